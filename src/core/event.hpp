@@ -1,0 +1,55 @@
+#pragma once
+
+// What happened to a record: the unit of the timeline and of the audit trail. The core describes
+// changes as field/before/after text; the store serialises and hash-chains them.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+
+namespace redress::core {
+
+enum class EventType {
+  kLogged,
+  kAcknowledged,
+  kExtended,
+  kResponded,
+  kEscalated,
+  kRefused,
+  kWithdrawn,
+  kReopened,
+  kClosed,
+  kReassigned,
+  kNoteAdded,
+  kLinked,
+  kActionUpdated,
+  kServiceRequestLogged,
+  kServiceRequestResolved,
+  kServiceRequestConverted,
+  kConfigured,    // reference data or settings changed
+  kUserCreated,
+  kTokenCreated,
+};
+std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
+std::optional<EventType> ParseEventType(std::string_view name);
+
+struct Change {
+  std::string field;
+  std::string before;
+  std::string after;
+  friend bool operator==(const Change&, const Change&) = default;
+};
+
+struct CaseEvent {
+  EventType type;
+  Date occurred_on;   // the business date (e.g. the acknowledgement date), not the wall clock
+  std::string actor;  // username
+  int stage = 0;      // the stage it concerns; 0 when none
+  std::string summary;  // one human sentence for the timeline
+  std::vector<Change> changes;
+};
+
+}  // namespace redress::core

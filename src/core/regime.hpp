@@ -1,0 +1,78 @@
+#pragma once
+
+// Regimes and their timescales: one table of data (rules file sections 1.3, 2 and 3). Nothing else
+// in the code knows a timescale.
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace redress::core {
+
+// The rulebook a complaint is handled under; one per complaint.
+enum class Regime {
+  kHousing,    // Housing Ombudsman Complaint Handling Code 2024, 2 stages
+  kCorporate,  // LGSCO Complaint Handling Code, 2 stages
+  kChildren,   // Children Act 1989 representations procedure (SI 2006/1738), 3 stages
+  kAdults,     // Social Services and NHS Complaints (England) Regulations 2009, 1 stage
+};
+
+inline constexpr Regime kAllRegimes[] = {Regime::kHousing, Regime::kCorporate, Regime::kChildren,
+                                         Regime::kAdults};
+
+std::string_view ToString(Regime regime);  // "housing", "corporate", "children", "adults"
+std::optional<Regime> ParseRegime(std::string_view name);
+
+enum class Ombudsman { kHousingOmbudsman, kLgsco };
+
+// The event a stage's respond-by clock counts from.
+enum class ClockStart {
+  kStageStart,       // receipt of the complaint (stage 1) or of the escalation request
+  kAcknowledgement,  // the stage's actual acknowledgement date
+};
+
+enum class PeriodUnit { kWorkingDays, kCalendarMonths };
+
+struct Period {
+  int amount;
+  PeriodUnit unit;
+};
+
+// Who investigates a stage.
+enum class StageOwner {
+  kServiceTeam,        // the team that owns the service area
+  kIndependentTeam,    // the independent complaints team when the area is designated, else service
+  kChildrenComplaints  // the children's complaints manager's team
+};
+
+struct StageRule {
+  int number;                    // 1-based
+  std::string_view name;         // "Stage 1", "Local resolution", "Review panel", ...
+  int acknowledge_working_days;  // from the stage start
+  Period respond;                // the response period
+  ClockStart respond_clock;
+  // Working days an extension may add in total at this stage without a recorded good reason;
+  // nullopt when the regime sets no limit (adults: a longer period agreed with the complainant).
+  std::optional<int> extension_limit_working_days;
+  // Working days after the previous stage's response within which the next stage should be asked
+  // for; nullopt when local policy sets none. Informational: a late request is still accepted.
+  std::optional<int> escalation_window_working_days;
+  StageOwner owner;
+  std::string_view source;  // the provision the timescale comes from
+};
+
+struct RegimeRules {
+  Regime regime;
+  Ombudsman ombudsman;
+  std::span<const StageRule> stages;  // stages[0] is stage 1
+  // Months after the matter arose within which a complaint is normally accepted.
+  int complaint_time_limit_months;
+
+  int stage_count() const { return static_cast<int>(stages.size()); }
+  // Precondition: 1 <= number <= stage_count().
+  const StageRule& stage(int number) const { return stages[number - 1]; }
+};
+
+const RegimeRules& RulesFor(Regime regime);
+
+}  // namespace redress::core

@@ -1,0 +1,177 @@
+#include "core/service_request.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/enum_names.hpp"
+
+namespace redress::core {
+namespace {
+
+constexpr EnumNames<ServiceRequestStatus, 2> kServiceRequestStatusNames{{
+    {ServiceRequestStatus::kOpen, "open"},
+    {ServiceRequestStatus::kResolved, "resolved"},
+}};
+
+// The summary is a one-line title for lists and the timeline; the detail goes in the description.
+constexpr std::size_t kMaxSummaryCharacters = 200;
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+  });
+}
+
+// Characters as the requester typed them, not bytes: UTF-8 continuation bytes are not counted, so
+// an accented letter counts once.
+std::size_t Utf8Length(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    constexpr unsigned char kContinuationMask = 0xC0;
+    constexpr unsigned char kContinuationBits = 0x80;
+    return (static_cast<unsigned char>(c) & kContinuationMask) != kContinuationBits;
+  }));
+}
+
+// "Service request SR-2024-000042", or just "Service request" before the store has numbered it.
+std::string Named(const ServiceRequest& request) {
+  std::string name = "Service request";
+  if (!request.reference.empty()) name += " " + request.reference;
+  return name;
+}
+
+}  // namespace
+
+std::string_view ToString(ServiceRequestStatus value) {
+  return NameOf(kServiceRequestStatusNames, value);
+}
+std::optional<ServiceRequestStatus> ParseServiceRequestStatus(std::string_view name) {
+  return ParseName(kServiceRequestStatusNames, name);
+}
+
+Result<ServiceRequestTransition> LogServiceRequest(const ServiceRequestInput& input, Date today,
+                                                   const std::string& actor) {
+  FieldErrors errors;
+  if (!InCalendarRange(input.received_on)) {
+    errors.Add("received_on", "must be within the years the calendar covers");
+  } else if (input.received_on > today) {
+    errors.Add("received_on", "must not be after today");
+  }
+  if (IsBlank(input.summary)) {
+    errors.Add("summary", "is required");
+  } else if (Utf8Length(input.summary) > kMaxSummaryCharacters) {
+    errors.Add("summary", "must be at most " + std::to_string(kMaxSummaryCharacters) +
+                              " characters; put the detail in the description");
+  }
+  if (IsBlank(input.service_area)) errors.Add("service_area", "is required");
+  if (IsBlank(input.category)) errors.Add("category", "is required");
+  if (IsBlank(input.requester.name)) errors.Add("requester.name", "is required");
+  // Without a way to reach the requester the request can be neither followed up nor reported back.
+  if (IsBlank(input.requester.email) && IsBlank(input.requester.phone) &&
+      IsBlank(input.requester.address)) {
+    errors.Add("requester", "needs at least one of email, phone or address");
+  }
+  if (!errors.empty()) return errors.ToError();
+
+  ServiceRequest request;
+  request.channel = input.channel;
+  request.received_on = input.received_on;
+  request.service_area = input.service_area;
+  request.category = input.category;
+  request.summary = input.summary;
+  request.description = input.description;
+  request.requester = input.requester;
+  request.team = input.team;
+  request.status = ServiceRequestStatus::kOpen;
+
+  // The changes name the classification only: the requester's personal data stays out of the
+  // audit trail.
+  std::vector<Change> changes = {
+      {"status", "", std::string(ToString(request.status))},
+      {"received_on", "", request.received_on.ToIso()},
+      {"service_area", "", request.service_area},
+      {"category", "", request.category},
+  };
+  if (!request.team.empty()) changes.push_back({"team", "", request.team});
+  CaseEvent event{
+      .type = EventType::kServiceRequestLogged,
+      .occurred_on = request.received_on,
+      .actor = actor,
+      .stage = 0,
+      .summary = "Service request logged for " + request.service_area + ".",
+      .changes = std::move(changes),
+  };
+  return ServiceRequestTransition{std::move(request), std::move(event)};
+}
+
+Result<ServiceRequestTransition> ResolveServiceRequest(const ServiceRequest& request, Date on,
+                                                       const std::string& resolution, Date today,
+                                                       const std::string& actor) {
+  if (request.status != ServiceRequestStatus::kOpen) {
+    return Fail(ErrorCode::kTransitionNotAllowed, Named(request) + " is " +
+                                                      std::string(ToString(request.status)) +
+                                                      "; only an open request can be resolved");
+  }
+  FieldErrors errors;
+  if (on < request.received_on) {
+    errors.Add("resolved_on",
+               "must not be before the request was received (" + request.received_on.ToIso() + ")");
+  } else if (on > today) {
+    errors.Add("resolved_on", "must not be after today");
+  }
+  if (IsBlank(resolution)) errors.Add("resolution", "is required: say what was done");
+  if (!errors.empty()) return errors.ToError();
+
+  ServiceRequest resolved = request;
+  resolved.status = ServiceRequestStatus::kResolved;
+  resolved.resolved_on = on;
+  resolved.resolution = resolution;
+  CaseEvent event{
+      .type = EventType::kServiceRequestResolved,
+      .occurred_on = on,
+      .actor = actor,
+      .stage = 0,
+      .summary = Named(request) + " resolved.",
+      .changes = {{"status", std::string(ToString(request.status)),
+                   std::string(ToString(resolved.status))},
+                  {"resolved_on", "", on.ToIso()},
+                  {"resolution", request.resolution, resolution}},
+  };
+  return ServiceRequestTransition{std::move(resolved), std::move(event)};
+}
+
+Result<ServiceRequestTransition> MarkConverted(const ServiceRequest& request,
+                                               const std::string& complaint_reference, Date on,
+                                               const std::string& actor) {
+  // One request, one complaint: a second dissatisfaction is a new complaint or part of the first.
+  if (!request.complaint_reference.empty()) {
+    return Fail(ErrorCode::kTransitionNotAllowed,
+                Named(request) + " was already converted into " + request.complaint_reference);
+  }
+  FieldErrors errors;
+  if (IsBlank(complaint_reference)) errors.Add("complaint_reference", "is required");
+  if (on < request.received_on) {
+    errors.Add("converted_on",
+               "must not be before the request was received (" + request.received_on.ToIso() + ")");
+  }
+  if (!errors.empty()) return errors.ToError();
+
+  // The status is left as it is: work on the request must not stop because a complaint was raised
+  // (Code 1.5), and a resolved request can still lead to a complaint about how it was resolved.
+  ServiceRequest converted = request;
+  converted.complaint_reference = complaint_reference;
+  CaseEvent event{
+      .type = EventType::kServiceRequestConverted,
+      .occurred_on = on,
+      .actor = actor,
+      .stage = 0,
+      .summary = Named(request) + " raised as complaint " + complaint_reference +
+                 "; work on the request continues.",
+      .changes = {{"complaint_reference", "", complaint_reference}},
+  };
+  return ServiceRequestTransition{std::move(converted), std::move(event)};
+}
+
+}  // namespace redress::core

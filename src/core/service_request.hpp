@@ -1,0 +1,67 @@
+#pragma once
+
+// Service requests (Code 1.4): a request to put something right; not a complaint, but recorded,
+// monitored and reviewed. One can become a complaint when the resident is dissatisfied (Code 1.5);
+// the link is kept and work on the request does not stop.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/complaint.hpp"
+#include "core/event.hpp"
+#include "core/result.hpp"
+
+namespace redress::core {
+
+enum class ServiceRequestStatus { kOpen, kResolved };
+std::string_view ToString(ServiceRequestStatus status);  // "open", "resolved"
+std::optional<ServiceRequestStatus> ParseServiceRequestStatus(std::string_view name);
+
+struct ServiceRequest {
+  std::int64_t id = 0;
+  std::string reference;  // assigned by the store, e.g. "SR-2024-000042"
+  std::int64_t version = 0;
+  Channel channel = Channel::kPhone;
+  Date received_on;
+  std::string service_area;
+  std::string category;
+  std::string summary;
+  std::string description;
+  Person requester;
+  std::string team;
+  ServiceRequestStatus status = ServiceRequestStatus::kOpen;
+  std::optional<Date> resolved_on;
+  std::string resolution;
+  std::string complaint_reference;  // set when converted into a complaint
+  friend bool operator==(const ServiceRequest&, const ServiceRequest&) = default;
+};
+
+struct ServiceRequestInput {
+  Channel channel = Channel::kPhone;
+  Date received_on;
+  std::string service_area;
+  std::string category;
+  std::string summary;
+  std::string description;
+  Person requester;
+  std::string team;
+};
+
+struct ServiceRequestTransition {
+  ServiceRequest request;
+  CaseEvent event;
+};
+
+Result<ServiceRequestTransition> LogServiceRequest(const ServiceRequestInput& input, Date today,
+                                                   const std::string& actor);
+Result<ServiceRequestTransition> ResolveServiceRequest(const ServiceRequest& request, Date on,
+                                                       const std::string& resolution, Date today,
+                                                       const std::string& actor);
+// Records that `complaint_reference` was raised from the request. A request converts once.
+Result<ServiceRequestTransition> MarkConverted(const ServiceRequest& request,
+                                               const std::string& complaint_reference, Date on,
+                                               const std::string& actor);
+
+}  // namespace redress::core

@@ -1,0 +1,739 @@
+#include "core/transitions.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+#include <utility>
+
+namespace redress::core {
+namespace {
+
+// The longest single extension accepted: about six months of working days. Anything longer is a
+// typing error, not a decision.
+constexpr int kMaxExtensionWorkingDays = 130;
+// The summary is the case's one-line title in lists and reports.
+constexpr std::size_t kMaxSummaryCharacters = 200;
+
+using Statuses = std::initializer_list<CaseStatus>;
+
+// ---- text helpers -------------------------------------------------------------------------------
+
+std::string_view Trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  const std::size_t first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  const std::size_t last = text.find_last_not_of(kSpace);
+  return text.substr(first, last - first + 1);
+}
+
+bool IsBlank(std::string_view text) { return Trim(text).empty(); }
+
+// Characters, not bytes: a summary in Welsh or with accents is measured as it is read.
+std::size_t Utf8Length(std::string_view text) {
+  constexpr unsigned char kContinuationMask = 0xC0;
+  constexpr unsigned char kContinuationTag = 0x80;
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & kContinuationMask) != kContinuationTag;
+  }));
+}
+
+// A plausibility check, not RFC 5322: one '@' with text on both sides, a dot inside the domain,
+// no spaces. It catches the typing errors that would lose the complainant.
+bool LooksLikeEmail(std::string_view email) {
+  const std::size_t at = email.find('@');
+  if (at == std::string_view::npos || at == 0 ||
+      email.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  const bool has_space = std::any_of(email.begin(), email.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  });
+  if (has_space) return false;
+  const std::string_view domain = email.substr(at + 1);
+  const std::size_t dot = domain.find('.');
+  return dot != std::string_view::npos && dot > 0 && domain.back() != '.';
+}
+
+std::string DateText(std::optional<Date> date) { return date ? date->ToIso() : std::string(); }
+
+std::string IndexedField(std::string_view list, std::size_t index, std::string_view member = {}) {
+  std::string field = std::string(list) + "[" + std::to_string(index) + "]";
+  if (!member.empty()) field += "." + std::string(member);
+  return field;
+}
+
+std::string StageLabel(int number) { return "Stage " + std::to_string(number); }
+
+// How the regime is named in messages to staff.
+std::string_view RegimeDescription(Regime regime) {
+  switch (regime) {
+    case Regime::kHousing:
+      return "housing";
+    case Regime::kCorporate:
+      return "corporate";
+    case Regime::kChildren:
+      return "children's social care";
+    case Regime::kAdults:
+      return "adult social care";
+  }
+  return {};
+}
+
+// ---- changes ------------------------------------------------------------------------------------
+
+// Records a change only when something changed, so events list what actually happened.
+void Record(std::vector<Change>& changes, std::string field, std::string before,
+            std::string after) {
+  if (before == after) return;
+  changes.push_back({std::move(field), std::move(before), std::move(after)});
+}
+
+// The facts every transition may move: status, stage, ownership, the stage's clock and closure.
+// Each transition adds its own facts (outcome, reason, ...) to these.
+std::vector<Change> CommonChanges(const Complaint& before, const Complaint& after) {
+  std::vector<Change> changes;
+  const Stage& from = before.current_stage();
+  const Stage& to = after.current_stage();
+  Record(changes, "status", std::string(ToString(before.status)),
+         std::string(ToString(after.status)));
+  Record(changes, "stage", std::to_string(from.number), std::to_string(to.number));
+  Record(changes, "team", from.team, to.team);
+  Record(changes, "handler", from.handler, to.handler);
+  Record(changes, "acknowledged_on", DateText(from.acknowledged_on), DateText(to.acknowledged_on));
+  Record(changes, "acknowledge_by", DateText(from.acknowledge_by), DateText(to.acknowledge_by));
+  Record(changes, "respond_by_original", DateText(from.respond_by_original),
+         DateText(to.respond_by_original));
+  Record(changes, "respond_by", DateText(from.respond_by), DateText(to.respond_by));
+  Record(changes, "closed_on", DateText(before.closed_on), DateText(after.closed_on));
+  Record(changes, "reopen_count", std::to_string(before.reopen_count),
+         std::to_string(after.reopen_count));
+  return changes;
+}
+
+Transition Finish(const Complaint& before, Complaint after, EventType type, Date occurred_on,
+                  const CaseContext& context, std::string summary,
+                  std::vector<Change> specific_changes = {}) {
+  std::vector<Change> changes = CommonChanges(before, after);
+  changes.insert(changes.end(), std::make_move_iterator(specific_changes.begin()),
+                 std::make_move_iterator(specific_changes.end()));
+  CaseEvent event{type,
+                  occurred_on,
+                  context.actor,
+                  after.current_stage().number,
+                  std::move(summary),
+                  std::move(changes)};
+  return Transition{std::move(after), std::move(event)};
+}
+
+// ---- shared checks ------------------------------------------------------------------------------
+
+// Refuses an action the case's status does not allow (the table in transitions.hpp).
+Status RequireStatus(const Complaint& complaint, std::string_view action, Statuses allowed) {
+  if (std::find(allowed.begin(), allowed.end(), complaint.status) != allowed.end()) return {};
+  return Fail(ErrorCode::kTransitionNotAllowed, "cannot " + std::string(action) +
+                                                    " a complaint that is " +
+                                                    std::string(ToString(complaint.status)));
+}
+
+// A lower bound for a business date, with what it is called in the message.
+struct Earliest {
+  Date date;
+  std::string_view what;  // "the stage start", "the response", ...
+};
+
+// Adds a FieldError when `on` is outside the calendar, after today, or before `earliest`.
+void CheckDate(FieldErrors& errors, std::string_view field, Date on, Date today,
+               std::optional<Earliest> earliest) {
+  if (!InCalendarRange(on)) {
+    errors.Add(std::string(field), "must be within the years " +
+                                       std::to_string(kFirstCalendarYear) + " to " +
+                                       std::to_string(kLastCalendarYear));
+  } else if (on > today) {
+    errors.Add(std::string(field), "must not be in the future (today is " + today.ToIso() + ")");
+  } else if (earliest && on < earliest->date) {
+    errors.Add(std::string(field), "must not be before " + std::string(earliest->what) + " (" +
+                                       earliest->date.ToIso() + ")");
+  }
+}
+
+// The latest fact the stage's work counts from: its reopening, acknowledgement or start.
+Earliest StageClockDate(const Stage& stage) {
+  Earliest latest{stage.started_on, "the stage start"};
+  if (stage.acknowledged_on && *stage.acknowledged_on > latest.date) {
+    latest = {*stage.acknowledged_on, "the acknowledgement"};
+  }
+  if (stage.reopened_on && *stage.reopened_on > latest.date) {
+    latest = {*stage.reopened_on, "the reopening"};
+  }
+  return latest;
+}
+
+// The date the case entered its current status, for the statuses that are left only by Close,
+// Escalate or Reopen.
+Earliest StatusSince(const Complaint& complaint) {
+  const Stage& stage = complaint.current_stage();
+  switch (complaint.status) {
+    case CaseStatus::kClosed:
+      if (complaint.closed_on) return {*complaint.closed_on, "the closure"};
+      break;
+    case CaseStatus::kWithdrawn:
+      if (complaint.withdrawal) return {complaint.withdrawal->withdrawn_on, "the withdrawal"};
+      break;
+    case CaseStatus::kNotAccepted:
+      if (complaint.refusal) return {complaint.refusal->decided_on, "the refusal"};
+      break;
+    default:
+      break;
+  }
+  if (stage.response) return {stage.response->responded_on, "the response"};
+  return StageClockDate(stage);
+}
+
+// Code 6.13: whoever handled or answered an earlier stage may not handle a later one. Applied to
+// every regime: a later stage is always a fresh look at the complaint.
+Status RequireIndependent(const Complaint& complaint, int stage_number, std::string_view person) {
+  if (person.empty()) return {};
+  for (const Stage& earlier : complaint.stages) {
+    if (earlier.number >= stage_number) continue;
+    const bool responded = earlier.response && earlier.response->responded_by == person;
+    if (earlier.handler == person || responded) {
+      return Fail(ErrorCode::kTransitionNotAllowed,
+                  std::string(person) + " handled or answered " + StageLabel(earlier.number) +
+                      " and so cannot handle " + StageLabel(stage_number) +
+                      ": a later stage must be handled by someone else (Code 6.13)");
+    }
+  }
+  return {};
+}
+
+const StageRule& CurrentRule(const Complaint& complaint) {
+  return RulesFor(complaint.regime).stage(complaint.current_stage().number);
+}
+
+const WorkingCalendar& CalendarOf(const CaseContext& context) {
+  assert(context.calendar != nullptr && "CaseContext::calendar is never null");
+  return *context.calendar;
+}
+
+void RefreshDeadlines(Complaint& complaint, const CaseContext& context) {
+  complaint.current_stage() = WithDeadlines(std::move(complaint.current_stage()),
+                                            CurrentRule(complaint), CalendarOf(context));
+}
+
+Date AddPeriod(Date from, const Period& period, const WorkingCalendar& calendar) {
+  switch (period.unit) {
+    case PeriodUnit::kWorkingDays:
+      return calendar.AddWorkingDays(from, period.amount);
+    case PeriodUnit::kCalendarMonths:
+      return from.AddMonths(period.amount);
+  }
+  assert(false && "unknown period unit");
+  return from;
+}
+
+// Extensions made since the stage's clock last (re)started: a reopening starts afresh.
+bool CountsTowardsClock(const Stage& stage, const Extension& extension) {
+  return !stage.reopened_on || extension.decided_on >= *stage.reopened_on;
+}
+
+int ExtendedWorkingDays(const Stage& stage) {
+  int total = 0;
+  for (const Extension& extension : stage.extensions) {
+    if (CountsTowardsClock(stage, extension)) total += extension.working_days;
+  }
+  return total;
+}
+
+// Why an extension goes outside the Code, or "" when it stays within: the total extension at the
+// stage (since any reopening) beyond the rule's limit, or an extension decided after the due date.
+// Precondition: the stage's respond clock has started (respond_by is set).
+std::string WhyOutsideCode(const Stage& stage, const StageRule& rule, const ExtendInput& input) {
+  const std::optional<int> limit = rule.extension_limit_working_days;
+  const int total = ExtendedWorkingDays(stage) + input.working_days;
+  if (limit && total > *limit) {
+    return "extensions at this stage would total " + std::to_string(total) +
+           " working days, beyond the limit of " + std::to_string(*limit);
+  }
+  if (input.on > *stage.respond_by) {
+    return "the extension is decided after the due date (" + stage.respond_by->ToIso() + ")";
+  }
+  return {};
+}
+
+// ---- Log ----------------------------------------------------------------------------------------
+
+void RequireText(FieldErrors& errors, std::string_view field, std::string_view value,
+                 std::string_view message) {
+  if (IsBlank(value)) errors.Add(std::string(field), std::string(message));
+}
+
+void ValidateComplainant(const Person& complainant, FieldErrors& errors) {
+  RequireText(errors, "complainant.name", complainant.name, "the complainant's name is required");
+  if (IsBlank(complainant.email) && IsBlank(complainant.phone) && IsBlank(complainant.address)) {
+    errors.Add("complainant",
+               "give at least one way to reach the complainant: email, phone or "
+               "address");
+  }
+  if (!IsBlank(complainant.email) && !LooksLikeEmail(complainant.email)) {
+    errors.Add("complainant.email", "is not an email address");
+  }
+}
+
+void ValidateLog(const LogInput& input, const CaseContext& context, FieldErrors& errors) {
+  CheckDate(errors, "received_on", input.received_on, context.today, std::nullopt);
+  if (IsBlank(input.summary)) {
+    errors.Add("summary", "a summary is required");
+  } else if (Utf8Length(input.summary) > kMaxSummaryCharacters) {
+    errors.Add("summary",
+               "must be at most " + std::to_string(kMaxSummaryCharacters) + " characters");
+  }
+  RequireText(errors, "description", input.description, "a description is required");
+  RequireText(errors, "service_area", input.service_area, "a service area is required");
+  RequireText(errors, "category", input.category, "a category is required");
+  RequireText(errors, "team", input.team, "a team is required");
+  ValidateComplainant(input.complainant, errors);
+}
+
+// ---- Respond ------------------------------------------------------------------------------------
+
+void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseContext& context,
+                        FieldErrors& errors) {
+  if (root_causes.empty()) {
+    errors.Add("root_causes", "at least one root cause is required");
+    return;
+  }
+  for (std::size_t i = 0; i < root_causes.size(); ++i) {
+    const std::string& code = root_causes[i];
+    const bool known = context.root_causes != nullptr && context.root_causes->contains(code);
+    const bool repeated =
+        std::find(root_causes.begin(), root_causes.begin() + static_cast<std::ptrdiff_t>(i),
+                  code) != root_causes.begin() + static_cast<std::ptrdiff_t>(i);
+    if (!known) {
+      errors.Add(IndexedField("root_causes", i), "unknown root cause \"" + code + "\"");
+    } else if (repeated) {
+      errors.Add(IndexedField("root_causes", i), "root cause \"" + code + "\" is given twice");
+    }
+  }
+}
+
+void ValidateRemedies(const RespondInput& input, FieldErrors& errors) {
+  const bool remedy_expected = input.outcome && *input.outcome != Outcome::kNotUpheld;
+  if (remedy_expected && input.remedies.empty()) {
+    errors.Add("remedies", "an upheld or partly upheld complaint needs at least one remedy");
+  }
+  for (std::size_t i = 0; i < input.remedies.size(); ++i) {
+    const Remedy& remedy = input.remedies[i];
+    if (remedy.type == RemedyType::kFinancial && remedy.amount_pence <= 0) {
+      errors.Add(IndexedField("remedies", i, "amount_pence"),
+                 "a financial remedy needs an amount greater than zero");
+    } else if (remedy.type != RemedyType::kFinancial && remedy.amount_pence != 0) {
+      errors.Add(IndexedField("remedies", i, "amount_pence"),
+                 "only a financial remedy has an amount");
+    }
+  }
+}
+
+void ValidateActions(const std::vector<Action>& actions, FieldErrors& errors) {
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    RequireText(errors, IndexedField("actions", i, "description"), actions[i].description,
+                "an action needs a description");
+  }
+}
+
+}  // namespace
+
+// ---- deadlines ----------------------------------------------------------------------------------
+
+Stage WithDeadlines(Stage stage, const StageRule& rule, const WorkingCalendar& calendar) {
+  stage.acknowledge_by = calendar.AddWorkingDays(stage.started_on, rule.acknowledge_working_days);
+
+  std::optional<Date> clock_start;
+  if (stage.reopened_on) {
+    clock_start = stage.reopened_on;
+  } else if (rule.respond_clock == ClockStart::kAcknowledgement) {
+    clock_start = stage.acknowledged_on;
+  } else {
+    clock_start = stage.started_on;
+  }
+  if (!clock_start) {  // waiting for the acknowledgement that starts the clock
+    stage.respond_by_original.reset();
+    stage.respond_by.reset();
+    return stage;
+  }
+
+  Date due = AddPeriod(*clock_start, rule.respond, calendar);
+  stage.respond_by_original = due;
+  for (const Extension& extension : stage.extensions) {
+    if (CountsTowardsClock(stage, extension)) {
+      due = calendar.AddWorkingDays(due, extension.working_days);
+    }
+  }
+  stage.respond_by = due;
+  return stage;
+}
+
+// ---- transitions --------------------------------------------------------------------------------
+
+Result<Transition> Log(const LogInput& input, const CaseContext& context) {
+  FieldErrors errors;
+  ValidateLog(input, context, errors);
+  if (!errors.empty()) return errors.ToError();
+
+  Complaint complaint;
+  complaint.regime = input.regime;
+  complaint.channel = input.channel;
+  complaint.service_area = input.service_area;
+  complaint.category = input.category;
+  complaint.summary = input.summary;
+  complaint.description = input.description;
+  complaint.desired_outcome = input.desired_outcome;
+  complaint.complainant = input.complainant;
+  complaint.representative = input.representative;
+  complaint.received_on = input.received_on;
+  complaint.status = CaseStatus::kAwaitingAcknowledgement;
+  complaint.service_request_reference = input.service_request_reference;
+  complaint.possible_repeat_of = input.possible_repeat_of;
+  // Statutory children's complaints are seen only by their team.
+  complaint.restricted = input.regime == Regime::kChildren;
+
+  Stage first;
+  first.number = 1;
+  first.started_on = input.received_on;
+  first.team = input.team;
+  first.handler = input.handler;
+  complaint.stages.push_back(
+      WithDeadlines(std::move(first), RulesFor(input.regime).stage(1), CalendarOf(context)));
+
+  const Stage& stage = complaint.current_stage();
+  std::vector<Change> changes;
+  Record(changes, "regime", "", std::string(ToString(complaint.regime)));
+  Record(changes, "received_on", "", complaint.received_on.ToIso());
+  Record(changes, "status", "", std::string(ToString(complaint.status)));
+  Record(changes, "stage", "", std::to_string(stage.number));
+  Record(changes, "team", "", stage.team);
+  Record(changes, "handler", "", stage.handler);
+  Record(changes, "acknowledge_by", "", stage.acknowledge_by.ToIso());
+  Record(changes, "respond_by", "", DateText(stage.respond_by));
+  std::string summary = "Logged a " + std::string(RegimeDescription(complaint.regime)) +
+                        " complaint received on " + complaint.received_on.ToIso() +
+                        "; acknowledge by " + stage.acknowledge_by.ToIso() + ".";
+  CaseEvent event{EventType::kLogged, input.received_on,  context.actor,
+                  stage.number,       std::move(summary), std::move(changes)};
+  return Transition{std::move(complaint), std::move(event)};
+}
+
+Result<Transition> Acknowledge(const Complaint& complaint, const AcknowledgeInput& input,
+                               const CaseContext& context) {
+  if (Status allowed =
+          RequireStatus(complaint, "acknowledge", {CaseStatus::kAwaitingAcknowledgement});
+      !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  FieldErrors errors;
+  CheckDate(errors, "on", input.on, context.today, StageClockDate(complaint.current_stage()));
+  if (!errors.empty()) return errors.ToError();
+
+  Complaint next = complaint;
+  next.status = CaseStatus::kInProgress;
+  next.current_stage().acknowledged_on = input.on;
+  RefreshDeadlines(next, context);
+
+  const Stage& stage = next.current_stage();
+  std::string summary = StageLabel(stage.number) + " acknowledged on " + input.on.ToIso();
+  if (stage.respond_by) summary += "; respond by " + stage.respond_by->ToIso();
+  return Finish(complaint, std::move(next), EventType::kAcknowledged, input.on, context,
+                summary + ".");
+}
+
+Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
+                          const CaseContext& context) {
+  if (Status allowed = RequireStatus(complaint, "extend", {CaseStatus::kInProgress}); !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  const Stage& stage = complaint.current_stage();
+  FieldErrors errors;
+  if (input.working_days < 1 || input.working_days > kMaxExtensionWorkingDays) {
+    errors.Add("working_days", "must be between 1 and " + std::to_string(kMaxExtensionWorkingDays));
+  }
+  RequireText(errors, "reason", input.reason,
+              "a reason is required: it is told to the complainant");
+  CheckDate(errors, "on", input.on, context.today, StageClockDate(stage));
+  if (!errors.empty()) return errors.ToError();
+
+  // In progress means acknowledged, so the clock has started.
+  assert(stage.respond_by.has_value());
+  const Date due = *stage.respond_by;
+  const std::string outside_code = WhyOutsideCode(stage, CurrentRule(complaint), input);
+  if (!outside_code.empty() && IsBlank(input.good_reason)) {
+    return FailField("good_reason", outside_code + ": record a good reason");
+  }
+
+  const bool within_code = outside_code.empty();
+  Complaint next = complaint;
+  Stage& extended = next.current_stage();
+  extended.extensions.push_back(
+      Extension{input.on, input.working_days, input.reason, input.good_reason, due,
+                CalendarOf(context).AddWorkingDays(due, input.working_days), within_code});
+  if (!within_code) extended.outside_code = true;
+  RefreshDeadlines(next, context);
+  assert(next.current_stage().respond_by == next.current_stage().extensions.back().new_due);
+
+  std::vector<Change> changes;
+  Record(changes, "extension_working_days", "", std::to_string(input.working_days));
+  Record(changes, "extension_reason", "", input.reason);
+  Record(changes, "good_reason", "", input.good_reason);
+  Record(changes, "within_code", "", within_code ? "true" : "false");
+  std::string summary = StageLabel(stage.number) + " response extended by " +
+                        std::to_string(input.working_days) + " working days to " +
+                        next.current_stage().respond_by->ToIso() +
+                        (within_code ? "." : ", outside the Code.");
+  return Finish(complaint, std::move(next), EventType::kExtended, input.on, context,
+                std::move(summary), std::move(changes));
+}
+
+Result<Transition> Respond(const Complaint& complaint, const RespondInput& input,
+                           const CaseContext& context) {
+  if (Status allowed = RequireStatus(
+          complaint, "respond to", {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+      !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  const Stage& stage = complaint.current_stage();
+  const std::string& handler = stage.handler.empty() ? context.actor : stage.handler;
+  for (std::string_view person : {std::string_view(handler), std::string_view(context.actor)}) {
+    if (Status independent = RequireIndependent(complaint, stage.number, person); !independent) {
+      return tl::unexpected(independent.error());
+    }
+  }
+
+  FieldErrors errors;
+  CheckDate(errors, "on", input.on, context.today, StageClockDate(stage));
+  if (!input.outcome) errors.Add("outcome", "an outcome is required");
+  ValidateRootCauses(input.root_causes, context, errors);
+  ValidateRemedies(input, errors);
+  ValidateActions(input.actions, errors);
+  if (!errors.empty()) return errors.ToError();
+
+  const bool final_stage = stage.number >= RulesFor(complaint.regime).stage_count();
+  Complaint next = complaint;
+  Stage& answered = next.current_stage();
+  answered.handler = handler;
+  // Answering before acknowledging acknowledges on the response date.
+  if (!answered.acknowledged_on) answered.acknowledged_on = input.on;
+  answered.response = Response{input.on,      *input.outcome, input.root_causes, input.remedies,
+                               input.actions, input.learning, context.actor};
+  if (!answered.first_responded_on) answered.first_responded_on = input.on;
+  next.status = final_stage ? CaseStatus::kClosed : CaseStatus::kResponded;
+  if (final_stage) next.closed_on = input.on;
+  RefreshDeadlines(next, context);
+
+  std::vector<Change> changes;
+  Record(changes, "responded_on", "", input.on.ToIso());
+  Record(changes, "outcome", "", std::string(ToString(*input.outcome)));
+  std::string summary = StageLabel(stage.number) + " answered on " + input.on.ToIso() + ": " +
+                        std::string(ToString(*input.outcome)) +
+                        (final_stage ? "; the complaint is closed." : ".");
+  return Finish(complaint, std::move(next), EventType::kResponded, input.on, context,
+                std::move(summary), std::move(changes));
+}
+
+Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& input,
+                            const CaseContext& context) {
+  if (Status allowed =
+          RequireStatus(complaint, "escalate", {CaseStatus::kResponded, CaseStatus::kClosed});
+      !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  const RegimeRules& rules = RulesFor(complaint.regime);
+  const Stage& stage = complaint.current_stage();
+  if (stage.number >= rules.stage_count()) {
+    const std::string regime(RegimeDescription(complaint.regime));
+    return Fail(ErrorCode::kTransitionNotAllowed,
+                rules.stage_count() == 1
+                    ? "cannot escalate: " + regime + " complaints have one stage"
+                    : "cannot escalate: " + StageLabel(stage.number) + " is the final stage of a " +
+                          regime + " complaint");
+  }
+  const int next_number = stage.number + 1;
+  if (Status independent = RequireIndependent(complaint, next_number, input.handler);
+      !independent) {
+    return tl::unexpected(independent.error());
+  }
+  FieldErrors errors;
+  assert(stage.response.has_value() && "responded and closed stages have a response");
+  CheckDate(errors, "requested_on", input.requested_on, context.today,
+            Earliest{stage.response->responded_on, "the response"});
+  RequireText(errors, "team", input.team, "the team for the next stage is required");
+  if (!errors.empty()) return errors.ToError();
+
+  Stage escalated;
+  escalated.number = next_number;
+  escalated.started_on = input.requested_on;
+  escalated.escalation_reason = input.reason;
+  escalated.team = input.team;
+  escalated.handler = input.handler;
+  Complaint next = complaint;
+  next.stages.push_back(
+      WithDeadlines(std::move(escalated), rules.stage(next_number), CalendarOf(context)));
+  next.status = CaseStatus::kAwaitingAcknowledgement;
+  next.closed_on.reset();
+
+  std::vector<Change> changes;
+  Record(changes, "escalation_requested_on", "", input.requested_on.ToIso());
+  Record(changes, "escalation_reason", "", input.reason);
+  std::string summary = "Escalated to " + StageLabel(next_number) + " on " +
+                        input.requested_on.ToIso() + "; acknowledge by " +
+                        next.current_stage().acknowledge_by.ToIso() + ".";
+  return Finish(complaint, std::move(next), EventType::kEscalated, input.requested_on, context,
+                std::move(summary), std::move(changes));
+}
+
+Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
+                          const CaseContext& context) {
+  if (Status allowed = RequireStatus(
+          complaint, "refuse", {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+      !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  FieldErrors errors;
+  CheckDate(errors, "on", input.on, context.today,
+            Earliest{complaint.current_stage().started_on, "the stage start"});
+  if (!input.reason) errors.Add("reason", "a reason from the Code's exclusions is required");
+  RequireText(errors, "explanation", input.explanation,
+              "an explanation is required: it is given to the complainant in writing");
+  if (!errors.empty()) return errors.ToError();
+
+  Complaint next = complaint;
+  next.status = CaseStatus::kNotAccepted;
+  next.refusal = Refusal{input.on, *input.reason, input.explanation};
+
+  std::vector<Change> changes;
+  Record(changes, "refusal_reason", "", std::string(ToString(*input.reason)));
+  Record(changes, "refusal_explanation", "", input.explanation);
+  std::string summary =
+      "Not accepted on " + input.on.ToIso() + ": " + std::string(ToString(*input.reason)) + ".";
+  return Finish(complaint, std::move(next), EventType::kRefused, input.on, context,
+                std::move(summary), std::move(changes));
+}
+
+Result<Transition> Withdraw(const Complaint& complaint, const WithdrawInput& input,
+                            const CaseContext& context) {
+  if (Status allowed = RequireStatus(
+          complaint, "withdraw", {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+      !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  FieldErrors errors;
+  CheckDate(errors, "on", input.on, context.today,
+            Earliest{complaint.current_stage().started_on, "the stage start"});
+  if (!errors.empty()) return errors.ToError();
+
+  Complaint next = complaint;
+  next.status = CaseStatus::kWithdrawn;
+  next.withdrawal = Withdrawal{input.on, input.reason, complaint.status};
+
+  std::vector<Change> changes;
+  Record(changes, "withdrawal_reason", "", input.reason);
+  return Finish(complaint, std::move(next), EventType::kWithdrawn, input.on, context,
+                "Withdrawn by the complainant on " + input.on.ToIso() + ".", std::move(changes));
+}
+
+Result<Transition> Close(const Complaint& complaint, const CloseInput& input,
+                         const CaseContext& context) {
+  if (Status allowed = RequireStatus(complaint, "close", {CaseStatus::kResponded}); !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  FieldErrors errors;
+  CheckDate(errors, "on", input.on, context.today, StatusSince(complaint));
+  if (!errors.empty()) return errors.ToError();
+
+  Complaint next = complaint;
+  next.status = CaseStatus::kClosed;
+  next.closed_on = input.on;
+  return Finish(complaint, std::move(next), EventType::kClosed, input.on, context,
+                "Closed on " + input.on.ToIso() + ".");
+}
+
+Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
+                          const CaseContext& context) {
+  if (Status allowed = RequireStatus(complaint, "reopen",
+                                     {CaseStatus::kResponded, CaseStatus::kClosed,
+                                      CaseStatus::kWithdrawn, CaseStatus::kNotAccepted});
+      !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  FieldErrors errors;
+  CheckDate(errors, "on", input.on, context.today, StatusSince(complaint));
+  RequireText(errors, "reason", input.reason, "a reason for reopening is required");
+  if (!errors.empty()) return errors.ToError();
+
+  const Stage& stage = complaint.current_stage();
+  std::vector<Change> changes;
+  if (stage.response) {
+    Record(changes, "outcome", std::string(ToString(stage.response->outcome)), "");
+    Record(changes, "responded_on", stage.response->responded_on.ToIso(), "");
+  }
+  if (complaint.refusal) {
+    Record(changes, "refusal_reason", std::string(ToString(complaint.refusal->reason)), "");
+  }
+  if (complaint.withdrawal)
+    Record(changes, "withdrawn_on", DateText(complaint.withdrawal->withdrawn_on), "");
+  Record(changes, "reopened_on", DateText(stage.reopened_on), input.on.ToIso());
+  Record(changes, "reopen_reason", "", input.reason);
+
+  Complaint next = complaint;
+  Stage& reopened = next.current_stage();
+  reopened.response.reset();  // first_responded_on keeps the first answer for reporting
+  if (!reopened.acknowledged_on) reopened.acknowledged_on = input.on;
+  reopened.reopened_on = input.on;  // the respond clock restarts here
+  next.status = CaseStatus::kInProgress;
+  next.refusal.reset();
+  next.withdrawal.reset();
+  next.closed_on.reset();
+  next.reopen_count += 1;
+  RefreshDeadlines(next, context);
+
+  std::string summary = StageLabel(stage.number) + " reopened on " + input.on.ToIso() +
+                        "; respond by " + next.current_stage().respond_by->ToIso() + ".";
+  return Finish(complaint, std::move(next), EventType::kReopened, input.on, context,
+                std::move(summary), std::move(changes));
+}
+
+Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& input,
+                            const CaseContext& context) {
+  if (Status allowed = RequireStatus(
+          complaint, "reassign",
+          {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress, CaseStatus::kResponded});
+      !allowed) {
+    return tl::unexpected(allowed.error());
+  }
+  const Stage& stage = complaint.current_stage();
+  const bool new_team = !IsBlank(input.team) && input.team != stage.team;
+  const bool new_handler = !IsBlank(input.handler) && input.handler != stage.handler;
+  if (!new_team && !new_handler) {
+    FieldErrors errors;
+    errors.Add("team", "give a team or handler different from the current one");
+    errors.Add("handler", "give a team or handler different from the current one");
+    return errors.ToError();
+  }
+  if (new_handler) {
+    if (Status independent = RequireIndependent(complaint, stage.number, input.handler);
+        !independent) {
+      return tl::unexpected(independent.error());
+    }
+  }
+
+  Complaint next = complaint;
+  if (new_team) next.current_stage().team = input.team;
+  if (new_handler) next.current_stage().handler = input.handler;
+  const Stage& assigned = next.current_stage();
+  std::string summary = StageLabel(stage.number) + " reassigned to team " + assigned.team +
+                        (assigned.handler.empty() ? "" : ", handler " + assigned.handler) + ".";
+  // Reassignment has no business date of its own: it happens today.
+  return Finish(complaint, std::move(next), EventType::kReassigned, context.today, context,
+                std::move(summary));
+}
+
+}  // namespace redress::core

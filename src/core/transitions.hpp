@@ -1,0 +1,148 @@
+#pragma once
+
+// The case state machine. Each transition is a pure function: the case as it is, the input, and
+// the context (calendar, taxonomy, who, today) in; the new case and the event out, or an error
+// naming what is wrong. On error nothing has changed (the input case is const).
+//
+// Allowed transitions (status at the current stage):
+//
+//   action       from                                         to
+//   Acknowledge  awaiting_acknowledgement                     in_progress
+//   Extend       in_progress                                  in_progress (respond_by moved)
+//   Respond      awaiting_acknowledgement (acknowledges       responded, or closed at the final
+//                implicitly), in_progress                      stage
+//   Escalate     responded, closed (not at the final stage)   awaiting_acknowledgement, stage + 1
+//   Refuse       awaiting_acknowledgement, in_progress        not_accepted
+//   Withdraw     awaiting_acknowledgement, in_progress        withdrawn
+//   Close        responded                                    closed
+//   Reopen       responded, closed, withdrawn, not_accepted   in_progress at the current stage
+//                                                             (respond clock restarts)
+//   Reassign     awaiting_acknowledgement, in_progress,       unchanged (team/handler changed)
+//                responded
+//
+// Everything else is refused with ErrorCode::kTransitionNotAllowed.
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/complaint.hpp"
+#include "core/event.hpp"
+#include "core/result.hpp"
+
+namespace redress::core {
+
+// What every transition needs besides the case and the input.
+struct CaseContext {
+  const WorkingCalendar* calendar = nullptr;  // never null
+  Date today;                                 // dates in the future are refused
+  std::string actor;                          // username of who acts
+  // Codes of the organisation's active root causes; Respond refuses any other.
+  const std::set<std::string, std::less<>>* root_causes = nullptr;
+};
+
+struct Transition {
+  Complaint complaint;
+  CaseEvent event;
+};
+
+// A new complaint as logged. The team comes from routing (routing.hpp).
+struct LogInput {
+  Regime regime = Regime::kCorporate;
+  Channel channel = Channel::kEmail;
+  Date received_on;
+  std::string service_area;
+  std::string category;
+  std::string summary;
+  std::string description;
+  std::string desired_outcome;
+  Person complainant;
+  std::optional<Person> representative;
+  std::string team;
+  std::string handler;
+  std::string service_request_reference;
+  std::vector<std::string> possible_repeat_of;
+};
+
+// Builds the stage 1 case; reference, id and version are the store's. Validates the input
+// (summary, complainant name and a way to reach them, received_on not in the future and within
+// the calendar range).
+Result<Transition> Log(const LogInput& input, const CaseContext& context);
+
+struct AcknowledgeInput {
+  Date on;
+};
+Result<Transition> Acknowledge(const Complaint& complaint, const AcknowledgeInput& input,
+                               const CaseContext& context);
+
+struct ExtendInput {
+  Date on;  // when the extension was decided and told to the complainant
+  int working_days = 0;
+  std::string reason;       // required: told to the complainant
+  std::string good_reason;  // required when the total extension exceeds the Code's limit
+};
+Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
+                          const CaseContext& context);
+
+struct RespondInput {
+  Date on;
+  std::optional<Outcome> outcome;  // required
+  std::vector<std::string> root_causes;
+  std::vector<Remedy> remedies;  // at least one unless not upheld
+  std::vector<Action> actions;
+  std::string learning;
+};
+Result<Transition> Respond(const Complaint& complaint, const RespondInput& input,
+                           const CaseContext& context);
+
+struct EscalateInput {
+  Date requested_on;
+  std::string reason;   // optional: the complainant need not give one (Code 6.12)
+  std::string team;     // from routing for the next stage
+  std::string handler;  // optional; must not have handled an earlier stage
+};
+Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& input,
+                            const CaseContext& context);
+
+struct RefuseInput {
+  Date on;
+  std::optional<RefusalReason> reason;  // required
+  std::string explanation;              // required
+};
+Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
+                          const CaseContext& context);
+
+struct WithdrawInput {
+  Date on;
+  std::string reason;
+};
+Result<Transition> Withdraw(const Complaint& complaint, const WithdrawInput& input,
+                            const CaseContext& context);
+
+struct CloseInput {
+  Date on;
+};
+Result<Transition> Close(const Complaint& complaint, const CloseInput& input,
+                         const CaseContext& context);
+
+struct ReopenInput {
+  Date on;
+  std::string reason;  // required
+};
+Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
+                          const CaseContext& context);
+
+struct ReassignInput {
+  std::string team;     // empty = unchanged
+  std::string handler;  // empty = unchanged; must not have handled an earlier stage
+};
+Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& input,
+                            const CaseContext& context);
+
+// Recomputes a stage's acknowledge_by, respond_by_original and respond_by from its recorded facts
+// (start, acknowledgement, extensions) on `calendar`: deadlines are never edited by hand.
+Stage WithDeadlines(Stage stage, const StageRule& rule, const WorkingCalendar& calendar);
+
+}  // namespace redress::core
