@@ -168,8 +168,8 @@ struct Complaint {
   std::optional<Refusal> refusal;
   std::optional<Withdrawal> withdrawal;
   std::optional<Date> closed_on;
-  std::string service_request_reference;         // the service request it came from, if any
-  std::vector<std::string> possible_repeat_of;   // references of earlier, similar complaints
+  std::string service_request_reference;        // the service request it came from, if any
+  std::vector<std::string> possible_repeat_of;  // references of earlier, similar complaints
   bool restricted = false;  // visible only to its team (children's statutory complaints)
   int reopen_count = 0;
   friend bool operator==(const Complaint&, const Complaint&) = default;

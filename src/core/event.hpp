@@ -29,7 +29,7 @@ enum class EventType {
   kServiceRequestLogged,
   kServiceRequestResolved,
   kServiceRequestConverted,
-  kConfigured,    // reference data or settings changed
+  kConfigured,  // reference data or settings changed
   kUserCreated,
   kTokenCreated,
 };
@@ -45,9 +45,9 @@ struct Change {
 
 struct CaseEvent {
   EventType type;
-  Date occurred_on;   // the business date (e.g. the acknowledgement date), not the wall clock
-  std::string actor;  // username
-  int stage = 0;      // the stage it concerns; 0 when none
+  Date occurred_on;     // the business date (e.g. the acknowledgement date), not the wall clock
+  std::string actor;    // username
+  int stage = 0;        // the stage it concerns; 0 when none
   std::string summary;  // one human sentence for the timeline
   std::vector<Change> changes;
 };

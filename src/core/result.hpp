@@ -5,10 +5,9 @@
 
 #include <string>
 #include <string_view>
+#include <tl/expected.hpp>
 #include <utility>
 #include <vector>
-
-#include <tl/expected.hpp>
 
 namespace redress::core {
 
@@ -50,8 +49,8 @@ inline tl::unexpected<Error> Fail(ErrorCode code, std::string message) {
 // A validation failure naming one field.
 inline tl::unexpected<Error> FailField(std::string field, std::string message) {
   std::string summary = field + ": " + message;
-  return tl::unexpected<Error>(
-      Error{ErrorCode::kInvalidInput, std::move(summary), {{std::move(field), std::move(message)}}});
+  return tl::unexpected<Error>(Error{
+      ErrorCode::kInvalidInput, std::move(summary), {{std::move(field), std::move(message)}}});
 }
 
 // Collects every offending field of one input so the caller sees them all at once.
@@ -63,9 +62,9 @@ class FieldErrors {
   bool empty() const { return fields_.empty(); }
   // The error to return; call only when !empty().
   tl::unexpected<Error> ToError() const {
-    std::string summary = fields_.size() == 1 ? fields_.front().field + ": " + fields_.front().message
-                                              : "the input has " + std::to_string(fields_.size()) +
-                                                    " invalid fields";
+    std::string summary =
+        fields_.size() == 1 ? fields_.front().field + ": " + fields_.front().message
+                            : "the input has " + std::to_string(fields_.size()) + " invalid fields";
     return tl::unexpected<Error>(Error{ErrorCode::kInvalidInput, std::move(summary), fields_});
   }
 

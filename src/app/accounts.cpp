@@ -1,0 +1,104 @@
+#include "app/accounts.hpp"
+
+#include <regex>
+
+#include "app/secrets.hpp"
+
+namespace redress::app {
+namespace {
+
+bool IsValidUsername(const std::string& username) {
+  static const std::regex kUsernamePattern("[a-z0-9][a-z0-9._-]{1,63}");
+  return std::regex_match(username, kUsernamePattern);
+}
+
+}  // namespace
+
+Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user) {
+  core::FieldErrors errors;
+  if (!IsValidUsername(user.username)) {
+    errors.Add("username",
+               "must be 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a "
+               "letter or digit");
+  }
+  if (user.password.size() < kMinPasswordLength || user.password.size() > kMaxPasswordLength) {
+    errors.Add("password", "must be " + std::to_string(kMinPasswordLength) + " to " +
+                               std::to_string(kMaxPasswordLength) + " characters");
+  }
+  if (!user.team.empty()) {
+    auto teams = tx.ListTeams();
+    if (!teams) return tl::unexpected(teams.error());
+    bool known = std::any_of(teams->begin(), teams->end(),
+                             [&](const Team& team) { return team.code == user.team; });
+    if (!known) errors.Add("team", "unknown team '" + user.team + "'");
+  }
+  if (!errors.empty()) return errors.ToError();
+
+  auto hash = HashPassword(user.password);
+  if (!hash) return tl::unexpected(hash.error());
+  User record{
+      0,         user.username, user.display_name.empty() ? user.username : user.display_name,
+      user.role, user.team,     std::move(*hash),
+      true};
+  auto inserted = tx.InsertUser(std::move(record));
+  if (!inserted) return inserted;
+  core::CaseEvent event{core::EventType::kUserCreated,
+                        today,
+                        actor.username,
+                        0,
+                        "User " + inserted->username + " created with role " +
+                            std::string(core::ToString(inserted->role)),
+                        {{"username", "", inserted->username},
+                         {"role", "", std::string(core::ToString(inserted->role))},
+                         {"team", "", inserted->team}}};
+  if (auto appended = tx.AppendEvent(EntityType::kUser, inserted->username, event); !appended) {
+    return tl::unexpected(appended.error());
+  }
+  return inserted;
+}
+
+Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user) {
+  std::optional<User> result;
+  auto status = store.Write([&](Tx& tx) -> Status {
+    auto added = AddUserIn(tx, actor, clock.Today(), user);
+    if (!added) return tl::unexpected(added.error());
+    result = std::move(*added);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& actor,
+                                const std::string& username, const std::string& label) {
+  std::optional<IssuedToken> result;
+  auto status = store.Write([&](Tx& tx) -> Status {
+    auto user = tx.FindUser(username);
+    if (!user) {
+      if (user.error().code == core::ErrorCode::kNotFound) {
+        return core::FailField("username", "unknown user '" + username + "'");
+      }
+      return tl::unexpected(user.error());
+    }
+    if (!user->active) return core::FailField("username", "user '" + username + "' is not active");
+    std::string token = NewApiToken();
+    ApiToken record{0, user->id, HashApiToken(token), label, clock.NowRfc3339(), std::nullopt};
+    auto inserted = tx.InsertToken(std::move(record));
+    if (!inserted) return tl::unexpected(inserted.error());
+    core::CaseEvent event{core::EventType::kTokenCreated,
+                          clock.Today(),
+                          actor.username,
+                          0,
+                          "API token " + std::to_string(inserted->id) + " issued to " + username,
+                          {{"token", "", std::to_string(inserted->id) + " " + label}}};
+    if (auto appended = tx.AppendEvent(EntityType::kToken, username, event); !appended) {
+      return appended;
+    }
+    result = IssuedToken{std::move(token), std::move(*inserted)};
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+}  // namespace redress::app

@@ -1,0 +1,313 @@
+#include "app/case_use_cases.hpp"
+
+#include <utility>
+
+#include "core/regime.hpp"
+#include "core/repeats.hpp"
+#include "core/routing.hpp"
+
+namespace redress::app {
+namespace {
+
+core::CaseContext ContextFor(const Organisation& organisation, const Actor& actor,
+                             core::Date today) {
+  return core::CaseContext{organisation.calendar.get(), today, actor.username,
+                           &organisation.root_causes};
+}
+
+// Reference data named by an input must exist; each unknown code is a field error.
+void CheckReferenceData(const Organisation& organisation, const std::string& service_area,
+                        const std::string& category, core::FieldErrors& errors) {
+  if (!service_area.empty() && !organisation.service_areas.contains(service_area)) {
+    errors.Add("service_area", "unknown service area '" + service_area + "'");
+  }
+  if (!category.empty() && !organisation.categories.contains(category)) {
+    errors.Add("category", "unknown or inactive category '" + category + "'");
+  }
+}
+
+// A handler named in an input must be an active user.
+Status CheckHandler(Tx& tx, const std::string& handler) {
+  if (handler.empty()) return {};
+  auto user = tx.FindUser(handler);
+  if (!user) {
+    if (user.error().code == core::ErrorCode::kNotFound) {
+      return core::FailField("handler", "unknown user '" + handler + "'");
+    }
+    return tl::unexpected(user.error());
+  }
+  if (!user->active) return core::FailField("handler", "user '" + handler + "' is not active");
+  return {};
+}
+
+std::string OwningTeam(const Organisation& organisation, const std::string& service_area) {
+  auto found = organisation.service_areas.find(service_area);
+  return found == organisation.service_areas.end() ? std::string() : found->second.team;
+}
+
+Result<std::vector<std::string>> PossibleRepeats(Tx& tx, const LogComplaintCommand& command) {
+  core::RepeatKey key = core::KeyOf(command.complainant, command.category, command.received_on);
+  auto candidates = tx.RepeatCandidates(
+      key, command.received_on.AddMonths(-core::kRepeatWindowMonths), command.received_on);
+  if (!candidates) return tl::unexpected(candidates.error());
+  return core::FindPossibleRepeats(key, *candidates);
+}
+
+// Turns one CaseAction into the core transition it stands for.
+struct ActionApplier {
+  Tx& tx;
+  const Organisation& organisation;
+  const core::Complaint& complaint;
+  const core::CaseContext& context;
+
+  Result<core::Transition> operator()(const core::AcknowledgeInput& input) const {
+    return core::Acknowledge(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::ExtendInput& input) const {
+    return core::Extend(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::RespondInput& input) const {
+    return core::Respond(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const EscalateCommand& command) const {
+    if (auto checked = CheckHandler(tx, command.handler); !checked) {
+      return tl::unexpected(checked.error());
+    }
+    core::EscalateInput input{command.requested_on, command.reason, "", command.handler};
+    int next_stage = complaint.current_stage().number + 1;
+    // Past the final stage there is no team to route to; the core refuses the escalation.
+    if (next_stage <= core::RulesFor(complaint.regime).stage_count()) {
+      input.team = core::RouteStage(complaint.regime, next_stage, complaint.service_area,
+                                    OwningTeam(organisation, complaint.service_area),
+                                    command.requested_on, organisation.routing);
+    }
+    return core::Escalate(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::RefuseInput& input) const {
+    return core::Refuse(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::WithdrawInput& input) const {
+    return core::Withdraw(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::CloseInput& input) const {
+    return core::Close(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::ReopenInput& input) const {
+    return core::Reopen(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::ReassignInput& input) const {
+    if (!input.team.empty() && !organisation.teams.contains(input.team)) {
+      return core::FailField("team", "unknown team '" + input.team + "'");
+    }
+    if (auto checked = CheckHandler(tx, input.handler); !checked) {
+      return tl::unexpected(checked.error());
+    }
+    return core::Reassign(complaint, input, context);
+  }
+};
+
+}  // namespace
+
+Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation, const Actor& actor,
+                                       core::Date today, const LogComplaintCommand& command) {
+  core::FieldErrors errors;
+  CheckReferenceData(organisation, command.service_area, command.category, errors);
+  if (!errors.empty()) return errors.ToError();
+  if (auto checked = CheckHandler(tx, command.handler); !checked) {
+    return tl::unexpected(checked.error());
+  }
+
+  core::LogInput input{
+      .regime = command.regime,
+      .channel = command.channel,
+      .received_on = command.received_on,
+      .service_area = command.service_area,
+      .category = command.category,
+      .summary = command.summary,
+      .description = command.description,
+      .desired_outcome = command.desired_outcome,
+      .complainant = command.complainant,
+      .representative = command.representative,
+      .team = core::RouteStage(command.regime, 1, command.service_area,
+                               OwningTeam(organisation, command.service_area), command.received_on,
+                               organisation.routing),
+      .handler = command.handler,
+      .service_request_reference = command.service_request_reference,
+      .possible_repeat_of = {},
+  };
+  // Repeats are looked up only for a complaint that is otherwise valid; a received date outside
+  // the calendar is refused by the core before any date arithmetic.
+  if (core::InCalendarRange(command.received_on) && command.received_on <= today) {
+    auto repeats = PossibleRepeats(tx, command);
+    if (!repeats) return tl::unexpected(repeats.error());
+    input.possible_repeat_of = std::move(*repeats);
+  }
+
+  auto logged = core::Log(input, ContextFor(organisation, actor, today));
+  if (!logged) return tl::unexpected(logged.error());
+  return tx.InsertComplaint(std::move(logged->complaint), logged->event);
+}
+
+Result<core::Complaint> ApplyCaseActionIn(Tx& tx, const Organisation& organisation,
+                                          const Actor& actor, core::Date today,
+                                          std::string_view reference,
+                                          std::optional<std::int64_t> expected_version,
+                                          const CaseAction& action) {
+  auto complaint = tx.LoadComplaint(reference);
+  if (!complaint) return tl::unexpected(complaint.error());
+  if (expected_version && *expected_version != complaint->version) {
+    return core::Fail(core::ErrorCode::kConflict,
+                      "complaint " + std::string(reference) + " has changed (version " +
+                          std::to_string(complaint->version) + ", you had version " +
+                          std::to_string(*expected_version) + "); reload it and try again");
+  }
+  core::CaseContext context = ContextFor(organisation, actor, today);
+  auto transition = std::visit(ActionApplier{tx, organisation, *complaint, context}, action);
+  if (!transition) return tl::unexpected(transition.error());
+  return tx.UpdateComplaint(transition->complaint, complaint->version, transition->event);
+}
+
+Result<core::ServiceRequest> LogServiceRequestIn(Tx& tx, const Organisation& organisation,
+                                                 const Actor& actor, core::Date today,
+                                                 core::ServiceRequestInput input) {
+  core::FieldErrors errors;
+  CheckReferenceData(organisation, input.service_area, input.category, errors);
+  if (!errors.empty()) return errors.ToError();
+  input.team = OwningTeam(organisation, input.service_area);
+  auto logged = core::LogServiceRequest(input, today, actor.username);
+  if (!logged) return tl::unexpected(logged.error());
+  return tx.InsertServiceRequest(std::move(logged->request), logged->event);
+}
+
+Result<core::ServiceRequest> ResolveServiceRequestIn(Tx& tx, const Actor& actor, core::Date today,
+                                                     std::string_view reference, core::Date on,
+                                                     const std::string& resolution) {
+  auto request = tx.LoadServiceRequest(reference);
+  if (!request) return tl::unexpected(request.error());
+  auto resolved = core::ResolveServiceRequest(*request, on, resolution, today, actor.username);
+  if (!resolved) return tl::unexpected(resolved.error());
+  return tx.UpdateServiceRequest(resolved->request, request->version, resolved->event);
+}
+
+Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& organisation,
+                                                const Actor& actor, core::Date today,
+                                                std::string_view reference,
+                                                const ConvertServiceRequestCommand& command) {
+  auto request = tx.LoadServiceRequest(reference);
+  if (!request) return tl::unexpected(request.error());
+  if (!request->complaint_reference.empty()) {
+    return core::Fail(core::ErrorCode::kTransitionNotAllowed,
+                      "service request " + request->reference + " was already converted into " +
+                          request->complaint_reference);
+  }
+  if (command.received_on < request->received_on) {
+    return core::FailField("received_on", "must not be before the service request was received (" +
+                                              request->received_on.ToIso() + ")");
+  }
+  LogComplaintCommand log{
+      .regime = command.regime,
+      .channel = request->channel,
+      .received_on = command.received_on,
+      .service_area = request->service_area,
+      .category = request->category,
+      .summary = command.summary.empty() ? request->summary : command.summary,
+      .description = command.description.empty() ? request->description : command.description,
+      .desired_outcome = "",
+      .complainant = request->requester,
+      .representative = std::nullopt,
+      .handler = "",
+      .service_request_reference = request->reference,
+  };
+  auto complaint = LogComplaintIn(tx, organisation, actor, today, log);
+  if (!complaint) return complaint;
+  auto converted =
+      core::MarkConverted(*request, complaint->reference, command.received_on, actor.username);
+  if (!converted) return tl::unexpected(converted.error());
+  auto updated = tx.UpdateServiceRequest(converted->request, request->version, converted->event);
+  if (!updated) return tl::unexpected(updated.error());
+  return complaint;
+}
+
+template <typename T, typename Work>
+Result<T> CaseService::WriteWith(Work&& work) {
+  std::optional<T> result;
+  core::Date today = clock_.Today();
+  auto status = store_.Write([&](Tx& tx) -> Status {
+    auto organisation = LoadOrganisation(tx);
+    if (!organisation) return tl::unexpected(organisation.error());
+    auto value = work(tx, *organisation, today);
+    if (!value) return tl::unexpected(value.error());
+    result = std::move(*value);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<core::Complaint> CaseService::LogComplaint(const Actor& actor,
+                                                  const LogComplaintCommand& command) {
+  return WriteWith<core::Complaint>(
+      [&](Tx& tx, const Organisation& organisation, core::Date today) {
+        return LogComplaintIn(tx, organisation, actor, today, command);
+      });
+}
+
+Result<core::Complaint> CaseService::Apply(const Actor& actor, std::string_view reference,
+                                           std::optional<std::int64_t> expected_version,
+                                           const CaseAction& action) {
+  return WriteWith<core::Complaint>([&](Tx& tx, const Organisation& organisation,
+                                        core::Date today) {
+    return ApplyCaseActionIn(tx, organisation, actor, today, reference, expected_version, action);
+  });
+}
+
+Result<core::Complaint> CaseService::Get(std::string_view reference) {
+  std::optional<core::Complaint> result;
+  auto status = store_.Read([&](Tx& tx) -> Status {
+    auto complaint = tx.LoadComplaint(reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    result = std::move(*complaint);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& query) {
+  std::vector<ComplaintRow> rows;
+  auto status = store_.Read([&](Tx& tx) -> Status {
+    auto listed = tx.ListComplaints(query);
+    if (!listed) return tl::unexpected(listed.error());
+    rows = std::move(*listed);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return rows;
+}
+
+Result<core::ServiceRequest> CaseService::LogServiceRequest(
+    const Actor& actor, const core::ServiceRequestInput& input) {
+  return WriteWith<core::ServiceRequest>(
+      [&](Tx& tx, const Organisation& organisation, core::Date today) {
+        return LogServiceRequestIn(tx, organisation, actor, today, input);
+      });
+}
+
+Result<core::ServiceRequest> CaseService::ResolveServiceRequest(const Actor& actor,
+                                                                std::string_view reference,
+                                                                core::Date on,
+                                                                const std::string& resolution) {
+  return WriteWith<core::ServiceRequest>([&](Tx& tx, const Organisation&, core::Date today) {
+    return ResolveServiceRequestIn(tx, actor, today, reference, on, resolution);
+  });
+}
+
+Result<core::Complaint> CaseService::ConvertServiceRequest(
+    const Actor& actor, std::string_view reference, const ConvertServiceRequestCommand& command) {
+  return WriteWith<core::Complaint>(
+      [&](Tx& tx, const Organisation& organisation, core::Date today) {
+        return ConvertServiceRequestIn(tx, organisation, actor, today, reference, command);
+      });
+}
+
+}  // namespace redress::app

@@ -1,0 +1,104 @@
+#pragma once
+
+// The complaint and service-request use cases: load, apply a core rule, save; one transaction
+// each. The *In functions do the work inside a transaction the caller holds (so the demo can
+// replay years of history in one commit); CaseService wraps each in its own transaction.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "app/organisation.hpp"
+#include "app/ports.hpp"
+#include "core/service_request.hpp"
+#include "core/transitions.hpp"
+
+namespace redress::app {
+
+struct LogComplaintCommand {
+  core::Regime regime = core::Regime::kCorporate;
+  core::Channel channel = core::Channel::kEmail;
+  core::Date received_on;
+  std::string service_area;
+  std::string category;
+  std::string summary;
+  std::string description;
+  std::string desired_outcome;
+  core::Person complainant;
+  std::optional<core::Person> representative;
+  std::string handler;  // optional: assign at logging
+  std::string service_request_reference;
+};
+
+// Escalation as requested by the complainant; the next stage's team comes from routing.
+struct EscalateCommand {
+  core::Date requested_on;
+  std::string reason;
+  std::string handler;
+};
+
+using CaseAction = std::variant<core::AcknowledgeInput, core::ExtendInput, core::RespondInput,
+                                EscalateCommand, core::RefuseInput, core::WithdrawInput,
+                                core::CloseInput, core::ReopenInput, core::ReassignInput>;
+
+struct ConvertServiceRequestCommand {
+  core::Regime regime = core::Regime::kCorporate;
+  core::Date received_on;   // when the resident expressed dissatisfaction
+  std::string summary;      // empty = the request's summary
+  std::string description;  // empty = the request's description
+};
+
+Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation, const Actor& actor,
+                                       core::Date today, const LogComplaintCommand& command);
+
+// Applies `action` to the complaint `reference`. When expected_version is given and the stored
+// version differs, fails with kConflict without applying anything.
+Result<core::Complaint> ApplyCaseActionIn(Tx& tx, const Organisation& organisation,
+                                          const Actor& actor, core::Date today,
+                                          std::string_view reference,
+                                          std::optional<std::int64_t> expected_version,
+                                          const CaseAction& action);
+
+Result<core::ServiceRequest> LogServiceRequestIn(Tx& tx, const Organisation& organisation,
+                                                 const Actor& actor, core::Date today,
+                                                 core::ServiceRequestInput input);
+Result<core::ServiceRequest> ResolveServiceRequestIn(Tx& tx, const Actor& actor, core::Date today,
+                                                     std::string_view reference, core::Date on,
+                                                     const std::string& resolution);
+// Raises a complaint from a service request, keeping the link both ways.
+Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& organisation,
+                                                const Actor& actor, core::Date today,
+                                                std::string_view reference,
+                                                const ConvertServiceRequestCommand& command);
+
+class CaseService {
+ public:
+  CaseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  Result<core::Complaint> LogComplaint(const Actor& actor, const LogComplaintCommand& command);
+  Result<core::Complaint> Apply(const Actor& actor, std::string_view reference,
+                                std::optional<std::int64_t> expected_version,
+                                const CaseAction& action);
+  Result<core::Complaint> Get(std::string_view reference);
+  Result<std::vector<ComplaintRow>> List(const ComplaintQuery& query);
+
+  Result<core::ServiceRequest> LogServiceRequest(const Actor& actor,
+                                                 const core::ServiceRequestInput& input);
+  Result<core::ServiceRequest> ResolveServiceRequest(const Actor& actor, std::string_view reference,
+                                                     core::Date on, const std::string& resolution);
+  Result<core::Complaint> ConvertServiceRequest(const Actor& actor, std::string_view reference,
+                                                const ConvertServiceRequestCommand& command);
+
+ private:
+  // Runs `work` in one write transaction with the organisation loaded and "today" read once.
+  template <typename T, typename Work>
+  Result<T> WriteWith(Work&& work);
+
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace redress::app

@@ -1,0 +1,192 @@
+#include "app/organisation.hpp"
+
+#include <mutex>
+#include <regex>
+#include <utility>
+
+namespace redress::app {
+namespace {
+
+constexpr std::size_t kMaxCodeLength = 64;
+constexpr std::size_t kMaxNameLength = 200;
+
+// Codes are stable identifiers used in URLs, filters and reports: lower-case words joined by '-'
+// or '_'.
+bool IsValidCode(const std::string& code) {
+  static const std::regex kCodePattern("[a-z0-9]+([-_][a-z0-9]+)*");
+  return !code.empty() && code.size() <= kMaxCodeLength && std::regex_match(code, kCodePattern);
+}
+
+void CheckCodeAndName(const std::string& code, const std::string& name, core::FieldErrors& errors) {
+  if (!IsValidCode(code)) {
+    errors.Add("code", "must be lower-case letters and digits joined by '-' or '_', at most " +
+                           std::to_string(kMaxCodeLength) + " characters");
+  }
+  if (name.empty() || name.size() > kMaxNameLength) {
+    errors.Add("name", "is required, at most " + std::to_string(kMaxNameLength) + " characters");
+  }
+}
+
+core::CaseEvent ConfigurationEvent(const Actor& actor, core::Date today, std::string summary,
+                                   std::vector<core::Change> changes) {
+  return core::CaseEvent{core::EventType::kConfigured,
+                         today,
+                         actor.username,
+                         0,
+                         std::move(summary),
+                         std::move(changes)};
+}
+
+Status Record(Tx& tx, const Actor& actor, core::Date today, std::string_view entity,
+              std::string summary, std::vector<core::Change> changes) {
+  return tx.AppendEvent(EntityType::kConfiguration, entity,
+                        ConfigurationEvent(actor, today, std::move(summary), std::move(changes)));
+}
+
+}  // namespace
+
+Actor SystemActor() { return Actor{"system", core::Role::kAdmin, ""}; }
+
+std::shared_ptr<const core::WorkingCalendar> CalendarFor(
+    core::Division division, const std::vector<ClosureDay>& closure_days) {
+  using Key = std::pair<core::Division, std::vector<core::Date>>;
+  static std::mutex mutex;
+  static std::map<Key, std::shared_ptr<const core::WorkingCalendar>> cache;
+
+  std::vector<core::Date> dates;
+  dates.reserve(closure_days.size());
+  for (const ClosureDay& day : closure_days) dates.push_back(day.date);
+  Key key{division, dates};
+
+  std::lock_guard lock(mutex);
+  auto found = cache.find(key);
+  if (found != cache.end()) return found->second;
+  auto calendar = std::make_shared<const core::WorkingCalendar>(division, dates);
+  cache.emplace(std::move(key), calendar);
+  return calendar;
+}
+
+Result<Organisation> LoadOrganisation(Tx& tx) {
+  Organisation organisation;
+  auto settings = tx.LoadSettings();
+  if (!settings) return tl::unexpected(settings.error());
+  organisation.settings = std::move(*settings);
+
+  auto closure_days = tx.ListClosureDays();
+  if (!closure_days) return tl::unexpected(closure_days.error());
+  organisation.calendar = CalendarFor(organisation.settings.division, *closure_days);
+
+  auto root_causes = tx.ListRootCauses();
+  if (!root_causes) return tl::unexpected(root_causes.error());
+  for (const RootCause& cause : *root_causes) {
+    if (cause.active) organisation.root_causes.insert(cause.code);
+  }
+  auto categories = tx.ListCategories();
+  if (!categories) return tl::unexpected(categories.error());
+  for (const Category& category : *categories) {
+    if (category.active) organisation.categories.insert(category.code);
+  }
+  auto areas = tx.ListServiceAreas();
+  if (!areas) return tl::unexpected(areas.error());
+  for (ServiceArea& area : *areas) organisation.service_areas.emplace(area.code, std::move(area));
+  auto teams = tx.ListTeams();
+  if (!teams) return tl::unexpected(teams.error());
+  for (const Team& team : *teams) organisation.teams.insert(team.code);
+
+  auto designations = tx.ListDesignations();
+  if (!designations) return tl::unexpected(designations.error());
+  organisation.routing.designations = std::move(*designations);
+  organisation.routing.independent_team = organisation.settings.independent_team;
+  organisation.routing.children_team = organisation.settings.children_team;
+  return organisation;
+}
+
+Status EnsureSettings(Tx& tx, const std::string& default_name) {
+  auto settings = tx.LoadSettings();
+  if (!settings) return tl::unexpected(settings.error());
+  // A new database has the settings row with no name yet; an existing one keeps its name.
+  if (!settings->name.empty()) return {};
+  settings->name = default_name;
+  return tx.SaveSettings(*settings);
+}
+
+Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team) {
+  core::FieldErrors errors;
+  CheckCodeAndName(team.code, team.name, errors);
+  if (!errors.empty()) return errors.ToError();
+  if (auto saved = tx.UpsertTeam(team); !saved) return saved;
+  return Record(tx, actor, today, "team/" + team.code, "Team " + team.name + " saved",
+                {{"team", "", team.code + " " + team.name}});
+}
+
+Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area) {
+  core::FieldErrors errors;
+  CheckCodeAndName(area.code, area.name, errors);
+  if (area.team.empty()) errors.Add("team", "is required");
+  if (!errors.empty()) return errors.ToError();
+  if (auto saved = tx.UpsertServiceArea(area); !saved) return saved;
+  return Record(tx, actor, today, "service_area/" + area.code,
+                "Service area " + area.name + " saved",
+                {{"service_area", "", area.code + " " + area.name}, {"team", "", area.team}});
+}
+
+Status SaveCategory(Tx& tx, const Actor& actor, core::Date today, const Category& category) {
+  core::FieldErrors errors;
+  CheckCodeAndName(category.code, category.name, errors);
+  if (!errors.empty()) return errors.ToError();
+  if (auto saved = tx.UpsertCategory(category); !saved) return saved;
+  return Record(tx, actor, today, "category/" + category.code,
+                "Category " + category.name + " saved",
+                {{"category", "", category.code + " " + category.name}});
+}
+
+Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause) {
+  core::FieldErrors errors;
+  CheckCodeAndName(root_cause.code, root_cause.name, errors);
+  if (!errors.empty()) return errors.ToError();
+  if (auto saved = tx.UpsertRootCause(root_cause); !saved) return saved;
+  return Record(tx, actor, today, "root_cause/" + root_cause.code,
+                "Root cause " + root_cause.name + " saved",
+                {{"root_cause", "", root_cause.code + " " + root_cause.name}});
+}
+
+Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day) {
+  if (!core::InCalendarRange(day.date)) {
+    return core::FailField("date", "must be between " + std::to_string(core::kFirstCalendarYear) +
+                                       " and " + std::to_string(core::kLastCalendarYear));
+  }
+  if (day.reason.empty()) return core::FailField("reason", "is required");
+  if (auto added = tx.AddClosureDay(day); !added) return added;
+  return Record(tx, actor, today, "closure_day/" + day.date.ToIso(),
+                "Closure day " + day.date.ToIso() + " added: " + day.reason,
+                {{"closure_day", "", day.date.ToIso()}});
+}
+
+Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
+                      const core::Designation& designation) {
+  core::FieldErrors errors;
+  if (designation.service_area.empty()) errors.Add("service_area", "is required");
+  if (designation.to && *designation.to < designation.from) {
+    errors.Add("to", "must not be before from");
+  }
+  if (!errors.empty()) return errors.ToError();
+  if (auto added = tx.AddDesignation(designation); !added) return added;
+  std::string period =
+      designation.from.ToIso() + " to " + (designation.to ? designation.to->ToIso() : "open-ended");
+  return Record(tx, actor, today, "designation/" + designation.service_area,
+                "Service area " + designation.service_area + " designated " + period,
+                {{"designation", "", designation.service_area + " " + period}});
+}
+
+Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
+                    const OrganisationSettings& settings) {
+  if (settings.name.empty()) return core::FailField("name", "is required");
+  if (auto saved = tx.SaveSettings(settings); !saved) return saved;
+  return Record(tx, actor, today, "settings", "Organisation settings saved",
+                {{"name", "", settings.name},
+                 {"division", "", std::string(core::ToString(settings.division))},
+                 {"independent_team", "", settings.independent_team},
+                 {"children_team", "", settings.children_team}});
+}
+
+}  // namespace redress::app

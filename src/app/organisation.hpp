@@ -1,0 +1,60 @@
+#pragma once
+
+// The organisation as the use cases see it: settings, the working-day calendar with its closure
+// days, the root-cause taxonomy, categories, service areas and routing. Loaded inside the use
+// case's transaction so every rule applies the configuration of that moment.
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "app/ports.hpp"
+#include "app/records.hpp"
+#include "core/calendar.hpp"
+#include "core/routing.hpp"
+
+namespace redress::app {
+
+// Who performs a use case.
+struct Actor {
+  std::string username;
+  core::Role role = core::Role::kViewer;
+  std::string team;
+};
+
+// The actor of command-line administration and of the demo's set-up.
+Actor SystemActor();
+
+struct Organisation {
+  OrganisationSettings settings;
+  std::shared_ptr<const core::WorkingCalendar> calendar;
+  std::set<std::string, std::less<>> root_causes;  // active codes
+  std::set<std::string, std::less<>> categories;   // active codes
+  std::map<std::string, ServiceArea, std::less<>> service_areas;
+  std::set<std::string, std::less<>> teams;
+  core::RoutingConfig routing;
+};
+
+Result<Organisation> LoadOrganisation(Tx& tx);
+
+// The working-day calendar of a division with these closure days. Calendars are shared: building
+// one lays out a century of days, so the same configuration is built once per process.
+std::shared_ptr<const core::WorkingCalendar> CalendarFor(
+    core::Division division, const std::vector<ClosureDay>& closure_days);
+
+// Names the organisation of a new database (whose settings row has no name yet).
+Status EnsureSettings(Tx& tx, const std::string& default_name);
+
+// Configuration changes, each validated and recorded in the audit trail (entity "configuration").
+Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team);
+Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area);
+Status SaveCategory(Tx& tx, const Actor& actor, core::Date today, const Category& category);
+Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause);
+Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day);
+Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
+                      const core::Designation& designation);
+Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
+                    const OrganisationSettings& settings);
+
+}  // namespace redress::app

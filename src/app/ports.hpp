@@ -1,0 +1,162 @@
+#pragma once
+
+// The ports of the application: what a use case needs from the outside world. The storage
+// adapters (src/storage/sqlite, later src/storage/postgres) implement Store and Tx; the
+// composition root (src/main) wires them in. Nothing here knows an engine or a SQL dialect.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/records.hpp"
+#include "core/complaint.hpp"
+#include "core/event.hpp"
+#include "core/repeats.hpp"
+#include "core/result.hpp"
+#include "core/service_request.hpp"
+
+namespace redress::app {
+
+using core::Result;
+using core::Status;
+
+// Wall clock: "today" for the use cases and timestamps for the audit trail. Injected so tests and
+// the demo can fix it.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual core::Date Today() const = 0;
+  virtual std::string NowRfc3339() const = 0;  // UTC, e.g. "2024-12-20T09:30:00.123Z"
+};
+
+// One row of a complaint list: the case's current stage, projected for filtering and display.
+struct ComplaintRow {
+  std::string reference;
+  core::Regime regime;
+  core::CaseStatus status;
+  int stage;
+  std::string service_area;
+  std::string category;
+  std::string team;
+  std::string handler;
+  core::Date received_on;
+  std::optional<core::Date> due_on;  // the pending deadline: acknowledge_by or respond_by
+  std::string summary;
+  std::int64_t version;
+};
+
+struct ComplaintQuery {
+  std::optional<core::CaseStatus> status;
+  std::optional<int> stage;
+  std::optional<core::Regime> regime;
+  std::string service_area;  // empty = any
+  std::string team;
+  std::string handler;
+  std::string category;
+  std::optional<core::Date> received_from;  // inclusive
+  std::optional<core::Date> received_to;    // inclusive
+  std::optional<core::Date> due_before;     // due_on < this (overdue as at a date)
+  int limit = 50;
+  std::string after_reference;  // keyset: rows after this reference in reference order
+};
+
+// Counts of what a database holds, for `redress summary` and health checks.
+struct StoreSummary {
+  std::string organisation;
+  std::int64_t complaints = 0;
+  std::int64_t service_requests = 0;
+  std::int64_t users = 0;
+  std::int64_t teams = 0;
+  std::int64_t service_areas = 0;
+  std::int64_t events = 0;
+  // Per financial year, regime and stage: complaints whose stage started in that year.
+  struct StageCount {
+    int financial_year;
+    core::Regime regime;
+    int stage;
+    std::int64_t count;
+  };
+  std::vector<StageCount> stage_counts;
+  // Open cases per status.
+  std::vector<std::pair<core::CaseStatus, std::int64_t>> by_status;
+};
+
+// One transaction. Every method either succeeds or returns an error and leaves the transaction
+// usable only for rollback (the Store does that when the work returns an error).
+class Tx {
+ public:
+  virtual ~Tx() = default;
+
+  // Complaints. Insert assigns id, reference ("CMP-<year received>-<6-digit sequence>") and
+  // version 1 and appends the event; Update requires the stored version to equal
+  // expected_version (else kConflict), stores version + 1 and appends the event.
+  virtual Result<core::Complaint> LoadComplaint(std::string_view reference) = 0;
+  virtual Result<core::Complaint> InsertComplaint(core::Complaint complaint,
+                                                  const core::CaseEvent& event) = 0;
+  virtual Result<core::Complaint> UpdateComplaint(const core::Complaint& complaint,
+                                                  std::int64_t expected_version,
+                                                  const core::CaseEvent& event) = 0;
+  virtual Result<std::vector<ComplaintRow>> ListComplaints(const ComplaintQuery& query) = 0;
+  // Earlier complaints with the same category received in [from, to] that share the key's
+  // email, phone or property.
+  virtual Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
+                                                                      core::Date from,
+                                                                      core::Date to) = 0;
+
+  // Service requests; references "SR-<year received>-<6-digit sequence>".
+  virtual Result<core::ServiceRequest> LoadServiceRequest(std::string_view reference) = 0;
+  virtual Result<core::ServiceRequest> InsertServiceRequest(core::ServiceRequest request,
+                                                            const core::CaseEvent& event) = 0;
+  virtual Result<core::ServiceRequest> UpdateServiceRequest(const core::ServiceRequest& request,
+                                                            std::int64_t expected_version,
+                                                            const core::CaseEvent& event) = 0;
+
+  // The hash-chained event log. Events of complaints and service requests are appended by their
+  // Insert/Update; everything else appends explicitly.
+  virtual Status AppendEvent(EntityType type, std::string_view entity_ref,
+                             const core::CaseEvent& event) = 0;
+  virtual Result<std::vector<StoredEvent>> EventsOf(EntityType type,
+                                                    std::string_view entity_ref) = 0;
+
+  // Organisation and reference data.
+  virtual Result<OrganisationSettings> LoadSettings() = 0;
+  virtual Status SaveSettings(const OrganisationSettings& settings) = 0;
+  virtual Result<std::vector<Team>> ListTeams() = 0;
+  virtual Status UpsertTeam(const Team& team) = 0;
+  virtual Result<std::vector<ServiceArea>> ListServiceAreas() = 0;
+  virtual Status UpsertServiceArea(const ServiceArea& area) = 0;  // team must exist
+  virtual Result<std::vector<Category>> ListCategories() = 0;
+  virtual Status UpsertCategory(const Category& category) = 0;
+  virtual Result<std::vector<RootCause>> ListRootCauses() = 0;
+  virtual Status UpsertRootCause(const RootCause& root_cause) = 0;
+  virtual Result<std::vector<ClosureDay>> ListClosureDays() = 0;
+  virtual Status AddClosureDay(const ClosureDay& day) = 0;  // kConflict if the date exists
+  virtual Status RemoveClosureDay(core::Date date) = 0;     // kNotFound if absent
+  virtual Result<std::vector<core::Designation>> ListDesignations() = 0;
+  virtual Status AddDesignation(const core::Designation& designation) = 0;
+
+  // Accounts. Usernames are unique (kConflict).
+  virtual Result<User> InsertUser(User user) = 0;  // assigns id
+  virtual Result<User> FindUser(std::string_view username) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  virtual Result<ApiToken> InsertToken(ApiToken token) = 0;  // assigns id
+  virtual Result<ApiToken> FindTokenByHash(std::string_view token_hash) = 0;
+
+  virtual Result<StoreSummary> Summarise() = 0;
+};
+
+// A database. Write runs `work` in one transaction and commits it durably (the data is on disk
+// when Write returns success); if `work` returns an error, or throws, nothing of it is kept and
+// the error is returned. Read runs `work` on a consistent snapshot. Both are safe to call from
+// several threads.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Status Write(const std::function<Status(Tx&)>& work) = 0;
+  virtual Status Read(const std::function<Status(Tx&)>& work) = 0;
+};
+
+}  // namespace redress::app

@@ -1,0 +1,90 @@
+#pragma once
+
+// The organisation's records around the complaints: accounts, teams, reference data and
+// configuration. Plain values, stored by the repository port (ports.hpp).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/date.hpp"
+#include "core/event.hpp"
+#include "core/role.hpp"
+#include "core/routing.hpp"
+
+namespace redress::app {
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  core::Role role = core::Role::kViewer;
+  std::string team;           // team code; empty when none
+  std::string password_hash;  // argon2id, libsodium's crypto_pwhash_str format
+  bool active = true;
+};
+
+struct Team {
+  std::string code;
+  std::string name;
+};
+
+struct ServiceArea {
+  std::string code;
+  std::string name;
+  std::string team;  // the team that owns its complaints
+};
+
+struct Category {
+  std::string code;
+  std::string name;
+  bool active = true;
+};
+
+struct RootCause {
+  std::string code;
+  std::string name;
+  bool active = true;
+};
+
+struct ClosureDay {
+  core::Date date;
+  std::string reason;
+};
+
+// One row: the organisation itself.
+struct OrganisationSettings {
+  std::string name;
+  core::Division division = core::Division::kEnglandAndWales;
+  std::string independent_team;  // team code
+  std::string children_team;     // team code
+};
+
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string token_hash;  // hex BLAKE2b of the token; the token itself is never stored
+  std::string label;
+  std::string created_at;  // RFC 3339 UTC
+  std::optional<std::string> revoked_at;
+};
+
+// What an event is about.
+enum class EntityType { kComplaint, kServiceRequest, kUser, kToken, kConfiguration };
+std::string_view ToString(EntityType type);  // "complaint", "service_request", "user", "token",
+                                             // "configuration"
+std::optional<EntityType> ParseEntityType(std::string_view name);
+
+// An event as stored: its place in the hash-chained log.
+struct StoredEvent {
+  std::int64_t sequence = 0;
+  EntityType entity_type = EntityType::kComplaint;
+  std::string entity_ref;
+  core::CaseEvent event;
+  std::string recorded_at;  // RFC 3339 UTC wall-clock time of the commit
+  std::string hash;         // hex SHA-256 chained over the previous record's hash
+};
+
+}  // namespace redress::app

@@ -1,0 +1,418 @@
+#include "cli/cli.hpp"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <istream>
+#include <map>
+#include <optional>
+#include <ostream>
+
+#include "app/accounts.hpp"
+#include "app/demo.hpp"
+#include "app/manual_clock.hpp"
+#include "app/organisation.hpp"
+#include "core/calendar.hpp"
+#include "core/regime.hpp"
+
+namespace redress::cli {
+namespace {
+
+constexpr std::string_view kDefaultOrganisationName = "Redress council";
+// A bound on --days that keeps every answer inside the calendar's range of years.
+constexpr int kMaxWorkingDays = 20000;
+
+using CommandResult = core::Status;
+
+core::Result<core::Date> ParseDateOption(const std::string& name, const std::string& text) {
+  auto date = core::Date::Parse(text);
+  if (!date)
+    return core::FailField(name, "must be a real date written YYYY-MM-DD, got '" + text + "'");
+  if (!core::InCalendarRange(*date)) {
+    return core::FailField(name, fmt::format("must be between {} and {}", core::kFirstCalendarYear,
+                                             core::kLastCalendarYear));
+  }
+  return *date;
+}
+
+std::string DescribeError(const core::Error& error) {
+  std::string text = "error: " + error.message;
+  if (error.fields.size() > 1) {
+    for (const core::FieldError& field : error.fields) {
+      text += "\n  --" + field.field + ": " + field.message;
+    }
+  }
+  return text;
+}
+
+class Commands {
+ public:
+  Commands(const Dependencies& dependencies, std::istream& in, std::ostream& out)
+      : dependencies_(dependencies), in_(in), out_(out) {}
+
+  void Register(CLI::App& app) {
+    RegisterCalendar(app);
+    RegisterInit(app);
+    RegisterUser(app);
+    RegisterToken(app);
+    RegisterDemo(app);
+    RegisterSummary(app);
+  }
+
+  // The command that ran, if any; set by each callback.
+  const std::optional<CommandResult>& result() const { return result_; }
+
+ private:
+  core::Result<std::unique_ptr<app::Store>> OpenStore(const app::Clock& clock) const {
+    return dependencies_.open_store(database_, clock);
+  }
+
+  void AddDatabaseOption(CLI::App* command) {
+    command->add_option("--db", database_, "database file (SQLite)")->required();
+  }
+
+  void RegisterCalendar(CLI::App& app) {
+    CLI::App* calendar = app.add_subcommand("calendar", "working-day arithmetic");
+    calendar->require_subcommand(1);
+
+    auto add_common = [this](CLI::App* command) {
+      command->add_option("--division", division_,
+                          "england-and-wales (default), scotland or northern-ireland");
+      command->add_option("--db", database_,
+                          "take the division and closure days from this database");
+      command->add_option("--closure-day", closure_days_, "an extra non-working day (repeatable)");
+    };
+
+    CLI::App* add =
+        calendar->add_subcommand("add-working-days", "the N-th working day strictly after a date");
+    add->add_option("--from", from_, "YYYY-MM-DD")->required();
+    add->add_option("--days", days_, "N >= 0")->required();
+    add_common(add);
+    add->callback([this] { result_ = AddWorkingDays(); });
+
+    CLI::App* between = calendar->add_subcommand(
+        "working-days-between", "the number of working days d with FROM < d <= TO");
+    between->add_option("--from", from_, "YYYY-MM-DD")->required();
+    between->add_option("--to", to_, "YYYY-MM-DD")->required();
+    add_common(between);
+    between->callback([this] { result_ = WorkingDaysBetween(); });
+
+    CLI::App* holidays = calendar->add_subcommand("holidays", "the bank holidays of a year");
+    holidays->add_option("--year", year_, "calendar year")->required();
+    holidays->add_option("--division", division_, "the division (default england-and-wales)");
+    holidays->callback([this] { result_ = Holidays(); });
+  }
+
+  // The calendar to count on: the database's division and closure days when --db is given, the
+  // --division and --closure-day options otherwise (options override the database's division).
+  core::Result<std::shared_ptr<const core::WorkingCalendar>> ChosenCalendar() {
+    std::optional<core::Division> division;
+    if (!division_.empty()) {
+      division = core::ParseDivision(division_);
+      if (!division) {
+        return core::FailField("division",
+                               "must be england-and-wales, scotland or "
+                               "northern-ireland, got '" +
+                                   division_ + "'");
+      }
+    }
+    std::vector<app::ClosureDay> closures;
+    for (const std::string& text : closure_days_) {
+      auto date = ParseDateOption("closure-day", text);
+      if (!date) return tl::unexpected(date.error());
+      closures.push_back({*date, "command line"});
+    }
+    if (!database_.empty()) {
+      auto store = OpenStore(*dependencies_.clock);
+      if (!store) return tl::unexpected(store.error());
+      auto read = (*store)->Read([&](app::Tx& tx) -> core::Status {
+        auto organisation = app::LoadOrganisation(tx);
+        if (!organisation) return tl::unexpected(organisation.error());
+        if (!division) division = organisation->settings.division;
+        auto stored = tx.ListClosureDays();
+        if (!stored) return tl::unexpected(stored.error());
+        closures.insert(closures.end(), stored->begin(), stored->end());
+        return {};
+      });
+      if (!read) return tl::unexpected(read.error());
+    }
+    std::sort(closures.begin(), closures.end(),
+              [](const app::ClosureDay& a, const app::ClosureDay& b) { return a.date < b.date; });
+    return app::CalendarFor(division.value_or(core::Division::kEnglandAndWales), closures);
+  }
+
+  CommandResult AddWorkingDays() {
+    auto from = ParseDateOption("from", from_);
+    if (!from) return tl::unexpected(from.error());
+    if (days_ < 0 || days_ > kMaxWorkingDays) {
+      return core::FailField("days", fmt::format("must be between 0 and {}", kMaxWorkingDays));
+    }
+    auto calendar = ChosenCalendar();
+    if (!calendar) return tl::unexpected(calendar.error());
+    // The answer must stay inside the years the calendar knows.
+    core::Date limit = *core::Date::FromYmd(core::kLastCalendarYear, 12, 31);
+    if ((*calendar)->WorkingDaysBetween(*from, limit) < days_) {
+      return core::FailField("days", fmt::format("the answer would be after {}", limit.ToIso()));
+    }
+    out_ << (*calendar)->AddWorkingDays(*from, days_).ToIso() << '\n';
+    return {};
+  }
+
+  CommandResult WorkingDaysBetween() {
+    core::FieldErrors errors;
+    auto from = ParseDateOption("from", from_);
+    auto to = ParseDateOption("to", to_);
+    if (!from) errors.Add("from", from.error().fields.front().message);
+    if (!to) errors.Add("to", to.error().fields.front().message);
+    if (!errors.empty()) return errors.ToError();
+    auto calendar = ChosenCalendar();
+    if (!calendar) return tl::unexpected(calendar.error());
+    out_ << (*calendar)->WorkingDaysBetween(*from, *to) << '\n';
+    return {};
+  }
+
+  CommandResult Holidays() {
+    auto division = core::ParseDivision(division_.empty() ? "england-and-wales" : division_);
+    if (!division) return core::FailField("division", "unknown division '" + division_ + "'");
+    if (year_ < core::kFirstCalendarYear || year_ > core::kLastCalendarYear) {
+      return core::FailField("year",
+                             fmt::format("must be between {} and {}", core::kFirstCalendarYear,
+                                         core::kLastCalendarYear));
+    }
+    for (const core::BankHoliday& holiday : core::BankHolidays(*division, year_)) {
+      out_ << holiday.date.ToIso() << '\t'
+           << (holiday.source == core::HolidaySource::kOfficial ? "official" : "predicted") << '\t'
+           << holiday.title << '\n';
+    }
+    return {};
+  }
+
+  void RegisterInit(CLI::App& app) {
+    CLI::App* init = app.add_subcommand("init", "create or migrate a database");
+    AddDatabaseOption(init);
+    init->add_option("--name", organisation_name_, "the organisation's name for a new database");
+    init->callback([this] { result_ = Init(); });
+  }
+
+  CommandResult Init() {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    std::string name =
+        organisation_name_.empty() ? std::string(kDefaultOrganisationName) : organisation_name_;
+    auto ensured = (*store)->Write([&](app::Tx& tx) { return app::EnsureSettings(tx, name); });
+    if (!ensured) return ensured;
+    out_ << "database " << database_ << " is ready\n";
+    return {};
+  }
+
+  void RegisterUser(CLI::App& app) {
+    CLI::App* user = app.add_subcommand("user", "manage users");
+    user->require_subcommand(1);
+    CLI::App* add = user->add_subcommand("add", "create a user");
+    AddDatabaseOption(add);
+    add->add_option("--username", username_, "sign-in name")->required();
+    add->add_option("--role", role_, "admin, complaints_officer, case_handler, manager or viewer")
+        ->required();
+    add->add_option("--team", team_, "team code");
+    add->add_option("--display-name", display_name_, "full name");
+    add->add_flag("--password-stdin", password_stdin_, "read the password from standard input")
+        ->required();
+    add->callback([this] { result_ = AddUser(); });
+  }
+
+  CommandResult AddUser() {
+    auto role = core::ParseRole(role_);
+    if (!role) {
+      return core::FailField("role",
+                             "must be admin, complaints_officer, case_handler, manager or "
+                             "viewer, got '" +
+                                 role_ + "'");
+    }
+    std::string password;
+    std::getline(in_, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    auto user = app::AddUser(**store, *dependencies_.clock, app::SystemActor(),
+                             app::NewUser{username_, display_name_, *role, team_, password});
+    if (!user) return tl::unexpected(user.error());
+    out_ << "user " << user->username << " created with role " << core::ToString(user->role)
+         << '\n';
+    return {};
+  }
+
+  void RegisterToken(CLI::App& app) {
+    CLI::App* token = app.add_subcommand("token", "manage API tokens");
+    token->require_subcommand(1);
+    CLI::App* create = token->add_subcommand("create", "issue a bearer token for a user");
+    AddDatabaseOption(create);
+    create->add_option("--username", username_, "the user the token acts as")->required();
+    create->add_option("--label", label_, "what the token is for");
+    create->callback([this] { result_ = CreateToken(); });
+  }
+
+  CommandResult CreateToken() {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    auto issued = app::CreateToken(**store, *dependencies_.clock, app::SystemActor(), username_,
+                                   label_.empty() ? "command line" : label_);
+    if (!issued) return tl::unexpected(issued.error());
+    out_ << issued->token << '\n';
+    return {};
+  }
+
+  void RegisterDemo(CLI::App& app) {
+    CLI::App* demo = app.add_subcommand("demo", "fill a new database with a demo council");
+    AddDatabaseOption(demo);
+    demo->add_option("--seed", seed_, "random seed; the same seed gives the same council");
+    demo->add_option("--today", today_, "simulate history up to this date (default: today)");
+    demo->callback([this] { result_ = Demo(); });
+  }
+
+  CommandResult Demo() {
+    core::Date today = dependencies_.clock->Today();
+    if (!today_.empty()) {
+      auto parsed = ParseDateOption("today", today_);
+      if (!parsed) return tl::unexpected(parsed.error());
+      today = *parsed;
+    }
+    // The demo's own clock, which it sets to each simulated day.
+    app::ManualClock clock(today);
+    auto store = OpenStore(clock);
+    if (!store) return tl::unexpected(store.error());
+    auto built = app::BuildDemo(**store, clock, app::DemoOptions{seed_, today});
+    if (!built) return tl::unexpected(built.error());
+    out_ << fmt::format("{}: {} complaints and {} service requests up to {}\n", built->organisation,
+                        built->complaints, built->service_requests, today.ToIso());
+    out_ << "Sign in with any of these (password for all: " << built->sign_ins.front().password
+         << "):\n";
+    for (const app::DemoSignIn& sign_in : built->sign_ins) {
+      out_ << fmt::format("  {:<20} {:<19} {}\n", sign_in.username, sign_in.role, sign_in.team);
+    }
+    return {};
+  }
+
+  void RegisterSummary(CLI::App& app) {
+    CLI::App* summary = app.add_subcommand("summary", "what a database holds");
+    AddDatabaseOption(summary);
+    summary->callback([this] { result_ = Summary(); });
+  }
+
+  CommandResult Summary() {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    std::optional<app::StoreSummary> summary;
+    auto read = (*store)->Read([&](app::Tx& tx) -> core::Status {
+      auto counted = tx.Summarise();
+      if (!counted) return tl::unexpected(counted.error());
+      summary = std::move(*counted);
+      return {};
+    });
+    if (!read) return read;
+    PrintSummary(*summary);
+    return {};
+  }
+
+  void PrintSummary(const app::StoreSummary& summary) {
+    out_ << summary.organisation << '\n';
+    out_ << fmt::format(
+        "  complaints {}, service requests {}, users {}, teams {}, service areas "
+        "{}, audit events {}\n",
+        summary.complaints, summary.service_requests, summary.users, summary.teams,
+        summary.service_areas, summary.events);
+    // Rows: financial year and regime; columns: stages 1 to 3.
+    constexpr int kMaxStages = 3;
+    std::map<std::pair<int, std::string>, std::array<std::int64_t, kMaxStages>> table;
+    for (const auto& count : summary.stage_counts) {
+      auto& row = table[{count.financial_year, std::string(core::ToString(count.regime))}];
+      if (count.stage >= 1 && count.stage <= kMaxStages) row[count.stage - 1] = count.count;
+    }
+    if (!table.empty()) {
+      out_ << "  complaints by the financial year their stage started:\n";
+      out_ << fmt::format("    {:<9} {:<10} {:>8} {:>8} {:>8}\n", "year", "regime", "stage 1",
+                          "stage 2", "stage 3");
+      for (const auto& [key, stages] : table) {
+        out_ << fmt::format("    {}/{:02} {:<10} {:>8} {:>8} {:>8}\n", key.first,
+                            (key.first + 1) % 100, key.second, stages[0], stages[1], stages[2]);
+      }
+    }
+    if (!summary.by_status.empty()) {
+      out_ << "  cases by status:";
+      for (const auto& [status, count] : summary.by_status) {
+        out_ << ' ' << core::ToString(status) << ' ' << count << ';';
+      }
+      out_ << '\n';
+    }
+  }
+
+  const Dependencies& dependencies_;
+  std::istream& in_;
+  std::ostream& out_;
+  std::optional<CommandResult> result_;
+
+  std::string database_;
+  std::string division_;
+  std::vector<std::string> closure_days_;
+  std::string from_;
+  std::string to_;
+  std::string today_;
+  int days_ = 0;
+  int year_ = 0;
+  std::string organisation_name_;
+  std::string username_;
+  std::string role_;
+  std::string team_;
+  std::string display_name_;
+  std::string label_;
+  bool password_stdin_ = false;
+  std::uint64_t seed_ = 1;
+};
+
+}  // namespace
+
+ExitCode ExitCodeFor(core::ErrorCode code) {
+  switch (code) {
+    case core::ErrorCode::kInvalidInput:
+      return ExitCode::kUsage;
+    case core::ErrorCode::kNotFound:
+      return ExitCode::kNotFound;
+    case core::ErrorCode::kTransitionNotAllowed:
+      return ExitCode::kNotAllowed;
+    case core::ErrorCode::kConflict:
+      return ExitCode::kConflict;
+    case core::ErrorCode::kUnauthenticated:
+    case core::ErrorCode::kForbidden:
+      return ExitCode::kPermission;
+    case core::ErrorCode::kStorage:
+      return ExitCode::kStorage;
+  }
+  return ExitCode::kFailure;
+}
+
+int Run(int argc, const char* const* argv, const Dependencies& dependencies, std::istream& in,
+        std::ostream& out, std::ostream& err) {
+  CLI::App app{"Redress: complaints management and complaint performance for councils"};
+  app.name("redress");
+  app.require_subcommand(1);
+  Commands commands(dependencies, in, out);
+  commands.Register(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return static_cast<int>(ExitCode::kOk);
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return static_cast<int>(ExitCode::kOk);
+  } catch (const CLI::ParseError& error) {
+    // Usage errors (unknown option, missing value, wrong type) exit 2 like every invalid input.
+    err << "error: " << error.what() << "\nRun with --help for usage.\n";
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  if (!commands.result() || *commands.result()) return static_cast<int>(ExitCode::kOk);
+  const core::Error& error = commands.result()->error();
+  err << DescribeError(error) << '\n';
+  return static_cast<int>(ExitCodeFor(error.code));
+}
+
+}  // namespace redress::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+// The command line: parses arguments with CLI11, calls the app, prints, and returns the exit
+// code. Exit codes come from one mapping (ExitCodeFor) so scripts can rely on them.
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "app/ports.hpp"
+
+namespace redress::cli {
+
+// Opens (creating or migrating) the database named by --db.
+using StoreOpener = std::function<core::Result<std::unique_ptr<app::Store>>(
+    const std::string& database, const app::Clock& clock)>;
+
+struct Dependencies {
+  StoreOpener open_store;
+  const app::Clock* clock = nullptr;  // the wall clock; the demo uses its own
+};
+
+enum class ExitCode : int {
+  kOk = 0,
+  kFailure = 1,  // an unexpected failure
+  kUsage = 2,    // bad arguments or invalid input
+  kNotFound = 3,
+  kNotAllowed = 4,  // the record's state does not allow the action
+  kConflict = 5,    // stale version or duplicate
+  kPermission = 6,  // unauthenticated or forbidden
+  kStorage = 7,     // the database failed
+};
+
+ExitCode ExitCodeFor(core::ErrorCode code);
+
+// Runs the command line; `in` is standard input (passwords), `out`/`err` the output streams.
+int Run(int argc, const char* const* argv, const Dependencies& dependencies, std::istream& in,
+        std::ostream& out, std::ostream& err);
+
+}  // namespace redress::cli

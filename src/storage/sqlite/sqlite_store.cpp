@@ -1,0 +1,2024 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+
+#include "core/calendar.hpp"
+#include "core/repeats.hpp"
+#include "storage/sqlite/migrations.hpp"
+
+namespace redress::storage::sqlite {
+namespace {
+
+using app::EntityType;
+using core::Error;
+using core::ErrorCode;
+using core::Fail;
+using core::Result;
+using core::Status;
+
+// How long a connection waits for a lock held by another process before giving up.
+constexpr int kBusyTimeoutMilliseconds = 5000;
+// Read connections kept open between Reads; more are opened under load and closed afterwards.
+constexpr std::size_t kMaxIdleReaders = 8;
+// References: "<prefix>-<year>-<sequence zero-padded to this width>".
+constexpr std::size_t kReferenceDigits = 6;
+constexpr std::string_view kComplaintPrefix = "CMP";
+constexpr std::string_view kServiceRequestPrefix = "SR";
+constexpr std::int64_t kFirstReferenceNumber = 1;
+constexpr std::int64_t kFirstVersion = 1;
+constexpr int kSettingsRowId = 1;
+
+// The message of a foreign key failure, recognised to name the unknown reference afterwards.
+constexpr std::string_view kUnknownReferenceMessage = "refers to a record that does not exist";
+
+tl::unexpected<Error> Unexpected(Error error) { return tl::unexpected<Error>(std::move(error)); }
+
+// ---------------------------------------------------------------------------------------------
+// SQL text helpers: statements are built from one column list per table, so a column is named once.
+
+using Columns = std::span<const std::string_view>;
+
+std::string Join(Columns columns) {
+  std::string text;
+  for (std::string_view column : columns) {
+    if (!text.empty()) text += ", ";
+    text += column;
+  }
+  return text;
+}
+
+std::string Placeholders(std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
+  return text;
+}
+
+std::string InsertSql(std::string_view table, Columns columns) {
+  return "INSERT INTO " + std::string(table) + " (" + Join(columns) + ") VALUES (" +
+         Placeholders(columns.size()) + ")";
+}
+
+// INSERT that replaces the non-key columns of an existing row with the same key.
+std::string UpsertSql(std::string_view table, std::string_view key, Columns columns) {
+  std::string sql =
+      InsertSql(table, columns) + " ON CONFLICT (" + std::string(key) + ") DO UPDATE SET ";
+  bool first = true;
+  for (std::string_view column : columns) {
+    if (column == key) continue;
+    if (!first) sql += ", ";
+    first = false;
+    sql += std::string(column) + " = excluded." + std::string(column);
+  }
+  return sql;
+}
+
+std::string SelectSql(std::string_view table, Columns columns) {
+  return "SELECT " + Join(columns) + " FROM " + std::string(table);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+// The extended result code `code` of a failed call on `db`, as a core::Error.
+Error SqliteError(sqlite3* db, int code) {
+  std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return Error{ErrorCode::kConflict, "already exists (" + message + ")", {}};
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return Error{ErrorCode::kInvalidInput, std::string(kUnknownReferenceMessage), {}};
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return Error{ErrorCode::kInvalidInput, "invalid value (" + message + ")", {}};
+    default:
+      return Error{ErrorCode::kStorage, "database error: " + message, {}};
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// RAII handles.
+
+struct DatabaseCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StatementFinalizer {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using DatabaseHandle = std::unique_ptr<sqlite3, DatabaseCloser>;
+using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
+
+// An optional code of reference data: bound as NULL when empty so that its foreign key holds,
+// and read back as "" from NULL.
+struct Code {
+  std::string_view value;
+};
+
+using SqlValue = std::variant<std::int64_t, std::string>;
+
+// Reads the columns of the current row in order. A malformed value (an unknown enum name, a bad
+// date) does not stop the reading: the first one is remembered in status(), which the mapping
+// checks once per record.
+class ColumnReader {
+ public:
+  explicit ColumnReader(sqlite3_stmt* statement) : statement_(statement) {}
+
+  bool NextIsNull() const { return sqlite3_column_type(statement_, column_) == SQLITE_NULL; }
+  void Skip(int count) { column_ += count; }
+
+  std::string Text() {
+    const int column = column_++;
+    const auto* text = sqlite3_column_text(statement_, column);
+    const int size = sqlite3_column_bytes(statement_, column);
+    return text == nullptr
+               ? std::string()
+               : std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+  }
+  std::optional<std::string> OptionalText() {
+    if (NextIsNull()) return Null<std::string>();
+    return Text();
+  }
+  std::int64_t Int64() { return sqlite3_column_int64(statement_, column_++); }
+  int Int() { return static_cast<int>(Int64()); }
+  bool Bool() { return Int64() != 0; }
+
+  core::Date Date() {
+    std::string text = Text();
+    std::optional<core::Date> date = core::Date::Parse(text);
+    if (!date) Malformed(column_ - 1, text);
+    return date.value_or(core::Date());
+  }
+  std::optional<core::Date> OptionalDate() {
+    if (NextIsNull()) return Null<core::Date>();
+    return Date();
+  }
+
+  template <typename Enum>
+  Enum Enumerator(std::optional<Enum> (*parse)(std::string_view)) {
+    std::string text = Text();
+    std::optional<Enum> value = parse(text);
+    if (!value) Malformed(column_ - 1, text);
+    return value.value_or(Enum{});
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  template <typename T>
+  std::optional<T> Null() {
+    ++column_;
+    return std::nullopt;
+  }
+  void Malformed(int column, const std::string& text) {
+    if (!status_) return;
+    status_ = Fail(ErrorCode::kStorage, std::string("malformed value '") + text + "' in column " +
+                                            sqlite3_column_name(statement_, column));
+  }
+
+  sqlite3_stmt* statement_;
+  int column_ = 0;
+  Status status_;
+};
+
+// A prepared statement borrowed from a connection's cache, bound parameter by parameter in order.
+// Resets itself when it goes out of scope, so the cached statement is ready for its next use.
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* statement, bool* in_use, StatementHandle owned)
+      : db_(db), statement_(statement), in_use_(in_use), owned_(std::move(owned)) {}
+  Statement(Statement&& other) noexcept
+      : db_(other.db_),
+        statement_(std::exchange(other.statement_, nullptr)),
+        in_use_(std::exchange(other.in_use_, nullptr)),
+        owned_(std::move(other.owned_)),
+        parameter_(other.parameter_),
+        bind_code_(other.bind_code_) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement() {
+    if (statement_ == nullptr) return;
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    if (in_use_ != nullptr) *in_use_ = false;
+  }
+
+  Statement& Bind(std::int64_t value) {
+    return Check(sqlite3_bind_int64(statement_, ++parameter_, value));
+  }
+  Statement& Bind(int value) { return Bind(static_cast<std::int64_t>(value)); }
+  Statement& Bind(bool value) { return Bind(static_cast<std::int64_t>(value ? 1 : 0)); }
+  Statement& Bind(std::string_view value) {
+    // SQLite binds NULL for a null pointer; an empty view may have one, and means ''.
+    const char* text = value.data() != nullptr ? value.data() : "";
+    return Check(sqlite3_bind_text64(statement_, ++parameter_, text, value.size(), SQLITE_TRANSIENT,
+                                     SQLITE_UTF8));
+  }
+  Statement& Bind(const char* value) { return Bind(std::string_view(value)); }
+  Statement& Bind(const std::string& value) { return Bind(std::string_view(value)); }
+  Statement& Bind(core::Date value) { return Bind(value.ToIso()); }
+  Statement& Bind(Code code) { return code.value.empty() ? BindNull() : Bind(code.value); }
+  Statement& Bind(const SqlValue& value) {
+    return std::visit([this](const auto& alternative) -> Statement& { return Bind(alternative); },
+                      value);
+  }
+  template <typename Enum>
+  requires std::is_enum_v<Enum> Statement& Bind(Enum value) { return Bind(ToString(value)); }
+  template <typename T>
+  Statement& Bind(const std::optional<T>& value) {
+    return value ? Bind(*value) : BindNull();
+  }
+  Statement& BindNull() { return Check(sqlite3_bind_null(statement_, ++parameter_)); }
+  Statement& BindNulls(int count) {
+    for (int i = 0; i < count; ++i) BindNull();
+    return *this;
+  }
+
+  template <typename... Values>
+  Statement& BindAll(const Values&... values) {
+    (Bind(values), ...);
+    return *this;
+  }
+
+  // True when a row is ready to be read, false when the statement is done.
+  Result<bool> Step() {
+    if (bind_code_ != SQLITE_OK) return Unexpected(SqliteError(db_, bind_code_));
+    const int code = sqlite3_step(statement_);
+    if (code == SQLITE_ROW) return true;
+    if (code == SQLITE_DONE) return false;
+    return Unexpected(SqliteError(db_, sqlite3_extended_errcode(db_)));
+  }
+  // Runs a statement to completion, ignoring any rows.
+  Status Run() {
+    for (;;) {
+      Result<bool> row = Step();
+      if (!row) return Unexpected(row.error());
+      if (!*row) return {};
+    }
+  }
+
+  ColumnReader Columns() const { return ColumnReader(statement_); }
+  int Changes() const { return sqlite3_changes(db_); }
+
+ private:
+  Statement& Check(int code) {
+    if (code != SQLITE_OK && bind_code_ == SQLITE_OK) bind_code_ = code;
+    return *this;
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* statement_;
+  bool* in_use_;           // the cache entry's flag; null for a statement outside the cache
+  StatementHandle owned_;  // set when the cached one was busy and this one was prepared aside
+  int parameter_ = 0;
+  int bind_code_ = SQLITE_OK;
+};
+
+// Reads the current row of `statement` with `read`; the reader's first malformed value, if any,
+// is the error.
+template <typename Read>
+auto ReadRow(const Statement& statement, Read read)
+    -> Result<decltype(read(std::declval<ColumnReader&>()))> {
+  ColumnReader reader = statement.Columns();
+  auto record = read(reader);
+  if (!reader.status()) return Unexpected(reader.status().error());
+  return record;
+}
+
+// Steps through every row of `statement`, reading each with `read`.
+template <typename Read>
+auto ReadAll(Statement& statement, Read read)
+    -> Result<std::vector<decltype(read(std::declval<ColumnReader&>()))>> {
+  std::vector<decltype(read(std::declval<ColumnReader&>()))> records;
+  for (;;) {
+    Result<bool> row = statement.Step();
+    if (!row) return Unexpected(row.error());
+    if (!*row) return records;
+    auto record = ReadRow(statement, read);
+    if (!record) return Unexpected(record.error());
+    records.push_back(std::move(*record));
+  }
+}
+
+// Steps `statement` to its single row and reads it; kNotFound with `not_found` when it has none.
+template <typename Read>
+auto ReadOne(Statement& statement, Read read, std::string_view not_found)
+    -> Result<decltype(read(std::declval<ColumnReader&>()))> {
+  Result<bool> row = statement.Step();
+  if (!row) return Unexpected(row.error());
+  if (!*row) return Fail(ErrorCode::kNotFound, std::string(not_found));
+  return ReadRow(statement, read);
+}
+
+// Hash and equality that let the statement cache be searched by string_view.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// A connection and its statement cache. Used by one thread at a time (the store's mutex or pool
+// sees to that), so it needs no locking of its own.
+class Connection {
+ public:
+  enum class Role { kWriter, kReader };
+
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path, Role role) {
+    const int flags = role == Role::kWriter
+                          ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    sqlite3* raw = nullptr;
+    const int code = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    DatabaseHandle db(raw);  // closed on every path, including a failed open
+    if (code != SQLITE_OK) {
+      return Fail(ErrorCode::kStorage,
+                  "cannot open the database " + path + ": " +
+                      (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(code)));
+    }
+    sqlite3_extended_result_codes(db.get(), 1);
+    sqlite3_busy_timeout(db.get(), kBusyTimeoutMilliseconds);
+    auto connection = std::unique_ptr<Connection>(new Connection(std::move(db)));
+    Status configured = role == Role::kWriter ? connection->ConfigureWriter()
+                                              : connection->Execute("PRAGMA query_only = ON");
+    if (!configured) return Unexpected(configured.error());
+    return connection;
+  }
+
+  sqlite3* db() const { return db_.get(); }
+
+  // The cached statement for `sql`, prepared on first use. Should the cached one be in use
+  // already (a statement run while iterating another run of itself), a separate one is prepared.
+  Result<Statement> Prepare(std::string_view sql) {
+    if (Status usable = CheckTransaction(); !usable) return Unexpected(usable.error());
+    auto entry = cache_.find(sql);
+    if (entry == cache_.end()) {
+      Result<StatementHandle> prepared = PrepareNew(sql, SQLITE_PREPARE_PERSISTENT);
+      if (!prepared) return Unexpected(prepared.error());
+      entry = cache_.emplace(std::string(sql), CachedStatement{std::move(*prepared), false}).first;
+    }
+    CachedStatement& cached = entry->second;
+    if (cached.in_use) {
+      Result<StatementHandle> aside = PrepareNew(sql, 0);
+      if (!aside) return Unexpected(aside.error());
+      sqlite3_stmt* statement = aside->get();
+      return Statement(db(), statement, nullptr, std::move(*aside));
+    }
+    cached.in_use = true;
+    return Statement(db(), cached.handle.get(), &cached.in_use, nullptr);
+  }
+
+  // Runs `sql`, which may hold several statements, without caching (migrations, pragmas).
+  Status Execute(const std::string& sql) {
+    char* message = nullptr;
+    const int code = sqlite3_exec(db(), sql.c_str(), nullptr, nullptr, &message);
+    std::string text = message != nullptr ? message : "";
+    sqlite3_free(message);
+    if (code == SQLITE_OK) return {};
+    Error error = SqliteError(db(), sqlite3_extended_errcode(db()));
+    if (!text.empty()) error.message = "database error: " + text;
+    return Unexpected(std::move(error));
+  }
+
+  Status Begin(std::string_view sql) {
+    Result<Statement> begin = Prepare(sql);
+    if (!begin) return Unexpected(begin.error());
+    Status started = begin->Run();
+    if (started) transaction_open_ = true;
+    return started;
+  }
+  Status Commit() {
+    Result<Statement> commit = Prepare("COMMIT");
+    if (!commit) return Unexpected(commit.error());
+    Status committed = commit->Run();
+    if (committed) transaction_open_ = false;
+    return committed;
+  }
+  // Ends the transaction, whatever state SQLite left it in; nothing of it is kept.
+  void Rollback() {
+    transaction_open_ = false;
+    if (sqlite3_get_autocommit(db()) != 0) return;
+    if (Result<Statement> rollback = Prepare("ROLLBACK"); rollback) {
+      // A failed ROLLBACK leaves nothing to do: SQLite has then abandoned the transaction itself.
+      static_cast<void>(rollback->Run());
+    }
+  }
+
+ private:
+  struct CachedStatement {
+    StatementHandle handle;
+    bool in_use;
+  };
+
+  explicit Connection(DatabaseHandle db) : db_(std::move(db)) {}
+
+  Status ConfigureWriter() {
+    // journal_mode answers with the mode in force, which stays "delete" when WAL is refused.
+    Result<Statement> journal = Prepare("PRAGMA journal_mode = WAL");
+    if (!journal) return Unexpected(journal.error());
+    Result<std::string> mode = ReadOne(
+        *journal, [](ColumnReader& r) { return r.Text(); }, "");
+    if (!mode) return Unexpected(mode.error());
+    if (*mode != "wal") {
+      return Fail(ErrorCode::kStorage,
+                  "the database cannot use WAL journaling (mode " + *mode + ")");
+    }
+    return Execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+  }
+
+  Result<StatementHandle> PrepareNew(std::string_view sql, unsigned int flags) {
+    sqlite3_stmt* raw = nullptr;
+    const int code =
+        sqlite3_prepare_v3(db(), sql.data(), static_cast<int>(sql.size()), flags, &raw, nullptr);
+    StatementHandle handle(raw);
+    if (code != SQLITE_OK) return Unexpected(SqliteError(db(), sqlite3_extended_errcode(db())));
+    return handle;
+  }
+
+  // SQLite rolls a whole transaction back by itself after some errors (disk full, I/O error);
+  // statements run after that would each commit on their own, so they are refused instead.
+  Status CheckTransaction() const {
+    if (transaction_open_ && sqlite3_get_autocommit(db()) != 0) {
+      return Fail(ErrorCode::kStorage,
+                  "the database abandoned the transaction after an earlier error");
+    }
+    return {};
+  }
+
+  DatabaseHandle db_;  // declared first: closed after the statements below are finalised
+  std::unordered_map<std::string, CachedStatement, TextHash, std::equal_to<>> cache_;
+  bool transaction_open_ = false;
+};
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Reference data and accounts: one table description per record type, used by the generic list,
+// find, insert and upsert of SqliteTx. Column order = binding order = reading order; kKey, where
+// present, is the conflict target of an upsert.
+
+// A record some row refers to, named by the field that holds it, to name the unknown one when a
+// foreign key fails.
+struct Reference {
+  std::string field;      // e.g. "stages[1].team"
+  std::string_view what;  // e.g. "team"
+  std::string_view table;
+  std::string_view key;
+  std::string value;
+};
+
+template <typename Record>
+struct Table;
+
+template <>
+struct Table<app::Team> {
+  static constexpr std::string_view kName = "teams";
+  static constexpr std::string_view kKey = "code";
+  static constexpr std::string_view kOrder = "code";
+  static constexpr std::array<std::string_view, 2> kColumns = {"code", "name"};
+  static void Bind(Statement& s, const app::Team& team) { s.BindAll(team.code, team.name); }
+  static app::Team Read(ColumnReader& r) { return {r.Text(), r.Text()}; }
+  static std::vector<Reference> References(const app::Team&) { return {}; }
+};
+
+template <>
+struct Table<app::ServiceArea> {
+  static constexpr std::string_view kName = "service_areas";
+  static constexpr std::string_view kKey = "code";
+  static constexpr std::string_view kOrder = "code";
+  static constexpr std::array<std::string_view, 3> kColumns = {"code", "name", "team"};
+  static void Bind(Statement& s, const app::ServiceArea& area) {
+    s.BindAll(area.code, area.name, area.team);
+  }
+  static app::ServiceArea Read(ColumnReader& r) { return {r.Text(), r.Text(), r.Text()}; }
+  static std::vector<Reference> References(const app::ServiceArea& area) {
+    return {{"team", "team", "teams", "code", area.team}};
+  }
+};
+
+// Categories and root causes share their shape.
+template <typename Record, const std::string_view& kTableName>
+struct TaxonomyTable {
+  static constexpr std::string_view kName = kTableName;
+  static constexpr std::string_view kKey = "code";
+  static constexpr std::string_view kOrder = "code";
+  static constexpr std::array<std::string_view, 3> kColumns = {"code", "name", "active"};
+  static void Bind(Statement& s, const Record& record) {
+    s.BindAll(record.code, record.name, record.active);
+  }
+  static Record Read(ColumnReader& r) { return {r.Text(), r.Text(), r.Bool()}; }
+  static std::vector<Reference> References(const Record&) { return {}; }
+};
+constexpr std::string_view kCategoriesTable = "categories";
+constexpr std::string_view kRootCausesTable = "root_causes";
+template <>
+struct Table<app::Category> : TaxonomyTable<app::Category, kCategoriesTable> {};
+template <>
+struct Table<app::RootCause> : TaxonomyTable<app::RootCause, kRootCausesTable> {};
+
+template <>
+struct Table<app::ClosureDay> {
+  static constexpr std::string_view kName = "closure_days";
+  static constexpr std::string_view kOrder = "date";
+  static constexpr std::array<std::string_view, 2> kColumns = {"date", "reason"};
+  static void Bind(Statement& s, const app::ClosureDay& day) { s.BindAll(day.date, day.reason); }
+  static app::ClosureDay Read(ColumnReader& r) { return {r.Date(), r.Text()}; }
+  static std::vector<Reference> References(const app::ClosureDay&) { return {}; }
+};
+
+template <>
+struct Table<core::Designation> {
+  static constexpr std::string_view kName = "designations";
+  static constexpr std::string_view kOrder = "service_area, from_date, id";
+  static constexpr std::array<std::string_view, 3> kColumns = {"service_area", "from_date",
+                                                               "to_date"};
+  static void Bind(Statement& s, const core::Designation& d) {
+    s.BindAll(d.service_area, d.from, d.to);
+  }
+  static core::Designation Read(ColumnReader& r) { return {r.Text(), r.Date(), r.OptionalDate()}; }
+  static std::vector<Reference> References(const core::Designation& d) {
+    return {{"service_area", "service area", "service_areas", "code", d.service_area}};
+  }
+};
+
+template <>
+struct Table<app::OrganisationSettings> {
+  static constexpr std::string_view kName = "settings";
+  static constexpr std::string_view kKey = "id";
+  static constexpr std::string_view kOrder = "id";
+  static constexpr std::array<std::string_view, 5> kColumns = {"id", "name", "division",
+                                                               "independent_team", "children_team"};
+  static void Bind(Statement& s, const app::OrganisationSettings& settings) {
+    s.BindAll(kSettingsRowId, settings.name, settings.division, Code{settings.independent_team},
+              Code{settings.children_team});
+  }
+  static app::OrganisationSettings Read(ColumnReader& r) {
+    r.Skip(1);  // id
+    return {r.Text(), r.Enumerator(core::ParseDivision), r.Text(), r.Text()};
+  }
+  static std::vector<Reference> References(const app::OrganisationSettings& settings) {
+    return {{"independent_team", "team", "teams", "code", settings.independent_team},
+            {"children_team", "team", "teams", "code", settings.children_team}};
+  }
+};
+
+// Records with an id assigned by the database: kColumns leave it out; it is read first.
+template <>
+struct Table<app::User> {
+  static constexpr std::string_view kName = "users";
+  static constexpr std::string_view kOrder = "username";
+  static constexpr std::array<std::string_view, 6> kColumns = {
+      "username", "display_name", "role", "team", "password_hash", "active"};
+  static void Bind(Statement& s, const app::User& user) {
+    s.BindAll(user.username, user.display_name, user.role, Code{user.team}, user.password_hash,
+              user.active);
+  }
+  static app::User Read(ColumnReader& r) {
+    return {r.Int64(), r.Text(), r.Text(), r.Enumerator(core::ParseRole),
+            r.Text(),  r.Text(), r.Bool()};
+  }
+  static std::vector<Reference> References(const app::User& user) {
+    return {{"team", "team", "teams", "code", user.team}};
+  }
+};
+
+template <>
+struct Table<app::ApiToken> {
+  static constexpr std::string_view kName = "api_tokens";
+  static constexpr std::string_view kOrder = "id";
+  static constexpr std::array<std::string_view, 5> kColumns = {"user_id", "token_hash", "label",
+                                                               "created_at", "revoked_at"};
+  static void Bind(Statement& s, const app::ApiToken& token) {
+    s.BindAll(token.user_id, token.token_hash, token.label, token.created_at, token.revoked_at);
+  }
+  static app::ApiToken Read(ColumnReader& r) {
+    return {r.Int64(), r.Int64(), r.Text(), r.Text(), r.Text(), r.OptionalText()};
+  }
+  static std::vector<Reference> References(const app::ApiToken& token) {
+    return {{"user_id", "user", "users", "id", std::to_string(token.user_id)}};
+  }
+};
+
+template <typename Record>
+concept HasDatabaseId = requires(Record record) {
+  record.id;
+};
+
+template <typename Record>
+const std::string& SelectAllSql() {
+  using T = Table<Record>;
+  static const std::string sql = [] {
+    if constexpr (HasDatabaseId<Record>) {
+      return "SELECT id, " + Join(T::kColumns) + " FROM " + std::string(T::kName);
+    } else {
+      return SelectSql(T::kName, T::kColumns);
+    }
+  }();
+  return sql;
+}
+
+template <typename Record>
+const std::string& InsertRecordSql() {
+  using T = Table<Record>;
+  static const std::string sql = [] {
+    if constexpr (HasDatabaseId<Record>) {
+      return InsertSql(T::kName, T::kColumns) + " RETURNING id";
+    } else {
+      return InsertSql(T::kName, T::kColumns);
+    }
+  }();
+  return sql;
+}
+
+template <typename Record>
+const std::string& UpsertRecordSql() {
+  using T = Table<Record>;
+  static const std::string sql = UpsertSql(T::kName, T::kKey, T::kColumns);
+  return sql;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Complaints: the case row, its stages, and each stage's lists.
+
+constexpr std::array<std::string_view, 29> kComplaintColumns = {
+    "regime",
+    "channel",
+    "service_area",
+    "category",
+    "summary",
+    "description",
+    "desired_outcome",
+    "complainant_name",
+    "complainant_email",
+    "complainant_phone",
+    "complainant_address",
+    "complainant_postcode",
+    "representative_name",
+    "representative_email",
+    "representative_phone",
+    "representative_address",
+    "representative_postcode",
+    "received_on",
+    "status",
+    "refusal_decided_on",
+    "refusal_reason",
+    "refusal_explanation",
+    "withdrawn_on",
+    "withdrawal_reason",
+    "withdrawal_status_before",
+    "closed_on",
+    "service_request_reference",
+    "restricted",
+    "reopen_count",
+};
+// Derived from the case on every save, for filtering; never read back into a Complaint.
+constexpr std::array<std::string_view, 7> kComplaintProjectionColumns = {
+    "current_stage", "team", "handler", "due_on", "email_key", "phone_key", "property_key"};
+// Columns of the optional parts of a case, all NULL when the part is absent.
+constexpr int kPersonColumns = 5;
+constexpr int kRefusalColumns = 3;
+constexpr int kWithdrawalColumns = 3;
+constexpr int kResponseColumns = 4;
+
+void BindPerson(Statement& s, const core::Person& person) {
+  s.BindAll(person.name, person.email, person.phone, person.address, person.postcode);
+}
+void BindOptionalPerson(Statement& s, const std::optional<core::Person>& person) {
+  if (person) {
+    BindPerson(s, *person);
+    return;
+  }
+  s.BindNulls(kPersonColumns);
+}
+core::Person ReadPerson(ColumnReader& r) {
+  return {r.Text(), r.Text(), r.Text(), r.Text(), r.Text()};
+}
+std::optional<core::Person> ReadOptionalPerson(ColumnReader& r) {
+  if (r.NextIsNull()) {
+    r.Skip(kPersonColumns);
+    return std::nullopt;
+  }
+  return ReadPerson(r);
+}
+
+// The deadline the case is waiting on: what "overdue" is measured against.
+std::optional<core::Date> PendingDeadline(const core::Complaint& complaint) {
+  const core::Stage& stage = complaint.current_stage();
+  switch (complaint.status) {
+    case core::CaseStatus::kAwaitingAcknowledgement:
+      return stage.acknowledge_by;
+    case core::CaseStatus::kInProgress:
+      return stage.respond_by;
+    default:
+      return std::nullopt;
+  }
+}
+
+void BindComplaint(Statement& s, const core::Complaint& c) {
+  s.BindAll(c.regime, c.channel, c.service_area, c.category, c.summary, c.description,
+            c.desired_outcome);
+  BindPerson(s, c.complainant);
+  BindOptionalPerson(s, c.representative);
+  s.BindAll(c.received_on, c.status);
+  if (c.refusal) {
+    s.BindAll(c.refusal->decided_on, c.refusal->reason, c.refusal->explanation);
+  } else {
+    s.BindNulls(kRefusalColumns);
+  }
+  if (c.withdrawal) {
+    s.BindAll(c.withdrawal->withdrawn_on, c.withdrawal->reason, c.withdrawal->status_before);
+  } else {
+    s.BindNulls(kWithdrawalColumns);
+  }
+  s.BindAll(c.closed_on, Code{c.service_request_reference}, c.restricted, c.reopen_count);
+
+  const core::Stage& stage = c.current_stage();
+  const core::RepeatKey key = core::KeyOf(c.complainant, c.category, c.received_on);
+  s.BindAll(stage.number, Code{stage.team}, stage.handler, PendingDeadline(c), key.email, key.phone,
+            key.property);
+}
+
+// Reads the columns "id, reference, version" and then kComplaintColumns.
+core::Complaint ReadComplaint(ColumnReader& r) {
+  core::Complaint c;
+  c.id = r.Int64();
+  c.reference = r.Text();
+  c.version = r.Int64();
+  c.regime = r.Enumerator(core::ParseRegime);
+  c.channel = r.Enumerator(core::ParseChannel);
+  c.service_area = r.Text();
+  c.category = r.Text();
+  c.summary = r.Text();
+  c.description = r.Text();
+  c.desired_outcome = r.Text();
+  c.complainant = ReadPerson(r);
+  c.representative = ReadOptionalPerson(r);
+  c.received_on = r.Date();
+  c.status = r.Enumerator(core::ParseCaseStatus);
+  if (r.NextIsNull()) {
+    r.Skip(kRefusalColumns);
+  } else {
+    c.refusal = core::Refusal{r.Date(), r.Enumerator(core::ParseRefusalReason), r.Text()};
+  }
+  if (r.NextIsNull()) {
+    r.Skip(kWithdrawalColumns);
+  } else {
+    c.withdrawal = core::Withdrawal{r.Date(), r.Text(), r.Enumerator(core::ParseCaseStatus)};
+  }
+  c.closed_on = r.OptionalDate();
+  c.service_request_reference = r.Text();
+  c.restricted = r.Bool();
+  c.reopen_count = r.Int();
+  return c;
+}
+
+constexpr std::array<std::string_view, 17> kStageColumns = {
+    "complaint_id", "number",         "started_on",         "escalation_reason",   "team",
+    "handler",      "acknowledge_by", "acknowledged_on",    "respond_by_original", "respond_by",
+    "outside_code", "reopened_on",    "first_responded_on", "responded_on",        "outcome",
+    "learning",     "responded_by"};
+
+void BindStage(Statement& s, std::int64_t complaint_id, const core::Stage& stage) {
+  s.BindAll(complaint_id, stage.number, stage.started_on, stage.escalation_reason, Code{stage.team},
+            stage.handler, stage.acknowledge_by, stage.acknowledged_on, stage.respond_by_original,
+            stage.respond_by, stage.outside_code, stage.reopened_on, stage.first_responded_on);
+  if (stage.response) {
+    const core::Response& response = *stage.response;
+    s.BindAll(response.responded_on, response.outcome, response.learning, response.responded_by);
+  } else {
+    s.BindNulls(kResponseColumns);
+  }
+}
+
+core::Stage ReadStage(ColumnReader& r) {
+  core::Stage stage;
+  r.Skip(1);  // complaint_id
+  stage.number = r.Int();
+  stage.started_on = r.Date();
+  stage.escalation_reason = r.Text();
+  stage.team = r.Text();
+  stage.handler = r.Text();
+  stage.acknowledge_by = r.Date();
+  stage.acknowledged_on = r.OptionalDate();
+  stage.respond_by_original = r.OptionalDate();
+  stage.respond_by = r.OptionalDate();
+  stage.outside_code = r.Bool();
+  stage.reopened_on = r.OptionalDate();
+  stage.first_responded_on = r.OptionalDate();
+  if (r.NextIsNull()) {
+    r.Skip(kResponseColumns);
+  } else {
+    core::Response response;
+    response.responded_on = r.Date();
+    response.outcome = r.Enumerator(core::ParseOutcome);
+    response.learning = r.Text();
+    response.responded_by = r.Text();
+    stage.response = std::move(response);
+  }
+  return stage;
+}
+
+// A list held by a stage, stored in its own table keyed by (complaint_id, stage, position).
+// Item columns follow the key columns; `Target` finds the list in a stage (null when the stage
+// cannot hold it, e.g. root causes of a stage without a response).
+template <typename Item>
+struct StageList {
+  std::string_view table;
+  std::span<const std::string_view> item_columns;
+  void (*bind)(Statement&, const Item&);
+  Item (*read)(ColumnReader&);
+  std::vector<Item>* (*target)(core::Stage&);
+  const std::vector<Item>* (*source)(const core::Stage&);
+};
+
+constexpr std::array<std::string_view, 7> kExtensionColumns = {
+    "decided_on",   "working_days", "reason",     "good_reason",
+    "previous_due", "new_due",      "within_code"};
+constexpr std::array<std::string_view, 1> kRootCauseColumns = {"root_cause"};
+constexpr std::array<std::string_view, 3> kRemedyColumns = {"type", "amount_pence", "description"};
+constexpr std::array<std::string_view, 5> kActionColumns = {"description", "due_on", "owner",
+                                                            "status", "completed_on"};
+
+// The list `member` of a stage's response; null when the stage has no response.
+template <typename Item, typename StageType>
+auto ResponseList(StageType& stage, std::vector<Item> core::Response::*member) {
+  return stage.response ? &((*stage.response).*member) : nullptr;
+}
+
+const StageList<core::Extension> kExtensions{
+    "stage_extensions",
+    kExtensionColumns,
+    [](Statement& s, const core::Extension& e) {
+      s.BindAll(e.decided_on, e.working_days, e.reason, e.good_reason, e.previous_due, e.new_due,
+                e.within_code);
+    },
+    [](ColumnReader& r) {
+      return core::Extension{r.Date(), r.Int(), r.Text(), r.Text(), r.Date(), r.Date(), r.Bool()};
+    },
+    [](core::Stage& stage) { return &stage.extensions; },
+    [](const core::Stage& stage) { return &stage.extensions; },
+};
+
+const StageList<std::string> kRootCauses{
+    "stage_root_causes",
+    kRootCauseColumns,
+    [](Statement& s, const std::string& code) { s.Bind(code); },
+    [](ColumnReader& r) { return r.Text(); },
+    [](core::Stage& stage) { return ResponseList(stage, &core::Response::root_causes); },
+    [](const core::Stage& stage) { return ResponseList(stage, &core::Response::root_causes); },
+};
+
+const StageList<core::Remedy> kRemedies{
+    "stage_remedies",
+    kRemedyColumns,
+    [](Statement& s, const core::Remedy& remedy) {
+      s.BindAll(remedy.type, remedy.amount_pence, remedy.description);
+    },
+    [](ColumnReader& r) {
+      return core::Remedy{r.Enumerator(core::ParseRemedyType), r.Int64(), r.Text()};
+    },
+    [](core::Stage& stage) { return ResponseList(stage, &core::Response::remedies); },
+    [](const core::Stage& stage) { return ResponseList(stage, &core::Response::remedies); },
+};
+
+const StageList<core::Action> kActions{
+    "stage_actions",
+    kActionColumns,
+    [](Statement& s, const core::Action& action) {
+      s.BindAll(action.description, action.due_on, action.owner, action.status,
+                action.completed_on);
+    },
+    [](ColumnReader& r) {
+      return core::Action{r.Text(), r.OptionalDate(), r.Text(),
+                          r.Enumerator(core::ParseActionStatus), r.OptionalDate()};
+    },
+    [](core::Stage& stage) { return ResponseList(stage, &core::Response::actions); },
+    [](const core::Stage& stage) { return ResponseList(stage, &core::Response::actions); },
+};
+
+constexpr std::array<std::string_view, 3> kStageListKeyColumns = {"complaint_id", "stage",
+                                                                  "position"};
+
+template <typename Item>
+std::vector<std::string_view> StageListColumns(const StageList<Item>& list) {
+  std::vector<std::string_view> columns(kStageListKeyColumns.begin(), kStageListKeyColumns.end());
+  columns.insert(columns.end(), list.item_columns.begin(), list.item_columns.end());
+  return columns;
+}
+
+// Every reference a complaint makes, for naming the unknown one after a foreign key failure.
+std::vector<Reference> ComplaintReferences(const core::Complaint& c) {
+  std::vector<Reference> references = {
+      {"service_area", "service area", "service_areas", "code", c.service_area},
+      {"category", "category", "categories", "code", c.category},
+      {"service_request_reference", "service request", "service_requests", "reference",
+       c.service_request_reference},
+  };
+  for (std::size_t i = 0; i < c.stages.size(); ++i) {
+    const core::Stage& stage = c.stages[i];
+    const std::string prefix = "stages[" + std::to_string(i) + "].";
+    references.push_back({prefix + "team", "team", "teams", "code", stage.team});
+    if (!stage.response) continue;
+    for (std::size_t j = 0; j < stage.response->root_causes.size(); ++j) {
+      references.push_back({prefix + "response.root_causes[" + std::to_string(j) + "]",
+                            "root cause", "root_causes", "code", stage.response->root_causes[j]});
+    }
+  }
+  for (std::size_t i = 0; i < c.possible_repeat_of.size(); ++i) {
+    references.push_back({"possible_repeat_of[" + std::to_string(i) + "]", "complaint",
+                          "complaints", "reference", c.possible_repeat_of[i]});
+  }
+  return references;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service requests.
+
+constexpr std::array<std::string_view, 17> kServiceRequestColumns = {
+    "channel",         "received_on",       "service_area",       "category",
+    "summary",         "description",       "requester_name",     "requester_email",
+    "requester_phone", "requester_address", "requester_postcode", "team",
+    "status",          "resolved_on",       "resolution",         "complaint_reference",
+    "version"};
+
+void BindServiceRequest(Statement& s, const core::ServiceRequest& r) {
+  s.BindAll(r.channel, r.received_on, Code{r.service_area}, Code{r.category}, r.summary,
+            r.description);
+  BindPerson(s, r.requester);
+  s.BindAll(Code{r.team}, r.status, r.resolved_on, r.resolution, Code{r.complaint_reference},
+            r.version);
+}
+
+// Reads the columns "id, reference" and then kServiceRequestColumns.
+core::ServiceRequest ReadServiceRequest(ColumnReader& r) {
+  core::ServiceRequest request;
+  request.id = r.Int64();
+  request.reference = r.Text();
+  request.channel = r.Enumerator(core::ParseChannel);
+  request.received_on = r.Date();
+  request.service_area = r.Text();
+  request.category = r.Text();
+  request.summary = r.Text();
+  request.description = r.Text();
+  request.requester = ReadPerson(r);
+  request.team = r.Text();
+  request.status = r.Enumerator(core::ParseServiceRequestStatus);
+  request.resolved_on = r.OptionalDate();
+  request.resolution = r.Text();
+  request.complaint_reference = r.Text();
+  request.version = r.Int64();
+  return request;
+}
+
+std::vector<Reference> ServiceRequestReferences(const core::ServiceRequest& r) {
+  return {{"service_area", "service area", "service_areas", "code", r.service_area},
+          {"category", "category", "categories", "code", r.category},
+          {"team", "team", "teams", "code", r.team},
+          {"complaint_reference", "complaint", "complaints", "reference", r.complaint_reference}};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events and the hash chain.
+
+// An event row as chained: every field in the form it is stored and hashed in.
+struct ChainRecord {
+  std::string prev_hash;
+  std::int64_t sequence = 0;
+  std::string entity_type;
+  std::string entity_ref;
+  std::string type;
+  std::string occurred_on;
+  std::int64_t stage = 0;
+  std::string actor;
+  std::string summary;
+  std::string changes;
+  std::string recorded_at;
+};
+
+constexpr std::array<std::string_view, 12> kEventColumns = {
+    "prev_hash", "sequence", "entity_type", "entity_ref", "type",        "occurred_on",
+    "stage",     "actor",    "summary",     "changes",    "recorded_at", "hash"};
+
+void AppendField(std::string& out, std::string_view field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out += field;
+}
+
+// The hex SHA-256 of the canonical serialisation described in sqlite_store.hpp.
+std::string ChainHash(const ChainRecord& record) {
+  std::string canonical;
+  AppendField(canonical, record.prev_hash);
+  AppendField(canonical, std::to_string(record.sequence));
+  AppendField(canonical, record.entity_type);
+  AppendField(canonical, record.entity_ref);
+  AppendField(canonical, record.type);
+  AppendField(canonical, record.occurred_on);
+  AppendField(canonical, std::to_string(record.stage));
+  AppendField(canonical, record.actor);
+  AppendField(canonical, record.summary);
+  AppendField(canonical, record.changes);
+  AppendField(canonical, record.recorded_at);
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(canonical.data()),
+                     canonical.size());
+  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  return std::string(hex.data());
+}
+
+ChainRecord ReadChainRecord(ColumnReader& r) {
+  return {r.Text(),  r.Int64(), r.Text(), r.Text(), r.Text(), r.Text(),
+          r.Int64(), r.Text(),  r.Text(), r.Text(), r.Text()};
+}
+
+constexpr std::string_view kChangeField = "field";
+constexpr std::string_view kChangeBefore = "before";
+constexpr std::string_view kChangeAfter = "after";
+
+Result<std::string> ChangesToJson(const std::vector<core::Change>& changes) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const core::Change& change : changes) {
+    nlohmann::json item = nlohmann::json::object();
+    item[kChangeField] = change.field;
+    item[kChangeBefore] = change.before;
+    item[kChangeAfter] = change.after;
+    array.push_back(std::move(item));
+  }
+  try {
+    return array.dump();
+  } catch (const nlohmann::json::exception&) {
+    return core::FailField("changes", "is not valid UTF-8 text");
+  }
+}
+
+Result<std::vector<core::Change>> ChangesFromJson(const std::string& text) {
+  const nlohmann::json array = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const auto malformed = [&text] {
+    return Fail(ErrorCode::kStorage, "malformed event changes: " + text);
+  };
+  if (!array.is_array()) return malformed();
+  std::vector<core::Change> changes;
+  for (const nlohmann::json& item : array) {
+    const auto text_of = [&item](std::string_view key) -> const std::string* {
+      if (!item.is_object()) return nullptr;
+      auto found = item.find(key);
+      return found != item.end() && found->is_string() ? found->get_ptr<const std::string*>()
+                                                       : nullptr;
+    };
+    const std::string* field = text_of(kChangeField);
+    const std::string* before = text_of(kChangeBefore);
+    const std::string* after = text_of(kChangeAfter);
+    if (field == nullptr || before == nullptr || after == nullptr) return malformed();
+    changes.push_back({*field, *before, *after});
+  }
+  return changes;
+}
+
+std::string FormatReference(std::string_view prefix, int year, std::int64_t number) {
+  std::string digits = std::to_string(number);
+  if (digits.size() < kReferenceDigits) digits.insert(0, kReferenceDigits - digits.size(), '0');
+  return std::string(prefix) + "-" + std::to_string(year) + "-" + digits;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Tx on one connection inside an open transaction.
+
+class SqliteTx final : public app::Tx {
+ public:
+  SqliteTx(Connection& connection, const app::Clock& clock)
+      : connection_(connection), clock_(clock) {}
+
+  // --- complaints ---
+
+  Result<core::Complaint> LoadComplaint(std::string_view reference) override {
+    static const std::string sql = "SELECT id, reference, version, " + Join(kComplaintColumns) +
+                                   " FROM complaints WHERE reference = ?";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(reference);
+    Result<core::Complaint> complaint =
+        ReadOne(*statement, ReadComplaint, "no complaint " + std::string(reference));
+    if (!complaint) return complaint;
+    if (Status loaded = LoadComplaintChildren(*complaint); !loaded) {
+      return Unexpected(loaded.error());
+    }
+    return complaint;
+  }
+
+  Result<core::Complaint> InsertComplaint(core::Complaint complaint,
+                                          const core::CaseEvent& event) override {
+    if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
+    Result<std::string> reference = NextReference(kComplaintPrefix, complaint.received_on.year());
+    if (!reference) return Unexpected(reference.error());
+    complaint.reference = std::move(*reference);
+    complaint.version = kFirstVersion;
+
+    constexpr std::size_t kReferenceAndVersion = 2;
+    static const std::string sql = "INSERT INTO complaints (reference, version, " +
+                                   Join(kComplaintColumns) + ", " +
+                                   Join(kComplaintProjectionColumns) + ") VALUES (" +
+                                   Placeholders(kReferenceAndVersion + kComplaintColumns.size() +
+                                                kComplaintProjectionColumns.size()) +
+                                   ") RETURNING id";
+    Status saved = SaveComplaint(sql, complaint, Children::kNew, [&](Statement& s) {
+      s.BindAll(complaint.reference, complaint.version);
+      BindComplaint(s, complaint);
+    });
+    if (!saved) return Unexpected(saved.error());
+    if (Status appended = AppendEvent(EntityType::kComplaint, complaint.reference, event);
+        !appended) {
+      return Unexpected(appended.error());
+    }
+    return complaint;
+  }
+
+  Result<core::Complaint> UpdateComplaint(const core::Complaint& complaint,
+                                          std::int64_t expected_version,
+                                          const core::CaseEvent& event) override {
+    if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
+    core::Complaint stored = complaint;
+    stored.version = expected_version + 1;
+    constexpr std::size_t kVersion = 1;
+    static const std::string sql =
+        "UPDATE complaints SET (version, " + Join(kComplaintColumns) + ", " +
+        Join(kComplaintProjectionColumns) + ") = (" +
+        Placeholders(kVersion + kComplaintColumns.size() + kComplaintProjectionColumns.size()) +
+        ") WHERE reference = ? AND version = ? RETURNING id";
+    Status saved = SaveComplaint(sql, stored, Children::kReplace, [&](Statement& s) {
+      s.Bind(stored.version);
+      BindComplaint(s, stored);
+      s.BindAll(stored.reference, expected_version);
+    });
+    if (!saved) return Unexpected(saved.error());
+    if (Status appended = AppendEvent(EntityType::kComplaint, stored.reference, event); !appended) {
+      return Unexpected(appended.error());
+    }
+    return stored;
+  }
+
+  Result<std::vector<app::ComplaintRow>> ListComplaints(const app::ComplaintQuery& query) override {
+    if (query.limit < 1) return core::FailField("limit", "must be at least 1");
+    std::string sql =
+        "SELECT reference, regime, status, current_stage, service_area, category, team, handler, "
+        "received_on, due_on, summary, version FROM complaints WHERE 1 = 1";
+    std::vector<SqlValue> values;
+    const auto filter = [&](std::string_view condition, SqlValue value) {
+      sql += " AND ";
+      sql += condition;
+      values.push_back(std::move(value));
+    };
+    const auto text_filter = [&](std::string_view condition, const std::string& value) {
+      if (!value.empty()) filter(condition, value);
+    };
+    if (query.status) filter("status = ?", std::string(ToString(*query.status)));
+    if (query.stage) filter("current_stage = ?", std::int64_t{*query.stage});
+    if (query.regime) filter("regime = ?", std::string(ToString(*query.regime)));
+    text_filter("service_area = ?", query.service_area);
+    text_filter("team = ?", query.team);
+    text_filter("handler = ?", query.handler);
+    text_filter("category = ?", query.category);
+    if (query.received_from) filter("received_on >= ?", query.received_from->ToIso());
+    if (query.received_to) filter("received_on <= ?", query.received_to->ToIso());
+    if (query.due_before) filter("due_on < ?", query.due_before->ToIso());
+    text_filter("reference > ?", query.after_reference);
+    sql += " ORDER BY reference LIMIT ?";
+    values.push_back(std::int64_t{query.limit});
+
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    for (const SqlValue& value : values) statement->Bind(value);
+    return ReadAll(*statement, [](ColumnReader& r) {
+      app::ComplaintRow row;
+      row.reference = r.Text();
+      row.regime = r.Enumerator(core::ParseRegime);
+      row.status = r.Enumerator(core::ParseCaseStatus);
+      row.stage = r.Int();
+      row.service_area = r.Text();
+      row.category = r.Text();
+      row.team = r.Text();
+      row.handler = r.Text();
+      row.received_on = r.Date();
+      row.due_on = r.OptionalDate();
+      row.summary = r.Text();
+      row.version = r.Int64();
+      return row;
+    });
+  }
+
+  Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
+                                                              core::Date from,
+                                                              core::Date to) override {
+    // Only the keys the complainant gave can match; each condition repeats its partial index's
+    // "<> ''" term so SQLite can use that index.
+    std::string matches;
+    std::vector<SqlValue> values;
+    const auto match = [&](std::string_view column, const std::string& value) {
+      if (value.empty()) return;
+      if (!matches.empty()) matches += " OR ";
+      matches += "(" + std::string(column) + " <> '' AND " + std::string(column) + " = ?)";
+      values.push_back(value);
+    };
+    match("email_key", key.email);
+    match("phone_key", key.phone);
+    match("property_key", key.property);
+    if (matches.empty()) return std::vector<core::RepeatCandidate>{};
+
+    const std::string sql =
+        "SELECT reference, email_key, phone_key, property_key, category, received_on "
+        "FROM complaints WHERE category = ? AND received_on BETWEEN ? AND ? AND (" +
+        matches + ") ORDER BY received_on, reference";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(key.category, from, to);
+    for (const SqlValue& value : values) statement->Bind(value);
+    return ReadAll(*statement, [](ColumnReader& r) {
+      core::RepeatCandidate candidate;
+      candidate.reference = r.Text();
+      candidate.key.email = r.Text();
+      candidate.key.phone = r.Text();
+      candidate.key.property = r.Text();
+      candidate.key.category = r.Text();
+      candidate.key.received_on = r.Date();
+      return candidate;
+    });
+  }
+
+  // --- service requests ---
+
+  Result<core::ServiceRequest> LoadServiceRequest(std::string_view reference) override {
+    static const std::string sql = "SELECT id, reference, " + Join(kServiceRequestColumns) +
+                                   " FROM service_requests WHERE reference = ?";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(reference);
+    return ReadOne(*statement, ReadServiceRequest, "no service request " + std::string(reference));
+  }
+
+  Result<core::ServiceRequest> InsertServiceRequest(core::ServiceRequest request,
+                                                    const core::CaseEvent& event) override {
+    Result<std::string> reference =
+        NextReference(kServiceRequestPrefix, request.received_on.year());
+    if (!reference) return Unexpected(reference.error());
+    request.reference = std::move(*reference);
+    request.version = kFirstVersion;
+    constexpr std::size_t kReference = 1;
+    static const std::string sql =
+        "INSERT INTO service_requests (reference, " + Join(kServiceRequestColumns) + ") VALUES (" +
+        Placeholders(kReference + kServiceRequestColumns.size()) + ") RETURNING id";
+    Result<std::int64_t> id = SaveServiceRequest(sql, request, [&](Statement& s) {
+      s.Bind(request.reference);
+      BindServiceRequest(s, request);
+    });
+    if (!id) return Unexpected(id.error());
+    request.id = *id;
+    if (Status appended = AppendEvent(EntityType::kServiceRequest, request.reference, event);
+        !appended) {
+      return Unexpected(appended.error());
+    }
+    return request;
+  }
+
+  Result<core::ServiceRequest> UpdateServiceRequest(const core::ServiceRequest& request,
+                                                    std::int64_t expected_version,
+                                                    const core::CaseEvent& event) override {
+    core::ServiceRequest stored = request;
+    stored.version = expected_version + 1;
+    static const std::string sql = "UPDATE service_requests SET (" + Join(kServiceRequestColumns) +
+                                   ") = (" + Placeholders(kServiceRequestColumns.size()) +
+                                   ") WHERE reference = ? AND version = ? RETURNING id";
+    Result<std::int64_t> id = SaveServiceRequest(sql, stored, [&](Statement& s) {
+      BindServiceRequest(s, stored);
+      s.BindAll(stored.reference, expected_version);
+    });
+    if (!id) return Unexpected(id.error());
+    stored.id = *id;
+    if (Status appended = AppendEvent(EntityType::kServiceRequest, stored.reference, event);
+        !appended) {
+      return Unexpected(appended.error());
+    }
+    return stored;
+  }
+
+  // --- events ---
+
+  Status AppendEvent(EntityType type, std::string_view entity_ref,
+                     const core::CaseEvent& event) override {
+    Result<std::string> changes = ChangesToJson(event.changes);
+    if (!changes) return Unexpected(changes.error());
+
+    // The next sequence number follows the highest ever used (AUTOINCREMENT's record), so a
+    // removed last row leaves a gap the verification finds rather than a reused number.
+    Result<Statement> head = connection_.Prepare(
+        "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'events'), "
+        "(SELECT hash FROM events ORDER BY sequence DESC LIMIT 1)");
+    if (!head) return Unexpected(head.error());
+    Result<std::pair<std::int64_t, std::string>> last = ReadOne(
+        *head,
+        [](ColumnReader& r) {
+          return std::pair{r.Int64(), r.Text()};
+        },
+        "no chain head");
+    if (!last) return Unexpected(last.error());
+
+    ChainRecord record;
+    record.prev_hash = std::move(last->second);
+    record.sequence = last->first + 1;
+    record.entity_type = std::string(ToString(type));
+    record.entity_ref = std::string(entity_ref);
+    record.type = std::string(ToString(event.type));
+    record.occurred_on = event.occurred_on.ToIso();
+    record.stage = event.stage;
+    record.actor = event.actor;
+    record.summary = event.summary;
+    record.changes = std::move(*changes);
+    record.recorded_at = clock_.NowRfc3339();
+
+    static const std::string sql = InsertSql("events", kEventColumns);
+    Result<Statement> insert = connection_.Prepare(sql);
+    if (!insert) return Unexpected(insert.error());
+    insert->BindAll(record.prev_hash, record.sequence, record.entity_type, record.entity_ref,
+                    record.type, record.occurred_on, record.stage, record.actor, record.summary,
+                    record.changes, record.recorded_at, ChainHash(record));
+    return insert->Run();
+  }
+
+  Result<std::vector<app::StoredEvent>> EventsOf(EntityType type,
+                                                 std::string_view entity_ref) override {
+    static const std::string sql =
+        "SELECT sequence, entity_type, entity_ref, type, occurred_on, stage, actor, summary, "
+        "changes, recorded_at, hash FROM events WHERE entity_type = ? AND entity_ref = ? "
+        "ORDER BY sequence";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(type, entity_ref);
+    std::vector<std::string> changes_json;
+    Result<std::vector<app::StoredEvent>> events =
+        ReadAll(*statement, [&changes_json](ColumnReader& r) {
+          app::StoredEvent stored;
+          stored.sequence = r.Int64();
+          stored.entity_type = r.Enumerator(app::ParseEntityType);
+          stored.entity_ref = r.Text();
+          stored.event.type = r.Enumerator(core::ParseEventType);
+          stored.event.occurred_on = r.Date();
+          stored.event.stage = r.Int();
+          stored.event.actor = r.Text();
+          stored.event.summary = r.Text();
+          changes_json.push_back(r.Text());
+          stored.recorded_at = r.Text();
+          stored.hash = r.Text();
+          return stored;
+        });
+    if (!events) return events;
+    for (std::size_t i = 0; i < events->size(); ++i) {
+      Result<std::vector<core::Change>> changes = ChangesFromJson(changes_json[i]);
+      if (!changes) return Unexpected(changes.error());
+      (*events)[i].event.changes = std::move(*changes);
+    }
+    return events;
+  }
+
+  // --- organisation and reference data ---
+
+  Result<app::OrganisationSettings> LoadSettings() override {
+    static const std::string sql = SelectAllSql<app::OrganisationSettings>() + " WHERE id = ?";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(kSettingsRowId);
+    return ReadOne(*statement, Table<app::OrganisationSettings>::Read, "no settings");
+  }
+  Status SaveSettings(const app::OrganisationSettings& settings) override {
+    return Upsert(settings);
+  }
+
+  Result<std::vector<app::Team>> ListTeams() override { return ListAll<app::Team>(); }
+  Status UpsertTeam(const app::Team& team) override { return Upsert(team); }
+  Result<std::vector<app::ServiceArea>> ListServiceAreas() override {
+    return ListAll<app::ServiceArea>();
+  }
+  Status UpsertServiceArea(const app::ServiceArea& area) override { return Upsert(area); }
+  Result<std::vector<app::Category>> ListCategories() override { return ListAll<app::Category>(); }
+  Status UpsertCategory(const app::Category& category) override { return Upsert(category); }
+  Result<std::vector<app::RootCause>> ListRootCauses() override {
+    return ListAll<app::RootCause>();
+  }
+  Status UpsertRootCause(const app::RootCause& root_cause) override { return Upsert(root_cause); }
+
+  Result<std::vector<app::ClosureDay>> ListClosureDays() override {
+    return ListAll<app::ClosureDay>();
+  }
+  Status AddClosureDay(const app::ClosureDay& day) override {
+    Status added = Insert(day);
+    if (!added && added.error().code == ErrorCode::kConflict) {
+      return Fail(ErrorCode::kConflict, day.date.ToIso() + " is already a closure day");
+    }
+    return added;
+  }
+  Status RemoveClosureDay(core::Date date) override {
+    Result<Statement> statement = connection_.Prepare("DELETE FROM closure_days WHERE date = ?");
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(date);
+    if (Status removed = statement->Run(); !removed) return removed;
+    if (statement->Changes() == 0) {
+      return Fail(ErrorCode::kNotFound, date.ToIso() + " is not a closure day");
+    }
+    return {};
+  }
+
+  Result<std::vector<core::Designation>> ListDesignations() override {
+    return ListAll<core::Designation>();
+  }
+  Status AddDesignation(const core::Designation& designation) override {
+    return Insert(designation);
+  }
+
+  // --- accounts ---
+
+  Result<app::User> InsertUser(app::User user) override {
+    Result<std::int64_t> id = InsertWithId(user);
+    if (!id) {
+      if (id.error().code == ErrorCode::kConflict) {
+        return Fail(ErrorCode::kConflict, "the username " + user.username + " is taken");
+      }
+      return Unexpected(id.error());
+    }
+    user.id = *id;
+    return user;
+  }
+  Result<app::User> FindUser(std::string_view username) override {
+    static const std::string sql = SelectAllSql<app::User>() + " WHERE username = ?";
+    return FindBy<app::User>(sql, username, "no user " + std::string(username));
+  }
+  Result<std::vector<app::User>> ListUsers() override { return ListAll<app::User>(); }
+
+  Result<app::ApiToken> InsertToken(app::ApiToken token) override {
+    Result<std::int64_t> id = InsertWithId(token);
+    if (!id) return Unexpected(id.error());
+    token.id = *id;
+    return token;
+  }
+  Result<app::ApiToken> FindTokenByHash(std::string_view token_hash) override {
+    static const std::string sql = SelectAllSql<app::ApiToken>() + " WHERE token_hash = ?";
+    return FindBy<app::ApiToken>(sql, token_hash, "no such token");
+  }
+
+  // --- summary ---
+
+  Result<app::StoreSummary> Summarise() override {
+    app::StoreSummary summary;
+    Result<app::OrganisationSettings> settings = LoadSettings();
+    if (!settings) return Unexpected(settings.error());
+    summary.organisation = settings->name;
+
+    Result<Statement> counts = connection_.Prepare(
+        "SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM service_requests), "
+        "(SELECT count(*) FROM users), (SELECT count(*) FROM teams), "
+        "(SELECT count(*) FROM service_areas), (SELECT count(*) FROM events)");
+    if (!counts) return Unexpected(counts.error());
+    Result<bool> counted = ReadOne(
+        *counts,
+        [&summary](ColumnReader& r) {
+          summary.complaints = r.Int64();
+          summary.service_requests = r.Int64();
+          summary.users = r.Int64();
+          summary.teams = r.Int64();
+          summary.service_areas = r.Int64();
+          summary.events = r.Int64();
+          return true;
+        },
+        "no counts");
+    if (!counted) return Unexpected(counted.error());
+
+    // Grouped by start date in SQL and folded into financial years here, so that the financial
+    // year has one definition (core::Date::FinancialYear).
+    Result<Statement> stages = connection_.Prepare(
+        "SELECT c.regime, s.number, s.started_on, count(*) FROM complaint_stages s "
+        "JOIN complaints c ON c.id = s.complaint_id GROUP BY c.regime, s.number, s.started_on");
+    if (!stages) return Unexpected(stages.error());
+    using StageKey = std::tuple<int, core::Regime, int>;
+    Result<std::vector<std::pair<StageKey, std::int64_t>>> stage_rows =
+        ReadAll(*stages, [](ColumnReader& r) {
+          const core::Regime regime = r.Enumerator(core::ParseRegime);
+          const int number = r.Int();
+          const core::Date started_on = r.Date();
+          return std::pair{StageKey{started_on.FinancialYear(), regime, number}, r.Int64()};
+        });
+    if (!stage_rows) return Unexpected(stage_rows.error());
+    std::map<StageKey, std::int64_t> stage_counts;
+    for (const auto& [key, count] : *stage_rows) stage_counts[key] += count;
+    for (const auto& [key, count] : stage_counts) {
+      const auto& [year, regime, number] = key;
+      summary.stage_counts.push_back({year, regime, number, count});
+    }
+
+    Result<Statement> statuses =
+        connection_.Prepare("SELECT status, count(*) FROM complaints GROUP BY status");
+    if (!statuses) return Unexpected(statuses.error());
+    Result<std::vector<std::pair<core::CaseStatus, std::int64_t>>> by_status =
+        ReadAll(*statuses, [](ColumnReader& r) {
+          return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
+        });
+    if (!by_status) return Unexpected(by_status.error());
+    summary.by_status = std::move(*by_status);
+    std::sort(summary.by_status.begin(), summary.by_status.end());
+    return summary;
+  }
+
+ private:
+  // If `status` failed on a foreign key, names the first of the references (made by
+  // `make_references`, called only then) that does not exist.
+  template <typename MakeReferences>
+  Status NameUnknownReference(Status status, MakeReferences make_references) {
+    if (status || status.error().code != ErrorCode::kInvalidInput ||
+        status.error().message != kUnknownReferenceMessage) {
+      return status;
+    }
+    for (const Reference& reference : make_references()) {
+      if (reference.value.empty()) continue;
+      const std::string sql = "SELECT 1 FROM " + std::string(reference.table) + " WHERE " +
+                              std::string(reference.key) + " = ?";
+      Result<Statement> statement = connection_.Prepare(sql);
+      if (!statement) return Unexpected(statement.error());
+      statement->Bind(reference.value);
+      Result<bool> exists = statement->Step();
+      if (!exists) return Unexpected(exists.error());
+      if (!*exists) {
+        return core::FailField(reference.field, "unknown " + std::string(reference.what) + " '" +
+                                                    reference.value + "'");
+      }
+    }
+    return status;
+  }
+
+  // The next reference of the series `prefix` for `year`, consuming its number.
+  Result<std::string> NextReference(std::string_view prefix, int year) {
+    Result<Statement> statement = connection_.Prepare(
+        "INSERT INTO reference_sequences (prefix, year, next_value) VALUES (?, ?, ?) "
+        "ON CONFLICT (prefix, year) DO UPDATE SET next_value = next_value + 1 "
+        "RETURNING next_value - 1");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(prefix, year, kFirstReferenceNumber + 1);
+    Result<std::int64_t> number = ReadOne(
+        *statement, [](ColumnReader& r) { return r.Int64(); }, "no reference number");
+    if (!number) return Unexpected(number.error());
+    return FormatReference(prefix, year, *number);
+  }
+
+  // Runs the complaint INSERT or UPDATE `sql` (which returns the id), then rewrites the case's
+  // stages, their lists and its repeat links. An UPDATE that matches no row is kNotFound or,
+  // when the case exists at another version, kConflict.
+  // Whether a save starts the case's child rows afresh (insert) or replaces them (update).
+  enum class Children { kNew, kReplace };
+
+  template <typename BindAll>
+  Status SaveComplaint(const std::string& sql, core::Complaint& complaint, Children children,
+                       BindAll bind_all) {
+    Status saved = [&]() -> Status {
+      Result<Statement> statement = connection_.Prepare(sql);
+      if (!statement) return Unexpected(statement.error());
+      bind_all(*statement);
+      Result<std::int64_t> id = ReadOne(
+          *statement, [](ColumnReader& r) { return r.Int64(); }, "no row");
+      if (!id) {
+        if (id.error().code == ErrorCode::kNotFound) {
+          return VersionMismatch("complaints", complaint.reference, "complaint");
+        }
+        return Unexpected(id.error());
+      }
+      complaint.id = *id;
+      return SaveComplaintChildren(complaint, children);
+    }();
+    return NameUnknownReference(std::move(saved), [&] { return ComplaintReferences(complaint); });
+  }
+
+  // Why an UPDATE ... WHERE reference = ? AND version = ? changed nothing.
+  Status VersionMismatch(std::string_view table, const std::string& reference,
+                         std::string_view what) {
+    const std::string sql = "SELECT 1 FROM " + std::string(table) + " WHERE reference = ?";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(reference);
+    Result<bool> exists = statement->Step();
+    if (!exists) return Unexpected(exists.error());
+    if (!*exists) return Fail(ErrorCode::kNotFound, "no " + std::string(what) + " " + reference);
+    return Fail(ErrorCode::kConflict, "the " + std::string(what) + " changed since you loaded it");
+  }
+
+  // Deleting the stages cascades to their lists.
+  Status DeleteComplaintChildren(std::int64_t complaint_id) {
+    for (std::string_view sql : {"DELETE FROM complaint_stages WHERE complaint_id = ?",
+                                 "DELETE FROM complaint_repeats WHERE complaint_id = ?"}) {
+      Result<Statement> statement = connection_.Prepare(sql);
+      if (!statement) return Unexpected(statement.error());
+      statement->Bind(complaint_id);
+      if (Status deleted = statement->Run(); !deleted) return deleted;
+    }
+    return {};
+  }
+
+  Status SaveComplaintChildren(const core::Complaint& complaint, Children children) {
+    if (children == Children::kReplace) {
+      if (Status deleted = DeleteComplaintChildren(complaint.id); !deleted) return deleted;
+    }
+    static const std::string stage_sql = InsertSql("complaint_stages", kStageColumns);
+    for (const core::Stage& stage : complaint.stages) {
+      Result<Statement> statement = connection_.Prepare(stage_sql);
+      if (!statement) return Unexpected(statement.error());
+      BindStage(*statement, complaint.id, stage);
+      if (Status inserted = statement->Run(); !inserted) return inserted;
+      if (Status s = InsertStageList(kExtensions, complaint.id, stage); !s) return s;
+      if (Status s = InsertStageList(kRootCauses, complaint.id, stage); !s) return s;
+      if (Status s = InsertStageList(kRemedies, complaint.id, stage); !s) return s;
+      if (Status s = InsertStageList(kActions, complaint.id, stage); !s) return s;
+    }
+    for (std::size_t i = 0; i < complaint.possible_repeat_of.size(); ++i) {
+      Result<Statement> statement = connection_.Prepare(
+          "INSERT INTO complaint_repeats (complaint_id, position, repeat_of) VALUES (?, ?, ?)");
+      if (!statement) return Unexpected(statement.error());
+      statement->BindAll(complaint.id, static_cast<std::int64_t>(i),
+                         complaint.possible_repeat_of[i]);
+      if (Status inserted = statement->Run(); !inserted) return inserted;
+    }
+    return {};
+  }
+
+  template <typename Item>
+  Status InsertStageList(const StageList<Item>& list, std::int64_t complaint_id,
+                         const core::Stage& stage) {
+    const std::vector<Item>* items = list.source(stage);
+    if (items == nullptr) return {};
+    // Each item type has one list, so one SQL text per instantiation.
+    static const std::string sql = InsertSql(list.table, StageListColumns(list));
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      Result<Statement> statement = connection_.Prepare(sql);
+      if (!statement) return Unexpected(statement.error());
+      statement->BindAll(complaint_id, stage.number, static_cast<std::int64_t>(i));
+      list.bind(*statement, (*items)[i]);
+      if (Status inserted = statement->Run(); !inserted) return inserted;
+    }
+    return {};
+  }
+
+  Status LoadComplaintChildren(core::Complaint& complaint) {
+    static const std::string stage_sql =
+        SelectSql("complaint_stages", kStageColumns) + " WHERE complaint_id = ? ORDER BY number";
+    Result<Statement> statement = connection_.Prepare(stage_sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(complaint.id);
+    Result<std::vector<core::Stage>> stages = ReadAll(*statement, ReadStage);
+    if (!stages) return Unexpected(stages.error());
+    complaint.stages = std::move(*stages);
+
+    if (Status s = LoadStageList(kExtensions, complaint); !s) return s;
+    if (Status s = LoadStageList(kRootCauses, complaint); !s) return s;
+    if (Status s = LoadStageList(kRemedies, complaint); !s) return s;
+    if (Status s = LoadStageList(kActions, complaint); !s) return s;
+
+    Result<Statement> repeats = connection_.Prepare(
+        "SELECT repeat_of FROM complaint_repeats WHERE complaint_id = ? ORDER BY position");
+    if (!repeats) return Unexpected(repeats.error());
+    repeats->Bind(complaint.id);
+    Result<std::vector<std::string>> references =
+        ReadAll(*repeats, [](ColumnReader& r) { return r.Text(); });
+    if (!references) return Unexpected(references.error());
+    complaint.possible_repeat_of = std::move(*references);
+    return {};
+  }
+
+  template <typename Item>
+  Status LoadStageList(const StageList<Item>& list, core::Complaint& complaint) {
+    // Each item type has one list, so one SQL text per instantiation.
+    static const std::string sql = "SELECT stage, " + Join(list.item_columns) + " FROM " +
+                                   std::string(list.table) +
+                                   " WHERE complaint_id = ? ORDER BY stage, position";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(complaint.id);
+    Result<std::vector<std::pair<int, Item>>> rows = ReadAll(*statement, [&list](ColumnReader& r) {
+      const int stage = r.Int();
+      return std::pair<int, Item>(stage, list.read(r));
+    });
+    if (!rows) return Unexpected(rows.error());
+    for (auto& [number, item] : *rows) {
+      std::vector<Item>* target = nullptr;
+      for (core::Stage& stage : complaint.stages) {
+        if (stage.number == number) target = list.target(stage);
+      }
+      if (target == nullptr) {
+        return Fail(ErrorCode::kStorage, std::string(list.table) + " has a row for stage " +
+                                             std::to_string(number) + " of " + complaint.reference +
+                                             ", which cannot hold it");
+      }
+      target->push_back(std::move(item));
+    }
+    return {};
+  }
+
+  template <typename BindAll>
+  Result<std::int64_t> SaveServiceRequest(const std::string& sql,
+                                          const core::ServiceRequest& request, BindAll bind_all) {
+    Result<std::int64_t> id = [&]() -> Result<std::int64_t> {
+      Result<Statement> statement = connection_.Prepare(sql);
+      if (!statement) return Unexpected(statement.error());
+      bind_all(*statement);
+      Result<std::int64_t> saved = ReadOne(
+          *statement, [](ColumnReader& r) { return r.Int64(); }, "no row");
+      if (!saved && saved.error().code == ErrorCode::kNotFound) {
+        Status mismatch = VersionMismatch("service_requests", request.reference, "service request");
+        return Unexpected(mismatch.error());
+      }
+      return saved;
+    }();
+    if (id) return id;
+    Status named = NameUnknownReference(Unexpected(id.error()),
+                                        [&] { return ServiceRequestReferences(request); });
+    return Unexpected(named.error());
+  }
+
+  template <typename Record>
+  Result<std::vector<Record>> ListAll() {
+    static const std::string sql =
+        SelectAllSql<Record>() + " ORDER BY " + std::string(Table<Record>::kOrder);
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    return ReadAll(*statement, Table<Record>::Read);
+  }
+
+  // The record selected by `sql` (SelectAllSql + a WHERE with one parameter) for `value`.
+  template <typename Record>
+  Result<Record> FindBy(const std::string& sql, std::string_view value,
+                        const std::string& not_found) {
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(value);
+    return ReadOne(*statement, Table<Record>::Read, not_found);
+  }
+
+  template <typename Record>
+  Status Upsert(const Record& record) {
+    return Apply(UpsertRecordSql<Record>(), record);
+  }
+
+  template <typename Record>
+  Status Insert(const Record& record) {
+    return Apply(InsertRecordSql<Record>(), record);
+  }
+
+  // Runs the INSERT or upsert `sql` of a record.
+  template <typename Record>
+  Status Apply(const std::string& sql, const Record& record) {
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    Table<Record>::Bind(*statement, record);
+    return NameUnknownReference(statement->Run(),
+                                [&] { return Table<Record>::References(record); });
+  }
+
+  template <typename Record>
+  Result<std::int64_t> InsertWithId(const Record& record) {
+    Result<Statement> statement = connection_.Prepare(InsertRecordSql<Record>());
+    if (!statement) return Unexpected(statement.error());
+    Table<Record>::Bind(*statement, record);
+    Result<std::int64_t> id = ReadOne(
+        *statement, [](ColumnReader& r) { return r.Int64(); }, "no id");
+    if (id) return id;
+    Status named = NameUnknownReference(Unexpected(id.error()),
+                                        [&] { return Table<Record>::References(record); });
+    return Unexpected(named.error());
+  }
+
+  Connection& connection_;
+  const app::Clock& clock_;
+};
+
+// Runs `work`, turning any exception it throws into a kStorage error: this adapter is where
+// library exceptions stop.
+Status Guarded(const std::function<Status()>& work) {
+  try {
+    return work();
+  } catch (const std::exception& exception) {
+    return Fail(ErrorCode::kStorage, std::string("unexpected failure: ") + exception.what());
+  } catch (...) {
+    return Fail(ErrorCode::kStorage, "unexpected failure");
+  }
+}
+
+// Runs `work` between `begin` and COMMIT (when `commit`) or ROLLBACK.
+Status InTransaction(Connection& connection, std::string_view begin, bool commit,
+                     const std::function<Status()>& work) {
+  return Guarded([&]() -> Status {
+    if (Status begun = connection.Begin(begin); !begun) {
+      connection.Rollback();
+      return begun;
+    }
+    Status result = Guarded(work);
+    if (result && commit) result = connection.Commit();
+    connection.Rollback();
+    return result;
+  });
+}
+
+Status Migrate(Connection& connection, const app::Clock& clock) {
+  if (Status created = connection.Execute(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+          "name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
+      !created) {
+    return created;
+  }
+  const auto current_version = [&connection]() -> Result<int> {
+    Result<Statement> statement =
+        connection.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (!statement) return Unexpected(statement.error());
+    return ReadOne(
+        *statement, [](ColumnReader& r) { return r.Int(); }, "no version");
+  };
+  const std::span<const Migration> migrations = Migrations();
+  const int known = migrations.empty() ? 0 : migrations.back().version;
+  Result<int> version = current_version();
+  if (!version) return Unexpected(version.error());
+  if (*version > known) {
+    return Fail(ErrorCode::kStorage, "the database has schema version " + std::to_string(*version) +
+                                         ", newer than the " + std::to_string(known) +
+                                         " this program knows");
+  }
+  for (const Migration& migration : migrations) {
+    if (migration.version <= *version) continue;
+    Status applied = InTransaction(connection, "BEGIN IMMEDIATE", true, [&]() -> Status {
+      // Another process may have applied it since the version was read.
+      Result<int> now = current_version();
+      if (!now) return Unexpected(now.error());
+      if (*now >= migration.version) return {};
+      if (Status run = connection.Execute(std::string(migration.sql)); !run) return run;
+      Result<Statement> record = connection.Prepare(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+      if (!record) return Unexpected(record.error());
+      record->BindAll(migration.version, migration.name, clock.NowRfc3339());
+      return record->Run();
+    });
+    if (!applied) {
+      return Fail(ErrorCode::kStorage, "migration " + std::to_string(migration.version) + " (" +
+                                           std::string(migration.name) +
+                                           ") failed: " + applied.error().message);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// SqliteStore.
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       const app::Clock& clock) {
+  if (path.empty()) return core::FailField("db", "the database path is empty");
+  if (sodium_init() < 0) return Fail(ErrorCode::kStorage, "libsodium failed to initialise");
+  if (sqlite3_threadsafe() == 0) {
+    return Fail(ErrorCode::kStorage, "this SQLite library is built without thread support");
+  }
+  Result<std::unique_ptr<Connection>> writer = Connection::Open(path, Connection::Role::kWriter);
+  if (!writer) return Unexpected(writer.error());
+  Status migrated = Guarded([&] { return Migrate(**writer, clock); });
+  if (!migrated) return Unexpected(migrated.error());
+  const std::span<const Migration> migrations = Migrations();
+  const int version = migrations.empty() ? 0 : migrations.back().version;
+  return std::unique_ptr<SqliteStore>(new SqliteStore(path, clock, std::move(*writer), version));
+}
+
+SqliteStore::SqliteStore(std::string path, const app::Clock& clock,
+                         std::unique_ptr<Connection> writer, int schema_version)
+    : path_(std::move(path)),
+      clock_(clock),
+      schema_version_(schema_version),
+      writer_(std::move(writer)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Status SqliteStore::Write(const std::function<Status(app::Tx&)>& work) {
+  std::lock_guard lock(writer_mutex_);
+  return InTransaction(*writer_, "BEGIN IMMEDIATE", true, [&] {
+    SqliteTx tx(*writer_, clock_);
+    return work(tx);
+  });
+}
+
+Status SqliteStore::Read(const std::function<Status(app::Tx&)>& work) {
+  return WithReader([&](Connection& reader) {
+    SqliteTx tx(reader, clock_);
+    return work(tx);
+  });
+}
+
+Status SqliteStore::WithReader(const std::function<Status(Connection&)>& work) {
+  return Guarded([&]() -> Status {
+    Result<std::unique_ptr<Connection>> reader = AcquireReader();
+    if (!reader) return Unexpected(reader.error());
+    // A read transaction is one snapshot; it is always rolled back, having written nothing.
+    Status result = InTransaction(**reader, "BEGIN", false, [&] { return work(**reader); });
+    ReleaseReader(std::move(*reader));
+    return result;
+  });
+}
+
+Result<std::unique_ptr<Connection>> SqliteStore::AcquireReader() {
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      std::unique_ptr<Connection> reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return reader;
+    }
+  }
+  return Connection::Open(path_, Connection::Role::kReader);
+}
+
+void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) {
+  std::lock_guard lock(readers_mutex_);
+  if (idle_readers_.size() < kMaxIdleReaders) idle_readers_.push_back(std::move(reader));
+}
+
+Result<AuditVerification> SqliteStore::VerifyAuditChain() {
+  AuditVerification verification;
+  const auto broken = [&verification](std::int64_t sequence, std::string problem) -> Status {
+    verification.intact = false;
+    verification.first_bad_sequence = sequence;
+    verification.problem = std::move(problem);
+    return {};
+  };
+  Status checked = WithReader([&](Connection& reader) -> Status {
+    static const std::string sql = SelectSql("events", kEventColumns) + " ORDER BY sequence";
+    Result<Statement> statement = reader.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    std::string previous_hash;
+    std::int64_t expected_sequence = 1;
+    for (;;) {
+      Result<bool> row = statement->Step();
+      if (!row) return Unexpected(row.error());
+      if (!*row) break;
+      ColumnReader r = statement->Columns();
+      const ChainRecord record = ReadChainRecord(r);
+      const std::string hash = r.Text();
+      const std::string number = std::to_string(record.sequence);
+      if (record.sequence != expected_sequence) {
+        return broken(expected_sequence,
+                      "record " + std::to_string(expected_sequence) + " was removed");
+      }
+      if (ChainHash(record) != hash)
+        return broken(record.sequence, "record " + number + " was altered");
+      // The record is consistent in itself but does not follow from its predecessor: the
+      // predecessor was rewritten, hash included (or, for the first, something came before it).
+      if (record.prev_hash != previous_hash) {
+        const std::int64_t altered = record.sequence > 1 ? record.sequence - 1 : record.sequence;
+        return broken(altered, "record " + std::to_string(altered) + " was altered");
+      }
+      previous_hash = hash;
+      ++expected_sequence;
+      ++verification.records;
+    }
+    // Rows removed from the end leave no gap; AUTOINCREMENT's record of the highest number does.
+    Result<Statement> highest = reader.Prepare(
+        "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)");
+    if (!highest) return Unexpected(highest.error());
+    Result<std::int64_t> last = ReadOne(
+        *highest, [](ColumnReader& r) { return r.Int64(); }, "");
+    if (!last) return Unexpected(last.error());
+    if (*last >= expected_sequence) {
+      return broken(expected_sequence,
+                    "record " + std::to_string(expected_sequence) + " was removed");
+    }
+    return {};
+  });
+  if (!checked) return Unexpected(checked.error());
+  return verification;
+}
+
+Result<std::string> SqliteStore::PragmaValue(std::string_view name) {
+  const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '_';
+  });
+  if (!bare) return core::FailField("pragma", "is not a pragma name");
+  std::lock_guard lock(writer_mutex_);
+  Result<Statement> statement = writer_->Prepare("PRAGMA " + std::string(name));
+  if (!statement) return Unexpected(statement.error());
+  return ReadOne(
+      *statement, [](ColumnReader& r) { return r.Text(); }, "no value");
+}
+
+}  // namespace redress::storage::sqlite

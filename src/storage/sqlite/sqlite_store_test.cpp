@@ -1,0 +1,1160 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/repeats.hpp"
+#include "storage/sqlite/migrations.hpp"
+
+namespace redress::storage::sqlite {
+namespace {
+
+using core::Date;
+using core::ErrorCode;
+using core::Result;
+using core::Status;
+
+constexpr std::string_view kNow = "2025-01-15T10:00:00.000Z";
+
+// The clock is an input of the store (it stamps migrations and events); tests fix it.
+class FixedClock final : public app::Clock {
+ public:
+  Date Today() const override { return *Date::Parse("2025-01-15"); }
+  std::string NowRfc3339() const override { return std::string(kNow); }
+};
+
+Date D(std::string_view iso) {
+  std::optional<Date> date = Date::Parse(iso);
+  EXPECT_TRUE(date.has_value()) << iso;
+  return date.value_or(Date());
+}
+
+tl::unexpected<core::Error> Failed(const core::Error& error) {
+  return tl::unexpected<core::Error>(error);
+}
+
+// A fresh directory under the system temp directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "redress-sqlite-XXXXXX");
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Direct access to the file, for what the store does not expose: raw rows and tampering.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::string& path) {
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("raw open failed");
+  }
+  ~RawDatabase() { sqlite3_close(db_); }
+  RawDatabase(const RawDatabase&) = delete;
+  RawDatabase& operator=(const RawDatabase&) = delete;
+
+  void Execute(const std::string& sql) {
+    char* message = nullptr;
+    const int code = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    const std::string text = message != nullptr ? message : "";
+    sqlite3_free(message);
+    if (code != SQLITE_OK) throw std::runtime_error(sql + ": " + text);
+  }
+  // The first column of every row, as text.
+  std::vector<std::string> Column(const std::string& sql) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(sql + ": " + sqlite3_errmsg(db_));
+    }
+    std::vector<std::string> values;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(statement, 0);
+      values.emplace_back(text != nullptr ? reinterpret_cast<const char*>(text) : "");
+    }
+    sqlite3_finalize(statement);
+    return values;
+  }
+  std::string Value(const std::string& sql) {
+    std::vector<std::string> values = Column(sql);
+    return values.empty() ? "" : values.front();
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+core::CaseEvent Event(core::EventType type, std::string summary, int stage = 1) {
+  return core::CaseEvent{type,  D("2024-05-01"),    "officer",
+                         stage, std::move(summary), {{"status", "", "awaiting_acknowledgement"}}};
+}
+
+core::Stage FirstStage(Date received_on, std::string team = "housing", std::string handler = "") {
+  core::Stage stage;
+  stage.number = 1;
+  stage.started_on = received_on;
+  stage.team = std::move(team);
+  stage.handler = std::move(handler);
+  stage.acknowledge_by = received_on.AddDays(7);
+  return stage;
+}
+
+core::Complaint BasicComplaint(Date received_on) {
+  core::Complaint c;
+  c.regime = core::Regime::kCorporate;
+  c.channel = core::Channel::kEmail;
+  c.service_area = "council-tax";
+  c.category = "billing";
+  c.summary = "Wrong bill";
+  c.description = "Billed twice for March.";
+  c.complainant = {"Sam Jones", "sam@example.org", "", "2 Low Road", "ZZ9 9ZZ"};
+  c.received_on = received_on;
+  c.stages = {FirstStage(received_on, "revenues")};
+  return c;
+}
+
+// A case using every field: two stages, an extension, a response with root causes, remedies (one
+// financial) and actions, a representative.
+core::Complaint FullComplaint() {
+  core::Complaint c;
+  c.regime = core::Regime::kHousing;
+  c.channel = core::Channel::kWebForm;
+  c.service_area = "repairs";
+  c.category = "damp";
+  c.summary = "Damp in the bedroom not fixed";
+  c.description = "Reported three times since January; mould is back.";
+  c.desired_outcome = "Fix the window and compensate";
+  c.complainant = {"Jane Smith", "jane@example.org", "07700 900123", "1 High Street", "AB1 2CD"};
+  c.representative = core::Person{"Cllr Brown", "brown@council.example", "", "Town Hall", ""};
+  c.received_on = D("2024-05-01");
+  c.status = core::CaseStatus::kInProgress;
+  c.reopen_count = 1;
+  c.restricted = true;
+
+  core::Stage first = FirstStage(c.received_on, "housing", "alice");
+  first.acknowledged_on = D("2024-05-03");
+  first.respond_by_original = D("2024-05-17");
+  first.respond_by = D("2024-05-31");
+  first.extensions = {{D("2024-05-15"), 10, "Awaiting the contractor's survey", "", D("2024-05-17"),
+                       D("2024-05-31"), true}};
+  first.response = core::Response{
+      D("2024-05-30"),
+      core::Outcome::kPartlyUpheld,
+      {"communication", "delay"},
+      {{core::RemedyType::kApology, 0, "Apology letter"},
+       {core::RemedyType::kFinancial, 25000, "Compensation for distress"}},
+      {{"Replace the window", D("2024-06-30"), "repairs", core::ActionStatus::kOpen, std::nullopt},
+       {"Update the repair record", std::nullopt, "alice", core::ActionStatus::kDone,
+        D("2024-05-30")}},
+      "Chase contractors weekly",
+      "alice"};
+  first.first_responded_on = D("2024-05-30");
+
+  core::Stage second;
+  second.number = 2;
+  second.started_on = D("2024-06-10");
+  second.escalation_reason = "Still damp";
+  second.team = "independent";
+  second.handler = "carol";
+  second.acknowledge_by = D("2024-06-17");
+  second.acknowledged_on = D("2024-06-12");
+  second.respond_by_original = D("2024-07-10");
+  second.respond_by = D("2024-07-10");
+  second.outside_code = true;
+  second.reopened_on = D("2024-06-20");
+
+  c.stages = {first, second};
+  return c;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (directory_.path() / "redress.db").string();
+    OpenStore();
+    SeedReferenceData();
+  }
+
+  void OpenStore() {
+    store_.reset();
+    Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path_, clock_);
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(*opened);
+  }
+
+  void WriteOk(const std::function<Status(app::Tx&)>& work) {
+    Status status = store_->Write(work);
+    ASSERT_TRUE(status) << status.error().message;
+  }
+  void ReadOk(const std::function<Status(app::Tx&)>& work) {
+    Status status = store_->Read(work);
+    ASSERT_TRUE(status) << status.error().message;
+  }
+
+  // Runs one Tx call in a Write and returns its result.
+  template <typename T>
+  Result<T> InWrite(const std::function<Result<T>(app::Tx&)>& call) {
+    std::optional<Result<T>> result;
+    Status status = store_->Write([&](app::Tx& tx) -> Status {
+      result = call(tx);
+      if (!*result) return Failed(result->error());
+      return {};
+    });
+    if (!result) return Failed(status.error());
+    return *result;
+  }
+  template <typename T>
+  Result<T> InRead(const std::function<Result<T>(app::Tx&)>& call) {
+    std::optional<Result<T>> result;
+    Status status = store_->Read([&](app::Tx& tx) -> Status {
+      result = call(tx);
+      return {};
+    });
+    if (!result) return Failed(status.error());
+    return *result;
+  }
+  Status WriteStatus(const std::function<Status(app::Tx&)>& call) { return store_->Write(call); }
+
+  core::Complaint Insert(const core::Complaint& complaint) {
+    Result<core::Complaint> inserted = InWrite<core::Complaint>([&](app::Tx& tx) {
+      return tx.InsertComplaint(complaint, Event(core::EventType::kLogged, "Logged"));
+    });
+    EXPECT_TRUE(inserted) << inserted.error().message;
+    return inserted.value_or(core::Complaint());
+  }
+  Result<core::Complaint> Load(const std::string& reference) {
+    return InRead<core::Complaint>([&](app::Tx& tx) { return tx.LoadComplaint(reference); });
+  }
+  std::vector<std::string> List(const app::ComplaintQuery& query) {
+    Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
+        [&](app::Tx& tx) { return tx.ListComplaints(query); });
+    EXPECT_TRUE(rows) << rows.error().message;
+    std::vector<std::string> references;
+    for (const app::ComplaintRow& row : rows.value_or(std::vector<app::ComplaintRow>{})) {
+      references.push_back(row.reference);
+    }
+    return references;
+  }
+
+  void SeedReferenceData() {
+    WriteOk([](app::Tx& tx) -> Status {
+      for (const app::Team& team : {app::Team{"housing", "Housing Services"},
+                                    app::Team{"revenues", "Revenues and Benefits"},
+                                    app::Team{"independent", "Complaints Team"}}) {
+        if (Status s = tx.UpsertTeam(team); !s) return s;
+      }
+      for (const app::ServiceArea& area :
+           {app::ServiceArea{"repairs", "Repairs", "housing"},
+            app::ServiceArea{"council-tax", "Council Tax", "revenues"}}) {
+        if (Status s = tx.UpsertServiceArea(area); !s) return s;
+      }
+      for (const app::Category& category : {app::Category{"damp", "Damp and mould", true},
+                                            app::Category{"billing", "Billing", true},
+                                            app::Category{"old", "Retired category", false}}) {
+        if (Status s = tx.UpsertCategory(category); !s) return s;
+      }
+      for (const app::RootCause& cause : {app::RootCause{"communication", "Communication", true},
+                                          app::RootCause{"delay", "Delay", true}}) {
+        if (Status s = tx.UpsertRootCause(cause); !s) return s;
+      }
+      return {};
+    });
+  }
+
+  TempDir directory_;
+  std::string path_;
+  FixedClock clock_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+// --- schema and connection ---
+
+TEST_F(SqliteStoreTest, AppliesAndRecordsEveryMigration) {
+  const std::span<const Migration> migrations = Migrations();
+  ASSERT_FALSE(migrations.empty());
+  EXPECT_EQ(migrations.front().version, 1);
+  EXPECT_EQ(migrations.front().name, "initial");
+  EXPECT_EQ(store_->SchemaVersion(), migrations.back().version);
+
+  RawDatabase raw(path_);
+  std::vector<std::string> expected;
+  for (const Migration& migration : migrations) expected.push_back(std::string(migration.name));
+  EXPECT_EQ(raw.Column("SELECT name FROM schema_migrations ORDER BY version"), expected);
+  EXPECT_EQ(raw.Value("SELECT applied_at FROM schema_migrations WHERE version = 1"), kNow);
+}
+
+TEST_F(SqliteStoreTest, OpeningAgainIsIdempotentAndKeepsData) {
+  core::Complaint stored = Insert(FullComplaint());
+  OpenStore();
+  OpenStore();
+  RawDatabase raw(path_);
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM schema_migrations"),
+            std::to_string(Migrations().size()));
+  Result<core::Complaint> loaded = Load(stored.reference);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(*loaded, stored);
+}
+
+TEST_F(SqliteStoreTest, RefusesASchemaNewerThanTheBinary) {
+  store_.reset();
+  {
+    RawDatabase raw(path_);
+    raw.Execute("INSERT INTO schema_migrations VALUES (9999, 'future', '2030-01-01T00:00:00Z')");
+  }
+  Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path_, clock_);
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kStorage);
+  EXPECT_NE(opened.error().message.find("9999"), std::string::npos) << opened.error().message;
+}
+
+TEST_F(SqliteStoreTest, UsesWalFullSyncAndForeignKeys) {
+  EXPECT_EQ(store_->PragmaValue("journal_mode").value_or(""), "wal");
+  EXPECT_EQ(store_->PragmaValue("foreign_keys").value_or(""), "1");
+  constexpr std::string_view kSynchronousFull = "2";
+  EXPECT_EQ(store_->PragmaValue("synchronous").value_or(""), kSynchronousFull);
+  EXPECT_FALSE(store_->PragmaValue("journal_mode; DROP TABLE users"));
+  // WAL is a property of the file: a fresh connection sees it too.
+  EXPECT_EQ(RawDatabase(path_).Value("PRAGMA journal_mode"), "wal");
+}
+
+TEST_F(SqliteStoreTest, OpeningAnUnreachablePathIsAStorageError) {
+  Result<std::unique_ptr<SqliteStore>> opened =
+      SqliteStore::Open((directory_.path() / "missing" / "x.db").string(), clock_);
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kStorage);
+}
+
+// --- complaints ---
+
+TEST_F(SqliteStoreTest, FullyPopulatedComplaintRoundTrips) {
+  const core::Complaint original = FullComplaint();
+  const core::Complaint stored = Insert(original);
+  EXPECT_GT(stored.id, 0);
+  EXPECT_EQ(stored.reference, "CMP-2024-000001");
+  EXPECT_EQ(stored.version, 1);
+
+  Result<core::Complaint> loaded = Load(stored.reference);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  core::Complaint expected = original;
+  expected.id = stored.id;
+  expected.reference = stored.reference;
+  expected.version = 1;
+  EXPECT_EQ(*loaded, expected);
+  EXPECT_EQ(loaded->stages[0].response->remedies[1].amount_pence, 25000);
+}
+
+TEST_F(SqliteStoreTest, RefusalAndWithdrawalRoundTrip) {
+  core::Complaint refused = BasicComplaint(D("2024-05-02"));
+  refused.status = core::CaseStatus::kNotAccepted;
+  refused.refusal = core::Refusal{D("2024-05-05"), core::RefusalReason::kOlderThan12Months,
+                                  "The matter arose in 2021; you may go to the Ombudsman."};
+  refused.closed_on = D("2024-05-05");
+
+  core::Complaint withdrawn = BasicComplaint(D("2024-05-03"));
+  withdrawn.status = core::CaseStatus::kWithdrawn;
+  withdrawn.withdrawal =
+      core::Withdrawal{D("2024-05-06"), "Resolved informally", core::CaseStatus::kInProgress};
+
+  for (const core::Complaint& original : {refused, withdrawn}) {
+    const core::Complaint stored = Insert(original);
+    core::Complaint expected = original;
+    expected.id = stored.id;
+    expected.reference = stored.reference;
+    expected.version = 1;
+    Result<core::Complaint> loaded = Load(stored.reference);
+    ASSERT_TRUE(loaded) << loaded.error().message;
+    EXPECT_EQ(*loaded, expected);
+  }
+}
+
+TEST_F(SqliteStoreTest, ReferencesCountPerYear) {
+  EXPECT_EQ(Insert(BasicComplaint(D("2024-01-02"))).reference, "CMP-2024-000001");
+  EXPECT_EQ(Insert(BasicComplaint(D("2024-12-31"))).reference, "CMP-2024-000002");
+  EXPECT_EQ(Insert(BasicComplaint(D("2025-01-01"))).reference, "CMP-2025-000001");
+  EXPECT_EQ(Insert(BasicComplaint(D("2024-06-30"))).reference, "CMP-2024-000003");
+}
+
+TEST_F(SqliteStoreTest, UpdateStoresTheNextVersionAndRewritesChildren) {
+  core::Complaint stored = Insert(FullComplaint());
+  core::Complaint changed = stored;
+  changed.stages[1].response = core::Response{D("2024-07-05"),
+                                              core::Outcome::kUpheld,
+                                              {"delay"},
+                                              {{core::RemedyType::kWorks, 0, "New window"}},
+                                              {},
+                                              "Escalate damp cases sooner",
+                                              "carol"};
+  changed.stages[0].extensions.clear();
+  changed.status = core::CaseStatus::kClosed;
+  changed.closed_on = D("2024-07-05");
+
+  Result<core::Complaint> updated = InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.UpdateComplaint(changed, 1, Event(core::EventType::kResponded, "Responded", 2));
+  });
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(updated->version, 2);
+
+  Result<core::Complaint> loaded = Load(stored.reference);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  core::Complaint expected = changed;
+  expected.version = 2;
+  EXPECT_EQ(*loaded, expected);
+  EXPECT_EQ(*loaded, *updated);
+}
+
+TEST_F(SqliteStoreTest, StaleVersionIsAConflictAndChangesNothing) {
+  core::Complaint stored = Insert(BasicComplaint(D("2024-05-01")));
+  core::Complaint first = stored;
+  first.summary = "First edit";
+  ASSERT_TRUE(InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.UpdateComplaint(first, 1, Event(core::EventType::kReassigned, "Edited"));
+  }));
+
+  core::Complaint stale = stored;
+  stale.summary = "Stale edit";
+  Result<core::Complaint> refused = InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.UpdateComplaint(stale, 1, Event(core::EventType::kReassigned, "Edited"));
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(refused.error().message, "the complaint changed since you loaded it");
+
+  Result<core::Complaint> loaded = Load(stored.reference);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->summary, "First edit");
+  EXPECT_EQ(loaded->version, 2);
+}
+
+TEST_F(SqliteStoreTest, UnknownComplaintIsNotFound) {
+  Result<core::Complaint> loaded = Load("CMP-2024-999999");
+  ASSERT_FALSE(loaded);
+  EXPECT_EQ(loaded.error().code, ErrorCode::kNotFound);
+
+  core::Complaint ghost = BasicComplaint(D("2024-05-01"));
+  ghost.reference = "CMP-2024-999999";
+  Result<core::Complaint> updated = InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.UpdateComplaint(ghost, 1, Event(core::EventType::kReassigned, "Edited"));
+  });
+  ASSERT_FALSE(updated);
+  EXPECT_EQ(updated.error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, UnknownReferencesAreInvalidInputNamingTheField) {
+  core::Complaint unknown_category = BasicComplaint(D("2024-05-01"));
+  unknown_category.category = "parking";
+  Result<core::Complaint> first = InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.InsertComplaint(unknown_category, Event(core::EventType::kLogged, "Logged"));
+  });
+  ASSERT_FALSE(first);
+  EXPECT_EQ(first.error().code, ErrorCode::kInvalidInput);
+  ASSERT_EQ(first.error().fields.size(), 1u);
+  EXPECT_EQ(first.error().fields[0].field, "category");
+
+  core::Complaint unknown_cause = FullComplaint();
+  unknown_cause.stages[0].response->root_causes = {"communication", "weather"};
+  Result<core::Complaint> second = InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.InsertComplaint(unknown_cause, Event(core::EventType::kLogged, "Logged"));
+  });
+  ASSERT_FALSE(second);
+  ASSERT_EQ(second.error().fields.size(), 1u);
+  EXPECT_EQ(second.error().fields[0].field, "stages[0].response.root_causes[1]");
+  EXPECT_NE(second.error().message.find("weather"), std::string::npos);
+}
+
+TEST_F(SqliteStoreTest, ViolatedCheckIsInvalidInput) {
+  core::Complaint complaint = FullComplaint();
+  complaint.stages[0].response->remedies[0].amount_pence = 500;  // an apology carries no money
+  Result<core::Complaint> inserted = InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.InsertComplaint(complaint, Event(core::EventType::kLogged, "Logged"));
+  });
+  ASSERT_FALSE(inserted);
+  EXPECT_EQ(inserted.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(SqliteStoreTest, PossibleRepeatsRoundTrip) {
+  const core::Complaint earlier = Insert(BasicComplaint(D("2024-03-01")));
+  core::Complaint later = BasicComplaint(D("2024-05-01"));
+  later.possible_repeat_of = {earlier.reference};
+  const core::Complaint stored = Insert(later);
+  Result<core::Complaint> loaded = Load(stored.reference);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->possible_repeat_of, std::vector<std::string>{earlier.reference});
+}
+
+// --- transactions ---
+
+TEST_F(SqliteStoreTest, FailedWorkLeavesNothingBehind) {
+  Status status = store_->Write([&](app::Tx& tx) -> Status {
+    Result<core::Complaint> inserted =
+        tx.InsertComplaint(BasicComplaint(D("2024-05-01")), Event(core::EventType::kLogged, "x"));
+    if (!inserted) return Failed(inserted.error());
+    return core::Fail(ErrorCode::kInvalidInput, "changed my mind");
+  });
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().message, "changed my mind");
+
+  EXPECT_EQ(Load("CMP-2024-000001").error().code, ErrorCode::kNotFound);
+  Result<app::StoreSummary> summary =
+      InRead<app::StoreSummary>([](app::Tx& tx) { return tx.Summarise(); });
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->complaints, 0);
+  EXPECT_EQ(summary->events, 0);
+  // The reference number was not consumed.
+  EXPECT_EQ(Insert(BasicComplaint(D("2024-05-01"))).reference, "CMP-2024-000001");
+}
+
+TEST_F(SqliteStoreTest, ExceptionInWorkIsCaughtAndRolledBack) {
+  Status status = store_->Write([&](app::Tx& tx) -> Status {
+    Result<core::Complaint> inserted =
+        tx.InsertComplaint(BasicComplaint(D("2024-05-01")), Event(core::EventType::kLogged, "x"));
+    if (!inserted) return Failed(inserted.error());
+    throw std::runtime_error("boom");
+  });
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().code, ErrorCode::kStorage);
+  EXPECT_NE(status.error().message.find("boom"), std::string::npos);
+  EXPECT_EQ(Load("CMP-2024-000001").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Insert(BasicComplaint(D("2024-05-01"))).reference, "CMP-2024-000001");
+}
+
+TEST_F(SqliteStoreTest, ReadCannotWrite) {
+  Status status = store_->Read([](app::Tx& tx) { return tx.UpsertTeam({"x", "X"}); });
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().code, ErrorCode::kStorage);
+}
+
+TEST_F(SqliteStoreTest, ConcurrentWritersAndReadersAllSucceed) {
+  constexpr int kThreads = 4;
+  constexpr int kWritesPerThread = 15;
+  std::atomic<int> failures = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        Status written = store_->Write([](app::Tx& tx) -> Status {
+          Result<core::Complaint> inserted = tx.InsertComplaint(
+              BasicComplaint(D("2024-05-01")), Event(core::EventType::kLogged, "Logged"));
+          if (!inserted) return Failed(inserted.error());
+          return {};
+        });
+        Status read = store_->Read([](app::Tx& tx) -> Status {
+          Result<std::vector<app::ComplaintRow>> rows = tx.ListComplaints({});
+          if (!rows) return Failed(rows.error());
+          return {};
+        });
+        if (!written || !read) ++failures;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures, 0);
+
+  app::ComplaintQuery all;
+  all.limit = kThreads * kWritesPerThread + 1;
+  std::vector<std::string> references = List(all);
+  EXPECT_EQ(references.size(), static_cast<std::size_t>(kThreads * kWritesPerThread));
+  EXPECT_EQ(std::set<std::string>(references.begin(), references.end()).size(), references.size());
+  Result<AuditVerification> verification = store_->VerifyAuditChain();
+  ASSERT_TRUE(verification);
+  EXPECT_TRUE(verification->intact) << verification->problem;
+}
+
+// --- lists and repeats ---
+
+class ListTest : public SqliteStoreTest {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    // A: corporate, awaiting acknowledgement, due 2024-05-08.
+    core::Complaint a = BasicComplaint(D("2024-05-01"));
+    // B: housing, in progress with alice, due 2024-06-20.
+    core::Complaint b = BasicComplaint(D("2024-06-03"));
+    b.regime = core::Regime::kHousing;
+    b.service_area = "repairs";
+    b.category = "damp";
+    b.status = core::CaseStatus::kInProgress;
+    b.stages = {FirstStage(b.received_on, "housing", "alice")};
+    b.stages[0].respond_by = D("2024-06-20");
+    // C: housing, responded at stage 2 with bob, nothing pending.
+    core::Complaint c = BasicComplaint(D("2024-07-01"));
+    c.regime = core::Regime::kHousing;
+    c.status = core::CaseStatus::kResponded;
+    core::Stage second = FirstStage(D("2024-08-01"), "housing", "bob");
+    second.number = 2;
+    c.stages = {FirstStage(c.received_on, "revenues", "dave"), second};
+    // D: corporate, in progress with alice, due 2025-02-01.
+    core::Complaint d = BasicComplaint(D("2025-01-10"));
+    d.status = core::CaseStatus::kInProgress;
+    d.stages = {FirstStage(d.received_on, "revenues", "alice")};
+    d.stages[0].respond_by = D("2025-02-01");
+    for (const core::Complaint& complaint : {a, b, c, d})
+      references_.push_back(Insert(complaint).reference);
+  }
+
+  std::vector<std::string> Refs(std::initializer_list<int> indexes) {
+    std::vector<std::string> refs;
+    for (int index : indexes) refs.push_back(references_[index]);
+    return refs;
+  }
+
+  std::vector<std::string> references_;
+};
+
+TEST_F(ListTest, ReferencesAreInOrder) {
+  EXPECT_EQ(references_, (std::vector<std::string>{"CMP-2024-000001", "CMP-2024-000002",
+                                                   "CMP-2024-000003", "CMP-2025-000001"}));
+  EXPECT_EQ(List({}), Refs({0, 1, 2, 3}));
+}
+
+TEST_F(ListTest, FiltersByEachField) {
+  app::ComplaintQuery status;
+  status.status = core::CaseStatus::kInProgress;
+  EXPECT_EQ(List(status), Refs({1, 3}));
+
+  app::ComplaintQuery regime;
+  regime.regime = core::Regime::kHousing;
+  EXPECT_EQ(List(regime), Refs({1, 2}));
+
+  app::ComplaintQuery team;
+  team.team = "housing";
+  EXPECT_EQ(List(team), Refs({1, 2}));
+
+  app::ComplaintQuery handler;
+  handler.handler = "alice";
+  EXPECT_EQ(List(handler), Refs({1, 3}));
+
+  app::ComplaintQuery stage;
+  stage.stage = 2;
+  EXPECT_EQ(List(stage), Refs({2}));
+
+  app::ComplaintQuery area;
+  area.service_area = "repairs";
+  EXPECT_EQ(List(area), Refs({1}));
+
+  app::ComplaintQuery category;
+  category.category = "billing";
+  EXPECT_EQ(List(category), Refs({0, 2, 3}));
+
+  app::ComplaintQuery overdue;
+  overdue.due_before = D("2024-07-01");
+  EXPECT_EQ(List(overdue), Refs({0, 1}));
+
+  app::ComplaintQuery received;
+  received.received_from = D("2024-06-03");
+  received.received_to = D("2024-07-01");
+  EXPECT_EQ(List(received), Refs({1, 2}));
+
+  app::ComplaintQuery combined;
+  combined.handler = "alice";
+  combined.regime = core::Regime::kCorporate;
+  EXPECT_EQ(List(combined), Refs({3}));
+}
+
+TEST_F(ListTest, RowsCarryTheCurrentStageProjection) {
+  app::ComplaintQuery query;
+  query.stage = 2;
+  Result<std::vector<app::ComplaintRow>> rows =
+      InRead<std::vector<app::ComplaintRow>>([&](app::Tx& tx) { return tx.ListComplaints(query); });
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  const app::ComplaintRow& row = rows->front();
+  EXPECT_EQ(row.team, "housing");
+  EXPECT_EQ(row.handler, "bob");
+  EXPECT_EQ(row.status, core::CaseStatus::kResponded);
+  EXPECT_EQ(row.regime, core::Regime::kHousing);
+  EXPECT_FALSE(row.due_on.has_value());
+  EXPECT_EQ(row.version, 1);
+
+  app::ComplaintQuery first;
+  first.limit = 1;
+  rows =
+      InRead<std::vector<app::ComplaintRow>>([&](app::Tx& tx) { return tx.ListComplaints(first); });
+  ASSERT_TRUE(rows);
+  EXPECT_EQ(rows->front().due_on, D("2024-05-08"));
+}
+
+TEST_F(ListTest, PagesByKeyset) {
+  app::ComplaintQuery page;
+  page.limit = 3;
+  EXPECT_EQ(List(page), Refs({0, 1, 2}));
+  page.after_reference = references_[2];
+  EXPECT_EQ(List(page), Refs({3}));
+  page.after_reference = references_[3];
+  EXPECT_TRUE(List(page).empty());
+
+  app::ComplaintQuery invalid;
+  invalid.limit = 0;
+  Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
+      [&](app::Tx& tx) { return tx.ListComplaints(invalid); });
+  ASSERT_FALSE(rows);
+  EXPECT_EQ(rows.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
+  const core::Person person{"Jane Smith", "jane@example.org", "07700 900123", "1 High Street",
+                            "AB1 2CD"};
+  const auto complaint = [&](Date received, std::string category, core::Person who) {
+    core::Complaint c = BasicComplaint(received);
+    c.category = std::move(category);
+    c.complainant = std::move(who);
+    return Insert(c).reference;
+  };
+  const core::Person other{"Other", "other@example.org", "01632 960000", "9 Far Lane", "XY1 1XY"};
+  core::Person same_email = other;
+  same_email.email = person.email;
+  core::Person same_phone = other;
+  same_phone.phone = person.phone;
+  core::Person same_property = other;
+  same_property.address = person.address;
+  same_property.postcode = person.postcode;
+
+  const std::string by_email = complaint(D("2024-06-01"), "billing", same_email);
+  const std::string by_phone = complaint(D("2024-04-01"), "billing", same_phone);
+  const std::string by_property = complaint(D("2024-09-01"), "billing", same_property);
+  complaint(D("2024-06-01"), "damp", same_email);     // another category
+  complaint(D("2023-01-01"), "billing", same_email);  // before the window
+  complaint(D("2024-06-01"), "billing", other);       // nothing shared
+
+  const core::RepeatKey key = core::KeyOf(person, "billing", D("2025-01-10"));
+  Result<std::vector<core::RepeatCandidate>> candidates =
+      InRead<std::vector<core::RepeatCandidate>>(
+          [&](app::Tx& tx) { return tx.RepeatCandidates(key, D("2024-01-10"), D("2025-01-10")); });
+  ASSERT_TRUE(candidates) << candidates.error().message;
+  std::vector<std::string> references;
+  for (const core::RepeatCandidate& candidate : *candidates) {
+    references.push_back(candidate.reference);
+    EXPECT_EQ(candidate.key.category, "billing");
+  }
+  EXPECT_EQ(references, (std::vector<std::string>{by_phone, by_email, by_property}));
+  EXPECT_EQ(candidates->at(1).key.email, key.email);
+
+  const core::RepeatKey nothing =
+      core::KeyOf(core::Person{"Anon", "", "", "", ""}, "billing", D("2025-01-10"));
+  candidates = InRead<std::vector<core::RepeatCandidate>>(
+      [&](app::Tx& tx) { return tx.RepeatCandidates(nothing, D("2024-01-10"), D("2025-01-10")); });
+  ASSERT_TRUE(candidates);
+  EXPECT_TRUE(candidates->empty());
+}
+
+// --- service requests ---
+
+TEST_F(SqliteStoreTest, ServiceRequestsRoundTripAndConvert) {
+  core::ServiceRequest request;
+  request.channel = core::Channel::kPhone;
+  request.received_on = D("2024-05-01");
+  request.service_area = "repairs";
+  request.category = "damp";
+  request.summary = "Leaking gutter";
+  request.description = "Water over the front door";
+  request.requester = {"Jane Smith", "", "07700 900123", "1 High Street", "AB1 2CD"};
+  request.team = "housing";
+
+  Result<core::ServiceRequest> inserted = InWrite<core::ServiceRequest>([&](app::Tx& tx) {
+    return tx.InsertServiceRequest(request, Event(core::EventType::kServiceRequestLogged, "SR"));
+  });
+  ASSERT_TRUE(inserted) << inserted.error().message;
+  EXPECT_EQ(inserted->reference, "SR-2024-000001");
+  EXPECT_EQ(inserted->version, 1);
+  Result<core::ServiceRequest> loaded = InRead<core::ServiceRequest>(
+      [&](app::Tx& tx) { return tx.LoadServiceRequest(inserted->reference); });
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(*loaded, *inserted);
+
+  core::Complaint complaint = BasicComplaint(D("2024-05-10"));
+  complaint.service_request_reference = inserted->reference;
+  const core::Complaint raised = Insert(complaint);
+  EXPECT_EQ(Load(raised.reference)->service_request_reference, inserted->reference);
+
+  core::ServiceRequest converted = *inserted;
+  converted.status = core::ServiceRequestStatus::kResolved;
+  converted.resolved_on = D("2024-05-12");
+  converted.resolution = "Gutter cleared";
+  converted.complaint_reference = raised.reference;
+  Result<core::ServiceRequest> updated = InWrite<core::ServiceRequest>([&](app::Tx& tx) {
+    return tx.UpdateServiceRequest(converted, 1,
+                                   Event(core::EventType::kServiceRequestConverted, "Converted"));
+  });
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(updated->version, 2);
+  loaded = InRead<core::ServiceRequest>(
+      [&](app::Tx& tx) { return tx.LoadServiceRequest(inserted->reference); });
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(*loaded, *updated);
+
+  Result<core::ServiceRequest> stale = InWrite<core::ServiceRequest>([&](app::Tx& tx) {
+    return tx.UpdateServiceRequest(converted, 1,
+                                   Event(core::EventType::kServiceRequestResolved, "Resolved"));
+  });
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  Result<core::ServiceRequest> missing =
+      InRead<core::ServiceRequest>([](app::Tx& tx) { return tx.LoadServiceRequest("SR-1"); });
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+// --- events and the audit chain ---
+
+TEST_F(SqliteStoreTest, EventsAreStoredWithTheirChangesInOrder) {
+  core::Complaint stored = Insert(BasicComplaint(D("2024-05-01")));
+  core::CaseEvent acknowledged{
+      core::EventType::kAcknowledged,
+      D("2024-05-03"),
+      "alice",
+      1,
+      "Acknowledged",
+      {{"status", "awaiting_acknowledgement", "in_progress"}, {"respond_by", "", "2024-05-17"}}};
+  stored.status = core::CaseStatus::kInProgress;
+  ASSERT_TRUE(InWrite<core::Complaint>(
+      [&](app::Tx& tx) { return tx.UpdateComplaint(stored, 1, acknowledged); }));
+
+  Result<std::vector<app::StoredEvent>> events = InRead<std::vector<app::StoredEvent>>(
+      [&](app::Tx& tx) { return tx.EventsOf(app::EntityType::kComplaint, stored.reference); });
+  ASSERT_TRUE(events) << events.error().message;
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].event.type, core::EventType::kLogged);
+  EXPECT_EQ((*events)[0].sequence, 1);
+  const app::StoredEvent& second = (*events)[1];
+  EXPECT_EQ(second.sequence, 2);
+  EXPECT_EQ(second.entity_type, app::EntityType::kComplaint);
+  EXPECT_EQ(second.entity_ref, stored.reference);
+  EXPECT_EQ(second.event.type, acknowledged.type);
+  EXPECT_EQ(second.event.occurred_on, acknowledged.occurred_on);
+  EXPECT_EQ(second.event.actor, "alice");
+  EXPECT_EQ(second.event.stage, 1);
+  EXPECT_EQ(second.event.summary, "Acknowledged");
+  EXPECT_EQ(second.event.changes, acknowledged.changes);
+  EXPECT_EQ(second.recorded_at, kNow);
+  constexpr std::size_t kHexSha256Length = 64;
+  EXPECT_EQ(second.hash.size(), kHexSha256Length);
+
+  ASSERT_TRUE(WriteStatus([](app::Tx& tx) {
+    return tx.AppendEvent(
+        app::EntityType::kUser, "alice",
+        core::CaseEvent{
+            core::EventType::kNoteAdded, D("2024-05-03"), "admin", 0, "User created", {}});
+  }));
+  events = InRead<std::vector<app::StoredEvent>>(
+      [](app::Tx& tx) { return tx.EventsOf(app::EntityType::kUser, "alice"); });
+  ASSERT_TRUE(events);
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_TRUE(events->front().event.changes.empty());
+}
+
+class AuditChainTest : public SqliteStoreTest {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    for (int i = 0; i < kEvents; ++i) Insert(BasicComplaint(D("2024-05-01")));
+  }
+  AuditVerification Verify() {
+    Result<AuditVerification> verification = store_->VerifyAuditChain();
+    EXPECT_TRUE(verification) << verification.error().message;
+    return verification.value_or(AuditVerification{});
+  }
+  static constexpr int kEvents = 4;
+};
+
+TEST_F(AuditChainTest, IntactChainVerifies) {
+  const AuditVerification verification = Verify();
+  EXPECT_TRUE(verification.intact) << verification.problem;
+  EXPECT_EQ(verification.records, kEvents);
+  EXPECT_FALSE(verification.first_bad_sequence.has_value());
+}
+
+TEST_F(AuditChainTest, EmptyChainVerifies) {
+  TempDir other;
+  Result<std::unique_ptr<SqliteStore>> empty =
+      SqliteStore::Open((other.path() / "empty.db").string(), clock_);
+  ASSERT_TRUE(empty);
+  Result<AuditVerification> verification = (*empty)->VerifyAuditChain();
+  ASSERT_TRUE(verification);
+  EXPECT_TRUE(verification->intact);
+  EXPECT_EQ(verification->records, 0);
+}
+
+TEST_F(AuditChainTest, AlteredRowIsReported) {
+  RawDatabase(path_).Execute("UPDATE events SET summary = 'nothing happened' WHERE sequence = 2");
+  const AuditVerification verification = Verify();
+  EXPECT_FALSE(verification.intact);
+  EXPECT_EQ(verification.first_bad_sequence, 2);
+  EXPECT_EQ(verification.records, 1);
+  EXPECT_EQ(verification.problem, "record 2 was altered");
+}
+
+TEST_F(AuditChainTest, RewrittenHashIsReportedByItsSuccessor) {
+  // A forger who also rewrites the altered row's hash still breaks its successor's link.
+  RawDatabase(path_).Execute("UPDATE events SET hash = prev_hash WHERE sequence = 3");
+  EXPECT_EQ(Verify().first_bad_sequence, 3);
+}
+
+TEST_F(AuditChainTest, RemovedRowIsReportedAsAGap) {
+  RawDatabase(path_).Execute("DELETE FROM events WHERE sequence = 2");
+  const AuditVerification verification = Verify();
+  EXPECT_FALSE(verification.intact);
+  EXPECT_EQ(verification.first_bad_sequence, 2);
+  EXPECT_EQ(verification.problem, "record 2 was removed");
+}
+
+TEST_F(AuditChainTest, RemovedLastRowIsReported) {
+  RawDatabase(path_).Execute("DELETE FROM events WHERE sequence = " + std::to_string(kEvents));
+  const AuditVerification verification = Verify();
+  EXPECT_FALSE(verification.intact);
+  EXPECT_EQ(verification.first_bad_sequence, kEvents);
+}
+
+TEST_F(AuditChainTest, ChainSurvivesReopening) {
+  OpenStore();
+  Insert(BasicComplaint(D("2024-05-02")));
+  const AuditVerification verification = Verify();
+  EXPECT_TRUE(verification.intact) << verification.problem;
+  EXPECT_EQ(verification.records, kEvents + 1);
+}
+
+// --- accounts ---
+
+TEST_F(SqliteStoreTest, UsernamesAreUnique) {
+  app::User alice{0,         "alice",       "Alice Adams", core::Role::kCaseHandler,
+                  "housing", "$argon2id$x", true};
+  Result<app::User> inserted =
+      InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(alice); });
+  ASSERT_TRUE(inserted) << inserted.error().message;
+  EXPECT_GT(inserted->id, 0);
+
+  Result<app::User> duplicate =
+      InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(alice); });
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
+
+  Result<app::User> found = InRead<app::User>([](app::Tx& tx) { return tx.FindUser("alice"); });
+  ASSERT_TRUE(found);
+  alice.id = inserted->id;
+  EXPECT_EQ(found->id, alice.id);
+  EXPECT_EQ(found->username, alice.username);
+  EXPECT_EQ(found->display_name, alice.display_name);
+  EXPECT_EQ(found->role, alice.role);
+  EXPECT_EQ(found->team, alice.team);
+  EXPECT_EQ(found->password_hash, alice.password_hash);
+  EXPECT_TRUE(found->active);
+
+  EXPECT_EQ(InRead<app::User>([](app::Tx& tx) { return tx.FindUser("nobody"); }).error().code,
+            ErrorCode::kNotFound);
+
+  app::User teamless{0, "admin", "Admin", core::Role::kAdmin, "", "$argon2id$y", false};
+  ASSERT_TRUE(InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(teamless); }));
+  Result<std::vector<app::User>> users =
+      InRead<std::vector<app::User>>([](app::Tx& tx) { return tx.ListUsers(); });
+  ASSERT_TRUE(users);
+  ASSERT_EQ(users->size(), 2u);
+  EXPECT_EQ((*users)[0].username, "admin");
+  EXPECT_EQ((*users)[0].team, "");
+  EXPECT_FALSE((*users)[0].active);
+
+  app::User stray{0, "stray", "Stray", core::Role::kViewer, "no-such-team", "h", true};
+  Result<app::User> refused = InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(stray); });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "team");
+}
+
+TEST_F(SqliteStoreTest, TokensAreFoundByHash) {
+  Result<app::User> user = InWrite<app::User>([](app::Tx& tx) {
+    return tx.InsertUser({0, "bob", "Bob", core::Role::kManager, "", "h", true});
+  });
+  ASSERT_TRUE(user);
+  const app::ApiToken token{0, user->id, "ab12cd", "laptop", "2025-01-15T10:00:00Z", std::nullopt};
+  Result<app::ApiToken> inserted =
+      InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(token); });
+  ASSERT_TRUE(inserted) << inserted.error().message;
+  EXPECT_GT(inserted->id, 0);
+
+  Result<app::ApiToken> found =
+      InRead<app::ApiToken>([](app::Tx& tx) { return tx.FindTokenByHash("ab12cd"); });
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, inserted->id);
+  EXPECT_EQ(found->user_id, user->id);
+  EXPECT_EQ(found->label, "laptop");
+  EXPECT_EQ(found->created_at, token.created_at);
+  EXPECT_FALSE(found->revoked_at.has_value());
+
+  EXPECT_EQ(
+      InRead<app::ApiToken>([](app::Tx& tx) { return tx.FindTokenByHash("ffff"); }).error().code,
+      ErrorCode::kNotFound);
+  EXPECT_EQ(InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(token); }).error().code,
+            ErrorCode::kConflict);
+
+  app::ApiToken orphan = token;
+  orphan.token_hash = "other";
+  orphan.user_id = user->id + 100;
+  Result<app::ApiToken> refused =
+      InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(orphan); });
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "user_id");
+}
+
+// --- organisation and reference data ---
+
+TEST_F(SqliteStoreTest, ClosureDaysAddRemoveAndRefuseDuplicates) {
+  const app::ClosureDay shutdown{D("2024-12-27"), "Christmas shutdown"};
+  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.AddClosureDay(shutdown); }));
+  Status duplicate = WriteStatus([&](app::Tx& tx) { return tx.AddClosureDay(shutdown); });
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
+
+  Result<std::vector<app::ClosureDay>> days =
+      InRead<std::vector<app::ClosureDay>>([](app::Tx& tx) { return tx.ListClosureDays(); });
+  ASSERT_TRUE(days);
+  ASSERT_EQ(days->size(), 1u);
+  EXPECT_EQ(days->front().date, shutdown.date);
+  EXPECT_EQ(days->front().reason, shutdown.reason);
+
+  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.RemoveClosureDay(shutdown.date); }));
+  Status absent = WriteStatus([&](app::Tx& tx) { return tx.RemoveClosureDay(shutdown.date); });
+  ASSERT_FALSE(absent);
+  EXPECT_EQ(absent.error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, SettingsRoundTrip) {
+  Result<app::OrganisationSettings> initial =
+      InRead<app::OrganisationSettings>([](app::Tx& tx) { return tx.LoadSettings(); });
+  ASSERT_TRUE(initial) << initial.error().message;
+  EXPECT_EQ(initial->name, "");
+  EXPECT_EQ(initial->division, core::Division::kEnglandAndWales);
+
+  const app::OrganisationSettings settings{"Anytown Council", core::Division::kScotland,
+                                           "independent", ""};
+  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.SaveSettings(settings); }));
+  OpenStore();
+  Result<app::OrganisationSettings> loaded =
+      InRead<app::OrganisationSettings>([](app::Tx& tx) { return tx.LoadSettings(); });
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->name, settings.name);
+  EXPECT_EQ(loaded->division, settings.division);
+  EXPECT_EQ(loaded->independent_team, "independent");
+  EXPECT_EQ(loaded->children_team, "");
+
+  app::OrganisationSettings unknown = settings;
+  unknown.children_team = "social-care";
+  Status refused = WriteStatus([&](app::Tx& tx) { return tx.SaveSettings(unknown); });
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "children_team");
+}
+
+TEST_F(SqliteStoreTest, ReferenceDataUpsertsAndLists) {
+  ASSERT_TRUE(WriteStatus([](app::Tx& tx) { return tx.UpsertTeam({"housing", "Housing"}); }));
+  Result<std::vector<app::Team>> teams =
+      InRead<std::vector<app::Team>>([](app::Tx& tx) { return tx.ListTeams(); });
+  ASSERT_TRUE(teams);
+  ASSERT_EQ(teams->size(), 3u);
+  EXPECT_EQ((*teams)[0].code, "housing");
+  EXPECT_EQ((*teams)[0].name, "Housing");
+
+  Result<std::vector<app::ServiceArea>> areas =
+      InRead<std::vector<app::ServiceArea>>([](app::Tx& tx) { return tx.ListServiceAreas(); });
+  ASSERT_TRUE(areas);
+  ASSERT_EQ(areas->size(), 2u);
+  EXPECT_EQ((*areas)[1].code, "repairs");
+  EXPECT_EQ((*areas)[1].team, "housing");
+
+  Result<std::vector<app::Category>> categories =
+      InRead<std::vector<app::Category>>([](app::Tx& tx) { return tx.ListCategories(); });
+  ASSERT_TRUE(categories);
+  ASSERT_EQ(categories->size(), 3u);
+  EXPECT_EQ((*categories)[2].code, "old");
+  EXPECT_FALSE((*categories)[2].active);
+
+  Result<std::vector<app::RootCause>> causes =
+      InRead<std::vector<app::RootCause>>([](app::Tx& tx) { return tx.ListRootCauses(); });
+  ASSERT_TRUE(causes);
+  EXPECT_EQ(causes->size(), 2u);
+
+  Status orphan = WriteStatus([](app::Tx& tx) {
+    return tx.UpsertServiceArea({"parks", "Parks", "no-such-team"});
+  });
+  ASSERT_FALSE(orphan);
+  EXPECT_EQ(orphan.error().code, ErrorCode::kInvalidInput);
+  ASSERT_EQ(orphan.error().fields.size(), 1u);
+  EXPECT_EQ(orphan.error().fields[0].field, "team");
+}
+
+TEST_F(SqliteStoreTest, DesignationsKeepTheirHistory) {
+  ASSERT_TRUE(WriteStatus([](app::Tx& tx) -> Status {
+    if (Status s = tx.AddDesignation({"repairs", D("2024-04-01"), std::nullopt}); !s) return s;
+    return tx.AddDesignation({"repairs", D("2023-04-01"), D("2024-03-31")});
+  }));
+  Result<std::vector<core::Designation>> designations =
+      InRead<std::vector<core::Designation>>([](app::Tx& tx) { return tx.ListDesignations(); });
+  ASSERT_TRUE(designations);
+  ASSERT_EQ(designations->size(), 2u);
+  EXPECT_EQ((*designations)[0].from, D("2023-04-01"));
+  EXPECT_EQ((*designations)[0].to, D("2024-03-31"));
+  EXPECT_EQ((*designations)[1].from, D("2024-04-01"));
+  EXPECT_FALSE((*designations)[1].to.has_value());
+
+  Status unknown = WriteStatus([](app::Tx& tx) {
+    return tx.AddDesignation({"parks", D("2024-04-01"), std::nullopt});
+  });
+  ASSERT_FALSE(unknown);
+  ASSERT_EQ(unknown.error().fields.size(), 1u);
+  EXPECT_EQ(unknown.error().fields[0].field, "service_area");
+}
+
+TEST_F(SqliteStoreTest, SummaryCountsByFinancialYearAndStatus) {
+  ASSERT_TRUE(WriteStatus([](app::Tx& tx) {
+    return tx.SaveSettings({"Anytown Council", core::Division::kEnglandAndWales, "", ""});
+  }));
+  Insert(BasicComplaint(D("2024-03-31")));  // financial year 2023
+  Insert(BasicComplaint(D("2024-04-01")));  // financial year 2024
+  Insert(FullComplaint());                  // 2024, stages 1 and 2
+
+  Result<app::StoreSummary> summary =
+      InRead<app::StoreSummary>([](app::Tx& tx) { return tx.Summarise(); });
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->organisation, "Anytown Council");
+  EXPECT_EQ(summary->complaints, 3);
+  EXPECT_EQ(summary->service_requests, 0);
+  EXPECT_EQ(summary->users, 0);
+  EXPECT_EQ(summary->teams, 3);
+  EXPECT_EQ(summary->service_areas, 2);
+  EXPECT_EQ(summary->events, 3);
+
+  ASSERT_EQ(summary->stage_counts.size(), 4u);
+  const auto count_of = [&](int year, core::Regime regime, int stage) -> std::int64_t {
+    for (const app::StoreSummary::StageCount& count : summary->stage_counts) {
+      if (count.financial_year == year && count.regime == regime && count.stage == stage) {
+        return count.count;
+      }
+    }
+    return 0;
+  };
+  EXPECT_EQ(count_of(2023, core::Regime::kCorporate, 1), 1);
+  EXPECT_EQ(count_of(2024, core::Regime::kCorporate, 1), 1);
+  EXPECT_EQ(count_of(2024, core::Regime::kHousing, 1), 1);
+  EXPECT_EQ(count_of(2024, core::Regime::kHousing, 2), 1);
+
+  const std::vector<std::pair<core::CaseStatus, std::int64_t>> expected_status = {
+      {core::CaseStatus::kAwaitingAcknowledgement, 2}, {core::CaseStatus::kInProgress, 1}};
+  EXPECT_EQ(summary->by_status, expected_status);
+}
+
+}  // namespace
+}  // namespace redress::storage::sqlite

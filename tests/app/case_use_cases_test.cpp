@@ -1,0 +1,274 @@
+// The complaint use cases end to end through a real SQLite file: routing, repeats, the stage 2
+// handler rule, version checks, and that a refused action leaves nothing behind.
+
+#include "app/case_use_cases.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/accounts.hpp"
+#include "app/organisation.hpp"
+#include "test_store.hpp"
+
+namespace redress::app {
+namespace {
+
+using testing::D;
+
+constexpr const char* kPassword = "correct horse battery";
+
+class CaseUseCasesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = database_.Open(clock_);
+    ASSERT_NE(store_, nullptr);
+    Actor admin = SystemActor();
+    auto set_up = store_->Write([&](Tx& tx) -> Status {
+      core::Date day = D("2024-01-02");
+      for (const auto& [code, name] : {std::pair{"housing-services", "Housing Services"},
+                                       std::pair{"independent", "Independent Complaints"},
+                                       std::pair{"childrens-complaints", "Children's Complaints"},
+                                       std::pair{"planning", "Planning"}}) {
+        if (auto saved = SaveTeam(tx, admin, day, {code, name}); !saved) return saved;
+      }
+      OrganisationSettings settings{"Test Council", core::Division::kEnglandAndWales, "independent",
+                                    "childrens-complaints"};
+      if (auto saved = SaveSettings(tx, admin, day, settings); !saved) return saved;
+      if (auto saved = SaveServiceArea(tx, admin, day, {"housing", "Housing", "housing-services"});
+          !saved) {
+        return saved;
+      }
+      if (auto saved = SaveServiceArea(tx, admin, day, {"planning", "Planning", "planning"});
+          !saved) {
+        return saved;
+      }
+      for (const char* code : {"repairs", "damp-mould", "planning-application"}) {
+        if (auto saved = SaveCategory(tx, admin, day, {code, code, true}); !saved) return saved;
+      }
+      for (const char* code : {"delay", "poor-communication", "no-fault-found"}) {
+        if (auto saved = SaveRootCause(tx, admin, day, {code, code, true}); !saved) return saved;
+      }
+      if (auto added = AddDesignation(tx, admin, day, {"housing", D("2024-04-01"), std::nullopt});
+          !added) {
+        return added;
+      }
+      for (const auto& [username, team] :
+           {std::pair{"officer", "housing-services"}, std::pair{"emma", "housing-services"},
+            std::pair{"tom", "housing-services"}, std::pair{"investigator", "independent"}}) {
+        auto user = AddUserIn(tx, admin, day,
+                              NewUser{username, "", core::Role::kCaseHandler, team, kPassword});
+        if (!user) return tl::unexpected(user.error());
+      }
+      return {};
+    });
+    ASSERT_TRUE(set_up.has_value()) << set_up.error().message;
+  }
+
+  LogComplaintCommand HousingByPhone(core::Date received) {
+    LogComplaintCommand command;
+    command.regime = core::Regime::kHousing;
+    command.channel = core::Channel::kPhone;
+    command.received_on = received;
+    command.service_area = "housing";
+    command.category = "damp-mould";
+    command.summary = "Mould in the bedroom has come back";
+    command.description = "The mould treated in March has come back and the child is unwell.";
+    command.complainant = {"Aisha Begum", "aisha@example.org", "07700 900123",
+                           "12 Station Road, Demoton", "ZZ1 2AB"};
+    command.handler = "emma";
+    return command;
+  }
+
+  core::RespondInput Response(core::Date on) {
+    core::RespondInput input;
+    input.on = on;
+    input.outcome = core::Outcome::kUpheld;
+    input.root_causes = {"delay"};
+    input.remedies = {{core::RemedyType::kApology, 0, "Apologised"},
+                      {core::RemedyType::kFinancial, 15000, "Compensation"}};
+    input.actions = {{"Treat the mould and fit an extractor fan", D("2025-02-14"), "emma",
+                      core::ActionStatus::kOpen, std::nullopt}};
+    input.learning = "Inspect again six weeks after a mould treatment.";
+    return input;
+  }
+
+  std::int64_t EventCount(const std::string& reference) {
+    std::int64_t count = -1;
+    store_->Read([&](Tx& tx) -> Status {
+      auto events = tx.EventsOf(EntityType::kComplaint, reference);
+      if (events) count = static_cast<std::int64_t>(events->size());
+      return {};
+    });
+    return count;
+  }
+
+  testing::TempDatabase database_;
+  ManualClock clock_{D("2025-03-31")};
+  std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  Actor officer_{"officer", core::Role::kComplaintsOfficer, "housing-services"};
+  Actor emma_{"emma", core::Role::kCaseHandler, "housing-services"};
+  Actor investigator_{"investigator", core::Role::kCaseHandler, "independent"};
+};
+
+TEST_F(CaseUseCasesTest, LogsAHousingComplaintWithItsDeadlineAndTeam) {
+  CaseService cases(*store_, clock_);
+  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-12-20")));
+  ASSERT_TRUE(logged.has_value()) << logged.error().message;
+  EXPECT_EQ(logged->reference, "CMP-2024-000001");
+  EXPECT_EQ(logged->status, core::CaseStatus::kAwaitingAcknowledgement);
+  EXPECT_EQ(logged->current_stage().acknowledge_by, D("2024-12-31"));
+  EXPECT_EQ(logged->current_stage().team, "housing-services");
+  EXPECT_EQ(logged->current_stage().handler, "emma");
+  EXPECT_EQ(logged->version, 1);
+  EXPECT_EQ(EventCount(logged->reference), 1);
+}
+
+TEST_F(CaseUseCasesTest, UnknownReferenceDataIsRefusedAndNothingIsWritten) {
+  CaseService cases(*store_, clock_);
+  LogComplaintCommand command = HousingByPhone(D("2024-12-20"));
+  command.service_area = "libraries";
+  command.category = "noise";
+  auto logged = cases.LogComplaint(officer_, command);
+  ASSERT_FALSE(logged.has_value());
+  EXPECT_EQ(logged.error().code, core::ErrorCode::kInvalidInput);
+  ASSERT_EQ(logged.error().fields.size(), 2u);
+  EXPECT_EQ(logged.error().fields[0].field, "service_area");
+  EXPECT_EQ(logged.error().fields[1].field, "category");
+
+  command = HousingByPhone(D("2024-12-20"));
+  command.handler = "nobody";
+  logged = cases.LogComplaint(officer_, command);
+  ASSERT_FALSE(logged.has_value());
+  EXPECT_EQ(logged.error().fields.at(0).field, "handler");
+
+  auto rows = cases.List({});
+  ASSERT_TRUE(rows.has_value());
+  EXPECT_TRUE(rows->empty());
+}
+
+TEST_F(CaseUseCasesTest, FullHousingLifecycleWithTheIndependentTeamAtStage2) {
+  CaseService cases(*store_, clock_);
+  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-12-20")));
+  ASSERT_TRUE(logged.has_value()) << logged.error().message;
+  const std::string reference = logged->reference;
+
+  auto acknowledged = cases.Apply(emma_, reference, 1, core::AcknowledgeInput{D("2025-01-02")});
+  ASSERT_TRUE(acknowledged.has_value()) << acknowledged.error().message;
+  EXPECT_EQ(acknowledged->current_stage().respond_by, D("2025-01-16"));
+
+  // A response without a root cause is refused and changes nothing.
+  core::RespondInput no_cause = Response(D("2025-01-15"));
+  no_cause.root_causes.clear();
+  auto refused = cases.Apply(emma_, reference, 2, no_cause);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().fields.at(0).field, "root_causes");
+  EXPECT_EQ(cases.Get(reference)->version, 2);
+  EXPECT_EQ(EventCount(reference), 2);
+
+  auto responded = cases.Apply(emma_, reference, 2, Response(D("2025-01-15")));
+  ASSERT_TRUE(responded.has_value()) << responded.error().message;
+  EXPECT_EQ(responded->status, core::CaseStatus::kResponded);
+
+  auto escalated = cases.Apply(officer_, reference, 3, EscalateCommand{D("2025-01-27"), "", ""});
+  ASSERT_TRUE(escalated.has_value()) << escalated.error().message;
+  EXPECT_EQ(escalated->current_stage().number, 2);
+  EXPECT_EQ(escalated->current_stage().team, "independent");  // Housing is designated
+  EXPECT_EQ(escalated->current_stage().acknowledge_by, D("2025-02-03"));
+
+  // Stage 2 may not be answered by stage 1's handler.
+  auto same_handler = cases.Apply(emma_, reference, 4, Response(D("2025-02-10")));
+  ASSERT_FALSE(same_handler.has_value());
+  EXPECT_EQ(same_handler.error().code, core::ErrorCode::kTransitionNotAllowed);
+
+  auto final_response = cases.Apply(investigator_, reference, 4, Response(D("2025-02-10")));
+  ASSERT_TRUE(final_response.has_value()) << final_response.error().message;
+  EXPECT_EQ(final_response->status, core::CaseStatus::kClosed);
+  EXPECT_EQ(final_response->closed_on, D("2025-02-10"));
+  EXPECT_EQ(final_response->current_stage().handler, "investigator");
+  EXPECT_EQ(EventCount(reference), 5);
+}
+
+TEST_F(CaseUseCasesTest, StaleVersionIsAConflictAndAppliesNothing) {
+  CaseService cases(*store_, clock_);
+  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-12-20")));
+  ASSERT_TRUE(logged.has_value());
+  ASSERT_TRUE(cases.Apply(emma_, logged->reference, 1, core::AcknowledgeInput{D("2024-12-23")}));
+  auto stale = cases.Apply(emma_, logged->reference, 1,
+                           core::ExtendInput{D("2024-12-24"), 5, "Waiting for a survey", ""});
+  ASSERT_FALSE(stale.has_value());
+  EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
+  auto stored = cases.Get(logged->reference);
+  EXPECT_TRUE(stored->current_stage().extensions.empty());
+  EXPECT_EQ(stored->version, 2);
+}
+
+TEST_F(CaseUseCasesTest, BeforeTheDesignationStage2StaysWithTheServiceTeam) {
+  CaseService cases(*store_, clock_);
+  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-02-01")));
+  ASSERT_TRUE(logged.has_value());
+  ASSERT_TRUE(cases.Apply(emma_, logged->reference, std::nullopt, Response(D("2024-02-08"))));
+  auto escalated = cases.Apply(officer_, logged->reference, std::nullopt,
+                               EscalateCommand{D("2024-02-20"), "Not happy", "emma"});
+  ASSERT_FALSE(escalated.has_value()) << "stage 1's handler cannot be named for stage 2";
+  EXPECT_EQ(escalated.error().code, core::ErrorCode::kTransitionNotAllowed);
+  escalated = cases.Apply(officer_, logged->reference, std::nullopt,
+                          EscalateCommand{D("2024-02-20"), "Not happy", "tom"});
+  ASSERT_TRUE(escalated.has_value()) << escalated.error().message;
+  EXPECT_EQ(escalated->current_stage().team, "housing-services");
+  EXPECT_EQ(escalated->current_stage().handler, "tom");
+}
+
+TEST_F(CaseUseCasesTest, ASecondComplaintAboutTheSameThingIsLinkedAsAPossibleRepeat) {
+  CaseService cases(*store_, clock_);
+  auto first = cases.LogComplaint(officer_, HousingByPhone(D("2024-06-03")));
+  ASSERT_TRUE(first.has_value());
+  LogComplaintCommand again = HousingByPhone(D("2025-01-06"));
+  again.complainant.email = "AISHA@Example.org";  // same person, typed differently
+  auto second = cases.LogComplaint(officer_, again);
+  ASSERT_TRUE(second.has_value()) << second.error().message;
+  EXPECT_EQ(second->possible_repeat_of, std::vector<std::string>{first->reference});
+
+  LogComplaintCommand other_category = HousingByPhone(D("2025-01-07"));
+  other_category.category = "repairs";
+  auto third = cases.LogComplaint(officer_, other_category);
+  ASSERT_TRUE(third.has_value());
+  EXPECT_TRUE(third->possible_repeat_of.empty());
+}
+
+TEST_F(CaseUseCasesTest, AServiceRequestBecomesAComplaintAndKeepsTheLink) {
+  CaseService cases(*store_, clock_);
+  core::ServiceRequestInput input{core::Channel::kPhone,
+                                  D("2025-01-06"),
+                                  "housing",
+                                  "repairs",
+                                  "Leaking gutter",
+                                  "Gutter leaking over the front door",
+                                  {"Owen Nolan", "", "07700 900456", "3 Mill Lane", "ZZ2 3CD"},
+                                  ""};
+  auto request = cases.LogServiceRequest(officer_, input);
+  ASSERT_TRUE(request.has_value()) << request.error().message;
+  EXPECT_EQ(request->team, "housing-services");
+
+  auto complaint = cases.ConvertServiceRequest(
+      officer_, request->reference,
+      ConvertServiceRequestCommand{core::Regime::kHousing, D("2025-01-20"), "", ""});
+  ASSERT_TRUE(complaint.has_value()) << complaint.error().message;
+  EXPECT_EQ(complaint->service_request_reference, request->reference);
+  EXPECT_EQ(complaint->summary, "Leaking gutter");
+  EXPECT_EQ(complaint->received_on, D("2025-01-20"));
+
+  auto twice = cases.ConvertServiceRequest(
+      officer_, request->reference,
+      ConvertServiceRequestCommand{core::Regime::kHousing, D("2025-01-21"), "", ""});
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code, core::ErrorCode::kTransitionNotAllowed);
+
+  // Work on the request goes on: it stays open and can still be resolved.
+  auto resolved = cases.ResolveServiceRequest(officer_, request->reference, D("2025-01-22"),
+                                              "Gutter cleared and repaired");
+  ASSERT_TRUE(resolved.has_value()) << resolved.error().message;
+  EXPECT_EQ(resolved->complaint_reference, complaint->reference);
+  EXPECT_EQ(resolved->status, core::ServiceRequestStatus::kResolved);
+}
+
+}  // namespace
+}  // namespace redress::app
