@@ -162,6 +162,12 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
                 {{"closure_day", "", day.date.ToIso()}});
 }
 
+Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date date) {
+  if (auto removed = tx.RemoveClosureDay(date); !removed) return removed;
+  return Record(tx, actor, today, "closure_day/" + date.ToIso(),
+                "Closure day " + date.ToIso() + " removed", {{"closure_day", date.ToIso(), ""}});
+}
+
 Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
                       const core::Designation& designation) {
   core::FieldErrors errors;

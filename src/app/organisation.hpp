@@ -52,6 +52,7 @@ Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const Servi
 Status SaveCategory(Tx& tx, const Actor& actor, core::Date today, const Category& category);
 Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause);
 Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day);
+Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date date);
 Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
                       const core::Designation& designation);
 Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,

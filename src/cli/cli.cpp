@@ -55,6 +55,7 @@ class Commands {
     RegisterInit(app);
     RegisterUser(app);
     RegisterToken(app);
+    RegisterClosureDays(app);
     RegisterDemo(app);
     RegisterSummary(app);
   }
@@ -261,6 +262,51 @@ class Commands {
     return {};
   }
 
+  void RegisterClosureDays(CLI::App& app) {
+    CLI::App* closure = app.add_subcommand(
+        "closure-day", "the organisation's closure days (non-working, e.g. a Christmas shutdown)");
+    closure->require_subcommand(1);
+    CLI::App* add = closure->add_subcommand("add", "add a closure day");
+    AddDatabaseOption(add);
+    add->add_option("--date", date_, "YYYY-MM-DD")->required();
+    add->add_option("--reason", reason_, "why the organisation is closed")->required();
+    add->callback([this] { result_ = ChangeClosureDay(ClosureChange::kAdd); });
+    CLI::App* remove = closure->add_subcommand("remove", "remove a closure day");
+    AddDatabaseOption(remove);
+    remove->add_option("--date", date_, "YYYY-MM-DD")->required();
+    remove->callback([this] { result_ = ChangeClosureDay(ClosureChange::kRemove); });
+    CLI::App* list = closure->add_subcommand("list", "list the closure days");
+    AddDatabaseOption(list);
+    list->callback([this] { result_ = ListClosureDays(); });
+  }
+
+  enum class ClosureChange { kAdd, kRemove };
+
+  CommandResult ChangeClosureDay(ClosureChange change) {
+    auto date = ParseDateOption("date", date_);
+    if (!date) return tl::unexpected(date.error());
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    core::Date today = dependencies_.clock->Today();
+    return (*store)->Write([&](app::Tx& tx) {
+      return change == ClosureChange::kAdd
+                 ? app::AddClosureDay(tx, app::SystemActor(), today, {*date, reason_})
+                 : app::RemoveClosureDay(tx, app::SystemActor(), today, *date);
+    });
+  }
+
+  CommandResult ListClosureDays() {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    return (*store)->Read([&](app::Tx& tx) -> core::Status {
+      auto days = tx.ListClosureDays();
+      if (!days) return tl::unexpected(days.error());
+      for (const app::ClosureDay& day : *days)
+        out_ << day.date.ToIso() << '\t' << day.reason << '\n';
+      return {};
+    });
+  }
+
   void RegisterDemo(CLI::App& app) {
     CLI::App* demo = app.add_subcommand("demo", "fill a new database with a demo council");
     AddDatabaseOption(demo);
@@ -364,6 +410,8 @@ class Commands {
   std::string team_;
   std::string display_name_;
   std::string label_;
+  std::string date_;
+  std::string reason_;
   bool password_stdin_ = false;
   std::uint64_t seed_ = 1;
 };

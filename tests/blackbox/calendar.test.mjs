@@ -86,6 +86,39 @@ test("closure days and division come from the database's configuration", () => {
   }
 });
 
+test('closure days added with the CLI change the deadlines; bad ones are refused', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const db = join(dir, 'closures.db');
+    assert.equal(redress(['init', '--db', db]).status, 0);
+    for (const date of ['2024-12-27', '2024-12-30', '2024-12-31']) {
+      const added = redress(['closure-day', 'add', '--db', db, '--date', date, '--reason',
+        'Christmas shutdown']);
+      assert.equal(added.status, 0, added.stderr);
+    }
+    const duplicate = redress(['closure-day', 'add', '--db', db, '--date', '2024-12-27',
+      '--reason', 'again']);
+    assert.equal(duplicate.status, 5);
+    const impossible = redress(['closure-day', 'add', '--db', db, '--date', '2024-02-30',
+      '--reason', 'no such day']);
+    assert.equal(impossible.status, 2);
+    assert.match(impossible.stderr, /date/);
+    const listed = redress(['closure-day', 'list', '--db', db]);
+    assert.equal(listed.stdout.trim().split('\n').length, 3);
+    const due = redress(['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '5',
+      '--db', db]);
+    assert.equal(due.stdout, '2025-01-06\n');
+    assert.equal(redress(['closure-day', 'remove', '--db', db, '--date', '2024-12-31']).status, 0);
+    const missing = redress(['closure-day', 'remove', '--db', db, '--date', '2024-12-31']);
+    assert.equal(missing.status, 3);
+    const after = redress(['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '5',
+      '--db', db]);
+    assert.equal(after.stdout, '2025-01-03\n');
+  } finally {
+    cleanup();
+  }
+});
+
 test('holidays lists official and predicted dates', () => {
   const official = redress(['calendar', 'holidays', '--year', '2024']);
   assert.equal(official.status, 0, official.stderr);
