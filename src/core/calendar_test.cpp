@@ -11,21 +11,18 @@
 #include <vector>
 
 #include "core/official_holidays.hpp"
+#include "core/test_support.hpp"
 
 namespace redress::core {
 namespace {
+
+using test_support::D;
 
 constexpr Division kAllDivisions[] = {Division::kEnglandAndWales, Division::kScotland,
                                       Division::kNorthernIreland};
 constexpr Division kEw = Division::kEnglandAndWales;
 constexpr Division kScot = Division::kScotland;
 constexpr Division kNi = Division::kNorthernIreland;
-
-Date D(std::string_view iso) {
-  std::optional<Date> date = Date::Parse(iso);
-  EXPECT_TRUE(date.has_value()) << iso;
-  return date.value_or(Date{});
-}
 
 std::vector<std::string> Isos(const std::vector<BankHoliday>& holidays) {
   std::vector<std::string> isos;

@@ -8,14 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/test_support.hpp"
+
 namespace redress::core {
 namespace {
 
-Date D(std::string_view iso) {
-  std::optional<Date> date = Date::Parse(iso);
-  EXPECT_TRUE(date.has_value()) << iso;
-  return date.value_or(Date{});
-}
+using test_support::D;
 
 TEST(DateTest, ParseAcceptsRealIsoDates) {
   struct Case {

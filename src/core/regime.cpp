@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cstddef>
 #include <iterator>
+#include <string_view>
 
 #include "core/enum_names.hpp"
 
@@ -22,55 +23,57 @@ constexpr EnumNames<Regime, 4> kRegimeNames{{
 constexpr int kComplaintTimeLimitMonths = 12;  // HO Code 2.3, LGSCO Code, SI 2006/1738 reg 9,
                                                // SI 2009/309 reg 12
 
+// The Complaint Handling Codes' timescales. The LGSCO Code copies the Housing Ombudsman's, so the
+// housing and corporate regimes share these stages and differ only in the provision cited.
+constexpr int kCodeAcknowledgeWorkingDays = 5;
+constexpr int kCodeStage1RespondWorkingDays = 10;
+constexpr int kCodeStage1ExtensionLimitWorkingDays = 10;
+constexpr int kCodeStage2RespondWorkingDays = 20;
+constexpr int kCodeStage2ExtensionLimitWorkingDays = 20;
+
+constexpr StageRule CodeStage1(std::string_view source) {
+  return {.number = 1,
+          .name = "Stage 1",
+          .acknowledge_working_days = kCodeAcknowledgeWorkingDays,
+          .respond = {kCodeStage1RespondWorkingDays, PeriodUnit::kWorkingDays},
+          .respond_clock = ClockStart::kAcknowledgement,
+          .extension_limit_working_days = kCodeStage1ExtensionLimitWorkingDays,
+          .escalation_window_working_days = std::nullopt,
+          .owner = StageOwner::kServiceTeam,
+          .source = source};
+}
+
+// The independent team takes stage 2 only when the service area is designated (routing).
+constexpr StageRule CodeStage2(std::string_view source) {
+  return {.number = 2,
+          .name = "Stage 2",
+          .acknowledge_working_days = kCodeAcknowledgeWorkingDays,
+          .respond = {kCodeStage2RespondWorkingDays, PeriodUnit::kWorkingDays},
+          .respond_clock = ClockStart::kAcknowledgement,
+          .extension_limit_working_days = kCodeStage2ExtensionLimitWorkingDays,
+          .escalation_window_working_days = std::nullopt,
+          .owner = StageOwner::kIndependentTeam,
+          .source = source};
+}
+
 constexpr StageRule kHousingStages[] = {
-    {.number = 1,
-     .name = "Stage 1",
-     .acknowledge_working_days = 5,
-     .respond = {10, PeriodUnit::kWorkingDays},
-     .respond_clock = ClockStart::kAcknowledgement,
-     .extension_limit_working_days = 10,
-     .escalation_window_working_days = std::nullopt,
-     .owner = StageOwner::kServiceTeam,
-     .source = "HO Complaint Handling Code 2024, 6.2-6.4"},
-    // The independent team takes stage 2 only when the service area is designated (routing).
-    {.number = 2,
-     .name = "Stage 2",
-     .acknowledge_working_days = 5,
-     .respond = {20, PeriodUnit::kWorkingDays},
-     .respond_clock = ClockStart::kAcknowledgement,
-     .extension_limit_working_days = 20,
-     .escalation_window_working_days = std::nullopt,
-     .owner = StageOwner::kIndependentTeam,
-     .source = "HO Code 2024 6.11-6.13; 20 WD stage 2 response"},
+    CodeStage1("HO Complaint Handling Code 2024, 6.2-6.4"),
+    CodeStage2("HO Code 2024 6.11-6.13; 20 WD stage 2 response"),
 };
 
-// The LGSCO Code copies the Housing Ombudsman's timescales.
 constexpr StageRule kCorporateStages[] = {
-    {.number = 1,
-     .name = "Stage 1",
-     .acknowledge_working_days = 5,
-     .respond = {10, PeriodUnit::kWorkingDays},
-     .respond_clock = ClockStart::kAcknowledgement,
-     .extension_limit_working_days = 10,
-     .escalation_window_working_days = std::nullopt,
-     .owner = StageOwner::kServiceTeam,
-     .source = "LGSCO Complaint Handling Code, chapter 7"},
-    {.number = 2,
-     .name = "Stage 2",
-     .acknowledge_working_days = 5,
-     .respond = {20, PeriodUnit::kWorkingDays},
-     .respond_clock = ClockStart::kAcknowledgement,
-     .extension_limit_working_days = 20,
-     .escalation_window_working_days = std::nullopt,
-     .owner = StageOwner::kIndependentTeam,
-     .source = "LGSCO Complaint Handling Code, chapter 7"},
+    CodeStage1("LGSCO Complaint Handling Code, chapter 7"),
+    CodeStage2("LGSCO Complaint Handling Code, chapter 7"),
 };
 
-// The regulations set no acknowledgement time; 3 WD is local practice from the 2006 guidance.
+// The regulations set no acknowledgement time; 3 WD is local practice from the 2006 guidance,
+// applied at every stage.
+constexpr int kChildrenAcknowledgeWorkingDays = 3;
+
 constexpr StageRule kChildrenStages[] = {
     {.number = 1,
      .name = "Local resolution",
-     .acknowledge_working_days = 3,
+     .acknowledge_working_days = kChildrenAcknowledgeWorkingDays,
      .respond = {10, PeriodUnit::kWorkingDays},
      .respond_clock = ClockStart::kStageStart,
      .extension_limit_working_days = 10,
@@ -81,7 +84,7 @@ constexpr StageRule kChildrenStages[] = {
     // 25 WD, extendable to 65 WD in all: 40 WD of extension.
     {.number = 2,
      .name = "Investigation",
-     .acknowledge_working_days = 3,
+     .acknowledge_working_days = kChildrenAcknowledgeWorkingDays,
      .respond = {25, PeriodUnit::kWorkingDays},
      .respond_clock = ClockStart::kStageStart,
      .extension_limit_working_days = 40,
@@ -93,7 +96,7 @@ constexpr StageRule kChildrenStages[] = {
     // authority's response 15 WD after that (reg 20): 50 WD in all, with no extension.
     {.number = 3,
      .name = "Review panel",
-     .acknowledge_working_days = 3,
+     .acknowledge_working_days = kChildrenAcknowledgeWorkingDays,
      .respond = {50, PeriodUnit::kWorkingDays},
      .respond_clock = ClockStart::kStageStart,
      .extension_limit_working_days = 0,

@@ -17,10 +17,18 @@ enum class ErrorCode {
   kInvalidInput,          // a field is missing, malformed or out of range
   kNotFound,              // the named record does not exist (or the caller may not see it)
   kTransitionNotAllowed,  // the case is not in a state that allows the action
-  kConflict,              // stale version, or a duplicate of a unique value
+  kConflict,              // a duplicate of a unique value
+  kStaleVersion,          // the record changed since the caller read it (optimistic concurrency)
   kUnauthenticated,       // no or bad credentials
   kForbidden,             // authenticated but the role does not allow it
+  kTooManyRequests,       // slowed down or locked out (repeated failed sign-ins)
   kStorage,               // the database failed (disk full, corrupt, locked too long)
+  // Requests the transport could not accept; raised by adapters, never by the core.
+  kMalformedRequest,      // unparseable body, unknown field, wrong JSON type
+  kPayloadTooLarge,
+  kUnsupportedMediaType,
+  kMethodNotAllowed,
+  kPreconditionRequired,  // an update without the version it is based on (If-Match)
 };
 
 // One offending field of an input, named by its JSON/CLI name ("complainant.email").

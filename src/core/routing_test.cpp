@@ -6,18 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "core/test_support.hpp"
+
 namespace redress::core {
 namespace {
 
-Date D(int year, int month, int day) { return *Date::FromYmd(year, month, day); }
-
-// Names each parameterised case after its `name` field.
-struct CaseName {
-  template <typename Case>
-  std::string operator()(const testing::TestParamInfo<Case>& test_case) const {
-    return test_case.param.name;
-  }
-};
+using test_support::CaseName;
+using test_support::D;
 
 constexpr char kIndependentTeam[] = "independent";
 constexpr char kChildrenTeam[] = "children-complaints";

@@ -1,12 +1,12 @@
 #include "core/service_request.hpp"
 
-#include <algorithm>
-#include <cstddef>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "core/calendar.hpp"
 #include "core/enum_names.hpp"
+#include "core/validation.hpp"
 
 namespace redress::core {
 namespace {
@@ -15,25 +15,6 @@ constexpr EnumNames<ServiceRequestStatus, 2> kServiceRequestStatusNames{{
     {ServiceRequestStatus::kOpen, "open"},
     {ServiceRequestStatus::kResolved, "resolved"},
 }};
-
-// The summary is a one-line title for lists and the timeline; the detail goes in the description.
-constexpr std::size_t kMaxSummaryCharacters = 200;
-
-bool IsBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-  });
-}
-
-// Characters as the requester typed them, not bytes: UTF-8 continuation bytes are not counted, so
-// an accented letter counts once.
-std::size_t Utf8Length(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    constexpr unsigned char kContinuationMask = 0xC0;
-    constexpr unsigned char kContinuationBits = 0x80;
-    return (static_cast<unsigned char>(c) & kContinuationMask) != kContinuationBits;
-  }));
-}
 
 // "Service request SR-2024-000042", or just "Service request" before the store has numbered it.
 std::string Named(const ServiceRequest& request) {
@@ -59,20 +40,10 @@ Result<ServiceRequestTransition> LogServiceRequest(const ServiceRequestInput& in
   } else if (input.received_on > today) {
     errors.Add("received_on", "must not be after today");
   }
-  if (IsBlank(input.summary)) {
-    errors.Add("summary", "is required");
-  } else if (Utf8Length(input.summary) > kMaxSummaryCharacters) {
-    errors.Add("summary", "must be at most " + std::to_string(kMaxSummaryCharacters) +
-                              " characters; put the detail in the description");
-  }
+  ValidateSummary(input.summary, errors);
   if (IsBlank(input.service_area)) errors.Add("service_area", "is required");
   if (IsBlank(input.category)) errors.Add("category", "is required");
-  if (IsBlank(input.requester.name)) errors.Add("requester.name", "is required");
-  // Without a way to reach the requester the request can be neither followed up nor reported back.
-  if (IsBlank(input.requester.email) && IsBlank(input.requester.phone) &&
-      IsBlank(input.requester.address)) {
-    errors.Add("requester", "needs at least one of email, phone or address");
-  }
+  ValidatePerson(input.requester, "requester", errors);
   if (!errors.empty()) return errors.ToError();
 
   ServiceRequest request;

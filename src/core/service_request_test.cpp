@@ -7,31 +7,20 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/test_support.hpp"
 
 namespace redress::core {
 namespace {
 
-Date D(int year, int month, int day) { return *Date::FromYmd(year, month, day); }
-
-// Names each parameterised case after its `name` field.
-struct CaseName {
-  template <typename Case>
-  std::string operator()(const testing::TestParamInfo<Case>& test_case) const {
-    return test_case.param.name;
-  }
-};
+using test_support::CaseName;
+using test_support::D;
+using test_support::FieldNames;
 
 const Date kToday = D(2024, 6, 10);
 const Date kReceived = D(2024, 6, 3);
 constexpr char kActor[] = "officer.one";
 constexpr char kComplaintReference[] = "CMP-2024-000123";
 constexpr int kSummaryLimit = 200;  // characters, the contract of LogServiceRequest
-
-std::vector<std::string> FieldsOf(const Error& error) {
-  std::vector<std::string> fields;
-  for (const FieldError& field : error.fields) fields.push_back(field.field);
-  return fields;
-}
 
 ServiceRequestInput ValidInput() {
   ServiceRequestInput input;
@@ -89,7 +78,7 @@ TEST_P(LogServiceRequestTest, ValidatesEveryField) {
   } else {
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput);
-    EXPECT_EQ(FieldsOf(result.error()), GetParam().invalid_fields);
+    EXPECT_EQ(FieldNames(result.error()), GetParam().invalid_fields);
   }
 }
 
@@ -155,6 +144,10 @@ INSTANTIATE_TEST_SUITE_P(
                   in.requester.email = "jo@example.org";
                 },
                 {}},
+        // The email is checked as it is for a complainant (validation.hpp).
+        LogCase{"RequesterEmailMalformed",
+                [](ServiceRequestInput& in) { in.requester.email = "jo.example.org"; },
+                {"requester.email"}},
         LogCase{"AddressOnly",
                 [](ServiceRequestInput& in) {
                   in.requester.phone.clear();
@@ -234,7 +227,7 @@ TEST_P(ResolveServiceRequestTest, ValidatesDateAndResolution) {
   } else {
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput);
-    EXPECT_EQ(FieldsOf(result.error()), c.invalid_fields);
+    EXPECT_EQ(FieldNames(result.error()), c.invalid_fields);
   }
 }
 
@@ -351,14 +344,14 @@ TEST(MarkConvertedTest, NeedsTheComplaintReference) {
   Result<ServiceRequestTransition> result = MarkConverted(OpenRequest(), "", D(2024, 6, 7), kActor);
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput);
-  EXPECT_EQ(FieldsOf(result.error()), std::vector<std::string>{"complaint_reference"});
+  EXPECT_EQ(FieldNames(result.error()), std::vector<std::string>{"complaint_reference"});
 }
 
 TEST(MarkConvertedTest, NotBeforeTheRequestWasReceived) {
   Result<ServiceRequestTransition> result =
       MarkConverted(OpenRequest(), kComplaintReference, kReceived.AddDays(-1), kActor);
   ASSERT_FALSE(result.has_value());
-  EXPECT_EQ(FieldsOf(result.error()), std::vector<std::string>{"converted_on"});
+  EXPECT_EQ(FieldNames(result.error()), std::vector<std::string>{"converted_on"});
   EXPECT_TRUE(MarkConverted(OpenRequest(), kComplaintReference, kReceived, kActor).has_value());
 }
 

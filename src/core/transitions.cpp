@@ -7,54 +7,16 @@
 #include <string_view>
 #include <utility>
 
+#include "core/validation.hpp"
+
 namespace redress::core {
 namespace {
 
 // The longest single extension accepted: about six months of working days. Anything longer is a
 // typing error, not a decision.
 constexpr int kMaxExtensionWorkingDays = 130;
-// The summary is the case's one-line title in lists and reports.
-constexpr std::size_t kMaxSummaryCharacters = 200;
 
 using Statuses = std::initializer_list<CaseStatus>;
-
-// ---- text helpers -------------------------------------------------------------------------------
-
-std::string_view Trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n\f\v";
-  const std::size_t first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  const std::size_t last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
-}
-
-bool IsBlank(std::string_view text) { return Trim(text).empty(); }
-
-// Characters, not bytes: a summary in Welsh or with accents is measured as it is read.
-std::size_t Utf8Length(std::string_view text) {
-  constexpr unsigned char kContinuationMask = 0xC0;
-  constexpr unsigned char kContinuationTag = 0x80;
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & kContinuationMask) != kContinuationTag;
-  }));
-}
-
-// A plausibility check, not RFC 5322: one '@' with text on both sides, a dot inside the domain,
-// no spaces. It catches the typing errors that would lose the complainant.
-bool LooksLikeEmail(std::string_view email) {
-  const std::size_t at = email.find('@');
-  if (at == std::string_view::npos || at == 0 ||
-      email.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const bool has_space = std::any_of(email.begin(), email.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  });
-  if (has_space) return false;
-  const std::string_view domain = email.substr(at + 1);
-  const std::size_t dot = domain.find('.');
-  return dot != std::string_view::npos && dot > 0 && domain.back() != '.';
-}
 
 std::string DateText(std::optional<Date> date) { return date ? date->ToIso() : std::string(); }
 
@@ -269,31 +231,14 @@ void RequireText(FieldErrors& errors, std::string_view field, std::string_view v
   if (IsBlank(value)) errors.Add(std::string(field), std::string(message));
 }
 
-void ValidateComplainant(const Person& complainant, FieldErrors& errors) {
-  RequireText(errors, "complainant.name", complainant.name, "the complainant's name is required");
-  if (IsBlank(complainant.email) && IsBlank(complainant.phone) && IsBlank(complainant.address)) {
-    errors.Add("complainant",
-               "give at least one way to reach the complainant: email, phone or "
-               "address");
-  }
-  if (!IsBlank(complainant.email) && !LooksLikeEmail(complainant.email)) {
-    errors.Add("complainant.email", "is not an email address");
-  }
-}
-
 void ValidateLog(const LogInput& input, const CaseContext& context, FieldErrors& errors) {
   CheckDate(errors, "received_on", input.received_on, context.today, std::nullopt);
-  if (IsBlank(input.summary)) {
-    errors.Add("summary", "a summary is required");
-  } else if (Utf8Length(input.summary) > kMaxSummaryCharacters) {
-    errors.Add("summary",
-               "must be at most " + std::to_string(kMaxSummaryCharacters) + " characters");
-  }
+  ValidateSummary(input.summary, errors);
   RequireText(errors, "description", input.description, "a description is required");
   RequireText(errors, "service_area", input.service_area, "a service area is required");
   RequireText(errors, "category", input.category, "a category is required");
   RequireText(errors, "team", input.team, "a team is required");
-  ValidateComplainant(input.complainant, errors);
+  ValidatePerson(input.complainant, "complainant", errors);
 }
 
 // ---- Respond ------------------------------------------------------------------------------------

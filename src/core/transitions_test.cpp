@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/test_support.hpp"
+
 // Every expected date below was counted by hand on the England and Wales calendar (bank holidays
 // 25-26 Dec 2024, 1 Jan 2025, 18 and 21 Apr 2025, 5 and 26 May 2025, 25 Aug 2025, 25-26 Dec 2025,
 // 1 Jan 2026, 3 and 6 Apr 2026). "+N" in a comment means the N-th working day strictly after.
@@ -18,24 +20,15 @@
 namespace redress::core {
 namespace {
 
+using test_support::D;
+using test_support::FieldNames;
+
 // Late enough for every journey below; tests about the future pass their own "today".
 constexpr std::string_view kToday = "2026-06-30";
-
-Date D(std::string_view iso) {
-  const std::optional<Date> date = Date::Parse(iso);
-  EXPECT_TRUE(date.has_value()) << iso;
-  return date.value_or(Date{});
-}
 
 // Dates are compared as ISO text so failures read as dates.
 std::string Iso(const std::optional<Date>& date) { return date ? date->ToIso() : "none"; }
 std::string Name(CaseStatus status) { return std::string(ToString(status)); }
-
-std::vector<std::string> Fields(const Error& error) {
-  std::vector<std::string> fields;
-  for (const FieldError& field : error.fields) fields.push_back(field.field);
-  return fields;
-}
 
 const WorkingCalendar& Calendar() {
   static const WorkingCalendar calendar(Division::kEnglandAndWales);
@@ -138,7 +131,7 @@ void ExpectNotAllowed(const Result<Transition>& result, std::string_view mention
 void ExpectFieldErrors(const Result<Transition>& result, std::vector<std::string> fields) {
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput) << result.error().message;
-  EXPECT_EQ(Fields(result.error()), fields) << result.error().message;
+  EXPECT_EQ(FieldNames(result.error()), fields) << result.error().message;
 }
 
 const Change* FindChange(const CaseEvent& event, std::string_view field) {
