@@ -156,7 +156,7 @@ Result<core::Complaint> ApplyCaseActionIn(Tx& tx, const Organisation& organisati
   auto complaint = tx.LoadComplaint(reference);
   if (!complaint) return tl::unexpected(complaint.error());
   if (expected_version && *expected_version != complaint->version) {
-    return core::Fail(core::ErrorCode::kConflict,
+    return core::Fail(core::ErrorCode::kStaleVersion,
                       "complaint " + std::string(reference) + " has changed (version " +
                           std::to_string(complaint->version) + ", you had version " +
                           std::to_string(*expected_version) + "); reload it and try again");

@@ -92,7 +92,7 @@ class Tx {
 
   // Complaints. Insert assigns id, reference ("CMP-<year received>-<6-digit sequence>") and
   // version 1 and appends the event; Update requires the stored version to equal
-  // expected_version (else kConflict), stores version + 1 and appends the event.
+  // expected_version (else kStaleVersion), stores version + 1 and appends the event.
   virtual Result<core::Complaint> LoadComplaint(std::string_view reference) = 0;
   virtual Result<core::Complaint> InsertComplaint(core::Complaint complaint,
                                                   const core::CaseEvent& event) = 0;

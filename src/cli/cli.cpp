@@ -421,15 +421,22 @@ class Commands {
 ExitCode ExitCodeFor(core::ErrorCode code) {
   switch (code) {
     case core::ErrorCode::kInvalidInput:
+    case core::ErrorCode::kMalformedRequest:
+    case core::ErrorCode::kPayloadTooLarge:
+    case core::ErrorCode::kUnsupportedMediaType:
+    case core::ErrorCode::kMethodNotAllowed:
+    case core::ErrorCode::kPreconditionRequired:
       return ExitCode::kUsage;
     case core::ErrorCode::kNotFound:
       return ExitCode::kNotFound;
     case core::ErrorCode::kTransitionNotAllowed:
       return ExitCode::kNotAllowed;
     case core::ErrorCode::kConflict:
+    case core::ErrorCode::kStaleVersion:
       return ExitCode::kConflict;
     case core::ErrorCode::kUnauthenticated:
     case core::ErrorCode::kForbidden:
+    case core::ErrorCode::kTooManyRequests:
       return ExitCode::kPermission;
     case core::ErrorCode::kStorage:
       return ExitCode::kStorage;

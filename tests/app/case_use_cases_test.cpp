@@ -195,7 +195,7 @@ TEST_F(CaseUseCasesTest, StaleVersionIsAConflictAndAppliesNothing) {
   auto stale = cases.Apply(emma_, logged->reference, 1,
                            core::ExtendInput{D("2024-12-24"), 5, "Waiting for a survey", ""});
   ASSERT_FALSE(stale.has_value());
-  EXPECT_EQ(stale.error().code, core::ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().code, core::ErrorCode::kStaleVersion);
   auto stored = cases.Get(logged->reference);
   EXPECT_TRUE(stored->current_stage().extensions.empty());
   EXPECT_EQ(stored->version, 2);

@@ -1583,7 +1583,7 @@ class SqliteTx final : public app::Tx {
 
   // Runs the complaint INSERT or UPDATE `sql` (which returns the id), then rewrites the case's
   // stages, their lists and its repeat links. An UPDATE that matches no row is kNotFound or,
-  // when the case exists at another version, kConflict.
+  // when the case exists at another version, kStaleVersion.
   // Whether a save starts the case's child rows afresh (insert) or replaces them (update).
   enum class Children { kNew, kReplace };
 
@@ -1618,7 +1618,7 @@ class SqliteTx final : public app::Tx {
     Result<bool> exists = statement->Step();
     if (!exists) return Unexpected(exists.error());
     if (!*exists) return Fail(ErrorCode::kNotFound, "no " + std::string(what) + " " + reference);
-    return Fail(ErrorCode::kConflict, "the " + std::string(what) + " changed since you loaded it");
+    return Fail(ErrorCode::kStaleVersion, "the " + std::string(what) + " changed since you loaded it");
   }
 
   // Deleting the stages cascades to their lists.

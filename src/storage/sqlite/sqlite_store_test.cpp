@@ -432,7 +432,7 @@ TEST_F(SqliteStoreTest, StaleVersionIsAConflictAndChangesNothing) {
     return tx.UpdateComplaint(stale, 1, Event(core::EventType::kReassigned, "Edited"));
   });
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(refused.error().code, ErrorCode::kStaleVersion);
   EXPECT_EQ(refused.error().message, "the complaint changed since you loaded it");
 
   Result<core::Complaint> loaded = Load(stored.reference);
@@ -802,7 +802,7 @@ TEST_F(SqliteStoreTest, ServiceRequestsRoundTripAndConvert) {
                                    Event(core::EventType::kServiceRequestResolved, "Resolved"));
   });
   ASSERT_FALSE(stale);
-  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
   Result<core::ServiceRequest> missing =
       InRead<core::ServiceRequest>([](app::Tx& tx) { return tx.LoadServiceRequest("SR-1"); });
   ASSERT_FALSE(missing);
