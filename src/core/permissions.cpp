@@ -1,0 +1,108 @@
+#include "core/permissions.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/enum_names.hpp"
+
+namespace redress::core {
+namespace {
+
+constexpr EnumNames<Permission, 17> kPermissionNames{{
+    {Permission::kViewCases, "view_cases"},
+    {Permission::kLogComplaint, "log_complaint"},
+    {Permission::kAcknowledge, "acknowledge"},
+    {Permission::kRespond, "respond"},
+    {Permission::kExtend, "extend"},
+    {Permission::kEscalate, "escalate"},
+    {Permission::kRefuse, "refuse"},
+    {Permission::kWithdraw, "withdraw"},
+    {Permission::kClose, "close"},
+    {Permission::kReopen, "reopen"},
+    {Permission::kReassign, "reassign"},
+    {Permission::kAddNote, "add_note"},
+    {Permission::kResolveServiceRequest, "resolve_service_request"},
+    {Permission::kViewReports, "view_reports"},
+    {Permission::kViewAudit, "view_audit"},
+    {Permission::kManageUsers, "manage_users"},
+    {Permission::kManageConfiguration, "manage_configuration"},
+}};
+
+// The roles of DESIGN.md section 1:
+// - complaints_officer logs complaints from every channel, decides complaint or service request,
+//   accepts or refuses (Code 4.1), routes, records escalations, withdrawals and closures;
+// - case_handler handles a stage: acknowledges, investigates, extends, responds, notes;
+// - manager oversees: everything a handler does plus reassigning, reopening and closing, and the
+//   reports and the audit trail;
+// - viewer (e.g. the Member Responsible for Complaints, an auditor) reads;
+// - admin runs the system: users and configuration, and every case action.
+struct Grant {
+  Permission permission;
+  bool admin;
+  bool complaints_officer;
+  bool case_handler;
+  bool manager;
+  bool viewer;
+};
+
+constexpr bool kYes = true;
+constexpr bool kNo = false;
+
+constexpr std::array<Grant, 17> kGrants{{
+    //                                      admin officer handler manager viewer
+    {Permission::kViewCases, kYes, kYes, kYes, kYes, kYes},
+    {Permission::kLogComplaint, kYes, kYes, kYes, kYes, kNo},
+    {Permission::kAcknowledge, kYes, kYes, kYes, kYes, kNo},
+    {Permission::kRespond, kYes, kYes, kYes, kYes, kNo},
+    {Permission::kExtend, kYes, kYes, kYes, kYes, kNo},
+    {Permission::kEscalate, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kRefuse, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kWithdraw, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kClose, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kReopen, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kReassign, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kAddNote, kYes, kYes, kYes, kYes, kNo},
+    {Permission::kResolveServiceRequest, kYes, kYes, kYes, kYes, kNo},
+    {Permission::kViewReports, kYes, kYes, kNo, kYes, kYes},
+    {Permission::kViewAudit, kYes, kNo, kNo, kYes, kYes},
+    {Permission::kManageUsers, kYes, kNo, kNo, kNo, kNo},
+    {Permission::kManageConfiguration, kYes, kNo, kNo, kNo, kNo},
+}};
+
+constexpr bool TableCoversEveryPermissionOnce() {
+  for (std::size_t i = 0; i < kGrants.size(); ++i) {
+    if (kGrants[i].permission != kPermissionNames[i].first) return false;
+  }
+  return kGrants.size() == kPermissionNames.size();
+}
+static_assert(TableCoversEveryPermissionOnce(), "one grant row per permission, in enum order");
+
+}  // namespace
+
+std::string_view ToString(Permission value) { return NameOf(kPermissionNames, value); }
+
+bool Allows(Role role, Permission permission) {
+  const Grant& grant = kGrants[static_cast<std::size_t>(permission)];
+  switch (role) {
+    case Role::kAdmin:
+      return grant.admin;
+    case Role::kComplaintsOfficer:
+      return grant.complaints_officer;
+    case Role::kCaseHandler:
+      return grant.case_handler;
+    case Role::kManager:
+      return grant.manager;
+    case Role::kViewer:
+      return grant.viewer;
+  }
+  return false;
+}
+
+bool CanSee(const std::string& user_team, const Complaint& complaint) {
+  if (!complaint.restricted) return true;
+  if (user_team.empty()) return false;
+  return std::any_of(complaint.stages.begin(), complaint.stages.end(),
+                     [&](const Stage& stage) { return stage.team == user_team; });
+}
+
+}  // namespace redress::core
