@@ -285,6 +285,18 @@ Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& query)
   return rows;
 }
 
+Result<StatusCounts> CaseService::Counts(const ComplaintQuery& query) {
+  StatusCounts counts;
+  auto status = store_.Read([&](Tx& tx) -> Status {
+    auto counted = tx.CountByStatus(query);
+    if (!counted) return tl::unexpected(counted.error());
+    counts = std::move(*counted);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return counts;
+}
+
 Result<core::ServiceRequest> CaseService::LogServiceRequest(
     const Actor& actor, const core::ServiceRequestInput& input) {
   return WriteWith<core::ServiceRequest>(

@@ -83,7 +83,12 @@ class CaseService {
                                 std::optional<std::int64_t> expected_version,
                                 const CaseAction& action);
   Result<core::Complaint> Get(std::string_view reference);
+  // A page of complaints matching `query`, in its sort order; see ComplaintQuery and
+  // ComplaintCursor for paging.
   Result<std::vector<ComplaintRow>> List(const ComplaintQuery& query);
+  // How many complaints match `query`'s filters, per status (every status, zeros included); its
+  // limit, sort and cursors are ignored.
+  Result<StatusCounts> Counts(const ComplaintQuery& query);
 
   Result<core::ServiceRequest> LogServiceRequest(const Actor& actor,
                                                  const core::ServiceRequestInput& input);

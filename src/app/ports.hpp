@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/records.hpp"
@@ -48,6 +49,32 @@ struct ComplaintRow {
   std::int64_t version;
 };
 
+// The orders a complaint list can come in. Every order ends with the reference, so it is total
+// and a page boundary is exact.
+enum class ComplaintSort {
+  kReference,   // reference
+  kReceivedOn,  // received_on, then reference
+  // due_on, then reference. Cases with no pending deadline (due_on absent) come after every dated
+  // case in ascending order, and so before them in descending order.
+  kDueOn,
+};
+// kDescending is the exact reverse of kAscending, reference tie-break included.
+enum class SortDirection { kAscending, kDescending };
+
+// Keyset pagination: the position just after the last row of a page, in the page's sort order.
+// Make it with CursorAfter(last row, sort); the next page is the same query with `after` set to
+// it (same filters, sort and direction). An HTTP layer may serialise it as it likes (both fields
+// are plain ASCII) and must pass it back unchanged.
+struct ComplaintCursor {
+  // The last row's sort key: its received_on (ISO date) for kReceivedOn; its due_on (ISO date),
+  // or "" when it has none, for kDueOn; ignored for kReference.
+  std::string sort_key;
+  std::string reference;  // the last row's reference
+  friend bool operator==(const ComplaintCursor&, const ComplaintCursor&) = default;
+};
+
+// The filters of a complaint list and of the counts by status. Every filter given must hold
+// (AND); an unset optional or an empty string filters nothing.
 struct ComplaintQuery {
   std::optional<core::CaseStatus> status;
   std::optional<int> stage;
@@ -60,8 +87,45 @@ struct ComplaintQuery {
   std::optional<core::Date> received_to;    // inclusive
   std::optional<core::Date> due_before;     // due_on < this (overdue as at a date)
   int limit = 50;
-  std::string after_reference;  // keyset: rows after this reference in reference order
+  // Keyset for the reference order only: rows after this reference. Kept for callers that page
+  // in reference order; `after` does the same for every order and wins when both are set.
+  std::string after_reference;
+
+  // Free text searched in the summary and description. Each whitespace-separated word must occur
+  // (AND), matched as a word regardless of case and accents; the last word also matches as a
+  // prefix ("mou" finds "mould"). Any text is accepted: it is never parsed as search syntax.
+  // No words (empty, or only spaces and double quotes) = no text filter.
+  std::string text;
+  std::optional<core::Date> due_from;  // due_on >= this (inclusive); no due_on = excluded
+  ComplaintSort sort = ComplaintSort::kReference;
+  SortDirection direction = SortDirection::kAscending;
+  std::optional<ComplaintCursor> after;  // the page after this position (see ComplaintCursor)
 };
+
+// The cursor just after `row` in the order `sort`.
+inline ComplaintCursor CursorAfter(const ComplaintRow& row, ComplaintSort sort) {
+  switch (sort) {
+    case ComplaintSort::kReceivedOn:
+      return {row.received_on.ToIso(), row.reference};
+    case ComplaintSort::kDueOn:
+      return {row.due_on ? row.due_on->ToIso() : std::string(), row.reference};
+    case ComplaintSort::kReference:
+      break;
+  }
+  return {std::string(), row.reference};
+}
+
+// The result of checking the audit trail (the hash-chained event log).
+struct AuditReport {
+  bool intact = true;
+  std::int64_t records = 0;  // records checked before the first problem (all of them when intact)
+  // The first record that was altered or removed (a missing sequence number is a removal).
+  std::optional<std::int64_t> first_bad_sequence;
+  std::string problem;  // one sentence when not intact, e.g. "record 12 was altered"
+};
+
+// Complaints per status, every status present (zero included), in the order of core::CaseStatus.
+using StatusCounts = std::vector<std::pair<core::CaseStatus, std::int64_t>>;
 
 // Counts of what a database holds, for `redress summary` and health checks.
 struct StoreSummary {
@@ -100,6 +164,9 @@ class Tx {
                                                   std::int64_t expected_version,
                                                   const core::CaseEvent& event) = 0;
   virtual Result<std::vector<ComplaintRow>> ListComplaints(const ComplaintQuery& query) = 0;
+  // How many complaints match the query's filters, per status; limit, sort and cursors are
+  // ignored. For dashboards.
+  virtual Result<StatusCounts> CountByStatus(const ComplaintQuery& query) = 0;
   // Earlier complaints with the same category received in [from, to] that share the key's
   // email, phone or property.
   virtual Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
@@ -148,15 +215,20 @@ class Tx {
   virtual Result<StoreSummary> Summarise() = 0;
 };
 
-// A database. Write runs `work` in one transaction and commits it durably (the data is on disk
-// when Write returns success); if `work` returns an error, or throws, nothing of it is kept and
-// the error is returned. Read runs `work` on a consistent snapshot. Both are safe to call from
-// several threads.
+// A database. Write runs `work` atomically and commits it durably (the data is on disk when
+// Write returns success); if `work` returns an error, or throws, nothing of it is kept and the
+// error is returned. Concurrent Writes may share one commit (group commit): each still succeeds
+// or fails on its own, sees the effects of every Write ordered before it, and is isolated from
+// the others' failures. Read runs `work` on a consistent snapshot. Both are safe to call from
+// several threads; `work` may run on another thread than the caller's.
 class Store {
  public:
   virtual ~Store() = default;
   virtual Status Write(const std::function<Status(Tx&)>& work) = 0;
   virtual Status Read(const std::function<Status(Tx&)>& work) = 0;
+  // Re-computes the audit trail's hash chain on a consistent snapshot. A broken chain is a
+  // report (intact = false), not an error; errors are for a database that cannot be read.
+  virtual Result<AuditReport> VerifyAudit() = 0;
 };
 
 }  // namespace redress::app

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <istream>
 #include <map>
 #include <optional>
@@ -58,10 +59,14 @@ class Commands {
     RegisterClosureDays(app);
     RegisterDemo(app);
     RegisterSummary(app);
+    RegisterServe(app);
+    RegisterAudit(app);
   }
 
   // The command that ran, if any; set by each callback.
   const std::optional<CommandResult>& result() const { return result_; }
+  // The exit code of a command that succeeded: kOk unless its check found a problem.
+  ExitCode finding() const { return finding_; }
 
  private:
   core::Result<std::unique_ptr<app::Store>> OpenStore(const app::Clock& clock) const {
@@ -391,10 +396,68 @@ class Commands {
     }
   }
 
+  void RegisterServe(CLI::App& app) {
+    CLI::App* serve = app.add_subcommand("serve", "serve the HTTP API until SIGTERM or SIGINT");
+    AddDatabaseOption(serve);
+    serve->add_option("--host", serve_options_.host, "address to listen on (default 127.0.0.1)");
+    serve->add_option("--port", serve_options_.port, "port to listen on (default 8080; 0 = any)");
+    serve->add_option("--threads", serve_options_.threads,
+                      "worker threads (default: one per hardware thread)");
+    serve->callback([this] { result_ = Serve(); });
+  }
+
+  CommandResult Serve() {
+    constexpr int kMaxPort = 65535;
+    constexpr int kMaxThreads = 1024;
+    if (serve_options_.port < 0 || serve_options_.port > kMaxPort) {
+      return core::FailField("port", fmt::format("must be between 0 and {}", kMaxPort));
+    }
+    if (serve_options_.threads < 0 || serve_options_.threads > kMaxThreads) {
+      return core::FailField("threads", fmt::format("must be between 0 and {}", kMaxThreads));
+    }
+    if (!dependencies_.serve) {
+      return core::Fail(core::ErrorCode::kInvalidInput, "this build cannot serve the API");
+    }
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    return dependencies_.serve(serve_options_, **store, *dependencies_.clock);
+  }
+
+  void RegisterAudit(CLI::App& app) {
+    CLI::App* audit = app.add_subcommand("audit", "the audit trail");
+    audit->require_subcommand(1);
+    CLI::App* verify = audit->add_subcommand(
+        "verify",
+        "check the audit trail's hash chain; exit 8 when a record was altered or removed");
+    AddDatabaseOption(verify);
+    verify->callback([this] { result_ = VerifyAudit(); });
+  }
+
+  CommandResult VerifyAudit() {
+    // Opening creates a missing database file, which would then verify as an empty, intact
+    // trail. (A URL names a server's database, which opening never creates.)
+    const bool is_url = database_.find("://") != std::string::npos;
+    if (std::error_code ignored; !is_url && !std::filesystem::exists(database_, ignored)) {
+      return core::Fail(core::ErrorCode::kNotFound, "no database at " + database_);
+    }
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    auto report = (*store)->VerifyAudit();
+    if (!report) return tl::unexpected(report.error());
+    if (report->intact) {
+      out_ << "audit trail intact: " << report->records << " records\n";
+      return {};
+    }
+    out_ << "audit trail broken: " << report->problem << '\n';
+    finding_ = ExitCode::kIntegrity;
+    return {};
+  }
+
   const Dependencies& dependencies_;
   std::istream& in_;
   std::ostream& out_;
   std::optional<CommandResult> result_;
+  ExitCode finding_ = ExitCode::kOk;
 
   std::string database_;
   std::string division_;
@@ -414,6 +477,7 @@ class Commands {
   std::string reason_;
   bool password_stdin_ = false;
   std::uint64_t seed_ = 1;
+  ServeOptions serve_options_;
 };
 
 }  // namespace
@@ -464,7 +528,7 @@ int Run(int argc, const char* const* argv, const Dependencies& dependencies, std
     err << "error: " << error.what() << "\nRun with --help for usage.\n";
     return static_cast<int>(ExitCode::kUsage);
   }
-  if (!commands.result() || *commands.result()) return static_cast<int>(ExitCode::kOk);
+  if (!commands.result() || *commands.result()) return static_cast<int>(commands.finding());
   const core::Error& error = commands.result()->error();
   err << DescribeError(error) << '\n';
   return static_cast<int>(ExitCodeFor(error.code));

@@ -16,9 +16,22 @@ namespace redress::cli {
 using StoreOpener = std::function<core::Result<std::unique_ptr<app::Store>>(
     const std::string& database, const app::Clock& clock)>;
 
+// What `redress serve` is asked for.
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 0;  // 0 = one per hardware thread
+};
+
+// Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;
+// main provides it).
+using ApiServer = std::function<core::Status(const ServeOptions& options, app::Store& store,
+                                             const app::Clock& clock)>;
+
 struct Dependencies {
   StoreOpener open_store;
   const app::Clock* clock = nullptr;  // the wall clock; the demo uses its own
+  ApiServer serve;
 };
 
 enum class ExitCode : int {
@@ -30,6 +43,9 @@ enum class ExitCode : int {
   kConflict = 5,    // stale version or duplicate
   kPermission = 6,  // unauthenticated or forbidden
   kStorage = 7,     // the database failed
+  // A check ran and found the data tampered with (`audit verify`: the audit trail is broken).
+  // Not an error of the command, so no core::ErrorCode maps to it.
+  kIntegrity = 8,
 };
 
 ExitCode ExitCodeFor(core::ErrorCode code);

@@ -1,11 +1,13 @@
 // The composition root: chooses the adapters, wires them into the app and the CLI, and runs.
 
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "cli/cli.hpp"
+#include "http/serve.hpp"
 #include "main/system_clock.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -20,6 +22,15 @@ redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
   return std::unique_ptr<redress::app::Store>(std::move(*store));
 }
 
+redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
+                               redress::app::Store& store, const redress::app::Clock& clock) {
+  redress::http::ServerOptions server;
+  server.host = options.host;
+  server.port = static_cast<std::uint16_t>(options.port);
+  server.threads = options.threads;
+  return redress::http::Serve(server, store, clock);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -27,6 +38,6 @@ int main(int argc, char** argv) {
   setenv("TZ", kDefaultTimeZone, /*overwrite=*/0);
   tzset();
   redress::SystemClock clock;
-  redress::cli::Dependencies dependencies{OpenStore, &clock};
+  redress::cli::Dependencies dependencies{OpenStore, &clock, ServeApi};
   return redress::cli::Run(argc, argv, dependencies, std::cin, std::cout, std::cerr);
 }

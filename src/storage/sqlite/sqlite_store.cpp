@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <exception>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -273,6 +274,7 @@ class Statement {
 
   ColumnReader Columns() const { return ColumnReader(statement_); }
   int Changes() const { return sqlite3_changes(db_); }
+  std::int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
  private:
   Statement& Check(int code) {
@@ -421,6 +423,21 @@ class Connection {
     }
   }
 
+  // One Write's part of a group commit, inside the open transaction: Savepoint before it, then
+  // ReleaseSavepoint to keep its changes or RollbackToSavepoint to drop them.
+  Status Savepoint() { return RunCached("SAVEPOINT write"); }
+  Status ReleaseSavepoint() { return RunCached("RELEASE write"); }
+  Status RollbackToSavepoint() {
+    if (Status undone = RunCached("ROLLBACK TO write"); !undone) return undone;
+    return ReleaseSavepoint();
+  }
+
+  // True when SQLite rolled back the open transaction by itself after an error (disk full, I/O
+  // error): everything done in it since BEGIN is lost.
+  bool TransactionAbandoned() const {
+    return transaction_open_ && sqlite3_get_autocommit(db()) != 0;
+  }
+
  private:
   struct CachedStatement {
     StatementHandle handle;
@@ -440,7 +457,16 @@ class Connection {
       return Fail(ErrorCode::kStorage,
                   "the database cannot use WAL journaling (mode " + *mode + ")");
     }
-    return Execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+    // temp_store: SQLite checks each `x IN (...)` CHECK constraint of a written row with a
+    // temporary b-tree; in memory it costs a fraction of one backed by a temporary file.
+    return Execute(
+        "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+  }
+
+  Status RunCached(std::string_view sql) {
+    Result<Statement> statement = Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    return statement->Run();
   }
 
   Result<StatementHandle> PrepareNew(std::string_view sql, unsigned int flags) {
@@ -455,7 +481,7 @@ class Connection {
   // SQLite rolls a whole transaction back by itself after some errors (disk full, I/O error);
   // statements run after that would each commit on their own, so they are refused instead.
   Status CheckTransaction() const {
-    if (transaction_open_ && sqlite3_get_autocommit(db()) != 0) {
+    if (TransactionAbandoned()) {
       return Fail(ErrorCode::kStorage,
                   "the database abandoned the transaction after an earlier error");
     }
@@ -637,13 +663,8 @@ const std::string& SelectAllSql() {
 template <typename Record>
 const std::string& InsertRecordSql() {
   using T = Table<Record>;
-  static const std::string sql = [] {
-    if constexpr (HasDatabaseId<Record>) {
-      return InsertSql(T::kName, T::kColumns) + " RETURNING id";
-    } else {
-      return InsertSql(T::kName, T::kColumns);
-    }
-  }();
+  // A record with a database id leaves it out of kColumns; InsertWithId reads it back.
+  static const std::string sql = InsertSql(T::kName, T::kColumns);
   return sql;
 }
 
@@ -1099,6 +1120,174 @@ std::string FormatReference(std::string_view prefix, int year, std::int64_t numb
 }
 
 // ---------------------------------------------------------------------------------------------
+// Complaint lists: filters, free text, sort orders and keyset cursors.
+
+// Every case status, in the order of core::CaseStatus (the counts by status name each one). The
+// schema's CHECK on complaints.status lists the same six.
+constexpr std::array<core::CaseStatus, 6> kCaseStatuses = {
+    core::CaseStatus::kAwaitingAcknowledgement,
+    core::CaseStatus::kInProgress,
+    core::CaseStatus::kResponded,
+    core::CaseStatus::kClosed,
+    core::CaseStatus::kNotAccepted,
+    core::CaseStatus::kWithdrawn};
+
+constexpr std::string_view kListColumns =
+    "reference, regime, status, current_stage, service_area, category, team, handler, "
+    "received_on, due_on, summary, version";
+
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The FTS5 query for free text a user typed: each whitespace-separated word becomes a quoted
+// string, so that nothing in it is read as search syntax (AND, NEAR, *, ^, :, parentheses...).
+// Double quotes, the one character special inside a quoted string, and NUL, which would end the
+// query early, are dropped. Words are AND-ed; the last one is a prefix ("mou" finds "mould").
+// Empty when the text has no words.
+std::string FtsQuery(std::string_view text) {
+  std::string query;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    while (position < text.size() && IsSpace(text[position])) ++position;
+    std::string word;
+    while (position < text.size() && !IsSpace(text[position])) {
+      const char c = text[position++];
+      if (c != '"' && c != '\0') word += c;
+    }
+    if (word.empty()) continue;
+    if (!query.empty()) query += ' ';
+    query += '"';
+    query += word;
+    query += '"';
+  }
+  if (!query.empty()) query += '*';
+  return query;
+}
+
+// A SELECT being built: its text and the values of its parameters, in order.
+struct SqlQuery {
+  std::string sql;
+  std::vector<SqlValue> values;
+
+  // Appends " AND <condition>"; `sql` already ends in a WHERE clause.
+  template <typename... Values>
+  void And(std::string_view condition, Values... condition_values) {
+    sql += " AND ";
+    sql += condition;
+    (values.push_back(SqlValue(std::move(condition_values))), ...);
+  }
+};
+
+// Appends the query's filters (every one but the cursor) to `out`.
+void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
+  const auto text_filter = [&out](std::string_view condition, const std::string& value) {
+    if (!value.empty()) out.And(condition, value);
+  };
+  if (query.status) out.And("status = ?", std::string(ToString(*query.status)));
+  if (query.stage) out.And("current_stage = ?", std::int64_t{*query.stage});
+  if (query.regime) out.And("regime = ?", std::string(ToString(*query.regime)));
+  text_filter("service_area = ?", query.service_area);
+  text_filter("team = ?", query.team);
+  text_filter("handler = ?", query.handler);
+  text_filter("category = ?", query.category);
+  if (query.received_from) out.And("received_on >= ?", query.received_from->ToIso());
+  if (query.received_to) out.And("received_on <= ?", query.received_to->ToIso());
+  if (query.due_from) out.And("due_on >= ?", query.due_from->ToIso());
+  if (query.due_before) out.And("due_on < ?", query.due_before->ToIso());
+  text_filter("id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)",
+              FtsQuery(query.text));
+}
+
+tl::unexpected<Error> InvalidCursor() {
+  return core::FailField("after", "is not a position in this sort order");
+}
+
+// Appends the keyset condition of the query's cursor and the ORDER BY of its sort. The cursor
+// conditions are row-value comparisons on (sort column, reference), which SQLite answers from the
+// index on the same pair. In due order a case with no deadline sorts after every dated case
+// (NULLS LAST ascending, NULLS FIRST descending, so descending is the exact reverse).
+Status AppendOrder(const app::ComplaintQuery& query, SqlQuery& out) {
+  const bool descending = query.direction == app::SortDirection::kDescending;
+  const std::string_view after = descending ? "<" : ">";
+  const std::string direction = descending ? " DESC" : "";
+  std::optional<app::ComplaintCursor> cursor = query.after;
+  if (!cursor && !query.after_reference.empty()) {
+    if (query.sort != app::ComplaintSort::kReference) {
+      return core::FailField("after_reference", "pages the reference order only; use after");
+    }
+    cursor = app::ComplaintCursor{std::string(), query.after_reference};
+  }
+  if (cursor && cursor->reference.empty()) return InvalidCursor();
+
+  switch (query.sort) {
+    case app::ComplaintSort::kReference:
+      if (cursor) out.And("reference " + std::string(after) + " ?", cursor->reference);
+      out.sql += " ORDER BY reference" + direction;
+      return {};
+    case app::ComplaintSort::kReceivedOn:
+      if (cursor) {
+        if (!core::Date::Parse(cursor->sort_key)) return InvalidCursor();
+        out.And("(received_on, reference) " + std::string(after) + " (?, ?)", cursor->sort_key,
+                cursor->reference);
+      }
+      out.sql += " ORDER BY received_on" + direction + ", reference" + direction;
+      return {};
+    case app::ComplaintSort::kDueOn: {
+      // A due filter keeps only dated cases: plain conditions and order then let the partial
+      // index on (due_on, reference) serve both.
+      const bool dated_only = query.due_from || query.due_before;
+      if (cursor && cursor->sort_key.empty()) {
+        // After an undated case: ascending, only undated cases remain; descending, the rest of
+        // the undated ones and then every dated one.
+        out.And(descending ? "(due_on IS NOT NULL OR reference < ?)"
+                           : "(due_on IS NULL AND reference > ?)",
+                cursor->reference);
+      } else if (cursor) {
+        if (!core::Date::Parse(cursor->sort_key)) return InvalidCursor();
+        const std::string dated = "(due_on, reference) " + std::string(after) + " (?, ?)";
+        out.And(descending || dated_only ? dated : "(" + dated + " OR due_on IS NULL)",
+                cursor->sort_key, cursor->reference);
+      }
+      if (dated_only) {
+        out.sql += " ORDER BY due_on" + direction + ", reference" + direction;
+      } else {
+        out.sql += descending ? " ORDER BY due_on DESC NULLS FIRST, reference DESC"
+                              : " ORDER BY due_on NULLS LAST, reference";
+      }
+      return {};
+    }
+  }
+  return core::FailField("sort", "is not a known sort order");
+}
+
+// The SELECT of a page of the complaint list.
+Result<SqlQuery> ComplaintListQuery(const app::ComplaintQuery& query) {
+  if (query.limit < 1) return core::FailField("limit", "must be at least 1");
+  SqlQuery list{"SELECT " + std::string(kListColumns) + " FROM complaints WHERE 1 = 1", {}};
+  AppendFilters(query, list);
+  if (Status ordered = AppendOrder(query, list); !ordered) return Unexpected(ordered.error());
+  list.sql += " LIMIT ?";
+  list.values.push_back(std::int64_t{query.limit});
+  return list;
+}
+
+app::ComplaintRow ReadComplaintRow(ColumnReader& r) {
+  app::ComplaintRow row;
+  row.reference = r.Text();
+  row.regime = r.Enumerator(core::ParseRegime);
+  row.status = r.Enumerator(core::ParseCaseStatus);
+  row.stage = r.Int();
+  row.service_area = r.Text();
+  row.category = r.Text();
+  row.team = r.Text();
+  row.handler = r.Text();
+  row.received_on = r.Date();
+  row.due_on = r.OptionalDate();
+  row.summary = r.Text();
+  row.version = r.Int64();
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The Tx on one connection inside an open transaction.
 
 class SqliteTx final : public app::Tx {
@@ -1137,7 +1326,7 @@ class SqliteTx final : public app::Tx {
                                    Join(kComplaintProjectionColumns) + ") VALUES (" +
                                    Placeholders(kReferenceAndVersion + kComplaintColumns.size() +
                                                 kComplaintProjectionColumns.size()) +
-                                   ") RETURNING id";
+                                   ")";
     Status saved = SaveComplaint(sql, complaint, Children::kNew, [&](Statement& s) {
       s.BindAll(complaint.reference, complaint.version);
       BindComplaint(s, complaint);
@@ -1161,7 +1350,7 @@ class SqliteTx final : public app::Tx {
         "UPDATE complaints SET (version, " + Join(kComplaintColumns) + ", " +
         Join(kComplaintProjectionColumns) + ") = (" +
         Placeholders(kVersion + kComplaintColumns.size() + kComplaintProjectionColumns.size()) +
-        ") WHERE reference = ? AND version = ? RETURNING id";
+        ") WHERE reference = ? AND version = ?";
     Status saved = SaveComplaint(sql, stored, Children::kReplace, [&](Statement& s) {
       s.Bind(stored.version);
       BindComplaint(s, stored);
@@ -1175,59 +1364,43 @@ class SqliteTx final : public app::Tx {
   }
 
   Result<std::vector<app::ComplaintRow>> ListComplaints(const app::ComplaintQuery& query) override {
-    if (query.limit < 1) return core::FailField("limit", "must be at least 1");
-    std::string sql =
-        "SELECT reference, regime, status, current_stage, service_area, category, team, handler, "
-        "received_on, due_on, summary, version FROM complaints WHERE 1 = 1";
-    std::vector<SqlValue> values;
-    const auto filter = [&](std::string_view condition, SqlValue value) {
-      sql += " AND ";
-      sql += condition;
-      values.push_back(std::move(value));
-    };
-    const auto text_filter = [&](std::string_view condition, const std::string& value) {
-      if (!value.empty()) filter(condition, value);
-    };
-    if (query.status) filter("status = ?", std::string(ToString(*query.status)));
-    if (query.stage) filter("current_stage = ?", std::int64_t{*query.stage});
-    if (query.regime) filter("regime = ?", std::string(ToString(*query.regime)));
-    text_filter("service_area = ?", query.service_area);
-    text_filter("team = ?", query.team);
-    text_filter("handler = ?", query.handler);
-    text_filter("category = ?", query.category);
-    if (query.received_from) filter("received_on >= ?", query.received_from->ToIso());
-    if (query.received_to) filter("received_on <= ?", query.received_to->ToIso());
-    if (query.due_before) filter("due_on < ?", query.due_before->ToIso());
-    text_filter("reference > ?", query.after_reference);
-    sql += " ORDER BY reference LIMIT ?";
-    values.push_back(std::int64_t{query.limit});
-
-    Result<Statement> statement = connection_.Prepare(sql);
+    Result<SqlQuery> list = ComplaintListQuery(query);
+    if (!list) return Unexpected(list.error());
+    Result<Statement> statement = connection_.Prepare(list->sql);
     if (!statement) return Unexpected(statement.error());
-    for (const SqlValue& value : values) statement->Bind(value);
-    return ReadAll(*statement, [](ColumnReader& r) {
-      app::ComplaintRow row;
-      row.reference = r.Text();
-      row.regime = r.Enumerator(core::ParseRegime);
-      row.status = r.Enumerator(core::ParseCaseStatus);
-      row.stage = r.Int();
-      row.service_area = r.Text();
-      row.category = r.Text();
-      row.team = r.Text();
-      row.handler = r.Text();
-      row.received_on = r.Date();
-      row.due_on = r.OptionalDate();
-      row.summary = r.Text();
-      row.version = r.Int64();
-      return row;
+    for (const SqlValue& value : list->values) statement->Bind(value);
+    return ReadAll(*statement, ReadComplaintRow);
+  }
+
+  Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& query) override {
+    SqlQuery count{"SELECT status, count(*) FROM complaints WHERE 1 = 1", {}};
+    AppendFilters(query, count);
+    count.sql += " GROUP BY status";
+    Result<Statement> statement = connection_.Prepare(count.sql);
+    if (!statement) return Unexpected(statement.error());
+    for (const SqlValue& value : count.values) statement->Bind(value);
+    Result<app::StatusCounts> found = ReadAll(*statement, [](ColumnReader& r) {
+      return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
     });
+    if (!found) return found;
+    app::StatusCounts counts;
+    counts.reserve(kCaseStatuses.size());
+    for (core::CaseStatus status : kCaseStatuses) {
+      auto match = std::find_if(found->begin(), found->end(),
+                                [status](const auto& entry) { return entry.first == status; });
+      counts.emplace_back(status, match == found->end() ? 0 : match->second);
+    }
+    return counts;
   }
 
   Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
                                                               core::Date from,
                                                               core::Date to) override {
     // Only the keys the complainant gave can match; each condition repeats its partial index's
-    // "<> ''" term so SQLite can use that index.
+    // "<> ''" term so SQLite can use that index. The keys are what is selective: a category's
+    // year can hold thousands of complaints, one complainant's a handful. The unary "+" keeps
+    // SQLite from searching the (category, received_on) index instead, which would read every
+    // complaint of the category in the window on each complaint logged.
     std::string matches;
     std::vector<SqlValue> values;
     const auto match = [&](std::string_view column, const std::string& value) {
@@ -1243,7 +1416,7 @@ class SqliteTx final : public app::Tx {
 
     const std::string sql =
         "SELECT reference, email_key, phone_key, property_key, category, received_on "
-        "FROM complaints WHERE category = ? AND received_on BETWEEN ? AND ? AND (" +
+        "FROM complaints WHERE +category = ? AND +received_on BETWEEN ? AND ? AND (" +
         matches + ") ORDER BY received_on, reference";
     Result<Statement> statement = connection_.Prepare(sql);
     if (!statement) return Unexpected(statement.error());
@@ -1280,13 +1453,14 @@ class SqliteTx final : public app::Tx {
     request.reference = std::move(*reference);
     request.version = kFirstVersion;
     constexpr std::size_t kReference = 1;
-    static const std::string sql =
-        "INSERT INTO service_requests (reference, " + Join(kServiceRequestColumns) + ") VALUES (" +
-        Placeholders(kReference + kServiceRequestColumns.size()) + ") RETURNING id";
-    Result<std::int64_t> id = SaveServiceRequest(sql, request, [&](Statement& s) {
-      s.Bind(request.reference);
-      BindServiceRequest(s, request);
-    });
+    static const std::string sql = "INSERT INTO service_requests (reference, " +
+                                   Join(kServiceRequestColumns) + ") VALUES (" +
+                                   Placeholders(kReference + kServiceRequestColumns.size()) + ")";
+    Result<std::int64_t> id =
+        SaveServiceRequest(sql, request, RowChange::kInsert, [&](Statement& s) {
+          s.Bind(request.reference);
+          BindServiceRequest(s, request);
+        });
     if (!id) return Unexpected(id.error());
     request.id = *id;
     if (Status appended = AppendEvent(EntityType::kServiceRequest, request.reference, event);
@@ -1303,11 +1477,12 @@ class SqliteTx final : public app::Tx {
     stored.version = expected_version + 1;
     static const std::string sql = "UPDATE service_requests SET (" + Join(kServiceRequestColumns) +
                                    ") = (" + Placeholders(kServiceRequestColumns.size()) +
-                                   ") WHERE reference = ? AND version = ? RETURNING id";
-    Result<std::int64_t> id = SaveServiceRequest(sql, stored, [&](Statement& s) {
-      BindServiceRequest(s, stored);
-      s.BindAll(stored.reference, expected_version);
-    });
+                                   ") WHERE reference = ? AND version = ?";
+    Result<std::int64_t> id =
+        SaveServiceRequest(sql, stored, RowChange::kUpdate, [&](Statement& s) {
+          BindServiceRequest(s, stored);
+          s.BindAll(stored.reference, expected_version);
+        });
     if (!id) return Unexpected(id.error());
     stored.id = *id;
     if (Status appended = AppendEvent(EntityType::kServiceRequest, stored.reference, event);
@@ -1569,24 +1744,51 @@ class SqliteTx final : public app::Tx {
 
   // The next reference of the series `prefix` for `year`, consuming its number.
   Result<std::string> NextReference(std::string_view prefix, int year) {
-    Result<Statement> statement = connection_.Prepare(
+    // Two statements rather than an upsert with RETURNING (see SavedRowId).
+    Result<Statement> consume = connection_.Prepare(
         "INSERT INTO reference_sequences (prefix, year, next_value) VALUES (?, ?, ?) "
-        "ON CONFLICT (prefix, year) DO UPDATE SET next_value = next_value + 1 "
-        "RETURNING next_value - 1");
-    if (!statement) return Unexpected(statement.error());
-    statement->BindAll(prefix, year, kFirstReferenceNumber + 1);
+        "ON CONFLICT (prefix, year) DO UPDATE SET next_value = next_value + 1");
+    if (!consume) return Unexpected(consume.error());
+    consume->BindAll(prefix, year, kFirstReferenceNumber + 1);
+    if (Status consumed = consume->Run(); !consumed) return Unexpected(consumed.error());
+    Result<Statement> taken = connection_.Prepare(
+        "SELECT next_value - 1 FROM reference_sequences WHERE prefix = ? AND year = ?");
+    if (!taken) return Unexpected(taken.error());
+    taken->BindAll(prefix, year);
     Result<std::int64_t> number = ReadOne(
-        *statement, [](ColumnReader& r) { return r.Int64(); }, "no reference number");
+        *taken, [](ColumnReader& r) { return r.Int64(); }, "no reference number");
     if (!number) return Unexpected(number.error());
     return FormatReference(prefix, year, *number);
   }
 
-  // Runs the complaint INSERT or UPDATE `sql` (which returns the id), then rewrites the case's
-  // stages, their lists and its repeat links. An UPDATE that matches no row is kNotFound or,
-  // when the case exists at another version, kStaleVersion.
+  enum class RowChange { kInsert, kUpdate };
+
+  // Runs `statement`, the INSERT of a row or the UPDATE ... WHERE reference = ? AND version = ?
+  // of the row `reference` of `table`, and returns the row's id. An UPDATE that matches no row is
+  // kNotFound or, when the row exists at another version, kStaleVersion. (RETURNING id would be
+  // shorter, but SQLite buffers RETURNING rows in a temporary table that it creates and frees on
+  // every run, which costs more than the write itself.)
+  Result<std::int64_t> SavedRowId(Statement& statement, RowChange change, std::string_view table,
+                                  const std::string& reference, std::string_view what) {
+    if (Status run = statement.Run(); !run) return Unexpected(run.error());
+    if (change == RowChange::kInsert) return statement.LastInsertRowid();
+    if (statement.Changes() == 0) {
+      Status mismatch = VersionMismatch(table, reference, what);
+      return Unexpected(mismatch.error());
+    }
+    const std::string sql = "SELECT id FROM " + std::string(table) + " WHERE reference = ?";
+    Result<Statement> select = connection_.Prepare(sql);
+    if (!select) return Unexpected(select.error());
+    select->Bind(reference);
+    return ReadOne(
+        *select, [](ColumnReader& r) { return r.Int64(); }, "no " + std::string(what));
+  }
+
   // Whether a save starts the case's child rows afresh (insert) or replaces them (update).
   enum class Children { kNew, kReplace };
 
+  // Runs the complaint INSERT or UPDATE `sql` (see SavedRowId), then rewrites the case's stages,
+  // their lists and its repeat links.
   template <typename BindAll>
   Status SaveComplaint(const std::string& sql, core::Complaint& complaint, Children children,
                        BindAll bind_all) {
@@ -1594,14 +1796,10 @@ class SqliteTx final : public app::Tx {
       Result<Statement> statement = connection_.Prepare(sql);
       if (!statement) return Unexpected(statement.error());
       bind_all(*statement);
-      Result<std::int64_t> id = ReadOne(
-          *statement, [](ColumnReader& r) { return r.Int64(); }, "no row");
-      if (!id) {
-        if (id.error().code == ErrorCode::kNotFound) {
-          return VersionMismatch("complaints", complaint.reference, "complaint");
-        }
-        return Unexpected(id.error());
-      }
+      const RowChange change = children == Children::kNew ? RowChange::kInsert : RowChange::kUpdate;
+      Result<std::int64_t> id =
+          SavedRowId(*statement, change, "complaints", complaint.reference, "complaint");
+      if (!id) return Unexpected(id.error());
       complaint.id = *id;
       return SaveComplaintChildren(complaint, children);
     }();
@@ -1618,7 +1816,8 @@ class SqliteTx final : public app::Tx {
     Result<bool> exists = statement->Step();
     if (!exists) return Unexpected(exists.error());
     if (!*exists) return Fail(ErrorCode::kNotFound, "no " + std::string(what) + " " + reference);
-    return Fail(ErrorCode::kStaleVersion, "the " + std::string(what) + " changed since you loaded it");
+    return Fail(ErrorCode::kStaleVersion,
+                "the " + std::string(what) + " changed since you loaded it");
   }
 
   // Deleting the stages cascades to their lists.
@@ -1733,18 +1932,14 @@ class SqliteTx final : public app::Tx {
 
   template <typename BindAll>
   Result<std::int64_t> SaveServiceRequest(const std::string& sql,
-                                          const core::ServiceRequest& request, BindAll bind_all) {
+                                          const core::ServiceRequest& request, RowChange change,
+                                          BindAll bind_all) {
     Result<std::int64_t> id = [&]() -> Result<std::int64_t> {
       Result<Statement> statement = connection_.Prepare(sql);
       if (!statement) return Unexpected(statement.error());
       bind_all(*statement);
-      Result<std::int64_t> saved = ReadOne(
-          *statement, [](ColumnReader& r) { return r.Int64(); }, "no row");
-      if (!saved && saved.error().code == ErrorCode::kNotFound) {
-        Status mismatch = VersionMismatch("service_requests", request.reference, "service request");
-        return Unexpected(mismatch.error());
-      }
-      return saved;
+      return SavedRowId(*statement, change, "service_requests", request.reference,
+                        "service request");
     }();
     if (id) return id;
     Status named = NameUnknownReference(Unexpected(id.error()),
@@ -1796,10 +1991,9 @@ class SqliteTx final : public app::Tx {
     Result<Statement> statement = connection_.Prepare(InsertRecordSql<Record>());
     if (!statement) return Unexpected(statement.error());
     Table<Record>::Bind(*statement, record);
-    Result<std::int64_t> id = ReadOne(
-        *statement, [](ColumnReader& r) { return r.Int64(); }, "no id");
-    if (id) return id;
-    Status named = NameUnknownReference(Unexpected(id.error()),
+    Status inserted = statement->Run();
+    if (inserted) return statement->LastInsertRowid();
+    Status named = NameUnknownReference(std::move(inserted),
                                         [&] { return Table<Record>::References(record); });
     return Unexpected(named.error());
   }
@@ -1810,7 +2004,8 @@ class SqliteTx final : public app::Tx {
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where
 // library exceptions stop.
-Status Guarded(const std::function<Status()>& work) {
+template <typename Work>
+Status Guarded(Work&& work) {
   try {
     return work();
   } catch (const std::exception& exception) {
@@ -1833,6 +2028,37 @@ Status InTransaction(Connection& connection, std::string_view begin, bool commit
     connection.Rollback();
     return result;
   });
+}
+
+// Process-wide SQLite settings, made once, before SQLite initialises: sqlite3_config refuses them
+// afterwards (harmlessly: e.g. when the process used SQLite before opening a store) and must not
+// run while another thread uses SQLite, which the first Open, at start-up, does not risk.
+// Memory statistics off: they take one global mutex on every allocation of every connection,
+// which costs the writer about a tenth of its throughput; nothing here reads them (nor sets a
+// soft heap limit, which needs them).
+void ConfigureSqliteOnce() {
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  static_cast<void>(configured);
+}
+
+// Brings the full-text index up to date with the complaints listed in complaints_fts_pending (see
+// migration 0002): removes the text it held for them, adds their current text. Run once per
+// transaction, outside any Write's savepoint, so the index takes a whole batch in one segment.
+Status SyncTextIndex(Connection& connection) {
+  for (std::string_view sql : {
+           "INSERT INTO complaints_fts (complaints_fts, rowid, summary, description) "
+           "SELECT 'delete', id, indexed_summary, indexed_description FROM complaints_fts_pending "
+           "WHERE indexed_summary IS NOT NULL",
+           "INSERT INTO complaints_fts (rowid, summary, description) "
+           "SELECT c.id, c.summary, c.description FROM complaints_fts_pending p "
+           "JOIN complaints c ON c.id = p.id",
+           "DELETE FROM complaints_fts_pending",
+       }) {
+    Result<Statement> statement = connection.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    if (Status run = statement->Run(); !run) return run;
+  }
+  return {};
 }
 
 Status Migrate(Connection& connection, const app::Clock& clock) {
@@ -1886,10 +2112,24 @@ Status Migrate(Connection& connection, const app::Clock& clock) {
 // ---------------------------------------------------------------------------------------------
 // SqliteStore.
 
+struct SqliteStore::PendingWrite {
+  explicit PendingWrite(const std::function<Status(app::Tx&)>& work_to_run) : work(work_to_run) {}
+
+  const std::function<Status(app::Tx&)>& work;
+  Status result;                  // set by the leader before `done`
+  bool done = false;              // guarded by queue_mutex_
+  std::condition_variable woken;  // notified when done, or when the queue needs a new leader
+};
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
-                                                       const app::Clock& clock) {
+                                                       const app::Clock& clock,
+                                                       SqliteOptions options) {
   if (path.empty()) return core::FailField("db", "the database path is empty");
+  if (options.max_writes_per_commit < 1) {
+    return core::FailField("max_writes_per_commit", "must be at least 1");
+  }
   if (sodium_init() < 0) return Fail(ErrorCode::kStorage, "libsodium failed to initialise");
+  ConfigureSqliteOnce();
   if (sqlite3_threadsafe() == 0) {
     return Fail(ErrorCode::kStorage, "this SQLite library is built without thread support");
   }
@@ -1899,24 +2139,125 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   if (!migrated) return Unexpected(migrated.error());
   const std::span<const Migration> migrations = Migrations();
   const int version = migrations.empty() ? 0 : migrations.back().version;
-  return std::unique_ptr<SqliteStore>(new SqliteStore(path, clock, std::move(*writer), version));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(path, clock, options, std::move(*writer), version));
 }
 
-SqliteStore::SqliteStore(std::string path, const app::Clock& clock,
+SqliteStore::SqliteStore(std::string path, const app::Clock& clock, SqliteOptions options,
                          std::unique_ptr<Connection> writer, int schema_version)
     : path_(std::move(path)),
       clock_(clock),
+      options_(options),
       schema_version_(schema_version),
-      writer_(std::move(writer)) {}
+      writer_(std::move(writer)) {
+  // Room for a full batch waiting while another commits, so the queue rarely grows.
+  queue_.reserve(2 * options_.max_writes_per_commit);
+  batch_.reserve(options_.max_writes_per_commit);
+}
 
 SqliteStore::~SqliteStore() = default;
 
 Status SqliteStore::Write(const std::function<Status(app::Tx&)>& work) {
-  std::lock_guard lock(writer_mutex_);
-  return InTransaction(*writer_, "BEGIN IMMEDIATE", true, [&] {
-    SqliteTx tx(*writer_, clock_);
-    return work(tx);
-  });
+  PendingWrite pending(work);
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&pending);
+  // Wait until a leader has committed this Write, or until there is no leader.
+  while (!pending.done && leader_active_) pending.woken.wait(lock);
+
+  // Lead: commit the oldest queued Writes, in batches, until this one is among them. Each batch
+  // takes everything that queued up while the previous one was committing.
+  while (!pending.done) {
+    leader_active_ = true;
+    const auto taken = queue_.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                            queue_.size(), options_.max_writes_per_commit));
+    batch_.assign(queue_.begin(), taken);
+    queue_.erase(queue_.begin(), taken);
+    lock.unlock();
+    const int commits = CommitBatch(batch_);
+    lock.lock();
+    statistics_.commits += commits;
+    statistics_.largest_batch =
+        std::max(statistics_.largest_batch, static_cast<std::int64_t>(batch_.size()));
+    for (PendingWrite* written : batch_) {
+      ++(written->result ? statistics_.writes : statistics_.failed_writes);
+      written->done = true;
+      if (written != &pending) written->woken.notify_one();
+    }
+    leader_active_ = false;
+  }
+  // Hand the lead to the oldest Write still waiting, if any.
+  if (!queue_.empty()) queue_.front()->woken.notify_one();
+  return std::move(pending.result);
+}
+
+int SqliteStore::CommitBatch(std::span<PendingWrite* const> batch) {
+  std::lock_guard writer_lock(writer_mutex_);
+  int commits = 0;
+  std::size_t next = 0;
+  // The works' exceptions stop in CommitSome; this catches the store's own (out of memory), so
+  // that the leader always wakes its batch and gives up the lead.
+  try {
+    while (next < batch.size()) next = CommitSome(batch, next, commits);
+  } catch (const std::exception& exception) {
+    writer_->Rollback();
+    const Error error{
+        ErrorCode::kStorage, std::string("unexpected failure: ") + exception.what(), {}};
+    for (std::size_t i = next; i < batch.size(); ++i) batch[i]->result = Unexpected(error);
+  }
+  return commits;
+}
+
+std::size_t SqliteStore::CommitSome(std::span<PendingWrite* const> batch, std::size_t first,
+                                    int& commits) {
+  Connection& writer = *writer_;
+  if (Status begun = writer.Begin("BEGIN IMMEDIATE"); !begun) {
+    writer.Rollback();
+    for (std::size_t i = first; i < batch.size(); ++i) batch[i]->result = begun;
+    return batch.size();
+  }
+  // The Writes of batch[first..last) that succeeded lose their changes: each fails with `error`.
+  const auto fail_succeeded = [&batch, first](std::size_t last, const Error& error) {
+    for (std::size_t i = first; i < last; ++i) {
+      if (batch[i]->result) batch[i]->result = Unexpected(error);
+    }
+  };
+  for (std::size_t i = first; i < batch.size(); ++i) {
+    PendingWrite& write = *batch[i];
+    write.result = Guarded([&]() -> Status {
+      if (Status saved = writer.Savepoint(); !saved) return saved;
+      SqliteTx tx(writer, clock_);
+      return write.work(tx);
+    });
+    Status ended;
+    if (writer.TransactionAbandoned()) {
+      ended = Fail(ErrorCode::kStorage, "the database abandoned the transaction after an error");
+    } else if (write.result) {
+      ended = writer.ReleaseSavepoint();
+    } else {
+      ended = writer.RollbackToSavepoint();
+    }
+    if (!ended) {
+      // The transaction is lost, and this Write's work with it: it keeps its own error if it had
+      // one, the Writes before it fail, and the rest run in a new transaction.
+      if (write.result) write.result = Unexpected(ended.error());
+      fail_succeeded(i, Error{ErrorCode::kStorage,
+                              "not saved: the database dropped the transaction it shared with a "
+                              "failed change (" +
+                                  write.result.error().message + ")",
+                              {}});
+      writer.Rollback();
+      return i + 1;
+    }
+  }
+  Status committed = Guarded([&] { return SyncTextIndex(writer); });
+  if (committed) committed = writer.Commit();
+  if (!committed) {
+    writer.Rollback();
+    fail_succeeded(batch.size(), committed.error());
+  } else {
+    ++commits;
+  }
+  return batch.size();
 }
 
 Status SqliteStore::Read(const std::function<Status(app::Tx&)>& work) {
@@ -1954,8 +2295,8 @@ void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) {
   if (idle_readers_.size() < kMaxIdleReaders) idle_readers_.push_back(std::move(reader));
 }
 
-Result<AuditVerification> SqliteStore::VerifyAuditChain() {
-  AuditVerification verification;
+Result<app::AuditReport> SqliteStore::VerifyAudit() {
+  app::AuditReport verification;
   const auto broken = [&verification](std::int64_t sequence, std::string problem) -> Status {
     verification.intact = false;
     verification.first_bad_sequence = sequence;
@@ -2019,6 +2360,37 @@ Result<std::string> SqliteStore::PragmaValue(std::string_view name) {
   if (!statement) return Unexpected(statement.error());
   return ReadOne(
       *statement, [](ColumnReader& r) { return r.Text(); }, "no value");
+}
+
+Result<std::string> SqliteStore::ExplainComplaintList(const app::ComplaintQuery& query) {
+  Result<SqlQuery> list = ComplaintListQuery(query);
+  if (!list) return Unexpected(list.error());
+  std::string plan;
+  Status explained = WithReader([&](Connection& reader) -> Status {
+    Result<Statement> statement = reader.Prepare("EXPLAIN QUERY PLAN " + list->sql);
+    if (!statement) return Unexpected(statement.error());
+    for (const SqlValue& value : list->values) statement->Bind(value);
+    constexpr int kDetailColumn = 3;  // id, parent, notused, detail
+    Result<std::vector<std::string>> steps = ReadAll(*statement, [](ColumnReader& r) {
+      r.Skip(kDetailColumn);
+      return r.Text();
+    });
+    if (!steps) return Unexpected(steps.error());
+    for (const std::string& step : *steps) plan += step + "\n";
+    return {};
+  });
+  if (!explained) return Unexpected(explained.error());
+  return plan;
+}
+
+WriteStatistics SqliteStore::Statistics() const {
+  std::lock_guard lock(queue_mutex_);
+  return statistics_;
+}
+
+std::size_t SqliteStore::QueuedWrites() const {
+  std::lock_guard lock(queue_mutex_);
+  return queue_.size();
 }
 
 }  // namespace redress::storage::sqlite

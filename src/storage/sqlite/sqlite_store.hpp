@@ -2,11 +2,25 @@
 
 // The repository port (app::Store, app::Tx) on an embedded SQLite file.
 //
-// One writer connection, guarded by a mutex, runs every Write in a BEGIN IMMEDIATE transaction;
-// a small pool of read-only connections runs each Read in its own snapshot (WAL mode lets readers
-// and the writer proceed together). The database is opened with journal_mode=WAL,
-// synchronous=FULL (a committed Write is on disk when it returns) and foreign keys on. Statements
-// are prepared once per connection and reused.
+// One writer connection runs every Write; a small pool of read-only connections runs each Read in
+// its own snapshot (WAL mode lets readers and the writer proceed together). The database is
+// opened with journal_mode=WAL, synchronous=FULL (a committed Write is on disk when it returns)
+// and foreign keys on. Statements are prepared once per connection and reused.
+//
+// Group commit: an fsync costs far more than a Write's own work, so concurrent Writes share one.
+// Each Write joins a queue and waits. One caller at a time (the leader) takes up to
+// max_writes_per_commit queued Writes, runs them in one BEGIN IMMEDIATE transaction, each inside
+// its own SAVEPOINT (a Write that fails or throws is rolled back to its savepoint, so only it
+// fails and the reference numbers and event sequence numbers it took are not used up), commits
+// once and wakes each caller with its own result. If the COMMIT fails, every Write of the batch
+// fails with that error. Should SQLite abandon the whole transaction after a Write's error (disk
+// full, I/O error), the Writes of the batch that had succeeded fail too and the rest are run in a
+// new transaction. The queue's storage is reused: a Write allocates nothing of its own.
+//
+// Free-text search (ComplaintQuery::text) uses an FTS5 index that is brought up to date once per
+// transaction, just before COMMIT, from the list of changed complaints that triggers keep
+// (migration 0002). So a Read sees every committed complaint, but text search inside a Write
+// does not see the complaints changed in its own transaction.
 //
 // SQLite errors become core::Error values: a duplicate of a unique value is kConflict, a
 // reference to a record that does not exist is kInvalidInput naming the offending field, a
@@ -19,11 +33,12 @@
 // the field's UTF-8 byte length in decimal, ':', and its bytes. Integers are written in decimal,
 // every other field exactly as stored. prev_hash is the previous row's hash, "" for the first.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,13 +48,22 @@
 
 namespace redress::storage::sqlite {
 
-// The outcome of checking the event log's hash chain.
-struct AuditVerification {
-  bool intact = true;
-  std::int64_t records = 0;  // rows checked before the first problem (all of them when intact)
-  // The first record that was altered or removed (a missing sequence number is a removal).
-  std::optional<std::int64_t> first_bad_sequence;
-  std::string problem;  // one sentence when not intact, e.g. "record 12 was altered"
+// How many Writes may share one commit by default: enough for the API's 32 concurrent writers to
+// share one fsync, while bounding how long the first Write of a batch waits for the last (see
+// bench/RESULTS.md).
+inline constexpr std::size_t kDefaultMaxWritesPerCommit = 64;
+
+struct SqliteOptions {
+  // The most Writes one commit takes (at least 1; 1 = a commit, and an fsync, per Write).
+  std::size_t max_writes_per_commit = kDefaultMaxWritesPerCommit;
+};
+
+// Counters of the writer since the store was opened, for metrics and tests.
+struct WriteStatistics {
+  std::int64_t commits = 0;        // transactions committed (each one fsync)
+  std::int64_t writes = 0;         // Writes that succeeded
+  std::int64_t failed_writes = 0;  // Writes that returned an error (or threw)
+  std::int64_t largest_batch = 0;  // the most Writes one transaction has taken
 };
 
 // A connection with its statement cache; defined in sqlite_store.cpp.
@@ -52,7 +76,8 @@ class SqliteStore final : public app::Store {
   // transaction. Refuses (kStorage) a database whose schema is newer than this binary knows.
   // `clock` stamps migrations and events and must outlive the store.
   static core::Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
-                                                         const app::Clock& clock);
+                                                         const app::Clock& clock,
+                                                         SqliteOptions options = {});
 
   ~SqliteStore() override;
   SqliteStore(const SqliteStore&) = delete;
@@ -60,20 +85,36 @@ class SqliteStore final : public app::Store {
 
   core::Status Write(const std::function<core::Status(app::Tx&)>& work) override;
   core::Status Read(const std::function<core::Status(app::Tx&)>& work) override;
+  core::Result<app::AuditReport> VerifyAudit() override;
 
   // The schema version of the database: the newest migration applied.
   int SchemaVersion() const { return schema_version_; }
-
-  // Re-computes the event log's hash chain on a consistent snapshot.
-  core::Result<AuditVerification> VerifyAuditChain();
 
   // The value of a PRAGMA on the writer connection (e.g. "journal_mode" → "wal"), for health
   // checks. `name` must be a bare pragma name ([a-z_]+).
   core::Result<std::string> PragmaValue(std::string_view name);
 
+  // SQLite's query plan for the list `query` (EXPLAIN QUERY PLAN, one step a line), to check
+  // that a filter uses an index.
+  core::Result<std::string> ExplainComplaintList(const app::ComplaintQuery& query);
+
+  WriteStatistics Statistics() const;
+  // Writes waiting for a leader to take them (not counting the batch being committed).
+  std::size_t QueuedWrites() const;
+
  private:
-  SqliteStore(std::string path, const app::Clock& clock, std::unique_ptr<Connection> writer,
-              int schema_version);
+  // A Write waiting in the queue; lives on its caller's stack.
+  struct PendingWrite;
+
+  SqliteStore(std::string path, const app::Clock& clock, SqliteOptions options,
+              std::unique_ptr<Connection> writer, int schema_version);
+
+  // Runs the Writes of `batch` (the leader's) and sets each one's result; see the class comment.
+  // Returns the number of transactions committed.
+  int CommitBatch(std::span<PendingWrite* const> batch);
+  // Runs batch[first..] in one transaction until all ran or SQLite abandoned the transaction;
+  // returns the index of the first Write not run and counts a successful COMMIT in `commits`.
+  std::size_t CommitSome(std::span<PendingWrite* const> batch, std::size_t first, int& commits);
 
   // Runs `work` on a pooled read connection inside a read transaction.
   core::Status WithReader(const std::function<core::Status(Connection&)>& work);
@@ -82,7 +123,16 @@ class SqliteStore final : public app::Store {
 
   std::string path_;
   const app::Clock& clock_;
+  const SqliteOptions options_;
   int schema_version_;
+
+  // The write queue. queue_ and batch_ keep their capacity, so queueing allocates nothing once
+  // they have grown to the number of concurrent writers.
+  mutable std::mutex queue_mutex_;
+  std::vector<PendingWrite*> queue_;  // guarded by queue_mutex_; oldest first
+  bool leader_active_ = false;        // guarded by queue_mutex_
+  std::vector<PendingWrite*> batch_;  // used only by the current leader
+  WriteStatistics statistics_;        // guarded by queue_mutex_
 
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;  // guarded by writer_mutex_

@@ -4,8 +4,11 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <array>
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -570,9 +573,196 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAndReadersAllSucceed) {
   std::vector<std::string> references = List(all);
   EXPECT_EQ(references.size(), static_cast<std::size_t>(kThreads * kWritesPerThread));
   EXPECT_EQ(std::set<std::string>(references.begin(), references.end()).size(), references.size());
-  Result<AuditVerification> verification = store_->VerifyAuditChain();
+  Result<app::AuditReport> verification = store_->VerifyAudit();
   ASSERT_TRUE(verification);
   EXPECT_TRUE(verification->intact) << verification->problem;
+}
+
+// --- group commit ---
+
+// Inserts a basic complaint received on 2024-05-01; the work's error if it fails.
+Status InsertBasic(app::Tx& tx) {
+  Result<core::Complaint> inserted = tx.InsertComplaint(BasicComplaint(D("2024-05-01")),
+                                                        Event(core::EventType::kLogged, "Logged"));
+  if (!inserted) return Failed(inserted.error());
+  return {};
+}
+
+class GroupCommitTest : public SqliteStoreTest {
+ protected:
+  void TearDown() override {
+    Release();
+    for (std::thread& thread : threads_) thread.join();
+  }
+
+  // Starts a Write whose work holds the writer until Release(), and returns once it is running:
+  // the Writes started meanwhile queue up and go into the next commit together.
+  void HoldWriter() {
+    threads_.emplace_back([this] {
+      Status held = store_->Write([this](app::Tx&) -> Status {
+        std::unique_lock lock(gate_mutex_);
+        holding_ = true;
+        gate_.notify_all();
+        gate_.wait(lock, [this] { return released_; });
+        return {};
+      });
+      EXPECT_TRUE(held);
+    });
+    std::unique_lock lock(gate_mutex_);
+    gate_.wait(lock, [this] { return holding_; });
+  }
+
+  // Starts a Write of `work` on its own thread; its result lands in results_[index].
+  void StartWrite(std::size_t index, std::function<Status(app::Tx&)> work) {
+    threads_.emplace_back(
+        [this, index, work = std::move(work)] { results_[index] = store_->Write(work); });
+  }
+
+  // Waits until `count` Writes are queued behind the held one.
+  void AwaitQueued(std::size_t count) {
+    while (store_->QueuedWrites() < count) std::this_thread::yield();
+  }
+
+  void Release() {
+    {
+      std::lock_guard lock(gate_mutex_);
+      released_ = true;
+    }
+    gate_.notify_all();
+  }
+
+  void JoinAll() {
+    Release();
+    for (std::thread& thread : threads_) thread.join();
+    threads_.clear();
+  }
+
+  std::vector<std::string> AllReferences() {
+    app::ComplaintQuery all;
+    all.limit = 10000;
+    return List(all);
+  }
+
+  static constexpr std::size_t kMaxResults = 8;
+  std::array<Status, kMaxResults> results_;
+  std::vector<std::thread> threads_;
+  std::mutex gate_mutex_;
+  std::condition_variable gate_;
+  bool holding_ = false;   // guarded by gate_mutex_
+  bool released_ = false;  // guarded by gate_mutex_
+};
+
+TEST_F(GroupCommitTest, ManyConcurrentWritesAllCommit) {
+  constexpr int kThreads = 8;
+  constexpr int kWritesPerThread = 200;
+  const WriteStatistics before = store_->Statistics();
+  std::atomic<int> failures = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    threads_.emplace_back([&] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        if (!store_->Write(InsertBasic)) ++failures;
+      }
+    });
+  }
+  JoinAll();
+  EXPECT_EQ(failures, 0);
+  constexpr int kWrites = kThreads * kWritesPerThread;
+  const WriteStatistics after = store_->Statistics();
+  EXPECT_EQ(after.writes - before.writes, kWrites);
+  EXPECT_EQ(after.failed_writes, before.failed_writes);
+  EXPECT_LE(after.commits - before.commits, kWrites);
+
+  // Every complaint is there, each with its own reference, numbered without a gap.
+  const std::vector<std::string> references = AllReferences();
+  ASSERT_EQ(references.size(), static_cast<std::size_t>(kWrites));
+  EXPECT_EQ(references.front(), "CMP-2024-000001");
+  EXPECT_EQ(references.back(), "CMP-2024-001600");
+  EXPECT_EQ(std::set<std::string>(references.begin(), references.end()).size(), references.size());
+  Result<app::AuditReport> audit = store_->VerifyAudit();
+  ASSERT_TRUE(audit);
+  EXPECT_TRUE(audit->intact) << audit->problem;
+  EXPECT_EQ(audit->records, kWrites);
+}
+
+TEST_F(GroupCommitTest, QueuedWritesShareOneCommitAndFailOnlyOnTheirOwn) {
+  HoldWriter();
+  const WriteStatistics before = store_->Statistics();
+  StartWrite(0, InsertBasic);
+  AwaitQueued(1);
+  // Inserts (taking a reference number and an event sequence number), then refuses.
+  StartWrite(1, [](app::Tx& tx) -> Status {
+    if (Status inserted = InsertBasic(tx); !inserted) return inserted;
+    return core::Fail(ErrorCode::kInvalidInput, "refused after inserting");
+  });
+  AwaitQueued(2);
+  StartWrite(2, InsertBasic);
+  AwaitQueued(3);
+  // Inserts, then throws.
+  StartWrite(3, [](app::Tx& tx) -> Status {
+    if (Status inserted = InsertBasic(tx); !inserted) return inserted;
+    throw std::runtime_error("boom");
+  });
+  AwaitQueued(4);
+  StartWrite(4, InsertBasic);
+  AwaitQueued(5);
+  JoinAll();
+
+  const WriteStatistics after = store_->Statistics();
+  EXPECT_EQ(after.commits - before.commits, 2) << "the held write's commit, then one for all five";
+  EXPECT_EQ(after.largest_batch, 5);
+  EXPECT_EQ(after.failed_writes - before.failed_writes, 2);
+  EXPECT_TRUE(results_[0]);
+  ASSERT_FALSE(results_[1]);
+  EXPECT_EQ(results_[1].error().code, ErrorCode::kInvalidInput);
+  EXPECT_TRUE(results_[2]);
+  ASSERT_FALSE(results_[3]);
+  EXPECT_EQ(results_[3].error().code, ErrorCode::kStorage);
+  EXPECT_NE(results_[3].error().message.find("boom"), std::string::npos);
+  EXPECT_TRUE(results_[4]);
+
+  // The failed writes left nothing, not even a used-up reference or event number.
+  EXPECT_EQ(AllReferences(),
+            (std::vector<std::string>{"CMP-2024-000001", "CMP-2024-000002", "CMP-2024-000003"}));
+  Result<app::AuditReport> audit = store_->VerifyAudit();
+  ASSERT_TRUE(audit);
+  EXPECT_TRUE(audit->intact) << audit->problem;
+  EXPECT_EQ(audit->records, 3);
+}
+
+TEST_F(GroupCommitTest, AWriteSeesTheWritesBeforeItInItsBatch) {
+  HoldWriter();
+  StartWrite(0, InsertBasic);
+  AwaitQueued(1);
+  StartWrite(1, [](app::Tx& tx) -> Status {
+    Result<core::Complaint> loaded = tx.LoadComplaint("CMP-2024-000001");
+    if (!loaded) return Failed(loaded.error());
+    return {};
+  });
+  AwaitQueued(2);
+  JoinAll();
+  EXPECT_TRUE(results_[0]);
+  EXPECT_TRUE(results_[1]) << results_[1].error().message;
+}
+
+TEST_F(GroupCommitTest, ACapOfOneCommitsEachWriteAlone) {
+  store_.reset();
+  Result<std::unique_ptr<SqliteStore>> opened =
+      SqliteStore::Open(path_, clock_, SqliteOptions{.max_writes_per_commit = 1});
+  ASSERT_TRUE(opened) << opened.error().message;
+  store_ = std::move(*opened);
+  HoldWriter();
+  constexpr std::size_t kQueued = 3;
+  for (std::size_t i = 0; i < kQueued; ++i) {
+    StartWrite(i, InsertBasic);
+    AwaitQueued(i + 1);
+  }
+  JoinAll();
+  const WriteStatistics statistics = store_->Statistics();
+  EXPECT_EQ(statistics.commits, static_cast<std::int64_t>(kQueued) + 1);
+  EXPECT_EQ(statistics.largest_batch, 1);
+  EXPECT_EQ(AllReferences().size(), kQueued);
+
+  EXPECT_FALSE(SqliteStore::Open(path_, clock_, SqliteOptions{.max_writes_per_commit = 0}));
 }
 
 // --- lists and repeats ---
@@ -704,6 +894,334 @@ TEST_F(ListTest, PagesByKeyset) {
       [&](app::Tx& tx) { return tx.ListComplaints(invalid); });
   ASSERT_FALSE(rows);
   EXPECT_EQ(rows.error().code, ErrorCode::kInvalidInput);
+}
+
+// Adds E to ListTest's A-D, tying with A on received_on and with B on due_on, so that each order
+// needs its reference tie-break:
+//   reference:   A 2024-000001, B 2024-000002, C 2024-000003, E 2024-000004, D 2025-000001
+//   received_on: A 2024-05-01, E 2024-05-01, B 2024-06-03, C 2024-07-01, D 2025-01-10
+//   due_on:      A 2024-05-08, B 2024-06-20, E 2024-06-20, D 2025-02-01, C none
+class SortTest : public ListTest {
+ protected:
+  void SetUp() override {
+    ListTest::SetUp();
+    core::Complaint e = BasicComplaint(D("2024-05-01"));
+    e.status = core::CaseStatus::kInProgress;
+    e.stages[0].respond_by = D("2024-06-20");
+    references_.push_back(Insert(e).reference);
+  }
+
+  static constexpr int kA = 0, kB = 1, kC = 2, kD = 3, kE = 4;
+
+  Result<std::vector<app::ComplaintRow>> Rows(const app::ComplaintQuery& query) {
+    return InRead<std::vector<app::ComplaintRow>>(
+        [&](app::Tx& tx) { return tx.ListComplaints(query); });
+  }
+
+  // Every page of `query`, `page_size` rows at a time, following the cursors.
+  std::vector<std::string> AllPages(app::ComplaintQuery query, int page_size) {
+    query.limit = page_size;
+    std::vector<std::string> references;
+    for (int pages = 0; pages < 100; ++pages) {
+      Result<std::vector<app::ComplaintRow>> rows = Rows(query);
+      EXPECT_TRUE(rows) << rows.error().message;
+      if (!rows || rows->empty()) break;
+      for (const app::ComplaintRow& row : *rows) references.push_back(row.reference);
+      query.after = app::CursorAfter(rows->back(), query.sort);
+    }
+    return references;
+  }
+
+  static app::ComplaintQuery Sorted(app::ComplaintSort sort, app::SortDirection direction) {
+    app::ComplaintQuery query;
+    query.sort = sort;
+    query.direction = direction;
+    return query;
+  }
+};
+
+TEST_F(SortTest, EachOrderBreaksTiesByReferenceAndDescendingIsItsReverse) {
+  using app::ComplaintSort;
+  const std::vector<std::pair<ComplaintSort, std::vector<std::string>>> orders = {
+      {ComplaintSort::kReference, Refs({kA, kB, kC, kE, kD})},
+      {ComplaintSort::kReceivedOn, Refs({kA, kE, kB, kC, kD})},
+      {ComplaintSort::kDueOn, Refs({kA, kB, kE, kD, kC})},
+  };
+  for (const auto& [sort, ascending] : orders) {
+    SCOPED_TRACE(static_cast<int>(sort));
+    EXPECT_EQ(List(Sorted(sort, app::SortDirection::kAscending)), ascending);
+    std::vector<std::string> descending(ascending.rbegin(), ascending.rend());
+    EXPECT_EQ(List(Sorted(sort, app::SortDirection::kDescending)), descending);
+    // Paging visits every row once, in order, whatever the page size and wherever a page ends
+    // (on a tie, or on the undated case).
+    for (int page_size : {1, 2, 3}) {
+      EXPECT_EQ(AllPages(Sorted(sort, app::SortDirection::kAscending), page_size), ascending);
+      EXPECT_EQ(AllPages(Sorted(sort, app::SortDirection::kDescending), page_size), descending);
+    }
+  }
+}
+
+TEST_F(SortTest, PagesKeepTheirFilters) {
+  app::ComplaintQuery query = Sorted(app::ComplaintSort::kDueOn, app::SortDirection::kAscending);
+  query.due_before = D("2025-01-01");
+  EXPECT_EQ(AllPages(query, 1), Refs({kA, kB, kE}));
+  query.direction = app::SortDirection::kDescending;
+  EXPECT_EQ(AllPages(query, 2), Refs({kE, kB, kA}));
+
+  query = Sorted(app::ComplaintSort::kReceivedOn, app::SortDirection::kDescending);
+  query.category = "billing";
+  EXPECT_EQ(AllPages(query, 2), Refs({kD, kC, kE, kA}));
+}
+
+TEST_F(SortTest, DueFromAndDueBeforeBoundTheDeadline) {
+  app::ComplaintQuery query;
+  query.due_from = D("2024-06-20");
+  EXPECT_EQ(List(query), Refs({kB, kE, kD}));
+  query.due_before = D("2025-02-01");
+  EXPECT_EQ(List(query), Refs({kB, kE}));
+}
+
+TEST_F(SortTest, ABadCursorIsInvalidInputNamingIt) {
+  app::ComplaintQuery query =
+      Sorted(app::ComplaintSort::kReceivedOn, app::SortDirection::kAscending);
+  query.after = app::ComplaintCursor{"yesterday", references_[kA]};
+  Result<std::vector<app::ComplaintRow>> rows = Rows(query);
+  ASSERT_FALSE(rows);
+  EXPECT_EQ(rows.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(rows.error().fields.front().field, "after");
+
+  query.after = app::ComplaintCursor{"2024-05-01", ""};
+  EXPECT_FALSE(Rows(query));
+
+  query.after.reset();
+  query.after_reference = references_[kA];
+  rows = Rows(query);
+  ASSERT_FALSE(rows);
+  EXPECT_EQ(rows.error().fields.front().field, "after_reference");
+}
+
+TEST_F(SortTest, CountsByStatusFollowTheFilters) {
+  const auto counts = [this](const app::ComplaintQuery& query) {
+    Result<app::StatusCounts> counted =
+        InRead<app::StatusCounts>([&](app::Tx& tx) { return tx.CountByStatus(query); });
+    EXPECT_TRUE(counted) << counted.error().message;
+    return counted.value_or(app::StatusCounts{});
+  };
+  using core::CaseStatus;
+  app::ComplaintQuery all;
+  all.limit = 1;  // ignored, like the sort and the cursor
+  all.sort = app::ComplaintSort::kDueOn;
+  all.after = app::ComplaintCursor{"2030-01-01", "CMP-2030-000001"};
+  EXPECT_EQ(counts(all), (app::StatusCounts{{CaseStatus::kAwaitingAcknowledgement, 1},
+                                            {CaseStatus::kInProgress, 3},
+                                            {CaseStatus::kResponded, 1},
+                                            {CaseStatus::kClosed, 0},
+                                            {CaseStatus::kNotAccepted, 0},
+                                            {CaseStatus::kWithdrawn, 0}}));
+  app::ComplaintQuery housing;
+  housing.team = "housing";
+  app::StatusCounts expected = {{CaseStatus::kAwaitingAcknowledgement, 0},
+                                {CaseStatus::kInProgress, 1},
+                                {CaseStatus::kResponded, 1},
+                                {CaseStatus::kClosed, 0},
+                                {CaseStatus::kNotAccepted, 0},
+                                {CaseStatus::kWithdrawn, 0}};
+  EXPECT_EQ(counts(housing), expected);
+}
+
+TEST_F(SortTest, CommonFiltersUseAnIndex) {
+  const auto plan = [this](const app::ComplaintQuery& query) {
+    Result<std::string> explained = store_->ExplainComplaintList(query);
+    EXPECT_TRUE(explained) << explained.error().message;
+    return explained.value_or("");
+  };
+  const auto uses = [](const std::string& text, std::string_view index) {
+    return text.find("INDEX " + std::string(index) + " ") != std::string::npos;
+  };
+  app::ComplaintQuery status;
+  status.status = core::CaseStatus::kInProgress;
+  EXPECT_TRUE(uses(plan(status), "complaints_status")) << plan(status);
+
+  app::ComplaintQuery team_status = status;
+  team_status.team = "housing";
+  EXPECT_TRUE(uses(plan(team_status), "complaints_team")) << plan(team_status);
+
+  app::ComplaintQuery overdue;
+  overdue.due_before = D("2024-07-01");
+  overdue.sort = app::ComplaintSort::kDueOn;
+  const std::string overdue_plan = plan(overdue);
+  EXPECT_TRUE(uses(overdue_plan, "complaints_due")) << overdue_plan;
+  EXPECT_EQ(overdue_plan.find("TEMP B-TREE"), std::string::npos) << overdue_plan;
+
+  app::ComplaintQuery received;
+  received.received_from = D("2024-06-01");
+  received.received_to = D("2024-06-30");
+  received.sort = app::ComplaintSort::kReceivedOn;
+  received.after = app::ComplaintCursor{"2024-06-03", references_[kB]};
+  const std::string received_plan = plan(received);
+  EXPECT_TRUE(uses(received_plan, "complaints_received")) << received_plan;
+  EXPECT_EQ(received_plan.find("TEMP B-TREE"), std::string::npos) << received_plan;
+}
+
+// --- free-text search ---
+
+class TextSearchTest : public SqliteStoreTest {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    core::Complaint mould = BasicComplaint(D("2024-05-01"));
+    mould.summary = "Mould in the bedroom";
+    mould.description = "The mould treated in March is back and the child is unwell.";
+    core::Complaint bins = BasicComplaint(D("2024-05-02"));
+    bins.summary = "Bin not collected";
+    bins.description = "Missed collection on Station Road three weeks running.";
+    core::Complaint cafe = BasicComplaint(D("2024-05-03"));
+    cafe.summary = "Café licence refused";
+    cafe.description = "The café's licence was refused without a reason.";
+    cafe.status = core::CaseStatus::kInProgress;
+    for (const core::Complaint& c : {mould, bins, cafe}) stored_.push_back(Insert(c));
+  }
+
+  std::vector<std::string> Search(const std::string& text) {
+    app::ComplaintQuery query;
+    query.text = text;
+    return List(query);
+  }
+  std::vector<std::string> Refs(std::initializer_list<int> indexes) {
+    std::vector<std::string> refs;
+    for (int index : indexes) refs.push_back(stored_[index].reference);
+    return refs;
+  }
+
+  static constexpr int kMould = 0, kBins = 1, kCafe = 2;
+  std::vector<core::Complaint> stored_;
+};
+
+TEST_F(TextSearchTest, FindsEveryWordInSummaryOrDescription) {
+  EXPECT_EQ(Search("mould"), Refs({kMould}));
+  EXPECT_EQ(Search("BEDROOM unwell"), Refs({kMould}));    // one word in each field, any case
+  EXPECT_EQ(Search("mould station"), Refs({}));           // every word must occur
+  EXPECT_EQ(Search("collec"), Refs({kBins}));             // the last word is a prefix
+  EXPECT_EQ(Search("collec road"), Refs({}));             // only the last
+  EXPECT_EQ(Search("  cafe\tlicence\n"), Refs({kCafe}));  // accents folded, any whitespace
+  EXPECT_EQ(Search("the"), Refs({kMould, kCafe}));
+  EXPECT_EQ(Search("mould -"), Refs({kMould}));  // a word with no letters adds no condition
+
+  app::ComplaintQuery filtered;
+  filtered.text = "the";
+  filtered.status = core::CaseStatus::kInProgress;
+  EXPECT_EQ(List(filtered), Refs({kCafe}));
+}
+
+TEST_F(TextSearchTest, AnyTextIsSafe) {
+  // Search syntax is searched for as words, never run; no text is an error.
+  EXPECT_EQ(Search("mould\""), Refs({kMould}));
+  EXPECT_EQ(Search("\"mould\" OR bin"), Refs({}));
+  EXPECT_EQ(Search("NOT mould"), Refs({}));
+  EXPECT_EQ(Search("\"\"\""), Refs({kMould, kBins, kCafe}));  // no words: no text filter
+  for (const std::string& text : std::vector<std::string>{
+           "(", ")", "*", "mould*", "^mould", "summary:mould", "NEAR(mould bin)", "a AND", "-", "+",
+           "mou\xff\xfeld", std::string("mo\0uld", 6), "'; DROP TABLE complaints; --"}) {
+    app::ComplaintQuery query;
+    query.text = text;
+    Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
+        [&](app::Tx& tx) { return tx.ListComplaints(query); });
+    EXPECT_TRUE(rows) << text << ": " << rows.error().message;
+  }
+  EXPECT_EQ(Search("summary:mould"), Refs({}));
+}
+
+TEST_F(TextSearchTest, FollowsUpdatesAndFailedWrites) {
+  core::Complaint edited = stored_[kBins];
+  edited.description = "Recycling left on the pavement.";
+  ASSERT_TRUE(InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.UpdateComplaint(edited, edited.version, Event(core::EventType::kNoteAdded, "Edit"));
+  }));
+  EXPECT_EQ(Search("station"), Refs({}));
+  EXPECT_EQ(Search("recycling pavement"), Refs({kBins}));
+  EXPECT_EQ(Search("bin"), Refs({kBins}));
+
+  // An update that leaves the text alone keeps it searchable.
+  core::Complaint acknowledged = stored_[kMould];
+  acknowledged.status = core::CaseStatus::kInProgress;
+  ASSERT_TRUE(InWrite<core::Complaint>([&](app::Tx& tx) {
+    return tx.UpdateComplaint(acknowledged, acknowledged.version,
+                              Event(core::EventType::kAcknowledged, "Acknowledged"));
+  }));
+  EXPECT_EQ(Search("mould"), Refs({kMould}));
+
+  Status refused = store_->Write([](app::Tx& tx) -> Status {
+    core::Complaint zebra = BasicComplaint(D("2024-05-04"));
+    zebra.summary = "Zebra crossing";
+    Result<core::Complaint> inserted =
+        tx.InsertComplaint(zebra, Event(core::EventType::kLogged, "Logged"));
+    if (!inserted) return Failed(inserted.error());
+    return core::Fail(ErrorCode::kInvalidInput, "changed my mind");
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(Search("zebra"), Refs({}));
+}
+
+TEST_F(TextSearchTest, FollowsSeveralChangesInOneTransaction) {
+  // Logged and edited twice in one Write: the index ends up with the last text only.
+  ASSERT_TRUE(WriteStatus([](app::Tx& tx) -> Status {
+    core::Complaint parking = BasicComplaint(D("2024-05-04"));
+    parking.summary = "Parking permit";
+    Result<core::Complaint> stored =
+        tx.InsertComplaint(parking, Event(core::EventType::kLogged, "Logged"));
+    if (!stored) return Failed(stored.error());
+    for (const char* summary : {"Parking fine", "Parking suspension"}) {
+      core::Complaint edited = *stored;
+      edited.summary = summary;
+      stored =
+          tx.UpdateComplaint(edited, edited.version, Event(core::EventType::kNoteAdded, "Edited"));
+      if (!stored) return Failed(stored.error());
+    }
+    return {};
+  }));
+  const std::string parking = "CMP-2024-000004";
+  EXPECT_EQ(Search("suspension"), std::vector<std::string>{parking});
+  EXPECT_EQ(Search("permit"), std::vector<std::string>{});
+  EXPECT_EQ(Search("fine"), std::vector<std::string>{});
+
+  // Two edits of a stored complaint in one Write.
+  ASSERT_TRUE(WriteStatus([this](app::Tx& tx) -> Status {
+    Result<core::Complaint> stored = tx.LoadComplaint(stored_[kMould].reference);
+    for (const char* description : {"Damp patches", "Condensation on the windows"}) {
+      if (!stored) return Failed(stored.error());
+      core::Complaint edited = *stored;
+      edited.description = description;
+      stored =
+          tx.UpdateComplaint(edited, edited.version, Event(core::EventType::kNoteAdded, "Edited"));
+    }
+    if (!stored) return Failed(stored.error());
+    return {};
+  }));
+  EXPECT_EQ(Search("condensation"), Refs({kMould}));
+  EXPECT_EQ(Search("damp"), Refs({}));
+  EXPECT_EQ(Search("unwell"), Refs({}));
+  EXPECT_EQ(Search("bedroom"), Refs({kMould}));  // the summary did not change
+
+  // The index is consistent with its content (FTS5's own check).
+  RawDatabase raw(path_);
+  EXPECT_NO_THROW(raw.Execute(
+      "INSERT INTO complaints_fts (complaints_fts, rank) VALUES ('integrity-check', 1)"));
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM complaints_fts_pending"), "0");
+}
+
+TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
+  // Takes the database back to schema 1 with its complaints, as an older binary left it.
+  store_.reset();
+  {
+    RawDatabase raw(path_);
+    raw.Execute(
+        "DROP TRIGGER complaints_fts_insert; DROP TRIGGER complaints_fts_update; "
+        "DROP TRIGGER complaints_fts_delete; DROP TABLE complaints_fts_pending; "
+        "DROP TABLE complaints_fts; DELETE FROM schema_migrations WHERE version >= 2");
+  }
+  OpenStore();
+  EXPECT_EQ(Search("mould"), Refs({kMould}));
+  EXPECT_EQ(Search("collection"), Refs({kBins}));
 }
 
 TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
@@ -863,16 +1381,16 @@ class AuditChainTest : public SqliteStoreTest {
     SqliteStoreTest::SetUp();
     for (int i = 0; i < kEvents; ++i) Insert(BasicComplaint(D("2024-05-01")));
   }
-  AuditVerification Verify() {
-    Result<AuditVerification> verification = store_->VerifyAuditChain();
+  app::AuditReport Verify() {
+    Result<app::AuditReport> verification = store_->VerifyAudit();
     EXPECT_TRUE(verification) << verification.error().message;
-    return verification.value_or(AuditVerification{});
+    return verification.value_or(app::AuditReport{});
   }
   static constexpr int kEvents = 4;
 };
 
 TEST_F(AuditChainTest, IntactChainVerifies) {
-  const AuditVerification verification = Verify();
+  const app::AuditReport verification = Verify();
   EXPECT_TRUE(verification.intact) << verification.problem;
   EXPECT_EQ(verification.records, kEvents);
   EXPECT_FALSE(verification.first_bad_sequence.has_value());
@@ -883,7 +1401,7 @@ TEST_F(AuditChainTest, EmptyChainVerifies) {
   Result<std::unique_ptr<SqliteStore>> empty =
       SqliteStore::Open((other.path() / "empty.db").string(), clock_);
   ASSERT_TRUE(empty);
-  Result<AuditVerification> verification = (*empty)->VerifyAuditChain();
+  Result<app::AuditReport> verification = (*empty)->VerifyAudit();
   ASSERT_TRUE(verification);
   EXPECT_TRUE(verification->intact);
   EXPECT_EQ(verification->records, 0);
@@ -891,7 +1409,7 @@ TEST_F(AuditChainTest, EmptyChainVerifies) {
 
 TEST_F(AuditChainTest, AlteredRowIsReported) {
   RawDatabase(path_).Execute("UPDATE events SET summary = 'nothing happened' WHERE sequence = 2");
-  const AuditVerification verification = Verify();
+  const app::AuditReport verification = Verify();
   EXPECT_FALSE(verification.intact);
   EXPECT_EQ(verification.first_bad_sequence, 2);
   EXPECT_EQ(verification.records, 1);
@@ -906,7 +1424,7 @@ TEST_F(AuditChainTest, RewrittenHashIsReportedByItsSuccessor) {
 
 TEST_F(AuditChainTest, RemovedRowIsReportedAsAGap) {
   RawDatabase(path_).Execute("DELETE FROM events WHERE sequence = 2");
-  const AuditVerification verification = Verify();
+  const app::AuditReport verification = Verify();
   EXPECT_FALSE(verification.intact);
   EXPECT_EQ(verification.first_bad_sequence, 2);
   EXPECT_EQ(verification.problem, "record 2 was removed");
@@ -914,7 +1432,7 @@ TEST_F(AuditChainTest, RemovedRowIsReportedAsAGap) {
 
 TEST_F(AuditChainTest, RemovedLastRowIsReported) {
   RawDatabase(path_).Execute("DELETE FROM events WHERE sequence = " + std::to_string(kEvents));
-  const AuditVerification verification = Verify();
+  const app::AuditReport verification = Verify();
   EXPECT_FALSE(verification.intact);
   EXPECT_EQ(verification.first_bad_sequence, kEvents);
 }
@@ -922,7 +1440,7 @@ TEST_F(AuditChainTest, RemovedLastRowIsReported) {
 TEST_F(AuditChainTest, ChainSurvivesReopening) {
   OpenStore();
   Insert(BasicComplaint(D("2024-05-02")));
-  const AuditVerification verification = Verify();
+  const app::AuditReport verification = Verify();
   EXPECT_TRUE(verification.intact) << verification.problem;
   EXPECT_EQ(verification.records, kEvents + 1);
 }

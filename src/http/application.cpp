@@ -1,0 +1,195 @@
+#include "http/application.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "http/json_mapping.hpp"
+#include "http/problem.hpp"
+
+namespace redress::http {
+namespace {
+
+constexpr std::size_t kMaxRequestIdLength = 128;
+
+bool IsRequestIdCharacter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+         c == '_' || c == ':' || c == '-';
+}
+
+std::string NewRequestId() {
+  // Random, not sequential: ids from several instances must not collide. Each thread has its own
+  // generator, so no lock is taken.
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  return fmt::format("{:016x}{:016x}", generator(), generator());
+}
+
+Response Problem(const core::Error& error, const Request& request) {
+  return ProblemResponse(error, request.path);
+}
+
+}  // namespace
+
+LogSink StdoutLogSink() {
+  return [](std::string_view line) {
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+  };
+}
+
+std::string RequestIdFor(std::string_view incoming) {
+  const bool sane = !incoming.empty() && incoming.size() <= kMaxRequestIdLength &&
+                    std::all_of(incoming.begin(), incoming.end(), IsRequestIdCharacter);
+  return sane ? std::string(incoming) : NewRequestId();
+}
+
+Application::Application(Router router, const Authenticator& authenticator, Metrics& metrics,
+                         const app::Clock& clock, LogSink log)
+    : router_(std::move(router)),
+      authenticator_(authenticator),
+      metrics_(metrics),
+      clock_(clock),
+      log_(std::move(log)) {}
+
+template <typename Answer>
+Response Application::Answered(Request& request, Answer&& answer) noexcept {
+  const auto started = std::chrono::steady_clock::now();
+  std::string_view route_name = kUnmatchedRoute;
+  Response response;
+  try {
+    request.request_id = RequestIdFor(request.Header("x-request-id"));
+    response = answer(route_name);
+  } catch (const std::exception& exception) {
+    LogError(request.request_id, std::string("unhandled exception: ") + exception.what());
+    response = InternalErrorResponse(request.path);
+  } catch (...) {
+    LogError(request.request_id, "unhandled exception of unknown type");
+    response = InternalErrorResponse(request.path);
+  }
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  try {
+    response.headers.emplace_back("X-Request-Id", request.request_id);
+    metrics_.Record(route_name, request.method, response.status,
+                    std::chrono::duration<double>(elapsed).count());
+  } catch (...) {
+    // Only allocation can fail here; the answer still goes out.
+  }
+  LogRequest(request, route_name, response.status, elapsed);
+  return response;
+}
+
+Response Application::Handle(Request request) noexcept {
+  return Answered(request,
+                  [&](std::string_view& route_name) { return Dispatch(request, route_name); });
+}
+
+Response Application::Refuse(Request request, const core::Error& error) noexcept {
+  return Answered(request, [&](std::string_view&) {
+    const TargetParts target = SplitTarget(request.target);
+    request.path =
+        PercentDecode(target.path, PlusMeansSpace::kNo).value_or(std::string(target.path));
+    return ProblemResponse(error, request.path);
+  });
+}
+
+Response Application::Dispatch(Request& request, std::string_view& route_name) {
+  const TargetParts target = SplitTarget(request.target);
+  request.path = PercentDecode(target.path, PlusMeansSpace::kNo).value_or(std::string(target.path));
+
+  RouteMatch match = router_.Find(request.method, target.path);
+  if (match.kind == MatchKind::kNotFound) {
+    return Problem(core::Error{core::ErrorCode::kNotFound, "no resource at " + request.path, {}},
+                   request);
+  }
+  if (match.kind == MatchKind::kMethodNotAllowed) {
+    std::string allow;
+    for (const std::string& method : match.allowed_methods) {
+      if (!allow.empty()) allow += ", ";
+      allow += method;
+    }
+    Response response = Problem(
+        core::Error{core::ErrorCode::kMethodNotAllowed,
+                    request.method + " is not allowed on " + request.path + "; allowed: " + allow,
+                    {}},
+        request);
+    response.headers.emplace_back("Allow", allow);
+    return response;
+  }
+  const Route& route = *match.route;
+  route_name = route.pattern;
+  request.path_params = std::move(match.path_params);
+
+  auto query = ParseQuery(target.query);
+  if (!query) return Problem(query.error(), request);
+  request.query = std::move(*query);
+
+  if (route.access == Access::kAuthenticated) {
+    auto actor = authenticator_.Authenticate(request);
+    if (!actor) {
+      Response response = Problem(actor.error(), request);
+      if (actor.error().code == core::ErrorCode::kUnauthenticated) {
+        const bool token_given = !request.Header("authorization").empty();
+        response.headers.emplace_back("WWW-Authenticate",
+                                      token_given ? R"(Bearer error="invalid_token")" : "Bearer");
+      }
+      return response;
+    }
+    request.actor = std::move(*actor);
+    if (route.permission && !core::Allows(request.actor->role, *route.permission)) {
+      return Problem(
+          core::Error{core::ErrorCode::kForbidden,
+                      "the role " + std::string(core::ToString(request.actor->role)) +
+                          " does not allow " + std::string(core::ToString(*route.permission)),
+                      {}},
+          request);
+    }
+  }
+  return route.handler(request);
+}
+
+void Application::LogRequest(const Request& request, std::string_view route_name, int status,
+                             std::chrono::steady_clock::duration elapsed) noexcept {
+  try {
+    // Milliseconds to the microsecond: finer digits are noise.
+    constexpr double kMicrosecondsPerMillisecond = 1000.0;
+    const double duration_ms =
+        static_cast<double>(
+            std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()) /
+        kMicrosecondsPerMillisecond;
+    nlohmann::json line = {
+        {"ts", clock_.NowRfc3339()},
+        {"request_id", request.request_id},
+        {"method", request.method},
+        {"route", route_name},
+        {"path", request.path},
+        {"status", status},
+        {"duration_ms", duration_ms},
+        {"actor", request.actor ? nlohmann::json(request.actor->username) : nlohmann::json()},
+    };
+    log_(DumpJson(line));
+  } catch (...) {
+    // A log line that cannot be written is dropped; the answer matters more.
+  }
+}
+
+void Application::LogError(std::string_view request_id, std::string_view message) noexcept {
+  try {
+    nlohmann::json line = {{"ts", clock_.NowRfc3339()},
+                           {"level", "error"},
+                           {"request_id", request_id},
+                           {"message", message}};
+    log_(DumpJson(line));
+  } catch (...) {
+    // As above: logging must not take the server down.
+  }
+}
+
+}  // namespace redress::http

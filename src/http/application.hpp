@@ -1,0 +1,73 @@
+#pragma once
+
+// The request pipeline between the socket and the handlers, free of any transport so it can be
+// tested without one: request id, routing (404, 405), query decoding, authentication (401),
+// permission (403), the handler, and then metrics and one JSON log line per request. Nothing
+// escapes it: an exception from a handler is logged and answered 500.
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "app/ports.hpp"
+#include "http/auth.hpp"
+#include "http/http_types.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace redress::http {
+
+// Where log lines go: one JSON object per call, without the newline. Called from several threads.
+using LogSink = std::function<void(std::string_view line)>;
+
+// Writes each line to standard output followed by a newline, flushed, whole lines never mixed.
+LogSink StdoutLogSink();
+
+// The route name in logs and metrics of a request no route matched.
+inline constexpr std::string_view kUnmatchedRoute = "unmatched";
+
+class Application {
+ public:
+  Application(Router router, const Authenticator& authenticator, Metrics& metrics,
+              const app::Clock& clock, LogSink log);
+
+  // Answers one request. `request` carries method, target, headers (lower-case names) and body
+  // as received; everything else is filled in here. Never throws.
+  Response Handle(Request request) noexcept;
+
+  // Answers a request the transport refused before it could be routed (too large, unparseable):
+  // the problem for `error`, with the same request id, log line and metrics as any other answer.
+  // `request` holds what could be read of it. Never throws.
+  Response Refuse(Request request, const core::Error& error) noexcept;
+
+  const Router& router() const { return router_; }
+
+  // Logs a failure outside any request (the server's accept loop) as one JSON line.
+  void LogError(std::string_view request_id, std::string_view message) noexcept;
+
+ private:
+  // Routes, authenticates, authorises and runs the handler; sets `route_name` to the route's
+  // pattern once one matched.
+  Response Dispatch(Request& request, std::string_view& route_name);
+
+  // Runs `answer` for the request with the request id set, turning any exception into a 500,
+  // then adds the X-Request-Id header, records the metrics and logs the line.
+  template <typename Answer>
+  Response Answered(Request& request, Answer&& answer) noexcept;
+
+  void LogRequest(const Request& request, std::string_view route_name, int status,
+                  std::chrono::steady_clock::duration elapsed) noexcept;
+
+  Router router_;
+  const Authenticator& authenticator_;
+  Metrics& metrics_;
+  const app::Clock& clock_;
+  LogSink log_;
+};
+
+// The request's X-Request-Id when it is sane (1 to 128 characters of [A-Za-z0-9._:-]), so it can
+// be echoed and logged safely; otherwise a new random id.
+std::string RequestIdFor(std::string_view incoming);
+
+}  // namespace redress::http

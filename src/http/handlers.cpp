@@ -1,0 +1,353 @@
+#include "http/handlers.hpp"
+
+#include <charconv>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "app/organisation.hpp"
+#include "core/calendar.hpp"
+#include "http/openapi.hpp"
+#include "http/problem.hpp"
+
+namespace redress::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kOk = 200;
+constexpr int kCreated = 201;
+constexpr std::string_view kComplaints = "/api/v1/complaints";
+constexpr std::string_view kServiceRequests = "/api/v1/service-requests";
+
+Response JsonAnswer(int status, const json& body) {
+  return Response{status, std::string(kJsonContentType), DumpJson(body), {}};
+}
+
+Response Problem(const core::Error& error, const Request& request) {
+  return ProblemResponse(error, request.path);
+}
+
+const std::string& PathParam(const Request& request, std::string_view name) {
+  static const std::string kNone;
+  auto found = request.path_params.find(name);
+  return found == request.path_params.end() ? kNone : found->second;
+}
+
+// The organisation's working-day calendar, on which a case's working days left are counted.
+core::Result<std::shared_ptr<const core::WorkingCalendar>> CalendarIn(app::Tx& tx) {
+  auto settings = tx.LoadSettings();
+  if (!settings) return tl::unexpected(settings.error());
+  auto closure_days = tx.ListClosureDays();
+  if (!closure_days) return tl::unexpected(closure_days.error());
+  return app::CalendarFor(settings->division, *closure_days);
+}
+
+// Runs `work` on a read snapshot and returns what it produced, or the first error.
+template <typename T, typename Work>
+core::Result<T> ReadValue(app::Store& store, Work&& work) {
+  std::optional<T> value;
+  auto read = store.Read([&](app::Tx& tx) -> core::Status {
+    core::Result<T> produced = work(tx);
+    if (!produced) return tl::unexpected(produced.error());
+    value = std::move(*produced);
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+  return std::move(*value);
+}
+
+// Renames the fields of an error, where a use case names a field differently from the API.
+core::Error RenameField(core::Error error, std::string_view from, std::string_view to) {
+  for (core::FieldError& field : error.fields) {
+    if (field.field == from) field.field = to;
+  }
+  return error;
+}
+
+std::int64_t OpenCount(const app::StatusCounts& counts) {
+  std::int64_t open = 0;
+  for (const auto& [status, count] : counts) {
+    if (core::IsOpen(status)) open += count;
+  }
+  return open;
+}
+
+core::Permission PermissionFor(CaseActionKind kind) {
+  switch (kind) {
+    case CaseActionKind::kAcknowledge:
+      return core::Permission::kAcknowledge;
+    case CaseActionKind::kExtend:
+      return core::Permission::kExtend;
+    case CaseActionKind::kRespond:
+      return core::Permission::kRespond;
+    case CaseActionKind::kEscalate:
+      return core::Permission::kEscalate;
+    case CaseActionKind::kRefuse:
+      return core::Permission::kRefuse;
+    case CaseActionKind::kWithdraw:
+      return core::Permission::kWithdraw;
+    case CaseActionKind::kClose:
+      return core::Permission::kClose;
+    case CaseActionKind::kReopen:
+      return core::Permission::kReopen;
+    case CaseActionKind::kReassign:
+      return core::Permission::kReassign;
+  }
+  return core::Permission::kManageConfiguration;
+}
+
+}  // namespace
+
+std::string ETagFor(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match) {
+  if (if_match.empty()) {
+    return core::Fail(core::ErrorCode::kPreconditionRequired,
+                      "send If-Match with the ETag of the version you are changing (from GET)");
+  }
+  const auto malformed = [&] {
+    return tl::unexpected(core::Error{
+        core::ErrorCode::kMalformedRequest,
+        "If-Match must be one strong ETag as sent by GET, e.g. \"3\"; got " + std::string(if_match),
+        {{"If-Match", "must be one strong ETag such as \"3\""}}});
+  };
+  while (!if_match.empty() && if_match.front() == ' ') if_match.remove_prefix(1);
+  while (!if_match.empty() && if_match.back() == ' ') if_match.remove_suffix(1);
+  if (if_match.size() < 3 || if_match.front() != '"' || if_match.back() != '"') return malformed();
+  std::string_view digits = if_match.substr(1, if_match.size() - 2);
+  std::int64_t version = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
+  if (error != std::errc() || end != digits.data() + digits.size() || version < 1) {
+    return malformed();
+  }
+  return version;
+}
+
+Handlers::Handlers(app::Store& store, const app::Clock& clock, const Metrics& metrics)
+    : store_(store), clock_(clock), metrics_(metrics), cases_(store, clock) {}
+
+void Handlers::Register(Router& router) {
+  const auto bind = [this](Response (Handlers::*handler)(const Request&)) {
+    return [this, handler](const Request& request) { return (this->*handler)(request); };
+  };
+  const std::string complaints(kComplaints);
+  const std::string complaint = complaints + "/{reference}";
+  const std::string service_requests(kServiceRequests);
+  const std::string service_request = service_requests + "/{reference}";
+  using P = core::Permission;
+  constexpr Access kAuth = Access::kAuthenticated;
+  constexpr Access kPublic = Access::kPublic;
+
+  router.Add({"POST", complaints, kAuth, P::kLogComplaint, bind(&Handlers::LogComplaint)});
+  router.Add({"GET", complaints, kAuth, P::kViewCases, bind(&Handlers::ListComplaints)});
+  router.Add({"GET", complaint, kAuth, P::kViewCases, bind(&Handlers::GetComplaint)});
+  router.Add({"GET", complaint + "/timeline", kAuth, P::kViewCases, bind(&Handlers::Timeline)});
+  for (CaseActionKind kind : kAllCaseActions) {
+    router.Add({"POST", complaint + "/" + std::string(ToString(kind)), kAuth, PermissionFor(kind),
+                [this, kind](const Request& request) { return ApplyAction(kind, request); }});
+  }
+  router.Add(
+      {"POST", service_requests, kAuth, P::kLogComplaint, bind(&Handlers::LogServiceRequest)});
+  router.Add({"GET", service_request, kAuth, P::kViewCases, bind(&Handlers::GetServiceRequest)});
+  router.Add({"POST", service_request + "/resolve", kAuth, P::kResolveServiceRequest,
+              bind(&Handlers::ResolveServiceRequest)});
+  router.Add({"POST", service_request + "/convert", kAuth, P::kLogComplaint,
+              bind(&Handlers::ConvertServiceRequest)});
+  router.Add({"GET", "/healthz", kPublic, std::nullopt, bind(&Handlers::Health)});
+  router.Add({"GET", "/readyz", kPublic, std::nullopt, bind(&Handlers::Ready)});
+  router.Add({"GET", "/metrics", kPublic, std::nullopt, bind(&Handlers::MetricsText)});
+  router.Add({"GET", "/api/openapi.json", kPublic, std::nullopt, bind(&Handlers::OpenApi)});
+}
+
+Response Handlers::ComplaintAnswer(const core::Complaint& complaint, int status) {
+  // The write has committed: should the calendar not load, the answer is still the success,
+  // only without the working days left.
+  auto calendar = ReadValue<std::shared_ptr<const core::WorkingCalendar>>(store_, CalendarIn);
+  const core::WorkingCalendar* on_calendar = calendar ? calendar->get() : nullptr;
+  Response response =
+      JsonAnswer(status, ComplaintToJson(complaint, RenderContext{on_calendar, clock_.Today()}));
+  response.headers.emplace_back("ETag", ETagFor(complaint.version));
+  if (status == kCreated) {
+    response.headers.emplace_back("Location", std::string(kComplaints) + "/" + complaint.reference);
+  }
+  return response;
+}
+
+Response Handlers::LogComplaint(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto command = ParseLogComplaint(*body);
+  if (!command) return Problem(command.error(), request);
+  auto complaint = cases_.LogComplaint(*request.actor, *command);
+  if (!complaint) return Problem(complaint.error(), request);
+  return ComplaintAnswer(*complaint, kCreated);
+}
+
+Response Handlers::ListComplaints(const Request& request) {
+  const core::Date today = clock_.Today();
+  auto query = ParseComplaintQuery(request.query, today);
+  if (!query) return Problem(query.error(), request);
+  // One row more than the page tells whether another page follows.
+  const int page_size = query->limit;
+  query->limit = page_size + 1;
+  auto rows = cases_.List(*query);
+  if (!rows) return Problem(rows.error(), request);
+  json next_cursor = nullptr;
+  if (static_cast<int>(rows->size()) > page_size) {
+    rows->resize(page_size);
+    next_cursor = NextCursor(rows->back(), *query);
+  }
+  json items = json::array();
+  for (const app::ComplaintRow& row : *rows) items.push_back(ComplaintRowToJson(row, today));
+  return JsonAnswer(kOk, {{"items", std::move(items)}, {"next_cursor", std::move(next_cursor)}});
+}
+
+Response Handlers::GetComplaint(const Request& request) {
+  const std::string& reference = PathParam(request, "reference");
+  const core::Date today = clock_.Today();
+  // The case, its timeline and the calendar from one snapshot, so they agree with the ETag.
+  auto answer = ReadValue<std::pair<std::int64_t, json>>(
+      store_, [&](app::Tx& tx) -> core::Result<std::pair<std::int64_t, json>> {
+        auto complaint = tx.LoadComplaint(reference);
+        if (!complaint) return tl::unexpected(complaint.error());
+        auto calendar = CalendarIn(tx);
+        if (!calendar) return tl::unexpected(calendar.error());
+        auto events = tx.EventsOf(app::EntityType::kComplaint, reference);
+        if (!events) return tl::unexpected(events.error());
+        json body = ComplaintToJson(*complaint, RenderContext{calendar->get(), today});
+        json timeline = json::array();
+        for (const app::StoredEvent& event : *events) timeline.push_back(EventToJson(event));
+        body["timeline"] = std::move(timeline);
+        return std::pair{complaint->version, std::move(body)};
+      });
+  if (!answer) return Problem(answer.error(), request);
+  Response response = JsonAnswer(kOk, answer->second);
+  response.headers.emplace_back("ETag", ETagFor(answer->first));
+  return response;
+}
+
+Response Handlers::Timeline(const Request& request) {
+  const std::string& reference = PathParam(request, "reference");
+  auto timeline = ReadValue<json>(store_, [&](app::Tx& tx) -> core::Result<json> {
+    // An unknown reference is 404, not an empty timeline.
+    auto complaint = tx.LoadComplaint(reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto events = tx.EventsOf(app::EntityType::kComplaint, reference);
+    if (!events) return tl::unexpected(events.error());
+    json items = json::array();
+    for (const app::StoredEvent& event : *events) items.push_back(EventToJson(event));
+    return items;
+  });
+  if (!timeline) return Problem(timeline.error(), request);
+  return JsonAnswer(kOk, *timeline);
+}
+
+Response Handlers::ApplyAction(CaseActionKind kind, const Request& request) {
+  auto version = VersionFromIfMatch(request.Header("if-match"));
+  if (!version) return Problem(version.error(), request);
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto action = ParseCaseAction(kind, *body, clock_.Today());
+  if (!action) return Problem(action.error(), request);
+  auto complaint = cases_.Apply(*request.actor, PathParam(request, "reference"), *version, *action);
+  if (!complaint) return Problem(complaint.error(), request);
+  return ComplaintAnswer(*complaint, kOk);
+}
+
+Response Handlers::LogServiceRequest(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto input = ParseServiceRequest(*body);
+  if (!input) return Problem(input.error(), request);
+  auto logged = cases_.LogServiceRequest(*request.actor, *input);
+  if (!logged) return Problem(logged.error(), request);
+  Response response = JsonAnswer(kCreated, ServiceRequestToJson(*logged));
+  response.headers.emplace_back("ETag", ETagFor(logged->version));
+  response.headers.emplace_back("Location",
+                                std::string(kServiceRequests) + "/" + logged->reference);
+  return response;
+}
+
+Response Handlers::GetServiceRequest(const Request& request) {
+  const std::string& reference = PathParam(request, "reference");
+  auto found = ReadValue<core::ServiceRequest>(
+      store_, [&](app::Tx& tx) { return tx.LoadServiceRequest(reference); });
+  if (!found) return Problem(found.error(), request);
+  Response response = JsonAnswer(kOk, ServiceRequestToJson(*found));
+  response.headers.emplace_back("ETag", ETagFor(found->version));
+  return response;
+}
+
+Response Handlers::ResolveServiceRequest(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto command = ParseResolveServiceRequest(*body, clock_.Today());
+  if (!command) return Problem(command.error(), request);
+  auto resolved = cases_.ResolveServiceRequest(*request.actor, PathParam(request, "reference"),
+                                               command->on, command->resolution);
+  if (!resolved) return Problem(RenameField(resolved.error(), "resolved_on", "on"), request);
+  Response response = JsonAnswer(kOk, ServiceRequestToJson(*resolved));
+  response.headers.emplace_back("ETag", ETagFor(resolved->version));
+  return response;
+}
+
+Response Handlers::ConvertServiceRequest(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto command = ParseConvertServiceRequest(*body);
+  if (!command) return Problem(command.error(), request);
+  auto complaint =
+      cases_.ConvertServiceRequest(*request.actor, PathParam(request, "reference"), *command);
+  if (!complaint) return Problem(complaint.error(), request);
+  return ComplaintAnswer(*complaint, kCreated);
+}
+
+Response Handlers::Health(const Request&) { return JsonAnswer(kOk, {{"status", "ok"}}); }
+
+Response Handlers::Ready(const Request& request) {
+  auto read = store_.Read([](app::Tx& tx) -> core::Status {
+    auto settings = tx.LoadSettings();
+    if (!settings) return tl::unexpected(settings.error());
+    return {};
+  });
+  if (!read) {
+    return Problem(
+        core::Error{
+            core::ErrorCode::kStorage, "the database cannot be read: " + read.error().message, {}},
+        request);
+  }
+  return JsonAnswer(kOk, {{"status", "ready"}});
+}
+
+Response Handlers::MetricsText(const Request&) {
+  // The case gauges are counted when scraped; if the database cannot be read they are left out
+  // and the request metrics still answer.
+  const core::Date today = clock_.Today();
+  std::vector<Gauge> gauges;
+  auto counted = store_.Read([&](app::Tx& tx) -> core::Status {
+    // Only open cases have a pending deadline, so every case due before today is an open one.
+    app::ComplaintQuery overdue;
+    overdue.due_before = today;
+    auto all_counts = tx.CountByStatus(app::ComplaintQuery{});
+    if (!all_counts) return tl::unexpected(all_counts.error());
+    auto overdue_counts = tx.CountByStatus(overdue);
+    if (!overdue_counts) return tl::unexpected(overdue_counts.error());
+    gauges.push_back({"redress_open_cases", "Complaints awaiting acknowledgement or in progress.",
+                      static_cast<double>(OpenCount(*all_counts))});
+    gauges.push_back({"redress_overdue_cases",
+                      "Open complaints whose acknowledgement or response is overdue.",
+                      static_cast<double>(OpenCount(*overdue_counts))});
+    return {};
+  });
+  if (!counted) gauges.clear();
+  return Response{kOk, std::string(kPrometheusContentType), metrics_.Render(gauges), {}};
+}
+
+Response Handlers::OpenApi(const Request&) {
+  return Response{kOk, std::string(kJsonContentType), std::string(OpenApiDocument()), {}};
+}
+
+}  // namespace redress::http

@@ -1,0 +1,880 @@
+#include "http/json_mapping.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <limits>
+#include <optional>
+#include <set>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "core/regime.hpp"
+
+namespace redress::http {
+namespace {
+
+using nlohmann::json;
+
+// The enum values a client may name. The names come from the core's ToString, so only the set of
+// values is written here.
+constexpr core::Channel kChannels[] = {core::Channel::kPhone,   core::Channel::kEmail,
+                                       core::Channel::kLetter,  core::Channel::kInPerson,
+                                       core::Channel::kWebForm, core::Channel::kSocialMedia};
+constexpr core::CaseStatus kCaseStatuses[] = {core::CaseStatus::kAwaitingAcknowledgement,
+                                              core::CaseStatus::kInProgress,
+                                              core::CaseStatus::kResponded,
+                                              core::CaseStatus::kClosed,
+                                              core::CaseStatus::kNotAccepted,
+                                              core::CaseStatus::kWithdrawn};
+constexpr core::Outcome kOutcomes[] = {core::Outcome::kUpheld, core::Outcome::kPartlyUpheld,
+                                       core::Outcome::kNotUpheld};
+constexpr core::RemedyType kRemedyTypes[] = {
+    core::RemedyType::kApology,          core::RemedyType::kAcknowledgeFault,
+    core::RemedyType::kExplanation,      core::RemedyType::kActionOnDelay,
+    core::RemedyType::kChangeOfDecision, core::RemedyType::kAmendRecord,
+    core::RemedyType::kFinancial,        core::RemedyType::kWorks,
+    core::RemedyType::kChangeOfPolicy};
+constexpr core::RefusalReason kRefusalReasons[] = {
+    core::RefusalReason::kOlderThan12Months, core::RefusalReason::kLegalProceedings,
+    core::RefusalReason::kPreviouslyConsidered, core::RefusalReason::kOther};
+
+// The values of an enum a field accepts, and the core's parser of their names.
+template <typename Enum>
+struct EnumDomain {
+  std::span<const Enum> values;
+  std::optional<Enum> (*parse)(std::string_view);
+};
+
+constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
+constexpr EnumDomain<core::Channel> kChannelDomain{kChannels, core::ParseChannel};
+constexpr EnumDomain<core::CaseStatus> kCaseStatusDomain{kCaseStatuses, core::ParseCaseStatus};
+constexpr EnumDomain<core::Outcome> kOutcomeDomain{kOutcomes, core::ParseOutcome};
+constexpr EnumDomain<core::RemedyType> kRemedyTypeDomain{kRemedyTypes, core::ParseRemedyType};
+constexpr EnumDomain<core::RefusalReason> kRefusalReasonDomain{kRefusalReasons,
+                                                               core::ParseRefusalReason};
+
+template <typename Enum>
+std::string AllowedNames(const EnumDomain<Enum>& domain) {
+  std::string names;
+  for (Enum value : domain.values) {
+    if (!names.empty()) names += ", ";
+    names += core::ToString(value);
+  }
+  return names;
+}
+
+// What a field may say, judged once the value has the right JSON type.
+std::string DateMessage(std::string_view text) {
+  return "must be a real date written YYYY-MM-DD, got '" + std::string(text) + "'";
+}
+
+// Parses a date a client sent; the message on failure names what was wrong.
+std::optional<core::Date> ParseClientDate(std::string_view text, std::string& message) {
+  std::optional<core::Date> date = core::Date::Parse(text);
+  if (!date) {
+    message = DateMessage(text);
+    return std::nullopt;
+  }
+  if (!core::InCalendarRange(*date)) {
+    message = "must be between " + std::to_string(core::kFirstCalendarYear) + " and " +
+              std::to_string(core::kLastCalendarYear);
+    return std::nullopt;
+  }
+  return date;
+}
+
+// The field problems of one input, of two kinds: shape (unknown field, wrong JSON type) and value.
+class InputErrors {
+ public:
+  void Malformed(std::string field, std::string message) {
+    malformed_.push_back({std::move(field), std::move(message)});
+  }
+  void Invalid(std::string field, std::string message) {
+    invalid_.push_back({std::move(field), std::move(message)});
+  }
+  bool empty() const { return malformed_.empty() && invalid_.empty(); }
+
+  // The error to return; call only when !empty(). Shape problems win: a value is judged only in
+  // an input of the right shape.
+  tl::unexpected<core::Error> ToError() const {
+    const bool malformed = !malformed_.empty();
+    const std::vector<core::FieldError>& fields = malformed ? malformed_ : invalid_;
+    std::string summary = fields.size() == 1
+                              ? fields.front().field + ": " + fields.front().message
+                              : std::to_string(fields.size()) +
+                                    (malformed ? " fields are malformed" : " fields are invalid");
+    return tl::unexpected(
+        core::Error{malformed ? core::ErrorCode::kMalformedRequest : core::ErrorCode::kInvalidInput,
+                    std::move(summary), fields});
+  }
+
+ private:
+  std::vector<core::FieldError> malformed_;
+  std::vector<core::FieldError> invalid_;
+};
+
+enum class Presence { kOptional, kRequired };
+
+// Reads the members of one JSON object strictly: each getter names a member it knows and checks
+// its type; Finish reports every member no getter asked for. Members are named in errors by their
+// path from the body ("complainant.email").
+class ObjectReader {
+ public:
+  ObjectReader(const json& object, std::string path, InputErrors& errors)
+      : object_(object), path_(std::move(path)), errors_(errors) {}
+
+  std::string FieldName(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+  }
+
+  // The member, or nullptr when absent or null (a required one is then reported missing).
+  const json* Member(std::string_view name, Presence presence) {
+    known_.emplace(name);
+    auto found = object_.find(name);
+    if (found == object_.end() || found->is_null()) {
+      if (presence == Presence::kRequired) errors_.Invalid(FieldName(name), "is required");
+      return nullptr;
+    }
+    return &*found;
+  }
+
+  std::string Text(std::string_view name, Presence presence = Presence::kOptional) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return {};
+    if (!member->is_string()) {
+      errors_.Malformed(FieldName(name), "must be a string");
+      return {};
+    }
+    return member->get<std::string>();
+  }
+
+  std::optional<core::Date> Date(std::string_view name, Presence presence) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_string()) {
+      errors_.Malformed(FieldName(name), "must be a string holding a date YYYY-MM-DD");
+      return std::nullopt;
+    }
+    std::string message;
+    std::optional<core::Date> date =
+        ParseClientDate(member->get_ref<const std::string&>(), message);
+    if (!date) errors_.Invalid(FieldName(name), message);
+    return date;
+  }
+
+  // A date that defaults to `fallback` when absent.
+  core::Date DateOr(std::string_view name, core::Date fallback) {
+    return Date(name, Presence::kOptional).value_or(fallback);
+  }
+
+  std::optional<std::int64_t> Integer(std::string_view name, Presence presence,
+                                      std::int64_t min_value, std::int64_t max_value) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_number_integer()) {
+      errors_.Malformed(FieldName(name), "must be an integer");
+      return std::nullopt;
+    }
+    // An unsigned value beyond int64 is out of range like any other too-large value.
+    const bool too_large = member->is_number_unsigned() &&
+                           member->get<std::uint64_t>() >
+                               static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    const std::int64_t value =
+        too_large ? std::numeric_limits<std::int64_t>::max() : member->get<std::int64_t>();
+    if (too_large || value < min_value || value > max_value) {
+      errors_.Invalid(FieldName(name), "must be between " + std::to_string(min_value) + " and " +
+                                           std::to_string(max_value));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  template <typename Enum>
+  std::optional<Enum> Enumerated(std::string_view name, Presence presence,
+                                 const EnumDomain<Enum>& domain) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_string()) {
+      errors_.Malformed(FieldName(name), "must be a string, one of: " + AllowedNames(domain));
+      return std::nullopt;
+    }
+    std::optional<Enum> value = domain.parse(member->get_ref<const std::string&>());
+    if (!value) {
+      errors_.Invalid(FieldName(name), "must be one of: " + AllowedNames(domain) + "; got '" +
+                                           member->get<std::string>() + "'");
+    }
+    return value;
+  }
+
+  std::vector<std::string> TextList(std::string_view name) {
+    std::vector<std::string> texts;
+    const json* member = Member(name, Presence::kOptional);
+    if (member == nullptr) return texts;
+    if (!member->is_array()) {
+      errors_.Malformed(FieldName(name), "must be an array of strings");
+      return texts;
+    }
+    for (std::size_t i = 0; i < member->size(); ++i) {
+      const json& element = (*member)[i];
+      if (!element.is_string()) {
+        errors_.Malformed(ElementName(name, i), "must be a string");
+        continue;
+      }
+      texts.push_back(element.get<std::string>());
+    }
+    return texts;
+  }
+
+  // Calls read(ObjectReader&) for the member when it is an object; false when absent.
+  template <typename Read>
+  bool Object(std::string_view name, Presence presence, Read&& read) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return false;
+    if (!member->is_object()) {
+      errors_.Malformed(FieldName(name), "must be an object");
+      return false;
+    }
+    ObjectReader nested(*member, FieldName(name), errors_);
+    read(nested);
+    nested.Finish();
+    return true;
+  }
+
+  // Calls read(ObjectReader&) for each element of an array of objects.
+  template <typename Read>
+  void EachObject(std::string_view name, Read&& read) {
+    const json* member = Member(name, Presence::kOptional);
+    if (member == nullptr) return;
+    if (!member->is_array()) {
+      errors_.Malformed(FieldName(name), "must be an array of objects");
+      return;
+    }
+    for (std::size_t i = 0; i < member->size(); ++i) {
+      const json& element = (*member)[i];
+      if (!element.is_object()) {
+        errors_.Malformed(ElementName(name, i), "must be an object");
+        continue;
+      }
+      ObjectReader nested(element, ElementName(name, i), errors_);
+      read(nested);
+      nested.Finish();
+    }
+  }
+
+  // Reports each member no getter asked for.
+  void Finish() {
+    for (const auto& [name, value] : object_.items()) {
+      if (!known_.contains(name)) errors_.Malformed(FieldName(name), "unknown field");
+    }
+  }
+
+ private:
+  std::string ElementName(std::string_view name, std::size_t index) const {
+    return FieldName(name) + "[" + std::to_string(index) + "]";
+  }
+
+  const json& object_;
+  std::string path_;
+  InputErrors& errors_;
+  std::set<std::string, std::less<>> known_;
+};
+
+// Runs read(ObjectReader&) over the whole body and returns its value, or every field problem.
+template <typename T, typename Read>
+core::Result<T> ReadBody(const json& body, Read&& read) {
+  InputErrors errors;
+  ObjectReader reader(body, "", errors);
+  T value = read(reader);
+  reader.Finish();
+  if (!errors.empty()) return errors.ToError();
+  return value;
+}
+
+core::Person ReadPerson(ObjectReader& reader) {
+  core::Person person;
+  person.name = reader.Text("name");
+  person.email = reader.Text("email");
+  person.phone = reader.Text("phone");
+  person.address = reader.Text("address");
+  person.postcode = reader.Text("postcode");
+  return person;
+}
+
+// A required date: the placeholder stands in only while an error is being reported.
+core::Date Required(std::optional<core::Date> date) { return date.value_or(core::Date()); }
+
+core::AcknowledgeInput ReadAcknowledge(ObjectReader& reader, core::Date today) {
+  return core::AcknowledgeInput{reader.DateOr("on", today)};
+}
+
+core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
+  // Bounded so that the core's date arithmetic stays inside the calendar; the core applies the
+  // Code's limits.
+  constexpr std::int64_t kMaxExtensionWorkingDays = 1000;
+  core::ExtendInput input;
+  input.on = reader.DateOr("on", today);
+  input.working_days = static_cast<int>(
+      reader.Integer("working_days", Presence::kRequired, 1, kMaxExtensionWorkingDays).value_or(0));
+  input.reason = reader.Text("reason");
+  input.good_reason = reader.Text("good_reason");
+  return input;
+}
+
+core::RespondInput ReadRespond(ObjectReader& reader, core::Date today) {
+  core::RespondInput input;
+  input.on = reader.DateOr("on", today);
+  input.outcome = reader.Enumerated("outcome", Presence::kRequired, kOutcomeDomain);
+  input.root_causes = reader.TextList("root_causes");
+  reader.EachObject("remedies", [&](ObjectReader& element) {
+    core::Remedy remedy;
+    remedy.type = element.Enumerated("type", Presence::kRequired, kRemedyTypeDomain)
+                      .value_or(core::RemedyType::kApology);
+    remedy.amount_pence = element
+                              .Integer("amount_pence", Presence::kOptional, 0,
+                                       std::numeric_limits<std::int64_t>::max())
+                              .value_or(0);
+    remedy.description = element.Text("description");
+    input.remedies.push_back(std::move(remedy));
+  });
+  reader.EachObject("actions", [&](ObjectReader& element) {
+    core::Action action;
+    action.description = element.Text("description");
+    action.due_on = element.Date("due_on", Presence::kOptional);
+    action.owner = element.Text("owner");
+    input.actions.push_back(std::move(action));
+  });
+  input.learning = reader.Text("learning");
+  return input;
+}
+
+app::EscalateCommand ReadEscalate(ObjectReader& reader, core::Date today) {
+  app::EscalateCommand command;
+  command.requested_on = reader.DateOr("requested_on", today);
+  command.reason = reader.Text("reason");
+  command.handler = reader.Text("handler");
+  return command;
+}
+
+core::RefuseInput ReadRefuse(ObjectReader& reader, core::Date today) {
+  core::RefuseInput input;
+  input.on = reader.DateOr("on", today);
+  input.reason = reader.Enumerated("reason", Presence::kRequired, kRefusalReasonDomain);
+  input.explanation = reader.Text("explanation");
+  return input;
+}
+
+core::WithdrawInput ReadWithdraw(ObjectReader& reader, core::Date today) {
+  core::WithdrawInput input;
+  input.on = reader.DateOr("on", today);
+  input.reason = reader.Text("reason");
+  return input;
+}
+
+core::CloseInput ReadClose(ObjectReader& reader, core::Date today) {
+  return core::CloseInput{reader.DateOr("on", today)};
+}
+
+core::ReopenInput ReadReopen(ObjectReader& reader, core::Date today) {
+  core::ReopenInput input;
+  input.on = reader.DateOr("on", today);
+  input.reason = reader.Text("reason");
+  return input;
+}
+
+core::ReassignInput ReadReassign(ObjectReader& reader) {
+  core::ReassignInput input;
+  input.team = reader.Text("team");
+  input.handler = reader.Text("handler");
+  return input;
+}
+
+// --- list order and cursors ---
+
+constexpr char kDescendingPrefix = '-';
+constexpr char kCursorSeparator = '.';
+
+std::string_view SortName(app::ComplaintSort sort) {
+  switch (sort) {
+    case app::ComplaintSort::kReference:
+      return "reference";
+    case app::ComplaintSort::kReceivedOn:
+      return "received_on";
+    case app::ComplaintSort::kDueOn:
+      return "due_on";
+  }
+  return "reference";
+}
+
+std::optional<app::ComplaintSort> ParseSort(std::string_view name) {
+  for (app::ComplaintSort sort : {app::ComplaintSort::kReference, app::ComplaintSort::kReceivedOn,
+                                  app::ComplaintSort::kDueOn}) {
+    if (SortName(sort) == name) return sort;
+  }
+  return std::nullopt;
+}
+
+std::string_view DirectionName(app::SortDirection direction) {
+  return direction == app::SortDirection::kDescending ? "desc" : "asc";
+}
+
+// Splits "a.b.c.d" into its four parts; nullopt for any other number of parts.
+std::optional<std::array<std::string_view, 4>> CursorParts(std::string_view text) {
+  std::array<std::string_view, 4> parts;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::size_t end = text.find(kCursorSeparator);
+    const bool last = i + 1 == parts.size();
+    if (last != (end == std::string_view::npos)) return std::nullopt;
+    parts[i] = text.substr(0, end);
+    if (!last) text.remove_prefix(end + 1);
+  }
+  return parts;
+}
+
+// The cursor a NextCursor string stands for, when it was made for the query's sort and direction
+// and its key fits that sort.
+std::optional<app::ComplaintCursor> ParseCursor(std::string_view text,
+                                                const app::ComplaintQuery& query) {
+  auto parts = CursorParts(text);
+  if (!parts) return std::nullopt;
+  const auto& [sort, direction, key, reference] = *parts;
+  if (sort != SortName(query.sort) || direction != DirectionName(query.direction) ||
+      reference.empty()) {
+    return std::nullopt;
+  }
+  const bool dated_key = !key.empty() && core::Date::Parse(key).has_value();
+  switch (query.sort) {
+    case app::ComplaintSort::kReference:
+      if (!key.empty()) return std::nullopt;
+      break;
+    case app::ComplaintSort::kReceivedOn:
+      if (!dated_key) return std::nullopt;
+      break;
+    case app::ComplaintSort::kDueOn:
+      if (!key.empty() && !dated_key) return std::nullopt;
+      break;
+  }
+  return app::ComplaintCursor{std::string(key), std::string(reference)};
+}
+
+// --- writing ---
+
+json DateOrNull(const std::optional<core::Date>& date) {
+  return date ? json(date->ToIso()) : json(nullptr);
+}
+
+json TextOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json PersonToJson(const core::Person& person) {
+  return {{"name", person.name},
+          {"email", person.email},
+          {"phone", person.phone},
+          {"address", person.address},
+          {"postcode", person.postcode}};
+}
+
+json ResponseToJson(const core::Response& response) {
+  json remedies = json::array();
+  for (const core::Remedy& remedy : response.remedies) {
+    remedies.push_back({{"type", core::ToString(remedy.type)},
+                        {"amount_pence", remedy.amount_pence},
+                        {"description", remedy.description}});
+  }
+  json actions = json::array();
+  for (const core::Action& action : response.actions) {
+    actions.push_back({{"description", action.description},
+                       {"due_on", DateOrNull(action.due_on)},
+                       {"owner", action.owner},
+                       {"status", core::ToString(action.status)},
+                       {"completed_on", DateOrNull(action.completed_on)}});
+  }
+  return {{"responded_on", response.responded_on.ToIso()},
+          {"outcome", core::ToString(response.outcome)},
+          {"root_causes", response.root_causes},
+          {"remedies", std::move(remedies)},
+          {"actions", std::move(actions)},
+          {"learning", response.learning},
+          {"responded_by", response.responded_by}};
+}
+
+// The deadline the council is working to at a stage that is waiting on it.
+std::optional<core::Date> PendingDeadline(const core::Stage& stage) {
+  if (!stage.acknowledged_on) return stage.acknowledge_by;
+  return stage.respond_by;
+}
+
+// Whether a stage's deadline is running: it is when the stage is waiting on the council.
+enum class StageClock { kRunning, kStopped };
+
+json StageToJson(const core::Stage& stage, StageClock clock, const RenderContext& context) {
+  json extensions = json::array();
+  for (const core::Extension& extension : stage.extensions) {
+    extensions.push_back({{"decided_on", extension.decided_on.ToIso()},
+                          {"working_days", extension.working_days},
+                          {"reason", extension.reason},
+                          {"good_reason", extension.good_reason},
+                          {"previous_due", extension.previous_due.ToIso()},
+                          {"new_due", extension.new_due.ToIso()},
+                          {"within_code", extension.within_code}});
+  }
+  json out = {
+      {"number", stage.number},
+      {"started_on", stage.started_on.ToIso()},
+      {"escalation_reason", stage.escalation_reason},
+      {"team", stage.team},
+      {"handler", TextOrNull(stage.handler)},
+      {"acknowledge_by", stage.acknowledge_by.ToIso()},
+      {"acknowledged_on", DateOrNull(stage.acknowledged_on)},
+      {"respond_by_original", DateOrNull(stage.respond_by_original)},
+      {"respond_by", DateOrNull(stage.respond_by)},
+      {"extensions", std::move(extensions)},
+      {"outside_code", stage.outside_code},
+      {"reopened_on", DateOrNull(stage.reopened_on)},
+      {"response", stage.response ? ResponseToJson(*stage.response) : json(nullptr)},
+  };
+  if (clock == StageClock::kRunning && !stage.response && context.calendar != nullptr) {
+    if (std::optional<core::Date> due = PendingDeadline(stage)) {
+      out["working_days_left"] = context.calendar->WorkingDaysBetween(context.today, *due);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string DumpJson(const json& value) {
+  constexpr int kCompact = -1;
+  return value.dump(kCompact, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);
+}
+
+core::Result<json> ParseJsonBody(const Request& request) {
+  if (request.body.empty()) return json::object();
+  // The media type without parameters (";charset=utf-8"), compared case-insensitively.
+  std::string media_type(request.Header("content-type"));
+  media_type = media_type.substr(0, media_type.find(';'));
+  std::erase_if(media_type, [](unsigned char c) { return std::isspace(c) != 0; });
+  std::transform(media_type.begin(), media_type.end(), media_type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  constexpr std::string_view kStructuredSuffix = "+json";
+  const bool json_type =
+      media_type == kJsonContentType ||
+      (media_type.starts_with("application/") && media_type.ends_with(kStructuredSuffix));
+  if (!json_type) {
+    return core::Fail(core::ErrorCode::kUnsupportedMediaType,
+                      "the body must be application/json, got '" +
+                          std::string(request.Header("content-type")) + "'");
+  }
+  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) {
+    return tl::unexpected(core::Error{
+        core::ErrorCode::kMalformedRequest, "body: not valid JSON", {{"body", "not valid JSON"}}});
+  }
+  if (!body.is_object()) {
+    return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
+                                      "body: must be a JSON object",
+                                      {{"body", "must be a JSON object"}}});
+  }
+  return body;
+}
+
+std::string_view ToString(CaseActionKind kind) {
+  switch (kind) {
+    case CaseActionKind::kAcknowledge:
+      return "acknowledge";
+    case CaseActionKind::kExtend:
+      return "extend";
+    case CaseActionKind::kRespond:
+      return "respond";
+    case CaseActionKind::kEscalate:
+      return "escalate";
+    case CaseActionKind::kRefuse:
+      return "refuse";
+    case CaseActionKind::kWithdraw:
+      return "withdraw";
+    case CaseActionKind::kClose:
+      return "close";
+    case CaseActionKind::kReopen:
+      return "reopen";
+    case CaseActionKind::kReassign:
+      return "reassign";
+  }
+  return {};
+}
+
+core::Result<app::LogComplaintCommand> ParseLogComplaint(const json& body) {
+  return ReadBody<app::LogComplaintCommand>(body, [](ObjectReader& reader) {
+    app::LogComplaintCommand command;
+    command.regime =
+        reader.Enumerated("regime", Presence::kRequired, kRegimeDomain).value_or(command.regime);
+    command.received_on = Required(reader.Date("received_on", Presence::kRequired));
+    command.channel =
+        reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(command.channel);
+    command.service_area = reader.Text("service_area", Presence::kRequired);
+    command.category = reader.Text("category", Presence::kRequired);
+    command.summary = reader.Text("summary", Presence::kRequired);
+    command.description = reader.Text("description");
+    command.desired_outcome = reader.Text("desired_outcome");
+    reader.Object("complainant", Presence::kRequired,
+                  [&](ObjectReader& person) { command.complainant = ReadPerson(person); });
+    reader.Object("representative", Presence::kOptional,
+                  [&](ObjectReader& person) { command.representative = ReadPerson(person); });
+    command.handler = reader.Text("handler");
+    return command;
+  });
+}
+
+core::Result<app::CaseAction> ParseCaseAction(CaseActionKind kind, const json& body,
+                                              core::Date today) {
+  return ReadBody<app::CaseAction>(body, [&](ObjectReader& reader) -> app::CaseAction {
+    switch (kind) {
+      case CaseActionKind::kAcknowledge:
+        return ReadAcknowledge(reader, today);
+      case CaseActionKind::kExtend:
+        return ReadExtend(reader, today);
+      case CaseActionKind::kRespond:
+        return ReadRespond(reader, today);
+      case CaseActionKind::kEscalate:
+        return ReadEscalate(reader, today);
+      case CaseActionKind::kRefuse:
+        return ReadRefuse(reader, today);
+      case CaseActionKind::kWithdraw:
+        return ReadWithdraw(reader, today);
+      case CaseActionKind::kClose:
+        return ReadClose(reader, today);
+      case CaseActionKind::kReopen:
+        return ReadReopen(reader, today);
+      case CaseActionKind::kReassign:
+        return ReadReassign(reader);
+    }
+    return ReadAcknowledge(reader, today);
+  });
+}
+
+core::Result<core::ServiceRequestInput> ParseServiceRequest(const json& body) {
+  return ReadBody<core::ServiceRequestInput>(body, [](ObjectReader& reader) {
+    core::ServiceRequestInput input;
+    input.channel =
+        reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(input.channel);
+    input.received_on = Required(reader.Date("received_on", Presence::kRequired));
+    input.service_area = reader.Text("service_area", Presence::kRequired);
+    input.category = reader.Text("category", Presence::kRequired);
+    input.summary = reader.Text("summary", Presence::kRequired);
+    input.description = reader.Text("description");
+    reader.Object("requester", Presence::kRequired,
+                  [&](ObjectReader& person) { input.requester = ReadPerson(person); });
+    return input;
+  });
+}
+
+core::Result<ResolveCommand> ParseResolveServiceRequest(const json& body, core::Date today) {
+  return ReadBody<ResolveCommand>(body, [&](ObjectReader& reader) {
+    ResolveCommand command;
+    command.on = reader.DateOr("on", today);
+    command.resolution = reader.Text("resolution");
+    return command;
+  });
+}
+
+core::Result<app::ConvertServiceRequestCommand> ParseConvertServiceRequest(const json& body) {
+  return ReadBody<app::ConvertServiceRequestCommand>(body, [](ObjectReader& reader) {
+    app::ConvertServiceRequestCommand command;
+    command.regime =
+        reader.Enumerated("regime", Presence::kRequired, kRegimeDomain).value_or(command.regime);
+    command.received_on = Required(reader.Date("received_on", Presence::kRequired));
+    command.summary = reader.Text("summary");
+    command.description = reader.Text("description");
+    return command;
+  });
+}
+
+core::Result<app::ComplaintQuery> ParseComplaintQuery(const Parameters& parameters,
+                                                      core::Date today) {
+  // Query parameters are text; each is read as a JSON string is, through the same strict reader,
+  // except numbers and booleans, which are parsed from their text here. An empty value means the
+  // filter is not set, as HTML forms send empty fields.
+  json object = json::object();
+  for (const auto& [name, value] : parameters) {
+    object[name] = value.empty() ? json(nullptr) : json(value);
+  }
+  InputErrors errors;
+  ObjectReader reader(object, "", errors);
+  app::ComplaintQuery query;
+
+  const auto integer = [&](std::string_view name, int min_value,
+                           int max_value) -> std::optional<int> {
+    const std::string text = reader.Text(name);
+    if (text.empty()) return std::nullopt;
+    int value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < min_value ||
+        value > max_value) {
+      errors.Invalid(std::string(name), "must be a whole number from " + std::to_string(min_value) +
+                                            " to " + std::to_string(max_value) + ", got '" + text +
+                                            "'");
+      return std::nullopt;
+    }
+    return value;
+  };
+  constexpr int kMaxStageNumber = 3;  // the most stages any regime has (children's)
+
+  query.status = reader.Enumerated("status", Presence::kOptional, kCaseStatusDomain);
+  query.stage = integer("stage", 1, kMaxStageNumber);
+  query.regime = reader.Enumerated("regime", Presence::kOptional, kRegimeDomain);
+  query.service_area = reader.Text("service_area");
+  query.team = reader.Text("team");
+  query.handler = reader.Text("handler");
+  query.category = reader.Text("category");
+  query.received_from = reader.Date("received_from", Presence::kOptional);
+  query.received_to = reader.Date("received_to", Presence::kOptional);
+  const std::string overdue = reader.Text("overdue");
+  if (overdue == "true") {
+    query.due_before = today;
+  } else if (!overdue.empty() && overdue != "false") {
+    errors.Invalid("overdue", "must be true or false, got '" + overdue + "'");
+  }
+  query.text = reader.Text("text");
+  const std::string sort = reader.Text("sort");
+  if (!sort.empty()) {
+    const bool descending = sort.front() == kDescendingPrefix;
+    const std::optional<app::ComplaintSort> order =
+        ParseSort(descending ? std::string_view(sort).substr(1) : std::string_view(sort));
+    if (order) {
+      query.sort = *order;
+      query.direction =
+          descending ? app::SortDirection::kDescending : app::SortDirection::kAscending;
+    } else {
+      errors.Invalid("sort",
+                     "must be one of: reference, received_on, due_on, each with a leading '-' "
+                     "for descending; got '" +
+                         sort + "'");
+    }
+  }
+  query.limit = integer("limit", 1, kMaxPageSize).value_or(kDefaultPageSize);
+  const std::string cursor = reader.Text("cursor");
+  reader.Finish();
+  // The cursor is judged against the sort it must belong to, so only once that is known.
+  if (!cursor.empty() && errors.empty()) {
+    query.after = ParseCursor(cursor, query);
+    if (!query.after) {
+      errors.Invalid("cursor",
+                     "is not a next_cursor of this list in this order; start again without it");
+    }
+  }
+  if (!errors.empty()) return errors.ToError();
+  return query;
+}
+
+std::string NextCursor(const app::ComplaintRow& last, const app::ComplaintQuery& query) {
+  const app::ComplaintCursor cursor = app::CursorAfter(last, query.sort);
+  return std::string(SortName(query.sort)) + kCursorSeparator +
+         std::string(DirectionName(query.direction)) + kCursorSeparator + cursor.sort_key +
+         kCursorSeparator + cursor.reference;
+}
+
+json ComplaintToJson(const core::Complaint& complaint, const RenderContext& context) {
+  json stages = json::array();
+  const core::Stage& current = complaint.current_stage();
+  for (const core::Stage& stage : complaint.stages) {
+    const bool waiting_on_council = &stage == &current && core::IsOpen(complaint.status);
+    stages.push_back(StageToJson(
+        stage, waiting_on_council ? StageClock::kRunning : StageClock::kStopped, context));
+  }
+  json refusal = nullptr;
+  if (complaint.refusal) {
+    refusal = {{"decided_on", complaint.refusal->decided_on.ToIso()},
+               {"reason", core::ToString(complaint.refusal->reason)},
+               {"explanation", complaint.refusal->explanation}};
+  }
+  json withdrawal = nullptr;
+  if (complaint.withdrawal) {
+    withdrawal = {{"withdrawn_on", complaint.withdrawal->withdrawn_on.ToIso()},
+                  {"reason", complaint.withdrawal->reason},
+                  {"status_before", core::ToString(complaint.withdrawal->status_before)}};
+  }
+  return {
+      {"reference", complaint.reference},
+      {"version", complaint.version},
+      {"regime", core::ToString(complaint.regime)},
+      {"channel", core::ToString(complaint.channel)},
+      {"service_area", complaint.service_area},
+      {"category", complaint.category},
+      {"summary", complaint.summary},
+      {"description", complaint.description},
+      {"desired_outcome", complaint.desired_outcome},
+      {"complainant", PersonToJson(complaint.complainant)},
+      {"representative",
+       complaint.representative ? PersonToJson(*complaint.representative) : json(nullptr)},
+      {"received_on", complaint.received_on.ToIso()},
+      {"status", core::ToString(complaint.status)},
+      {"restricted", complaint.restricted},
+      {"service_request_reference", TextOrNull(complaint.service_request_reference)},
+      {"possible_repeat_of", complaint.possible_repeat_of},
+      {"refusal", std::move(refusal)},
+      {"withdrawal", std::move(withdrawal)},
+      {"closed_on", DateOrNull(complaint.closed_on)},
+      {"reopen_count", complaint.reopen_count},
+      {"stage", current.number},
+      {"acknowledge_by", current.acknowledge_by.ToIso()},
+      {"respond_by", DateOrNull(current.respond_by)},
+      {"stages", std::move(stages)},
+  };
+}
+
+json ComplaintRowToJson(const app::ComplaintRow& row, core::Date today) {
+  return {
+      {"reference", row.reference},
+      {"version", row.version},
+      {"regime", core::ToString(row.regime)},
+      {"status", core::ToString(row.status)},
+      {"stage", row.stage},
+      {"service_area", row.service_area},
+      {"category", row.category},
+      {"team", row.team},
+      {"handler", TextOrNull(row.handler)},
+      {"received_on", row.received_on.ToIso()},
+      {"due_on", DateOrNull(row.due_on)},
+      {"overdue", row.due_on.has_value() && *row.due_on < today},
+      {"summary", row.summary},
+  };
+}
+
+json EventToJson(const app::StoredEvent& stored) {
+  json changes = json::array();
+  for (const core::Change& change : stored.event.changes) {
+    changes.push_back(
+        {{"field", change.field}, {"before", change.before}, {"after", change.after}});
+  }
+  return {
+      {"sequence", stored.sequence},
+      {"type", core::ToString(stored.event.type)},
+      {"occurred_on", stored.event.occurred_on.ToIso()},
+      {"recorded_at", stored.recorded_at},
+      {"actor", stored.event.actor},
+      {"stage", stored.event.stage == 0 ? json(nullptr) : json(stored.event.stage)},
+      {"summary", stored.event.summary},
+      {"changes", std::move(changes)},
+  };
+}
+
+json ServiceRequestToJson(const core::ServiceRequest& request) {
+  return {
+      {"reference", request.reference},
+      {"version", request.version},
+      {"channel", core::ToString(request.channel)},
+      {"received_on", request.received_on.ToIso()},
+      {"service_area", request.service_area},
+      {"category", request.category},
+      {"summary", request.summary},
+      {"description", request.description},
+      {"requester", PersonToJson(request.requester)},
+      {"team", request.team},
+      {"status", core::ToString(request.status)},
+      {"resolved_on", DateOrNull(request.resolved_on)},
+      {"resolution", request.resolution},
+      {"complaint_reference", TextOrNull(request.complaint_reference)},
+  };
+}
+
+}  // namespace redress::http

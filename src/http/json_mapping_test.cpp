@@ -1,0 +1,477 @@
+#include "http/json_mapping.hpp"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace redress::http {
+namespace {
+
+using core::ErrorCode;
+using nlohmann::json;
+
+core::Date D(const char* iso) { return *core::Date::Parse(iso); }
+
+json ValidComplaint() {
+  return json::parse(R"({
+    "regime": "housing", "received_on": "2024-12-20", "channel": "phone",
+    "service_area": "housing", "category": "repairs", "summary": "Leaking roof",
+    "description": "Water comes through the ceiling", "desired_outcome": "Fix it",
+    "complainant": {"name": "Ann Example", "email": "ann@example.org", "phone": "01234 567890",
+                    "address": "1 High Street", "postcode": "AB1 2CD"},
+    "representative": null, "handler": "emma.hughes"})");
+}
+
+TEST(JsonMappingTest, ReadsAValidComplaint) {
+  auto command = ParseLogComplaint(ValidComplaint());
+  ASSERT_TRUE(command) << command.error().message;
+  EXPECT_EQ(command->regime, core::Regime::kHousing);
+  EXPECT_EQ(command->channel, core::Channel::kPhone);
+  EXPECT_EQ(command->received_on, D("2024-12-20"));
+  EXPECT_EQ(command->service_area, "housing");
+  EXPECT_EQ(command->complainant.postcode, "AB1 2CD");
+  EXPECT_FALSE(command->representative);
+  EXPECT_EQ(command->handler, "emma.hughes");
+}
+
+struct BadBody {
+  std::string name;
+  std::function<void(json&)> change;
+  ErrorCode code;
+  std::vector<std::string> fields;
+};
+
+TEST(JsonMappingTest, RefusesEachMalformedOrInvalidComplaint) {
+  const std::vector<BadBody> cases = {
+      {"unknown field",
+       [](json& b) { b["colour"] = "red"; },
+       ErrorCode::kMalformedRequest,
+       {"colour"}},
+      {"two unknown fields",
+       [](json& b) {
+         b["a"] = 1;
+         b["complainant"]["b"] = 2;
+       },
+       ErrorCode::kMalformedRequest,
+       {"complainant.b", "a"}},
+      {"string as number",
+       [](json& b) { b["summary"] = 42; },
+       ErrorCode::kMalformedRequest,
+       {"summary"}},
+      {"date as number",
+       [](json& b) { b["received_on"] = 20241220; },
+       ErrorCode::kMalformedRequest,
+       {"received_on"}},
+      {"object as string",
+       [](json& b) { b["complainant"] = "Ann"; },
+       ErrorCode::kMalformedRequest,
+       {"complainant"}},
+      {"nested wrong type",
+       [](json& b) { b["complainant"]["email"] = true; },
+       ErrorCode::kMalformedRequest,
+       {"complainant.email"}},
+      {"enum as number",
+       [](json& b) { b["regime"] = 1; },
+       ErrorCode::kMalformedRequest,
+       {"regime"}},
+      {"shape wins over values",
+       [](json& b) {
+         b["received_on"] = "2023-02-29";
+         b["extra"] = true;
+       },
+       ErrorCode::kMalformedRequest,
+       {"extra"}},
+      {"impossible date",
+       [](json& b) { b["received_on"] = "2023-02-29"; },
+       ErrorCode::kInvalidInput,
+       {"received_on"}},
+      {"British date",
+       [](json& b) { b["received_on"] = "31/12/2024"; },
+       ErrorCode::kInvalidInput,
+       {"received_on"}},
+      {"date with time",
+       [](json& b) { b["received_on"] = "2024-12-20T10:00:00Z"; },
+       ErrorCode::kInvalidInput,
+       {"received_on"}},
+      {"date out of range",
+       [](json& b) { b["received_on"] = "1899-01-01"; },
+       ErrorCode::kInvalidInput,
+       {"received_on"}},
+      {"unknown regime",
+       [](json& b) { b["regime"] = "council"; },
+       ErrorCode::kInvalidInput,
+       {"regime"}},
+      {"unknown channel",
+       [](json& b) { b["channel"] = "fax"; },
+       ErrorCode::kInvalidInput,
+       {"channel"}},
+      {"missing regime", [](json& b) { b.erase("regime"); }, ErrorCode::kInvalidInput, {"regime"}},
+      {"null required",
+       [](json& b) { b["received_on"] = nullptr; },
+       ErrorCode::kInvalidInput,
+       {"received_on"}},
+      {"missing complainant",
+       [](json& b) { b.erase("complainant"); },
+       ErrorCode::kInvalidInput,
+       {"complainant"}},
+      {"several invalid",
+       [](json& b) {
+         b["regime"] = "x";
+         b["channel"] = "y";
+       },
+       ErrorCode::kInvalidInput,
+       {"regime", "channel"}},
+  };
+  for (const BadBody& c : cases) {
+    SCOPED_TRACE(c.name);
+    json body = ValidComplaint();
+    c.change(body);
+    auto command = ParseLogComplaint(body);
+    ASSERT_FALSE(command);
+    EXPECT_EQ(command.error().code, c.code);
+    std::vector<std::string> fields;
+    for (const core::FieldError& field : command.error().fields) fields.push_back(field.field);
+    EXPECT_EQ(fields, c.fields);
+  }
+}
+
+TEST(JsonMappingTest, NamesTheAllowedValuesOfAnEnum) {
+  json body = ValidComplaint();
+  body["channel"] = "fax";
+  auto command = ParseLogComplaint(body);
+  ASSERT_FALSE(command);
+  const std::string& message = command.error().fields.front().message;
+  for (const char* name : {"phone", "email", "letter", "in_person", "web_form", "social_media"}) {
+    EXPECT_NE(message.find(name), std::string::npos) << message;
+  }
+}
+
+TEST(JsonMappingTest, ReadsAResponseWithMoneyInPence) {
+  json body = json::parse(R"({
+    "on": "2025-01-10", "outcome": "partly_upheld", "root_causes": ["delay"],
+    "remedies": [{"type": "apology"}, {"type": "financial", "amount_pence": 5000,
+                  "description": "time and trouble"}],
+    "actions": [{"description": "Fix the gutter", "due_on": "2025-02-01", "owner": "repairs"}],
+    "learning": "Inspect gutters"})");
+  auto action = ParseCaseAction(CaseActionKind::kRespond, body, D("2025-01-15"));
+  ASSERT_TRUE(action) << action.error().message;
+  const auto& input = std::get<core::RespondInput>(*action);
+  EXPECT_EQ(input.on, D("2025-01-10"));
+  EXPECT_EQ(input.outcome, core::Outcome::kPartlyUpheld);
+  EXPECT_EQ(input.root_causes, std::vector<std::string>{"delay"});
+  ASSERT_EQ(input.remedies.size(), 2U);
+  EXPECT_EQ(input.remedies[1].type, core::RemedyType::kFinancial);
+  EXPECT_EQ(input.remedies[1].amount_pence, 5000);
+  ASSERT_EQ(input.actions.size(), 1U);
+  EXPECT_EQ(input.actions[0].due_on, D("2025-02-01"));
+}
+
+struct BadAction {
+  CaseActionKind kind;
+  std::string body;
+  ErrorCode code;
+  std::vector<std::string> fields;
+};
+
+TEST(JsonMappingTest, RefusesEachMalformedOrInvalidAction) {
+  const std::vector<BadAction> cases = {
+      {CaseActionKind::kAcknowledge, R"({"on": "2025-13-01"})", ErrorCode::kInvalidInput, {"on"}},
+      {CaseActionKind::kAcknowledge,
+       R"({"when": "2025-01-01"})",
+       ErrorCode::kMalformedRequest,
+       {"when"}},
+      {CaseActionKind::kExtend,
+       R"({"working_days": "5", "reason": "x"})",
+       ErrorCode::kMalformedRequest,
+       {"working_days"}},
+      {CaseActionKind::kExtend,
+       R"({"working_days": 2.5, "reason": "x"})",
+       ErrorCode::kMalformedRequest,
+       {"working_days"}},
+      {CaseActionKind::kExtend,
+       R"({"working_days": 0, "reason": "x"})",
+       ErrorCode::kInvalidInput,
+       {"working_days"}},
+      {CaseActionKind::kExtend,
+       R"({"working_days": 18446744073709551615, "reason": "x"})",
+       ErrorCode::kInvalidInput,
+       {"working_days"}},
+      {CaseActionKind::kExtend, R"({"reason": "x"})", ErrorCode::kInvalidInput, {"working_days"}},
+      {CaseActionKind::kRespond, R"({"outcome": "maybe"})", ErrorCode::kInvalidInput, {"outcome"}},
+      {CaseActionKind::kRespond,
+       R"({"outcome": "upheld", "root_causes": "delay"})",
+       ErrorCode::kMalformedRequest,
+       {"root_causes"}},
+      {CaseActionKind::kRespond,
+       R"({"outcome": "upheld", "root_causes": ["delay", 3]})",
+       ErrorCode::kMalformedRequest,
+       {"root_causes[1]"}},
+      {CaseActionKind::kRespond,
+       R"({"outcome": "upheld", "remedies": [{"type": "apology"}, {"type": "cash"}]})",
+       ErrorCode::kInvalidInput,
+       {"remedies[1].type"}},
+      {CaseActionKind::kRespond,
+       R"({"outcome": "upheld", "remedies": [{"type": "financial", "amount_pence": 12.50}]})",
+       ErrorCode::kMalformedRequest,
+       {"remedies[0].amount_pence"}},
+      {CaseActionKind::kRespond,
+       R"({"outcome": "upheld", "remedies": [{"type": "financial", "amount_pence": -1}]})",
+       ErrorCode::kInvalidInput,
+       {"remedies[0].amount_pence"}},
+      {CaseActionKind::kRespond,
+       R"({"outcome": "upheld", "actions": [{"what": "x"}]})",
+       ErrorCode::kMalformedRequest,
+       {"actions[0].what"}},
+      {CaseActionKind::kRespond,
+       R"({"outcome": "upheld", "actions": ["x"]})",
+       ErrorCode::kMalformedRequest,
+       {"actions[0]"}},
+      {CaseActionKind::kEscalate,
+       R"({"requested_on": "2025-02-30"})",
+       ErrorCode::kInvalidInput,
+       {"requested_on"}},
+      {CaseActionKind::kRefuse,
+       R"({"reason": "bored", "explanation": "x"})",
+       ErrorCode::kInvalidInput,
+       {"reason"}},
+      {CaseActionKind::kRefuse, R"({"explanation": "x"})", ErrorCode::kInvalidInput, {"reason"}},
+      {CaseActionKind::kWithdraw, R"({"reason": ["x"]})", ErrorCode::kMalformedRequest, {"reason"}},
+      {CaseActionKind::kClose,
+       R"({"on": "2025-01-01", "outcome": "upheld"})",
+       ErrorCode::kMalformedRequest,
+       {"outcome"}},
+      {CaseActionKind::kReopen, R"({"reason": 1})", ErrorCode::kMalformedRequest, {"reason"}},
+      {CaseActionKind::kReassign,
+       R"({"team": null, "owner": "x"})",
+       ErrorCode::kMalformedRequest,
+       {"owner"}},
+  };
+  for (const BadAction& c : cases) {
+    SCOPED_TRACE(std::string(ToString(c.kind)) + " " + c.body);
+    auto action = ParseCaseAction(c.kind, json::parse(c.body), D("2025-01-15"));
+    ASSERT_FALSE(action);
+    EXPECT_EQ(action.error().code, c.code);
+    std::vector<std::string> fields;
+    for (const core::FieldError& field : action.error().fields) fields.push_back(field.field);
+    EXPECT_EQ(fields, c.fields);
+  }
+}
+
+TEST(JsonMappingTest, ActionDatesDefaultToToday) {
+  const core::Date today = D("2025-01-15");
+  auto acknowledge = ParseCaseAction(CaseActionKind::kAcknowledge, json::object(), today);
+  ASSERT_TRUE(acknowledge);
+  EXPECT_EQ(std::get<core::AcknowledgeInput>(*acknowledge).on, today);
+  auto escalate = ParseCaseAction(CaseActionKind::kEscalate, json::object(), today);
+  ASSERT_TRUE(escalate);
+  EXPECT_EQ(std::get<app::EscalateCommand>(*escalate).requested_on, today);
+}
+
+Request WithBody(std::string content_type, std::string body) {
+  Request request;
+  request.headers.emplace("content-type", std::move(content_type));
+  request.body = std::move(body);
+  return request;
+}
+
+TEST(JsonMappingTest, ReadsOnlyJsonObjectBodies) {
+  struct BodyCase {
+    std::string content_type;
+    std::string body;
+    std::optional<ErrorCode> error;
+  };
+  const std::vector<BodyCase> cases = {
+      {"application/json", R"({"a": 1})", std::nullopt},
+      {"application/json; charset=utf-8", R"({})", std::nullopt},
+      {"Application/JSON", R"({})", std::nullopt},
+      {"application/merge-patch+json", R"({})", std::nullopt},
+      {"", "", std::nullopt},  // no body: every field absent
+      {"text/plain", R"({})", ErrorCode::kUnsupportedMediaType},
+      {"application/x-www-form-urlencoded", "a=1", ErrorCode::kUnsupportedMediaType},
+      {"", R"({})", ErrorCode::kUnsupportedMediaType},
+      {"application/json", R"({"a": )", ErrorCode::kMalformedRequest},
+      {"application/json", R"([1, 2])", ErrorCode::kMalformedRequest},
+      {"application/json", R"("text")", ErrorCode::kMalformedRequest},
+      {"application/json", "{\"a\": \"\xff\"}", ErrorCode::kMalformedRequest},
+  };
+  for (const BodyCase& c : cases) {
+    SCOPED_TRACE(c.content_type + " " + c.body);
+    auto body = ParseJsonBody(WithBody(c.content_type, c.body));
+    if (!c.error) {
+      ASSERT_TRUE(body) << body.error().message;
+      EXPECT_TRUE(body->is_object());
+      continue;
+    }
+    ASSERT_FALSE(body);
+    EXPECT_EQ(body.error().code, *c.error);
+    if (*c.error == ErrorCode::kMalformedRequest) {
+      EXPECT_EQ(body.error().fields.front().field, "body");
+    }
+  }
+}
+
+TEST(JsonMappingTest, ReadsListParameters) {
+  const core::Date today = D("2025-01-15");
+  auto query = ParseComplaintQuery({{"status", "in_progress"},
+                                    {"stage", "2"},
+                                    {"regime", "housing"},
+                                    {"team", "housing-services"},
+                                    {"received_from", "2024-04-01"},
+                                    {"overdue", "true"},
+                                    {"limit", "200"},
+                                    {"sort", "-due_on"},
+                                    {"text", "damp mould"},
+                                    {"cursor", "due_on.desc.2025-01-08.CMP-2024-000010"},
+                                    {"handler", ""}},
+                                   today);
+  ASSERT_TRUE(query) << query.error().message;
+  EXPECT_EQ(query->status, core::CaseStatus::kInProgress);
+  EXPECT_EQ(query->stage, 2);
+  EXPECT_EQ(query->regime, core::Regime::kHousing);
+  EXPECT_EQ(query->team, "housing-services");
+  EXPECT_EQ(query->received_from, D("2024-04-01"));
+  EXPECT_EQ(query->due_before, today);
+  EXPECT_EQ(query->limit, 200);
+  EXPECT_EQ(query->sort, app::ComplaintSort::kDueOn);
+  EXPECT_EQ(query->direction, app::SortDirection::kDescending);
+  EXPECT_EQ(query->text, "damp mould");
+  EXPECT_EQ(query->after, (app::ComplaintCursor{"2025-01-08", "CMP-2024-000010"}));
+  EXPECT_EQ(query->handler, "");
+
+  auto defaults = ParseComplaintQuery({}, today);
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->limit, kDefaultPageSize);
+  EXPECT_FALSE(defaults->due_before);
+}
+
+TEST(JsonMappingTest, RefusesBadListParameters) {
+  struct BadParameter {
+    Parameters parameters;
+    ErrorCode code;
+    std::string field;
+  };
+  const std::vector<BadParameter> cases = {
+      {{{"status", "open"}}, ErrorCode::kInvalidInput, "status"},
+      {{{"stage", "4"}}, ErrorCode::kInvalidInput, "stage"},
+      {{{"stage", "two"}}, ErrorCode::kInvalidInput, "stage"},
+      {{{"regime", "council"}}, ErrorCode::kInvalidInput, "regime"},
+      {{{"received_from", "2024-02-30"}}, ErrorCode::kInvalidInput, "received_from"},
+      {{{"received_to", "01/04/2024"}}, ErrorCode::kInvalidInput, "received_to"},
+      {{{"overdue", "yes"}}, ErrorCode::kInvalidInput, "overdue"},
+      {{{"limit", "0"}}, ErrorCode::kInvalidInput, "limit"},
+      {{{"limit", "201"}}, ErrorCode::kInvalidInput, "limit"},
+      {{{"limit", "10x"}}, ErrorCode::kInvalidInput, "limit"},
+      {{{"colour", "red"}}, ErrorCode::kMalformedRequest, "colour"},
+      {{{"sort", "summary"}}, ErrorCode::kInvalidInput, "sort"},
+      {{{"sort", "--due_on"}}, ErrorCode::kInvalidInput, "sort"},
+      // A cursor belongs to its sort: another order, or a key that does not fit it, is refused.
+      {{{"cursor", "CMP-2024-000010"}}, ErrorCode::kInvalidInput, "cursor"},
+      {{{"sort", "due_on"}, {"cursor", "due_on.desc.2025-01-08.CMP-1"}},
+       ErrorCode::kInvalidInput,
+       "cursor"},
+      {{{"sort", "received_on"}, {"cursor", "received_on.asc..CMP-1"}},
+       ErrorCode::kInvalidInput,
+       "cursor"},
+      {{{"cursor", "reference.asc.x.CMP-1"}}, ErrorCode::kInvalidInput, "cursor"},
+      {{{"cursor", "reference.asc..CMP-1.x"}}, ErrorCode::kInvalidInput, "cursor"},
+  };
+  for (const BadParameter& c : cases) {
+    SCOPED_TRACE(c.field);
+    auto query = ParseComplaintQuery(c.parameters, D("2025-01-15"));
+    ASSERT_FALSE(query);
+    EXPECT_EQ(query.error().code, c.code);
+    ASSERT_EQ(query.error().fields.size(), 1U);
+    EXPECT_EQ(query.error().fields.front().field, c.field);
+  }
+}
+
+TEST(JsonMappingTest, NextCursorLeadsToTheNextPageInTheSameOrder) {
+  app::ComplaintRow last{};
+  last.reference = "CMP-2024-000042";
+  last.received_on = D("2024-06-03");
+  for (const char* sort : {"reference", "-received_on", "due_on", "-due_on"}) {
+    SCOPED_TRACE(sort);
+    auto first = ParseComplaintQuery({{"sort", sort}}, D("2025-01-15"));
+    ASSERT_TRUE(first);
+    const std::string cursor = NextCursor(last, *first);
+    auto next = ParseComplaintQuery({{"sort", sort}, {"cursor", cursor}}, D("2025-01-15"));
+    ASSERT_TRUE(next) << cursor << ": " << next.error().message;
+    EXPECT_EQ(next->after, app::CursorAfter(last, first->sort));
+  }
+}
+
+core::Complaint ExampleComplaint() {
+  core::Complaint complaint;
+  complaint.reference = "CMP-2024-000001";
+  complaint.version = 3;
+  complaint.regime = core::Regime::kHousing;
+  complaint.received_on = D("2024-12-20");
+  complaint.status = core::CaseStatus::kInProgress;
+  core::Stage stage;
+  stage.number = 1;
+  stage.started_on = D("2024-12-20");
+  stage.team = "housing-services";
+  stage.acknowledge_by = D("2024-12-31");
+  stage.acknowledged_on = D("2024-12-23");
+  stage.respond_by_original = D("2025-01-08");
+  stage.respond_by = D("2025-01-08");
+  complaint.stages.push_back(stage);
+  return complaint;
+}
+
+TEST(JsonMappingTest, RendersAComplaintWithWorkingDaysLeft) {
+  const core::WorkingCalendar calendar(core::Division::kEnglandAndWales);
+  core::Complaint complaint = ExampleComplaint();
+  // Thursday 2 January 2025: 4 working days to Wednesday 8 January.
+  json body = ComplaintToJson(complaint, RenderContext{&calendar, D("2025-01-02")});
+  EXPECT_EQ(body["reference"], "CMP-2024-000001");
+  EXPECT_EQ(body["version"], 3);
+  EXPECT_EQ(body["stage"], 1);
+  EXPECT_EQ(body["status"], "in_progress");
+  EXPECT_EQ(body["acknowledge_by"], "2024-12-31");
+  EXPECT_EQ(body["respond_by"], "2025-01-08");
+  EXPECT_TRUE(body["representative"].is_null());
+  EXPECT_TRUE(body["closed_on"].is_null());
+  EXPECT_TRUE(body["stages"][0]["handler"].is_null());
+  EXPECT_TRUE(body["stages"][0]["response"].is_null());
+  EXPECT_EQ(body["stages"][0]["working_days_left"], 4);
+  // Overdue: Friday 10 January is 2 working days past the deadline.
+  body = ComplaintToJson(complaint, RenderContext{&calendar, D("2025-01-10")});
+  EXPECT_EQ(body["stages"][0]["working_days_left"], -2);
+
+  // Awaiting acknowledgement counts to acknowledge_by.
+  complaint.status = core::CaseStatus::kAwaitingAcknowledgement;
+  complaint.stages[0].acknowledged_on.reset();
+  body = ComplaintToJson(complaint, RenderContext{&calendar, D("2024-12-23")});
+  EXPECT_EQ(body["stages"][0]["working_days_left"], 4);
+
+  // An answered stage has no clock running.
+  complaint.status = core::CaseStatus::kResponded;
+  complaint.stages[0].response =
+      core::Response{D("2025-01-07"), core::Outcome::kUpheld, {"delay"}, {}, {}, "", "emma"};
+  body = ComplaintToJson(complaint, RenderContext{&calendar, D("2025-01-10")});
+  EXPECT_FALSE(body["stages"][0].contains("working_days_left"));
+  EXPECT_EQ(body["stages"][0]["response"]["outcome"], "upheld");
+}
+
+TEST(JsonMappingTest, RendersEventsWithoutAStageAsNull) {
+  app::StoredEvent stored;
+  stored.sequence = 7;
+  stored.event = core::CaseEvent{core::EventType::kLogged,
+                                 D("2024-12-20"),
+                                 "amira",
+                                 0,
+                                 "Logged.",
+                                 {{"status", "", "awaiting_acknowledgement"}}};
+  stored.recorded_at = "2024-12-20T09:00:00.000Z";
+  json event = EventToJson(stored);
+  EXPECT_EQ(event["sequence"], 7);
+  EXPECT_EQ(event["type"], "logged");
+  EXPECT_TRUE(event["stage"].is_null());
+  EXPECT_EQ(event["changes"][0]["after"], "awaiting_acknowledgement");
+}
+
+}  // namespace
+}  // namespace redress::http

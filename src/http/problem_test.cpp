@@ -1,0 +1,64 @@
+#include "http/problem.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
+
+namespace redress::http {
+namespace {
+
+using core::ErrorCode;
+
+TEST(ProblemTest, MapsEveryErrorCodeToItsStatus) {
+  const std::vector<std::pair<ErrorCode, int>> cases = {
+      {ErrorCode::kInvalidInput, 422},         {ErrorCode::kNotFound, 404},
+      {ErrorCode::kTransitionNotAllowed, 409}, {ErrorCode::kConflict, 409},
+      {ErrorCode::kStaleVersion, 412},         {ErrorCode::kPreconditionRequired, 428},
+      {ErrorCode::kUnauthenticated, 401},      {ErrorCode::kForbidden, 403},
+      {ErrorCode::kMalformedRequest, 400},     {ErrorCode::kPayloadTooLarge, 413},
+      {ErrorCode::kUnsupportedMediaType, 415}, {ErrorCode::kMethodNotAllowed, 405},
+      {ErrorCode::kTooManyRequests, 429},      {ErrorCode::kStorage, 503},
+  };
+  for (const auto& [code, status] : cases) {
+    SCOPED_TRACE(status);
+    EXPECT_EQ(StatusFor(code), status);
+    EXPECT_EQ(ProblemResponse(core::Error{code, "x", {}}, "/p").status, status);
+  }
+}
+
+TEST(ProblemTest, RendersRfc9457WithFieldErrors) {
+  core::Error error{ErrorCode::kInvalidInput,
+                    "2 fields are invalid",
+                    {{"received_on", "must be a real date"}, {"complainant.email", "bad"}}};
+  Response response = ProblemResponse(error, "/api/v1/complaints");
+  EXPECT_EQ(response.status, 422);
+  EXPECT_EQ(response.content_type, "application/problem+json");
+  auto body = nlohmann::json::parse(response.body);
+  EXPECT_EQ(body["type"], "/problems/invalid-input");
+  EXPECT_EQ(body["status"], 422);
+  EXPECT_EQ(body["detail"], "2 fields are invalid");
+  EXPECT_EQ(body["instance"], "/api/v1/complaints");
+  EXPECT_FALSE(body["title"].get<std::string>().empty());
+  ASSERT_EQ(body["errors"].size(), 2U);
+  EXPECT_EQ(body["errors"][0]["field"], "received_on");
+  EXPECT_EQ(body["errors"][1]["field"], "complainant.email");
+  EXPECT_EQ(body["errors"][1]["message"], "bad");
+}
+
+TEST(ProblemTest, LeavesOutErrorsWhenNoFieldIsNamed) {
+  auto body = nlohmann::json::parse(
+      ProblemResponse(core::Error{ErrorCode::kNotFound, "no complaint X", {}}, "/x").body);
+  EXPECT_FALSE(body.contains("errors"));
+}
+
+TEST(ProblemTest, InternalErrorSaysNothingOfTheCause) {
+  Response response = InternalErrorResponse("/x");
+  EXPECT_EQ(response.status, 500);
+  EXPECT_EQ(response.content_type, "application/problem+json");
+  EXPECT_EQ(nlohmann::json::parse(response.body)["status"], 500);
+}
+
+}  // namespace
+}  // namespace redress::http

@@ -1,0 +1,37 @@
+#include "http/serve.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "http/application.hpp"
+#include "http/auth.hpp"
+#include "http/handlers.hpp"
+#include "http/json_mapping.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace redress::http {
+
+core::Status Serve(const ServerOptions& options, app::Store& store, const app::Clock& clock) {
+  Metrics metrics;
+  Authenticator authenticator(store);
+  Handlers handlers(store, clock, metrics);
+  Router router;
+  handlers.Register(router);
+  const LogSink log = StdoutLogSink();
+  Application application(std::move(router), authenticator, metrics, clock, log);
+
+  Server server(options, application);
+  auto port = server.Listen();
+  if (!port) return tl::unexpected(port.error());
+  // An IPv6 literal is bracketed in a URL.
+  const std::string host =
+      options.host.find(':') == std::string::npos ? options.host : "[" + options.host + "]";
+  log(DumpJson({{"ts", clock.NowRfc3339()},
+                {"message", "listening"},
+                {"address", "http://" + host + ":" + std::to_string(*port)}}));
+  auto served = server.Run();
+  log(DumpJson({{"ts", clock.NowRfc3339()}, {"message", "stopped"}}));
+  return served;
+}
+
+}  // namespace redress::http

@@ -1,0 +1,425 @@
+#include "http/server.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cctype>
+#include <csignal>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "http/problem.hpp"
+
+namespace redress::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+constexpr std::string_view kServerName = "redress";
+// After answering a request the server will not read (too large, malformed), it keeps reading and
+// discarding for a while before closing: closing with unread data makes the kernel send a reset,
+// which can destroy the answer before the client reads it.
+constexpr std::chrono::seconds kLingerTimeout{2};
+constexpr std::size_t kMaxLingerBytes = 16 * kMaxRequestBodyBytes;
+constexpr std::size_t kDrainChunkBytes = 16 * 1024;
+// A failed accept (e.g. out of file descriptors) is retried after a pause rather than at once.
+constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
+
+// Boost 1.74's Beast speaks boost::string_view; the rest of the code std::string_view.
+std::string_view ToStd(beast::string_view text) { return {text.data(), text.size()}; }
+beast::string_view ToBeast(std::string_view text) { return {text.data(), text.size()}; }
+
+std::string Lower(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower;
+}
+
+// Errors that only mean the peer went away or a timer or shutdown ended the wait.
+bool IsDisconnect(const beast::error_code& error) {
+  return error == bhttp::error::end_of_stream || error == asio::error::eof ||
+         error == asio::error::operation_aborted || error == beast::error::timeout ||
+         error == asio::error::connection_reset || error == asio::error::broken_pipe ||
+         error == bhttp::error::partial_message;
+}
+
+Request ToRequest(bhttp::request<bhttp::string_body>&& message) {
+  Request request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    // Repeated fields are one comma-separated list (RFC 9110 section 5.3).
+    auto [entry, inserted] =
+        request.headers.emplace(Lower(ToStd(field.name_string())), std::string(field.value()));
+    if (!inserted) {
+      entry->second += ", ";
+      entry->second += ToStd(field.value());
+    }
+  }
+  request.body = std::move(message.body());
+  return request;
+}
+
+}  // namespace
+
+// Lives as long as the Server; every session and handler is done when Run returns, so they refer
+// to it by plain pointer.
+class Server::Impl {
+ public:
+  Impl(ServerOptions options, Application& application)
+      : options_(std::move(options)),
+        application_(application),
+        strand_(asio::make_strand(io_context_)),
+        acceptor_(strand_),
+        signals_(strand_),
+        accept_retry_(strand_) {}
+
+  core::Result<std::uint16_t> Listen();
+  core::Status Run();
+  void Stop();
+
+  const ServerOptions& options() const { return options_; }
+  Application& application() { return application_; }
+  bool stopping() const { return stopping_.load(); }
+
+  class Session;
+  void Register(Session* session, const std::shared_ptr<Session>& shared);
+  void Unregister(Session* session);
+
+ private:
+  void Accept();
+  void OnAccept(beast::error_code error, tcp::socket socket);
+  void StopOnStrand();
+
+  ServerOptions options_;
+  Application& application_;
+  asio::io_context io_context_;
+  // Accepting, signals and stopping happen on this strand, one at a time.
+  asio::strand<asio::io_context::executor_type> strand_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  asio::steady_timer accept_retry_;
+  std::atomic<bool> stopping_{false};
+
+  std::mutex sessions_mutex_;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;  // guarded by sessions_mutex_
+};
+
+// One connection: reads a request, answers it, and again while the connection is kept alive.
+// Every step runs on the connection's strand.
+class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Impl* server) : stream_(std::move(socket)), server_(server) {}
+
+  ~Session() { server_->Unregister(this); }
+
+  void Start() {
+    server_->Register(this, shared_from_this());
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+  }
+
+  // Closes the connection if it is waiting for a request; one being read or answered finishes
+  // first (the answer then closes the connection, since the server is stopping).
+  void Shutdown() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->phase_ == Phase::kWaiting) self->stream_.cancel();
+    });
+  }
+
+ private:
+  enum class Phase { kWaiting, kReading, kAnswering, kClosing };
+
+  void ReadHeader() {
+    if (server_->stopping()) return Close();
+    phase_ = Phase::kWaiting;
+    parser_.emplace();
+    parser_->header_limit(server_->options().header_limit);
+    parser_->body_limit(server_->options().body_limit);
+    stream_.expires_after(server_->options().idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code error, std::size_t) {
+    if (error) return OnReadError(error);
+    phase_ = Phase::kReading;
+    const auto& header = parser_->get();
+    const auto length = parser_->content_length();
+    if (length && *length > server_->options().body_limit) return RefuseTooLarge();
+    stream_.expires_after(server_->options().request_timeout);
+    if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+      continue_ = bhttp::response<bhttp::empty_body>{bhttp::status::continue_, header.version()};
+      bhttp::async_write(stream_, continue_,
+                         [self = shared_from_this()](beast::error_code write_error, std::size_t) {
+                           if (write_error) return self->Close();
+                           self->ReadBody();
+                         });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::OnBody, shared_from_this()));
+  }
+
+  void OnBody(beast::error_code error, std::size_t) {
+    if (error) return OnReadError(error);
+    phase_ = Phase::kAnswering;
+    stream_.expires_never();
+    const bool keep_alive = parser_->get().keep_alive();
+    Response response = server_->application().Handle(ToRequest(parser_->release()));
+    Write(std::move(response), keep_alive ? Connection::kKeepAlive : Connection::kClose);
+  }
+
+  void OnReadError(const beast::error_code& error) {
+    if (error == bhttp::error::body_limit) return RefuseTooLarge();
+    if (IsDisconnect(error)) return Close();
+    // Anything else is a request that does not parse as HTTP/1.1.
+    const std::string message = error == bhttp::error::header_limit
+                                    ? "the request's headers are larger than " +
+                                          std::to_string(server_->options().header_limit) + " bytes"
+                                    : "the request is not valid HTTP/1.1: " + error.message();
+    Refuse(core::Error{core::ErrorCode::kMalformedRequest, message, {}});
+  }
+
+  void RefuseTooLarge() {
+    Refuse(core::Error{
+        core::ErrorCode::kPayloadTooLarge,
+        "the request body is larger than " + std::to_string(server_->options().body_limit) +
+            " bytes",
+        {{"body", "at most " + std::to_string(server_->options().body_limit) + " bytes"}}});
+  }
+
+  // Answers a request that will not be read to its end, then closes the connection.
+  void Refuse(const core::Error& error) {
+    phase_ = Phase::kAnswering;
+    // What the parser got before it stopped: the request line and headers read so far.
+    Request partial;
+    if (parser_) {
+      const auto& header = parser_->get();
+      partial.method = std::string(header.method_string());
+      partial.target = std::string(header.target());
+      if (auto id = header.find("x-request-id"); id != header.end()) {
+        partial.headers.emplace("x-request-id", std::string(id->value()));
+      }
+    }
+    Write(server_->application().Refuse(std::move(partial), error), Connection::kLingeringClose);
+  }
+
+  enum class Connection { kKeepAlive, kClose, kLingeringClose };
+
+  void Write(Response response, Connection connection) {
+    if (connection == Connection::kKeepAlive && server_->stopping()) {
+      connection = Connection::kClose;
+    }
+    constexpr unsigned kHttp11 = 11;
+    const unsigned version =
+        parser_ && parser_->get().version() != 0 ? parser_->get().version() : kHttp11;
+    response_ =
+        bhttp::response<bhttp::string_body>{static_cast<bhttp::status>(response.status), version};
+    response_.set(bhttp::field::server, ToBeast(kServerName));
+    response_.set(bhttp::field::content_type, ToBeast(response.content_type));
+    for (const auto& [name, value] : response.headers) {
+      response_.insert(ToBeast(name), ToBeast(value));
+    }
+    response_.body() = std::move(response.body);
+    response_.keep_alive(connection == Connection::kKeepAlive);
+    response_.prepare_payload();
+    stream_.expires_after(server_->options().request_timeout);
+    bhttp::async_write(
+        stream_, response_,
+        [self = shared_from_this(), connection](beast::error_code error, std::size_t) {
+          if (error) return self->Close();
+          switch (connection) {
+            case Connection::kKeepAlive:
+              return self->ReadHeader();
+            case Connection::kClose:
+              return self->Close();
+            case Connection::kLingeringClose:
+              return self->LingeringClose();
+          }
+        });
+  }
+
+  void Close() {
+    phase_ = Phase::kClosing;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+  void LingeringClose() {
+    phase_ = Phase::kClosing;
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    lingered_bytes_ = 0;
+    stream_.expires_after(kLingerTimeout);
+    Drain();
+  }
+
+  void Drain() {
+    stream_.async_read_some(
+        asio::buffer(drain_buffer_),
+        [self = shared_from_this()](beast::error_code error, std::size_t bytes) {
+          self->lingered_bytes_ += bytes;
+          if (error || self->lingered_bytes_ > kMaxLingerBytes) return self->stream_.close();
+          self->Drain();
+        });
+  }
+
+  beast::tcp_stream stream_;
+  Impl* server_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::empty_body> continue_;
+  bhttp::response<bhttp::string_body> response_;
+  std::array<char, kDrainChunkBytes> drain_buffer_{};
+  std::size_t lingered_bytes_ = 0;
+  Phase phase_ = Phase::kWaiting;
+};
+
+void Server::Impl::Register(Session* session, const std::shared_ptr<Session>& shared) {
+  std::lock_guard lock(sessions_mutex_);
+  sessions_.emplace(session, shared);
+}
+
+void Server::Impl::Unregister(Session* session) {
+  std::lock_guard lock(sessions_mutex_);
+  sessions_.erase(session);
+}
+
+core::Result<std::uint16_t> Server::Impl::Listen() {
+  beast::error_code error;
+  tcp::resolver resolver(io_context_);
+  auto endpoints = resolver.resolve(options_.host, std::to_string(options_.port),
+                                    tcp::resolver::passive | tcp::resolver::numeric_service, error);
+  if (error || endpoints.empty()) {
+    return core::FailField("host", "cannot resolve '" + options_.host + "': " + error.message());
+  }
+  const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  const auto fail = [&](std::string_view step) {
+    const core::ErrorCode code = error == asio::error::address_in_use ? core::ErrorCode::kConflict
+                                                                      : core::ErrorCode::kStorage;
+    return core::Fail(code, "cannot " + std::string(step) + " " + options_.host + ":" +
+                                std::to_string(options_.port) + ": " + error.message());
+  };
+  acceptor_.open(endpoint.protocol(), error);
+  if (error) return fail("open a socket for");
+  acceptor_.set_option(asio::socket_base::reuse_address(true), error);
+  if (error) return fail("configure");
+  acceptor_.bind(endpoint, error);
+  if (error) return fail("listen on");
+  acceptor_.listen(asio::socket_base::max_listen_connections, error);
+  if (error) return fail("listen on");
+  return acceptor_.local_endpoint().port();
+}
+
+void Server::Impl::Accept() {
+  acceptor_.async_accept(asio::make_strand(io_context_),
+                         beast::bind_front_handler(&Impl::OnAccept, this));
+}
+
+void Server::Impl::OnAccept(beast::error_code error, tcp::socket socket) {
+  if (stopping() || !acceptor_.is_open()) return;
+  if (error) {
+    application_.LogError("", "accepting a connection failed: " + error.message());
+    accept_retry_.expires_after(kAcceptRetryDelay);
+    accept_retry_.async_wait([this](beast::error_code wait_error) {
+      if (!wait_error) Accept();
+    });
+    return;
+  }
+  beast::error_code ignored;
+  // Answers are small and written whole: send them without waiting to coalesce.
+  socket.set_option(tcp::no_delay(true), ignored);
+  std::make_shared<Session>(std::move(socket), this)->Start();
+  Accept();
+}
+
+void Server::Impl::Stop() {
+  asio::dispatch(strand_, [this] { StopOnStrand(); });
+}
+
+void Server::Impl::StopOnStrand() {
+  if (stopping_.exchange(true)) return;
+  beast::error_code ignored;
+  acceptor_.close(ignored);
+  signals_.cancel(ignored);
+  accept_retry_.cancel();
+  std::vector<std::weak_ptr<Session>> sessions;
+  {
+    std::lock_guard lock(sessions_mutex_);
+    for (const auto& [key, session] : sessions_) sessions.push_back(session);
+  }
+  for (const std::weak_ptr<Session>& weak : sessions) {
+    if (auto session = weak.lock()) session->Shutdown();
+  }
+}
+
+core::Status Server::Impl::Run() {
+  if (options_.signals == SignalHandling::kStopOnSignal) {
+    signals_.add(SIGTERM);
+    signals_.add(SIGINT);
+    signals_.async_wait([this](beast::error_code error, int) {
+      if (!error) StopOnStrand();
+    });
+  }
+  asio::dispatch(strand_, [this] { Accept(); });
+
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const unsigned threads =
+      options_.threads > 0 ? static_cast<unsigned>(options_.threads) : hardware;
+  // A handler that throws past its own boundary must not end the worker: log it and run on.
+  const auto work = [this] {
+    while (true) {
+      try {
+        io_context_.run();
+        return;
+      } catch (const std::exception& exception) {
+        application_.LogError(
+            "", std::string("unhandled exception in the server: ") + exception.what());
+      } catch (...) {
+        application_.LogError("", "unhandled exception of unknown type in the server");
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  workers.reserve(threads - 1);
+  for (unsigned i = 1; i < threads; ++i) workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+  return {};
+}
+
+Server::Server(ServerOptions options, Application& application)
+    : impl_(std::make_unique<Impl>(std::move(options), application)) {}
+
+Server::~Server() = default;
+
+core::Result<std::uint16_t> Server::Listen() { return impl_->Listen(); }
+
+core::Status Server::Run() { return impl_->Run(); }
+
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace redress::http

@@ -1,0 +1,69 @@
+#pragma once
+
+// The HTTP/1.1 server: Boost.Beast over Asio, one io_context run by a pool of worker threads.
+//
+// Connections are kept alive between requests. A request's headers are limited (header_limit)
+// and so is its body (body_limit: 413 before the body is read when Content-Length says so, or as
+// soon as a chunked body passes it). A keep-alive connection idle for idle_timeout is closed; a
+// request must arrive, and its answer be taken, within request_timeout. Handlers run on the
+// worker threads and may block (the use cases wait for their commit); with one worker per core
+// that is the intended design for now.
+//
+// Shutdown (SIGTERM, SIGINT or Stop()): the server stops accepting, closes idle connections, lets
+// every request that is being handled finish and be answered (with Connection: close), and Run()
+// returns when the last connection has closed.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+#include "http/application.hpp"
+
+namespace redress::http {
+
+inline constexpr std::size_t kMaxRequestBodyBytes = 1024 * 1024;
+inline constexpr std::uint32_t kMaxRequestHeaderBytes = 16 * 1024;
+
+// Whether Run() stops on SIGTERM and SIGINT; tests that run a server inside a test process turn
+// it off and call Stop().
+enum class SignalHandling { kStopOnSignal, kIgnore };
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 = any free port (Listen says which)
+  int threads = 0;            // 0 = one per hardware thread
+  std::size_t body_limit = kMaxRequestBodyBytes;
+  std::uint32_t header_limit = kMaxRequestHeaderBytes;
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds request_timeout{30};
+  SignalHandling signals = SignalHandling::kStopOnSignal;
+};
+
+class Server {
+ public:
+  // `application` must outlive the server.
+  Server(ServerOptions options, Application& application);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens; returns the port bound. kInvalidInput (field "host") when the host does
+  // not resolve, kConflict when the address is in use, kStorage for other socket failures.
+  core::Result<std::uint16_t> Listen();
+
+  // Serves until stopped; returns when every connection has closed. Precondition: Listen
+  // succeeded. Call once.
+  core::Status Run();
+
+  // Starts the graceful shutdown. Safe from any thread, more than once, before or during Run.
+  void Stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace redress::http
