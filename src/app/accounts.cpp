@@ -1,8 +1,10 @@
 #include "app/accounts.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "app/secrets.hpp"
+#include "core/permissions.hpp"
 
 namespace redress::app {
 namespace {
@@ -81,6 +83,10 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
       return tl::unexpected(user.error());
     }
     if (!user->active) return core::FailField("username", "user '" + username + "' is not active");
+    if (label.empty() || label.size() > kMaxTokenLabelLength) {
+      return core::FailField(
+          "label", "must be 1 to " + std::to_string(kMaxTokenLabelLength) + " characters");
+    }
     std::string token = NewApiToken();
     ApiToken record{0, user->id, HashApiToken(token), label, clock.NowRfc3339(), std::nullopt};
     auto inserted = tx.InsertToken(std::move(record));
@@ -99,6 +105,45 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
   });
   if (!status) return tl::unexpected(status.error());
   return std::move(*result);
+}
+
+Result<std::vector<ApiToken>> ListOwnTokens(Store& store, const Actor& actor) {
+  std::vector<ApiToken> tokens;
+  auto status = store.Read([&](Tx& tx) -> Status {
+    auto user = tx.FindUser(actor.username);
+    if (!user) return tl::unexpected(user.error());
+    auto found = tx.TokensOf(user->id);
+    if (!found) return tl::unexpected(found.error());
+    tokens = std::move(*found);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return tokens;
+}
+
+Status RevokeToken(Store& store, const Clock& clock, const Actor& actor, std::int64_t id) {
+  return store.Write([&](Tx& tx) -> Status {
+    const auto unknown = [id] {
+      return core::Fail(core::ErrorCode::kNotFound, "no token " + std::to_string(id));
+    };
+    auto token = tx.FindToken(id);
+    if (!token) return tl::unexpected(token.error());
+    auto owner = tx.FindUserById(token->user_id);
+    if (!owner) return tl::unexpected(owner.error());
+    if (owner->username != actor.username &&
+        !core::Allows(actor.role, core::Permission::kManageUsers)) {
+      return unknown();
+    }
+    if (token->revoked_at) return {};
+    if (auto revoked = tx.RevokeToken(id, clock.NowRfc3339()); !revoked) return revoked;
+    core::CaseEvent event{core::EventType::kTokenRevoked,
+                          clock.Today(),
+                          actor.username,
+                          0,
+                          "API token " + std::to_string(id) + " of " + owner->username + " revoked",
+                          {{"token", std::to_string(id) + " " + token->label, ""}}};
+    return tx.AppendEvent(EntityType::kToken, owner->username, event);
+  });
 }
 
 }  // namespace redress::app

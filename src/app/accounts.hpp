@@ -2,7 +2,9 @@
 
 // Accounts: users with roles, and bearer tokens for integrations.
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
@@ -28,8 +30,19 @@ struct IssuedToken {
   ApiToken record;
 };
 
-// Issues a bearer token for an active user.
+inline constexpr std::size_t kMaxTokenLabelLength = 100;
+
+// Issues a bearer token for an active user. The label is required, at most kMaxTokenLabelLength
+// characters.
 Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& actor,
                                 const std::string& username, const std::string& label);
+
+// The actor's own tokens, oldest first (hashes included: the caller decides what to show).
+Result<std::vector<ApiToken>> ListOwnTokens(Store& store, const Actor& actor);
+
+// Revokes token `id`: the actor's own, or anyone's when the actor's role manages users (the
+// command line's SystemActor does). Someone else's token is kNotFound to an actor who may not
+// manage it, as if it did not exist. Revoking a revoked token changes nothing and succeeds.
+Status RevokeToken(Store& store, const Clock& clock, const Actor& actor, std::int64_t id);
 
 }  // namespace redress::app

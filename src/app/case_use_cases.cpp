@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/permissions.hpp"
 #include "core/regime.hpp"
 #include "core/repeats.hpp"
 #include "core/routing.hpp"
@@ -228,19 +229,33 @@ Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& orga
   return complaint;
 }
 
+Result<core::Complaint> LoadVisibleComplaint(Tx& tx, const Actor& actor,
+                                             std::string_view reference) {
+  auto complaint = tx.LoadComplaint(reference);
+  if (!complaint) return complaint;
+  if (!core::CanSee(actor.team, *complaint)) {
+    return core::Fail(core::ErrorCode::kNotFound, "no complaint " + std::string(reference));
+  }
+  return complaint;
+}
+
 template <typename T, typename Work>
 Result<T> CaseService::WriteWith(Work&& work) {
   std::optional<T> result;
+  std::optional<OrganisationCache::Entry> organisation;
   core::Date today = clock_.Today();
   auto status = store_.Write([&](Tx& tx) -> Status {
-    auto organisation = LoadOrganisation(tx);
-    if (!organisation) return tl::unexpected(organisation.error());
-    auto value = work(tx, *organisation, today);
+    auto loaded = organisations_.Load(tx);
+    if (!loaded) return tl::unexpected(loaded.error());
+    organisation = std::move(*loaded);
+    auto value = work(tx, *organisation->organisation, today);
     if (!value) return tl::unexpected(value.error());
     result = std::move(*value);
     return {};
   });
   if (!status) return tl::unexpected(status.error());
+  // Committed: the configuration this Write saw may be reused by the next.
+  organisations_.Remember(std::move(*organisation));
   return std::move(*result);
 }
 
@@ -257,6 +272,7 @@ Result<core::Complaint> CaseService::Apply(const Actor& actor, std::string_view 
                                            const CaseAction& action) {
   return WriteWith<core::Complaint>([&](Tx& tx, const Organisation& organisation,
                                         core::Date today) {
+    if (auto visible = LoadVisibleComplaint(tx, actor, reference); !visible) return visible;
     return ApplyCaseActionIn(tx, organisation, actor, today, reference, expected_version, action);
   });
 }

@@ -51,6 +51,11 @@ struct ConvertServiceRequestCommand {
   std::string description;  // empty = the request's description
 };
 
+// The complaint `reference` if `actor` may see it (core::CanSee). A restricted case outside the
+// actor's team is kNotFound, worded exactly as for a reference that does not exist.
+Result<core::Complaint> LoadVisibleComplaint(Tx& tx, const Actor& actor,
+                                             std::string_view reference);
+
 Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation, const Actor& actor,
                                        core::Date today, const LogComplaintCommand& command);
 
@@ -79,6 +84,8 @@ class CaseService {
   CaseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   Result<core::Complaint> LogComplaint(const Actor& actor, const LogComplaintCommand& command);
+  // Fails with kNotFound, applying nothing, when the actor may not see the case
+  // (LoadVisibleComplaint).
   Result<core::Complaint> Apply(const Actor& actor, std::string_view reference,
                                 std::optional<std::int64_t> expected_version,
                                 const CaseAction& action);
@@ -104,6 +111,7 @@ class CaseService {
 
   Store& store_;
   const Clock& clock_;
+  OrganisationCache organisations_;
 };
 
 }  // namespace redress::app

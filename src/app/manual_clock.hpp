@@ -3,6 +3,7 @@
 // A clock that shows whatever it was last set to: the demo sets it as it replays history, so the
 // audit trail's timestamps follow the simulated days and the same seed gives the same database.
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
@@ -31,6 +32,11 @@ class ManualClock : public Clock {
                   seconds / kSecondsPerHour, seconds % kSecondsPerHour / kSecondsPerMinute,
                   seconds % kSecondsPerMinute);
     return buffer;
+  }
+
+  std::int64_t NowUnixSeconds() const override {
+    constexpr std::int64_t kSecondsPerDay = 86400;
+    return std::int64_t{today_.days_since_epoch()} * kSecondsPerDay + seconds_of_day_;
   }
 
  private:

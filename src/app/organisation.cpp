@@ -101,6 +101,24 @@ Result<Organisation> LoadOrganisation(Tx& tx) {
   return organisation;
 }
 
+Result<OrganisationCache::Entry> OrganisationCache::Load(Tx& tx) {
+  auto generation = tx.ConfigurationGeneration();
+  if (!generation) return tl::unexpected(generation.error());
+  {
+    std::lock_guard lock(mutex_);
+    if (entry_.organisation && entry_.generation == *generation) return entry_;
+  }
+  auto organisation = LoadOrganisation(tx);
+  if (!organisation) return tl::unexpected(organisation.error());
+  return Entry{*generation, std::make_shared<const Organisation>(std::move(*organisation))};
+}
+
+void OrganisationCache::Remember(Entry entry) {
+  std::lock_guard lock(mutex_);
+  // Generations only grow, so the higher one is the later configuration.
+  if (!entry_.organisation || entry.generation > entry_.generation) entry_ = std::move(entry);
+}
+
 Status EnsureSettings(Tx& tx, const std::string& default_name) {
   auto settings = tx.LoadSettings();
   if (!settings) return tl::unexpected(settings.error());

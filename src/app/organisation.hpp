@@ -4,8 +4,10 @@
 // days, the root-cause taxonomy, categories, service areas and routing. Loaded inside the use
 // case's transaction so every rule applies the configuration of that moment.
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 
@@ -37,6 +39,31 @@ struct Organisation {
 };
 
 Result<Organisation> LoadOrganisation(Tx& tx);
+
+// The organisation of a process, kept between transactions: loading it takes six queries, and it
+// changes rarely. Each Load still reads the configuration generation (Tx::ConfigurationGeneration)
+// in the caller's transaction and reloads when it differs, so a change made by any process or
+// connection is seen by the next transaction that starts after it. Safe from several threads.
+class OrganisationCache {
+ public:
+  struct Entry {
+    std::int64_t generation = 0;
+    std::shared_ptr<const Organisation> organisation;
+  };
+
+  // The organisation as `tx` sees it: the remembered one when its generation is current, else a
+  // fresh load (not remembered yet: see Remember).
+  Result<Entry> Load(Tx& tx);
+
+  // Call with what Load returned once its transaction has committed. Only committed
+  // configurations are remembered: a rolled-back change could otherwise leave a generation number
+  // that a later, different change reuses.
+  void Remember(Entry entry);
+
+ private:
+  std::mutex mutex_;
+  Entry entry_;  // guarded by mutex_; organisation null until the first Remember
+};
 
 // The working-day calendar of a division with these closure days. Calendars are shared: building
 // one lays out a century of days, so the same configuration is built once per process.

@@ -31,6 +31,9 @@ class Clock {
   virtual ~Clock() = default;
   virtual core::Date Today() const = 0;
   virtual std::string NowRfc3339() const = 0;  // UTC, e.g. "2024-12-20T09:30:00.123Z"
+  // The same instant as whole seconds since 1970-01-01T00:00:00Z: sessions expire and sign-in
+  // delays end by it.
+  virtual std::int64_t NowUnixSeconds() const = 0;
 };
 
 // One row of a complaint list: the case's current stage, projected for filtering and display.
@@ -100,6 +103,11 @@ struct ComplaintQuery {
   ComplaintSort sort = ComplaintSort::kReference;
   SortDirection direction = SortDirection::kAscending;
   std::optional<ComplaintCursor> after;  // the page after this position (see ComplaintCursor)
+
+  // Restricted cases (core::CanSee): when set, only unrestricted cases and restricted ones with a
+  // stage handled by this team (empty = no team: unrestricted cases only). Unset = every case,
+  // for the command line and reports; a request of the API always sets it from its actor.
+  std::optional<std::string> visible_to_team;
 };
 
 // The cursor just after `row` in the order `sort`.
@@ -204,6 +212,13 @@ class Tx {
   virtual Status RemoveClosureDay(core::Date date) = 0;     // kNotFound if absent
   virtual Result<std::vector<core::Designation>> ListDesignations() = 0;
   virtual Status AddDesignation(const core::Designation& designation) = 0;
+  // A number that differs whenever the configuration above (settings, teams, service areas,
+  // categories, root causes, closure days, designations) may have changed since it was last read:
+  // the sequence of the latest configuration event (0 when there is none). Every change made by
+  // the functions of app/organisation.hpp appends that event in the change's own transaction, and
+  // a committed sequence is never reused, so equal generations read in committed transactions
+  // mean equal configurations. Meant to be cheap: it is read in every write use case.
+  virtual Result<std::int64_t> ConfigurationGeneration() = 0;
 
   // Accounts. Usernames are unique (kConflict).
   virtual Result<User> InsertUser(User user) = 0;  // assigns id
@@ -211,6 +226,21 @@ class Tx {
   virtual Result<std::vector<User>> ListUsers() = 0;
   virtual Result<ApiToken> InsertToken(ApiToken token) = 0;  // assigns id
   virtual Result<ApiToken> FindTokenByHash(std::string_view token_hash) = 0;
+  virtual Result<User> FindUserById(std::int64_t id) = 0;                    // kNotFound if absent
+  virtual Result<ApiToken> FindToken(std::int64_t id) = 0;                   // kNotFound if absent
+  virtual Result<std::vector<ApiToken>> TokensOf(std::int64_t user_id) = 0;  // by id
+  // Sets revoked_at; kNotFound if absent. A revoked token keeps its first revoked_at.
+  virtual Status RevokeToken(std::int64_t id, std::string_view revoked_at) = 0;
+
+  // Web sessions, found by the hash of their cookie token.
+  virtual Result<Session> InsertSession(Session session) = 0;                  // assigns id
+  virtual Result<Session> FindSessionByHash(std::string_view token_hash) = 0;  // kNotFound
+  virtual Status ExtendSession(std::int64_t id, std::int64_t expires_at) = 0;
+  virtual Status DeleteSession(std::int64_t id) = 0;  // nothing to delete is no error
+
+  // Failed sign-ins per username; a username never seen has the zero record.
+  virtual Result<SignInAttempts> LoadSignInAttempts(std::string_view username) = 0;
+  virtual Status SaveSignInAttempts(std::string_view username, const SignInAttempts& attempts) = 0;
 
   virtual Result<StoreSummary> Summarise() = 0;
 };

@@ -71,6 +71,22 @@ struct ApiToken {
   std::optional<std::string> revoked_at;
 };
 
+// A signed-in browser (app/sessions.hpp). Times are Unix seconds, UTC.
+struct Session {
+  std::int64_t id = 0;
+  std::string token_hash;  // hex BLAKE2b of the cookie's token
+  std::int64_t user_id = 0;
+  std::string csrf_token_hash;  // hex BLAKE2b of the CSRF token
+  std::int64_t created_at = 0;
+  std::int64_t expires_at = 0;  // the sliding idle deadline, capped by the absolute lifetime
+};
+
+// The consecutive failed sign-ins of one username (core/sign_in_throttle.hpp).
+struct SignInAttempts {
+  int consecutive_failures = 0;
+  std::int64_t last_failure_at = 0;  // Unix seconds; meaningless when there are no failures
+};
+
 // What an event is about.
 enum class EntityType { kComplaint, kServiceRequest, kUser, kToken, kConfiguration };
 std::string_view ToString(EntityType type);  // "complaint", "service_request", "user", "token",

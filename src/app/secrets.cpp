@@ -8,7 +8,6 @@
 namespace redress::app {
 namespace {
 
-constexpr std::string_view kTokenPrefix = "rdt_";
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kTokenHashBytes = 32;
 
@@ -52,12 +51,14 @@ bool VerifyPassword(std::string_view stored_hash, std::string_view password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-std::string NewApiToken() {
+std::string NewRandomToken(std::string_view prefix) {
   EnsureSodium();
   std::array<unsigned char, kTokenBytes> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
-  return std::string(kTokenPrefix) + ToHex(bytes.data(), bytes.size());
+  return std::string(prefix) + ToHex(bytes.data(), bytes.size());
 }
+
+std::string NewApiToken() { return NewRandomToken(kApiTokenPrefix); }
 
 std::string HashApiToken(std::string_view token) {
   EnsureSodium();
@@ -66,6 +67,14 @@ std::string HashApiToken(std::string_view token) {
                      reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
                      0);
   return ToHex(digest.data(), digest.size());
+}
+
+std::string HashSecretToken(std::string_view token) { return HashApiToken(token); }
+
+bool SecretTokenMatches(std::string_view stored_hash, std::string_view token) {
+  const std::string token_hash = HashSecretToken(token);
+  return token_hash.size() == stored_hash.size() &&
+         sodium_memcmp(token_hash.data(), stored_hash.data(), token_hash.size()) == 0;
 }
 
 }  // namespace redress::app

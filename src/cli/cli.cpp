@@ -255,6 +255,19 @@ class Commands {
     create->add_option("--username", username_, "the user the token acts as")->required();
     create->add_option("--label", label_, "what the token is for");
     create->callback([this] { result_ = CreateToken(); });
+    CLI::App* revoke = token->add_subcommand("revoke", "revoke a bearer token (it answers 401)");
+    AddDatabaseOption(revoke);
+    revoke->add_option("--id", token_id_, "the token's id")->required();
+    revoke->callback([this] { result_ = RevokeToken(); });
+  }
+
+  CommandResult RevokeToken() {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    auto revoked = app::RevokeToken(**store, *dependencies_.clock, app::SystemActor(), token_id_);
+    if (!revoked) return tl::unexpected(revoked.error());
+    out_ << "token " << token_id_ << " revoked\n";
+    return {};
   }
 
   CommandResult CreateToken() {
@@ -403,6 +416,10 @@ class Commands {
     serve->add_option("--port", serve_options_.port, "port to listen on (default 8080; 0 = any)");
     serve->add_option("--threads", serve_options_.threads,
                       "worker threads (default: one per hardware thread)");
+    serve->add_option("--handler-threads", serve_options_.handler_threads,
+                      "threads that run request handlers (default 64)");
+    serve->add_flag("--secure-cookies", serve_options_.secure_cookies,
+                    "send the session cookie over https only (behind TLS)");
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -414,6 +431,10 @@ class Commands {
     }
     if (serve_options_.threads < 0 || serve_options_.threads > kMaxThreads) {
       return core::FailField("threads", fmt::format("must be between 0 and {}", kMaxThreads));
+    }
+    if (serve_options_.handler_threads < 0 || serve_options_.handler_threads > kMaxThreads) {
+      return core::FailField("handler-threads",
+                             fmt::format("must be between 0 and {}", kMaxThreads));
     }
     if (!dependencies_.serve) {
       return core::Fail(core::ErrorCode::kInvalidInput, "this build cannot serve the API");
@@ -473,6 +494,7 @@ class Commands {
   std::string team_;
   std::string display_name_;
   std::string label_;
+  std::int64_t token_id_ = 0;
   std::string date_;
   std::string reason_;
   bool password_stdin_ = false;

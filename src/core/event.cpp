@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 19> kEventTypeNames{{
+constexpr EnumNames<EventType, 24> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -25,6 +25,11 @@ constexpr EnumNames<EventType, 19> kEventTypeNames{{
     {EventType::kConfigured, "configured"},
     {EventType::kUserCreated, "user_created"},
     {EventType::kTokenCreated, "token_created"},
+    {EventType::kTokenRevoked, "token_revoked"},
+    {EventType::kSignedIn, "signed_in"},
+    {EventType::kSignInFailed, "sign_in_failed"},
+    {EventType::kLockedOut, "locked_out"},
+    {EventType::kSignedOut, "signed_out"},
 }};
 
 }  // namespace

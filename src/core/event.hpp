@@ -32,6 +32,11 @@ enum class EventType {
   kConfigured,  // reference data or settings changed
   kUserCreated,
   kTokenCreated,
+  kTokenRevoked,
+  kSignedIn,
+  kSignInFailed,  // a wrong password, or a username nobody has
+  kLockedOut,     // the failure that locked the username (sign_in_throttle.hpp)
+  kSignedOut,
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

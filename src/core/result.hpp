@@ -3,6 +3,8 @@
 // Expected failures are values: every operation a user can make fail returns Result<T>.
 // Bugs are asserts. Exceptions never cross into or out of the core.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
@@ -24,7 +26,7 @@ enum class ErrorCode {
   kTooManyRequests,       // slowed down or locked out (repeated failed sign-ins)
   kStorage,               // the database failed (disk full, corrupt, locked too long)
   // Requests the transport could not accept; raised by adapters, never by the core.
-  kMalformedRequest,      // unparseable body, unknown field, wrong JSON type
+  kMalformedRequest,  // unparseable body, unknown field, wrong JSON type
   kPayloadTooLarge,
   kUnsupportedMediaType,
   kMethodNotAllowed,
@@ -42,6 +44,8 @@ struct Error {
   ErrorCode code;
   std::string message;
   std::vector<FieldError> fields;
+  // kTooManyRequests: seconds until the caller may try again (HTTP Retry-After).
+  std::optional<std::int64_t> retry_after_seconds = std::nullopt;
 };
 
 template <typename T>

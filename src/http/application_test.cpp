@@ -36,6 +36,8 @@ class FixedClock : public app::Clock {
  public:
   core::Date Today() const override { return *core::Date::Parse("2025-01-15"); }
   std::string NowRfc3339() const override { return "2025-01-15T10:00:00.000Z"; }
+  std::int64_t NowUnixSeconds() const override { return kNowUnixSeconds; }
+  static constexpr std::int64_t kNowUnixSeconds = 1736935200;  // the instant above
 };
 
 std::string HeaderOf(const Response& response, std::string_view name) {
@@ -54,7 +56,7 @@ Request Make(std::string method, std::string target) {
 
 class ApplicationTest : public ::testing::Test {
  protected:
-  ApplicationTest() : authenticator_(store_) {}
+  ApplicationTest() : authenticator_(store_, clock_) {}
 
   // The application with the real API routes plus /boom, which throws.
   Application Build() {

@@ -1,6 +1,7 @@
 #include "http/auth.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 
@@ -15,13 +16,20 @@ constexpr std::size_t kMaxTokenLength = 256;
 
 tl::unexpected<core::Error> Unauthenticated() {
   return core::Fail(core::ErrorCode::kUnauthenticated,
-                    "a valid bearer token is required (Authorization: Bearer <token>)");
+                    "sign in (session cookie) or send a valid bearer token "
+                    "(Authorization: Bearer <token>)");
 }
 
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
     return std::tolower(x) == std::tolower(y);
   });
+}
+
+std::string_view Trimmed(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
 }
 
 }  // namespace
@@ -33,14 +41,57 @@ std::string_view BearerToken(std::string_view authorization) {
       authorization[kScheme.size()] != ' ') {
     return {};
   }
-  std::string_view token = authorization.substr(kScheme.size());
-  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-  return token;
+  return Trimmed(authorization.substr(kScheme.size()));
+}
+
+std::string_view SessionCookieValue(std::string_view cookie_header) {
+  // RFC 6265 section 4.2.1: "name=value" pairs separated by "; ".
+  while (!cookie_header.empty()) {
+    const std::size_t end = cookie_header.find(';');
+    std::string_view pair = Trimmed(cookie_header.substr(0, end));
+    const std::size_t equals = pair.find('=');
+    if (equals != std::string_view::npos && pair.substr(0, equals) == kSessionCookieName) {
+      return pair.substr(equals + 1);
+    }
+    if (end == std::string_view::npos) break;
+    cookie_header.remove_prefix(end + 1);
+  }
+  return {};
+}
+
+std::string SessionSetCookie(std::string_view token, CookieSecurity security) {
+  std::string cookie = std::string(kSessionCookieName) + "=" + std::string(token) +
+                       "; HttpOnly; SameSite=Strict; Path=/";
+  if (token.empty()) cookie += "; Max-Age=0";
+  if (security == CookieSecurity::kHttpsOnly) cookie += "; Secure";
+  return cookie;
+}
+
+bool IsStateChanging(std::string_view method) {
+  constexpr std::array<std::string_view, 4> kSafeMethods = {"GET", "HEAD", "OPTIONS", "TRACE"};
+  return std::find(kSafeMethods.begin(), kSafeMethods.end(), method) == kSafeMethods.end();
 }
 
 core::Result<app::Actor> Authenticator::Authenticate(const Request& request) const {
-  std::string_view token = BearerToken(request.Header("authorization"));
+  const std::string_view authorization = request.Header("authorization");
+  if (!authorization.empty()) return AuthenticateBearer(BearerToken(authorization));
+
+  const std::string_view cookie = SessionCookieValue(request.Header("cookie"));
+  if (cookie.empty() || cookie.size() > kMaxTokenLength) return Unauthenticated();
+  auto resumed = sessions_.Resume(cookie);
+  if (!resumed) return tl::unexpected(resumed.error());
+  if (IsStateChanging(request.method) &&
+      !app::SecretTokenMatches(resumed->session.csrf_token_hash, request.Header("x-csrf-token"))) {
+    const std::string header(kCsrfHeader);
+    return tl::unexpected(core::Error{
+        core::ErrorCode::kForbidden,
+        "a signed-in " + request.method + " must carry the session's CSRF token in " + header,
+        {{header, "must equal the csrf_token given at sign-in"}}});
+  }
+  return std::move(resumed->actor);
+}
+
+core::Result<app::Actor> Authenticator::AuthenticateBearer(std::string_view token) const {
   if (token.empty() || token.size() > kMaxTokenLength) return Unauthenticated();
   const std::string token_hash = app::HashApiToken(token);
 
@@ -52,12 +103,12 @@ core::Result<app::Actor> Authenticator::Authenticate(const Request& request) con
       return tl::unexpected(found.error());
     }
     if (found->revoked_at) return {};
-    auto users = tx.ListUsers();
-    if (!users) return tl::unexpected(users.error());
-    auto user = std::find_if(users->begin(), users->end(), [&](const app::User& candidate) {
-      return candidate.id == found->user_id;
-    });
-    if (user == users->end() || !user->active) return {};
+    auto user = tx.FindUserById(found->user_id);
+    if (!user) {
+      if (user.error().code == core::ErrorCode::kNotFound) return {};
+      return tl::unexpected(user.error());
+    }
+    if (!user->active) return {};
     actor = app::Actor{user->username, user->role, user->team};
     return {};
   });

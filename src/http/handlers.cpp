@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/accounts.hpp"
 #include "app/organisation.hpp"
 #include "core/calendar.hpp"
 #include "http/openapi.hpp"
@@ -21,6 +22,9 @@ constexpr int kOk = 200;
 constexpr int kCreated = 201;
 constexpr std::string_view kComplaints = "/api/v1/complaints";
 constexpr std::string_view kServiceRequests = "/api/v1/service-requests";
+constexpr std::string_view kSession = "/api/v1/session";
+constexpr std::string_view kTokens = "/api/v1/tokens";
+constexpr int kNoContent = 204;
 
 Response JsonAnswer(int status, const json& body) {
   return Response{status, std::string(kJsonContentType), DumpJson(body), {}};
@@ -126,8 +130,14 @@ core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match) {
   return version;
 }
 
-Handlers::Handlers(app::Store& store, const app::Clock& clock, const Metrics& metrics)
-    : store_(store), clock_(clock), metrics_(metrics), cases_(store, clock) {}
+Handlers::Handlers(app::Store& store, const app::Clock& clock, const Metrics& metrics,
+                   CookieSecurity cookie_security)
+    : store_(store),
+      clock_(clock),
+      metrics_(metrics),
+      cases_(store, clock),
+      sessions_(store, clock),
+      cookie_security_(cookie_security) {}
 
 void Handlers::Register(Router& router) {
   const auto bind = [this](Response (Handlers::*handler)(const Request&)) {
@@ -156,6 +166,15 @@ void Handlers::Register(Router& router) {
               bind(&Handlers::ResolveServiceRequest)});
   router.Add({"POST", service_request + "/convert", kAuth, P::kLogComplaint,
               bind(&Handlers::ConvertServiceRequest)});
+  const std::string session(kSession);
+  const std::string tokens(kTokens);
+  router.Add({"POST", session, kPublic, std::nullopt, bind(&Handlers::SignIn)});
+  router.Add({"GET", session, kAuth, std::nullopt, bind(&Handlers::CurrentSession)});
+  router.Add({"DELETE", session, kAuth, std::nullopt, bind(&Handlers::SignOut)});
+  // Every signed-in user manages their own tokens; RevokeToken lets user managers revoke any.
+  router.Add({"POST", tokens, kAuth, std::nullopt, bind(&Handlers::CreateToken)});
+  router.Add({"GET", tokens, kAuth, std::nullopt, bind(&Handlers::ListTokens)});
+  router.Add({"DELETE", tokens + "/{id}", kAuth, std::nullopt, bind(&Handlers::RevokeToken)});
   router.Add({"GET", "/healthz", kPublic, std::nullopt, bind(&Handlers::Health)});
   router.Add({"GET", "/readyz", kPublic, std::nullopt, bind(&Handlers::Ready)});
   router.Add({"GET", "/metrics", kPublic, std::nullopt, bind(&Handlers::MetricsText)});
@@ -190,6 +209,7 @@ Response Handlers::ListComplaints(const Request& request) {
   const core::Date today = clock_.Today();
   auto query = ParseComplaintQuery(request.query, today);
   if (!query) return Problem(query.error(), request);
+  query->visible_to_team = request.actor->team;
   // One row more than the page tells whether another page follows.
   const int page_size = query->limit;
   query->limit = page_size + 1;
@@ -211,7 +231,7 @@ Response Handlers::GetComplaint(const Request& request) {
   // The case, its timeline and the calendar from one snapshot, so they agree with the ETag.
   auto answer = ReadValue<std::pair<std::int64_t, json>>(
       store_, [&](app::Tx& tx) -> core::Result<std::pair<std::int64_t, json>> {
-        auto complaint = tx.LoadComplaint(reference);
+        auto complaint = app::LoadVisibleComplaint(tx, *request.actor, reference);
         if (!complaint) return tl::unexpected(complaint.error());
         auto calendar = CalendarIn(tx);
         if (!calendar) return tl::unexpected(calendar.error());
@@ -232,8 +252,8 @@ Response Handlers::GetComplaint(const Request& request) {
 Response Handlers::Timeline(const Request& request) {
   const std::string& reference = PathParam(request, "reference");
   auto timeline = ReadValue<json>(store_, [&](app::Tx& tx) -> core::Result<json> {
-    // An unknown reference is 404, not an empty timeline.
-    auto complaint = tx.LoadComplaint(reference);
+    // An unknown (or invisible) reference is 404, not an empty timeline.
+    auto complaint = app::LoadVisibleComplaint(tx, *request.actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
     auto events = tx.EventsOf(app::EntityType::kComplaint, reference);
     if (!events) return tl::unexpected(events.error());
@@ -348,6 +368,73 @@ Response Handlers::MetricsText(const Request&) {
 
 Response Handlers::OpenApi(const Request&) {
   return Response{kOk, std::string(kJsonContentType), std::string(OpenApiDocument()), {}};
+}
+
+Response Handlers::SignIn(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto credentials = ParseCredentials(*body);
+  if (!credentials) return Problem(credentials.error(), request);
+  auto signed_in = sessions_.SignIn(*credentials);
+  if (!signed_in) return Problem(signed_in.error(), request);
+  json answer = UserToJson(signed_in->user);
+  answer["csrf_token"] = signed_in->csrf_token;
+  Response response = JsonAnswer(kCreated, answer);
+  response.headers.emplace_back("Set-Cookie",
+                                SessionSetCookie(signed_in->session_token, cookie_security_));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+Response Handlers::CurrentSession(const Request& request) {
+  auto user = ReadValue<app::User>(
+      store_, [&](app::Tx& tx) { return tx.FindUser(request.actor->username); });
+  if (!user) return Problem(user.error(), request);
+  return JsonAnswer(kOk, UserToJson(*user));
+}
+
+Response Handlers::SignOut(const Request& request) {
+  auto signed_out = sessions_.SignOut(SessionCookieValue(request.Header("cookie")));
+  if (!signed_out) return Problem(signed_out.error(), request);
+  Response response{kNoContent, std::string(kJsonContentType), {}, {}};
+  response.headers.emplace_back("Set-Cookie", SessionSetCookie({}, cookie_security_));
+  return response;
+}
+
+Response Handlers::CreateToken(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto label = ParseTokenLabel(*body);
+  if (!label) return Problem(label.error(), request);
+  auto issued = app::CreateToken(store_, clock_, *request.actor, request.actor->username, *label);
+  if (!issued) return Problem(issued.error(), request);
+  json answer = TokenToJson(issued->record);
+  answer["token"] = issued->token;
+  Response response = JsonAnswer(kCreated, answer);
+  response.headers.emplace_back("Location",
+                                std::string(kTokens) + "/" + std::to_string(issued->record.id));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+Response Handlers::ListTokens(const Request& request) {
+  auto tokens = app::ListOwnTokens(store_, *request.actor);
+  if (!tokens) return Problem(tokens.error(), request);
+  json items = json::array();
+  for (const app::ApiToken& token : *tokens) items.push_back(TokenToJson(token));
+  return JsonAnswer(kOk, {{"items", std::move(items)}});
+}
+
+Response Handlers::RevokeToken(const Request& request) {
+  const std::string& text = PathParam(request, "id");
+  std::int64_t id = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    return Problem(core::Error{core::ErrorCode::kNotFound, "no token " + text, {}}, request);
+  }
+  auto revoked = app::RevokeToken(store_, clock_, *request.actor, id);
+  if (!revoked) return Problem(revoked.error(), request);
+  return Response{kNoContent, std::string(kJsonContentType), {}, {}};
 }
 
 }  // namespace redress::http

@@ -14,10 +14,19 @@
 //   GET  /api/v1/service-requests/{reference}            the request; ETag
 //   POST /api/v1/service-requests/{reference}/resolve
 //   POST /api/v1/service-requests/{reference}/convert    raise a complaint from it → 201
+//   POST   /api/v1/session                               sign in (public) → 201, session cookie
+//   GET    /api/v1/session                               who is signed in
+//   DELETE /api/v1/session                               sign out → 204
+//   POST   /api/v1/tokens                                a bearer token for the caller → 201
+//   GET    /api/v1/tokens                                the caller's tokens
+//   DELETE /api/v1/tokens/{id}                           revoke (own; any for user managers)
 //   GET  /healthz, /readyz, /metrics, /api/openapi.json  public
 //
 // Versions travel as strong ETags, "\"<version>\"". An action on a complaint must carry the ETag
 // it is based on in If-Match: without it the answer is 428, with an old one 412.
+//
+// A restricted case the caller may not see (core::CanSee) is answered 404 everywhere, exactly as
+// a reference that does not exist, and is left out of lists.
 
 #include <cstdint>
 #include <string>
@@ -25,7 +34,9 @@
 
 #include "app/case_use_cases.hpp"
 #include "app/ports.hpp"
+#include "app/sessions.hpp"
 #include "core/result.hpp"
+#include "http/auth.hpp"
 #include "http/http_types.hpp"
 #include "http/json_mapping.hpp"
 #include "http/metrics.hpp"
@@ -35,7 +46,8 @@ namespace redress::http {
 
 class Handlers {
  public:
-  Handlers(app::Store& store, const app::Clock& clock, const Metrics& metrics);
+  Handlers(app::Store& store, const app::Clock& clock, const Metrics& metrics,
+           CookieSecurity cookie_security = CookieSecurity::kAnyTransport);
 
   // Adds every endpoint above to `router`. The handlers refer to this object, which must outlive
   // the router.
@@ -55,6 +67,12 @@ class Handlers {
   Response Ready(const Request& request);
   Response MetricsText(const Request& request);
   Response OpenApi(const Request& request);
+  Response SignIn(const Request& request);
+  Response CurrentSession(const Request& request);
+  Response SignOut(const Request& request);
+  Response CreateToken(const Request& request);
+  Response ListTokens(const Request& request);
+  Response RevokeToken(const Request& request);
 
   // The complaint as answered by a write: rendered on the organisation's calendar, with its
   // ETag, and with Location when `status` is 201 Created.
@@ -64,6 +82,8 @@ class Handlers {
   const app::Clock& clock_;
   const Metrics& metrics_;
   app::CaseService cases_;
+  app::SessionService sessions_;
+  CookieSecurity cookie_security_;
 };
 
 // The strong ETag of a version: "\"7\"".

@@ -689,6 +689,20 @@ core::Result<app::ConvertServiceRequestCommand> ParseConvertServiceRequest(const
   });
 }
 
+core::Result<app::Credentials> ParseCredentials(const json& body) {
+  return ReadBody<app::Credentials>(body, [](ObjectReader& reader) {
+    app::Credentials credentials;
+    credentials.username = reader.Text("username", Presence::kRequired);
+    credentials.password = reader.Text("password", Presence::kRequired);
+    return credentials;
+  });
+}
+
+core::Result<std::string> ParseTokenLabel(const json& body) {
+  return ReadBody<std::string>(
+      body, [](ObjectReader& reader) { return reader.Text("label", Presence::kRequired); });
+}
+
 core::Result<app::ComplaintQuery> ParseComplaintQuery(const Parameters& parameters,
                                                       core::Date today) {
   // Query parameters are text; each is read as a JSON string is, through the same strict reader,
@@ -875,6 +889,20 @@ json ServiceRequestToJson(const core::ServiceRequest& request) {
       {"resolution", request.resolution},
       {"complaint_reference", TextOrNull(request.complaint_reference)},
   };
+}
+
+json UserToJson(const app::User& user) {
+  return {{"username", user.username},
+          {"display_name", user.display_name},
+          {"role", core::ToString(user.role)},
+          {"team", user.team.empty() ? json() : json(user.team)}};
+}
+
+json TokenToJson(const app::ApiToken& token) {
+  return {{"id", token.id},
+          {"label", token.label},
+          {"created_at", token.created_at},
+          {"revoked_at", token.revoked_at ? json(*token.revoked_at) : json()}};
 }
 
 }  // namespace redress::http

@@ -23,6 +23,8 @@
 
 #include "app/case_use_cases.hpp"
 #include "app/ports.hpp"
+#include "app/records.hpp"
+#include "app/sessions.hpp"
 #include "core/calendar.hpp"
 #include "core/complaint.hpp"
 #include "core/result.hpp"
@@ -77,6 +79,11 @@ core::Result<ResolveCommand> ParseResolveServiceRequest(const nlohmann::json& bo
 core::Result<app::ConvertServiceRequestCommand> ParseConvertServiceRequest(
     const nlohmann::json& body);
 
+// POST /api/v1/session: {username, password}, both required strings.
+core::Result<app::Credentials> ParseCredentials(const nlohmann::json& body);
+// POST /api/v1/tokens: {label}, a required string.
+core::Result<std::string> ParseTokenLabel(const nlohmann::json& body);
+
 // The list's page size: 50 unless "limit" says otherwise, within [1, 200].
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 200;
@@ -119,5 +126,11 @@ nlohmann::json ComplaintRowToJson(const app::ComplaintRow& row, core::Date today
 nlohmann::json EventToJson(const app::StoredEvent& event);
 
 nlohmann::json ServiceRequestToJson(const core::ServiceRequest& request);
+
+// Who is signed in: username, display_name, role, team (null when none).
+nlohmann::json UserToJson(const app::User& user);
+
+// An API token as listed: id, label, created_at, revoked_at (null while live). Never its hash.
+nlohmann::json TokenToJson(const app::ApiToken& token);
 
 }  // namespace redress::http

@@ -99,7 +99,11 @@ Response ProblemResponse(const core::Error& error, std::string_view instance) {
     }
     problem["errors"] = std::move(fields);
   }
-  return Response{status, std::string(kProblemContentType), DumpJson(problem), {}};
+  Response response{status, std::string(kProblemContentType), DumpJson(problem), {}};
+  if (error.retry_after_seconds) {
+    response.headers.emplace_back("Retry-After", std::to_string(*error.retry_after_seconds));
+  }
+  return response;
 }
 
 Response InternalErrorResponse(std::string_view instance) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,17 @@ TEST(ProblemTest, MapsEveryErrorCodeToItsStatus) {
     EXPECT_EQ(StatusFor(code), status);
     EXPECT_EQ(ProblemResponse(core::Error{code, "x", {}}, "/p").status, status);
   }
+}
+
+TEST(ProblemTest, SaysWhenToRetry) {
+  core::Error error{ErrorCode::kTooManyRequests, "slow down", {}};
+  error.retry_after_seconds = 8;
+  Response response = ProblemResponse(error, "/api/v1/session");
+  EXPECT_EQ(response.status, 429);
+  ASSERT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.headers[0], (std::pair<std::string, std::string>{"Retry-After", "8"}));
+  EXPECT_TRUE(
+      ProblemResponse(core::Error{ErrorCode::kTooManyRequests, "x", {}}, "/p").headers.empty());
 }
 
 TEST(ProblemTest, RendersRfc9457WithFieldErrors) {

@@ -11,10 +11,11 @@
 
 namespace redress::http {
 
-core::Status Serve(const ServerOptions& options, app::Store& store, const app::Clock& clock) {
+core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security, app::Store& store,
+                   const app::Clock& clock) {
   Metrics metrics;
-  Authenticator authenticator(store);
-  Handlers handlers(store, clock, metrics);
+  Authenticator authenticator(store, clock);
+  Handlers handlers(store, clock, metrics, cookie_security);
   Router router;
   handlers.Register(router);
   const LogSink log = StdoutLogSink();

@@ -10,6 +10,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
@@ -90,7 +91,8 @@ class Server::Impl {
         strand_(asio::make_strand(io_context_)),
         acceptor_(strand_),
         signals_(strand_),
-        accept_retry_(strand_) {}
+        accept_retry_(strand_),
+        handler_pool_(static_cast<std::size_t>(std::max(1, options_.handler_threads))) {}
 
   core::Result<std::uint16_t> Listen();
   core::Status Run();
@@ -99,6 +101,7 @@ class Server::Impl {
   const ServerOptions& options() const { return options_; }
   Application& application() { return application_; }
   bool stopping() const { return stopping_.load(); }
+  asio::thread_pool& handler_pool() { return handler_pool_; }
 
   class Session;
   void Register(Session* session, const std::shared_ptr<Session>& shared);
@@ -118,6 +121,8 @@ class Server::Impl {
   asio::signal_set signals_;
   asio::steady_timer accept_retry_;
   std::atomic<bool> stopping_{false};
+  // Runs the handlers, which block; see server.hpp.
+  asio::thread_pool handler_pool_;
 
   std::mutex sessions_mutex_;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;  // guarded by sessions_mutex_
@@ -186,9 +191,20 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (error) return OnReadError(error);
     phase_ = Phase::kAnswering;
     stream_.expires_never();
-    const bool keep_alive = parser_->get().keep_alive();
-    Response response = server_->application().Handle(ToRequest(parser_->release()));
-    Write(std::move(response), keep_alive ? Connection::kKeepAlive : Connection::kClose);
+    const Connection connection =
+        parser_->get().keep_alive() ? Connection::kKeepAlive : Connection::kClose;
+    // The handler may block, so it runs on the handler pool. The work guard keeps the io threads
+    // running (and so Run from returning during shutdown) until the answer is back on this
+    // connection's strand.
+    asio::post(server_->handler_pool(),
+               [self = shared_from_this(), request = ToRequest(parser_->release()), connection,
+                work = asio::make_work_guard(stream_.get_executor())]() mutable {
+                 Response response = self->server_->application().Handle(std::move(request));
+                 asio::post(self->stream_.get_executor(),
+                            [self, response = std::move(response), connection]() mutable {
+                              self->Write(std::move(response), connection);
+                            });
+               });
   }
 
   void OnReadError(const beast::error_code& error) {
@@ -408,6 +424,8 @@ core::Status Server::Impl::Run() {
   for (unsigned i = 1; i < threads; ++i) workers.emplace_back(work);
   work();
   for (std::thread& worker : workers) worker.join();
+  // Every handler has answered by now (each held a work guard on the io_context).
+  handler_pool_.join();
   return {};
 }
 

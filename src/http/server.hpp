@@ -5,9 +5,14 @@
 // Connections are kept alive between requests. A request's headers are limited (header_limit)
 // and so is its body (body_limit: 413 before the body is read when Content-Length says so, or as
 // soon as a chunked body passes it). A keep-alive connection idle for idle_timeout is closed; a
-// request must arrive, and its answer be taken, within request_timeout. Handlers run on the
-// worker threads and may block (the use cases wait for their commit); with one worker per core
-// that is the intended design for now.
+// request must arrive, and its answer be taken, within request_timeout.
+//
+// Two pools of threads: the io threads (one per core by default) only accept, parse and write;
+// each parsed request is handed to a pool of handler threads, because handlers block (a write
+// waits for its group commit, a read for a pooled connection). The handler pool is sized for
+// waiting, not for the cores: 32 concurrent POSTs must all reach the store together for their
+// writes to share one commit, which a handler per core would never allow. The answer is posted
+// back to the connection's strand and written by an io thread.
 //
 // Shutdown (SIGTERM, SIGINT or Stop()): the server stops accepting, closes idle connections, lets
 // every request that is being handled finish and be answered (with Connection: close), and Run()
@@ -26,6 +31,9 @@ namespace redress::http {
 
 inline constexpr std::size_t kMaxRequestBodyBytes = 1024 * 1024;
 inline constexpr std::uint32_t kMaxRequestHeaderBytes = 16 * 1024;
+// Handler threads by default: more than the concurrent requests the API is built for (32), so
+// they all wait on the store at once and share its commits.
+inline constexpr int kDefaultHandlerThreads = 64;
 
 // Whether Run() stops on SIGTERM and SIGINT; tests that run a server inside a test process turn
 // it off and call Stop().
@@ -33,8 +41,9 @@ enum class SignalHandling { kStopOnSignal, kIgnore };
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;  // 0 = any free port (Listen says which)
-  int threads = 0;            // 0 = one per hardware thread
+  std::uint16_t port = 8080;                     // 0 = any free port (Listen says which)
+  int threads = 0;                               // io threads; 0 = one per hardware thread
+  int handler_threads = kDefaultHandlerThreads;  // threads that run the (blocking) handlers; >= 1
   std::size_t body_limit = kMaxRequestBodyBytes;
   std::uint32_t header_limit = kMaxRequestHeaderBytes;
   std::chrono::seconds idle_timeout{60};

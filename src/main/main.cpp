@@ -28,7 +28,11 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   server.host = options.host;
   server.port = static_cast<std::uint16_t>(options.port);
   server.threads = options.threads;
-  return redress::http::Serve(server, store, clock);
+  if (options.handler_threads > 0) server.handler_threads = options.handler_threads;
+  const redress::http::CookieSecurity cookie_security =
+      options.secure_cookies ? redress::http::CookieSecurity::kHttpsOnly
+                             : redress::http::CookieSecurity::kAnyTransport;
+  return redress::http::Serve(server, cookie_security, store, clock);
 }
 
 }  // namespace

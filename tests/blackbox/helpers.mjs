@@ -30,3 +30,43 @@ export function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'redress-bb-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+// Starts `redress serve --db <db> ...extraArgs` on any free port; resolves with { base, process,
+// stop } once it answers /readyz. stop() sends SIGTERM to that process (by its pid) and waits.
+export async function startServe(db, extraArgs = []) {
+  const { spawn } = await import('node:child_process');
+  const { once } = await import('node:events');
+  const { createInterface } = await import('node:readline');
+  const child = spawn(bin, ['serve', '--db', db, '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  const lines = createInterface({ input: child.stdout });
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start')), 30_000);
+    child.once('exit', (code) => reject(new Error(`the server exited early with ${code}`)));
+    lines.on('line', (line) => {
+      const entry = JSON.parse(line);
+      if (entry.message === 'listening') {
+        clearTimeout(timer);
+        resolve(entry.address);
+      }
+    });
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) break;
+    } catch {
+      // not accepting yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(child.pid, 'SIGTERM');
+      await exited;
+    }
+  };
+  return { base, process: child, stop };
+}

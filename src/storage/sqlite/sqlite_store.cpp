@@ -642,6 +642,24 @@ struct Table<app::ApiToken> {
   }
 };
 
+template <>
+struct Table<app::Session> {
+  static constexpr std::string_view kName = "sessions";
+  static constexpr std::string_view kOrder = "id";
+  static constexpr std::array<std::string_view, 5> kColumns = {
+      "token_hash", "user_id", "csrf_token_hash", "created_at", "expires_at"};
+  static void Bind(Statement& s, const app::Session& session) {
+    s.BindAll(session.token_hash, session.user_id, session.csrf_token_hash, session.created_at,
+              session.expires_at);
+  }
+  static app::Session Read(ColumnReader& r) {
+    return {r.Int64(), r.Text(), r.Int64(), r.Text(), r.Int64(), r.Int64()};
+  }
+  static std::vector<Reference> References(const app::Session& session) {
+    return {{"user_id", "user", "users", "id", std::to_string(session.user_id)}};
+  }
+};
+
 template <typename Record>
 concept HasDatabaseId = requires(Record record) {
   record.id;
@@ -1195,6 +1213,12 @@ void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
   if (query.due_before) out.And("due_on < ?", query.due_before->ToIso());
   text_filter("id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)",
               FtsQuery(query.text));
+  if (query.visible_to_team) {
+    out.And(
+        "(restricted = 0 OR EXISTS (SELECT 1 FROM complaint_stages AS s "
+        "WHERE s.complaint_id = complaints.id AND s.team = ?))",
+        *query.visible_to_team);
+  }
 }
 
 tl::unexpected<Error> InvalidCursor() {
@@ -1623,6 +1647,13 @@ class SqliteTx final : public app::Tx {
   Status AddDesignation(const core::Designation& designation) override {
     return Insert(designation);
   }
+  Result<std::int64_t> ConfigurationGeneration() override {
+    // A range of the events_entity index: configuration events are few.
+    Result<Statement> statement = connection_.Prepare(
+        "SELECT coalesce(max(sequence), 0) FROM events WHERE entity_type = 'configuration'");
+    if (!statement) return Unexpected(statement.error());
+    return ReadOne(*statement, [](ColumnReader& r) { return r.Int64(); }, "no generation");
+  }
 
   // --- accounts ---
 
@@ -1652,6 +1683,87 @@ class SqliteTx final : public app::Tx {
   Result<app::ApiToken> FindTokenByHash(std::string_view token_hash) override {
     static const std::string sql = SelectAllSql<app::ApiToken>() + " WHERE token_hash = ?";
     return FindBy<app::ApiToken>(sql, token_hash, "no such token");
+  }
+  Result<app::User> FindUserById(std::int64_t id) override {
+    static const std::string sql = SelectAllSql<app::User>() + " WHERE id = ?";
+    return FindBy<app::User>(sql, id, "no user " + std::to_string(id));
+  }
+  Result<app::ApiToken> FindToken(std::int64_t id) override {
+    static const std::string sql = SelectAllSql<app::ApiToken>() + " WHERE id = ?";
+    return FindBy<app::ApiToken>(sql, id, "no token " + std::to_string(id));
+  }
+  Result<std::vector<app::ApiToken>> TokensOf(std::int64_t user_id) override {
+    static const std::string sql = SelectAllSql<app::ApiToken>() + " WHERE user_id = ? ORDER BY id";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(user_id);
+    return ReadAll(*statement, Table<app::ApiToken>::Read);
+  }
+  Status RevokeToken(std::int64_t id, std::string_view revoked_at) override {
+    Result<Statement> statement = connection_.Prepare(
+        "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(revoked_at, id);
+    if (Status run = statement->Run(); !run) return run;
+    if (statement->Changes() == 0) {
+      return Fail(ErrorCode::kNotFound, "no token " + std::to_string(id));
+    }
+    return {};
+  }
+
+  // --- sessions and sign-in attempts ---
+
+  Result<app::Session> InsertSession(app::Session session) override {
+    Result<std::int64_t> id = InsertWithId(session);
+    if (!id) return Unexpected(id.error());
+    session.id = *id;
+    return session;
+  }
+  Result<app::Session> FindSessionByHash(std::string_view token_hash) override {
+    static const std::string sql = SelectAllSql<app::Session>() + " WHERE token_hash = ?";
+    return FindBy<app::Session>(sql, token_hash, "no such session");
+  }
+  Status ExtendSession(std::int64_t id, std::int64_t expires_at) override {
+    Result<Statement> statement =
+        connection_.Prepare("UPDATE sessions SET expires_at = ? WHERE id = ?");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(expires_at, id);
+    return statement->Run();
+  }
+  Status DeleteSession(std::int64_t id) override {
+    Result<Statement> statement = connection_.Prepare("DELETE FROM sessions WHERE id = ?");
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(id);
+    return statement->Run();
+  }
+  Result<app::SignInAttempts> LoadSignInAttempts(std::string_view username) override {
+    Result<Statement> statement = connection_.Prepare(
+        "SELECT consecutive_failures, last_failure_at FROM sign_in_attempts WHERE username = ?");
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(username);
+    Result<app::SignInAttempts> found = ReadOne(
+        *statement,
+        [](ColumnReader& r) {
+          app::SignInAttempts attempts;
+          attempts.consecutive_failures = r.Int();
+          attempts.last_failure_at = r.Int64();
+          return attempts;
+        },
+        "no attempts");
+    if (!found && found.error().code == ErrorCode::kNotFound) return app::SignInAttempts{};
+    return found;
+  }
+  Status SaveSignInAttempts(std::string_view username,
+                            const app::SignInAttempts& attempts) override {
+    Result<Statement> statement = connection_.Prepare(
+        "INSERT INTO sign_in_attempts (username, consecutive_failures, last_failure_at) "
+        "VALUES (?, ?, ?) ON CONFLICT (username) DO UPDATE SET "
+        "consecutive_failures = excluded.consecutive_failures, "
+        "last_failure_at = excluded.last_failure_at");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(username, std::int64_t{attempts.consecutive_failures},
+                       attempts.last_failure_at);
+    return statement->Run();
   }
 
   // --- summary ---
@@ -1957,9 +2069,8 @@ class SqliteTx final : public app::Tx {
   }
 
   // The record selected by `sql` (SelectAllSql + a WHERE with one parameter) for `value`.
-  template <typename Record>
-  Result<Record> FindBy(const std::string& sql, std::string_view value,
-                        const std::string& not_found) {
+  template <typename Record, typename Value>
+  Result<Record> FindBy(const std::string& sql, const Value& value, const std::string& not_found) {
     Result<Statement> statement = connection_.Prepare(sql);
     if (!statement) return Unexpected(statement.error());
     statement->Bind(value);

@@ -27,12 +27,14 @@ using core::Result;
 using core::Status;
 
 constexpr std::string_view kNow = "2025-01-15T10:00:00.000Z";
+constexpr std::int64_t kNowUnixSeconds = 1736935200;  // kNow, to the second
 
 // The clock is an input of the store (it stamps migrations and events); tests fix it.
 class FixedClock final : public app::Clock {
  public:
   Date Today() const override { return *Date::Parse("2025-01-15"); }
   std::string NowRfc3339() const override { return std::string(kNow); }
+  std::int64_t NowUnixSeconds() const override { return kNowUnixSeconds; }
 };
 
 Date D(std::string_view iso) {
@@ -1217,11 +1219,58 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
     raw.Execute(
         "DROP TRIGGER complaints_fts_insert; DROP TRIGGER complaints_fts_update; "
         "DROP TRIGGER complaints_fts_delete; DROP TABLE complaints_fts_pending; "
-        "DROP TABLE complaints_fts; DELETE FROM schema_migrations WHERE version >= 2");
+        "DROP TABLE complaints_fts; DROP TABLE sessions; DROP TABLE sign_in_attempts; "
+        "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
   EXPECT_EQ(Search("mould"), Refs({kMould}));
   EXPECT_EQ(Search("collection"), Refs({kBins}));
+}
+
+TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) {
+  for (const char* summary : {"first", "second", "third"}) {
+    WriteOk([&](app::Tx& tx) {
+      return tx.AppendEvent(app::EntityType::kUser, "alice",
+                            Event(core::EventType::kUserCreated, summary, 0));
+    });
+  }
+  // Back to schema 2, as an older binary left it.
+  store_.reset();
+  {
+    RawDatabase raw(path_);
+    raw.Execute(
+        "DROP TABLE sessions; DROP TABLE sign_in_attempts; "
+        "DELETE FROM schema_migrations WHERE version >= 3");
+  }
+  OpenStore();
+  Result<app::AuditReport> report = store_->VerifyAudit();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->intact) << report->problem;
+  EXPECT_EQ(report->records, 3);
+  WriteOk([](app::Tx& tx) {
+    return tx.AppendEvent(app::EntityType::kUser, "alice",
+                          Event(core::EventType::kSignedIn, "Signed in", 0));
+  });
+  report = store_->VerifyAudit();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->intact) << report->problem;
+  EXPECT_EQ(report->records, 4);
+
+  // Again, with the counter above the last row (as after a removed last event): the rebuilt
+  // table must keep it, so the removal stays detectable and no sequence number is reused.
+  store_.reset();
+  {
+    RawDatabase raw(path_);
+    raw.Execute(
+        "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'events'; DROP TABLE sessions; "
+        "DROP TABLE sign_in_attempts; DELETE FROM schema_migrations WHERE version >= 3");
+  }
+  OpenStore();
+  store_.reset();
+  RawDatabase raw(path_);
+  EXPECT_EQ(raw.Value("SELECT seq FROM sqlite_sequence WHERE name = 'events'"), "9");
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM sqlite_sequence WHERE name LIKE 'events%'"), "1");
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM events"), "4");
 }
 
 TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {

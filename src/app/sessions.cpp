@@ -1,0 +1,179 @@
+#include "app/sessions.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "app/secrets.hpp"
+#include "core/sign_in_throttle.hpp"
+
+namespace redress::app {
+namespace {
+
+tl::unexpected<core::Error> BadCredentials() {
+  return core::Fail(core::ErrorCode::kUnauthenticated, "the username or password is wrong");
+}
+
+tl::unexpected<core::Error> NoSession() {
+  return core::Fail(core::ErrorCode::kUnauthenticated,
+                    "not signed in, or the session has ended; sign in again");
+}
+
+tl::unexpected<core::Error> TooSoon(std::int64_t wait_seconds) {
+  core::Error error{core::ErrorCode::kTooManyRequests,
+                    "too many failed sign-ins for this username; try again in " +
+                        std::to_string(wait_seconds) + " seconds",
+                    {}};
+  error.retry_after_seconds = wait_seconds;
+  return tl::unexpected(std::move(error));
+}
+
+// A password hash no password matches in practice, verified for an unknown or inactive user so
+// that answer takes as long as a wrong password does.
+const std::string& DummyPasswordHash() {
+  static const std::string hash = [] {
+    auto hashed = HashPassword(NewRandomToken("dummy-password-"));
+    return hashed ? *hashed : std::string();
+  }();
+  return hash;
+}
+
+core::CaseEvent UserEvent(core::EventType type, const Clock& clock, const std::string& actor,
+                          std::string summary, std::vector<core::Change> changes = {}) {
+  return core::CaseEvent{type, clock.Today(), actor, 0, std::move(summary), std::move(changes)};
+}
+
+}  // namespace
+
+Result<SignedIn> SessionService::SignIn(const Credentials& credentials) const {
+  const std::string& username = credentials.username;
+  if (username.empty() || username.size() > kMaxSignInUsernameLength) return BadCredentials();
+  const std::int64_t now = clock_.NowUnixSeconds();
+
+  // The password is checked outside any transaction: argon2id takes tens of milliseconds, which
+  // no commit should wait for.
+  std::optional<User> user;
+  auto read = store_.Read([&](Tx& tx) -> Status {
+    auto attempts = tx.LoadSignInAttempts(username);
+    if (!attempts) return tl::unexpected(attempts.error());
+    const std::int64_t wait = core::SecondsUntilNextSignIn(attempts->consecutive_failures,
+                                                           attempts->last_failure_at, now);
+    if (wait > 0) return TooSoon(wait);
+    auto found = tx.FindUser(username);
+    if (found) {
+      user = std::move(*found);
+    } else if (found.error().code != core::ErrorCode::kNotFound) {
+      return tl::unexpected(found.error());
+    }
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+
+  const bool can_sign_in = user && user->active;
+  const bool verified = VerifyPassword(can_sign_in ? user->password_hash : DummyPasswordHash(),
+                                       credentials.password) &&
+                        can_sign_in;
+
+  std::optional<SignedIn> signed_in;
+  auto written = store_.Write([&](Tx& tx) -> Status {
+    // Counted from the stored row, not the one read above, so concurrent failures all count.
+    auto attempts = tx.LoadSignInAttempts(username);
+    if (!attempts) return tl::unexpected(attempts.error());
+    const int failures_before = attempts->consecutive_failures;
+    if (!verified) {
+      // Timed after the password check, so the delay runs from the answer the caller sees.
+      const int failures = failures_before + 1;
+      const SignInAttempts recorded{failures, clock_.NowUnixSeconds()};
+      if (auto saved = tx.SaveSignInAttempts(username, recorded); !saved) {
+        return saved;
+      }
+      auto failed = tx.AppendEvent(
+          EntityType::kUser, username,
+          UserEvent(core::EventType::kSignInFailed, clock_, username, "Sign-in failed",
+                    {{"consecutive_failures", std::to_string(failures_before),
+                      std::to_string(failures)}}));
+      if (!failed) return failed;
+      if (core::LocksOut(failures)) {
+        return tx.AppendEvent(
+            EntityType::kUser, username,
+            UserEvent(core::EventType::kLockedOut, clock_, username,
+                      "Sign-in locked for " + std::to_string(core::kLockoutSeconds) +
+                          " seconds after " + std::to_string(failures) + " failed sign-ins"));
+      }
+      return {};
+    }
+    if (failures_before != 0) {
+      if (auto saved = tx.SaveSignInAttempts(username, SignInAttempts{}); !saved) return saved;
+    }
+    SignedIn opened{NewRandomToken(kSessionTokenPrefix), NewRandomToken(kCsrfTokenPrefix), *user};
+    Session session{0,        HashSecretToken(opened.session_token),
+                    user->id, HashSecretToken(opened.csrf_token),
+                    now,      now + std::min(kSessionIdleSeconds, kSessionAbsoluteSeconds)};
+    auto inserted = tx.InsertSession(std::move(session));
+    if (!inserted) return tl::unexpected(inserted.error());
+    auto appended =
+        tx.AppendEvent(EntityType::kUser, username,
+                       UserEvent(core::EventType::kSignedIn, clock_, username, "Signed in"));
+    if (!appended) return appended;
+    signed_in = std::move(opened);
+    return {};
+  });
+  if (!written) return tl::unexpected(written.error());
+  if (!signed_in) return BadCredentials();
+  return std::move(*signed_in);
+}
+
+Result<ResumedSession> SessionService::Resume(std::string_view session_token) const {
+  if (session_token.empty()) return NoSession();
+  const std::string token_hash = HashSecretToken(session_token);
+  const std::int64_t now = clock_.NowUnixSeconds();
+
+  enum class Found { kLive, kExpired, kNone };
+  Found found = Found::kNone;
+  std::optional<ResumedSession> resumed;
+  auto read = store_.Read([&](Tx& tx) -> Status {
+    auto session = tx.FindSessionByHash(token_hash);
+    if (!session) {
+      if (session.error().code == core::ErrorCode::kNotFound) return {};
+      return tl::unexpected(session.error());
+    }
+    auto user = tx.FindUserById(session->user_id);
+    if (!user) return tl::unexpected(user.error());
+    found = session->expires_at > now && user->active ? Found::kLive : Found::kExpired;
+    Actor actor{user->username, user->role, user->team};
+    resumed = ResumedSession{std::move(*session), std::move(*user), std::move(actor)};
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+  if (found == Found::kNone) return NoSession();
+  if (found == Found::kExpired) {
+    auto deleted =
+        store_.Write([&](Tx& tx) -> Status { return tx.DeleteSession(resumed->session.id); });
+    if (!deleted) return tl::unexpected(deleted.error());
+    return NoSession();
+  }
+
+  Session& session = resumed->session;
+  const std::int64_t next_expiry =
+      std::min(now + kSessionIdleSeconds, session.created_at + kSessionAbsoluteSeconds);
+  if (next_expiry - session.expires_at >= kSessionExtendStepSeconds) {
+    auto extended =
+        store_.Write([&](Tx& tx) -> Status { return tx.ExtendSession(session.id, next_expiry); });
+    if (!extended) return tl::unexpected(extended.error());
+    session.expires_at = next_expiry;
+  }
+  return std::move(*resumed);
+}
+
+Status SessionService::SignOut(std::string_view session_token) const {
+  auto resumed = Resume(session_token);
+  if (!resumed) return tl::unexpected(resumed.error());
+  return store_.Write([&](Tx& tx) -> Status {
+    if (auto deleted = tx.DeleteSession(resumed->session.id); !deleted) return deleted;
+    return tx.AppendEvent(
+        EntityType::kUser, resumed->user.username,
+        UserEvent(core::EventType::kSignedOut, clock_, resumed->user.username, "Signed out"));
+  });
+}
+
+}  // namespace redress::app

@@ -1,0 +1,66 @@
+#pragma once
+
+// Web sessions: signing in with a password, the session behind a cookie, signing out, and the
+// throttling of repeated failed sign-ins (core/sign_in_throttle.hpp). Every sign-in, failure,
+// lockout and sign-out is in the audit trail (entity "user", keyed by the username tried).
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "app/organisation.hpp"
+#include "app/ports.hpp"
+
+namespace redress::app {
+
+// A session ends after this long without a request ...
+inline constexpr std::int64_t kSessionIdleSeconds = 8 * 60 * 60;
+// ... and this long after sign-in whatever happens.
+inline constexpr std::int64_t kSessionAbsoluteSeconds = 12 * 60 * 60;
+// The idle deadline is moved only when it would move by at least this much, so a burst of
+// requests costs one write rather than one each.
+inline constexpr std::int64_t kSessionExtendStepSeconds = 60;
+// Longer than any valid username; a longer one is refused without being recorded.
+inline constexpr std::size_t kMaxSignInUsernameLength = 64;
+
+struct Credentials {
+  std::string username;
+  std::string password;
+};
+
+struct SignedIn {
+  std::string session_token;  // the cookie's value; only its hash is stored
+  std::string csrf_token;     // to be sent back as X-CSRF-Token; only its hash is stored
+  User user;
+};
+
+// The session behind a cookie and who it acts as.
+struct ResumedSession {
+  Session session;
+  User user;
+  Actor actor;
+};
+
+class SessionService {
+ public:
+  SessionService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Checks the password and opens a session. An unknown username, a wrong password and an
+  // inactive user all fail alike with kUnauthenticated, after the same argon2id work; while the
+  // username is slowed or locked, kTooManyRequests with retry_after_seconds, whatever the
+  // password. A success resets the count of failures.
+  Result<SignedIn> SignIn(const Credentials& credentials) const;
+
+  // The live session of a cookie token, its idle deadline moved on. kUnauthenticated when the
+  // token is unknown, expired (the session is then deleted) or its user inactive.
+  Result<ResumedSession> Resume(std::string_view session_token) const;
+
+  // Ends the session (deletes it). kUnauthenticated when there is no such live session.
+  Status SignOut(std::string_view session_token) const;
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace redress::app
