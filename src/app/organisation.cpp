@@ -128,13 +128,26 @@ Status EnsureSettings(Tx& tx, const std::string& default_name) {
   return tx.SaveSettings(*settings);
 }
 
-Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team) {
+namespace {
+
+// Saves a record identified by code and name (a team, a category, a root cause): validates both,
+// upserts it with `upsert` and records the change as `kind` ("team") titled `title` ("Team").
+template <typename Coded, typename Upsert>
+Status SaveCoded(Tx& tx, const Actor& actor, core::Date today, const std::string& kind,
+                 const std::string& title, const Coded& record, Upsert upsert) {
   core::FieldErrors errors;
-  CheckCodeAndName(team.code, team.name, errors);
+  CheckCodeAndName(record.code, record.name, errors);
   if (!errors.empty()) return errors.ToError();
-  if (auto saved = tx.UpsertTeam(team); !saved) return saved;
-  return Record(tx, actor, today, "team/" + team.code, "Team " + team.name + " saved",
-                {{"team", "", team.code + " " + team.name}});
+  if (auto saved = upsert(record); !saved) return saved;
+  return Record(tx, actor, today, kind + "/" + record.code, title + " " + record.name + " saved",
+                {{kind, "", record.code + " " + record.name}});
+}
+
+}  // namespace
+
+Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team) {
+  return SaveCoded(tx, actor, today, "team", "Team", team,
+                   [&](const Team& value) { return tx.UpsertTeam(value); });
 }
 
 Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area) {
@@ -149,23 +162,13 @@ Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const Servi
 }
 
 Status SaveCategory(Tx& tx, const Actor& actor, core::Date today, const Category& category) {
-  core::FieldErrors errors;
-  CheckCodeAndName(category.code, category.name, errors);
-  if (!errors.empty()) return errors.ToError();
-  if (auto saved = tx.UpsertCategory(category); !saved) return saved;
-  return Record(tx, actor, today, "category/" + category.code,
-                "Category " + category.name + " saved",
-                {{"category", "", category.code + " " + category.name}});
+  return SaveCoded(tx, actor, today, "category", "Category", category,
+                   [&](const Category& value) { return tx.UpsertCategory(value); });
 }
 
 Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause) {
-  core::FieldErrors errors;
-  CheckCodeAndName(root_cause.code, root_cause.name, errors);
-  if (!errors.empty()) return errors.ToError();
-  if (auto saved = tx.UpsertRootCause(root_cause); !saved) return saved;
-  return Record(tx, actor, today, "root_cause/" + root_cause.code,
-                "Root cause " + root_cause.name + " saved",
-                {{"root_cause", "", root_cause.code + " " + root_cause.name}});
+  return SaveCoded(tx, actor, today, "root_cause", "Root cause", root_cause,
+                   [&](const RootCause& value) { return tx.UpsertRootCause(value); });
 }
 
 Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day) {
