@@ -21,6 +21,7 @@
 # out of order or twice would corrupt a database.
 
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/embed_common.cmake)
 
 if(NOT DEFINED OUTPUT OR NOT DEFINED NAMESPACE)
   message(FATAL_ERROR "usage: cmake \"-DINPUTS=<a.sql;b.sql>\" -DOUTPUT=<file.cpp> "
@@ -34,29 +35,6 @@ if(NOT DEFINED HEADER)
   string(REPLACE "::" "/" header_folder "${header_folder}")
   set(HEADER "${header_folder}/migrations.hpp")
 endif()
-
-# A raw string delimiter is at most 16 characters; this prefix plus a counter stays well within.
-set(delimiter_prefix "sql")
-# Enough attempts for any text: each attempt only has to avoid the delimiters the text contains.
-set(max_delimiter_attempts 1000)
-
-# Sets out_var to a delimiter d such that `)d"` does not occur in `text`.
-function(choose_delimiter text out_var)
-  set(delimiter "${delimiter_prefix}")
-  set(attempt 0)
-  while(1)
-    string(FIND "${text}" ")${delimiter}\"" found)
-    if(found EQUAL -1)
-      set(${out_var} "${delimiter}" PARENT_SCOPE)
-      return()
-    endif()
-    math(EXPR attempt "${attempt} + 1")
-    if(attempt GREATER max_delimiter_attempts)
-      message(FATAL_ERROR "no raw string delimiter fits the SQL text")
-    endif()
-    set(delimiter "${delimiter_prefix}${attempt}")
-  endwhile()
-endfunction()
 
 set(versions "")
 set(sources "")
@@ -78,7 +56,7 @@ foreach(input IN LISTS INPUTS)
   list(APPEND sources "${file_name}")
 
   file(READ "${input}" sql)
-  choose_delimiter("${sql}" delimiter)
+  redress_raw_string_delimiter("${sql}" "sql" delimiter)
   set(row_${version} "    {${version}, \"${name}\", R\"${delimiter}(${sql})${delimiter}\"},\n")
 endforeach()
 
@@ -118,10 +96,4 @@ ${definition}
 }  // namespace ${NAMESPACE}
 ")
 
-set(previous_content "")
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" previous_content)
-endif()
-if(NOT content STREQUAL previous_content)
-  file(WRITE "${OUTPUT}" "${content}")
-endif()
+redress_write_if_changed("${OUTPUT}" "${content}")

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "app/secrets.hpp"
+#include "app/store_values.hpp"
 #include "core/permissions.hpp"
 
 namespace redress::app {
@@ -14,6 +15,26 @@ bool IsValidUsername(const std::string& username) {
   return std::regex_match(username, kUsernamePattern);
 }
 
+// A field error unless `team` is empty or a known team.
+Status CheckTeam(Tx& tx, const std::string& team, core::FieldErrors& errors) {
+  if (team.empty()) return {};
+  auto teams = tx.ListTeams();
+  if (!teams) return tl::unexpected(teams.error());
+  bool known = std::any_of(teams->begin(), teams->end(),
+                           [&](const Team& known_team) { return known_team.code == team; });
+  if (!known) errors.Add("team", "unknown team '" + team + "'");
+  return {};
+}
+
+void CheckPassword(const std::string& password, core::FieldErrors& errors) {
+  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
+    errors.Add("password", "must be " + std::to_string(kMinPasswordLength) + " to " +
+                               std::to_string(kMaxPasswordLength) + " characters");
+  }
+}
+
+bool IsActiveAdmin(const User& user) { return user.active && user.role == core::Role::kAdmin; }
+
 }  // namespace
 
 Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user) {
@@ -23,16 +44,9 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
                "must be 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a "
                "letter or digit");
   }
-  if (user.password.size() < kMinPasswordLength || user.password.size() > kMaxPasswordLength) {
-    errors.Add("password", "must be " + std::to_string(kMinPasswordLength) + " to " +
-                               std::to_string(kMaxPasswordLength) + " characters");
-  }
-  if (!user.team.empty()) {
-    auto teams = tx.ListTeams();
-    if (!teams) return tl::unexpected(teams.error());
-    bool known = std::any_of(teams->begin(), teams->end(),
-                             [&](const Team& team) { return team.code == user.team; });
-    if (!known) errors.Add("team", "unknown team '" + user.team + "'");
+  CheckPassword(user.password, errors);
+  if (auto checked = CheckTeam(tx, user.team, errors); !checked) {
+    return tl::unexpected(checked.error());
   }
   if (!errors.empty()) return errors.ToError();
 
@@ -69,6 +83,67 @@ Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const
   });
   if (!status) return tl::unexpected(status.error());
   return std::move(*result);
+}
+
+Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
+                        const std::string& username, const UserChanges& changes) {
+  core::FieldErrors errors;
+  if (changes.display_name &&
+      (changes.display_name->empty() || changes.display_name->size() > kMaxDisplayNameLength)) {
+    errors.Add("display_name",
+               "must be 1 to " + std::to_string(kMaxDisplayNameLength) + " characters");
+  }
+  if (changes.password) CheckPassword(*changes.password, errors);
+  std::optional<std::string> password_hash;
+  if (changes.password && errors.empty()) {
+    auto hash = HashPassword(*changes.password);
+    if (!hash) return tl::unexpected(hash.error());
+    password_hash = std::move(*hash);
+  }
+  return WriteValue<User>(store, [&](Tx& tx) -> Result<User> {
+    if (changes.team) {
+      if (auto checked = CheckTeam(tx, *changes.team, errors); !checked) {
+        return tl::unexpected(checked.error());
+      }
+    }
+    if (!errors.empty()) return errors.ToError();
+    auto found = tx.FindUser(username);
+    if (!found) return found;
+    User before = *found;
+    User after = before;
+    if (changes.display_name) after.display_name = *changes.display_name;
+    if (changes.role) after.role = *changes.role;
+    if (changes.team) after.team = *changes.team;
+    if (changes.active) after.active = *changes.active;
+    if (password_hash) after.password_hash = *password_hash;
+    if (IsActiveAdmin(before) && !IsActiveAdmin(after)) {
+      auto users = tx.ListUsers();
+      if (!users) return tl::unexpected(users.error());
+      if (std::count_if(users->begin(), users->end(), IsActiveAdmin) <= 1) {
+        return core::Fail(core::ErrorCode::kConflict,
+                          username + " is the last active admin: make another admin first");
+      }
+    }
+    if (auto updated = tx.UpdateUser(after); !updated) return tl::unexpected(updated.error());
+    std::vector<core::Change> changed;
+    const auto compare = [&](std::string field, std::string old_value, std::string new_value) {
+      if (old_value != new_value) {
+        changed.push_back({std::move(field), std::move(old_value), std::move(new_value)});
+      }
+    };
+    compare("display_name", before.display_name, after.display_name);
+    compare("role", std::string(core::ToString(before.role)),
+            std::string(core::ToString(after.role)));
+    compare("team", before.team, after.team);
+    compare("active", before.active ? "true" : "false", after.active ? "true" : "false");
+    if (password_hash) changed.push_back({"password", "", "changed"});
+    core::CaseEvent event{core::EventType::kUserUpdated,   clock.Today(),     actor.username, 0,
+                          "User " + username + " changed", std::move(changed)};
+    if (auto appended = tx.AppendEvent(EntityType::kUser, username, event); !appended) {
+      return tl::unexpected(appended.error());
+    }
+    return after;
+  });
 }
 
 Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& actor,

@@ -2,7 +2,9 @@
 
 // Accounts: users with roles, and bearer tokens for integrations.
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,23 @@ struct NewUser {
 // known; password policy of secrets.hpp), hashes the password and stores the user.
 Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user);
 Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user);
+
+// What to change of a user; an unset member is left as it is.
+struct UserChanges {
+  std::optional<std::string> display_name;  // 1 to kMaxDisplayNameLength characters
+  std::optional<core::Role> role;
+  std::optional<std::string> team;  // "" = no team; a known team otherwise
+  std::optional<bool> active;       // an inactive user cannot sign in, and their tokens stop
+  std::optional<std::string> password;
+};
+
+inline constexpr std::size_t kMaxDisplayNameLength = 100;
+
+// Changes a user, recorded in the audit trail (a new password as "changed", never its hash).
+// The organisation always keeps an active admin: demoting or deactivating the last one is
+// kConflict. An unknown username is kNotFound.
+Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
+                        const std::string& username, const UserChanges& changes);
 
 struct IssuedToken {
   std::string token;  // shown once; only its hash is stored

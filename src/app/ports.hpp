@@ -189,6 +189,18 @@ class Tx {
                                                             std::int64_t expected_version,
                                                             const core::CaseEvent& event) = 0;
 
+  // Internal notes and links between complaints. The use cases append the events.
+  // kNotFound for an unknown reference.
+  virtual Result<CaseNote> InsertNote(std::string_view reference, CaseNote note) = 0;  // assigns id
+  virtual Result<std::vector<CaseNote>> NotesOf(std::string_view reference) = 0;  // oldest first
+  // kConflict when the two are already linked, whichever way round.
+  virtual Status InsertLink(const CaseLink& link) = 0;
+  // Removes the link between `a` and `b`, whichever way it was made, and returns it; kNotFound
+  // when they are not linked.
+  virtual Result<CaseLink> DeleteLink(std::string_view a, std::string_view b) = 0;
+  // The links made from or to the complaint, oldest first.
+  virtual Result<std::vector<CaseLink>> LinksOf(std::string_view reference) = 0;
+
   // The hash-chained event log. Events of complaints and service requests are appended by their
   // Insert/Update; everything else appends explicitly.
   virtual Status AppendEvent(EntityType type, std::string_view entity_ref,
@@ -224,6 +236,8 @@ class Tx {
   virtual Result<User> InsertUser(User user) = 0;  // assigns id
   virtual Result<User> FindUser(std::string_view username) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
+  // Stores every field of the user with this id (the username included); kNotFound if absent.
+  virtual Status UpdateUser(const User& user) = 0;
   virtual Result<ApiToken> InsertToken(ApiToken token) = 0;  // assigns id
   virtual Result<ApiToken> FindTokenByHash(std::string_view token_hash) = 0;
   virtual Result<User> FindUserById(std::int64_t id) = 0;                    // kNotFound if absent

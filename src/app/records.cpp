@@ -13,7 +13,18 @@ constexpr core::EnumNames<EntityType, 5> kEntityTypeNames{{
     {EntityType::kConfiguration, "configuration"},
 }};
 
+constexpr core::EnumNames<LinkRelation, 3> kLinkRelationNames{{
+    {LinkRelation::kRelated, "related"},
+    {LinkRelation::kDuplicateOf, "duplicate_of"},
+    {LinkRelation::kRepeatOf, "repeat_of"},
+}};
+
 }  // namespace
+
+std::string_view ToString(LinkRelation value) { return core::NameOf(kLinkRelationNames, value); }
+std::optional<LinkRelation> ParseLinkRelation(std::string_view name) {
+  return core::ParseName(kLinkRelationNames, name);
+}
 
 std::string_view ToString(EntityType value) { return core::NameOf(kEntityTypeNames, value); }
 std::optional<EntityType> ParseEntityType(std::string_view name) {

@@ -87,6 +87,33 @@ struct SignInAttempts {
   std::int64_t last_failure_at = 0;  // Unix seconds; meaningless when there are no failures
 };
 
+// A note on a complaint for staff only, never sent to the complainant. Notes are never edited:
+// a correction is another note.
+struct CaseNote {
+  std::int64_t id = 0;
+  std::string author;      // username
+  std::string created_at;  // RFC 3339 UTC
+  std::string text;
+};
+
+// How one complaint relates to another, read from the complaint the link was made from.
+enum class LinkRelation {
+  kRelated,      // about the same matter, property or household
+  kDuplicateOf,  // the same complaint received twice: `from` is the copy
+  kRepeatOf,     // a new complaint about what an earlier one raised: `from` is the later one
+};
+std::string_view ToString(LinkRelation relation);  // "related", "duplicate_of", "repeat_of"
+std::optional<LinkRelation> ParseLinkRelation(std::string_view name);
+
+// A link between two complaints. Two complaints are linked at most once, whichever way round.
+struct CaseLink {
+  std::string from;  // reference of the complaint the link was made from
+  std::string to;
+  LinkRelation relation = LinkRelation::kRelated;
+  std::string created_by;  // username
+  std::string created_at;  // RFC 3339 UTC
+};
+
 // What an event is about.
 enum class EntityType { kComplaint, kServiceRequest, kUser, kToken, kConfiguration };
 std::string_view ToString(EntityType type);  // "complaint", "service_request", "user", "token",

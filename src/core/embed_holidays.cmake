@@ -12,6 +12,7 @@
 # the build: the data is a reviewed input, and a silent skip would lose a bank holiday.
 
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/../../cmake/embed_common.cmake)
 
 if(NOT DEFINED INPUT OR NOT DEFINED OUTPUT)
   message(FATAL_ERROR
@@ -173,10 +174,4 @@ std::span<const OfficialCoverage> OfficialCoverages() { return kOfficialCoverage
 }  // namespace redress::core
 ")
 
-set(previous_content "")
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" previous_content)
-endif()
-if(NOT content STREQUAL previous_content)
-  file(WRITE "${OUTPUT}" "${content}")
-endif()
+redress_write_if_changed("${OUTPUT}" "${content}")

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 24> kEventTypeNames{{
+constexpr EnumNames<EventType, 26> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -18,12 +18,14 @@ constexpr EnumNames<EventType, 24> kEventTypeNames{{
     {EventType::kReassigned, "reassigned"},
     {EventType::kNoteAdded, "note_added"},
     {EventType::kLinked, "linked"},
+    {EventType::kUnlinked, "unlinked"},
     {EventType::kActionUpdated, "action_updated"},
     {EventType::kServiceRequestLogged, "service_request_logged"},
     {EventType::kServiceRequestResolved, "service_request_resolved"},
     {EventType::kServiceRequestConverted, "service_request_converted"},
     {EventType::kConfigured, "configured"},
     {EventType::kUserCreated, "user_created"},
+    {EventType::kUserUpdated, "user_updated"},
     {EventType::kTokenCreated, "token_created"},
     {EventType::kTokenRevoked, "token_revoked"},
     {EventType::kSignedIn, "signed_in"},

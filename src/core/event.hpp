@@ -25,12 +25,14 @@ enum class EventType {
   kReassigned,
   kNoteAdded,
   kLinked,
+  kUnlinked,
   kActionUpdated,
   kServiceRequestLogged,
   kServiceRequestResolved,
   kServiceRequestConverted,
   kConfigured,  // reference data or settings changed
   kUserCreated,
+  kUserUpdated,  // role, team, name, password or active changed
   kTokenCreated,
   kTokenRevoked,
   kSignedIn,

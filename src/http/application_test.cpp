@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "http/admin_handlers.hpp"
 #include "http/handlers.hpp"
 #include "http/openapi.hpp"
 
@@ -62,6 +63,7 @@ class ApplicationTest : public ::testing::Test {
   Application Build() {
     Router router;
     handlers_.Register(router);
+    admin_handlers_.Register(router);
     router.Add({"GET", "/boom", Access::kPublic, std::nullopt,
                 [](const Request&) -> Response { throw std::runtime_error("kaboom"); }});
     return Application(std::move(router), authenticator_, metrics_, clock_,
@@ -73,6 +75,7 @@ class ApplicationTest : public ::testing::Test {
   Metrics metrics_;
   Authenticator authenticator_;
   Handlers handlers_{store_, clock_, metrics_};
+  AdminHandlers admin_handlers_{store_, clock_};
   std::vector<json> lines_;
 };
 

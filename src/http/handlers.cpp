@@ -8,37 +8,24 @@
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/notes_and_links.hpp"
 #include "app/organisation.hpp"
+#include "app/store_values.hpp"
 #include "core/calendar.hpp"
+#include "http/admin_mapping.hpp"
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
+#include "http/responses.hpp"
 
 namespace redress::http {
 namespace {
 
 using nlohmann::json;
 
-constexpr int kOk = 200;
-constexpr int kCreated = 201;
 constexpr std::string_view kComplaints = "/api/v1/complaints";
 constexpr std::string_view kServiceRequests = "/api/v1/service-requests";
 constexpr std::string_view kSession = "/api/v1/session";
 constexpr std::string_view kTokens = "/api/v1/tokens";
-constexpr int kNoContent = 204;
-
-Response JsonAnswer(int status, const json& body) {
-  return Response{status, std::string(kJsonContentType), DumpJson(body), {}};
-}
-
-Response Problem(const core::Error& error, const Request& request) {
-  return ProblemResponse(error, request.path);
-}
-
-const std::string& PathParam(const Request& request, std::string_view name) {
-  static const std::string kNone;
-  auto found = request.path_params.find(name);
-  return found == request.path_params.end() ? kNone : found->second;
-}
 
 // The organisation's working-day calendar, on which a case's working days left are counted.
 core::Result<std::shared_ptr<const core::WorkingCalendar>> CalendarIn(app::Tx& tx) {
@@ -47,20 +34,6 @@ core::Result<std::shared_ptr<const core::WorkingCalendar>> CalendarIn(app::Tx& t
   auto closure_days = tx.ListClosureDays();
   if (!closure_days) return tl::unexpected(closure_days.error());
   return app::CalendarFor(settings->division, *closure_days);
-}
-
-// Runs `work` on a read snapshot and returns what it produced, or the first error.
-template <typename T, typename Work>
-core::Result<T> ReadValue(app::Store& store, Work&& work) {
-  std::optional<T> value;
-  auto read = store.Read([&](app::Tx& tx) -> core::Status {
-    core::Result<T> produced = work(tx);
-    if (!produced) return tl::unexpected(produced.error());
-    value = std::move(*produced);
-    return {};
-  });
-  if (!read) return tl::unexpected(read.error());
-  return std::move(*value);
 }
 
 // Renames the fields of an error, where a use case names a field differently from the API.
@@ -153,8 +126,16 @@ void Handlers::Register(Router& router) {
 
   router.Add({"POST", complaints, kAuth, P::kLogComplaint, bind(&Handlers::LogComplaint)});
   router.Add({"GET", complaints, kAuth, P::kViewCases, bind(&Handlers::ListComplaints)});
+  // Before {reference}, which would match it too (no reference is "counts").
+  router.Add({"GET", complaints + "/counts", kAuth, P::kViewCases, bind(&Handlers::Counts)});
   router.Add({"GET", complaint, kAuth, P::kViewCases, bind(&Handlers::GetComplaint)});
   router.Add({"GET", complaint + "/timeline", kAuth, P::kViewCases, bind(&Handlers::Timeline)});
+  router.Add({"GET", complaint + "/notes", kAuth, P::kViewCases, bind(&Handlers::ListNotes)});
+  router.Add({"POST", complaint + "/notes", kAuth, P::kAddNote, bind(&Handlers::AddNote)});
+  router.Add({"GET", complaint + "/links", kAuth, P::kViewCases, bind(&Handlers::ListLinks)});
+  router.Add({"POST", complaint + "/links", kAuth, P::kAddNote, bind(&Handlers::AddLink)});
+  router.Add(
+      {"DELETE", complaint + "/links/{other}", kAuth, P::kAddNote, bind(&Handlers::RemoveLink)});
   for (CaseActionKind kind : kAllCaseActions) {
     router.Add({"POST", complaint + "/" + std::string(ToString(kind)), kAuth, PermissionFor(kind),
                 [this, kind](const Request& request) { return ApplyAction(kind, request); }});
@@ -184,7 +165,7 @@ void Handlers::Register(Router& router) {
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, int status) {
   // The write has committed: should the calendar not load, the answer is still the success,
   // only without the working days left.
-  auto calendar = ReadValue<std::shared_ptr<const core::WorkingCalendar>>(store_, CalendarIn);
+  auto calendar = app::ReadValue<std::shared_ptr<const core::WorkingCalendar>>(store_, CalendarIn);
   const core::WorkingCalendar* on_calendar = calendar ? calendar->get() : nullptr;
   Response response =
       JsonAnswer(status, ComplaintToJson(complaint, RenderContext{on_calendar, clock_.Today()}));
@@ -205,11 +186,22 @@ Response Handlers::LogComplaint(const Request& request) {
   return ComplaintAnswer(*complaint, kCreated);
 }
 
+core::Result<app::ComplaintQuery> Handlers::ParseListQuery(const Request& request) {
+  std::shared_ptr<const core::WorkingCalendar> calendar;
+  if (request.query.contains("due_within")) {
+    auto loaded = app::ReadValue<std::shared_ptr<const core::WorkingCalendar>>(store_, CalendarIn);
+    if (!loaded) return tl::unexpected(loaded.error());
+    calendar = std::move(*loaded);
+  }
+  auto query = ParseComplaintQuery(request.query, clock_.Today(), calendar.get());
+  if (query) query->visible_to_team = request.actor->team;
+  return query;
+}
+
 Response Handlers::ListComplaints(const Request& request) {
   const core::Date today = clock_.Today();
-  auto query = ParseComplaintQuery(request.query, today);
+  auto query = ParseListQuery(request);
   if (!query) return Problem(query.error(), request);
-  query->visible_to_team = request.actor->team;
   // One row more than the page tells whether another page follows.
   const int page_size = query->limit;
   query->limit = page_size + 1;
@@ -229,7 +221,7 @@ Response Handlers::GetComplaint(const Request& request) {
   const std::string& reference = PathParam(request, "reference");
   const core::Date today = clock_.Today();
   // The case, its timeline and the calendar from one snapshot, so they agree with the ETag.
-  auto answer = ReadValue<std::pair<std::int64_t, json>>(
+  auto answer = app::ReadValue<std::pair<std::int64_t, json>>(
       store_, [&](app::Tx& tx) -> core::Result<std::pair<std::int64_t, json>> {
         auto complaint = app::LoadVisibleComplaint(tx, *request.actor, reference);
         if (!complaint) return tl::unexpected(complaint.error());
@@ -251,7 +243,7 @@ Response Handlers::GetComplaint(const Request& request) {
 
 Response Handlers::Timeline(const Request& request) {
   const std::string& reference = PathParam(request, "reference");
-  auto timeline = ReadValue<json>(store_, [&](app::Tx& tx) -> core::Result<json> {
+  auto timeline = app::ReadValue<json>(store_, [&](app::Tx& tx) -> core::Result<json> {
     // An unknown (or invisible) reference is 404, not an empty timeline.
     auto complaint = app::LoadVisibleComplaint(tx, *request.actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
@@ -263,6 +255,69 @@ Response Handlers::Timeline(const Request& request) {
   });
   if (!timeline) return Problem(timeline.error(), request);
   return JsonAnswer(kOk, *timeline);
+}
+
+Response Handlers::Counts(const Request& request) {
+  auto query = ParseListQuery(request);
+  if (!query) return Problem(query.error(), request);
+  auto counts = cases_.Counts(*query);
+  if (!counts) return Problem(counts.error(), request);
+  json by_status = json::object();
+  std::int64_t total = 0;
+  for (const auto& [status, count] : *counts) {
+    by_status[std::string(core::ToString(status))] = count;
+    total += count;
+  }
+  return JsonAnswer(
+      kOk, {{"by_status", std::move(by_status)}, {"open", OpenCount(*counts)}, {"total", total}});
+}
+
+Response Handlers::ListNotes(const Request& request) {
+  auto notes = app::NotesOf(store_, *request.actor, PathParam(request, "reference"));
+  if (!notes) return Problem(notes.error(), request);
+  json items = json::array();
+  for (const app::CaseNote& note : *notes) items.push_back(NoteToJson(note));
+  return JsonAnswer(kOk, {{"items", std::move(items)}});
+}
+
+Response Handlers::AddNote(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto text = ParseNoteText(*body);
+  if (!text) return Problem(text.error(), request);
+  const std::string& reference = PathParam(request, "reference");
+  auto note = app::AddNote(store_, clock_, *request.actor, reference, *text);
+  if (!note) return Problem(note.error(), request);
+  return CreatedAt(std::string(kComplaints) + "/" + reference + "/notes", NoteToJson(*note));
+}
+
+Response Handlers::ListLinks(const Request& request) {
+  const std::string& reference = PathParam(request, "reference");
+  auto links = app::LinksOf(store_, *request.actor, reference);
+  if (!links) return Problem(links.error(), request);
+  json items = json::array();
+  for (const app::CaseLink& link : *links) items.push_back(LinkToJson(link, reference));
+  return JsonAnswer(kOk, {{"items", std::move(items)}});
+}
+
+Response Handlers::AddLink(const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto command = ParseLink(*body);
+  if (!command) return Problem(command.error(), request);
+  const std::string& reference = PathParam(request, "reference");
+  auto link =
+      app::Link(store_, clock_, *request.actor, reference, command->reference, command->relation);
+  if (!link) return Problem(link.error(), request);
+  return CreatedAt(std::string(kComplaints) + "/" + reference + "/links/" + command->reference,
+                   LinkToJson(*link, reference));
+}
+
+Response Handlers::RemoveLink(const Request& request) {
+  auto removed = app::Unlink(store_, clock_, *request.actor, PathParam(request, "reference"),
+                             PathParam(request, "other"));
+  if (!removed) return Problem(removed.error(), request);
+  return NoContent();
 }
 
 Response Handlers::ApplyAction(CaseActionKind kind, const Request& request) {
@@ -293,7 +348,7 @@ Response Handlers::LogServiceRequest(const Request& request) {
 
 Response Handlers::GetServiceRequest(const Request& request) {
   const std::string& reference = PathParam(request, "reference");
-  auto found = ReadValue<core::ServiceRequest>(
+  auto found = app::ReadValue<core::ServiceRequest>(
       store_, [&](app::Tx& tx) { return tx.LoadServiceRequest(reference); });
   if (!found) return Problem(found.error(), request);
   Response response = JsonAnswer(kOk, ServiceRequestToJson(*found));
@@ -387,7 +442,7 @@ Response Handlers::SignIn(const Request& request) {
 }
 
 Response Handlers::CurrentSession(const Request& request) {
-  auto user = ReadValue<app::User>(
+  auto user = app::ReadValue<app::User>(
       store_, [&](app::Tx& tx) { return tx.FindUser(request.actor->username); });
   if (!user) return Problem(user.error(), request);
   return JsonAnswer(kOk, UserToJson(*user));
@@ -396,7 +451,7 @@ Response Handlers::CurrentSession(const Request& request) {
 Response Handlers::SignOut(const Request& request) {
   auto signed_out = sessions_.SignOut(SessionCookieValue(request.Header("cookie")));
   if (!signed_out) return Problem(signed_out.error(), request);
-  Response response{kNoContent, std::string(kJsonContentType), {}, {}};
+  Response response = NoContent();
   response.headers.emplace_back("Set-Cookie", SessionSetCookie({}, cookie_security_));
   return response;
 }
@@ -434,7 +489,7 @@ Response Handlers::RevokeToken(const Request& request) {
   }
   auto revoked = app::RevokeToken(store_, clock_, *request.actor, id);
   if (!revoked) return Problem(revoked.error(), request);
-  return Response{kNoContent, std::string(kJsonContentType), {}, {}};
+  return NoContent();
 }
 
 }  // namespace redress::http

@@ -6,7 +6,13 @@
 //   POST /api/v1/complaints                              log a complaint → 201
 //   GET  /api/v1/complaints                              list and filter, keyset pages
 //   GET  /api/v1/complaints/{reference}                  the case with its timeline; ETag
+//   GET  /api/v1/complaints/counts                       per status, with the list's filters
 //   GET  /api/v1/complaints/{reference}/timeline         its events
+//   GET  /api/v1/complaints/{reference}/notes            internal notes, oldest first
+//   POST /api/v1/complaints/{reference}/notes            add one → 201 (no If-Match)
+//   GET  /api/v1/complaints/{reference}/links            links to other complaints
+//   POST /api/v1/complaints/{reference}/links            link another → 201 (no If-Match)
+//   DELETE /api/v1/complaints/{reference}/links/{other}  unlink → 204
 //   POST /api/v1/complaints/{reference}/{action}         acknowledge, extend, respond, escalate,
 //                                                        refuse, withdraw, close, reopen,
 //                                                        reassign; If-Match required
@@ -58,6 +64,15 @@ class Handlers {
   Response ListComplaints(const Request& request);
   Response GetComplaint(const Request& request);
   Response Timeline(const Request& request);
+  Response Counts(const Request& request);
+  Response ListNotes(const Request& request);
+  Response AddNote(const Request& request);
+  Response ListLinks(const Request& request);
+  Response AddLink(const Request& request);
+  Response RemoveLink(const Request& request);
+  // The list's filters from the query string; the organisation's calendar is read only when a
+  // filter counts working days.
+  core::Result<app::ComplaintQuery> ParseListQuery(const Request& request);
   Response ApplyAction(CaseActionKind kind, const Request& request);
   Response LogServiceRequest(const Request& request);
   Response GetServiceRequest(const Request& request);

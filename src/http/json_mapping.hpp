@@ -89,13 +89,17 @@ inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 200;
 
 // GET /api/v1/complaints parameters: status, stage, regime, service_area, team, handler,
-// category, received_from, received_to, overdue (true|false; as at `today`), text (words searched
-// in summary and description), sort (reference, received_on or due_on; a leading '-' for
+// category, received_from, received_to, overdue (true|false; as at `today`), due_within (N: the
+// pending deadline falls from today to N working days after it, on `calendar`), text (words
+// searched in summary and description), sort (reference, received_on or due_on; a leading '-' for
 // descending), limit, cursor (the next_cursor of the previous page, valid only with the same
 // sort). An empty value leaves its filter unset. An unknown parameter is kMalformedRequest; a bad
 // value kInvalidInput; each names the parameter.
-core::Result<app::ComplaintQuery> ParseComplaintQuery(const Parameters& parameters,
-                                                      core::Date today);
+// `calendar` may be null only when the parameters have no due_within.
+inline constexpr int kMaxDueWithinWorkingDays = 100;
+core::Result<app::ComplaintQuery> ParseComplaintQuery(
+    const Parameters& parameters, core::Date today,
+    const core::WorkingCalendar* calendar = nullptr);
 
 // The next_cursor of a page whose last row is `last`, under the query's sort and direction: an
 // opaque string to the client ("<sort>.<asc|desc>.<sort key>.<reference>").
@@ -127,7 +131,7 @@ nlohmann::json EventToJson(const app::StoredEvent& event);
 
 nlohmann::json ServiceRequestToJson(const core::ServiceRequest& request);
 
-// Who is signed in: username, display_name, role, team (null when none).
+// A user: username, display_name, role, team (null when none), active.
 nlohmann::json UserToJson(const app::User& user);
 
 // An API token as listed: id, label, created_at, revoked_at (null while live). Never its hash.

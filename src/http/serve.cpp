@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/admin_handlers.hpp"
 #include "http/application.hpp"
 #include "http/auth.hpp"
 #include "http/handlers.hpp"
@@ -16,8 +17,10 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   Metrics metrics;
   Authenticator authenticator(store, clock);
   Handlers handlers(store, clock, metrics, cookie_security);
+  AdminHandlers admin_handlers(store, clock);
   Router router;
   handlers.Register(router);
+  admin_handlers.Register(router);
   const LogSink log = StdoutLogSink();
   Application application(std::move(router), authenticator, metrics, clock, log);
 

@@ -7,9 +7,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { bin, redress, tempDir } from './helpers.mjs';
+import { apiClient, assertProblem as assertProblemOf, bin, redress, tempDir } from './helpers.mjs';
 
-const PROBLEM = 'application/problem+json';
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -69,31 +68,12 @@ async function waitUntilReady() {
 
 // Sends a request as `user` (a key of tokens, or null for none); returns the response and its
 // parsed body (JSON when the content type says so, text otherwise).
-async function call(method, path, { user = 'amira', body, headers = {}, raw } = {}) {
-  const init = { method, headers: { ...headers } };
-  if (user) init.headers.authorization = `Bearer ${tokens[user]}`;
-  if (raw !== undefined) {
-    init.body = raw;
-  } else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers['content-type'] ??= 'application/json';
-  }
-  const response = await fetch(`${base}${path}`, init);
-  const type = response.headers.get('content-type') ?? '';
-  const text = await response.text();
-  const parsed = type.includes('json') && text ? JSON.parse(text) : text;
-  return { status: response.status, headers: response.headers, body: parsed };
+function call(method, path, { user = 'amira', ...options } = {}) {
+  return apiClient(base)(method, path, { token: user ? tokens[user] : undefined, ...options });
 }
 
 function assertProblem(result, status, field) {
-  assert.equal(result.status, status, JSON.stringify(result.body));
-  assert.equal(result.headers.get('content-type'), PROBLEM);
-  assert.equal(result.body.status, status);
-  assert.ok(result.body.title && result.body.type && result.body.detail);
-  if (field) {
-    const fields = (result.body.errors ?? []).map((error) => error.field);
-    assert.ok(fields.includes(field), `expected ${field} in ${JSON.stringify(result.body)}`);
-  }
+  assertProblemOf(assert, result, status, field);
 }
 
 const complaint = {

@@ -70,3 +70,48 @@ export async function startServe(db, extraArgs = []) {
   };
   return { base, process: child, stop };
 }
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+// A client of the API at `base`: call(method, path, { token, body, headers, raw }) resolves with
+// { status, headers, body } (body parsed when JSON).
+export function apiClient(base) {
+  return async (method, path, { token, body, headers = {}, raw } = {}) => {
+    const init = { method, headers: { ...headers } };
+    if (token) init.headers.authorization = `Bearer ${token}`;
+    if (raw !== undefined) {
+      init.body = raw;
+    } else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${base}${path}`, init);
+    const type = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    const parsed = type.includes('json') && text ? JSON.parse(text) : text;
+    return { status: response.status, headers: response.headers, body: parsed };
+  };
+}
+
+// Asserts that `result` is a problem+json answer with `status`, naming `field` when given.
+export function assertProblem(assert, result, status, field) {
+  assert.equal(result.status, status, JSON.stringify(result.body));
+  assert.equal(result.headers.get('content-type'), PROBLEM_TYPE);
+  assert.equal(result.body.status, status);
+  assert.ok(result.body.title && result.body.type && result.body.detail);
+  if (field) {
+    const fields = (result.body.errors ?? []).map((error) => error.field);
+    assert.ok(fields.includes(field), `expected ${field} in ${JSON.stringify(result.body)}`);
+  }
+}
+
+// Creates a user with `role` (and `team`) on the command line and returns a bearer token for it.
+export function userWithToken(db, username, role, team) {
+  const args = ['user', 'add', '--db', db, '--username', username, '--role', role];
+  if (team) args.push('--team', team);
+  const added = redress([...args, '--password-stdin'], { input: 'a-long-enough-password\n' });
+  if (added.status !== 0) throw new Error(`user add failed: ${added.stderr}`);
+  const token = redress(['token', 'create', '--db', db, '--username', username]);
+  if (token.status !== 0) throw new Error(`token create failed: ${token.stderr}`);
+  return token.stdout.trim();
+}

@@ -1594,6 +1594,79 @@ class SqliteTx final : public app::Tx {
     return events;
   }
 
+  // --- notes and links ---
+
+  Result<app::CaseNote> InsertNote(std::string_view reference, app::CaseNote note) override {
+    Result<std::int64_t> complaint_id = ComplaintIdOf(reference);
+    if (!complaint_id) return Unexpected(complaint_id.error());
+    Result<Statement> statement = connection_.Prepare(
+        "INSERT INTO complaint_notes (complaint_id, author, created_at, text) VALUES (?, ?, ?, ?)");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(*complaint_id, note.author, note.created_at, note.text);
+    if (Status run = statement->Run(); !run) return Unexpected(run.error());
+    note.id = statement->LastInsertRowid();
+    return note;
+  }
+  Result<std::vector<app::CaseNote>> NotesOf(std::string_view reference) override {
+    Result<std::int64_t> complaint_id = ComplaintIdOf(reference);
+    if (!complaint_id) return Unexpected(complaint_id.error());
+    Result<Statement> statement = connection_.Prepare(
+        "SELECT id, author, created_at, text FROM complaint_notes WHERE complaint_id = ? "
+        "ORDER BY id");
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(*complaint_id);
+    return ReadAll(*statement, [](ColumnReader& r) {
+      return app::CaseNote{r.Int64(), r.Text(), r.Text(), r.Text()};
+    });
+  }
+
+  Status InsertLink(const app::CaseLink& link) override {
+    Result<std::int64_t> from_id = ComplaintIdOf(link.from);
+    if (!from_id) return Unexpected(from_id.error());
+    Result<std::int64_t> to_id = ComplaintIdOf(link.to);
+    if (!to_id) return Unexpected(to_id.error());
+    Result<Statement> statement = connection_.Prepare(
+        "INSERT INTO complaint_links (from_id, to_id, relation, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?)");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(*from_id, *to_id, link.relation, link.created_by, link.created_at);
+    Status inserted = statement->Run();
+    if (!inserted && inserted.error().code == ErrorCode::kConflict) {
+      return Fail(ErrorCode::kConflict, link.from + " and " + link.to + " are already linked");
+    }
+    return inserted;
+  }
+  Result<app::CaseLink> DeleteLink(std::string_view a, std::string_view b) override {
+    static const std::string kBetween =
+        " WHERE (l.from_id = ?1 AND l.to_id = ?2) OR (l.from_id = ?2 AND l.to_id = ?1)";
+    Result<std::int64_t> a_id = ComplaintIdOf(a);
+    if (!a_id) return Unexpected(a_id.error());
+    Result<std::int64_t> b_id = ComplaintIdOf(b);
+    if (!b_id) return Unexpected(b_id.error());
+    Result<Statement> select = connection_.Prepare(kSelectLinksSql + kBetween);
+    if (!select) return Unexpected(select.error());
+    select->BindAll(*a_id, *b_id);
+    Result<app::CaseLink> link =
+        ReadOne(*select, ReadLink, std::string(a) + " and " + std::string(b) + " are not linked");
+    if (!link) return link;
+    Result<Statement> remove = connection_.Prepare("DELETE FROM complaint_links AS l" + kBetween);
+    if (!remove) return Unexpected(remove.error());
+    remove->BindAll(*a_id, *b_id);
+    if (Status run = remove->Run(); !run) return Unexpected(run.error());
+    return link;
+  }
+  Result<std::vector<app::CaseLink>> LinksOf(std::string_view reference) override {
+    static const std::string sql = kSelectLinksSql +
+                                   " WHERE l.from_id = ?1 OR l.to_id = ?1 "
+                                   "ORDER BY l.created_at, f.reference, t.reference";
+    Result<std::int64_t> complaint_id = ComplaintIdOf(reference);
+    if (!complaint_id) return Unexpected(complaint_id.error());
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(*complaint_id);
+    return ReadAll(*statement, ReadLink);
+  }
+
   // --- organisation and reference data ---
 
   Result<app::OrganisationSettings> LoadSettings() override {
@@ -1652,7 +1725,8 @@ class SqliteTx final : public app::Tx {
     Result<Statement> statement = connection_.Prepare(
         "SELECT coalesce(max(sequence), 0) FROM events WHERE entity_type = 'configuration'");
     if (!statement) return Unexpected(statement.error());
-    return ReadOne(*statement, [](ColumnReader& r) { return r.Int64(); }, "no generation");
+    return ReadOne(
+        *statement, [](ColumnReader& r) { return r.Int64(); }, "no generation");
   }
 
   // --- accounts ---
@@ -1673,6 +1747,27 @@ class SqliteTx final : public app::Tx {
     return FindBy<app::User>(sql, username, "no user " + std::string(username));
   }
   Result<std::vector<app::User>> ListUsers() override { return ListAll<app::User>(); }
+  Status UpdateUser(const app::User& user) override {
+    static const std::string sql = [] {
+      std::string assignments;
+      for (std::string_view column : Table<app::User>::kColumns) {
+        if (!assignments.empty()) assignments += ", ";
+        assignments += std::string(column) + " = ?";
+      }
+      return "UPDATE users SET " + assignments + " WHERE id = ?";
+    }();
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    Table<app::User>::Bind(*statement, user);
+    statement->Bind(user.id);
+    Status updated =
+        NameUnknownReference(statement->Run(), [&] { return Table<app::User>::References(user); });
+    if (!updated) return updated;
+    if (statement->Changes() == 0) {
+      return Fail(ErrorCode::kNotFound, "no user " + std::to_string(user.id));
+    }
+    return {};
+  }
 
   Result<app::ApiToken> InsertToken(app::ApiToken token) override {
     Result<std::int64_t> id = InsertWithId(token);
@@ -2057,6 +2152,27 @@ class SqliteTx final : public app::Tx {
     Status named = NameUnknownReference(Unexpected(id.error()),
                                         [&] { return ServiceRequestReferences(request); });
     return Unexpected(named.error());
+  }
+
+  // The row id of the complaint `reference`; kNotFound when there is none.
+  Result<std::int64_t> ComplaintIdOf(std::string_view reference) {
+    Result<Statement> statement =
+        connection_.Prepare("SELECT id FROM complaints WHERE reference = ?");
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(reference);
+    return ReadOne(
+        *statement, [](ColumnReader& r) { return r.Int64(); },
+        "no complaint " + std::string(reference));
+  }
+
+  // The columns ReadLink reads, from complaint_links "l" joined to both complaints.
+  static inline const std::string kSelectLinksSql =
+      "SELECT f.reference, t.reference, l.relation, l.created_by, l.created_at "
+      "FROM complaint_links l JOIN complaints f ON f.id = l.from_id "
+      "JOIN complaints t ON t.id = l.to_id";
+  static app::CaseLink ReadLink(ColumnReader& r) {
+    return app::CaseLink{r.Text(), r.Text(), r.Enumerator(app::ParseLinkRelation), r.Text(),
+                         r.Text()};
   }
 
   template <typename Record>

@@ -502,6 +502,120 @@ TEST_F(SqliteStoreTest, PossibleRepeatsRoundTrip) {
   EXPECT_EQ(loaded->possible_repeat_of, std::vector<std::string>{earlier.reference});
 }
 
+TEST_F(SqliteStoreTest, NotesAreKeptInOrderPerComplaint) {
+  const core::Complaint first = Insert(BasicComplaint(D("2024-03-01")));
+  const core::Complaint second = Insert(BasicComplaint(D("2024-03-02")));
+  for (const char* text : {"one", "two"}) {
+    ASSERT_TRUE(InWrite<app::CaseNote>([&](app::Tx& tx) {
+      return tx.InsertNote(first.reference,
+                           app::CaseNote{0, "alice", "2024-03-04T10:00:00Z", text});
+    }));
+  }
+  Result<std::vector<app::CaseNote>> notes =
+      InRead<std::vector<app::CaseNote>>([&](app::Tx& tx) { return tx.NotesOf(first.reference); });
+  ASSERT_TRUE(notes);
+  ASSERT_EQ(notes->size(), 2u);
+  EXPECT_EQ((*notes)[0].text, "one");
+  EXPECT_EQ((*notes)[1].text, "two");
+  EXPECT_EQ((*notes)[0].author, "alice");
+  EXPECT_LT((*notes)[0].id, (*notes)[1].id);
+  EXPECT_TRUE(InRead<std::vector<app::CaseNote>>([&](app::Tx& tx) {
+                return tx.NotesOf(second.reference);
+              })->empty());
+  Result<app::CaseNote> unknown = InWrite<app::CaseNote>([](app::Tx& tx) {
+    return tx.InsertNote("CMP-1999-000001", app::CaseNote{0, "a", "t", "x"});
+  });
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, TwoComplaintsAreLinkedOnceWhicheverWayRound) {
+  const core::Complaint a = Insert(BasicComplaint(D("2024-03-01")));
+  const core::Complaint b = Insert(BasicComplaint(D("2024-03-02")));
+  const core::Complaint c = Insert(BasicComplaint(D("2024-03-03")));
+  const auto link = [&](const core::Complaint& from, const core::Complaint& to) {
+    return WriteStatus([&](app::Tx& tx) {
+      return tx.InsertLink(
+          app::CaseLink{from.reference, to.reference, app::LinkRelation::kRepeatOf, "alice", "t1"});
+    });
+  };
+  ASSERT_TRUE(link(b, a));
+  Status again = link(a, b);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(link(c, a));
+
+  Result<std::vector<app::CaseLink>> of_a =
+      InRead<std::vector<app::CaseLink>>([&](app::Tx& tx) { return tx.LinksOf(a.reference); });
+  ASSERT_TRUE(of_a);
+  ASSERT_EQ(of_a->size(), 2u);
+  EXPECT_EQ((*of_a)[0].from, b.reference);
+  EXPECT_EQ((*of_a)[0].to, a.reference);
+  EXPECT_EQ((*of_a)[0].relation, app::LinkRelation::kRepeatOf);
+  EXPECT_EQ((*of_a)[1].from, c.reference);
+
+  Result<app::CaseLink> removed =
+      InWrite<app::CaseLink>([&](app::Tx& tx) { return tx.DeleteLink(a.reference, b.reference); });
+  ASSERT_TRUE(removed) << removed.error().message;
+  EXPECT_EQ(removed->from, b.reference);
+  Result<app::CaseLink> gone =
+      InWrite<app::CaseLink>([&](app::Tx& tx) { return tx.DeleteLink(b.reference, a.reference); });
+  ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(InRead<std::vector<app::CaseLink>>([&](app::Tx& tx) {
+              return tx.LinksOf(b.reference);
+            })->size(),
+            0u);
+}
+
+TEST_F(SqliteStoreTest, UpdateUserStoresEveryFieldAndNamesAnUnknownTeam) {
+  SeedReferenceData();
+  Result<app::User> alice = InWrite<app::User>([](app::Tx& tx) {
+    return tx.InsertUser(
+        app::User{0, "alice", "Alice", core::Role::kCaseHandler, "housing", "h1", true});
+  });
+  ASSERT_TRUE(alice);
+  app::User changed = *alice;
+  changed.display_name = "Alice Adams";
+  changed.role = core::Role::kManager;
+  changed.team = "";
+  changed.password_hash = "h2";
+  changed.active = false;
+  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.UpdateUser(changed); }));
+  Result<app::User> found = InRead<app::User>([](app::Tx& tx) { return tx.FindUser("alice"); });
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->display_name, "Alice Adams");
+  EXPECT_EQ(found->role, core::Role::kManager);
+  EXPECT_EQ(found->team, "");
+  EXPECT_EQ(found->password_hash, "h2");
+  EXPECT_FALSE(found->active);
+
+  changed.team = "no-such-team";
+  Status refused = WriteStatus([&](app::Tx& tx) { return tx.UpdateUser(changed); });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(refused.error().fields.at(0).field, "team");
+  changed.id = 999;
+  changed.team = "";
+  EXPECT_EQ(WriteStatus([&](app::Tx& tx) { return tx.UpdateUser(changed); }).error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, EventsOfNewTypesAreStoredAfterMigrationFour) {
+  const core::Complaint a = Insert(BasicComplaint(D("2024-03-01")));
+  WriteOk([&](app::Tx& tx) {
+    return tx.AppendEvent(app::EntityType::kComplaint, a.reference,
+                          Event(core::EventType::kUnlinked, "Link removed", 1));
+  });
+  Result<app::AuditReport> report = store_->VerifyAudit();
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->intact) << report->problem;
+  Result<std::vector<app::StoredEvent>> events = InRead<std::vector<app::StoredEvent>>(
+      [&](app::Tx& tx) { return tx.EventsOf(app::EntityType::kComplaint, a.reference); });
+  ASSERT_TRUE(events);
+  EXPECT_EQ(events->back().event.type, core::EventType::kUnlinked);
+}
+
 // --- transactions ---
 
 TEST_F(SqliteStoreTest, FailedWorkLeavesNothingBehind) {
@@ -1220,6 +1334,7 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "DROP TRIGGER complaints_fts_insert; DROP TRIGGER complaints_fts_update; "
         "DROP TRIGGER complaints_fts_delete; DROP TABLE complaints_fts_pending; "
         "DROP TABLE complaints_fts; DROP TABLE sessions; DROP TABLE sign_in_attempts; "
+        "DROP TABLE complaint_notes; DROP TABLE complaint_links; "
         "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
@@ -1239,8 +1354,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
   {
     RawDatabase raw(path_);
     raw.Execute(
-        "DROP TABLE sessions; DROP TABLE sign_in_attempts; "
-        "DELETE FROM schema_migrations WHERE version >= 3");
+        "DROP TABLE sessions; DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; "
+        "DROP TABLE complaint_links; DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   Result<app::AuditReport> report = store_->VerifyAudit();
@@ -1263,7 +1378,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
     RawDatabase raw(path_);
     raw.Execute(
         "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'events'; DROP TABLE sessions; "
-        "DROP TABLE sign_in_attempts; DELETE FROM schema_migrations WHERE version >= 3");
+        "DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; DROP TABLE complaint_links; "
+        "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   store_.reset();

@@ -1,0 +1,292 @@
+#pragma once
+
+// The strict reader of JSON input shared by the mappings of the API (json_mapping.hpp): an
+// object's members are read by name and type; a member nobody asked for, or of the wrong JSON
+// type, is a shape problem (400); an unacceptable value is a value problem (422). Internal to
+// redress::http.
+
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/date.hpp"
+#include "core/result.hpp"
+
+namespace redress::http {
+
+using nlohmann::json;
+
+// The values of an enum a field accepts, and the core's parser of their names.
+template <typename Enum>
+struct EnumDomain {
+  std::span<const Enum> values;
+  std::optional<Enum> (*parse)(std::string_view);
+};
+
+template <typename Enum>
+inline std::string AllowedNames(const EnumDomain<Enum>& domain) {
+  std::string names;
+  for (Enum value : domain.values) {
+    if (!names.empty()) names += ", ";
+    names += ToString(value);  // the core's or the app's, by argument-dependent lookup
+  }
+  return names;
+}
+
+// What a field may say, judged once the value has the right JSON type.
+inline std::string DateMessage(std::string_view text) {
+  return "must be a real date written YYYY-MM-DD, got '" + std::string(text) + "'";
+}
+
+// Parses a date a client sent; the message on failure names what was wrong.
+inline std::optional<core::Date> ParseClientDate(std::string_view text, std::string& message) {
+  std::optional<core::Date> date = core::Date::Parse(text);
+  if (!date) {
+    message = DateMessage(text);
+    return std::nullopt;
+  }
+  if (!core::InCalendarRange(*date)) {
+    message = "must be between " + std::to_string(core::kFirstCalendarYear) + " and " +
+              std::to_string(core::kLastCalendarYear);
+    return std::nullopt;
+  }
+  return date;
+}
+
+// The field problems of one input, of two kinds: shape (unknown field, wrong JSON type) and value.
+class InputErrors {
+ public:
+  void Malformed(std::string field, std::string message) {
+    malformed_.push_back({std::move(field), std::move(message)});
+  }
+  void Invalid(std::string field, std::string message) {
+    invalid_.push_back({std::move(field), std::move(message)});
+  }
+  bool empty() const { return malformed_.empty() && invalid_.empty(); }
+
+  // The error to return; call only when !empty(). Shape problems win: a value is judged only in
+  // an input of the right shape.
+  tl::unexpected<core::Error> ToError() const {
+    const bool malformed = !malformed_.empty();
+    const std::vector<core::FieldError>& fields = malformed ? malformed_ : invalid_;
+    std::string summary = fields.size() == 1
+                              ? fields.front().field + ": " + fields.front().message
+                              : std::to_string(fields.size()) +
+                                    (malformed ? " fields are malformed" : " fields are invalid");
+    return tl::unexpected(
+        core::Error{malformed ? core::ErrorCode::kMalformedRequest : core::ErrorCode::kInvalidInput,
+                    std::move(summary), fields});
+  }
+
+ private:
+  std::vector<core::FieldError> malformed_;
+  std::vector<core::FieldError> invalid_;
+};
+
+enum class Presence { kOptional, kRequired };
+
+// Reads the members of one JSON object strictly: each getter names a member it knows and checks
+// its type; Finish reports every member no getter asked for. Members are named in errors by their
+// path from the body ("complainant.email").
+class ObjectReader {
+ public:
+  ObjectReader(const json& object, std::string path, InputErrors& errors)
+      : object_(object), path_(std::move(path)), errors_(errors) {}
+
+  std::string FieldName(std::string_view name) const {
+    return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+  }
+
+  // The member, or nullptr when absent or null (a required one is then reported missing).
+  const json* Member(std::string_view name, Presence presence) {
+    known_.emplace(name);
+    auto found = object_.find(name);
+    if (found == object_.end() || found->is_null()) {
+      if (presence == Presence::kRequired) errors_.Invalid(FieldName(name), "is required");
+      return nullptr;
+    }
+    return &*found;
+  }
+
+  std::string Text(std::string_view name, Presence presence = Presence::kOptional) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return {};
+    if (!member->is_string()) {
+      errors_.Malformed(FieldName(name), "must be a string");
+      return {};
+    }
+    return member->get<std::string>();
+  }
+
+  // The text when present, nullopt when absent or null: for partial updates.
+  std::optional<std::string> OptionalText(std::string_view name) {
+    const json* member = Member(name, Presence::kOptional);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_string()) {
+      errors_.Malformed(FieldName(name), "must be a string");
+      return std::nullopt;
+    }
+    return member->get<std::string>();
+  }
+
+  std::optional<bool> Boolean(std::string_view name, Presence presence) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_boolean()) {
+      errors_.Malformed(FieldName(name), "must be true or false");
+      return std::nullopt;
+    }
+    return member->get<bool>();
+  }
+
+  std::optional<core::Date> Date(std::string_view name, Presence presence) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_string()) {
+      errors_.Malformed(FieldName(name), "must be a string holding a date YYYY-MM-DD");
+      return std::nullopt;
+    }
+    std::string message;
+    std::optional<core::Date> date =
+        ParseClientDate(member->get_ref<const std::string&>(), message);
+    if (!date) errors_.Invalid(FieldName(name), message);
+    return date;
+  }
+
+  // A date that defaults to `fallback` when absent.
+  core::Date DateOr(std::string_view name, core::Date fallback) {
+    return Date(name, Presence::kOptional).value_or(fallback);
+  }
+
+  std::optional<std::int64_t> Integer(std::string_view name, Presence presence,
+                                      std::int64_t min_value, std::int64_t max_value) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_number_integer()) {
+      errors_.Malformed(FieldName(name), "must be an integer");
+      return std::nullopt;
+    }
+    // An unsigned value beyond int64 is out of range like any other too-large value.
+    const bool too_large = member->is_number_unsigned() &&
+                           member->get<std::uint64_t>() >
+                               static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    const std::int64_t value =
+        too_large ? std::numeric_limits<std::int64_t>::max() : member->get<std::int64_t>();
+    if (too_large || value < min_value || value > max_value) {
+      errors_.Invalid(FieldName(name), "must be between " + std::to_string(min_value) + " and " +
+                                           std::to_string(max_value));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  template <typename Enum>
+  std::optional<Enum> Enumerated(std::string_view name, Presence presence,
+                                 const EnumDomain<Enum>& domain) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_string()) {
+      errors_.Malformed(FieldName(name), "must be a string, one of: " + AllowedNames(domain));
+      return std::nullopt;
+    }
+    std::optional<Enum> value = domain.parse(member->get_ref<const std::string&>());
+    if (!value) {
+      errors_.Invalid(FieldName(name), "must be one of: " + AllowedNames(domain) + "; got '" +
+                                           member->get<std::string>() + "'");
+    }
+    return value;
+  }
+
+  std::vector<std::string> TextList(std::string_view name) {
+    std::vector<std::string> texts;
+    const json* member = Member(name, Presence::kOptional);
+    if (member == nullptr) return texts;
+    if (!member->is_array()) {
+      errors_.Malformed(FieldName(name), "must be an array of strings");
+      return texts;
+    }
+    for (std::size_t i = 0; i < member->size(); ++i) {
+      const json& element = (*member)[i];
+      if (!element.is_string()) {
+        errors_.Malformed(ElementName(name, i), "must be a string");
+        continue;
+      }
+      texts.push_back(element.get<std::string>());
+    }
+    return texts;
+  }
+
+  // Calls read(ObjectReader&) for the member when it is an object; false when absent.
+  template <typename Read>
+  bool Object(std::string_view name, Presence presence, Read&& read) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return false;
+    if (!member->is_object()) {
+      errors_.Malformed(FieldName(name), "must be an object");
+      return false;
+    }
+    ObjectReader nested(*member, FieldName(name), errors_);
+    read(nested);
+    nested.Finish();
+    return true;
+  }
+
+  // Calls read(ObjectReader&) for each element of an array of objects.
+  template <typename Read>
+  void EachObject(std::string_view name, Read&& read) {
+    const json* member = Member(name, Presence::kOptional);
+    if (member == nullptr) return;
+    if (!member->is_array()) {
+      errors_.Malformed(FieldName(name), "must be an array of objects");
+      return;
+    }
+    for (std::size_t i = 0; i < member->size(); ++i) {
+      const json& element = (*member)[i];
+      if (!element.is_object()) {
+        errors_.Malformed(ElementName(name, i), "must be an object");
+        continue;
+      }
+      ObjectReader nested(element, ElementName(name, i), errors_);
+      read(nested);
+      nested.Finish();
+    }
+  }
+
+  // Reports each member no getter asked for.
+  void Finish() {
+    for (const auto& [name, value] : object_.items()) {
+      if (!known_.contains(name)) errors_.Malformed(FieldName(name), "unknown field");
+    }
+  }
+
+ private:
+  std::string ElementName(std::string_view name, std::size_t index) const {
+    return FieldName(name) + "[" + std::to_string(index) + "]";
+  }
+
+  const json& object_;
+  std::string path_;
+  InputErrors& errors_;
+  std::set<std::string, std::less<>> known_;
+};
+
+// Runs read(ObjectReader&) over the whole body and returns its value, or every field problem.
+template <typename T, typename Read>
+core::Result<T> ReadBody(const json& body, Read&& read) {
+  InputErrors errors;
+  ObjectReader reader(body, "", errors);
+  T value = read(reader);
+  reader.Finish();
+  if (!errors.empty()) return errors.ToError();
+  return value;
+}
+
+}  // namespace redress::http
