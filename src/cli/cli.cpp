@@ -420,6 +420,8 @@ class Commands {
                       "threads that run request handlers (default 64)");
     serve->add_flag("--secure-cookies", serve_options_.secure_cookies,
                     "send the session cookie over https only (behind TLS)");
+    serve->add_option("--web-root", serve_options_.web_root,
+                      "the built web application (default web/dist); without it, the API only");
     serve->callback([this] { result_ = Serve(); });
   }
 

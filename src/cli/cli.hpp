@@ -20,9 +20,10 @@ using StoreOpener = std::function<core::Result<std::unique_ptr<app::Store>>(
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 0;              // 0 = one per hardware thread
-  int handler_threads = 0;      // 0 = the server's default (enough for group commit to group)
-  bool secure_cookies = false;  // mark the session cookie Secure (https only)
+  int threads = 0;                    // 0 = one per hardware thread
+  int handler_threads = 0;            // 0 = the server's default (enough for group commit to group)
+  bool secure_cookies = false;        // mark the session cookie Secure (https only)
+  std::string web_root = "web/dist";  // the built web application; the API alone without it
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

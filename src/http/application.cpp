@@ -52,12 +52,13 @@ std::string RequestIdFor(std::string_view incoming) {
 }
 
 Application::Application(Router router, const Authenticator& authenticator, Metrics& metrics,
-                         const app::Clock& clock, LogSink log)
+                         const app::Clock& clock, LogSink log, const WebApp* web_app)
     : router_(std::move(router)),
       authenticator_(authenticator),
       metrics_(metrics),
       clock_(clock),
-      log_(std::move(log)) {}
+      log_(std::move(log)),
+      web_app_(web_app) {}
 
 template <typename Answer>
 Response Application::Answered(Request& request, Answer&& answer) noexcept {
@@ -106,6 +107,12 @@ Response Application::Dispatch(Request& request, std::string_view& route_name) {
 
   RouteMatch match = router_.Find(request.method, target.path);
   if (match.kind == MatchKind::kNotFound) {
+    if (web_app_ != nullptr) {
+      if (std::optional<Response> file = web_app_->Answer(request)) {
+        route_name = kWebAppRoute;
+        return std::move(*file);
+      }
+    }
     return Problem(core::Error{core::ErrorCode::kNotFound, "no resource at " + request.path, {}},
                    request);
   }

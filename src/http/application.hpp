@@ -15,6 +15,7 @@
 #include "http/http_types.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "http/web_app.hpp"
 
 namespace redress::http {
 
@@ -26,11 +27,15 @@ LogSink StdoutLogSink();
 
 // The route name in logs and metrics of a request no route matched.
 inline constexpr std::string_view kUnmatchedRoute = "unmatched";
+// The route name of a file of the web application.
+inline constexpr std::string_view kWebAppRoute = "web_app";
 
 class Application {
  public:
+  // `web_app`, when given, answers the GETs no route matches (the staff web application); it
+  // must outlive the application.
   Application(Router router, const Authenticator& authenticator, Metrics& metrics,
-              const app::Clock& clock, LogSink log);
+              const app::Clock& clock, LogSink log, const WebApp* web_app = nullptr);
 
   // Answers one request. `request` carries method, target, headers (lower-case names) and body
   // as received; everything else is filled in here. Never throws.
@@ -64,6 +69,7 @@ class Application {
   Metrics& metrics_;
   const app::Clock& clock_;
   LogSink log_;
+  const WebApp* web_app_;
 };
 
 // The request's X-Request-Id when it is sane (1 to 128 characters of [A-Za-z0-9._:-]), so it can

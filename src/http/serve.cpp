@@ -1,6 +1,7 @@
 #include "http/serve.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "http/admin_handlers.hpp"
 #include "http/application.hpp"
@@ -12,7 +13,8 @@
 
 namespace redress::http {
 
-core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security, app::Store& store,
+core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
+                   const std::filesystem::path& web_root, app::Store& store,
                    const app::Clock& clock) {
   Metrics metrics;
   Authenticator authenticator(store, clock);
@@ -22,7 +24,20 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   handlers.Register(router);
   admin_handlers.Register(router);
   const LogSink log = StdoutLogSink();
-  Application application(std::move(router), authenticator, metrics, clock, log);
+  std::optional<WebApp> web_app;
+  if (auto loaded = WebApp::Load(web_root)) {
+    web_app = std::move(*loaded);
+    log(DumpJson({{"ts", clock.NowRfc3339()},
+                  {"message", "serving the web application"},
+                  {"web_root", web_root.string()},
+                  {"files", web_app->file_count()}}));
+  } else {
+    log(DumpJson({{"ts", clock.NowRfc3339()},
+                  {"message", "no web application: serving the API only"},
+                  {"reason", loaded.error().message}}));
+  }
+  Application application(std::move(router), authenticator, metrics, clock, log,
+                          web_app ? &*web_app : nullptr);
 
   Server server(options, application);
   auto port = server.Listen();

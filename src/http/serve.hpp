@@ -2,6 +2,8 @@
 
 // `redress serve`: the API assembled from its parts and served until SIGTERM or SIGINT.
 
+#include <filesystem>
+
 #include "app/ports.hpp"
 #include "core/result.hpp"
 #include "http/auth.hpp"
@@ -12,8 +14,10 @@ namespace redress::http {
 // Serves the API on `store` until a signal stops it; logs to standard output a line when it
 // listens ({"ts", "message": "listening", "address"}), one per request and one when it stops.
 // Fails when the address cannot be bound (see Server::Listen). `cookie_security` decides whether
-// the session cookie is marked Secure.
-core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security, app::Store& store,
+// the session cookie is marked Secure. The web application is served from `web_root` when it
+// holds a build (index.html); without one only the API is served, and the log says so.
+core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
+                   const std::filesystem::path& web_root, app::Store& store,
                    const app::Clock& clock);
 
 }  // namespace redress::http

@@ -32,7 +32,7 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   const redress::http::CookieSecurity cookie_security =
       options.secure_cookies ? redress::http::CookieSecurity::kHttpsOnly
                              : redress::http::CookieSecurity::kAnyTransport;
-  return redress::http::Serve(server, cookie_security, store, clock);
+  return redress::http::Serve(server, cookie_security, options.web_root, store, clock);
 }
 
 }  // namespace
