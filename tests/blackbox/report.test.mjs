@@ -3,8 +3,9 @@
 // TSM CH01 once homes owned is set, every format, bad input, roles, and no personal data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { redress, startServe, tempDir } from './helpers.mjs';
 
 const TODAY = '2026-11-22';
@@ -138,6 +139,57 @@ test('CSV and HTML from the command line', () => {
   assert.doesNotMatch(html.stdout, /<script|src="http|href="http/, 'self-contained');
 });
 
+// Runs a tool of poppler-utils or unzip; returns its stdout (binary-safe as latin1 when asked).
+function tool(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(result.status, 0, `${command} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+test('the PDF is A4 with a cover, contents, the key figures and page numbers', () => {
+  const pdf = join(workspace.dir, 'report.pdf');
+  const result = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'pdf',
+    '--out', pdf]);
+  assert.equal(result.status, 0, result.stderr);
+  const info = tool('pdfinfo', [pdf]);
+  assert.match(info, /Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  const pages = Number(info.match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages > 5, `${pages} pages`);
+  const text = tool('pdftotext', ['-layout', pdf, '-']);
+  assert.match(text, /Annual Complaint\s+Performance and Service\s+Improvement Report/);
+  assert.match(text, /2023\/24/);
+  assert.match(text, /Contents/);
+  assert.match(text, /Tenant Satisfaction Measures\s+\d+/);
+  assert.match(text, new RegExp(`Page 2 of ${pages}`));
+  // The Housing regime's page: stage 1 received 284 against 371, stage 2 39 against 21.
+  assert.match(text, /Stage 1 complaints received\s+284\s+371\s+−87 \(−23\.5%\)/);
+  assert.match(text, /Stage 2 complaints received\s+39\s+21\s+\+18 \(\+85\.7%\)/);
+  const images = join(workspace.dir, 'pages');
+  tool('mkdir', ['-p', images]);
+  tool('pdftoppm', ['-r', '20', '-png', pdf, join(images, 'page')]);
+  assert.equal(readdirSync(images).length, pages);
+});
+
+test('the XLSX workbook has a sheet per table', () => {
+  const xlsx = join(workspace.dir, 'report.xlsx');
+  const result = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'xlsx',
+    '--out', xlsx]);
+  assert.equal(result.status, 0, result.stderr);
+  const workbook = tool('unzip', ['-p', xlsx, 'xl/workbook.xml']);
+  // Sheet names are cut to Excel's 31 characters.
+  for (const sheet of ['Summary"', 'TSM"', 'Trends"', 'Housing \\(Housing Ombudsman', 'Rules"']) {
+    assert.match(workbook, new RegExp(`<sheet name="${sheet}`));
+  }
+  const strings = tool('unzip', ['-p', xlsx, 'xl/sharedStrings.xml']);
+  assert.match(strings, /Annual Complaint Performance and Service Improvement Report 2023\/24/);
+  assert.match(strings, /stage_1_received/);
+  // The housing regime's sheet holds 284 and 371 as numbers.
+  const sheets = tool('unzip', ['-l', xlsx]).match(/xl\/worksheets\/sheet\d+\.xml/g);
+  const values = sheets.map((sheet) => tool('unzip', ['-p', xlsx, sheet])).join('');
+  assert.match(values, /<v>284<\/v>/);
+  assert.match(values, /<v>371<\/v>/);
+});
+
 test('the API serves the report to roles that view reports', async () => {
   server = await startServe(db);
   const get = (path, role) => fetch(`${server.base}${path}`, {
@@ -161,6 +213,14 @@ test('the API serves the report to roles that view reports', async () => {
   }
   assert.equal((await get('/api/v1/reports/annual/2023', 'case_handler')).status, 403);
   assert.equal((await get('/api/v1/reports/annual/2023', null)).status, 401);
+
+  const pdf = await get('/api/v1/reports/annual/2023?format=pdf', 'viewer');
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+  const xlsx = await get('/api/v1/reports/annual/2023?format=xlsx', 'viewer');
+  assert.equal(xlsx.status, 200);
+  assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
 
   const csv = await get('/api/v1/reports/annual/2023?format=csv', 'viewer');
   assert.equal(csv.status, 200);
