@@ -4,6 +4,8 @@
 #include <regex>
 #include <utility>
 
+#include "app/report_use_cases.hpp"
+
 namespace redress::app {
 namespace {
 
@@ -214,6 +216,24 @@ Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
                  {"division", "", std::string(core::ToString(settings.division))},
                  {"independent_team", "", settings.independent_team},
                  {"children_team", "", settings.children_team}});
+}
+
+Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes) {
+  // A bound far above any landlord's stock.
+  constexpr std::int64_t kMaxHomes = 100'000'000;
+  core::FieldErrors errors;
+  if (Status valid = CheckReportYear(year); !valid) {
+    errors.Add("year", valid.error().fields.front().message);
+  }
+  if (homes < 1 || homes > kMaxHomes) {
+    errors.Add("homes", "must be a whole number from 1 to " + std::to_string(kMaxHomes));
+  }
+  if (!errors.empty()) return errors.ToError();
+  if (auto saved = tx.SaveHomesOwned(year, homes); !saved) return saved;
+  return Record(
+      tx, actor, today, "homes_owned/" + std::to_string(year),
+      "Homes owned in " + report::FinancialYearLabel(year) + " set to " + std::to_string(homes),
+      {{"homes_owned", "", std::to_string(homes)}});
 }
 
 }  // namespace redress::app

@@ -84,5 +84,8 @@ Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
                       const core::Designation& designation);
 Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
                     const OrganisationSettings& settings);
+// The homes owned in financial year `year` (the TSM CH01 denominator of the annual report),
+// replacing any earlier figure.
+Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes);
 
 }  // namespace redress::app

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include "core/repeats.hpp"
 #include "core/result.hpp"
 #include "core/service_request.hpp"
+#include "report/records.hpp"
 
 namespace redress::app {
 
@@ -257,6 +259,19 @@ class Tx {
   virtual Status SaveSignInAttempts(std::string_view username, const SignInAttempts& attempts) = 0;
 
   virtual Result<StoreSummary> Summarise() = 0;
+
+  // Reports.
+
+  // Streams the report projection (report/records.hpp) into `sink`: every complaint received on
+  // or before window.to, each with its stages, and the service requests received within the
+  // window. Reads only the columns the report needs, in a few sequential scans, so that a
+  // million complaints take well under a second and memory does not grow with their number.
+  virtual Status ReadReportRecords(const report::RecordWindow& window,
+                                   report::RecordSink& sink) = 0;
+  // Homes owned per financial year (the TSM CH01 denominator), by year.
+  virtual Result<std::map<int, std::int64_t>> ListHomesOwned() = 0;
+  // Sets the homes owned of a financial year, replacing any earlier figure; homes > 0.
+  virtual Status SaveHomesOwned(int financial_year, std::int64_t homes) = 0;
 };
 
 // A database. Write runs `work` atomically and commits it durably (the data is on disk when

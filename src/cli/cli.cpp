@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <fstream>
 #include <istream>
 #include <map>
 #include <optional>
@@ -13,8 +14,10 @@
 #include "app/demo.hpp"
 #include "app/manual_clock.hpp"
 #include "app/organisation.hpp"
+#include "app/report_use_cases.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
+#include "report/render/render.hpp"
 
 namespace redress::cli {
 namespace {
@@ -61,6 +64,7 @@ class Commands {
     RegisterSummary(app);
     RegisterServe(app);
     RegisterAudit(app);
+    RegisterReport(app);
   }
 
   // The command that ran, if any; set by each callback.
@@ -476,6 +480,61 @@ class Commands {
     return {};
   }
 
+  void RegisterReport(CLI::App& app) {
+    CLI::App* report = app.add_subcommand("report", "the annual complaints report");
+    report->require_subcommand(1);
+    CLI::App* annual = report->add_subcommand(
+        "annual", "the Annual Complaint Performance and Service Improvement Report of a year");
+    AddDatabaseOption(annual);
+    annual->add_option("--year", year_, "financial year Y, for Y/Y+1 (2023 = 2023/24)")->required();
+    annual->add_option("--format", format_, "json (default), html, pdf, csv or xlsx");
+    annual->add_option("--out", out_path_, "the file to write; - for standard output")->required();
+    annual->callback([this] { result_ = AnnualReport(); });
+
+    CLI::App* homes = report->add_subcommand(
+        "homes", "set the homes owned in a financial year (TSM CH01, complaints per 1,000 homes)");
+    AddDatabaseOption(homes);
+    homes->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
+    homes->add_option("--homes", homes_, "homes owned in that year")->required();
+    homes->callback([this] { result_ = SetHomesOwned(); });
+  }
+
+  CommandResult AnnualReport() {
+    const auto format = report::render::ParseFormat(format_);
+    if (!format) {
+      return core::FailField("format", "must be " + std::string(report::render::kFormatNames) +
+                                           ", got '" + format_ + "'");
+    }
+    if (core::Status valid = app::CheckReportYear(year_); !valid) return valid;
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    auto computed = app::BuildAnnualReport(**store, *dependencies_.clock, year_);
+    if (!computed) return tl::unexpected(computed.error());
+    auto document = report::render::Render(*computed, *format);
+    if (!document) return tl::unexpected(document.error());
+    if (out_path_ == "-") {
+      out_.write(document->data(), static_cast<std::streamsize>(document->size()));
+      return {};
+    }
+    std::ofstream file(out_path_, std::ios::binary | std::ios::trunc);
+    file.write(document->data(), static_cast<std::streamsize>(document->size()));
+    file.close();
+    if (!file) return core::FailField("out", "cannot write " + out_path_);
+    return {};
+  }
+
+  CommandResult SetHomesOwned() {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    const core::Date today = dependencies_.clock->Today();
+    auto saved = (*store)->Write([&](app::Tx& tx) {
+      return app::SaveHomesOwned(tx, app::SystemActor(), today, year_, homes_);
+    });
+    if (!saved) return saved;
+    out_ << "homes owned in " << report::FinancialYearLabel(year_) << ": " << homes_ << '\n';
+    return {};
+  }
+
   const Dependencies& dependencies_;
   std::istream& in_;
   std::ostream& out_;
@@ -501,6 +560,9 @@ class Commands {
   std::string reason_;
   bool password_stdin_ = false;
   std::uint64_t seed_ = 1;
+  std::string format_ = "json";
+  std::string out_path_;
+  std::int64_t homes_ = 0;
   ServeOptions serve_options_;
 };
 

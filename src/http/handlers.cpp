@@ -16,6 +16,7 @@
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
 #include "http/responses.hpp"
+#include "http/report_handlers.hpp"
 
 namespace redress::http {
 namespace {
@@ -160,6 +161,7 @@ void Handlers::Register(Router& router) {
   router.Add({"GET", "/readyz", kPublic, std::nullopt, bind(&Handlers::Ready)});
   router.Add({"GET", "/metrics", kPublic, std::nullopt, bind(&Handlers::MetricsText)});
   router.Add({"GET", "/api/openapi.json", kPublic, std::nullopt, bind(&Handlers::OpenApi)});
+  RegisterReportRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, int status) {

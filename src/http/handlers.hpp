@@ -26,6 +26,7 @@
 //   POST   /api/v1/tokens                                a bearer token for the caller → 201
 //   GET    /api/v1/tokens                                the caller's tokens
 //   DELETE /api/v1/tokens/{id}                           revoke (own; any for user managers)
+//   GET  /api/v1/reports/annual/{year}                   the annual report (report_handlers.hpp)
 //   GET  /healthz, /readyz, /metrics, /api/openapi.json  public
 //
 // Versions travel as strong ETags, "\"<version>\"". An action on a complaint must carry the ETag

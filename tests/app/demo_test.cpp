@@ -7,6 +7,9 @@
 #include <map>
 
 #include "app/case_use_cases.hpp"
+#include "app/organisation.hpp"
+#include "app/report_use_cases.hpp"
+#include "report/render/render.hpp"
 #include "test_store.hpp"
 
 namespace redress::app {
@@ -136,6 +139,140 @@ TEST_F(DemoTest, EveryResponseHasARootCauseAndHousingStage2IsIndependentSinceApr
     independent += designated ? 1 : 0;
   }
   EXPECT_GT(independent, 0);
+}
+
+// Forwards complaints only: the cases loaded one by one below come without service requests.
+class ComplaintsOnly final : public report::RecordSink {
+ public:
+  explicit ComplaintsOnly(report::RecordSink& sink) : sink_(sink) {}
+  void Add(const report::ComplaintRecord& complaint) override { sink_.Add(complaint); }
+  void Add(const report::ServiceRequestRecord&) override {}
+
+ private:
+  report::RecordSink& sink_;
+};
+
+// The report projection of a case as loaded through the domain model, built independently of the
+// store's streaming reader.
+void AddAsLoaded(report::RecordSink& sink, const core::Complaint& complaint) {
+  std::vector<std::vector<report::ExtensionRecord>> extensions;
+  std::vector<std::vector<std::string_view>> causes;
+  std::vector<std::vector<report::RemedyRecord>> remedies;
+  std::vector<std::vector<report::ActionRecord>> actions;
+  for (const core::Stage& stage : complaint.stages) {
+    auto& stage_extensions = extensions.emplace_back();
+    for (const core::Extension& e : stage.extensions) {
+      stage_extensions.push_back({e.decided_on, e.working_days, e.within_code});
+    }
+    auto& stage_causes = causes.emplace_back();
+    auto& stage_remedies = remedies.emplace_back();
+    auto& stage_actions = actions.emplace_back();
+    if (!stage.response) continue;
+    for (const std::string& cause : stage.response->root_causes) stage_causes.push_back(cause);
+    for (const core::Remedy& r : stage.response->remedies) {
+      stage_remedies.push_back({r.type, r.amount_pence});
+    }
+    for (const core::Action& a : stage.response->actions) {
+      stage_actions.push_back({a.status == core::ActionStatus::kDone, a.due_on});
+    }
+  }
+  std::vector<report::StageRecord> stages;
+  for (std::size_t i = 0; i < complaint.stages.size(); ++i) {
+    const core::Stage& stage = complaint.stages[i];
+    report::StageRecord record;
+    record.number = stage.number;
+    record.started_on = stage.started_on;
+    record.acknowledged_on = stage.acknowledged_on;
+    record.first_responded_on = stage.first_responded_on;
+    if (stage.response) {
+      if (!record.first_responded_on) record.first_responded_on = stage.response->responded_on;
+      record.responded_on = stage.response->responded_on;
+      record.outcome = stage.response->outcome;
+      record.learning_recorded =
+          stage.response->learning.find_first_not_of(' ') != std::string::npos;
+    }
+    record.reopened_on = stage.reopened_on;
+    record.extensions = extensions[i];
+    record.root_causes = causes[i];
+    record.remedies = remedies[i];
+    record.actions = actions[i];
+    stages.push_back(record);
+  }
+  report::ComplaintRecord record;
+  record.regime = complaint.regime;
+  record.service_area = complaint.service_area;
+  record.category = complaint.category;
+  record.received_on = complaint.received_on;
+  record.status = complaint.status;
+  if (complaint.refusal) {
+    record.refused_on = complaint.refusal->decided_on;
+    record.refusal_reason = complaint.refusal->reason;
+  }
+  if (complaint.withdrawal) record.withdrawn_on = complaint.withdrawal->withdrawn_on;
+  record.possible_repeat = !complaint.possible_repeat_of.empty();
+  record.stages = stages;
+  sink.Add(record);
+}
+
+TEST_F(DemoTest, TheStoresReportRecordsMatchTheCasesAsLoaded) {
+  constexpr int kYear = 2024;  // a year with reopened, refused and withdrawn cases in both years
+  std::string streamed;
+  std::string loaded;
+  auto read = store_->Read([&](Tx& tx) -> Status {
+    const auto report_of =
+        [&](const std::function<Status(report::RecordSink&)>& feed) -> Result<std::string> {
+      auto organisation = LoadOrganisation(tx);
+      if (!organisation) return tl::unexpected(organisation.error());
+      report::ReportContext context;
+      context.year = kYear;
+      context.as_at = D("2026-11-20");
+      context.calendar = organisation->calendar;
+      report::AnnualReportBuilder builder(std::move(context));
+      if (Status fed = feed(builder); !fed) return tl::unexpected(fed.error());
+      return report::render::Render(builder.Finish(), report::render::Format::kJson);
+    };
+    auto from_store = report_of([&](report::RecordSink& sink) {
+      ComplaintsOnly complaints(sink);
+      return tx.ReadReportRecords(report::WindowFor(kYear), complaints);
+    });
+    if (!from_store) return tl::unexpected(from_store.error());
+    streamed = *from_store;
+    auto from_cases = report_of([&](report::RecordSink& sink) -> Status {
+      ComplaintQuery everything;
+      everything.limit = 1'000'000;
+      auto rows = tx.ListComplaints(everything);
+      if (!rows) return tl::unexpected(rows.error());
+      for (const ComplaintRow& row : *rows) {
+        auto complaint = tx.LoadComplaint(row.reference);
+        if (!complaint) return tl::unexpected(complaint.error());
+        if (complaint->received_on <= report::WindowFor(kYear).to) AddAsLoaded(sink, *complaint);
+      }
+      return {};
+    });
+    if (!from_cases) return tl::unexpected(from_cases.error());
+    loaded = *from_cases;
+    return {};
+  });
+  ASSERT_TRUE(read.has_value()) << read.error().message;
+  EXPECT_EQ(streamed, loaded);
+}
+
+TEST_F(DemoTest, TheAnnualReportHasTheSeedCouncilsHousingFigures) {
+  auto computed = BuildAnnualReport(*store_, *clock_, 2023);
+  ASSERT_TRUE(computed.has_value()) << computed.error().message;
+  const report::Scope* housing = nullptr;
+  for (const report::Scope& scope : computed->scopes) {
+    if (scope.kind == report::ScopeKind::kRegime && scope.code == "housing") housing = &scope;
+  }
+  ASSERT_NE(housing, nullptr);
+  const report::FigureGroup& volumes = housing->groups.front();
+  ASSERT_EQ(volumes.key, "volumes");
+  EXPECT_EQ(volumes.figures[0].key, "stage_1_received");
+  EXPECT_EQ(volumes.figures[0].current, 284);
+  EXPECT_EQ(volumes.figures[0].previous, 371);
+  EXPECT_EQ(volumes.figures[1].key, "stage_2_received");
+  EXPECT_EQ(volumes.figures[1].current, 39);
+  EXPECT_EQ(volumes.figures[1].previous, 21);
 }
 
 TEST_F(DemoTest, RefusesADatabaseThatAlreadyHoldsData) {

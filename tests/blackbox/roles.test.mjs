@@ -12,6 +12,7 @@ const ALL = ROLES;
 const STAFF = ['admin', 'complaints_officer', 'case_handler', 'manager'];
 const OFFICERS = ['admin', 'complaints_officer', 'manager'];
 const ADMIN = ['admin'];
+const REPORT_READERS = ['admin', 'complaints_officer', 'manager', 'viewer'];
 
 // Who may call each operation, written out here independently of core/permissions.cpp.
 const MAY = {
@@ -61,6 +62,7 @@ const MAY = {
   listDesignations: ALL,
   addDesignation: ADMIN,
   getSettings: ALL,
+  getAnnualReport: REPORT_READERS,
   saveSettings: ADMIN,
 };
 
@@ -92,6 +94,7 @@ before(async () => {
   params.username = 'role.viewer';
   params.code = 'zz-role-test';
   params.date = '2031-01-02';
+  params.year = '2021';
   params.id = sqlite(db, 'SELECT max(id) FROM api_tokens').trim();
   server = await startServe(db);
   call = apiClient(server.base);

@@ -19,6 +19,7 @@
 
 #include "core/calendar.hpp"
 #include "core/repeats.hpp"
+#include "report/records.hpp"
 #include "storage/sqlite/migrations.hpp"
 
 namespace redress::storage::sqlite {
@@ -148,6 +149,15 @@ class ColumnReader {
     return text == nullptr
                ? std::string()
                : std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+  }
+  // The text of the column without a copy; valid until the statement steps or is reset.
+  std::string_view View() {
+    const int column = column_++;
+    const auto* text = sqlite3_column_text(statement_, column);
+    const int size = sqlite3_column_bytes(statement_, column);
+    return text == nullptr ? std::string_view()
+                           : std::string_view(reinterpret_cast<const char*>(text),
+                                              static_cast<std::size_t>(size));
   }
   std::optional<std::string> OptionalText() {
     if (NextIsNull()) return Null<std::string>();
@@ -1923,6 +1933,12 @@ class SqliteTx final : public app::Tx {
     return summary;
   }
 
+  // --- reports (defined at the end of this file) ---
+
+  Status ReadReportRecords(const report::RecordWindow& window, report::RecordSink& sink) override;
+  Result<std::map<int, std::int64_t>> ListHomesOwned() override;
+  Status SaveHomesOwned(int financial_year, std::int64_t homes) override;
+
  private:
   // If `status` failed on a foreign key, names the first of the references (made by
   // `make_references`, called only then) that does not exist.
@@ -2618,6 +2634,353 @@ WriteStatistics SqliteStore::Statistics() const {
 std::size_t SqliteStore::QueuedWrites() const {
   std::lock_guard lock(queue_mutex_);
   return queue_.size();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports: the projection of report/records.hpp, streamed by merging scans that are all in
+// complaint id order (the complaints_report index of migration 0006, and the primary keys of the
+// stage tables), so each row is read once, nothing is sorted and nothing is kept per complaint.
+
+namespace {
+
+// A scan of rows keyed by complaint id, or by (complaint id, stage number), one row ahead: the
+// reader takes the rows of a key while the scan is at it.
+class KeyedScan {
+ public:
+  enum class Key { kComplaint, kComplaintAndStage };
+
+  KeyedScan(Statement statement, Key key) : statement_(std::move(statement)), key_(key) {}
+
+  Status Advance() {
+    Result<bool> row = statement_.Step();
+    if (!row) return Unexpected(row.error());
+    has_row_ = *row;
+    if (has_row_) {
+      ColumnReader r = statement_.Columns();
+      id_ = r.Int64();
+      stage_ = key_ == Key::kComplaintAndStage ? r.Int() : 0;
+    }
+    return {};
+  }
+
+  // Whether the scan is at a row of complaint `id` (and stage `stage`, for a stage key). Rows of
+  // earlier keys are skipped first: rows of no complaint, which the foreign keys prevent.
+  Result<bool> At(std::int64_t id, int stage = 0) {
+    while (has_row_ && std::pair(id_, stage_) < std::pair(id, stage)) {
+      if (Status advanced = Advance(); !advanced) return Unexpected(advanced.error());
+    }
+    return has_row_ && id_ == id && (key_ == Key::kComplaint || stage_ == stage);
+  }
+  // Whether the scan is at any row of complaint `id` (a stage scan's next stage of it).
+  Result<bool> AtComplaint(std::int64_t id) {
+    while (has_row_ && id_ < id) {
+      if (Status advanced = Advance(); !advanced) return Unexpected(advanced.error());
+    }
+    return has_row_ && id_ == id;
+  }
+
+  int stage() const { return stage_; }
+
+  // The columns of the current row after its key.
+  ColumnReader Columns() const {
+    ColumnReader r = statement_.Columns();
+    r.Skip(key_ == Key::kComplaintAndStage ? 2 : 1);
+    return r;
+  }
+
+ private:
+  Statement statement_;
+  Key key_;
+  bool has_row_ = false;
+  std::int64_t id_ = 0;
+  int stage_ = 0;
+};
+
+// An enum read from its text without copying it; an unknown name is a malformed value.
+template <typename Enum>
+Result<Enum> ParseColumn(std::string_view text, std::optional<Enum> (*parse)(std::string_view),
+                         std::string_view column) {
+  std::optional<Enum> value = parse(text);
+  if (!value) {
+    return Fail(ErrorCode::kStorage,
+                "malformed value '" + std::string(text) + "' in column " + std::string(column));
+  }
+  return *value;
+}
+
+class ReportReader {
+ public:
+  ReportReader(Connection& connection, const report::RecordWindow& window, report::RecordSink& sink)
+      : connection_(connection), window_(window), sink_(sink) {}
+
+  Status Run() {
+    if (Status opened = OpenScans(); !opened) return opened;
+    Result<Statement> complaints = connection_.Prepare(
+        "SELECT id, regime, service_area, category, received_on, status, refusal_decided_on, "
+        "refusal_reason, withdrawn_on FROM complaints INDEXED BY complaints_report "
+        "WHERE received_on <= ? ORDER BY id");
+    if (!complaints) return Unexpected(complaints.error());
+    complaints->Bind(window_.to);
+    for (;;) {
+      Result<bool> row = complaints->Step();
+      if (!row) return Unexpected(row.error());
+      if (!*row) break;
+      if (Status added = AddComplaint(complaints->Columns()); !added) return added;
+    }
+    return AddServiceRequests();
+  }
+
+ private:
+  // Where a stage's lists lie in the reader's buffers.
+  struct StageLists {
+    std::size_t extensions_begin, extensions_end;
+    std::size_t causes_begin, causes_end;
+    std::size_t remedies_begin, remedies_end;
+    std::size_t actions_begin, actions_end;
+  };
+
+  Status OpenScans() {
+    using Key = KeyedScan::Key;
+    struct ScanSql {
+      std::string_view sql;
+      Key key;
+      std::optional<KeyedScan>* scan;
+    };
+    const ScanSql scans[] = {
+        {"SELECT complaint_id, number, started_on, acknowledged_on, "
+         "coalesce(first_responded_on, responded_on), responded_on, outcome, reopened_on, "
+         "coalesce(trim(learning) <> '', 0) FROM complaint_stages ORDER BY complaint_id, number",
+         Key::kComplaintAndStage, &stages_},
+        {"SELECT complaint_id, stage, decided_on, working_days, within_code "
+         "FROM stage_extensions ORDER BY complaint_id, stage, position",
+         Key::kComplaintAndStage, &extensions_},
+        {"SELECT complaint_id, stage, root_cause FROM stage_root_causes "
+         "ORDER BY complaint_id, stage, position",
+         Key::kComplaintAndStage, &causes_},
+        {"SELECT complaint_id, stage, type, amount_pence FROM stage_remedies "
+         "ORDER BY complaint_id, stage, position",
+         Key::kComplaintAndStage, &remedies_},
+        {"SELECT complaint_id, stage, status, due_on FROM stage_actions "
+         "ORDER BY complaint_id, stage, position",
+         Key::kComplaintAndStage, &actions_},
+        {"SELECT DISTINCT complaint_id FROM complaint_repeats ORDER BY complaint_id",
+         Key::kComplaint, &repeats_},
+    };
+    for (const ScanSql& scan : scans) {
+      Result<Statement> statement = connection_.Prepare(scan.sql);
+      if (!statement) return Unexpected(statement.error());
+      scan.scan->emplace(std::move(*statement), scan.key);
+      if (Status started = (*scan.scan)->Advance(); !started) return started;
+    }
+    return {};
+  }
+
+  Status AddComplaint(ColumnReader r) {
+    const std::int64_t id = r.Int64();
+    report::ComplaintRecord record;
+    Result<core::Regime> regime = ParseColumn(r.View(), core::ParseRegime, "regime");
+    if (!regime) return Unexpected(regime.error());
+    record.regime = *regime;
+    record.service_area = r.View();
+    record.category = r.View();
+    record.received_on = r.Date();
+    Result<core::CaseStatus> status = ParseColumn(r.View(), core::ParseCaseStatus, "status");
+    if (!status) return Unexpected(status.error());
+    record.status = *status;
+    record.refused_on = r.OptionalDate();
+    if (r.NextIsNull()) {
+      r.Skip(1);
+    } else {
+      Result<core::RefusalReason> reason =
+          ParseColumn(r.View(), core::ParseRefusalReason, "refusal_reason");
+      if (!reason) return Unexpected(reason.error());
+      record.refusal_reason = *reason;
+    }
+    record.withdrawn_on = r.OptionalDate();
+    if (!r.status()) return r.status();
+
+    if (Status read = ReadStages(id); !read) return read;
+    Result<bool> repeat = repeats_->At(id);
+    if (!repeat) return Unexpected(repeat.error());
+    record.possible_repeat = *repeat;
+    record.stages = stage_records_;
+    sink_.Add(record);
+    return {};
+  }
+
+  // Reads the stages of complaint `id` and their lists into the buffers, then points the stage
+  // records into them (only once every buffer has stopped growing).
+  Status ReadStages(std::int64_t id) {
+    stage_records_.clear();
+    stage_lists_.clear();
+    extension_buffer_.clear();
+    cause_texts_.clear();
+    remedy_buffer_.clear();
+    action_buffer_.clear();
+    for (;;) {
+      Result<bool> at = stages_->AtComplaint(id);
+      if (!at) return Unexpected(at.error());
+      if (!*at) break;
+      if (Status read = ReadStage(id); !read) return read;
+      if (Status advanced = stages_->Advance(); !advanced) return advanced;
+    }
+    cause_views_.assign(cause_texts_.begin(), cause_texts_.end());
+    const auto slice = [](const auto& buffer, std::size_t begin, std::size_t end) {
+      return std::span(buffer).subspan(begin, end - begin);
+    };
+    for (std::size_t i = 0; i < stage_records_.size(); ++i) {
+      const StageLists& lists = stage_lists_[i];
+      report::StageRecord& stage = stage_records_[i];
+      stage.extensions = slice(extension_buffer_, lists.extensions_begin, lists.extensions_end);
+      stage.root_causes = slice(cause_views_, lists.causes_begin, lists.causes_end);
+      stage.remedies = slice(remedy_buffer_, lists.remedies_begin, lists.remedies_end);
+      stage.actions = slice(action_buffer_, lists.actions_begin, lists.actions_end);
+    }
+    return {};
+  }
+
+  Status ReadStage(std::int64_t id) {
+    report::StageRecord stage;
+    ColumnReader r = stages_->Columns();
+    stage.number = stages_->stage();
+    stage.started_on = r.Date();
+    stage.acknowledged_on = r.OptionalDate();
+    stage.first_responded_on = r.OptionalDate();
+    stage.responded_on = r.OptionalDate();
+    if (r.NextIsNull()) {
+      r.Skip(1);
+    } else {
+      Result<core::Outcome> outcome = ParseColumn(r.View(), core::ParseOutcome, "outcome");
+      if (!outcome) return Unexpected(outcome.error());
+      stage.outcome = *outcome;
+    }
+    stage.reopened_on = r.OptionalDate();
+    stage.learning_recorded = r.Bool();
+    if (!r.status()) return r.status();
+
+    StageLists lists{};
+    lists.extensions_begin = extension_buffer_.size();
+    Status read = ReadList(*extensions_, id, stage.number, [this](ColumnReader& row) {
+      report::ExtensionRecord extension;
+      extension.decided_on = row.Date();
+      extension.working_days = row.Int();
+      extension.within_code = row.Bool();
+      extension_buffer_.push_back(extension);
+      return Status{};
+    });
+    lists.extensions_end = extension_buffer_.size();
+    lists.causes_begin = cause_texts_.size();
+    if (read) {
+      read = ReadList(*causes_, id, stage.number, [this](ColumnReader& row) {
+        cause_texts_.push_back(row.Text());
+        return Status{};
+      });
+    }
+    lists.causes_end = cause_texts_.size();
+    lists.remedies_begin = remedy_buffer_.size();
+    if (read) {
+      read = ReadList(*remedies_, id, stage.number, [this](ColumnReader& row) -> Status {
+        Result<core::RemedyType> type = ParseColumn(row.View(), core::ParseRemedyType, "type");
+        if (!type) return Unexpected(type.error());
+        remedy_buffer_.push_back({*type, row.Int64()});
+        return {};
+      });
+    }
+    lists.remedies_end = remedy_buffer_.size();
+    lists.actions_begin = action_buffer_.size();
+    if (read) {
+      read = ReadList(*actions_, id, stage.number, [this](ColumnReader& row) -> Status {
+        Result<core::ActionStatus> status =
+            ParseColumn(row.View(), core::ParseActionStatus, "status");
+        if (!status) return Unexpected(status.error());
+        action_buffer_.push_back({*status == core::ActionStatus::kDone, row.OptionalDate()});
+        return {};
+      });
+    }
+    lists.actions_end = action_buffer_.size();
+    if (!read) return read;
+    stage_records_.push_back(stage);
+    stage_lists_.push_back(lists);
+    return {};
+  }
+
+  // Reads every row of `scan` at (id, stage) with `read`.
+  template <typename Read>
+  Status ReadList(KeyedScan& scan, std::int64_t id, int stage, Read read) {
+    for (;;) {
+      Result<bool> at = scan.At(id, stage);
+      if (!at) return Unexpected(at.error());
+      if (!*at) return {};
+      ColumnReader row = scan.Columns();
+      if (Status added = read(row); !added) return added;
+      if (!row.status()) return row.status();
+      if (Status advanced = scan.Advance(); !advanced) return advanced;
+    }
+  }
+
+  Status AddServiceRequests() {
+    Result<Statement> requests = connection_.Prepare(
+        "SELECT received_on, coalesce(service_area, ''), complaint_reference IS NOT NULL "
+        "FROM service_requests WHERE received_on BETWEEN ? AND ?");
+    if (!requests) return Unexpected(requests.error());
+    requests->BindAll(window_.from, window_.to);
+    for (;;) {
+      Result<bool> row = requests->Step();
+      if (!row) return Unexpected(row.error());
+      if (!*row) return {};
+      ColumnReader r = requests->Columns();
+      report::ServiceRequestRecord request;
+      request.received_on = r.Date();
+      request.service_area = r.View();
+      request.converted = r.Bool();
+      if (!r.status()) return r.status();
+      sink_.Add(request);
+    }
+  }
+
+  Connection& connection_;
+  const report::RecordWindow window_;
+  report::RecordSink& sink_;
+  std::optional<KeyedScan> stages_;
+  std::optional<KeyedScan> extensions_;
+  std::optional<KeyedScan> causes_;
+  std::optional<KeyedScan> remedies_;
+  std::optional<KeyedScan> actions_;
+  std::optional<KeyedScan> repeats_;
+  // Reused from complaint to complaint: a complaint allocates nothing once they have grown.
+  std::vector<report::StageRecord> stage_records_;
+  std::vector<StageLists> stage_lists_;
+  std::vector<report::ExtensionRecord> extension_buffer_;
+  std::vector<std::string> cause_texts_;
+  std::vector<std::string_view> cause_views_;
+  std::vector<report::RemedyRecord> remedy_buffer_;
+  std::vector<report::ActionRecord> action_buffer_;
+};
+
+}  // namespace
+
+Status SqliteTx::ReadReportRecords(const report::RecordWindow& window, report::RecordSink& sink) {
+  return ReportReader(connection_, window, sink).Run();
+}
+
+Result<std::map<int, std::int64_t>> SqliteTx::ListHomesOwned() {
+  Result<Statement> statement =
+      connection_.Prepare("SELECT financial_year, homes FROM homes_owned ORDER BY financial_year");
+  if (!statement) return Unexpected(statement.error());
+  Result<std::vector<std::pair<int, std::int64_t>>> rows = ReadAll(*statement, [](ColumnReader& r) {
+    return std::pair{r.Int(), r.Int64()};
+  });
+  if (!rows) return Unexpected(rows.error());
+  return std::map<int, std::int64_t>(rows->begin(), rows->end());
+}
+
+Status SqliteTx::SaveHomesOwned(int financial_year, std::int64_t homes) {
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO homes_owned (financial_year, homes) VALUES (?, ?) "
+      "ON CONFLICT (financial_year) DO UPDATE SET homes = excluded.homes");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(financial_year, homes);
+  return statement->Run();
 }
 
 }  // namespace redress::storage::sqlite

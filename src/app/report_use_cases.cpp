@@ -1,0 +1,75 @@
+#include "app/report_use_cases.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "app/organisation.hpp"
+
+namespace redress::app {
+namespace {
+
+template <typename Record>
+std::vector<report::NamedCode> Names(const std::vector<Record>& records) {
+  std::vector<report::NamedCode> names;
+  names.reserve(records.size());
+  for (const Record& record : records) names.push_back({record.code, record.name});
+  return names;
+}
+
+Result<report::ReportContext> ContextIn(Tx& tx, int year, core::Date today) {
+  report::ReportContext context;
+  context.year = year;
+  context.as_at = today;
+  auto settings = tx.LoadSettings();
+  if (!settings) return tl::unexpected(settings.error());
+  context.organisation = settings->name;
+  auto closure_days = tx.ListClosureDays();
+  if (!closure_days) return tl::unexpected(closure_days.error());
+  context.calendar = CalendarFor(settings->division, *closure_days);
+  auto areas = tx.ListServiceAreas();
+  if (!areas) return tl::unexpected(areas.error());
+  context.service_areas = Names(*areas);
+  auto categories = tx.ListCategories();
+  if (!categories) return tl::unexpected(categories.error());
+  context.categories = Names(*categories);
+  auto root_causes = tx.ListRootCauses();
+  if (!root_causes) return tl::unexpected(root_causes.error());
+  context.root_causes = Names(*root_causes);
+  auto homes = tx.ListHomesOwned();
+  if (!homes) return tl::unexpected(homes.error());
+  context.homes_owned = std::move(*homes);
+  return context;
+}
+
+}  // namespace
+
+Status CheckReportYear(int year) {
+  if (year < report::kFirstReportYear || year > report::kLastReportYear) {
+    return core::FailField("year", "must be a financial year from " +
+                                       std::to_string(report::kFirstReportYear) + " to " +
+                                       std::to_string(report::kLastReportYear) + ", got " +
+                                       std::to_string(year));
+  }
+  return {};
+}
+
+Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock, int year) {
+  if (Status valid = CheckReportYear(year); !valid) return tl::unexpected(valid.error());
+  const core::Date today = clock.Today();
+  std::optional<report::AnnualReport> computed;
+  auto read = store.Read([&](Tx& tx) -> Status {
+    auto context = ContextIn(tx, year, today);
+    if (!context) return tl::unexpected(context.error());
+    report::AnnualReportBuilder builder(std::move(*context));
+    if (Status streamed = tx.ReadReportRecords(report::WindowFor(year), builder); !streamed) {
+      return streamed;
+    }
+    computed = builder.Finish();
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+  return std::move(*computed);
+}
+
+}  // namespace redress::app

@@ -1,0 +1,20 @@
+#pragma once
+
+// The report endpoints of the API:
+//
+//   GET /api/v1/reports/annual/{year}[?format=json|html|pdf|csv|xlsx]
+//       the Annual Complaint Performance and Service Improvement Report of financial year
+//       {year}/{year+1}, as at today; JSON by default, the other formats as a download
+//       (Content-Disposition: attachment). Needs core::Permission::kViewReports.
+//
+// A year that is not a number in range and an unknown format are 422 naming the field.
+
+#include "app/ports.hpp"
+#include "http/router.hpp"
+
+namespace redress::http {
+
+// Adds the endpoints above to `router`; `store` and `clock` must outlive it.
+void RegisterReportRoutes(Router& router, app::Store& store, const app::Clock& clock);
+
+}  // namespace redress::http

@@ -1,0 +1,588 @@
+// The annual report's figures on small hand-built record sets. Dates are on the England and Wales
+// calendar: 2023-05-08 (the coronation), 2024-03-29 (Good Friday) and 2024-04-01 (Easter Monday)
+// are bank holidays.
+
+#include "report/annual_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/test_support.hpp"
+
+namespace redress::report {
+namespace {
+
+using core::CaseStatus;
+using core::Outcome;
+using core::Regime;
+using core::test_support::CaseName;
+using core::test_support::D;
+
+struct StageSpec {
+  int number = 1;
+  core::Date started;
+  std::optional<core::Date> acknowledged;
+  std::optional<core::Date> first_responded;  // defaults to responded
+  std::optional<core::Date> responded;
+  std::optional<Outcome> outcome;
+  std::optional<core::Date> reopened;
+  std::vector<ExtensionRecord> extensions;
+  std::vector<std::string> root_causes;
+  std::vector<RemedyRecord> remedies;
+  std::vector<ActionRecord> actions;
+  bool learning = false;
+};
+
+struct ComplaintSpec {
+  Regime regime = Regime::kHousing;
+  std::string area = "housing";
+  std::string category = "repairs";
+  CaseStatus status = CaseStatus::kClosed;
+  std::optional<core::Date> refused_on;
+  std::optional<core::RefusalReason> refusal_reason;
+  std::optional<core::Date> withdrawn_on;
+  bool repeat = false;
+  std::vector<StageSpec> stages;
+};
+
+// A stage 1 received on `received`, acknowledged on `acknowledged` and answered on `responded`.
+StageSpec Answered(std::string_view received, std::string_view acknowledged,
+                   std::string_view responded, Outcome outcome = Outcome::kNotUpheld) {
+  StageSpec stage;
+  stage.started = D(received);
+  stage.acknowledged = D(acknowledged);
+  stage.responded = D(responded);
+  stage.outcome = outcome;
+  stage.root_causes = {"delay"};
+  return stage;
+}
+
+ComplaintSpec Housing(std::vector<StageSpec> stages) {
+  ComplaintSpec complaint;
+  complaint.stages = std::move(stages);
+  return complaint;
+}
+
+// Feeds a spec to the builder as a store would: views into storage that lives for the call.
+void Feed(AnnualReportBuilder& builder, const ComplaintSpec& spec) {
+  std::vector<std::vector<std::string_view>> causes;
+  for (const StageSpec& stage : spec.stages) {
+    causes.emplace_back(stage.root_causes.begin(), stage.root_causes.end());
+  }
+  std::vector<StageRecord> stages;
+  for (std::size_t i = 0; i < spec.stages.size(); ++i) {
+    const StageSpec& s = spec.stages[i];
+    StageRecord record;
+    record.number = s.number;
+    record.started_on = s.started;
+    record.acknowledged_on = s.acknowledged;
+    record.first_responded_on = s.first_responded ? s.first_responded : s.responded;
+    record.responded_on = s.responded;
+    record.outcome = s.outcome;
+    record.reopened_on = s.reopened;
+    record.extensions = s.extensions;
+    record.root_causes = causes[i];
+    record.remedies = s.remedies;
+    record.actions = s.actions;
+    record.learning_recorded = s.learning;
+    stages.push_back(record);
+  }
+  ComplaintRecord record;
+  record.regime = spec.regime;
+  record.service_area = spec.area;
+  record.category = spec.category;
+  record.received_on = spec.stages.front().started;
+  record.status = spec.status;
+  record.refused_on = spec.refused_on;
+  record.refusal_reason = spec.refusal_reason;
+  record.withdrawn_on = spec.withdrawn_on;
+  record.possible_repeat = spec.repeat;
+  record.stages = stages;
+  builder.Add(record);
+}
+
+ReportContext Context(int year, std::string_view as_at = "2026-11-22") {
+  ReportContext context;
+  context.year = year;
+  context.as_at = D(as_at);
+  context.organisation = "Test Council";
+  context.calendar =
+      std::make_shared<const core::WorkingCalendar>(core::Division::kEnglandAndWales);
+  context.service_areas = {{"housing", "Housing"}, {"waste", "Waste"}};
+  context.categories = {{"repairs", "Repairs"}, {"noise", "Noise"}};
+  context.root_causes = {{"delay", "Delay"}};
+  return context;
+}
+
+AnnualReport Compute(ReportContext context, const std::vector<ComplaintSpec>& complaints,
+                     const std::vector<ServiceRequestRecord>& requests = {}) {
+  AnnualReportBuilder builder(std::move(context));
+  for (const ComplaintSpec& complaint : complaints) Feed(builder, complaint);
+  for (const ServiceRequestRecord& request : requests) builder.Add(request);
+  return builder.Finish();
+}
+
+const Figure* FindFigure(const AnnualReport& report, std::string_view scope, std::string_view group,
+                         std::string_view key) {
+  const std::vector<FigureGroup>* groups = nullptr;
+  if (scope == "tsm") {
+    for (const Figure& figure : report.tsm.figures) {
+      if (figure.key == key) return &figure;
+    }
+    return nullptr;
+  }
+  for (const Scope& candidate : report.scopes) {
+    const std::string name = candidate.kind == ScopeKind::kOrganisation
+                                 ? candidate.code
+                                 : std::string(ToString(candidate.kind)) + "/" + candidate.code;
+    if (name == scope) groups = &candidate.groups;
+  }
+  if (groups == nullptr) return nullptr;
+  for (const FigureGroup& candidate : *groups) {
+    if (candidate.key != group) continue;
+    for (const Figure& figure : candidate.figures) {
+      if (figure.key == key) return &figure;
+    }
+  }
+  return nullptr;
+}
+
+// ---- the figure table --------------------------------------------------------------------------
+
+struct FigureCase {
+  std::string_view name;
+  std::vector<ComplaintSpec> complaints;
+  int year;
+  std::string_view scope;  // "all", "regime/<code>", "service_area/<code>", or "tsm"
+  std::string_view group;
+  std::string_view key;
+  std::optional<double> current;
+  std::optional<double> previous;
+};
+
+ComplaintSpec Withdrawn() {
+  ComplaintSpec complaint;
+  complaint.status = CaseStatus::kWithdrawn;
+  complaint.withdrawn_on = D("2023-05-12");
+  StageSpec stage;
+  stage.started = D("2023-05-10");
+  complaint.stages = {stage};
+  return complaint;
+}
+
+ComplaintSpec Refused(std::string_view on, core::RefusalReason reason) {
+  ComplaintSpec complaint;
+  complaint.status = CaseStatus::kNotAccepted;
+  complaint.refused_on = D(on);
+  complaint.refusal_reason = reason;
+  StageSpec stage;
+  stage.started = D("2023-05-10");
+  complaint.stages = {stage};
+  return complaint;
+}
+
+// Stage 1 answered on 10 May, reopened on 1 June and answered again, upheld, on 20 June 2023.
+ComplaintSpec Reopened() {
+  StageSpec stage = Answered("2023-05-02", "2023-05-03", "2023-06-20", Outcome::kUpheld);
+  stage.first_responded = D("2023-05-10");
+  stage.reopened = D("2023-06-01");
+  return Housing({stage});
+}
+
+// Received Thursday 1 June 2023, acknowledged Friday 2 June: due Friday 16 June without
+// extension. An extension decided on 15 June of `days` working days, answered on `responded`.
+ComplaintSpec Extended(int days, bool within_code, std::string_view responded) {
+  StageSpec stage = Answered("2023-06-01", "2023-06-02", responded);
+  stage.extensions = {{D("2023-06-15"), days, within_code}};
+  return Housing({stage});
+}
+
+// Received Sunday 31 March 2024 (2023/24), acknowledged 3 April, answered 10 April (2024/25).
+ComplaintSpec ReceivedOnLastDay() {
+  return Housing({Answered("2024-03-31", "2024-04-03", "2024-04-10")});
+}
+
+ComplaintSpec Escalated(std::string_view stage1, std::string_view stage2) {
+  StageSpec second;
+  second.number = 2;
+  second.started = D(stage2);
+  return Housing({Answered(stage1, stage1, stage1), second});
+}
+
+const FigureCase kFigureCases[] = {
+    {"ReceivedOn31MarchCountsInItsYear",
+     {ReceivedOnLastDay()},
+     2023,
+     "all",
+     "volumes",
+     "stage_1_received",
+     1,
+     0},
+    {"AnsweredInAprilIsNotAResponseOfTheYearBefore",
+     {ReceivedOnLastDay()},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "responses",
+     0,
+     0},
+    {"AnsweredInAprilIsAResponseOfItsYear",
+     {ReceivedOnLastDay()},
+     2024,
+     "all",
+     "timeliness_stage_1",
+     "within_timescale",
+     1,
+     0},
+    {"WorkingDaysSkipEasterMonday",
+     {ReceivedOnLastDay()},
+     2024,
+     "all",
+     "timeliness_stage_1",
+     "mean_working_days",
+     7,
+     std::nullopt},
+    {"ReceivedOn31MarchIsStillReceivedTheYearBefore",
+     {ReceivedOnLastDay()},
+     2024,
+     "all",
+     "volumes",
+     "stage_1_received",
+     0,
+     1},
+    {"ExtensionBeyondTheCode",
+     {Extended(15, false, "2023-07-05")},
+     2023,
+     "regime/housing",
+     "timeliness_stage_1",
+     "extension_beyond_code",
+     1,
+     0},
+    {"ExtensionBeyondTheCodeIsNotOnTimeForCh02",
+     {Extended(15, false, "2023-07-05")},
+     2023,
+     "tsm",
+     "",
+     "ch02_stage_1",
+     0,
+     std::nullopt},
+    {"CodeCompliantExtension",
+     {Extended(10, true, "2023-06-28")},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "within_code_extension",
+     1,
+     0},
+    {"CodeCompliantExtensionIsOnTimeForCh02",
+     {Extended(10, true, "2023-06-28")},
+     2023,
+     "tsm",
+     "",
+     "ch02_stage_1",
+     100,
+     std::nullopt},
+    {"LateAfterTheExtendedDate",
+     {Extended(10, true, "2023-07-03")},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "late",
+     1,
+     0},
+    {"AnswerBeforeTheOriginalDueDateIsWithinTimescale",
+     {Extended(10, true, "2023-06-16")},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "within_timescale",
+     1,
+     0},
+    {"WithdrawnCounts", {Withdrawn()}, 2023, "all", "volumes", "withdrawn", 1, 0},
+    {"WithdrawnIsStillReceived",
+     {Withdrawn()},
+     2023,
+     "service_area/housing",
+     "volumes",
+     "stage_1_received",
+     1,
+     0},
+    {"WithdrawnBeforeAcknowledgementLeavesTheAcknowledgementShare",
+     {Withdrawn()},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "acknowledged_within_timescale",
+     std::nullopt,
+     std::nullopt},
+    {"RefusedByReason",
+     {Refused("2023-05-11", core::RefusalReason::kLegalProceedings)},
+     2023,
+     "all",
+     "volumes",
+     "not_accepted_legal_proceedings",
+     1,
+     0},
+    {"RefusedInTheNextYearCountsThere",
+     {Refused("2024-04-02", core::RefusalReason::kOther)},
+     2024,
+     "all",
+     "volumes",
+     "not_accepted",
+     1,
+     0},
+    {"ReopenedKeepsItsFirstResponseForTimeliness",
+     {Reopened()},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "within_timescale",
+     1,
+     0},
+    {"ReopenedCountsTheOutcomeThatStands",
+     {Reopened()},
+     2023,
+     "all",
+     "outcomes_stage_1",
+     "upheld",
+     1,
+     0},
+    {"ReopenedIsNotCountedAsNotUpheld",
+     {Reopened()},
+     2023,
+     "all",
+     "outcomes_stage_1",
+     "not_upheld",
+     0,
+     0},
+    {"ReopenedIsCounted", {Reopened()}, 2023, "all", "volumes", "reopened", 1, 0},
+    {"EscalationRate",
+     {Escalated("2023-05-02", "2023-06-01"),
+      Housing({Answered("2023-05-02", "2023-05-02", "2023-05-03")}),
+      Escalated("2022-05-03", "2022-06-01")},
+     2023,
+     "regime/housing",
+     "volumes",
+     "escalation_rate_1_to_2",
+     50,
+     100},
+    {"Stage2CountsInTheYearItWasRequested",
+     {Escalated("2023-03-01", "2023-04-03")},
+     2023,
+     "regime/housing",
+     "volumes",
+     "stage_2_received",
+     1,
+     0},
+    {"ServiceAreaScope",
+     {Extended(10, true, "2023-06-28")},
+     2023,
+     "service_area/housing",
+     "volumes",
+     "stage_1_received",
+     1,
+     0},
+    {"YearWithNoComplaints", {}, 2010, "all", "volumes", "stage_1_received", 0, 0},
+    {"YearWithNoComplaintsHasNoTimelinessShare",
+     {},
+     2010,
+     "all",
+     "timeliness_stage_1",
+     "on_time_percent",
+     std::nullopt,
+     std::nullopt},
+};
+
+class FigureTest : public ::testing::TestWithParam<FigureCase> {};
+
+TEST_P(FigureTest, HasTheExpectedValues) {
+  const FigureCase& c = GetParam();
+  const AnnualReport report = Compute(Context(c.year), c.complaints);
+  const Figure* figure = FindFigure(report, c.scope, c.group, c.key);
+  ASSERT_NE(figure, nullptr) << c.scope << " " << c.group << " " << c.key;
+  EXPECT_EQ(figure->current.has_value(), c.current.has_value());
+  if (figure->current && c.current) {
+    EXPECT_NEAR(*figure->current, *c.current, 1e-9);
+  }
+  EXPECT_EQ(figure->previous.has_value(), c.previous.has_value());
+  if (figure->previous && c.previous) {
+    EXPECT_NEAR(*figure->previous, *c.previous, 1e-9);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Figures, FigureTest, ::testing::ValuesIn(kFigureCases), CaseName());
+
+// ---- other properties --------------------------------------------------------------------------
+
+TEST(AnnualReportTest, PeriodsAreFinancialYears) {
+  const AnnualReport report = Compute(Context(2023), {});
+  EXPECT_EQ(report.period_from, D("2023-04-01"));
+  EXPECT_EQ(report.period_to, D("2024-03-31"));
+  EXPECT_EQ(report.previous_from, D("2022-04-01"));
+  EXPECT_EQ(report.previous_to, D("2023-03-31"));
+  EXPECT_EQ(FinancialYearLabel(2023), "2023/24");
+  EXPECT_EQ(FinancialYearLabel(2009), "2009/10");
+  ASSERT_EQ(report.months.size(), 12U);
+  EXPECT_EQ(report.months.front(), "2023-04");
+  EXPECT_EQ(report.months.back(), "2024-03");
+}
+
+TEST(AnnualReportTest, AYearWithNoComplaintsHasOnlyTheOrganisationAndNoTrends) {
+  const AnnualReport report = Compute(Context(2010), {});
+  ASSERT_EQ(report.scopes.size(), 1U);
+  EXPECT_EQ(report.scopes.front().kind, ScopeKind::kOrganisation);
+  EXPECT_TRUE(report.trends.empty());
+  EXPECT_FALSE(report.ombudsman_note.empty());
+}
+
+TEST(AnnualReportTest, MedianOfAnEvenNumberOfResponsesIsTheMeanOfTheMiddleTwo) {
+  // Acknowledged the day received; working days from receipt: 1, 2, 3 and 10.
+  const AnnualReport report =
+      Compute(Context(2023), {Housing({Answered("2023-06-05", "2023-06-05", "2023-06-06")}),
+                              Housing({Answered("2023-06-05", "2023-06-05", "2023-06-07")}),
+                              Housing({Answered("2023-06-05", "2023-06-05", "2023-06-08")}),
+                              Housing({Answered("2023-06-05", "2023-06-05", "2023-06-19")})});
+  const Figure* median = FindFigure(report, "all", "timeliness_stage_1", "median_working_days");
+  ASSERT_NE(median, nullptr);
+  EXPECT_DOUBLE_EQ(*median->current, 2.5);
+  const Figure* mean = FindFigure(report, "all", "timeliness_stage_1", "mean_working_days");
+  EXPECT_DOUBLE_EQ(*mean->current, 4.0);
+}
+
+TEST(AnnualReportTest, RemediesRootCausesAndLearning) {
+  StageSpec stage = Answered("2023-06-05", "2023-06-05", "2023-06-06", Outcome::kUpheld);
+  stage.remedies = {{core::RemedyType::kApology, 0},
+                    {core::RemedyType::kFinancial, 12550},
+                    {core::RemedyType::kFinancial, 5000}};
+  stage.actions = {{true, D("2023-07-01")}, {false, D("2023-07-01")}, {false, std::nullopt}};
+  stage.learning = true;
+  StageSpec without_cause = Answered("2023-06-05", "2023-06-05", "2023-06-06");
+  without_cause.root_causes.clear();
+  const AnnualReport report = Compute(Context(2023), {Housing({stage}), Housing({without_cause})});
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "remedies", "financial")->current, 2);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "remedies", "compensation_total")->current, 175.5);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "remedies", "apology")->current, 1);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "root_causes", "root_cause_share")->current, 50);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "root_causes", "delay")->current, 1);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "actions_recorded")->current, 3);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "actions_done")->current, 1);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "actions_open_overdue")->current, 1);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "responses_with_learning")->current, 1);
+}
+
+TEST(AnnualReportTest, Ch01IsPerThousandHomesOfEachYear) {
+  ReportContext context = Context(2023);
+  context.homes_owned = {{2023, 2000}};
+  const AnnualReport report =
+      Compute(context, {Housing({Answered("2023-06-05", "2023-06-05", "2023-06-06")}),
+                        Housing({Answered("2023-07-05", "2023-07-05", "2023-07-06")}),
+                        Housing({Answered("2022-07-05", "2022-07-05", "2022-07-06")})});
+  const Figure* ch01 = FindFigure(report, "tsm", "", "ch01_stage_1");
+  ASSERT_NE(ch01, nullptr);
+  EXPECT_DOUBLE_EQ(*ch01->current, 1.0);
+  EXPECT_FALSE(ch01->previous.has_value()) << "no homes configured for 2022/23";
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "tsm", "", "homes_owned")->current, 2000);
+}
+
+TEST(AnnualReportTest, OnlyHousingComplaintsCountForTheTsms) {
+  ComplaintSpec corporate = Housing({Answered("2023-06-05", "2023-06-05", "2023-06-06")});
+  corporate.regime = Regime::kCorporate;
+  corporate.area = "waste";
+  ReportContext context = Context(2023);
+  context.homes_owned = {{2023, 1000}};
+  const AnnualReport report = Compute(context, {corporate});
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "tsm", "", "ch01_stage_1")->current, 0);
+  EXPECT_FALSE(FindFigure(report, "tsm", "", "ch02_stage_1")->current.has_value());
+  EXPECT_DOUBLE_EQ(
+      *FindFigure(report, "service_area/waste", "volumes", "stage_1_received")->current, 1);
+}
+
+TEST(AnnualReportTest, AcknowledgementOverdueOnTheAsAtDateCountsAgainstTheShare) {
+  ComplaintSpec waiting;
+  waiting.status = CaseStatus::kAwaitingAcknowledgement;
+  StageSpec stage;
+  stage.started = D("2023-06-05");
+  waiting.stages = {stage};
+  const ComplaintSpec on_time = Housing({Answered("2023-06-05", "2023-06-06", "2023-06-07")});
+  const AnnualReport report = Compute(Context(2023), {waiting, on_time});
+  EXPECT_DOUBLE_EQ(
+      *FindFigure(report, "all", "timeliness_stage_1", "acknowledged_within_timescale")->current,
+      50);
+}
+
+TEST(AnnualReportTest, ServiceRequestsCountForTheOrganisationAndTheirServiceArea) {
+  const AnnualReport report = Compute(Context(2023), {},
+                                      {{D("2023-05-01"), "waste", true},
+                                       {D("2023-05-02"), "waste", false},
+                                       {D("2022-05-02"), "", false}});
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "volumes", "service_requests")->current, 2);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "volumes", "service_requests")->previous, 1);
+  EXPECT_DOUBLE_EQ(
+      *FindFigure(report, "service_area/waste", "volumes", "service_requests_converted")->current,
+      1);
+}
+
+TEST(AnnualReportTest, SelectionsAreExactOnlyForComplaintsReceived) {
+  const AnnualReport report =
+      Compute(Context(2023), {Housing({Answered("2023-06-05", "2023-06-05", "2023-06-06")})});
+  const Figure* received =
+      FindFigure(report, "service_area/housing", "volumes", "stage_1_received");
+  EXPECT_EQ(received->selection.coverage, Coverage::kExact);
+  EXPECT_EQ(received->selection.filter.service_area, "housing");
+  const Figure* category = FindFigure(report, "all", "categories", "repairs");
+  ASSERT_NE(category, nullptr);
+  EXPECT_EQ(category->selection.coverage, Coverage::kExact);
+  EXPECT_EQ(category->selection.filter.category, "repairs");
+  const Figure* regime = FindFigure(report, "regime/housing", "volumes", "stage_2_received");
+  ASSERT_NE(regime, nullptr);
+  EXPECT_EQ(regime->selection.coverage, Coverage::kDescribedOnly);
+  EXPECT_FALSE(regime->selection.description.empty());
+}
+
+TEST(AnnualReportTest, AMonthWellAboveTheTwelveBeforeIsAnEmergingIssue) {
+  std::vector<ComplaintSpec> complaints;
+  auto received = [](std::string_view on, std::string_view category) {
+    ComplaintSpec complaint = Housing({Answered(on, on, on)});
+    complaint.category = std::string(category);
+    return complaint;
+  };
+  // One noise complaint a month through 2022/23, then eight in June 2023 and six in July.
+  for (std::string_view month :
+       {"2022-04", "2022-05", "2022-06", "2022-07", "2022-08", "2022-09", "2022-10", "2022-11",
+        "2022-12", "2023-01", "2023-02", "2023-03"}) {
+    complaints.push_back(received(std::string(month) + "-14", "noise"));
+  }
+  for (int i = 0; i < 8; ++i) complaints.push_back(received("2023-06-14", "noise"));
+  for (int i = 0; i < 6; ++i) complaints.push_back(received("2023-07-14", "noise"));
+  const AnnualReport report = Compute(Context(2023), complaints);
+  const TrendSeries* noise = nullptr;
+  for (const TrendSeries& series : report.trends) {
+    if (series.dimension == TrendDimension::kCategory && series.code == "noise") noise = &series;
+  }
+  ASSERT_NE(noise, nullptr);
+  constexpr std::size_t kJune = 2;
+  constexpr std::size_t kJuly = 3;
+  EXPECT_EQ(noise->counts[kJune], 8);
+  EXPECT_NEAR(noise->baseline[kJune], 10.0 / 12, 1e-9);
+  EXPECT_TRUE(noise->emerging[kJune]);
+  // July: 6 against a mean of (9 + 8) / 12 = 1.42; 4.58 above it, under the minimum of 5.
+  EXPECT_FALSE(noise->emerging[kJuly]);
+  EXPECT_FALSE(noise->emerging[0]);
+}
+
+TEST(AnnualReportTest, ChangeIsInPointsForSharesAndRelativeForCounts) {
+  Figure count{"k", "l", Unit::kCount, 284, 371, {}};
+  EXPECT_DOUBLE_EQ(*Change(count), -87);
+  EXPECT_NEAR(*ChangePercent(count), -23.45, 0.01);
+  Figure share{"k", "l", Unit::kPercent, 13.7, 5.7, {}};
+  EXPECT_NEAR(*Change(share), 8.0, 1e-9);
+  EXPECT_FALSE(ChangePercent(share).has_value());
+  Figure from_zero{"k", "l", Unit::kCount, 3, 0, {}};
+  EXPECT_FALSE(ChangePercent(from_zero).has_value());
+}
+
+}  // namespace
+}  // namespace redress::report

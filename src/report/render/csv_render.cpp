@@ -1,0 +1,99 @@
+// The report as one CSV table (RFC 4180, UTF-8, CRLF line ends), one row per figure, so that a
+// spreadsheet or a script can filter and pivot it; the `table` column says which part of the report
+// a row belongs to:
+//
+//   figures  a figure of a scope: scope_kind organisation, regime or service_area; group and key
+//            as in the JSON; current and previous the values of the year and the year before
+//   tsm      the Tenant Satisfaction Measures CH01 and CH02 (housing)
+//   trends   complaints received in a month (key, YYYY-MM) per category or service area
+//            (scope_kind); current is the month's count and previous the mean of the twelve
+//            months before it; description says "emerging issue" when flagged
+//
+// Values are plain numbers (percentages 0-100, money in pounds, rounded to 2 places); an empty
+// cell is a value that cannot be computed. query is the GET /api/v1/complaints path that lists the
+// row's complaints when exact is true.
+
+#include <string>
+#include <vector>
+
+#include "report/render/render_internal.hpp"
+
+namespace redress::report::render {
+namespace {
+
+std::string Cell(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string Number(std::optional<double> value, Unit unit) {
+  if (!value) return {};
+  const double rounded = Rounded(*value, unit);
+  std::string text = std::to_string(rounded);
+  // std::to_string writes 6 decimals: drop the trailing zeros (and the point of a whole number).
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
+}
+
+void Row(std::string& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out += ',';
+    out += Cell(cells[i]);
+  }
+  out += "\r\n";
+}
+
+void FigureRow(std::string& out, std::string_view table, std::string_view kind,
+               std::string_view code, std::string_view name, const FigureGroup& group,
+               const Figure& figure, const AnnualReport& report) {
+  const bool exact = figure.selection.coverage == Coverage::kExact;
+  Row(out, {std::string(table), std::string(kind), std::string(code), std::string(name), group.key,
+            figure.key, figure.label, std::string(ToString(figure.unit)),
+            Number(figure.current, figure.unit), Number(figure.previous, figure.unit),
+            Number(Change(figure), figure.unit), Number(ChangePercent(figure), Unit::kPercent),
+            exact ? "true" : "false",
+            exact ? ListPath(figure.selection.filter, report.period_from, report.period_to) : "",
+            figure.selection.description});
+}
+
+}  // namespace
+
+std::string RenderCsv(const AnnualReport& report) {
+  std::string out;
+  Row(out, {"table", "scope_kind", "scope_code", "scope_name", "group", "key", "label", "unit",
+            "current", "previous", "change", "change_percent", "exact", "query", "description"});
+  for (const Scope& scope : report.scopes) {
+    for (const FigureGroup& group : scope.groups) {
+      for (const Figure& figure : group.figures) {
+        FigureRow(out, "figures", ToString(scope.kind), scope.code, scope.name, group, figure,
+                  report);
+      }
+    }
+  }
+  for (const Figure& figure : report.tsm.figures) {
+    FigureRow(out, "tsm", "regime", "housing", "Housing", report.tsm, figure, report);
+  }
+  for (const TrendSeries& trend : report.trends) {
+    for (std::size_t i = 0; i < report.months.size(); ++i) {
+      const core::Date first = *core::Date::Parse(report.months[i] + "-01");
+      const core::Date last = first.AddMonths(1).AddDays(-1);
+      Row(out,
+          {"trends", std::string(ToString(trend.dimension)), trend.code, trend.name, "monthly",
+           report.months[i], "Complaints received in " + report.months[i],
+           std::string(ToString(Unit::kCount)),
+           Number(static_cast<double>(trend.counts[i]), Unit::kCount),
+           Number(trend.baseline[i], Unit::kWorkingDays),
+           Number(static_cast<double>(trend.counts[i]) - trend.baseline[i], Unit::kWorkingDays), "",
+           "true", ListPath(trend.filter, first, last), trend.emerging[i] ? "emerging issue" : ""});
+    }
+  }
+  return out;
+}
+
+}  // namespace redress::report::render

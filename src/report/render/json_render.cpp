@@ -1,0 +1,137 @@
+// The report as JSON: GET /api/v1/reports/annual/{year} and `redress report annual --format json`.
+// Each figure has its value for the year and the year before, the change, and the query of
+// GET /api/v1/complaints that lists its complaints (null when the list filters cannot express it,
+// with a description of what it counts instead).
+
+#include <nlohmann/json.hpp>
+
+#include "report/render/render_internal.hpp"
+
+namespace redress::report::render {
+namespace {
+
+// Keys in the order written, so the document reads top-down.
+using json = nlohmann::ordered_json;
+
+json Period(core::Date from, core::Date to) {
+  return {{"from", from.ToIso()}, {"to", to.ToIso()}, {"label", FinancialYearLabel(from.year())}};
+}
+
+json Value(std::optional<double> value, Unit unit) {
+  if (!value) return nullptr;
+  const double rounded = Rounded(*value, unit);
+  if (unit == Unit::kCount) return static_cast<std::int64_t>(rounded);
+  return rounded;
+}
+
+json Filters(const ListFilter& filter) {
+  json filters = json::object();
+  if (filter.regime) filters["regime"] = core::ToString(*filter.regime);
+  if (!filter.service_area.empty()) filters["service_area"] = filter.service_area;
+  if (!filter.category.empty()) filters["category"] = filter.category;
+  return filters;
+}
+
+json Query(const Selection& selection, const AnnualReport& report) {
+  json query = {{"exact", selection.coverage == Coverage::kExact},
+                {"description", selection.description}};
+  if (selection.coverage == Coverage::kExact) {
+    query["filters"] = Filters(selection.filter);
+    query["current"] = ListPath(selection.filter, report.period_from, report.period_to);
+    query["previous"] = ListPath(selection.filter, report.previous_from, report.previous_to);
+  } else {
+    query["filters"] = nullptr;
+    query["current"] = nullptr;
+    query["previous"] = nullptr;
+  }
+  return query;
+}
+
+json FigureJson(const Figure& figure, const AnnualReport& report) {
+  const std::optional<double> change = Change(figure);
+  return {{"key", figure.key},
+          {"label", figure.label},
+          {"unit", ToString(figure.unit)},
+          {"current", Value(figure.current, figure.unit)},
+          {"previous", Value(figure.previous, figure.unit)},
+          {"change", Value(change, figure.unit)},
+          {"change_percent", Value(ChangePercent(figure), Unit::kPercent)},
+          {"query", Query(figure.selection, report)}};
+}
+
+json GroupJson(const FigureGroup& group, const AnnualReport& report) {
+  json figures = json::array();
+  for (const Figure& figure : group.figures) figures.push_back(FigureJson(figure, report));
+  return {{"key", group.key}, {"title", group.title}, {"figures", std::move(figures)}};
+}
+
+json TsmJson(const AnnualReport& report) {
+  json tsm = GroupJson(report.tsm, report);
+  tsm["notes"] = report.tsm_notes;
+  return tsm;
+}
+
+json TrendsJson(const AnnualReport& report) {
+  json series = json::array();
+  for (const TrendSeries& trend : report.trends) {
+    json months = json::array();
+    json emerging = json::array();
+    for (std::size_t i = 0; i < report.months.size(); ++i) {
+      const core::Date first = *core::Date::Parse(report.months[i] + "-01");
+      const core::Date last = first.AddMonths(1).AddDays(-1);
+      months.push_back({{"month", report.months[i]},
+                        {"count", trend.counts[i]},
+                        {"baseline", Rounded(trend.baseline[i], Unit::kWorkingDays)},
+                        {"emerging", trend.emerging[i]},
+                        {"query", ListPath(trend.filter, first, last)}});
+      if (trend.emerging[i]) emerging.push_back(report.months[i]);
+    }
+    series.push_back({{"dimension", ToString(trend.dimension)},
+                      {"code", trend.code},
+                      {"name", trend.name},
+                      {"emerging_months", std::move(emerging)},
+                      {"months", std::move(months)}});
+  }
+  return {{"months", report.months},
+          {"emerging_factor", kEmergingFactor},
+          {"emerging_minimum_excess", kEmergingMinimumExcess},
+          {"series", std::move(series)}};
+}
+
+}  // namespace
+
+std::string RenderJson(const AnnualReport& report) {
+  json scopes = json::array();
+  for (const Scope& scope : report.scopes) {
+    json groups = json::array();
+    for (const FigureGroup& group : scope.groups) groups.push_back(GroupJson(group, report));
+    scopes.push_back({{"kind", ToString(scope.kind)},
+                      {"code", scope.code},
+                      {"name", scope.name},
+                      {"groups", std::move(groups)}});
+  }
+  json rules = json::array();
+  for (const CountingRule& rule : report.rules) {
+    rules.push_back({{"key", rule.key}, {"text", rule.text}});
+  }
+  json document = {
+      {"title", kReportTitle},
+      {"organisation", report.organisation},
+      {"year", report.year},
+      {"financial_year", FinancialYearLabel(report.year)},
+      {"period", Period(report.period_from, report.period_to)},
+      {"previous_period", Period(report.previous_from, report.previous_to)},
+      {"as_at", report.as_at.ToIso()},
+      {"counting_rules", std::move(rules)},
+      {"scopes", std::move(scopes)},
+      {"tsm", TsmJson(report)},
+      {"trends", TrendsJson(report)},
+      {"ombudsman", nullptr},
+      {"ombudsman_explanation", report.ombudsman_note},
+      {"self_assessment", nullptr},
+      {"self_assessment_explanation", report.self_assessment_note},
+  };
+  return document.dump(2) + "\n";
+}
+
+}  // namespace redress::report::render

@@ -1,0 +1,211 @@
+// The report as an XLSX workbook (libxlsxwriter): a sheet per table. "Summary" (the report's
+// period and key figures), "TSM", "Trends", then one sheet per scope (the organisation, each
+// regime, each service area) with its groups one under the other, and "Rules". Values are numbers
+// (percentages 0-100, money in pounds) so that they can be charted and summed.
+//
+// libxlsxwriter 1.1 writes only to a named file: the workbook is written to a private temporary
+// file, read back and removed.
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "report/render/render_internal.hpp"
+
+namespace redress::report::render {
+namespace {
+
+constexpr std::size_t kMaxSheetName = 31;  // Excel's limit
+constexpr double kLabelWidth = 55;
+constexpr double kValueWidth = 14;
+constexpr double kDescriptionWidth = 80;
+
+struct Formats {
+  lxw_format* bold;
+  lxw_format* title;
+  lxw_format* number;
+  lxw_format* whole;
+};
+
+// A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook.
+std::string SheetName(std::string name, std::set<std::string>& used) {
+  for (char& c : name) {
+    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
+  }
+  if (name.size() > kMaxSheetName) name.resize(kMaxSheetName);
+  std::string unique = name;
+  for (int n = 2; used.contains(unique); ++n) {
+    const std::string suffix = " " + std::to_string(n);
+    unique = name.substr(0, kMaxSheetName - suffix.size()) + suffix;
+  }
+  used.insert(unique);
+  return unique;
+}
+
+void WriteValue(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, std::optional<double> value,
+                Unit unit, const Formats& formats) {
+  if (!value) return;
+  worksheet_write_number(sheet, row, column, Rounded(*value, unit),
+                         unit == Unit::kCount ? formats.whole : formats.number);
+}
+
+// Writes `group` from `row` on; returns the row after it.
+lxw_row_t WriteGroup(lxw_worksheet* sheet, lxw_row_t row, const FigureGroup& group,
+                     const AnnualReport& report, const Formats& formats) {
+  worksheet_write_string(sheet, row++, 0, group.title.c_str(), formats.title);
+  const char* headers[] = {"Figure", "Key",      "Unit",  "",      "",
+                           "Change", "Change %", "Query", "Counts"};
+  const std::string year = FinancialYearLabel(report.year);
+  const std::string previous = FinancialYearLabel(report.year - 1);
+  for (lxw_col_t column = 0; column < std::size(headers); ++column) {
+    const std::string text = column == 3 ? year : column == 4 ? previous : headers[column];
+    worksheet_write_string(sheet, row, column, text.c_str(), formats.bold);
+  }
+  ++row;
+  for (const Figure& figure : group.figures) {
+    worksheet_write_string(sheet, row, 0, figure.label.c_str(), nullptr);
+    worksheet_write_string(sheet, row, 1, figure.key.c_str(), nullptr);
+    worksheet_write_string(sheet, row, 2, std::string(ToString(figure.unit)).c_str(), nullptr);
+    WriteValue(sheet, row, 3, figure.current, figure.unit, formats);
+    WriteValue(sheet, row, 4, figure.previous, figure.unit, formats);
+    WriteValue(sheet, row, 5, Change(figure), figure.unit, formats);
+    WriteValue(sheet, row, 6, ChangePercent(figure), Unit::kPercent, formats);
+    if (figure.selection.coverage == Coverage::kExact) {
+      const std::string path =
+          ListPath(figure.selection.filter, report.period_from, report.period_to);
+      worksheet_write_string(sheet, row, 7, path.c_str(), nullptr);
+    }
+    worksheet_write_string(sheet, row, 8, figure.selection.description.c_str(), nullptr);
+    ++row;
+  }
+  return row + 1;
+}
+
+void FigureColumns(lxw_worksheet* sheet) {
+  worksheet_set_column(sheet, 0, 0, kLabelWidth, nullptr);
+  worksheet_set_column(sheet, 1, 2, kValueWidth * 2, nullptr);
+  worksheet_set_column(sheet, 3, 6, kValueWidth, nullptr);
+  worksheet_set_column(sheet, 7, 8, kDescriptionWidth, nullptr);
+}
+
+void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
+  Formats formats{workbook_add_format(workbook), workbook_add_format(workbook),
+                  workbook_add_format(workbook), workbook_add_format(workbook)};
+  format_set_bold(formats.bold);
+  format_set_bold(formats.title);
+  format_set_font_size(formats.title, 13);
+  format_set_num_format(formats.number, "#,##0.00");
+  format_set_num_format(formats.whole, "#,##0");
+  std::set<std::string> used;
+  const std::string year = FinancialYearLabel(report.year);
+
+  lxw_worksheet* summary = workbook_add_worksheet(workbook, SheetName("Summary", used).c_str());
+  FigureColumns(summary);
+  const std::string title = std::string(kReportTitle) + " " + year;
+  worksheet_write_string(summary, 0, 0, title.c_str(), formats.title);
+  worksheet_write_string(summary, 1, 0, report.organisation.c_str(), nullptr);
+  const std::string period = "Financial year " + report.period_from.ToIso() + " to " +
+                             report.period_to.ToIso() + ", as at " + report.as_at.ToIso();
+  worksheet_write_string(summary, 2, 0, period.c_str(), nullptr);
+  FigureGroup key{"key", "Key figures", {}};
+  for (const Figure* figure : KeyFigures(report)) key.figures.push_back(*figure);
+  lxw_row_t row = WriteGroup(summary, 4, key, report, formats);
+  worksheet_write_string(summary, row++, 0, "Ombudsman", formats.bold);
+  worksheet_write_string(summary, row++, 0, report.ombudsman_note.c_str(), nullptr);
+  worksheet_write_string(summary, row++, 0, "Code self-assessment", formats.bold);
+  worksheet_write_string(summary, row++, 0, report.self_assessment_note.c_str(), nullptr);
+
+  lxw_worksheet* tsm = workbook_add_worksheet(workbook, SheetName("TSM", used).c_str());
+  FigureColumns(tsm);
+  row = WriteGroup(tsm, 0, report.tsm, report, formats);
+  for (const std::string& note : report.tsm_notes) {
+    worksheet_write_string(tsm, row++, 0, note.c_str(), nullptr);
+  }
+
+  lxw_worksheet* trends = workbook_add_worksheet(workbook, SheetName("Trends", used).c_str());
+  worksheet_set_column(trends, 1, 1, kLabelWidth / 2, nullptr);
+  const char* trend_headers[] = {"Dimension", "Name", "Code"};
+  for (lxw_col_t column = 0; column < std::size(trend_headers); ++column) {
+    worksheet_write_string(trends, 0, column, trend_headers[column], formats.bold);
+  }
+  const lxw_col_t first_month = std::size(trend_headers);
+  for (std::size_t i = 0; i < report.months.size(); ++i) {
+    worksheet_write_string(trends, 0, static_cast<lxw_col_t>(first_month + i),
+                           report.months[i].c_str(), formats.bold);
+  }
+  worksheet_write_string(trends, 0, static_cast<lxw_col_t>(first_month + report.months.size()),
+                         "Emerging issues", formats.bold);
+  row = 1;
+  for (const TrendSeries& series : report.trends) {
+    worksheet_write_string(trends, row, 0, std::string(ToString(series.dimension)).c_str(),
+                           nullptr);
+    worksheet_write_string(trends, row, 1, series.name.c_str(), nullptr);
+    worksheet_write_string(trends, row, 2, series.code.c_str(), nullptr);
+    std::string emerging;
+    for (std::size_t i = 0; i < series.counts.size(); ++i) {
+      worksheet_write_number(trends, row, static_cast<lxw_col_t>(first_month + i),
+                             static_cast<double>(series.counts[i]),
+                             series.emerging[i] ? formats.bold : formats.whole);
+      if (series.emerging[i]) emerging += (emerging.empty() ? "" : ", ") + report.months[i];
+    }
+    worksheet_write_string(trends, row, static_cast<lxw_col_t>(first_month + series.counts.size()),
+                           emerging.c_str(), nullptr);
+    ++row;
+  }
+
+  for (const Scope& scope : report.scopes) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, SheetName(scope.name, used).c_str());
+    FigureColumns(sheet);
+    worksheet_write_string(sheet, 0, 0, (scope.name + " " + year).c_str(), formats.title);
+    row = 2;
+    for (const FigureGroup& group : scope.groups) {
+      row = WriteGroup(sheet, row, group, report, formats);
+    }
+  }
+
+  lxw_worksheet* rules = workbook_add_worksheet(workbook, SheetName("Rules", used).c_str());
+  worksheet_set_column(rules, 1, 1, kDescriptionWidth * 2, nullptr);
+  row = 0;
+  for (const CountingRule& rule : report.rules) {
+    worksheet_write_string(rules, row, 0, rule.key.c_str(), formats.bold);
+    worksheet_write_string(rules, row++, 1, rule.text.c_str(), nullptr);
+  }
+}
+
+}  // namespace
+
+core::Result<std::string> RenderXlsx(const AnnualReport& report) {
+  std::string path =
+      (std::filesystem::temp_directory_path() / "redress-report-XXXXXX.xlsx").string();
+  constexpr int kSuffixLength = 5;  // ".xlsx"
+  const int descriptor = mkstemps(path.data(), kSuffixLength);
+  if (descriptor < 0) {
+    return core::Fail(core::ErrorCode::kStorage, "no temporary file for the workbook");
+  }
+  close(descriptor);
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) {
+    std::filesystem::remove(path);
+    return core::Fail(core::ErrorCode::kStorage, "the workbook could not be created");
+  }
+  WriteWorkbook(workbook, report);
+  const lxw_error closed = workbook_close(workbook);
+  std::ostringstream bytes;
+  bytes << std::ifstream(path, std::ios::binary).rdbuf();
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+  if (closed != LXW_NO_ERROR) {
+    return core::Fail(core::ErrorCode::kStorage,
+                      std::string("the workbook could not be written: ") + lxw_strerror(closed));
+  }
+  return bytes.str();
+}
+
+}  // namespace redress::report::render
