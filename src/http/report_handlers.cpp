@@ -1,16 +1,22 @@
 #include "http/report_handlers.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <limits>
+#include <map>
 #include <string>
 
+#include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
+#include "app/store_values.hpp"
+#include "http/json_mapping.hpp"
+#include "http/json_reader.hpp"
 #include "http/problem.hpp"
+#include "http/responses.hpp"
 #include "report/render/render.hpp"
 
 namespace redress::http {
 namespace {
-
-constexpr int kOk = 200;
 
 core::Result<int> ParseYear(std::string_view text) {
   int year = 0;
@@ -58,12 +64,46 @@ Response AnnualReport(app::Store& store, const app::Clock& clock, const Request&
   return response;
 }
 
+// GET /api/v1/homes-owned: {"items": [{"year", "homes"}]} by year.
+Response ListHomesOwned(app::Store& store, const Request& request) {
+  auto homes = app::ReadValue<std::map<int, std::int64_t>>(
+      store, [](app::Tx& tx) { return tx.ListHomesOwned(); });
+  if (!homes) return Problem(homes.error(), request);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& [year, count] : *homes) items.push_back({{"year", year}, {"homes", count}});
+  return JsonAnswer(kOk, {{"items", std::move(items)}});
+}
+
+// PUT /api/v1/homes-owned/{year}: {"homes"}; the use case judges the year and the number.
+Response SaveHomesOwned(app::Store& store, const app::Clock& clock, const Request& request) {
+  auto year = ParseYear(PathParam(request, "year"));
+  if (!year) return Problem(year.error(), request);
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  auto homes = ReadBody<std::int64_t>(*body, [](ObjectReader& reader) {
+    return reader.Integer("homes", Presence::kRequired, 1, std::numeric_limits<std::int64_t>::max())
+        .value_or(0);
+  });
+  if (!homes) return Problem(homes.error(), request);
+  auto saved = store.Write([&](app::Tx& tx) {
+    return app::SaveHomesOwned(tx, *request.actor, clock.Today(), *year, *homes);
+  });
+  if (!saved) return Problem(saved.error(), request);
+  return JsonAnswer(kOk, {{"year", *year}, {"homes", *homes}});
+}
+
 }  // namespace
 
 void RegisterReportRoutes(Router& router, app::Store& store, const app::Clock& clock) {
   router.Add({"GET", "/api/v1/reports/annual/{year}", Access::kAuthenticated,
               core::Permission::kViewReports, [&store, &clock](const Request& request) {
                 return AnnualReport(store, clock, request);
+              }});
+  router.Add({"GET", "/api/v1/homes-owned", Access::kAuthenticated, core::Permission::kViewReports,
+              [&store](const Request& request) { return ListHomesOwned(store, request); }});
+  router.Add({"PUT", "/api/v1/homes-owned/{year}", Access::kAuthenticated,
+              core::Permission::kManageConfiguration, [&store, &clock](const Request& request) {
+                return SaveHomesOwned(store, clock, request);
               }});
 }
 

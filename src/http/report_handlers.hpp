@@ -7,6 +7,9 @@
 //       {year}/{year+1}, as at today; JSON by default, the other formats as a download
 //       (Content-Disposition: attachment). Needs core::Permission::kViewReports.
 //
+//   GET /api/v1/homes-owned            homes owned per financial year (TSM CH01's denominator)
+//   PUT /api/v1/homes-owned/{year}     {homes}: set a year's figure (configuration; audited)
+//
 // A year that is not a number in range and an unknown format are 422 naming the field.
 
 #include "app/ports.hpp"

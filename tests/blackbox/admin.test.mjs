@@ -290,3 +290,18 @@ test('counts per status agree with the list, and due_within selects by working d
   assertProblem(assert, await call('GET', '/api/v1/complaints/counts?colour=red', { token: viewer }),
     400, 'colour');
 });
+
+test('homes owned per year are set by admins and read by report readers', async () => {
+  const saved = await call('PUT', '/api/v1/homes-owned/2031', { token: admin, body: { homes: 5120 } });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  assert.deepEqual(saved.body, { year: 2031, homes: 5120 });
+  assertProblem(assert, await call('PUT', '/api/v1/homes-owned/2031',
+    { token: admin, body: { homes: 0 } }), 422, 'homes');
+  assertProblem(assert, await call('PUT', '/api/v1/homes-owned/1066',
+    { token: admin, body: { homes: 10 } }), 422, 'year');
+  assertProblem(assert, await call('PUT', '/api/v1/homes-owned/2031',
+    { token: admin, body: { homes: '5120' } }), 400, 'homes');
+  const listed = await call('GET', '/api/v1/homes-owned', { token: viewer });
+  assert.ok(listed.body.items.some((item) => item.year === 2031 && item.homes === 5120));
+  assert.ok(events('configuration', 'homes_owned/2031').length === 1);
+});

@@ -107,18 +107,27 @@ test('bad input on the command line names the option and exits 2', () => {
   assert.match(homes.stderr, /homes/);
 });
 
-test('CH01 is complaints per 1,000 homes once homes owned is set', () => {
+test('CH01 is complaints per 1,000 homes owned, as configured per year', () => {
+  const ch01Of = (year) => {
+    const result = redress(['report', 'annual', '--db', db, '--year', year, '--out', '-']);
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout);
+    return { report, ch01: report.tsm.figures.find((f) => f.key === 'ch01_stage_1') };
+  };
+  // The demo council owns 5,218 homes in 2023/24 and 5,241 in 2022/23.
+  assert.equal(ch01Of('2023').ch01.current, 54.43);
   const set = redress(['report', 'homes', '--db', db, '--year', '2023', '--homes', '5000']);
   assert.equal(set.status, 0, set.stderr);
-  const result = redress(['report', 'annual', '--db', db, '--year', '2023', '--out', '-']);
-  const report = JSON.parse(result.stdout);
-  const ch01 = report.tsm.figures.find((f) => f.key === 'ch01_stage_1');
+  const { report, ch01 } = ch01Of('2023');
   assert.equal(ch01.current, 56.8);
-  assert.equal(ch01.previous, null, 'no homes configured for 2022/23');
-  assert.ok(report.tsm.notes.some((note) => /2022\/23/.test(note)));
+  assert.equal(ch01.previous, 70.79);
   assert.ok(report.tsm.notes.some((note) => /CH02/.test(note)));
   const ch02 = report.tsm.figures.find((f) => f.key === 'ch02_stage_1');
   assert.ok(ch02.current >= 0 && ch02.current <= 100);
+  // The demo has no stock figure before 2021/22: that year's comparison says so.
+  const first = ch01Of('2021');
+  assert.equal(first.ch01.previous, null, 'no homes configured for 2020/21');
+  assert.ok(first.report.tsm.notes.some((note) => /2020\/21/.test(note)));
 });
 
 test('CSV and HTML from the command line', () => {

@@ -63,6 +63,8 @@ const MAY = {
   addDesignation: ADMIN,
   getSettings: ALL,
   getAnnualReport: REPORT_READERS,
+  listHomesOwned: REPORT_READERS,
+  saveHomesOwned: ADMIN,
   saveSettings: ADMIN,
 };
 
