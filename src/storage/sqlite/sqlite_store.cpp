@@ -7,8 +7,10 @@
 #include <array>
 #include <condition_variable>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <span>
 #include <string>
 #include <tuple>
@@ -344,6 +346,71 @@ struct TextHash {
   }
 };
 
+// The tokenizer of complaints_fts as migration 0002 declares it ("unicode61 remove_diacritics 2"),
+// so that the store splits text into exactly the words the index holds: to keep the dictionary of
+// indexed words (complaints_fts_terms, migration 0005) and to look a search's last word up in it.
+constexpr const char* kTextTokenizerName = "unicode61";
+constexpr std::array<const char*, 2> kTextTokenizerArguments = {"remove_diacritics", "2"};
+
+// An FTS5 tokenizer of one connection (FTS5 hands its tokenizers out per connection).
+class TextTokenizer {
+ public:
+  static Result<std::unique_ptr<TextTokenizer>> Create(sqlite3* db) {
+    const auto failed = [db](std::string_view what) {
+      return Fail(ErrorCode::kStorage, std::string("cannot load the full-text tokenizer: ") +
+                                           std::string(what) + " (" + sqlite3_errmsg(db) + ")");
+    };
+    // FTS5 gives its API out through a pointer bound to this SELECT (sqlite.org/fts5.html).
+    fts5_api* api = nullptr;
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &raw, nullptr) != SQLITE_OK) {
+      return failed("no FTS5");
+    }
+    StatementHandle statement(raw);
+    sqlite3_bind_pointer(raw, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(raw);
+    if (api == nullptr) return failed("no FTS5 API");
+    void* context = nullptr;
+    fts5_tokenizer methods{};
+    if (api->xFindTokenizer(api, kTextTokenizerName, &context, &methods) != SQLITE_OK) {
+      return failed(kTextTokenizerName);
+    }
+    std::array<const char*, kTextTokenizerArguments.size()> arguments = kTextTokenizerArguments;
+    Fts5Tokenizer* tokenizer = nullptr;
+    if (methods.xCreate(context, arguments.data(), static_cast<int>(arguments.size()),
+                        &tokenizer) != SQLITE_OK) {
+      return failed("its arguments");
+    }
+    return std::unique_ptr<TextTokenizer>(new TextTokenizer(methods, tokenizer));
+  }
+  ~TextTokenizer() { methods_.xDelete(tokenizer_); }
+  TextTokenizer(const TextTokenizer&) = delete;
+  TextTokenizer& operator=(const TextTokenizer&) = delete;
+
+  // Calls `on_token` with each word of `text`, in order, as the index would hold it (folded case
+  // and accents). `flags` are FTS5's: FTS5_TOKENIZE_DOCUMENT for indexed text,
+  // FTS5_TOKENIZE_QUERY for a search.
+  template <typename OnToken>
+  Status Tokenize(std::string_view text, int flags, OnToken on_token) const {
+    const auto callback = [](void* context, int /*token_flags*/, const char* token, int size,
+                             int /*start*/, int /*end*/) -> int {
+      (*static_cast<OnToken*>(context))(std::string_view(token, static_cast<std::size_t>(size)));
+      return SQLITE_OK;
+    };
+    const int code = methods_.xTokenize(tokenizer_, &on_token, flags, text.data(),
+                                        static_cast<int>(text.size()), callback);
+    if (code != SQLITE_OK) return Fail(ErrorCode::kStorage, "the full-text tokenizer failed");
+    return {};
+  }
+
+ private:
+  TextTokenizer(fts5_tokenizer methods, Fts5Tokenizer* tokenizer)
+      : methods_(methods), tokenizer_(tokenizer) {}
+
+  fts5_tokenizer methods_;
+  Fts5Tokenizer* tokenizer_;
+};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +515,16 @@ class Connection {
     return transaction_open_ && sqlite3_get_autocommit(db()) != 0;
   }
 
+  // The full-text tokenizer of this connection, loaded on first use.
+  Result<const TextTokenizer*> Tokenizer() {
+    if (tokenizer_ == nullptr) {
+      Result<std::unique_ptr<TextTokenizer>> created = TextTokenizer::Create(db());
+      if (!created) return Unexpected(created.error());
+      tokenizer_ = std::move(*created);
+    }
+    return tokenizer_.get();
+  }
+
  private:
   struct CachedStatement {
     StatementHandle handle;
@@ -500,6 +577,7 @@ class Connection {
 
   DatabaseHandle db_;  // declared first: closed after the statements below are finalised
   std::unordered_map<std::string, CachedStatement, TextHash, std::equal_to<>> cache_;
+  std::unique_ptr<TextTokenizer> tokenizer_;  // null until first used; deleted before db_ closes
   bool transaction_open_ = false;
 };
 
@@ -1164,15 +1242,46 @@ constexpr std::string_view kListColumns =
     "reference, regime, status, current_stage, service_area, category, team, handler, "
     "received_on, due_on, summary, version";
 
+// The stage every case starts at. A filter on a later stage also says `kEscalatedCondition`,
+// word for word the condition of the partial index on escalated cases (migration 0005): SQLite
+// uses a partial index only for a query that states its condition.
+constexpr int kFirstStage = 1;
+constexpr std::string_view kEscalatedCondition = "current_stage <> 1";
+
+// A list in reference order filtered on receipt dates reads only the references of those years:
+// a reference begins with the year received (migration 0005), and "CMP-<year>-" sorts before
+// every reference of that year and after every one of an earlier year, as long as both years
+// have four digits.
+constexpr int kFirstFourDigitYear = 1000;
+constexpr int kLastFourDigitYear = 9999;
+
+// Text search. The last word of a search is a prefix. When it begins at most this many indexed
+// words, it is searched as those words (OR), which FTS5 reads lazily in id order, so a page stops
+// early; as a prefix, FTS5 merges the whole posting list of every such word before it answers
+// (milliseconds for a common word). A short prefix ("a") begins thousands of words, whose OR would
+// cost more than the merge.
+constexpr int kMaxPrefixWords = 64;
+// A search in reference order reads either every matching complaint and sorts them, or the
+// references in order, a chunk at a time, searching the text only among each chunk's complaints
+// (ListMatchesInChunks). The first costs about this many times the second per complaint read
+// (a complaint read and sorted against an index entry read in order, measured at a million).
+constexpr double kSortedMatchCost = 10.0;
+// How many matches the choice samples: fewer matches than this are simply sorted.
+constexpr std::int64_t kMatchSample = 256;
+// The chunks: the first spans twice the references a page of matches is expected to span, and
+// each next one is twice as big, up to kMaxChunks; should the page still not be full (other
+// filters are selective), the rest of it is sorted after all.
+constexpr double kChunkMargin = 2.0;
+constexpr std::int64_t kSmallestChunk = 64;
+constexpr std::int64_t kLargestChunk = 262144;
+constexpr int kMaxChunks = 5;
+
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// The FTS5 query for free text a user typed: each whitespace-separated word becomes a quoted
-// string, so that nothing in it is read as search syntax (AND, NEAR, *, ^, :, parentheses...).
-// Double quotes, the one character special inside a quoted string, and NUL, which would end the
-// query early, are dropped. Words are AND-ed; the last one is a prefix ("mou" finds "mould").
-// Empty when the text has no words.
-std::string FtsQuery(std::string_view text) {
-  std::string query;
+// The words of free text a user typed, split at whitespace. Double quotes, the one character
+// special inside an FTS5 string, and NUL, which would end the query early, are dropped.
+std::vector<std::string> SearchWords(std::string_view text) {
+  std::vector<std::string> words;
   std::size_t position = 0;
   while (position < text.size()) {
     while (position < text.size() && IsSpace(text[position])) ++position;
@@ -1181,14 +1290,82 @@ std::string FtsQuery(std::string_view text) {
       const char c = text[position++];
       if (c != '"' && c != '\0') word += c;
     }
-    if (word.empty()) continue;
-    if (!query.empty()) query += ' ';
-    query += '"';
-    query += word;
-    query += '"';
+    if (!word.empty()) words.push_back(std::move(word));
   }
-  if (!query.empty()) query += '*';
-  return query;
+  return words;
+}
+
+// `word` as an FTS5 string: searched for as words, never read as search syntax (AND, NEAR, *, ^,
+// :, parentheses...). A double quote inside, which SearchWords never leaves, would be doubled.
+std::string FtsString(std::string_view word) {
+  std::string quoted = "\"";
+  for (char c : word) {
+    quoted += c;
+    if (c == '"') quoted += '"';
+  }
+  quoted += '"';
+  return quoted;
+}
+
+// How the free text of a query filters the complaints.
+struct TextFilter {
+  std::string fts_query;         // the FTS5 query; empty when the text has no words: no filter
+  bool matches_nothing = false;  // its last word begins no indexed word: no complaint matches
+};
+
+// The FTS5 query for free text (ComplaintQuery::text): every word, AND-ed, the last one also as a
+// prefix. When that prefix begins few indexed words (complaints_fts_terms) it becomes their OR,
+// and when it begins none nothing matches. Otherwise, and when the last word is several tokens
+// (a phrase, "car-park"), FTS5 reads the prefix itself.
+Result<TextFilter> PrepareTextFilter(Connection& connection, std::string_view text) {
+  const std::vector<std::string> words = SearchWords(text);
+  TextFilter filter;
+  if (words.empty()) return filter;
+  const std::span<const std::string> all_but_last(words.data(), words.size() - 1);
+  for (const std::string& word : all_but_last) filter.fts_query += FtsString(word) + " ";
+  filter.fts_query += FtsString(words.back()) + "*";
+
+  Result<const TextTokenizer*> tokenizer = connection.Tokenizer();
+  if (!tokenizer) return Unexpected(tokenizer.error());
+  std::vector<std::string> tokens;
+  Status split = (*tokenizer)
+                     ->Tokenize(words.back(), FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX,
+                                [&tokens](std::string_view token) { tokens.emplace_back(token); });
+  if (!split) return Unexpected(split.error());
+  if (tokens.size() != 1) return filter;
+
+  Result<Statement> statement = connection.Prepare(
+      "SELECT term FROM complaints_fts_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?");
+  if (!statement) return Unexpected(statement.error());
+  // Every word the token begins sorts from the token to the token followed by byte 0xFF, which no
+  // UTF-8 text holds.
+  statement->BindAll(tokens.front(), tokens.front() + '\xff', kMaxPrefixWords + 1);
+  Result<std::vector<std::string>> prefixed =
+      ReadAll(*statement, [](ColumnReader& r) { return r.Text(); });
+  if (!prefixed) return Unexpected(prefixed.error());
+  if (prefixed->empty()) {
+    filter.matches_nothing = true;
+    return filter;
+  }
+  if (prefixed->size() > static_cast<std::size_t>(kMaxPrefixWords)) return filter;
+  // FTS5 takes a parenthesised group only after an explicit AND, which, unlike an implicit one,
+  // matches nothing with a word of no tokens ("-"): such words, no condition, are left out.
+  filter.fts_query.clear();
+  for (const std::string& word : all_but_last) {
+    bool has_tokens = false;
+    Status read =
+        (*tokenizer)->Tokenize(word, FTS5_TOKENIZE_QUERY, [&has_tokens](std::string_view) {
+          has_tokens = true;
+        });
+    if (!read) return Unexpected(read.error());
+    if (has_tokens) filter.fts_query += FtsString(word) + " AND ";
+  }
+  std::string any_word;
+  for (const std::string& word : *prefixed) {
+    any_word += (any_word.empty() ? "" : " OR ") + FtsString(word);
+  }
+  filter.fts_query += "(" + any_word + ")";
+  return filter;
 }
 
 // A SELECT being built: its text and the values of its parameters, in order.
@@ -1205,13 +1382,30 @@ struct SqlQuery {
   }
 };
 
-// Appends the query's filters (every one but the cursor) to `out`.
-void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
+// How AppendFilters writes the conditions whose form decides how SQLite reads them.
+struct FilterForm {
+  std::string fts_query;  // the text's FTS5 query; empty: no text condition
+  // The text condition as `+id IN (matches)`, for a text many complaints match: SQLite then reads
+  // the rows by another index (a filter's, or the order's) and looks each id up among the
+  // matches, rather than reading every match and sorting them.
+  bool probe_matches = false;
+  // The restricted cases hidden from the team (ComplaintQuery::visible_to_team) listed once, by
+  // the index of restricted cases, and each row tested by its id alone, which every index holds:
+  // SQLite can then count a team's cases from an index without reading them. A page reads few
+  // rows, and tests each one instead.
+  bool list_hidden_cases = false;
+};
+
+// Appends the query's filters but the cursor to `out`.
+void AppendFilters(const app::ComplaintQuery& query, const FilterForm& form, SqlQuery& out) {
   const auto text_filter = [&out](std::string_view condition, const std::string& value) {
     if (!value.empty()) out.And(condition, value);
   };
   if (query.status) out.And("status = ?", std::string(ToString(*query.status)));
-  if (query.stage) out.And("current_stage = ?", std::int64_t{*query.stage});
+  if (query.stage) {
+    out.And("current_stage = ?", std::int64_t{*query.stage});
+    if (*query.stage != kFirstStage) out.And(kEscalatedCondition);
+  }
   if (query.regime) out.And("regime = ?", std::string(ToString(*query.regime)));
   text_filter("service_area = ?", query.service_area);
   text_filter("team = ?", query.team);
@@ -1221,9 +1415,16 @@ void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
   if (query.received_to) out.And("received_on <= ?", query.received_to->ToIso());
   if (query.due_from) out.And("due_on >= ?", query.due_from->ToIso());
   if (query.due_before) out.And("due_on < ?", query.due_before->ToIso());
-  text_filter("id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)",
-              FtsQuery(query.text));
-  if (query.visible_to_team) {
+  text_filter(form.probe_matches
+                  ? "+id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)"
+                  : "id IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ?)",
+              form.fts_query);
+  if (query.visible_to_team && form.list_hidden_cases) {
+    out.And(
+        "id NOT IN (SELECT r.id FROM complaints AS r WHERE r.restricted = 1 AND NOT EXISTS "
+        "(SELECT 1 FROM complaint_stages AS s WHERE s.complaint_id = r.id AND s.team = ?))",
+        *query.visible_to_team);
+  } else if (query.visible_to_team) {
     out.And(
         "(restricted = 0 OR EXISTS (SELECT 1 FROM complaint_stages AS s "
         "WHERE s.complaint_id = complaints.id AND s.team = ?))",
@@ -1235,14 +1436,8 @@ tl::unexpected<Error> InvalidCursor() {
   return core::FailField("after", "is not a position in this sort order");
 }
 
-// Appends the keyset condition of the query's cursor and the ORDER BY of its sort. The cursor
-// conditions are row-value comparisons on (sort column, reference), which SQLite answers from the
-// index on the same pair. In due order a case with no deadline sorts after every dated case
-// (NULLS LAST ascending, NULLS FIRST descending, so descending is the exact reverse).
-Status AppendOrder(const app::ComplaintQuery& query, SqlQuery& out) {
-  const bool descending = query.direction == app::SortDirection::kDescending;
-  const std::string_view after = descending ? "<" : ">";
-  const std::string direction = descending ? " DESC" : "";
+// The position the query's page starts after: `after`, else `after_reference`.
+Result<std::optional<app::ComplaintCursor>> EffectiveCursor(const app::ComplaintQuery& query) {
   std::optional<app::ComplaintCursor> cursor = query.after;
   if (!cursor && !query.after_reference.empty()) {
     if (query.sort != app::ComplaintSort::kReference) {
@@ -1251,57 +1446,155 @@ Status AppendOrder(const app::ComplaintQuery& query, SqlQuery& out) {
     cursor = app::ComplaintCursor{std::string(), query.after_reference};
   }
   if (cursor && cursor->reference.empty()) return InvalidCursor();
+  return cursor;
+}
+
+// A range of references: after `low` (from it when low_inclusive) and before `high` (up to it
+// when high_inclusive); an empty bound is no bound.
+struct ReferenceWindow {
+  std::string low;
+  bool low_inclusive = false;
+  std::string high;
+  bool high_inclusive = false;
+
+  // Narrows the window to references after (or from) `bound`.
+  void RaiseLow(std::string bound, bool inclusive) {
+    if (low.empty() || bound > low || (bound == low && !inclusive)) {
+      low = std::move(bound);
+      low_inclusive = inclusive;
+    }
+  }
+  // Narrows the window to references before (or up to) `bound`.
+  void LowerHigh(std::string bound, bool inclusive) {
+    if (high.empty() || bound < high || (bound == high && !inclusive)) {
+      high = std::move(bound);
+      high_inclusive = inclusive;
+    }
+  }
+};
+
+// One bound per side, so that SQLite starts and stops an index in reference order at it (given
+// two lower bounds, it may pick either for the index and test the other on every row).
+void AppendWindow(const ReferenceWindow& window, SqlQuery& out) {
+  if (!window.low.empty()) {
+    out.And(window.low_inclusive ? "reference >= ?" : "reference > ?", window.low);
+  }
+  if (!window.high.empty()) {
+    out.And(window.high_inclusive ? "reference <= ?" : "reference < ?", window.high);
+  }
+}
+
+// "CMP-<year>-": every complaint reference of the year begins with it.
+std::string ReferencesOfYear(int year) {
+  return std::string(kComplaintPrefix) + "-" + std::to_string(year) + "-";
+}
+
+// The references a list in reference order may return: those after the cursor and, when its
+// receipt dates are bounded, those of the years the dates allow (see kFirstFourDigitYear). A
+// lower date of a four-digit year keeps every row that can match to four-digit years, so that
+// the upper bound holds for them too.
+ReferenceWindow ReferenceWindowOf(const app::ComplaintQuery& query,
+                                  const std::optional<app::ComplaintCursor>& cursor) {
+  ReferenceWindow window;
+  if (cursor) {
+    if (query.direction == app::SortDirection::kDescending) {
+      window.LowerHigh(cursor->reference, false);
+    } else {
+      window.RaiseLow(cursor->reference, false);
+    }
+  }
+  if (query.received_from && query.received_from->year() >= kFirstFourDigitYear) {
+    window.RaiseLow(ReferencesOfYear(query.received_from->year()), true);
+    if (query.received_to && query.received_to->year() < kLastFourDigitYear) {
+      window.LowerHigh(ReferencesOfYear(query.received_to->year() + 1), false);
+    }
+  }
+  return window;
+}
+
+// Appends the ORDER BY and the LIMIT, bound when the part runs to the rows still wanted.
+SqlQuery Ordered(SqlQuery part, std::string_view order) {
+  part.sql += " ORDER BY ";
+  part.sql += order;
+  part.sql += " LIMIT ?";
+  return part;
+}
+
+// The SELECT of a list in reference order within `window`.
+SqlQuery ReferenceOrderPart(const app::ComplaintQuery& query, const FilterForm& form,
+                            const ReferenceWindow& window) {
+  SqlQuery part{"SELECT " + std::string(kListColumns) + " FROM complaints WHERE 1 = 1", {}};
+  AppendFilters(query, form, part);
+  AppendWindow(window, part);
+  return Ordered(std::move(part), query.direction == app::SortDirection::kDescending
+                                      ? "reference DESC"
+                                      : "reference");
+}
+
+// The SELECTs that read a page of the complaint list, run in turn until the page is full; each
+// ends in `LIMIT ?`. Keyset conditions are row-value comparisons on (sort column, reference),
+// which SQLite answers from an index on the same pair.
+Result<std::vector<SqlQuery>> ComplaintListParts(const app::ComplaintQuery& query,
+                                                 const FilterForm& form) {
+  if (query.limit < 1) return core::FailField("limit", "must be at least 1");
+  Result<std::optional<app::ComplaintCursor>> cursor = EffectiveCursor(query);
+  if (!cursor) return Unexpected(cursor.error());
+  const bool descending = query.direction == app::SortDirection::kDescending;
+  const std::string after = descending ? " < " : " > ";
+  const std::string direction = descending ? " DESC" : "";
+  SqlQuery base{"SELECT " + std::string(kListColumns) + " FROM complaints WHERE 1 = 1", {}};
+  AppendFilters(query, form, base);
 
   switch (query.sort) {
     case app::ComplaintSort::kReference:
-      if (cursor) out.And("reference " + std::string(after) + " ?", cursor->reference);
-      out.sql += " ORDER BY reference" + direction;
-      return {};
-    case app::ComplaintSort::kReceivedOn:
-      if (cursor) {
-        if (!core::Date::Parse(cursor->sort_key)) return InvalidCursor();
-        out.And("(received_on, reference) " + std::string(after) + " (?, ?)", cursor->sort_key,
-                cursor->reference);
+      return std::vector<SqlQuery>{
+          ReferenceOrderPart(query, form, ReferenceWindowOf(query, *cursor))};
+    case app::ComplaintSort::kReceivedOn: {
+      SqlQuery part = base;
+      if (*cursor) {
+        if (!core::Date::Parse((*cursor)->sort_key)) return InvalidCursor();
+        part.And("(received_on, reference)" + after + "(?, ?)", (*cursor)->sort_key,
+                 (*cursor)->reference);
       }
-      out.sql += " ORDER BY received_on" + direction + ", reference" + direction;
-      return {};
+      return std::vector<SqlQuery>{
+          Ordered(std::move(part), "received_on" + direction + ", reference" + direction)};
+    }
     case app::ComplaintSort::kDueOn: {
-      // A due filter keeps only dated cases: plain conditions and order then let the partial
-      // index on (due_on, reference) serve both.
+      // Cases with no deadline come after the dated ones ascending, before them descending. The
+      // index on (due_on, reference) holds dated cases only, and SQLite reads no index in NULLS
+      // LAST order, so dated and undated cases are two parts, each read from an index in order.
+      // A due filter keeps dated cases only.
       const bool dated_only = query.due_from || query.due_before;
-      if (cursor && cursor->sort_key.empty()) {
-        // After an undated case: ascending, only undated cases remain; descending, the rest of
-        // the undated ones and then every dated one.
-        out.And(descending ? "(due_on IS NOT NULL OR reference < ?)"
-                           : "(due_on IS NULL AND reference > ?)",
-                cursor->reference);
-      } else if (cursor) {
-        if (!core::Date::Parse(cursor->sort_key)) return InvalidCursor();
-        const std::string dated = "(due_on, reference) " + std::string(after) + " (?, ?)";
-        out.And(descending || dated_only ? dated : "(" + dated + " OR due_on IS NULL)",
-                cursor->sort_key, cursor->reference);
+      const bool after_undated = *cursor && (*cursor)->sort_key.empty();
+      if (*cursor && !after_undated && !core::Date::Parse((*cursor)->sort_key)) {
+        return InvalidCursor();
       }
-      if (dated_only) {
-        out.sql += " ORDER BY due_on" + direction + ", reference" + direction;
-      } else {
-        out.sql += descending ? " ORDER BY due_on DESC NULLS FIRST, reference DESC"
-                              : " ORDER BY due_on NULLS LAST, reference";
+      std::optional<SqlQuery> dated;
+      if (!after_undated || descending) {
+        dated = base;
+        dated->And("due_on IS NOT NULL");
+        if (*cursor && !after_undated) {
+          dated->And("(due_on, reference)" + after + "(?, ?)", (*cursor)->sort_key,
+                     (*cursor)->reference);
+        }
+        dated = Ordered(std::move(*dated), "due_on" + direction + ", reference" + direction);
       }
-      return {};
+      std::optional<SqlQuery> undated;
+      if (!dated_only && (after_undated || !descending || !*cursor)) {
+        undated = base;
+        undated->And("due_on IS NULL");
+        if (after_undated) undated->And("reference" + after + "?", (*cursor)->reference);
+        undated = Ordered(std::move(*undated), "reference" + direction);
+      }
+      std::vector<SqlQuery> parts;
+      for (std::optional<SqlQuery>* part :
+           descending ? std::array{&undated, &dated} : std::array{&dated, &undated}) {
+        if (*part) parts.push_back(std::move(**part));
+      }
+      return parts;
     }
   }
   return core::FailField("sort", "is not a known sort order");
-}
-
-// The SELECT of a page of the complaint list.
-Result<SqlQuery> ComplaintListQuery(const app::ComplaintQuery& query) {
-  if (query.limit < 1) return core::FailField("limit", "must be at least 1");
-  SqlQuery list{"SELECT " + std::string(kListColumns) + " FROM complaints WHERE 1 = 1", {}};
-  AppendFilters(query, list);
-  if (Status ordered = AppendOrder(query, list); !ordered) return Unexpected(ordered.error());
-  list.sql += " LIMIT ?";
-  list.values.push_back(std::int64_t{query.limit});
-  return list;
 }
 
 app::ComplaintRow ReadComplaintRow(ColumnReader& r) {
@@ -1319,6 +1612,211 @@ app::ComplaintRow ReadComplaintRow(ColumnReader& r) {
   row.summary = r.Text();
   row.version = r.Int64();
   return row;
+}
+
+// Runs `part` for up to `limit` rows.
+Result<std::vector<app::ComplaintRow>> ReadListPart(Connection& connection, const SqlQuery& part,
+                                                    std::size_t limit) {
+  Result<Statement> statement = connection.Prepare(part.sql);
+  if (!statement) return Unexpected(statement.error());
+  for (const SqlValue& value : part.values) statement->Bind(value);
+  statement->Bind(static_cast<std::int64_t>(limit));
+  return ReadAll(*statement, ReadComplaintRow);
+}
+
+// Runs the parts in turn until `limit` rows are read.
+Result<std::vector<app::ComplaintRow>> ReadListParts(Connection& connection,
+                                                     const std::vector<SqlQuery>& parts,
+                                                     std::size_t limit) {
+  std::vector<app::ComplaintRow> rows;
+  for (const SqlQuery& part : parts) {
+    if (rows.size() >= limit) break;
+    Result<std::vector<app::ComplaintRow>> read =
+        ReadListPart(connection, part, limit - rows.size());
+    if (!read) return read;
+    std::move(read->begin(), read->end(), std::back_inserter(rows));
+  }
+  return rows;
+}
+
+// What the first matches of an FTS5 query say of all of them: how many there are among the
+// complaints up to an id (at most kMatchSample), and how many complaints there are.
+struct MatchSample {
+  std::int64_t matches = 0;
+  std::int64_t up_to_id = 0;
+  std::int64_t last_id = 0;  // the greatest complaint id
+};
+
+// FTS5 reads a query of whole words lazily in id order, so this reads kMatchSample matches at most.
+Result<MatchSample> SampleMatches(Connection& connection, const std::string& fts_query) {
+  Result<Statement> sample = connection.Prepare(
+      "SELECT count(*), coalesce(max(rowid), 0), (SELECT coalesce(max(id), 0) FROM complaints) "
+      "FROM (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ? ORDER BY rowid "
+      "LIMIT ?)");
+  if (!sample) return Unexpected(sample.error());
+  sample->BindAll(fts_query, kMatchSample);
+  return ReadOne(
+      *sample,
+      [](ColumnReader& r) {
+        MatchSample read;
+        read.matches = r.Int64();
+        read.up_to_id = r.Int64();
+        read.last_id = r.Int64();
+        return read;
+      },
+      "");
+}
+
+// The references the first chunk of ListMatchesInChunks should span, or nothing when sorting
+// every match costs less (see kSortedMatchCost). Ids are given in order from 1, so the sample's
+// density of matches holds, roughly, for every id.
+std::optional<std::int64_t> FirstChunk(const MatchSample& sample, int limit) {
+  if (sample.matches < kMatchSample) return std::nullopt;
+  const double density = static_cast<double>(sample.matches) / static_cast<double>(sample.up_to_id);
+  const double page_span = limit / density;
+  const double all_matches = density * static_cast<double>(sample.last_id);
+  if (page_span > kSortedMatchCost * all_matches) return std::nullopt;
+  return std::clamp(static_cast<std::int64_t>(kChunkMargin * page_span), kSmallestChunk,
+                    kLargestChunk);
+}
+
+// A chunk of the references in a window, in list order: how many there are (at most the chunk's
+// size), the least and greatest id among them, and the last reference when the chunk is full
+// (else the chunk ends with the window).
+struct ReferenceChunk {
+  std::int64_t count = 0;
+  std::int64_t first_id = 0;
+  std::int64_t last_id = 0;
+  std::string last_reference;
+};
+
+// Steps through the chunk's index entries here rather than aggregating them in SQL, which costs
+// twice as much per entry (a subquery's co-routine).
+Result<ReferenceChunk> ReadReferenceChunk(Connection& connection, const ReferenceWindow& window,
+                                          bool descending, std::int64_t size) {
+  SqlQuery entries{"SELECT id, reference FROM complaints WHERE 1 = 1", {}};
+  AppendWindow(window, entries);
+  entries.sql += descending ? " ORDER BY reference DESC LIMIT ?" : " ORDER BY reference LIMIT ?";
+  entries.values.emplace_back(size);
+  Result<Statement> statement = connection.Prepare(entries.sql);
+  if (!statement) return Unexpected(statement.error());
+  for (const SqlValue& value : entries.values) statement->Bind(value);
+  ReferenceChunk chunk;
+  for (;;) {
+    Result<bool> row = statement->Step();
+    if (!row) return Unexpected(row.error());
+    if (!*row) return chunk;
+    ColumnReader r = statement->Columns();
+    const std::int64_t id = r.Int64();
+    chunk.first_id = chunk.count == 0 ? id : std::min(chunk.first_id, id);
+    chunk.last_id = chunk.count == 0 ? id : std::max(chunk.last_id, id);
+    if (++chunk.count == size) chunk.last_reference = r.Text();
+  }
+}
+
+// A page of a search in reference order whose text matches many complaints. Sorting every match
+// by reference would read tens of thousands of complaints for a common word. The text index is
+// in id order, which is not reference order (a reference carries the year received, and
+// complaints are not all logged in order of receipt) but close to it: within a year, references
+// are given in id order. So the references are read in order from the cursor, a chunk at a time,
+// and the text is searched only among the ids from the least to the greatest of the chunk's
+// complaints, until the page is full or the window ends. The rows are those sorting every match
+// would give: each chunk gives all of its references that match, in order.
+Result<std::vector<app::ComplaintRow>> ListMatchesInChunks(Connection& connection,
+                                                           const app::ComplaintQuery& query,
+                                                           const std::string& fts_query,
+                                                           ReferenceWindow window,
+                                                           std::int64_t first_chunk) {
+  const bool descending = query.direction == app::SortDirection::kDescending;
+  const auto limit = static_cast<std::size_t>(query.limit);
+  std::vector<app::ComplaintRow> rows;
+  const auto read = [&](const SqlQuery& part) -> Status {
+    Result<std::vector<app::ComplaintRow>> found =
+        ReadListPart(connection, part, limit - rows.size());
+    if (!found) return Unexpected(found.error());
+    std::move(found->begin(), found->end(), std::back_inserter(rows));
+    return {};
+  };
+  std::int64_t chunk_size = first_chunk;
+  for (int chunks = 0; rows.size() < limit; ++chunks) {
+    if (chunks == kMaxChunks) {
+      const FilterForm probing{.fts_query = fts_query, .probe_matches = true};
+      if (Status sorted = read(ReferenceOrderPart(query, probing, window)); !sorted) {
+        return Unexpected(sorted.error());
+      }
+      break;
+    }
+    Result<ReferenceChunk> chunk = ReadReferenceChunk(connection, window, descending, chunk_size);
+    if (!chunk) return Unexpected(chunk.error());
+    if (chunk->count == 0) break;
+
+    ReferenceWindow chunk_window = window;
+    const bool last_chunk = chunk->count < chunk_size;  // the window holds no more references
+    if (!last_chunk && descending) chunk_window.RaiseLow(chunk->last_reference, true);
+    if (!last_chunk && !descending) chunk_window.LowerHigh(chunk->last_reference, true);
+    SqlQuery page{"SELECT " + std::string(kListColumns) +
+                      " FROM complaints WHERE id IN (SELECT rowid FROM complaints_fts "
+                      "WHERE complaints_fts MATCH ? AND rowid BETWEEN ? AND ?)",
+                  {fts_query, chunk->first_id, chunk->last_id}};
+    AppendFilters(query, FilterForm{}, page);
+    AppendWindow(chunk_window, page);
+    if (Status found = read(Ordered(std::move(page), descending ? "reference DESC" : "reference"));
+        !found) {
+      return Unexpected(found.error());
+    }
+
+    if (last_chunk) break;
+    if (descending) {
+      window.LowerHigh(chunk->last_reference, false);
+    } else {
+      window.RaiseLow(chunk->last_reference, false);
+    }
+    chunk_size = std::min(2 * chunk_size, kLargestChunk);
+  }
+  return rows;
+}
+
+// How a page of the complaint list is read: the SELECTs of ComplaintListParts, or, for a search in
+// reference order of a text many complaints match, chunks of references (ListMatchesInChunks).
+struct ListPlan {
+  TextFilter text;
+  std::vector<SqlQuery> parts;
+  std::optional<std::int64_t> first_chunk;  // set: read in chunks, the first this big
+};
+
+Result<ListPlan> PlanList(Connection& connection, const app::ComplaintQuery& query) {
+  ListPlan plan;
+  Result<TextFilter> text = PrepareTextFilter(connection, query.text);
+  if (!text) return Unexpected(text.error());
+  plan.text = std::move(*text);
+  if (!plan.text.fts_query.empty() && !plan.text.matches_nothing) {
+    Result<MatchSample> sample = SampleMatches(connection, plan.text.fts_query);
+    if (!sample) return Unexpected(sample.error());
+    plan.first_chunk = FirstChunk(*sample, query.limit);
+  }
+  // Where chunks would pay, so does probing the matches in the list's order.
+  const FilterForm form{.fts_query = plan.text.fts_query,
+                        .probe_matches = plan.first_chunk.has_value()};
+  Result<std::vector<SqlQuery>> parts = ComplaintListParts(query, form);
+  if (!parts) return Unexpected(parts.error());
+  plan.parts = std::move(*parts);
+  if (query.sort != app::ComplaintSort::kReference) plan.first_chunk.reset();
+  return plan;
+}
+
+// A page of the complaint list (Tx::ListComplaints).
+Result<std::vector<app::ComplaintRow>> ListComplaintsOn(Connection& connection,
+                                                        const app::ComplaintQuery& query) {
+  Result<ListPlan> plan = PlanList(connection, query);
+  if (!plan) return Unexpected(plan.error());
+  if (plan->text.matches_nothing) return std::vector<app::ComplaintRow>();
+  if (plan->first_chunk) {
+    Result<std::optional<app::ComplaintCursor>> cursor = EffectiveCursor(query);
+    if (!cursor) return Unexpected(cursor.error());
+    return ListMatchesInChunks(connection, query, plan->text.fts_query,
+                               ReferenceWindowOf(query, *cursor), *plan->first_chunk);
+  }
+  return ReadListParts(connection, plan->parts, static_cast<std::size_t>(query.limit));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1398,17 +1896,21 @@ class SqliteTx final : public app::Tx {
   }
 
   Result<std::vector<app::ComplaintRow>> ListComplaints(const app::ComplaintQuery& query) override {
-    Result<SqlQuery> list = ComplaintListQuery(query);
-    if (!list) return Unexpected(list.error());
-    Result<Statement> statement = connection_.Prepare(list->sql);
-    if (!statement) return Unexpected(statement.error());
-    for (const SqlValue& value : list->values) statement->Bind(value);
-    return ReadAll(*statement, ReadComplaintRow);
+    return ListComplaintsOn(connection_, query);
   }
 
   Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& query) override {
+    Result<TextFilter> text = PrepareTextFilter(connection_, query.text);
+    if (!text) return Unexpected(text.error());
+    app::StatusCounts counts;
+    counts.reserve(kCaseStatuses.size());
+    if (text->matches_nothing) {
+      for (core::CaseStatus status : kCaseStatuses) counts.emplace_back(status, 0);
+      return counts;
+    }
     SqlQuery count{"SELECT status, count(*) FROM complaints WHERE 1 = 1", {}};
-    AppendFilters(query, count);
+    AppendFilters(query, FilterForm{.fts_query = text->fts_query, .list_hidden_cases = true},
+                  count);
     count.sql += " GROUP BY status";
     Result<Statement> statement = connection_.Prepare(count.sql);
     if (!statement) return Unexpected(statement.error());
@@ -1417,8 +1919,6 @@ class SqliteTx final : public app::Tx {
       return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
     });
     if (!found) return found;
-    app::StatusCounts counts;
-    counts.reserve(kCaseStatuses.size());
     for (core::CaseStatus status : kCaseStatuses) {
       auto match = std::find_if(found->begin(), found->end(),
                                 [status](const auto& entry) { return entry.first == status; });
@@ -2284,19 +2784,64 @@ void ConfigureSqliteOnce() {
   static_cast<void>(configured);
 }
 
+// The complaints listed in complaints_fts_pending (as p) and their current text (as c). CROSS
+// JOIN keeps this order in SQLite: the few listed rows, each complaint looked up by id. Given the
+// statistics of the complaints and none of the list, SQLite would otherwise read every complaint
+// and look each one up in the list, on every commit.
+constexpr std::string_view kPendingTexts =
+    " FROM complaints_fts_pending AS p CROSS JOIN complaints AS c ON c.id = p.id";
+
+// Adds the words of the complaints listed in complaints_fts_pending, as the index is about to
+// hold them, to the dictionary of indexed words (migration 0005), each once.
+Status AddIndexedWords(Connection& connection) {
+  Result<const TextTokenizer*> tokenizer = connection.Tokenizer();
+  if (!tokenizer) return Unexpected(tokenizer.error());
+  std::set<std::string, std::less<>> words;
+  const auto add = [&words](std::string_view word) {
+    if (words.find(word) == words.end()) words.emplace(word);
+  };
+  {
+    static const std::string sql = "SELECT c.summary, c.description" + std::string(kPendingTexts);
+    Result<Statement> texts = connection.Prepare(sql);
+    if (!texts) return Unexpected(texts.error());
+    for (;;) {
+      Result<bool> row = texts->Step();
+      if (!row) return Unexpected(row.error());
+      if (!*row) break;
+      ColumnReader r = texts->Columns();
+      for (const std::string& text : {r.Text(), r.Text()}) {
+        if (Status split = (*tokenizer)->Tokenize(text, FTS5_TOKENIZE_DOCUMENT, add); !split) {
+          return split;
+        }
+      }
+    }
+  }
+  for (const std::string& word : words) {
+    Result<Statement> insert =
+        connection.Prepare("INSERT OR IGNORE INTO complaints_fts_terms (term) VALUES (?)");
+    if (!insert) return Unexpected(insert.error());
+    insert->Bind(word);
+    if (Status added = insert->Run(); !added) return added;
+  }
+  return {};
+}
+
 // Brings the full-text index up to date with the complaints listed in complaints_fts_pending (see
-// migration 0002): removes the text it held for them, adds their current text. Run once per
-// transaction, outside any Write's savepoint, so the index takes a whole batch in one segment.
+// migration 0002): removes the text it held for them, adds their current text and its words to
+// the dictionary. Run once per transaction, outside any Write's savepoint, so the index takes a
+// whole batch in one segment.
 Status SyncTextIndex(Connection& connection) {
-  for (std::string_view sql : {
-           "INSERT INTO complaints_fts (complaints_fts, rowid, summary, description) "
-           "SELECT 'delete', id, indexed_summary, indexed_description FROM complaints_fts_pending "
-           "WHERE indexed_summary IS NOT NULL",
-           "INSERT INTO complaints_fts (rowid, summary, description) "
-           "SELECT c.id, c.summary, c.description FROM complaints_fts_pending p "
-           "JOIN complaints c ON c.id = p.id",
-           "DELETE FROM complaints_fts_pending",
-       }) {
+  if (Status added = AddIndexedWords(connection); !added) return added;
+  static const std::array<std::string, 3> statements = {
+      "INSERT INTO complaints_fts (complaints_fts, rowid, summary, description) "
+      "SELECT 'delete', id, indexed_summary, indexed_description FROM complaints_fts_pending "
+      "WHERE indexed_summary IS NOT NULL",
+      "INSERT INTO complaints_fts (rowid, summary, description) "
+      "SELECT c.id, c.summary, c.description" +
+          std::string(kPendingTexts),
+      "DELETE FROM complaints_fts_pending",
+  };
+  for (const std::string& sql : statements) {
     Result<Statement> statement = connection.Prepare(sql);
     if (!statement) return Unexpected(statement.error());
     if (Status run = statement->Run(); !run) return run;
@@ -2350,6 +2895,45 @@ Status Migrate(Connection& connection, const app::Clock& clock) {
   return {};
 }
 
+// SQLite chooses among the indexes of a list by the statistics ANALYZE keeps in sqlite_stat1 (how
+// many complaints share a status, a team, a regime...). Without them it takes every equality for
+// a selective one, and sorts a regime's hundred thousand complaints rather than reading them in
+// the order wanted. So the complaints are analysed when they have no statistics or their number
+// has changed by this factor since: the statistics are averages, which move slowly, and ANALYZE
+// reads every index (about two seconds for a million complaints). Below the minimum any plan is
+// fast, and an empty table would give no statistics.
+constexpr std::int64_t kMinComplaintsToAnalyse = 10000;
+constexpr std::int64_t kReanalyseFactor = 2;
+
+Status RefreshStatistics(Connection& connection) {
+  const auto number = [&connection](std::string_view sql) -> Result<std::int64_t> {
+    Result<Statement> statement = connection.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    return ReadOne(
+        *statement, [](ColumnReader& r) { return r.Int64(); }, "");
+  };
+  Result<std::int64_t> complaints = number("SELECT count(*) FROM complaints");
+  if (!complaints) return Unexpected(complaints.error());
+  if (*complaints < kMinComplaintsToAnalyse) return {};
+  Result<std::int64_t> analysed_table =
+      number("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'");
+  if (!analysed_table) return Unexpected(analysed_table.error());
+  std::int64_t analysed = 0;
+  if (*analysed_table > 0) {
+    // An index's statistics begin with its number of rows; a partial index has fewer.
+    Result<std::int64_t> rows = number(
+        "SELECT coalesce(max(CAST(stat AS INTEGER)), 0) FROM sqlite_stat1 "
+        "WHERE tbl = 'complaints'");
+    if (!rows) return Unexpected(rows.error());
+    analysed = *rows;
+  }
+  if (analysed > 0 && *complaints < kReanalyseFactor * analysed &&
+      analysed < kReanalyseFactor * *complaints) {
+    return {};
+  }
+  return connection.Execute("ANALYZE complaints");
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -2380,6 +2964,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   if (!writer) return Unexpected(writer.error());
   Status migrated = Guarded([&] { return Migrate(**writer, clock); });
   if (!migrated) return Unexpected(migrated.error());
+  Status analysed = Guarded([&] { return RefreshStatistics(**writer); });
+  if (!analysed) return Unexpected(analysed.error());
   const std::span<const Migration> migrations = Migrations();
   const int version = migrations.empty() ? 0 : migrations.back().version;
   return std::unique_ptr<SqliteStore>(
@@ -2606,20 +3192,27 @@ Result<std::string> SqliteStore::PragmaValue(std::string_view name) {
 }
 
 Result<std::string> SqliteStore::ExplainComplaintList(const app::ComplaintQuery& query) {
-  Result<SqlQuery> list = ComplaintListQuery(query);
-  if (!list) return Unexpected(list.error());
   std::string plan;
   Status explained = WithReader([&](Connection& reader) -> Status {
-    Result<Statement> statement = reader.Prepare("EXPLAIN QUERY PLAN " + list->sql);
-    if (!statement) return Unexpected(statement.error());
-    for (const SqlValue& value : list->values) statement->Bind(value);
-    constexpr int kDetailColumn = 3;  // id, parent, notused, detail
-    Result<std::vector<std::string>> steps = ReadAll(*statement, [](ColumnReader& r) {
-      r.Skip(kDetailColumn);
-      return r.Text();
-    });
-    if (!steps) return Unexpected(steps.error());
-    for (const std::string& step : *steps) plan += step + "\n";
+    Result<ListPlan> list = PlanList(reader, query);
+    if (!list) return Unexpected(list.error());
+    if (list->first_chunk) {
+      plan += "READ IN CHUNKS OF REFERENCES, THE FIRST OF " + std::to_string(*list->first_chunk) +
+              "; PAST THE LAST CHUNK:\n";
+    }
+    for (const SqlQuery& part : list->parts) {
+      Result<Statement> statement = reader.Prepare("EXPLAIN QUERY PLAN " + part.sql);
+      if (!statement) return Unexpected(statement.error());
+      for (const SqlValue& value : part.values) statement->Bind(value);
+      statement->Bind(std::int64_t{query.limit});
+      constexpr int kDetailColumn = 3;  // id, parent, notused, detail
+      Result<std::vector<std::string>> steps = ReadAll(*statement, [](ColumnReader& r) {
+        r.Skip(kDetailColumn);
+        return r.Text();
+      });
+      if (!steps) return Unexpected(steps.error());
+      for (const std::string& step : *steps) plan += step + "\n";
+    }
     return {};
   });
   if (!explained) return Unexpected(explained.error());

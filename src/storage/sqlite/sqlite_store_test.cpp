@@ -1179,6 +1179,241 @@ TEST_F(SortTest, CommonFiltersUseAnIndex) {
   EXPECT_EQ(received_plan.find("TEMP B-TREE"), std::string::npos) << received_plan;
 }
 
+// --- lists at scale (migration 0005) ---
+
+// The plan of a list, and whether it reads `index`.
+class PlanTest : public SortTest {
+ protected:
+  std::string Plan(const app::ComplaintQuery& query) {
+    Result<std::string> explained = store_->ExplainComplaintList(query);
+    EXPECT_TRUE(explained) << explained.error().message;
+    return explained.value_or("");
+  }
+  static bool Uses(const std::string& text, std::string_view index) {
+    return text.find("INDEX " + std::string(index) + " ") != std::string::npos;
+  }
+};
+
+TEST_F(PlanTest, TheListsOfMigrationFiveUseTheirIndexes) {
+  app::ComplaintQuery area_status;
+  area_status.service_area = "repairs";
+  area_status.status = core::CaseStatus::kInProgress;
+  EXPECT_TRUE(Uses(Plan(area_status), "complaints_service_area_status")) << Plan(area_status);
+
+  app::ComplaintQuery status_due =
+      Sorted(app::ComplaintSort::kDueOn, app::SortDirection::kAscending);
+  status_due.status = core::CaseStatus::kInProgress;
+  const std::string status_due_plan = Plan(status_due);
+  EXPECT_TRUE(Uses(status_due_plan, "complaints_status_due")) << status_due_plan;
+  EXPECT_EQ(status_due_plan.find("TEMP B-TREE"), std::string::npos) << status_due_plan;
+
+  // In due order, dated cases and undated ones are each read in order, neither sorted.
+  const std::string due_plan =
+      Plan(Sorted(app::ComplaintSort::kDueOn, app::SortDirection::kDescending));
+  EXPECT_TRUE(Uses(due_plan, "complaints_due")) << due_plan;
+  EXPECT_EQ(due_plan.find("TEMP B-TREE"), std::string::npos) << due_plan;
+
+  app::ComplaintQuery escalated;
+  escalated.stage = 2;
+  EXPECT_TRUE(Uses(Plan(escalated), "complaints_escalated")) << Plan(escalated);
+
+  app::ComplaintQuery received;
+  received.received_from = D("2024-01-01");
+  received.received_to = D("2024-12-31");
+  const std::string received_plan = Plan(received);
+  EXPECT_NE(received_plan.find("reference>? AND reference<?"), std::string::npos) << received_plan;
+}
+
+TEST_F(SortTest, AReceiptRangeKeepsToTheReferencesOfItsYears) {
+  // Ids and references in different orders, and a three-digit year, whose references sort after
+  // the four-digit ones ("CMP-999-" > "CMP-2024-").
+  for (const char* received :
+       {"2023-12-31", "0999-06-01", "2024-12-31", "2025-01-01", "2023-01-01", "2024-01-01"}) {
+    Insert(BasicComplaint(D(received)));
+  }
+  RawDatabase raw(path_);
+  const std::vector<std::pair<std::optional<Date>, std::optional<Date>>> ranges = {
+      {D("2024-01-01"), D("2024-12-31")}, {D("2023-12-31"), D("2024-01-01")},
+      {D("2024-06-01"), std::nullopt},    {std::nullopt, D("2024-12-31")},
+      {D("0999-01-01"), D("2023-12-31")}, {D("2025-01-01"), D("2024-01-01")},
+      {D("2024-12-31"), D("9999-12-31")}};
+  for (const auto& [from, to] : ranges) {
+    app::ComplaintQuery query;
+    std::string where = "1 = 1";
+    if (from) {
+      query.received_from = from;
+      where += " AND received_on >= '" + from->ToIso() + "'";
+    }
+    if (to) {
+      query.received_to = to;
+      where += " AND received_on <= '" + to->ToIso() + "'";
+    }
+    for (app::SortDirection direction :
+         {app::SortDirection::kAscending, app::SortDirection::kDescending}) {
+      query.direction = direction;
+      const bool descending = direction == app::SortDirection::kDescending;
+      const std::vector<std::string> expected =
+          raw.Column("SELECT reference FROM complaints WHERE " + where + " ORDER BY reference" +
+                     (descending ? " DESC" : ""));
+      for (int page_size : {1, 2, 50}) {
+        EXPECT_EQ(AllPages(query, page_size), expected)
+            << where << (descending ? " desc " : " ") << page_size;
+      }
+    }
+  }
+}
+
+TEST_F(SqliteStoreTest, TheYearAComplaintWasReceivedCannotChange) {
+  const core::Complaint stored = Insert(BasicComplaint(D("2024-05-01")));
+  const auto update = [this](const core::Complaint& complaint) {
+    return InWrite<core::Complaint>([&](app::Tx& tx) {
+      return tx.UpdateComplaint(complaint, complaint.version,
+                                Event(core::EventType::kNoteAdded, "Corrected"));
+    });
+  };
+  core::Complaint corrected = stored;
+  corrected.received_on = D("2024-04-30");
+  Result<core::Complaint> updated = update(corrected);
+  ASSERT_TRUE(updated) << updated.error().message;
+
+  core::Complaint moved = *updated;
+  moved.received_on = D("2023-12-31");
+  Result<core::Complaint> refused = update(moved);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("part of its reference"), std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(Load(stored.reference)->received_on, D("2024-04-30"));
+}
+
+TEST_F(SortTest, RestrictedCasesAreLeftOutOfListsAndCountsAlike) {
+  for (const char* team : {"housing", "revenues"}) {
+    core::Complaint restricted = BasicComplaint(D("2024-08-01"));
+    restricted.restricted = true;
+    restricted.stages = {FirstStage(restricted.received_on, team)};
+    Insert(restricted);
+  }
+  RawDatabase raw(path_);
+  for (const char* team : {"housing", "revenues", "independent", ""}) {
+    const std::string visible =
+        std::string(
+            "(restricted = 0 OR EXISTS (SELECT 1 FROM complaint_stages AS s WHERE "
+            "s.complaint_id = complaints.id AND s.team = '") +
+        team + "'))";
+    for (const char* filter : {"", "housing"}) {
+      app::ComplaintQuery query;
+      query.visible_to_team = team;
+      query.team = filter;
+      const std::string where = visible + (*filter != '\0' ? " AND team = 'housing'" : "");
+      EXPECT_EQ(List(query), raw.Column("SELECT reference FROM complaints WHERE " + where +
+                                        " ORDER BY reference"))
+          << team << " " << filter;
+
+      Result<app::StatusCounts> counts =
+          InRead<app::StatusCounts>([&](app::Tx& tx) { return tx.CountByStatus(query); });
+      ASSERT_TRUE(counts) << counts.error().message;
+      for (const auto& [status, count] : *counts) {
+        EXPECT_EQ(std::to_string(count),
+                  raw.Value("SELECT count(*) FROM complaints WHERE " + where + " AND status = '" +
+                            std::string(ToString(status)) + "'"))
+            << team << " " << filter << " " << ToString(status);
+      }
+    }
+  }
+}
+
+TEST_F(SortTest, ACommonWordIsSearchedChunkByChunkInReferenceOrder) {
+  // Enough complaints that a common word is read in chunks of references, received in two years
+  // in turn so that ids and references interleave; "boiler" in every other one, "mould" in every
+  // fifth, and one housing case with a boiler near the end of the references.
+  constexpr int kComplaints = 2100;
+  constexpr int kHousingBoiler = kComplaints - 2;
+  WriteOk([](app::Tx& tx) -> Status {
+    for (int i = 0; i < kComplaints; ++i) {
+      core::Complaint c = BasicComplaint(i % 3 == 0 ? D("2023-03-01") : D("2024-03-01"));
+      c.summary = "Complaint " + std::to_string(i);
+      c.description =
+          std::string(i % 2 == 0 ? "Boiler broken. " : "") + (i % 5 == 0 ? "Mould." : "");
+      if (i == kHousingBoiler) c.regime = core::Regime::kHousing;
+      Result<core::Complaint> inserted =
+          tx.InsertComplaint(c, Event(core::EventType::kLogged, "Logged"));
+      if (!inserted) return Failed(inserted.error());
+    }
+    return {};
+  });
+  RawDatabase raw(path_);
+  const auto matching = [&raw](const std::string& fts, const std::string& filter, bool descending) {
+    return raw.Column(
+        "SELECT reference FROM complaints WHERE id IN (SELECT rowid FROM complaints_fts WHERE "
+        "complaints_fts MATCH '" +
+        fts + "')" + filter + " ORDER BY reference" + (descending ? " DESC" : ""));
+  };
+  struct Search {
+    std::string text;
+    std::string fts;  // the same search in FTS5 syntax
+    std::optional<core::Regime> regime;
+  };
+  const std::vector<Search> searches = {
+      {"boil", "\"boil\"*", std::nullopt},                  // common: in chunks
+      {"mould boil", "\"mould\" \"boil\"*", std::nullopt},  // rarer: sorted
+      {"boil", "\"boil\"*", core::Regime::kHousing},        // chunks, then sorted
+  };
+  for (const Search& search : searches) {
+    for (app::SortDirection direction :
+         {app::SortDirection::kAscending, app::SortDirection::kDescending}) {
+      app::ComplaintQuery query;
+      query.text = search.text;
+      query.regime = search.regime;
+      query.direction = direction;
+      const bool descending = direction == app::SortDirection::kDescending;
+      const std::vector<std::string> expected =
+          matching(search.fts, search.regime ? " AND regime = 'housing'" : "", descending);
+      ASSERT_FALSE(expected.empty());
+      // AllPages reads 100 pages at most.
+      for (int page_size : {13, 50}) {
+        EXPECT_EQ(AllPages(query, page_size), expected)
+            << search.text << (descending ? " desc " : " ") << page_size;
+      }
+    }
+  }
+  app::ComplaintQuery common;
+  common.text = "boil";
+  Result<std::string> plan = store_->ExplainComplaintList(common);
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->rfind("READ IN CHUNKS OF REFERENCES", 0), 0u) << *plan;
+}
+
+TEST_F(SqliteStoreTest, OpeningAnalysesTheComplaintsWhenTheirNumberHasChangedMuch) {
+  Insert(BasicComplaint(D("2024-05-01")));
+  store_.reset();
+  RawDatabase raw(path_);
+  // Many more complaints, copied from the first by SQL.
+  std::string columns;
+  for (const std::string& column : raw.Column("SELECT name FROM pragma_table_info('complaints') "
+                                              "WHERE name NOT IN ('id', 'reference')")) {
+    columns += ", " + column;
+  }
+  raw.Execute(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000) "
+      "INSERT INTO complaints (reference" +
+      columns + ") SELECT printf('CMP-2030-%06d', i)" + columns +
+      " FROM n, (SELECT * FROM complaints WHERE id = 1)");
+  const std::string statistics =
+      "SELECT stat FROM sqlite_stat1 WHERE idx = 'sqlite_autoindex_complaints_1'";
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"), "0");
+
+  OpenStore();
+  EXPECT_EQ(raw.Value(statistics), "12001 1");
+  // Statistics that still hold are kept...
+  raw.Execute(
+      "UPDATE sqlite_stat1 SET stat = '7000 1' WHERE idx = 'sqlite_autoindex_complaints_1'");
+  OpenStore();
+  EXPECT_EQ(raw.Value(statistics), "7000 1");
+  // ...and gathered again for half as many complaints or fewer.
+  raw.Execute("UPDATE sqlite_stat1 SET stat = '6000 1' WHERE tbl = 'complaints'");
+  OpenStore();
+  EXPECT_EQ(raw.Value(statistics), "12001 1");
+}
+
 // --- free-text search ---
 
 class TextSearchTest : public SqliteStoreTest {
@@ -1340,6 +1575,83 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
   OpenStore();
   EXPECT_EQ(Search("mould"), Refs({kMould}));
   EXPECT_EQ(Search("collection"), Refs({kBins}));
+}
+
+TEST_F(TextSearchTest, TheLastWordFindsTheIndexedWordsItBegins) {
+  EXPECT_EQ(Search("caf"), Refs({kCafe}));  // the index holds "cafe"
+  EXPECT_EQ(Search("CAFÉ"), Refs({kCafe}));
+  EXPECT_EQ(Search("bedroom mou"), Refs({kMould}));
+  EXPECT_EQ(Search("zebra"), Refs({}));  // begins no indexed word
+  EXPECT_EQ(Search("mould zebra"), Refs({}));
+  EXPECT_EQ(Search("café's"), Refs({kCafe}));  // two tokens: a phrase ending in a prefix
+  EXPECT_EQ(Search("- mould"), Refs({kMould}));
+
+  const auto counts = [this](const std::string& text) {
+    app::ComplaintQuery query;
+    query.text = text;
+    Result<app::StatusCounts> counted =
+        InRead<app::StatusCounts>([&](app::Tx& tx) { return tx.CountByStatus(query); });
+    EXPECT_TRUE(counted) << counted.error().message;
+    std::int64_t total = 0;
+    for (const auto& [status, count] : counted.value_or(app::StatusCounts{})) total += count;
+    EXPECT_EQ(counted.value_or(app::StatusCounts{}).size(), 6u);
+    return total;
+  };
+  EXPECT_EQ(counts("zebra"), 0);
+  EXPECT_EQ(counts("the"), 2);
+}
+
+TEST_F(TextSearchTest, APrefixOfManyWordsStillFindsThem) {
+  core::Complaint many = BasicComplaint(D("2024-05-04"));
+  for (int i = 0; i < 100; ++i) many.description += "zeta" + std::to_string(i) + " ";
+  stored_.push_back(Insert(many));
+  const int kMany = 3;
+  EXPECT_EQ(Search("zeta"), Refs({kMany}));   // a hundred words: FTS5 reads the prefix itself
+  EXPECT_EQ(Search("zeta9"), Refs({kMany}));  // eleven words
+  EXPECT_EQ(Search("zeta99"), Refs({kMany}));
+  EXPECT_EQ(Search("zeta100"), Refs({}));
+}
+
+TEST_F(TextSearchTest, TheDictionaryHoldsEveryIndexedWord) {
+  WriteOk([this](app::Tx& tx) -> Status {
+    Result<core::Complaint> bins = tx.LoadComplaint(stored_[kBins].reference);
+    if (!bins) return Failed(bins.error());
+    bins->description = "Recycling left on the pavement.";
+    Result<core::Complaint> edited =
+        tx.UpdateComplaint(*bins, bins->version, Event(core::EventType::kNoteAdded, "Edit"));
+    if (!edited) return Failed(edited.error());
+    return {};
+  });
+  core::Complaint accents = BasicComplaint(D("2024-05-04"));
+  accents.summary = "Naïve façade Ærø";
+  Insert(accents);
+
+  RawDatabase raw(path_);
+  raw.Execute("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, complaints_fts, row)");
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM temp.vocabulary WHERE term NOT IN "
+                      "(SELECT term FROM complaints_fts_terms)"),
+            "0");
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM complaints_fts_terms WHERE term IN "
+                      "('recycling', 'naive', 'facade', 'station')"),
+            "4");  // a word no longer indexed stays
+  EXPECT_EQ(Search("faç"), std::vector<std::string>{"CMP-2024-000004"});
+}
+
+TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
+  store_.reset();
+  {
+    RawDatabase raw(path_);
+    raw.Execute(
+        "DROP TABLE complaints_fts_terms; DELETE FROM schema_migrations WHERE version >= 5");
+  }
+  OpenStore();
+  EXPECT_EQ(Search("bedr"), Refs({kMould}));
+  EXPECT_EQ(Search("collec"), Refs({kBins}));
+  RawDatabase raw(path_);
+  raw.Execute("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, complaints_fts, row)");
+  EXPECT_EQ(raw.Value("SELECT count(*) FROM temp.vocabulary WHERE term NOT IN "
+                      "(SELECT term FROM complaints_fts_terms)"),
+            "0");
 }
 
 TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) {
