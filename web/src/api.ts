@@ -19,6 +19,11 @@ export function csrfToken(): string | null {
   return sessionStorage.getItem(CSRF_STORAGE_KEY);
 }
 
+// The API's messages start in lower case; GOV.UK error messages are sentences.
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
@@ -32,8 +37,8 @@ export class ApiError extends Error {
   // Field errors, or one error on `fallbackField` carrying the detail when the problem names none.
   fieldErrors(fallbackField = ''): FieldError[] {
     const named = this.problem.errors ?? [];
-    if (named.length > 0) return named;
-    return [{ field: fallbackField, message: this.problem.detail || this.problem.title }];
+    if (named.length > 0) return named.map((error) => ({ ...error, message: sentence(error.message) }));
+    return [{ field: fallbackField, message: sentence(this.problem.detail || this.problem.title) }];
   }
 }
 

@@ -10,7 +10,7 @@ export function fieldId(field: string): string {
 
 export const FormErrors = createContext<FieldError[]>([]);
 
-function useFieldError(name: string): string | undefined {
+export function useFieldError(name: string): string | undefined {
   const errors = useContext(FormErrors);
   return errors.find((error) => error.field === name)?.message;
 }
@@ -26,7 +26,7 @@ interface FieldProps {
   hint?: ReactNode;
 }
 
-function FormGroup({ error, children }: { error: string | undefined; children: ReactNode }) {
+export function FormGroup({ error, children }: { error: string | undefined; children: ReactNode }) {
   return <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>{children}</div>;
 }
 
@@ -34,7 +34,7 @@ function Hint({ id, hint }: { id: string; hint: ReactNode }) {
   return hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null;
 }
 
-function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
+export function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
     <p id={`${id}-error`} className="govuk-error-message">
       <span className="govuk-visually-hidden">Error:</span> {error}

@@ -1,7 +1,7 @@
 // Respond at the current stage: outcome, root causes (at least one: no root cause, no response),
 // remedies, outstanding actions and the learning.
-import { useState } from 'react';
-import { Checkboxes, DateInput, datePartsOf, Radios, Select, Textarea, TextInput, type DateParts } from '../../components/fields';
+import { useState, type ReactNode } from 'react';
+import { Checkboxes, DateInput, datePartsOf, ErrorMessage, fieldId, FormGroup, Radios, Select, Textarea, TextInput, useFieldError, type DateParts } from '../../components/fields';
 import { OUTCOME_LABELS, REMEDY_LABELS, todayIso } from '../../format';
 import type { RemedyType } from '../../types';
 import { ActionForm } from './ActionForm';
@@ -52,6 +52,23 @@ function ActionFields({ index, action, owners, onChange, onRemove }: { index: nu
   );
 }
 
+// A growing list (remedies, actions) whose own error, such as "needs at least one remedy", is
+// shown above it; the add button carries the list's id so the error summary's link reaches it.
+function ListGroup({ name, title, addLabel, onAdd, children }: { name: string; title: string; addLabel: string; onAdd: () => void; children: ReactNode }) {
+  const id = fieldId(name);
+  const error = useFieldError(name);
+  return (
+    <FormGroup error={error}>
+      <h2 className="govuk-heading-m">{title}</h2>
+      <ErrorMessage id={id} error={error} />
+      {children}
+      <button type="button" id={id} className="govuk-button govuk-button--secondary" aria-describedby={error ? `${id}-error` : undefined} onClick={onAdd}>
+        {addLabel}
+      </button>
+    </FormGroup>
+  );
+}
+
 export function RespondForm({ base, reference }: ActionProps) {
   const [on, setOn] = useState(() => datePartsOf(todayIso()));
   const [outcome, setOutcome] = useState('');
@@ -83,23 +100,19 @@ export function RespondForm({ base, reference }: ActionProps) {
       <Radios name="outcome" label="Outcome" value={outcome} onChange={setOutcome} options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} />
       <Checkboxes name="root_causes" label="Root causes" hint="Select every cause that applies. A response needs at least one." values={rootCauses} onChange={setRootCauses} options={reference.rootCauses.filter((c) => c.active).map((c) => ({ value: c.code, label: c.name }))} />
 
-      <h2 className="govuk-heading-m">Remedies offered</h2>
-      {remedies.length === 0 && <p className="govuk-body">No remedies added.</p>}
-      {remedies.map((remedy, index) => (
-        <RemedyFields key={index} index={index} remedy={remedy} onChange={(r) => setRemedies(replace(remedies, index, r))} onRemove={() => setRemedies(remedies.filter((_, i) => i !== index))} />
-      ))}
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setRemedies([...remedies, { type: '', pounds: '', description: '' }])}>
-        Add a remedy
-      </button>
+      <ListGroup name="remedies" title="Remedies offered" addLabel="Add a remedy" onAdd={() => setRemedies([...remedies, { type: '', pounds: '', description: '' }])}>
+        {remedies.length === 0 && <p className="govuk-body">No remedies added.</p>}
+        {remedies.map((remedy, index) => (
+          <RemedyFields key={index} index={index} remedy={remedy} onChange={(r) => setRemedies(replace(remedies, index, r))} onRemove={() => setRemedies(remedies.filter((_, i) => i !== index))} />
+        ))}
+      </ListGroup>
 
-      <h2 className="govuk-heading-m">Outstanding actions</h2>
-      {actions.length === 0 && <p className="govuk-body">No actions added.</p>}
-      {actions.map((action, index) => (
-        <ActionFields key={index} index={index} action={action} owners={owners} onChange={(a) => setActions(replace(actions, index, a))} onRemove={() => setActions(actions.filter((_, i) => i !== index))} />
-      ))}
-      <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setActions([...actions, { description: '', due: emptyDate, owner: '' }])}>
-        Add an action
-      </button>
+      <ListGroup name="actions" title="Outstanding actions" addLabel="Add an action" onAdd={() => setActions([...actions, { description: '', due: emptyDate, owner: '' }])}>
+        {actions.length === 0 && <p className="govuk-body">No actions added.</p>}
+        {actions.map((action, index) => (
+          <ActionFields key={index} index={index} action={action} owners={owners} onChange={(a) => setActions(replace(actions, index, a))} onRemove={() => setActions(actions.filter((_, i) => i !== index))} />
+        ))}
+      </ListGroup>
 
       <Textarea name="learning" label="What have we learned?" hint="For the regular review of lessons learned" value={learning} onChange={setLearning} />
     </ActionForm>
