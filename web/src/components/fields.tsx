@@ -42,6 +42,26 @@ export function ErrorMessage({ id, error }: { id: string; error: string | undefi
   ) : null;
 }
 
+// The parts every field derives from its API name: its id, its error and what describes it.
+function useField(props: FieldProps) {
+  const id = fieldId(props.name);
+  const error = useFieldError(props.name);
+  const ariaDescribedBy = describedBy(props.hint !== undefined && `${id}-hint`, error && `${id}-error`);
+  return { id, error, ariaDescribedBy };
+}
+
+// A single control with its label, hint and error message above it.
+function LabelledField({ props, id, error, children }: { props: FieldProps; id: string; error: string | undefined; children: ReactNode }) {
+  return (
+    <FormGroup error={error}>
+      <label className="govuk-label" htmlFor={id}>{props.label}</label>
+      <Hint id={id} hint={props.hint} />
+      <ErrorMessage id={id} error={error} />
+      {children}
+    </FormGroup>
+  );
+}
+
 interface TextInputProps extends FieldProps {
   value: string;
   onChange: (value: string) => void;
@@ -53,13 +73,9 @@ interface TextInputProps extends FieldProps {
 }
 
 export function TextInput(props: TextInputProps) {
-  const id = fieldId(props.name);
-  const error = useFieldError(props.name);
+  const { id, error, ariaDescribedBy } = useField(props);
   return (
-    <FormGroup error={error}>
-      <label className="govuk-label" htmlFor={id}>{props.label}</label>
-      <Hint id={id} hint={props.hint} />
-      <ErrorMessage id={id} error={error} />
+    <LabelledField props={props} id={id} error={error}>
       <input
         className={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${error ? ' govuk-input--error' : ''}`}
         id={id}
@@ -69,10 +85,10 @@ export function TextInput(props: TextInputProps) {
         autoComplete={props.autoComplete ?? 'off'}
         inputMode={props.inputMode}
         spellCheck={props.spellCheck}
-        aria-describedby={describedBy(props.hint !== undefined && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={ariaDescribedBy}
         onChange={(event) => props.onChange(event.target.value)}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
 
@@ -85,23 +101,19 @@ interface TextareaProps extends FieldProps {
 const DEFAULT_TEXTAREA_ROWS = 5;
 
 export function Textarea(props: TextareaProps) {
-  const id = fieldId(props.name);
-  const error = useFieldError(props.name);
+  const { id, error, ariaDescribedBy } = useField(props);
   return (
-    <FormGroup error={error}>
-      <label className="govuk-label" htmlFor={id}>{props.label}</label>
-      <Hint id={id} hint={props.hint} />
-      <ErrorMessage id={id} error={error} />
+    <LabelledField props={props} id={id} error={error}>
       <textarea
         className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
         id={id}
         name={props.name}
         rows={props.rows ?? DEFAULT_TEXTAREA_ROWS}
         value={props.value}
-        aria-describedby={describedBy(props.hint !== undefined && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={ariaDescribedBy}
         onChange={(event) => props.onChange(event.target.value)}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
 
@@ -120,19 +132,15 @@ interface SelectProps extends FieldProps {
 }
 
 export function Select(props: SelectProps) {
-  const id = fieldId(props.name);
-  const error = useFieldError(props.name);
+  const { id, error, ariaDescribedBy } = useField(props);
   return (
-    <FormGroup error={error}>
-      <label className="govuk-label" htmlFor={id}>{props.label}</label>
-      <Hint id={id} hint={props.hint} />
-      <ErrorMessage id={id} error={error} />
+    <LabelledField props={props} id={id} error={error}>
       <select
         className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={id}
         name={props.name}
         value={props.value}
-        aria-describedby={describedBy(props.hint !== undefined && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={ariaDescribedBy}
         onChange={(event) => props.onChange(event.target.value)}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
@@ -140,7 +148,7 @@ export function Select(props: SelectProps) {
           <option key={option.value} value={option.value}>{option.label}</option>
         ))}
       </select>
-    </FormGroup>
+    </LabelledField>
   );
 }
 
@@ -164,15 +172,14 @@ function ChoiceFieldset({
   isChecked: (value: string) => boolean;
   onToggle: (value: string, checked: boolean) => void;
 }) {
-  const id = fieldId(props.name);
-  const error = useFieldError(props.name);
+  const { id, error, ariaDescribedBy } = useField(props);
   const base = kind === 'radio' ? 'govuk-radios' : 'govuk-checkboxes';
   const modifiers = `${props.small ? ` ${base}--small` : ''}${props.inline ? ` ${base}--inline` : ''}`;
   return (
     <FormGroup error={error}>
       <fieldset
         className="govuk-fieldset"
-        aria-describedby={describedBy(props.hint !== undefined && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={ariaDescribedBy}
       >
         <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>
           {props.label}
@@ -278,14 +285,13 @@ const DATE_BOXES: { key: keyof DateParts; label: string; width: string }[] = [
 ];
 
 export function DateInput(props: DateInputProps) {
-  const id = fieldId(props.name);
-  const error = useFieldError(props.name);
+  const { id, error, ariaDescribedBy } = useField(props);
   return (
     <FormGroup error={error}>
       <fieldset
         className="govuk-fieldset"
         role="group"
-        aria-describedby={describedBy(props.hint !== undefined && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={ariaDescribedBy}
       >
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
         <Hint id={id} hint={props.hint} />

@@ -85,6 +85,21 @@ export function SummaryList({ rows, id }: { rows: SummaryRow[]; id?: string }) {
   );
 }
 
+// The inside of a GOV.UK notification banner: its label ("Success", "Important") and message.
+function BannerContent({ labelId, label, title, children }: { labelId: string; label: string; title: string; children: ReactNode }) {
+  return (
+    <>
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id={labelId}>{label}</h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{title}</p>
+        {children}
+      </div>
+    </>
+  );
+}
+
 // A success banner takes focus (govuk-frontend's script), so its message is announced.
 export function SuccessBanner({ title, children }: { title: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -97,13 +112,7 @@ export function SuccessBanner({ title, children }: { title: string; children: Re
       data-module="govuk-notification-banner"
       ref={ref}
     >
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="success-banner-title">Success</h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <h3 className="govuk-notification-banner__heading">{title}</h3>
-        {children}
-      </div>
+      <BannerContent labelId="success-banner-title" label="Success" title={title}>{children}</BannerContent>
     </div>
   );
 }
@@ -111,13 +120,7 @@ export function SuccessBanner({ title, children }: { title: string; children: Re
 export function ImportantBanner({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="govuk-notification-banner" role="region" aria-labelledby="important-banner-title">
-      <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="important-banner-title">Important</h2>
-      </div>
-      <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{title}</p>
-        {children}
-      </div>
+      <BannerContent labelId="important-banner-title" label="Important" title={title}>{children}</BannerContent>
     </div>
   );
 }
@@ -153,4 +156,15 @@ export function LoadFailed({ message }: { message: string }) {
 
 export function DateText({ iso }: { iso: string | null | undefined }) {
   return iso ? <time dateTime={iso}>{formatDate(iso)}</time> : <>Not set</>;
+}
+
+// A GOV.UK table's header row.
+export function TableHead({ headings }: { headings: ReactNode[] }) {
+  return (
+    <thead className="govuk-table__head">
+      <tr className="govuk-table__row">
+        {headings.map((heading, index) => <th scope="col" className="govuk-table__header" key={index}>{heading}</th>)}
+      </tr>
+    </thead>
+  );
 }

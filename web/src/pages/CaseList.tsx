@@ -152,7 +152,8 @@ function Filters({ search, reference }: { search: URLSearchParams; reference: Re
   );
   return (
     <form noValidate onSubmit={apply} role="search" aria-label="Filter cases">
-      <TextInput name="text" label="Search summaries and descriptions" type="search" value={values.text ?? ''} onChange={set('text')} />
+      <TextInput name="text" label="Search summaries and descriptions" type="search" widthClass="govuk-!-width-two-thirds" value={values.text ?? ''} onChange={set('text')} />
+      <div className="redress-filters">
       {select('status', 'Status', options(STATUS_LABELS))}
       {select('stage', 'Stage', ['1', '2', '3'].map((stage) => ({ value: stage, label: `Stage ${stage}` })))}
       {select('regime', 'Regime', options(REGIME_LABELS))}
@@ -165,6 +166,7 @@ function Filters({ search, reference }: { search: URLSearchParams; reference: Re
       <TextInput name="received_from" label="Received on or after" hint="For example, 2026-04-01" widthClass="govuk-input--width-10" value={values.received_from ?? ''} onChange={set('received_from')} />
       <TextInput name="received_to" label="Received on or before" hint="For example, 2027-03-31" widthClass="govuk-input--width-10" value={values.received_to ?? ''} onChange={set('received_to')} />
       <Select name="sort" label="Sort by" value={values.sort || 'reference'} onChange={set('sort')} options={SORT_OPTIONS} />
+      </div>
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button" data-module="govuk-button">Apply filters</button>
         <Link className="govuk-link" to="/cases">Clear filters</Link>
@@ -195,22 +197,16 @@ export function CaseList() {
   return (
     <>
       <h1 className="govuk-heading-l">Cases</h1>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-quarter">
-          <h2 className="govuk-heading-m">Filters</h2>
-          <Filters key={key} search={search} reference={reference.data} />
-        </div>
-        <div className="govuk-grid-column-three-quarters">
-          {page.error && <LoadFailed message={page.error} />}
-          {!page.data && !page.error && <Loading />}
-          {page.data && (
-            <>
-              <CaseTable page={page.data} reference={reference.data} />
-              <Pagination nextCursor={page.data.list.next_cursor} />
-            </>
-          )}
-        </div>
-      </div>
+      <h2 className="govuk-heading-m">Filters</h2>
+      <Filters key={key} search={search} reference={reference.data} />
+      {page.error && <LoadFailed message={page.error} />}
+      {!page.data && !page.error && <Loading />}
+      {page.data && (
+        <>
+          <CaseTable page={page.data} reference={reference.data} />
+          <Pagination nextCursor={page.data.list.next_cursor} />
+        </>
+      )}
     </>
   );
 }

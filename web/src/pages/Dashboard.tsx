@@ -22,7 +22,9 @@ function scopeFilters(scope: Scope, user: User): Filters {
 interface Tile {
   label: string;
   count: number;
-  filters: Filters;
+  // The case list showing these cases; none when the list cannot filter them alone (it has no
+  // "open" status: open is awaiting acknowledgement plus in progress, each a row of its own).
+  filters?: Filters;
 }
 
 async function loadTiles(filters: Filters): Promise<{ tiles: Tile[]; stages: Tile[] }> {
@@ -37,7 +39,7 @@ async function loadTiles(filters: Filters): Promise<{ tiles: Tile[]; stages: Til
   ]);
   if (!all || !soon || !late) throw new Error('the counts did not load');
   const tiles: Tile[] = [
-    { label: 'Open cases', count: all.open, filters: { sort: 'due_on' } },
+    { label: 'Open cases', count: all.open },
     { label: `Due within ${DUE_SOON_WORKING_DAYS} working days`, count: soon.open, filters: { ...dueSoon, sort: 'due_on' } },
     { label: 'Overdue', count: late.open, filters: { ...overdue, sort: 'due_on' } },
     { label: 'Awaiting acknowledgement', count: all.by_status.awaiting_acknowledgement, filters: { status: 'awaiting_acknowledgement', sort: 'due_on' } },
@@ -65,7 +67,7 @@ function CountsTable({ caption, rows, scope }: { caption: string; rows: Tile[]; 
         {rows.map((row) => (
           <tr className="govuk-table__row" key={row.label}>
             <th scope="row" className="govuk-table__header">
-              <Link className="govuk-link" to={`/cases${query({ ...scope, ...row.filters })}`}>{row.label}</Link>
+              {row.filters ? <Link className="govuk-link" to={`/cases${query({ ...scope, ...row.filters })}`}>{row.label}</Link> : row.label}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
           </tr>

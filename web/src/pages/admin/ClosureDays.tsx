@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { getItems, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { DateInput, TextInput, type DateParts } from '../../components/fields';
-import { BackLink, DateText, LoadFailed, Loading, usePageTitle } from '../../components/ui';
+import { BackLink, DateText, LoadFailed, Loading, TableHead, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import type { ClosureDay } from '../../types';
 import { Checks } from '../case/checks';
@@ -42,13 +42,7 @@ export function ClosureDays() {
       {days.data && days.data.length > 0 && (
         <table className="govuk-table" id="closure-days">
           <caption className="govuk-visually-hidden">Closure days</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Date</th>
-              <th scope="col" className="govuk-table__header">Reason</th>
-              <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
-            </tr>
-          </thead>
+          <TableHead headings={['Date', 'Reason', <span className="govuk-visually-hidden">Action</span>]} />
           <tbody className="govuk-table__body">
             {days.data.map((day) => (
               <tr className="govuk-table__row" key={day.date}>

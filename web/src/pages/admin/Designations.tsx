@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { getItems, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { DateInput, Select, type DateParts } from '../../components/fields';
-import { BackLink, DateText, LoadFailed, Loading, usePageTitle } from '../../components/ui';
+import { BackLink, DateText, LoadFailed, Loading, TableHead, usePageTitle } from '../../components/ui';
 import { nameOf, useLoad, useReference } from '../../data';
 import type { Designation } from '../../types';
 import { Checks } from '../case/checks';
@@ -37,11 +37,7 @@ export function Designations() {
       {history.data && (
         <table className="govuk-table" id="designations">
           <caption className="govuk-table__caption govuk-table__caption--m">History</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Service area', 'From', 'To'].map((h) => <th scope="col" className="govuk-table__header" key={h}>{h}</th>)}
-            </tr>
-          </thead>
+          <TableHead headings={['Service area', 'From', 'To']} />
           <tbody className="govuk-table__body">
             {history.data.map((d) => (
               <tr className="govuk-table__row" key={`${d.service_area}-${d.from}`}>

@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { get, getItems, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { Radios, Select, TextInput, type Option } from '../../components/fields';
-import { BackLink, LoadFailed, Loading, SuccessBanner, Tag, usePageTitle } from '../../components/ui';
+import { BackLink, LoadFailed, Loading, SuccessBanner, TableHead, Tag, usePageTitle } from '../../components/ui';
 import { forgetReference, nameOf, useLoad, useReference } from '../../data';
 import { ROLE_LABELS } from '../../format';
 import type { Role, User } from '../../types';
@@ -31,11 +31,7 @@ export function UserList() {
       {users.data && (
         <table className="govuk-table" id="users">
           <caption className="govuk-visually-hidden">Users</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Name', 'Username', 'Role', 'Team', 'State'].map((h) => <th scope="col" className="govuk-table__header" key={h}>{h}</th>)}
-            </tr>
-          </thead>
+          <TableHead headings={['Name', 'Username', 'Role', 'Team', 'State']} />
           <tbody className="govuk-table__body">
             {users.data.map((user) => (
               <tr className="govuk-table__row" key={user.username}>

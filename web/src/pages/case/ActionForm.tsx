@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
-import { ImportantBanner } from '../../components/ui';
+import { ImportantBanner, TableHead } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import type { Complaint, Event } from '../../types';
 import { differences, newEvents, type Difference } from './stale';
@@ -34,13 +34,7 @@ function StaleNotice({ stale }: { stale: Stale }) {
       {stale.changes.length > 0 && (
         <table className="govuk-table" id="stale-changes">
           <caption className="govuk-table__caption govuk-table__caption--s">What changed</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Detail</th>
-              <th scope="col" className="govuk-table__header">Was</th>
-              <th scope="col" className="govuk-table__header">Now</th>
-            </tr>
-          </thead>
+          <TableHead headings={['Detail', 'Was', 'Now']} />
           <tbody className="govuk-table__body">
             {stale.changes.map((change) => (
               <tr className="govuk-table__row" key={change.what}>

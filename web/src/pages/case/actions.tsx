@@ -4,7 +4,7 @@ import { DateInput, datePartsOf, Radios, Select, Textarea, TextInput } from '../
 import type { Reference } from '../../data';
 import { REFUSAL_LABELS, todayIso } from '../../format';
 import { ActionForm, type CaseVersion } from './ActionForm';
-import { Checks } from './checks';
+import { Checks, optionalText, withDate } from './checks';
 
 export interface ActionProps {
   base: CaseVersion;
@@ -17,12 +17,7 @@ function useToday() {
 
 export function AcknowledgeForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
-  const build = () => {
-    const checks = new Checks();
-    const date = checks.date('on', on, 'the date of the acknowledgement');
-    checks.done();
-    return { on: date };
-  };
+  const build = () => withDate('on', on, {}, 'the date of the acknowledgement');
   return (
     <ActionForm base={base} action="acknowledge" title="Acknowledge the complaint" submitLabel="Acknowledge" done="Complaint acknowledged" build={build} fallbackField="on">
       <p className="govuk-body">The response deadline is counted in working days from the acknowledgement.</p>
@@ -41,7 +36,7 @@ export function ExtendForm({ base }: ActionProps) {
     const date = checks.date('on', on, 'the date of the decision');
     const workingDays = checks.wholeNumber('working_days', days, 'Enter the extension as a whole number of working days');
     checks.done();
-    return { on: date, working_days: workingDays, reason: reason.trim(), ...(goodReason.trim() ? { good_reason: goodReason.trim() } : {}) };
+    return { on: date, working_days: workingDays, reason: reason.trim(), ...optionalText('good_reason', goodReason) };
   };
   return (
     <ActionForm base={base} action="extend" title="Extend the response deadline" submitLabel="Extend" done="Deadline extended" build={build} fallbackField="working_days">
@@ -57,12 +52,7 @@ export function EscalateForm({ base, reference }: ActionProps) {
   const [on, setOn] = useToday();
   const [reason, setReason] = useState('');
   const [handler, setHandler] = useState('');
-  const build = () => {
-    const checks = new Checks();
-    const date = checks.date('requested_on', on, 'the date they asked');
-    checks.done();
-    return { requested_on: date, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(handler ? { handler } : {}) };
-  };
+  const build = () => withDate('requested_on', on, { ...optionalText('reason', reason), ...optionalText('handler', handler) }, 'the date they asked');
   return (
     <ActionForm base={base} action="escalate" title="Escalate to the next stage" submitLabel="Escalate" done="Complaint escalated" build={build} fallbackField="requested_on">
       <p className="govuk-body">The next stage is handled by someone other than this stage’s handler.</p>
@@ -77,12 +67,7 @@ export function RefuseForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
   const [reason, setReason] = useState('');
   const [explanation, setExplanation] = useState('');
-  const build = () => {
-    const checks = new Checks();
-    const date = checks.date('on', on);
-    checks.done();
-    return { on: date, reason, explanation: explanation.trim() };
-  };
+  const build = () => withDate('on', on, { reason, explanation: explanation.trim() });
   return (
     <ActionForm base={base} action="refuse" title="Refuse the complaint (not accepted)" submitLabel="Refuse complaint" done="Complaint not accepted" build={build} fallbackField="reason" warning>
       <p className="govuk-body">The complainant must be told why, and that they can go to the Ombudsman.</p>
@@ -96,12 +81,7 @@ export function RefuseForm({ base }: ActionProps) {
 export function WithdrawForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
   const [reason, setReason] = useState('');
-  const build = () => {
-    const checks = new Checks();
-    const date = checks.date('on', on);
-    checks.done();
-    return { on: date, ...(reason.trim() ? { reason: reason.trim() } : {}) };
-  };
+  const build = () => withDate('on', on, optionalText('reason', reason));
   return (
     <ActionForm base={base} action="withdraw" title="Record that the complainant withdrew" submitLabel="Record withdrawal" done="Withdrawal recorded" build={build} fallbackField="on" warning>
       <DateInput name="on" label="When did they withdraw?" value={on} onChange={setOn} />
@@ -112,12 +92,7 @@ export function WithdrawForm({ base }: ActionProps) {
 
 export function CloseForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
-  const build = () => {
-    const checks = new Checks();
-    const date = checks.date('on', on);
-    checks.done();
-    return { on: date };
-  };
+  const build = () => withDate('on', on);
   return (
     <ActionForm base={base} action="close" title="Close the case" submitLabel="Close case" done="Case closed" build={build} fallbackField="on">
       <DateInput name="on" label="Date closed" value={on} onChange={setOn} />
@@ -128,12 +103,7 @@ export function CloseForm({ base }: ActionProps) {
 export function ReopenForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
   const [reason, setReason] = useState('');
-  const build = () => {
-    const checks = new Checks();
-    const date = checks.date('on', on);
-    checks.done();
-    return { on: date, reason: reason.trim() };
-  };
+  const build = () => withDate('on', on, { reason: reason.trim() });
   return (
     <ActionForm base={base} action="reopen" title="Reopen the current stage" submitLabel="Reopen" done="Case reopened" build={build} fallbackField="reason">
       <p className="govuk-body">The response clock restarts from the date it is reopened.</p>
@@ -147,7 +117,7 @@ export function ReassignForm({ base, reference }: ActionProps) {
   const stage = base.complaint.stages.at(-1);
   const [team, setTeam] = useState(stage?.team ?? '');
   const [handler, setHandler] = useState(stage?.handler ?? '');
-  const build = () => ({ ...(team ? { team } : {}), ...(handler ? { handler } : {}) });
+  const build = () => ({ ...optionalText('team', team), ...optionalText('handler', handler) });
   const members = reference.users.filter((u) => u.active && (!team || u.team === team));
   return (
     <ActionForm base={base} action="reassign" title="Reassign the current stage" submitLabel="Reassign" done="Case reassigned" build={build} fallbackField="team">

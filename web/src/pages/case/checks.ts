@@ -46,3 +46,17 @@ export class Checks {
     if (this.errors.length > 0) throw new ClientErrors(this.errors);
   }
 }
+
+// A request body with one checked date: {[field]: iso, ...rest}, or throws the date's error.
+export function withDate(field: string, parts: DateParts, rest: object = {}, label?: string): object {
+  const checks = new Checks();
+  const iso = checks.date(field, parts, label);
+  checks.done();
+  return { [field]: iso, ...rest };
+}
+
+// {key: text} when text is not blank: optional members are left out rather than sent empty.
+export function optionalText(key: string, text: string): Record<string, string> {
+  const trimmed = text.trim();
+  return trimmed ? { [key]: trimmed } : {};
+}
