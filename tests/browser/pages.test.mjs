@@ -77,6 +77,31 @@ describe('the web app’s pages', () => {
     await signOut(page);
   });
 
+  // Opens the first case with `status` in the list and each of `actions`' forms on it; each form
+  // is checked as it opens and, for `failing`, after an empty submission shows its errors.
+  const checkActionForms = async (status, actions, failing) => {
+    await page.goto(`/cases?status=${status}`);
+    const reference = await page.locator('#case-table tbody tr th a').first().innerText();
+    for (const action of actions) {
+      await page.goto(`/cases/${reference}/${action}`);
+      await page.locator('form .govuk-button').first().waitFor();
+      await assertAccessible(page, `the ${action} form`);
+      if (failing.includes(action)) {
+        await page.locator('button[type=submit]').click();
+        await page.locator('.govuk-error-summary').waitFor();
+        await assertAccessible(page, `the ${action} form with errors`);
+      }
+    }
+  };
+
+  test('every other case action’s form, with errors', async () => {
+    await checkActionForms('in_progress', ['extend', 'refuse', 'withdraw'], ['extend', 'refuse']);
+    await checkActionForms('responded', ['close', 'reopen'], ['reopen']);
+    await page.goto('/no-such-page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await assertAccessible(page, 'the page not found');
+  });
+
   test('the administration pages, with their errors', async () => {
     await signIn(page, 'admin');
     await page.getByRole('link', { name: 'Administration' }).click();
