@@ -22,6 +22,10 @@ describe('the web app’s pages', () => {
     await page.getByRole('heading', { name: 'Your cases' }).waitFor();
     await page.getByRole('radio', { name: 'The whole organisation' }).check();
     await page.getByRole('heading', { name: 'All cases' }).waitFor();
+    // A reload keeps the session: the tab still holds its CSRF token.
+    await page.reload();
+    await page.getByRole('heading', { name: 'All cases' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
     const overdue = page.getByRole('row', { name: /Overdue/ });
     const count = Number((await overdue.locator('td').innerText()).trim());
     assert.ok(count > 0, 'the demo history up to 2022 leaves overdue cases');
