@@ -4,7 +4,11 @@ BUILD_TYPE ?= RelWithDebInfo
 DEMO_DB ?= demo.db
 JOBS ?= $(shell nproc)
 
-.PHONY: bootstrap configure build test demo unit blackbox format clean
+.PHONY: bootstrap configure build web test demo unit blackbox format clean
+
+# The web app's inputs: web/dist is rebuilt only when one of them changed.
+WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/package.json \
+  web/package-lock.json web/vite.config.ts web/tsconfig.json web/scripts/bundle-size.mjs
 
 bootstrap:
 	scripts/bootstrap
@@ -13,17 +17,32 @@ configure:
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
 	  -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
 
-build: configure
+build: configure web
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Every test: unit and store tests through ctest, black-box tests against the real binary.
+web: web/dist/index.html
+
+web/dist/index.html: $(WEB_SOURCES)
+	cd web && npm run build
+
+# Every test: unit and store tests through ctest, black-box tests against the real binary, browser
+# tests of the web app in Chromium.
 test: bootstrap build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The demo council, its summary, the sign-ins (kept from the demo's own output so they are the
+# last thing printed before the server starts), then the server with the web app in the
+# foreground at http://localhost:8080.
 demo: bootstrap build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BUILD_DIR)/redress demo --db $(DEMO_DB) --seed 1
+	@echo "Creating the demo council in $(DEMO_DB)..."
+	$(BUILD_DIR)/redress demo --db $(DEMO_DB) --seed 1 >$(BUILD_DIR)/demo-sign-ins.txt
 	$(BUILD_DIR)/redress summary --db $(DEMO_DB)
+	@echo
+	@cat $(BUILD_DIR)/demo-sign-ins.txt
+	@echo
+	@echo "The web app: http://localhost:8080 (sign in as one of the users above). Ctrl+C stops it."
+	exec $(BUILD_DIR)/redress serve --db $(DEMO_DB) --port 8080 --web-root web/dist
 
 format:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

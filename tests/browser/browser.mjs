@@ -1,0 +1,87 @@
+// Shared set-up for the browser tests: the real binary serving web/dist on a temporary demo
+// database, Debian's Chromium driven by playwright-core, and axe-core's accessibility checks.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { redress, startServe, tempDir } from '../blackbox/helpers.mjs';
+
+// The test tools are the web app's dev dependencies: resolve them from web/node_modules.
+const sourceDir = process.env.REDRESS_SOURCE_DIR ?? new URL('../..', import.meta.url).pathname;
+const requireFromWeb = createRequire(join(sourceDir, 'web', 'package.json'));
+const { chromium } = requireFromWeb('playwright-core');
+const { default: AxeBuilder } = requireFromWeb('@axe-core/playwright');
+
+export const DEMO_PASSWORD = 'redress-demo-password';
+// A short demo history keeps set-up quick; the cases the tests create are dated today.
+const DEMO_TODAY = '2022-06-30';
+const DEMO_SEED = '3';
+// The rules WCAG 2.2 AA asks for, as axe-core tags them.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
+
+// A demo database in a temporary directory, the server on it and a headless browser.
+export async function startApp() {
+  const temp = tempDir();
+  const db = join(temp.dir, 'demo.db');
+  const demo = redress(['demo', '--db', db, '--seed', DEMO_SEED, '--today', DEMO_TODAY]);
+  if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+  const server = await startServe(db, ['--web-root', join(sourceDir, 'web', 'dist')]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+  const stop = async () => {
+    await browser.close();
+    await server.stop();
+    temp.cleanup();
+  };
+  return { db, base: server.base, browser, stop };
+}
+
+// A fresh browser context (its own cookies and sessionStorage) with one page.
+export async function newPage(app) {
+  const context = await app.browser.newContext({ baseURL: app.base });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+// Runs axe-core on the page as it is now; fails the test on any violation, naming each.
+export async function assertAccessible(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  assert.deepEqual(found, [], `accessibility violations on ${what}`);
+}
+
+export async function signIn(page, username, password = DEMO_PASSWORD) {
+  await page.goto('/');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+}
+
+// "2026-11-24" → "24 November 2026", as the app shows dates.
+export function shown(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+    'September', 'October', 'November', 'December'];
+  return `${day} ${months[month - 1]} ${year}`;
+}
+
+// The calendar's answer for "N working days after D" on the test database.
+export function addWorkingDays(db, from, days) {
+  const result = redress(['calendar', 'add-working-days', '--from', from, '--days', String(days), '--db', db]);
+  if (result.status !== 0) throw new Error(`calendar failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+export function todayIso() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

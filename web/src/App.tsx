@@ -1,0 +1,84 @@
+// The app: who is signed in decides between the sign-in page and the service's pages.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError, csrfToken, get, setUnauthorisedHandler } from './api';
+import { Layout } from './components/Layout';
+import { Loading } from './components/ui';
+import { AdminRoutes } from './pages/admin/AdminRoutes';
+import { CasePage } from './pages/case/CasePage';
+import { CaseActionPage } from './pages/case/CaseActionPage';
+import { CaseList } from './pages/CaseList';
+import { Dashboard } from './pages/Dashboard';
+import { LogComplaint } from './pages/LogComplaint';
+import { NotFound } from './pages/NotFound';
+import { ServiceRequestPage } from './pages/ServiceRequestPage';
+import { SignIn } from './pages/SignIn';
+import { SessionContext, signOutRequest, type SessionState } from './session';
+import type { User } from './types';
+
+const HTTP_UNAUTHORISED = 401;
+
+type SignedIn = { state: 'checking' } | { state: 'out' } | { state: 'in'; user: User };
+
+export function App() {
+  const [session, setSession] = useState<SignedIn>({ state: 'checking' });
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  useEffect(() => {
+    setUnauthorisedHandler(() => setSession({ state: 'out' }));
+    // A reload keeps the session only if this tab still holds its CSRF token: without it no
+    // change could be made, so the user signs in again instead.
+    if (!csrfToken()) {
+      setSession({ state: 'out' });
+      return;
+    }
+    get<User>('/session').then(
+      (user) => setSession({ state: 'in', user }),
+      (error: unknown) => {
+        if (!(error instanceof ApiError) || error.status === HTTP_UNAUTHORISED) setSession({ state: 'out' });
+      },
+    );
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await signOutRequest().catch(() => undefined);
+    setSession({ state: 'out' });
+    navigate('/sign-in');
+  }, [navigate]);
+
+  const context = useMemo<SessionState | null>(
+    () => (session.state === 'in' ? { user: session.user, signOut } : null),
+    [session, signOut],
+  );
+
+  if (session.state === 'checking') return <Layout user={null}><Loading /></Layout>;
+  if (session.state === 'out') {
+    const returnTo = location.pathname === '/sign-in' ? '/' : location.pathname + location.search;
+    return (
+      <Layout user={null}>
+        <SignIn onSignedIn={(user) => {
+          setSession({ state: 'in', user });
+          navigate(returnTo, { replace: true });
+        }} />
+      </Layout>
+    );
+  }
+  return (
+    <SessionContext.Provider value={context}>
+      <Layout user={session.user}>
+        <Routes>
+          <Route path="/" element={<Dashboard />} />
+          <Route path="/sign-in" element={<Navigate to="/" replace />} />
+          <Route path="/cases" element={<CaseList />} />
+          <Route path="/cases/new" element={<LogComplaint />} />
+          <Route path="/cases/:reference" element={<CasePage />} />
+          <Route path="/cases/:reference/:action" element={<CaseActionPage />} />
+          <Route path="/service-requests/:reference" element={<ServiceRequestPage />} />
+          <Route path="/admin/*" element={<AdminRoutes />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Layout>
+    </SessionContext.Provider>
+  );
+}

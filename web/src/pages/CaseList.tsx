@@ -1,0 +1,212 @@
+// The case list: the API's filters, free-text search, sorting and cursor pagination, with each
+// case's deadline shown as on time, due soon or overdue.
+import { useLayoutEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { get, query } from '../api';
+import { Select, TextInput, type Option } from '../components/fields';
+import { DateText, DUE_SOON_WORKING_DAYS, LoadFailed, Loading, StatusTag, UrgencyTag, usePageTitle, type Urgency } from '../components/ui';
+import { nameOf, useLoad, useReference, userName, type Reference } from '../data';
+import { REGIME_LABELS, STATUS_LABELS } from '../format';
+import type { ComplaintList, ComplaintRow } from '../types';
+
+export const PAGE_SIZE = 50;
+// Enough to hold every due-soon case among the filtered ones in practice; used only for tags.
+const DUE_SOON_LOOKUP_LIMIT = 200;
+
+// The filters the list form edits, by query parameter; sort and paging are kept apart.
+const FILTER_KEYS = [
+  'text', 'status', 'stage', 'regime', 'service_area', 'category', 'team', 'handler',
+  'received_from', 'received_to', 'overdue', 'due_within',
+] as const;
+
+const SORT_OPTIONS: Option[] = [
+  { value: 'reference', label: 'Reference (oldest first)' },
+  { value: '-reference', label: 'Reference (newest first)' },
+  { value: 'due_on', label: 'Due date (soonest first)' },
+  { value: '-due_on', label: 'Due date (latest first)' },
+  { value: 'received_on', label: 'Date received (oldest first)' },
+  { value: '-received_on', label: 'Date received (newest first)' },
+];
+
+function options(labels: Record<string, string>): Option[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+function codedOptions(entries: { code: string; name: string }[] | undefined): Option[] {
+  return (entries ?? []).map((entry) => ({ value: entry.code, label: entry.name }));
+}
+
+interface Page {
+  list: ComplaintList;
+  dueSoon: Set<string>;
+}
+
+// The API gives each row's due date and whether it is overdue; which are due soon comes from the
+// same filters with due_within, so the tags follow the organisation's working-day calendar.
+async function loadPage(search: URLSearchParams): Promise<Page> {
+  const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, search.get(key) ?? undefined]));
+  const listQuery = query({ ...filters, sort: search.get('sort') ?? undefined, cursor: search.get('cursor') ?? undefined, limit: PAGE_SIZE });
+  const wantsDueSoon = search.get('overdue') !== 'true';
+  const [list, soon] = await Promise.all([
+    get<ComplaintList>(`/complaints${listQuery}`),
+    wantsDueSoon
+      ? get<ComplaintList>(`/complaints${query({ ...filters, due_within: DUE_SOON_WORKING_DAYS, limit: DUE_SOON_LOOKUP_LIMIT })}`)
+      : Promise.resolve({ items: [], next_cursor: null }),
+  ]);
+  performance.mark(LIST_MARKS.answered);
+  return { list, dueSoon: new Set(soon.items.map((row) => row.reference)) };
+}
+
+function urgencyOfRow(row: ComplaintRow, dueSoon: Set<string>): Urgency | null {
+  if (!row.due_on) return null;
+  if (row.overdue) return 'overdue';
+  return dueSoon.has(row.reference) ? 'due_soon' : 'on_time';
+}
+
+function CaseRow({ row, dueSoon, reference }: { row: ComplaintRow; dueSoon: Set<string>; reference: Reference | undefined }) {
+  const urgency = urgencyOfRow(row, dueSoon);
+  return (
+    <tr className="govuk-table__row">
+      <th scope="row" className="govuk-table__header">
+        <Link className="govuk-link" to={`/cases/${row.reference}`}>{row.reference}</Link>
+      </th>
+      <td className="govuk-table__cell">{row.summary}</td>
+      <td className="govuk-table__cell"><StatusTag status={row.status} /></td>
+      <td className="govuk-table__cell govuk-table__cell--numeric">{row.stage}</td>
+      <td className="govuk-table__cell">{nameOf(reference?.teams, row.team)}<br />{userName(reference?.users, row.handler)}</td>
+      <td className="govuk-table__cell"><DateText iso={row.received_on} /></td>
+      <td className="govuk-table__cell"><DateText iso={row.due_on} /></td>
+      <td className="govuk-table__cell">{urgency ? <UrgencyTag urgency={urgency} /> : 'No deadline'}</td>
+    </tr>
+  );
+}
+
+function CaseTable({ page, reference }: { page: Page; reference: Reference | undefined }) {
+  if (page.list.items.length === 0) return <p className="govuk-body" id="case-count">No cases match these filters.</p>;
+  return (
+    <div className="redress-table-scroll">
+      <table className="govuk-table" id="case-table">
+        <caption className="govuk-table__caption govuk-table__caption--s" id="case-count">
+          {page.list.items.length} cases on this page
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['Reference', 'Summary', 'Status', 'Stage', 'Team and handler', 'Received', 'Due', 'Deadline'].map((heading) => (
+              <th scope="col" className={`govuk-table__header${heading === 'Stage' ? ' govuk-table__header--numeric' : ''}`} key={heading}>{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {page.list.items.map((row) => <CaseRow key={row.reference} row={row} dueSoon={page.dueSoon} reference={reference} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+// Cursors only go forward, so the cursors of earlier pages travel in the history entry's state.
+function Pagination({ nextCursor }: { nextCursor: string | null }) {
+  const [search] = useSearchParams();
+  const location = useLocation();
+  const earlier = ((location.state as { cursors?: string[] } | null)?.cursors) ?? [];
+  const current = search.get('cursor');
+  const withCursor = (cursor: string | null | undefined) => {
+    const next = new URLSearchParams(search);
+    if (cursor) next.set('cursor', cursor);
+    else next.delete('cursor');
+    return `/cases?${next.toString()}`;
+  };
+  if (!current && !nextCursor) return null;
+  return (
+    <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of cases">
+      {current && (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" rel="prev" to={withCursor(earlier.at(-1))} state={{ cursors: earlier.slice(0, -1) }}>
+            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+          </Link>
+        </div>
+      )}
+      {nextCursor && (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" rel="next" to={withCursor(nextCursor)} state={{ cursors: current ? [...earlier, current] : [...earlier, ''] }}>
+            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+          </Link>
+        </div>
+      )}
+    </nav>
+  );
+}
+
+function Filters({ search, reference }: { search: URLSearchParams; reference: Reference | undefined }) {
+  const navigate = useNavigate();
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries([...FILTER_KEYS, 'sort'].map((key) => [key, search.get(key) ?? ''])),
+  );
+  const set = (key: string) => (value: string) => setValues((old) => ({ ...old, [key]: value }));
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(`/cases${query(values)}`);
+  };
+  const select = (name: string, label: string, opts: Option[]) => (
+    <Select name={name} label={label} value={values[name] ?? ''} onChange={set(name)} options={opts} placeholder="Any" />
+  );
+  return (
+    <form noValidate onSubmit={apply} role="search" aria-label="Filter cases">
+      <TextInput name="text" label="Search summaries and descriptions" type="search" widthClass="govuk-!-width-two-thirds" value={values.text ?? ''} onChange={set('text')} />
+      <div className="redress-filters">
+      {select('status', 'Status', options(STATUS_LABELS))}
+      {select('stage', 'Stage', ['1', '2', '3'].map((stage) => ({ value: stage, label: `Stage ${stage}` })))}
+      {select('regime', 'Regime', options(REGIME_LABELS))}
+      {select('service_area', 'Service area', codedOptions(reference?.serviceAreas))}
+      {select('category', 'Category', codedOptions(reference?.categories))}
+      {select('team', 'Team', codedOptions(reference?.teams))}
+      {select('handler', 'Handler', (reference?.users ?? []).map((user) => ({ value: user.username, label: user.display_name })))}
+      {select('overdue', 'Overdue', [{ value: 'true', label: 'Only overdue cases' }])}
+      <TextInput name="due_within" label="Due within (working days)" hint="Open cases due from today up to this many working days ahead" inputMode="numeric" widthClass="govuk-input--width-3" value={values.due_within ?? ''} onChange={set('due_within')} />
+      <TextInput name="received_from" label="Received on or after" hint="For example, 2026-04-01" widthClass="govuk-input--width-10" value={values.received_from ?? ''} onChange={set('received_from')} />
+      <TextInput name="received_to" label="Received on or before" hint="For example, 2027-03-31" widthClass="govuk-input--width-10" value={values.received_to ?? ''} onChange={set('received_to')} />
+      <Select name="sort" label="Sort by" value={values.sort || 'reference'} onChange={set('sort')} options={SORT_OPTIONS} />
+      </div>
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button" data-module="govuk-button">Apply filters</button>
+        <Link className="govuk-link" to="/cases">Clear filters</Link>
+      </div>
+    </form>
+  );
+}
+
+// User Timing marks from the API's answer to the rows on screen, read by bench/web_list_render.mjs
+// (and by any real-user monitoring): committed to the DOM, then the next frame painted.
+export const LIST_MARKS = { answered: 'redress:list-answered', rendered: 'redress:list-rendered', painted: 'redress:list-painted' };
+
+function useRenderMarks(data: unknown): void {
+  useLayoutEffect(() => {
+    if (!data) return;
+    performance.mark(LIST_MARKS.rendered);
+    requestAnimationFrame(() => performance.mark(LIST_MARKS.painted));
+  }, [data]);
+}
+
+export function CaseList() {
+  usePageTitle('Cases');
+  const [search] = useSearchParams();
+  const reference = useReference();
+  const key = search.toString();
+  const page = useLoad(() => loadPage(search), key);
+  useRenderMarks(page.data);
+  return (
+    <>
+      <h1 className="govuk-heading-l">Cases</h1>
+      <h2 className="govuk-heading-m">Filters</h2>
+      <Filters key={key} search={search} reference={reference.data} />
+      {page.error && <LoadFailed message={page.error} />}
+      {!page.data && !page.error && <Loading />}
+      {page.data && (
+        <>
+          <CaseTable page={page.data} reference={reference.data} />
+          <Pagination nextCursor={page.data.list.next_cursor} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+// /admin/*: the organisation's users and configuration, for administrators.
+import { Link, Route, Routes } from 'react-router-dom';
+import { usePageTitle } from '../../components/ui';
+import { allows } from '../../permissions';
+import { useSession } from '../../session';
+import { NotFound } from '../NotFound';
+import { ClosureDays } from './ClosureDays';
+import { CodedEntries, CODED_KINDS } from './CodedEntries';
+import { Designations } from './Designations';
+import { SettingsPage } from './SettingsPage';
+import { UserEdit, UserList, UserNew } from './Users';
+
+const SECTIONS = [
+  { to: 'users', label: 'Users and roles' },
+  ...CODED_KINDS.map((kind) => ({ to: kind.path, label: kind.title })),
+  { to: 'closure-days', label: 'Closure days' },
+  { to: 'designations', label: 'Designated service area' },
+  { to: 'settings', label: 'Organisation settings' },
+];
+
+function AdminIndex() {
+  usePageTitle('Administration');
+  return (
+    <>
+      <h1 className="govuk-heading-l">Administration</h1>
+      <ul className="govuk-list">
+        {SECTIONS.map((section) => (
+          <li key={section.to}><Link className="govuk-link" to={`/admin/${section.to}`}>{section.label}</Link></li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function AdminRoutes() {
+  const { user } = useSession();
+  if (!allows(user.role, 'manage')) return <NotFound />;
+  return (
+    <Routes>
+      <Route index element={<AdminIndex />} />
+      <Route path="users" element={<UserList />} />
+      <Route path="users/new" element={<UserNew />} />
+      <Route path="users/:username" element={<UserEdit />} />
+      {CODED_KINDS.map((kind) => (
+        <Route key={kind.path} path={kind.path} element={<CodedEntries kind={kind} />} />
+      ))}
+      <Route path="closure-days" element={<ClosureDays />} />
+      <Route path="designations" element={<Designations />} />
+      <Route path="settings" element={<SettingsPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

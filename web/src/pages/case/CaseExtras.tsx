@@ -1,0 +1,128 @@
+// The case's timeline, internal notes and links to other complaints.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { getItems, request } from '../../api';
+import { Form, useForm } from '../../components/Form';
+import { Radios, Textarea, TextInput } from '../../components/fields';
+import { LoadFailed, Loading } from '../../components/ui';
+import { useLoad } from '../../data';
+import { formatDate, formatDateTime } from '../../format';
+import type { Event, Link as CaseLink, Note } from '../../types';
+
+export function Timeline({ events }: { events: Event[] }) {
+  return (
+    <ol className="govuk-list" id="timeline">
+      {events.map((event) => (
+        <li key={event.sequence} className="govuk-!-margin-bottom-4">
+          <p className="govuk-body govuk-!-margin-bottom-1"><strong>{event.summary}</strong></p>
+          <p className="govuk-body-s govuk-!-margin-bottom-1">
+            {formatDate(event.occurred_on)}{event.stage ? `, stage ${event.stage}` : ''}, by {event.actor} (recorded {formatDateTime(event.recorded_at)})
+          </p>
+          {event.changes.length > 0 && (
+            <ul className="govuk-list govuk-list--bullet govuk-body-s">
+              {event.changes.map((change) => (
+                <li key={change.field}>{change.field}: {change.before || 'not set'} → {change.after || 'not set'}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function Notes({ reference, canAdd }: { reference: string; canAdd: boolean }) {
+  const notes = useLoad(() => getItems<Note>(`/complaints/${reference}/notes`), reference);
+  const form = useForm();
+  const [text, setText] = useState('');
+  const add = () =>
+    form.submit(async () => {
+      await request('POST', `/complaints/${reference}/notes`, { body: { text: text.trim() } });
+      setText('');
+      notes.reload();
+    }, 'text');
+  return (
+    <>
+      {notes.error && <LoadFailed message={notes.error} />}
+      {!notes.data && !notes.error && <Loading />}
+      {notes.data?.length === 0 && <p className="govuk-body">No notes yet.</p>}
+      {notes.data && notes.data.length > 0 && (
+        <ul className="govuk-list" id="notes">
+          {notes.data.map((note) => (
+            <li key={note.id} className="govuk-inset-text govuk-!-margin-top-0">
+              <p className="govuk-body redress-note-text">{note.text}</p>
+              <p className="govuk-body-s govuk-!-margin-bottom-0">{note.author}, {formatDateTime(note.created_at)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAdd && (
+        <Form form={form} onSubmit={add} submitLabel="Add note">
+          <Textarea name="text" label="Add an internal note" hint="Staff only: never sent to the complainant, and cannot be edited afterwards" rows={3} value={text} onChange={setText} />
+        </Form>
+      )}
+    </>
+  );
+}
+
+const RELATION_LABELS: Record<CaseLink['relation'], string> = {
+  related: 'Related to',
+  duplicate_of: 'Duplicate of',
+  repeat_of: 'Repeat of',
+};
+
+function relationText(link: CaseLink): string {
+  if (link.direction === 'outgoing') return RELATION_LABELS[link.relation];
+  return link.relation === 'related' ? 'Related to' : `${RELATION_LABELS[link.relation]} this case:`;
+}
+
+export function Links({ reference, canAdd }: { reference: string; canAdd: boolean }) {
+  const links = useLoad(() => getItems<CaseLink>(`/complaints/${reference}/links`), reference);
+  const form = useForm();
+  const [other, setOther] = useState('');
+  const [relation, setRelation] = useState('related');
+  const add = () =>
+    form.submit(async () => {
+      await request('POST', `/complaints/${reference}/links`, { body: { reference: other.trim(), relation } });
+      setOther('');
+      links.reload();
+    }, 'reference');
+  const remove = (target: string) =>
+    form.submit(async () => {
+      await request('DELETE', `/complaints/${reference}/links/${encodeURIComponent(target)}`);
+      links.reload();
+    });
+  return (
+    <>
+      {links.error && <LoadFailed message={links.error} />}
+      {links.data?.length === 0 && <p className="govuk-body">Not linked to other complaints.</p>}
+      {links.data && links.data.length > 0 && (
+        <ul className="govuk-list" id="links">
+          {links.data.map((link) => (
+            <li key={`${link.reference}-${link.direction}`}>
+              {relationText(link)} <Link className="govuk-link" to={`/cases/${link.reference}`}>{link.reference}</Link>
+              {canAdd && (
+                <>
+                  {' '}
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2" onClick={() => void remove(link.reference)}>
+                    Remove link<span className="govuk-visually-hidden"> to {link.reference}</span>
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAdd && (
+        <Form form={form} onSubmit={add} submitLabel="Link complaint">
+          <TextInput name="reference" label="Link to complaint (reference)" widthClass="govuk-input--width-20" value={other} onChange={setOther} spellCheck={false} />
+          <Radios name="relation" label="This case is" small value={relation} onChange={setRelation} options={[
+            { value: 'related', label: 'Related to it' },
+            { value: 'duplicate_of', label: 'A duplicate of it' },
+            { value: 'repeat_of', label: 'A repeat of it' },
+          ]} />
+        </Form>
+      )}
+    </>
+  );
+}

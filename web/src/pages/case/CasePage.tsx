@@ -1,0 +1,120 @@
+// /cases/:reference: everything about one case, and the actions the user may take on it.
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { DateText, LoadFailed, Loading, StatusTag, SuccessBanner, SummaryList, UrgencyTag, urgencyOf, usePageTitle, WarningText } from '../../components/ui';
+import { nameOf, useLoad, useReference, type Reference } from '../../data';
+import { CHANNEL_LABELS, formatDate, REFUSAL_LABELS, REGIME_LABELS } from '../../format';
+import { allows } from '../../permissions';
+import { useSession } from '../../session';
+import type { Complaint, Person } from '../../types';
+import { loadCase } from './ActionForm';
+import { availableActions } from './CaseActionPage';
+import { Links, Notes, Timeline } from './CaseExtras';
+import { StageCard } from './StageCard';
+
+function personText(person: Person) {
+  const lines = [person.name, person.email, person.phone, person.address, person.postcode].filter(Boolean);
+  return (
+    <>
+      {lines.map((line, index) => (
+        <span key={index}>{index > 0 && <br />}{line}</span>
+      ))}
+    </>
+  );
+}
+
+function Details({ complaint, reference }: { complaint: Complaint; reference: Reference }) {
+  return (
+    <SummaryList
+      id="case-details"
+      rows={[
+        { key: 'Status', value: <StatusTag status={complaint.status} /> },
+        { key: 'Procedure', value: REGIME_LABELS[complaint.regime] },
+        { key: 'Received', value: <DateText iso={complaint.received_on} />, id: 'received-on' },
+        { key: 'How', value: CHANNEL_LABELS[complaint.channel] },
+        { key: 'Service area', value: nameOf(reference.serviceAreas, complaint.service_area) },
+        { key: 'Category', value: nameOf(reference.categories, complaint.category) },
+        { key: 'Complainant', value: personText(complaint.complainant) },
+        ...(complaint.representative ? [{ key: 'Representative', value: personText(complaint.representative) }] : []),
+        { key: 'What happened', value: <span className="redress-note-text">{complaint.description}</span> },
+        { key: 'What they want', value: complaint.desired_outcome || 'Not recorded' },
+        ...(complaint.service_request_reference
+          ? [{ key: 'Raised from service request', value: <Link className="govuk-link" to={`/service-requests/${complaint.service_request_reference}`}>{complaint.service_request_reference}</Link> }]
+          : []),
+        ...(complaint.refusal
+          ? [{ key: 'Not accepted', value: `${formatDate(complaint.refusal.decided_on)}: ${REFUSAL_LABELS[complaint.refusal.reason] ?? complaint.refusal.reason}. ${complaint.refusal.explanation}` }]
+          : []),
+        ...(complaint.withdrawal
+          ? [{ key: 'Withdrawn', value: `${formatDate(complaint.withdrawal.withdrawn_on)}${complaint.withdrawal.reason ? `: ${complaint.withdrawal.reason}` : ''}` }]
+          : []),
+        ...(complaint.closed_on ? [{ key: 'Closed', value: <DateText iso={complaint.closed_on} /> }] : []),
+      ]}
+    />
+  );
+}
+
+function CaseView({ complaint, reference }: { complaint: Complaint; reference: Reference }) {
+  const { user } = useSession();
+  const location = useLocation();
+  const done = (location.state as { done?: string } | null)?.done;
+  const current = complaint.stages.find((stage) => stage.number === complaint.stage);
+  const actions = availableActions(complaint, user.role);
+  const pendingDays = current && !current.response ? current.working_days_left : undefined;
+  return (
+    <>
+      {done && <SuccessBanner title={done}><p className="govuk-body">The case has been updated.</p></SuccessBanner>}
+      <span className="govuk-caption-l">{complaint.reference}</span>
+      <h1 className="govuk-heading-l">{complaint.summary}</h1>
+      <p className="govuk-body">
+        <StatusTag status={complaint.status} /> Stage {complaint.stage}{' '}
+        {pendingDays !== undefined && <UrgencyTag urgency={urgencyOf(pendingDays)} workingDaysLeft={pendingDays} />}
+      </p>
+      {complaint.possible_repeat_of.length > 0 && (
+        <WarningText>
+          Possibly a repeat of {complaint.possible_repeat_of.map((ref, i) => (
+            <span key={ref}>{i > 0 && ', '}<Link className="govuk-link" to={`/cases/${ref}`}>{ref}</Link></span>
+          ))}
+        </WarningText>
+      )}
+      {actions.length > 0 && (
+        <div className="govuk-button-group" id="case-actions">
+          {actions.map((action) => (
+            <Link key={action.path} to={`/cases/${complaint.reference}/${action.path}`} role="button" draggable="false"
+              className={`govuk-button${action.secondary ? ' govuk-button--secondary' : ''}`} data-module="govuk-button">
+              {action.label}
+            </Link>
+          ))}
+        </div>
+      )}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">Details</h2>
+          <Details complaint={complaint} reference={reference} />
+          <h2 className="govuk-heading-m">Stages and deadlines</h2>
+          {complaint.stages.map((stage) => (
+            <StageCard key={stage.number} stage={stage} current={stage.number === complaint.stage} reference={reference} />
+          ))}
+          <h2 className="govuk-heading-m">Internal notes</h2>
+          <Notes reference={complaint.reference} canAdd={allows(user.role, 'add_note')} />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <h2 className="govuk-heading-m">Linked complaints</h2>
+          <Links reference={complaint.reference} canAdd={allows(user.role, 'add_note')} />
+          <h2 className="govuk-heading-m">Timeline</h2>
+          <Timeline events={complaint.timeline ?? []} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function CasePage() {
+  const { reference = '' } = useParams();
+  usePageTitle(`Case ${reference}`);
+  const location = useLocation();
+  // A finished action navigates here with new state: load the case again.
+  const loaded = useLoad(() => loadCase(reference), `${reference}/${location.key}`);
+  const data = useReference();
+  if (loaded.error || data.error) return <LoadFailed message={loaded.error ?? data.error ?? ''} />;
+  if (!loaded.data || !data.data) return <Loading />;
+  return <CaseView complaint={loaded.data.complaint} reference={data.data} />;
+}

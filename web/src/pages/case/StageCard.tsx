@@ -1,0 +1,84 @@
+// One stage of a case as a GOV.UK summary card: its team, deadlines, extensions and response.
+import { DateText, SummaryList, UrgencyTag, urgencyOf, type SummaryRow } from '../../components/ui';
+import { nameOf, userName, type Reference } from '../../data';
+import { formatDate, formatPence, OUTCOME_LABELS, REMEDY_LABELS } from '../../format';
+import type { Stage, StageResponse } from '../../types';
+
+function responseRows(response: StageResponse, reference: Reference, id: string): SummaryRow[] {
+  return [
+    { key: 'Responded on', value: <DateText iso={response.responded_on} />, id: `${id}-responded-on` },
+    { key: 'Responded by', value: userName(reference.users, response.responded_by) },
+    { key: 'Outcome', value: OUTCOME_LABELS[response.outcome] },
+    { key: 'Root causes', value: response.root_causes.map((code) => nameOf(reference.rootCauses, code)).join(', ') },
+    {
+      key: 'Remedies',
+      value: response.remedies.length === 0 ? 'None' : (
+        <ul className="govuk-list">
+          {response.remedies.map((remedy, index) => (
+            <li key={index}>
+              {REMEDY_LABELS[remedy.type]}
+              {remedy.amount_pence > 0 && ` ${formatPence(remedy.amount_pence)}`}
+              {remedy.description && `: ${remedy.description}`}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      key: 'Actions',
+      value: response.actions.length === 0 ? 'None' : (
+        <ul className="govuk-list">
+          {response.actions.map((action, index) => (
+            <li key={index}>
+              {action.description}
+              {action.due_on && `, due ${formatDate(action.due_on)}`}
+              {action.owner && `, ${userName(reference.users, action.owner)}`} ({action.status === 'done' ? 'done' : 'open'})
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    { key: 'Learning', value: response.learning || 'None recorded' },
+  ];
+}
+
+export function StageCard({ stage, current, reference }: { stage: Stage; current: boolean; reference: Reference }) {
+  const id = `stage-${stage.number}`;
+  const pending = current && !stage.response && stage.working_days_left !== undefined;
+  const rows: SummaryRow[] = [
+    { key: 'Team', value: nameOf(reference.teams, stage.team) },
+    { key: 'Handler', value: userName(reference.users, stage.handler), id: `${id}-handler` },
+    { key: 'Started', value: <DateText iso={stage.started_on} />, id: `${id}-started` },
+    ...(stage.escalation_reason ? [{ key: 'Why it was escalated', value: stage.escalation_reason }] : []),
+    { key: 'Acknowledge by', value: <DateText iso={stage.acknowledge_by} />, id: `${id}-acknowledge-by` },
+    { key: 'Acknowledged on', value: stage.acknowledged_on ? <DateText iso={stage.acknowledged_on} /> : 'Not yet', id: `${id}-acknowledged-on` },
+    {
+      key: 'Respond by',
+      value: stage.respond_by ? <DateText iso={stage.respond_by} /> : 'Set when acknowledged',
+      id: `${id}-respond-by`,
+    },
+    ...stage.extensions.map((extension, index) => ({
+      key: `Extension ${index + 1}`,
+      value: `${extension.working_days} working days on ${formatDate(extension.decided_on)}, from ${formatDate(extension.previous_due)} to ${formatDate(extension.new_due)}: ${extension.reason}${extension.within_code ? '' : ' (outside the Code)'}`,
+    })),
+    ...(stage.reopened_on ? [{ key: 'Reopened on', value: <DateText iso={stage.reopened_on} /> }] : []),
+    ...(pending
+      ? [{
+          key: stage.acknowledged_on ? 'Time left to respond' : 'Time left to acknowledge',
+          value: <UrgencyTag urgency={urgencyOf(stage.working_days_left ?? 0)} workingDaysLeft={stage.working_days_left} />,
+          id: `${id}-working-days-left`,
+        }]
+      : []),
+    ...(stage.response ? responseRows(stage.response, reference, id) : []),
+  ];
+  return (
+    <div className="govuk-summary-card" id={id}>
+      <div className="govuk-summary-card__title-wrapper">
+        <h3 className="govuk-summary-card__title">Stage {stage.number}{current ? ' (current)' : ''}</h3>
+      </div>
+      <div className="govuk-summary-card__content">
+        <SummaryList rows={rows} />
+      </div>
+    </div>
+  );
+}
