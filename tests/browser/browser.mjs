@@ -91,3 +91,10 @@ export function todayIso() {
   const pad = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+// The calendar's count of working days d with from < d ≤ to on the test database.
+export function workingDaysBetween(db, from, to) {
+  const result = redress(['calendar', 'working-days-between', '--from', from, '--to', to, '--db', db]);
+  if (result.status !== 0) throw new Error(`calendar failed: ${result.stderr}`);
+  return Number(result.stdout.trim());
+}

@@ -65,7 +65,7 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
       {done && <SuccessBanner title={done}><p className="govuk-body">The case has been updated.</p></SuccessBanner>}
       <span className="govuk-caption-l">{complaint.reference}</span>
       <h1 className="govuk-heading-l">{complaint.summary}</h1>
-      <p className="govuk-body">
+      <p className="govuk-body redress-case-status">
         <StatusTag status={complaint.status} /> Stage {complaint.stage}{' '}
         {pendingDays !== undefined && <UrgencyTag urgency={urgencyOf(pendingDays)} workingDaysLeft={pendingDays} />}
       </p>
