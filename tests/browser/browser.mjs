@@ -18,6 +18,7 @@ const DEMO_SEED = '3';
 // The rules WCAG 2.2 AA asks for, as axe-core tags them.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
+const ACTION_TIMEOUT_MS = 30_000;
 
 // A demo database in a temporary directory, the server on it and a headless browser.
 export async function startApp() {
@@ -39,7 +40,8 @@ export async function startApp() {
 export async function newPage(app) {
   const context = await app.browser.newContext({ baseURL: app.base });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: under ctest -j2 the browser shares two cores with the server and other tests.
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   return page;
 }
 
@@ -52,8 +54,12 @@ export async function assertAccessible(page, what) {
   assert.deepEqual(found, [], `accessibility violations on ${what}`);
 }
 
+// Signs in as `username`, whoever was signed in before (each test starts from its own user).
 export async function signIn(page, username, password = DEMO_PASSWORD) {
+  await page.context().clearCookies();
   await page.goto('/');
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -84,4 +90,11 @@ export function todayIso() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// The calendar's count of working days d with from < d ≤ to on the test database.
+export function workingDaysBetween(db, from, to) {
+  const result = redress(['calendar', 'working-days-between', '--from', from, '--to', to, '--db', db]);
+  if (result.status !== 0) throw new Error(`calendar failed: ${result.stderr}`);
+  return Number(result.stdout.trim());
 }

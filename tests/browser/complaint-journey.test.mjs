@@ -3,7 +3,7 @@
 // every page and every error state on the way.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addWorkingDays, assertAccessible, newPage, shown, signIn, signOut, startApp, todayIso } from './browser.mjs';
+import { addWorkingDays, assertAccessible, newPage, shown, signIn, signOut, startApp, todayIso, workingDaysBetween } from './browser.mjs';
 
 const SUMMARY = 'Damp and mould at Zephyrine Court not fixed';
 const ACKNOWLEDGE_DAYS = 5;
@@ -96,7 +96,10 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByRole('link', { name: 'Go to the case' }).click();
     await page.getByRole('heading', { name: SUMMARY }).waitFor();
     await expectText('#received-on', shown(today));
-    await expectText('#stage-1-acknowledge-by', shown(addWorkingDays(app.db, today, ACKNOWLEDGE_DAYS)));
+    const acknowledgeBy = addWorkingDays(app.db, today, ACKNOWLEDGE_DAYS);
+    await expectText('#stage-1-acknowledge-by', shown(acknowledgeBy));
+    const left = workingDaysBetween(app.db, today, acknowledgeBy);
+    assert.match(await page.locator('#stage-1-working-days-left').innerText(), new RegExp(`: ${left} working days left`));
     await page.locator('#notes').filter({ hasText: 'Reasonable adjustments: Large print letters' }).waitFor();
     await assertAccessible(page, 'the case page');
   });

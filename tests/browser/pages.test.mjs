@@ -99,6 +99,7 @@ describe('the web app’s pages', () => {
   };
 
   test('every other case action’s form, with errors', async () => {
+    await signIn(page, 'david.clarke');
     await checkActionForms('in_progress', ['extend', 'refuse', 'withdraw'], ['extend', 'refuse']);
     await checkActionForms('responded', ['close', 'reopen'], ['reopen']);
     await page.goto('/no-such-page');

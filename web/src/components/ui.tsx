@@ -51,16 +51,17 @@ const URGENCY_TAGS: Record<Urgency, { colour: string; label: string }> = {
 function daysText(workingDaysLeft: number): string {
   const days = Math.abs(workingDaysLeft);
   const unit = days === 1 ? 'working day' : 'working days';
-  return workingDaysLeft < 0 ? `${days} ${unit} overdue` : `${days} ${unit} left`;
+  return workingDaysLeft < 0 ? ` by ${days} ${unit}` : `: ${days} ${unit} left`;
 }
 
-// "Due soon" with, when known, how many working days are left.
+// "Due soon: 2 working days left" or "Overdue by 3 working days"; the label alone when the
+// number is not known (the case list has only the due date and whether it is overdue).
 export function UrgencyTag({ urgency, workingDaysLeft }: { urgency: Urgency; workingDaysLeft?: number }) {
   const tag = URGENCY_TAGS[urgency];
   return (
     <Tag colour={tag.colour}>
       {tag.label}
-      {workingDaysLeft !== undefined && <span className="redress-tag-detail">: {daysText(workingDaysLeft)}</span>}
+      {workingDaysLeft !== undefined && <span className="redress-tag-detail">{daysText(workingDaysLeft)}</span>}
     </Tag>
   );
 }

@@ -10,6 +10,7 @@ import { loadCase } from './ActionForm';
 import { availableActions } from './CaseActionPage';
 import { Links, Notes, Timeline } from './CaseExtras';
 import { StageCard } from './StageCard';
+import { StageTasks } from './StageTasks';
 
 function personText(person: Person) {
   const lines = [person.name, person.email, person.phone, person.address, person.postcode].filter(Boolean);
@@ -64,7 +65,7 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
       {done && <SuccessBanner title={done}><p className="govuk-body">The case has been updated.</p></SuccessBanner>}
       <span className="govuk-caption-l">{complaint.reference}</span>
       <h1 className="govuk-heading-l">{complaint.summary}</h1>
-      <p className="govuk-body">
+      <p className="govuk-body redress-case-status">
         <StatusTag status={complaint.status} /> Stage {complaint.stage}{' '}
         {pendingDays !== undefined && <UrgencyTag urgency={urgencyOf(pendingDays)} workingDaysLeft={pendingDays} />}
       </p>
@@ -87,6 +88,7 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
       )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          <StageTasks complaint={complaint} actions={actions} />
           <h2 className="govuk-heading-m">Details</h2>
           <Details complaint={complaint} reference={reference} />
           <h2 className="govuk-heading-m">Stages and deadlines</h2>
