@@ -1268,7 +1268,7 @@ constexpr std::int64_t kMatchSample = 256;
 constexpr double kChunkMargin = 2.0;
 constexpr std::int64_t kSmallestChunk = 64;
 constexpr std::int64_t kLargestChunk = 262144;
-constexpr int kMaxChunks = 5;
+constexpr int kMaxChunks = 3;
 
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
