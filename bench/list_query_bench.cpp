@@ -25,6 +25,7 @@
 
 #include "app/manual_clock.hpp"
 #include "app/ports.hpp"
+#include "main/allocator.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace redress::bench {
@@ -218,6 +219,8 @@ int Run(const std::string& path, int repeats, bool plans, const std::string& onl
 }  // namespace redress::bench
 
 int main(int argc, char** argv) {
+  // As `redress serve` runs, so that the figures are the queries' own.
+  redress::TuneAllocatorForServer();
   CLI::App app{"Times complaint lists, searches and counts on a SQLite database"};
   std::string path;
   int repeats = redress::bench::kDefaultRepeats;

@@ -8,6 +8,7 @@
 
 #include "cli/cli.hpp"
 #include "http/serve.hpp"
+#include "main/allocator.hpp"
 #include "main/system_clock.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -38,6 +39,7 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
 }  // namespace
 
 int main(int argc, char** argv) {
+  redress::TuneAllocatorForServer();
   // Councils in England count days in UK time; TZ in the environment overrides it.
   setenv("TZ", kDefaultTimeZone, /*overwrite=*/0);
   tzset();

@@ -37,7 +37,11 @@ using core::Status;
 // How long a connection waits for a lock held by another process before giving up.
 constexpr int kBusyTimeoutMilliseconds = 5000;
 // Read connections kept open between Reads; more are opened under load and closed afterwards.
-constexpr std::size_t kMaxIdleReaders = 8;
+// As many as the API runs handlers at once (http::kDefaultHandlerThreads), so that under load a
+// Read finds a connection open: opening one parses the whole schema and prepares every statement
+// anew. With 8 kept, GETs at 32 connections did about 30% fewer per second. Each idle connection
+// holds at most its page cache (SQLite's default, 2 MB).
+constexpr std::size_t kMaxIdleReaders = 64;
 // References: "<prefix>-<year>-<sequence zero-padded to this width>".
 constexpr std::size_t kReferenceDigits = 6;
 constexpr std::string_view kComplaintPrefix = "CMP";
@@ -1274,7 +1278,7 @@ constexpr std::int64_t kMatchSample = 256;
 constexpr double kChunkMargin = 2.0;
 constexpr std::int64_t kSmallestChunk = 64;
 constexpr std::int64_t kLargestChunk = 262144;
-constexpr int kMaxChunks = 5;
+constexpr int kMaxChunks = 3;
 
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
