@@ -12,19 +12,6 @@ namespace {
 
 constexpr int kOk = 200;
 
-core::Result<int> ParseYear(std::string_view text) {
-  int year = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    return core::FailField("year", "must be a financial year such as 2023 (for 2023/24), got '" +
-                                       std::string(text) + "'");
-  }
-  if (core::Status valid = app::CheckReportYear(year); !valid) {
-    return tl::unexpected(valid.error());
-  }
-  return year;
-}
-
 core::Result<report::render::Format> ParseFormat(const Request& request) {
   auto found = request.query.find("format");
   if (found == request.query.end() || found->second.empty()) {
@@ -40,7 +27,7 @@ core::Result<report::render::Format> ParseFormat(const Request& request) {
 
 Response AnnualReport(app::Store& store, const app::Clock& clock, const Request& request) {
   auto found = request.path_params.find("year");
-  auto year = ParseYear(found == request.path_params.end() ? "" : found->second);
+  auto year = ParseReportYear(found == request.path_params.end() ? "" : found->second);
   if (!year) return ProblemResponse(year.error(), request.path);
   auto format = ParseFormat(request);
   if (!format) return ProblemResponse(format.error(), request.path);
@@ -59,6 +46,19 @@ Response AnnualReport(app::Store& store, const app::Clock& clock, const Request&
 }
 
 }  // namespace
+
+core::Result<int> ParseReportYear(std::string_view text) {
+  int year = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    return core::FailField("year", "must be a financial year such as 2023 (for 2023/24), got '" +
+                                       std::string(text) + "'");
+  }
+  if (core::Status valid = app::CheckReportYear(year); !valid) {
+    return tl::unexpected(valid.error());
+  }
+  return year;
+}
 
 void RegisterReportRoutes(Router& router, app::Store& store, const app::Clock& clock) {
   router.Add({"GET", "/api/v1/reports/annual/{year}", Access::kAuthenticated,
