@@ -84,16 +84,35 @@ Result<core::LearningAction> UpdateLearningAction(Store& store, const Clock& clo
   return SaveAction(store, clock, actor, std::move(action), expected_version);
 }
 
-Result<core::LearningAction> GetLearningAction(Store& store, std::string_view reference) {
-  return ReadValue<core::LearningAction>(store,
-                                         [&](Tx& tx) { return tx.LoadLearningAction(reference); });
+Result<core::LearningAction> GetLearningAction(Store& store, const Actor& actor,
+                                               std::string_view reference) {
+  return ReadValue<core::LearningAction>(store, [&](Tx& tx) -> Result<core::LearningAction> {
+    auto action = tx.LoadLearningAction(reference);
+    if (!action) return action;
+    auto visible = CanSeeAll(tx, actor, action->complaints);
+    if (!visible) return tl::unexpected(visible.error());
+    if (!*visible) {
+      return core::Fail(core::ErrorCode::kNotFound, "no learning action " + std::string(reference));
+    }
+    return action;
+  });
 }
 
-Result<std::vector<core::LearningAction>> ListLearningActions(Store& store,
+Result<std::vector<core::LearningAction>> ListLearningActions(Store& store, const Actor& actor,
                                                               const LearningFilter& filter,
                                                               core::Date today) {
-  auto actions = ReadValue<std::vector<core::LearningAction>>(
-      store, [](Tx& tx) { return tx.ListLearningActions(); });
+  using Actions = std::vector<core::LearningAction>;
+  auto actions = ReadValue<Actions>(store, [&](Tx& tx) -> Result<Actions> {
+    auto all = tx.ListLearningActions();
+    if (!all) return all;
+    Actions visible;
+    for (core::LearningAction& action : *all) {
+      auto seen = CanSeeAll(tx, actor, action.complaints);
+      if (!seen) return tl::unexpected(seen.error());
+      if (*seen) visible.push_back(std::move(action));
+    }
+    return visible;
+  });
   if (!actions) return actions;
   std::erase_if(*actions, [&](const core::LearningAction& a) {
     const bool from_complaint =

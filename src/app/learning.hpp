@@ -26,7 +26,10 @@ Result<core::LearningAction> RaiseLearningAction(Store& store, const Clock& cloc
 Result<core::LearningAction> UpdateLearningAction(Store& store, const Clock& clock,
                                                   const Actor& actor, core::LearningAction action,
                                                   std::int64_t expected_version);
-Result<core::LearningAction> GetLearningAction(Store& store, std::string_view reference);
+// An action raised from a restricted complaint the actor may not see is kNotFound, and left out of
+// lists, like the complaint itself.
+Result<core::LearningAction> GetLearningAction(Store& store, const Actor& actor,
+                                               std::string_view reference);
 
 // The filters of the lessons-learned view; every one given must hold.
 struct LearningFilter {
@@ -39,7 +42,7 @@ struct LearningFilter {
   std::optional<int> due_in;   // financial year of due_on
 };
 // Oldest due first, then by reference.
-Result<std::vector<core::LearningAction>> ListLearningActions(Store& store,
+Result<std::vector<core::LearningAction>> ListLearningActions(Store& store, const Actor& actor,
                                                               const LearningFilter& filter,
                                                               core::Date today);
 

@@ -28,19 +28,6 @@ const VersionedKind<core::FailureOrder> kFailureOrderKind{EntityType::kFailureOr
                                                           &Tx::UpdateFailureOrder,
                                                           &Tx::LoadFailureOrder};
 
-// Whether the actor may see every complaint the case concerns.
-Result<bool> CanSeeCase(Tx& tx, const Actor& actor, const core::OmbudsmanCase& c) {
-  for (const std::string& reference : c.complaints) {
-    auto complaint = LoadVisibleComplaint(tx, actor, reference);
-    if (complaint) continue;
-    if (complaint.error().code != core::ErrorCode::kNotFound) {
-      return tl::unexpected(complaint.error());
-    }
-    return false;
-  }
-  return true;
-}
-
 // Appends to the timeline of each complaint the case concerns now and did not before.
 Status RecordLinks(Tx& tx, const Actor& actor, core::Date today,
                    const std::optional<core::OmbudsmanCase>& before,
@@ -80,7 +67,7 @@ Result<core::OmbudsmanCase> SaveCase(Store& store, const Clock& clock, const Act
       [&](Tx& tx, const std::optional<core::OmbudsmanCase>& before,
           const core::OmbudsmanCase& after) -> Status {
         if (before) {
-          auto visible = CanSeeCase(tx, actor, *before);
+          auto visible = CanSeeAll(tx, actor, before->complaints);
           if (!visible) return tl::unexpected(visible.error());
           if (!*visible) {
             return core::Fail(core::ErrorCode::kNotFound, "no Ombudsman case " + before->reference);
@@ -113,7 +100,7 @@ Result<std::vector<core::OmbudsmanCase>> VisibleCases(Tx& tx, const Actor& actor
   if (!cases) return cases;
   std::vector<core::OmbudsmanCase> visible;
   for (core::OmbudsmanCase& c : *cases) {
-    auto seen = CanSeeCase(tx, actor, c);
+    auto seen = CanSeeAll(tx, actor, c.complaints);
     if (!seen) return tl::unexpected(seen.error());
     if (*seen) visible.push_back(std::move(c));
   }
@@ -131,6 +118,18 @@ Result<core::LgscoLetter> LoadLetter(Tx& tx, int year) {
 }
 
 }  // namespace
+
+Result<bool> CanSeeAll(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {
+  for (const std::string& reference : complaints) {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (complaint) continue;
+    if (complaint.error().code != core::ErrorCode::kNotFound) {
+      return tl::unexpected(complaint.error());
+    }
+    return false;
+  }
+  return true;
+}
 
 Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {
   core::FieldErrors errors;
@@ -168,7 +167,7 @@ Result<core::OmbudsmanCase> GetOmbudsmanCase(Store& store, const Actor& actor,
   return ReadValue<core::OmbudsmanCase>(store, [&](Tx& tx) -> Result<core::OmbudsmanCase> {
     auto c = tx.LoadOmbudsmanCase(reference);
     if (!c) return c;
-    auto visible = CanSeeCase(tx, actor, *c);
+    auto visible = CanSeeAll(tx, actor, c->complaints);
     if (!visible) return tl::unexpected(visible.error());
     if (!*visible) {
       return core::Fail(core::ErrorCode::kNotFound, "no Ombudsman case " + std::string(reference));
@@ -297,9 +296,10 @@ Result<OverdueDashboard> Overdue(Store& store, const Actor& actor, core::Date to
     if (!actions) return tl::unexpected(actions.error());
     OverdueDashboard dashboard{today, core::OverdueOmbudsmanItems(*cases, *orders, today), {}};
     for (core::LearningAction& action : *actions) {
-      if (core::IsOverdue(action, today)) {
-        dashboard.learning_actions.push_back(std::move(action));
-      }
+      if (!core::IsOverdue(action, today)) continue;
+      auto visible = CanSeeAll(tx, actor, action.complaints);
+      if (!visible) return tl::unexpected(visible.error());
+      if (*visible) dashboard.learning_actions.push_back(std::move(action));
     }
     std::stable_sort(dashboard.learning_actions.begin(), dashboard.learning_actions.end(),
                      [](const core::LearningAction& a, const core::LearningAction& b) {

@@ -105,7 +105,7 @@ core::Status PrintReconciliation(app::Store& store, int year, std::ostream& out)
 
 core::Status PrintLearningActions(app::Store& store, const app::LearningFilter& filter,
                                   core::Date today, std::ostream& out) {
-  auto actions = app::ListLearningActions(store, filter, today);
+  auto actions = app::ListLearningActions(store, app::SystemActor(), filter, today);
   if (!actions) return tl::unexpected(actions.error());
   for (const core::LearningAction& a : *actions) {
     out << a.reference << '\t' << core::ToString(a.status) << (core::IsOverdue(a, today) ? "*" : "")

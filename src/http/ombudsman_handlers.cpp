@@ -39,7 +39,9 @@ Response VersionedAnswer(int status, json body, std::int64_t version, std::strin
 template <typename Record>
 struct VersionedEndpoints {
   std::string_view collection;
-  core::Result<Record> (*parse)(const json& body, core::Date today);
+  // `new_on` is today for a new record and nullopt for a replacement, whose dates the body must
+  // state in full (a default would silently move them).
+  core::Result<Record> (*parse)(const json& body, std::optional<core::Date> new_on);
   json (*render)(const Record&, core::Date today);
   core::Result<Record> (*record)(app::Store&, const app::Clock&, const app::Actor&, Record);
   core::Result<Record> (*update)(app::Store&, const app::Clock&, const app::Actor&, Record,
@@ -69,7 +71,7 @@ Handler UpdateHandler(app::Store& store, const app::Clock& clock,
     if (!version) return Problem(version.error(), request);
     auto body = ParseJsonBody(request);
     if (!body) return Problem(body.error(), request);
-    auto parsed = endpoints.parse(*body, clock.Today());
+    auto parsed = endpoints.parse(*body, std::nullopt);
     if (!parsed) return Problem(parsed.error(), request);
     parsed->reference = PathParam(request, "reference");
     auto saved = endpoints.update(store, clock, *request.actor, std::move(*parsed), *version);
@@ -88,10 +90,10 @@ Response ItemsAnswer(const std::vector<Record>& records, json (*render)(const Re
   return JsonAnswer(kOk, {{"items", std::move(items)}});
 }
 
-core::Result<core::OmbudsmanCase> ParseCase(const json& body, core::Date) {
+core::Result<core::OmbudsmanCase> ParseCase(const json& body, std::optional<core::Date>) {
   return ParseOmbudsmanCase(body);
 }
-core::Result<core::FailureOrder> ParseOrder(const json& body, core::Date) {
+core::Result<core::FailureOrder> ParseOrder(const json& body, std::optional<core::Date>) {
   return ParseFailureOrder(body);
 }
 
@@ -220,7 +222,8 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
   router.Add({"GET", learning, kAuth, P::kViewCases, [&store, &clock](const Request& request) {
                 auto filter = ParseLearningFilter(request.query);
                 if (!filter) return Problem(filter.error(), request);
-                auto found = app::ListLearningActions(store, *filter, clock.Today());
+                auto found =
+                    app::ListLearningActions(store, *request.actor, *filter, clock.Today());
                 if (!found) return Problem(found.error(), request);
                 return ItemsAnswer(*found, LearningActionToJson, clock.Today());
               }});
@@ -228,7 +231,8 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
               RecordHandler(store, clock, kLearningEndpoints)});
   router.Add({"GET", learning + "/{reference}", kAuth, P::kViewCases,
               [&store, &clock](const Request& request) {
-                auto found = app::GetLearningAction(store, PathParam(request, "reference"));
+                auto found =
+                    app::GetLearningAction(store, *request.actor, PathParam(request, "reference"));
                 if (!found) return Problem(found.error(), request);
                 return VersionedAnswer(kOk, LearningActionToJson(*found, clock.Today()),
                                        found->version, kLearning, found->reference);

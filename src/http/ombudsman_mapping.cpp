@@ -295,8 +295,9 @@ json OverdueToJson(const app::OverdueDashboard& dashboard) {
           {"learning_actions", std::move(actions)}};
 }
 
-core::Result<core::LearningAction> ParseLearningAction(const json& body, core::Date today) {
-  return ReadBody<core::LearningAction>(body, [today](ObjectReader& reader) {
+core::Result<core::LearningAction> ParseLearningAction(const json& body,
+                                                       std::optional<core::Date> new_on) {
+  return ReadBody<core::LearningAction>(body, [new_on](ObjectReader& reader) {
     core::LearningAction a;
     a.source = reader.Enumerated("source", Presence::kRequired, kSourceDomain).value_or(a.source);
     a.complaints = reader.TextList("complaints");
@@ -306,7 +307,8 @@ core::Result<core::LearningAction> ParseLearningAction(const json& body, core::D
     a.lesson = reader.Text("lesson");
     a.action = reader.Text("action", Presence::kRequired);
     a.owner = reader.Text("owner", Presence::kRequired);
-    a.raised_on = reader.DateOr("raised_on", today);
+    a.raised_on = new_on ? reader.DateOr("raised_on", *new_on)
+                         : reader.Date("raised_on", Presence::kRequired).value_or(a.raised_on);
     a.due_on = reader.Date("due_on", Presence::kRequired).value_or(a.due_on);
     a.status = reader.Enumerated("status", Presence::kOptional, kStatusDomain).value_or(a.status);
     a.evidence = reader.Text("evidence");

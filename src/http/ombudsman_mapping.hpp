@@ -7,6 +7,7 @@
 // Internal to redress::http.
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "app/learning.hpp"
@@ -35,8 +36,10 @@ nlohmann::json ReconciliationToJson(const app::LetterReconciliation& reconciliat
 
 nlohmann::json OverdueToJson(const app::OverdueDashboard& dashboard);
 
+// raised_on defaults to `new_on` when given (a new action), and is required when not (a
+// replacement).
 core::Result<core::LearningAction> ParseLearningAction(const nlohmann::json& body,
-                                                       core::Date today);
+                                                       std::optional<core::Date> new_on);
 nlohmann::json LearningActionToJson(const core::LearningAction& action, core::Date today);
 // GET /api/v1/learning?status=&source=&overdue=true|false&owner=&complaint=&ombudsman_case=
 // &due_in=YEAR

@@ -260,6 +260,8 @@ test('learning actions: raised, completed only with evidence, listed for the rev
   assert.ok(dashboard.body.learning_actions.some((a) => a.reference === raised.body.reference));
 
   const path = `/api/v1/learning/${raised.body.reference}`;
+  const { raised_on: _, ...withoutRaisedOn } = body;
+  assertProblem(assert, await put(path, '"1"', withoutRaisedOn), 422, 'raised_on');
   const completing = { ...body, status: 'completed', completed_on: '2024-12-20' };
   assertProblem(assert, await put(path, '"1"', completing), 422, 'evidence');
   const completed = await put(path, '"1"', { ...completing, evidence: 'Procedure DM-4 issued' });
@@ -323,6 +325,11 @@ test('the Code self-assessment is seeded, assessed, approved and in the annual r
   assert.equal(report.body.ombudsman.lgsco_annual_letter.comparison_group, 'Unitary');
   assert.equal(report.body.ombudsman.failure_orders.issued, 1);
   assert.ok(report.body.ombudsman.service_improvements.length >= 1);
+  const html = await call('GET', `/api/v1/reports/annual/${YEAR}?format=html`,
+    { token: tokens.viewer });
+  assert.equal(html.status, 200);
+  assert.match(html.body, /Approved by Cabinet on 2025-06-18 \(minute CAB\/25\/061\)/);
+  assert.match(html.body, /LGSCO annual letter beside the cases recorded/);
 
   const cli = redress(['self-assessment', 'show', '--db', db, '--year', String(YEAR)]);
   assert.equal(cli.status, 0, cli.stderr);
