@@ -28,7 +28,13 @@ Result<core::LearningAction> SaveAction(Store& store, const Clock& clock, const 
   }
   return SaveVersioned(
       store, clock, actor, kActionKind, std::move(action), expected_version,
-      [&](Tx& tx, const std::optional<core::LearningAction>&, const core::LearningAction& after) {
+      [&](Tx& tx, const std::optional<core::LearningAction>& before,
+          const core::LearningAction& after) -> Status {
+        if (before) {
+          if (Status visible = RequireVisible(tx, actor, kActionKind, *before); !visible) {
+            return visible;
+          }
+        }
         return CheckComplaints(tx, actor, after.complaints);
       },
       [](Tx&, const std::optional<core::LearningAction>&, const core::LearningAction&) -> Status {
@@ -86,16 +92,7 @@ Result<core::LearningAction> UpdateLearningAction(Store& store, const Clock& clo
 
 Result<core::LearningAction> GetLearningAction(Store& store, const Actor& actor,
                                                std::string_view reference) {
-  return ReadValue<core::LearningAction>(store, [&](Tx& tx) -> Result<core::LearningAction> {
-    auto action = tx.LoadLearningAction(reference);
-    if (!action) return action;
-    auto visible = CanSeeAll(tx, actor, action->complaints);
-    if (!visible) return tl::unexpected(visible.error());
-    if (!*visible) {
-      return core::Fail(core::ErrorCode::kNotFound, "no learning action " + std::string(reference));
-    }
-    return action;
-  });
+  return GetVisible(store, actor, kActionKind, reference);
 }
 
 Result<std::vector<core::LearningAction>> ListLearningActions(Store& store, const Actor& actor,

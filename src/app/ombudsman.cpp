@@ -67,10 +67,8 @@ Result<core::OmbudsmanCase> SaveCase(Store& store, const Clock& clock, const Act
       [&](Tx& tx, const std::optional<core::OmbudsmanCase>& before,
           const core::OmbudsmanCase& after) -> Status {
         if (before) {
-          auto visible = CanSeeAll(tx, actor, before->complaints);
-          if (!visible) return tl::unexpected(visible.error());
-          if (!*visible) {
-            return core::Fail(core::ErrorCode::kNotFound, "no Ombudsman case " + before->reference);
+          if (Status visible = RequireVisible(tx, actor, kCaseKind, *before); !visible) {
+            return visible;
           }
         }
         return CheckComplaints(tx, actor, after.complaints);
@@ -164,16 +162,7 @@ Result<core::OmbudsmanCase> UpdateOmbudsmanCase(Store& store, const Clock& clock
 
 Result<core::OmbudsmanCase> GetOmbudsmanCase(Store& store, const Actor& actor,
                                              std::string_view reference) {
-  return ReadValue<core::OmbudsmanCase>(store, [&](Tx& tx) -> Result<core::OmbudsmanCase> {
-    auto c = tx.LoadOmbudsmanCase(reference);
-    if (!c) return c;
-    auto visible = CanSeeAll(tx, actor, c->complaints);
-    if (!visible) return tl::unexpected(visible.error());
-    if (!*visible) {
-      return core::Fail(core::ErrorCode::kNotFound, "no Ombudsman case " + std::string(reference));
-    }
-    return c;
-  });
+  return GetVisible(store, actor, kCaseKind, reference);
 }
 
 Result<std::vector<core::OmbudsmanCase>> ListOmbudsmanCases(Store& store, const Actor& actor,

@@ -37,6 +37,33 @@ struct VersionedKind {
   Result<Record> (Tx::*load)(std::string_view);
 };
 
+// kNotFound (as if it did not exist) unless the actor may see every complaint `record` concerns.
+template <typename Record>
+Status RequireVisible(Tx& tx, const Actor& actor, const VersionedKind<Record>& kind,
+                      const Record& record) {
+  auto visible = CanSeeAll(tx, actor, record.complaints);
+  if (!visible) return tl::unexpected(visible.error());
+  if (!*visible) {
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "no " + std::string(kind.what) + " " + record.reference);
+  }
+  return {};
+}
+
+// The record `reference` on a read snapshot, when the actor may see it (RequireVisible).
+template <typename Record>
+Result<Record> GetVisible(Store& store, const Actor& actor, const VersionedKind<Record>& kind,
+                          std::string_view reference) {
+  return ReadValue<Record>(store, [&](Tx& tx) -> Result<Record> {
+    auto record = (tx.*kind.load)(reference);
+    if (!record) return record;
+    if (Status visible = RequireVisible(tx, actor, kind, *record); !visible) {
+      return tl::unexpected(visible.error());
+    }
+    return record;
+  });
+}
+
 // Saves `record`: a new one when expected_version is nullopt (numbered in today's year), else the
 // replacement of record.reference at that version. Before saving, check(tx, before, record) may
 // refuse it (before is the stored record, nullopt for a new one); after saving, after(tx, before,

@@ -118,6 +118,12 @@ test('the rules of a case are enforced, naming the field', async () => {
     { token: officer(), body: unknownComplaint }), 422, 'complaints[0]');
   assertProblem(assert, await call('POST', '/api/v1/ombudsman/cases',
     { token: officer(), body: { ...housingEnquiry(), colour: 'red' } }), 400, 'colour');
+  // A restricted complaint the officer may not see is as unknown as one that does not exist.
+  const restricted = sqlite(db, 'SELECT reference FROM complaints WHERE restricted = 1 LIMIT 1').trim();
+  assert.ok(restricted, 'the demo council has restricted complaints');
+  assertProblem(assert, await call('POST', '/api/v1/ombudsman/cases',
+    { token: officer(), body: { ...housingEnquiry(), complaints: [restricted] } }), 422,
+    'complaints[0]');
 });
 
 test('an order past due is flagged until it is completed with evidence', async () => {
