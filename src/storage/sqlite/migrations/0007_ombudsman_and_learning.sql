@@ -1,8 +1,8 @@
 -- Ombudsman cases with their findings and remedies, Complaint Handling Failure Orders, the LGSCO
 -- annual letter, learning actions and the Code self-assessment (core/ombudsman.hpp,
--- core/learning.hpp). The rules live in the core; the CHECKs here only keep the vocabulary and the
--- shape. IF NOT EXISTS: applying it again to a database that has its objects (one taken back to
--- an earlier schema version by hand) changes nothing.
+-- core/learning.hpp). The rules live in the core; the CHECKs here keep only the shape (dates,
+-- counts, fixed vocabularies). IF NOT EXISTS: applying it again to a database that has its objects
+-- (one taken back to an earlier schema version by hand) changes nothing.
 
 -- A case with the Housing Ombudsman or the LGSCO. reference is Redress's own (OMB-...); the
 -- Ombudsman's reference may be unknown at first, so it is not unique.
