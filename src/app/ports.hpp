@@ -16,6 +16,8 @@
 #include "app/records.hpp"
 #include "core/complaint.hpp"
 #include "core/event.hpp"
+#include "core/learning.hpp"
+#include "core/ombudsman.hpp"
 #include "core/repeats.hpp"
 #include "core/result.hpp"
 #include "core/service_request.hpp"
@@ -272,6 +274,45 @@ class Tx {
   virtual Result<std::map<int, std::int64_t>> ListHomesOwned() = 0;
   // Sets the homes owned of a financial year, replacing any earlier figure; homes > 0.
   virtual Status SaveHomesOwned(int financial_year, std::int64_t homes) = 0;
+
+  // Ombudsman cases, learning actions, self-assessment.
+  //
+  // Ombudsman cases ("OMB-"), failure orders ("CHFO-") and learning actions ("LRN-") are
+  // versioned like complaints: Insert assigns id, the reference "<prefix>-<year>-<6 digits>" and
+  // version 1; Update requires the stored version to equal expected_version (else kStaleVersion;
+  // kNotFound for an unknown reference) and stores version + 1; both return the record as stored.
+  // A complaint, Ombudsman case, owner, category or root cause they name must exist (kInvalidInput
+  // naming the field). The use cases append the events. Lists are oldest first; an organisation
+  // has tens to hundreds of these a year, so the use cases filter them in memory.
+  virtual Result<core::OmbudsmanCase> InsertOmbudsmanCase(core::OmbudsmanCase ombudsman_case,
+                                                          int year) = 0;
+  virtual Result<core::OmbudsmanCase> UpdateOmbudsmanCase(core::OmbudsmanCase ombudsman_case,
+                                                          std::int64_t expected_version) = 0;
+  virtual Result<core::OmbudsmanCase> LoadOmbudsmanCase(std::string_view reference) = 0;
+  // Every case, or only those concerning the complaint `complaint` when it is not empty.
+  virtual Result<std::vector<core::OmbudsmanCase>> ListOmbudsmanCases(
+      std::string_view complaint) = 0;
+  virtual Result<core::FailureOrder> InsertFailureOrder(core::FailureOrder order, int year) = 0;
+  virtual Result<core::FailureOrder> UpdateFailureOrder(core::FailureOrder order,
+                                                        std::int64_t expected_version) = 0;
+  virtual Result<core::FailureOrder> LoadFailureOrder(std::string_view reference) = 0;
+  virtual Result<std::vector<core::FailureOrder>> ListFailureOrders() = 0;
+  virtual Result<core::LearningAction> InsertLearningAction(core::LearningAction action,
+                                                            int year) = 0;
+  virtual Result<core::LearningAction> UpdateLearningAction(core::LearningAction action,
+                                                            std::int64_t expected_version) = 0;
+  virtual Result<core::LearningAction> LoadLearningAction(std::string_view reference) = 0;
+  virtual Result<std::vector<core::LearningAction>> ListLearningActions() = 0;
+  // The LGSCO annual letter of a financial year; nullopt when none was entered.
+  virtual Result<std::optional<core::LgscoLetter>> LoadLgscoLetter(int year) = 0;
+  virtual Status SaveLgscoLetter(const core::LgscoLetter& letter) = 0;  // replaces the year's
+  // The self-assessment of a financial year; nullopt when it was not started.
+  virtual Result<std::optional<core::SelfAssessment>> LoadSelfAssessment(int year) = 0;
+  // Stores the whole assessment of its year: a new one when expected_version is nullopt (kConflict
+  // if the year has one), else a replacement of that version (kStaleVersion otherwise). Returns
+  // it with its new version.
+  virtual Result<core::SelfAssessment> SaveSelfAssessment(
+      core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) = 0;
 };
 
 // A database. Write runs `work` atomically and commits it durably (the data is on disk when

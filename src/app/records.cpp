@@ -5,12 +5,17 @@
 namespace redress::app {
 namespace {
 
-constexpr core::EnumNames<EntityType, 5> kEntityTypeNames{{
+constexpr core::EnumNames<EntityType, 10> kEntityTypeNames{{
     {EntityType::kComplaint, "complaint"},
     {EntityType::kServiceRequest, "service_request"},
     {EntityType::kUser, "user"},
     {EntityType::kToken, "token"},
     {EntityType::kConfiguration, "configuration"},
+    {EntityType::kOmbudsmanCase, "ombudsman_case"},
+    {EntityType::kFailureOrder, "failure_order"},
+    {EntityType::kLgscoLetter, "lgsco_letter"},
+    {EntityType::kLearningAction, "learning_action"},
+    {EntityType::kSelfAssessment, "self_assessment"},
 }};
 
 constexpr core::EnumNames<LinkRelation, 3> kLinkRelationNames{{

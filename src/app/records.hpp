@@ -115,9 +115,21 @@ struct CaseLink {
 };
 
 // What an event is about.
-enum class EntityType { kComplaint, kServiceRequest, kUser, kToken, kConfiguration };
-std::string_view ToString(EntityType type);  // "complaint", "service_request", "user", "token",
-                                             // "configuration"
+enum class EntityType {
+  kComplaint,
+  kServiceRequest,
+  kUser,
+  kToken,
+  kConfiguration,
+  kOmbudsmanCase,
+  kFailureOrder,
+  kLgscoLetter,  // named by its financial year
+  kLearningAction,
+  kSelfAssessment,  // named by its financial year
+};
+// "complaint", "service_request", "user", "token", "configuration", "ombudsman_case",
+// "failure_order", "lgsco_letter", "learning_action", "self_assessment"
+std::string_view ToString(EntityType type);
 std::optional<EntityType> ParseEntityType(std::string_view name);
 
 // An event as stored: its place in the hash-chained log.

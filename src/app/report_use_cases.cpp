@@ -42,6 +42,24 @@ Result<report::ReportContext> ContextIn(Tx& tx, int year, core::Date today) {
   return context;
 }
 
+// The sections the builder does not stream: Ombudsman cases, failure orders, the LGSCO letter,
+// learning actions and the self-assessment of the year.
+Status AddOmbudsmanSections(Tx& tx, int year, core::Date today, report::AnnualReport& report) {
+  auto cases = tx.ListOmbudsmanCases("");
+  if (!cases) return tl::unexpected(cases.error());
+  auto orders = tx.ListFailureOrders();
+  if (!orders) return tl::unexpected(orders.error());
+  auto letter = tx.LoadLgscoLetter(year);
+  if (!letter) return tl::unexpected(letter.error());
+  auto actions = tx.ListLearningActions();
+  if (!actions) return tl::unexpected(actions.error());
+  auto assessment = tx.LoadSelfAssessment(year);
+  if (!assessment) return tl::unexpected(assessment.error());
+  report.ombudsman = report::SummariseOmbudsman(year, today, *cases, *orders, *letter, *actions);
+  report.self_assessment = std::move(*assessment);
+  return {};
+}
+
 }  // namespace
 
 Status CheckReportYear(int year) {
@@ -66,7 +84,7 @@ Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock,
       return streamed;
     }
     computed = builder.Finish();
-    return {};
+    return AddOmbudsmanSections(tx, year, today, *computed);
   });
   if (!read) return tl::unexpected(read.error());
   return std::move(*computed);

@@ -15,6 +15,7 @@
 #include "app/manual_clock.hpp"
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
+#include "cli/ombudsman_output.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
 #include "report/render/render.hpp"
@@ -65,6 +66,9 @@ class Commands {
     RegisterServe(app);
     RegisterAudit(app);
     RegisterReport(app);
+    RegisterOmbudsman(app);
+    RegisterLearning(app);
+    RegisterSelfAssessment(app);
   }
 
   // The command that ran, if any; set by each callback.
@@ -535,6 +539,123 @@ class Commands {
     return {};
   }
 
+  void RegisterOmbudsman(CLI::App& app) {
+    CLI::App* ombudsman = app.add_subcommand(
+        "ombudsman", "Ombudsman cases, failure orders and the LGSCO annual letter");
+    ombudsman->require_subcommand(1);
+    CLI::App* list = ombudsman->add_subcommand(
+        "list",
+        "the cases: reference, ombudsman, their reference, received, decided, outcome, "
+        "complaints");
+    AddDatabaseOption(list);
+    list->add_option("--ombudsman", ombudsman_, "housing_ombudsman or lgsco");
+    list->add_option("--complaint", reference_, "only the cases concerning this complaint");
+    list->callback([this] {
+      result_ = WithStore([this](app::Store& store) -> core::Status {
+        app::OmbudsmanCaseFilter filter;
+        if (!ombudsman_.empty()) {
+          filter.ombudsman = core::ParseOmbudsman(ombudsman_);
+          if (!filter.ombudsman) {
+            return core::Status(core::FailField("ombudsman", "must be housing_ombudsman or lgsco"));
+          }
+        }
+        filter.complaint = reference_;
+        return PrintOmbudsmanCases(store, filter, out_);
+      });
+    });
+    CLI::App* show = ombudsman->add_subcommand("show", "one case with its findings and remedies");
+    AddDatabaseOption(show);
+    show->add_option("--reference", reference_, "the case, e.g. OMB-2025-000001")->required();
+    show->callback([this] {
+      result_ = WithStore([this](app::Store& store) {
+        return PrintOmbudsmanCase(store, reference_, dependencies_.clock->Today(), out_);
+      });
+    });
+    CLI::App* overdue = ombudsman->add_subcommand(
+        "overdue", "overdue Ombudsman information, orders, failure orders and learning actions");
+    AddDatabaseOption(overdue);
+    overdue->add_option("--on", date_, "as at this date (default today)");
+    overdue->callback([this] {
+      result_ = WithStore([this](app::Store& store) -> core::Status {
+        core::Date on = dependencies_.clock->Today();
+        if (!date_.empty()) {
+          auto parsed = ParseDateOption("on", date_);
+          if (!parsed) return tl::unexpected(parsed.error());
+          on = *parsed;
+        }
+        return PrintOverdue(store, on, out_);
+      });
+    });
+    CLI::App* letter = ombudsman->add_subcommand(
+        "reconcile",
+        "the LGSCO annual letter of a year beside the cases recorded, with differences");
+    AddDatabaseOption(letter);
+    letter->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
+    letter->callback([this] {
+      result_ =
+          WithStore([this](app::Store& store) { return PrintReconciliation(store, year_, out_); });
+    });
+  }
+
+  void RegisterLearning(CLI::App& app) {
+    CLI::App* learning = app.add_subcommand("learning", "learning and service-improvement actions");
+    learning->require_subcommand(1);
+    CLI::App* list = learning->add_subcommand(
+        "list", "lessons learned: reference, status (* overdue), due, owner, source, action");
+    AddDatabaseOption(list);
+    list->add_option("--status", status_, "open, in_progress, completed or cancelled");
+    list->add_flag("--overdue", overdue_only_, "only actions past their due date");
+    list->callback([this] {
+      result_ = WithStore([this](app::Store& store) -> core::Status {
+        app::LearningFilter filter;
+        filter.overdue_only = overdue_only_;
+        if (!status_.empty()) {
+          filter.status = core::ParseLearningStatus(status_);
+          if (!filter.status) {
+            return core::FailField("status", "must be open, in_progress, completed or cancelled");
+          }
+        }
+        return PrintLearningActions(store, filter, dependencies_.clock->Today(), out_);
+      });
+    });
+  }
+
+  void RegisterSelfAssessment(CLI::App& app) {
+    CLI::App* assessment =
+        app.add_subcommand("self-assessment", "the Complaint Handling Code self-assessment");
+    assessment->require_subcommand(1);
+    CLI::App* show =
+        assessment->add_subcommand("show", "a year's assessment, provision by provision");
+    AddDatabaseOption(show);
+    show->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
+    show->callback([this] {
+      result_ =
+          WithStore([this](app::Store& store) { return PrintSelfAssessment(store, year_, out_); });
+    });
+    CLI::App* start = assessment->add_subcommand(
+        "start", "start a year's assessment from the Code's provisions (sections 1 to 9)");
+    AddDatabaseOption(start);
+    start->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
+    start->callback([this] {
+      result_ = WithStore([this](app::Store& store) -> core::Status {
+        auto started =
+            app::StartSelfAssessment(store, *dependencies_.clock, app::SystemActor(), year_);
+        if (!started) return tl::unexpected(started.error());
+        out_ << "self-assessment " << year_ << " started with " << started->provisions.size()
+             << " provisions\n";
+        return {};
+      });
+    });
+  }
+
+  // Opens the database and runs `work` on it.
+  template <typename Work>
+  CommandResult WithStore(Work&& work) {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    return work(**store);
+  }
+
   const Dependencies& dependencies_;
   std::istream& in_;
   std::ostream& out_;
@@ -563,6 +684,10 @@ class Commands {
   std::string format_ = "json";
   std::string out_path_;
   std::int64_t homes_ = 0;
+  std::string ombudsman_;
+  std::string reference_;
+  std::string status_;
+  bool overdue_only_ = false;
   ServeOptions serve_options_;
 };
 

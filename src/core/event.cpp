@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 26> kEventTypeNames{{
+constexpr EnumNames<EventType, 37> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -32,6 +32,17 @@ constexpr EnumNames<EventType, 26> kEventTypeNames{{
     {EventType::kSignInFailed, "sign_in_failed"},
     {EventType::kLockedOut, "locked_out"},
     {EventType::kSignedOut, "signed_out"},
+    {EventType::kOmbudsmanCaseRecorded, "ombudsman_case_recorded"},
+    {EventType::kOmbudsmanCaseUpdated, "ombudsman_case_updated"},
+    {EventType::kOmbudsmanCaseLinked, "ombudsman_case_linked"},
+    {EventType::kFailureOrderRecorded, "failure_order_recorded"},
+    {EventType::kFailureOrderUpdated, "failure_order_updated"},
+    {EventType::kAnnualLetterRecorded, "annual_letter_recorded"},
+    {EventType::kLearningActionRaised, "learning_action_raised"},
+    {EventType::kLearningActionUpdated, "learning_action_updated"},
+    {EventType::kSelfAssessmentStarted, "self_assessment_started"},
+    {EventType::kSelfAssessmentUpdated, "self_assessment_updated"},
+    {EventType::kSelfAssessmentApproved, "self_assessment_approved"},
 }};
 
 }  // namespace

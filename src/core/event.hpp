@@ -39,6 +39,17 @@ enum class EventType {
   kSignInFailed,  // a wrong password, or a username nobody has
   kLockedOut,     // the failure that locked the username (sign_in_throttle.hpp)
   kSignedOut,
+  kOmbudsmanCaseRecorded,
+  kOmbudsmanCaseUpdated,
+  kOmbudsmanCaseLinked,  // on a complaint: an Ombudsman case now concerns it
+  kFailureOrderRecorded,
+  kFailureOrderUpdated,
+  kAnnualLetterRecorded,  // the LGSCO annual letter's figures entered or corrected
+  kLearningActionRaised,
+  kLearningActionUpdated,
+  kSelfAssessmentStarted,
+  kSelfAssessmentUpdated,  // a provision assessed or edited
+  kSelfAssessmentApproved,
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

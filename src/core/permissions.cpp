@@ -8,7 +8,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<Permission, 17> kPermissionNames{{
+constexpr EnumNames<Permission, 20> kPermissionNames{{
     {Permission::kViewCases, "view_cases"},
     {Permission::kLogComplaint, "log_complaint"},
     {Permission::kAcknowledge, "acknowledge"},
@@ -26,6 +26,9 @@ constexpr EnumNames<Permission, 17> kPermissionNames{{
     {Permission::kViewAudit, "view_audit"},
     {Permission::kManageUsers, "manage_users"},
     {Permission::kManageConfiguration, "manage_configuration"},
+    {Permission::kManageOmbudsman, "manage_ombudsman"},
+    {Permission::kManageLearning, "manage_learning"},
+    {Permission::kManageSelfAssessment, "manage_self_assessment"},
 }};
 
 // The roles of DESIGN.md section 1:
@@ -35,7 +38,10 @@ constexpr EnumNames<Permission, 17> kPermissionNames{{
 // - manager oversees: everything a handler does plus reassigning, reopening and closing, and the
 //   reports and the audit trail;
 // - viewer (e.g. the Member Responsible for Complaints, an auditor) reads;
-// - admin runs the system: users and configuration, and every case action.
+// - admin runs the system: users and configuration, and every case action;
+// - the complaints officer liaises with the Ombudsman and completes the self-assessment (Code
+//   4.1, rules 1.6), so officers and managers record Ombudsman cases, CHFOs, the LGSCO letter,
+//   learning actions and the self-assessment; everyone who may view cases reads them.
 struct Grant {
   Permission permission;
   bool admin;
@@ -48,7 +54,7 @@ struct Grant {
 constexpr bool kYes = true;
 constexpr bool kNo = false;
 
-constexpr std::array<Grant, 17> kGrants{{
+constexpr std::array<Grant, 20> kGrants{{
     //                                      admin officer handler manager viewer
     {Permission::kViewCases, kYes, kYes, kYes, kYes, kYes},
     {Permission::kLogComplaint, kYes, kYes, kYes, kYes, kNo},
@@ -67,6 +73,9 @@ constexpr std::array<Grant, 17> kGrants{{
     {Permission::kViewAudit, kYes, kNo, kNo, kYes, kYes},
     {Permission::kManageUsers, kYes, kNo, kNo, kNo, kNo},
     {Permission::kManageConfiguration, kYes, kNo, kNo, kNo, kNo},
+    {Permission::kManageOmbudsman, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kManageLearning, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kManageSelfAssessment, kYes, kYes, kNo, kYes, kNo},
 }};
 
 constexpr bool TableCoversEveryPermissionOnce() {

@@ -26,11 +26,14 @@ enum class Permission {
   kReassign,  // route a case to a team or handler
   kAddNote,
   kResolveServiceRequest,
-  kViewReports,          // annual report, dashboards, the audit trail of configuration
-  kViewAudit,            // verify and read the audit trail
-  kManageUsers,          // users, roles, tokens of other users
-  kManageConfiguration,  // teams, service areas, categories, root causes, closure days,
-                         // designations, settings
+  kViewReports,           // annual report, dashboards, the audit trail of configuration
+  kViewAudit,             // verify and read the audit trail
+  kManageUsers,           // users, roles, tokens of other users
+  kManageConfiguration,   // teams, service areas, categories, root causes, closure days,
+                          // designations, settings
+  kManageOmbudsman,       // Ombudsman cases, their orders, CHFOs and the LGSCO annual letter
+  kManageLearning,        // learning and service-improvement actions
+  kManageSelfAssessment,  // the Code self-assessment and the governing body's approval
 };
 
 std::string_view ToString(Permission permission);  // snake_case, e.g. "log_complaint"

@@ -24,7 +24,10 @@ const std::set<Permission> kOfficer = {kViewCases,
                                        kReassign,
                                        kAddNote,
                                        kResolveServiceRequest,
-                                       kViewReports};
+                                       kViewReports,
+                                       kManageOmbudsman,
+                                       kManageLearning,
+                                       kManageSelfAssessment};
 const std::set<Permission> kHandler = {kViewCases, kLogComplaint, kAcknowledge,          kRespond,
                                        kExtend,    kAddNote,      kResolveServiceRequest};
 const std::set<Permission> kManagerSet = {kViewCases,
@@ -41,7 +44,10 @@ const std::set<Permission> kManagerSet = {kViewCases,
                                           kAddNote,
                                           kResolveServiceRequest,
                                           kViewReports,
-                                          kViewAudit};
+                                          kViewAudit,
+                                          kManageOmbudsman,
+                                          kManageLearning,
+                                          kManageSelfAssessment};
 const std::set<Permission> kViewerSet = {kViewCases, kViewReports, kViewAudit};
 
 constexpr Permission kEvery[] = {kViewCases,
@@ -60,7 +66,10 @@ constexpr Permission kEvery[] = {kViewCases,
                                  kViewReports,
                                  kViewAudit,
                                  kManageUsers,
-                                 kManageConfiguration};
+                                 kManageConfiguration,
+                                 kManageOmbudsman,
+                                 kManageLearning,
+                                 kManageSelfAssessment};
 
 TEST(PermissionsTest, EveryRoleAgainstEveryPermission) {
   const std::pair<Role, const std::set<Permission>*> roles[] = {

@@ -47,4 +47,15 @@ inline std::vector<std::string> FieldNames(const Error& error) {
   return fields;
 }
 
+// Expects `status` to succeed when `fields` is empty, else to fail naming exactly `fields`, in
+// order: the check of a table-driven validation test.
+inline void ExpectFieldErrors(const Status& status, const std::vector<std::string>& fields) {
+  if (fields.empty()) {
+    EXPECT_TRUE(status) << status.error().message;
+    return;
+  }
+  ASSERT_FALSE(status);
+  EXPECT_EQ(FieldNames(status.error()), fields);
+}
+
 }  // namespace redress::core::test_support

@@ -13,10 +13,11 @@
 #include "app/store_values.hpp"
 #include "core/calendar.hpp"
 #include "http/admin_mapping.hpp"
+#include "http/ombudsman_handlers.hpp"
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
-#include "http/responses.hpp"
 #include "http/report_handlers.hpp"
+#include "http/responses.hpp"
 
 namespace redress::http {
 namespace {
@@ -162,6 +163,7 @@ void Handlers::Register(Router& router) {
   router.Add({"GET", "/metrics", kPublic, std::nullopt, bind(&Handlers::MetricsText)});
   router.Add({"GET", "/api/openapi.json", kPublic, std::nullopt, bind(&Handlers::OpenApi)});
   RegisterReportRoutes(router, store_, clock_);
+  RegisterOmbudsmanRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, int status) {

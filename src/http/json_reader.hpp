@@ -188,6 +188,24 @@ class ObjectReader {
     return value;
   }
 
+  // A JSON number (integer or not) within [min_value, max_value].
+  std::optional<double> Number(std::string_view name, Presence presence, double min_value,
+                               double max_value) {
+    const json* member = Member(name, presence);
+    if (member == nullptr) return std::nullopt;
+    if (!member->is_number()) {
+      errors_.Malformed(FieldName(name), "must be a number");
+      return std::nullopt;
+    }
+    const double value = member->get<double>();
+    if (value < min_value || value > max_value) {
+      errors_.Invalid(FieldName(name), "must be between " + ShortNumber(min_value) + " and " +
+                                           ShortNumber(max_value));
+      return std::nullopt;
+    }
+    return value;
+  }
+
   template <typename Enum>
   std::optional<Enum> Enumerated(std::string_view name, Presence presence,
                                  const EnumDomain<Enum>& domain) {
@@ -268,6 +286,14 @@ class ObjectReader {
   }
 
  private:
+  // 100.000000 as "100", 0.5 as "0.5".
+  static std::string ShortNumber(double value) {
+    std::string text = std::to_string(value);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+  }
+
   std::string ElementName(std::string_view name, std::size_t index) const {
     return FieldName(name) + "[" + std::to_string(index) + "]";
   }

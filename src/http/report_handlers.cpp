@@ -18,19 +18,6 @@
 namespace redress::http {
 namespace {
 
-core::Result<int> ParseYear(std::string_view text) {
-  int year = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    return core::FailField("year", "must be a financial year such as 2023 (for 2023/24), got '" +
-                                       std::string(text) + "'");
-  }
-  if (core::Status valid = app::CheckReportYear(year); !valid) {
-    return tl::unexpected(valid.error());
-  }
-  return year;
-}
-
 core::Result<report::render::Format> ParseFormat(const Request& request) {
   auto found = request.query.find("format");
   if (found == request.query.end() || found->second.empty()) {
@@ -46,7 +33,7 @@ core::Result<report::render::Format> ParseFormat(const Request& request) {
 
 Response AnnualReport(app::Store& store, const app::Clock& clock, const Request& request) {
   auto found = request.path_params.find("year");
-  auto year = ParseYear(found == request.path_params.end() ? "" : found->second);
+  auto year = ParseReportYear(found == request.path_params.end() ? "" : found->second);
   if (!year) return ProblemResponse(year.error(), request.path);
   auto format = ParseFormat(request);
   if (!format) return ProblemResponse(format.error(), request.path);
@@ -76,7 +63,7 @@ Response ListHomesOwned(app::Store& store, const Request& request) {
 
 // PUT /api/v1/homes-owned/{year}: {"homes"}; the use case judges the year and the number.
 Response SaveHomesOwned(app::Store& store, const app::Clock& clock, const Request& request) {
-  auto year = ParseYear(PathParam(request, "year"));
+  auto year = ParseReportYear(PathParam(request, "year"));
   if (!year) return Problem(year.error(), request);
   auto body = ParseJsonBody(request);
   if (!body) return Problem(body.error(), request);
@@ -94,12 +81,26 @@ Response SaveHomesOwned(app::Store& store, const app::Clock& clock, const Reques
 
 }  // namespace
 
+core::Result<int> ParseReportYear(std::string_view text) {
+  int year = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    return core::FailField("year", "must be a financial year such as 2023 (for 2023/24), got '" +
+                                       std::string(text) + "'");
+  }
+  if (core::Status valid = app::CheckReportYear(year); !valid) {
+    return tl::unexpected(valid.error());
+  }
+  return year;
+}
+
 void RegisterReportRoutes(Router& router, app::Store& store, const app::Clock& clock) {
   router.Add({"GET", "/api/v1/reports/annual/{year}", Access::kAuthenticated,
               core::Permission::kViewReports, [&store, &clock](const Request& request) {
                 return AnnualReport(store, clock, request);
               }});
-  router.Add({"GET", "/api/v1/homes-owned", Access::kAuthenticated, core::Permission::kViewReports,
+  router.Add({"GET", "/api/v1/homes-owned", Access::kAuthenticated,
+              core::Permission::kViewReports,
               [&store](const Request& request) { return ListHomesOwned(store, request); }});
   router.Add({"PUT", "/api/v1/homes-owned/{year}", Access::kAuthenticated,
               core::Permission::kManageConfiguration, [&store, &clock](const Request& request) {

@@ -12,10 +12,17 @@
 //
 // A year that is not a number in range and an unknown format are 422 naming the field.
 
+#include <string_view>
+
 #include "app/ports.hpp"
+#include "core/result.hpp"
 #include "http/router.hpp"
 
 namespace redress::http {
+
+// A financial year written in a path ("2023" for 2023/24) that a report can be asked for;
+// kInvalidInput naming "year" otherwise.
+core::Result<int> ParseReportYear(std::string_view text);
 
 // Adds the endpoints above to `router`; `store` and `clock` must outlive it.
 void RegisterReportRoutes(Router& router, app::Store& store, const app::Clock& clock);

@@ -1003,12 +1003,16 @@ AnnualReport AnnualReportBuilder::Finish() {
     }
   }
   report.ombudsman_note =
-      "Not available yet: Redress does not record Ombudsman cases (LGSCO and Housing Ombudsman "
-      "enquiries, findings, orders and compliance, the LGSCO annual-letter figures). This section "
-      "will be filled from those records once they exist; no figures are estimated.";
+      "From the Ombudsman cases recorded in Redress: cases received in the year (enquiry received, "
+      "or referred when there is no enquiry date), outcomes of the final decisions made in the "
+      "year (Housing Ombudsman findings count once per complaint element), orders and "
+      "recommendations due in the year with compliance as at the report's date, Complaint "
+      "Handling Failure Orders issued in the year, the LGSCO annual letter beside the cases "
+      "recorded when the letter was entered, and the learning actions completed in the year. "
+      "Null when the database was not asked for them.";
   report.self_assessment_note =
-      "Not available yet: the Code self-assessment is not recorded in Redress yet; it will be "
-      "summarised here once it is.";
+      "The Code self-assessment of the year as recorded in Redress, with the governing body's "
+      "approval and response; null when the year's self-assessment was not started.";
   return report;
 }
 

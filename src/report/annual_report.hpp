@@ -21,7 +21,9 @@
 
 #include "core/calendar.hpp"
 #include "core/date.hpp"
+#include "core/learning.hpp"
 #include "core/regime.hpp"
+#include "report/ombudsman_section.hpp"
 #include "report/records.hpp"
 
 namespace redress::report {
@@ -150,7 +152,11 @@ struct AnnualReport {
   std::vector<std::string> months;     // "2023-04" .. "2024-03"
   std::vector<TrendSeries> trends;     // categories, then service areas
   std::vector<CountingRule> rules;
-  // Sections whose records do not exist yet: why each is empty.
+  // The Ombudsman and self-assessment sections come from records the builder does not stream:
+  // the caller sets them (SummariseOmbudsman; the year's self-assessment, absent when it was not
+  // started). Each note says what its section counts, or why it is empty.
+  std::optional<OmbudsmanSection> ombudsman;
+  std::optional<core::SelfAssessment> self_assessment;
   std::string ombudsman_note;
   std::string self_assessment_note;
 };

@@ -66,7 +66,8 @@ function assertSeedCouncilHousing(report) {
   assert.equal(stage2.query.exact, false);
   assert.equal(stage2.query.current, null);
   assert.ok(stage2.query.description.length > 0);
-  assert.equal(report.ombudsman, null);
+  assert.deepEqual(report.ombudsman.cases_received, { housing_ombudsman: 0, lgsco: 0 });
+  assert.equal(report.self_assessment, null);
   assert.match(report.ombudsman_explanation, /Ombudsman/);
 }
 

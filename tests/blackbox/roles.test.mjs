@@ -66,6 +66,27 @@ const MAY = {
   listHomesOwned: REPORT_READERS,
   saveHomesOwned: ADMIN,
   saveSettings: ADMIN,
+  listOmbudsmanCases: ALL,
+  recordOmbudsmanCase: OFFICERS,
+  getOmbudsmanCase: ALL,
+  updateOmbudsmanCase: OFFICERS,
+  listFailureOrders: ALL,
+  recordFailureOrder: OFFICERS,
+  getFailureOrder: ALL,
+  updateFailureOrder: OFFICERS,
+  getOverdue: ALL,
+  getLgscoLetter: REPORT_READERS,
+  saveLgscoLetter: OFFICERS,
+  reconcileLgscoLetter: REPORT_READERS,
+  getComplaintOmbudsmanHistory: ALL,
+  listLearningActions: ALL,
+  raiseLearningAction: OFFICERS,
+  getLearningAction: ALL,
+  updateLearningAction: OFFICERS,
+  getSelfAssessment: REPORT_READERS,
+  startSelfAssessment: OFFICERS,
+  saveProvisionAssessment: OFFICERS,
+  saveSelfAssessmentApproval: OFFICERS,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.
@@ -97,6 +118,7 @@ before(async () => {
   params.code = 'zz-role-test';
   params.date = '2031-01-02';
   params.year = '2021';
+  params.provision = '6.3';
   params.id = sqlite(db, 'SELECT max(id) FROM api_tokens').trim();
   server = await startServe(db);
   call = apiClient(server.base);

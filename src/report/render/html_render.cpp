@@ -183,6 +183,101 @@ constexpr std::string_view kStyle =
     ".note{background:#f3f2f1;padding:.75rem 1rem;border-left:5px solid #b1b4b6}"
     "@media print{h2{break-before:page}}";
 
+// A two-column table of labelled counts.
+std::string CountTable(const std::string& caption,
+                       const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+  std::string html = "<table><caption>" + Escape(caption) + "</caption><tbody>";
+  for (const auto& [label, count] : rows) {
+    html += "<tr><th scope=\"row\">" + Escape(label) + "</th><td>" + std::to_string(count) +
+            "</td></tr>";
+  }
+  return html + "</tbody></table>";
+}
+
+std::string ComplianceRows(const std::string& caption, const RemedyCompliance& counts) {
+  return CountTable(caption, {{"Due in the year", counts.due},
+                              {"Complied with on time", counts.complied_on_time},
+                              {"Complied with late", counts.complied_late},
+                              {"Overdue", counts.overdue},
+                              {"Not due yet", counts.pending}});
+}
+
+std::string OptionalNumber(const std::optional<double>& value) { return value ? Num(*value) : "–"; }
+
+std::string OmbudsmanHtml(const OmbudsmanSection& section) {
+  std::string html =
+      CountTable("Cases received", {{"Housing Ombudsman", section.housing_cases_received},
+                                    {"LGSCO", section.lgsco_cases_received}});
+  html +=
+      "<table><caption>Outcomes of the decisions made in the year</caption><thead><tr>"
+      "<th scope=\"col\">Ombudsman</th><th scope=\"col\">Outcome</th>"
+      "<th scope=\"col\">Count</th></tr></thead><tbody>";
+  for (const OutcomeCount& outcome : section.outcomes) {
+    html += "<tr><td>" + Escape(std::string(core::ToString(outcome.ombudsman))) + "</td><td>" +
+            Escape(outcome.outcome) + "</td><td>" + std::to_string(outcome.count) + "</td></tr>";
+  }
+  html += "</tbody></table>";
+  html += ComplianceRows("Orders", section.orders);
+  html += ComplianceRows("Recommendations", section.recommendations);
+  const FailureOrderCounts& orders = section.failure_orders;
+  html +=
+      CountTable("Complaint Handling Failure Orders", {{"Issued in the year", orders.issued},
+                                                       {"Complied with", orders.complied},
+                                                       {"Not complied with", orders.not_complied},
+                                                       {"Pending", orders.pending}});
+  if (!section.lgsco_letter.empty()) {
+    html += "<table><caption>LGSCO annual letter beside the cases recorded (comparison group: " +
+            Escape(section.comparison_group) +
+            ")</caption><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Letter</th>"
+            "<th scope=\"col\">Recorded</th><th scope=\"col\">Difference</th></tr></thead>"
+            "<tbody>";
+    for (const core::ReconciliationLine& line : section.lgsco_letter) {
+      html += "<tr><th scope=\"row\">" + Escape(line.label) + "</th><td>" +
+              OptionalNumber(line.letter) + "</td><td>" + OptionalNumber(line.recorded) +
+              "</td><td>" + OptionalNumber(line.difference) + "</td></tr>";
+    }
+    html += "</tbody></table>";
+  }
+  html += "<h3>Service improvements made from learning</h3><ul>";
+  for (const core::LearningAction& action : section.improvements) {
+    html += "<li>" + Escape(action.action) + " (" + Escape(action.reference) + ", completed " +
+            (action.completed_on ? action.completed_on->ToIso() : "") + ")</li>";
+  }
+  return html + "</ul>";
+}
+
+std::string SelfAssessmentHtml(const core::SelfAssessment& assessment) {
+  const core::SelfAssessmentCounts counts = core::CountCompliance(assessment);
+  std::string html = CountTable("Provisions assessed", {{"Provisions", counts.provisions},
+                                                        {"Complies", counts.complies},
+                                                        {"Partly complies", counts.partly},
+                                                        {"Does not comply", counts.does_not_comply},
+                                                        {"Not assessed", counts.not_assessed}});
+  html +=
+      "<table><caption>Where the organisation does not fully comply</caption><thead><tr>"
+      "<th scope=\"col\">Provision</th><th scope=\"col\">Compliance</th>"
+      "<th scope=\"col\">Action</th><th scope=\"col\">By</th></tr></thead><tbody>";
+  for (const core::ProvisionAssessment& p : assessment.provisions) {
+    if (p.compliance != core::CodeCompliance::kPartly &&
+        p.compliance != core::CodeCompliance::kDoesNotComply) {
+      continue;
+    }
+    html += "<tr><th scope=\"row\">" + Escape(p.provision) + "</th><td>" +
+            Escape(std::string(core::ToString(*p.compliance))) + "</td><td>" + Escape(p.action) +
+            "</td><td>" + (p.action_due_on ? p.action_due_on->ToIso() : "") + "</td></tr>";
+  }
+  html += "</tbody></table>";
+  if (assessment.approval) {
+    const core::GoverningBodyApproval& approval = *assessment.approval;
+    html += "<p>Approved by " + Escape(approval.meeting) + " on " + approval.approved_on.ToIso() +
+            " (minute " + Escape(approval.minute_reference) +
+            ").</p><h3>The governing body's response</h3><p>" + Escape(approval.response) + "</p>";
+  } else {
+    html += "<p>Not yet approved by the governing body.</p>";
+  }
+  return html;
+}
+
 }  // namespace
 
 std::string RenderHtml(const AnnualReport& report) {
@@ -263,8 +358,10 @@ std::string RenderHtml(const AnnualReport& report) {
   }
   html += "<h2 id=\"ombudsman\">Ombudsman</h2><p class=\"note\">" + Escape(report.ombudsman_note) +
           "</p>";
+  if (report.ombudsman) html += OmbudsmanHtml(*report.ombudsman);
   html += "<h2 id=\"self-assessment\">Code self-assessment</h2><p class=\"note\">" +
           Escape(report.self_assessment_note) + "</p>";
+  if (report.self_assessment) html += SelfAssessmentHtml(*report.self_assessment);
   html += "<h2 id=\"rules\">How the figures are counted</h2><dl>";
   for (const CountingRule& rule : report.rules) {
     html += "<dt><strong>" + Escape(rule.key) + "</strong></dt><dd>" + Escape(rule.text) + "</dd>";

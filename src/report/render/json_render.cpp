@@ -98,6 +98,97 @@ json TrendsJson(const AnnualReport& report) {
           {"series", std::move(series)}};
 }
 
+json DateOrNull(const std::optional<core::Date>& date) {
+  return date ? json(date->ToIso()) : json(nullptr);
+}
+
+json NumberOrNull(const std::optional<double>& value) { return value ? json(*value) : json(); }
+
+json ComplianceJson(const RemedyCompliance& counts) {
+  return {{"due", counts.due},
+          {"complied_on_time", counts.complied_on_time},
+          {"complied_late", counts.complied_late},
+          {"overdue", counts.overdue},
+          {"pending", counts.pending}};
+}
+
+json OmbudsmanJson(const std::optional<OmbudsmanSection>& section) {
+  if (!section) return nullptr;
+  json outcomes = json::array();
+  for (const OutcomeCount& outcome : section->outcomes) {
+    outcomes.push_back({{"ombudsman", core::ToString(outcome.ombudsman)},
+                        {"outcome", outcome.outcome},
+                        {"count", outcome.count}});
+  }
+  json letter = nullptr;
+  if (!section->lgsco_letter.empty()) {
+    json lines = json::array();
+    for (const core::ReconciliationLine& line : section->lgsco_letter) {
+      lines.push_back({{"key", line.key},
+                       {"label", line.label},
+                       {"letter", NumberOrNull(line.letter)},
+                       {"recorded", NumberOrNull(line.recorded)},
+                       {"difference", NumberOrNull(line.difference)}});
+    }
+    letter = {{"comparison_group", section->comparison_group}, {"lines", std::move(lines)}};
+  }
+  json improvements = json::array();
+  for (const core::LearningAction& action : section->improvements) {
+    improvements.push_back({{"reference", action.reference},
+                            {"source", core::ToString(action.source)},
+                            {"lesson", action.lesson},
+                            {"action", action.action},
+                            {"completed_on", DateOrNull(action.completed_on)},
+                            {"evidence", action.evidence}});
+  }
+  const FailureOrderCounts& orders = section->failure_orders;
+  return {{"cases_received",
+           {{"housing_ombudsman", section->housing_cases_received},
+            {"lgsco", section->lgsco_cases_received}}},
+          {"outcomes", std::move(outcomes)},
+          {"orders", ComplianceJson(section->orders)},
+          {"recommendations", ComplianceJson(section->recommendations)},
+          {"failure_orders",
+           {{"issued", orders.issued},
+            {"complied", orders.complied},
+            {"not_complied", orders.not_complied},
+            {"pending", orders.pending}}},
+          {"lgsco_annual_letter", std::move(letter)},
+          {"service_improvements", std::move(improvements)}};
+}
+
+json SelfAssessmentJson(const std::optional<core::SelfAssessment>& assessment) {
+  if (!assessment) return nullptr;
+  const core::SelfAssessmentCounts counts = core::CountCompliance(*assessment);
+  json shortfalls = json::array();
+  for (const core::ProvisionAssessment& p : assessment->provisions) {
+    if (p.compliance != core::CodeCompliance::kPartly &&
+        p.compliance != core::CodeCompliance::kDoesNotComply) {
+      continue;
+    }
+    shortfalls.push_back({{"provision", p.provision},
+                          {"requirement", p.requirement},
+                          {"compliance", core::ToString(*p.compliance)},
+                          {"commentary", p.commentary},
+                          {"action", p.action},
+                          {"action_due_on", DateOrNull(p.action_due_on)}});
+  }
+  json approval = nullptr;
+  if (assessment->approval) {
+    approval = {{"approved_on", assessment->approval->approved_on.ToIso()},
+                {"meeting", assessment->approval->meeting},
+                {"minute_reference", assessment->approval->minute_reference},
+                {"response", assessment->approval->response}};
+  }
+  return {{"provisions", counts.provisions},
+          {"complies", counts.complies},
+          {"partly", counts.partly},
+          {"does_not_comply", counts.does_not_comply},
+          {"not_assessed", counts.not_assessed},
+          {"non_compliance", std::move(shortfalls)},
+          {"governing_body", std::move(approval)}};
+}
+
 }  // namespace
 
 std::string RenderJson(const AnnualReport& report) {
@@ -126,9 +217,9 @@ std::string RenderJson(const AnnualReport& report) {
       {"scopes", std::move(scopes)},
       {"tsm", TsmJson(report)},
       {"trends", TrendsJson(report)},
-      {"ombudsman", nullptr},
+      {"ombudsman", OmbudsmanJson(report.ombudsman)},
       {"ombudsman_explanation", report.ombudsman_note},
-      {"self_assessment", nullptr},
+      {"self_assessment", SelfAssessmentJson(report.self_assessment)},
       {"self_assessment_explanation", report.self_assessment_note},
   };
   return document.dump(2) + "\n";

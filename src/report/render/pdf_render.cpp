@@ -124,8 +124,10 @@ class Writer {
     }
     Section("Ombudsman");
     Paragraph(report_.ombudsman_note, kBodyFont);
+    for (const std::string& line : OmbudsmanLines(report_)) Paragraph(line, kBodyFont);
     Section("Code self-assessment");
     Paragraph(report_.self_assessment_note, kBodyFont);
+    for (const std::string& line : SelfAssessmentLines(report_)) Paragraph(line, kBodyFont);
     Section("How the figures are counted");
     for (const CountingRule& rule : report_.rules) {
       Paragraph(rule.key, "Sans Bold 8");

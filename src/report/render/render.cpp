@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "core/enum_names.hpp"
 #include "report/render/render_internal.hpp"
@@ -147,6 +148,79 @@ std::string FormatChange(const Figure& figure) {
 double Rounded(double value, Unit unit) {
   if (unit == Unit::kCount) return static_cast<double>(std::llround(value));
   return std::round(value * kHundred) / kHundred;
+}
+
+namespace {
+
+std::string Count(std::int64_t value) { return std::to_string(value); }
+
+std::string OptionalNumber(const std::optional<double>& value) {
+  if (!value) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", *value);
+  return text;
+}
+
+}  // namespace
+
+std::vector<std::string> OmbudsmanLines(const AnnualReport& report) {
+  std::vector<std::string> lines;
+  if (!report.ombudsman) return lines;
+  const OmbudsmanSection& section = *report.ombudsman;
+  lines.push_back("Cases received: Housing Ombudsman " + Count(section.housing_cases_received) +
+                  ", LGSCO " + Count(section.lgsco_cases_received) + ".");
+  for (const OutcomeCount& outcome : section.outcomes) {
+    lines.push_back(std::string(core::ToString(outcome.ombudsman)) +
+                    " decision: " + outcome.outcome + ": " + Count(outcome.count) + ".");
+  }
+  for (const auto& [label, counts] : {std::pair{"Orders", &section.orders},
+                                      std::pair{"Recommendations", &section.recommendations}}) {
+    lines.push_back(std::string(label) + " due in the year: " + Count(counts->due) +
+                    "; complied with on time " + Count(counts->complied_on_time) + ", late " +
+                    Count(counts->complied_late) + "; overdue " + Count(counts->overdue) +
+                    "; not due yet " + Count(counts->pending) + ".");
+  }
+  const FailureOrderCounts& orders = section.failure_orders;
+  lines.push_back("Complaint Handling Failure Orders issued: " + Count(orders.issued) +
+                  "; complied with " + Count(orders.complied) + ", not complied with " +
+                  Count(orders.not_complied) + ", pending " + Count(orders.pending) + ".");
+  for (const core::ReconciliationLine& line : section.lgsco_letter) {
+    lines.push_back("LGSCO letter, " + line.label + ": letter " + OptionalNumber(line.letter) +
+                    ", recorded " + OptionalNumber(line.recorded) + ", difference " +
+                    OptionalNumber(line.difference) + ".");
+  }
+  for (const core::LearningAction& action : section.improvements) {
+    lines.push_back("Service improvement: " + action.action + " (" + action.reference + ").");
+  }
+  return lines;
+}
+
+std::vector<std::string> SelfAssessmentLines(const AnnualReport& report) {
+  std::vector<std::string> lines;
+  if (!report.self_assessment) return lines;
+  const core::SelfAssessment& assessment = *report.self_assessment;
+  const core::SelfAssessmentCounts counts = core::CountCompliance(assessment);
+  lines.push_back(Count(counts.provisions) + " provisions: " + Count(counts.complies) +
+                  " comply, " + Count(counts.partly) + " partly, " + Count(counts.does_not_comply) +
+                  " do not comply, " + Count(counts.not_assessed) + " not assessed.");
+  for (const core::ProvisionAssessment& p : assessment.provisions) {
+    if (p.compliance != core::CodeCompliance::kPartly &&
+        p.compliance != core::CodeCompliance::kDoesNotComply) {
+      continue;
+    }
+    lines.push_back("Provision " + p.provision + " (" + std::string(core::ToString(*p.compliance)) +
+                    "): " + p.action + " by " +
+                    (p.action_due_on ? p.action_due_on->ToIso() : std::string("-")) + ".");
+  }
+  if (assessment.approval) {
+    const core::GoverningBodyApproval& approval = *assessment.approval;
+    lines.push_back("Approved by " + approval.meeting + " on " + approval.approved_on.ToIso() +
+                    " (minute " + approval.minute_reference +
+                    "). The governing body's response: " + approval.response);
+  } else {
+    lines.push_back("Not yet approved by the governing body.");
+  }
+  return lines;
 }
 
 }  // namespace redress::report::render

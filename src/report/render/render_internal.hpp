@@ -60,4 +60,9 @@ std::vector<const Figure*> KeyFigures(const AnnualReport& report);
 // A value rounded for machine-readable outputs (CSV, XLSX): counts whole, the rest to 2 places.
 double Rounded(double value, Unit unit);
 
+// The Ombudsman and self-assessment sections as sentences, one a line, for the formats that lay
+// out text rather than tables (PDF, XLSX); empty when the section is absent.
+std::vector<std::string> OmbudsmanLines(const AnnualReport& report);
+std::vector<std::string> SelfAssessmentLines(const AnnualReport& report);
+
 }  // namespace redress::report::render

@@ -119,8 +119,14 @@ void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
   lxw_row_t row = WriteGroup(summary, 4, key, report, formats);
   worksheet_write_string(summary, row++, 0, "Ombudsman", formats.bold);
   worksheet_write_string(summary, row++, 0, report.ombudsman_note.c_str(), nullptr);
+  for (const std::string& line : OmbudsmanLines(report)) {
+    worksheet_write_string(summary, row++, 0, line.c_str(), nullptr);
+  }
   worksheet_write_string(summary, row++, 0, "Code self-assessment", formats.bold);
   worksheet_write_string(summary, row++, 0, report.self_assessment_note.c_str(), nullptr);
+  for (const std::string& line : SelfAssessmentLines(report)) {
+    worksheet_write_string(summary, row++, 0, line.c_str(), nullptr);
+  }
 
   lxw_worksheet* tsm = workbook_add_worksheet(workbook, SheetName("TSM", used).c_str());
   FigureColumns(tsm);

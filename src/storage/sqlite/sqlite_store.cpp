@@ -170,6 +170,10 @@ class ColumnReader {
     return Text();
   }
   std::int64_t Int64() { return sqlite3_column_int64(statement_, column_++); }
+  std::optional<double> OptionalReal() {
+    if (NextIsNull()) return Null<double>();
+    return sqlite3_column_double(statement_, column_++);
+  }
   int Int() { return static_cast<int>(Int64()); }
   bool Bool() { return Int64() != 0; }
 
@@ -238,6 +242,9 @@ class Statement {
     return Check(sqlite3_bind_int64(statement_, ++parameter_, value));
   }
   Statement& Bind(int value) { return Bind(static_cast<std::int64_t>(value)); }
+  Statement& Bind(double value) {
+    return Check(sqlite3_bind_double(statement_, ++parameter_, value));
+  }
   Statement& Bind(bool value) { return Bind(static_cast<std::int64_t>(value ? 1 : 0)); }
   Statement& Bind(std::string_view value) {
     // SQLite binds NULL for a null pointer; an empty view may have one, and means ''.
@@ -1824,6 +1831,220 @@ Result<std::vector<app::ComplaintRow>> ListComplaintsOn(Connection& connection,
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ombudsman cases, failure orders and learning actions: versioned records with a reference.
+// kColumns are those after id, reference and version, which Read reads first.
+
+template <typename Record>
+struct Versioned;
+
+template <>
+struct Versioned<core::OmbudsmanCase> {
+  static constexpr std::string_view kName = "ombudsman_cases";
+  static constexpr std::string_view kWhat = "Ombudsman case";
+  static constexpr std::string_view kPrefix = "OMB";
+  static constexpr std::array<std::string_view, 11> kColumns = {"ombudsman",
+                                                                "ombudsman_reference",
+                                                                "summary",
+                                                                "referred_on",
+                                                                "enquiry_received_on",
+                                                                "information_due_on",
+                                                                "information_sent_on",
+                                                                "draft_decision_on",
+                                                                "final_decision_on",
+                                                                "lgsco_decision",
+                                                                "satisfactory_remedy_by_council"};
+  static void Bind(Statement& s, const core::OmbudsmanCase& c) {
+    s.BindAll(c.ombudsman, c.ombudsman_reference, c.summary, c.referred_on, c.enquiry_received_on,
+              c.information_due_on, c.information_sent_on, c.draft_decision_on, c.final_decision_on,
+              c.lgsco_decision, c.satisfactory_remedy_by_council);
+  }
+  static core::OmbudsmanCase Read(ColumnReader& r) {
+    core::OmbudsmanCase c;
+    c.id = r.Int64();
+    c.reference = r.Text();
+    c.version = r.Int64();
+    c.ombudsman = r.Enumerator(core::ParseOmbudsman);
+    c.ombudsman_reference = r.Text();
+    c.summary = r.Text();
+    c.referred_on = r.OptionalDate();
+    c.enquiry_received_on = r.OptionalDate();
+    c.information_due_on = r.OptionalDate();
+    c.information_sent_on = r.OptionalDate();
+    c.draft_decision_on = r.OptionalDate();
+    c.final_decision_on = r.OptionalDate();
+    if (!r.NextIsNull()) {
+      c.lgsco_decision = r.Enumerator(core::ParseLgscoDecision);
+    } else {
+      r.Skip(1);
+    }
+    c.satisfactory_remedy_by_council = r.Bool();
+    return c;
+  }
+  static std::vector<Reference> References(const core::OmbudsmanCase& c) {
+    std::vector<Reference> references;
+    for (std::size_t i = 0; i < c.complaints.size(); ++i) {
+      references.push_back({"complaints[" + std::to_string(i) + "]", "complaint", "complaints",
+                            "reference", c.complaints[i]});
+    }
+    return references;
+  }
+};
+
+template <>
+struct Versioned<core::FailureOrder> {
+  static constexpr std::string_view kName = "failure_orders";
+  static constexpr std::string_view kWhat = "failure order";
+  static constexpr std::string_view kPrefix = "CHFO";
+  static constexpr std::array<std::string_view, 9> kColumns = {
+      "ombudsman_case", "ombudsman_reference", "type",   "ground",
+      "description",    "issued_on",           "due_on", "outcome",
+      "complied_on"};
+  static void Bind(Statement& s, const core::FailureOrder& o) {
+    s.BindAll(Code{o.ombudsman_case}, o.ombudsman_reference, o.type, o.ground, o.description,
+              o.issued_on, o.due_on, o.outcome, o.complied_on);
+  }
+  static core::FailureOrder Read(ColumnReader& r) {
+    core::FailureOrder o;
+    o.id = r.Int64();
+    o.reference = r.Text();
+    o.version = r.Int64();
+    o.ombudsman_case = r.Text();
+    o.ombudsman_reference = r.Text();
+    o.type = r.Enumerator(core::ParseChfoType);
+    o.ground = r.Enumerator(core::ParseChfoGround);
+    o.description = r.Text();
+    o.issued_on = r.Date();
+    o.due_on = r.Date();
+    o.outcome = r.Enumerator(core::ParseChfoOutcome);
+    o.complied_on = r.OptionalDate();
+    return o;
+  }
+  static std::vector<Reference> References(const core::FailureOrder& o) {
+    return {{"ombudsman_case", "Ombudsman case", "ombudsman_cases", "reference", o.ombudsman_case}};
+  }
+};
+
+template <>
+struct Versioned<core::LearningAction> {
+  static constexpr std::string_view kName = "learning_actions";
+  static constexpr std::string_view kWhat = "learning action";
+  static constexpr std::string_view kPrefix = "LRN";
+  static constexpr std::array<std::string_view, 12> kColumns = {
+      "source", "ombudsman_case", "category", "root_cause", "lesson",   "action",
+      "owner",  "raised_on",      "due_on",   "status",     "evidence", "completed_on"};
+  static void Bind(Statement& s, const core::LearningAction& a) {
+    s.BindAll(a.source, Code{a.ombudsman_case}, Code{a.category}, Code{a.root_cause}, a.lesson,
+              a.action, a.owner, a.raised_on, a.due_on, a.status, a.evidence, a.completed_on);
+  }
+  static core::LearningAction Read(ColumnReader& r) {
+    core::LearningAction a;
+    a.id = r.Int64();
+    a.reference = r.Text();
+    a.version = r.Int64();
+    a.source = r.Enumerator(core::ParseLearningSource);
+    a.ombudsman_case = r.Text();
+    a.category = r.Text();
+    a.root_cause = r.Text();
+    a.lesson = r.Text();
+    a.action = r.Text();
+    a.owner = r.Text();
+    a.raised_on = r.Date();
+    a.due_on = r.Date();
+    a.status = r.Enumerator(core::ParseLearningStatus);
+    a.evidence = r.Text();
+    a.completed_on = r.OptionalDate();
+    return a;
+  }
+  static std::vector<Reference> References(const core::LearningAction& a) {
+    std::vector<Reference> references = {
+        {"ombudsman_case", "Ombudsman case", "ombudsman_cases", "reference", a.ombudsman_case},
+        {"category", "category", "categories", "code", a.category},
+        {"root_cause", "root cause", "root_causes", "code", a.root_cause},
+        {"owner", "user", "users", "username", a.owner}};
+    for (std::size_t i = 0; i < a.complaints.size(); ++i) {
+      references.push_back({"complaints[" + std::to_string(i) + "]", "complaint", "complaints",
+                            "reference", a.complaints[i]});
+    }
+    return references;
+  }
+};
+
+// The rows of a list that belongs to one parent row, kept in the list's order by `position`.
+struct ChildTable {
+  std::string_view name;
+  std::string_view parent;  // the column holding the parent's key
+};
+constexpr ChildTable kCaseComplaints{"ombudsman_case_complaints", "case_id"};
+constexpr ChildTable kCaseFindings{"ombudsman_findings", "case_id"};
+constexpr ChildTable kCaseRemedies{"ombudsman_remedies", "case_id"};
+constexpr ChildTable kActionComplaints{"learning_action_complaints", "action_id"};
+constexpr ChildTable kAssessmentProvisions{"self_assessment_provisions", "financial_year"};
+
+template <typename Item>
+struct ChildColumns;
+
+// A complaint named by its reference.
+template <>
+struct ChildColumns<std::string> {
+  static constexpr std::array<std::string_view, 1> kColumns = {"complaint"};
+  static void Bind(Statement& s, const std::string& reference) { s.Bind(reference); }
+  static std::string Read(ColumnReader& r) { return r.Text(); }
+};
+
+template <>
+struct ChildColumns<core::ElementFinding> {
+  static constexpr std::array<std::string_view, 2> kColumns = {"element", "finding"};
+  static void Bind(Statement& s, const core::ElementFinding& f) { s.BindAll(f.element, f.finding); }
+  static core::ElementFinding Read(ColumnReader& r) {
+    return {r.Text(), r.Enumerator(core::ParseHoFinding)};
+  }
+};
+
+template <>
+struct ChildColumns<core::OmbudsmanRemedy> {
+  static constexpr std::array<std::string_view, 6> kColumns = {
+      "kind", "type", "description", "due_on", "completed_on", "evidence"};
+  static void Bind(Statement& s, const core::OmbudsmanRemedy& m) {
+    s.BindAll(m.kind, m.type, m.description, m.due_on, m.completed_on, m.evidence);
+  }
+  static core::OmbudsmanRemedy Read(ColumnReader& r) {
+    return {r.Enumerator(core::ParseRemedyKind),
+            r.Enumerator(core::ParseOmbudsmanRemedyType),
+            r.Text(),
+            r.Date(),
+            r.OptionalDate(),
+            r.Text()};
+  }
+};
+
+template <>
+struct ChildColumns<core::ProvisionAssessment> {
+  static constexpr std::array<std::string_view, 8> kColumns = {
+      "provision", "section",    "requirement", "compliance",
+      "evidence",  "commentary", "action",      "action_due_on"};
+  static void Bind(Statement& s, const core::ProvisionAssessment& p) {
+    s.BindAll(p.provision, p.section, p.requirement, p.compliance, p.evidence, p.commentary,
+              p.action, p.action_due_on);
+  }
+  static core::ProvisionAssessment Read(ColumnReader& r) {
+    core::ProvisionAssessment p;
+    p.provision = r.Text();
+    p.section = r.Text();
+    p.requirement = r.Text();
+    if (!r.NextIsNull()) {
+      p.compliance = r.Enumerator(core::ParseCodeCompliance);
+    } else {
+      r.Skip(1);
+    }
+    p.evidence = r.Text();
+    p.commentary = r.Text();
+    p.action = r.Text();
+    p.action_due_on = r.OptionalDate();
+    return p;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
 // The Tx on one connection inside an open transaction.
 
 class SqliteTx final : public app::Tx {
@@ -2443,7 +2664,208 @@ class SqliteTx final : public app::Tx {
   Result<std::map<int, std::int64_t>> ListHomesOwned() override;
   Status SaveHomesOwned(int financial_year, std::int64_t homes) override;
 
+  // --- Ombudsman cases, learning actions, self-assessment ---
+
+  Result<core::OmbudsmanCase> InsertOmbudsmanCase(core::OmbudsmanCase c, int year) override {
+    return InsertVersioned(std::move(c), year);
+  }
+  Result<core::OmbudsmanCase> UpdateOmbudsmanCase(core::OmbudsmanCase c,
+                                                  std::int64_t expected_version) override {
+    return UpdateVersioned(std::move(c), expected_version);
+  }
+  Result<core::OmbudsmanCase> LoadOmbudsmanCase(std::string_view reference) override {
+    return LoadVersioned<core::OmbudsmanCase>(reference);
+  }
+  Result<std::vector<core::OmbudsmanCase>> ListOmbudsmanCases(std::string_view complaint) override;
+  Result<core::FailureOrder> InsertFailureOrder(core::FailureOrder order, int year) override {
+    return InsertVersioned(std::move(order), year);
+  }
+  Result<core::FailureOrder> UpdateFailureOrder(core::FailureOrder order,
+                                                std::int64_t expected_version) override {
+    return UpdateVersioned(std::move(order), expected_version);
+  }
+  Result<core::FailureOrder> LoadFailureOrder(std::string_view reference) override {
+    return LoadVersioned<core::FailureOrder>(reference);
+  }
+  Result<std::vector<core::FailureOrder>> ListFailureOrders() override {
+    return ListVersioned<core::FailureOrder>();
+  }
+  Result<core::LearningAction> InsertLearningAction(core::LearningAction action,
+                                                    int year) override {
+    return InsertVersioned(std::move(action), year);
+  }
+  Result<core::LearningAction> UpdateLearningAction(core::LearningAction action,
+                                                    std::int64_t expected_version) override {
+    return UpdateVersioned(std::move(action), expected_version);
+  }
+  Result<core::LearningAction> LoadLearningAction(std::string_view reference) override {
+    return LoadVersioned<core::LearningAction>(reference);
+  }
+  Result<std::vector<core::LearningAction>> ListLearningActions() override {
+    return ListVersioned<core::LearningAction>();
+  }
+  Result<std::optional<core::LgscoLetter>> LoadLgscoLetter(int year) override;
+  Status SaveLgscoLetter(const core::LgscoLetter& letter) override;
+  Result<std::optional<core::SelfAssessment>> LoadSelfAssessment(int year) override;
+  Result<core::SelfAssessment> SaveSelfAssessment(
+      core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) override;
+
  private:
+  // --- versioned records (Versioned<Record>) and their child lists ---
+
+  // Whether SavedRowId follows an INSERT or an UPDATE (declared here, before its first use).
+  enum class RowChange { kInsert, kUpdate };
+
+  template <typename Record>
+  Result<Record> InsertVersioned(Record record, int year) {
+    using V = Versioned<Record>;
+    static const std::string sql = "INSERT INTO " + std::string(V::kName) +
+                                   " (reference, version, " + Join(V::kColumns) + ") VALUES (" +
+                                   Placeholders(V::kColumns.size() + 2) + ")";
+    Result<std::string> reference = NextReference(V::kPrefix, year);
+    if (!reference) return Unexpected(reference.error());
+    record.reference = std::move(*reference);
+    record.version = kFirstVersion;
+    Status saved = SaveVersioned(sql, record, RowChange::kInsert, [&](Statement& statement) {
+      statement.BindAll(record.reference, record.version);
+      V::Bind(statement, record);
+    });
+    if (!saved) return Unexpected(saved.error());
+    return record;
+  }
+
+  template <typename Record>
+  Result<Record> UpdateVersioned(Record record, std::int64_t expected_version) {
+    using V = Versioned<Record>;
+    static const std::string sql = [] {
+      std::string text = "UPDATE " + std::string(V::kName) + " SET version = ?";
+      for (std::string_view column : V::kColumns) text += ", " + std::string(column) + " = ?";
+      return text + " WHERE reference = ? AND version = ?";
+    }();
+    record.version = expected_version + 1;
+    Status saved = SaveVersioned(sql, record, RowChange::kUpdate, [&](Statement& statement) {
+      statement.Bind(record.version);
+      V::Bind(statement, record);
+      statement.BindAll(record.reference, expected_version);
+    });
+    if (!saved) return Unexpected(saved.error());
+    return record;
+  }
+
+  // Runs the INSERT or UPDATE `sql` bound by `bind`, sets the record's id, rewrites its children,
+  // and names an unknown reference when a foreign key fails.
+  template <typename Record, typename BindRow>
+  Status SaveVersioned(const std::string& sql, Record& record, RowChange change, BindRow bind) {
+    using V = Versioned<Record>;
+    Status saved = [&]() -> Status {
+      Result<Statement> statement = connection_.Prepare(sql);
+      if (!statement) return Unexpected(statement.error());
+      bind(*statement);
+      Result<std::int64_t> id =
+          SavedRowId(*statement, change, V::kName, record.reference, V::kWhat);
+      if (!id) return Unexpected(id.error());
+      record.id = *id;
+      return SaveChildrenOf(record);
+    }();
+    return NameUnknownReference(std::move(saved), [&] { return V::References(record); });
+  }
+
+  template <typename Record>
+  static const std::string& SelectVersionedSql() {
+    using V = Versioned<Record>;
+    static const std::string sql =
+        "SELECT id, reference, version, " + Join(V::kColumns) + " FROM " + std::string(V::kName);
+    return sql;
+  }
+
+  template <typename Record>
+  Result<Record> LoadVersioned(std::string_view reference) {
+    using V = Versioned<Record>;
+    static const std::string sql = SelectVersionedSql<Record>() + " WHERE reference = ?";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(reference);
+    Result<Record> record =
+        ReadOne(*statement, V::Read, "no " + std::string(V::kWhat) + " " + std::string(reference));
+    if (!record) return record;
+    if (Status loaded = LoadChildrenOf(*record); !loaded) return Unexpected(loaded.error());
+    return record;
+  }
+
+  // Every record, oldest first, or those whose id `filter_sql` (a "WHERE ..." with one parameter,
+  // bound to `value`) selects.
+  template <typename Record>
+  Result<std::vector<Record>> ListVersioned(const std::string& filter_sql = "",
+                                            std::string_view value = {}) {
+    const std::string sql = SelectVersionedSql<Record>() + " " + filter_sql + " ORDER BY id";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    if (!filter_sql.empty()) statement->Bind(value);
+    Result<std::vector<Record>> records = ReadAll(*statement, Versioned<Record>::Read);
+    if (!records) return records;
+    for (Record& record : *records) {
+      if (Status loaded = LoadChildrenOf(record); !loaded) return Unexpected(loaded.error());
+    }
+    return records;
+  }
+
+  Status SaveChildrenOf(const core::OmbudsmanCase& c) {
+    if (Status saved = ReplaceChildren(kCaseComplaints, c.id, c.complaints); !saved) return saved;
+    if (Status saved = ReplaceChildren(kCaseFindings, c.id, c.findings); !saved) return saved;
+    return ReplaceChildren(kCaseRemedies, c.id, c.remedies);
+  }
+  Status LoadChildrenOf(core::OmbudsmanCase& c) {
+    if (Status loaded = LoadChildren(kCaseComplaints, c.id, c.complaints); !loaded) return loaded;
+    if (Status loaded = LoadChildren(kCaseFindings, c.id, c.findings); !loaded) return loaded;
+    return LoadChildren(kCaseRemedies, c.id, c.remedies);
+  }
+  Status SaveChildrenOf(const core::FailureOrder&) { return {}; }
+  Status LoadChildrenOf(core::FailureOrder&) { return {}; }
+  Status SaveChildrenOf(const core::LearningAction& a) {
+    return ReplaceChildren(kActionComplaints, a.id, a.complaints);
+  }
+  Status LoadChildrenOf(core::LearningAction& a) {
+    return LoadChildren(kActionComplaints, a.id, a.complaints);
+  }
+
+  // Replaces the parent's rows of `table` with `items`, in order.
+  template <typename Item>
+  Status ReplaceChildren(const ChildTable& table, std::int64_t parent,
+                         const std::vector<Item>& items) {
+    using C = ChildColumns<Item>;
+    const std::string remove_sql =
+        "DELETE FROM " + std::string(table.name) + " WHERE " + std::string(table.parent) + " = ?";
+    Result<Statement> remove = connection_.Prepare(remove_sql);
+    if (!remove) return Unexpected(remove.error());
+    remove->Bind(parent);
+    if (Status removed = remove->Run(); !removed) return removed;
+    const std::string insert_sql = "INSERT INTO " + std::string(table.name) + " (" +
+                                   std::string(table.parent) + ", position, " + Join(C::kColumns) +
+                                   ") VALUES (" + Placeholders(C::kColumns.size() + 2) + ")";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Result<Statement> insert = connection_.Prepare(insert_sql);
+      if (!insert) return Unexpected(insert.error());
+      insert->BindAll(parent, static_cast<std::int64_t>(i));
+      C::Bind(*insert, items[i]);
+      if (Status inserted = insert->Run(); !inserted) return inserted;
+    }
+    return {};
+  }
+
+  template <typename Item>
+  Status LoadChildren(const ChildTable& table, std::int64_t parent, std::vector<Item>& items) {
+    using C = ChildColumns<Item>;
+    const std::string sql = "SELECT " + Join(C::kColumns) + " FROM " + std::string(table.name) +
+                            " WHERE " + std::string(table.parent) + " = ? ORDER BY position";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(parent);
+    Result<std::vector<Item>> rows = ReadAll(*statement, C::Read);
+    if (!rows) return Unexpected(rows.error());
+    items = std::move(*rows);
+    return {};
+  }
+
   // If `status` failed on a foreign key, names the first of the references (made by
   // `make_references`, called only then) that does not exist.
   template <typename MakeReferences>
@@ -2487,8 +2909,6 @@ class SqliteTx final : public app::Tx {
     if (!number) return Unexpected(number.error());
     return FormatReference(prefix, year, *number);
   }
-
-  enum class RowChange { kInsert, kUpdate };
 
   // Runs `statement`, the INSERT of a row or the UPDATE ... WHERE reference = ? AND version = ?
   // of the row `reference` of `table`, and returns the row's id. An UPDATE that matches no row is
@@ -3578,6 +3998,133 @@ Status SqliteTx::SaveHomesOwned(int financial_year, std::int64_t homes) {
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(financial_year, homes);
   return statement->Run();
+}
+
+Result<std::vector<core::OmbudsmanCase>> SqliteTx::ListOmbudsmanCases(std::string_view complaint) {
+  if (complaint.empty()) return ListVersioned<core::OmbudsmanCase>();
+  return ListVersioned<core::OmbudsmanCase>(
+      "WHERE id IN (SELECT case_id FROM ombudsman_case_complaints WHERE complaint = ?)", complaint);
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kLetterColumns = {"financial_year",
+                                                             "complaints_and_enquiries_received",
+                                                             "decisions_made",
+                                                             "not_for_us",
+                                                             "assessed_and_closed",
+                                                             "investigated",
+                                                             "upheld",
+                                                             "uphold_rate_percent",
+                                                             "average_uphold_rate_percent",
+                                                             "compliance_percent",
+                                                             "satisfactory_remedy_by_council",
+                                                             "comparison_group"};
+
+}  // namespace
+
+Result<std::optional<core::LgscoLetter>> SqliteTx::LoadLgscoLetter(int year) {
+  static const std::string sql =
+      SelectSql("lgsco_letters", kLetterColumns) + " WHERE financial_year = ?";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(year);
+  Result<bool> row = statement->Step();
+  if (!row) return Unexpected(row.error());
+  if (!*row) return std::optional<core::LgscoLetter>();
+  ColumnReader r = statement->Columns();
+  core::LgscoLetter letter;
+  letter.year = r.Int();
+  letter.complaints_and_enquiries_received = r.Int64();
+  letter.decisions_made = r.Int64();
+  letter.not_for_us = r.Int64();
+  letter.assessed_and_closed = r.Int64();
+  letter.investigated = r.Int64();
+  letter.upheld = r.Int64();
+  letter.uphold_rate_percent = r.OptionalReal();
+  letter.average_uphold_rate_percent = r.OptionalReal();
+  letter.compliance_percent = r.OptionalReal();
+  letter.satisfactory_remedy_by_council = r.Int64();
+  letter.comparison_group = r.Text();
+  return std::optional<core::LgscoLetter>(std::move(letter));
+}
+
+Status SqliteTx::SaveLgscoLetter(const core::LgscoLetter& letter) {
+  static const std::string sql = UpsertSql("lgsco_letters", "financial_year", kLetterColumns);
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(letter.year, letter.complaints_and_enquiries_received, letter.decisions_made,
+                     letter.not_for_us, letter.assessed_and_closed, letter.investigated,
+                     letter.upheld, letter.uphold_rate_percent, letter.average_uphold_rate_percent,
+                     letter.compliance_percent, letter.satisfactory_remedy_by_council,
+                     letter.comparison_group);
+  return statement->Run();
+}
+
+Result<std::optional<core::SelfAssessment>> SqliteTx::LoadSelfAssessment(int year) {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT version, approved_on, meeting, minute_reference, response FROM self_assessments "
+      "WHERE financial_year = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(year);
+  Result<std::optional<core::SelfAssessment>> found =
+      ReadAll(*statement, [&](ColumnReader& r) {
+        core::SelfAssessment assessment;
+        assessment.year = year;
+        assessment.version = r.Int64();
+        std::optional<core::Date> approved_on = r.OptionalDate();
+        std::string meeting = r.Text();
+        std::string minute_reference = r.Text();
+        std::string response = r.Text();
+        if (approved_on) {
+          assessment.approval = core::GoverningBodyApproval{
+              *approved_on, std::move(meeting), std::move(minute_reference), std::move(response)};
+        }
+        return assessment;
+      }).map([](std::vector<core::SelfAssessment> rows) {
+        return rows.empty() ? std::optional<core::SelfAssessment>()
+                            : std::optional<core::SelfAssessment>(std::move(rows.front()));
+      });
+  if (!found || !*found) return found;
+  if (Status loaded = LoadChildren(kAssessmentProvisions, year, (*found)->provisions); !loaded) {
+    return Unexpected(loaded.error());
+  }
+  return found;
+}
+
+Result<core::SelfAssessment> SqliteTx::SaveSelfAssessment(
+    core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) {
+  assessment.version = expected_version ? *expected_version + 1 : kFirstVersion;
+  const std::optional<core::GoverningBodyApproval>& approval = assessment.approval;
+  const std::optional<core::Date> approved_on =
+      approval ? std::optional<core::Date>(approval->approved_on) : std::nullopt;
+  const std::optional<std::string> meeting =
+      approval ? std::optional<std::string>(approval->meeting) : std::nullopt;
+  const std::optional<std::string> minute_reference =
+      approval ? std::optional<std::string>(approval->minute_reference) : std::nullopt;
+  const std::optional<std::string> response =
+      approval ? std::optional<std::string>(approval->response) : std::nullopt;
+  Result<Statement> statement = connection_.Prepare(
+      expected_version
+          ? "UPDATE self_assessments SET version = ?, approved_on = ?, meeting = ?, "
+            "minute_reference = ?, response = ? WHERE financial_year = ? AND version = ?"
+          : "INSERT INTO self_assessments (version, approved_on, meeting, minute_reference, "
+            "response, financial_year) VALUES (?, ?, ?, ?, ?, ?)");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(assessment.version, approved_on, meeting, minute_reference, response,
+                     assessment.year);
+  if (expected_version) statement->Bind(*expected_version);
+  if (Status saved = statement->Run(); !saved) return Unexpected(saved.error());
+  if (expected_version && statement->Changes() == 0) {
+    return Fail(ErrorCode::kStaleVersion, "the self-assessment of " +
+                                              std::to_string(assessment.year) +
+                                              " changed since you loaded it");
+  }
+  if (Status saved = ReplaceChildren(kAssessmentProvisions, assessment.year, assessment.provisions);
+      !saved) {
+    return Unexpected(saved.error());
+  }
+  return assessment;
 }
 
 }  // namespace redress::storage::sqlite

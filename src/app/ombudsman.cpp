@@ -1,0 +1,301 @@
+#include "app/ombudsman.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "app/case_use_cases.hpp"
+#include "app/report_use_cases.hpp"
+#include "app/store_values.hpp"
+#include "app/versioned_records.hpp"
+
+namespace redress::app {
+namespace {
+
+const VersionedKind<core::OmbudsmanCase> kCaseKind{EntityType::kOmbudsmanCase,
+                                                   core::EventType::kOmbudsmanCaseRecorded,
+                                                   core::EventType::kOmbudsmanCaseUpdated,
+                                                   "Ombudsman case",
+                                                   &Tx::InsertOmbudsmanCase,
+                                                   &Tx::UpdateOmbudsmanCase,
+                                                   &Tx::LoadOmbudsmanCase};
+
+const VersionedKind<core::FailureOrder> kFailureOrderKind{EntityType::kFailureOrder,
+                                                          core::EventType::kFailureOrderRecorded,
+                                                          core::EventType::kFailureOrderUpdated,
+                                                          "Complaint Handling Failure Order",
+                                                          &Tx::InsertFailureOrder,
+                                                          &Tx::UpdateFailureOrder,
+                                                          &Tx::LoadFailureOrder};
+
+// Appends to the timeline of each complaint the case concerns now and did not before.
+Status RecordLinks(Tx& tx, const Actor& actor, core::Date today,
+                   const std::optional<core::OmbudsmanCase>& before,
+                   const core::OmbudsmanCase& saved) {
+  for (const std::string& reference : saved.complaints) {
+    if (before && std::find(before->complaints.begin(), before->complaints.end(), reference) !=
+                      before->complaints.end()) {
+      continue;
+    }
+    auto complaint = tx.LoadComplaint(reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    const std::string description =
+        std::string(core::ToString(saved.ombudsman)) + " case " + saved.reference +
+        (saved.ombudsman_reference.empty() ? "" : " (" + saved.ombudsman_reference + ")");
+    core::CaseEvent event{core::EventType::kOmbudsmanCaseLinked,
+                          today,
+                          actor.username,
+                          complaint->current_stage().number,
+                          "Ombudsman: " + description,
+                          {{"ombudsman_case", "", saved.reference}}};
+    if (Status appended = tx.AppendEvent(EntityType::kComplaint, reference, event); !appended) {
+      return appended;
+    }
+  }
+  return {};
+}
+
+Result<core::OmbudsmanCase> SaveCase(Store& store, const Clock& clock, const Actor& actor,
+                                     core::OmbudsmanCase record,
+                                     std::optional<std::int64_t> expected_version) {
+  const core::Date today = clock.Today();
+  if (Status valid = core::ValidateOmbudsmanCase(record, today); !valid) {
+    return tl::unexpected(valid.error());
+  }
+  return SaveVersioned(
+      store, clock, actor, kCaseKind, std::move(record), expected_version,
+      [&](Tx& tx, const std::optional<core::OmbudsmanCase>& before,
+          const core::OmbudsmanCase& after) -> Status {
+        if (before) {
+          if (Status visible = RequireVisible(tx, actor, kCaseKind, *before); !visible) {
+            return visible;
+          }
+        }
+        return CheckComplaints(tx, actor, after.complaints);
+      },
+      [&](Tx& tx, const std::optional<core::OmbudsmanCase>& before,
+          const core::OmbudsmanCase& saved) {
+        return RecordLinks(tx, actor, today, before, saved);
+      });
+}
+
+Result<core::FailureOrder> SaveFailureOrder(Store& store, const Clock& clock, const Actor& actor,
+                                            core::FailureOrder order,
+                                            std::optional<std::int64_t> expected_version) {
+  if (Status valid = core::ValidateFailureOrder(order, clock.Today()); !valid) {
+    return tl::unexpected(valid.error());
+  }
+  const auto nothing_more = [](Tx&, const std::optional<core::FailureOrder>&,
+                               const core::FailureOrder&) -> Status { return {}; };
+  return SaveVersioned(store, clock, actor, kFailureOrderKind, std::move(order), expected_version,
+                       nothing_more, nothing_more);
+}
+
+// The cases the actor may see, in the store's order.
+Result<std::vector<core::OmbudsmanCase>> VisibleCases(Tx& tx, const Actor& actor,
+                                                      std::string_view complaint) {
+  auto cases = tx.ListOmbudsmanCases(complaint);
+  if (!cases) return cases;
+  std::vector<core::OmbudsmanCase> visible;
+  for (core::OmbudsmanCase& c : *cases) {
+    auto seen = CanSeeAll(tx, actor, c.complaints);
+    if (!seen) return tl::unexpected(seen.error());
+    if (*seen) visible.push_back(std::move(c));
+  }
+  return visible;
+}
+
+Result<core::LgscoLetter> LoadLetter(Tx& tx, int year) {
+  auto letter = tx.LoadLgscoLetter(year);
+  if (!letter) return tl::unexpected(letter.error());
+  if (!*letter) {
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "no LGSCO annual letter entered for " + std::to_string(year));
+  }
+  return **letter;
+}
+
+}  // namespace
+
+Result<bool> CanSeeAll(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {
+  for (const std::string& reference : complaints) {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (complaint) continue;
+    if (complaint.error().code != core::ErrorCode::kNotFound) {
+      return tl::unexpected(complaint.error());
+    }
+    return false;
+  }
+  return true;
+}
+
+Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {
+  core::FieldErrors errors;
+  for (std::size_t i = 0; i < complaints.size(); ++i) {
+    const std::string field = "complaints[" + std::to_string(i) + "]";
+    if (std::find(complaints.begin(), complaints.begin() + static_cast<std::ptrdiff_t>(i),
+                  complaints[i]) != complaints.begin() + static_cast<std::ptrdiff_t>(i)) {
+      errors.Add(field, "names " + complaints[i] + " twice");
+      continue;
+    }
+    auto complaint = LoadVisibleComplaint(tx, actor, complaints[i]);
+    if (complaint) continue;
+    if (complaint.error().code != core::ErrorCode::kNotFound) {
+      return tl::unexpected(complaint.error());
+    }
+    errors.Add(field, "no complaint " + complaints[i]);
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+Result<core::OmbudsmanCase> RecordOmbudsmanCase(Store& store, const Clock& clock,
+                                                const Actor& actor, core::OmbudsmanCase record) {
+  return SaveCase(store, clock, actor, std::move(record), std::nullopt);
+}
+
+Result<core::OmbudsmanCase> UpdateOmbudsmanCase(Store& store, const Clock& clock,
+                                                const Actor& actor, core::OmbudsmanCase record,
+                                                std::int64_t expected_version) {
+  return SaveCase(store, clock, actor, std::move(record), expected_version);
+}
+
+Result<core::OmbudsmanCase> GetOmbudsmanCase(Store& store, const Actor& actor,
+                                             std::string_view reference) {
+  return GetVisible(store, actor, kCaseKind, reference);
+}
+
+Result<std::vector<core::OmbudsmanCase>> ListOmbudsmanCases(Store& store, const Actor& actor,
+                                                            const OmbudsmanCaseFilter& filter) {
+  using Cases = std::vector<core::OmbudsmanCase>;
+  auto cases = ReadValue<Cases>(store, [&](Tx& tx) -> Result<Cases> {
+    if (!filter.complaint.empty()) {
+      if (auto visible = LoadVisibleComplaint(tx, actor, filter.complaint); !visible) {
+        if (visible.error().code != core::ErrorCode::kNotFound) {
+          return tl::unexpected(visible.error());
+        }
+        return Cases{};
+      }
+    }
+    return VisibleCases(tx, actor, filter.complaint);
+  });
+  if (!cases) return cases;
+  std::erase_if(*cases, [&](const core::OmbudsmanCase& c) {
+    if (filter.ombudsman && c.ombudsman != *filter.ombudsman) return true;
+    return filter.decided_in &&
+           !(c.final_decision_on && c.final_decision_on->FinancialYear() == *filter.decided_in);
+  });
+  return cases;
+}
+
+Result<OmbudsmanHistory> OmbudsmanHistoryOf(Store& store, const Actor& actor,
+                                            std::string_view complaint) {
+  return ReadValue<OmbudsmanHistory>(store, [&](Tx& tx) -> Result<OmbudsmanHistory> {
+    if (auto visible = LoadVisibleComplaint(tx, actor, complaint); !visible) {
+      return tl::unexpected(visible.error());
+    }
+    OmbudsmanHistory history;
+    auto cases = VisibleCases(tx, actor, complaint);
+    if (!cases) return tl::unexpected(cases.error());
+    history.cases = std::move(*cases);
+    auto orders = tx.ListFailureOrders();
+    if (!orders) return tl::unexpected(orders.error());
+    for (core::FailureOrder& order : *orders) {
+      const bool concerns = std::any_of(
+          history.cases.begin(), history.cases.end(),
+          [&](const core::OmbudsmanCase& c) { return c.reference == order.ombudsman_case; });
+      if (concerns) history.failure_orders.push_back(std::move(order));
+    }
+    return history;
+  });
+}
+
+Result<core::FailureOrder> RecordFailureOrder(Store& store, const Clock& clock, const Actor& actor,
+                                              core::FailureOrder order) {
+  return SaveFailureOrder(store, clock, actor, std::move(order), std::nullopt);
+}
+
+Result<core::FailureOrder> UpdateFailureOrder(Store& store, const Clock& clock, const Actor& actor,
+                                              core::FailureOrder order,
+                                              std::int64_t expected_version) {
+  return SaveFailureOrder(store, clock, actor, std::move(order), expected_version);
+}
+
+Result<core::FailureOrder> GetFailureOrder(Store& store, std::string_view reference) {
+  return ReadValue<core::FailureOrder>(store,
+                                       [&](Tx& tx) { return tx.LoadFailureOrder(reference); });
+}
+
+Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store) {
+  return ReadValue<std::vector<core::FailureOrder>>(store,
+                                                    [](Tx& tx) { return tx.ListFailureOrders(); });
+}
+
+Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, const Actor& actor,
+                                          const core::LgscoLetter& letter) {
+  if (Status year = CheckReportYear(letter.year); !year) return tl::unexpected(year.error());
+  if (Status valid = core::ValidateLgscoLetter(letter); !valid) {
+    return tl::unexpected(valid.error());
+  }
+  return WriteValue<core::LgscoLetter>(store, [&](Tx& tx) -> Result<core::LgscoLetter> {
+    auto before = tx.LoadLgscoLetter(letter.year);
+    if (!before) return tl::unexpected(before.error());
+    if (Status saved = tx.SaveLgscoLetter(letter); !saved) return tl::unexpected(saved.error());
+    const std::string year = std::to_string(letter.year);
+    core::CaseEvent event{core::EventType::kAnnualLetterRecorded,
+                          clock.Today(),
+                          actor.username,
+                          0,
+                          "LGSCO annual letter for " + year +
+                              (*before ? " corrected by " : " entered by ") + actor.username,
+                          core::Diff(*before ? core::FieldsOf(**before) : core::FieldValues{},
+                                     core::FieldsOf(letter))};
+    if (Status appended = tx.AppendEvent(EntityType::kLgscoLetter, year, event); !appended) {
+      return tl::unexpected(appended.error());
+    }
+    return letter;
+  });
+}
+
+Result<core::LgscoLetter> GetLgscoLetter(Store& store, int year) {
+  return ReadValue<core::LgscoLetter>(store, [&](Tx& tx) { return LoadLetter(tx, year); });
+}
+
+Result<LetterReconciliation> ReconcileLgscoLetter(Store& store, int year) {
+  return ReadValue<LetterReconciliation>(store, [&](Tx& tx) -> Result<LetterReconciliation> {
+    auto letter = LoadLetter(tx, year);
+    if (!letter) return tl::unexpected(letter.error());
+    auto cases = tx.ListOmbudsmanCases("");
+    if (!cases) return tl::unexpected(cases.error());
+    LetterReconciliation reconciliation{*letter, core::ReconcileLetter(*letter, *cases), 0};
+    for (const core::ReconciliationLine& line : reconciliation.lines) {
+      if (line.difference && *line.difference != 0.0) ++reconciliation.differences;
+    }
+    return reconciliation;
+  });
+}
+
+Result<OverdueDashboard> Overdue(Store& store, const Actor& actor, core::Date today) {
+  return ReadValue<OverdueDashboard>(store, [&](Tx& tx) -> Result<OverdueDashboard> {
+    auto cases = VisibleCases(tx, actor, "");
+    if (!cases) return tl::unexpected(cases.error());
+    auto orders = tx.ListFailureOrders();
+    if (!orders) return tl::unexpected(orders.error());
+    auto actions = tx.ListLearningActions();
+    if (!actions) return tl::unexpected(actions.error());
+    OverdueDashboard dashboard{today, core::OverdueOmbudsmanItems(*cases, *orders, today), {}};
+    for (core::LearningAction& action : *actions) {
+      if (!core::IsOverdue(action, today)) continue;
+      auto visible = CanSeeAll(tx, actor, action.complaints);
+      if (!visible) return tl::unexpected(visible.error());
+      if (*visible) dashboard.learning_actions.push_back(std::move(action));
+    }
+    std::stable_sort(dashboard.learning_actions.begin(), dashboard.learning_actions.end(),
+                     [](const core::LearningAction& a, const core::LearningAction& b) {
+                       return a.due_on < b.due_on;
+                     });
+    return dashboard;
+  });
+}
+
+}  // namespace redress::app

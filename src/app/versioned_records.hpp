@@ -1,0 +1,106 @@
+#pragma once
+
+// The shape shared by the use cases that record and update the versioned records around the
+// complaints (Ombudsman cases, failure orders, learning actions): validate, save in one
+// transaction with the expected version, and append one audit event with every changed field
+// before and after. Internal to redress::app.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/organisation.hpp"
+#include "app/ports.hpp"
+#include "app/store_values.hpp"
+#include "core/ombudsman.hpp"
+
+namespace redress::app {
+
+// Each complaint named exists, is visible to the actor (LoadVisibleComplaint) and is named once;
+// else kInvalidInput naming "complaints[i]" for each that is not.
+Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints);
+
+// Whether the actor may see every complaint named (core::CanSee).
+Result<bool> CanSeeAll(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints);
+
+// How one kind of record is stored and recorded in the audit trail.
+template <typename Record>
+struct VersionedKind {
+  EntityType entity;
+  core::EventType recorded;
+  core::EventType updated;
+  std::string_view what;  // "Ombudsman case"
+  Result<Record> (Tx::*insert)(Record, int);
+  Result<Record> (Tx::*update)(Record, std::int64_t);
+  Result<Record> (Tx::*load)(std::string_view);
+};
+
+// kNotFound (as if it did not exist) unless the actor may see every complaint `record` concerns.
+template <typename Record>
+Status RequireVisible(Tx& tx, const Actor& actor, const VersionedKind<Record>& kind,
+                      const Record& record) {
+  auto visible = CanSeeAll(tx, actor, record.complaints);
+  if (!visible) return tl::unexpected(visible.error());
+  if (!*visible) {
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "no " + std::string(kind.what) + " " + record.reference);
+  }
+  return {};
+}
+
+// The record `reference` on a read snapshot, when the actor may see it (RequireVisible).
+template <typename Record>
+Result<Record> GetVisible(Store& store, const Actor& actor, const VersionedKind<Record>& kind,
+                          std::string_view reference) {
+  return ReadValue<Record>(store, [&](Tx& tx) -> Result<Record> {
+    auto record = (tx.*kind.load)(reference);
+    if (!record) return record;
+    if (Status visible = RequireVisible(tx, actor, kind, *record); !visible) {
+      return tl::unexpected(visible.error());
+    }
+    return record;
+  });
+}
+
+// Saves `record`: a new one when expected_version is nullopt (numbered in today's year), else the
+// replacement of record.reference at that version. Before saving, check(tx, before, record) may
+// refuse it (before is the stored record, nullopt for a new one); after saving, after(tx, before,
+// saved) may append further events. The record's own event carries the changed fields.
+template <typename Record, typename Check, typename After>
+Result<Record> SaveVersioned(Store& store, const Clock& clock, const Actor& actor,
+                             const VersionedKind<Record>& kind, Record record,
+                             std::optional<std::int64_t> expected_version, Check&& check,
+                             After&& after) {
+  const core::Date today = clock.Today();
+  return WriteValue<Record>(store, [&](Tx& tx) -> Result<Record> {
+    std::optional<Record> before;
+    if (expected_version) {
+      auto stored = (tx.*kind.load)(record.reference);
+      if (!stored) return stored;
+      before = std::move(*stored);
+    }
+    if (Status checked = check(tx, before, record); !checked) {
+      return tl::unexpected(checked.error());
+    }
+    auto saved = expected_version ? (tx.*kind.update)(record, *expected_version)
+                                  : (tx.*kind.insert)(record, today.year());
+    if (!saved) return saved;
+    const core::FieldValues old_fields = before ? core::FieldsOf(*before) : core::FieldValues{};
+    core::CaseEvent event{before ? kind.updated : kind.recorded,
+                          today,
+                          actor.username,
+                          0,
+                          std::string(kind.what) + " " + saved->reference +
+                              (before ? " updated by " : " recorded by ") + actor.username,
+                          core::Diff(old_fields, core::FieldsOf(*saved))};
+    if (Status appended = tx.AppendEvent(kind.entity, saved->reference, event); !appended) {
+      return tl::unexpected(appended.error());
+    }
+    if (Status done = after(tx, before, *saved); !done) return tl::unexpected(done.error());
+    return saved;
+  });
+}
+
+}  // namespace redress::app

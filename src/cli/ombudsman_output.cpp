@@ -1,0 +1,143 @@
+#include "cli/ombudsman_output.hpp"
+
+#include <fmt/format.h>
+
+#include <string_view>
+#include <vector>
+
+#include "app/organisation.hpp"
+
+namespace redress::cli {
+namespace {
+
+std::string DateText(const std::optional<core::Date>& date) { return date ? date->ToIso() : "-"; }
+
+std::string Joined(const std::vector<std::string>& texts) {
+  std::string joined;
+  for (const std::string& text : texts) joined += (joined.empty() ? "" : ",") + text;
+  return joined.empty() ? "-" : joined;
+}
+
+std::string NumberText(const std::optional<double>& value) {
+  return value ? fmt::format("{:g}", *value) : "-";
+}
+
+std::string Outcome(const core::OmbudsmanCase& c) {
+  if (c.lgsco_decision) return std::string(core::ToString(*c.lgsco_decision));
+  std::string findings;
+  for (const core::ElementFinding& finding : c.findings) {
+    findings += (findings.empty() ? "" : ",") + std::string(core::ToString(finding.finding));
+  }
+  return findings.empty() ? "undecided" : findings;
+}
+
+}  // namespace
+
+core::Status PrintOmbudsmanCases(app::Store& store, const app::OmbudsmanCaseFilter& filter,
+                                 std::ostream& out) {
+  auto cases = app::ListOmbudsmanCases(store, app::SystemActor(), filter);
+  if (!cases) return tl::unexpected(cases.error());
+  for (const core::OmbudsmanCase& c : *cases) {
+    out << c.reference << '\t' << core::ToString(c.ombudsman) << '\t'
+        << (c.ombudsman_reference.empty() ? "-" : c.ombudsman_reference) << '\t'
+        << DateText(c.enquiry_received_on ? c.enquiry_received_on : c.referred_on) << '\t'
+        << DateText(c.final_decision_on) << '\t' << Outcome(c) << '\t' << Joined(c.complaints)
+        << '\n';
+  }
+  return {};
+}
+
+core::Status PrintOmbudsmanCase(app::Store& store, const std::string& reference, core::Date today,
+                                std::ostream& out) {
+  auto found = app::GetOmbudsmanCase(store, app::SystemActor(), reference);
+  if (!found) return tl::unexpected(found.error());
+  const core::OmbudsmanCase& c = *found;
+  out << "reference: " << c.reference << "\nombudsman: " << core::ToString(c.ombudsman)
+      << "\nombudsman reference: " << c.ombudsman_reference
+      << "\ncomplaints: " << Joined(c.complaints) << "\nsummary: " << c.summary
+      << "\nreferred: " << DateText(c.referred_on)
+      << "\nenquiry received: " << DateText(c.enquiry_received_on)
+      << "\ninformation due: " << DateText(c.information_due_on)
+      << "\ninformation sent: " << DateText(c.information_sent_on)
+      << "\ndraft decision: " << DateText(c.draft_decision_on)
+      << "\nfinal decision: " << DateText(c.final_decision_on) << "\noutcome: " << Outcome(c)
+      << '\n';
+  if (c.ombudsman == core::Ombudsman::kLgsco) {
+    out << "satisfactory remedy by the council: "
+        << (c.satisfactory_remedy_by_council ? "yes" : "no") << '\n';
+  }
+  for (const core::ElementFinding& finding : c.findings) {
+    out << "finding\t" << core::ToString(finding.finding) << '\t' << finding.element << '\n';
+  }
+  for (const core::OmbudsmanRemedy& remedy : c.remedies) {
+    out << core::ToString(remedy.kind) << '\t' << core::ToString(remedy.type) << "\tdue "
+        << remedy.due_on.ToIso() << '\t' << core::ToString(core::ComplianceOf(remedy, today))
+        << '\t' << remedy.description << '\n';
+  }
+  return {};
+}
+
+core::Status PrintOverdue(app::Store& store, core::Date today, std::ostream& out) {
+  auto dashboard = app::Overdue(store, app::SystemActor(), today);
+  if (!dashboard) return tl::unexpected(dashboard.error());
+  for (const core::OverdueItem& item : dashboard->ombudsman) {
+    out << core::ToString(item.kind) << '\t' << item.reference << "\tdue " << item.due_on.ToIso()
+        << '\t' << item.days_overdue << " days\t" << item.description << '\n';
+  }
+  for (const core::LearningAction& action : dashboard->learning_actions) {
+    out << "learning_action\t" << action.reference << "\tdue " << action.due_on.ToIso() << '\t'
+        << action.due_on.DaysUntil(today) << " days\t" << action.action << '\n';
+  }
+  return {};
+}
+
+core::Status PrintReconciliation(app::Store& store, int year, std::ostream& out) {
+  auto reconciliation = app::ReconcileLgscoLetter(store, year);
+  if (!reconciliation) return tl::unexpected(reconciliation.error());
+  out << "figure\tletter\trecorded\tdifference\n";
+  for (const core::ReconciliationLine& line : reconciliation->lines) {
+    out << line.key << '\t' << NumberText(line.letter) << '\t' << NumberText(line.recorded) << '\t'
+        << NumberText(line.difference) << '\n';
+  }
+  out << "differences: " << reconciliation->differences << '\n';
+  return {};
+}
+
+core::Status PrintLearningActions(app::Store& store, const app::LearningFilter& filter,
+                                  core::Date today, std::ostream& out) {
+  auto actions = app::ListLearningActions(store, app::SystemActor(), filter, today);
+  if (!actions) return tl::unexpected(actions.error());
+  for (const core::LearningAction& a : *actions) {
+    out << a.reference << '\t' << core::ToString(a.status) << (core::IsOverdue(a, today) ? "*" : "")
+        << '\t' << a.due_on.ToIso() << '\t' << a.owner << '\t' << core::ToString(a.source) << '\t'
+        << a.action << '\n';
+  }
+  return {};
+}
+
+core::Status PrintSelfAssessment(app::Store& store, int year, std::ostream& out) {
+  auto assessment = app::GetSelfAssessment(store, year);
+  if (!assessment) return tl::unexpected(assessment.error());
+  const core::SelfAssessmentCounts counts = core::CountCompliance(*assessment);
+  out << fmt::format(
+      "self-assessment {}: {} provisions, {} comply, {} partly, {} do not comply, {} not "
+      "assessed\n",
+      year, counts.provisions, counts.complies, counts.partly, counts.does_not_comply,
+      counts.not_assessed);
+  if (assessment->approval) {
+    const core::GoverningBodyApproval& approval = *assessment->approval;
+    out << "approved: " << approval.approved_on.ToIso() << " by " << approval.meeting << " (minute "
+        << approval.minute_reference << ")\nresponse: " << approval.response << '\n';
+  } else {
+    out << "approved: not yet\n";
+  }
+  for (const core::ProvisionAssessment& p : assessment->provisions) {
+    out << p.provision << '\t'
+        << (p.compliance ? std::string(core::ToString(*p.compliance)) : "not_assessed") << '\t'
+        << (p.action.empty() ? "-" : p.action + " by " + DateText(p.action_due_on)) << '\t'
+        << p.requirement << '\n';
+  }
+  return {};
+}
+
+}  // namespace redress::cli

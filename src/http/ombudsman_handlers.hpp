@@ -1,0 +1,40 @@
+#pragma once
+
+// The endpoints of Ombudsman cases, failure orders, the LGSCO annual letter, learning actions and
+// the Code self-assessment. Each handler parses the request (ombudsman_mapping), calls one use
+// case (app/ombudsman.hpp, app/learning.hpp) and renders its answer.
+//
+//   GET  /api/v1/ombudsman/cases                    list (?ombudsman=&complaint=&decided_in=)
+//   POST /api/v1/ombudsman/cases                    record one → 201
+//   GET  /api/v1/ombudsman/cases/{reference}        one; ETag
+//   PUT  /api/v1/ombudsman/cases/{reference}        replace; If-Match required
+//   GET  /api/v1/ombudsman/failure-orders           CHFOs
+//   POST /api/v1/ombudsman/failure-orders           record one → 201
+//   GET  /api/v1/ombudsman/failure-orders/{reference}
+//   PUT  /api/v1/ombudsman/failure-orders/{reference}  If-Match required
+//   GET  /api/v1/ombudsman/overdue                  the dashboard's overdue items (?on=DATE)
+//   GET  /api/v1/ombudsman/lgsco-letters/{year}     the annual letter's figures
+//   PUT  /api/v1/ombudsman/lgsco-letters/{year}     enter or correct them
+//   GET  /api/v1/ombudsman/lgsco-letters/{year}/reconciliation   the letter beside the records
+//   GET  /api/v1/complaints/{reference}/ombudsman   a complaint's Ombudsman history
+//   GET  /api/v1/learning                           the lessons-learned view (filters)
+//   POST /api/v1/learning                           raise an action → 201
+//   GET  /api/v1/learning/{reference}               one; ETag
+//   PUT  /api/v1/learning/{reference}               replace; If-Match required
+//   POST /api/v1/self-assessments/{year}            start the year's from the Code → 201
+//   GET  /api/v1/self-assessments/{year}
+//   PUT  /api/v1/self-assessments/{year}/provisions/{provision}   assess, edit or add one
+//   PUT  /api/v1/self-assessments/{year}/approval   the governing body's approval and response
+//
+// Reading needs core::Permission::kViewCases (kViewReports for letters and self-assessments);
+// changing needs kManageOmbudsman, kManageLearning or kManageSelfAssessment.
+
+#include "app/ports.hpp"
+#include "http/router.hpp"
+
+namespace redress::http {
+
+// Adds the endpoints above to `router`; `store` and `clock` must outlive it.
+void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock& clock);
+
+}  // namespace redress::http

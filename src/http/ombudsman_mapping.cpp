@@ -1,0 +1,439 @@
+#include "http/ombudsman_mapping.hpp"
+
+#include <charconv>
+#include <limits>
+#include <utility>
+
+#include "http/json_reader.hpp"
+#include "report/annual_report.hpp"
+
+namespace redress::http {
+namespace {
+
+using core::Ombudsman;
+
+constexpr Ombudsman kOmbudsmen[] = {Ombudsman::kHousingOmbudsman, Ombudsman::kLgsco};
+constexpr core::HoFinding kFindings[] = {
+    core::HoFinding::kNoMaladministration, core::HoFinding::kServiceFailure,
+    core::HoFinding::kMaladministration,   core::HoFinding::kSevereMaladministration,
+    core::HoFinding::kMediation,           core::HoFinding::kReasonableRedress,
+    core::HoFinding::kOutsideJurisdiction, core::HoFinding::kWithdrawn};
+constexpr core::LgscoDecision kDecisions[] = {core::LgscoDecision::kUpheldFaultAndInjustice,
+                                              core::LgscoDecision::kUpheldFaultNoInjustice,
+                                              core::LgscoDecision::kNotUpheld,
+                                              core::LgscoDecision::kClosedAfterInitialEnquiries,
+                                              core::LgscoDecision::kNotForUsPremature,
+                                              core::LgscoDecision::kReferredBackForLocalResolution,
+                                              core::LgscoDecision::kAdviceGiven,
+                                              core::LgscoDecision::kIncompleteInvalid};
+constexpr core::RemedyKind kRemedyKinds[] = {core::RemedyKind::kOrder,
+                                             core::RemedyKind::kRecommendation};
+constexpr core::OmbudsmanRemedyType kRemedyTypes[] = {
+    core::OmbudsmanRemedyType::kApology,      core::OmbudsmanRemedyType::kSpecificAction,
+    core::OmbudsmanRemedyType::kPolicyReview, core::OmbudsmanRemedyType::kFinancialCompensation,
+    core::OmbudsmanRemedyType::kWiderOrder,   core::OmbudsmanRemedyType::kOther};
+constexpr core::ChfoType kChfoTypes[] = {core::ChfoType::kType1, core::ChfoType::kType2,
+                                         core::ChfoType::kType3};
+constexpr core::ChfoGround kChfoGrounds[] = {core::ChfoGround::kDelayProgressingComplaint,
+                                             core::ChfoGround::kDelayProvidingInformation,
+                                             core::ChfoGround::kBreachOfMembershipObligations};
+constexpr core::ChfoOutcome kChfoOutcomes[] = {
+    core::ChfoOutcome::kPending, core::ChfoOutcome::kComplied, core::ChfoOutcome::kNotComplied};
+constexpr core::LearningSource kSources[] = {core::LearningSource::kComplaints,
+                                             core::LearningSource::kOmbudsmanCase,
+                                             core::LearningSource::kTheme};
+constexpr core::LearningStatus kStatuses[] = {
+    core::LearningStatus::kOpen, core::LearningStatus::kInProgress,
+    core::LearningStatus::kCompleted, core::LearningStatus::kCancelled};
+constexpr core::CodeCompliance kCompliances[] = {core::CodeCompliance::kComplies,
+                                                 core::CodeCompliance::kPartly,
+                                                 core::CodeCompliance::kDoesNotComply};
+
+constexpr EnumDomain<Ombudsman> kOmbudsmanDomain{kOmbudsmen, core::ParseOmbudsman};
+constexpr EnumDomain<core::HoFinding> kFindingDomain{kFindings, core::ParseHoFinding};
+constexpr EnumDomain<core::LgscoDecision> kDecisionDomain{kDecisions, core::ParseLgscoDecision};
+constexpr EnumDomain<core::RemedyKind> kRemedyKindDomain{kRemedyKinds, core::ParseRemedyKind};
+constexpr EnumDomain<core::OmbudsmanRemedyType> kRemedyTypeDomain{kRemedyTypes,
+                                                                  core::ParseOmbudsmanRemedyType};
+constexpr EnumDomain<core::ChfoType> kChfoTypeDomain{kChfoTypes, core::ParseChfoType};
+constexpr EnumDomain<core::ChfoGround> kChfoGroundDomain{kChfoGrounds, core::ParseChfoGround};
+constexpr EnumDomain<core::ChfoOutcome> kChfoOutcomeDomain{kChfoOutcomes, core::ParseChfoOutcome};
+constexpr EnumDomain<core::LearningSource> kSourceDomain{kSources, core::ParseLearningSource};
+constexpr EnumDomain<core::LearningStatus> kStatusDomain{kStatuses, core::ParseLearningStatus};
+constexpr EnumDomain<core::CodeCompliance> kComplianceDomain{kCompliances,
+                                                             core::ParseCodeCompliance};
+
+constexpr double kPercentMin = 0.0;
+constexpr double kPercentMax = 100.0;
+constexpr std::int64_t kMaxCount = std::numeric_limits<std::int32_t>::max();
+
+json DateOrNull(const std::optional<core::Date>& date) {
+  return date ? json(date->ToIso()) : json(nullptr);
+}
+
+template <typename Enum>
+json NameOrNull(const std::optional<Enum>& value) {
+  return value ? json(std::string(ToString(*value))) : json(nullptr);
+}
+
+json TextOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json NumberOrNull(const std::optional<double>& value) { return value ? json(*value) : json(); }
+
+// Query parameters read through the strict reader as a JSON object of strings; an empty value is
+// an unset filter, as HTML forms send empty fields.
+json QueryObject(const Parameters& query) {
+  json object = json::object();
+  for (const auto& [name, value] : query) object[name] = value.empty() ? json() : json(value);
+  return object;
+}
+
+// A financial year written in a query parameter.
+std::optional<int> YearParameter(ObjectReader& reader, InputErrors& errors, std::string_view name) {
+  const std::string text = reader.Text(name);
+  if (text.empty()) return std::nullopt;
+  int year = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (error != std::errc() || end != text.data() + text.size() || year < report::kFirstReportYear ||
+      year > report::kLastReportYear) {
+    errors.Invalid(std::string(name),
+                   "must be a financial year from " + std::to_string(report::kFirstReportYear) +
+                       " to " + std::to_string(report::kLastReportYear) + ", got '" + text + "'");
+    return std::nullopt;
+  }
+  return year;
+}
+
+}  // namespace
+
+core::Result<core::OmbudsmanCase> ParseOmbudsmanCase(const json& body) {
+  return ReadBody<core::OmbudsmanCase>(body, [](ObjectReader& reader) {
+    core::OmbudsmanCase c;
+    c.ombudsman =
+        reader.Enumerated("ombudsman", Presence::kRequired, kOmbudsmanDomain).value_or(c.ombudsman);
+    c.ombudsman_reference = reader.Text("ombudsman_reference");
+    c.complaints = reader.TextList("complaints");
+    c.summary = reader.Text("summary");
+    c.referred_on = reader.Date("referred_on", Presence::kOptional);
+    c.enquiry_received_on = reader.Date("enquiry_received_on", Presence::kOptional);
+    c.information_due_on = reader.Date("information_due_on", Presence::kOptional);
+    c.information_sent_on = reader.Date("information_sent_on", Presence::kOptional);
+    c.draft_decision_on = reader.Date("draft_decision_on", Presence::kOptional);
+    c.final_decision_on = reader.Date("final_decision_on", Presence::kOptional);
+    reader.EachObject("findings", [&](ObjectReader& item) {
+      core::ElementFinding finding;
+      finding.element = item.Text("element", Presence::kRequired);
+      finding.finding =
+          item.Enumerated("finding", Presence::kRequired, kFindingDomain).value_or(finding.finding);
+      c.findings.push_back(std::move(finding));
+    });
+    c.lgsco_decision = reader.Enumerated("lgsco_decision", Presence::kOptional, kDecisionDomain);
+    c.satisfactory_remedy_by_council =
+        reader.Boolean("satisfactory_remedy_by_council", Presence::kOptional).value_or(false);
+    reader.EachObject("remedies", [&](ObjectReader& item) {
+      core::OmbudsmanRemedy remedy;
+      remedy.kind =
+          item.Enumerated("kind", Presence::kRequired, kRemedyKindDomain).value_or(remedy.kind);
+      remedy.type =
+          item.Enumerated("type", Presence::kOptional, kRemedyTypeDomain).value_or(remedy.type);
+      remedy.description = item.Text("description", Presence::kRequired);
+      remedy.due_on = item.Date("due_on", Presence::kRequired).value_or(remedy.due_on);
+      remedy.completed_on = item.Date("completed_on", Presence::kOptional);
+      remedy.evidence = item.Text("evidence");
+      c.remedies.push_back(std::move(remedy));
+    });
+    return c;
+  });
+}
+
+json OmbudsmanCaseToJson(const core::OmbudsmanCase& c, core::Date today) {
+  json findings = json::array();
+  for (const core::ElementFinding& finding : c.findings) {
+    findings.push_back({{"element", finding.element}, {"finding", ToString(finding.finding)}});
+  }
+  json remedies = json::array();
+  bool remedy_overdue = false;
+  for (const core::OmbudsmanRemedy& remedy : c.remedies) {
+    const core::Compliance compliance = core::ComplianceOf(remedy, today);
+    remedy_overdue = remedy_overdue || compliance == core::Compliance::kOverdue;
+    remedies.push_back({{"kind", ToString(remedy.kind)},
+                        {"type", ToString(remedy.type)},
+                        {"description", remedy.description},
+                        {"due_on", remedy.due_on.ToIso()},
+                        {"completed_on", DateOrNull(remedy.completed_on)},
+                        {"evidence", remedy.evidence},
+                        {"compliance", ToString(compliance)}});
+  }
+  const bool information_overdue =
+      c.information_due_on && !c.information_sent_on && *c.information_due_on < today;
+  return {{"reference", c.reference},
+          {"version", c.version},
+          {"ombudsman", ToString(c.ombudsman)},
+          {"ombudsman_reference", c.ombudsman_reference},
+          {"complaints", c.complaints},
+          {"summary", c.summary},
+          {"referred_on", DateOrNull(c.referred_on)},
+          {"enquiry_received_on", DateOrNull(c.enquiry_received_on)},
+          {"information_due_on", DateOrNull(c.information_due_on)},
+          {"information_sent_on", DateOrNull(c.information_sent_on)},
+          {"draft_decision_on", DateOrNull(c.draft_decision_on)},
+          {"final_decision_on", DateOrNull(c.final_decision_on)},
+          {"findings", std::move(findings)},
+          {"lgsco_decision", NameOrNull(c.lgsco_decision)},
+          {"satisfactory_remedy_by_council", c.satisfactory_remedy_by_council},
+          {"remedies", std::move(remedies)},
+          {"decided", core::IsDecided(c)},
+          {"information_overdue", information_overdue},
+          {"remedy_overdue", remedy_overdue}};
+}
+
+core::Result<core::FailureOrder> ParseFailureOrder(const json& body) {
+  return ReadBody<core::FailureOrder>(body, [](ObjectReader& reader) {
+    core::FailureOrder order;
+    order.ombudsman_case = reader.Text("ombudsman_case");
+    order.ombudsman_reference = reader.Text("ombudsman_reference");
+    order.type =
+        reader.Enumerated("type", Presence::kRequired, kChfoTypeDomain).value_or(order.type);
+    order.ground =
+        reader.Enumerated("ground", Presence::kRequired, kChfoGroundDomain).value_or(order.ground);
+    order.description = reader.Text("description", Presence::kRequired);
+    order.issued_on = reader.Date("issued_on", Presence::kRequired).value_or(order.issued_on);
+    order.due_on = reader.Date("due_on", Presence::kRequired).value_or(order.due_on);
+    order.outcome = reader.Enumerated("outcome", Presence::kOptional, kChfoOutcomeDomain)
+                        .value_or(order.outcome);
+    order.complied_on = reader.Date("complied_on", Presence::kOptional);
+    return order;
+  });
+}
+
+json FailureOrderToJson(const core::FailureOrder& order, core::Date today) {
+  return {{"reference", order.reference},
+          {"version", order.version},
+          {"ombudsman_case", TextOrNull(order.ombudsman_case)},
+          {"ombudsman_reference", order.ombudsman_reference},
+          {"type", ToString(order.type)},
+          {"ground", ToString(order.ground)},
+          {"description", order.description},
+          {"issued_on", order.issued_on.ToIso()},
+          {"due_on", order.due_on.ToIso()},
+          {"outcome", ToString(order.outcome)},
+          {"complied_on", DateOrNull(order.complied_on)},
+          {"overdue", order.outcome == core::ChfoOutcome::kPending && order.due_on < today}};
+}
+
+core::Result<core::LgscoLetter> ParseLgscoLetter(int year, const json& body) {
+  return ReadBody<core::LgscoLetter>(body, [year](ObjectReader& reader) {
+    core::LgscoLetter letter;
+    letter.year = year;
+    const auto count = [&](std::string_view name) {
+      return reader.Integer(name, Presence::kRequired, 0, kMaxCount).value_or(0);
+    };
+    const auto percent = [&](std::string_view name) {
+      return reader.Number(name, Presence::kOptional, kPercentMin, kPercentMax);
+    };
+    letter.complaints_and_enquiries_received = count("complaints_and_enquiries_received");
+    letter.decisions_made = count("decisions_made");
+    letter.not_for_us = count("not_for_us");
+    letter.assessed_and_closed = count("assessed_and_closed");
+    letter.investigated = count("investigated");
+    letter.upheld = count("upheld");
+    letter.uphold_rate_percent = percent("uphold_rate_percent");
+    letter.average_uphold_rate_percent = percent("average_uphold_rate_percent");
+    letter.compliance_percent = percent("compliance_percent");
+    letter.satisfactory_remedy_by_council = count("satisfactory_remedy_by_council");
+    letter.comparison_group = reader.Text("comparison_group");
+    return letter;
+  });
+}
+
+json LgscoLetterToJson(const core::LgscoLetter& letter) {
+  return {{"year", letter.year},
+          {"complaints_and_enquiries_received", letter.complaints_and_enquiries_received},
+          {"decisions_made", letter.decisions_made},
+          {"not_for_us", letter.not_for_us},
+          {"assessed_and_closed", letter.assessed_and_closed},
+          {"investigated", letter.investigated},
+          {"upheld", letter.upheld},
+          {"uphold_rate_percent", NumberOrNull(letter.uphold_rate_percent)},
+          {"average_uphold_rate_percent", NumberOrNull(letter.average_uphold_rate_percent)},
+          {"compliance_percent", NumberOrNull(letter.compliance_percent)},
+          {"satisfactory_remedy_by_council", letter.satisfactory_remedy_by_council},
+          {"comparison_group", letter.comparison_group}};
+}
+
+json ReconciliationToJson(const app::LetterReconciliation& reconciliation) {
+  json lines = json::array();
+  for (const core::ReconciliationLine& line : reconciliation.lines) {
+    lines.push_back({{"key", line.key},
+                     {"label", line.label},
+                     {"letter", NumberOrNull(line.letter)},
+                     {"recorded", NumberOrNull(line.recorded)},
+                     {"difference", NumberOrNull(line.difference)}});
+  }
+  return {{"year", reconciliation.letter.year},
+          {"letter", LgscoLetterToJson(reconciliation.letter)},
+          {"lines", std::move(lines)},
+          {"differences", reconciliation.differences}};
+}
+
+json OverdueToJson(const app::OverdueDashboard& dashboard) {
+  json ombudsman = json::array();
+  for (const core::OverdueItem& item : dashboard.ombudsman) {
+    ombudsman.push_back({{"kind", ToString(item.kind)},
+                         {"reference", item.reference},
+                         {"remedy_index", item.index < 0 ? json() : json(item.index)},
+                         {"description", item.description},
+                         {"due_on", item.due_on.ToIso()},
+                         {"days_overdue", item.days_overdue}});
+  }
+  json actions = json::array();
+  for (const core::LearningAction& action : dashboard.learning_actions) {
+    actions.push_back(LearningActionToJson(action, dashboard.as_at));
+  }
+  return {{"as_at", dashboard.as_at.ToIso()},
+          {"ombudsman", std::move(ombudsman)},
+          {"learning_actions", std::move(actions)}};
+}
+
+core::Result<core::LearningAction> ParseLearningAction(const json& body,
+                                                       std::optional<core::Date> new_on) {
+  return ReadBody<core::LearningAction>(body, [new_on](ObjectReader& reader) {
+    core::LearningAction a;
+    a.source = reader.Enumerated("source", Presence::kRequired, kSourceDomain).value_or(a.source);
+    a.complaints = reader.TextList("complaints");
+    a.ombudsman_case = reader.Text("ombudsman_case");
+    a.category = reader.Text("category");
+    a.root_cause = reader.Text("root_cause");
+    a.lesson = reader.Text("lesson");
+    a.action = reader.Text("action", Presence::kRequired);
+    a.owner = reader.Text("owner", Presence::kRequired);
+    a.raised_on = new_on ? reader.DateOr("raised_on", *new_on)
+                         : reader.Date("raised_on", Presence::kRequired).value_or(a.raised_on);
+    a.due_on = reader.Date("due_on", Presence::kRequired).value_or(a.due_on);
+    a.status = reader.Enumerated("status", Presence::kOptional, kStatusDomain).value_or(a.status);
+    a.evidence = reader.Text("evidence");
+    a.completed_on = reader.Date("completed_on", Presence::kOptional);
+    return a;
+  });
+}
+
+json LearningActionToJson(const core::LearningAction& a, core::Date today) {
+  return {{"reference", a.reference},
+          {"version", a.version},
+          {"source", ToString(a.source)},
+          {"complaints", a.complaints},
+          {"ombudsman_case", TextOrNull(a.ombudsman_case)},
+          {"category", TextOrNull(a.category)},
+          {"root_cause", TextOrNull(a.root_cause)},
+          {"lesson", a.lesson},
+          {"action", a.action},
+          {"owner", a.owner},
+          {"raised_on", a.raised_on.ToIso()},
+          {"due_on", a.due_on.ToIso()},
+          {"status", ToString(a.status)},
+          {"evidence", a.evidence},
+          {"completed_on", DateOrNull(a.completed_on)},
+          {"overdue", core::IsOverdue(a, today)}};
+}
+
+core::Result<app::LearningFilter> ParseLearningFilter(const Parameters& query) {
+  const json object = QueryObject(query);
+  InputErrors errors;
+  ObjectReader reader(object, "", errors);
+  app::LearningFilter filter;
+  filter.status = reader.Enumerated("status", Presence::kOptional, kStatusDomain);
+  filter.source = reader.Enumerated("source", Presence::kOptional, kSourceDomain);
+  const std::string overdue = reader.Text("overdue");
+  if (overdue == "true") {
+    filter.overdue_only = true;
+  } else if (!overdue.empty() && overdue != "false") {
+    errors.Invalid("overdue", "must be true or false, got '" + overdue + "'");
+  }
+  filter.owner = reader.Text("owner");
+  filter.complaint = reader.Text("complaint");
+  filter.ombudsman_case = reader.Text("ombudsman_case");
+  filter.due_in = YearParameter(reader, errors, "due_in");
+  reader.Finish();
+  if (!errors.empty()) return errors.ToError();
+  return filter;
+}
+
+core::Result<app::OmbudsmanCaseFilter> ParseOmbudsmanCaseFilter(const Parameters& query) {
+  const json object = QueryObject(query);
+  InputErrors errors;
+  ObjectReader reader(object, "", errors);
+  app::OmbudsmanCaseFilter filter;
+  filter.ombudsman = reader.Enumerated("ombudsman", Presence::kOptional, kOmbudsmanDomain);
+  filter.complaint = reader.Text("complaint");
+  filter.decided_in = YearParameter(reader, errors, "decided_in");
+  reader.Finish();
+  if (!errors.empty()) return errors.ToError();
+  return filter;
+}
+
+core::Result<core::ProvisionAssessment> ParseProvision(const std::string& provision,
+                                                       const json& body) {
+  return ReadBody<core::ProvisionAssessment>(body, [&](ObjectReader& reader) {
+    core::ProvisionAssessment p;
+    p.provision = provision;
+    p.section = reader.Text("section", Presence::kRequired);
+    p.requirement = reader.Text("requirement", Presence::kRequired);
+    p.compliance = reader.Enumerated("compliance", Presence::kOptional, kComplianceDomain);
+    p.evidence = reader.Text("evidence");
+    p.commentary = reader.Text("commentary");
+    p.action = reader.Text("action");
+    p.action_due_on = reader.Date("action_due_on", Presence::kOptional);
+    return p;
+  });
+}
+
+core::Result<core::GoverningBodyApproval> ParseApproval(const json& body) {
+  return ReadBody<core::GoverningBodyApproval>(body, [](ObjectReader& reader) {
+    core::GoverningBodyApproval approval;
+    approval.approved_on =
+        reader.Date("approved_on", Presence::kRequired).value_or(approval.approved_on);
+    approval.meeting = reader.Text("meeting", Presence::kRequired);
+    approval.minute_reference = reader.Text("minute_reference");
+    approval.response = reader.Text("response");
+    return approval;
+  });
+}
+
+json SelfAssessmentToJson(const core::SelfAssessment& assessment) {
+  json sections = json::array();
+  for (const core::CodeSection& section : core::CodeSections()) {
+    sections.push_back({{"section", section.number}, {"title", section.title}});
+  }
+  json provisions = json::array();
+  for (const core::ProvisionAssessment& p : assessment.provisions) {
+    provisions.push_back({{"provision", p.provision},
+                          {"section", p.section},
+                          {"requirement", p.requirement},
+                          {"compliance", NameOrNull(p.compliance)},
+                          {"evidence", p.evidence},
+                          {"commentary", p.commentary},
+                          {"action", p.action},
+                          {"action_due_on", DateOrNull(p.action_due_on)}});
+  }
+  const core::SelfAssessmentCounts counts = core::CountCompliance(assessment);
+  json approval;
+  if (assessment.approval) {
+    approval = {{"approved_on", assessment.approval->approved_on.ToIso()},
+                {"meeting", assessment.approval->meeting},
+                {"minute_reference", assessment.approval->minute_reference},
+                {"response", assessment.approval->response}};
+  }
+  return {{"year", assessment.year},
+          {"version", assessment.version},
+          {"sections", std::move(sections)},
+          {"provisions", std::move(provisions)},
+          {"counts",
+           {{"provisions", counts.provisions},
+            {"complies", counts.complies},
+            {"partly", counts.partly},
+            {"does_not_comply", counts.does_not_comply},
+            {"not_assessed", counts.not_assessed}}},
+          {"approval", std::move(approval)}};
+}
+
+}  // namespace redress::http
