@@ -51,8 +51,9 @@ struct ConvertServiceRequestCommand {
   std::string description;  // empty = the request's description
 };
 
-// The complaint `reference` if `actor` may see it (core::CanSee). A restricted case outside the
-// actor's team is kNotFound, worded exactly as for a reference that does not exist.
+// The complaint `reference` if `actor` may see it (core::CanSee; an actor of Reach::kEverything
+// sees every case). A restricted case outside the actor's team is kNotFound, worded exactly as
+// for a reference that does not exist.
 Result<core::Complaint> LoadVisibleComplaint(Tx& tx, const Actor& actor,
                                              std::string_view reference);
 

@@ -47,7 +47,9 @@ Status Record(Tx& tx, const Actor& actor, core::Date today, std::string_view ent
 
 }  // namespace
 
-Actor SystemActor() { return Actor{"system", core::Role::kAdmin, ""}; }
+Actor SystemActor() { return Actor{"system", core::Role::kAdmin, "", Reach::kOwnTeam}; }
+
+Actor CommandLineReader() { return Actor{"system", core::Role::kAdmin, "", Reach::kEverything}; }
 
 std::shared_ptr<const core::WorkingCalendar> CalendarFor(
     core::Division division, const std::vector<ClosureDay>& closure_days) {

@@ -18,15 +18,25 @@
 
 namespace redress::app {
 
+// Which restricted complaints an actor sees (core::CanSee).
+enum class Reach {
+  kOwnTeam,     // those a stage of which the actor's team handled: every user of the API
+  kEverything,  // all of them: the command line's reports, run by whoever holds the database
+};
+
 // Who performs a use case.
 struct Actor {
   std::string username;
   core::Role role = core::Role::kViewer;
   std::string team;
+  Reach reach = Reach::kOwnTeam;
 };
 
 // The actor of command-line administration and of the demo's set-up.
 Actor SystemActor();
+// The actor of the command line's read-only views (Ombudsman cases, learning actions): the
+// system, seeing every restricted complaint.
+Actor CommandLineReader();
 
 struct Organisation {
   OrganisationSettings settings;

@@ -35,7 +35,7 @@ std::string Outcome(const core::OmbudsmanCase& c) {
 
 core::Status PrintOmbudsmanCases(app::Store& store, const app::OmbudsmanCaseFilter& filter,
                                  std::ostream& out) {
-  auto cases = app::ListOmbudsmanCases(store, app::SystemActor(), filter);
+  auto cases = app::ListOmbudsmanCases(store, app::CommandLineReader(), filter);
   if (!cases) return tl::unexpected(cases.error());
   for (const core::OmbudsmanCase& c : *cases) {
     out << c.reference << '\t' << core::ToString(c.ombudsman) << '\t'
@@ -49,7 +49,7 @@ core::Status PrintOmbudsmanCases(app::Store& store, const app::OmbudsmanCaseFilt
 
 core::Status PrintOmbudsmanCase(app::Store& store, const std::string& reference, core::Date today,
                                 std::ostream& out) {
-  auto found = app::GetOmbudsmanCase(store, app::SystemActor(), reference);
+  auto found = app::GetOmbudsmanCase(store, app::CommandLineReader(), reference);
   if (!found) return tl::unexpected(found.error());
   const core::OmbudsmanCase& c = *found;
   out << "reference: " << c.reference << "\nombudsman: " << core::ToString(c.ombudsman)
@@ -78,7 +78,7 @@ core::Status PrintOmbudsmanCase(app::Store& store, const std::string& reference,
 }
 
 core::Status PrintOverdue(app::Store& store, core::Date today, std::ostream& out) {
-  auto dashboard = app::Overdue(store, app::SystemActor(), today);
+  auto dashboard = app::Overdue(store, app::CommandLineReader(), today);
   if (!dashboard) return tl::unexpected(dashboard.error());
   for (const core::OverdueItem& item : dashboard->ombudsman) {
     out << core::ToString(item.kind) << '\t' << item.reference << "\tdue " << item.due_on.ToIso()
@@ -105,7 +105,7 @@ core::Status PrintReconciliation(app::Store& store, int year, std::ostream& out)
 
 core::Status PrintLearningActions(app::Store& store, const app::LearningFilter& filter,
                                   core::Date today, std::ostream& out) {
-  auto actions = app::ListLearningActions(store, app::SystemActor(), filter, today);
+  auto actions = app::ListLearningActions(store, app::CommandLineReader(), filter, today);
   if (!actions) return tl::unexpected(actions.error());
   for (const core::LearningAction& a : *actions) {
     out << a.reference << '\t' << core::ToString(a.status) << (core::IsOverdue(a, today) ? "*" : "")

@@ -359,11 +359,30 @@ test('a refused role gets 403 and changes nothing', async () => {
   assert.equal(eventCount(), before);
 });
 
+test('a case about a restricted complaint is seen by its team and the command line only', async () => {
+  const [restricted, team] = sqlite(db,
+    'SELECT c.reference, s.team FROM complaints c JOIN complaint_stages s ON s.complaint_id = c.id ' +
+      'WHERE c.restricted = 1 AND s.team IS NOT NULL ORDER BY c.id LIMIT 1').trim().split('|');
+  const insider = userWithToken(db, 'omb.insider', 'complaints_officer', team);
+  const created = await call('POST', '/api/v1/ombudsman/cases', { token: insider, body: {
+    ombudsman: 'lgsco', complaints: [restricted], enquiry_received_on: '2024-06-03' } });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const path = `/api/v1/ombudsman/cases/${created.body.reference}`;
+  assert.equal((await call('GET', path, { token: insider })).status, 200);
+  assertProblem(assert, await call('GET', path, { token: tokens.viewer }), 404);
+  const listed = await call('GET', '/api/v1/ombudsman/cases', { token: tokens.viewer });
+  assert.ok(!listed.body.items.some((c) => c.reference === created.body.reference));
+
+  const cli = redress(['ombudsman', 'list', '--db', db, '--complaint', restricted]);
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.match(cli.stdout, new RegExp(`^${created.body.reference}\tlgsco`, 'm'));
+});
+
 test('the command line lists the cases', () => {
   const listed = redress(['ombudsman', 'list', '--db', db, '--ombudsman', 'lgsco']);
   assert.equal(listed.status, 0, listed.stderr);
   const lines = listed.stdout.trim().split('\n');
-  assert.equal(lines.length, 3);
+  assert.equal(lines.length, 4);  // three decided in the letter's test, one restricted
   assert.ok(lines.every((line) => line.split('\t')[1] === 'lgsco'));
   const bad = redress(['ombudsman', 'list', '--db', db, '--ombudsman', 'nobody']);
   assert.equal(bad.status, 2);
