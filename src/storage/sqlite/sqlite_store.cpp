@@ -349,6 +349,13 @@ auto ReadOne(Statement& statement, Read read, std::string_view not_found)
   return ReadRow(statement, read);
 }
 
+// Runs an UPDATE or DELETE of one row; kNotFound with `not_found` when it changed none.
+Status RunOnExistingRow(Statement& statement, std::string_view not_found) {
+  if (Status run = statement.Run(); !run) return run;
+  if (statement.Changes() == 0) return Fail(ErrorCode::kNotFound, std::string(not_found));
+  return {};
+}
+
 // Hash and equality that let the statement cache be searched by string_view.
 struct TextHash {
   using is_transparent = void;
@@ -2442,11 +2449,7 @@ class SqliteTx final : public app::Tx {
     Result<Statement> statement = connection_.Prepare("DELETE FROM closure_days WHERE date = ?");
     if (!statement) return Unexpected(statement.error());
     statement->Bind(date);
-    if (Status removed = statement->Run(); !removed) return removed;
-    if (statement->Changes() == 0) {
-      return Fail(ErrorCode::kNotFound, date.ToIso() + " is not a closure day");
-    }
-    return {};
+    return RunOnExistingRow(*statement, date.ToIso() + " is not a closure day");
   }
 
   Result<std::vector<core::Designation>> ListDesignations() override {
@@ -2495,13 +2498,8 @@ class SqliteTx final : public app::Tx {
     if (!statement) return Unexpected(statement.error());
     Table<app::User>::Bind(*statement, user);
     statement->Bind(user.id);
-    Status updated =
-        NameUnknownReference(statement->Run(), [&] { return Table<app::User>::References(user); });
-    if (!updated) return updated;
-    if (statement->Changes() == 0) {
-      return Fail(ErrorCode::kNotFound, "no user " + std::to_string(user.id));
-    }
-    return {};
+    return NameUnknownReference(RunOnExistingRow(*statement, "no user " + std::to_string(user.id)),
+                                [&] { return Table<app::User>::References(user); });
   }
 
   Result<app::ApiToken> InsertToken(app::ApiToken token) override {
@@ -2534,11 +2532,7 @@ class SqliteTx final : public app::Tx {
         "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
     if (!statement) return Unexpected(statement.error());
     statement->BindAll(revoked_at, id);
-    if (Status run = statement->Run(); !run) return run;
-    if (statement->Changes() == 0) {
-      return Fail(ErrorCode::kNotFound, "no token " + std::to_string(id));
-    }
-    return {};
+    return RunOnExistingRow(*statement, "no token " + std::to_string(id));
   }
 
   // --- sessions and sign-in attempts ---
