@@ -9,8 +9,12 @@ import { CasePage } from './pages/case/CasePage';
 import { CaseActionPage } from './pages/case/CaseActionPage';
 import { CaseList } from './pages/CaseList';
 import { Dashboard } from './pages/Dashboard';
+import { LearningRoutes } from './pages/learning/LearningRoutes';
 import { LogComplaint } from './pages/LogComplaint';
 import { NotFound } from './pages/NotFound';
+import { OmbudsmanRoutes } from './pages/ombudsman/OmbudsmanRoutes';
+import { ReportsRoutes } from './pages/reports/ReportsRoutes';
+import { SelfAssessmentRoutes } from './pages/self-assessment/SelfAssessmentRoutes';
 import { ServiceRequestPage } from './pages/ServiceRequestPage';
 import { SignIn } from './pages/SignIn';
 import { SessionContext, signOutRequest, type SessionState } from './session';
@@ -75,6 +79,10 @@ export function App() {
           <Route path="/cases/:reference" element={<CasePage />} />
           <Route path="/cases/:reference/:action" element={<CaseActionPage />} />
           <Route path="/service-requests/:reference" element={<ServiceRequestPage />} />
+          <Route path="/reports/*" element={<ReportsRoutes />} />
+          <Route path="/ombudsman/*" element={<OmbudsmanRoutes />} />
+          <Route path="/learning/*" element={<LearningRoutes />} />
+          <Route path="/self-assessment/*" element={<SelfAssessmentRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -14,7 +14,11 @@ export type Permission =
   | 'reopen'
   | 'reassign'
   | 'add_note'
-  | 'manage';
+  | 'manage'
+  | 'view_reports'
+  | 'manage_ombudsman'
+  | 'manage_learning'
+  | 'manage_self_assessment';
 
 const HANDLER: Permission[] = ['log_complaint', 'acknowledge', 'respond', 'extend', 'add_note'];
 const OFFICER: Permission[] = [
@@ -27,12 +31,21 @@ const OFFICER: Permission[] = [
   'reassign',
 ];
 
+// Oversight: the annual report and self-assessment to read; the Ombudsman's cases, learning
+// actions and the self-assessment to keep.
+const OVERSIGHT: Permission[] = [
+  'view_reports',
+  'manage_ombudsman',
+  'manage_learning',
+  'manage_self_assessment',
+];
+
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set([...OFFICER, 'manage']),
-  complaints_officer: new Set(OFFICER),
-  manager: new Set(OFFICER),
+  admin: new Set([...OFFICER, ...OVERSIGHT, 'manage']),
+  complaints_officer: new Set([...OFFICER, ...OVERSIGHT]),
+  manager: new Set([...OFFICER, ...OVERSIGHT]),
   case_handler: new Set(HANDLER),
-  viewer: new Set(),
+  viewer: new Set(['view_reports']),
 };
 
 export function allows(role: Role, permission: Permission): boolean {

@@ -22,6 +22,16 @@ function navItems(user: User): NavItem[] {
   if (allows(user.role, 'log_complaint')) {
     items.push({ to: '/cases/new', label: 'Log a complaint', matches: (path) => path === '/cases/new' });
   }
+  items.push({ to: '/ombudsman', label: 'Ombudsman', matches: (path) => path.startsWith('/ombudsman') });
+  items.push({ to: '/learning', label: 'Learning', matches: (path) => path.startsWith('/learning') });
+  if (allows(user.role, 'view_reports')) {
+    items.push({ to: '/reports', label: 'Reports', matches: (path) => path.startsWith('/reports') });
+    items.push({
+      to: '/self-assessment',
+      label: 'Self-assessment',
+      matches: (path) => path.startsWith('/self-assessment'),
+    });
+  }
   if (allows(user.role, 'manage')) {
     items.push({ to: '/admin', label: 'Administration', matches: (path) => path.startsWith('/admin') });
   }
