@@ -52,8 +52,8 @@ Result<core::SelfAssessment> LoadAssessment(Tx& tx, int year) {
   return **assessment;
 }
 
-// Loads the year's assessment, lets `change` alter it and describe the changes, saves it at the
-// version loaded and appends the event.
+// Loads the year's assessment, lets `change` alter it and describe the changes (or refuse with an
+// error, which leaves it unchanged), saves it at the version loaded and appends the event.
 template <typename Change>
 Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, const Actor& actor,
                                               int year, core::EventType type,
@@ -65,10 +65,11 @@ Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, 
     auto assessment = LoadAssessment(tx, year);
     if (!assessment) return assessment;
     const std::int64_t version = assessment->version;
-    std::vector<core::Change> changes = change(*assessment);
+    Result<std::vector<core::Change>> changes = change(*assessment);
+    if (!changes) return tl::unexpected(changes.error());
     auto saved = tx.SaveSelfAssessment(std::move(*assessment), version);
     if (!saved) return saved;
-    core::CaseEvent event{type, clock.Today(), actor.username, 0, summary, std::move(changes)};
+    core::CaseEvent event{type, clock.Today(), actor.username, 0, summary, std::move(*changes)};
     if (Status appended = tx.AppendEvent(EntityType::kSelfAssessment, std::to_string(year), event);
         !appended) {
       return tl::unexpected(appended.error());
@@ -174,7 +175,7 @@ Result<core::SelfAssessment> SaveProvision(Store& store, const Clock& clock, con
       store, clock, actor, year, core::EventType::kSelfAssessmentUpdated,
       "Self-assessment of " + std::to_string(year) + ": provision " + provision.provision +
           " assessed by " + actor.username,
-      [&](core::SelfAssessment& assessment) {
+      [&](core::SelfAssessment& assessment) -> Result<std::vector<core::Change>> {
         auto found = std::find_if(
             assessment.provisions.begin(), assessment.provisions.end(),
             [&](const core::ProvisionAssessment& p) { return p.provision == provision.provision; });
@@ -189,6 +190,28 @@ Result<core::SelfAssessment> SaveProvision(Store& store, const Clock& clock, con
       });
 }
 
+Result<core::SelfAssessment> RemoveProvision(Store& store, const Clock& clock, const Actor& actor,
+                                             int year, std::string_view provision) {
+  const std::string name(provision);
+  return ChangeAssessment(
+      store, clock, actor, year, core::EventType::kSelfAssessmentUpdated,
+      "Self-assessment of " + std::to_string(year) + ": provision " + name + " removed by " +
+          actor.username,
+      [&](core::SelfAssessment& assessment) -> Result<std::vector<core::Change>> {
+        auto found = std::find_if(
+            assessment.provisions.begin(), assessment.provisions.end(),
+            [&](const core::ProvisionAssessment& p) { return p.provision == name; });
+        if (found == assessment.provisions.end()) {
+          return core::Fail(core::ErrorCode::kNotFound, "the self-assessment of " +
+                                                            std::to_string(year) +
+                                                            " has no provision " + name);
+        }
+        const core::FieldValues before = core::FieldsOf(*found);
+        assessment.provisions.erase(found);
+        return core::Diff(before, {});
+      });
+}
+
 Result<core::SelfAssessment> RecordApproval(Store& store, const Clock& clock, const Actor& actor,
                                             int year, const core::GoverningBodyApproval& approval) {
   if (Status valid = core::ValidateApproval(approval, clock.Today()); !valid) {
@@ -197,7 +220,8 @@ Result<core::SelfAssessment> RecordApproval(Store& store, const Clock& clock, co
   return ChangeAssessment(store, clock, actor, year, core::EventType::kSelfAssessmentApproved,
                           "Self-assessment of " + std::to_string(year) + " approved by " +
                               approval.meeting + " on " + approval.approved_on.ToIso(),
-                          [&](core::SelfAssessment& assessment) {
+                          [&](core::SelfAssessment& assessment)
+                              -> Result<std::vector<core::Change>> {
                             core::FieldValues before = assessment.approval
                                                            ? core::FieldsOf(*assessment.approval)
                                                            : core::FieldValues{};

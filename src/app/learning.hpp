@@ -56,6 +56,10 @@ Result<core::SelfAssessment> GetSelfAssessment(Store& store, int year);
 // after core::ValidateProvision.
 Result<core::SelfAssessment> SaveProvision(Store& store, const Clock& clock, const Actor& actor,
                                            int year, const core::ProvisionAssessment& provision);
+// Removes the provision of that name (one the organisation added by mistake, or one a revised Code
+// dropped); kNotFound when the year has none of that name. The audit event keeps its last text.
+Result<core::SelfAssessment> RemoveProvision(Store& store, const Clock& clock, const Actor& actor,
+                                             int year, std::string_view provision);
 // Records (or corrects) the governing body's approval and response.
 Result<core::SelfAssessment> RecordApproval(Store& store, const Clock& clock, const Actor& actor,
                                             int year, const core::GoverningBodyApproval& approval);

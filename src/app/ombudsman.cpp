@@ -28,27 +28,49 @@ const VersionedKind<core::FailureOrder> kFailureOrderKind{EntityType::kFailureOr
                                                           &Tx::UpdateFailureOrder,
                                                           &Tx::LoadFailureOrder};
 
-// Appends to the timeline of each complaint the case concerns now and did not before.
+bool Names(const std::vector<std::string>& references, const std::string& reference) {
+  return std::find(references.begin(), references.end(), reference) != references.end();
+}
+
+// Appends `type` to the timeline of complaint `reference`, describing the case.
+Status AppendLinkEvent(Tx& tx, const Actor& actor, core::Date today, core::EventType type,
+                       const std::string& reference, const core::OmbudsmanCase& saved) {
+  auto complaint = tx.LoadComplaint(reference);
+  if (!complaint) return tl::unexpected(complaint.error());
+  const bool linked = type == core::EventType::kOmbudsmanCaseLinked;
+  const std::string description =
+      std::string(core::ToString(saved.ombudsman)) + " case " + saved.reference +
+      (saved.ombudsman_reference.empty() ? "" : " (" + saved.ombudsman_reference + ")");
+  core::CaseEvent event{type,
+                        today,
+                        actor.username,
+                        complaint->current_stage().number,
+                        (linked ? "Ombudsman: " : "Ombudsman: no longer concerns this complaint: ") +
+                            description,
+                        {{"ombudsman_case", linked ? "" : saved.reference,
+                          linked ? saved.reference : ""}}};
+  return tx.AppendEvent(EntityType::kComplaint, reference, event);
+}
+
+// Appends to the timeline of each complaint the case concerns now and did not before, and of each
+// it no longer concerns, so that a complaint's history says when an Ombudsman case came and went.
 Status RecordLinks(Tx& tx, const Actor& actor, core::Date today,
                    const std::optional<core::OmbudsmanCase>& before,
                    const core::OmbudsmanCase& saved) {
   for (const std::string& reference : saved.complaints) {
-    if (before && std::find(before->complaints.begin(), before->complaints.end(), reference) !=
-                      before->complaints.end()) {
-      continue;
+    if (before && Names(before->complaints, reference)) continue;
+    if (Status appended = AppendLinkEvent(tx, actor, today, core::EventType::kOmbudsmanCaseLinked,
+                                          reference, saved);
+        !appended) {
+      return appended;
     }
-    auto complaint = tx.LoadComplaint(reference);
-    if (!complaint) return tl::unexpected(complaint.error());
-    const std::string description =
-        std::string(core::ToString(saved.ombudsman)) + " case " + saved.reference +
-        (saved.ombudsman_reference.empty() ? "" : " (" + saved.ombudsman_reference + ")");
-    core::CaseEvent event{core::EventType::kOmbudsmanCaseLinked,
-                          today,
-                          actor.username,
-                          complaint->current_stage().number,
-                          "Ombudsman: " + description,
-                          {{"ombudsman_case", "", saved.reference}}};
-    if (Status appended = tx.AppendEvent(EntityType::kComplaint, reference, event); !appended) {
+  }
+  if (!before) return {};
+  for (const std::string& reference : before->complaints) {
+    if (Names(saved.complaints, reference)) continue;
+    if (Status appended = AppendLinkEvent(
+            tx, actor, today, core::EventType::kOmbudsmanCaseUnlinked, reference, saved);
+        !appended) {
       return appended;
     }
   }

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 37> kEventTypeNames{{
+constexpr EnumNames<EventType, 38> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -35,6 +35,7 @@ constexpr EnumNames<EventType, 37> kEventTypeNames{{
     {EventType::kOmbudsmanCaseRecorded, "ombudsman_case_recorded"},
     {EventType::kOmbudsmanCaseUpdated, "ombudsman_case_updated"},
     {EventType::kOmbudsmanCaseLinked, "ombudsman_case_linked"},
+    {EventType::kOmbudsmanCaseUnlinked, "ombudsman_case_unlinked"},
     {EventType::kFailureOrderRecorded, "failure_order_recorded"},
     {EventType::kFailureOrderUpdated, "failure_order_updated"},
     {EventType::kAnnualLetterRecorded, "annual_letter_recorded"},

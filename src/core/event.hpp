@@ -41,7 +41,8 @@ enum class EventType {
   kSignedOut,
   kOmbudsmanCaseRecorded,
   kOmbudsmanCaseUpdated,
-  kOmbudsmanCaseLinked,  // on a complaint: an Ombudsman case now concerns it
+  kOmbudsmanCaseLinked,    // on a complaint: an Ombudsman case now concerns it
+  kOmbudsmanCaseUnlinked,  // on a complaint: an Ombudsman case no longer concerns it
   kFailureOrderRecorded,
   kFailureOrderUpdated,
   kAnnualLetterRecorded,  // the LGSCO annual letter's figures entered or corrected

@@ -268,6 +268,15 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
                 if (!saved) return Problem(saved.error(), request);
                 return JsonAnswer(kOk, SelfAssessmentToJson(*saved));
               }});
+  router.Add({"DELETE", assessments + "/provisions/{provision}", kAuth, P::kManageSelfAssessment,
+              [&store, &clock](const Request& request) {
+                auto year = YearOf(request);
+                if (!year) return Problem(year.error(), request);
+                auto saved = app::RemoveProvision(store, clock, *request.actor, *year,
+                                                  PathParam(request, "provision"));
+                if (!saved) return Problem(saved.error(), request);
+                return JsonAnswer(kOk, SelfAssessmentToJson(*saved));
+              }});
   router.Add({"PUT", assessments + "/approval", kAuth, P::kManageSelfAssessment,
               [&store, &clock](const Request& request) {
                 auto year = YearOf(request);

@@ -96,6 +96,27 @@ test('a Housing Ombudsman case is recorded, shows in the complaint history and t
   assert.deepEqual(listed.body.items.map((c) => c.reference), [ombudsmanCase.reference]);
 });
 
+test('moving a case from one complaint to another shows on both timelines', async () => {
+  const created = await recordCase(housingEnquiry());
+  const moved = { ...housingEnquiry(), complaints: [complaints[1]] };
+  const updated = await put(`/api/v1/ombudsman/cases/${created.body.reference}`,
+    created.headers.get('etag'), moved);
+  assert.equal(updated.status, 200, JSON.stringify(updated.body));
+  const timelineOf = async (reference) => {
+    const timeline = await call('GET', `/api/v1/complaints/${reference}/timeline`,
+      { token: tokens.viewer });
+    const events = timeline.body.items ?? timeline.body.events ?? timeline.body;
+    return events.filter((e) => JSON.stringify(e).includes(created.body.reference));
+  };
+  const first = await timelineOf(complaints[0]);
+  assert.deepEqual(first.map((e) => e.type), ['ombudsman_case_linked', 'ombudsman_case_unlinked']);
+  const second = await timelineOf(complaints[1]);
+  assert.deepEqual(second.map((e) => e.type), ['ombudsman_case_linked']);
+  const history = await call('GET', `/api/v1/complaints/${complaints[0]}/ombudsman`,
+    { token: tokens.viewer });
+  assert.ok(!history.body.cases.some((c) => c.reference === created.body.reference));
+});
+
 test('the rules of a case are enforced, naming the field', async () => {
   const final = { ...housingEnquiry(), final_decision_on: '2024-09-01' };
   assertProblem(assert, await call('POST', '/api/v1/ombudsman/cases',
@@ -313,6 +334,11 @@ test('the Code self-assessment is seeded, assessed, approved and in the annual r
     { section: '3', requirement: 'Complaints can be made in every channel', compliance: 'complies' });
   assert.equal(added.status, 200);
   assert.equal(added.body.provisions.at(-1).provision, '3.1');
+  const removed = await call('DELETE', `${path}/provisions/3.1`, { token: officer() });
+  assert.equal(removed.status, 200, JSON.stringify(removed.body));
+  assert.ok(!removed.body.provisions.some((p) => p.provision === '3.1'));
+  assert.equal(removed.body.provisions.length, added.body.provisions.length - 1);
+  assertProblem(assert, await call('DELETE', `${path}/provisions/3.1`, { token: officer() }), 404);
 
   const approval = { approved_on: '2025-06-18', meeting: 'Cabinet', minute_reference: 'CAB/25/061',
     response: 'Cabinet notes the self-assessment and endorses the actions.' };

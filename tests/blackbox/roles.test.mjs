@@ -86,6 +86,7 @@ const MAY = {
   getSelfAssessment: REPORT_READERS,
   startSelfAssessment: OFFICERS,
   saveProvisionAssessment: OFFICERS,
+  removeProvisionAssessment: OFFICERS,
   saveSelfAssessmentApproval: OFFICERS,
 };
 
