@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <istream>
@@ -16,6 +17,7 @@
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
 #include "cli/ombudsman_output.hpp"
+#include "cli/record_commands.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
 #include "report/render/render.hpp"
@@ -40,17 +42,31 @@ core::Result<core::Date> ParseDateOption(const std::string& name, const std::str
   return *date;
 }
 
+// How an error names a field: as its option where it is one. Options are spelt like the fields
+// they set, with dashes (information_due_on is --information-due-on); a field inside a record
+// (remedies[0].evidence) is named as it is.
+std::string FieldName(const std::string& field) {
+  const bool option_like = !field.empty() && std::all_of(field.begin(), field.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  if (!option_like) return field;
+  std::string option = "--" + field;
+  std::replace(option.begin(), option.end(), '_', '-');
+  return option;
+}
+
 std::string DescribeError(const core::Error& error) {
+  if (error.fields.size() == 1) {
+    return "error: " + FieldName(error.fields.front().field) + ": " + error.fields.front().message;
+  }
   std::string text = "error: " + error.message;
-  if (error.fields.size() > 1) {
-    for (const core::FieldError& field : error.fields) {
-      text += "\n  --" + field.field + ": " + field.message;
-    }
+  for (const core::FieldError& field : error.fields) {
+    text += "\n  " + FieldName(field.field) + ": " + field.message;
   }
   return text;
 }
 
-class Commands {
+class Commands final : public CommandHost {
  public:
   Commands(const Dependencies& dependencies, std::istream& in, std::ostream& out)
       : dependencies_(dependencies), in_(in), out_(out) {}
@@ -66,10 +82,22 @@ class Commands {
     RegisterServe(app);
     RegisterAudit(app);
     RegisterReport(app);
-    RegisterOmbudsman(app);
-    RegisterLearning(app);
-    RegisterSelfAssessment(app);
+    CLI::App& ombudsman = RegisterOmbudsman(app);
+    CLI::App& learning = RegisterLearning(app);
+    CLI::App& self_assessment = RegisterSelfAssessment(app);
+    record_commands_ = RegisterRecordCommands(*this, ombudsman, learning, self_assessment);
   }
+
+  void AddDatabaseOption(CLI::App* command) override {
+    command->add_option("--db", database_, "database file (SQLite)")->required();
+  }
+
+  void RunWithStore(CLI::App* command, StoreWork work) override {
+    command->callback([this, work = std::move(work)] { result_ = WithStore(work); });
+  }
+
+  const app::Clock& clock() const override { return *dependencies_.clock; }
+  std::ostream& out() override { return out_; }
 
   // The command that ran, if any; set by each callback.
   const std::optional<CommandResult>& result() const { return result_; }
@@ -79,10 +107,6 @@ class Commands {
  private:
   core::Result<std::unique_ptr<app::Store>> OpenStore(const app::Clock& clock) const {
     return dependencies_.open_store(database_, clock);
-  }
-
-  void AddDatabaseOption(CLI::App* command) {
-    command->add_option("--db", database_, "database file (SQLite)")->required();
   }
 
   void RegisterCalendar(CLI::App& app) {
@@ -539,7 +563,7 @@ class Commands {
     return {};
   }
 
-  void RegisterOmbudsman(CLI::App& app) {
+  CLI::App& RegisterOmbudsman(CLI::App& app) {
     CLI::App* ombudsman = app.add_subcommand(
         "ombudsman", "Ombudsman cases, failure orders and the LGSCO annual letter");
     ombudsman->require_subcommand(1);
@@ -595,9 +619,10 @@ class Commands {
       result_ =
           WithStore([this](app::Store& store) { return PrintReconciliation(store, year_, out_); });
     });
+    return *ombudsman;
   }
 
-  void RegisterLearning(CLI::App& app) {
+  CLI::App& RegisterLearning(CLI::App& app) {
     CLI::App* learning = app.add_subcommand("learning", "learning and service-improvement actions");
     learning->require_subcommand(1);
     CLI::App* list = learning->add_subcommand(
@@ -618,9 +643,10 @@ class Commands {
         return PrintLearningActions(store, filter, dependencies_.clock->Today(), out_);
       });
     });
+    return *learning;
   }
 
-  void RegisterSelfAssessment(CLI::App& app) {
+  CLI::App& RegisterSelfAssessment(CLI::App& app) {
     CLI::App* assessment =
         app.add_subcommand("self-assessment", "the Complaint Handling Code self-assessment");
     assessment->require_subcommand(1);
@@ -646,6 +672,7 @@ class Commands {
         return {};
       });
     });
+    return *assessment;
   }
 
   // Opens the database and runs `work` on it.
@@ -689,6 +716,7 @@ class Commands {
   std::string status_;
   bool overdue_only_ = false;
   ServeOptions serve_options_;
+  std::unique_ptr<RecordCommands> record_commands_;
 };
 
 }  // namespace

@@ -69,8 +69,10 @@ core::Status PrintOmbudsmanCase(app::Store& store, const std::string& reference,
   for (const core::ElementFinding& finding : c.findings) {
     out << "finding\t" << core::ToString(finding.finding) << '\t' << finding.element << '\n';
   }
+  // Numbered from 1, as `ombudsman comply --remedy N` names them.
+  int number = 0;
   for (const core::OmbudsmanRemedy& remedy : c.remedies) {
-    out << core::ToString(remedy.kind) << '\t' << core::ToString(remedy.type) << "\tdue "
+    out << "remedy " << ++number << '\t' << core::ToString(remedy.kind) << '\t' << core::ToString(remedy.type) << "\tdue "
         << remedy.due_on.ToIso() << '\t' << core::ToString(core::ComplianceOf(remedy, today))
         << '\t' << remedy.description << '\n';
   }
