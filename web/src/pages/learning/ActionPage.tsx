@@ -16,7 +16,8 @@ import {
   actionDifferences, LEARNING_STATUS_LABELS, updateBody, type ActionDifference, type LearningAction, type LearningStatus,
 } from './learning';
 import { DueText, LearningStatusTags, loadAction, SourceText, type ActionVersion } from './parts';
-import { dateField } from './RaiseAction';
+import { dateField, withLabels } from './forms';
+import { ACTION_LABELS } from './RaiseAction';
 
 const HTTP_PRECONDITION_FAILED = 412;
 const STALE_MESSAGE = 'Someone else changed this action. Check what changed, then save again.';
@@ -97,7 +98,7 @@ function UpdateForm({ base: initial, reference }: { base: ActionVersion; referen
         status, owner, dueOn: dueOn ?? '', action: what.trim(), lesson: lesson.trim(), evidence: evidence.trim(), completedOn: completedOn ?? null,
       });
       try {
-        await request('PUT', `/learning/${encodeURIComponent(action.reference)}`, { body, ifMatch: base.etag });
+        await withLabels(ACTION_LABELS, () => request('PUT', `/learning/${encodeURIComponent(action.reference)}`, { body, ifMatch: base.etag }));
       } catch (error) {
         if (error instanceof ApiError && error.status === HTTP_PRECONDITION_FAILED) {
           const fresh = await loadAction(action.reference);

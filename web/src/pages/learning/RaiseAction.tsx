@@ -2,9 +2,9 @@
 // page links here with ?complaint=REF and the Ombudsman case page with ?ombudsman=REF.
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, request } from '../../api';
+import { request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
-import { DateInput, datePartsOf, isoOf, Radios, Select, Textarea, TextInput, type DateParts, type Option } from '../../components/fields';
+import { DateInput, datePartsOf, Radios, Select, Textarea, TextInput, type DateParts, type Option } from '../../components/fields';
 import { BackLink, LoadFailed, Loading, usePageTitle } from '../../components/ui';
 import { useReference, type Reference } from '../../data';
 import { todayIso } from '../../format';
@@ -12,7 +12,8 @@ import { allows } from '../../permissions';
 import { useSession } from '../../session';
 import type { FieldError } from '../../types';
 import { NotFound } from '../NotFound';
-import { LEARNING_SOURCE_LABELS, onFormFields, sourceFields, sourceFromQuery, type LearningAction, type LearningSource, type SourceDraft } from './learning';
+import { dateField, withLabels, type FieldLabels } from './forms';
+import { LEARNING_SOURCE_LABELS, sourceFields, sourceFromQuery, type LearningAction, type LearningSource, type SourceDraft } from './learning';
 
 const SOURCE_OPTIONS: Option[] = [
   { value: 'complaints', label: LEARNING_SOURCE_LABELS.complaints },
@@ -22,18 +23,22 @@ const SOURCE_OPTIONS: Option[] = [
 
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
-function isEmptyDate(parts: DateParts): boolean {
-  return !parts.day.trim() && !parts.month.trim() && !parts.year.trim();
-}
-
-// A date the boxes hold, undefined when they are empty (the API then says it is required), or a
-// problem when they do not make a real date.
-export function dateField(name: string, what: string, parts: DateParts, problems: FieldError[]): string | undefined {
-  if (isEmptyDate(parts)) return undefined;
-  const iso = isoOf(parts);
-  if (!iso) problems.push({ field: name, message: `${what} must be a real date, for example 31 3 2023` });
-  return iso ?? undefined;
-}
+// The API's fields as this form names them, for its error messages.
+export const ACTION_LABELS: FieldLabels = {
+  source: 'What it was raised from',
+  complaints: 'The complaint references',
+  ombudsman_case: 'The Ombudsman case reference',
+  category: 'The category',
+  root_cause: 'The root cause',
+  lesson: 'What was learnt',
+  action: 'What will change',
+  owner: 'The owner',
+  raised_on: 'The date it was raised',
+  due_on: 'The due date',
+  status: 'The status',
+  evidence: 'Evidence of completion',
+  completed_on: 'The date it was completed',
+};
 
 function activeOptions(entries: { code: string; name: string; active: boolean }[]): Option[] {
   return entries.filter((entry) => entry.active).map((entry) => ({ value: entry.code, label: entry.name }));
@@ -89,13 +94,8 @@ function RaiseForm({ reference }: { reference: Reference }) {
         ...(raisedOn ? { raised_on: raisedOn } : {}),
         ...(dueOn ? { due_on: dueOn } : {}),
       };
-      try {
-        const { body: raisedAction } = await request<LearningAction>('POST', '/learning', { body });
-        navigate(`/learning/${raisedAction.reference}`, { state: { done: `Learning action ${raisedAction.reference} raised` } });
-      } catch (error) {
-        if (error instanceof ApiError && error.problem.errors) throw new ClientErrors(onFormFields(error.fieldErrors()));
-        throw error;
-      }
+      const { body: raisedAction } = await withLabels(ACTION_LABELS, () => request<LearningAction>('POST', '/learning', { body }));
+      navigate(`/learning/${raisedAction.reference}`, { state: { done: `Learning action ${raisedAction.reference} raised` } });
     }, 'action');
   return (
     <Form form={form} onSubmit={submit} submitLabel="Raise action" secondary={<Link className="govuk-link" to={cancelTo}>Cancel</Link>}>
@@ -115,10 +115,11 @@ export function RaiseAction() {
   usePageTitle('Raise a learning action');
   const { user } = useSession();
   const reference = useReference();
+  const complaint = useSearchParams()[0].get('complaint');
   if (!allows(user.role, 'manage_learning')) return <NotFound />;
   return (
     <>
-      <BackLink to="/learning">Lessons learned</BackLink>
+      {complaint ? <BackLink to={`/cases/${complaint}`}>Case {complaint}</BackLink> : <BackLink to="/learning">Lessons learned</BackLink>}
       {reference.error && <LoadFailed message={reference.error} />}
       {!reference.data && !reference.error && <Loading />}
       {reference.data && (

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  actionDifferences, daysBetween, dueWording, groupActions, groupOf, onFormFields, parseReferences,
+  actionDifferences, daysBetween, dueWording, groupActions, groupOf, parseReferences,
   sourceFields, sourceFromQuery, updateBody, type LearningAction,
 } from './learning';
 
@@ -89,16 +89,6 @@ test.each([
   ['  ', []],
 ])('parseReferences(%j) is %j', (text, references) => {
   expect(parseReferences(text)).toEqual(references);
-});
-
-test('onFormFields moves a complaint\'s indexed error to the complaints box', () => {
-  expect(onFormFields([
-    { field: 'complaints[1]', message: 'No complaint CMP-NOPE' },
-    { field: 'owner', message: 'Is required' },
-  ])).toEqual([
-    { field: 'complaints', message: 'No complaint CMP-NOPE' },
-    { field: 'owner', message: 'Is required' },
-  ]);
 });
 
 describe('sourceFields', () => {

@@ -1,7 +1,6 @@
 // Learning and service-improvement actions (GET/POST /learning, GET/PUT /learning/{reference}):
 // their shape, how they are grouped for the review meeting, how overdue reads, and the request
 // bodies the forms send. Pure, so that vitest covers it.
-import type { FieldError } from '../../types';
 
 export type LearningSource = 'complaints' | 'ombudsman_case' | 'theme';
 export type LearningStatus = 'open' | 'in_progress' | 'completed' | 'cancelled';
@@ -101,12 +100,6 @@ export function parseReferences(text: string): string[] {
     if (reference) seen.add(reference);
   }
   return [...seen];
-}
-
-// The API names a bad complaint by its index ("complaints[1]"); the form has one box for them
-// all, so the error is shown (and linked) there.
-export function onFormFields(errors: FieldError[]): FieldError[] {
-  return errors.map((error) => (error.field.startsWith('complaints[') ? { ...error, field: 'complaints' } : error));
 }
 
 // What the raise form holds, as typed.

@@ -11,11 +11,18 @@ import { allows } from '../../permissions';
 import { useSession } from '../../session';
 import type { FieldError } from '../../types';
 import { NotFound } from '../NotFound';
-import { dateField } from '../learning/RaiseAction';
+import { dateField, withLabels, type FieldLabels } from '../learning/forms';
 import { financialYearLabel, type SelfAssessment } from './assessment';
 import { loadAssessment } from './load';
 
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
+
+const APPROVAL_LABELS: FieldLabels = {
+  approved_on: 'The date of approval',
+  meeting: 'The meeting',
+  minute_reference: 'The minute reference',
+  response: 'The response',
+};
 
 function ApprovalForm({ assessment }: { assessment: SelfAssessment }) {
   const form = useForm();
@@ -37,7 +44,7 @@ function ApprovalForm({ assessment }: { assessment: SelfAssessment }) {
         minute_reference: minute.trim(),
         response: response.trim(),
       };
-      await request('PUT', `/self-assessments/${year}/approval`, { body });
+      await withLabels(APPROVAL_LABELS, () => request('PUT', `/self-assessments/${year}/approval`, { body }));
       navigate(`/self-assessment/${year}`, { state: { done: 'The governing body’s approval is recorded' } });
     }, 'approved_on');
   return (

@@ -11,7 +11,7 @@ import { useLoad } from '../../data';
 import { allows } from '../../permissions';
 import { useSession } from '../../session';
 import type { FieldError } from '../../types';
-import { dateField } from '../learning/RaiseAction';
+import { dateField, withLabels, type FieldLabels } from '../learning/forms';
 import { NotFound } from '../NotFound';
 import {
   COMPLIANCE_LABELS, financialYearLabel, NOT_ASSESSED, provisionBody, type Compliance, type Provision, type SelfAssessment,
@@ -25,6 +25,17 @@ const COMPLIANCE_OPTIONS = [
 ];
 
 const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
+
+const PROVISION_LABELS: FieldLabels = {
+  provision: 'The provision',
+  section: 'The section',
+  requirement: 'The requirement',
+  compliance: 'The assessment',
+  evidence: 'The evidence',
+  commentary: 'The commentary',
+  action: 'The action',
+  action_due_on: 'The action’s date',
+};
 
 function sectionTitle(assessment: SelfAssessment, section: string): string {
   const title = assessment.sections.find((entry) => entry.section === section)?.title;
@@ -83,7 +94,7 @@ function ProvisionForm({ assessment, provision }: { assessment: SelfAssessment; 
       const actionDueOn = dateField('action_due_on', 'The action’s date', due, problems);
       if (problems.length > 0) throw new ClientErrors(problems);
       const body = provisionBody({ section, requirement, compliance, evidence, commentary, action, actionDueOn: actionDueOn ?? null });
-      await request('PUT', `/self-assessments/${year}/provisions/${encodeURIComponent(id)}`, { body });
+      await withLabels(PROVISION_LABELS, () => request('PUT', `/self-assessments/${year}/provisions/${encodeURIComponent(id)}`, { body }));
       navigate(`/self-assessment/${year}`, { state: { done: `Provision ${id} ${provision ? 'saved' : 'added'}` } });
     }, provision ? 'compliance' : 'provision');
   return (
