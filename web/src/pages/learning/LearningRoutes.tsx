@@ -1,7 +1,17 @@
-// /learning/*: the section's pages (being built; see issue 5 and 6).
-import { usePageTitle } from '../../components/ui';
+// /learning/*: the lessons-learned view, raising a learning action, and one action's page.
+import { Route, Routes } from 'react-router-dom';
+import { NotFound } from '../NotFound';
+import { ActionPage } from './ActionPage';
+import { LessonsLearned } from './LessonsLearned';
+import { RaiseAction } from './RaiseAction';
 
 export function LearningRoutes() {
-  usePageTitle('Learning actions');
-  return <h1 className="govuk-heading-l">Learning actions</h1>;
+  return (
+    <Routes>
+      <Route index element={<LessonsLearned />} />
+      <Route path="new" element={<RaiseAction />} />
+      <Route path=":reference" element={<ActionPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
 }
