@@ -1,4 +1,5 @@
 #include "app/demo.hpp"
+#include "app/demo_oversight.hpp"
 
 #include <algorithm>
 #include <array>
@@ -1175,6 +1176,9 @@ Result<DemoResult> BuildDemo(Store& store, ManualClock& clock, const DemoOptions
     return {};
   });
   if (!replayed) return tl::unexpected(replayed.error());
+  if (Status oversight = SeedDemoOversight(store, clock, options.today); !oversight) {
+    return tl::unexpected(oversight.error());
+  }
 
   for (const UserSpec& user : kUsers) {
     result.sign_ins.push_back({std::string(user.username), std::string(core::ToString(user.role)),

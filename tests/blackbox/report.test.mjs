@@ -66,8 +66,17 @@ function assertSeedCouncilHousing(report) {
   assert.equal(stage2.query.exact, false);
   assert.equal(stage2.query.current, null);
   assert.ok(stage2.query.description.length > 0);
-  assert.deepEqual(report.ombudsman.cases_received, { housing_ombudsman: 0, lgsco: 0 });
-  assert.equal(report.self_assessment, null);
+  // The demo's Ombudsman cases and self-assessment (app/demo_oversight.cpp): two Housing
+  // Ombudsman and three LGSCO cases a year, the letter beside them with the two premature
+  // complaints the council never saw, and the self-assessment approved by Cabinet in September.
+  assert.deepEqual(report.ombudsman.cases_received, { housing_ombudsman: 2, lgsco: 3 });
+  const received = report.ombudsman.lgsco_annual_letter.lines
+    .find((line) => line.key === 'complaints_and_enquiries_received');
+  assert.equal(received.difference, 2);
+  assert.equal(report.self_assessment.partly, 2);
+  assert.deepEqual(report.self_assessment.non_compliance.map((p) => p.provision), ['6.3', '8.4']);
+  assert.equal(report.self_assessment.governing_body.meeting, 'Cabinet');
+  assert.equal(report.self_assessment.governing_body.approved_on, '2024-09-17');
   assert.match(report.ombudsman_explanation, /Ombudsman/);
 }
 
