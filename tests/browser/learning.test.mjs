@@ -1,10 +1,11 @@
 // Learning actions and the Code self-assessment in Chromium on the real binary: a manager raises an
 // action from a complaint, sees it in the lessons-learned view, is refused completion without
 // evidence, completes it with evidence, meets someone else's change (412), and sees an action past
-// its due date marked overdue; a manager starts a year's self-assessment, assesses a provision and
-// records the governing body's approval; a viewer reads both without edit controls. axe-core on
-// every page and error state (once per page, in its fullest state: axe takes seconds a page). The demo may already hold actions and self-assessments: the test
-// finds its own records by the references and texts it creates.
+// its due date marked overdue; a manager starts a year's self-assessment, assesses a provision,
+// records the governing body's approval, and adds a provision then removes it after a confirmation
+// step; a viewer reads both without edit controls. axe-core on every page and error state (once
+// per page, in its fullest state: axe takes seconds a page). The demo may already hold actions and
+// self-assessments: the test finds its own records by the references and texts it creates.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sqlite } from '../blackbox/helpers.mjs';
@@ -224,6 +225,40 @@ describe('learning actions and the Code self-assessment', () => {
     await assertAccessible(page, 'the approved self-assessment');
   });
 
+  test('a manager adds a provision and removes it only after confirming', async () => {
+    await page.goto(`/self-assessment/${year}`);
+    const all = Number(await page.locator('#count-all').innerText());
+    await page.getByRole('link', { name: 'Add a provision' }).click();
+    await page.getByRole('heading', { name: 'Add a provision' }).waitFor();
+    const requirement = `Complaints about partners are answered by the council ${Date.now()}`;
+    await page.getByLabel('Provision', { exact: true }).fill('9.9');
+    await page.getByLabel('Section of the Code').selectOption('9');
+    await page.getByLabel('Requirement').fill(requirement);
+    await page.getByRole('button', { name: 'Add provision' }).click();
+    await page.getByText('Provision 9.9 added').waitFor();
+    assert.equal(await page.locator('#count-all').innerText(), String(all + 1));
+
+    // The confirmation says what goes; cancelling keeps it.
+    await page.locator('#section-9 tr', { hasText: requirement }).getByRole('link', { name: 'Change provision 9.9' }).click();
+    await page.getByRole('link', { name: 'Remove this provision' }).click();
+    await page.getByRole('heading', { name: 'Are you sure you want to remove provision 9.9?' }).waitFor();
+    const removing = await page.locator('#provision-to-remove').innerText();
+    assert.match(removing, /Section 9:/);
+    assert.match(removing, new RegExp(requirement));
+    assert.match(await page.getByRole('button', { name: 'Remove provision' }).getAttribute('class'), /govuk-button--warning/);
+    await assertAccessible(page, 'the confirmation to remove a provision');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'Provision 9.9' }).waitFor();
+
+    await page.getByRole('link', { name: 'Remove this provision' }).click();
+    await page.getByRole('button', { name: 'Remove provision' }).click();
+    await page.locator('.govuk-notification-banner--success', { hasText: 'Provision 9.9 removed' }).waitFor();
+    assert.equal(await page.locator('#count-all').innerText(), String(all));
+    await page.locator('#section-9').waitFor();
+    assert.equal(await page.locator('#section-9 tr', { hasText: requirement }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Change provision 9.9' }).count(), 0);
+  });
+
   test('a viewer reads the self-assessment and the lessons learned but cannot change them', async () => {
     await signIn(page, VIEWER);
     await page.goto(`/self-assessment/${year}`);
@@ -237,6 +272,7 @@ describe('learning actions and the Code self-assessment', () => {
     await page.getByRole('heading', { name: 'Provision 6.3' }).waitFor();
     assert.match(await page.locator('#provision-details').innerText(), /Partly complies/);
     assert.equal(await page.getByRole('button', { name: 'Save provision' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Remove this provision' }).count(), 0);
     await assertAccessible(page, 'a provision for a viewer');
 
     await page.goto(`/self-assessment/${unstarted}`);

@@ -1,6 +1,7 @@
 // /self-assessment/:year/provision?number=6.3: one provision of the Code and how the organisation
 // meets it, read-only without 'manage_self_assessment'; /self-assessment/:year/provisions/new adds
-// one (the rules file lists some sections as a single row, to be split).
+// one (the rules file lists some sections as a single row, to be split). Removing one goes through
+// a confirmation page (RemoveProvisionPage).
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { request } from '../../api';
@@ -16,7 +17,7 @@ import { NotFound } from '../NotFound';
 import {
   COMPLIANCE_LABELS, financialYearLabel, NOT_ASSESSED, provisionBody, type Compliance, type Provision, type SelfAssessment,
 } from './assessment';
-import { loadAssessment } from './load';
+import { loadAssessment, removeProvisionPath } from './load';
 import { ComplianceTag } from './YearPage';
 
 const COMPLIANCE_OPTIONS = [
@@ -139,7 +140,14 @@ export function ProvisionPage({ year, adding }: { year: number; adding?: boolean
       {assessment && !missing && (
         <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds">
           {canChange ? (
-            <ProvisionForm assessment={assessment} provision={adding ? null : provision} />
+            <>
+              <ProvisionForm assessment={assessment} provision={adding ? null : provision} />
+              {!adding && provision && (
+                <p className="govuk-body">
+                  <Link className="govuk-link" to={removeProvisionPath(year, provision.provision)}>Remove this provision</Link>
+                </p>
+              )}
+            </>
           ) : (
             provision && (
               <>

@@ -1,6 +1,7 @@
 // /self-assessment/*: the Code self-assessment by financial year (its first year in the URL, e.g.
-// /self-assessment/2022 for 2022/23), its provisions and the governing body's approval. Reading
-// needs 'view_reports'; the pages offer changes only with 'manage_self_assessment'.
+// /self-assessment/2022 for 2022/23), its provisions (each removable after a confirmation step)
+// and the governing body's approval. Reading needs 'view_reports'; the pages offer changes only
+// with 'manage_self_assessment'.
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { todayIso } from '../../format';
@@ -10,6 +11,7 @@ import { NotFound } from '../NotFound';
 import { ApprovalPage } from './ApprovalPage';
 import { financialYearOf, parseYear } from './assessment';
 import { ProvisionPage } from './ProvisionPage';
+import { RemoveProvisionPage } from './RemoveProvisionPage';
 import { YearPage } from './YearPage';
 
 // The page for the year in the URL, or "not found" when it is not a year the API knows.
@@ -28,6 +30,7 @@ export function SelfAssessmentRoutes() {
       <Route path=":year/approval" element={<WithYear page={(year) => <ApprovalPage year={year} />} />} />
       <Route path=":year/provisions/new" element={<WithYear page={(year) => <ProvisionPage year={year} adding />} />} />
       <Route path=":year/provision" element={<WithYear page={(year) => <ProvisionPage key={year} year={year} />} />} />
+      <Route path=":year/provision/remove" element={<WithYear page={(year) => <RemoveProvisionPage year={year} />} />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -19,3 +19,8 @@ export async function loadAssessment(year: number): Promise<SelfAssessment | nul
 export function provisionPath(year: number, provision: string): string {
   return `/self-assessment/${year}/provision?${new URLSearchParams({ number: provision }).toString()}`;
 }
+
+// The confirmation step before removing a provision.
+export function removeProvisionPath(year: number, provision: string): string {
+  return `/self-assessment/${year}/provision/remove?${new URLSearchParams({ number: provision }).toString()}`;
+}
