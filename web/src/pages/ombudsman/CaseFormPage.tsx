@@ -8,7 +8,7 @@ import { Checkboxes, DateInput, ErrorMessage, FormGroup, Radios, Select, Textare
 import { BackLink, LoadFailed, Loading, TableHead, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import type { Complaint } from '../../types';
-import { bodyOf, changedFields, DATE_LABELS, draftOf, emptyRemedy, normaliseReference, type CaseDraft, type ChangedField, type RemedyDraft } from './caseForm';
+import { bodyOf, changedFields, inPlainWords, DATE_LABELS, draftOf, emptyRemedy, normaliseReference, type CaseDraft, type ChangedField, type RemedyDraft } from './caseForm';
 import { CASE_DATE_FIELDS, type OmbudsmanCase } from './model';
 import { NotAllowed, useCanManage } from './NotAllowed';
 import { DECISION_LABELS, FINDING_LABELS, OMBUDSMAN_LABELS, optionsOf, REMEDY_KIND_LABELS, REMEDY_TYPE_LABELS } from './wording';
@@ -223,13 +223,13 @@ function CaseForm({ base, initialComplaints }: { base: CaseVersion | null; initi
       }
       const body = bodyOf(draft);
       if (!version) {
-        const created = await request<OmbudsmanCase>('POST', '/ombudsman/cases', { body });
+        const created = await inPlainWords(() => request<OmbudsmanCase>('POST', '/ombudsman/cases', { body }), 'ombudsman');
         navigate(`/ombudsman/cases/${created.body.reference}`, { state: { done: `Ombudsman case ${created.body.reference} recorded` } });
         return;
       }
       const reference = version.c.reference;
       try {
-        await request('PUT', `/ombudsman/cases/${encodeURIComponent(reference)}`, { body, ifMatch: version.etag });
+        await inPlainWords(() => request('PUT', `/ombudsman/cases/${encodeURIComponent(reference)}`, { body, ifMatch: version.etag }), 'ombudsman');
       } catch (error) {
         if (error instanceof ApiError && error.status === HTTP_PRECONDITION_FAILED) {
           const fresh = await loadOmbudsmanCase(reference);

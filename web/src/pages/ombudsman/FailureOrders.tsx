@@ -8,6 +8,7 @@ import { DateInput, datePartsOf, Radios, Select, Textarea, TextInput, type DateP
 import { BackLink, DateText, LoadFailed, Loading, SuccessBanner, SummaryList, TableHead, Tag, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import { Checks, optionalText } from '../case/checks';
+import { inPlainWords } from './caseForm';
 import type { ChfoGround, ChfoOutcome, ChfoType, FailureOrder } from './model';
 import { NotAllowed, useCanManage } from './NotAllowed';
 import { CHFO_GROUND_LABELS, CHFO_OUTCOME_LABELS, CHFO_TYPE_LABELS, optionsOf } from './wording';
@@ -131,13 +132,13 @@ function OrderForm({ base, ombudsmanCase }: { base: OrderVersion | null; ombudsm
     form.submit(async () => {
       const body = bodyOf(draft);
       if (!version) {
-        const created = await request<FailureOrder>('POST', LIST_PATH, { body });
+        const created = await inPlainWords(() => request<FailureOrder>('POST', LIST_PATH, { body }), 'description');
         navigate(`${LIST_PATH}/${created.body.reference}`, { state: { done: `Failure order ${created.body.reference} recorded` } });
         return;
       }
       const reference = version.order.reference;
       try {
-        await request('PUT', `${LIST_PATH}/${encodeURIComponent(reference)}`, { body, ifMatch: version.etag });
+        await inPlainWords(() => request('PUT', `${LIST_PATH}/${encodeURIComponent(reference)}`, { body, ifMatch: version.etag }), 'description');
       } catch (error) {
         if (error instanceof ApiError && error.status === HTTP_PRECONDITION_FAILED) {
           const fresh = await loadOrder(reference);

@@ -10,6 +10,7 @@ import { useLoad } from '../../data';
 import { todayIso } from '../../format';
 import type { FieldError } from '../../types';
 import { LETTER_COUNT_FIELDS, LETTER_PERCENT_FIELDS, type LetterCountField, type LetterPercentField, type LgscoLetter, type Reconciliation } from './model';
+import { inPlainWords } from './caseForm';
 import { NotAllowed, useCan, useCanManage } from './NotAllowed';
 import { financialYearLabel, financialYearOf, reconciliationRows } from './wording';
 
@@ -147,7 +148,8 @@ function LetterForm({ year, letter }: { year: number; letter: LgscoLetter | null
   const set = (field: keyof LetterDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const save = () =>
     form.submit(async () => {
-      await request('PUT', `${LETTERS_PATH}/${year}`, { body: bodyOf(draft) });
+      const body = bodyOf(draft);
+      await inPlainWords(() => request('PUT', `${LETTERS_PATH}/${year}`, { body }), 'complaints_and_enquiries_received');
       navigate(`${LETTERS_PATH}/${year}/reconciliation`, { state: { done: `LGSCO letter for ${financialYearLabel(year)} saved` } });
     }, 'complaints_and_enquiries_received');
   return (

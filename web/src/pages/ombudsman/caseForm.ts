@@ -1,5 +1,7 @@
 // The Ombudsman case form's state: read from a saved case, turned back into the API's body with
 // the form's own checks (real dates), and compared with a newer version after a stale edit.
+import { ApiError } from '../../api';
+import { ClientErrors } from '../../components/Form';
 import { datePartsOf, type DateParts } from '../../components/fields';
 import { formatDate } from '../../format';
 import { Checks } from '../case/checks';
@@ -146,4 +148,33 @@ export function changedFields(before: OmbudsmanCase, after: OmbudsmanCase): Chan
 // A complaint reference as typed: trimmed and in capitals, as the API writes them.
 export function normaliseReference(text: string): string {
   return text.trim().toUpperCase();
+}
+
+// The API names other fields and dates in its messages as it spells them ("must not be before
+// referred_on (2022-01-10)"); on screen they read as the form's labels and the app's dates.
+const FIELD_WORDS: Record<string, string> = {
+  ...Object.fromEntries(CASE_DATE_FIELDS.map((field) => [field, `the date “${DATE_LABELS[field]}”`])),
+  issued_on: 'the date issued',
+  decisions_made: '“Decisions made”',
+};
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+const FIELD_NAME = /\b[a-z]+(?:_[a-z]+)+\b/g;
+
+export function humaniseMessage(message: string): string {
+  return message
+    .replace(ISO_DATE, (iso) => formatDate(iso))
+    .replace(FIELD_NAME, (name) => FIELD_WORDS[name] ?? name);
+}
+
+const HTTP_PRECONDITION_FAILED = 412;
+
+// Sends a request, rewording the API's refusal in the form's terms; a stale edit (412) is left
+// for the caller to handle.
+export async function inPlainWords<T>(send: () => Promise<T>, fallbackField: string): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error instanceof ClientErrors || error.status === HTTP_PRECONDITION_FAILED) throw error;
+    throw new ClientErrors(error.fieldErrors(fallbackField).map((e) => ({ ...e, message: humaniseMessage(e.message) })));
+  }
 }

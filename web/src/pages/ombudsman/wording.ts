@@ -1,6 +1,5 @@
 // How the Ombudsman records read on screen: each Ombudsman's own vocabulary, a case's status in
 // words, what is overdue and the LGSCO letter beside Redress's own figures.
-import { formatDate } from '../../format';
 import type {
   ChfoGround,
   ChfoOutcome,
@@ -161,11 +160,6 @@ export function overdueLink(item: Pick<OverdueItem, 'kind' | 'reference'>): stri
 export function overdueWhat(item: Pick<OverdueItem, 'kind' | 'description'>): string {
   if (item.kind === 'information') return 'Information requested by the Ombudsman';
   return item.description;
-}
-
-// "Due 24 May 2024: 37 days overdue".
-export function overdueDueText(item: Pick<OverdueItem, 'due_on' | 'days_overdue'>): string {
-  return `Due ${formatDate(item.due_on)}: ${daysOverdueText(item.days_overdue)}`;
 }
 
 // A financial year as people write it: 2024 → "2024 to 2025".
