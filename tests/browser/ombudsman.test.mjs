@@ -144,7 +144,7 @@ describe('the Ombudsman pages', () => {
     await row.waitFor();
     const text = await row.innerText();
     assert.match(text, /Housing Ombudsman/);
-    assert.match(text, new RegExp(THEIR_REFERENCE));
+    assert.match(text, new RegExp(`Their reference: ${THEIR_REFERENCE}`));
     assert.match(text, /Final decision: 1 April 2022/);
     assert.match(text, /Severe maladministration/);
     assert.equal(await page.getByRole('link', { name: 'Raise a learning action' }).getAttribute('href'),

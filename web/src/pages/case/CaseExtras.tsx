@@ -142,17 +142,19 @@ export function OmbudsmanHistory({ reference, canRecord }: { reference: string; 
       {history.data && cases.length === 0 && <p className="govuk-body">No Ombudsman has looked at this complaint.</p>}
       {cases.length > 0 && (
         <div className="redress-table-scroll">
-          <table className="govuk-table">
+          <table className="govuk-table redress-dense-table">
             <caption className="govuk-visually-hidden">Ombudsman cases about this complaint</caption>
-            <TableHead headings={['Case', 'Ombudsman', 'Their reference', 'Dates', 'Outcome']} />
+            <TableHead headings={['Ombudsman case', 'Dates', 'Status and outcome']} />
             <tbody className="govuk-table__body">
               {cases.map((c) => (
                 <tr className="govuk-table__row" key={c.reference}>
-                  <td className="govuk-table__cell"><Link className="govuk-link" to={`/ombudsman/cases/${c.reference}`}>{c.reference}</Link></td>
-                  <td className="govuk-table__cell">{OMBUDSMAN_SHORT_LABELS[c.ombudsman]}</td>
-                  <td className="govuk-table__cell">{c.ombudsman_reference || 'Not known'}</td>
-                  <td className="govuk-table__cell"><CaseDates c={c} /></td>
                   <td className="govuk-table__cell">
+                    <Link className="govuk-link redress-nowrap" to={`/ombudsman/cases/${c.reference}`}>{c.reference}</Link><br />
+                    {OMBUDSMAN_SHORT_LABELS[c.ombudsman]}<br />
+                    Their reference: {c.ombudsman_reference || 'not known'}
+                  </td>
+                  <td className="govuk-table__cell"><CaseDates c={c} /></td>
+                  <td className="govuk-table__cell redress-wide-tags">
                     <Tag colour={statusColour(c)}>{statusText(c)}</Tag>
                     {c.final_decision_on && <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{outcomeText(c)}</p>}
                   </td>

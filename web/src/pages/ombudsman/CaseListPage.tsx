@@ -4,7 +4,7 @@ import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { getItems, query } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormErrors, Select, TextInput } from '../../components/fields';
-import { DateText, LoadFailed, Loading, SuccessBanner, TableHead, Tag, usePageTitle } from '../../components/ui';
+import { LoadFailed, Loading, SuccessBanner, TableHead, Tag, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import { allows } from '../../permissions';
 import { useSession } from '../../session';
@@ -53,19 +53,18 @@ function Filters({ onApply }: { onApply: (values: Record<string, string>) => voi
 export function CaseTable({ cases, caption }: { cases: OmbudsmanCase[]; caption: string }) {
   return (
     <div className="redress-table-scroll">
-      <table className="govuk-table" id="ombudsman-cases">
+      <table className="govuk-table redress-dense-table" id="ombudsman-cases">
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <TableHead headings={['Case', 'Ombudsman', 'Their reference', 'Complaints', 'Key dates', 'Status', 'Outcome']} />
+        <TableHead headings={['Case', 'Ombudsman and their reference', 'Complaints', 'Key dates', 'Status', 'Outcome']} />
         <tbody className="govuk-table__body">
           {cases.map((c) => (
             <tr className="govuk-table__row" key={c.reference}>
-              <td className="govuk-table__cell"><Link className="govuk-link" to={`/ombudsman/cases/${c.reference}`}>{c.reference}</Link></td>
-              <td className="govuk-table__cell">{OMBUDSMAN_SHORT_LABELS[c.ombudsman]}</td>
-              <td className="govuk-table__cell">{c.ombudsman_reference || 'Not known'}</td>
+              <td className="govuk-table__cell redress-nowrap"><Link className="govuk-link" to={`/ombudsman/cases/${c.reference}`}>{c.reference}</Link></td>
+              <td className="govuk-table__cell">{OMBUDSMAN_SHORT_LABELS[c.ombudsman]}<br />{c.ombudsman_reference || 'Reference not known'}</td>
               <td className="govuk-table__cell"><ComplaintLinks complaints={c.complaints} /></td>
               <td className="govuk-table__cell"><CaseDates c={c} /></td>
-              <td className="govuk-table__cell"><Tag colour={statusColour(c)}>{statusText(c)}</Tag></td>
-              <td className="govuk-table__cell">{c.final_decision_on ? <>{outcomeText(c)} (<DateText iso={c.final_decision_on} />)</> : 'Not decided'}</td>
+              <td className="govuk-table__cell redress-wide-tags"><Tag colour={statusColour(c)}>{statusText(c)}</Tag></td>
+              <td className="govuk-table__cell">{c.final_decision_on ? outcomeText(c) : 'Not decided'}</td>
             </tr>
           ))}
         </tbody>

@@ -61,7 +61,7 @@ function CaseView({ c }: { c: OmbudsmanCase }) {
       {done && <SuccessBanner title={done}><p className="govuk-body">The change is in the audit trail.</p></SuccessBanner>}
       <span className="govuk-caption-l">{c.reference}</span>
       <h1 className="govuk-heading-l">{OMBUDSMAN_LABELS[c.ombudsman]} case{c.ombudsman_reference ? ` ${c.ombudsman_reference}` : ''}</h1>
-      <p className="govuk-body"><Tag colour={statusColour(c)}>{statusText(c)}</Tag></p>
+      <p className="govuk-body redress-wide-tags" id="ombudsman-case-status"><Tag colour={statusColour(c)}>{statusText(c)}</Tag></p>
       {c.information_overdue && <WarningText>The information the Ombudsman asked for is overdue: it was due on {formatDate(c.information_due_on)}.</WarningText>}
       {c.remedy_overdue && <WarningText>An order or recommendation is past its due date.</WarningText>}
       {canManage && (

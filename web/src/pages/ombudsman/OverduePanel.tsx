@@ -57,9 +57,9 @@ export function OverduePanel() {
               {rows.map((row) => (
                 <tr className="govuk-table__row" key={row.key}>
                   <td className="govuk-table__cell"><span className="govuk-body-s redress-overdue-kind">{row.kind}</span><br />{row.what}</td>
-                  <td className="govuk-table__cell"><Link className="govuk-link" to={row.link}>{row.reference}</Link></td>
+                  <td className="govuk-table__cell redress-nowrap"><Link className="govuk-link" to={row.link}>{row.reference}</Link></td>
                   <td className="govuk-table__cell"><DateText iso={row.due_on} /></td>
-                  <td className="govuk-table__cell"><strong className="govuk-tag govuk-tag--red">{row.late}</strong></td>
+                  <td className="govuk-table__cell redress-wide-tags"><strong className="govuk-tag govuk-tag--red">{row.late}</strong></td>
                 </tr>
               ))}
             </tbody>

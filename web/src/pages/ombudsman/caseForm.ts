@@ -26,6 +26,16 @@ export const DATE_LABELS: Record<CaseDateField, string> = {
   final_decision_on: 'Final decision',
 };
 
+// Shorter names for the dates where space is tight (tables).
+export const DATE_SHORT_LABELS: Record<CaseDateField, string> = {
+  referred_on: 'Referred',
+  enquiry_received_on: 'Enquiry',
+  information_due_on: 'Information due',
+  information_sent_on: 'Information sent',
+  draft_decision_on: 'Draft decision',
+  final_decision_on: 'Final decision',
+};
+
 export interface RemedyDraft {
   kind: RemedyKind | '';
   type: RemedyType;

@@ -1,7 +1,7 @@
 // Small pieces shared by the Ombudsman pages and a complaint's Ombudsman history.
 import { Link } from 'react-router-dom';
 import { DateText, TableHead, Tag } from '../../components/ui';
-import { DATE_LABELS } from './caseForm';
+import { DATE_SHORT_LABELS } from './caseForm';
 import { CASE_DATE_FIELDS, type Compliance, type OmbudsmanCase, type OmbudsmanRemedy } from './model';
 import { COMPLIANCE_COLOURS, COMPLIANCE_LABELS, REMEDY_KIND_LABELS, REMEDY_TYPE_LABELS } from './wording';
 
@@ -23,7 +23,7 @@ export function CaseDates({ c }: { c: OmbudsmanCase }) {
   return (
     <ul className="govuk-list govuk-body-s redress-compact-list">
       {present.map((field) => (
-        <li key={field}>{DATE_LABELS[field]}: <DateText iso={c[field]} /></li>
+        <li key={field}>{DATE_SHORT_LABELS[field]}: <span className="redress-nowrap"><DateText iso={c[field]} /></span></li>
       ))}
     </ul>
   );
@@ -36,18 +36,18 @@ export function ComplianceTag({ compliance }: { compliance: Compliance }) {
 export function RemedyTable({ remedies, id }: { remedies: OmbudsmanRemedy[]; id: string }) {
   return (
     <div className="redress-table-scroll">
-      <table className="govuk-table" id={id}>
-        <caption className="govuk-table__caption govuk-table__caption--s">Orders and recommendations</caption>
+      <table className="govuk-table redress-dense-table" id={id}>
+        <caption className="govuk-visually-hidden">Orders and recommendations</caption>
         <TableHead headings={['What', 'Kind', 'Due', 'Completed', 'Evidence', 'Compliance']} />
         <tbody className="govuk-table__body">
           {remedies.map((remedy, index) => (
             <tr className="govuk-table__row" key={index}>
               <td className="govuk-table__cell redress-note-text">{remedy.description}</td>
               <td className="govuk-table__cell">{REMEDY_KIND_LABELS[remedy.kind]}: {REMEDY_TYPE_LABELS[remedy.type].toLowerCase()}</td>
-              <td className="govuk-table__cell"><DateText iso={remedy.due_on} /></td>
+              <td className="govuk-table__cell redress-nowrap"><DateText iso={remedy.due_on} /></td>
               <td className="govuk-table__cell">{remedy.completed_on ? <DateText iso={remedy.completed_on} /> : 'Not yet'}</td>
               <td className="govuk-table__cell redress-note-text">{remedy.evidence || 'None recorded'}</td>
-              <td className="govuk-table__cell"><ComplianceTag compliance={remedy.compliance} /></td>
+              <td className="govuk-table__cell redress-wide-tags"><ComplianceTag compliance={remedy.compliance} /></td>
             </tr>
           ))}
         </tbody>
