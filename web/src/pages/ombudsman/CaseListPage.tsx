@@ -16,12 +16,12 @@ import { financialYearLabel, OMBUDSMAN_SHORT_LABELS, optionsOf, outcomeText, sta
 
 const FILTERS = ['ombudsman', 'complaint', 'decided_in'] as const;
 
-function SectionLinks({ canManage }: { canManage: boolean }) {
+function SectionLinks({ canManage, canReadLetters }: { canManage: boolean; canReadLetters: boolean }) {
   return (
     <ul className="govuk-list" id="ombudsman-sections">
       {canManage && <li><Link className="govuk-link" to="/ombudsman/new">Record an Ombudsman case</Link></li>}
       <li><Link className="govuk-link" to="/ombudsman/failure-orders">Complaint Handling Failure Orders</Link></li>
-      <li><Link className="govuk-link" to="/ombudsman/lgsco-letters">LGSCO annual letters and reconciliation</Link></li>
+      {canReadLetters && <li><Link className="govuk-link" to="/ombudsman/lgsco-letters">LGSCO annual letters and reconciliation</Link></li>}
     </ul>
   );
 }
@@ -98,7 +98,7 @@ export function CaseListPage() {
       {done && <SuccessBanner title={done}><p className="govuk-body">The change is in the audit trail.</p></SuccessBanner>}
       <h1 className="govuk-heading-l">Ombudsman cases</h1>
       <p className="govuk-body">Cases with the Housing Ombudsman and the Local Government and Social Care Ombudsman, their outcomes, and the orders and recommendations the council must carry out.</p>
-      <SectionLinks canManage={allows(user.role, 'manage_ombudsman')} />
+      <SectionLinks canManage={allows(user.role, 'manage_ombudsman')} canReadLetters={allows(user.role, 'view_reports')} />
       <FormErrors.Provider value={failure}>
         <ErrorSummary errors={failure} />
         <Filters key={path} onApply={(values) => setParams(Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()])))} />

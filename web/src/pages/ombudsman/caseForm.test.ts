@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ClientErrors } from '../../components/Form';
-import { bodyOf, changedFields, draftOf, emptyRemedy, humaniseMessage, normaliseReference } from './caseForm';
+import { bodyOf, changedFields, draftOf, emptyRemedy, normaliseReference } from './caseForm';
 import type { OmbudsmanCase } from './model';
 
 const saved: OmbudsmanCase = {
@@ -78,17 +78,5 @@ describe('the case form', () => {
     ['CMP-2022-000001', 'CMP-2022-000001'],
   ])('the reference %j is read as %j', (typed, reference) => {
     expect(normaliseReference(typed)).toBe(reference);
-  });
-});
-
-describe('the API’s messages on screen', () => {
-  test.each([
-    ['Must not be before referred_on (2022-01-10)', 'Must not be before the date “Referred to the Ombudsman” (10 January 2022)'],
-    ['Are made by a final decision: record final_decision_on first', 'Are made by a final decision: record the date “Final decision” first'],
-    ['Must not be before issued_on', 'Must not be before the date issued'],
-    ['Is required', 'Is required'],
-    ['Unknown some_field stays', 'Unknown some_field stays'],
-  ])('%j reads %j', (message, shown) => {
-    expect(humaniseMessage(message)).toBe(shown);
   });
 });

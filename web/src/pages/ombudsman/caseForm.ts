@@ -15,6 +15,7 @@ import {
   type RemedyKind,
   type RemedyType,
 } from './model';
+import { humaniseError } from './messages';
 import { COMPLIANCE_LABELS, outcomeText } from './wording';
 
 export const DATE_LABELS: Record<CaseDateField, string> = {
@@ -160,22 +161,6 @@ export function normaliseReference(text: string): string {
   return text.trim().toUpperCase();
 }
 
-// The API names other fields and dates in its messages as it spells them ("must not be before
-// referred_on (2022-01-10)"); on screen they read as the form's labels and the app's dates.
-const FIELD_WORDS: Record<string, string> = {
-  ...Object.fromEntries(CASE_DATE_FIELDS.map((field) => [field, `the date “${DATE_LABELS[field]}”`])),
-  issued_on: 'the date issued',
-  decisions_made: '“Decisions made”',
-};
-const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
-const FIELD_NAME = /\b[a-z]+(?:_[a-z]+)+\b/g;
-
-export function humaniseMessage(message: string): string {
-  return message
-    .replace(ISO_DATE, (iso) => formatDate(iso))
-    .replace(FIELD_NAME, (name) => FIELD_WORDS[name] ?? name);
-}
-
 const HTTP_PRECONDITION_FAILED = 412;
 
 // Sends a request, rewording the API's refusal in the form's terms; a stale edit (412) is left
@@ -185,6 +170,6 @@ export async function inPlainWords<T>(send: () => Promise<T>, fallbackField: str
     return await send();
   } catch (error) {
     if (!(error instanceof ApiError) || error instanceof ClientErrors || error.status === HTTP_PRECONDITION_FAILED) throw error;
-    throw new ClientErrors(error.fieldErrors(fallbackField).map((e) => ({ ...e, message: humaniseMessage(e.message) })));
+    throw new ClientErrors(error.fieldErrors(fallbackField).map(humaniseError));
   }
 }
