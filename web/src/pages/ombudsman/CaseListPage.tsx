@@ -1,14 +1,13 @@
 // /ombudsman: every Ombudsman case the user may see, filtered as the API allows.
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
-import { getItems, query } from '../../api';
+import { ApiError, getItems, query } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormErrors, Select, TextInput } from '../../components/fields';
 import { LoadFailed, Loading, SuccessBanner, TableHead, Tag, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import { allows } from '../../permissions';
 import { useSession } from '../../session';
-import { ApiError } from '../../api';
 import type { FieldError } from '../../types';
 import type { OmbudsmanCase } from './model';
 import { CaseDates, ComplaintLinks } from './parts';
@@ -43,14 +42,14 @@ function Filters({ onApply }: { onApply: (values: Record<string, string>) => voi
       <TextInput name="complaint" label="About complaint (reference)" spellCheck={false} value={values.complaint ?? ''} onChange={set('complaint')} />
       <TextInput name="decided_in" label="Decided in financial year" hint="Its first year, for example 2022 for April 2022 to March 2023"
         inputMode="numeric" value={values.decided_in ?? ''} onChange={set('decided_in')} />
-      <div className="govuk-button-group redress-filters-actions">
+      <div className="govuk-button-group">
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filters</button>
       </div>
     </form>
   );
 }
 
-export function CaseTable({ cases, caption }: { cases: OmbudsmanCase[]; caption: string }) {
+function CaseTable({ cases, caption }: { cases: OmbudsmanCase[]; caption: string }) {
   return (
     <div className="redress-table-scroll">
       <table className="govuk-table redress-dense-table" id="ombudsman-cases">
