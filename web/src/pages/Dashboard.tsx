@@ -7,6 +7,7 @@ import { useLoad } from '../data';
 import { seesBeyondOwnCases } from '../permissions';
 import { useSession } from '../session';
 import type { StatusCounts, User } from '../types';
+import { OverduePanel } from './ombudsman/OverduePanel';
 
 type Scope = 'mine' | 'team' | 'all';
 type Filters = Record<string, string>;
@@ -120,6 +121,7 @@ export function Dashboard() {
           </div>
         </div>
       )}
+      <OverduePanel />
     </>
   );
 }

@@ -1,13 +1,16 @@
-// The case's timeline, internal notes and links to other complaints.
+// The case's timeline, internal notes, links to other complaints and its Ombudsman history.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { getItems, request } from '../../api';
+import { get, getItems, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { Radios, Textarea, TextInput } from '../../components/fields';
-import { LoadFailed, Loading } from '../../components/ui';
+import { DateText, LoadFailed, Loading, TableHead, Tag } from '../../components/ui';
 import { useLoad } from '../../data';
 import { formatDate, formatDateTime } from '../../format';
 import type { Event, Link as CaseLink, Note } from '../../types';
+import type { OmbudsmanHistory as History } from '../ombudsman/model';
+import { CaseDates } from '../ombudsman/parts';
+import { CHFO_OUTCOME_LABELS, CHFO_TYPE_LABELS, OMBUDSMAN_SHORT_LABELS, outcomeText, statusColour, statusText } from '../ombudsman/wording';
 
 export function Timeline({ events }: { events: Event[] }) {
   return (
@@ -124,5 +127,58 @@ export function Links({ reference, canAdd }: { reference: string; canAdd: boolea
         </Form>
       )}
     </>
+  );
+}
+
+// The Ombudsman cases about this complaint and their failure orders, each linking to its page.
+export function OmbudsmanHistory({ reference, canRecord }: { reference: string; canRecord: boolean }) {
+  const history = useLoad(() => get<History>(`/complaints/${encodeURIComponent(reference)}/ombudsman`), reference);
+  const cases = history.data?.cases ?? [];
+  const orders = history.data?.failure_orders ?? [];
+  return (
+    <div id="ombudsman-history">
+      {history.error && <LoadFailed message={history.error} />}
+      {!history.data && !history.error && <Loading />}
+      {history.data && cases.length === 0 && <p className="govuk-body">No Ombudsman has looked at this complaint.</p>}
+      {cases.length > 0 && (
+        <div className="redress-table-scroll">
+          <table className="govuk-table redress-dense-table">
+            <caption className="govuk-visually-hidden">Ombudsman cases about this complaint</caption>
+            <TableHead headings={['Ombudsman case', 'Dates', 'Status and outcome']} />
+            <tbody className="govuk-table__body">
+              {cases.map((c) => (
+                <tr className="govuk-table__row" key={c.reference}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link redress-nowrap" to={`/ombudsman/cases/${c.reference}`}>{c.reference}</Link><br />
+                    {OMBUDSMAN_SHORT_LABELS[c.ombudsman]}<br />
+                    Their reference: {c.ombudsman_reference || 'not known'}
+                  </td>
+                  <td className="govuk-table__cell"><CaseDates c={c} /></td>
+                  <td className="govuk-table__cell redress-wide-tags">
+                    <Tag colour={statusColour(c)}>{statusText(c)}</Tag>
+                    {c.final_decision_on && <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{outcomeText(c)}</p>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {orders.length > 0 && (
+        <>
+          <h3 className="govuk-heading-s">Complaint Handling Failure Orders</h3>
+          <ul className="govuk-list">
+            {orders.map((order) => (
+              <li key={order.reference}>
+                <Link className="govuk-link" to={`/ombudsman/failure-orders/${order.reference}`}>{order.reference}</Link>: {CHFO_TYPE_LABELS[order.type]}, due <DateText iso={order.due_on} />, {CHFO_OUTCOME_LABELS[order.outcome].toLowerCase()}{order.overdue ? ' (overdue)' : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {canRecord && (
+        <p className="govuk-body"><Link className="govuk-link" to={`/ombudsman/new?complaint=${encodeURIComponent(reference)}`}>Record an Ombudsman case about this complaint</Link></p>
+      )}
+    </div>
   );
 }

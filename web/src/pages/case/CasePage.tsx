@@ -8,7 +8,7 @@ import { useSession } from '../../session';
 import type { Complaint, Person } from '../../types';
 import { loadCase } from './ActionForm';
 import { availableActions } from './CaseActionPage';
-import { Links, Notes, Timeline } from './CaseExtras';
+import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
 import { StageCard } from './StageCard';
 import { StageTasks } from './StageTasks';
 
@@ -95,6 +95,13 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
           {complaint.stages.map((stage) => (
             <StageCard key={stage.number} stage={stage} current={stage.number === complaint.stage} reference={reference} />
           ))}
+          <h2 className="govuk-heading-m">Ombudsman</h2>
+          <OmbudsmanHistory reference={complaint.reference} canRecord={allows(user.role, 'manage_ombudsman')} />
+          {allows(user.role, 'manage_learning') && (
+            <p className="govuk-body" id="raise-learning">
+              <Link className="govuk-link" to={`/learning/new?complaint=${encodeURIComponent(complaint.reference)}`}>Raise a learning action</Link>
+            </p>
+          )}
           <h2 className="govuk-heading-m">Internal notes</h2>
           <Notes reference={complaint.reference} canAdd={allows(user.role, 'add_note')} />
         </div>
