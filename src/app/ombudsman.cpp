@@ -1,6 +1,7 @@
 #include "app/ombudsman.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -11,6 +12,10 @@
 
 namespace redress::app {
 namespace {
+
+// The letter prints percentages to one decimal place: a recorded 66.67 against the letter's 66.7
+// is the same figure, not a difference.
+constexpr double kLetterPrecision = 0.05;
 
 const VersionedKind<core::OmbudsmanCase> kCaseKind{EntityType::kOmbudsmanCase,
                                                    core::EventType::kOmbudsmanCaseRecorded,
@@ -291,7 +296,9 @@ Result<LetterReconciliation> ReconcileLgscoLetter(Store& store, int year) {
     if (!cases) return tl::unexpected(cases.error());
     LetterReconciliation reconciliation{*letter, core::ReconcileLetter(*letter, *cases), 0};
     for (const core::ReconciliationLine& line : reconciliation.lines) {
-      if (line.difference && *line.difference != 0.0) ++reconciliation.differences;
+      if (line.difference && std::abs(*line.difference) >= kLetterPrecision) {
+        ++reconciliation.differences;
+      }
     }
     return reconciliation;
   });

@@ -68,7 +68,7 @@ Result<core::LgscoLetter> GetLgscoLetter(Store& store, int year);
 struct LetterReconciliation {
   core::LgscoLetter letter;
   std::vector<core::ReconciliationLine> lines;
-  int differences = 0;  // lines whose difference is not zero
+  int differences = 0;  // lines that differ by more than the letter's rounding (0.05)
 };
 Result<LetterReconciliation> ReconcileLgscoLetter(Store& store, int year);
 

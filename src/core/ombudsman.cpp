@@ -393,6 +393,10 @@ std::vector<ReconciliationLine> ReconcileLetter(const LgscoLetter& letter,
   return lines;
 }
 
+std::string_view DisplayName(Ombudsman value) {
+  return value == Ombudsman::kHousingOmbudsman ? "Housing Ombudsman" : "LGSCO";
+}
+
 std::vector<OverdueItem> OverdueOmbudsmanItems(const std::vector<OmbudsmanCase>& cases,
                                                const std::vector<FailureOrder>& orders,
                                                Date today) {
@@ -400,8 +404,9 @@ std::vector<OverdueItem> OverdueOmbudsmanItems(const std::vector<OmbudsmanCase>&
   for (const OmbudsmanCase& c : cases) {
     if (c.information_due_on && !c.information_sent_on && *c.information_due_on < today) {
       items.push_back({OverdueKind::kInformation, c.reference, -1,
-                       "Information for the " + std::string(ToString(c.ombudsman)) + " enquiry " +
-                           c.ombudsman_reference,
+                       "Information for the " + std::string(DisplayName(c.ombudsman)) +
+                           (c.ombudsman_reference.empty() ? "'s enquiry"
+                                                          : " enquiry " + c.ombudsman_reference),
                        *c.information_due_on, c.information_due_on->DaysUntil(today)});
     }
     for (std::size_t i = 0; i < c.remedies.size(); ++i) {

@@ -22,6 +22,8 @@ namespace redress::core {
 // Ombudsman (regime.hpp) as text.
 std::string_view ToString(Ombudsman value);  // "housing_ombudsman", "lgsco"
 std::optional<Ombudsman> ParseOmbudsman(std::string_view name);
+// As people write it: "Housing Ombudsman", "LGSCO".
+std::string_view DisplayName(Ombudsman value);
 
 // A Housing Ombudsman finding on one complaint element (rules 5.2).
 enum class HoFinding {

@@ -209,6 +209,9 @@ TEST(OmbudsmanTest, OverdueOrdersInformationAndFailureOrdersAreFlagged) {
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0].kind, OverdueKind::kInformation);
   EXPECT_EQ(items[0].days_overdue, D(2025, 2, 3).DaysUntil(kToday));
+  // People read it on the dashboard: the Ombudsman's name, not its code.
+  EXPECT_EQ(items[0].description.rfind("Information for the Housing Ombudsman", 0), 0u)
+      << items[0].description;
   EXPECT_EQ(items[1].kind, OverdueKind::kRemedy);
   EXPECT_EQ(items[1].reference, "OMB-2025-000002");
   EXPECT_EQ(items[1].index, 0);
