@@ -1,6 +1,7 @@
 // Monthly trends of the scope: a small chart per service area or category with the emerging-issue
 // months marked, the months listed in words, and each chart's figures in a table whose counts
 // open the month's complaints.
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { COLOURS, EMERGING_MARK, LegendKey, TrendChart } from './charts';
 import { listInWords, monthLabel } from './figures';
@@ -16,43 +17,47 @@ function trendDescription(series: TrendSeries): string {
   return `Complaints received per month: ${counts}.${emerging}`;
 }
 
+// The table is drawn only once opened: a scope has up to a few dozen of them.
 function TrendTable({ series, id }: { series: TrendSeries; id: string }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="govuk-details govuk-!-margin-bottom-2">
+    <details className="govuk-details govuk-!-margin-bottom-2" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Figures for {series.name}</span>
       </summary>
       <div className="govuk-details__text">
-        <table className="govuk-table govuk-!-margin-bottom-0" id={`${id}-table`}>
-          <caption className="govuk-table__caption govuk-table__caption--s">Complaints received per month: {series.name}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Month</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Complaints</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Mean of the 12 months before</th>
-              <th scope="col" className="govuk-table__header">Emerging issue</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {series.months.map((month) => {
-              const to = caseListPath(month.query);
-              return (
-                <tr className="govuk-table__row" key={month.month}>
-                  <th scope="row" className="govuk-table__header">{monthLabel(month.month)}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {to ? (
-                      <Link className="govuk-link" to={to}>
-                        {month.count}<span className="govuk-visually-hidden">: list the complaints, {series.name}, {monthLabel(month.month)}</span>
-                      </Link>
-                    ) : month.count}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{month.baseline.toFixed(1)}</td>
-                  <td className="govuk-table__cell">{month.emerging ? 'Yes' : 'No'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        {open && (
+          <table className="govuk-table govuk-!-margin-bottom-0" id={`${id}-table`}>
+            <caption className="govuk-table__caption govuk-table__caption--s">Complaints received per month: {series.name}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Month</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Complaints</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Mean of the 12 months before</th>
+                <th scope="col" className="govuk-table__header">Emerging issue</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {series.months.map((month) => {
+                const to = caseListPath(month.query);
+                return (
+                  <tr className="govuk-table__row" key={month.month}>
+                    <th scope="row" className="govuk-table__header">{monthLabel(month.month)}</th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      {to ? (
+                        <Link className="govuk-link" to={to}>
+                          {month.count}<span className="govuk-visually-hidden">: list the complaints, {series.name}, {monthLabel(month.month)}</span>
+                        </Link>
+                      ) : month.count}
+                    </td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{month.baseline.toFixed(1)}</td>
+                    <td className="govuk-table__cell">{month.emerging ? 'Yes' : 'No'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
       </div>
     </details>
   );
