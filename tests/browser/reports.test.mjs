@@ -234,7 +234,9 @@ describe('the annual report page', () => {
 
   test('an administrator sets the homes owned and CH01 follows', async () => {
     await signIn(page, 'admin');
-    await page.goto(`/reports/${YEAR}`);
+    // A year in the query string is honoured too, and moved into the path.
+    await page.goto(`/reports?year=${YEAR}`);
+    await page.waitForURL(`**/reports/${YEAR}`);
     await page.locator('#tsm-heading').waitFor();
     const ch01 = page.locator('#figure-tsm-ch01_stage_1 .redress-figure-current');
     const ch01Of = (report) => report.tsm.figures.find((f) => f.key === 'ch01_stage_1');

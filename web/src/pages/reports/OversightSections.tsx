@@ -1,6 +1,7 @@
 // The report's Ombudsman and self-assessment sections, summarised: each says where its figures
 // come from, and says so too when the year has none.
 import { DateText, SummaryList, TableHead } from '../../components/ui';
+import { withoutNullRemarks } from './figures';
 import type { AnnualReport, Compliance } from './types';
 
 const OMBUDSMAN_NAMES: Record<string, string> = {
@@ -28,7 +29,8 @@ export function OmbudsmanSummary({ report }: { report: AnnualReport }) {
   return (
     <section aria-labelledby="ombudsman-heading">
       <h2 className="govuk-heading-l" id="ombudsman-heading">Ombudsman cases and service improvements</h2>
-      <p className="govuk-body">{report.ombudsman_explanation}</p>
+      <p className="govuk-body">{withoutNullRemarks(report.ombudsman_explanation)}</p>
+      {!section && <p className="govuk-body" id="ombudsman-none">The Ombudsman section is not available for {report.financial_year}.</p>}
       {section && (
         <>
           <SummaryList id="ombudsman-summary" rows={[
@@ -105,7 +107,7 @@ export function SelfAssessmentSummary({ report }: { report: AnnualReport }) {
   return (
     <section aria-labelledby="self-assessment-heading">
       <h2 className="govuk-heading-l" id="self-assessment-heading">Self-assessment against the Complaint Handling Code</h2>
-      <p className="govuk-body">{report.self_assessment_explanation}</p>
+      <p className="govuk-body">{withoutNullRemarks(report.self_assessment_explanation)}</p>
       {!assessment && <p className="govuk-body" id="self-assessment-none">The self-assessment for {report.financial_year} has not been started.</p>}
       {assessment && (
         <>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeChange, formatValue, listInWords, monthLabel } from './figures';
+import { describeChange, formatValue, listInWords, monthLabel, withoutNullRemarks } from './figures';
 import type { Unit } from './types';
 
 describe('formatValue', () => {
@@ -54,5 +54,15 @@ describe('months and lists', () => {
     [['April', 'May', 'June'], 'April, May and June'],
   ])('%o reads %s', (items, expected) => {
     expect(listInWords(items)).toBe(expected);
+  });
+});
+
+describe('withoutNullRemarks', () => {
+  test.each([
+    ['From the cases recorded. Null when the database was not asked for them.', 'From the cases recorded.'],
+    ["The Code self-assessment, with the response; null when the year's self-assessment was not started.", 'The Code self-assessment, with the response.'],
+    ['Nothing to remove.', 'Nothing to remove.'],
+  ])('%s', (text, expected) => {
+    expect(withoutNullRemarks(text)).toBe(expected);
   });
 });

@@ -78,3 +78,12 @@ export function listInWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+// The report's explanations also tell API clients when a section is null; staff see the section
+// or a sentence saying it is missing, so that remark is left out.
+export function withoutNullRemarks(text: string): string {
+  return text
+    .replace(/;\s*null when[^.]*\./gi, '.')
+    .replace(/\s*Null when[^.]*\./g, '')
+    .trim();
+}
