@@ -122,6 +122,7 @@ describe('the annual report page', () => {
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { level: 1, name: /^Annual complaints report/ }).waitFor();
     assert.equal(new URL(page.url()).pathname, `/reports/${latestCompleteYear()}`, 'the latest complete year by default');
+    await page.locator('#headline-heading').waitFor();
 
     await showReport(YEAR, 'all');
     await page.waitForURL(`**/reports/${YEAR}`);

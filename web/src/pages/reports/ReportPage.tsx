@@ -193,7 +193,8 @@ export function ReportPage({ year, scopeParamValue }: { year: number; scopeParam
     <>
       <span className="govuk-caption-l">{report.data?.organisation ?? 'Reports'}</span>
       <h1 className="govuk-heading-xl">Annual complaints report {label}</h1>
-      <Chooser key={`${year}|${chosenScope}|${report.data ? 'loaded' : 'loading'}`} report={report.data} year={year} scope={chosenScope} />
+      {/* Keyed by the URL alone: a choice made while the report loads is kept when it arrives. */}
+      <Chooser key={`${year}|${scopeParamValue ?? ''}`} report={report.data} year={year} scope={chosenScope} />
       <Downloads year={year} />
       {report.error && <LoadFailed message={report.error} />}
       {!report.data && !report.error && <Loading />}
