@@ -7,7 +7,7 @@ import { Select, TextInput, type Option } from '../components/fields';
 import { DateText, DUE_SOON_WORKING_DAYS, LoadFailed, Loading, StatusTag, UrgencyTag, usePageTitle, type Urgency } from '../components/ui';
 import { nameOf, useLoad, useReference, userName, type Reference } from '../data';
 import { REGIME_LABELS, STATUS_LABELS } from '../format';
-import type { ComplaintList, ComplaintRow } from '../types';
+import type { ComplaintList, ComplaintRow, StatusCounts } from '../types';
 
 export const PAGE_SIZE = 50;
 // Enough to hold every due-soon case among the filtered ones in practice; used only for tags.
@@ -39,6 +39,8 @@ function codedOptions(entries: { code: string; name: string }[] | undefined): Op
 interface Page {
   list: ComplaintList;
   dueSoon: Set<string>;
+  // How many cases match the filters on every page, so a figure that links here can be checked.
+  total: number;
 }
 
 // The API gives each row's due date and whether it is overdue; which are due soon comes from the
@@ -47,14 +49,15 @@ async function loadPage(search: URLSearchParams): Promise<Page> {
   const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, search.get(key) ?? undefined]));
   const listQuery = query({ ...filters, sort: search.get('sort') ?? undefined, cursor: search.get('cursor') ?? undefined, limit: PAGE_SIZE });
   const wantsDueSoon = search.get('overdue') !== 'true';
-  const [list, soon] = await Promise.all([
+  const [list, soon, counts] = await Promise.all([
     get<ComplaintList>(`/complaints${listQuery}`),
     wantsDueSoon
       ? get<ComplaintList>(`/complaints${query({ ...filters, due_within: DUE_SOON_WORKING_DAYS, limit: DUE_SOON_LOOKUP_LIMIT })}`)
       : Promise.resolve({ items: [], next_cursor: null }),
+    get<StatusCounts>(`/complaints/counts${query(filters)}`),
   ]);
   performance.mark(LIST_MARKS.answered);
-  return { list, dueSoon: new Set(soon.items.map((row) => row.reference)) };
+  return { list, dueSoon: new Set(soon.items.map((row) => row.reference)), total: counts.total };
 }
 
 function urgencyOfRow(row: ComplaintRow, dueSoon: Set<string>): Urgency | null {
@@ -87,7 +90,8 @@ function CaseTable({ page, reference }: { page: Page; reference: Reference | und
     <div className="redress-table-scroll">
       <table className="govuk-table" id="case-table">
         <caption className="govuk-table__caption govuk-table__caption--s" id="case-count">
-          {page.list.items.length} cases on this page
+          <span id="case-total">{page.total} {page.total === 1 ? 'case matches' : 'cases match'} these filters</span>
+          {page.total > page.list.items.length && <>: {page.list.items.length} on this page</>}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
