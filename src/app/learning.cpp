@@ -56,8 +56,9 @@ Result<core::SelfAssessment> LoadAssessment(Tx& tx, int year) {
 // error, which leaves it unchanged), saves it at the version loaded and appends the event.
 template <typename Change>
 Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, const Actor& actor,
-                                              int year, core::EventType type,
-                                              const std::string& summary, Change&& change) {
+                                              int year, std::optional<std::int64_t> expected_version,
+                                              core::EventType type, const std::string& summary,
+                                              Change&& change) {
   if (Status valid_year = CheckReportYear(year); !valid_year) {
     return tl::unexpected(valid_year.error());
   }
@@ -65,6 +66,12 @@ Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, 
     auto assessment = LoadAssessment(tx, year);
     if (!assessment) return assessment;
     const std::int64_t version = assessment->version;
+    if (expected_version && *expected_version != version) {
+      return core::Fail(core::ErrorCode::kStaleVersion,
+                        "the self-assessment of " + std::to_string(year) + " is at version " +
+                            std::to_string(version) + ", not " +
+                            std::to_string(*expected_version) + ": someone changed it meanwhile");
+    }
     Result<std::vector<core::Change>> changes = change(*assessment);
     if (!changes) return tl::unexpected(changes.error());
     auto saved = tx.SaveSelfAssessment(std::move(*assessment), version);
@@ -167,12 +174,13 @@ Result<core::SelfAssessment> GetSelfAssessment(Store& store, int year) {
 }
 
 Result<core::SelfAssessment> SaveProvision(Store& store, const Clock& clock, const Actor& actor,
-                                           int year, const core::ProvisionAssessment& provision) {
+                                           int year, const core::ProvisionAssessment& provision,
+                                           std::optional<std::int64_t> expected_version) {
   if (Status valid = core::ValidateProvision(provision); !valid) {
     return tl::unexpected(valid.error());
   }
   return ChangeAssessment(
-      store, clock, actor, year, core::EventType::kSelfAssessmentUpdated,
+      store, clock, actor, year, expected_version, core::EventType::kSelfAssessmentUpdated,
       "Self-assessment of " + std::to_string(year) + ": provision " + provision.provision +
           " assessed by " + actor.username,
       [&](core::SelfAssessment& assessment) -> Result<std::vector<core::Change>> {
@@ -191,10 +199,11 @@ Result<core::SelfAssessment> SaveProvision(Store& store, const Clock& clock, con
 }
 
 Result<core::SelfAssessment> RemoveProvision(Store& store, const Clock& clock, const Actor& actor,
-                                             int year, std::string_view provision) {
+                                             int year, std::string_view provision,
+                                             std::optional<std::int64_t> expected_version) {
   const std::string name(provision);
   return ChangeAssessment(
-      store, clock, actor, year, core::EventType::kSelfAssessmentUpdated,
+      store, clock, actor, year, expected_version, core::EventType::kSelfAssessmentUpdated,
       "Self-assessment of " + std::to_string(year) + ": provision " + name + " removed by " +
           actor.username,
       [&](core::SelfAssessment& assessment) -> Result<std::vector<core::Change>> {
@@ -213,11 +222,13 @@ Result<core::SelfAssessment> RemoveProvision(Store& store, const Clock& clock, c
 }
 
 Result<core::SelfAssessment> RecordApproval(Store& store, const Clock& clock, const Actor& actor,
-                                            int year, const core::GoverningBodyApproval& approval) {
+                                            int year, const core::GoverningBodyApproval& approval,
+                                            std::optional<std::int64_t> expected_version) {
   if (Status valid = core::ValidateApproval(approval, clock.Today()); !valid) {
     return tl::unexpected(valid.error());
   }
-  return ChangeAssessment(store, clock, actor, year, core::EventType::kSelfAssessmentApproved,
+  return ChangeAssessment(store, clock, actor, year, expected_version,
+                          core::EventType::kSelfAssessmentApproved,
                           "Self-assessment of " + std::to_string(year) + " approved by " +
                               approval.meeting + " on " + approval.approved_on.ToIso(),
                           [&](core::SelfAssessment& assessment)

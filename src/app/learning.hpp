@@ -52,16 +52,23 @@ Result<core::SelfAssessment> StartSelfAssessment(Store& store, const Clock& cloc
                                                  const Actor& actor, int year);
 // kNotFound when the year's was not started.
 Result<core::SelfAssessment> GetSelfAssessment(Store& store, int year);
+// The changes below take the version of the assessment the change was based on, when the caller
+// knows it (the API's If-Match): kStaleVersion when the assessment has moved on since, so that one
+// officer's edit never silently undoes another's. Without it the change applies to the latest.
+//
 // Replaces the provision of that name, or adds it at the end when the year has none of that name,
 // after core::ValidateProvision.
 Result<core::SelfAssessment> SaveProvision(Store& store, const Clock& clock, const Actor& actor,
-                                           int year, const core::ProvisionAssessment& provision);
+                                           int year, const core::ProvisionAssessment& provision,
+                                           std::optional<std::int64_t> expected_version = {});
 // Removes the provision of that name (one the organisation added by mistake, or one a revised Code
 // dropped); kNotFound when the year has none of that name. The audit event keeps its last text.
 Result<core::SelfAssessment> RemoveProvision(Store& store, const Clock& clock, const Actor& actor,
-                                             int year, std::string_view provision);
+                                             int year, std::string_view provision,
+                                             std::optional<std::int64_t> expected_version = {});
 // Records (or corrects) the governing body's approval and response.
 Result<core::SelfAssessment> RecordApproval(Store& store, const Clock& clock, const Actor& actor,
-                                            int year, const core::GoverningBodyApproval& approval);
+                                            int year, const core::GoverningBodyApproval& approval,
+                                            std::optional<std::int64_t> expected_version = {});
 
 }  // namespace redress::app

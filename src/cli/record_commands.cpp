@@ -638,7 +638,8 @@ class Commands final : public RecordCommands {
       parser.Set(action_, provision.action);
       parser.Set(due_on_, provision.action_due_on);
       if (Status valid = parser.Done(); !valid) return valid;
-      auto saved = app::SaveProvision(store, host_.clock(), actor_, year_, provision);
+      auto saved =
+          app::SaveProvision(store, host_.clock(), actor_, year_, provision, assessment->version);
       if (!saved) return tl::unexpected(saved.error());
       const core::SelfAssessmentCounts counts = core::CountCompliance(*saved);
       host_.out() << fmt::format("provision {} saved: {} comply, {} partly, {} do not comply, {} "

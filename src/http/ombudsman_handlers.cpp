@@ -63,6 +63,17 @@ Handler RecordHandler(app::Store& store, const app::Clock& clock,
   };
 }
 
+// The self-assessment's changes take If-Match when the client sends it (the version of the
+// assessment it read) and apply to the latest without it: one record holds every provision, so
+// requiring it would refuse an officer's edit whenever a colleague saved another provision.
+core::Result<std::optional<std::int64_t>> OptionalVersion(const Request& request) {
+  const std::string_view if_match = request.Header("if-match");
+  if (if_match.empty()) return std::optional<std::int64_t>{};
+  auto version = VersionFromIfMatch(if_match);
+  if (!version) return tl::unexpected(version.error());
+  return std::optional<std::int64_t>{*version};
+}
+
 template <typename Record>
 Handler UpdateHandler(app::Store& store, const app::Clock& clock,
                       const VersionedEndpoints<Record>& endpoints) {
@@ -264,7 +275,10 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
                 if (!body) return Problem(body.error(), request);
                 auto provision = ParseProvision(PathParam(request, "provision"), *body);
                 if (!provision) return Problem(provision.error(), request);
-                auto saved = app::SaveProvision(store, clock, *request.actor, *year, *provision);
+                auto version = OptionalVersion(request);
+                if (!version) return Problem(version.error(), request);
+                auto saved =
+                    app::SaveProvision(store, clock, *request.actor, *year, *provision, *version);
                 if (!saved) return Problem(saved.error(), request);
                 return JsonAnswer(kOk, SelfAssessmentToJson(*saved));
               }});
@@ -272,8 +286,10 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
               [&store, &clock](const Request& request) {
                 auto year = YearOf(request);
                 if (!year) return Problem(year.error(), request);
+                auto version = OptionalVersion(request);
+                if (!version) return Problem(version.error(), request);
                 auto saved = app::RemoveProvision(store, clock, *request.actor, *year,
-                                                  PathParam(request, "provision"));
+                                                  PathParam(request, "provision"), *version);
                 if (!saved) return Problem(saved.error(), request);
                 return JsonAnswer(kOk, SelfAssessmentToJson(*saved));
               }});
@@ -285,7 +301,10 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
                 if (!body) return Problem(body.error(), request);
                 auto approval = ParseApproval(*body);
                 if (!approval) return Problem(approval.error(), request);
-                auto saved = app::RecordApproval(store, clock, *request.actor, *year, *approval);
+                auto version = OptionalVersion(request);
+                if (!version) return Problem(version.error(), request);
+                auto saved =
+                    app::RecordApproval(store, clock, *request.actor, *year, *approval, *version);
                 if (!saved) return Problem(saved.error(), request);
                 return JsonAnswer(kOk, SelfAssessmentToJson(*saved));
               }});

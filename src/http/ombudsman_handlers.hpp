@@ -24,7 +24,9 @@
 //   POST /api/v1/self-assessments/{year}            start the year's from the Code → 201
 //   GET  /api/v1/self-assessments/{year}
 //   PUT  /api/v1/self-assessments/{year}/provisions/{provision}   assess, edit or add one
+//   DELETE /api/v1/self-assessments/{year}/provisions/{provision}  remove one
 //   PUT  /api/v1/self-assessments/{year}/approval   the governing body's approval and response
+//   (the self-assessment's changes take an optional If-Match: 412 when the assessment moved on)
 //
 // Reading needs core::Permission::kViewCases (kViewReports for letters and self-assessments);
 // changing needs kManageOmbudsman, kManageLearning or kManageSelfAssessment.

@@ -61,7 +61,7 @@ async function recordCase(body) {
 }
 
 async function put(path, etag, body) {
-  return call('PUT', path, { token: officer(), body, headers: { 'if-match': etag } });
+  return call('PUT', path, { token: officer(), body, headers: etag ? { 'if-match': etag } : {} });
 }
 
 const housingEnquiry = () => ({
@@ -338,7 +338,15 @@ test('the Code self-assessment is seeded, assessed, approved and in the annual r
     { section: '3', requirement: 'Complaints can be made in every channel', compliance: 'complies' });
   assert.equal(added.status, 200);
   assert.equal(added.body.provisions.at(-1).provision, '3.1');
-  const removed = await call('DELETE', `${path}/provisions/3.1`, { token: officer() });
+  // An edit based on an older version of the assessment is refused and changes nothing.
+  const eventsBefore = eventCount();
+  const stale = await call('PUT', `${path}/provisions/3.1`, { token: officer(),
+    body: { section: '3', requirement: 'Stale', compliance: 'partly', commentary: 'x' },
+    headers: { 'if-match': `"${assessed.body.version}"` } });
+  assert.equal(stale.status, 412, JSON.stringify(stale.body));
+  assert.equal(eventCount(), eventsBefore);
+  const removed = await call('DELETE', `${path}/provisions/3.1`, { token: officer(),
+    headers: { 'if-match': `"${added.body.version}"` } });
   assert.equal(removed.status, 200, JSON.stringify(removed.body));
   assert.ok(!removed.body.provisions.some((p) => p.provision === '3.1'));
   assert.equal(removed.body.provisions.length, added.body.provisions.length - 1);

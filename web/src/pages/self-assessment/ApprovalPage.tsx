@@ -44,7 +44,11 @@ function ApprovalForm({ assessment }: { assessment: SelfAssessment }) {
         minute_reference: minute.trim(),
         response: response.trim(),
       };
-      await withLabels(APPROVAL_LABELS, () => request('PUT', `/self-assessments/${year}/approval`, { body }));
+      // Based on the version read, so one officer's approval record never silently replaces
+      // another's entered meanwhile (412, shown in the error summary).
+      await withLabels(APPROVAL_LABELS, () =>
+        request('PUT', `/self-assessments/${year}/approval`, { body, ifMatch: `"${assessment.version}"` }),
+      );
       navigate(`/self-assessment/${year}`, { state: { done: 'The governing body’s approval is recorded' } });
     }, 'approved_on');
   return (

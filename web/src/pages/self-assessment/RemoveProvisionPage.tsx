@@ -21,7 +21,11 @@ function RemoveForm({ assessment, provision }: { assessment: SelfAssessment; pro
   const section = assessment.sections.find((entry) => entry.section === provision.section);
   const remove = () =>
     form.submit(async () => {
-      await request('DELETE', `/self-assessments/${year}/provisions/${encodeURIComponent(number)}`);
+      // Based on the version shown: if someone changed the assessment meanwhile, the API refuses
+      // (412) and the error summary says so, rather than removing what was not confirmed.
+      await request('DELETE', `/self-assessments/${year}/provisions/${encodeURIComponent(number)}`, {
+        ifMatch: `"${assessment.version}"`,
+      });
       navigate(`/self-assessment/${year}`, { state: { done: `Provision ${number} removed` } });
     });
   return (
