@@ -179,7 +179,7 @@ describe('the annual report page', () => {
       ['PDF', 'application/pdf'],
       ['HTML', 'text/html'],
       ['CSV', 'text/csv'],
-      ['Excel spreadsheet (XLSX)', XLSX_TYPE],
+      ['XLSX spreadsheet', XLSX_TYPE],
       ['JSON', 'application/json'],
     ];
     for (const [label, type] of expected) {

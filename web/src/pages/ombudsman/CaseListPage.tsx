@@ -4,14 +4,23 @@ import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError, getItems, query } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormErrors, Select, TextInput } from '../../components/fields';
-import { LoadFailed, Loading, SuccessBanner, TableHead, Tag, usePageTitle } from '../../components/ui';
+import { DateText, LoadFailed, Loading, SuccessBanner, TableHead, Tag, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import { allows } from '../../permissions';
 import { useSession } from '../../session';
 import type { FieldError } from '../../types';
 import type { OmbudsmanCase } from './model';
-import { CaseDates, ComplaintLinks } from './parts';
-import { financialYearLabel, OMBUDSMAN_SHORT_LABELS, optionsOf, outcomeText, statusColour, statusText } from './wording';
+import { ComplaintLinks } from './parts';
+import {
+  financialYearLabel,
+  inListOrder,
+  listDates,
+  OMBUDSMAN_SHORT_LABELS,
+  optionsOf,
+  outcomeText,
+  statusColour,
+  statusText,
+} from './wording';
 
 const FILTERS = ['ombudsman', 'complaint', 'decided_in'] as const;
 
@@ -49,6 +58,18 @@ function Filters({ onApply }: { onApply: (values: Record<string, string>) => voi
   );
 }
 
+function ListDates({ c }: { c: OmbudsmanCase }) {
+  const dates = listDates(c);
+  if (dates.length === 0) return <>None yet</>;
+  return (
+    <ul className="govuk-list govuk-body-s redress-compact-list">
+      {dates.map((date) => (
+        <li key={date.label}>{date.label}: <span className="redress-nowrap"><DateText iso={date.iso} /></span></li>
+      ))}
+    </ul>
+  );
+}
+
 function CaseTable({ cases, caption }: { cases: OmbudsmanCase[]; caption: string }) {
   return (
     <div className="redress-table-scroll">
@@ -56,12 +77,12 @@ function CaseTable({ cases, caption }: { cases: OmbudsmanCase[]; caption: string
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <TableHead headings={['Case', 'Ombudsman and their reference', 'Complaints', 'Key dates', 'Status', 'Outcome']} />
         <tbody className="govuk-table__body">
-          {cases.map((c) => (
+          {inListOrder(cases).map((c) => (
             <tr className="govuk-table__row" key={c.reference}>
               <td className="govuk-table__cell redress-nowrap"><Link className="govuk-link" to={`/ombudsman/cases/${c.reference}`}>{c.reference}</Link></td>
               <td className="govuk-table__cell">{OMBUDSMAN_SHORT_LABELS[c.ombudsman]}<br />{c.ombudsman_reference || 'Reference not known'}</td>
               <td className="govuk-table__cell"><ComplaintLinks complaints={c.complaints} /></td>
-              <td className="govuk-table__cell"><CaseDates c={c} /></td>
+              <td className="govuk-table__cell"><ListDates c={c} /></td>
               <td className="govuk-table__cell redress-wide-tags"><Tag colour={statusColour(c)}>{statusText(c)}</Tag></td>
               <td className="govuk-table__cell">{c.final_decision_on ? outcomeText(c) : 'Not decided'}</td>
             </tr>

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import type { OmbudsmanCase, ReconciliationLine } from './model';
 import { daysBetween } from './dates';
 import {
+  attentionRank,
   daysOverdueText,
+  inListOrder,
+  listDates,
   financialYearLabel,
   financialYearOf,
   outcomeText,
@@ -119,5 +122,39 @@ describe('the letter beside Redress’s records', () => {
   ])('%s', (_, input, expected) => {
     const [row] = reconciliationRows([input]);
     expect(row).toEqual({ key: input.key, label: input.label, ...expected });
+  });
+});
+
+describe('the case list', () => {
+  test.each([
+    ['information late', { information_due_on: '2022-05-01', information_overdue: true }, 0],
+    ['an order late', { final_decision_on: '2022-04-01', findings: [], remedy_overdue: true }, 0],
+    ['not decided', { enquiry_received_on: '2022-04-01' }, 1],
+    ['decided, a remedy to do', { final_decision_on: '2022-04-01', remedies: [remedy] }, 2],
+    ['decided and done', { final_decision_on: '2022-04-01', remedies: [{ ...remedy, completed_on: '2022-04-20' }] }, 3],
+  ] as const)('%s ranks %i', (_, change, rank) => {
+    expect(attentionRank(aCase(change as Partial<OmbudsmanCase>))).toBe(rank);
+  });
+
+  test('puts what needs the council first, then the newest', () => {
+    const done = aCase({ reference: 'OMB-2022-000001', enquiry_received_on: '2022-06-01', final_decision_on: '2022-09-01' });
+    const olderOpen = aCase({ reference: 'OMB-2022-000002', enquiry_received_on: '2022-01-10' });
+    const newerOpen = aCase({ reference: 'OMB-2022-000003', enquiry_received_on: '2022-03-10' });
+    const late = aCase({ reference: 'OMB-2022-000004', enquiry_received_on: '2021-01-10', information_overdue: true });
+    expect(inListOrder([done, olderOpen, newerOpen, late]).map((c) => c.reference)).toEqual([
+      'OMB-2022-000004', 'OMB-2022-000003', 'OMB-2022-000002', 'OMB-2022-000001',
+    ]);
+  });
+
+  test.each([
+    ['referred only', { referred_on: '2022-01-05' }, ['Referred 2022-01-05']],
+    ['waiting for information', { referred_on: '2022-01-05', enquiry_received_on: '2022-01-20', information_due_on: '2022-02-10' },
+      ['Enquiry 2022-01-20', 'Information due 2022-02-10']],
+    ['information sent', { enquiry_received_on: '2022-01-20', information_due_on: '2022-02-10', information_sent_on: '2022-02-08' },
+      ['Enquiry 2022-01-20', 'Information sent 2022-02-08']],
+    ['decided', { enquiry_received_on: '2022-01-20', draft_decision_on: '2022-04-01', final_decision_on: '2022-05-01' },
+      ['Enquiry 2022-01-20', 'Decided 2022-05-01']],
+  ] as const)('shows the dates that matter: %s', (_, change, expected) => {
+    expect(listDates(aCase(change)).map((d) => `${d.label} ${d.iso}`)).toEqual(expected);
   });
 });

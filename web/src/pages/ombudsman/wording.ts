@@ -131,6 +131,39 @@ export function statusText(c: OmbudsmanCase): string {
   return 'Recorded';
 }
 
+// Which dates the case list shows: when the council heard of the case, and where it is now (the
+// decision, or the information the Ombudsman is waiting for). The case's page shows them all.
+export function listDates(c: OmbudsmanCase): { label: string; iso: string }[] {
+  const dates: { label: string; iso: string }[] = [];
+  const received = c.enquiry_received_on ?? c.referred_on;
+  if (received) dates.push({ label: c.enquiry_received_on ? 'Enquiry' : 'Referred', iso: received });
+  if (c.final_decision_on) dates.push({ label: 'Decided', iso: c.final_decision_on });
+  else if (c.draft_decision_on) dates.push({ label: 'Draft decision', iso: c.draft_decision_on });
+  else if (c.information_sent_on) dates.push({ label: 'Information sent', iso: c.information_sent_on });
+  else if (c.information_due_on) dates.push({ label: 'Information due', iso: c.information_due_on });
+  return dates;
+}
+
+// How soon a case needs the council: something owed and late, then cases not yet decided, then
+// decisions with remedies still to carry out, then the finished ones.
+export function attentionRank(c: OmbudsmanCase): number {
+  if (c.information_overdue || c.remedy_overdue) return 0;
+  if (!c.final_decision_on) return 1;
+  if (c.remedies.some((remedy) => !remedy.completed_on)) return 2;
+  return 3;
+}
+
+// The case list's order: by attention, then the newest first.
+export function inListOrder(cases: OmbudsmanCase[]): OmbudsmanCase[] {
+  const received = (c: OmbudsmanCase) => c.enquiry_received_on ?? c.referred_on ?? '';
+  return [...cases].sort(
+    (a, b) =>
+      attentionRank(a) - attentionRank(b) ||
+      received(b).localeCompare(received(a)) ||
+      b.reference.localeCompare(a.reference),
+  );
+}
+
 // The tag colour for a case's status: red when something the council owes is late.
 export function statusColour(c: OmbudsmanCase): string {
   if (c.information_overdue || c.remedy_overdue) return 'red';

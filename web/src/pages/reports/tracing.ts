@@ -98,7 +98,7 @@ export const DOWNLOAD_FORMATS = [
   { format: 'pdf', label: 'PDF' },
   { format: 'html', label: 'HTML' },
   { format: 'csv', label: 'CSV' },
-  { format: 'xlsx', label: 'Excel spreadsheet (XLSX)' },
+  { format: 'xlsx', label: 'XLSX spreadsheet' },
   { format: 'json', label: 'JSON' },
 ] as const;
 
