@@ -583,8 +583,8 @@ FigureGroup Volumes(const FigureMaker& make, const ScopeTally& scope) {
     const auto [reason, label] = kRefusalLabels[i];
     figures.push_back(make.Make("not_accepted_" + std::string(core::ToString(reason)),
                                 std::string(label), Unit::kCount,
-                                "complaints refused in the period for the reason '" +
-                                    std::string(core::ToString(reason)) + "'",
+                                "complaints refused in the period, reason: " +
+                                    std::string(label.substr(label.find(": ") + 2)),
                                 [i](const Tally& t) { return t.refused[i]; }));
   }
   figures.push_back(make.Make("withdrawn", "Complaints withdrawn", Unit::kCount,
@@ -687,6 +687,15 @@ FigureGroup Outcomes(const FigureMaker& make, int number) {
   return group;
 }
 
+// "Apology" → "apology", for a label inside a sentence (the labels are plain ASCII words).
+std::string LowerFirst(std::string_view label) {
+  std::string text(label);
+  if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
+    text.front() = static_cast<char>(text.front() - 'A' + 'a');
+  }
+  return text;
+}
+
 FigureGroup Remedies(const FigureMaker& make) {
   FigureGroup group{"remedies", "Remedies", {}};
   const std::string what = "remedies of the responses that stand, made in the period";
@@ -694,7 +703,7 @@ FigureGroup Remedies(const FigureMaker& make) {
     const auto [type, label] = kRemedyLabels[i];
     group.figures.push_back(make.Make(std::string(core::ToString(type)), std::string(label),
                                       Unit::kCount,
-                                      what + " of type '" + std::string(core::ToString(type)) + "'",
+                                      what + ", of the kind: " + LowerFirst(label),
                                       [i](const Tally& t) { return t.remedies[i]; }));
   }
   group.figures.push_back(make.Make(

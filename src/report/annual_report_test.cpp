@@ -2,6 +2,7 @@
 // calendar: 2023-05-08 (the coronation), 2024-03-29 (Good Friday) and 2024-04-01 (Easter Monday)
 // are bank holidays.
 
+#include <cctype>
 #include "report/annual_report.hpp"
 
 #include <gtest/gtest.h>
@@ -436,6 +437,29 @@ TEST(AnnualReportTest, AYearWithNoComplaintsHasOnlyTheOrganisationAndNoTrends) {
   EXPECT_EQ(report.scopes.front().kind, ScopeKind::kOrganisation);
   EXPECT_TRUE(report.trends.empty());
   EXPECT_FALSE(report.ombudsman_note.empty());
+}
+
+// The descriptions are read by a Cabinet: every figure says what it counts in words, never with
+// the API's codes (snake_case names such as older_than_12_months).
+TEST(AnnualReportTest, DescriptionsAreWordsNotCodes) {
+  const AnnualReport report = Compute(Context(2024), {});
+  int checked = 0;
+  for (const Scope& scope : report.scopes) {
+    for (const FigureGroup& group : scope.groups) {
+      for (const Figure& figure : group.figures) {
+        const std::string& text = figure.selection.description;
+        EXPECT_FALSE(text.empty()) << figure.key;
+        for (std::size_t at = text.find('_'); at != std::string::npos; at = text.find('_', at + 1)) {
+          const bool inside_word = at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1])) &&
+                                   at + 1 < text.size() &&
+                                   std::isalnum(static_cast<unsigned char>(text[at + 1]));
+          EXPECT_FALSE(inside_word) << figure.key << ": " << text;
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 30);
 }
 
 TEST(AnnualReportTest, MedianOfAnEvenNumberOfResponsesIsTheMeanOfTheMiddleTwo) {
