@@ -258,8 +258,13 @@ Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store) {
                                                     [](Tx& tx) { return tx.ListFailureOrders(); });
 }
 
+std::string LetterTag(const core::LgscoLetter& letter) {
+  return core::ContentTag(core::FieldsOf(letter));
+}
+
 Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, const Actor& actor,
-                                          const core::LgscoLetter& letter) {
+                                          const core::LgscoLetter& letter,
+                                          const LetterPrecondition& precondition) {
   if (Status year = CheckReportYear(letter.year); !year) return tl::unexpected(year.error());
   if (Status valid = core::ValidateLgscoLetter(letter); !valid) {
     return tl::unexpected(valid.error());
@@ -267,17 +272,26 @@ Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, cons
   return WriteValue<core::LgscoLetter>(store, [&](Tx& tx) -> Result<core::LgscoLetter> {
     auto before = tx.LoadLgscoLetter(letter.year);
     if (!before) return tl::unexpected(before.error());
+    const std::string year_text = std::to_string(letter.year);
+    if (precondition.expected_none && *before) {
+      return core::Fail(core::ErrorCode::kStaleVersion,
+                        "the LGSCO letter for " + year_text + " was entered meanwhile");
+    }
+    if (precondition.read_tag && (!*before || LetterTag(**before) != *precondition.read_tag)) {
+      return core::Fail(core::ErrorCode::kStaleVersion,
+                        "the LGSCO letter for " + year_text + " changed since it was read");
+    }
     if (Status saved = tx.SaveLgscoLetter(letter); !saved) return tl::unexpected(saved.error());
-    const std::string year = std::to_string(letter.year);
     core::CaseEvent event{core::EventType::kAnnualLetterRecorded,
                           clock.Today(),
                           actor.username,
                           0,
-                          "LGSCO annual letter for " + year +
+                          "LGSCO annual letter for " + year_text +
                               (*before ? " corrected by " : " entered by ") + actor.username,
                           core::Diff(*before ? core::FieldsOf(**before) : core::FieldValues{},
                                      core::FieldsOf(letter))};
-    if (Status appended = tx.AppendEvent(EntityType::kLgscoLetter, year, event); !appended) {
+    if (Status appended = tx.AppendEvent(EntityType::kLgscoLetter, year_text, event);
+        !appended) {
       return tl::unexpected(appended.error());
     }
     return letter;

@@ -57,9 +57,20 @@ Result<core::FailureOrder> UpdateFailureOrder(Store& store, const Clock& clock, 
 Result<core::FailureOrder> GetFailureOrder(Store& store, std::string_view reference);
 Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store);
 
+// What a change to the letter was based on, when the caller says (the API's If-Match and
+// If-None-Match): the content it read, or that it saw no letter. kStaleVersion when the letter
+// is not as the caller saw it, so one officer's figures never silently replace another's.
+struct LetterPrecondition {
+  std::optional<std::string> read_tag;  // core::ContentTag of the letter read
+  bool expected_none = false;           // the caller saw no letter for the year
+};
+// A letter's tag, as the API gives it in ETag.
+std::string LetterTag(const core::LgscoLetter& letter);
+
 // Enters or corrects the LGSCO annual letter of letter.year (a report year, CheckReportYear).
 Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, const Actor& actor,
-                                          const core::LgscoLetter& letter);
+                                          const core::LgscoLetter& letter,
+                                          const LetterPrecondition& precondition = {});
 // kNotFound when the year has no letter.
 Result<core::LgscoLetter> GetLgscoLetter(Store& store, int year);
 

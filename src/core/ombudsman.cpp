@@ -393,6 +393,34 @@ std::vector<ReconciliationLine> ReconcileLetter(const LgscoLetter& letter,
   return lines;
 }
 
+std::string ContentTag(const FieldValues& fields) {
+  constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
+  constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+  constexpr char kSeparator = '\n';  // between names and values, so "ab"+"c" differs from "a"+"bc"
+  std::uint64_t hash = kFnvOffset;
+  const auto add = [&hash](std::string_view text) {
+    for (const char c : text) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= kFnvPrime;
+    }
+    hash ^= static_cast<unsigned char>(kSeparator);
+    hash *= kFnvPrime;
+  };
+  for (const auto& [name, value] : fields) {
+    add(name);
+    add(value);
+  }
+  constexpr int kHexDigits = 16;
+  constexpr std::uint64_t kNibble = 0xF;
+  constexpr std::string_view kHex = "0123456789abcdef";
+  std::string tag(kHexDigits, '0');
+  for (int i = kHexDigits - 1; i >= 0; --i) {
+    tag[static_cast<std::size_t>(i)] = kHex[hash & kNibble];
+    hash >>= 4;
+  }
+  return tag;
+}
+
 std::string_view DisplayName(Ombudsman value) {
   return value == Ombudsman::kHousingOmbudsman ? "Housing Ombudsman" : "LGSCO";
 }

@@ -241,6 +241,10 @@ using FieldValues = std::vector<std::pair<std::string, std::string>>;
 FieldValues FieldsOf(const OmbudsmanCase& ombudsman_case);
 FieldValues FieldsOf(const FailureOrder& order);
 FieldValues FieldsOf(const LgscoLetter& letter);
+// A short fingerprint of a record's fields (FNV-1a, 16 hex digits), for records that carry no
+// version: a client names the content it read, and a change based on other content is refused.
+std::string ContentTag(const FieldValues& fields);
+
 // The fields whose text differs between two descriptions of one record (a field present in only
 // one is a change from or to ""), in the order of `after` then the removed ones.
 std::vector<Change> Diff(const FieldValues& before, const FieldValues& after);

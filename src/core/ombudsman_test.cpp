@@ -319,5 +319,20 @@ TEST(OmbudsmanTest, EveryNameRoundTrips) {
             LetterColumn::kInvestigatedUpheld);
 }
 
+TEST(ContentTagTest, NamesTheContentAndChangesWithAnyOfIt) {
+  const FieldValues letter = {{"upheld", "2"}, {"comparison_group", "Unitary"}};
+  const std::string tag = ContentTag(letter);
+  EXPECT_EQ(tag.size(), 16U);
+  EXPECT_EQ(tag.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(ContentTag(letter), tag);  // the same content, the same tag
+  const std::vector<FieldValues> others = {
+      {{"upheld", "3"}, {"comparison_group", "Unitary"}},
+      {{"upheld", "2"}, {"comparison_group", "County"}},
+      {{"upheld", "2"}},
+      {{"upheld", "2U"}, {"comparison_group", "nitary"}},  // the boundary between fields counts
+  };
+  for (const FieldValues& other : others) EXPECT_NE(ContentTag(other), tag);
+}
+
 }  // namespace
 }  // namespace redress::core

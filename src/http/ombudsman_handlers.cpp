@@ -63,6 +63,40 @@ Handler RecordHandler(app::Store& store, const app::Clock& clock,
   };
 }
 
+// The letter has no version: its ETag is its content's tag (app::LetterTag), and a change may
+// name it in If-Match, or send If-None-Match: * when it saw no letter for the year.
+core::Result<app::LetterPrecondition> LetterPreconditionOf(const Request& request) {
+  app::LetterPrecondition precondition;
+  std::string_view if_match = request.Header("if-match");
+  if (!if_match.empty()) {
+    while (!if_match.empty() && if_match.front() == ' ') if_match.remove_prefix(1);
+    while (!if_match.empty() && if_match.back() == ' ') if_match.remove_suffix(1);
+    constexpr std::size_t kQuotes = 2;
+    if (if_match.size() <= kQuotes || if_match.front() != '"' || if_match.back() != '"') {
+      return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
+                                        "If-Match must be the letter's ETag as GET sent it",
+                                        {{"If-Match", "must be the letter's ETag, in quotes"}}});
+    }
+    precondition.read_tag = std::string(if_match.substr(1, if_match.size() - kQuotes));
+  }
+  const std::string_view if_none_match = request.Header("if-none-match");
+  if (!if_none_match.empty()) {
+    if (if_none_match != "*") {
+      return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
+                                        "If-None-Match must be * (no letter entered yet)",
+                                        {{"If-None-Match", "must be *"}}});
+    }
+    precondition.expected_none = true;
+  }
+  return precondition;
+}
+
+Response LetterAnswer(const core::LgscoLetter& letter) {
+  Response response = JsonAnswer(kOk, LgscoLetterToJson(letter));
+  response.headers.emplace_back("ETag", "\"" + app::LetterTag(letter) + "\"");
+  return response;
+}
+
 // The self-assessment's changes take If-Match when the client sends it (the version of the
 // assessment it read) and apply to the latest without it: one record holds every provision, so
 // requiring it would refuse an officer's edit whenever a colleague saved another provision.
@@ -190,7 +224,7 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
                 if (!year) return Problem(year.error(), request);
                 auto letter = app::GetLgscoLetter(store, *year);
                 if (!letter) return Problem(letter.error(), request);
-                return JsonAnswer(kOk, LgscoLetterToJson(*letter));
+                return LetterAnswer(*letter);
               }});
   router.Add({"PUT", letters + "/{year}", kAuth, P::kManageOmbudsman,
               [&store, &clock](const Request& request) {
@@ -200,9 +234,12 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
                 if (!body) return Problem(body.error(), request);
                 auto letter = ParseLgscoLetter(*year, *body);
                 if (!letter) return Problem(letter.error(), request);
-                auto saved = app::SaveLgscoLetter(store, clock, *request.actor, *letter);
+                auto precondition = LetterPreconditionOf(request);
+                if (!precondition) return Problem(precondition.error(), request);
+                auto saved = app::SaveLgscoLetter(store, clock, *request.actor, *letter,
+                                                  *precondition);
                 if (!saved) return Problem(saved.error(), request);
-                return JsonAnswer(kOk, LgscoLetterToJson(*saved));
+                return LetterAnswer(*saved);
               }});
   router.Add({"GET", letters + "/{year}/reconciliation", kAuth, P::kViewReports,
               [&store](const Request& request) {

@@ -249,8 +249,26 @@ test('the LGSCO annual letter is reconciled with the cases recorded: a planted d
   const path = `/api/v1/ombudsman/lgsco-letters/${YEAR}`;
   assertProblem(assert, await call('GET', `${path}/reconciliation`, { token: tokens.viewer }), 404);
   assertProblem(assert, await put(path, undefined, { ...letter, upheld: 5 }), 422, 'upheld');
-  const saved = await put(path, undefined, letter);
+  const saved = await call('PUT', path, { token: officer(), body: letter,
+    headers: { 'if-none-match': '*' } });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const tag = saved.headers.get('etag');
+  assert.match(tag, /^"[0-9a-f]{16}"$/);
+  const read = await call('GET', path, { token: tokens.viewer });
+  assert.equal(read.headers.get('etag'), tag);
+
+  // Changes based on what someone else has since replaced are refused and write nothing.
+  const events = eventCount();
+  const entered = await call('PUT', path, { token: officer(), body: letter,
+    headers: { 'if-none-match': '*' } });
+  assert.equal(entered.status, 412, JSON.stringify(entered.body));
+  const corrected = await put(path, tag, { ...letter, comparison_group: 'County' });
+  assert.equal(corrected.status, 200, JSON.stringify(corrected.body));
+  assert.notEqual(corrected.headers.get('etag'), tag);
+  const stale = await put(path, tag, { ...letter, comparison_group: 'District' });
+  assert.equal(stale.status, 412, JSON.stringify(stale.body));
+  assert.equal(eventCount(), events + 1, 'only the correction was written');
+  assert.equal((await put(path, corrected.headers.get('etag'), letter)).status, 200);
 
   const reconciliation = await call('GET', `${path}/reconciliation`, { token: tokens.viewer });
   assert.equal(reconciliation.status, 200);

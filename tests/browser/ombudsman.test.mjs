@@ -5,6 +5,7 @@
 // sees no edit buttons. axe-core checks every page and every error state.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { redress } from '../blackbox/helpers.mjs';
 import { assertAccessible, newPage, signIn, startApp } from './browser.mjs';
 
 const OFFICER = 'amira.khan';
@@ -244,6 +245,25 @@ describe('the Ombudsman pages', () => {
     assert.equal(decisions[2], decisions[1] === '0' ? 'Same' : `Differs: the letter is ${decisions[1]} lower`);
     assert.match(await page.locator('#reconciliation-summary').innerText(), /\d+ lines? differs? from Redress’s records/);
     await assertAccessible(page, 'the LGSCO letter reconciliation');
+  });
+
+  step('a correction based on figures someone has since changed is refused, not applied', async () => {
+    await page.goto(`/ombudsman/lgsco-letters/${LETTER_YEAR}`);
+    const received = page.getByLabel('Complaints and enquiries received');
+    await received.waitFor();
+    // Meanwhile a colleague corrects the letter from the command line.
+    const counts = ['--complaints-and-enquiries-received', '9', '--decisions-made', '0', '--not-for-us', '0',
+      '--assessed-and-closed', '0', '--investigated', '0', '--upheld', '0'];
+    const other = redress(['ombudsman', 'letter', '--db', app.db, '--year', LETTER_YEAR, ...counts]);
+    assert.equal(other.status, 0, other.stderr);
+    await received.fill('7');
+    await page.getByRole('button', { name: 'Save and reconcile' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /changed since it was read/);
+    await assertAccessible(page, 'the LGSCO letter form after a stale correction');
+    const letter = redress(['ombudsman', 'reconcile', '--db', app.db, '--year', LETTER_YEAR]);
+    assert.match(letter.stdout, /^complaints_and_enquiries_received\t9\t/m, 'the colleague\'s figure stands');
   });
 
   step('a viewer sees the records but no edit buttons', async () => {

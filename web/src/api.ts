@@ -50,6 +50,8 @@ export interface Answer<T> {
 export interface RequestOptions {
   body?: unknown;
   ifMatch?: string;
+  // '*' when the client saw no record, so that one created meanwhile is not replaced (412).
+  ifNoneMatch?: string;
 }
 
 // Called when the API says the session is gone, so the app can show the sign-in page.
@@ -66,6 +68,7 @@ export async function request<T>(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
   const token = csrfToken();
   if (!SAFE_METHODS.has(method) && token) headers[CSRF_HEADER] = token;
   const response = await fetch(`/api/v1${path}`, {

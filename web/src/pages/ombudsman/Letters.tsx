@@ -43,10 +43,16 @@ function yearOf(text: string | undefined): number | null {
   return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
 }
 
-// The letter for a year, or null when none has been entered.
-async function loadLetter(year: number): Promise<LgscoLetter | null> {
+// The letter for a year with its ETag (what a correction is based on), or null when none has
+// been entered.
+interface LoadedLetter {
+  letter: LgscoLetter;
+  etag: string | null;
+}
+async function loadLetter(year: number): Promise<LoadedLetter | null> {
   try {
-    return await get<LgscoLetter>(`${LETTERS_PATH}/${year}`);
+    const answer = await request<LgscoLetter>('GET', `${LETTERS_PATH}/${year}`);
+    return { letter: answer.body, etag: answer.etag };
   } catch (error) {
     if (error instanceof ApiError && error.status === HTTP_NOT_FOUND) return null;
     throw error;
@@ -141,7 +147,8 @@ function bodyOf(draft: LetterDraft): Record<string, unknown> {
   return body;
 }
 
-function LetterForm({ year, letter }: { year: number; letter: LgscoLetter | null }) {
+function LetterForm({ year, loaded }: { year: number; loaded: LoadedLetter | null }) {
+  const letter = loaded?.letter ?? null;
   const form = useForm();
   const navigate = useNavigate();
   const [draft, setDraft] = useState(() => draftOf(letter));
@@ -149,7 +156,10 @@ function LetterForm({ year, letter }: { year: number; letter: LgscoLetter | null
   const save = () =>
     form.submit(async () => {
       const body = bodyOf(draft);
-      await inPlainWords(() => request('PUT', `${LETTERS_PATH}/${year}`, { body }), 'complaints_and_enquiries_received');
+      // Based on what this page read: if someone entered or corrected the letter meanwhile, the
+      // API refuses (412) and the error summary says so, rather than replacing their figures.
+      const precondition = loaded?.etag ? { ifMatch: loaded.etag } : { ifNoneMatch: '*' };
+      await inPlainWords(() => request('PUT', `${LETTERS_PATH}/${year}`, { body, ...precondition }), 'complaints_and_enquiries_received');
       navigate(`${LETTERS_PATH}/${year}/reconciliation`, { state: { done: `LGSCO letter for ${financialYearLabel(year)} saved` } });
     }, 'complaints_and_enquiries_received');
   return (
@@ -204,7 +214,7 @@ export function LetterPage() {
       <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds">
         {loaded.error && <LoadFailed message={loaded.error} />}
         {loaded.data === undefined && !loaded.error && <Loading />}
-        {loaded.data !== undefined && (canManage ? <LetterForm year={year} letter={loaded.data} /> : <LetterSummary year={year} letter={loaded.data} />)}
+        {loaded.data !== undefined && (canManage ? <LetterForm year={year} loaded={loaded.data} /> : <LetterSummary year={year} letter={loaded.data?.letter ?? null} />)}
         <p className="govuk-body"><Link className="govuk-link" to={`${LETTERS_PATH}/${year}/reconciliation`}>Reconciliation with Redress’s records for {financialYearLabel(year)}</Link></p>
       </div></div>
     </>
