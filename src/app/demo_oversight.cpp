@@ -12,6 +12,7 @@
 #include "app/learning.hpp"
 #include "app/ombudsman.hpp"
 #include "app/store_values.hpp"
+#include "report/annual_report.hpp"
 
 namespace redress::app {
 namespace {
@@ -106,9 +107,6 @@ std::string Padded(int value, std::size_t width) {
 }
 
 constexpr int kCentury = 100;
-
-// "2023/24"
-std::string YearLabel(int year) { return std::to_string(year) + "/" + Padded((year + 1) % kCentury, 2); }
 
 // The latest of the dates that happened, for the clock when the record is made.
 Date LatestOf(const core::OmbudsmanCase& c) {
@@ -329,7 +327,7 @@ class Seeder {
     action.raised_on = core::FinancialYearEnd(year).AddDays(kDaysToThemeReview);
     if (action.raised_on > today_) return {};
     action.due_on = action.raised_on.AddDays(kDaysForThemeAction);
-    action.lesson = "Repairs complaints in " + YearLabel(year) +
+    action.lesson = "Repairs complaints in " + report::FinancialYearLabel(year) +
                     " most often came from appointments missed or rearranged without telling "
                     "the resident.";
     action.action = "Text residents the day before each repairs appointment and whenever one "

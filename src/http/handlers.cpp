@@ -82,6 +82,16 @@ core::Permission PermissionFor(CaseActionKind kind) {
 
 std::string ETagFor(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
+std::optional<std::string_view> StrongEtag(std::string_view header) {
+  while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
+  while (!header.empty() && header.back() == ' ') header.remove_suffix(1);
+  constexpr std::size_t kQuotes = 2;
+  if (header.size() <= kQuotes || header.front() != '"' || header.back() != '"') {
+    return std::nullopt;
+  }
+  return header.substr(1, header.size() - kQuotes);
+}
+
 core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match) {
   if (if_match.empty()) {
     return core::Fail(core::ErrorCode::kPreconditionRequired,
@@ -93,10 +103,9 @@ core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match) {
         "If-Match must be one strong ETag as sent by GET, e.g. \"3\"; got " + std::string(if_match),
         {{"If-Match", "must be one strong ETag such as \"3\""}}});
   };
-  while (!if_match.empty() && if_match.front() == ' ') if_match.remove_prefix(1);
-  while (!if_match.empty() && if_match.back() == ' ') if_match.remove_suffix(1);
-  if (if_match.size() < 3 || if_match.front() != '"' || if_match.back() != '"') return malformed();
-  std::string_view digits = if_match.substr(1, if_match.size() - 2);
+  const std::optional<std::string_view> tag = StrongEtag(if_match);
+  if (!tag) return malformed();
+  const std::string_view digits = *tag;
   std::int64_t version = 0;
   auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
   if (error != std::errc() || end != digits.data() + digits.size() || version < 1) {

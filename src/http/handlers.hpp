@@ -36,6 +36,7 @@
 // a reference that does not exist, and is left out of lists.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -105,6 +106,9 @@ class Handlers {
 // The strong ETag of a version: "\"7\"".
 std::string ETagFor(std::int64_t version);
 
+// The text inside one strong ETag ("3" → 3, surrounding spaces ignored); nullopt unless the
+// header is exactly one quoted, non-empty tag.
+std::optional<std::string_view> StrongEtag(std::string_view header);
 // The version an If-Match header names. kPreconditionRequired when the header is absent;
 // kMalformedRequest (field "If-Match") unless it is exactly one strong ETag of a version.
 core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match);

@@ -67,17 +67,15 @@ Handler RecordHandler(app::Store& store, const app::Clock& clock,
 // name it in If-Match, or send If-None-Match: * when it saw no letter for the year.
 core::Result<app::LetterPrecondition> LetterPreconditionOf(const Request& request) {
   app::LetterPrecondition precondition;
-  std::string_view if_match = request.Header("if-match");
+  const std::string_view if_match = request.Header("if-match");
   if (!if_match.empty()) {
-    while (!if_match.empty() && if_match.front() == ' ') if_match.remove_prefix(1);
-    while (!if_match.empty() && if_match.back() == ' ') if_match.remove_suffix(1);
-    constexpr std::size_t kQuotes = 2;
-    if (if_match.size() <= kQuotes || if_match.front() != '"' || if_match.back() != '"') {
+    const std::optional<std::string_view> tag = StrongEtag(if_match);
+    if (!tag) {
       return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
                                         "If-Match must be the letter's ETag as GET sent it",
                                         {{"If-Match", "must be the letter's ETag, in quotes"}}});
     }
-    precondition.read_tag = std::string(if_match.substr(1, if_match.size() - kQuotes));
+    precondition.read_tag = std::string(*tag);
   }
   const std::string_view if_none_match = request.Header("if-none-match");
   if (!if_none_match.empty()) {

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the real binary serving web/dist on a temporary demo
 // database, Debian's Chromium driven by playwright-core, and axe-core's accessibility checks.
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { redress, startServe, tempDir } from '../blackbox/helpers.mjs';
@@ -97,4 +98,22 @@ export function workingDaysBetween(db, from, to) {
   const result = redress(['calendar', 'working-days-between', '--from', from, '--to', to, '--db', db]);
   if (result.status !== 0) throw new Error(`calendar failed: ${result.stderr}`);
   return Number(result.stdout.trim());
+}
+
+// Tests that build on each other: after one fails the rest are skipped rather than timing out,
+// and the page as it was at the failure is kept in $TMPDIR/redress-<name>-failure.png.
+export function dependentSteps(pageOf, name) {
+  let failed = false;
+  return (title, fn) =>
+    test(title, async (t) => {
+      if (failed) return t.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (error) {
+        failed = true;
+        const path = `${process.env.TMPDIR ?? '/tmp'}/redress-${name}-failure.png`;
+        await pageOf()?.screenshot({ path, fullPage: true }).catch(() => {});
+        throw error;
+      }
+    });
 }

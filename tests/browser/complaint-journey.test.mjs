@@ -3,7 +3,7 @@
 // every page and every error state on the way.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addWorkingDays, assertAccessible, newPage, shown, signIn, signOut, startApp, todayIso, workingDaysBetween } from './browser.mjs';
+import { addWorkingDays, assertAccessible, dependentSteps, newPage, shown, signIn, signOut, startApp, todayIso, workingDaysBetween } from './browser.mjs';
 
 const SUMMARY = 'Damp and mould at Zephyrine Court not fixed';
 const ACKNOWLEDGE_DAYS = 5;
@@ -24,19 +24,7 @@ describe('a housing complaint by phone, through both stages', () => {
     await app?.stop();
   });
 
-  // The steps build on each other: after one fails, the rest are skipped rather than timing out.
-  let failed = false;
-  const step = (name, fn) =>
-    test(name, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await fn();
-      } catch (error) {
-        failed = true;
-        await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/redress-browser-failure.png`, fullPage: true }).catch(() => {});
-        throw error;
-      }
-    });
+  const step = dependentSteps(() => page, 'browser');
 
   const expectText = async (selector, text) => {
     await page.locator(selector).filter({ hasText: text }).waitFor();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { redress } from '../blackbox/helpers.mjs';
-import { assertAccessible, newPage, signIn, startApp } from './browser.mjs';
+import { assertAccessible, dependentSteps, newPage, signIn, startApp } from './browser.mjs';
 
 const OFFICER = 'amira.khan';
 const VIEWER = 'auditor';
@@ -38,19 +38,7 @@ describe('the Ombudsman pages', () => {
     await app?.stop();
   });
 
-  // The steps build on each other: after one fails, the rest are skipped rather than timing out.
-  let failed = false;
-  const step = (name, fn) =>
-    test(name, async (t) => {
-      if (failed) return t.skip('an earlier step failed');
-      try {
-        await fn();
-      } catch (error) {
-        failed = true;
-        await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/redress-ombudsman-failure.png`, fullPage: true }).catch(() => {});
-        throw error;
-      }
-    });
+  const step = dependentSteps(() => page, 'ombudsman');
 
   const fillDate = async (id, date) => {
     await page.locator(`#${id}`).fill(date.day);

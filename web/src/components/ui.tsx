@@ -169,3 +169,30 @@ export function TableHead({ headings }: { headings: ReactNode[] }) {
     </thead>
   );
 }
+
+// What someone else changed while this page was open (a 412 on save): each detail as it was when
+// the page loaded and as it is now.
+export interface ChangedDetail {
+  what: string;
+  before: string;
+  after: string;
+}
+
+export function ChangesTable({ changes }: { changes: ChangedDetail[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <table className="govuk-table" id="stale-changes">
+      <caption className="govuk-table__caption govuk-table__caption--s">What changed</caption>
+      <TableHead headings={['Detail', 'Was', 'Now']} />
+      <tbody className="govuk-table__body">
+        {changes.map((change) => (
+          <tr className="govuk-table__row" key={change.what}>
+            <th scope="row" className="govuk-table__header">{change.what}</th>
+            <td className="govuk-table__cell">{change.before || 'Not set'}</td>
+            <td className="govuk-table__cell">{change.after || 'Not set'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

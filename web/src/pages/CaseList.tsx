@@ -45,19 +45,41 @@ interface Page {
 
 // The API gives each row's due date and whether it is overdue; which are due soon comes from the
 // same filters with due_within, so the tags follow the organisation's working-day calendar.
-async function loadPage(search: URLSearchParams): Promise<Page> {
-  const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, search.get(key) ?? undefined]));
-  const listQuery = query({ ...filters, sort: search.get('sort') ?? undefined, cursor: search.get('cursor') ?? undefined, limit: PAGE_SIZE });
-  const wantsDueSoon = search.get('overdue') !== 'true';
-  const [list, soon, counts] = await Promise.all([
-    get<ComplaintList>(`/complaints${listQuery}`),
+interface FilterAnswers {
+  dueSoon: Set<string>;
+  total: number;
+}
+
+async function loadFilterAnswers(filters: Record<string, string | undefined>, wantsDueSoon: boolean): Promise<FilterAnswers> {
+  const [soon, counts] = await Promise.all([
     wantsDueSoon
       ? get<ComplaintList>(`/complaints${query({ ...filters, due_within: DUE_SOON_WORKING_DAYS, limit: DUE_SOON_LOOKUP_LIMIT })}`)
       : Promise.resolve({ items: [], next_cursor: null }),
     get<StatusCounts>(`/complaints/counts${query(filters)}`),
   ]);
+  return { dueSoon: new Set(soon.items.map((row) => row.reference)), total: counts.total };
+}
+
+// Those answers depend on the filters alone: the first page asks for them and the later pages of
+// the same filters reuse them, so paging costs one request, not three (counting every matching
+// case is the slow one).
+let lastFilterAnswers: { key: string; answers: Promise<FilterAnswers> } | null = null;
+
+async function loadPage(search: URLSearchParams): Promise<Page> {
+  const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, search.get(key) ?? undefined]));
+  const cursor = search.get('cursor') ?? undefined;
+  const listQuery = query({ ...filters, sort: search.get('sort') ?? undefined, cursor, limit: PAGE_SIZE });
+  const wantsDueSoon = search.get('overdue') !== 'true';
+  const key = query(filters);
+  if (!cursor || lastFilterAnswers?.key !== key) {
+    const answers = loadFilterAnswers(filters, wantsDueSoon);
+    // A failed answer is not kept: the next page asks again.
+    answers.catch(() => { if (lastFilterAnswers?.answers === answers) lastFilterAnswers = null; });
+    lastFilterAnswers = { key, answers };
+  }
+  const [list, { dueSoon, total }] = await Promise.all([get<ComplaintList>(`/complaints${listQuery}`), lastFilterAnswers.answers]);
   performance.mark(LIST_MARKS.answered);
-  return { list, dueSoon: new Set(soon.items.map((row) => row.reference)), total: counts.total };
+  return { list, dueSoon, total };
 }
 
 function urgencyOfRow(row: ComplaintRow, dueSoon: Set<string>): Urgency | null {

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
-import { ImportantBanner, TableHead } from '../../components/ui';
+import { ChangesTable, ImportantBanner } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import type { Complaint, Event } from '../../types';
 import { differences, newEvents, type Difference } from './stale';
@@ -31,21 +31,7 @@ function StaleNotice({ stale }: { stale: Stale }) {
   return (
     <ImportantBanner title="Someone else changed this case while you were working on it.">
       <p className="govuk-body">Your changes have not been saved. Check what changed, then send them again or cancel.</p>
-      {stale.changes.length > 0 && (
-        <table className="govuk-table" id="stale-changes">
-          <caption className="govuk-table__caption govuk-table__caption--s">What changed</caption>
-          <TableHead headings={['Detail', 'Was', 'Now']} />
-          <tbody className="govuk-table__body">
-            {stale.changes.map((change) => (
-              <tr className="govuk-table__row" key={change.what}>
-                <th scope="row" className="govuk-table__header">{change.what}</th>
-                <td className="govuk-table__cell">{change.before || 'Not set'}</td>
-                <td className="govuk-table__cell">{change.after || 'Not set'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ChangesTable changes={stale.changes} />
       {stale.events.length > 0 && (
         <ul className="govuk-list govuk-list--bullet" id="stale-events">
           {stale.events.map((event) => (

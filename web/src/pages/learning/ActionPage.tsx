@@ -6,7 +6,7 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
 import { DateInput, datePartsOf, Radios, Select, Textarea } from '../../components/fields';
-import { BackLink, DateText, ImportantBanner, LoadFailed, Loading, SuccessBanner, SummaryList, TableHead, usePageTitle } from '../../components/ui';
+import { BackLink, DateText, ImportantBanner, LoadFailed, Loading, SuccessBanner, SummaryList, ChangesTable, usePageTitle } from '../../components/ui';
 import { useLoad, useReference, userName, type Reference } from '../../data';
 import { formatDate, todayIso } from '../../format';
 import { allows } from '../../permissions';
@@ -51,21 +51,7 @@ function StaleNotice({ changes }: { changes: ActionDifference[] }) {
   return (
     <ImportantBanner title="Someone else changed this action while you were working on it.">
       <p className="govuk-body">Your changes have not been saved. Check what changed, then save them again or leave the page.</p>
-      {changes.length > 0 && (
-        <table className="govuk-table" id="stale-changes">
-          <caption className="govuk-table__caption govuk-table__caption--s">What changed</caption>
-          <TableHead headings={['Detail', 'Was', 'Now']} />
-          <tbody className="govuk-table__body">
-            {changes.map((change) => (
-              <tr className="govuk-table__row" key={change.what}>
-                <th scope="row" className="govuk-table__header">{change.what}</th>
-                <td className="govuk-table__cell">{change.before || 'Not set'}</td>
-                <td className="govuk-table__cell">{change.after || 'Not set'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ChangesTable changes={changes} />
     </ImportantBanner>
   );
 }

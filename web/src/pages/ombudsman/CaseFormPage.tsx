@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { ApiError, get, request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
 import { Checkboxes, DateInput, ErrorMessage, FormGroup, Radios, Select, Textarea, TextInput, useFieldError, type DateParts } from '../../components/fields';
-import { BackLink, LoadFailed, Loading, TableHead, usePageTitle } from '../../components/ui';
+import { BackLink, LoadFailed, Loading, ChangesTable, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import type { Complaint } from '../../types';
 import { bodyOf, changedFields, inPlainWords, DATE_LABELS, draftOf, emptyRemedy, normaliseReference, type CaseDraft, type ChangedField, type RemedyDraft } from './caseForm';
@@ -168,25 +168,6 @@ function RemediesSection({ draft, update }: { draft: CaseDraft; update: (change:
   );
 }
 
-function StaleNotice({ changes }: { changes: ChangedField[] }) {
-  if (changes.length === 0) return null;
-  return (
-    <table className="govuk-table" id="stale-changes">
-      <caption className="govuk-table__caption govuk-table__caption--s">What changed meanwhile</caption>
-      <TableHead headings={['What', 'Before', 'Now']} />
-      <tbody className="govuk-table__body">
-        {changes.map((change) => (
-          <tr className="govuk-table__row" key={change.what}>
-            <th scope="row" className="govuk-table__header">{change.what}</th>
-            <td className="govuk-table__cell">{change.before}</td>
-            <td className="govuk-table__cell">{change.after}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 function CaseForm({ base, initialComplaints }: { base: CaseVersion | null; initialComplaints: string[] }) {
   const form = useForm();
   const navigate = useNavigate();
@@ -247,7 +228,7 @@ function CaseForm({ base, initialComplaints }: { base: CaseVersion | null; initi
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {stale && <StaleNotice changes={stale} />}
+        {stale && <ChangesTable changes={stale} />}
         <Form form={form} onSubmit={save} submitLabel={version ? 'Save changes' : 'Record Ombudsman case'}
           secondary={<Link className="govuk-link" to={cancelTo}>Cancel</Link>}>
           {version && <span className="govuk-caption-l">{version.c.reference}</span>}
