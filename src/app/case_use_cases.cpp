@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "app/visibility.hpp"
 #include "core/permissions.hpp"
 #include "core/regime.hpp"
 #include "core/repeats.hpp"
@@ -46,12 +47,42 @@ std::string OwningTeam(const Organisation& organisation, const std::string& serv
   return found == organisation.service_areas.end() ? std::string() : found->second.team;
 }
 
-Result<std::vector<std::string>> PossibleRepeats(Tx& tx, const LogComplaintCommand& command) {
+// The most recent earlier complaints (at most core::kMaxPossibleRepeats) that `incoming` possibly
+// repeats and may name (core::MayNameAsRepeat): the lookup and the list stay the same size however
+// many complaints the complainant made before.
+Result<std::vector<std::string>> PossibleRepeats(Tx& tx, const LogComplaintCommand& command,
+                                                 const core::Complaint& incoming) {
   core::RepeatKey key = core::KeyOf(command.complainant, command.category, command.received_on);
   auto candidates = tx.RepeatCandidates(
-      key, command.received_on.AddMonths(-core::kRepeatWindowMonths), command.received_on);
+      key, command.received_on.AddMonths(-core::kRepeatWindowMonths), command.received_on,
+      core::kMaxPossibleRepeats);
   if (!candidates) return tl::unexpected(candidates.error());
-  return core::FindPossibleRepeats(key, *candidates);
+  std::vector<core::RepeatCandidate> nameable;
+  for (core::RepeatCandidate& candidate : *candidates) {
+    if (candidate.restricted) {
+      // Only a restricted complaint can be named on one, and only when its teams see it.
+      if (!incoming.restricted) continue;
+      auto earlier = tx.LoadComplaint(candidate.reference);
+      if (!earlier) return tl::unexpected(earlier.error());
+      if (!core::MayNameAsRepeat(*earlier, incoming)) continue;
+    }
+    nameable.push_back(std::move(candidate));
+  }
+  return core::FindPossibleRepeats(key, nameable);
+}
+
+// Leaves out of `complaint.possible_repeat_of` the complaints the actor may not see, so that no
+// answer names a restricted complaint to someone outside its teams (Visibility).
+Status HideUnseenRepeats(Tx& tx, const Actor& actor, core::Complaint& complaint) {
+  Visibility visibility(tx, actor);
+  std::vector<std::string> seen;
+  for (std::string& reference : complaint.possible_repeat_of) {
+    auto visible = visibility.SeesReference(reference);
+    if (!visible) return tl::unexpected(visible.error());
+    if (*visible) seen.push_back(std::move(reference));
+  }
+  complaint.possible_repeat_of = std::move(seen);
+  return {};
 }
 
 // Turns one CaseAction into the core transition it stands for.
@@ -136,16 +167,14 @@ Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation,
       .service_request_reference = command.service_request_reference,
       .possible_repeat_of = {},
   };
-  // Repeats are looked up only for a complaint that is otherwise valid; a received date outside
-  // the calendar is refused by the core before any date arithmetic.
-  if (core::InCalendarRange(command.received_on) && command.received_on <= today) {
-    auto repeats = PossibleRepeats(tx, command);
-    if (!repeats) return tl::unexpected(repeats.error());
-    input.possible_repeat_of = std::move(*repeats);
-  }
-
   auto logged = core::Log(input, ContextFor(organisation, actor, today));
   if (!logged) return tl::unexpected(logged.error());
+  // Repeats are looked up only for a complaint that is otherwise valid (core::Log refuses a
+  // received date outside the calendar before any date arithmetic), and for the complaint as
+  // logged, whose restriction and team decide which earlier complaints it may name.
+  auto repeats = PossibleRepeats(tx, command, logged->complaint);
+  if (!repeats) return tl::unexpected(repeats.error());
+  logged->complaint.possible_repeat_of = std::move(*repeats);
   return tx.InsertComplaint(std::move(logged->complaint), logged->event);
 }
 
@@ -183,7 +212,7 @@ Result<core::ServiceRequest> LogServiceRequestIn(Tx& tx, const Organisation& org
 Result<core::ServiceRequest> ResolveServiceRequestIn(Tx& tx, const Actor& actor, core::Date today,
                                                      std::string_view reference, core::Date on,
                                                      const std::string& resolution) {
-  auto request = tx.LoadServiceRequest(reference);
+  auto request = LoadVisibleServiceRequest(tx, actor, reference);
   if (!request) return tl::unexpected(request.error());
   auto resolved = core::ResolveServiceRequest(*request, on, resolution, today, actor.username);
   if (!resolved) return tl::unexpected(resolved.error());
@@ -194,7 +223,7 @@ Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& orga
                                                 const Actor& actor, core::Date today,
                                                 std::string_view reference,
                                                 const ConvertServiceRequestCommand& command) {
-  auto request = tx.LoadServiceRequest(reference);
+  auto request = LoadVisibleServiceRequest(tx, actor, reference);
   if (!request) return tl::unexpected(request.error());
   if (!request->complaint_reference.empty()) {
     return core::Fail(core::ErrorCode::kTransitionNotAllowed,
@@ -236,7 +265,32 @@ Result<core::Complaint> LoadVisibleComplaint(Tx& tx, const Actor& actor,
   if (actor.reach != Reach::kEverything && !core::CanSee(actor.team, *complaint)) {
     return core::Fail(core::ErrorCode::kNotFound, "no complaint " + std::string(reference));
   }
+  if (Status hidden = HideUnseenRepeats(tx, actor, *complaint); !hidden) {
+    return tl::unexpected(hidden.error());
+  }
   return complaint;
+}
+
+Result<core::ServiceRequest> LoadVisibleServiceRequest(Tx& tx, const Actor& actor,
+                                                       std::string_view reference) {
+  auto request = tx.LoadServiceRequest(reference);
+  if (!request) return request;
+  Visibility visibility(tx, actor);
+  if (Status visible = visibility.Require(*request, "no service request " + std::string(reference));
+      !visible) {
+    return tl::unexpected(visible.error());
+  }
+  return request;
+}
+
+Result<std::vector<StoredEvent>> VisibleTimeline(Tx& tx, const Actor& actor,
+                                                 std::string_view reference) {
+  auto complaint = LoadVisibleComplaint(tx, actor, reference);
+  if (!complaint) return tl::unexpected(complaint.error());
+  auto events = tx.EventsOf(EntityType::kComplaint, reference);
+  if (!events) return events;
+  Visibility visibility(tx, actor);
+  return visibility.Filter(std::move(*events));
 }
 
 template <typename T, typename Work>
@@ -263,7 +317,12 @@ Result<core::Complaint> CaseService::LogComplaint(const Actor& actor,
                                                   const LogComplaintCommand& command) {
   return WriteWith<core::Complaint>(
       [&](Tx& tx, const Organisation& organisation, core::Date today) {
-        return LogComplaintIn(tx, organisation, actor, today, command);
+        auto logged = LogComplaintIn(tx, organisation, actor, today, command);
+        if (!logged) return logged;
+        if (Status hidden = HideUnseenRepeats(tx, actor, *logged); !hidden) {
+          return Result<core::Complaint>(tl::unexpected(hidden.error()));
+        }
+        return logged;
       });
 }
 
@@ -273,7 +332,13 @@ Result<core::Complaint> CaseService::Apply(const Actor& actor, std::string_view 
   return WriteWith<core::Complaint>([&](Tx& tx, const Organisation& organisation,
                                         core::Date today) {
     if (auto visible = LoadVisibleComplaint(tx, actor, reference); !visible) return visible;
-    return ApplyCaseActionIn(tx, organisation, actor, today, reference, expected_version, action);
+    auto applied =
+        ApplyCaseActionIn(tx, organisation, actor, today, reference, expected_version, action);
+    if (!applied) return applied;
+    if (Status hidden = HideUnseenRepeats(tx, actor, *applied); !hidden) {
+      return Result<core::Complaint>(tl::unexpected(hidden.error()));
+    }
+    return applied;
   });
 }
 
@@ -321,6 +386,19 @@ Result<core::ServiceRequest> CaseService::LogServiceRequest(
       });
 }
 
+Result<core::ServiceRequest> CaseService::GetServiceRequest(const Actor& actor,
+                                                            std::string_view reference) {
+  std::optional<core::ServiceRequest> result;
+  auto status = store_.Read([&](Tx& tx) -> Status {
+    auto request = LoadVisibleServiceRequest(tx, actor, reference);
+    if (!request) return tl::unexpected(request.error());
+    result = std::move(*request);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
 Result<core::ServiceRequest> CaseService::ResolveServiceRequest(const Actor& actor,
                                                                 std::string_view reference,
                                                                 core::Date on,
@@ -334,7 +412,13 @@ Result<core::Complaint> CaseService::ConvertServiceRequest(
     const Actor& actor, std::string_view reference, const ConvertServiceRequestCommand& command) {
   return WriteWith<core::Complaint>(
       [&](Tx& tx, const Organisation& organisation, core::Date today) {
-        return ConvertServiceRequestIn(tx, organisation, actor, today, reference, command);
+        auto converted =
+            ConvertServiceRequestIn(tx, organisation, actor, today, reference, command);
+        if (!converted) return converted;
+        if (Status hidden = HideUnseenRepeats(tx, actor, *converted); !hidden) {
+          return Result<core::Complaint>(tl::unexpected(hidden.error()));
+        }
+        return converted;
       });
 }
 

@@ -57,6 +57,17 @@ struct ConvertServiceRequestCommand {
 Result<core::Complaint> LoadVisibleComplaint(Tx& tx, const Actor& actor,
                                              std::string_view reference);
 
+// The service request `reference` if `actor` may see it: one converted into a complaint the actor
+// may not see is kNotFound, worded as for a reference that does not exist (Visibility).
+Result<core::ServiceRequest> LoadVisibleServiceRequest(Tx& tx, const Actor& actor,
+                                                       std::string_view reference);
+
+// The timeline of the complaint `reference` as `actor` may see it: kNotFound as
+// LoadVisibleComplaint, and without the events that name a record the actor may not see (a link
+// to a restricted complaint, an Ombudsman case about one), in the order recorded.
+Result<std::vector<StoredEvent>> VisibleTimeline(Tx& tx, const Actor& actor,
+                                                 std::string_view reference);
+
 Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation, const Actor& actor,
                                        core::Date today, const LogComplaintCommand& command);
 
@@ -100,6 +111,8 @@ class CaseService {
 
   Result<core::ServiceRequest> LogServiceRequest(const Actor& actor,
                                                  const core::ServiceRequestInput& input);
+  // Fails with kNotFound when the actor may not see it (LoadVisibleServiceRequest).
+  Result<core::ServiceRequest> GetServiceRequest(const Actor& actor, std::string_view reference);
   Result<core::ServiceRequest> ResolveServiceRequest(const Actor& actor, std::string_view reference,
                                                      core::Date on, const std::string& resolution);
   Result<core::Complaint> ConvertServiceRequest(const Actor& actor, std::string_view reference,

@@ -16,6 +16,7 @@ const VersionedKind<core::LearningAction> kActionKind{EntityType::kLearningActio
                                                       core::EventType::kLearningActionRaised,
                                                       core::EventType::kLearningActionUpdated,
                                                       "Learning action",
+                                                      "learning action",
                                                       &Tx::InsertLearningAction,
                                                       &Tx::UpdateLearningAction,
                                                       &Tx::LoadLearningAction};
@@ -35,7 +36,9 @@ Result<core::LearningAction> SaveAction(Store& store, const Clock& clock, const 
             return visible;
           }
         }
-        return CheckComplaints(tx, actor, after.complaints);
+        if (Status named = CheckComplaints(tx, actor, after.complaints); !named) return named;
+        return CheckNamedRecord(tx, actor, "ombudsman_case", "Ombudsman case",
+                                after.ombudsman_case);
       },
       [](Tx&, const std::optional<core::LearningAction>&, const core::LearningAction&) -> Status {
         return {};
@@ -110,13 +113,8 @@ Result<std::vector<core::LearningAction>> ListLearningActions(Store& store, cons
   auto actions = ReadValue<Actions>(store, [&](Tx& tx) -> Result<Actions> {
     auto all = tx.ListLearningActions();
     if (!all) return all;
-    Actions visible;
-    for (core::LearningAction& action : *all) {
-      auto seen = CanSeeAll(tx, actor, action.complaints);
-      if (!seen) return tl::unexpected(seen.error());
-      if (*seen) visible.push_back(std::move(action));
-    }
-    return visible;
+    Visibility visibility(tx, actor);
+    return visibility.Filter(std::move(*all));
   });
   if (!actions) return actions;
   std::erase_if(*actions, [&](const core::LearningAction& a) {

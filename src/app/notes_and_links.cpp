@@ -70,6 +70,16 @@ Result<CaseLink> Link(Store& store, const Clock& clock, const Actor& actor, std:
       if (target.error().code != core::ErrorCode::kNotFound) return tl::unexpected(target.error());
       return core::FailField("reference", "no complaint " + std::string(to));
     }
+    for (std::string_view end : {from, to}) {
+      auto existing = tx.LinksOf(end);
+      if (!existing) return tl::unexpected(existing.error());
+      if (existing->size() >= kMaxLinksPerComplaint) {
+        return core::Fail(core::ErrorCode::kTransitionNotAllowed,
+                          std::string(end == from ? "this complaint" : "the other complaint") +
+                              " already has " + std::to_string(kMaxLinksPerComplaint) +
+                              " links, the most a complaint may have");
+      }
+    }
     CaseLink link{std::string(from), std::string(to), relation, actor.username, clock.NowRfc3339()};
     if (auto inserted = tx.InsertLink(link); !inserted) return tl::unexpected(inserted.error());
     for (const core::Complaint* complaint : {&*source, &*target}) {

@@ -17,6 +17,9 @@
 namespace redress::app {
 
 inline constexpr std::size_t kMaxNoteLength = 20000;  // characters (bytes of UTF-8)
+// The most links one complaint may have: the list is read whole with the case, and links are
+// made from other complaints, so without a bound it would grow with unrelated activity.
+inline constexpr std::size_t kMaxLinksPerComplaint = 100;
 
 // Adds a note of 1 to kMaxNoteLength characters (not only spaces) to the complaint.
 Result<CaseNote> AddNote(Store& store, const Clock& clock, const Actor& actor,

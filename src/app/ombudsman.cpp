@@ -21,6 +21,7 @@ const VersionedKind<core::OmbudsmanCase> kCaseKind{EntityType::kOmbudsmanCase,
                                                    core::EventType::kOmbudsmanCaseRecorded,
                                                    core::EventType::kOmbudsmanCaseUpdated,
                                                    "Ombudsman case",
+                                                   "Ombudsman case",
                                                    &Tx::InsertOmbudsmanCase,
                                                    &Tx::UpdateOmbudsmanCase,
                                                    &Tx::LoadOmbudsmanCase};
@@ -29,6 +30,7 @@ const VersionedKind<core::FailureOrder> kFailureOrderKind{EntityType::kFailureOr
                                                           core::EventType::kFailureOrderRecorded,
                                                           core::EventType::kFailureOrderUpdated,
                                                           "Complaint Handling Failure Order",
+                                                          "failure order",
                                                           &Tx::InsertFailureOrder,
                                                           &Tx::UpdateFailureOrder,
                                                           &Tx::LoadFailureOrder};
@@ -112,10 +114,19 @@ Result<core::FailureOrder> SaveFailureOrder(Store& store, const Clock& clock, co
   if (Status valid = core::ValidateFailureOrder(order, clock.Today()); !valid) {
     return tl::unexpected(valid.error());
   }
+  const auto check = [&](Tx& tx, const std::optional<core::FailureOrder>& before,
+                         const core::FailureOrder& after) -> Status {
+    if (before) {
+      if (Status visible = RequireVisible(tx, actor, kFailureOrderKind, *before); !visible) {
+        return visible;
+      }
+    }
+    return CheckNamedRecord(tx, actor, "ombudsman_case", "Ombudsman case", after.ombudsman_case);
+  };
   const auto nothing_more = [](Tx&, const std::optional<core::FailureOrder>&,
                                const core::FailureOrder&) -> Status { return {}; };
   return SaveVersioned(store, clock, actor, kFailureOrderKind, std::move(order), expected_version,
-                       nothing_more, nothing_more);
+                       check, nothing_more);
 }
 
 // The cases the actor may see, in the store's order.
@@ -123,13 +134,8 @@ Result<std::vector<core::OmbudsmanCase>> VisibleCases(Tx& tx, const Actor& actor
                                                       std::string_view complaint) {
   auto cases = tx.ListOmbudsmanCases(complaint);
   if (!cases) return cases;
-  std::vector<core::OmbudsmanCase> visible;
-  for (core::OmbudsmanCase& c : *cases) {
-    auto seen = CanSeeAll(tx, actor, c.complaints);
-    if (!seen) return tl::unexpected(seen.error());
-    if (*seen) visible.push_back(std::move(c));
-  }
-  return visible;
+  Visibility visibility(tx, actor);
+  return visibility.Filter(std::move(*cases));
 }
 
 Result<core::LgscoLetter> LoadLetter(Tx& tx, int year) {
@@ -145,15 +151,23 @@ Result<core::LgscoLetter> LoadLetter(Tx& tx, int year) {
 }  // namespace
 
 Result<bool> CanSeeAll(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {
+  Visibility visibility(tx, actor);
   for (const std::string& reference : complaints) {
-    auto complaint = LoadVisibleComplaint(tx, actor, reference);
-    if (complaint) continue;
-    if (complaint.error().code != core::ErrorCode::kNotFound) {
-      return tl::unexpected(complaint.error());
-    }
-    return false;
+    auto seen = visibility.SeesReference(reference);
+    if (!seen || !*seen) return seen;
   }
   return true;
+}
+
+Status CheckNamedRecord(Tx& tx, const Actor& actor, std::string_view field, std::string_view what,
+                        const std::string& reference) {
+  if (reference.empty()) return {};
+  Visibility visibility(tx, actor);
+  auto found = visibility.Finds(reference);
+  if (!found) return tl::unexpected(found.error());
+  if (*found) return {};
+  return core::FailField(std::string(field),
+                         "unknown " + std::string(what) + " '" + reference + "'");
 }
 
 Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {
@@ -248,14 +262,19 @@ Result<core::FailureOrder> UpdateFailureOrder(Store& store, const Clock& clock, 
   return SaveFailureOrder(store, clock, actor, std::move(order), expected_version);
 }
 
-Result<core::FailureOrder> GetFailureOrder(Store& store, std::string_view reference) {
-  return ReadValue<core::FailureOrder>(store,
-                                       [&](Tx& tx) { return tx.LoadFailureOrder(reference); });
+Result<core::FailureOrder> GetFailureOrder(Store& store, const Actor& actor,
+                                           std::string_view reference) {
+  return GetVisible(store, actor, kFailureOrderKind, reference);
 }
 
-Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store) {
-  return ReadValue<std::vector<core::FailureOrder>>(store,
-                                                    [](Tx& tx) { return tx.ListFailureOrders(); });
+Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store, const Actor& actor) {
+  using Orders = std::vector<core::FailureOrder>;
+  return ReadValue<Orders>(store, [&](Tx& tx) -> Result<Orders> {
+    auto orders = tx.ListFailureOrders();
+    if (!orders) return orders;
+    Visibility visibility(tx, actor);
+    return visibility.Filter(std::move(*orders));
+  });
 }
 
 std::string LetterTag(const core::LgscoLetter& letter) {
@@ -322,17 +341,19 @@ Result<OverdueDashboard> Overdue(Store& store, const Actor& actor, core::Date to
   return ReadValue<OverdueDashboard>(store, [&](Tx& tx) -> Result<OverdueDashboard> {
     auto cases = VisibleCases(tx, actor, "");
     if (!cases) return tl::unexpected(cases.error());
+    Visibility visibility(tx, actor);
     auto orders = tx.ListFailureOrders();
     if (!orders) return tl::unexpected(orders.error());
+    auto visible_orders = visibility.Filter(std::move(*orders));
+    if (!visible_orders) return tl::unexpected(visible_orders.error());
     auto actions = tx.ListLearningActions();
     if (!actions) return tl::unexpected(actions.error());
-    OverdueDashboard dashboard{today, core::OverdueOmbudsmanItems(*cases, *orders, today), {}};
-    for (core::LearningAction& action : *actions) {
-      if (!core::IsOverdue(action, today)) continue;
-      auto visible = CanSeeAll(tx, actor, action.complaints);
-      if (!visible) return tl::unexpected(visible.error());
-      if (*visible) dashboard.learning_actions.push_back(std::move(action));
-    }
+    std::erase_if(*actions,
+                  [&](const core::LearningAction& action) { return !core::IsOverdue(action, today); });
+    auto visible_actions = visibility.Filter(std::move(*actions));
+    if (!visible_actions) return tl::unexpected(visible_actions.error());
+    OverdueDashboard dashboard{today, core::OverdueOmbudsmanItems(*cases, *visible_orders, today),
+                               std::move(*visible_actions)};
     std::stable_sort(dashboard.learning_actions.begin(), dashboard.learning_actions.end(),
                      [](const core::LearningAction& a, const core::LearningAction& b) {
                        return a.due_on < b.due_on;

@@ -54,8 +54,11 @@ Result<core::FailureOrder> RecordFailureOrder(Store& store, const Clock& clock, 
 Result<core::FailureOrder> UpdateFailureOrder(Store& store, const Clock& clock, const Actor& actor,
                                               core::FailureOrder order,
                                               std::int64_t expected_version);
-Result<core::FailureOrder> GetFailureOrder(Store& store, std::string_view reference);
-Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store);
+// A failure order, and the list of them, as the actor may see them: one about an Ombudsman case
+// the actor may not see (Visibility) is kNotFound, and left out of the list.
+Result<core::FailureOrder> GetFailureOrder(Store& store, const Actor& actor,
+                                           std::string_view reference);
+Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store, const Actor& actor);
 
 // What a change to the letter was based on, when the caller says (the API's If-Match and
 // If-None-Match): the content it read, or that it saw no letter. kStaleVersion when the letter

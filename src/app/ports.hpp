@@ -179,11 +179,13 @@ class Tx {
   // How many complaints match the query's filters, per status; limit, sort and cursors are
   // ignored. For dashboards.
   virtual Result<StatusCounts> CountByStatus(const ComplaintQuery& query) = 0;
-  // Earlier complaints with the same category received in [from, to] that share the key's
-  // email, phone or property.
+  // The `limit` most recent earlier complaints with the same category received in [from, to]
+  // that share the key's email, phone or property: most recent first (received_on, then
+  // reference, descending). Its cost must not grow with the number of complaints sharing a key.
   virtual Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
                                                                       core::Date from,
-                                                                      core::Date to) = 0;
+                                                                      core::Date to,
+                                                                      std::size_t limit) = 0;
 
   // Service requests; references "SR-<year received>-<6-digit sequence>".
   virtual Result<core::ServiceRequest> LoadServiceRequest(std::string_view reference) = 0;

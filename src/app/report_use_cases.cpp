@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/organisation.hpp"
+#include "app/visibility.hpp"
 
 namespace redress::app {
 namespace {
@@ -53,9 +54,20 @@ Status AddOmbudsmanSections(Tx& tx, int year, core::Date today, report::AnnualRe
   if (!letter) return tl::unexpected(letter.error());
   auto actions = tx.ListLearningActions();
   if (!actions) return tl::unexpected(actions.error());
+  // The report is published, whoever asks for it: what concerns a restricted complaint is counted
+  // but its text is withheld (Visibility, as the public would see it).
+  Visibility published(tx, PublicReader());
+  std::vector<core::LearningAction> publishable;
+  std::vector<core::LearningAction> withheld;
+  for (core::LearningAction& action : *actions) {
+    auto seen = published.Sees(action);
+    if (!seen) return tl::unexpected(seen.error());
+    (*seen ? publishable : withheld).push_back(std::move(action));
+  }
   auto assessment = tx.LoadSelfAssessment(year);
   if (!assessment) return tl::unexpected(assessment.error());
-  report.ombudsman = report::SummariseOmbudsman(year, today, *cases, *orders, *letter, *actions);
+  report.ombudsman =
+      report::SummariseOmbudsman(year, today, *cases, *orders, *letter, publishable, withheld);
   report.self_assessment = std::move(*assessment);
   return {};
 }

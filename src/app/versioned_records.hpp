@@ -14,6 +14,7 @@
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
 #include "app/store_values.hpp"
+#include "app/visibility.hpp"
 #include "core/ombudsman.hpp"
 
 namespace redress::app {
@@ -31,24 +32,29 @@ struct VersionedKind {
   EntityType entity;
   core::EventType recorded;
   core::EventType updated;
-  std::string_view what;  // "Ombudsman case"
+  std::string_view what;  // "Ombudsman case", as the audit trail names it
+  // As a missing one is named ("no <noun> <reference>"), so that a hidden record is answered in
+  // exactly the words of one that does not exist.
+  std::string_view noun;
   Result<Record> (Tx::*insert)(Record, int);
   Result<Record> (Tx::*update)(Record, std::int64_t);
   Result<Record> (Tx::*load)(std::string_view);
 };
 
-// kNotFound (as if it did not exist) unless the actor may see every complaint `record` concerns.
+// kNotFound (as if it did not exist) unless the actor may see every record `record` concerns
+// (Visibility).
 template <typename Record>
 Status RequireVisible(Tx& tx, const Actor& actor, const VersionedKind<Record>& kind,
                       const Record& record) {
-  auto visible = CanSeeAll(tx, actor, record.complaints);
-  if (!visible) return tl::unexpected(visible.error());
-  if (!*visible) {
-    return core::Fail(core::ErrorCode::kNotFound,
-                      "no " + std::string(kind.what) + " " + record.reference);
-  }
-  return {};
+  Visibility visibility(tx, actor);
+  return visibility.Require(record, "no " + std::string(kind.noun) + " " + record.reference);
 }
+
+// A record named by `field` of an input (an Ombudsman case named by a learning action or a
+// failure order) must exist and be visible to the actor; a hidden one gets exactly the field
+// error of a missing one, so an input cannot test for a record's existence.
+Status CheckNamedRecord(Tx& tx, const Actor& actor, std::string_view field, std::string_view what,
+                        const std::string& reference);
 
 // The record `reference` on a read snapshot, when the actor may see it (RequireVisible).
 template <typename Record>

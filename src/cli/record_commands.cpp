@@ -428,7 +428,7 @@ class Commands final : public RecordCommands {
     AddReference(update, "the order, e.g. CHFO-2025-000001");
     BindFailureOrder(update);
     host_.RunWithStore(update, [this](app::Store& store) -> Status {
-      auto found = app::GetFailureOrder(store, reference_);
+      auto found = app::GetFailureOrder(store, actor_, reference_);
       if (!found) return tl::unexpected(found.error());
       const std::int64_t version = found->version;
       Parser parser;
@@ -444,7 +444,7 @@ class Commands final : public RecordCommands {
     CLI::App* list = Command(*orders, "list",
                              "the orders: reference, type, issued, due, outcome, complied, case");
     host_.RunWithStore(list, [this](app::Store& store) -> Status {
-      auto orders_found = app::ListFailureOrders(store);
+      auto orders_found = app::ListFailureOrders(store, app::CommandLineReader());
       if (!orders_found) return tl::unexpected(orders_found.error());
       for (const core::FailureOrder& o : *orders_found) {
         host_.out() << o.reference << '\t' << core::ToString(o.type) << '\t' << o.issued_on.ToIso()

@@ -3,6 +3,7 @@
 // The complaint case: a plain value. Its state changes only through the transitions in
 // transitions.hpp, each of which validates its input and returns the new value with an event.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,6 +14,10 @@
 #include "core/regime.hpp"
 
 namespace redress::core {
+
+// The most complaints one record may concern (an Ombudsman case, a learning action): such lists
+// are read whole with the record, so they are bounded.
+inline constexpr std::size_t kMaxConcernedComplaints = 100;
 
 enum class Channel { kPhone, kEmail, kLetter, kInPerson, kWebForm, kSocialMedia };
 std::string_view ToString(Channel channel);  // "phone", "email", "letter", "in_person", "web_form",

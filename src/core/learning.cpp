@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/complaint.hpp"
 #include "core/enum_names.hpp"
 #include "core/validation.hpp"
 
@@ -170,6 +171,10 @@ Status ValidateLearningAction(const LearningAction& a, Date today) {
   const bool from_theme = a.source == LearningSource::kTheme;
   if (from_complaints && a.complaints.empty()) {
     errors.Add("complaints", "at least one complaint is required for source complaints");
+  }
+  if (a.complaints.size() > kMaxConcernedComplaints) {
+    errors.Add("complaints",
+               "must name at most " + std::to_string(kMaxConcernedComplaints) + " complaints");
   }
   if (!from_complaints && !a.complaints.empty()) {
     errors.Add("complaints", "only for source complaints");

@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/complaint.hpp"
 #include "core/enum_names.hpp"
 #include "core/validation.hpp"
 
@@ -195,6 +196,10 @@ bool IsDecided(const OmbudsmanCase& c) {
 
 Status ValidateOmbudsmanCase(const OmbudsmanCase& c, Date today) {
   FieldErrors errors;
+  if (c.complaints.size() > kMaxConcernedComplaints) {
+    errors.Add("complaints",
+               "must name at most " + std::to_string(kMaxConcernedComplaints) + " complaints");
+  }
   if (Utf8Length(c.summary) > kMaxOmbudsmanText) {
     errors.Add("summary", "must be at most " + std::to_string(kMaxOmbudsmanText) + " characters");
   }

@@ -114,4 +114,11 @@ bool CanSee(const std::string& user_team, const Complaint& complaint) {
                      [&](const Stage& stage) { return stage.team == user_team; });
 }
 
+bool MayNameAsRepeat(const Complaint& earlier, const Complaint& incoming) {
+  if (!earlier.restricted) return true;
+  if (!incoming.restricted || incoming.stages.empty()) return false;
+  return std::all_of(incoming.stages.begin(), incoming.stages.end(),
+                     [&](const Stage& stage) { return CanSee(stage.team, earlier); });
+}
+
 }  // namespace redress::core

@@ -46,4 +46,10 @@ bool Allows(Role role, Permission permission);
 // are visible to every signed-in user who may view cases.
 bool CanSee(const std::string& user_team, const Complaint& complaint);
 
+// Whether `incoming` may name `earlier` as a possible repeat. Everyone who may see `incoming` must
+// see `earlier` too, or the name would tell them a restricted complaint exists: an unrestricted
+// complaint may be named on any; a restricted one only on a restricted complaint all of whose
+// teams see it.
+bool MayNameAsRepeat(const Complaint& earlier, const Complaint& incoming);
+
 }  // namespace redress::core

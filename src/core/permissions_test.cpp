@@ -126,5 +126,41 @@ TEST(PermissionsTest, RestrictedCasesAreVisibleOnlyToTheirTeams) {
   EXPECT_TRUE(CanSee("", open));
 }
 
+TEST(PermissionsTest, ARestrictedComplaintIsNamedAsARepeatOnlyWhereAllItsReadersSeeIt) {
+  const Complaint earlier = ChildrensComplaint();  // teams: childrens-services, -complaints
+  Complaint unrestricted_earlier = earlier;
+  unrestricted_earlier.restricted = false;
+
+  const auto incoming = [](bool restricted, std::vector<std::string> teams) {
+    Complaint complaint;
+    complaint.restricted = restricted;
+    int number = 1;
+    for (std::string& team : teams) {
+      Stage stage;
+      stage.number = number++;
+      stage.team = std::move(team);
+      complaint.stages.push_back(stage);
+    }
+    return complaint;
+  };
+  struct Row {
+    Complaint incoming;
+    bool restricted_named;
+  };
+  const Row rows[] = {
+      {incoming(false, {"housing-services"}), false},  // everyone reads it
+      {incoming(false, {"childrens-services"}), false},
+      {incoming(true, {"childrens-services"}), true},
+      {incoming(true, {"childrens-complaints"}), true},
+      {incoming(true, {"childrens-services", "corporate-governance"}), false},
+      {incoming(true, {"corporate-governance"}), false},
+      {incoming(true, {}), false},
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(MayNameAsRepeat(earlier, row.incoming), row.restricted_named);
+    EXPECT_TRUE(MayNameAsRepeat(unrestricted_earlier, row.incoming));
+  }
+}
+
 }  // namespace
 }  // namespace redress::core

@@ -3,6 +3,7 @@
 // Repeat complaints: the same complainant or the same property, about the same category, within
 // 12 months before the new complaint, is linked as a possible repeat.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@
 namespace redress::core {
 
 inline constexpr int kRepeatWindowMonths = 12;
+// A new complaint names at most this many possible repeats, the most recent: a complainant with
+// hundreds of earlier complaints (an MP's caseworker, an advocacy service) must not make logging
+// slower or the case larger. Staff see the rest in the complainant's history.
+inline constexpr std::size_t kMaxPossibleRepeats = 5;
 
 // The identity of a complaint for repeat matching: normalised so that "J.Smith@X.org " matches
 // "j.smith@x.org" and "SW1A 1AA" matches "sw1a1aa".
@@ -27,6 +32,7 @@ RepeatKey KeyOf(const Person& complainant, const std::string& category, Date rec
 struct RepeatCandidate {
   std::string reference;
   RepeatKey key;
+  bool restricted = false;  // the candidate is a restricted complaint (Complaint::restricted)
 };
 
 // References of the candidates that the new complaint possibly repeats, in the order given.

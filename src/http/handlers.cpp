@@ -240,7 +240,7 @@ Response Handlers::GetComplaint(const Request& request) {
         if (!complaint) return tl::unexpected(complaint.error());
         auto calendar = CalendarIn(tx);
         if (!calendar) return tl::unexpected(calendar.error());
-        auto events = tx.EventsOf(app::EntityType::kComplaint, reference);
+        auto events = app::VisibleTimeline(tx, *request.actor, reference);
         if (!events) return tl::unexpected(events.error());
         json body = ComplaintToJson(*complaint, RenderContext{calendar->get(), today});
         json timeline = json::array();
@@ -258,9 +258,7 @@ Response Handlers::Timeline(const Request& request) {
   const std::string& reference = PathParam(request, "reference");
   auto timeline = app::ReadValue<json>(store_, [&](app::Tx& tx) -> core::Result<json> {
     // An unknown (or invisible) reference is 404, not an empty timeline.
-    auto complaint = app::LoadVisibleComplaint(tx, *request.actor, reference);
-    if (!complaint) return tl::unexpected(complaint.error());
-    auto events = tx.EventsOf(app::EntityType::kComplaint, reference);
+    auto events = app::VisibleTimeline(tx, *request.actor, reference);
     if (!events) return tl::unexpected(events.error());
     json items = json::array();
     for (const app::StoredEvent& event : *events) items.push_back(EventToJson(event));
@@ -361,8 +359,7 @@ Response Handlers::LogServiceRequest(const Request& request) {
 
 Response Handlers::GetServiceRequest(const Request& request) {
   const std::string& reference = PathParam(request, "reference");
-  auto found = app::ReadValue<core::ServiceRequest>(
-      store_, [&](app::Tx& tx) { return tx.LoadServiceRequest(reference); });
+  auto found = cases_.GetServiceRequest(*request.actor, reference);
   if (!found) return Problem(found.error(), request);
   Response response = JsonAnswer(kOk, ServiceRequestToJson(*found));
   response.headers.emplace_back("ETag", ETagFor(found->version));

@@ -192,7 +192,7 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
               UpdateHandler(store, clock, kCaseEndpoints)});
 
   router.Add({"GET", orders, kAuth, P::kViewCases, [&store, &clock](const Request& request) {
-                auto found = app::ListFailureOrders(store);
+                auto found = app::ListFailureOrders(store, *request.actor);
                 if (!found) return Problem(found.error(), request);
                 return ItemsAnswer(*found, FailureOrderToJson, clock.Today());
               }});
@@ -200,7 +200,7 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
       {"POST", orders, kAuth, P::kManageOmbudsman, RecordHandler(store, clock, kOrderEndpoints)});
   router.Add({"GET", orders + "/{reference}", kAuth, P::kViewCases,
               [&store, &clock](const Request& request) {
-                auto found = app::GetFailureOrder(store, PathParam(request, "reference"));
+                auto found = app::GetFailureOrder(store, *request.actor, PathParam(request, "reference"));
                 if (!found) return Problem(found.error(), request);
                 return VersionedAnswer(kOk, FailureOrderToJson(*found, clock.Today()),
                                        found->version, kFailureOrders, found->reference);

@@ -34,7 +34,8 @@ OmbudsmanSection SummariseOmbudsman(int year, core::Date as_at,
                                     const std::vector<core::OmbudsmanCase>& cases,
                                     const std::vector<core::FailureOrder>& failure_orders,
                                     const std::optional<core::LgscoLetter>& letter,
-                                    const std::vector<core::LearningAction>& actions) {
+                                    const std::vector<core::LearningAction>& actions,
+                                    const std::vector<core::LearningAction>& withheld_actions) {
   OmbudsmanSection section;
   // Keyed by the outcome's enum value so the order is the vocabulary's, not the alphabet's.
   std::map<std::tuple<core::Ombudsman, int>, OutcomeCount> outcomes;
@@ -89,6 +90,11 @@ OmbudsmanSection SummariseOmbudsman(int year, core::Date as_at,
   for (const core::LearningAction& action : actions) {
     if (action.status == core::LearningStatus::kCompleted && InYear(action.completed_on, year)) {
       section.improvements.push_back(action);
+    }
+  }
+  for (const core::LearningAction& action : withheld_actions) {
+    if (action.status == core::LearningStatus::kCompleted && InYear(action.completed_on, year)) {
+      ++section.improvements_withheld;
     }
   }
   return section;

@@ -53,12 +53,16 @@ struct OmbudsmanSection {
   std::string comparison_group;
   // Learning actions completed in the year: the service improvements made from learning.
   std::vector<core::LearningAction> improvements;
+  // Those completed in the year that concern a restricted complaint: counted, never described,
+  // since the report is published (app/visibility.hpp).
+  std::int64_t improvements_withheld = 0;
 };
 
 OmbudsmanSection SummariseOmbudsman(int year, core::Date as_at,
                                     const std::vector<core::OmbudsmanCase>& cases,
                                     const std::vector<core::FailureOrder>& failure_orders,
                                     const std::optional<core::LgscoLetter>& letter,
-                                    const std::vector<core::LearningAction>& actions);
+                                    const std::vector<core::LearningAction>& actions,
+                                    const std::vector<core::LearningAction>& withheld_actions);
 
 }  // namespace redress::report

@@ -57,9 +57,12 @@ TEST(OmbudsmanSectionTest, CountsCasesOutcomesComplianceOrdersAndImprovementsOfT
   done.completed_on = D("2024-10-01");
   core::LearningAction open;
   open.reference = "LRN-2024-000002";
+  core::LearningAction restricted = done;
+  restricted.reference = "LRN-2024-000003";
+  restricted.lesson = "text about a restricted complaint";
 
   OmbudsmanSection section = SummariseOmbudsman(kYear, D("2025-02-01"), {housing, lgsco, last_year},
-                                                {chfo}, letter, {done, open});
+                                                {chfo}, letter, {done, open}, {restricted, open});
   EXPECT_EQ(section.housing_cases_received, 1);
   EXPECT_EQ(section.lgsco_cases_received, 1);
   ASSERT_EQ(section.outcomes.size(), 3u);
@@ -78,10 +81,12 @@ TEST(OmbudsmanSectionTest, CountsCasesOutcomesComplianceOrdersAndImprovementsOfT
   EXPECT_EQ(section.comparison_group, "Unitary");
   ASSERT_EQ(section.improvements.size(), 1u);
   EXPECT_EQ(section.improvements[0].reference, "LRN-2024-000001");
+  // A withheld action is counted when completed in the year, and never listed.
+  EXPECT_EQ(section.improvements_withheld, 1);
 }
 
 TEST(OmbudsmanSectionTest, NoLetterLeavesTheReconciliationEmpty) {
-  OmbudsmanSection section = SummariseOmbudsman(kYear, D("2025-02-01"), {}, {}, std::nullopt, {});
+  OmbudsmanSection section = SummariseOmbudsman(kYear, D("2025-02-01"), {}, {}, std::nullopt, {}, {});
   EXPECT_TRUE(section.lgsco_letter.empty());
   EXPECT_TRUE(section.outcomes.empty());
 }

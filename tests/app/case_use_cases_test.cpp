@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "app/accounts.hpp"
+#include "app/notes_and_links.hpp"
+#include "app/store_values.hpp"
 #include "app/organisation.hpp"
 #include "test_store.hpp"
 
@@ -38,6 +40,12 @@ class CaseUseCasesTest : public ::testing::Test {
         return saved;
       }
       if (auto saved = SaveServiceArea(tx, admin, day, {"planning", "Planning", "planning"});
+          !saved) {
+        return saved;
+      }
+      if (auto saved = SaveServiceArea(
+              tx, admin, day, {"childrens-social-care", "Children's social care",
+                               "childrens-complaints"});
           !saved) {
         return saved;
       }
@@ -107,7 +115,39 @@ class CaseUseCasesTest : public ::testing::Test {
   Actor officer_{"officer", core::Role::kComplaintsOfficer, "housing-services"};
   Actor emma_{"emma", core::Role::kCaseHandler, "housing-services"};
   Actor investigator_{"investigator", core::Role::kCaseHandler, "independent"};
+  Actor childrens_{"childrens-officer", core::Role::kComplaintsOfficer, "childrens-complaints"};
+
+  // A children's statutory complaint (restricted to the children's complaints team) from the
+  // same person, about the same category, as HousingByPhone.
+  LogComplaintCommand ChildrensComplaint(core::Date received) {
+    LogComplaintCommand command = HousingByPhone(received);
+    command.regime = core::Regime::kChildren;
+    command.service_area = "childrens-social-care";
+    command.handler = "";
+    command.summary = "Support plan not followed";
+    return command;
+  }
+
+  std::vector<StoredEvent> TimelineAs(const Actor& actor, const std::string& reference) {
+    auto events = ReadValue<std::vector<StoredEvent>>(
+        *store_, [&](Tx& tx) { return VisibleTimeline(tx, actor, reference); });
+    EXPECT_TRUE(events.has_value()) << (events ? "" : events.error().message);
+    return events ? *events : std::vector<StoredEvent>{};
+  }
 };
+
+bool Names(const std::vector<StoredEvent>& events, const std::string& reference) {
+  for (const StoredEvent& event : events) {
+    if (event.event.summary.find(reference) != std::string::npos) return true;
+    for (const core::Change& change : event.event.changes) {
+      if (change.before.find(reference) != std::string::npos ||
+          change.after.find(reference) != std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 TEST_F(CaseUseCasesTest, LogsAHousingComplaintWithItsDeadlineAndTeam) {
   CaseService cases(*store_, clock_);
@@ -268,6 +308,101 @@ TEST_F(CaseUseCasesTest, AServiceRequestBecomesAComplaintAndKeepsTheLink) {
   ASSERT_TRUE(resolved.has_value()) << resolved.error().message;
   EXPECT_EQ(resolved->complaint_reference, complaint->reference);
   EXPECT_EQ(resolved->status, core::ServiceRequestStatus::kResolved);
+}
+
+TEST_F(CaseUseCasesTest, ARestrictedComplaintIsNeverNamedAsARepeatOutsideItsTeam) {
+  CaseService cases(*store_, clock_);
+  auto restricted = cases.LogComplaint(childrens_, ChildrensComplaint(D("2024-06-03")));
+  ASSERT_TRUE(restricted.has_value()) << restricted.error().message;
+  ASSERT_TRUE(restricted->restricted);
+
+  // Same person, same category: a housing complaint everyone may read does not name it...
+  auto housing = cases.LogComplaint(officer_, HousingByPhone(D("2025-01-06")));
+  ASSERT_TRUE(housing.has_value()) << housing.error().message;
+  EXPECT_TRUE(housing->possible_repeat_of.empty());
+  auto stored = cases.Get(housing->reference);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_TRUE(stored->possible_repeat_of.empty());
+
+  // ...nor does the answer to an outsider who logs another children's complaint, though the
+  // children's team reading that complaint sees the earlier one named.
+  auto second = cases.LogComplaint(officer_, ChildrensComplaint(D("2025-01-07")));
+  ASSERT_TRUE(second.has_value()) << second.error().message;
+  EXPECT_EQ(second->possible_repeat_of, std::vector<std::string>{housing->reference});
+  auto as_team = ReadValue<core::Complaint>(
+      *store_, [&](Tx& tx) { return LoadVisibleComplaint(tx, childrens_, second->reference); });
+  ASSERT_TRUE(as_team.has_value()) << as_team.error().message;
+  EXPECT_EQ(as_team->possible_repeat_of,
+            (std::vector<std::string>{housing->reference, restricted->reference}));
+}
+
+TEST_F(CaseUseCasesTest, ARepeatListNamesOnlyTheMostRecentFew) {
+  CaseService cases(*store_, clock_);
+  std::vector<std::string> references;
+  constexpr int kEarlier = 8;
+  for (int day = 1; day <= kEarlier; ++day) {
+    auto logged =
+        cases.LogComplaint(officer_, HousingByPhone(*core::Date::FromYmd(2024, 7, day)));
+    ASSERT_TRUE(logged.has_value()) << logged.error().message;
+    references.push_back(logged->reference);
+  }
+  auto latest = cases.LogComplaint(officer_, HousingByPhone(D("2024-08-01")));
+  ASSERT_TRUE(latest.has_value());
+  ASSERT_EQ(latest->possible_repeat_of.size(), core::kMaxPossibleRepeats);
+  EXPECT_EQ(latest->possible_repeat_of.front(), references.back());
+  EXPECT_EQ(latest->possible_repeat_of.back(), references[kEarlier - core::kMaxPossibleRepeats]);
+}
+
+TEST_F(CaseUseCasesTest, ALinkToARestrictedComplaintIsLeftOutOfTheOtherTimeline) {
+  CaseService cases(*store_, clock_);
+  auto restricted = cases.LogComplaint(childrens_, ChildrensComplaint(D("2024-06-03")));
+  ASSERT_TRUE(restricted.has_value());
+  LogComplaintCommand other = HousingByPhone(D("2024-06-04"));
+  other.complainant.email = "someone-else@example.org";
+  other.complainant.phone = "";
+  other.complainant.postcode = "";
+  auto visible = cases.LogComplaint(officer_, other);
+  ASSERT_TRUE(visible.has_value());
+  auto link = Link(*store_, clock_, childrens_, restricted->reference, visible->reference,
+                   LinkRelation::kRelated);
+  ASSERT_TRUE(link.has_value()) << link.error().message;
+
+  EXPECT_TRUE(Names(TimelineAs(childrens_, visible->reference), restricted->reference));
+  const std::vector<StoredEvent> outside = TimelineAs(officer_, visible->reference);
+  EXPECT_FALSE(Names(outside, restricted->reference));
+  EXPECT_FALSE(outside.empty());  // the complaint's own events remain
+}
+
+TEST_F(CaseUseCasesTest, AServiceRequestConvertedIntoARestrictedComplaintIsHiddenLikeTheComplaint) {
+  CaseService cases(*store_, clock_);
+  core::ServiceRequestInput input{core::Channel::kPhone,
+                                  D("2025-01-06"),
+                                  "childrens-social-care",
+                                  "repairs",
+                                  "Respite care not arranged",
+                                  "Respite care promised in the plan was not arranged",
+                                  {"Owen Nolan", "owen@example.org", "", "3 Mill Lane", "ZZ2 3CD"},
+                                  ""};
+  auto request = cases.LogServiceRequest(childrens_, input);
+  ASSERT_TRUE(request.has_value()) << request.error().message;
+  auto complaint = cases.ConvertServiceRequest(
+      childrens_, request->reference,
+      ConvertServiceRequestCommand{core::Regime::kChildren, D("2025-01-20"), "", ""});
+  ASSERT_TRUE(complaint.has_value()) << complaint.error().message;
+  ASSERT_TRUE(complaint->restricted);
+
+  EXPECT_TRUE(cases.GetServiceRequest(childrens_, request->reference).has_value());
+  auto hidden = cases.GetServiceRequest(officer_, request->reference);
+  auto missing = cases.GetServiceRequest(officer_, "SR-2025-999999");
+  ASSERT_FALSE(hidden.has_value());
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(hidden.error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(hidden.error().message, "no service request " + request->reference);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::kNotFound);
+
+  auto resolved = cases.ResolveServiceRequest(officer_, request->reference, D("2025-01-22"), "x");
+  ASSERT_FALSE(resolved.has_value());
+  EXPECT_EQ(resolved.error().code, core::ErrorCode::kNotFound);
 }
 
 }  // namespace

@@ -243,7 +243,12 @@ std::string OmbudsmanHtml(const OmbudsmanSection& section) {
     html += "<li>" + Escape(action.action) + " (" + Escape(action.reference) + ", completed " +
             (action.completed_on ? action.completed_on->ToIso() : "") + ")</li>";
   }
-  return html + "</ul>";
+  html += "</ul>";
+  if (std::string withheld = WithheldImprovementsSentence(section.improvements_withheld);
+      !withheld.empty()) {
+    html += "<p>" + Escape(withheld) + "</p>";
+  }
+  return html;
 }
 
 std::string SelfAssessmentHtml(const core::SelfAssessment& assessment) {

@@ -154,7 +154,8 @@ json OmbudsmanJson(const std::optional<OmbudsmanSection>& section) {
             {"not_complied", orders.not_complied},
             {"pending", orders.pending}}},
           {"lgsco_annual_letter", std::move(letter)},
-          {"service_improvements", std::move(improvements)}};
+          {"service_improvements", std::move(improvements)},
+          {"service_improvements_withheld", section->improvements_withheld}};
 }
 
 json SelfAssessmentJson(const std::optional<core::SelfAssessment>& assessment) {

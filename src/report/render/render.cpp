@@ -192,7 +192,18 @@ std::vector<std::string> OmbudsmanLines(const AnnualReport& report) {
   for (const core::LearningAction& action : section.improvements) {
     lines.push_back("Service improvement: " + action.action + " (" + action.reference + ").");
   }
+  if (std::string withheld = WithheldImprovementsSentence(section.improvements_withheld);
+      !withheld.empty()) {
+    lines.push_back(std::move(withheld));
+  }
   return lines;
+}
+
+std::string WithheldImprovementsSentence(std::int64_t withheld) {
+  if (withheld == 0) return {};
+  return (withheld == 1 ? "One further service improvement concerns"
+                        : Count(withheld) + " further service improvements concern") +
+         std::string(" children's statutory complaints, whose details are not published.");
 }
 
 std::vector<std::string> SelfAssessmentLines(const AnnualReport& report) {

@@ -63,6 +63,9 @@ double Rounded(double value, Unit unit);
 // The Ombudsman and self-assessment sections as sentences, one a line, for the formats that lay
 // out text rather than tables (PDF, XLSX); empty when the section is absent.
 std::vector<std::string> OmbudsmanLines(const AnnualReport& report);
+// The sentence that counts the improvements about restricted complaints, whose text a published
+// report does not carry; empty when there are none.
+std::string WithheldImprovementsSentence(std::int64_t withheld);
 std::vector<std::string> SelfAssessmentLines(const AnnualReport& report);
 
 }  // namespace redress::report::render

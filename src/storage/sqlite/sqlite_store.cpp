@@ -2160,44 +2160,58 @@ class SqliteTx final : public app::Tx {
   }
 
   Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
-                                                              core::Date from,
-                                                              core::Date to) override {
-    // Only the keys the complainant gave can match; each condition repeats its partial index's
-    // "<> ''" term so SQLite can use that index. The keys are what is selective: a category's
-    // year can hold thousands of complaints, one complainant's a handful. The unary "+" keeps
-    // SQLite from searching the (category, received_on) index instead, which would read every
-    // complaint of the category in the window on each complaint logged.
-    std::string matches;
-    std::vector<SqlValue> values;
-    const auto match = [&](std::string_view column, const std::string& value) {
-      if (value.empty()) return;
-      if (!matches.empty()) matches += " OR ";
-      matches += "(" + std::string(column) + " <> '' AND " + std::string(column) + " = ?)";
-      values.push_back(value);
+                                                              core::Date from, core::Date to,
+                                                              std::size_t limit) override {
+    // One query per key the complainant gave, each reading only its `limit` most recent matches
+    // from the (key, category, received_on) index of migration 0010, whose entries end with the
+    // rowid: the cost does not grow with how many complaints share the key (an MP's caseworker
+    // writing for hundreds of constituents). The merged lists keep the `limit` most recent.
+    std::vector<core::RepeatCandidate> merged;
+    const auto add = [&](std::string_view column, const std::string& value) -> Status {
+      if (value.empty()) return {};
+      const std::string sql =
+          "SELECT id, reference, email_key, phone_key, property_key, category, received_on, "
+          "restricted FROM complaints WHERE " +
+          std::string(column) + " = ? AND " + std::string(column) +
+          " <> '' AND category = ? AND received_on BETWEEN ? AND ? "
+          "ORDER BY received_on DESC, id DESC LIMIT ?";
+      Result<Statement> statement = connection_.Prepare(sql);
+      if (!statement) return Unexpected(statement.error());
+      statement->BindAll(value, key.category, from, to, static_cast<std::int64_t>(limit));
+      auto rows = ReadAll(*statement, [](ColumnReader& r) {
+        std::pair<std::int64_t, core::RepeatCandidate> row;
+        row.first = r.Int64();
+        core::RepeatCandidate& candidate = row.second;
+        candidate.reference = r.Text();
+        candidate.key.email = r.Text();
+        candidate.key.phone = r.Text();
+        candidate.key.property = r.Text();
+        candidate.key.category = r.Text();
+        candidate.key.received_on = r.Date();
+        candidate.restricted = r.Int64() != 0;
+        return row;
+      });
+      if (!rows) return Unexpected(rows.error());
+      for (auto& [id, candidate] : *rows) {
+        const bool known = std::any_of(merged.begin(), merged.end(), [&](const auto& c) {
+          return c.reference == candidate.reference;
+        });
+        if (!known) merged.push_back(std::move(candidate));
+      }
+      return {};
     };
-    match("email_key", key.email);
-    match("phone_key", key.phone);
-    match("property_key", key.property);
-    if (matches.empty()) return std::vector<core::RepeatCandidate>{};
-
-    const std::string sql =
-        "SELECT reference, email_key, phone_key, property_key, category, received_on "
-        "FROM complaints WHERE +category = ? AND +received_on BETWEEN ? AND ? AND (" +
-        matches + ") ORDER BY received_on, reference";
-    Result<Statement> statement = connection_.Prepare(sql);
-    if (!statement) return Unexpected(statement.error());
-    statement->BindAll(key.category, from, to);
-    for (const SqlValue& value : values) statement->Bind(value);
-    return ReadAll(*statement, [](ColumnReader& r) {
-      core::RepeatCandidate candidate;
-      candidate.reference = r.Text();
-      candidate.key.email = r.Text();
-      candidate.key.phone = r.Text();
-      candidate.key.property = r.Text();
-      candidate.key.category = r.Text();
-      candidate.key.received_on = r.Date();
-      return candidate;
+    for (const auto& [column, value] : {std::pair<std::string_view, const std::string&>{
+                                            "email_key", key.email},
+                                        {"phone_key", key.phone},
+                                        {"property_key", key.property}}) {
+      if (Status added = add(column, value); !added) return Unexpected(added.error());
+    }
+    // Most recent first; references of one year sort by their sequence, so they break ties.
+    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+      return std::tie(b.key.received_on, b.reference) < std::tie(a.key.received_on, a.reference);
     });
+    if (merged.size() > limit) merged.resize(limit);
+    return merged;
   }
 
   // --- service requests ---

@@ -1702,6 +1702,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
 }
 
 TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
+  constexpr std::size_t kLimit = 5;
   const core::Person person{"Jane Smith", "jane@example.org", "07700 900123", "1 High Street",
                             "AB1 2CD"};
   const auto complaint = [&](Date received, std::string category, core::Person who) {
@@ -1729,22 +1730,43 @@ TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
   const core::RepeatKey key = core::KeyOf(person, "billing", D("2025-01-10"));
   Result<std::vector<core::RepeatCandidate>> candidates =
       InRead<std::vector<core::RepeatCandidate>>(
-          [&](app::Tx& tx) { return tx.RepeatCandidates(key, D("2024-01-10"), D("2025-01-10")); });
+          [&](app::Tx& tx) { return tx.RepeatCandidates(key, D("2024-01-10"), D("2025-01-10"), kLimit); });
   ASSERT_TRUE(candidates) << candidates.error().message;
   std::vector<std::string> references;
   for (const core::RepeatCandidate& candidate : *candidates) {
     references.push_back(candidate.reference);
     EXPECT_EQ(candidate.key.category, "billing");
   }
-  EXPECT_EQ(references, (std::vector<std::string>{by_phone, by_email, by_property}));
+  // Most recent first.
+  EXPECT_EQ(references, (std::vector<std::string>{by_property, by_email, by_phone}));
   EXPECT_EQ(candidates->at(1).key.email, key.email);
 
   const core::RepeatKey nothing =
       core::KeyOf(core::Person{"Anon", "", "", "", ""}, "billing", D("2025-01-10"));
   candidates = InRead<std::vector<core::RepeatCandidate>>(
-      [&](app::Tx& tx) { return tx.RepeatCandidates(nothing, D("2024-01-10"), D("2025-01-10")); });
+      [&](app::Tx& tx) { return tx.RepeatCandidates(nothing, D("2024-01-10"), D("2025-01-10"), kLimit); });
   ASSERT_TRUE(candidates);
   EXPECT_TRUE(candidates->empty());
+}
+
+TEST_F(SqliteStoreTest, RepeatCandidatesAreTheMostRecentFewHoweverManyShareTheKey) {
+  const core::Person caseworker{"MP's office", "casework@example.org", "", "", ""};
+  std::vector<std::string> references;
+  for (int day = 1; day <= 28; ++day) {
+    core::Complaint c = BasicComplaint(Date::FromYmd(2024, 6, day).value());
+    c.category = "billing";
+    c.complainant = caseworker;
+    references.push_back(Insert(c).reference);
+  }
+  constexpr std::size_t kLimit = 3;
+  const core::RepeatKey key = core::KeyOf(caseworker, "billing", D("2024-07-01"));
+  auto candidates = InRead<std::vector<core::RepeatCandidate>>(
+      [&](app::Tx& tx) { return tx.RepeatCandidates(key, D("2023-07-01"), D("2024-07-01"), kLimit); });
+  ASSERT_TRUE(candidates) << candidates.error().message;
+  ASSERT_EQ(candidates->size(), kLimit);
+  EXPECT_EQ(candidates->at(0).reference, references[27]);
+  EXPECT_EQ(candidates->at(2).reference, references[25]);
+  EXPECT_FALSE(candidates->at(0).restricted);
 }
 
 // --- service requests ---
