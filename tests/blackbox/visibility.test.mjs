@@ -47,6 +47,7 @@ const M = {
   srEmail: 'zqxrrequester@example.org', srAddress: 'ZQXRSRADDRESS', srSummary: 'ZQXRSRSUMMARY',
   note: 'ZQXRNOTE', ombSummary: 'ZQXROMBSUMMARY', ombReference: 'ZQXROMBREF',
   chfo: 'ZQXRORDER', lesson: 'ZQXRLESSON', action: 'ZQXRACTION', evidence: 'ZQXREVIDENCE',
+  learning: 'ZQXRRESPONSELEARNING', promised: 'ZQXRPROMISEDACTION', remedy: 'ZQXRREMEDY',
 };
 
 // Outsiders: every role that can read, in another team, and an admin in no team.
@@ -278,16 +279,18 @@ function shape(result, values) {
   return { status: result.status, type: result.type, text };
 }
 
-function firstDifference(a, b, path = '') {
-  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+// Where two answers differ, as up to `limit` lines "path: before → after".
+function differences(a, b, path = '', found = [], limit = 6) {
+  if (found.length >= limit || JSON.stringify(a) === JSON.stringify(b)) return found;
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const found = firstDifference(a[key], b[key], `${path}.${key}`);
-      if (found) return found;
+      differences(a[key], b[key], `${path}.${key}`, found, limit);
     }
+    return found;
   }
-  const show = (v) => (JSON.stringify(v) ?? 'absent').slice(0, 160);
-  return `${path || '(body)'}: ${show(a)} → ${show(b)}`;
+  const show = (v) => (JSON.stringify(v) ?? 'absent').slice(0, 140);
+  found.push(`${path || '(body)'}: ${show(a)} → ${show(b)}`);
+  return found;
 }
 
 function withoutVolatile(value) {
@@ -375,6 +378,14 @@ async function makeRestrictedRecords() {
   const r2 = converted.json.reference ?? converted.json.complaint?.reference ??
     converted.json.converted_to ?? converted.json.complaint;
   assert.match(String(r2), /^CMP-/, `the conversion names its complaint: ${converted.text}`);
+  // Answered at stage 1, with learning, a promised action and a remedy the report may read.
+  const acknowledged = await insider('POST', `/api/v1/complaints/${r1}/acknowledge`,
+    { on: `${YEAR}-06-03` }, { 'if-match': logged.headers.get('etag') });
+  await insider('POST', `/api/v1/complaints/${r1}/respond`, { on: `${YEAR}-06-10`,
+    outcome: 'partly_upheld', root_causes: [ROOT_CAUSE],
+    remedies: [{ type: 'apology', description: `${M.remedy} apology` }],
+    actions: [{ description: `${M.promised} review`, due_on: `${YEAR}-08-01` }],
+    learning: `${M.learning} plans` }, { 'if-match': acknowledged.headers.get('etag') });
   await insider('POST', `/api/v1/complaints/${r1}/notes`, { text: `${M.note} internal` });
   await insider('POST', `/api/v1/complaints/${r2}/notes`, { text: `${M.note} second` });
   await insider('POST', `/api/v1/complaints/${r1}/links`,
@@ -557,8 +568,10 @@ test('restricted records of every kind stay hidden from everyone outside the tea
     }
     const a = was.result.json !== undefined ? withoutVolatile(was.result.json) : was.result.text;
     const b = now.result.json !== undefined ? withoutVolatile(now.result.json) : now.result.text;
-    const difference = firstDifference(a, b);
-    if (difference) leak(`GET ${now.url}`, now.role, `changed by the restricted records: ${difference}`);
+    const changed = differences(a, b);
+    if (changed.length) {
+      leak(`GET ${now.url}`, now.role, `changed by the restricted records: ${changed.join('; ')}`);
+    }
   }
 
   // 2. Every operation whose path names a record: a restricted one answers like an unknown one.
@@ -731,6 +744,13 @@ test('restricted records of every kind stay hidden from everyone outside the tea
   for (const note of new Set(notes)) console.log(`note: ${note}`);
   for (const [id, why] of Object.entries(NOT_WALKED)) console.log(`not walked: ${id} (${why})`);
   if (report.length) console.log(`LEAKS (${report.length}):\n${report.join('\n')}`);
+  // VISIBILITY_DUMP=file writes every outsider answer read, one JSON line each, for whoever
+  // fixes a leak.
+  if (process.env.VISIBILITY_DUMP) {
+    writeFileSync(process.env.VISIBILITY_DUMP,
+      answers.map((a) => JSON.stringify({ request: a.label, answer: a.text.slice(0, 20000) }))
+        .join('\n'));
+  }
   assert.deepEqual([...new Set(unexercised)], [], 'operations that could not be exercised');
   assert.equal(report.length, 0, `restricted records leak:\n${report.join('\n')}`);
 });
