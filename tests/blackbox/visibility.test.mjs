@@ -715,19 +715,19 @@ test('restricted records of every kind stay hidden from everyone outside the tea
 
   // 7. The global scan: no outsider's answer carries a marker, or a restricted reference it was
   // not asked about.
-  const markerPattern = new RegExp(MARK, 'i');
+  const markerPattern = new RegExp(`${MARK}[A-Z]*(@example\\.org)?`, 'gi');
   for (const answer of answers) {
-    const match = answer.echo ? null : markerPattern.exec(answer.text);
-    if (match) {
-      const at = Math.max(0, match.index - 60);
-      leak(answer.label.replace(/^\S+ /, ''), answer.label.split(' ')[0],
-        `carries a marker: …${answer.text.slice(at, match.index + 60).replace(/\s+/g, ' ')}…`);
+    const markers = answer.echo ? [] : [...new Set(answer.text.match(markerPattern) ?? [])];
+    const refs = hiddenRefs.filter((ref) => !answer.named.includes(ref) && answer.text.includes(ref));
+    if (markers.length === 0 && refs.length === 0) continue;
+    const what = [];
+    if (markers.length) {
+      const at = Math.max(0, answer.text.search(new RegExp(MARK, 'i')) - 50);
+      what.push(`carries ${markers.join(', ')} (…${answer.text.slice(at, at + 120).replace(/\s+/g, ' ')}…)`);
     }
-    for (const ref of hiddenRefs) {
-      if (!answer.named.includes(ref) && answer.text.includes(ref)) {
-        leak(answer.label.replace(/^\S+ /, ''), answer.label.split(' ')[0], `names ${ref}`);
-      }
-    }
+    if (refs.length) what.push(`names ${refs.join(', ')}`);
+    const [role, ...route] = answer.label.split(' ');
+    leak(route.join(' '), role, what.join('; '));
   }
 
   // One line per leak, most telling first; repeated ones (same route and what) grouped by role.
@@ -748,7 +748,7 @@ test('restricted records of every kind stay hidden from everyone outside the tea
   // fixes a leak.
   if (process.env.VISIBILITY_DUMP) {
     writeFileSync(process.env.VISIBILITY_DUMP,
-      answers.map((a) => JSON.stringify({ request: a.label, answer: a.text.slice(0, 20000) }))
+      answers.map((a) => JSON.stringify({ request: a.label, answer: a.text }))
         .join('\n'));
   }
   assert.deepEqual([...new Set(unexercised)], [], 'operations that could not be exercised');
