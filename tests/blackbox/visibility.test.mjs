@@ -388,8 +388,11 @@ async function makeRestrictedRecords() {
     learning: `${M.learning} plans` }, { 'if-match': acknowledged.headers.get('etag') });
   await insider('POST', `/api/v1/complaints/${r1}/notes`, { text: `${M.note} internal` });
   await insider('POST', `/api/v1/complaints/${r2}/notes`, { text: `${M.note} second` });
+  // Linked both ways: from the restricted complaint, and from the visible one's side.
   await insider('POST', `/api/v1/complaints/${r1}/links`,
     { reference: visible.complaint[0], relation: 'related' });
+  await insider('POST', `/api/v1/complaints/${visible.complaint[0]}/links`,
+    { reference: r2, relation: 'repeat_of' });
   const omb = await insider('POST', '/api/v1/ombudsman/cases', { ombudsman: 'housing_ombudsman',
     ombudsman_reference: M.ombReference, complaints: [r1, r2], summary: `${M.ombSummary} case`,
     enquiry_received_on: `${YEAR}-09-01`, information_due_on: `${YEAR}-09-15` });
