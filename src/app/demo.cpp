@@ -14,6 +14,7 @@
 #include "app/case_use_cases.hpp"
 #include "app/organisation.hpp"
 #include "core/calendar.hpp"
+#include "core/regime_calendars.hpp"
 #include "core/regime.hpp"
 #include "core/routing.hpp"
 
@@ -808,9 +809,13 @@ class Planner {
       // Resolved at first contact: answered without a separate acknowledgement.
       responded = acknowledged;
     } else {
+      // The regime's own clock (the statutory regimes' ignores the shutdown), so an extension is
+      // decided within the timescale the use case will judge it by.
+      const core::WorkingCalendar& clock =
+          core::CalendarFor(area.regime, {&calendar_, &core::StatutoryCalendar()});
       Date base = rule.respond_clock == core::ClockStart::kAcknowledgement ? acknowledged : start;
       Date due = rule.respond.unit == core::PeriodUnit::kWorkingDays
-                     ? calendar_.AddWorkingDays(base, rule.respond.amount)
+                     ? clock.AddWorkingDays(base, rule.respond.amount)
                      : base.AddMonths(rule.respond.amount);
       Date earliest = calendar_.AddWorkingDays(acknowledged, 1);
       if (rng_.Chance(kExtendedPerMille)) {
@@ -818,7 +823,7 @@ class Planner {
         int limit = rule.extension_limit_working_days.value_or(kDefaultExtension);
         bool beyond = limit == 0 || rng_.Chance(kBeyondCodePerMille);
         int days = beyond ? limit + rng_.Between(3, 10) : rng_.Between(std::min(5, limit), limit);
-        Date decided = std::max(earliest, calendar_.AddWorkingDays(due, -rng_.Between(1, 3)));
+        Date decided = std::max(earliest, clock.AddWorkingDays(due, -rng_.Between(1, 3)));
         if (decided > due) decided = due;
         Step step;
         step.on = decided;
@@ -830,7 +835,7 @@ class Planner {
                    : ""};
         steps_.push_back(std::move(step));
         earliest = std::max(earliest, decided);
-        due = calendar_.AddWorkingDays(due, days);
+        due = clock.AddWorkingDays(due, days);
       }
       if (rng_.Chance(kLatePerMille)) {
         responded = calendar_.AddWorkingDays(due, rng_.Between(1, kMaxLateResponseDays));

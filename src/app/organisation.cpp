@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/report_use_cases.hpp"
+#include "core/transitions.hpp"
 
 namespace redress::app {
 namespace {
@@ -43,6 +44,44 @@ Status Record(Tx& tx, const Actor& actor, core::Date today, std::string_view ent
               std::string summary, std::vector<core::Change> changes) {
   return tx.AppendEvent(EntityType::kConfiguration, entity,
                         ConfigurationEvent(actor, today, std::move(summary), std::move(changes)));
+}
+
+// After the organisation's calendar changed (closure days, division), moves the running clocks
+// that count on it, each with its event, so that the case page, the lists and the dashboard's
+// overdue counts agree with the report, which derives deadlines from the calendar of the moment.
+// Statutory regimes count on the regulations' calendar and are not touched.
+Status RecalculateRunningClocks(Tx& tx, const Actor& actor, core::Date today,
+                                std::string_view why) {
+  auto organisation = LoadOrganisation(tx);
+  if (!organisation) return tl::unexpected(organisation.error());
+  const core::CaseContext context{organisation->calendars(), today, actor.username,
+                                  &organisation->root_causes};
+  constexpr int kPage = 500;
+  for (core::Regime regime : core::kAllRegimes) {
+    if (core::RulesFor(regime).working_days != core::WorkingDayBasis::kOrganisation) continue;
+    for (core::CaseStatus status :
+         {core::CaseStatus::kAwaitingAcknowledgement, core::CaseStatus::kInProgress}) {
+      ComplaintQuery query;
+      query.regime = regime;
+      query.status = status;
+      query.limit = kPage;
+      while (true) {
+        auto rows = tx.ListComplaints(query);
+        if (!rows) return tl::unexpected(rows.error());
+        for (const ComplaintRow& row : *rows) {
+          auto complaint = tx.LoadComplaint(row.reference);
+          if (!complaint) return tl::unexpected(complaint.error());
+          std::optional<core::Transition> moved = core::RecalculateDeadlines(*complaint, context, why);
+          if (!moved) continue;
+          auto updated = tx.UpdateComplaint(moved->complaint, complaint->version, moved->event);
+          if (!updated) return tl::unexpected(updated.error());
+        }
+        if (static_cast<int>(rows->size()) < kPage) break;
+        query.after_reference = rows->back().reference;
+      }
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -182,15 +221,24 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
   }
   if (day.reason.empty()) return core::FailField("reason", "is required");
   if (auto added = tx.AddClosureDay(day); !added) return added;
-  return Record(tx, actor, today, "closure_day/" + day.date.ToIso(),
-                "Closure day " + day.date.ToIso() + " added: " + day.reason,
-                {{"closure_day", "", day.date.ToIso()}});
+  if (Status recorded = Record(tx, actor, today, "closure_day/" + day.date.ToIso(),
+                               "Closure day " + day.date.ToIso() + " added: " + day.reason,
+                               {{"closure_day", "", day.date.ToIso()}});
+      !recorded) {
+    return recorded;
+  }
+  return RecalculateRunningClocks(tx, actor, today, "closure day " + day.date.ToIso() + " added");
 }
 
 Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date date) {
   if (auto removed = tx.RemoveClosureDay(date); !removed) return removed;
-  return Record(tx, actor, today, "closure_day/" + date.ToIso(),
-                "Closure day " + date.ToIso() + " removed", {{"closure_day", date.ToIso(), ""}});
+  if (Status recorded =
+          Record(tx, actor, today, "closure_day/" + date.ToIso(),
+                 "Closure day " + date.ToIso() + " removed", {{"closure_day", date.ToIso(), ""}});
+      !recorded) {
+    return recorded;
+  }
+  return RecalculateRunningClocks(tx, actor, today, "closure day " + date.ToIso() + " removed");
 }
 
 Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
@@ -212,12 +260,24 @@ Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
 Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
                     const OrganisationSettings& settings) {
   if (settings.name.empty()) return core::FailField("name", "is required");
+  auto before = tx.LoadSettings();
+  if (!before && before.error().code != core::ErrorCode::kNotFound) {
+    return tl::unexpected(before.error());
+  }
   if (auto saved = tx.SaveSettings(settings); !saved) return saved;
-  return Record(tx, actor, today, "settings", "Organisation settings saved",
-                {{"name", "", settings.name},
-                 {"division", "", std::string(core::ToString(settings.division))},
-                 {"independent_team", "", settings.independent_team},
-                 {"children_team", "", settings.children_team}});
+  if (Status recorded =
+          Record(tx, actor, today, "settings", "Organisation settings saved",
+                 {{"name", "", settings.name},
+                  {"division", "", std::string(core::ToString(settings.division))},
+                  {"independent_team", "", settings.independent_team},
+                  {"children_team", "", settings.children_team}});
+      !recorded) {
+    return recorded;
+  }
+  if (!before || before->division == settings.division) return {};
+  return RecalculateRunningClocks(
+      tx, actor, today,
+      "division changed to " + std::string(core::ToString(settings.division)));
 }
 
 Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes) {

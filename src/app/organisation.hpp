@@ -14,6 +14,7 @@
 #include "app/ports.hpp"
 #include "app/records.hpp"
 #include "core/calendar.hpp"
+#include "core/regime_calendars.hpp"
 #include "core/routing.hpp"
 
 namespace redress::app {
@@ -40,7 +41,11 @@ Actor CommandLineReader();
 
 struct Organisation {
   OrganisationSettings settings;
-  std::shared_ptr<const core::WorkingCalendar> calendar;
+  std::shared_ptr<const core::WorkingCalendar> calendar;  // the organisation's, closure days too
+
+  // The calendars of every regime: the Codes' on `calendar`, the statutory regimes' on the
+  // regulations' working day (core::CalendarFor).
+  core::RegimeCalendars calendars() const { return {calendar.get(), &core::StatutoryCalendar()}; }
   std::set<std::string, std::less<>> root_causes;  // active codes
   std::set<std::string, std::less<>> categories;   // active codes
   std::map<std::string, ServiceArea, std::less<>> service_areas;

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 38> kEventTypeNames{{
+constexpr EnumNames<EventType, 39> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -44,6 +44,7 @@ constexpr EnumNames<EventType, 38> kEventTypeNames{{
     {EventType::kSelfAssessmentStarted, "self_assessment_started"},
     {EventType::kSelfAssessmentUpdated, "self_assessment_updated"},
     {EventType::kSelfAssessmentApproved, "self_assessment_approved"},
+    {EventType::kDeadlinesRecalculated, "deadlines_recalculated"},
 }};
 
 }  // namespace

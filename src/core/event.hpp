@@ -51,6 +51,7 @@ enum class EventType {
   kSelfAssessmentStarted,
   kSelfAssessmentUpdated,  // a provision assessed or edited
   kSelfAssessmentApproved,
+  kDeadlinesRecalculated,  // a running clock moved because the calendar it counts on changed
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -120,10 +120,14 @@ constexpr StageRule kAdultsStages[] = {
 };
 
 constexpr RegimeRules kRegimeRules[] = {
-    {Regime::kHousing, Ombudsman::kHousingOmbudsman, kHousingStages, kComplaintTimeLimitMonths},
-    {Regime::kCorporate, Ombudsman::kLgsco, kCorporateStages, kComplaintTimeLimitMonths},
-    {Regime::kChildren, Ombudsman::kLgsco, kChildrenStages, kComplaintTimeLimitMonths},
-    {Regime::kAdults, Ombudsman::kLgsco, kAdultsStages, kComplaintTimeLimitMonths},
+    {Regime::kHousing, Ombudsman::kHousingOmbudsman, kHousingStages, kComplaintTimeLimitMonths,
+     WorkingDayBasis::kOrganisation},
+    {Regime::kCorporate, Ombudsman::kLgsco, kCorporateStages, kComplaintTimeLimitMonths,
+     WorkingDayBasis::kOrganisation},
+    {Regime::kChildren, Ombudsman::kLgsco, kChildrenStages, kComplaintTimeLimitMonths,
+     WorkingDayBasis::kStatutory},
+    {Regime::kAdults, Ombudsman::kLgsco, kAdultsStages, kComplaintTimeLimitMonths,
+     WorkingDayBasis::kStatutory},
 };
 
 // The table's shape, checked where it is written: every regime once, stages numbered 1, 2, ...

@@ -61,12 +61,24 @@ struct StageRule {
   std::string_view source;  // the provision the timescale comes from
 };
 
+// Which days a regime's clocks count as working days (rules 3.1, 3.2 and 7).
+enum class WorkingDayBasis {
+  // The Complaint Handling Codes define no working day: the organisation's calendar, its
+  // division's bank holidays and its closure days.
+  kOrganisation,
+  // The regulations define their own: not a Saturday or Sunday, Christmas Day, Boxing Day, Good
+  // Friday or an England and Wales bank holiday; nothing else, whatever the organisation's
+  // division or closure days (SI 2006/1738 reg 2; SI 2006/1681, followed by SI 2009/309).
+  kStatutory,
+};
+
 struct RegimeRules {
   Regime regime;
   Ombudsman ombudsman;
   std::span<const StageRule> stages;  // stages[0] is stage 1
   // Months after the matter arose within which a complaint is normally accepted.
   int complaint_time_limit_months;
+  WorkingDayBasis working_days;
 
   int stage_count() const { return static_cast<int>(stages.size()); }
   // Precondition: 1 <= number <= stage_count().

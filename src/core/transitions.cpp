@@ -174,14 +174,14 @@ const StageRule& CurrentRule(const Complaint& complaint) {
   return RulesFor(complaint.regime).stage(complaint.current_stage().number);
 }
 
-const WorkingCalendar& CalendarOf(const CaseContext& context) {
-  assert(context.calendar != nullptr && "CaseContext::calendar is never null");
-  return *context.calendar;
+const WorkingCalendar& CalendarOf(const CaseContext& context, Regime regime) {
+  return CalendarFor(regime, context.calendars);
 }
 
 void RefreshDeadlines(Complaint& complaint, const CaseContext& context) {
-  complaint.current_stage() = WithDeadlines(std::move(complaint.current_stage()),
-                                            CurrentRule(complaint), CalendarOf(context));
+  complaint.current_stage() =
+      WithDeadlines(std::move(complaint.current_stage()), CurrentRule(complaint),
+                    CalendarOf(context, complaint.regime));
 }
 
 Date AddPeriod(Date from, const Period& period, const WorkingCalendar& calendar) {
@@ -218,8 +218,12 @@ std::string WhyOutsideCode(const Stage& stage, const StageRule& rule, const Exte
     return "extensions at this stage would total " + std::to_string(total) +
            " working days, beyond the limit of " + std::to_string(*limit);
   }
-  if (input.on > *stage.respond_by) {
-    return "the extension is decided after the due date (" + stage.respond_by->ToIso() + ")";
+  // The notice of an extension must go out within the original timescale (rules 1.3, HO Code
+  // 6.4): one decided after the original due date is outside the Code even when an earlier
+  // extension had moved the due date on.
+  const Date original = stage.respond_by_original.value_or(*stage.respond_by);
+  if (input.on > original) {
+    return "the extension is decided after the original due date (" + original.ToIso() + ")";
   }
   return {};
 }
@@ -349,7 +353,8 @@ Result<Transition> Log(const LogInput& input, const CaseContext& context) {
   first.team = input.team;
   first.handler = input.handler;
   complaint.stages.push_back(
-      WithDeadlines(std::move(first), RulesFor(input.regime).stage(1), CalendarOf(context)));
+      WithDeadlines(std::move(first), RulesFor(input.regime).stage(1),
+                    CalendarOf(context, input.regime)));
 
   const Stage& stage = complaint.current_stage();
   std::vector<Change> changes;
@@ -420,7 +425,7 @@ Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
   Stage& extended = next.current_stage();
   extended.extensions.push_back(
       Extension{input.on, input.working_days, input.reason, input.good_reason, due,
-                CalendarOf(context).AddWorkingDays(due, input.working_days), within_code});
+                CalendarOf(context, complaint.regime).AddWorkingDays(due, input.working_days), within_code});
   if (!within_code) extended.outside_code = true;
   RefreshDeadlines(next, context);
   assert(next.current_stage().respond_by == next.current_stage().extensions.back().new_due);
@@ -521,7 +526,8 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   escalated.handler = input.handler;
   Complaint next = complaint;
   next.stages.push_back(
-      WithDeadlines(std::move(escalated), rules.stage(next_number), CalendarOf(context)));
+      WithDeadlines(std::move(escalated), rules.stage(next_number),
+                    CalendarOf(context, complaint.regime)));
   next.status = CaseStatus::kAwaitingAcknowledgement;
   next.closed_on.reset();
 
@@ -644,6 +650,28 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
                         "; respond by " + next.current_stage().respond_by->ToIso() + ".";
   return Finish(complaint, std::move(next), EventType::kReopened, input.on, context,
                 std::move(summary), std::move(changes));
+}
+
+std::optional<Transition> RecalculateDeadlines(const Complaint& complaint,
+                                               const CaseContext& context, std::string_view why) {
+  if (complaint.status != CaseStatus::kAwaitingAcknowledgement &&
+      complaint.status != CaseStatus::kInProgress) {
+    return std::nullopt;
+  }
+  Complaint next = complaint;
+  RefreshDeadlines(next, context);
+  const Stage& before = complaint.current_stage();
+  const Stage& after = next.current_stage();
+  if (before.acknowledge_by == after.acknowledge_by &&
+      before.respond_by_original == after.respond_by_original &&
+      before.respond_by == after.respond_by) {
+    return std::nullopt;
+  }
+  std::string summary = StageLabel(after.number) + " deadlines recalculated (" + std::string(why) +
+                        "): acknowledge by " + after.acknowledge_by.ToIso() +
+                        (after.respond_by ? ", respond by " + after.respond_by->ToIso() : "") + ".";
+  return Finish(complaint, std::move(next), EventType::kDeadlinesRecalculated, context.today,
+                context, std::move(summary));
 }
 
 Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& input,

@@ -25,18 +25,20 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.hpp"
 #include "core/complaint.hpp"
 #include "core/event.hpp"
+#include "core/regime_calendars.hpp"
 #include "core/result.hpp"
 
 namespace redress::core {
 
 // What every transition needs besides the case and the input.
 struct CaseContext {
-  const WorkingCalendar* calendar = nullptr;  // never null
+  RegimeCalendars calendars;  // each regime's clocks count on its own (CalendarFor)
   Date today;                                 // dates in the future are refused
   std::string actor;                          // username of who acts
   // Codes of the organisation's active root causes; Respond refuses any other.
@@ -133,6 +135,14 @@ struct ReopenInput {
 };
 Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
                           const CaseContext& context);
+
+// The running clock of an open complaint (awaiting acknowledgement or in progress) derived again
+// from the stage's recorded facts on `context`'s calendars, after the calendar its regime counts
+// on changed (a closure day added or removed, the division changed): a transition whose event
+// names why and the deadlines that moved, dated today; nullopt when nothing moved or the clock is
+// not running. Answered stages keep the deadlines they were judged by.
+std::optional<Transition> RecalculateDeadlines(const Complaint& complaint,
+                                               const CaseContext& context, std::string_view why);
 
 struct ReassignInput {
   std::string team;     // empty = unchanged

@@ -42,7 +42,7 @@ const std::set<std::string, std::less<>>& RootCauses() {
 }
 
 CaseContext Ctx(std::string actor = "alice", std::string_view today = kToday) {
-  return CaseContext{&Calendar(), D(today), std::move(actor), &RootCauses()};
+  return CaseContext{{&Calendar(), &StatutoryCalendar()}, D(today), std::move(actor), &RootCauses()};
 }
 
 LogInput NewComplaint(Regime regime, std::string_view received_on) {
@@ -262,6 +262,55 @@ TEST(Deadlines, HousingStage2ExtensionLimitIs20WorkingDays) {
   ExpectFieldErrors(Extend(c, ExtendBy("2025-02-20", 21, "Survey"), Ctx("carol")), {"good_reason"});
 }
 
+// Each regime on its own working day (rules 3 and 7): with the office shut 29-31 December 2025
+// and the organisation in Scotland, a Code complaint's clock skips the closure days and Scotland's
+// 2 January, while the regulations' clocks count neither.
+TEST(Deadlines, StatutoryRegimesIgnoreTheOrganisationsClosureDaysAndDivision) {
+  const std::vector<Date> closure_days = {D("2025-12-29"), D("2025-12-30"), D("2025-12-31")};
+  const WorkingCalendar office(Division::kScotland, closure_days);
+  const CaseContext context{{&office, &StatutoryCalendar()}, D(kToday), "alice", &RootCauses()};
+  struct Row {
+    Regime regime;
+    std::string_view acknowledge_by;
+    std::string_view respond_by;  // stage 1, before acknowledgement where it counts from receipt
+  };
+  const Row rows[] = {
+      // 22, 23, 24 Dec; 25-26 Dec, 29-31 Dec closed; 1-2 Jan Scottish holidays; 5 Jan.
+      {Regime::kHousing, "2026-01-06", "none"},
+      {Regime::kCorporate, "2026-01-06", "none"},
+      // 10 WD from receipt: 22-24, 29-31 Dec, 2, 5, 6, 7 Jan = Wed 7 Jan (not Mon 12 Jan).
+      {Regime::kChildren, "2025-12-24", "2026-01-07"},
+      {Regime::kAdults, "2025-12-24", "2026-06-19"},
+  };
+  for (const Row& row : rows) {
+    Complaint c = Must(Log(NewComplaint(row.regime, "2025-12-19"), context));
+    EXPECT_EQ(c.current_stage().acknowledge_by.ToIso(), row.acknowledge_by)
+        << ToString(row.regime);
+    EXPECT_EQ(Iso(c.current_stage().respond_by), row.respond_by) << ToString(row.regime);
+  }
+}
+
+TEST(Deadlines, RecalculationMovesOnlyARunningClockThatChanged) {
+  Complaint c = Must(Log(NewComplaint(Regime::kHousing, "2024-12-20"), Ctx()));
+  c = Must(Acknowledge(c, {D("2025-01-02")}, Ctx()));
+  EXPECT_EQ(Iso(c.current_stage().respond_by), "2025-01-16");
+  EXPECT_FALSE(RecalculateDeadlines(c, Ctx(), "nothing changed").has_value());
+
+  const std::vector<Date> closure_days = {D("2025-01-10")};
+  const WorkingCalendar office(Division::kEnglandAndWales, closure_days);
+  const CaseContext context{{&office, &StatutoryCalendar()}, D(kToday), "system", &RootCauses()};
+  const std::optional<Transition> moved = RecalculateDeadlines(c, context, "closure day added");
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(Iso(moved->complaint.current_stage().respond_by), "2025-01-17");
+  EXPECT_EQ(moved->event.type, EventType::kDeadlinesRecalculated);
+  EXPECT_EQ(moved->event.occurred_on, D(kToday));
+  ExpectChange(moved->event, "respond_by", "2025-01-16", "2025-01-17");
+
+  // An answered stage keeps the deadline it was judged by.
+  const Complaint answered = Must(Respond(c, Answer("2025-01-15"), Ctx()));
+  EXPECT_FALSE(RecalculateDeadlines(answered, context, "closure day added").has_value());
+}
+
 TEST(Deadlines, ChildrenThreeStages) {
   Complaint c = Must(Log(NewComplaint(Regime::kChildren, "2025-08-18"), Ctx()));
   EXPECT_TRUE(c.restricted);
@@ -405,6 +454,20 @@ std::vector<ExtensionRow> ExtensionRows() {
       {"on_the_due_date", {}, on("2025-01-16", 2), true, true, "2025-01-20"},
       {"after_due_date_without_good_reason", {}, on("2025-01-17", 2), false, false, ""},
       {"after_due_date_with_good_reason", {}, on("2025-01-17", 2, good), true, false, "2025-01-20"},
+      // After the original due date (16 Jan) though before the extended one (22 Jan): the notice
+      // must go out within the original timescale.
+      {"second_after_original_due_date",
+       {on("2025-01-10", 4)},
+       on("2025-01-20", 2),
+       false,
+       false,
+       ""},
+      {"second_after_original_due_date_with_good_reason",
+       {on("2025-01-10", 4)},
+       on("2025-01-20", 2, good),
+       true,
+       false,
+       "2025-01-24"},
   };
 }
 

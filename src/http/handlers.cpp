@@ -12,6 +12,7 @@
 #include "app/organisation.hpp"
 #include "app/store_values.hpp"
 #include "core/calendar.hpp"
+#include "core/regime_calendars.hpp"
 #include "http/admin_mapping.hpp"
 #include "http/ombudsman_handlers.hpp"
 #include "http/openapi.hpp"
@@ -29,7 +30,15 @@ constexpr std::string_view kServiceRequests = "/api/v1/service-requests";
 constexpr std::string_view kSession = "/api/v1/session";
 constexpr std::string_view kTokens = "/api/v1/tokens";
 
-// The organisation's working-day calendar, on which a case's working days left are counted.
+// The calendar a complaint's working days left are counted on: its regime's
+// (core::CalendarFor), with `organisation` as the organisation's; null when that did not load.
+const core::WorkingCalendar* CalendarOfComplaint(const core::Complaint& complaint,
+                                                 const core::WorkingCalendar* organisation) {
+  if (organisation == nullptr) return nullptr;
+  return &core::CalendarFor(complaint.regime, {organisation, &core::StatutoryCalendar()});
+}
+
+// The organisation's working-day calendar.
 core::Result<std::shared_ptr<const core::WorkingCalendar>> CalendarIn(app::Tx& tx) {
   auto settings = tx.LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
@@ -179,7 +188,8 @@ Response Handlers::ComplaintAnswer(const core::Complaint& complaint, int status)
   // The write has committed: should the calendar not load, the answer is still the success,
   // only without the working days left.
   auto calendar = app::ReadValue<std::shared_ptr<const core::WorkingCalendar>>(store_, CalendarIn);
-  const core::WorkingCalendar* on_calendar = calendar ? calendar->get() : nullptr;
+  const core::WorkingCalendar* on_calendar =
+      CalendarOfComplaint(complaint, calendar ? calendar->get() : nullptr);
   Response response =
       JsonAnswer(status, ComplaintToJson(complaint, RenderContext{on_calendar, clock_.Today()}));
   response.headers.emplace_back("ETag", ETagFor(complaint.version));
@@ -242,7 +252,8 @@ Response Handlers::GetComplaint(const Request& request) {
         if (!calendar) return tl::unexpected(calendar.error());
         auto events = app::VisibleTimeline(tx, *request.actor, reference);
         if (!events) return tl::unexpected(events.error());
-        json body = ComplaintToJson(*complaint, RenderContext{calendar->get(), today});
+        json body = ComplaintToJson(
+            *complaint, RenderContext{CalendarOfComplaint(*complaint, calendar->get()), today});
         json timeline = json::array();
         for (const app::StoredEvent& event : *events) timeline.push_back(EventToJson(event));
         body["timeline"] = std::move(timeline);

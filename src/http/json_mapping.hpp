@@ -108,7 +108,8 @@ std::string NextCursor(const app::ComplaintRow& last, const app::ComplaintQuery&
 // What rendering a case needs besides the case: the organisation's calendar and today, for the
 // working days left.
 struct RenderContext {
-  // Null when the calendar could not be loaded: the working days left are then left out.
+  // The calendar of the complaint's regime (core::CalendarFor). Null when the organisation's
+  // calendar could not be loaded: the working days left are then left out.
   const core::WorkingCalendar* calendar = nullptr;
   core::Date today;
 };

@@ -85,6 +85,10 @@ enum class ResponseTiming {
 
 struct StageTally {
   std::int64_t received = 0;
+  // Of those, the complaints whose regime has a further stage: the escalation rate's denominator,
+  // so that a regime's stages are never divided by another's (adults' single stage cannot be
+  // escalated; only children's complaints have a stage 3).
+  std::int64_t received_escalatable = 0;
   std::int64_t acknowledged_on_time = 0;
   std::int64_t acknowledged_late = 0;
   std::int64_t awaiting_acknowledgement_overdue = 0;
@@ -116,6 +120,10 @@ struct Tally {
   std::vector<std::int64_t> root_causes;  // by root cause index
   std::int64_t standing_responses = 0;
   std::int64_t responses_with_root_cause = 0;
+  // Complaints received in the year (stage 1) with a root cause recorded at any stage, and those
+  // with none yet that are still open: the share a Cabinet compares year on year.
+  std::int64_t received_with_root_cause = 0;
+  std::int64_t received_awaiting_root_cause = 0;
   std::int64_t responses_with_learning = 0;
   std::int64_t actions_recorded = 0;
   std::int64_t actions_done = 0;
@@ -276,8 +284,8 @@ struct AnnualReportBuilder::State {
     }
   }
 
-  ResponseTiming Classify(const core::StageRule& rule, const StageRecord& stage, core::Date first,
-                          bool& beyond_code) {
+  ResponseTiming Classify(const core::StageRule& rule, const core::WorkingCalendar& calendar,
+                          const StageRecord& stage, core::Date first, bool& beyond_code) {
     scratch.number = stage.number;
     scratch.started_on = stage.started_on;
     // Answering an unacknowledged stage acknowledges it (core::Respond).
@@ -297,7 +305,7 @@ struct AnnualReportBuilder::State {
                                                    extension.within_code});
       beyond_code = beyond_code || !extension.within_code;
     }
-    scratch = core::WithDeadlines(std::move(scratch), rule, *context.calendar);
+    scratch = core::WithDeadlines(std::move(scratch), rule, calendar);
     assert(scratch.respond_by_original && scratch.respond_by);
     if (first <= *scratch.respond_by_original) return ResponseTiming::kWithinTimescale;
     if (first <= *scratch.respond_by) {
@@ -313,13 +321,16 @@ struct AnnualReportBuilder::State {
     if (stage.number < 1 || stage.number > rules.stage_count()) return;  // not of this regime
     const core::StageRule& rule = rules.stage(stage.number);
     const auto at = static_cast<std::size_t>(stage.number - 1);
+    const core::WorkingCalendar& calendar = core::CalendarFor(
+        complaint.regime, {context.calendar.get(), &core::StatutoryCalendar()});
 
     if (auto slot = Slot(stage.started_on)) {
       const core::Date acknowledge_by =
-          context.calendar->AddWorkingDays(stage.started_on, rule.acknowledge_working_days);
+          calendar.AddWorkingDays(stage.started_on, rule.acknowledge_working_days);
       ForScopes(indices, *slot, [&](Tally& tally) {
         StageTally& counts = tally.stages[at];
         ++counts.received;
+        if (stage.number < rules.stage_count()) ++counts.received_escalatable;
         if (stage.acknowledged_on) {
           ++(*stage.acknowledged_on <= acknowledge_by ? counts.acknowledged_on_time
                                                       : counts.acknowledged_late);
@@ -335,8 +346,8 @@ struct AnnualReportBuilder::State {
     if (first) {
       if (auto slot = Slot(*first)) {
         bool beyond_code = false;
-        const ResponseTiming timing = Classify(rule, stage, *first, beyond_code);
-        const int days = context.calendar->WorkingDaysBetween(stage.started_on, *first);
+        const ResponseTiming timing = Classify(rule, calendar, stage, *first, beyond_code);
+        const int days = calendar.WorkingDaysBetween(stage.started_on, *first);
         ForScopes(indices, *slot, [&](Tally& tally) {
           StageTally& counts = tally.stages[at];
           ++counts.responses;
@@ -455,9 +466,15 @@ void AnnualReportBuilder::Add(const ComplaintRecord& complaint) {
 
   if (auto slot = s.Slot(complaint.received_on)) {
     const std::size_t category = s.categories.Intern(complaint.category);
+    const bool has_root_cause =
+        std::any_of(complaint.stages.begin(), complaint.stages.end(),
+                    [](const StageRecord& stage) { return !stage.root_causes.empty(); });
+    const bool awaiting_root_cause = !has_root_cause && core::IsOpen(complaint.status);
     s.ForScopes(indices, *slot, [&](Tally& tally) {
       Increment(tally.categories, category);
       if (complaint.possible_repeat) ++tally.repeats;
+      if (has_root_cause) ++tally.received_with_root_cause;
+      if (awaiting_root_cause) ++tally.received_awaiting_root_cause;
     });
     const auto month = static_cast<std::size_t>(*s.MonthIndex(complaint.received_on));
     if (s.category_months.size() <= category) s.category_months.resize(category + 1);
@@ -562,8 +579,11 @@ FigureGroup Volumes(const FigureMaker& make, const ScopeTally& scope) {
         "Escalation rate, stage " + std::to_string(number - 1) + " to " + std::to_string(number),
         Unit::kPercent,
         StageName(number) + " complaints received in the period as a share of " +
-            StageName(number - 1) + " complaints received in the period",
-        [at](const Tally& t) { return Ratio(t.stages[at].received, t.stages[at - 1].received); }));
+            StageName(number - 1) +
+            " complaints received in the period under a regime that has a " + StageName(number),
+        [at](const Tally& t) {
+          return Ratio(t.stages[at].received, t.stages[at - 1].received_escalatable);
+        }));
   }
   if (scope.kind != ScopeKind::kRegime) {
     figures.push_back(make.Make("service_requests", "Service requests received", Unit::kCount,
@@ -739,10 +759,21 @@ FigureGroup RootCauses(const FigureMaker& make, const std::vector<NamedCode>& co
   f.push_back(make.Make("responses_with_root_cause", "Responses that recorded a root cause",
                         Unit::kCount, what + " with at least one root cause",
                         [](const Tally& t) { return t.responses_with_root_cause; }));
+  // A response needs a root cause (core::Respond), so a share of responses would be 100% by
+  // construction; the seed council's "129 of 284" is per complaint received, and so is this.
+  const std::string received = "complaints received in the period";
+  f.push_back(make.Make("complaints_with_root_cause",
+                        "Complaints received that have a recorded root cause", Unit::kCount,
+                        received + " with a root cause recorded at any stage",
+                        [](const Tally& t) { return t.received_with_root_cause; }));
   f.push_back(make.Make(
-      "root_cause_share", "Share of responses with a root cause", Unit::kPercent,
-      what + ": those with at least one root cause, as a share of all",
-      [](const Tally& t) { return Ratio(t.responses_with_root_cause, t.standing_responses); }));
+      "complaints_root_cause_share", "Share of complaints received that have a recorded root cause",
+      Unit::kPercent, received + " with a root cause recorded at any stage, as a share of all",
+      [](const Tally& t) { return Ratio(t.received_with_root_cause, t.stages[0].received); }));
+  f.push_back(make.Make("complaints_awaiting_root_cause",
+                        "Complaints received still open without a root cause", Unit::kCount,
+                        received + " still open and not yet answered with a root cause",
+                        [](const Tally& t) { return t.received_awaiting_root_cause; }));
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (At(years[kCurrent].root_causes, i) == 0 && At(years[kPrevious].root_causes, i) == 0) {
       continue;
@@ -804,6 +835,17 @@ Scope FiguresOf(const ScopeTally& tally, const std::vector<NamedCode>& categorie
   return scope;
 }
 
+// The Tenant Satisfaction Measures' first reporting year (rules 4: the RSH's first year is
+// 2023/24): no CH01 or CH02 exists for a year before it.
+constexpr int kFirstTsmYear = 2023;
+
+// `figure` without the values of the years before the measures existed.
+Figure OnlyTsmYears(Figure figure, int year) {
+  if (year - 1 < kFirstTsmYear) figure.previous.reset();
+  if (year < kFirstTsmYear) figure.current.reset();
+  return figure;
+}
+
 FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
                                        const std::map<int, std::int64_t>& homes_owned, int year) {
   FigureGroup group{"tsm", "Tenant Satisfaction Measures CH01 and CH02 (housing complaints)", {}};
@@ -842,11 +884,11 @@ FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
       (slot == kCurrent ? ch01.current : ch01.previous) = value;
     }
     if (number == 1) ch01.selection.coverage = Coverage::kExact;
-    group.figures.push_back(std::move(ch01));
+    group.figures.push_back(OnlyTsmYears(std::move(ch01), year));
   }
   for (int number = 1; number <= 2; ++number) {
     const auto at = static_cast<std::size_t>(number - 1);
-    group.figures.push_back(make.Make(
+    group.figures.push_back(OnlyTsmYears(make.Make(
         "ch02_stage_" + std::to_string(number),
         "CH02 (" + std::to_string(number) + ") Stage " + std::to_string(number) +
             " complaints responded to within the Code's timescales",
@@ -857,7 +899,7 @@ FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
         [at](const Tally& t) {
           const StageTally& s = t.stages[at];
           return Ratio(s.within_timescale + s.within_code_extension, s.responses);
-        }));
+        }), year));
   }
   return group;
 }
@@ -906,7 +948,9 @@ std::vector<CountingRule> CountingRules() {
        "to it afterwards (refused, withdrawn or reopened complaints included)."},
       {"escalation_rate",
        "Escalation rate: complaints received at a stage in the year as a share of those received "
-       "at the stage before in the same year."},
+       "at the stage before in the same year under a regime that has the later stage, so each "
+       "regime's stages are divided only by its own: adults' single-stage complaints are not in "
+       "the stage 1 to 2 rate, and the stage 2 to 3 rate is children's complaints alone."},
       {"not_accepted_and_withdrawn",
        "Not accepted and withdrawn complaints count in the year of the refusal or withdrawal; a "
        "complaint reopened since no longer counts."},
@@ -918,8 +962,11 @@ std::vector<CountingRule> CountingRules() {
       {"timeliness",
        "Response timeliness counts each stage in the financial year of its first response (a "
        "reopened stage keeps its first response date). Due dates are recomputed from the stage's "
-       "recorded facts on the organisation's working-day calendar (the bank holidays of its "
-       "division and its closure days), counting only extensions decided by the first response. "
+       "recorded facts on the working-day calendar of the complaint's regime: for the Codes' "
+       "regimes the organisation's (the bank holidays of its division and its closure days); for "
+       "children's and adults' statutory complaints the regulations' own working day (England "
+       "and Wales bank holidays only, whatever the organisation's closure days), counting only "
+       "extensions decided by the first response. "
        "Within timescale: on or before the due date without extension. Within a Code-compliant "
        "extension: later, but on or before the extended due date with every extension within the "
        "Code's limit and decided before the due date. Extension beyond the Code: within the "
@@ -1004,6 +1051,12 @@ AnnualReport AnnualReportBuilder::Finish() {
     if (rule.key.starts_with("tsm_")) report.tsm_notes.push_back(rule.text);
   }
   for (int year : {s.context.year - 1, s.context.year}) {
+    if (year < kFirstTsmYear) {
+      report.tsm_notes.push_back("The Tenant Satisfaction Measures began in " +
+                                 FinancialYearLabel(kFirstTsmYear) + ", so there is no CH01 or "
+                                 "CH02 for " + FinancialYearLabel(year) + ".");
+      continue;
+    }
     if (!s.context.homes_owned.contains(year)) {
       report.tsm_notes.push_back("Homes owned is not configured for " + FinancialYearLabel(year) +
                                  ", so CH01 cannot be computed for it (set it with `redress "

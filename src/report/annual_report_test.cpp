@@ -489,7 +489,13 @@ TEST(AnnualReportTest, RemediesRootCausesAndLearning) {
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "remedies", "financial")->current, 2);
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "remedies", "compensation_total")->current, 175.5);
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "remedies", "apology")->current, 1);
-  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "root_causes", "root_cause_share")->current, 50);
+  // Per complaint received: one of the two has a root cause; an open one without is awaiting.
+  EXPECT_DOUBLE_EQ(
+      *FindFigure(report, "all", "root_causes", "complaints_root_cause_share")->current, 50);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "root_causes", "complaints_with_root_cause")->current,
+                   1);
+  EXPECT_DOUBLE_EQ(
+      *FindFigure(report, "all", "root_causes", "complaints_awaiting_root_cause")->current, 0);
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "root_causes", "delay")->current, 1);
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "actions_recorded")->current, 3);
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "actions_done")->current, 1);
@@ -509,6 +515,67 @@ TEST(AnnualReportTest, Ch01IsPerThousandHomesOfEachYear) {
   EXPECT_DOUBLE_EQ(*ch01->current, 1.0);
   EXPECT_FALSE(ch01->previous.has_value()) << "no homes configured for 2022/23";
   EXPECT_DOUBLE_EQ(*FindFigure(report, "tsm", "", "homes_owned")->current, 2000);
+}
+
+// Each regime's stages are divided only by its own: the organisation's stage 2 to 3 rate is
+// children's complaints alone, and adults' single-stage complaints are not in the 1 to 2 rate.
+TEST(AnnualReportTest, EscalationRatesDivideEachRegimeByItsOwnStages) {
+  const auto stage = [](int number, std::string_view started) {
+    StageSpec spec = Answered(started, started, started);
+    spec.number = number;
+    return spec;
+  };
+  const auto complaint = [](Regime regime, std::vector<StageSpec> stages) {
+    ComplaintSpec spec = Housing(std::move(stages));
+    spec.regime = regime;
+    return spec;
+  };
+  std::vector<ComplaintSpec> complaints = {
+      complaint(Regime::kHousing, {stage(1, "2023-06-05"), stage(2, "2023-07-03")}),
+      complaint(Regime::kHousing, {stage(1, "2023-06-06"), stage(2, "2023-07-04")}),
+      complaint(Regime::kHousing, {stage(1, "2023-06-07")}),
+      complaint(Regime::kHousing, {stage(1, "2023-06-08")}),
+      complaint(Regime::kChildren,
+                {stage(1, "2023-06-05"), stage(2, "2023-07-03"), stage(3, "2023-09-04")}),
+      complaint(Regime::kChildren, {stage(1, "2023-06-06"), stage(2, "2023-07-05")}),
+      complaint(Regime::kAdults, {stage(1, "2023-06-05")}),
+      complaint(Regime::kAdults, {stage(1, "2023-06-06")}),
+  };
+  const AnnualReport report = Compute(Context(2023), complaints);
+  // Stage 1 to 2: 4 escalated of the 6 housing and children's complaints, not of all 8.
+  EXPECT_NEAR(*FindFigure(report, "all", "volumes", "escalation_rate_1_to_2")->current,
+              100.0 * 4 / 6, 1e-9);
+  // Stage 2 to 3: 1 of the 2 children's stage 2 complaints, not of all 4 stage 2 complaints.
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "volumes", "escalation_rate_2_to_3")->current, 50);
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "regime/children", "volumes", "escalation_rate_2_to_3")
+                        ->current,
+                   50);
+  EXPECT_DOUBLE_EQ(
+      *FindFigure(report, "regime/housing", "volumes", "escalation_rate_1_to_2")->current, 50);
+}
+
+// The measures began in 2023/24: none for 2022/23, even with the homes owned configured.
+TEST(AnnualReportTest, NoTsmBeforeTheMeasuresBeganIn2023) {
+  ReportContext context = Context(2023);
+  context.homes_owned = {{2022, 2000}, {2023, 2000}};
+  const AnnualReport report =
+      Compute(context, {Housing({Answered("2023-06-05", "2023-06-05", "2023-06-06")}),
+                        Housing({Answered("2022-07-05", "2022-07-05", "2022-07-06")})});
+  for (const char* key : {"ch01_stage_1", "ch01_stage_2", "ch02_stage_1", "ch02_stage_2"}) {
+    const Figure* figure = FindFigure(report, "tsm", "", key);
+    ASSERT_NE(figure, nullptr) << key;
+    EXPECT_FALSE(figure->previous.has_value()) << key << " for 2022/23";
+  }
+  EXPECT_TRUE(FindFigure(report, "tsm", "", "ch01_stage_1")->current.has_value());
+  EXPECT_DOUBLE_EQ(*FindFigure(report, "tsm", "", "ch02_stage_1")->current, 100);
+  bool noted = false;
+  for (const std::string& note : report.tsm_notes) {
+    noted = noted || note.find("began in 2023/24") != std::string::npos;
+  }
+  EXPECT_TRUE(noted);
+
+  const AnnualReport earlier = Compute(Context(2022), {});
+  EXPECT_FALSE(FindFigure(earlier, "tsm", "", "ch02_stage_1")->current.has_value());
 }
 
 TEST(AnnualReportTest, OnlyHousingComplaintsCountForTheTsms) {

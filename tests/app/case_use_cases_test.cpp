@@ -405,5 +405,37 @@ TEST_F(CaseUseCasesTest, AServiceRequestConvertedIntoARestrictedComplaintIsHidde
   EXPECT_EQ(resolved.error().code, core::ErrorCode::kNotFound);
 }
 
+// A closure day moves the running clocks that count on the organisation's calendar, each with an
+// event, so the case agrees with the report; a statutory clock and an answered stage stay put.
+TEST_F(CaseUseCasesTest, AClosureDayMovesRunningCodeClocksOnly) {
+  CaseService cases(*store_, clock_);
+  auto housing = cases.LogComplaint(officer_, HousingByPhone(D("2025-03-27")));
+  ASSERT_TRUE(housing.has_value()) << housing.error().message;
+  auto children = cases.LogComplaint(childrens_, ChildrensComplaint(D("2025-03-27")));
+  ASSERT_TRUE(children.has_value()) << children.error().message;
+  const core::Date housing_due = housing->current_stage().acknowledge_by;  // Thu 3 Apr
+  const core::Date children_due = children->current_stage().acknowledge_by;
+  EXPECT_EQ(housing_due, D("2025-04-03"));
+
+  auto added = store_->Write([&](Tx& tx) {
+    return AddClosureDay(tx, SystemActor(), D("2025-03-31"), {D("2025-03-31"), "Office move"});
+  });
+  ASSERT_TRUE(added.has_value()) << added.error().message;
+
+  auto moved = cases.Get(housing->reference);
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(moved->current_stage().acknowledge_by, D("2025-04-04"));
+  EXPECT_EQ(moved->version, housing->version + 1);
+  const std::vector<StoredEvent> timeline = TimelineAs(officer_, housing->reference);
+  ASSERT_FALSE(timeline.empty());
+  EXPECT_EQ(timeline.back().event.type, core::EventType::kDeadlinesRecalculated);
+  EXPECT_NE(timeline.back().event.summary.find("closure day 2025-03-31 added"), std::string::npos);
+
+  auto unmoved = cases.Get(children->reference);
+  ASSERT_TRUE(unmoved.has_value());
+  EXPECT_EQ(unmoved->current_stage().acknowledge_by, children_due);
+  EXPECT_EQ(unmoved->version, children->version);
+}
+
 }  // namespace
 }  // namespace redress::app

@@ -48,7 +48,7 @@ std::vector<const Figure*> KeyFigures(const AnnualReport& report) {
       {"volumes", "escalation_rate_1_to_2"},     {"volumes", "not_accepted"},
       {"timeliness_stage_1", "on_time_percent"}, {"timeliness_stage_2", "on_time_percent"},
       {"outcomes_stage_1", "upheld_percent"},    {"remedies", "compensation_total"},
-      {"root_causes", "root_cause_share"},
+      {"root_causes", "complaints_root_cause_share"},
   };
   for (const auto& [group, key] : keys) {
     if (const Figure* figure = FindFigure(organisation, group, key)) figures.push_back(figure);
