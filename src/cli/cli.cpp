@@ -481,13 +481,13 @@ class Commands final : public CommandHost {
     }
     constexpr int kMaxConnections = 100000;
     if (serve_options_.max_connections < 0 || serve_options_.max_connections > kMaxConnections) {
-      return core::FailField("max-connections",
+      return core::FailField("max_connections",
                              fmt::format("must be between 1 and {}", kMaxConnections));
     }
     constexpr int kMaxIdleTimeoutSeconds = 3600;
     if (serve_options_.idle_timeout_seconds < 0 ||
         serve_options_.idle_timeout_seconds > kMaxIdleTimeoutSeconds) {
-      return core::FailField("idle-timeout-seconds",
+      return core::FailField("idle_timeout_seconds",
                              fmt::format("must be between 1 and {}", kMaxIdleTimeoutSeconds));
     }
     if (!dependencies_.serve) {
