@@ -290,6 +290,38 @@ test('readyz says 503 while the database cannot be written, naming why, and reco
   assert.equal(verified.status, 0, verified.stdout + verified.stderr);
 });
 
+test('readyz says 503 while the database file is read-only, even to root, and recovers', async (t) => {
+  // The immutable attribute makes a file read-only for root too (a plain chmod does not). The
+  // -shm file is left alone: SQLite maps it into memory, and a write to a mapping of an immutable
+  // file is a SIGBUS, not an error a program can answer.
+  const files = [db, `${db}-wal`];
+  const server = await serve();
+  const client = apiClient(server.base);
+  const chattr = (flag) => files.map((file) => spawnSync('chattr', [flag, file]).status);
+  try {
+    assert.equal((await client('GET', '/readyz')).status, 200);
+    if (chattr('+i').some((status) => status !== 0)) {
+      t.skip('this file system cannot make a file immutable');
+      return;
+    }
+    const ready = await client('GET', '/readyz', { headers: { 'x-request-id': 'ready-read-only' } });
+    assertProblem(assert, ready, 503);
+    const byId = (entry) => entry.request_id === 'ready-read-only';
+    await waitFor(() => server.logs.some(byId), 2_000, 'the log line of the 503');
+    assert.match(server.logs.find(byId).cause, /cannot be written/);
+    const refused = await client('PUT', '/api/v1/homes-owned/2021', { token, body: { homes: 900 } });
+    assert.equal(refused.status, 503);
+
+    chattr('-i');
+    assert.equal((await client('GET', '/readyz')).status, 200);
+    const saved = await client('PUT', '/api/v1/homes-owned/2021', { token, body: { homes: 900 } });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  } finally {
+    chattr('-i');
+    await server.stop();
+  }
+});
+
 test('answers carry no-store and nosniff; HSTS only behind TLS', async () => {
   const plain = await serve();
   try {
