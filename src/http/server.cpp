@@ -435,7 +435,8 @@ void Server::Impl::RefuseConnection(tcp::socket socket) {
                          {},
                          kBusyRetryAfter.count()};
   const Response problem = ProblemResponse(busy, "");
-  bhttp::response<bhttp::string_body> response{static_cast<bhttp::status>(problem.status), 11};
+  constexpr unsigned kHttp11 = 11;
+  bhttp::response<bhttp::string_body> response{static_cast<bhttp::status>(problem.status), kHttp11};
   response.set(bhttp::field::server, ToBeast(kServerName));
   response.set(bhttp::field::content_type, ToBeast(problem.content_type));
   for (const auto& [name, value] : problem.headers) response.insert(ToBeast(name), ToBeast(value));

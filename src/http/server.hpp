@@ -12,7 +12,9 @@
 // At most max_connections are open at once: idle clients must not be able to hold every file
 // descriptor and thread's attention while others wait. A connection beyond the cap is accepted
 // and at once answered 503 with Retry-After and closed, so the client learns within a round trip,
-// rather than waiting in the listen backlog until its own timeout.
+// rather than waiting in the listen backlog until its own timeout. Listen lowers the cap to what
+// the open-file limit leaves room for (raising that limit to its hard maximum first, and logging
+// when it still falls short), so a flood meets the cap rather than a failing accept().
 //
 // Two pools of threads: the io threads (one per core by default) only accept, parse and write;
 // each parsed request is handed to a pool of handler threads, because handlers block (a write
