@@ -317,6 +317,11 @@ class Tx {
       core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) = 0;
 };
 
+// Whether opening a store may create its database. Only `redress init` and `redress demo` make
+// one; every other command, `serve` first, needs a database that exists and holds a schema, so
+// that a mistyped path is an error rather than an empty council served as if it were ready.
+enum class OpenMode { kCreate, kExisting };
+
 // A database. Write runs `work` atomically and commits it durably (the data is on disk when
 // Write returns success); if `work` returns an error, or throws, nothing of it is kept and the
 // error is returned. Concurrent Writes may share one commit (group commit): each still succeeds
@@ -331,6 +336,11 @@ class Store {
   // Re-computes the audit trail's hash chain on a consistent snapshot. A broken chain is a
   // report (intact = false), not an error; errors are for a database that cannot be read.
   virtual Result<AuditReport> VerifyAudit() = 0;
+  // Succeeds only when a change could be saved now (readiness). Adapters that can write a real
+  // probe override this; the default proves only that a write transaction can be run.
+  virtual Status CheckWritable() {
+    return Write([](Tx&) -> Status { return {}; });
+  }
 };
 
 }  // namespace redress::app

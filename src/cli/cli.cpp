@@ -105,8 +105,10 @@ class Commands final : public CommandHost {
   ExitCode finding() const { return finding_; }
 
  private:
-  core::Result<std::unique_ptr<app::Store>> OpenStore(const app::Clock& clock) const {
-    return dependencies_.open_store(database_, clock);
+  // Only init and demo create a database (app::OpenMode); every other command opens one.
+  core::Result<std::unique_ptr<app::Store>> OpenStore(
+      const app::Clock& clock, app::OpenMode mode = app::OpenMode::kExisting) const {
+    return dependencies_.open_store(database_, clock, mode);
   }
 
   void RegisterCalendar(CLI::App& app) {
@@ -233,7 +235,7 @@ class Commands final : public CommandHost {
   }
 
   CommandResult Init() {
-    auto store = OpenStore(*dependencies_.clock);
+    auto store = OpenStore(*dependencies_.clock, app::OpenMode::kCreate);
     if (!store) return tl::unexpected(store.error());
     std::string name =
         organisation_name_.empty() ? std::string(kDefaultOrganisationName) : organisation_name_;
@@ -374,7 +376,7 @@ class Commands final : public CommandHost {
     }
     // The demo's own clock, which it sets to each simulated day.
     app::ManualClock clock(today);
-    auto store = OpenStore(clock);
+    auto store = OpenStore(clock, app::OpenMode::kCreate);
     if (!store) return tl::unexpected(store.error());
     auto built = app::BuildDemo(**store, clock, app::DemoOptions{seed_, today});
     if (!built) return tl::unexpected(built.error());
@@ -450,8 +452,15 @@ class Commands final : public CommandHost {
                       "worker threads (default: one per hardware thread)");
     serve->add_option("--handler-threads", serve_options_.handler_threads,
                       "threads that run request handlers (default 64)");
+    serve->add_option("--max-connections", serve_options_.max_connections,
+                      "connections open at once; more are answered 503 (default 512)");
+    serve->add_option("--idle-timeout-seconds", serve_options_.idle_timeout_seconds,
+                      "close a connection idle, or slow to send its request, this long (default "
+                      "30)");
     serve->add_flag("--secure-cookies", serve_options_.secure_cookies,
                     "send the session cookie over https only (behind TLS)");
+    serve->add_flag("--behind-tls", serve_options_.behind_tls,
+                    "behind a TLS proxy: Secure cookie and Strict-Transport-Security");
     serve->add_option("--web-root", serve_options_.web_root,
                       "the built web application (default web/dist); without it, the API only");
     serve->callback([this] { result_ = Serve(); });
@@ -469,6 +478,17 @@ class Commands final : public CommandHost {
     if (serve_options_.handler_threads < 0 || serve_options_.handler_threads > kMaxThreads) {
       return core::FailField("handler-threads",
                              fmt::format("must be between 0 and {}", kMaxThreads));
+    }
+    constexpr int kMaxConnections = 100000;
+    if (serve_options_.max_connections < 0 || serve_options_.max_connections > kMaxConnections) {
+      return core::FailField("max_connections",
+                             fmt::format("must be between 1 and {}", kMaxConnections));
+    }
+    constexpr int kMaxIdleTimeoutSeconds = 3600;
+    if (serve_options_.idle_timeout_seconds < 0 ||
+        serve_options_.idle_timeout_seconds > kMaxIdleTimeoutSeconds) {
+      return core::FailField("idle_timeout_seconds",
+                             fmt::format("must be between 1 and {}", kMaxIdleTimeoutSeconds));
     }
     if (!dependencies_.serve) {
       return core::Fail(core::ErrorCode::kInvalidInput, "this build cannot serve the API");
@@ -743,6 +763,8 @@ ExitCode ExitCodeFor(core::ErrorCode code) {
       return ExitCode::kPermission;
     case core::ErrorCode::kStorage:
       return ExitCode::kStorage;
+    case core::ErrorCode::kBusy:
+      return ExitCode::kFailure;
   }
   return ExitCode::kFailure;
 }

@@ -12,17 +12,22 @@
 
 namespace redress::cli {
 
-// Opens (creating or migrating) the database named by --db.
+// Opens and migrates the database named by --db; creates it only when `mode` is kCreate.
 using StoreOpener = std::function<core::Result<std::unique_ptr<app::Store>>(
-    const std::string& database, const app::Clock& clock)>;
+    const std::string& database, const app::Clock& clock, app::OpenMode mode)>;
 
 // What `redress serve` is asked for.
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 0;                    // 0 = one per hardware thread
-  int handler_threads = 0;            // 0 = the server's default (enough for group commit to group)
-  bool secure_cookies = false;        // mark the session cookie Secure (https only)
+  int threads = 0;               // 0 = one per hardware thread
+  int handler_threads = 0;       // 0 = the server's default (enough for group commit to group)
+  int max_connections = 0;       // 0 = the server's default
+  int idle_timeout_seconds = 0;  // 0 = the server's default
+  bool secure_cookies = false;   // mark the session cookie Secure (https only)
+  // The server sits behind a TLS-terminating proxy: the session cookie is Secure and every answer
+  // carries Strict-Transport-Security.
+  bool behind_tls = false;
   std::string web_root = "web/dist";  // the built web application; the API alone without it
 };
 

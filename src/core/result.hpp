@@ -25,6 +25,7 @@ enum class ErrorCode {
   kForbidden,             // authenticated but the role does not allow it
   kTooManyRequests,       // slowed down or locked out (repeated failed sign-ins)
   kStorage,               // the database failed (disk full, corrupt, locked too long)
+  kBusy,                  // the server is at a limit (open connections, report renders): retry
   // Requests the transport could not accept; raised by adapters, never by the core.
   kMalformedRequest,  // unparseable body, unknown field, wrong JSON type
   kPayloadTooLarge,
@@ -44,7 +45,7 @@ struct Error {
   ErrorCode code;
   std::string message;
   std::vector<FieldError> fields;
-  // kTooManyRequests: seconds until the caller may try again (HTTP Retry-After).
+  // kTooManyRequests, kBusy: seconds until the caller may try again (HTTP Retry-After).
   std::optional<std::int64_t> retry_after_seconds = std::nullopt;
 };
 

@@ -85,6 +85,15 @@ Result<ServiceRequestTransition> ResolveServiceRequest(const ServiceRequest& req
                                                       std::string(ToString(request.status)) +
                                                       "; only an open request can be resolved");
   }
+  // Once converted, the resident's dissatisfaction is a complaint, and the complaint's response
+  // is what closes the matter: resolving the request on its own would record an outcome the
+  // investigation has not reached, and let the request's team close what the complaint's handler
+  // (possibly a restricted team) now owns. Work on the problem goes on under the complaint.
+  if (!request.complaint_reference.empty()) {
+    return Fail(ErrorCode::kTransitionNotAllowed,
+                Named(request) + " was converted into complaint " + request.complaint_reference +
+                    "; the complaint's response resolves it");
+  }
   FieldErrors errors;
   if (on < request.received_on) {
     errors.Add("resolved_on",
@@ -129,8 +138,9 @@ Result<ServiceRequestTransition> MarkConverted(const ServiceRequest& request,
   }
   if (!errors.empty()) return errors.ToError();
 
-  // The status is left as it is: work on the request must not stop because a complaint was raised
-  // (Code 1.5), and a resolved request can still lead to a complaint about how it was resolved.
+  // The status is left as it is: a resolved request can still lead to a complaint about how it was
+  // resolved, and an open one stays open (Code 1.5: work does not stop), carried on under the
+  // complaint, whose response closes it (ResolveServiceRequest refuses a converted request).
   ServiceRequest converted = request;
   converted.complaint_reference = complaint_reference;
   CaseEvent event{

@@ -2,7 +2,7 @@
 
 // Service requests (Code 1.4): a request to put something right; not a complaint, but recorded,
 // monitored and reviewed. One can become a complaint when the resident is dissatisfied (Code 1.5);
-// the link is kept and work on the request does not stop.
+// the link is kept and the work goes on under the complaint, whose response closes the matter.
 
 #include <cstdint>
 #include <optional>
@@ -56,6 +56,7 @@ struct ServiceRequestTransition {
 
 Result<ServiceRequestTransition> LogServiceRequest(const ServiceRequestInput& input, Date today,
                                                    const std::string& actor);
+// kTransitionNotAllowed unless the request is open and not converted into a complaint.
 Result<ServiceRequestTransition> ResolveServiceRequest(const ServiceRequest& request, Date on,
                                                        const std::string& resolution, Date today,
                                                        const std::string& actor);

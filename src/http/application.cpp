@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <mutex>
@@ -33,6 +34,33 @@ Response Problem(const core::Error& error, const Request& request) {
   return ProblemResponse(error, request.path);
 }
 
+bool HasHeader(const Response& response, std::string_view name) {
+  return std::any_of(response.headers.begin(), response.headers.end(), [name](const auto& header) {
+    return header.first.size() == name.size() &&
+           std::equal(name.begin(), name.end(), header.first.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) ==
+                    std::tolower(static_cast<unsigned char>(b));
+           });
+  });
+}
+
+void AddHeaderUnlessSet(Response& response, std::string_view name, std::string_view value) {
+  if (!HasHeader(response, name)) response.headers.emplace_back(name, value);
+}
+
+// Why a 5xx answer was given, for its log line: the problem's detail.
+std::string CauseOf(const Response& response) {
+  constexpr int kFirstServerError = 500;
+  if (response.status < kFirstServerError || response.content_type != kProblemContentType) {
+    return "";
+  }
+  nlohmann::json problem = nlohmann::json::parse(response.body, nullptr, false);
+  if (!problem.is_object() || !problem.contains("detail") || !problem["detail"].is_string()) {
+    return "";
+  }
+  return problem["detail"].get<std::string>();
+}
+
 }  // namespace
 
 LogSink StdoutLogSink() {
@@ -52,13 +80,15 @@ std::string RequestIdFor(std::string_view incoming) {
 }
 
 Application::Application(Router router, const Authenticator& authenticator, Metrics& metrics,
-                         const app::Clock& clock, LogSink log, const WebApp* web_app)
+                         const app::Clock& clock, LogSink log, const WebApp* web_app,
+                         TransportSecurity transport)
     : router_(std::move(router)),
       authenticator_(authenticator),
       metrics_(metrics),
       clock_(clock),
       log_(std::move(log)),
-      web_app_(web_app) {}
+      web_app_(web_app),
+      transport_(transport) {}
 
 template <typename Answer>
 Response Application::Answered(Request& request, Answer&& answer) noexcept {
@@ -78,12 +108,19 @@ Response Application::Answered(Request& request, Answer&& answer) noexcept {
   const auto elapsed = std::chrono::steady_clock::now() - started;
   try {
     response.headers.emplace_back("X-Request-Id", request.request_id);
+    if (route_name != kWebAppRoute) {
+      AddHeaderUnlessSet(response, "Cache-Control", "no-store");
+      AddHeaderUnlessSet(response, "X-Content-Type-Options", "nosniff");
+    }
+    if (transport_ == TransportSecurity::kBehindTls) {
+      AddHeaderUnlessSet(response, "Strict-Transport-Security", kStrictTransportSecurity);
+    }
     metrics_.Record(route_name, request.method, response.status,
                     std::chrono::duration<double>(elapsed).count());
   } catch (...) {
     // Only allocation can fail here; the answer still goes out.
   }
-  LogRequest(request, route_name, response.status, elapsed);
+  LogRequest(request, route_name, response, elapsed);
   return response;
 }
 
@@ -162,7 +199,8 @@ Response Application::Dispatch(Request& request, std::string_view& route_name) {
   return route.handler(request);
 }
 
-void Application::LogRequest(const Request& request, std::string_view route_name, int status,
+void Application::LogRequest(const Request& request, std::string_view route_name,
+                             const Response& response,
                              std::chrono::steady_clock::duration elapsed) noexcept {
   try {
     // Milliseconds to the microsecond: finer digits are noise.
@@ -177,10 +215,11 @@ void Application::LogRequest(const Request& request, std::string_view route_name
         {"method", request.method},
         {"route", route_name},
         {"path", request.path},
-        {"status", status},
+        {"status", response.status},
         {"duration_ms", duration_ms},
         {"actor", request.actor ? nlohmann::json(request.actor->username) : nlohmann::json()},
     };
+    if (std::string cause = CauseOf(response); !cause.empty()) line["cause"] = std::move(cause);
     log_(DumpJson(line));
   } catch (...) {
     // A log line that cannot be written is dropped; the answer matters more.

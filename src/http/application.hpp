@@ -30,12 +30,23 @@ inline constexpr std::string_view kUnmatchedRoute = "unmatched";
 // The route name of a file of the web application.
 inline constexpr std::string_view kWebAppRoute = "web_app";
 
+// Whether the server is reached over TLS (terminated by a proxy in front of it): then every answer
+// tells browsers to use https only (Strict-Transport-Security).
+enum class TransportSecurity { kPlainHttp, kBehindTls };
+
+inline constexpr std::string_view kStrictTransportSecurity = "max-age=31536000";
+
+// Every answer but a web application's file may carry personal data (cases, names, the log of a
+// problem), so it is not stored by browsers or proxies (Cache-Control: no-store) nor sniffed as
+// another type (X-Content-Type-Options: nosniff); the web application's files keep their own
+// caching. A 5xx answer's log line names its cause (the problem's detail).
 class Application {
  public:
   // `web_app`, when given, answers the GETs no route matches (the staff web application); it
   // must outlive the application.
   Application(Router router, const Authenticator& authenticator, Metrics& metrics,
-              const app::Clock& clock, LogSink log, const WebApp* web_app = nullptr);
+              const app::Clock& clock, LogSink log, const WebApp* web_app = nullptr,
+              TransportSecurity transport = TransportSecurity::kPlainHttp);
 
   // Answers one request. `request` carries method, target, headers (lower-case names) and body
   // as received; everything else is filled in here. Never throws.
@@ -61,7 +72,7 @@ class Application {
   template <typename Answer>
   Response Answered(Request& request, Answer&& answer) noexcept;
 
-  void LogRequest(const Request& request, std::string_view route_name, int status,
+  void LogRequest(const Request& request, std::string_view route_name, const Response& response,
                   std::chrono::steady_clock::duration elapsed) noexcept;
 
   Router router_;
@@ -70,6 +81,7 @@ class Application {
   const app::Clock& clock_;
   LogSink log_;
   const WebApp* web_app_;
+  TransportSecurity transport_;
 };
 
 // The request's X-Request-Id when it is sane (1 to 128 characters of [A-Za-z0-9._:-]), so it can

@@ -60,14 +60,15 @@ class ApplicationTest : public ::testing::Test {
   ApplicationTest() : authenticator_(store_, clock_) {}
 
   // The application with the real API routes plus /boom, which throws.
-  Application Build() {
+  Application Build(TransportSecurity transport = TransportSecurity::kPlainHttp) {
     Router router;
     handlers_.Register(router);
     admin_handlers_.Register(router);
     router.Add({"GET", "/boom", Access::kPublic, std::nullopt,
                 [](const Request&) -> Response { throw std::runtime_error("kaboom"); }});
-    return Application(std::move(router), authenticator_, metrics_, clock_,
-                       [this](std::string_view line) { lines_.push_back(json::parse(line)); });
+    return Application(
+        std::move(router), authenticator_, metrics_, clock_,
+        [this](std::string_view line) { lines_.push_back(json::parse(line)); }, nullptr, transport);
   }
 
   UnavailableStore store_;
@@ -187,6 +188,30 @@ TEST_F(ApplicationTest, ReadinessFollowsTheDatabaseAndMetricsAnswerRegardless) {
       << metrics.body;
   EXPECT_NE(metrics.body.find(R"(redress_http_request_duration_seconds_count{route="/healthz"} 1)"),
             std::string::npos);
+}
+
+TEST_F(ApplicationTest, EveryAnswerIsNotStoredNorSniffedAndHstsOnlyBehindTls) {
+  Application application = Build();
+  for (const char* target : {"/api/v1/complaints", "/readyz", "/api/v1/nothing", "/boom"}) {
+    SCOPED_TRACE(target);
+    Response response = application.Handle(Make("GET", target));
+    EXPECT_EQ(HeaderOf(response, "Cache-Control"), "no-store");
+    EXPECT_EQ(HeaderOf(response, "X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(HeaderOf(response, "Strict-Transport-Security"), "");
+  }
+  Application behind_tls = Build(TransportSecurity::kBehindTls);
+  Response response = behind_tls.Handle(Make("GET", "/healthz"));
+  EXPECT_EQ(HeaderOf(response, "Strict-Transport-Security"), "max-age=31536000");
+}
+
+TEST_F(ApplicationTest, TheLogNamesTheCauseOfAServerError) {
+  Application application = Build();
+  EXPECT_EQ(application.Handle(Make("GET", "/readyz")).status, 503);
+  EXPECT_EQ(application.Handle(Make("GET", "/healthz")).status, 200);
+  ASSERT_EQ(lines_.size(), 2U);
+  EXPECT_NE(lines_[0]["cause"].get<std::string>().find("the disk is on fire"), std::string::npos)
+      << lines_[0];
+  EXPECT_FALSE(lines_[1].contains("cause"));
 }
 
 TEST_F(ApplicationTest, OpenApiDescribesEveryRoute) {

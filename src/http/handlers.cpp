@@ -415,6 +415,14 @@ Response Handlers::Ready(const Request& request) {
             core::ErrorCode::kStorage, "the database cannot be read: " + read.error().message, {}},
         request);
   }
+  // Ready means a change could be saved: a full disk or an unwritable file shows here first, and
+  // clears as soon as the fault does, with no restart.
+  if (auto written = store_.CheckWritable(); !written) {
+    return Problem(core::Error{core::ErrorCode::kStorage,
+                               "the database cannot be written: " + written.error().message,
+                               {}},
+                   request);
+  }
   return JsonAnswer(kOk, {{"status", "ready"}});
 }
 

@@ -324,11 +324,9 @@ core::Result<json> ParseJsonBody(const Request& request) {
                       "the body must be application/json, got '" +
                           std::string(request.Header("content-type")) + "'");
   }
-  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
-    return tl::unexpected(core::Error{
-        core::ErrorCode::kMalformedRequest, "body: not valid JSON", {{"body", "not valid JSON"}}});
-  }
+  auto parsed = ParseStrictJson(request.body);
+  if (!parsed) return tl::unexpected(parsed.error());
+  json body = std::move(*parsed);
   if (!body.is_object()) {
     return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
                                       "body: must be a JSON object",
@@ -461,6 +459,27 @@ core::Result<std::string> ParseTokenLabel(const json& body) {
       body, [](ObjectReader& reader) { return reader.Text("label", Presence::kRequired); });
 }
 
+core::Status CheckSearchText(std::string_view text) {
+  if (text.size() > kMaxSearchTextBytes) {
+    return core::FailField("text", "must be at most " + std::to_string(kMaxSearchTextBytes) +
+                                       " characters, got " + std::to_string(text.size()));
+  }
+  // A word as the search's tokenizer sees one: a run of letters and digits (any byte of a
+  // multi-byte UTF-8 character counts as a letter).
+  const auto in_word = [](unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; };
+  std::size_t words = 0;
+  bool inside = false;
+  for (const unsigned char c : text) {
+    if (in_word(c) && !inside) ++words;
+    inside = in_word(c);
+  }
+  if (words > kMaxSearchWords) {
+    return core::FailField("text", "must be at most " + std::to_string(kMaxSearchWords) +
+                                       " words, got " + std::to_string(words));
+  }
+  return {};
+}
+
 core::Result<app::ComplaintQuery> ParseComplaintQuery(const Parameters& parameters,
                                                       core::Date today,
                                                       const core::WorkingCalendar* calendar) {
@@ -518,6 +537,9 @@ core::Result<app::ComplaintQuery> ParseComplaintQuery(const Parameters& paramete
     query.due_before = calendar->AddWorkingDays(today, *due_within).AddDays(1);
   }
   query.text = reader.Text("text");
+  if (auto bound = CheckSearchText(query.text); !bound) {
+    errors.Invalid("text", bound.error().fields.front().message);
+  }
   const std::string sort = reader.Text("sort");
   if (!sort.empty()) {
     const bool descending = sort.front() == kDescendingPrefix;

@@ -88,14 +88,23 @@ core::Result<std::string> ParseTokenLabel(const nlohmann::json& body);
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 200;
 
+// A search's text is bounded: each word is a lookup in the index and its dictionary, so thousands
+// of them would hold a handler thread, and the CPU, for as long as the client liked. A person
+// searching types a few words.
+inline constexpr std::size_t kMaxSearchWords = 32;
+inline constexpr std::size_t kMaxSearchTextBytes = 512;
+// kInvalidInput naming "text" when `text` has more than kMaxSearchWords words (runs of letters
+// and digits) or more than kMaxSearchTextBytes bytes.
+core::Status CheckSearchText(std::string_view text);
+
 // GET /api/v1/complaints parameters: status, stage, regime, service_area, team, handler,
 // category, received_from, received_to, overdue (true|false; as at `today`), due_within (N: the
 // pending deadline falls from today to N working days after it, on `calendar`), text (words
-// searched in summary and description), sort (reference, received_on or due_on; a leading '-' for
-// descending), limit, cursor (the next_cursor of the previous page, valid only with the same
-// sort). An empty value leaves its filter unset. An unknown parameter is kMalformedRequest; a bad
-// value kInvalidInput; each names the parameter.
-// `calendar` may be null only when the parameters have no due_within.
+// searched in summary and description; see CheckSearchText), sort (reference, received_on or
+// due_on; a leading '-' for descending), limit, cursor (the next_cursor of the previous page, valid
+// only with the same sort). An empty value leaves its filter unset. An unknown parameter is
+// kMalformedRequest; a bad value kInvalidInput; each names the parameter. `calendar` may be null
+// only when the parameters have no due_within.
 inline constexpr int kMaxDueWithinWorkingDays = 100;
 core::Result<app::ComplaintQuery> ParseComplaintQuery(
     const Parameters& parameters, core::Date today,

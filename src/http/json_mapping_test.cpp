@@ -312,6 +312,35 @@ TEST(JsonMappingTest, ReadsOnlyJsonObjectBodies) {
   }
 }
 
+TEST(JsonMappingTest, RefusesAMemberGivenTwiceAtAnyDepthNamingIt) {
+  struct DuplicateCase {
+    std::string body;
+    std::string field;  // "" = accepted
+  };
+  const std::vector<DuplicateCase> cases = {
+      {R"({"summary": "a", "summary": "b"})", "summary"},
+      {R"({"complainant": {"name": "A", "email": "a@x", "name": "B"}})", "complainant.name"},
+      {R"({"remedies": [{"kind": "apology"}, {"kind": "works", "kind": "apology"}]})",
+       "remedies[1].kind"},
+      {R"({"a": [1, [2, 3], {"b": {"c": 1, "c": 2}}]})", "a[2].b.c"},
+      // The same name in different objects, or as a value, is not a duplicate.
+      {R"({"a": {"x": 1}, "b": {"x": 1}, "x": "x", "list": [{"x": 1}, {"x": 2}]})", ""},
+  };
+  for (const DuplicateCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    auto body = ParseJsonBody(WithBody("application/json", c.body));
+    if (c.field.empty()) {
+      EXPECT_TRUE(body) << body.error().message;
+      continue;
+    }
+    ASSERT_FALSE(body);
+    EXPECT_EQ(body.error().code, ErrorCode::kMalformedRequest);
+    ASSERT_EQ(body.error().fields.size(), 1U);
+    EXPECT_EQ(body.error().fields.front().field, c.field);
+    EXPECT_EQ(body.error().fields.front().message, "is given more than once");
+  }
+}
+
 TEST(JsonMappingTest, ReadsListParameters) {
   const core::Date today = D("2025-01-15");
   auto query = ParseComplaintQuery({{"status", "in_progress"},
@@ -376,6 +405,19 @@ TEST(JsonMappingTest, RefusesBadListParameters) {
        "cursor"},
       {{{"cursor", "reference.asc.x.CMP-1"}}, ErrorCode::kInvalidInput, "cursor"},
       {{{"cursor", "reference.asc..CMP-1.x"}}, ErrorCode::kInvalidInput, "cursor"},
+      // Thousands of words, or of characters, would hold the CPU.
+      {{{"text",
+         [] {
+           std::string words;
+           for (int i = 0; i < 33; ++i) words += "w" + std::to_string(i) + " ";
+           return words;
+         }()}},
+       ErrorCode::kInvalidInput,
+       "text"},
+      {{{"text", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,1,2,3,4,5,6,7"}},
+       ErrorCode::kInvalidInput,
+       "text"},
+      {{{"text", std::string(513, 'x')}}, ErrorCode::kInvalidInput, "text"},
   };
   for (const BadParameter& c : cases) {
     SCOPED_TRACE(c.field);
@@ -385,6 +427,15 @@ TEST(JsonMappingTest, RefusesBadListParameters) {
     ASSERT_EQ(query.error().fields.size(), 1U);
     EXPECT_EQ(query.error().fields.front().field, c.field);
   }
+}
+
+TEST(JsonMappingTest, CountsSearchWordsAsRunsOfLettersAndDigits) {
+  std::string words;
+  for (int i = 0; i < 32; ++i) words += "  mould-" + std::to_string(i % 10);
+  EXPECT_FALSE(CheckSearchText(words));  // 64 words: "mould" and a digit each time
+  EXPECT_TRUE(CheckSearchText("damp and mould in the bathroom, again"));
+  EXPECT_TRUE(CheckSearchText("Ffenestr ddrwg — réparation urgente"));
+  EXPECT_TRUE(CheckSearchText(std::string(512, 'x')));
 }
 
 TEST(JsonMappingTest, NextCursorLeadsToTheNextPageInTheSameOrder) {

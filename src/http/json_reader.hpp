@@ -304,6 +304,70 @@ class ObjectReader {
   std::set<std::string, std::less<>> known_;
 };
 
+// Parses a request body. Refuses (kMalformedRequest) text that is not JSON, naming "body", and an
+// object that gives a member twice at any depth, naming the member by its path
+// ("complainant.email", "remedies[1].kind"): the standard leaves a duplicate's meaning open, and
+// parsers disagree (first wins, last wins), so a proxy or audit log could read a different request
+// from the one the server acts on.
+inline core::Result<json> ParseStrictJson(std::string_view text) {
+  // One frame per open object or array: the object's members so far, or the array's next index.
+  struct Frame {
+    bool is_array = false;
+    std::string path;  // of the container itself
+    std::set<std::string, std::less<>> keys;
+    std::string key;  // the member being read
+    std::size_t next_index = 0;
+  };
+  std::vector<Frame> frames;
+  std::optional<std::string> duplicate;
+  // The path of the value starting now inside the innermost container.
+  const auto child_path = [&frames]() -> std::string {
+    if (frames.empty()) return "";
+    Frame& top = frames.back();
+    if (top.is_array) return top.path + "[" + std::to_string(top.next_index++) + "]";
+    return top.path.empty() ? top.key : top.path + "." + top.key;
+  };
+  const json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start: {
+        Frame frame;
+        frame.is_array = event == json::parse_event_t::array_start;
+        frame.path = child_path();
+        frames.push_back(std::move(frame));
+        break;
+      }
+      case json::parse_event_t::key: {
+        Frame& top = frames.back();
+        top.key = parsed.get<std::string>();
+        if (!top.keys.emplace(top.key).second && !duplicate) {
+          duplicate = top.path.empty() ? top.key : top.path + "." + top.key;
+        }
+        break;
+      }
+      case json::parse_event_t::value:
+        if (!frames.empty() && frames.back().is_array) ++frames.back().next_index;
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        frames.pop_back();
+        break;
+    }
+    return true;
+  };
+  json value = json::parse(text, callback, /*allow_exceptions=*/false);
+  if (value.is_discarded()) {
+    return tl::unexpected(core::Error{
+        core::ErrorCode::kMalformedRequest, "body: not valid JSON", {{"body", "not valid JSON"}}});
+  }
+  if (duplicate) {
+    return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
+                                      *duplicate + ": is given more than once",
+                                      {{*duplicate, "is given more than once"}}});
+  }
+  return value;
+}
+
 // Runs read(ObjectReader&) over the whole body and returns its value, or every field problem.
 template <typename T, typename Read>
 core::Result<T> ReadBody(const json& body, Read&& read) {

@@ -36,6 +36,8 @@ ProblemKind KindOf(core::ErrorCode code) {
       return {"/problems/too-many-requests", "Too many requests"};
     case core::ErrorCode::kStorage:
       return {"/problems/storage-unavailable", "The database is unavailable"};
+    case core::ErrorCode::kBusy:
+      return {"/problems/server-busy", "The server is busy"};
     case core::ErrorCode::kMalformedRequest:
       return {"/problems/malformed-request", "The request is malformed"};
     case core::ErrorCode::kPayloadTooLarge:
@@ -80,6 +82,7 @@ int StatusFor(core::ErrorCode code) {
     case core::ErrorCode::kTooManyRequests:
       return 429;
     case core::ErrorCode::kStorage:
+    case core::ErrorCode::kBusy:
       return 503;
   }
   return kInternalServerError;

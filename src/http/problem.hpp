@@ -17,7 +17,7 @@ namespace redress::http {
 //   kInvalidInput 422, kNotFound 404, kTransitionNotAllowed 409, kConflict 409,
 //   kStaleVersion 412, kPreconditionRequired 428, kUnauthenticated 401, kForbidden 403,
 //   kMalformedRequest 400, kPayloadTooLarge 413, kUnsupportedMediaType 415,
-//   kMethodNotAllowed 405, kTooManyRequests 429, kStorage 503.
+//   kMethodNotAllowed 405, kTooManyRequests 429, kStorage 503, kBusy 503.
 int StatusFor(core::ErrorCode code);
 
 // An application/problem+json response: {"type", "title", "status", "detail", "instance",

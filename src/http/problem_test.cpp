@@ -14,13 +14,21 @@ using core::ErrorCode;
 
 TEST(ProblemTest, MapsEveryErrorCodeToItsStatus) {
   const std::vector<std::pair<ErrorCode, int>> cases = {
-      {ErrorCode::kInvalidInput, 422},         {ErrorCode::kNotFound, 404},
-      {ErrorCode::kTransitionNotAllowed, 409}, {ErrorCode::kConflict, 409},
-      {ErrorCode::kStaleVersion, 412},         {ErrorCode::kPreconditionRequired, 428},
-      {ErrorCode::kUnauthenticated, 401},      {ErrorCode::kForbidden, 403},
-      {ErrorCode::kMalformedRequest, 400},     {ErrorCode::kPayloadTooLarge, 413},
-      {ErrorCode::kUnsupportedMediaType, 415}, {ErrorCode::kMethodNotAllowed, 405},
-      {ErrorCode::kTooManyRequests, 429},      {ErrorCode::kStorage, 503},
+      {ErrorCode::kInvalidInput, 422},
+      {ErrorCode::kNotFound, 404},
+      {ErrorCode::kTransitionNotAllowed, 409},
+      {ErrorCode::kConflict, 409},
+      {ErrorCode::kStaleVersion, 412},
+      {ErrorCode::kPreconditionRequired, 428},
+      {ErrorCode::kUnauthenticated, 401},
+      {ErrorCode::kForbidden, 403},
+      {ErrorCode::kMalformedRequest, 400},
+      {ErrorCode::kPayloadTooLarge, 413},
+      {ErrorCode::kUnsupportedMediaType, 415},
+      {ErrorCode::kMethodNotAllowed, 405},
+      {ErrorCode::kTooManyRequests, 429},
+      {ErrorCode::kStorage, 503},
+      {ErrorCode::kBusy, 503},
   };
   for (const auto& [code, status] : cases) {
     SCOPED_TRACE(status);

@@ -1,14 +1,19 @@
 #include "http/report_handlers.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
 #include "app/store_values.hpp"
+#include "http/concurrency_limit.hpp"
 #include "http/json_mapping.hpp"
 #include "http/json_reader.hpp"
 #include "http/problem.hpp"
@@ -17,6 +22,15 @@
 
 namespace redress::http {
 namespace {
+
+// Annual reports computed and rendered at once: a report reads every complaint of two years and a
+// PDF lays out dozens of pages, a core's work for a while; half the cores leaves the rest to the
+// API's other users. A few more wait their turn; beyond that the answer is 503 with Retry-After.
+constexpr int kReportsWaiting = 4;
+constexpr std::chrono::seconds kReportWait{20};
+constexpr std::chrono::seconds kReportRetryAfter{5};
+
+int ReportsAtOnce() { return std::max(1U, std::thread::hardware_concurrency() / 2); }
 
 core::Result<report::render::Format> ParseFormat(const Request& request) {
   auto found = request.query.find("format");
@@ -31,12 +45,15 @@ core::Result<report::render::Format> ParseFormat(const Request& request) {
   return *format;
 }
 
-Response AnnualReport(app::Store& store, const app::Clock& clock, const Request& request) {
+Response AnnualReport(app::Store& store, const app::Clock& clock, ConcurrencyLimit& reports,
+                      const Request& request) {
   auto found = request.path_params.find("year");
   auto year = ParseReportYear(found == request.path_params.end() ? "" : found->second);
   if (!year) return ProblemResponse(year.error(), request.path);
   auto format = ParseFormat(request);
   if (!format) return ProblemResponse(format.error(), request.path);
+  auto turn = reports.Acquire("annual reports");
+  if (!turn) return ProblemResponse(turn.error(), request.path);
   auto computed = app::BuildAnnualReport(store, clock, *year);
   if (!computed) return ProblemResponse(computed.error(), request.path);
   auto document = report::render::Render(*computed, *format);
@@ -95,12 +112,14 @@ core::Result<int> ParseReportYear(std::string_view text) {
 }
 
 void RegisterReportRoutes(Router& router, app::Store& store, const app::Clock& clock) {
+  auto reports = std::make_shared<ConcurrencyLimit>(
+      ReportsAtOnce(), kReportsWaiting,
+      std::chrono::duration_cast<std::chrono::milliseconds>(kReportWait), kReportRetryAfter);
   router.Add({"GET", "/api/v1/reports/annual/{year}", Access::kAuthenticated,
-              core::Permission::kViewReports, [&store, &clock](const Request& request) {
-                return AnnualReport(store, clock, request);
+              core::Permission::kViewReports, [&store, &clock, reports](const Request& request) {
+                return AnnualReport(store, clock, *reports, request);
               }});
-  router.Add({"GET", "/api/v1/homes-owned", Access::kAuthenticated,
-              core::Permission::kViewReports,
+  router.Add({"GET", "/api/v1/homes-owned", Access::kAuthenticated, core::Permission::kViewReports,
               [&store](const Request& request) { return ListHomesOwned(store, request); }});
   router.Add({"PUT", "/api/v1/homes-owned/{year}", Access::kAuthenticated,
               core::Permission::kManageConfiguration, [&store, &clock](const Request& request) {

@@ -14,8 +14,8 @@
 namespace redress::http {
 
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
-                   const std::filesystem::path& web_root, app::Store& store,
-                   const app::Clock& clock) {
+                   TransportSecurity transport, const std::filesystem::path& web_root,
+                   app::Store& store, const app::Clock& clock) {
   Metrics metrics;
   Authenticator authenticator(store, clock);
   Handlers handlers(store, clock, metrics, cookie_security);
@@ -37,7 +37,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                   {"reason", loaded.error().message}}));
   }
   Application application(std::move(router), authenticator, metrics, clock, log,
-                          web_app ? &*web_app : nullptr);
+                          web_app ? &*web_app : nullptr, transport);
 
   Server server(options, application);
   auto port = server.Listen();

@@ -6,6 +6,7 @@
 
 #include "app/ports.hpp"
 #include "core/result.hpp"
+#include "http/application.hpp"
 #include "http/auth.hpp"
 #include "http/server.hpp"
 
@@ -14,10 +15,11 @@ namespace redress::http {
 // Serves the API on `store` until a signal stops it; logs to standard output a line when it
 // listens ({"ts", "message": "listening", "address"}), one per request and one when it stops.
 // Fails when the address cannot be bound (see Server::Listen). `cookie_security` decides whether
-// the session cookie is marked Secure. The web application is served from `web_root` when it
-// holds a build (index.html); without one only the API is served, and the log says so.
+// the session cookie is marked Secure, `transport` whether answers carry HSTS. The web application
+// is served from `web_root` when it holds a build (index.html); without one only the API is served,
+// and the log says so.
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
-                   const std::filesystem::path& web_root, app::Store& store,
-                   const app::Clock& clock);
+                   TransportSecurity transport, const std::filesystem::path& web_root,
+                   app::Store& store, const app::Clock& clock);
 
 }  // namespace redress::http

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -42,6 +44,29 @@ constexpr std::size_t kMaxLingerBytes = 16 * kMaxRequestBodyBytes;
 constexpr std::size_t kDrainChunkBytes = 16 * 1024;
 // A failed accept (e.g. out of file descriptors) is retried after a pause rather than at once.
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
+// File descriptors kept for everything but connections: the database and its readers' files, the
+// listening socket, the log, the web application's files being read, a refused connection's own.
+constexpr rlim_t kReservedDescriptors = 64;
+
+// The connections the process can hold open: max_connections, or fewer when the open-file limit
+// (raised to its hard limit if that helps) would run out first, so that the cap, and not a failing
+// accept() or SQLite's open(), is what a flood of connections meets.
+int ConnectionsAllowed(int max_connections) {
+  const int wanted_connections = std::max(1, max_connections);
+  const rlim_t wanted = static_cast<rlim_t>(wanted_connections) + kReservedDescriptors;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY ||
+      limit.rlim_cur >= wanted) {
+    return wanted_connections;
+  }
+  rlimit raised = limit;
+  raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+  if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  if (limit.rlim_cur >= wanted) return wanted_connections;
+  return limit.rlim_cur > kReservedDescriptors + 1
+             ? static_cast<int>(limit.rlim_cur - kReservedDescriptors)
+             : 1;
+}
 
 // Boost 1.74's Beast speaks boost::string_view; the rest of the code std::string_view.
 std::string_view ToStd(beast::string_view text) { return {text.data(), text.size()}; }
@@ -110,6 +135,8 @@ class Server::Impl {
  private:
   void Accept();
   void OnAccept(beast::error_code error, tcp::socket socket);
+  // Answers a connection beyond max_connections 503 and closes it, without reading a request.
+  void RefuseConnection(tcp::socket socket);
   void StopOnStrand();
 
   ServerOptions options_;
@@ -126,6 +153,10 @@ class Server::Impl {
 
   std::mutex sessions_mutex_;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;  // guarded by sessions_mutex_
+  // Whether the last connection accepted was refused: the log says when refusing starts, not once
+  // per connection of a flood. Used on strand_ only.
+  bool refusing_ = false;
+  int connections_allowed_ = 1;  // set by Listen (ConnectionsAllowed)
 };
 
 // One connection: reads a request, answers it, and again while the connection is kept alive.
@@ -347,6 +378,12 @@ core::Result<std::uint16_t> Server::Impl::Listen() {
   if (error) return fail("listen on");
   acceptor_.listen(asio::socket_base::max_listen_connections, error);
   if (error) return fail("listen on");
+  connections_allowed_ = ConnectionsAllowed(options_.max_connections);
+  if (connections_allowed_ < options_.max_connections) {
+    application_.LogError("", "at most " + std::to_string(connections_allowed_) +
+                                  " connections, not " + std::to_string(options_.max_connections) +
+                                  ": the open-file limit (ulimit -n) leaves room for no more");
+  }
   return acceptor_.local_endpoint().port();
 }
 
@@ -365,11 +402,54 @@ void Server::Impl::OnAccept(beast::error_code error, tcp::socket socket) {
     });
     return;
   }
+  std::size_t open = 0;
+  {
+    std::lock_guard lock(sessions_mutex_);
+    open = sessions_.size();
+  }
+  if (open >= static_cast<std::size_t>(connections_allowed_)) {
+    if (!refusing_) {
+      application_.LogError(
+          "", "refusing connections: " + std::to_string(open) + " are open, the most allowed");
+    }
+    refusing_ = true;
+    RefuseConnection(std::move(socket));
+    return Accept();
+  }
+  refusing_ = false;
   beast::error_code ignored;
   // Answers are small and written whole: send them without waiting to coalesce.
   socket.set_option(tcp::no_delay(true), ignored);
   std::make_shared<Session>(std::move(socket), this)->Start();
   Accept();
+}
+
+void Server::Impl::RefuseConnection(tcp::socket socket) {
+  // Written at once and without waiting: the socket is non-blocking and the answer fits in its
+  // fresh send buffer; if it does not, the client sees the connection closed, which is as quick.
+  beast::error_code ignored;
+  socket.non_blocking(true, ignored);
+  const core::Error busy{core::ErrorCode::kBusy,
+                         "the server has " + std::to_string(connections_allowed_) +
+                             " connections open, the most it allows; try again shortly",
+                         {},
+                         kBusyRetryAfter.count()};
+  const Response problem = ProblemResponse(busy, "");
+  constexpr unsigned kHttp11 = 11;
+  bhttp::response<bhttp::string_body> response{static_cast<bhttp::status>(problem.status), kHttp11};
+  response.set(bhttp::field::server, ToBeast(kServerName));
+  response.set(bhttp::field::content_type, ToBeast(problem.content_type));
+  for (const auto& [name, value] : problem.headers) response.insert(ToBeast(name), ToBeast(value));
+  response.body() = problem.body;
+  response.keep_alive(false);
+  response.prepare_payload();
+  // Read what the client already sent, so that closing does not reset the connection before the
+  // answer is read (unread data makes the kernel send a reset).
+  std::array<char, kDrainChunkBytes> discard{};
+  socket.read_some(asio::buffer(discard), ignored);
+  bhttp::write(socket, response, ignored);
+  socket.shutdown(tcp::socket::shutdown_send, ignored);
+  socket.close(ignored);
 }
 
 void Server::Impl::Stop() {

@@ -4,8 +4,17 @@
 //
 // Connections are kept alive between requests. A request's headers are limited (header_limit)
 // and so is its body (body_limit: 413 before the body is read when Content-Length says so, or as
-// soon as a chunked body passes it). A keep-alive connection idle for idle_timeout is closed; a
-// request must arrive, and its answer be taken, within request_timeout.
+// soon as a chunked body passes it). A keep-alive connection idle for idle_timeout is closed, and
+// so is one whose request's headers have not all arrived by then (a client sending a byte at a
+// time holds a connection no longer than an idle one); the rest of a request must arrive, and its
+// answer be taken, within request_timeout.
+//
+// At most max_connections are open at once: idle clients must not be able to hold every file
+// descriptor and thread's attention while others wait. A connection beyond the cap is accepted
+// and at once answered 503 with Retry-After and closed, so the client learns within a round trip,
+// rather than waiting in the listen backlog until its own timeout. Listen lowers the cap to what
+// the open-file limit leaves room for (raising that limit to its hard maximum first, and logging
+// when it still falls short), so a flood meets the cap rather than a failing accept().
 //
 // Two pools of threads: the io threads (one per core by default) only accept, parse and write;
 // each parsed request is handed to a pool of handler threads, because handlers block (a write
@@ -34,6 +43,12 @@ inline constexpr std::uint32_t kMaxRequestHeaderBytes = 16 * 1024;
 // Handler threads by default: more than the concurrent requests the API is built for (32), so
 // they all wait on the store at once and share its commits.
 inline constexpr int kDefaultHandlerThreads = 64;
+// Open connections by default: far more than the staff of a council keep open (a browser opens
+// about six), far below the 1,024 file descriptors a process commonly gets.
+inline constexpr int kDefaultMaxConnections = 512;
+inline constexpr std::chrono::seconds kDefaultIdleTimeout{30};
+// What a refused connection's Retry-After says.
+inline constexpr std::chrono::seconds kBusyRetryAfter{1};
 
 // Whether Run() stops on SIGTERM and SIGINT; tests that run a server inside a test process turn
 // it off and call Stop().
@@ -46,7 +61,8 @@ struct ServerOptions {
   int handler_threads = kDefaultHandlerThreads;  // threads that run the (blocking) handlers; >= 1
   std::size_t body_limit = kMaxRequestBodyBytes;
   std::uint32_t header_limit = kMaxRequestHeaderBytes;
-  std::chrono::seconds idle_timeout{60};
+  int max_connections = kDefaultMaxConnections;  // >= 1
+  std::chrono::seconds idle_timeout = kDefaultIdleTimeout;
   std::chrono::seconds request_timeout{30};
   SignalHandling signals = SignalHandling::kStopOnSignal;
 };

@@ -1,5 +1,7 @@
 // The composition root: chooses the adapters, wires them into the app and the CLI, and runs.
 
+#include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <cstdlib>
 #include <iostream>
@@ -17,8 +19,10 @@ namespace {
 constexpr const char* kDefaultTimeZone = "Europe/London";
 
 redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
-    const std::string& database, const redress::app::Clock& clock) {
-  auto store = redress::storage::sqlite::SqliteStore::Open(database, clock);
+    const std::string& database, const redress::app::Clock& clock, redress::app::OpenMode mode) {
+  redress::storage::sqlite::SqliteOptions options;
+  options.open_mode = mode;
+  auto store = redress::storage::sqlite::SqliteStore::Open(database, clock, options);
   if (!store) return tl::unexpected(store.error());
   return std::unique_ptr<redress::app::Store>(std::move(*store));
 }
@@ -30,16 +34,26 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   server.port = static_cast<std::uint16_t>(options.port);
   server.threads = options.threads;
   if (options.handler_threads > 0) server.handler_threads = options.handler_threads;
+  if (options.max_connections > 0) server.max_connections = options.max_connections;
+  if (options.idle_timeout_seconds > 0) {
+    server.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
+  }
   const redress::http::CookieSecurity cookie_security =
-      options.secure_cookies ? redress::http::CookieSecurity::kHttpsOnly
-                             : redress::http::CookieSecurity::kAnyTransport;
-  return redress::http::Serve(server, cookie_security, options.web_root, store, clock);
+      options.secure_cookies || options.behind_tls ? redress::http::CookieSecurity::kHttpsOnly
+                                                   : redress::http::CookieSecurity::kAnyTransport;
+  const redress::http::TransportSecurity transport =
+      options.behind_tls ? redress::http::TransportSecurity::kBehindTls
+                         : redress::http::TransportSecurity::kPlainHttp;
+  return redress::http::Serve(server, cookie_security, transport, options.web_root, store, clock);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   redress::TuneAllocatorForServer();
+  // A write past a file-size limit (ulimit -f) then fails with EFBIG, which the store reports as
+  // a storage error like a full disk, instead of the signal killing the process mid-commit.
+  std::signal(SIGXFSZ, SIG_IGN);
   // Councils in England count days in UK time; TZ in the environment overrides it.
   setenv("TZ", kDefaultTimeZone, /*overwrite=*/0);
   tzset();

@@ -316,7 +316,7 @@ test('a role that does not allow the action: 403, whatever the case', async () =
   await logLine((line) => line.status === 403 && line.actor === 'emma.hughes');
 });
 
-test('service requests: log, read, convert into a complaint, resolve', async () => {
+test('service requests: log, read, convert into a complaint, which alone can close it', async () => {
   const logged = await call('POST', '/api/v1/service-requests', {
     body: {
       channel: 'phone',
@@ -342,13 +342,16 @@ test('service requests: log, read, convert into a complaint, resolve', async () 
   assert.equal(converted.body.service_request_reference, reference);
   assert.equal(converted.body.summary, 'Boiler not working');
 
+  // Converted, the request is the complaint's to close: resolving it on its own is refused.
   const resolved = await call('POST', `/api/v1/service-requests/${reference}/resolve`, {
     user: 'emma',
     body: { on: '2025-01-09', resolution: 'Boiler replaced' },
   });
-  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
-  assert.equal(resolved.body.status, 'resolved');
-  assert.equal(resolved.body.complaint_reference, converted.body.reference);
+  assertProblem(resolved, 409);
+  assert.match(resolved.body.detail, new RegExp(converted.body.reference));
+  const after = await call('GET', `/api/v1/service-requests/${reference}`);
+  assert.equal(after.body.status, 'open');
+  assert.equal(after.body.complaint_reference, converted.body.reference);
 });
 
 test('lists filter, page with a cursor and echo the request id', async () => {

@@ -10,7 +10,8 @@
 //            months before it; description says "emerging issue" when flagged
 //
 // Values are plain numbers (percentages 0-100, money in pounds, rounded to 2 places); an empty
-// cell is a value that cannot be computed. query is the GET /api/v1/complaints path that lists the
+// cell is a value that cannot be computed. Text that a spreadsheet would run as a formula is
+// neutralised (see CsvCell). query is the GET /api/v1/complaints path that lists the
 // row's complaints when exact is true.
 
 #include <string>
@@ -21,15 +22,42 @@
 namespace redress::report::render {
 namespace {
 
-std::string Cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+// A plain decimal number as Number writes it ("-87", "13.75"): a spreadsheet reads it as a number,
+// never as a formula, so a negative figure keeps its sign and stays numeric.
+bool IsPlainNumber(std::string_view text) {
+  if (text.starts_with('-')) text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view("0") : text.substr(point + 1);
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  return digits(whole) && digits(fraction);
+}
+
+}  // namespace
+
+std::string CsvCell(std::string_view text) {
+  std::string cell;
+  // OWASP's CSV injection advice: a cell that starts with one of these may be run as a formula
+  // (=HYPERLINK(...), +cmd|...) when the file is opened; a leading quote makes it text.
+  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+  if (!text.empty() && kFormulaStarts.find(text.front()) != std::string_view::npos &&
+      !IsPlainNumber(text)) {
+    cell = "'";
+  }
+  cell += text;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
-  for (char c : text) {
+  for (char c : cell) {
     if (c == '"') quoted += '"';
     quoted += c;
   }
   return quoted + "\"";
 }
+
+namespace {
 
 std::string Number(std::optional<double> value, Unit unit) {
   if (!value) return {};
@@ -44,7 +72,7 @@ std::string Number(std::optional<double> value, Unit unit) {
 void Row(std::string& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) out += ',';
-    out += Cell(cells[i]);
+    out += CsvCell(cells[i]);
   }
   out += "\r\n";
 }

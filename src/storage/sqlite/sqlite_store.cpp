@@ -22,6 +22,7 @@
 #include "core/calendar.hpp"
 #include "core/repeats.hpp"
 #include "report/records.hpp"
+#include "storage/sqlite/database_file.hpp"
 #include "storage/sqlite/migrations.hpp"
 
 namespace redress::storage::sqlite {
@@ -3392,6 +3393,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   if (sqlite3_threadsafe() == 0) {
     return Fail(ErrorCode::kStorage, "this SQLite library is built without thread support");
   }
+  if (Status prepared = PrepareDatabaseFile(path, options.open_mode); !prepared) {
+    return Unexpected(prepared.error());
+  }
   Result<std::unique_ptr<Connection>> writer = Connection::Open(path, Connection::Role::kWriter);
   if (!writer) return Unexpected(writer.error());
   Status migrated = Guarded([&] { return Migrate(**writer, clock); });
@@ -3554,6 +3558,17 @@ Result<std::unique_ptr<Connection>> SqliteStore::AcquireReader() {
 void SqliteStore::ReleaseReader(std::unique_ptr<Connection> reader) {
   std::lock_guard lock(readers_mutex_);
   if (idle_readers_.size() < kMaxIdleReaders) idle_readers_.push_back(std::move(reader));
+}
+
+Status SqliteStore::CheckWritable() {
+  return Write([this](app::Tx&) -> Status {
+    Result<Statement> probe = writer_->Prepare(
+        "INSERT INTO readiness_probe (id, probed_at) VALUES (1, ?) "
+        "ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at");
+    if (!probe) return Unexpected(probe.error());
+    probe->Bind(clock_.NowRfc3339());
+    return probe->Run();
+  });
 }
 
 Result<app::AuditReport> SqliteStore::VerifyAudit() {

@@ -62,6 +62,9 @@ inline constexpr std::size_t kDefaultMaxWritesPerCommit = 64;
 struct SqliteOptions {
   // The most Writes one commit takes (at least 1; 1 = a commit, and an fsync, per Write).
   std::size_t max_writes_per_commit = kDefaultMaxWritesPerCommit;
+  // kExisting: Open refuses (kNotFound, naming the path and `redress init`) a file that does not
+  // exist or holds no schema. kCreate creates a missing file, readable by its owner only.
+  app::OpenMode open_mode = app::OpenMode::kCreate;
 };
 
 // Counters of the writer since the store was opened, for metrics and tests.
@@ -92,6 +95,9 @@ class SqliteStore final : public app::Store {
   core::Status Write(const std::function<core::Status(app::Tx&)>& work) override;
   core::Status Read(const std::function<core::Status(app::Tx&)>& work) override;
   core::Result<app::AuditReport> VerifyAudit() override;
+  // Writes and commits one row (readiness_probe), so it fails as users' changes would: a full
+  // disk, a file that cannot be written, a file-size limit. Costs one commit (an fsync).
+  core::Status CheckWritable() override;
 
   // The schema version of the database: the newest migration applied.
   int SchemaVersion() const { return schema_version_; }

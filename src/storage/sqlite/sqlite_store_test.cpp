@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <array>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -326,6 +328,45 @@ TEST_F(SqliteStoreTest, RefusesASchemaNewerThanTheBinary) {
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().code, ErrorCode::kStorage);
   EXPECT_NE(opened.error().message.find("9999"), std::string::npos) << opened.error().message;
+}
+
+TEST_F(SqliteStoreTest, CreatesTheDatabaseAndItsWalReadableByItsOwnerOnly) {
+  store_.reset();
+  const std::string path = (directory_.path() / "private.db").string();
+  const mode_t previous = ::umask(022);
+  Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path, clock_);
+  ::umask(previous);
+  ASSERT_TRUE(opened) << opened.error().message;
+  ASSERT_TRUE((*opened)->CheckWritable());
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    SCOPED_TRACE(file);
+    const auto permissions = std::filesystem::status(file).permissions();
+    EXPECT_EQ(permissions,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  }
+}
+
+TEST_F(SqliteStoreTest, OpeningAnExistingDatabaseRefusesAMissingOrEmptyFile) {
+  SqliteOptions existing;
+  existing.open_mode = app::OpenMode::kExisting;
+  const std::string missing = (directory_.path() / "missing.db").string();
+  Result<std::unique_ptr<SqliteStore>> absent = SqliteStore::Open(missing, clock_, existing);
+  ASSERT_FALSE(absent);
+  EXPECT_EQ(absent.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(absent.error().message.find(missing), std::string::npos) << absent.error().message;
+  EXPECT_NE(absent.error().message.find("redress init"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(missing));
+
+  const std::string empty = (directory_.path() / "empty.db").string();
+  { std::ofstream touch(empty); }
+  Result<std::unique_ptr<SqliteStore>> blank = SqliteStore::Open(empty, clock_, existing);
+  ASSERT_FALSE(blank);
+  EXPECT_EQ(blank.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(std::filesystem::file_size(empty), 0U);
+
+  store_.reset();
+  Result<std::unique_ptr<SqliteStore>> initialised = SqliteStore::Open(path_, clock_, existing);
+  EXPECT_TRUE(initialised) << initialised.error().message;
 }
 
 TEST_F(SqliteStoreTest, UsesWalFullSyncAndForeignKeys) {

@@ -73,8 +73,14 @@ export function ServiceRequestPage() {
         { key: 'Requested by', value: sr.requester.name },
         { key: 'Description', value: sr.description || 'None' },
         ...(sr.resolution ? [{ key: 'Resolution', value: sr.resolution }] : []),
+        ...(sr.complaint_reference
+          ? [{ key: 'Raised as complaint', value: `${sr.complaint_reference}: its response closes this request` }]
+          : []),
       ]} />
-      {open && allows(user.role, 'log_complaint') && <ResolveForm sr={sr} onDone={loaded.reload} />}
+      {/* A converted request is closed by its complaint's response: the API refuses resolving it. */}
+      {open && !sr.complaint_reference && allows(user.role, 'log_complaint') && (
+        <ResolveForm sr={sr} onDone={loaded.reload} />
+      )}
       {!sr.complaint_reference && allows(user.role, 'log_complaint') && <ConvertForm sr={sr} />}
     </>
   );
