@@ -53,6 +53,10 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
   if (auto admitted = guard_.addresses().Admit(client_address, now); !admitted) {
     return tl::unexpected(admitted.error());
   }
+  // Refused before anything is written when the password checks are already busy: under a flood
+  // most attempts end here, costing a lock and no transaction. The address is still charged, so
+  // the addresses flooding run out of allowance and leave the checks to everyone else.
+  if (auto room = guard_.checks().HasRoom(); !room) return tl::unexpected(room.error());
 
   // The attempt is counted in the transaction that checks the throttle, before the password is
   // checked: parallel guesses each see the ones before them. The password is checked outside any
@@ -85,8 +89,8 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
   auto checked = guard_.checks().Verify(can_sign_in ? user->password_hash : DummyPasswordHash(),
                                         credentials.password);
   if (!checked) {
-    // No password was checked: the attempt is given back, to the username and the address.
-    guard_.addresses().Refund(client_address, now);
+    // No password was checked: the attempt is given back to the username (which may be someone
+    // else's, caught in a flood), not to the address (see HasRoom above).
     auto given_back = store_.Write([&](Tx& tx) -> Status {
       auto attempts = tx.LoadSignInAttempts(throttle_key);
       if (!attempts) return tl::unexpected(attempts.error());

@@ -58,8 +58,8 @@ class SessionService {
   // while `client_address` has spent its allowance, while the username is slowed or locked, and
   // when the guard's password checks are all busy. The attempt is counted against the username
   // in the transaction that checks its throttle, before the password is checked, so parallel
-  // guesses are throttled as if they came one by one; a success resets the count, and a check
-  // that never ran is not counted.
+  // guesses are throttled as if they came one by one; a success resets the count and gives the
+  // attempt back to the address, and a check that never ran is not counted against the username.
   Result<SignedIn> SignIn(const Credentials& credentials,
                           std::string_view client_address = {}) const;
 

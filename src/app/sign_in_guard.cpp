@@ -75,6 +75,12 @@ core::Result<bool> PasswordCheckQueue::Verify(std::string_view stored_hash,
   return job.matches;
 }
 
+core::Status PasswordCheckQueue::HasRoom() {
+  std::lock_guard lock(mutex_);
+  if (stopping_ || queue_.size() >= max_queued_) return ChecksBusy();
+  return {};
+}
+
 void PasswordCheckQueue::Work() {
   // Linux applies a niceness to the calling thread alone (setpriority on its thread id). Failing
   // to lower it only costs the signed-in users some latency, so the result is not checked.

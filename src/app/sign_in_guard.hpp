@@ -53,6 +53,10 @@ class PasswordCheckQueue {
   // the queue is full or the check waited longer than max_wait for a thread.
   core::Result<bool> Verify(std::string_view stored_hash, std::string_view password);
 
+  // The error Verify would give now if the queue is full, so a caller can refuse before doing
+  // other work for a check that would not run. A hint only: the queue may fill in between.
+  core::Status HasRoom();
+
  private:
   struct Job;
   void Work();

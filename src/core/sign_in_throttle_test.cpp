@@ -66,9 +66,9 @@ TEST(SignInThrottle, AddressAdmitsABurstThenOneEveryInterval) {
     bool admitted;
     std::int64_t retry_after;
   } rows[] = {
-      {kNow, false, kAddressSignInIntervalSeconds},      // the burst is spent
-      {kNow + 1, false, 1},                              // part of the interval gone
-      {kNow + kAddressSignInIntervalSeconds, true, 0},   // one more after an interval
+      {kNow, false, kAddressSignInIntervalSeconds},     // the burst is spent
+      {kNow + 1, false, 1},                             // part of the interval gone
+      {kNow + kAddressSignInIntervalSeconds, true, 0},  // one more after an interval
       {kNow + 10 * kAddressSignInIntervalSeconds, true, 0},
       {kNow - 100, false, kAddressSignInIntervalSeconds + 100},  // a clock that went back
   };
@@ -76,8 +76,8 @@ TEST(SignInThrottle, AddressAdmitsABurstThenOneEveryInterval) {
     const AddressAdmission admission = AdmitSignInFromAddress(busy_until, row.now);
     EXPECT_EQ(admission.admitted, row.admitted) << row.now - kNow;
     EXPECT_EQ(admission.retry_after_seconds, row.retry_after) << row.now - kNow;
-    EXPECT_EQ(admission.busy_until, row.admitted ? busy_until + kAddressSignInIntervalSeconds
-                                                 : busy_until)
+    EXPECT_EQ(admission.busy_until,
+              row.admitted ? busy_until + kAddressSignInIntervalSeconds : busy_until)
         << row.now - kNow;
   }
 }

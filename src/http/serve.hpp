@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "app/password_policy.hpp"
 #include "app/ports.hpp"
 #include "core/result.hpp"
 #include "http/auth.hpp"
@@ -18,6 +19,6 @@ namespace redress::http {
 // holds a build (index.html); without one only the API is served, and the log says so.
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    const std::filesystem::path& web_root, app::Store& store,
-                   const app::Clock& clock);
+                   const app::Clock& clock, const app::PasswordPolicy& password_policy);
 
 }  // namespace redress::http

@@ -10,6 +10,7 @@
 #include "http/serve.hpp"
 #include "main/allocator.hpp"
 #include "main/system_clock.hpp"
+#include "passwords/pwquality_password_policy.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {
@@ -24,7 +25,8 @@ redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
 }
 
 redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
-                               redress::app::Store& store, const redress::app::Clock& clock) {
+                               redress::app::Store& store, const redress::app::Clock& clock,
+                               const redress::app::PasswordPolicy& password_policy) {
   redress::http::ServerOptions server;
   server.host = options.host;
   server.port = static_cast<std::uint16_t>(options.port);
@@ -33,7 +35,8 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   const redress::http::CookieSecurity cookie_security =
       options.secure_cookies ? redress::http::CookieSecurity::kHttpsOnly
                              : redress::http::CookieSecurity::kAnyTransport;
-  return redress::http::Serve(server, cookie_security, options.web_root, store, clock);
+  return redress::http::Serve(server, cookie_security, options.web_root, store, clock,
+                              password_policy);
 }
 
 }  // namespace
@@ -44,6 +47,12 @@ int main(int argc, char** argv) {
   setenv("TZ", kDefaultTimeZone, /*overwrite=*/0);
   tzset();
   redress::SystemClock clock;
-  redress::cli::Dependencies dependencies{OpenStore, &clock, ServeApi};
+  const redress::passwords::PwqualityPasswordPolicy password_policy;
+  const auto serve = [&password_policy](const redress::cli::ServeOptions& options,
+                                        redress::app::Store& store,
+                                        const redress::app::Clock& serve_clock) {
+    return ServeApi(options, store, serve_clock, password_policy);
+  };
+  redress::cli::Dependencies dependencies{OpenStore, &clock, &password_policy, serve};
   return redress::cli::Run(argc, argv, dependencies, std::cin, std::cout, std::cerr);
 }

@@ -742,8 +742,7 @@ struct Table<app::ApiToken> {
               token.expires_on);
   }
   static app::ApiToken Read(ColumnReader& r) {
-    return {r.Int64(), r.Int64(),         r.Text(),        r.Text(),
-            r.Text(),  r.OptionalText(), r.OptionalDate()};
+    return {r.Int64(), r.Int64(), r.Text(), r.Text(), r.Text(), r.OptionalText(), r.OptionalDate()};
   }
   static std::vector<Reference> References(const app::ApiToken& token) {
     return {{"user_id", "user", "users", "id", std::to_string(token.user_id)}};

@@ -1974,7 +1974,8 @@ TEST_F(SqliteStoreTest, TokensAreFoundByHash) {
     return tx.InsertUser({0, "bob", "Bob", core::Role::kManager, "", "h", true});
   });
   ASSERT_TRUE(user);
-  const app::ApiToken token{0, user->id, "ab12cd", "laptop", "2025-01-15T10:00:00Z", std::nullopt};
+  const app::ApiToken token{
+      0, user->id, "ab12cd", "laptop", "2025-01-15T10:00:00Z", std::nullopt, std::nullopt};
   Result<app::ApiToken> inserted =
       InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(token); });
   ASSERT_TRUE(inserted) << inserted.error().message;
