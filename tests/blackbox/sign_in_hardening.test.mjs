@@ -87,13 +87,15 @@ const signIn = (username, password, from) =>
 async function session(username, password, from) {
   const signedIn = await signIn(username, password, from);
   assert.equal(signedIn.status, 201, JSON.stringify(signedIn.body));
-  return { cookie: signedIn.headers.get('set-cookie').split(';')[0], csrf: signedIn.body.csrf_token };
+  const cookie = signedIn.headers.get('set-cookie').split(';')[0];
+  return { cookie, csrf: signedIn.body.csrf_token };
 }
 
 test('a burst of 20 parallel guesses with the right password among them is throttled', async () => {
   addUser('burst.target', 'viewer');
   const from = '127.0.0.2';
-  const wrong = Array.from({ length: 19 }, (_, i) => signIn('burst.target', `wrong guess ${i}`, from));
+  const wrong = Array.from({ length: 19 }, (_, i) =>
+    signIn('burst.target', `wrong guess ${i}`, from));
   // The right one leaves while the wrong ones are still being checked.
   await new Promise((resolve) => setTimeout(resolve, 50));
   const answers = await Promise.all([...wrong, signIn('burst.target', PASSWORD, from)]);
@@ -135,7 +137,8 @@ test('a new password ends the other sessions and revokes the tokens', async () =
   });
   assert.equal(changedByAdmin.status, 200, JSON.stringify(changedByAdmin.body));
   assertProblem(assert, await call('GET', '/api/v1/session', { session: first }), 401);
-  const events = sqlite(db, "SELECT changes FROM events WHERE entity_ref = 'changer' AND type = 'user_updated';");
+  const events = sqlite(db,
+    "SELECT changes FROM events WHERE entity_ref = 'changer' AND type = 'user_updated';");
   assert.match(events, /tokens_revoked/);
   assert.match(events, /sessions_ended/);
 });
@@ -151,21 +154,25 @@ test('reactivating a user does not bring their tokens or sessions back', async (
   assert.equal((await patch(true)).status, 200);
   assertProblem(assert, await call('GET', '/api/v1/session', { token }), 401);
   assertProblem(assert, await call('GET', '/api/v1/session', { session: signedIn }), 401);
-  const revoked = sqlite(db, "SELECT count(*) FROM api_tokens JOIN users ON users.id = user_id WHERE username = 'sleeper' AND revoked_at IS NULL;");
-  assert.equal(revoked.trim(), '0');
+  const live = sqlite(db, 'SELECT count(*) FROM api_tokens JOIN users ON users.id = user_id ' +
+    "WHERE username = 'sleeper' AND revoked_at IS NULL;");
+  assert.equal(live.trim(), '0');
   // A new token works again.
-  assert.equal((await call('GET', '/api/v1/session', { token: createToken('sleeper') })).status, 200);
+  const fresh = createToken('sleeper');
+  assert.equal((await call('GET', '/api/v1/session', { token: fresh })).status, 200);
 });
 
 test('tokens expire, and an expired token is refused exactly like an unknown one', async () => {
   addUser('integrator', 'viewer');
   const token = createToken('integrator', ['--expires-in-days', '30']);
   assert.equal((await call('GET', '/api/v1/session', { token })).status, 200);
-  const stored = sqlite(db, "SELECT expires_on > date('now', '+29 days') FROM api_tokens ORDER BY id DESC LIMIT 1;");
+  const stored = sqlite(db,
+    "SELECT expires_on > date('now', '+29 days') FROM api_tokens ORDER BY id DESC LIMIT 1;");
   assert.equal(stored.trim(), '1');
 
   // Time passing, as far as the token is concerned.
-  sqlite(db, "UPDATE api_tokens SET expires_on = date('now') WHERE id = (SELECT max(id) FROM api_tokens);");
+  sqlite(db,
+    "UPDATE api_tokens SET expires_on = date('now') WHERE id = (SELECT max(id) FROM api_tokens);");
   const expired = await call('GET', '/api/v1/session', { token });
   const unknown = await call('GET', '/api/v1/session', { token: `rdt_${'0'.repeat(64)}` });
   assertProblem(assert, expired, 401);
@@ -203,7 +210,8 @@ test('a failed sign-in with a username nobody has keeps nothing of what was type
     assert.equal(bytes.indexOf(typed), -1, `${name} holds what was typed`);
     assert.equal(bytes.indexOf(Buffer.from(typed, 'utf16le')), -1, `${name} holds it as UTF-16`);
   }
-  const recorded = sqlite(db, "SELECT count(*) FROM events WHERE type = 'sign_in_failed' AND entity_ref = '(unknown username)';");
+  const recorded = sqlite(db, "SELECT count(*) FROM events WHERE type = 'sign_in_failed' " +
+    "AND entity_ref = '(unknown username)';");
   assert.equal(recorded.trim(), '1', 'the attempt itself is in the audit trail');
 });
 

@@ -5,17 +5,29 @@
 //   node flood_client.mjs BASE CLIENTS DURATION_MS
 import { Agent, request } from 'node:http';
 
-const [base, clients, durationMs] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
+const base = process.argv[2];
+const clients = Number(process.argv[3]);
+const durationMs = Number(process.argv[4]);
 const url = new URL('/api/v1/session', base);
 const deadline = Date.now() + durationMs;
 const statuses = {};
 
 function signIn(agent, localAddress, n) {
-  const body = JSON.stringify({ username: `flood.${localAddress}.${n}`, password: 'not the password at all' });
+  const body = JSON.stringify({
+    username: `flood.${localAddress}.${n}`,
+    password: 'not the password at all',
+  });
   return new Promise((resolve) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, localAddress,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent,
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode));

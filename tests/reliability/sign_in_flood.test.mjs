@@ -24,11 +24,13 @@ const MEMORY_LIMIT_MB = 600;
 // be parsed by the measuring process); resolves with { child, base }.
 async function startServer(db, log) {
   const out = openSync(log, 'w');
-  const child = spawn(bin, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', out, 'inherit'] });
+  const child = spawn(bin, ['serve', '--db', db, '--port', '0'], {
+    stdio: ['ignore', out, 'inherit'],
+  });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const listening = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
-      .find((entry) => entry.message === 'listening');
+    const listening = readFileSync(log, 'utf8').split('\n').filter(Boolean)
+      .map((line) => JSON.parse(line)).find((entry) => entry.message === 'listening');
     if (listening) return { child, base: listening.address };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -75,8 +77,10 @@ test('64 clients flooding sign-in do not slow a signed-in user or grow the serve
     const quiet = [];
     for (let i = 0; i < 30; ++i) quiet.push(await read(paths[i % paths.length]));
 
-    const flood = spawn(process.execPath, [join(import.meta.dirname, 'flood_client.mjs'), server.base,
-      String(FLOOD_CLIENTS), String(FLOOD_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const flood = spawn(process.execPath, [
+      join(import.meta.dirname, 'flood_client.mjs'), server.base, String(FLOOD_CLIENTS),
+      String(FLOOD_MS),
+    ], { stdio: ['ignore', 'pipe', 'inherit'] });
     let floodOutput = '';
     flood.stdout.on('data', (chunk) => { floodOutput += chunk; });
     const floodDone = once(flood, 'exit');

@@ -1570,6 +1570,7 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "DROP TRIGGER complaints_fts_delete; DROP TABLE complaints_fts_pending; "
         "DROP TABLE complaints_fts; DROP TABLE sessions; DROP TABLE sign_in_attempts; "
         "DROP TABLE complaint_notes; DROP TABLE complaint_links; "
+        "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
@@ -1642,7 +1643,8 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
   {
     RawDatabase raw(path_);
     raw.Execute(
-        "DROP TABLE complaints_fts_terms; DELETE FROM schema_migrations WHERE version >= 5");
+        "DROP TABLE complaints_fts_terms; ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "DELETE FROM schema_migrations WHERE version >= 5");
   }
   OpenStore();
   EXPECT_EQ(Search("bedr"), Refs({kMould}));
@@ -1667,7 +1669,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
     RawDatabase raw(path_);
     raw.Execute(
         "DROP TABLE sessions; DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; "
-        "DROP TABLE complaint_links; DELETE FROM schema_migrations WHERE version >= 3");
+        "DROP TABLE complaint_links; ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   Result<app::AuditReport> report = store_->VerifyAudit();
@@ -1691,6 +1694,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
     raw.Execute(
         "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'events'; DROP TABLE sessions; "
         "DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; DROP TABLE complaint_links; "
+        "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
