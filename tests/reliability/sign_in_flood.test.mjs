@@ -77,9 +77,11 @@ test('64 clients flooding sign-in do not slow a signed-in user or grow the serve
     const quiet = [];
     for (let i = 0; i < 30; ++i) quiet.push(await read(paths[i % paths.length]));
 
-    const flood = spawn(process.execPath, [
-      join(import.meta.dirname, 'flood_client.mjs'), server.base, String(FLOOD_CLIENTS),
-      String(FLOOD_MS),
+    // The attacker runs at a lower priority: on a real server its work is on its own machine,
+    // and only the requests it sends should compete with the signed-in user's.
+    const flood = spawn('nice', [
+      '-n', '10', process.execPath, join(import.meta.dirname, 'flood_client.mjs'), server.base,
+      String(FLOOD_CLIENTS), String(FLOOD_MS),
     ], { stdio: ['ignore', 'pipe', 'inherit'] });
     let floodOutput = '';
     flood.stdout.on('data', (chunk) => { floodOutput += chunk; });
