@@ -17,6 +17,8 @@ namespace redress::http {
 // Fails when the address cannot be bound (see Server::Listen). `cookie_security` decides whether
 // the session cookie is marked Secure. The web application is served from `web_root` when it
 // holds a build (index.html); without one only the API is served, and the log says so.
+// `password_policy` decides which new passwords the API accepts. Sign-ins share one
+// app::SignInGuard for the life of the server (bounded password checks, per-address allowance).
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    const std::filesystem::path& web_root, app::Store& store,
                    const app::Clock& clock, const app::PasswordPolicy& password_policy);
