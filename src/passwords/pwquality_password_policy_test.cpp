@@ -10,13 +10,13 @@ TEST(PwqualityPasswordPolicy, RefusesShortCommonAndPersonalPasswords) {
     const char* password;
     bool accepted;
   } rows[] = {
-      {"short", false},                   // under the minimum length
-      {"password123456", false},          // a dictionary word with digits
-      {"letmein12345678", false},         // common
-      {"abcdefghijklmnop", false},        // systematic
-      {"emma-1234567890", false},         // the username inside it
-      {"correct horse battery", true},    // unrelated words
-      {"redress-demo-password", true},    // no composition rule needed
+      {"short", false},                 // under the minimum length
+      {"password123456", false},        // a dictionary word with digits
+      {"letmein12345678", false},       // common
+      {"abcdefghijklmnop", false},      // systematic
+      {"emma-1234567890", false},       // the username inside it
+      {"correct horse battery", true},  // unrelated words
+      {"redress-demo-password", true},  // no composition rule needed
       {"alllowercaseletterswords", true},
   };
   const PwqualityPasswordPolicy policy;
