@@ -1,5 +1,6 @@
 #include "app/sign_in_guard.hpp"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -30,6 +31,22 @@ tl::unexpected<core::Error> ChecksBusy() {
 }
 
 }  // namespace
+
+std::string SignInAddressKey(std::string_view address) {
+  const std::string text(address);
+  std::array<unsigned char, 16> bytes{};
+  if (inet_pton(AF_INET6, text.c_str(), bytes.data()) != 1) return text;
+  constexpr std::array<unsigned char, 12> kMappedPrefix = {0, 0, 0, 0, 0,    0,
+                                                           0, 0, 0, 0, 0xff, 0xff};
+  if (std::equal(kMappedPrefix.begin(), kMappedPrefix.end(), bytes.begin())) {
+    return std::to_string(bytes[12]) + "." + std::to_string(bytes[13]) + "." +
+           std::to_string(bytes[14]) + "." + std::to_string(bytes[15]);
+  }
+  std::fill(bytes.begin() + 8, bytes.end(), 0);
+  std::array<char, INET6_ADDRSTRLEN> network{};
+  inet_ntop(AF_INET6, bytes.data(), network.data(), network.size());
+  return std::string(network.data()) + "/64";
+}
 
 struct PasswordCheckQueue::Job {
   std::string_view stored_hash;
@@ -106,8 +123,9 @@ void PasswordCheckQueue::Work() {
 
 core::Status AddressThrottle::Admit(std::string_view address, std::int64_t now) {
   if (address.empty()) return {};
+  const std::string key = SignInAddressKey(address);
   std::lock_guard lock(mutex_);
-  auto found = busy_until_.find(address);
+  auto found = busy_until_.find(key);
   const std::int64_t busy_until = found == busy_until_.end() ? 0 : found->second;
   const core::AddressAdmission admission = core::AdmitSignInFromAddress(busy_until, now);
   if (!admission.admitted) {
@@ -120,14 +138,15 @@ core::Status AddressThrottle::Admit(std::string_view address, std::int64_t now) 
     return {};
   }
   if (busy_until_.size() >= max_tracked_) MakeRoom(now);
-  busy_until_.emplace(std::string(address), admission.busy_until);
+  busy_until_.emplace(key, admission.busy_until);
   return {};
 }
 
 void AddressThrottle::Refund(std::string_view address, std::int64_t now) {
   if (address.empty()) return;
+  const std::string key = SignInAddressKey(address);
   std::lock_guard lock(mutex_);
-  auto found = busy_until_.find(address);
+  auto found = busy_until_.find(key);
   if (found != busy_until_.end()) found->second = core::RefundSignInToAddress(found->second, now);
 }
 

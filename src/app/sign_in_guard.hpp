@@ -72,7 +72,8 @@ class PasswordCheckQueue {
 };
 
 // The sign-in rate of each client address, in memory (a restart forgets it, which costs an
-// attacker's address at most one burst). Thread-safe.
+// attacker's address at most one burst). IPv6 addresses count by their /64 network, which is what
+// one subscriber is given; an IPv4-mapped IPv6 address counts as its IPv4 address. Thread-safe.
 class AddressThrottle {
  public:
   explicit AddressThrottle(std::size_t max_tracked = kMaxTrackedAddresses)
@@ -94,6 +95,11 @@ class AddressThrottle {
   mutable std::mutex mutex_;
   std::map<std::string, std::int64_t, std::less<>> busy_until_;  // guarded by mutex_
 };
+
+// The name under which AddressThrottle counts `address`: an IPv4 address as it is, an IPv6
+// address as its /64 network ("2001:db8:1:2::/64"), an IPv4-mapped IPv6 address as the IPv4
+// address; anything that does not parse as either, as it is.
+std::string SignInAddressKey(std::string_view address);
 
 // Everything a process's sign-ins share.
 class SignInGuard {

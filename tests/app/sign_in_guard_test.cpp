@@ -81,6 +81,30 @@ TEST(AddressThrottle, RemembersABoundedNumberOfAddresses) {
   }
 }
 
+TEST(AddressThrottle, CountsAnIpv6AddressByItsNetwork) {
+  const struct {
+    const char* address;
+    const char* key;
+  } rows[] = {
+      {"192.0.2.7", "192.0.2.7"},
+      {"::ffff:192.0.2.7", "192.0.2.7"},
+      {"2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"},
+      {"2001:db8:1:2::1", "2001:db8:1:2::/64"},
+      {"::1", "::/64"},
+      {"not an address", "not an address"},
+  };
+  for (const auto& row : rows) EXPECT_EQ(SignInAddressKey(row.address), row.key) << row.address;
+
+  AddressThrottle throttle;
+  constexpr std::int64_t kNow = 1'000'000;
+  for (int i = 0; i < core::kAddressSignInBurst; ++i) {
+    const std::string address = "2001:db8:1:2::" + std::to_string(i + 1);
+    ASSERT_TRUE(throttle.Admit(address, kNow)) << i;
+  }
+  EXPECT_FALSE(throttle.Admit("2001:db8:1:2:ffff::9", kNow)) << "the same /64";
+  EXPECT_TRUE(throttle.Admit("2001:db8:1:3::1", kNow)) << "another /64";
+}
+
 TEST(SignInGuard, UnknownUsernameKeyKeepsNothingOfWhatWasTyped) {
   const SignInGuard guard(1);
   const std::string typed = "MySecretPassw0rd";
