@@ -26,25 +26,19 @@ Status CheckTeam(Tx& tx, const std::string& team, core::FieldErrors& errors) {
   return {};
 }
 
-void CheckPassword(const std::string& password, core::FieldErrors& errors) {
-  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
-    errors.Add("password", "must be " + std::to_string(kMinPasswordLength) + " to " +
-                               std::to_string(kMaxPasswordLength) + " characters");
-  }
-}
-
 bool IsActiveAdmin(const User& user) { return user.active && user.role == core::Role::kAdmin; }
 
 }  // namespace
 
-Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user) {
+Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user,
+                       const PasswordPolicy& policy) {
   core::FieldErrors errors;
   if (!IsValidUsername(user.username)) {
     errors.Add("username",
                "must be 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a "
                "letter or digit");
   }
-  CheckPassword(user.password, errors);
+  policy.Check(user.password, user.username, errors);
   if (auto checked = CheckTeam(tx, user.team, errors); !checked) {
     return tl::unexpected(checked.error());
   }
@@ -73,10 +67,11 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
   return inserted;
 }
 
-Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user) {
+Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user,
+                     const PasswordPolicy& policy) {
   std::optional<User> result;
   auto status = store.Write([&](Tx& tx) -> Status {
-    auto added = AddUserIn(tx, actor, clock.Today(), user);
+    auto added = AddUserIn(tx, actor, clock.Today(), user, policy);
     if (!added) return tl::unexpected(added.error());
     result = std::move(*added);
     return {};
@@ -86,14 +81,15 @@ Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const
 }
 
 Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
-                        const std::string& username, const UserChanges& changes) {
+                        const std::string& username, const UserChanges& changes,
+                        const PasswordPolicy& policy, std::string_view keep_session_token_hash) {
   core::FieldErrors errors;
   if (changes.display_name &&
       (changes.display_name->empty() || changes.display_name->size() > kMaxDisplayNameLength)) {
     errors.Add("display_name",
                "must be 1 to " + std::to_string(kMaxDisplayNameLength) + " characters");
   }
-  if (changes.password) CheckPassword(*changes.password, errors);
+  if (changes.password) policy.Check(*changes.password, username, errors);
   std::optional<std::string> password_hash;
   if (changes.password && errors.empty()) {
     auto hash = HashPassword(*changes.password);
@@ -137,6 +133,17 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
     compare("team", before.team, after.team);
     compare("active", before.active ? "true" : "false", after.active ? "true" : "false");
     if (password_hash) changed.push_back({"password", "", "changed"});
+    // A new password is because the old one may be known: whoever knew it may hold a session or
+    // a token made with it. An inactive user keeps neither, so reactivating revives neither.
+    const bool deactivated = before.active && !after.active;
+    if (password_hash || deactivated) {
+      auto revoked = tx.RevokeTokensOf(after.id, clock.NowRfc3339());
+      if (!revoked) return tl::unexpected(revoked.error());
+      auto ended = tx.DeleteSessionsOf(after.id, deactivated ? "" : keep_session_token_hash);
+      if (!ended) return tl::unexpected(ended.error());
+      if (*revoked > 0) changed.push_back({"tokens_revoked", "", std::to_string(*revoked)});
+      if (*ended > 0) changed.push_back({"sessions_ended", "", std::to_string(*ended)});
+    }
     core::CaseEvent event{core::EventType::kUserUpdated,   clock.Today(),     actor.username, 0,
                           "User " + username + " changed", std::move(changed)};
     if (auto appended = tx.AppendEvent(EntityType::kUser, username, event); !appended) {
@@ -147,7 +154,8 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
 }
 
 Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& actor,
-                                const std::string& username, const std::string& label) {
+                                const std::string& username, const std::string& label,
+                                std::optional<core::Date> expires_on) {
   std::optional<IssuedToken> result;
   auto status = store.Write([&](Tx& tx) -> Status {
     auto user = tx.FindUser(username);
@@ -162,8 +170,17 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
       return core::FailField(
           "label", "must be 1 to " + std::to_string(kMaxTokenLabelLength) + " characters");
     }
+    if (expires_on) {
+      const core::Date today = clock.Today();
+      if (*expires_on <= today || *expires_on > today.AddDays(kMaxTokenLifetimeDays)) {
+        return core::FailField("expires_on",
+                               "must be after today (" + today.ToIso() + ") and at most " +
+                                   std::to_string(kMaxTokenLifetimeDays) + " days away");
+      }
+    }
     std::string token = NewApiToken();
-    ApiToken record{0, user->id, HashApiToken(token), label, clock.NowRfc3339(), std::nullopt};
+    ApiToken record{
+        0, user->id, HashApiToken(token), label, clock.NowRfc3339(), std::nullopt, expires_on};
     auto inserted = tx.InsertToken(std::move(record));
     if (!inserted) return tl::unexpected(inserted.error());
     core::CaseEvent event{core::EventType::kTokenCreated,
@@ -172,6 +189,7 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
                           0,
                           "API token " + std::to_string(inserted->id) + " issued to " + username,
                           {{"token", "", std::to_string(inserted->id) + " " + label}}};
+    if (expires_on) event.changes.push_back({"expires_on", "", expires_on->ToIso()});
     if (auto appended = tx.AppendEvent(EntityType::kToken, username, event); !appended) {
       return appended;
     }

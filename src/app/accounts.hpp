@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/organisation.hpp"
+#include "app/password_policy.hpp"
 #include "app/ports.hpp"
 #include "core/role.hpp"
 
@@ -23,26 +24,33 @@ struct NewUser {
 };
 
 // Validates (username 2-64 characters of [a-z0-9._-], starting with a letter or digit; team
-// known; password policy of secrets.hpp), hashes the password and stores the user.
-Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user);
-Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user);
+// known; the password accepted by `policy`), hashes the password and stores the user.
+Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user,
+                       const PasswordPolicy& policy);
+Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user,
+                     const PasswordPolicy& policy);
 
 // What to change of a user; an unset member is left as it is.
 struct UserChanges {
   std::optional<std::string> display_name;  // 1 to kMaxDisplayNameLength characters
   std::optional<core::Role> role;
   std::optional<std::string> team;  // "" = no team; a known team otherwise
-  std::optional<bool> active;       // an inactive user cannot sign in, and their tokens stop
+  std::optional<bool> active;       // an inactive user cannot sign in and has no tokens
   std::optional<std::string> password;
 };
 
 inline constexpr std::size_t kMaxDisplayNameLength = 100;
 
-// Changes a user, recorded in the audit trail (a new password as "changed", never its hash).
-// The organisation always keeps an active admin: demoting or deactivating the last one is
-// kConflict. An unknown username is kNotFound.
+// Changes a user, recorded in the audit trail (a new password as "changed", never its hash; a
+// new password must be accepted by `policy`). A new password ends the user's sessions but the
+// one whose token hash is `keep_session_token_hash` (the session that changed it, if it is
+// theirs) and revokes all their tokens; deactivating ends all their sessions and revokes all
+// their tokens, so reactivating brings neither back. The organisation always keeps an active
+// admin: demoting or deactivating the last one is kConflict. An unknown username is kNotFound.
 Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
-                        const std::string& username, const UserChanges& changes);
+                        const std::string& username, const UserChanges& changes,
+                        const PasswordPolicy& policy,
+                        std::string_view keep_session_token_hash = {});
 
 struct IssuedToken {
   std::string token;  // shown once; only its hash is stored
@@ -52,9 +60,14 @@ struct IssuedToken {
 inline constexpr std::size_t kMaxTokenLabelLength = 100;
 
 // Issues a bearer token for an active user. The label is required, at most kMaxTokenLabelLength
-// characters.
+// characters. A token with `expires_on` is refused from that day on, like an unknown one; the day
+// must be after today and at most kMaxTokenLifetimeDays away (field "expires_on").
 Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& actor,
-                                const std::string& username, const std::string& label);
+                                const std::string& username, const std::string& label,
+                                std::optional<core::Date> expires_on = std::nullopt);
+
+// Long enough for any integration's renewal cycle; a date further off is more likely a typo.
+inline constexpr int kMaxTokenLifetimeDays = 5 * 366;
 
 // The actor's own tokens, oldest first (hashes included: the caller decides what to show).
 Result<std::vector<ApiToken>> ListOwnTokens(Store& store, const Actor& actor);

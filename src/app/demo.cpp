@@ -1,5 +1,4 @@
 #include "app/demo.hpp"
-#include "app/demo_oversight.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,6 +11,7 @@
 
 #include "app/accounts.hpp"
 #include "app/case_use_cases.hpp"
+#include "app/demo_oversight.hpp"
 #include "app/organisation.hpp"
 #include "core/calendar.hpp"
 #include "core/regime_calendars.hpp"
@@ -1024,7 +1024,8 @@ Status SetUp(Tx& tx, const Actor& actor, Date day, Date today) {
   for (const UserSpec& user : kUsers) {
     auto added = AddUserIn(tx, actor, day,
                            NewUser{std::string(user.username), std::string(user.display_name),
-                                   user.role, std::string(user.team), std::string(kDemoPassword)});
+                                   user.role, std::string(user.team), std::string(kDemoPassword)},
+                           LengthPasswordPolicy());
     if (!added) return tl::unexpected(added.error());
   }
   return {};

@@ -251,14 +251,20 @@ class Tx {
   virtual Result<std::vector<ApiToken>> TokensOf(std::int64_t user_id) = 0;  // by id
   // Sets revoked_at; kNotFound if absent. A revoked token keeps its first revoked_at.
   virtual Status RevokeToken(std::int64_t id, std::string_view revoked_at) = 0;
+  // Revokes every token of the user not yet revoked; returns how many it revoked.
+  virtual Result<int> RevokeTokensOf(std::int64_t user_id, std::string_view revoked_at) = 0;
 
   // Web sessions, found by the hash of their cookie token.
   virtual Result<Session> InsertSession(Session session) = 0;                  // assigns id
   virtual Result<Session> FindSessionByHash(std::string_view token_hash) = 0;  // kNotFound
   virtual Status ExtendSession(std::int64_t id, std::int64_t expires_at) = 0;
   virtual Status DeleteSession(std::int64_t id) = 0;  // nothing to delete is no error
+  // Deletes every session of the user but the one whose token hash is `keep_token_hash` (none
+  // when empty); returns how many it deleted.
+  virtual Result<int> DeleteSessionsOf(std::int64_t user_id, std::string_view keep_token_hash) = 0;
 
-  // Failed sign-ins per username; a username never seen has the zero record.
+  // Failed sign-ins per username (or per keyed hash of a username nobody has, see
+  // app/sign_in_guard.hpp); a name never seen has the zero record.
   virtual Result<SignInAttempts> LoadSignInAttempts(std::string_view username) = 0;
   virtual Status SaveSignInAttempts(std::string_view username, const SignInAttempts& attempts) = 0;
 

@@ -69,6 +69,8 @@ struct ApiToken {
   std::string label;
   std::string created_at;  // RFC 3339 UTC
   std::optional<std::string> revoked_at;
+  // Refused from this day on (the day the clock says, UTC); none = until revoked.
+  std::optional<core::Date> expires_on;
 };
 
 // A signed-in browser (app/sessions.hpp). Times are Unix seconds, UTC.

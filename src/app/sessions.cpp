@@ -45,65 +45,93 @@ core::CaseEvent UserEvent(core::EventType type, const Clock& clock, const std::s
 
 }  // namespace
 
-Result<SignedIn> SessionService::SignIn(const Credentials& credentials) const {
+Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
+                                        std::string_view client_address) const {
   const std::string& username = credentials.username;
   if (username.empty() || username.size() > kMaxSignInUsernameLength) return BadCredentials();
   const std::int64_t now = clock_.NowUnixSeconds();
+  if (auto admitted = guard_.addresses().Admit(client_address, now); !admitted) {
+    return tl::unexpected(admitted.error());
+  }
+  // Refused before anything is written when the password checks are already busy: under a flood
+  // most attempts end here, costing a lock and no transaction. The address is still charged, so
+  // the addresses flooding run out of allowance and leave the checks to everyone else.
+  if (auto room = guard_.checks().HasRoom(); !room) return tl::unexpected(room.error());
 
-  // The password is checked outside any transaction: argon2id takes tens of milliseconds, which
-  // no commit should wait for.
+  // The attempt is counted in the transaction that checks the throttle, before the password is
+  // checked: parallel guesses each see the ones before them. The password is checked outside any
+  // transaction: argon2id takes tens of milliseconds, which no commit should wait for.
   std::optional<User> user;
-  auto read = store_.Read([&](Tx& tx) -> Status {
-    auto attempts = tx.LoadSignInAttempts(username);
-    if (!attempts) return tl::unexpected(attempts.error());
-    const std::int64_t wait = core::SecondsUntilNextSignIn(attempts->consecutive_failures,
-                                                           attempts->last_failure_at, now);
-    if (wait > 0) return TooSoon(wait);
+  std::string throttle_key;
+  int failures_before = 0;
+  auto reserved = store_.Write([&](Tx& tx) -> Status {
+    user.reset();
     auto found = tx.FindUser(username);
     if (found) {
       user = std::move(*found);
     } else if (found.error().code != core::ErrorCode::kNotFound) {
       return tl::unexpected(found.error());
     }
-    return {};
+    // A username nobody has is throttled alike (else the throttle would tell a guesser which
+    // usernames exist), under a name that does not keep what was typed.
+    throttle_key = user ? username : guard_.UnknownUsernameKey(username);
+    auto attempts = tx.LoadSignInAttempts(throttle_key);
+    if (!attempts) return tl::unexpected(attempts.error());
+    const std::int64_t wait = core::SecondsUntilNextSignIn(attempts->consecutive_failures,
+                                                           attempts->last_failure_at, now);
+    if (wait > 0) return TooSoon(wait);
+    failures_before = attempts->consecutive_failures;
+    return tx.SaveSignInAttempts(throttle_key, SignInAttempts{failures_before + 1, now});
   });
-  if (!read) return tl::unexpected(read.error());
+  if (!reserved) return tl::unexpected(reserved.error());
 
   const bool can_sign_in = user && user->active;
-  const bool verified = VerifyPassword(can_sign_in ? user->password_hash : DummyPasswordHash(),
-                                       credentials.password) &&
-                        can_sign_in;
+  auto checked = guard_.checks().Verify(can_sign_in ? user->password_hash : DummyPasswordHash(),
+                                        credentials.password);
+  if (!checked) {
+    // No password was checked: the attempt is given back to the username (which may be someone
+    // else's, caught in a flood), not to the address (see HasRoom above).
+    auto given_back = store_.Write([&](Tx& tx) -> Status {
+      auto attempts = tx.LoadSignInAttempts(throttle_key);
+      if (!attempts) return tl::unexpected(attempts.error());
+      if (attempts->consecutive_failures == 0) return {};
+      return tx.SaveSignInAttempts(throttle_key, SignInAttempts{attempts->consecutive_failures - 1,
+                                                                attempts->last_failure_at});
+    });
+    if (!given_back) return tl::unexpected(given_back.error());
+    return tl::unexpected(checked.error());
+  }
+  const bool verified = *checked && can_sign_in;
 
   std::optional<SignedIn> signed_in;
   auto written = store_.Write([&](Tx& tx) -> Status {
-    // Counted from the stored row, not the one read above, so concurrent failures all count.
-    auto attempts = tx.LoadSignInAttempts(username);
+    signed_in.reset();
+    auto attempts = tx.LoadSignInAttempts(throttle_key);
     if (!attempts) return tl::unexpected(attempts.error());
-    const int failures_before = attempts->consecutive_failures;
     if (!verified) {
-      // Timed after the password check, so the delay runs from the answer the caller sees.
+      // Already counted; the delay runs from the answer the caller sees.
+      const SignInAttempts timed{attempts->consecutive_failures, clock_.NowUnixSeconds()};
+      if (auto saved = tx.SaveSignInAttempts(throttle_key, timed); !saved) return saved;
       const int failures = failures_before + 1;
-      const SignInAttempts recorded{failures, clock_.NowUnixSeconds()};
-      if (auto saved = tx.SaveSignInAttempts(username, recorded); !saved) {
-        return saved;
-      }
+      const std::string ref = user ? username : std::string(kUnknownUsernameRef);
       auto failed = tx.AppendEvent(
-          EntityType::kUser, username,
-          UserEvent(core::EventType::kSignInFailed, clock_, username, "Sign-in failed",
+          EntityType::kUser, ref,
+          UserEvent(core::EventType::kSignInFailed, clock_, ref,
+                    user ? "Sign-in failed" : "Sign-in failed with a username nobody has",
                     {{"consecutive_failures", std::to_string(failures_before),
                       std::to_string(failures)}}));
       if (!failed) return failed;
       if (core::LocksOut(failures)) {
         return tx.AppendEvent(
-            EntityType::kUser, username,
-            UserEvent(core::EventType::kLockedOut, clock_, username,
+            EntityType::kUser, ref,
+            UserEvent(core::EventType::kLockedOut, clock_, ref,
                       "Sign-in locked for " + std::to_string(core::kLockoutSeconds) +
                           " seconds after " + std::to_string(failures) + " failed sign-ins"));
       }
       return {};
     }
-    if (failures_before != 0) {
-      if (auto saved = tx.SaveSignInAttempts(username, SignInAttempts{}); !saved) return saved;
+    if (attempts->consecutive_failures != 0) {
+      if (auto saved = tx.SaveSignInAttempts(throttle_key, SignInAttempts{}); !saved) return saved;
     }
     SignedIn opened{NewRandomToken(kSessionTokenPrefix), NewRandomToken(kCsrfTokenPrefix), *user};
     Session session{0,        HashSecretToken(opened.session_token),
@@ -120,6 +148,7 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials) const {
   });
   if (!written) return tl::unexpected(written.error());
   if (!signed_in) return BadCredentials();
+  guard_.addresses().Refund(client_address, now);
   return std::move(*signed_in);
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
 // Web sessions: signing in with a password, the session behind a cookie, signing out, and the
-// throttling of repeated failed sign-ins (core/sign_in_throttle.hpp). Every sign-in, failure,
-// lockout and sign-out is in the audit trail (entity "user", keyed by the username tried).
+// throttling of repeated failed sign-ins (core/sign_in_throttle.hpp) per username and per client
+// address, with the password checks bounded by the process's SignInGuard. Every sign-in, failure,
+// lockout and sign-out is in the audit trail (entity "user", keyed by the username; a failure
+// with a username nobody has is keyed kUnknownUsernameRef and never records what was typed).
 
 #include <cstdint>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
+#include "app/sign_in_guard.hpp"
 
 namespace redress::app {
 
@@ -22,6 +25,8 @@ inline constexpr std::int64_t kSessionAbsoluteSeconds = 12 * 60 * 60;
 inline constexpr std::int64_t kSessionExtendStepSeconds = 60;
 // Longer than any valid username; a longer one is refused without being recorded.
 inline constexpr std::size_t kMaxSignInUsernameLength = 64;
+// The audit trail's name for a username nobody has: what was typed is not kept.
+inline constexpr std::string_view kUnknownUsernameRef = "(unknown username)";
 
 struct Credentials {
   std::string username;
@@ -43,13 +48,20 @@ struct ResumedSession {
 
 class SessionService {
  public:
-  SessionService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  // `guard` is shared by every SessionService of the process and must outlive them.
+  SessionService(Store& store, const Clock& clock, SignInGuard& guard)
+      : store_(store), clock_(clock), guard_(guard) {}
 
   // Checks the password and opens a session. An unknown username, a wrong password and an
-  // inactive user all fail alike with kUnauthenticated, after the same argon2id work; while the
-  // username is slowed or locked, kTooManyRequests with retry_after_seconds, whatever the
-  // password. A success resets the count of failures.
-  Result<SignedIn> SignIn(const Credentials& credentials) const;
+  // inactive user all fail alike with kUnauthenticated, after the same argon2id work. Fails with
+  // kTooManyRequests and retry_after_seconds, whatever the password and without checking it,
+  // while `client_address` has spent its allowance, while the username is slowed or locked, and
+  // when the guard's password checks are all busy. The attempt is counted against the username
+  // in the transaction that checks its throttle, before the password is checked, so parallel
+  // guesses are throttled as if they came one by one; a success resets the count and gives the
+  // attempt back to the address, and a check that never ran is not counted against the username.
+  Result<SignedIn> SignIn(const Credentials& credentials,
+                          std::string_view client_address = {}) const;
 
   // The live session of a cookie token, its idle deadline moved on. kUnauthenticated when the
   // token is unknown, expired (the session is then deleted) or its user inactive.
@@ -61,6 +73,7 @@ class SessionService {
  private:
   Store& store_;
   const Clock& clock_;
+  SignInGuard& guard_;
 };
 
 }  // namespace redress::app

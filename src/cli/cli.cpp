@@ -274,8 +274,16 @@ class Commands final : public CommandHost {
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
     auto user = app::AddUser(**store, *dependencies_.clock, app::SystemActor(),
-                             app::NewUser{username_, display_name_, *role, team_, password});
-    if (!user) return tl::unexpected(user.error());
+                             app::NewUser{username_, display_name_, *role, team_, password},
+                             *dependencies_.password_policy);
+    if (!user) {
+      // The password came through --password-stdin: the error names that option.
+      core::Error error = user.error();
+      for (core::FieldError& field : error.fields) {
+        if (field.field == "password") field.field = "password_stdin";
+      }
+      return tl::unexpected(std::move(error));
+    }
     out_ << "user " << user->username << " created with role " << core::ToString(user->role)
          << '\n';
     return {};
@@ -288,6 +296,10 @@ class Commands final : public CommandHost {
     AddDatabaseOption(create);
     create->add_option("--username", username_, "the user the token acts as")->required();
     create->add_option("--label", label_, "what the token is for");
+    auto* in_days = create->add_option("--expires-in-days", expires_in_days_,
+                                       "refuse the token from this many days after today");
+    create->add_option("--expires-on", date_, "refuse the token from this day on (YYYY-MM-DD)")
+        ->excludes(in_days);
     create->callback([this] { result_ = CreateToken(); });
     CLI::App* revoke = token->add_subcommand("revoke", "revoke a bearer token (it answers 401)");
     AddDatabaseOption(revoke);
@@ -307,8 +319,20 @@ class Commands final : public CommandHost {
   CommandResult CreateToken() {
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
+    std::optional<core::Date> expires_on;
+    if (expires_in_days_ != 0) {
+      if (expires_in_days_ < 1 || expires_in_days_ > app::kMaxTokenLifetimeDays) {
+        return core::FailField("expires_in_days",
+                               "must be 1 to " + std::to_string(app::kMaxTokenLifetimeDays));
+      }
+      expires_on = dependencies_.clock->Today().AddDays(expires_in_days_);
+    } else if (!date_.empty()) {
+      auto parsed = ParseDateOption("expires_on", date_);
+      if (!parsed) return tl::unexpected(parsed.error());
+      expires_on = *parsed;
+    }
     auto issued = app::CreateToken(**store, *dependencies_.clock, app::SystemActor(), username_,
-                                   label_.empty() ? "command line" : label_);
+                                   label_.empty() ? "command line" : label_, expires_on);
     if (!issued) return tl::unexpected(issued.error());
     out_ << issued->token << '\n';
     return {};
@@ -723,6 +747,7 @@ class Commands final : public CommandHost {
   std::string team_;
   std::string display_name_;
   std::string label_;
+  int expires_in_days_ = 0;
   std::int64_t token_id_ = 0;
   std::string date_;
   std::string reason_;

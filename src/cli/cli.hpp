@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/password_policy.hpp"
 #include "app/ports.hpp"
 
 namespace redress::cli {
@@ -39,6 +40,8 @@ using ApiServer = std::function<core::Status(const ServeOptions& options, app::S
 struct Dependencies {
   StoreOpener open_store;
   const app::Clock* clock = nullptr;  // the wall clock; the demo uses its own
+  // Which passwords `user add` accepts.
+  const app::PasswordPolicy* password_policy = nullptr;
   ApiServer serve;
 };
 

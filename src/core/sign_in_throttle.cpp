@@ -22,4 +22,16 @@ std::int64_t SecondsUntilNextSignIn(int consecutive_failures, std::int64_t last_
   return std::max<std::int64_t>(0, allowed_at - now);
 }
 
+AddressAdmission AdmitSignInFromAddress(std::int64_t busy_until, std::int64_t now) {
+  const std::int64_t start = std::max(busy_until, now);
+  const std::int64_t next = start + kAddressSignInIntervalSeconds;
+  const std::int64_t allowance = kAddressSignInBurst * kAddressSignInIntervalSeconds;
+  if (next - now > allowance) return {false, busy_until, next - now - allowance};
+  return {true, next, 0};
+}
+
+std::int64_t RefundSignInToAddress(std::int64_t busy_until, std::int64_t now) {
+  return std::max(busy_until - kAddressSignInIntervalSeconds, now);
+}
+
 }  // namespace redress::core

@@ -1,7 +1,8 @@
 #pragma once
 
-// The schedule that slows and then locks repeated failed sign-ins to one username. Pure: the
-// caller keeps the count and the time of the last failure and passes "now".
+// The schedule that slows and then locks repeated failed sign-ins to one username, and the rate
+// at which one client address may try to sign in at all. Pure: the caller keeps the state (the
+// count and the time of the last failure; an address's allowance) and passes "now".
 
 #include <cstdint>
 
@@ -30,5 +31,28 @@ bool LocksOut(int consecutive_failures);
 // seconds.
 std::int64_t SecondsUntilNextSignIn(int consecutive_failures, std::int64_t last_failure_at,
                                     std::int64_t now);
+
+// One client address may start kAddressSignInBurst sign-ins at once, and after that one every
+// kAddressSignInIntervalSeconds (a generic cell rate algorithm). Generous enough for an office
+// whose staff all sign in from one public address at nine o'clock; a script trying usernames or
+// passwords from one address is held to 30 a minute whatever usernames it types.
+inline constexpr int kAddressSignInBurst = 30;
+inline constexpr std::int64_t kAddressSignInIntervalSeconds = 2;
+
+// What an address's allowance says about one sign-in. `busy_until` is the algorithm's
+// theoretical arrival time: the instant the address's allowance is full again (Unix seconds);
+// an address never seen, or not seen for a while, has any value at or before now.
+struct AddressAdmission {
+  bool admitted = false;
+  std::int64_t busy_until = 0;           // the state to keep: unchanged when not admitted
+  std::int64_t retry_after_seconds = 0;  // > 0 when not admitted
+};
+
+// Whether a sign-in from an address whose allowance is `busy_until` may start at `now`.
+AddressAdmission AdmitSignInFromAddress(std::int64_t busy_until, std::int64_t now);
+
+// The allowance after giving back one admitted sign-in (it succeeded, or never reached the
+// password check): never earlier than `now`.
+std::int64_t RefundSignInToAddress(std::int64_t busy_until, std::int64_t now);
 
 }  // namespace redress::core

@@ -53,5 +53,49 @@ TEST(SignInThrottle, SecondsUntilNextSignIn) {
   }
 }
 
+TEST(SignInThrottle, AddressAdmitsABurstThenOneEveryInterval) {
+  constexpr std::int64_t kNow = 1'000'000;
+  std::int64_t busy_until = 0;  // never seen
+  for (int i = 0; i < kAddressSignInBurst; ++i) {
+    const AddressAdmission admission = AdmitSignInFromAddress(busy_until, kNow);
+    ASSERT_TRUE(admission.admitted) << "attempt " << i;
+    busy_until = admission.busy_until;
+  }
+  const struct {
+    std::int64_t now;
+    bool admitted;
+    std::int64_t retry_after;
+  } rows[] = {
+      {kNow, false, kAddressSignInIntervalSeconds},     // the burst is spent
+      {kNow + 1, false, 1},                             // part of the interval gone
+      {kNow + kAddressSignInIntervalSeconds, true, 0},  // one more after an interval
+      {kNow + 10 * kAddressSignInIntervalSeconds, true, 0},
+      {kNow - 100, false, kAddressSignInIntervalSeconds + 100},  // a clock that went back
+  };
+  for (const auto& row : rows) {
+    const AddressAdmission admission = AdmitSignInFromAddress(busy_until, row.now);
+    EXPECT_EQ(admission.admitted, row.admitted) << row.now - kNow;
+    EXPECT_EQ(admission.retry_after_seconds, row.retry_after) << row.now - kNow;
+    EXPECT_EQ(admission.busy_until,
+              row.admitted ? busy_until + kAddressSignInIntervalSeconds : busy_until)
+        << row.now - kNow;
+  }
+}
+
+TEST(SignInThrottle, AddressRefund) {
+  constexpr std::int64_t kNow = 1'000'000;
+  const struct {
+    std::int64_t busy_until;
+    std::int64_t refunded;
+  } rows[] = {
+      {kNow + 10, kNow + 10 - kAddressSignInIntervalSeconds},
+      {kNow + 1, kNow},  // never before now
+      {0, kNow},
+  };
+  for (const auto& row : rows) {
+    EXPECT_EQ(RefundSignInToAddress(row.busy_until, kNow), row.refunded) << row.busy_until;
+  }
+}
+
 }  // namespace
 }  // namespace redress::core

@@ -6,8 +6,10 @@
 
 #include "app/accounts.hpp"
 #include "app/organisation.hpp"
+#include "app/secrets.hpp"
 #include "app/store_values.hpp"
 #include "http/admin_mapping.hpp"
+#include "http/auth.hpp"
 #include "http/json_mapping.hpp"
 #include "http/responses.hpp"
 
@@ -151,7 +153,7 @@ Response AdminHandlers::AddUser(const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto user = ParseNewUser(*body);
   if (!user) return Problem(user.error(), request);
-  auto added = app::AddUser(store_, clock_, *request.actor, *user);
+  auto added = app::AddUser(store_, clock_, *request.actor, *user, password_policy_);
   if (!added) return Problem(added.error(), request);
   return CreatedAt(std::string(kApi) + "/users/" + added->username, UserToJson(*added));
 }
@@ -168,8 +170,13 @@ Response AdminHandlers::UpdateUser(const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto changes = ParseUserChanges(*body);
   if (!changes) return Problem(changes.error(), request);
-  auto updated =
-      app::UpdateUser(store_, clock_, *request.actor, PathParam(request, "username"), *changes);
+  const std::string& username = PathParam(request, "username");
+  // A user changing their own password keeps the session they changed it in.
+  const std::string_view cookie = SessionCookieValue(request.Header("cookie"));
+  const std::string keep_session =
+      username == request.actor->username && !cookie.empty() ? app::HashSecretToken(cookie) : "";
+  auto updated = app::UpdateUser(store_, clock_, *request.actor, username, *changes,
+                                 password_policy_, keep_session);
   if (!updated) return Problem(updated.error(), request);
   return JsonAnswer(kOk, UserToJson(*updated));
 }

@@ -18,6 +18,7 @@
 //   GET   /api/v1/designations             POST /api/v1/designations → 201
 //   GET   /api/v1/settings                 PUT /api/v1/settings
 
+#include "app/password_policy.hpp"
 #include "app/ports.hpp"
 #include "http/http_types.hpp"
 #include "http/router.hpp"
@@ -26,7 +27,10 @@ namespace redress::http {
 
 class AdminHandlers {
  public:
-  AdminHandlers(app::Store& store, const app::Clock& clock) : store_(store), clock_(clock) {}
+  // `password_policy` decides which new passwords are accepted; it must outlive the handlers.
+  AdminHandlers(app::Store& store, const app::Clock& clock,
+                const app::PasswordPolicy& password_policy)
+      : store_(store), clock_(clock), password_policy_(password_policy) {}
 
   // Adds the endpoints above to `router`; this object must outlive it.
   void Register(Router& router);
@@ -40,6 +44,7 @@ class AdminHandlers {
 
   app::Store& store_;
   const app::Clock& clock_;
+  const app::PasswordPolicy& password_policy_;
 };
 
 }  // namespace redress::http

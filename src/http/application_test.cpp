@@ -57,7 +57,7 @@ Request Make(std::string method, std::string target) {
 
 class ApplicationTest : public ::testing::Test {
  protected:
-  ApplicationTest() : authenticator_(store_, clock_) {}
+  ApplicationTest() : authenticator_(store_, clock_, sign_in_guard_) {}
 
   // The application with the real API routes plus /boom, which throws.
   Application Build(TransportSecurity transport = TransportSecurity::kPlainHttp) {
@@ -74,9 +74,11 @@ class ApplicationTest : public ::testing::Test {
   UnavailableStore store_;
   FixedClock clock_;
   Metrics metrics_;
+  app::SignInGuard sign_in_guard_{1};
+  app::LengthPasswordPolicy password_policy_;
   Authenticator authenticator_;
-  Handlers handlers_{store_, clock_, metrics_};
-  AdminHandlers admin_handlers_{store_, clock_};
+  Handlers handlers_{store_, clock_, metrics_, sign_in_guard_};
+  AdminHandlers admin_handlers_{store_, clock_, password_policy_};
   std::vector<json> lines_;
 };
 

@@ -94,6 +94,7 @@ core::Result<app::Actor> Authenticator::Authenticate(const Request& request) con
 core::Result<app::Actor> Authenticator::AuthenticateBearer(std::string_view token) const {
   if (token.empty() || token.size() > kMaxTokenLength) return Unauthenticated();
   const std::string token_hash = app::HashApiToken(token);
+  const core::Date today = clock_.Today();
 
   std::optional<app::Actor> actor;
   auto read = store_.Read([&](app::Tx& tx) -> core::Status {
@@ -102,7 +103,7 @@ core::Result<app::Actor> Authenticator::AuthenticateBearer(std::string_view toke
       if (found.error().code == core::ErrorCode::kNotFound) return {};
       return tl::unexpected(found.error());
     }
-    if (found->revoked_at) return {};
+    if (found->revoked_at || (found->expires_on && *found->expires_on <= today)) return {};
     auto user = tx.FindUserById(found->user_id);
     if (!user) {
       if (user.error().code == core::ErrorCode::kNotFound) return {};

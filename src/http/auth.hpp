@@ -25,20 +25,21 @@ enum class CookieSecurity { kAnyTransport, kHttpsOnly };
 
 class Authenticator {
  public:
-  Authenticator(app::Store& store, const app::Clock& clock)
-      : store_(store), sessions_(store, clock) {}
+  Authenticator(app::Store& store, const app::Clock& clock, app::SignInGuard& guard)
+      : store_(store), clock_(clock), sessions_(store, clock, guard) {}
 
   // The actor of the request, by bearer token when an Authorization header is given, else by
-  // session cookie. kUnauthenticated when neither identifies a live user (one message for every
-  // reason: the answer must not tell a guesser which); kForbidden (field X-CSRF-Token) for a
-  // cookie request with a state-changing method and no or a wrong CSRF token; kStorage when the
-  // database fails.
+  // session cookie. kUnauthenticated when neither identifies a live user, or the token is revoked
+  // or expired (one message for every reason: the answer must not tell a guesser which); kForbidden
+  // (field X-CSRF-Token) for a cookie request with a state-changing method and no or a wrong CSRF
+  // token; kStorage when the database fails.
   core::Result<app::Actor> Authenticate(const Request& request) const;
 
  private:
   core::Result<app::Actor> AuthenticateBearer(std::string_view token) const;
 
   app::Store& store_;
+  const app::Clock& clock_;
   app::SessionService sessions_;
 };
 

@@ -124,12 +124,12 @@ core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match) {
 }
 
 Handlers::Handlers(app::Store& store, const app::Clock& clock, const Metrics& metrics,
-                   CookieSecurity cookie_security)
+                   app::SignInGuard& sign_in_guard, CookieSecurity cookie_security)
     : store_(store),
       clock_(clock),
       metrics_(metrics),
       cases_(store, clock),
-      sessions_(store, clock),
+      sessions_(store, clock, sign_in_guard),
       cookie_security_(cookie_security) {}
 
 void Handlers::Register(Router& router) {
@@ -459,7 +459,7 @@ Response Handlers::SignIn(const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto credentials = ParseCredentials(*body);
   if (!credentials) return Problem(credentials.error(), request);
-  auto signed_in = sessions_.SignIn(*credentials);
+  auto signed_in = sessions_.SignIn(*credentials, request.client_address);
   if (!signed_in) return Problem(signed_in.error(), request);
   json answer = UserToJson(signed_in->user);
   answer["csrf_token"] = signed_in->csrf_token;
@@ -488,9 +488,10 @@ Response Handlers::SignOut(const Request& request) {
 Response Handlers::CreateToken(const Request& request) {
   auto body = ParseJsonBody(request);
   if (!body) return Problem(body.error(), request);
-  auto label = ParseTokenLabel(*body);
-  if (!label) return Problem(label.error(), request);
-  auto issued = app::CreateToken(store_, clock_, *request.actor, request.actor->username, *label);
+  auto wanted = ParseTokenRequest(*body);
+  if (!wanted) return Problem(wanted.error(), request);
+  auto issued = app::CreateToken(store_, clock_, *request.actor, request.actor->username,
+                                 wanted->label, wanted->expires_on);
   if (!issued) return Problem(issued.error(), request);
   json answer = TokenToJson(issued->record);
   answer["token"] = issued->token;

@@ -55,6 +55,7 @@ namespace redress::http {
 class Handlers {
  public:
   Handlers(app::Store& store, const app::Clock& clock, const Metrics& metrics,
+           app::SignInGuard& sign_in_guard,
            CookieSecurity cookie_security = CookieSecurity::kAnyTransport);
 
   // Adds every endpoint above to `router`. The handlers refer to this object, which must outlive

@@ -27,6 +27,7 @@ struct Request {
   Parameters headers;      // names lower-cased
   std::string body;
   std::string request_id;
+  std::string client_address;       // the peer's IP address as text; "" when unknown
   std::optional<app::Actor> actor;  // set by the server when the request is authenticated
 
   // The header's value, or "" when absent; `name` must be lower-case.

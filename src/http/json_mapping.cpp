@@ -454,9 +454,13 @@ core::Result<app::Credentials> ParseCredentials(const json& body) {
   });
 }
 
-core::Result<std::string> ParseTokenLabel(const json& body) {
-  return ReadBody<std::string>(
-      body, [](ObjectReader& reader) { return reader.Text("label", Presence::kRequired); });
+core::Result<TokenRequest> ParseTokenRequest(const json& body) {
+  return ReadBody<TokenRequest>(body, [](ObjectReader& reader) {
+    TokenRequest wanted;
+    wanted.label = reader.Text("label", Presence::kRequired);
+    wanted.expires_on = reader.Date("expires_on", Presence::kOptional);
+    return wanted;
+  });
 }
 
 core::Status CheckSearchText(std::string_view text) {
@@ -694,7 +698,8 @@ json TokenToJson(const app::ApiToken& token) {
   return {{"id", token.id},
           {"label", token.label},
           {"created_at", token.created_at},
-          {"revoked_at", token.revoked_at ? json(*token.revoked_at) : json()}};
+          {"revoked_at", token.revoked_at ? json(*token.revoked_at) : json()},
+          {"expires_on", token.expires_on ? json(token.expires_on->ToIso()) : json()}};
 }
 
 }  // namespace redress::http

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -82,7 +83,12 @@ core::Result<app::ConvertServiceRequestCommand> ParseConvertServiceRequest(
 // POST /api/v1/session: {username, password}, both required strings.
 core::Result<app::Credentials> ParseCredentials(const nlohmann::json& body);
 // POST /api/v1/tokens: {label}, a required string.
-core::Result<std::string> ParseTokenLabel(const nlohmann::json& body);
+// A token's request body: {label, expires_on?}.
+struct TokenRequest {
+  std::string label;
+  std::optional<core::Date> expires_on;
+};
+core::Result<TokenRequest> ParseTokenRequest(const nlohmann::json& body);
 
 // The list's page size: 50 unless "limit" says otherwise, within [1, 200].
 inline constexpr int kDefaultPageSize = 50;

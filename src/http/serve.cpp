@@ -15,11 +15,14 @@ namespace redress::http {
 
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
-                   app::Store& store, const app::Clock& clock) {
+                   app::Store& store, const app::Clock& clock,
+                   const app::PasswordPolicy& password_policy) {
   Metrics metrics;
-  Authenticator authenticator(store, clock);
-  Handlers handlers(store, clock, metrics, cookie_security);
-  AdminHandlers admin_handlers(store, clock);
+  // Shared by every sign-in of the server: the bounded password checks and per-address rates.
+  app::SignInGuard sign_in_guard;
+  Authenticator authenticator(store, clock, sign_in_guard);
+  Handlers handlers(store, clock, metrics, sign_in_guard, cookie_security);
+  AdminHandlers admin_handlers(store, clock, password_policy);
   Router router;
   handlers.Register(router);
   admin_handlers.Register(router);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "app/password_policy.hpp"
 #include "app/ports.hpp"
 #include "core/result.hpp"
 #include "http/application.hpp"
@@ -17,9 +18,12 @@ namespace redress::http {
 // Fails when the address cannot be bound (see Server::Listen). `cookie_security` decides whether
 // the session cookie is marked Secure, `transport` whether answers carry HSTS. The web application
 // is served from `web_root` when it holds a build (index.html); without one only the API is served,
-// and the log says so.
+// and the log says so. `password_policy` decides which new passwords the API accepts. Sign-ins
+// share one app::SignInGuard for the life of the server (bounded password checks, per-address
+// allowance).
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
-                   app::Store& store, const app::Clock& clock);
+                   app::Store& store, const app::Clock& clock,
+                   const app::PasswordPolicy& password_policy);
 
 }  // namespace redress::http

@@ -227,8 +227,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // The handler may block, so it runs on the handler pool. The work guard keeps the io threads
     // running (and so Run from returning during shutdown) until the answer is back on this
     // connection's strand.
+    Request request = ToRequest(parser_->release());
+    beast::error_code ignored;
+    request.client_address = stream_.socket().remote_endpoint(ignored).address().to_string();
     asio::post(server_->handler_pool(),
-               [self = shared_from_this(), request = ToRequest(parser_->release()), connection,
+               [self = shared_from_this(), request = std::move(request), connection,
                 work = asio::make_work_guard(stream_.get_executor())]() mutable {
                  Response response = self->server_->application().Handle(std::move(request));
                  asio::post(self->stream_.get_executor(),

@@ -12,6 +12,7 @@
 #include "http/serve.hpp"
 #include "main/allocator.hpp"
 #include "main/system_clock.hpp"
+#include "passwords/pwquality_password_policy.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace {
@@ -28,7 +29,8 @@ redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
 }
 
 redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
-                               redress::app::Store& store, const redress::app::Clock& clock) {
+                               redress::app::Store& store, const redress::app::Clock& clock,
+                               const redress::app::PasswordPolicy& password_policy) {
   redress::http::ServerOptions server;
   server.host = options.host;
   server.port = static_cast<std::uint16_t>(options.port);
@@ -44,7 +46,8 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   const redress::http::TransportSecurity transport =
       options.behind_tls ? redress::http::TransportSecurity::kBehindTls
                          : redress::http::TransportSecurity::kPlainHttp;
-  return redress::http::Serve(server, cookie_security, transport, options.web_root, store, clock);
+  return redress::http::Serve(server, cookie_security, transport, options.web_root, store, clock,
+                              password_policy);
 }
 
 }  // namespace
@@ -58,6 +61,12 @@ int main(int argc, char** argv) {
   setenv("TZ", kDefaultTimeZone, /*overwrite=*/0);
   tzset();
   redress::SystemClock clock;
-  redress::cli::Dependencies dependencies{OpenStore, &clock, ServeApi};
+  const redress::passwords::PwqualityPasswordPolicy password_policy;
+  const auto serve = [&password_policy](const redress::cli::ServeOptions& options,
+                                        redress::app::Store& store,
+                                        const redress::app::Clock& serve_clock) {
+    return ServeApi(options, store, serve_clock, password_policy);
+  };
+  redress::cli::Dependencies dependencies{OpenStore, &clock, &password_policy, serve};
   return redress::cli::Run(argc, argv, dependencies, std::cin, std::cout, std::cerr);
 }

@@ -63,7 +63,8 @@ class CaseUseCasesTest : public ::testing::Test {
            {std::pair{"officer", "housing-services"}, std::pair{"emma", "housing-services"},
             std::pair{"tom", "housing-services"}, std::pair{"investigator", "independent"}}) {
         auto user = AddUserIn(tx, admin, day,
-                              NewUser{username, "", core::Role::kCaseHandler, team, kPassword});
+                              NewUser{username, "", core::Role::kCaseHandler, team, kPassword},
+                              LengthPasswordPolicy());
         if (!user) return tl::unexpected(user.error());
       }
       return {};

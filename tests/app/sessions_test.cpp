@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
+#include <thread>
+#include <vector>
 
 #include "app/accounts.hpp"
 #include "app/organisation.hpp"
@@ -23,7 +26,8 @@ class SessionsTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_NE(store_, nullptr);
     auto user = AddUser(*store_, clock_, SystemActor(),
-                        NewUser{"emma", "Emma", core::Role::kCaseHandler, "", kPassword});
+                        NewUser{"emma", "Emma", core::Role::kCaseHandler, "", kPassword},
+                        LengthPasswordPolicy());
     ASSERT_TRUE(user.has_value()) << user.error().message;
   }
 
@@ -68,7 +72,8 @@ class SessionsTest : public ::testing::Test {
   ManualClock clock_{kStart};
   testing::TempDatabase database_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_ = database_.Open(clock_);
-  SessionService sessions_{*store_, clock_};
+  SignInGuard guard_{1};
+  SessionService sessions_{*store_, clock_, guard_};
 };
 
 TEST_F(SessionsTest, SignsInAndResumesWithTheCookieToken) {
@@ -92,6 +97,51 @@ TEST_F(SessionsTest, UnknownUserAndWrongPasswordFailAlike) {
   EXPECT_EQ(wrong.error().code, core::ErrorCode::kUnauthenticated);
   EXPECT_EQ(unknown.error().code, wrong.error().code);
   EXPECT_EQ(unknown.error().message, wrong.error().message);
+}
+
+TEST_F(SessionsTest, AUsernameNobodyHasIsThrottledWithoutKeepingWhatWasTyped) {
+  constexpr const char* kTyped = "TypedMyPasswordHere";
+  for (int i = 0; i <= core::kFreeSignInFailures; ++i) {
+    auto failed = SignIn(kWrongPassword, kTyped);
+    ASSERT_FALSE(failed.has_value());
+    EXPECT_EQ(failed.error().code, core::ErrorCode::kUnauthenticated);
+  }
+  auto slowed = SignIn(kWrongPassword, kTyped);
+  ASSERT_FALSE(slowed.has_value());
+  EXPECT_EQ(slowed.error().code, core::ErrorCode::kTooManyRequests) << "throttled like a user";
+  auto read = store_->Read([&](Tx& tx) -> Status {
+    auto attempts = tx.LoadSignInAttempts(kTyped);
+    EXPECT_TRUE(attempts.has_value());
+    EXPECT_EQ(attempts->consecutive_failures, 0) << "not kept under what was typed";
+    auto events = tx.EventsOf(EntityType::kUser, kUnknownUsernameRef);
+    EXPECT_TRUE(events.has_value());
+    EXPECT_EQ(events->size(), static_cast<std::size_t>(core::kFreeSignInFailures + 1));
+    for (const StoredEvent& stored : *events) {
+      EXPECT_EQ(stored.event.actor.find("Typed"), std::string::npos);
+      EXPECT_EQ(stored.event.summary.find("Typed"), std::string::npos);
+    }
+    return {};
+  });
+  ASSERT_TRUE(read.has_value());
+}
+
+TEST_F(SessionsTest, EachAttemptIsCountedBeforeItsPasswordIsChecked) {
+  // Eight guesses at once, the right password among them: only the free ones are checked.
+  constexpr int kGuesses = 8;
+  std::vector<std::thread> guessers;
+  std::atomic<int> signed_in{0};
+  std::atomic<int> throttled{0};
+  for (int i = 0; i < kGuesses; ++i) {
+    guessers.emplace_back([&, i] {
+      auto result =
+          sessions_.SignIn(Credentials{"emma", i == kGuesses - 1 ? kPassword : kWrongPassword});
+      if (result) ++signed_in;
+      if (!result && result.error().code == core::ErrorCode::kTooManyRequests) ++throttled;
+    });
+  }
+  for (std::thread& guesser : guessers) guesser.join();
+  EXPECT_GE(throttled, kGuesses - core::kFreeSignInFailures - 1);
+  EXPECT_LE(signed_in, 1);
 }
 
 TEST_F(SessionsTest, IdleSessionsEndAndActiveOnesSlideUntilTheAbsoluteLimit) {

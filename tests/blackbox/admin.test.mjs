@@ -99,6 +99,8 @@ test('an admin adds a user who can then sign in, and changes or deactivates them
     { field: 'role', before: 'complaints_officer', after: 'manager' },
     { field: 'team', before: 'housing-services', after: '' },
     { field: 'active', before: 'true', after: 'false' },
+    // Deactivating ends the session the user signed in with above (and would revoke tokens).
+    { field: 'sessions_ended', before: '', after: '1' },
   ]);
 });
 

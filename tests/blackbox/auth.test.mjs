@@ -251,8 +251,11 @@ test('an API token made in the web app works until it is revoked', async () => {
   const listed = await call('GET', '/api/v1/tokens', { token });
   assert.equal(listed.status, 200);
   const mine = listed.body.items.find((item) => item.id === id);
-  assert.deepEqual(Object.keys(mine).sort(), ['created_at', 'id', 'label', 'revoked_at']);
+  assert.deepEqual(Object.keys(mine).sort(), [
+    'created_at', 'expires_on', 'id', 'label', 'revoked_at',
+  ]);
   assert.equal(mine.revoked_at, null);
+  assert.equal(mine.expires_on, null);
 
   // Another user (not an admin) cannot see or revoke it.
   const amira = await session('amira.khan');

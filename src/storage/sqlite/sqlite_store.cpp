@@ -736,13 +736,14 @@ template <>
 struct Table<app::ApiToken> {
   static constexpr std::string_view kName = "api_tokens";
   static constexpr std::string_view kOrder = "id";
-  static constexpr std::array<std::string_view, 5> kColumns = {"user_id", "token_hash", "label",
-                                                               "created_at", "revoked_at"};
+  static constexpr std::array<std::string_view, 6> kColumns = {
+      "user_id", "token_hash", "label", "created_at", "revoked_at", "expires_on"};
   static void Bind(Statement& s, const app::ApiToken& token) {
-    s.BindAll(token.user_id, token.token_hash, token.label, token.created_at, token.revoked_at);
+    s.BindAll(token.user_id, token.token_hash, token.label, token.created_at, token.revoked_at,
+              token.expires_on);
   }
   static app::ApiToken Read(ColumnReader& r) {
-    return {r.Int64(), r.Int64(), r.Text(), r.Text(), r.Text(), r.OptionalText()};
+    return {r.Int64(), r.Int64(), r.Text(), r.Text(), r.Text(), r.OptionalText(), r.OptionalDate()};
   }
   static std::vector<Reference> References(const app::ApiToken& token) {
     return {{"user_id", "user", "users", "id", std::to_string(token.user_id)}};
@@ -2549,6 +2550,14 @@ class SqliteTx final : public app::Tx {
     statement->BindAll(revoked_at, id);
     return RunOnExistingRow(*statement, "no token " + std::to_string(id));
   }
+  Result<int> RevokeTokensOf(std::int64_t user_id, std::string_view revoked_at) override {
+    Result<Statement> statement = connection_.Prepare(
+        "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(revoked_at, user_id);
+    if (Status run = statement->Run(); !run) return Unexpected(run.error());
+    return statement->Changes();
+  }
 
   // --- sessions and sign-in attempts ---
 
@@ -2574,6 +2583,14 @@ class SqliteTx final : public app::Tx {
     if (!statement) return Unexpected(statement.error());
     statement->Bind(id);
     return statement->Run();
+  }
+  Result<int> DeleteSessionsOf(std::int64_t user_id, std::string_view keep_token_hash) override {
+    Result<Statement> statement =
+        connection_.Prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(user_id, keep_token_hash);
+    if (Status run = statement->Run(); !run) return Unexpected(run.error());
+    return statement->Changes();
   }
   Result<app::SignInAttempts> LoadSignInAttempts(std::string_view username) override {
     Result<Statement> statement = connection_.Prepare(

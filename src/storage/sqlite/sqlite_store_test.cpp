@@ -1611,6 +1611,7 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "DROP TRIGGER complaints_fts_delete; DROP TABLE complaints_fts_pending; "
         "DROP TABLE complaints_fts; DROP TABLE sessions; DROP TABLE sign_in_attempts; "
         "DROP TABLE complaint_notes; DROP TABLE complaint_links; "
+        "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
@@ -1683,7 +1684,8 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
   {
     RawDatabase raw(path_);
     raw.Execute(
-        "DROP TABLE complaints_fts_terms; DELETE FROM schema_migrations WHERE version >= 5");
+        "DROP TABLE complaints_fts_terms; ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "DELETE FROM schema_migrations WHERE version >= 5");
   }
   OpenStore();
   EXPECT_EQ(Search("bedr"), Refs({kMould}));
@@ -1708,7 +1710,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
     RawDatabase raw(path_);
     raw.Execute(
         "DROP TABLE sessions; DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; "
-        "DROP TABLE complaint_links; DELETE FROM schema_migrations WHERE version >= 3");
+        "DROP TABLE complaint_links; ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   Result<app::AuditReport> report = store_->VerifyAudit();
@@ -1732,6 +1735,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
     raw.Execute(
         "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'events'; DROP TABLE sessions; "
         "DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; DROP TABLE complaint_links; "
+        "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -2037,7 +2041,8 @@ TEST_F(SqliteStoreTest, TokensAreFoundByHash) {
     return tx.InsertUser({0, "bob", "Bob", core::Role::kManager, "", "h", true});
   });
   ASSERT_TRUE(user);
-  const app::ApiToken token{0, user->id, "ab12cd", "laptop", "2025-01-15T10:00:00Z", std::nullopt};
+  const app::ApiToken token{
+      0, user->id, "ab12cd", "laptop", "2025-01-15T10:00:00Z", std::nullopt, std::nullopt};
   Result<app::ApiToken> inserted =
       InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(token); });
   ASSERT_TRUE(inserted) << inserted.error().message;
