@@ -12,9 +12,25 @@
 
 namespace redress::cli {
 
+// How often `redress serve` checkpoints the audit chain's head when it moved, by default.
+inline constexpr int kDefaultCheckpointIntervalSeconds = 60;
+
+// Where the audit trail is anchored outside the database (docs/audit-trail.md). Every command
+// with --db takes --audit-key and --audit-checkpoints (or REDRESS_AUDIT_KEY and
+// REDRESS_AUDIT_CHECKPOINTS), so that a command writing to a database anchors it where its
+// server does.
+struct AuditAnchorOptions {
+  std::string key;          // empty: beside the database (<db>.audit-key)
+  std::string checkpoints;  // empty: beside the database (<db>.audit-checkpoints)
+  bool read_only = false;   // read the checkpoints, write none (audit verify)
+  // Seconds between checkpoints while the store is open; 0: only when the command lets the
+  // store go, if it wrote.
+  int checkpoint_interval = 0;
+};
+
 // Opens (creating or migrating) the database named by --db.
 using StoreOpener = std::function<core::Result<std::unique_ptr<app::Store>>(
-    const std::string& database, const app::Clock& clock)>;
+    const std::string& database, const app::Clock& clock, const AuditAnchorOptions& audit)>;
 
 // What `redress serve` is asked for.
 struct ServeOptions {
@@ -24,6 +40,7 @@ struct ServeOptions {
   int handler_threads = 0;            // 0 = the server's default (enough for group commit to group)
   bool secure_cookies = false;        // mark the session cookie Secure (https only)
   std::string web_root = "web/dist";  // the built web application; the API alone without it
+  int checkpoint_interval = kDefaultCheckpointIntervalSeconds;  // of the audit chain, seconds
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;
