@@ -1,5 +1,6 @@
 #include "storage/common/checkpointer.hpp"
 
+#include <filesystem>
 #include <utility>
 
 namespace redress::storage::common {
@@ -11,9 +12,15 @@ core::Result<std::unique_ptr<Checkpointer>> Checkpointer::Start(CheckpointerOpti
       new Checkpointer(std::move(options), std::move(read_head), clock));
   core::Result<ChainHead> head = checkpointer->read_head_();
   if (!head) return tl::unexpected(head.error());
-  checkpointer->last_ = std::move(*head);
+  // A database not yet anchored here (new, or from before checkpoints) is checkpointed when let
+  // go even if unchanged, so that its key and first checkpoint exist from its first use (init).
+  std::error_code unreadable;
+  const auto size =
+      std::filesystem::file_size(checkpointer->options_.paths.checkpoints, unreadable);
+  if (!unreadable && size > 0) checkpointer->last_ = *head;
   if (checkpointer->options_.interval.count() > 0) {
     if (core::Status first = checkpointer->Checkpoint(/*force=*/true); !first) {
+      checkpointer->last_ = std::move(*head);  // nothing more to try when it is let go
       return tl::unexpected(first.error());
     }
     checkpointer->thread_ = std::thread([raw = checkpointer.get()] { raw->Run(); });
@@ -51,13 +58,7 @@ core::Status Checkpointer::Checkpoint(bool force) {
                                            MakeCheckpoint(*head, clock_.NowRfc3339(), *key_));
   if (!appended) return appended;
   last_ = std::move(*head);
-  ++written_;
   return {};
-}
-
-std::int64_t Checkpointer::written() const {
-  std::lock_guard lock(mutex_);
-  return written_;
 }
 
 void Checkpointer::Run() {

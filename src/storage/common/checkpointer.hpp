@@ -33,7 +33,8 @@ class Checkpointer {
   // The head as the engine sees it now, read on a consistent snapshot.
   using HeadReader = std::function<core::Result<ChainHead>()>;
 
-  // Reads the head now: only a head that moves from it is checkpointed. With an interval,
+  // Reads the head now: only a head that moves from it is checkpointed, unless there is no
+  // checkpoint yet (then the first is written at the latest when let go). With an interval,
   // checkpoints at once (so a server that cannot write its key or checkpoints does not start)
   // and then starts the thread. `read_head` and `clock` must outlive the checkpointer.
   static core::Result<std::unique_ptr<Checkpointer>> Start(CheckpointerOptions options,
@@ -49,8 +50,6 @@ class Checkpointer {
   // creating the key at its first use.
   core::Status Checkpoint(bool force = false);
 
-  std::int64_t written() const;  // checkpoints written by this checkpointer
-
  private:
   Checkpointer(CheckpointerOptions options, HeadReader read_head, const app::Clock& clock);
   void Run();
@@ -63,7 +62,6 @@ class Checkpointer {
   mutable std::mutex mutex_;
   std::optional<AuditKey> key_;    // guarded by mutex_; loaded (or created) at the first checkpoint
   std::optional<ChainHead> last_;  // guarded by mutex_; the head last checkpointed or seen at start
-  std::int64_t written_ = 0;       // guarded by mutex_
   bool stopping_ = false;          // guarded by mutex_
   std::condition_variable wake_;
   std::thread thread_;
