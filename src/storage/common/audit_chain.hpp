@@ -51,6 +51,9 @@ std::string ChainHash(const ChainRecord& record);
 class ChainVerifier {
  public:
   explicit ChainVerifier(std::vector<Checkpoint> checkpoints = {});
+  // It points into its own checkpoints.
+  ChainVerifier(const ChainVerifier&) = delete;
+  ChainVerifier& operator=(const ChainVerifier&) = delete;
 
   // Takes the next record and the hash stored with it. Returns false once the log is found
   // broken: the caller stops feeding it then.

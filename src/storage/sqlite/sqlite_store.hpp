@@ -35,7 +35,7 @@
 //
 // The event log is hash-chained in the form storage/common/audit_chain.hpp describes, and
 // anchored outside the database by signed checkpoints of its head (audit_checkpoint.hpp) when
-// opened with SqliteOptions::audit_anchor.
+// opened with an AuditAnchor.
 
 #include <cstddef>
 #include <cstdint>
