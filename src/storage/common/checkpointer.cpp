@@ -19,12 +19,12 @@ core::Result<std::unique_ptr<Checkpointer>> Checkpointer::Start(CheckpointerOpti
       std::filesystem::file_size(checkpointer->options_.paths.checkpoints, unreadable);
   if (!unreadable && size > 0) checkpointer->last_ = *head;
   if (checkpointer->options_.interval.count() > 0) {
-    if (core::Status first = checkpointer->Checkpoint(/*force=*/true); !first) {
-      checkpointer->last_ = std::move(*head);  // nothing more to try when it is let go
+    if (core::Status first = checkpointer->WriteCheckpoint(/*force=*/true); !first) {
       return tl::unexpected(first.error());
     }
     checkpointer->thread_ = std::thread([raw = checkpointer.get()] { raw->Run(); });
   }
+  checkpointer->started_ = true;
   return checkpointer;
 }
 
@@ -39,10 +39,10 @@ Checkpointer::~Checkpointer() {
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
-  Report(Checkpoint());
+  if (started_) Report(WriteCheckpoint());
 }
 
-core::Status Checkpointer::Checkpoint(bool force) {
+core::Status Checkpointer::WriteCheckpoint(bool force) {
   core::Result<ChainHead> head = read_head_();
   if (!head) return tl::unexpected(head.error());
   std::lock_guard lock(mutex_);
@@ -67,7 +67,7 @@ void Checkpointer::Run() {
     wake_.wait_for(lock, options_.interval, [this] { return stopping_; });
     if (stopping_) break;
     lock.unlock();
-    Report(Checkpoint());
+    Report(WriteCheckpoint());
     lock.lock();
   }
 }

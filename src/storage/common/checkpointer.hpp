@@ -48,7 +48,7 @@ class Checkpointer {
 
   // Checkpoints the head if it moved since the last checkpoint (or unconditionally, `force`),
   // creating the key at its first use.
-  core::Status Checkpoint(bool force = false);
+  core::Status WriteCheckpoint(bool force = false);
 
  private:
   Checkpointer(CheckpointerOptions options, HeadReader read_head, const app::Clock& clock);
@@ -59,6 +59,7 @@ class Checkpointer {
   const HeadReader read_head_;
   const app::Clock& clock_;
 
+  bool started_ = false;  // Start succeeded: there is a last checkpoint to write when let go
   mutable std::mutex mutex_;
   std::optional<AuditKey> key_;    // guarded by mutex_; loaded (or created) at the first checkpoint
   std::optional<ChainHead> last_;  // guarded by mutex_; the head last checkpointed or seen at start
