@@ -34,7 +34,8 @@ test: bootstrap build
 # last thing printed before the server starts), then the server with the web app in the
 # foreground at http://localhost:8080.
 demo: bootstrap build
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).audit-key $(DEMO_DB).audit-key.pub \
+	  $(DEMO_DB).audit-checkpoints
 	@echo "Creating the demo council in $(DEMO_DB)..."
 	$(BUILD_DIR)/redress demo --db $(DEMO_DB) --seed 1 >$(BUILD_DIR)/demo-sign-ins.txt
 	$(BUILD_DIR)/redress summary --db $(DEMO_DB)

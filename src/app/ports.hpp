@@ -134,6 +134,14 @@ struct AuditReport {
   // The first record that was altered or removed (a missing sequence number is a removal).
   std::optional<std::int64_t> first_bad_sequence;
   std::string problem;  // one sentence when not intact, e.g. "record 12 was altered"
+  // The anchoring outside the database: signed checkpoints of the chain's head.
+  std::int64_t checkpoints = 0;                  // checkpoints read, each signature verified
+  std::optional<std::int64_t> anchored_through;  // the latest checkpoint's sequence
+  std::string anchored_at;                       // and when it was taken
+  // Records after the latest checkpoint (all of them without one): present, chained, but not
+  // yet anchored, as after a server stopped by SIGKILL.
+  std::int64_t unanchored = 0;
+  std::string warning;  // checks that could not run, and why; "" when every check ran
 };
 
 // Complaints per status, every status present (zero included), in the order of core::CaseStatus.

@@ -90,6 +90,15 @@ class Commands final : public CommandHost {
 
   void AddDatabaseOption(CLI::App* command) override {
     command->add_option("--db", database_, "database file (SQLite)")->required();
+    command
+        ->add_option("--audit-key", audit_.key,
+                     "the audit trail's signing key (default: the database's path + .audit-key)")
+        ->envname("REDRESS_AUDIT_KEY");
+    command
+        ->add_option("--audit-checkpoints", audit_.checkpoints,
+                     "the audit trail's checkpoints (default: the database's path + "
+                     ".audit-checkpoints)")
+        ->envname("REDRESS_AUDIT_CHECKPOINTS");
   }
 
   void RunWithStore(CLI::App* command, StoreWork work) override {
@@ -108,7 +117,7 @@ class Commands final : public CommandHost {
   // Only init and demo create a database (app::OpenMode); every other command opens one.
   core::Result<std::unique_ptr<app::Store>> OpenStore(
       const app::Clock& clock, app::OpenMode mode = app::OpenMode::kExisting) const {
-    return dependencies_.open_store(database_, clock, mode);
+    return dependencies_.open_store(database_, clock, mode, audit_);
   }
 
   void RegisterCalendar(CLI::App& app) {
@@ -487,6 +496,9 @@ class Commands final : public CommandHost {
                     "behind a TLS proxy: Secure cookie and Strict-Transport-Security");
     serve->add_option("--web-root", serve_options_.web_root,
                       "the built web application (default web/dist); without it, the API only");
+    serve->add_option("--audit-checkpoint-interval", serve_options_.checkpoint_interval,
+                      "seconds between checkpoints of the audit trail when it moved (default " +
+                          std::to_string(kDefaultCheckpointIntervalSeconds) + ")");
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -514,9 +526,13 @@ class Commands final : public CommandHost {
       return core::FailField("idle_timeout_seconds",
                              fmt::format("must be between 1 and {}", kMaxIdleTimeoutSeconds));
     }
+    if (serve_options_.checkpoint_interval < 1) {
+      return core::FailField("audit_checkpoint_interval", "must be at least 1 second");
+    }
     if (!dependencies_.serve) {
       return core::Fail(core::ErrorCode::kInvalidInput, "this build cannot serve the API");
     }
+    audit_.checkpoint_interval = serve_options_.checkpoint_interval;
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
     return dependencies_.serve(serve_options_, **store, *dependencies_.clock);
@@ -527,7 +543,8 @@ class Commands final : public CommandHost {
     audit->require_subcommand(1);
     CLI::App* verify = audit->add_subcommand(
         "verify",
-        "check the audit trail's hash chain; exit 8 when a record was altered or removed");
+        "check the audit trail's hash chain and its signed checkpoints; exit 8 when a record "
+        "was altered or removed, or a checkpoint forged");
     AddDatabaseOption(verify);
     verify->callback([this] { result_ = VerifyAudit(); });
   }
@@ -539,16 +556,26 @@ class Commands final : public CommandHost {
     if (std::error_code ignored; !is_url && !std::filesystem::exists(database_, ignored)) {
       return core::Fail(core::ErrorCode::kNotFound, "no database at " + database_);
     }
+    audit_.read_only = true;  // verifying a copy must not add to its checkpoints
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
     auto report = (*store)->VerifyAudit();
     if (!report) return tl::unexpected(report.error());
     if (report->intact) {
       out_ << "audit trail intact: " << report->records << " records\n";
-      return {};
+      if (report->anchored_through) {
+        out_ << "anchored: " << report->checkpoints << " checkpoints verified; the latest, of "
+             << report->anchored_at << ", anchors record " << *report->anchored_through;
+        if (report->unanchored > 0) {
+          out_ << "; " << report->unanchored << " records after it are not yet anchored";
+        }
+        out_ << '\n';
+      }
+    } else {
+      out_ << "audit trail broken: " << report->problem << '\n';
+      finding_ = ExitCode::kIntegrity;
     }
-    out_ << "audit trail broken: " << report->problem << '\n';
-    finding_ = ExitCode::kIntegrity;
+    if (!report->warning.empty()) out_ << "warning: " << report->warning << '\n';
     return {};
   }
 
@@ -734,6 +761,7 @@ class Commands final : public CommandHost {
   ExitCode finding_ = ExitCode::kOk;
 
   std::string database_;
+  AuditAnchorOptions audit_;
   std::string division_;
   std::vector<std::string> closure_days_;
   std::string from_;

@@ -13,9 +13,27 @@
 
 namespace redress::cli {
 
-// Opens and migrates the database named by --db; creates it only when `mode` is kCreate.
+// How often `redress serve` checkpoints the audit chain's head when it moved, by default.
+inline constexpr int kDefaultCheckpointIntervalSeconds = 60;
+
+// Where the audit trail is anchored outside the database (docs/audit-trail.md). Every command
+// with --db takes --audit-key and --audit-checkpoints (or REDRESS_AUDIT_KEY and
+// REDRESS_AUDIT_CHECKPOINTS), so that a command writing to a database anchors it where its
+// server does.
+struct AuditAnchorOptions {
+  std::string key;          // empty: beside the database (<db>.audit-key)
+  std::string checkpoints;  // empty: beside the database (<db>.audit-checkpoints)
+  bool read_only = false;   // read the checkpoints, write none (audit verify)
+  // Seconds between checkpoints while the store is open; 0: only when the command lets the
+  // store go, if it wrote.
+  int checkpoint_interval = 0;
+};
+
+// Opens and migrates the database named by --db, anchoring its audit trail as `audit` says;
+// creates it only when `mode` is kCreate.
 using StoreOpener = std::function<core::Result<std::unique_ptr<app::Store>>(
-    const std::string& database, const app::Clock& clock, app::OpenMode mode)>;
+    const std::string& database, const app::Clock& clock, app::OpenMode mode,
+    const AuditAnchorOptions& audit)>;
 
 // What `redress serve` is asked for.
 struct ServeOptions {
@@ -30,6 +48,7 @@ struct ServeOptions {
   // carries Strict-Transport-Security.
   bool behind_tls = false;
   std::string web_root = "web/dist";  // the built web application; the API alone without it
+  int checkpoint_interval = kDefaultCheckpointIntervalSeconds;  // of the audit chain, seconds
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

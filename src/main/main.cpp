@@ -20,10 +20,23 @@ namespace {
 constexpr const char* kDefaultTimeZone = "Europe/London";
 
 redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
-    const std::string& database, const redress::app::Clock& clock, redress::app::OpenMode mode) {
+    const std::string& database, const redress::app::Clock& clock, redress::app::OpenMode mode,
+    const redress::cli::AuditAnchorOptions& audit) {
+  namespace common = redress::storage::common;
+  common::CheckpointerOptions anchor;
+  anchor.paths = common::AnchorPaths::Beside(database);
+  if (!audit.key.empty()) anchor.paths.key = audit.key;
+  if (!audit.checkpoints.empty()) anchor.paths.checkpoints = audit.checkpoints;
+  anchor.interval = std::chrono::seconds(audit.checkpoint_interval);
+  // A checkpoint that fails in the background does not stop the store: the database is the
+  // record; the operator is told, and the next checkpoint anchors what this one missed.
+  anchor.on_failure = [](const redress::core::Error& error) {
+    std::cerr << "redress: audit checkpoint not written: " << error.message << '\n';
+  };
   redress::storage::sqlite::SqliteOptions options;
   options.open_mode = mode;
-  auto store = redress::storage::sqlite::SqliteStore::Open(database, clock, options);
+  auto store = redress::storage::sqlite::SqliteStore::Open(
+      database, clock, options, redress::storage::sqlite::AuditAnchor{anchor, audit.read_only});
   if (!store) return tl::unexpected(store.error());
   return std::unique_ptr<redress::app::Store>(std::move(*store));
 }

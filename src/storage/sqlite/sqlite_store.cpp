@@ -22,6 +22,7 @@
 #include "core/calendar.hpp"
 #include "core/repeats.hpp"
 #include "report/records.hpp"
+#include "storage/common/audit_chain.hpp"
 #include "storage/sqlite/database_file.hpp"
 #include "storage/sqlite/migrations.hpp"
 
@@ -1142,56 +1143,14 @@ std::vector<Reference> ServiceRequestReferences(const core::ServiceRequest& r) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Events and the hash chain.
+// Events and the hash chain (whose form and verifier storage/common holds).
 
-// An event row as chained: every field in the form it is stored and hashed in.
-struct ChainRecord {
-  std::string prev_hash;
-  std::int64_t sequence = 0;
-  std::string entity_type;
-  std::string entity_ref;
-  std::string type;
-  std::string occurred_on;
-  std::int64_t stage = 0;
-  std::string actor;
-  std::string summary;
-  std::string changes;
-  std::string recorded_at;
-};
-
+// The columns of an event row: the chained fields (storage/common/audit_chain.hpp), then the hash.
 constexpr std::array<std::string_view, 12> kEventColumns = {
     "prev_hash", "sequence", "entity_type", "entity_ref", "type",        "occurred_on",
     "stage",     "actor",    "summary",     "changes",    "recorded_at", "hash"};
 
-void AppendField(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-}
-
-// The hex SHA-256 of the canonical serialisation described in sqlite_store.hpp.
-std::string ChainHash(const ChainRecord& record) {
-  std::string canonical;
-  AppendField(canonical, record.prev_hash);
-  AppendField(canonical, std::to_string(record.sequence));
-  AppendField(canonical, record.entity_type);
-  AppendField(canonical, record.entity_ref);
-  AppendField(canonical, record.type);
-  AppendField(canonical, record.occurred_on);
-  AppendField(canonical, std::to_string(record.stage));
-  AppendField(canonical, record.actor);
-  AppendField(canonical, record.summary);
-  AppendField(canonical, record.changes);
-  AppendField(canonical, record.recorded_at);
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(canonical.data()),
-                     canonical.size());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  return std::string(hex.data());
-}
-
-ChainRecord ReadChainRecord(ColumnReader& r) {
+common::ChainRecord ReadChainRecord(ColumnReader& r) {
   return {r.Text(),  r.Int64(), r.Text(), r.Text(), r.Text(), r.Text(),
           r.Int64(), r.Text(),  r.Text(), r.Text(), r.Text()};
 }
@@ -2295,7 +2254,7 @@ class SqliteTx final : public app::Tx {
         "no chain head");
     if (!last) return Unexpected(last.error());
 
-    ChainRecord record;
+    common::ChainRecord record;
     record.prev_hash = std::move(last->second);
     record.sequence = last->first + 1;
     record.entity_type = std::string(ToString(type));
@@ -2313,7 +2272,7 @@ class SqliteTx final : public app::Tx {
     if (!insert) return Unexpected(insert.error());
     insert->BindAll(record.prev_hash, record.sequence, record.entity_type, record.entity_ref,
                     record.type, record.occurred_on, record.stage, record.actor, record.summary,
-                    record.changes, record.recorded_at, ChainHash(record));
+                    record.changes, record.recorded_at, common::ChainHash(record));
     return insert->Run();
   }
 
@@ -3400,7 +3359,8 @@ struct SqliteStore::PendingWrite {
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        const app::Clock& clock,
-                                                       SqliteOptions options) {
+                                                       SqliteOptions options,
+                                                       std::optional<AuditAnchor> audit_anchor) {
   if (path.empty()) return core::FailField("db", "the database path is empty");
   if (options.max_writes_per_commit < 1) {
     return core::FailField("max_writes_per_commit", "must be at least 1");
@@ -3421,15 +3381,25 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   if (!analysed) return Unexpected(analysed.error());
   const std::span<const Migration> migrations = Migrations();
   const int version = migrations.empty() ? 0 : migrations.back().version;
-  return std::unique_ptr<SqliteStore>(
-      new SqliteStore(path, clock, options, std::move(*writer), version));
+  std::unique_ptr<SqliteStore> store(
+      new SqliteStore(path, clock, options, audit_anchor, std::move(*writer), version));
+  if (audit_anchor && !audit_anchor->read_only) {
+    SqliteStore* raw = store.get();
+    Result<std::unique_ptr<common::Checkpointer>> checkpointer = common::Checkpointer::Start(
+        audit_anchor->checkpointer, [raw] { return raw->ReadChainHead(); }, clock);
+    if (!checkpointer) return Unexpected(checkpointer.error());
+    store->checkpointer_ = std::move(*checkpointer);
+  }
+  return store;
 }
 
 SqliteStore::SqliteStore(std::string path, const app::Clock& clock, SqliteOptions options,
+                         std::optional<AuditAnchor> audit_anchor,
                          std::unique_ptr<Connection> writer, int schema_version)
     : path_(std::move(path)),
       clock_(clock),
       options_(options),
+      audit_anchor_(std::move(audit_anchor)),
       schema_version_(schema_version),
       writer_(std::move(writer)) {
   // Room for a full batch waiting while another commits, so the queue rarely grows.
@@ -3589,58 +3559,70 @@ Status SqliteStore::CheckWritable() {
 }
 
 Result<app::AuditReport> SqliteStore::VerifyAudit() {
-  app::AuditReport verification;
-  const auto broken = [&verification](std::int64_t sequence, std::string problem) -> Status {
-    verification.intact = false;
-    verification.first_bad_sequence = sequence;
-    verification.problem = std::move(problem);
-    return {};
-  };
+  common::Anchoring anchoring;
+  if (audit_anchor_) {
+    Result<common::Anchoring> loaded = common::LoadAnchoring(audit_anchor_->checkpointer.paths);
+    if (!loaded) return Unexpected(loaded.error());
+    anchoring = std::move(*loaded);
+  } else {
+    anchoring.warning = "the audit trail is not anchored outside the database";
+  }
+  if (!anchoring.problem.empty()) {
+    app::AuditReport forged;
+    forged.intact = false;
+    forged.problem = std::move(anchoring.problem);
+    return forged;
+  }
+  std::optional<app::AuditReport> verification;
   Status checked = WithReader([&](Connection& reader) -> Status {
     static const std::string sql = SelectSql("events", kEventColumns) + " ORDER BY sequence";
     Result<Statement> statement = reader.Prepare(sql);
     if (!statement) return Unexpected(statement.error());
-    std::string previous_hash;
-    std::int64_t expected_sequence = 1;
+    common::ChainVerifier verifier(anchoring.checkpoints);
     for (;;) {
       Result<bool> row = statement->Step();
       if (!row) return Unexpected(row.error());
       if (!*row) break;
       ColumnReader r = statement->Columns();
-      const ChainRecord record = ReadChainRecord(r);
-      const std::string hash = r.Text();
-      const std::string number = std::to_string(record.sequence);
-      if (record.sequence != expected_sequence) {
-        return broken(expected_sequence,
-                      "record " + std::to_string(expected_sequence) + " was removed");
-      }
-      if (ChainHash(record) != hash)
-        return broken(record.sequence, "record " + number + " was altered");
-      // The record is consistent in itself but does not follow from its predecessor: the
-      // predecessor was rewritten, hash included (or, for the first, something came before it).
-      if (record.prev_hash != previous_hash) {
-        const std::int64_t altered = record.sequence > 1 ? record.sequence - 1 : record.sequence;
-        return broken(altered, "record " + std::to_string(altered) + " was altered");
-      }
-      previous_hash = hash;
-      ++expected_sequence;
-      ++verification.records;
+      const common::ChainRecord record = ReadChainRecord(r);
+      if (!verifier.Add(record, r.Text())) break;
     }
-    // Rows removed from the end leave no gap; AUTOINCREMENT's record of the highest number does.
+    // AUTOINCREMENT's record of the highest number handed out, which rows removed from the end
+    // do not take back.
     Result<Statement> highest = reader.Prepare(
         "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)");
     if (!highest) return Unexpected(highest.error());
     Result<std::int64_t> last = ReadOne(
         *highest, [](ColumnReader& r) { return r.Int64(); }, "");
     if (!last) return Unexpected(last.error());
-    if (*last >= expected_sequence) {
-      return broken(expected_sequence,
-                    "record " + std::to_string(expected_sequence) + " was removed");
-    }
+    verification = verifier.Finish(*last);
     return {};
   });
   if (!checked) return Unexpected(checked.error());
-  return verification;
+  verification->warning = std::move(anchoring.warning);
+  return std::move(*verification);
+}
+
+Result<common::ChainHead> SqliteStore::ReadChainHead() {
+  common::ChainHead head;
+  Status read = WithReader([&head](Connection& reader) -> Status {
+    Result<Statement> statement = reader.Prepare(
+        "SELECT coalesce((SELECT sequence FROM events ORDER BY sequence DESC LIMIT 1), 0), "
+        "coalesce((SELECT hash FROM events ORDER BY sequence DESC LIMIT 1), ''), "
+        "(SELECT count(*) FROM events)");
+    if (!statement) return Unexpected(statement.error());
+    Result<common::ChainHead> row = ReadOne(
+        *statement,
+        [](ColumnReader& r) {
+          return common::ChainHead{r.Int64(), r.Text(), r.Int64()};
+        },
+        "no chain head");
+    if (!row) return Unexpected(row.error());
+    head = std::move(*row);
+    return {};
+  });
+  if (!read) return Unexpected(read.error());
+  return head;
 }
 
 Result<std::string> SqliteStore::PragmaValue(std::string_view name) {

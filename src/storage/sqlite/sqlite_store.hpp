@@ -33,17 +33,16 @@
 // violated CHECK or NOT NULL is kInvalidInput, and everything else is kStorage with SQLite's
 // message. Exceptions thrown inside a unit of work stop here and become kStorage errors.
 //
-// The event log is hash-chained: each row's hash is the hex SHA-256 of its canonical
-// serialisation, which is the concatenation, for each of prev_hash, sequence, entity_type,
-// entity_ref, type, occurred_on, stage, actor, summary, changes, recorded_at (in this order), of
-// the field's UTF-8 byte length in decimal, ':', and its bytes. Integers are written in decimal,
-// every other field exactly as stored. prev_hash is the previous row's hash, "" for the first.
+// The event log is hash-chained in the form storage/common/audit_chain.hpp describes, and
+// anchored outside the database by signed checkpoints of its head (audit_checkpoint.hpp) when
+// opened with an AuditAnchor.
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -51,6 +50,7 @@
 
 #include "app/ports.hpp"
 #include "core/result.hpp"
+#include "storage/common/checkpointer.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -65,6 +65,14 @@ struct SqliteOptions {
   // kExisting: Open refuses (kNotFound, naming the path and `redress init`) a file that does not
   // exist or holds no schema. kCreate creates a missing file, readable by its owner only.
   app::OpenMode open_mode = app::OpenMode::kCreate;
+};
+
+// Where the audit chain is anchored outside the database: VerifyAudit checks the checkpoints
+// there and, unless read_only, the store writes them (when it is let go and the head moved, and
+// at the interval while open).
+struct AuditAnchor {
+  common::CheckpointerOptions checkpointer;
+  bool read_only = false;  // audit verify: reads the checkpoints, writes none
 };
 
 // Counters of the writer since the store was opened, for metrics and tests.
@@ -84,9 +92,10 @@ class SqliteStore final : public app::Store {
   // ":memory:" is not supported) and applies the migrations it lacks, each in its own
   // transaction. Refuses (kStorage) a database whose schema is newer than this binary knows.
   // `clock` stamps migrations and events and must outlive the store.
-  static core::Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
-                                                         const app::Clock& clock,
-                                                         SqliteOptions options = {});
+  // Without `audit_anchor` (tests, tools) the audit chain is checked in the database only.
+  static core::Result<std::unique_ptr<SqliteStore>> Open(
+      const std::string& path, const app::Clock& clock, SqliteOptions options = {},
+      std::optional<AuditAnchor> audit_anchor = std::nullopt);
 
   ~SqliteStore() override;
   SqliteStore(const SqliteStore&) = delete;
@@ -98,6 +107,8 @@ class SqliteStore final : public app::Store {
   // Writes and commits one row (readiness_probe), so it fails as users' changes would: a full
   // disk, a file that cannot be written, a file-size limit. Costs one commit (an fsync).
   core::Status CheckWritable() override;
+  // The head of the audit chain now, on a consistent snapshot.
+  core::Result<common::ChainHead> ReadChainHead();
 
   // The schema version of the database: the newest migration applied.
   int SchemaVersion() const { return schema_version_; }
@@ -120,7 +131,8 @@ class SqliteStore final : public app::Store {
   struct PendingWrite;
 
   SqliteStore(std::string path, const app::Clock& clock, SqliteOptions options,
-              std::unique_ptr<Connection> writer, int schema_version);
+              std::optional<AuditAnchor> audit_anchor, std::unique_ptr<Connection> writer,
+              int schema_version);
 
   // Runs the Writes of `batch` (the leader's) and sets each one's result; see the class comment.
   // Returns the number of transactions committed.
@@ -137,6 +149,7 @@ class SqliteStore final : public app::Store {
   std::string path_;
   const app::Clock& clock_;
   const SqliteOptions options_;
+  const std::optional<AuditAnchor> audit_anchor_;
   int schema_version_;
 
   // The write queue. queue_ and batch_ keep their capacity, so queueing allocates nothing once
@@ -152,6 +165,9 @@ class SqliteStore final : public app::Store {
 
   std::mutex readers_mutex_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by readers_mutex_
+
+  // Last, so that it is destroyed first and its final checkpoint can still read the head.
+  std::unique_ptr<common::Checkpointer> checkpointer_;
 };
 
 }  // namespace redress::storage::sqlite
