@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,25 @@ inline std::optional<nlohmann::json> ParseBody(std::string_view bytes) {
 // Renders a value the way a handler answers it, so the writers meet every value a parser accepts.
 inline void Render(const nlohmann::json& value) {
   Check(!http::DumpJson(value).empty(), "a rendered value is not empty");
+}
+
+// Removes the members of a rendering that only the server writes.
+inline void Strip(nlohmann::json& rendering, std::initializer_list<std::string_view> members) {
+  for (std::string_view member : members) rendering.erase(std::string(member));
+}
+
+// What a parser accepted, rendered as the API answers it, must be accepted again when a client
+// sends that rendering back (less the members only the server writes, which `strip` removes) and
+// render the same: a client that edits a record it read loses or changes nothing it did not touch.
+template <typename T, typename Parse, typename Write, typename Strip>
+void CheckRoundTrip(const T& value, Parse parse, Write write, Strip strip) {
+  const nlohmann::json rendered = write(value);
+  Render(rendered);
+  nlohmann::json sent = rendered;
+  strip(sent);
+  const core::Result<T> again = parse(sent);
+  Check(again.has_value(), "a rendering of an accepted value is accepted");
+  Check(write(*again) == rendered, "a rendering of an accepted value reads back the same");
 }
 
 }  // namespace redress::fuzz

@@ -1,7 +1,8 @@
 // Fuzzes the mapping of Ombudsman, learning and self-assessment requests
 // (src/http/ombudsman_mapping.cpp): the bytes are the body of each request kind in turn, read as
 // its handler reads it (ParseJsonBody, then the request's parser), and what a parser accepts is
-// rendered as the answer would render it, with the overdue flags and compliance as at today.
+// rendered as the answer would render it, with the overdue flags and compliance as at today, and
+// sent back (fuzz_support.hpp's CheckRoundTrip).
 
 #include "http/ombudsman_mapping.hpp"
 
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/learning.hpp"
 #include "fuzz/fuzz_support.hpp"
@@ -32,22 +34,54 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   auto ombudsman_case = http::ParseOmbudsmanCase(*body);
   fuzz::CheckResult(ombudsman_case);
-  if (ombudsman_case) fuzz::Render(http::OmbudsmanCaseToJson(*ombudsman_case, today));
+  if (ombudsman_case) {
+    fuzz::CheckRoundTrip(
+        *ombudsman_case, http::ParseOmbudsmanCase,
+        [&](const core::OmbudsmanCase& c) { return http::OmbudsmanCaseToJson(c, today); },
+        [](nlohmann::json& sent) {
+          fuzz::Strip(sent,
+                      {"reference", "version", "decided", "information_overdue", "remedy_overdue"});
+          for (nlohmann::json& remedy : sent.at("remedies")) remedy.erase("compliance");
+        });
+  }
 
   auto order = http::ParseFailureOrder(*body);
   fuzz::CheckResult(order);
-  if (order) fuzz::Render(http::FailureOrderToJson(*order, today));
+  if (order) {
+    fuzz::CheckRoundTrip(
+        *order, http::ParseFailureOrder,
+        [&](const core::FailureOrder& o) { return http::FailureOrderToJson(o, today); },
+        [](nlohmann::json& sent) {
+          fuzz::Strip(sent, {"reference", "version", "overdue"});
+        });
+  }
 
-  auto letter = http::ParseLgscoLetter(fuzz::kLetterYear, *body);
+  const auto parse_letter = [](const nlohmann::json& sent) {
+    return http::ParseLgscoLetter(fuzz::kLetterYear, sent);
+  };
+  auto letter = parse_letter(*body);
   fuzz::CheckResult(letter);
-  if (letter) fuzz::Render(http::LgscoLetterToJson(*letter));
+  if (letter) {
+    fuzz::CheckRoundTrip(*letter, parse_letter, http::LgscoLetterToJson,
+                         [](nlohmann::json& sent) { sent.erase("year"); });
+  }
 
   // A new action (raised_on defaults to today) and a replacement (raised_on required).
   for (std::optional<core::Date> new_on :
        {std::optional<core::Date>(today), std::optional<core::Date>()}) {
-    auto action = http::ParseLearningAction(*body, new_on);
+    const auto parse_action = [&](const nlohmann::json& sent) {
+      return http::ParseLearningAction(sent, new_on);
+    };
+    auto action = parse_action(*body);
     fuzz::CheckResult(action);
-    if (action) fuzz::Render(http::LearningActionToJson(*action, today));
+    if (action) {
+      fuzz::CheckRoundTrip(
+          *action, parse_action,
+          [&](const core::LearningAction& a) { return http::LearningActionToJson(a, today); },
+          [](nlohmann::json& sent) {
+            fuzz::Strip(sent, {"reference", "version", "overdue"});
+          });
+    }
   }
 
   // The self-assessment renders the provisions and the approval together.
