@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs each fuzz target of BUILD_DIR (default build-fuzz) for FUZZ_SECONDS (default 60), one after
 # another, each in one process (one core; libFuzzer's -jobs would write its output to ./fuzz-N.log
-# instead): new inputs that reach new code go into fuzz/corpus/<target>/, crashes into
-# fuzz/crashes/ (not committed), each run's output into BUILD_DIR/fuzz/<target>.log.
+# instead): new inputs that reach new code go into fuzz/corpus/<target>/ (and an entry may be
+# replaced by a smaller one that reaches the same code: merge with -merge=1 before committing a
+# corpus, as bench/RESULTS.md says), crashes into fuzz/crashes/ (not committed), each run's output
+# into BUILD_DIR/fuzz/<target>.log.
 # Usage: fuzz/run.sh [TARGET...] (all targets when none is named).
 # Exits non-zero when any target found a crash; the others still run.
 set -uo pipefail
