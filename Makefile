@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DEMO_DB ?= demo.db
 JOBS ?= $(shell nproc)
 
-.PHONY: bootstrap configure build web test demo unit blackbox format clean
+.PHONY: bootstrap configure build web test demo unit blackbox format clean fuzz
 
 # The web app's inputs: web/dist is rebuilt only when one of them changed.
 WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/package.json \
@@ -45,8 +45,20 @@ demo: bootstrap build
 	@echo "The web app: http://localhost:8080 (sign in as one of the users above). Ctrl+C stops it."
 	exec $(BUILD_DIR)/redress serve --db $(DEMO_DB) --port 8080 --web-root web/dist
 
+# The fuzz targets of fuzz/, built with clang (ASan, UBSan, libFuzzer) in their own build directory
+# and run one after another for FUZZ_SECONDS each; new inputs join fuzz/corpus/, crashes land in
+# fuzz/crashes/. `make test` replays the corpora without clang.
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+fuzz: bootstrap
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DREDRESS_FUZZ=ON \
+	  -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_CXX_COMPILER_LAUNCHER=$(shell command -v ccache)
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target fuzz_targets
+	BUILD_DIR=$(FUZZ_BUILD_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
 format:
-	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	find src tests bench fuzz -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf $(BUILD_DIR)
