@@ -1,4 +1,5 @@
 #include "http/json_mapping.hpp"
+#include "http/json_reader.hpp"
 
 #include <gtest/gtest.h>
 
@@ -338,6 +339,43 @@ TEST(JsonMappingTest, RefusesAMemberGivenTwiceAtAnyDepthNamingIt) {
     ASSERT_EQ(body.error().fields.size(), 1U);
     EXPECT_EQ(body.error().fields.front().field, c.field);
     EXPECT_EQ(body.error().fields.front().message, "is given more than once");
+  }
+}
+
+TEST(JsonMappingTest, RefusesBodiesTooDeepOrTooLargeToHold) {
+  // An object holding arrays nested to `depth` containers in all.
+  const auto nested = [](std::size_t depth) {
+    return R"({"a": )" + std::string(depth - 1, '[') + std::string(depth - 1, ']') + "}";
+  };
+  // An object holding an array: `values` values in all, the object and the array included.
+  const auto wide = [](std::size_t values) {
+    std::string text = R"({"a": [0)";
+    for (std::size_t i = 3; i < values; ++i) text += ",0";
+    return text + "]}";
+  };
+  struct SizeCase {
+    std::string name;
+    std::string body;
+    bool accepted;
+  };
+  const std::vector<SizeCase> cases = {
+      {"at the depth limit", nested(kMaxJsonDepth), true},
+      {"one level deeper", nested(kMaxJsonDepth + 1), false},
+      {"a megabyte of unclosed brackets", std::string(1 << 20, '['), false},
+      {"at the value limit", wide(kMaxJsonValues), true},
+      {"one value more", wide(kMaxJsonValues + 1), false},
+      {"half a million values", wide(500000), false},
+  };
+  for (const SizeCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto body = ParseJsonBody(WithBody("application/json", c.body));
+    if (c.accepted) {
+      EXPECT_TRUE(body) << body.error().message;
+      continue;
+    }
+    ASSERT_FALSE(body);
+    EXPECT_EQ(body.error().code, ErrorCode::kMalformedRequest);
+    EXPECT_EQ(body.error().fields.front().field, "body");
   }
 }
 

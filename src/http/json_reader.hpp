@@ -304,7 +304,15 @@ class ObjectReader {
   std::set<std::string, std::less<>> known_;
 };
 
-// Parses a request body. Refuses (kMalformedRequest) text that is not JSON, naming "body", and an
+// The most objects and arrays open inside one another, and the most values (objects, arrays,
+// members' values and array elements), a request body may hold. The largest legitimate body (an Ombudsman case with its findings and
+// remedies) has a few hundred values and a depth under 6; without a bound, 1 MiB of "[" or a wide
+// array made the parser hold 36 to 85 MB for one request (fuzz run, bench/RESULTS.md).
+inline constexpr std::size_t kMaxJsonDepth = 32;
+inline constexpr std::size_t kMaxJsonValues = 10000;
+
+// Parses a request body. Refuses (kMalformedRequest) text that is not JSON, naming "body", a body
+// nested deeper than kMaxJsonDepth or holding more than kMaxJsonValues values, and an
 // object that gives a member twice at any depth, naming the member by its path
 // ("complainant.email", "remedies[1].kind"): the standard leaves a duplicate's meaning open, and
 // parsers disagree (first wins, last wins), so a proxy or audit log could read a different request
@@ -320,6 +328,8 @@ inline core::Result<json> ParseStrictJson(std::string_view text) {
   };
   std::vector<Frame> frames;
   std::optional<std::string> duplicate;
+  std::size_t values = 0;
+  bool too_large = false;
   // The path of the value starting now inside the innermost container.
   const auto child_path = [&frames]() -> std::string {
     if (frames.empty()) return "";
@@ -327,7 +337,17 @@ inline core::Result<json> ParseStrictJson(std::string_view text) {
     if (top.is_array) return top.path + "[" + std::to_string(top.next_index++) + "]";
     return top.path.empty() ? top.key : top.path + "." + top.key;
   };
-  const json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+  const json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
+    // Past a bound, everything is discarded as it is read, so memory stays flat to the end.
+    const bool opens = event == json::parse_event_t::object_start ||
+                       event == json::parse_event_t::array_start;
+    if (opens || event == json::parse_event_t::value) ++values;
+    // `depth` counts the containers around the one opening: kMaxJsonDepth may be open at once.
+    if (too_large || values > kMaxJsonValues ||
+        (opens && static_cast<std::size_t>(depth) >= kMaxJsonDepth)) {
+      too_large = true;
+      return false;
+    }
     switch (event) {
       case json::parse_event_t::object_start:
       case json::parse_event_t::array_start: {
@@ -356,6 +376,13 @@ inline core::Result<json> ParseStrictJson(std::string_view text) {
     return true;
   };
   json value = json::parse(text, callback, /*allow_exceptions=*/false);
+  if (too_large) {
+    const std::string why = "nested deeper than " + std::to_string(kMaxJsonDepth) +
+                            " levels or holding more than " + std::to_string(kMaxJsonValues) +
+                            " values";
+    return tl::unexpected(
+        core::Error{core::ErrorCode::kMalformedRequest, "body: " + why, {{"body", why}}});
+  }
   if (value.is_discarded()) {
     return tl::unexpected(core::Error{
         core::ErrorCode::kMalformedRequest, "body: not valid JSON", {{"body", "not valid JSON"}}});
