@@ -21,6 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::CheckResult(http::ParseResolveServiceRequest(*body, fuzz::Today()));
   fuzz::CheckResult(http::ParseConvertServiceRequest(*body));
   fuzz::CheckResult(http::ParseCredentials(*body));
-  fuzz::CheckResult(http::ParseTokenLabel(*body));
+  fuzz::CheckResult(http::ParseTokenRequest(*body));
   return 0;
 }
