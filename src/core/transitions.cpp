@@ -296,10 +296,17 @@ void ValidateActions(const std::vector<Action>& actions, FieldErrors& errors) {
 // ---- deadlines ----------------------------------------------------------------------------------
 
 Stage WithDeadlines(Stage stage, const StageRule& rule, const WorkingCalendar& calendar) {
-  stage.acknowledge_by = calendar.AddWorkingDays(stage.started_on, rule.acknowledge_working_days);
+  // A stage reopened before anyone acknowledged it (withdrawn or refused first) is acknowledged
+  // afresh: both clocks count from the reopening, as for a new stage.
+  const bool acknowledged_afresh =
+      stage.reopened_on && (!stage.acknowledged_on || *stage.acknowledged_on >= *stage.reopened_on);
+  const Date acknowledge_from = acknowledged_afresh ? *stage.reopened_on : stage.started_on;
+  stage.acknowledge_by = calendar.AddWorkingDays(acknowledge_from, rule.acknowledge_working_days);
 
   std::optional<Date> clock_start;
-  if (stage.reopened_on) {
+  if (acknowledged_afresh && rule.respond_clock == ClockStart::kAcknowledgement) {
+    clock_start = stage.acknowledged_on;
+  } else if (stage.reopened_on) {
     clock_start = stage.reopened_on;
   } else if (rule.respond_clock == ClockStart::kAcknowledgement) {
     clock_start = stage.acknowledged_on;
@@ -637,17 +644,22 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
   Complaint next = complaint;
   Stage& reopened = next.current_stage();
   reopened.response.reset();  // first_responded_on keeps the first answer for reporting
-  if (!reopened.acknowledged_on) reopened.acknowledged_on = input.on;
   reopened.reopened_on = input.on;  // the respond clock restarts here
-  next.status = CaseStatus::kInProgress;
+  // A stage never acknowledged (withdrawn or refused before it was) is not acknowledged by its
+  // reopening: it awaits an acknowledgement again, due counting from the reopening.
+  next.status = reopened.acknowledged_on ? CaseStatus::kInProgress
+                                         : CaseStatus::kAwaitingAcknowledgement;
   next.refusal.reset();
   next.withdrawal.reset();
   next.closed_on.reset();
   next.reopen_count += 1;
   RefreshDeadlines(next, context);
 
+  const Stage& after = next.current_stage();
   std::string summary = StageLabel(stage.number) + " reopened on " + input.on.ToIso() +
-                        "; respond by " + next.current_stage().respond_by->ToIso() + ".";
+                        (after.respond_by ? "; respond by " + after.respond_by->ToIso()
+                                          : "; acknowledge by " + after.acknowledge_by.ToIso()) +
+                        ".";
   return Finish(complaint, std::move(next), EventType::kReopened, input.on, context,
                 std::move(summary), std::move(changes));
 }

@@ -16,6 +16,8 @@
 //   Withdraw     awaiting_acknowledgement, in_progress        withdrawn
 //   Close        responded                                    closed
 //   Reopen       responded, closed, withdrawn, not_accepted   in_progress at the current stage
+//                                                             (awaiting_acknowledgement if the
+//                                                             stage was never acknowledged)
 //                                                             (respond clock restarts)
 //   Reassign     awaiting_acknowledgement, in_progress,       unchanged (team/handler changed)
 //                responded

@@ -973,15 +973,19 @@ struct ReopenRow {
   CaseStatus from;
   std::string_view acknowledged_on;     // after reopening
   std::string_view first_responded_on;  // kept from the first answer
+  std::string_view status;              // after reopening
+  std::string_view respond_by;          // after reopening
 };
 
 TEST(Reopen, FromEveryStatusThatAllowsIt) {
-  // Reopened Mon 3 Feb 2025: the clock restarts there, +10 = Mon 17 Feb.
+  // Reopened Mon 3 Feb 2025: the clock restarts there, +10 = Mon 17 Feb. A stage never
+  // acknowledged is not acknowledged by its reopening: it awaits an acknowledgement again, and its
+  // response clock starts with it.
   const ReopenRow rows[] = {
-      {CaseStatus::kResponded, "2025-01-07", "2025-01-14"},
-      {CaseStatus::kClosed, "2025-01-07", "2025-01-14"},
-      {CaseStatus::kWithdrawn, "2025-01-07", "none"},
-      {CaseStatus::kNotAccepted, "2025-02-03", "none"},  // never acknowledged: now
+      {CaseStatus::kResponded, "2025-01-07", "2025-01-14", "in_progress", "2025-02-17"},
+      {CaseStatus::kClosed, "2025-01-07", "2025-01-14", "in_progress", "2025-02-17"},
+      {CaseStatus::kWithdrawn, "2025-01-07", "none", "in_progress", "2025-02-17"},
+      {CaseStatus::kNotAccepted, "none", "none", "awaiting_acknowledgement", "none"},
   };
   for (const ReopenRow& row : rows) {
     SCOPED_TRACE(Name(row.from));
@@ -991,14 +995,14 @@ TEST(Reopen, FromEveryStatusThatAllowsIt) {
     ASSERT_TRUE(result.has_value()) << result.error().message;
     const Complaint& c = result->complaint;
     const Stage& stage = c.current_stage();
-    EXPECT_EQ(Name(c.status), "in_progress");
+    EXPECT_EQ(Name(c.status), row.status);
     EXPECT_EQ(stage.number, 1);
     EXPECT_FALSE(stage.response.has_value());
     EXPECT_EQ(Iso(stage.first_responded_on), row.first_responded_on);
     EXPECT_EQ(Iso(stage.acknowledged_on), row.acknowledged_on);
     EXPECT_EQ(Iso(stage.reopened_on), "2025-02-03");
-    EXPECT_EQ(Iso(stage.respond_by_original), "2025-02-17");
-    EXPECT_EQ(Iso(stage.respond_by), "2025-02-17");
+    EXPECT_EQ(Iso(stage.respond_by_original), row.respond_by);
+    EXPECT_EQ(Iso(stage.respond_by), row.respond_by);
     EXPECT_FALSE(c.refusal.has_value());
     EXPECT_FALSE(c.withdrawal.has_value());
     EXPECT_EQ(Iso(c.closed_on), "none");
@@ -1035,6 +1039,33 @@ TEST(Reopen, RestartsTheExtensionAllowance) {
   ASSERT_TRUE(c.current_stage().response.has_value());
   EXPECT_EQ(c.current_stage().response->responded_on.ToIso(), "2025-02-20");
   EXPECT_EQ(Iso(c.current_stage().first_responded_on), "2025-01-31");
+}
+
+// A stage withdrawn before anyone acknowledged it is not acknowledged by its reopening: it awaits
+// an acknowledgement again, due 5 working days after the reopening, and the response clock starts
+// at that acknowledgement.
+TEST(Reopen, AStageNeverAcknowledgedAwaitsAnAcknowledgementAgain) {
+  Complaint c = Must(Log(NewComplaint(Regime::kHousing, "2024-12-20"), Ctx()));
+  c = Must(Withdraw(c, {.on = D("2024-12-23"), .reason = "Sorted"}, Ctx()));
+  c = Must(Reopen(c, {.on = D("2025-01-06"), .reason = "Not sorted after all"}, Ctx()));
+  EXPECT_EQ(Name(c.status), "awaiting_acknowledgement");
+  EXPECT_EQ(Iso(c.current_stage().acknowledged_on), "none");
+  EXPECT_EQ(c.current_stage().acknowledge_by.ToIso(), "2025-01-13");
+  EXPECT_EQ(Iso(c.current_stage().respond_by), "none");
+  ExpectFieldErrors(Acknowledge(c, {D("2025-01-03")}, Ctx()), {"on"});  // before the reopening
+
+  c = Must(Acknowledge(c, {D("2025-01-08")}, Ctx()));
+  EXPECT_EQ(Name(c.status), "in_progress");
+  EXPECT_EQ(Iso(c.current_stage().respond_by), "2025-01-22");
+
+  // Acknowledged before it was answered and reopened: the response clock restarts at once.
+  Complaint answered = Must(Log(NewComplaint(Regime::kHousing, "2024-12-20"), Ctx()));
+  answered = Must(Acknowledge(answered, {D("2025-01-02")}, Ctx()));
+  answered = Must(Respond(answered, Answer("2025-01-10"), Ctx()));
+  answered = Must(Reopen(answered, {.on = D("2025-01-20"), .reason = "Missed a point"}, Ctx()));
+  EXPECT_EQ(Name(answered.status), "in_progress");
+  EXPECT_EQ(Iso(answered.current_stage().acknowledged_on), "2025-01-02");
+  EXPECT_EQ(Iso(answered.current_stage().respond_by), "2025-02-03");
 }
 
 // ---- failures change nothing --------------------------------------------------------------------
