@@ -969,10 +969,11 @@ std::vector<CountingRule> CountingRules() {
        "extensions decided by the first response. "
        "Within timescale: on or before the due date without extension. Within a Code-compliant "
        "extension: later, but on or before the extended due date with every extension within the "
-       "Code's limit and decided before the due date. Extension beyond the Code: within the "
+       "Code's limit and decided by the original due date. Extension beyond the Code: within the "
        "extended date, but an extension went beyond the Code. Late: after the extended due date. "
        "Working days to respond count from the stage's start (receipt or escalation request) to "
-       "the first response."},
+       "the first response, not from the acknowledgement: the time the resident waited, whatever "
+       "the regime's clock starts from."},
       {"outcomes",
        "Outcomes, remedies, compensation, root causes, learning and actions are those of the "
        "response that stands, counted in the financial year it was made; a reopened stage counts "
@@ -980,13 +981,17 @@ std::vector<CountingRule> CountingRules() {
       {"tsm_ch01",
        "CH01: housing-regime (Housing Ombudsman Code) stage 1 and stage 2 complaints received in "
        "the year, counted as above, divided by the homes owned configured for that year, times "
-       "1,000."},
+       "1,000. Complaints later not accepted or withdrawn are included: each was a complaint "
+       "received, which is what the measure counts. There is no CH01 or CH02 before 2023/24, the "
+       "measures' first year."},
       {"tsm_ch02",
        "CH02: housing-regime stage 1 and stage 2 complaints whose first response in the year came "
        "within the Code's timescale (10 working days from acknowledgement at stage 1, 20 at stage "
        "2), counting a response within a Code-compliant extension (up to 10 and 20 working days) "
-       "as within it, divided by the housing stage 1 and stage 2 complaints responded to in the "
-       "year, times 100."},
+       "as within it (the Code allows the extension, so the response is within its timescales), "
+       "divided by the housing stage 1 and stage 2 complaints responded to in the year, times "
+       "100. An extension beyond the Code's limit, or decided after the original due date, does "
+       "not count as within."},
       {"trends",
        "Trends: complaints received (stage 1) per month. A month is flagged as an emerging issue "
        "when its count is at least 1.5 times the mean monthly count of the twelve months before "
