@@ -525,6 +525,23 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   RequireText(errors, "team", input.team, "the team for the next stage is required");
   if (!errors.empty()) return errors.ToError();
 
+  // A request after the window the regime allows for asking (children's: 20 working days after
+  // the response) is accepted, not refused, but flagged, with the reason it is accepted recorded.
+  const StageRule& next_rule = rules.stage(next_number);
+  std::optional<Date> window_end;
+  if (next_rule.escalation_window_working_days) {
+    window_end = CalendarOf(context, complaint.regime)
+                     .AddWorkingDays(stage.response->responded_on,
+                                     *next_rule.escalation_window_working_days);
+  }
+  const bool late_request = window_end && input.requested_on > *window_end;
+  if (late_request && IsBlank(input.reason)) {
+    return FailField("reason", "requested after the " +
+                                   std::to_string(*next_rule.escalation_window_working_days) +
+                                   " working days allowed (until " + window_end->ToIso() +
+                                   "): record why the late request is accepted");
+  }
+
   Stage escalated;
   escalated.number = next_number;
   escalated.started_on = input.requested_on;
@@ -541,9 +558,14 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   std::vector<Change> changes;
   Record(changes, "escalation_requested_on", "", input.requested_on.ToIso());
   Record(changes, "escalation_reason", "", input.reason);
+  if (late_request) Record(changes, "requested_late", "", "true");
   std::string summary = "Escalated to " + StageLabel(next_number) + " on " +
-                        input.requested_on.ToIso() + "; acknowledge by " +
-                        next.current_stage().acknowledge_by.ToIso() + ".";
+                        input.requested_on.ToIso() +
+                        (late_request ? ", after the window for asking closed on " +
+                                            window_end->ToIso() + " (accepted: " + input.reason +
+                                            ")"
+                                      : std::string()) +
+                        "; acknowledge by " + next.current_stage().acknowledge_by.ToIso() + ".";
   return Finish(complaint, std::move(next), EventType::kEscalated, input.requested_on, context,
                 std::move(summary), std::move(changes));
 }

@@ -311,6 +311,35 @@ TEST(Deadlines, RecalculationMovesOnlyARunningClockThatChanged) {
   EXPECT_FALSE(RecalculateDeadlines(answered, context, "closure day added").has_value());
 }
 
+// Children's complaints ask for stage 2 and the review panel within 20 working days of the
+// response: a later request is accepted, flagged, with the reason it is accepted.
+TEST(Escalate, AChildrensRequestAfterTheWindowNeedsTheReasonItIsAccepted) {
+  Complaint c = Must(Log(NewComplaint(Regime::kChildren, "2025-08-18"), Ctx()));
+  c = Must(Acknowledge(c, {D("2025-08-20")}, Ctx()));
+  c = Must(Respond(c, Answer("2025-09-01"), Ctx()));
+  // 20 working days after Mon 1 Sep 2025 = Mon 29 Sep.
+  const Complaint on_time = Must(Escalate(c, EscalationOn("2025-09-29", "carol"), Ctx()));
+  EXPECT_EQ(on_time.current_stage().number, 2);
+
+  EscalateInput late = EscalationOn("2025-09-30", "carol");
+  late.reason = "";
+  ExpectFieldErrors(Escalate(c, late, Ctx()), {"reason"});
+  late.reason = "The family were abroad; the Independent Person agreed to go on.";
+  const Result<Transition> accepted = Escalate(c, late, Ctx());
+  ASSERT_TRUE(accepted.has_value()) << accepted.error().message;
+  ExpectChange(accepted->event, "requested_late", "", "true");
+  EXPECT_NE(accepted->event.summary.find("after the window for asking closed on 2025-09-29"),
+            std::string::npos);
+
+  // The Codes set no window: a housing request months later needs no reason (Code 6.12).
+  Complaint housing = Must(Log(NewComplaint(Regime::kHousing, "2024-12-20"), Ctx()));
+  housing = Must(Acknowledge(housing, {D("2025-01-02")}, Ctx()));
+  housing = Must(Respond(housing, Answer("2025-01-10"), Ctx()));
+  EscalateInput months_later = EscalationOn("2025-06-02", "carol");
+  months_later.reason = "";
+  ASSERT_TRUE(Escalate(housing, months_later, Ctx()).has_value());
+}
+
 TEST(Deadlines, ChildrenThreeStages) {
   Complaint c = Must(Log(NewComplaint(Regime::kChildren, "2025-08-18"), Ctx()));
   EXPECT_TRUE(c.restricted);
