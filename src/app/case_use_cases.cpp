@@ -1,5 +1,7 @@
 #include "app/case_use_cases.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "app/visibility.hpp"
@@ -72,11 +74,17 @@ Result<std::vector<std::string>> PossibleRepeats(Tx& tx, const LogComplaintComma
 }
 
 // Leaves out of `complaint.possible_repeat_of` the complaints the actor may not see, so that no
-// answer names a restricted complaint to someone outside its teams (Visibility).
+// answer names a restricted complaint to someone outside its teams (Visibility), and keeps at
+// most core::kMaxPossibleRepeats, the latest references first: a complaint logged before the list
+// was bounded may name thousands, and each one checked costs a load.
 Status HideUnseenRepeats(Tx& tx, const Actor& actor, core::Complaint& complaint) {
+  std::vector<std::string> candidates = std::move(complaint.possible_repeat_of);
+  // References are numbered by year received, then in the order logged.
+  std::sort(candidates.begin(), candidates.end(), std::greater<>());
   Visibility visibility(tx, actor);
   std::vector<std::string> seen;
-  for (std::string& reference : complaint.possible_repeat_of) {
+  for (std::string& reference : candidates) {
+    if (seen.size() == core::kMaxPossibleRepeats) break;
     auto visible = visibility.SeesReference(reference);
     if (!visible) return tl::unexpected(visible.error());
     if (*visible) seen.push_back(std::move(reference));

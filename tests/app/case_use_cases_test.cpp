@@ -437,5 +437,38 @@ TEST_F(CaseUseCasesTest, AClosureDayMovesRunningCodeClocksOnly) {
   EXPECT_EQ(unmoved->version, children->version);
 }
 
+// A complaint logged before the list was bounded may name many earlier complaints: an answer names
+// at most five, the latest references first, whatever is stored.
+TEST_F(CaseUseCasesTest, AnAnswerNamesAtMostFivePossibleRepeatsEvenOfAnOlderLongList) {
+  CaseService cases(*store_, clock_);
+  std::vector<std::string> earlier;
+  for (int day = 1; day <= 8; ++day) {
+    LogComplaintCommand command = HousingByPhone(*core::Date::FromYmd(2024, 7, day));
+    command.complainant.email = "person" + std::to_string(day) + "@example.org";
+    command.complainant.phone = "";
+    command.complainant.postcode = "";
+    auto logged = cases.LogComplaint(officer_, command);
+    ASSERT_TRUE(logged.has_value()) << logged.error().message;
+    earlier.push_back(logged->reference);
+  }
+  auto latest = cases.LogComplaint(officer_, HousingByPhone(D("2024-08-01")));
+  ASSERT_TRUE(latest.has_value());
+  auto stored = store_->Write([&](Tx& tx) -> Status {
+    auto complaint = tx.LoadComplaint(latest->reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    complaint->possible_repeat_of = earlier;  // as an older version of Redress stored them
+    core::CaseEvent event{core::EventType::kReassigned, D("2024-08-01"), "test", 1, "test", {}};
+    auto updated = tx.UpdateComplaint(*complaint, complaint->version, event);
+    if (!updated) return tl::unexpected(updated.error());
+    return {};
+  });
+  ASSERT_TRUE(stored.has_value()) << stored.error().message;
+  auto shown = ReadValue<core::Complaint>(
+      *store_, [&](Tx& tx) { return LoadVisibleComplaint(tx, officer_, latest->reference); });
+  ASSERT_TRUE(shown.has_value()) << shown.error().message;
+  EXPECT_EQ(shown->possible_repeat_of,
+            (std::vector<std::string>{earlier[7], earlier[6], earlier[5], earlier[4], earlier[3]}));
+}
+
 }  // namespace
 }  // namespace redress::app
