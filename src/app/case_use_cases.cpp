@@ -15,7 +15,7 @@ namespace {
 
 core::CaseContext ContextFor(const Organisation& organisation, const Actor& actor,
                              core::Date today) {
-  return core::CaseContext{organisation.calendars(), today, actor.username,
+  return core::CaseContext{organisation.calendar.get(), today, actor.username,
                            &organisation.root_causes};
 }
 

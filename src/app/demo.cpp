@@ -812,7 +812,7 @@ class Planner {
       // The regime's own clock (the statutory regimes' ignores the shutdown), so an extension is
       // decided within the timescale the use case will judge it by.
       const core::WorkingCalendar& clock =
-          core::CalendarFor(area.regime, {&calendar_, &core::StatutoryCalendar()});
+          core::CalendarFor(area.regime, calendar_);
       Date base = rule.respond_clock == core::ClockStart::kAcknowledgement ? acknowledged : start;
       Date due = rule.respond.unit == core::PeriodUnit::kWorkingDays
                      ? clock.AddWorkingDays(base, rule.respond.amount)

@@ -150,15 +150,6 @@ Result<core::LgscoLetter> LoadLetter(Tx& tx, int year) {
 
 }  // namespace
 
-Result<bool> CanSeeAll(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {
-  Visibility visibility(tx, actor);
-  for (const std::string& reference : complaints) {
-    auto seen = visibility.SeesReference(reference);
-    if (!seen || !*seen) return seen;
-  }
-  return true;
-}
-
 Status CheckNamedRecord(Tx& tx, const Actor& actor, std::string_view field, std::string_view what,
                         const std::string& reference) {
   if (reference.empty()) return {};

@@ -54,7 +54,7 @@ Status RecalculateRunningClocks(Tx& tx, const Actor& actor, core::Date today,
                                 std::string_view why) {
   auto organisation = LoadOrganisation(tx);
   if (!organisation) return tl::unexpected(organisation.error());
-  const core::CaseContext context{organisation->calendars(), today, actor.username,
+  const core::CaseContext context{organisation->calendar.get(), today, actor.username,
                                   &organisation->root_causes};
   constexpr int kPage = 500;
   for (core::Regime regime : core::kAllRegimes) {

@@ -14,7 +14,6 @@
 #include "app/ports.hpp"
 #include "app/records.hpp"
 #include "core/calendar.hpp"
-#include "core/regime_calendars.hpp"
 #include "core/routing.hpp"
 
 namespace redress::app {
@@ -41,11 +40,9 @@ Actor CommandLineReader();
 
 struct Organisation {
   OrganisationSettings settings;
-  std::shared_ptr<const core::WorkingCalendar> calendar;  // the organisation's, closure days too
-
-  // The calendars of every regime: the Codes' on `calendar`, the statutory regimes' on the
-  // regulations' working day (core::CalendarFor).
-  core::RegimeCalendars calendars() const { return {calendar.get(), &core::StatutoryCalendar()}; }
+  // The organisation's, closure days too; the statutory regimes count on their own
+  // (core::CalendarFor).
+  std::shared_ptr<const core::WorkingCalendar> calendar;
   std::set<std::string, std::less<>> root_causes;  // active codes
   std::set<std::string, std::less<>> categories;   // active codes
   std::map<std::string, ServiceArea, std::less<>> service_areas;

@@ -23,9 +23,6 @@ namespace redress::app {
 // else kInvalidInput naming "complaints[i]" for each that is not.
 Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints);
 
-// Whether the actor may see every complaint named (core::CanSee).
-Result<bool> CanSeeAll(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints);
-
 // How one kind of record is stored and recorded in the audit trail.
 template <typename Record>
 struct VersionedKind {

@@ -1,7 +1,5 @@
 #include "core/regime_calendars.hpp"
 
-#include <cassert>
-
 namespace redress::core {
 
 const WorkingCalendar& StatutoryCalendar() {
@@ -9,16 +7,14 @@ const WorkingCalendar& StatutoryCalendar() {
   return calendar;
 }
 
-const WorkingCalendar& CalendarFor(Regime regime, const RegimeCalendars& calendars) {
+const WorkingCalendar& CalendarFor(Regime regime, const WorkingCalendar& organisation) {
   switch (RulesFor(regime).working_days) {
     case WorkingDayBasis::kStatutory:
-      assert(calendars.statutory != nullptr && "RegimeCalendars::statutory is never null");
-      return *calendars.statutory;
+      return StatutoryCalendar();
     case WorkingDayBasis::kOrganisation:
       break;
   }
-  assert(calendars.organisation != nullptr && "RegimeCalendars::organisation is never null");
-  return *calendars.organisation;
+  return organisation;
 }
 
 }  // namespace redress::core

@@ -9,18 +9,12 @@
 
 namespace redress::core {
 
-struct RegimeCalendars {
-  // The organisation's: its division's bank holidays and its closure days. Never null.
-  const WorkingCalendar* organisation = nullptr;
-  // The regulations' working day (StatutoryCalendar()). Never null.
-  const WorkingCalendar* statutory = nullptr;
-};
-
 // The statutory regimes' calendar: England and Wales bank holidays (which include Christmas Day,
 // Boxing Day and Good Friday or their substitutes) and weekends; no closure days. Built once.
 const WorkingCalendar& StatutoryCalendar();
 
-// The calendar the clocks of `regime` count on.
-const WorkingCalendar& CalendarFor(Regime regime, const RegimeCalendars& calendars);
+// The calendar the clocks of `regime` count on: `organisation` (its division's bank holidays and
+// its closure days) for the Codes' regimes, StatutoryCalendar() for the statutory ones.
+const WorkingCalendar& CalendarFor(Regime regime, const WorkingCalendar& organisation);
 
 }  // namespace redress::core

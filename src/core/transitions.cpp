@@ -175,7 +175,8 @@ const StageRule& CurrentRule(const Complaint& complaint) {
 }
 
 const WorkingCalendar& CalendarOf(const CaseContext& context, Regime regime) {
-  return CalendarFor(regime, context.calendars);
+  assert(context.calendar != nullptr && "CaseContext::calendar is never null");
+  return CalendarFor(regime, *context.calendar);
 }
 
 void RefreshDeadlines(Complaint& complaint, const CaseContext& context) {

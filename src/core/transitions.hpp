@@ -40,9 +40,11 @@ namespace redress::core {
 
 // What every transition needs besides the case and the input.
 struct CaseContext {
-  RegimeCalendars calendars;  // each regime's clocks count on its own (CalendarFor)
-  Date today;                                 // dates in the future are refused
-  std::string actor;                          // username of who acts
+  // The organisation's calendar, never null; each regime's clocks count on the calendar
+  // CalendarFor gives for it (the statutory regimes ignore this one).
+  const WorkingCalendar* calendar = nullptr;
+  Date today;         // dates in the future are refused
+  std::string actor;  // username of who acts
   // Codes of the organisation's active root causes; Respond refuses any other.
   const std::set<std::string, std::less<>>* root_causes = nullptr;
 };

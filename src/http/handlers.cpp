@@ -35,7 +35,7 @@ constexpr std::string_view kTokens = "/api/v1/tokens";
 const core::WorkingCalendar* CalendarOfComplaint(const core::Complaint& complaint,
                                                  const core::WorkingCalendar* organisation) {
   if (organisation == nullptr) return nullptr;
-  return &core::CalendarFor(complaint.regime, {organisation, &core::StatutoryCalendar()});
+  return &core::CalendarFor(complaint.regime, *organisation);
 }
 
 // The organisation's working-day calendar.

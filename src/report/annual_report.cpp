@@ -321,8 +321,7 @@ struct AnnualReportBuilder::State {
     if (stage.number < 1 || stage.number > rules.stage_count()) return;  // not of this regime
     const core::StageRule& rule = rules.stage(stage.number);
     const auto at = static_cast<std::size_t>(stage.number - 1);
-    const core::WorkingCalendar& calendar = core::CalendarFor(
-        complaint.regime, {context.calendar.get(), &core::StatutoryCalendar()});
+    const core::WorkingCalendar& calendar = core::CalendarFor(complaint.regime, *context.calendar);
 
     if (auto slot = Slot(stage.started_on)) {
       const core::Date acknowledge_by =
@@ -722,8 +721,7 @@ FigureGroup Remedies(const FigureMaker& make) {
   for (std::size_t i = 0; i < kRemedyTypeCount; ++i) {
     const auto [type, label] = kRemedyLabels[i];
     group.figures.push_back(make.Make(std::string(core::ToString(type)), std::string(label),
-                                      Unit::kCount,
-                                      what + ", of the kind: " + LowerFirst(label),
+                                      Unit::kCount, what + ", of the kind: " + LowerFirst(label),
                                       [i](const Tally& t) { return t.remedies[i]; }));
   }
   group.figures.push_back(make.Make(
@@ -888,18 +886,20 @@ FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
   }
   for (int number = 1; number <= 2; ++number) {
     const auto at = static_cast<std::size_t>(number - 1);
-    group.figures.push_back(OnlyTsmYears(make.Make(
-        "ch02_stage_" + std::to_string(number),
-        "CH02 (" + std::to_string(number) + ") Stage " + std::to_string(number) +
-            " complaints responded to within the Code's timescales",
-        Unit::kPercent,
-        "housing " + StageName(number) +
-            " first responses in the period within the timescale or a Code-compliant extension, "
-            "as a share of all",
-        [at](const Tally& t) {
-          const StageTally& s = t.stages[at];
-          return Ratio(s.within_timescale + s.within_code_extension, s.responses);
-        }), year));
+    group.figures.push_back(OnlyTsmYears(
+        make.Make("ch02_stage_" + std::to_string(number),
+                  "CH02 (" + std::to_string(number) + ") Stage " + std::to_string(number) +
+                      " complaints responded to within the Code's timescales",
+                  Unit::kPercent,
+                  "housing " + StageName(number) +
+                      " first responses in the period within the timescale or a Code-compliant "
+                      "extension, "
+                      "as a share of all",
+                  [at](const Tally& t) {
+                    const StageTally& s = t.stages[at];
+                    return Ratio(s.within_timescale + s.within_code_extension, s.responses);
+                  }),
+        year));
   }
   return group;
 }
@@ -1058,8 +1058,10 @@ AnnualReport AnnualReportBuilder::Finish() {
   for (int year : {s.context.year - 1, s.context.year}) {
     if (year < kFirstTsmYear) {
       report.tsm_notes.push_back("The Tenant Satisfaction Measures began in " +
-                                 FinancialYearLabel(kFirstTsmYear) + ", so there is no CH01 or "
-                                 "CH02 for " + FinancialYearLabel(year) + ".");
+                                 FinancialYearLabel(kFirstTsmYear) +
+                                 ", so there is no CH01 or "
+                                 "CH02 for " +
+                                 FinancialYearLabel(year) + ".");
       continue;
     }
     if (!s.context.homes_owned.contains(year)) {
