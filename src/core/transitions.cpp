@@ -455,9 +455,9 @@ Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
   const bool within_code = outside_code.empty();
   Complaint next = complaint;
   Stage& extended = next.current_stage();
-  extended.extensions.push_back(Extension{
-      input.on, input.working_days, input.reason, input.good_reason, due,
-      CalendarOf(context, complaint.regime).AddWorkingDays(due, input.working_days), within_code});
+  extended.extensions.push_back(
+      Extension{input.on, input.working_days, input.reason, input.good_reason, due,
+                CalendarOf(context, complaint.regime).AddWorkingDays(due, input.working_days), within_code});
   if (!within_code) extended.outside_code = true;
   RefreshDeadlines(next, context);
   assert(next.current_stage().respond_by == next.current_stage().extensions.back().new_due);
@@ -574,8 +574,9 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   escalated.team = input.team;
   escalated.handler = input.handler;
   Complaint next = complaint;
-  next.stages.push_back(WithDeadlines(std::move(escalated), rules.stage(next_number),
-                                      CalendarOf(context, complaint.regime)));
+  next.stages.push_back(
+      WithDeadlines(std::move(escalated), rules.stage(next_number),
+                    CalendarOf(context, complaint.regime)));
   next.status = CaseStatus::kAwaitingAcknowledgement;
   next.closed_on.reset();
 
@@ -583,12 +584,13 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   Record(changes, "escalation_requested_on", "", input.requested_on.ToIso());
   Record(changes, "escalation_reason", "", input.reason);
   if (late_request) Record(changes, "requested_late", "", "true");
-  std::string summary =
-      "Escalated to " + StageLabel(next_number) + " on " + input.requested_on.ToIso() +
-      (late_request ? ", after the window for asking closed on " + window_end->ToIso() +
-                          " (accepted: " + input.reason + ")"
-                    : std::string()) +
-      "; acknowledge by " + next.current_stage().acknowledge_by.ToIso() + ".";
+  std::string summary = "Escalated to " + StageLabel(next_number) + " on " +
+                        input.requested_on.ToIso() +
+                        (late_request ? ", after the window for asking closed on " +
+                                            window_end->ToIso() + " (accepted: " + input.reason +
+                                            ")"
+                                      : std::string()) +
+                        "; acknowledge by " + next.current_stage().acknowledge_by.ToIso() + ".";
   return Finish(complaint, std::move(next), EventType::kEscalated, input.requested_on, context,
                 std::move(summary), std::move(changes));
 }
@@ -720,12 +722,12 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
 
   Complaint next = complaint;
   Stage& reopened = next.current_stage();
-  reopened.response.reset();        // first_responded_on keeps the first answer for reporting
+  reopened.response.reset();  // first_responded_on keeps the first answer for reporting
   reopened.reopened_on = input.on;  // the respond clock restarts here
   // A stage never acknowledged (withdrawn or refused before it was) is not acknowledged by its
   // reopening: it awaits an acknowledgement again, due counting from the reopening.
-  next.status =
-      reopened.acknowledged_on ? CaseStatus::kInProgress : CaseStatus::kAwaitingAcknowledgement;
+  next.status = reopened.acknowledged_on ? CaseStatus::kInProgress
+                                         : CaseStatus::kAwaitingAcknowledgement;
   next.refusal.reset();
   next.withdrawal.reset();
   next.closed_on.reset();
