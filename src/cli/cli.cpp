@@ -656,8 +656,7 @@ class Commands final : public CommandHost {
     });
     if (!saved) return saved;
     out_ << "TP09 in " << report::FinancialYearLabel(year_) << ": " << tp09_percent_
-         << "% (sample size " << tp09_sample_size_ << ")
-";
+         << "% (sample size " << tp09_sample_size_ << ")\n";
     return {};
   }
 

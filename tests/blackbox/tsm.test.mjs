@@ -134,8 +134,15 @@ async function logged(received, extra) {
   return result.body;
 }
 
-const refuse = (reference, body) => call('POST', `/api/v1/complaints/${reference}/refuse`,
-  { token: officer, body: { on: '2025-02-10', explanation: 'Too old; you may ask the Ombudsman.', ...body } });
+// Refuses at the version the case has now (If-Match with its ETag).
+async function refuse(reference, body) {
+  const current = await call('GET', `/api/v1/complaints/${reference}`, { token: officer });
+  return call('POST', `/api/v1/complaints/${reference}/refuse`, {
+    token: officer,
+    headers: { 'if-match': current.headers.get('etag') },
+    body: { on: '2025-02-10', explanation: 'Too old; you may ask the Ombudsman.', ...body },
+  });
+}
 
 test('matter_arose_on is recorded when logging, never after receipt', async () => {
   const bad = await call('POST', '/api/v1/complaints',
