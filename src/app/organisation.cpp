@@ -321,21 +321,19 @@ Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int 
     errors.Add("percent", "must be a percentage from 0 to 100 with at most one decimal");
   }
   if (input.sample_size < 1 || input.sample_size > kMaxSampleSize) {
-    errors.Add("sample_size",
-               "must be the survey's respondents, a whole number from 1 to " +
-                   std::to_string(kMaxSampleSize));
+    errors.Add("sample_size", "must be the survey's respondents, a whole number from 1 to " +
+                                  std::to_string(kMaxSampleSize));
   }
   if (!errors.empty()) return errors.ToError();
-  const report::TenantSatisfaction survey{static_cast<int>(std::lround(tenths)),
-                                          input.sample_size};
+  const report::TenantSatisfaction survey{static_cast<int>(std::lround(tenths)), input.sample_size};
   if (auto saved = tx.SaveTenantSatisfaction(year, survey); !saved) return saved;
   const std::string shown = std::to_string(survey.satisfied_tenths / kTenthsPerPercent) + "." +
                             std::to_string(survey.satisfied_tenths % kTenthsPerPercent);
-  return Record(tx, actor, today, "tp09/" + std::to_string(year),
-                "TP09 in " + report::FinancialYearLabel(year) + " set to " + shown +
-                    "% (sample size " + std::to_string(survey.sample_size) + ")",
-                {{"tp09_percent", "", shown},
-                 {"tp09_sample_size", "", std::to_string(survey.sample_size)}});
+  return Record(
+      tx, actor, today, "tp09/" + std::to_string(year),
+      "TP09 in " + report::FinancialYearLabel(year) + " set to " + shown + "% (sample size " +
+          std::to_string(survey.sample_size) + ")",
+      {{"tp09_percent", "", shown}, {"tp09_sample_size", "", std::to_string(survey.sample_size)}});
 }
 
 }  // namespace redress::app

@@ -33,8 +33,7 @@ void PrintTimeLimit(std::ostream& out, const core::Complaint& complaint) {
 }
 
 void PrintComplaint(std::ostream& out, const core::Complaint& complaint) {
-  const core::CodeVersion& version =
-      core::CodeVersionFor(complaint.regime, complaint.received_on);
+  const core::CodeVersion& version = core::CodeVersionFor(complaint.regime, complaint.received_on);
   out << complaint.reference << '\n'
       << "regime: " << core::ToString(complaint.regime) << '\n'
       << "received on: " << complaint.received_on.ToIso() << '\n'
@@ -72,8 +71,9 @@ class ComplaintCommands final : public RecordCommands {
         "the matter arose (here or when logged) more than the time limit before receipt");
     host_.AddDatabaseOption(refuse);
     refuse->add_option("--reference", reference_, "the complaint's reference")->required();
-    refuse->add_option("--reason", reason_,
-                       "older_than_12_months, legal_proceedings, previously_considered or other")
+    refuse
+        ->add_option("--reason", reason_,
+                     "older_than_12_months, legal_proceedings, previously_considered or other")
         ->required();
     refuse->add_option("--explanation", explanation_, "the reasons given in writing")->required();
     refuse->add_option("--on", on_, "the date of the decision (default today)");

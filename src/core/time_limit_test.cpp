@@ -66,8 +66,7 @@ TEST(TimeLimit, EachRegimeUsesItsRulesLimit) {
 
 TEST(TimeLimit, EvidenceNeedsARecordedDateNotAfterReceipt) {
   EXPECT_EQ(TimeLimitEvidenceFor(Regime::kHousing, std::nullopt, D("2024-05-01")), std::nullopt);
-  EXPECT_EQ(TimeLimitEvidenceFor(Regime::kHousing, D("2024-05-02"), D("2024-05-01")),
-            std::nullopt);
+  EXPECT_EQ(TimeLimitEvidenceFor(Regime::kHousing, D("2024-05-02"), D("2024-05-01")), std::nullopt);
   auto evidence = TimeLimitEvidenceFor(Regime::kHousing, D("2023-04-01"), D("2024-05-01"));
   ASSERT_TRUE(evidence.has_value());
   EXPECT_EQ(evidence->days_beyond_limit, 30);

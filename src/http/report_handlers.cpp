@@ -123,16 +123,16 @@ Response SaveTenantSatisfaction(app::Store& store, const app::Clock& clock,
   // judged by the use case, which names every such field in one answer.
   auto input = ReadBody<app::TenantSatisfactionInput>(*body, [](ObjectReader& reader) {
     app::TenantSatisfactionInput read;
-    read.percent = reader
-                       .Number("percent", Presence::kOptional,
-                               std::numeric_limits<double>::lowest(),
-                               std::numeric_limits<double>::max())
-                       .value_or(std::numeric_limits<double>::quiet_NaN());
-    read.sample_size = reader
-                           .Integer("sample_size", Presence::kOptional,
-                                    std::numeric_limits<std::int64_t>::min(),
-                                    std::numeric_limits<std::int64_t>::max())
-                           .value_or(0);
+    read.percent =
+        reader
+            .Number("percent", Presence::kOptional, std::numeric_limits<double>::lowest(),
+                    std::numeric_limits<double>::max())
+            .value_or(std::numeric_limits<double>::quiet_NaN());
+    read.sample_size =
+        reader
+            .Integer("sample_size", Presence::kOptional, std::numeric_limits<std::int64_t>::min(),
+                     std::numeric_limits<std::int64_t>::max())
+            .value_or(0);
     return read;
   });
   if (!input) return Problem(input.error(), request);

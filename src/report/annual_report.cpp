@@ -869,8 +869,7 @@ void AddTp09(FigureGroup& group, const std::map<int, TenantSatisfaction>& survey
 
 FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
                                        const std::map<int, std::int64_t>& homes_owned,
-                                       const std::map<int, TenantSatisfaction>& surveys,
-                                       int year) {
+                                       const std::map<int, TenantSatisfaction>& surveys, int year) {
   FigureGroup group{
       "tsm", "Tenant Satisfaction Measures CH01, CH02 and TP09 (housing complaints)", {}};
   const FigureMaker make(housing, PhraseOf(housing));
@@ -974,8 +973,8 @@ std::string CodeVersionsRule() {
   const char* separator = " ";
   for (core::Regime regime : core::kAllRegimes) {
     for (const core::CodeVersion& version : core::CodeVersionsOf(regime)) {
-      text += separator + std::string(version.title) + " (" + std::string(version.id) +
-              ") for " + std::string(core::ToString(regime)) + " complaints received from " +
+      text += separator + std::string(version.title) + " (" + std::string(version.id) + ") for " +
+              std::string(core::ToString(regime)) + " complaints received from " +
               version.applies_from.ToIso();
       if (!version.note.empty()) text += ", " + std::string(version.note);
       separator = "; ";

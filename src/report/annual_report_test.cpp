@@ -527,15 +527,14 @@ TEST(AnnualReportTest, Tp09IsTheEnteredSurveyResultOfEachTsmYear) {
     std::optional<double> sample_current;
   };
   const Row rows[] = {
-      {2024, 68.0, 72.5, 900},             // both years entered
-      {2023, 72.5, std::nullopt, 1250},    // 2022/23 entered, but before the measures
+      {2024, 68.0, 72.5, 900},                           // both years entered
+      {2023, 72.5, std::nullopt, 1250},                  // 2022/23 entered, but before the measures
       {2022, std::nullopt, std::nullopt, std::nullopt},  // neither year is a TSM year
       {2025, std::nullopt, 68.0, std::nullopt},          // this year not entered yet
   };
   for (const Row& row : rows) {
     ReportContext context = Context(row.year);
-    context.tenant_satisfaction = {
-        {2022, {801, 10}}, {2023, {725, 1250}}, {2024, {680, 900}}};
+    context.tenant_satisfaction = {{2022, {801, 10}}, {2023, {725, 1250}}, {2024, {680, 900}}};
     const AnnualReport report = Compute(context, {});
     const Figure* tp09 = FindFigure(report, "tsm", "", "tp09");
     const Figure* sample = FindFigure(report, "tsm", "", "tp09_sample_size");
