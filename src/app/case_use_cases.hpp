@@ -22,6 +22,7 @@ struct LogComplaintCommand {
   core::Regime regime = core::Regime::kCorporate;
   core::Channel channel = core::Channel::kEmail;
   core::Date received_on;
+  std::optional<core::Date> matter_arose_on;  // optional: for the time limit (core/time_limit.hpp)
   std::string service_area;
   std::string category;
   std::string summary;

@@ -49,6 +49,19 @@ constexpr std::array<HousingYear, 5> kHousingYears{{
     {2024, 301, 36, 5203},
     {2025, 276, 31, 5187},
 }};
+// TSM TP09 from the tenant perception survey of each TSM year (from 2023/24): percentages typical
+// of a district council's published results, with the survey's sample size.
+struct Tp09Year {
+  int financial_year;
+  double percent;
+  std::int64_t sample_size;
+};
+constexpr std::array<Tp09Year, 3> kTp09Years{{
+    {2023, 34.2, 611},
+    {2024, 36.5, 598},
+    {2025, 37.8, 640},
+}};
+
 // Stage 2 escalations per 1,000 responded stage 1 complaints where no exact figure is planned.
 constexpr int kHousingEscalationPerMille = 110;
 
@@ -598,10 +611,19 @@ class Planner {
     std::string handler = HandlerFrom(stage1_team, {});
     std::string summary = std::string(CategoryName(category)) + " - " + std::string(area.name);
 
+    // One complaint in kMatterAroseEvery records when the matter arose, up to 6 weeks before it was
+    // received; derived from the index so that the random sequence, and so the figures, stay.
+    constexpr int kMatterAroseEvery = 4;
+    constexpr int kMatterAroseSpreadDays = 45;
+    std::optional<Date> matter_arose_on;
+    if (index % kMatterAroseEvery == 0) {
+      matter_arose_on = received.AddDays(-(index % kMatterAroseSpreadDays));
+    }
     LogComplaintCommand log{
         .regime = area.regime,
         .channel = channel,
         .received_on = received,
+        .matter_arose_on = matter_arose_on,
         .service_area = std::string(area.code),
         .category = category,
         .summary = summary,
@@ -778,9 +800,19 @@ class Planner {
       step.on = acknowledged;
       step.complaint = index;
       step.actor = Officer(area);
+      // A refusal as too old carries its evidence: the matter arose more than 12 months before
+      // the complaint (from the index, so the random sequence and the figures stay).
+      constexpr int kDaysBeyondSpread = 120;
+      std::optional<Date> matter_arose_on;
+      if (reason == core::RefusalReason::kOlderThan12Months) {
+        matter_arose_on =
+            start.AddMonths(-core::RulesFor(area.regime, start).complaint_time_limit_months)
+                .AddDays(-(1 + index % kDaysBeyondSpread));
+      }
       step.action = core::RefuseInput{
           acknowledged, reason,
-          std::string(explanation) + " You may ask the Ombudsman to review this decision."};
+          std::string(explanation) + " You may ask the Ombudsman to review this decision.",
+          matter_arose_on};
       steps_.push_back(std::move(step));
       return outcome;
     }
@@ -1017,6 +1049,13 @@ Status SetUp(Tx& tx, const Actor& actor, Date day, Date today) {
   }
   for (const HousingYear& year : kHousingYears) {
     if (auto saved = SaveHomesOwned(tx, actor, day, year.financial_year, year.homes_owned);
+        !saved) {
+      return saved;
+    }
+  }
+  for (const Tp09Year& year : kTp09Years) {
+    if (auto saved = SaveTenantSatisfaction(tx, actor, day, year.financial_year,
+                                            {year.percent, year.sample_size});
         !saved) {
       return saved;
     }

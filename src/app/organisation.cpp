@@ -1,5 +1,7 @@
 #include "app/organisation.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <mutex>
 #include <regex>
 #include <utility>
@@ -296,6 +298,42 @@ Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, st
       tx, actor, today, "homes_owned/" + std::to_string(year),
       "Homes owned in " + report::FinancialYearLabel(year) + " set to " + std::to_string(homes),
       {{"homes_owned", "", std::to_string(homes)}});
+}
+
+Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int year,
+                              const TenantSatisfactionInput& input) {
+  constexpr double kMaxPercent = 100.0;
+  constexpr int kTenthsPerPercent = 10;  // one decimal
+  constexpr double kDecimalTolerance = 1e-9;
+  // A bound far above any survey's respondents.
+  constexpr std::int64_t kMaxSampleSize = 100'000'000;
+  core::FieldErrors errors;
+  if (Status valid = CheckReportYear(year); !valid) {
+    errors.Add("year", valid.error().fields.front().message);
+  } else if (year < report::kFirstTsmYear) {
+    errors.Add("year", "TP09 exists from " + report::FinancialYearLabel(report::kFirstTsmYear) +
+                           ", the Tenant Satisfaction Measures' first year");
+  }
+  const double tenths = input.percent * double{kTenthsPerPercent};
+  const bool one_decimal = std::abs(tenths - std::round(tenths)) < kDecimalTolerance;
+  if (!std::isfinite(input.percent) || input.percent < 0 || input.percent > kMaxPercent ||
+      !one_decimal) {
+    errors.Add("percent", "must be a percentage from 0 to 100 with at most one decimal");
+  }
+  if (input.sample_size < 1 || input.sample_size > kMaxSampleSize) {
+    errors.Add("sample_size", "must be the survey's respondents, a whole number from 1 to " +
+                                  std::to_string(kMaxSampleSize));
+  }
+  if (!errors.empty()) return errors.ToError();
+  const report::TenantSatisfaction survey{static_cast<int>(std::lround(tenths)), input.sample_size};
+  if (auto saved = tx.SaveTenantSatisfaction(year, survey); !saved) return saved;
+  const std::string shown = std::to_string(survey.satisfied_tenths / kTenthsPerPercent) + "." +
+                            std::to_string(survey.satisfied_tenths % kTenthsPerPercent);
+  return Record(
+      tx, actor, today, "tp09/" + std::to_string(year),
+      "TP09 in " + report::FinancialYearLabel(year) + " set to " + shown + "% (sample size " +
+          std::to_string(survey.sample_size) + ")",
+      {{"tp09_percent", "", shown}, {"tp09_sample_size", "", std::to_string(survey.sample_size)}});
 }
 
 }  // namespace redress::app

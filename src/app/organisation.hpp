@@ -100,4 +100,14 @@ Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
 // replacing any earlier figure.
 Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes);
 
+// TSM TP09 of financial year `year` (from 2023/24, the measures' first year): the share satisfied
+// with the landlord's complaint handling, 0 to 100 with at most one decimal, and the survey's
+// sample size (> 0), replacing any earlier figure. Every invalid field is named in one error.
+struct TenantSatisfactionInput {
+  double percent = 0;
+  std::int64_t sample_size = 0;
+};
+Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int year,
+                              const TenantSatisfactionInput& input);
+
 }  // namespace redress::app

@@ -290,6 +290,11 @@ class Tx {
   virtual Result<std::map<int, std::int64_t>> ListHomesOwned() = 0;
   // Sets the homes owned of a financial year, replacing any earlier figure; homes > 0.
   virtual Status SaveHomesOwned(int financial_year, std::int64_t homes) = 0;
+  // TSM TP09 per financial year, by year.
+  virtual Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction() = 0;
+  // Sets TP09 of a financial year, replacing any earlier figure; validated by the use case.
+  virtual Status SaveTenantSatisfaction(int financial_year,
+                                        const report::TenantSatisfaction& survey) = 0;
 
   // Ombudsman cases, learning actions, self-assessment.
   //

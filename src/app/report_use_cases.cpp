@@ -40,6 +40,9 @@ Result<report::ReportContext> ContextIn(Tx& tx, int year, core::Date today) {
   auto homes = tx.ListHomesOwned();
   if (!homes) return tl::unexpected(homes.error());
   context.homes_owned = std::move(*homes);
+  auto surveys = tx.ListTenantSatisfaction();
+  if (!surveys) return tl::unexpected(surveys.error());
+  context.tenant_satisfaction = std::move(*surveys);
   return context;
 }
 

@@ -16,6 +16,7 @@
 #include "app/manual_clock.hpp"
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
+#include "cli/complaint_commands.hpp"
 #include "cli/ombudsman_output.hpp"
 #include "cli/record_commands.hpp"
 #include "core/calendar.hpp"
@@ -86,6 +87,7 @@ class Commands final : public CommandHost {
     CLI::App& learning = RegisterLearning(app);
     CLI::App& self_assessment = RegisterSelfAssessment(app);
     record_commands_ = RegisterRecordCommands(*this, ombudsman, learning, self_assessment);
+    complaint_commands_ = RegisterComplaintCommands(*this, app);
   }
 
   void AddDatabaseOption(CLI::App* command) override {
@@ -596,6 +598,16 @@ class Commands final : public CommandHost {
     homes->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
     homes->add_option("--homes", homes_, "homes owned in that year")->required();
     homes->callback([this] { result_ = SetHomesOwned(); });
+
+    CLI::App* tp09 = report->add_subcommand(
+        "tp09",
+        "set TSM TP09 of a financial year from 2023/24: the share satisfied with the landlord's "
+        "approach to handling complaints, from the tenant survey, with its sample size");
+    AddDatabaseOption(tp09);
+    tp09->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
+    tp09->add_option("--percent", tp09_percent_, "0 to 100, at most one decimal")->required();
+    tp09->add_option("--sample-size", tp09_sample_size_, "the survey's respondents")->required();
+    tp09->callback([this] { result_ = SetTenantSatisfaction(); });
   }
 
   CommandResult AnnualReport() {
@@ -631,6 +643,20 @@ class Commands final : public CommandHost {
     });
     if (!saved) return saved;
     out_ << "homes owned in " << report::FinancialYearLabel(year_) << ": " << homes_ << '\n';
+    return {};
+  }
+
+  CommandResult SetTenantSatisfaction() {
+    auto store = OpenStore(*dependencies_.clock);
+    if (!store) return tl::unexpected(store.error());
+    const core::Date today = dependencies_.clock->Today();
+    const app::TenantSatisfactionInput input{tp09_percent_, tp09_sample_size_};
+    auto saved = (*store)->Write([&](app::Tx& tx) {
+      return app::SaveTenantSatisfaction(tx, app::SystemActor(), today, year_, input);
+    });
+    if (!saved) return saved;
+    out_ << "TP09 in " << report::FinancialYearLabel(year_) << ": " << tp09_percent_
+         << "% (sample size " << tp09_sample_size_ << ")\n";
     return {};
   }
 
@@ -784,12 +810,15 @@ class Commands final : public CommandHost {
   std::string format_ = "json";
   std::string out_path_;
   std::int64_t homes_ = 0;
+  double tp09_percent_ = 0;
+  std::int64_t tp09_sample_size_ = 0;
   std::string ombudsman_;
   std::string reference_;
   std::string status_;
   bool overdue_only_ = false;
   ServeOptions serve_options_;
   std::unique_ptr<RecordCommands> record_commands_;
+  std::unique_ptr<RecordCommands> complaint_commands_;
 };
 
 }  // namespace

@@ -168,6 +168,9 @@ struct Complaint {
   Person complainant;
   std::optional<Person> representative;
   Date received_on;
+  // When the matter complained of happened or came to the complainant's notice, if recorded; never
+  // after received_on. The evidence for a refusal as outside the time limit (time_limit.hpp).
+  std::optional<Date> matter_arose_on;
   CaseStatus status = CaseStatus::kAwaitingAcknowledgement;
   std::vector<Stage> stages;  // stages[0] is stage 1; never empty after logging
   std::optional<Refusal> refusal;

@@ -1,6 +1,8 @@
 #include "core/regime.hpp"
 
+#include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <cstddef>
 #include <iterator>
 #include <string_view>
@@ -144,6 +146,91 @@ constexpr bool TableWellFormed() {
 }
 static_assert(TableWellFormed());
 
+// ---- Versions of each rulebook, with the date each applies from --------------------------------
+
+constexpr Date CivilDate(int year, unsigned month, unsigned day) {
+  return Date::FromDaysSinceEpoch(static_cast<std::int32_t>(std::chrono::sys_days{
+      std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}}
+                                                                .time_since_epoch()
+                                                                .count()));
+}
+
+// The 2022 Code (in force 1 April 2022 until 31 March 2024) set the same timescales as the 2024
+// Code: acknowledge within 5 WD, stage 1 response within 10 WD of logging with at most 10 WD more,
+// stage 2 within 20 WD with at most 20 WD more (docs/code-versions.md gives the sources).
+constexpr StageRule kHousing2022Stages[] = {
+    CodeStage1("HO Complaint Handling Code 2022, 5.1 (via Slough's self-assessment)"),
+    CodeStage2("HO Complaint Handling Code 2022, stage 2 (20 WD; provision number unverified)"),
+};
+
+constexpr CodeVersion kHousingVersions[] = {
+    {.id = "hoc-2022",
+     .title = "Housing Ombudsman Complaint Handling Code 2022",
+     .applies_from = CivilDate(2022, 4, 1),
+     .stages = kHousing2022Stages,
+     .note = "the earliest version recorded: complaints received before 1 April 2022 are judged "
+             "on it too"},
+    {.id = "hoc-2024",
+     .title = "Housing Ombudsman Complaint Handling Code 2024",
+     .applies_from = CivilDate(2024, 4, 1),
+     .stages = kHousingStages,
+     .note = "statutory from 1 April 2024; its timescales are the same as the 2022 Code's"},
+};
+
+// The LGSCO applies its Code in casework from 1 April 2026; earlier corporate complaints are
+// judged on the same timescales, which councils adopted from its publication in 2024.
+constexpr CodeVersion kCorporateVersions[] = {
+    {.id = "lgsco-2024",
+     .title = "LGSCO Complaint Handling Code",
+     .applies_from = CivilDate(2026, 4, 1),
+     .stages = kCorporateStages,
+     .note = "the only version recorded: complaints received before 1 April 2026 are judged on "
+             "its timescales too"},
+};
+
+constexpr CodeVersion kChildrenVersions[] = {
+    {.id = "si-2006-1738",
+     .title = "Children Act 1989 Representations Procedure (England) Regulations 2006",
+     .applies_from = CivilDate(2006, 9, 1),
+     .stages = kChildrenStages,
+     .note = ""},
+};
+
+constexpr CodeVersion kAdultsVersions[] = {
+    {.id = "si-2009-309",
+     .title = "Local Authority Social Services and NHS Complaints (England) Regulations 2009",
+     .applies_from = CivilDate(2009, 4, 1),
+     .stages = kAdultsStages,
+     .note = ""},
+};
+
+struct RegimeVersions {
+  Regime regime;
+  std::span<const CodeVersion> versions;
+};
+
+constexpr RegimeVersions kVersions[] = {
+    {Regime::kHousing, kHousingVersions},
+    {Regime::kCorporate, kCorporateVersions},
+    {Regime::kChildren, kChildrenVersions},
+    {Regime::kAdults, kAdultsVersions},
+};
+
+// Every regime once, versions in date order, the latest being the one RulesFor(regime) gives.
+constexpr bool VersionsWellFormed() {
+  if (std::size(kVersions) != std::size(kAllRegimes)) return false;
+  for (std::size_t r = 0; r < std::size(kVersions); ++r) {
+    const auto& versions = kVersions[r].versions;
+    if (kVersions[r].regime != kAllRegimes[r] || versions.empty()) return false;
+    for (std::size_t i = 1; i < versions.size(); ++i) {
+      if (!(versions[i - 1].applies_from < versions[i].applies_from)) return false;
+    }
+    if (versions.back().stages.data() != kRegimeRules[r].stages.data()) return false;
+  }
+  return true;
+}
+static_assert(VersionsWellFormed());
+
 }  // namespace
 
 std::string_view ToString(Regime value) { return NameOf(kRegimeNames, value); }
@@ -155,6 +242,29 @@ const RegimeRules& RulesFor(Regime regime) {
   }
   assert(false && "regime missing from the timescale table");
   return kRegimeRules[0];
+}
+
+std::span<const CodeVersion> CodeVersionsOf(Regime regime) {
+  for (const RegimeVersions& row : kVersions) {
+    if (row.regime == regime) return row.versions;
+  }
+  assert(false && "regime missing from the version table");
+  return kVersions[0].versions;
+}
+
+const CodeVersion& CodeVersionFor(Regime regime, Date received_on) {
+  std::span<const CodeVersion> versions = CodeVersionsOf(regime);
+  // The first version that starts after the date; the one before it is in force.
+  auto after = std::upper_bound(
+      versions.begin(), versions.end(), received_on,
+      [](Date date, const CodeVersion& version) { return date < version.applies_from; });
+  return after == versions.begin() ? versions.front() : *std::prev(after);
+}
+
+RegimeRules RulesFor(Regime regime, Date received_on) {
+  RegimeRules rules = RulesFor(regime);
+  rules.stages = CodeVersionFor(regime, received_on).stages;
+  return rules;
 }
 
 }  // namespace redress::core

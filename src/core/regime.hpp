@@ -7,6 +7,8 @@
 #include <span>
 #include <string_view>
 
+#include "core/date.hpp"
+
 namespace redress::core {
 
 // The rulebook a complaint is handled under; one per complaint.
@@ -85,6 +87,30 @@ struct RegimeRules {
   const StageRule& stage(int number) const { return stages[number - 1]; }
 };
 
+// The regime's rules as they stand today: the latest version of its rulebook.
 const RegimeRules& RulesFor(Regime regime);
+
+// One version of a regime's rulebook (a Code or the regulations) and the date it applies from: a
+// complaint is judged on the version in force on the day it was received (Housing: the 2024 Code
+// for complaints received from 1 April 2024, the 2022 Code before; docs/code-versions.md).
+struct CodeVersion {
+  std::string_view id;     // stable, in the API: "hoc-2024"
+  std::string_view title;  // "Housing Ombudsman Complaint Handling Code 2024"
+  Date applies_from;       // complaints received on or after this date
+  std::span<const StageRule> stages;
+  std::string_view note;  // how its timescales compare with the version before, or ""
+};
+
+// The regime's versions, oldest first; never empty.
+std::span<const CodeVersion> CodeVersionsOf(Regime regime);
+
+// The version a complaint received on `received_on` is judged on: the latest that applies from
+// that date or earlier; for a date before every version, the earliest (the table starts at the
+// oldest rulebook the system judges by).
+const CodeVersion& CodeVersionFor(Regime regime, Date received_on);
+
+// The rules a complaint received on `received_on` is judged on: the regime's rules with the
+// stages of CodeVersionFor. Everything that judges a case asks this, never RulesFor(regime).
+RegimeRules RulesFor(Regime regime, Date received_on);
 
 }  // namespace redress::core

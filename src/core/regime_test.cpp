@@ -142,3 +142,91 @@ TEST(RegimeTable, SourcesNameTheirProvisions) {
 
 }  // namespace
 }  // namespace redress::core
+
+namespace redress::core {
+namespace {
+
+Date VersionDate(std::string_view iso) { return *Date::Parse(iso); }
+
+// Which version judges a complaint, by the day it was received: the latest that applies from that
+// day or earlier, the earliest for a day before every version.
+TEST(CodeVersions, PickedByReceivedDate) {
+  struct Row {
+    Regime regime;
+    std::string_view received;
+    std::string_view version;
+  };
+  const Row rows[] = {
+      {Regime::kHousing, "2019-05-01", "hoc-2022"},  // before every version: the earliest
+      {Regime::kHousing, "2022-03-31", "hoc-2022"},
+      {Regime::kHousing, "2022-04-01", "hoc-2022"},
+      {Regime::kHousing, "2024-03-31", "hoc-2022"},
+      {Regime::kHousing, "2024-04-01", "hoc-2024"},
+      {Regime::kHousing, "2030-01-01", "hoc-2024"},
+      {Regime::kCorporate, "2023-06-01", "lgsco-2024"},
+      {Regime::kCorporate, "2026-04-01", "lgsco-2024"},
+      {Regime::kChildren, "2024-04-01", "si-2006-1738"},
+      {Regime::kAdults, "2024-04-01", "si-2009-309"},
+  };
+  for (const Row& row : rows) {
+    EXPECT_EQ(CodeVersionFor(row.regime, VersionDate(row.received)).id, row.version)
+        << ToString(row.regime) << " " << row.received;
+  }
+}
+
+TEST(CodeVersions, StartDatesAsTheRulesState) {
+  struct Row {
+    std::string_view id;
+    std::string_view applies_from;
+  };
+  const Row rows[] = {{"hoc-2022", "2022-04-01"},
+                      {"hoc-2024", "2024-04-01"},
+                      {"lgsco-2024", "2026-04-01"},
+                      {"si-2006-1738", "2006-09-01"},
+                      {"si-2009-309", "2009-04-01"}};
+  for (const Row& row : rows) {
+    bool found = false;
+    for (Regime regime : kAllRegimes) {
+      for (const CodeVersion& version : CodeVersionsOf(regime)) {
+        if (version.id != row.id) continue;
+        found = true;
+        EXPECT_EQ(version.applies_from, VersionDate(row.applies_from)) << row.id;
+      }
+    }
+    EXPECT_TRUE(found) << row.id;
+  }
+}
+
+// The latest version is what RulesFor(regime) gives, and the rules for a date carry the stages of
+// the version picked for that date.
+TEST(CodeVersions, RulesForADateUseThatVersionsStages) {
+  for (Regime regime : kAllRegimes) {
+    EXPECT_EQ(CodeVersionsOf(regime).back().stages.data(), RulesFor(regime).stages.data());
+    for (std::string_view day : {"2020-01-01", "2023-01-01", "2024-04-01", "2027-01-01"}) {
+      const Date date = VersionDate(day);
+      EXPECT_EQ(RulesFor(regime, date).stages.data(), CodeVersionFor(regime, date).stages.data());
+      EXPECT_EQ(RulesFor(regime, date).regime, regime);
+    }
+  }
+}
+
+// The 2022 Housing Code's timescales are the 2024 Code's (docs/code-versions.md): the version
+// changes which Code a case is judged on, not its dates.
+TEST(CodeVersions, Housing2022TimescalesMatch2024) {
+  const auto versions = CodeVersionsOf(Regime::kHousing);
+  ASSERT_EQ(versions.size(), 2u);
+  ASSERT_EQ(versions[0].stages.size(), versions[1].stages.size());
+  for (std::size_t i = 0; i < versions[0].stages.size(); ++i) {
+    const StageRule& old_rule = versions[0].stages[i];
+    const StageRule& new_rule = versions[1].stages[i];
+    EXPECT_EQ(old_rule.acknowledge_working_days, new_rule.acknowledge_working_days);
+    EXPECT_EQ(old_rule.respond.amount, new_rule.respond.amount);
+    EXPECT_EQ(old_rule.respond.unit, new_rule.respond.unit);
+    EXPECT_EQ(old_rule.respond_clock, new_rule.respond_clock);
+    EXPECT_EQ(old_rule.extension_limit_working_days, new_rule.extension_limit_working_days);
+    EXPECT_NE(old_rule.source, new_rule.source);
+  }
+}
+
+}  // namespace
+}  // namespace redress::core

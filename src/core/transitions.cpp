@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/time_limit.hpp"
 #include "core/validation.hpp"
 
 namespace redress::core {
@@ -170,8 +171,9 @@ Status RequireIndependent(const Complaint& complaint, int stage_number, std::str
   return {};
 }
 
+// The rules of the Code version the complaint is judged on (its received date picks it).
 const StageRule& CurrentRule(const Complaint& complaint) {
-  return RulesFor(complaint.regime).stage(complaint.current_stage().number);
+  return RulesFor(complaint.regime, complaint.received_on).stage(complaint.current_stage().number);
 }
 
 const WorkingCalendar& CalendarOf(const CaseContext& context, Regime regime) {
@@ -236,8 +238,26 @@ void RequireText(FieldErrors& errors, std::string_view field, std::string_view v
   if (IsBlank(value)) errors.Add(std::string(field), std::string(message));
 }
 
+// The date the matter arose: a real date, not in the future, not after the complaint's receipt.
+// False when it is given and wrong (the error is added).
+bool CheckMatterArose(FieldErrors& errors, std::optional<Date> matter_arose_on, Date received_on,
+                      Date today) {
+  if (!matter_arose_on) return true;
+  if (!InCalendarRange(*matter_arose_on) || *matter_arose_on > today) {
+    CheckDate(errors, "matter_arose_on", *matter_arose_on, today, std::nullopt);
+    return false;
+  }
+  if (*matter_arose_on > received_on) {
+    errors.Add("matter_arose_on",
+               "must not be after the complaint was received (" + received_on.ToIso() + ")");
+    return false;
+  }
+  return true;
+}
+
 void ValidateLog(const LogInput& input, const CaseContext& context, FieldErrors& errors) {
   CheckDate(errors, "received_on", input.received_on, context.today, std::nullopt);
+  CheckMatterArose(errors, input.matter_arose_on, input.received_on, context.today);
   ValidateSummary(input.summary, errors);
   RequireText(errors, "description", input.description, "a description is required");
   RequireText(errors, "service_area", input.service_area, "a service area is required");
@@ -349,6 +369,7 @@ Result<Transition> Log(const LogInput& input, const CaseContext& context) {
   complaint.complainant = input.complainant;
   complaint.representative = input.representative;
   complaint.received_on = input.received_on;
+  complaint.matter_arose_on = input.matter_arose_on;
   complaint.status = CaseStatus::kAwaitingAcknowledgement;
   complaint.service_request_reference = input.service_request_reference;
   complaint.possible_repeat_of = input.possible_repeat_of;
@@ -360,14 +381,17 @@ Result<Transition> Log(const LogInput& input, const CaseContext& context) {
   first.started_on = input.received_on;
   first.team = input.team;
   first.handler = input.handler;
-  complaint.stages.push_back(
-      WithDeadlines(std::move(first), RulesFor(input.regime).stage(1),
-                    CalendarOf(context, input.regime)));
+  complaint.stages.push_back(WithDeadlines(std::move(first),
+                                           RulesFor(input.regime, input.received_on).stage(1),
+                                           CalendarOf(context, input.regime)));
 
   const Stage& stage = complaint.current_stage();
   std::vector<Change> changes;
   Record(changes, "regime", "", std::string(ToString(complaint.regime)));
   Record(changes, "received_on", "", complaint.received_on.ToIso());
+  Record(changes, "matter_arose_on", "", DateText(complaint.matter_arose_on));
+  Record(changes, "code_version", "",
+         std::string(CodeVersionFor(complaint.regime, complaint.received_on).id));
   Record(changes, "status", "", std::string(ToString(complaint.status)));
   Record(changes, "stage", "", std::to_string(stage.number));
   Record(changes, "team", "", stage.team);
@@ -504,7 +528,7 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
       !allowed) {
     return tl::unexpected(allowed.error());
   }
-  const RegimeRules& rules = RulesFor(complaint.regime);
+  const RegimeRules rules = RulesFor(complaint.regime, complaint.received_on);
   const Stage& stage = complaint.current_stage();
   if (stage.number >= rules.stage_count()) {
     const std::string regime(RegimeDescription(complaint.regime));
@@ -584,17 +608,49 @@ Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
   if (!input.reason) errors.Add("reason", "a reason from the Code's exclusions is required");
   RequireText(errors, "explanation", input.explanation,
               "an explanation is required: it is given to the complainant in writing");
+  const bool arose_valid =
+      CheckMatterArose(errors, input.matter_arose_on, complaint.received_on, context.today);
+  const std::optional<Date> arose =
+      input.matter_arose_on ? input.matter_arose_on : complaint.matter_arose_on;
+  std::optional<TimeLimitEvidence> evidence;
+  if (input.reason == RefusalReason::kOlderThan12Months && arose_valid) {
+    evidence = TimeLimitEvidenceFor(complaint.regime, arose, complaint.received_on);
+    if (!evidence) {
+      errors.Add("matter_arose_on",
+                 "is required to refuse a complaint as older than the time limit: the date the "
+                 "matter happened or came to the complainant's notice");
+    } else if (!evidence->outside_limit()) {
+      const std::string why = "the complaint was received on " + complaint.received_on.ToIso() +
+                              ", within the " + std::to_string(evidence->limit_months) +
+                              "-month limit that ends on " + evidence->limit_ends_on.ToIso() +
+                              " for a matter that arose on " + evidence->matter_arose_on.ToIso();
+      errors.Add("matter_arose_on", why);
+      errors.Add("reason", "cannot be older_than_12_months: " + why);
+    }
+  }
   if (!errors.empty()) return errors.ToError();
 
   Complaint next = complaint;
   next.status = CaseStatus::kNotAccepted;
   next.refusal = Refusal{input.on, *input.reason, input.explanation};
+  next.matter_arose_on = arose;
 
   std::vector<Change> changes;
   Record(changes, "refusal_reason", "", std::string(ToString(*input.reason)));
   Record(changes, "refusal_explanation", "", input.explanation);
+  Record(changes, "matter_arose_on", DateText(complaint.matter_arose_on), DateText(arose));
   std::string summary =
       "Not accepted on " + input.on.ToIso() + ": " + std::string(ToString(*input.reason)) + ".";
+  if (evidence) {
+    Record(changes, "time_limit_months", "", std::to_string(evidence->limit_months));
+    Record(changes, "time_limit_ended_on", "", evidence->limit_ends_on.ToIso());
+    Record(changes, "days_beyond_time_limit", "", std::to_string(evidence->days_beyond_limit));
+    summary += " The matter arose on " + evidence->matter_arose_on.ToIso() + "; the " +
+               std::to_string(evidence->limit_months) + "-month limit ended on " +
+               evidence->limit_ends_on.ToIso() + " and the complaint was received on " +
+               evidence->received_on.ToIso() + ", " + std::to_string(evidence->days_beyond_limit) +
+               " days beyond it.";
+  }
   return Finish(complaint, std::move(next), EventType::kRefused, input.on, context,
                 std::move(summary), std::move(changes));
 }

@@ -59,6 +59,7 @@ struct LogInput {
   Regime regime = Regime::kCorporate;
   Channel channel = Channel::kEmail;
   Date received_on;
+  std::optional<Date> matter_arose_on;  // optional; not after received_on
   std::string service_area;
   std::string category;
   std::string summary;
@@ -74,7 +75,8 @@ struct LogInput {
 
 // Builds the stage 1 case; reference, id and version are the store's. Validates the input
 // (summary, complainant name and a way to reach them, received_on not in the future and within
-// the calendar range).
+// the calendar range, matter_arose_on not after received_on). Its deadlines follow the Code
+// version in force on received_on (CodeVersionFor).
 Result<Transition> Log(const LogInput& input, const CaseContext& context);
 
 struct AcknowledgeInput {
@@ -116,6 +118,10 @@ struct RefuseInput {
   Date on;
   std::optional<RefusalReason> reason;  // required
   std::string explanation;              // required
+  // Records (or corrects) when the matter arose; not after received_on. A refusal as older than
+  // the time limit needs this date, here or already on the complaint, and is accepted only when
+  // the complaint was received beyond the limit (time_limit.hpp); the refusal is always a choice.
+  std::optional<Date> matter_arose_on;
 };
 Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
                           const CaseContext& context);

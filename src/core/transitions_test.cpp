@@ -555,7 +555,8 @@ Complaint HousingCaseIn(CaseStatus status) {
     return Must(Refuse(c,
                        {.on = D("2025-01-07"),
                         .reason = RefusalReason::kOlderThan12Months,
-                        .explanation = "The repair was in 2022; you may ask the Ombudsman."},
+                        .explanation = "The repair was in 2022; you may ask the Ombudsman.",
+                        .matter_arose_on = D("2022-11-01")},
                        Ctx()));
   }
   c = Must(Acknowledge(c, {D("2025-01-07")}, Ctx()));
@@ -606,7 +607,8 @@ std::vector<ActionRow> ActionTable() {
          return Refuse(c,
                        {.on = D(kOn),
                         .reason = RefusalReason::kLegalProceedings,
-                        .explanation = "A claim has been filed; you may ask the Ombudsman."},
+                        .explanation = "A claim has been filed; you may ask the Ombudsman.",
+                        .matter_arose_on = std::nullopt},
                        Ctx());
        },
        {S::kAwaitingAcknowledgement, S::kInProgress}},
@@ -948,19 +950,116 @@ TEST(Escalate, RefusedAtTheFinalStage) {
 
 // ---- Refuse, Withdraw, Close, Reassign ----------------------------------------------------------
 
+// A refusal as older than the time limit: accepted only when the recorded date (given with the
+// refusal or logged with the complaint) is more than 12 months before receipt; otherwise 422
+// naming the fields. The evidence is on the event.
+TEST(Refuse, OlderThanTheTimeLimitNeedsTheEvidence) {
+  struct Row {
+    std::string_view label;
+    std::optional<std::string_view> logged_arose;   // on the complaint when logged
+    std::optional<std::string_view> refusal_arose;  // given with the refusal
+    std::vector<std::string> fields;                // empty: accepted
+    int days_beyond;
+  };
+  // Received Mon 6 Jan 2025: the limit for a matter of 6 Jan 2024 ends on 6 Jan 2025.
+  const std::vector<Row> rows = {
+      {"no date anywhere", std::nullopt, std::nullopt, {"matter_arose_on"}, 0},
+      {"exactly 12 months", std::nullopt, "2024-01-06", {"matter_arose_on", "reason"}, 0},
+      {"logged within", "2024-06-01", std::nullopt, {"matter_arose_on", "reason"}, 0},
+      {"one day beyond", std::nullopt, "2024-01-05", {}, 1},
+      {"logged beyond", "2023-10-06", std::nullopt, {}, 92},
+      {"corrected at refusal", "2024-06-01", "2023-12-06", {}, 31},
+      {"after receipt", std::nullopt, "2025-01-07", {"matter_arose_on"}, 0},
+      {"in the future", std::nullopt, "2027-01-01", {"matter_arose_on"}, 0},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(std::string(row.label));
+    LogInput input = NewComplaint(Regime::kHousing, "2025-01-06");
+    if (row.logged_arose) input.matter_arose_on = D(*row.logged_arose);
+    const Complaint c = Must(Log(input, Ctx()));
+    std::optional<Date> given;
+    if (row.refusal_arose) given = D(*row.refusal_arose);
+    const Result<Transition> result = Refuse(c,
+                                             {.on = D("2025-01-08"),
+                                              .reason = RefusalReason::kOlderThan12Months,
+                                              .explanation = "Too old; you may ask the Ombudsman.",
+                                              .matter_arose_on = given},
+                                             Ctx());
+    if (!row.fields.empty()) {
+      ExpectFieldErrors(result, row.fields);
+      continue;
+    }
+    ASSERT_TRUE(result.has_value()) << result.error().message;
+    EXPECT_EQ(result->complaint.matter_arose_on, given ? given : c.matter_arose_on);
+    const auto& changes = result->event.changes;
+    auto after = [&](std::string_view field) -> std::string {
+      for (const Change& change : changes) {
+        if (change.field == field) return change.after;
+      }
+      return "";
+    };
+    EXPECT_EQ(after("time_limit_months"), "12");
+    EXPECT_EQ(after("days_beyond_time_limit"), std::to_string(row.days_beyond));
+    EXPECT_NE(result->event.summary.find("days beyond it"), std::string::npos);
+  }
+}
+
+// Other reasons need no date: the Code lets a landlord refuse or accept an old complaint, so the
+// date is evidence for one reason only, and a complaint outside the limit is never refused by
+// itself.
+TEST(Refuse, OtherReasonsIgnoreTheTimeLimit) {
+  LogInput input = NewComplaint(Regime::kHousing, "2025-01-06");
+  input.matter_arose_on = D("2024-12-01");
+  const Complaint c = Must(Log(input, Ctx()));
+  EXPECT_EQ(c.status, CaseStatus::kAwaitingAcknowledgement);
+  EXPECT_TRUE(Refuse(c,
+                     {.on = D("2025-01-08"),
+                      .reason = RefusalReason::kLegalProceedings,
+                      .explanation = "A claim is filed; you may ask the Ombudsman.",
+                      .matter_arose_on = std::nullopt},
+                     Ctx())
+                  .has_value());
+}
+
+TEST(Log, MatterAroseOnIsNotAfterReceipt) {
+  LogInput input = NewComplaint(Regime::kHousing, "2025-01-06");
+  input.matter_arose_on = D("2025-01-07");
+  ExpectFieldErrors(Log(input, Ctx()), {"matter_arose_on"});
+  input.matter_arose_on = D("2025-01-06");
+  EXPECT_EQ(Must(Log(input, Ctx())).matter_arose_on, D("2025-01-06"));
+}
+
+// A housing complaint is judged on the Code in force when it was received; the event says which.
+TEST(Log, RecordsTheCodeVersion) {
+  for (auto [received, version] :
+       {std::pair{"2024-03-28", "hoc-2022"}, std::pair{"2024-04-02", "hoc-2024"}}) {
+    const Transition logged =
+        *Log(NewComplaint(Regime::kHousing, received), Ctx("alice", "2025-01-20"));
+    bool found = false;
+    for (const Change& change : logged.event.changes) {
+      if (change.field == "code_version") found = change.after == version;
+    }
+    EXPECT_TRUE(found) << received;
+  }
+}
+
 TEST(Refuse, NeedsAReasonAndAnExplanation) {
   const Complaint c = HousingCaseIn(CaseStatus::kInProgress);
-  ExpectFieldErrors(Refuse(c, {D("2025-01-08"), std::nullopt, ""}, Ctx()),
+  ExpectFieldErrors(Refuse(c, {D("2025-01-08"), std::nullopt, "", std::nullopt}, Ctx()),
                     {"reason", "explanation"});
-  ExpectFieldErrors(
-      Refuse(c, {.on = D("2025-01-05"), .reason = RefusalReason::kOther, .explanation = "x"},
-             Ctx()),
-      {"on"});
+  ExpectFieldErrors(Refuse(c,
+                           {.on = D("2025-01-05"),
+                            .reason = RefusalReason::kOther,
+                            .explanation = "x",
+                            .matter_arose_on = std::nullopt},
+                           Ctx()),
+                    {"on"});
   const Result<Transition> result =
       Refuse(c,
              {.on = D("2025-01-08"),
               .reason = RefusalReason::kPreviouslyConsidered,
-              .explanation = "Considered in 2024 (CMP-2024-000001); you may ask the Ombudsman."},
+              .explanation = "Considered in 2024 (CMP-2024-000001); you may ask the Ombudsman.",
+              .matter_arose_on = std::nullopt},
              Ctx());
   ASSERT_TRUE(result.has_value());
   EXPECT_EQ(Name(result->complaint.status), "not_accepted");
@@ -1108,7 +1207,8 @@ TEST(Purity, TheInputCaseIsUnchangedOnError) {
     EXPECT_FALSE(Extend(original, ExtendBy("2025-02-03", 0, ""), past).has_value());
     EXPECT_FALSE(Respond(original, RespondInput{}, past).has_value());
     EXPECT_FALSE(Escalate(original, EscalationOn("2025-02-03"), past).has_value());
-    EXPECT_FALSE(Refuse(original, {D("2025-02-03"), std::nullopt, ""}, past).has_value());
+    EXPECT_FALSE(
+        Refuse(original, {D("2025-02-03"), std::nullopt, "", std::nullopt}, past).has_value());
     EXPECT_FALSE(Withdraw(original, {D("2025-02-03"), ""}, past).has_value());
     EXPECT_FALSE(Close(original, {D("2025-02-03")}, past).has_value());
     EXPECT_FALSE(Reopen(original, {D("2025-02-03"), ""}, past).has_value());

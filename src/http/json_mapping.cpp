@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/regime.hpp"
+#include "core/time_limit.hpp"
 #include "http/json_reader.hpp"
 
 namespace redress::http {
@@ -121,6 +122,7 @@ core::RefuseInput ReadRefuse(ObjectReader& reader, core::Date today) {
   input.on = reader.DateOr("on", today);
   input.reason = reader.Enumerated("reason", Presence::kRequired, kRefusalReasonDomain);
   input.explanation = reader.Text("explanation");
+  input.matter_arose_on = reader.Date("matter_arose_on", Presence::kOptional);
   return input;
 }
 
@@ -365,6 +367,7 @@ core::Result<app::LogComplaintCommand> ParseLogComplaint(const json& body) {
     command.regime =
         reader.Enumerated("regime", Presence::kRequired, kRegimeDomain).value_or(command.regime);
     command.received_on = Required(reader.Date("received_on", Presence::kRequired));
+    command.matter_arose_on = reader.Date("matter_arose_on", Presence::kOptional);
     command.channel =
         reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(command.channel);
     command.service_area = reader.Text("service_area", Presence::kRequired);
@@ -582,6 +585,24 @@ std::string NextCursor(const app::ComplaintRow& last, const app::ComplaintQuery&
          kCursorSeparator + cursor.reference;
 }
 
+namespace {
+
+// Where the complaint stands against the time limit for complaining, or null when the date the
+// matter arose is not recorded. Evidence only: being outside the limit never refuses by itself.
+json TimeLimitToJson(const core::Complaint& complaint) {
+  const std::optional<core::TimeLimitEvidence> evidence = core::TimeLimitEvidenceFor(
+      complaint.regime, complaint.matter_arose_on, complaint.received_on);
+  if (!evidence) return nullptr;
+  return {{"matter_arose_on", evidence->matter_arose_on.ToIso()},
+          {"received_on", evidence->received_on.ToIso()},
+          {"limit_months", evidence->limit_months},
+          {"limit_ends_on", evidence->limit_ends_on.ToIso()},
+          {"days_beyond_limit", evidence->days_beyond_limit},
+          {"outside_limit", evidence->outside_limit()}};
+}
+
+}  // namespace
+
 json ComplaintToJson(const core::Complaint& complaint, const RenderContext& context) {
   json stages = json::array();
   const core::Stage& current = complaint.current_stage();
@@ -594,7 +615,12 @@ json ComplaintToJson(const core::Complaint& complaint, const RenderContext& cont
   if (complaint.refusal) {
     refusal = {{"decided_on", complaint.refusal->decided_on.ToIso()},
                {"reason", core::ToString(complaint.refusal->reason)},
-               {"explanation", complaint.refusal->explanation}};
+               {"explanation", complaint.refusal->explanation},
+               {"time_limit", nullptr}};
+    // A refusal as outside the time limit shows its evidence (core/time_limit.hpp).
+    if (complaint.refusal->reason == core::RefusalReason::kOlderThan12Months) {
+      refusal["time_limit"] = TimeLimitToJson(complaint);
+    }
   }
   json withdrawal = nullptr;
   if (complaint.withdrawal) {
@@ -616,6 +642,11 @@ json ComplaintToJson(const core::Complaint& complaint, const RenderContext& cont
       {"representative",
        complaint.representative ? PersonToJson(*complaint.representative) : json(nullptr)},
       {"received_on", complaint.received_on.ToIso()},
+      {"matter_arose_on", DateOrNull(complaint.matter_arose_on)},
+      {"time_limit", TimeLimitToJson(complaint)},
+      // The Code version the complaint is judged on, picked by its received date.
+      {"code_version", core::CodeVersionFor(complaint.regime, complaint.received_on).id},
+      {"code_version_title", core::CodeVersionFor(complaint.regime, complaint.received_on).title},
       {"status", core::ToString(complaint.status)},
       {"restricted", complaint.restricted},
       {"service_request_reference", TextOrNull(complaint.service_request_reference)},

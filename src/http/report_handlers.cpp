@@ -96,6 +96,63 @@ Response SaveHomesOwned(app::Store& store, const app::Clock& clock, const Reques
   return JsonAnswer(kOk, {{"year", *year}, {"homes", *homes}});
 }
 
+// GET /api/v1/tenant-satisfaction: {"items": [{"year", "percent", "sample_size"}]} by year.
+nlohmann::json TenantSatisfactionJson(int year, const report::TenantSatisfaction& survey) {
+  constexpr double kTenthsPerPercent = 10.0;
+  return {{"year", year},
+          {"percent", survey.satisfied_tenths / kTenthsPerPercent},
+          {"sample_size", survey.sample_size}};
+}
+
+Response ListTenantSatisfaction(app::Store& store, const Request& request) {
+  auto surveys = app::ReadValue<std::map<int, report::TenantSatisfaction>>(
+      store, [](app::Tx& tx) { return tx.ListTenantSatisfaction(); });
+  if (!surveys) return Problem(surveys.error(), request);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& [year, survey] : *surveys) items.push_back(TenantSatisfactionJson(year, survey));
+  return JsonAnswer(kOk, {{"items", std::move(items)}});
+}
+
+// PUT /api/v1/tenant-satisfaction/{year}: {"percent", "sample_size"}; the use case judges the
+// year, the share and the sample size, naming every field that is wrong.
+Response SaveTenantSatisfaction(app::Store& store, const app::Clock& clock,
+                                const Request& request) {
+  auto body = ParseJsonBody(request);
+  if (!body) return Problem(body.error(), request);
+  // Only the JSON types are checked here: a missing or out-of-range value, like a wrong year, is
+  // judged by the use case, which names every such field in one answer.
+  auto input = ReadBody<app::TenantSatisfactionInput>(*body, [](ObjectReader& reader) {
+    app::TenantSatisfactionInput read;
+    read.percent =
+        reader
+            .Number("percent", Presence::kOptional, std::numeric_limits<double>::lowest(),
+                    std::numeric_limits<double>::max())
+            .value_or(std::numeric_limits<double>::quiet_NaN());
+    read.sample_size =
+        reader
+            .Integer("sample_size", Presence::kOptional, std::numeric_limits<std::int64_t>::min(),
+                     std::numeric_limits<std::int64_t>::max())
+            .value_or(0);
+    return read;
+  });
+  if (!input) return Problem(input.error(), request);
+  // A year that is not a number is judged like any other wrong year (0 is outside every range).
+  int year = 0;
+  const std::string_view year_text = PathParam(request, "year");
+  auto [end, error] = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
+  if (year_text.empty() || error != std::errc() || end != year_text.data() + year_text.size()) {
+    year = 0;
+  }
+  auto saved = store.Write([&](app::Tx& tx) {
+    return app::SaveTenantSatisfaction(tx, *request.actor, clock.Today(), year, *input);
+  });
+  if (!saved) return Problem(saved.error(), request);
+  auto stored = app::ReadValue<std::map<int, report::TenantSatisfaction>>(
+      store, [](app::Tx& tx) { return tx.ListTenantSatisfaction(); });
+  if (!stored) return Problem(stored.error(), request);
+  return JsonAnswer(kOk, TenantSatisfactionJson(year, stored->at(year)));
+}
+
 }  // namespace
 
 core::Result<int> ParseReportYear(std::string_view text) {
@@ -124,6 +181,13 @@ void RegisterReportRoutes(Router& router, app::Store& store, const app::Clock& c
   router.Add({"PUT", "/api/v1/homes-owned/{year}", Access::kAuthenticated,
               core::Permission::kManageConfiguration, [&store, &clock](const Request& request) {
                 return SaveHomesOwned(store, clock, request);
+              }});
+  router.Add({"GET", "/api/v1/tenant-satisfaction", Access::kAuthenticated,
+              core::Permission::kViewReports,
+              [&store](const Request& request) { return ListTenantSatisfaction(store, request); }});
+  router.Add({"PUT", "/api/v1/tenant-satisfaction/{year}", Access::kAuthenticated,
+              core::Permission::kManageConfiguration, [&store, &clock](const Request& request) {
+                return SaveTenantSatisfaction(store, clock, request);
               }});
 }
 

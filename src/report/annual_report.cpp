@@ -317,7 +317,8 @@ struct AnnualReportBuilder::State {
 
   void AddStage(const ComplaintRecord& complaint, const StageRecord& stage, bool is_current,
                 const std::array<std::size_t, 3>& indices) {
-    const core::RegimeRules& rules = core::RulesFor(complaint.regime);
+    // Judged on the Code version in force when the complaint was received.
+    const core::RegimeRules rules = core::RulesFor(complaint.regime, complaint.received_on);
     if (stage.number < 1 || stage.number > rules.stage_count()) return;  // not of this regime
     const core::StageRule& rule = rules.stage(stage.number);
     const auto at = static_cast<std::size_t>(stage.number - 1);
@@ -833,10 +834,6 @@ Scope FiguresOf(const ScopeTally& tally, const std::vector<NamedCode>& categorie
   return scope;
 }
 
-// The Tenant Satisfaction Measures' first reporting year (rules 4: the RSH's first year is
-// 2023/24): no CH01 or CH02 exists for a year before it.
-constexpr int kFirstTsmYear = 2023;
-
 // `figure` without the values of the years before the measures existed.
 Figure OnlyTsmYears(Figure figure, int year) {
   if (year - 1 < kFirstTsmYear) figure.previous.reset();
@@ -844,9 +841,37 @@ Figure OnlyTsmYears(Figure figure, int year) {
   return figure;
 }
 
+// TP09 and its survey's sample size, as entered for each year, from the measures' first year.
+void AddTp09(FigureGroup& group, const std::map<int, TenantSatisfaction>& surveys, int year) {
+  constexpr double kTenthsPerPercent = 10.0;
+  Figure satisfied;
+  satisfied.key = "tp09";
+  satisfied.label = "TP09 Satisfaction with the landlord's approach to handling complaints";
+  satisfied.unit = Unit::kPercent;
+  satisfied.selection.description =
+      "the tenant perception survey's result entered for each financial year";
+  Figure sample;
+  sample.key = "tp09_sample_size";
+  sample.label = "TP09 survey sample size (respondents)";
+  sample.unit = Unit::kCount;
+  sample.selection.description = "the respondents of the survey entered for each financial year";
+  for (int slot : {kPrevious, kCurrent}) {
+    auto found = surveys.find(slot == kCurrent ? year : year - 1);
+    if (found == surveys.end()) continue;
+    (slot == kCurrent ? satisfied.current : satisfied.previous) =
+        found->second.satisfied_tenths / kTenthsPerPercent;
+    (slot == kCurrent ? sample.current : sample.previous) =
+        static_cast<double>(found->second.sample_size);
+  }
+  group.figures.push_back(OnlyTsmYears(std::move(satisfied), year));
+  group.figures.push_back(OnlyTsmYears(std::move(sample), year));
+}
+
 FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
-                                       const std::map<int, std::int64_t>& homes_owned, int year) {
-  FigureGroup group{"tsm", "Tenant Satisfaction Measures CH01 and CH02 (housing complaints)", {}};
+                                       const std::map<int, std::int64_t>& homes_owned,
+                                       const std::map<int, TenantSatisfaction>& surveys, int year) {
+  FigureGroup group{
+      "tsm", "Tenant Satisfaction Measures CH01, CH02 and TP09 (housing complaints)", {}};
   const FigureMaker make(housing, PhraseOf(housing));
   auto homes_in = [&](int in_year) -> std::optional<std::int64_t> {
     auto found = homes_owned.find(in_year);
@@ -901,6 +926,7 @@ FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
                   }),
         year));
   }
+  AddTp09(group, surveys, year);
   return group;
 }
 
@@ -938,6 +964,23 @@ void AddTrends(std::vector<TrendSeries>& trends, TrendDimension dimension,
                                  [](std::int64_t count) { return count > 0; });
     if (any) trends.push_back(SeriesOf(dimension, codes[i], months[i]));
   }
+}
+
+// Which Code version judges a complaint's timeliness, from the regime table's versions.
+std::string CodeVersionsRule() {
+  std::string text =
+      "Timescales are those of the Code or regulations in force when the complaint was received:";
+  const char* separator = " ";
+  for (core::Regime regime : core::kAllRegimes) {
+    for (const core::CodeVersion& version : core::CodeVersionsOf(regime)) {
+      text += separator + std::string(version.title) + " (" + std::string(version.id) + ") for " +
+              std::string(core::ToString(regime)) + " complaints received from " +
+              version.applies_from.ToIso();
+      if (!version.note.empty()) text += ", " + std::string(version.note);
+      separator = "; ";
+    }
+  }
+  return text + ". Each case says which version it is judged on.";
 }
 
 std::vector<CountingRule> CountingRules() {
@@ -992,6 +1035,11 @@ std::vector<CountingRule> CountingRules() {
        "divided by the housing stage 1 and stage 2 complaints responded to in the year, times "
        "100. An extension beyond the Code's limit, or decided after the original due date, does "
        "not count as within."},
+      {"tsm_tp09",
+       "TP09: the share of tenants satisfied with the landlord's approach to handling complaints, "
+       "from the year's tenant perception survey, entered with the survey's sample size; it is "
+       "not computed from the complaints recorded here."},
+      {"code_versions", CodeVersionsRule()},
       {"trends",
        "Trends: complaints received (stage 1) per month. A month is flagged as an emerging issue "
        "when its count is at least 1.5 times the mean monthly count of the twelve months before "
@@ -1039,7 +1087,8 @@ AnnualReport AnnualReportBuilder::Finish() {
     }
   }
   report.tsm = TenantSatisfactionMeasures(s.scopes[State::RegimeScope(core::Regime::kHousing)],
-                                          s.context.homes_owned, s.context.year);
+                                          s.context.homes_owned, s.context.tenant_satisfaction,
+                                          s.context.year);
 
   for (int month = 0; month < kMonthsInYear; ++month) {
     const int calendar_month = (kFirstMonthOfFinancialYear - 1 + month) % kMonthsInYear + 1;
@@ -1063,6 +1112,11 @@ AnnualReport AnnualReportBuilder::Finish() {
                                  "CH02 for " +
                                  FinancialYearLabel(year) + ".");
       continue;
+    }
+    if (!s.context.tenant_satisfaction.contains(year)) {
+      report.tsm_notes.push_back("TP09 is not entered for " + FinancialYearLabel(year) +
+                                 " (enter it with `redress report tp09 --year " +
+                                 std::to_string(year) + " --percent P --sample-size N`).");
     }
     if (!s.context.homes_owned.contains(year)) {
       report.tsm_notes.push_back("Homes owned is not configured for " + FinancialYearLabel(year) +

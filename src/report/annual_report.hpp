@@ -50,7 +50,12 @@ struct ReportContext {
   std::vector<NamedCode> categories;
   std::vector<NamedCode> root_causes;
   std::map<int, std::int64_t> homes_owned;  // financial year → homes owned (TSM CH01)
+  std::map<int, TenantSatisfaction> tenant_satisfaction;  // financial year → TSM TP09
 };
+
+// The Tenant Satisfaction Measures' first reporting year (rules 4: the RSH's first year is
+// 2023/24): no CH01, CH02 or TP09 exists for a year before it.
+inline constexpr int kFirstTsmYear = 2023;
 
 // The window of records a report for `year` reads: the year before and the year itself.
 RecordWindow WindowFor(int year);

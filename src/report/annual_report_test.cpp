@@ -517,6 +517,36 @@ TEST(AnnualReportTest, Ch01IsPerThousandHomesOfEachYear) {
   EXPECT_DOUBLE_EQ(*FindFigure(report, "tsm", "", "homes_owned")->current, 2000);
 }
 
+// TP09 is the survey result entered for each year, with its sample size, beside CH01 and CH02;
+// none before the measures began in 2023/24, whatever was entered.
+TEST(AnnualReportTest, Tp09IsTheEnteredSurveyResultOfEachTsmYear) {
+  struct Row {
+    int year;
+    std::optional<double> current;
+    std::optional<double> previous;
+    std::optional<double> sample_current;
+  };
+  const Row rows[] = {
+      {2024, 68.0, 72.5, 900},                           // both years entered
+      {2023, 72.5, std::nullopt, 1250},                  // 2022/23 entered, but before the measures
+      {2022, std::nullopt, std::nullopt, std::nullopt},  // neither year is a TSM year
+      {2025, std::nullopt, 68.0, std::nullopt},          // this year not entered yet
+  };
+  for (const Row& row : rows) {
+    ReportContext context = Context(row.year);
+    context.tenant_satisfaction = {{2022, {801, 10}}, {2023, {725, 1250}}, {2024, {680, 900}}};
+    const AnnualReport report = Compute(context, {});
+    const Figure* tp09 = FindFigure(report, "tsm", "", "tp09");
+    const Figure* sample = FindFigure(report, "tsm", "", "tp09_sample_size");
+    ASSERT_NE(tp09, nullptr);
+    ASSERT_NE(sample, nullptr);
+    EXPECT_EQ(tp09->unit, Unit::kPercent);
+    EXPECT_EQ(tp09->current, row.current) << row.year;
+    EXPECT_EQ(tp09->previous, row.previous) << row.year;
+    EXPECT_EQ(sample->current, row.sample_current) << row.year;
+  }
+}
+
 // Each regime's stages are divided only by its own: the organisation's stage 2 to 3 rate is
 // children's complaints alone, and adults' single-stage complaints are not in the 1 to 2 rate.
 TEST(AnnualReportTest, EscalationRatesDivideEachRegimeByItsOwnStages) {

@@ -64,6 +64,14 @@ struct ComplaintRecord {
   std::span<const StageRecord> stages;  // stages[0] is stage 1; never empty
 };
 
+// TSM TP09, satisfaction with the landlord's approach to handling complaints: a perception
+// survey's result for a financial year, entered by an administrator, never computed from cases.
+struct TenantSatisfaction {
+  int satisfied_tenths = 0;      // the share satisfied, in tenths of a percent: 725 = 72.5%
+  std::int64_t sample_size = 0;  // the survey's respondents, > 0
+  friend bool operator==(const TenantSatisfaction&, const TenantSatisfaction&) = default;
+};
+
 struct ServiceRequestRecord {
   core::Date received_on;
   std::string_view service_area;  // code; may be empty

@@ -65,6 +65,8 @@ const MAY = {
   getAnnualReport: REPORT_READERS,
   listHomesOwned: REPORT_READERS,
   saveHomesOwned: ADMIN,
+  listTenantSatisfaction: REPORT_READERS,
+  saveTenantSatisfaction: ADMIN,
   saveSettings: ADMIN,
   listOmbudsmanCases: ALL,
   recordOmbudsmanCase: OFFICERS,

@@ -98,6 +98,7 @@ const NOT_WALKED = {
   saveServiceArea: 'configuration', saveCategory: 'configuration', saveRootCause: 'configuration',
   addClosureDay: 'configuration', removeClosureDay: 'configuration',
   addDesignation: 'configuration', saveSettings: 'configuration', saveHomesOwned: 'configuration',
+  saveTenantSatisfaction: 'configuration: a survey figure per year, no record',
   saveLgscoLetter: 'the Ombudsman\'s letter: figures, no record',
   startSelfAssessment: 'the Code self-assessment', saveProvisionAssessment: 'the Code self-assessment',
   removeProvisionAssessment: 'the Code self-assessment',

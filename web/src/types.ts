@@ -109,6 +109,16 @@ export interface Event {
   changes: Change[];
 }
 
+// Where a complaint stands against the time limit for complaining (core/time_limit.hpp).
+export interface TimeLimitEvidence {
+  matter_arose_on: string;
+  received_on: string;
+  limit_months: number;
+  limit_ends_on: string;
+  days_beyond_limit: number;
+  outside_limit: boolean;
+}
+
 export interface Complaint {
   reference: string;
   version: number;
@@ -122,11 +132,15 @@ export interface Complaint {
   complainant: Person;
   representative: Person | null;
   received_on: string;
+  matter_arose_on: string | null;
+  time_limit: TimeLimitEvidence | null;
+  code_version: string;
+  code_version_title: string;
   status: Status;
   restricted: boolean;
   service_request_reference: string | null;
   possible_repeat_of: string[];
-  refusal: { decided_on: string; reason: string; explanation: string } | null;
+  refusal: { decided_on: string; reason: string; explanation: string; time_limit: TimeLimitEvidence | null } | null;
   withdrawal: { withdrawn_on: string; reason: string } | null;
   closed_on: string | null;
   reopen_count: number;

@@ -4,7 +4,7 @@
 //
 //   figures  a figure of a scope: scope_kind organisation, regime or service_area; group and key
 //            as in the JSON; current and previous the values of the year and the year before
-//   tsm      the Tenant Satisfaction Measures CH01 and CH02 (housing)
+//   tsm      the Tenant Satisfaction Measures CH01, CH02 and TP09 (housing)
 //   trends   complaints received in a month (key, YYYY-MM) per category or service area
 //            (scope_kind); current is the month's count and previous the mean of the twelve
 //            months before it; description says "emerging issue" when flagged

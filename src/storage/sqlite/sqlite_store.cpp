@@ -805,7 +805,7 @@ const std::string& UpsertRecordSql() {
 // ---------------------------------------------------------------------------------------------
 // Complaints: the case row, its stages, and each stage's lists.
 
-constexpr std::array<std::string_view, 29> kComplaintColumns = {
+constexpr std::array<std::string_view, 30> kComplaintColumns = {
     "regime",
     "channel",
     "service_area",
@@ -835,6 +835,7 @@ constexpr std::array<std::string_view, 29> kComplaintColumns = {
     "service_request_reference",
     "restricted",
     "reopen_count",
+    "matter_arose_on",
 };
 // Derived from the case on every save, for filtering; never read back into a Complaint.
 constexpr std::array<std::string_view, 7> kComplaintProjectionColumns = {
@@ -895,7 +896,8 @@ void BindComplaint(Statement& s, const core::Complaint& c) {
   } else {
     s.BindNulls(kWithdrawalColumns);
   }
-  s.BindAll(c.closed_on, Code{c.service_request_reference}, c.restricted, c.reopen_count);
+  s.BindAll(c.closed_on, Code{c.service_request_reference}, c.restricted, c.reopen_count,
+            c.matter_arose_on);
 
   const core::Stage& stage = c.current_stage();
   const core::RepeatKey key = core::KeyOf(c.complainant, c.category, c.received_on);
@@ -934,6 +936,7 @@ core::Complaint ReadComplaint(ColumnReader& r) {
   c.service_request_reference = r.Text();
   c.restricted = r.Bool();
   c.reopen_count = r.Int();
+  c.matter_arose_on = r.OptionalDate();
   return c;
 }
 
@@ -2648,6 +2651,9 @@ class SqliteTx final : public app::Tx {
   Status ReadReportRecords(const report::RecordWindow& window, report::RecordSink& sink) override;
   Result<std::map<int, std::int64_t>> ListHomesOwned() override;
   Status SaveHomesOwned(int financial_year, std::int64_t homes) override;
+  Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction() override;
+  Status SaveTenantSatisfaction(int financial_year,
+                                const report::TenantSatisfaction& survey) override;
 
   // --- Ombudsman cases, learning actions, self-assessment ---
 
@@ -4019,6 +4025,32 @@ Status SqliteTx::SaveHomesOwned(int financial_year, std::int64_t homes) {
       "ON CONFLICT (financial_year) DO UPDATE SET homes = excluded.homes");
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(financial_year, homes);
+  return statement->Run();
+}
+
+Result<std::map<int, report::TenantSatisfaction>> SqliteTx::ListTenantSatisfaction() {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT financial_year, satisfied_tenths, sample_size FROM tenant_satisfaction "
+      "ORDER BY financial_year");
+  if (!statement) return Unexpected(statement.error());
+  Result<std::vector<std::pair<int, report::TenantSatisfaction>>> rows =
+      ReadAll(*statement, [](ColumnReader& r) {
+        const int year = r.Int();
+        const int tenths = r.Int();
+        return std::pair{year, report::TenantSatisfaction{tenths, r.Int64()}};
+      });
+  if (!rows) return Unexpected(rows.error());
+  return std::map<int, report::TenantSatisfaction>(rows->begin(), rows->end());
+}
+
+Status SqliteTx::SaveTenantSatisfaction(int financial_year,
+                                        const report::TenantSatisfaction& survey) {
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO tenant_satisfaction (financial_year, satisfied_tenths, sample_size) "
+      "VALUES (?, ?, ?) ON CONFLICT (financial_year) DO UPDATE SET "
+      "satisfied_tenths = excluded.satisfied_tenths, sample_size = excluded.sample_size");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(financial_year, survey.satisfied_tenths, survey.sample_size);
   return statement->Run();
 }
 

@@ -150,6 +150,7 @@ core::Complaint FullComplaint() {
   c.complainant = {"Jane Smith", "jane@example.org", "07700 900123", "1 High Street", "AB1 2CD"};
   c.representative = core::Person{"Cllr Brown", "brown@council.example", "", "Town Hall", ""};
   c.received_on = D("2024-05-01");
+  c.matter_arose_on = D("2024-01-15");
   c.status = core::CaseStatus::kInProgress;
   c.reopen_count = 1;
   c.restricted = true;
@@ -304,6 +305,28 @@ TEST_F(SqliteStoreTest, AppliesAndRecordsEveryMigration) {
   for (const Migration& migration : migrations) expected.push_back(std::string(migration.name));
   EXPECT_EQ(raw.Column("SELECT name FROM schema_migrations ORDER BY version"), expected);
   EXPECT_EQ(raw.Value("SELECT applied_at FROM schema_migrations WHERE version = 1"), kNow);
+}
+
+// TP09 per year: saved, replaced, listed by year; the database refuses what the use case would.
+TEST_F(SqliteStoreTest, TenantSatisfactionPerYear) {
+  WriteOk([](app::Tx& tx) { return tx.SaveTenantSatisfaction(2024, {715, 812}); });
+  WriteOk([](app::Tx& tx) { return tx.SaveTenantSatisfaction(2023, {342, 611}); });
+  WriteOk([](app::Tx& tx) { return tx.SaveTenantSatisfaction(2024, {716, 813}); });
+  std::map<int, report::TenantSatisfaction> listed;
+  WriteOk([&](app::Tx& tx) -> Status {
+    auto surveys = tx.ListTenantSatisfaction();
+    if (!surveys) return tl::unexpected(surveys.error());
+    listed = *surveys;
+    return {};
+  });
+  const std::map<int, report::TenantSatisfaction> expected{{2023, {342, 611}}, {2024, {716, 813}}};
+  EXPECT_EQ(listed, expected);
+  EXPECT_FALSE(store_->Write([](app::Tx& tx) {
+    return tx.SaveTenantSatisfaction(2024, {1001, 1});
+  }));
+  EXPECT_FALSE(store_->Write([](app::Tx& tx) {
+    return tx.SaveTenantSatisfaction(2024, {500, 0});
+  }));
 }
 
 TEST_F(SqliteStoreTest, OpeningAgainIsIdempotentAndKeepsData) {
@@ -1612,6 +1635,7 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "DROP TABLE complaints_fts; DROP TABLE sessions; DROP TABLE sign_in_attempts; "
         "DROP TABLE complaint_notes; DROP TABLE complaint_links; "
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
@@ -1685,6 +1709,7 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
     RawDatabase raw(path_);
     raw.Execute(
         "DROP TABLE complaints_fts_terms; ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DELETE FROM schema_migrations WHERE version >= 5");
   }
   OpenStore();
@@ -1711,6 +1736,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
     raw.Execute(
         "DROP TABLE sessions; DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; "
         "DROP TABLE complaint_links; ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -1736,6 +1762,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'events'; DROP TABLE sessions; "
         "DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; DROP TABLE complaint_links; "
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
+        "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();

@@ -42,6 +42,7 @@ interface Draft {
   kind: Kind | '';
   channel: Channel | '';
   received: DateParts;
+  matterArose: DateParts;
   regime: Regime | '';
   serviceArea: string;
   category: string;
@@ -80,6 +81,10 @@ function clientErrors(draft: Draft): FieldError[] {
   const errors: FieldError[] = [];
   if (!draft.channel) errors.push({ field: 'channel', message: 'Select how they contacted us' });
   if (!isoOf(draft.received)) errors.push({ field: 'received_on', message: 'Enter the date it was received as a real date, for example 27 3 2026' });
+  const aroseTyped = draft.matterArose.day.trim() || draft.matterArose.month.trim() || draft.matterArose.year.trim();
+  if (draft.kind === 'complaint' && aroseTyped && !isoOf(draft.matterArose)) {
+    errors.push({ field: 'matter_arose_on', message: 'Enter the date the matter arose as a real date, for example 27 3 2026, or leave it empty' });
+  }
   if (!draft.kind) errors.push({ field: 'kind', message: 'Select whether this is a complaint or a service request' });
   if (draft.kind === 'complaint' && !draft.regime) errors.push({ field: 'regime', message: 'Select which complaints procedure applies' });
   return errors;
@@ -106,6 +111,7 @@ async function logDraft(draft: Draft): Promise<Logged> {
     body: {
       ...common,
       regime: draft.regime,
+      ...(isoOf(draft.matterArose) ? { matter_arose_on: isoOf(draft.matterArose) } : {}),
       desired_outcome: draft.desiredOutcome.trim(),
       complainant: personInput(draft.complainant),
       ...(draft.hasRepresentative === 'yes' ? { representative: personInput(draft.representative) } : {}),
@@ -189,7 +195,7 @@ function Confirmation({ logged }: { logged: Logged }) {
 function LogForm({ reference, onLogged }: { reference: Reference; onLogged: (logged: Logged) => void }) {
   const form = useForm();
   const [draft, setDraft] = useState<Draft>({
-    kind: '', channel: '', received: datePartsOf(todayIso()), regime: '', serviceArea: '', category: '',
+    kind: '', channel: '', received: datePartsOf(todayIso()), matterArose: { day: '', month: '', year: '' }, regime: '', serviceArea: '', category: '',
     complainant: emptyPerson, hasRepresentative: '', representative: emptyPerson,
     contactBy: '', contactNotes: '', adjustments: '', vulnerabilities: '',
     summary: '', description: '', desiredOutcome: '',
@@ -226,6 +232,15 @@ function LogForm({ reference, onLogged }: { reference: Reference; onLogged: (log
       )}
       <TextInput name="summary" label="Summary" hint={`A short line to recognise the case by, up to ${SUMMARY_MAX} characters`} value={draft.summary} onChange={set('summary')} />
       <Textarea name="description" label="What happened?" hint="In their words where you can: what went wrong, when, and what they have already tried" rows={6} value={draft.description} onChange={set('description')} />
+      {isComplaint && (
+        <DateInput
+          name="matter_arose_on"
+          label="When did the matter happen, or come to their notice? (optional)"
+          hint="Complaints are normally made within 12 months of this date. For example, 27 3 2026"
+          value={draft.matterArose}
+          onChange={set('matterArose')}
+        />
+      )}
       {isComplaint && <Textarea name="desired_outcome" label="What do they want to happen?" value={draft.desiredOutcome} onChange={set('desiredOutcome')} />}
 
       <h2 className="govuk-heading-m">3. {isComplaint ? 'The complainant' : 'Who asked'}</h2>

@@ -5,7 +5,7 @@ import { nameOf, useLoad, useReference, type Reference } from '../../data';
 import { CHANNEL_LABELS, formatDate, REFUSAL_LABELS, REGIME_LABELS } from '../../format';
 import { allows } from '../../permissions';
 import { useSession } from '../../session';
-import type { Complaint, Person } from '../../types';
+import type { Complaint, Person, TimeLimitEvidence } from '../../types';
 import { loadCase } from './ActionForm';
 import { availableActions } from './CaseActionPage';
 import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
@@ -23,6 +23,16 @@ function personText(person: Person) {
   );
 }
 
+// The time limit's evidence in words: the date, the limit and how far over (or within) it.
+export function timeLimitText(evidence: TimeLimitEvidence): string {
+  const base = `The matter arose on ${formatDate(evidence.matter_arose_on)}; the ${evidence.limit_months}-month limit ends on ${formatDate(evidence.limit_ends_on)}.`;
+  if (evidence.outside_limit) {
+    const days = evidence.days_beyond_limit;
+    return `${base} Received ${days} ${days === 1 ? 'day' : 'days'} after the limit: it may be refused as older than 12 months, or accepted for good reason.`;
+  }
+  return `${base} Received within the limit.`;
+}
+
 function Details({ complaint, reference }: { complaint: Complaint; reference: Reference }) {
   return (
     <SummaryList
@@ -31,6 +41,12 @@ function Details({ complaint, reference }: { complaint: Complaint; reference: Re
         { key: 'Status', value: <StatusTag status={complaint.status} /> },
         { key: 'Procedure', value: REGIME_LABELS[complaint.regime] },
         { key: 'Received', value: <DateText iso={complaint.received_on} />, id: 'received-on' },
+        { key: 'Judged on', value: complaint.code_version_title, id: 'code-version' },
+        {
+          key: 'Time limit',
+          value: complaint.time_limit ? timeLimitText(complaint.time_limit) : 'The date the matter arose is not recorded',
+          id: 'time-limit',
+        },
         { key: 'How', value: CHANNEL_LABELS[complaint.channel] },
         { key: 'Service area', value: nameOf(reference.serviceAreas, complaint.service_area) },
         { key: 'Category', value: nameOf(reference.categories, complaint.category) },
@@ -42,7 +58,11 @@ function Details({ complaint, reference }: { complaint: Complaint; reference: Re
           ? [{ key: 'Raised from service request', value: <Link className="govuk-link" to={`/service-requests/${complaint.service_request_reference}`}>{complaint.service_request_reference}</Link> }]
           : []),
         ...(complaint.refusal
-          ? [{ key: 'Not accepted', value: `${formatDate(complaint.refusal.decided_on)}: ${REFUSAL_LABELS[complaint.refusal.reason] ?? complaint.refusal.reason}. ${complaint.refusal.explanation}` }]
+          ? [{
+              key: 'Not accepted',
+              id: 'refusal',
+              value: `${formatDate(complaint.refusal.decided_on)}: ${REFUSAL_LABELS[complaint.refusal.reason] ?? complaint.refusal.reason}. ${complaint.refusal.explanation}${complaint.refusal.time_limit ? ` Evidence: ${timeLimitText(complaint.refusal.time_limit)}` : ''}`,
+            }]
           : []),
         ...(complaint.withdrawal
           ? [{ key: 'Withdrawn', value: `${formatDate(complaint.withdrawal.withdrawn_on)}${complaint.withdrawal.reason ? `: ${complaint.withdrawal.reason}` : ''}` }]

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { DateInput, datePartsOf, Radios, Select, Textarea, TextInput } from '../../components/fields';
 import type { Reference } from '../../data';
-import { REFUSAL_LABELS, todayIso } from '../../format';
+import { formatDate, REFUSAL_LABELS, todayIso } from '../../format';
 import { ActionForm, type CaseVersion } from './ActionForm';
 import { Checks, optionalText, withDate } from './checks';
 
@@ -64,15 +64,36 @@ export function EscalateForm({ base, reference }: ActionProps) {
 }
 
 export function RefuseForm({ base }: ActionProps) {
+  const complaint = base.complaint;
   const [on, setOn] = useToday();
   const [reason, setReason] = useState('');
   const [explanation, setExplanation] = useState('');
-  const build = () => withDate('on', on, { reason, explanation: explanation.trim() });
+  const [arose, setArose] = useState(() =>
+    complaint.matter_arose_on ? datePartsOf(complaint.matter_arose_on) : { day: '', month: '', year: '' },
+  );
+  const build = () => {
+    const checks = new Checks();
+    const onIso = checks.date('on', on, 'the date of the decision');
+    const aroseIso = checks.optionalDate('matter_arose_on', arose, 'the date the matter arose');
+    checks.done();
+    return { on: onIso, reason, explanation: explanation.trim(), ...(aroseIso ? { matter_arose_on: aroseIso } : {}) };
+  };
   return (
     <ActionForm base={base} action="refuse" title="Refuse the complaint (not accepted)" submitLabel="Refuse complaint" done="Complaint not accepted" build={build} fallbackField="reason" warning>
       <p className="govuk-body">The complainant must be told why, and that they can go to the Ombudsman.</p>
       <DateInput name="on" label="Date of the decision" value={on} onChange={setOn} />
       <Radios name="reason" label="Reason from the Code" value={reason} onChange={setReason} options={Object.entries(REFUSAL_LABELS).map(([value, label]) => ({ value, label }))} />
+      <DateInput
+        name="matter_arose_on"
+        label="When did the matter complained of happen, or come to the complainant's notice?"
+        hint={
+          <>
+            Needed to refuse as older than 12 months: the complaint, received on {formatDate(complaint.received_on)}, must have been made more than 12 months after this date. Refusing is a choice: the Code lets you accept an older complaint when there is good reason. For example, 27 3 2023
+          </>
+        }
+        value={arose}
+        onChange={setArose}
+      />
       <Textarea name="explanation" label="Explanation given to the complainant" value={explanation} onChange={setExplanation} />
     </ActionForm>
   );

@@ -32,6 +32,11 @@ export class Checks {
     return Math.round(Number(cleaned) * PENCE_PER_POUND);
   }
 
+  // A problem the caller found itself.
+  add(field: string, message: string): void {
+    this.errors.push({ field, message });
+  }
+
   // A whole number, or an error on the field.
   wholeNumber(field: string, text: string, message: string): number {
     if (!/^\d+$/.test(text.trim())) {

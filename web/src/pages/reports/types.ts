@@ -140,6 +140,13 @@ export interface AnnualReport {
   self_assessment_explanation: string;
 }
 
+// TSM TP09 of a year: the survey's share satisfied with complaint handling and its sample size.
+export interface TenantSatisfaction {
+  year: number;
+  percent: number;
+  sample_size: number;
+}
+
 export interface HomesOwned {
   year: number;
   homes: number;

@@ -1,0 +1,133 @@
+#include "cli/complaint_commands.hpp"
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "app/case_use_cases.hpp"
+#include "app/organisation.hpp"
+#include "core/regime.hpp"
+#include "core/time_limit.hpp"
+
+namespace redress::cli {
+namespace {
+
+using core::Status;
+
+// The time limit's evidence as one line: the facts a refusal as too old rests on.
+void PrintTimeLimit(std::ostream& out, const core::Complaint& complaint) {
+  const std::optional<core::TimeLimitEvidence> evidence = core::TimeLimitEvidenceFor(
+      complaint.regime, complaint.matter_arose_on, complaint.received_on);
+  if (!evidence) {
+    out << "time limit: the date the matter arose is not recorded\n";
+    return;
+  }
+  out << "time limit: matter arose " << evidence->matter_arose_on.ToIso() << "; "
+      << evidence->limit_months << "-month limit ends " << evidence->limit_ends_on.ToIso()
+      << "; received " << evidence->received_on.ToIso() << ": ";
+  if (evidence->outside_limit()) {
+    out << evidence->days_beyond_limit << " days beyond the limit\n";
+  } else {
+    out << "within the limit\n";
+  }
+}
+
+void PrintComplaint(std::ostream& out, const core::Complaint& complaint) {
+  const core::CodeVersion& version = core::CodeVersionFor(complaint.regime, complaint.received_on);
+  out << complaint.reference << '\n'
+      << "regime: " << core::ToString(complaint.regime) << '\n'
+      << "received on: " << complaint.received_on.ToIso() << '\n'
+      << "judged on: " << version.title << " (" << version.id << ", from "
+      << version.applies_from.ToIso() << ")\n"
+      << "status: " << core::ToString(complaint.status) << '\n';
+  PrintTimeLimit(out, complaint);
+  if (complaint.refusal) {
+    out << "refused on " << complaint.refusal->decided_on.ToIso() << ": "
+        << core::ToString(complaint.refusal->reason) << " — " << complaint.refusal->explanation
+        << '\n';
+  }
+}
+
+class ComplaintCommands final : public RecordCommands {
+ public:
+  ComplaintCommands(CommandHost& host, CLI::App& app) : host_(host) {
+    CLI::App* complaint = app.add_subcommand("complaint", "one complaint: show it, refuse it");
+    complaint->require_subcommand(1);
+
+    CLI::App* show = complaint->add_subcommand(
+        "show", "a complaint's facts, its Code version and the time limit for complaining");
+    host_.AddDatabaseOption(show);
+    show->add_option("--reference", reference_, "the complaint's reference")->required();
+    host_.RunWithStore(show, [this](app::Store& store) -> Status {
+      auto found = app::CaseService(store, host_.clock()).Get(reference_);
+      if (!found) return tl::unexpected(found.error());
+      PrintComplaint(host_.out(), *found);
+      return {};
+    });
+
+    CLI::App* refuse = complaint->add_subcommand(
+        "refuse",
+        "record that a complaint is not accepted; refusing as older_than_12_months needs the date "
+        "the matter arose (here or when logged) more than the time limit before receipt");
+    host_.AddDatabaseOption(refuse);
+    refuse->add_option("--reference", reference_, "the complaint's reference")->required();
+    refuse
+        ->add_option("--reason", reason_,
+                     "older_than_12_months, legal_proceedings, previously_considered or other")
+        ->required();
+    refuse->add_option("--explanation", explanation_, "the reasons given in writing")->required();
+    refuse->add_option("--on", on_, "the date of the decision (default today)");
+    refuse->add_option("--matter-arose-on", matter_arose_on_,
+                       "when the matter happened or came to the complainant's notice");
+    host_.RunWithStore(refuse, [this](app::Store& store) -> Status { return Refuse(store); });
+  }
+
+ private:
+  Status Refuse(app::Store& store) {
+    core::FieldErrors errors;
+    core::RefuseInput input;
+    input.on = host_.clock().Today();
+    input.reason = core::ParseRefusalReason(reason_);
+    if (!input.reason) {
+      errors.Add("reason",
+                 "must be older_than_12_months, legal_proceedings, previously_considered or "
+                 "other, got '" +
+                     reason_ + "'");
+    }
+    input.explanation = explanation_;
+    if (!on_.empty()) {
+      if (auto on = core::Date::Parse(on_)) {
+        input.on = *on;
+      } else {
+        errors.Add("on", "must be a date YYYY-MM-DD, got '" + on_ + "'");
+      }
+    }
+    if (!matter_arose_on_.empty()) {
+      input.matter_arose_on = core::Date::Parse(matter_arose_on_);
+      if (!input.matter_arose_on) {
+        errors.Add("matter_arose_on", "must be a date YYYY-MM-DD, got '" + matter_arose_on_ + "'");
+      }
+    }
+    if (!errors.empty()) return errors.ToError();
+    auto refused = app::CaseService(store, host_.clock())
+                       .Apply(app::SystemActor(), reference_, std::nullopt, input);
+    if (!refused) return tl::unexpected(refused.error());
+    PrintComplaint(host_.out(), *refused);
+    return {};
+  }
+
+  CommandHost& host_;
+  std::string reference_;
+  std::string reason_;
+  std::string explanation_;
+  std::string on_;
+  std::string matter_arose_on_;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordCommands> RegisterComplaintCommands(CommandHost& host, CLI::App& app) {
+  return std::make_unique<ComplaintCommands>(host, app);
+}
+
+}  // namespace redress::cli
