@@ -16,6 +16,7 @@
 #include "app/manual_clock.hpp"
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
+#include "cli/complaint_output.hpp"
 #include "cli/ombudsman_output.hpp"
 #include "cli/record_commands.hpp"
 #include "core/calendar.hpp"
@@ -82,6 +83,7 @@ class Commands final : public CommandHost {
     RegisterServe(app);
     RegisterAudit(app);
     RegisterReport(app);
+    RegisterComplaint(app);
     CLI::App& ombudsman = RegisterOmbudsman(app);
     CLI::App& learning = RegisterLearning(app);
     CLI::App& self_assessment = RegisterSelfAssessment(app);
@@ -579,6 +581,19 @@ class Commands final : public CommandHost {
     return {};
   }
 
+  void RegisterComplaint(CLI::App& app) {
+    CLI::App* complaint = app.add_subcommand("complaint", "complaints");
+    complaint->require_subcommand(1);
+    CLI::App* show = complaint->add_subcommand(
+        "show", "one complaint with every response, refusal and withdrawal it has had");
+    AddDatabaseOption(show);
+    show->add_option("--reference", reference_, "the complaint, e.g. CMP-2024-000001")->required();
+    show->callback([this] {
+      result_ =
+          WithStore([this](app::Store& store) { return PrintComplaint(store, reference_, out_); });
+    });
+  }
+
   void RegisterReport(CLI::App& app) {
     CLI::App* report = app.add_subcommand("report", "the annual complaints report");
     report->require_subcommand(1);
@@ -588,6 +603,8 @@ class Commands final : public CommandHost {
     annual->add_option("--year", year_, "financial year Y, for Y/Y+1 (2023 = 2023/24)")->required();
     annual->add_option("--format", format_, "json (default), html, pdf, csv or xlsx");
     annual->add_option("--out", out_path_, "the file to write; - for standard output")->required();
+    annual->add_option("--as-at", as_at_,
+                       "count only facts recorded on or before this date (default: today)");
     annual->callback([this] { result_ = AnnualReport(); });
 
     CLI::App* homes = report->add_subcommand(
@@ -604,10 +621,16 @@ class Commands final : public CommandHost {
       return core::FailField("format", "must be " + std::string(report::render::kFormatNames) +
                                            ", got '" + format_ + "'");
     }
+    std::optional<core::Date> as_at;
+    if (!as_at_.empty()) {
+      auto parsed = ParseDateOption("as-at", as_at_);
+      if (!parsed) return tl::unexpected(parsed.error());
+      as_at = *parsed;
+    }
     if (core::Status valid = app::CheckReportYear(year_); !valid) return valid;
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
-    auto computed = app::BuildAnnualReport(**store, *dependencies_.clock, year_);
+    auto computed = app::BuildAnnualReport(**store, *dependencies_.clock, year_, as_at);
     if (!computed) return tl::unexpected(computed.error());
     auto document = report::render::Render(*computed, *format);
     if (!document) return tl::unexpected(document.error());
@@ -782,6 +805,7 @@ class Commands final : public CommandHost {
   bool password_stdin_ = false;
   std::uint64_t seed_ = 1;
   std::string format_ = "json";
+  std::string as_at_;  // report annual --as-at
   std::string out_path_;
   std::int64_t homes_ = 0;
   std::string ombudsman_;
