@@ -50,7 +50,7 @@ core::Status PrintComplaint(app::Store& store, const std::string& reference, std
   const core::Complaint& c = *found;
   out << "reference:\t" << c.reference << "\nregime:\t" << core::ToString(c.regime) << "\nstatus:\t"
       << core::ToString(c.status) << "\nreceived:\t" << c.received_on.ToIso() << "\nsummary:\t"
-      << c.summary << "\nreopened:\t" << c.reopen_count << " times\n";
+      << c.summary << "\nreopen count:\t" << c.reopen_count << '\n';
   // History first, oldest first: what reopenings undid stays on record.
   for (const core::Refusal& refusal : c.earlier_refusals) {
     out << "earlier refusal (undone by reopening):\t" << refusal.decided_on.ToIso() << '\t'

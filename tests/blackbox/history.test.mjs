@@ -128,6 +128,11 @@ test("a past year's report stays put when its cases are reopened and answered ag
     assert.equal(last.type, 'responded');
     assert.ok(last.summary.includes(`supersedes the response of ${first.responded_on}`), last.summary);
     assert.ok(last.changes.some((c) => c.field === 'supersedes_response'), JSON.stringify(last.changes));
+    // The command line shows both answers too.
+    const shown = redress(['complaint', 'show', '--db', db, '--reference', complaint.body.reference]);
+    assert.equal(shown.status, 0, shown.stderr);
+    assert.match(shown.stdout, new RegExp(`stage 1 earlier response 1 \\(superseded\\):\t${first.responded_on}: ${first.outcome}`));
+    assert.match(shown.stdout, new RegExp(`stage 1 response:\t${ANSWERED_AGAIN_ON}: ${outcome}, £123\\.45 compensation`));
   }
 
   // A withdrawn and a refused case reopened: the withdrawal and refusal stay on record.
