@@ -216,12 +216,22 @@ ComplaintSpec Refused(std::string_view on, core::RefusalReason reason) {
   return complaint;
 }
 
+// A response given on `on` and superseded by a reopening later.
+EarlierSpec Superseded(std::string_view on, Outcome outcome = Outcome::kNotUpheld,
+                       std::vector<RemedyRecord> remedies = {}) {
+  EarlierSpec response;
+  response.responded = D(on);
+  response.outcome = outcome;
+  response.remedies = std::move(remedies);
+  return response;
+}
+
 // Stage 1 answered on 10 May (not upheld), reopened on 1 June and answered again, upheld, on 20
 // June 2023: late, as the clock restarted on 1 June is due on 15 June.
 ComplaintSpec Reopened() {
   StageSpec stage = Answered("2023-05-02", "2023-05-03", "2023-06-20", Outcome::kUpheld);
   stage.first_responded = D("2023-05-10");
-  stage.earlier = {{D("2023-05-10")}};
+  stage.earlier = {Superseded("2023-05-10")};
   stage.reopened = D("2023-06-01");
   return Housing({stage});
 }
@@ -231,7 +241,8 @@ ComplaintSpec Reopened() {
 ComplaintSpec Recompensed() {
   StageSpec stage = Answered("2024-01-02", "2024-01-03", "2024-05-10", Outcome::kUpheld);
   stage.remedies = {{core::RemedyType::kFinancial, 30000}};
-  stage.earlier = {{D("2024-01-10"), Outcome::kUpheld, {{core::RemedyType::kFinancial, 10000}}}};
+  stage.earlier = {
+      Superseded("2024-01-10", Outcome::kUpheld, {{core::RemedyType::kFinancial, 10000}})};
   stage.reopened = D("2024-05-01");
   return Housing({stage});
 }
@@ -239,7 +250,7 @@ ComplaintSpec Recompensed() {
 // Reopened on 1 June 2023 after its answer, and again on 1 May 2024 after its second.
 ComplaintSpec ReopenedTwice() {
   StageSpec stage = Answered("2023-05-02", "2023-05-03", "2023-06-05");
-  stage.earlier = {{D("2023-05-10")}, {D("2023-06-05")}};
+  stage.earlier = {Superseded("2023-05-10"), Superseded("2023-06-05")};
   stage.responded.reset();
   stage.outcome.reset();
   stage.reopenings = {D("2023-06-01"), D("2024-05-01")};
