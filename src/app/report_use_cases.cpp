@@ -6,6 +6,7 @@
 
 #include "app/organisation.hpp"
 #include "app/visibility.hpp"
+#include "core/calendar.hpp"
 
 namespace redress::app {
 namespace {
@@ -87,19 +88,32 @@ Status CheckReportYear(int year) {
   return {};
 }
 
-Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock, int year) {
-  if (Status valid = CheckReportYear(year); !valid) return tl::unexpected(valid.error());
-  const core::Date today = clock.Today();
+Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock, int year,
+                                               std::optional<core::Date> as_at) {
+  core::FieldErrors errors;
+  if (Status valid = CheckReportYear(year); !valid) {
+    for (const core::FieldError& field : valid.error().fields)
+      errors.Add(field.field, field.message);
+  }
+  const core::Date figures_as_at = as_at.value_or(clock.Today());
+  if (as_at && *as_at > clock.Today()) {
+    errors.Add("as_at", "must not be in the future (today is " + clock.Today().ToIso() +
+                            "): a report counts facts already recorded");
+  } else if (as_at && !core::InCalendarRange(*as_at)) {
+    errors.Add("as_at", "must be within the years " + std::to_string(core::kFirstCalendarYear) +
+                            " to " + std::to_string(core::kLastCalendarYear));
+  }
+  if (!errors.empty()) return errors.ToError();
   std::optional<report::AnnualReport> computed;
   auto read = store.Read([&](Tx& tx) -> Status {
-    auto context = ContextIn(tx, year, today);
+    auto context = ContextIn(tx, year, figures_as_at);
     if (!context) return tl::unexpected(context.error());
     report::AnnualReportBuilder builder(std::move(*context));
     if (Status streamed = tx.ReadReportRecords(report::WindowFor(year), builder); !streamed) {
       return streamed;
     }
     computed = builder.Finish();
-    return AddOmbudsmanSections(tx, year, today, *computed);
+    return AddOmbudsmanSections(tx, year, figures_as_at, *computed);
   });
   if (!read) return tl::unexpected(read.error());
   return std::move(*computed);

@@ -4,14 +4,20 @@
 // from the records the store streams, in one read transaction; rendering is the caller's (the
 // command line and the API each pick a renderer from report/render).
 
+#include <optional>
+
 #include "app/ports.hpp"
 #include "report/annual_report.hpp"
 
 namespace redress::app {
 
-// The annual report for financial year `year` (year/year+1) as at clock.Today(). kInvalidInput
-// naming "year" unless year is within [report::kFirstReportYear, report::kLastReportYear].
-Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock, int year);
+// The annual report for financial year `year` (year/year+1) with its figures as at `as_at`
+// (clock.Today() when absent): only facts dated on or before it are counted, so a report for a
+// past year gives the same figures whenever it is run. kInvalidInput naming "year" unless year is
+// within [report::kFirstReportYear, report::kLastReportYear], and "as_at" when it is after today
+// or outside the calendar, every offending field in one answer.
+Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock, int year,
+                                               std::optional<core::Date> as_at = std::nullopt);
 
 // kInvalidInput naming "year" unless a report can be asked for financial year `year`.
 Status CheckReportYear(int year);

@@ -590,6 +590,8 @@ class Commands final : public CommandHost {
     annual->add_option("--year", year_, "financial year Y, for Y/Y+1 (2023 = 2023/24)")->required();
     annual->add_option("--format", format_, "json (default), html, pdf, csv or xlsx");
     annual->add_option("--out", out_path_, "the file to write; - for standard output")->required();
+    annual->add_option("--as-at", as_at_,
+                       "count only facts recorded on or before this date (default: today)");
     annual->callback([this] { result_ = AnnualReport(); });
 
     CLI::App* homes = report->add_subcommand(
@@ -616,10 +618,16 @@ class Commands final : public CommandHost {
       return core::FailField("format", "must be " + std::string(report::render::kFormatNames) +
                                            ", got '" + format_ + "'");
     }
+    std::optional<core::Date> as_at;
+    if (!as_at_.empty()) {
+      auto parsed = ParseDateOption("as-at", as_at_);
+      if (!parsed) return tl::unexpected(parsed.error());
+      as_at = *parsed;
+    }
     if (core::Status valid = app::CheckReportYear(year_); !valid) return valid;
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
-    auto computed = app::BuildAnnualReport(**store, *dependencies_.clock, year_);
+    auto computed = app::BuildAnnualReport(**store, *dependencies_.clock, year_, as_at);
     if (!computed) return tl::unexpected(computed.error());
     auto document = report::render::Render(*computed, *format);
     if (!document) return tl::unexpected(document.error());
@@ -808,6 +816,7 @@ class Commands final : public CommandHost {
   bool password_stdin_ = false;
   std::uint64_t seed_ = 1;
   std::string format_ = "json";
+  std::string as_at_;  // report annual --as-at
   std::string out_path_;
   std::int64_t homes_ = 0;
   double tp09_percent_ = 0;

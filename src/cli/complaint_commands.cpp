@@ -6,47 +6,12 @@
 
 #include "app/case_use_cases.hpp"
 #include "app/organisation.hpp"
-#include "core/regime.hpp"
-#include "core/time_limit.hpp"
+#include "cli/complaint_output.hpp"
 
 namespace redress::cli {
 namespace {
 
 using core::Status;
-
-// The time limit's evidence as one line: the facts a refusal as too old rests on.
-void PrintTimeLimit(std::ostream& out, const core::Complaint& complaint) {
-  const std::optional<core::TimeLimitEvidence> evidence = core::TimeLimitEvidenceFor(
-      complaint.regime, complaint.matter_arose_on, complaint.received_on);
-  if (!evidence) {
-    out << "time limit: the date the matter arose is not recorded\n";
-    return;
-  }
-  out << "time limit: matter arose " << evidence->matter_arose_on.ToIso() << "; "
-      << evidence->limit_months << "-month limit ends " << evidence->limit_ends_on.ToIso()
-      << "; received " << evidence->received_on.ToIso() << ": ";
-  if (evidence->outside_limit()) {
-    out << evidence->days_beyond_limit << " days beyond the limit\n";
-  } else {
-    out << "within the limit\n";
-  }
-}
-
-void PrintComplaint(std::ostream& out, const core::Complaint& complaint) {
-  const core::CodeVersion& version = core::CodeVersionFor(complaint.regime, complaint.received_on);
-  out << complaint.reference << '\n'
-      << "regime: " << core::ToString(complaint.regime) << '\n'
-      << "received on: " << complaint.received_on.ToIso() << '\n'
-      << "judged on: " << version.title << " (" << version.id << ", from "
-      << version.applies_from.ToIso() << ")\n"
-      << "status: " << core::ToString(complaint.status) << '\n';
-  PrintTimeLimit(out, complaint);
-  if (complaint.refusal) {
-    out << "refused on " << complaint.refusal->decided_on.ToIso() << ": "
-        << core::ToString(complaint.refusal->reason) << " — " << complaint.refusal->explanation
-        << '\n';
-  }
-}
 
 class ComplaintCommands final : public RecordCommands {
  public:
@@ -61,7 +26,7 @@ class ComplaintCommands final : public RecordCommands {
     host_.RunWithStore(show, [this](app::Store& store) -> Status {
       auto found = app::CaseService(store, host_.clock()).Get(reference_);
       if (!found) return tl::unexpected(found.error());
-      PrintComplaint(host_.out(), *found);
+      PrintComplaint(*found, host_.out());
       return {};
     });
 
@@ -112,7 +77,7 @@ class ComplaintCommands final : public RecordCommands {
     auto refused = app::CaseService(store, host_.clock())
                        .Apply(app::SystemActor(), reference_, std::nullopt, input);
     if (!refused) return tl::unexpected(refused.error());
-    PrintComplaint(host_.out(), *refused);
+    PrintComplaint(*refused, host_.out());
     return {};
   }
 

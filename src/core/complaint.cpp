@@ -89,4 +89,25 @@ std::optional<ActionStatus> ParseActionStatus(std::string_view name) {
   return ParseName(kActionStatusNames, name);
 }
 
+std::int64_t CompensationPence(const Response& response) {
+  std::int64_t total = 0;
+  for (const Remedy& remedy : response.remedies) {
+    if (remedy.type == RemedyType::kFinancial) total += remedy.amount_pence;
+  }
+  return total;
+}
+
+std::string DescribeResponse(const Response& response) {
+  constexpr std::int64_t kPenceInPound = 100;
+  constexpr std::int64_t kTwoDigits = 10;
+  std::string text = response.responded_on.ToIso() + ": " + std::string(ToString(response.outcome));
+  const std::int64_t pence = CompensationPence(response);
+  if (pence > 0) {
+    const std::int64_t cents = pence % kPenceInPound;
+    text += ", \u00a3" + std::to_string(pence / kPenceInPound) + "." +
+            (cents < kTwoDigits ? "0" : "") + std::to_string(cents) + " compensation";
+  }
+  return text;
+}
+
 }  // namespace redress::core

@@ -119,6 +119,11 @@ struct Response {
   friend bool operator==(const Response&, const Response&) = default;
 };
 
+// The total of a response's financial remedies, in pence.
+std::int64_t CompensationPence(const Response& response);
+// One line naming a response for the timeline: "2024-01-10: upheld, £100.00 compensation".
+std::string DescribeResponse(const Response& response);
+
 struct Stage {
   int number = 1;
   Date started_on;  // complaint received (stage 1) or escalation requested (later stages)
@@ -137,6 +142,11 @@ struct Stage {
   std::optional<Date> reopened_on;
   std::optional<Response> response;
   std::optional<Date> first_responded_on;  // kept when a reopened stage is answered again
+  // History that stays put: every response a reopening superseded, oldest first, kept whole (the
+  // answer that stands is `response`), and the date of every reopening of the stage, oldest first
+  // (reopened_on is the last). A report for a past year counts these in the years they happened.
+  std::vector<Response> earlier_responses;
+  std::vector<Date> reopenings;
   friend bool operator==(const Stage&, const Stage&) = default;
 };
 
@@ -175,6 +185,9 @@ struct Complaint {
   std::vector<Stage> stages;  // stages[0] is stage 1; never empty after logging
   std::optional<Refusal> refusal;
   std::optional<Withdrawal> withdrawal;
+  // Refusals and withdrawals a reopening undid, oldest first: kept on record, never erased.
+  std::vector<Refusal> earlier_refusals;
+  std::vector<Withdrawal> earlier_withdrawals;
   std::optional<Date> closed_on;
   std::string service_request_reference;        // the service request it came from, if any
   std::vector<std::string> possible_repeat_of;  // references of earlier, similar complaints

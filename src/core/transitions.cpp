@@ -514,9 +514,19 @@ Result<Transition> Respond(const Complaint& complaint, const RespondInput& input
   std::vector<Change> changes;
   Record(changes, "responded_on", "", input.on.ToIso());
   Record(changes, "outcome", "", std::string(ToString(*input.outcome)));
-  std::string summary = StageLabel(stage.number) + " answered on " + input.on.ToIso() + ": " +
-                        std::string(ToString(*input.outcome)) +
-                        (final_stage ? "; the complaint is closed." : ".");
+  const std::int64_t compensation = CompensationPence(*answered.response);
+  if (compensation > 0) Record(changes, "compensation_pence", "", std::to_string(compensation));
+  // A re-answer names the answer it supersedes, which stays on record (Stage::earlier_responses).
+  std::string supersedes;
+  if (!stage.earlier_responses.empty()) {
+    supersedes = DescribeResponse(stage.earlier_responses.back());
+    Record(changes, "supersedes_response", "", supersedes);
+  }
+  std::string summary =
+      StageLabel(stage.number) + " answered on " + input.on.ToIso() + ": " +
+      std::string(ToString(*input.outcome)) +
+      (supersedes.empty() ? std::string() : " (supersedes the response of " + supersedes + ")") +
+      (final_stage ? "; the complaint is closed." : ".");
   return Finish(complaint, std::move(next), EventType::kResponded, input.on, context,
                 std::move(summary), std::move(changes));
 }
@@ -711,6 +721,11 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
   if (stage.response) {
     Record(changes, "outcome", std::string(ToString(stage.response->outcome)), "");
     Record(changes, "responded_on", stage.response->responded_on.ToIso(), "");
+    const std::int64_t compensation = CompensationPence(*stage.response);
+    if (compensation > 0) {
+      Record(changes, "compensation_pence", std::to_string(compensation), "");
+    }
+    Record(changes, "earlier_response", "", DescribeResponse(*stage.response));
   }
   if (complaint.refusal) {
     Record(changes, "refusal_reason", std::string(ToString(complaint.refusal->reason)), "");
@@ -722,12 +737,20 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
 
   Complaint next = complaint;
   Stage& reopened = next.current_stage();
-  reopened.response.reset();  // first_responded_on keeps the first answer for reporting
+  // Nothing recorded is lost: the answer, refusal or withdrawal the reopening undoes is kept in
+  // the case's history, where the report counts it in the year it was made.
+  if (reopened.response) {
+    reopened.earlier_responses.push_back(std::move(*reopened.response));
+    reopened.response.reset();
+  }
+  if (next.refusal) next.earlier_refusals.push_back(std::move(*next.refusal));
+  if (next.withdrawal) next.earlier_withdrawals.push_back(std::move(*next.withdrawal));
   reopened.reopened_on = input.on;  // the respond clock restarts here
+  reopened.reopenings.push_back(input.on);
   // A stage never acknowledged (withdrawn or refused before it was) is not acknowledged by its
   // reopening: it awaits an acknowledgement again, due counting from the reopening.
-  next.status = reopened.acknowledged_on ? CaseStatus::kInProgress
-                                         : CaseStatus::kAwaitingAcknowledgement;
+  next.status =
+      reopened.acknowledged_on ? CaseStatus::kInProgress : CaseStatus::kAwaitingAcknowledgement;
   next.refusal.reset();
   next.withdrawal.reset();
   next.closed_on.reset();
@@ -735,10 +758,17 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
   RefreshDeadlines(next, context);
 
   const Stage& after = next.current_stage();
+  std::string kept;
+  if (stage.response) kept = "; the response of " + DescribeResponse(*stage.response);
+  if (complaint.refusal) kept = "; the refusal of " + complaint.refusal->decided_on.ToIso();
+  if (complaint.withdrawal) {
+    kept = "; the withdrawal of " + complaint.withdrawal->withdrawn_on.ToIso();
+  }
+  if (!kept.empty()) kept += " stays on record";
   std::string summary = StageLabel(stage.number) + " reopened on " + input.on.ToIso() +
                         (after.respond_by ? "; respond by " + after.respond_by->ToIso()
                                           : "; acknowledge by " + after.acknowledge_by.ToIso()) +
-                        ".";
+                        kept + ".";
   return Finish(complaint, std::move(next), EventType::kReopened, input.on, context,
                 std::move(summary), std::move(changes));
 }

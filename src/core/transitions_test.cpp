@@ -1195,6 +1195,123 @@ TEST(Reopen, AStageNeverAcknowledgedAwaitsAnAcknowledgementAgain) {
   EXPECT_EQ(Iso(answered.current_stage().respond_by), "2025-02-03");
 }
 
+// ---- history that stays put ---------------------------------------------------------------------
+
+RespondInput AnswerWithCompensation(std::string_view on, Outcome outcome, std::int64_t pence) {
+  RespondInput input = Answer(on, outcome);
+  input.remedies.push_back(MakeRemedy(RemedyType::kFinancial, pence, "For the damage"));
+  return input;
+}
+
+struct HistoryRow {
+  std::string_view journey;
+  std::function<Complaint()> run;
+  std::vector<std::string> earlier_responses;  // DescribeResponse of each, oldest first
+  std::string_view standing;                   // DescribeResponse of the response, or "none"
+  std::vector<std::string> reopenings;
+  std::size_t earlier_refusals;
+  std::size_t earlier_withdrawals;
+};
+
+// Reopening never destroys an answer, a refusal or a withdrawal: each is kept, whole, in the case's
+// history, beside every reopening date.
+TEST(Reopen, KeepsEveryResponseRefusalAndWithdrawal) {
+  const HistoryRow rows[] = {
+      {"answered £100, reopened, answered £300",
+       [] {
+         Complaint c = HousingCaseIn(CaseStatus::kInProgress);
+         c = Must(Respond(c, AnswerWithCompensation("2025-01-14", Outcome::kUpheld, 10000), Ctx()));
+         c = Must(Reopen(c, {.on = D("2025-02-03"), .reason = "The leak is back"}, Ctx()));
+         return Must(
+             Respond(c, AnswerWithCompensation("2025-02-10", Outcome::kUpheld, 30000), Ctx()));
+       },
+       {"2025-01-14: upheld, \u00a3100.00 compensation"},
+       "2025-02-10: upheld, \u00a3300.00 compensation",
+       {"2025-02-03"},
+       0,
+       0},
+      {"answered, reopened twice, awaiting the third answer",
+       [] {
+         Complaint c = HousingCaseIn(CaseStatus::kResponded);
+         c = Must(Reopen(c, {.on = D("2025-02-03"), .reason = "The leak is back"}, Ctx()));
+         c = Must(Respond(c, Answer("2025-02-05", Outcome::kNotUpheld), Ctx()));
+         return Must(Reopen(c, {.on = D("2025-02-06"), .reason = "Again"}, Ctx()));
+       },
+       {"2025-01-14: upheld", "2025-02-05: not_upheld"},
+       "none",
+       {"2025-02-03", "2025-02-06"},
+       0,
+       0},
+      {"refused, reopened, refused again, reopened",
+       [] {
+         Complaint c = HousingCaseIn(CaseStatus::kNotAccepted);
+         c = Must(Reopen(c, {.on = D("2025-01-09"), .reason = "It is recent"}, Ctx()));
+         c = Must(Refuse(c,
+                         {.on = D("2025-01-10"),
+                          .reason = RefusalReason::kLegalProceedings,
+                          .explanation = "In court; you may ask the Ombudsman."},
+                         Ctx()));
+         return Must(Reopen(c, {.on = D("2025-01-13"), .reason = "Case dropped"}, Ctx()));
+       },
+       {},
+       "none",
+       {"2025-01-09", "2025-01-13"},
+       2,
+       0},
+      {"withdrawn, reopened",
+       [] {
+         Complaint c = HousingCaseIn(CaseStatus::kWithdrawn);
+         return Must(Reopen(c, {.on = D("2025-01-09"), .reason = "Not sorted"}, Ctx()));
+       },
+       {},
+       "none",
+       {"2025-01-09"},
+       0,
+       1},
+  };
+  for (const HistoryRow& row : rows) {
+    SCOPED_TRACE(row.journey);
+    const Complaint c = row.run();
+    const Stage& stage = c.current_stage();
+    std::vector<std::string> earlier;
+    for (const Response& response : stage.earlier_responses) {
+      earlier.push_back(DescribeResponse(response));
+    }
+    EXPECT_EQ(earlier, row.earlier_responses);
+    EXPECT_EQ(stage.response ? DescribeResponse(*stage.response) : "none", row.standing);
+    std::vector<std::string> reopenings;
+    for (Date on : stage.reopenings) reopenings.push_back(on.ToIso());
+    EXPECT_EQ(reopenings, row.reopenings);
+    EXPECT_EQ(c.earlier_refusals.size(), row.earlier_refusals);
+    EXPECT_EQ(c.earlier_withdrawals.size(), row.earlier_withdrawals);
+    EXPECT_FALSE(c.refusal.has_value());
+    EXPECT_FALSE(c.withdrawal.has_value());
+  }
+}
+
+// The timeline says what a re-answer superseded, and a reopening what it keeps on record.
+TEST(Respond, AReAnswerNamesTheResponseItSupersedes) {
+  Complaint c = HousingCaseIn(CaseStatus::kInProgress);
+  c = Must(Respond(c, AnswerWithCompensation("2025-01-14", Outcome::kUpheld, 10000), Ctx()));
+  const Result<Transition> reopened =
+      Reopen(c, {.on = D("2025-02-03"), .reason = "The leak is back"}, Ctx());
+  ASSERT_TRUE(reopened.has_value());
+  ExpectChange(reopened->event, "compensation_pence", "10000", "");
+  EXPECT_NE(reopened->event.summary.find("2025-01-14: upheld, \u00a3100.00 compensation"),
+            std::string::npos)
+      << reopened->event.summary;
+  const Result<Transition> answered =
+      Respond(reopened->complaint,
+              AnswerWithCompensation("2025-02-10", Outcome::kPartlyUpheld, 30000), Ctx());
+  ASSERT_TRUE(answered.has_value());
+  ExpectChange(answered->event, "supersedes_response", "",
+               "2025-01-14: upheld, \u00a3100.00 compensation");
+  ExpectChange(answered->event, "compensation_pence", "", "30000");
+  EXPECT_NE(answered->event.summary.find("supersedes the response of 2025-01-14"),
+            std::string::npos)
+      << answered->event.summary;
+}
+
 // ---- failures change nothing --------------------------------------------------------------------
 
 TEST(Purity, TheInputCaseIsUnchangedOnError) {

@@ -294,6 +294,15 @@ json StageToJson(const core::Stage& stage, StageClock clock, const RenderContext
       {"reopened_on", DateOrNull(stage.reopened_on)},
       {"response", stage.response ? ResponseToJson(*stage.response) : json(nullptr)},
   };
+  // History that stays put: the answers reopenings superseded, oldest first, and every reopening.
+  json earlier = json::array();
+  for (const core::Response& response : stage.earlier_responses) {
+    earlier.push_back(ResponseToJson(response));
+  }
+  out["earlier_responses"] = std::move(earlier);
+  json reopenings = json::array();
+  for (core::Date on : stage.reopenings) reopenings.push_back(on.ToIso());
+  out["reopenings"] = std::move(reopenings);
   if (clock == StageClock::kRunning && !stage.response && context.calendar != nullptr) {
     if (std::optional<core::Date> due = PendingDeadline(stage)) {
       out["working_days_left"] = context.calendar->WorkingDaysBetween(context.today, *due);
@@ -611,22 +620,30 @@ json ComplaintToJson(const core::Complaint& complaint, const RenderContext& cont
     stages.push_back(StageToJson(
         stage, waiting_on_council ? StageClock::kRunning : StageClock::kStopped, context));
   }
-  json refusal = nullptr;
-  if (complaint.refusal) {
-    refusal = {{"decided_on", complaint.refusal->decided_on.ToIso()},
-               {"reason", core::ToString(complaint.refusal->reason)},
-               {"explanation", complaint.refusal->explanation},
-               {"time_limit", nullptr}};
-    // A refusal as outside the time limit shows its evidence (core/time_limit.hpp).
-    if (complaint.refusal->reason == core::RefusalReason::kOlderThan12Months) {
-      refusal["time_limit"] = TimeLimitToJson(complaint);
-    }
+  // A refusal as outside the time limit shows its evidence (core/time_limit.hpp); an earlier
+  // refusal, undone by a reopening, is kept as it was decided.
+  const auto refusal_json = [&complaint](const core::Refusal& refusal) -> json {
+    return {{"decided_on", refusal.decided_on.ToIso()},
+            {"reason", core::ToString(refusal.reason)},
+            {"explanation", refusal.explanation},
+            {"time_limit", refusal.reason == core::RefusalReason::kOlderThan12Months
+                               ? TimeLimitToJson(complaint)
+                               : json(nullptr)}};
+  };
+  const auto withdrawal_json = [](const core::Withdrawal& withdrawal) -> json {
+    return {{"withdrawn_on", withdrawal.withdrawn_on.ToIso()},
+            {"reason", withdrawal.reason},
+            {"status_before", core::ToString(withdrawal.status_before)}};
+  };
+  json refusal = complaint.refusal ? refusal_json(*complaint.refusal) : json(nullptr);
+  json withdrawal = complaint.withdrawal ? withdrawal_json(*complaint.withdrawal) : json(nullptr);
+  json earlier_refusals = json::array();
+  for (const core::Refusal& earlier : complaint.earlier_refusals) {
+    earlier_refusals.push_back(refusal_json(earlier));
   }
-  json withdrawal = nullptr;
-  if (complaint.withdrawal) {
-    withdrawal = {{"withdrawn_on", complaint.withdrawal->withdrawn_on.ToIso()},
-                  {"reason", complaint.withdrawal->reason},
-                  {"status_before", core::ToString(complaint.withdrawal->status_before)}};
+  json earlier_withdrawals = json::array();
+  for (const core::Withdrawal& earlier : complaint.earlier_withdrawals) {
+    earlier_withdrawals.push_back(withdrawal_json(earlier));
   }
   return {
       {"reference", complaint.reference},
@@ -653,6 +670,8 @@ json ComplaintToJson(const core::Complaint& complaint, const RenderContext& cont
       {"possible_repeat_of", complaint.possible_repeat_of},
       {"refusal", std::move(refusal)},
       {"withdrawal", std::move(withdrawal)},
+      {"earlier_refusals", std::move(earlier_refusals)},
+      {"earlier_withdrawals", std::move(earlier_withdrawals)},
       {"closed_on", DateOrNull(complaint.closed_on)},
       {"reopen_count", complaint.reopen_count},
       {"stage", current.number},

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -45,16 +46,34 @@ core::Result<report::render::Format> ParseFormat(const Request& request) {
   return *format;
 }
 
+// The optional as_at query parameter: the date the report's figures are as at.
+core::Result<std::optional<core::Date>> ParseAsAt(const Request& request) {
+  auto found = request.query.find("as_at");
+  if (found == request.query.end()) return std::optional<core::Date>();
+  std::optional<core::Date> date = core::Date::Parse(found->second);
+  if (!date) return core::FailField("as_at", "must be a date written YYYY-MM-DD");
+  return date;
+}
+
 Response AnnualReport(app::Store& store, const app::Clock& clock, ConcurrencyLimit& reports,
                       const Request& request) {
   auto found = request.path_params.find("year");
   auto year = ParseReportYear(found == request.path_params.end() ? "" : found->second);
   if (!year) return ProblemResponse(year.error(), request.path);
   auto format = ParseFormat(request);
-  if (!format) return ProblemResponse(format.error(), request.path);
+  auto as_at = ParseAsAt(request);
+  if (!format || !as_at) {
+    core::FieldErrors errors;
+    for (const core::Error* error :
+         {format ? nullptr : &format.error(), as_at ? nullptr : &as_at.error()}) {
+      if (error == nullptr) continue;
+      for (const core::FieldError& field : error->fields) errors.Add(field.field, field.message);
+    }
+    return ProblemResponse(errors.ToError().value(), request.path);
+  }
   auto turn = reports.Acquire("annual reports");
   if (!turn) return ProblemResponse(turn.error(), request.path);
-  auto computed = app::BuildAnnualReport(store, clock, *year);
+  auto computed = app::BuildAnnualReport(store, clock, *year, *as_at);
   if (!computed) return ProblemResponse(computed.error(), request.path);
   auto document = report::render::Render(*computed, *format);
   if (!document) return ProblemResponse(document.error(), request.path);

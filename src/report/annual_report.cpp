@@ -92,14 +92,18 @@ struct StageTally {
   std::int64_t acknowledged_on_time = 0;
   std::int64_t acknowledged_late = 0;
   std::int64_t awaiting_acknowledgement_overdue = 0;
-  std::int64_t responses = 0;  // first responses in the year
+  std::int64_t responses = 0;  // responses given in the year, re-answers after reopening too
+  // The stage's first responses in the year and those within the Code's timescales (TSM CH02
+  // counts complaints responded to, once each).
+  std::int64_t first_responses = 0;
+  std::int64_t first_within_code = 0;
   std::int64_t within_timescale = 0;
   std::int64_t within_code_extension = 0;
   std::int64_t extension_beyond_code = 0;
   std::int64_t late = 0;
   std::int64_t total_working_days = 0;
   std::map<int, std::int64_t> working_days;  // working days to respond → responses
-  std::int64_t standing = 0;                 // responses that stand, made in the year
+  std::int64_t standing = 0;  // responses with an outcome made in the year, superseded or not
   std::int64_t upheld = 0;
   std::int64_t partly_upheld = 0;
   std::int64_t not_upheld = 0;
@@ -284,18 +288,45 @@ struct AnnualReportBuilder::State {
     }
   }
 
+  // The date a status-like figure of year `slot` is judged on (awaiting acknowledgement past the
+  // deadline, actions open past their due date, complaints awaiting a root cause): the as-at date,
+  // or the end of that year when the as-at date is later, so that a past year's figures read as
+  // they stood at its end whenever the report is run.
+  core::Date JudgedOn(int slot) const {
+    const core::Date year_end =
+        slot == kCurrent ? window.to : core::FinancialYearEnd(context.year - 1);
+    return std::min(context.as_at, year_end);
+  }
+
+  // Whether a fact dated `on` is counted at all: only facts dated on or before the as-at date.
+  bool Recorded(core::Date on) const { return on <= context.as_at; }
+
+  // The year a fact dated `on` counts in, when it is recorded by the as-at date.
+  std::optional<int> RecordedSlot(core::Date on) const {
+    if (!Recorded(on)) return std::nullopt;
+    return Slot(on);
+  }
+
+  // When a response came against the clock that was running when it was given: the stage's own
+  // (from its start or acknowledgement) for an answer before any reopening, the clock restarted
+  // at the latest reopening before it otherwise; extensions count when decided by the response
+  // (core::WithDeadlines keeps those of the running clock). `clock_from` receives the date the
+  // working days to respond count from.
   ResponseTiming Classify(const core::StageRule& rule, const core::WorkingCalendar& calendar,
-                          const StageRecord& stage, core::Date first, bool& beyond_code) {
+                          const StageRecord& stage, core::Date responded_on,
+                          std::optional<core::Date> reopened_before, bool& beyond_code) {
     scratch.number = stage.number;
     scratch.started_on = stage.started_on;
     // Answering an unacknowledged stage acknowledges it (core::Respond).
-    scratch.acknowledged_on = stage.acknowledged_on.value_or(first);
-    scratch.reopened_on.reset();
+    scratch.acknowledged_on = stage.acknowledged_on.value_or(responded_on);
+    if (*scratch.acknowledged_on > responded_on) scratch.acknowledged_on = responded_on;
+    scratch.reopened_on = reopened_before;
     scratch.extensions.clear();
     beyond_code = false;
     for (const ExtensionRecord& extension : stage.extensions) {
-      // Extensions after the first response belong to a reopening, not to this answer.
-      if (extension.decided_on > first) continue;
+      // Extensions after the response belong to a later reopening, not to this answer.
+      if (extension.decided_on > responded_on) continue;
+      if (reopened_before && extension.decided_on < *reopened_before) continue;
       scratch.extensions.push_back(core::Extension{extension.decided_on,
                                                    extension.working_days,
                                                    {},
@@ -307,16 +338,88 @@ struct AnnualReportBuilder::State {
     }
     scratch = core::WithDeadlines(std::move(scratch), rule, calendar);
     assert(scratch.respond_by_original && scratch.respond_by);
-    if (first <= *scratch.respond_by_original) return ResponseTiming::kWithinTimescale;
-    if (first <= *scratch.respond_by) {
+    if (responded_on <= *scratch.respond_by_original) return ResponseTiming::kWithinTimescale;
+    if (responded_on <= *scratch.respond_by) {
       return beyond_code ? ResponseTiming::kExtensionBeyondCode
                          : ResponseTiming::kWithinCodeExtension;
     }
     return ResponseTiming::kLate;
   }
 
-  void AddStage(const ComplaintRecord& complaint, const StageRecord& stage, bool is_current,
+  // The latest reopening of `stage` on or before `on`, if any.
+  static std::optional<core::Date> ReopenedBefore(const StageRecord& stage, core::Date on) {
+    std::optional<core::Date> latest;
+    for (core::Date reopened : Reopenings(stage)) {
+      if (reopened <= on && (!latest || reopened > *latest)) latest = reopened;
+    }
+    return latest;
+  }
+
+  // Every reopening of a stage; a record without the list has at most its latest.
+  static std::span<const core::Date> Reopenings(const StageRecord& stage) {
+    if (!stage.reopenings.empty() || !stage.reopened_on) return stage.reopenings;
+    return std::span<const core::Date>(&*stage.reopened_on, 1);
+  }
+
+  // Whether the complaint stood refused or withdrawn on `on`: a refusal or withdrawal by then
+  // that no reopening by then undid.
+  static bool EndedOn(const ComplaintRecord& complaint, core::Date on) {
+    std::optional<core::Date> ended;
+    const auto end = [&](std::optional<core::Date> date) {
+      if (date && *date <= on && (!ended || *date > *ended)) ended = date;
+    };
+    end(complaint.refused_on);
+    end(complaint.withdrawn_on);
+    for (const RefusalRecord& refusal : complaint.earlier_refusals) end(refusal.decided_on);
+    for (core::Date withdrawn : complaint.earlier_withdrawals) end(withdrawn);
+    if (!ended) return false;
+    for (const StageRecord& stage : complaint.stages) {
+      for (core::Date reopened : Reopenings(stage)) {
+        if (reopened >= *ended && reopened <= on) return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether the stage was refused or withdrawn, by the as-at date, before it was acknowledged:
+  // such a stage is left out of the acknowledgement figures (its acknowledgement, if it came after
+  // a reopening, is one afresh).
+  bool EndedBeforeAcknowledgement(const ComplaintRecord& complaint, const StageRecord& stage,
+                                  std::optional<core::Date> stage_end) const {
+    const auto before = [&](core::Date decided) {
+      return Recorded(decided) && decided >= stage.started_on &&
+             (!stage_end || decided < *stage_end) &&
+             (!stage.acknowledged_on || decided < *stage.acknowledged_on);
+    };
+    if (complaint.refused_on && before(*complaint.refused_on)) return true;
+    if (complaint.withdrawn_on && before(*complaint.withdrawn_on)) return true;
+    for (const RefusalRecord& refusal : complaint.earlier_refusals) {
+      if (before(refusal.decided_on)) return true;
+    }
+    for (core::Date withdrawn : complaint.earlier_withdrawals) {
+      if (before(withdrawn)) return true;
+    }
+    return false;
+  }
+
+  // Calls `visit` with each response the stage was given, oldest first: the superseded ones, then
+  // the one that stands.
+  template <typename Visit>
+  static void ForEachResponse(const StageRecord& stage, Visit&& visit) {
+    for (const ResponseRecord& response : stage.earlier_responses) visit(response);
+    if (stage.responded_on && stage.outcome) {
+      visit(ResponseRecord{*stage.responded_on, *stage.outcome, stage.root_causes, stage.remedies,
+                           stage.actions, stage.learning_recorded});
+    }
+  }
+
+  void AddStage(const ComplaintRecord& complaint, std::size_t index,
                 const std::array<std::size_t, 3>& indices) {
+    const StageRecord& stage = complaint.stages[index];
+    const std::optional<core::Date> stage_end =
+        index + 1 < complaint.stages.size()
+            ? std::optional<core::Date>(complaint.stages[index + 1].started_on)
+            : std::nullopt;
     // Judged on the Code version in force when the complaint was received.
     const core::RegimeRules rules = core::RulesFor(complaint.regime, complaint.received_on);
     if (stage.number < 1 || stage.number > rules.stage_count()) return;  // not of this regime
@@ -324,74 +427,87 @@ struct AnnualReportBuilder::State {
     const auto at = static_cast<std::size_t>(stage.number - 1);
     const core::WorkingCalendar& calendar = core::CalendarFor(complaint.regime, *context.calendar);
 
-    if (auto slot = Slot(stage.started_on)) {
+    if (auto slot = RecordedSlot(stage.started_on)) {
       const core::Date acknowledge_by =
           calendar.AddWorkingDays(stage.started_on, rule.acknowledge_working_days);
+      const core::Date judged_on = JudgedOn(*slot);
+      const bool left_out = EndedBeforeAcknowledgement(complaint, stage, stage_end);
       ForScopes(indices, *slot, [&](Tally& tally) {
         StageTally& counts = tally.stages[at];
         ++counts.received;
         if (stage.number < rules.stage_count()) ++counts.received_escalatable;
-        if (stage.acknowledged_on) {
+        if (left_out) return;
+        if (stage.acknowledged_on && Recorded(*stage.acknowledged_on)) {
           ++(*stage.acknowledged_on <= acknowledge_by ? counts.acknowledged_on_time
                                                       : counts.acknowledged_late);
-        } else if (is_current && complaint.status == core::CaseStatus::kAwaitingAcknowledgement &&
-                   context.as_at > acknowledge_by) {
+        } else if (judged_on > acknowledge_by &&
+                   (!stage.acknowledged_on || *stage.acknowledged_on > judged_on) &&
+                   !EndedOn(complaint, judged_on)) {
           ++counts.awaiting_acknowledgement_overdue;
         }
       });
     }
 
-    const std::optional<core::Date> first =
-        stage.first_responded_on ? stage.first_responded_on : stage.responded_on;
-    if (first) {
-      if (auto slot = Slot(*first)) {
-        bool beyond_code = false;
-        const ResponseTiming timing = Classify(rule, calendar, stage, *first, beyond_code);
-        const int days = calendar.WorkingDaysBetween(stage.started_on, *first);
-        ForScopes(indices, *slot, [&](Tally& tally) {
-          StageTally& counts = tally.stages[at];
-          ++counts.responses;
-          switch (timing) {
-            case ResponseTiming::kWithinTimescale:
-              ++counts.within_timescale;
-              break;
-            case ResponseTiming::kWithinCodeExtension:
-              ++counts.within_code_extension;
-              break;
-            case ResponseTiming::kExtensionBeyondCode:
-              ++counts.extension_beyond_code;
-              break;
-            case ResponseTiming::kLate:
-              ++counts.late;
-              break;
+    bool first = true;
+    ForEachResponse(stage, [&](const ResponseRecord& response) {
+      const bool first_response = std::exchange(first, false);
+      auto slot = RecordedSlot(response.responded_on);
+      if (!slot) return;
+      const std::optional<core::Date> reopened_before =
+          ReopenedBefore(stage, response.responded_on);
+      bool beyond_code = false;
+      const ResponseTiming timing =
+          Classify(rule, calendar, stage, response.responded_on, reopened_before, beyond_code);
+      const int days = calendar.WorkingDaysBetween(reopened_before.value_or(stage.started_on),
+                                                   response.responded_on);
+      ForScopes(indices, *slot, [&](Tally& tally) {
+        StageTally& counts = tally.stages[at];
+        ++counts.responses;
+        if (first_response) {
+          ++counts.first_responses;
+          if (timing == ResponseTiming::kWithinTimescale ||
+              timing == ResponseTiming::kWithinCodeExtension) {
+            ++counts.first_within_code;
           }
-          counts.total_working_days += days;
-          ++counts.working_days[days];
-        });
-      }
-    }
+        }
+        switch (timing) {
+          case ResponseTiming::kWithinTimescale:
+            ++counts.within_timescale;
+            break;
+          case ResponseTiming::kWithinCodeExtension:
+            ++counts.within_code_extension;
+            break;
+          case ResponseTiming::kExtensionBeyondCode:
+            ++counts.extension_beyond_code;
+            break;
+          case ResponseTiming::kLate:
+            ++counts.late;
+            break;
+        }
+        counts.total_working_days += days;
+        ++counts.working_days[days];
+      });
+      AddResponse(response, at, indices, *slot);
+    });
 
-    if (stage.reopened_on) {
-      if (auto slot = Slot(*stage.reopened_on)) {
+    for (core::Date reopened : Reopenings(stage)) {
+      if (auto slot = RecordedSlot(reopened)) {
         ForScopes(indices, *slot, [](Tally& tally) { ++tally.reopened; });
       }
     }
-
-    if (stage.responded_on && stage.outcome) {
-      if (auto slot = Slot(*stage.responded_on)) AddStandingResponse(stage, at, indices, *slot);
-    }
   }
 
-  void AddStandingResponse(const StageRecord& stage, std::size_t at,
-                           const std::array<std::size_t, 3>& indices, int slot) {
+  void AddResponse(const ResponseRecord& response, std::size_t at,
+                   const std::array<std::size_t, 3>& indices, int slot) {
     cause_indices.clear();
-    for (std::string_view code : stage.root_causes) {
+    for (std::string_view code : response.root_causes) {
       cause_indices.push_back(root_causes.Intern(code));
     }
+    const core::Date judged_on = JudgedOn(slot);
     ForScopes(indices, slot, [&](Tally& tally) {
       StageTally& counts = tally.stages[at];
       ++counts.standing;
-      switch (*stage.outcome) {
+      switch (response.outcome) {
         case core::Outcome::kUpheld:
           ++counts.upheld;
           break;
@@ -403,18 +519,22 @@ struct AnnualReportBuilder::State {
           break;
       }
       ++tally.standing_responses;
-      if (!stage.root_causes.empty()) ++tally.responses_with_root_cause;
+      if (!response.root_causes.empty()) ++tally.responses_with_root_cause;
       for (std::size_t cause : cause_indices) Increment(tally.root_causes, cause);
-      for (const RemedyRecord& remedy : stage.remedies) {
+      for (const RemedyRecord& remedy : response.remedies) {
         ++tally.remedies[static_cast<std::size_t>(remedy.type)];
         tally.compensation_pence += remedy.amount_pence;
       }
-      if (stage.learning_recorded) ++tally.responses_with_learning;
-      for (const ActionRecord& action : stage.actions) {
+      if (response.learning_recorded) ++tally.responses_with_learning;
+      for (const ActionRecord& action : response.actions) {
         ++tally.actions_recorded;
-        if (action.done) {
+        // Done by the date the year is judged on; an action done with no completion date recorded
+        // counts as done.
+        const bool done =
+            action.done && (!action.completed_on || *action.completed_on <= judged_on);
+        if (done) {
           ++tally.actions_done;
-        } else if (action.due_on && *action.due_on < context.as_at) {
+        } else if (action.due_on && *action.due_on < judged_on) {
           ++tally.actions_open_overdue;
         }
       }
@@ -464,12 +584,22 @@ void AnnualReportBuilder::Add(const ComplaintRecord& complaint) {
     s.scopes[index].stage_count = std::max(s.scopes[index].stage_count, stage_count);
   }
 
-  if (auto slot = s.Slot(complaint.received_on)) {
+  if (auto slot = s.RecordedSlot(complaint.received_on)) {
     const std::size_t category = s.categories.Intern(complaint.category);
-    const bool has_root_cause =
-        std::any_of(complaint.stages.begin(), complaint.stages.end(),
-                    [](const StageRecord& stage) { return !stage.root_causes.empty(); });
-    const bool awaiting_root_cause = !has_root_cause && core::IsOpen(complaint.status);
+    // Judged on the year's judging date (State::JudgedOn): a root cause recorded by then, or none
+    // yet while the complaint was still open then.
+    const core::Date judged_on = s.JudgedOn(*slot);
+    bool has_root_cause = false;
+    bool answered = false;
+    for (const StageRecord& stage : complaint.stages) {
+      State::ForEachResponse(stage, [&](const ResponseRecord& response) {
+        if (response.responded_on > judged_on) return;
+        answered = true;
+        if (!response.root_causes.empty()) has_root_cause = true;
+      });
+    }
+    const bool awaiting_root_cause =
+        !has_root_cause && !answered && !State::EndedOn(complaint, judged_on);
     s.ForScopes(indices, *slot, [&](Tally& tally) {
       Increment(tally.categories, category);
       if (complaint.possible_repeat) ++tally.repeats;
@@ -482,26 +612,33 @@ void AnnualReportBuilder::Add(const ComplaintRecord& complaint) {
     const std::size_t area = s.service_areas.Intern(complaint.service_area);
     ++s.area_months[area][month];
   }
-  if (complaint.refused_on && complaint.refusal_reason) {
-    if (auto slot = s.Slot(*complaint.refused_on)) {
-      s.ForScopes(indices, *slot, [&](Tally& tally) {
-        ++tally.refused[static_cast<std::size_t>(*complaint.refusal_reason)];
-      });
+  // Every refusal and withdrawal counts in the year it was decided, even when a reopening undid it
+  // later.
+  const auto refused = [&](core::Date decided_on, core::RefusalReason reason) {
+    if (auto slot = s.RecordedSlot(decided_on)) {
+      s.ForScopes(indices, *slot,
+                  [&](Tally& tally) { ++tally.refused[static_cast<std::size_t>(reason)]; });
     }
-  }
-  if (complaint.withdrawn_on) {
-    if (auto slot = s.Slot(*complaint.withdrawn_on)) {
+  };
+  const auto withdrawn = [&](core::Date withdrawn_on) {
+    if (auto slot = s.RecordedSlot(withdrawn_on)) {
       s.ForScopes(indices, *slot, [](Tally& tally) { ++tally.withdrawn; });
     }
+  };
+  for (const RefusalRecord& refusal : complaint.earlier_refusals) {
+    refused(refusal.decided_on, refusal.reason);
   }
-  for (std::size_t i = 0; i < complaint.stages.size(); ++i) {
-    s.AddStage(complaint, complaint.stages[i], i + 1 == complaint.stages.size(), indices);
+  if (complaint.refused_on && complaint.refusal_reason) {
+    refused(*complaint.refused_on, *complaint.refusal_reason);
   }
+  for (core::Date on : complaint.earlier_withdrawals) withdrawn(on);
+  if (complaint.withdrawn_on) withdrawn(*complaint.withdrawn_on);
+  for (std::size_t i = 0; i < complaint.stages.size(); ++i) s.AddStage(complaint, i, indices);
 }
 
 void AnnualReportBuilder::Add(const ServiceRequestRecord& request) {
   State& s = *state_;
-  auto slot = s.Slot(request.received_on);
+  auto slot = s.RecordedSlot(request.received_on);
   if (!slot) return;
   std::vector<std::size_t> indices{0};
   if (!request.service_area.empty()) indices.push_back(s.AreaScope(request.service_area));
@@ -596,7 +733,7 @@ FigureGroup Volumes(const FigureMaker& make, const ScopeTally& scope) {
   }
   figures.push_back(make.Make(
       "not_accepted", "Complaints not accepted", Unit::kCount,
-      "complaints refused (not accepted) by a decision made in the period", [](const Tally& t) {
+      "refusals (not accepted) decided in the period, reopened since or not", [](const Tally& t) {
         return std::accumulate(t.refused.begin(), t.refused.end(), std::int64_t{0});
       }));
   for (std::size_t i = 0; i < kRefusalReasonCount; ++i) {
@@ -608,10 +745,11 @@ FigureGroup Volumes(const FigureMaker& make, const ScopeTally& scope) {
                                 [i](const Tally& t) { return t.refused[i]; }));
   }
   figures.push_back(make.Make("withdrawn", "Complaints withdrawn", Unit::kCount,
-                              "complaints withdrawn in the period (and not reopened since)",
+                              "withdrawals decided in the period, reopened since or not",
                               [](const Tally& t) { return t.withdrawn; }));
   figures.push_back(make.Make("reopened", "Complaints reopened", Unit::kCount,
-                              "stages reopened in the period (the latest reopening of a stage)",
+                              "reopenings in the period, each counted (a stage reopened twice "
+                              "counts twice)",
                               [](const Tally& t) { return t.reopened; }));
   figures.push_back(make.Make(
       "repeat_complaints", "Possible repeat complaints", Unit::kCount,
@@ -642,28 +780,29 @@ FigureGroup Timeliness(const FigureMaker& make, int number) {
                                                  s.awaiting_acknowledgement_overdue);
       }));
   f.push_back(make.Make("responses", "Responses", Unit::kCount,
-                        stage + " first responses made in the period",
+                        stage + " responses made in the period (an answer after a reopening "
+                                "included)",
                         [at](const Tally& t) { return t.stages[at].responses; }));
   f.push_back(make.Make("within_timescale", "Responded within timescale without extension",
                         Unit::kCount,
-                        stage + " first responses in the period on or before the due date "
+                        stage + " responses in the period on or before the due date "
                                 "without extension",
                         [at](const Tally& t) { return t.stages[at].within_timescale; }));
   f.push_back(make.Make("within_code_extension", "Responded within a Code-compliant extension",
                         Unit::kCount,
-                        stage + " first responses in the period within extensions that stayed "
+                        stage + " responses in the period within extensions that stayed "
                                 "within the Code",
                         [at](const Tally& t) { return t.stages[at].within_code_extension; }));
   f.push_back(make.Make("extension_beyond_code", "Responded within an extension beyond the Code",
                         Unit::kCount,
-                        stage + " first responses in the period within an extension that went "
+                        stage + " responses in the period within an extension that went "
                                 "beyond the Code",
                         [at](const Tally& t) { return t.stages[at].extension_beyond_code; }));
   f.push_back(make.Make("late", "Responded late", Unit::kCount,
-                        stage + " first responses in the period after the (extended) due date",
+                        stage + " responses in the period after the (extended) due date",
                         [at](const Tally& t) { return t.stages[at].late; }));
   f.push_back(make.Make("on_time_percent", "Responded within the Code's timescales", Unit::kPercent,
-                        stage + " first responses in the period within the timescale or a "
+                        stage + " responses in the period within the timescale or a "
                                 "Code-compliant extension, as a share of all",
                         [at](const Tally& t) {
                           const StageTally& s = t.stages[at];
@@ -671,7 +810,7 @@ FigureGroup Timeliness(const FigureMaker& make, int number) {
                         }));
   f.push_back(make.Make(
       "mean_working_days", "Mean working days to respond", Unit::kWorkingDays,
-      stage + " first responses in the period: working days from the stage's start",
+      stage + " responses in the period: working days from the stage's start (or reopening)",
       [at](const Tally& t) -> std::optional<double> {
         const StageTally& s = t.stages[at];
         if (s.responses == 0) return std::nullopt;
@@ -679,7 +818,7 @@ FigureGroup Timeliness(const FigureMaker& make, int number) {
       }));
   f.push_back(make.Make(
       "median_working_days", "Median working days to respond", Unit::kWorkingDays,
-      stage + " first responses in the period: working days from the stage's start",
+      stage + " responses in the period: working days from the stage's start (or reopening)",
       [at](const Tally& t) { return Median(t.stages[at].working_days, t.stages[at].responses); }));
   return group;
 }
@@ -689,7 +828,7 @@ FigureGroup Outcomes(const FigureMaker& make, int number) {
   const std::string stage = StageName(number);
   FigureGroup group = StageGroup("outcomes", "Outcomes", number);
   auto& f = group.figures;
-  const std::string what = stage + " responses that stand, made in the period";
+  const std::string what = stage + " responses made in the period, superseded or not";
   f.push_back(make.Make("responses", "Responses", Unit::kCount, what,
                         [at](const Tally& t) { return t.stages[at].standing; }));
   f.push_back(make.Make("upheld", "Upheld", Unit::kCount, what + ", upheld",
@@ -718,7 +857,7 @@ std::string LowerFirst(std::string_view label) {
 
 FigureGroup Remedies(const FigureMaker& make) {
   FigureGroup group{"remedies", "Remedies", {}};
-  const std::string what = "remedies of the responses that stand, made in the period";
+  const std::string what = "remedies of the responses made in the period, superseded or not";
   for (std::size_t i = 0; i < kRemedyTypeCount; ++i) {
     const auto [type, label] = kRemedyLabels[i];
     group.figures.push_back(make.Make(std::string(core::ToString(type)), std::string(label),
@@ -751,7 +890,7 @@ FigureGroup Categories(const FigureMaker& make, const std::vector<NamedCode>& co
 FigureGroup RootCauses(const FigureMaker& make, const std::vector<NamedCode>& codes,
                        const Years& years) {
   FigureGroup group{"root_causes", "Root causes", {}};
-  const std::string what = "responses that stand, made in the period";
+  const std::string what = "responses made in the period, superseded or not";
   auto& f = group.figures;
   f.push_back(make.Make("responses", "Responses", Unit::kCount, what,
                         [](const Tally& t) { return t.standing_responses; }));
@@ -763,7 +902,7 @@ FigureGroup RootCauses(const FigureMaker& make, const std::vector<NamedCode>& co
   const std::string received = "complaints received in the period";
   f.push_back(make.Make("complaints_with_root_cause",
                         "Complaints received that have a recorded root cause", Unit::kCount,
-                        received + " with a root cause recorded at any stage",
+                        received + " with a root cause recorded at any stage by the judging date",
                         [](const Tally& t) { return t.received_with_root_cause; }));
   f.push_back(make.Make(
       "complaints_root_cause_share", "Share of complaints received that have a recorded root cause",
@@ -771,7 +910,7 @@ FigureGroup RootCauses(const FigureMaker& make, const std::vector<NamedCode>& co
       [](const Tally& t) { return Ratio(t.received_with_root_cause, t.stages[0].received); }));
   f.push_back(make.Make("complaints_awaiting_root_cause",
                         "Complaints received still open without a root cause", Unit::kCount,
-                        received + " still open and not yet answered with a root cause",
+                        received + " still open on the judging date and not yet answered",
                         [](const Tally& t) { return t.received_awaiting_root_cause; }));
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (At(years[kCurrent].root_causes, i) == 0 && At(years[kPrevious].root_causes, i) == 0) {
@@ -784,9 +923,9 @@ FigureGroup RootCauses(const FigureMaker& make, const std::vector<NamedCode>& co
   return group;
 }
 
-FigureGroup Learning(const FigureMaker& make, core::Date as_at) {
+FigureGroup Learning(const FigureMaker& make, core::Date judged_on) {
   FigureGroup group{"learning", "Learning and service improvement", {}};
-  const std::string what = "responses that stand, made in the period";
+  const std::string what = "responses made in the period";
   auto& f = group.figures;
   f.push_back(make.Make("responses_with_learning", "Responses that recorded learning", Unit::kCount,
                         what + " that recorded learning",
@@ -795,12 +934,12 @@ FigureGroup Learning(const FigureMaker& make, core::Date as_at) {
                         "outstanding actions promised in " + what,
                         [](const Tally& t) { return t.actions_recorded; }));
   f.push_back(make.Make("actions_done", "Improvement actions completed", Unit::kCount,
-                        "those actions marked done",
+                        "those actions done by " + judged_on.ToIso(),
                         [](const Tally& t) { return t.actions_done; }));
-  f.push_back(make.Make("actions_open_overdue", "Improvement actions open past their due date",
-                        Unit::kCount,
-                        "those actions still open with a due date before " + as_at.ToIso(),
-                        [](const Tally& t) { return t.actions_open_overdue; }));
+  f.push_back(make.Make(
+      "actions_open_overdue", "Improvement actions open past their due date", Unit::kCount,
+      "those actions still open on " + judged_on.ToIso() + " with a due date before it",
+      [](const Tally& t) { return t.actions_open_overdue; }));
   return group;
 }
 
@@ -922,7 +1061,7 @@ FigureGroup TenantSatisfactionMeasures(const ScopeTally& housing,
                       "as a share of all",
                   [at](const Tally& t) {
                     const StageTally& s = t.stages[at];
-                    return Ratio(s.within_timescale + s.within_code_extension, s.responses);
+                    return Ratio(s.first_within_code, s.first_responses);
                   }),
         year));
   }
@@ -995,32 +1134,51 @@ std::vector<CountingRule> CountingRules() {
        "regime's stages are divided only by its own: adults' single-stage complaints are not in "
        "the stage 1 to 2 rate, and the stage 2 to 3 rate is children's complaints alone."},
       {"not_accepted_and_withdrawn",
-       "Not accepted and withdrawn complaints count in the year of the refusal or withdrawal; a "
-       "complaint reopened since no longer counts."},
+       "Not accepted and withdrawn complaints count in the year of the refusal or withdrawal, "
+       "each decision once, even when a reopening undid it later: the decision was made and "
+       "recorded in that year."},
+      {"reopened",
+       "Reopenings count in the year each happened: a stage reopened twice counts twice, each in "
+       "its own year, even when it is reopened again later."},
       {"acknowledgement",
        "Acknowledged within timescale: stages started in the year acknowledged within the "
        "regime's acknowledgement period (working days after the stage started), as a share of "
        "those acknowledged plus those still awaiting acknowledgement past the deadline on the "
-       "as-at date; stages refused or withdrawn before acknowledgement are left out."},
+       "judging date (the as-at date, or the end of the year when that is earlier); stages "
+       "refused or withdrawn before acknowledgement are left out, even when reopened later."},
       {"timeliness",
-       "Response timeliness counts each stage in the financial year of its first response (a "
-       "reopened stage keeps its first response date). Due dates are recomputed from the stage's "
-       "recorded facts on the working-day calendar of the complaint's regime: for the Codes' "
-       "regimes the organisation's (the bank holidays of its division and its closure days); for "
-       "children's and adults' statutory complaints the regulations' own working day (England "
-       "and Wales bank holidays only, whatever the organisation's closure days), counting only "
-       "extensions decided by the first response. "
+       "Response timeliness counts every response in the financial year it was given: a stage's "
+       "first response, and each answer after a reopening. Each is judged against the clock that "
+       "was running when it was given: the stage's own timescale for a first response, the clock "
+       "restarted at the latest reopening before it for a later one. Due dates are recomputed "
+       "from the stage's recorded facts on the working-day calendar of the complaint's regime: "
+       "for the Codes' regimes the organisation's (the bank holidays of its division and its "
+       "closure days); for children's and adults' statutory complaints the regulations' own "
+       "working day (England and Wales bank holidays only, whatever the organisation's closure "
+       "days), counting only extensions decided by the response and since the clock restarted. "
        "Within timescale: on or before the due date without extension. Within a Code-compliant "
        "extension: later, but on or before the extended due date with every extension within the "
        "Code's limit and decided by the original due date. Extension beyond the Code: within the "
        "extended date, but an extension went beyond the Code. Late: after the extended due date. "
-       "Working days to respond count from the stage's start (receipt or escalation request) to "
-       "the first response, not from the acknowledgement: the time the resident waited, whatever "
-       "the regime's clock starts from."},
+       "Working days to respond count from the stage's start (receipt or escalation request), or "
+       "from the reopening for an answer after one, to the response, not from the "
+       "acknowledgement: the time the resident waited, whatever the regime's clock starts from."},
       {"outcomes",
-       "Outcomes, remedies, compensation, root causes, learning and actions are those of the "
-       "response that stands, counted in the financial year it was made; a reopened stage counts "
-       "again only when answered again."},
+       "Outcomes, remedies, compensation, root causes, learning and actions count every response "
+       "in the financial year it was given, whether it still stands or a reopening superseded it "
+       "later: a report for a past year counts what was decided in it. Compensation is counted in "
+       "the year each response offered it; a later response that replaces it is counted in its "
+       "own year, in full (so 100 pounds offered in one year and replaced by 300 the next counts "
+       "100 "
+       "in the first year and 300 in the second). Actions count as done when completed by the "
+       "judging date (the as-at date, or the end of the year when that is earlier)."},
+      {"as_at",
+       "Figures as at: only facts dated on or before the as-at date are counted, and figures "
+       "about what was still outstanding (awaiting acknowledgement, actions open, complaints "
+       "awaiting a root cause) are judged on the as-at date or the end of the year, whichever is "
+       "earlier. Nothing a case records is ever erased (a reopening keeps the answer, refusal or "
+       "withdrawal it undoes), so a report for a past year gives the same figures whenever it is "
+       "run."},
       {"tsm_ch01",
        "CH01: housing-regime (Housing Ombudsman Code) stage 1 and stage 2 complaints received in "
        "the year, counted as above, divided by the homes owned configured for that year, times "
@@ -1072,18 +1230,19 @@ AnnualReport AnnualReportBuilder::Finish() {
 
   const std::vector<NamedCode>& categories = s.categories.codes();
   const std::vector<NamedCode>& root_causes = s.root_causes.codes();
-  report.scopes.push_back(FiguresOf(s.scopes[0], categories, root_causes, s.context.as_at));
+  // Status-like figures are judged on the as-at date or the year's end, whichever is earlier.
+  const core::Date judged_on = s.JudgedOn(kCurrent);
+  report.scopes.push_back(FiguresOf(s.scopes[0], categories, root_causes, judged_on));
   for (core::Regime regime : core::kAllRegimes) {
     const ScopeTally& scope = s.scopes[State::RegimeScope(regime)];
-    if (scope.active)
-      report.scopes.push_back(FiguresOf(scope, categories, root_causes, s.context.as_at));
+    if (scope.active) report.scopes.push_back(FiguresOf(scope, categories, root_causes, judged_on));
   }
   std::vector<std::size_t> areas(s.area_scope.begin(), s.area_scope.end());
   std::sort(areas.begin(), areas.end(),
             [&](std::size_t a, std::size_t b) { return s.scopes[a].name < s.scopes[b].name; });
   for (std::size_t index : areas) {
     if (s.scopes[index].active) {
-      report.scopes.push_back(FiguresOf(s.scopes[index], categories, root_causes, s.context.as_at));
+      report.scopes.push_back(FiguresOf(s.scopes[index], categories, root_causes, judged_on));
     }
   }
   report.tsm = TenantSatisfactionMeasures(s.scopes[State::RegimeScope(core::Regime::kHousing)],

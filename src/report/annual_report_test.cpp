@@ -22,6 +22,15 @@ using core::Regime;
 using core::test_support::CaseName;
 using core::test_support::D;
 
+// A response a reopening superseded.
+struct EarlierSpec {
+  core::Date responded;
+  Outcome outcome = Outcome::kNotUpheld;
+  std::vector<RemedyRecord> remedies;
+  std::vector<std::string> root_causes = {"delay"};
+  std::vector<ActionRecord> actions;
+};
+
 struct StageSpec {
   int number = 1;
   core::Date started;
@@ -35,6 +44,8 @@ struct StageSpec {
   std::vector<RemedyRecord> remedies;
   std::vector<ActionRecord> actions;
   bool learning = false;
+  std::vector<EarlierSpec> earlier;    // superseded responses, oldest first
+  std::vector<core::Date> reopenings;  // every reopening; defaults to `reopened`
 };
 
 struct ComplaintSpec {
@@ -45,6 +56,8 @@ struct ComplaintSpec {
   std::optional<core::Date> refused_on;
   std::optional<core::RefusalReason> refusal_reason;
   std::optional<core::Date> withdrawn_on;
+  std::vector<RefusalRecord> earlier_refusals;
+  std::vector<core::Date> earlier_withdrawals;
   bool repeat = false;
   std::vector<StageSpec> stages;
 };
@@ -70,8 +83,20 @@ ComplaintSpec Housing(std::vector<StageSpec> stages) {
 // Feeds a spec to the builder as a store would: views into storage that lives for the call.
 void Feed(AnnualReportBuilder& builder, const ComplaintSpec& spec) {
   std::vector<std::vector<std::string_view>> causes;
-  for (const StageSpec& stage : spec.stages) {
+  std::vector<std::vector<ResponseRecord>> earlier(spec.stages.size());
+  std::vector<std::vector<std::string_view>> earlier_causes;
+  earlier_causes.reserve(16);
+  std::vector<std::vector<core::Date>> reopenings;
+  for (std::size_t i = 0; i < spec.stages.size(); ++i) {
+    const StageSpec& stage = spec.stages[i];
     causes.emplace_back(stage.root_causes.begin(), stage.root_causes.end());
+    for (const EarlierSpec& response : stage.earlier) {
+      earlier_causes.emplace_back(response.root_causes.begin(), response.root_causes.end());
+      earlier[i].push_back({response.responded, response.outcome, earlier_causes.back(),
+                            response.remedies, response.actions, false});
+    }
+    reopenings.push_back(stage.reopenings);
+    if (reopenings.back().empty() && stage.reopened) reopenings.back().push_back(*stage.reopened);
   }
   std::vector<StageRecord> stages;
   for (std::size_t i = 0; i < spec.stages.size(); ++i) {
@@ -89,6 +114,9 @@ void Feed(AnnualReportBuilder& builder, const ComplaintSpec& spec) {
     record.remedies = s.remedies;
     record.actions = s.actions;
     record.learning_recorded = s.learning;
+    record.earlier_responses = earlier[i];
+    record.reopenings = reopenings[i];
+    if (!s.reopenings.empty()) record.reopened_on = s.reopenings.back();
     stages.push_back(record);
   }
   ComplaintRecord record;
@@ -100,6 +128,8 @@ void Feed(AnnualReportBuilder& builder, const ComplaintSpec& spec) {
   record.refused_on = spec.refused_on;
   record.refusal_reason = spec.refusal_reason;
   record.withdrawn_on = spec.withdrawn_on;
+  record.earlier_refusals = spec.earlier_refusals;
+  record.earlier_withdrawals = spec.earlier_withdrawals;
   record.possible_repeat = spec.repeat;
   record.stages = stages;
   builder.Add(record);
@@ -162,6 +192,7 @@ struct FigureCase {
   std::string_view key;
   std::optional<double> current;
   std::optional<double> previous;
+  std::string_view as_at = "2026-11-22";
 };
 
 ComplaintSpec Withdrawn() {
@@ -185,12 +216,70 @@ ComplaintSpec Refused(std::string_view on, core::RefusalReason reason) {
   return complaint;
 }
 
-// Stage 1 answered on 10 May, reopened on 1 June and answered again, upheld, on 20 June 2023.
+// A response given on `on` and superseded by a reopening later.
+EarlierSpec Superseded(std::string_view on, Outcome outcome = Outcome::kNotUpheld,
+                       std::vector<RemedyRecord> remedies = {}) {
+  EarlierSpec response;
+  response.responded = D(on);
+  response.outcome = outcome;
+  response.remedies = std::move(remedies);
+  return response;
+}
+
+// Stage 1 answered on 10 May (not upheld), reopened on 1 June and answered again, upheld, on 20
+// June 2023: late, as the clock restarted on 1 June is due on 15 June.
 ComplaintSpec Reopened() {
   StageSpec stage = Answered("2023-05-02", "2023-05-03", "2023-06-20", Outcome::kUpheld);
   stage.first_responded = D("2023-05-10");
+  stage.earlier = {Superseded("2023-05-10")};
   stage.reopened = D("2023-06-01");
   return Housing({stage});
+}
+
+// Answered on 10 January 2024 with 100 pounds, reopened on 1 May 2024 and answered again on 10 May
+// with 300 pounds.
+ComplaintSpec Recompensed() {
+  StageSpec stage = Answered("2024-01-02", "2024-01-03", "2024-05-10", Outcome::kUpheld);
+  stage.remedies = {{core::RemedyType::kFinancial, 30000}};
+  stage.earlier = {
+      Superseded("2024-01-10", Outcome::kUpheld, {{core::RemedyType::kFinancial, 10000}})};
+  stage.reopened = D("2024-05-01");
+  return Housing({stage});
+}
+
+// Reopened on 1 June 2023 after its answer, and again on 1 May 2024 after its second.
+ComplaintSpec ReopenedTwice() {
+  StageSpec stage = Answered("2023-05-02", "2023-05-03", "2023-06-05");
+  stage.earlier = {Superseded("2023-05-10"), Superseded("2023-06-05")};
+  stage.responded.reset();
+  stage.outcome.reset();
+  stage.reopenings = {D("2023-06-01"), D("2024-05-01")};
+  ComplaintSpec complaint = Housing({stage});
+  complaint.status = CaseStatus::kInProgress;
+  return complaint;
+}
+
+// Refused on 12 May 2023, reopened on 20 May 2023; in progress.
+ComplaintSpec RefusalUndone() {
+  ComplaintSpec complaint = Refused("2023-05-12", core::RefusalReason::kOther);
+  complaint.status = CaseStatus::kAwaitingAcknowledgement;
+  complaint.earlier_refusals = {{*complaint.refused_on, *complaint.refusal_reason}};
+  complaint.refused_on.reset();
+  complaint.refusal_reason.reset();
+  complaint.stages[0].reopenings = {D("2023-05-20")};
+  return complaint;
+}
+
+// Withdrawn on 12 May 2023 before acknowledgement, reopened on 1 April 2024 and acknowledged on
+// 2 April 2024.
+ComplaintSpec WithdrawalUndone() {
+  ComplaintSpec complaint = Withdrawn();
+  complaint.status = CaseStatus::kInProgress;
+  complaint.earlier_withdrawals = {*complaint.withdrawn_on};
+  complaint.withdrawn_on.reset();
+  complaint.stages[0].reopenings = {D("2024-04-01")};
+  complaint.stages[0].acknowledged = D("2024-04-02");
+  return complaint;
 }
 
 // Received Thursday 1 June 2023, acknowledged Friday 2 June: due Friday 16 June without
@@ -351,15 +440,92 @@ const FigureCase kFigureCases[] = {
      "upheld",
      1,
      0},
-    {"ReopenedIsNotCountedAsNotUpheld",
+    {"SupersededResponseCountsItsOutcome",
      {Reopened()},
      2023,
      "all",
      "outcomes_stage_1",
      "not_upheld",
-     0,
+     1,
      0},
+    {"EveryResponseIsIssued", {Reopened()}, 2023, "all", "timeliness_stage_1", "responses", 2, 0},
+    {"ReAnswerIsJudgedOnTheRestartedClock",
+     {Reopened()},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "late",
+     1,
+     0},
+    {"IssuedAgreesWithOutcomes", {Reopened()}, 2023, "all", "outcomes_stage_1", "responses", 2, 0},
+    {"Ch02CountsEachComplaintsFirstResponseOnce",
+     {Reopened()},
+     2023,
+     "tsm",
+     "",
+     "ch02_stage_1",
+     100,
+     std::nullopt},
     {"ReopenedIsCounted", {Reopened()}, 2023, "all", "volumes", "reopened", 1, 0},
+    {"EachReopeningCountsInItsYear", {ReopenedTwice()}, 2024, "all", "volumes", "reopened", 1, 1},
+    {"SupersededCompensationCountsInItsYear",
+     {Recompensed()},
+     2023,
+     "all",
+     "remedies",
+     "compensation_total",
+     100,
+     0},
+    {"ReplacingCompensationCountsInItsOwnYear",
+     {Recompensed()},
+     2024,
+     "all",
+     "remedies",
+     "compensation_total",
+     300,
+     100},
+    {"RefusalUndoneCountsInItsYear",
+     {RefusalUndone()},
+     2023,
+     "all",
+     "volumes",
+     "not_accepted",
+     1,
+     0},
+    {"WithdrawalUndoneCountsInItsYear",
+     {WithdrawalUndone()},
+     2023,
+     "all",
+     "volumes",
+     "withdrawn",
+     1,
+     0},
+    {"WithdrawnBeforeAcknowledgementStaysOutOfAcknowledgement",
+     {WithdrawalUndone(), Housing({Answered("2023-05-10", "2023-05-11", "2023-05-12")})},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "acknowledged_within_timescale",
+     100,
+     std::nullopt},
+    {"AsAtLeavesOutLaterResponses",
+     {Housing({Answered("2023-06-05", "2023-06-05", "2023-06-06")})},
+     2023,
+     "all",
+     "timeliness_stage_1",
+     "responses",
+     0,
+     0,
+     "2023-06-05"},
+    {"AsAtLeavesOutLaterComplaints",
+     {Housing({Answered("2023-06-05", "2023-06-05", "2023-06-06")})},
+     2023,
+     "all",
+     "volumes",
+     "stage_1_received",
+     0,
+     0,
+     "2023-06-04"},
     {"EscalationRate",
      {Escalated("2023-05-02", "2023-06-01"),
       Housing({Answered("2023-05-02", "2023-05-02", "2023-05-03")}),
@@ -401,7 +567,7 @@ class FigureTest : public ::testing::TestWithParam<FigureCase> {};
 
 TEST_P(FigureTest, HasTheExpectedValues) {
   const FigureCase& c = GetParam();
-  const AnnualReport report = Compute(Context(c.year), c.complaints);
+  const AnnualReport report = Compute(Context(c.year, c.as_at), c.complaints);
   const Figure* figure = FindFigure(report, c.scope, c.group, c.key);
   ASSERT_NE(figure, nullptr) << c.scope << " " << c.group << " " << c.key;
   EXPECT_EQ(figure->current.has_value(), c.current.has_value());
@@ -481,7 +647,9 @@ TEST(AnnualReportTest, RemediesRootCausesAndLearning) {
   stage.remedies = {{core::RemedyType::kApology, 0},
                     {core::RemedyType::kFinancial, 12550},
                     {core::RemedyType::kFinancial, 5000}};
-  stage.actions = {{true, D("2023-07-01")}, {false, D("2023-07-01")}, {false, std::nullopt}};
+  stage.actions = {{true, D("2023-07-01"), D("2023-06-30")},
+                   {false, D("2023-07-01"), std::nullopt},
+                   {false, std::nullopt, std::nullopt}};
   stage.learning = true;
   StageSpec without_cause = Answered("2023-06-05", "2023-06-05", "2023-06-06");
   without_cause.root_causes.clear();
@@ -501,6 +669,88 @@ TEST(AnnualReportTest, RemediesRootCausesAndLearning) {
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "actions_done")->current, 1);
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "actions_open_overdue")->current, 1);
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "learning", "responses_with_learning")->current, 1);
+}
+
+// ---- history that stays put -------------------------------------------------------------------
+
+// Every figure of every scope and the TSMs, as "scope/group/key=current|previous" lines.
+std::vector<std::string> AllFigures(const AnnualReport& report) {
+  const auto value = [](std::optional<double> v) { return v ? std::to_string(*v) : "none"; };
+  std::vector<std::string> lines;
+  for (const Scope& scope : report.scopes) {
+    for (const FigureGroup& group : scope.groups) {
+      for (const Figure& figure : group.figures) {
+        lines.push_back(scope.code + "/" + group.key + "/" + figure.key + "=" +
+                        value(figure.current) + "|" + value(figure.previous) + " " +
+                        figure.selection.description);
+      }
+    }
+  }
+  for (const Figure& figure : report.tsm.figures) {
+    lines.push_back("tsm/" + figure.key + "=" + value(figure.current) + "|" +
+                    value(figure.previous));
+  }
+  return lines;
+}
+
+struct AfterwardsCase {
+  std::string_view name;
+  ComplaintSpec before;  // the case as it stood when the 2023/24 report was first run
+  ComplaintSpec after;   // the same case after what happened to it in 2024/25
+};
+
+// A 2023/24 complaint answered, refused or withdrawn in the year.
+ComplaintSpec AnsweredWith(std::int64_t pence) {
+  StageSpec stage = Answered("2023-06-05", "2023-06-05", "2023-06-12", Outcome::kUpheld);
+  stage.remedies = {{core::RemedyType::kFinancial, pence}};
+  stage.actions = {{false, D("2024-02-01"), std::nullopt}};
+  return Housing({stage});
+}
+
+// The same, reopened on 2 May 2024 and answered again, not upheld, with `pence`, on 13 May; its
+// action done on 3 May 2024.
+ComplaintSpec ReAnsweredWith(std::int64_t pence) {
+  ComplaintSpec complaint = AnsweredWith(0);
+  StageSpec& stage = complaint.stages[0];
+  stage.earlier = {{D("2023-06-12"),
+                    Outcome::kUpheld,
+                    {{core::RemedyType::kFinancial, 10000}},
+                    {"delay"},
+                    {{true, D("2024-02-01"), D("2024-05-03")}}}};
+  stage.responded = D("2024-05-13");
+  stage.outcome = Outcome::kNotUpheld;
+  stage.remedies = {{core::RemedyType::kFinancial, pence}};
+  stage.actions.clear();
+  stage.reopened = D("2024-05-02");
+  return complaint;
+}
+
+// Reopened in the next year: the year's report is the same, figure for figure, run before or
+// after, on any later as-at date.
+TEST(AnnualReportTest, APastYearsFiguresStayPutWhateverHappensToItsCasesAfterwards) {
+  ComplaintSpec refused = Refused("2023-05-12", core::RefusalReason::kLegalProceedings);
+  ComplaintSpec refused_reopened = RefusalUndone();
+  refused_reopened.earlier_refusals = {{D("2023-05-12"), core::RefusalReason::kLegalProceedings}};
+  refused_reopened.stages[0].reopenings = {D("2024-04-15")};
+  refused_reopened.stages[0].acknowledged = D("2024-04-16");
+  ComplaintSpec withdrawn = Withdrawn();
+  ComplaintSpec withdrawn_reopened = WithdrawalUndone();
+  withdrawn_reopened.stages[0].responded = D("2024-04-20");
+  withdrawn_reopened.stages[0].outcome = Outcome::kUpheld;
+  withdrawn_reopened.stages[0].root_causes = {"delay"};
+  const AfterwardsCase cases[] = {
+      {"re-answered with other compensation", AnsweredWith(10000), ReAnsweredWith(30000)},
+      {"refusal undone", refused, refused_reopened},
+      {"withdrawal undone and answered", withdrawn, withdrawn_reopened},
+  };
+  for (const AfterwardsCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto first = AllFigures(Compute(Context(2023, "2024-04-10"), {c.before}));
+    for (std::string_view as_at : {"2024-04-10", "2024-06-30", "2026-11-22"}) {
+      SCOPED_TRACE(as_at);
+      EXPECT_EQ(AllFigures(Compute(Context(2023, as_at), {c.after})), first);
+    }
+  }
 }
 
 TEST(AnnualReportTest, Ch01IsPerThousandHomesOfEachYear) {

@@ -31,6 +31,24 @@ struct RemedyRecord {
 struct ActionRecord {
   bool done = false;  // core::ActionStatus::kDone
   std::optional<core::Date> due_on;
+  std::optional<core::Date> completed_on;  // when done, if recorded
+};
+
+// A response a reopening superseded, kept whole (core::Stage::earlier_responses): the report
+// counts it in the year it was given, like the response that stands.
+struct ResponseRecord {
+  core::Date responded_on;
+  core::Outcome outcome = core::Outcome::kUpheld;
+  std::span<const std::string_view> root_causes;  // codes
+  std::span<const RemedyRecord> remedies;
+  std::span<const ActionRecord> actions;
+  bool learning_recorded = false;
+};
+
+// A refusal a reopening undid (core::Complaint::earlier_refusals).
+struct RefusalRecord {
+  core::Date decided_on;
+  core::RefusalReason reason = core::RefusalReason::kOther;
 };
 
 struct StageRecord {
@@ -49,6 +67,10 @@ struct StageRecord {
   std::span<const RemedyRecord> remedies;         // of the response that stands
   std::span<const ActionRecord> actions;          // outstanding actions of that response
   bool learning_recorded = false;                 // the response records learning (non-blank)
+  // History that stays put: the responses reopenings superseded, oldest first, and the date of
+  // every reopening, oldest first (reopened_on is the last).
+  std::span<const ResponseRecord> earlier_responses;
+  std::span<const core::Date> reopenings;
 };
 
 struct ComplaintRecord {
@@ -60,6 +82,10 @@ struct ComplaintRecord {
   std::optional<core::Date> refused_on;  // with refusal_reason, when not accepted
   std::optional<core::RefusalReason> refusal_reason;
   std::optional<core::Date> withdrawn_on;
+  // Refusals and withdrawals a reopening undid, oldest first: each still counts in the year it
+  // was decided.
+  std::span<const RefusalRecord> earlier_refusals;
+  std::span<const core::Date> earlier_withdrawals;
   bool possible_repeat = false;         // linked as a possible repeat when logged
   std::span<const StageRecord> stages;  // stages[0] is stage 1; never empty
 };

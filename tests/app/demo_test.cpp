@@ -173,8 +173,45 @@ void AddAsLoaded(report::RecordSink& sink, const core::Complaint& complaint) {
       stage_remedies.push_back({r.type, r.amount_pence});
     }
     for (const core::Action& a : stage.response->actions) {
-      stage_actions.push_back({a.status == core::ActionStatus::kDone, a.due_on});
+      stage_actions.push_back({a.status == core::ActionStatus::kDone, a.due_on, a.completed_on});
     }
+  }
+  // The superseded responses, each with its own lists (reserved so the views stay valid).
+  std::size_t earlier_count = 0;
+  for (const core::Stage& stage : complaint.stages) earlier_count += stage.earlier_responses.size();
+  std::vector<std::vector<std::string_view>> earlier_causes;
+  std::vector<std::vector<report::RemedyRecord>> earlier_remedies;
+  std::vector<std::vector<report::ActionRecord>> earlier_actions;
+  earlier_causes.reserve(earlier_count);
+  earlier_remedies.reserve(earlier_count);
+  earlier_actions.reserve(earlier_count);
+  std::vector<std::vector<report::ResponseRecord>> earlier;
+  for (const core::Stage& stage : complaint.stages) {
+    auto& responses = earlier.emplace_back();
+    for (const core::Response& response : stage.earlier_responses) {
+      auto& response_causes = earlier_causes.emplace_back();
+      for (const std::string& cause : response.root_causes) response_causes.push_back(cause);
+      auto& response_remedies = earlier_remedies.emplace_back();
+      for (const core::Remedy& r : response.remedies) {
+        response_remedies.push_back({r.type, r.amount_pence});
+      }
+      auto& response_actions = earlier_actions.emplace_back();
+      for (const core::Action& a : response.actions) {
+        response_actions.push_back(
+            {a.status == core::ActionStatus::kDone, a.due_on, a.completed_on});
+      }
+      responses.push_back({response.responded_on, response.outcome, response_causes,
+                           response_remedies, response_actions,
+                           response.learning.find_first_not_of(' ') != std::string::npos});
+    }
+  }
+  std::vector<report::RefusalRecord> earlier_refusals;
+  for (const core::Refusal& refusal : complaint.earlier_refusals) {
+    earlier_refusals.push_back({refusal.decided_on, refusal.reason});
+  }
+  std::vector<core::Date> earlier_withdrawals;
+  for (const core::Withdrawal& withdrawal : complaint.earlier_withdrawals) {
+    earlier_withdrawals.push_back(withdrawal.withdrawn_on);
   }
   std::vector<report::StageRecord> stages;
   for (std::size_t i = 0; i < complaint.stages.size(); ++i) {
@@ -196,6 +233,8 @@ void AddAsLoaded(report::RecordSink& sink, const core::Complaint& complaint) {
     record.root_causes = causes[i];
     record.remedies = remedies[i];
     record.actions = actions[i];
+    record.earlier_responses = earlier[i];
+    record.reopenings = stage.reopenings;
     stages.push_back(record);
   }
   report::ComplaintRecord record;
@@ -209,6 +248,8 @@ void AddAsLoaded(report::RecordSink& sink, const core::Complaint& complaint) {
     record.refusal_reason = complaint.refusal->reason;
   }
   if (complaint.withdrawal) record.withdrawn_on = complaint.withdrawal->withdrawn_on;
+  record.earlier_refusals = earlier_refusals;
+  record.earlier_withdrawals = earlier_withdrawals;
   record.possible_repeat = !complaint.possible_repeat_of.empty();
   record.stages = stages;
   sink.Add(record);

@@ -3,6 +3,7 @@
 // on each page and error state.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sqlite } from '../blackbox/helpers.mjs';
 import { assertAccessible, newPage, signIn, signOut, startApp } from './browser.mjs';
 
 describe('the web app’s pages', () => {
@@ -36,6 +37,21 @@ describe('the web app’s pages', () => {
     const tags = await page.locator('#case-table tbody .govuk-tag--red').count();
     const rows = await page.locator('#case-table tbody tr').count();
     assert.equal(tags, rows, 'every overdue case is tagged overdue');
+  });
+
+  test('a case reopened and answered again shows its earlier response', async () => {
+    // The demo reopens about one answered stage in a hundred and answers it again.
+    const reference = sqlite(app.db, `SELECT c.reference FROM complaints c
+      JOIN stage_earlier_responses e ON e.complaint_id = c.id
+      WHERE c.regime = 'housing' AND c.restricted = 0 ORDER BY c.id LIMIT 1`).trim();
+    assert.match(reference, /^CMP-/, 'the demo has a re-answered housing case');
+    await signIn(page, 'david.clarke');
+    await page.goto(`/cases/${reference}`);
+    const details = page.locator('#stage-1-earlier-responses');
+    await details.getByText('Earlier responses (1)').click();
+    await details.getByText(/superseded by a reopening/).waitFor();
+    await page.locator('#stage-1-earlier-1-responded-on').waitFor();
+    await assertAccessible(page, 'a case with an earlier response');
   });
 
   test('the case list filters, sorts and pages', async () => {

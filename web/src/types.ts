@@ -89,6 +89,9 @@ export interface Stage {
   outside_code: boolean;
   reopened_on: string | null;
   response: StageResponse | null;
+  // Responses a reopening superseded, oldest first; every reopening date, oldest first.
+  earlier_responses: StageResponse[];
+  reopenings: string[];
   working_days_left?: number;
 }
 
@@ -142,6 +145,9 @@ export interface Complaint {
   possible_repeat_of: string[];
   refusal: { decided_on: string; reason: string; explanation: string; time_limit: TimeLimitEvidence | null } | null;
   withdrawal: { withdrawn_on: string; reason: string } | null;
+  // Refusals and withdrawals a reopening undid, oldest first.
+  earlier_refusals: { decided_on: string; reason: string; explanation: string }[];
+  earlier_withdrawals: { withdrawn_on: string; reason: string }[];
   closed_on: string | null;
   reopen_count: number;
   stage: number;

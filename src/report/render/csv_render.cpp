@@ -5,6 +5,8 @@
 //   figures  a figure of a scope: scope_kind organisation, regime or service_area; group and key
 //            as in the JSON; current and previous the values of the year and the year before
 //   tsm      the Tenant Satisfaction Measures CH01, CH02 and TP09 (housing)
+//   report   the report itself: one row, key as_at, whose description is the date the figures
+//            are as at (only facts recorded on or before it are counted)
 //   trends   complaints received in a month (key, YYYY-MM) per category or service area
 //            (scope_kind); current is the month's count and previous the mean of the twelve
 //            months before it; description says "emerging issue" when flagged
@@ -96,6 +98,9 @@ std::string RenderCsv(const AnnualReport& report) {
   std::string out;
   Row(out, {"table", "scope_kind", "scope_code", "scope_name", "group", "key", "label", "unit",
             "current", "previous", "change", "change_percent", "exact", "query", "description"});
+  Row(out, {"report", std::string(ToString(ScopeKind::kOrganisation)), "all", report.organisation,
+            "report", "as_at", "Figures as at", "date", "", "", "", "", "false", "",
+            report.as_at.ToIso()});
   for (const Scope& scope : report.scopes) {
     for (const FigureGroup& group : scope.groups) {
       for (const Figure& figure : group.figures) {

@@ -1064,6 +1064,106 @@ const StageList<core::Action> kActions{
     [](const core::Stage& stage) { return ResponseList(stage, &core::Response::actions); },
 };
 
+// A superseded response's lists, kept whole as JSON arrays (migration 0011): written once, when a
+// reopening supersedes the response, and never edited.
+constexpr std::array<std::string_view, 7> kEarlierResponseColumns = {
+    "responded_on", "outcome", "learning", "responded_by", "root_causes", "remedies", "actions"};
+
+std::string JsonText(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string RemediesJson(const std::vector<core::Remedy>& remedies) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const core::Remedy& remedy : remedies) {
+    array.push_back({{"type", core::ToString(remedy.type)},
+                     {"amount_pence", remedy.amount_pence},
+                     {"description", remedy.description}});
+  }
+  return JsonText(array);
+}
+
+std::string ActionsJson(const std::vector<core::Action>& actions) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const core::Action& action : actions) {
+    array.push_back({{"description", action.description},
+                     {"due_on", action.due_on ? action.due_on->ToIso() : std::string()},
+                     {"owner", action.owner},
+                     {"status", core::ToString(action.status)},
+                     {"completed_on", action.completed_on ? action.completed_on->ToIso() : ""}});
+  }
+  return JsonText(array);
+}
+
+// The members of a stored JSON array; the table's CHECK keeps it an array, and a member of the
+// wrong type reads as its default rather than failing the whole case.
+nlohmann::json ParseArray(const std::string& text) {
+  nlohmann::json array = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  return array.is_array() ? array : nlohmann::json::array();
+}
+
+std::string TextMember(const nlohmann::json& item, std::string_view key) {
+  if (!item.is_object()) return {};
+  auto found = item.find(key);
+  return found != item.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+core::Response ReadEarlierResponse(ColumnReader& r) {
+  core::Response response;
+  response.responded_on = r.Date();
+  response.outcome = r.Enumerator(core::ParseOutcome);
+  response.learning = r.Text();
+  response.responded_by = r.Text();
+  for (const nlohmann::json& code : ParseArray(r.Text())) {
+    if (code.is_string()) response.root_causes.push_back(code.get<std::string>());
+  }
+  for (const nlohmann::json& item : ParseArray(r.Text())) {
+    core::Remedy remedy{
+        core::ParseRemedyType(TextMember(item, "type")).value_or(core::RemedyType::kApology), 0,
+        TextMember(item, "description")};
+    if (item.is_object() && item.contains("amount_pence") && item["amount_pence"].is_number()) {
+      remedy.amount_pence = item["amount_pence"].get<std::int64_t>();
+    }
+    response.remedies.push_back(std::move(remedy));
+  }
+  for (const nlohmann::json& item : ParseArray(r.Text())) {
+    core::Action action;
+    action.description = TextMember(item, "description");
+    action.due_on = core::Date::Parse(TextMember(item, "due_on"));
+    action.owner = TextMember(item, "owner");
+    action.status =
+        core::ParseActionStatus(TextMember(item, "status")).value_or(core::ActionStatus::kOpen);
+    action.completed_on = core::Date::Parse(TextMember(item, "completed_on"));
+    response.actions.push_back(std::move(action));
+  }
+  return response;
+}
+
+const StageList<core::Response> kEarlierResponses{
+    "stage_earlier_responses",
+    kEarlierResponseColumns,
+    [](Statement& s, const core::Response& response) {
+      nlohmann::json causes = nlohmann::json::array();
+      for (const std::string& code : response.root_causes) causes.push_back(code);
+      s.BindAll(response.responded_on, response.outcome, response.learning, response.responded_by,
+                JsonText(causes), RemediesJson(response.remedies), ActionsJson(response.actions));
+    },
+    ReadEarlierResponse,
+    [](core::Stage& stage) { return &stage.earlier_responses; },
+    [](const core::Stage& stage) { return &stage.earlier_responses; },
+};
+
+constexpr std::array<std::string_view, 1> kReopeningColumns = {"reopened_on"};
+
+const StageList<core::Date> kReopenings{
+    "stage_reopenings",
+    kReopeningColumns,
+    [](Statement& s, const core::Date& on) { s.Bind(on); },
+    [](ColumnReader& r) { return r.Date(); },
+    [](core::Stage& stage) { return &stage.reopenings; },
+    [](const core::Stage& stage) { return &stage.reopenings; },
+};
+
 constexpr std::array<std::string_view, 3> kStageListKeyColumns = {"complaint_id", "stage",
                                                                   "position"};
 
@@ -2960,8 +3060,11 @@ class SqliteTx final : public app::Tx {
 
   // Deleting the stages cascades to their lists.
   Status DeleteComplaintChildren(std::int64_t complaint_id) {
-    for (std::string_view sql : {"DELETE FROM complaint_stages WHERE complaint_id = ?",
-                                 "DELETE FROM complaint_repeats WHERE complaint_id = ?"}) {
+    for (std::string_view sql :
+         {"DELETE FROM complaint_stages WHERE complaint_id = ?",
+          "DELETE FROM complaint_repeats WHERE complaint_id = ?",
+          "DELETE FROM complaint_earlier_refusals WHERE complaint_id = ?",
+          "DELETE FROM complaint_earlier_withdrawals WHERE complaint_id = ?"}) {
       Result<Statement> statement = connection_.Prepare(sql);
       if (!statement) return Unexpected(statement.error());
       statement->Bind(complaint_id);
@@ -2984,7 +3087,10 @@ class SqliteTx final : public app::Tx {
       if (Status s = InsertStageList(kRootCauses, complaint.id, stage); !s) return s;
       if (Status s = InsertStageList(kRemedies, complaint.id, stage); !s) return s;
       if (Status s = InsertStageList(kActions, complaint.id, stage); !s) return s;
+      if (Status s = InsertStageList(kEarlierResponses, complaint.id, stage); !s) return s;
+      if (Status s = InsertStageList(kReopenings, complaint.id, stage); !s) return s;
     }
+    if (Status s = SaveEarlierDecisions(complaint); !s) return s;
     for (std::size_t i = 0; i < complaint.possible_repeat_of.size(); ++i) {
       Result<Statement> statement = connection_.Prepare(
           "INSERT INTO complaint_repeats (complaint_id, position, repeat_of) VALUES (?, ?, ?)");
@@ -2993,6 +3099,55 @@ class SqliteTx final : public app::Tx {
                          complaint.possible_repeat_of[i]);
       if (Status inserted = statement->Run(); !inserted) return inserted;
     }
+    return {};
+  }
+
+  // The refusals and withdrawals a reopening undid (migration 0011).
+  Status SaveEarlierDecisions(const core::Complaint& complaint) {
+    for (std::size_t i = 0; i < complaint.earlier_refusals.size(); ++i) {
+      const core::Refusal& refusal = complaint.earlier_refusals[i];
+      Result<Statement> statement = connection_.Prepare(
+          "INSERT INTO complaint_earlier_refusals (complaint_id, position, decided_on, reason, "
+          "explanation) VALUES (?, ?, ?, ?, ?)");
+      if (!statement) return Unexpected(statement.error());
+      statement->BindAll(complaint.id, static_cast<std::int64_t>(i), refusal.decided_on,
+                         refusal.reason, refusal.explanation);
+      if (Status inserted = statement->Run(); !inserted) return inserted;
+    }
+    for (std::size_t i = 0; i < complaint.earlier_withdrawals.size(); ++i) {
+      const core::Withdrawal& withdrawal = complaint.earlier_withdrawals[i];
+      Result<Statement> statement = connection_.Prepare(
+          "INSERT INTO complaint_earlier_withdrawals (complaint_id, position, withdrawn_on, "
+          "reason, status_before) VALUES (?, ?, ?, ?, ?)");
+      if (!statement) return Unexpected(statement.error());
+      statement->BindAll(complaint.id, static_cast<std::int64_t>(i), withdrawal.withdrawn_on,
+                         withdrawal.reason, withdrawal.status_before);
+      if (Status inserted = statement->Run(); !inserted) return inserted;
+    }
+    return {};
+  }
+
+  Status LoadEarlierDecisions(core::Complaint& complaint) {
+    Result<Statement> refusals = connection_.Prepare(
+        "SELECT decided_on, reason, explanation FROM complaint_earlier_refusals "
+        "WHERE complaint_id = ? ORDER BY position");
+    if (!refusals) return Unexpected(refusals.error());
+    refusals->Bind(complaint.id);
+    auto refused = ReadAll(*refusals, [](ColumnReader& r) {
+      return core::Refusal{r.Date(), r.Enumerator(core::ParseRefusalReason), r.Text()};
+    });
+    if (!refused) return Unexpected(refused.error());
+    complaint.earlier_refusals = std::move(*refused);
+    Result<Statement> withdrawals = connection_.Prepare(
+        "SELECT withdrawn_on, reason, status_before FROM complaint_earlier_withdrawals "
+        "WHERE complaint_id = ? ORDER BY position");
+    if (!withdrawals) return Unexpected(withdrawals.error());
+    withdrawals->Bind(complaint.id);
+    auto withdrawn = ReadAll(*withdrawals, [](ColumnReader& r) {
+      return core::Withdrawal{r.Date(), r.Text(), r.Enumerator(core::ParseCaseStatus)};
+    });
+    if (!withdrawn) return Unexpected(withdrawn.error());
+    complaint.earlier_withdrawals = std::move(*withdrawn);
     return {};
   }
 
@@ -3027,6 +3182,9 @@ class SqliteTx final : public app::Tx {
     if (Status s = LoadStageList(kRootCauses, complaint); !s) return s;
     if (Status s = LoadStageList(kRemedies, complaint); !s) return s;
     if (Status s = LoadStageList(kActions, complaint); !s) return s;
+    if (Status s = LoadStageList(kEarlierResponses, complaint); !s) return s;
+    if (Status s = LoadStageList(kReopenings, complaint); !s) return s;
+    if (Status s = LoadEarlierDecisions(complaint); !s) return s;
 
     Result<Statement> repeats = connection_.Prepare(
         "SELECT repeat_of FROM complaint_repeats WHERE complaint_id = ? ORDER BY position");
@@ -3782,6 +3940,14 @@ class ReportReader {
     std::size_t causes_begin, causes_end;
     std::size_t remedies_begin, remedies_end;
     std::size_t actions_begin, actions_end;
+    std::size_t earlier_begin, earlier_end;
+    std::size_t reopenings_begin, reopenings_end;
+  };
+  // Where a superseded response's lists lie in the buffers.
+  struct ResponseLists {
+    std::size_t causes_begin, causes_end;
+    std::size_t remedies_begin, remedies_end;
+    std::size_t actions_begin, actions_end;
   };
 
   Status OpenScans() {
@@ -3805,9 +3971,21 @@ class ReportReader {
         {"SELECT complaint_id, stage, type, amount_pence FROM stage_remedies "
          "ORDER BY complaint_id, stage, position",
          Key::kComplaintAndStage, &remedies_},
-        {"SELECT complaint_id, stage, status, due_on FROM stage_actions "
+        {"SELECT complaint_id, stage, status, due_on, completed_on FROM stage_actions "
          "ORDER BY complaint_id, stage, position",
          Key::kComplaintAndStage, &actions_},
+        {"SELECT complaint_id, stage, responded_on, outcome, trim(learning) <> '', root_causes, "
+         "remedies, actions FROM stage_earlier_responses ORDER BY complaint_id, stage, position",
+         Key::kComplaintAndStage, &earlier_responses_},
+        {"SELECT complaint_id, stage, reopened_on FROM stage_reopenings "
+         "ORDER BY complaint_id, stage, position",
+         Key::kComplaintAndStage, &reopenings_},
+        {"SELECT complaint_id, decided_on, reason FROM complaint_earlier_refusals "
+         "ORDER BY complaint_id, position",
+         Key::kComplaint, &earlier_refusals_},
+        {"SELECT complaint_id, withdrawn_on FROM complaint_earlier_withdrawals "
+         "ORDER BY complaint_id, position",
+         Key::kComplaint, &earlier_withdrawals_},
         {"SELECT DISTINCT complaint_id FROM complaint_repeats ORDER BY complaint_id",
          Key::kComplaint, &repeats_},
     };
@@ -3845,11 +4023,89 @@ class ReportReader {
     if (!r.status()) return r.status();
 
     if (Status read = ReadStages(id); !read) return read;
+    if (Status read = ReadEarlierDecisions(id); !read) return read;
+    record.earlier_refusals = refusal_buffer_;
+    record.earlier_withdrawals = withdrawal_buffer_;
     Result<bool> repeat = repeats_->At(id);
     if (!repeat) return Unexpected(repeat.error());
     record.possible_repeat = *repeat;
     record.stages = stage_records_;
     sink_.Add(record);
+    return {};
+  }
+
+  // The refusals and withdrawals a reopening undid, of complaint `id`.
+  Status ReadEarlierDecisions(std::int64_t id) {
+    refusal_buffer_.clear();
+    withdrawal_buffer_.clear();
+    Status read = ReadComplaintList(*earlier_refusals_, id, [this](ColumnReader& row) -> Status {
+      const core::Date decided_on = row.Date();
+      Result<core::RefusalReason> reason =
+          ParseColumn(row.View(), core::ParseRefusalReason, "reason");
+      if (!reason) return Unexpected(reason.error());
+      refusal_buffer_.push_back({decided_on, *reason});
+      return {};
+    });
+    if (!read) return read;
+    return ReadComplaintList(*earlier_withdrawals_, id, [this](ColumnReader& row) {
+      withdrawal_buffer_.push_back(row.Date());
+      return Status{};
+    });
+  }
+
+  // Reads every row of a complaint-keyed `scan` at `id` with `read`.
+  template <typename Read>
+  Status ReadComplaintList(KeyedScan& scan, std::int64_t id, Read read) {
+    for (;;) {
+      Result<bool> at = scan.At(id);
+      if (!at) return Unexpected(at.error());
+      if (!*at) return {};
+      ColumnReader row = scan.Columns();
+      if (Status added = read(row); !added) return added;
+      if (!row.status()) return row.status();
+      if (Status advanced = scan.Advance(); !advanced) return advanced;
+    }
+  }
+
+  // A superseded response's JSON lists, parsed into the buffers (ResponseLists says where).
+  Status ReadEarlierResponse(ColumnReader& row) {
+    report::ResponseRecord response;
+    response.responded_on = row.Date();
+    Result<core::Outcome> outcome = ParseColumn(row.View(), core::ParseOutcome, "outcome");
+    if (!outcome) return Unexpected(outcome.error());
+    response.outcome = *outcome;
+    response.learning_recorded = row.Bool();
+    const std::string causes = row.Text();
+    const std::string remedies = row.Text();
+    const std::string actions = row.Text();
+    ResponseLists lists{};
+    lists.causes_begin = cause_texts_.size();
+    for (const nlohmann::json& code : ParseArray(causes)) {
+      if (code.is_string()) cause_texts_.push_back(code.get<std::string>());
+    }
+    lists.causes_end = cause_texts_.size();
+    lists.remedies_begin = remedy_buffer_.size();
+    for (const nlohmann::json& item : ParseArray(remedies)) {
+      Result<core::RemedyType> type = ParseColumn(std::string_view(TextMember(item, "type")),
+                                                  core::ParseRemedyType, "remedies");
+      if (!type) return Unexpected(type.error());
+      std::int64_t amount = 0;
+      if (item.contains("amount_pence") && item["amount_pence"].is_number_integer()) {
+        amount = item["amount_pence"].get<std::int64_t>();
+      }
+      remedy_buffer_.push_back({*type, amount});
+    }
+    lists.remedies_end = remedy_buffer_.size();
+    lists.actions_begin = action_buffer_.size();
+    for (const nlohmann::json& item : ParseArray(actions)) {
+      action_buffer_.push_back(
+          {TextMember(item, "status") == core::ToString(core::ActionStatus::kDone),
+           core::Date::Parse(TextMember(item, "due_on")),
+           core::Date::Parse(TextMember(item, "completed_on"))});
+    }
+    lists.actions_end = action_buffer_.size();
+    earlier_buffer_.push_back(response);
+    earlier_lists_.push_back(lists);
     return {};
   }
 
@@ -3862,6 +4118,9 @@ class ReportReader {
     cause_texts_.clear();
     remedy_buffer_.clear();
     action_buffer_.clear();
+    earlier_buffer_.clear();
+    earlier_lists_.clear();
+    reopening_buffer_.clear();
     for (;;) {
       Result<bool> at = stages_->AtComplaint(id);
       if (!at) return Unexpected(at.error());
@@ -3880,6 +4139,15 @@ class ReportReader {
       stage.root_causes = slice(cause_views_, lists.causes_begin, lists.causes_end);
       stage.remedies = slice(remedy_buffer_, lists.remedies_begin, lists.remedies_end);
       stage.actions = slice(action_buffer_, lists.actions_begin, lists.actions_end);
+      stage.earlier_responses = slice(earlier_buffer_, lists.earlier_begin, lists.earlier_end);
+      stage.reopenings = slice(reopening_buffer_, lists.reopenings_begin, lists.reopenings_end);
+    }
+    for (std::size_t i = 0; i < earlier_buffer_.size(); ++i) {
+      const ResponseLists& lists = earlier_lists_[i];
+      report::ResponseRecord& response = earlier_buffer_[i];
+      response.root_causes = slice(cause_views_, lists.causes_begin, lists.causes_end);
+      response.remedies = slice(remedy_buffer_, lists.remedies_begin, lists.remedies_end);
+      response.actions = slice(action_buffer_, lists.actions_begin, lists.actions_end);
     }
     return {};
   }
@@ -3938,11 +4206,27 @@ class ReportReader {
         Result<core::ActionStatus> status =
             ParseColumn(row.View(), core::ParseActionStatus, "status");
         if (!status) return Unexpected(status.error());
-        action_buffer_.push_back({*status == core::ActionStatus::kDone, row.OptionalDate()});
+        const std::optional<core::Date> due_on = row.OptionalDate();
+        action_buffer_.push_back(
+            {*status == core::ActionStatus::kDone, due_on, row.OptionalDate()});
         return {};
       });
     }
     lists.actions_end = action_buffer_.size();
+    lists.earlier_begin = earlier_buffer_.size();
+    if (read) {
+      read = ReadList(*earlier_responses_, id, stage.number,
+                      [this](ColumnReader& row) { return ReadEarlierResponse(row); });
+    }
+    lists.earlier_end = earlier_buffer_.size();
+    lists.reopenings_begin = reopening_buffer_.size();
+    if (read) {
+      read = ReadList(*reopenings_, id, stage.number, [this](ColumnReader& row) {
+        reopening_buffer_.push_back(row.Date());
+        return Status{};
+      });
+    }
+    lists.reopenings_end = reopening_buffer_.size();
     if (!read) return read;
     stage_records_.push_back(stage);
     stage_lists_.push_back(lists);
@@ -3992,6 +4276,10 @@ class ReportReader {
   std::optional<KeyedScan> remedies_;
   std::optional<KeyedScan> actions_;
   std::optional<KeyedScan> repeats_;
+  std::optional<KeyedScan> earlier_responses_;
+  std::optional<KeyedScan> reopenings_;
+  std::optional<KeyedScan> earlier_refusals_;
+  std::optional<KeyedScan> earlier_withdrawals_;
   // Reused from complaint to complaint: a complaint allocates nothing once they have grown.
   std::vector<report::StageRecord> stage_records_;
   std::vector<StageLists> stage_lists_;
@@ -4000,6 +4288,11 @@ class ReportReader {
   std::vector<std::string_view> cause_views_;
   std::vector<report::RemedyRecord> remedy_buffer_;
   std::vector<report::ActionRecord> action_buffer_;
+  std::vector<report::ResponseRecord> earlier_buffer_;
+  std::vector<ResponseLists> earlier_lists_;
+  std::vector<core::Date> reopening_buffer_;
+  std::vector<report::RefusalRecord> refusal_buffer_;
+  std::vector<core::Date> withdrawal_buffer_;
 };
 
 }  // namespace

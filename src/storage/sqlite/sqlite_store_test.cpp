@@ -172,7 +172,24 @@ core::Complaint FullComplaint() {
         D("2024-05-30")}},
       "Chase contractors weekly",
       "alice"};
-  first.first_responded_on = D("2024-05-30");
+  first.first_responded_on = D("2024-05-20");
+  // History that stays put (migration 0011): an answer a reopening superseded, kept whole.
+  first.earlier_responses = {core::Response{
+      D("2024-05-20"),
+      core::Outcome::kNotUpheld,
+      {"delay"},
+      {{core::RemedyType::kFinancial, 10000, "Goodwill \"payment\", £100"}},
+      {{"Survey the window", D("2024-05-25"), "repairs", core::ActionStatus::kDone,
+        D("2024-05-24")},
+       {"Call back", std::nullopt, "alice", core::ActionStatus::kOpen, std::nullopt}},
+      "",
+      "bob"}};
+  first.reopenings = {D("2024-05-22")};
+  first.reopened_on = D("2024-05-22");
+  c.earlier_refusals = {
+      core::Refusal{D("2024-05-02"), core::RefusalReason::kOther, "Thought it was a request"}};
+  c.earlier_withdrawals = {
+      core::Withdrawal{D("2024-05-04"), "Changed their mind", core::CaseStatus::kInProgress}};
 
   core::Stage second;
   second.number = 2;
@@ -186,6 +203,7 @@ core::Complaint FullComplaint() {
   second.respond_by = D("2024-07-10");
   second.outside_code = true;
   second.reopened_on = D("2024-06-20");
+  second.reopenings = {D("2024-06-14"), D("2024-06-20")};
 
   c.stages = {first, second};
   return c;
@@ -1771,6 +1789,34 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
   EXPECT_EQ(raw.Value("SELECT seq FROM sqlite_sequence WHERE name = 'events'"), "9");
   EXPECT_EQ(raw.Value("SELECT count(*) FROM sqlite_sequence WHERE name LIKE 'events%'"), "1");
   EXPECT_EQ(raw.Value("SELECT count(*) FROM events"), "4");
+}
+
+// Migration 0011 (history that stays put): the one reopening date a stage kept before becomes its
+// first recorded reopening; the answer that stands stays where it is.
+TEST_F(SqliteStoreTest, MigrationElevenKeepsEachStagesReopeningDate) {
+  core::Complaint original = FullComplaint();
+  for (core::Stage& stage : original.stages) {
+    stage.earlier_responses.clear();
+    stage.reopenings.clear();
+  }
+  original.earlier_refusals.clear();
+  original.earlier_withdrawals.clear();
+  const core::Complaint stored = Insert(original);
+  store_.reset();
+  {
+    RawDatabase raw(path_);
+    raw.Execute(
+        "DROP TABLE stage_earlier_responses; DROP TABLE stage_reopenings; "
+        "DROP TABLE complaint_earlier_refusals; DROP TABLE complaint_earlier_withdrawals; "
+        "DELETE FROM schema_migrations WHERE version = 11");
+  }
+  OpenStore();
+  Result<core::Complaint> loaded = Load(stored.reference);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ(loaded->stages[0].reopenings, std::vector<core::Date>{D("2024-05-22")});
+  EXPECT_EQ(loaded->stages[1].reopenings, std::vector<core::Date>{D("2024-06-20")});
+  EXPECT_EQ(loaded->stages[0].response, original.stages[0].response);
+  EXPECT_TRUE(loaded->stages[0].earlier_responses.empty());
 }
 
 TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {

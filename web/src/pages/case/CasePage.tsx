@@ -67,6 +67,17 @@ function Details({ complaint, reference }: { complaint: Complaint; reference: Re
         ...(complaint.withdrawal
           ? [{ key: 'Withdrawn', value: `${formatDate(complaint.withdrawal.withdrawn_on)}${complaint.withdrawal.reason ? `: ${complaint.withdrawal.reason}` : ''}` }]
           : []),
+        // Undone by a reopening, but kept on record.
+        ...(complaint.earlier_refusals ?? []).map((refusal, index) => ({
+          key: `Earlier refusal ${index + 1}`,
+          value: `Undone by a reopening. ${formatDate(refusal.decided_on)}: ${REFUSAL_LABELS[refusal.reason] ?? refusal.reason}. ${refusal.explanation}`,
+          id: `earlier-refusal-${index + 1}`,
+        })),
+        ...(complaint.earlier_withdrawals ?? []).map((withdrawal, index) => ({
+          key: `Earlier withdrawal ${index + 1}`,
+          value: `Undone by a reopening. ${formatDate(withdrawal.withdrawn_on)}${withdrawal.reason ? `: ${withdrawal.reason}` : ''}`,
+          id: `earlier-withdrawal-${index + 1}`,
+        })),
         ...(complaint.closed_on ? [{ key: 'Closed', value: <DateText iso={complaint.closed_on} /> }] : []),
       ]}
     />

@@ -45,6 +45,7 @@ function responseRows(response: StageResponse, reference: Reference, id: string)
 export function StageCard({ stage, current, reference }: { stage: Stage; current: boolean; reference: Reference }) {
   const id = `stage-${stage.number}`;
   const pending = current && !stage.response && stage.working_days_left !== undefined;
+  const earlier = stage.earlier_responses ?? [];
   const rows: SummaryRow[] = [
     { key: 'Team', value: nameOf(reference.teams, stage.team) },
     { key: 'Handler', value: userName(reference.users, stage.handler), id: `${id}-handler` },
@@ -61,7 +62,11 @@ export function StageCard({ stage, current, reference }: { stage: Stage; current
       key: `Extension ${index + 1}`,
       value: `${extension.working_days} working days on ${formatDate(extension.decided_on)}, from ${formatDate(extension.previous_due)} to ${formatDate(extension.new_due)}: ${extension.reason}${extension.within_code ? '' : ' (outside the Code)'}`,
     })),
-    ...(stage.reopened_on ? [{ key: 'Reopened on', value: <DateText iso={stage.reopened_on} /> }] : []),
+    ...((stage.reopenings ?? []).length > 1
+      ? [{ key: 'Reopened on', value: stage.reopenings.map((on) => formatDate(on)).join(', '), id: `${id}-reopenings` }]
+      : stage.reopened_on
+        ? [{ key: 'Reopened on', value: <DateText iso={stage.reopened_on} /> }]
+        : []),
     ...(pending
       ? [{
           key: stage.acknowledged_on ? 'Time left to respond' : 'Time left to acknowledge',
@@ -78,6 +83,26 @@ export function StageCard({ stage, current, reference }: { stage: Stage; current
       </div>
       <div className="govuk-summary-card__content">
         <SummaryList rows={rows} />
+        {earlier.length > 0 && (
+          // A reopening never destroys an answer: the ones it superseded stay on the case.
+          <details className="govuk-details" id={`${id}-earlier-responses`}>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                Earlier responses ({earlier.length})
+              </span>
+            </summary>
+            <div className="govuk-details__text">
+              {earlier.map((response, index) => (
+                <div key={index}>
+                  <h4 className="govuk-heading-s">
+                    Response of {formatDate(response.responded_on)}, superseded by a reopening
+                  </h4>
+                  <SummaryList rows={responseRows(response, reference, `${id}-earlier-${index + 1}`)} />
+                </div>
+              ))}
+            </div>
+          </details>
+        )}
       </div>
     </div>
   );

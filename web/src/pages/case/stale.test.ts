@@ -5,7 +5,8 @@ import { differences, newEvents } from './stale';
 const stage: Stage = {
   number: 1, started_on: '2026-11-02', escalation_reason: '', team: 'housing-services', handler: null,
   acknowledge_by: '2026-11-09', acknowledged_on: null, respond_by_original: null, respond_by: null,
-  extensions: [], outside_code: false, reopened_on: null, response: null,
+  extensions: [], outside_code: false, reopened_on: null, response: null, earlier_responses: [],
+  reopenings: [],
 };
 
 function event(sequence: number): Event {
