@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/procedure.hpp"
 #include "core/regime.hpp"
 
 namespace redress::core {
@@ -137,6 +138,7 @@ struct Stage {
   std::optional<Date> reopened_on;
   std::optional<Response> response;
   std::optional<Date> first_responded_on;  // kept when a reopened stage is answered again
+  StageProcedure procedure;  // the statutory procedure's steps at this stage (procedure.hpp)
   friend bool operator==(const Stage&, const Stage&) = default;
 };
 
