@@ -292,6 +292,20 @@ struct AnnualReportBuilder::State {
     scratch.acknowledged_on = stage.acknowledged_on.value_or(first);
     scratch.reopened_on.reset();
     scratch.extensions.clear();
+    // The procedure's own clocks: the review panel's response counts from its report, the
+    // adults' from the agreed period (core::WithDeadlines). Steps recorded after the first
+    // response belong to a reopening.
+    scratch.procedure = {};
+    if (stage.panel_met_on && *stage.panel_met_on <= first) {
+      scratch.procedure.panel = core::ReviewPanel{{}, *stage.panel_met_on};
+      if (stage.panel_report_on && *stage.panel_report_on <= first) {
+        scratch.procedure.panel_report_on = stage.panel_report_on;
+      }
+    }
+    if (stage.period_agreed_on && stage.agreed_respond_by && *stage.period_agreed_on <= first) {
+      scratch.procedure.agreed_period =
+          core::AgreedResponsePeriod{*stage.period_agreed_on, *stage.agreed_respond_by};
+    }
     beyond_code = false;
     for (const ExtensionRecord& extension : stage.extensions) {
       // Extensions after the first response belong to a reopening, not to this answer.

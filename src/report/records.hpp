@@ -49,6 +49,12 @@ struct StageRecord {
   std::span<const RemedyRecord> remedies;         // of the response that stands
   std::span<const ActionRecord> actions;          // outstanding actions of that response
   bool learning_recorded = false;                 // the response records learning (non-blank)
+  // The statutory procedure's facts that move the response's clock (core/procedure.hpp): the
+  // children's review panel's meeting and report, the adults' agreed response period.
+  std::optional<core::Date> panel_met_on;
+  std::optional<core::Date> panel_report_on;
+  std::optional<core::Date> period_agreed_on;  // with agreed_respond_by
+  std::optional<core::Date> agreed_respond_by;
 };
 
 struct ComplaintRecord {
