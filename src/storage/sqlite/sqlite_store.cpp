@@ -3112,8 +3112,8 @@ class SqliteTx final : public app::Tx {
   }
 
   Status LoadProcedures(core::Complaint& complaint) {
-    static const std::string sql = SelectSql("stage_procedures", kProcedureColumns) +
-                                   " WHERE complaint_id = ? ORDER BY stage";
+    static const std::string sql =
+        SelectSql("stage_procedures", kProcedureColumns) + " WHERE complaint_id = ? ORDER BY stage";
     Result<Statement> statement = connection_.Prepare(sql);
     if (!statement) return Unexpected(statement.error());
     statement->Bind(complaint.id);
