@@ -387,7 +387,7 @@ constexpr std::array<std::string_view, 3> kAdjudicatingOfficers = {
     "Angela Boateng, Director of Children's Services"};
 constexpr std::array<std::string_view, 6> kPanelMembers = {
     "Catherine Doyle", "Robert Ashdown", "Nadia Rahman", "Peter Quarmby", "Lucy Tremayne",
-    "Samuel Adeyemi"};
+    "Samuel Okonkwo"};
 
 // A name picked by the complaint's index, not by the random stream: the procedure's facts are
 // added without drawing random numbers, so every other figure of the demo stays as it was.
