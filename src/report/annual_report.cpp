@@ -988,6 +988,14 @@ std::vector<CountingRule> CountingRules() {
        "Working days to respond count from the stage's start (receipt or escalation request) to "
        "the first response, not from the acknowledgement: the time the resident waited, whatever "
        "the regime's clock starts from."},
+      {"statutory_procedures",
+       "Children's review panel (stage 3): the council's response is due 15 working days after "
+       "the panel's report is received, the report 5 working days after the panel met, and the "
+       "meeting 30 working days after the request, each counted from the actual date of the step "
+       "before (50 working days from the request only while no step is recorded), so a response "
+       "after an early panel can be late within 50 days. Adults: the response is due by the "
+       "period agreed with the complainant, or six months after receipt when none was agreed. "
+       "Steps recorded after the first response belong to a reopening and are not counted."},
       {"outcomes",
        "Outcomes, remedies, compensation, root causes, learning and actions are those of the "
        "response that stands, counted in the financial year it was made; a reopened stage counts "
