@@ -135,6 +135,27 @@ struct ActionApplier {
   Result<core::Transition> operator()(const core::ReopenInput& input) const {
     return core::Reopen(complaint, input, context);
   }
+  Result<core::Transition> operator()(const core::InvestigationInput& input) const {
+    return core::RecordInvestigation(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::AdjudicationInput& input) const {
+    return core::RecordAdjudication(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::ReviewPanelInput& input) const {
+    return core::RecordReviewPanel(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::PanelReportInput& input) const {
+    return core::RecordPanelReport(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::DiscussionOfferInput& input) const {
+    return core::RecordDiscussionOffer(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::ResponsePeriodInput& input) const {
+    return core::AgreeResponsePeriod(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::LateNoticeInput& input) const {
+    return core::NotifyLateResponse(complaint, input, context);
+  }
   Result<core::Transition> operator()(const core::ReassignInput& input) const {
     if (!input.team.empty() && !organisation.teams.contains(input.team)) {
       return core::FailField("team", "unknown team '" + input.team + "'");

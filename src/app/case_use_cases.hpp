@@ -13,6 +13,7 @@
 
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
+#include "core/procedure_transitions.hpp"
 #include "core/service_request.hpp"
 #include "core/transitions.hpp"
 
@@ -41,9 +42,13 @@ struct EscalateCommand {
   std::string handler;
 };
 
-using CaseAction = std::variant<core::AcknowledgeInput, core::ExtendInput, core::RespondInput,
-                                EscalateCommand, core::RefuseInput, core::WithdrawInput,
-                                core::CloseInput, core::ReopenInput, core::ReassignInput>;
+// The statutory procedures' steps (core/procedure_transitions.hpp) are case actions like the rest.
+using CaseAction =
+    std::variant<core::AcknowledgeInput, core::ExtendInput, core::RespondInput, EscalateCommand,
+                 core::RefuseInput, core::WithdrawInput, core::CloseInput, core::ReopenInput,
+                 core::ReassignInput, core::InvestigationInput, core::AdjudicationInput,
+                 core::ReviewPanelInput, core::PanelReportInput, core::DiscussionOfferInput,
+                 core::ResponsePeriodInput, core::LateNoticeInput>;
 
 struct ConvertServiceRequestCommand {
   core::Regime regime = core::Regime::kCorporate;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <random>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -385,7 +386,27 @@ struct StageOutcome {
   bool answered = false;  // ended in a response (not refused or withdrawn)
   Date responded_on;
   std::string handler;
+  bool late = false;  // answered after its due date
 };
+
+// The people the statutory procedures name (children's investigators and panels). Independent
+// people are not staff, so they are not demo users.
+constexpr std::array<std::string_view, 4> kInvestigatingOfficers = {
+    "Grace Okafor", "Tom Lindqvist", "Priya Nair", "Owen Hughes"};
+constexpr std::array<std::string_view, 5> kIndependentPersons = {
+    "Margaret Ellis", "David Achebe", "Ruth Fairweather", "Sanjay Mehta", "Helen Costa"};
+constexpr std::array<std::string_view, 3> kAdjudicatingOfficers = {
+    "Dr Fiona Marsh, Assistant Director", "James Whitfield, Head of Service",
+    "Angela Boateng, Director of Children's Services"};
+constexpr std::array<std::string_view, 6> kPanelMembers = {
+    "Catherine Doyle", "Robert Ashdown", "Nadia Rahman", "Peter Quarmby", "Lucy Tremayne",
+    "Samuel Okonkwo"};
+
+// A name picked by the complaint's index, not by the random stream: the procedure's facts are
+// added without drawing random numbers, so every other figure of the demo stays as it was.
+std::string Named(std::span<const std::string_view> names, int index, int offset = 0) {
+  return std::string(names[static_cast<std::size_t>(index + offset) % names.size()]);
+}
 
 struct RecentComplaint {
   core::Person person;
@@ -679,6 +700,7 @@ class Planner {
 
     StageOutcome stage1 = PlanStage(area, index, 1, received, handler, /*may_refuse=*/true);
     if (!stage1.answered) return;
+    PlanProcedure(area, index, 1, received, stage1);
 
     int stage_count = core::RulesFor(area.regime).stage_count();
     if (stage_count == 1) return;
@@ -711,6 +733,7 @@ class Planner {
 
     StageOutcome outcome = PlanStage(area, index, stage, requested_on, handler, false);
     if (!outcome.answered) return;
+    PlanProcedure(area, index, stage, requested_on, outcome);
     if (stage < core::RulesFor(area.regime).stage_count()) {
       if (rng_.Chance(kReviewPanelPerMille)) {
         earlier_handlers.push_back(handler);
@@ -720,6 +743,81 @@ class Planner {
       } else {
         PlanClose(area, index, outcome.responded_on);
       }
+    }
+  }
+
+  // The statutory procedure's steps of an answered stage, dated between its start and its
+  // response and drawing no random numbers: children's stage 2's agreed record, investigators and
+  // adjudication; the review panel, its report about 15 working days before the response (a third
+  // of panels meet earlier, so their response is late on its own clock); the adults' offer to
+  // discuss the handling, and for every fourth complaint answered on time an agreed period of
+  // eight months.
+  void PlanProcedure(const AreaSpec& area, int index, int stage, Date start,
+                     const StageOutcome& outcome) {
+    const core::StatutorySteps steps = core::RulesFor(area.regime).stage(stage).steps;
+    const core::WorkingCalendar& clock = core::CalendarFor(area.regime, calendar_);
+    const Date responded = outcome.responded_on;
+    auto push = [&](Date on, CaseAction action) {
+      Step step;
+      step.on = on;
+      step.complaint = index;
+      step.actor = outcome.handler;
+      step.action = std::move(action);
+      steps_.push_back(std::move(step));
+    };
+    switch (steps) {
+      case core::StatutorySteps::kInvestigation: {
+        constexpr int kRecordAgreedAfter = 2;
+        const Date agreed = clock.AddWorkingDays(start, kRecordAgreedAfter);
+        if (agreed < responded) {
+          push(agreed, core::InvestigationInput{agreed, Named(kInvestigatingOfficers, index),
+                                                Named(kIndependentPersons, index)});
+        }
+        // Adjudicated on the day of the response, which it is sent with.
+        push(responded, core::AdjudicationInput{responded, Named(kAdjudicatingOfficers, index)});
+        return;
+      }
+      case core::StatutorySteps::kReviewPanel: {
+        constexpr int kReportAfterMeeting = 3;
+        constexpr int kResponseAfterReport = 15;
+        constexpr int kEarlyBy = 8;
+        const int span = clock.WorkingDaysBetween(start, responded);
+        if (span < kReportAfterMeeting + 2) return;
+        int meet = std::max(1, span - kResponseAfterReport - kReportAfterMeeting);
+        if (index % 3 == 0) meet = std::max(1, meet - kEarlyBy);
+        meet = std::min(meet, span - kReportAfterMeeting - 1);
+        const Date met = clock.AddWorkingDays(start, meet);
+        const Date report = clock.AddWorkingDays(met, kReportAfterMeeting);
+        std::vector<std::string> members;
+        for (int i = 0; i < static_cast<int>(core::kReviewPanelSize); ++i) {
+          members.push_back(Named(kPanelMembers, index, i * 2));
+        }
+        push(met, core::ReviewPanelInput{met, std::move(members)});
+        push(report, core::PanelReportInput{report});
+        return;
+      }
+      case core::StatutorySteps::kAgreedHandling: {
+        constexpr int kAgreedEveryNth = 4;
+        constexpr int kAgreedMonths = 8;
+        constexpr std::array<core::DiscussionTakeUp, 3> kTakeUps = {
+            core::DiscussionTakeUp::kTakenUp, core::DiscussionTakeUp::kDeclined,
+            core::DiscussionTakeUp::kNoReply};
+        const Date offered = clock.AddWorkingDays(start, 1);
+        if (offered >= responded) return;
+        const core::DiscussionTakeUp take_up =
+            kTakeUps[static_cast<std::size_t>(index) % kTakeUps.size()];
+        push(offered, core::DiscussionOfferInput{
+                          offered, take_up,
+                          take_up == core::DiscussionTakeUp::kTakenUp
+                              ? "Agreed by phone: fortnightly updates, a visit to the home."
+                              : ""});
+        if (!outcome.late && index % kAgreedEveryNth == 0) {
+          push(offered, core::ResponsePeriodInput{offered, start.AddMonths(kAgreedMonths)});
+        }
+        return;
+      }
+      case core::StatutorySteps::kNone:
+        return;
     }
   }
 
@@ -871,6 +969,18 @@ class Planner {
       }
       if (rng_.Chance(kLatePerMille)) {
         responded = calendar_.AddWorkingDays(due, rng_.Between(1, kMaxLateResponseDays));
+        outcome.late = true;
+        // The adults' regulations require a notice that the response will be late, with the
+        // reasons, given the day after the due date.
+        if (rule.steps == core::StatutorySteps::kAgreedHandling && due.AddDays(1) < responded) {
+          Step notice;
+          notice.on = due.AddDays(1);
+          notice.complaint = index;
+          notice.actor = handler;
+          notice.action = core::LateNoticeInput{
+              notice.on, "We are still waiting for the care provider's records.", responded};
+          steps_.push_back(std::move(notice));
+        }
       } else {
         int span = std::max(0, calendar_.WorkingDaysBetween(earliest, due));
         responded = calendar_.AddWorkingDays(earliest, rng_.Between(0, span));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/procedure.hpp"
 #include "core/regime.hpp"
 
 namespace redress::core {
@@ -147,6 +148,7 @@ struct Stage {
   // (reopened_on is the last). A report for a past year counts these in the years they happened.
   std::vector<Response> earlier_responses;
   std::vector<Date> reopenings;
+  StageProcedure procedure;  // the statutory procedure's steps at this stage (procedure.hpp)
   friend bool operator==(const Stage&, const Stage&) = default;
 };
 

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 39> kEventTypeNames{{
+constexpr EnumNames<EventType, 40> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -45,6 +45,7 @@ constexpr EnumNames<EventType, 39> kEventTypeNames{{
     {EventType::kSelfAssessmentUpdated, "self_assessment_updated"},
     {EventType::kSelfAssessmentApproved, "self_assessment_approved"},
     {EventType::kDeadlinesRecalculated, "deadlines_recalculated"},
+    {EventType::kProcedureRecorded, "procedure_recorded"},
 }};
 
 }  // namespace

@@ -52,6 +52,7 @@ enum class EventType {
   kSelfAssessmentUpdated,  // a provision assessed or edited
   kSelfAssessmentApproved,
   kDeadlinesRecalculated,  // a running clock moved because the calendar it counts on changed
+  kProcedureRecorded,      // a statutory procedure's step (procedure_transitions.hpp)
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

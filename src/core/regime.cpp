@@ -72,6 +72,11 @@ constexpr StageRule kCorporateStages[] = {
 // applied at every stage.
 constexpr int kChildrenAcknowledgeWorkingDays = 3;
 
+// The review panel's three clocks (regs 19-20).
+constexpr int kPanelMeetWorkingDays = 30;
+constexpr int kPanelReportWorkingDays = 5;
+constexpr int kPanelResponseWorkingDays = 15;
+
 constexpr StageRule kChildrenStages[] = {
     {.number = 1,
      .name = "Local resolution",
@@ -93,22 +98,31 @@ constexpr StageRule kChildrenStages[] = {
      .escalation_window_working_days = 20,
      .owner = StageOwner::kChildrenComplaints,
      .source = "SI 2006/1738 regs 16-17 (25 WD, at most 65 WD); request within 20 WD: local "
-               "practice; acknowledge 3 WD: local practice (2006 guidance)"},
+               "practice; acknowledge 3 WD: local practice (2006 guidance)",
+     // The 25 WD count from the request: the rules file (3.1) names no later start, so the
+     // agreed written record is recorded but does not move the clock.
+     .steps = StatutorySteps::kInvestigation},
     // Panel within 30 WD of the request (reg 19), its report 5 WD after the meeting and the
-    // authority's response 15 WD after that (reg 20): 50 WD in all, with no extension.
+    // authority's response 15 WD after that (reg 20), each from the actual step before; 50 WD in
+    // all while no step is recorded, with no extension.
     {.number = 3,
      .name = "Review panel",
      .acknowledge_working_days = kChildrenAcknowledgeWorkingDays,
-     .respond = {50, PeriodUnit::kWorkingDays},
+     .respond = {kPanelMeetWorkingDays + kPanelReportWorkingDays + kPanelResponseWorkingDays,
+                 PeriodUnit::kWorkingDays},
      .respond_clock = ClockStart::kStageStart,
      .extension_limit_working_days = 0,
      .escalation_window_working_days = 20,
      .owner = StageOwner::kChildrenComplaints,
      .source = "SI 2006/1738 regs 18-20 (request within 20 WD; panel within 30 WD, report 5 WD, "
-               "response 15 WD); acknowledge 3 WD: local practice (2006 guidance)"},
+               "response 15 WD); acknowledge 3 WD: local practice (2006 guidance)",
+     .steps = StatutorySteps::kReviewPanel,
+     .panel = PanelTimescales{kPanelMeetWorkingDays, kPanelReportWorkingDays,
+                              kPanelResponseWorkingDays}},
 };
 
-// No extension limit: the regulations allow a longer period agreed with the complainant.
+// No extension limit: the regulations allow a longer period agreed with the complainant; the six
+// months are the default when none is agreed.
 constexpr StageRule kAdultsStages[] = {
     {.number = 1,
      .name = "Single stage",
@@ -118,7 +132,8 @@ constexpr StageRule kAdultsStages[] = {
      .extension_limit_working_days = std::nullopt,
      .escalation_window_working_days = std::nullopt,
      .owner = StageOwner::kServiceTeam,
-     .source = "SI 2009/309 regs 13-14"},
+     .source = "SI 2009/309 regs 13-14",
+     .steps = StatutorySteps::kAgreedHandling},
 };
 
 constexpr RegimeRules kRegimeRules[] = {

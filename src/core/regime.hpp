@@ -47,6 +47,23 @@ enum class StageOwner {
   kChildrenComplaints  // the children's complaints manager's team
 };
 
+// The statutory procedure's own steps a stage records (procedure.hpp), besides the Codes' common
+// ones (acknowledge, extend, respond).
+enum class StatutorySteps {
+  kNone,
+  kInvestigation,   // children's stage 2: written record, IO and IP, adjudication
+  kReviewPanel,     // children's stage 3: the panel, its report, the response
+  kAgreedHandling,  // adults: discussion offer, agreed response period, late notice
+};
+
+// Children's stage 3: each step has its own clock, counted from the actual date of the step
+// before (SI 2006/1738 regs 19-20).
+struct PanelTimescales {
+  int meet_working_days;      // from the request (the stage start)
+  int report_working_days;    // from the meeting
+  int response_working_days;  // from the report
+};
+
 struct StageRule {
   int number;                    // 1-based
   std::string_view name;         // "Stage 1", "Local resolution", "Review panel", ...
@@ -61,6 +78,10 @@ struct StageRule {
   std::optional<int> escalation_window_working_days;
   StageOwner owner;
   std::string_view source;  // the provision the timescale comes from
+  StatutorySteps steps = StatutorySteps::kNone;
+  // Set for the children's review panel: the response is then due `response_working_days` after
+  // the report, not `respond` after the start (which is only the sum, while no step is recorded).
+  std::optional<PanelTimescales> panel = std::nullopt;
 };
 
 // Which days a regime's clocks count as working days (rules 3.1, 3.2 and 7).

@@ -8,6 +8,8 @@
 #include <utility>
 
 #include "core/time_limit.hpp"
+#include "core/procedure_transitions.hpp"
+#include "core/transition_support.hpp"
 #include "core/validation.hpp"
 
 namespace redress::core {
@@ -340,7 +342,8 @@ Stage WithDeadlines(Stage stage, const StageRule& rule, const WorkingCalendar& c
     return stage;
   }
 
-  Date due = AddPeriod(*clock_start, rule.respond, calendar);
+  Date due = ProcedureRespondBy(stage, rule, *clock_start, calendar)
+                 .value_or(AddPeriod(*clock_start, rule.respond, calendar));
   stage.respond_by_original = due;
   for (const Extension& extension : stage.extensions) {
     if (CountsTowardsClock(stage, extension)) {
@@ -785,7 +788,9 @@ std::optional<Transition> RecalculateDeadlines(const Complaint& complaint,
   const Stage& after = next.current_stage();
   if (before.acknowledge_by == after.acknowledge_by &&
       before.respond_by_original == after.respond_by_original &&
-      before.respond_by == after.respond_by) {
+      before.respond_by == after.respond_by &&
+      before.procedure.panel_meet_by == after.procedure.panel_meet_by &&
+      before.procedure.panel_report_by == after.procedure.panel_report_by) {
     return std::nullopt;
   }
   std::string summary = StageLabel(after.number) + " deadlines recalculated (" + std::string(why) +
@@ -829,5 +834,38 @@ Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& inp
   return Finish(complaint, std::move(next), EventType::kReassigned, context.today, context,
                 std::move(summary));
 }
+
+// ---- shared with the procedure transitions (transition_support.hpp) -----------------------------
+
+namespace internal {
+
+Status RequireCaseStatus(const Complaint& complaint, std::string_view action,
+                         std::initializer_list<CaseStatus> allowed) {
+  return RequireStatus(complaint, action, allowed);
+}
+
+void CheckActionDate(FieldErrors& errors, std::string_view field, Date on, Date today,
+                     std::optional<Date> earliest, std::string_view earliest_what) {
+  CheckDate(errors, field, on, today,
+            earliest ? std::optional<Earliest>(Earliest{*earliest, earliest_what}) : std::nullopt);
+}
+
+void RecordChange(std::vector<Change>& changes, std::string field, std::string before,
+                  std::string after) {
+  Record(changes, std::move(field), std::move(before), std::move(after));
+}
+
+void RefreshCaseDeadlines(Complaint& complaint, const CaseContext& context) {
+  RefreshDeadlines(complaint, context);
+}
+
+Transition FinishTransition(const Complaint& before, Complaint after, EventType type,
+                            Date occurred_on, const CaseContext& context, std::string summary,
+                            std::vector<Change> specific_changes) {
+  return Finish(before, std::move(after), type, occurred_on, context, std::move(summary),
+                std::move(specific_changes));
+}
+
+}  // namespace internal
 
 }  // namespace redress::core

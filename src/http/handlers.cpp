@@ -83,6 +83,15 @@ core::Permission PermissionFor(CaseActionKind kind) {
       return core::Permission::kReopen;
     case CaseActionKind::kReassign:
       return core::Permission::kReassign;
+    // The procedure's steps are the handling of a stage, like acknowledging it.
+    case CaseActionKind::kInvestigation:
+    case CaseActionKind::kAdjudication:
+    case CaseActionKind::kReviewPanel:
+    case CaseActionKind::kPanelReport:
+    case CaseActionKind::kDiscussionOffer:
+    case CaseActionKind::kResponsePeriod:
+    case CaseActionKind::kLateNotice:
+      return core::Permission::kAcknowledge;
   }
   return core::Permission::kManageConfiguration;
 }

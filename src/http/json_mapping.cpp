@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/procedure_transitions.hpp"
 #include "core/regime.hpp"
 #include "core/time_limit.hpp"
 #include "http/json_reader.hpp"
@@ -44,6 +45,10 @@ constexpr core::RefusalReason kRefusalReasons[] = {
     core::RefusalReason::kOlderThan12Months, core::RefusalReason::kLegalProceedings,
     core::RefusalReason::kPreviouslyConsidered, core::RefusalReason::kOther};
 
+constexpr core::DiscussionTakeUp kDiscussionTakeUps[] = {core::DiscussionTakeUp::kTakenUp,
+                                                        core::DiscussionTakeUp::kDeclined,
+                                                        core::DiscussionTakeUp::kNoReply};
+
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
 constexpr EnumDomain<core::Channel> kChannelDomain{kChannels, core::ParseChannel};
 constexpr EnumDomain<core::CaseStatus> kCaseStatusDomain{kCaseStatuses, core::ParseCaseStatus};
@@ -51,6 +56,8 @@ constexpr EnumDomain<core::Outcome> kOutcomeDomain{kOutcomes, core::ParseOutcome
 constexpr EnumDomain<core::RemedyType> kRemedyTypeDomain{kRemedyTypes, core::ParseRemedyType};
 constexpr EnumDomain<core::RefusalReason> kRefusalReasonDomain{kRefusalReasons,
                                                                core::ParseRefusalReason};
+constexpr EnumDomain<core::DiscussionTakeUp> kDiscussionTakeUpDomain{kDiscussionTakeUps,
+                                                                     core::ParseDiscussionTakeUp};
 
 core::Person ReadPerson(ObjectReader& reader) {
   core::Person person;
@@ -130,6 +137,57 @@ core::WithdrawInput ReadWithdraw(ObjectReader& reader, core::Date today) {
   core::WithdrawInput input;
   input.on = reader.DateOr("on", today);
   input.reason = reader.Text("reason");
+  return input;
+}
+
+// ---- the statutory procedures' steps ----
+
+core::InvestigationInput ReadInvestigation(ObjectReader& reader) {
+  core::InvestigationInput input;
+  input.record_agreed_on = Required(reader.Date("record_agreed_on", Presence::kRequired));
+  input.investigating_officer = reader.Text("investigating_officer", Presence::kRequired);
+  input.independent_person = reader.Text("independent_person", Presence::kRequired);
+  return input;
+}
+
+core::AdjudicationInput ReadAdjudication(ObjectReader& reader, core::Date today) {
+  core::AdjudicationInput input;
+  input.on = reader.DateOr("on", today);
+  input.adjudicating_officer = reader.Text("adjudicating_officer", Presence::kRequired);
+  return input;
+}
+
+core::ReviewPanelInput ReadReviewPanel(ObjectReader& reader) {
+  core::ReviewPanelInput input;
+  input.met_on = Required(reader.Date("met_on", Presence::kRequired));
+  input.members = reader.TextList("members");
+  return input;
+}
+
+core::PanelReportInput ReadPanelReport(ObjectReader& reader, core::Date today) {
+  return core::PanelReportInput{reader.DateOr("on", today)};
+}
+
+core::DiscussionOfferInput ReadDiscussionOffer(ObjectReader& reader, core::Date today) {
+  core::DiscussionOfferInput input;
+  input.on = reader.DateOr("on", today);
+  input.take_up = reader.Enumerated("take_up", Presence::kRequired, kDiscussionTakeUpDomain);
+  input.notes = reader.Text("notes");
+  return input;
+}
+
+core::ResponsePeriodInput ReadResponsePeriod(ObjectReader& reader, core::Date today) {
+  core::ResponsePeriodInput input;
+  input.agreed_on = reader.DateOr("agreed_on", today);
+  input.respond_by = Required(reader.Date("respond_by", Presence::kRequired));
+  return input;
+}
+
+core::LateNoticeInput ReadLateNotice(ObjectReader& reader, core::Date today) {
+  core::LateNoticeInput input;
+  input.on = reader.DateOr("on", today);
+  input.reason = reader.Text("reason", Presence::kRequired);
+  input.expected_by = reader.Date("expected_by", Presence::kOptional);
   return input;
 }
 
@@ -259,10 +317,68 @@ json ResponseToJson(const core::Response& response) {
           {"responded_by", response.responded_by}};
 }
 
-// The deadline the council is working to at a stage that is waiting on it.
+// The deadline the council is working to at a stage that is waiting on it (a review panel's
+// meeting or report while pending).
 std::optional<core::Date> PendingDeadline(const core::Stage& stage) {
   if (!stage.acknowledged_on) return stage.acknowledge_by;
-  return stage.respond_by;
+  return core::NextStepDue(stage);
+}
+
+std::string_view TimingName(core::StepTiming timing) {
+  switch (timing) {
+    case core::StepTiming::kPending:
+      return "pending";
+    case core::StepTiming::kOnTime:
+      return "on_time";
+    case core::StepTiming::kLate:
+      return "late";
+  }
+  return {};
+}
+
+// The statutory procedure's steps at a stage, each null until recorded; the review panel's clocks
+// with each step judged on its own.
+json ProcedureToJson(const core::Stage& stage) {
+  const core::StageProcedure& p = stage.procedure;
+  json out = json::object();
+  out["investigation"] =
+      p.investigation
+          ? json{{"record_agreed_on", p.investigation->record_agreed_on.ToIso()},
+                 {"investigating_officer", p.investigation->investigating_officer},
+                 {"independent_person", p.investigation->independent_person}}
+          : json(nullptr);
+  out["adjudication"] = p.adjudication
+                            ? json{{"adjudicating_officer", p.adjudication->adjudicating_officer},
+                                   {"adjudicated_on", p.adjudication->adjudicated_on.ToIso()}}
+                            : json(nullptr);
+  out["review_panel"] =
+      p.panel ? json{{"members", p.panel->members}, {"met_on", p.panel->met_on.ToIso()}}
+              : json(nullptr);
+  out["panel_report_on"] = DateOrNull(p.panel_report_on);
+  out["panel_meet_by"] = DateOrNull(p.panel_meet_by);
+  out["panel_report_by"] = DateOrNull(p.panel_report_by);
+  if (p.panel_meet_by) {
+    const core::PanelTiming timing = core::JudgePanel(stage);
+    out["panel_timing"] = {{"meeting", TimingName(timing.meeting)},
+                           {"report", TimingName(timing.report)},
+                           {"response", TimingName(timing.response)}};
+  } else {
+    out["panel_timing"] = nullptr;
+  }
+  out["discussion_offer"] = p.discussion
+                                ? json{{"offered_on", p.discussion->offered_on.ToIso()},
+                                       {"take_up", core::ToString(p.discussion->take_up)},
+                                       {"notes", p.discussion->notes}}
+                                : json(nullptr);
+  out["agreed_response_period"] =
+      p.agreed_period ? json{{"agreed_on", p.agreed_period->agreed_on.ToIso()},
+                             {"respond_by", p.agreed_period->respond_by.ToIso()}}
+                      : json(nullptr);
+  out["late_notice"] = p.late_notice ? json{{"notified_on", p.late_notice->notified_on.ToIso()},
+                                            {"reason", p.late_notice->reason},
+                                            {"expected_by", DateOrNull(p.late_notice->expected_by)}}
+                                     : json(nullptr);
+  return out;
 }
 
 // Whether a stage's deadline is running: it is when the stage is waiting on the council.
@@ -293,6 +409,7 @@ json StageToJson(const core::Stage& stage, StageClock clock, const RenderContext
       {"outside_code", stage.outside_code},
       {"reopened_on", DateOrNull(stage.reopened_on)},
       {"response", stage.response ? ResponseToJson(*stage.response) : json(nullptr)},
+      {"procedure", ProcedureToJson(stage)},
   };
   // History that stays put: the answers reopenings superseded, oldest first, and every reopening.
   json earlier = json::array();
@@ -366,6 +483,20 @@ std::string_view ToString(CaseActionKind kind) {
       return "reopen";
     case CaseActionKind::kReassign:
       return "reassign";
+    case CaseActionKind::kInvestigation:
+      return "investigation";
+    case CaseActionKind::kAdjudication:
+      return "adjudication";
+    case CaseActionKind::kReviewPanel:
+      return "review-panel";
+    case CaseActionKind::kPanelReport:
+      return "panel-report";
+    case CaseActionKind::kDiscussionOffer:
+      return "discussion-offer";
+    case CaseActionKind::kResponsePeriod:
+      return "response-period";
+    case CaseActionKind::kLateNotice:
+      return "late-notice";
   }
   return {};
 }
@@ -415,6 +546,20 @@ core::Result<app::CaseAction> ParseCaseAction(CaseActionKind kind, const json& b
         return ReadReopen(reader, today);
       case CaseActionKind::kReassign:
         return ReadReassign(reader);
+      case CaseActionKind::kInvestigation:
+        return ReadInvestigation(reader);
+      case CaseActionKind::kAdjudication:
+        return ReadAdjudication(reader, today);
+      case CaseActionKind::kReviewPanel:
+        return ReadReviewPanel(reader);
+      case CaseActionKind::kPanelReport:
+        return ReadPanelReport(reader, today);
+      case CaseActionKind::kDiscussionOffer:
+        return ReadDiscussionOffer(reader, today);
+      case CaseActionKind::kResponsePeriod:
+        return ReadResponsePeriod(reader, today);
+      case CaseActionKind::kLateNotice:
+        return ReadLateNotice(reader, today);
     }
     return ReadAcknowledge(reader, today);
   });

@@ -56,11 +56,22 @@ enum class CaseActionKind {
   kClose,
   kReopen,
   kReassign,
+  // The statutory procedures' steps (core/procedure_transitions.hpp).
+  kInvestigation,
+  kAdjudication,
+  kReviewPanel,
+  kPanelReport,
+  kDiscussionOffer,
+  kResponsePeriod,
+  kLateNotice,
 };
 inline constexpr CaseActionKind kAllCaseActions[] = {
-    CaseActionKind::kAcknowledge, CaseActionKind::kExtend, CaseActionKind::kRespond,
-    CaseActionKind::kEscalate,    CaseActionKind::kRefuse, CaseActionKind::kWithdraw,
-    CaseActionKind::kClose,       CaseActionKind::kReopen, CaseActionKind::kReassign,
+    CaseActionKind::kAcknowledge,     CaseActionKind::kExtend,         CaseActionKind::kRespond,
+    CaseActionKind::kEscalate,        CaseActionKind::kRefuse,         CaseActionKind::kWithdraw,
+    CaseActionKind::kClose,           CaseActionKind::kReopen,         CaseActionKind::kReassign,
+    CaseActionKind::kInvestigation,   CaseActionKind::kAdjudication,   CaseActionKind::kReviewPanel,
+    CaseActionKind::kPanelReport,     CaseActionKind::kDiscussionOffer,
+    CaseActionKind::kResponsePeriod,  CaseActionKind::kLateNotice,
 };
 // "acknowledge", "extend", ... : the last segment of the action's path.
 std::string_view ToString(CaseActionKind kind);

@@ -322,6 +322,20 @@ struct AnnualReportBuilder::State {
     if (*scratch.acknowledged_on > responded_on) scratch.acknowledged_on = responded_on;
     scratch.reopened_on = reopened_before;
     scratch.extensions.clear();
+    // The procedure's own clocks: the review panel's response counts from its report, the
+    // adults' from the agreed period (core::WithDeadlines). Steps recorded after the response
+    // being judged belong to a reopening.
+    scratch.procedure = {};
+    if (stage.panel_met_on && *stage.panel_met_on <= responded_on) {
+      scratch.procedure.panel = core::ReviewPanel{{}, *stage.panel_met_on};
+      if (stage.panel_report_on && *stage.panel_report_on <= responded_on) {
+        scratch.procedure.panel_report_on = stage.panel_report_on;
+      }
+    }
+    if (stage.period_agreed_on && stage.agreed_respond_by && *stage.period_agreed_on <= responded_on) {
+      scratch.procedure.agreed_period =
+          core::AgreedResponsePeriod{*stage.period_agreed_on, *stage.agreed_respond_by};
+    }
     beyond_code = false;
     for (const ExtensionRecord& extension : stage.extensions) {
       // Extensions after the response belong to a later reopening, not to this answer.
@@ -1163,6 +1177,14 @@ std::vector<CountingRule> CountingRules() {
        "Working days to respond count from the stage's start (receipt or escalation request), or "
        "from the reopening for an answer after one, to the response, not from the "
        "acknowledgement: the time the resident waited, whatever the regime's clock starts from."},
+      {"statutory_procedures",
+       "Children's review panel (stage 3): the council's response is due 15 working days after "
+       "the panel's report is received, the report 5 working days after the panel met, and the "
+       "meeting 30 working days after the request, each counted from the actual date of the step "
+       "before (50 working days from the request only while no step is recorded), so a response "
+       "after an early panel can be late within 50 days. Adults: the response is due by the "
+       "period agreed with the complainant, or six months after receipt when none was agreed. "
+       "Steps recorded after a response belong to a reopening and do not move its clock."},
       {"outcomes",
        "Outcomes, remedies, compensation, root causes, learning and actions count every response "
        "in the financial year it was given, whether it still stands or a reopening superseded it "

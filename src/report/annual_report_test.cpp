@@ -46,6 +46,10 @@ struct StageSpec {
   bool learning = false;
   std::vector<EarlierSpec> earlier;    // superseded responses, oldest first
   std::vector<core::Date> reopenings;  // every reopening; defaults to `reopened`
+  std::optional<core::Date> panel_met;
+  std::optional<core::Date> panel_report;
+  std::optional<core::Date> period_agreed;
+  std::optional<core::Date> agreed_respond_by;
 };
 
 struct ComplaintSpec {
@@ -117,6 +121,10 @@ void Feed(AnnualReportBuilder& builder, const ComplaintSpec& spec) {
     record.earlier_responses = earlier[i];
     record.reopenings = reopenings[i];
     if (!s.reopenings.empty()) record.reopened_on = s.reopenings.back();
+    record.panel_met_on = s.panel_met;
+    record.panel_report_on = s.panel_report;
+    record.period_agreed_on = s.period_agreed;
+    record.agreed_respond_by = s.agreed_respond_by;
     stages.push_back(record);
   }
   ComplaintRecord record;
@@ -833,6 +841,132 @@ TEST(AnnualReportTest, EscalationRatesDivideEachRegimeByItsOwnStages) {
   EXPECT_DOUBLE_EQ(
       *FindFigure(report, "regime/housing", "volumes", "escalation_rate_1_to_2")->current, 50);
 }
+
+// The statutory procedures' own clocks (core::WithDeadlines): a review panel's response is judged
+// 15 working days after the panel's report, not 50 after the request; an adults' response by the
+// period agreed, else six months.
+struct ProcedureTimingCase {
+  std::string_view name;
+  Regime regime;
+  int stage;
+  std::string_view started;
+  std::string_view responded;
+  std::optional<std::string_view> panel_met;
+  std::optional<std::string_view> panel_report;
+  std::optional<std::string_view> period_agreed;
+  std::optional<std::string_view> agreed_respond_by;
+  std::string_view expected;  // "within_timescale" or "late"
+};
+
+// Review panel requested Mon 4 Sep 2023: +50 = Mon 13 Nov. Met Wed 20 Sep, report Mon 25 Sep:
+// response due +15 = Mon 16 Oct. Adults received Mon 3 Apr 2023: six months = Tue 3 Oct.
+const ProcedureTimingCase kProcedureTimingCases[] = {
+    {"PanelNothingRecordedUsesTheFiftyDays",
+     Regime::kChildren,
+     3,
+     "2023-09-04",
+     "2023-11-13",
+     {},
+     {},
+     {},
+     {},
+     "within_timescale"},
+    {"EarlyPanelMakesAResponseWithinFiftyDaysLate",
+     Regime::kChildren,
+     3,
+     "2023-09-04",
+     "2023-10-17",
+     "2023-09-20",
+     "2023-09-25",
+     {},
+     {},
+     "late"},
+    {"ResponseOnTheReportsClock",
+     Regime::kChildren,
+     3,
+     "2023-09-04",
+     "2023-10-16",
+     "2023-09-20",
+     "2023-09-25",
+     {},
+     {},
+     "within_timescale"},
+    {"StepsAfterTheResponseDoNotCount",
+     Regime::kChildren,
+     3,
+     "2023-09-04",
+     "2023-10-17",
+     "2023-10-18",
+     "2023-10-20",
+     {},
+     {},
+     "within_timescale"},
+    {"AdultsDefaultSixMonths",
+     Regime::kAdults,
+     1,
+     "2023-04-03",
+     "2023-10-04",
+     {},
+     {},
+     {},
+     {},
+     "late"},
+    {"AdultsAgreedPeriod",
+     Regime::kAdults,
+     1,
+     "2023-04-03",
+     "2023-10-04",
+     {},
+     {},
+     "2023-04-05",
+     "2023-11-30",
+     "within_timescale"},
+    {"AdultsShorterAgreedPeriod",
+     Regime::kAdults,
+     1,
+     "2023-04-03",
+     "2023-09-01",
+     {},
+     {},
+     "2023-04-05",
+     "2023-08-31",
+     "late"},
+};
+
+class ProcedureTimingTest : public testing::TestWithParam<ProcedureTimingCase> {};
+
+TEST_P(ProcedureTimingTest, JudgesTheResponseOnTheProceduresClock) {
+  const ProcedureTimingCase& t = GetParam();
+  auto opt = [](std::optional<std::string_view> iso) {
+    return iso ? std::optional<core::Date>(D(*iso)) : std::nullopt;
+  };
+  std::vector<StageSpec> stages;
+  for (int number = 1; number < t.stage; ++number) {
+    StageSpec earlier = Answered("2023-06-05", "2023-06-05", "2023-06-05");
+    earlier.number = number;
+    stages.push_back(earlier);
+  }
+  StageSpec stage = Answered(t.started, t.started, t.responded);
+  stage.number = t.stage;
+  stage.panel_met = opt(t.panel_met);
+  stage.panel_report = opt(t.panel_report);
+  stage.period_agreed = opt(t.period_agreed);
+  stage.agreed_respond_by = opt(t.agreed_respond_by);
+  stages.push_back(stage);
+  ComplaintSpec complaint = Housing(std::move(stages));
+  complaint.regime = t.regime;
+  const AnnualReport report = Compute(Context(2023), {complaint});
+  const std::string group = "timeliness_stage_" + std::to_string(t.stage);
+  const std::string scope = t.regime == Regime::kChildren ? "regime/children" : "regime/adults";
+  for (std::string_view key : {"within_timescale", "late"}) {
+    const Figure* figure = FindFigure(report, scope, group, key);
+    ASSERT_NE(figure, nullptr) << key;
+    EXPECT_EQ(*figure->current, key == t.expected ? 1 : 0) << key;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, ProcedureTimingTest, testing::ValuesIn(kProcedureTimingCases),
+                         CaseName());
 
 // The measures began in 2023/24: none for 2022/23, even with the homes owned configured.
 TEST(AnnualReportTest, NoTsmBeforeTheMeasuresBeganIn2023) {

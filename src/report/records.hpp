@@ -71,6 +71,12 @@ struct StageRecord {
   // every reopening, oldest first (reopened_on is the last).
   std::span<const ResponseRecord> earlier_responses;
   std::span<const core::Date> reopenings;
+  // The statutory procedure's facts that move the response's clock (core/procedure.hpp): the
+  // children's review panel's meeting and report, the adults' agreed response period.
+  std::optional<core::Date> panel_met_on;
+  std::optional<core::Date> panel_report_on;
+  std::optional<core::Date> period_agreed_on;  // with agreed_respond_by
+  std::optional<core::Date> agreed_respond_by;
 };
 
 struct ComplaintRecord {

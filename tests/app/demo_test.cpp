@@ -229,6 +229,12 @@ void AddAsLoaded(report::RecordSink& sink, const core::Complaint& complaint) {
           stage.response->learning.find_first_not_of(' ') != std::string::npos;
     }
     record.reopened_on = stage.reopened_on;
+    if (stage.procedure.panel) record.panel_met_on = stage.procedure.panel->met_on;
+    record.panel_report_on = stage.procedure.panel_report_on;
+    if (stage.procedure.agreed_period) {
+      record.period_agreed_on = stage.procedure.agreed_period->agreed_on;
+      record.agreed_respond_by = stage.procedure.agreed_period->respond_by;
+    }
     record.extensions = extensions[i];
     record.root_causes = causes[i];
     record.remedies = remedies[i];

@@ -92,7 +92,24 @@ export interface Stage {
   // Responses a reopening superseded, oldest first; every reopening date, oldest first.
   earlier_responses: StageResponse[];
   reopenings: string[];
+  procedure?: StageProcedure;
   working_days_left?: number;
+}
+
+export type StepTiming = 'pending' | 'on_time' | 'late';
+
+// The statutory procedure's steps at a stage (src/core/procedure.hpp); null until recorded.
+export interface StageProcedure {
+  investigation: { record_agreed_on: string; investigating_officer: string; independent_person: string } | null;
+  adjudication: { adjudicating_officer: string; adjudicated_on: string } | null;
+  review_panel: { members: string[]; met_on: string } | null;
+  panel_report_on: string | null;
+  panel_meet_by: string | null;
+  panel_report_by: string | null;
+  panel_timing: { meeting: StepTiming; report: StepTiming; response: StepTiming } | null;
+  discussion_offer: { offered_on: string; take_up: 'taken_up' | 'declined' | 'no_reply'; notes: string } | null;
+  agreed_response_period: { agreed_on: string; respond_by: string } | null;
+  late_notice: { notified_on: string; reason: string; expected_by: string | null } | null;
 }
 
 export interface Change {

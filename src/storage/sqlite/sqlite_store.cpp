@@ -20,6 +20,7 @@
 #include <variant>
 
 #include "core/calendar.hpp"
+#include "core/procedure_transitions.hpp"
 #include "core/repeats.hpp"
 #include "report/records.hpp"
 #include "storage/common/audit_chain.hpp"
@@ -874,7 +875,7 @@ std::optional<core::Date> PendingDeadline(const core::Complaint& complaint) {
     case core::CaseStatus::kAwaitingAcknowledgement:
       return stage.acknowledge_by;
     case core::CaseStatus::kInProgress:
-      return stage.respond_by;
+      return core::NextStepDue(stage);  // a review panel's meeting or report while pending
     default:
       return std::nullopt;
   }
@@ -984,6 +985,116 @@ core::Stage ReadStage(ColumnReader& r) {
     stage.response = std::move(response);
   }
   return stage;
+}
+
+// The statutory procedure's steps at a stage (stage_procedures): one row for a stage that has any.
+constexpr std::array<std::string_view, 22> kProcedureColumns = {
+    "complaint_id",          "stage",
+    "record_agreed_on",      "investigating_officer",
+    "independent_person",    "adjudicating_officer",
+    "adjudicated_on",        "panel_met_on",
+    "panel_member_1",        "panel_member_2",
+    "panel_member_3",        "panel_report_on",
+    "panel_meet_by",         "panel_report_by",
+    "discussion_offered_on", "discussion_take_up",
+    "discussion_notes",      "period_agreed_on",
+    "agreed_respond_by",     "late_notice_on",
+    "late_notice_reason",    "late_notice_expected_by"};
+
+void BindProcedure(Statement& s, std::int64_t complaint_id, int stage,
+                   const core::StageProcedure& p) {
+  s.BindAll(complaint_id, stage);
+  if (p.investigation) {
+    s.BindAll(p.investigation->record_agreed_on, p.investigation->investigating_officer,
+              p.investigation->independent_person);
+  } else {
+    s.BindNulls(3);
+  }
+  if (p.adjudication) {
+    s.BindAll(p.adjudication->adjudicating_officer, p.adjudication->adjudicated_on);
+  } else {
+    s.BindNulls(2);
+  }
+  // The core accepts only a panel of exactly core::kReviewPanelSize.
+  if (p.panel && p.panel->members.size() == core::kReviewPanelSize) {
+    s.BindAll(p.panel->met_on, p.panel->members[0], p.panel->members[1], p.panel->members[2]);
+  } else {
+    s.BindNulls(4);
+  }
+  s.BindAll(p.panel_report_on, p.panel_meet_by, p.panel_report_by);
+  if (p.discussion) {
+    s.BindAll(p.discussion->offered_on, p.discussion->take_up, p.discussion->notes);
+  } else {
+    s.BindNulls(3);
+  }
+  if (p.agreed_period) {
+    s.BindAll(p.agreed_period->agreed_on, p.agreed_period->respond_by);
+  } else {
+    s.BindNulls(2);
+  }
+  if (p.late_notice) {
+    s.BindAll(p.late_notice->notified_on, p.late_notice->reason, p.late_notice->expected_by);
+  } else {
+    s.BindNulls(3);
+  }
+}
+
+// The stage number and its procedure.
+std::pair<int, core::StageProcedure> ReadProcedure(ColumnReader& r) {
+  r.Skip(1);  // complaint_id
+  const int stage = r.Int();
+  core::StageProcedure p;
+  if (r.NextIsNull()) {
+    r.Skip(3);
+  } else {
+    p.investigation = core::Investigation{r.Date(), r.Text(), r.Text()};
+  }
+  if (r.NextIsNull()) {
+    r.Skip(2);
+  } else {
+    core::Adjudication adjudication;
+    adjudication.adjudicating_officer = r.Text();
+    adjudication.adjudicated_on = r.Date();
+    p.adjudication = std::move(adjudication);
+  }
+  if (r.NextIsNull()) {
+    r.Skip(4);
+  } else {
+    core::ReviewPanel panel;
+    panel.met_on = r.Date();
+    for (std::size_t i = 0; i < core::kReviewPanelSize; ++i) panel.members.push_back(r.Text());
+    p.panel = std::move(panel);
+  }
+  p.panel_report_on = r.OptionalDate();
+  p.panel_meet_by = r.OptionalDate();
+  p.panel_report_by = r.OptionalDate();
+  if (r.NextIsNull()) {
+    r.Skip(3);
+  } else {
+    core::DiscussionOffer offer;
+    offer.offered_on = r.Date();
+    offer.take_up = r.Enumerator(core::ParseDiscussionTakeUp);
+    offer.notes = r.Text();
+    p.discussion = std::move(offer);
+  }
+  if (r.NextIsNull()) {
+    r.Skip(2);
+  } else {
+    core::AgreedResponsePeriod period;
+    period.agreed_on = r.Date();
+    period.respond_by = r.Date();
+    p.agreed_period = period;
+  }
+  if (r.NextIsNull()) {
+    r.Skip(3);
+  } else {
+    core::LateNotice notice;
+    notice.notified_on = r.Date();
+    notice.reason = r.Text();
+    notice.expected_by = r.OptionalDate();
+    p.late_notice = std::move(notice);
+  }
+  return {stage, std::move(p)};
 }
 
 // A list held by a stage, stored in its own table keyed by (complaint_id, stage, position).
@@ -3089,6 +3200,7 @@ class SqliteTx final : public app::Tx {
       if (Status s = InsertStageList(kActions, complaint.id, stage); !s) return s;
       if (Status s = InsertStageList(kEarlierResponses, complaint.id, stage); !s) return s;
       if (Status s = InsertStageList(kReopenings, complaint.id, stage); !s) return s;
+      if (Status s = InsertProcedure(complaint.id, stage); !s) return s;
     }
     if (Status s = SaveEarlierDecisions(complaint); !s) return s;
     for (std::size_t i = 0; i < complaint.possible_repeat_of.size(); ++i) {
@@ -3123,6 +3235,32 @@ class SqliteTx final : public app::Tx {
       statement->BindAll(complaint.id, static_cast<std::int64_t>(i), withdrawal.withdrawn_on,
                          withdrawal.reason, withdrawal.status_before);
       if (Status inserted = statement->Run(); !inserted) return inserted;
+    }
+    return {};
+  }
+
+  Status InsertProcedure(std::int64_t complaint_id, const core::Stage& stage) {
+    if (stage.procedure == core::StageProcedure{}) return {};
+    static const std::string sql = InsertSql("stage_procedures", kProcedureColumns);
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    BindProcedure(*statement, complaint_id, stage.number, stage.procedure);
+    return statement->Run();
+  }
+
+  Status LoadProcedures(core::Complaint& complaint) {
+    static const std::string sql =
+        SelectSql("stage_procedures", kProcedureColumns) + " WHERE complaint_id = ? ORDER BY stage";
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->Bind(complaint.id);
+    Result<std::vector<std::pair<int, core::StageProcedure>>> rows =
+        ReadAll(*statement, ReadProcedure);
+    if (!rows) return Unexpected(rows.error());
+    for (auto& [number, procedure] : *rows) {
+      for (core::Stage& stage : complaint.stages) {
+        if (stage.number == number) stage.procedure = std::move(procedure);
+      }
     }
     return {};
   }
@@ -3185,6 +3323,7 @@ class SqliteTx final : public app::Tx {
     if (Status s = LoadStageList(kEarlierResponses, complaint); !s) return s;
     if (Status s = LoadStageList(kReopenings, complaint); !s) return s;
     if (Status s = LoadEarlierDecisions(complaint); !s) return s;
+    if (Status s = LoadProcedures(complaint); !s) return s;
 
     Result<Statement> repeats = connection_.Prepare(
         "SELECT repeat_of FROM complaint_repeats WHERE complaint_id = ? ORDER BY position");
@@ -3958,9 +4097,12 @@ class ReportReader {
       std::optional<KeyedScan>* scan;
     };
     const ScanSql scans[] = {
-        {"SELECT complaint_id, number, started_on, acknowledged_on, "
-         "coalesce(first_responded_on, responded_on), responded_on, outcome, reopened_on, "
-         "coalesce(trim(learning) <> '', 0) FROM complaint_stages ORDER BY complaint_id, number",
+        {"SELECT s.complaint_id, s.number, s.started_on, s.acknowledged_on, "
+         "coalesce(s.first_responded_on, s.responded_on), s.responded_on, s.outcome, "
+         "s.reopened_on, coalesce(trim(s.learning) <> '', 0), p.panel_met_on, p.panel_report_on, "
+         "p.period_agreed_on, p.agreed_respond_by FROM complaint_stages s "
+         "LEFT JOIN stage_procedures p ON p.complaint_id = s.complaint_id AND p.stage = s.number "
+         "ORDER BY s.complaint_id, s.number",
          Key::kComplaintAndStage, &stages_},
         {"SELECT complaint_id, stage, decided_on, working_days, within_code "
          "FROM stage_extensions ORDER BY complaint_id, stage, position",
@@ -4169,6 +4311,10 @@ class ReportReader {
     }
     stage.reopened_on = r.OptionalDate();
     stage.learning_recorded = r.Bool();
+    stage.panel_met_on = r.OptionalDate();
+    stage.panel_report_on = r.OptionalDate();
+    stage.period_agreed_on = r.OptionalDate();
+    stage.agreed_respond_by = r.OptionalDate();
     if (!r.status()) return r.status();
 
     StageLists lists{};

@@ -12,13 +12,23 @@ import {
   AcknowledgeForm, CloseForm, EscalateForm, ExtendForm, ReassignForm, RefuseForm, ReopenForm, WithdrawForm,
   type ActionProps,
 } from './actions';
+import {
+  AdjudicationForm, DiscussionOfferForm, InvestigationForm, LateNoticeForm, PanelReportForm, ResponsePeriodForm,
+  ReviewPanelForm,
+} from './ProcedureForms';
 import { RespondForm } from './RespondForm';
 
 // How many stages each regime has (DESIGN.md section 2); escalation is offered below the last.
 const STAGE_COUNT: Record<Regime, number> = { housing: 2, corporate: 2, children: 3, adults: 1 };
 
+// The statutory procedures' steps: their own paths, allowed as acknowledging is.
+export type ProcedureAction =
+  | 'investigation' | 'adjudication' | 'review-panel' | 'panel-report' | 'discussion-offer' | 'response-period'
+  | 'late-notice';
+
 export interface CaseAction {
-  path: Permission;
+  path: Permission | ProcedureAction;
+  permission?: Permission;  // when the path is not itself a permission
   label: string;
   // The statuses in which the API accepts it (src/core/transitions.hpp).
   statuses: Status[];
@@ -28,6 +38,11 @@ export interface CaseAction {
 }
 
 const OPEN: Status[] = ['awaiting_acknowledgement', 'in_progress'];
+
+// Where each procedure's steps are recorded (src/core/regime.cpp, StageRule::steps).
+const atStage = (regime: Regime, stage: number) => (complaint: Complaint) =>
+  complaint.regime === regime && complaint.stage === stage;
+const PROCEDURE = { permission: 'acknowledge' as Permission, secondary: true };
 
 export const CASE_ACTIONS: CaseAction[] = [
   { path: 'acknowledge', label: 'Acknowledge', statuses: ['awaiting_acknowledgement'], Form: AcknowledgeForm },
@@ -42,11 +57,21 @@ export const CASE_ACTIONS: CaseAction[] = [
   { path: 'reopen', label: 'Reopen', statuses: ['responded', 'closed', 'withdrawn', 'not_accepted'], Form: ReopenForm, secondary: true },
   { path: 'refuse', label: 'Refuse', statuses: OPEN, Form: RefuseForm, secondary: true },
   { path: 'withdraw', label: 'Record withdrawal', statuses: OPEN, Form: WithdrawForm, secondary: true },
+  { ...PROCEDURE, path: 'investigation', label: 'Record investigation', statuses: [...OPEN, 'responded'], Form: InvestigationForm, applies: atStage('children', 2) },
+  { ...PROCEDURE, path: 'adjudication', label: 'Record adjudication', statuses: [...OPEN, 'responded'], Form: AdjudicationForm, applies: atStage('children', 2) },
+  { ...PROCEDURE, path: 'review-panel', label: 'Record review panel', statuses: OPEN, Form: ReviewPanelForm, applies: atStage('children', 3) },
+  {
+    ...PROCEDURE, path: 'panel-report', label: 'Record panel’s report', statuses: OPEN, Form: PanelReportForm,
+    applies: (complaint) => atStage('children', 3)(complaint) && complaint.stages[complaint.stages.length - 1]?.procedure?.review_panel != null,
+  },
+  { ...PROCEDURE, path: 'discussion-offer', label: 'Record offer to discuss', statuses: OPEN, Form: DiscussionOfferForm, applies: atStage('adults', 1) },
+  { ...PROCEDURE, path: 'response-period', label: 'Record agreed response period', statuses: OPEN, Form: ResponsePeriodForm, applies: atStage('adults', 1) },
+  { ...PROCEDURE, path: 'late-notice', label: 'Record late notice', statuses: OPEN, Form: LateNoticeForm, applies: atStage('adults', 1) },
 ];
 
 export function availableActions(complaint: Complaint, role: Parameters<typeof allows>[0]): CaseAction[] {
   return CASE_ACTIONS.filter(
-    (action) => allows(role, action.path) && action.statuses.includes(complaint.status) && (action.applies?.(complaint) ?? true),
+    (action) => allows(role, action.permission ?? (action.path as Permission)) && action.statuses.includes(complaint.status) && (action.applies?.(complaint) ?? true),
   );
 }
 

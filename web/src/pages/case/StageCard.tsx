@@ -2,7 +2,61 @@
 import { DateText, SummaryList, UrgencyTag, urgencyOf, type SummaryRow } from '../../components/ui';
 import { nameOf, userName, type Reference } from '../../data';
 import { formatDate, formatPence, OUTCOME_LABELS, REMEDY_LABELS } from '../../format';
-import type { Stage, StageResponse } from '../../types';
+import type { Stage, StageProcedure, StageResponse, StepTiming } from '../../types';
+
+const TIMING_LABELS: Record<StepTiming, string> = { pending: '', on_time: ' (on time)', late: ' (late)' };
+const TAKE_UP_LABELS = { taken_up: 'taken up', declined: 'declined', no_reply: 'no reply yet' };
+
+// The statutory procedure's steps, each with its own clock where it has one.
+function procedureRows(p: StageProcedure, id: string): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const timing = p.panel_timing;
+  if (p.investigation) {
+    rows.push({ key: 'Written record agreed', value: <DateText iso={p.investigation.record_agreed_on} />, id: `${id}-record-agreed` });
+    rows.push({ key: 'Investigating Officer', value: p.investigation.investigating_officer });
+    rows.push({ key: 'Independent Person', value: p.investigation.independent_person });
+  }
+  if (p.adjudication) {
+    rows.push({ key: 'Adjudication', value: `${formatDate(p.adjudication.adjudicated_on)} by ${p.adjudication.adjudicating_officer}` });
+  }
+  if (p.panel_meet_by) {
+    rows.push({
+      key: 'Review panel',
+      value: p.review_panel
+        ? `Met ${formatDate(p.review_panel.met_on)}${TIMING_LABELS[timing?.meeting ?? 'pending']} (due by ${formatDate(p.panel_meet_by)}): ${p.review_panel.members.join(', ')}`
+        : `To meet by ${formatDate(p.panel_meet_by)}`,
+      id: `${id}-panel`,
+    });
+  }
+  if (p.panel_report_by) {
+    rows.push({
+      key: 'Panel’s report',
+      value: p.panel_report_on
+        ? `Received ${formatDate(p.panel_report_on)}${TIMING_LABELS[timing?.report ?? 'pending']} (due by ${formatDate(p.panel_report_by)})`
+        : `Due by ${formatDate(p.panel_report_by)}`,
+      id: `${id}-panel-report`,
+    });
+  }
+  if (timing && timing.response !== 'pending') {
+    rows.push({ key: 'Response on its own clock', value: timing.response === 'late' ? 'Late' : 'On time', id: `${id}-panel-response` });
+  }
+  if (p.discussion_offer) {
+    rows.push({
+      key: 'Offer to discuss',
+      value: `${formatDate(p.discussion_offer.offered_on)}, ${TAKE_UP_LABELS[p.discussion_offer.take_up]}${p.discussion_offer.notes ? `: ${p.discussion_offer.notes}` : ''}`,
+    });
+  }
+  if (p.agreed_response_period) {
+    rows.push({ key: 'Response period agreed', value: `On ${formatDate(p.agreed_response_period.agreed_on)}: respond by ${formatDate(p.agreed_response_period.respond_by)}` });
+  }
+  if (p.late_notice) {
+    rows.push({
+      key: 'Told the response will be late',
+      value: `${formatDate(p.late_notice.notified_on)}: ${p.late_notice.reason}${p.late_notice.expected_by ? ` (expected by ${formatDate(p.late_notice.expected_by)})` : ''}`,
+    });
+  }
+  return rows;
+}
 
 function responseRows(response: StageResponse, reference: Reference, id: string): SummaryRow[] {
   return [
@@ -74,6 +128,7 @@ export function StageCard({ stage, current, reference }: { stage: Stage; current
           id: `${id}-working-days-left`,
         }]
       : []),
+    ...(stage.procedure ? procedureRows(stage.procedure, id) : []),
     ...(stage.response ? responseRows(stage.response, reference, id) : []),
   ];
   return (
