@@ -1758,8 +1758,8 @@ export interface components {
             /** Format: date */
             as_at: string;
             counting_rules: {
-                key?: string;
-                text?: string;
+                key: string;
+                text: string;
             }[];
             scopes: {
                 /** @enum {string} */
@@ -2166,8 +2166,8 @@ export interface components {
             year: number;
             version: number;
             sections: {
-                section?: string;
-                title?: string;
+                section: string;
+                title: string;
             }[];
             provisions: components["schemas"]["ProvisionAssessment"][];
             counts: {
@@ -2286,6 +2286,15 @@ export interface components {
             headers: {
                 /** @description seconds until another attempt is heard */
                 "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is not valid HTTP/1.1, or its headers are larger than the server allows; answered before any route is chosen, so by every operation */
+        MalformedRequest: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -2972,6 +2981,8 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     ready: {
@@ -2995,6 +3006,8 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -3016,6 +3029,8 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     openapi: {
@@ -3036,6 +3051,8 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     currentSession: {
