@@ -1517,6 +1517,7 @@ export interface components {
             /** @enum {unknown} */
             role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
             team: string | null;
+            active: boolean;
             /** @description send in X-CSRF-Token with every state-changing request; shown only here */
             csrf_token: string;
         };

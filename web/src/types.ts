@@ -8,9 +8,6 @@ type Schemas = components['schemas'];
 
 export type User = Schemas['SignedInUser'];
 export type Session = Schemas['Session'];
-// Who is signed in, as the sign-in's answer (Session) and GET /session (SignedInUser) both give it:
-// a signed-in user is active, so the sign-in's answer does not say so.
-export type SessionUser = Omit<Session, 'csrf_token'>;
 export type Person = Schemas['Person'];
 export type Remedy = Schemas['Remedy'];
 export type Action = Schemas['Action'];

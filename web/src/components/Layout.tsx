@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { allows } from '../permissions';
 import { useSession } from '../session';
-import type { SessionUser } from '../types';
+import type { User } from '../types';
 import { useGovukComponent } from './govuk';
 
 interface NavItem {
@@ -14,7 +14,7 @@ interface NavItem {
   matches: (path: string) => boolean;
 }
 
-function navItems(user: SessionUser): NavItem[] {
+function navItems(user: User): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: 'Home', matches: (path) => path === '/' },
     { to: '/cases', label: 'Cases', matches: (path) => path.startsWith('/cases') && path !== '/cases/new' },
@@ -47,7 +47,7 @@ function SignOutButton() {
   );
 }
 
-function Navigation({ user }: { user: SessionUser }) {
+function Navigation({ user }: { user: User }) {
   const ref = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   useGovukComponent(ref, ServiceNavigation, 'govuk-service-navigation');
@@ -87,7 +87,7 @@ function Navigation({ user }: { user: SessionUser }) {
   );
 }
 
-export function Layout({ user, children }: { user: SessionUser | null; children: ReactNode }) {
+export function Layout({ user, children }: { user: User | null; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const first = useRef(true);

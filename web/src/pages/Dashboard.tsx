@@ -6,7 +6,7 @@ import { DUE_SOON_WORKING_DAYS, LoadFailed, Loading, usePageTitle } from '../com
 import { useLoad } from '../data';
 import { seesBeyondOwnCases } from '../permissions';
 import { useSession } from '../session';
-import type { SessionUser, StatusCounts } from '../types';
+import type { StatusCounts, User } from '../types';
 import { OverduePanel } from './ombudsman/OverduePanel';
 
 type Scope = 'mine' | 'team' | 'all';
@@ -14,7 +14,7 @@ type Filters = Record<string, string>;
 
 const STAGES = [1, 2, 3];
 
-function scopeFilters(scope: Scope, user: SessionUser): Filters {
+function scopeFilters(scope: Scope, user: User): Filters {
   if (scope === 'team' && user.team) return { team: user.team };
   if (scope === 'all') return {};
   return { handler: user.username };

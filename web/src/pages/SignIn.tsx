@@ -3,9 +3,9 @@ import { Form, useForm } from '../components/Form';
 import { TextInput } from '../components/fields';
 import { usePageTitle } from '../components/ui';
 import { signIn } from '../session';
-import type { SessionUser } from '../types';
+import type { User } from '../types';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
+export function SignIn({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   usePageTitle('Sign in');
   const form = useForm();
   const [username, setUsername] = useState('');
