@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DEMO_DB ?= demo.db
 JOBS ?= $(shell nproc)
 
-.PHONY: bootstrap configure build web test demo unit blackbox format clean fuzz
+.PHONY: bootstrap configure build web test demo unit blackbox format tidy types clean fuzz
 
 # The web app's inputs: web/dist is rebuilt only when one of them changed.
 WEB_SOURCES := $(shell find web/src -type f 2>/dev/null) web/index.html web/package.json \
@@ -57,8 +57,21 @@ fuzz: bootstrap
 	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target fuzz_targets
 	BUILD_DIR=$(FUZZ_BUILD_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
+# Formats the C++ (clang-format) and the web app and JavaScript tests (Prettier): what ctest
+# cpp_format and web_format check.
 format:
 	find src tests bench fuzz -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	node web/node_modules/prettier/bin/prettier.cjs --write --log-level warn 'web/src/**/*.{ts,tsx}' \
+	  'tests/**/*.mjs'
+
+# clang-tidy (.clang-tidy) over every source of src/ in the compile database of the build: not a
+# ctest test, as it takes longer than the rest of `make test` on two cores.
+tidy: configure
+	run-clang-tidy -p $(BUILD_DIR) -j $(JOBS) -quiet '$(CURDIR)/src/'
+
+# Regenerates web/src/api-types.ts from src/http/openapi.json (ctest web_api_types checks it).
+types:
+	cd web && npm run types
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -31,11 +31,11 @@ tl::unexpected<core::Error> TooSoon(std::int64_t wait_seconds) {
 // A password hash no password matches in practice, verified for an unknown or inactive user so
 // that answer takes as long as a wrong password does.
 const std::string& DummyPasswordHash() {
-  static const std::string hash = [] {
+  static const std::string kHash = [] {
     auto hashed = HashPassword(NewRandomToken("dummy-password-"));
     return hashed ? *hashed : std::string();
   }();
-  return hash;
+  return kHash;
 }
 
 core::CaseEvent UserEvent(core::EventType type, const Clock& clock, const std::string& actor,

@@ -17,9 +17,9 @@
 namespace redress::app {
 
 // A session ends after this long without a request ...
-inline constexpr std::int64_t kSessionIdleSeconds = 8 * 60 * 60;
+inline constexpr std::int64_t kSessionIdleSeconds = std::int64_t{8} * 60 * 60;
 // ... and this long after sign-in whatever happens.
-inline constexpr std::int64_t kSessionAbsoluteSeconds = 12 * 60 * 60;
+inline constexpr std::int64_t kSessionAbsoluteSeconds = std::int64_t{12} * 60 * 60;
 // The idle deadline is moved only when it would move by at least this much, so a burst of
 // requests costs one write rather than one each.
 inline constexpr std::int64_t kSessionExtendStepSeconds = 60;

@@ -33,7 +33,7 @@ tl::unexpected<core::Error> ChecksBusy() {
 }  // namespace
 
 std::string SignInAddressKey(std::string_view address) {
-  const std::string text(address);
+  std::string text(address);  // not const: returned, so moved
   std::array<unsigned char, 16> bytes{};
   if (inet_pton(AF_INET6, text.c_str(), bytes.data()) != 1) return text;
   constexpr std::array<unsigned char, 12> kMappedPrefix = {0, 0, 0, 0, 0,    0,

@@ -26,6 +26,7 @@ constexpr Division kNi = Division::kNorthernIreland;
 
 std::vector<std::string> Isos(const std::vector<BankHoliday>& holidays) {
   std::vector<std::string> isos;
+  isos.reserve(holidays.size());
   for (const BankHoliday& holiday : holidays) isos.push_back(holiday.date.ToIso());
   return isos;
 }

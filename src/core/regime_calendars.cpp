@@ -3,8 +3,8 @@
 namespace redress::core {
 
 const WorkingCalendar& StatutoryCalendar() {
-  static const WorkingCalendar calendar(Division::kEnglandAndWales);
-  return calendar;
+  static const WorkingCalendar kCalendar(Division::kEnglandAndWales);
+  return kCalendar;
 }
 
 const WorkingCalendar& CalendarFor(Regime regime, const WorkingCalendar& organisation) {

@@ -16,7 +16,7 @@ inline constexpr std::int64_t kFirstSignInDelaySeconds = 5;
 inline constexpr std::int64_t kMaxSignInDelaySeconds = 300;
 // At this many consecutive failures the username is locked, right password or not.
 inline constexpr int kLockoutFailures = 10;
-inline constexpr std::int64_t kLockoutSeconds = 15 * 60;
+inline constexpr std::int64_t kLockoutSeconds = std::int64_t{15} * 60;
 
 // The wait after the last of `consecutive_failures` failures before another attempt is heard:
 // 0 up to kFreeSignInFailures, then 5, 10, 20, ... seconds capped at kMaxSignInDelaySeconds, and

@@ -128,7 +128,7 @@ void ExpectNotAllowed(const Result<Transition>& result, std::string_view mention
   EXPECT_NE(result.error().message.find(mentions), std::string::npos) << result.error().message;
 }
 
-void ExpectFieldErrors(const Result<Transition>& result, std::vector<std::string> fields) {
+void ExpectFieldErrors(const Result<Transition>& result, const std::vector<std::string>& fields) {
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput) << result.error().message;
   EXPECT_EQ(FieldNames(result.error()), fields) << result.error().message;

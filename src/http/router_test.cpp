@@ -12,7 +12,7 @@ Response Named(std::string name) { return Response{200, "text/plain", std::move(
 
 Router ExampleRouter() {
   Router router;
-  const auto route = [&](std::string method, std::string pattern) {
+  const auto route = [&](const std::string& method, const std::string& pattern) {
     router.Add({method, pattern, Access::kPublic, std::nullopt,
                 [method, pattern](const Request&) { return Named(method + " " + pattern); }});
   };

@@ -38,7 +38,7 @@
 
 namespace redress::http {
 
-inline constexpr std::size_t kMaxRequestBodyBytes = 1024 * 1024;
+inline constexpr std::size_t kMaxRequestBodyBytes = std::size_t{1024} * 1024;
 inline constexpr std::uint32_t kMaxRequestHeaderBytes = 16 * 1024;
 // Handler threads by default: more than the concurrent requests the API is built for (32), so
 // they all wait on the store at once and share its commits.

@@ -21,7 +21,7 @@ class WebApp {
   // directory holding index.html, or holds more than kMaxBytes.
   static core::Result<WebApp> Load(const std::filesystem::path& root);
 
-  static constexpr std::size_t kMaxBytes = 64 * 1024 * 1024;
+  static constexpr std::size_t kMaxBytes = std::size_t{64} * 1024 * 1024;
 
   // The answer to a GET of `request.path` outside the API, if the app has one: the file at that
   // path; for a path of the app's own pages (no file extension in its last segment) index.html,

@@ -1,6 +1,8 @@
-// Shared helpers for the black-box tests: run the real binary, make temporary directories.
+// Shared helpers for the black-box tests: run the real binary, make temporary directories, call
+// the API (every JSON answer checked against the OpenAPI document).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -73,8 +75,94 @@ export async function startServe(db, extraArgs = []) {
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
+// The API's one description, the one the binary compiles in, and ajv (JSON Schema 2020-12, the
+// dialect of OpenAPI 3.1) from the web app's dev dependencies.
+const sourceDir = process.env.REDRESS_SOURCE_DIR ?? new URL('../..', import.meta.url).pathname;
+const requireFromWeb = createRequire(join(sourceDir, 'web', 'package.json'));
+const openapi = JSON.parse(readFileSync(join(sourceDir, 'src', 'http', 'openapi.json'), 'utf8'));
+const OPENAPI_ID = 'urn:redress:openapi';
+let ajv = null;
+const validators = new Map();
+
+// The document's paths as patterns, literal ones first so /complaints/counts is not read as
+// /complaints/{reference}.
+const operationPaths = Object.keys(openapi.paths)
+  .map((template) => ({
+    template,
+    parameters: (template.match(/\{/g) ?? []).length,
+    pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  }))
+  .sort((a, b) => a.parameters - b.parameters);
+
+function jsonPointer(segments) {
+  return segments.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+}
+
+// The validator of the schema at `pointer` (a JSON pointer into the document), compiled once.
+function validatorAt(pointer) {
+  if (!ajv) {
+    const Ajv2020 = requireFromWeb('ajv/dist/2020').default;
+    const addFormats = requireFromWeb('ajv-formats').default;
+    // strict off: the document holds OpenAPI's own members beside the schemas.
+    ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addFormat('binary', true);
+    ajv.addSchema({ ...openapi, $id: OPENAPI_ID });
+  }
+  let validate = validators.get(pointer);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `${OPENAPI_ID}#${pointer}` });
+    validators.set(pointer, validate);
+  }
+  return validate;
+}
+
+// Checks one answer of the API against the document: the operation of `method` and `path` must
+// document `status`, with a schema for its content type that `body` satisfies. Throws naming the
+// operation and each offending place in the body. A problem answer on a path the document does not
+// have (404, 405) is checked against its Problem schema. Answers that are not JSON are not checked.
+export function checkAgainstOpenApi(method, path, status, contentType, body) {
+  const mediaType = contentType.split(';')[0].trim();
+  if (!mediaType.includes('json') || typeof body !== 'object' || body === null) return;
+  const pathname = path.split('?')[0];
+  const found = operationPaths.find((candidate) => candidate.pattern.test(pathname));
+  const operation = found && openapi.paths[found.template][method.toLowerCase()];
+  const where = `${method} ${pathname}`;
+  let segments;
+  if (operation) {
+    const name = `${operation.operationId} (${method} ${found.template})`;
+    const codes = [String(status), `${String(status)[0]}XX`, 'default'];
+    const code = codes.find((candidate) => candidate in operation.responses);
+    if (!code) throw new Error(`OpenAPI: ${name} answered ${status}, which the document does not list`);
+    segments = ['paths', found.template, method.toLowerCase(), 'responses', code];
+    let response = operation.responses[code];
+    if (response.$ref) {
+      segments = response.$ref.slice(2).split('/');
+      response = segments.reduce((node, segment) => node[segment], openapi);
+      segments = segments.map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+    }
+    if (!response.content?.[mediaType]) {
+      throw new Error(`OpenAPI: ${name} answered ${status} as ${mediaType}, which the document does not list`);
+    }
+    segments.push('content', mediaType, 'schema');
+    const validate = validatorAt(`/${jsonPointer(segments)}`);
+    if (!validate(body)) {
+      const errors = validate.errors.map((error) => `  at ${error.instancePath || '/'}: ${error.message} (${error.schemaPath})`);
+      throw new Error(`OpenAPI: the ${status} answer of ${name} to ${where} does not match its schema:\n${errors.join('\n')}\n${JSON.stringify(body).slice(0, 2000)}`);
+    }
+    return;
+  }
+  if (mediaType !== PROBLEM_TYPE) throw new Error(`OpenAPI: ${where} is no operation of the document, yet answered ${status} with JSON`);
+  const validate = validatorAt('/components/schemas/Problem');
+  if (!validate(body)) {
+    const errors = validate.errors.map((error) => `  at ${error.instancePath || '/'}: ${error.message}`);
+    throw new Error(`OpenAPI: the ${status} problem answered to ${where} does not match the Problem schema:\n${errors.join('\n')}`);
+  }
+}
+
 // A client of the API at `base`: call(method, path, { token, body, headers, raw }) resolves with
-// { status, headers, body } (body parsed when JSON).
+// { status, headers, body } (body parsed when JSON), and rejects when a JSON answer does not match
+// the OpenAPI document (checkAgainstOpenApi).
 export function apiClient(base) {
   return async (method, path, { token, body, headers = {}, raw } = {}) => {
     const init = { method, headers: { ...headers } };
@@ -89,6 +177,7 @@ export function apiClient(base) {
     const type = response.headers.get('content-type') ?? '';
     const text = await response.text();
     const parsed = type.includes('json') && text ? JSON.parse(text) : text;
+    checkAgainstOpenApi(method, path, response.status, type, parsed);
     return { status: response.status, headers: response.headers, body: parsed };
   };
 }

@@ -25,18 +25,15 @@ const HTTP_UNAUTHORISED = 401;
 type SignedIn = { state: 'checking' } | { state: 'out' } | { state: 'in'; user: User };
 
 export function App() {
-  const [session, setSession] = useState<SignedIn>({ state: 'checking' });
+  // A reload keeps the session only if this tab still holds its CSRF token: without it no change
+  // could be made, so the user signs in again instead.
+  const [session, setSession] = useState<SignedIn>(() => (csrfToken() ? { state: 'checking' } : { state: 'out' }));
   const navigate = useNavigate();
   const location = useLocation();
 
   useEffect(() => {
     setUnauthorisedHandler(() => setSession({ state: 'out' }));
-    // A reload keeps the session only if this tab still holds its CSRF token: without it no
-    // change could be made, so the user signs in again instead.
-    if (!csrfToken()) {
-      setSession({ state: 'out' });
-      return;
-    }
+    if (!csrfToken()) return;
     get<User>('/session').then(
       (user) => setSession({ state: 'in', user }),
       (error: unknown) => {

@@ -85,6 +85,7 @@ export async function request<T>(
       title: response.statusText,
       status: response.status,
       detail: response.statusText,
+      instance: `/api/v1${path}`,
     };
     if (response.status === 401 && path !== '/session') onUnauthorised();
     throw new ApiError(response.status, problem);

@@ -1,5 +1,5 @@
 // Loading data for a page, and the organisation's reference data shared by every form.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { getItems } from './api';
 import type { ServiceArea, TaxonomyEntry, Team, User } from './types';
 
@@ -9,13 +9,19 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-// Runs `load` when `key` changes (and on reload()); a stale answer for an old key is dropped.
+// Runs `load` when `key` changes (and on reload()); a stale answer for an old key is dropped. `key`
+// alone decides when to load: `load` is a new closure at every render, so the latest one is kept
+// in a ref rather than made a dependency.
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
   const [state, setState] = useState<{ key: string; data?: T; error?: string }>({ key });
   const [generation, setGeneration] = useState(0);
+  const latestLoad = useRef(load);
+  useEffect(() => {
+    latestLoad.current = load;
+  });
   useEffect(() => {
     let current = true;
-    load().then(
+    latestLoad.current().then(
       (data) => current && setState({ key, data }),
       (error: Error) => current && setState({ key, error: error.message }),
     );

@@ -64,9 +64,9 @@ lxw_row_t WriteGroup(lxw_worksheet* sheet, lxw_row_t row, const FigureGroup& gro
                            "Change", "Change %", "Query", "Counts"};
   const std::string year = FinancialYearLabel(report.year);
   const std::string previous = FinancialYearLabel(report.year - 1);
-  for (lxw_col_t column = 0; column < std::size(headers); ++column) {
+  for (std::size_t column = 0; column < std::size(headers); ++column) {
     const std::string text = column == 3 ? year : column == 4 ? previous : headers[column];
-    worksheet_write_string(sheet, row, column, text.c_str(), formats.bold);
+    worksheet_write_string(sheet, row, static_cast<lxw_col_t>(column), text.c_str(), formats.bold);
   }
   ++row;
   for (const Figure& figure : group.figures) {
@@ -138,8 +138,9 @@ void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
   lxw_worksheet* trends = workbook_add_worksheet(workbook, SheetName("Trends", used).c_str());
   worksheet_set_column(trends, 1, 1, kLabelWidth / 2, nullptr);
   const char* trend_headers[] = {"Dimension", "Name", "Code"};
-  for (lxw_col_t column = 0; column < std::size(trend_headers); ++column) {
-    worksheet_write_string(trends, 0, column, trend_headers[column], formats.bold);
+  for (std::size_t column = 0; column < std::size(trend_headers); ++column) {
+    worksheet_write_string(trends, 0, static_cast<lxw_col_t>(column), trend_headers[column],
+                           formats.bold);
   }
   const lxw_col_t first_month = std::size(trend_headers);
   for (std::size_t i = 0; i < report.months.size(); ++i) {

@@ -52,7 +52,7 @@ core::Status Checkpointer::WriteCheckpoint(bool force) {
   if (!key_) {
     core::Result<AuditKey> key = AuditKey::LoadOrCreate(options_.paths.key);
     if (!key) return tl::unexpected(key.error());
-    key_ = std::move(*key);
+    key_ = *key;
   }
   core::Status appended = AppendCheckpoint(options_.paths.checkpoints,
                                            MakeCheckpoint(*head, clock_.NowRfc3339(), *key_));

@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <array>
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -745,6 +745,7 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAndReadersAllSucceed) {
   constexpr int kWritesPerThread = 15;
   std::atomic<int> failures = 0;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < kWritesPerThread; ++i) {

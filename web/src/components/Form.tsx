@@ -36,7 +36,8 @@ export function useForm(): FormState {
 // Thrown by a form's own checks before any request, to show the same way as the API's errors.
 export class ClientErrors extends ApiError {
   constructor(errors: FieldError[]) {
-    super(422, { type: 'about:blank', title: 'Check the form', status: 422, detail: '', errors });
+    // No request was made, so the problem names no instance.
+    super(422, { type: 'about:blank', title: 'Check the form', status: 422, detail: '', instance: '', errors });
   }
 }
 

@@ -3,17 +3,16 @@ import { useEffect, type RefObject } from 'react';
 
 type GovukComponent = new (root: Element) => unknown;
 
-// govuk-frontend refuses to initialise an element twice, and React may run an effect again on the
-// same element, so the marker attribute govuk-frontend sets is checked first. `dependencies` name
-// what makes React render fresh markup that needs initialising.
+// The effect runs after every render, since any render may put fresh markup in the page; it is a
+// no-op for markup already initialised (govuk-frontend refuses to initialise an element twice and
+// marks the ones it did with an attribute, checked first).
 export function useGovukComponent(
   ref: RefObject<Element | null>,
   Component: GovukComponent,
   moduleName: string,
-  dependencies: unknown[] = [],
 ): void {
   useEffect(() => {
     const root = ref.current;
     if (root && !root.hasAttribute(`data-${moduleName}-init`)) new Component(root);
-  }, dependencies);
+  });
 }

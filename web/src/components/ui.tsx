@@ -104,7 +104,7 @@ function BannerContent({ labelId, label, title, children }: { labelId: string; l
 // A success banner takes focus (govuk-frontend's script), so its message is announced.
 export function SuccessBanner({ title, children }: { title: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  useGovukComponent(ref, GovukNotificationBanner, 'govuk-notification-banner', [title]);
+  useGovukComponent(ref, GovukNotificationBanner, 'govuk-notification-banner');
   return (
     <div
       className="govuk-notification-banner govuk-notification-banner--success"

@@ -7,6 +7,11 @@ const stage: Stage = {
   acknowledge_by: '2026-11-09', acknowledged_on: null, respond_by_original: null, respond_by: null,
   extensions: [], outside_code: false, reopened_on: null, response: null, earlier_responses: [],
   reopenings: [],
+  procedure: {
+    investigation: null, adjudication: null, review_panel: null, panel_report_on: null,
+    panel_meet_by: null, panel_report_by: null, panel_timing: null, discussion_offer: null,
+    agreed_response_period: null, late_notice: null,
+  },
 };
 
 function event(sequence: number): Event {
