@@ -1,5 +1,6 @@
 #include "core/regime.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cstddef>
 #include <iterator>
@@ -144,6 +145,13 @@ constexpr bool TableWellFormed() {
 }
 static_assert(TableWellFormed());
 
+constexpr bool MaxStagesIsTheTables() {
+  std::size_t most = 0;
+  for (const RegimeRules& rules : kRegimeRules) most = std::max(most, rules.stages.size());
+  return most == static_cast<std::size_t>(kMaxStages);
+}
+static_assert(MaxStagesIsTheTables(), "kMaxStages is the most stages of any regime");
+
 }  // namespace
 
 std::string_view ToString(Regime value) { return NameOf(kRegimeNames, value); }
@@ -156,5 +164,7 @@ const RegimeRules& RulesFor(Regime regime) {
   assert(false && "regime missing from the timescale table");
   return kRegimeRules[0];
 }
+
+bool IsFinalStage(Regime regime, int number) { return number >= RulesFor(regime).stage_count(); }
 
 }  // namespace redress::core

@@ -87,4 +87,13 @@ struct RegimeRules {
 
 const RegimeRules& RulesFor(Regime regime);
 
+// The most stages any regime has (the children's three), for what is sized or bounded by stage
+// before a regime is known: the list filter's stage, the report's and the summary's columns.
+// Checked against the table in regime.cpp.
+inline constexpr int kMaxStages = 3;
+
+// Whether `number` is the last stage of `regime`'s procedure: no escalation follows it, and its
+// response closes the complaint.
+bool IsFinalStage(Regime regime, int number);
+
 }  // namespace redress::core
