@@ -29,7 +29,48 @@ export interface User {
   active: boolean;
 }
 
-export interface Session extends User {
+// What a role may do: the server's role table (src/core/permissions.cpp), told to the app with the
+// signed-in user so that it keeps no copy of it.
+export type Permission =
+  | 'view_cases'
+  | 'log_complaint'
+  | 'acknowledge'
+  | 'respond'
+  | 'extend'
+  | 'escalate'
+  | 'refuse'
+  | 'withdraw'
+  | 'close'
+  | 'reopen'
+  | 'reassign'
+  | 'add_note'
+  | 'resolve_service_request'
+  | 'view_reports'
+  | 'view_audit'
+  | 'manage_users'
+  | 'manage_configuration'
+  | 'manage_ombudsman'
+  | 'manage_learning'
+  | 'manage_self_assessment';
+
+// The actions on a complaint, one endpoint each (POST /complaints/{reference}/<action>).
+export type CaseActionName =
+  | 'acknowledge'
+  | 'extend'
+  | 'respond'
+  | 'escalate'
+  | 'refuse'
+  | 'withdraw'
+  | 'close'
+  | 'reopen'
+  | 'reassign';
+
+// The signed-in user (GET /session), with every permission their role has.
+export interface CurrentUser extends User {
+  permissions: Permission[];
+}
+
+export interface Session extends CurrentUser {
   csrf_token: string;
 }
 
@@ -134,6 +175,8 @@ export interface Complaint {
   acknowledge_by: string;
   respond_by: string | null;
   stages: Stage[];
+  // What the signed-in user may do to it now: its state and their role, decided by the server.
+  allowed_actions: CaseActionName[];
   timeline?: Event[];
 }
 
@@ -227,9 +270,26 @@ export interface Link {
   created_at: string;
 }
 
+// Why the API refused a field (src/core/result.hpp FieldErrorCode); the app words each itself.
+export type FieldErrorCode =
+  | 'invalid'
+  | 'required'
+  | 'malformed'
+  | 'invalid_date'
+  | 'date_in_future'
+  | 'date_too_early'
+  | 'out_of_range'
+  | 'not_in_list'
+  | 'too_long'
+  | 'unknown_reference'
+  | 'not_allowed_in_state'
+  | 'duplicate';
+
 export interface FieldError {
   field: string;
   message: string;
+  // Present on the API's errors; the app's own checks leave it out.
+  code?: FieldErrorCode;
 }
 
 export interface Problem {

@@ -3,9 +3,7 @@ import type { ComponentType } from 'react';
 import { useParams } from 'react-router-dom';
 import { BackLink, LoadFailed, Loading, usePageTitle } from '../../components/ui';
 import { useLoad, useReference } from '../../data';
-import { allows, type Permission } from '../../permissions';
-import { useSession } from '../../session';
-import type { Complaint, Regime, Status } from '../../types';
+import type { CaseActionName, Complaint } from '../../types';
 import { NotFound } from '../NotFound';
 import { loadCase } from './ActionForm';
 import {
@@ -14,54 +12,42 @@ import {
 } from './actions';
 import { RespondForm } from './RespondForm';
 
-// How many stages each regime has (DESIGN.md section 2); escalation is offered below the last.
-const STAGE_COUNT: Record<Regime, number> = { housing: 2, corporate: 2, children: 3, adults: 1 };
-
 export interface CaseAction {
-  path: Permission;
+  path: CaseActionName;
   label: string;
-  // The statuses in which the API accepts it (src/core/transitions.hpp).
-  statuses: Status[];
   Form: ComponentType<ActionProps>;
   secondary?: boolean;
-  applies?: (complaint: Complaint) => boolean;
 }
 
-const OPEN: Status[] = ['awaiting_acknowledgement', 'in_progress'];
-
+// The forms, in the order the case page offers them. Which are offered is the server's answer
+// (the complaint's allowed_actions: its state and the user's role), never decided here.
 export const CASE_ACTIONS: CaseAction[] = [
-  { path: 'acknowledge', label: 'Acknowledge', statuses: ['awaiting_acknowledgement'], Form: AcknowledgeForm },
-  { path: 'respond', label: 'Respond', statuses: OPEN, Form: RespondForm },
-  { path: 'extend', label: 'Extend deadline', statuses: ['in_progress'], Form: ExtendForm, secondary: true },
-  {
-    path: 'escalate', label: 'Escalate', statuses: ['responded', 'closed'], Form: EscalateForm,
-    applies: (complaint) => complaint.stage < STAGE_COUNT[complaint.regime],
-  },
-  { path: 'close', label: 'Close', statuses: ['responded'], Form: CloseForm, secondary: true },
-  { path: 'reassign', label: 'Reassign', statuses: [...OPEN, 'responded'], Form: ReassignForm, secondary: true },
-  { path: 'reopen', label: 'Reopen', statuses: ['responded', 'closed', 'withdrawn', 'not_accepted'], Form: ReopenForm, secondary: true },
-  { path: 'refuse', label: 'Refuse', statuses: OPEN, Form: RefuseForm, secondary: true },
-  { path: 'withdraw', label: 'Record withdrawal', statuses: OPEN, Form: WithdrawForm, secondary: true },
+  { path: 'acknowledge', label: 'Acknowledge', Form: AcknowledgeForm },
+  { path: 'respond', label: 'Respond', Form: RespondForm },
+  { path: 'extend', label: 'Extend deadline', Form: ExtendForm, secondary: true },
+  { path: 'escalate', label: 'Escalate', Form: EscalateForm },
+  { path: 'close', label: 'Close', Form: CloseForm, secondary: true },
+  { path: 'reassign', label: 'Reassign', Form: ReassignForm, secondary: true },
+  { path: 'reopen', label: 'Reopen', Form: ReopenForm, secondary: true },
+  { path: 'refuse', label: 'Refuse', Form: RefuseForm, secondary: true },
+  { path: 'withdraw', label: 'Record withdrawal', Form: WithdrawForm, secondary: true },
 ];
 
-export function availableActions(complaint: Complaint, role: Parameters<typeof allows>[0]): CaseAction[] {
-  return CASE_ACTIONS.filter(
-    (action) => allows(role, action.path) && action.statuses.includes(complaint.status) && (action.applies?.(complaint) ?? true),
-  );
+export function availableActions(complaint: Pick<Complaint, 'allowed_actions'>): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => complaint.allowed_actions.includes(action.path));
 }
 
 export function CaseActionPage() {
   const { reference = '', action = '' } = useParams();
   const chosen = CASE_ACTIONS.find((a) => a.path === action);
   usePageTitle(chosen ? `${chosen.label}: ${reference}` : 'Page not found');
-  const { user } = useSession();
   const loaded = useLoad(() => loadCase(reference), `${reference}/${action}`);
   const data = useReference();
   if (!chosen) return <NotFound />;
   if (loaded.error || data.error) return <LoadFailed message={loaded.error ?? data.error ?? ''} />;
   if (!loaded.data || !data.data) return <Loading />;
   const { Form } = chosen;
-  const offered = availableActions(loaded.data.complaint, user.role).includes(chosen);
+  const offered = availableActions(loaded.data.complaint).includes(chosen);
   return (
     <>
       <BackLink to={`/cases/${reference}`}>Back to the case</BackLink>
