@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/ports.hpp"
+#include "app/records.hpp"
 #include "app/sessions.hpp"
 #include "core/date.hpp"
 #include "core/result.hpp"
@@ -16,8 +17,7 @@ namespace redress::http {
 
 // POST /api/v1/session: {username, password}, both required strings.
 core::Result<app::Credentials> ParseCredentials(const nlohmann::json& body);
-// POST /api/v1/tokens: {label}, a required string.
-// A token's request body: {label, expires_on?}.
+// POST /api/v1/tokens: {label, expires_on?}, the label a required string.
 struct TokenRequest {
   std::string label;
   std::optional<core::Date> expires_on;

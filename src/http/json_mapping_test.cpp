@@ -545,6 +545,23 @@ TEST(JsonMappingTest, RendersAComplaintWithWorkingDaysLeft) {
   EXPECT_EQ(body["stages"][0]["response"]["outcome"], "upheld");
 }
 
+TEST(JsonMappingTest, RendersTheActionsTheUserMayTakeAndTheSessionsPermissions) {
+  const core::WorkingCalendar calendar(core::Division::kEnglandAndWales);
+  const core::Complaint complaint = ExampleComplaint();  // in progress at stage 1
+  json body = ComplaintToJson(complaint,
+                              RenderContext{&calendar, D("2025-01-02"), core::Role::kCaseHandler});
+  EXPECT_EQ(body["allowed_actions"], json({"extend", "respond"}));
+  body = ComplaintToJson(complaint, RenderContext{&calendar, D("2025-01-02"), core::Role::kViewer});
+  EXPECT_EQ(body["allowed_actions"], json::array());
+
+  app::User viewer;
+  viewer.username = "val";
+  viewer.role = core::Role::kViewer;
+  const json session = SessionUserToJson(viewer);
+  EXPECT_EQ(session["permissions"], json({"view_cases", "view_reports", "view_audit"}));
+  EXPECT_EQ(session["username"], "val");
+}
+
 TEST(JsonMappingTest, RendersEventsWithoutAStageAsNull) {
   app::StoredEvent stored;
   stored.sequence = 7;
