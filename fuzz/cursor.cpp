@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view sort = fuzz::kSorts[data[0] % std::size(fuzz::kSorts)];
   const std::string cursor(fuzz::AsText(data + 1, size - 1));
   const http::Parameters parameters = {{"sort", std::string(sort)}, {"cursor", cursor}};
-  auto query = http::ParseComplaintQuery(parameters, fuzz::Today());
+  auto query = http::ParseComplaintQuery(parameters);
   fuzz::CheckResult(query);
   if (!query || !query->after) return 0;
   // The row the cursor stands after, written back as the next page's cursor.

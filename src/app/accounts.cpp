@@ -22,7 +22,9 @@ Status CheckTeam(Tx& tx, const std::string& team, core::FieldErrors& errors) {
   if (!teams) return tl::unexpected(teams.error());
   bool known = std::any_of(teams->begin(), teams->end(),
                            [&](const Team& known_team) { return known_team.code == team; });
-  if (!known) errors.Add("team", "unknown team '" + team + "'");
+  if (!known) {
+    errors.Add("team", "unknown team '" + team + "'", core::FieldErrorCode::kUnknownReference);
+  }
   return {};
 }
 
@@ -161,7 +163,8 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
     auto user = tx.FindUser(username);
     if (!user) {
       if (user.error().code == core::ErrorCode::kNotFound) {
-        return core::FailField("username", "unknown user '" + username + "'");
+        return core::FailField("username", "unknown user '" + username + "'",
+                               core::FieldErrorCode::kUnknownReference);
       }
       return tl::unexpected(user.error());
     }

@@ -23,10 +23,12 @@ core::CaseContext ContextFor(const Organisation& organisation, const Actor& acto
 void CheckReferenceData(const Organisation& organisation, const std::string& service_area,
                         const std::string& category, core::FieldErrors& errors) {
   if (!service_area.empty() && !organisation.service_areas.contains(service_area)) {
-    errors.Add("service_area", "unknown service area '" + service_area + "'");
+    errors.Add("service_area", "unknown service area '" + service_area + "'",
+               core::FieldErrorCode::kUnknownReference);
   }
   if (!category.empty() && !organisation.categories.contains(category)) {
-    errors.Add("category", "unknown or inactive category '" + category + "'");
+    errors.Add("category", "unknown or inactive category '" + category + "'",
+               core::FieldErrorCode::kUnknownReference);
   }
 }
 
@@ -36,7 +38,8 @@ Status CheckHandler(Tx& tx, const std::string& handler) {
   auto user = tx.FindUser(handler);
   if (!user) {
     if (user.error().code == core::ErrorCode::kNotFound) {
-      return core::FailField("handler", "unknown user '" + handler + "'");
+      return core::FailField("handler", "unknown user '" + handler + "'",
+                             core::FieldErrorCode::kUnknownReference);
     }
     return tl::unexpected(user.error());
   }
@@ -116,7 +119,7 @@ struct ActionApplier {
     core::EscalateInput input{command.requested_on, command.reason, "", command.handler};
     int next_stage = complaint.current_stage().number + 1;
     // Past the final stage there is no team to route to; the core refuses the escalation.
-    if (next_stage <= core::RulesFor(complaint.regime).stage_count()) {
+    if (!core::IsFinalStage(complaint.regime, complaint.current_stage().number)) {
       input.team = core::RouteStage(complaint.regime, next_stage, complaint.service_area,
                                     OwningTeam(organisation, complaint.service_area),
                                     command.requested_on, organisation.routing);
@@ -158,7 +161,8 @@ struct ActionApplier {
   }
   Result<core::Transition> operator()(const core::ReassignInput& input) const {
     if (!input.team.empty() && !organisation.teams.contains(input.team)) {
-      return core::FailField("team", "unknown team '" + input.team + "'");
+      return core::FailField("team", "unknown team '" + input.team + "'",
+                             core::FieldErrorCode::kUnknownReference);
     }
     if (auto checked = CheckHandler(tx, input.handler); !checked) {
       return tl::unexpected(checked.error());
@@ -385,10 +389,27 @@ Result<core::Complaint> CaseService::Get(std::string_view reference) {
   return std::move(*result);
 }
 
-Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& query) {
+Result<ComplaintQuery> CaseService::WithDueRange(Tx& tx, ComplaintQuery query) {
+  if (!query.overdue && !query.due_within) return query;
+  const core::Date today = clock_.Today();
+  core::DueRange range = core::OverdueRange(today);
+  if (!query.overdue) {
+    // The organisation's calendar, as every use case loads it (cached between transactions).
+    auto organisation = organisations_.Load(tx);
+    if (!organisation) return tl::unexpected(organisation.error());
+    range = core::DueWithinRange(*organisation->organisation->calendar, today, *query.due_within);
+  }
+  query.due_from = range.from;
+  query.due_before = range.before;
+  return query;
+}
+
+Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& asked) {
   std::vector<ComplaintRow> rows;
   auto status = store_.Read([&](Tx& tx) -> Status {
-    auto listed = tx.ListComplaints(query);
+    auto query = WithDueRange(tx, asked);
+    if (!query) return tl::unexpected(query.error());
+    auto listed = tx.ListComplaints(*query);
     if (!listed) return tl::unexpected(listed.error());
     rows = std::move(*listed);
     return {};
@@ -397,10 +418,12 @@ Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& query)
   return rows;
 }
 
-Result<StatusCounts> CaseService::Counts(const ComplaintQuery& query) {
+Result<StatusCounts> CaseService::Counts(const ComplaintQuery& asked) {
   StatusCounts counts;
   auto status = store_.Read([&](Tx& tx) -> Status {
-    auto counted = tx.CountByStatus(query);
+    auto query = WithDueRange(tx, asked);
+    if (!query) return tl::unexpected(query.error());
+    auto counted = tx.CountByStatus(*query);
     if (!counted) return tl::unexpected(counted.error());
     counts = std::move(*counted);
     return {};

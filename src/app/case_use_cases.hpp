@@ -14,6 +14,7 @@
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
 #include "core/procedure_transitions.hpp"
+#include "core/pending_deadline.hpp"
 #include "core/service_request.hpp"
 #include "core/transitions.hpp"
 
@@ -78,7 +79,7 @@ Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation,
                                        core::Date today, const LogComplaintCommand& command);
 
 // Applies `action` to the complaint `reference`. When expected_version is given and the stored
-// version differs, fails with kConflict without applying anything.
+// version differs, fails with kStaleVersion without applying anything.
 Result<core::Complaint> ApplyCaseActionIn(Tx& tx, const Organisation& organisation,
                                           const Actor& actor, core::Date today,
                                           std::string_view reference,
@@ -125,6 +126,9 @@ class CaseService {
                                                 const ConvertServiceRequestCommand& command);
 
  private:
+  // `query` with its deadline filters (overdue, due_within) as due_from/due_before, as at today.
+  Result<ComplaintQuery> WithDueRange(Tx& tx, ComplaintQuery query);
+
   // Runs `work` in one write transaction with the organisation loaded and "today" read once.
   template <typename T, typename Work>
   Result<T> WriteWith(Work&& work);

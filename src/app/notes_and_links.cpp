@@ -68,7 +68,8 @@ Result<CaseLink> Link(Store& store, const Clock& clock, const Actor& actor, std:
     auto target = LoadVisibleComplaint(tx, actor, to);
     if (!target) {
       if (target.error().code != core::ErrorCode::kNotFound) return tl::unexpected(target.error());
-      return core::FailField("reference", "no complaint " + std::string(to));
+      return core::FailField("reference", "no complaint " + std::string(to),
+                             core::FieldErrorCode::kUnknownReference);
     }
     for (std::string_view end : {from, to}) {
       auto existing = tx.LinksOf(end);

@@ -158,7 +158,8 @@ Status CheckNamedRecord(Tx& tx, const Actor& actor, std::string_view field, std:
   if (!found) return tl::unexpected(found.error());
   if (*found) return {};
   return core::FailField(std::string(field),
-                         "unknown " + std::string(what) + " '" + reference + "'");
+                         "unknown " + std::string(what) + " '" + reference + "'",
+                         core::FieldErrorCode::kUnknownReference);
 }
 
 Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string>& complaints) {

@@ -111,15 +111,23 @@ std::shared_ptr<const core::WorkingCalendar> CalendarFor(
   return calendar;
 }
 
+Result<std::shared_ptr<const core::WorkingCalendar>> LoadCalendar(Tx& tx) {
+  auto settings = tx.LoadSettings();
+  if (!settings) return tl::unexpected(settings.error());
+  auto closure_days = tx.ListClosureDays();
+  if (!closure_days) return tl::unexpected(closure_days.error());
+  return CalendarFor(settings->division, *closure_days);
+}
+
 Result<Organisation> LoadOrganisation(Tx& tx) {
   Organisation organisation;
   auto settings = tx.LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
   organisation.settings = std::move(*settings);
 
-  auto closure_days = tx.ListClosureDays();
-  if (!closure_days) return tl::unexpected(closure_days.error());
-  organisation.calendar = CalendarFor(organisation.settings.division, *closure_days);
+  auto calendar = LoadCalendar(tx);
+  if (!calendar) return tl::unexpected(calendar.error());
+  organisation.calendar = std::move(*calendar);
 
   auto root_causes = tx.ListRootCauses();
   if (!root_causes) return tl::unexpected(root_causes.error());
@@ -198,7 +206,7 @@ Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team) 
 Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area) {
   core::FieldErrors errors;
   CheckCodeAndName(area.code, area.name, errors);
-  if (area.team.empty()) errors.Add("team", "is required");
+  if (area.team.empty()) errors.Add("team", "is required", core::FieldErrorCode::kRequired);
   if (!errors.empty()) return errors.ToError();
   if (auto saved = tx.UpsertServiceArea(area); !saved) return saved;
   return Record(tx, actor, today, "service_area/" + area.code,
@@ -221,7 +229,9 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
     return core::FailField("date", "must be between " + std::to_string(core::kFirstCalendarYear) +
                                        " and " + std::to_string(core::kLastCalendarYear));
   }
-  if (day.reason.empty()) return core::FailField("reason", "is required");
+  if (day.reason.empty()) {
+    return core::FailField("reason", "is required", core::FieldErrorCode::kRequired);
+  }
   if (auto added = tx.AddClosureDay(day); !added) return added;
   if (Status recorded = Record(tx, actor, today, "closure_day/" + day.date.ToIso(),
                                "Closure day " + day.date.ToIso() + " added: " + day.reason,
@@ -246,7 +256,9 @@ Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date
 Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
                       const core::Designation& designation) {
   core::FieldErrors errors;
-  if (designation.service_area.empty()) errors.Add("service_area", "is required");
+  if (designation.service_area.empty()) {
+    errors.Add("service_area", "is required", core::FieldErrorCode::kRequired);
+  }
   if (designation.to && *designation.to < designation.from) {
     errors.Add("to", "must not be before from");
   }
@@ -261,7 +273,9 @@ Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
 
 Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
                     const OrganisationSettings& settings) {
-  if (settings.name.empty()) return core::FailField("name", "is required");
+  if (settings.name.empty()) {
+    return core::FailField("name", "is required", core::FieldErrorCode::kRequired);
+  }
   auto before = tx.LoadSettings();
   if (!before && before.error().code != core::ErrorCode::kNotFound) {
     return tl::unexpected(before.error());

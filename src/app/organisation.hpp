@@ -77,6 +77,10 @@ class OrganisationCache {
   Entry entry_;  // guarded by mutex_; organisation null until the first Remember
 };
 
+// The organisation's working-day calendar as `tx` sees it: its division's, with its closure days.
+// What every reader that counts working days asks (handlers, reports), never rebuilt elsewhere.
+Result<std::shared_ptr<const core::WorkingCalendar>> LoadCalendar(Tx& tx);
+
 // The working-day calendar of a division with these closure days. Calendars are shared: building
 // one lays out a century of days, so the same configuration is built once per process.
 std::shared_ptr<const core::WorkingCalendar> CalendarFor(

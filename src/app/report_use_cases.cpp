@@ -26,9 +26,9 @@ Result<report::ReportContext> ContextIn(Tx& tx, int year, core::Date today) {
   auto settings = tx.LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
   context.organisation = settings->name;
-  auto closure_days = tx.ListClosureDays();
-  if (!closure_days) return tl::unexpected(closure_days.error());
-  context.calendar = CalendarFor(settings->division, *closure_days);
+  auto calendar = LoadCalendar(tx);
+  if (!calendar) return tl::unexpected(calendar.error());
+  context.calendar = std::move(*calendar);
   auto areas = tx.ListServiceAreas();
   if (!areas) return tl::unexpected(areas.error());
   context.service_areas = Names(*areas);

@@ -40,7 +40,7 @@ core::Result<std::string> HashPassword(std::string_view password) {
   if (crypto_pwhash_str_alg(hash.data(), password.data(), password.size(),
                             crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
                             crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    return core::Fail(core::ErrorCode::kStorage, "out of memory while hashing the password");
+    return core::Fail(core::ErrorCode::kInternal, "out of memory while hashing the password");
   }
   return std::string(hash.data());
 }

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <istream>
@@ -454,7 +455,7 @@ class Commands final : public CommandHost {
         summary.complaints, summary.service_requests, summary.users, summary.teams,
         summary.service_areas, summary.events);
     // Rows: financial year and regime; columns: stages 1 to 3.
-    constexpr int kMaxStages = 3;
+    using core::kMaxStages;
     std::map<std::pair<int, std::string>, std::array<std::int64_t, kMaxStages>> table;
     for (const auto& count : summary.stage_counts) {
       auto& row = table[{count.financial_year, std::string(core::ToString(count.regime))}];
@@ -855,6 +856,8 @@ ExitCode ExitCodeFor(core::ErrorCode code) {
     case core::ErrorCode::kStorage:
       return ExitCode::kStorage;
     case core::ErrorCode::kBusy:
+    case core::ErrorCode::kUnavailable:
+    case core::ErrorCode::kInternal:
       return ExitCode::kFailure;
   }
   return ExitCode::kFailure;
@@ -879,6 +882,15 @@ int Run(int argc, const char* const* argv, const Dependencies& dependencies, std
     // Usage errors (unknown option, missing value, wrong type) exit 2 like every invalid input.
     err << "error: " << error.what() << "\nRun with --help for usage.\n";
     return static_cast<int>(ExitCode::kUsage);
+  } catch (const std::exception& error) {
+    // The last resort, like the server's: a bug or a library's exception that escaped its
+    // adapter is reported in one line and an exit code, never a crash dump. Whatever the command
+    // was writing was one transaction, rolled back by the store.
+    err << "internal error: " << error.what() << "\n";
+    return static_cast<int>(ExitCode::kFailure);
+  } catch (...) {
+    err << "internal error: an unexpected failure\n";
+    return static_cast<int>(ExitCode::kFailure);
   }
   if (!commands.result() || *commands.result()) return static_cast<int>(commands.finding());
   const core::Error& error = commands.result()->error();

@@ -66,7 +66,7 @@ struct Dependencies {
 
 enum class ExitCode : int {
   kOk = 0,
-  kFailure = 1,  // an unexpected failure
+  kFailure = 1,  // an unexpected failure: kInternal, kBusy, kUnavailable, an escaped exception
   kUsage = 2,    // bad arguments or invalid input
   kNotFound = 3,
   kNotAllowed = 4,  // the record's state does not allow the action

@@ -142,10 +142,11 @@ enum class TextRule { kRequired, kOptional };
 void CheckText(std::string_view field, const std::string& text, FieldErrors& errors,
                TextRule rule) {
   if (rule == TextRule::kRequired && IsBlank(text)) {
-    errors.Add(std::string(field), "is required");
+    errors.Add(std::string(field), "is required", FieldErrorCode::kRequired);
   } else if (Utf8Length(text) > kMaxLearningText) {
     errors.Add(std::string(field),
-               "must be at most " + std::to_string(kMaxLearningText) + " characters");
+               "must be at most " + std::to_string(kMaxLearningText) + " characters",
+               FieldErrorCode::kTooLong);
   }
 }
 
@@ -174,7 +175,8 @@ Status ValidateLearningAction(const LearningAction& a, Date today) {
   }
   if (a.complaints.size() > kMaxConcernedComplaints) {
     errors.Add("complaints",
-               "must name at most " + std::to_string(kMaxConcernedComplaints) + " complaints");
+               "must name at most " + std::to_string(kMaxConcernedComplaints) + " complaints",
+               FieldErrorCode::kTooLong);
   }
   if (!from_complaints && !a.complaints.empty()) {
     errors.Add("complaints", "only for source complaints");
@@ -195,7 +197,7 @@ Status ValidateLearningAction(const LearningAction& a, Date today) {
   CheckText("action", a.action, errors, TextRule::kRequired);
   CheckText("lesson", a.lesson, errors, TextRule::kOptional);
   CheckText("evidence", a.evidence, errors, TextRule::kOptional);
-  if (IsBlank(a.owner)) errors.Add("owner", "is required");
+  if (IsBlank(a.owner)) errors.Add("owner", "is required", FieldErrorCode::kRequired);
   if (today < a.raised_on) errors.Add("raised_on", "must not be after today");
   if (a.due_on < a.raised_on) errors.Add("due_on", "must not be before raised_on");
   const bool completed = a.status == LearningStatus::kCompleted;
@@ -258,7 +260,7 @@ std::vector<ProvisionAssessment> SeedProvisions() {
 
 Status ValidateProvision(const ProvisionAssessment& p) {
   FieldErrors errors;
-  if (IsBlank(p.provision)) errors.Add("provision", "is required");
+  if (IsBlank(p.provision)) errors.Add("provision", "is required", FieldErrorCode::kRequired);
   const bool known_section =
       std::any_of(kCodeSections.begin(), kCodeSections.end(),
                   [&](const CodeSection& section) { return section.number == p.section; });
@@ -285,7 +287,7 @@ Status ValidateProvision(const ProvisionAssessment& p) {
 Status ValidateApproval(const GoverningBodyApproval& approval, Date today) {
   FieldErrors errors;
   if (today < approval.approved_on) errors.Add("approved_on", "must not be after today");
-  if (IsBlank(approval.meeting)) errors.Add("meeting", "is required");
+  if (IsBlank(approval.meeting)) errors.Add("meeting", "is required", FieldErrorCode::kRequired);
   CheckText("response", approval.response, errors, TextRule::kOptional);
   if (!errors.empty()) return errors.ToError();
   return {};

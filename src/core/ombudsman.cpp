@@ -190,6 +190,20 @@ Compliance ComplianceOf(const OmbudsmanRemedy& remedy, Date today) {
   return remedy.due_on < today ? Compliance::kOverdue : Compliance::kPending;
 }
 
+bool IsInformationOverdue(const OmbudsmanCase& c, Date today) {
+  return c.information_due_on && !c.information_sent_on && *c.information_due_on < today;
+}
+
+bool IsAnyRemedyOverdue(const OmbudsmanCase& c, Date today) {
+  return std::any_of(c.remedies.begin(), c.remedies.end(), [&](const OmbudsmanRemedy& remedy) {
+    return ComplianceOf(remedy, today) == Compliance::kOverdue;
+  });
+}
+
+bool IsOverdue(const FailureOrder& order, Date today) {
+  return order.outcome == ChfoOutcome::kPending && order.due_on < today;
+}
+
 bool IsDecided(const OmbudsmanCase& c) {
   return c.final_decision_on.has_value() && (!c.findings.empty() || c.lgsco_decision.has_value());
 }
@@ -198,10 +212,12 @@ Status ValidateOmbudsmanCase(const OmbudsmanCase& c, Date today) {
   FieldErrors errors;
   if (c.complaints.size() > kMaxConcernedComplaints) {
     errors.Add("complaints",
-               "must name at most " + std::to_string(kMaxConcernedComplaints) + " complaints");
+               "must name at most " + std::to_string(kMaxConcernedComplaints) + " complaints",
+               FieldErrorCode::kTooLong);
   }
   if (Utf8Length(c.summary) > kMaxOmbudsmanText) {
-    errors.Add("summary", "must be at most " + std::to_string(kMaxOmbudsmanText) + " characters");
+    errors.Add("summary", "must be at most " + std::to_string(kMaxOmbudsmanText) + " characters",
+               FieldErrorCode::kTooLong);
   }
   const NamedDate referred{"referred_on", &c.referred_on};
   const NamedDate enquiry{"enquiry_received_on", &c.enquiry_received_on};
@@ -254,7 +270,9 @@ Status ValidateOmbudsmanCase(const OmbudsmanCase& c, Date today) {
   for (std::size_t i = 0; i < c.remedies.size(); ++i) {
     const OmbudsmanRemedy& remedy = c.remedies[i];
     const std::string field = "remedies[" + std::to_string(i) + "]";
-    if (IsBlank(remedy.description)) errors.Add(field + ".description", "is required");
+    if (IsBlank(remedy.description)) {
+      errors.Add(field + ".description", "is required", FieldErrorCode::kRequired);
+    }
     if (c.final_decision_on && remedy.due_on < *c.final_decision_on) {
       errors.Add(field + ".due_on", "must not be before final_decision_on");
     }
@@ -274,7 +292,9 @@ Status ValidateOmbudsmanCase(const OmbudsmanCase& c, Date today) {
 
 Status ValidateFailureOrder(const FailureOrder& order, Date today) {
   FieldErrors errors;
-  if (IsBlank(order.description)) errors.Add("description", "is required");
+  if (IsBlank(order.description)) {
+    errors.Add("description", "is required", FieldErrorCode::kRequired);
+  }
   CheckNotFuture("issued_on", order.issued_on, today, errors);
   if (order.due_on < order.issued_on) errors.Add("due_on", "must not be before issued_on");
   const bool complied = order.outcome == ChfoOutcome::kComplied;
@@ -435,7 +455,7 @@ std::vector<OverdueItem> OverdueOmbudsmanItems(const std::vector<OmbudsmanCase>&
                                                Date today) {
   std::vector<OverdueItem> items;
   for (const OmbudsmanCase& c : cases) {
-    if (c.information_due_on && !c.information_sent_on && *c.information_due_on < today) {
+    if (IsInformationOverdue(c, today)) {
       items.push_back({OverdueKind::kInformation, c.reference, -1,
                        "Information for the " + std::string(DisplayName(c.ombudsman)) +
                            (c.ombudsman_reference.empty() ? "'s enquiry"
@@ -450,7 +470,7 @@ std::vector<OverdueItem> OverdueOmbudsmanItems(const std::vector<OmbudsmanCase>&
     }
   }
   for (const FailureOrder& order : orders) {
-    if (order.outcome == ChfoOutcome::kPending && order.due_on < today) {
+    if (IsOverdue(order, today)) {
       items.push_back({OverdueKind::kFailureOrder, order.reference, -1, order.description,
                        order.due_on, order.due_on.DaysUntil(today)});
     }

@@ -125,6 +125,12 @@ struct OmbudsmanCase {
   std::int64_t version = 0;
 };
 
+// The information the Ombudsman asked for is overdue as at `today`: its deadline has passed and
+// nothing has been sent.
+bool IsInformationOverdue(const OmbudsmanCase& c, Date today);
+// Some order or recommendation of the case is overdue (ComplianceOf) as at `today`.
+bool IsAnyRemedyOverdue(const OmbudsmanCase& c, Date today);
+
 // Whether the case is decided: a final decision date and an outcome.
 bool IsDecided(const OmbudsmanCase& ombudsman_case);
 
@@ -174,6 +180,9 @@ struct FailureOrder {
   std::optional<Date> complied_on;
   std::int64_t version = 0;
 };
+
+// A failure order is overdue as at `today` while it is pending past its due date.
+bool IsOverdue(const FailureOrder& order, Date today);
 
 // issued_on not after today and ≤ due_on; complied_on exactly when the outcome is complied, not
 // before issued_on and not after today; description not blank.

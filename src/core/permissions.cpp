@@ -107,6 +107,14 @@ bool Allows(Role role, Permission permission) {
   return false;
 }
 
+std::vector<Permission> PermissionsOf(Role role) {
+  std::vector<Permission> granted;
+  for (const auto& [permission, name] : kPermissionNames) {
+    if (Allows(role, permission)) granted.push_back(permission);
+  }
+  return granted;
+}
+
 bool CanSee(const std::string& user_team, const Complaint& complaint) {
   if (!complaint.restricted) return true;
   if (user_team.empty()) return false;

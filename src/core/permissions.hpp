@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/complaint.hpp"
 #include "core/role.hpp"
@@ -40,6 +41,10 @@ std::string_view ToString(Permission permission);  // snake_case, e.g. "log_comp
 
 // Whether `role` has `permission` (see the table in permissions.cpp).
 bool Allows(Role role, Permission permission);
+
+// Every permission `role` has, in the enum's order: what a client is told it may do
+// (GET /api/v1/session), so that it keeps no copy of the table.
+std::vector<Permission> PermissionsOf(Role role);
 
 // Restricted cases (children's statutory complaints by default) are visible only to the teams
 // that have handled one of their stages; to everyone else they do not exist. Unrestricted cases

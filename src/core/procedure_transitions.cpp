@@ -50,9 +50,10 @@ std::string_view StepsDescription(StatutorySteps steps) {
   return {};
 }
 
-// kTransitionNotAllowed unless the current stage's rule names `steps` and the status allows.
-Status RequireStep(const Complaint& complaint, StatutorySteps steps, std::string_view action,
-                   std::initializer_list<CaseStatus> allowed) {
+// kTransitionNotAllowed unless the current stage's rule names the action's steps
+// (core::StepsOf) and the status allows (core::StatusesAllowing): the rule allowed_actions reads.
+Status RequireStep(const Complaint& complaint, CaseActionKind kind, std::string_view action) {
+  const StatutorySteps steps = StepsOf(kind);
   const RegimeRules& rules = RulesFor(complaint.regime);
   const int number = complaint.current_stage().number;
   const bool applies =
@@ -62,7 +63,7 @@ Status RequireStep(const Complaint& complaint, StatutorySteps steps, std::string
                                                       ": it is recorded only at " +
                                                       std::string(StepsDescription(steps)));
   }
-  return RequireCaseStatus(complaint, action, allowed);
+  return RequireCaseStatus(complaint, action, kind);
 }
 
 // The latest date the stage's current round counts from: its reopening or its start.
@@ -95,9 +96,7 @@ Result<Transition> Done(const Complaint& before, Complaint after, Date on,
 
 Result<Transition> RecordInvestigation(const Complaint& complaint, const InvestigationInput& input,
                                        const CaseContext& context) {
-  if (Status allowed = RequireStep(
-          complaint, StatutorySteps::kInvestigation, "record the investigation",
-          {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress, CaseStatus::kResponded});
+  if (Status allowed = RequireStep(complaint, CaseActionKind::kInvestigation, "record the investigation");
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -138,9 +137,7 @@ Result<Transition> RecordInvestigation(const Complaint& complaint, const Investi
 
 Result<Transition> RecordAdjudication(const Complaint& complaint, const AdjudicationInput& input,
                                       const CaseContext& context) {
-  if (Status allowed = RequireStep(
-          complaint, StatutorySteps::kInvestigation, "record the adjudication",
-          {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress, CaseStatus::kResponded});
+  if (Status allowed = RequireStep(complaint, CaseActionKind::kAdjudication, "record the adjudication");
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -182,8 +179,7 @@ Result<Transition> RecordAdjudication(const Complaint& complaint, const Adjudica
 Result<Transition> RecordReviewPanel(const Complaint& complaint, const ReviewPanelInput& input,
                                      const CaseContext& context) {
   if (Status allowed =
-          RequireStep(complaint, StatutorySteps::kReviewPanel, "record the review panel",
-                      {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+          RequireStep(complaint, CaseActionKind::kReviewPanel, "record the review panel");
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -247,13 +243,12 @@ Result<Transition> RecordReviewPanel(const Complaint& complaint, const ReviewPan
 Result<Transition> RecordPanelReport(const Complaint& complaint, const PanelReportInput& input,
                                      const CaseContext& context) {
   if (Status allowed =
-          RequireStep(complaint, StatutorySteps::kReviewPanel, "record the panel's report",
-                      {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+          RequireStep(complaint, CaseActionKind::kPanelReport, "record the panel's report");
       !allowed) {
     return tl::unexpected(allowed.error());
   }
   const Stage& stage = complaint.current_stage();
-  if (!stage.procedure.panel || stage.procedure.panel->met_on < RoundStart(stage)) {
+  if (!PanelMetThisRound(stage)) {
     return Fail(ErrorCode::kTransitionNotAllowed,
                 "cannot record the panel's report: record the panel's meeting first");
   }
@@ -278,8 +273,7 @@ Result<Transition> RecordDiscussionOffer(const Complaint& complaint,
                                          const DiscussionOfferInput& input,
                                          const CaseContext& context) {
   if (Status allowed =
-          RequireStep(complaint, StatutorySteps::kAgreedHandling, "record the offer to discuss",
-                      {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+          RequireStep(complaint, CaseActionKind::kDiscussionOffer, "record the offer to discuss");
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -312,8 +306,7 @@ Result<Transition> RecordDiscussionOffer(const Complaint& complaint,
 Result<Transition> AgreeResponsePeriod(const Complaint& complaint, const ResponsePeriodInput& input,
                                        const CaseContext& context) {
   if (Status allowed =
-          RequireStep(complaint, StatutorySteps::kAgreedHandling, "agree the response period",
-                      {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+          RequireStep(complaint, CaseActionKind::kResponsePeriod, "agree the response period");
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -352,8 +345,7 @@ Result<Transition> AgreeResponsePeriod(const Complaint& complaint, const Respons
 
 Result<Transition> NotifyLateResponse(const Complaint& complaint, const LateNoticeInput& input,
                                       const CaseContext& context) {
-  if (Status allowed = RequireStep(complaint, StatutorySteps::kAgreedHandling, "send a late notice",
-                                   {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
+  if (Status allowed = RequireStep(complaint, CaseActionKind::kLateNotice, "send a late notice");
       !allowed) {
     return tl::unexpected(allowed.error());
   }

@@ -245,6 +245,12 @@ constexpr bool VersionsWellFormed() {
   return true;
 }
 static_assert(VersionsWellFormed());
+constexpr bool MaxStagesIsTheTables() {
+  std::size_t most = 0;
+  for (const RegimeRules& rules : kRegimeRules) most = std::max(most, rules.stages.size());
+  return most == static_cast<std::size_t>(kMaxStages);
+}
+static_assert(MaxStagesIsTheTables(), "kMaxStages is the most stages of any regime");
 
 }  // namespace
 
@@ -281,5 +287,6 @@ RegimeRules RulesFor(Regime regime, Date received_on) {
   rules.stages = CodeVersionFor(regime, received_on).stages;
   return rules;
 }
+bool IsFinalStage(Regime regime, int number) { return number >= RulesFor(regime).stage_count(); }
 
 }  // namespace redress::core

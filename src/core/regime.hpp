@@ -133,5 +133,13 @@ const CodeVersion& CodeVersionFor(Regime regime, Date received_on);
 // The rules a complaint received on `received_on` is judged on: the regime's rules with the
 // stages of CodeVersionFor. Everything that judges a case asks this, never RulesFor(regime).
 RegimeRules RulesFor(Regime regime, Date received_on);
+// The most stages any regime has (the children's three), for what is sized or bounded by stage
+// before a regime is known: the list filter's stage, the report's and the summary's columns.
+// Checked against the table in regime.cpp.
+inline constexpr int kMaxStages = 3;
+
+// Whether `number` is the last stage of `regime`'s procedure: no escalation follows it, and its
+// response closes the complaint.
+bool IsFinalStage(Regime regime, int number);
 
 }  // namespace redress::core

@@ -14,7 +14,7 @@
 namespace redress::core {
 
 // What kind of failure; the HTTP status and the CLI exit code are each mapped from this in one
-// place (src/http, src/cli), never decided at the point of failure.
+// place (src/http problem.cpp, src/cli ExitCodeFor), never decided at the point of failure.
 enum class ErrorCode {
   kInvalidInput,          // a field is missing, malformed or out of range
   kNotFound,              // the named record does not exist (or the caller may not see it)
@@ -26,7 +26,11 @@ enum class ErrorCode {
   kTooManyRequests,       // slowed down or locked out (repeated failed sign-ins)
   kStorage,               // the database failed (disk full, corrupt, locked too long)
   kBusy,                  // the server is at a limit (open connections, report renders): retry
-  // Requests the transport could not accept; raised by adapters, never by the core.
+  kUnavailable,           // a resource other than the database failed (a socket): retry later
+  kInternal,              // our own or a library's failure (a document not drawn, no memory):
+                          // not the caller's doing, nor cured by retrying
+  // Requests the transport could not accept; raised by the HTTP adapter only (json_reader,
+  // ParseJsonBody, the router, If-Match), never by the core or the app.
   kMalformedRequest,  // unparseable body, unknown field, wrong JSON type
   kPayloadTooLarge,
   kUnsupportedMediaType,
@@ -34,10 +38,57 @@ enum class ErrorCode {
   kPreconditionRequired,  // an update without the version it is based on (If-Match)
 };
 
+// Why one field is refused: a closed set a client maps to its own wording (the message beside it
+// is for people reading the API, and may change). Documented in openapi.json (FieldErrorCode).
+enum class FieldErrorCode {
+  kInvalid,            // any other refusal of the value (the message says why)
+  kRequired,           // missing or blank
+  kMalformed,          // the wrong JSON type, or a field the request does not know
+  kInvalidDate,        // not a date YYYY-MM-DD, or outside the calendar's range
+  kDateInFuture,       // a business date after today
+  kDateTooEarly,       // a business date before what it follows (the stage start, a response)
+  kOutOfRange,         // a number outside its bounds
+  kNotInList,          // not one of the enum's names
+  kTooLong,            // text or a list longer than its bound
+  kUnknownReference,   // names a record, code or user that does not exist (or is not visible)
+  kNotAllowedInState,  // the record's state does not allow this value now
+  kDuplicate,          // a value that must be unique, taken
+};
+constexpr std::string_view ToString(FieldErrorCode code) {
+  switch (code) {
+    case FieldErrorCode::kInvalid:
+      return "invalid";
+    case FieldErrorCode::kRequired:
+      return "required";
+    case FieldErrorCode::kMalformed:
+      return "malformed";
+    case FieldErrorCode::kInvalidDate:
+      return "invalid_date";
+    case FieldErrorCode::kDateInFuture:
+      return "date_in_future";
+    case FieldErrorCode::kDateTooEarly:
+      return "date_too_early";
+    case FieldErrorCode::kOutOfRange:
+      return "out_of_range";
+    case FieldErrorCode::kNotInList:
+      return "not_in_list";
+    case FieldErrorCode::kTooLong:
+      return "too_long";
+    case FieldErrorCode::kUnknownReference:
+      return "unknown_reference";
+    case FieldErrorCode::kNotAllowedInState:
+      return "not_allowed_in_state";
+    case FieldErrorCode::kDuplicate:
+      return "duplicate";
+  }
+  return "invalid";
+}
+
 // One offending field of an input, named by its JSON/CLI name ("complainant.email").
 struct FieldError {
   std::string field;
   std::string message;
+  FieldErrorCode code = FieldErrorCode::kInvalid;
   friend bool operator==(const FieldError&, const FieldError&) = default;
 };
 
@@ -49,28 +100,39 @@ struct Error {
   std::optional<std::int64_t> retry_after_seconds = std::nullopt;
 };
 
+// [[nodiscard]]: a failure is never dropped by forgetting to look at it; where one truly does not
+// matter, the caller says so with (void) and a comment.
 template <typename T>
-using Result = tl::expected<T, Error>;
+class [[nodiscard]] Result : public tl::expected<T, Error> {
+ public:
+  using Base = tl::expected<T, Error>;
+  using Base::Base;
+  Result() = default;
+  // From what tl::expected's combinators (map, and_then, ...) return.
+  Result(Base value) : Base(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+};
 
 // Result<void> is spelled Status where nothing is returned on success.
-using Status = tl::expected<void, Error>;
+using Status = Result<void>;
 
 inline tl::unexpected<Error> Fail(ErrorCode code, std::string message) {
   return tl::unexpected<Error>(Error{code, std::move(message), {}});
 }
 
 // A validation failure naming one field.
-inline tl::unexpected<Error> FailField(std::string field, std::string message) {
+inline tl::unexpected<Error> FailField(std::string field, std::string message,
+                                       FieldErrorCode code = FieldErrorCode::kInvalid) {
   std::string summary = field + ": " + message;
-  return tl::unexpected<Error>(Error{
-      ErrorCode::kInvalidInput, std::move(summary), {{std::move(field), std::move(message)}}});
+  return tl::unexpected<Error>(Error{ErrorCode::kInvalidInput,
+                                     std::move(summary),
+                                     {{std::move(field), std::move(message), code}}});
 }
 
 // Collects every offending field of one input so the caller sees them all at once.
 class FieldErrors {
  public:
-  void Add(std::string field, std::string message) {
-    fields_.push_back({std::move(field), std::move(message)});
+  void Add(std::string field, std::string message, FieldErrorCode code = FieldErrorCode::kInvalid) {
+    fields_.push_back({std::move(field), std::move(message), code});
   }
   bool empty() const { return fields_.empty(); }
   // The error to return; call only when !empty().

@@ -41,8 +41,10 @@ Result<ServiceRequestTransition> LogServiceRequest(const ServiceRequestInput& in
     errors.Add("received_on", "must not be after today");
   }
   ValidateSummary(input.summary, errors);
-  if (IsBlank(input.service_area)) errors.Add("service_area", "is required");
-  if (IsBlank(input.category)) errors.Add("category", "is required");
+  if (IsBlank(input.service_area)) {
+    errors.Add("service_area", "is required", FieldErrorCode::kRequired);
+  }
+  if (IsBlank(input.category)) errors.Add("category", "is required", FieldErrorCode::kRequired);
   ValidatePerson(input.requester, "requester", errors);
   if (!errors.empty()) return errors.ToError();
 
@@ -131,7 +133,9 @@ Result<ServiceRequestTransition> MarkConverted(const ServiceRequest& request,
                 Named(request) + " was already converted into " + request.complaint_reference);
   }
   FieldErrors errors;
-  if (IsBlank(complaint_reference)) errors.Add("complaint_reference", "is required");
+  if (IsBlank(complaint_reference)) {
+    errors.Add("complaint_reference", "is required", FieldErrorCode::kRequired);
+  }
   if (on < request.received_on) {
     errors.Add("converted_on",
                "must not be before the request was received (" + request.received_on.ToIso() + ")");

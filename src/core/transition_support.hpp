@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/case_actions.hpp"
 #include "core/complaint.hpp"
 #include "core/event.hpp"
 #include "core/result.hpp"
@@ -17,9 +18,9 @@
 
 namespace redress::core::internal {
 
-// kTransitionNotAllowed unless the case's status is one of `allowed`.
+// kTransitionNotAllowed unless the case's status allows `kind` (core::StatusesAllowing).
 Status RequireCaseStatus(const Complaint& complaint, std::string_view action,
-                         std::initializer_list<CaseStatus> allowed);
+                         CaseActionKind kind);
 
 // Adds a FieldError for `field` when `on` is outside the calendar, after today, or before
 // `earliest` (called `earliest_what` in the message).

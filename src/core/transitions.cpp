@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
-#include <initializer_list>
+#include <span>
 #include <string_view>
 #include <utility>
 
 #include "core/time_limit.hpp"
 #include "core/procedure_transitions.hpp"
 #include "core/transition_support.hpp"
+#include "core/case_actions.hpp"
 #include "core/validation.hpp"
 
 namespace redress::core {
@@ -18,8 +19,6 @@ namespace {
 // The longest single extension accepted: about six months of working days. Anything longer is a
 // typing error, not a decision.
 constexpr int kMaxExtensionWorkingDays = 130;
-
-using Statuses = std::initializer_list<CaseStatus>;
 
 std::string DateText(std::optional<Date> date) { return date ? date->ToIso() : std::string(); }
 
@@ -94,8 +93,10 @@ Transition Finish(const Complaint& before, Complaint after, EventType type, Date
 
 // ---- shared checks ------------------------------------------------------------------------------
 
-// Refuses an action the case's status does not allow (the table in transitions.hpp).
-Status RequireStatus(const Complaint& complaint, std::string_view action, Statuses allowed) {
+// Refuses an action the case's status does not allow (StatusesAllowing, the table in
+// transitions.hpp); `action` is the verb of the message ("respond to").
+Status RequireStatus(const Complaint& complaint, std::string_view action, CaseActionKind kind) {
+  const std::span<const CaseStatus> allowed = StatusesAllowing(kind);
   if (std::find(allowed.begin(), allowed.end(), complaint.status) != allowed.end()) return {};
   return Fail(ErrorCode::kTransitionNotAllowed, "cannot " + std::string(action) +
                                                     " a complaint that is " +
@@ -112,14 +113,18 @@ struct Earliest {
 void CheckDate(FieldErrors& errors, std::string_view field, Date on, Date today,
                std::optional<Earliest> earliest) {
   if (!InCalendarRange(on)) {
-    errors.Add(std::string(field), "must be within the years " +
-                                       std::to_string(kFirstCalendarYear) + " to " +
-                                       std::to_string(kLastCalendarYear));
+    errors.Add(std::string(field),
+               "must be within the years " + std::to_string(kFirstCalendarYear) + " to " +
+                   std::to_string(kLastCalendarYear),
+               FieldErrorCode::kInvalidDate);
   } else if (on > today) {
-    errors.Add(std::string(field), "must not be in the future (today is " + today.ToIso() + ")");
+    errors.Add(std::string(field), "must not be in the future (today is " + today.ToIso() + ")",
+               FieldErrorCode::kDateInFuture);
   } else if (earliest && on < earliest->date) {
-    errors.Add(std::string(field), "must not be before " + std::string(earliest->what) + " (" +
-                                       earliest->date.ToIso() + ")");
+    errors.Add(
+        std::string(field),
+        "must not be before " + std::string(earliest->what) + " (" + earliest->date.ToIso() + ")",
+        FieldErrorCode::kDateTooEarly);
   }
 }
 
@@ -237,7 +242,9 @@ std::string WhyOutsideCode(const Stage& stage, const StageRule& rule, const Exte
 
 void RequireText(FieldErrors& errors, std::string_view field, std::string_view value,
                  std::string_view message) {
-  if (IsBlank(value)) errors.Add(std::string(field), std::string(message));
+  if (IsBlank(value)) {
+    errors.Add(std::string(field), std::string(message), FieldErrorCode::kRequired);
+  }
 }
 
 // The date the matter arose: a real date, not in the future, not after the complaint's receipt.
@@ -273,7 +280,7 @@ void ValidateLog(const LogInput& input, const CaseContext& context, FieldErrors&
 void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseContext& context,
                         FieldErrors& errors) {
   if (root_causes.empty()) {
-    errors.Add("root_causes", "at least one root cause is required");
+    errors.Add("root_causes", "at least one root cause is required", FieldErrorCode::kRequired);
     return;
   }
   for (std::size_t i = 0; i < root_causes.size(); ++i) {
@@ -283,7 +290,8 @@ void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseC
         std::find(root_causes.begin(), root_causes.begin() + static_cast<std::ptrdiff_t>(i),
                   code) != root_causes.begin() + static_cast<std::ptrdiff_t>(i);
     if (!known) {
-      errors.Add(IndexedField("root_causes", i), "unknown root cause \"" + code + "\"");
+      errors.Add(IndexedField("root_causes", i), "unknown root cause \"" + code + "\"",
+                 FieldErrorCode::kUnknownReference);
     } else if (repeated) {
       errors.Add(IndexedField("root_causes", i), "root cause \"" + code + "\" is given twice");
     }
@@ -411,8 +419,7 @@ Result<Transition> Log(const LogInput& input, const CaseContext& context) {
 
 Result<Transition> Acknowledge(const Complaint& complaint, const AcknowledgeInput& input,
                                const CaseContext& context) {
-  if (Status allowed =
-          RequireStatus(complaint, "acknowledge", {CaseStatus::kAwaitingAcknowledgement});
+  if (Status allowed = RequireStatus(complaint, "acknowledge", CaseActionKind::kAcknowledge);
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -434,7 +441,7 @@ Result<Transition> Acknowledge(const Complaint& complaint, const AcknowledgeInpu
 
 Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
                           const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "extend", {CaseStatus::kInProgress}); !allowed) {
+  if (Status allowed = RequireStatus(complaint, "extend", CaseActionKind::kExtend); !allowed) {
     return tl::unexpected(allowed.error());
   }
   const Stage& stage = complaint.current_stage();
@@ -480,9 +487,7 @@ Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
 
 Result<Transition> Respond(const Complaint& complaint, const RespondInput& input,
                            const CaseContext& context) {
-  if (Status allowed = RequireStatus(
-          complaint, "respond to", {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
-      !allowed) {
+  if (Status allowed = RequireStatus(complaint, "respond to", CaseActionKind::kRespond); !allowed) {
     return tl::unexpected(allowed.error());
   }
   const Stage& stage = complaint.current_stage();
@@ -495,13 +500,13 @@ Result<Transition> Respond(const Complaint& complaint, const RespondInput& input
 
   FieldErrors errors;
   CheckDate(errors, "on", input.on, context.today, StageClockDate(stage));
-  if (!input.outcome) errors.Add("outcome", "an outcome is required");
+  if (!input.outcome) errors.Add("outcome", "an outcome is required", FieldErrorCode::kRequired);
   ValidateRootCauses(input.root_causes, context, errors);
   ValidateRemedies(input, errors);
   ValidateActions(input.actions, errors);
   if (!errors.empty()) return errors.ToError();
 
-  const bool final_stage = stage.number >= RulesFor(complaint.regime).stage_count();
+  const bool final_stage = IsFinalStage(complaint.regime, stage.number);
   Complaint next = complaint;
   Stage& answered = next.current_stage();
   answered.handler = handler;
@@ -536,14 +541,12 @@ Result<Transition> Respond(const Complaint& complaint, const RespondInput& input
 
 Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& input,
                             const CaseContext& context) {
-  if (Status allowed =
-          RequireStatus(complaint, "escalate", {CaseStatus::kResponded, CaseStatus::kClosed});
-      !allowed) {
+  if (Status allowed = RequireStatus(complaint, "escalate", CaseActionKind::kEscalate); !allowed) {
     return tl::unexpected(allowed.error());
   }
   const RegimeRules rules = RulesFor(complaint.regime, complaint.received_on);
   const Stage& stage = complaint.current_stage();
-  if (stage.number >= rules.stage_count()) {
+  if (IsFinalStage(complaint.regime, stage.number)) {
     const std::string regime(RegimeDescription(complaint.regime));
     return Fail(ErrorCode::kTransitionNotAllowed,
                 rules.stage_count() == 1
@@ -610,15 +613,16 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
 
 Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
                           const CaseContext& context) {
-  if (Status allowed = RequireStatus(
-          complaint, "refuse", {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
-      !allowed) {
+  if (Status allowed = RequireStatus(complaint, "refuse", CaseActionKind::kRefuse); !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
   CheckDate(errors, "on", input.on, context.today,
             Earliest{complaint.current_stage().started_on, "the stage start"});
-  if (!input.reason) errors.Add("reason", "a reason from the Code's exclusions is required");
+  if (!input.reason) {
+    errors.Add("reason", "a reason from the Code's exclusions is required",
+               FieldErrorCode::kRequired);
+  }
   RequireText(errors, "explanation", input.explanation,
               "an explanation is required: it is given to the complainant in writing");
   const bool arose_valid =
@@ -670,9 +674,7 @@ Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
 
 Result<Transition> Withdraw(const Complaint& complaint, const WithdrawInput& input,
                             const CaseContext& context) {
-  if (Status allowed = RequireStatus(
-          complaint, "withdraw", {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress});
-      !allowed) {
+  if (Status allowed = RequireStatus(complaint, "withdraw", CaseActionKind::kWithdraw); !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
@@ -692,7 +694,7 @@ Result<Transition> Withdraw(const Complaint& complaint, const WithdrawInput& inp
 
 Result<Transition> Close(const Complaint& complaint, const CloseInput& input,
                          const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "close", {CaseStatus::kResponded}); !allowed) {
+  if (Status allowed = RequireStatus(complaint, "close", CaseActionKind::kClose); !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
@@ -708,10 +710,7 @@ Result<Transition> Close(const Complaint& complaint, const CloseInput& input,
 
 Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
                           const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "reopen",
-                                     {CaseStatus::kResponded, CaseStatus::kClosed,
-                                      CaseStatus::kWithdrawn, CaseStatus::kNotAccepted});
-      !allowed) {
+  if (Status allowed = RequireStatus(complaint, "reopen", CaseActionKind::kReopen); !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
@@ -802,10 +801,7 @@ std::optional<Transition> RecalculateDeadlines(const Complaint& complaint,
 
 Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& input,
                             const CaseContext& context) {
-  if (Status allowed = RequireStatus(
-          complaint, "reassign",
-          {CaseStatus::kAwaitingAcknowledgement, CaseStatus::kInProgress, CaseStatus::kResponded});
-      !allowed) {
+  if (Status allowed = RequireStatus(complaint, "reassign", CaseActionKind::kReassign); !allowed) {
     return tl::unexpected(allowed.error());
   }
   const Stage& stage = complaint.current_stage();
@@ -840,8 +836,8 @@ Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& inp
 namespace internal {
 
 Status RequireCaseStatus(const Complaint& complaint, std::string_view action,
-                         std::initializer_list<CaseStatus> allowed) {
-  return RequireStatus(complaint, action, allowed);
+                         CaseActionKind kind) {
+  return RequireStatus(complaint, action, kind);
 }
 
 void CheckActionDate(FieldErrors& errors, std::string_view field, Date on, Date today,

@@ -22,7 +22,8 @@
 //   Reassign     awaiting_acknowledgement, in_progress,       unchanged (team/handler changed)
 //                responded
 //
-// Everything else is refused with ErrorCode::kTransitionNotAllowed.
+// Everything else is refused with ErrorCode::kTransitionNotAllowed. The "from" column is written
+// once, as core::StatusesAllowing (case_actions.hpp), which also gives the actions open on a case.
 
 #include <optional>
 #include <set>

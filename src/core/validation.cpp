@@ -41,10 +41,13 @@ bool LooksLikeEmail(std::string_view email) {
 
 void ValidatePerson(const Person& person, std::string_view field, FieldErrors& errors) {
   const std::string role(field);
-  if (IsBlank(person.name)) errors.Add(role + ".name", "the " + role + "'s name is required");
+  if (IsBlank(person.name)) {
+    errors.Add(role + ".name", "the " + role + "'s name is required", FieldErrorCode::kRequired);
+  }
   // Without a way to reach the person the case can be neither followed up nor answered.
   if (IsBlank(person.email) && IsBlank(person.phone) && IsBlank(person.address)) {
-    errors.Add(role, "give at least one way to reach the " + role + ": email, phone or address");
+    errors.Add(role, "give at least one way to reach the " + role + ": email, phone or address",
+               FieldErrorCode::kRequired);
   }
   if (!IsBlank(person.email) && !LooksLikeEmail(person.email)) {
     errors.Add(role + ".email", "is not an email address");
@@ -53,9 +56,10 @@ void ValidatePerson(const Person& person, std::string_view field, FieldErrors& e
 
 void ValidateSummary(std::string_view summary, FieldErrors& errors) {
   if (IsBlank(summary)) {
-    errors.Add("summary", "a summary is required");
+    errors.Add("summary", "a summary is required", FieldErrorCode::kRequired);
   } else if (Utf8Length(summary) > kMaxSummaryLength) {
-    errors.Add("summary", "must be at most " + std::to_string(kMaxSummaryLength) + " characters");
+    errors.Add("summary", "must be at most " + std::to_string(kMaxSummaryLength) + " characters",
+               FieldErrorCode::kTooLong);
   }
 }
 

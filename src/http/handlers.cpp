@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/accounts.hpp"
+#include "app/case_reads.hpp"
 #include "app/notes_and_links.hpp"
 #include "app/organisation.hpp"
 #include "app/store_values.hpp"
@@ -30,23 +31,6 @@ constexpr std::string_view kServiceRequests = "/api/v1/service-requests";
 constexpr std::string_view kSession = "/api/v1/session";
 constexpr std::string_view kTokens = "/api/v1/tokens";
 
-// The calendar a complaint's working days left are counted on: its regime's
-// (core::CalendarFor), with `organisation` as the organisation's; null when that did not load.
-const core::WorkingCalendar* CalendarOfComplaint(const core::Complaint& complaint,
-                                                 const core::WorkingCalendar* organisation) {
-  if (organisation == nullptr) return nullptr;
-  return &core::CalendarFor(complaint.regime, *organisation);
-}
-
-// The organisation's working-day calendar.
-core::Result<std::shared_ptr<const core::WorkingCalendar>> CalendarIn(app::Tx& tx) {
-  auto settings = tx.LoadSettings();
-  if (!settings) return tl::unexpected(settings.error());
-  auto closure_days = tx.ListClosureDays();
-  if (!closure_days) return tl::unexpected(closure_days.error());
-  return app::CalendarFor(settings->division, *closure_days);
-}
-
 // Renames the fields of an error, where a use case names a field differently from the API.
 core::Error RenameField(core::Error error, std::string_view from, std::string_view to) {
   for (core::FieldError& field : error.fields) {
@@ -61,39 +45,6 @@ std::int64_t OpenCount(const app::StatusCounts& counts) {
     if (core::IsOpen(status)) open += count;
   }
   return open;
-}
-
-core::Permission PermissionFor(CaseActionKind kind) {
-  switch (kind) {
-    case CaseActionKind::kAcknowledge:
-      return core::Permission::kAcknowledge;
-    case CaseActionKind::kExtend:
-      return core::Permission::kExtend;
-    case CaseActionKind::kRespond:
-      return core::Permission::kRespond;
-    case CaseActionKind::kEscalate:
-      return core::Permission::kEscalate;
-    case CaseActionKind::kRefuse:
-      return core::Permission::kRefuse;
-    case CaseActionKind::kWithdraw:
-      return core::Permission::kWithdraw;
-    case CaseActionKind::kClose:
-      return core::Permission::kClose;
-    case CaseActionKind::kReopen:
-      return core::Permission::kReopen;
-    case CaseActionKind::kReassign:
-      return core::Permission::kReassign;
-    // The procedure's steps are the handling of a stage, like acknowledging it.
-    case CaseActionKind::kInvestigation:
-    case CaseActionKind::kAdjudication:
-    case CaseActionKind::kReviewPanel:
-    case CaseActionKind::kPanelReport:
-    case CaseActionKind::kDiscussionOffer:
-    case CaseActionKind::kResponsePeriod:
-    case CaseActionKind::kLateNotice:
-      return core::Permission::kAcknowledge;
-  }
-  return core::Permission::kManageConfiguration;
 }
 
 }  // namespace
@@ -166,7 +117,8 @@ void Handlers::Register(Router& router) {
   router.Add(
       {"DELETE", complaint + "/links/{other}", kAuth, P::kAddNote, bind(&Handlers::RemoveLink)});
   for (CaseActionKind kind : kAllCaseActions) {
-    router.Add({"POST", complaint + "/" + std::string(ToString(kind)), kAuth, PermissionFor(kind),
+    router.Add({"POST", complaint + "/" + std::string(ToString(kind)), kAuth,
+                core::PermissionFor(kind),
                 [this, kind](const Request& request) { return ApplyAction(kind, request); }});
   }
   router.Add(
@@ -193,14 +145,14 @@ void Handlers::Register(Router& router) {
   RegisterOmbudsmanRoutes(router, store_, clock_);
 }
 
-Response Handlers::ComplaintAnswer(const core::Complaint& complaint, int status) {
+Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,
+                                   int status) {
   // The write has committed: should the calendar not load, the answer is still the success,
   // only without the working days left.
-  auto calendar = app::ReadValue<std::shared_ptr<const core::WorkingCalendar>>(store_, CalendarIn);
-  const core::WorkingCalendar* on_calendar =
-      CalendarOfComplaint(complaint, calendar ? calendar->get() : nullptr);
-  Response response =
-      JsonAnswer(status, ComplaintToJson(complaint, RenderContext{on_calendar, clock_.Today()}));
+  auto calendar = app::ReadCalendar(store_);
+  Response response = JsonAnswer(
+      status, ComplaintToJson(complaint, RenderContext{calendar ? calendar->get() : nullptr,
+                                                       clock_.Today(), viewer.role}));
   response.headers.emplace_back("ETag", ETagFor(complaint.version));
   if (status == kCreated) {
     response.headers.emplace_back("Location", std::string(kComplaints) + "/" + complaint.reference);
@@ -215,17 +167,11 @@ Response Handlers::LogComplaint(const Request& request) {
   if (!command) return Problem(command.error(), request);
   auto complaint = cases_.LogComplaint(*request.actor, *command);
   if (!complaint) return Problem(complaint.error(), request);
-  return ComplaintAnswer(*complaint, kCreated);
+  return ComplaintAnswer(*complaint, *request.actor, kCreated);
 }
 
 core::Result<app::ComplaintQuery> Handlers::ParseListQuery(const Request& request) {
-  std::shared_ptr<const core::WorkingCalendar> calendar;
-  if (request.query.contains("due_within")) {
-    auto loaded = app::ReadValue<std::shared_ptr<const core::WorkingCalendar>>(store_, CalendarIn);
-    if (!loaded) return tl::unexpected(loaded.error());
-    calendar = std::move(*loaded);
-  }
-  auto query = ParseComplaintQuery(request.query, clock_.Today(), calendar.get());
+  auto query = ParseComplaintQuery(request.query);
   if (query) query->visible_to_team = request.actor->team;
   return query;
 }
@@ -250,42 +196,26 @@ Response Handlers::ListComplaints(const Request& request) {
 }
 
 Response Handlers::GetComplaint(const Request& request) {
-  const std::string& reference = PathParam(request, "reference");
-  const core::Date today = clock_.Today();
   // The case, its timeline and the calendar from one snapshot, so they agree with the ETag.
-  auto answer = app::ReadValue<std::pair<std::int64_t, json>>(
-      store_, [&](app::Tx& tx) -> core::Result<std::pair<std::int64_t, json>> {
-        auto complaint = app::LoadVisibleComplaint(tx, *request.actor, reference);
-        if (!complaint) return tl::unexpected(complaint.error());
-        auto calendar = CalendarIn(tx);
-        if (!calendar) return tl::unexpected(calendar.error());
-        auto events = app::VisibleTimeline(tx, *request.actor, reference);
-        if (!events) return tl::unexpected(events.error());
-        json body = ComplaintToJson(
-            *complaint, RenderContext{CalendarOfComplaint(*complaint, calendar->get()), today});
-        json timeline = json::array();
-        for (const app::StoredEvent& event : *events) timeline.push_back(EventToJson(event));
-        body["timeline"] = std::move(timeline);
-        return std::pair{complaint->version, std::move(body)};
-      });
-  if (!answer) return Problem(answer.error(), request);
-  Response response = JsonAnswer(kOk, answer->second);
-  response.headers.emplace_back("ETag", ETagFor(answer->first));
+  auto view = app::ReadComplaint(store_, *request.actor, PathParam(request, "reference"));
+  if (!view) return Problem(view.error(), request);
+  json body = ComplaintToJson(
+      view->complaint, RenderContext{view->calendar.get(), clock_.Today(), request.actor->role});
+  json timeline = json::array();
+  for (const app::StoredEvent& event : view->timeline) timeline.push_back(EventToJson(event));
+  body["timeline"] = std::move(timeline);
+  Response response = JsonAnswer(kOk, body);
+  response.headers.emplace_back("ETag", ETagFor(view->complaint.version));
   return response;
 }
 
 Response Handlers::Timeline(const Request& request) {
-  const std::string& reference = PathParam(request, "reference");
-  auto timeline = app::ReadValue<json>(store_, [&](app::Tx& tx) -> core::Result<json> {
-    // An unknown (or invisible) reference is 404, not an empty timeline.
-    auto events = app::VisibleTimeline(tx, *request.actor, reference);
-    if (!events) return tl::unexpected(events.error());
-    json items = json::array();
-    for (const app::StoredEvent& event : *events) items.push_back(EventToJson(event));
-    return items;
-  });
-  if (!timeline) return Problem(timeline.error(), request);
-  return JsonAnswer(kOk, *timeline);
+  // An unknown (or invisible) reference is 404, not an empty timeline.
+  auto events = app::ReadTimeline(store_, *request.actor, PathParam(request, "reference"));
+  if (!events) return Problem(events.error(), request);
+  json items = json::array();
+  for (const app::StoredEvent& event : *events) items.push_back(EventToJson(event));
+  return JsonAnswer(kOk, items);
 }
 
 Response Handlers::Counts(const Request& request) {
@@ -360,7 +290,7 @@ Response Handlers::ApplyAction(CaseActionKind kind, const Request& request) {
   if (!action) return Problem(action.error(), request);
   auto complaint = cases_.Apply(*request.actor, PathParam(request, "reference"), *version, *action);
   if (!complaint) return Problem(complaint.error(), request);
-  return ComplaintAnswer(*complaint, kOk);
+  return ComplaintAnswer(*complaint, *request.actor, kOk);
 }
 
 Response Handlers::LogServiceRequest(const Request& request) {
@@ -407,7 +337,7 @@ Response Handlers::ConvertServiceRequest(const Request& request) {
   auto complaint =
       cases_.ConvertServiceRequest(*request.actor, PathParam(request, "reference"), *command);
   if (!complaint) return Problem(complaint.error(), request);
-  return ComplaintAnswer(*complaint, kCreated);
+  return ComplaintAnswer(*complaint, *request.actor, kCreated);
 }
 
 Response Handlers::Health(const Request&) { return JsonAnswer(kOk, {{"status", "ok"}}); }
@@ -443,7 +373,9 @@ Response Handlers::MetricsText(const Request&) {
   auto counted = store_.Read([&](app::Tx& tx) -> core::Status {
     // Only open cases have a pending deadline, so every case due before today is an open one.
     app::ComplaintQuery overdue;
-    overdue.due_before = today;
+    const core::DueRange range = core::OverdueRange(today);
+    overdue.due_from = range.from;
+    overdue.due_before = range.before;
     auto all_counts = tx.CountByStatus(app::ComplaintQuery{});
     if (!all_counts) return tl::unexpected(all_counts.error());
     auto overdue_counts = tx.CountByStatus(overdue);
@@ -470,7 +402,7 @@ Response Handlers::SignIn(const Request& request) {
   if (!credentials) return Problem(credentials.error(), request);
   auto signed_in = sessions_.SignIn(*credentials, request.client_address);
   if (!signed_in) return Problem(signed_in.error(), request);
-  json answer = UserToJson(signed_in->user);
+  json answer = SessionUserToJson(signed_in->user);
   answer["csrf_token"] = signed_in->csrf_token;
   Response response = JsonAnswer(kCreated, answer);
   response.headers.emplace_back("Set-Cookie",
@@ -483,7 +415,7 @@ Response Handlers::CurrentSession(const Request& request) {
   auto user = app::ReadValue<app::User>(
       store_, [&](app::Tx& tx) { return tx.FindUser(request.actor->username); });
   if (!user) return Problem(user.error(), request);
-  return JsonAnswer(kOk, UserToJson(*user));
+  return JsonAnswer(kOk, SessionUserToJson(*user));
 }
 
 Response Handlers::SignOut(const Request& request) {

@@ -93,8 +93,8 @@ class Handlers {
   Response RevokeToken(const Request& request);
 
   // The complaint as answered by a write: rendered on the organisation's calendar, with its
-  // ETag, and with Location when `status` is 201 Created.
-  Response ComplaintAnswer(const core::Complaint& complaint, int status);
+  // ETag, and with Location when `status` is 201 Created; its allowed_actions are `viewer`'s.
+  Response ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer, int status);
 
   app::Store& store_;
   const app::Clock& clock_;

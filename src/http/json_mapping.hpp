@@ -1,6 +1,9 @@
 #pragma once
 
-// JSON <-> domain values, strict on the way in.
+// JSON <-> domain values, strict on the way in: the bodies of the case and service-request
+// requests here; the list's parameters in complaint_query.hpp, cases written out in
+// case_json.hpp, sessions, users and tokens in account_mapping.hpp (included here for callers
+// that map all of them).
 //
 // Reading a body: a field the endpoint does not know, or a value of the wrong JSON type, makes the
 // request malformed (kMalformedRequest → 400), each such field named; a value of the right type
@@ -10,11 +13,11 @@
 // counts as the field being absent. Nested fields are named by path: "complainant.email",
 // "remedies[1].type". Money is integer pence.
 //
-// Writing: dates are ISO "YYYY-MM-DD" strings. Every documented member is always present: free
-// text is a string ("" when not given); an absent optional value (a date, an object, a link to
-// another record such as a handler's username or a reference, a number) is null. The one
-// exception is a stage's "working_days_left", omitted when no deadline is running (see
-// ComplaintToJson).
+// Writing (json_writer.hpp): dates are ISO "YYYY-MM-DD" strings. Every documented member is
+// always present: free text is a string ("" when not given); an absent optional value (a date, an
+// object, a link to another record such as a handler's username or a reference, a number) is
+// null. The one exception is a stage's "working_days_left", omitted when no deadline is running
+// (see ComplaintToJson).
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -23,13 +26,12 @@
 #include <string_view>
 
 #include "app/case_use_cases.hpp"
-#include "app/ports.hpp"
-#include "app/records.hpp"
-#include "app/sessions.hpp"
-#include "core/calendar.hpp"
-#include "core/complaint.hpp"
+#include "core/case_actions.hpp"
 #include "core/result.hpp"
 #include "core/service_request.hpp"
+#include "http/account_mapping.hpp"
+#include "http/case_json.hpp"
+#include "http/complaint_query.hpp"
 #include "http/http_types.hpp"
 
 namespace redress::http {
@@ -45,36 +47,9 @@ std::string DumpJson(const nlohmann::json& value);
 // body is not JSON or not an object.
 core::Result<nlohmann::json> ParseJsonBody(const Request& request);
 
-// The actions on a complaint, one endpoint each (POST /api/v1/complaints/{reference}/<name>).
-enum class CaseActionKind {
-  kAcknowledge,
-  kExtend,
-  kRespond,
-  kEscalate,
-  kRefuse,
-  kWithdraw,
-  kClose,
-  kReopen,
-  kReassign,
-  // The statutory procedures' steps (core/procedure_transitions.hpp).
-  kInvestigation,
-  kAdjudication,
-  kReviewPanel,
-  kPanelReport,
-  kDiscussionOffer,
-  kResponsePeriod,
-  kLateNotice,
-};
-inline constexpr CaseActionKind kAllCaseActions[] = {
-    CaseActionKind::kAcknowledge,     CaseActionKind::kExtend,         CaseActionKind::kRespond,
-    CaseActionKind::kEscalate,        CaseActionKind::kRefuse,         CaseActionKind::kWithdraw,
-    CaseActionKind::kClose,           CaseActionKind::kReopen,         CaseActionKind::kReassign,
-    CaseActionKind::kInvestigation,   CaseActionKind::kAdjudication,   CaseActionKind::kReviewPanel,
-    CaseActionKind::kPanelReport,     CaseActionKind::kDiscussionOffer,
-    CaseActionKind::kResponsePeriod,  CaseActionKind::kLateNotice,
-};
-// "acknowledge", "extend", ... : the last segment of the action's path.
-std::string_view ToString(CaseActionKind kind);
+// The actions on a complaint, one endpoint each: the core's (case_actions.hpp).
+using core::CaseActionKind;
+using core::kAllCaseActions;
 
 // Bodies to commands. `today` is the default of the action's date ("on", "requested_on").
 core::Result<app::LogComplaintCommand> ParseLogComplaint(const nlohmann::json& body);
@@ -90,78 +65,5 @@ core::Result<ResolveCommand> ParseResolveServiceRequest(const nlohmann::json& bo
                                                         core::Date today);
 core::Result<app::ConvertServiceRequestCommand> ParseConvertServiceRequest(
     const nlohmann::json& body);
-
-// POST /api/v1/session: {username, password}, both required strings.
-core::Result<app::Credentials> ParseCredentials(const nlohmann::json& body);
-// POST /api/v1/tokens: {label}, a required string.
-// A token's request body: {label, expires_on?}.
-struct TokenRequest {
-  std::string label;
-  std::optional<core::Date> expires_on;
-};
-core::Result<TokenRequest> ParseTokenRequest(const nlohmann::json& body);
-
-// The list's page size: 50 unless "limit" says otherwise, within [1, 200].
-inline constexpr int kDefaultPageSize = 50;
-inline constexpr int kMaxPageSize = 200;
-
-// A search's text is bounded: each word is a lookup in the index and its dictionary, so thousands
-// of them would hold a handler thread, and the CPU, for as long as the client liked. A person
-// searching types a few words.
-inline constexpr std::size_t kMaxSearchWords = 32;
-inline constexpr std::size_t kMaxSearchTextBytes = 512;
-// kInvalidInput naming "text" when `text` has more than kMaxSearchWords words (runs of letters
-// and digits) or more than kMaxSearchTextBytes bytes.
-core::Status CheckSearchText(std::string_view text);
-
-// GET /api/v1/complaints parameters: status, stage, regime, service_area, team, handler,
-// category, received_from, received_to, overdue (true|false; as at `today`), due_within (N: the
-// pending deadline falls from today to N working days after it, on `calendar`), text (words
-// searched in summary and description; see CheckSearchText), sort (reference, received_on or
-// due_on; a leading '-' for descending), limit, cursor (the next_cursor of the previous page, valid
-// only with the same sort). An empty value leaves its filter unset. An unknown parameter is
-// kMalformedRequest; a bad value kInvalidInput; each names the parameter. `calendar` may be null
-// only when the parameters have no due_within.
-inline constexpr int kMaxDueWithinWorkingDays = 100;
-core::Result<app::ComplaintQuery> ParseComplaintQuery(
-    const Parameters& parameters, core::Date today,
-    const core::WorkingCalendar* calendar = nullptr);
-
-// The next_cursor of a page whose last row is `last`, under the query's sort and direction: an
-// opaque string to the client ("<sort>.<asc|desc>.<sort key>.<reference>").
-std::string NextCursor(const app::ComplaintRow& last, const app::ComplaintQuery& query);
-
-// What rendering a case needs besides the case: the organisation's calendar and today, for the
-// working days left.
-struct RenderContext {
-  // The calendar of the complaint's regime (core::CalendarFor). Null when the organisation's
-  // calendar could not be loaded: the working days left are then left out.
-  const core::WorkingCalendar* calendar = nullptr;
-  core::Date today;
-};
-
-// The complaint: reference, version, regime, channel, service_area, category, summary,
-// description, desired_outcome, complainant, representative, received_on, status, restricted,
-// service_request_reference, possible_repeat_of, refusal, withdrawal, closed_on, reopen_count,
-// the current "stage" number with its "acknowledge_by" and "respond_by", and "stages". A stage
-// that is waiting on the council (the current stage of an open case) has "working_days_left":
-// working days from today to its pending deadline (acknowledge_by until acknowledged, then
-// respond_by), negative when overdue; other stages have no such member.
-nlohmann::json ComplaintToJson(const core::Complaint& complaint, const RenderContext& context);
-
-// One row of the list, with "overdue" (its pending deadline is before today).
-nlohmann::json ComplaintRowToJson(const app::ComplaintRow& row, core::Date today);
-
-// One event of a timeline: sequence, type, occurred_on, recorded_at, actor, stage (null when the
-// event concerns no stage), summary, changes [{field, before, after}].
-nlohmann::json EventToJson(const app::StoredEvent& event);
-
-nlohmann::json ServiceRequestToJson(const core::ServiceRequest& request);
-
-// A user: username, display_name, role, team (null when none), active.
-nlohmann::json UserToJson(const app::User& user);
-
-// An API token as listed: id, label, created_at, revoked_at (null while live). Never its hash.
-nlohmann::json TokenToJson(const app::ApiToken& token);
 
 }  // namespace redress::http

@@ -380,7 +380,6 @@ TEST(JsonMappingTest, RefusesBodiesTooDeepOrTooLargeToHold) {
 }
 
 TEST(JsonMappingTest, ReadsListParameters) {
-  const core::Date today = D("2025-01-15");
   auto query = ParseComplaintQuery({{"status", "in_progress"},
                                     {"stage", "2"},
                                     {"regime", "housing"},
@@ -391,15 +390,15 @@ TEST(JsonMappingTest, ReadsListParameters) {
                                     {"sort", "-due_on"},
                                     {"text", "damp mould"},
                                     {"cursor", "due_on.desc.2025-01-08.CMP-2024-000010"},
-                                    {"handler", ""}},
-                                   today);
+                                    {"handler", ""}});
   ASSERT_TRUE(query) << query.error().message;
   EXPECT_EQ(query->status, core::CaseStatus::kInProgress);
   EXPECT_EQ(query->stage, 2);
   EXPECT_EQ(query->regime, core::Regime::kHousing);
   EXPECT_EQ(query->team, "housing-services");
   EXPECT_EQ(query->received_from, D("2024-04-01"));
-  EXPECT_EQ(query->due_before, today);
+  EXPECT_TRUE(query->overdue);
+  EXPECT_FALSE(query->due_before) << "the use case gives overdue its meaning";
   EXPECT_EQ(query->limit, 200);
   EXPECT_EQ(query->sort, app::ComplaintSort::kDueOn);
   EXPECT_EQ(query->direction, app::SortDirection::kDescending);
@@ -407,10 +406,11 @@ TEST(JsonMappingTest, ReadsListParameters) {
   EXPECT_EQ(query->after, (app::ComplaintCursor{"2025-01-08", "CMP-2024-000010"}));
   EXPECT_EQ(query->handler, "");
 
-  auto defaults = ParseComplaintQuery({}, today);
+  auto defaults = ParseComplaintQuery({});
   ASSERT_TRUE(defaults);
   EXPECT_EQ(defaults->limit, kDefaultPageSize);
-  EXPECT_FALSE(defaults->due_before);
+  EXPECT_FALSE(defaults->overdue);
+  EXPECT_FALSE(defaults->due_within);
 }
 
 TEST(JsonMappingTest, RefusesBadListParameters) {
@@ -459,7 +459,7 @@ TEST(JsonMappingTest, RefusesBadListParameters) {
   };
   for (const BadParameter& c : cases) {
     SCOPED_TRACE(c.field);
-    auto query = ParseComplaintQuery(c.parameters, D("2025-01-15"));
+    auto query = ParseComplaintQuery(c.parameters);
     ASSERT_FALSE(query);
     EXPECT_EQ(query.error().code, c.code);
     ASSERT_EQ(query.error().fields.size(), 1U);
@@ -482,10 +482,10 @@ TEST(JsonMappingTest, NextCursorLeadsToTheNextPageInTheSameOrder) {
   last.received_on = D("2024-06-03");
   for (const char* sort : {"reference", "-received_on", "due_on", "-due_on"}) {
     SCOPED_TRACE(sort);
-    auto first = ParseComplaintQuery({{"sort", sort}}, D("2025-01-15"));
+    auto first = ParseComplaintQuery({{"sort", sort}});
     ASSERT_TRUE(first);
     const std::string cursor = NextCursor(last, *first);
-    auto next = ParseComplaintQuery({{"sort", sort}, {"cursor", cursor}}, D("2025-01-15"));
+    auto next = ParseComplaintQuery({{"sort", sort}, {"cursor", cursor}});
     ASSERT_TRUE(next) << cursor << ": " << next.error().message;
     EXPECT_EQ(next->after, app::CursorAfter(last, first->sort));
   }
@@ -543,6 +543,23 @@ TEST(JsonMappingTest, RendersAComplaintWithWorkingDaysLeft) {
   body = ComplaintToJson(complaint, RenderContext{&calendar, D("2025-01-10")});
   EXPECT_FALSE(body["stages"][0].contains("working_days_left"));
   EXPECT_EQ(body["stages"][0]["response"]["outcome"], "upheld");
+}
+
+TEST(JsonMappingTest, RendersTheActionsTheUserMayTakeAndTheSessionsPermissions) {
+  const core::WorkingCalendar calendar(core::Division::kEnglandAndWales);
+  const core::Complaint complaint = ExampleComplaint();  // in progress at stage 1
+  json body = ComplaintToJson(complaint,
+                              RenderContext{&calendar, D("2025-01-02"), core::Role::kCaseHandler});
+  EXPECT_EQ(body["allowed_actions"], json({"extend", "respond"}));
+  body = ComplaintToJson(complaint, RenderContext{&calendar, D("2025-01-02"), core::Role::kViewer});
+  EXPECT_EQ(body["allowed_actions"], json::array());
+
+  app::User viewer;
+  viewer.username = "val";
+  viewer.role = core::Role::kViewer;
+  const json session = SessionUserToJson(viewer);
+  EXPECT_EQ(session["permissions"], json({"view_cases", "view_reports", "view_audit"}));
+  EXPECT_EQ(session["username"], "val");
 }
 
 TEST(JsonMappingTest, RendersEventsWithoutAStageAsNull) {

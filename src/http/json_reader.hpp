@@ -65,10 +65,11 @@ inline std::optional<core::Date> ParseClientDate(std::string_view text, std::str
 class InputErrors {
  public:
   void Malformed(std::string field, std::string message) {
-    malformed_.push_back({std::move(field), std::move(message)});
+    malformed_.push_back({std::move(field), std::move(message), core::FieldErrorCode::kMalformed});
   }
-  void Invalid(std::string field, std::string message) {
-    invalid_.push_back({std::move(field), std::move(message)});
+  void Invalid(std::string field, std::string message,
+               core::FieldErrorCode code = core::FieldErrorCode::kInvalid) {
+    invalid_.push_back({std::move(field), std::move(message), code});
   }
   bool empty() const { return malformed_.empty() && invalid_.empty(); }
 
@@ -110,7 +111,9 @@ class ObjectReader {
     known_.emplace(name);
     auto found = object_.find(name);
     if (found == object_.end() || found->is_null()) {
-      if (presence == Presence::kRequired) errors_.Invalid(FieldName(name), "is required");
+      if (presence == Presence::kRequired) {
+        errors_.Invalid(FieldName(name), "is required", core::FieldErrorCode::kRequired);
+      }
       return nullptr;
     }
     return &*found;
@@ -157,7 +160,7 @@ class ObjectReader {
     std::string message;
     std::optional<core::Date> date =
         ParseClientDate(member->get_ref<const std::string&>(), message);
-    if (!date) errors_.Invalid(FieldName(name), message);
+    if (!date) errors_.Invalid(FieldName(name), message, core::FieldErrorCode::kInvalidDate);
     return date;
   }
 
@@ -181,8 +184,10 @@ class ObjectReader {
     const std::int64_t value =
         too_large ? std::numeric_limits<std::int64_t>::max() : member->get<std::int64_t>();
     if (too_large || value < min_value || value > max_value) {
-      errors_.Invalid(FieldName(name), "must be between " + std::to_string(min_value) + " and " +
-                                           std::to_string(max_value));
+      errors_.Invalid(
+          FieldName(name),
+          "must be between " + std::to_string(min_value) + " and " + std::to_string(max_value),
+          core::FieldErrorCode::kOutOfRange);
       return std::nullopt;
     }
     return value;
@@ -199,8 +204,10 @@ class ObjectReader {
     }
     const double value = member->get<double>();
     if (value < min_value || value > max_value) {
-      errors_.Invalid(FieldName(name), "must be between " + ShortNumber(min_value) + " and " +
-                                           ShortNumber(max_value));
+      errors_.Invalid(
+          FieldName(name),
+          "must be between " + ShortNumber(min_value) + " and " + ShortNumber(max_value),
+          core::FieldErrorCode::kOutOfRange);
       return std::nullopt;
     }
     return value;
@@ -217,8 +224,10 @@ class ObjectReader {
     }
     std::optional<Enum> value = domain.parse(member->get_ref<const std::string&>());
     if (!value) {
-      errors_.Invalid(FieldName(name), "must be one of: " + AllowedNames(domain) + "; got '" +
-                                           member->get<std::string>() + "'");
+      errors_.Invalid(
+          FieldName(name),
+          "must be one of: " + AllowedNames(domain) + "; got '" + member->get<std::string>() + "'",
+          core::FieldErrorCode::kNotInList);
     }
     return value;
   }

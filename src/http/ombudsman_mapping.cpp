@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "http/json_reader.hpp"
+#include "http/json_writer.hpp"
 #include "report/annual_report.hpp"
 
 namespace redress::http {
@@ -66,17 +67,6 @@ constexpr EnumDomain<core::CodeCompliance> kComplianceDomain{kCompliances,
 constexpr double kPercentMin = 0.0;
 constexpr double kPercentMax = 100.0;
 constexpr std::int64_t kMaxCount = std::numeric_limits<std::int32_t>::max();
-
-json DateOrNull(const std::optional<core::Date>& date) {
-  return date ? json(date->ToIso()) : json(nullptr);
-}
-
-template <typename Enum>
-json NameOrNull(const std::optional<Enum>& value) {
-  return value ? json(std::string(ToString(*value))) : json(nullptr);
-}
-
-json TextOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json NumberOrNull(const std::optional<double>& value) { return value ? json(*value) : json(); }
 
@@ -152,10 +142,8 @@ json OmbudsmanCaseToJson(const core::OmbudsmanCase& c, core::Date today) {
     findings.push_back({{"element", finding.element}, {"finding", ToString(finding.finding)}});
   }
   json remedies = json::array();
-  bool remedy_overdue = false;
   for (const core::OmbudsmanRemedy& remedy : c.remedies) {
     const core::Compliance compliance = core::ComplianceOf(remedy, today);
-    remedy_overdue = remedy_overdue || compliance == core::Compliance::kOverdue;
     remedies.push_back({{"kind", ToString(remedy.kind)},
                         {"type", ToString(remedy.type)},
                         {"description", remedy.description},
@@ -164,8 +152,6 @@ json OmbudsmanCaseToJson(const core::OmbudsmanCase& c, core::Date today) {
                         {"evidence", remedy.evidence},
                         {"compliance", ToString(compliance)}});
   }
-  const bool information_overdue =
-      c.information_due_on && !c.information_sent_on && *c.information_due_on < today;
   return {{"reference", c.reference},
           {"version", c.version},
           {"ombudsman", ToString(c.ombudsman)},
@@ -183,8 +169,8 @@ json OmbudsmanCaseToJson(const core::OmbudsmanCase& c, core::Date today) {
           {"satisfactory_remedy_by_council", c.satisfactory_remedy_by_council},
           {"remedies", std::move(remedies)},
           {"decided", core::IsDecided(c)},
-          {"information_overdue", information_overdue},
-          {"remedy_overdue", remedy_overdue}};
+          {"information_overdue", core::IsInformationOverdue(c, today)},
+          {"remedy_overdue", core::IsAnyRemedyOverdue(c, today)}};
 }
 
 core::Result<core::FailureOrder> ParseFailureOrder(const json& body) {
@@ -218,7 +204,7 @@ json FailureOrderToJson(const core::FailureOrder& order, core::Date today) {
           {"due_on", order.due_on.ToIso()},
           {"outcome", ToString(order.outcome)},
           {"complied_on", DateOrNull(order.complied_on)},
-          {"overdue", order.outcome == core::ChfoOutcome::kPending && order.due_on < today}};
+          {"overdue", core::IsOverdue(order, today)}};
 }
 
 core::Result<core::LgscoLetter> ParseLgscoLetter(int year, const json& body) {

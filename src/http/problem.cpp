@@ -38,6 +38,10 @@ ProblemKind KindOf(core::ErrorCode code) {
       return {"/problems/storage-unavailable", "The database is unavailable"};
     case core::ErrorCode::kBusy:
       return {"/problems/server-busy", "The server is busy"};
+    case core::ErrorCode::kUnavailable:
+      return {"/problems/unavailable", "A service the request needs is unavailable"};
+    case core::ErrorCode::kInternal:
+      return {"/problems/internal", "Internal server error"};
     case core::ErrorCode::kMalformedRequest:
       return {"/problems/malformed-request", "The request is malformed"};
     case core::ErrorCode::kPayloadTooLarge:
@@ -83,7 +87,10 @@ int StatusFor(core::ErrorCode code) {
       return 429;
     case core::ErrorCode::kStorage:
     case core::ErrorCode::kBusy:
+    case core::ErrorCode::kUnavailable:
       return 503;
+    case core::ErrorCode::kInternal:
+      return kInternalServerError;
   }
   return kInternalServerError;
 }
@@ -98,7 +105,9 @@ Response ProblemResponse(const core::Error& error, std::string_view instance) {
   if (!error.fields.empty()) {
     nlohmann::json fields = nlohmann::json::array();
     for (const core::FieldError& field : error.fields) {
-      fields.push_back({{"field", field.field}, {"message", field.message}});
+      fields.push_back({{"field", field.field},
+                        {"code", core::ToString(field.code)},
+                        {"message", field.message}});
     }
     problem["errors"] = std::move(fields);
   }

@@ -17,11 +17,13 @@ namespace redress::http {
 //   kInvalidInput 422, kNotFound 404, kTransitionNotAllowed 409, kConflict 409,
 //   kStaleVersion 412, kPreconditionRequired 428, kUnauthenticated 401, kForbidden 403,
 //   kMalformedRequest 400, kPayloadTooLarge 413, kUnsupportedMediaType 415,
-//   kMethodNotAllowed 405, kTooManyRequests 429, kStorage 503, kBusy 503.
+//   kMethodNotAllowed 405, kTooManyRequests 429, kStorage 503, kBusy 503, kUnavailable 503,
+//   kInternal 500.
 int StatusFor(core::ErrorCode code);
 
 // An application/problem+json response: {"type", "title", "status", "detail", "instance",
-// "errors": [{"field", "message"}...]} (errors only when the error names fields).
+// "errors": [{"field", "code", "message"}...]} (errors only when the error names fields; "code" is
+// the core::FieldErrorCode's name).
 Response ProblemResponse(const core::Error& error, std::string_view instance);
 
 // The 500 answer for a bug or an escaped exception; says nothing about the cause (it is logged).

@@ -29,6 +29,8 @@ TEST(ProblemTest, MapsEveryErrorCodeToItsStatus) {
       {ErrorCode::kTooManyRequests, 429},
       {ErrorCode::kStorage, 503},
       {ErrorCode::kBusy, 503},
+      {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kInternal, 500},
   };
   for (const auto& [code, status] : cases) {
     SCOPED_TRACE(status);
@@ -51,7 +53,8 @@ TEST(ProblemTest, SaysWhenToRetry) {
 TEST(ProblemTest, RendersRfc9457WithFieldErrors) {
   core::Error error{ErrorCode::kInvalidInput,
                     "2 fields are invalid",
-                    {{"received_on", "must be a real date"}, {"complainant.email", "bad"}}};
+                    {{"received_on", "must be a real date", core::FieldErrorCode::kInvalidDate},
+                     {"complainant.email", "bad"}}};
   Response response = ProblemResponse(error, "/api/v1/complaints");
   EXPECT_EQ(response.status, 422);
   EXPECT_EQ(response.content_type, "application/problem+json");
@@ -65,6 +68,16 @@ TEST(ProblemTest, RendersRfc9457WithFieldErrors) {
   EXPECT_EQ(body["errors"][0]["field"], "received_on");
   EXPECT_EQ(body["errors"][1]["field"], "complainant.email");
   EXPECT_EQ(body["errors"][1]["message"], "bad");
+  EXPECT_EQ(body["errors"][0]["code"], "invalid_date");
+  EXPECT_EQ(body["errors"][1]["code"], "invalid") << "a field error without a code is 'invalid'";
+}
+
+TEST(ProblemTest, AFailedRenderIsInternalNotTheDatabase) {
+  auto body = nlohmann::json::parse(
+      ProblemResponse(core::Error{ErrorCode::kInternal, "the PDF could not be drawn", {}}, "/r")
+          .body);
+  EXPECT_EQ(body["status"], 500);
+  EXPECT_EQ(body["type"], "/problems/internal");
 }
 
 TEST(ProblemTest, LeavesOutErrorsWhenNoFieldIsNamed) {

@@ -368,8 +368,9 @@ core::Result<std::uint16_t> Server::Impl::Listen() {
   }
   const tcp::endpoint endpoint = endpoints.begin()->endpoint();
   const auto fail = [&](std::string_view step) {
-    const core::ErrorCode code = error == asio::error::address_in_use ? core::ErrorCode::kConflict
-                                                                      : core::ErrorCode::kStorage;
+    const core::ErrorCode code = error == asio::error::address_in_use
+                                     ? core::ErrorCode::kConflict
+                                     : core::ErrorCode::kUnavailable;
     return core::Fail(code, "cannot " + std::string(step) + " " + options_.host + ":" +
                                 std::to_string(options_.port) + ": " + error.message());
   };

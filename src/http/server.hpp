@@ -76,7 +76,7 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   // Binds and listens; returns the port bound. kInvalidInput (field "host") when the host does
-  // not resolve, kConflict when the address is in use, kStorage for other socket failures.
+  // not resolve, kConflict when the address is in use, kUnavailable for other socket failures.
   core::Result<std::uint16_t> Listen();
 
   // Serves until stopped; returns when every connection has closed. Precondition: Listen

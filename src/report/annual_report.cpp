@@ -13,7 +13,7 @@
 namespace redress::report {
 namespace {
 
-constexpr int kMaxStages = 3;  // the most stages a regime has (children's)
+using core::kMaxStages;
 constexpr int kPrevious = 0;   // index of the previous year in a pair of tallies
 constexpr int kCurrent = 1;
 constexpr int kYears = 2;

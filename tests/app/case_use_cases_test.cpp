@@ -102,11 +102,12 @@ class CaseUseCasesTest : public ::testing::Test {
 
   std::int64_t EventCount(const std::string& reference) {
     std::int64_t count = -1;
-    store_->Read([&](Tx& tx) -> Status {
+    Status read = store_->Read([&](Tx& tx) -> Status {
       auto events = tx.EventsOf(EntityType::kComplaint, reference);
       if (events) count = static_cast<std::int64_t>(events->size());
       return {};
     });
+    EXPECT_TRUE(read) << read.error().message;
     return count;
   }
 

@@ -29,12 +29,13 @@ class DemoTest : public ::testing::Test {
     auto built = BuildDemo(*store_, *clock_, DemoOptions{1, D("2026-11-20")});
     ASSERT_TRUE(built.has_value()) << built.error().message;
     result_ = new DemoResult(*built);
-    store_->Read([](Tx& tx) -> Status {
+    Status read = store_->Read([](Tx& tx) -> Status {
       auto summary = tx.Summarise();
       EXPECT_TRUE(summary.has_value());
       if (summary) summary_ = new StoreSummary(*summary);
       return {};
     });
+    EXPECT_TRUE(read) << read.error().message;
   }
   static void TearDownTestSuite() {
     delete store_;

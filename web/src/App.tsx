@@ -18,11 +18,11 @@ import { SelfAssessmentRoutes } from './pages/self-assessment/SelfAssessmentRout
 import { ServiceRequestPage } from './pages/ServiceRequestPage';
 import { SignIn } from './pages/SignIn';
 import { SessionContext, signOutRequest, type SessionState } from './session';
-import type { User } from './types';
+import type { CurrentUser } from './types';
 
 const HTTP_UNAUTHORISED = 401;
 
-type SignedIn = { state: 'checking' } | { state: 'out' } | { state: 'in'; user: User };
+type SignedIn = { state: 'checking' } | { state: 'out' } | { state: 'in'; user: CurrentUser };
 
 export function App() {
   // A reload keeps the session only if this tab still holds its CSRF token: without it no change
@@ -34,7 +34,7 @@ export function App() {
   useEffect(() => {
     setUnauthorisedHandler(() => setSession({ state: 'out' }));
     if (!csrfToken()) return;
-    get<User>('/session').then(
+    get<CurrentUser>('/session').then(
       (user) => setSession({ state: 'in', user }),
       (error: unknown) => {
         if (!(error instanceof ApiError) || error.status === HTTP_UNAUTHORISED) setSession({ state: 'out' });

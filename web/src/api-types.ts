@@ -1290,6 +1290,7 @@ export interface components {
             /** @description present when the problem names fields; nested fields by path, e.g. complainant.email or remedies[0].type */
             errors?: {
                 field: string;
+                code: components["schemas"]["FieldErrorCode"];
                 message: string;
             }[];
         };
@@ -1497,6 +1498,8 @@ export interface components {
             stages: components["schemas"]["Stage"][];
             /** @description present in GET /api/v1/complaints/{reference} only */
             timeline?: components["schemas"]["Event"][];
+            /** @description the actions the signed-in user may take on the complaint now: those its state allows (the state machine) that the user's role may take (the role table), in the order of CaseAction. The server refuses the others (403 for the role, 409 for the state); one listed may still be refused for its input (422) or a stale version (412). */
+            allowed_actions: components["schemas"]["CaseAction"][];
         };
         ComplaintRow: {
             reference: string;
@@ -1722,6 +1725,8 @@ export interface components {
             active: boolean;
             /** @description send in X-CSRF-Token with every state-changing request; shown only here */
             csrf_token: string;
+            /** @description every permission the user's role has, in the table's order */
+            permissions: components["schemas"]["Permission"][];
         };
         ApiToken: {
             id: number;
@@ -2581,6 +2586,32 @@ export interface components {
                 expected_by: string | null;
             } | null;
         };
+        /**
+         * @description What a role may do (the server's role table, src/core/permissions.cpp). A client shows and hides by the signed-in user's permissions and keeps no copy of the table.
+         * @enum {unknown}
+         */
+        Permission: "view_cases" | "log_complaint" | "acknowledge" | "respond" | "extend" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "add_note" | "resolve_service_request" | "view_reports" | "view_audit" | "manage_users" | "manage_configuration" | "manage_ombudsman" | "manage_learning" | "manage_self_assessment";
+        /**
+         * @description An action on a complaint: POST /api/v1/complaints/{reference}/<action>.
+         * @enum {unknown}
+         */
+        CaseAction: "acknowledge" | "extend" | "respond" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "investigation" | "adjudication" | "review-panel" | "panel-report" | "discussion-offer" | "response-period" | "late-notice";
+        /** @description The signed-in user, with what their role may do. */
+        CurrentUser: {
+            username: string;
+            display_name: string;
+            /** @enum {unknown} */
+            role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            team: string | null;
+            active: boolean;
+            /** @description every permission the user's role has, in the table's order */
+            permissions: components["schemas"]["Permission"][];
+        };
+        /**
+         * @description Why a field was refused, for a client to word in its own terms (the message beside it is for people reading the API and may change): invalid (any other refusal; the message says why), required (missing or blank), malformed (the wrong JSON type, or a field the request does not know; with 400), invalid_date (not a date YYYY-MM-DD, or outside the calendar's years), date_in_future (a business date after today), date_too_early (before what it follows, e.g. the stage start), out_of_range (a number outside its bounds), not_in_list (not one of the allowed names), too_long (text or a list beyond its bound), unknown_reference (names a record, code or user that does not exist or is not visible), not_allowed_in_state (the record's state does not allow the value now), duplicate (a value that must be unique, taken).
+         * @enum {unknown}
+         */
+        FieldErrorCode: "invalid" | "required" | "malformed" | "invalid_date" | "date_in_future" | "date_too_early" | "out_of_range" | "not_in_list" | "too_long" | "unknown_reference" | "not_allowed_in_state" | "duplicate";
     };
     responses: {
         /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */
@@ -2696,6 +2727,15 @@ export interface components {
         };
         /** @description The request is not valid HTTP/1.1, or its headers are larger than the server allows; answered before any route is chosen, so by every operation */
         MalformedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A failure of the server's own (a document that could not be drawn): not the request's fault, and not cured by retrying; the cause is logged (problem type /problems/internal, or about:blank for an unexpected one) */
+        InternalError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3472,7 +3512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignedInUser"];
+                    "application/json": components["schemas"]["CurrentUser"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -4405,6 +4445,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
             /** @description The server is busy with other reports (problem type /problems/server-busy, with Retry-After), or the database is unavailable */
             503: {
                 headers: {

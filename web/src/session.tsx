@@ -2,10 +2,10 @@
 import { createContext, useContext } from 'react';
 import { request, setCsrfToken } from './api';
 import { forgetReference } from './data';
-import type { Session, User } from './types';
+import type { CurrentUser, Session } from './types';
 
 export interface SessionState {
-  user: User;
+  user: CurrentUser;
   signOut: () => Promise<void>;
 }
 
@@ -17,7 +17,7 @@ export function useSession(): SessionState {
   return session;
 }
 
-export async function signIn(username: string, password: string): Promise<User> {
+export async function signIn(username: string, password: string): Promise<CurrentUser> {
   const { body } = await request<Session>('POST', '/session', { body: { username, password } });
   setCsrfToken(body.csrf_token);
   forgetReference();

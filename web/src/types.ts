@@ -33,8 +33,20 @@ export type Designation = Schemas['Designation'];
 export type Settings = Schemas['Settings'];
 export type Note = Schemas['Note'];
 export type Link = Schemas['Link'];
-export type Problem = Schemas['Problem'];
-export type FieldError = NonNullable<Problem['errors']>[number];
+// A field error as the server sends it (always with a code) or as the app's own checks make it
+// before sending (no code: the app words those itself); a problem carries either.
+type ServerFieldError = NonNullable<Schemas['Problem']['errors']>[number];
+export type FieldError = Omit<ServerFieldError, 'code'> & { code?: ServerFieldError['code'] };
+export type Problem = Omit<Schemas['Problem'], 'errors'> & { errors?: FieldError[] };
+// Why the API refused a field (src/core/result.hpp FieldErrorCode); the app words each itself.
+export type FieldErrorCode = Schemas['FieldErrorCode'];
+// The signed-in user (GET /session), with every permission their role has.
+export type CurrentUser = Schemas['CurrentUser'];
+// What a role may do: the server's role table (src/core/permissions.cpp), told to the app with the
+// signed-in user so that it keeps no copy of it.
+export type Permission = Schemas['Permission'];
+// The actions on a complaint, one endpoint each (POST /complaints/{reference}/<action>).
+export type CaseActionName = Schemas['CaseAction'];
 
 // The enumerations the document writes inline, named here after the field that carries them.
 export type Role = User['role'];

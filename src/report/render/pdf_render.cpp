@@ -445,8 +445,8 @@ core::Result<std::string> RenderPdf(const AnnualReport& report) {
   std::string pdf;
   const Pass drawn = Draw(report, Append, &pdf, &layout.sections, layout.pages);
   if (drawn.status != CAIRO_STATUS_SUCCESS) {
-    return core::Fail(core::ErrorCode::kStorage, std::string("the PDF could not be drawn: ") +
-                                                     cairo_status_to_string(drawn.status));
+    return core::Fail(core::ErrorCode::kInternal, std::string("the PDF could not be drawn: ") +
+                                                      cairo_status_to_string(drawn.status));
   }
   return pdf;
 }

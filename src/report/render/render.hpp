@@ -23,7 +23,7 @@ std::string_view ContentType(Format format);  // "application/json", "applicatio
 // A file name for the report of `year` in `format`: "annual-complaints-report-2023-24.pdf".
 std::string FileName(int year, Format format);
 
-// The report as the bytes of a document in `format`. Fails (kStorage) only when a document
+// The report as the bytes of a document in `format`. Fails (kInternal) only when a document
 // library fails.
 core::Result<std::string> Render(const AnnualReport& report, Format format);
 

@@ -194,13 +194,13 @@ core::Result<std::string> RenderXlsx(const AnnualReport& report) {
   constexpr int kSuffixLength = 5;  // ".xlsx"
   const int descriptor = mkstemps(path.data(), kSuffixLength);
   if (descriptor < 0) {
-    return core::Fail(core::ErrorCode::kStorage, "no temporary file for the workbook");
+    return core::Fail(core::ErrorCode::kInternal, "no temporary file for the workbook");
   }
   close(descriptor);
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) {
     std::filesystem::remove(path);
-    return core::Fail(core::ErrorCode::kStorage, "the workbook could not be created");
+    return core::Fail(core::ErrorCode::kInternal, "the workbook could not be created");
   }
   WriteWorkbook(workbook, report);
   const lxw_error closed = workbook_close(workbook);
@@ -209,7 +209,7 @@ core::Result<std::string> RenderXlsx(const AnnualReport& report) {
   std::error_code ignored;
   std::filesystem::remove(path, ignored);
   if (closed != LXW_NO_ERROR) {
-    return core::Fail(core::ErrorCode::kStorage,
+    return core::Fail(core::ErrorCode::kInternal,
                       std::string("the workbook could not be written: ") + lxw_strerror(closed));
   }
   return bytes.str();

@@ -20,6 +20,7 @@
 #include <variant>
 
 #include "core/calendar.hpp"
+#include "core/pending_deadline.hpp"
 #include "core/procedure_transitions.hpp"
 #include "core/repeats.hpp"
 #include "report/records.hpp"
@@ -868,19 +869,6 @@ std::optional<core::Person> ReadOptionalPerson(ColumnReader& r) {
   return ReadPerson(r);
 }
 
-// The deadline the case is waiting on: what "overdue" is measured against.
-std::optional<core::Date> PendingDeadline(const core::Complaint& complaint) {
-  const core::Stage& stage = complaint.current_stage();
-  switch (complaint.status) {
-    case core::CaseStatus::kAwaitingAcknowledgement:
-      return stage.acknowledge_by;
-    case core::CaseStatus::kInProgress:
-      return core::NextStepDue(stage);  // a review panel's meeting or report while pending
-    default:
-      return std::nullopt;
-  }
-}
-
 void BindComplaint(Statement& s, const core::Complaint& c) {
   s.BindAll(c.regime, c.channel, c.service_area, c.category, c.summary, c.description,
             c.desired_outcome);
@@ -902,8 +890,8 @@ void BindComplaint(Statement& s, const core::Complaint& c) {
 
   const core::Stage& stage = c.current_stage();
   const core::RepeatKey key = core::KeyOf(c.complainant, c.category, c.received_on);
-  s.BindAll(stage.number, Code{stage.team}, stage.handler, PendingDeadline(c), key.email, key.phone,
-            key.property);
+  s.BindAll(stage.number, Code{stage.team}, stage.handler, core::PendingDeadline(c), key.email,
+            key.phone, key.property);
 }
 
 // Reads the columns "id, reference, version" and then kComplaintColumns.

@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { allows } from '../permissions';
 import { useSession } from '../session';
-import type { User } from '../types';
+import type { CurrentUser } from '../types';
 import { useGovukComponent } from './govuk';
 
 interface NavItem {
@@ -14,17 +14,17 @@ interface NavItem {
   matches: (path: string) => boolean;
 }
 
-function navItems(user: User): NavItem[] {
+function navItems(user: CurrentUser): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: 'Home', matches: (path) => path === '/' },
     { to: '/cases', label: 'Cases', matches: (path) => path.startsWith('/cases') && path !== '/cases/new' },
   ];
-  if (allows(user.role, 'log_complaint')) {
+  if (allows(user, 'log_complaint')) {
     items.push({ to: '/cases/new', label: 'Log a complaint', matches: (path) => path === '/cases/new' });
   }
   items.push({ to: '/ombudsman', label: 'Ombudsman', matches: (path) => path.startsWith('/ombudsman') });
   items.push({ to: '/learning', label: 'Learning', matches: (path) => path.startsWith('/learning') });
-  if (allows(user.role, 'view_reports')) {
+  if (allows(user, 'view_reports')) {
     items.push({ to: '/reports', label: 'Reports', matches: (path) => path.startsWith('/reports') });
     items.push({
       to: '/self-assessment',
@@ -32,7 +32,7 @@ function navItems(user: User): NavItem[] {
       matches: (path) => path.startsWith('/self-assessment'),
     });
   }
-  if (allows(user.role, 'manage')) {
+  if (allows(user, 'manage_users')) {
     items.push({ to: '/admin', label: 'Administration', matches: (path) => path.startsWith('/admin') });
   }
   return items;
@@ -47,7 +47,7 @@ function SignOutButton() {
   );
 }
 
-function Navigation({ user }: { user: User }) {
+function Navigation({ user }: { user: CurrentUser }) {
   const ref = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   useGovukComponent(ref, ServiceNavigation, 'govuk-service-navigation');
@@ -87,7 +87,7 @@ function Navigation({ user }: { user: User }) {
   );
 }
 
-export function Layout({ user, children }: { user: User | null; children: ReactNode }) {
+export function Layout({ user, children }: { user: CurrentUser | null; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const first = useRef(true);

@@ -84,7 +84,7 @@ export function Dashboard() {
   const { user } = useSession();
   usePageTitle('Home');
   const [params, setParams] = useSearchParams();
-  const wide = seesBeyondOwnCases(user.role);
+  const wide = seesBeyondOwnCases(user);
   const requested = params.get('scope') as Scope | null;
   const scope: Scope = wide && requested && requested in SCOPE_TITLES ? requested : 'mine';
   const filters = scopeFilters(scope, user);

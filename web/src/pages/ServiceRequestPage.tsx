@@ -78,10 +78,10 @@ export function ServiceRequestPage() {
           : []),
       ]} />
       {/* A converted request is closed by its complaint's response: the API refuses resolving it. */}
-      {open && !sr.complaint_reference && allows(user.role, 'log_complaint') && (
+      {open && !sr.complaint_reference && allows(user, 'log_complaint') && (
         <ResolveForm sr={sr} onDone={loaded.reload} />
       )}
-      {!sr.complaint_reference && allows(user.role, 'log_complaint') && <ConvertForm sr={sr} />}
+      {!sr.complaint_reference && allows(user, 'log_complaint') && <ConvertForm sr={sr} />}
     </>
   );
 }

@@ -3,9 +3,9 @@ import { Form, useForm } from '../components/Form';
 import { TextInput } from '../components/fields';
 import { usePageTitle } from '../components/ui';
 import { signIn } from '../session';
-import type { User } from '../types';
+import type { CurrentUser } from '../types';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+export function SignIn({ onSignedIn }: { onSignedIn: (user: CurrentUser) => void }) {
   usePageTitle('Sign in');
   const form = useForm();
   const [username, setUsername] = useState('');

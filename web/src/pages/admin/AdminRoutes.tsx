@@ -34,7 +34,7 @@ function AdminIndex() {
 
 export function AdminRoutes() {
   const { user } = useSession();
-  if (!allows(user.role, 'manage')) return <NotFound />;
+  if (!allows(user, 'manage_users') && !allows(user, 'manage_configuration')) return <NotFound />;
   return (
     <Routes>
       <Route index element={<AdminIndex />} />

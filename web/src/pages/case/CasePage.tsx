@@ -89,7 +89,7 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
   const location = useLocation();
   const done = (location.state as { done?: string } | null)?.done;
   const current = complaint.stages.find((stage) => stage.number === complaint.stage);
-  const actions = availableActions(complaint, user.role);
+  const actions = availableActions(complaint);
   const pendingDays = current && !current.response ? current.working_days_left : undefined;
   return (
     <>
@@ -127,18 +127,18 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
             <StageCard key={stage.number} stage={stage} current={stage.number === complaint.stage} reference={reference} />
           ))}
           <h2 className="govuk-heading-m">Ombudsman</h2>
-          <OmbudsmanHistory reference={complaint.reference} canRecord={allows(user.role, 'manage_ombudsman')} />
-          {allows(user.role, 'manage_learning') && (
+          <OmbudsmanHistory reference={complaint.reference} canRecord={allows(user, 'manage_ombudsman')} />
+          {allows(user, 'manage_learning') && (
             <p className="govuk-body" id="raise-learning">
               <Link className="govuk-link" to={`/learning/new?complaint=${encodeURIComponent(complaint.reference)}`}>Raise a learning action</Link>
             </p>
           )}
           <h2 className="govuk-heading-m">Internal notes</h2>
-          <Notes reference={complaint.reference} canAdd={allows(user.role, 'add_note')} />
+          <Notes reference={complaint.reference} canAdd={allows(user, 'add_note')} />
         </div>
         <div className="govuk-grid-column-one-third">
           <h2 className="govuk-heading-m">Linked complaints</h2>
-          <Links reference={complaint.reference} canAdd={allows(user.role, 'add_note')} />
+          <Links reference={complaint.reference} canAdd={allows(user, 'add_note')} />
           <h2 className="govuk-heading-m">Timeline</h2>
           <Timeline events={complaint.timeline ?? []} />
         </div>

@@ -139,7 +139,7 @@ export function ActionPage() {
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-two-thirds">
               <Details action={loaded.data.action} reference={data.data} />
-              {allows(user.role, 'manage_learning') && (
+              {allows(user, 'manage_learning') && (
                 <UpdateForm key={`${loaded.data.etag}/${location.key}`} base={loaded.data} reference={data.data} />
               )}
             </div>

@@ -119,7 +119,7 @@ export function LessonsLearned() {
       <span className="govuk-caption-l">Learning and service-improvement actions</span>
       <h1 className="govuk-heading-l">Lessons learned</h1>
       <p className="govuk-body">What complaints, the Ombudsman’s decisions and recurring themes have taught us, and the changes made because of them: overdue actions first.</p>
-      {allows(user.role, 'manage_learning') && (
+      {allows(user, 'manage_learning') && (
         <p className="govuk-body">
           <Link className="govuk-button" role="button" draggable="false" data-module="govuk-button" to="/learning/new">Raise a learning action</Link>
         </p>

@@ -116,7 +116,7 @@ export function RaiseAction() {
   const { user } = useSession();
   const reference = useReference();
   const complaint = useSearchParams()[0].get('complaint');
-  if (!allows(user.role, 'manage_learning')) return <NotFound />;
+  if (!allows(user, 'manage_learning')) return <NotFound />;
   return (
     <>
       {complaint ? <BackLink to={`/cases/${complaint}`}>Case {complaint}</BackLink> : <BackLink to="/learning">Lessons learned</BackLink>}

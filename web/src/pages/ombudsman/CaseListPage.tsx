@@ -118,7 +118,7 @@ export function CaseListPage() {
       {done && <SuccessBanner title={done}><p className="govuk-body">The change is in the audit trail.</p></SuccessBanner>}
       <h1 className="govuk-heading-l">Ombudsman cases</h1>
       <p className="govuk-body">Cases with the Housing Ombudsman and the Local Government and Social Care Ombudsman, their outcomes, and the orders and recommendations the council must carry out.</p>
-      <SectionLinks canManage={allows(user.role, 'manage_ombudsman')} canReadLetters={allows(user.role, 'view_reports')} />
+      <SectionLinks canManage={allows(user, 'manage_ombudsman')} canReadLetters={allows(user, 'view_reports')} />
       <FormErrors.Provider value={failure}>
         <ErrorSummary errors={failure} />
         <Filters key={path} onApply={(values) => setParams(Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()])))} />

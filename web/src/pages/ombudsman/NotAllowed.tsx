@@ -4,7 +4,7 @@ import { allows, type Permission } from '../../permissions';
 import { useSession } from '../../session';
 
 export function useCan(permission: Permission): boolean {
-  return allows(useSession().user.role, permission);
+  return allows(useSession().user, permission);
 }
 
 export function useCanManage(): boolean {

@@ -20,7 +20,9 @@ describe('the API’s field errors in the forms’ words', () => {
     ['', 'Something went wrong', 'Something went wrong'],
     ['colour', 'Is not a known field', 'Is not a known field'],
   ])('%s: %j reads %j', (field, message, shown) => {
-    expect(humaniseError({ field, message })).toEqual({ field, message: shown });
+    // The API marks a missing value with its code; the wording is the app's.
+    const code = message === 'Is required' ? 'required' : 'invalid';
+    expect(humaniseError({ field, message, code })).toEqual({ field, message: shown, code });
   });
 
   test.each([

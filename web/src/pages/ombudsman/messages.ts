@@ -90,7 +90,7 @@ export function humaniseError(error: FieldError): FieldError {
   const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
   // Only a message that goes on from the field's name ("must …", "is …") is prefixed with it.
   if (!words || !CONTINUES.test(message)) return { ...error, message: capitalised(humaniseMessage(message)) };
-  if (message === 'is required') {
+  if (error.code === 'required') {
     const verb = CHOICES.has(lastPart(error.field)) ? 'Select' : 'Enter';
     return { ...error, message: `${verb} ${words}` };
   }

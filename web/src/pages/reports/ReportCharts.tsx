@@ -4,25 +4,36 @@ import { COLOURS, GroupedBarChart, StackedBarChart, type BarGroup, type StackRow
 import { figureOf, formatValue } from './figures';
 import type { AnnualReport, Figure, FigureGroup, Scope } from './types';
 
-const STAGES = [1, 2, 3] as const;
-
 function groupOf(scope: Scope, key: string): FigureGroup | undefined {
   return scope.groups.find((group) => group.key === key);
+}
+
+// The stages the report has figures for, 1, 2, ... as far as it goes: the regimes' stage counts
+// are the server's (src/core/regime.cpp), never written here.
+function stagesOf(scope: Scope): number[] {
+  const volumes = groupOf(scope, 'volumes')?.figures;
+  const stages: number[] = [];
+  for (let stage = 1; figureOf(volumes, `stage_${stage}_received`) || groupOf(scope, `timeliness_stage_${stage}`); stage += 1) {
+    stages.push(stage);
+  }
+  return stages;
 }
 
 function count(figure: Figure | undefined, which: 'current' | 'previous'): number {
   return figure?.[which] ?? 0;
 }
 
-const VOLUME_BARS = [
-  ...STAGES.map((stage) => ({ key: `stage_${stage}_received`, label: `Stage ${stage}` })),
-  { key: 'not_accepted', label: 'Not accepted' },
-  { key: 'withdrawn', label: 'Withdrawn' },
-];
+function volumeBars(scope: Scope) {
+  return [
+    ...stagesOf(scope).map((stage) => ({ key: `stage_${stage}_received`, label: `Stage ${stage}` })),
+    { key: 'not_accepted', label: 'Not accepted' },
+    { key: 'withdrawn', label: 'Withdrawn' },
+  ];
+}
 
 export function VolumesChart({ report, scope }: { report: AnnualReport; scope: Scope }) {
   const volumes = groupOf(scope, 'volumes')?.figures;
-  const bars = VOLUME_BARS.flatMap((bar) => {
+  const bars = volumeBars(scope).flatMap((bar) => {
     const figure = figureOf(volumes, bar.key);
     return figure ? [{ label: bar.label, figure }] : [];
   });
@@ -64,7 +75,7 @@ function responses(total: number): string {
 export function TimelinessChart({ report, scope }: { report: AnnualReport; scope: Scope }) {
   const rows: StackRow[] = [];
   const sentences: string[] = [];
-  for (const stage of STAGES) {
+  for (const stage of stagesOf(scope)) {
     const group = groupOf(scope, `timeliness_stage_${stage}`);
     if (!group) continue;
     for (const [which, label] of [['current', report.period.label], ['previous', report.previous_period.label]] as const) {

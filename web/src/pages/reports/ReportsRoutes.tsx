@@ -39,7 +39,7 @@ function YearPage() {
 
 export function ReportsRoutes() {
   const { user } = useSession();
-  if (!allows(user.role, 'view_reports')) return <NoAccess />;
+  if (!allows(user, 'view_reports')) return <NoAccess />;
   return (
     <Routes>
       <Route index element={<DefaultYear />} />

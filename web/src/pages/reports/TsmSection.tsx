@@ -118,8 +118,8 @@ export function TsmSection({ report, onHomesSaved }: { report: AnnualReport; onH
       <div className="govuk-inset-text" id="tsm-rules">
         {report.tsm.notes.map((note) => <p className="govuk-body" key={note}>{note}</p>)}
       </div>
-      {allows(user.role, 'manage') && <HomesOwnedForm report={report} onSaved={onHomesSaved} />}
-      {allows(user.role, 'manage') && report.year >= FIRST_TSM_YEAR && <Tp09Form report={report} onSaved={onHomesSaved} />}
+      {allows(user, 'manage_configuration') && <HomesOwnedForm report={report} onSaved={onHomesSaved} />}
+      {allows(user, 'manage_configuration') && report.year >= FIRST_TSM_YEAR && <Tp09Form report={report} onSaved={onHomesSaved} />}
     </section>
   );
 }

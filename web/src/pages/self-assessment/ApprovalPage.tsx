@@ -68,7 +68,7 @@ export function ApprovalPage({ year }: { year: number }) {
   usePageTitle(`Governing body’s approval – self-assessment ${label}`);
   const { user } = useSession();
   const loaded = useLoad(() => loadAssessment(year), String(year));
-  if (!allows(user.role, 'manage_self_assessment')) return <NotFound />;
+  if (!allows(user, 'manage_self_assessment')) return <NotFound />;
   return (
     <>
       <BackLink to={`/self-assessment/${year}`}>Self-assessment {label}</BackLink>

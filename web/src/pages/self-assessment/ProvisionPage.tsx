@@ -120,7 +120,7 @@ export function ProvisionPage({ year, adding }: { year: number; adding?: boolean
   const label = financialYearLabel(year);
   usePageTitle(adding ? `Add a provision – self-assessment ${label}` : `Provision ${number} – self-assessment ${label}`);
   const { user } = useSession();
-  const canChange = allows(user.role, 'manage_self_assessment');
+  const canChange = allows(user, 'manage_self_assessment');
   const loaded = useLoad(() => loadAssessment(year), String(year));
   const assessment = loaded.data;
   const provision = assessment?.provisions.find((p) => p.provision === number) ?? null;

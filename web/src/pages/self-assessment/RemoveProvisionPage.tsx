@@ -59,7 +59,7 @@ export function RemoveProvisionPage({ year }: { year: number }) {
   usePageTitle(`Remove provision ${number} – self-assessment ${label}`);
   const { user } = useSession();
   const loaded = useLoad(() => loadAssessment(year), String(year));
-  if (!allows(user.role, 'manage_self_assessment')) return <NotFound />;
+  if (!allows(user, 'manage_self_assessment')) return <NotFound />;
   const assessment = loaded.data;
   const provision = assessment?.provisions.find((p) => p.provision === number) ?? null;
   return (

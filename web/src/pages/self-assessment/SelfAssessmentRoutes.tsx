@@ -22,7 +22,7 @@ function WithYear({ page }: { page: (year: number) => ReactNode }) {
 
 export function SelfAssessmentRoutes() {
   const { user } = useSession();
-  if (!allows(user.role, 'view_reports')) return <NotFound />;
+  if (!allows(user, 'view_reports')) return <NotFound />;
   return (
     <Routes>
       <Route index element={<Navigate to={`/self-assessment/${financialYearOf(todayIso())}`} replace />} />

@@ -169,7 +169,7 @@ export function YearPage({ year }: { year: number }) {
   const location = useLocation();
   const navigate = useNavigate();
   const done = (location.state as { done?: string } | null)?.done;
-  const canChange = allows(user.role, 'manage_self_assessment');
+  const canChange = allows(user, 'manage_self_assessment');
   const loaded = useLoad(() => loadAssessment(year), `${year}/${location.key}`);
   return (
     <>

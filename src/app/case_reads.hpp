@@ -1,0 +1,35 @@
+#pragma once
+
+// The reads of complaints that the API and the command line answer, each on one snapshot of the
+// store, so that a handler parses, calls one of these and renders, and never opens a transaction
+// itself. Visibility is the use cases' (LoadVisibleComplaint, VisibleTimeline).
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "app/organisation.hpp"
+#include "app/ports.hpp"
+#include "core/calendar.hpp"
+#include "core/complaint.hpp"
+
+namespace redress::app {
+
+// A complaint as `actor` may read it, with what rendering it needs: its visible timeline and the
+// organisation's calendar, all from the snapshot the case's version was read in.
+struct ComplaintView {
+  core::Complaint complaint;
+  std::vector<StoredEvent> timeline;
+  std::shared_ptr<const core::WorkingCalendar> calendar;
+};
+// kNotFound, as for a reference that does not exist, when `actor` may not see it.
+Result<ComplaintView> ReadComplaint(Store& store, const Actor& actor, std::string_view reference);
+
+// The complaint's timeline as `actor` may see it; kNotFound as ReadComplaint.
+Result<std::vector<StoredEvent>> ReadTimeline(Store& store, const Actor& actor,
+                                              std::string_view reference);
+
+// The organisation's working-day calendar (LoadCalendar), on a snapshot of its own.
+Result<std::shared_ptr<const core::WorkingCalendar>> ReadCalendar(Store& store);
+
+}  // namespace redress::app
