@@ -58,9 +58,9 @@ std::string OwningTeam(const Organisation& organisation, const std::string& serv
 Result<std::vector<std::string>> PossibleRepeats(Tx& tx, const LogComplaintCommand& command,
                                                  const core::Complaint& incoming) {
   core::RepeatKey key = core::KeyOf(command.complainant, command.category, command.received_on);
-  auto candidates = tx.RepeatCandidates(
-      key, command.received_on.AddMonths(-core::kRepeatWindowMonths), command.received_on,
-      core::kMaxPossibleRepeats);
+  auto candidates =
+      tx.RepeatCandidates(key, command.received_on.AddMonths(-core::kRepeatWindowMonths),
+                          command.received_on, core::kMaxPossibleRepeats);
   if (!candidates) return tl::unexpected(candidates.error());
   std::vector<core::RepeatCandidate> nameable;
   for (core::RepeatCandidate& candidate : *candidates) {
@@ -364,17 +364,17 @@ Result<core::Complaint> CaseService::LogComplaint(const Actor& actor,
 Result<core::Complaint> CaseService::Apply(const Actor& actor, std::string_view reference,
                                            std::optional<std::int64_t> expected_version,
                                            const CaseAction& action) {
-  return WriteWith<core::Complaint>([&](Tx& tx, const Organisation& organisation,
-                                        core::Date today) {
-    if (auto visible = LoadVisibleComplaint(tx, actor, reference); !visible) return visible;
-    auto applied =
-        ApplyCaseActionIn(tx, organisation, actor, today, reference, expected_version, action);
-    if (!applied) return applied;
-    if (Status hidden = HideUnseenRepeats(tx, actor, *applied); !hidden) {
-      return Result<core::Complaint>(tl::unexpected(hidden.error()));
-    }
-    return applied;
-  });
+  return WriteWith<core::Complaint>(
+      [&](Tx& tx, const Organisation& organisation, core::Date today) {
+        if (auto visible = LoadVisibleComplaint(tx, actor, reference); !visible) return visible;
+        auto applied =
+            ApplyCaseActionIn(tx, organisation, actor, today, reference, expected_version, action);
+        if (!applied) return applied;
+        if (Status hidden = HideUnseenRepeats(tx, actor, *applied); !hidden) {
+          return Result<core::Complaint>(tl::unexpected(hidden.error()));
+        }
+        return applied;
+      });
 }
 
 Result<core::Complaint> CaseService::Get(std::string_view reference) {
@@ -464,16 +464,15 @@ Result<core::ServiceRequest> CaseService::ResolveServiceRequest(const Actor& act
 
 Result<core::Complaint> CaseService::ConvertServiceRequest(
     const Actor& actor, std::string_view reference, const ConvertServiceRequestCommand& command) {
-  return WriteWith<core::Complaint>(
-      [&](Tx& tx, const Organisation& organisation, core::Date today) {
-        auto converted =
-            ConvertServiceRequestIn(tx, organisation, actor, today, reference, command);
-        if (!converted) return converted;
-        if (Status hidden = HideUnseenRepeats(tx, actor, *converted); !hidden) {
-          return Result<core::Complaint>(tl::unexpected(hidden.error()));
-        }
-        return converted;
-      });
+  return WriteWith<core::Complaint>([&](Tx& tx, const Organisation& organisation,
+                                        core::Date today) {
+    auto converted = ConvertServiceRequestIn(tx, organisation, actor, today, reference, command);
+    if (!converted) return converted;
+    if (Status hidden = HideUnseenRepeats(tx, actor, *converted); !hidden) {
+      return Result<core::Complaint>(tl::unexpected(hidden.error()));
+    }
+    return converted;
+  });
 }
 
 }  // namespace redress::app

@@ -13,8 +13,8 @@
 
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
-#include "core/procedure_transitions.hpp"
 #include "core/pending_deadline.hpp"
+#include "core/procedure_transitions.hpp"
 #include "core/service_request.hpp"
 #include "core/transitions.hpp"
 

@@ -15,8 +15,8 @@
 #include "app/demo_oversight.hpp"
 #include "app/organisation.hpp"
 #include "core/calendar.hpp"
-#include "core/regime_calendars.hpp"
 #include "core/regime.hpp"
+#include "core/regime_calendars.hpp"
 #include "core/routing.hpp"
 
 namespace redress::app {
@@ -391,16 +391,16 @@ struct StageOutcome {
 
 // The people the statutory procedures name (children's investigators and panels). Independent
 // people are not staff, so they are not demo users.
-constexpr std::array<std::string_view, 4> kInvestigatingOfficers = {
-    "Grace Okafor", "Tom Lindqvist", "Priya Nair", "Owen Hughes"};
+constexpr std::array<std::string_view, 4> kInvestigatingOfficers = {"Grace Okafor", "Tom Lindqvist",
+                                                                    "Priya Nair", "Owen Hughes"};
 constexpr std::array<std::string_view, 5> kIndependentPersons = {
     "Margaret Ellis", "David Achebe", "Ruth Fairweather", "Sanjay Mehta", "Helen Costa"};
 constexpr std::array<std::string_view, 3> kAdjudicatingOfficers = {
     "Dr Fiona Marsh, Assistant Director", "James Whitfield, Head of Service",
     "Angela Boateng, Director of Children's Services"};
-constexpr std::array<std::string_view, 6> kPanelMembers = {
-    "Catherine Doyle", "Robert Ashdown", "Nadia Rahman", "Peter Quarmby", "Lucy Tremayne",
-    "Samuel Okonkwo"};
+constexpr std::array<std::string_view, 6> kPanelMembers = {"Catherine Doyle", "Robert Ashdown",
+                                                           "Nadia Rahman",    "Peter Quarmby",
+                                                           "Lucy Tremayne",   "Samuel Okonkwo"};
 
 // A name picked by the complaint's index, not by the random stream: the procedure's facts are
 // added without drawing random numbers, so every other figure of the demo stays as it was.
@@ -941,8 +941,7 @@ class Planner {
     } else {
       // The regime's own clock (the statutory regimes' ignores the shutdown), so an extension is
       // decided within the timescale the use case will judge it by.
-      const core::WorkingCalendar& clock =
-          core::CalendarFor(area.regime, calendar_);
+      const core::WorkingCalendar& clock = core::CalendarFor(area.regime, calendar_);
       Date base = rule.respond_clock == core::ClockStart::kAcknowledgement ? acknowledged : start;
       Date due = rule.respond.unit == core::PeriodUnit::kWorkingDays
                      ? clock.AddWorkingDays(base, rule.respond.amount)

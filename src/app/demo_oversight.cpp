@@ -48,10 +48,10 @@ constexpr int kDaysToCompleteLearning = 50;
 
 // The annual cycle: the LGSCO letter arrives in July; the self-assessment is done in June and
 // approved by Cabinet in September, after the year it covers.
-constexpr int kDaysToLetter = 110;          // 1 April + 110 = about 20 July
-constexpr int kDaysToSelfAssessment = 70;   // about 10 June
-constexpr int kDaysToCabinetApproval = 169; // about 17 September
-constexpr int kDaysToThemeReview = 45;      // the first review meeting of the new year
+constexpr int kDaysToLetter = 110;           // 1 April + 110 = about 20 July
+constexpr int kDaysToSelfAssessment = 70;    // about 10 June
+constexpr int kDaysToCabinetApproval = 169;  // about 17 September
+constexpr int kDaysToThemeReview = 45;       // the first review meeting of the new year
 constexpr int kDaysForThemeAction = 120;
 
 // Complaints the LGSCO decided without the council hearing of them (premature, or not for it):
@@ -63,8 +63,7 @@ constexpr double kPercent = 100.0;
 // Compensation the Ombudsman orders for the distress and inconvenience caused.
 constexpr std::array<std::string_view, 2> kCompensation = {"£350", "£600"};
 
-const Actor kOfficer{"sarita.riley", core::Role::kManager, "corporate-governance",
-                     Reach::kOwnTeam};
+const Actor kOfficer{"sarita.riley", core::Role::kManager, "corporate-governance", Reach::kOwnTeam};
 constexpr std::string_view kOwner = "david.clarke";
 constexpr std::string_view kCorporateOwner = "sarita.riley";
 
@@ -111,8 +110,8 @@ constexpr int kCentury = 100;
 // The latest of the dates that happened, for the clock when the record is made.
 Date LatestOf(const core::OmbudsmanCase& c) {
   Date latest = *c.referred_on;
-  for (const auto& date : {c.enquiry_received_on, c.information_sent_on, c.draft_decision_on,
-                           c.final_decision_on}) {
+  for (const auto& date :
+       {c.enquiry_received_on, c.information_sent_on, c.draft_decision_on, c.final_decision_on}) {
     if (date) latest = std::max(latest, *date);
   }
   for (const core::OmbudsmanRemedy& remedy : c.remedies) {
@@ -148,8 +147,8 @@ class Seeder {
   void SetClock(Date day) { clock_.Set(day, kRecordSeconds); }
 
   Status SeedYear(int year) {
-    auto housing = FindReferrals(store_, year, core::Regime::kHousing,
-                                 kHousingOmbudsmanCasesPerYear);
+    auto housing =
+        FindReferrals(store_, year, core::Regime::kHousing, kHousingOmbudsmanCasesPerYear);
     if (!housing) return tl::unexpected(housing.error());
     auto corporate = FindReferrals(store_, year, core::Regime::kCorporate, kLgscoCasesPerYear);
     if (!corporate) return tl::unexpected(corporate.error());
@@ -189,10 +188,9 @@ class Seeder {
                               Padded(enquiry.year() % kCentury, 2) + Padded(++sequence_, 4);
       c.information_due_on = enquiry.AddDays(kDaysToInformationDue);
       const bool late = index == 0;
-      c.information_sent_on = Happened(
-          late ? c.information_due_on->AddDays(kDaysSentLate)
-               : c.information_due_on->AddDays(-kDaysSentBeforeDue),
-          today_);
+      c.information_sent_on = Happened(late ? c.information_due_on->AddDays(kDaysSentLate)
+                                            : c.information_due_on->AddDays(-kDaysSentBeforeDue),
+                                       today_);
     }
     const Date draft = enquiry.AddDays(kDaysToDraftDecision);
     const Date final_decision = draft.AddDays(kDaysToFinalDecision);
@@ -292,13 +290,16 @@ class Seeder {
     action.raised_on = decided.final_decision_on->AddDays(kDaysToLearningAction);
     if (action.raised_on > today_) return {};
     action.due_on = action.raised_on.AddDays(kDaysForLearningAction);
-    action.lesson = "The Ombudsman found that reports were not inspected promptly and that the "
-                    "complaint response did not put this right.";
-    action.action = "Inspect every report of damp and mould within ten working days and check "
-                    "this at the monthly performance meeting.";
+    action.lesson =
+        "The Ombudsman found that reports were not inspected promptly and that the "
+        "complaint response did not put this right.";
+    action.action =
+        "Inspect every report of damp and mould within ten working days and check "
+        "this at the monthly performance meeting.";
     action.owner = std::string(kOwner);
-    Complete(action, "Inspection times are now in the monthly performance report; the last "
-                     "three months met the target.");
+    Complete(action,
+             "Inspection times are now in the monthly performance report; the last "
+             "three months met the target.");
     SetClock(action.completed_on.value_or(action.raised_on));
     auto raised = RaiseLearningAction(store_, clock_, kOfficer, std::move(action));
     if (!raised) return tl::unexpected(raised.error());
@@ -330,14 +331,16 @@ class Seeder {
     action.lesson = "Repairs complaints in " + report::FinancialYearLabel(year) +
                     " most often came from appointments missed or rearranged without telling "
                     "the resident.";
-    action.action = "Text residents the day before each repairs appointment and whenever one "
-                    "moves.";
+    action.action =
+        "Text residents the day before each repairs appointment and whenever one "
+        "moves.";
     action.owner = std::string(kCorporateOwner);
     // The last year's action is still being done: the dashboard shows it once it is late.
     const bool last_year = year + 1 == today_.FinancialYear();
     if (!last_year) {
-      Complete(action, "Appointment texts went live; repairs complaints about missed "
-                       "appointments fell by a third in the next quarter.");
+      Complete(action,
+               "Appointment texts went live; repairs complaints about missed "
+               "appointments fell by a third in the next quarter.");
     } else if (action.raised_on < today_) {
       action.status = core::LearningStatus::kInProgress;
     }

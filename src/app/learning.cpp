@@ -59,7 +59,8 @@ Result<core::SelfAssessment> LoadAssessment(Tx& tx, int year) {
 // error, which leaves it unchanged), saves it at the version loaded and appends the event.
 template <typename Change>
 Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, const Actor& actor,
-                                              int year, std::optional<std::int64_t> expected_version,
+                                              int year,
+                                              std::optional<std::int64_t> expected_version,
                                               core::EventType type, const std::string& summary,
                                               Change&& change) {
   if (Status valid_year = CheckReportYear(year); !valid_year) {
@@ -72,8 +73,8 @@ Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, 
     if (expected_version && *expected_version != version) {
       return core::Fail(core::ErrorCode::kStaleVersion,
                         "the self-assessment of " + std::to_string(year) + " is at version " +
-                            std::to_string(version) + ", not " +
-                            std::to_string(*expected_version) + ": someone changed it meanwhile");
+                            std::to_string(version) + ", not " + std::to_string(*expected_version) +
+                            ": someone changed it meanwhile");
     }
     Result<std::vector<core::Change>> changes = change(*assessment);
     if (!changes) return tl::unexpected(changes.error());
@@ -205,13 +206,13 @@ Result<core::SelfAssessment> RemoveProvision(Store& store, const Clock& clock, c
       "Self-assessment of " + std::to_string(year) + ": provision " + name + " removed by " +
           actor.username,
       [&](core::SelfAssessment& assessment) -> Result<std::vector<core::Change>> {
-        auto found = std::find_if(
-            assessment.provisions.begin(), assessment.provisions.end(),
-            [&](const core::ProvisionAssessment& p) { return p.provision == name; });
+        auto found =
+            std::find_if(assessment.provisions.begin(), assessment.provisions.end(),
+                         [&](const core::ProvisionAssessment& p) { return p.provision == name; });
         if (found == assessment.provisions.end()) {
-          return core::Fail(core::ErrorCode::kNotFound, "the self-assessment of " +
-                                                            std::to_string(year) +
-                                                            " has no provision " + name);
+          return core::Fail(
+              core::ErrorCode::kNotFound,
+              "the self-assessment of " + std::to_string(year) + " has no provision " + name);
         }
         const core::FieldValues before = core::FieldsOf(*found);
         assessment.provisions.erase(found);
@@ -225,18 +226,16 @@ Result<core::SelfAssessment> RecordApproval(Store& store, const Clock& clock, co
   if (Status valid = core::ValidateApproval(approval, clock.Today()); !valid) {
     return tl::unexpected(valid.error());
   }
-  return ChangeAssessment(store, clock, actor, year, expected_version,
-                          core::EventType::kSelfAssessmentApproved,
-                          "Self-assessment of " + std::to_string(year) + " approved by " +
-                              approval.meeting + " on " + approval.approved_on.ToIso(),
-                          [&](core::SelfAssessment& assessment)
-                              -> Result<std::vector<core::Change>> {
-                            core::FieldValues before = assessment.approval
-                                                           ? core::FieldsOf(*assessment.approval)
-                                                           : core::FieldValues{};
-                            assessment.approval = approval;
-                            return core::Diff(before, core::FieldsOf(approval));
-                          });
+  return ChangeAssessment(
+      store, clock, actor, year, expected_version, core::EventType::kSelfAssessmentApproved,
+      "Self-assessment of " + std::to_string(year) + " approved by " + approval.meeting + " on " +
+          approval.approved_on.ToIso(),
+      [&](core::SelfAssessment& assessment) -> Result<std::vector<core::Change>> {
+        core::FieldValues before =
+            assessment.approval ? core::FieldsOf(*assessment.approval) : core::FieldValues{};
+        assessment.approval = approval;
+        return core::Diff(before, core::FieldsOf(approval));
+      });
 }
 
 }  // namespace redress::app

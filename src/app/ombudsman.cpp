@@ -48,14 +48,13 @@ Status AppendLinkEvent(Tx& tx, const Actor& actor, core::Date today, core::Event
   const std::string description =
       std::string(core::ToString(saved.ombudsman)) + " case " + saved.reference +
       (saved.ombudsman_reference.empty() ? "" : " (" + saved.ombudsman_reference + ")");
-  core::CaseEvent event{type,
-                        today,
-                        actor.username,
-                        complaint->current_stage().number,
-                        (linked ? "Ombudsman: " : "Ombudsman: no longer concerns this complaint: ") +
-                            description,
-                        {{"ombudsman_case", linked ? "" : saved.reference,
-                          linked ? saved.reference : ""}}};
+  core::CaseEvent event{
+      type,
+      today,
+      actor.username,
+      complaint->current_stage().number,
+      (linked ? "Ombudsman: " : "Ombudsman: no longer concerns this complaint: ") + description,
+      {{"ombudsman_case", linked ? "" : saved.reference, linked ? saved.reference : ""}}};
   return tx.AppendEvent(EntityType::kComplaint, reference, event);
 }
 
@@ -75,8 +74,8 @@ Status RecordLinks(Tx& tx, const Actor& actor, core::Date today,
   if (!before) return {};
   for (const std::string& reference : before->complaints) {
     if (Names(saved.complaints, reference)) continue;
-    if (Status appended = AppendLinkEvent(
-            tx, actor, today, core::EventType::kOmbudsmanCaseUnlinked, reference, saved);
+    if (Status appended = AppendLinkEvent(tx, actor, today, core::EventType::kOmbudsmanCaseUnlinked,
+                                          reference, saved);
         !appended) {
       return appended;
     }
@@ -301,8 +300,7 @@ Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, cons
                               (*before ? " corrected by " : " entered by ") + actor.username,
                           core::Diff(*before ? core::FieldsOf(**before) : core::FieldValues{},
                                      core::FieldsOf(letter))};
-    if (Status appended = tx.AppendEvent(EntityType::kLgscoLetter, year_text, event);
-        !appended) {
+    if (Status appended = tx.AppendEvent(EntityType::kLgscoLetter, year_text, event); !appended) {
       return tl::unexpected(appended.error());
     }
     return letter;
@@ -340,8 +338,9 @@ Result<OverdueDashboard> Overdue(Store& store, const Actor& actor, core::Date to
     if (!visible_orders) return tl::unexpected(visible_orders.error());
     auto actions = tx.ListLearningActions();
     if (!actions) return tl::unexpected(actions.error());
-    std::erase_if(*actions,
-                  [&](const core::LearningAction& action) { return !core::IsOverdue(action, today); });
+    std::erase_if(*actions, [&](const core::LearningAction& action) {
+      return !core::IsOverdue(action, today);
+    });
     auto visible_actions = visibility.Filter(std::move(*actions));
     if (!visible_actions) return tl::unexpected(visible_actions.error());
     OverdueDashboard dashboard{today, core::OverdueOmbudsmanItems(*cases, *visible_orders, today),

@@ -73,7 +73,8 @@ Status RecalculateRunningClocks(Tx& tx, const Actor& actor, core::Date today,
         for (const ComplaintRow& row : *rows) {
           auto complaint = tx.LoadComplaint(row.reference);
           if (!complaint) return tl::unexpected(complaint.error());
-          std::optional<core::Transition> moved = core::RecalculateDeadlines(*complaint, context, why);
+          std::optional<core::Transition> moved =
+              core::RecalculateDeadlines(*complaint, context, why);
           if (!moved) continue;
           auto updated = tx.UpdateComplaint(moved->complaint, complaint->version, moved->event);
           if (!updated) return tl::unexpected(updated.error());
@@ -281,19 +282,17 @@ Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
     return tl::unexpected(before.error());
   }
   if (auto saved = tx.SaveSettings(settings); !saved) return saved;
-  if (Status recorded =
-          Record(tx, actor, today, "settings", "Organisation settings saved",
-                 {{"name", "", settings.name},
-                  {"division", "", std::string(core::ToString(settings.division))},
-                  {"independent_team", "", settings.independent_team},
-                  {"children_team", "", settings.children_team}});
+  if (Status recorded = Record(tx, actor, today, "settings", "Organisation settings saved",
+                               {{"name", "", settings.name},
+                                {"division", "", std::string(core::ToString(settings.division))},
+                                {"independent_team", "", settings.independent_team},
+                                {"children_team", "", settings.children_team}});
       !recorded) {
     return recorded;
   }
   if (!before || before->division == settings.division) return {};
   return RecalculateRunningClocks(
-      tx, actor, today,
-      "division changed to " + std::string(core::ToString(settings.division)));
+      tx, actor, today, "division changed to " + std::string(core::ToString(settings.division)));
 }
 
 Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes) {

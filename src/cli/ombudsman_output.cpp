@@ -72,9 +72,9 @@ core::Status PrintOmbudsmanCase(app::Store& store, const std::string& reference,
   // Numbered from 1, as `ombudsman comply --remedy N` names them.
   int number = 0;
   for (const core::OmbudsmanRemedy& remedy : c.remedies) {
-    out << "remedy " << ++number << '\t' << core::ToString(remedy.kind) << '\t' << core::ToString(remedy.type) << "\tdue "
-        << remedy.due_on.ToIso() << '\t' << core::ToString(core::ComplianceOf(remedy, today))
-        << '\t' << remedy.description << '\n';
+    out << "remedy " << ++number << '\t' << core::ToString(remedy.kind) << '\t'
+        << core::ToString(remedy.type) << "\tdue " << remedy.due_on.ToIso() << '\t'
+        << core::ToString(core::ComplianceOf(remedy, today)) << '\t' << remedy.description << '\n';
   }
   return {};
 }

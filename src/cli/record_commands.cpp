@@ -299,8 +299,8 @@ class Commands final : public RecordCommands {
       Parser parser;
       const auto parsed = core::ParseOmbudsman(ombudsman_);
       if (!parsed) {
-        parser.Add("ombudsman", fmt::format("must be one of {}, got '{}'", kOmbudsmanNames,
-                                            ombudsman_));
+        parser.Add("ombudsman",
+                   fmt::format("must be one of {}, got '{}'", kOmbudsmanNames, ombudsman_));
       } else {
         record.ombudsman = *parsed;
       }
@@ -384,16 +384,17 @@ class Commands final : public RecordCommands {
                                 "record that an order or recommendation was carried out, with "
                                 "the evidence");
     AddReference(command, "the case");
-    command->add_option("--remedy", remedy_number_,
-                        "which one: 1 for the first listed by `ombudsman show`")
+    command
+        ->add_option("--remedy", remedy_number_,
+                     "which one: 1 for the first listed by `ombudsman show`")
         ->required();
     Bind(command, completed_on_, "--completed-on", "YYYY-MM-DD, or - to undo")->required();
     Bind(command, evidence_, "--evidence", "what shows it was done");
     host_.RunWithStore(command, [this](app::Store& store) {
       return ChangeCase(store, [this](Parser& parser, core::OmbudsmanCase& c) {
         if (remedy_number_ < 1 || static_cast<std::size_t>(remedy_number_) > c.remedies.size()) {
-          parser.Add("remedy", fmt::format("must be 1 to {}, got {}", c.remedies.size(),
-                                           remedy_number_));
+          parser.Add("remedy",
+                     fmt::format("must be 1 to {}, got {}", c.remedies.size(), remedy_number_));
           return;
         }
         core::OmbudsmanRemedy& remedy = c.remedies[static_cast<std::size_t>(remedy_number_ - 1)];
@@ -552,9 +553,9 @@ class Commands final : public RecordCommands {
     host_.RunWithStore(command, [this](app::Store& store) -> Status {
       core::LearningAction action;
       action.complaints = complaints_;
-      action.source = !complaints_.empty()        ? core::LearningSource::kComplaints
-                      : ombudsman_case_.given()   ? core::LearningSource::kOmbudsmanCase
-                                                  : core::LearningSource::kTheme;
+      action.source = !complaints_.empty()      ? core::LearningSource::kComplaints
+                      : ombudsman_case_.given() ? core::LearningSource::kOmbudsmanCase
+                                                : core::LearningSource::kTheme;
       action.raised_on = Today();
       Parser parser;
       parser.Set(ombudsman_case_, action.ombudsman_case);
@@ -642,10 +643,10 @@ class Commands final : public RecordCommands {
           app::SaveProvision(store, host_.clock(), actor_, year_, provision, assessment->version);
       if (!saved) return tl::unexpected(saved.error());
       const core::SelfAssessmentCounts counts = core::CountCompliance(*saved);
-      host_.out() << fmt::format("provision {} saved: {} comply, {} partly, {} do not comply, {} "
-                                 "not assessed\n",
-                                 provision_, counts.complies, counts.partly,
-                                 counts.does_not_comply, counts.not_assessed);
+      host_.out() << fmt::format(
+          "provision {} saved: {} comply, {} partly, {} do not comply, {} "
+          "not assessed\n",
+          provision_, counts.complies, counts.partly, counts.does_not_comply, counts.not_assessed);
       return {};
     });
   }

@@ -38,12 +38,14 @@ enum class CaseActionKind {
   kLateNotice,
 };
 inline constexpr CaseActionKind kAllCaseActions[] = {
-    CaseActionKind::kAcknowledge,     CaseActionKind::kExtend,       CaseActionKind::kRespond,
-    CaseActionKind::kEscalate,        CaseActionKind::kRefuse,       CaseActionKind::kWithdraw,
-    CaseActionKind::kClose,           CaseActionKind::kReopen,       CaseActionKind::kReassign,
-    CaseActionKind::kInvestigation,   CaseActionKind::kAdjudication, CaseActionKind::kReviewPanel,
-    CaseActionKind::kPanelReport,     CaseActionKind::kDiscussionOffer,
-    CaseActionKind::kResponsePeriod,  CaseActionKind::kLateNotice,
+    CaseActionKind::kAcknowledge,    CaseActionKind::kExtend,
+    CaseActionKind::kRespond,        CaseActionKind::kEscalate,
+    CaseActionKind::kRefuse,         CaseActionKind::kWithdraw,
+    CaseActionKind::kClose,          CaseActionKind::kReopen,
+    CaseActionKind::kReassign,       CaseActionKind::kInvestigation,
+    CaseActionKind::kAdjudication,   CaseActionKind::kReviewPanel,
+    CaseActionKind::kPanelReport,    CaseActionKind::kDiscussionOffer,
+    CaseActionKind::kResponsePeriod, CaseActionKind::kLateNotice,
 };
 // "acknowledge", "extend", ... : the last segment of the action's path.
 std::string_view ToString(CaseActionKind kind);

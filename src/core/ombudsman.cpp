@@ -456,11 +456,11 @@ std::vector<OverdueItem> OverdueOmbudsmanItems(const std::vector<OmbudsmanCase>&
   std::vector<OverdueItem> items;
   for (const OmbudsmanCase& c : cases) {
     if (IsInformationOverdue(c, today)) {
-      items.push_back({OverdueKind::kInformation, c.reference, -1,
-                       "Information for the " + std::string(DisplayName(c.ombudsman)) +
-                           (c.ombudsman_reference.empty() ? "'s enquiry"
-                                                          : " enquiry " + c.ombudsman_reference),
-                       *c.information_due_on, c.information_due_on->DaysUntil(today)});
+      items.push_back(
+          {OverdueKind::kInformation, c.reference, -1,
+           "Information for the " + std::string(DisplayName(c.ombudsman)) +
+               (c.ombudsman_reference.empty() ? "'s enquiry" : " enquiry " + c.ombudsman_reference),
+           *c.information_due_on, c.information_due_on->DaysUntil(today)});
     }
     for (std::size_t i = 0; i < c.remedies.size(); ++i) {
       const OmbudsmanRemedy& remedy = c.remedies[i];

@@ -96,7 +96,8 @@ Result<Transition> Done(const Complaint& before, Complaint after, Date on,
 
 Result<Transition> RecordInvestigation(const Complaint& complaint, const InvestigationInput& input,
                                        const CaseContext& context) {
-  if (Status allowed = RequireStep(complaint, CaseActionKind::kInvestigation, "record the investigation");
+  if (Status allowed =
+          RequireStep(complaint, CaseActionKind::kInvestigation, "record the investigation");
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -137,7 +138,8 @@ Result<Transition> RecordInvestigation(const Complaint& complaint, const Investi
 
 Result<Transition> RecordAdjudication(const Complaint& complaint, const AdjudicationInput& input,
                                       const CaseContext& context) {
-  if (Status allowed = RequireStep(complaint, CaseActionKind::kAdjudication, "record the adjudication");
+  if (Status allowed =
+          RequireStep(complaint, CaseActionKind::kAdjudication, "record the adjudication");
       !allowed) {
     return tl::unexpected(allowed.error());
   }

@@ -14,11 +14,11 @@ namespace redress::core {
 
 // Every kind of record that has a "<PREFIX>-<year>-<6-digit sequence>" reference.
 enum class ReferenceKind {
-  kComplaint,        // CMP
-  kServiceRequest,   // SR
-  kOmbudsmanCase,    // OMB
-  kFailureOrder,     // CHFO
-  kLearningAction,   // LRN
+  kComplaint,       // CMP
+  kServiceRequest,  // SR
+  kOmbudsmanCase,   // OMB
+  kFailureOrder,    // CHFO
+  kLearningAction,  // LRN
 };
 
 // The prefix of a kind, e.g. "CMP".

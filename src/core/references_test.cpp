@@ -49,8 +49,7 @@ TEST(ReferencesTest, FindsWholeTokensOnceInOrder) {
     std::vector<std::string> found;
   };
   const Row rows[] = {
-      {"CMP-2024-000001 related_to CMP-2024-000002",
-       {"CMP-2024-000001", "CMP-2024-000002"}},
+      {"CMP-2024-000001 related_to CMP-2024-000002", {"CMP-2024-000001", "CMP-2024-000002"}},
       {"Ombudsman case OMB-2025-000001 now concerns CMP-2024-000009.",
        {"OMB-2025-000001", "CMP-2024-000009"}},
       {"(CMP-2024-000001, CMP-2024-000001)", {"CMP-2024-000001"}},  // each once

@@ -19,8 +19,7 @@
 namespace redress::core::internal {
 
 // kTransitionNotAllowed unless the case's status allows `kind` (core::StatusesAllowing).
-Status RequireCaseStatus(const Complaint& complaint, std::string_view action,
-                         CaseActionKind kind);
+Status RequireCaseStatus(const Complaint& complaint, std::string_view action, CaseActionKind kind);
 
 // Adds a FieldError for `field` when `on` is outside the calendar, after today, or before
 // `earliest` (called `earliest_what` in the message).

@@ -7,10 +7,10 @@
 #include <string_view>
 #include <utility>
 
-#include "core/time_limit.hpp"
-#include "core/procedure_transitions.hpp"
-#include "core/transition_support.hpp"
 #include "core/case_actions.hpp"
+#include "core/procedure_transitions.hpp"
+#include "core/time_limit.hpp"
+#include "core/transition_support.hpp"
 #include "core/validation.hpp"
 
 namespace redress::core {
@@ -465,9 +465,9 @@ Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
   const bool within_code = outside_code.empty();
   Complaint next = complaint;
   Stage& extended = next.current_stage();
-  extended.extensions.push_back(
-      Extension{input.on, input.working_days, input.reason, input.good_reason, due,
-                CalendarOf(context, complaint.regime).AddWorkingDays(due, input.working_days), within_code});
+  extended.extensions.push_back(Extension{
+      input.on, input.working_days, input.reason, input.good_reason, due,
+      CalendarOf(context, complaint.regime).AddWorkingDays(due, input.working_days), within_code});
   if (!within_code) extended.outside_code = true;
   RefreshDeadlines(next, context);
   assert(next.current_stage().respond_by == next.current_stage().extensions.back().new_due);
@@ -590,9 +590,8 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   escalated.team = input.team;
   escalated.handler = input.handler;
   Complaint next = complaint;
-  next.stages.push_back(
-      WithDeadlines(std::move(escalated), rules.stage(next_number),
-                    CalendarOf(context, complaint.regime)));
+  next.stages.push_back(WithDeadlines(std::move(escalated), rules.stage(next_number),
+                                      CalendarOf(context, complaint.regime)));
   next.status = CaseStatus::kAwaitingAcknowledgement;
   next.closed_on.reset();
 
@@ -600,13 +599,12 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   Record(changes, "escalation_requested_on", "", input.requested_on.ToIso());
   Record(changes, "escalation_reason", "", input.reason);
   if (late_request) Record(changes, "requested_late", "", "true");
-  std::string summary = "Escalated to " + StageLabel(next_number) + " on " +
-                        input.requested_on.ToIso() +
-                        (late_request ? ", after the window for asking closed on " +
-                                            window_end->ToIso() + " (accepted: " + input.reason +
-                                            ")"
-                                      : std::string()) +
-                        "; acknowledge by " + next.current_stage().acknowledge_by.ToIso() + ".";
+  std::string summary =
+      "Escalated to " + StageLabel(next_number) + " on " + input.requested_on.ToIso() +
+      (late_request ? ", after the window for asking closed on " + window_end->ToIso() +
+                          " (accepted: " + input.reason + ")"
+                    : std::string()) +
+      "; acknowledge by " + next.current_stage().acknowledge_by.ToIso() + ".";
   return Finish(complaint, std::move(next), EventType::kEscalated, input.requested_on, context,
                 std::move(summary), std::move(changes));
 }
@@ -835,8 +833,7 @@ Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& inp
 
 namespace internal {
 
-Status RequireCaseStatus(const Complaint& complaint, std::string_view action,
-                         CaseActionKind kind) {
+Status RequireCaseStatus(const Complaint& complaint, std::string_view action, CaseActionKind kind) {
   return RequireStatus(complaint, action, kind);
 }
 

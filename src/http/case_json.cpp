@@ -73,11 +73,10 @@ json ProcedureToJson(const core::Stage& stage) {
   const core::StageProcedure& p = stage.procedure;
   json out = json::object();
   out["investigation"] =
-      p.investigation
-          ? json{{"record_agreed_on", p.investigation->record_agreed_on.ToIso()},
-                 {"investigating_officer", p.investigation->investigating_officer},
-                 {"independent_person", p.investigation->independent_person}}
-          : json(nullptr);
+      p.investigation ? json{{"record_agreed_on", p.investigation->record_agreed_on.ToIso()},
+                             {"investigating_officer", p.investigation->investigating_officer},
+                             {"independent_person", p.investigation->independent_person}}
+                      : json(nullptr);
   out["adjudication"] = p.adjudication
                             ? json{{"adjudicating_officer", p.adjudication->adjudicating_officer},
                                    {"adjudicated_on", p.adjudication->adjudicated_on.ToIso()}}
@@ -96,15 +95,14 @@ json ProcedureToJson(const core::Stage& stage) {
   } else {
     out["panel_timing"] = nullptr;
   }
-  out["discussion_offer"] = p.discussion
-                                ? json{{"offered_on", p.discussion->offered_on.ToIso()},
-                                       {"take_up", core::ToString(p.discussion->take_up)},
-                                       {"notes", p.discussion->notes}}
-                                : json(nullptr);
-  out["agreed_response_period"] =
-      p.agreed_period ? json{{"agreed_on", p.agreed_period->agreed_on.ToIso()},
-                             {"respond_by", p.agreed_period->respond_by.ToIso()}}
-                      : json(nullptr);
+  out["discussion_offer"] = p.discussion ? json{{"offered_on", p.discussion->offered_on.ToIso()},
+                                                {"take_up", core::ToString(p.discussion->take_up)},
+                                                {"notes", p.discussion->notes}}
+                                         : json(nullptr);
+  out["agreed_response_period"] = p.agreed_period
+                                      ? json{{"agreed_on", p.agreed_period->agreed_on.ToIso()},
+                                             {"respond_by", p.agreed_period->respond_by.ToIso()}}
+                                      : json(nullptr);
   out["late_notice"] = p.late_notice ? json{{"notified_on", p.late_notice->notified_on.ToIso()},
                                             {"reason", p.late_notice->reason},
                                             {"expected_by", DateOrNull(p.late_notice->expected_by)}}

@@ -40,8 +40,8 @@ constexpr core::RefusalReason kRefusalReasons[] = {
     core::RefusalReason::kPreviouslyConsidered, core::RefusalReason::kOther};
 
 constexpr core::DiscussionTakeUp kDiscussionTakeUps[] = {core::DiscussionTakeUp::kTakenUp,
-                                                        core::DiscussionTakeUp::kDeclined,
-                                                        core::DiscussionTakeUp::kNoReply};
+                                                         core::DiscussionTakeUp::kDeclined,
+                                                         core::DiscussionTakeUp::kNoReply};
 
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
 constexpr EnumDomain<core::Channel> kChannelDomain{kChannels, core::ParseChannel};

@@ -1,11 +1,12 @@
 #include "http/json_mapping.hpp"
-#include "http/json_reader.hpp"
 
 #include <gtest/gtest.h>
 
 #include <functional>
 #include <string>
 #include <vector>
+
+#include "http/json_reader.hpp"
 
 namespace redress::http {
 namespace {

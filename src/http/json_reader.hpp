@@ -314,9 +314,10 @@ class ObjectReader {
 };
 
 // The most objects and arrays open inside one another, and the most values (objects, arrays,
-// members' values and array elements), a request body may hold. The largest legitimate body (an Ombudsman case with its findings and
-// remedies) has a few hundred values and a depth under 6; without a bound, 1 MiB of "[" or a wide
-// array made the parser hold 36 to 85 MB for one request (fuzz run, bench/RESULTS.md).
+// members' values and array elements), a request body may hold. The largest legitimate body (an
+// Ombudsman case with its findings and remedies) has a few hundred values and a depth under 6;
+// without a bound, 1 MiB of "[" or a wide array made the parser hold 36 to 85 MB for one request
+// (fuzz run, bench/RESULTS.md).
 inline constexpr std::size_t kMaxJsonDepth = 32;
 inline constexpr std::size_t kMaxJsonValues = 10000;
 
@@ -348,8 +349,8 @@ inline core::Result<json> ParseStrictJson(std::string_view text) {
   };
   const json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) {
     // Past a bound, everything is discarded as it is read, so memory stays flat to the end.
-    const bool opens = event == json::parse_event_t::object_start ||
-                       event == json::parse_event_t::array_start;
+    const bool opens =
+        event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
     if (opens || event == json::parse_event_t::value) ++values;
     // `depth` counts the containers around the one opening: kMaxJsonDepth may be open at once.
     if (too_large || values > kMaxJsonValues ||

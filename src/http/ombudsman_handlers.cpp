@@ -200,7 +200,8 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
       {"POST", orders, kAuth, P::kManageOmbudsman, RecordHandler(store, clock, kOrderEndpoints)});
   router.Add({"GET", orders + "/{reference}", kAuth, P::kViewCases,
               [&store, &clock](const Request& request) {
-                auto found = app::GetFailureOrder(store, *request.actor, PathParam(request, "reference"));
+                auto found =
+                    app::GetFailureOrder(store, *request.actor, PathParam(request, "reference"));
                 if (!found) return Problem(found.error(), request);
                 return VersionedAnswer(kOk, FailureOrderToJson(*found, clock.Today()),
                                        found->version, kFailureOrders, found->reference);
@@ -234,8 +235,8 @@ void RegisterOmbudsmanRoutes(Router& router, app::Store& store, const app::Clock
                 if (!letter) return Problem(letter.error(), request);
                 auto precondition = LetterPreconditionOf(request);
                 if (!precondition) return Problem(precondition.error(), request);
-                auto saved = app::SaveLgscoLetter(store, clock, *request.actor, *letter,
-                                                  *precondition);
+                auto saved =
+                    app::SaveLgscoLetter(store, clock, *request.actor, *letter, *precondition);
                 if (!saved) return Problem(saved.error(), request);
                 return LetterAnswer(*saved);
               }});

@@ -14,7 +14,7 @@ namespace redress::report {
 namespace {
 
 using core::kMaxStages;
-constexpr int kPrevious = 0;   // index of the previous year in a pair of tallies
+constexpr int kPrevious = 0;  // index of the previous year in a pair of tallies
 constexpr int kCurrent = 1;
 constexpr int kYears = 2;
 constexpr int kTrendMonths = kYears * kMonthsInYear;  // the previous year's months feed baselines
@@ -332,7 +332,8 @@ struct AnnualReportBuilder::State {
         scratch.procedure.panel_report_on = stage.panel_report_on;
       }
     }
-    if (stage.period_agreed_on && stage.agreed_respond_by && *stage.period_agreed_on <= responded_on) {
+    if (stage.period_agreed_on && stage.agreed_respond_by &&
+        *stage.period_agreed_on <= responded_on) {
       scratch.procedure.agreed_period =
           core::AgreedResponsePeriod{*stage.period_agreed_on, *stage.agreed_respond_by};
     }

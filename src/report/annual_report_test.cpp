@@ -2,11 +2,11 @@
 // calendar: 2023-05-08 (the coronation), 2024-03-29 (Good Friday) and 2024-04-01 (Easter Monday)
 // are bank holidays.
 
-#include <cctype>
 #include "report/annual_report.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -623,10 +623,11 @@ TEST(AnnualReportTest, DescriptionsAreWordsNotCodes) {
       for (const Figure& figure : group.figures) {
         const std::string& text = figure.selection.description;
         EXPECT_FALSE(text.empty()) << figure.key;
-        for (std::size_t at = text.find('_'); at != std::string::npos; at = text.find('_', at + 1)) {
-          const bool inside_word = at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1])) &&
-                                   at + 1 < text.size() &&
-                                   std::isalnum(static_cast<unsigned char>(text[at + 1]));
+        for (std::size_t at = text.find('_'); at != std::string::npos;
+             at = text.find('_', at + 1)) {
+          const bool inside_word =
+              at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1])) &&
+              at + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[at + 1]));
           EXPECT_FALSE(inside_word) << figure.key << ": " << text;
         }
         ++checked;
@@ -835,9 +836,8 @@ TEST(AnnualReportTest, EscalationRatesDivideEachRegimeByItsOwnStages) {
               100.0 * 4 / 6, 1e-9);
   // Stage 2 to 3: 1 of the 2 children's stage 2 complaints, not of all 4 stage 2 complaints.
   EXPECT_DOUBLE_EQ(*FindFigure(report, "all", "volumes", "escalation_rate_2_to_3")->current, 50);
-  EXPECT_DOUBLE_EQ(*FindFigure(report, "regime/children", "volumes", "escalation_rate_2_to_3")
-                        ->current,
-                   50);
+  EXPECT_DOUBLE_EQ(
+      *FindFigure(report, "regime/children", "volumes", "escalation_rate_2_to_3")->current, 50);
   EXPECT_DOUBLE_EQ(
       *FindFigure(report, "regime/housing", "volumes", "escalation_rate_1_to_2")->current, 50);
 }

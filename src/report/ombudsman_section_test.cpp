@@ -86,7 +86,8 @@ TEST(OmbudsmanSectionTest, CountsCasesOutcomesComplianceOrdersAndImprovementsOfT
 }
 
 TEST(OmbudsmanSectionTest, NoLetterLeavesTheReconciliationEmpty) {
-  OmbudsmanSection section = SummariseOmbudsman(kYear, D("2025-02-01"), {}, {}, std::nullopt, {}, {});
+  OmbudsmanSection section =
+      SummariseOmbudsman(kYear, D("2025-02-01"), {}, {}, std::nullopt, {}, {});
   EXPECT_TRUE(section.lgsco_letter.empty());
   EXPECT_TRUE(section.outcomes.empty());
 }

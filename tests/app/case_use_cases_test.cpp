@@ -7,8 +7,8 @@
 
 #include "app/accounts.hpp"
 #include "app/notes_and_links.hpp"
-#include "app/store_values.hpp"
 #include "app/organisation.hpp"
+#include "app/store_values.hpp"
 #include "test_store.hpp"
 
 namespace redress::app {
@@ -44,8 +44,8 @@ class CaseUseCasesTest : public ::testing::Test {
         return saved;
       }
       if (auto saved = SaveServiceArea(
-              tx, admin, day, {"childrens-social-care", "Children's social care",
-                               "childrens-complaints"});
+              tx, admin, day,
+              {"childrens-social-care", "Children's social care", "childrens-complaints"});
           !saved) {
         return saved;
       }
@@ -342,8 +342,7 @@ TEST_F(CaseUseCasesTest, ARepeatListNamesOnlyTheMostRecentFew) {
   std::vector<std::string> references;
   constexpr int kEarlier = 8;
   for (int day = 1; day <= kEarlier; ++day) {
-    auto logged =
-        cases.LogComplaint(officer_, HousingByPhone(*core::Date::FromYmd(2024, 7, day)));
+    auto logged = cases.LogComplaint(officer_, HousingByPhone(*core::Date::FromYmd(2024, 7, day)));
     ASSERT_TRUE(logged.has_value()) << logged.error().message;
     references.push_back(logged->reference);
   }

@@ -27,30 +27,72 @@ test('user add hashes the password with argon2id; duplicates and bad input are r
   try {
     const db = join(dir, 'council.db');
     assert.equal(redress(['init', '--db', db]).status, 0);
-    const added = redress(['user', 'add', '--db', db, '--username', 'jo.bloggs', '--role',
-      'complaints_officer', '--password-stdin'], { input: 'a long enough password\n' });
+    const added = redress(
+      [
+        'user',
+        'add',
+        '--db',
+        db,
+        '--username',
+        'jo.bloggs',
+        '--role',
+        'complaints_officer',
+        '--password-stdin',
+      ],
+      { input: 'a long enough password\n' },
+    );
     assert.equal(added.status, 0, added.stderr);
     assert.match(added.stdout, /jo\.bloggs/);
     const hash = sqlite(db, "SELECT password_hash FROM users WHERE username='jo.bloggs';").trim();
     assert.match(hash, /^\$argon2id\$/);
     assert.ok(!hash.includes('a long enough password'));
 
-    const duplicate = redress(['user', 'add', '--db', db, '--username', 'jo.bloggs', '--role',
-      'viewer', '--password-stdin'], { input: 'another long password\n' });
+    const duplicate = redress(
+      [
+        'user',
+        'add',
+        '--db',
+        db,
+        '--username',
+        'jo.bloggs',
+        '--role',
+        'viewer',
+        '--password-stdin',
+      ],
+      { input: 'another long password\n' },
+    );
     assert.equal(duplicate.status, 5, duplicate.stderr);
 
-    const badRole = redress(['user', 'add', '--db', db, '--username', 'sam', '--role', 'boss',
-      '--password-stdin'], { input: 'a long enough password\n' });
+    const badRole = redress(
+      ['user', 'add', '--db', db, '--username', 'sam', '--role', 'boss', '--password-stdin'],
+      { input: 'a long enough password\n' },
+    );
     assert.equal(badRole.status, 2);
     assert.match(badRole.stderr, /role/);
 
-    const shortPassword = redress(['user', 'add', '--db', db, '--username', 'sam', '--role',
-      'viewer', '--password-stdin'], { input: 'short\n' });
+    const shortPassword = redress(
+      ['user', 'add', '--db', db, '--username', 'sam', '--role', 'viewer', '--password-stdin'],
+      { input: 'short\n' },
+    );
     assert.equal(shortPassword.status, 2);
     assert.match(shortPassword.stderr, /password/);
 
-    const unknownTeam = redress(['user', 'add', '--db', db, '--username', 'sam', '--role',
-      'viewer', '--team', 'nowhere', '--password-stdin'], { input: 'a long enough password\n' });
+    const unknownTeam = redress(
+      [
+        'user',
+        'add',
+        '--db',
+        db,
+        '--username',
+        'sam',
+        '--role',
+        'viewer',
+        '--team',
+        'nowhere',
+        '--password-stdin',
+      ],
+      { input: 'a long enough password\n' },
+    );
     assert.equal(unknownTeam.status, 2);
     assert.match(unknownTeam.stderr, /team/);
 
@@ -65,8 +107,23 @@ test('token create prints a token that is stored only as a hash', () => {
   try {
     const db = join(dir, 'council.db');
     assert.equal(redress(['init', '--db', db]).status, 0);
-    assert.equal(redress(['user', 'add', '--db', db, '--username', 'crm', '--role',
-      'complaints_officer', '--password-stdin'], { input: 'integration password\n' }).status, 0);
+    assert.equal(
+      redress(
+        [
+          'user',
+          'add',
+          '--db',
+          db,
+          '--username',
+          'crm',
+          '--role',
+          'complaints_officer',
+          '--password-stdin',
+        ],
+        { input: 'integration password\n' },
+      ).status,
+      0,
+    );
     const created = redress(['token', 'create', '--db', db, '--username', 'crm']);
     assert.equal(created.status, 0, created.stderr);
     const token = created.stdout.trim();
@@ -90,7 +147,10 @@ test('a database from a newer version is refused, not damaged', () => {
   try {
     const db = join(dir, 'council.db');
     assert.equal(redress(['init', '--db', db]).status, 0);
-    sqlite(db, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (9999, 'future', '2030-01-01T00:00:00Z');");
+    sqlite(
+      db,
+      "INSERT INTO schema_migrations(version, name, applied_at) VALUES (9999, 'future', '2030-01-01T00:00:00Z');",
+    );
     const result = redress(['init', '--db', db]);
     assert.equal(result.status, 7);
     assert.match(result.stderr, /newer/);

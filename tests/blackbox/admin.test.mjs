@@ -44,22 +44,36 @@ function events(entityType, ref) {
     db,
     `SELECT type || ' ' || changes FROM events WHERE entity_type = '${entityType}' ` +
       `AND entity_ref = '${ref}' ORDER BY sequence`,
-  ).trim().split('\n');
+  )
+    .trim()
+    .split('\n');
 }
 
 test('an admin adds a user who can then sign in, and changes or deactivates them', async () => {
   const added = await call('POST', '/api/v1/users', {
     token: admin,
-    body: { username: 'new.officer', display_name: 'New Officer', role: 'complaints_officer',
-      team: 'housing-services', password: 'a-long-enough-password' },
+    body: {
+      username: 'new.officer',
+      display_name: 'New Officer',
+      role: 'complaints_officer',
+      team: 'housing-services',
+      password: 'a-long-enough-password',
+    },
   });
   assert.equal(added.status, 201, JSON.stringify(added.body));
   assert.equal(added.headers.get('location'), '/api/v1/users/new.officer');
-  assert.deepEqual(added.body, { username: 'new.officer', display_name: 'New Officer',
-    role: 'complaints_officer', team: 'housing-services', active: true });
+  assert.deepEqual(added.body, {
+    username: 'new.officer',
+    display_name: 'New Officer',
+    role: 'complaints_officer',
+    team: 'housing-services',
+    active: true,
+  });
 
-  const signIn = () => call('POST', '/api/v1/session',
-    { body: { username: 'new.officer', password: 'a-long-enough-password' } });
+  const signIn = () =>
+    call('POST', '/api/v1/session', {
+      body: { username: 'new.officer', password: 'a-long-enough-password' },
+    });
   assert.equal((await signIn()).status, 201);
 
   const duplicate = await call('POST', '/api/v1/users', {
@@ -68,21 +82,34 @@ test('an admin adds a user who can then sign in, and changes or deactivates them
   });
   assertProblem(assert, duplicate, 409);
 
-  const badTeam = await call('PATCH', '/api/v1/users/new.officer',
-    { token: admin, body: { team: 'no-such-team' } });
+  const badTeam = await call('PATCH', '/api/v1/users/new.officer', {
+    token: admin,
+    body: { team: 'no-such-team' },
+  });
   assertProblem(assert, badTeam, 422, 'team');
-  const badRole = await call('PATCH', '/api/v1/users/new.officer',
-    { token: admin, body: { role: 'overlord' } });
+  const badRole = await call('PATCH', '/api/v1/users/new.officer', {
+    token: admin,
+    body: { role: 'overlord' },
+  });
   assertProblem(assert, badRole, 422, 'role');
-  const wrongType = await call('PATCH', '/api/v1/users/new.officer',
-    { token: admin, body: { active: 'no' } });
+  const wrongType = await call('PATCH', '/api/v1/users/new.officer', {
+    token: admin,
+    body: { active: 'no' },
+  });
   assertProblem(assert, wrongType, 400, 'active');
 
-  const changed = await call('PATCH', '/api/v1/users/new.officer',
-    { token: admin, body: { role: 'manager', team: '', active: false } });
+  const changed = await call('PATCH', '/api/v1/users/new.officer', {
+    token: admin,
+    body: { role: 'manager', team: '', active: false },
+  });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
-  assert.deepEqual(changed.body, { username: 'new.officer', display_name: 'New Officer',
-    role: 'manager', team: null, active: false });
+  assert.deepEqual(changed.body, {
+    username: 'new.officer',
+    display_name: 'New Officer',
+    role: 'manager',
+    team: null,
+    active: false,
+  });
   assert.equal((await signIn()).status, 401, 'an inactive user cannot sign in');
 
   const fetched = await call('GET', '/api/v1/users/new.officer', { token: viewer });
@@ -105,83 +132,155 @@ test('an admin adds a user who can then sign in, and changes or deactivates them
 });
 
 test('the last active admin cannot be demoted or deactivated', async () => {
-  const admins = (await call('GET', '/api/v1/users', { token: admin })).body.items
-    .filter((user) => user.role === 'admin' && user.active);
+  const admins = (await call('GET', '/api/v1/users', { token: admin })).body.items.filter(
+    (user) => user.role === 'admin' && user.active,
+  );
   // Demote every admin but the test's own; then the test's admin is the last one.
   for (const other of admins.filter((user) => user.username !== 'test.admin')) {
-    const demoted = await call('PATCH', `/api/v1/users/${other.username}`,
-      { token: admin, body: { role: 'manager' } });
+    const demoted = await call('PATCH', `/api/v1/users/${other.username}`, {
+      token: admin,
+      body: { role: 'manager' },
+    });
     assert.equal(demoted.status, 200, JSON.stringify(demoted.body));
   }
-  const self = await call('PATCH', '/api/v1/users/test.admin', { token: admin, body: { active: false } });
+  const self = await call('PATCH', '/api/v1/users/test.admin', {
+    token: admin,
+    body: { active: false },
+  });
   assertProblem(assert, self, 409);
   const still = await call('GET', '/api/v1/users/test.admin', { token: admin });
   assert.equal(still.body.active, true);
 });
 
 test('reference data is read by everyone and changed by admins, with an audit record', async () => {
-  const team = await call('PUT', '/api/v1/teams/complaints-review',
-    { token: admin, body: { name: 'Complaints Review' } });
+  const team = await call('PUT', '/api/v1/teams/complaints-review', {
+    token: admin,
+    body: { name: 'Complaints Review' },
+  });
   assert.equal(team.status, 200, JSON.stringify(team.body));
   assert.deepEqual(team.body, { code: 'complaints-review', name: 'Complaints Review' });
 
-  const area = await call('PUT', '/api/v1/service-areas/parks',
-    { token: admin, body: { name: 'Parks', team: 'complaints-review' } });
+  const area = await call('PUT', '/api/v1/service-areas/parks', {
+    token: admin,
+    body: { name: 'Parks', team: 'complaints-review' },
+  });
   assert.equal(area.status, 200, JSON.stringify(area.body));
-  const unknownTeam = await call('PUT', '/api/v1/service-areas/parks',
-    { token: admin, body: { name: 'Parks', team: 'nobody' } });
+  const unknownTeam = await call('PUT', '/api/v1/service-areas/parks', {
+    token: admin,
+    body: { name: 'Parks', team: 'nobody' },
+  });
   assertProblem(assert, unknownTeam, 422, 'team');
 
-  const category = await call('PUT', '/api/v1/categories/parks-maintenance',
-    { token: admin, body: { name: 'Parks maintenance', active: false } });
-  assert.deepEqual(category.body, { code: 'parks-maintenance', name: 'Parks maintenance', active: false });
-  const badCode = await call('PUT', '/api/v1/root-causes/Bad%20Code',
-    { token: admin, body: { name: 'Bad' } });
+  const category = await call('PUT', '/api/v1/categories/parks-maintenance', {
+    token: admin,
+    body: { name: 'Parks maintenance', active: false },
+  });
+  assert.deepEqual(category.body, {
+    code: 'parks-maintenance',
+    name: 'Parks maintenance',
+    active: false,
+  });
+  const badCode = await call('PUT', '/api/v1/root-causes/Bad%20Code', {
+    token: admin,
+    body: { name: 'Bad' },
+  });
   assertProblem(assert, badCode, 422, 'code');
-  const rootCause = await call('PUT', '/api/v1/root-causes/unclear-letter',
-    { token: admin, body: { name: 'Unclear letter' } });
+  const rootCause = await call('PUT', '/api/v1/root-causes/unclear-letter', {
+    token: admin,
+    body: { name: 'Unclear letter' },
+  });
   assert.equal(rootCause.status, 200);
 
-  for (const [path, code] of [['/api/v1/teams', 'complaints-review'], ['/api/v1/service-areas', 'parks'],
-    ['/api/v1/categories', 'parks-maintenance'], ['/api/v1/root-causes', 'unclear-letter']]) {
+  for (const [path, code] of [
+    ['/api/v1/teams', 'complaints-review'],
+    ['/api/v1/service-areas', 'parks'],
+    ['/api/v1/categories', 'parks-maintenance'],
+    ['/api/v1/root-causes', 'unclear-letter'],
+  ]) {
     const list = await call('GET', path, { token: viewer });
     assert.equal(list.status, 200);
-    assert.ok(list.body.items.some((item) => item.code === code), `${code} in ${path}`);
+    assert.ok(
+      list.body.items.some((item) => item.code === code),
+      `${code} in ${path}`,
+    );
   }
   assert.ok(events('configuration', 'service_area/parks').length >= 1);
 });
 
 test('closure days move deadlines; settings and designations round-trip', async () => {
-  const added = await call('POST', '/api/v1/closure-days',
-    { token: admin, body: { date: '2031-12-29', reason: 'Christmas shutdown' } });
+  const added = await call('POST', '/api/v1/closure-days', {
+    token: admin,
+    body: { date: '2031-12-29', reason: 'Christmas shutdown' },
+  });
   assert.equal(added.status, 201, JSON.stringify(added.body));
   assert.equal(added.headers.get('location'), '/api/v1/closure-days/2031-12-29');
-  assertProblem(assert, await call('POST', '/api/v1/closure-days',
-    { token: admin, body: { date: '2031-12-29', reason: 'again' } }), 409);
-  assertProblem(assert, await call('POST', '/api/v1/closure-days',
-    { token: admin, body: { date: '2031-02-30', reason: 'no such day' } }), 422, 'date');
-  const calendar = redress(['calendar', 'add-working-days', '--db', db, '--from', '2031-12-24', '--days', '1']);
+  assertProblem(
+    assert,
+    await call('POST', '/api/v1/closure-days', {
+      token: admin,
+      body: { date: '2031-12-29', reason: 'again' },
+    }),
+    409,
+  );
+  assertProblem(
+    assert,
+    await call('POST', '/api/v1/closure-days', {
+      token: admin,
+      body: { date: '2031-02-30', reason: 'no such day' },
+    }),
+    422,
+    'date',
+  );
+  const calendar = redress([
+    'calendar',
+    'add-working-days',
+    '--db',
+    db,
+    '--from',
+    '2031-12-24',
+    '--days',
+    '1',
+  ]);
   assert.equal(calendar.stdout.trim(), '2031-12-30', calendar.stderr);
   const listed = await call('GET', '/api/v1/closure-days', { token: viewer });
   assert.ok(listed.body.items.some((day) => day.date === '2031-12-29'));
-  assert.equal((await call('DELETE', '/api/v1/closure-days/2031-12-29', { token: admin })).status, 204);
-  assertProblem(assert, await call('DELETE', '/api/v1/closure-days/2031-12-29', { token: admin }), 404);
+  assert.equal(
+    (await call('DELETE', '/api/v1/closure-days/2031-12-29', { token: admin })).status,
+    204,
+  );
+  assertProblem(
+    assert,
+    await call('DELETE', '/api/v1/closure-days/2031-12-29', { token: admin }),
+    404,
+  );
 
   const settings = await call('GET', '/api/v1/settings', { token: viewer });
   assert.equal(settings.status, 200);
-  const renamed = await call('PUT', '/api/v1/settings',
-    { token: admin, body: { ...settings.body, name: 'Renamed Borough Council' } });
+  const renamed = await call('PUT', '/api/v1/settings', {
+    token: admin,
+    body: { ...settings.body, name: 'Renamed Borough Council' },
+  });
   assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
-  assert.equal((await call('GET', '/api/v1/settings', { token: viewer })).body.name,
-    'Renamed Borough Council');
-  assertProblem(assert, await call('PUT', '/api/v1/settings',
-    { token: admin, body: { name: 'X', division: 'wales' } }), 422, 'division');
+  assert.equal(
+    (await call('GET', '/api/v1/settings', { token: viewer })).body.name,
+    'Renamed Borough Council',
+  );
+  assertProblem(
+    assert,
+    await call('PUT', '/api/v1/settings', { token: admin, body: { name: 'X', division: 'wales' } }),
+    422,
+    'division',
+  );
 
-  const designation = await call('POST', '/api/v1/designations',
-    { token: admin, body: { service_area: 'housing', from: '2031-01-01', to: '2030-01-01' } });
+  const designation = await call('POST', '/api/v1/designations', {
+    token: admin,
+    body: { service_area: 'housing', from: '2031-01-01', to: '2030-01-01' },
+  });
   assertProblem(assert, designation, 422, 'to');
-  const open = await call('POST', '/api/v1/designations',
-    { token: admin, body: { service_area: 'housing', from: '2031-01-01' } });
+  const open = await call('POST', '/api/v1/designations', {
+    token: admin,
+    body: { service_area: 'housing', from: '2031-01-01' },
+  });
   assert.equal(open.status, 201, JSON.stringify(open.body));
   assert.deepEqual(open.body, { service_area: 'housing', from: '2031-01-01', to: null });
   const designations = await call('GET', '/api/v1/designations', { token: viewer });
@@ -189,7 +288,9 @@ test('closure days move deadlines; settings and designations round-trip', async 
 });
 
 async function twoHousingComplaints() {
-  const list = await call('GET', '/api/v1/complaints?service_area=housing&limit=2', { token: handler });
+  const list = await call('GET', '/api/v1/complaints?service_area=housing&limit=2', {
+    token: handler,
+  });
   assert.equal(list.status, 200);
   return list.body.items.map((item) => item.reference);
 }
@@ -197,21 +298,45 @@ async function twoHousingComplaints() {
 test('internal notes are added without If-Match, listed, and shown in the timeline', async () => {
   const [reference] = await twoHousingComplaints();
   const before = await call('GET', `/api/v1/complaints/${reference}`, { token: handler });
-  const added = await call('POST', `/api/v1/complaints/${reference}/notes`,
-    { token: handler, body: { text: 'Called the tenant; access agreed for Tuesday.' } });
+  const added = await call('POST', `/api/v1/complaints/${reference}/notes`, {
+    token: handler,
+    body: { text: 'Called the tenant; access agreed for Tuesday.' },
+  });
   assert.equal(added.status, 201, JSON.stringify(added.body));
   assert.equal(added.body.author, 'test.handler');
   assert.equal(added.body.text, 'Called the tenant; access agreed for Tuesday.');
-  assertProblem(assert, await call('POST', `/api/v1/complaints/${reference}/notes`,
-    { token: handler, body: { text: '   ' } }), 422, 'text');
-  assertProblem(assert, await call('POST', `/api/v1/complaints/${reference}/notes`,
-    { token: handler, body: { text: 'x', extra: 1 } }), 400, 'extra');
-  assertProblem(assert, await call('POST', '/api/v1/complaints/CMP-1999-000001/notes',
-    { token: handler, body: { text: 'nobody' } }), 404);
+  assertProblem(
+    assert,
+    await call('POST', `/api/v1/complaints/${reference}/notes`, {
+      token: handler,
+      body: { text: '   ' },
+    }),
+    422,
+    'text',
+  );
+  assertProblem(
+    assert,
+    await call('POST', `/api/v1/complaints/${reference}/notes`, {
+      token: handler,
+      body: { text: 'x', extra: 1 },
+    }),
+    400,
+    'extra',
+  );
+  assertProblem(
+    assert,
+    await call('POST', '/api/v1/complaints/CMP-1999-000001/notes', {
+      token: handler,
+      body: { text: 'nobody' },
+    }),
+    404,
+  );
 
   const notes = await call('GET', `/api/v1/complaints/${reference}/notes`, { token: viewer });
-  assert.deepEqual(notes.body.items.map((note) => note.text),
-    ['Called the tenant; access agreed for Tuesday.']);
+  assert.deepEqual(
+    notes.body.items.map((note) => note.text),
+    ['Called the tenant; access agreed for Tuesday.'],
+  );
   const after = await call('GET', `/api/v1/complaints/${reference}`, { token: handler });
   assert.equal(after.headers.get('etag'), before.headers.get('etag'), 'a note leaves the version');
   const last = after.body.timeline.at(-1);
@@ -221,47 +346,104 @@ test('internal notes are added without If-Match, listed, and shown in the timeli
 
 test('two complaints are linked once, seen from both sides, and unlinked', async () => {
   const [first, second] = await twoHousingComplaints();
-  const linked = await call('POST', `/api/v1/complaints/${second}/links`,
-    { token: handler, body: { reference: first, relation: 'repeat_of' } });
+  const linked = await call('POST', `/api/v1/complaints/${second}/links`, {
+    token: handler,
+    body: { reference: first, relation: 'repeat_of' },
+  });
   assert.equal(linked.status, 201, JSON.stringify(linked.body));
   assert.equal(linked.body.reference, first);
   assert.equal(linked.body.direction, 'outgoing');
 
-  assertProblem(assert, await call('POST', `/api/v1/complaints/${first}/links`,
-    { token: handler, body: { reference: second } }), 409);
-  assertProblem(assert, await call('POST', `/api/v1/complaints/${first}/links`,
-    { token: handler, body: { reference: first } }), 422, 'reference');
-  assertProblem(assert, await call('POST', `/api/v1/complaints/${first}/links`,
-    { token: handler, body: { reference: 'CMP-1999-000001' } }), 422, 'reference');
-  assertProblem(assert, await call('POST', `/api/v1/complaints/${first}/links`,
-    { token: handler, body: { reference: second, relation: 'cousin_of' } }), 422, 'relation');
+  assertProblem(
+    assert,
+    await call('POST', `/api/v1/complaints/${first}/links`, {
+      token: handler,
+      body: { reference: second },
+    }),
+    409,
+  );
+  assertProblem(
+    assert,
+    await call('POST', `/api/v1/complaints/${first}/links`, {
+      token: handler,
+      body: { reference: first },
+    }),
+    422,
+    'reference',
+  );
+  assertProblem(
+    assert,
+    await call('POST', `/api/v1/complaints/${first}/links`, {
+      token: handler,
+      body: { reference: 'CMP-1999-000001' },
+    }),
+    422,
+    'reference',
+  );
+  assertProblem(
+    assert,
+    await call('POST', `/api/v1/complaints/${first}/links`, {
+      token: handler,
+      body: { reference: second, relation: 'cousin_of' },
+    }),
+    422,
+    'relation',
+  );
 
   const fromFirst = await call('GET', `/api/v1/complaints/${first}/links`, { token: viewer });
-  assert.deepEqual(fromFirst.body.items.map((l) => [l.reference, l.relation, l.direction]),
-    [[second, 'repeat_of', 'incoming']]);
+  assert.deepEqual(
+    fromFirst.body.items.map((l) => [l.reference, l.relation, l.direction]),
+    [[second, 'repeat_of', 'incoming']],
+  );
   for (const reference of [first, second]) {
-    const timeline = await call('GET', `/api/v1/complaints/${reference}/timeline`, { token: viewer });
+    const timeline = await call('GET', `/api/v1/complaints/${reference}/timeline`, {
+      token: viewer,
+    });
     assert.equal(timeline.body.at(-1).type, 'linked');
   }
-  assert.equal((await call('DELETE', `/api/v1/complaints/${first}/links/${second}`,
-    { token: handler })).status, 204);
-  assert.deepEqual((await call('GET', `/api/v1/complaints/${second}/links`, { token: viewer }))
-    .body.items, []);
-  assertProblem(assert, await call('DELETE', `/api/v1/complaints/${first}/links/${second}`,
-    { token: handler }), 404);
+  assert.equal(
+    (await call('DELETE', `/api/v1/complaints/${first}/links/${second}`, { token: handler }))
+      .status,
+    204,
+  );
+  assert.deepEqual(
+    (await call('GET', `/api/v1/complaints/${second}/links`, { token: viewer })).body.items,
+    [],
+  );
+  assertProblem(
+    assert,
+    await call('DELETE', `/api/v1/complaints/${first}/links/${second}`, { token: handler }),
+    404,
+  );
 });
 
 test('counts per status agree with the list, and due_within selects by working days', async () => {
-  const counts = await call('GET', '/api/v1/complaints/counts?service_area=housing', { token: viewer });
+  const counts = await call('GET', '/api/v1/complaints/counts?service_area=housing', {
+    token: viewer,
+  });
   assert.equal(counts.status, 200, JSON.stringify(counts.body));
   const statuses = Object.keys(counts.body.by_status);
-  assert.deepEqual(statuses.sort(), ['awaiting_acknowledgement', 'closed', 'in_progress',
-    'not_accepted', 'responded', 'withdrawn']);
-  assert.equal(counts.body.total, Object.values(counts.body.by_status).reduce((a, b) => a + b, 0));
-  assert.equal(counts.body.open,
-    counts.body.by_status.awaiting_acknowledgement + counts.body.by_status.in_progress);
-  const inProgress = await call('GET',
-    '/api/v1/complaints?service_area=housing&status=in_progress&limit=200', { token: viewer });
+  assert.deepEqual(statuses.sort(), [
+    'awaiting_acknowledgement',
+    'closed',
+    'in_progress',
+    'not_accepted',
+    'responded',
+    'withdrawn',
+  ]);
+  assert.equal(
+    counts.body.total,
+    Object.values(counts.body.by_status).reduce((a, b) => a + b, 0),
+  );
+  assert.equal(
+    counts.body.open,
+    counts.body.by_status.awaiting_acknowledgement + counts.body.by_status.in_progress,
+  );
+  const inProgress = await call(
+    'GET',
+    '/api/v1/complaints?service_area=housing&status=in_progress&limit=200',
+    { token: viewer },
+  );
   if (counts.body.by_status.in_progress <= 200) {
     assert.equal(inProgress.body.items.length, counts.body.by_status.in_progress);
   }
@@ -271,38 +453,83 @@ test('counts per status agree with the list, and due_within selects by working d
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const logged = await call('POST', '/api/v1/complaints', {
     token: handler,
-    body: { regime: 'housing', received_on: today, channel: 'phone', service_area: 'housing',
-      category: 'repairs', summary: 'Zebracrossing probe', description: 'Probe for due_within.',
-      complainant: { name: 'Probe Person', phone: '01632 960002' } },
+    body: {
+      regime: 'housing',
+      received_on: today,
+      channel: 'phone',
+      service_area: 'housing',
+      category: 'repairs',
+      summary: 'Zebracrossing probe',
+      description: 'Probe for due_within.',
+      complainant: { name: 'Probe Person', phone: '01632 960002' },
+    },
   });
   assert.equal(logged.status, 201, JSON.stringify(logged.body));
-  const between = redress(['calendar', 'working-days-between', '--db', db, '--from', today,
-    '--to', logged.body.acknowledge_by]);
+  const between = redress([
+    'calendar',
+    'working-days-between',
+    '--db',
+    db,
+    '--from',
+    today,
+    '--to',
+    logged.body.acknowledge_by,
+  ]);
   const k = Number(between.stdout.trim());
   assert.ok(k >= 1, between.stderr);
-  const found = async (days) => (await call('GET',
-    `/api/v1/complaints?due_within=${days}&text=zebracrossing`, { token: viewer })).body.items
-    .map((row) => row.reference);
+  const found = async (days) =>
+    (
+      await call('GET', `/api/v1/complaints?due_within=${days}&text=zebracrossing`, {
+        token: viewer,
+      })
+    ).body.items.map((row) => row.reference);
   assert.deepEqual(await found(k), [logged.body.reference]);
   assert.deepEqual(await found(k - 1), []);
-  assertProblem(assert, await call('GET', '/api/v1/complaints?due_within=101', { token: viewer }),
-    422, 'due_within');
-  assertProblem(assert, await call('GET', '/api/v1/complaints?due_within=3&overdue=true',
-    { token: viewer }), 422, 'due_within');
-  assertProblem(assert, await call('GET', '/api/v1/complaints/counts?colour=red', { token: viewer }),
-    400, 'colour');
+  assertProblem(
+    assert,
+    await call('GET', '/api/v1/complaints?due_within=101', { token: viewer }),
+    422,
+    'due_within',
+  );
+  assertProblem(
+    assert,
+    await call('GET', '/api/v1/complaints?due_within=3&overdue=true', { token: viewer }),
+    422,
+    'due_within',
+  );
+  assertProblem(
+    assert,
+    await call('GET', '/api/v1/complaints/counts?colour=red', { token: viewer }),
+    400,
+    'colour',
+  );
 });
 
 test('homes owned per year are set by admins and read by report readers', async () => {
-  const saved = await call('PUT', '/api/v1/homes-owned/2031', { token: admin, body: { homes: 5120 } });
+  const saved = await call('PUT', '/api/v1/homes-owned/2031', {
+    token: admin,
+    body: { homes: 5120 },
+  });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
   assert.deepEqual(saved.body, { year: 2031, homes: 5120 });
-  assertProblem(assert, await call('PUT', '/api/v1/homes-owned/2031',
-    { token: admin, body: { homes: 0 } }), 422, 'homes');
-  assertProblem(assert, await call('PUT', '/api/v1/homes-owned/1066',
-    { token: admin, body: { homes: 10 } }), 422, 'year');
-  assertProblem(assert, await call('PUT', '/api/v1/homes-owned/2031',
-    { token: admin, body: { homes: '5120' } }), 400, 'homes');
+  assertProblem(
+    assert,
+    await call('PUT', '/api/v1/homes-owned/2031', { token: admin, body: { homes: 0 } }),
+    422,
+    'homes',
+  );
+  assertProblem(
+    assert,
+    await call('PUT', '/api/v1/homes-owned/1066', { token: admin, body: { homes: 10 } }),
+    422,
+    'year',
+  );
+  assertProblem(
+    assert,
+    await call('PUT', '/api/v1/homes-owned/2031', { token: admin, body: { homes: '5120' } }),
+    400,
+    'homes',
+  );
   const listed = await call('GET', '/api/v1/homes-owned', { token: viewer });
   assert.ok(listed.body.items.some((item) => item.year === 2031 && item.homes === 5120));
   assert.ok(events('configuration', 'homes_owned/2031').length === 1);

@@ -10,7 +10,14 @@ import { apiClient, redress, sqlite, startServe, tempDir, userWithToken } from '
 
 const ROLES = ['admin', 'complaints_officer', 'case_handler', 'manager', 'viewer'];
 const ACTIONS = [
-  'acknowledge', 'extend', 'respond', 'escalate', 'refuse', 'withdraw', 'close', 'reopen',
+  'acknowledge',
+  'extend',
+  'respond',
+  'escalate',
+  'refuse',
+  'withdraw',
+  'close',
+  'reopen',
   'reassign',
 ];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,7 +34,7 @@ const BODIES = {
   withdraw: { on: FUTURE },
   close: { on: FUTURE },
   reopen: { on: FUTURE, reason: 'asked again' },
-  reassign: {},  // neither a new team nor a handler: 422 once the state allows it
+  reassign: {}, // neither a new team nor a handler: 422 once the state allows it
 };
 
 // The case states to try: [regime, stage, status].
@@ -92,15 +99,19 @@ test('allowed_actions are exactly the actions the server accepts, for every role
       assert.equal(got.status, 200, JSON.stringify(got.body));
       const allowed = got.body.allowed_actions;
       assert.ok(Array.isArray(allowed), `${reference}: no allowed_actions`);
-      assert.deepEqual(allowed, ACTIONS.filter((action) => allowed.includes(action)),
-        'in the documented order, each once');
+      assert.deepEqual(
+        allowed,
+        ACTIONS.filter((action) => allowed.includes(action)),
+        'in the documented order, each once',
+      );
       for (const action of ACTIONS) {
         const tried = await call('POST', `/api/v1/complaints/${reference}/${action}`, {
           token: tokens[role],
           body: BODIES[action],
           headers: { 'if-match': got.headers.get('etag') },
         });
-        const what = `${role} ${action} on ${state.join(' ')} ${reference} (allowed ` +
+        const what =
+          `${role} ${action} on ${state.join(' ')} ${reference} (allowed ` +
           `${JSON.stringify(allowed)}) → ${tried.status} ${JSON.stringify(tried.body)}`;
         if (allowed.includes(action)) {
           assert.ok(![403, 409].includes(tried.status), `listed but refused: ${what}`);
@@ -138,7 +149,12 @@ test('the session carries the permissions the server enforces', async () => {
   const expected = {
     viewer: ['view_cases', 'view_reports', 'view_audit'],
     case_handler: [
-      'view_cases', 'log_complaint', 'acknowledge', 'respond', 'extend', 'add_note',
+      'view_cases',
+      'log_complaint',
+      'acknowledge',
+      'respond',
+      'extend',
+      'add_note',
       'resolve_service_request',
     ],
   };
@@ -157,8 +173,14 @@ test('the session carries the permissions the server enforces', async () => {
 
 test('field errors carry a machine-readable code beside the message', async () => {
   const complaint = {
-    regime: 'housing', channel: 'email', received_on: FUTURE, service_area: 'housing',
-    category: 'repairs', summary: ' ', description: 'Mould in the bedroom', complainant: { name: 'A Resident', email: 'a@example.org' },
+    regime: 'housing',
+    channel: 'email',
+    received_on: FUTURE,
+    service_area: 'housing',
+    category: 'repairs',
+    summary: ' ',
+    description: 'Mould in the bedroom',
+    complainant: { name: 'A Resident', email: 'a@example.org' },
   };
   const logged = await call('POST', '/api/v1/complaints', {
     token: tokens.complaints_officer,
@@ -166,26 +188,36 @@ test('field errors carry a machine-readable code beside the message', async () =
   });
   assert.equal(logged.status, 422, JSON.stringify(logged.body));
   const codes = Object.fromEntries(logged.body.errors.map((error) => [error.field, error.code]));
-  assert.deepEqual(codes, { received_on: 'date_in_future', summary: 'required' },
-    JSON.stringify(logged.body));
+  assert.deepEqual(
+    codes,
+    { received_on: 'date_in_future', summary: 'required' },
+    JSON.stringify(logged.body),
+  );
   const unknown = await call('POST', '/api/v1/complaints', {
     token: tokens.complaints_officer,
     body: { ...complaint, summary: 'Damp', received_on: '2022-06-01', service_area: 'moon' },
   });
   assert.equal(unknown.status, 422, JSON.stringify(unknown.body));
-  assert.deepEqual(unknown.body.errors.map((error) => [error.field, error.code]),
-    [['service_area', 'unknown_reference']]);
+  assert.deepEqual(
+    unknown.body.errors.map((error) => [error.field, error.code]),
+    [['service_area', 'unknown_reference']],
+  );
   const badDate = await call('POST', '/api/v1/complaints', {
     token: tokens.complaints_officer,
     body: { ...complaint, received_on: '2022-02-30' },
   });
   assert.equal(badDate.status, 422);
-  assert.deepEqual(badDate.body.errors.map((error) => [error.field, error.code]),
-    [['received_on', 'invalid_date']]);
+  assert.deepEqual(
+    badDate.body.errors.map((error) => [error.field, error.code]),
+    [['received_on', 'invalid_date']],
+  );
   const malformed = await call('POST', '/api/v1/complaints', {
     token: tokens.complaints_officer,
     body: { colour: 'blue' },
   });
   assert.equal(malformed.status, 400);
-  assert.deepEqual(malformed.body.errors.map((error) => error.code), ['malformed']);
+  assert.deepEqual(
+    malformed.body.errors.map((error) => error.code),
+    ['malformed'],
+  );
 });

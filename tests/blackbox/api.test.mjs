@@ -159,7 +159,10 @@ test('a housing complaint from phone call to the stage 2 answer', async () => {
   assert.equal(fetched.body.timeline.length, 1);
   assert.equal(typeof fetched.body.stages[0].working_days_left, 'number');
 
-  const missing = await call('POST', `${path}/acknowledge`, { user: 'emma', body: { on: '2024-12-23' } });
+  const missing = await call('POST', `${path}/acknowledge`, {
+    user: 'emma',
+    body: { on: '2024-12-23' },
+  });
   assertProblem(missing, 428);
 
   const acknowledged = await call('POST', `${path}/acknowledge`, {
@@ -254,7 +257,16 @@ test('a housing complaint from phone call to the stage 2 answer', async () => {
     ['logged', 'acknowledged', 'responded', 'escalated', 'responded'],
   );
   const first = timeline.body[0];
-  for (const key of ['sequence', 'type', 'occurred_on', 'recorded_at', 'actor', 'stage', 'summary', 'changes']) {
+  for (const key of [
+    'sequence',
+    'type',
+    'occurred_on',
+    'recorded_at',
+    'actor',
+    'stage',
+    'summary',
+    'changes',
+  ]) {
     assert.ok(key in first, key);
   }
   assert.equal(first.actor, 'amira.khan');
@@ -267,22 +279,88 @@ test('a housing complaint from phone call to the stage 2 answer', async () => {
 
 test('malformed requests get their 4xx problem and change nothing', async (t) => {
   const before = await countOurComplaints();
-  const post = (body, headers = {}) => ({ method: 'POST', path: '/api/v1/complaints', body, headers });
+  const post = (body, headers = {}) => ({
+    method: 'POST',
+    path: '/api/v1/complaints',
+    body,
+    headers,
+  });
   const cases = [
-    { name: 'bad JSON', ...post(undefined), raw: '{"regime": "housing",', type: 'application/json', status: 400, field: 'body' },
-    { name: 'unknown field', ...post({ ...complaint, colour: 'red' }), status: 400, field: 'colour' },
-    { name: 'unknown nested field', ...post({ ...complaint, complainant: { ...complaint.complainant, age: 40 } }), status: 400, field: 'complainant.age' },
+    {
+      name: 'bad JSON',
+      ...post(undefined),
+      raw: '{"regime": "housing",',
+      type: 'application/json',
+      status: 400,
+      field: 'body',
+    },
+    {
+      name: 'unknown field',
+      ...post({ ...complaint, colour: 'red' }),
+      status: 400,
+      field: 'colour',
+    },
+    {
+      name: 'unknown nested field',
+      ...post({ ...complaint, complainant: { ...complaint.complainant, age: 40 } }),
+      status: 400,
+      field: 'complainant.age',
+    },
     { name: 'wrong type', ...post({ ...complaint, summary: 42 }), status: 400, field: 'summary' },
-    { name: 'impossible date', ...post({ ...complaint, received_on: '2023-02-29' }), status: 422, field: 'received_on' },
-    { name: 'British date', ...post({ ...complaint, received_on: '31/12/2024' }), status: 422, field: 'received_on' },
-    { name: 'unknown enum', ...post({ ...complaint, channel: 'fax' }), status: 422, field: 'channel' },
-    { name: 'unknown service area', ...post({ ...complaint, service_area: 'moon' }), status: 422, field: 'service_area' },
-    { name: 'body over 1 MiB', ...post(undefined), raw: JSON.stringify({ ...complaint, description: 'x'.repeat(1024 * 1024) }), type: 'application/json', status: 413 },
-    { name: 'wrong content type', ...post(undefined), raw: JSON.stringify(complaint), type: 'text/plain', status: 415 },
+    {
+      name: 'impossible date',
+      ...post({ ...complaint, received_on: '2023-02-29' }),
+      status: 422,
+      field: 'received_on',
+    },
+    {
+      name: 'British date',
+      ...post({ ...complaint, received_on: '31/12/2024' }),
+      status: 422,
+      field: 'received_on',
+    },
+    {
+      name: 'unknown enum',
+      ...post({ ...complaint, channel: 'fax' }),
+      status: 422,
+      field: 'channel',
+    },
+    {
+      name: 'unknown service area',
+      ...post({ ...complaint, service_area: 'moon' }),
+      status: 422,
+      field: 'service_area',
+    },
+    {
+      name: 'body over 1 MiB',
+      ...post(undefined),
+      raw: JSON.stringify({ ...complaint, description: 'x'.repeat(1024 * 1024) }),
+      type: 'application/json',
+      status: 413,
+    },
+    {
+      name: 'wrong content type',
+      ...post(undefined),
+      raw: JSON.stringify(complaint),
+      type: 'text/plain',
+      status: 415,
+    },
     { name: 'unknown route', method: 'GET', path: '/api/v1/nothing-here', status: 404 },
     { name: 'wrong method', method: 'DELETE', path: '/api/v1/complaints', status: 405 },
-    { name: 'bad list parameter', method: 'GET', path: '/api/v1/complaints?limit=0', status: 422, field: 'limit' },
-    { name: 'unknown list parameter', method: 'GET', path: '/api/v1/complaints?colour=red', status: 400, field: 'colour' },
+    {
+      name: 'bad list parameter',
+      method: 'GET',
+      path: '/api/v1/complaints?limit=0',
+      status: 422,
+      field: 'limit',
+    },
+    {
+      name: 'unknown list parameter',
+      method: 'GET',
+      path: '/api/v1/complaints?colour=red',
+      status: 400,
+      field: 'colour',
+    },
   ];
   for (const c of cases) {
     const headers = c.type ? { 'content-type': c.type } : {};
@@ -373,7 +451,10 @@ test('lists filter, page with a cursor and echo the request id', async () => {
   assert.ok(next.body.items[0].received_on <= first.body.items[2].received_on);
   const searched = await call('GET', '/api/v1/complaints?text=leaking+ro&received_from=2024-01-01');
   assert.equal(searched.status, 200);
-  assert.deepEqual(searched.body.items.map((row) => row.summary), ['Leaking roof in the back bedroom']);
+  assert.deepEqual(
+    searched.body.items.map((row) => row.summary),
+    ['Leaking roof in the back bedroom'],
+  );
   assert.equal(searched.body.next_cursor, null);
 
   const line = await logLine((entry) => entry.request_id === 'bb-list-1');
@@ -394,8 +475,14 @@ test('healthz, readyz, metrics and the OpenAPI document are public', async () =>
   const metrics = await call('GET', '/metrics', { user: null });
   assert.equal(metrics.status, 200);
   assert.match(metrics.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
-  assert.match(metrics.body, /redress_http_requests_total\{route="\/api\/v1\/complaints",method="POST",status="201"\} \d+/);
-  assert.match(metrics.body, /redress_http_request_duration_seconds_bucket\{route="\/healthz",le="\+Inf"\} \d+/);
+  assert.match(
+    metrics.body,
+    /redress_http_requests_total\{route="\/api\/v1\/complaints",method="POST",status="201"\} \d+/,
+  );
+  assert.match(
+    metrics.body,
+    /redress_http_request_duration_seconds_bucket\{route="\/healthz",le="\+Inf"\} \d+/,
+  );
   assert.match(metrics.body, /^redress_open_cases \d+$/m);
   assert.match(metrics.body, /^redress_overdue_cases \d+$/m);
   const openapi = await call('GET', '/api/openapi.json', { user: null });
@@ -410,7 +497,8 @@ test('SIGTERM stops the server promptly with exit code 0', async () => {
   const started = Date.now();
   server.kill('SIGTERM');
   const timeout = new Promise((_, reject) =>
-    setTimeout(() => reject(new Error('the server did not stop')), STOP_TIMEOUT_MS));
+    setTimeout(() => reject(new Error('the server did not stop')), STOP_TIMEOUT_MS),
+  );
   const [code, signal] = await Promise.race([serverExit, timeout]);
   assert.equal(signal, null);
   assert.equal(code, 0);

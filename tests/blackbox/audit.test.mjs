@@ -6,7 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFileSync, copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { apiClient, redress, sqlite, startServe, tempDir, userWithToken } from './helpers.mjs';
 
@@ -51,8 +58,19 @@ function rows(db, sql) {
 // The chain's unkeyed hash, written here from its description (storage/common/audit_chain.hpp)
 // as someone who can write the file would: the SHA-256 of each field as length:bytes.
 function chainHash(row) {
-  const fields = ['prev_hash', 'sequence', 'entity_type', 'entity_ref', 'type', 'occurred_on',
-    'stage', 'actor', 'summary', 'changes', 'recorded_at'];
+  const fields = [
+    'prev_hash',
+    'sequence',
+    'entity_type',
+    'entity_ref',
+    'type',
+    'occurred_on',
+    'stage',
+    'actor',
+    'summary',
+    'changes',
+    'recorded_at',
+  ];
   const canonical = fields
     .map((field) => {
       const bytes = Buffer.from(String(row[field]), 'utf8');
@@ -74,8 +92,10 @@ function alterAndRechain(db, sequence) {
     row.hash = chainHash(row);
     previous = row.hash;
     const summary = row.summary.replaceAll("'", "''");
-    updates.push(`UPDATE events SET summary = '${summary}', prev_hash = '${row.prev_hash}', ` +
-      `hash = '${row.hash}' WHERE sequence = ${row.sequence};`);
+    updates.push(
+      `UPDATE events SET summary = '${summary}', prev_hash = '${row.prev_hash}', ` +
+        `hash = '${row.hash}' WHERE sequence = ${row.sequence};`,
+    );
   }
   updates.push('COMMIT;');
   const sqlFile = `${db}.rechain.sql`;
@@ -148,27 +168,42 @@ test('the checkpoints name what the chain alone cannot show', () => {
     // The last records removed, and AUTOINCREMENT's counter put back so no gap shows.
     const kept = records - 5;
     const truncated = copyOf(db, 'truncated.db');
-    sqlite(truncated, `DELETE FROM events WHERE sequence > ${kept};
-      UPDATE sqlite_sequence SET seq = ${kept} WHERE name = 'events';`);
-    assertBroken(verify(truncated), new RegExp(
-      `^audit trail broken: the last 5 records, after record ${kept}, were removed: ` +
-      `the checkpoint of .* anchors record ${records}\n$`));
+    sqlite(
+      truncated,
+      `DELETE FROM events WHERE sequence > ${kept};
+      UPDATE sqlite_sequence SET seq = ${kept} WHERE name = 'events';`,
+    );
+    assertBroken(
+      verify(truncated),
+      new RegExp(
+        `^audit trail broken: the last 5 records, after record ${kept}, were removed: ` +
+          `the checkpoint of .* anchors record ${records}\n$`,
+      ),
+    );
 
     // Every record removed, counter and all.
     const emptied = copyOf(db, 'emptied.db');
     sqlite(emptied, "DELETE FROM events; DELETE FROM sqlite_sequence WHERE name = 'events';");
-    assertBroken(verify(emptied), new RegExp(
-      `^audit trail broken: every record was removed: the checkpoint of .* anchors ${records} ` +
-      'records, the database has none\n$'));
+    assertBroken(
+      verify(emptied),
+      new RegExp(
+        `^audit trail broken: every record was removed: the checkpoint of .* anchors ${records} ` +
+          'records, the database has none\n$',
+      ),
+    );
 
     // A record altered and the whole chain after it recomputed with the unkeyed hash: the
     // database is consistent in itself, but no longer what was signed.
     const middle = Math.floor(records / 2);
     const rechained = copyOf(db, 'rechained.db');
     alterAndRechain(rechained, middle);
-    assertBroken(verify(rechained), new RegExp(
-      `^audit trail broken: record ${records} differs from the checkpointed chain of .*: ` +
-      `a record from \\d+ to ${records} was altered and the chain recomputed\n$`));
+    assertBroken(
+      verify(rechained),
+      new RegExp(
+        `^audit trail broken: record ${records} differs from the checkpointed chain of .*: ` +
+          `a record from \\d+ to ${records} was altered and the chain recomputed\n$`,
+      ),
+    );
     // The recomputation itself is right: without the checkpoints, the chain verifies.
     const rechainedAlone = join(dir, 'rechained-alone.db');
     copyFileSync(rechained, rechainedAlone);
@@ -178,17 +213,29 @@ test('the checkpoints name what the chain alone cannot show', () => {
 
     // A checkpoint forged without the key: a later head, and an existing line changed.
     const forged = copyOf(db, 'forged.db');
-    appendFileSync(`${forged}.audit-checkpoints`, JSON.stringify({
-      sequence: records + 10, head: 'ab'.repeat(32), count: records + 10, at: latest.at,
-      signature: randomBytes(64).toString('hex'),
-    }) + '\n');
-    assertBroken(verify(forged), new RegExp(
-      `^audit trail broken: the checkpoint on line ${checkpoints.length + 1} of .*forged\\.db` +
-      '\\.audit-checkpoints is forged: its signature does not verify with the audit key\n$'));
+    appendFileSync(
+      `${forged}.audit-checkpoints`,
+      JSON.stringify({
+        sequence: records + 10,
+        head: 'ab'.repeat(32),
+        count: records + 10,
+        at: latest.at,
+        signature: randomBytes(64).toString('hex'),
+      }) + '\n',
+    );
+    assertBroken(
+      verify(forged),
+      new RegExp(
+        `^audit trail broken: the checkpoint on line ${checkpoints.length + 1} of .*forged\\.db` +
+          '\\.audit-checkpoints is forged: its signature does not verify with the audit key\n$',
+      ),
+    );
     const edited = copyOf(db, 'edited.db');
     const lowered = { ...latest, count: latest.count - 5, sequence: latest.sequence - 5 };
-    writeFileSync(`${edited}.audit-checkpoints`,
-      [...checkpoints.slice(0, -1), JSON.stringify(lowered)].join('\n') + '\n');
+    writeFileSync(
+      `${edited}.audit-checkpoints`,
+      [...checkpoints.slice(0, -1), JSON.stringify(lowered)].join('\n') + '\n',
+    );
     assertBroken(verify(edited), /is forged/);
 
     // The checkpoints removed while the key remains.
@@ -211,19 +258,30 @@ test('an auditor verifies with the public key alone, wherever the files are', ()
     copyFileSync(db, copy);
     copyFileSync(`${db}.audit-key.pub`, join(dir, 'council.pub'));
     copyFileSync(`${db}.audit-checkpoints`, join(dir, 'council.checkpoints'));
-    const options = ['--audit-key', join(dir, 'council.pub'),
-      '--audit-checkpoints', join(dir, 'council.checkpoints')];
+    const options = [
+      '--audit-key',
+      join(dir, 'council.pub'),
+      '--audit-checkpoints',
+      join(dir, 'council.checkpoints'),
+    ];
     const verified = verify(copy, options);
     assert.equal(verified.status, 0, verified.stdout + verified.stderr);
     assert.match(verified.stdout, new RegExp(`anchors record ${records}\n`));
 
-    sqlite(copy, `DELETE FROM events WHERE sequence > 10;
-      UPDATE sqlite_sequence SET seq = 10 WHERE name = 'events';`);
+    sqlite(
+      copy,
+      `DELETE FROM events WHERE sequence > 10;
+      UPDATE sqlite_sequence SET seq = 10 WHERE name = 'events';`,
+    );
     assertBroken(verify(copy, options), /the last \d+ records, after record 10, were removed/);
 
     // Checkpoints that no key can check are reported, not passed.
-    const keyless = verify(copy, ['--audit-key', join(dir, 'nowhere.key'),
-      '--audit-checkpoints', join(dir, 'council.checkpoints')]);
+    const keyless = verify(copy, [
+      '--audit-key',
+      join(dir, 'nowhere.key'),
+      '--audit-checkpoints',
+      join(dir, 'council.checkpoints'),
+    ]);
     assert.equal(keyless.status, kNotFound, keyless.stdout);
     assert.match(keyless.stderr, /--audit-key: no audit key at .*nowhere\.key/);
   } finally {
@@ -252,7 +310,10 @@ async function logComplaints(base, token, count) {
 }
 
 function checkpointLines(db) {
-  return readFileSync(`${db}.audit-checkpoints`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return readFileSync(`${db}.audit-checkpoints`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 test('a server checkpoints at an interval and when stopped; killed, it leaves records unanchored', async () => {
@@ -289,8 +350,12 @@ test('a server checkpoints at an interval and when stopped; killed, it leaves re
     assert.ok(head() > anchored);
     const killed = verify(db);
     assert.equal(killed.status, 0, killed.stdout + killed.stderr);
-    assert.match(killed.stdout, new RegExp(
-      `anchors record ${anchored}; ${head() - anchored} records after it are not yet anchored\n$`));
+    assert.match(
+      killed.stdout,
+      new RegExp(
+        `anchors record ${anchored}; ${head() - anchored} records after it are not yet anchored\n$`,
+      ),
+    );
   } finally {
     if (server && server.process.exitCode === null) server.process.kill('SIGKILL');
     cleanup();

@@ -128,7 +128,10 @@ test('redress serve --secure-cookies marks the cookie Secure', async () => {
       body: JSON.stringify({ username: 'amira.khan', password: PASSWORD }),
     });
     assert.equal(response.status, 201);
-    const attributes = response.headers.get('set-cookie').split(';').map((part) => part.trim());
+    const attributes = response.headers
+      .get('set-cookie')
+      .split(';')
+      .map((part) => part.trim());
     assert.ok(attributes.includes('Secure'));
     assert.ok(attributes.includes('HttpOnly'));
   } finally {
@@ -165,8 +168,11 @@ test('a cookie request that changes state needs X-CSRF-Token', async () => {
 test('signing out ends the session', async () => {
   const emma = await session('emma.hughes');
   assert.equal((await call('GET', '/api/v1/session', { session: emma })).status, 200);
-  assertProblem(await call('DELETE', '/api/v1/session', { session: emma, csrf: false }), 403,
-    'X-CSRF-Token');
+  assertProblem(
+    await call('DELETE', '/api/v1/session', { session: emma, csrf: false }),
+    403,
+    'X-CSRF-Token',
+  );
   const out = await call('DELETE', '/api/v1/session', { session: emma });
   assert.equal(out.status, 204);
   assert.match(out.headers.get('set-cookie'), /^redress_session=;.*Max-Age=0/);
@@ -197,8 +203,10 @@ test('repeated failed sign-ins are slowed, then refused even with the right pass
 
   // The count is in the database, so a restart does not reset it.
   assert.equal(
-    sqlite(db, "SELECT consecutive_failures FROM sign_in_attempts WHERE username = 'tom.baker'")
-      .trim(),
+    sqlite(
+      db,
+      "SELECT consecutive_failures FROM sign_in_attempts WHERE username = 'tom.baker'",
+    ).trim(),
     '3',
   );
   const failures = sqlite(
@@ -212,8 +220,10 @@ test('repeated failed sign-ins are slowed, then refused even with the right pass
   const signedIn = await signIn('tom.baker');
   assert.equal(signedIn.status, 201, JSON.stringify(signedIn.body));
   assert.equal(
-    sqlite(db, "SELECT consecutive_failures FROM sign_in_attempts WHERE username = 'tom.baker'")
-      .trim(),
+    sqlite(
+      db,
+      "SELECT consecutive_failures FROM sign_in_attempts WHERE username = 'tom.baker'",
+    ).trim(),
     '0',
   );
 });
@@ -252,7 +262,11 @@ test('an API token made in the web app works until it is revoked', async () => {
   assert.equal(listed.status, 200);
   const mine = listed.body.items.find((item) => item.id === id);
   assert.deepEqual(Object.keys(mine).sort(), [
-    'created_at', 'expires_on', 'id', 'label', 'revoked_at',
+    'created_at',
+    'expires_on',
+    'id',
+    'label',
+    'revoked_at',
   ]);
   assert.equal(mine.revoked_at, null);
   assert.equal(mine.expires_on, null);
@@ -267,7 +281,10 @@ test('an API token made in the web app works until it is revoked', async () => {
   const after = await call('GET', '/api/v1/tokens', { session: emma });
   assert.notEqual(after.body.items.find((item) => item.id === id).revoked_at, null);
   assert.match(
-    sqlite(db, `SELECT type FROM events WHERE entity_type = 'token' AND entity_ref = 'emma.hughes'`),
+    sqlite(
+      db,
+      `SELECT type FROM events WHERE entity_type = 'token' AND entity_ref = 'emma.hughes'`,
+    ),
     /token_revoked/,
   );
 });
@@ -295,17 +312,22 @@ test("a restricted children's complaint is invisible outside its teams", async (
     db,
     `SELECT received_on FROM complaints WHERE reference = '${reference}'`,
   ).trim();
-  const listPath = `/api/v1/complaints?regime=children&received_from=${received}` +
+  const listPath =
+    `/api/v1/complaints?regime=children&received_from=${received}` +
     `&received_to=${received}&limit=200`;
 
   const housing = await session('emma.hughes');
   const hidden = await call('GET', `/api/v1/complaints/${reference}`, { session: housing });
   assertProblem(hidden, 404);
   const missing = await call('GET', '/api/v1/complaints/CMP-1999-999999', { session: housing });
-  assert.equal(hidden.body.detail.replace(reference, 'X'), missing.body.detail.replace(
-    'CMP-1999-999999', 'X'));
+  assert.equal(
+    hidden.body.detail.replace(reference, 'X'),
+    missing.body.detail.replace('CMP-1999-999999', 'X'),
+  );
   assertProblem(
-    await call('GET', `/api/v1/complaints/${reference}/timeline`, { session: housing }), 404);
+    await call('GET', `/api/v1/complaints/${reference}/timeline`, { session: housing }),
+    404,
+  );
   assertProblem(
     await call('POST', `/api/v1/complaints/${reference}/extend`, {
       session: housing,

@@ -19,11 +19,23 @@ const addCases = [
   ['2024-03-29', 1, 'england-and-wales', '2024-04-02', 'Good Friday and Easter Monday'],
   ['2024-03-29', 1, 'scotland', '2024-04-01', 'no Easter Monday in Scotland'],
   ['2024-08-02', 1, 'scotland', '2024-08-06', 'Scottish summer holiday: first Monday in August'],
-  ['2024-08-23', 1, 'scotland', '2024-08-26', 'the last Monday in August is a working day in Scotland'],
+  [
+    '2024-08-23',
+    1,
+    'scotland',
+    '2024-08-26',
+    'the last Monday in August is a working day in Scotland',
+  ],
   ['2024-08-23', 1, 'england-and-wales', '2024-08-27', 'English summer holiday'],
   ['2023-12-29', 1, 'scotland', '2024-01-03', 'New Year and 2 January in Scotland'],
   ['2024-11-29', 1, 'scotland', '2024-12-03', "St Andrew's Day on Saturday: Monday substitute"],
-  ['2024-03-15', 1, 'northern-ireland', '2024-03-19', "St Patrick's Day on Sunday: Monday substitute"],
+  [
+    '2024-03-15',
+    1,
+    'northern-ireland',
+    '2024-03-19',
+    "St Patrick's Day on Sunday: Monday substitute",
+  ],
   ['2024-07-11', 1, 'northern-ireland', '2024-07-15', 'Battle of the Boyne'],
   ['2030-04-18', 1, null, '2030-04-23', 'predicted: Good Friday and Easter Monday 2030'],
   ['2010-12-24', 1, null, '2010-12-29', 'predicted: Christmas on Saturday, 27 and 28 off'],
@@ -61,8 +73,20 @@ for (const [from, to, division, expected] of betweenCases) {
 }
 
 test('closure days on the command line count as non-working', () => {
-  const result = redress(['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '5',
-    '--closure-day', '2024-12-27', '--closure-day', '2024-12-30', '--closure-day', '2024-12-31']);
+  const result = redress([
+    'calendar',
+    'add-working-days',
+    '--from',
+    '2024-12-20',
+    '--days',
+    '5',
+    '--closure-day',
+    '2024-12-27',
+    '--closure-day',
+    '2024-12-30',
+    '--closure-day',
+    '2024-12-31',
+  ]);
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout, '2025-01-06\n');
 });
@@ -74,12 +98,26 @@ test("closure days and division come from the database's configuration", () => {
     const demo = redress(['demo', '--db', db, '--seed', '3', '--today', '2022-06-30']);
     assert.equal(demo.status, 0, demo.stderr);
     // The demo council closes between Christmas and New Year: 29-31 Dec 2021 are closure days.
-    const result = redress(['calendar', 'working-days-between', '--from', '2021-12-24',
-      '--to', '2022-01-07', '--db', db]);
+    const result = redress([
+      'calendar',
+      'working-days-between',
+      '--from',
+      '2021-12-24',
+      '--to',
+      '2022-01-07',
+      '--db',
+      db,
+    ]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, '4\n');
-    const plain = redress(['calendar', 'working-days-between', '--from', '2021-12-24',
-      '--to', '2022-01-07']);
+    const plain = redress([
+      'calendar',
+      'working-days-between',
+      '--from',
+      '2021-12-24',
+      '--to',
+      '2022-01-07',
+    ]);
     assert.equal(plain.stdout, '7\n');
   } finally {
     cleanup();
@@ -92,27 +130,67 @@ test('closure days added with the CLI change the deadlines; bad ones are refused
     const db = join(dir, 'closures.db');
     assert.equal(redress(['init', '--db', db]).status, 0);
     for (const date of ['2024-12-27', '2024-12-30', '2024-12-31']) {
-      const added = redress(['closure-day', 'add', '--db', db, '--date', date, '--reason',
-        'Christmas shutdown']);
+      const added = redress([
+        'closure-day',
+        'add',
+        '--db',
+        db,
+        '--date',
+        date,
+        '--reason',
+        'Christmas shutdown',
+      ]);
       assert.equal(added.status, 0, added.stderr);
     }
-    const duplicate = redress(['closure-day', 'add', '--db', db, '--date', '2024-12-27',
-      '--reason', 'again']);
+    const duplicate = redress([
+      'closure-day',
+      'add',
+      '--db',
+      db,
+      '--date',
+      '2024-12-27',
+      '--reason',
+      'again',
+    ]);
     assert.equal(duplicate.status, 5);
-    const impossible = redress(['closure-day', 'add', '--db', db, '--date', '2024-02-30',
-      '--reason', 'no such day']);
+    const impossible = redress([
+      'closure-day',
+      'add',
+      '--db',
+      db,
+      '--date',
+      '2024-02-30',
+      '--reason',
+      'no such day',
+    ]);
     assert.equal(impossible.status, 2);
     assert.match(impossible.stderr, /date/);
     const listed = redress(['closure-day', 'list', '--db', db]);
     assert.equal(listed.stdout.trim().split('\n').length, 3);
-    const due = redress(['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '5',
-      '--db', db]);
+    const due = redress([
+      'calendar',
+      'add-working-days',
+      '--from',
+      '2024-12-20',
+      '--days',
+      '5',
+      '--db',
+      db,
+    ]);
     assert.equal(due.stdout, '2025-01-06\n');
     assert.equal(redress(['closure-day', 'remove', '--db', db, '--date', '2024-12-31']).status, 0);
     const missing = redress(['closure-day', 'remove', '--db', db, '--date', '2024-12-31']);
     assert.equal(missing.status, 3);
-    const after = redress(['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '5',
-      '--db', db]);
+    const after = redress([
+      'calendar',
+      'add-working-days',
+      '--from',
+      '2024-12-20',
+      '--days',
+      '5',
+      '--db',
+      db,
+    ]);
     assert.equal(after.stdout, '2025-01-03\n');
   } finally {
     cleanup();
@@ -127,7 +205,7 @@ test('holidays lists official and predicted dates', () => {
   const predicted = redress(['calendar', 'holidays', '--year', '2031', '--division', 'scotland']);
   assert.equal(predicted.status, 0, predicted.stderr);
   assert.match(predicted.stdout, /^2031-01-02\tpredicted\t/m);
-  assert.match(predicted.stdout, /^2031-12-01\tpredicted\t/m);  // St Andrew's Day substitute
+  assert.match(predicted.stdout, /^2031-12-01\tpredicted\t/m); // St Andrew's Day substitute
 });
 
 const badInputs = [
@@ -137,8 +215,10 @@ const badInputs = [
   [['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '-1'], /days/],
   [['calendar', 'add-working-days', '--from', '2024-12-20', '--days', 'five'], /days/],
   [['calendar', 'add-working-days', '--from', '2100-12-20', '--days', '30'], /days/],
-  [['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '1', '--division', 'wales'],
-    /division/],
+  [
+    ['calendar', 'add-working-days', '--from', '2024-12-20', '--days', '1', '--division', 'wales'],
+    /division/,
+  ],
   [['calendar', 'working-days-between', '--from', '2024-12-20', '--to', '2024-13-01'], /to/],
   [['calendar', 'add-working-days', '--days', '1'], /from/],
 ];

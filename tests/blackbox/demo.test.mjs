@@ -37,9 +37,12 @@ test('demo builds the seed council and summary shows its Housing figures', () =>
     assert.match(summary.stdout, /2024\/25 children\s+\d+\s+\d+\s+\d+/);
 
     // No response without a root cause.
-    const missing = sqlite(db, `SELECT count(*) FROM complaint_stages s
+    const missing = sqlite(
+      db,
+      `SELECT count(*) FROM complaint_stages s
       WHERE s.responded_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_root_causes r
-      WHERE r.complaint_id = s.complaint_id AND r.stage = s.number);`).trim();
+      WHERE r.complaint_id = s.complaint_id AND r.stage = s.number);`,
+    ).trim();
     assert.equal(missing, '0');
     const again = redress(['demo', '--db', db, '--seed', '1', '--today', today]);
     assert.equal(again.status, 5, 'a second demo into the same database is a conflict');

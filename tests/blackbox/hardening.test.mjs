@@ -260,7 +260,9 @@ test('readyz says 503 while the database cannot be written, naming why, and reco
   try {
     assert.equal((await client('GET', '/readyz')).status, 200);
     limit('1:unlimited');
-    const ready = await client('GET', '/readyz', { headers: { 'x-request-id': 'ready-when-full' } });
+    const ready = await client('GET', '/readyz', {
+      headers: { 'x-request-id': 'ready-when-full' },
+    });
     assertProblem(assert, ready, 503);
     assert.match(ready.body.detail, /cannot be written/);
     // The server logs before answering, but this process may read the line a little later.
@@ -304,12 +306,17 @@ test('readyz says 503 while the database file is read-only, even to root, and re
       t.skip('this file system cannot make a file immutable');
       return;
     }
-    const ready = await client('GET', '/readyz', { headers: { 'x-request-id': 'ready-read-only' } });
+    const ready = await client('GET', '/readyz', {
+      headers: { 'x-request-id': 'ready-read-only' },
+    });
     assertProblem(assert, ready, 503);
     const byId = (entry) => entry.request_id === 'ready-read-only';
     await waitFor(() => server.logs.some(byId), 2_000, 'the log line of the 503');
     assert.match(server.logs.find(byId).cause, /cannot be written/);
-    const refused = await client('PUT', '/api/v1/homes-owned/2021', { token, body: { homes: 900 } });
+    const refused = await client('PUT', '/api/v1/homes-owned/2021', {
+      token,
+      body: { homes: 900 },
+    });
     assert.equal(refused.status, 503);
 
     chattr('-i');

@@ -95,7 +95,9 @@ const operationPaths = Object.keys(openapi.paths)
   .sort((a, b) => a.parameters - b.parameters);
 
 function jsonPointer(segments) {
-  return segments.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+  return segments
+    .map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1'))
+    .join('/');
 }
 
 // The validator of the schema at `pointer` (a JSON pointer into the document), compiled once.
@@ -133,7 +135,8 @@ export function checkAgainstOpenApi(method, path, status, contentType, body) {
     const name = `${operation.operationId} (${method} ${found.template})`;
     const codes = [String(status), `${String(status)[0]}XX`, 'default'];
     const code = codes.find((candidate) => candidate in operation.responses);
-    if (!code) throw new Error(`OpenAPI: ${name} answered ${status}, which the document does not list`);
+    if (!code)
+      throw new Error(`OpenAPI: ${name} answered ${status}, which the document does not list`);
     segments = ['paths', found.template, method.toLowerCase(), 'responses', code];
     let response = operation.responses[code];
     if (response.$ref) {
@@ -142,21 +145,34 @@ export function checkAgainstOpenApi(method, path, status, contentType, body) {
       segments = segments.map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
     }
     if (!response.content?.[mediaType]) {
-      throw new Error(`OpenAPI: ${name} answered ${status} as ${mediaType}, which the document does not list`);
+      throw new Error(
+        `OpenAPI: ${name} answered ${status} as ${mediaType}, which the document does not list`,
+      );
     }
     segments.push('content', mediaType, 'schema');
     const validate = validatorAt(`/${jsonPointer(segments)}`);
     if (!validate(body)) {
-      const errors = validate.errors.map((error) => `  at ${error.instancePath || '/'}: ${error.message} (${error.schemaPath})`);
-      throw new Error(`OpenAPI: the ${status} answer of ${name} to ${where} does not match its schema:\n${errors.join('\n')}\n${JSON.stringify(body).slice(0, 2000)}`);
+      const errors = validate.errors.map(
+        (error) => `  at ${error.instancePath || '/'}: ${error.message} (${error.schemaPath})`,
+      );
+      throw new Error(
+        `OpenAPI: the ${status} answer of ${name} to ${where} does not match its schema:\n${errors.join('\n')}\n${JSON.stringify(body).slice(0, 2000)}`,
+      );
     }
     return;
   }
-  if (mediaType !== PROBLEM_TYPE) throw new Error(`OpenAPI: ${where} is no operation of the document, yet answered ${status} with JSON`);
+  if (mediaType !== PROBLEM_TYPE)
+    throw new Error(
+      `OpenAPI: ${where} is no operation of the document, yet answered ${status} with JSON`,
+    );
   const validate = validatorAt('/components/schemas/Problem');
   if (!validate(body)) {
-    const errors = validate.errors.map((error) => `  at ${error.instancePath || '/'}: ${error.message}`);
-    throw new Error(`OpenAPI: the ${status} problem answered to ${where} does not match the Problem schema:\n${errors.join('\n')}`);
+    const errors = validate.errors.map(
+      (error) => `  at ${error.instancePath || '/'}: ${error.message}`,
+    );
+    throw new Error(
+      `OpenAPI: the ${status} problem answered to ${where} does not match the Problem schema:\n${errors.join('\n')}`,
+    );
   }
 }
 

@@ -31,7 +31,8 @@ before(async () => {
   assert.equal(token.status, 0, token.stderr);
   server = await startServe(db);
   const client = apiClient(server.base);
-  call = (method, path, options = {}) => client(method, path, { token: token.stdout.trim(), ...options });
+  call = (method, path, options = {}) =>
+    client(method, path, { token: token.stdout.trim(), ...options });
 });
 
 after(async () => {
@@ -111,7 +112,11 @@ test("a past year's report stays put when its cases are reopened and answered ag
         root_causes: first.root_causes,
         remedies: [
           { type: 'apology' },
-          { type: 'financial', amount_pence: NEW_COMPENSATION_PENCE, description: 'Time and trouble' },
+          {
+            type: 'financial',
+            amount_pence: NEW_COMPENSATION_PENCE,
+            description: 'Time and trouble',
+          },
         ],
         learning: 'Check the evidence before closing',
       },
@@ -126,13 +131,34 @@ test("a past year's report stays put when its cases are reopened and answered ag
     const timeline = await call('GET', `${path}/timeline`);
     const last = timeline.body.at(-1);
     assert.equal(last.type, 'responded');
-    assert.ok(last.summary.includes(`supersedes the response of ${first.responded_on}`), last.summary);
-    assert.ok(last.changes.some((c) => c.field === 'supersedes_response'), JSON.stringify(last.changes));
+    assert.ok(
+      last.summary.includes(`supersedes the response of ${first.responded_on}`),
+      last.summary,
+    );
+    assert.ok(
+      last.changes.some((c) => c.field === 'supersedes_response'),
+      JSON.stringify(last.changes),
+    );
     // The command line shows both answers too.
-    const shown = redress(['complaint', 'show', '--db', db, '--reference', complaint.body.reference]);
+    const shown = redress([
+      'complaint',
+      'show',
+      '--db',
+      db,
+      '--reference',
+      complaint.body.reference,
+    ]);
     assert.equal(shown.status, 0, shown.stderr);
-    assert.match(shown.stdout, new RegExp(`stage 1 earlier response 1 \\(superseded\\):\t${first.responded_on}: ${first.outcome}`));
-    assert.match(shown.stdout, new RegExp(`stage 1 response:\t${ANSWERED_AGAIN_ON}: ${outcome}, £123\\.45 compensation`));
+    assert.match(
+      shown.stdout,
+      new RegExp(
+        `stage 1 earlier response 1 \\(superseded\\):\t${first.responded_on}: ${first.outcome}`,
+      ),
+    );
+    assert.match(
+      shown.stdout,
+      new RegExp(`stage 1 response:\t${ANSWERED_AGAIN_ON}: ${outcome}, £123\\.45 compensation`),
+    );
   }
 
   // A withdrawn and a refused case reopened: the withdrawal and refusal stay on record.
@@ -166,7 +192,8 @@ test("a past year's report stays put when its cases are reopened and answered ag
   );
   assert.equal(
     figure(nextYear, 'remedies', 'compensation_total').current,
-    figure(nextYearBefore, 'remedies', 'compensation_total').current + (3 * NEW_COMPENSATION_PENCE) / 100,
+    figure(nextYearBefore, 'remedies', 'compensation_total').current +
+      (3 * NEW_COMPENSATION_PENCE) / 100,
   );
   // Responses issued and outcomes count the same responses.
   for (const report of [JSON.parse(afterwards.json), nextYear]) {
@@ -185,7 +212,16 @@ test('a report as at a date in the future is refused, naming as_at', async () =>
   assert.equal(bad.status, 422, JSON.stringify(bad.body));
   assert.deepEqual(bad.body.errors.map((e) => e.field).sort(), ['as_at', 'format']);
   const cli = redress([
-    'report', 'annual', '--db', db, '--year', String(YEAR), '--as-at', '2099-01-01', '--out', '-',
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    String(YEAR),
+    '--as-at',
+    '2099-01-01',
+    '--out',
+    '-',
   ]);
   assert.equal(cli.status, 2, cli.stderr);
   assert.match(cli.stderr, /--as-at: must not be in the future/);

@@ -23,7 +23,9 @@ before(() => {
   assert.equal(demo.status, 0, demo.stderr);
   // "  username  role  team" lines: one token per role.
   for (const line of demo.stdout.split('\n')) {
-    const match = line.match(/^\s+(\S+)\s+(admin|complaints_officer|case_handler|manager|viewer)\b/);
+    const match = line.match(
+      /^\s+(\S+)\s+(admin|complaints_officer|case_handler|manager|viewer)\b/,
+    );
     if (match && !tokens[match[2]]) {
       const token = redress(['token', 'create', '--db', db, '--username', match[1]]);
       assert.equal(token.status, 0, token.stderr);
@@ -61,8 +63,10 @@ function assertSeedCouncilHousing(report) {
   assert.equal(rate.previous, 5.66);
   // The stage 1 figure's query lists exactly its complaints; stage 2's cannot be expressed.
   assert.equal(stage1.query.exact, true);
-  assert.equal(stage1.query.current,
-    '/api/v1/complaints?received_from=2023-04-01&received_to=2024-03-31&regime=housing');
+  assert.equal(
+    stage1.query.current,
+    '/api/v1/complaints?received_from=2023-04-01&received_to=2024-03-31&regime=housing',
+  );
   assert.equal(stage2.query.exact, false);
   assert.equal(stage2.query.current, null);
   assert.ok(stage2.query.description.length > 0);
@@ -70,11 +74,15 @@ function assertSeedCouncilHousing(report) {
   // Ombudsman and three LGSCO cases a year, the letter beside them with the two premature
   // complaints the council never saw, and the self-assessment approved by Cabinet in September.
   assert.deepEqual(report.ombudsman.cases_received, { housing_ombudsman: 2, lgsco: 3 });
-  const received = report.ombudsman.lgsco_annual_letter.lines
-    .find((line) => line.key === 'complaints_and_enquiries_received');
+  const received = report.ombudsman.lgsco_annual_letter.lines.find(
+    (line) => line.key === 'complaints_and_enquiries_received',
+  );
   assert.equal(received.difference, 2);
   assert.equal(report.self_assessment.partly, 2);
-  assert.deepEqual(report.self_assessment.non_compliance.map((p) => p.provision), ['6.3', '8.4']);
+  assert.deepEqual(
+    report.self_assessment.non_compliance.map((p) => p.provision),
+    ['6.3', '8.4'],
+  );
   assert.equal(report.self_assessment.governing_body.meeting, 'Cabinet');
   assert.equal(report.self_assessment.governing_body.approved_on, '2024-09-17');
   assert.match(report.ombudsman_explanation, /Ombudsman/);
@@ -82,8 +90,18 @@ function assertSeedCouncilHousing(report) {
 
 test('the command line writes the JSON report with the seed council figures', () => {
   const out = join(workspace.dir, 'report.json');
-  const result = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'json',
-    '--out', out]);
+  const result = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2023',
+    '--format',
+    'json',
+    '--out',
+    out,
+  ]);
   assert.equal(result.status, 0, result.stderr);
   const report = JSON.parse(readFileSync(out, 'utf8'));
   assertSeedCouncilHousing(report);
@@ -92,8 +110,12 @@ test('the command line writes the JSON report with the seed council figures', ()
   const rootCauses = (key) => figure(report, 'organisation', 'all', 'root_causes', key).current;
   const received = figure(report, 'organisation', 'all', 'volumes', 'stage_1_received').current;
   assert.ok(rootCauses('complaints_with_root_cause') < received);
-  assert.ok(Math.abs(rootCauses('complaints_root_cause_share') -
-    (100 * rootCauses('complaints_with_root_cause')) / received) < 0.01);
+  assert.ok(
+    Math.abs(
+      rootCauses('complaints_root_cause_share') -
+        (100 * rootCauses('complaints_with_root_cause')) / received,
+    ) < 0.01,
+  );
 
   const stdout = redress(['report', 'annual', '--db', db, '--year', '2023', '--out', '-']);
   assert.equal(stdout.status, 0, stdout.stderr);
@@ -112,8 +134,18 @@ test('bad input on the command line names the option and exits 2', () => {
   const year = redress(['report', 'annual', '--db', db, '--year', '1999', '--out', '-']);
   assert.equal(year.status, 2);
   assert.match(year.stderr, /year/);
-  const format = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'docx',
-    '--out', '-']);
+  const format = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2023',
+    '--format',
+    'docx',
+    '--out',
+    '-',
+  ]);
   assert.equal(format.status, 2);
   assert.match(format.stderr, /format/);
   const homes = redress(['report', 'homes', '--db', db, '--year', '2023', '--homes', '0']);
@@ -148,16 +180,42 @@ test('CH01 is complaints per 1,000 homes owned, as configured per year', () => {
 });
 
 test('CSV and HTML from the command line', () => {
-  const csv = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'csv',
-    '--out', '-']);
+  const csv = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2023',
+    '--format',
+    'csv',
+    '--out',
+    '-',
+  ]);
   assert.equal(csv.status, 0, csv.stderr);
   const lines = csv.stdout.split('\r\n');
   assert.match(lines[0], /^table,scope_kind,scope_code,scope_name,group,key,label,unit,current/);
-  assert.ok(lines.some((line) =>
-    line.startsWith('figures,regime,housing,') && line.includes(',stage_1_received,') &&
-    line.includes(',284,371,')), 'the housing stage 1 row');
-  const html = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'html',
-    '--out', '-']);
+  assert.ok(
+    lines.some(
+      (line) =>
+        line.startsWith('figures,regime,housing,') &&
+        line.includes(',stage_1_received,') &&
+        line.includes(',284,371,'),
+    ),
+    'the housing stage 1 row',
+  );
+  const html = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2023',
+    '--format',
+    'html',
+    '--out',
+    '-',
+  ]);
   assert.equal(html.status, 0, html.stderr);
   assert.match(html.stdout, /^<!DOCTYPE html>/);
   assert.match(html.stdout, /2023\/24/);
@@ -174,8 +232,18 @@ function tool(command, args) {
 
 test('the PDF is A4 with a cover, contents, the key figures and page numbers', () => {
   const pdf = join(workspace.dir, 'report.pdf');
-  const result = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'pdf',
-    '--out', pdf]);
+  const result = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2023',
+    '--format',
+    'pdf',
+    '--out',
+    pdf,
+  ]);
   assert.equal(result.status, 0, result.stderr);
   const info = tool('pdfinfo', [pdf]);
   assert.match(info, /Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
@@ -198,8 +266,18 @@ test('the PDF is A4 with a cover, contents, the key figures and page numbers', (
 
 test('the XLSX workbook has a sheet per table', () => {
   const xlsx = join(workspace.dir, 'report.xlsx');
-  const result = redress(['report', 'annual', '--db', db, '--year', '2023', '--format', 'xlsx',
-    '--out', xlsx]);
+  const result = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2023',
+    '--format',
+    'xlsx',
+    '--out',
+    xlsx,
+  ]);
   assert.equal(result.status, 0, result.stderr);
   const workbook = tool('unzip', ['-p', xlsx, 'xl/workbook.xml']);
   // Sheet names are cut to Excel's 31 characters.
@@ -218,9 +296,10 @@ test('the XLSX workbook has a sheet per table', () => {
 
 test('the API serves the report to roles that view reports', async () => {
   server = await startServe(db);
-  const get = (path, role) => fetch(`${server.base}${path}`, {
-    headers: role ? { authorization: `Bearer ${tokens[role]}` } : {},
-  });
+  const get = (path, role) =>
+    fetch(`${server.base}${path}`, {
+      headers: role ? { authorization: `Bearer ${tokens[role]}` } : {},
+    });
 
   const json = await get('/api/v1/reports/annual/2023', 'manager');
   assert.equal(json.status, 200);
@@ -230,7 +309,8 @@ test('the API serves the report to roles that view reports', async () => {
   // The figure's query lists its complaints: the first page of the housing stage 1 list.
   const list = await get(
     '/api/v1/complaints?received_from=2023-04-01&received_to=2024-03-31&regime=housing&limit=200',
-    'manager');
+    'manager',
+  );
   assert.equal(list.status, 200);
   assert.equal((await list.json()).items.length, 200);
 
@@ -243,16 +323,28 @@ test('the API serves the report to roles that view reports', async () => {
   const pdf = await get('/api/v1/reports/annual/2023?format=pdf', 'viewer');
   assert.equal(pdf.status, 200);
   assert.equal(pdf.headers.get('content-type'), 'application/pdf');
-  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+    '%PDF-',
+  );
   const xlsx = await get('/api/v1/reports/annual/2023?format=xlsx', 'viewer');
   assert.equal(xlsx.status, 200);
-  assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+  assert.equal(
+    Buffer.from(await xlsx.arrayBuffer())
+      .subarray(0, 2)
+      .toString(),
+    'PK',
+  );
 
   const csv = await get('/api/v1/reports/annual/2023?format=csv', 'viewer');
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type'), /text\/csv/);
-  assert.match(csv.headers.get('content-disposition'),
-    /attachment; filename="annual-complaints-report-2023-24.csv"/);
+  assert.match(
+    csv.headers.get('content-disposition'),
+    /attachment; filename="annual-complaints-report-2023-24.csv"/,
+  );
 
   const badFormat = await get('/api/v1/reports/annual/2023?format=docx', 'viewer');
   assert.equal(badFormat.status, 422);

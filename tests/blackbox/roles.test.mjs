@@ -121,7 +121,9 @@ before(async () => {
     db,
     "SELECT reference FROM complaints WHERE restricted = 0 AND service_area = 'housing' " +
       'ORDER BY id LIMIT 2',
-  ).trim().split('\n');
+  )
+    .trim()
+    .split('\n');
   params.reference = rows[0];
   params.other = rows[1];
   params.username = 'role.viewer';

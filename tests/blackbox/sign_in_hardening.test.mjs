@@ -59,12 +59,20 @@ function call(method, path, { from = '127.0.0.1', body, token, session, csrf = t
   if (text !== undefined) headers['content-type'] = 'application/json';
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method, headers,
-        localAddress: from },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method,
+        headers,
+        localAddress: from,
+      },
       (res) => {
         let data = '';
         res.setEncoding('utf8');
-        res.on('data', (chunk) => { data += chunk; });
+        res.on('data', (chunk) => {
+          data += chunk;
+        });
         res.on('end', () => {
           const type = res.headers['content-type'] ?? '';
           resolve({
@@ -95,7 +103,8 @@ test('a burst of 20 parallel guesses with the right password among them is throt
   addUser('burst.target', 'viewer');
   const from = '127.0.0.2';
   const wrong = Array.from({ length: 19 }, (_, i) =>
-    signIn('burst.target', `wrong guess ${i}`, from));
+    signIn('burst.target', `wrong guess ${i}`, from),
+  );
   // The right one leaves while the wrong ones are still being checked.
   await new Promise((resolve) => setTimeout(resolve, 50));
   const answers = await Promise.all([...wrong, signIn('burst.target', PASSWORD, from)]);
@@ -124,7 +133,8 @@ test('a new password ends the other sessions and revokes the tokens', async () =
 
   // Changed by the user in the first session: that one stays, the rest end.
   const changed = await call('PATCH', '/api/v1/users/changer', {
-    session: first, body: { password: NEW_PASSWORD },
+    session: first,
+    body: { password: NEW_PASSWORD },
   });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
   assert.equal((await call('GET', '/api/v1/session', { session: first })).status, 200);
@@ -133,12 +143,15 @@ test('a new password ends the other sessions and revokes the tokens', async () =
 
   // Changed by an admin: every session of the user ends.
   const changedByAdmin = await call('PATCH', '/api/v1/users/changer', {
-    token: adminToken, body: { password: 'a third long passphrase' },
+    token: adminToken,
+    body: { password: 'a third long passphrase' },
   });
   assert.equal(changedByAdmin.status, 200, JSON.stringify(changedByAdmin.body));
   assertProblem(assert, await call('GET', '/api/v1/session', { session: first }), 401);
-  const events = sqlite(db,
-    "SELECT changes FROM events WHERE entity_ref = 'changer' AND type = 'user_updated';");
+  const events = sqlite(
+    db,
+    "SELECT changes FROM events WHERE entity_ref = 'changer' AND type = 'user_updated';",
+  );
   assert.match(events, /tokens_revoked/);
   assert.match(events, /sessions_ended/);
 });
@@ -154,8 +167,11 @@ test('reactivating a user does not bring their tokens or sessions back', async (
   assert.equal((await patch(true)).status, 200);
   assertProblem(assert, await call('GET', '/api/v1/session', { token }), 401);
   assertProblem(assert, await call('GET', '/api/v1/session', { session: signedIn }), 401);
-  const live = sqlite(db, 'SELECT count(*) FROM api_tokens JOIN users ON users.id = user_id ' +
-    "WHERE username = 'sleeper' AND revoked_at IS NULL;");
+  const live = sqlite(
+    db,
+    'SELECT count(*) FROM api_tokens JOIN users ON users.id = user_id ' +
+      "WHERE username = 'sleeper' AND revoked_at IS NULL;",
+  );
   assert.equal(live.trim(), '0');
   // A new token works again.
   const fresh = createToken('sleeper');
@@ -166,13 +182,17 @@ test('tokens expire, and an expired token is refused exactly like an unknown one
   addUser('integrator', 'viewer');
   const token = createToken('integrator', ['--expires-in-days', '30']);
   assert.equal((await call('GET', '/api/v1/session', { token })).status, 200);
-  const stored = sqlite(db,
-    "SELECT expires_on > date('now', '+29 days') FROM api_tokens ORDER BY id DESC LIMIT 1;");
+  const stored = sqlite(
+    db,
+    "SELECT expires_on > date('now', '+29 days') FROM api_tokens ORDER BY id DESC LIMIT 1;",
+  );
   assert.equal(stored.trim(), '1');
 
   // Time passing, as far as the token is concerned.
-  sqlite(db,
-    "UPDATE api_tokens SET expires_on = date('now') WHERE id = (SELECT max(id) FROM api_tokens);");
+  sqlite(
+    db,
+    "UPDATE api_tokens SET expires_on = date('now') WHERE id = (SELECT max(id) FROM api_tokens);",
+  );
   const expired = await call('GET', '/api/v1/session', { token });
   const unknown = await call('GET', '/api/v1/session', { token: `rdt_${'0'.repeat(64)}` });
   assertProblem(assert, expired, 401);
@@ -180,22 +200,33 @@ test('tokens expire, and an expired token is refused exactly like an unknown one
 
   // Through the API: an optional expires_on, after today.
   const own = await call('POST', '/api/v1/tokens', {
-    token: createToken('integrator'), body: { label: 'nightly export', expires_on: '2099-01-01' },
+    token: createToken('integrator'),
+    body: { label: 'nightly export', expires_on: '2099-01-01' },
   });
   assert.equal(own.status, 422, 'more than the longest lifetime away');
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const made = await call('POST', '/api/v1/tokens', {
-    token: createToken('integrator'), body: { label: 'nightly export', expires_on: tomorrow },
+    token: createToken('integrator'),
+    body: { label: 'nightly export', expires_on: tomorrow },
   });
   assert.equal(made.status, 201, JSON.stringify(made.body));
   assert.equal(made.body.expires_on, tomorrow);
   const past = await call('POST', '/api/v1/tokens', {
-    token: made.body.token, body: { label: 'old', expires_on: '2020-01-01' },
+    token: made.body.token,
+    body: { label: 'old', expires_on: '2020-01-01' },
   });
   assertProblem(assert, past, 422, 'expires_on');
 
-  const refused = redress(['token', 'create', '--db', db, '--username', 'integrator',
-    '--expires-on', '2020-01-01']);
+  const refused = redress([
+    'token',
+    'create',
+    '--db',
+    db,
+    '--username',
+    'integrator',
+    '--expires-on',
+    '2020-01-01',
+  ]);
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /--expires-on/);
 });
@@ -210,8 +241,11 @@ test('a failed sign-in with a username nobody has keeps nothing of what was type
     assert.equal(bytes.indexOf(typed), -1, `${name} holds what was typed`);
     assert.equal(bytes.indexOf(Buffer.from(typed, 'utf16le')), -1, `${name} holds it as UTF-16`);
   }
-  const recorded = sqlite(db, "SELECT count(*) FROM events WHERE type = 'sign_in_failed' " +
-    "AND entity_ref = '(unknown username)';");
+  const recorded = sqlite(
+    db,
+    "SELECT count(*) FROM events WHERE type = 'sign_in_failed' " +
+      "AND entity_ref = '(unknown username)';",
+  );
   assert.equal(recorded.trim(), '1', 'the attempt itself is in the audit trail');
 });
 
@@ -222,7 +256,8 @@ test('common and guessable passwords are refused, naming the field or option', a
   });
   assertProblem(assert, added, 422, 'password');
   const changed = await call('PATCH', '/api/v1/users/root.admin', {
-    token: adminToken, body: { password: 'root.admin1234567' },
+    token: adminToken,
+    body: { password: 'root.admin1234567' },
   });
   assertProblem(assert, changed, 422, 'password');
   const cli = redress(

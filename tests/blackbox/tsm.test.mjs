@@ -47,21 +47,38 @@ function fieldsOf(result) {
 }
 
 test('TP09 is entered per year by admins, audited, and shown beside CH01 and CH02', async () => {
-  const saved = await call('PUT', '/api/v1/tenant-satisfaction/2024',
-    { token: admin, body: { percent: 71.5, sample_size: 812 } });
+  const saved = await call('PUT', '/api/v1/tenant-satisfaction/2024', {
+    token: admin,
+    body: { percent: 71.5, sample_size: 812 },
+  });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
   assert.deepEqual(saved.body, { year: 2024, percent: 71.5, sample_size: 812 });
 
   const listed = await call('GET', '/api/v1/tenant-satisfaction', { token: viewer });
   assert.equal(listed.status, 200);
-  assert.ok(listed.body.items.some((item) =>
-    item.year === 2024 && item.percent === 71.5 && item.sample_size === 812));
-  const audit = sqlite(db, "SELECT changes FROM events WHERE entity_type = 'configuration' " +
-    "AND entity_ref = 'tp09/2024' ORDER BY sequence").trim().split('\n');
+  assert.ok(
+    listed.body.items.some(
+      (item) => item.year === 2024 && item.percent === 71.5 && item.sample_size === 812,
+    ),
+  );
+  const audit = sqlite(
+    db,
+    "SELECT changes FROM events WHERE entity_type = 'configuration' " +
+      "AND entity_ref = 'tp09/2024' ORDER BY sequence",
+  )
+    .trim()
+    .split('\n');
   assert.ok(audit.at(-1).includes('71.5') && audit.at(-1).includes('812'), audit.join('\n'));
 
-  assert.equal((await call('PUT', '/api/v1/tenant-satisfaction/2024',
-    { token: officer, body: { percent: 50, sample_size: 10 } })).status, 403);
+  assert.equal(
+    (
+      await call('PUT', '/api/v1/tenant-satisfaction/2024', {
+        token: officer,
+        body: { percent: 50, sample_size: 10 },
+      })
+    ).status,
+    403,
+  );
 
   const report = await call('GET', '/api/v1/reports/annual/2024', { token: viewer });
   assert.equal(report.status, 200);
@@ -78,39 +95,96 @@ test('TP09 is entered per year by admins, audited, and shown beside CH01 and CH0
 });
 
 test('TP09: every wrong field is named in one 422', async () => {
-  const all = await call('PUT', '/api/v1/tenant-satisfaction/2022',
-    { token: admin, body: { percent: 100.25, sample_size: 0 } });
+  const all = await call('PUT', '/api/v1/tenant-satisfaction/2022', {
+    token: admin,
+    body: { percent: 100.25, sample_size: 0 },
+  });
   assertProblem(assert, all, 422);
   assert.deepEqual(fieldsOf(all), ['percent', 'sample_size', 'year']);
   const missing = await call('PUT', '/api/v1/tenant-satisfaction/2024', { token: admin, body: {} });
   assertProblem(assert, missing, 422);
   assert.deepEqual(fieldsOf(missing), ['percent', 'sample_size']);
   for (const percent of [-0.1, 100.1, 72.55]) {
-    assertProblem(assert, await call('PUT', '/api/v1/tenant-satisfaction/2024',
-      { token: admin, body: { percent, sample_size: 10 } }), 422, 'percent');
+    assertProblem(
+      assert,
+      await call('PUT', '/api/v1/tenant-satisfaction/2024', {
+        token: admin,
+        body: { percent, sample_size: 10 },
+      }),
+      422,
+      'percent',
+    );
   }
-  assertProblem(assert, await call('PUT', '/api/v1/tenant-satisfaction/2024',
-    { token: admin, body: { percent: '70', sample_size: 10 } }), 400, 'percent');
+  assertProblem(
+    assert,
+    await call('PUT', '/api/v1/tenant-satisfaction/2024', {
+      token: admin,
+      body: { percent: '70', sample_size: 10 },
+    }),
+    400,
+    'percent',
+  );
   // Nothing half-written: 2024 keeps the last good value.
   const listed = await call('GET', '/api/v1/tenant-satisfaction', { token: viewer });
   assert.ok(!listed.body.items.some((item) => item.year === 2022));
 });
 
 test('TP09 from the command line, and the report file shows it', () => {
-  const set = redress(['report', 'tp09', '--db', db, '--year', '2025', '--percent', '40.1',
-    '--sample-size', '555']);
+  const set = redress([
+    'report',
+    'tp09',
+    '--db',
+    db,
+    '--year',
+    '2025',
+    '--percent',
+    '40.1',
+    '--sample-size',
+    '555',
+  ]);
   assert.equal(set.status, 0, set.stderr);
   assert.match(set.stdout, /TP09 in 2025\/26: 40\.1% \(sample size 555\)/);
-  const bad = redress(['report', 'tp09', '--db', db, '--year', '2021', '--percent', '101',
-    '--sample-size', '0']);
+  const bad = redress([
+    'report',
+    'tp09',
+    '--db',
+    db,
+    '--year',
+    '2021',
+    '--percent',
+    '101',
+    '--sample-size',
+    '0',
+  ]);
   assert.notEqual(bad.status, 0);
-  for (const option of ['--year', '--percent', '--sample-size']) assert.match(bad.stderr, new RegExp(option));
+  for (const option of ['--year', '--percent', '--sample-size'])
+    assert.match(bad.stderr, new RegExp(option));
   const out = join(workspace.dir, 'report-2025.csv');
-  const report = redress(['report', 'annual', '--db', db, '--year', '2025', '--format', 'csv',
-    '--out', out]);
+  const report = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2025',
+    '--format',
+    'csv',
+    '--out',
+    out,
+  ]);
   assert.equal(report.status, 0, report.stderr);
-  const json = redress(['report', 'annual', '--db', db, '--year', '2025', '--format', 'json',
-    '--out', '-']);
+  const json = redress([
+    'report',
+    'annual',
+    '--db',
+    db,
+    '--year',
+    '2025',
+    '--format',
+    'json',
+    '--out',
+    '-',
+  ]);
   const parsed = JSON.parse(json.stdout);
   assert.equal(tsmFigure(parsed, 'tp09').current, 40.1);
   assert.equal(tsmFigure(parsed, 'tp09_sample_size').current, 555);
@@ -129,7 +203,10 @@ const housing = (received, extra = {}) => ({
 });
 
 async function logged(received, extra) {
-  const result = await call('POST', '/api/v1/complaints', { token: officer, body: housing(received, extra) });
+  const result = await call('POST', '/api/v1/complaints', {
+    token: officer,
+    body: housing(received, extra),
+  });
   assert.equal(result.status, 201, JSON.stringify(result.body));
   return result.body;
 }
@@ -145,14 +222,20 @@ async function refuse(reference, body) {
 }
 
 test('matter_arose_on is recorded when logging, never after receipt', async () => {
-  const bad = await call('POST', '/api/v1/complaints',
-    { token: officer, body: housing('2025-02-03', { matter_arose_on: '2025-02-04' }) });
+  const bad = await call('POST', '/api/v1/complaints', {
+    token: officer,
+    body: housing('2025-02-03', { matter_arose_on: '2025-02-04' }),
+  });
   assertProblem(assert, bad, 422, 'matter_arose_on');
   const ok = await logged('2025-02-03', { matter_arose_on: '2024-11-20' });
   assert.equal(ok.matter_arose_on, '2024-11-20');
   assert.deepEqual(ok.time_limit, {
-    matter_arose_on: '2024-11-20', received_on: '2025-02-03', limit_months: 12,
-    limit_ends_on: '2025-11-20', days_beyond_limit: -290, outside_limit: false,
+    matter_arose_on: '2024-11-20',
+    received_on: '2025-02-03',
+    limit_months: 12,
+    limit_ends_on: '2025-11-20',
+    days_beyond_limit: -290,
+    outside_limit: false,
   });
   const none = await logged('2025-02-03');
   assert.equal(none.matter_arose_on, null);
@@ -166,13 +249,18 @@ test('a refusal as older than 12 months needs the date beyond the limit, every f
   assert.deepEqual(fieldsOf(missing), ['matter_arose_on']);
 
   // Exactly 12 months before receipt is within the limit: refused with both fields named.
-  const within = await refuse(noDate.reference,
-    { reason: 'older_than_12_months', matter_arose_on: '2024-02-03' });
+  const within = await refuse(noDate.reference, {
+    reason: 'older_than_12_months',
+    matter_arose_on: '2024-02-03',
+  });
   assertProblem(assert, within, 422);
   assert.deepEqual(fieldsOf(within), ['matter_arose_on', 'reason']);
 
-  const everything = await refuse(noDate.reference,
-    { reason: 'older_than_12_months', explanation: ' ', matter_arose_on: '2025-02-05' });
+  const everything = await refuse(noDate.reference, {
+    reason: 'older_than_12_months',
+    explanation: ' ',
+    matter_arose_on: '2025-02-05',
+  });
   assertProblem(assert, everything, 422);
   assert.deepEqual(fieldsOf(everything), ['explanation', 'matter_arose_on']);
 
@@ -181,15 +269,23 @@ test('a refusal as older than 12 months needs the date beyond the limit, every f
   assert.equal(unchanged.body.matter_arose_on, null);
 
   // One day beyond: accepted, with the evidence on the case and its timeline.
-  const refused = await refuse(noDate.reference,
-    { reason: 'older_than_12_months', matter_arose_on: '2024-02-02' });
+  const refused = await refuse(noDate.reference, {
+    reason: 'older_than_12_months',
+    matter_arose_on: '2024-02-02',
+  });
   assert.equal(refused.status, 200, JSON.stringify(refused.body));
   assert.equal(refused.body.status, 'not_accepted');
   assert.deepEqual(refused.body.refusal.time_limit, {
-    matter_arose_on: '2024-02-02', received_on: '2025-02-03', limit_months: 12,
-    limit_ends_on: '2025-02-02', days_beyond_limit: 1, outside_limit: true,
+    matter_arose_on: '2024-02-02',
+    received_on: '2025-02-03',
+    limit_months: 12,
+    limit_ends_on: '2025-02-02',
+    days_beyond_limit: 1,
+    outside_limit: true,
   });
-  const timeline = await call('GET', `/api/v1/complaints/${noDate.reference}/timeline`, { token: officer });
+  const timeline = await call('GET', `/api/v1/complaints/${noDate.reference}/timeline`, {
+    token: officer,
+  });
   const event = timeline.body.find((e) => e.type === 'refused');
   assert.match(event.summary, /limit ended on 2025-02-02.*1 days beyond it/);
   const changes = Object.fromEntries(event.changes.map((c) => [c.field, c.after]));
@@ -214,20 +310,51 @@ test('a date logged with the complaint is the evidence; other reasons need none'
 
 test('the command line refuses with the evidence and shows it', async () => {
   const fresh = await logged('2025-03-03', { matter_arose_on: '2024-12-01' });
-  const within = redress(['complaint', 'refuse', '--db', db, '--reference', fresh.reference,
-    '--reason', 'older_than_12_months', '--explanation', 'Too old.', '--on', '2025-03-04']);
+  const within = redress([
+    'complaint',
+    'refuse',
+    '--db',
+    db,
+    '--reference',
+    fresh.reference,
+    '--reason',
+    'older_than_12_months',
+    '--explanation',
+    'Too old.',
+    '--on',
+    '2025-03-04',
+  ]);
   assert.notEqual(within.status, 0);
   assert.match(within.stderr, /--matter-arose-on/);
   assert.match(within.stderr, /--reason/);
-  const refused = redress(['complaint', 'refuse', '--db', db, '--reference', fresh.reference,
-    '--reason', 'older_than_12_months', '--explanation', 'Too old.', '--on', '2025-03-04',
-    '--matter-arose-on', '2023-12-01']);
+  const refused = redress([
+    'complaint',
+    'refuse',
+    '--db',
+    db,
+    '--reference',
+    fresh.reference,
+    '--reason',
+    'older_than_12_months',
+    '--explanation',
+    'Too old.',
+    '--on',
+    '2025-03-04',
+    '--matter-arose-on',
+    '2023-12-01',
+  ]);
   assert.equal(refused.status, 0, refused.stderr);
   const shown = redress(['complaint', 'show', '--db', db, '--reference', fresh.reference]);
   assert.equal(shown.status, 0, shown.stderr);
-  assert.match(shown.stdout, /matter arose 2023-12-01; 12-month limit ends 2024-12-01; received 2025-03-03: 92 days beyond the limit/);
+  assert.match(
+    shown.stdout,
+    /matter arose 2023-12-01; 12-month limit ends 2024-12-01; received 2025-03-03: 92 days beyond the limit/,
+  );
   assert.match(shown.stdout, /refused on 2025-03-04: older_than_12_months/);
-  assert.match(shown.stdout, /judged on: Housing Ombudsman Complaint Handling Code 2024 \(hoc-2024, from 2024-04-01\)/);
+  assert.match(
+    shown.stdout,
+    /judged on: Housing Ombudsman Complaint Handling Code 2024 \(hoc-2024, from 2024-04-01\)/,
+  );
 });
 
 test('each complaint says which Code version it is judged on', async () => {

@@ -35,19 +35,32 @@ const CHILDREN_CATEGORY = 'care-planning';
 const HOUSING_AREA = 'housing';
 const HOUSING_CATEGORY = 'repairs';
 const ROOT_CAUSE = 'communication';
-const YEAR = '2025';  // financial year 2025/26: every record below is dated in it
+const YEAR = '2025'; // financial year 2025/26: every record below is dated in it
 const INSIDER = 'vis.insider';
 
 // Every marker starts with MARK, and nothing else in the council does: an outsider's answer
 // containing MARK (any case) carries text from a restricted record.
 const MARK = 'ZQXR';
 const M = {
-  summary: 'ZQXRSUMMARY', description: 'ZQXRDESCRIPTION', name: 'ZQXRNAME',
-  email: 'zqxrmail@example.org', address: 'ZQXRADDRESS', srName: 'ZQXRREQUESTER',
-  srEmail: 'zqxrrequester@example.org', srAddress: 'ZQXRSRADDRESS', srSummary: 'ZQXRSRSUMMARY',
-  note: 'ZQXRNOTE', ombSummary: 'ZQXROMBSUMMARY', ombReference: 'ZQXROMBREF',
-  chfo: 'ZQXRORDER', lesson: 'ZQXRLESSON', action: 'ZQXRACTION', evidence: 'ZQXREVIDENCE',
-  learning: 'ZQXRRESPONSELEARNING', promised: 'ZQXRPROMISEDACTION', remedy: 'ZQXRREMEDY',
+  summary: 'ZQXRSUMMARY',
+  description: 'ZQXRDESCRIPTION',
+  name: 'ZQXRNAME',
+  email: 'zqxrmail@example.org',
+  address: 'ZQXRADDRESS',
+  srName: 'ZQXRREQUESTER',
+  srEmail: 'zqxrrequester@example.org',
+  srAddress: 'ZQXRSRADDRESS',
+  srSummary: 'ZQXRSRSUMMARY',
+  note: 'ZQXRNOTE',
+  ombSummary: 'ZQXROMBSUMMARY',
+  ombReference: 'ZQXROMBREF',
+  chfo: 'ZQXRORDER',
+  lesson: 'ZQXRLESSON',
+  action: 'ZQXRACTION',
+  evidence: 'ZQXREVIDENCE',
+  learning: 'ZQXRRESPONSELEARNING',
+  promised: 'ZQXRPROMISEDACTION',
+  remedy: 'ZQXRREMEDY',
 };
 
 // Outsiders: every role that can read, in another team, and an admin in no team.
@@ -61,30 +74,57 @@ const OUTSIDERS = {
 
 // The kind of record a path parameter names, from the collection segment before it.
 const PATH_KINDS = {
-  complaints: 'complaint', 'service-requests': 'service_request', cases: 'ombudsman_case',
-  'failure-orders': 'failure_order', learning: 'learning_action',
+  complaints: 'complaint',
+  'service-requests': 'service_request',
+  cases: 'ombudsman_case',
+  'failure-orders': 'failure_order',
+  learning: 'learning_action',
 };
 // Path parameters that name no complaint-related record: what to put there.
 const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3' };
 // Query parameters without an enum in the document: the values worth asking for.
 const QUERY_VALUES = {
   text: [M.summary, M.description, M.srSummary],
-  team: [CHILDREN_TEAM], service_area: [CHILDREN_AREA], category: [CHILDREN_CATEGORY],
-  handler: [INSIDER], owner: [INSIDER], status: ['open', 'completed', 'in_progress'],
-  source: ['complaints', 'ombudsman_case', 'theme'], received_from: [`${YEAR}-04-01`],
-  received_to: ['2026-03-31'], decided_in: [YEAR], due_in: [YEAR], on: ['2026-03-31'],
+  team: [CHILDREN_TEAM],
+  service_area: [CHILDREN_AREA],
+  category: [CHILDREN_CATEGORY],
+  handler: [INSIDER],
+  owner: [INSIDER],
+  status: ['open', 'completed', 'in_progress'],
+  source: ['complaints', 'ombudsman_case', 'theme'],
+  received_from: [`${YEAR}-04-01`],
+  received_to: ['2026-03-31'],
+  decided_in: [YEAR],
+  due_in: [YEAR],
+  on: ['2026-03-31'],
   limit: ['200'],
 };
 // Query parameters and body properties that name a record.
-const NAMING = { complaint: 'complaint', ombudsman_case: 'ombudsman_case', complaints: 'complaint',
-  reference: 'complaint' };
+const NAMING = {
+  complaint: 'complaint',
+  ombudsman_case: 'ombudsman_case',
+  complaints: 'complaint',
+  reference: 'complaint',
+};
 // Body values that must be real for a request to be plausible.
 const VALUES = {
-  owner: INSIDER, service_area: HOUSING_AREA, category: HOUSING_CATEGORY, root_causes: [ROOT_CAUSE],
-  root_cause: ROOT_CAUSE, team: OTHER_TEAM, reason: 'Asked for it', explanation: 'Explained',
-  resolution: 'Resolved', text: 'A note', action: 'An action', description: 'A description',
-  summary: 'A summary', working_days: 5, received_on: `${YEAR}-07-01`,
-  issued_on: `${YEAR}-07-01`, due_on: `${YEAR}-12-01`,
+  owner: INSIDER,
+  service_area: HOUSING_AREA,
+  category: HOUSING_CATEGORY,
+  root_causes: [ROOT_CAUSE],
+  root_cause: ROOT_CAUSE,
+  team: OTHER_TEAM,
+  reason: 'Asked for it',
+  explanation: 'Explained',
+  resolution: 'Resolved',
+  text: 'A note',
+  action: 'An action',
+  description: 'A description',
+  summary: 'A summary',
+  working_days: 5,
+  received_on: `${YEAR}-07-01`,
+  issued_on: `${YEAR}-07-01`,
+  due_on: `${YEAR}-12-01`,
 };
 // Optional body properties filled all the same, so that the request is otherwise valid.
 const ALSO = { raised_on: `${YEAR}-07-01` };
@@ -92,15 +132,25 @@ const ALSO = { raised_on: `${YEAR}-07-01` };
 // credentials or on configuration, accounts and council-wide records that name no complaint.
 // Any other operation that cannot be exercised fails the test.
 const NOT_WALKED = {
-  signIn: 'signs in with a password (no record)', signOut: 'ends a browser session',
-  createToken: 'the caller\'s own token', revokeToken: 'the caller\'s own token',
-  addUser: 'accounts', updateUser: 'accounts', saveTeam: 'configuration',
-  saveServiceArea: 'configuration', saveCategory: 'configuration', saveRootCause: 'configuration',
-  addClosureDay: 'configuration', removeClosureDay: 'configuration',
-  addDesignation: 'configuration', saveSettings: 'configuration', saveHomesOwned: 'configuration',
+  signIn: 'signs in with a password (no record)',
+  signOut: 'ends a browser session',
+  createToken: "the caller's own token",
+  revokeToken: "the caller's own token",
+  addUser: 'accounts',
+  updateUser: 'accounts',
+  saveTeam: 'configuration',
+  saveServiceArea: 'configuration',
+  saveCategory: 'configuration',
+  saveRootCause: 'configuration',
+  addClosureDay: 'configuration',
+  removeClosureDay: 'configuration',
+  addDesignation: 'configuration',
+  saveSettings: 'configuration',
+  saveHomesOwned: 'configuration',
   saveTenantSatisfaction: 'configuration: a survey figure per year, no record',
-  saveLgscoLetter: 'the Ombudsman\'s letter: figures, no record',
-  startSelfAssessment: 'the Code self-assessment', saveProvisionAssessment: 'the Code self-assessment',
+  saveLgscoLetter: "the Ombudsman's letter: figures, no record",
+  startSelfAssessment: 'the Code self-assessment',
+  saveProvisionAssessment: 'the Code self-assessment',
   removeProvisionAssessment: 'the Code self-assessment',
   saveSelfAssessmentApproval: 'the Code self-assessment',
   logServiceRequest: 'names no record (walked by its reads)',
@@ -109,8 +159,15 @@ const NOT_WALKED = {
 // Published documents, which may count restricted complaints (never carry their text), and the
 // operational endpoints, whose figures move with every request: both are left out of the
 // before/after comparison, but every answer is still searched for markers and references.
-const MAY_COUNT = new Set(['getAnnualReport', 'getLgscoLetter', 'reconcileLgscoLetter', 'metrics',
-  'health', 'ready', 'openapi']);
+const MAY_COUNT = new Set([
+  'getAnnualReport',
+  'getLgscoLetter',
+  'reconcileLgscoLetter',
+  'metrics',
+  'health',
+  'ready',
+  'openapi',
+]);
 // Fields that change with time or use, not with what was recorded.
 const VOLATILE = new Set(['last_used_at', 'generated_at', 'as_at', 'today', 'expires_at']);
 
@@ -119,11 +176,11 @@ let db;
 let server;
 let spec;
 const tokens = {};
-const restricted = {};    // kind -> [identifiers]
-const visible = {};       // kind -> [identifiers]
-const leaks = [];          // { route, role, what }
-const answers = [];        // { label, text, named } every outsider answer, for the global scan
-const unexercised = [];    // operations with no way to be exercised
+const restricted = {}; // kind -> [identifiers]
+const visible = {}; // kind -> [identifiers]
+const leaks = []; // { route, role, what }
+const answers = []; // { label, text, named } every outsider answer, for the global scan
+const unexercised = []; // operations with no way to be exercised
 const notes = [];
 
 function leak(route, role, what) {
@@ -161,7 +218,11 @@ async function request(method, path, { token, body, headers = {} } = {}) {
   const text = extract(type, bytes);
   let json;
   if (type.includes('json') && text) {
-    try { json = JSON.parse(text); } catch { json = undefined; }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
   }
   return { status: response.status, type, headers: response.headers, text, json };
 }
@@ -176,7 +237,8 @@ async function outsiderCall(role, method, path, options = {}, named = [], exempt
   const echo = new RegExp(MARK, 'i').test(JSON.stringify(options.body ?? ''));
   // `exempt`: text the outsider gave themselves (the new complaint's own complainant's email).
   let text = result.text;
-  for (const own of exempt) text = text.replace(new RegExp(own.replace(/[.]/g, '\\.'), 'gi'), '<own>');
+  for (const own of exempt)
+    text = text.replace(new RegExp(own.replace(/[.]/g, '\\.'), 'gi'), '<own>');
   answers.push({ label: `${role} ${method} ${path}`, text, named, echo });
   return result;
 }
@@ -187,7 +249,10 @@ async function outsiderCall(role, method, path, options = {}, named = [], exempt
 function resolve(schema) {
   let current = schema;
   while (current && current.$ref) {
-    current = current.$ref.replace(/^#\//, '').split('/').reduce((node, key) => node[key], spec);
+    current = current.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((node, key) => node[key], spec);
   }
   return current ?? {};
 }
@@ -199,9 +264,14 @@ function operations() {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve);
       const schema = resolve(op.requestBody?.content?.['application/json']?.schema);
-      found.push({ method: method.toUpperCase(), path, id: op.operationId, parameters,
+      found.push({
+        method: method.toUpperCase(),
+        path,
+        id: op.operationId,
+        parameters,
         bodySchema: op.requestBody ? schema : undefined,
-        isPublic: Array.isArray(op.security) && op.security.length === 0 });
+        isPublic: Array.isArray(op.security) && op.security.length === 0,
+      });
     }
   }
   return found;
@@ -236,11 +306,17 @@ function sample(schema, name) {
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
   if (s.format === 'date') return `${YEAR}-07-01`;
   switch (type) {
-    case 'integer': case 'number': return s.minimum ?? 1;
-    case 'boolean': return false;
-    case 'array': return s.minItems ? [sample(s.items)] : [];
-    case 'object': return minimalBody(s);
-    default: return s.properties ? minimalBody(s) : 'x';
+    case 'integer':
+    case 'number':
+      return s.minimum ?? 1;
+    case 'boolean':
+      return false;
+    case 'array':
+      return s.minItems ? [sample(s.items)] : [];
+    case 'object':
+      return minimalBody(s);
+    default:
+      return s.properties ? minimalBody(s) : 'x';
   }
 }
 
@@ -262,7 +338,8 @@ function namingBody(schema, property, value) {
   body[property] = prop.type === 'array' ? [value] : value;
   const source = resolve(s.properties?.source ?? {});
   if (source.enum?.includes(property)) body.source = property;
-  else if (property === 'complaints' && source.enum?.includes('complaints')) body.source = 'complaints';
+  else if (property === 'complaints' && source.enum?.includes('complaints'))
+    body.source = 'complaints';
   if (body.source === 'ombudsman_case') delete body.complaints;
   return body;
 }
@@ -297,8 +374,11 @@ function differences(a, b, path = '', found = [], limit = 6) {
 function withoutVolatile(value) {
   if (Array.isArray(value)) return value.map(withoutVolatile);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value)
-      .filter(([key]) => !VOLATILE.has(key)).map(([k, v]) => [k, withoutVolatile(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !VOLATILE.has(key))
+        .map(([k, v]) => [k, withoutVolatile(v)]),
+    );
   }
   return value;
 }
@@ -309,7 +389,10 @@ function withoutVolatile(value) {
 async function insider(method, path, body, headers = {}) {
   const expected = [200, 201];
   const result = await request(method, path, { token: tokens.insider, body, headers });
-  assert.ok(expected.includes(result.status), `${method} ${path} → ${result.status} ${result.text}`);
+  assert.ok(
+    expected.includes(result.status),
+    `${method} ${path} → ${result.status} ${result.text}`,
+  );
   return result;
 }
 
@@ -319,100 +402,210 @@ async function configure() {
       assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${r.text}`);
       return r;
     });
-  for (const [code, name] of [[CHILDREN_TEAM, "Children's Complaints Manager's Team"],
-    ['childrens-services', "Children's Services"], [OTHER_TEAM, 'Housing Services']]) {
+  for (const [code, name] of [
+    [CHILDREN_TEAM, "Children's Complaints Manager's Team"],
+    ['childrens-services', "Children's Services"],
+    [OTHER_TEAM, 'Housing Services'],
+  ]) {
     await admin('PUT', `/api/v1/teams/${code}`, { name });
   }
   // The children's complaints team owns the area, so it handles every stage of the complaint.
-  await admin('PUT', `/api/v1/service-areas/${CHILDREN_AREA}`,
-    { name: "Children's social care", team: CHILDREN_TEAM });
-  await admin('PUT', `/api/v1/service-areas/${HOUSING_AREA}`, { name: 'Housing', team: OTHER_TEAM });
+  await admin('PUT', `/api/v1/service-areas/${CHILDREN_AREA}`, {
+    name: "Children's social care",
+    team: CHILDREN_TEAM,
+  });
+  await admin('PUT', `/api/v1/service-areas/${HOUSING_AREA}`, {
+    name: 'Housing',
+    team: OTHER_TEAM,
+  });
   await admin('PUT', `/api/v1/categories/${CHILDREN_CATEGORY}`, { name: 'Care planning' });
   await admin('PUT', `/api/v1/categories/${HOUSING_CATEGORY}`, { name: 'Repairs' });
   await admin('PUT', `/api/v1/root-causes/${ROOT_CAUSE}`, { name: 'Communication' });
   const settings = await request('GET', '/api/v1/settings', { token: tokens.admin });
-  await admin('PUT', '/api/v1/settings', { name: settings.json?.name || 'Visibility Council',
-    division: 'england-and-wales', children_team: CHILDREN_TEAM });
+  await admin('PUT', '/api/v1/settings', {
+    name: settings.json?.name || 'Visibility Council',
+    division: 'england-and-wales',
+    children_team: CHILDREN_TEAM,
+  });
 }
 
-const person = (name, email, address) =>
-  ({ name, email, address, phone: '01632 960999', postcode: 'ZZ1 1ZZ' });
+const person = (name, email, address) => ({
+  name,
+  email,
+  address,
+  phone: '01632 960999',
+  postcode: 'ZZ1 1ZZ',
+});
 
 async function makeVisibleRecords() {
-  const logged = await insider('POST', '/api/v1/complaints', { regime: 'housing',
-    received_on: `${YEAR}-06-02`, channel: 'phone', service_area: HOUSING_AREA,
-    category: HOUSING_CATEGORY, summary: 'Leaking roof', description: 'Water through the ceiling',
-    complainant: person('Ann Visible', 'ann.visible@example.org', '1 Visible Road') });
-  const sr = await insider('POST', '/api/v1/service-requests', { channel: 'phone',
-    received_on: `${YEAR}-06-02`, service_area: HOUSING_AREA, category: HOUSING_CATEGORY,
-    summary: 'Bin not collected', requester: person('Bob Visible', 'bob@example.org', '2 Road') });
-  const omb = await insider('POST', '/api/v1/ombudsman/cases', { ombudsman: 'housing_ombudsman',
-    complaints: [logged.json.reference], summary: 'Roof', enquiry_received_on: `${YEAR}-09-01`,
-    information_due_on: `${YEAR}-09-15` });
+  const logged = await insider('POST', '/api/v1/complaints', {
+    regime: 'housing',
+    received_on: `${YEAR}-06-02`,
+    channel: 'phone',
+    service_area: HOUSING_AREA,
+    category: HOUSING_CATEGORY,
+    summary: 'Leaking roof',
+    description: 'Water through the ceiling',
+    complainant: person('Ann Visible', 'ann.visible@example.org', '1 Visible Road'),
+  });
+  const sr = await insider('POST', '/api/v1/service-requests', {
+    channel: 'phone',
+    received_on: `${YEAR}-06-02`,
+    service_area: HOUSING_AREA,
+    category: HOUSING_CATEGORY,
+    summary: 'Bin not collected',
+    requester: person('Bob Visible', 'bob@example.org', '2 Road'),
+  });
+  const omb = await insider('POST', '/api/v1/ombudsman/cases', {
+    ombudsman: 'housing_ombudsman',
+    complaints: [logged.json.reference],
+    summary: 'Roof',
+    enquiry_received_on: `${YEAR}-09-01`,
+    information_due_on: `${YEAR}-09-15`,
+  });
   const order = await insider('POST', '/api/v1/ombudsman/failure-orders', {
-    ombudsman_case: omb.json.reference, type: 'type_1', ground: 'delay_providing_information',
-    description: 'Send the file', issued_on: `${YEAR}-09-20`, due_on: `${YEAR}-10-20` });
-  const learning = await insider('POST', '/api/v1/learning', { source: 'complaints',
-    complaints: [logged.json.reference], lesson: 'Roofs', action: 'Inspect roofs', owner: INSIDER,
-    raised_on: `${YEAR}-10-01`, due_on: `${YEAR}-11-01` });
+    ombudsman_case: omb.json.reference,
+    type: 'type_1',
+    ground: 'delay_providing_information',
+    description: 'Send the file',
+    issued_on: `${YEAR}-09-20`,
+    due_on: `${YEAR}-10-20`,
+  });
+  const learning = await insider('POST', '/api/v1/learning', {
+    source: 'complaints',
+    complaints: [logged.json.reference],
+    lesson: 'Roofs',
+    action: 'Inspect roofs',
+    owner: INSIDER,
+    raised_on: `${YEAR}-10-01`,
+    due_on: `${YEAR}-11-01`,
+  });
   Object.assign(visible, {
-    complaint: [logged.json.reference], service_request: [sr.json.reference],
-    ombudsman_case: [omb.json.reference], failure_order: [order.json.reference],
+    complaint: [logged.json.reference],
+    service_request: [sr.json.reference],
+    ombudsman_case: [omb.json.reference],
+    failure_order: [order.json.reference],
     learning_action: [learning.json.reference],
   });
 }
 
 async function makeRestrictedRecords() {
   const complainant = person(M.name, M.email, `${M.address}, Town`);
-  const logged = await insider('POST', '/api/v1/complaints', { regime: 'children',
-    received_on: `${YEAR}-06-02`, channel: 'email', service_area: CHILDREN_AREA,
-    category: CHILDREN_CATEGORY, summary: `${M.summary} care plan`,
-    description: `${M.description} details`, complainant, handler: INSIDER });
-  assert.equal(logged.json.restricted, true, 'a children\'s complaint is restricted');
+  const logged = await insider('POST', '/api/v1/complaints', {
+    regime: 'children',
+    received_on: `${YEAR}-06-02`,
+    channel: 'email',
+    service_area: CHILDREN_AREA,
+    category: CHILDREN_CATEGORY,
+    summary: `${M.summary} care plan`,
+    description: `${M.description} details`,
+    complainant,
+    handler: INSIDER,
+  });
+  assert.equal(logged.json.restricted, true, "a children's complaint is restricted");
   const r1 = logged.json.reference;
-  const sr = await insider('POST', '/api/v1/service-requests', { channel: 'email',
-    received_on: `${YEAR}-06-03`, service_area: CHILDREN_AREA, category: CHILDREN_CATEGORY,
-    summary: `${M.srSummary} request`, description: `${M.description} request`,
-    requester: person(M.srName, M.srEmail, M.srAddress) });
-  const converted = await insider('POST', `/api/v1/service-requests/${sr.json.reference}/convert`,
-    { regime: 'children', received_on: `${YEAR}-06-04` });
-  const r2 = converted.json.reference ?? converted.json.complaint?.reference ??
-    converted.json.converted_to ?? converted.json.complaint;
+  const sr = await insider('POST', '/api/v1/service-requests', {
+    channel: 'email',
+    received_on: `${YEAR}-06-03`,
+    service_area: CHILDREN_AREA,
+    category: CHILDREN_CATEGORY,
+    summary: `${M.srSummary} request`,
+    description: `${M.description} request`,
+    requester: person(M.srName, M.srEmail, M.srAddress),
+  });
+  const converted = await insider('POST', `/api/v1/service-requests/${sr.json.reference}/convert`, {
+    regime: 'children',
+    received_on: `${YEAR}-06-04`,
+  });
+  const r2 =
+    converted.json.reference ??
+    converted.json.complaint?.reference ??
+    converted.json.converted_to ??
+    converted.json.complaint;
   assert.match(String(r2), /^CMP-/, `the conversion names its complaint: ${converted.text}`);
   // Answered at stage 1, with learning, a promised action and a remedy the report may read.
-  const acknowledged = await insider('POST', `/api/v1/complaints/${r1}/acknowledge`,
-    { on: `${YEAR}-06-03` }, { 'if-match': logged.headers.get('etag') });
-  await insider('POST', `/api/v1/complaints/${r1}/respond`, { on: `${YEAR}-06-10`,
-    outcome: 'partly_upheld', root_causes: [ROOT_CAUSE],
-    remedies: [{ type: 'apology', description: `${M.remedy} apology` }],
-    actions: [{ description: `${M.promised} review`, due_on: `${YEAR}-08-01` }],
-    learning: `${M.learning} plans` }, { 'if-match': acknowledged.headers.get('etag') });
+  const acknowledged = await insider(
+    'POST',
+    `/api/v1/complaints/${r1}/acknowledge`,
+    { on: `${YEAR}-06-03` },
+    { 'if-match': logged.headers.get('etag') },
+  );
+  await insider(
+    'POST',
+    `/api/v1/complaints/${r1}/respond`,
+    {
+      on: `${YEAR}-06-10`,
+      outcome: 'partly_upheld',
+      root_causes: [ROOT_CAUSE],
+      remedies: [{ type: 'apology', description: `${M.remedy} apology` }],
+      actions: [{ description: `${M.promised} review`, due_on: `${YEAR}-08-01` }],
+      learning: `${M.learning} plans`,
+    },
+    { 'if-match': acknowledged.headers.get('etag') },
+  );
   await insider('POST', `/api/v1/complaints/${r1}/notes`, { text: `${M.note} internal` });
   await insider('POST', `/api/v1/complaints/${r2}/notes`, { text: `${M.note} second` });
   // Linked both ways: from the restricted complaint, and from the visible one's side.
-  await insider('POST', `/api/v1/complaints/${r1}/links`,
-    { reference: visible.complaint[0], relation: 'related' });
-  await insider('POST', `/api/v1/complaints/${visible.complaint[0]}/links`,
-    { reference: r2, relation: 'repeat_of' });
-  const omb = await insider('POST', '/api/v1/ombudsman/cases', { ombudsman: 'housing_ombudsman',
-    ombudsman_reference: M.ombReference, complaints: [r1, r2], summary: `${M.ombSummary} case`,
-    enquiry_received_on: `${YEAR}-09-01`, information_due_on: `${YEAR}-09-15` });
+  await insider('POST', `/api/v1/complaints/${r1}/links`, {
+    reference: visible.complaint[0],
+    relation: 'related',
+  });
+  await insider('POST', `/api/v1/complaints/${visible.complaint[0]}/links`, {
+    reference: r2,
+    relation: 'repeat_of',
+  });
+  const omb = await insider('POST', '/api/v1/ombudsman/cases', {
+    ombudsman: 'housing_ombudsman',
+    ombudsman_reference: M.ombReference,
+    complaints: [r1, r2],
+    summary: `${M.ombSummary} case`,
+    enquiry_received_on: `${YEAR}-09-01`,
+    information_due_on: `${YEAR}-09-15`,
+  });
   const order = await insider('POST', '/api/v1/ombudsman/failure-orders', {
-    ombudsman_case: omb.json.reference, ombudsman_reference: M.ombReference, type: 'type_2',
-    ground: 'delay_providing_information', description: `${M.chfo} evidence`,
-    issued_on: `${YEAR}-09-20`, due_on: `${YEAR}-10-20` });
-  const completed = { lesson: `${M.lesson} one`, action: `${M.action} one`, owner: INSIDER,
-    raised_on: `${YEAR}-10-01`, due_on: `${YEAR}-11-01`, status: 'completed',
-    evidence: `${M.evidence} one`, completed_on: `${YEAR}-10-15` };
-  const fromComplaint = await raiseLearning({ ...completed, source: 'complaints', complaints: [r1] });
-  const fromCase = await raiseLearning({ ...completed, source: 'ombudsman_case',
-    ombudsman_case: omb.json.reference, lesson: `${M.lesson} two` });
-  const open = await insider('POST', '/api/v1/learning', { source: 'ombudsman_case',
-    ombudsman_case: omb.json.reference, lesson: `${M.lesson} three`, action: `${M.action} three`,
-    owner: INSIDER, raised_on: `${YEAR}-10-01`, due_on: `${YEAR}-11-01` });
+    ombudsman_case: omb.json.reference,
+    ombudsman_reference: M.ombReference,
+    type: 'type_2',
+    ground: 'delay_providing_information',
+    description: `${M.chfo} evidence`,
+    issued_on: `${YEAR}-09-20`,
+    due_on: `${YEAR}-10-20`,
+  });
+  const completed = {
+    lesson: `${M.lesson} one`,
+    action: `${M.action} one`,
+    owner: INSIDER,
+    raised_on: `${YEAR}-10-01`,
+    due_on: `${YEAR}-11-01`,
+    status: 'completed',
+    evidence: `${M.evidence} one`,
+    completed_on: `${YEAR}-10-15`,
+  };
+  const fromComplaint = await raiseLearning({
+    ...completed,
+    source: 'complaints',
+    complaints: [r1],
+  });
+  const fromCase = await raiseLearning({
+    ...completed,
+    source: 'ombudsman_case',
+    ombudsman_case: omb.json.reference,
+    lesson: `${M.lesson} two`,
+  });
+  const open = await insider('POST', '/api/v1/learning', {
+    source: 'ombudsman_case',
+    ombudsman_case: omb.json.reference,
+    lesson: `${M.lesson} three`,
+    action: `${M.action} three`,
+    owner: INSIDER,
+    raised_on: `${YEAR}-10-01`,
+    due_on: `${YEAR}-11-01`,
+  });
   Object.assign(restricted, {
-    complaint: [r1, r2], service_request: [sr.json.reference],
-    ombudsman_case: [omb.json.reference], failure_order: [order.json.reference],
+    complaint: [r1, r2],
+    service_request: [sr.json.reference],
+    ombudsman_case: [omb.json.reference],
+    failure_order: [order.json.reference],
     learning_action: [fromComplaint, fromCase, open.json.reference],
   });
 }
@@ -422,8 +615,12 @@ async function raiseLearning(body) {
   const { status, evidence, completed_on: completedOn, ...raising } = body;
   const raised = await insider('POST', '/api/v1/learning', raising);
   const path = `/api/v1/learning/${raised.json.reference}`;
-  await insider('PUT', path, { ...body, status, evidence, completed_on: completedOn },
-    { 'if-match': raised.headers.get('etag') });
+  await insider(
+    'PUT',
+    path,
+    { ...body, status, evidence, completed_on: completedOn },
+    { 'if-match': raised.headers.get('etag') },
+  );
   return raised.json.reference;
 }
 
@@ -442,7 +639,8 @@ function getRequests(ops, pick) {
       values[name] = value;
     }
     if (missing) {
-      if (!NOT_WALKED[op.id]) unexercised.push(`${op.method} ${op.path}: no value for {${missing}}`);
+      if (!NOT_WALKED[op.id])
+        unexercised.push(`${op.method} ${op.path}: no value for {${missing}}`);
       continue;
     }
     const path = fill(op.path, values);
@@ -500,8 +698,13 @@ function recordVariants(op) {
       values[target.name] = hidden;
       const twin = { ...values, [target.name]: unknownLike(hidden) };
       if (Object.values(values).some((v) => v === undefined)) continue;
-      variants.push({ target, hidden, path: fill(op.path, values), unknownPath: fill(op.path, twin),
-        recordPath: recordPathOf(op, target.name, values) });
+      variants.push({
+        target,
+        hidden,
+        path: fill(op.path, values),
+        unknownPath: fill(op.path, twin),
+        recordPath: recordPathOf(op, target.name, values),
+      });
     }
   }
   return variants;
@@ -513,13 +716,22 @@ async function compareWithUnknown(role, method, route, hiddenCall, unknownCall, 
   const sa = shape(a, [hidden]);
   const sb = shape(b, [unknownLike(hidden)]);
   if (sa.status !== sb.status) {
-    leak(route, role, `${hidden} answers ${a.status}, an unknown reference ${b.status}: ` +
-      a.text.slice(0, 200));
+    leak(
+      route,
+      role,
+      `${hidden} answers ${a.status}, an unknown reference ${b.status}: ` + a.text.slice(0, 200),
+    );
   } else if (sa.text !== sb.text || sa.type !== sb.type) {
-    leak(route, role, `${hidden} answers unlike an unknown reference (${a.status}): ` +
-      `${a.text.slice(0, 200)} vs ${b.text.slice(0, 200)}`);
+    leak(
+      route,
+      role,
+      `${hidden} answers unlike an unknown reference (${a.status}): ` +
+        `${a.text.slice(0, 200)} vs ${b.text.slice(0, 200)}`,
+    );
   } else if (expect404 && b.status !== 403 && b.status !== 404) {
-    notes.push(`${role} ${method} ${route}: an unknown reference answers ${b.status} (${b.text.slice(0, 120)})`);
+    notes.push(
+      `${role} ${method} ${route}: an unknown reference answers ${b.status} (${b.text.slice(0, 120)})`,
+    );
   }
   return { a, b };
 }
@@ -553,9 +765,13 @@ test('restricted records of every kind stay hidden from everyone outside the tea
   await makeRestrictedRecords();
 
   // The insider sees every restricted record, so a 404 below is the rule, not a typo.
-  const kindPath = { complaint: '/api/v1/complaints/', service_request: '/api/v1/service-requests/',
-    ombudsman_case: '/api/v1/ombudsman/cases/', failure_order: '/api/v1/ombudsman/failure-orders/',
-    learning_action: '/api/v1/learning/' };
+  const kindPath = {
+    complaint: '/api/v1/complaints/',
+    service_request: '/api/v1/service-requests/',
+    ombudsman_case: '/api/v1/ombudsman/cases/',
+    failure_order: '/api/v1/ombudsman/failure-orders/',
+    learning_action: '/api/v1/learning/',
+  };
   for (const [kind, refs] of Object.entries(restricted)) {
     for (const ref of refs) await insider('GET', `${kindPath[kind]}${ref}`);
   }
@@ -567,7 +783,11 @@ test('restricted records of every kind stay hidden from everyone outside the tea
     const now = afterRecords.get(key);
     if (MAY_COUNT.has(was.op.id)) continue;
     if (was.result.status !== now.result.status) {
-      leak(`GET ${now.url}`, now.role, `answered ${was.result.status} before, ${now.result.status} after`);
+      leak(
+        `GET ${now.url}`,
+        now.role,
+        `answered ${was.result.status} before, ${now.result.status} after`,
+      );
       continue;
     }
     const a = was.result.json !== undefined ? withoutVolatile(was.result.json) : was.result.text;
@@ -594,19 +814,26 @@ test('restricted records of every kind stay hidden from everyone outside the tea
   const writes = pathOps.filter((op) => op.method !== 'GET' && !NOT_WALKED[op.id]);
   for (const op of reads) {
     const variants = recordVariants(op);
-    if (variants.length === 0) unexercised.push(`${op.method} ${op.path}: no restricted record to name`);
+    if (variants.length === 0)
+      unexercised.push(`${op.method} ${op.path}: no restricted record to name`);
     for (const v of variants) {
       const enums = op.parameters.filter((p) => p.in === 'query' && resolve(p.schema).enum);
       const queries = [''];
       for (const p of enums) {
-        for (const e of resolve(p.schema).enum.filter((x) => x !== null)) queries.push(`?${p.name}=${e}`);
+        for (const e of resolve(p.schema).enum.filter((x) => x !== null))
+          queries.push(`?${p.name}=${e}`);
       }
       for (const query of queries) {
         for (const role of Object.keys(OUTSIDERS)) {
-          await compareWithUnknown(role, 'GET', `GET ${op.path}${query} (${v.target.kind} ${v.hidden})`,
+          await compareWithUnknown(
+            role,
+            'GET',
+            `GET ${op.path}${query} (${v.target.kind} ${v.hidden})`,
             () => outsiderCall(role, 'GET', v.path + query, {}, [v.hidden]),
             () => outsiderCall(role, 'GET', v.unknownPath + query, {}, [unknownLike(v.hidden)]),
-            v.hidden, true);
+            v.hidden,
+            true,
+          );
         }
       }
     }
@@ -619,36 +846,70 @@ test('restricted records of every kind stay hidden from everyone outside the tea
       for (const hidden of restricted[NAMING[p.name]] ?? []) {
         const path = fill(op.path, PATH_VALUES);
         for (const role of Object.keys(OUTSIDERS)) {
-          await compareWithUnknown(role, 'GET', `GET ${op.path}?${p.name}= (${hidden})`,
+          await compareWithUnknown(
+            role,
+            'GET',
+            `GET ${op.path}?${p.name}= (${hidden})`,
             () => outsiderCall(role, 'GET', `${path}?${p.name}=${hidden}`, {}, [hidden]),
-            () => outsiderCall(role, 'GET', `${path}?${p.name}=${unknownLike(hidden)}`, {},
-              [unknownLike(hidden)]), hidden, false);
+            () =>
+              outsiderCall(role, 'GET', `${path}?${p.name}=${unknownLike(hidden)}`, {}, [
+                unknownLike(hidden),
+              ]),
+            hidden,
+            false,
+          );
         }
       }
     }
   }
 
   // 4. A complaint logged outside the team with the restricted one's email and category.
-  const repeat = await outsiderCall('complaints_officer', 'POST', '/api/v1/complaints', { body: {
-    regime: 'corporate', received_on: `${YEAR}-07-01`, channel: 'email',
-    service_area: CHILDREN_AREA, category: CHILDREN_CATEGORY, summary: 'Transport to school',
-    description: 'The bus did not come', complainant: { name: 'A Parent', email: M.email } } },
-  [], [M.email]);
+  const repeat = await outsiderCall(
+    'complaints_officer',
+    'POST',
+    '/api/v1/complaints',
+    {
+      body: {
+        regime: 'corporate',
+        received_on: `${YEAR}-07-01`,
+        channel: 'email',
+        service_area: CHILDREN_AREA,
+        category: CHILDREN_CATEGORY,
+        summary: 'Transport to school',
+        description: 'The bus did not come',
+        complainant: { name: 'A Parent', email: M.email },
+      },
+    },
+    [],
+    [M.email],
+  );
   assert.equal(repeat.status, 201, repeat.text);
   visible.complaint.push(repeat.json.reference);
   for (const role of Object.keys(OUTSIDERS)) {
-    const seen = await outsiderCall(role, 'GET', `/api/v1/complaints/${repeat.json.reference}`,
-      {}, [], [M.email]);
+    const seen = await outsiderCall(
+      role,
+      'GET',
+      `/api/v1/complaints/${repeat.json.reference}`,
+      {},
+      [],
+      [M.email],
+    );
     const named = hiddenRefs.filter((ref) => seen.text.includes(ref));
     if (named.length) {
-      leak('GET /api/v1/complaints/{reference} (a new complaint)', role,
-        `possible_repeat_of names ${named.join(', ')}: ${JSON.stringify(seen.json?.possible_repeat_of)}`);
+      leak(
+        'GET /api/v1/complaints/{reference} (a new complaint)',
+        role,
+        `possible_repeat_of names ${named.join(', ')}: ${JSON.stringify(seen.json?.possible_repeat_of)}`,
+      );
     }
   }
   const namedAtLogging = hiddenRefs.filter((ref) => repeat.text.includes(ref));
   if (namedAtLogging.length) {
-    leak('POST /api/v1/complaints', 'complaints_officer',
-      `the answer's possible_repeat_of names ${namedAtLogging.join(', ')}`);
+    leak(
+      'POST /api/v1/complaints',
+      'complaints_officer',
+      `the answer's possible_repeat_of names ${namedAtLogging.join(', ')}`,
+    );
   }
 
   // Every write is walked one way or another, or NOT_WALKED says why not.
@@ -672,16 +933,29 @@ test('restricted records of every kind stay hidden from everyone outside the tea
           const send = async (value) => {
             const headers = {};
             if (recordParams.length) {
-              const read = await request('GET', recordPathOf(op, recordParams[0].name, values),
-                { token: tokens.insider });
+              const read = await request('GET', recordPathOf(op, recordParams[0].name, values), {
+                token: tokens.insider,
+              });
               const etag = read.headers.get('etag');
               if (etag) headers['if-match'] = etag;
             }
-            return outsiderCall(role, op.method, path,
-              { body: namingBody(op.bodySchema, property, value), headers }, [value]);
+            return outsiderCall(
+              role,
+              op.method,
+              path,
+              { body: namingBody(op.bodySchema, property, value), headers },
+              [value],
+            );
           };
-          await compareWithUnknown(role, op.method, `${op.method} ${op.path} {${property}: ${hidden}}`,
-            () => send(hidden), () => send(unknownLike(hidden)), hidden, false);
+          await compareWithUnknown(
+            role,
+            op.method,
+            `${op.method} ${op.path} {${property}: ${hidden}}`,
+            () => send(hidden),
+            () => send(unknownLike(hidden)),
+            hidden,
+            false,
+          );
         }
       }
     }
@@ -691,7 +965,8 @@ test('restricted records of every kind stay hidden from everyone outside the tea
   // a leaking write changes the record.
   for (const op of writes) {
     const variants = recordVariants(op);
-    if (variants.length === 0) unexercised.push(`${op.method} ${op.path}: no restricted record to name`);
+    if (variants.length === 0)
+      unexercised.push(`${op.method} ${op.path}: no restricted record to name`);
     for (const v of variants) {
       for (const role of Object.keys(OUTSIDERS)) {
         const read = await request('GET', v.recordPath, { token: tokens.insider });
@@ -699,19 +974,32 @@ test('restricted records of every kind stay hidden from everyone outside the tea
         // A replacement starts from the record as its team reads it: the most plausible body.
         let body = op.bodySchema ? minimalBody(op.bodySchema) : undefined;
         if (body && ['PUT', 'PATCH'].includes(op.method) && read.json) {
-          body = Object.fromEntries(Object.keys(op.bodySchema.properties ?? {})
-            .filter((name) => read.json[name] !== undefined).map((name) => [name, read.json[name]]));
+          body = Object.fromEntries(
+            Object.keys(op.bodySchema.properties ?? {})
+              .filter((name) => read.json[name] !== undefined)
+              .map((name) => [name, read.json[name]]),
+          );
         }
         if (body && 'reference' in body) body.reference = visible.complaint[0];
         const mentioned = hiddenRefs.filter((ref) => JSON.stringify(body ?? '').includes(ref));
-        const { b } = await compareWithUnknown(role, op.method,
+        const { b } = await compareWithUnknown(
+          role,
+          op.method,
           `${op.method} ${op.path} (${v.target.kind} ${v.hidden})`,
           () => outsiderCall(role, op.method, v.path, { body, headers }, [v.hidden, ...mentioned]),
-          () => outsiderCall(role, op.method, v.unknownPath, { body, headers },
-            [unknownLike(v.hidden), ...mentioned]), v.hidden, true);
+          () =>
+            outsiderCall(role, op.method, v.unknownPath, { body, headers }, [
+              unknownLike(v.hidden),
+              ...mentioned,
+            ]),
+          v.hidden,
+          true,
+        );
         if (![403, 404].includes(b.status)) {
-          unexercised.push(`${role} ${op.method} ${op.path}: an unknown reference answers ` +
-            `${b.status}, not 404: the body is not plausible (${b.text.slice(0, 160)})`);
+          unexercised.push(
+            `${role} ${op.method} ${op.path}: an unknown reference answers ` +
+              `${b.status}, not 404: the body is not plausible (${b.text.slice(0, 160)})`,
+          );
         }
       }
     }
@@ -722,12 +1010,16 @@ test('restricted records of every kind stay hidden from everyone outside the tea
   const markerPattern = new RegExp(`${MARK}[A-Z]*(@example\\.org)?`, 'gi');
   for (const answer of answers) {
     const markers = answer.echo ? [] : [...new Set(answer.text.match(markerPattern) ?? [])];
-    const refs = hiddenRefs.filter((ref) => !answer.named.includes(ref) && answer.text.includes(ref));
+    const refs = hiddenRefs.filter(
+      (ref) => !answer.named.includes(ref) && answer.text.includes(ref),
+    );
     if (markers.length === 0 && refs.length === 0) continue;
     const what = [];
     if (markers.length) {
       const at = Math.max(0, answer.text.search(new RegExp(MARK, 'i')) - 50);
-      what.push(`carries ${markers.join(', ')} (…${answer.text.slice(at, at + 120).replace(/\s+/g, ' ')}…)`);
+      what.push(
+        `carries ${markers.join(', ')} (…${answer.text.slice(at, at + 120).replace(/\s+/g, ' ')}…)`,
+      );
     }
     if (refs.length) what.push(`names ${refs.join(', ')}`);
     const [role, ...route] = answer.label.split(' ');
@@ -751,9 +1043,10 @@ test('restricted records of every kind stay hidden from everyone outside the tea
   // VISIBILITY_DUMP=file writes every outsider answer read, one JSON line each, for whoever
   // fixes a leak.
   if (process.env.VISIBILITY_DUMP) {
-    writeFileSync(process.env.VISIBILITY_DUMP,
-      answers.map((a) => JSON.stringify({ request: a.label, answer: a.text }))
-        .join('\n'));
+    writeFileSync(
+      process.env.VISIBILITY_DUMP,
+      answers.map((a) => JSON.stringify({ request: a.label, answer: a.text })).join('\n'),
+    );
   }
   assert.deepEqual([...new Set(unexercised)], [], 'operations that could not be exercised');
   assert.equal(report.length, 0, `restricted records leak:\n${report.join('\n')}`);

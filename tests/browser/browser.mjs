@@ -28,7 +28,10 @@ export async function startApp() {
   const demo = redress(['demo', '--db', db, '--seed', DEMO_SEED, '--today', DEMO_TODAY]);
   if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
   const server = await startServe(db, ['--web-root', join(sourceDir, 'web', 'dist')]);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless'],
+  });
   const stop = async () => {
     await browser.close();
     await server.stop();
@@ -50,7 +53,8 @@ export async function newPage(app) {
 export async function assertAccessible(page, what) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const found = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   assert.deepEqual(found, [], `accessibility violations on ${what}`);
 }
@@ -75,14 +79,35 @@ export async function signOut(page) {
 // "2026-11-24" → "24 November 2026", as the app shows dates.
 export function shown(iso) {
   const [year, month, day] = iso.split('-').map(Number);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-    'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return `${day} ${months[month - 1]} ${year}`;
 }
 
 // The calendar's answer for "N working days after D" on the test database.
 export function addWorkingDays(db, from, days) {
-  const result = redress(['calendar', 'add-working-days', '--from', from, '--days', String(days), '--db', db]);
+  const result = redress([
+    'calendar',
+    'add-working-days',
+    '--from',
+    from,
+    '--days',
+    String(days),
+    '--db',
+    db,
+  ]);
   if (result.status !== 0) throw new Error(`calendar failed: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -95,7 +120,16 @@ export function todayIso() {
 
 // The calendar's count of working days d with from < d ≤ to on the test database.
 export function workingDaysBetween(db, from, to) {
-  const result = redress(['calendar', 'working-days-between', '--from', from, '--to', to, '--db', db]);
+  const result = redress([
+    'calendar',
+    'working-days-between',
+    '--from',
+    from,
+    '--to',
+    to,
+    '--db',
+    db,
+  ]);
   if (result.status !== 0) throw new Error(`calendar failed: ${result.stderr}`);
   return Number(result.stdout.trim());
 }
@@ -112,7 +146,9 @@ export function dependentSteps(pageOf, name) {
       } catch (error) {
         failed = true;
         const path = `${process.env.TMPDIR ?? '/tmp'}/redress-${name}-failure.png`;
-        await pageOf()?.screenshot({ path, fullPage: true }).catch(() => {});
+        await pageOf()
+          ?.screenshot({ path, fullPage: true })
+          .catch(() => {});
         throw error;
       }
     });

@@ -3,7 +3,18 @@
 // every page and every error state on the way.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addWorkingDays, assertAccessible, dependentSteps, newPage, shown, signIn, signOut, startApp, todayIso, workingDaysBetween } from './browser.mjs';
+import {
+  addWorkingDays,
+  assertAccessible,
+  dependentSteps,
+  newPage,
+  shown,
+  signIn,
+  signOut,
+  startApp,
+  todayIso,
+  workingDaysBetween,
+} from './browser.mjs';
 
 const SUMMARY = 'Damp and mould at Zephyrine Court not fixed';
 const ACKNOWLEDGE_DAYS = 5;
@@ -56,19 +67,29 @@ describe('a housing complaint by phone, through both stages', () => {
     await summary.getByRole('link', { name: 'Select how they contacted us' }).waitFor();
     await assertAccessible(page, 'the log form with errors');
 
-    await page.getByRole('group', { name: 'How did they contact us?' }).getByRole('radio', { name: 'Phone' }).check();
+    await page
+      .getByRole('group', { name: 'How did they contact us?' })
+      .getByRole('radio', { name: 'Phone' })
+      .check();
     await page.getByRole('radio', { name: 'A complaint' }).check();
     await page.getByLabel('Service area').selectOption('housing');
     // Choosing Housing picks the Housing Ombudsman's procedure.
     assert.ok(await page.getByRole('radio', { name: /^Housing/ }).isChecked());
     await page.getByLabel('Category').selectOption({ index: 1 });
     await page.getByLabel('Summary').fill(SUMMARY);
-    await page.getByLabel('What happened?').fill('Reported the damp in March; two visits, no work done.');
-    await page.getByLabel('What do they want to happen?').fill('The mould treated and the wall repaired.');
+    await page
+      .getByLabel('What happened?')
+      .fill('Reported the damp in March; two visits, no work done.');
+    await page
+      .getByLabel('What do they want to happen?')
+      .fill('The mould treated and the wall repaired.');
     await page.getByLabel('Full name').fill('Jordan Example');
     await page.getByLabel('Phone number').fill('07700 900123');
     await page.getByRole('radio', { name: 'No', exact: true }).check();
-    await page.getByRole('group', { name: 'How do they prefer to be contacted?' }).getByRole('radio', { name: 'Phone' }).check();
+    await page
+      .getByRole('group', { name: 'How do they prefer to be contacted?' })
+      .getByRole('radio', { name: 'Phone' })
+      .check();
     await page.getByLabel('Reasonable adjustments (optional)').fill('Large print letters');
     await page.getByLabel('Vulnerabilities (optional)').fill('Asthma, made worse by the mould');
     await page.getByRole('button', { name: 'Log complaint' }).click();
@@ -76,7 +97,10 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByRole('heading', { name: 'Complaint logged' }).waitFor();
     reference = (await page.locator('#logged-reference').innerText()).trim();
     assert.match(reference, /^[A-Z]+-\d{4}-\d+$/);
-    await expectText('#logged-deadlines dd >> nth=0', shown(addWorkingDays(app.db, today, ACKNOWLEDGE_DAYS)));
+    await expectText(
+      '#logged-deadlines dd >> nth=0',
+      shown(addWorkingDays(app.db, today, ACKNOWLEDGE_DAYS)),
+    );
     await assertAccessible(page, 'the confirmation page');
   });
 
@@ -87,8 +111,14 @@ describe('a housing complaint by phone, through both stages', () => {
     const acknowledgeBy = addWorkingDays(app.db, today, ACKNOWLEDGE_DAYS);
     await expectText('#stage-1-acknowledge-by', shown(acknowledgeBy));
     const left = workingDaysBetween(app.db, today, acknowledgeBy);
-    assert.match(await page.locator('#stage-1-working-days-left').innerText(), new RegExp(`: ${left} working days left`));
-    await page.locator('#notes').filter({ hasText: 'Reasonable adjustments: Large print letters' }).waitFor();
+    assert.match(
+      await page.locator('#stage-1-working-days-left').innerText(),
+      new RegExp(`: ${left} working days left`),
+    );
+    await page
+      .locator('#notes')
+      .filter({ hasText: 'Reasonable adjustments: Large print letters' })
+      .waitFor();
     await assertAccessible(page, 'the case page');
   });
 
@@ -118,7 +148,10 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await page.getByText('Complaint acknowledged').waitFor();
     await expectText('#stage-1-acknowledged-on', shown(today));
-    await expectText('#stage-1-respond-by', shown(addWorkingDays(app.db, today, STAGE_1_RESPOND_DAYS)));
+    await expectText(
+      '#stage-1-respond-by',
+      shown(addWorkingDays(app.db, today, STAGE_1_RESPOND_DAYS)),
+    );
 
     await page.getByRole('button', { name: 'Respond' }).click();
     await page.getByRole('heading', { name: 'Respond at stage 1' }).waitFor();
@@ -138,8 +171,12 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByRole('button', { name: 'Add a remedy' }).click();
     await page.getByLabel('Type').selectOption('financial');
     await page.getByLabel('Amount in pounds (for financial remedies)').fill('75');
-    await page.getByLabel('Description', { exact: true }).fill('For the distress and inconvenience');
-    await page.getByLabel('What have we learned?').fill('Damp reports need a surveyor within 10 days.');
+    await page
+      .getByLabel('Description', { exact: true })
+      .fill('For the distress and inconvenience');
+    await page
+      .getByLabel('What have we learned?')
+      .fill('Damp reports need a surveyor within 10 days.');
     await page.getByRole('button', { name: 'Send response' }).click();
     await page.getByText('Response recorded').waitFor();
     await expectText('#stage-1-responded-on', shown(today));
@@ -153,11 +190,16 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByRole('button', { name: 'Escalate' }).click();
     await page.getByRole('heading', { name: 'Escalate to the next stage' }).waitFor();
     await assertAccessible(page, 'the escalate form');
-    await page.getByLabel('Why are they dissatisfied with the response? (optional)').fill('The works are still not booked.');
+    await page
+      .getByLabel('Why are they dissatisfied with the response? (optional)')
+      .fill('The works are still not booked.');
     await page.getByRole('button', { name: 'Escalate' }).click();
     await page.getByText('Complaint escalated').waitFor();
     await expectText('#stage-2-started', shown(today));
-    await expectText('#stage-2-acknowledge-by', shown(addWorkingDays(app.db, today, ACKNOWLEDGE_DAYS)));
+    await expectText(
+      '#stage-2-acknowledge-by',
+      shown(addWorkingDays(app.db, today, ACKNOWLEDGE_DAYS)),
+    );
   });
 
   step('a stale edit shows what changed and can be sent again', async () => {
@@ -190,7 +232,10 @@ describe('a housing complaint by phone, through both stages', () => {
     await signIn(page, 'oliver.grant');
     await page.goto(`/cases/${reference}`);
     await expectText('#stage-2-acknowledged-on', shown(today));
-    await expectText('#stage-2-respond-by', shown(addWorkingDays(app.db, today, STAGE_2_RESPOND_DAYS)));
+    await expectText(
+      '#stage-2-respond-by',
+      shown(addWorkingDays(app.db, today, STAGE_2_RESPOND_DAYS)),
+    );
     await page.getByRole('button', { name: 'Respond' }).click();
     await page.getByRole('heading', { name: 'Respond at stage 2' }).waitFor();
     await page.getByRole('radio', { name: 'Partly upheld' }).check();

@@ -34,7 +34,9 @@ async function fillDate(page, group, iso) {
 async function errorLinks(page) {
   const summary = page.locator('.govuk-error-summary');
   await summary.waitFor();
-  return summary.locator('a').evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+  return summary
+    .locator('a')
+    .evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
 }
 
 // The reference the action page names in its caption: "Learning action LRN-2026-000004".
@@ -55,8 +57,16 @@ describe('learning actions and the Code self-assessment', () => {
   before(async () => {
     app = await startApp();
     page = await newPage(app);
-    complaint = sqlite(app.db, 'SELECT reference FROM complaints WHERE restricted = 0 ORDER BY id DESC LIMIT 1').trim();
-    const started = new Set(sqlite(app.db, 'SELECT financial_year FROM self_assessments').split('\n').filter(Boolean).map(Number));
+    complaint = sqlite(
+      app.db,
+      'SELECT reference FROM complaints WHERE restricted = 0 ORDER BY id DESC LIMIT 1',
+    ).trim();
+    const started = new Set(
+      sqlite(app.db, 'SELECT financial_year FROM self_assessments')
+        .split('\n')
+        .filter(Boolean)
+        .map(Number),
+    );
     year = PREFERRED_YEAR;
     while (started.has(year)) year -= 1;
     unstarted = year - 1;
@@ -81,7 +91,11 @@ describe('learning actions and the Code self-assessment', () => {
     const due = isoDaysFrom(todayIso(), 60);
     await fillDate(page, 'Due by', due);
     await page.getByRole('button', { name: 'Raise action' }).click();
-    await page.locator('.govuk-error-summary a[href="#action"]', { hasText: 'What will change is required' }).waitFor();
+    await page
+      .locator('.govuk-error-summary a[href="#action"]', {
+        hasText: 'What will change is required',
+      })
+      .waitFor();
 
     const lesson = `Repairs were booked without checking access ${Date.now()}`;
     const change = 'Confirm access with the resident when booking every repair';
@@ -97,8 +111,12 @@ describe('learning actions and the Code self-assessment', () => {
     const row = page.locator('#learning-open tr', { hasText: reference });
     await row.waitFor();
     const text = await row.innerText();
-    for (const expected of [change, lesson, MANAGER_NAME, shown(due), 'Due in']) assert.match(text, new RegExp(expected), text);
-    assert.equal(await row.getByRole('link', { name: complaint }).getAttribute('href'), `/cases/${complaint}`);
+    for (const expected of [change, lesson, MANAGER_NAME, shown(due), 'Due in'])
+      assert.match(text, new RegExp(expected), text);
+    assert.equal(
+      await row.getByRole('link', { name: complaint }).getAttribute('href'),
+      `/cases/${complaint}`,
+    );
     await assertAccessible(page, 'the lessons-learned view');
 
     // Someone else changes the owner while the page is open: the save is refused and says what.
@@ -107,18 +125,36 @@ describe('learning actions and the Code self-assessment', () => {
     await page.evaluate(async (ref) => {
       const read = await fetch(`/api/v1/learning/${ref}`);
       const action = await read.json();
-      const { reference: _r, version: _v, overdue: _o, completed_on: _c, ombudsman_case: _m, category: _g, root_cause: _t, ...body } = action;
+      const {
+        reference: _r,
+        version: _v,
+        overdue: _o,
+        completed_on: _c,
+        ombudsman_case: _m,
+        category: _g,
+        root_cause: _t,
+        ...body
+      } = action;
       const saved = await fetch(`/api/v1/learning/${ref}`, {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/json', 'If-Match': read.headers.get('ETag'), 'X-CSRF-Token': sessionStorage.getItem('redress.csrf') },
+        headers: {
+          'Content-Type': 'application/json',
+          'If-Match': read.headers.get('ETag'),
+          'X-CSRF-Token': sessionStorage.getItem('redress.csrf'),
+        },
         body: JSON.stringify({ ...body, owner: 'amira.khan' }),
       });
       if (!saved.ok) throw new Error(`the change failed: ${saved.status} ${await saved.text()}`);
     }, reference);
     await page.getByRole('radio', { name: 'In progress' }).check();
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('Someone else changed this action while you were working on it.').waitFor();
-    assert.match(await page.locator('#stale-changes').innerText(), /Owner\s+David Clarke\s+Amira Khan/);
+    await page
+      .getByText('Someone else changed this action while you were working on it.')
+      .waitFor();
+    assert.match(
+      await page.locator('#stale-changes').innerText(),
+      /Owner\s+David Clarke\s+Amira Khan/,
+    );
     await assertAccessible(page, 'the action page after a stale edit');
     await page.getByRole('button', { name: 'Save changes again' }).click();
     await page.getByText('Action updated').waitFor();
@@ -128,9 +164,13 @@ describe('learning actions and the Code self-assessment', () => {
     await page.getByRole('radio', { name: 'Completed' }).check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     const refused = await errorLinks(page);
-    assert.deepEqual(refused, [['Evidence of completion is required to complete an action', '#evidence']]);
+    assert.deepEqual(refused, [
+      ['Evidence of completion is required to complete an action', '#evidence'],
+    ]);
     await assertAccessible(page, 'the action page refusing completion without evidence');
-    await page.getByRole('link', { name: 'Evidence of completion is required to complete an action' }).click();
+    await page
+      .getByRole('link', { name: 'Evidence of completion is required to complete an action' })
+      .click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'evidence');
     const evidence = 'Repairs booking procedure R-7 issued to the contact centre';
     await page.getByLabel('Evidence of completion').fill(evidence);
@@ -159,8 +199,13 @@ describe('learning actions and the Code self-assessment', () => {
     await page.getByRole('button', { name: 'Raise action' }).click();
     await page.getByText(/Learning action LRN-\d{4}-\d{6} raised/).waitFor();
     const reference = await actionReference(page);
-    const late = Math.round((Date.parse(`${todayIso()}T00:00:00Z`) - Date.parse('2022-06-15T00:00:00Z')) / MS_PER_DAY);
-    assert.match(await page.locator('#learning-due').innerText(), new RegExp(`Overdue by ${late} days`));
+    const late = Math.round(
+      (Date.parse(`${todayIso()}T00:00:00Z`) - Date.parse('2022-06-15T00:00:00Z')) / MS_PER_DAY,
+    );
+    assert.match(
+      await page.locator('#learning-due').innerText(),
+      new RegExp(`Overdue by ${late} days`),
+    );
     assert.match(await page.locator('#learning-source').innerText(), /Theme: category/);
 
     await page.goto('/learning?overdue=true');
@@ -168,7 +213,11 @@ describe('learning actions and the Code self-assessment', () => {
     await row.waitFor();
     assert.match(await row.innerText(), /Overdue by \d+ days/);
     assert.match(await row.locator('.govuk-tag--red').innerText(), /Overdue/);
-    assert.equal(await page.locator('#learning-open, #learning-completed').count(), 0, 'only overdue actions are listed');
+    assert.equal(
+      await page.locator('#learning-open, #learning-completed').count(),
+      0,
+      'only overdue actions are listed',
+    );
     await assertAccessible(page, 'the overdue actions');
   });
 
@@ -194,9 +243,14 @@ describe('learning actions and the Code self-assessment', () => {
     await page.getByLabel('Evidence').fill('82% of stage 1 responses on time');
     await page.getByRole('button', { name: 'Save provision' }).click();
     const refused = await errorLinks(page);
-    assert.ok(refused.some(([, href]) => href === '#action'), JSON.stringify(refused));
+    assert.ok(
+      refused.some(([, href]) => href === '#action'),
+      JSON.stringify(refused),
+    );
     await assertAccessible(page, 'the provision form with an error');
-    await page.getByLabel('Action to comply').fill('Weekly stage 1 tracker reviewed by the complaints officer');
+    await page
+      .getByLabel('Action to comply')
+      .fill('Weekly stage 1 tracker reviewed by the complaints officer');
     await fillDate(page, 'Action due by', `${year + 1}-03-31`);
     await page.getByRole('button', { name: 'Save provision' }).click();
     await page.getByText('Provision 6.3 saved').waitFor();
@@ -216,11 +270,14 @@ describe('learning actions and the Code self-assessment', () => {
     await assertAccessible(page, 'the approval form with an error');
     await page.getByLabel('Meeting').fill('Cabinet');
     await page.getByLabel('Minute reference').fill('CAB/22/061');
-    await page.getByLabel('The governing body’s response').fill('Cabinet notes the self-assessment and endorses the actions.');
+    await page
+      .getByLabel('The governing body’s response')
+      .fill('Cabinet notes the self-assessment and endorses the actions.');
     await page.getByRole('button', { name: 'Save the approval' }).click();
     await page.getByText('The governing body’s approval is recorded').waitFor();
     const approval = await page.locator('#approval').innerText();
-    for (const expected of [shown('2022-06-28'), 'Cabinet', 'CAB/22/061', 'endorses the actions']) assert.match(approval, new RegExp(expected));
+    for (const expected of [shown('2022-06-28'), 'Cabinet', 'CAB/22/061', 'endorses the actions'])
+      assert.match(approval, new RegExp(expected));
     assert.ok(await page.getByRole('link', { name: 'Change the approval' }).isVisible());
     await assertAccessible(page, 'the approved self-assessment');
   });
@@ -239,20 +296,30 @@ describe('learning actions and the Code self-assessment', () => {
     assert.equal(await page.locator('#count-all').innerText(), String(all + 1));
 
     // The confirmation says what goes; cancelling keeps it.
-    await page.locator('#section-9 tr', { hasText: requirement }).getByRole('link', { name: 'Change provision 9.9' }).click();
+    await page
+      .locator('#section-9 tr', { hasText: requirement })
+      .getByRole('link', { name: 'Change provision 9.9' })
+      .click();
     await page.getByRole('link', { name: 'Remove this provision' }).click();
-    await page.getByRole('heading', { name: 'Are you sure you want to remove provision 9.9?' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Are you sure you want to remove provision 9.9?' })
+      .waitFor();
     const removing = await page.locator('#provision-to-remove').innerText();
     assert.match(removing, /Section 9:/);
     assert.match(removing, new RegExp(requirement));
-    assert.match(await page.getByRole('button', { name: 'Remove provision' }).getAttribute('class'), /govuk-button--warning/);
+    assert.match(
+      await page.getByRole('button', { name: 'Remove provision' }).getAttribute('class'),
+      /govuk-button--warning/,
+    );
     await assertAccessible(page, 'the confirmation to remove a provision');
     await page.getByRole('link', { name: 'Cancel' }).click();
     await page.getByRole('heading', { name: 'Provision 9.9' }).waitFor();
 
     await page.getByRole('link', { name: 'Remove this provision' }).click();
     await page.getByRole('button', { name: 'Remove provision' }).click();
-    await page.locator('.govuk-notification-banner--success', { hasText: 'Provision 9.9 removed' }).waitFor();
+    await page
+      .locator('.govuk-notification-banner--success', { hasText: 'Provision 9.9 removed' })
+      .waitFor();
     assert.equal(await page.locator('#count-all').innerText(), String(all));
     await page.locator('#section-9').waitFor();
     assert.equal(await page.locator('#section-9 tr', { hasText: requirement }).count(), 0);

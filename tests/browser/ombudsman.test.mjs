@@ -46,19 +46,22 @@ describe('the Ombudsman pages', () => {
     await page.locator(`#${id}-year`).fill(date.year);
   };
 
-  step('a complaints officer finds a housing complaint and opens the Ombudsman section', async () => {
-    await signIn(page, OFFICER);
-    await page.goto('/cases?regime=housing');
-    complaint = (await page.locator('#case-table tbody tr th a').first().innerText()).trim();
-    assert.match(complaint, /^CMP-/);
-    await page.getByRole('link', { name: 'Ombudsman', exact: true }).click();
-    await page.getByRole('heading', { name: 'Ombudsman cases', exact: true }).waitFor();
-    await page.locator('#ombudsman-cases, #no-ombudsman-cases').first().waitFor();
-    await assertAccessible(page, 'the Ombudsman case list');
-    await page.getByRole('link', { name: 'Record an Ombudsman case' }).click();
-    await page.getByRole('heading', { name: 'Record an Ombudsman case' }).waitFor();
-    await assertAccessible(page, 'the new Ombudsman case form');
-  });
+  step(
+    'a complaints officer finds a housing complaint and opens the Ombudsman section',
+    async () => {
+      await signIn(page, OFFICER);
+      await page.goto('/cases?regime=housing');
+      complaint = (await page.locator('#case-table tbody tr th a').first().innerText()).trim();
+      assert.match(complaint, /^CMP-/);
+      await page.getByRole('link', { name: 'Ombudsman', exact: true }).click();
+      await page.getByRole('heading', { name: 'Ombudsman cases', exact: true }).waitFor();
+      await page.locator('#ombudsman-cases, #no-ombudsman-cases').first().waitFor();
+      await assertAccessible(page, 'the Ombudsman case list');
+      await page.getByRole('link', { name: 'Record an Ombudsman case' }).click();
+      await page.getByRole('heading', { name: 'Record an Ombudsman case' }).waitFor();
+      await assertAccessible(page, 'the new Ombudsman case form');
+    },
+  );
 
   step('an invalid case shows the error summary, each error linking to its field', async () => {
     await page.getByRole('radio', { name: 'Housing Ombudsman' }).check();
@@ -69,7 +72,8 @@ describe('the Ombudsman pages', () => {
     await summary.waitFor();
     assert.match(await page.title(), /^Error: /);
     const link = summary.getByRole('link', {
-      name: 'The date the enquiry was received must not be before the date referred to the Ombudsman (10 January 2022)' });
+      name: 'The date the enquiry was received must not be before the date referred to the Ombudsman (10 January 2022)',
+    });
     assert.equal(await link.getAttribute('href'), '#enquiry_received_on');
     await assertAccessible(page, 'the new Ombudsman case form with errors');
     await link.click();
@@ -78,40 +82,56 @@ describe('the Ombudsman pages', () => {
     await page.getByLabel('Add a complaint (reference)').fill('CMP-1999-000001');
     await page.getByRole('button', { name: 'Add complaint' }).click();
     await summary.getByRole('link', { name: /no complaint CMP-1999-000001/ }).waitFor();
-    assert.equal(await summary.getByRole('link', { name: /no complaint/ }).getAttribute('href'), '#complaints');
+    assert.equal(
+      await summary.getByRole('link', { name: /no complaint/ }).getAttribute('href'),
+      '#complaints',
+    );
   });
 
-  step('the case is recorded with the complaint, a finding and an order already past due', async () => {
-    await page.getByLabel('Add a complaint (reference)').fill(complaint.toLowerCase());
-    await page.getByRole('button', { name: 'Add complaint' }).click();
-    await page.locator('#linked-complaints').getByRole('link', { name: complaint }).waitFor();
-    await page.getByLabel('The Ombudsman’s reference').fill(THEIR_REFERENCE);
-    await page.getByLabel('Summary').fill('Damp and mould: repairs and complaint handling');
-    await fillDate('enquiry_received_on', ENQUIRY);
-    await fillDate('information_due_on', INFORMATION_DUE);
-    await fillDate('information_sent_on', INFORMATION_DUE);
-    await fillDate('final_decision_on', FINAL_DECISION);
-    await page.getByRole('button', { name: 'Add a finding' }).click();
-    await page.getByLabel('Element 1: what it was about').fill('Repairs to the damp and mould');
-    await page.getByLabel('Finding on element 1').selectOption('severe_maladministration');
-    await page.getByRole('button', { name: 'Add an order or recommendation' }).click();
-    await page.locator('#remedies-0-kind').check();
-    await page.locator('#remedies-0-type').selectOption('financial_compensation');
-    await page.locator('#remedies-0-description').fill(ORDER);
-    await fillDate('remedies-0-due_on', ORDER_DUE);
-    await assertAccessible(page, 'the filled Ombudsman case form');
-    await page.getByRole('button', { name: 'Record Ombudsman case' }).click();
-    await page.getByText(/^Ombudsman case OMB-\d{4}-\d{6} recorded$/).waitFor();
-    ombudsmanCase = (await page.locator('.govuk-caption-l').innerText()).trim();
-    assert.match(ombudsmanCase, /^OMB-/);
-    assert.match(await page.locator('#ombudsman-case-complaints').innerText(), new RegExp(complaint));
-    assert.match(await page.locator('#outcome').innerText(), /Repairs to the damp and mould\s+Severe maladministration/);
-    const order = page.locator('#remedies-table tbody tr');
-    assert.match(await order.innerText(), /Overdue/);
-    assert.equal(await order.locator('.govuk-tag--red').count(), 1, 'the order past due is flagged');
-    await page.getByText('An order or recommendation is past its due date.').waitFor();
-    await assertAccessible(page, 'the Ombudsman case page');
-  });
+  step(
+    'the case is recorded with the complaint, a finding and an order already past due',
+    async () => {
+      await page.getByLabel('Add a complaint (reference)').fill(complaint.toLowerCase());
+      await page.getByRole('button', { name: 'Add complaint' }).click();
+      await page.locator('#linked-complaints').getByRole('link', { name: complaint }).waitFor();
+      await page.getByLabel('The Ombudsman’s reference').fill(THEIR_REFERENCE);
+      await page.getByLabel('Summary').fill('Damp and mould: repairs and complaint handling');
+      await fillDate('enquiry_received_on', ENQUIRY);
+      await fillDate('information_due_on', INFORMATION_DUE);
+      await fillDate('information_sent_on', INFORMATION_DUE);
+      await fillDate('final_decision_on', FINAL_DECISION);
+      await page.getByRole('button', { name: 'Add a finding' }).click();
+      await page.getByLabel('Element 1: what it was about').fill('Repairs to the damp and mould');
+      await page.getByLabel('Finding on element 1').selectOption('severe_maladministration');
+      await page.getByRole('button', { name: 'Add an order or recommendation' }).click();
+      await page.locator('#remedies-0-kind').check();
+      await page.locator('#remedies-0-type').selectOption('financial_compensation');
+      await page.locator('#remedies-0-description').fill(ORDER);
+      await fillDate('remedies-0-due_on', ORDER_DUE);
+      await assertAccessible(page, 'the filled Ombudsman case form');
+      await page.getByRole('button', { name: 'Record Ombudsman case' }).click();
+      await page.getByText(/^Ombudsman case OMB-\d{4}-\d{6} recorded$/).waitFor();
+      ombudsmanCase = (await page.locator('.govuk-caption-l').innerText()).trim();
+      assert.match(ombudsmanCase, /^OMB-/);
+      assert.match(
+        await page.locator('#ombudsman-case-complaints').innerText(),
+        new RegExp(complaint),
+      );
+      assert.match(
+        await page.locator('#outcome').innerText(),
+        /Repairs to the damp and mould\s+Severe maladministration/,
+      );
+      const order = page.locator('#remedies-table tbody tr');
+      assert.match(await order.innerText(), /Overdue/);
+      assert.equal(
+        await order.locator('.govuk-tag--red').count(),
+        1,
+        'the order past due is flagged',
+      );
+      await page.getByText('An order or recommendation is past its due date.').waitFor();
+      await assertAccessible(page, 'the Ombudsman case page');
+    },
+  );
 
   step('the order past due shows on the dashboard panel, linking to the case', async () => {
     await page.getByRole('link', { name: 'Home' }).click();
@@ -137,8 +157,10 @@ describe('the Ombudsman pages', () => {
     assert.match(text, new RegExp(`Their reference: ${THEIR_REFERENCE}`));
     assert.match(text, /Final decision: 1 April 2022/);
     assert.match(text, /Severe maladministration/);
-    assert.equal(await page.getByRole('link', { name: 'Raise a learning action' }).getAttribute('href'),
-      `/learning/new?complaint=${complaint}`);
+    assert.equal(
+      await page.getByRole('link', { name: 'Raise a learning action' }).getAttribute('href'),
+      `/learning/new?complaint=${complaint}`,
+    );
     await assertAccessible(page, 'the complaint page with its Ombudsman history');
   });
 
@@ -150,12 +172,22 @@ describe('the Ombudsman pages', () => {
       const path = `/api/v1/ombudsman/cases/${reference}`;
       const current = await fetch(path);
       const body = await current.json();
-      const { reference: _r, version: _v, decided: _d, information_overdue: _i, remedy_overdue: _o, ...rest } = body;
+      const {
+        reference: _r,
+        version: _v,
+        decided: _d,
+        information_overdue: _i,
+        remedy_overdue: _o,
+        ...rest
+      } = body;
       rest.remedies = rest.remedies.map(({ compliance: _c, ...remedy }) => remedy);
       const saved = await fetch(path, {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag'),
-          'X-CSRF-Token': sessionStorage.getItem('redress.csrf') },
+        headers: {
+          'Content-Type': 'application/json',
+          'If-Match': current.headers.get('ETag'),
+          'X-CSRF-Token': sessionStorage.getItem('redress.csrf'),
+        },
         body: JSON.stringify({ ...rest, ombudsman_reference: 'HO-CHANGED-ELSEWHERE' }),
       });
       return saved.status;
@@ -163,9 +195,18 @@ describe('the Ombudsman pages', () => {
     assert.equal(status, 200);
     await page.getByLabel('Summary').fill('Changed on a stale form');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.locator('.govuk-error-summary').getByText(/Someone else changed this case/).waitFor();
-    assert.match(await page.locator('#stale-changes').innerText(), /Their reference\s+HO-BROWSER-2201\s+HO-CHANGED-ELSEWHERE/);
-    assert.equal(await page.getByLabel('The Ombudsman’s reference').inputValue(), 'HO-CHANGED-ELSEWHERE');
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/Someone else changed this case/)
+      .waitFor();
+    assert.match(
+      await page.locator('#stale-changes').innerText(),
+      /Their reference\s+HO-BROWSER-2201\s+HO-CHANGED-ELSEWHERE/,
+    );
+    assert.equal(
+      await page.getByLabel('The Ombudsman’s reference').inputValue(),
+      'HO-CHANGED-ELSEWHERE',
+    );
     await assertAccessible(page, 'the stale edit');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText(`Ombudsman case ${ombudsmanCase} updated`).waitFor();
@@ -173,13 +214,21 @@ describe('the Ombudsman pages', () => {
 
   step('a Complaint Handling Failure Order is recorded, and flagged past due', async () => {
     await page.getByRole('button', { name: 'Record a failure order' }).click();
-    await page.getByRole('heading', { name: 'Record a Complaint Handling Failure Order' }).waitFor();
-    assert.equal(await page.getByLabel('Ombudsman case in Redress (optional)').inputValue(), ombudsmanCase);
+    await page
+      .getByRole('heading', { name: 'Record a Complaint Handling Failure Order' })
+      .waitFor();
+    assert.equal(
+      await page.getByLabel('Ombudsman case in Redress (optional)').inputValue(),
+      ombudsmanCase,
+    );
     await assertAccessible(page, 'the new failure order form');
     await page.getByRole('button', { name: 'Record failure order' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    assert.equal(await summary.getByRole('link', { name: /date it was issued/ }).getAttribute('href'), '#issued_on');
+    assert.equal(
+      await summary.getByRole('link', { name: /date it was issued/ }).getAttribute('href'),
+      '#issued_on',
+    );
     await assertAccessible(page, 'the new failure order form with errors');
     await page.getByLabel('The Ombudsman’s reference').fill(THEIR_REFERENCE);
     await page.getByRole('radio', { name: /^Type 2/ }).check();
@@ -211,10 +260,19 @@ describe('the Ombudsman pages', () => {
     await page.getByRole('button', { name: 'Save and reconcile' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    assert.equal(await summary.getByRole('link', { name: /Decisions made/ }).getAttribute('href'), '#decisions_made');
+    assert.equal(
+      await summary.getByRole('link', { name: /Decisions made/ }).getAttribute('href'),
+      '#decisions_made',
+    );
     await assertAccessible(page, 'the LGSCO letter form with errors');
-    for (const label of ['Decisions made', 'Not for us (premature or for another body)', 'Assessed and closed', 'Investigated',
-      'Upheld', 'Satisfactory remedy provided by the council']) {
+    for (const label of [
+      'Decisions made',
+      'Not for us (premature or for another body)',
+      'Assessed and closed',
+      'Investigated',
+      'Upheld',
+      'Satisfactory remedy provided by the council',
+    ]) {
       await page.getByLabel(label, { exact: true }).fill('0');
     }
     await page.getByLabel('Complaints and enquiries received').fill(String(PLANTED_RECEIVED));
@@ -226,33 +284,69 @@ describe('the Ombudsman pages', () => {
     const cells = await received.locator('td').allInnerTexts();
     assert.equal(cells[0], String(PLANTED_RECEIVED));
     const recorded = Number(cells[1]);
-    assert.ok(recorded < PLANTED_RECEIVED, `Redress records ${recorded} for a year before its history`);
+    assert.ok(
+      recorded < PLANTED_RECEIVED,
+      `Redress records ${recorded} for a year before its history`,
+    );
     assert.equal(cells[2], `Differs: the letter is ${PLANTED_RECEIVED - recorded} higher`);
     assert.match(await received.getAttribute('class'), /redress-recon-differs/);
     const decisions = await page.locator('#line-decisions_made td').allInnerTexts();
-    assert.equal(decisions[2], decisions[1] === '0' ? 'Same' : `Differs: the letter is ${decisions[1]} lower`);
-    assert.match(await page.locator('#reconciliation-summary').innerText(), /\d+ lines? differs? from Redress’s records/);
+    assert.equal(
+      decisions[2],
+      decisions[1] === '0' ? 'Same' : `Differs: the letter is ${decisions[1]} lower`,
+    );
+    assert.match(
+      await page.locator('#reconciliation-summary').innerText(),
+      /\d+ lines? differs? from Redress’s records/,
+    );
     await assertAccessible(page, 'the LGSCO letter reconciliation');
   });
 
-  step('a correction based on figures someone has since changed is refused, not applied', async () => {
-    await page.goto(`/ombudsman/lgsco-letters/${LETTER_YEAR}`);
-    const received = page.getByLabel('Complaints and enquiries received');
-    await received.waitFor();
-    // Meanwhile a colleague corrects the letter from the command line.
-    const counts = ['--complaints-and-enquiries-received', '9', '--decisions-made', '0', '--not-for-us', '0',
-      '--assessed-and-closed', '0', '--investigated', '0', '--upheld', '0'];
-    const other = redress(['ombudsman', 'letter', '--db', app.db, '--year', LETTER_YEAR, ...counts]);
-    assert.equal(other.status, 0, other.stderr);
-    await received.fill('7');
-    await page.getByRole('button', { name: 'Save and reconcile' }).click();
-    const summary = page.locator('.govuk-error-summary');
-    await summary.waitFor();
-    assert.match(await summary.innerText(), /changed since it was read/);
-    await assertAccessible(page, 'the LGSCO letter form after a stale correction');
-    const letter = redress(['ombudsman', 'reconcile', '--db', app.db, '--year', LETTER_YEAR]);
-    assert.match(letter.stdout, /^complaints_and_enquiries_received\t9\t/m, 'the colleague\'s figure stands');
-  });
+  step(
+    'a correction based on figures someone has since changed is refused, not applied',
+    async () => {
+      await page.goto(`/ombudsman/lgsco-letters/${LETTER_YEAR}`);
+      const received = page.getByLabel('Complaints and enquiries received');
+      await received.waitFor();
+      // Meanwhile a colleague corrects the letter from the command line.
+      const counts = [
+        '--complaints-and-enquiries-received',
+        '9',
+        '--decisions-made',
+        '0',
+        '--not-for-us',
+        '0',
+        '--assessed-and-closed',
+        '0',
+        '--investigated',
+        '0',
+        '--upheld',
+        '0',
+      ];
+      const other = redress([
+        'ombudsman',
+        'letter',
+        '--db',
+        app.db,
+        '--year',
+        LETTER_YEAR,
+        ...counts,
+      ]);
+      assert.equal(other.status, 0, other.stderr);
+      await received.fill('7');
+      await page.getByRole('button', { name: 'Save and reconcile' }).click();
+      const summary = page.locator('.govuk-error-summary');
+      await summary.waitFor();
+      assert.match(await summary.innerText(), /changed since it was read/);
+      await assertAccessible(page, 'the LGSCO letter form after a stale correction');
+      const letter = redress(['ombudsman', 'reconcile', '--db', app.db, '--year', LETTER_YEAR]);
+      assert.match(
+        letter.stdout,
+        /^complaints_and_enquiries_received\t9\t/m,
+        "the colleague's figure stands",
+      );
+    },
+  );
 
   step('a viewer sees the records but no edit buttons', async () => {
     await signIn(page, VIEWER);

@@ -41,9 +41,12 @@ describe('the web app’s pages', () => {
 
   test('a case reopened and answered again shows its earlier response', async () => {
     // The demo reopens about one answered stage in a hundred and answers it again.
-    const reference = sqlite(app.db, `SELECT c.reference FROM complaints c
+    const reference = sqlite(
+      app.db,
+      `SELECT c.reference FROM complaints c
       JOIN stage_earlier_responses e ON e.complaint_id = c.id
-      WHERE c.regime = 'housing' AND c.restricted = 0 ORDER BY c.id LIMIT 1`).trim();
+      WHERE c.regime = 'housing' AND c.restricted = 0 ORDER BY c.id LIMIT 1`,
+    ).trim();
     assert.match(reference, /^CMP-/, 'the demo has a re-answered housing case');
     await signIn(page, 'david.clarke');
     await page.goto(`/cases/${reference}`);
@@ -77,7 +80,10 @@ describe('the web app’s pages', () => {
 
   test('a service request is logged and can become a complaint', async () => {
     await page.goto('/cases/new');
-    await page.getByRole('group', { name: 'How did they contact us?' }).getByRole('radio', { name: 'Email' }).check();
+    await page
+      .getByRole('group', { name: 'How did they contact us?' })
+      .getByRole('radio', { name: 'Email' })
+      .check();
     await page.getByRole('radio', { name: 'A service request' }).check();
     await page.getByLabel('Service area').selectOption({ index: 1 });
     await page.getByLabel('Category').selectOption({ index: 1 });
@@ -182,7 +188,10 @@ describe('the web app’s pages', () => {
     await page.getByRole('heading', { name: /cases/ }).waitFor();
     // The first Tab reaches the skip link, which moves focus to the main content.
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent),
+      'Skip to main content',
+    );
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
     // Navigation links and the sign-out button are reachable and work with Enter.
@@ -195,7 +204,11 @@ describe('the web app’s pages', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     // Tab moves through the page in order until the username box takes the typing.
     const MAX_TABS = 5;
-    for (let i = 0; i < MAX_TABS && (await page.evaluate(() => document.activeElement?.id)) !== 'username'; i += 1) {
+    for (
+      let i = 0;
+      i < MAX_TABS && (await page.evaluate(() => document.activeElement?.id)) !== 'username';
+      i += 1
+    ) {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.type('admin');

@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { redress } from '../blackbox/helpers.mjs';
-import { assertAccessible, DEMO_PASSWORD, dependentSteps, newPage, signIn, startApp, todayIso } from './browser.mjs';
+import {
+  assertAccessible,
+  DEMO_PASSWORD,
+  dependentSteps,
+  newPage,
+  signIn,
+  startApp,
+  todayIso,
+} from './browser.mjs';
 
 describe("the statutory procedures' forms", () => {
   let app;
@@ -30,7 +38,12 @@ describe("the statutory procedures' forms", () => {
   const errorSummaryNames = async (field) => {
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    await page.locator(`.govuk-error-summary a[href="#${field}"], .govuk-error-summary a[href^="#${field}"]`).first().waitFor();
+    await page
+      .locator(
+        `.govuk-error-summary a[href="#${field}"], .govuk-error-summary a[href^="#${field}"]`,
+      )
+      .first()
+      .waitFor();
   };
 
   step("an adults' case: the offer to discuss, the agreed period and the late notice", async () => {
@@ -39,7 +52,9 @@ describe("the statutory procedures' forms", () => {
     assert.ok(reference, 'the demo has an adults complaint in progress');
 
     await page.goto(`/cases/${reference}/discussion-offer`);
-    await page.getByRole('heading', { name: 'Record the offer to discuss the complaint' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Record the offer to discuss the complaint' })
+      .waitFor();
     await assertAccessible(page, 'the discussion offer form');
     await page.getByRole('button', { name: 'Save offer' }).click();
     await errorSummaryNames('take_up');
@@ -65,12 +80,16 @@ describe("the statutory procedures' forms", () => {
     await assertAccessible(page, 'the response period form refused by the server');
 
     await page.goto(`/cases/${reference}/late-notice`);
-    await page.getByRole('heading', { name: 'Tell the complainant the response will be late' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Tell the complainant the response will be late' })
+      .waitFor();
     await assertAccessible(page, 'the late notice form');
     await page.getByRole('button', { name: 'Save notice' }).click();
     await errorSummaryNames('reason');
     await assertAccessible(page, 'the late notice form with errors');
-    await page.getByLabel('The reasons, as told to the complainant').fill('Waiting for the care provider');
+    await page
+      .getByLabel('The reasons, as told to the complainant')
+      .fill('Waiting for the care provider');
     await page.getByRole('button', { name: 'Save notice' }).click();
     await page.getByText('Late notice recorded').waitFor();
     await page.getByText('Told the response will be late', { exact: true }).waitFor();
@@ -90,21 +109,49 @@ describe("the statutory procedures' forms", () => {
       return response;
     };
     const today = todayIso();
-    const logged = await (await post('/complaints', {
-      regime: 'children', received_on: today, channel: 'email', service_area: 'childrens',
-      category: 'childrens-social-care', summary: 'Contact visits cancelled', description: 'Three times.',
-      complainant: { name: 'Sam Example', email: 'sam@example.org' } })).json();
-    const responded = await post(`/complaints/${logged.reference}/respond`,
-      { on: today, outcome: 'not_upheld', root_causes: ['no-fault-found'] }, `"${logged.version}"`);
-    await post(`/complaints/${logged.reference}/escalate`, { requested_on: today, handler: 'ruth.campbell' },
-      responded.headers().etag);
+    const logged = await (
+      await post('/complaints', {
+        regime: 'children',
+        received_on: today,
+        channel: 'email',
+        service_area: 'childrens',
+        category: 'childrens-social-care',
+        summary: 'Contact visits cancelled',
+        description: 'Three times.',
+        complainant: { name: 'Sam Example', email: 'sam@example.org' },
+      })
+    ).json();
+    const responded = await post(
+      `/complaints/${logged.reference}/respond`,
+      { on: today, outcome: 'not_upheld', root_causes: ['no-fault-found'] },
+      `"${logged.version}"`,
+    );
+    await post(
+      `/complaints/${logged.reference}/escalate`,
+      { requested_on: today, handler: 'ruth.campbell' },
+      responded.headers().etag,
+    );
     return logged.reference;
   };
 
   step("a children's case: the investigation, and the review panel when one is open", async () => {
     // The demo's children's services team has no officer to escalate with: add one.
-    const added = redress(['user', 'add', '--db', app.db, '--username', 'proc.officer', '--role',
-      'complaints_officer', '--team', 'childrens-services', '--password-stdin'], { input: `${DEMO_PASSWORD}\n` });
+    const added = redress(
+      [
+        'user',
+        'add',
+        '--db',
+        app.db,
+        '--username',
+        'proc.officer',
+        '--role',
+        'complaints_officer',
+        '--team',
+        'childrens-services',
+        '--password-stdin',
+      ],
+      { input: `${DEMO_PASSWORD}\n` },
+    );
     assert.equal(added.status, 0, added.stderr);
     await signIn(page, 'proc.officer');
     const investigation = await childrensStage2();
@@ -123,8 +170,9 @@ describe("the statutory procedures' forms", () => {
       await page.getByText('Independent Person', { exact: true }).waitFor();
       await assertAccessible(page, 'the case page with the investigation');
     }
-    const panel = await firstCase('regime=children&stage=3&status=in_progress') ??
-      await firstCase('regime=children&stage=3&status=awaiting_acknowledgement');
+    const panel =
+      (await firstCase('regime=children&stage=3&status=in_progress')) ??
+      (await firstCase('regime=children&stage=3&status=awaiting_acknowledgement'));
     if (panel) {
       await page.goto(`/cases/${panel}/review-panel`);
       await page.getByRole('heading', { name: 'Record the review panel' }).waitFor();

@@ -18,7 +18,13 @@ const HEADLINE_KEYS = [
   ['remedies', 'compensation_total'],
 ];
 // The page rounds as the PDF does: percentages and working days to 0.1, money to the penny.
-const SHOWN_PRECISION = { count: 0, percent: 0.05, working_days: 0.05, pounds: 0.005, per_1000_homes: 0.005 };
+const SHOWN_PRECISION = {
+  count: 0,
+  percent: 0.05,
+  working_days: 0.05,
+  pounds: 0.005,
+  per_1000_homes: 0.005,
+};
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // "1,233", "86.5%", "−£12.50" → the number; "Not available" → null.
@@ -43,8 +49,10 @@ function assertShown(text, figure, which, what) {
     assert.equal(shown, null, `${what}: no figure`);
     return;
   }
-  assert.ok(Math.abs(shown - figure[which]) <= SHOWN_PRECISION[figure.unit] + 1e-9,
-    `${what}: shown ${text}, the API says ${figure[which]}`);
+  assert.ok(
+    Math.abs(shown - figure[which]) <= SHOWN_PRECISION[figure.unit] + 1e-9,
+    `${what}: shown ${text}, the API says ${figure[which]}`,
+  );
 }
 
 // The start of the change as the page words it, from the API's change.
@@ -62,7 +70,9 @@ function latestCompleteYear() {
 }
 
 function scopeOf(report, kind, code) {
-  const scope = report.scopes.find((s) => s.kind === kind && (kind === 'organisation' || s.code === code));
+  const scope = report.scopes.find(
+    (s) => s.kind === kind && (kind === 'organisation' || s.code === code),
+  );
   assert.ok(scope, `the report has the scope ${kind} ${code}`);
   return scope;
 }
@@ -107,11 +117,27 @@ describe('the annual report page', () => {
       const figure = figureOf(scope, group, key);
       if (!figure) continue;
       const card = page.locator(`#headline-${key}`);
-      assert.equal((await card.locator('.govuk-summary-card__title').innerText()).trim(), figure.label);
-      assertShown(await visibleText(card.locator('.redress-figure-current')), figure, 'current', `${scope.name} ${key} this year`);
-      assertShown(await visibleText(card.locator('.redress-figure-previous')), figure, 'previous', `${scope.name} ${key} last year`);
+      assert.equal(
+        (await card.locator('.govuk-summary-card__title').innerText()).trim(),
+        figure.label,
+      );
+      assertShown(
+        await visibleText(card.locator('.redress-figure-current')),
+        figure,
+        'current',
+        `${scope.name} ${key} this year`,
+      );
+      assertShown(
+        await visibleText(card.locator('.redress-figure-previous')),
+        figure,
+        'previous',
+        `${scope.name} ${key} last year`,
+      );
       const change = (await card.locator('.redress-figure-change').innerText()).trim();
-      assert.ok(change.startsWith(changeWords(figure)), `${key}: "${change}" for a change of ${figure.change}`);
+      assert.ok(
+        change.startsWith(changeWords(figure)),
+        `${key}: "${change}" for a change of ${figure.change}`,
+      );
       checked++;
     }
     assert.ok(checked >= 4, 'the headline cards are on the page');
@@ -119,14 +145,23 @@ describe('the annual report page', () => {
 
   test('a manager opens Reports, chooses 2021/22 and sees the API’s figures', async () => {
     await signIn(page, 'david.clarke');
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Reports' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Reports' })
+      .click();
     await page.getByRole('heading', { level: 1, name: /^Annual complaints report/ }).waitFor();
-    assert.equal(new URL(page.url()).pathname, `/reports/${latestCompleteYear()}`, 'the latest complete year by default');
+    assert.equal(
+      new URL(page.url()).pathname,
+      `/reports/${latestCompleteYear()}`,
+      'the latest complete year by default',
+    );
     await page.locator('#headline-heading').waitFor();
 
     await showReport(YEAR, 'all');
     await page.waitForURL(`**/reports/${YEAR}`);
-    await page.getByRole('heading', { level: 1, name: 'Annual complaints report 2021/22' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Annual complaints report 2021/22' })
+      .waitFor();
     const report = await apiReport(YEAR);
     const council = scopeOf(report, 'organisation');
     await waitForScope(council.name);
@@ -136,12 +171,23 @@ describe('the annual report page', () => {
     const escalated = figureOf(council, 'volumes', 'stage_2_received');
     const row = page.locator('#figure-volumes-stage_2_received');
     assert.equal(await row.getByRole('link').count(), 0);
-    assert.match(await row.locator('.redress-figure-hint').innerText(), /not expressible with the list filters/);
-    assertShown(await visibleText(row.locator('.redress-figure-current')), escalated, 'current', 'stage 2 received');
+    assert.match(
+      await row.locator('.redress-figure-hint').innerText(),
+      /not expressible with the list filters/,
+    );
+    assertShown(
+      await visibleText(row.locator('.redress-figure-current')),
+      escalated,
+      'current',
+      'stage 2 received',
+    );
     // The charts are named images described by their figures.
     const chart = page.getByRole('img', { name: /Complaints received by stage/ });
     assert.equal(await chart.count(), 1);
-    assert.match(await page.locator('#chart-volumes-desc').textContent(), new RegExp(`Stage 1: ${figureOf(council, 'volumes', 'stage_1_received').current} in 2021/22`));
+    assert.match(
+      await page.locator('#chart-volumes-desc').textContent(),
+      new RegExp(`Stage 1: ${figureOf(council, 'volumes', 'stage_1_received').current} in 2021/22`),
+    );
     await assertAccessible(page, 'the 2021/22 report for the whole council');
   });
 
@@ -157,11 +203,18 @@ describe('the annual report page', () => {
     await assertHeadlines(housing);
     await assertAccessible(page, 'the 2021/22 report for the housing regime');
 
-    await page.locator('#headline-stage_1_received .redress-figure-current').getByRole('link').click();
+    await page
+      .locator('#headline-stage_1_received .redress-figure-current')
+      .getByRole('link')
+      .click();
     await page.locator('#case-total').waitFor();
     const url = new URL(page.url());
     assert.equal(url.pathname, '/cases');
-    assert.deepEqual(Object.fromEntries(url.searchParams), { received_from: '2021-04-01', received_to: '2022-03-31', regime: 'housing' });
+    assert.deepEqual(Object.fromEntries(url.searchParams), {
+      received_from: '2021-04-01',
+      received_to: '2022-03-31',
+      regime: 'housing',
+    });
     // The filters are in the form, as if chosen there.
     assert.equal(await page.getByLabel('Regime').inputValue(), 'housing');
     assert.equal(await page.getByLabel('Received on or after').inputValue(), '2021-04-01');
@@ -203,7 +256,9 @@ describe('the annual report page', () => {
     await waitForScope(highways.name);
     await assertHeadlines(highways);
     // The service area's own monthly trend is drawn, with its emerging months in words.
-    const trend = report.trends.series.find((s) => s.dimension === 'service_area' && s.code === 'highways');
+    const trend = report.trends.series.find(
+      (s) => s.dimension === 'service_area' && s.code === 'highways',
+    );
     await page.locator('#trend-service_area-highways').getByRole('img').waitFor();
     const note = await page.locator('#trend-service_area-highways p').innerText();
     assert.equal(note.startsWith('Emerging issue in'), trend.emerging_months.length > 0, note);
@@ -211,14 +266,20 @@ describe('the annual report page', () => {
     const next = await apiReport(NEXT_YEAR);
     const nextHighways = scopeOf(next, 'service_area', 'highways');
     await showReport(NEXT_YEAR, 'service_area:highways');
-    await page.getByRole('heading', { level: 1, name: 'Annual complaints report 2022/23' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Annual complaints report 2022/23' })
+      .waitFor();
     await waitForScope(nextHighways.name);
     await assertHeadlines(nextHighways);
     const before = figureOf(highways, 'volumes', 'stage_1_received').current;
     const after = figureOf(nextHighways, 'volumes', 'stage_1_received').current;
     assert.notEqual(before, after, 'the demo history differs between the years');
-    assertShown(await visibleText(page.locator('#headline-stage_1_received .redress-figure-current')),
-      figureOf(nextHighways, 'volumes', 'stage_1_received'), 'current', '2022/23 highways');
+    assertShown(
+      await visibleText(page.locator('#headline-stage_1_received .redress-figure-current')),
+      figureOf(nextHighways, 'volumes', 'stage_1_received'),
+      'current',
+      '2022/23 highways',
+    );
     await assertAccessible(page, 'the 2022/23 report for a service area');
   });
 
@@ -245,7 +306,12 @@ describe('the annual report page', () => {
     const before = tsmOf(await apiReport(YEAR), 'homes_owned');
     assertShown(await visibleText(homesShown), before, 'current', 'homes owned before');
     // The Tenant Satisfaction Measures began in 2023/24: none for 2021/22, homes or not.
-    assertShown(await visibleText(ch01), tsmOf(await apiReport(YEAR), 'ch01_stage_1'), 'current', 'CH01 before');
+    assertShown(
+      await visibleText(ch01),
+      tsmOf(await apiReport(YEAR), 'ch01_stage_1'),
+      'current',
+      'CH01 before',
+    );
     assert.equal(tsmOf(await apiReport(YEAR), 'ch01_stage_1').current, null);
     const field = page.getByLabel('Number of homes owned in 2021/22');
 

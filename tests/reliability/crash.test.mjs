@@ -102,7 +102,9 @@ test('everything answered 2xx survives a SIGKILL', { timeout: 90_000 }, async (t
     server.process.kill('SIGKILL');
     await exited;
     await Promise.all(clients);
-    const acknowledged = [...answered.values()].filter((s) => s.status !== 'awaiting_acknowledgement');
+    const acknowledged = [...answered.values()].filter(
+      (s) => s.status !== 'awaiting_acknowledgement',
+    );
     assert.ok(answered.size >= CLIENTS, `only ${answered.size} complaints were logged`);
     assert.ok(acknowledged.length > 0, 'no complaint was acknowledged before the kill');
     t.diagnostic(`${answered.size} complaints logged, ${acknowledged.length} acknowledged`);
@@ -114,7 +116,10 @@ test('everything answered 2xx survives a SIGKILL', { timeout: 90_000 }, async (t
       const body = await response.json();
       assert.equal(response.status, 200, `${reference}: ${JSON.stringify(body)}`);
       const version = Number(JSON.parse(response.headers.get('etag')));
-      assert.ok(version >= state.version, `${reference} is at version ${version}, not ${state.version}`);
+      assert.ok(
+        version >= state.version,
+        `${reference} is at version ${version}, not ${state.version}`,
+      );
       if (state.status !== 'awaiting_acknowledgement') {
         assert.equal(body.status, state.status, `${reference} lost its acknowledgement`);
       }

@@ -29,8 +29,11 @@ async function startServer(db, log) {
   });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const listening = readFileSync(log, 'utf8').split('\n').filter(Boolean)
-      .map((line) => JSON.parse(line)).find((entry) => entry.message === 'listening');
+    const listening = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .find((entry) => entry.message === 'listening');
     if (listening) return { child, base: listening.address };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -54,12 +57,15 @@ test('64 clients flooding sign-in do not slow a signed-in user or grow the serve
   let server;
   try {
     assert.equal(redress(['init', '--db', db]).status, 0);
-    const added = redress(['user', 'add', '--db', db, '--username', 'reader', '--role', 'viewer',
-      '--password-stdin'], { input: 'a-long-enough-password\n' });
+    const added = redress(
+      ['user', 'add', '--db', db, '--username', 'reader', '--role', 'viewer', '--password-stdin'],
+      { input: 'a-long-enough-password\n' },
+    );
     assert.equal(added.status, 0, added.stderr);
     server = await startServer(db, join(workspace.dir, 'server.log'));
     const signedIn = await fetch(`${server.base}/api/v1/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'reader', password: 'a-long-enough-password' }),
     });
     assert.equal(signedIn.status, 201);
@@ -79,12 +85,23 @@ test('64 clients flooding sign-in do not slow a signed-in user or grow the serve
 
     // The attacker runs at a lower priority: on a real server its work is on its own machine,
     // and only the requests it sends should compete with the signed-in user's.
-    const flood = spawn('nice', [
-      '-n', '10', process.execPath, join(import.meta.dirname, 'flood_client.mjs'), server.base,
-      String(FLOOD_CLIENTS), String(FLOOD_MS),
-    ], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const flood = spawn(
+      'nice',
+      [
+        '-n',
+        '10',
+        process.execPath,
+        join(import.meta.dirname, 'flood_client.mjs'),
+        server.base,
+        String(FLOOD_CLIENTS),
+        String(FLOOD_MS),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let floodOutput = '';
-    flood.stdout.on('data', (chunk) => { floodOutput += chunk; });
+    flood.stdout.on('data', (chunk) => {
+      floodOutput += chunk;
+    });
     const floodDone = once(flood, 'exit');
     await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
     const during = [];

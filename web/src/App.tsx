@@ -27,7 +27,9 @@ type SignedIn = { state: 'checking' } | { state: 'out' } | { state: 'in'; user: 
 export function App() {
   // A reload keeps the session only if this tab still holds its CSRF token: without it no change
   // could be made, so the user signs in again instead.
-  const [session, setSession] = useState<SignedIn>(() => (csrfToken() ? { state: 'checking' } : { state: 'out' }));
+  const [session, setSession] = useState<SignedIn>(() =>
+    csrfToken() ? { state: 'checking' } : { state: 'out' },
+  );
   const navigate = useNavigate();
   const location = useLocation();
 
@@ -37,7 +39,8 @@ export function App() {
     get<CurrentUser>('/session').then(
       (user) => setSession({ state: 'in', user }),
       (error: unknown) => {
-        if (!(error instanceof ApiError) || error.status === HTTP_UNAUTHORISED) setSession({ state: 'out' });
+        if (!(error instanceof ApiError) || error.status === HTTP_UNAUTHORISED)
+          setSession({ state: 'out' });
       },
     );
   }, []);
@@ -53,15 +56,22 @@ export function App() {
     [session, signOut],
   );
 
-  if (session.state === 'checking') return <Layout user={null}><Loading /></Layout>;
+  if (session.state === 'checking')
+    return (
+      <Layout user={null}>
+        <Loading />
+      </Layout>
+    );
   if (session.state === 'out') {
     const returnTo = location.pathname === '/sign-in' ? '/' : location.pathname + location.search;
     return (
       <Layout user={null}>
-        <SignIn onSignedIn={(user) => {
-          setSession({ state: 'in', user });
-          navigate(returnTo, { replace: true });
-        }} />
+        <SignIn
+          onSignedIn={(user) => {
+            setSession({ state: 'in', user });
+            navigate(returnTo, { replace: true });
+          }}
+        />
       </Layout>
     );
   }

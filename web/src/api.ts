@@ -37,7 +37,8 @@ export class ApiError extends Error {
   // Field errors, or one error on `fallbackField` carrying the detail when the problem names none.
   fieldErrors(fallbackField = ''): FieldError[] {
     const named = this.problem.errors ?? [];
-    if (named.length > 0) return named.map((error) => ({ ...error, message: sentence(error.message) }));
+    if (named.length > 0)
+      return named.map((error) => ({ ...error, message: sentence(error.message) }));
     return [{ field: fallbackField, message: sentence(this.problem.detail || this.problem.title) }];
   }
 }
@@ -98,7 +99,9 @@ export async function get<T>(path: string): Promise<T> {
 }
 
 // A query string from the set members of `params`, for list and count filters.
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+export function query(
+  params: Record<string, string | number | boolean | undefined | null>,
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));

@@ -75,7 +75,10 @@ export function useReference(): Loaded<Reference> {
 }
 
 // The display name for a code, or the code itself when it is unknown.
-export function nameOf(entries: { code: string; name: string }[] | undefined, code: string | null): string {
+export function nameOf(
+  entries: { code: string; name: string }[] | undefined,
+  code: string | null,
+): string {
   if (!code) return '';
   return entries?.find((entry) => entry.code === code)?.name ?? code;
 }

@@ -2,8 +2,18 @@
 import type { Channel, Outcome, Regime, RemedyType, Role, Status } from './types';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const PENCE_PER_POUND = 100;
 

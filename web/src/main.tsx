@@ -7,7 +7,8 @@ import './styles.scss';
 // govuk-frontend's components run only when the body says the browser supports them; its
 // template sets these classes with an inline script, which the server's CSP forbids.
 document.body.classList.add('js-enabled');
-if ('noModule' in HTMLScriptElement.prototype) document.body.classList.add('govuk-frontend-supported');
+if ('noModule' in HTMLScriptElement.prototype)
+  document.body.classList.add('govuk-frontend-supported');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

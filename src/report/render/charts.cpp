@@ -44,10 +44,14 @@ std::vector<const Figure*> KeyFigures(const AnnualReport& report) {
   if (report.scopes.empty()) return figures;
   const Scope& organisation = report.scopes.front();
   const std::pair<std::string_view, std::string_view> keys[] = {
-      {"volumes", "stage_1_received"},           {"volumes", "stage_2_received"},
-      {"volumes", "escalation_rate_1_to_2"},     {"volumes", "not_accepted"},
-      {"timeliness_stage_1", "on_time_percent"}, {"timeliness_stage_2", "on_time_percent"},
-      {"outcomes_stage_1", "upheld_percent"},    {"remedies", "compensation_total"},
+      {"volumes", "stage_1_received"},
+      {"volumes", "stage_2_received"},
+      {"volumes", "escalation_rate_1_to_2"},
+      {"volumes", "not_accepted"},
+      {"timeliness_stage_1", "on_time_percent"},
+      {"timeliness_stage_2", "on_time_percent"},
+      {"outcomes_stage_1", "upheld_percent"},
+      {"remedies", "compensation_total"},
       {"root_causes", "complaints_root_cause_share"},
   };
   for (const auto& [group, key] : keys) {

@@ -2363,10 +2363,10 @@ class SqliteTx final : public app::Tx {
       }
       return {};
     };
-    for (const auto& [column, value] : {std::pair<std::string_view, const std::string&>{
-                                            "email_key", key.email},
-                                        {"phone_key", key.phone},
-                                        {"property_key", key.property}}) {
+    for (const auto& [column, value] :
+         {std::pair<std::string_view, const std::string&>{"email_key", key.email},
+          {"phone_key", key.phone},
+          {"property_key", key.property}}) {
       if (Status added = add(column, value); !added) return Unexpected(added.error());
     }
     // Most recent first; references of one year sort by their sequence, so they break ties.

@@ -1848,8 +1848,9 @@ TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
 
   const core::RepeatKey key = core::KeyOf(person, "billing", D("2025-01-10"));
   Result<std::vector<core::RepeatCandidate>> candidates =
-      InRead<std::vector<core::RepeatCandidate>>(
-          [&](app::Tx& tx) { return tx.RepeatCandidates(key, D("2024-01-10"), D("2025-01-10"), kLimit); });
+      InRead<std::vector<core::RepeatCandidate>>([&](app::Tx& tx) {
+        return tx.RepeatCandidates(key, D("2024-01-10"), D("2025-01-10"), kLimit);
+      });
   ASSERT_TRUE(candidates) << candidates.error().message;
   std::vector<std::string> references;
   for (const core::RepeatCandidate& candidate : *candidates) {
@@ -1862,8 +1863,9 @@ TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
 
   const core::RepeatKey nothing =
       core::KeyOf(core::Person{"Anon", "", "", "", ""}, "billing", D("2025-01-10"));
-  candidates = InRead<std::vector<core::RepeatCandidate>>(
-      [&](app::Tx& tx) { return tx.RepeatCandidates(nothing, D("2024-01-10"), D("2025-01-10"), kLimit); });
+  candidates = InRead<std::vector<core::RepeatCandidate>>([&](app::Tx& tx) {
+    return tx.RepeatCandidates(nothing, D("2024-01-10"), D("2025-01-10"), kLimit);
+  });
   ASSERT_TRUE(candidates);
   EXPECT_TRUE(candidates->empty());
 }
@@ -1879,8 +1881,9 @@ TEST_F(SqliteStoreTest, RepeatCandidatesAreTheMostRecentFewHoweverManyShareTheKe
   }
   constexpr std::size_t kLimit = 3;
   const core::RepeatKey key = core::KeyOf(caseworker, "billing", D("2024-07-01"));
-  auto candidates = InRead<std::vector<core::RepeatCandidate>>(
-      [&](app::Tx& tx) { return tx.RepeatCandidates(key, D("2023-07-01"), D("2024-07-01"), kLimit); });
+  auto candidates = InRead<std::vector<core::RepeatCandidate>>([&](app::Tx& tx) {
+    return tx.RepeatCandidates(key, D("2023-07-01"), D("2024-07-01"), kLimit);
+  });
   ASSERT_TRUE(candidates) << candidates.error().message;
   ASSERT_EQ(candidates->size(), kLimit);
   EXPECT_EQ(candidates->at(0).reference, references[27]);

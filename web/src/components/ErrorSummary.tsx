@@ -38,7 +38,11 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error, index) => (
               <li key={`${error.field}-${index}`}>
-                {error.field ? <a href={`#${fieldId(error.field)}`}>{error.message}</a> : error.message}
+                {error.field ? (
+                  <a href={`#${fieldId(error.field)}`}>{error.message}</a>
+                ) : (
+                  error.message
+                )}
               </li>
             ))}
           </ul>

@@ -5,7 +5,8 @@ import type { FieldError } from '../types';
 import { ErrorSummary } from './ErrorSummary';
 import { FormErrors } from './fields';
 
-const UNEXPECTED_FAILURE = 'Something went wrong. Try again, or tell your administrator if it keeps happening.';
+const UNEXPECTED_FAILURE =
+  'Something went wrong. Try again, or tell your administrator if it keeps happening.';
 
 export interface FormState {
   errors: FieldError[];
@@ -25,7 +26,11 @@ export function useForm(): FormState {
       await action();
       setErrors([]);
     } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors(fallbackField) : [{ field: fallbackField, message: UNEXPECTED_FAILURE }]);
+      setErrors(
+        error instanceof ApiError
+          ? error.fieldErrors(fallbackField)
+          : [{ field: fallbackField, message: UNEXPECTED_FAILURE }],
+      );
     } finally {
       setBusy(false);
     }
@@ -37,7 +42,14 @@ export function useForm(): FormState {
 export class ClientErrors extends ApiError {
   constructor(errors: FieldError[]) {
     // No request was made, so the problem names no instance.
-    super(422, { type: 'about:blank', title: 'Check the form', status: 422, detail: '', instance: '', errors });
+    super(422, {
+      type: 'about:blank',
+      title: 'Check the form',
+      status: 422,
+      detail: '',
+      instance: '',
+      errors,
+    });
   }
 }
 

@@ -17,15 +17,35 @@ interface NavItem {
 function navItems(user: CurrentUser): NavItem[] {
   const items: NavItem[] = [
     { to: '/', label: 'Home', matches: (path) => path === '/' },
-    { to: '/cases', label: 'Cases', matches: (path) => path.startsWith('/cases') && path !== '/cases/new' },
+    {
+      to: '/cases',
+      label: 'Cases',
+      matches: (path) => path.startsWith('/cases') && path !== '/cases/new',
+    },
   ];
   if (allows(user, 'log_complaint')) {
-    items.push({ to: '/cases/new', label: 'Log a complaint', matches: (path) => path === '/cases/new' });
+    items.push({
+      to: '/cases/new',
+      label: 'Log a complaint',
+      matches: (path) => path === '/cases/new',
+    });
   }
-  items.push({ to: '/ombudsman', label: 'Ombudsman', matches: (path) => path.startsWith('/ombudsman') });
-  items.push({ to: '/learning', label: 'Learning', matches: (path) => path.startsWith('/learning') });
+  items.push({
+    to: '/ombudsman',
+    label: 'Ombudsman',
+    matches: (path) => path.startsWith('/ombudsman'),
+  });
+  items.push({
+    to: '/learning',
+    label: 'Learning',
+    matches: (path) => path.startsWith('/learning'),
+  });
   if (allows(user, 'view_reports')) {
-    items.push({ to: '/reports', label: 'Reports', matches: (path) => path.startsWith('/reports') });
+    items.push({
+      to: '/reports',
+      label: 'Reports',
+      matches: (path) => path.startsWith('/reports'),
+    });
     items.push({
       to: '/self-assessment',
       label: 'Self-assessment',
@@ -33,7 +53,11 @@ function navItems(user: CurrentUser): NavItem[] {
     });
   }
   if (allows(user, 'manage_users')) {
-    items.push({ to: '/admin', label: 'Administration', matches: (path) => path.startsWith('/admin') });
+    items.push({
+      to: '/admin',
+      label: 'Administration',
+      matches: (path) => path.startsWith('/admin'),
+    });
   }
   return items;
 }
@@ -41,7 +65,11 @@ function navItems(user: CurrentUser): NavItem[] {
 function SignOutButton() {
   const { signOut } = useSession();
   return (
-    <button type="button" className="govuk-service-navigation__link redress-link-button" onClick={() => void signOut()}>
+    <button
+      type="button"
+      className="govuk-service-navigation__link redress-link-button"
+      onClick={() => void signOut()}
+    >
       Sign out
     </button>
   );
@@ -52,23 +80,49 @@ function Navigation({ user }: { user: CurrentUser }) {
   const { pathname } = useLocation();
   useGovukComponent(ref, ServiceNavigation, 'govuk-service-navigation');
   return (
-    <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation" ref={ref}>
+    <section
+      aria-label="Service information"
+      className="govuk-service-navigation"
+      data-module="govuk-service-navigation"
+      ref={ref}
+    >
       <div className="govuk-width-container">
         <div className="govuk-service-navigation__container">
           <span className="govuk-service-navigation__service-name">
-            <Link to="/" className="govuk-service-navigation__link">Complaints</Link>
+            <Link to="/" className="govuk-service-navigation__link">
+              Complaints
+            </Link>
           </span>
           <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-            <button type="button" className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden aria-hidden="true">
+            <button
+              type="button"
+              className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+              aria-controls="navigation"
+              hidden
+              aria-hidden="true"
+            >
               Menu
             </button>
             <ul className="govuk-service-navigation__list" id="navigation">
               {navItems(user).map((item) => {
                 const current = item.matches(pathname);
                 return (
-                  <li key={item.to} className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
-                    <Link className="govuk-service-navigation__link" to={item.to} aria-current={current ? 'page' : undefined}>
-                      {current ? <strong className="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
+                  <li
+                    key={item.to}
+                    className={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
+                  >
+                    <Link
+                      className="govuk-service-navigation__link"
+                      to={item.to}
+                      aria-current={current ? 'page' : undefined}
+                    >
+                      {current ? (
+                        <strong className="govuk-service-navigation__active-fallback">
+                          {item.label}
+                        </strong>
+                      ) : (
+                        item.label
+                      )}
                     </Link>
                   </li>
                 );
@@ -102,12 +156,16 @@ export function Layout({ user, children }: { user: CurrentUser | null; children:
   }, [pathname]);
   return (
     <>
-      <a href="#main-content" className="govuk-skip-link">Skip to main content</a>
+      <a href="#main-content" className="govuk-skip-link">
+        Skip to main content
+      </a>
       <header className="govuk-template__header">
         <div className="govuk-generic-header">
           <div className="govuk-generic-header__container govuk-width-container">
             <div className="govuk-generic-header__logo">
-              <Link to="/" className="govuk-generic-header__homepage-link">Redress</Link>
+              <Link to="/" className="govuk-generic-header__homepage-link">
+                Redress
+              </Link>
             </div>
           </div>
         </div>
@@ -122,7 +180,10 @@ export function Layout({ user, children }: { user: CurrentUser | null; children:
         <div className="govuk-width-container">
           <div className="govuk-footer__meta">
             <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-              <p className="govuk-body-s">Redress: complaints management. Internal notes and case records are for council staff only.</p>
+              <p className="govuk-body-s">
+                Redress: complaints management. Internal notes and case records are for council
+                staff only.
+              </p>
             </div>
           </div>
         </div>

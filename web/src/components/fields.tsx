@@ -27,11 +27,17 @@ interface FieldProps {
 }
 
 export function FormGroup({ error, children }: { error: string | undefined; children: ReactNode }) {
-  return <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>{children}</div>;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>{children}</div>
+  );
 }
 
 function Hint({ id, hint }: { id: string; hint: ReactNode }) {
-  return hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null;
+  return hint ? (
+    <div id={`${id}-hint`} className="govuk-hint">
+      {hint}
+    </div>
+  ) : null;
 }
 
 export function ErrorMessage({ id, error }: { id: string; error: string | undefined }) {
@@ -46,15 +52,30 @@ export function ErrorMessage({ id, error }: { id: string; error: string | undefi
 function useField(props: FieldProps) {
   const id = fieldId(props.name);
   const error = useFieldError(props.name);
-  const ariaDescribedBy = describedBy(props.hint !== undefined && `${id}-hint`, error && `${id}-error`);
+  const ariaDescribedBy = describedBy(
+    props.hint !== undefined && `${id}-hint`,
+    error && `${id}-error`,
+  );
   return { id, error, ariaDescribedBy };
 }
 
 // A single control with its label, hint and error message above it.
-function LabelledField({ props, id, error, children }: { props: FieldProps; id: string; error: string | undefined; children: ReactNode }) {
+function LabelledField({
+  props,
+  id,
+  error,
+  children,
+}: {
+  props: FieldProps;
+  id: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <FormGroup error={error}>
-      <label className="govuk-label" htmlFor={id}>{props.label}</label>
+      <label className="govuk-label" htmlFor={id}>
+        {props.label}
+      </label>
       <Hint id={id} hint={props.hint} />
       <ErrorMessage id={id} error={error} />
       {children}
@@ -145,7 +166,9 @@ export function Select(props: SelectProps) {
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
         {props.options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </LabelledField>
@@ -177,11 +200,10 @@ function ChoiceFieldset({
   const modifiers = `${props.small ? ` ${base}--small` : ''}${props.inline ? ` ${base}--inline` : ''}`;
   return (
     <FormGroup error={error}>
-      <fieldset
-        className="govuk-fieldset"
-        aria-describedby={ariaDescribedBy}
-      >
-        <legend className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={ariaDescribedBy}>
+        <legend
+          className={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}
+        >
           {props.label}
         </legend>
         <Hint id={id} hint={props.hint} />
@@ -201,9 +223,13 @@ function ChoiceFieldset({
                   aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
                   onChange={(event) => onToggle(option.value, event.target.checked)}
                 />
-                <label className={`govuk-label ${base}__label`} htmlFor={optionId}>{option.label}</label>
+                <label className={`govuk-label ${base}__label`} htmlFor={optionId}>
+                  {option.label}
+                </label>
                 {option.hint && (
-                  <div id={`${optionId}-item-hint`} className={`govuk-hint ${base}__hint`}>{option.hint}</div>
+                  <div id={`${optionId}-item-hint`} className={`govuk-hint ${base}__hint`}>
+                    {option.hint}
+                  </div>
                 )}
               </div>
             );
@@ -267,9 +293,19 @@ export function isoOf(parts: DateParts): string | null {
   const day = Number(parts.day);
   const month = Number(parts.month);
   const year = Number(parts.year);
-  if (!Number.isInteger(day) || !Number.isInteger(month) || parts.year.trim().length !== YEAR_DIGITS) return null;
+  if (
+    !Number.isInteger(day) ||
+    !Number.isInteger(month) ||
+    parts.year.trim().length !== YEAR_DIGITS
+  )
+    return null;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null;
   return date.toISOString().slice(0, 10);
 }
 
@@ -288,11 +324,7 @@ export function DateInput(props: DateInputProps) {
   const { id, error, ariaDescribedBy } = useField(props);
   return (
     <FormGroup error={error}>
-      <fieldset
-        className="govuk-fieldset"
-        role="group"
-        aria-describedby={ariaDescribedBy}
-      >
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={ariaDescribedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
         <Hint id={id} hint={props.hint} />
         <ErrorMessage id={id} error={error} />
@@ -303,7 +335,9 @@ export function DateInput(props: DateInputProps) {
             return (
               <div className="govuk-date-input__item" key={box.key}>
                 <div className="govuk-form-group">
-                  <label className="govuk-label govuk-date-input__label" htmlFor={boxId}>{box.label}</label>
+                  <label className="govuk-label govuk-date-input__label" htmlFor={boxId}>
+                    {box.label}
+                  </label>
                   <input
                     className={`govuk-input govuk-date-input__input ${box.width}${error ? ' govuk-input--error' : ''}`}
                     id={boxId}
@@ -311,7 +345,9 @@ export function DateInput(props: DateInputProps) {
                     type="text"
                     inputMode="numeric"
                     value={props.value[box.key]}
-                    onChange={(event) => props.onChange({ ...props.value, [box.key]: event.target.value })}
+                    onChange={(event) =>
+                      props.onChange({ ...props.value, [box.key]: event.target.value })
+                    }
                   />
                 </div>
               </div>

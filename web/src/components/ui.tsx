@@ -16,7 +16,9 @@ export function usePageTitle(title: string): void {
 }
 
 export function Tag({ colour, children }: { colour?: string; children: ReactNode }) {
-  return <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`}>{children}</strong>;
+  return (
+    <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ''}`}>{children}</strong>
+  );
 }
 
 const STATUS_COLOURS: Record<Status, string> = {
@@ -56,12 +58,20 @@ function daysText(workingDaysLeft: number): string {
 
 // "Due soon: 2 working days left" or "Overdue by 3 working days"; the label alone when the
 // number is not known (the case list has only the due date and whether it is overdue).
-export function UrgencyTag({ urgency, workingDaysLeft }: { urgency: Urgency; workingDaysLeft?: number }) {
+export function UrgencyTag({
+  urgency,
+  workingDaysLeft,
+}: {
+  urgency: Urgency;
+  workingDaysLeft?: number;
+}) {
   const tag = URGENCY_TAGS[urgency];
   return (
     <Tag colour={tag.colour}>
       {tag.label}
-      {workingDaysLeft !== undefined && <span className="redress-tag-detail">{daysText(workingDaysLeft)}</span>}
+      {workingDaysLeft !== undefined && (
+        <span className="redress-tag-detail">{daysText(workingDaysLeft)}</span>
+      )}
     </Tag>
   );
 }
@@ -79,7 +89,9 @@ export function SummaryList({ rows, id }: { rows: SummaryRow[]; id?: string }) {
       {rows.map((row) => (
         <div className="govuk-summary-list__row" key={row.key}>
           <dt className="govuk-summary-list__key">{row.key}</dt>
-          <dd className="govuk-summary-list__value" id={row.id}>{row.value}</dd>
+          <dd className="govuk-summary-list__value" id={row.id}>
+            {row.value}
+          </dd>
         </div>
       ))}
     </dl>
@@ -87,11 +99,23 @@ export function SummaryList({ rows, id }: { rows: SummaryRow[]; id?: string }) {
 }
 
 // The inside of a GOV.UK notification banner: its label ("Success", "Important") and message.
-function BannerContent({ labelId, label, title, children }: { labelId: string; label: string; title: string; children: ReactNode }) {
+function BannerContent({
+  labelId,
+  label,
+  title,
+  children,
+}: {
+  labelId: string;
+  label: string;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id={labelId}>{label}</h2>
+        <h2 className="govuk-notification-banner__title" id={labelId}>
+          {label}
+        </h2>
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">{title}</p>
@@ -113,15 +137,23 @@ export function SuccessBanner({ title, children }: { title: string; children: Re
       data-module="govuk-notification-banner"
       ref={ref}
     >
-      <BannerContent labelId="success-banner-title" label="Success" title={title}>{children}</BannerContent>
+      <BannerContent labelId="success-banner-title" label="Success" title={title}>
+        {children}
+      </BannerContent>
     </div>
   );
 }
 
 export function ImportantBanner({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="govuk-notification-banner" role="region" aria-labelledby="important-banner-title">
-      <BannerContent labelId="important-banner-title" label="Important" title={title}>{children}</BannerContent>
+    <div
+      className="govuk-notification-banner"
+      role="region"
+      aria-labelledby="important-banner-title"
+    >
+      <BannerContent labelId="important-banner-title" label="Important" title={title}>
+        {children}
+      </BannerContent>
     </div>
   );
 }
@@ -129,7 +161,9 @@ export function ImportantBanner({ title, children }: { title: string; children: 
 export function WarningText({ children }: { children: ReactNode }) {
   return (
     <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
       <strong className="govuk-warning-text__text">
         <span className="govuk-visually-hidden">Warning</span>
         {children}
@@ -139,18 +173,28 @@ export function WarningText({ children }: { children: ReactNode }) {
 }
 
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return <Link to={to} className="govuk-back-link">{children}</Link>;
+  return (
+    <Link to={to} className="govuk-back-link">
+      {children}
+    </Link>
+  );
 }
 
 export function Loading() {
-  return <p className="govuk-body" role="status">Loading…</p>;
+  return (
+    <p className="govuk-body" role="status">
+      Loading…
+    </p>
+  );
 }
 
 export function LoadFailed({ message }: { message: string }) {
   return (
     <div className="govuk-error-summary" role="alert" tabIndex={-1}>
       <h2 className="govuk-error-summary__title">There is a problem</h2>
-      <div className="govuk-error-summary__body"><p className="govuk-body">{message}</p></div>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{message}</p>
+      </div>
     </div>
   );
 }
@@ -164,7 +208,11 @@ export function TableHead({ headings }: { headings: ReactNode[] }) {
   return (
     <thead className="govuk-table__head">
       <tr className="govuk-table__row">
-        {headings.map((heading, index) => <th scope="col" className="govuk-table__header" key={index}>{heading}</th>)}
+        {headings.map((heading, index) => (
+          <th scope="col" className="govuk-table__header" key={index}>
+            {heading}
+          </th>
+        ))}
       </tr>
     </thead>
   );
@@ -187,7 +235,9 @@ export function ChangesTable({ changes }: { changes: ChangedDetail[] }) {
       <tbody className="govuk-table__body">
         {changes.map((change) => (
           <tr className="govuk-table__row" key={change.what}>
-            <th scope="row" className="govuk-table__header">{change.what}</th>
+            <th scope="row" className="govuk-table__header">
+              {change.what}
+            </th>
             <td className="govuk-table__cell">{change.before || 'Not set'}</td>
             <td className="govuk-table__cell">{change.after || 'Not set'}</td>
           </tr>

@@ -4,7 +4,16 @@ import { useLayoutEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, query } from '../api';
 import { Select, TextInput, type Option } from '../components/fields';
-import { DateText, DUE_SOON_WORKING_DAYS, LoadFailed, Loading, StatusTag, UrgencyTag, usePageTitle, type Urgency } from '../components/ui';
+import {
+  DateText,
+  DUE_SOON_WORKING_DAYS,
+  LoadFailed,
+  Loading,
+  StatusTag,
+  UrgencyTag,
+  usePageTitle,
+  type Urgency,
+} from '../components/ui';
 import { nameOf, useLoad, useReference, userName, type Reference } from '../data';
 import { REGIME_LABELS, STATUS_LABELS } from '../format';
 import type { ComplaintList, ComplaintRow, StatusCounts } from '../types';
@@ -15,8 +24,18 @@ const DUE_SOON_LOOKUP_LIMIT = 200;
 
 // The filters the list form edits, by query parameter; sort and paging are kept apart.
 const FILTER_KEYS = [
-  'text', 'status', 'stage', 'regime', 'service_area', 'category', 'team', 'handler',
-  'received_from', 'received_to', 'overdue', 'due_within',
+  'text',
+  'status',
+  'stage',
+  'regime',
+  'service_area',
+  'category',
+  'team',
+  'handler',
+  'received_from',
+  'received_to',
+  'overdue',
+  'due_within',
 ] as const;
 
 const SORT_OPTIONS: Option[] = [
@@ -50,10 +69,15 @@ interface FilterAnswers {
   total: number;
 }
 
-async function loadFilterAnswers(filters: Record<string, string | undefined>, wantsDueSoon: boolean): Promise<FilterAnswers> {
+async function loadFilterAnswers(
+  filters: Record<string, string | undefined>,
+  wantsDueSoon: boolean,
+): Promise<FilterAnswers> {
   const [soon, counts] = await Promise.all([
     wantsDueSoon
-      ? get<ComplaintList>(`/complaints${query({ ...filters, due_within: DUE_SOON_WORKING_DAYS, limit: DUE_SOON_LOOKUP_LIMIT })}`)
+      ? get<ComplaintList>(
+          `/complaints${query({ ...filters, due_within: DUE_SOON_WORKING_DAYS, limit: DUE_SOON_LOOKUP_LIMIT })}`,
+        )
       : Promise.resolve({ items: [], next_cursor: null }),
     get<StatusCounts>(`/complaints/counts${query(filters)}`),
   ]);
@@ -68,16 +92,26 @@ let lastFilterAnswers: { key: string; answers: Promise<FilterAnswers> } | null =
 async function loadPage(search: URLSearchParams): Promise<Page> {
   const filters = Object.fromEntries(FILTER_KEYS.map((key) => [key, search.get(key) ?? undefined]));
   const cursor = search.get('cursor') ?? undefined;
-  const listQuery = query({ ...filters, sort: search.get('sort') ?? undefined, cursor, limit: PAGE_SIZE });
+  const listQuery = query({
+    ...filters,
+    sort: search.get('sort') ?? undefined,
+    cursor,
+    limit: PAGE_SIZE,
+  });
   const wantsDueSoon = search.get('overdue') !== 'true';
   const key = query(filters);
   if (!cursor || lastFilterAnswers?.key !== key) {
     const answers = loadFilterAnswers(filters, wantsDueSoon);
     // A failed answer is not kept: the next page asks again.
-    answers.catch(() => { if (lastFilterAnswers?.answers === answers) lastFilterAnswers = null; });
+    answers.catch(() => {
+      if (lastFilterAnswers?.answers === answers) lastFilterAnswers = null;
+    });
     lastFilterAnswers = { key, answers };
   }
-  const [list, { dueSoon, total }] = await Promise.all([get<ComplaintList>(`/complaints${listQuery}`), lastFilterAnswers.answers]);
+  const [list, { dueSoon, total }] = await Promise.all([
+    get<ComplaintList>(`/complaints${listQuery}`),
+    lastFilterAnswers.answers,
+  ]);
   performance.mark(LIST_MARKS.answered);
   return { list, dueSoon, total };
 }
@@ -88,42 +122,88 @@ function urgencyOfRow(row: ComplaintRow, dueSoon: Set<string>): Urgency | null {
   return dueSoon.has(row.reference) ? 'due_soon' : 'on_time';
 }
 
-function CaseRow({ row, dueSoon, reference }: { row: ComplaintRow; dueSoon: Set<string>; reference: Reference | undefined }) {
+function CaseRow({
+  row,
+  dueSoon,
+  reference,
+}: {
+  row: ComplaintRow;
+  dueSoon: Set<string>;
+  reference: Reference | undefined;
+}) {
   const urgency = urgencyOfRow(row, dueSoon);
   return (
     <tr className="govuk-table__row">
       <th scope="row" className="govuk-table__header">
-        <Link className="govuk-link" to={`/cases/${row.reference}`}>{row.reference}</Link>
+        <Link className="govuk-link" to={`/cases/${row.reference}`}>
+          {row.reference}
+        </Link>
       </th>
       <td className="govuk-table__cell">{row.summary}</td>
-      <td className="govuk-table__cell"><StatusTag status={row.status} /></td>
+      <td className="govuk-table__cell">
+        <StatusTag status={row.status} />
+      </td>
       <td className="govuk-table__cell govuk-table__cell--numeric">{row.stage}</td>
-      <td className="govuk-table__cell">{nameOf(reference?.teams, row.team)}<br />{userName(reference?.users, row.handler)}</td>
-      <td className="govuk-table__cell"><DateText iso={row.received_on} /></td>
-      <td className="govuk-table__cell"><DateText iso={row.due_on} /></td>
-      <td className="govuk-table__cell">{urgency ? <UrgencyTag urgency={urgency} /> : 'No deadline'}</td>
+      <td className="govuk-table__cell">
+        {nameOf(reference?.teams, row.team)}
+        <br />
+        {userName(reference?.users, row.handler)}
+      </td>
+      <td className="govuk-table__cell">
+        <DateText iso={row.received_on} />
+      </td>
+      <td className="govuk-table__cell">
+        <DateText iso={row.due_on} />
+      </td>
+      <td className="govuk-table__cell">
+        {urgency ? <UrgencyTag urgency={urgency} /> : 'No deadline'}
+      </td>
     </tr>
   );
 }
 
 function CaseTable({ page, reference }: { page: Page; reference: Reference | undefined }) {
-  if (page.list.items.length === 0) return <p className="govuk-body" id="case-count">No cases match these filters.</p>;
+  if (page.list.items.length === 0)
+    return (
+      <p className="govuk-body" id="case-count">
+        No cases match these filters.
+      </p>
+    );
   return (
     <div className="redress-table-scroll">
       <table className="govuk-table" id="case-table">
         <caption className="govuk-table__caption govuk-table__caption--s" id="case-count">
-          <span id="case-total">{page.total} {page.total === 1 ? 'case matches' : 'cases match'} these filters</span>
+          <span id="case-total">
+            {page.total} {page.total === 1 ? 'case matches' : 'cases match'} these filters
+          </span>
           {page.total > page.list.items.length && <>: {page.list.items.length} on this page</>}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            {['Reference', 'Summary', 'Status', 'Stage', 'Team and handler', 'Received', 'Due', 'Deadline'].map((heading) => (
-              <th scope="col" className={`govuk-table__header${heading === 'Stage' ? ' govuk-table__header--numeric' : ''}`} key={heading}>{heading}</th>
+            {[
+              'Reference',
+              'Summary',
+              'Status',
+              'Stage',
+              'Team and handler',
+              'Received',
+              'Due',
+              'Deadline',
+            ].map((heading) => (
+              <th
+                scope="col"
+                className={`govuk-table__header${heading === 'Stage' ? ' govuk-table__header--numeric' : ''}`}
+                key={heading}
+              >
+                {heading}
+              </th>
             ))}
           </tr>
         </thead>
         <tbody className="govuk-table__body">
-          {page.list.items.map((row) => <CaseRow key={row.reference} row={row} dueSoon={page.dueSoon} reference={reference} />)}
+          {page.list.items.map((row) => (
+            <CaseRow key={row.reference} row={row} dueSoon={page.dueSoon} reference={reference} />
+          ))}
         </tbody>
       </table>
     </div>
@@ -134,7 +214,7 @@ function CaseTable({ page, reference }: { page: Page; reference: Reference | und
 function Pagination({ nextCursor }: { nextCursor: string | null }) {
   const [search] = useSearchParams();
   const location = useLocation();
-  const earlier = ((location.state as { cursors?: string[] } | null)?.cursors) ?? [];
+  const earlier = (location.state as { cursors?: string[] } | null)?.cursors ?? [];
   const current = search.get('cursor');
   const withCursor = (cursor: string | null | undefined) => {
     const next = new URLSearchParams(search);
@@ -147,15 +227,29 @@ function Pagination({ nextCursor }: { nextCursor: string | null }) {
     <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of cases">
       {current && (
         <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" rel="prev" to={withCursor(earlier.at(-1))} state={{ cursors: earlier.slice(0, -1) }}>
-            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+          <Link
+            className="govuk-link govuk-pagination__link"
+            rel="prev"
+            to={withCursor(earlier.at(-1))}
+            state={{ cursors: earlier.slice(0, -1) }}
+          >
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
           </Link>
         </div>
       )}
       {nextCursor && (
         <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" rel="next" to={withCursor(nextCursor)} state={{ cursors: current ? [...earlier, current] : [...earlier, ''] }}>
-            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+          <Link
+            className="govuk-link govuk-pagination__link"
+            rel="next"
+            to={withCursor(nextCursor)}
+            state={{ cursors: current ? [...earlier, current] : [...earlier, ''] }}
+          >
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
           </Link>
         </div>
       )}
@@ -163,7 +257,13 @@ function Pagination({ nextCursor }: { nextCursor: string | null }) {
   );
 }
 
-function Filters({ search, reference }: { search: URLSearchParams; reference: Reference | undefined }) {
+function Filters({
+  search,
+  reference,
+}: {
+  search: URLSearchParams;
+  reference: Reference | undefined;
+}) {
   const navigate = useNavigate();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries([...FILTER_KEYS, 'sort'].map((key) => [key, search.get(key) ?? ''])),
@@ -174,28 +274,85 @@ function Filters({ search, reference }: { search: URLSearchParams; reference: Re
     navigate(`/cases${query(values)}`);
   };
   const select = (name: string, label: string, opts: Option[]) => (
-    <Select name={name} label={label} value={values[name] ?? ''} onChange={set(name)} options={opts} placeholder="Any" />
+    <Select
+      name={name}
+      label={label}
+      value={values[name] ?? ''}
+      onChange={set(name)}
+      options={opts}
+      placeholder="Any"
+    />
   );
   return (
     <form noValidate onSubmit={apply} role="search" aria-label="Filter cases">
-      <TextInput name="text" label="Search summaries and descriptions" type="search" widthClass="govuk-!-width-two-thirds" value={values.text ?? ''} onChange={set('text')} />
+      <TextInput
+        name="text"
+        label="Search summaries and descriptions"
+        type="search"
+        widthClass="govuk-!-width-two-thirds"
+        value={values.text ?? ''}
+        onChange={set('text')}
+      />
       <div className="redress-filters">
-      {select('status', 'Status', options(STATUS_LABELS))}
-      {select('stage', 'Stage', ['1', '2', '3'].map((stage) => ({ value: stage, label: `Stage ${stage}` })))}
-      {select('regime', 'Regime', options(REGIME_LABELS))}
-      {select('service_area', 'Service area', codedOptions(reference?.serviceAreas))}
-      {select('category', 'Category', codedOptions(reference?.categories))}
-      {select('team', 'Team', codedOptions(reference?.teams))}
-      {select('handler', 'Handler', (reference?.users ?? []).map((user) => ({ value: user.username, label: user.display_name })))}
-      {select('overdue', 'Overdue', [{ value: 'true', label: 'Only overdue cases' }])}
-      <TextInput name="due_within" label="Due within (working days)" hint="Open cases due from today up to this many working days ahead" inputMode="numeric" widthClass="govuk-input--width-3" value={values.due_within ?? ''} onChange={set('due_within')} />
-      <TextInput name="received_from" label="Received on or after" hint="For example, 2026-04-01" widthClass="govuk-input--width-10" value={values.received_from ?? ''} onChange={set('received_from')} />
-      <TextInput name="received_to" label="Received on or before" hint="For example, 2027-03-31" widthClass="govuk-input--width-10" value={values.received_to ?? ''} onChange={set('received_to')} />
-      <Select name="sort" label="Sort by" value={values.sort || 'reference'} onChange={set('sort')} options={SORT_OPTIONS} />
+        {select('status', 'Status', options(STATUS_LABELS))}
+        {select(
+          'stage',
+          'Stage',
+          ['1', '2', '3'].map((stage) => ({ value: stage, label: `Stage ${stage}` })),
+        )}
+        {select('regime', 'Regime', options(REGIME_LABELS))}
+        {select('service_area', 'Service area', codedOptions(reference?.serviceAreas))}
+        {select('category', 'Category', codedOptions(reference?.categories))}
+        {select('team', 'Team', codedOptions(reference?.teams))}
+        {select(
+          'handler',
+          'Handler',
+          (reference?.users ?? []).map((user) => ({
+            value: user.username,
+            label: user.display_name,
+          })),
+        )}
+        {select('overdue', 'Overdue', [{ value: 'true', label: 'Only overdue cases' }])}
+        <TextInput
+          name="due_within"
+          label="Due within (working days)"
+          hint="Open cases due from today up to this many working days ahead"
+          inputMode="numeric"
+          widthClass="govuk-input--width-3"
+          value={values.due_within ?? ''}
+          onChange={set('due_within')}
+        />
+        <TextInput
+          name="received_from"
+          label="Received on or after"
+          hint="For example, 2026-04-01"
+          widthClass="govuk-input--width-10"
+          value={values.received_from ?? ''}
+          onChange={set('received_from')}
+        />
+        <TextInput
+          name="received_to"
+          label="Received on or before"
+          hint="For example, 2027-03-31"
+          widthClass="govuk-input--width-10"
+          value={values.received_to ?? ''}
+          onChange={set('received_to')}
+        />
+        <Select
+          name="sort"
+          label="Sort by"
+          value={values.sort || 'reference'}
+          onChange={set('sort')}
+          options={SORT_OPTIONS}
+        />
       </div>
       <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" data-module="govuk-button">Apply filters</button>
-        <Link className="govuk-link" to="/cases">Clear filters</Link>
+        <button type="submit" className="govuk-button" data-module="govuk-button">
+          Apply filters
+        </button>
+        <Link className="govuk-link" to="/cases">
+          Clear filters
+        </Link>
       </div>
     </form>
   );
@@ -203,7 +360,11 @@ function Filters({ search, reference }: { search: URLSearchParams; reference: Re
 
 // User Timing marks from the API's answer to the rows on screen, read by bench/web_list_render.mjs
 // (and by any real-user monitoring): committed to the DOM, then the next frame painted.
-export const LIST_MARKS = { answered: 'redress:list-answered', rendered: 'redress:list-rendered', painted: 'redress:list-painted' };
+export const LIST_MARKS = {
+  answered: 'redress:list-answered',
+  rendered: 'redress:list-rendered',
+  painted: 'redress:list-painted',
+};
 
 function useRenderMarks(data: unknown): void {
   useLayoutEffect(() => {

@@ -29,7 +29,8 @@ interface Tile {
 }
 
 async function loadTiles(filters: Filters): Promise<{ tiles: Tile[]; stages: Tile[] }> {
-  const counts = (extra: Filters) => get<StatusCounts>(`/complaints/counts${query({ ...filters, ...extra })}`);
+  const counts = (extra: Filters) =>
+    get<StatusCounts>(`/complaints/counts${query({ ...filters, ...extra })}`);
   const dueSoon = { due_within: String(DUE_SOON_WORKING_DAYS) };
   const overdue = { overdue: 'true' };
   const [all, soon, late, ...byStage] = await Promise.all([
@@ -41,10 +42,22 @@ async function loadTiles(filters: Filters): Promise<{ tiles: Tile[]; stages: Til
   if (!all || !soon || !late) throw new Error('the counts did not load');
   const tiles: Tile[] = [
     { label: 'Open cases', count: all.open },
-    { label: `Due within ${DUE_SOON_WORKING_DAYS} working days`, count: soon.open, filters: { ...dueSoon, sort: 'due_on' } },
+    {
+      label: `Due within ${DUE_SOON_WORKING_DAYS} working days`,
+      count: soon.open,
+      filters: { ...dueSoon, sort: 'due_on' },
+    },
     { label: 'Overdue', count: late.open, filters: { ...overdue, sort: 'due_on' } },
-    { label: 'Awaiting acknowledgement', count: all.by_status.awaiting_acknowledgement, filters: { status: 'awaiting_acknowledgement', sort: 'due_on' } },
-    { label: 'In progress', count: all.by_status.in_progress, filters: { status: 'in_progress', sort: 'due_on' } },
+    {
+      label: 'Awaiting acknowledgement',
+      count: all.by_status.awaiting_acknowledgement,
+      filters: { status: 'awaiting_acknowledgement', sort: 'due_on' },
+    },
+    {
+      label: 'In progress',
+      count: all.by_status.in_progress,
+      filters: { status: 'in_progress', sort: 'due_on' },
+    },
   ];
   const stages = byStage.map((stageCounts, index) => ({
     label: `Stage ${STAGES[index]}`,
@@ -60,15 +73,25 @@ function CountsTable({ caption, rows, scope }: { caption: string; rows: Tile[]; 
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Cases</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Number</th>
+          <th scope="col" className="govuk-table__header">
+            Cases
+          </th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            Number
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {rows.map((row) => (
           <tr className="govuk-table__row" key={row.label}>
             <th scope="row" className="govuk-table__header">
-              {row.filters ? <Link className="govuk-link" to={`/cases${query({ ...scope, ...row.filters })}`}>{row.label}</Link> : row.label}
+              {row.filters ? (
+                <Link className="govuk-link" to={`/cases${query({ ...scope, ...row.filters })}`}>
+                  {row.label}
+                </Link>
+              ) : (
+                row.label
+              )}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
           </tr>
@@ -78,7 +101,11 @@ function CountsTable({ caption, rows, scope }: { caption: string; rows: Tile[]; 
   );
 }
 
-const SCOPE_TITLES: Record<Scope, string> = { mine: 'Your cases', team: 'Your team’s cases', all: 'All cases' };
+const SCOPE_TITLES: Record<Scope, string> = {
+  mine: 'Your cases',
+  team: 'Your team’s cases',
+  all: 'All cases',
+};
 
 export function Dashboard() {
   const { user } = useSession();

@@ -7,7 +7,11 @@ export function NotFound() {
     <>
       <h1 className="govuk-heading-l">Page not found</h1>
       <p className="govuk-body">If you typed the web address, check it is correct.</p>
-      <p className="govuk-body"><Link className="govuk-link" to="/">Go to the home page</Link></p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          Go to the home page
+        </Link>
+      </p>
     </>
   );
 }

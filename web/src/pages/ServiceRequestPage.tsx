@@ -17,13 +17,20 @@ function ResolveForm({ sr, onDone }: { sr: ServiceRequest; onDone: () => void })
   const [resolution, setResolution] = useState('');
   const submit = () =>
     form.submit(async () => {
-      await request('POST', `/service-requests/${sr.reference}/resolve`, { body: { resolution: resolution.trim() } });
+      await request('POST', `/service-requests/${sr.reference}/resolve`, {
+        body: { resolution: resolution.trim() },
+      });
       onDone();
     }, 'resolution');
   return (
     <Form form={form} onSubmit={submit} submitLabel="Resolve">
       <h2 className="govuk-heading-m">Resolve it</h2>
-      <Textarea name="resolution" label="What was done" value={resolution} onChange={setResolution} />
+      <Textarea
+        name="resolution"
+        label="What was done"
+        value={resolution}
+        onChange={setResolution}
+      />
     </Form>
   );
 }
@@ -38,14 +45,31 @@ function ConvertForm({ sr }: { sr: ServiceRequest }) {
       const checks = new Checks();
       const receivedOn = checks.date('received_on', received, 'the date the complaint was made');
       checks.done();
-      const { body } = await request<Complaint>('POST', `/service-requests/${sr.reference}/convert`, { body: { regime, received_on: receivedOn } });
-      navigate(`/cases/${body.reference}`, { state: { done: 'Complaint raised from the service request' } });
+      const { body } = await request<Complaint>(
+        'POST',
+        `/service-requests/${sr.reference}/convert`,
+        { body: { regime, received_on: receivedOn } },
+      );
+      navigate(`/cases/${body.reference}`, {
+        state: { done: 'Complaint raised from the service request' },
+      });
     }, 'regime');
   return (
     <Form form={form} onSubmit={submit} submitLabel="Raise a complaint">
       <h2 className="govuk-heading-m">Raise it as a complaint</h2>
-      <Radios name="regime" label="Which complaints procedure applies?" value={regime} onChange={setRegime} options={Object.entries(REGIME_LABELS).map(([value, label]) => ({ value, label }))} />
-      <DateInput name="received_on" label="When did they complain?" value={received} onChange={setReceived} />
+      <Radios
+        name="regime"
+        label="Which complaints procedure applies?"
+        value={regime}
+        onChange={setRegime}
+        options={Object.entries(REGIME_LABELS).map(([value, label]) => ({ value, label }))}
+      />
+      <DateInput
+        name="received_on"
+        label="When did they complain?"
+        value={received}
+        onChange={setReceived}
+      />
     </Form>
   );
 }
@@ -64,19 +88,29 @@ export function ServiceRequestPage() {
     <>
       <span className="govuk-caption-l">{sr.reference}</span>
       <h1 className="govuk-heading-l">{sr.summary}</h1>
-      <SummaryList rows={[
-        { key: 'Status', value: <Tag colour={open ? 'blue' : 'grey'}>{open ? 'Open' : 'Resolved'}</Tag> },
-        { key: 'Received', value: <DateText iso={sr.received_on} /> },
-        { key: 'How', value: CHANNEL_LABELS[sr.channel] },
-        { key: 'Service area', value: nameOf(data.data?.serviceAreas, sr.service_area) },
-        { key: 'Team', value: nameOf(data.data?.teams, sr.team) },
-        { key: 'Requested by', value: sr.requester.name },
-        { key: 'Description', value: sr.description || 'None' },
-        ...(sr.resolution ? [{ key: 'Resolution', value: sr.resolution }] : []),
-        ...(sr.complaint_reference
-          ? [{ key: 'Raised as complaint', value: `${sr.complaint_reference}: its response closes this request` }]
-          : []),
-      ]} />
+      <SummaryList
+        rows={[
+          {
+            key: 'Status',
+            value: <Tag colour={open ? 'blue' : 'grey'}>{open ? 'Open' : 'Resolved'}</Tag>,
+          },
+          { key: 'Received', value: <DateText iso={sr.received_on} /> },
+          { key: 'How', value: CHANNEL_LABELS[sr.channel] },
+          { key: 'Service area', value: nameOf(data.data?.serviceAreas, sr.service_area) },
+          { key: 'Team', value: nameOf(data.data?.teams, sr.team) },
+          { key: 'Requested by', value: sr.requester.name },
+          { key: 'Description', value: sr.description || 'None' },
+          ...(sr.resolution ? [{ key: 'Resolution', value: sr.resolution }] : []),
+          ...(sr.complaint_reference
+            ? [
+                {
+                  key: 'Raised as complaint',
+                  value: `${sr.complaint_reference}: its response closes this request`,
+                },
+              ]
+            : []),
+        ]}
+      />
       {/* A converted request is closed by its complaint's response: the API refuses resolving it. */}
       {open && !sr.complaint_reference && allows(user, 'log_complaint') && (
         <ResolveForm sr={sr} onDone={loaded.reload} />

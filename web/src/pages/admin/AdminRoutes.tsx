@@ -25,7 +25,11 @@ function AdminIndex() {
       <h1 className="govuk-heading-l">Administration</h1>
       <ul className="govuk-list">
         {SECTIONS.map((section) => (
-          <li key={section.to}><Link className="govuk-link" to={`/admin/${section.to}`}>{section.label}</Link></li>
+          <li key={section.to}>
+            <Link className="govuk-link" to={`/admin/${section.to}`}>
+              {section.label}
+            </Link>
+          </li>
         ))}
       </ul>
     </>

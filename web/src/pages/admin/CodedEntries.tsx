@@ -4,7 +4,14 @@ import { useState } from 'react';
 import { getItems, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { Radios, Select, TextInput } from '../../components/fields';
-import { BackLink, LoadFailed, Loading, SuccessBanner, Tag, usePageTitle } from '../../components/ui';
+import {
+  BackLink,
+  LoadFailed,
+  Loading,
+  SuccessBanner,
+  Tag,
+  usePageTitle,
+} from '../../components/ui';
 import { forgetReference, nameOf, useLoad, useReference } from '../../data';
 
 export interface CodedKind {
@@ -31,7 +38,15 @@ interface Entry {
   active?: boolean;
 }
 
-function EntryForm({ kind, entries, onSaved }: { kind: CodedKind; entries: Entry[]; onSaved: (code: string) => void }) {
+function EntryForm({
+  kind,
+  entries,
+  onSaved,
+}: {
+  kind: CodedKind;
+  entries: Entry[];
+  onSaved: (code: string) => void;
+}) {
   const form = useForm();
   const teams = useReference().data?.teams ?? [];
   const [code, setCode] = useState('');
@@ -50,7 +65,11 @@ function EntryForm({ kind, entries, onSaved }: { kind: CodedKind; entries: Entry
   };
   const submit = () =>
     form.submit(async () => {
-      const body = { name: name.trim(), ...(kind.hasTeam ? { team } : {}), ...(kind.hasActive ? { active: active === 'true' } : {}) };
+      const body = {
+        name: name.trim(),
+        ...(kind.hasTeam ? { team } : {}),
+        ...(kind.hasActive ? { active: active === 'true' } : {}),
+      };
       await request('PUT', `/${kind.path}/${encodeURIComponent(code.trim())}`, { body });
       onSaved(code.trim());
       setCode('');
@@ -59,10 +78,40 @@ function EntryForm({ kind, entries, onSaved }: { kind: CodedKind; entries: Entry
   return (
     <Form form={form} onSubmit={submit} submitLabel={`Save ${kind.singular}`}>
       <h2 className="govuk-heading-m">Add or change a {kind.singular}</h2>
-      <TextInput name="code" label="Code" hint="Lower-case letters, digits and hyphens. An existing code changes that entry." widthClass="govuk-input--width-20" spellCheck={false} value={code} onChange={chooseCode} />
+      <TextInput
+        name="code"
+        label="Code"
+        hint="Lower-case letters, digits and hyphens. An existing code changes that entry."
+        widthClass="govuk-input--width-20"
+        spellCheck={false}
+        value={code}
+        onChange={chooseCode}
+      />
       <TextInput name="name" label="Name" value={name} onChange={setName} />
-      {kind.hasTeam && <Select name="team" label="Team that owns its complaints" value={team} onChange={setTeam} placeholder="Choose a team" options={teams.map((t) => ({ value: t.code, label: t.name }))} />}
-      {kind.hasActive && <Radios name="active" label="Can it be chosen for new cases?" inline small value={active} onChange={setActive} options={[{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No, retired' }]} />}
+      {kind.hasTeam && (
+        <Select
+          name="team"
+          label="Team that owns its complaints"
+          value={team}
+          onChange={setTeam}
+          placeholder="Choose a team"
+          options={teams.map((t) => ({ value: t.code, label: t.name }))}
+        />
+      )}
+      {kind.hasActive && (
+        <Radios
+          name="active"
+          label="Can it be chosen for new cases?"
+          inline
+          small
+          value={active}
+          onChange={setActive}
+          options={[
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No, retired' },
+          ]}
+        />
+      )}
     </Form>
   );
 }
@@ -80,7 +129,11 @@ export function CodedEntries({ kind }: { kind: CodedKind }) {
   return (
     <>
       <BackLink to="/admin">Administration</BackLink>
-      {saved && <SuccessBanner title={`Saved ${kind.singular} ${saved}`}><p className="govuk-body">The change is in the audit trail.</p></SuccessBanner>}
+      {saved && (
+        <SuccessBanner title={`Saved ${kind.singular} ${saved}`}>
+          <p className="govuk-body">The change is in the audit trail.</p>
+        </SuccessBanner>
+      )}
       <h1 className="govuk-heading-l">{kind.title}</h1>
       {entries.error && <LoadFailed message={entries.error} />}
       {!entries.data && !entries.error && <Loading />}
@@ -90,10 +143,22 @@ export function CodedEntries({ kind }: { kind: CodedKind }) {
             <caption className="govuk-visually-hidden">{kind.title}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Code</th>
-                <th scope="col" className="govuk-table__header">Name</th>
-                {kind.hasTeam && <th scope="col" className="govuk-table__header">Team</th>}
-                {kind.hasActive && <th scope="col" className="govuk-table__header">State</th>}
+                <th scope="col" className="govuk-table__header">
+                  Code
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                {kind.hasTeam && (
+                  <th scope="col" className="govuk-table__header">
+                    Team
+                  </th>
+                )}
+                {kind.hasActive && (
+                  <th scope="col" className="govuk-table__header">
+                    State
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -101,8 +166,18 @@ export function CodedEntries({ kind }: { kind: CodedKind }) {
                 <tr className="govuk-table__row" key={entry.code}>
                   <td className="govuk-table__cell">{entry.code}</td>
                   <td className="govuk-table__cell">{entry.name}</td>
-                  {kind.hasTeam && <td className="govuk-table__cell">{nameOf(teams, entry.team ?? null)}</td>}
-                  {kind.hasActive && <td className="govuk-table__cell">{entry.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Retired</Tag>}</td>}
+                  {kind.hasTeam && (
+                    <td className="govuk-table__cell">{nameOf(teams, entry.team ?? null)}</td>
+                  )}
+                  {kind.hasActive && (
+                    <td className="govuk-table__cell">
+                      {entry.active ? (
+                        <Tag colour="green">Active</Tag>
+                      ) : (
+                        <Tag colour="grey">Retired</Tag>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

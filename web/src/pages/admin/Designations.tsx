@@ -3,7 +3,14 @@ import { useState } from 'react';
 import { getItems, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { DateInput, Select, type DateParts } from '../../components/fields';
-import { BackLink, DateText, LoadFailed, Loading, TableHead, usePageTitle } from '../../components/ui';
+import {
+  BackLink,
+  DateText,
+  LoadFailed,
+  Loading,
+  TableHead,
+  usePageTitle,
+} from '../../components/ui';
 import { nameOf, useLoad, useReference } from '../../data';
 import type { Designation } from '../../types';
 import { Checks } from '../case/checks';
@@ -24,14 +31,18 @@ export function Designations() {
       const fromIso = checks.date('from', from, 'the start date');
       const toIso = checks.optionalDate('to', to, 'the end date');
       checks.done();
-      await request('POST', '/designations', { body: { service_area: area, from: fromIso, to: toIso ?? null } });
+      await request('POST', '/designations', {
+        body: { service_area: area, from: fromIso, to: toIso ?? null },
+      });
       history.reload();
     }, 'service_area');
   return (
     <>
       <BackLink to="/admin">Administration</BackLink>
       <h1 className="govuk-heading-l">Designated service area</h1>
-      <p className="govuk-body">Stage 2 complaints about a designated service area go to the independent complaints team.</p>
+      <p className="govuk-body">
+        Stage 2 complaints about a designated service area go to the independent complaints team.
+      </p>
       {history.error && <LoadFailed message={history.error} />}
       {!history.data && !history.error && <Loading />}
       {history.data && (
@@ -42,8 +53,12 @@ export function Designations() {
             {history.data.map((d) => (
               <tr className="govuk-table__row" key={`${d.service_area}-${d.from}`}>
                 <td className="govuk-table__cell">{nameOf(areas, d.service_area)}</td>
-                <td className="govuk-table__cell"><DateText iso={d.from} /></td>
-                <td className="govuk-table__cell">{d.to ? <DateText iso={d.to} /> : 'Open-ended'}</td>
+                <td className="govuk-table__cell">
+                  <DateText iso={d.from} />
+                </td>
+                <td className="govuk-table__cell">
+                  {d.to ? <DateText iso={d.to} /> : 'Open-ended'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -51,9 +66,22 @@ export function Designations() {
       )}
       <Form form={form} onSubmit={add} submitLabel="Designate">
         <h2 className="govuk-heading-m">Designate a service area</h2>
-        <Select name="service_area" label="Service area" value={area} onChange={setArea} placeholder="Choose a service area" options={(areas ?? []).map((a) => ({ value: a.code, label: a.name }))} />
+        <Select
+          name="service_area"
+          label="Service area"
+          value={area}
+          onChange={setArea}
+          placeholder="Choose a service area"
+          options={(areas ?? []).map((a) => ({ value: a.code, label: a.name }))}
+        />
         <DateInput name="from" label="From" value={from} onChange={setFrom} />
-        <DateInput name="to" label="To (optional)" hint="Leave empty for no end date" value={to} onChange={setTo} />
+        <DateInput
+          name="to"
+          label="To (optional)"
+          hint="Leave empty for no end date"
+          value={to}
+          onChange={setTo}
+        />
       </Form>
     </>
   );

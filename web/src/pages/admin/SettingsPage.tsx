@@ -24,19 +24,50 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const submit = () =>
     form.submit(async () => {
       await request('PUT', '/settings', {
-        body: { name: name.trim(), division, ...(independent ? { independent_team: independent } : {}), ...(children ? { children_team: children } : {}) },
+        body: {
+          name: name.trim(),
+          division,
+          ...(independent ? { independent_team: independent } : {}),
+          ...(children ? { children_team: children } : {}),
+        },
       });
       setSaved(true);
     }, 'name');
   return (
     <>
-      {saved && <SuccessBanner title="Settings saved"><p className="govuk-body">Deadlines computed from now on follow them.</p></SuccessBanner>}
+      {saved && (
+        <SuccessBanner title="Settings saved">
+          <p className="govuk-body">Deadlines computed from now on follow them.</p>
+        </SuccessBanner>
+      )}
       <Form form={form} onSubmit={submit} submitLabel="Save settings">
         <h1 className="govuk-heading-l">Organisation settings</h1>
         <TextInput name="name" label="Organisation name" value={name} onChange={setName} />
-        <Radios name="division" label="Whose bank holidays does the calendar follow?" value={division} onChange={setDivision} options={DIVISIONS} />
-        <Select name="independent_team" label="Independent complaints team" hint="Handles stage 2 of the designated service area" value={independent} onChange={setIndependent} placeholder="None" options={teams} />
-        <Select name="children_team" label="Children’s complaints team" hint="Handles children’s statutory complaints" value={children} onChange={setChildren} placeholder="None" options={teams} />
+        <Radios
+          name="division"
+          label="Whose bank holidays does the calendar follow?"
+          value={division}
+          onChange={setDivision}
+          options={DIVISIONS}
+        />
+        <Select
+          name="independent_team"
+          label="Independent complaints team"
+          hint="Handles stage 2 of the designated service area"
+          value={independent}
+          onChange={setIndependent}
+          placeholder="None"
+          options={teams}
+        />
+        <Select
+          name="children_team"
+          label="Children’s complaints team"
+          hint="Handles children’s statutory complaints"
+          value={children}
+          onChange={setChildren}
+          placeholder="None"
+          options={teams}
+        />
       </Form>
     </>
   );
@@ -50,7 +81,13 @@ export function SettingsPage() {
       <BackLink to="/admin">Administration</BackLink>
       {settings.error && <LoadFailed message={settings.error} />}
       {!settings.data && !settings.error && <Loading />}
-      {settings.data && <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds"><SettingsForm settings={settings.data} /></div></div>}
+      {settings.data && (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <SettingsForm settings={settings.data} />
+          </div>
+        </div>
+      )}
     </>
   );
 }

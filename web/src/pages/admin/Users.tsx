@@ -4,12 +4,23 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { get, getItems, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { Radios, Select, TextInput, type Option } from '../../components/fields';
-import { BackLink, LoadFailed, Loading, SuccessBanner, TableHead, Tag, usePageTitle } from '../../components/ui';
+import {
+  BackLink,
+  LoadFailed,
+  Loading,
+  SuccessBanner,
+  TableHead,
+  Tag,
+  usePageTitle,
+} from '../../components/ui';
 import { forgetReference, nameOf, useLoad, useReference } from '../../data';
 import { ROLE_LABELS } from '../../format';
 import type { Role, User } from '../../types';
 
-const ROLE_OPTIONS: Option[] = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+const ROLE_OPTIONS: Option[] = Object.entries(ROLE_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
 
 function useTeamOptions(): Option[] {
   return (useReference().data?.teams ?? []).map((team) => ({ value: team.code, label: team.name }));
@@ -23,9 +34,17 @@ export function UserList() {
   return (
     <>
       <BackLink to="/admin">Administration</BackLink>
-      {done && <SuccessBanner title={done}><p className="govuk-body">The change is in the audit trail.</p></SuccessBanner>}
+      {done && (
+        <SuccessBanner title={done}>
+          <p className="govuk-body">The change is in the audit trail.</p>
+        </SuccessBanner>
+      )}
       <h1 className="govuk-heading-l">Users and roles</h1>
-      <p className="govuk-body"><Link className="govuk-button" role="button" draggable="false" to="/admin/users/new">Add a user</Link></p>
+      <p className="govuk-body">
+        <Link className="govuk-button" role="button" draggable="false" to="/admin/users/new">
+          Add a user
+        </Link>
+      </p>
       {users.error && <LoadFailed message={users.error} />}
       {!users.data && !users.error && <Loading />}
       {users.data && (
@@ -35,11 +54,21 @@ export function UserList() {
           <tbody className="govuk-table__body">
             {users.data.map((user) => (
               <tr className="govuk-table__row" key={user.username}>
-                <td className="govuk-table__cell"><Link className="govuk-link" to={`/admin/users/${user.username}`}>{user.display_name}</Link></td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/admin/users/${user.username}`}>
+                    {user.display_name}
+                  </Link>
+                </td>
                 <td className="govuk-table__cell">{user.username}</td>
                 <td className="govuk-table__cell">{ROLE_LABELS[user.role]}</td>
                 <td className="govuk-table__cell">{nameOf(teams, user.team) || 'None'}</td>
-                <td className="govuk-table__cell">{user.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}</td>
+                <td className="govuk-table__cell">
+                  {user.active ? (
+                    <Tag colour="green">Active</Tag>
+                  ) : (
+                    <Tag colour="grey">Deactivated</Tag>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -62,7 +91,13 @@ export function UserNew() {
   const submit = () =>
     form.submit(async () => {
       await request('POST', '/users', {
-        body: { username: username.trim(), display_name: displayName.trim(), role, ...(team ? { team } : {}), password },
+        body: {
+          username: username.trim(),
+          display_name: displayName.trim(),
+          role,
+          ...(team ? { team } : {}),
+          password,
+        },
       });
       forgetReference();
       navigate('/admin/users', { state: { done: `Added ${username.trim()}` } });
@@ -70,16 +105,51 @@ export function UserNew() {
   return (
     <>
       <BackLink to="/admin/users">Users and roles</BackLink>
-      <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds">
-        <Form form={form} onSubmit={submit} submitLabel="Add user">
-          <h1 className="govuk-heading-l">Add a user</h1>
-          <TextInput name="username" label="Username" hint="2 to 64 of a-z, 0-9, dot, underscore and hyphen, starting with a letter or digit" spellCheck={false} widthClass="govuk-input--width-20" value={username} onChange={setUsername} />
-          <TextInput name="display_name" label="Full name" value={displayName} onChange={setDisplayName} />
-          <Radios name="role" label="Role" value={role} onChange={setRole} options={ROLE_OPTIONS} />
-          <Select name="team" label="Team" value={team} onChange={setTeam} placeholder="No team" options={teams} />
-          <TextInput name="password" label="Initial password" type="password" autoComplete="new-password" value={password} onChange={setPassword} />
-        </Form>
-      </div></div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <Form form={form} onSubmit={submit} submitLabel="Add user">
+            <h1 className="govuk-heading-l">Add a user</h1>
+            <TextInput
+              name="username"
+              label="Username"
+              hint="2 to 64 of a-z, 0-9, dot, underscore and hyphen, starting with a letter or digit"
+              spellCheck={false}
+              widthClass="govuk-input--width-20"
+              value={username}
+              onChange={setUsername}
+            />
+            <TextInput
+              name="display_name"
+              label="Full name"
+              value={displayName}
+              onChange={setDisplayName}
+            />
+            <Radios
+              name="role"
+              label="Role"
+              value={role}
+              onChange={setRole}
+              options={ROLE_OPTIONS}
+            />
+            <Select
+              name="team"
+              label="Team"
+              value={team}
+              onChange={setTeam}
+              placeholder="No team"
+              options={teams}
+            />
+            <TextInput
+              name="password"
+              label="Initial password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+            />
+          </Form>
+        </div>
+      </div>
     </>
   );
 }
@@ -96,7 +166,13 @@ function UserEditForm({ user }: { user: User }) {
   const submit = () =>
     form.submit(async () => {
       await request('PATCH', `/users/${encodeURIComponent(user.username)}`, {
-        body: { display_name: displayName.trim(), role, team, active: active === 'true', ...(password ? { password } : {}) },
+        body: {
+          display_name: displayName.trim(),
+          role,
+          team,
+          active: active === 'true',
+          ...(password ? { password } : {}),
+        },
       });
       forgetReference();
       navigate('/admin/users', { state: { done: `Changed ${user.username}` } });
@@ -105,11 +181,47 @@ function UserEditForm({ user }: { user: User }) {
     <Form form={form} onSubmit={submit} submitLabel="Save changes">
       <span className="govuk-caption-l">{user.username}</span>
       <h1 className="govuk-heading-l">Change {user.display_name}</h1>
-      <TextInput name="display_name" label="Full name" value={displayName} onChange={setDisplayName} />
-      <Radios name="role" label="Role" value={role} onChange={(value) => setRole(value as Role)} options={ROLE_OPTIONS} />
-      <Select name="team" label="Team" value={team} onChange={setTeam} placeholder="No team" options={teams} />
-      <Radios name="active" label="Can they sign in?" inline value={active} onChange={setActive} options={[{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No, deactivated' }]} />
-      <TextInput name="password" label="New password (optional)" hint="Leave empty to keep the current one" type="password" autoComplete="new-password" value={password} onChange={setPassword} />
+      <TextInput
+        name="display_name"
+        label="Full name"
+        value={displayName}
+        onChange={setDisplayName}
+      />
+      <Radios
+        name="role"
+        label="Role"
+        value={role}
+        onChange={(value) => setRole(value as Role)}
+        options={ROLE_OPTIONS}
+      />
+      <Select
+        name="team"
+        label="Team"
+        value={team}
+        onChange={setTeam}
+        placeholder="No team"
+        options={teams}
+      />
+      <Radios
+        name="active"
+        label="Can they sign in?"
+        inline
+        value={active}
+        onChange={setActive}
+        options={[
+          { value: 'true', label: 'Yes' },
+          { value: 'false', label: 'No, deactivated' },
+        ]}
+      />
+      <TextInput
+        name="password"
+        label="New password (optional)"
+        hint="Leave empty to keep the current one"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+      />
     </Form>
   );
 }
@@ -123,7 +235,13 @@ export function UserEdit() {
       <BackLink to="/admin/users">Users and roles</BackLink>
       {user.error && <LoadFailed message={user.error} />}
       {!user.data && !user.error && <Loading />}
-      {user.data && <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds"><UserEditForm user={user.data} /></div></div>}
+      {user.data && (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <UserEditForm user={user.data} />
+          </div>
+        </div>
+      )}
     </>
   );
 }

@@ -18,7 +18,10 @@ export interface CaseVersion {
 }
 
 export async function loadCase(reference: string): Promise<CaseVersion> {
-  const { body, etag } = await request<Complaint>('GET', `/complaints/${encodeURIComponent(reference)}`);
+  const { body, etag } = await request<Complaint>(
+    'GET',
+    `/complaints/${encodeURIComponent(reference)}`,
+  );
   return { complaint: body, etag: etag ?? `"${body.version}"` };
 }
 
@@ -30,12 +33,16 @@ interface Stale {
 function StaleNotice({ stale }: { stale: Stale }) {
   return (
     <ImportantBanner title="Someone else changed this case while you were working on it.">
-      <p className="govuk-body">Your changes have not been saved. Check what changed, then send them again or cancel.</p>
+      <p className="govuk-body">
+        Your changes have not been saved. Check what changed, then send them again or cancel.
+      </p>
       <ChangesTable changes={stale.changes} />
       {stale.events.length > 0 && (
         <ul className="govuk-list govuk-list--bullet" id="stale-events">
           {stale.events.map((event) => (
-            <li key={event.sequence}>{event.summary} ({event.actor}, {formatDateTime(event.recorded_at)})</li>
+            <li key={event.sequence}>
+              {event.summary} ({event.actor}, {formatDateTime(event.recorded_at)})
+            </li>
           ))}
         </ul>
       )}
@@ -67,11 +74,17 @@ export function ActionForm(props: ActionFormProps) {
     form.submit(async () => {
       const body = props.build();
       try {
-        await request('POST', `/complaints/${encodeURIComponent(reference)}/${props.action}`, { body, ifMatch: base.etag });
+        await request('POST', `/complaints/${encodeURIComponent(reference)}/${props.action}`, {
+          body,
+          ifMatch: base.etag,
+        });
       } catch (error) {
         if (error instanceof ApiError && error.status === HTTP_PRECONDITION_FAILED) {
           const fresh = await loadCase(reference);
-          setStale({ changes: differences(base.complaint, fresh.complaint), events: newEvents(base.complaint, fresh.complaint) });
+          setStale({
+            changes: differences(base.complaint, fresh.complaint),
+            events: newEvents(base.complaint, fresh.complaint),
+          });
           setBase(fresh);
           throw new ClientErrors([{ field: '', message: STALE_MESSAGE }]);
         }
@@ -88,7 +101,11 @@ export function ActionForm(props: ActionFormProps) {
           onSubmit={submit}
           submitLabel={stale ? `${props.submitLabel} again` : props.submitLabel}
           warning={props.warning}
-          secondary={<Link className="govuk-link" to={`/cases/${reference}`}>Cancel</Link>}
+          secondary={
+            <Link className="govuk-link" to={`/cases/${reference}`}>
+              Cancel
+            </Link>
+          }
         >
           <span className="govuk-caption-l">{reference}</span>
           <h1 className="govuk-heading-l">{props.title}</h1>

@@ -7,11 +7,23 @@ import type { CaseActionName, Complaint } from '../../types';
 import { NotFound } from '../NotFound';
 import { loadCase } from './ActionForm';
 import {
-  AcknowledgeForm, CloseForm, EscalateForm, ExtendForm, ReassignForm, RefuseForm, ReopenForm, WithdrawForm,
+  AcknowledgeForm,
+  CloseForm,
+  EscalateForm,
+  ExtendForm,
+  ReassignForm,
+  RefuseForm,
+  ReopenForm,
+  WithdrawForm,
   type ActionProps,
 } from './actions';
 import {
-  AdjudicationForm, DiscussionOfferForm, InvestigationForm, LateNoticeForm, PanelReportForm, ResponsePeriodForm,
+  AdjudicationForm,
+  DiscussionOfferForm,
+  InvestigationForm,
+  LateNoticeForm,
+  PanelReportForm,
+  ResponsePeriodForm,
   ReviewPanelForm,
 } from './ProcedureForms';
 import { RespondForm } from './RespondForm';
@@ -36,12 +48,27 @@ export const CASE_ACTIONS: CaseAction[] = [
   { path: 'refuse', label: 'Refuse', Form: RefuseForm, secondary: true },
   { path: 'withdraw', label: 'Record withdrawal', Form: WithdrawForm, secondary: true },
   // The statutory procedures' steps, offered only at the stage whose rule records them.
-  { path: 'investigation', label: 'Record investigation', Form: InvestigationForm, secondary: true },
+  {
+    path: 'investigation',
+    label: 'Record investigation',
+    Form: InvestigationForm,
+    secondary: true,
+  },
   { path: 'adjudication', label: 'Record adjudication', Form: AdjudicationForm, secondary: true },
   { path: 'review-panel', label: 'Record review panel', Form: ReviewPanelForm, secondary: true },
   { path: 'panel-report', label: 'Record panel’s report', Form: PanelReportForm, secondary: true },
-  { path: 'discussion-offer', label: 'Record offer to discuss', Form: DiscussionOfferForm, secondary: true },
-  { path: 'response-period', label: 'Record agreed response period', Form: ResponsePeriodForm, secondary: true },
+  {
+    path: 'discussion-offer',
+    label: 'Record offer to discuss',
+    Form: DiscussionOfferForm,
+    secondary: true,
+  },
+  {
+    path: 'response-period',
+    label: 'Record agreed response period',
+    Form: ResponsePeriodForm,
+    secondary: true,
+  },
   { path: 'late-notice', label: 'Record late notice', Form: LateNoticeForm, secondary: true },
 ];
 

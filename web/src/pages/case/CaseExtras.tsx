@@ -10,21 +10,34 @@ import { formatDate, formatDateTime } from '../../format';
 import type { Event, Link as CaseLink, Note } from '../../types';
 import type { OmbudsmanHistory as History } from '../ombudsman/model';
 import { CaseDates } from '../ombudsman/parts';
-import { CHFO_OUTCOME_LABELS, CHFO_TYPE_LABELS, OMBUDSMAN_SHORT_LABELS, outcomeText, statusColour, statusText } from '../ombudsman/wording';
+import {
+  CHFO_OUTCOME_LABELS,
+  CHFO_TYPE_LABELS,
+  OMBUDSMAN_SHORT_LABELS,
+  outcomeText,
+  statusColour,
+  statusText,
+} from '../ombudsman/wording';
 
 export function Timeline({ events }: { events: Event[] }) {
   return (
     <ol className="govuk-list" id="timeline">
       {events.map((event) => (
         <li key={event.sequence} className="govuk-!-margin-bottom-4">
-          <p className="govuk-body govuk-!-margin-bottom-1"><strong>{event.summary}</strong></p>
+          <p className="govuk-body govuk-!-margin-bottom-1">
+            <strong>{event.summary}</strong>
+          </p>
           <p className="govuk-body-s govuk-!-margin-bottom-1">
-            {formatDate(event.occurred_on)}{event.stage ? `, stage ${event.stage}` : ''}, by {event.actor} (recorded {formatDateTime(event.recorded_at)})
+            {formatDate(event.occurred_on)}
+            {event.stage ? `, stage ${event.stage}` : ''}, by {event.actor} (recorded{' '}
+            {formatDateTime(event.recorded_at)})
           </p>
           {event.changes.length > 0 && (
             <ul className="govuk-list govuk-list--bullet govuk-body-s">
               {event.changes.map((change) => (
-                <li key={change.field}>{change.field}: {change.before || 'not set'} → {change.after || 'not set'}</li>
+                <li key={change.field}>
+                  {change.field}: {change.before || 'not set'} → {change.after || 'not set'}
+                </li>
               ))}
             </ul>
           )}
@@ -54,14 +67,23 @@ export function Notes({ reference, canAdd }: { reference: string; canAdd: boolea
           {notes.data.map((note) => (
             <li key={note.id} className="govuk-inset-text govuk-!-margin-top-0">
               <p className="govuk-body redress-note-text">{note.text}</p>
-              <p className="govuk-body-s govuk-!-margin-bottom-0">{note.author}, {formatDateTime(note.created_at)}</p>
+              <p className="govuk-body-s govuk-!-margin-bottom-0">
+                {note.author}, {formatDateTime(note.created_at)}
+              </p>
             </li>
           ))}
         </ul>
       )}
       {canAdd && (
         <Form form={form} onSubmit={add} submitLabel="Add note">
-          <Textarea name="text" label="Add an internal note" hint="Staff only: never sent to the complainant, and cannot be edited afterwards" rows={3} value={text} onChange={setText} />
+          <Textarea
+            name="text"
+            label="Add an internal note"
+            hint="Staff only: never sent to the complainant, and cannot be edited afterwards"
+            rows={3}
+            value={text}
+            onChange={setText}
+          />
         </Form>
       )}
     </>
@@ -76,7 +98,9 @@ const RELATION_LABELS: Record<CaseLink['relation'], string> = {
 
 function relationText(link: CaseLink): string {
   if (link.direction === 'outgoing') return RELATION_LABELS[link.relation];
-  return link.relation === 'related' ? 'Related to' : `${RELATION_LABELS[link.relation]} this case:`;
+  return link.relation === 'related'
+    ? 'Related to'
+    : `${RELATION_LABELS[link.relation]} this case:`;
 }
 
 export function Links({ reference, canAdd }: { reference: string; canAdd: boolean }) {
@@ -86,7 +110,9 @@ export function Links({ reference, canAdd }: { reference: string; canAdd: boolea
   const [relation, setRelation] = useState('related');
   const add = () =>
     form.submit(async () => {
-      await request('POST', `/complaints/${reference}/links`, { body: { reference: other.trim(), relation } });
+      await request('POST', `/complaints/${reference}/links`, {
+        body: { reference: other.trim(), relation },
+      });
       setOther('');
       links.reload();
     }, 'reference');
@@ -103,11 +129,18 @@ export function Links({ reference, canAdd }: { reference: string; canAdd: boolea
         <ul className="govuk-list" id="links">
           {links.data.map((link) => (
             <li key={`${link.reference}-${link.direction}`}>
-              {relationText(link)} <Link className="govuk-link" to={`/cases/${link.reference}`}>{link.reference}</Link>
+              {relationText(link)}{' '}
+              <Link className="govuk-link" to={`/cases/${link.reference}`}>
+                {link.reference}
+              </Link>
               {canAdd && (
                 <>
                   {' '}
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2" onClick={() => void remove(link.reference)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
+                    onClick={() => void remove(link.reference)}
+                  >
                     Remove link<span className="govuk-visually-hidden"> to {link.reference}</span>
                   </button>
                 </>
@@ -118,12 +151,26 @@ export function Links({ reference, canAdd }: { reference: string; canAdd: boolea
       )}
       {canAdd && (
         <Form form={form} onSubmit={add} submitLabel="Link complaint">
-          <TextInput name="reference" label="Link to complaint (reference)" widthClass="govuk-input--width-20" value={other} onChange={setOther} spellCheck={false} />
-          <Radios name="relation" label="This case is" small value={relation} onChange={setRelation} options={[
-            { value: 'related', label: 'Related to it' },
-            { value: 'duplicate_of', label: 'A duplicate of it' },
-            { value: 'repeat_of', label: 'A repeat of it' },
-          ]} />
+          <TextInput
+            name="reference"
+            label="Link to complaint (reference)"
+            widthClass="govuk-input--width-20"
+            value={other}
+            onChange={setOther}
+            spellCheck={false}
+          />
+          <Radios
+            name="relation"
+            label="This case is"
+            small
+            value={relation}
+            onChange={setRelation}
+            options={[
+              { value: 'related', label: 'Related to it' },
+              { value: 'duplicate_of', label: 'A duplicate of it' },
+              { value: 'repeat_of', label: 'A repeat of it' },
+            ]}
+          />
         </Form>
       )}
     </>
@@ -131,32 +178,58 @@ export function Links({ reference, canAdd }: { reference: string; canAdd: boolea
 }
 
 // The Ombudsman cases about this complaint and their failure orders, each linking to its page.
-export function OmbudsmanHistory({ reference, canRecord }: { reference: string; canRecord: boolean }) {
-  const history = useLoad(() => get<History>(`/complaints/${encodeURIComponent(reference)}/ombudsman`), reference);
+export function OmbudsmanHistory({
+  reference,
+  canRecord,
+}: {
+  reference: string;
+  canRecord: boolean;
+}) {
+  const history = useLoad(
+    () => get<History>(`/complaints/${encodeURIComponent(reference)}/ombudsman`),
+    reference,
+  );
   const cases = history.data?.cases ?? [];
   const orders = history.data?.failure_orders ?? [];
   return (
     <div id="ombudsman-history">
       {history.error && <LoadFailed message={history.error} />}
       {!history.data && !history.error && <Loading />}
-      {history.data && cases.length === 0 && <p className="govuk-body">No Ombudsman has looked at this complaint.</p>}
+      {history.data && cases.length === 0 && (
+        <p className="govuk-body">No Ombudsman has looked at this complaint.</p>
+      )}
       {cases.length > 0 && (
         <div className="redress-table-scroll">
           <table className="govuk-table redress-dense-table">
-            <caption className="govuk-visually-hidden">Ombudsman cases about this complaint</caption>
+            <caption className="govuk-visually-hidden">
+              Ombudsman cases about this complaint
+            </caption>
             <TableHead headings={['Ombudsman case', 'Dates', 'Status and outcome']} />
             <tbody className="govuk-table__body">
               {cases.map((c) => (
                 <tr className="govuk-table__row" key={c.reference}>
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link redress-nowrap" to={`/ombudsman/cases/${c.reference}`}>{c.reference}</Link><br />
-                    {OMBUDSMAN_SHORT_LABELS[c.ombudsman]}<br />
+                    <Link
+                      className="govuk-link redress-nowrap"
+                      to={`/ombudsman/cases/${c.reference}`}
+                    >
+                      {c.reference}
+                    </Link>
+                    <br />
+                    {OMBUDSMAN_SHORT_LABELS[c.ombudsman]}
+                    <br />
                     Their reference: {c.ombudsman_reference || 'not known'}
                   </td>
-                  <td className="govuk-table__cell"><CaseDates c={c} /></td>
+                  <td className="govuk-table__cell">
+                    <CaseDates c={c} />
+                  </td>
                   <td className="govuk-table__cell redress-wide-tags">
                     <Tag colour={statusColour(c)}>{statusText(c)}</Tag>
-                    {c.final_decision_on && <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{outcomeText(c)}</p>}
+                    {c.final_decision_on && (
+                      <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                        {outcomeText(c)}
+                      </p>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -170,14 +243,26 @@ export function OmbudsmanHistory({ reference, canRecord }: { reference: string; 
           <ul className="govuk-list">
             {orders.map((order) => (
               <li key={order.reference}>
-                <Link className="govuk-link" to={`/ombudsman/failure-orders/${order.reference}`}>{order.reference}</Link>: {CHFO_TYPE_LABELS[order.type]}, due <DateText iso={order.due_on} />, {CHFO_OUTCOME_LABELS[order.outcome].toLowerCase()}{order.overdue ? ' (overdue)' : ''}
+                <Link className="govuk-link" to={`/ombudsman/failure-orders/${order.reference}`}>
+                  {order.reference}
+                </Link>
+                : {CHFO_TYPE_LABELS[order.type]}, due <DateText iso={order.due_on} />,{' '}
+                {CHFO_OUTCOME_LABELS[order.outcome].toLowerCase()}
+                {order.overdue ? ' (overdue)' : ''}
               </li>
             ))}
           </ul>
         </>
       )}
       {canRecord && (
-        <p className="govuk-body"><Link className="govuk-link" to={`/ombudsman/new?complaint=${encodeURIComponent(reference)}`}>Record an Ombudsman case about this complaint</Link></p>
+        <p className="govuk-body">
+          <Link
+            className="govuk-link"
+            to={`/ombudsman/new?complaint=${encodeURIComponent(reference)}`}
+          >
+            Record an Ombudsman case about this complaint
+          </Link>
+        </p>
       )}
     </div>
   );

@@ -1,6 +1,17 @@
 // /cases/:reference: everything about one case, and the actions the user may take on it.
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { DateText, LoadFailed, Loading, StatusTag, SuccessBanner, SummaryList, UrgencyTag, urgencyOf, usePageTitle, WarningText } from '../../components/ui';
+import {
+  DateText,
+  LoadFailed,
+  Loading,
+  StatusTag,
+  SuccessBanner,
+  SummaryList,
+  UrgencyTag,
+  urgencyOf,
+  usePageTitle,
+  WarningText,
+} from '../../components/ui';
 import { nameOf, useLoad, useReference, type Reference } from '../../data';
 import { CHANNEL_LABELS, formatDate, REFUSAL_LABELS, REGIME_LABELS } from '../../format';
 import { allows } from '../../permissions';
@@ -13,11 +24,16 @@ import { StageCard } from './StageCard';
 import { StageTasks } from './StageTasks';
 
 function personText(person: Person) {
-  const lines = [person.name, person.email, person.phone, person.address, person.postcode].filter(Boolean);
+  const lines = [person.name, person.email, person.phone, person.address, person.postcode].filter(
+    Boolean,
+  );
   return (
     <>
       {lines.map((line, index) => (
-        <span key={index}>{index > 0 && <br />}{line}</span>
+        <span key={index}>
+          {index > 0 && <br />}
+          {line}
+        </span>
       ))}
     </>
   );
@@ -44,28 +60,54 @@ function Details({ complaint, reference }: { complaint: Complaint; reference: Re
         { key: 'Judged on', value: complaint.code_version_title, id: 'code-version' },
         {
           key: 'Time limit',
-          value: complaint.time_limit ? timeLimitText(complaint.time_limit) : 'The date the matter arose is not recorded',
+          value: complaint.time_limit
+            ? timeLimitText(complaint.time_limit)
+            : 'The date the matter arose is not recorded',
           id: 'time-limit',
         },
         { key: 'How', value: CHANNEL_LABELS[complaint.channel] },
         { key: 'Service area', value: nameOf(reference.serviceAreas, complaint.service_area) },
         { key: 'Category', value: nameOf(reference.categories, complaint.category) },
         { key: 'Complainant', value: personText(complaint.complainant) },
-        ...(complaint.representative ? [{ key: 'Representative', value: personText(complaint.representative) }] : []),
-        { key: 'What happened', value: <span className="redress-note-text">{complaint.description}</span> },
+        ...(complaint.representative
+          ? [{ key: 'Representative', value: personText(complaint.representative) }]
+          : []),
+        {
+          key: 'What happened',
+          value: <span className="redress-note-text">{complaint.description}</span>,
+        },
         { key: 'What they want', value: complaint.desired_outcome || 'Not recorded' },
         ...(complaint.service_request_reference
-          ? [{ key: 'Raised from service request', value: <Link className="govuk-link" to={`/service-requests/${complaint.service_request_reference}`}>{complaint.service_request_reference}</Link> }]
+          ? [
+              {
+                key: 'Raised from service request',
+                value: (
+                  <Link
+                    className="govuk-link"
+                    to={`/service-requests/${complaint.service_request_reference}`}
+                  >
+                    {complaint.service_request_reference}
+                  </Link>
+                ),
+              },
+            ]
           : []),
         ...(complaint.refusal
-          ? [{
-              key: 'Not accepted',
-              id: 'refusal',
-              value: `${formatDate(complaint.refusal.decided_on)}: ${REFUSAL_LABELS[complaint.refusal.reason] ?? complaint.refusal.reason}. ${complaint.refusal.explanation}${complaint.refusal.time_limit ? ` Evidence: ${timeLimitText(complaint.refusal.time_limit)}` : ''}`,
-            }]
+          ? [
+              {
+                key: 'Not accepted',
+                id: 'refusal',
+                value: `${formatDate(complaint.refusal.decided_on)}: ${REFUSAL_LABELS[complaint.refusal.reason] ?? complaint.refusal.reason}. ${complaint.refusal.explanation}${complaint.refusal.time_limit ? ` Evidence: ${timeLimitText(complaint.refusal.time_limit)}` : ''}`,
+              },
+            ]
           : []),
         ...(complaint.withdrawal
-          ? [{ key: 'Withdrawn', value: `${formatDate(complaint.withdrawal.withdrawn_on)}${complaint.withdrawal.reason ? `: ${complaint.withdrawal.reason}` : ''}` }]
+          ? [
+              {
+                key: 'Withdrawn',
+                value: `${formatDate(complaint.withdrawal.withdrawn_on)}${complaint.withdrawal.reason ? `: ${complaint.withdrawal.reason}` : ''}`,
+              },
+            ]
           : []),
         // Undone by a reopening, but kept on record.
         ...(complaint.earlier_refusals ?? []).map((refusal, index) => ({
@@ -78,7 +120,9 @@ function Details({ complaint, reference }: { complaint: Complaint; reference: Re
           value: `Undone by a reopening. ${formatDate(withdrawal.withdrawn_on)}${withdrawal.reason ? `: ${withdrawal.reason}` : ''}`,
           id: `earlier-withdrawal-${index + 1}`,
         })),
-        ...(complaint.closed_on ? [{ key: 'Closed', value: <DateText iso={complaint.closed_on} /> }] : []),
+        ...(complaint.closed_on
+          ? [{ key: 'Closed', value: <DateText iso={complaint.closed_on} /> }]
+          : []),
       ]}
     />
   );
@@ -93,25 +137,43 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
   const pendingDays = current && !current.response ? current.working_days_left : undefined;
   return (
     <>
-      {done && <SuccessBanner title={done}><p className="govuk-body">The case has been updated.</p></SuccessBanner>}
+      {done && (
+        <SuccessBanner title={done}>
+          <p className="govuk-body">The case has been updated.</p>
+        </SuccessBanner>
+      )}
       <span className="govuk-caption-l">{complaint.reference}</span>
       <h1 className="govuk-heading-l">{complaint.summary}</h1>
       <p className="govuk-body redress-case-status">
         <StatusTag status={complaint.status} /> Stage {complaint.stage}{' '}
-        {pendingDays !== undefined && <UrgencyTag urgency={urgencyOf(pendingDays)} workingDaysLeft={pendingDays} />}
+        {pendingDays !== undefined && (
+          <UrgencyTag urgency={urgencyOf(pendingDays)} workingDaysLeft={pendingDays} />
+        )}
       </p>
       {complaint.possible_repeat_of.length > 0 && (
         <WarningText>
-          Possibly a repeat of {complaint.possible_repeat_of.map((ref, i) => (
-            <span key={ref}>{i > 0 && ', '}<Link className="govuk-link" to={`/cases/${ref}`}>{ref}</Link></span>
+          Possibly a repeat of{' '}
+          {complaint.possible_repeat_of.map((ref, i) => (
+            <span key={ref}>
+              {i > 0 && ', '}
+              <Link className="govuk-link" to={`/cases/${ref}`}>
+                {ref}
+              </Link>
+            </span>
           ))}
         </WarningText>
       )}
       {actions.length > 0 && (
         <div className="govuk-button-group" id="case-actions">
           {actions.map((action) => (
-            <Link key={action.path} to={`/cases/${complaint.reference}/${action.path}`} role="button" draggable="false"
-              className={`govuk-button${action.secondary ? ' govuk-button--secondary' : ''}`} data-module="govuk-button">
+            <Link
+              key={action.path}
+              to={`/cases/${complaint.reference}/${action.path}`}
+              role="button"
+              draggable="false"
+              className={`govuk-button${action.secondary ? ' govuk-button--secondary' : ''}`}
+              data-module="govuk-button"
+            >
               {action.label}
             </Link>
           ))}
@@ -124,13 +186,26 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
           <Details complaint={complaint} reference={reference} />
           <h2 className="govuk-heading-m">Stages and deadlines</h2>
           {complaint.stages.map((stage) => (
-            <StageCard key={stage.number} stage={stage} current={stage.number === complaint.stage} reference={reference} />
+            <StageCard
+              key={stage.number}
+              stage={stage}
+              current={stage.number === complaint.stage}
+              reference={reference}
+            />
           ))}
           <h2 className="govuk-heading-m">Ombudsman</h2>
-          <OmbudsmanHistory reference={complaint.reference} canRecord={allows(user, 'manage_ombudsman')} />
+          <OmbudsmanHistory
+            reference={complaint.reference}
+            canRecord={allows(user, 'manage_ombudsman')}
+          />
           {allows(user, 'manage_learning') && (
             <p className="govuk-body" id="raise-learning">
-              <Link className="govuk-link" to={`/learning/new?complaint=${encodeURIComponent(complaint.reference)}`}>Raise a learning action</Link>
+              <Link
+                className="govuk-link"
+                to={`/learning/new?complaint=${encodeURIComponent(complaint.reference)}`}
+              >
+                Raise a learning action
+              </Link>
             </p>
           )}
           <h2 className="govuk-heading-m">Internal notes</h2>

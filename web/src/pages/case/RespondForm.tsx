@@ -1,7 +1,20 @@
 // Respond at the current stage: outcome, root causes (at least one: no root cause, no response),
 // remedies, outstanding actions and the learning.
 import { useState, type ReactNode } from 'react';
-import { Checkboxes, DateInput, datePartsOf, ErrorMessage, fieldId, FormGroup, Radios, Select, Textarea, TextInput, useFieldError, type DateParts } from '../../components/fields';
+import {
+  Checkboxes,
+  DateInput,
+  datePartsOf,
+  ErrorMessage,
+  fieldId,
+  FormGroup,
+  Radios,
+  Select,
+  Textarea,
+  TextInput,
+  useFieldError,
+  type DateParts,
+} from '../../components/fields';
 import { OUTCOME_LABELS, REMEDY_LABELS, todayIso } from '../../format';
 import type { RemedyType } from '../../types';
 import { ActionForm } from './ActionForm';
@@ -22,14 +35,45 @@ interface ActionDraft {
 
 const emptyDate: DateParts = { day: '', month: '', year: '' };
 
-function RemedyFields({ index, remedy, onChange, onRemove }: { index: number; remedy: RemedyDraft; onChange: (r: RemedyDraft) => void; onRemove: () => void }) {
+function RemedyFields({
+  index,
+  remedy,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  remedy: RemedyDraft;
+  onChange: (r: RemedyDraft) => void;
+  onRemove: () => void;
+}) {
   const name = `remedies[${index}]`;
   return (
     <fieldset className="govuk-fieldset govuk-!-margin-bottom-6">
-      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Remedy {index + 1}</legend>
-      <Select name={`${name}.type`} label="Type" value={remedy.type} onChange={(type) => onChange({ ...remedy, type: type as RemedyType })} placeholder="Choose a type" options={Object.entries(REMEDY_LABELS).map(([value, label]) => ({ value, label }))} />
-      <TextInput name={`${name}.amount_pence`} label="Amount in pounds (for financial remedies)" widthClass="govuk-input--width-10" inputMode="text" value={remedy.pounds} onChange={(pounds) => onChange({ ...remedy, pounds })} />
-      <TextInput name={`${name}.description`} label="Description" value={remedy.description} onChange={(description) => onChange({ ...remedy, description })} />
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+        Remedy {index + 1}
+      </legend>
+      <Select
+        name={`${name}.type`}
+        label="Type"
+        value={remedy.type}
+        onChange={(type) => onChange({ ...remedy, type: type as RemedyType })}
+        placeholder="Choose a type"
+        options={Object.entries(REMEDY_LABELS).map(([value, label]) => ({ value, label }))}
+      />
+      <TextInput
+        name={`${name}.amount_pence`}
+        label="Amount in pounds (for financial remedies)"
+        widthClass="govuk-input--width-10"
+        inputMode="text"
+        value={remedy.pounds}
+        onChange={(pounds) => onChange({ ...remedy, pounds })}
+      />
+      <TextInput
+        name={`${name}.description`}
+        label="Description"
+        value={remedy.description}
+        onChange={(description) => onChange({ ...remedy, description })}
+      />
       <button type="button" className="govuk-button govuk-button--secondary" onClick={onRemove}>
         Remove remedy {index + 1}
       </button>
@@ -37,14 +81,45 @@ function RemedyFields({ index, remedy, onChange, onRemove }: { index: number; re
   );
 }
 
-function ActionFields({ index, action, owners, onChange, onRemove }: { index: number; action: ActionDraft; owners: { value: string; label: string }[]; onChange: (a: ActionDraft) => void; onRemove: () => void }) {
+function ActionFields({
+  index,
+  action,
+  owners,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  action: ActionDraft;
+  owners: { value: string; label: string }[];
+  onChange: (a: ActionDraft) => void;
+  onRemove: () => void;
+}) {
   const name = `actions[${index}]`;
   return (
     <fieldset className="govuk-fieldset govuk-!-margin-bottom-6">
-      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Action {index + 1}</legend>
-      <TextInput name={`${name}.description`} label="What will be done" value={action.description} onChange={(description) => onChange({ ...action, description })} />
-      <DateInput name={`${name}.due_on`} label="Due by (optional)" value={action.due} onChange={(due) => onChange({ ...action, due })} />
-      <Select name={`${name}.owner`} label="Owner (optional)" value={action.owner} onChange={(owner) => onChange({ ...action, owner })} placeholder="No owner" options={owners} />
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+        Action {index + 1}
+      </legend>
+      <TextInput
+        name={`${name}.description`}
+        label="What will be done"
+        value={action.description}
+        onChange={(description) => onChange({ ...action, description })}
+      />
+      <DateInput
+        name={`${name}.due_on`}
+        label="Due by (optional)"
+        value={action.due}
+        onChange={(due) => onChange({ ...action, due })}
+      />
+      <Select
+        name={`${name}.owner`}
+        label="Owner (optional)"
+        value={action.owner}
+        onChange={(owner) => onChange({ ...action, owner })}
+        placeholder="No owner"
+        options={owners}
+      />
       <button type="button" className="govuk-button govuk-button--secondary" onClick={onRemove}>
         Remove action {index + 1}
       </button>
@@ -54,7 +129,19 @@ function ActionFields({ index, action, owners, onChange, onRemove }: { index: nu
 
 // A growing list (remedies, actions) whose own error, such as "needs at least one remedy", is
 // shown above it; the add button carries the list's id so the error summary's link reaches it.
-function ListGroup({ name, title, addLabel, onAdd, children }: { name: string; title: string; addLabel: string; onAdd: () => void; children: ReactNode }) {
+function ListGroup({
+  name,
+  title,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  name: string;
+  title: string;
+  addLabel: string;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
   const id = fieldId(name);
   const error = useFieldError(name);
   return (
@@ -62,7 +149,13 @@ function ListGroup({ name, title, addLabel, onAdd, children }: { name: string; t
       <h2 className="govuk-heading-m">{title}</h2>
       <ErrorMessage id={id} error={error} />
       {children}
-      <button type="button" id={id} className="govuk-button govuk-button--secondary" aria-describedby={error ? `${id}-error` : undefined} onClick={onAdd}>
+      <button
+        type="button"
+        id={id}
+        className="govuk-button govuk-button--secondary"
+        aria-describedby={error ? `${id}-error` : undefined}
+        onClick={onAdd}
+      >
         {addLabel}
       </button>
     </FormGroup>
@@ -76,45 +169,115 @@ export function RespondForm({ base, reference }: ActionProps) {
   const [remedies, setRemedies] = useState<RemedyDraft[]>([]);
   const [actions, setActions] = useState<ActionDraft[]>([]);
   const [learning, setLearning] = useState('');
-  const owners = reference.users.filter((u) => u.active).map((u) => ({ value: u.username, label: u.display_name }));
-  const replace = <T,>(list: T[], index: number, item: T) => list.map((old, i) => (i === index ? item : old));
+  const owners = reference.users
+    .filter((u) => u.active)
+    .map((u) => ({ value: u.username, label: u.display_name }));
+  const replace = <T,>(list: T[], index: number, item: T) =>
+    list.map((old, i) => (i === index ? item : old));
 
   const build = () => {
     const checks = new Checks();
     const respondedOn = checks.date('on', on, 'the date of the response');
     const remedyBodies = remedies.map((remedy, index) => {
       const pence = checks.pence(`remedies[${index}].amount_pence`, remedy.pounds);
-      return { type: remedy.type, ...(pence !== undefined ? { amount_pence: pence } : {}), description: remedy.description.trim() };
+      return {
+        type: remedy.type,
+        ...(pence !== undefined ? { amount_pence: pence } : {}),
+        description: remedy.description.trim(),
+      };
     });
     const actionBodies = actions.map((action, index) => {
       const due = checks.optionalDate(`actions[${index}].due_on`, action.due, 'the due date');
-      return { description: action.description.trim(), ...(due ? { due_on: due } : {}), ...(action.owner ? { owner: action.owner } : {}) };
+      return {
+        description: action.description.trim(),
+        ...(due ? { due_on: due } : {}),
+        ...(action.owner ? { owner: action.owner } : {}),
+      };
     });
     checks.done();
-    return { on: respondedOn, outcome, root_causes: rootCauses, remedies: remedyBodies, actions: actionBodies, learning: learning.trim() };
+    return {
+      on: respondedOn,
+      outcome,
+      root_causes: rootCauses,
+      remedies: remedyBodies,
+      actions: actionBodies,
+      learning: learning.trim(),
+    };
   };
 
   return (
-    <ActionForm base={base} action="respond" title={`Respond at stage ${base.complaint.stage}`} submitLabel="Send response" done="Response recorded" build={build} fallbackField="outcome">
+    <ActionForm
+      base={base}
+      action="respond"
+      title={`Respond at stage ${base.complaint.stage}`}
+      submitLabel="Send response"
+      done="Response recorded"
+      build={build}
+      fallbackField="outcome"
+    >
       <DateInput name="on" label="Date of the response" value={on} onChange={setOn} />
-      <Radios name="outcome" label="Outcome" value={outcome} onChange={setOutcome} options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))} />
-      <Checkboxes name="root_causes" label="Root causes" hint="Select every cause that applies. A response needs at least one." values={rootCauses} onChange={setRootCauses} options={reference.rootCauses.filter((c) => c.active).map((c) => ({ value: c.code, label: c.name }))} />
+      <Radios
+        name="outcome"
+        label="Outcome"
+        value={outcome}
+        onChange={setOutcome}
+        options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))}
+      />
+      <Checkboxes
+        name="root_causes"
+        label="Root causes"
+        hint="Select every cause that applies. A response needs at least one."
+        values={rootCauses}
+        onChange={setRootCauses}
+        options={reference.rootCauses
+          .filter((c) => c.active)
+          .map((c) => ({ value: c.code, label: c.name }))}
+      />
 
-      <ListGroup name="remedies" title="Remedies offered" addLabel="Add a remedy" onAdd={() => setRemedies([...remedies, { type: '', pounds: '', description: '' }])}>
+      <ListGroup
+        name="remedies"
+        title="Remedies offered"
+        addLabel="Add a remedy"
+        onAdd={() => setRemedies([...remedies, { type: '', pounds: '', description: '' }])}
+      >
         {remedies.length === 0 && <p className="govuk-body">No remedies added.</p>}
         {remedies.map((remedy, index) => (
-          <RemedyFields key={index} index={index} remedy={remedy} onChange={(r) => setRemedies(replace(remedies, index, r))} onRemove={() => setRemedies(remedies.filter((_, i) => i !== index))} />
+          <RemedyFields
+            key={index}
+            index={index}
+            remedy={remedy}
+            onChange={(r) => setRemedies(replace(remedies, index, r))}
+            onRemove={() => setRemedies(remedies.filter((_, i) => i !== index))}
+          />
         ))}
       </ListGroup>
 
-      <ListGroup name="actions" title="Outstanding actions" addLabel="Add an action" onAdd={() => setActions([...actions, { description: '', due: emptyDate, owner: '' }])}>
+      <ListGroup
+        name="actions"
+        title="Outstanding actions"
+        addLabel="Add an action"
+        onAdd={() => setActions([...actions, { description: '', due: emptyDate, owner: '' }])}
+      >
         {actions.length === 0 && <p className="govuk-body">No actions added.</p>}
         {actions.map((action, index) => (
-          <ActionFields key={index} index={index} action={action} owners={owners} onChange={(a) => setActions(replace(actions, index, a))} onRemove={() => setActions(actions.filter((_, i) => i !== index))} />
+          <ActionFields
+            key={index}
+            index={index}
+            action={action}
+            owners={owners}
+            onChange={(a) => setActions(replace(actions, index, a))}
+            onRemove={() => setActions(actions.filter((_, i) => i !== index))}
+          />
         ))}
       </ListGroup>
 
-      <Textarea name="learning" label="What have we learned?" hint="For the regular review of lessons learned" value={learning} onChange={setLearning} />
+      <Textarea
+        name="learning"
+        label="What have we learned?"
+        hint="For the regular review of lessons learned"
+        value={learning}
+        onChange={setLearning}
+      />
     </ActionForm>
   );
 }

@@ -4,7 +4,11 @@ import { nameOf, userName, type Reference } from '../../data';
 import { formatDate, formatPence, OUTCOME_LABELS, REMEDY_LABELS } from '../../format';
 import type { Stage, StageProcedure, StageResponse, StepTiming } from '../../types';
 
-const TIMING_LABELS: Record<StepTiming, string> = { pending: '', on_time: ' (on time)', late: ' (late)' };
+const TIMING_LABELS: Record<StepTiming, string> = {
+  pending: '',
+  on_time: ' (on time)',
+  late: ' (late)',
+};
 const TAKE_UP_LABELS = { taken_up: 'taken up', declined: 'declined', no_reply: 'no reply yet' };
 
 // The statutory procedure's steps, each with its own clock where it has one.
@@ -12,12 +16,19 @@ function procedureRows(p: StageProcedure, id: string): SummaryRow[] {
   const rows: SummaryRow[] = [];
   const timing = p.panel_timing;
   if (p.investigation) {
-    rows.push({ key: 'Written record agreed', value: <DateText iso={p.investigation.record_agreed_on} />, id: `${id}-record-agreed` });
+    rows.push({
+      key: 'Written record agreed',
+      value: <DateText iso={p.investigation.record_agreed_on} />,
+      id: `${id}-record-agreed`,
+    });
     rows.push({ key: 'Investigating Officer', value: p.investigation.investigating_officer });
     rows.push({ key: 'Independent Person', value: p.investigation.independent_person });
   }
   if (p.adjudication) {
-    rows.push({ key: 'Adjudication', value: `${formatDate(p.adjudication.adjudicated_on)} by ${p.adjudication.adjudicating_officer}` });
+    rows.push({
+      key: 'Adjudication',
+      value: `${formatDate(p.adjudication.adjudicated_on)} by ${p.adjudication.adjudicating_officer}`,
+    });
   }
   if (p.panel_meet_by) {
     rows.push({
@@ -38,7 +49,11 @@ function procedureRows(p: StageProcedure, id: string): SummaryRow[] {
     });
   }
   if (timing && timing.response !== 'pending') {
-    rows.push({ key: 'Response on its own clock', value: timing.response === 'late' ? 'Late' : 'On time', id: `${id}-panel-response` });
+    rows.push({
+      key: 'Response on its own clock',
+      value: timing.response === 'late' ? 'Late' : 'On time',
+      id: `${id}-panel-response`,
+    });
   }
   if (p.discussion_offer) {
     rows.push({
@@ -47,7 +62,10 @@ function procedureRows(p: StageProcedure, id: string): SummaryRow[] {
     });
   }
   if (p.agreed_response_period) {
-    rows.push({ key: 'Response period agreed', value: `On ${formatDate(p.agreed_response_period.agreed_on)}: respond by ${formatDate(p.agreed_response_period.respond_by)}` });
+    rows.push({
+      key: 'Response period agreed',
+      value: `On ${formatDate(p.agreed_response_period.agreed_on)}: respond by ${formatDate(p.agreed_response_period.respond_by)}`,
+    });
   }
   if (p.late_notice) {
     rows.push({
@@ -60,43 +78,65 @@ function procedureRows(p: StageProcedure, id: string): SummaryRow[] {
 
 function responseRows(response: StageResponse, reference: Reference, id: string): SummaryRow[] {
   return [
-    { key: 'Responded on', value: <DateText iso={response.responded_on} />, id: `${id}-responded-on` },
+    {
+      key: 'Responded on',
+      value: <DateText iso={response.responded_on} />,
+      id: `${id}-responded-on`,
+    },
     { key: 'Responded by', value: userName(reference.users, response.responded_by) },
     { key: 'Outcome', value: OUTCOME_LABELS[response.outcome] },
-    { key: 'Root causes', value: response.root_causes.map((code) => nameOf(reference.rootCauses, code)).join(', ') },
+    {
+      key: 'Root causes',
+      value: response.root_causes.map((code) => nameOf(reference.rootCauses, code)).join(', '),
+    },
     {
       key: 'Remedies',
-      value: response.remedies.length === 0 ? 'None' : (
-        <ul className="govuk-list">
-          {response.remedies.map((remedy, index) => (
-            <li key={index}>
-              {REMEDY_LABELS[remedy.type]}
-              {remedy.amount_pence > 0 && ` ${formatPence(remedy.amount_pence)}`}
-              {remedy.description && `: ${remedy.description}`}
-            </li>
-          ))}
-        </ul>
-      ),
+      value:
+        response.remedies.length === 0 ? (
+          'None'
+        ) : (
+          <ul className="govuk-list">
+            {response.remedies.map((remedy, index) => (
+              <li key={index}>
+                {REMEDY_LABELS[remedy.type]}
+                {remedy.amount_pence > 0 && ` ${formatPence(remedy.amount_pence)}`}
+                {remedy.description && `: ${remedy.description}`}
+              </li>
+            ))}
+          </ul>
+        ),
     },
     {
       key: 'Actions',
-      value: response.actions.length === 0 ? 'None' : (
-        <ul className="govuk-list">
-          {response.actions.map((action, index) => (
-            <li key={index}>
-              {action.description}
-              {action.due_on && `, due ${formatDate(action.due_on)}`}
-              {action.owner && `, ${userName(reference.users, action.owner)}`} ({action.status === 'done' ? 'done' : 'open'})
-            </li>
-          ))}
-        </ul>
-      ),
+      value:
+        response.actions.length === 0 ? (
+          'None'
+        ) : (
+          <ul className="govuk-list">
+            {response.actions.map((action, index) => (
+              <li key={index}>
+                {action.description}
+                {action.due_on && `, due ${formatDate(action.due_on)}`}
+                {action.owner && `, ${userName(reference.users, action.owner)}`} (
+                {action.status === 'done' ? 'done' : 'open'})
+              </li>
+            ))}
+          </ul>
+        ),
     },
     { key: 'Learning', value: response.learning || 'None recorded' },
   ];
 }
 
-export function StageCard({ stage, current, reference }: { stage: Stage; current: boolean; reference: Reference }) {
+export function StageCard({
+  stage,
+  current,
+  reference,
+}: {
+  stage: Stage;
+  current: boolean;
+  reference: Reference;
+}) {
   const id = `stage-${stage.number}`;
   const pending = current && !stage.response && stage.working_days_left !== undefined;
   const earlier = stage.earlier_responses ?? [];
@@ -104,9 +144,19 @@ export function StageCard({ stage, current, reference }: { stage: Stage; current
     { key: 'Team', value: nameOf(reference.teams, stage.team) },
     { key: 'Handler', value: userName(reference.users, stage.handler), id: `${id}-handler` },
     { key: 'Started', value: <DateText iso={stage.started_on} />, id: `${id}-started` },
-    ...(stage.escalation_reason ? [{ key: 'Why it was escalated', value: stage.escalation_reason }] : []),
-    { key: 'Acknowledge by', value: <DateText iso={stage.acknowledge_by} />, id: `${id}-acknowledge-by` },
-    { key: 'Acknowledged on', value: stage.acknowledged_on ? <DateText iso={stage.acknowledged_on} /> : 'Not yet', id: `${id}-acknowledged-on` },
+    ...(stage.escalation_reason
+      ? [{ key: 'Why it was escalated', value: stage.escalation_reason }]
+      : []),
+    {
+      key: 'Acknowledge by',
+      value: <DateText iso={stage.acknowledge_by} />,
+      id: `${id}-acknowledge-by`,
+    },
+    {
+      key: 'Acknowledged on',
+      value: stage.acknowledged_on ? <DateText iso={stage.acknowledged_on} /> : 'Not yet',
+      id: `${id}-acknowledged-on`,
+    },
     {
       key: 'Respond by',
       value: stage.respond_by ? <DateText iso={stage.respond_by} /> : 'Set when acknowledged',
@@ -117,16 +167,29 @@ export function StageCard({ stage, current, reference }: { stage: Stage; current
       value: `${extension.working_days} working days on ${formatDate(extension.decided_on)}, from ${formatDate(extension.previous_due)} to ${formatDate(extension.new_due)}: ${extension.reason}${extension.within_code ? '' : ' (outside the Code)'}`,
     })),
     ...((stage.reopenings ?? []).length > 1
-      ? [{ key: 'Reopened on', value: stage.reopenings.map((on) => formatDate(on)).join(', '), id: `${id}-reopenings` }]
+      ? [
+          {
+            key: 'Reopened on',
+            value: stage.reopenings.map((on) => formatDate(on)).join(', '),
+            id: `${id}-reopenings`,
+          },
+        ]
       : stage.reopened_on
         ? [{ key: 'Reopened on', value: <DateText iso={stage.reopened_on} /> }]
         : []),
     ...(pending
-      ? [{
-          key: stage.acknowledged_on ? 'Time left to respond' : 'Time left to acknowledge',
-          value: <UrgencyTag urgency={urgencyOf(stage.working_days_left ?? 0)} workingDaysLeft={stage.working_days_left} />,
-          id: `${id}-working-days-left`,
-        }]
+      ? [
+          {
+            key: stage.acknowledged_on ? 'Time left to respond' : 'Time left to acknowledge',
+            value: (
+              <UrgencyTag
+                urgency={urgencyOf(stage.working_days_left ?? 0)}
+                workingDaysLeft={stage.working_days_left}
+              />
+            ),
+            id: `${id}-working-days-left`,
+          },
+        ]
       : []),
     ...(stage.procedure ? procedureRows(stage.procedure, id) : []),
     ...(stage.response ? responseRows(stage.response, reference, id) : []),
@@ -134,7 +197,10 @@ export function StageCard({ stage, current, reference }: { stage: Stage; current
   return (
     <div className="govuk-summary-card" id={id}>
       <div className="govuk-summary-card__title-wrapper">
-        <h3 className="govuk-summary-card__title">Stage {stage.number}{current ? ' (current)' : ''}</h3>
+        <h3 className="govuk-summary-card__title">
+          Stage {stage.number}
+          {current ? ' (current)' : ''}
+        </h3>
       </div>
       <div className="govuk-summary-card__content">
         <SummaryList rows={rows} />
@@ -152,7 +218,9 @@ export function StageCard({ stage, current, reference }: { stage: Stage; current
                   <h4 className="govuk-heading-s">
                     Response of {formatDate(response.responded_on)}, superseded by a reopening
                   </h4>
-                  <SummaryList rows={responseRows(response, reference, `${id}-earlier-${index + 1}`)} />
+                  <SummaryList
+                    rows={responseRows(response, reference, `${id}-earlier-${index + 1}`)}
+                  />
                 </div>
               ))}
             </div>

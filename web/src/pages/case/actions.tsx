@@ -1,6 +1,13 @@
 // The forms for the simpler case actions; respond has its own file.
 import { useState } from 'react';
-import { DateInput, datePartsOf, Radios, Select, Textarea, TextInput } from '../../components/fields';
+import {
+  DateInput,
+  datePartsOf,
+  Radios,
+  Select,
+  Textarea,
+  TextInput,
+} from '../../components/fields';
 import type { Reference } from '../../data';
 import { formatDate, REFUSAL_LABELS, todayIso } from '../../format';
 import { ActionForm, type CaseVersion } from './ActionForm';
@@ -19,9 +26,25 @@ export function AcknowledgeForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
   const build = () => withDate('on', on, {}, 'the date of the acknowledgement');
   return (
-    <ActionForm base={base} action="acknowledge" title="Acknowledge the complaint" submitLabel="Acknowledge" done="Complaint acknowledged" build={build} fallbackField="on">
-      <p className="govuk-body">The response deadline is counted in working days from the acknowledgement.</p>
-      <DateInput name="on" label="When was it acknowledged?" hint="For example, 27 3 2026" value={on} onChange={setOn} />
+    <ActionForm
+      base={base}
+      action="acknowledge"
+      title="Acknowledge the complaint"
+      submitLabel="Acknowledge"
+      done="Complaint acknowledged"
+      build={build}
+      fallbackField="on"
+    >
+      <p className="govuk-body">
+        The response deadline is counted in working days from the acknowledgement.
+      </p>
+      <DateInput
+        name="on"
+        label="When was it acknowledged?"
+        hint="For example, 27 3 2026"
+        value={on}
+        onChange={setOn}
+      />
     </ActionForm>
   );
 }
@@ -34,16 +57,52 @@ export function ExtendForm({ base }: ActionProps) {
   const build = () => {
     const checks = new Checks();
     const date = checks.date('on', on, 'the date of the decision');
-    const workingDays = checks.wholeNumber('working_days', days, 'Enter the extension as a whole number of working days');
+    const workingDays = checks.wholeNumber(
+      'working_days',
+      days,
+      'Enter the extension as a whole number of working days',
+    );
     checks.done();
-    return { on: date, working_days: workingDays, reason: reason.trim(), ...optionalText('good_reason', goodReason) };
+    return {
+      on: date,
+      working_days: workingDays,
+      reason: reason.trim(),
+      ...optionalText('good_reason', goodReason),
+    };
   };
   return (
-    <ActionForm base={base} action="extend" title="Extend the response deadline" submitLabel="Extend" done="Deadline extended" build={build} fallbackField="working_days">
+    <ActionForm
+      base={base}
+      action="extend"
+      title="Extend the response deadline"
+      submitLabel="Extend"
+      done="Deadline extended"
+      build={build}
+      fallbackField="working_days"
+    >
       <DateInput name="on" label="When was the extension decided?" value={on} onChange={setOn} />
-      <TextInput name="working_days" label="By how many working days?" hint="The Code allows one extension of up to 10 working days at stage 1 and 20 at stage 2" inputMode="numeric" widthClass="govuk-input--width-3" value={days} onChange={setDays} />
-      <Textarea name="reason" label="Reason, as told to the complainant" value={reason} onChange={setReason} />
-      <Textarea name="good_reason" label="Good reason for going beyond the Code’s limit (if it does)" hint="A longer extension counts as outside the Code and needs a recorded good reason" value={goodReason} onChange={setGoodReason} />
+      <TextInput
+        name="working_days"
+        label="By how many working days?"
+        hint="The Code allows one extension of up to 10 working days at stage 1 and 20 at stage 2"
+        inputMode="numeric"
+        widthClass="govuk-input--width-3"
+        value={days}
+        onChange={setDays}
+      />
+      <Textarea
+        name="reason"
+        label="Reason, as told to the complainant"
+        value={reason}
+        onChange={setReason}
+      />
+      <Textarea
+        name="good_reason"
+        label="Good reason for going beyond the Code’s limit (if it does)"
+        hint="A longer extension counts as outside the Code and needs a recorded good reason"
+        value={goodReason}
+        onChange={setGoodReason}
+      />
     </ActionForm>
   );
 }
@@ -52,13 +111,49 @@ export function EscalateForm({ base, reference }: ActionProps) {
   const [on, setOn] = useToday();
   const [reason, setReason] = useState('');
   const [handler, setHandler] = useState('');
-  const build = () => withDate('requested_on', on, { ...optionalText('reason', reason), ...optionalText('handler', handler) }, 'the date they asked');
+  const build = () =>
+    withDate(
+      'requested_on',
+      on,
+      { ...optionalText('reason', reason), ...optionalText('handler', handler) },
+      'the date they asked',
+    );
   return (
-    <ActionForm base={base} action="escalate" title="Escalate to the next stage" submitLabel="Escalate" done="Complaint escalated" build={build} fallbackField="requested_on">
-      <p className="govuk-body">The next stage is handled by someone other than this stage’s handler.</p>
-      <DateInput name="requested_on" label="When did they ask for the next stage?" value={on} onChange={setOn} />
-      <Textarea name="reason" label="Why are they dissatisfied with the response? (optional)" value={reason} onChange={setReason} />
-      <Select name="handler" label="Handler for the next stage (optional)" hint="Leave empty to let the owning team assign it" value={handler} onChange={setHandler} placeholder="Not assigned yet" options={reference.users.filter((u) => u.active).map((u) => ({ value: u.username, label: u.display_name }))} />
+    <ActionForm
+      base={base}
+      action="escalate"
+      title="Escalate to the next stage"
+      submitLabel="Escalate"
+      done="Complaint escalated"
+      build={build}
+      fallbackField="requested_on"
+    >
+      <p className="govuk-body">
+        The next stage is handled by someone other than this stage’s handler.
+      </p>
+      <DateInput
+        name="requested_on"
+        label="When did they ask for the next stage?"
+        value={on}
+        onChange={setOn}
+      />
+      <Textarea
+        name="reason"
+        label="Why are they dissatisfied with the response? (optional)"
+        value={reason}
+        onChange={setReason}
+      />
+      <Select
+        name="handler"
+        label="Handler for the next stage (optional)"
+        hint="Leave empty to let the owning team assign it"
+        value={handler}
+        onChange={setHandler}
+        placeholder="Not assigned yet"
+        options={reference.users
+          .filter((u) => u.active)
+          .map((u) => ({ value: u.username, label: u.display_name }))}
+      />
     </ActionForm>
   );
 }
@@ -69,32 +164,64 @@ export function RefuseForm({ base }: ActionProps) {
   const [reason, setReason] = useState('');
   const [explanation, setExplanation] = useState('');
   const [arose, setArose] = useState(() =>
-    complaint.matter_arose_on ? datePartsOf(complaint.matter_arose_on) : { day: '', month: '', year: '' },
+    complaint.matter_arose_on
+      ? datePartsOf(complaint.matter_arose_on)
+      : { day: '', month: '', year: '' },
   );
   const build = () => {
     const checks = new Checks();
     const onIso = checks.date('on', on, 'the date of the decision');
     const aroseIso = checks.optionalDate('matter_arose_on', arose, 'the date the matter arose');
     checks.done();
-    return { on: onIso, reason, explanation: explanation.trim(), ...(aroseIso ? { matter_arose_on: aroseIso } : {}) };
+    return {
+      on: onIso,
+      reason,
+      explanation: explanation.trim(),
+      ...(aroseIso ? { matter_arose_on: aroseIso } : {}),
+    };
   };
   return (
-    <ActionForm base={base} action="refuse" title="Refuse the complaint (not accepted)" submitLabel="Refuse complaint" done="Complaint not accepted" build={build} fallbackField="reason" warning>
-      <p className="govuk-body">The complainant must be told why, and that they can go to the Ombudsman.</p>
+    <ActionForm
+      base={base}
+      action="refuse"
+      title="Refuse the complaint (not accepted)"
+      submitLabel="Refuse complaint"
+      done="Complaint not accepted"
+      build={build}
+      fallbackField="reason"
+      warning
+    >
+      <p className="govuk-body">
+        The complainant must be told why, and that they can go to the Ombudsman.
+      </p>
       <DateInput name="on" label="Date of the decision" value={on} onChange={setOn} />
-      <Radios name="reason" label="Reason from the Code" value={reason} onChange={setReason} options={Object.entries(REFUSAL_LABELS).map(([value, label]) => ({ value, label }))} />
+      <Radios
+        name="reason"
+        label="Reason from the Code"
+        value={reason}
+        onChange={setReason}
+        options={Object.entries(REFUSAL_LABELS).map(([value, label]) => ({ value, label }))}
+      />
       <DateInput
         name="matter_arose_on"
         label="When did the matter complained of happen, or come to the complainant's notice?"
         hint={
           <>
-            Needed to refuse as older than 12 months: the complaint, received on {formatDate(complaint.received_on)}, must have been made more than 12 months after this date. Refusing is a choice: the Code lets you accept an older complaint when there is good reason. For example, 27 3 2023
+            Needed to refuse as older than 12 months: the complaint, received on{' '}
+            {formatDate(complaint.received_on)}, must have been made more than 12 months after this
+            date. Refusing is a choice: the Code lets you accept an older complaint when there is
+            good reason. For example, 27 3 2023
           </>
         }
         value={arose}
         onChange={setArose}
       />
-      <Textarea name="explanation" label="Explanation given to the complainant" value={explanation} onChange={setExplanation} />
+      <Textarea
+        name="explanation"
+        label="Explanation given to the complainant"
+        value={explanation}
+        onChange={setExplanation}
+      />
     </ActionForm>
   );
 }
@@ -104,9 +231,23 @@ export function WithdrawForm({ base }: ActionProps) {
   const [reason, setReason] = useState('');
   const build = () => withDate('on', on, optionalText('reason', reason));
   return (
-    <ActionForm base={base} action="withdraw" title="Record that the complainant withdrew" submitLabel="Record withdrawal" done="Withdrawal recorded" build={build} fallbackField="on" warning>
+    <ActionForm
+      base={base}
+      action="withdraw"
+      title="Record that the complainant withdrew"
+      submitLabel="Record withdrawal"
+      done="Withdrawal recorded"
+      build={build}
+      fallbackField="on"
+      warning
+    >
       <DateInput name="on" label="When did they withdraw?" value={on} onChange={setOn} />
-      <Textarea name="reason" label="What did they say? (optional)" value={reason} onChange={setReason} />
+      <Textarea
+        name="reason"
+        label="What did they say? (optional)"
+        value={reason}
+        onChange={setReason}
+      />
     </ActionForm>
   );
 }
@@ -115,7 +256,15 @@ export function CloseForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
   const build = () => withDate('on', on);
   return (
-    <ActionForm base={base} action="close" title="Close the case" submitLabel="Close case" done="Case closed" build={build} fallbackField="on">
+    <ActionForm
+      base={base}
+      action="close"
+      title="Close the case"
+      submitLabel="Close case"
+      done="Case closed"
+      build={build}
+      fallbackField="on"
+    >
       <DateInput name="on" label="Date closed" value={on} onChange={setOn} />
     </ActionForm>
   );
@@ -126,10 +275,23 @@ export function ReopenForm({ base }: ActionProps) {
   const [reason, setReason] = useState('');
   const build = () => withDate('on', on, { reason: reason.trim() });
   return (
-    <ActionForm base={base} action="reopen" title="Reopen the current stage" submitLabel="Reopen" done="Case reopened" build={build} fallbackField="reason">
+    <ActionForm
+      base={base}
+      action="reopen"
+      title="Reopen the current stage"
+      submitLabel="Reopen"
+      done="Case reopened"
+      build={build}
+      fallbackField="reason"
+    >
       <p className="govuk-body">The response clock restarts from the date it is reopened.</p>
       <DateInput name="on" label="Date reopened" value={on} onChange={setOn} />
-      <Textarea name="reason" label="Why is it being reopened?" value={reason} onChange={setReason} />
+      <Textarea
+        name="reason"
+        label="Why is it being reopened?"
+        value={reason}
+        onChange={setReason}
+      />
     </ActionForm>
   );
 }
@@ -141,9 +303,31 @@ export function ReassignForm({ base, reference }: ActionProps) {
   const build = () => ({ ...optionalText('team', team), ...optionalText('handler', handler) });
   const members = reference.users.filter((u) => u.active && (!team || u.team === team));
   return (
-    <ActionForm base={base} action="reassign" title="Reassign the current stage" submitLabel="Reassign" done="Case reassigned" build={build} fallbackField="team">
-      <Select name="team" label="Team" value={team} onChange={setTeam} options={reference.teams.map((t) => ({ value: t.code, label: t.name }))} />
-      <Select name="handler" label="Handler" hint="People in the chosen team" value={handler} onChange={setHandler} placeholder="Not assigned" options={members.map((u) => ({ value: u.username, label: u.display_name }))} />
+    <ActionForm
+      base={base}
+      action="reassign"
+      title="Reassign the current stage"
+      submitLabel="Reassign"
+      done="Case reassigned"
+      build={build}
+      fallbackField="team"
+    >
+      <Select
+        name="team"
+        label="Team"
+        value={team}
+        onChange={setTeam}
+        options={reference.teams.map((t) => ({ value: t.code, label: t.name }))}
+      />
+      <Select
+        name="handler"
+        label="Handler"
+        hint="People in the chosen team"
+        value={handler}
+        onChange={setHandler}
+        placeholder="Not assigned"
+        options={members.map((u) => ({ value: u.username, label: u.display_name }))}
+      />
     </ActionForm>
   );
 }

@@ -34,8 +34,12 @@ describe('checks', () => {
   });
 
   test('a dated body names its date field and leaves out blank optional members', () => {
-    expect(withDate('on', { day: '2', month: '1', year: '2026' }, optionalText('reason', '  '))).toEqual({ on: '2026-01-02' });
+    expect(
+      withDate('on', { day: '2', month: '1', year: '2026' }, optionalText('reason', '  ')),
+    ).toEqual({ on: '2026-01-02' });
     expect(optionalText('reason', ' moved away ')).toEqual({ reason: 'moved away' });
-    expect(errorsOf(() => withDate('requested_on', { day: 'x', month: '1', year: '2026' }))).toEqual(['requested_on']);
+    expect(
+      errorsOf(() => withDate('requested_on', { day: 'x', month: '1', year: '2026' })),
+    ).toEqual(['requested_on']);
   });
 });

@@ -11,7 +11,8 @@ export class Checks {
   // A required date: its ISO form, or an error on the field.
   date(field: string, parts: DateParts, label = 'the date'): string {
     const iso = isoOf(parts);
-    if (!iso) this.errors.push({ field, message: `Enter ${label} as a real date, for example 27 3 2026` });
+    if (!iso)
+      this.errors.push({ field, message: `Enter ${label} as a real date, for example 27 3 2026` });
     return iso ?? '';
   }
 
@@ -53,7 +54,12 @@ export class Checks {
 }
 
 // A request body with one checked date: {[field]: iso, ...rest}, or throws the date's error.
-export function withDate(field: string, parts: DateParts, rest: object = {}, label?: string): object {
+export function withDate(
+  field: string,
+  parts: DateParts,
+  rest: object = {},
+  label?: string,
+): object {
   const checks = new Checks();
   const iso = checks.date(field, parts, label);
   checks.done();

@@ -20,9 +20,11 @@ const COMPARED: { what: string; read: (c: Complaint) => string }[] = [
 ];
 
 export function differences(before: Complaint, after: Complaint): Difference[] {
-  return COMPARED.map(({ what, read }) => ({ what, before: read(before), after: read(after) })).filter(
-    (difference) => difference.before !== difference.after,
-  );
+  return COMPARED.map(({ what, read }) => ({
+    what,
+    before: read(before),
+    after: read(after),
+  })).filter((difference) => difference.before !== difference.after);
 }
 
 // The events recorded since `before` was read.

@@ -4,7 +4,16 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
-import { DateInput, datePartsOf, Radios, Select, Textarea, TextInput, type DateParts, type Option } from '../../components/fields';
+import {
+  DateInput,
+  datePartsOf,
+  Radios,
+  Select,
+  Textarea,
+  TextInput,
+  type DateParts,
+  type Option,
+} from '../../components/fields';
 import { BackLink, LoadFailed, Loading, usePageTitle } from '../../components/ui';
 import { useReference, type Reference } from '../../data';
 import { todayIso } from '../../format';
@@ -13,7 +22,14 @@ import { useSession } from '../../session';
 import type { FieldError } from '../../types';
 import { NotFound } from '../NotFound';
 import { dateField, withLabels, type FieldLabels } from './forms';
-import { LEARNING_SOURCE_LABELS, sourceFields, sourceFromQuery, type LearningAction, type LearningSource, type SourceDraft } from './learning';
+import {
+  LEARNING_SOURCE_LABELS,
+  sourceFields,
+  sourceFromQuery,
+  type LearningAction,
+  type LearningSource,
+  type SourceDraft,
+} from './learning';
 
 const SOURCE_OPTIONS: Option[] = [
   { value: 'complaints', label: LEARNING_SOURCE_LABELS.complaints },
@@ -41,25 +57,71 @@ export const ACTION_LABELS: FieldLabels = {
 };
 
 function activeOptions(entries: { code: string; name: string; active: boolean }[]): Option[] {
-  return entries.filter((entry) => entry.active).map((entry) => ({ value: entry.code, label: entry.name }));
+  return entries
+    .filter((entry) => entry.active)
+    .map((entry) => ({ value: entry.code, label: entry.name }));
 }
 
-function SourceFields({ draft, onChange, reference }: { draft: SourceDraft; onChange: (draft: SourceDraft) => void; reference: Reference }) {
+function SourceFields({
+  draft,
+  onChange,
+  reference,
+}: {
+  draft: SourceDraft;
+  onChange: (draft: SourceDraft) => void;
+  reference: Reference;
+}) {
   const set = (key: keyof SourceDraft) => (value: string) => onChange({ ...draft, [key]: value });
   return (
     <>
-      <Radios name="source" label="What was it raised from?" legendClass="govuk-fieldset__legend--m" value={draft.source} onChange={(source) => onChange({ ...draft, source: source as LearningSource })} options={SOURCE_OPTIONS} />
+      <Radios
+        name="source"
+        label="What was it raised from?"
+        legendClass="govuk-fieldset__legend--m"
+        value={draft.source}
+        onChange={(source) => onChange({ ...draft, source: source as LearningSource })}
+        options={SOURCE_OPTIONS}
+      />
       {draft.source === 'complaints' && (
-        <TextInput name="complaints" label="Complaint references" hint="One or more, separated by commas, for example CMP-2022-000123, CMP-2022-000456" spellCheck={false} value={draft.complaints} onChange={set('complaints')} />
+        <TextInput
+          name="complaints"
+          label="Complaint references"
+          hint="One or more, separated by commas, for example CMP-2022-000123, CMP-2022-000456"
+          spellCheck={false}
+          value={draft.complaints}
+          onChange={set('complaints')}
+        />
       )}
       {draft.source === 'ombudsman_case' && (
-        <TextInput name="ombudsman_case" label="Ombudsman case reference" hint="Redress’s reference of the case, for example OMB-2022-000001" spellCheck={false} widthClass="govuk-input--width-20" value={draft.ombudsmanCase} onChange={set('ombudsmanCase')} />
+        <TextInput
+          name="ombudsman_case"
+          label="Ombudsman case reference"
+          hint="Redress’s reference of the case, for example OMB-2022-000001"
+          spellCheck={false}
+          widthClass="govuk-input--width-20"
+          value={draft.ombudsmanCase}
+          onChange={set('ombudsmanCase')}
+        />
       )}
       {draft.source === 'theme' && (
         <>
           <p className="govuk-body">Choose a category, a root cause or both.</p>
-          <Select name="category" label="Category" value={draft.category} onChange={set('category')} placeholder="No category" options={activeOptions(reference.categories)} />
-          <Select name="root_cause" label="Root cause" value={draft.rootCause} onChange={set('rootCause')} placeholder="No root cause" options={activeOptions(reference.rootCauses)} />
+          <Select
+            name="category"
+            label="Category"
+            value={draft.category}
+            onChange={set('category')}
+            placeholder="No category"
+            options={activeOptions(reference.categories)}
+          />
+          <Select
+            name="root_cause"
+            label="Root cause"
+            value={draft.rootCause}
+            onChange={set('rootCause')}
+            placeholder="No root cause"
+            options={activeOptions(reference.rootCauses)}
+          />
         </>
       )}
     </>
@@ -77,7 +139,9 @@ function RaiseForm({ reference }: { reference: Reference }) {
   const [owner, setOwner] = useState(user.username);
   const [raised, setRaised] = useState(() => datePartsOf(todayIso()));
   const [due, setDue] = useState(EMPTY_DATE);
-  const owners = reference.users.filter((u) => u.active).map((u) => ({ value: u.username, label: u.display_name }));
+  const owners = reference.users
+    .filter((u) => u.active)
+    .map((u) => ({ value: u.username, label: u.display_name }));
   const complaint = search.get('complaint');
   const cancelTo = complaint ? `/cases/${complaint}` : '/learning';
   const submit = () =>
@@ -94,19 +158,64 @@ function RaiseForm({ reference }: { reference: Reference }) {
         ...(raisedOn ? { raised_on: raisedOn } : {}),
         ...(dueOn ? { due_on: dueOn } : {}),
       };
-      const { body: raisedAction } = await withLabels(ACTION_LABELS, () => request<LearningAction>('POST', '/learning', { body }));
-      navigate(`/learning/${raisedAction.reference}`, { state: { done: `Learning action ${raisedAction.reference} raised` } });
+      const { body: raisedAction } = await withLabels(ACTION_LABELS, () =>
+        request<LearningAction>('POST', '/learning', { body }),
+      );
+      navigate(`/learning/${raisedAction.reference}`, {
+        state: { done: `Learning action ${raisedAction.reference} raised` },
+      });
     }, 'action');
   return (
-    <Form form={form} onSubmit={submit} submitLabel="Raise action" secondary={<Link className="govuk-link" to={cancelTo}>Cancel</Link>}>
+    <Form
+      form={form}
+      onSubmit={submit}
+      submitLabel="Raise action"
+      secondary={
+        <Link className="govuk-link" to={cancelTo}>
+          Cancel
+        </Link>
+      }
+    >
       <span className="govuk-caption-l">Learning and service improvement</span>
       <h1 className="govuk-heading-l">Raise a learning action</h1>
       <SourceFields draft={source} onChange={setSource} reference={reference} />
-      <Textarea name="lesson" label="What was learnt?" hint="What the complaints, the decision or the theme showed about our service" value={lesson} onChange={setLesson} />
-      <Textarea name="action" label="What will change?" hint="The improvement to make, so that it can be checked when it is done" value={action} onChange={setAction} />
-      <Select name="owner" label="Owner" hint="Who makes sure it is done" value={owner} onChange={setOwner} placeholder="Choose an owner" options={owners} />
-      <DateInput name="raised_on" label="When was it raised?" hint="For example, at the review meeting on 27 6 2022" value={raised} onChange={setRaised} />
-      <DateInput name="due_on" label="Due by" hint="For example, 30 9 2022" value={due} onChange={setDue} />
+      <Textarea
+        name="lesson"
+        label="What was learnt?"
+        hint="What the complaints, the decision or the theme showed about our service"
+        value={lesson}
+        onChange={setLesson}
+      />
+      <Textarea
+        name="action"
+        label="What will change?"
+        hint="The improvement to make, so that it can be checked when it is done"
+        value={action}
+        onChange={setAction}
+      />
+      <Select
+        name="owner"
+        label="Owner"
+        hint="Who makes sure it is done"
+        value={owner}
+        onChange={setOwner}
+        placeholder="Choose an owner"
+        options={owners}
+      />
+      <DateInput
+        name="raised_on"
+        label="When was it raised?"
+        hint="For example, at the review meeting on 27 6 2022"
+        value={raised}
+        onChange={setRaised}
+      />
+      <DateInput
+        name="due_on"
+        label="Due by"
+        hint="For example, 30 9 2022"
+        value={due}
+        onChange={setDue}
+      />
     </Form>
   );
 }
@@ -119,11 +228,19 @@ export function RaiseAction() {
   if (!allows(user, 'manage_learning')) return <NotFound />;
   return (
     <>
-      {complaint ? <BackLink to={`/cases/${complaint}`}>Case {complaint}</BackLink> : <BackLink to="/learning">Lessons learned</BackLink>}
+      {complaint ? (
+        <BackLink to={`/cases/${complaint}`}>Case {complaint}</BackLink>
+      ) : (
+        <BackLink to="/learning">Lessons learned</BackLink>
+      )}
       {reference.error && <LoadFailed message={reference.error} />}
       {!reference.data && !reference.error && <Loading />}
       {reference.data && (
-        <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds"><RaiseForm reference={reference.data} /></div></div>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <RaiseForm reference={reference.data} />
+          </div>
+        </div>
       )}
     </>
   );

@@ -2,15 +2,38 @@ import { expect, test } from 'vitest';
 import { dateField, labelledErrors } from './forms';
 import type { FieldError } from '../../types';
 
-const LABELS = { due_on: 'The due date', raised_on: 'The date it was raised', evidence: 'Evidence of completion', complaints: 'The complaints' };
+const LABELS = {
+  due_on: 'The due date',
+  raised_on: 'The date it was raised',
+  evidence: 'Evidence of completion',
+  complaints: 'The complaints',
+};
 
 test.each([
-  [{ field: 'evidence', message: 'is required to complete an action' }, { field: 'evidence', message: 'Evidence of completion is required to complete an action' }],
-  [{ field: 'due_on', message: 'must not be before raised_on' }, { field: 'due_on', message: 'The due date must not be before the date it was raised' }],
-  [{ field: 'complaints[1]', message: 'no complaint CMP-NOPE' }, { field: 'complaints', message: 'No complaint CMP-NOPE' }],
-  [{ field: 'category', message: 'a theme needs a category or a root cause' }, { field: 'category', message: 'A theme needs a category or a root cause' }],
-  [{ field: 'owner', message: 'is required' }, { field: 'owner', message: 'Is required' }],
-  [{ field: '', message: 'the self-assessment of 2022 was started already' }, { field: '', message: 'The self-assessment of 2022 was started already' }],
+  [
+    { field: 'evidence', message: 'is required to complete an action' },
+    { field: 'evidence', message: 'Evidence of completion is required to complete an action' },
+  ],
+  [
+    { field: 'due_on', message: 'must not be before raised_on' },
+    { field: 'due_on', message: 'The due date must not be before the date it was raised' },
+  ],
+  [
+    { field: 'complaints[1]', message: 'no complaint CMP-NOPE' },
+    { field: 'complaints', message: 'No complaint CMP-NOPE' },
+  ],
+  [
+    { field: 'category', message: 'a theme needs a category or a root cause' },
+    { field: 'category', message: 'A theme needs a category or a root cause' },
+  ],
+  [
+    { field: 'owner', message: 'is required' },
+    { field: 'owner', message: 'Is required' },
+  ],
+  [
+    { field: '', message: 'the self-assessment of 2022 was started already' },
+    { field: '', message: 'The self-assessment of 2022 was started already' },
+  ],
 ])('labelledErrors(%o)', (error, expected) => {
   expect(labelledErrors([error], LABELS)).toEqual([expected]);
 });

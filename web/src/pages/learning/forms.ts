@@ -12,10 +12,16 @@ function isEmptyDate(parts: DateParts): boolean {
 
 // The ISO date the boxes hold; undefined when they are empty (the API then says whether it is
 // required) or when they do not make a real date, which adds a problem for `name`.
-export function dateField(name: string, what: string, parts: DateParts, problems: FieldError[]): string | undefined {
+export function dateField(
+  name: string,
+  what: string,
+  parts: DateParts,
+  problems: FieldError[],
+): string | undefined {
   if (isEmptyDate(parts)) return undefined;
   const iso = isoOf(parts);
-  if (!iso) problems.push({ field: name, message: `${what} must be a real date, for example 31 3 2023` });
+  if (!iso)
+    problems.push({ field: name, message: `${what} must be a real date, for example 31 3 2023` });
   return iso ?? undefined;
 }
 
@@ -39,9 +45,14 @@ export function labelledErrors(errors: FieldError[], labels: FieldLabels): Field
   return errors.map((error) => {
     // "complaints[1]": the form has one box for all the complaints.
     const field = error.field.replace(/\[\d+\]$/, '');
-    const message = error.message.replace(FIELD_NAME, (name) => (labels[name] ? lowerFirst(labels[name]) : name));
+    const message = error.message.replace(FIELD_NAME, (name) =>
+      labels[name] ? lowerFirst(labels[name]) : name,
+    );
     const label = labels[field];
-    return { field, message: label && NEEDS_SUBJECT.test(message) ? `${label} ${message}` : sentence(message) };
+    return {
+      field,
+      message: label && NEEDS_SUBJECT.test(message) ? `${label} ${message}` : sentence(message),
+    };
   });
 }
 

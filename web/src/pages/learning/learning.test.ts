@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import {
-  actionDifferences, daysBetween, dueWording, groupActions, groupOf, parseReferences,
-  sourceFields, sourceFromQuery, updateBody, type LearningAction,
+  actionDifferences,
+  daysBetween,
+  dueWording,
+  groupActions,
+  groupOf,
+  parseReferences,
+  sourceFields,
+  sourceFromQuery,
+  updateBody,
+  type LearningAction,
 } from './learning';
 
 const base: LearningAction = {
@@ -94,11 +102,26 @@ test.each([
 describe('sourceFields', () => {
   const empty = { complaints: '', ombudsmanCase: '', category: '', rootCause: '' };
   test.each([
-    [{ ...empty, source: 'complaints' as const, complaints: 'a, b', category: 'ignored' }, { source: 'complaints', complaints: ['A', 'B'] }],
-    [{ ...empty, source: 'ombudsman_case' as const, ombudsmanCase: ' omb-1 ' }, { source: 'ombudsman_case', ombudsman_case: 'OMB-1' }],
-    [{ ...empty, source: 'theme' as const, category: 'delay' }, { source: 'theme', category: 'delay' }],
-    [{ ...empty, source: 'theme' as const, rootCause: 'training' }, { source: 'theme', root_cause: 'training' }],
-    [{ ...empty, source: 'theme' as const, category: 'delay', rootCause: 'training' }, { source: 'theme', category: 'delay', root_cause: 'training' }],
+    [
+      { ...empty, source: 'complaints' as const, complaints: 'a, b', category: 'ignored' },
+      { source: 'complaints', complaints: ['A', 'B'] },
+    ],
+    [
+      { ...empty, source: 'ombudsman_case' as const, ombudsmanCase: ' omb-1 ' },
+      { source: 'ombudsman_case', ombudsman_case: 'OMB-1' },
+    ],
+    [
+      { ...empty, source: 'theme' as const, category: 'delay' },
+      { source: 'theme', category: 'delay' },
+    ],
+    [
+      { ...empty, source: 'theme' as const, rootCause: 'training' },
+      { source: 'theme', root_cause: 'training' },
+    ],
+    [
+      { ...empty, source: 'theme' as const, category: 'delay', rootCause: 'training' },
+      { source: 'theme', category: 'delay', root_cause: 'training' },
+    ],
     [{ ...empty, source: '' as const }, {}],
   ])('%o sends %o', (draft, body) => {
     expect(sourceFields(draft)).toEqual(body);
@@ -115,18 +138,40 @@ test.each([
 });
 
 describe('updateBody', () => {
-  const edit = { status: 'open' as const, owner: 'amira.khan', dueOn: '2022-08-31', action: 'New', lesson: 'L', evidence: '', completedOn: '2022-06-30' };
+  const edit = {
+    status: 'open' as const,
+    owner: 'amira.khan',
+    dueOn: '2022-08-31',
+    action: 'New',
+    lesson: 'L',
+    evidence: '',
+    completedOn: '2022-06-30',
+  };
   test('keeps the source and raised date, and sends a completion date only when completed', () => {
     expect(updateBody(base, edit)).toEqual({
-      source: 'complaints', complaints: ['CMP-2021-000001'], lesson: 'L', action: 'New', owner: 'amira.khan',
-      raised_on: '2022-05-01', due_on: '2022-08-31', status: 'open', evidence: '',
+      source: 'complaints',
+      complaints: ['CMP-2021-000001'],
+      lesson: 'L',
+      action: 'New',
+      owner: 'amira.khan',
+      raised_on: '2022-05-01',
+      due_on: '2022-08-31',
+      status: 'open',
+      evidence: '',
     });
     expect(updateBody(base, { ...edit, status: 'completed', evidence: 'Done' })).toMatchObject({
-      status: 'completed', evidence: 'Done', completed_on: '2022-06-30',
+      status: 'completed',
+      evidence: 'Done',
+      completed_on: '2022-06-30',
     });
   });
   test('a theme keeps its category and root cause, and sends no complaints', () => {
-    const theme = action({ source: 'theme', complaints: [], category: 'delay', root_cause: 'training' });
+    const theme = action({
+      source: 'theme',
+      complaints: [],
+      category: 'delay',
+      root_cause: 'training',
+    });
     const body = updateBody(theme, edit);
     expect(body).toMatchObject({ source: 'theme', category: 'delay', root_cause: 'training' });
     expect(body).not.toHaveProperty('complaints');
@@ -135,7 +180,12 @@ describe('updateBody', () => {
 
 test('actionDifferences lists only what changed, as shown', () => {
   const show = { owner: (u: string) => u.toUpperCase(), date: (iso: string | null) => iso ?? '' };
-  const after = action({ status: 'completed', owner: 'amira.khan', evidence: 'Procedure issued', completed_on: '2022-06-30' });
+  const after = action({
+    status: 'completed',
+    owner: 'amira.khan',
+    evidence: 'Procedure issued',
+    completed_on: '2022-06-30',
+  });
   expect(actionDifferences(base, after, show)).toEqual([
     { what: 'Status', before: 'Open', after: 'Completed' },
     { what: 'Owner', before: 'DAVID.CLARKE', after: 'AMIRA.KHAN' },

@@ -62,7 +62,9 @@ export function groupOf(action: LearningAction): LearningGroup {
 }
 
 // The actions of each group in the API's order (earliest due first); empty groups are left out.
-export function groupActions(actions: LearningAction[]): { group: LearningGroup; title: string; actions: LearningAction[] }[] {
+export function groupActions(
+  actions: LearningAction[],
+): { group: LearningGroup; title: string; actions: LearningAction[] }[] {
   return LEARNING_GROUPS.map(({ group, title }) => ({
     group,
     title,
@@ -83,7 +85,10 @@ function plural(count: number, unit: string): string {
 
 // How an action's due date reads against today: "Overdue by 3 days", "Due today", "Due in 5
 // days"; a finished action has no deadline left, so its status says it all.
-export function dueWording(action: Pick<LearningAction, 'status' | 'due_on' | 'overdue'>, today: string): string {
+export function dueWording(
+  action: Pick<LearningAction, 'status' | 'due_on' | 'overdue'>,
+  today: string,
+): string {
   if (action.status === 'completed' || action.status === 'cancelled') return '';
   const days = daysBetween(today, action.due_on);
   // The server decides what is overdue (its today may differ from the browser's by a time zone).
@@ -135,9 +140,22 @@ export function sourceFromQuery(search: URLSearchParams): SourceDraft {
   const complaints = search.getAll('complaint').filter(Boolean);
   const ombudsman = search.get('ombudsman') ?? '';
   if (complaints.length > 0) {
-    return { source: 'complaints', complaints: complaints.join(', '), ombudsmanCase: '', category: '', rootCause: '' };
+    return {
+      source: 'complaints',
+      complaints: complaints.join(', '),
+      ombudsmanCase: '',
+      category: '',
+      rootCause: '',
+    };
   }
-  if (ombudsman) return { source: 'ombudsman_case', complaints: '', ombudsmanCase: ombudsman, category: '', rootCause: '' };
+  if (ombudsman)
+    return {
+      source: 'ombudsman_case',
+      complaints: '',
+      ombudsmanCase: ombudsman,
+      category: '',
+      rootCause: '',
+    };
   return { source: '', complaints: '', ombudsmanCase: '', category: '', rootCause: '' };
 }
 
@@ -199,4 +217,12 @@ export function actionDifferences(
 }
 
 // The list filters the API supports, as the page's query parameters.
-export const LEARNING_FILTER_KEYS = ['status', 'overdue', 'source', 'owner', 'complaint', 'ombudsman_case', 'due_in'] as const;
+export const LEARNING_FILTER_KEYS = [
+  'status',
+  'overdue',
+  'source',
+  'owner',
+  'complaint',
+  'ombudsman_case',
+  'due_in',
+] as const;

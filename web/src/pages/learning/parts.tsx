@@ -5,7 +5,12 @@ import { request } from '../../api';
 import { DateText, Tag } from '../../components/ui';
 import { nameOf, type Reference } from '../../data';
 import { todayIso } from '../../format';
-import { dueWording, LEARNING_STATUS_COLOURS, LEARNING_STATUS_LABELS, type LearningAction } from './learning';
+import {
+  dueWording,
+  LEARNING_STATUS_COLOURS,
+  LEARNING_STATUS_LABELS,
+  type LearningAction,
+} from './learning';
 
 export interface ActionVersion {
   action: LearningAction;
@@ -13,7 +18,10 @@ export interface ActionVersion {
 }
 
 export async function loadAction(reference: string): Promise<ActionVersion> {
-  const { body, etag } = await request<LearningAction>('GET', `/learning/${encodeURIComponent(reference)}`);
+  const { body, etag } = await request<LearningAction>(
+    'GET',
+    `/learning/${encodeURIComponent(reference)}`,
+  );
   return { action: body, etag: etag ?? `"${body.version}"` };
 }
 
@@ -21,7 +29,9 @@ export async function loadAction(reference: string): Promise<ActionVersion> {
 export function LearningStatusTags({ action }: { action: LearningAction }) {
   return (
     <span className="redress-learning-tags">
-      <Tag colour={LEARNING_STATUS_COLOURS[action.status]}>{LEARNING_STATUS_LABELS[action.status]}</Tag>
+      <Tag colour={LEARNING_STATUS_COLOURS[action.status]}>
+        {LEARNING_STATUS_LABELS[action.status]}
+      </Tag>
       {action.overdue && <Tag colour="red">Overdue</Tag>}
     </span>
   );
@@ -33,7 +43,16 @@ export function DueText({ action }: { action: LearningAction }) {
   return (
     <>
       <DateText iso={action.due_on} />
-      {wording && <><br /><span className={action.overdue ? 'redress-learning-overdue' : 'govuk-hint govuk-!-margin-0'}>{wording}</span></>}
+      {wording && (
+        <>
+          <br />
+          <span
+            className={action.overdue ? 'redress-learning-overdue' : 'govuk-hint govuk-!-margin-0'}
+          >
+            {wording}
+          </span>
+        </>
+      )}
     </>
   );
 }
@@ -47,7 +66,13 @@ function themeText(action: LearningAction, reference: Reference | undefined): st
 }
 
 // Where the action came from, linking to the complaints or the Ombudsman case.
-export function SourceText({ action, reference }: { action: LearningAction; reference: Reference | undefined }) {
+export function SourceText({
+  action,
+  reference,
+}: {
+  action: LearningAction;
+  reference: Reference | undefined;
+}) {
   if (action.source === 'complaints') {
     return (
       <>
@@ -55,14 +80,23 @@ export function SourceText({ action, reference }: { action: LearningAction; refe
         {action.complaints.map((complaint, index) => (
           <Fragment key={complaint}>
             {index > 0 && ', '}
-            <Link className="govuk-link" to={`/cases/${complaint}`}>{complaint}</Link>
+            <Link className="govuk-link" to={`/cases/${complaint}`}>
+              {complaint}
+            </Link>
           </Fragment>
         ))}
       </>
     );
   }
   if (action.source === 'ombudsman_case' && action.ombudsman_case) {
-    return <>Ombudsman case <Link className="govuk-link" to={`/ombudsman/cases/${action.ombudsman_case}`}>{action.ombudsman_case}</Link></>;
+    return (
+      <>
+        Ombudsman case{' '}
+        <Link className="govuk-link" to={`/ombudsman/cases/${action.ombudsman_case}`}>
+          {action.ombudsman_case}
+        </Link>
+      </>
+    );
   }
   return <>Theme: {themeText(action, reference)}</>;
 }

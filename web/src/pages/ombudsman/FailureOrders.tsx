@@ -4,8 +4,26 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, getItems, request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
-import { DateInput, datePartsOf, Radios, Select, Textarea, TextInput, type DateParts } from '../../components/fields';
-import { BackLink, DateText, LoadFailed, Loading, SuccessBanner, SummaryList, TableHead, Tag, usePageTitle } from '../../components/ui';
+import {
+  DateInput,
+  datePartsOf,
+  Radios,
+  Select,
+  Textarea,
+  TextInput,
+  type DateParts,
+} from '../../components/fields';
+import {
+  BackLink,
+  DateText,
+  LoadFailed,
+  Loading,
+  SuccessBanner,
+  SummaryList,
+  TableHead,
+  Tag,
+  usePageTitle,
+} from '../../components/ui';
 import { useLoad } from '../../data';
 import { Checks, optionalText } from '../case/checks';
 import { inPlainWords } from './caseForm';
@@ -24,13 +42,20 @@ interface OrderVersion {
 }
 
 async function loadOrder(reference: string): Promise<OrderVersion> {
-  const { body, etag } = await request<FailureOrder>('GET', `${LIST_PATH}/${encodeURIComponent(reference)}`);
+  const { body, etag } = await request<FailureOrder>(
+    'GET',
+    `${LIST_PATH}/${encodeURIComponent(reference)}`,
+  );
   return { order: body, etag: etag ?? `"${body.version}"` };
 }
 
 function OutcomeTag({ order }: { order: FailureOrder }) {
   if (order.overdue) return <Tag colour="red">Overdue</Tag>;
-  const colours: Record<ChfoOutcome, string> = { pending: 'blue', complied: 'green', not_complied: 'orange' };
+  const colours: Record<ChfoOutcome, string> = {
+    pending: 'blue',
+    complied: 'green',
+    not_complied: 'orange',
+  };
   return <Tag colour={colours[order.outcome]}>{CHFO_OUTCOME_LABELS[order.outcome]}</Tag>;
 }
 
@@ -42,10 +67,29 @@ export function FailureOrderList() {
   return (
     <>
       <BackLink to="/ombudsman">Ombudsman cases</BackLink>
-      {done && <SuccessBanner title={done}><p className="govuk-body">The change is in the audit trail.</p></SuccessBanner>}
+      {done && (
+        <SuccessBanner title={done}>
+          <p className="govuk-body">The change is in the audit trail.</p>
+        </SuccessBanner>
+      )}
       <h1 className="govuk-heading-l">Complaint Handling Failure Orders</h1>
-      <p className="govuk-body">Orders the Housing Ombudsman issues when the council’s complaint handling fails, and whether the council complied.</p>
-      {canManage && <p className="govuk-body"><Link className="govuk-button" role="button" draggable="false" data-module="govuk-button" to={`${LIST_PATH}/new`}>Record a failure order</Link></p>}
+      <p className="govuk-body">
+        Orders the Housing Ombudsman issues when the council’s complaint handling fails, and whether
+        the council complied.
+      </p>
+      {canManage && (
+        <p className="govuk-body">
+          <Link
+            className="govuk-button"
+            role="button"
+            draggable="false"
+            data-module="govuk-button"
+            to={`${LIST_PATH}/new`}
+          >
+            Record a failure order
+          </Link>
+        </p>
+      )}
       {orders.error && <LoadFailed message={orders.error} />}
       {!orders.data && !orders.error && <Loading />}
       {orders.data?.length === 0 && <p className="govuk-body">No failure orders recorded.</p>}
@@ -53,17 +97,37 @@ export function FailureOrderList() {
         <div className="redress-table-scroll">
           <table className="govuk-table" id="failure-orders">
             <caption className="govuk-visually-hidden">Complaint Handling Failure Orders</caption>
-            <TableHead headings={['Order', 'Their reference', 'Type', 'What it requires', 'Issued', 'Due', 'Outcome']} />
+            <TableHead
+              headings={[
+                'Order',
+                'Their reference',
+                'Type',
+                'What it requires',
+                'Issued',
+                'Due',
+                'Outcome',
+              ]}
+            />
             <tbody className="govuk-table__body">
               {orders.data.map((order) => (
                 <tr className="govuk-table__row" key={order.reference}>
-                  <td className="govuk-table__cell"><Link className="govuk-link" to={`${LIST_PATH}/${order.reference}`}>{order.reference}</Link></td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`${LIST_PATH}/${order.reference}`}>
+                      {order.reference}
+                    </Link>
+                  </td>
                   <td className="govuk-table__cell">{order.ombudsman_reference || 'Not known'}</td>
                   <td className="govuk-table__cell">{CHFO_TYPE_LABELS[order.type]}</td>
                   <td className="govuk-table__cell">{order.description}</td>
-                  <td className="govuk-table__cell"><DateText iso={order.issued_on} /></td>
-                  <td className="govuk-table__cell"><DateText iso={order.due_on} /></td>
-                  <td className="govuk-table__cell"><OutcomeTag order={order} /></td>
+                  <td className="govuk-table__cell">
+                    <DateText iso={order.issued_on} />
+                  </td>
+                  <td className="govuk-table__cell">
+                    <DateText iso={order.due_on} />
+                  </td>
+                  <td className="govuk-table__cell">
+                    <OutcomeTag order={order} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -107,7 +171,11 @@ function bodyOf(draft: OrderDraft): Record<string, unknown> {
   const example = 'for example 27 3 2022';
   const issued = checks.date('issued_on', draft.issued_on, `the date it was issued (${example})`);
   const due = checks.date('due_on', draft.due_on, `the date it is due (${example})`);
-  const complied = checks.optionalDate('complied_on', draft.complied_on, `the date the council complied (${example})`);
+  const complied = checks.optionalDate(
+    'complied_on',
+    draft.complied_on,
+    `the date the council complied (${example})`,
+  );
   checks.done();
   return {
     ...optionalText('ombudsman_case', draft.ombudsman_case.toUpperCase()),
@@ -127,18 +195,33 @@ function OrderForm({ base, ombudsmanCase }: { base: OrderVersion | null; ombudsm
   const navigate = useNavigate();
   const [version, setVersion] = useState(base);
   const [draft, setDraft] = useState(() => draftOf(base?.order ?? null, ombudsmanCase));
-  const set = <K extends keyof OrderDraft>(key: K) => (value: OrderDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof OrderDraft>(key: K) =>
+    (value: OrderDraft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
   const save = () =>
     form.submit(async () => {
       const body = bodyOf(draft);
       if (!version) {
-        const created = await inPlainWords(() => request<FailureOrder>('POST', LIST_PATH, { body }), 'description');
-        navigate(`${LIST_PATH}/${created.body.reference}`, { state: { done: `Failure order ${created.body.reference} recorded` } });
+        const created = await inPlainWords(
+          () => request<FailureOrder>('POST', LIST_PATH, { body }),
+          'description',
+        );
+        navigate(`${LIST_PATH}/${created.body.reference}`, {
+          state: { done: `Failure order ${created.body.reference} recorded` },
+        });
         return;
       }
       const reference = version.order.reference;
       try {
-        await inPlainWords(() => request('PUT', `${LIST_PATH}/${encodeURIComponent(reference)}`, { body, ifMatch: version.etag }), 'description');
+        await inPlainWords(
+          () =>
+            request('PUT', `${LIST_PATH}/${encodeURIComponent(reference)}`, {
+              body,
+              ifMatch: version.etag,
+            }),
+          'description',
+        );
       } catch (error) {
         if (error instanceof ApiError && error.status === HTTP_PRECONDITION_FAILED) {
           const fresh = await loadOrder(reference);
@@ -148,28 +231,89 @@ function OrderForm({ base, ombudsmanCase }: { base: OrderVersion | null; ombudsm
         }
         throw error;
       }
-      navigate(`${LIST_PATH}/${reference}`, { state: { done: `Failure order ${reference} updated` } });
+      navigate(`${LIST_PATH}/${reference}`, {
+        state: { done: `Failure order ${reference} updated` },
+      });
     }, 'description');
   const cancelTo = version ? `${LIST_PATH}/${version.order.reference}` : LIST_PATH;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Form form={form} onSubmit={save} submitLabel={version ? 'Save changes' : 'Record failure order'}
-          secondary={<Link className="govuk-link" to={cancelTo}>Cancel</Link>}>
+        <Form
+          form={form}
+          onSubmit={save}
+          submitLabel={version ? 'Save changes' : 'Record failure order'}
+          secondary={
+            <Link className="govuk-link" to={cancelTo}>
+              Cancel
+            </Link>
+          }
+        >
           {version && <span className="govuk-caption-l">{version.order.reference}</span>}
-          <h1 className="govuk-heading-l">{version ? 'Change failure order' : 'Record a Complaint Handling Failure Order'}</h1>
-          <TextInput name="ombudsman_case" label="Ombudsman case in Redress (optional)" hint="For example OMB-2022-000001" spellCheck={false}
-            widthClass="govuk-input--width-20" value={draft.ombudsman_case} onChange={set('ombudsman_case')} />
-          <TextInput name="ombudsman_reference" label="The Ombudsman’s reference" spellCheck={false} widthClass="govuk-input--width-20"
-            value={draft.ombudsman_reference} onChange={set('ombudsman_reference')} />
-          <Radios name="type" label="Type of order" value={draft.type} options={optionsOf(CHFO_TYPE_LABELS)} onChange={(v) => set('type')(v as ChfoType)} />
-          <Select name="ground" label="Ground" placeholder="Choose the ground" value={draft.ground} options={optionsOf(CHFO_GROUND_LABELS)}
-            onChange={(v) => set('ground')(v as ChfoGround)} />
-          <Textarea name="description" label="What the order requires" rows={3} value={draft.description} onChange={set('description')} />
-          <DateInput name="issued_on" label="Issued on" value={draft.issued_on} onChange={set('issued_on')} />
+          <h1 className="govuk-heading-l">
+            {version ? 'Change failure order' : 'Record a Complaint Handling Failure Order'}
+          </h1>
+          <TextInput
+            name="ombudsman_case"
+            label="Ombudsman case in Redress (optional)"
+            hint="For example OMB-2022-000001"
+            spellCheck={false}
+            widthClass="govuk-input--width-20"
+            value={draft.ombudsman_case}
+            onChange={set('ombudsman_case')}
+          />
+          <TextInput
+            name="ombudsman_reference"
+            label="The Ombudsman’s reference"
+            spellCheck={false}
+            widthClass="govuk-input--width-20"
+            value={draft.ombudsman_reference}
+            onChange={set('ombudsman_reference')}
+          />
+          <Radios
+            name="type"
+            label="Type of order"
+            value={draft.type}
+            options={optionsOf(CHFO_TYPE_LABELS)}
+            onChange={(v) => set('type')(v as ChfoType)}
+          />
+          <Select
+            name="ground"
+            label="Ground"
+            placeholder="Choose the ground"
+            value={draft.ground}
+            options={optionsOf(CHFO_GROUND_LABELS)}
+            onChange={(v) => set('ground')(v as ChfoGround)}
+          />
+          <Textarea
+            name="description"
+            label="What the order requires"
+            rows={3}
+            value={draft.description}
+            onChange={set('description')}
+          />
+          <DateInput
+            name="issued_on"
+            label="Issued on"
+            value={draft.issued_on}
+            onChange={set('issued_on')}
+          />
           <DateInput name="due_on" label="Due by" value={draft.due_on} onChange={set('due_on')} />
-          <Radios name="outcome" label="Compliance" small value={draft.outcome} options={optionsOf(CHFO_OUTCOME_LABELS)} onChange={(v) => set('outcome')(v as ChfoOutcome)} />
-          <DateInput name="complied_on" label="Complied on" hint="Only when the council complied" value={draft.complied_on} onChange={set('complied_on')} />
+          <Radios
+            name="outcome"
+            label="Compliance"
+            small
+            value={draft.outcome}
+            options={optionsOf(CHFO_OUTCOME_LABELS)}
+            onChange={(v) => set('outcome')(v as ChfoOutcome)}
+          />
+          <DateInput
+            name="complied_on"
+            label="Complied on"
+            hint="Only when the council complied"
+            value={draft.complied_on}
+            onChange={set('complied_on')}
+          />
         </Form>
       </div>
     </div>
@@ -215,26 +359,62 @@ export function FailureOrderView() {
   return (
     <>
       <BackLink to={LIST_PATH}>Complaint Handling Failure Orders</BackLink>
-      {done && <SuccessBanner title={done}><p className="govuk-body">The change is in the audit trail.</p></SuccessBanner>}
+      {done && (
+        <SuccessBanner title={done}>
+          <p className="govuk-body">The change is in the audit trail.</p>
+        </SuccessBanner>
+      )}
       {loaded.error && <LoadFailed message={loaded.error} />}
       {!loaded.data && !loaded.error && <Loading />}
       {order && (
         <>
           <span className="govuk-caption-l">{order.reference}</span>
           <h1 className="govuk-heading-l">Complaint Handling Failure Order</h1>
-          <p className="govuk-body"><OutcomeTag order={order} /></p>
-          {canManage && <p className="govuk-body"><Link className="govuk-button" role="button" draggable="false" data-module="govuk-button" to={`${LIST_PATH}/${order.reference}/edit`}>Edit failure order</Link></p>}
-          <SummaryList id="failure-order-details" rows={[
-            { key: 'Ombudsman case', value: order.ombudsman_case ? <Link className="govuk-link" to={`/ombudsman/cases/${order.ombudsman_case}`}>{order.ombudsman_case}</Link> : 'None' },
-            { key: 'Their reference', value: order.ombudsman_reference || 'Not known' },
-            { key: 'Type', value: CHFO_TYPE_LABELS[order.type] },
-            { key: 'Ground', value: CHFO_GROUND_LABELS[order.ground] },
-            { key: 'What it requires', value: <span className="redress-note-text">{order.description}</span> },
-            { key: 'Issued on', value: <DateText iso={order.issued_on} /> },
-            { key: 'Due by', value: <DateText iso={order.due_on} /> },
-            { key: 'Compliance', value: CHFO_OUTCOME_LABELS[order.outcome] + (order.overdue ? ' (overdue)' : '') },
-            { key: 'Complied on', value: <DateText iso={order.complied_on} /> },
-          ]} />
+          <p className="govuk-body">
+            <OutcomeTag order={order} />
+          </p>
+          {canManage && (
+            <p className="govuk-body">
+              <Link
+                className="govuk-button"
+                role="button"
+                draggable="false"
+                data-module="govuk-button"
+                to={`${LIST_PATH}/${order.reference}/edit`}
+              >
+                Edit failure order
+              </Link>
+            </p>
+          )}
+          <SummaryList
+            id="failure-order-details"
+            rows={[
+              {
+                key: 'Ombudsman case',
+                value: order.ombudsman_case ? (
+                  <Link className="govuk-link" to={`/ombudsman/cases/${order.ombudsman_case}`}>
+                    {order.ombudsman_case}
+                  </Link>
+                ) : (
+                  'None'
+                ),
+              },
+              { key: 'Their reference', value: order.ombudsman_reference || 'Not known' },
+              { key: 'Type', value: CHFO_TYPE_LABELS[order.type] },
+              { key: 'Ground', value: CHFO_GROUND_LABELS[order.ground] },
+              {
+                key: 'What it requires',
+                value: <span className="redress-note-text">{order.description}</span>,
+              },
+              { key: 'Issued on', value: <DateText iso={order.issued_on} /> },
+              { key: 'Due by', value: <DateText iso={order.due_on} /> },
+              {
+                key: 'Compliance',
+                value: CHFO_OUTCOME_LABELS[order.outcome] + (order.overdue ? ' (overdue)' : ''),
+              },
+              { key: 'Complied on', value: <DateText iso={order.complied_on} /> },
+            ]}
+          />
         </>
       )}
     </>

@@ -15,8 +15,14 @@ export function NotAllowed({ what = 'change Ombudsman records' }: { what?: strin
   return (
     <>
       <h1 className="govuk-heading-l">You cannot {what}</h1>
-      <p className="govuk-body">Your role does not allow it. Ask a complaints officer or a manager.</p>
-      <p className="govuk-body"><Link className="govuk-link" to="/ombudsman">Ombudsman cases</Link></p>
+      <p className="govuk-body">
+        Your role does not allow it. Ask a complaints officer or a manager.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/ombudsman">
+          Ombudsman cases
+        </Link>
+      </p>
     </>
   );
 }

@@ -5,7 +5,12 @@ import { NotFound } from '../NotFound';
 import { CaseEditPage, CaseNewPage } from './CaseFormPage';
 import { CaseListPage } from './CaseListPage';
 import { CaseViewPage } from './CaseViewPage';
-import { FailureOrderEdit, FailureOrderList, FailureOrderNew, FailureOrderView } from './FailureOrders';
+import {
+  FailureOrderEdit,
+  FailureOrderList,
+  FailureOrderNew,
+  FailureOrderView,
+} from './FailureOrders';
 import { LetterIndex, LetterPage, ReconciliationPage } from './Letters';
 
 export function OmbudsmanRoutes() {

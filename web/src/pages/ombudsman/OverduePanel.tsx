@@ -45,21 +45,37 @@ export function OverduePanel() {
   const rows = loaded.data ? rowsOf(loaded.data) : [];
   return (
     <section aria-labelledby="ombudsman-overdue-title" id="ombudsman-overdue">
-      <h2 className="govuk-heading-m" id="ombudsman-overdue-title">Ombudsman and learning: overdue</h2>
+      <h2 className="govuk-heading-m" id="ombudsman-overdue-title">
+        Ombudsman and learning: overdue
+      </h2>
       {loaded.error && <LoadFailed message={loaded.error} />}
       {loaded.data && rows.length === 0 && <p className="govuk-body">Nothing overdue.</p>}
       {rows.length > 0 && (
         <div className="redress-table-scroll">
           <table className="govuk-table">
-            <caption className="govuk-visually-hidden">Overdue Ombudsman items and learning actions</caption>
+            <caption className="govuk-visually-hidden">
+              Overdue Ombudsman items and learning actions
+            </caption>
             <TableHead headings={['What', 'Record', 'Due', 'How late']} />
             <tbody className="govuk-table__body">
               {rows.map((row) => (
                 <tr className="govuk-table__row" key={row.key}>
-                  <td className="govuk-table__cell"><span className="govuk-body-s redress-overdue-kind">{row.kind}</span><br />{row.what}</td>
-                  <td className="govuk-table__cell redress-nowrap"><Link className="govuk-link" to={row.link}>{row.reference}</Link></td>
-                  <td className="govuk-table__cell"><DateText iso={row.due_on} /></td>
-                  <td className="govuk-table__cell redress-wide-tags"><strong className="govuk-tag govuk-tag--red">{row.late}</strong></td>
+                  <td className="govuk-table__cell">
+                    <span className="govuk-body-s redress-overdue-kind">{row.kind}</span>
+                    <br />
+                    {row.what}
+                  </td>
+                  <td className="govuk-table__cell redress-nowrap">
+                    <Link className="govuk-link" to={row.link}>
+                      {row.reference}
+                    </Link>
+                  </td>
+                  <td className="govuk-table__cell">
+                    <DateText iso={row.due_on} />
+                  </td>
+                  <td className="govuk-table__cell redress-wide-tags">
+                    <strong className="govuk-tag govuk-tag--red">{row.late}</strong>
+                  </td>
                 </tr>
               ))}
             </tbody>

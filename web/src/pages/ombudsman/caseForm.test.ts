@@ -4,13 +4,35 @@ import { bodyOf, changedFields, draftOf, emptyRemedy, normaliseReference } from 
 import type { OmbudsmanCase } from './model';
 
 const saved: OmbudsmanCase = {
-  reference: 'OMB-2022-000001', version: 2, ombudsman: 'housing_ombudsman', ombudsman_reference: '202101234',
-  complaints: ['CMP-2022-000564'], summary: 'Damp', referred_on: '2022-01-10', enquiry_received_on: '2022-01-20',
-  information_due_on: '2022-02-10', information_sent_on: null, draft_decision_on: null, final_decision_on: '2022-04-01',
-  findings: [{ element: 'Repairs', finding: 'maladministration' }], lgsco_decision: null,
+  reference: 'OMB-2022-000001',
+  version: 2,
+  ombudsman: 'housing_ombudsman',
+  ombudsman_reference: '202101234',
+  complaints: ['CMP-2022-000564'],
+  summary: 'Damp',
+  referred_on: '2022-01-10',
+  enquiry_received_on: '2022-01-20',
+  information_due_on: '2022-02-10',
+  information_sent_on: null,
+  draft_decision_on: null,
+  final_decision_on: '2022-04-01',
+  findings: [{ element: 'Repairs', finding: 'maladministration' }],
+  lgsco_decision: null,
   satisfactory_remedy_by_council: false,
-  remedies: [{ kind: 'order', type: 'apology', description: 'Apologise', due_on: '2022-05-01', completed_on: null, evidence: '', compliance: 'overdue' }],
-  decided: true, information_overdue: false, remedy_overdue: true,
+  remedies: [
+    {
+      kind: 'order',
+      type: 'apology',
+      description: 'Apologise',
+      due_on: '2022-05-01',
+      completed_on: null,
+      evidence: '',
+      compliance: 'overdue',
+    },
+  ],
+  decided: true,
+  information_overdue: false,
+  remedy_overdue: true,
 };
 
 function clientErrors(action: () => unknown): string[] {
@@ -27,16 +49,35 @@ describe('the case form', () => {
   test('a saved case goes through the form unchanged', () => {
     const body = bodyOf(draftOf(saved));
     expect(body).toEqual({
-      ombudsman: 'housing_ombudsman', ombudsman_reference: '202101234', summary: 'Damp', complaints: ['CMP-2022-000564'],
-      referred_on: '2022-01-10', enquiry_received_on: '2022-01-20', information_due_on: '2022-02-10', final_decision_on: '2022-04-01',
+      ombudsman: 'housing_ombudsman',
+      ombudsman_reference: '202101234',
+      summary: 'Damp',
+      complaints: ['CMP-2022-000564'],
+      referred_on: '2022-01-10',
+      enquiry_received_on: '2022-01-20',
+      information_due_on: '2022-02-10',
+      final_decision_on: '2022-04-01',
       findings: [{ element: 'Repairs', finding: 'maladministration' }],
-      remedies: [{ kind: 'order', type: 'apology', description: 'Apologise', due_on: '2022-05-01', evidence: '' }],
+      remedies: [
+        {
+          kind: 'order',
+          type: 'apology',
+          description: 'Apologise',
+          due_on: '2022-05-01',
+          evidence: '',
+        },
+      ],
     });
   });
 
   test('an LGSCO case sends its decision and remedy flag, not findings', () => {
-    const draft = { ...draftOf(null), ombudsman: 'lgsco' as const, lgsco_decision: 'not_upheld' as const, satisfactory_remedy_by_council: true,
-      findings: [{ element: 'left over', finding: 'withdrawn' as const }] };
+    const draft = {
+      ...draftOf(null),
+      ombudsman: 'lgsco' as const,
+      lgsco_decision: 'not_upheld' as const,
+      satisfactory_remedy_by_council: true,
+      findings: [{ element: 'left over', finding: 'withdrawn' as const }],
+    };
     const body = bodyOf(draft);
     expect(body.findings).toBeUndefined();
     expect(body.lgsco_decision).toBe('not_upheld');
@@ -51,12 +92,40 @@ describe('the case form', () => {
   });
 
   test.each([
-    ['a date that is not real', (d: ReturnType<typeof draftOf>) => { d.dates.referred_on = { day: '31', month: '2', year: '2022' }; }, ['referred_on']],
-    ['a half-typed date', (d: ReturnType<typeof draftOf>) => { d.dates.final_decision_on = { day: '1', month: '', year: '' }; }, ['final_decision_on']],
-    ['an order with no due date', (d: ReturnType<typeof draftOf>) => { d.remedies = [emptyRemedy()]; }, ['remedies[0].due_on']],
-    ['a completion date that is not real', (d: ReturnType<typeof draftOf>) => {
-      d.remedies = [{ ...emptyRemedy(), due_on: { day: '1', month: '5', year: '2022' }, completed_on: { day: '40', month: '5', year: '2022' } }];
-    }, ['remedies[0].completed_on']],
+    [
+      'a date that is not real',
+      (d: ReturnType<typeof draftOf>) => {
+        d.dates.referred_on = { day: '31', month: '2', year: '2022' };
+      },
+      ['referred_on'],
+    ],
+    [
+      'a half-typed date',
+      (d: ReturnType<typeof draftOf>) => {
+        d.dates.final_decision_on = { day: '1', month: '', year: '' };
+      },
+      ['final_decision_on'],
+    ],
+    [
+      'an order with no due date',
+      (d: ReturnType<typeof draftOf>) => {
+        d.remedies = [emptyRemedy()];
+      },
+      ['remedies[0].due_on'],
+    ],
+    [
+      'a completion date that is not real',
+      (d: ReturnType<typeof draftOf>) => {
+        d.remedies = [
+          {
+            ...emptyRemedy(),
+            due_on: { day: '1', month: '5', year: '2022' },
+            completed_on: { day: '40', month: '5', year: '2022' },
+          },
+        ];
+      },
+      ['remedies[0].completed_on'],
+    ],
     ['nothing wrong', () => undefined, []],
   ])('%s is named before sending', (_, spoil, fields) => {
     const draft = draftOf(saved);

@@ -65,15 +65,31 @@ function partsOf(iso: string | null): DateParts {
 }
 
 export function emptyRemedy(): RemedyDraft {
-  return { kind: '', type: 'other', description: '', due_on: { ...EMPTY_DATE }, completed_on: { ...EMPTY_DATE }, evidence: '' };
+  return {
+    kind: '',
+    type: 'other',
+    description: '',
+    due_on: { ...EMPTY_DATE },
+    completed_on: { ...EMPTY_DATE },
+    evidence: '',
+  };
 }
 
 export function draftOf(c: OmbudsmanCase | null, complaints: string[] = []): CaseDraft {
-  const dates = Object.fromEntries(CASE_DATE_FIELDS.map((field) => [field, partsOf(c?.[field] ?? null)])) as Record<CaseDateField, DateParts>;
+  const dates = Object.fromEntries(
+    CASE_DATE_FIELDS.map((field) => [field, partsOf(c?.[field] ?? null)]),
+  ) as Record<CaseDateField, DateParts>;
   if (!c) {
     return {
-      ombudsman: '', ombudsman_reference: '', summary: '', complaints, dates,
-      findings: [], lgsco_decision: '', satisfactory_remedy_by_council: false, remedies: [],
+      ombudsman: '',
+      ombudsman_reference: '',
+      summary: '',
+      complaints,
+      dates,
+      findings: [],
+      lgsco_decision: '',
+      satisfactory_remedy_by_council: false,
+      remedies: [],
     };
   }
   return {
@@ -86,8 +102,12 @@ export function draftOf(c: OmbudsmanCase | null, complaints: string[] = []): Cas
     lgsco_decision: c.lgsco_decision ?? '',
     satisfactory_remedy_by_council: c.satisfactory_remedy_by_council,
     remedies: c.remedies.map((r) => ({
-      kind: r.kind, type: r.type, description: r.description, due_on: partsOf(r.due_on),
-      completed_on: partsOf(r.completed_on), evidence: r.evidence,
+      kind: r.kind,
+      type: r.type,
+      description: r.description,
+      due_on: partsOf(r.due_on),
+      completed_on: partsOf(r.completed_on),
+      evidence: r.evidence,
     })),
   };
 }
@@ -109,7 +129,10 @@ export function bodyOf(draft: CaseDraft): Record<string, unknown> {
     if (iso) body[field] = iso;
   }
   if (draft.ombudsman === 'housing_ombudsman') {
-    body.findings = draft.findings.map((f) => ({ element: f.element.trim(), ...(f.finding ? { finding: f.finding } : {}) }));
+    body.findings = draft.findings.map((f) => ({
+      element: f.element.trim(),
+      ...(f.finding ? { finding: f.finding } : {}),
+    }));
   }
   if (draft.ombudsman === 'lgsco') {
     if (draft.lgsco_decision) body.lgsco_decision = draft.lgsco_decision;
@@ -118,7 +141,11 @@ export function bodyOf(draft: CaseDraft): Record<string, unknown> {
   body.remedies = draft.remedies.map((remedy, index) => {
     const field = `remedies[${index}]`;
     const due = checks.date(`${field}.due_on`, remedy.due_on, `the due date (${DATE_EXAMPLE})`);
-    const completed = checks.optionalDate(`${field}.completed_on`, remedy.completed_on, `the date completed (${DATE_EXAMPLE})`);
+    const completed = checks.optionalDate(
+      `${field}.completed_on`,
+      remedy.completed_on,
+      `the date completed (${DATE_EXAMPLE})`,
+    );
     return {
       ...(remedy.kind ? { kind: remedy.kind } : {}),
       type: remedy.type,
@@ -141,19 +168,26 @@ export interface ChangedField {
 const COMPARED: { what: string; read: (c: OmbudsmanCase) => string }[] = [
   { what: 'Their reference', read: (c) => c.ombudsman_reference },
   { what: 'Linked complaints', read: (c) => c.complaints.join(', ') || 'None' },
-  ...CASE_DATE_FIELDS.map((field) => ({ what: DATE_LABELS[field], read: (c: OmbudsmanCase) => formatDate(c[field]) || 'Not set' })),
+  ...CASE_DATE_FIELDS.map((field) => ({
+    what: DATE_LABELS[field],
+    read: (c: OmbudsmanCase) => formatDate(c[field]) || 'Not set',
+  })),
   { what: 'Outcome', read: (c) => outcomeText(c) },
   {
     what: 'Orders and recommendations',
-    read: (c) => c.remedies.map((r) => `${r.description} (${COMPLIANCE_LABELS[r.compliance]})`).join('; ') || 'None',
+    read: (c) =>
+      c.remedies.map((r) => `${r.description} (${COMPLIANCE_LABELS[r.compliance]})`).join('; ') ||
+      'None',
   },
 ];
 
 // What someone else changed between the version a form was based on and the latest one.
 export function changedFields(before: OmbudsmanCase, after: OmbudsmanCase): ChangedField[] {
-  return COMPARED.map(({ what, read }) => ({ what, before: read(before), after: read(after) })).filter(
-    (change) => change.before !== change.after,
-  );
+  return COMPARED.map(({ what, read }) => ({
+    what,
+    before: read(before),
+    after: read(after),
+  })).filter((change) => change.before !== change.after);
 }
 
 // A complaint reference as typed: trimmed and in capitals, as the API writes them.
@@ -169,7 +203,12 @@ export async function inPlainWords<T>(send: () => Promise<T>, fallbackField: str
   try {
     return await send();
   } catch (error) {
-    if (!(error instanceof ApiError) || error instanceof ClientErrors || error.status === HTTP_PRECONDITION_FAILED) throw error;
+    if (
+      !(error instanceof ApiError) ||
+      error instanceof ClientErrors ||
+      error.status === HTTP_PRECONDITION_FAILED
+    )
+      throw error;
     throw new ClientErrors(error.fieldErrors(fallbackField).map(humaniseError));
   }
 }

@@ -8,15 +8,35 @@ describe('the API’s field errors in the forms’ words', () => {
     ['findings[1].element', 'Is required', 'Enter what element 2 was about'],
     ['remedies[0].kind', 'Is required', 'Select whether 1 is an order or a recommendation'],
     ['remedies[1].due_on', 'Is required', 'Enter the due date of order or recommendation 2'],
-    ['remedies[0].due_on', 'Must not be before final_decision_on', 'The due date of order or recommendation 1 must not be before the date of the final decision'],
-    ['remedies[0].evidence', 'Is required to record a remedy as completed', 'The evidence for order or recommendation 1 is required to record a remedy as completed'],
-    ['enquiry_received_on', 'Must not be before referred_on (2022-01-10)', 'The date the enquiry was received must not be before the date referred to the Ombudsman (10 January 2022)'],
-    ['findings', 'A final decision needs its outcome (at least one finding)', 'A final decision needs its outcome (at least one finding)'],
+    [
+      'remedies[0].due_on',
+      'Must not be before final_decision_on',
+      'The due date of order or recommendation 1 must not be before the date of the final decision',
+    ],
+    [
+      'remedies[0].evidence',
+      'Is required to record a remedy as completed',
+      'The evidence for order or recommendation 1 is required to record a remedy as completed',
+    ],
+    [
+      'enquiry_received_on',
+      'Must not be before referred_on (2022-01-10)',
+      'The date the enquiry was received must not be before the date referred to the Ombudsman (10 January 2022)',
+    ],
+    [
+      'findings',
+      'A final decision needs its outcome (at least one finding)',
+      'A final decision needs its outcome (at least one finding)',
+    ],
     ['complaints[0]', 'No complaint CMP-1999-000001', 'No complaint CMP-1999-000001'],
     ['description', 'Is required', 'Enter what the order requires'],
     ['type', 'Is required', 'Select the type of order'],
     ['upheld', 'Must not exceed investigated', 'The number “upheld” must not exceed investigated'],
-    ['investigated', 'Must not exceed decisions_made', 'The number “investigated” must not exceed the number “decisions made”'],
+    [
+      'investigated',
+      'Must not exceed decisions_made',
+      'The number “investigated” must not exceed the number “decisions made”',
+    ],
     ['', 'Something went wrong', 'Something went wrong'],
     ['colour', 'Is not a known field', 'Is not a known field'],
   ])('%s: %j reads %j', (field, message, shown) => {
@@ -35,7 +55,9 @@ describe('the API’s field errors in the forms’ words', () => {
   });
 
   test('dates and field names inside a message', () => {
-    expect(humaniseMessage('record final_decision_on first (2022-04-01)')).toBe('record the date of the final decision first (1 April 2022)');
+    expect(humaniseMessage('record final_decision_on first (2022-04-01)')).toBe(
+      'record the date of the final decision first (1 April 2022)',
+    );
     expect(humaniseMessage('unknown some_field stays')).toBe('unknown some_field stays');
   });
 });

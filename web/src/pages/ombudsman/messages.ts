@@ -15,7 +15,15 @@ const CASE_DATE_WORDS: Record<CaseDateField, string> = {
 };
 
 // Fields answered by a choice ("Select …") rather than by typing ("Enter …").
-const CHOICES = new Set(['ombudsman', 'lgsco_decision', 'type', 'ground', 'outcome', 'finding', 'kind']);
+const CHOICES = new Set([
+  'ombudsman',
+  'lgsco_decision',
+  'type',
+  'ground',
+  'outcome',
+  'finding',
+  'kind',
+]);
 
 const FIELD_WORDS: Record<string, string> = {
   ...CASE_DATE_WORDS,
@@ -35,7 +43,9 @@ const FIELD_WORDS: Record<string, string> = {
   due_on: 'the due date',
   complied_on: 'the date the council complied',
   comparison_group: 'the comparison group',
-  ...Object.fromEntries(LETTER_COUNT_FIELDS.map((field) => [field, `the number “${field.replace(/_/g, ' ')}”`])),
+  ...Object.fromEntries(
+    LETTER_COUNT_FIELDS.map((field) => [field, `the number “${field.replace(/_/g, ' ')}”`]),
+  ),
 };
 
 const REMEDY_WORDS: Record<string, (n: number) => string> = {
@@ -89,7 +99,8 @@ export function humaniseError(error: FieldError): FieldError {
   const words = fieldWords(error.field);
   const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
   // Only a message that goes on from the field's name ("must …", "is …") is prefixed with it.
-  if (!words || !CONTINUES.test(message)) return { ...error, message: capitalised(humaniseMessage(message)) };
+  if (!words || !CONTINUES.test(message))
+    return { ...error, message: capitalised(humaniseMessage(message)) };
   if (error.code === 'required') {
     const verb = CHOICES.has(lastPart(error.field)) ? 'Select' : 'Enter';
     return { ...error, message: `${verb} ${words}` };

@@ -96,23 +96,34 @@ export const CHFO_OUTCOME_LABELS: Record<ChfoOutcome, string> = {
 };
 
 // Options for a select or radios from a label table, in the table's order.
-export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+export function optionsOf<K extends string>(
+  labels: Record<K, string>,
+): { value: K; label: string }[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
 
 // "Severe maladministration, service failure": the distinct findings, in the order made.
-export function outcomeText(c: Pick<OmbudsmanCase, 'ombudsman' | 'findings' | 'lgsco_decision' | 'satisfactory_remedy_by_council'>): string {
+export function outcomeText(
+  c: Pick<
+    OmbudsmanCase,
+    'ombudsman' | 'findings' | 'lgsco_decision' | 'satisfactory_remedy_by_council'
+  >,
+): string {
   if (c.ombudsman === 'housing_ombudsman') {
     const distinct = [...new Set(c.findings.map((f) => f.finding))];
     if (distinct.length === 0) return 'No findings yet';
-    return distinct.map((finding, index) => {
-      const label = FINDING_LABELS[finding] ?? finding;
-      return index === 0 ? label : label.toLowerCase();
-    }).join(', ');
+    return distinct
+      .map((finding, index) => {
+        const label = FINDING_LABELS[finding] ?? finding;
+        return index === 0 ? label : label.toLowerCase();
+      })
+      .join(', ');
   }
   if (!c.lgsco_decision) return 'No decision yet';
   const decision = DECISION_LABELS[c.lgsco_decision] ?? c.lgsco_decision;
-  return c.satisfactory_remedy_by_council ? `${decision} (the council had already given a satisfactory remedy)` : decision;
+  return c.satisfactory_remedy_by_council
+    ? `${decision} (the council had already given a satisfactory remedy)`
+    : decision;
 }
 
 // Where a case has got to, in words, from the dates recorded.
@@ -125,7 +136,8 @@ export function statusText(c: OmbudsmanCase): string {
   }
   if (c.draft_decision_on) return 'Draft decision received';
   if (c.information_sent_on) return 'Information sent: awaiting decision';
-  if (c.information_due_on) return c.information_overdue ? 'Information overdue' : 'Information requested';
+  if (c.information_due_on)
+    return c.information_overdue ? 'Information overdue' : 'Information requested';
   if (c.enquiry_received_on) return 'Enquiry received';
   if (c.referred_on) return 'Referred to the Ombudsman';
   return 'Recorded';
@@ -136,11 +148,14 @@ export function statusText(c: OmbudsmanCase): string {
 export function listDates(c: OmbudsmanCase): { label: string; iso: string }[] {
   const dates: { label: string; iso: string }[] = [];
   const received = c.enquiry_received_on ?? c.referred_on;
-  if (received) dates.push({ label: c.enquiry_received_on ? 'Enquiry' : 'Referred', iso: received });
+  if (received)
+    dates.push({ label: c.enquiry_received_on ? 'Enquiry' : 'Referred', iso: received });
   if (c.final_decision_on) dates.push({ label: 'Decided', iso: c.final_decision_on });
   else if (c.draft_decision_on) dates.push({ label: 'Draft decision', iso: c.draft_decision_on });
-  else if (c.information_sent_on) dates.push({ label: 'Information sent', iso: c.information_sent_on });
-  else if (c.information_due_on) dates.push({ label: 'Information due', iso: c.information_due_on });
+  else if (c.information_sent_on)
+    dates.push({ label: 'Information sent', iso: c.information_sent_on });
+  else if (c.information_due_on)
+    dates.push({ label: 'Information due', iso: c.information_due_on });
   return dates;
 }
 
@@ -238,7 +253,10 @@ export function reconciliationRows(lines: ReconciliationLine[]): ReconciliationR
       key: line.key,
       label: line.label,
       letter: figureText(line.letter, percent),
-      recorded: percent && line.recorded === null ? 'No cases to count' : figureText(line.recorded, percent),
+      recorded:
+        percent && line.recorded === null
+          ? 'No cases to count'
+          : figureText(line.recorded, percent),
     };
     if (line.letter === null || line.recorded === null) {
       return { ...row, difference: 'Cannot compare', differs: false };
@@ -246,7 +264,9 @@ export function reconciliationRows(lines: ReconciliationLine[]): ReconciliationR
     const difference = line.difference ?? line.letter - line.recorded;
     const tolerance = percent ? PERCENT_TOLERANCE : 0;
     if (Math.abs(difference) <= tolerance) return { ...row, difference: 'Same', differs: false };
-    const size = percent ? `${Math.abs(difference).toFixed(PERCENT_DECIMALS)} percentage points` : String(Math.abs(difference));
+    const size = percent
+      ? `${Math.abs(difference).toFixed(PERCENT_DECIMALS)} percentage points`
+      : String(Math.abs(difference));
     const direction = difference > 0 ? 'higher' : 'lower';
     return { ...row, difference: `Differs: the letter is ${size} ${direction}`, differs: true };
   });

@@ -13,7 +13,11 @@ function groupOf(scope: Scope, key: string): FigureGroup | undefined {
 function stagesOf(scope: Scope): number[] {
   const volumes = groupOf(scope, 'volumes')?.figures;
   const stages: number[] = [];
-  for (let stage = 1; figureOf(volumes, `stage_${stage}_received`) || groupOf(scope, `timeliness_stage_${stage}`); stage += 1) {
+  for (
+    let stage = 1;
+    figureOf(volumes, `stage_${stage}_received`) || groupOf(scope, `timeliness_stage_${stage}`);
+    stage += 1
+  ) {
     stages.push(stage);
   }
   return stages;
@@ -25,7 +29,10 @@ function count(figure: Figure | undefined, which: 'current' | 'previous'): numbe
 
 function volumeBars(scope: Scope) {
   return [
-    ...stagesOf(scope).map((stage) => ({ key: `stage_${stage}_received`, label: `Stage ${stage}` })),
+    ...stagesOf(scope).map((stage) => ({
+      key: `stage_${stage}_received`,
+      label: `Stage ${stage}`,
+    })),
     { key: 'not_accepted', label: 'Not accepted' },
     { key: 'withdrawn', label: 'Withdrawn' },
   ];
@@ -37,10 +44,19 @@ export function VolumesChart({ report, scope }: { report: AnnualReport; scope: S
     const figure = figureOf(volumes, bar.key);
     return figure ? [{ label: bar.label, figure }] : [];
   });
-  const groups: BarGroup[] = bars.map((bar) => ({ label: bar.label, values: [count(bar.figure, 'current'), count(bar.figure, 'previous')] }));
-  const description = `${scope.name}. ` + bars
-    .map((bar) => `${bar.label}: ${count(bar.figure, 'current')} in ${report.period.label}, ${count(bar.figure, 'previous')} in ${report.previous_period.label}`)
-    .join('; ') + '.';
+  const groups: BarGroup[] = bars.map((bar) => ({
+    label: bar.label,
+    values: [count(bar.figure, 'current'), count(bar.figure, 'previous')],
+  }));
+  const description =
+    `${scope.name}. ` +
+    bars
+      .map(
+        (bar) =>
+          `${bar.label}: ${count(bar.figure, 'current')} in ${report.period.label}, ${count(bar.figure, 'previous')} in ${report.previous_period.label}`,
+      )
+      .join('; ') +
+    '.';
   return (
     <figure className="redress-chart-figure">
       <GroupedBarChart
@@ -54,8 +70,8 @@ export function VolumesChart({ report, scope }: { report: AnnualReport; scope: S
         ]}
       />
       <figcaption className="govuk-body-s">
-        Complaints received at each stage, not accepted and withdrawn, {report.period.label} beside {report.previous_period.label}.
-        The figures are in the table below.
+        Complaints received at each stage, not accepted and withdrawn, {report.period.label} beside{' '}
+        {report.previous_period.label}. The figures are in the table below.
       </figcaption>
     </figure>
   );
@@ -78,14 +94,23 @@ export function TimelinessChart({ report, scope }: { report: AnnualReport; scope
   for (const stage of stagesOf(scope)) {
     const group = groupOf(scope, `timeliness_stage_${stage}`);
     if (!group) continue;
-    for (const [which, label] of [['current', report.period.label], ['previous', report.previous_period.label]] as const) {
-      const values = TIMELINESS_SEGMENTS.map((segment) => count(figureOf(group.figures, segment.key), which));
+    for (const [which, label] of [
+      ['current', report.period.label],
+      ['previous', report.previous_period.label],
+    ] as const) {
+      const values = TIMELINESS_SEGMENTS.map((segment) =>
+        count(figureOf(group.figures, segment.key), which),
+      );
       rows.push({ label: `Stage ${stage}, ${label}`, values });
-      const parts = TIMELINESS_SEGMENTS.map((segment, i) => `${segment.label.toLowerCase()} ${values[i]}`);
+      const parts = TIMELINESS_SEGMENTS.map(
+        (segment, i) => `${segment.label.toLowerCase()} ${values[i]}`,
+      );
       const onTime = figureOf(group.figures, 'on_time_percent');
       sentences.push(
         `Stage ${stage} in ${label}: ${parts.join(', ')}` +
-          (onTime?.[which] != null ? `; ${formatValue(onTime[which], 'percent')} within the Code's timescales` : ''),
+          (onTime?.[which] != null
+            ? `; ${formatValue(onTime[which], 'percent')} within the Code's timescales`
+            : ''),
       );
     }
   }
@@ -101,7 +126,8 @@ export function TimelinessChart({ report, scope }: { report: AnnualReport; scope
         totalLabel={responses}
       />
       <figcaption className="govuk-body-s">
-        First responses at each stage by timeliness, as shares of the stage’s responses in the year. The figures are in the timeliness tables below.
+        First responses at each stage by timeliness, as shares of the stage’s responses in the year.
+        The figures are in the timeliness tables below.
       </figcaption>
     </figure>
   );

@@ -12,7 +12,14 @@ import { FigureTable, HeadlineCard } from './FigureViews';
 import { OmbudsmanSummary, SelfAssessmentSummary } from './OversightSections';
 import { TimelinessChart, VolumesChart } from './ReportCharts';
 import {
-  DOWNLOAD_FORMATS, downloadPath, financialYearLabel, findScope, reportPath, scopeParam, WHOLE_COUNCIL, yearOptions,
+  DOWNLOAD_FORMATS,
+  downloadPath,
+  financialYearLabel,
+  findScope,
+  reportPath,
+  scopeParam,
+  WHOLE_COUNCIL,
+  yearOptions,
 } from './tracing';
 import { TrendSection } from './TrendSection';
 import { TsmSection } from './TsmSection';
@@ -30,9 +37,17 @@ const HEADLINES: [string, string][] = [
 
 // The page's sections of figure tables, by the start of the groups' keys.
 const SECTIONS: { id: string; title: string; prefixes: string[] }[] = [
-  { id: 'volumes', title: 'Complaints received, escalated and not accepted', prefixes: ['volumes'] },
+  {
+    id: 'volumes',
+    title: 'Complaints received, escalated and not accepted',
+    prefixes: ['volumes'],
+  },
   { id: 'timeliness', title: 'Timeliness', prefixes: ['timeliness_'] },
-  { id: 'outcomes', title: 'Outcomes, remedies and compensation', prefixes: ['outcomes_', 'remedies'] },
+  {
+    id: 'outcomes',
+    title: 'Outcomes, remedies and compensation',
+    prefixes: ['outcomes_', 'remedies'],
+  },
   { id: 'causes', title: 'Categories and root causes', prefixes: ['categories', 'root_causes'] },
   { id: 'learning', title: 'Repeats, learning and service improvement', prefixes: ['learning'] },
 ];
@@ -42,7 +57,15 @@ const SCOPE_GROUPS: { kind: ScopeKind; label: string }[] = [
   { kind: 'service_area', label: 'Service areas' },
 ];
 
-function Chooser({ report, year, scope }: { report: AnnualReport | undefined; year: number; scope: string }) {
+function Chooser({
+  report,
+  year,
+  scope,
+}: {
+  report: AnnualReport | undefined;
+  year: number;
+  scope: string;
+}) {
   const navigate = useNavigate();
   const [chosenYear, setChosenYear] = useState(String(year));
   const [chosenScope, setChosenScope] = useState(scope);
@@ -51,28 +74,64 @@ function Chooser({ report, year, scope }: { report: AnnualReport | undefined; ye
     navigate(reportPath(Number(chosenYear), chosenScope));
   };
   return (
-    <form noValidate onSubmit={show} className="redress-report-chooser" aria-label="Choose the report">
+    <form
+      noValidate
+      onSubmit={show}
+      className="redress-report-chooser"
+      aria-label="Choose the report"
+    >
       <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor="report-year">Financial year</label>
-        <select className="govuk-select" id="report-year" name="year" value={chosenYear} onChange={(event) => setChosenYear(event.target.value)}>
-          {yearOptions(todayIso(), year).map((option) => <option key={option.year} value={option.year}>{option.label}</option>)}
-        </select>
-      </div>
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor="report-scope">Show figures for</label>
-        <select className="govuk-select" id="report-scope" name="scope" value={chosenScope} onChange={(event) => setChosenScope(event.target.value)}>
-          <option value={WHOLE_COUNCIL}>The whole council</option>
-          {report && SCOPE_GROUPS.map((group) => (
-            <optgroup label={group.label} key={group.kind}>
-              {report.scopes.filter((s) => s.kind === group.kind).map((s) => (
-                <option key={scopeParam(s)} value={scopeParam(s)}>{s.name}</option>
-              ))}
-            </optgroup>
+        <label className="govuk-label" htmlFor="report-year">
+          Financial year
+        </label>
+        <select
+          className="govuk-select"
+          id="report-year"
+          name="year"
+          value={chosenYear}
+          onChange={(event) => setChosenYear(event.target.value)}
+        >
+          {yearOptions(todayIso(), year).map((option) => (
+            <option key={option.year} value={option.year}>
+              {option.label}
+            </option>
           ))}
         </select>
       </div>
       <div className="govuk-form-group">
-        <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">Show report</button>
+        <label className="govuk-label" htmlFor="report-scope">
+          Show figures for
+        </label>
+        <select
+          className="govuk-select"
+          id="report-scope"
+          name="scope"
+          value={chosenScope}
+          onChange={(event) => setChosenScope(event.target.value)}
+        >
+          <option value={WHOLE_COUNCIL}>The whole council</option>
+          {report &&
+            SCOPE_GROUPS.map((group) => (
+              <optgroup label={group.label} key={group.kind}>
+                {report.scopes
+                  .filter((s) => s.kind === group.kind)
+                  .map((s) => (
+                    <option key={scopeParam(s)} value={scopeParam(s)}>
+                      {s.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+        </select>
+      </div>
+      <div className="govuk-form-group">
+        <button
+          type="submit"
+          className="govuk-button govuk-!-margin-bottom-0"
+          data-module="govuk-button"
+        >
+          Show report
+        </button>
       </div>
     </form>
   );
@@ -82,7 +141,9 @@ function Downloads({ year }: { year: number }) {
   const label = financialYearLabel(year);
   return (
     <section aria-labelledby="downloads-heading">
-      <h2 className="govuk-heading-m" id="downloads-heading">Download the {label} report</h2>
+      <h2 className="govuk-heading-m" id="downloads-heading">
+        Download the {label} report
+      </h2>
       <p className="govuk-body">The whole report, every scope, as one document.</p>
       <ul className="govuk-list" id="report-downloads">
         {DOWNLOAD_FORMATS.map((entry) => (
@@ -104,9 +165,13 @@ function Headlines({ report, scope }: { report: AnnualReport; scope: Scope }) {
   });
   return (
     <section aria-labelledby="headline-heading">
-      <h2 className="govuk-heading-l" id="headline-heading">Headline figures</h2>
+      <h2 className="govuk-heading-l" id="headline-heading">
+        Headline figures
+      </h2>
       <div className="redress-headlines">
-        {figures.map((figure: Figure) => <HeadlineCard key={figure.key} figure={figure} report={report} />)}
+        {figures.map((figure: Figure) => (
+          <HeadlineCard key={figure.key} figure={figure} report={report} />
+        ))}
       </div>
     </section>
   );
@@ -118,7 +183,9 @@ function groupsOf(scope: Scope, prefixes: string[]): FigureGroup[] {
 
 function FigureSections({ report, scope }: { report: AnnualReport; scope: Scope }) {
   const known = SECTIONS.flatMap((section) => section.prefixes);
-  const others = scope.groups.filter((group) => !known.some((prefix) => group.key.startsWith(prefix)));
+  const others = scope.groups.filter(
+    (group) => !known.some((prefix) => group.key.startsWith(prefix)),
+  );
   return (
     <>
       {SECTIONS.map((section) => {
@@ -126,14 +193,20 @@ function FigureSections({ report, scope }: { report: AnnualReport; scope: Scope 
         if (groups.length === 0) return null;
         return (
           <section aria-labelledby={`${section.id}-heading`} key={section.id}>
-            <h2 className="govuk-heading-l" id={`${section.id}-heading`}>{section.title}</h2>
+            <h2 className="govuk-heading-l" id={`${section.id}-heading`}>
+              {section.title}
+            </h2>
             {section.id === 'volumes' && <VolumesChart report={report} scope={scope} />}
             {section.id === 'timeliness' && <TimelinessChart report={report} scope={scope} />}
-            {groups.map((group) => <FigureTable key={group.key} group={group} report={report} />)}
+            {groups.map((group) => (
+              <FigureTable key={group.key} group={group} report={report} />
+            ))}
           </section>
         );
       })}
-      {others.map((group) => <FigureTable key={group.key} group={group} report={report} />)}
+      {others.map((group) => (
+        <FigureTable key={group.key} group={group} report={report} />
+      ))}
     </>
   );
 }
@@ -148,23 +221,41 @@ const CONTENTS = [
   { id: 'rules-heading', label: 'How the figures are counted' },
 ];
 
-function Report({ report, scope, reload }: { report: AnnualReport; scope: Scope; reload: () => void }) {
+function Report({
+  report,
+  scope,
+  reload,
+}: {
+  report: AnnualReport;
+  scope: Scope;
+  reload: () => void;
+}) {
   return (
     <>
       <p className="govuk-body-l" id="report-period">
-        <DateText iso={report.period.from} /> to <DateText iso={report.period.to} />, beside {report.previous_period.label}.
-        Figures for <strong id="report-scope-name">{scope.name}</strong>, as at <DateText iso={report.as_at} />.
+        <DateText iso={report.period.from} /> to <DateText iso={report.period.to} />, beside{' '}
+        {report.previous_period.label}. Figures for{' '}
+        <strong id="report-scope-name">{scope.name}</strong>, as at <DateText iso={report.as_at} />.
       </p>
       <nav aria-labelledby="contents-heading" className="govuk-!-margin-bottom-6">
-        <h2 className="govuk-heading-s govuk-!-margin-bottom-1" id="contents-heading">Contents</h2>
+        <h2 className="govuk-heading-s govuk-!-margin-bottom-1" id="contents-heading">
+          Contents
+        </h2>
         <ul className="govuk-list govuk-list--bullet">
-          {CONTENTS.map((entry) => <li key={entry.id}><a className="govuk-link" href={`#${entry.id}`}>{entry.label}</a></li>)}
+          {CONTENTS.map((entry) => (
+            <li key={entry.id}>
+              <a className="govuk-link" href={`#${entry.id}`}>
+                {entry.label}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
       <div className="govuk-inset-text">
-        Each figure that the case list can show links to its complaints: follow a number to list them with the
-        same filters. Figures the list’s filters cannot select say what they count instead. The case list shows
-        only the complaints you may see, so restricted complaints can be counted here but missing from it.
+        Each figure that the case list can show links to its complaints: follow a number to list
+        them with the same filters. Figures the list’s filters cannot select say what they count
+        instead. The case list shows only the complaints you may see, so restricted complaints can
+        be counted here but missing from it.
       </div>
       <Headlines report={report} scope={scope} />
       <FigureSections report={report} scope={scope} />
@@ -173,28 +264,47 @@ function Report({ report, scope, reload }: { report: AnnualReport; scope: Scope;
       <OmbudsmanSummary report={report} />
       <SelfAssessmentSummary report={report} />
       <section aria-labelledby="rules-heading">
-        <h2 className="govuk-heading-l" id="rules-heading">How the figures are counted</h2>
+        <h2 className="govuk-heading-l" id="rules-heading">
+          How the figures are counted
+        </h2>
         <ul className="govuk-list govuk-list--bullet" id="counting-rules">
-          {report.counting_rules.map((rule) => <li key={rule.key}>{rule.text}</li>)}
+          {report.counting_rules.map((rule) => (
+            <li key={rule.key}>{rule.text}</li>
+          ))}
         </ul>
       </section>
     </>
   );
 }
 
-export function ReportPage({ year, scopeParamValue }: { year: number; scopeParamValue: string | null }) {
+export function ReportPage({
+  year,
+  scopeParamValue,
+}: {
+  year: number;
+  scopeParamValue: string | null;
+}) {
   const label = financialYearLabel(year);
   // Every scope comes in one answer, so changing scope needs no new request.
   const report = useLoad(() => get<AnnualReport>(`/reports/annual/${year}`), String(year));
   const scope = report.data ? findScope(report.data.scopes, scopeParamValue) : undefined;
-  usePageTitle(scope && scope.kind !== 'organisation' ? `Annual complaints report ${label}: ${scope.name}` : `Annual complaints report ${label}`);
-  const chosenScope = scope ? scopeParam(scope) : scopeParamValue ?? WHOLE_COUNCIL;
+  usePageTitle(
+    scope && scope.kind !== 'organisation'
+      ? `Annual complaints report ${label}: ${scope.name}`
+      : `Annual complaints report ${label}`,
+  );
+  const chosenScope = scope ? scopeParam(scope) : (scopeParamValue ?? WHOLE_COUNCIL);
   return (
     <>
       <span className="govuk-caption-l">{report.data?.organisation ?? 'Reports'}</span>
       <h1 className="govuk-heading-xl">Annual complaints report {label}</h1>
       {/* Keyed by the URL alone: a choice made while the report loads is kept when it arrives. */}
-      <Chooser key={`${year}|${scopeParamValue ?? ''}`} report={report.data} year={year} scope={chosenScope} />
+      <Chooser
+        key={`${year}|${scopeParamValue ?? ''}`}
+        report={report.data}
+        year={year}
+        scope={chosenScope}
+      />
       <Downloads year={year} />
       {report.error && <LoadFailed message={report.error} />}
       {!report.data && !report.error && <Loading />}

@@ -15,9 +15,14 @@ function NoAccess() {
     <>
       <h1 className="govuk-heading-l">You do not have access</h1>
       <p className="govuk-body" id="no-access">
-        Reports are for managers, complaints officers, administrators and viewers. Ask your administrator if you need to see them.
+        Reports are for managers, complaints officers, administrators and viewers. Ask your
+        administrator if you need to see them.
       </p>
-      <p className="govuk-body"><Link className="govuk-link" to="/">Go to the home page</Link></p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          Go to the home page
+        </Link>
+      </p>
     </>
   );
 }

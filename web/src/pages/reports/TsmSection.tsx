@@ -28,12 +28,24 @@ function Tp09Form({ report, onSaved }: { report: AnnualReport; onSaved: () => vo
       setSaved(null);
       const checks = new Checks();
       const typed = percent.replace(/%/g, '').trim();
-      if (!ONE_DECIMAL.test(typed)) checks.add('percent', 'Enter the percentage satisfied as a number from 0 to 100 with at most one decimal, for example 72.5');
-      const sampleSize = checks.wholeNumber('sample_size', sample.replace(/,/g, ''), 'Enter the survey’s sample size as a whole number, for example 1250');
+      if (!ONE_DECIMAL.test(typed))
+        checks.add(
+          'percent',
+          'Enter the percentage satisfied as a number from 0 to 100 with at most one decimal, for example 72.5',
+        );
+      const sampleSize = checks.wholeNumber(
+        'sample_size',
+        sample.replace(/,/g, ''),
+        'Enter the survey’s sample size as a whole number, for example 1250',
+      );
       checks.done();
-      const { body } = await request<TenantSatisfaction>('PUT', `/tenant-satisfaction/${report.year}`, {
-        body: { percent: Number(typed), sample_size: sampleSize },
-      });
+      const { body } = await request<TenantSatisfaction>(
+        'PUT',
+        `/tenant-satisfaction/${report.year}`,
+        {
+          body: { percent: Number(typed), sample_size: sampleSize },
+        },
+      );
       setSaved(body);
       onSaved();
     }, 'percent');
@@ -41,12 +53,19 @@ function Tp09Form({ report, onSaved }: { report: AnnualReport; onSaved: () => vo
     <div className="redress-tp09-form">
       {saved && (
         <SuccessBanner title={`TP09 for ${report.financial_year} saved`}>
-          <p className="govuk-body">TP09 for {report.financial_year} is {formatValue(saved.percent, 'percent')} from {formatValue(saved.sample_size, 'count')} survey responses.</p>
+          <p className="govuk-body">
+            TP09 for {report.financial_year} is {formatValue(saved.percent, 'percent')} from{' '}
+            {formatValue(saved.sample_size, 'count')} survey responses.
+          </p>
         </SuccessBanner>
       )}
       <Form form={form} onSubmit={save} submitLabel="Save TP09">
         <h3 className="govuk-heading-m">TP09 in {report.financial_year}</h3>
-        <p className="govuk-body">TP09 is the share of tenants satisfied with the landlord’s approach to handling complaints, from the year’s tenant perception survey. It is entered, not counted from the cases.</p>
+        <p className="govuk-body">
+          TP09 is the share of tenants satisfied with the landlord’s approach to handling
+          complaints, from the year’s tenant perception survey. It is entered, not counted from the
+          cases.
+        </p>
         <TextInput
           name="percent"
           label={`Percentage satisfied with complaint handling in ${report.financial_year}`}
@@ -79,9 +98,15 @@ function HomesOwnedForm({ report, onSaved }: { report: AnnualReport; onSaved: ()
     form.submit(async () => {
       setSaved(null);
       const checks = new Checks();
-      const number = checks.wholeNumber('homes', homes.replace(/,/g, ''), 'Enter the number of homes owned as a whole number, for example 5262');
+      const number = checks.wholeNumber(
+        'homes',
+        homes.replace(/,/g, ''),
+        'Enter the number of homes owned as a whole number, for example 5262',
+      );
       checks.done();
-      const { body } = await request<HomesOwned>('PUT', `/homes-owned/${report.year}`, { body: { homes: number } });
+      const { body } = await request<HomesOwned>('PUT', `/homes-owned/${report.year}`, {
+        body: { homes: number },
+      });
       setSaved(body);
       onSaved();
     }, 'homes');
@@ -89,7 +114,10 @@ function HomesOwnedForm({ report, onSaved }: { report: AnnualReport; onSaved: ()
     <div className="redress-homes-form">
       {saved && (
         <SuccessBanner title={`Homes owned in ${report.financial_year} saved`}>
-          <p className="govuk-body">CH01 for {report.financial_year} is now counted per 1,000 of {formatValue(saved.homes, 'count')} homes.</p>
+          <p className="govuk-body">
+            CH01 for {report.financial_year} is now counted per 1,000 of{' '}
+            {formatValue(saved.homes, 'count')} homes.
+          </p>
         </SuccessBanner>
       )}
       <Form form={form} onSubmit={save} submitLabel="Save homes owned">
@@ -108,18 +136,34 @@ function HomesOwnedForm({ report, onSaved }: { report: AnnualReport; onSaved: ()
   );
 }
 
-export function TsmSection({ report, onHomesSaved }: { report: AnnualReport; onHomesSaved: () => void }) {
+export function TsmSection({
+  report,
+  onHomesSaved,
+}: {
+  report: AnnualReport;
+  onHomesSaved: () => void;
+}) {
   const { user } = useSession();
   return (
     <section aria-labelledby="tsm-heading">
-      <h2 className="govuk-heading-l" id="tsm-heading">Tenant Satisfaction Measures</h2>
+      <h2 className="govuk-heading-l" id="tsm-heading">
+        Tenant Satisfaction Measures
+      </h2>
       <FigureTable group={report.tsm} report={report} caption={report.tsm.title} />
       <h3 className="govuk-heading-s">How CH01, CH02 and TP09 are counted</h3>
       <div className="govuk-inset-text" id="tsm-rules">
-        {report.tsm.notes.map((note) => <p className="govuk-body" key={note}>{note}</p>)}
+        {report.tsm.notes.map((note) => (
+          <p className="govuk-body" key={note}>
+            {note}
+          </p>
+        ))}
       </div>
-      {allows(user, 'manage_configuration') && <HomesOwnedForm report={report} onSaved={onHomesSaved} />}
-      {allows(user, 'manage_configuration') && report.year >= FIRST_TSM_YEAR && <Tp09Form report={report} onSaved={onHomesSaved} />}
+      {allows(user, 'manage_configuration') && (
+        <HomesOwnedForm report={report} onSaved={onHomesSaved} />
+      )}
+      {allows(user, 'manage_configuration') && report.year >= FIRST_TSM_YEAR && (
+        <Tp09Form report={report} onSaved={onHomesSaved} />
+      )}
     </section>
   );
 }

@@ -60,13 +60,25 @@ export interface LegendItem {
   colour: string;
 }
 
-function Legend({ items, x, y, itemWidth = LEGEND_ITEM_WIDTH }: { items: LegendItem[]; x: number; y: number; itemWidth?: number }) {
+function Legend({
+  items,
+  x,
+  y,
+  itemWidth = LEGEND_ITEM_WIDTH,
+}: {
+  items: LegendItem[];
+  x: number;
+  y: number;
+  itemWidth?: number;
+}) {
   return (
     <g>
       {items.map((item, index) => (
         <g key={item.label} transform={`translate(${x + index * itemWidth}, ${y})`}>
           <rect width={LEGEND_SWATCH} height={LEGEND_SWATCH} fill={item.colour} />
-          <text x={LEGEND_SWATCH + LEGEND_GAP} y={LEGEND_SWATCH - 2} fill={COLOURS.text}>{item.label}</text>
+          <text x={LEGEND_SWATCH + LEGEND_GAP} y={LEGEND_SWATCH - 2} fill={COLOURS.text}>
+            {item.label}
+          </text>
         </g>
       ))}
     </g>
@@ -74,8 +86,20 @@ function Legend({ items, x, y, itemWidth = LEGEND_ITEM_WIDTH }: { items: LegendI
 }
 
 // Horizontal grid lines with their values on the left.
-function ValueAxis({ axis, left, right, top, height, format }: {
-  axis: Axis; left: number; right: number; top: number; height: number; format: (value: number) => string;
+function ValueAxis({
+  axis,
+  left,
+  right,
+  top,
+  height,
+  format,
+}: {
+  axis: Axis;
+  left: number;
+  right: number;
+  top: number;
+  height: number;
+  format: (value: number) => string;
 }) {
   return (
     <g>
@@ -83,8 +107,22 @@ function ValueAxis({ axis, left, right, top, height, format }: {
         const y = top + height - scaled(tick, axis, height);
         return (
           <g key={tick}>
-            <line x1={left} x2={right} y1={y} y2={y} stroke={tick === 0 ? COLOURS.darkGrey : COLOURS.midGrey} strokeWidth={1} />
-            <text x={left - AXIS_LABEL_GAP} y={y + FONT_SIZE / 3} textAnchor="end" fill={COLOURS.text}>{format(tick)}</text>
+            <line
+              x1={left}
+              x2={right}
+              y1={y}
+              y2={y}
+              stroke={tick === 0 ? COLOURS.darkGrey : COLOURS.midGrey}
+              strokeWidth={1}
+            />
+            <text
+              x={left - AXIS_LABEL_GAP}
+              y={y + FONT_SIZE / 3}
+              textAnchor="end"
+              fill={COLOURS.text}
+            >
+              {format(tick)}
+            </text>
           </g>
         );
       })}
@@ -97,10 +135,25 @@ export interface BarGroup {
   values: number[];
 }
 
-const BAR_CHART = { width: 640, height: 320, left: 56, right: 16, top: 40, bottom: 40, bandFill: 0.7 };
+const BAR_CHART = {
+  width: 640,
+  height: 320,
+  left: 56,
+  right: 16,
+  top: 40,
+  bottom: 40,
+  bandFill: 0.7,
+};
 
 // Bars side by side per group, one per series (this year beside last year).
-export function GroupedBarChart({ id, title, description, groups, series, format = String }: {
+export function GroupedBarChart({
+  id,
+  title,
+  description,
+  groups,
+  series,
+  format = String,
+}: {
   id: string;
   title: string;
   description: string;
@@ -117,7 +170,14 @@ export function GroupedBarChart({ id, title, description, groups, series, format
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height}>
       <Legend items={series} x={left} y={0} />
-      <ValueAxis axis={axis} left={left} right={width - right} top={top} height={plotHeight} format={format} />
+      <ValueAxis
+        axis={axis}
+        left={left}
+        right={width - right}
+        top={top}
+        height={plotHeight}
+        format={format}
+      />
       {groups.map((group, g) => {
         const bandStart = left + g * band + (band * (1 - bandFill)) / 2;
         return (
@@ -127,14 +187,33 @@ export function GroupedBarChart({ id, title, description, groups, series, format
               const x = bandStart + s * barWidth;
               return (
                 <g key={s}>
-                  <rect x={x} y={top + plotHeight - barHeight} width={barWidth} height={barHeight} fill={series[s]?.colour ?? COLOURS.darkGrey} />
-                  <text x={x + barWidth / 2} y={top + plotHeight - barHeight - AXIS_LABEL_GAP} textAnchor="middle" fill={COLOURS.text} fontSize={SMALL_FONT_SIZE}>
+                  <rect
+                    x={x}
+                    y={top + plotHeight - barHeight}
+                    width={barWidth}
+                    height={barHeight}
+                    fill={series[s]?.colour ?? COLOURS.darkGrey}
+                  />
+                  <text
+                    x={x + barWidth / 2}
+                    y={top + plotHeight - barHeight - AXIS_LABEL_GAP}
+                    textAnchor="middle"
+                    fill={COLOURS.text}
+                    fontSize={SMALL_FONT_SIZE}
+                  >
                     {format(value)}
                   </text>
                 </g>
               );
             })}
-            <text x={left + g * band + band / 2} y={height - bottom + FONT_SIZE + AXIS_LABEL_GAP} textAnchor="middle" fill={COLOURS.text}>{group.label}</text>
+            <text
+              x={left + g * band + band / 2}
+              y={height - bottom + FONT_SIZE + AXIS_LABEL_GAP}
+              textAnchor="middle"
+              fill={COLOURS.text}
+            >
+              {group.label}
+            </text>
           </g>
         );
       })}
@@ -148,12 +227,27 @@ export interface StackRow {
 }
 
 const STACKED_CHART = {
-  width: 640, left: 150, right: 130, top: 64, rowHeight: 34, barHeight: 22, legendRow: 24, legendPerRow: 2, legendItemWidth: 260,
+  width: 640,
+  left: 150,
+  right: 130,
+  top: 64,
+  rowHeight: 34,
+  barHeight: 22,
+  legendRow: 24,
+  legendPerRow: 2,
+  legendItemWidth: 260,
 };
 
 // One bar per row split into the shares of its total (e.g. responses within timescale, within
 // an extension, late), with the total written after it.
-export function StackedBarChart({ id, title, description, rows, segments, totalLabel }: {
+export function StackedBarChart({
+  id,
+  title,
+  description,
+  rows,
+  segments,
+  totalLabel,
+}: {
   id: string;
   title: string;
   description: string;
@@ -161,25 +255,71 @@ export function StackedBarChart({ id, title, description, rows, segments, totalL
   segments: LegendItem[];
   totalLabel: (total: number) => string;
 }) {
-  const { width, left, right, top, rowHeight, barHeight, legendRow, legendPerRow, legendItemWidth } = STACKED_CHART;
+  const {
+    width,
+    left,
+    right,
+    top,
+    rowHeight,
+    barHeight,
+    legendRow,
+    legendPerRow,
+    legendItemWidth,
+  } = STACKED_CHART;
   const plotWidth = width - left - right;
   const height = top + rows.length * rowHeight;
   const legendLines: LegendItem[][] = [];
-  for (let i = 0; i < segments.length; i += legendPerRow) legendLines.push(segments.slice(i, i + legendPerRow));
+  for (let i = 0; i < segments.length; i += legendPerRow)
+    legendLines.push(segments.slice(i, i + legendPerRow));
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height}>
-      {legendLines.map((line, index) => <Legend key={index} items={line} x={left} y={index * legendRow} itemWidth={legendItemWidth} />)}
+      {legendLines.map((line, index) => (
+        <Legend
+          key={index}
+          items={line}
+          x={left}
+          y={index * legendRow}
+          itemWidth={legendItemWidth}
+        />
+      ))}
       {rows.map((row, r) => {
         const y = top + r * rowHeight;
         const total = row.values.reduce((sum, value) => sum + value, 0);
         return (
           <g key={row.label}>
-            <text x={left - AXIS_LABEL_GAP} y={y + barHeight / 2 + FONT_SIZE / 3} textAnchor="end" fill={COLOURS.text}>{row.label}</text>
-            <rect x={left} y={y} width={plotWidth} height={barHeight} fill="none" stroke={COLOURS.midGrey} />
+            <text
+              x={left - AXIS_LABEL_GAP}
+              y={y + barHeight / 2 + FONT_SIZE / 3}
+              textAnchor="end"
+              fill={COLOURS.text}
+            >
+              {row.label}
+            </text>
+            <rect
+              x={left}
+              y={y}
+              width={plotWidth}
+              height={barHeight}
+              fill="none"
+              stroke={COLOURS.midGrey}
+            />
             {stack(row.values, plotWidth).map((segment, s) => (
-              <rect key={s} x={left + segment.start} y={y} width={segment.size} height={barHeight} fill={segments[s]?.colour ?? COLOURS.darkGrey} />
+              <rect
+                key={s}
+                x={left + segment.start}
+                y={y}
+                width={segment.size}
+                height={barHeight}
+                fill={segments[s]?.colour ?? COLOURS.darkGrey}
+              />
             ))}
-            <text x={width - right + AXIS_LABEL_GAP} y={y + barHeight / 2 + FONT_SIZE / 3} fill={COLOURS.text}>{totalLabel(total)}</text>
+            <text
+              x={width - right + AXIS_LABEL_GAP}
+              y={y + barHeight / 2 + FONT_SIZE / 3}
+              fill={COLOURS.text}
+            >
+              {totalLabel(total)}
+            </text>
           </g>
         );
       })}
@@ -194,13 +334,26 @@ export interface TrendPoint {
   emerging: boolean;
 }
 
-const TREND_CHART = { width: 360, height: 180, left: 36, right: 8, top: 18, bottom: 24, bandFill: 0.7 };
+const TREND_CHART = {
+  width: 360,
+  height: 180,
+  left: 36,
+  right: 8,
+  top: 18,
+  bottom: 24,
+  bandFill: 0.7,
+};
 // Drawn above an emerging-issue month's bar, so the flag is not told by colour alone.
 export const EMERGING_MARK = '!';
 
 // Complaints per month as bars, the months flagged as emerging issues in orange with a mark
 // above, and the mean of the twelve months before each month as a dashed line.
-export function TrendChart({ id, title, description, points }: {
+export function TrendChart({
+  id,
+  title,
+  description,
+  points,
+}: {
   id: string;
   title: string;
   description: string;
@@ -209,44 +362,111 @@ export function TrendChart({ id, title, description, points }: {
   const { width, height, left, right, top, bottom, bandFill } = TREND_CHART;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const axis = niceAxis(Math.max(0, ...points.flatMap((point) => [point.count, point.baseline])), 4);
+  const axis = niceAxis(
+    Math.max(0, ...points.flatMap((point) => [point.count, point.baseline])),
+    4,
+  );
   const band = plotWidth / Math.max(1, points.length);
   const y = (value: number) => top + plotHeight - scaled(value, axis, plotHeight);
-  const baseline = points.map((point, i) => `${left + i * band + band / 2},${y(point.baseline)}`).join(' ');
+  const baseline = points
+    .map((point, i) => `${left + i * band + band / 2},${y(point.baseline)}`)
+    .join(' ');
   return (
     <ChartFrame id={id} title={title} description={description} width={width} height={height} small>
-      <ValueAxis axis={axis} left={left} right={width - right} top={top} height={plotHeight} format={String} />
+      <ValueAxis
+        axis={axis}
+        left={left}
+        right={width - right}
+        top={top}
+        height={plotHeight}
+        format={String}
+      />
       {points.map((point, i) => {
         const x = left + i * band + (band * (1 - bandFill)) / 2;
         const barWidth = band * bandFill;
         return (
           <g key={point.label}>
-            <rect x={x} y={y(point.count)} width={barWidth} height={scaled(point.count, axis, plotHeight)} fill={point.emerging ? COLOURS.orange : COLOURS.blue} />
+            <rect
+              x={x}
+              y={y(point.count)}
+              width={barWidth}
+              height={scaled(point.count, axis, plotHeight)}
+              fill={point.emerging ? COLOURS.orange : COLOURS.blue}
+            />
             {point.emerging && (
-              <text x={x + barWidth / 2} y={y(point.count) - 3} textAnchor="middle" fontWeight="bold" fill={COLOURS.text}>{EMERGING_MARK}</text>
+              <text
+                x={x + barWidth / 2}
+                y={y(point.count) - 3}
+                textAnchor="middle"
+                fontWeight="bold"
+                fill={COLOURS.text}
+              >
+                {EMERGING_MARK}
+              </text>
             )}
-            <text x={x + barWidth / 2} y={height - bottom + SMALL_FONT_SIZE + 4} textAnchor="middle" fontSize={SMALL_FONT_SIZE} fill={COLOURS.text}>
+            <text
+              x={x + barWidth / 2}
+              y={height - bottom + SMALL_FONT_SIZE + 4}
+              textAnchor="middle"
+              fontSize={SMALL_FONT_SIZE}
+              fill={COLOURS.text}
+            >
               {point.label.charAt(0)}
             </text>
           </g>
         );
       })}
-      <polyline points={baseline} fill="none" stroke={COLOURS.darkGrey} strokeWidth={2} strokeDasharray="4 3" />
+      <polyline
+        points={baseline}
+        fill="none"
+        stroke={COLOURS.darkGrey}
+        strokeWidth={2}
+        strokeDasharray="4 3"
+      />
     </ChartFrame>
   );
 }
 
 // A legend outside the charts, for a set of small charts that share one.
-export function LegendKey({ items }: { items: (LegendItem & { mark?: string; dashed?: boolean })[] }) {
+export function LegendKey({
+  items,
+}: {
+  items: (LegendItem & { mark?: string; dashed?: boolean })[];
+}) {
   return (
     <ul className="govuk-list redress-chart-key">
       {items.map((item) => (
         <li key={item.label}>
-          <svg width={LEGEND_SWATCH * 2} height={LEGEND_SWATCH} aria-hidden="true" focusable="false" className="redress-chart-key__swatch">
-            {item.dashed
-              ? <line x1={0} x2={LEGEND_SWATCH * 2} y1={LEGEND_SWATCH / 2} y2={LEGEND_SWATCH / 2} stroke={item.colour} strokeWidth={2} strokeDasharray="4 3" />
-              : <rect width={LEGEND_SWATCH} height={LEGEND_SWATCH} fill={item.colour} />}
-            {item.mark && <text x={LEGEND_SWATCH + 4} y={LEGEND_SWATCH - 2} fontWeight="bold" fontSize={FONT_SIZE}>{item.mark}</text>}
+          <svg
+            width={LEGEND_SWATCH * 2}
+            height={LEGEND_SWATCH}
+            aria-hidden="true"
+            focusable="false"
+            className="redress-chart-key__swatch"
+          >
+            {item.dashed ? (
+              <line
+                x1={0}
+                x2={LEGEND_SWATCH * 2}
+                y1={LEGEND_SWATCH / 2}
+                y2={LEGEND_SWATCH / 2}
+                stroke={item.colour}
+                strokeWidth={2}
+                strokeDasharray="4 3"
+              />
+            ) : (
+              <rect width={LEGEND_SWATCH} height={LEGEND_SWATCH} fill={item.colour} />
+            )}
+            {item.mark && (
+              <text
+                x={LEGEND_SWATCH + 4}
+                y={LEGEND_SWATCH - 2}
+                fontWeight="bold"
+                fontSize={FONT_SIZE}
+              >
+                {item.mark}
+              </text>
+            )}
           </svg>
           {item.label}
         </li>

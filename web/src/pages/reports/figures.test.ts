@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { describeChange, formatValue, listInWords, monthLabel, withoutNullRemarks } from './figures';
+import {
+  describeChange,
+  formatValue,
+  listInWords,
+  monthLabel,
+  withoutNullRemarks,
+} from './figures';
 import type { Unit } from './types';
 
 describe('formatValue', () => {
@@ -19,8 +25,13 @@ describe('formatValue', () => {
 });
 
 describe('describeChange', () => {
-  const figure = (unit: Unit, current: number | null, previous: number | null, change: number | null, changePercent: number | null) =>
-    ({ unit, current, previous, change, change_percent: changePercent });
+  const figure = (
+    unit: Unit,
+    current: number | null,
+    previous: number | null,
+    change: number | null,
+    changePercent: number | null,
+  ) => ({ unit, current, previous, change, change_percent: changePercent });
   test.each([
     [figure('count', 100, 187, -87, -46.52), 'down 87 (46.5%)'],
     [figure('count', 402, 0, 402, null), 'up 402'],
@@ -59,8 +70,14 @@ describe('months and lists', () => {
 
 describe('withoutNullRemarks', () => {
   test.each([
-    ['From the cases recorded. Null when the database was not asked for them.', 'From the cases recorded.'],
-    ["The Code self-assessment, with the response; null when the year's self-assessment was not started.", 'The Code self-assessment, with the response.'],
+    [
+      'From the cases recorded. Null when the database was not asked for them.',
+      'From the cases recorded.',
+    ],
+    [
+      "The Code self-assessment, with the response; null when the year's self-assessment was not started.",
+      'The Code self-assessment, with the response.',
+    ],
     ['Nothing to remove.', 'Nothing to remove.'],
   ])('%s', (text, expected) => {
     expect(withoutNullRemarks(text)).toBe(expected);

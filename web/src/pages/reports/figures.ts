@@ -16,7 +16,10 @@ export const NOT_AVAILABLE = 'Not available';
 
 function fixed(value: number, unit: Unit): string {
   const digits = DECIMALS[unit];
-  return value.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString(LOCALE, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 // "1,233", "86.5%", "13.6", "£91,200.00", "76.40"; null reads "Not available".
@@ -44,14 +47,17 @@ function amount(change: number, unit: Unit): string {
 
 // "up 87 (12.5%)", "down 3.2 percentage points", "no change"; when either year has no figure
 // the comparison cannot be made and says why.
-export function describeChange(figure: Pick<Figure, 'unit' | 'current' | 'previous' | 'change' | 'change_percent'>): string {
+export function describeChange(
+  figure: Pick<Figure, 'unit' | 'current' | 'previous' | 'change' | 'change_percent'>,
+): string {
   if (figure.current === null) return 'no figure this year';
   if (figure.previous === null || figure.change === null) return 'no figure last year to compare';
   if (figure.change === 0) return 'no change';
   const direction = figure.change > 0 ? 'up' : 'down';
-  const relative = figure.unit !== 'percent' && figure.change_percent !== null
-    ? ` (${fixed(Math.abs(figure.change_percent), 'percent')}%)`
-    : '';
+  const relative =
+    figure.unit !== 'percent' && figure.change_percent !== null
+      ? ` (${fixed(Math.abs(figure.change_percent), 'percent')}%)`
+      : '';
   return `${direction} ${amount(figure.change, figure.unit)}${relative}`;
 }
 
@@ -61,8 +67,18 @@ export function figureOf(figures: Figure[] | undefined, key: string): Figure | u
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const SHORT_MONTH_LENGTH = 3;
 

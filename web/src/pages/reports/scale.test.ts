@@ -31,9 +31,32 @@ describe('scaled', () => {
 
 describe('stack', () => {
   test.each<[number[], number, { start: number; size: number }[]]>([
-    [[1, 1, 2], 100, [{ start: 0, size: 25 }, { start: 25, size: 25 }, { start: 50, size: 50 }]],
-    [[0, 0], 100, [{ start: 0, size: 0 }, { start: 0, size: 0 }]],
-    [[3, 0, 1], 40, [{ start: 0, size: 30 }, { start: 30, size: 0 }, { start: 30, size: 10 }]],
+    [
+      [1, 1, 2],
+      100,
+      [
+        { start: 0, size: 25 },
+        { start: 25, size: 25 },
+        { start: 50, size: 50 },
+      ],
+    ],
+    [
+      [0, 0],
+      100,
+      [
+        { start: 0, size: 0 },
+        { start: 0, size: 0 },
+      ],
+    ],
+    [
+      [3, 0, 1],
+      40,
+      [
+        { start: 0, size: 30 },
+        { start: 30, size: 0 },
+        { start: 30, size: 10 },
+      ],
+    ],
   ])('%o over %d', (values, length, expected) => {
     expect(stack(values, length)).toEqual(expected);
   });

@@ -1,16 +1,27 @@
 import { describe, expect, test } from 'vitest';
 import {
-  caseListPath, currentFinancialYear, financialYearLabel, findScope, latestCompleteYear, parseYear,
-  reportPath, scopeParam, yearOptions,
+  caseListPath,
+  currentFinancialYear,
+  financialYearLabel,
+  findScope,
+  latestCompleteYear,
+  parseYear,
+  reportPath,
+  scopeParam,
+  yearOptions,
 } from './tracing';
 import type { ScopeKind } from './types';
 
 describe('caseListPath', () => {
   test.each<[string | null, string | null]>([
-    ['/api/v1/complaints?received_from=2021-04-01&received_to=2022-03-31&regime=housing',
-      '/cases?received_from=2021-04-01&received_to=2022-03-31&regime=housing'],
-    ['/api/v1/complaints?received_from=2021-05-01&received_to=2021-05-31&category=asb-noise',
-      '/cases?received_from=2021-05-01&received_to=2021-05-31&category=asb-noise'],
+    [
+      '/api/v1/complaints?received_from=2021-04-01&received_to=2022-03-31&regime=housing',
+      '/cases?received_from=2021-04-01&received_to=2022-03-31&regime=housing',
+    ],
+    [
+      '/api/v1/complaints?received_from=2021-05-01&received_to=2021-05-31&category=asb-noise',
+      '/cases?received_from=2021-05-01&received_to=2021-05-31&category=asb-noise',
+    ],
     ['/api/v1/complaints?service_area=housing&limit=5', '/cases?service_area=housing'],
     ['/api/v1/complaints', '/cases'],
     ['/api/v1/learning?year=2021', null],
@@ -41,7 +52,12 @@ describe('financial years', () => {
   });
 
   test.each<[string | null, number | null]>([
-    ['2021', 2021], ['21', null], ['2021x', null], ['1066', null], [null, null], ['', null],
+    ['2021', 2021],
+    ['21', null],
+    ['2021x', null],
+    ['1066', null],
+    [null, null],
+    ['', null],
   ])('parseYear(%s) is %s', (text, year) => {
     expect(parseYear(text)).toBe(year);
   });

@@ -5,7 +5,13 @@ import type { Scope, ScopeKind } from './types';
 const API_LIST_PATH = '/api/v1/complaints';
 const CASE_LIST_PATH = '/cases';
 // The list filters the report's queries use; anything else in a query is not the case list's.
-export const TRACED_FILTERS = ['received_from', 'received_to', 'regime', 'service_area', 'category'] as const;
+export const TRACED_FILTERS = [
+  'received_from',
+  'received_to',
+  'regime',
+  'service_area',
+  'category',
+] as const;
 
 // "/api/v1/complaints?received_from=…&regime=housing" → "/cases?received_from=…&regime=housing",
 // keeping exactly the query's filters; null when the path is not a complaints list query.
@@ -80,7 +86,10 @@ export function scopeParam(scope: Pick<Scope, 'kind' | 'code'>): string {
 }
 
 // The scope a URL names, or the whole council when it names none of the report's scopes.
-export function findScope<S extends Pick<Scope, 'kind' | 'code'>>(scopes: S[], param: string | null): S | undefined {
+export function findScope<S extends Pick<Scope, 'kind' | 'code'>>(
+  scopes: S[],
+  param: string | null,
+): S | undefined {
   const organisation = scopes.find((scope) => scope.kind === 'organisation');
   if (!param || param === WHOLE_COUNCIL) return organisation;
   const [kind, code] = param.split(':', 2) as [ScopeKind, string | undefined];
@@ -89,7 +98,8 @@ export function findScope<S extends Pick<Scope, 'kind' | 'code'>>(scopes: S[], p
 
 // "/reports/2021?scope=regime:housing": the page for a year and scope.
 export function reportPath(year: number, scope: string | null): string {
-  const search = scope && scope !== WHOLE_COUNCIL ? `?${new URLSearchParams({ scope }).toString()}` : '';
+  const search =
+    scope && scope !== WHOLE_COUNCIL ? `?${new URLSearchParams({ scope }).toString()}` : '';
   return `/reports/${year}${search}`;
 }
 

@@ -119,7 +119,12 @@ export interface SelfAssessmentSection {
   does_not_comply: number;
   not_assessed: number;
   non_compliance: Shortfall[];
-  governing_body: { approved_on: string; meeting: string; minute_reference: string; response: string } | null;
+  governing_body: {
+    approved_on: string;
+    meeting: string;
+    minute_reference: string;
+    response: string;
+  } | null;
 }
 
 export interface AnnualReport {

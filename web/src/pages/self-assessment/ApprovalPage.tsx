@@ -4,7 +4,13 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
-import { DateInput, datePartsOf, Textarea, TextInput, type DateParts } from '../../components/fields';
+import {
+  DateInput,
+  datePartsOf,
+  Textarea,
+  TextInput,
+  type DateParts,
+} from '../../components/fields';
 import { BackLink, LoadFailed, Loading, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
 import { allows } from '../../permissions';
@@ -29,7 +35,9 @@ function ApprovalForm({ assessment }: { assessment: SelfAssessment }) {
   const navigate = useNavigate();
   const { year, approval } = assessment;
   const label = financialYearLabel(year);
-  const [approved, setApproved] = useState(() => (approval ? datePartsOf(approval.approved_on) : EMPTY_DATE));
+  const [approved, setApproved] = useState(() =>
+    approval ? datePartsOf(approval.approved_on) : EMPTY_DATE,
+  );
   const [meeting, setMeeting] = useState(approval?.meeting ?? '');
   const [minute, setMinute] = useState(approval?.minute_reference ?? '');
   const [response, setResponse] = useState(approval?.response ?? '');
@@ -47,18 +55,58 @@ function ApprovalForm({ assessment }: { assessment: SelfAssessment }) {
       // Based on the version read, so one officer's approval record never silently replaces
       // another's entered meanwhile (412, shown in the error summary).
       await withLabels(APPROVAL_LABELS, () =>
-        request('PUT', `/self-assessments/${year}/approval`, { body, ifMatch: `"${assessment.version}"` }),
+        request('PUT', `/self-assessments/${year}/approval`, {
+          body,
+          ifMatch: `"${assessment.version}"`,
+        }),
       );
-      navigate(`/self-assessment/${year}`, { state: { done: 'The governing body’s approval is recorded' } });
+      navigate(`/self-assessment/${year}`, {
+        state: { done: 'The governing body’s approval is recorded' },
+      });
     }, 'approved_on');
   return (
-    <Form form={form} onSubmit={submit} submitLabel="Save the approval" secondary={<Link className="govuk-link" to={`/self-assessment/${year}`}>Cancel</Link>}>
+    <Form
+      form={form}
+      onSubmit={submit}
+      submitLabel="Save the approval"
+      secondary={
+        <Link className="govuk-link" to={`/self-assessment/${year}`}>
+          Cancel
+        </Link>
+      }
+    >
       <span className="govuk-caption-l">Self-assessment {label}</span>
       <h1 className="govuk-heading-l">The governing body’s approval</h1>
-      <DateInput name="approved_on" label="When did the governing body approve it?" hint="For example, 18 6 2022" value={approved} onChange={setApproved} />
-      <TextInput name="meeting" label="Meeting" hint="For example, Cabinet or the Housing Committee" value={meeting} onChange={setMeeting} />
-      <TextInput name="minute_reference" label="Minute reference" hint="For example, CAB/22/061" spellCheck={false} widthClass="govuk-input--width-20" value={minute} onChange={setMinute} />
-      <Textarea name="response" label="The governing body’s response" hint="Published with the self-assessment in the annual report" value={response} onChange={setResponse} />
+      <DateInput
+        name="approved_on"
+        label="When did the governing body approve it?"
+        hint="For example, 18 6 2022"
+        value={approved}
+        onChange={setApproved}
+      />
+      <TextInput
+        name="meeting"
+        label="Meeting"
+        hint="For example, Cabinet or the Housing Committee"
+        value={meeting}
+        onChange={setMeeting}
+      />
+      <TextInput
+        name="minute_reference"
+        label="Minute reference"
+        hint="For example, CAB/22/061"
+        spellCheck={false}
+        widthClass="govuk-input--width-20"
+        value={minute}
+        onChange={setMinute}
+      />
+      <Textarea
+        name="response"
+        label="The governing body’s response"
+        hint="Published with the self-assessment in the annual report"
+        value={response}
+        onChange={setResponse}
+      />
     </Form>
   );
 }
@@ -77,11 +125,17 @@ export function ApprovalPage({ year }: { year: number }) {
       {loaded.data === null && (
         <>
           <h1 className="govuk-heading-l">The self-assessment has not been started</h1>
-          <p className="govuk-body">Start the self-assessment for {label} before recording its approval.</p>
+          <p className="govuk-body">
+            Start the self-assessment for {label} before recording its approval.
+          </p>
         </>
       )}
       {loaded.data && (
-        <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds"><ApprovalForm assessment={loaded.data} /></div></div>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <ApprovalForm assessment={loaded.data} />
+          </div>
+        </div>
       )}
     </>
   );

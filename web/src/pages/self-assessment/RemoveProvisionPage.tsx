@@ -4,7 +4,14 @@
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { request } from '../../api';
 import { Form, useForm } from '../../components/Form';
-import { BackLink, LoadFailed, Loading, SummaryList, usePageTitle, WarningText } from '../../components/ui';
+import {
+  BackLink,
+  LoadFailed,
+  Loading,
+  SummaryList,
+  usePageTitle,
+  WarningText,
+} from '../../components/ui';
 import { useLoad } from '../../data';
 import { allows } from '../../permissions';
 import { useSession } from '../../session';
@@ -13,7 +20,13 @@ import { financialYearLabel, type Provision, type SelfAssessment } from './asses
 import { loadAssessment, provisionPath } from './load';
 import { ComplianceTag } from './YearPage';
 
-function RemoveForm({ assessment, provision }: { assessment: SelfAssessment; provision: Provision }) {
+function RemoveForm({
+  assessment,
+  provision,
+}: {
+  assessment: SelfAssessment;
+  provision: Provision;
+}) {
   const form = useForm();
   const navigate = useNavigate();
   const { year } = assessment;
@@ -23,9 +36,13 @@ function RemoveForm({ assessment, provision }: { assessment: SelfAssessment; pro
     form.submit(async () => {
       // Based on the version shown: if someone changed the assessment meanwhile, the API refuses
       // (412) and the error summary says so, rather than removing what was not confirmed.
-      await request('DELETE', `/self-assessments/${year}/provisions/${encodeURIComponent(number)}`, {
-        ifMatch: `"${assessment.version}"`,
-      });
+      await request(
+        'DELETE',
+        `/self-assessments/${year}/provisions/${encodeURIComponent(number)}`,
+        {
+          ifMatch: `"${assessment.version}"`,
+        },
+      );
       navigate(`/self-assessment/${year}`, { state: { done: `Provision ${number} removed` } });
     });
   return (
@@ -34,20 +51,30 @@ function RemoveForm({ assessment, provision }: { assessment: SelfAssessment; pro
       onSubmit={remove}
       submitLabel="Remove provision"
       warning
-      secondary={<Link className="govuk-link" to={provisionPath(year, number)}>Cancel</Link>}
+      secondary={
+        <Link className="govuk-link" to={provisionPath(year, number)}>
+          Cancel
+        </Link>
+      }
     >
       <span className="govuk-caption-l">Self-assessment {financialYearLabel(year)}</span>
       <h1 className="govuk-heading-l">Are you sure you want to remove provision {number}?</h1>
       <SummaryList
         id="provision-to-remove"
         rows={[
-          { key: 'Section', value: section ? `Section ${section.section}: ${section.title}` : `Section ${provision.section}` },
+          {
+            key: 'Section',
+            value: section
+              ? `Section ${section.section}: ${section.title}`
+              : `Section ${provision.section}`,
+          },
           { key: 'Requirement', value: provision.requirement },
           { key: 'Assessment', value: <ComplianceTag provision={provision} /> },
         ]}
       />
       <WarningText>
-        Its assessment, evidence, commentary and action will no longer be in the self-assessment or the annual report. The audit trail keeps its last text.
+        Its assessment, evidence, commentary and action will no longer be in the self-assessment or
+        the annual report. The audit trail keeps its last text.
       </WarningText>
     </Form>
   );
@@ -70,13 +97,19 @@ export function RemoveProvisionPage({ year }: { year: number }) {
       {assessment !== undefined && !provision && (
         <>
           <h1 className="govuk-heading-l">Page not found</h1>
-          <p className="govuk-body">{assessment === null ? `The self-assessment for ${label} has not been started.` : `The self-assessment for ${label} has no provision ${number}.`}</p>
+          <p className="govuk-body">
+            {assessment === null
+              ? `The self-assessment for ${label} has not been started.`
+              : `The self-assessment for ${label} has no provision ${number}.`}
+          </p>
         </>
       )}
       {assessment && provision && (
-        <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds">
-          <RemoveForm assessment={assessment} provision={provision} />
-        </div></div>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <RemoveForm assessment={assessment} provision={provision} />
+          </div>
+        </div>
       )}
     </>
   );

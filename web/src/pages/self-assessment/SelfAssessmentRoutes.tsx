@@ -25,12 +25,30 @@ export function SelfAssessmentRoutes() {
   if (!allows(user, 'view_reports')) return <NotFound />;
   return (
     <Routes>
-      <Route index element={<Navigate to={`/self-assessment/${financialYearOf(todayIso())}`} replace />} />
-      <Route path=":year" element={<WithYear page={(year) => <YearPage key={year} year={year} />} />} />
-      <Route path=":year/approval" element={<WithYear page={(year) => <ApprovalPage year={year} />} />} />
-      <Route path=":year/provisions/new" element={<WithYear page={(year) => <ProvisionPage year={year} adding />} />} />
-      <Route path=":year/provision" element={<WithYear page={(year) => <ProvisionPage key={year} year={year} />} />} />
-      <Route path=":year/provision/remove" element={<WithYear page={(year) => <RemoveProvisionPage year={year} />} />} />
+      <Route
+        index
+        element={<Navigate to={`/self-assessment/${financialYearOf(todayIso())}`} replace />}
+      />
+      <Route
+        path=":year"
+        element={<WithYear page={(year) => <YearPage key={year} year={year} />} />}
+      />
+      <Route
+        path=":year/approval"
+        element={<WithYear page={(year) => <ApprovalPage year={year} />} />}
+      />
+      <Route
+        path=":year/provisions/new"
+        element={<WithYear page={(year) => <ProvisionPage year={year} adding />} />}
+      />
+      <Route
+        path=":year/provision"
+        element={<WithYear page={(year) => <ProvisionPage key={year} year={year} />} />}
+      />
+      <Route
+        path=":year/provision/remove"
+        element={<WithYear page={(year) => <RemoveProvisionPage year={year} />} />}
+      />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

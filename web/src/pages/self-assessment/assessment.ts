@@ -78,7 +78,12 @@ export function parseYear(text: string | undefined): number | null {
 // The years the picker offers, newest first: next year (to prepare it), this one and a few back.
 export function recentFinancialYears(current: number, include?: number): number[] {
   const years: number[] = [];
-  for (let year = Math.min(current + 1, LAST_YEAR); year >= Math.max(current - YEARS_BACK, FIRST_YEAR); year -= 1) years.push(year);
+  for (
+    let year = Math.min(current + 1, LAST_YEAR);
+    year >= Math.max(current - YEARS_BACK, FIRST_YEAR);
+    year -= 1
+  )
+    years.push(year);
   if (include !== undefined && !years.includes(include)) {
     years.push(include);
     years.sort((a, b) => b - a);
@@ -114,7 +119,13 @@ export interface ComplianceCounts {
 }
 
 export function countCompliance(provisions: Provision[]): ComplianceCounts {
-  const counts: ComplianceCounts = { provisions: 0, complies: 0, partly: 0, does_not_comply: 0, not_assessed: 0 };
+  const counts: ComplianceCounts = {
+    provisions: 0,
+    complies: 0,
+    partly: 0,
+    does_not_comply: 0,
+    not_assessed: 0,
+  };
   for (const provision of provisions) {
     counts.provisions += 1;
     counts[provision.compliance ?? 'not_assessed'] += 1;
@@ -125,7 +136,9 @@ export function countCompliance(provisions: Provision[]): ComplianceCounts {
 // "3 of 5 comply" for a section's heading, counting the assessed ones against all.
 export function sectionSummary(provisions: Provision[]): string {
   const counts = countCompliance(provisions);
-  const parts = [`${counts.complies} of ${counts.provisions} ${counts.complies === 1 ? 'complies' : 'comply'}`];
+  const parts = [
+    `${counts.complies} of ${counts.provisions} ${counts.complies === 1 ? 'complies' : 'comply'}`,
+  ];
   if (counts.partly > 0) parts.push(`${counts.partly} partly`);
   if (counts.does_not_comply > 0) parts.push(`${counts.does_not_comply} not`);
   if (counts.not_assessed > 0) parts.push(`${counts.not_assessed} not yet assessed`);
