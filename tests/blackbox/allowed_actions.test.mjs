@@ -19,6 +19,13 @@ const ACTIONS = [
   'close',
   'reopen',
   'reassign',
+  'investigation',
+  'adjudication',
+  'review-panel',
+  'panel-report',
+  'discussion-offer',
+  'response-period',
+  'late-notice',
 ];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FUTURE = new Date(Date.now() + 40 * DAY_MS).toISOString().slice(0, 10);
@@ -35,6 +42,17 @@ const BODIES = {
   close: { on: FUTURE },
   reopen: { on: FUTURE, reason: 'asked again' },
   reassign: {}, // neither a new team nor a handler: 422 once the state allows it
+  investigation: {
+    record_agreed_on: FUTURE,
+    investigating_officer: 'Ann Officer',
+    independent_person: 'Ian Independent',
+  },
+  adjudication: { on: FUTURE, adjudicating_officer: 'Ada Adjudicator' },
+  'review-panel': { met_on: FUTURE, members: ['Pat One', 'Pat Two', 'Pat Three'] },
+  'panel-report': { on: FUTURE },
+  'discussion-offer': { on: FUTURE, take_up: 'taken_up', notes: '' },
+  'response-period': { agreed_on: FUTURE, respond_by: FUTURE },
+  'late-notice': { on: FUTURE, reason: 'the investigation is taking longer' },
 };
 
 // The case states to try: [regime, stage, status].
@@ -51,6 +69,10 @@ const STATES = [
   ['corporate', 2, 'closed'],
   ['adults', 1, 'closed'],
   ['adults', 1, 'in_progress'],
+  ['children', 1, 'responded'],
+  ['children', 2, 'in_progress'],
+  ['children', 2, 'responded'],
+  ['children', 3, 'in_progress'],
 ];
 
 let workspace;

@@ -1809,7 +1809,8 @@ TEST_F(SqliteStoreTest, MigrationElevenKeepsEachStagesReopeningDate) {
     raw.Execute(
         "DROP TABLE stage_earlier_responses; DROP TABLE stage_reopenings; "
         "DROP TABLE complaint_earlier_refusals; DROP TABLE complaint_earlier_withdrawals; "
-        "DELETE FROM schema_migrations WHERE version = 11");
+        "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DELETE FROM schema_migrations WHERE version >= 11");
   }
   OpenStore();
   Result<core::Complaint> loaded = Load(stored.reference);
