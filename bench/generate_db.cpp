@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "app/case_use_cases.hpp"
-#include "app/demo.hpp"
 #include "app/manual_clock.hpp"
 #include "app/organisation.hpp"
+#include "demo/demo.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace redress::bench {
@@ -76,7 +76,7 @@ core::Status Generate(const Options& options) {
   auto store = storage::sqlite::SqliteStore::Open(options.database, clock);
   if (!store) return tl::unexpected(store.error());
   const SteadyClock::time_point started = SteadyClock::now();
-  auto demo = app::BuildDemo(**store, clock, app::DemoOptions{kDemoSeed, kToday});
+  auto demo = demo::BuildDemo(**store, clock, demo::DemoOptions{kDemoSeed, kToday});
   if (!demo) return tl::unexpected(demo.error());
   clock.Set(kToday, 0);
   fmt::print("demo council: {} complaints in {:.1f} s\n", demo->complaints,

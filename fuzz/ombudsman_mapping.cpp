@@ -14,6 +14,8 @@
 
 #include "core/learning.hpp"
 #include "fuzz/fuzz_support.hpp"
+#include "http/learning_mapping.hpp"
+#include "http/self_assessment_mapping.hpp"
 
 namespace redress::fuzz {
 namespace {

@@ -8,6 +8,7 @@
 
 #include "fuzz/fuzz_support.hpp"
 #include "http/json_mapping.hpp"
+#include "http/learning_mapping.hpp"
 #include "http/ombudsman_mapping.hpp"
 #include "http/router.hpp"
 

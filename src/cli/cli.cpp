@@ -13,15 +13,17 @@
 #include <ostream>
 
 #include "app/accounts.hpp"
-#include "app/demo.hpp"
 #include "app/manual_clock.hpp"
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
 #include "cli/complaint_commands.hpp"
+#include "cli/learning_output.hpp"
 #include "cli/ombudsman_output.hpp"
 #include "cli/record_commands.hpp"
+#include "cli/self_assessment_output.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
+#include "demo/demo.hpp"
 #include "report/render/render.hpp"
 
 namespace redress::cli {
@@ -414,13 +416,13 @@ class Commands final : public CommandHost {
     app::ManualClock clock(today);
     auto store = OpenStore(clock, app::OpenMode::kCreate);
     if (!store) return tl::unexpected(store.error());
-    auto built = app::BuildDemo(**store, clock, app::DemoOptions{seed_, today});
+    auto built = demo::BuildDemo(**store, clock, demo::DemoOptions{seed_, today});
     if (!built) return tl::unexpected(built.error());
     out_ << fmt::format("{}: {} complaints and {} service requests up to {}\n", built->organisation,
                         built->complaints, built->service_requests, today.ToIso());
     out_ << "Sign in with any of these (password for all: " << built->sign_ins.front().password
          << "):\n";
-    for (const app::DemoSignIn& sign_in : built->sign_ins) {
+    for (const demo::DemoSignIn& sign_in : built->sign_ins) {
       out_ << fmt::format("  {:<20} {:<19} {}\n", sign_in.username, sign_in.role, sign_in.team);
     }
     return {};

@@ -105,41 +105,4 @@ core::Status PrintReconciliation(app::Store& store, int year, std::ostream& out)
   return {};
 }
 
-core::Status PrintLearningActions(app::Store& store, const app::LearningFilter& filter,
-                                  core::Date today, std::ostream& out) {
-  auto actions = app::ListLearningActions(store, app::CommandLineReader(), filter, today);
-  if (!actions) return tl::unexpected(actions.error());
-  for (const core::LearningAction& a : *actions) {
-    out << a.reference << '\t' << core::ToString(a.status) << (core::IsOverdue(a, today) ? "*" : "")
-        << '\t' << a.due_on.ToIso() << '\t' << a.owner << '\t' << core::ToString(a.source) << '\t'
-        << a.action << '\n';
-  }
-  return {};
-}
-
-core::Status PrintSelfAssessment(app::Store& store, int year, std::ostream& out) {
-  auto assessment = app::GetSelfAssessment(store, year);
-  if (!assessment) return tl::unexpected(assessment.error());
-  const core::SelfAssessmentCounts counts = core::CountCompliance(*assessment);
-  out << fmt::format(
-      "self-assessment {}: {} provisions, {} comply, {} partly, {} do not comply, {} not "
-      "assessed\n",
-      year, counts.provisions, counts.complies, counts.partly, counts.does_not_comply,
-      counts.not_assessed);
-  if (assessment->approval) {
-    const core::GoverningBodyApproval& approval = *assessment->approval;
-    out << "approved: " << approval.approved_on.ToIso() << " by " << approval.meeting << " (minute "
-        << approval.minute_reference << ")\nresponse: " << approval.response << '\n';
-  } else {
-    out << "approved: not yet\n";
-  }
-  for (const core::ProvisionAssessment& p : assessment->provisions) {
-    out << p.provision << '\t'
-        << (p.compliance ? std::string(core::ToString(*p.compliance)) : "not_assessed") << '\t'
-        << (p.action.empty() ? "-" : p.action + " by " + DateText(p.action_due_on)) << '\t'
-        << p.requirement << '\n';
-  }
-  return {};
-}
-
 }  // namespace redress::cli

@@ -1,15 +1,14 @@
 #pragma once
 
-// The command line's views of Ombudsman cases, the LGSCO letter reconciliation, the overdue
-// dashboard, learning actions and the self-assessment: each calls one use case and prints plain
-// text, one record or figure a line, fields separated by tabs where it is a list. Internal to
-// redress::cli.
+// The command line's views of Ombudsman cases, the LGSCO letter reconciliation and the overdue
+// dashboard (learning actions are in learning_output, the self-assessment in
+// self_assessment_output): each calls one use case and prints plain text, one record or figure a
+// line, fields separated by tabs where it is a list. Internal to redress::cli.
 
 #include <optional>
 #include <ostream>
 #include <string>
 
-#include "app/learning.hpp"
 #include "app/ombudsman.hpp"
 
 namespace redress::cli {
@@ -20,8 +19,5 @@ core::Status PrintOmbudsmanCase(app::Store& store, const std::string& reference,
                                 std::ostream& out);
 core::Status PrintOverdue(app::Store& store, core::Date today, std::ostream& out);
 core::Status PrintReconciliation(app::Store& store, int year, std::ostream& out);
-core::Status PrintLearningActions(app::Store& store, const app::LearningFilter& filter,
-                                  core::Date today, std::ostream& out);
-core::Status PrintSelfAssessment(app::Store& store, int year, std::ostream& out);
 
 }  // namespace redress::cli

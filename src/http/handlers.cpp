@@ -15,11 +15,13 @@
 #include "core/calendar.hpp"
 #include "core/regime_calendars.hpp"
 #include "http/admin_mapping.hpp"
+#include "http/learning_handlers.hpp"
 #include "http/ombudsman_handlers.hpp"
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
+#include "http/self_assessment_handlers.hpp"
 
 namespace redress::http {
 namespace {
@@ -143,6 +145,8 @@ void Handlers::Register(Router& router) {
   router.Add({"GET", "/api/openapi.json", kPublic, std::nullopt, bind(&Handlers::OpenApi)});
   RegisterReportRoutes(router, store_, clock_);
   RegisterOmbudsmanRoutes(router, store_, clock_);
+  RegisterLearningRoutes(router, store_, clock_);
+  RegisterSelfAssessmentRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

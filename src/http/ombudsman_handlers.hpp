@@ -1,8 +1,9 @@
 #pragma once
 
-// The endpoints of Ombudsman cases, failure orders, the LGSCO annual letter, learning actions and
-// the Code self-assessment. Each handler parses the request (ombudsman_mapping), calls one use
-// case (app/ombudsman.hpp, app/learning.hpp) and renders its answer.
+// The endpoints of Ombudsman cases, failure orders and the LGSCO annual letter (learning actions
+// are in learning_handlers, the Code self-assessment in self_assessment_handlers). Each handler
+// parses the request (ombudsman_mapping), calls one use case (app/ombudsman.hpp) and renders its
+// answer.
 //
 //   GET  /api/v1/ombudsman/cases                    list (?ombudsman=&complaint=&decided_in=)
 //   POST /api/v1/ombudsman/cases                    record one → 201
@@ -17,19 +18,9 @@
 //   PUT  /api/v1/ombudsman/lgsco-letters/{year}     enter or correct them
 //   GET  /api/v1/ombudsman/lgsco-letters/{year}/reconciliation   the letter beside the records
 //   GET  /api/v1/complaints/{reference}/ombudsman   a complaint's Ombudsman history
-//   GET  /api/v1/learning                           the lessons-learned view (filters)
-//   POST /api/v1/learning                           raise an action → 201
-//   GET  /api/v1/learning/{reference}               one; ETag
-//   PUT  /api/v1/learning/{reference}               replace; If-Match required
-//   POST /api/v1/self-assessments/{year}            start the year's from the Code → 201
-//   GET  /api/v1/self-assessments/{year}
-//   PUT  /api/v1/self-assessments/{year}/provisions/{provision}   assess, edit or add one
-//   DELETE /api/v1/self-assessments/{year}/provisions/{provision}  remove one
-//   PUT  /api/v1/self-assessments/{year}/approval   the governing body's approval and response
-//   (the self-assessment's changes take an optional If-Match: 412 when the assessment moved on)
 //
-// Reading needs core::Permission::kViewCases (kViewReports for letters and self-assessments);
-// changing needs kManageOmbudsman, kManageLearning or kManageSelfAssessment.
+// Reading needs core::Permission::kViewCases (kViewReports for letters); changing needs
+// kManageOmbudsman.
 
 #include "app/ports.hpp"
 #include "http/router.hpp"

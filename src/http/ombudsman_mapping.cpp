@@ -1,11 +1,12 @@
 #include "http/ombudsman_mapping.hpp"
 
-#include <charconv>
 #include <limits>
 #include <utility>
 
 #include "http/json_reader.hpp"
 #include "http/json_writer.hpp"
+#include "http/learning_mapping.hpp"
+#include "http/query_parameters.hpp"
 #include "report/annual_report.hpp"
 
 namespace redress::http {
@@ -40,16 +41,6 @@ constexpr core::ChfoGround kChfoGrounds[] = {core::ChfoGround::kDelayProgressing
                                              core::ChfoGround::kBreachOfMembershipObligations};
 constexpr core::ChfoOutcome kChfoOutcomes[] = {
     core::ChfoOutcome::kPending, core::ChfoOutcome::kComplied, core::ChfoOutcome::kNotComplied};
-constexpr core::LearningSource kSources[] = {core::LearningSource::kComplaints,
-                                             core::LearningSource::kOmbudsmanCase,
-                                             core::LearningSource::kTheme};
-constexpr core::LearningStatus kStatuses[] = {
-    core::LearningStatus::kOpen, core::LearningStatus::kInProgress,
-    core::LearningStatus::kCompleted, core::LearningStatus::kCancelled};
-constexpr core::CodeCompliance kCompliances[] = {core::CodeCompliance::kComplies,
-                                                 core::CodeCompliance::kPartly,
-                                                 core::CodeCompliance::kDoesNotComply};
-
 constexpr EnumDomain<Ombudsman> kOmbudsmanDomain{kOmbudsmen, core::ParseOmbudsman};
 constexpr EnumDomain<core::HoFinding> kFindingDomain{kFindings, core::ParseHoFinding};
 constexpr EnumDomain<core::LgscoDecision> kDecisionDomain{kDecisions, core::ParseLgscoDecision};
@@ -59,40 +50,12 @@ constexpr EnumDomain<core::OmbudsmanRemedyType> kRemedyTypeDomain{kRemedyTypes,
 constexpr EnumDomain<core::ChfoType> kChfoTypeDomain{kChfoTypes, core::ParseChfoType};
 constexpr EnumDomain<core::ChfoGround> kChfoGroundDomain{kChfoGrounds, core::ParseChfoGround};
 constexpr EnumDomain<core::ChfoOutcome> kChfoOutcomeDomain{kChfoOutcomes, core::ParseChfoOutcome};
-constexpr EnumDomain<core::LearningSource> kSourceDomain{kSources, core::ParseLearningSource};
-constexpr EnumDomain<core::LearningStatus> kStatusDomain{kStatuses, core::ParseLearningStatus};
-constexpr EnumDomain<core::CodeCompliance> kComplianceDomain{kCompliances,
-                                                             core::ParseCodeCompliance};
 
 constexpr double kPercentMin = 0.0;
 constexpr double kPercentMax = 100.0;
 constexpr std::int64_t kMaxCount = std::numeric_limits<std::int32_t>::max();
 
 json NumberOrNull(const std::optional<double>& value) { return value ? json(*value) : json(); }
-
-// Query parameters read through the strict reader as a JSON object of strings; an empty value is
-// an unset filter, as HTML forms send empty fields.
-json QueryObject(const Parameters& query) {
-  json object = json::object();
-  for (const auto& [name, value] : query) object[name] = value.empty() ? json() : json(value);
-  return object;
-}
-
-// A financial year written in a query parameter.
-std::optional<int> YearParameter(ObjectReader& reader, InputErrors& errors, std::string_view name) {
-  const std::string text = reader.Text(name);
-  if (text.empty()) return std::nullopt;
-  int year = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), year);
-  if (error != std::errc() || end != text.data() + text.size() || year < report::kFirstReportYear ||
-      year > report::kLastReportYear) {
-    errors.Invalid(std::string(name),
-                   "must be a financial year from " + std::to_string(report::kFirstReportYear) +
-                       " to " + std::to_string(report::kLastReportYear) + ", got '" + text + "'");
-    return std::nullopt;
-  }
-  return year;
-}
 
 }  // namespace
 
@@ -281,69 +244,6 @@ json OverdueToJson(const app::OverdueDashboard& dashboard) {
           {"learning_actions", std::move(actions)}};
 }
 
-core::Result<core::LearningAction> ParseLearningAction(const json& body,
-                                                       std::optional<core::Date> new_on) {
-  return ReadBody<core::LearningAction>(body, [new_on](ObjectReader& reader) {
-    core::LearningAction a;
-    a.source = reader.Enumerated("source", Presence::kRequired, kSourceDomain).value_or(a.source);
-    a.complaints = reader.TextList("complaints");
-    a.ombudsman_case = reader.Text("ombudsman_case");
-    a.category = reader.Text("category");
-    a.root_cause = reader.Text("root_cause");
-    a.lesson = reader.Text("lesson");
-    a.action = reader.Text("action", Presence::kRequired);
-    a.owner = reader.Text("owner", Presence::kRequired);
-    a.raised_on = new_on ? reader.DateOr("raised_on", *new_on)
-                         : reader.Date("raised_on", Presence::kRequired).value_or(a.raised_on);
-    a.due_on = reader.Date("due_on", Presence::kRequired).value_or(a.due_on);
-    a.status = reader.Enumerated("status", Presence::kOptional, kStatusDomain).value_or(a.status);
-    a.evidence = reader.Text("evidence");
-    a.completed_on = reader.Date("completed_on", Presence::kOptional);
-    return a;
-  });
-}
-
-json LearningActionToJson(const core::LearningAction& a, core::Date today) {
-  return {{"reference", a.reference},
-          {"version", a.version},
-          {"source", ToString(a.source)},
-          {"complaints", a.complaints},
-          {"ombudsman_case", TextOrNull(a.ombudsman_case)},
-          {"category", TextOrNull(a.category)},
-          {"root_cause", TextOrNull(a.root_cause)},
-          {"lesson", a.lesson},
-          {"action", a.action},
-          {"owner", a.owner},
-          {"raised_on", a.raised_on.ToIso()},
-          {"due_on", a.due_on.ToIso()},
-          {"status", ToString(a.status)},
-          {"evidence", a.evidence},
-          {"completed_on", DateOrNull(a.completed_on)},
-          {"overdue", core::IsOverdue(a, today)}};
-}
-
-core::Result<app::LearningFilter> ParseLearningFilter(const Parameters& query) {
-  const json object = QueryObject(query);
-  InputErrors errors;
-  ObjectReader reader(object, "", errors);
-  app::LearningFilter filter;
-  filter.status = reader.Enumerated("status", Presence::kOptional, kStatusDomain);
-  filter.source = reader.Enumerated("source", Presence::kOptional, kSourceDomain);
-  const std::string overdue = reader.Text("overdue");
-  if (overdue == "true") {
-    filter.overdue_only = true;
-  } else if (!overdue.empty() && overdue != "false") {
-    errors.Invalid("overdue", "must be true or false, got '" + overdue + "'");
-  }
-  filter.owner = reader.Text("owner");
-  filter.complaint = reader.Text("complaint");
-  filter.ombudsman_case = reader.Text("ombudsman_case");
-  filter.due_in = YearParameter(reader, errors, "due_in");
-  reader.Finish();
-  if (!errors.empty()) return errors.ToError();
-  return filter;
-}
-
 core::Result<app::OmbudsmanCaseFilter> ParseOmbudsmanCaseFilter(const Parameters& query) {
   const json object = QueryObject(query);
   InputErrors errors;
@@ -355,71 +255,6 @@ core::Result<app::OmbudsmanCaseFilter> ParseOmbudsmanCaseFilter(const Parameters
   reader.Finish();
   if (!errors.empty()) return errors.ToError();
   return filter;
-}
-
-core::Result<core::ProvisionAssessment> ParseProvision(const std::string& provision,
-                                                       const json& body) {
-  return ReadBody<core::ProvisionAssessment>(body, [&](ObjectReader& reader) {
-    core::ProvisionAssessment p;
-    p.provision = provision;
-    p.section = reader.Text("section", Presence::kRequired);
-    p.requirement = reader.Text("requirement", Presence::kRequired);
-    p.compliance = reader.Enumerated("compliance", Presence::kOptional, kComplianceDomain);
-    p.evidence = reader.Text("evidence");
-    p.commentary = reader.Text("commentary");
-    p.action = reader.Text("action");
-    p.action_due_on = reader.Date("action_due_on", Presence::kOptional);
-    return p;
-  });
-}
-
-core::Result<core::GoverningBodyApproval> ParseApproval(const json& body) {
-  return ReadBody<core::GoverningBodyApproval>(body, [](ObjectReader& reader) {
-    core::GoverningBodyApproval approval;
-    approval.approved_on =
-        reader.Date("approved_on", Presence::kRequired).value_or(approval.approved_on);
-    approval.meeting = reader.Text("meeting", Presence::kRequired);
-    approval.minute_reference = reader.Text("minute_reference");
-    approval.response = reader.Text("response");
-    return approval;
-  });
-}
-
-json SelfAssessmentToJson(const core::SelfAssessment& assessment) {
-  json sections = json::array();
-  for (const core::CodeSection& section : core::CodeSections()) {
-    sections.push_back({{"section", section.number}, {"title", section.title}});
-  }
-  json provisions = json::array();
-  for (const core::ProvisionAssessment& p : assessment.provisions) {
-    provisions.push_back({{"provision", p.provision},
-                          {"section", p.section},
-                          {"requirement", p.requirement},
-                          {"compliance", NameOrNull(p.compliance)},
-                          {"evidence", p.evidence},
-                          {"commentary", p.commentary},
-                          {"action", p.action},
-                          {"action_due_on", DateOrNull(p.action_due_on)}});
-  }
-  const core::SelfAssessmentCounts counts = core::CountCompliance(assessment);
-  json approval;
-  if (assessment.approval) {
-    approval = {{"approved_on", assessment.approval->approved_on.ToIso()},
-                {"meeting", assessment.approval->meeting},
-                {"minute_reference", assessment.approval->minute_reference},
-                {"response", assessment.approval->response}};
-  }
-  return {{"year", assessment.year},
-          {"version", assessment.version},
-          {"sections", std::move(sections)},
-          {"provisions", std::move(provisions)},
-          {"counts",
-           {{"provisions", counts.provisions},
-            {"complies", counts.complies},
-            {"partly", counts.partly},
-            {"does_not_comply", counts.does_not_comply},
-            {"not_assessed", counts.not_assessed}}},
-          {"approval", std::move(approval)}};
 }
 
 }  // namespace redress::http

@@ -1,19 +1,17 @@
 #pragma once
 
-// JSON <-> Ombudsman cases, failure orders, the LGSCO annual letter, learning actions and the
-// self-assessment. Strict on the way in, as json_reader.hpp describes: unknown members and wrong
-// types are kMalformedRequest (400), unacceptable values kInvalidInput (422), each naming its
-// field. References, versions and years come from the path or the store, never from the body.
-// Internal to redress::http.
+// JSON <-> Ombudsman cases, failure orders and the LGSCO annual letter (learning actions are in
+// learning_mapping, the self-assessment in self_assessment_mapping). Strict on the way in, as
+// json_reader.hpp describes: unknown members and wrong types are kMalformedRequest (400),
+// unacceptable values kInvalidInput (422), each naming its field. References, versions and years
+// come from the path or the store, never from the body. Internal to redress::http.
 
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
-#include "app/learning.hpp"
 #include "app/ombudsman.hpp"
 #include "core/date.hpp"
-#include "core/learning.hpp"
 #include "core/ombudsman.hpp"
 #include "core/result.hpp"
 #include "http/http_types.hpp"
@@ -36,21 +34,7 @@ nlohmann::json ReconciliationToJson(const app::LetterReconciliation& reconciliat
 
 nlohmann::json OverdueToJson(const app::OverdueDashboard& dashboard);
 
-// raised_on defaults to `new_on` when given (a new action), and is required when not (a
-// replacement).
-core::Result<core::LearningAction> ParseLearningAction(const nlohmann::json& body,
-                                                       std::optional<core::Date> new_on);
-nlohmann::json LearningActionToJson(const core::LearningAction& action, core::Date today);
-// GET /api/v1/learning?status=&source=&overdue=true|false&owner=&complaint=&ombudsman_case=
-// &due_in=YEAR
-core::Result<app::LearningFilter> ParseLearningFilter(const Parameters& query);
 // GET /api/v1/ombudsman/cases?ombudsman=&complaint=&decided_in=YEAR
 core::Result<app::OmbudsmanCaseFilter> ParseOmbudsmanCaseFilter(const Parameters& query);
-
-// PUT /api/v1/self-assessments/{year}/provisions/{provision}: the provision from the path.
-core::Result<core::ProvisionAssessment> ParseProvision(const std::string& provision,
-                                                       const nlohmann::json& body);
-core::Result<core::GoverningBodyApproval> ParseApproval(const nlohmann::json& body);
-nlohmann::json SelfAssessmentToJson(const core::SelfAssessment& assessment);
 
 }  // namespace redress::http

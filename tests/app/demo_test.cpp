@@ -1,6 +1,6 @@
 // The demo council, built through the real use cases on a real SQLite file.
 
-#include "app/demo.hpp"
+#include "demo/demo.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,13 @@
 namespace redress::app {
 namespace {
 
+using demo::BuildDemo;
+using demo::DemoHousingStage1;
+using demo::DemoHousingStage2;
+using demo::DemoOptions;
+using demo::DemoResult;
+using demo::DemoSignIn;
+using demo::kDemoFirstFinancialYear;
 using testing::D;
 
 constexpr int kMaxStages = 3;

@@ -11,9 +11,9 @@
 #include "app/manual_clock.hpp"
 #include "app/ports.hpp"
 
-namespace redress::app {
+namespace redress::demo {
 
 // `clock` is the store's clock; each record is made on the day it would have been.
-Status SeedDemoOversight(Store& store, ManualClock& clock, core::Date today);
+core::Status SeedDemoOversight(app::Store& store, app::ManualClock& clock, core::Date today);
 
-}  // namespace redress::app
+}  // namespace redress::demo

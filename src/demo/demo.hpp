@@ -17,7 +17,7 @@
 #include "app/manual_clock.hpp"
 #include "app/ports.hpp"
 
-namespace redress::app {
+namespace redress::demo {
 
 inline constexpr int kDemoFirstFinancialYear = 2021;
 
@@ -43,11 +43,12 @@ struct DemoResult {
 // Fills an empty database. `clock` must be the clock the store was opened with: the demo sets it
 // to each simulated day. The same seed and today give the same database, byte for byte in every
 // table. Fails with kConflict when the database already holds complaints.
-Result<DemoResult> BuildDemo(Store& store, ManualClock& clock, const DemoOptions& options);
+core::Result<DemoResult> BuildDemo(app::Store& store, app::ManualClock& clock,
+                                   const DemoOptions& options);
 
 // The planned number of housing stage 1 complaints received, and of stage 2 escalations
 // requested, in financial year `year` (for the full years the demo covers).
 int DemoHousingStage1(int year);
 int DemoHousingStage2(int year);
 
-}  // namespace redress::app
+}  // namespace redress::demo

@@ -1,4 +1,4 @@
-#include "app/demo_oversight.hpp"
+#include "demo/demo_oversight.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,16 +8,25 @@
 #include <utility>
 #include <vector>
 
-#include "app/demo.hpp"
 #include "app/learning.hpp"
 #include "app/ombudsman.hpp"
 #include "app/store_values.hpp"
+#include "demo/demo.hpp"
 #include "report/annual_report.hpp"
 
-namespace redress::app {
+namespace redress::demo {
 namespace {
 
+using app::Actor;
+using app::ComplaintQuery;
+using app::ComplaintRow;
+using app::ManualClock;
+using app::Reach;
+using app::Store;
+using app::Tx;
 using core::Date;
+using core::Result;
+using core::Status;
 
 // Records are made at ten in the morning of their day.
 constexpr int kRecordSeconds = 10 * 3600;
@@ -444,4 +453,4 @@ Status SeedDemoOversight(Store& store, ManualClock& clock, Date today) {
   return Seeder(store, clock, today).Run();
 }
 
-}  // namespace redress::app
+}  // namespace redress::demo
