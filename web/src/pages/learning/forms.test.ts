@@ -12,7 +12,7 @@ const LABELS = {
 test.each<[FieldError, FieldError]>([
   [
     { field: 'evidence', message: 'is required to complete an action', code: 'required' },
-    { field: 'evidence', message: 'Enter evidence of completion' },
+    { field: 'evidence', message: 'Evidence of completion is required' },
   ],
   [
     { field: 'due_on', message: 'must not be before raised_on', code: 'date_too_early' },

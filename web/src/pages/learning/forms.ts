@@ -49,7 +49,7 @@ export function labelledErrors(errors: FieldError[], labels: FieldLabels): Field
     );
     const label = labels[field];
     // The code says how the field is worded (see fieldErrors.ts), never the message's words.
-    if (label && error.code === 'required') return { field, message: `Enter ${lowerFirst(label)}` };
+    if (label && error.code === 'required') return { field, message: `${label} is required` };
     return {
       field,
       message: label && readsOnFromField(error.code) ? `${label} ${message}` : sentence(message),
