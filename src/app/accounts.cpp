@@ -89,7 +89,9 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
   if (changes.display_name &&
       (changes.display_name->empty() || changes.display_name->size() > kMaxDisplayNameLength)) {
     errors.Add("display_name",
-               "must be 1 to " + std::to_string(kMaxDisplayNameLength) + " characters");
+               "must be 1 to " + std::to_string(kMaxDisplayNameLength) + " characters",
+               changes.display_name->empty() ? core::FieldErrorCode::kRequired
+                                             : core::FieldErrorCode::kTooLong);
   }
   if (changes.password) policy.Check(*changes.password, username, errors);
   std::optional<std::string> password_hash;
@@ -168,17 +170,21 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
       }
       return tl::unexpected(user.error());
     }
-    if (!user->active) return core::FailField("username", "user '" + username + "' is not active");
+    if (!user->active)
+      return core::FailField("username", "user '" + username + "' is not active",
+                             core::FieldErrorCode::kNotAllowedInState);
     if (label.empty() || label.size() > kMaxTokenLabelLength) {
       return core::FailField(
-          "label", "must be 1 to " + std::to_string(kMaxTokenLabelLength) + " characters");
+          "label", "must be 1 to " + std::to_string(kMaxTokenLabelLength) + " characters",
+          label.empty() ? core::FieldErrorCode::kRequired : core::FieldErrorCode::kTooLong);
     }
     if (expires_on) {
       const core::Date today = clock.Today();
       if (*expires_on <= today || *expires_on > today.AddDays(kMaxTokenLifetimeDays)) {
         return core::FailField("expires_on",
                                "must be after today (" + today.ToIso() + ") and at most " +
-                                   std::to_string(kMaxTokenLifetimeDays) + " days away");
+                                   std::to_string(kMaxTokenLifetimeDays) + " days away",
+                               core::FieldErrorCode::kOutOfRange);
       }
     }
     std::string token = NewApiToken();

@@ -43,7 +43,9 @@ Status CheckHandler(Tx& tx, const std::string& handler) {
     }
     return tl::unexpected(user.error());
   }
-  if (!user->active) return core::FailField("handler", "user '" + handler + "' is not active");
+  if (!user->active)
+    return core::FailField("handler", "user '" + handler + "' is not active",
+                           core::FieldErrorCode::kNotAllowedInState);
   return {};
 }
 
@@ -265,8 +267,10 @@ Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& orga
                           request->complaint_reference);
   }
   if (command.received_on < request->received_on) {
-    return core::FailField("received_on", "must not be before the service request was received (" +
-                                              request->received_on.ToIso() + ")");
+    return core::FailField("received_on",
+                           "must not be before the service request was received (" +
+                               request->received_on.ToIso() + ")",
+                           core::FieldErrorCode::kDateTooEarly);
   }
   LogComplaintCommand log{
       .regime = command.regime,
@@ -418,14 +422,28 @@ Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& asked)
   return rows;
 }
 
-Result<StatusCounts> CaseService::Counts(const ComplaintQuery& asked) {
-  StatusCounts counts;
+Result<CaseCounts> CaseService::Counts(const ComplaintQuery& asked) {
+  CaseCounts counts;
   auto status = store_.Read([&](Tx& tx) -> Status {
     auto query = WithDueRange(tx, asked);
     if (!query) return tl::unexpected(query.error());
     auto counted = tx.CountByStatus(*query);
     if (!counted) return tl::unexpected(counted.error());
-    counts = std::move(*counted);
+    counts.by_status = std::move(*counted);
+    // One count per stage, in the same read: a stage filter given leaves the other stages at 0.
+    for (int stage = 1; stage <= core::kMaxStages; ++stage) {
+      std::int64_t open = 0;
+      if (!query->stage || *query->stage == stage) {
+        ComplaintQuery at_stage = *query;
+        at_stage.stage = stage;
+        auto at = tx.CountByStatus(at_stage);
+        if (!at) return tl::unexpected(at.error());
+        for (const auto& [case_status, count] : *at) {
+          if (core::IsOpen(case_status)) open += count;
+        }
+      }
+      counts.open_by_stage.emplace_back(stage, open);
+    }
     return {};
   });
   if (!status) return tl::unexpected(status.error());

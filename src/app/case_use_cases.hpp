@@ -98,6 +98,14 @@ Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& orga
                                                 std::string_view reference,
                                                 const ConvertServiceRequestCommand& command);
 
+// The counts behind the dashboard: every status (zeros included), and the open complaints (core::
+// IsOpen) per current stage, one entry for each stage that exists (1 to core::kMaxStages, zeros
+// included) so that clients draw the stages without a list of their own.
+struct CaseCounts {
+  StatusCounts by_status;
+  std::vector<std::pair<int, std::int64_t>> open_by_stage;
+};
+
 class CaseService {
  public:
   CaseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -112,9 +120,9 @@ class CaseService {
   // A page of complaints matching `query`, in its sort order; see ComplaintQuery and
   // ComplaintCursor for paging.
   Result<std::vector<ComplaintRow>> List(const ComplaintQuery& query);
-  // How many complaints match `query`'s filters, per status (every status, zeros included); its
+  // How many complaints match `query`'s filters, per status and, of the open ones, per stage; its
   // limit, sort and cursors are ignored.
-  Result<StatusCounts> Counts(const ComplaintQuery& query);
+  Result<CaseCounts> Counts(const ComplaintQuery& query);
 
   Result<core::ServiceRequest> LogServiceRequest(const Actor& actor,
                                                  const core::ServiceRequestInput& input);

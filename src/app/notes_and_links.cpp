@@ -28,8 +28,8 @@ std::string Describe(const CaseLink& link) {
 Result<CaseNote> AddNote(Store& store, const Clock& clock, const Actor& actor,
                          std::string_view reference, const std::string& text) {
   if (IsBlank(text) || text.size() > kMaxNoteLength) {
-    return core::FailField("text",
-                           "must be 1 to " + std::to_string(kMaxNoteLength) + " characters");
+    return core::FailField("text", "must be 1 to " + std::to_string(kMaxNoteLength) + " characters",
+                           core::FieldErrorCode::kTooLong);
   }
   return WriteValue<CaseNote>(store, [&](Tx& tx) -> Result<CaseNote> {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);

@@ -167,7 +167,7 @@ Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string
     const std::string field = "complaints[" + std::to_string(i) + "]";
     if (std::find(complaints.begin(), complaints.begin() + static_cast<std::ptrdiff_t>(i),
                   complaints[i]) != complaints.begin() + static_cast<std::ptrdiff_t>(i)) {
-      errors.Add(field, "names " + complaints[i] + " twice");
+      errors.Add(field, "names " + complaints[i] + " twice", core::FieldErrorCode::kDuplicate);
       continue;
     }
     auto complaint = LoadVisibleComplaint(tx, actor, complaints[i]);
@@ -175,7 +175,7 @@ Status CheckComplaints(Tx& tx, const Actor& actor, const std::vector<std::string
     if (complaint.error().code != core::ErrorCode::kNotFound) {
       return tl::unexpected(complaint.error());
     }
-    errors.Add(field, "no complaint " + complaints[i]);
+    errors.Add(field, "no complaint " + complaints[i], core::FieldErrorCode::kUnknownReference);
   }
   if (!errors.empty()) return errors.ToError();
   return {};

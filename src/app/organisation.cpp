@@ -28,7 +28,8 @@ void CheckCodeAndName(const std::string& code, const std::string& name, core::Fi
                            std::to_string(kMaxCodeLength) + " characters");
   }
   if (name.empty() || name.size() > kMaxNameLength) {
-    errors.Add("name", "is required, at most " + std::to_string(kMaxNameLength) + " characters");
+    errors.Add("name", "is required, at most " + std::to_string(kMaxNameLength) + " characters",
+               name.empty() ? core::FieldErrorCode::kRequired : core::FieldErrorCode::kTooLong);
   }
 }
 
@@ -227,8 +228,10 @@ Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCau
 
 Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day) {
   if (!core::InCalendarRange(day.date)) {
-    return core::FailField("date", "must be between " + std::to_string(core::kFirstCalendarYear) +
-                                       " and " + std::to_string(core::kLastCalendarYear));
+    return core::FailField("date",
+                           "must be between " + std::to_string(core::kFirstCalendarYear) + " and " +
+                               std::to_string(core::kLastCalendarYear),
+                           core::FieldErrorCode::kInvalidDate);
   }
   if (day.reason.empty()) {
     return core::FailField("reason", "is required", core::FieldErrorCode::kRequired);
@@ -261,7 +264,7 @@ Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
     errors.Add("service_area", "is required", core::FieldErrorCode::kRequired);
   }
   if (designation.to && *designation.to < designation.from) {
-    errors.Add("to", "must not be before from");
+    errors.Add("to", "must not be before from", core::FieldErrorCode::kDateTooEarly);
   }
   if (!errors.empty()) return errors.ToError();
   if (auto added = tx.AddDesignation(designation); !added) return added;
@@ -300,10 +303,11 @@ Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, st
   constexpr std::int64_t kMaxHomes = 100'000'000;
   core::FieldErrors errors;
   if (Status valid = CheckReportYear(year); !valid) {
-    errors.Add("year", valid.error().fields.front().message);
+    errors.Add("year", valid.error().fields.front().message, valid.error().fields.front().code);
   }
   if (homes < 1 || homes > kMaxHomes) {
-    errors.Add("homes", "must be a whole number from 1 to " + std::to_string(kMaxHomes));
+    errors.Add("homes", "must be a whole number from 1 to " + std::to_string(kMaxHomes),
+               core::FieldErrorCode::kOutOfRange);
   }
   if (!errors.empty()) return errors.ToError();
   if (auto saved = tx.SaveHomesOwned(year, homes); !saved) return saved;
@@ -322,20 +326,25 @@ Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int 
   constexpr std::int64_t kMaxSampleSize = 100'000'000;
   core::FieldErrors errors;
   if (Status valid = CheckReportYear(year); !valid) {
-    errors.Add("year", valid.error().fields.front().message);
+    errors.Add("year", valid.error().fields.front().message, valid.error().fields.front().code);
   } else if (year < report::kFirstTsmYear) {
-    errors.Add("year", "TP09 exists from " + report::FinancialYearLabel(report::kFirstTsmYear) +
-                           ", the Tenant Satisfaction Measures' first year");
+    errors.Add("year",
+               "TP09 exists from " + report::FinancialYearLabel(report::kFirstTsmYear) +
+                   ", the Tenant Satisfaction Measures' first year",
+               core::FieldErrorCode::kOutOfRange);
   }
   const double tenths = input.percent * double{kTenthsPerPercent};
   const bool one_decimal = std::abs(tenths - std::round(tenths)) < kDecimalTolerance;
   if (!std::isfinite(input.percent) || input.percent < 0 || input.percent > kMaxPercent ||
       !one_decimal) {
-    errors.Add("percent", "must be a percentage from 0 to 100 with at most one decimal");
+    errors.Add("percent", "must be a percentage from 0 to 100 with at most one decimal",
+               core::FieldErrorCode::kOutOfRange);
   }
   if (input.sample_size < 1 || input.sample_size > kMaxSampleSize) {
-    errors.Add("sample_size", "must be the survey's respondents, a whole number from 1 to " +
-                                  std::to_string(kMaxSampleSize));
+    errors.Add("sample_size",
+               "must be the survey's respondents, a whole number from 1 to " +
+                   std::to_string(kMaxSampleSize),
+               core::FieldErrorCode::kOutOfRange);
   }
   if (!errors.empty()) return errors.ToError();
   const report::TenantSatisfaction survey{static_cast<int>(std::lround(tenths)), input.sample_size};

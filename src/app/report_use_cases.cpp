@@ -80,10 +80,11 @@ Status AddOmbudsmanSections(Tx& tx, int year, core::Date today, report::AnnualRe
 
 Status CheckReportYear(int year) {
   if (year < report::kFirstReportYear || year > report::kLastReportYear) {
-    return core::FailField("year", "must be a financial year from " +
-                                       std::to_string(report::kFirstReportYear) + " to " +
-                                       std::to_string(report::kLastReportYear) + ", got " +
-                                       std::to_string(year));
+    return core::FailField(
+        "year",
+        "must be a financial year from " + std::to_string(report::kFirstReportYear) + " to " +
+            std::to_string(report::kLastReportYear) + ", got " + std::to_string(year),
+        core::FieldErrorCode::kOutOfRange);
   }
   return {};
 }
@@ -93,15 +94,19 @@ Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock,
   core::FieldErrors errors;
   if (Status valid = CheckReportYear(year); !valid) {
     for (const core::FieldError& field : valid.error().fields)
-      errors.Add(field.field, field.message);
+      errors.Add(field.field, field.message, field.code);
   }
   const core::Date figures_as_at = as_at.value_or(clock.Today());
   if (as_at && *as_at > clock.Today()) {
-    errors.Add("as_at", "must not be in the future (today is " + clock.Today().ToIso() +
-                            "): a report counts facts already recorded");
+    errors.Add("as_at",
+               "must not be in the future (today is " + clock.Today().ToIso() +
+                   "): a report counts facts already recorded",
+               core::FieldErrorCode::kDateInFuture);
   } else if (as_at && !core::InCalendarRange(*as_at)) {
-    errors.Add("as_at", "must be within the years " + std::to_string(core::kFirstCalendarYear) +
-                            " to " + std::to_string(core::kLastCalendarYear));
+    errors.Add("as_at",
+               "must be within the years " + std::to_string(core::kFirstCalendarYear) + " to " +
+                   std::to_string(core::kLastCalendarYear),
+               core::FieldErrorCode::kInvalidDate);
   }
   if (!errors.empty()) return errors.ToError();
   std::optional<report::AnnualReport> computed;

@@ -33,7 +33,8 @@ core::Result<std::string> HashPassword(std::string_view password) {
   }
   if (password.size() > kMaxPasswordLength) {
     return core::FailField("password",
-                           "must be at most " + std::to_string(kMaxPasswordLength) + " characters");
+                           "must be at most " + std::to_string(kMaxPasswordLength) + " characters",
+                           core::FieldErrorCode::kTooLong);
   }
   EnsureSodium();
   std::array<char, crypto_pwhash_STRBYTES> hash{};

@@ -171,7 +171,8 @@ Status ValidateLearningAction(const LearningAction& a, Date today) {
   const bool from_case = a.source == LearningSource::kOmbudsmanCase;
   const bool from_theme = a.source == LearningSource::kTheme;
   if (from_complaints && a.complaints.empty()) {
-    errors.Add("complaints", "at least one complaint is required for source complaints");
+    errors.Add("complaints", "at least one complaint is required for source complaints",
+               FieldErrorCode::kRequired);
   }
   if (a.complaints.size() > kMaxConcernedComplaints) {
     errors.Add("complaints",
@@ -179,37 +180,45 @@ Status ValidateLearningAction(const LearningAction& a, Date today) {
                FieldErrorCode::kTooLong);
   }
   if (!from_complaints && !a.complaints.empty()) {
-    errors.Add("complaints", "only for source complaints");
+    errors.Add("complaints", "only for source complaints", FieldErrorCode::kNotAllowedInState);
   }
   if (from_case && a.ombudsman_case.empty()) {
-    errors.Add("ombudsman_case", "is required for source ombudsman_case");
+    errors.Add("ombudsman_case", "is required for source ombudsman_case",
+               FieldErrorCode::kRequired);
   }
   if (!from_case && !a.ombudsman_case.empty()) {
-    errors.Add("ombudsman_case", "only for source ombudsman_case");
+    errors.Add("ombudsman_case", "only for source ombudsman_case",
+               FieldErrorCode::kNotAllowedInState);
   }
   const bool has_theme = !a.category.empty() || !a.root_cause.empty();
   if (from_theme && !has_theme) {
-    errors.Add("category", "a theme needs a category or a root cause");
+    errors.Add("category", "a theme needs a category or a root cause", FieldErrorCode::kRequired);
   }
   if (!from_theme && has_theme) {
-    errors.Add(a.category.empty() ? "root_cause" : "category", "only for source theme");
+    errors.Add(a.category.empty() ? "root_cause" : "category", "only for source theme",
+               FieldErrorCode::kNotAllowedInState);
   }
   CheckText("action", a.action, errors, TextRule::kRequired);
   CheckText("lesson", a.lesson, errors, TextRule::kOptional);
   CheckText("evidence", a.evidence, errors, TextRule::kOptional);
   if (IsBlank(a.owner)) errors.Add("owner", "is required", FieldErrorCode::kRequired);
-  if (today < a.raised_on) errors.Add("raised_on", "must not be after today");
-  if (a.due_on < a.raised_on) errors.Add("due_on", "must not be before raised_on");
+  if (today < a.raised_on)
+    errors.Add("raised_on", "must not be after today", FieldErrorCode::kDateInFuture);
+  if (a.due_on < a.raised_on)
+    errors.Add("due_on", "must not be before raised_on", FieldErrorCode::kDateTooEarly);
   const bool completed = a.status == LearningStatus::kCompleted;
   if (completed && IsBlank(a.evidence)) {
-    errors.Add("evidence", "is required to complete an action");
+    errors.Add("evidence", "is required to complete an action", FieldErrorCode::kRequired);
   }
-  if (completed && !a.completed_on) errors.Add("completed_on", "is required to complete");
-  if (!completed && a.completed_on) errors.Add("completed_on", "only for a completed action");
+  if (completed && !a.completed_on)
+    errors.Add("completed_on", "is required to complete", FieldErrorCode::kRequired);
+  if (!completed && a.completed_on)
+    errors.Add("completed_on", "only for a completed action", FieldErrorCode::kNotAllowedInState);
   if (a.completed_on) {
-    if (today < *a.completed_on) errors.Add("completed_on", "must not be after today");
+    if (today < *a.completed_on)
+      errors.Add("completed_on", "must not be after today", FieldErrorCode::kDateInFuture);
     if (*a.completed_on < a.raised_on) {
-      errors.Add("completed_on", "must not be before raised_on");
+      errors.Add("completed_on", "must not be before raised_on", FieldErrorCode::kDateTooEarly);
     }
   }
   if (!errors.empty()) return errors.ToError();
@@ -264,21 +273,24 @@ Status ValidateProvision(const ProvisionAssessment& p) {
   const bool known_section =
       std::any_of(kCodeSections.begin(), kCodeSections.end(),
                   [&](const CodeSection& section) { return section.number == p.section; });
-  if (!known_section) errors.Add("section", "must be a section of the Code, 1 to 9");
+  if (!known_section)
+    errors.Add("section", "must be a section of the Code, 1 to 9", FieldErrorCode::kOutOfRange);
   CheckText("requirement", p.requirement, errors, TextRule::kRequired);
   CheckText("evidence", p.evidence, errors, TextRule::kOptional);
   CheckText("commentary", p.commentary, errors, TextRule::kOptional);
   CheckText("action", p.action, errors, TextRule::kOptional);
   if (!IsBlank(p.action) && !p.action_due_on) {
-    errors.Add("action_due_on", "is required with an action");
+    errors.Add("action_due_on", "is required with an action", FieldErrorCode::kRequired);
   }
-  if (IsBlank(p.action) && p.action_due_on) errors.Add("action", "is required with a date");
+  if (IsBlank(p.action) && p.action_due_on)
+    errors.Add("action", "is required with a date", FieldErrorCode::kRequired);
   const bool falls_short =
       p.compliance == CodeCompliance::kPartly || p.compliance == CodeCompliance::kDoesNotComply;
   if (falls_short && IsBlank(p.action) && IsBlank(p.commentary)) {
     errors.Add("action",
                "partial or non-compliance needs an action with a date, or commentary on how the "
-               "intent is met differently");
+               "intent is met differently",
+               FieldErrorCode::kRequired);
   }
   if (!errors.empty()) return errors.ToError();
   return {};
@@ -286,7 +298,8 @@ Status ValidateProvision(const ProvisionAssessment& p) {
 
 Status ValidateApproval(const GoverningBodyApproval& approval, Date today) {
   FieldErrors errors;
-  if (today < approval.approved_on) errors.Add("approved_on", "must not be after today");
+  if (today < approval.approved_on)
+    errors.Add("approved_on", "must not be after today", FieldErrorCode::kDateInFuture);
   if (IsBlank(approval.meeting)) errors.Add("meeting", "is required", FieldErrorCode::kRequired);
   CheckText("response", approval.response, errors, TextRule::kOptional);
   if (!errors.empty()) return errors.ToError();

@@ -36,6 +36,8 @@ struct LearningRule {
   std::string_view name;
   std::function<void(LearningAction&)> change;
   std::vector<std::string> fields;
+  // The code of each offending field (none: the test checks only the names).
+  std::vector<FieldErrorCode> codes = {};
 };
 
 class LearningRulesTest : public testing::TestWithParam<LearningRule> {};
@@ -43,14 +45,15 @@ class LearningRulesTest : public testing::TestWithParam<LearningRule> {};
 TEST_P(LearningRulesTest, NamesTheOffendingFields) {
   LearningAction action = FromComplaints();
   GetParam().change(action);
-  ExpectFieldErrors(ValidateLearningAction(action, kToday), GetParam().fields);
+  ExpectFieldErrors(ValidateLearningAction(action, kToday), GetParam().fields, GetParam().codes);
 }
 
 const LearningRule kLearningRules[] = {
     {"FromComplaintsIsValid", [](LearningAction&) {}, {}},
     {"ComplaintsSourceNeedsComplaints",
      [](LearningAction& a) { a.complaints.clear(); },
-     {"complaints"}},
+     {"complaints"},
+     {FieldErrorCode::kRequired}},
     {"OmbudsmanSourceNeedsTheCase",
      [](LearningAction& a) {
        a.source = LearningSource::kOmbudsmanCase;
@@ -62,7 +65,8 @@ const LearningRule kLearningRules[] = {
        a.source = LearningSource::kTheme;
        a.complaints.clear();
      },
-     {"category"}},
+     {"category"},
+     {FieldErrorCode::kRequired}},
     {"ThemeWithRootCauseIsValid",
      [](LearningAction& a) {
        a.source = LearningSource::kTheme;
@@ -70,20 +74,34 @@ const LearningRule kLearningRules[] = {
        a.root_cause = "delay";
      },
      {}},
-    {"ThemeFieldsOnlyForThemes", [](LearningAction& a) { a.root_cause = "delay"; }, {"root_cause"}},
+    {"ThemeFieldsOnlyForThemes",
+     [](LearningAction& a) { a.root_cause = "delay"; },
+     {"root_cause"},
+     {FieldErrorCode::kNotAllowedInState}},
     {"ActionAndOwnerRequired",
      [](LearningAction& a) {
        a.action = " ";
        a.owner = "";
      },
      {"action", "owner"}},
-    {"DueBeforeRaised", [](LearningAction& a) { a.due_on = D(2025, 4, 1); }, {"due_on"}},
+    {"DueBeforeRaised",
+     [](LearningAction& a) { a.due_on = D(2025, 4, 1); },
+     {"due_on"},
+     {FieldErrorCode::kDateTooEarly}},
+    {"RaisedAfterToday",
+     [](LearningAction& a) {
+       a.raised_on = D(2025, 7, 1);
+       a.due_on = D(2025, 7, 2);
+     },
+     {"raised_on"},
+     {FieldErrorCode::kDateInFuture}},
     {"CompletingNeedsEvidence",
      [](LearningAction& a) {
        a.status = LearningStatus::kCompleted;
        a.completed_on = D(2025, 6, 1);
      },
-     {"evidence"}},
+     {"evidence"},
+     {FieldErrorCode::kRequired}},
     {"CompletingNeedsTheDate",
      [](LearningAction& a) {
        a.status = LearningStatus::kCompleted;
@@ -99,7 +117,8 @@ const LearningRule kLearningRules[] = {
      {}},
     {"CompletionDateOnlyWhenCompleted",
      [](LearningAction& a) { a.completed_on = D(2025, 6, 1); },
-     {"completed_on"}},
+     {"completed_on"},
+     {FieldErrorCode::kNotAllowedInState}},
 };
 INSTANTIATE_TEST_SUITE_P(Rules, LearningRulesTest, testing::ValuesIn(kLearningRules), CaseName());
 

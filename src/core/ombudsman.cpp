@@ -97,8 +97,10 @@ struct NamedDate {
 void CheckOrder(std::initializer_list<std::pair<NamedDate, NamedDate>> pairs, FieldErrors& errors) {
   for (const auto& [earlier, later] : pairs) {
     if (*earlier.date && *later.date && **later.date < **earlier.date) {
-      errors.Add(std::string(later.field), "must not be before " + std::string(earlier.field) +
-                                               " (" + (*earlier.date)->ToIso() + ")");
+      errors.Add(std::string(later.field),
+                 "must not be before " + std::string(earlier.field) + " (" +
+                     (*earlier.date)->ToIso() + ")",
+                 FieldErrorCode::kDateTooEarly);
     }
   }
 }
@@ -106,7 +108,8 @@ void CheckOrder(std::initializer_list<std::pair<NamedDate, NamedDate>> pairs, Fi
 void CheckNotFuture(std::string_view field, const std::optional<Date>& date, Date today,
                     FieldErrors& errors) {
   if (date && today < *date) {
-    errors.Add(std::string(field), "must not be after today (" + today.ToIso() + ")");
+    errors.Add(std::string(field), "must not be after today (" + today.ToIso() + ")",
+               FieldErrorCode::kDateInFuture);
   }
 }
 
@@ -239,33 +242,39 @@ Status ValidateOmbudsmanCase(const OmbudsmanCase& c, Date today) {
 
   const bool housing = c.ombudsman == Ombudsman::kHousingOmbudsman;
   if (housing && c.lgsco_decision) {
-    errors.Add("lgsco_decision", "is for LGSCO cases; the Housing Ombudsman makes findings");
+    errors.Add("lgsco_decision", "is for LGSCO cases; the Housing Ombudsman makes findings",
+               FieldErrorCode::kNotAllowedInState);
   }
   if (housing && c.satisfactory_remedy_by_council) {
-    errors.Add("satisfactory_remedy_by_council", "is for LGSCO cases");
+    errors.Add("satisfactory_remedy_by_council", "is for LGSCO cases",
+               FieldErrorCode::kNotAllowedInState);
   }
   if (!housing && !c.findings.empty()) {
-    errors.Add("findings", "are for Housing Ombudsman cases; the LGSCO makes a decision");
+    errors.Add("findings", "are for Housing Ombudsman cases; the LGSCO makes a decision",
+               FieldErrorCode::kNotAllowedInState);
   }
   for (std::size_t i = 0; i < c.findings.size(); ++i) {
     if (IsBlank(c.findings[i].element)) {
-      errors.Add("findings[" + std::to_string(i) + "].element", "must describe the element");
+      errors.Add("findings[" + std::to_string(i) + "].element", "must describe the element",
+                 FieldErrorCode::kRequired);
     }
   }
   const bool has_outcome = !c.findings.empty() || c.lgsco_decision.has_value();
   if (c.final_decision_on && !has_outcome) {
     errors.Add(housing ? "findings" : "lgsco_decision",
                "a final decision needs its outcome (" +
-                   std::string(housing ? "at least one finding" : "the decision") + ")");
+                   std::string(housing ? "at least one finding" : "the decision") + ")",
+               FieldErrorCode::kRequired);
   }
   if (has_outcome && !c.final_decision_on) {
-    errors.Add("final_decision_on", "is required with an outcome");
+    errors.Add("final_decision_on", "is required with an outcome", FieldErrorCode::kRequired);
   }
   if (!housing && c.satisfactory_remedy_by_council && !c.lgsco_decision) {
-    errors.Add("satisfactory_remedy_by_council", "needs the decision");
+    errors.Add("satisfactory_remedy_by_council", "needs the decision", FieldErrorCode::kRequired);
   }
   if (!c.remedies.empty() && !c.final_decision_on) {
-    errors.Add("remedies", "are made by a final decision: record final_decision_on first");
+    errors.Add("remedies", "are made by a final decision: record final_decision_on first",
+               FieldErrorCode::kNotAllowedInState);
   }
   for (std::size_t i = 0; i < c.remedies.size(); ++i) {
     const OmbudsmanRemedy& remedy = c.remedies[i];
@@ -274,15 +283,18 @@ Status ValidateOmbudsmanCase(const OmbudsmanCase& c, Date today) {
       errors.Add(field + ".description", "is required", FieldErrorCode::kRequired);
     }
     if (c.final_decision_on && remedy.due_on < *c.final_decision_on) {
-      errors.Add(field + ".due_on", "must not be before final_decision_on");
+      errors.Add(field + ".due_on", "must not be before final_decision_on",
+                 FieldErrorCode::kDateTooEarly);
     }
     if (remedy.completed_on) {
       CheckNotFuture(field + ".completed_on", remedy.completed_on, today, errors);
       if (c.final_decision_on && *remedy.completed_on < *c.final_decision_on) {
-        errors.Add(field + ".completed_on", "must not be before final_decision_on");
+        errors.Add(field + ".completed_on", "must not be before final_decision_on",
+                   FieldErrorCode::kDateTooEarly);
       }
       if (IsBlank(remedy.evidence)) {
-        errors.Add(field + ".evidence", "is required to record a remedy as completed");
+        errors.Add(field + ".evidence", "is required to record a remedy as completed",
+                   FieldErrorCode::kRequired);
       }
     }
   }
@@ -296,16 +308,19 @@ Status ValidateFailureOrder(const FailureOrder& order, Date today) {
     errors.Add("description", "is required", FieldErrorCode::kRequired);
   }
   CheckNotFuture("issued_on", order.issued_on, today, errors);
-  if (order.due_on < order.issued_on) errors.Add("due_on", "must not be before issued_on");
+  if (order.due_on < order.issued_on)
+    errors.Add("due_on", "must not be before issued_on", FieldErrorCode::kDateTooEarly);
   const bool complied = order.outcome == ChfoOutcome::kComplied;
-  if (complied && !order.complied_on) errors.Add("complied_on", "is required when complied");
+  if (complied && !order.complied_on)
+    errors.Add("complied_on", "is required when complied", FieldErrorCode::kRequired);
   if (!complied && order.complied_on) {
-    errors.Add("complied_on", "is only for an order complied with");
+    errors.Add("complied_on", "is only for an order complied with",
+               FieldErrorCode::kNotAllowedInState);
   }
   if (order.complied_on) {
     CheckNotFuture("complied_on", order.complied_on, today, errors);
     if (*order.complied_on < order.issued_on) {
-      errors.Add("complied_on", "must not be before issued_on");
+      errors.Add("complied_on", "must not be before issued_on", FieldErrorCode::kDateTooEarly);
     }
   }
   if (!errors.empty()) return errors.ToError();
@@ -324,12 +339,14 @@ Status ValidateLgscoLetter(const LgscoLetter& letter) {
       {"satisfactory_remedy_by_council", letter.satisfactory_remedy_by_council},
   };
   for (const auto& [field, count] : counts) {
-    if (count < 0) errors.Add(std::string(field), "must not be negative");
+    if (count < 0)
+      errors.Add(std::string(field), "must not be negative", FieldErrorCode::kOutOfRange);
   }
   if (letter.investigated > letter.decisions_made) {
-    errors.Add("investigated", "must not exceed decisions_made");
+    errors.Add("investigated", "must not exceed decisions_made", FieldErrorCode::kOutOfRange);
   }
-  if (letter.upheld > letter.investigated) errors.Add("upheld", "must not exceed investigated");
+  if (letter.upheld > letter.investigated)
+    errors.Add("upheld", "must not exceed investigated", FieldErrorCode::kOutOfRange);
   const std::pair<std::string_view, std::optional<double>> percents[] = {
       {"uphold_rate_percent", letter.uphold_rate_percent},
       {"average_uphold_rate_percent", letter.average_uphold_rate_percent},
@@ -337,7 +354,7 @@ Status ValidateLgscoLetter(const LgscoLetter& letter) {
   };
   for (const auto& [field, percent] : percents) {
     if (percent && (*percent < 0.0 || *percent > kPercentMax)) {
-      errors.Add(std::string(field), "must be between 0 and 100");
+      errors.Add(std::string(field), "must be between 0 and 100", FieldErrorCode::kOutOfRange);
     }
   }
   if (!errors.empty()) return errors.ToError();
@@ -487,15 +504,14 @@ FieldValues FieldsOf(const OmbudsmanCase& c) {
       {"ombudsman", std::string(ToString(c.ombudsman))},
       {"ombudsman_reference", c.ombudsman_reference},
       {"summary", c.summary},
-      {"referred_on", DateText(c.referred_on)},
-      {"enquiry_received_on", DateText(c.enquiry_received_on)},
-      {"information_due_on", DateText(c.information_due_on)},
-      {"information_sent_on", DateText(c.information_sent_on)},
-      {"draft_decision_on", DateText(c.draft_decision_on)},
-      {"final_decision_on", DateText(c.final_decision_on)},
-      {"lgsco_decision", c.lgsco_decision ? std::string(ToString(*c.lgsco_decision)) : ""},
-      {"satisfactory_remedy_by_council", c.satisfactory_remedy_by_council ? "true" : "false"},
   };
+  for (const OmbudsmanCaseDate& date : kOmbudsmanCaseDates) {
+    fields.emplace_back(std::string(date.field), DateText(c.*date.date));
+  }
+  fields.emplace_back("lgsco_decision",
+                      c.lgsco_decision ? std::string(ToString(*c.lgsco_decision)) : "");
+  fields.emplace_back("satisfactory_remedy_by_council",
+                      c.satisfactory_remedy_by_council ? "true" : "false");
   std::string complaints;
   for (const std::string& complaint : c.complaints) {
     complaints += (complaints.empty() ? "" : ", ") + complaint;

@@ -5,6 +5,7 @@
 // overdue as at a date, and the reconciliation of a letter with the cases recorded. Pure: "today"
 // is a parameter.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -124,6 +125,21 @@ struct OmbudsmanCase {
   std::vector<OmbudsmanRemedy> remedies;
   std::int64_t version = 0;
 };
+
+// The case's dates, each with its field name, in the order of the case: the one list that the
+// audit's field values (FieldsOf) and the API's JSON read, so that a date is added in one place.
+struct OmbudsmanCaseDate {
+  std::string_view field;
+  std::optional<Date> OmbudsmanCase::*date;
+};
+inline constexpr std::array<OmbudsmanCaseDate, 6> kOmbudsmanCaseDates{{
+    {"referred_on", &OmbudsmanCase::referred_on},
+    {"enquiry_received_on", &OmbudsmanCase::enquiry_received_on},
+    {"information_due_on", &OmbudsmanCase::information_due_on},
+    {"information_sent_on", &OmbudsmanCase::information_sent_on},
+    {"draft_decision_on", &OmbudsmanCase::draft_decision_on},
+    {"final_decision_on", &OmbudsmanCase::final_decision_on},
+}};
 
 // The information the Ombudsman asked for is overdue as at `today`: its deadline has passed and
 // nothing has been sent.

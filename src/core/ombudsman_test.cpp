@@ -48,6 +48,8 @@ struct CaseRule {
   std::string_view name;
   std::function<void(OmbudsmanCase&)> change;
   std::vector<std::string> fields;  // empty = valid
+  // The code of each offending field (none: the test checks only the names).
+  std::vector<FieldErrorCode> codes = {};
 };
 
 class OmbudsmanCaseRulesTest : public testing::TestWithParam<CaseRule> {};
@@ -55,7 +57,7 @@ class OmbudsmanCaseRulesTest : public testing::TestWithParam<CaseRule> {};
 TEST_P(OmbudsmanCaseRulesTest, NamesTheOffendingFields) {
   OmbudsmanCase c = HousingCase();
   GetParam().change(c);
-  ExpectFieldErrors(ValidateOmbudsmanCase(c, kToday), GetParam().fields);
+  ExpectFieldErrors(ValidateOmbudsmanCase(c, kToday), GetParam().fields, GetParam().codes);
 }
 
 const CaseRule kCaseRules[] = {
@@ -70,7 +72,8 @@ const CaseRule kCaseRules[] = {
      {}},
     {"EnquiryBeforeReferral",
      [](OmbudsmanCase& c) { c.enquiry_received_on = D(2025, 1, 1); },
-     {"enquiry_received_on"}},
+     {"enquiry_received_on"},
+     {FieldErrorCode::kDateTooEarly}},
     {"InformationSentBeforeEnquiry",
      [](OmbudsmanCase& c) { c.information_sent_on = D(2025, 1, 10); },
      {"information_sent_on"}},
@@ -83,7 +86,8 @@ const CaseRule kCaseRules[] = {
      {"final_decision_on"}},
     {"SentInTheFuture",
      [](OmbudsmanCase& c) { c.information_sent_on = D(2025, 7, 1); },
-     {"information_sent_on"}},
+     {"information_sent_on"},
+     {FieldErrorCode::kDateInFuture}},
     {"DeadlineInTheFutureIsFine",
      [](OmbudsmanCase& c) {
        c.information_due_on = D(2025, 8, 1);
@@ -92,7 +96,8 @@ const CaseRule kCaseRules[] = {
      {}},
     {"FinalDecisionNeedsFindings",
      [](OmbudsmanCase& c) { c.final_decision_on = D(2025, 5, 1); },
-     {"findings"}},
+     {"findings"},
+     {FieldErrorCode::kRequired}},
     {"FindingsNeedFinalDecision",
      [](OmbudsmanCase& c) {
        c.findings = {{"Repairs", HoFinding::kServiceFailure}};
@@ -103,7 +108,8 @@ const CaseRule kCaseRules[] = {
        c.final_decision_on = D(2025, 5, 1);
        c.lgsco_decision = LgscoDecision::kNotUpheld;
      },
-     {"lgsco_decision"}},
+     {"lgsco_decision"},
+     {FieldErrorCode::kNotAllowedInState}},
     {"LgscoMakesNoFindings",
      [](OmbudsmanCase& c) {
        c.ombudsman = Ombudsman::kLgsco;

@@ -106,14 +106,17 @@ Result<Transition> RecordInvestigation(const Complaint& complaint, const Investi
   CheckActionDate(errors, "record_agreed_on", input.record_agreed_on, context.today,
                   stage.started_on, "the stage start");
   if (IsBlank(input.investigating_officer)) {
-    errors.Add("investigating_officer", "the Investigating Officer is required");
+    errors.Add("investigating_officer", "the Investigating Officer is required",
+               FieldErrorCode::kRequired);
   }
   if (IsBlank(input.independent_person)) {
-    errors.Add("independent_person", "the Independent Person is required");
+    errors.Add("independent_person", "the Independent Person is required",
+               FieldErrorCode::kRequired);
   } else if (SamePerson(input.independent_person, input.investigating_officer)) {
     errors.Add("independent_person",
                "the Independent Person must not be the Investigating Officer (SI 2006/1738 reg "
-               "17)");
+               "17)",
+               FieldErrorCode::kDuplicate);
   }
   if (!errors.empty()) return errors.ToError();
 
@@ -153,13 +156,15 @@ Result<Transition> RecordAdjudication(const Complaint& complaint, const Adjudica
     CheckActionDate(errors, "on", input.on, context.today, stage.started_on, "the stage start");
   }
   if (IsBlank(input.adjudicating_officer)) {
-    errors.Add("adjudicating_officer", "the adjudicating officer is required");
+    errors.Add("adjudicating_officer", "the adjudicating officer is required",
+               FieldErrorCode::kRequired);
   } else if (investigation &&
              (SamePerson(input.adjudicating_officer, investigation->investigating_officer) ||
               SamePerson(input.adjudicating_officer, investigation->independent_person))) {
     errors.Add("adjudicating_officer",
                "the adjudicating officer must be neither the Investigating Officer nor the "
-               "Independent Person: the adjudication considers their report");
+               "Independent Person: the adjudication considers their report",
+               FieldErrorCode::kDuplicate);
   }
   if (!errors.empty()) return errors.ToError();
 
@@ -190,9 +195,11 @@ Result<Transition> RecordReviewPanel(const Complaint& complaint, const ReviewPan
   CheckActionDate(errors, "met_on", input.met_on, context.today, RoundStart(stage),
                   stage.reopened_on ? "the reopening" : "the request");
   if (input.members.size() != kReviewPanelSize) {
-    errors.Add("members", "a review panel has " + std::to_string(kReviewPanelSize) +
-                              " independent people (SI 2006/1738 reg 19); " +
-                              std::to_string(input.members.size()) + " given");
+    errors.Add("members",
+               "a review panel has " + std::to_string(kReviewPanelSize) +
+                   " independent people (SI 2006/1738 reg 19); " +
+                   std::to_string(input.members.size()) + " given",
+               FieldErrorCode::kOutOfRange);
   }
   const Stage* investigation_stage = StageNumbered(complaint, 2);
   const Investigation* investigation =
@@ -206,20 +213,25 @@ Result<Transition> RecordReviewPanel(const Complaint& complaint, const ReviewPan
         std::any_of(input.members.begin(), input.members.begin() + static_cast<std::ptrdiff_t>(i),
                     [&](const std::string& m) { return SamePerson(m, member); });
     if (IsBlank(member)) {
-      errors.Add(field, "each panel member is named");
+      errors.Add(field, "each panel member is named", FieldErrorCode::kRequired);
     } else if (repeated) {
-      errors.Add(field, member + " is named twice: the panel is three different people");
+      errors.Add(field, member + " is named twice: the panel is three different people",
+                 FieldErrorCode::kDuplicate);
     } else if (investigation != nullptr &&
                (SamePerson(member, investigation->independent_person) ||
                 SamePerson(member, investigation->investigating_officer))) {
-      errors.Add(field, member +
-                            " investigated the complaint at stage 2 and cannot sit on the review "
-                            "panel (SI 2006/1738 reg 19)");
+      errors.Add(field,
+                 member +
+                     " investigated the complaint at stage 2 and cannot sit on the review "
+                     "panel (SI 2006/1738 reg 19)",
+                 FieldErrorCode::kNotAllowedInState);
     }
   }
   if (stage.procedure.panel_report_on && input.met_on > *stage.procedure.panel_report_on) {
-    errors.Add("met_on", "must not be after the panel's report (" +
-                             stage.procedure.panel_report_on->ToIso() + ")");
+    errors.Add(
+        "met_on",
+        "must not be after the panel's report (" + stage.procedure.panel_report_on->ToIso() + ")",
+        FieldErrorCode::kDateTooLate);
   }
   if (!errors.empty()) return errors.ToError();
 
@@ -284,7 +296,8 @@ Result<Transition> RecordDiscussionOffer(const Complaint& complaint,
   CheckActionDate(errors, "on", input.on, context.today, stage.started_on,
                   "the complaint's receipt");
   if (!input.take_up) {
-    errors.Add("take_up", "say whether the complainant took up the offer");
+    errors.Add("take_up", "say whether the complainant took up the offer",
+               FieldErrorCode::kRequired);
   }
   if (!errors.empty()) return errors.ToError();
 
@@ -318,16 +331,20 @@ Result<Transition> AgreeResponsePeriod(const Complaint& complaint, const Respons
                   stage.reopened_on ? "the reopening" : "the complaint's receipt");
   // A longer period is agreed before the one in force expires (SI 2009/309 reg 14).
   if (stage.respond_by_original && input.agreed_on > *stage.respond_by_original) {
-    errors.Add("agreed_on", "must not be after the response period in force expired (" +
-                                stage.respond_by_original->ToIso() +
-                                "): a period is agreed before then; send a late notice instead");
+    errors.Add("agreed_on",
+               "must not be after the response period in force expired (" +
+                   stage.respond_by_original->ToIso() +
+                   "): a period is agreed before then; send a late notice instead",
+               FieldErrorCode::kDateTooLate);
   }
   if (!InCalendarRange(input.respond_by)) {
-    errors.Add("respond_by", "must be within the years " + std::to_string(kFirstCalendarYear) +
-                                 " to " + std::to_string(kLastCalendarYear));
-  } else if (input.respond_by <= input.agreed_on) {
     errors.Add("respond_by",
-               "must be after the day it is agreed (" + input.agreed_on.ToIso() + ")");
+               "must be within the years " + std::to_string(kFirstCalendarYear) + " to " +
+                   std::to_string(kLastCalendarYear),
+               FieldErrorCode::kInvalidDate);
+  } else if (input.respond_by <= input.agreed_on) {
+    errors.Add("respond_by", "must be after the day it is agreed (" + input.agreed_on.ToIso() + ")",
+               FieldErrorCode::kDateTooEarly);
   }
   if (!errors.empty()) return errors.ToError();
 
@@ -358,7 +375,8 @@ Result<Transition> NotifyLateResponse(const Complaint& complaint, const LateNoti
   if (IsBlank(input.reason)) {
     errors.Add("reason",
                "the reasons are required: the complainant is told why (SI 2009/309 reg "
-               "14)");
+               "14)",
+               FieldErrorCode::kRequired);
   }
   // The stage's clock runs from its start, so respond_by is always set here.
   const std::optional<Date> due = stage.respond_by;
@@ -366,10 +384,13 @@ Result<Transition> NotifyLateResponse(const Complaint& complaint, const LateNoti
   if (input.expected_by) {
     expected_by_bad = true;
     if (!InCalendarRange(*input.expected_by)) {
-      errors.Add("expected_by", "must be within the years " + std::to_string(kFirstCalendarYear) +
-                                    " to " + std::to_string(kLastCalendarYear));
+      errors.Add("expected_by",
+                 "must be within the years " + std::to_string(kFirstCalendarYear) + " to " +
+                     std::to_string(kLastCalendarYear),
+                 FieldErrorCode::kInvalidDate);
     } else if (*input.expected_by < input.on) {
-      errors.Add("expected_by", "must not be before the notice (" + input.on.ToIso() + ")");
+      errors.Add("expected_by", "must not be before the notice (" + input.on.ToIso() + ")",
+                 FieldErrorCode::kDateTooEarly);
     } else {
       expected_by_bad = false;
     }
@@ -377,8 +398,10 @@ Result<Transition> NotifyLateResponse(const Complaint& complaint, const LateNoti
   const bool already_late = due && input.on > *due;
   const bool will_be_late = due && input.expected_by && *input.expected_by > *due;
   if (due && !already_late && !will_be_late && !expected_by_bad) {
-    errors.Add("expected_by", "the response is not late: it is due by " + due->ToIso() +
-                                  "; a notice names the later date it is now expected by");
+    errors.Add("expected_by",
+               "the response is not late: it is due by " + due->ToIso() +
+                   "; a notice names the later date it is now expected by",
+               FieldErrorCode::kNotAllowedInState);
   }
   if (!errors.empty()) return errors.ToError();
 

@@ -119,19 +119,27 @@ struct InvestigationCase {
   std::string investigating_officer;
   std::string independent_person;
   std::vector<std::string> fields;  // empty = accepted
+  // The code of each offending field (none: the test checks only the names).
+  std::vector<FieldErrorCode> codes = {};
 };
 
 const InvestigationCase kInvestigationCases[] = {
     {"Valid", "2025-09-29", "Ian Officer", "Ida Independent", {}},
     {"BeforeTheRequest", "2025-09-19", "Ian Officer", "Ida Independent", {"record_agreed_on"}},
     {"InTheFuture", "2026-07-01", "Ian Officer", "Ida Independent", {"record_agreed_on"}},
-    {"NoOfficer", "2025-09-29", " ", "Ida Independent", {"investigating_officer"}},
+    {"NoOfficer",
+     "2025-09-29",
+     " ",
+     "Ida Independent",
+     {"investigating_officer"},
+     {FieldErrorCode::kRequired}},
     {"NoIndependentPerson", "2025-09-29", "Ian Officer", "", {"independent_person"}},
     {"IndependentPersonIsTheOfficer",
      "2025-09-29",
      "Ian Officer",
      " ian officer ",
-     {"independent_person"}},
+     {"independent_person"},
+     {FieldErrorCode::kDuplicate}},
     {"EverythingWrong",
      "2025-01-01",
      "",
@@ -147,7 +155,7 @@ TEST_P(InvestigationValidation, NamesEveryBadField) {
       AtInvestigation(), {D(t.record_agreed_on), t.investigating_officer, t.independent_person},
       Ctx());
   ExpectFieldErrors(result.has_value() ? Status() : Status(tl::unexpected(result.error())),
-                    t.fields);
+                    t.fields, t.codes);
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, InvestigationValidation, testing::ValuesIn(kInvestigationCases),
@@ -365,15 +373,29 @@ struct PeriodCase {
   std::string_view agreed_on;
   std::string_view respond_by;
   std::vector<std::string> fields;
+  // The code of each offending field (none: the test checks only the names).
+  std::vector<FieldErrorCode> codes = {};
 };
 
 const PeriodCase kPeriodCases[] = {
     {"Valid", "2025-04-01", "2025-12-31", {}},
     {"OnTheLastDayOfTheDefault", "2025-09-03", "2025-12-31", {}},
-    {"AfterTheDefaultExpired", "2025-09-04", "2025-12-31", {"agreed_on"}},
+    {"AfterTheDefaultExpired",
+     "2025-09-04",
+     "2025-12-31",
+     {"agreed_on"},
+     {FieldErrorCode::kDateTooLate}},
     {"BeforeReceipt", "2025-03-02", "2025-12-31", {"agreed_on"}},
-    {"DueBeforeItIsAgreed", "2025-04-01", "2025-04-01", {"respond_by"}},
-    {"DueOutsideTheCalendar", "2025-04-01", "2101-01-01", {"respond_by"}},
+    {"DueBeforeItIsAgreed",
+     "2025-04-01",
+     "2025-04-01",
+     {"respond_by"},
+     {FieldErrorCode::kDateTooEarly}},
+    {"DueOutsideTheCalendar",
+     "2025-04-01",
+     "2101-01-01",
+     {"respond_by"},
+     {FieldErrorCode::kInvalidDate}},
 };
 
 class PeriodValidation : public testing::TestWithParam<PeriodCase> {};
@@ -383,7 +405,7 @@ TEST_P(PeriodValidation, NamesEveryBadField) {
   const Result<Transition> result =
       AgreeResponsePeriod(AtAdults(), {D(t.agreed_on), D(t.respond_by)}, Ctx());
   ExpectFieldErrors(result.has_value() ? Status() : Status(tl::unexpected(result.error())),
-                    t.fields);
+                    t.fields, t.codes);
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, PeriodValidation, testing::ValuesIn(kPeriodCases), CaseName());

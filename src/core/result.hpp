@@ -40,6 +40,10 @@ enum class ErrorCode {
 
 // Why one field is refused: a closed set a client maps to its own wording (the message beside it
 // is for people reading the API, and may change). Documented in openapi.json (FieldErrorCode).
+// Contract: the message of a bound on the value (invalid_date, date_in_future, date_too_early,
+// date_too_late, out_of_range, too_long, not_allowed_in_state) reads on from the field's name
+// ("must not be before raised_on"), so a client may put its own name for the field in front
+// (web/src/fieldErrors.ts); any other code's message is a sentence of its own.
 enum class FieldErrorCode {
   kInvalid,            // any other refusal of the value (the message says why)
   kRequired,           // missing or blank
@@ -47,6 +51,7 @@ enum class FieldErrorCode {
   kInvalidDate,        // not a date YYYY-MM-DD, or outside the calendar's range
   kDateInFuture,       // a business date after today
   kDateTooEarly,       // a business date before what it follows (the stage start, a response)
+  kDateTooLate,        // a business date after what it must precede (the receipt, a report)
   kOutOfRange,         // a number outside its bounds
   kNotInList,          // not one of the enum's names
   kTooLong,            // text or a list longer than its bound
@@ -68,6 +73,8 @@ constexpr std::string_view ToString(FieldErrorCode code) {
       return "date_in_future";
     case FieldErrorCode::kDateTooEarly:
       return "date_too_early";
+    case FieldErrorCode::kDateTooLate:
+      return "date_too_late";
     case FieldErrorCode::kOutOfRange:
       return "out_of_range";
     case FieldErrorCode::kNotInList:

@@ -36,9 +36,10 @@ Result<ServiceRequestTransition> LogServiceRequest(const ServiceRequestInput& in
                                                    const std::string& actor) {
   FieldErrors errors;
   if (!InCalendarRange(input.received_on)) {
-    errors.Add("received_on", "must be within the years the calendar covers");
+    errors.Add("received_on", "must be within the years the calendar covers",
+               FieldErrorCode::kInvalidDate);
   } else if (input.received_on > today) {
-    errors.Add("received_on", "must not be after today");
+    errors.Add("received_on", "must not be after today", FieldErrorCode::kDateInFuture);
   }
   ValidateSummary(input.summary, errors);
   if (IsBlank(input.service_area)) {
@@ -99,11 +100,13 @@ Result<ServiceRequestTransition> ResolveServiceRequest(const ServiceRequest& req
   FieldErrors errors;
   if (on < request.received_on) {
     errors.Add("resolved_on",
-               "must not be before the request was received (" + request.received_on.ToIso() + ")");
+               "must not be before the request was received (" + request.received_on.ToIso() + ")",
+               FieldErrorCode::kDateTooEarly);
   } else if (on > today) {
-    errors.Add("resolved_on", "must not be after today");
+    errors.Add("resolved_on", "must not be after today", FieldErrorCode::kDateInFuture);
   }
-  if (IsBlank(resolution)) errors.Add("resolution", "is required: say what was done");
+  if (IsBlank(resolution))
+    errors.Add("resolution", "is required: say what was done", FieldErrorCode::kRequired);
   if (!errors.empty()) return errors.ToError();
 
   ServiceRequest resolved = request;
@@ -138,7 +141,8 @@ Result<ServiceRequestTransition> MarkConverted(const ServiceRequest& request,
   }
   if (on < request.received_on) {
     errors.Add("converted_on",
-               "must not be before the request was received (" + request.received_on.ToIso() + ")");
+               "must not be before the request was received (" + request.received_on.ToIso() + ")",
+               FieldErrorCode::kDateTooEarly);
   }
   if (!errors.empty()) return errors.ToError();
 

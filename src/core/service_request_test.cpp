@@ -14,6 +14,7 @@ namespace {
 
 using test_support::CaseName;
 using test_support::D;
+using test_support::FieldCodes;
 using test_support::FieldNames;
 
 const Date kToday = D(2024, 6, 10);
@@ -64,6 +65,8 @@ struct LogCase {
   std::string name;
   std::function<void(ServiceRequestInput&)> change;
   std::vector<std::string> invalid_fields;  // empty: the input is valid
+  // The code of each invalid field (none: the test checks only the names).
+  std::vector<FieldErrorCode> codes = {};
 };
 
 class LogServiceRequestTest : public testing::TestWithParam<LogCase> {};
@@ -79,6 +82,11 @@ TEST_P(LogServiceRequestTest, ValidatesEveryField) {
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, ErrorCode::kInvalidInput);
     EXPECT_EQ(FieldNames(result.error()), GetParam().invalid_fields);
+    if (!GetParam().codes.empty()) {
+      std::vector<std::string> codes;
+      for (FieldErrorCode code : GetParam().codes) codes.emplace_back(ToString(code));
+      EXPECT_EQ(FieldCodes(result.error()), codes);
+    }
   }
 }
 
@@ -89,10 +97,12 @@ INSTANTIATE_TEST_SUITE_P(
         LogCase{"ReceivedToday", [](ServiceRequestInput& in) { in.received_on = kToday; }, {}},
         LogCase{"ReceivedTomorrow",
                 [](ServiceRequestInput& in) { in.received_on = kToday.AddDays(1); },
-                {"received_on"}},
+                {"received_on"},
+                {FieldErrorCode::kDateInFuture}},
         LogCase{"ReceivedBeforeCalendar",
                 [](ServiceRequestInput& in) { in.received_on = D(kFirstCalendarYear - 1, 12, 31); },
-                {"received_on"}},
+                {"received_on"},
+                {FieldErrorCode::kInvalidDate}},
         LogCase{"ReceivedOnFirstCalendarDay",
                 [](ServiceRequestInput& in) { in.received_on = D(kFirstCalendarYear, 1, 1); },
                 {}},

@@ -58,4 +58,22 @@ inline void ExpectFieldErrors(const Status& status, const std::vector<std::strin
   EXPECT_EQ(FieldNames(status.error()), fields);
 }
 
+// The codes of the offending fields as the API spells them, in the order the error lists them.
+inline std::vector<std::string> FieldCodes(const Error& error) {
+  std::vector<std::string> codes;
+  for (const FieldError& field : error.fields) codes.emplace_back(ToString(field.code));
+  return codes;
+}
+
+// Expects `status` to fail naming exactly `fields` with exactly `codes`, in order: clients word a
+// field error by its code, so the code is part of the rule.
+inline void ExpectFieldErrors(const Status& status, const std::vector<std::string>& fields,
+                              const std::vector<FieldErrorCode>& codes) {
+  ExpectFieldErrors(status, fields);
+  if (status || codes.empty()) return;
+  std::vector<std::string> expected;
+  for (FieldErrorCode code : codes) expected.emplace_back(ToString(code));
+  EXPECT_EQ(FieldCodes(status.error()), expected);
+}
+
 }  // namespace redress::core::test_support

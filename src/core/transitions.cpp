@@ -258,7 +258,8 @@ bool CheckMatterArose(FieldErrors& errors, std::optional<Date> matter_arose_on, 
   }
   if (*matter_arose_on > received_on) {
     errors.Add("matter_arose_on",
-               "must not be after the complaint was received (" + received_on.ToIso() + ")");
+               "must not be after the complaint was received (" + received_on.ToIso() + ")",
+               FieldErrorCode::kDateTooLate);
     return false;
   }
   return true;
@@ -293,7 +294,8 @@ void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseC
       errors.Add(IndexedField("root_causes", i), "unknown root cause \"" + code + "\"",
                  FieldErrorCode::kUnknownReference);
     } else if (repeated) {
-      errors.Add(IndexedField("root_causes", i), "root cause \"" + code + "\" is given twice");
+      errors.Add(IndexedField("root_causes", i), "root cause \"" + code + "\" is given twice",
+                 FieldErrorCode::kDuplicate);
     }
   }
 }
@@ -301,16 +303,18 @@ void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseC
 void ValidateRemedies(const RespondInput& input, FieldErrors& errors) {
   const bool remedy_expected = input.outcome && *input.outcome != Outcome::kNotUpheld;
   if (remedy_expected && input.remedies.empty()) {
-    errors.Add("remedies", "an upheld or partly upheld complaint needs at least one remedy");
+    errors.Add("remedies", "an upheld or partly upheld complaint needs at least one remedy",
+               FieldErrorCode::kRequired);
   }
   for (std::size_t i = 0; i < input.remedies.size(); ++i) {
     const Remedy& remedy = input.remedies[i];
     if (remedy.type == RemedyType::kFinancial && remedy.amount_pence <= 0) {
       errors.Add(IndexedField("remedies", i, "amount_pence"),
-                 "a financial remedy needs an amount greater than zero");
+                 "a financial remedy needs an amount greater than zero",
+                 FieldErrorCode::kOutOfRange);
     } else if (remedy.type != RemedyType::kFinancial && remedy.amount_pence != 0) {
       errors.Add(IndexedField("remedies", i, "amount_pence"),
-                 "only a financial remedy has an amount");
+                 "only a financial remedy has an amount", FieldErrorCode::kNotAllowedInState);
     }
   }
 }
@@ -447,7 +451,8 @@ Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
   const Stage& stage = complaint.current_stage();
   FieldErrors errors;
   if (input.working_days < 1 || input.working_days > kMaxExtensionWorkingDays) {
-    errors.Add("working_days", "must be between 1 and " + std::to_string(kMaxExtensionWorkingDays));
+    errors.Add("working_days", "must be between 1 and " + std::to_string(kMaxExtensionWorkingDays),
+               FieldErrorCode::kOutOfRange);
   }
   RequireText(errors, "reason", input.reason,
               "a reason is required: it is told to the complainant");
@@ -459,7 +464,8 @@ Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
   const Date due = *stage.respond_by;
   const std::string outside_code = WhyOutsideCode(stage, CurrentRule(complaint), input);
   if (!outside_code.empty() && IsBlank(input.good_reason)) {
-    return FailField("good_reason", outside_code + ": record a good reason");
+    return FailField("good_reason", outside_code + ": record a good reason",
+                     FieldErrorCode::kRequired);
   }
 
   const bool within_code = outside_code.empty();
@@ -577,10 +583,12 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   }
   const bool late_request = window_end && input.requested_on > *window_end;
   if (late_request && IsBlank(input.reason)) {
-    return FailField("reason", "requested after the " +
-                                   std::to_string(*next_rule.escalation_window_working_days) +
-                                   " working days allowed (until " + window_end->ToIso() +
-                                   "): record why the late request is accepted");
+    return FailField("reason",
+                     "requested after the " +
+                         std::to_string(*next_rule.escalation_window_working_days) +
+                         " working days allowed (until " + window_end->ToIso() +
+                         "): record why the late request is accepted",
+                     FieldErrorCode::kNotAllowedInState);
   }
 
   Stage escalated;
@@ -633,7 +641,8 @@ Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
     if (!evidence) {
       errors.Add("matter_arose_on",
                  "is required to refuse a complaint as older than the time limit: the date the "
-                 "matter happened or came to the complainant's notice");
+                 "matter happened or came to the complainant's notice",
+                 FieldErrorCode::kRequired);
     } else if (!evidence->outside_limit()) {
       const std::string why = "the complaint was received on " + complaint.received_on.ToIso() +
                               ", within the " + std::to_string(evidence->limit_months) +
@@ -807,8 +816,10 @@ Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& inp
   const bool new_handler = !IsBlank(input.handler) && input.handler != stage.handler;
   if (!new_team && !new_handler) {
     FieldErrors errors;
-    errors.Add("team", "give a team or handler different from the current one");
-    errors.Add("handler", "give a team or handler different from the current one");
+    errors.Add("team", "give a team or handler different from the current one",
+               FieldErrorCode::kRequired);
+    errors.Add("handler", "give a team or handler different from the current one",
+               FieldErrorCode::kRequired);
     return errors.ToError();
   }
   if (new_handler) {

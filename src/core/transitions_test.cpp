@@ -134,6 +134,16 @@ void ExpectFieldErrors(const Result<Transition>& result, const std::vector<std::
   EXPECT_EQ(FieldNames(result.error()), fields) << result.error().message;
 }
 
+// As above, and each offending field has its code (none given: only the names are checked).
+void ExpectFieldErrors(const Result<Transition>& result, const std::vector<std::string>& fields,
+                       const std::vector<FieldErrorCode>& codes) {
+  ExpectFieldErrors(result, fields);
+  if (result.has_value() || codes.empty()) return;
+  std::vector<std::string> expected;
+  for (FieldErrorCode code : codes) expected.emplace_back(ToString(code));
+  EXPECT_EQ(test_support::FieldCodes(result.error()), expected);
+}
+
 const Change* FindChange(const CaseEvent& event, std::string_view field) {
   for (const Change& change : event.changes) {
     if (change.field == field) return &change;
@@ -812,6 +822,8 @@ struct RespondRow {
   std::string_view name;
   std::function<void(RespondInput&)> spoil;
   std::vector<std::string> fields;
+  // The code of each offending field (none: the test checks only the names).
+  std::vector<FieldErrorCode> codes = {};
 };
 
 TEST(Respond, ValidatesTheResponse) {
@@ -822,14 +834,20 @@ TEST(Respond, ValidatesTheResponse) {
        {"root_causes[1]"}},
       {"duplicate_root_cause",
        [](RespondInput& in) { in.root_causes.push_back("repairs_delay"); },
-       {"root_causes[1]"}},
+       {"root_causes[1]"},
+       {FieldErrorCode::kDuplicate}},
       {"financial_without_amount",
        [](RespondInput& in) { in.remedies.push_back(MakeRemedy(RemedyType::kFinancial)); },
-       {"remedies[1].amount_pence"}},
+       {"remedies[1].amount_pence"},
+       {FieldErrorCode::kOutOfRange}},
       {"apology_with_amount",
        [](RespondInput& in) { in.remedies[0].amount_pence = 100; },
-       {"remedies[0].amount_pence"}},
-      {"upheld_without_remedy", [](RespondInput& in) { in.remedies.clear(); }, {"remedies"}},
+       {"remedies[0].amount_pence"},
+       {FieldErrorCode::kNotAllowedInState}},
+      {"upheld_without_remedy",
+       [](RespondInput& in) { in.remedies.clear(); },
+       {"remedies"},
+       {FieldErrorCode::kRequired}},
       {"no_outcome", [](RespondInput& in) { in.outcome.reset(); }, {"outcome"}},
       {"action_without_description",
        [](RespondInput& in) { in.actions.push_back(MakeAction(" ")); },
@@ -849,7 +867,7 @@ TEST(Respond, ValidatesTheResponse) {
     SCOPED_TRACE(row.name);
     RespondInput input = Answer("2025-01-14");
     row.spoil(input);
-    ExpectFieldErrors(Respond(c, input, Ctx()), row.fields);
+    ExpectFieldErrors(Respond(c, input, Ctx()), row.fields, row.codes);
   }
 }
 

@@ -93,8 +93,10 @@ std::optional<app::ComplaintCursor> ParseCursor(std::string_view text,
 
 core::Status CheckSearchText(std::string_view text) {
   if (text.size() > kMaxSearchTextBytes) {
-    return core::FailField("text", "must be at most " + std::to_string(kMaxSearchTextBytes) +
-                                       " characters, got " + std::to_string(text.size()));
+    return core::FailField("text",
+                           "must be at most " + std::to_string(kMaxSearchTextBytes) +
+                               " characters, got " + std::to_string(text.size()),
+                           core::FieldErrorCode::kTooLong);
   }
   // A word as the search's tokenizer sees one: a run of letters and digits (any byte of a
   // multi-byte UTF-8 character counts as a letter).
@@ -106,8 +108,10 @@ core::Status CheckSearchText(std::string_view text) {
     inside = in_word(c);
   }
   if (words > kMaxSearchWords) {
-    return core::FailField("text", "must be at most " + std::to_string(kMaxSearchWords) +
-                                       " words, got " + std::to_string(words));
+    return core::FailField("text",
+                           "must be at most " + std::to_string(kMaxSearchWords) + " words, got " +
+                               std::to_string(words),
+                           core::FieldErrorCode::kTooLong);
   }
   return {};
 }

@@ -229,12 +229,16 @@ Response Handlers::Counts(const Request& request) {
   if (!counts) return Problem(counts.error(), request);
   json by_status = json::object();
   std::int64_t total = 0;
-  for (const auto& [status, count] : *counts) {
+  for (const auto& [status, count] : counts->by_status) {
     by_status[std::string(core::ToString(status))] = count;
     total += count;
   }
-  return JsonAnswer(
-      kOk, {{"by_status", std::move(by_status)}, {"open", OpenCount(*counts)}, {"total", total}});
+  json by_stage = json::object();
+  for (const auto& [stage, open] : counts->open_by_stage) by_stage[std::to_string(stage)] = open;
+  return JsonAnswer(kOk, {{"by_status", std::move(by_status)},
+                          {"open", OpenCount(counts->by_status)},
+                          {"by_stage", std::move(by_stage)},
+                          {"total", total}});
 }
 
 Response Handlers::ListNotes(const Request& request) {

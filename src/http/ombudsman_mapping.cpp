@@ -115,25 +115,23 @@ json OmbudsmanCaseToJson(const core::OmbudsmanCase& c, core::Date today) {
                         {"evidence", remedy.evidence},
                         {"compliance", ToString(compliance)}});
   }
-  return {{"reference", c.reference},
-          {"version", c.version},
-          {"ombudsman", ToString(c.ombudsman)},
-          {"ombudsman_reference", c.ombudsman_reference},
-          {"complaints", c.complaints},
-          {"summary", c.summary},
-          {"referred_on", DateOrNull(c.referred_on)},
-          {"enquiry_received_on", DateOrNull(c.enquiry_received_on)},
-          {"information_due_on", DateOrNull(c.information_due_on)},
-          {"information_sent_on", DateOrNull(c.information_sent_on)},
-          {"draft_decision_on", DateOrNull(c.draft_decision_on)},
-          {"final_decision_on", DateOrNull(c.final_decision_on)},
-          {"findings", std::move(findings)},
-          {"lgsco_decision", NameOrNull(c.lgsco_decision)},
-          {"satisfactory_remedy_by_council", c.satisfactory_remedy_by_council},
-          {"remedies", std::move(remedies)},
-          {"decided", core::IsDecided(c)},
-          {"information_overdue", core::IsInformationOverdue(c, today)},
-          {"remedy_overdue", core::IsAnyRemedyOverdue(c, today)}};
+  json out = {{"reference", c.reference},
+              {"version", c.version},
+              {"ombudsman", ToString(c.ombudsman)},
+              {"ombudsman_reference", c.ombudsman_reference},
+              {"complaints", c.complaints},
+              {"summary", c.summary},
+              {"findings", std::move(findings)},
+              {"lgsco_decision", NameOrNull(c.lgsco_decision)},
+              {"satisfactory_remedy_by_council", c.satisfactory_remedy_by_council},
+              {"remedies", std::move(remedies)},
+              {"decided", core::IsDecided(c)},
+              {"information_overdue", core::IsInformationOverdue(c, today)},
+              {"remedy_overdue", core::IsAnyRemedyOverdue(c, today)}};
+  for (const core::OmbudsmanCaseDate& date : core::kOmbudsmanCaseDates) {
+    out[std::string(date.field)] = DateOrNull(c.*date.date);
+  }
+  return out;
 }
 
 core::Result<core::FailureOrder> ParseFailureOrder(const json& body) {

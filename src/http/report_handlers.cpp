@@ -40,8 +40,10 @@ core::Result<report::render::Format> ParseFormat(const Request& request) {
   }
   auto format = report::render::ParseFormat(found->second);
   if (!format) {
-    return core::FailField("format", "must be " + std::string(report::render::kFormatNames) +
-                                         ", got '" + found->second + "'");
+    return core::FailField(
+        "format",
+        "must be " + std::string(report::render::kFormatNames) + ", got '" + found->second + "'",
+        core::FieldErrorCode::kNotInList);
   }
   return *format;
 }
@@ -51,7 +53,9 @@ core::Result<std::optional<core::Date>> ParseAsAt(const Request& request) {
   auto found = request.query.find("as_at");
   if (found == request.query.end()) return std::optional<core::Date>();
   std::optional<core::Date> date = core::Date::Parse(found->second);
-  if (!date) return core::FailField("as_at", "must be a date written YYYY-MM-DD");
+  if (!date)
+    return core::FailField("as_at", "must be a date written YYYY-MM-DD",
+                           core::FieldErrorCode::kInvalidDate);
   return date;
 }
 
@@ -67,7 +71,8 @@ Response AnnualReport(app::Store& store, const app::Clock& clock, ConcurrencyLim
     for (const core::Error* error :
          {format ? nullptr : &format.error(), as_at ? nullptr : &as_at.error()}) {
       if (error == nullptr) continue;
-      for (const core::FieldError& field : error->fields) errors.Add(field.field, field.message);
+      for (const core::FieldError& field : error->fields)
+        errors.Add(field.field, field.message, field.code);
     }
     return ProblemResponse(errors.ToError().value(), request.path);
   }

@@ -417,6 +417,34 @@ test('two complaints are linked once, seen from both sides, and unlinked', async
   );
 });
 
+test('counts by stage name every stage that exists and add up to the open cases', async () => {
+  const counts = await call('GET', '/api/v1/complaints/counts', { token: viewer });
+  assert.equal(counts.status, 200, JSON.stringify(counts.body));
+  // The stages come from the server (core::kMaxStages): keyed 1, 2, … with none missing.
+  const stages = Object.keys(counts.body.by_stage);
+  assert.ok(stages.length >= 2, JSON.stringify(counts.body.by_stage));
+  assert.deepEqual(
+    stages,
+    stages.map((_, index) => String(index + 1)),
+  );
+  assert.equal(
+    Object.values(counts.body.by_stage).reduce((a, b) => a + b, 0),
+    counts.body.open,
+  );
+  for (const stage of stages) {
+    const atStage = await call('GET', `/api/v1/complaints/counts?stage=${stage}`, {
+      token: viewer,
+    });
+    assert.equal(atStage.status, 200, JSON.stringify(atStage.body));
+    assert.equal(atStage.body.open, counts.body.by_stage[stage], `stage ${stage}`);
+    // A stage filter leaves the other stages at zero, every key still there.
+    assert.deepEqual(Object.keys(atStage.body.by_stage), stages);
+    for (const other of stages.filter((s) => s !== stage)) {
+      assert.equal(atStage.body.by_stage[other], 0, `stage ${other} under ?stage=${stage}`);
+    }
+  }
+});
+
 test('counts per status agree with the list, and due_within selects by working days', async () => {
   const counts = await call('GET', '/api/v1/complaints/counts?service_area=housing', {
     token: viewer,

@@ -164,13 +164,9 @@ describe('learning actions and the Code self-assessment', () => {
     await page.getByRole('radio', { name: 'Completed' }).check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     const refused = await errorLinks(page);
-    assert.deepEqual(refused, [
-      ['Evidence of completion is required to complete an action', '#evidence'],
-    ]);
+    assert.deepEqual(refused, [['Evidence of completion is required', '#evidence']]);
     await assertAccessible(page, 'the action page refusing completion without evidence');
-    await page
-      .getByRole('link', { name: 'Evidence of completion is required to complete an action' })
-      .click();
+    await page.getByRole('link', { name: 'Evidence of completion is required' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'evidence');
     const evidence = 'Repairs booking procedure R-7 issued to the contact centre';
     await page.getByLabel('Evidence of completion').fill(evidence);

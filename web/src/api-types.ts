@@ -1910,6 +1910,10 @@ export interface components {
             };
             /** @description awaiting acknowledgement plus in progress */
             open: number;
+            /** @description the open cases (as in open) by their current stage, keyed by the stage's number: one key for each stage that exists, from 1 up (the core's kMaxStages), zeros included, so a client draws the stages it is given */
+            by_stage: {
+                [key: string]: number;
+            };
             total: number;
         };
         ReportFigure: {
@@ -2608,10 +2612,10 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
         };
         /**
-         * @description Why a field was refused, for a client to word in its own terms (the message beside it is for people reading the API and may change): invalid (any other refusal; the message says why), required (missing or blank), malformed (the wrong JSON type, or a field the request does not know; with 400), invalid_date (not a date YYYY-MM-DD, or outside the calendar's years), date_in_future (a business date after today), date_too_early (before what it follows, e.g. the stage start), out_of_range (a number outside its bounds), not_in_list (not one of the allowed names), too_long (text or a list beyond its bound), unknown_reference (names a record, code or user that does not exist or is not visible), not_allowed_in_state (the record's state does not allow the value now), duplicate (a value that must be unique, taken).
+         * @description Why a field was refused, for a client to word in its own terms (the message beside it is for people reading the API and may change): invalid (any other refusal; the message says why), required (missing or blank), malformed (the wrong JSON type, or a field the request does not know; with 400), invalid_date (not a date YYYY-MM-DD, or outside the calendar's years), date_in_future (a business date after today), date_too_early (before what it follows, e.g. the stage start), date_too_late (after what it must precede, e.g. the complaint's receipt), out_of_range (a number outside its bounds), not_in_list (not one of the allowed names), too_long (text or a list beyond its bound), unknown_reference (names a record, code or user that does not exist or is not visible), not_allowed_in_state (the record's state does not allow the value now), duplicate (a value that must be unique, taken).
          * @enum {unknown}
          */
-        FieldErrorCode: "invalid" | "required" | "malformed" | "invalid_date" | "date_in_future" | "date_too_early" | "out_of_range" | "not_in_list" | "too_long" | "unknown_reference" | "not_allowed_in_state" | "duplicate";
+        FieldErrorCode: "invalid" | "required" | "malformed" | "invalid_date" | "date_in_future" | "date_too_early" | "date_too_late" | "out_of_range" | "not_in_list" | "too_long" | "unknown_reference" | "not_allowed_in_state" | "duplicate";
     };
     responses: {
         /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */

@@ -12,8 +12,6 @@ import { OverduePanel } from './ombudsman/OverduePanel';
 type Scope = 'mine' | 'team' | 'all';
 type Filters = Record<string, string>;
 
-const STAGES = [1, 2, 3];
-
 function scopeFilters(scope: Scope, user: User): Filters {
   if (scope === 'team' && user.team) return { team: user.team };
   if (scope === 'all') return {};
@@ -33,12 +31,7 @@ async function loadTiles(filters: Filters): Promise<{ tiles: Tile[]; stages: Til
     get<StatusCounts>(`/complaints/counts${query({ ...filters, ...extra })}`);
   const dueSoon = { due_within: String(DUE_SOON_WORKING_DAYS) };
   const overdue = { overdue: 'true' };
-  const [all, soon, late, ...byStage] = await Promise.all([
-    counts({}),
-    counts(dueSoon),
-    counts(overdue),
-    ...STAGES.map((stage) => counts({ stage: String(stage) })),
-  ]);
+  const [all, soon, late] = await Promise.all([counts({}), counts(dueSoon), counts(overdue)]);
   if (!all || !soon || !late) throw new Error('the counts did not load');
   const tiles: Tile[] = [
     { label: 'Open cases', count: all.open },
@@ -59,11 +52,14 @@ async function loadTiles(filters: Filters): Promise<{ tiles: Tile[]; stages: Til
       filters: { status: 'in_progress', sort: 'due_on' },
     },
   ];
-  const stages = byStage.map((stageCounts, index) => ({
-    label: `Stage ${STAGES[index]}`,
-    count: stageCounts.open,
-    filters: { stage: String(STAGES[index]), sort: 'due_on' },
-  }));
+  // The stages the server has (one key each, in its order): the app keeps no list of its own.
+  const stages = Object.entries(all.by_stage)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([stage, open]) => ({
+      label: `Stage ${stage}`,
+      count: open,
+      filters: { stage, sort: 'due_on' },
+    }));
   return { tiles, stages };
 }
 

@@ -9,26 +9,35 @@ const LABELS = {
   complaints: 'The complaints',
 };
 
-test.each([
+test.each<[FieldError, FieldError]>([
   [
-    { field: 'evidence', message: 'is required to complete an action' },
-    { field: 'evidence', message: 'Evidence of completion is required to complete an action' },
+    { field: 'evidence', message: 'is required to complete an action', code: 'required' },
+    { field: 'evidence', message: 'Evidence of completion is required' },
   ],
   [
-    { field: 'due_on', message: 'must not be before raised_on' },
+    { field: 'due_on', message: 'must not be before raised_on', code: 'date_too_early' },
     { field: 'due_on', message: 'The due date must not be before the date it was raised' },
   ],
   [
-    { field: 'complaints[1]', message: 'no complaint CMP-NOPE' },
+    { field: 'complaints[1]', message: 'no complaint CMP-NOPE', code: 'unknown_reference' },
     { field: 'complaints', message: 'No complaint CMP-NOPE' },
   ],
   [
-    { field: 'category', message: 'a theme needs a category or a root cause' },
+    { field: 'category', message: 'a theme needs a category or a root cause', code: 'required' },
     { field: 'category', message: 'A theme needs a category or a root cause' },
   ],
   [
-    { field: 'owner', message: 'is required' },
+    { field: 'owner', message: 'is required', code: 'required' },
     { field: 'owner', message: 'Is required' },
+  ],
+  [
+    { field: 'raised_on', message: 'must not be after today', code: 'date_in_future' },
+    { field: 'raised_on', message: 'The date it was raised must not be after today' },
+  ],
+  [
+    // The catch-all code: the message is its own sentence even when it starts "is".
+    { field: 'due_on', message: 'is odd', code: 'invalid' },
+    { field: 'due_on', message: 'Is odd' },
   ],
   [
     { field: '', message: 'the self-assessment of 2022 was started already' },

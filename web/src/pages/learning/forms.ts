@@ -4,6 +4,7 @@
 import { ApiError } from '../../api';
 import { ClientErrors } from '../../components/Form';
 import { isoOf, type DateParts } from '../../components/fields';
+import { readsOnFromField } from '../../fieldErrors';
 import type { FieldError } from '../../types';
 
 function isEmptyDate(parts: DateParts): boolean {
@@ -28,8 +29,6 @@ export function dateField(
 // The form's name for each API field, as a noun phrase: "The due date".
 export type FieldLabels = Record<string, string>;
 
-// A message that starts with a verb ("is required") reads after the field's name.
-const NEEDS_SUBJECT = /^(is|are|must|only)\b/;
 // The API names other fields in its messages by their JSON names.
 const FIELD_NAME = /\b[a-z]+(?:_[a-z]+)+\b/g;
 
@@ -49,9 +48,11 @@ export function labelledErrors(errors: FieldError[], labels: FieldLabels): Field
       labels[name] ? lowerFirst(labels[name]) : name,
     );
     const label = labels[field];
+    // The code says how the field is worded (see fieldErrors.ts), never the message's words.
+    if (label && error.code === 'required') return { field, message: `${label} is required` };
     return {
       field,
-      message: label && NEEDS_SUBJECT.test(message) ? `${label} ${message}` : sentence(message),
+      message: label && readsOnFromField(error.code) ? `${label} ${message}` : sentence(message),
     };
   });
 }

@@ -1,6 +1,7 @@
 // The API's field errors in the words of the forms: "is required" on "remedies[0].due_on" reads
 // "Enter the due date of order or recommendation 1", and the field names and ISO dates inside a
 // message ("must not be before referred_on (2022-01-10)") read as labels and the app's dates.
+import { readsOnFromField } from '../../fieldErrors';
 import { formatDate } from '../../format';
 import type { FieldError } from '../../types';
 import { LETTER_COUNT_FIELDS, type CaseDateField } from './model';
@@ -62,7 +63,6 @@ const FINDING_WORDS: Record<string, (n: number) => string> = {
   finding: (n) => `the finding on element ${n}`,
 };
 
-const CONTINUES = /^(must|is|are) /;
 const INDEXED = /^(\w+)\[(\d+)\](?:\.(\w+))?$/;
 
 // How a field is named in a sentence, or null when the form has no words for it.
@@ -98,12 +98,14 @@ export function humaniseMessage(message: string): string {
 export function humaniseError(error: FieldError): FieldError {
   const words = fieldWords(error.field);
   const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
-  // Only a message that goes on from the field's name ("must …", "is …") is prefixed with it.
-  if (!words || !CONTINUES.test(message))
-    return { ...error, message: capitalised(humaniseMessage(message)) };
+  if (!words) return { ...error, message: capitalised(humaniseMessage(message)) };
+  // The code says how the field is worded: a missing value by the form's own words, a bound on
+  // the value after the field's name, anything else as the API's sentence.
   if (error.code === 'required') {
     const verb = CHOICES.has(lastPart(error.field)) ? 'Select' : 'Enter';
     return { ...error, message: `${verb} ${words}` };
   }
-  return { ...error, message: capitalised(`${words} ${humaniseMessage(message)}`) };
+  if (readsOnFromField(error.code))
+    return { ...error, message: capitalised(`${words} ${humaniseMessage(message)}`) };
+  return { ...error, message: capitalised(humaniseMessage(message)) };
 }
