@@ -3191,12 +3191,25 @@ class SqliteTx final : public app::Tx {
       if (Status s = InsertProcedure(complaint.id, stage); !s) return s;
     }
     if (Status s = SaveEarlierDecisions(complaint); !s) return s;
-    for (std::size_t i = 0; i < complaint.possible_repeat_of.size(); ++i) {
-      Result<Statement> statement = connection_.Prepare(
-          "INSERT INTO complaint_repeats (complaint_id, position, repeat_of) VALUES (?, ?, ?)");
+    return InsertPositioned(
+        "INSERT INTO complaint_repeats (complaint_id, position, repeat_of) VALUES (?, ?, ?)",
+        complaint.id, complaint.possible_repeat_of,
+        [](const std::string& repeat_of) { return std::tie(repeat_of); });
+  }
+
+  // Inserts one row per item of a complaint-level list: (complaint_id, position, the columns
+  // `fields` gives for the item as a tuple), position 0-based in the list's order.
+  template <typename Item, typename Fields>
+  Status InsertPositioned(const char* sql, std::int64_t complaint_id,
+                          const std::vector<Item>& items, Fields fields) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Result<Statement> statement = connection_.Prepare(sql);
       if (!statement) return Unexpected(statement.error());
-      statement->BindAll(complaint.id, static_cast<std::int64_t>(i),
-                         complaint.possible_repeat_of[i]);
+      std::apply(
+          [&](const auto&... values) {
+            statement->BindAll(complaint_id, static_cast<std::int64_t>(i), values...);
+          },
+          fields(items[i]));
       if (Status inserted = statement->Run(); !inserted) return inserted;
     }
     return {};
@@ -3204,27 +3217,22 @@ class SqliteTx final : public app::Tx {
 
   // The refusals and withdrawals a reopening undid (migration 0011).
   Status SaveEarlierDecisions(const core::Complaint& complaint) {
-    for (std::size_t i = 0; i < complaint.earlier_refusals.size(); ++i) {
-      const core::Refusal& refusal = complaint.earlier_refusals[i];
-      Result<Statement> statement = connection_.Prepare(
-          "INSERT INTO complaint_earlier_refusals (complaint_id, position, decided_on, reason, "
-          "explanation) VALUES (?, ?, ?, ?, ?)");
-      if (!statement) return Unexpected(statement.error());
-      statement->BindAll(complaint.id, static_cast<std::int64_t>(i), refusal.decided_on,
-                         refusal.reason, refusal.explanation);
-      if (Status inserted = statement->Run(); !inserted) return inserted;
+    if (Status s = InsertPositioned(
+            "INSERT INTO complaint_earlier_refusals (complaint_id, position, decided_on, reason, "
+            "explanation) VALUES (?, ?, ?, ?, ?)",
+            complaint.id, complaint.earlier_refusals,
+            [](const core::Refusal& refusal) {
+              return std::tie(refusal.decided_on, refusal.reason, refusal.explanation);
+            });
+        !s) {
+      return s;
     }
-    for (std::size_t i = 0; i < complaint.earlier_withdrawals.size(); ++i) {
-      const core::Withdrawal& withdrawal = complaint.earlier_withdrawals[i];
-      Result<Statement> statement = connection_.Prepare(
-          "INSERT INTO complaint_earlier_withdrawals (complaint_id, position, withdrawn_on, "
-          "reason, status_before) VALUES (?, ?, ?, ?, ?)");
-      if (!statement) return Unexpected(statement.error());
-      statement->BindAll(complaint.id, static_cast<std::int64_t>(i), withdrawal.withdrawn_on,
-                         withdrawal.reason, withdrawal.status_before);
-      if (Status inserted = statement->Run(); !inserted) return inserted;
-    }
-    return {};
+    return InsertPositioned(
+        "INSERT INTO complaint_earlier_withdrawals (complaint_id, position, withdrawn_on, reason, "
+        "status_before) VALUES (?, ?, ?, ?, ?)",
+        complaint.id, complaint.earlier_withdrawals, [](const core::Withdrawal& withdrawal) {
+          return std::tie(withdrawal.withdrawn_on, withdrawal.reason, withdrawal.status_before);
+        });
   }
 
   Status InsertProcedure(std::int64_t complaint_id, const core::Stage& stage) {
