@@ -319,9 +319,10 @@ inline constexpr std::array<std::string_view, 7> kExtensionColumns = {
     "decided_on",   "working_days", "reason",     "good_reason",
     "previous_due", "new_due",      "within_code"};
 inline constexpr std::array<std::string_view, 1> kRootCauseColumns = {"root_cause"};
-inline constexpr std::array<std::string_view, 3> kRemedyColumns = {"type", "amount_pence", "description"};
+inline constexpr std::array<std::string_view, 3> kRemedyColumns = {"type", "amount_pence",
+                                                                   "description"};
 inline constexpr std::array<std::string_view, 5> kActionColumns = {"description", "due_on", "owner",
-                                                            "status", "completed_on"};
+                                                                   "status", "completed_on"};
 
 // The list `member` of a stage's response; null when the stage has no response.
 template <typename Item, typename StageType>
@@ -481,7 +482,7 @@ const StageList<core::Date> kReopenings{
 };
 
 inline constexpr std::array<std::string_view, 3> kStageListKeyColumns = {"complaint_id", "stage",
-                                                                  "position"};
+                                                                         "position"};
 
 template <typename Item>
 std::vector<std::string_view> StageListColumns(const StageList<Item>& list) {
