@@ -6,7 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { apiClient, redress, sqlite, startServe, tempDir, userWithToken } from './helpers.mjs';
+import {
+  apiClient,
+  auditEventCount,
+  redress,
+  startServe,
+  tempDir,
+  userWithToken,
+} from './helpers.mjs';
 
 const ROLES = ['admin', 'complaints_officer', 'case_handler', 'manager', 'viewer'];
 const ACTIONS = [
@@ -99,7 +106,7 @@ after(async () => {
 });
 
 function eventCount() {
-  return Number(sqlite(db, 'SELECT count(*) FROM events').trim());
+  return auditEventCount(db);
 }
 
 async function findCase([regime, stage, status]) {

@@ -20,7 +20,37 @@ export function redress(args, { input = '', env = {} } = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-// Runs the sqlite3 shell on a database and returns its output.
+// What a database holds, as `redress summary` prints it: { organisation, complaints,
+// serviceRequests, users, teams, serviceAreas, auditEvents }. Through the binary, so that the same
+// test runs on every engine `--db` accepts.
+export function storeSummary(database) {
+  const result = redress(['summary', '--db', database]);
+  if (result.status !== 0) throw new Error(`redress summary failed: ${result.stderr}`);
+  const [organisation, counts = ''] = result.stdout.split('\n');
+  const count = (label) => {
+    const found = new RegExp(`${label} (\\d+)`).exec(counts);
+    if (!found) throw new Error(`redress summary printed no ${label}: ${result.stdout}`);
+    return Number(found[1]);
+  };
+  return {
+    organisation,
+    complaints: count('complaints'),
+    serviceRequests: count('service requests'),
+    users: count('users'),
+    teams: count('teams'),
+    serviceAreas: count('service areas'),
+    auditEvents: count('audit events'),
+  };
+}
+
+// How many audit events the database holds (storeSummary).
+export function auditEventCount(database) {
+  return storeSummary(database).auditEvents;
+}
+
+// Runs the sqlite3 shell on a database and returns its output. For the engine's own facts only
+// (WAL, the file's rows as an attacker would change them); what the API or the command line can
+// say, they say (auditEventCount, `redress audit verify`).
 export function sqlite(database, sql) {
   const result = spawnSync('sqlite3', [database, sql], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`sqlite3 failed: ${result.stderr}`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import {
   apiClient,
   assertProblem,
+  auditEventCount,
   redress,
   sqlite,
   startServe,
@@ -62,7 +63,7 @@ after(async () => {
 const officer = () => tokens.complaints_officer;
 
 function eventCount() {
-  return Number(sqlite(db, 'SELECT count(*) FROM events').trim());
+  return auditEventCount(db);
 }
 
 async function recordCase(body) {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { redress, sqlite, tempDir } from './helpers.mjs';
+import { auditEventCount, redress, sqlite, tempDir } from './helpers.mjs';
 
 const EXIT_USAGE = 2;
 const EXIT_NOT_FOUND = 3;
@@ -43,7 +43,7 @@ function ok(...args) {
   return result.out;
 }
 
-const eventCount = () => Number(sqlite(db, 'SELECT count(*) FROM events').trim());
+const eventCount = () => auditEventCount(db);
 
 // Runs a command that must fail with `status`, naming `option`, and write nothing.
 function refused(status, option, ...args) {
