@@ -83,7 +83,7 @@ struct WriteStatistics {
   std::int64_t largest_batch = 0;  // the most Writes one transaction has taken
 };
 
-// A connection with its statement cache; defined in sqlite_store.cpp.
+// A connection with its statement cache; defined in connection.hpp.
 class Connection;
 
 class SqliteStore final : public app::Store {
