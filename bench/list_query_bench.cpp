@@ -182,11 +182,11 @@ int Run(const std::string& path, int repeats, bool plans, const std::string& onl
       const double cpu_start = ThreadCpuMicroseconds();
       const core::Status read = (*store)->Read([&](app::Tx& tx) -> core::Status {
         if (shape.count) {
-          auto counts = tx.CountByStatus(shape.query);
+          auto counts = tx.Complaints().CountByStatus(shape.query);
           if (!counts) return tl::unexpected(counts.error());
           rows = counts->size();
         } else {
-          auto listed = tx.ListComplaints(shape.query);
+          auto listed = tx.Complaints().List(shape.query);
           if (!listed) return tl::unexpected(listed.error());
           rows = listed->size();
         }

@@ -18,7 +18,7 @@ bool IsValidUsername(const std::string& username) {
 // A field error unless `team` is empty or a known team.
 Status CheckTeam(Tx& tx, const std::string& team, core::FieldErrors& errors) {
   if (team.empty()) return {};
-  auto teams = tx.ListTeams();
+  auto teams = tx.Organisation().ListTeams();
   if (!teams) return tl::unexpected(teams.error());
   bool known = std::any_of(teams->begin(), teams->end(),
                            [&](const Team& known_team) { return known_team.code == team; });
@@ -52,7 +52,7 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
       0,         user.username, user.display_name.empty() ? user.username : user.display_name,
       user.role, user.team,     std::move(*hash),
       true};
-  auto inserted = tx.InsertUser(std::move(record));
+  auto inserted = tx.Accounts().InsertUser(std::move(record));
   if (!inserted) return inserted;
   core::CaseEvent event{core::EventType::kUserCreated,
                         today,
@@ -63,7 +63,7 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
                         {{"username", "", inserted->username},
                          {"role", "", std::string(core::ToString(inserted->role))},
                          {"team", "", inserted->team}}};
-  if (auto appended = tx.AppendEvent(EntityType::kUser, inserted->username, event); !appended) {
+  if (auto appended = tx.Events().Append(EntityType::kUser, inserted->username, event); !appended) {
     return tl::unexpected(appended.error());
   }
   return inserted;
@@ -107,7 +107,7 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
       }
     }
     if (!errors.empty()) return errors.ToError();
-    auto found = tx.FindUser(username);
+    auto found = tx.Accounts().FindUser(username);
     if (!found) return found;
     User before = *found;
     User after = before;
@@ -117,14 +117,15 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
     if (changes.active) after.active = *changes.active;
     if (password_hash) after.password_hash = *password_hash;
     if (IsActiveAdmin(before) && !IsActiveAdmin(after)) {
-      auto users = tx.ListUsers();
+      auto users = tx.Accounts().ListUsers();
       if (!users) return tl::unexpected(users.error());
       if (std::count_if(users->begin(), users->end(), IsActiveAdmin) <= 1) {
         return core::Fail(core::ErrorCode::kConflict,
                           username + " is the last active admin: make another admin first");
       }
     }
-    if (auto updated = tx.UpdateUser(after); !updated) return tl::unexpected(updated.error());
+    if (auto updated = tx.Accounts().UpdateUser(after); !updated)
+      return tl::unexpected(updated.error());
     std::vector<core::Change> changed;
     const auto compare = [&](std::string field, std::string old_value, std::string new_value) {
       if (old_value != new_value) {
@@ -141,16 +142,16 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
     // a token made with it. An inactive user keeps neither, so reactivating revives neither.
     const bool deactivated = before.active && !after.active;
     if (password_hash || deactivated) {
-      auto revoked = tx.RevokeTokensOf(after.id, clock.NowRfc3339());
+      auto revoked = tx.Accounts().RevokeTokensOf(after.id, clock.NowRfc3339());
       if (!revoked) return tl::unexpected(revoked.error());
-      auto ended = tx.DeleteSessionsOf(after.id, deactivated ? "" : keep_session_token_hash);
+      auto ended = tx.Sessions().DeleteAllOf(after.id, deactivated ? "" : keep_session_token_hash);
       if (!ended) return tl::unexpected(ended.error());
       if (*revoked > 0) changed.push_back({"tokens_revoked", "", std::to_string(*revoked)});
       if (*ended > 0) changed.push_back({"sessions_ended", "", std::to_string(*ended)});
     }
     core::CaseEvent event{core::EventType::kUserUpdated,   clock.Today(),     actor.username, 0,
                           "User " + username + " changed", std::move(changed)};
-    if (auto appended = tx.AppendEvent(EntityType::kUser, username, event); !appended) {
+    if (auto appended = tx.Events().Append(EntityType::kUser, username, event); !appended) {
       return tl::unexpected(appended.error());
     }
     return after;
@@ -162,7 +163,7 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
                                 std::optional<core::Date> expires_on) {
   std::optional<IssuedToken> result;
   auto status = store.Write([&](Tx& tx) -> Status {
-    auto user = tx.FindUser(username);
+    auto user = tx.Accounts().FindUser(username);
     if (!user) {
       if (user.error().code == core::ErrorCode::kNotFound) {
         return core::FailField("username", "unknown user '" + username + "'",
@@ -190,7 +191,7 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
     std::string token = NewApiToken();
     ApiToken record{
         0, user->id, HashApiToken(token), label, clock.NowRfc3339(), std::nullopt, expires_on};
-    auto inserted = tx.InsertToken(std::move(record));
+    auto inserted = tx.Accounts().InsertToken(std::move(record));
     if (!inserted) return tl::unexpected(inserted.error());
     core::CaseEvent event{core::EventType::kTokenCreated,
                           clock.Today(),
@@ -199,7 +200,7 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
                           "API token " + std::to_string(inserted->id) + " issued to " + username,
                           {{"token", "", std::to_string(inserted->id) + " " + label}}};
     if (expires_on) event.changes.push_back({"expires_on", "", expires_on->ToIso()});
-    if (auto appended = tx.AppendEvent(EntityType::kToken, username, event); !appended) {
+    if (auto appended = tx.Events().Append(EntityType::kToken, username, event); !appended) {
       return appended;
     }
     result = IssuedToken{std::move(token), std::move(*inserted)};
@@ -212,9 +213,9 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
 Result<std::vector<ApiToken>> ListOwnTokens(Store& store, const Actor& actor) {
   std::vector<ApiToken> tokens;
   auto status = store.Read([&](Tx& tx) -> Status {
-    auto user = tx.FindUser(actor.username);
+    auto user = tx.Accounts().FindUser(actor.username);
     if (!user) return tl::unexpected(user.error());
-    auto found = tx.TokensOf(user->id);
+    auto found = tx.Accounts().TokensOf(user->id);
     if (!found) return tl::unexpected(found.error());
     tokens = std::move(*found);
     return {};
@@ -228,23 +229,23 @@ Status RevokeToken(Store& store, const Clock& clock, const Actor& actor, std::in
     const auto unknown = [id] {
       return core::Fail(core::ErrorCode::kNotFound, "no token " + std::to_string(id));
     };
-    auto token = tx.FindToken(id);
+    auto token = tx.Accounts().FindToken(id);
     if (!token) return tl::unexpected(token.error());
-    auto owner = tx.FindUserById(token->user_id);
+    auto owner = tx.Accounts().FindUserById(token->user_id);
     if (!owner) return tl::unexpected(owner.error());
     if (owner->username != actor.username &&
         !core::Allows(actor.role, core::Permission::kManageUsers)) {
       return unknown();
     }
     if (token->revoked_at) return {};
-    if (auto revoked = tx.RevokeToken(id, clock.NowRfc3339()); !revoked) return revoked;
+    if (auto revoked = tx.Accounts().RevokeToken(id, clock.NowRfc3339()); !revoked) return revoked;
     core::CaseEvent event{core::EventType::kTokenRevoked,
                           clock.Today(),
                           actor.username,
                           0,
                           "API token " + std::to_string(id) + " of " + owner->username + " revoked",
                           {{"token", std::to_string(id) + " " + token->label, ""}}};
-    return tx.AppendEvent(EntityType::kToken, owner->username, event);
+    return tx.Events().Append(EntityType::kToken, owner->username, event);
   });
 }
 

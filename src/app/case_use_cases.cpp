@@ -35,7 +35,7 @@ void CheckReferenceData(const Organisation& organisation, const std::string& ser
 // A handler named in an input must be an active user.
 Status CheckHandler(Tx& tx, const std::string& handler) {
   if (handler.empty()) return {};
-  auto user = tx.FindUser(handler);
+  auto user = tx.Accounts().FindUser(handler);
   if (!user) {
     if (user.error().code == core::ErrorCode::kNotFound) {
       return core::FailField("handler", "unknown user '" + handler + "'",
@@ -60,16 +60,16 @@ std::string OwningTeam(const Organisation& organisation, const std::string& serv
 Result<std::vector<std::string>> PossibleRepeats(Tx& tx, const LogComplaintCommand& command,
                                                  const core::Complaint& incoming) {
   core::RepeatKey key = core::KeyOf(command.complainant, command.category, command.received_on);
-  auto candidates =
-      tx.RepeatCandidates(key, command.received_on.AddMonths(-core::kRepeatWindowMonths),
-                          command.received_on, core::kMaxPossibleRepeats);
+  auto candidates = tx.Complaints().RepeatCandidates(
+      key, command.received_on.AddMonths(-core::kRepeatWindowMonths), command.received_on,
+      core::kMaxPossibleRepeats);
   if (!candidates) return tl::unexpected(candidates.error());
   std::vector<core::RepeatCandidate> nameable;
   for (core::RepeatCandidate& candidate : *candidates) {
     if (candidate.restricted) {
       // Only a restricted complaint can be named on one, and only when its teams see it.
       if (!incoming.restricted) continue;
-      auto earlier = tx.LoadComplaint(candidate.reference);
+      auto earlier = tx.Complaints().Load(candidate.reference);
       if (!earlier) return tl::unexpected(earlier.error());
       if (!core::MayNameAsRepeat(*earlier, incoming)) continue;
     }
@@ -211,7 +211,7 @@ Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation,
   auto repeats = PossibleRepeats(tx, command, logged->complaint);
   if (!repeats) return tl::unexpected(repeats.error());
   logged->complaint.possible_repeat_of = std::move(*repeats);
-  return tx.InsertComplaint(std::move(logged->complaint), logged->event);
+  return tx.Complaints().Insert(std::move(logged->complaint), logged->event);
 }
 
 Result<core::Complaint> ApplyCaseActionIn(Tx& tx, const Organisation& organisation,
@@ -219,7 +219,7 @@ Result<core::Complaint> ApplyCaseActionIn(Tx& tx, const Organisation& organisati
                                           std::string_view reference,
                                           std::optional<std::int64_t> expected_version,
                                           const CaseAction& action) {
-  auto complaint = tx.LoadComplaint(reference);
+  auto complaint = tx.Complaints().Load(reference);
   if (!complaint) return tl::unexpected(complaint.error());
   if (expected_version && *expected_version != complaint->version) {
     return core::Fail(core::ErrorCode::kStaleVersion,
@@ -230,7 +230,7 @@ Result<core::Complaint> ApplyCaseActionIn(Tx& tx, const Organisation& organisati
   core::CaseContext context = ContextFor(organisation, actor, today);
   auto transition = std::visit(ActionApplier{tx, organisation, *complaint, context}, action);
   if (!transition) return tl::unexpected(transition.error());
-  return tx.UpdateComplaint(transition->complaint, complaint->version, transition->event);
+  return tx.Complaints().Update(transition->complaint, complaint->version, transition->event);
 }
 
 Result<core::ServiceRequest> LogServiceRequestIn(Tx& tx, const Organisation& organisation,
@@ -242,7 +242,7 @@ Result<core::ServiceRequest> LogServiceRequestIn(Tx& tx, const Organisation& org
   input.team = OwningTeam(organisation, input.service_area);
   auto logged = core::LogServiceRequest(input, today, actor.username);
   if (!logged) return tl::unexpected(logged.error());
-  return tx.InsertServiceRequest(std::move(logged->request), logged->event);
+  return tx.ServiceRequests().Insert(std::move(logged->request), logged->event);
 }
 
 Result<core::ServiceRequest> ResolveServiceRequestIn(Tx& tx, const Actor& actor, core::Date today,
@@ -252,7 +252,7 @@ Result<core::ServiceRequest> ResolveServiceRequestIn(Tx& tx, const Actor& actor,
   if (!request) return tl::unexpected(request.error());
   auto resolved = core::ResolveServiceRequest(*request, on, resolution, today, actor.username);
   if (!resolved) return tl::unexpected(resolved.error());
-  return tx.UpdateServiceRequest(resolved->request, request->version, resolved->event);
+  return tx.ServiceRequests().Update(resolved->request, request->version, resolved->event);
 }
 
 Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& organisation,
@@ -292,14 +292,15 @@ Result<core::Complaint> ConvertServiceRequestIn(Tx& tx, const Organisation& orga
   auto converted =
       core::MarkConverted(*request, complaint->reference, command.received_on, actor.username);
   if (!converted) return tl::unexpected(converted.error());
-  auto updated = tx.UpdateServiceRequest(converted->request, request->version, converted->event);
+  auto updated =
+      tx.ServiceRequests().Update(converted->request, request->version, converted->event);
   if (!updated) return tl::unexpected(updated.error());
   return complaint;
 }
 
 Result<core::Complaint> LoadVisibleComplaint(Tx& tx, const Actor& actor,
                                              std::string_view reference) {
-  auto complaint = tx.LoadComplaint(reference);
+  auto complaint = tx.Complaints().Load(reference);
   if (!complaint) return complaint;
   if (actor.reach != Reach::kEverything && !core::CanSee(actor.team, *complaint)) {
     return core::Fail(core::ErrorCode::kNotFound, "no complaint " + std::string(reference));
@@ -312,7 +313,7 @@ Result<core::Complaint> LoadVisibleComplaint(Tx& tx, const Actor& actor,
 
 Result<core::ServiceRequest> LoadVisibleServiceRequest(Tx& tx, const Actor& actor,
                                                        std::string_view reference) {
-  auto request = tx.LoadServiceRequest(reference);
+  auto request = tx.ServiceRequests().Load(reference);
   if (!request) return request;
   Visibility visibility(tx, actor);
   if (Status visible = visibility.Require(*request, "no service request " + std::string(reference));
@@ -326,7 +327,7 @@ Result<std::vector<StoredEvent>> VisibleTimeline(Tx& tx, const Actor& actor,
                                                  std::string_view reference) {
   auto complaint = LoadVisibleComplaint(tx, actor, reference);
   if (!complaint) return tl::unexpected(complaint.error());
-  auto events = tx.EventsOf(EntityType::kComplaint, reference);
+  auto events = tx.Events().EventsOf(EntityType::kComplaint, reference);
   if (!events) return events;
   Visibility visibility(tx, actor);
   return visibility.Filter(std::move(*events));
@@ -384,7 +385,7 @@ Result<core::Complaint> CaseService::Apply(const Actor& actor, std::string_view 
 Result<core::Complaint> CaseService::Get(std::string_view reference) {
   std::optional<core::Complaint> result;
   auto status = store_.Read([&](Tx& tx) -> Status {
-    auto complaint = tx.LoadComplaint(reference);
+    auto complaint = tx.Complaints().Load(reference);
     if (!complaint) return tl::unexpected(complaint.error());
     result = std::move(*complaint);
     return {};
@@ -413,7 +414,7 @@ Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& asked)
   auto status = store_.Read([&](Tx& tx) -> Status {
     auto query = WithDueRange(tx, asked);
     if (!query) return tl::unexpected(query.error());
-    auto listed = tx.ListComplaints(*query);
+    auto listed = tx.Complaints().List(*query);
     if (!listed) return tl::unexpected(listed.error());
     rows = std::move(*listed);
     return {};
@@ -427,7 +428,7 @@ Result<CaseCounts> CaseService::Counts(const ComplaintQuery& asked) {
   auto status = store_.Read([&](Tx& tx) -> Status {
     auto query = WithDueRange(tx, asked);
     if (!query) return tl::unexpected(query.error());
-    auto counted = tx.CountByStatus(*query);
+    auto counted = tx.Complaints().CountByStatus(*query);
     if (!counted) return tl::unexpected(counted.error());
     counts.by_status = std::move(*counted);
     // One count per stage, in the same read: a stage filter given leaves the other stages at 0.
@@ -436,7 +437,7 @@ Result<CaseCounts> CaseService::Counts(const ComplaintQuery& asked) {
       if (!query->stage || *query->stage == stage) {
         ComplaintQuery at_stage = *query;
         at_stage.stage = stage;
-        auto at = tx.CountByStatus(at_stage);
+        auto at = tx.Complaints().CountByStatus(at_stage);
         if (!at) return tl::unexpected(at.error());
         for (const auto& [case_status, count] : *at) {
           if (core::IsOpen(case_status)) open += count;

@@ -12,14 +12,19 @@
 namespace redress::app {
 namespace {
 
-const VersionedKind<core::LearningAction> kActionKind{EntityType::kLearningAction,
-                                                      core::EventType::kLearningActionRaised,
-                                                      core::EventType::kLearningActionUpdated,
-                                                      "Learning action",
-                                                      "learning action",
-                                                      &Tx::InsertLearningAction,
-                                                      &Tx::UpdateLearningAction,
-                                                      &Tx::LoadLearningAction};
+const VersionedKind<core::LearningAction> kActionKind{
+    EntityType::kLearningAction,
+    core::EventType::kLearningActionRaised,
+    core::EventType::kLearningActionUpdated,
+    "Learning action",
+    "learning action",
+    [](Tx& tx, core::LearningAction record, int year) {
+      return tx.Learning().InsertAction(std::move(record), year);
+    },
+    [](Tx& tx, core::LearningAction record, std::int64_t expected_version) {
+      return tx.Learning().UpdateAction(std::move(record), expected_version);
+    },
+    [](Tx& tx, std::string_view reference) { return tx.Learning().LoadAction(reference); }};
 
 Result<core::LearningAction> SaveAction(Store& store, const Clock& clock, const Actor& actor,
                                         core::LearningAction action,
@@ -46,7 +51,7 @@ Result<core::LearningAction> SaveAction(Store& store, const Clock& clock, const 
 }
 
 Result<core::SelfAssessment> LoadAssessment(Tx& tx, int year) {
-  auto assessment = tx.LoadSelfAssessment(year);
+  auto assessment = tx.Learning().LoadSelfAssessment(year);
   if (!assessment) return tl::unexpected(assessment.error());
   if (!*assessment) {
     return core::Fail(core::ErrorCode::kNotFound,
@@ -78,10 +83,11 @@ Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, 
     }
     Result<std::vector<core::Change>> changes = change(*assessment);
     if (!changes) return tl::unexpected(changes.error());
-    auto saved = tx.SaveSelfAssessment(std::move(*assessment), version);
+    auto saved = tx.Learning().SaveSelfAssessment(std::move(*assessment), version);
     if (!saved) return saved;
     core::CaseEvent event{type, clock.Today(), actor.username, 0, summary, std::move(*changes)};
-    if (Status appended = tx.AppendEvent(EntityType::kSelfAssessment, std::to_string(year), event);
+    if (Status appended =
+            tx.Events().Append(EntityType::kSelfAssessment, std::to_string(year), event);
         !appended) {
       return tl::unexpected(appended.error());
     }
@@ -112,7 +118,7 @@ Result<std::vector<core::LearningAction>> ListLearningActions(Store& store, cons
                                                               core::Date today) {
   using Actions = std::vector<core::LearningAction>;
   auto actions = ReadValue<Actions>(store, [&](Tx& tx) -> Result<Actions> {
-    auto all = tx.ListLearningActions();
+    auto all = tx.Learning().ListActions();
     if (!all) return all;
     Visibility visibility(tx, actor);
     return visibility.Filter(std::move(*all));
@@ -144,14 +150,14 @@ Result<core::SelfAssessment> StartSelfAssessment(Store& store, const Clock& cloc
     return tl::unexpected(valid_year.error());
   }
   return WriteValue<core::SelfAssessment>(store, [&](Tx& tx) -> Result<core::SelfAssessment> {
-    auto existing = tx.LoadSelfAssessment(year);
+    auto existing = tx.Learning().LoadSelfAssessment(year);
     if (!existing) return tl::unexpected(existing.error());
     if (*existing) {
       return core::Fail(core::ErrorCode::kConflict,
                         "the self-assessment of " + std::to_string(year) + " was started already");
     }
     core::SelfAssessment assessment{year, core::SeedProvisions(), std::nullopt, 0};
-    auto saved = tx.SaveSelfAssessment(std::move(assessment), std::nullopt);
+    auto saved = tx.Learning().SaveSelfAssessment(std::move(assessment), std::nullopt);
     if (!saved) return saved;
     core::CaseEvent event{core::EventType::kSelfAssessmentStarted,
                           clock.Today(),
@@ -160,7 +166,8 @@ Result<core::SelfAssessment> StartSelfAssessment(Store& store, const Clock& cloc
                           "Self-assessment of " + std::to_string(year) + " started with " +
                               std::to_string(saved->provisions.size()) + " provisions",
                           {{"provisions", "", std::to_string(saved->provisions.size())}}};
-    if (Status appended = tx.AppendEvent(EntityType::kSelfAssessment, std::to_string(year), event);
+    if (Status appended =
+            tx.Events().Append(EntityType::kSelfAssessment, std::to_string(year), event);
         !appended) {
       return tl::unexpected(appended.error());
     }

@@ -16,7 +16,7 @@ bool IsBlank(const std::string& text) {
 
 Status AppendCaseEvent(Tx& tx, const core::Complaint& complaint, core::CaseEvent event) {
   event.stage = complaint.current_stage().number;
-  return tx.AppendEvent(EntityType::kComplaint, complaint.reference, event);
+  return tx.Events().Append(EntityType::kComplaint, complaint.reference, event);
 }
 
 std::string Describe(const CaseLink& link) {
@@ -34,7 +34,8 @@ Result<CaseNote> AddNote(Store& store, const Clock& clock, const Actor& actor,
   return WriteValue<CaseNote>(store, [&](Tx& tx) -> Result<CaseNote> {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
-    auto note = tx.InsertNote(reference, CaseNote{0, actor.username, clock.NowRfc3339(), text});
+    auto note =
+        tx.CaseNotes().InsertNote(reference, CaseNote{0, actor.username, clock.NowRfc3339(), text});
     if (!note) return note;
     core::CaseEvent event{core::EventType::kNoteAdded,
                           clock.Today(),
@@ -55,7 +56,7 @@ Result<std::vector<CaseNote>> NotesOf(Store& store, const Actor& actor,
     if (auto visible = LoadVisibleComplaint(tx, actor, reference); !visible) {
       return tl::unexpected(visible.error());
     }
-    return tx.NotesOf(reference);
+    return tx.CaseNotes().NotesOf(reference);
   });
 }
 
@@ -72,7 +73,7 @@ Result<CaseLink> Link(Store& store, const Clock& clock, const Actor& actor, std:
                              core::FieldErrorCode::kUnknownReference);
     }
     for (std::string_view end : {from, to}) {
-      auto existing = tx.LinksOf(end);
+      auto existing = tx.CaseNotes().LinksOf(end);
       if (!existing) return tl::unexpected(existing.error());
       if (existing->size() >= kMaxLinksPerComplaint) {
         return core::Fail(core::ErrorCode::kTransitionNotAllowed,
@@ -82,7 +83,8 @@ Result<CaseLink> Link(Store& store, const Clock& clock, const Actor& actor, std:
       }
     }
     CaseLink link{std::string(from), std::string(to), relation, actor.username, clock.NowRfc3339()};
-    if (auto inserted = tx.InsertLink(link); !inserted) return tl::unexpected(inserted.error());
+    if (auto inserted = tx.CaseNotes().InsertLink(link); !inserted)
+      return tl::unexpected(inserted.error());
     for (const core::Complaint* complaint : {&*source, &*target}) {
       core::CaseEvent event{core::EventType::kLinked,
                             clock.Today(),
@@ -112,7 +114,7 @@ Status Unlink(Store& store, const Clock& clock, const Actor& actor, std::string_
       if (target.error().code == core::ErrorCode::kNotFound) return not_linked();
       return tl::unexpected(target.error());
     }
-    auto removed = tx.DeleteLink(reference, other);
+    auto removed = tx.CaseNotes().DeleteLink(reference, other);
     if (!removed) return tl::unexpected(removed.error());
     for (const core::Complaint* complaint : {&*source, &*target}) {
       core::CaseEvent event{core::EventType::kUnlinked,
@@ -135,7 +137,7 @@ Result<std::vector<CaseLink>> LinksOf(Store& store, const Actor& actor,
     if (auto visible = LoadVisibleComplaint(tx, actor, reference); !visible) {
       return tl::unexpected(visible.error());
     }
-    auto links = tx.LinksOf(reference);
+    auto links = tx.CaseNotes().LinksOf(reference);
     if (!links) return links;
     std::vector<CaseLink> visible_links;
     for (CaseLink& link : *links) {

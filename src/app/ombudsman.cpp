@@ -17,23 +17,33 @@ namespace {
 // is the same figure, not a difference.
 constexpr double kLetterPrecision = 0.05;
 
-const VersionedKind<core::OmbudsmanCase> kCaseKind{EntityType::kOmbudsmanCase,
-                                                   core::EventType::kOmbudsmanCaseRecorded,
-                                                   core::EventType::kOmbudsmanCaseUpdated,
-                                                   "Ombudsman case",
-                                                   "Ombudsman case",
-                                                   &Tx::InsertOmbudsmanCase,
-                                                   &Tx::UpdateOmbudsmanCase,
-                                                   &Tx::LoadOmbudsmanCase};
+const VersionedKind<core::OmbudsmanCase> kCaseKind{
+    EntityType::kOmbudsmanCase,
+    core::EventType::kOmbudsmanCaseRecorded,
+    core::EventType::kOmbudsmanCaseUpdated,
+    "Ombudsman case",
+    "Ombudsman case",
+    [](Tx& tx, core::OmbudsmanCase record, int year) {
+      return tx.Ombudsman().InsertCase(std::move(record), year);
+    },
+    [](Tx& tx, core::OmbudsmanCase record, std::int64_t expected_version) {
+      return tx.Ombudsman().UpdateCase(std::move(record), expected_version);
+    },
+    [](Tx& tx, std::string_view reference) { return tx.Ombudsman().LoadCase(reference); }};
 
-const VersionedKind<core::FailureOrder> kFailureOrderKind{EntityType::kFailureOrder,
-                                                          core::EventType::kFailureOrderRecorded,
-                                                          core::EventType::kFailureOrderUpdated,
-                                                          "Complaint Handling Failure Order",
-                                                          "failure order",
-                                                          &Tx::InsertFailureOrder,
-                                                          &Tx::UpdateFailureOrder,
-                                                          &Tx::LoadFailureOrder};
+const VersionedKind<core::FailureOrder> kFailureOrderKind{
+    EntityType::kFailureOrder,
+    core::EventType::kFailureOrderRecorded,
+    core::EventType::kFailureOrderUpdated,
+    "Complaint Handling Failure Order",
+    "failure order",
+    [](Tx& tx, core::FailureOrder record, int year) {
+      return tx.Ombudsman().InsertFailureOrder(std::move(record), year);
+    },
+    [](Tx& tx, core::FailureOrder record, std::int64_t expected_version) {
+      return tx.Ombudsman().UpdateFailureOrder(std::move(record), expected_version);
+    },
+    [](Tx& tx, std::string_view reference) { return tx.Ombudsman().LoadFailureOrder(reference); }};
 
 bool Names(const std::vector<std::string>& references, const std::string& reference) {
   return std::find(references.begin(), references.end(), reference) != references.end();
@@ -42,7 +52,7 @@ bool Names(const std::vector<std::string>& references, const std::string& refere
 // Appends `type` to the timeline of complaint `reference`, describing the case.
 Status AppendLinkEvent(Tx& tx, const Actor& actor, core::Date today, core::EventType type,
                        const std::string& reference, const core::OmbudsmanCase& saved) {
-  auto complaint = tx.LoadComplaint(reference);
+  auto complaint = tx.Complaints().Load(reference);
   if (!complaint) return tl::unexpected(complaint.error());
   const bool linked = type == core::EventType::kOmbudsmanCaseLinked;
   const std::string description =
@@ -55,7 +65,7 @@ Status AppendLinkEvent(Tx& tx, const Actor& actor, core::Date today, core::Event
       complaint->current_stage().number,
       (linked ? "Ombudsman: " : "Ombudsman: no longer concerns this complaint: ") + description,
       {{"ombudsman_case", linked ? "" : saved.reference, linked ? saved.reference : ""}}};
-  return tx.AppendEvent(EntityType::kComplaint, reference, event);
+  return tx.Events().Append(EntityType::kComplaint, reference, event);
 }
 
 // Appends to the timeline of each complaint the case concerns now and did not before, and of each
@@ -131,14 +141,14 @@ Result<core::FailureOrder> SaveFailureOrder(Store& store, const Clock& clock, co
 // The cases the actor may see, in the store's order.
 Result<std::vector<core::OmbudsmanCase>> VisibleCases(Tx& tx, const Actor& actor,
                                                       std::string_view complaint) {
-  auto cases = tx.ListOmbudsmanCases(complaint);
+  auto cases = tx.Ombudsman().ListCases(complaint);
   if (!cases) return cases;
   Visibility visibility(tx, actor);
   return visibility.Filter(std::move(*cases));
 }
 
 Result<core::LgscoLetter> LoadLetter(Tx& tx, int year) {
-  auto letter = tx.LoadLgscoLetter(year);
+  auto letter = tx.Ombudsman().LoadLgscoLetter(year);
   if (!letter) return tl::unexpected(letter.error());
   if (!*letter) {
     return core::Fail(core::ErrorCode::kNotFound,
@@ -230,7 +240,7 @@ Result<OmbudsmanHistory> OmbudsmanHistoryOf(Store& store, const Actor& actor,
     auto cases = VisibleCases(tx, actor, complaint);
     if (!cases) return tl::unexpected(cases.error());
     history.cases = std::move(*cases);
-    auto orders = tx.ListFailureOrders();
+    auto orders = tx.Ombudsman().ListFailureOrders();
     if (!orders) return tl::unexpected(orders.error());
     for (core::FailureOrder& order : *orders) {
       const bool concerns = std::any_of(
@@ -261,7 +271,7 @@ Result<core::FailureOrder> GetFailureOrder(Store& store, const Actor& actor,
 Result<std::vector<core::FailureOrder>> ListFailureOrders(Store& store, const Actor& actor) {
   using Orders = std::vector<core::FailureOrder>;
   return ReadValue<Orders>(store, [&](Tx& tx) -> Result<Orders> {
-    auto orders = tx.ListFailureOrders();
+    auto orders = tx.Ombudsman().ListFailureOrders();
     if (!orders) return orders;
     Visibility visibility(tx, actor);
     return visibility.Filter(std::move(*orders));
@@ -280,7 +290,7 @@ Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, cons
     return tl::unexpected(valid.error());
   }
   return WriteValue<core::LgscoLetter>(store, [&](Tx& tx) -> Result<core::LgscoLetter> {
-    auto before = tx.LoadLgscoLetter(letter.year);
+    auto before = tx.Ombudsman().LoadLgscoLetter(letter.year);
     if (!before) return tl::unexpected(before.error());
     const std::string year_text = std::to_string(letter.year);
     if (precondition.expected_none && *before) {
@@ -291,7 +301,8 @@ Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, cons
       return core::Fail(core::ErrorCode::kStaleVersion,
                         "the LGSCO letter for " + year_text + " changed since it was read");
     }
-    if (Status saved = tx.SaveLgscoLetter(letter); !saved) return tl::unexpected(saved.error());
+    if (Status saved = tx.Ombudsman().SaveLgscoLetter(letter); !saved)
+      return tl::unexpected(saved.error());
     core::CaseEvent event{core::EventType::kAnnualLetterRecorded,
                           clock.Today(),
                           actor.username,
@@ -300,7 +311,8 @@ Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, cons
                               (*before ? " corrected by " : " entered by ") + actor.username,
                           core::Diff(*before ? core::FieldsOf(**before) : core::FieldValues{},
                                      core::FieldsOf(letter))};
-    if (Status appended = tx.AppendEvent(EntityType::kLgscoLetter, year_text, event); !appended) {
+    if (Status appended = tx.Events().Append(EntityType::kLgscoLetter, year_text, event);
+        !appended) {
       return tl::unexpected(appended.error());
     }
     return letter;
@@ -315,7 +327,7 @@ Result<LetterReconciliation> ReconcileLgscoLetter(Store& store, int year) {
   return ReadValue<LetterReconciliation>(store, [&](Tx& tx) -> Result<LetterReconciliation> {
     auto letter = LoadLetter(tx, year);
     if (!letter) return tl::unexpected(letter.error());
-    auto cases = tx.ListOmbudsmanCases("");
+    auto cases = tx.Ombudsman().ListCases("");
     if (!cases) return tl::unexpected(cases.error());
     LetterReconciliation reconciliation{*letter, core::ReconcileLetter(*letter, *cases), 0};
     for (const core::ReconciliationLine& line : reconciliation.lines) {
@@ -332,11 +344,11 @@ Result<OverdueDashboard> Overdue(Store& store, const Actor& actor, core::Date to
     auto cases = VisibleCases(tx, actor, "");
     if (!cases) return tl::unexpected(cases.error());
     Visibility visibility(tx, actor);
-    auto orders = tx.ListFailureOrders();
+    auto orders = tx.Ombudsman().ListFailureOrders();
     if (!orders) return tl::unexpected(orders.error());
     auto visible_orders = visibility.Filter(std::move(*orders));
     if (!visible_orders) return tl::unexpected(visible_orders.error());
-    auto actions = tx.ListLearningActions();
+    auto actions = tx.Learning().ListActions();
     if (!actions) return tl::unexpected(actions.error());
     std::erase_if(*actions, [&](const core::LearningAction& action) {
       return !core::IsOverdue(action, today);

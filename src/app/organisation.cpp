@@ -45,8 +45,9 @@ core::CaseEvent ConfigurationEvent(const Actor& actor, core::Date today, std::st
 
 Status Record(Tx& tx, const Actor& actor, core::Date today, std::string_view entity,
               std::string summary, std::vector<core::Change> changes) {
-  return tx.AppendEvent(EntityType::kConfiguration, entity,
-                        ConfigurationEvent(actor, today, std::move(summary), std::move(changes)));
+  return tx.Events().Append(
+      EntityType::kConfiguration, entity,
+      ConfigurationEvent(actor, today, std::move(summary), std::move(changes)));
 }
 
 // After the organisation's calendar changed (closure days, division), moves the running clocks
@@ -69,15 +70,15 @@ Status RecalculateRunningClocks(Tx& tx, const Actor& actor, core::Date today,
       query.status = status;
       query.limit = kPage;
       while (true) {
-        auto rows = tx.ListComplaints(query);
+        auto rows = tx.Complaints().List(query);
         if (!rows) return tl::unexpected(rows.error());
         for (const ComplaintRow& row : *rows) {
-          auto complaint = tx.LoadComplaint(row.reference);
+          auto complaint = tx.Complaints().Load(row.reference);
           if (!complaint) return tl::unexpected(complaint.error());
           std::optional<core::Transition> moved =
               core::RecalculateDeadlines(*complaint, context, why);
           if (!moved) continue;
-          auto updated = tx.UpdateComplaint(moved->complaint, complaint->version, moved->event);
+          auto updated = tx.Complaints().Update(moved->complaint, complaint->version, moved->event);
           if (!updated) return tl::unexpected(updated.error());
         }
         if (static_cast<int>(rows->size()) < kPage) break;
@@ -114,16 +115,16 @@ std::shared_ptr<const core::WorkingCalendar> CalendarFor(
 }
 
 Result<std::shared_ptr<const core::WorkingCalendar>> LoadCalendar(Tx& tx) {
-  auto settings = tx.LoadSettings();
+  auto settings = tx.Organisation().LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
-  auto closure_days = tx.ListClosureDays();
+  auto closure_days = tx.Organisation().ListClosureDays();
   if (!closure_days) return tl::unexpected(closure_days.error());
   return CalendarFor(settings->division, *closure_days);
 }
 
 Result<Organisation> LoadOrganisation(Tx& tx) {
   Organisation organisation;
-  auto settings = tx.LoadSettings();
+  auto settings = tx.Organisation().LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
   organisation.settings = std::move(*settings);
 
@@ -131,24 +132,24 @@ Result<Organisation> LoadOrganisation(Tx& tx) {
   if (!calendar) return tl::unexpected(calendar.error());
   organisation.calendar = std::move(*calendar);
 
-  auto root_causes = tx.ListRootCauses();
+  auto root_causes = tx.Organisation().ListRootCauses();
   if (!root_causes) return tl::unexpected(root_causes.error());
   for (const RootCause& cause : *root_causes) {
     if (cause.active) organisation.root_causes.insert(cause.code);
   }
-  auto categories = tx.ListCategories();
+  auto categories = tx.Organisation().ListCategories();
   if (!categories) return tl::unexpected(categories.error());
   for (const Category& category : *categories) {
     if (category.active) organisation.categories.insert(category.code);
   }
-  auto areas = tx.ListServiceAreas();
+  auto areas = tx.Organisation().ListServiceAreas();
   if (!areas) return tl::unexpected(areas.error());
   for (ServiceArea& area : *areas) organisation.service_areas.emplace(area.code, std::move(area));
-  auto teams = tx.ListTeams();
+  auto teams = tx.Organisation().ListTeams();
   if (!teams) return tl::unexpected(teams.error());
   for (const Team& team : *teams) organisation.teams.insert(team.code);
 
-  auto designations = tx.ListDesignations();
+  auto designations = tx.Organisation().ListDesignations();
   if (!designations) return tl::unexpected(designations.error());
   organisation.routing.designations = std::move(*designations);
   organisation.routing.independent_team = organisation.settings.independent_team;
@@ -157,7 +158,7 @@ Result<Organisation> LoadOrganisation(Tx& tx) {
 }
 
 Result<OrganisationCache::Entry> OrganisationCache::Load(Tx& tx) {
-  auto generation = tx.ConfigurationGeneration();
+  auto generation = tx.Organisation().ConfigurationGeneration();
   if (!generation) return tl::unexpected(generation.error());
   {
     std::lock_guard lock(mutex_);
@@ -175,12 +176,12 @@ void OrganisationCache::Remember(Entry entry) {
 }
 
 Status EnsureSettings(Tx& tx, const std::string& default_name) {
-  auto settings = tx.LoadSettings();
+  auto settings = tx.Organisation().LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
   // A new database has the settings row with no name yet; an existing one keeps its name.
   if (!settings->name.empty()) return {};
   settings->name = default_name;
-  return tx.SaveSettings(*settings);
+  return tx.Organisation().SaveSettings(*settings);
 }
 
 namespace {
@@ -202,7 +203,7 @@ Status SaveCoded(Tx& tx, const Actor& actor, core::Date today, const std::string
 
 Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team) {
   return SaveCoded(tx, actor, today, "team", "Team", team,
-                   [&](const Team& value) { return tx.UpsertTeam(value); });
+                   [&](const Team& value) { return tx.Organisation().UpsertTeam(value); });
 }
 
 Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area) {
@@ -210,7 +211,7 @@ Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const Servi
   CheckCodeAndName(area.code, area.name, errors);
   if (area.team.empty()) errors.Add("team", "is required", core::FieldErrorCode::kRequired);
   if (!errors.empty()) return errors.ToError();
-  if (auto saved = tx.UpsertServiceArea(area); !saved) return saved;
+  if (auto saved = tx.Organisation().UpsertServiceArea(area); !saved) return saved;
   return Record(tx, actor, today, "service_area/" + area.code,
                 "Service area " + area.name + " saved",
                 {{"service_area", "", area.code + " " + area.name}, {"team", "", area.team}});
@@ -218,12 +219,13 @@ Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const Servi
 
 Status SaveCategory(Tx& tx, const Actor& actor, core::Date today, const Category& category) {
   return SaveCoded(tx, actor, today, "category", "Category", category,
-                   [&](const Category& value) { return tx.UpsertCategory(value); });
+                   [&](const Category& value) { return tx.Organisation().UpsertCategory(value); });
 }
 
 Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause) {
-  return SaveCoded(tx, actor, today, "root_cause", "Root cause", root_cause,
-                   [&](const RootCause& value) { return tx.UpsertRootCause(value); });
+  return SaveCoded(
+      tx, actor, today, "root_cause", "Root cause", root_cause,
+      [&](const RootCause& value) { return tx.Organisation().UpsertRootCause(value); });
 }
 
 Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day) {
@@ -236,7 +238,7 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
   if (day.reason.empty()) {
     return core::FailField("reason", "is required", core::FieldErrorCode::kRequired);
   }
-  if (auto added = tx.AddClosureDay(day); !added) return added;
+  if (auto added = tx.Organisation().AddClosureDay(day); !added) return added;
   if (Status recorded = Record(tx, actor, today, "closure_day/" + day.date.ToIso(),
                                "Closure day " + day.date.ToIso() + " added: " + day.reason,
                                {{"closure_day", "", day.date.ToIso()}});
@@ -247,7 +249,7 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
 }
 
 Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date date) {
-  if (auto removed = tx.RemoveClosureDay(date); !removed) return removed;
+  if (auto removed = tx.Organisation().RemoveClosureDay(date); !removed) return removed;
   if (Status recorded =
           Record(tx, actor, today, "closure_day/" + date.ToIso(),
                  "Closure day " + date.ToIso() + " removed", {{"closure_day", date.ToIso(), ""}});
@@ -267,7 +269,7 @@ Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
     errors.Add("to", "must not be before from", core::FieldErrorCode::kDateTooEarly);
   }
   if (!errors.empty()) return errors.ToError();
-  if (auto added = tx.AddDesignation(designation); !added) return added;
+  if (auto added = tx.Organisation().AddDesignation(designation); !added) return added;
   std::string period =
       designation.from.ToIso() + " to " + (designation.to ? designation.to->ToIso() : "open-ended");
   return Record(tx, actor, today, "designation/" + designation.service_area,
@@ -280,11 +282,11 @@ Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
   if (settings.name.empty()) {
     return core::FailField("name", "is required", core::FieldErrorCode::kRequired);
   }
-  auto before = tx.LoadSettings();
+  auto before = tx.Organisation().LoadSettings();
   if (!before && before.error().code != core::ErrorCode::kNotFound) {
     return tl::unexpected(before.error());
   }
-  if (auto saved = tx.SaveSettings(settings); !saved) return saved;
+  if (auto saved = tx.Organisation().SaveSettings(settings); !saved) return saved;
   if (Status recorded = Record(tx, actor, today, "settings", "Organisation settings saved",
                                {{"name", "", settings.name},
                                 {"division", "", std::string(core::ToString(settings.division))},
@@ -310,7 +312,7 @@ Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, st
                core::FieldErrorCode::kOutOfRange);
   }
   if (!errors.empty()) return errors.ToError();
-  if (auto saved = tx.SaveHomesOwned(year, homes); !saved) return saved;
+  if (auto saved = tx.Reports().SaveHomesOwned(year, homes); !saved) return saved;
   return Record(
       tx, actor, today, "homes_owned/" + std::to_string(year),
       "Homes owned in " + report::FinancialYearLabel(year) + " set to " + std::to_string(homes),
@@ -348,7 +350,7 @@ Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int 
   }
   if (!errors.empty()) return errors.ToError();
   const report::TenantSatisfaction survey{static_cast<int>(std::lround(tenths)), input.sample_size};
-  if (auto saved = tx.SaveTenantSatisfaction(year, survey); !saved) return saved;
+  if (auto saved = tx.Reports().SaveTenantSatisfaction(year, survey); !saved) return saved;
   const std::string shown = std::to_string(survey.satisfied_tenths / kTenthsPerPercent) + "." +
                             std::to_string(survey.satisfied_tenths % kTenthsPerPercent);
   return Record(

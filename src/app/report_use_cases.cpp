@@ -23,25 +23,25 @@ Result<report::ReportContext> ContextIn(Tx& tx, int year, core::Date today) {
   report::ReportContext context;
   context.year = year;
   context.as_at = today;
-  auto settings = tx.LoadSettings();
+  auto settings = tx.Organisation().LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
   context.organisation = settings->name;
   auto calendar = LoadCalendar(tx);
   if (!calendar) return tl::unexpected(calendar.error());
   context.calendar = std::move(*calendar);
-  auto areas = tx.ListServiceAreas();
+  auto areas = tx.Organisation().ListServiceAreas();
   if (!areas) return tl::unexpected(areas.error());
   context.service_areas = Names(*areas);
-  auto categories = tx.ListCategories();
+  auto categories = tx.Organisation().ListCategories();
   if (!categories) return tl::unexpected(categories.error());
   context.categories = Names(*categories);
-  auto root_causes = tx.ListRootCauses();
+  auto root_causes = tx.Organisation().ListRootCauses();
   if (!root_causes) return tl::unexpected(root_causes.error());
   context.root_causes = Names(*root_causes);
-  auto homes = tx.ListHomesOwned();
+  auto homes = tx.Reports().ListHomesOwned();
   if (!homes) return tl::unexpected(homes.error());
   context.homes_owned = std::move(*homes);
-  auto surveys = tx.ListTenantSatisfaction();
+  auto surveys = tx.Reports().ListTenantSatisfaction();
   if (!surveys) return tl::unexpected(surveys.error());
   context.tenant_satisfaction = std::move(*surveys);
   return context;
@@ -50,13 +50,13 @@ Result<report::ReportContext> ContextIn(Tx& tx, int year, core::Date today) {
 // The sections the builder does not stream: Ombudsman cases, failure orders, the LGSCO letter,
 // learning actions and the self-assessment of the year.
 Status AddOmbudsmanSections(Tx& tx, int year, core::Date today, report::AnnualReport& report) {
-  auto cases = tx.ListOmbudsmanCases("");
+  auto cases = tx.Ombudsman().ListCases("");
   if (!cases) return tl::unexpected(cases.error());
-  auto orders = tx.ListFailureOrders();
+  auto orders = tx.Ombudsman().ListFailureOrders();
   if (!orders) return tl::unexpected(orders.error());
-  auto letter = tx.LoadLgscoLetter(year);
+  auto letter = tx.Ombudsman().LoadLgscoLetter(year);
   if (!letter) return tl::unexpected(letter.error());
-  auto actions = tx.ListLearningActions();
+  auto actions = tx.Learning().ListActions();
   if (!actions) return tl::unexpected(actions.error());
   // The report is published, whoever asks for it: what concerns a restricted complaint is counted
   // but its text is withheld (Visibility, as the public would see it).
@@ -68,7 +68,7 @@ Status AddOmbudsmanSections(Tx& tx, int year, core::Date today, report::AnnualRe
     if (!seen) return tl::unexpected(seen.error());
     (*seen ? publishable : withheld).push_back(std::move(action));
   }
-  auto assessment = tx.LoadSelfAssessment(year);
+  auto assessment = tx.Learning().LoadSelfAssessment(year);
   if (!assessment) return tl::unexpected(assessment.error());
   report.ombudsman =
       report::SummariseOmbudsman(year, today, *cases, *orders, *letter, publishable, withheld);
@@ -114,7 +114,7 @@ Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock,
     auto context = ContextIn(tx, year, figures_as_at);
     if (!context) return tl::unexpected(context.error());
     report::AnnualReportBuilder builder(std::move(*context));
-    if (Status streamed = tx.ReadReportRecords(report::WindowFor(year), builder); !streamed) {
+    if (Status streamed = tx.Reports().ReadRecords(report::WindowFor(year), builder); !streamed) {
       return streamed;
     }
     computed = builder.Finish();

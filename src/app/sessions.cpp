@@ -66,7 +66,7 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
   int failures_before = 0;
   auto reserved = store_.Write([&](Tx& tx) -> Status {
     user.reset();
-    auto found = tx.FindUser(username);
+    auto found = tx.Accounts().FindUser(username);
     if (found) {
       user = std::move(*found);
     } else if (found.error().code != core::ErrorCode::kNotFound) {
@@ -75,13 +75,13 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
     // A username nobody has is throttled alike (else the throttle would tell a guesser which
     // usernames exist), under a name that does not keep what was typed.
     throttle_key = user ? username : guard_.UnknownUsernameKey(username);
-    auto attempts = tx.LoadSignInAttempts(throttle_key);
+    auto attempts = tx.Sessions().LoadSignInAttempts(throttle_key);
     if (!attempts) return tl::unexpected(attempts.error());
     const std::int64_t wait = core::SecondsUntilNextSignIn(attempts->consecutive_failures,
                                                            attempts->last_failure_at, now);
     if (wait > 0) return TooSoon(wait);
     failures_before = attempts->consecutive_failures;
-    return tx.SaveSignInAttempts(throttle_key, SignInAttempts{failures_before + 1, now});
+    return tx.Sessions().SaveSignInAttempts(throttle_key, SignInAttempts{failures_before + 1, now});
   });
   if (!reserved) return tl::unexpected(reserved.error());
 
@@ -92,11 +92,12 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
     // No password was checked: the attempt is given back to the username (which may be someone
     // else's, caught in a flood), not to the address (see HasRoom above).
     auto given_back = store_.Write([&](Tx& tx) -> Status {
-      auto attempts = tx.LoadSignInAttempts(throttle_key);
+      auto attempts = tx.Sessions().LoadSignInAttempts(throttle_key);
       if (!attempts) return tl::unexpected(attempts.error());
       if (attempts->consecutive_failures == 0) return {};
-      return tx.SaveSignInAttempts(throttle_key, SignInAttempts{attempts->consecutive_failures - 1,
-                                                                attempts->last_failure_at});
+      return tx.Sessions().SaveSignInAttempts(
+          throttle_key,
+          SignInAttempts{attempts->consecutive_failures - 1, attempts->last_failure_at});
     });
     if (!given_back) return tl::unexpected(given_back.error());
     return tl::unexpected(checked.error());
@@ -106,15 +107,15 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
   std::optional<SignedIn> signed_in;
   auto written = store_.Write([&](Tx& tx) -> Status {
     signed_in.reset();
-    auto attempts = tx.LoadSignInAttempts(throttle_key);
+    auto attempts = tx.Sessions().LoadSignInAttempts(throttle_key);
     if (!attempts) return tl::unexpected(attempts.error());
     if (!verified) {
       // Already counted; the delay runs from the answer the caller sees.
       const SignInAttempts timed{attempts->consecutive_failures, clock_.NowUnixSeconds()};
-      if (auto saved = tx.SaveSignInAttempts(throttle_key, timed); !saved) return saved;
+      if (auto saved = tx.Sessions().SaveSignInAttempts(throttle_key, timed); !saved) return saved;
       const int failures = failures_before + 1;
       const std::string ref = user ? username : std::string(kUnknownUsernameRef);
-      auto failed = tx.AppendEvent(
+      auto failed = tx.Events().Append(
           EntityType::kUser, ref,
           UserEvent(core::EventType::kSignInFailed, clock_, ref,
                     user ? "Sign-in failed" : "Sign-in failed with a username nobody has",
@@ -122,7 +123,7 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
                       std::to_string(failures)}}));
       if (!failed) return failed;
       if (core::LocksOut(failures)) {
-        return tx.AppendEvent(
+        return tx.Events().Append(
             EntityType::kUser, ref,
             UserEvent(core::EventType::kLockedOut, clock_, ref,
                       "Sign-in locked for " + std::to_string(core::kLockoutSeconds) +
@@ -131,17 +132,18 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
       return {};
     }
     if (attempts->consecutive_failures != 0) {
-      if (auto saved = tx.SaveSignInAttempts(throttle_key, SignInAttempts{}); !saved) return saved;
+      if (auto saved = tx.Sessions().SaveSignInAttempts(throttle_key, SignInAttempts{}); !saved)
+        return saved;
     }
     SignedIn opened{NewRandomToken(kSessionTokenPrefix), NewRandomToken(kCsrfTokenPrefix), *user};
     Session session{0,        HashSecretToken(opened.session_token),
                     user->id, HashSecretToken(opened.csrf_token),
                     now,      now + std::min(kSessionIdleSeconds, kSessionAbsoluteSeconds)};
-    auto inserted = tx.InsertSession(std::move(session));
+    auto inserted = tx.Sessions().Insert(std::move(session));
     if (!inserted) return tl::unexpected(inserted.error());
     auto appended =
-        tx.AppendEvent(EntityType::kUser, username,
-                       UserEvent(core::EventType::kSignedIn, clock_, username, "Signed in"));
+        tx.Events().Append(EntityType::kUser, username,
+                           UserEvent(core::EventType::kSignedIn, clock_, username, "Signed in"));
     if (!appended) return appended;
     signed_in = std::move(opened);
     return {};
@@ -161,12 +163,12 @@ Result<ResumedSession> SessionService::Resume(std::string_view session_token) co
   Found found = Found::kNone;
   std::optional<ResumedSession> resumed;
   auto read = store_.Read([&](Tx& tx) -> Status {
-    auto session = tx.FindSessionByHash(token_hash);
+    auto session = tx.Sessions().FindByHash(token_hash);
     if (!session) {
       if (session.error().code == core::ErrorCode::kNotFound) return {};
       return tl::unexpected(session.error());
     }
-    auto user = tx.FindUserById(session->user_id);
+    auto user = tx.Accounts().FindUserById(session->user_id);
     if (!user) return tl::unexpected(user.error());
     found = session->expires_at > now && user->active ? Found::kLive : Found::kExpired;
     Actor actor{user->username, user->role, user->team};
@@ -177,7 +179,7 @@ Result<ResumedSession> SessionService::Resume(std::string_view session_token) co
   if (found == Found::kNone) return NoSession();
   if (found == Found::kExpired) {
     auto deleted =
-        store_.Write([&](Tx& tx) -> Status { return tx.DeleteSession(resumed->session.id); });
+        store_.Write([&](Tx& tx) -> Status { return tx.Sessions().Delete(resumed->session.id); });
     if (!deleted) return tl::unexpected(deleted.error());
     return NoSession();
   }
@@ -186,8 +188,8 @@ Result<ResumedSession> SessionService::Resume(std::string_view session_token) co
   const std::int64_t next_expiry =
       std::min(now + kSessionIdleSeconds, session.created_at + kSessionAbsoluteSeconds);
   if (next_expiry - session.expires_at >= kSessionExtendStepSeconds) {
-    auto extended =
-        store_.Write([&](Tx& tx) -> Status { return tx.ExtendSession(session.id, next_expiry); });
+    auto extended = store_.Write(
+        [&](Tx& tx) -> Status { return tx.Sessions().Extend(session.id, next_expiry); });
     if (!extended) return tl::unexpected(extended.error());
     session.expires_at = next_expiry;
   }
@@ -198,8 +200,8 @@ Status SessionService::SignOut(std::string_view session_token) const {
   auto resumed = Resume(session_token);
   if (!resumed) return tl::unexpected(resumed.error());
   return store_.Write([&](Tx& tx) -> Status {
-    if (auto deleted = tx.DeleteSession(resumed->session.id); !deleted) return deleted;
-    return tx.AppendEvent(
+    if (auto deleted = tx.Sessions().Delete(resumed->session.id); !deleted) return deleted;
+    return tx.Events().Append(
         EntityType::kUser, resumed->user.username,
         UserEvent(core::EventType::kSignedOut, clock_, resumed->user.username, "Signed out"));
   });

@@ -33,9 +33,11 @@ struct VersionedKind {
   // As a missing one is named ("no <noun> <reference>"), so that a hidden record is answered in
   // exactly the words of one that does not exist.
   std::string_view noun;
-  Result<Record> (Tx::*insert)(Record, int);
-  Result<Record> (Tx::*update)(Record, std::int64_t);
-  Result<Record> (Tx::*load)(std::string_view);
+  // The record's repository operations on a transaction (captureless lambdas that ask the
+  // record's repository, e.g. tx.Ombudsman().InsertCase).
+  Result<Record> (*insert)(Tx&, Record, int);
+  Result<Record> (*update)(Tx&, Record, std::int64_t);
+  Result<Record> (*load)(Tx&, std::string_view);
 };
 
 // kNotFound (as if it did not exist) unless the actor may see every record `record` concerns
@@ -58,7 +60,7 @@ template <typename Record>
 Result<Record> GetVisible(Store& store, const Actor& actor, const VersionedKind<Record>& kind,
                           std::string_view reference) {
   return ReadValue<Record>(store, [&](Tx& tx) -> Result<Record> {
-    auto record = (tx.*kind.load)(reference);
+    auto record = kind.load(tx, reference);
     if (!record) return record;
     if (Status visible = RequireVisible(tx, actor, kind, *record); !visible) {
       return tl::unexpected(visible.error());
@@ -80,15 +82,15 @@ Result<Record> SaveVersioned(Store& store, const Clock& clock, const Actor& acto
   return WriteValue<Record>(store, [&](Tx& tx) -> Result<Record> {
     std::optional<Record> before;
     if (expected_version) {
-      auto stored = (tx.*kind.load)(record.reference);
+      auto stored = kind.load(tx, record.reference);
       if (!stored) return stored;
       before = std::move(*stored);
     }
     if (Status checked = check(tx, before, record); !checked) {
       return tl::unexpected(checked.error());
     }
-    auto saved = expected_version ? (tx.*kind.update)(record, *expected_version)
-                                  : (tx.*kind.insert)(record, today.year());
+    auto saved = expected_version ? kind.update(tx, record, *expected_version)
+                                  : kind.insert(tx, record, today.year());
     if (!saved) return saved;
     const core::FieldValues old_fields = before ? core::FieldsOf(*before) : core::FieldValues{};
     core::CaseEvent event{before ? kind.updated : kind.recorded,
@@ -98,7 +100,7 @@ Result<Record> SaveVersioned(Store& store, const Clock& clock, const Actor& acto
                           std::string(kind.what) + " " + saved->reference +
                               (before ? " updated by " : " recorded by ") + actor.username,
                           core::Diff(old_fields, core::FieldsOf(*saved))};
-    if (Status appended = tx.AppendEvent(kind.entity, saved->reference, event); !appended) {
+    if (Status appended = tx.Events().Append(kind.entity, saved->reference, event); !appended) {
       return tl::unexpected(appended.error());
     }
     if (Status done = after(tx, before, *saved); !done) return tl::unexpected(done.error());

@@ -75,15 +75,15 @@ Result<std::optional<std::vector<std::string>>> Visibility::Load(std::string_vie
   if (!kind) return std::optional<std::vector<std::string>>();
   switch (*kind) {
     case core::ReferenceKind::kComplaint:
-      return ConcernsOf(tx_.LoadComplaint(reference));
+      return ConcernsOf(tx_.Complaints().Load(reference));
     case core::ReferenceKind::kServiceRequest:
-      return ConcernsOf(tx_.LoadServiceRequest(reference));
+      return ConcernsOf(tx_.ServiceRequests().Load(reference));
     case core::ReferenceKind::kOmbudsmanCase:
-      return ConcernsOf(tx_.LoadOmbudsmanCase(reference));
+      return ConcernsOf(tx_.Ombudsman().LoadCase(reference));
     case core::ReferenceKind::kFailureOrder:
-      return ConcernsOf(tx_.LoadFailureOrder(reference));
+      return ConcernsOf(tx_.Ombudsman().LoadFailureOrder(reference));
     case core::ReferenceKind::kLearningAction:
-      return ConcernsOf(tx_.LoadLearningAction(reference));
+      return ConcernsOf(tx_.Learning().LoadAction(reference));
   }
   return std::optional<std::vector<std::string>>();
 }
@@ -96,7 +96,7 @@ Result<bool> Visibility::SeesReference(std::string_view reference) {
   bool seen = true;
   if (core::KindOfReference(reference) == core::ReferenceKind::kComplaint) {
     // The rule itself: a complaint is seen by its teams, or by all when it is not restricted.
-    auto complaint = tx_.LoadComplaint(reference);
+    auto complaint = tx_.Complaints().Load(reference);
     if (complaint) {
       seen = core::CanSee(actor_.team, *complaint);
     } else if (complaint.error().code != core::ErrorCode::kNotFound) {

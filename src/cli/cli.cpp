@@ -183,7 +183,7 @@ class Commands final : public CommandHost {
         auto organisation = app::LoadOrganisation(tx);
         if (!organisation) return tl::unexpected(organisation.error());
         if (!division) division = organisation->settings.division;
-        auto stored = tx.ListClosureDays();
+        auto stored = tx.Organisation().ListClosureDays();
         if (!stored) return tl::unexpected(stored.error());
         closures.insert(closures.end(), stored->begin(), stored->end());
         return {};
@@ -389,7 +389,7 @@ class Commands final : public CommandHost {
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
     return (*store)->Read([&](app::Tx& tx) -> core::Status {
-      auto days = tx.ListClosureDays();
+      auto days = tx.Organisation().ListClosureDays();
       if (!days) return tl::unexpected(days.error());
       for (const app::ClosureDay& day : *days)
         out_ << day.date.ToIso() << '\t' << day.reason << '\n';
@@ -439,7 +439,7 @@ class Commands final : public CommandHost {
     if (!store) return tl::unexpected(store.error());
     std::optional<app::StoreSummary> summary;
     auto read = (*store)->Read([&](app::Tx& tx) -> core::Status {
-      auto counted = tx.Summarise();
+      auto counted = tx.Reports().Summarise();
       if (!counted) return tl::unexpected(counted.error());
       summary = std::move(*counted);
       return {};

@@ -210,7 +210,7 @@ Result<DemoResult> BuildDemo(Store& store, ManualClock& clock, const DemoOptions
   clock.Set(setup_day, kSetupSeconds);
 
   auto set_up = store.Write([&](Tx& tx) -> Status {
-    auto summary = tx.Summarise();
+    auto summary = tx.Reports().Summarise();
     if (!summary) return tl::unexpected(summary.error());
     if (summary->complaints > 0 || summary->users > 0) {
       return core::Fail(core::ErrorCode::kConflict,
@@ -233,7 +233,7 @@ Result<DemoResult> BuildDemo(Store& store, ManualClock& clock, const DemoOptions
     DemoPlan plan = PlanDemo(options, *organisation->calendar, organisation->routing);
     Replayer replayer(tx, *organisation, clock, actors, plan.complaints, plan.service_requests);
     if (auto ran = replayer.Run(plan.steps, options.today); !ran) return ran;
-    auto summary = tx.Summarise();
+    auto summary = tx.Reports().Summarise();
     if (!summary) return tl::unexpected(summary.error());
     result.organisation = summary->organisation;
     result.complaints = summary->complaints;

@@ -94,11 +94,11 @@ Result<std::vector<Referral>> FindReferrals(Store& store, int year, core::Regime
     query.received_to = core::FinancialYearEnd(year);
     query.visible_to_team = "";
     query.limit = count;
-    auto rows = tx.ListComplaints(query);
+    auto rows = tx.Complaints().List(query);
     if (!rows) return tl::unexpected(rows.error());
     std::vector<Referral> referrals;
     for (const ComplaintRow& row : *rows) {
-      auto complaint = tx.LoadComplaint(row.reference);
+      auto complaint = tx.Complaints().Load(row.reference);
       if (!complaint) return tl::unexpected(complaint.error());
       const core::Stage& stage = complaint->stages.back();
       if (!stage.response) continue;

@@ -23,12 +23,14 @@ constexpr std::string_view kApi = "/api/v1";
 constexpr Access kAuth = Access::kAuthenticated;
 
 // GET of a whole list: {"items": [...]} in the store's order.
-template <typename Record>
-Handler ListHandler(app::Store& store, core::Result<std::vector<Record>> (app::Tx::*list)(),
+// `list` is a method of the repository the transaction's accessor `repository` hands out.
+template <typename Record, typename Repository>
+Handler ListHandler(app::Store& store, Repository& (app::Tx::*repository)(),
+                    core::Result<std::vector<Record>> (Repository::*list)(),
                     json (*render)(const Record&)) {
-  return [&store, list, render](const Request& request) {
-    auto records =
-        app::ReadValue<std::vector<Record>>(store, [&](app::Tx& tx) { return (tx.*list)(); });
+  return [&store, repository, list, render](const Request& request) {
+    auto records = app::ReadValue<std::vector<Record>>(
+        store, [&](app::Tx& tx) { return ((tx.*repository)().*list)(); });
     if (!records) return Problem(records.error(), request);
     json items = json::array();
     for (const Record& record : *records) items.push_back(render(record));
@@ -98,25 +100,29 @@ void AdminHandlers::Register(Router& router) {
   // Codes in the path: PUT adds or replaces the record of that code.
   const auto coded =
       [&]<typename Record>(
-          const std::string& collection, core::Result<std::vector<Record>> (app::Tx::*list)(),
+          const std::string& collection,
+          core::Result<std::vector<Record>> (app::OrganisationRepository::*list)(),
           core::Result<Record> (*parse)(const std::string&, const json&),
           core::Status (*save)(app::Tx&, const app::Actor&, core::Date, const Record&),
           json (*render)(const Record&)) {
-        router.Add({"GET", collection, kAuth, P::kViewCases, ListHandler(store_, list, render)});
+        router.Add({"GET", collection, kAuth, P::kViewCases,
+                    ListHandler(store_, &app::Tx::Organisation, list, render)});
         router.Add({"PUT", collection + "/{code}", kAuth, P::kManageConfiguration,
                     SaveHandler<Record>(store_, clock_, CodedParser(parse), save, render)});
       };
-  coded(api + "/teams", &app::Tx::ListTeams, ParseTeam, app::SaveTeam, TeamToJson);
-  coded(api + "/service-areas", &app::Tx::ListServiceAreas, ParseServiceArea, app::SaveServiceArea,
-        ServiceAreaToJson);
-  coded(api + "/categories", &app::Tx::ListCategories, ParseCategory, app::SaveCategory,
-        CategoryToJson);
-  coded(api + "/root-causes", &app::Tx::ListRootCauses, ParseRootCause, app::SaveRootCause,
-        RootCauseToJson);
+  coded(api + "/teams", &app::OrganisationRepository::ListTeams, ParseTeam, app::SaveTeam,
+        TeamToJson);
+  coded(api + "/service-areas", &app::OrganisationRepository::ListServiceAreas, ParseServiceArea,
+        app::SaveServiceArea, ServiceAreaToJson);
+  coded(api + "/categories", &app::OrganisationRepository::ListCategories, ParseCategory,
+        app::SaveCategory, CategoryToJson);
+  coded(api + "/root-causes", &app::OrganisationRepository::ListRootCauses, ParseRootCause,
+        app::SaveRootCause, RootCauseToJson);
 
   const std::string closure_days = api + "/closure-days";
   router.Add({"GET", closure_days, kAuth, P::kViewCases,
-              ListHandler(store_, &app::Tx::ListClosureDays, ClosureDayToJson)});
+              ListHandler(store_, &app::Tx::Organisation,
+                          &app::OrganisationRepository::ListClosureDays, ClosureDayToJson)});
   router.Add(
       {"POST", closure_days, kAuth, P::kManageConfiguration,
        SaveHandler<app::ClosureDay>(store_, clock_, BodyParser(ParseClosureDay), app::AddClosureDay,
@@ -126,7 +132,8 @@ void AdminHandlers::Register(Router& router) {
 
   const std::string designations = api + "/designations";
   router.Add({"GET", designations, kAuth, P::kViewCases,
-              ListHandler(store_, &app::Tx::ListDesignations, DesignationToJson)});
+              ListHandler(store_, &app::Tx::Organisation,
+                          &app::OrganisationRepository::ListDesignations, DesignationToJson)});
   router.Add({"POST", designations, kAuth, P::kManageConfiguration,
               SaveHandler<core::Designation>(store_, clock_, BodyParser(ParseDesignation),
                                              app::AddDesignation, DesignationToJson,
@@ -135,7 +142,7 @@ void AdminHandlers::Register(Router& router) {
   const std::string settings = api + "/settings";
   router.Add({"GET", settings, kAuth, P::kViewCases, [this](const Request& request) {
                 auto loaded = app::ReadValue<app::OrganisationSettings>(
-                    store_, [](app::Tx& tx) { return tx.LoadSettings(); });
+                    store_, [](app::Tx& tx) { return tx.Organisation().LoadSettings(); });
                 if (!loaded) return Problem(loaded.error(), request);
                 return JsonAnswer(kOk, SettingsToJson(*loaded));
               }});
@@ -145,7 +152,8 @@ void AdminHandlers::Register(Router& router) {
 }
 
 Response AdminHandlers::ListUsers(const Request& request) {
-  return ListHandler(store_, &app::Tx::ListUsers, UserToJson)(request);
+  return ListHandler(store_, &app::Tx::Accounts, &app::AccountRepository::ListUsers,
+                     UserToJson)(request);
 }
 
 Response AdminHandlers::AddUser(const Request& request) {
@@ -160,7 +168,7 @@ Response AdminHandlers::AddUser(const Request& request) {
 
 Response AdminHandlers::GetUser(const Request& request) {
   auto user = app::ReadValue<app::User>(
-      store_, [&](app::Tx& tx) { return tx.FindUser(PathParam(request, "username")); });
+      store_, [&](app::Tx& tx) { return tx.Accounts().FindUser(PathParam(request, "username")); });
   if (!user) return Problem(user.error(), request);
   return JsonAnswer(kOk, UserToJson(*user));
 }

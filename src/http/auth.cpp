@@ -98,13 +98,13 @@ core::Result<app::Actor> Authenticator::AuthenticateBearer(std::string_view toke
 
   std::optional<app::Actor> actor;
   auto read = store_.Read([&](app::Tx& tx) -> core::Status {
-    auto found = tx.FindTokenByHash(token_hash);
+    auto found = tx.Accounts().FindTokenByHash(token_hash);
     if (!found) {
       if (found.error().code == core::ErrorCode::kNotFound) return {};
       return tl::unexpected(found.error());
     }
     if (found->revoked_at || (found->expires_on && *found->expires_on <= today)) return {};
-    auto user = tx.FindUserById(found->user_id);
+    auto user = tx.Accounts().FindUserById(found->user_id);
     if (!user) {
       if (user.error().code == core::ErrorCode::kNotFound) return {};
       return tl::unexpected(user.error());

@@ -352,7 +352,7 @@ Response Handlers::Health(const Request&) { return JsonAnswer(kOk, {{"status", "
 
 Response Handlers::Ready(const Request& request) {
   auto read = store_.Read([](app::Tx& tx) -> core::Status {
-    auto settings = tx.LoadSettings();
+    auto settings = tx.Organisation().LoadSettings();
     if (!settings) return tl::unexpected(settings.error());
     return {};
   });
@@ -384,9 +384,9 @@ Response Handlers::MetricsText(const Request&) {
     const core::DueRange range = core::OverdueRange(today);
     overdue.due_from = range.from;
     overdue.due_before = range.before;
-    auto all_counts = tx.CountByStatus(app::ComplaintQuery{});
+    auto all_counts = tx.Complaints().CountByStatus(app::ComplaintQuery{});
     if (!all_counts) return tl::unexpected(all_counts.error());
-    auto overdue_counts = tx.CountByStatus(overdue);
+    auto overdue_counts = tx.Complaints().CountByStatus(overdue);
     if (!overdue_counts) return tl::unexpected(overdue_counts.error());
     gauges.push_back({"redress_open_cases", "Complaints awaiting acknowledgement or in progress.",
                       static_cast<double>(OpenCount(*all_counts))});
@@ -421,7 +421,7 @@ Response Handlers::SignIn(const Request& request) {
 
 Response Handlers::CurrentSession(const Request& request) {
   auto user = app::ReadValue<app::User>(
-      store_, [&](app::Tx& tx) { return tx.FindUser(request.actor->username); });
+      store_, [&](app::Tx& tx) { return tx.Accounts().FindUser(request.actor->username); });
   if (!user) return Problem(user.error(), request);
   return JsonAnswer(kOk, SessionUserToJson(*user));
 }

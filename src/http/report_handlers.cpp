@@ -95,7 +95,7 @@ Response AnnualReport(app::Store& store, const app::Clock& clock, ConcurrencyLim
 // GET /api/v1/homes-owned: {"items": [{"year", "homes"}]} by year.
 Response ListHomesOwned(app::Store& store, const Request& request) {
   auto homes = app::ReadValue<std::map<int, std::int64_t>>(
-      store, [](app::Tx& tx) { return tx.ListHomesOwned(); });
+      store, [](app::Tx& tx) { return tx.Reports().ListHomesOwned(); });
   if (!homes) return Problem(homes.error(), request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& [year, count] : *homes) items.push_back({{"year", year}, {"homes", count}});
@@ -130,7 +130,7 @@ nlohmann::json TenantSatisfactionJson(int year, const report::TenantSatisfaction
 
 Response ListTenantSatisfaction(app::Store& store, const Request& request) {
   auto surveys = app::ReadValue<std::map<int, report::TenantSatisfaction>>(
-      store, [](app::Tx& tx) { return tx.ListTenantSatisfaction(); });
+      store, [](app::Tx& tx) { return tx.Reports().ListTenantSatisfaction(); });
   if (!surveys) return Problem(surveys.error(), request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& [year, survey] : *surveys) items.push_back(TenantSatisfactionJson(year, survey));
@@ -172,7 +172,7 @@ Response SaveTenantSatisfaction(app::Store& store, const app::Clock& clock,
   });
   if (!saved) return Problem(saved.error(), request);
   auto stored = app::ReadValue<std::map<int, report::TenantSatisfaction>>(
-      store, [](app::Tx& tx) { return tx.ListTenantSatisfaction(); });
+      store, [](app::Tx& tx) { return tx.Reports().ListTenantSatisfaction(); });
   if (!stored) return Problem(stored.error(), request);
   return JsonAnswer(kOk, TenantSatisfactionJson(year, stored->at(year)));
 }

@@ -103,7 +103,7 @@ class CaseUseCasesTest : public ::testing::Test {
   std::int64_t EventCount(const std::string& reference) {
     std::int64_t count = -1;
     Status read = store_->Read([&](Tx& tx) -> Status {
-      auto events = tx.EventsOf(EntityType::kComplaint, reference);
+      auto events = tx.Events().EventsOf(EntityType::kComplaint, reference);
       if (events) count = static_cast<std::int64_t>(events->size());
       return {};
     });
@@ -454,11 +454,11 @@ TEST_F(CaseUseCasesTest, AnAnswerNamesAtMostFivePossibleRepeatsEvenOfAnOlderLong
   auto latest = cases.LogComplaint(officer_, HousingByPhone(D("2024-08-01")));
   ASSERT_TRUE(latest.has_value());
   auto stored = store_->Write([&](Tx& tx) -> Status {
-    auto complaint = tx.LoadComplaint(latest->reference);
+    auto complaint = tx.Complaints().Load(latest->reference);
     if (!complaint) return tl::unexpected(complaint.error());
     complaint->possible_repeat_of = earlier;  // as an older version of Redress stored them
     core::CaseEvent event{core::EventType::kReassigned, D("2024-08-01"), "test", 1, "test", {}};
-    auto updated = tx.UpdateComplaint(*complaint, complaint->version, event);
+    auto updated = tx.Complaints().Update(*complaint, complaint->version, event);
     if (!updated) return tl::unexpected(updated.error());
     return {};
   });

@@ -37,7 +37,7 @@ class DemoTest : public ::testing::Test {
     ASSERT_TRUE(built.has_value()) << built.error().message;
     result_ = new DemoResult(*built);
     Status read = store_->Read([](Tx& tx) -> Status {
-      auto summary = tx.Summarise();
+      auto summary = tx.Reports().Summarise();
       EXPECT_TRUE(summary.has_value());
       if (summary) summary_ = new StoreSummary(*summary);
       return {};
@@ -288,17 +288,17 @@ TEST_F(DemoTest, TheStoresReportRecordsMatchTheCasesAsLoaded) {
     };
     auto from_store = report_of([&](report::RecordSink& sink) {
       ComplaintsOnly complaints(sink);
-      return tx.ReadReportRecords(report::WindowFor(kYear), complaints);
+      return tx.Reports().ReadRecords(report::WindowFor(kYear), complaints);
     });
     if (!from_store) return tl::unexpected(from_store.error());
     streamed = *from_store;
     auto from_cases = report_of([&](report::RecordSink& sink) -> Status {
       ComplaintQuery everything;
       everything.limit = 1'000'000;
-      auto rows = tx.ListComplaints(everything);
+      auto rows = tx.Complaints().List(everything);
       if (!rows) return tl::unexpected(rows.error());
       for (const ComplaintRow& row : *rows) {
-        auto complaint = tx.LoadComplaint(row.reference);
+        auto complaint = tx.Complaints().Load(row.reference);
         if (!complaint) return tl::unexpected(complaint.error());
         if (complaint->received_on <= report::WindowFor(kYear).to) AddAsLoaded(sink, *complaint);
       }

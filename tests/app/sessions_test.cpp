@@ -58,7 +58,7 @@ class SessionsTest : public ::testing::Test {
   SignInAttempts Attempts() {
     SignInAttempts attempts;
     auto read = store_->Read([&](Tx& tx) -> Status {
-      auto loaded = tx.LoadSignInAttempts("emma");
+      auto loaded = tx.Sessions().LoadSignInAttempts("emma");
       if (!loaded) return tl::unexpected(loaded.error());
       attempts = *loaded;
       return {};
@@ -110,10 +110,10 @@ TEST_F(SessionsTest, AUsernameNobodyHasIsThrottledWithoutKeepingWhatWasTyped) {
   ASSERT_FALSE(slowed.has_value());
   EXPECT_EQ(slowed.error().code, core::ErrorCode::kTooManyRequests) << "throttled like a user";
   auto read = store_->Read([&](Tx& tx) -> Status {
-    auto attempts = tx.LoadSignInAttempts(kTyped);
+    auto attempts = tx.Sessions().LoadSignInAttempts(kTyped);
     EXPECT_TRUE(attempts.has_value());
     EXPECT_EQ(attempts->consecutive_failures, 0) << "not kept under what was typed";
-    auto events = tx.EventsOf(EntityType::kUser, kUnknownUsernameRef);
+    auto events = tx.Events().EventsOf(EntityType::kUser, kUnknownUsernameRef);
     EXPECT_TRUE(events.has_value());
     EXPECT_EQ(events->size(), static_cast<std::size_t>(core::kFreeSignInFailures + 1));
     for (const StoredEvent& stored : *events) {
@@ -197,7 +197,7 @@ TEST_F(SessionsTest, FailuresAreSlowedThenLockedEvenForTheRightPassword) {
   auto events = [&] {
     std::vector<StoredEvent> found;
     auto read = store_->Read([&](Tx& tx) -> Status {
-      auto loaded = tx.EventsOf(EntityType::kUser, "emma");
+      auto loaded = tx.Events().EventsOf(EntityType::kUser, "emma");
       if (!loaded) return tl::unexpected(loaded.error());
       found = *loaded;
       return {};

@@ -47,7 +47,7 @@ class AuditAnchorTest : public ::testing::Test {
                             "Configured",
                             {}};
       auto written = store.Write([&](app::Tx& tx) {
-        return tx.AppendEvent(app::EntityType::kConfiguration, "settings", event);
+        return tx.Events().Append(app::EntityType::kConfiguration, "settings", event);
       });
       ASSERT_TRUE(written) << written.error().message;
     }

@@ -1669,14 +1669,16 @@ struct ChildColumns<core::ProvisionAssessment> {
 // ---------------------------------------------------------------------------------------------
 // The Tx on one connection inside an open transaction.
 
-class SqliteTx final : public app::Tx {
+// The SQLite transaction's operations, by their former names; SqliteTxHandle hands them out as
+// the repositories of app::Tx.
+class SqliteTx final {
  public:
   SqliteTx(Connection& connection, const app::Clock& clock)
       : connection_(connection), clock_(clock) {}
 
   // --- complaints ---
 
-  Result<core::Complaint> LoadComplaint(std::string_view reference) override {
+  Result<core::Complaint> LoadComplaint(std::string_view reference) {
     static const std::string sql = "SELECT id, reference, version, " + Join(kComplaintColumns) +
                                    " FROM complaints WHERE reference = ?";
     Result<Statement> statement = connection_.Prepare(sql);
@@ -1691,8 +1693,7 @@ class SqliteTx final : public app::Tx {
     return complaint;
   }
 
-  Result<core::Complaint> InsertComplaint(core::Complaint complaint,
-                                          const core::CaseEvent& event) override {
+  Result<core::Complaint> InsertComplaint(core::Complaint complaint, const core::CaseEvent& event) {
     if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
     Result<std::string> reference = NextReference(kComplaintPrefix, complaint.received_on.year());
     if (!reference) return Unexpected(reference.error());
@@ -1720,7 +1721,7 @@ class SqliteTx final : public app::Tx {
 
   Result<core::Complaint> UpdateComplaint(const core::Complaint& complaint,
                                           std::int64_t expected_version,
-                                          const core::CaseEvent& event) override {
+                                          const core::CaseEvent& event) {
     if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
     core::Complaint stored = complaint;
     stored.version = expected_version + 1;
@@ -1742,11 +1743,11 @@ class SqliteTx final : public app::Tx {
     return stored;
   }
 
-  Result<std::vector<app::ComplaintRow>> ListComplaints(const app::ComplaintQuery& query) override {
+  Result<std::vector<app::ComplaintRow>> ListComplaints(const app::ComplaintQuery& query) {
     return ListComplaintsOn(connection_, query);
   }
 
-  Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& query) override {
+  Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& query) {
     Result<TextFilter> text = PrepareTextFilter(connection_, query.text);
     if (!text) return Unexpected(text.error());
     app::StatusCounts counts;
@@ -1776,7 +1777,7 @@ class SqliteTx final : public app::Tx {
 
   Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
                                                               core::Date from, core::Date to,
-                                                              std::size_t limit) override {
+                                                              std::size_t limit) {
     // One query per key the complainant gave, each reading only its `limit` most recent matches
     // from the (key, category, received_on) index of migration 0010, whose entries end with the
     // rowid: the cost does not grow with how many complaints share the key (an MP's caseworker
@@ -1831,7 +1832,7 @@ class SqliteTx final : public app::Tx {
 
   // --- service requests ---
 
-  Result<core::ServiceRequest> LoadServiceRequest(std::string_view reference) override {
+  Result<core::ServiceRequest> LoadServiceRequest(std::string_view reference) {
     static const std::string sql = "SELECT id, reference, " + Join(kServiceRequestColumns) +
                                    " FROM service_requests WHERE reference = ?";
     Result<Statement> statement = connection_.Prepare(sql);
@@ -1841,7 +1842,7 @@ class SqliteTx final : public app::Tx {
   }
 
   Result<core::ServiceRequest> InsertServiceRequest(core::ServiceRequest request,
-                                                    const core::CaseEvent& event) override {
+                                                    const core::CaseEvent& event) {
     Result<std::string> reference =
         NextReference(kServiceRequestPrefix, request.received_on.year());
     if (!reference) return Unexpected(reference.error());
@@ -1867,7 +1868,7 @@ class SqliteTx final : public app::Tx {
 
   Result<core::ServiceRequest> UpdateServiceRequest(const core::ServiceRequest& request,
                                                     std::int64_t expected_version,
-                                                    const core::CaseEvent& event) override {
+                                                    const core::CaseEvent& event) {
     core::ServiceRequest stored = request;
     stored.version = expected_version + 1;
     static const std::string sql = "UPDATE service_requests SET (" + Join(kServiceRequestColumns) +
@@ -1889,8 +1890,7 @@ class SqliteTx final : public app::Tx {
 
   // --- events ---
 
-  Status AppendEvent(EntityType type, std::string_view entity_ref,
-                     const core::CaseEvent& event) override {
+  Status AppendEvent(EntityType type, std::string_view entity_ref, const core::CaseEvent& event) {
     Result<std::string> changes = ChangesToJson(event.changes);
     if (!changes) return Unexpected(changes.error());
 
@@ -1930,8 +1930,7 @@ class SqliteTx final : public app::Tx {
     return insert->Run();
   }
 
-  Result<std::vector<app::StoredEvent>> EventsOf(EntityType type,
-                                                 std::string_view entity_ref) override {
+  Result<std::vector<app::StoredEvent>> EventsOf(EntityType type, std::string_view entity_ref) {
     static const std::string sql =
         "SELECT sequence, entity_type, entity_ref, type, occurred_on, stage, actor, summary, "
         "changes, recorded_at, hash FROM events WHERE entity_type = ? AND entity_ref = ? "
@@ -1967,7 +1966,7 @@ class SqliteTx final : public app::Tx {
 
   // --- notes and links ---
 
-  Result<app::CaseNote> InsertNote(std::string_view reference, app::CaseNote note) override {
+  Result<app::CaseNote> InsertNote(std::string_view reference, app::CaseNote note) {
     Result<std::int64_t> complaint_id = ComplaintIdOf(reference);
     if (!complaint_id) return Unexpected(complaint_id.error());
     Result<Statement> statement = connection_.Prepare(
@@ -1978,7 +1977,7 @@ class SqliteTx final : public app::Tx {
     note.id = statement->LastInsertRowid();
     return note;
   }
-  Result<std::vector<app::CaseNote>> NotesOf(std::string_view reference) override {
+  Result<std::vector<app::CaseNote>> NotesOf(std::string_view reference) {
     Result<std::int64_t> complaint_id = ComplaintIdOf(reference);
     if (!complaint_id) return Unexpected(complaint_id.error());
     Result<Statement> statement = connection_.Prepare(
@@ -1991,7 +1990,7 @@ class SqliteTx final : public app::Tx {
     });
   }
 
-  Status InsertLink(const app::CaseLink& link) override {
+  Status InsertLink(const app::CaseLink& link) {
     Result<std::int64_t> from_id = ComplaintIdOf(link.from);
     if (!from_id) return Unexpected(from_id.error());
     Result<std::int64_t> to_id = ComplaintIdOf(link.to);
@@ -2007,7 +2006,7 @@ class SqliteTx final : public app::Tx {
     }
     return inserted;
   }
-  Result<app::CaseLink> DeleteLink(std::string_view a, std::string_view b) override {
+  Result<app::CaseLink> DeleteLink(std::string_view a, std::string_view b) {
     static const std::string kBetween =
         " WHERE (l.from_id = ?1 AND l.to_id = ?2) OR (l.from_id = ?2 AND l.to_id = ?1)";
     Result<std::int64_t> a_id = ComplaintIdOf(a);
@@ -2026,7 +2025,7 @@ class SqliteTx final : public app::Tx {
     if (Status run = remove->Run(); !run) return Unexpected(run.error());
     return link;
   }
-  Result<std::vector<app::CaseLink>> LinksOf(std::string_view reference) override {
+  Result<std::vector<app::CaseLink>> LinksOf(std::string_view reference) {
     static const std::string sql = kSelectLinksSql +
                                    " WHERE l.from_id = ?1 OR l.to_id = ?1 "
                                    "ORDER BY l.created_at, f.reference, t.reference";
@@ -2040,54 +2039,42 @@ class SqliteTx final : public app::Tx {
 
   // --- organisation and reference data ---
 
-  Result<app::OrganisationSettings> LoadSettings() override {
+  Result<app::OrganisationSettings> LoadSettings() {
     static const std::string sql = SelectAllSql<app::OrganisationSettings>() + " WHERE id = ?";
     Result<Statement> statement = connection_.Prepare(sql);
     if (!statement) return Unexpected(statement.error());
     statement->Bind(kSettingsRowId);
     return ReadOne(*statement, Table<app::OrganisationSettings>::Read, "no settings");
   }
-  Status SaveSettings(const app::OrganisationSettings& settings) override {
-    return Upsert(settings);
-  }
+  Status SaveSettings(const app::OrganisationSettings& settings) { return Upsert(settings); }
 
-  Result<std::vector<app::Team>> ListTeams() override { return ListAll<app::Team>(); }
-  Status UpsertTeam(const app::Team& team) override { return Upsert(team); }
-  Result<std::vector<app::ServiceArea>> ListServiceAreas() override {
-    return ListAll<app::ServiceArea>();
-  }
-  Status UpsertServiceArea(const app::ServiceArea& area) override { return Upsert(area); }
-  Result<std::vector<app::Category>> ListCategories() override { return ListAll<app::Category>(); }
-  Status UpsertCategory(const app::Category& category) override { return Upsert(category); }
-  Result<std::vector<app::RootCause>> ListRootCauses() override {
-    return ListAll<app::RootCause>();
-  }
-  Status UpsertRootCause(const app::RootCause& root_cause) override { return Upsert(root_cause); }
+  Result<std::vector<app::Team>> ListTeams() { return ListAll<app::Team>(); }
+  Status UpsertTeam(const app::Team& team) { return Upsert(team); }
+  Result<std::vector<app::ServiceArea>> ListServiceAreas() { return ListAll<app::ServiceArea>(); }
+  Status UpsertServiceArea(const app::ServiceArea& area) { return Upsert(area); }
+  Result<std::vector<app::Category>> ListCategories() { return ListAll<app::Category>(); }
+  Status UpsertCategory(const app::Category& category) { return Upsert(category); }
+  Result<std::vector<app::RootCause>> ListRootCauses() { return ListAll<app::RootCause>(); }
+  Status UpsertRootCause(const app::RootCause& root_cause) { return Upsert(root_cause); }
 
-  Result<std::vector<app::ClosureDay>> ListClosureDays() override {
-    return ListAll<app::ClosureDay>();
-  }
-  Status AddClosureDay(const app::ClosureDay& day) override {
+  Result<std::vector<app::ClosureDay>> ListClosureDays() { return ListAll<app::ClosureDay>(); }
+  Status AddClosureDay(const app::ClosureDay& day) {
     Status added = Insert(day);
     if (!added && added.error().code == ErrorCode::kConflict) {
       return Fail(ErrorCode::kConflict, day.date.ToIso() + " is already a closure day");
     }
     return added;
   }
-  Status RemoveClosureDay(core::Date date) override {
+  Status RemoveClosureDay(core::Date date) {
     Result<Statement> statement = connection_.Prepare("DELETE FROM closure_days WHERE date = ?");
     if (!statement) return Unexpected(statement.error());
     statement->Bind(date);
     return RunOnExistingRow(*statement, date.ToIso() + " is not a closure day");
   }
 
-  Result<std::vector<core::Designation>> ListDesignations() override {
-    return ListAll<core::Designation>();
-  }
-  Status AddDesignation(const core::Designation& designation) override {
-    return Insert(designation);
-  }
-  Result<std::int64_t> ConfigurationGeneration() override {
+  Result<std::vector<core::Designation>> ListDesignations() { return ListAll<core::Designation>(); }
+  Status AddDesignation(const core::Designation& designation) { return Insert(designation); }
+  Result<std::int64_t> ConfigurationGeneration() {
     // A range of the events_entity index: configuration events are few.
     Result<Statement> statement = connection_.Prepare(
         "SELECT coalesce(max(sequence), 0) FROM events WHERE entity_type = 'configuration'");
@@ -2098,7 +2085,7 @@ class SqliteTx final : public app::Tx {
 
   // --- accounts ---
 
-  Result<app::User> InsertUser(app::User user) override {
+  Result<app::User> InsertUser(app::User user) {
     Result<std::int64_t> id = InsertWithId(user);
     if (!id) {
       if (id.error().code == ErrorCode::kConflict) {
@@ -2109,12 +2096,12 @@ class SqliteTx final : public app::Tx {
     user.id = *id;
     return user;
   }
-  Result<app::User> FindUser(std::string_view username) override {
+  Result<app::User> FindUser(std::string_view username) {
     static const std::string sql = SelectAllSql<app::User>() + " WHERE username = ?";
     return FindBy<app::User>(sql, username, "no user " + std::string(username));
   }
-  Result<std::vector<app::User>> ListUsers() override { return ListAll<app::User>(); }
-  Status UpdateUser(const app::User& user) override {
+  Result<std::vector<app::User>> ListUsers() { return ListAll<app::User>(); }
+  Status UpdateUser(const app::User& user) {
     static const std::string sql = [] {
       std::string assignments;
       for (std::string_view column : Table<app::User>::kColumns) {
@@ -2131,39 +2118,39 @@ class SqliteTx final : public app::Tx {
                                 [&] { return Table<app::User>::References(user); });
   }
 
-  Result<app::ApiToken> InsertToken(app::ApiToken token) override {
+  Result<app::ApiToken> InsertToken(app::ApiToken token) {
     Result<std::int64_t> id = InsertWithId(token);
     if (!id) return Unexpected(id.error());
     token.id = *id;
     return token;
   }
-  Result<app::ApiToken> FindTokenByHash(std::string_view token_hash) override {
+  Result<app::ApiToken> FindTokenByHash(std::string_view token_hash) {
     static const std::string sql = SelectAllSql<app::ApiToken>() + " WHERE token_hash = ?";
     return FindBy<app::ApiToken>(sql, token_hash, "no such token");
   }
-  Result<app::User> FindUserById(std::int64_t id) override {
+  Result<app::User> FindUserById(std::int64_t id) {
     static const std::string sql = SelectAllSql<app::User>() + " WHERE id = ?";
     return FindBy<app::User>(sql, id, "no user " + std::to_string(id));
   }
-  Result<app::ApiToken> FindToken(std::int64_t id) override {
+  Result<app::ApiToken> FindToken(std::int64_t id) {
     static const std::string sql = SelectAllSql<app::ApiToken>() + " WHERE id = ?";
     return FindBy<app::ApiToken>(sql, id, "no token " + std::to_string(id));
   }
-  Result<std::vector<app::ApiToken>> TokensOf(std::int64_t user_id) override {
+  Result<std::vector<app::ApiToken>> TokensOf(std::int64_t user_id) {
     static const std::string sql = SelectAllSql<app::ApiToken>() + " WHERE user_id = ? ORDER BY id";
     Result<Statement> statement = connection_.Prepare(sql);
     if (!statement) return Unexpected(statement.error());
     statement->Bind(user_id);
     return ReadAll(*statement, Table<app::ApiToken>::Read);
   }
-  Status RevokeToken(std::int64_t id, std::string_view revoked_at) override {
+  Status RevokeToken(std::int64_t id, std::string_view revoked_at) {
     Result<Statement> statement = connection_.Prepare(
         "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
     if (!statement) return Unexpected(statement.error());
     statement->BindAll(revoked_at, id);
     return RunOnExistingRow(*statement, "no token " + std::to_string(id));
   }
-  Result<int> RevokeTokensOf(std::int64_t user_id, std::string_view revoked_at) override {
+  Result<int> RevokeTokensOf(std::int64_t user_id, std::string_view revoked_at) {
     Result<Statement> statement = connection_.Prepare(
         "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
     if (!statement) return Unexpected(statement.error());
@@ -2174,30 +2161,30 @@ class SqliteTx final : public app::Tx {
 
   // --- sessions and sign-in attempts ---
 
-  Result<app::Session> InsertSession(app::Session session) override {
+  Result<app::Session> InsertSession(app::Session session) {
     Result<std::int64_t> id = InsertWithId(session);
     if (!id) return Unexpected(id.error());
     session.id = *id;
     return session;
   }
-  Result<app::Session> FindSessionByHash(std::string_view token_hash) override {
+  Result<app::Session> FindSessionByHash(std::string_view token_hash) {
     static const std::string sql = SelectAllSql<app::Session>() + " WHERE token_hash = ?";
     return FindBy<app::Session>(sql, token_hash, "no such session");
   }
-  Status ExtendSession(std::int64_t id, std::int64_t expires_at) override {
+  Status ExtendSession(std::int64_t id, std::int64_t expires_at) {
     Result<Statement> statement =
         connection_.Prepare("UPDATE sessions SET expires_at = ? WHERE id = ?");
     if (!statement) return Unexpected(statement.error());
     statement->BindAll(expires_at, id);
     return statement->Run();
   }
-  Status DeleteSession(std::int64_t id) override {
+  Status DeleteSession(std::int64_t id) {
     Result<Statement> statement = connection_.Prepare("DELETE FROM sessions WHERE id = ?");
     if (!statement) return Unexpected(statement.error());
     statement->Bind(id);
     return statement->Run();
   }
-  Result<int> DeleteSessionsOf(std::int64_t user_id, std::string_view keep_token_hash) override {
+  Result<int> DeleteSessionsOf(std::int64_t user_id, std::string_view keep_token_hash) {
     Result<Statement> statement =
         connection_.Prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
     if (!statement) return Unexpected(statement.error());
@@ -2205,7 +2192,7 @@ class SqliteTx final : public app::Tx {
     if (Status run = statement->Run(); !run) return Unexpected(run.error());
     return statement->Changes();
   }
-  Result<app::SignInAttempts> LoadSignInAttempts(std::string_view username) override {
+  Result<app::SignInAttempts> LoadSignInAttempts(std::string_view username) {
     Result<Statement> statement = connection_.Prepare(
         "SELECT consecutive_failures, last_failure_at FROM sign_in_attempts WHERE username = ?");
     if (!statement) return Unexpected(statement.error());
@@ -2222,8 +2209,7 @@ class SqliteTx final : public app::Tx {
     if (!found && found.error().code == ErrorCode::kNotFound) return app::SignInAttempts{};
     return found;
   }
-  Status SaveSignInAttempts(std::string_view username,
-                            const app::SignInAttempts& attempts) override {
+  Status SaveSignInAttempts(std::string_view username, const app::SignInAttempts& attempts) {
     Result<Statement> statement = connection_.Prepare(
         "INSERT INTO sign_in_attempts (username, consecutive_failures, last_failure_at) "
         "VALUES (?, ?, ?) ON CONFLICT (username) DO UPDATE SET "
@@ -2237,7 +2223,7 @@ class SqliteTx final : public app::Tx {
 
   // --- summary ---
 
-  Result<app::StoreSummary> Summarise() override {
+  Result<app::StoreSummary> Summarise() {
     app::StoreSummary summary;
     Result<app::OrganisationSettings> settings = LoadSettings();
     if (!settings) return Unexpected(settings.error());
@@ -2299,58 +2285,56 @@ class SqliteTx final : public app::Tx {
 
   // --- reports (defined at the end of this file) ---
 
-  Status ReadReportRecords(const report::RecordWindow& window, report::RecordSink& sink) override;
-  Result<std::map<int, std::int64_t>> ListHomesOwned() override;
-  Status SaveHomesOwned(int financial_year, std::int64_t homes) override;
-  Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction() override;
-  Status SaveTenantSatisfaction(int financial_year,
-                                const report::TenantSatisfaction& survey) override;
+  Status ReadReportRecords(const report::RecordWindow& window, report::RecordSink& sink);
+  Result<std::map<int, std::int64_t>> ListHomesOwned();
+  Status SaveHomesOwned(int financial_year, std::int64_t homes);
+  Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction();
+  Status SaveTenantSatisfaction(int financial_year, const report::TenantSatisfaction& survey);
 
   // --- Ombudsman cases, learning actions, self-assessment ---
 
-  Result<core::OmbudsmanCase> InsertOmbudsmanCase(core::OmbudsmanCase c, int year) override {
+  Result<core::OmbudsmanCase> InsertOmbudsmanCase(core::OmbudsmanCase c, int year) {
     return InsertVersioned(std::move(c), year);
   }
   Result<core::OmbudsmanCase> UpdateOmbudsmanCase(core::OmbudsmanCase c,
-                                                  std::int64_t expected_version) override {
+                                                  std::int64_t expected_version) {
     return UpdateVersioned(std::move(c), expected_version);
   }
-  Result<core::OmbudsmanCase> LoadOmbudsmanCase(std::string_view reference) override {
+  Result<core::OmbudsmanCase> LoadOmbudsmanCase(std::string_view reference) {
     return LoadVersioned<core::OmbudsmanCase>(reference);
   }
-  Result<std::vector<core::OmbudsmanCase>> ListOmbudsmanCases(std::string_view complaint) override;
-  Result<core::FailureOrder> InsertFailureOrder(core::FailureOrder order, int year) override {
+  Result<std::vector<core::OmbudsmanCase>> ListOmbudsmanCases(std::string_view complaint);
+  Result<core::FailureOrder> InsertFailureOrder(core::FailureOrder order, int year) {
     return InsertVersioned(std::move(order), year);
   }
   Result<core::FailureOrder> UpdateFailureOrder(core::FailureOrder order,
-                                                std::int64_t expected_version) override {
+                                                std::int64_t expected_version) {
     return UpdateVersioned(std::move(order), expected_version);
   }
-  Result<core::FailureOrder> LoadFailureOrder(std::string_view reference) override {
+  Result<core::FailureOrder> LoadFailureOrder(std::string_view reference) {
     return LoadVersioned<core::FailureOrder>(reference);
   }
-  Result<std::vector<core::FailureOrder>> ListFailureOrders() override {
+  Result<std::vector<core::FailureOrder>> ListFailureOrders() {
     return ListVersioned<core::FailureOrder>();
   }
-  Result<core::LearningAction> InsertLearningAction(core::LearningAction action,
-                                                    int year) override {
+  Result<core::LearningAction> InsertLearningAction(core::LearningAction action, int year) {
     return InsertVersioned(std::move(action), year);
   }
   Result<core::LearningAction> UpdateLearningAction(core::LearningAction action,
-                                                    std::int64_t expected_version) override {
+                                                    std::int64_t expected_version) {
     return UpdateVersioned(std::move(action), expected_version);
   }
-  Result<core::LearningAction> LoadLearningAction(std::string_view reference) override {
+  Result<core::LearningAction> LoadLearningAction(std::string_view reference) {
     return LoadVersioned<core::LearningAction>(reference);
   }
-  Result<std::vector<core::LearningAction>> ListLearningActions() override {
+  Result<std::vector<core::LearningAction>> ListLearningActions() {
     return ListVersioned<core::LearningAction>();
   }
-  Result<std::optional<core::LgscoLetter>> LoadLgscoLetter(int year) override;
-  Status SaveLgscoLetter(const core::LgscoLetter& letter) override;
-  Result<std::optional<core::SelfAssessment>> LoadSelfAssessment(int year) override;
-  Result<core::SelfAssessment> SaveSelfAssessment(
-      core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) override;
+  Result<std::optional<core::LgscoLetter>> LoadLgscoLetter(int year);
+  Status SaveLgscoLetter(const core::LgscoLetter& letter);
+  Result<std::optional<core::SelfAssessment>> LoadSelfAssessment(int year);
+  Result<core::SelfAssessment> SaveSelfAssessment(core::SelfAssessment assessment,
+                                                  std::optional<std::int64_t> expected_version);
 
  private:
   // --- versioned records (Versioned<Record>) and their child lists ---
@@ -2905,6 +2889,307 @@ class SqliteTx final : public app::Tx {
   const app::Clock& clock_;
 };
 
+class SqliteComplaintForwarder final : public app::ComplaintRepository {
+ public:
+  explicit SqliteComplaintForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<core::Complaint> Load(std::string_view reference) override {
+    return tx_.LoadComplaint(reference);
+  }
+  Result<core::Complaint> Insert(core::Complaint complaint, const core::CaseEvent& event) override {
+    return tx_.InsertComplaint(std::move(complaint), event);
+  }
+  Result<core::Complaint> Update(const core::Complaint& complaint, std::int64_t expected_version,
+                                 const core::CaseEvent& event) override {
+    return tx_.UpdateComplaint(complaint, expected_version, event);
+  }
+  Result<std::vector<app::ComplaintRow>> List(const app::ComplaintQuery& query) override {
+    return tx_.ListComplaints(query);
+  }
+  Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& query) override {
+    return tx_.CountByStatus(query);
+  }
+  Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& key,
+                                                              core::Date from, core::Date to,
+                                                              std::size_t limit) override {
+    return tx_.RepeatCandidates(key, from, to, limit);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteServiceRequestForwarder final : public app::ServiceRequestRepository {
+ public:
+  explicit SqliteServiceRequestForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<core::ServiceRequest> Load(std::string_view reference) override {
+    return tx_.LoadServiceRequest(reference);
+  }
+  Result<core::ServiceRequest> Insert(core::ServiceRequest request,
+                                      const core::CaseEvent& event) override {
+    return tx_.InsertServiceRequest(std::move(request), event);
+  }
+  Result<core::ServiceRequest> Update(const core::ServiceRequest& request,
+                                      std::int64_t expected_version,
+                                      const core::CaseEvent& event) override {
+    return tx_.UpdateServiceRequest(request, expected_version, event);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteCaseNoteForwarder final : public app::CaseNoteRepository {
+ public:
+  explicit SqliteCaseNoteForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<app::CaseNote> InsertNote(std::string_view reference, app::CaseNote note) override {
+    return tx_.InsertNote(reference, std::move(note));
+  }
+  Result<std::vector<app::CaseNote>> NotesOf(std::string_view reference) override {
+    return tx_.NotesOf(reference);
+  }
+  Status InsertLink(const app::CaseLink& link) override { return tx_.InsertLink(link); }
+  Result<app::CaseLink> DeleteLink(std::string_view a, std::string_view b) override {
+    return tx_.DeleteLink(a, b);
+  }
+  Result<std::vector<app::CaseLink>> LinksOf(std::string_view reference) override {
+    return tx_.LinksOf(reference);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteEventForwarder final : public app::EventRepository {
+ public:
+  explicit SqliteEventForwarder(SqliteTx& tx) : tx_(tx) {}
+  Status Append(app::EntityType type, std::string_view entity_ref,
+                const core::CaseEvent& event) override {
+    return tx_.AppendEvent(type, entity_ref, event);
+  }
+  Result<std::vector<app::StoredEvent>> EventsOf(app::EntityType type,
+                                                 std::string_view entity_ref) override {
+    return tx_.EventsOf(type, entity_ref);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteOrganisationForwarder final : public app::OrganisationRepository {
+ public:
+  explicit SqliteOrganisationForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<app::OrganisationSettings> LoadSettings() override { return tx_.LoadSettings(); }
+  Status SaveSettings(const app::OrganisationSettings& settings) override {
+    return tx_.SaveSettings(settings);
+  }
+  Result<std::vector<app::Team>> ListTeams() override { return tx_.ListTeams(); }
+  Status UpsertTeam(const app::Team& team) override { return tx_.UpsertTeam(team); }
+  Result<std::vector<app::ServiceArea>> ListServiceAreas() override {
+    return tx_.ListServiceAreas();
+  }
+  Status UpsertServiceArea(const app::ServiceArea& area) override {
+    return tx_.UpsertServiceArea(area);
+  }
+  Result<std::vector<app::Category>> ListCategories() override { return tx_.ListCategories(); }
+  Status UpsertCategory(const app::Category& category) override {
+    return tx_.UpsertCategory(category);
+  }
+  Result<std::vector<app::RootCause>> ListRootCauses() override { return tx_.ListRootCauses(); }
+  Status UpsertRootCause(const app::RootCause& root_cause) override {
+    return tx_.UpsertRootCause(root_cause);
+  }
+  Result<std::vector<app::ClosureDay>> ListClosureDays() override { return tx_.ListClosureDays(); }
+  Status AddClosureDay(const app::ClosureDay& day) override { return tx_.AddClosureDay(day); }
+  Status RemoveClosureDay(core::Date date) override { return tx_.RemoveClosureDay(date); }
+  Result<std::vector<core::Designation>> ListDesignations() override {
+    return tx_.ListDesignations();
+  }
+  Status AddDesignation(const core::Designation& designation) override {
+    return tx_.AddDesignation(designation);
+  }
+  Result<std::int64_t> ConfigurationGeneration() override { return tx_.ConfigurationGeneration(); }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteAccountForwarder final : public app::AccountRepository {
+ public:
+  explicit SqliteAccountForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<app::User> InsertUser(app::User user) override { return tx_.InsertUser(std::move(user)); }
+  Result<app::User> FindUser(std::string_view username) override { return tx_.FindUser(username); }
+  Result<app::User> FindUserById(std::int64_t id) override { return tx_.FindUserById(id); }
+  Result<std::vector<app::User>> ListUsers() override { return tx_.ListUsers(); }
+  Status UpdateUser(const app::User& user) override { return tx_.UpdateUser(user); }
+  Result<app::ApiToken> InsertToken(app::ApiToken token) override {
+    return tx_.InsertToken(std::move(token));
+  }
+  Result<app::ApiToken> FindToken(std::int64_t id) override { return tx_.FindToken(id); }
+  Result<app::ApiToken> FindTokenByHash(std::string_view token_hash) override {
+    return tx_.FindTokenByHash(token_hash);
+  }
+  Result<std::vector<app::ApiToken>> TokensOf(std::int64_t user_id) override {
+    return tx_.TokensOf(user_id);
+  }
+  Status RevokeToken(std::int64_t id, std::string_view revoked_at) override {
+    return tx_.RevokeToken(id, revoked_at);
+  }
+  Result<int> RevokeTokensOf(std::int64_t user_id, std::string_view revoked_at) override {
+    return tx_.RevokeTokensOf(user_id, revoked_at);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteSessionForwarder final : public app::SessionRepository {
+ public:
+  explicit SqliteSessionForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<app::Session> Insert(app::Session session) override {
+    return tx_.InsertSession(std::move(session));
+  }
+  Result<app::Session> FindByHash(std::string_view token_hash) override {
+    return tx_.FindSessionByHash(token_hash);
+  }
+  Status Extend(std::int64_t id, std::int64_t expires_at) override {
+    return tx_.ExtendSession(id, expires_at);
+  }
+  Status Delete(std::int64_t id) override { return tx_.DeleteSession(id); }
+  Result<int> DeleteAllOf(std::int64_t user_id, std::string_view keep_token_hash) override {
+    return tx_.DeleteSessionsOf(user_id, keep_token_hash);
+  }
+  Result<app::SignInAttempts> LoadSignInAttempts(std::string_view username) override {
+    return tx_.LoadSignInAttempts(username);
+  }
+  Status SaveSignInAttempts(std::string_view username,
+                            const app::SignInAttempts& attempts) override {
+    return tx_.SaveSignInAttempts(username, attempts);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteOmbudsmanForwarder final : public app::OmbudsmanRepository {
+ public:
+  explicit SqliteOmbudsmanForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<core::OmbudsmanCase> InsertCase(core::OmbudsmanCase ombudsman_case, int year) override {
+    return tx_.InsertOmbudsmanCase(std::move(ombudsman_case), year);
+  }
+  Result<core::OmbudsmanCase> UpdateCase(core::OmbudsmanCase ombudsman_case,
+                                         std::int64_t expected_version) override {
+    return tx_.UpdateOmbudsmanCase(std::move(ombudsman_case), expected_version);
+  }
+  Result<core::OmbudsmanCase> LoadCase(std::string_view reference) override {
+    return tx_.LoadOmbudsmanCase(reference);
+  }
+  Result<std::vector<core::OmbudsmanCase>> ListCases(std::string_view complaint) override {
+    return tx_.ListOmbudsmanCases(complaint);
+  }
+  Result<core::FailureOrder> InsertFailureOrder(core::FailureOrder order, int year) override {
+    return tx_.InsertFailureOrder(std::move(order), year);
+  }
+  Result<core::FailureOrder> UpdateFailureOrder(core::FailureOrder order,
+                                                std::int64_t expected_version) override {
+    return tx_.UpdateFailureOrder(std::move(order), expected_version);
+  }
+  Result<core::FailureOrder> LoadFailureOrder(std::string_view reference) override {
+    return tx_.LoadFailureOrder(reference);
+  }
+  Result<std::vector<core::FailureOrder>> ListFailureOrders() override {
+    return tx_.ListFailureOrders();
+  }
+  Result<std::optional<core::LgscoLetter>> LoadLgscoLetter(int year) override {
+    return tx_.LoadLgscoLetter(year);
+  }
+  Status SaveLgscoLetter(const core::LgscoLetter& letter) override {
+    return tx_.SaveLgscoLetter(letter);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteLearningForwarder final : public app::LearningRepository {
+ public:
+  explicit SqliteLearningForwarder(SqliteTx& tx) : tx_(tx) {}
+  Result<core::LearningAction> InsertAction(core::LearningAction action, int year) override {
+    return tx_.InsertLearningAction(std::move(action), year);
+  }
+  Result<core::LearningAction> UpdateAction(core::LearningAction action,
+                                            std::int64_t expected_version) override {
+    return tx_.UpdateLearningAction(std::move(action), expected_version);
+  }
+  Result<core::LearningAction> LoadAction(std::string_view reference) override {
+    return tx_.LoadLearningAction(reference);
+  }
+  Result<std::vector<core::LearningAction>> ListActions() override {
+    return tx_.ListLearningActions();
+  }
+  Result<std::optional<core::SelfAssessment>> LoadSelfAssessment(int year) override {
+    return tx_.LoadSelfAssessment(year);
+  }
+  Result<core::SelfAssessment> SaveSelfAssessment(
+      core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) override {
+    return tx_.SaveSelfAssessment(std::move(assessment), expected_version);
+  }
+
+ private:
+  SqliteTx& tx_;
+};
+
+class SqliteReportForwarder final : public app::ReportRepository {
+ public:
+  explicit SqliteReportForwarder(SqliteTx& tx) : tx_(tx) {}
+  Status ReadRecords(const report::RecordWindow& window, report::RecordSink& sink) override {
+    return tx_.ReadReportRecords(window, sink);
+  }
+  Result<std::map<int, std::int64_t>> ListHomesOwned() override { return tx_.ListHomesOwned(); }
+  Status SaveHomesOwned(int financial_year, std::int64_t homes) override {
+    return tx_.SaveHomesOwned(financial_year, homes);
+  }
+  Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction() override {
+    return tx_.ListTenantSatisfaction();
+  }
+  Status SaveTenantSatisfaction(int financial_year,
+                                const report::TenantSatisfaction& survey) override {
+    return tx_.SaveTenantSatisfaction(financial_year, survey);
+  }
+  Result<app::StoreSummary> Summarise() override { return tx_.Summarise(); }
+
+ private:
+  SqliteTx& tx_;
+};
+
+// The Tx handed to the work of Read and Write: the repositories, each forwarding to SqliteTx.
+class SqliteTxHandle final : public app::Tx {
+ public:
+  SqliteTxHandle(Connection& connection, const app::Clock& clock) : tx_(connection, clock) {}
+  app::ComplaintRepository& Complaints() override { return complaints_; }
+  app::ServiceRequestRepository& ServiceRequests() override { return servicerequests_; }
+  app::CaseNoteRepository& CaseNotes() override { return casenotes_; }
+  app::EventRepository& Events() override { return events_; }
+  app::OrganisationRepository& Organisation() override { return organisation_; }
+  app::AccountRepository& Accounts() override { return accounts_; }
+  app::SessionRepository& Sessions() override { return sessions_; }
+  app::OmbudsmanRepository& Ombudsman() override { return ombudsman_; }
+  app::LearningRepository& Learning() override { return learning_; }
+  app::ReportRepository& Reports() override { return reports_; }
+
+ private:
+  SqliteTx tx_;
+  SqliteComplaintForwarder complaints_{tx_};
+  SqliteServiceRequestForwarder servicerequests_{tx_};
+  SqliteCaseNoteForwarder casenotes_{tx_};
+  SqliteEventForwarder events_{tx_};
+  SqliteOrganisationForwarder organisation_{tx_};
+  SqliteAccountForwarder accounts_{tx_};
+  SqliteSessionForwarder sessions_{tx_};
+  SqliteOmbudsmanForwarder ombudsman_{tx_};
+  SqliteLearningForwarder learning_{tx_};
+  SqliteReportForwarder reports_{tx_};
+};
+
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where
 // library exceptions stop.
 template <typename Work>
@@ -3228,7 +3513,7 @@ std::size_t SqliteStore::CommitSome(std::span<PendingWrite* const> batch, std::s
     PendingWrite& write = *batch[i];
     write.result = Guarded([&]() -> Status {
       if (Status saved = writer.Savepoint(); !saved) return saved;
-      SqliteTx tx(writer, clock_);
+      SqliteTxHandle tx(writer, clock_);
       return write.work(tx);
     });
     Status ended;
@@ -3265,7 +3550,7 @@ std::size_t SqliteStore::CommitSome(std::span<PendingWrite* const> batch, std::s
 
 Status SqliteStore::Read(const std::function<Status(app::Tx&)>& work) {
   return WithReader([&](Connection& reader) {
-    SqliteTx tx(reader, clock_);
+    SqliteTxHandle tx(reader, clock_);
     return work(tx);
   });
 }

@@ -259,17 +259,17 @@ class SqliteStoreTest : public ::testing::Test {
 
   core::Complaint Insert(const core::Complaint& complaint) {
     Result<core::Complaint> inserted = InWrite<core::Complaint>([&](app::Tx& tx) {
-      return tx.InsertComplaint(complaint, Event(core::EventType::kLogged, "Logged"));
+      return tx.Complaints().Insert(complaint, Event(core::EventType::kLogged, "Logged"));
     });
     EXPECT_TRUE(inserted) << inserted.error().message;
     return inserted.value_or(core::Complaint());
   }
   Result<core::Complaint> Load(const std::string& reference) {
-    return InRead<core::Complaint>([&](app::Tx& tx) { return tx.LoadComplaint(reference); });
+    return InRead<core::Complaint>([&](app::Tx& tx) { return tx.Complaints().Load(reference); });
   }
   std::vector<std::string> List(const app::ComplaintQuery& query) {
     Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
-        [&](app::Tx& tx) { return tx.ListComplaints(query); });
+        [&](app::Tx& tx) { return tx.Complaints().List(query); });
     EXPECT_TRUE(rows) << rows.error().message;
     std::vector<std::string> references;
     for (const app::ComplaintRow& row : rows.value_or(std::vector<app::ComplaintRow>{})) {
@@ -283,21 +283,21 @@ class SqliteStoreTest : public ::testing::Test {
       for (const app::Team& team : {app::Team{"housing", "Housing Services"},
                                     app::Team{"revenues", "Revenues and Benefits"},
                                     app::Team{"independent", "Complaints Team"}}) {
-        if (Status s = tx.UpsertTeam(team); !s) return s;
+        if (Status s = tx.Organisation().UpsertTeam(team); !s) return s;
       }
       for (const app::ServiceArea& area :
            {app::ServiceArea{"repairs", "Repairs", "housing"},
             app::ServiceArea{"council-tax", "Council Tax", "revenues"}}) {
-        if (Status s = tx.UpsertServiceArea(area); !s) return s;
+        if (Status s = tx.Organisation().UpsertServiceArea(area); !s) return s;
       }
       for (const app::Category& category : {app::Category{"damp", "Damp and mould", true},
                                             app::Category{"billing", "Billing", true},
                                             app::Category{"old", "Retired category", false}}) {
-        if (Status s = tx.UpsertCategory(category); !s) return s;
+        if (Status s = tx.Organisation().UpsertCategory(category); !s) return s;
       }
       for (const app::RootCause& cause : {app::RootCause{"communication", "Communication", true},
                                           app::RootCause{"delay", "Delay", true}}) {
-        if (Status s = tx.UpsertRootCause(cause); !s) return s;
+        if (Status s = tx.Organisation().UpsertRootCause(cause); !s) return s;
       }
       return {};
     });
@@ -327,12 +327,12 @@ TEST_F(SqliteStoreTest, AppliesAndRecordsEveryMigration) {
 
 // TP09 per year: saved, replaced, listed by year; the database refuses what the use case would.
 TEST_F(SqliteStoreTest, TenantSatisfactionPerYear) {
-  WriteOk([](app::Tx& tx) { return tx.SaveTenantSatisfaction(2024, {715, 812}); });
-  WriteOk([](app::Tx& tx) { return tx.SaveTenantSatisfaction(2023, {342, 611}); });
-  WriteOk([](app::Tx& tx) { return tx.SaveTenantSatisfaction(2024, {716, 813}); });
+  WriteOk([](app::Tx& tx) { return tx.Reports().SaveTenantSatisfaction(2024, {715, 812}); });
+  WriteOk([](app::Tx& tx) { return tx.Reports().SaveTenantSatisfaction(2023, {342, 611}); });
+  WriteOk([](app::Tx& tx) { return tx.Reports().SaveTenantSatisfaction(2024, {716, 813}); });
   std::map<int, report::TenantSatisfaction> listed;
   WriteOk([&](app::Tx& tx) -> Status {
-    auto surveys = tx.ListTenantSatisfaction();
+    auto surveys = tx.Reports().ListTenantSatisfaction();
     if (!surveys) return tl::unexpected(surveys.error());
     listed = *surveys;
     return {};
@@ -340,10 +340,10 @@ TEST_F(SqliteStoreTest, TenantSatisfactionPerYear) {
   const std::map<int, report::TenantSatisfaction> expected{{2023, {342, 611}}, {2024, {716, 813}}};
   EXPECT_EQ(listed, expected);
   EXPECT_FALSE(store_->Write([](app::Tx& tx) {
-    return tx.SaveTenantSatisfaction(2024, {1001, 1});
+    return tx.Reports().SaveTenantSatisfaction(2024, {1001, 1});
   }));
   EXPECT_FALSE(store_->Write([](app::Tx& tx) {
-    return tx.SaveTenantSatisfaction(2024, {500, 0});
+    return tx.Reports().SaveTenantSatisfaction(2024, {500, 0});
   }));
 }
 
@@ -492,7 +492,7 @@ TEST_F(SqliteStoreTest, UpdateStoresTheNextVersionAndRewritesChildren) {
   changed.closed_on = D("2024-07-05");
 
   Result<core::Complaint> updated = InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.UpdateComplaint(changed, 1, Event(core::EventType::kResponded, "Responded", 2));
+    return tx.Complaints().Update(changed, 1, Event(core::EventType::kResponded, "Responded", 2));
   });
   ASSERT_TRUE(updated) << updated.error().message;
   EXPECT_EQ(updated->version, 2);
@@ -510,13 +510,13 @@ TEST_F(SqliteStoreTest, StaleVersionIsAConflictAndChangesNothing) {
   core::Complaint first = stored;
   first.summary = "First edit";
   ASSERT_TRUE(InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.UpdateComplaint(first, 1, Event(core::EventType::kReassigned, "Edited"));
+    return tx.Complaints().Update(first, 1, Event(core::EventType::kReassigned, "Edited"));
   }));
 
   core::Complaint stale = stored;
   stale.summary = "Stale edit";
   Result<core::Complaint> refused = InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.UpdateComplaint(stale, 1, Event(core::EventType::kReassigned, "Edited"));
+    return tx.Complaints().Update(stale, 1, Event(core::EventType::kReassigned, "Edited"));
   });
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kStaleVersion);
@@ -536,7 +536,7 @@ TEST_F(SqliteStoreTest, UnknownComplaintIsNotFound) {
   core::Complaint ghost = BasicComplaint(D("2024-05-01"));
   ghost.reference = "CMP-2024-999999";
   Result<core::Complaint> updated = InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.UpdateComplaint(ghost, 1, Event(core::EventType::kReassigned, "Edited"));
+    return tx.Complaints().Update(ghost, 1, Event(core::EventType::kReassigned, "Edited"));
   });
   ASSERT_FALSE(updated);
   EXPECT_EQ(updated.error().code, ErrorCode::kNotFound);
@@ -546,7 +546,7 @@ TEST_F(SqliteStoreTest, UnknownReferencesAreInvalidInputNamingTheField) {
   core::Complaint unknown_category = BasicComplaint(D("2024-05-01"));
   unknown_category.category = "parking";
   Result<core::Complaint> first = InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.InsertComplaint(unknown_category, Event(core::EventType::kLogged, "Logged"));
+    return tx.Complaints().Insert(unknown_category, Event(core::EventType::kLogged, "Logged"));
   });
   ASSERT_FALSE(first);
   EXPECT_EQ(first.error().code, ErrorCode::kInvalidInput);
@@ -556,7 +556,7 @@ TEST_F(SqliteStoreTest, UnknownReferencesAreInvalidInputNamingTheField) {
   core::Complaint unknown_cause = FullComplaint();
   unknown_cause.stages[0].response->root_causes = {"communication", "weather"};
   Result<core::Complaint> second = InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.InsertComplaint(unknown_cause, Event(core::EventType::kLogged, "Logged"));
+    return tx.Complaints().Insert(unknown_cause, Event(core::EventType::kLogged, "Logged"));
   });
   ASSERT_FALSE(second);
   ASSERT_EQ(second.error().fields.size(), 1u);
@@ -568,7 +568,7 @@ TEST_F(SqliteStoreTest, ViolatedCheckIsInvalidInput) {
   core::Complaint complaint = FullComplaint();
   complaint.stages[0].response->remedies[0].amount_pence = 500;  // an apology carries no money
   Result<core::Complaint> inserted = InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.InsertComplaint(complaint, Event(core::EventType::kLogged, "Logged"));
+    return tx.Complaints().Insert(complaint, Event(core::EventType::kLogged, "Logged"));
   });
   ASSERT_FALSE(inserted);
   EXPECT_EQ(inserted.error().code, ErrorCode::kInvalidInput);
@@ -589,12 +589,12 @@ TEST_F(SqliteStoreTest, NotesAreKeptInOrderPerComplaint) {
   const core::Complaint second = Insert(BasicComplaint(D("2024-03-02")));
   for (const char* text : {"one", "two"}) {
     ASSERT_TRUE(InWrite<app::CaseNote>([&](app::Tx& tx) {
-      return tx.InsertNote(first.reference,
-                           app::CaseNote{0, "alice", "2024-03-04T10:00:00Z", text});
+      return tx.CaseNotes().InsertNote(first.reference,
+                                       app::CaseNote{0, "alice", "2024-03-04T10:00:00Z", text});
     }));
   }
-  Result<std::vector<app::CaseNote>> notes =
-      InRead<std::vector<app::CaseNote>>([&](app::Tx& tx) { return tx.NotesOf(first.reference); });
+  Result<std::vector<app::CaseNote>> notes = InRead<std::vector<app::CaseNote>>(
+      [&](app::Tx& tx) { return tx.CaseNotes().NotesOf(first.reference); });
   ASSERT_TRUE(notes);
   ASSERT_EQ(notes->size(), 2u);
   EXPECT_EQ((*notes)[0].text, "one");
@@ -602,10 +602,10 @@ TEST_F(SqliteStoreTest, NotesAreKeptInOrderPerComplaint) {
   EXPECT_EQ((*notes)[0].author, "alice");
   EXPECT_LT((*notes)[0].id, (*notes)[1].id);
   EXPECT_TRUE(InRead<std::vector<app::CaseNote>>([&](app::Tx& tx) {
-                return tx.NotesOf(second.reference);
+                return tx.CaseNotes().NotesOf(second.reference);
               })->empty());
   Result<app::CaseNote> unknown = InWrite<app::CaseNote>([](app::Tx& tx) {
-    return tx.InsertNote("CMP-1999-000001", app::CaseNote{0, "a", "t", "x"});
+    return tx.CaseNotes().InsertNote("CMP-1999-000001", app::CaseNote{0, "a", "t", "x"});
   });
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
@@ -617,7 +617,7 @@ TEST_F(SqliteStoreTest, TwoComplaintsAreLinkedOnceWhicheverWayRound) {
   const core::Complaint c = Insert(BasicComplaint(D("2024-03-03")));
   const auto link = [&](const core::Complaint& from, const core::Complaint& to) {
     return WriteStatus([&](app::Tx& tx) {
-      return tx.InsertLink(
+      return tx.CaseNotes().InsertLink(
           app::CaseLink{from.reference, to.reference, app::LinkRelation::kRepeatOf, "alice", "t1"});
     });
   };
@@ -627,8 +627,8 @@ TEST_F(SqliteStoreTest, TwoComplaintsAreLinkedOnceWhicheverWayRound) {
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   ASSERT_TRUE(link(c, a));
 
-  Result<std::vector<app::CaseLink>> of_a =
-      InRead<std::vector<app::CaseLink>>([&](app::Tx& tx) { return tx.LinksOf(a.reference); });
+  Result<std::vector<app::CaseLink>> of_a = InRead<std::vector<app::CaseLink>>(
+      [&](app::Tx& tx) { return tx.CaseNotes().LinksOf(a.reference); });
   ASSERT_TRUE(of_a);
   ASSERT_EQ(of_a->size(), 2u);
   EXPECT_EQ((*of_a)[0].from, b.reference);
@@ -636,16 +636,16 @@ TEST_F(SqliteStoreTest, TwoComplaintsAreLinkedOnceWhicheverWayRound) {
   EXPECT_EQ((*of_a)[0].relation, app::LinkRelation::kRepeatOf);
   EXPECT_EQ((*of_a)[1].from, c.reference);
 
-  Result<app::CaseLink> removed =
-      InWrite<app::CaseLink>([&](app::Tx& tx) { return tx.DeleteLink(a.reference, b.reference); });
+  Result<app::CaseLink> removed = InWrite<app::CaseLink>(
+      [&](app::Tx& tx) { return tx.CaseNotes().DeleteLink(a.reference, b.reference); });
   ASSERT_TRUE(removed) << removed.error().message;
   EXPECT_EQ(removed->from, b.reference);
-  Result<app::CaseLink> gone =
-      InWrite<app::CaseLink>([&](app::Tx& tx) { return tx.DeleteLink(b.reference, a.reference); });
+  Result<app::CaseLink> gone = InWrite<app::CaseLink>(
+      [&](app::Tx& tx) { return tx.CaseNotes().DeleteLink(b.reference, a.reference); });
   ASSERT_FALSE(gone);
   EXPECT_EQ(gone.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(InRead<std::vector<app::CaseLink>>([&](app::Tx& tx) {
-              return tx.LinksOf(b.reference);
+              return tx.CaseNotes().LinksOf(b.reference);
             })->size(),
             0u);
 }
@@ -653,7 +653,7 @@ TEST_F(SqliteStoreTest, TwoComplaintsAreLinkedOnceWhicheverWayRound) {
 TEST_F(SqliteStoreTest, UpdateUserStoresEveryFieldAndNamesAnUnknownTeam) {
   SeedReferenceData();
   Result<app::User> alice = InWrite<app::User>([](app::Tx& tx) {
-    return tx.InsertUser(
+    return tx.Accounts().InsertUser(
         app::User{0, "alice", "Alice", core::Role::kCaseHandler, "housing", "h1", true});
   });
   ASSERT_TRUE(alice);
@@ -663,8 +663,9 @@ TEST_F(SqliteStoreTest, UpdateUserStoresEveryFieldAndNamesAnUnknownTeam) {
   changed.team = "";
   changed.password_hash = "h2";
   changed.active = false;
-  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.UpdateUser(changed); }));
-  Result<app::User> found = InRead<app::User>([](app::Tx& tx) { return tx.FindUser("alice"); });
+  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.Accounts().UpdateUser(changed); }));
+  Result<app::User> found =
+      InRead<app::User>([](app::Tx& tx) { return tx.Accounts().FindUser("alice"); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->display_name, "Alice Adams");
   EXPECT_EQ(found->role, core::Role::kManager);
@@ -673,27 +674,28 @@ TEST_F(SqliteStoreTest, UpdateUserStoresEveryFieldAndNamesAnUnknownTeam) {
   EXPECT_FALSE(found->active);
 
   changed.team = "no-such-team";
-  Status refused = WriteStatus([&](app::Tx& tx) { return tx.UpdateUser(changed); });
+  Status refused = WriteStatus([&](app::Tx& tx) { return tx.Accounts().UpdateUser(changed); });
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(refused.error().fields.at(0).field, "team");
   changed.id = 999;
   changed.team = "";
-  EXPECT_EQ(WriteStatus([&](app::Tx& tx) { return tx.UpdateUser(changed); }).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      WriteStatus([&](app::Tx& tx) { return tx.Accounts().UpdateUser(changed); }).error().code,
+      ErrorCode::kNotFound);
 }
 
 TEST_F(SqliteStoreTest, EventsOfNewTypesAreStoredAfterMigrationFour) {
   const core::Complaint a = Insert(BasicComplaint(D("2024-03-01")));
   WriteOk([&](app::Tx& tx) {
-    return tx.AppendEvent(app::EntityType::kComplaint, a.reference,
-                          Event(core::EventType::kUnlinked, "Link removed", 1));
+    return tx.Events().Append(app::EntityType::kComplaint, a.reference,
+                              Event(core::EventType::kUnlinked, "Link removed", 1));
   });
   Result<app::AuditReport> report = store_->VerifyAudit();
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->intact) << report->problem;
   Result<std::vector<app::StoredEvent>> events = InRead<std::vector<app::StoredEvent>>(
-      [&](app::Tx& tx) { return tx.EventsOf(app::EntityType::kComplaint, a.reference); });
+      [&](app::Tx& tx) { return tx.Events().EventsOf(app::EntityType::kComplaint, a.reference); });
   ASSERT_TRUE(events);
   EXPECT_EQ(events->back().event.type, core::EventType::kUnlinked);
 }
@@ -702,8 +704,8 @@ TEST_F(SqliteStoreTest, EventsOfNewTypesAreStoredAfterMigrationFour) {
 
 TEST_F(SqliteStoreTest, FailedWorkLeavesNothingBehind) {
   Status status = store_->Write([&](app::Tx& tx) -> Status {
-    Result<core::Complaint> inserted =
-        tx.InsertComplaint(BasicComplaint(D("2024-05-01")), Event(core::EventType::kLogged, "x"));
+    Result<core::Complaint> inserted = tx.Complaints().Insert(BasicComplaint(D("2024-05-01")),
+                                                              Event(core::EventType::kLogged, "x"));
     if (!inserted) return Failed(inserted.error());
     return core::Fail(ErrorCode::kInvalidInput, "changed my mind");
   });
@@ -712,7 +714,7 @@ TEST_F(SqliteStoreTest, FailedWorkLeavesNothingBehind) {
 
   EXPECT_EQ(Load("CMP-2024-000001").error().code, ErrorCode::kNotFound);
   Result<app::StoreSummary> summary =
-      InRead<app::StoreSummary>([](app::Tx& tx) { return tx.Summarise(); });
+      InRead<app::StoreSummary>([](app::Tx& tx) { return tx.Reports().Summarise(); });
   ASSERT_TRUE(summary);
   EXPECT_EQ(summary->complaints, 0);
   EXPECT_EQ(summary->events, 0);
@@ -722,8 +724,8 @@ TEST_F(SqliteStoreTest, FailedWorkLeavesNothingBehind) {
 
 TEST_F(SqliteStoreTest, ExceptionInWorkIsCaughtAndRolledBack) {
   Status status = store_->Write([&](app::Tx& tx) -> Status {
-    Result<core::Complaint> inserted =
-        tx.InsertComplaint(BasicComplaint(D("2024-05-01")), Event(core::EventType::kLogged, "x"));
+    Result<core::Complaint> inserted = tx.Complaints().Insert(BasicComplaint(D("2024-05-01")),
+                                                              Event(core::EventType::kLogged, "x"));
     if (!inserted) return Failed(inserted.error());
     throw std::runtime_error("boom");
   });
@@ -735,7 +737,9 @@ TEST_F(SqliteStoreTest, ExceptionInWorkIsCaughtAndRolledBack) {
 }
 
 TEST_F(SqliteStoreTest, ReadCannotWrite) {
-  Status status = store_->Read([](app::Tx& tx) { return tx.UpsertTeam({"x", "X"}); });
+  Status status = store_->Read([](app::Tx& tx) {
+    return tx.Organisation().UpsertTeam({"x", "X"});
+  });
   ASSERT_FALSE(status);
   EXPECT_EQ(status.error().code, ErrorCode::kStorage);
 }
@@ -750,13 +754,13 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAndReadersAllSucceed) {
     threads.emplace_back([&] {
       for (int i = 0; i < kWritesPerThread; ++i) {
         Status written = store_->Write([](app::Tx& tx) -> Status {
-          Result<core::Complaint> inserted = tx.InsertComplaint(
+          Result<core::Complaint> inserted = tx.Complaints().Insert(
               BasicComplaint(D("2024-05-01")), Event(core::EventType::kLogged, "Logged"));
           if (!inserted) return Failed(inserted.error());
           return {};
         });
         Status read = store_->Read([](app::Tx& tx) -> Status {
-          Result<std::vector<app::ComplaintRow>> rows = tx.ListComplaints({});
+          Result<std::vector<app::ComplaintRow>> rows = tx.Complaints().List({});
           if (!rows) return Failed(rows.error());
           return {};
         });
@@ -781,8 +785,8 @@ TEST_F(SqliteStoreTest, ConcurrentWritersAndReadersAllSucceed) {
 
 // Inserts a basic complaint received on 2024-05-01; the work's error if it fails.
 Status InsertBasic(app::Tx& tx) {
-  Result<core::Complaint> inserted = tx.InsertComplaint(BasicComplaint(D("2024-05-01")),
-                                                        Event(core::EventType::kLogged, "Logged"));
+  Result<core::Complaint> inserted = tx.Complaints().Insert(
+      BasicComplaint(D("2024-05-01")), Event(core::EventType::kLogged, "Logged"));
   if (!inserted) return Failed(inserted.error());
   return {};
 }
@@ -933,7 +937,7 @@ TEST_F(GroupCommitTest, AWriteSeesTheWritesBeforeItInItsBatch) {
   StartWrite(0, InsertBasic);
   AwaitQueued(1);
   StartWrite(1, [](app::Tx& tx) -> Status {
-    Result<core::Complaint> loaded = tx.LoadComplaint("CMP-2024-000001");
+    Result<core::Complaint> loaded = tx.Complaints().Load("CMP-2024-000001");
     if (!loaded) return Failed(loaded.error());
     return {};
   });
@@ -1058,8 +1062,8 @@ TEST_F(ListTest, FiltersByEachField) {
 TEST_F(ListTest, RowsCarryTheCurrentStageProjection) {
   app::ComplaintQuery query;
   query.stage = 2;
-  Result<std::vector<app::ComplaintRow>> rows =
-      InRead<std::vector<app::ComplaintRow>>([&](app::Tx& tx) { return tx.ListComplaints(query); });
+  Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
+      [&](app::Tx& tx) { return tx.Complaints().List(query); });
   ASSERT_TRUE(rows);
   ASSERT_EQ(rows->size(), 1u);
   const app::ComplaintRow& row = rows->front();
@@ -1072,8 +1076,8 @@ TEST_F(ListTest, RowsCarryTheCurrentStageProjection) {
 
   app::ComplaintQuery first;
   first.limit = 1;
-  rows =
-      InRead<std::vector<app::ComplaintRow>>([&](app::Tx& tx) { return tx.ListComplaints(first); });
+  rows = InRead<std::vector<app::ComplaintRow>>(
+      [&](app::Tx& tx) { return tx.Complaints().List(first); });
   ASSERT_TRUE(rows);
   EXPECT_EQ(rows->front().due_on, D("2024-05-08"));
 }
@@ -1090,7 +1094,7 @@ TEST_F(ListTest, PagesByKeyset) {
   app::ComplaintQuery invalid;
   invalid.limit = 0;
   Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
-      [&](app::Tx& tx) { return tx.ListComplaints(invalid); });
+      [&](app::Tx& tx) { return tx.Complaints().List(invalid); });
   ASSERT_FALSE(rows);
   EXPECT_EQ(rows.error().code, ErrorCode::kInvalidInput);
 }
@@ -1114,7 +1118,7 @@ class SortTest : public ListTest {
 
   Result<std::vector<app::ComplaintRow>> Rows(const app::ComplaintQuery& query) {
     return InRead<std::vector<app::ComplaintRow>>(
-        [&](app::Tx& tx) { return tx.ListComplaints(query); });
+        [&](app::Tx& tx) { return tx.Complaints().List(query); });
   }
 
   // Every page of `query`, `page_size` rows at a time, following the cursors.
@@ -1201,8 +1205,8 @@ TEST_F(SortTest, ABadCursorIsInvalidInputNamingIt) {
 
 TEST_F(SortTest, CountsByStatusFollowTheFilters) {
   const auto counts = [this](const app::ComplaintQuery& query) {
-    Result<app::StatusCounts> counted =
-        InRead<app::StatusCounts>([&](app::Tx& tx) { return tx.CountByStatus(query); });
+    Result<app::StatusCounts> counted = InRead<app::StatusCounts>(
+        [&](app::Tx& tx) { return tx.Complaints().CountByStatus(query); });
     EXPECT_TRUE(counted) << counted.error().message;
     return counted.value_or(app::StatusCounts{});
   };
@@ -1350,8 +1354,8 @@ TEST_F(SqliteStoreTest, TheYearAComplaintWasReceivedCannotChange) {
   const core::Complaint stored = Insert(BasicComplaint(D("2024-05-01")));
   const auto update = [this](const core::Complaint& complaint) {
     return InWrite<core::Complaint>([&](app::Tx& tx) {
-      return tx.UpdateComplaint(complaint, complaint.version,
-                                Event(core::EventType::kNoteAdded, "Corrected"));
+      return tx.Complaints().Update(complaint, complaint.version,
+                                    Event(core::EventType::kNoteAdded, "Corrected"));
     });
   };
   core::Complaint corrected = stored;
@@ -1391,8 +1395,8 @@ TEST_F(SortTest, RestrictedCasesAreLeftOutOfListsAndCountsAlike) {
                                         " ORDER BY reference"))
           << team << " " << filter;
 
-      Result<app::StatusCounts> counts =
-          InRead<app::StatusCounts>([&](app::Tx& tx) { return tx.CountByStatus(query); });
+      Result<app::StatusCounts> counts = InRead<app::StatusCounts>(
+          [&](app::Tx& tx) { return tx.Complaints().CountByStatus(query); });
       ASSERT_TRUE(counts) << counts.error().message;
       for (const auto& [status, count] : *counts) {
         EXPECT_EQ(std::to_string(count),
@@ -1418,7 +1422,7 @@ TEST_F(SortTest, ACommonWordIsSearchedChunkByChunkInReferenceOrder) {
           std::string(i % 2 == 0 ? "Boiler broken. " : "") + (i % 5 == 0 ? "Mould." : "");
       if (i == kHousingBoiler) c.regime = core::Regime::kHousing;
       Result<core::Complaint> inserted =
-          tx.InsertComplaint(c, Event(core::EventType::kLogged, "Logged"));
+          tx.Complaints().Insert(c, Event(core::EventType::kLogged, "Logged"));
       if (!inserted) return Failed(inserted.error());
     }
     return {};
@@ -1559,7 +1563,7 @@ TEST_F(TextSearchTest, AnyTextIsSafe) {
     app::ComplaintQuery query;
     query.text = text;
     Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
-        [&](app::Tx& tx) { return tx.ListComplaints(query); });
+        [&](app::Tx& tx) { return tx.Complaints().List(query); });
     EXPECT_TRUE(rows) << text << ": " << rows.error().message;
   }
   EXPECT_EQ(Search("summary:mould"), Refs({}));
@@ -1569,7 +1573,8 @@ TEST_F(TextSearchTest, FollowsUpdatesAndFailedWrites) {
   core::Complaint edited = stored_[kBins];
   edited.description = "Recycling left on the pavement.";
   ASSERT_TRUE(InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.UpdateComplaint(edited, edited.version, Event(core::EventType::kNoteAdded, "Edit"));
+    return tx.Complaints().Update(edited, edited.version,
+                                  Event(core::EventType::kNoteAdded, "Edit"));
   }));
   EXPECT_EQ(Search("station"), Refs({}));
   EXPECT_EQ(Search("recycling pavement"), Refs({kBins}));
@@ -1579,8 +1584,8 @@ TEST_F(TextSearchTest, FollowsUpdatesAndFailedWrites) {
   core::Complaint acknowledged = stored_[kMould];
   acknowledged.status = core::CaseStatus::kInProgress;
   ASSERT_TRUE(InWrite<core::Complaint>([&](app::Tx& tx) {
-    return tx.UpdateComplaint(acknowledged, acknowledged.version,
-                              Event(core::EventType::kAcknowledged, "Acknowledged"));
+    return tx.Complaints().Update(acknowledged, acknowledged.version,
+                                  Event(core::EventType::kAcknowledged, "Acknowledged"));
   }));
   EXPECT_EQ(Search("mould"), Refs({kMould}));
 
@@ -1588,7 +1593,7 @@ TEST_F(TextSearchTest, FollowsUpdatesAndFailedWrites) {
     core::Complaint zebra = BasicComplaint(D("2024-05-04"));
     zebra.summary = "Zebra crossing";
     Result<core::Complaint> inserted =
-        tx.InsertComplaint(zebra, Event(core::EventType::kLogged, "Logged"));
+        tx.Complaints().Insert(zebra, Event(core::EventType::kLogged, "Logged"));
     if (!inserted) return Failed(inserted.error());
     return core::Fail(ErrorCode::kInvalidInput, "changed my mind");
   });
@@ -1602,13 +1607,13 @@ TEST_F(TextSearchTest, FollowsSeveralChangesInOneTransaction) {
     core::Complaint parking = BasicComplaint(D("2024-05-04"));
     parking.summary = "Parking permit";
     Result<core::Complaint> stored =
-        tx.InsertComplaint(parking, Event(core::EventType::kLogged, "Logged"));
+        tx.Complaints().Insert(parking, Event(core::EventType::kLogged, "Logged"));
     if (!stored) return Failed(stored.error());
     for (const char* summary : {"Parking fine", "Parking suspension"}) {
       core::Complaint edited = *stored;
       edited.summary = summary;
-      stored =
-          tx.UpdateComplaint(edited, edited.version, Event(core::EventType::kNoteAdded, "Edited"));
+      stored = tx.Complaints().Update(edited, edited.version,
+                                      Event(core::EventType::kNoteAdded, "Edited"));
       if (!stored) return Failed(stored.error());
     }
     return {};
@@ -1620,13 +1625,13 @@ TEST_F(TextSearchTest, FollowsSeveralChangesInOneTransaction) {
 
   // Two edits of a stored complaint in one Write.
   ASSERT_TRUE(WriteStatus([this](app::Tx& tx) -> Status {
-    Result<core::Complaint> stored = tx.LoadComplaint(stored_[kMould].reference);
+    Result<core::Complaint> stored = tx.Complaints().Load(stored_[kMould].reference);
     for (const char* description : {"Damp patches", "Condensation on the windows"}) {
       if (!stored) return Failed(stored.error());
       core::Complaint edited = *stored;
       edited.description = description;
-      stored =
-          tx.UpdateComplaint(edited, edited.version, Event(core::EventType::kNoteAdded, "Edited"));
+      stored = tx.Complaints().Update(edited, edited.version,
+                                      Event(core::EventType::kNoteAdded, "Edited"));
     }
     if (!stored) return Failed(stored.error());
     return {};
@@ -1674,8 +1679,8 @@ TEST_F(TextSearchTest, TheLastWordFindsTheIndexedWordsItBegins) {
   const auto counts = [this](const std::string& text) {
     app::ComplaintQuery query;
     query.text = text;
-    Result<app::StatusCounts> counted =
-        InRead<app::StatusCounts>([&](app::Tx& tx) { return tx.CountByStatus(query); });
+    Result<app::StatusCounts> counted = InRead<app::StatusCounts>(
+        [&](app::Tx& tx) { return tx.Complaints().CountByStatus(query); });
     EXPECT_TRUE(counted) << counted.error().message;
     std::int64_t total = 0;
     for (const auto& [status, count] : counted.value_or(app::StatusCounts{})) total += count;
@@ -1699,11 +1704,11 @@ TEST_F(TextSearchTest, APrefixOfManyWordsStillFindsThem) {
 
 TEST_F(TextSearchTest, TheDictionaryHoldsEveryIndexedWord) {
   WriteOk([this](app::Tx& tx) -> Status {
-    Result<core::Complaint> bins = tx.LoadComplaint(stored_[kBins].reference);
+    Result<core::Complaint> bins = tx.Complaints().Load(stored_[kBins].reference);
     if (!bins) return Failed(bins.error());
     bins->description = "Recycling left on the pavement.";
     Result<core::Complaint> edited =
-        tx.UpdateComplaint(*bins, bins->version, Event(core::EventType::kNoteAdded, "Edit"));
+        tx.Complaints().Update(*bins, bins->version, Event(core::EventType::kNoteAdded, "Edit"));
     if (!edited) return Failed(edited.error());
     return {};
   });
@@ -1744,8 +1749,8 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
 TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) {
   for (const char* summary : {"first", "second", "third"}) {
     WriteOk([&](app::Tx& tx) {
-      return tx.AppendEvent(app::EntityType::kUser, "alice",
-                            Event(core::EventType::kUserCreated, summary, 0));
+      return tx.Events().Append(app::EntityType::kUser, "alice",
+                                Event(core::EventType::kUserCreated, summary, 0));
     });
   }
   // Back to schema 2, as an older binary left it.
@@ -1764,8 +1769,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
   EXPECT_TRUE(report->intact) << report->problem;
   EXPECT_EQ(report->records, 3);
   WriteOk([](app::Tx& tx) {
-    return tx.AppendEvent(app::EntityType::kUser, "alice",
-                          Event(core::EventType::kSignedIn, "Signed in", 0));
+    return tx.Events().Append(app::EntityType::kUser, "alice",
+                              Event(core::EventType::kSignedIn, "Signed in", 0));
   });
   report = store_->VerifyAudit();
   ASSERT_TRUE(report);
@@ -1850,7 +1855,7 @@ TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
   const core::RepeatKey key = core::KeyOf(person, "billing", D("2025-01-10"));
   Result<std::vector<core::RepeatCandidate>> candidates =
       InRead<std::vector<core::RepeatCandidate>>([&](app::Tx& tx) {
-        return tx.RepeatCandidates(key, D("2024-01-10"), D("2025-01-10"), kLimit);
+        return tx.Complaints().RepeatCandidates(key, D("2024-01-10"), D("2025-01-10"), kLimit);
       });
   ASSERT_TRUE(candidates) << candidates.error().message;
   std::vector<std::string> references;
@@ -1865,7 +1870,7 @@ TEST_F(SqliteStoreTest, RepeatCandidatesShareCategoryWindowAndAKey) {
   const core::RepeatKey nothing =
       core::KeyOf(core::Person{"Anon", "", "", "", ""}, "billing", D("2025-01-10"));
   candidates = InRead<std::vector<core::RepeatCandidate>>([&](app::Tx& tx) {
-    return tx.RepeatCandidates(nothing, D("2024-01-10"), D("2025-01-10"), kLimit);
+    return tx.Complaints().RepeatCandidates(nothing, D("2024-01-10"), D("2025-01-10"), kLimit);
   });
   ASSERT_TRUE(candidates);
   EXPECT_TRUE(candidates->empty());
@@ -1883,7 +1888,7 @@ TEST_F(SqliteStoreTest, RepeatCandidatesAreTheMostRecentFewHoweverManyShareTheKe
   constexpr std::size_t kLimit = 3;
   const core::RepeatKey key = core::KeyOf(caseworker, "billing", D("2024-07-01"));
   auto candidates = InRead<std::vector<core::RepeatCandidate>>([&](app::Tx& tx) {
-    return tx.RepeatCandidates(key, D("2023-07-01"), D("2024-07-01"), kLimit);
+    return tx.Complaints().RepeatCandidates(key, D("2023-07-01"), D("2024-07-01"), kLimit);
   });
   ASSERT_TRUE(candidates) << candidates.error().message;
   ASSERT_EQ(candidates->size(), kLimit);
@@ -1906,13 +1911,14 @@ TEST_F(SqliteStoreTest, ServiceRequestsRoundTripAndConvert) {
   request.team = "housing";
 
   Result<core::ServiceRequest> inserted = InWrite<core::ServiceRequest>([&](app::Tx& tx) {
-    return tx.InsertServiceRequest(request, Event(core::EventType::kServiceRequestLogged, "SR"));
+    return tx.ServiceRequests().Insert(request,
+                                       Event(core::EventType::kServiceRequestLogged, "SR"));
   });
   ASSERT_TRUE(inserted) << inserted.error().message;
   EXPECT_EQ(inserted->reference, "SR-2024-000001");
   EXPECT_EQ(inserted->version, 1);
   Result<core::ServiceRequest> loaded = InRead<core::ServiceRequest>(
-      [&](app::Tx& tx) { return tx.LoadServiceRequest(inserted->reference); });
+      [&](app::Tx& tx) { return tx.ServiceRequests().Load(inserted->reference); });
   ASSERT_TRUE(loaded);
   EXPECT_EQ(*loaded, *inserted);
 
@@ -1927,24 +1933,24 @@ TEST_F(SqliteStoreTest, ServiceRequestsRoundTripAndConvert) {
   converted.resolution = "Gutter cleared";
   converted.complaint_reference = raised.reference;
   Result<core::ServiceRequest> updated = InWrite<core::ServiceRequest>([&](app::Tx& tx) {
-    return tx.UpdateServiceRequest(converted, 1,
-                                   Event(core::EventType::kServiceRequestConverted, "Converted"));
+    return tx.ServiceRequests().Update(
+        converted, 1, Event(core::EventType::kServiceRequestConverted, "Converted"));
   });
   ASSERT_TRUE(updated) << updated.error().message;
   EXPECT_EQ(updated->version, 2);
   loaded = InRead<core::ServiceRequest>(
-      [&](app::Tx& tx) { return tx.LoadServiceRequest(inserted->reference); });
+      [&](app::Tx& tx) { return tx.ServiceRequests().Load(inserted->reference); });
   ASSERT_TRUE(loaded);
   EXPECT_EQ(*loaded, *updated);
 
   Result<core::ServiceRequest> stale = InWrite<core::ServiceRequest>([&](app::Tx& tx) {
-    return tx.UpdateServiceRequest(converted, 1,
-                                   Event(core::EventType::kServiceRequestResolved, "Resolved"));
+    return tx.ServiceRequests().Update(converted, 1,
+                                       Event(core::EventType::kServiceRequestResolved, "Resolved"));
   });
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
   Result<core::ServiceRequest> missing =
-      InRead<core::ServiceRequest>([](app::Tx& tx) { return tx.LoadServiceRequest("SR-1"); });
+      InRead<core::ServiceRequest>([](app::Tx& tx) { return tx.ServiceRequests().Load("SR-1"); });
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 }
@@ -1962,10 +1968,12 @@ TEST_F(SqliteStoreTest, EventsAreStoredWithTheirChangesInOrder) {
       {{"status", "awaiting_acknowledgement", "in_progress"}, {"respond_by", "", "2024-05-17"}}};
   stored.status = core::CaseStatus::kInProgress;
   ASSERT_TRUE(InWrite<core::Complaint>(
-      [&](app::Tx& tx) { return tx.UpdateComplaint(stored, 1, acknowledged); }));
+      [&](app::Tx& tx) { return tx.Complaints().Update(stored, 1, acknowledged); }));
 
-  Result<std::vector<app::StoredEvent>> events = InRead<std::vector<app::StoredEvent>>(
-      [&](app::Tx& tx) { return tx.EventsOf(app::EntityType::kComplaint, stored.reference); });
+  Result<std::vector<app::StoredEvent>> events =
+      InRead<std::vector<app::StoredEvent>>([&](app::Tx& tx) {
+        return tx.Events().EventsOf(app::EntityType::kComplaint, stored.reference);
+      });
   ASSERT_TRUE(events) << events.error().message;
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ((*events)[0].event.type, core::EventType::kLogged);
@@ -1985,13 +1993,13 @@ TEST_F(SqliteStoreTest, EventsAreStoredWithTheirChangesInOrder) {
   EXPECT_EQ(second.hash.size(), kHexSha256Length);
 
   ASSERT_TRUE(WriteStatus([](app::Tx& tx) {
-    return tx.AppendEvent(
+    return tx.Events().Append(
         app::EntityType::kUser, "alice",
         core::CaseEvent{
             core::EventType::kNoteAdded, D("2024-05-03"), "admin", 0, "User created", {}});
   }));
   events = InRead<std::vector<app::StoredEvent>>(
-      [](app::Tx& tx) { return tx.EventsOf(app::EntityType::kUser, "alice"); });
+      [](app::Tx& tx) { return tx.Events().EventsOf(app::EntityType::kUser, "alice"); });
   ASSERT_TRUE(events);
   ASSERT_EQ(events->size(), 1u);
   EXPECT_TRUE(events->front().event.changes.empty());
@@ -2073,16 +2081,17 @@ TEST_F(SqliteStoreTest, UsernamesAreUnique) {
   app::User alice{0,         "alice",       "Alice Adams", core::Role::kCaseHandler,
                   "housing", "$argon2id$x", true};
   Result<app::User> inserted =
-      InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(alice); });
+      InWrite<app::User>([&](app::Tx& tx) { return tx.Accounts().InsertUser(alice); });
   ASSERT_TRUE(inserted) << inserted.error().message;
   EXPECT_GT(inserted->id, 0);
 
   Result<app::User> duplicate =
-      InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(alice); });
+      InWrite<app::User>([&](app::Tx& tx) { return tx.Accounts().InsertUser(alice); });
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
 
-  Result<app::User> found = InRead<app::User>([](app::Tx& tx) { return tx.FindUser("alice"); });
+  Result<app::User> found =
+      InRead<app::User>([](app::Tx& tx) { return tx.Accounts().FindUser("alice"); });
   ASSERT_TRUE(found);
   alice.id = inserted->id;
   EXPECT_EQ(found->id, alice.id);
@@ -2093,13 +2102,14 @@ TEST_F(SqliteStoreTest, UsernamesAreUnique) {
   EXPECT_EQ(found->password_hash, alice.password_hash);
   EXPECT_TRUE(found->active);
 
-  EXPECT_EQ(InRead<app::User>([](app::Tx& tx) { return tx.FindUser("nobody"); }).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      InRead<app::User>([](app::Tx& tx) { return tx.Accounts().FindUser("nobody"); }).error().code,
+      ErrorCode::kNotFound);
 
   app::User teamless{0, "admin", "Admin", core::Role::kAdmin, "", "$argon2id$y", false};
-  ASSERT_TRUE(InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(teamless); }));
+  ASSERT_TRUE(InWrite<app::User>([&](app::Tx& tx) { return tx.Accounts().InsertUser(teamless); }));
   Result<std::vector<app::User>> users =
-      InRead<std::vector<app::User>>([](app::Tx& tx) { return tx.ListUsers(); });
+      InRead<std::vector<app::User>>([](app::Tx& tx) { return tx.Accounts().ListUsers(); });
   ASSERT_TRUE(users);
   ASSERT_EQ(users->size(), 2u);
   EXPECT_EQ((*users)[0].username, "admin");
@@ -2107,7 +2117,8 @@ TEST_F(SqliteStoreTest, UsernamesAreUnique) {
   EXPECT_FALSE((*users)[0].active);
 
   app::User stray{0, "stray", "Stray", core::Role::kViewer, "no-such-team", "h", true};
-  Result<app::User> refused = InWrite<app::User>([&](app::Tx& tx) { return tx.InsertUser(stray); });
+  Result<app::User> refused =
+      InWrite<app::User>([&](app::Tx& tx) { return tx.Accounts().InsertUser(stray); });
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
   ASSERT_EQ(refused.error().fields.size(), 1u);
@@ -2116,18 +2127,18 @@ TEST_F(SqliteStoreTest, UsernamesAreUnique) {
 
 TEST_F(SqliteStoreTest, TokensAreFoundByHash) {
   Result<app::User> user = InWrite<app::User>([](app::Tx& tx) {
-    return tx.InsertUser({0, "bob", "Bob", core::Role::kManager, "", "h", true});
+    return tx.Accounts().InsertUser({0, "bob", "Bob", core::Role::kManager, "", "h", true});
   });
   ASSERT_TRUE(user);
   const app::ApiToken token{
       0, user->id, "ab12cd", "laptop", "2025-01-15T10:00:00Z", std::nullopt, std::nullopt};
   Result<app::ApiToken> inserted =
-      InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(token); });
+      InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.Accounts().InsertToken(token); });
   ASSERT_TRUE(inserted) << inserted.error().message;
   EXPECT_GT(inserted->id, 0);
 
   Result<app::ApiToken> found =
-      InRead<app::ApiToken>([](app::Tx& tx) { return tx.FindTokenByHash("ab12cd"); });
+      InRead<app::ApiToken>([](app::Tx& tx) { return tx.Accounts().FindTokenByHash("ab12cd"); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->id, inserted->id);
   EXPECT_EQ(found->user_id, user->id);
@@ -2135,17 +2146,20 @@ TEST_F(SqliteStoreTest, TokensAreFoundByHash) {
   EXPECT_EQ(found->created_at, token.created_at);
   EXPECT_FALSE(found->revoked_at.has_value());
 
-  EXPECT_EQ(
-      InRead<app::ApiToken>([](app::Tx& tx) { return tx.FindTokenByHash("ffff"); }).error().code,
-      ErrorCode::kNotFound);
-  EXPECT_EQ(InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(token); }).error().code,
+  EXPECT_EQ(InRead<app::ApiToken>([](app::Tx& tx) { return tx.Accounts().FindTokenByHash("ffff"); })
+                .error()
+                .code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.Accounts().InsertToken(token); })
+                .error()
+                .code,
             ErrorCode::kConflict);
 
   app::ApiToken orphan = token;
   orphan.token_hash = "other";
   orphan.user_id = user->id + 100;
   Result<app::ApiToken> refused =
-      InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.InsertToken(orphan); });
+      InWrite<app::ApiToken>([&](app::Tx& tx) { return tx.Accounts().InsertToken(orphan); });
   ASSERT_FALSE(refused);
   ASSERT_EQ(refused.error().fields.size(), 1u);
   EXPECT_EQ(refused.error().fields[0].field, "user_id");
@@ -2155,37 +2169,40 @@ TEST_F(SqliteStoreTest, TokensAreFoundByHash) {
 
 TEST_F(SqliteStoreTest, ClosureDaysAddRemoveAndRefuseDuplicates) {
   const app::ClosureDay shutdown{D("2024-12-27"), "Christmas shutdown"};
-  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.AddClosureDay(shutdown); }));
-  Status duplicate = WriteStatus([&](app::Tx& tx) { return tx.AddClosureDay(shutdown); });
+  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.Organisation().AddClosureDay(shutdown); }));
+  Status duplicate =
+      WriteStatus([&](app::Tx& tx) { return tx.Organisation().AddClosureDay(shutdown); });
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
 
-  Result<std::vector<app::ClosureDay>> days =
-      InRead<std::vector<app::ClosureDay>>([](app::Tx& tx) { return tx.ListClosureDays(); });
+  Result<std::vector<app::ClosureDay>> days = InRead<std::vector<app::ClosureDay>>(
+      [](app::Tx& tx) { return tx.Organisation().ListClosureDays(); });
   ASSERT_TRUE(days);
   ASSERT_EQ(days->size(), 1u);
   EXPECT_EQ(days->front().date, shutdown.date);
   EXPECT_EQ(days->front().reason, shutdown.reason);
 
-  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.RemoveClosureDay(shutdown.date); }));
-  Status absent = WriteStatus([&](app::Tx& tx) { return tx.RemoveClosureDay(shutdown.date); });
+  ASSERT_TRUE(
+      WriteStatus([&](app::Tx& tx) { return tx.Organisation().RemoveClosureDay(shutdown.date); }));
+  Status absent =
+      WriteStatus([&](app::Tx& tx) { return tx.Organisation().RemoveClosureDay(shutdown.date); });
   ASSERT_FALSE(absent);
   EXPECT_EQ(absent.error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(SqliteStoreTest, SettingsRoundTrip) {
-  Result<app::OrganisationSettings> initial =
-      InRead<app::OrganisationSettings>([](app::Tx& tx) { return tx.LoadSettings(); });
+  Result<app::OrganisationSettings> initial = InRead<app::OrganisationSettings>(
+      [](app::Tx& tx) { return tx.Organisation().LoadSettings(); });
   ASSERT_TRUE(initial) << initial.error().message;
   EXPECT_EQ(initial->name, "");
   EXPECT_EQ(initial->division, core::Division::kEnglandAndWales);
 
   const app::OrganisationSettings settings{"Anytown Council", core::Division::kScotland,
                                            "independent", ""};
-  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.SaveSettings(settings); }));
+  ASSERT_TRUE(WriteStatus([&](app::Tx& tx) { return tx.Organisation().SaveSettings(settings); }));
   OpenStore();
-  Result<app::OrganisationSettings> loaded =
-      InRead<app::OrganisationSettings>([](app::Tx& tx) { return tx.LoadSettings(); });
+  Result<app::OrganisationSettings> loaded = InRead<app::OrganisationSettings>(
+      [](app::Tx& tx) { return tx.Organisation().LoadSettings(); });
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->name, settings.name);
   EXPECT_EQ(loaded->division, settings.division);
@@ -2194,42 +2211,45 @@ TEST_F(SqliteStoreTest, SettingsRoundTrip) {
 
   app::OrganisationSettings unknown = settings;
   unknown.children_team = "social-care";
-  Status refused = WriteStatus([&](app::Tx& tx) { return tx.SaveSettings(unknown); });
+  Status refused =
+      WriteStatus([&](app::Tx& tx) { return tx.Organisation().SaveSettings(unknown); });
   ASSERT_FALSE(refused);
   ASSERT_EQ(refused.error().fields.size(), 1u);
   EXPECT_EQ(refused.error().fields[0].field, "children_team");
 }
 
 TEST_F(SqliteStoreTest, ReferenceDataUpsertsAndLists) {
-  ASSERT_TRUE(WriteStatus([](app::Tx& tx) { return tx.UpsertTeam({"housing", "Housing"}); }));
+  ASSERT_TRUE(WriteStatus([](app::Tx& tx) {
+    return tx.Organisation().UpsertTeam({"housing", "Housing"});
+  }));
   Result<std::vector<app::Team>> teams =
-      InRead<std::vector<app::Team>>([](app::Tx& tx) { return tx.ListTeams(); });
+      InRead<std::vector<app::Team>>([](app::Tx& tx) { return tx.Organisation().ListTeams(); });
   ASSERT_TRUE(teams);
   ASSERT_EQ(teams->size(), 3u);
   EXPECT_EQ((*teams)[0].code, "housing");
   EXPECT_EQ((*teams)[0].name, "Housing");
 
-  Result<std::vector<app::ServiceArea>> areas =
-      InRead<std::vector<app::ServiceArea>>([](app::Tx& tx) { return tx.ListServiceAreas(); });
+  Result<std::vector<app::ServiceArea>> areas = InRead<std::vector<app::ServiceArea>>(
+      [](app::Tx& tx) { return tx.Organisation().ListServiceAreas(); });
   ASSERT_TRUE(areas);
   ASSERT_EQ(areas->size(), 2u);
   EXPECT_EQ((*areas)[1].code, "repairs");
   EXPECT_EQ((*areas)[1].team, "housing");
 
-  Result<std::vector<app::Category>> categories =
-      InRead<std::vector<app::Category>>([](app::Tx& tx) { return tx.ListCategories(); });
+  Result<std::vector<app::Category>> categories = InRead<std::vector<app::Category>>(
+      [](app::Tx& tx) { return tx.Organisation().ListCategories(); });
   ASSERT_TRUE(categories);
   ASSERT_EQ(categories->size(), 3u);
   EXPECT_EQ((*categories)[2].code, "old");
   EXPECT_FALSE((*categories)[2].active);
 
-  Result<std::vector<app::RootCause>> causes =
-      InRead<std::vector<app::RootCause>>([](app::Tx& tx) { return tx.ListRootCauses(); });
+  Result<std::vector<app::RootCause>> causes = InRead<std::vector<app::RootCause>>(
+      [](app::Tx& tx) { return tx.Organisation().ListRootCauses(); });
   ASSERT_TRUE(causes);
   EXPECT_EQ(causes->size(), 2u);
 
   Status orphan = WriteStatus([](app::Tx& tx) {
-    return tx.UpsertServiceArea({"parks", "Parks", "no-such-team"});
+    return tx.Organisation().UpsertServiceArea({"parks", "Parks", "no-such-team"});
   });
   ASSERT_FALSE(orphan);
   EXPECT_EQ(orphan.error().code, ErrorCode::kInvalidInput);
@@ -2239,11 +2259,12 @@ TEST_F(SqliteStoreTest, ReferenceDataUpsertsAndLists) {
 
 TEST_F(SqliteStoreTest, DesignationsKeepTheirHistory) {
   ASSERT_TRUE(WriteStatus([](app::Tx& tx) -> Status {
-    if (Status s = tx.AddDesignation({"repairs", D("2024-04-01"), std::nullopt}); !s) return s;
-    return tx.AddDesignation({"repairs", D("2023-04-01"), D("2024-03-31")});
+    if (Status s = tx.Organisation().AddDesignation({"repairs", D("2024-04-01"), std::nullopt}); !s)
+      return s;
+    return tx.Organisation().AddDesignation({"repairs", D("2023-04-01"), D("2024-03-31")});
   }));
-  Result<std::vector<core::Designation>> designations =
-      InRead<std::vector<core::Designation>>([](app::Tx& tx) { return tx.ListDesignations(); });
+  Result<std::vector<core::Designation>> designations = InRead<std::vector<core::Designation>>(
+      [](app::Tx& tx) { return tx.Organisation().ListDesignations(); });
   ASSERT_TRUE(designations);
   ASSERT_EQ(designations->size(), 2u);
   EXPECT_EQ((*designations)[0].from, D("2023-04-01"));
@@ -2252,7 +2273,7 @@ TEST_F(SqliteStoreTest, DesignationsKeepTheirHistory) {
   EXPECT_FALSE((*designations)[1].to.has_value());
 
   Status unknown = WriteStatus([](app::Tx& tx) {
-    return tx.AddDesignation({"parks", D("2024-04-01"), std::nullopt});
+    return tx.Organisation().AddDesignation({"parks", D("2024-04-01"), std::nullopt});
   });
   ASSERT_FALSE(unknown);
   ASSERT_EQ(unknown.error().fields.size(), 1u);
@@ -2261,14 +2282,15 @@ TEST_F(SqliteStoreTest, DesignationsKeepTheirHistory) {
 
 TEST_F(SqliteStoreTest, SummaryCountsByFinancialYearAndStatus) {
   ASSERT_TRUE(WriteStatus([](app::Tx& tx) {
-    return tx.SaveSettings({"Anytown Council", core::Division::kEnglandAndWales, "", ""});
+    return tx.Organisation().SaveSettings(
+        {"Anytown Council", core::Division::kEnglandAndWales, "", ""});
   }));
   Insert(BasicComplaint(D("2024-03-31")));  // financial year 2023
   Insert(BasicComplaint(D("2024-04-01")));  // financial year 2024
   Insert(FullComplaint());                  // 2024, stages 1 and 2
 
   Result<app::StoreSummary> summary =
-      InRead<app::StoreSummary>([](app::Tx& tx) { return tx.Summarise(); });
+      InRead<app::StoreSummary>([](app::Tx& tx) { return tx.Reports().Summarise(); });
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(summary->organisation, "Anytown Council");
   EXPECT_EQ(summary->complaints, 3);
@@ -2319,14 +2341,14 @@ core::OmbudsmanCase HousingOmbudsmanCase(const std::string& complaint) {
 TEST_F(SqliteStoreTest, OmbudsmanCasesRoundTripWithTheirListsAndVersions) {
   const core::Complaint complaint = Insert(BasicComplaint(D("2024-04-02")));
   Result<core::OmbudsmanCase> inserted = InWrite<core::OmbudsmanCase>([&](app::Tx& tx) {
-    return tx.InsertOmbudsmanCase(HousingOmbudsmanCase(complaint.reference), 2024);
+    return tx.Ombudsman().InsertCase(HousingOmbudsmanCase(complaint.reference), 2024);
   });
   ASSERT_TRUE(inserted) << inserted.error().message;
   EXPECT_EQ(inserted->reference, "OMB-2024-000001");
   EXPECT_EQ(inserted->version, 1);
 
   Result<core::OmbudsmanCase> loaded = InRead<core::OmbudsmanCase>(
-      [&](app::Tx& tx) { return tx.LoadOmbudsmanCase(inserted->reference); });
+      [&](app::Tx& tx) { return tx.Ombudsman().LoadCase(inserted->reference); });
   ASSERT_TRUE(loaded) << loaded.error().message;
   EXPECT_EQ(loaded->complaints, std::vector<std::string>{complaint.reference});
   EXPECT_EQ(loaded->findings, inserted->findings);
@@ -2337,20 +2359,20 @@ TEST_F(SqliteStoreTest, OmbudsmanCasesRoundTripWithTheirListsAndVersions) {
   core::OmbudsmanCase changed = *loaded;
   changed.findings.pop_back();
   changed.complaints.clear();
-  Result<core::OmbudsmanCase> updated =
-      InWrite<core::OmbudsmanCase>([&](app::Tx& tx) { return tx.UpdateOmbudsmanCase(changed, 1); });
+  Result<core::OmbudsmanCase> updated = InWrite<core::OmbudsmanCase>(
+      [&](app::Tx& tx) { return tx.Ombudsman().UpdateCase(changed, 1); });
   ASSERT_TRUE(updated) << updated.error().message;
   EXPECT_EQ(updated->version, 2);
-  Result<core::OmbudsmanCase> stale =
-      InWrite<core::OmbudsmanCase>([&](app::Tx& tx) { return tx.UpdateOmbudsmanCase(changed, 1); });
+  Result<core::OmbudsmanCase> stale = InWrite<core::OmbudsmanCase>(
+      [&](app::Tx& tx) { return tx.Ombudsman().UpdateCase(changed, 1); });
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
   Result<std::vector<core::OmbudsmanCase>> of_complaint = InRead<std::vector<core::OmbudsmanCase>>(
-      [&](app::Tx& tx) { return tx.ListOmbudsmanCases(complaint.reference); });
+      [&](app::Tx& tx) { return tx.Ombudsman().ListCases(complaint.reference); });
   ASSERT_TRUE(of_complaint);
   EXPECT_TRUE(of_complaint->empty());
   Result<std::vector<core::OmbudsmanCase>> all = InRead<std::vector<core::OmbudsmanCase>>(
-      [&](app::Tx& tx) { return tx.ListOmbudsmanCases(""); });
+      [&](app::Tx& tx) { return tx.Ombudsman().ListCases(""); });
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 1u);
   EXPECT_EQ(all->front().findings.size(), 1u);
@@ -2358,7 +2380,7 @@ TEST_F(SqliteStoreTest, OmbudsmanCasesRoundTripWithTheirListsAndVersions) {
 
 TEST_F(SqliteStoreTest, AnUnknownComplaintOwnerOrCaseIsNamed) {
   Result<core::OmbudsmanCase> unknown = InWrite<core::OmbudsmanCase>([&](app::Tx& tx) {
-    return tx.InsertOmbudsmanCase(HousingOmbudsmanCase("CMP-1999-000001"), 2024);
+    return tx.Ombudsman().InsertCase(HousingOmbudsmanCase("CMP-1999-000001"), 2024);
   });
   ASSERT_FALSE(unknown);
   ASSERT_EQ(unknown.error().fields.size(), 1u);
@@ -2372,7 +2394,7 @@ TEST_F(SqliteStoreTest, AnUnknownComplaintOwnerOrCaseIsNamed) {
   action.raised_on = D("2024-05-01");
   action.due_on = D("2024-06-01");
   Result<core::LearningAction> no_owner = InWrite<core::LearningAction>(
-      [&](app::Tx& tx) { return tx.InsertLearningAction(action, 2024); });
+      [&](app::Tx& tx) { return tx.Learning().InsertAction(action, 2024); });
   ASSERT_FALSE(no_owner);
   ASSERT_EQ(no_owner.error().fields.size(), 1u);
   EXPECT_EQ(no_owner.error().fields[0].field, "owner");
@@ -2382,8 +2404,8 @@ TEST_F(SqliteStoreTest, AnUnknownComplaintOwnerOrCaseIsNamed) {
   order.description = "Respond";
   order.issued_on = D("2024-05-01");
   order.due_on = D("2024-06-01");
-  Result<core::FailureOrder> no_case =
-      InWrite<core::FailureOrder>([&](app::Tx& tx) { return tx.InsertFailureOrder(order, 2024); });
+  Result<core::FailureOrder> no_case = InWrite<core::FailureOrder>(
+      [&](app::Tx& tx) { return tx.Ombudsman().InsertFailureOrder(order, 2024); });
   ASSERT_FALSE(no_case);
   ASSERT_EQ(no_case.error().fields.size(), 1u);
   EXPECT_EQ(no_case.error().fields[0].field, "ombudsman_case");
@@ -2397,9 +2419,9 @@ TEST_F(SqliteStoreTest, TheLetterAndTheSelfAssessmentAreKeptByYear) {
   letter.upheld = 1;
   letter.uphold_rate_percent = 50.0;
   letter.comparison_group = "Unitary";
-  WriteOk([&](app::Tx& tx) { return tx.SaveLgscoLetter(letter); });
+  WriteOk([&](app::Tx& tx) { return tx.Ombudsman().SaveLgscoLetter(letter); });
   Result<std::optional<core::LgscoLetter>> loaded = InRead<std::optional<core::LgscoLetter>>(
-      [](app::Tx& tx) { return tx.LoadLgscoLetter(2024); });
+      [](app::Tx& tx) { return tx.Ombudsman().LoadLgscoLetter(2024); });
   ASSERT_TRUE(loaded && *loaded);
   EXPECT_EQ((*loaded)->uphold_rate_percent, 50.0);
   EXPECT_FALSE((*loaded)->compliance_percent);
@@ -2407,7 +2429,7 @@ TEST_F(SqliteStoreTest, TheLetterAndTheSelfAssessmentAreKeptByYear) {
 
   core::SelfAssessment assessment{2024, core::SeedProvisions(), std::nullopt, 0};
   Result<core::SelfAssessment> started = InWrite<core::SelfAssessment>(
-      [&](app::Tx& tx) { return tx.SaveSelfAssessment(assessment, std::nullopt); });
+      [&](app::Tx& tx) { return tx.Learning().SaveSelfAssessment(assessment, std::nullopt); });
   ASSERT_TRUE(started) << started.error().message;
   EXPECT_EQ(started->version, 1);
   core::SelfAssessment approved = *started;
@@ -2415,14 +2437,14 @@ TEST_F(SqliteStoreTest, TheLetterAndTheSelfAssessmentAreKeptByYear) {
   approved.approval =
       core::GoverningBodyApproval{D("2025-06-18"), "Cabinet", "CAB/25/061", "Noted"};
   Result<core::SelfAssessment> saved = InWrite<core::SelfAssessment>(
-      [&](app::Tx& tx) { return tx.SaveSelfAssessment(approved, 1); });
+      [&](app::Tx& tx) { return tx.Learning().SaveSelfAssessment(approved, 1); });
   ASSERT_TRUE(saved) << saved.error().message;
   Result<core::SelfAssessment> stale = InWrite<core::SelfAssessment>(
-      [&](app::Tx& tx) { return tx.SaveSelfAssessment(approved, 1); });
+      [&](app::Tx& tx) { return tx.Learning().SaveSelfAssessment(approved, 1); });
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
   Result<std::optional<core::SelfAssessment>> reread = InRead<std::optional<core::SelfAssessment>>(
-      [](app::Tx& tx) { return tx.LoadSelfAssessment(2024); });
+      [](app::Tx& tx) { return tx.Learning().LoadSelfAssessment(2024); });
   ASSERT_TRUE(reread && *reread);
   EXPECT_EQ((*reread)->version, 2);
   EXPECT_EQ((*reread)->approval, approved.approval);
