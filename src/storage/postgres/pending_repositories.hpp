@@ -4,12 +4,12 @@
 // itself, so that a command or request that needs one fails clearly rather than wrongly. Each
 // class goes when its real repository (<aggregate>_repository.cpp here) replaces it.
 
-#include "app/complaint_repository.hpp"
-#include "app/service_request_repository.hpp"
 #include "app/case_note_repository.hpp"
-#include "app/ombudsman_repository.hpp"
+#include "app/complaint_repository.hpp"
 #include "app/learning_repository.hpp"
+#include "app/ombudsman_repository.hpp"
 #include "app/report_repository.hpp"
+#include "app/service_request_repository.hpp"
 #include "storage/postgres/connection.hpp"
 
 namespace redress::storage::postgres {
@@ -20,62 +20,154 @@ inline tl::unexpected<Error> NotYetOnPostgres(std::string_view what) {
 
 class PendingComplaintRepository final : public app::ComplaintRepository {
  public:
-  core::Result<core::Complaint> Load(std::string_view /*reference*/) override { return NotYetOnPostgres("ComplaintRepository::Load"); }
-  core::Result<core::Complaint> Insert(core::Complaint /*complaint*/, const core::CaseEvent& /*event*/) override { return NotYetOnPostgres("ComplaintRepository::Insert"); }
-  core::Result<core::Complaint> Update(const core::Complaint& /*complaint*/, std::int64_t /*expected_version*/, const core::CaseEvent& /*event*/) override { return NotYetOnPostgres("ComplaintRepository::Update"); }
-  core::Result<std::vector<app::ComplaintRow>> List(const app::ComplaintQuery& /*query*/) override { return NotYetOnPostgres("ComplaintRepository::List"); }
-  core::Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& /*query*/) override { return NotYetOnPostgres("ComplaintRepository::CountByStatus"); }
-  core::Result<std::vector<core::RepeatCandidate>> RepeatCandidates(const core::RepeatKey& /*key*/, core::Date /*from*/, core::Date /*to*/, std::size_t /*limit*/) override { return NotYetOnPostgres("ComplaintRepository::RepeatCandidates"); }
+  core::Result<core::Complaint> Load(std::string_view /*reference*/) override {
+    return NotYetOnPostgres("ComplaintRepository::Load");
+  }
+  core::Result<core::Complaint> Insert(core::Complaint /*complaint*/,
+                                       const core::CaseEvent& /*event*/) override {
+    return NotYetOnPostgres("ComplaintRepository::Insert");
+  }
+  core::Result<core::Complaint> Update(const core::Complaint& /*complaint*/,
+                                       std::int64_t /*expected_version*/,
+                                       const core::CaseEvent& /*event*/) override {
+    return NotYetOnPostgres("ComplaintRepository::Update");
+  }
+  core::Result<std::vector<app::ComplaintRow>> List(const app::ComplaintQuery& /*query*/) override {
+    return NotYetOnPostgres("ComplaintRepository::List");
+  }
+  core::Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& /*query*/) override {
+    return NotYetOnPostgres("ComplaintRepository::CountByStatus");
+  }
+  core::Result<std::vector<core::RepeatCandidate>> RepeatCandidates(
+      const core::RepeatKey& /*key*/, core::Date /*from*/, core::Date /*to*/,
+      std::size_t /*limit*/) override {
+    return NotYetOnPostgres("ComplaintRepository::RepeatCandidates");
+  }
 };
 
 class PendingServiceRequestRepository final : public app::ServiceRequestRepository {
  public:
-  core::Result<core::ServiceRequest> Load(std::string_view /*reference*/) override { return NotYetOnPostgres("ServiceRequestRepository::Load"); }
-  core::Result<core::ServiceRequest> Insert(core::ServiceRequest /*request*/, const core::CaseEvent& /*event*/) override { return NotYetOnPostgres("ServiceRequestRepository::Insert"); }
-  core::Result<core::ServiceRequest> Update(const core::ServiceRequest& /*request*/, std::int64_t /*expected_version*/, const core::CaseEvent& /*event*/) override { return NotYetOnPostgres("ServiceRequestRepository::Update"); }
+  core::Result<core::ServiceRequest> Load(std::string_view /*reference*/) override {
+    return NotYetOnPostgres("ServiceRequestRepository::Load");
+  }
+  core::Result<core::ServiceRequest> Insert(core::ServiceRequest /*request*/,
+                                            const core::CaseEvent& /*event*/) override {
+    return NotYetOnPostgres("ServiceRequestRepository::Insert");
+  }
+  core::Result<core::ServiceRequest> Update(const core::ServiceRequest& /*request*/,
+                                            std::int64_t /*expected_version*/,
+                                            const core::CaseEvent& /*event*/) override {
+    return NotYetOnPostgres("ServiceRequestRepository::Update");
+  }
 };
 
 class PendingCaseNoteRepository final : public app::CaseNoteRepository {
  public:
-  core::Result<app::CaseNote> InsertNote(std::string_view /*reference*/, app::CaseNote /*note*/) override { return NotYetOnPostgres("CaseNoteRepository::InsertNote"); }
-  core::Result<std::vector<app::CaseNote>> NotesOf(std::string_view /*reference*/) override { return NotYetOnPostgres("CaseNoteRepository::NotesOf"); }
-  core::Status InsertLink(const app::CaseLink& /*link*/) override { return NotYetOnPostgres("CaseNoteRepository::InsertLink"); }
-  core::Result<app::CaseLink> DeleteLink(std::string_view /*a*/, std::string_view /*b*/) override { return NotYetOnPostgres("CaseNoteRepository::DeleteLink"); }
-  core::Result<std::vector<app::CaseLink>> LinksOf(std::string_view /*reference*/) override { return NotYetOnPostgres("CaseNoteRepository::LinksOf"); }
+  core::Result<app::CaseNote> InsertNote(std::string_view /*reference*/,
+                                         app::CaseNote /*note*/) override {
+    return NotYetOnPostgres("CaseNoteRepository::InsertNote");
+  }
+  core::Result<std::vector<app::CaseNote>> NotesOf(std::string_view /*reference*/) override {
+    return NotYetOnPostgres("CaseNoteRepository::NotesOf");
+  }
+  core::Status InsertLink(const app::CaseLink& /*link*/) override {
+    return NotYetOnPostgres("CaseNoteRepository::InsertLink");
+  }
+  core::Result<app::CaseLink> DeleteLink(std::string_view /*a*/, std::string_view /*b*/) override {
+    return NotYetOnPostgres("CaseNoteRepository::DeleteLink");
+  }
+  core::Result<std::vector<app::CaseLink>> LinksOf(std::string_view /*reference*/) override {
+    return NotYetOnPostgres("CaseNoteRepository::LinksOf");
+  }
 };
 
 class PendingOmbudsmanRepository final : public app::OmbudsmanRepository {
  public:
-  core::Result<core::OmbudsmanCase> InsertCase(core::OmbudsmanCase /*ombudsman_case*/, int /*year*/) override { return NotYetOnPostgres("OmbudsmanRepository::InsertCase"); }
-  core::Result<core::OmbudsmanCase> UpdateCase(core::OmbudsmanCase /*ombudsman_case*/, std::int64_t /*expected_version*/) override { return NotYetOnPostgres("OmbudsmanRepository::UpdateCase"); }
-  core::Result<core::OmbudsmanCase> LoadCase(std::string_view /*reference*/) override { return NotYetOnPostgres("OmbudsmanRepository::LoadCase"); }
-  core::Result<std::vector<core::OmbudsmanCase>> ListCases(std::string_view /*complaint*/) override { return NotYetOnPostgres("OmbudsmanRepository::ListCases"); }
-  core::Result<core::FailureOrder> InsertFailureOrder(core::FailureOrder /*order*/, int /*year*/) override { return NotYetOnPostgres("OmbudsmanRepository::InsertFailureOrder"); }
-  core::Result<core::FailureOrder> UpdateFailureOrder(core::FailureOrder /*order*/, std::int64_t /*expected_version*/) override { return NotYetOnPostgres("OmbudsmanRepository::UpdateFailureOrder"); }
-  core::Result<core::FailureOrder> LoadFailureOrder(std::string_view /*reference*/) override { return NotYetOnPostgres("OmbudsmanRepository::LoadFailureOrder"); }
-  core::Result<std::vector<core::FailureOrder>> ListFailureOrders() override { return NotYetOnPostgres("OmbudsmanRepository::ListFailureOrders"); }
-  core::Result<std::optional<core::LgscoLetter>> LoadLgscoLetter(int /*year*/) override { return NotYetOnPostgres("OmbudsmanRepository::LoadLgscoLetter"); }
-  core::Status SaveLgscoLetter(const core::LgscoLetter& /*letter*/) override { return NotYetOnPostgres("OmbudsmanRepository::SaveLgscoLetter"); }
+  core::Result<core::OmbudsmanCase> InsertCase(core::OmbudsmanCase /*ombudsman_case*/,
+                                               int /*year*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::InsertCase");
+  }
+  core::Result<core::OmbudsmanCase> UpdateCase(core::OmbudsmanCase /*ombudsman_case*/,
+                                               std::int64_t /*expected_version*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::UpdateCase");
+  }
+  core::Result<core::OmbudsmanCase> LoadCase(std::string_view /*reference*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::LoadCase");
+  }
+  core::Result<std::vector<core::OmbudsmanCase>> ListCases(
+      std::string_view /*complaint*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::ListCases");
+  }
+  core::Result<core::FailureOrder> InsertFailureOrder(core::FailureOrder /*order*/,
+                                                      int /*year*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::InsertFailureOrder");
+  }
+  core::Result<core::FailureOrder> UpdateFailureOrder(core::FailureOrder /*order*/,
+                                                      std::int64_t /*expected_version*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::UpdateFailureOrder");
+  }
+  core::Result<core::FailureOrder> LoadFailureOrder(std::string_view /*reference*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::LoadFailureOrder");
+  }
+  core::Result<std::vector<core::FailureOrder>> ListFailureOrders() override {
+    return NotYetOnPostgres("OmbudsmanRepository::ListFailureOrders");
+  }
+  core::Result<std::optional<core::LgscoLetter>> LoadLgscoLetter(int /*year*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::LoadLgscoLetter");
+  }
+  core::Status SaveLgscoLetter(const core::LgscoLetter& /*letter*/) override {
+    return NotYetOnPostgres("OmbudsmanRepository::SaveLgscoLetter");
+  }
 };
 
 class PendingLearningRepository final : public app::LearningRepository {
  public:
-  core::Result<core::LearningAction> InsertAction(core::LearningAction /*action*/, int /*year*/) override { return NotYetOnPostgres("LearningRepository::InsertAction"); }
-  core::Result<core::LearningAction> UpdateAction(core::LearningAction /*action*/, std::int64_t /*expected_version*/) override { return NotYetOnPostgres("LearningRepository::UpdateAction"); }
-  core::Result<core::LearningAction> LoadAction(std::string_view /*reference*/) override { return NotYetOnPostgres("LearningRepository::LoadAction"); }
-  core::Result<std::vector<core::LearningAction>> ListActions() override { return NotYetOnPostgres("LearningRepository::ListActions"); }
-  core::Result<std::optional<core::SelfAssessment>> LoadSelfAssessment(int /*year*/) override { return NotYetOnPostgres("LearningRepository::LoadSelfAssessment"); }
-  core::Result<core::SelfAssessment> SaveSelfAssessment(core::SelfAssessment /*assessment*/, std::optional<std::int64_t> /*expected_version*/) override { return NotYetOnPostgres("LearningRepository::SaveSelfAssessment"); }
+  core::Result<core::LearningAction> InsertAction(core::LearningAction /*action*/,
+                                                  int /*year*/) override {
+    return NotYetOnPostgres("LearningRepository::InsertAction");
+  }
+  core::Result<core::LearningAction> UpdateAction(core::LearningAction /*action*/,
+                                                  std::int64_t /*expected_version*/) override {
+    return NotYetOnPostgres("LearningRepository::UpdateAction");
+  }
+  core::Result<core::LearningAction> LoadAction(std::string_view /*reference*/) override {
+    return NotYetOnPostgres("LearningRepository::LoadAction");
+  }
+  core::Result<std::vector<core::LearningAction>> ListActions() override {
+    return NotYetOnPostgres("LearningRepository::ListActions");
+  }
+  core::Result<std::optional<core::SelfAssessment>> LoadSelfAssessment(int /*year*/) override {
+    return NotYetOnPostgres("LearningRepository::LoadSelfAssessment");
+  }
+  core::Result<core::SelfAssessment> SaveSelfAssessment(
+      core::SelfAssessment /*assessment*/,
+      std::optional<std::int64_t> /*expected_version*/) override {
+    return NotYetOnPostgres("LearningRepository::SaveSelfAssessment");
+  }
 };
 
 class PendingReportRepository final : public app::ReportRepository {
  public:
-  core::Status ReadRecords(const report::RecordWindow& /*window*/, report::RecordSink& /*sink*/) override { return NotYetOnPostgres("ReportRepository::ReadRecords"); }
-  core::Result<std::map<int, std::int64_t>> ListHomesOwned() override { return NotYetOnPostgres("ReportRepository::ListHomesOwned"); }
-  core::Status SaveHomesOwned(int /*financial_year*/, std::int64_t /*homes*/) override { return NotYetOnPostgres("ReportRepository::SaveHomesOwned"); }
-  core::Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction() override { return NotYetOnPostgres("ReportRepository::ListTenantSatisfaction"); }
-  core::Status SaveTenantSatisfaction(int /*financial_year*/, const report::TenantSatisfaction& /*survey*/) override { return NotYetOnPostgres("ReportRepository::SaveTenantSatisfaction"); }
-  core::Result<app::StoreSummary> Summarise() override { return NotYetOnPostgres("ReportRepository::Summarise"); }
+  core::Status ReadRecords(const report::RecordWindow& /*window*/,
+                           report::RecordSink& /*sink*/) override {
+    return NotYetOnPostgres("ReportRepository::ReadRecords");
+  }
+  core::Result<std::map<int, std::int64_t>> ListHomesOwned() override {
+    return NotYetOnPostgres("ReportRepository::ListHomesOwned");
+  }
+  core::Status SaveHomesOwned(int /*financial_year*/, std::int64_t /*homes*/) override {
+    return NotYetOnPostgres("ReportRepository::SaveHomesOwned");
+  }
+  core::Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction() override {
+    return NotYetOnPostgres("ReportRepository::ListTenantSatisfaction");
+  }
+  core::Status SaveTenantSatisfaction(int /*financial_year*/,
+                                      const report::TenantSatisfaction& /*survey*/) override {
+    return NotYetOnPostgres("ReportRepository::SaveTenantSatisfaction");
+  }
+  core::Result<app::StoreSummary> Summarise() override {
+    return NotYetOnPostgres("ReportRepository::Summarise");
+  }
 };
 
 }  // namespace redress::storage::postgres
