@@ -82,6 +82,10 @@ class Params {
     values_.emplace_back(std::nullopt);
     return *this;
   }
+  Params& BindNulls(int count) {
+    for (int i = 0; i < count; ++i) BindNull();
+    return *this;
+  }
   template <typename... Values>
   Params& BindAll(const Values&... values) {
     (Bind(values), ...);

@@ -5,7 +5,6 @@
 // class goes when its real repository (<aggregate>_repository.cpp here) replaces it.
 
 #include "app/case_note_repository.hpp"
-#include "app/complaint_repository.hpp"
 #include "app/learning_repository.hpp"
 #include "app/ombudsman_repository.hpp"
 #include "app/report_repository.hpp"
@@ -17,33 +16,6 @@ namespace redress::storage::postgres {
 inline tl::unexpected<Error> NotYetOnPostgres(std::string_view what) {
   return Fail(ErrorCode::kUnavailable, std::string(what) + " is not yet available on PostgreSQL");
 }
-
-class PendingComplaintRepository final : public app::ComplaintRepository {
- public:
-  core::Result<core::Complaint> Load(std::string_view /*reference*/) override {
-    return NotYetOnPostgres("ComplaintRepository::Load");
-  }
-  core::Result<core::Complaint> Insert(core::Complaint /*complaint*/,
-                                       const core::CaseEvent& /*event*/) override {
-    return NotYetOnPostgres("ComplaintRepository::Insert");
-  }
-  core::Result<core::Complaint> Update(const core::Complaint& /*complaint*/,
-                                       std::int64_t /*expected_version*/,
-                                       const core::CaseEvent& /*event*/) override {
-    return NotYetOnPostgres("ComplaintRepository::Update");
-  }
-  core::Result<std::vector<app::ComplaintRow>> List(const app::ComplaintQuery& /*query*/) override {
-    return NotYetOnPostgres("ComplaintRepository::List");
-  }
-  core::Result<app::StatusCounts> CountByStatus(const app::ComplaintQuery& /*query*/) override {
-    return NotYetOnPostgres("ComplaintRepository::CountByStatus");
-  }
-  core::Result<std::vector<core::RepeatCandidate>> RepeatCandidates(
-      const core::RepeatKey& /*key*/, core::Date /*from*/, core::Date /*to*/,
-      std::size_t /*limit*/) override {
-    return NotYetOnPostgres("ComplaintRepository::RepeatCandidates");
-  }
-};
 
 class PendingServiceRequestRepository final : public app::ServiceRequestRepository {
  public:

@@ -8,6 +8,7 @@
 #include "storage/common/audit_checkpoint.hpp"
 #include "storage/postgres/account_repository.hpp"
 #include "storage/postgres/audit_log.hpp"
+#include "storage/postgres/complaint_repository.hpp"
 #include "storage/postgres/event_repository.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/organisation_repository.hpp"
@@ -29,6 +30,7 @@ class PostgresTx final : public app::Tx {
  public:
   PostgresTx(Connection& connection, const app::Clock& clock)
       : events_(connection, clock),
+        complaints_(connection, events_),
         organisation_(connection),
         accounts_(connection),
         sessions_(connection) {}
@@ -45,10 +47,11 @@ class PostgresTx final : public app::Tx {
   app::ReportRepository& Reports() override { return reports_; }
 
  private:
-  PendingComplaintRepository complaints_;
+  // Declared before complaints_, which appends its events through it.
+  PostgresEventRepository events_;
+  PostgresComplaintRepository complaints_;
   PendingServiceRequestRepository service_requests_;
   PendingCaseNoteRepository case_notes_;
-  PostgresEventRepository events_;
   PostgresOrganisationRepository organisation_;
   PostgresAccountRepository accounts_;
   PostgresSessionRepository sessions_;

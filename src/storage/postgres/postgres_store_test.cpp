@@ -263,8 +263,8 @@ TEST_F(PostgresStoreTest, TwoInstancesWritingAtOnceKeepOneChain) {
 
 TEST_F(PostgresStoreTest, ARepositoryNotYetWrittenSaysSo) {
   Status read = store_->Read([](app::Tx& tx) -> Status {
-    Result<core::Complaint> complaint = tx.Complaints().Load("CMP-2024-000001");
-    if (!complaint) return Unexpected(complaint.error());
+    Result<core::ServiceRequest> request = tx.ServiceRequests().Load("SR-2024-000001");
+    if (!request) return Unexpected(request.error());
     return {};
   });
   ASSERT_FALSE(read);

@@ -9,6 +9,7 @@
 // gap at every rollback.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "storage/postgres/connection.hpp"
@@ -17,6 +18,14 @@ namespace redress::storage::postgres {
 
 // The first number of every series.
 inline constexpr std::int64_t kFirstReferenceNumber = 1;
+
+// "<prefix>-<year>-<number, 6 digits at least>", as the SQLite adapter writes them (to move to
+// storage/common with the storage split's reference formats).
+std::string FormatReference(std::string_view prefix, int year, std::int64_t number);
+
+// Takes the next number of the series `prefix` for `year` inside the open transaction and returns
+// its reference.
+Result<std::string> NextReference(Connection& connection, std::string_view prefix, int year);
 
 // Takes the next number of the series `prefix` for `year` inside the open transaction.
 Result<std::int64_t> NextReferenceNumber(Connection& connection, std::string_view prefix, int year);
