@@ -4,7 +4,6 @@
 // itself, so that a command or request that needs one fails clearly rather than wrongly. Each
 // class goes when its real repository (<aggregate>_repository.cpp here) replaces it.
 
-#include "app/case_note_repository.hpp"
 #include "app/learning_repository.hpp"
 #include "app/ombudsman_repository.hpp"
 #include "app/report_repository.hpp"
@@ -30,26 +29,6 @@ class PendingServiceRequestRepository final : public app::ServiceRequestReposito
                                             std::int64_t /*expected_version*/,
                                             const core::CaseEvent& /*event*/) override {
     return NotYetOnPostgres("ServiceRequestRepository::Update");
-  }
-};
-
-class PendingCaseNoteRepository final : public app::CaseNoteRepository {
- public:
-  core::Result<app::CaseNote> InsertNote(std::string_view /*reference*/,
-                                         app::CaseNote /*note*/) override {
-    return NotYetOnPostgres("CaseNoteRepository::InsertNote");
-  }
-  core::Result<std::vector<app::CaseNote>> NotesOf(std::string_view /*reference*/) override {
-    return NotYetOnPostgres("CaseNoteRepository::NotesOf");
-  }
-  core::Status InsertLink(const app::CaseLink& /*link*/) override {
-    return NotYetOnPostgres("CaseNoteRepository::InsertLink");
-  }
-  core::Result<app::CaseLink> DeleteLink(std::string_view /*a*/, std::string_view /*b*/) override {
-    return NotYetOnPostgres("CaseNoteRepository::DeleteLink");
-  }
-  core::Result<std::vector<app::CaseLink>> LinksOf(std::string_view /*reference*/) override {
-    return NotYetOnPostgres("CaseNoteRepository::LinksOf");
   }
 };
 

@@ -348,5 +348,43 @@ TEST_F(PostgresComplaintTest, RestrictedCasesAreLeftOutOfListsAndCountsAlike) {
   }
 }
 
+TEST_F(PostgresComplaintTest, NotesAndLinksRoundTripAndALinkIsMadeOnce) {
+  ASSERT_TRUE(Insert(BasicComplaint(D("2024-05-01"))));
+  ASSERT_TRUE(Insert(BasicComplaint(D("2024-05-02"))));
+  const app::CaseLink link{"CMP-2024-000002", "CMP-2024-000001", app::LinkRelation::kDuplicateOf,
+                           "officer", "2024-05-02T10:00:00Z"};
+  Status written = store_->Write([&](app::Tx& tx) -> Status {
+    app::CaseNoteRepository& notes = tx.CaseNotes();
+    Result<app::CaseNote> note =
+        notes.InsertNote("CMP-2024-000001", {0, "officer", "2024-05-01T10:00:00Z", "Rang back"});
+    if (!note) return Unexpected(note.error());
+    EXPECT_GT(note->id, 0);
+    EXPECT_EQ(notes.InsertNote("CMP-2024-000009", {}).error().code, ErrorCode::kNotFound);
+    if (Status linked = notes.InsertLink(link); !linked) return linked;
+    // The same pair the other way round: refused, and the transaction goes on.
+    app::CaseLink reversed = link;
+    std::swap(reversed.from, reversed.to);
+    EXPECT_EQ(notes.InsertLink(reversed).error().code, ErrorCode::kConflict);
+    return {};
+  });
+  ASSERT_TRUE(written) << written.error().message;
+  ASSERT_TRUE(store_->Write([&](app::Tx& tx) -> Status {
+    Result<std::vector<app::CaseNote>> notes = tx.CaseNotes().NotesOf("CMP-2024-000001");
+    EXPECT_TRUE(notes);
+    EXPECT_EQ(notes->size(), 1u);
+    EXPECT_EQ(notes->front().text, "Rang back");
+    Result<std::vector<app::CaseLink>> links = tx.CaseNotes().LinksOf("CMP-2024-000001");
+    EXPECT_TRUE(links);
+    EXPECT_EQ(links->size(), 1u);
+    EXPECT_EQ(links->front().relation, app::LinkRelation::kDuplicateOf);
+    Result<app::CaseLink> removed = tx.CaseNotes().DeleteLink("CMP-2024-000001", "CMP-2024-000002");
+    EXPECT_TRUE(removed);
+    EXPECT_EQ(removed->from, "CMP-2024-000002");
+    EXPECT_EQ(tx.CaseNotes().DeleteLink("CMP-2024-000001", "CMP-2024-000002").error().code,
+              ErrorCode::kNotFound);
+    return {};
+  }));
+}
+
 }  // namespace
 }  // namespace redress::storage::postgres

@@ -8,6 +8,7 @@
 #include "storage/common/audit_checkpoint.hpp"
 #include "storage/postgres/account_repository.hpp"
 #include "storage/postgres/audit_log.hpp"
+#include "storage/postgres/case_note_repository.hpp"
 #include "storage/postgres/complaint_repository.hpp"
 #include "storage/postgres/event_repository.hpp"
 #include "storage/postgres/migrations.hpp"
@@ -31,6 +32,7 @@ class PostgresTx final : public app::Tx {
   PostgresTx(Connection& connection, const app::Clock& clock)
       : events_(connection, clock),
         complaints_(connection, events_),
+        case_notes_(connection),
         organisation_(connection),
         accounts_(connection),
         sessions_(connection) {}
@@ -50,8 +52,8 @@ class PostgresTx final : public app::Tx {
   // Declared before complaints_, which appends its events through it.
   PostgresEventRepository events_;
   PostgresComplaintRepository complaints_;
+  PostgresCaseNoteRepository case_notes_;
   PendingServiceRequestRepository service_requests_;
-  PendingCaseNoteRepository case_notes_;
   PostgresOrganisationRepository organisation_;
   PostgresAccountRepository accounts_;
   PostgresSessionRepository sessions_;
