@@ -25,6 +25,10 @@ extern const std::array<std::string_view, 17> kStageColumns;
 extern const std::array<std::string_view, 22> kProcedureColumns;
 extern const std::array<std::string_view, 3> kStageListKeyColumns;
 
+// A person's five columns (name, email, phone, address, postcode); shared with service requests.
+void BindPerson(Params& s, const core::Person& person);
+core::Person ReadPerson(RowReader& r);
+
 // Binds kComplaintColumns then kComplaintProjectionColumns.
 void BindComplaint(Params& s, const core::Complaint& c);
 // Reads the columns "id, reference, version" and then kComplaintColumns.

@@ -7,7 +7,6 @@
 #include "app/learning_repository.hpp"
 #include "app/ombudsman_repository.hpp"
 #include "app/report_repository.hpp"
-#include "app/service_request_repository.hpp"
 #include "storage/postgres/connection.hpp"
 
 namespace redress::storage::postgres {
@@ -15,22 +14,6 @@ namespace redress::storage::postgres {
 inline tl::unexpected<Error> NotYetOnPostgres(std::string_view what) {
   return Fail(ErrorCode::kUnavailable, std::string(what) + " is not yet available on PostgreSQL");
 }
-
-class PendingServiceRequestRepository final : public app::ServiceRequestRepository {
- public:
-  core::Result<core::ServiceRequest> Load(std::string_view /*reference*/) override {
-    return NotYetOnPostgres("ServiceRequestRepository::Load");
-  }
-  core::Result<core::ServiceRequest> Insert(core::ServiceRequest /*request*/,
-                                            const core::CaseEvent& /*event*/) override {
-    return NotYetOnPostgres("ServiceRequestRepository::Insert");
-  }
-  core::Result<core::ServiceRequest> Update(const core::ServiceRequest& /*request*/,
-                                            std::int64_t /*expected_version*/,
-                                            const core::CaseEvent& /*event*/) override {
-    return NotYetOnPostgres("ServiceRequestRepository::Update");
-  }
-};
 
 class PendingOmbudsmanRepository final : public app::OmbudsmanRepository {
  public:

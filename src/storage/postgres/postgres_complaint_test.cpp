@@ -386,5 +386,58 @@ TEST_F(PostgresComplaintTest, NotesAndLinksRoundTripAndALinkIsMadeOnce) {
   }));
 }
 
+TEST_F(PostgresComplaintTest, AServiceRequestRoundTripsAndNamesAnUnknownComplaint) {
+  core::ServiceRequest request;
+  request.channel = core::Channel::kPhone;
+  request.received_on = D("2024-05-01");
+  request.service_area = "repairs";
+  request.summary = "Boiler";
+  request.description = "No hot water";
+  request.requester = {"Sam", "sam@example.org", "", "2 Low Road", ""};
+  request.team = "housing";
+  std::optional<core::ServiceRequest> stored;
+  ASSERT_TRUE(store_->Write([&](app::Tx& tx) -> Status {
+    Result<core::ServiceRequest> inserted = tx.ServiceRequests().Insert(
+        request, Event(core::EventType::kServiceRequestLogged, "logged"));
+    if (!inserted) return Unexpected(inserted.error());
+    stored = *inserted;
+    return {};
+  }));
+  EXPECT_EQ(stored->reference, "SR-2024-000001");
+  core::ServiceRequest resolved = *stored;
+  resolved.status = core::ServiceRequestStatus::kResolved;
+  resolved.resolved_on = D("2024-05-02");
+  resolved.resolution = "Fixed";
+  ASSERT_TRUE(store_->Write([&](app::Tx& tx) -> Status {
+    Result<core::ServiceRequest> updated = tx.ServiceRequests().Update(
+        resolved, 1, Event(core::EventType::kServiceRequestResolved, "resolved"));
+    if (!updated) return Unexpected(updated.error());
+    EXPECT_EQ(updated->version, 2);
+    Result<core::ServiceRequest> stale = tx.ServiceRequests().Update(
+        resolved, 1, Event(core::EventType::kServiceRequestResolved, "resolved"));
+    EXPECT_EQ(stale.error().code, ErrorCode::kStaleVersion);
+    return {};
+  }));
+  ASSERT_TRUE(store_->Read([&](app::Tx& tx) -> Status {
+    Result<core::ServiceRequest> loaded = tx.ServiceRequests().Load("SR-2024-000001");
+    EXPECT_TRUE(loaded);
+    core::ServiceRequest expected = resolved;
+    expected.version = 2;
+    EXPECT_EQ(*loaded, expected);
+    return {};
+  }));
+  core::ServiceRequest converted = resolved;
+  converted.complaint_reference = "CMP-2024-000099";
+  Status refused = store_->Write([&](app::Tx& tx) -> Status {
+    Result<core::ServiceRequest> updated = tx.ServiceRequests().Update(
+        converted, 2, Event(core::EventType::kServiceRequestConverted, "converted"));
+    if (!updated) return Unexpected(updated.error());
+    return {};
+  });
+  ASSERT_FALSE(refused);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "complaint_reference");
+}
+
 }  // namespace
 }  // namespace redress::storage::postgres

@@ -14,6 +14,7 @@
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/organisation_repository.hpp"
 #include "storage/postgres/pending_repositories.hpp"
+#include "storage/postgres/service_request_repository.hpp"
 #include "storage/postgres/session_repository.hpp"
 
 namespace redress::storage::postgres {
@@ -33,6 +34,7 @@ class PostgresTx final : public app::Tx {
       : events_(connection, clock),
         complaints_(connection, events_),
         case_notes_(connection),
+        service_requests_(connection, events_),
         organisation_(connection),
         accounts_(connection),
         sessions_(connection) {}
@@ -53,7 +55,7 @@ class PostgresTx final : public app::Tx {
   PostgresEventRepository events_;
   PostgresComplaintRepository complaints_;
   PostgresCaseNoteRepository case_notes_;
-  PendingServiceRequestRepository service_requests_;
+  PostgresServiceRequestRepository service_requests_;
   PostgresOrganisationRepository organisation_;
   PostgresAccountRepository accounts_;
   PostgresSessionRepository sessions_;

@@ -263,8 +263,8 @@ TEST_F(PostgresStoreTest, TwoInstancesWritingAtOnceKeepOneChain) {
 
 TEST_F(PostgresStoreTest, ARepositoryNotYetWrittenSaysSo) {
   Status read = store_->Read([](app::Tx& tx) -> Status {
-    Result<core::ServiceRequest> request = tx.ServiceRequests().Load("SR-2024-000001");
-    if (!request) return Unexpected(request.error());
+    Result<std::optional<core::LgscoLetter>> letter = tx.Ombudsman().LoadLgscoLetter(2024);
+    if (!letter) return Unexpected(letter.error());
     return {};
   });
   ASSERT_FALSE(read);
