@@ -16,9 +16,10 @@ bool IsValidUsername(const std::string& username) {
 }
 
 // A field error unless `team` is empty or a known team.
-Status CheckTeam(Tx& tx, const std::string& team, core::FieldErrors& errors) {
+Status CheckTeam(OrganisationRepository& organisation, const std::string& team,
+                 core::FieldErrors& errors) {
   if (team.empty()) return {};
-  auto teams = tx.Organisation().ListTeams();
+  auto teams = organisation.ListTeams();
   if (!teams) return tl::unexpected(teams.error());
   bool known = std::any_of(teams->begin(), teams->end(),
                            [&](const Team& known_team) { return known_team.code == team; });
@@ -41,7 +42,7 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
                "letter or digit");
   }
   policy.Check(user.password, user.username, errors);
-  if (auto checked = CheckTeam(tx, user.team, errors); !checked) {
+  if (auto checked = CheckTeam(tx.Organisation(), user.team, errors); !checked) {
     return tl::unexpected(checked.error());
   }
   if (!errors.empty()) return errors.ToError();
@@ -102,7 +103,7 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
   }
   return WriteValue<User>(store, [&](Tx& tx) -> Result<User> {
     if (changes.team) {
-      if (auto checked = CheckTeam(tx, *changes.team, errors); !checked) {
+      if (auto checked = CheckTeam(tx.Organisation(), *changes.team, errors); !checked) {
         return tl::unexpected(checked.error());
       }
     }

@@ -33,9 +33,9 @@ void CheckReferenceData(const Organisation& organisation, const std::string& ser
 }
 
 // A handler named in an input must be an active user.
-Status CheckHandler(Tx& tx, const std::string& handler) {
+Status CheckHandler(AccountRepository& accounts, const std::string& handler) {
   if (handler.empty()) return {};
-  auto user = tx.Accounts().FindUser(handler);
+  auto user = accounts.FindUser(handler);
   if (!user) {
     if (user.error().code == core::ErrorCode::kNotFound) {
       return core::FailField("handler", "unknown user '" + handler + "'",
@@ -115,7 +115,7 @@ struct ActionApplier {
     return core::Respond(complaint, input, context);
   }
   Result<core::Transition> operator()(const EscalateCommand& command) const {
-    if (auto checked = CheckHandler(tx, command.handler); !checked) {
+    if (auto checked = CheckHandler(tx.Accounts(), command.handler); !checked) {
       return tl::unexpected(checked.error());
     }
     core::EscalateInput input{command.requested_on, command.reason, "", command.handler};
@@ -166,7 +166,7 @@ struct ActionApplier {
       return core::FailField("team", "unknown team '" + input.team + "'",
                              core::FieldErrorCode::kUnknownReference);
     }
-    if (auto checked = CheckHandler(tx, input.handler); !checked) {
+    if (auto checked = CheckHandler(tx.Accounts(), input.handler); !checked) {
       return tl::unexpected(checked.error());
     }
     return core::Reassign(complaint, input, context);
@@ -180,7 +180,7 @@ Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation,
   core::FieldErrors errors;
   CheckReferenceData(organisation, command.service_area, command.category, errors);
   if (!errors.empty()) return errors.ToError();
-  if (auto checked = CheckHandler(tx, command.handler); !checked) {
+  if (auto checked = CheckHandler(tx.Accounts(), command.handler); !checked) {
     return tl::unexpected(checked.error());
   }
 

@@ -50,8 +50,8 @@ Result<core::LearningAction> SaveAction(Store& store, const Clock& clock, const 
       });
 }
 
-Result<core::SelfAssessment> LoadAssessment(Tx& tx, int year) {
-  auto assessment = tx.Learning().LoadSelfAssessment(year);
+Result<core::SelfAssessment> LoadAssessment(LearningRepository& learning, int year) {
+  auto assessment = learning.LoadSelfAssessment(year);
   if (!assessment) return tl::unexpected(assessment.error());
   if (!*assessment) {
     return core::Fail(core::ErrorCode::kNotFound,
@@ -72,7 +72,7 @@ Result<core::SelfAssessment> ChangeAssessment(Store& store, const Clock& clock, 
     return tl::unexpected(valid_year.error());
   }
   return WriteValue<core::SelfAssessment>(store, [&](Tx& tx) -> Result<core::SelfAssessment> {
-    auto assessment = LoadAssessment(tx, year);
+    auto assessment = LoadAssessment(tx.Learning(), year);
     if (!assessment) return assessment;
     const std::int64_t version = assessment->version;
     if (expected_version && *expected_version != version) {
@@ -176,7 +176,8 @@ Result<core::SelfAssessment> StartSelfAssessment(Store& store, const Clock& cloc
 }
 
 Result<core::SelfAssessment> GetSelfAssessment(Store& store, int year) {
-  return ReadValue<core::SelfAssessment>(store, [&](Tx& tx) { return LoadAssessment(tx, year); });
+  return ReadValue<core::SelfAssessment>(
+      store, [&](Tx& tx) { return LoadAssessment(tx.Learning(), year); });
 }
 
 Result<core::SelfAssessment> SaveProvision(Store& store, const Clock& clock, const Actor& actor,

@@ -14,9 +14,10 @@ bool IsBlank(const std::string& text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-Status AppendCaseEvent(Tx& tx, const core::Complaint& complaint, core::CaseEvent event) {
+Status AppendCaseEvent(EventRepository& events, const core::Complaint& complaint,
+                       core::CaseEvent event) {
   event.stage = complaint.current_stage().number;
-  return tx.Events().Append(EntityType::kComplaint, complaint.reference, event);
+  return events.Append(EntityType::kComplaint, complaint.reference, event);
 }
 
 std::string Describe(const CaseLink& link) {
@@ -43,7 +44,7 @@ Result<CaseNote> AddNote(Store& store, const Clock& clock, const Actor& actor,
                           0,
                           "Internal note added by " + actor.username,
                           {{"note", "", text}}};
-    if (auto appended = AppendCaseEvent(tx, *complaint, std::move(event)); !appended) {
+    if (auto appended = AppendCaseEvent(tx.Events(), *complaint, std::move(event)); !appended) {
       return tl::unexpected(appended.error());
     }
     return note;
@@ -92,7 +93,7 @@ Result<CaseLink> Link(Store& store, const Clock& clock, const Actor& actor, std:
                             0,
                             "Linked: " + Describe(link),
                             {{"link", "", Describe(link)}}};
-      if (auto appended = AppendCaseEvent(tx, *complaint, std::move(event)); !appended) {
+      if (auto appended = AppendCaseEvent(tx.Events(), *complaint, std::move(event)); !appended) {
         return tl::unexpected(appended.error());
       }
     }
@@ -123,7 +124,7 @@ Status Unlink(Store& store, const Clock& clock, const Actor& actor, std::string_
                             0,
                             "Link removed: " + Describe(*removed),
                             {{"link", Describe(*removed), ""}}};
-      if (auto appended = AppendCaseEvent(tx, *complaint, std::move(event)); !appended) {
+      if (auto appended = AppendCaseEvent(tx.Events(), *complaint, std::move(event)); !appended) {
         return appended;
       }
     }

@@ -147,8 +147,8 @@ Result<std::vector<core::OmbudsmanCase>> VisibleCases(Tx& tx, const Actor& actor
   return visibility.Filter(std::move(*cases));
 }
 
-Result<core::LgscoLetter> LoadLetter(Tx& tx, int year) {
-  auto letter = tx.Ombudsman().LoadLgscoLetter(year);
+Result<core::LgscoLetter> LoadLetter(OmbudsmanRepository& ombudsman, int year) {
+  auto letter = ombudsman.LoadLgscoLetter(year);
   if (!letter) return tl::unexpected(letter.error());
   if (!*letter) {
     return core::Fail(core::ErrorCode::kNotFound,
@@ -320,12 +320,13 @@ Result<core::LgscoLetter> SaveLgscoLetter(Store& store, const Clock& clock, cons
 }
 
 Result<core::LgscoLetter> GetLgscoLetter(Store& store, int year) {
-  return ReadValue<core::LgscoLetter>(store, [&](Tx& tx) { return LoadLetter(tx, year); });
+  return ReadValue<core::LgscoLetter>(store,
+                                      [&](Tx& tx) { return LoadLetter(tx.Ombudsman(), year); });
 }
 
 Result<LetterReconciliation> ReconcileLgscoLetter(Store& store, int year) {
   return ReadValue<LetterReconciliation>(store, [&](Tx& tx) -> Result<LetterReconciliation> {
-    auto letter = LoadLetter(tx, year);
+    auto letter = LoadLetter(tx.Ombudsman(), year);
     if (!letter) return tl::unexpected(letter.error());
     auto cases = tx.Ombudsman().ListCases("");
     if (!cases) return tl::unexpected(cases.error());

@@ -43,11 +43,10 @@ core::CaseEvent ConfigurationEvent(const Actor& actor, core::Date today, std::st
                          std::move(changes)};
 }
 
-Status Record(Tx& tx, const Actor& actor, core::Date today, std::string_view entity,
-              std::string summary, std::vector<core::Change> changes) {
-  return tx.Events().Append(
-      EntityType::kConfiguration, entity,
-      ConfigurationEvent(actor, today, std::move(summary), std::move(changes)));
+Status Record(EventRepository& events, const Actor& actor, core::Date today,
+              std::string_view entity, std::string summary, std::vector<core::Change> changes) {
+  return events.Append(EntityType::kConfiguration, entity,
+                       ConfigurationEvent(actor, today, std::move(summary), std::move(changes)));
 }
 
 // After the organisation's calendar changed (closure days, division), moves the running clocks
@@ -195,7 +194,8 @@ Status SaveCoded(Tx& tx, const Actor& actor, core::Date today, const std::string
   CheckCodeAndName(record.code, record.name, errors);
   if (!errors.empty()) return errors.ToError();
   if (auto saved = upsert(record); !saved) return saved;
-  return Record(tx, actor, today, kind + "/" + record.code, title + " " + record.name + " saved",
+  return Record(tx.Events(), actor, today, kind + "/" + record.code,
+                title + " " + record.name + " saved",
                 {{kind, "", record.code + " " + record.name}});
 }
 
@@ -212,7 +212,7 @@ Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const Servi
   if (area.team.empty()) errors.Add("team", "is required", core::FieldErrorCode::kRequired);
   if (!errors.empty()) return errors.ToError();
   if (auto saved = tx.Organisation().UpsertServiceArea(area); !saved) return saved;
-  return Record(tx, actor, today, "service_area/" + area.code,
+  return Record(tx.Events(), actor, today, "service_area/" + area.code,
                 "Service area " + area.name + " saved",
                 {{"service_area", "", area.code + " " + area.name}, {"team", "", area.team}});
 }
@@ -239,7 +239,7 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
     return core::FailField("reason", "is required", core::FieldErrorCode::kRequired);
   }
   if (auto added = tx.Organisation().AddClosureDay(day); !added) return added;
-  if (Status recorded = Record(tx, actor, today, "closure_day/" + day.date.ToIso(),
+  if (Status recorded = Record(tx.Events(), actor, today, "closure_day/" + day.date.ToIso(),
                                "Closure day " + day.date.ToIso() + " added: " + day.reason,
                                {{"closure_day", "", day.date.ToIso()}});
       !recorded) {
@@ -251,7 +251,7 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
 Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date date) {
   if (auto removed = tx.Organisation().RemoveClosureDay(date); !removed) return removed;
   if (Status recorded =
-          Record(tx, actor, today, "closure_day/" + date.ToIso(),
+          Record(tx.Events(), actor, today, "closure_day/" + date.ToIso(),
                  "Closure day " + date.ToIso() + " removed", {{"closure_day", date.ToIso(), ""}});
       !recorded) {
     return recorded;
@@ -272,7 +272,7 @@ Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
   if (auto added = tx.Organisation().AddDesignation(designation); !added) return added;
   std::string period =
       designation.from.ToIso() + " to " + (designation.to ? designation.to->ToIso() : "open-ended");
-  return Record(tx, actor, today, "designation/" + designation.service_area,
+  return Record(tx.Events(), actor, today, "designation/" + designation.service_area,
                 "Service area " + designation.service_area + " designated " + period,
                 {{"designation", "", designation.service_area + " " + period}});
 }
@@ -287,7 +287,7 @@ Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
     return tl::unexpected(before.error());
   }
   if (auto saved = tx.Organisation().SaveSettings(settings); !saved) return saved;
-  if (Status recorded = Record(tx, actor, today, "settings", "Organisation settings saved",
+  if (Status recorded = Record(tx.Events(), actor, today, "settings", "Organisation settings saved",
                                {{"name", "", settings.name},
                                 {"division", "", std::string(core::ToString(settings.division))},
                                 {"independent_team", "", settings.independent_team},
@@ -314,7 +314,7 @@ Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, st
   if (!errors.empty()) return errors.ToError();
   if (auto saved = tx.Reports().SaveHomesOwned(year, homes); !saved) return saved;
   return Record(
-      tx, actor, today, "homes_owned/" + std::to_string(year),
+      tx.Events(), actor, today, "homes_owned/" + std::to_string(year),
       "Homes owned in " + report::FinancialYearLabel(year) + " set to " + std::to_string(homes),
       {{"homes_owned", "", std::to_string(homes)}});
 }
@@ -354,7 +354,7 @@ Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int 
   const std::string shown = std::to_string(survey.satisfied_tenths / kTenthsPerPercent) + "." +
                             std::to_string(survey.satisfied_tenths % kTenthsPerPercent);
   return Record(
-      tx, actor, today, "tp09/" + std::to_string(year),
+      tx.Events(), actor, today, "tp09/" + std::to_string(year),
       "TP09 in " + report::FinancialYearLabel(year) + " set to " + shown + "% (sample size " +
           std::to_string(survey.sample_size) + ")",
       {{"tp09_percent", "", shown}, {"tp09_sample_size", "", std::to_string(survey.sample_size)}});

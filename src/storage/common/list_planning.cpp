@@ -1,0 +1,79 @@
+#include "storage/common/list_planning.hpp"
+
+#include <utility>
+
+#include "storage/common/references.hpp"
+
+namespace redress::storage::common {
+namespace {
+
+// A list in reference order filtered on receipt dates reads only the references of those years:
+// a reference begins with the year received (migration 0005), and "CMP-<year>-" sorts before
+// every reference of that year and after every one of an earlier year, as long as both years
+// have four digits.
+constexpr int kFirstFourDigitYear = 1000;
+constexpr int kLastFourDigitYear = 9999;
+
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+}  // namespace
+
+// The words of free text a user typed, split at whitespace. Double quotes, the one character
+// special inside an FTS5 string, and NUL, which would end the query early, are dropped.
+std::vector<std::string> SearchWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t position = 0;
+  while (position < text.size()) {
+    while (position < text.size() && IsSpace(text[position])) ++position;
+    std::string word;
+    while (position < text.size() && !IsSpace(text[position])) {
+      const char c = text[position++];
+      if (c != '"' && c != '\0') word += c;
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  return words;
+}
+
+core::Error InvalidCursor() {
+  return core::FailField("after", "is not a position in this sort order").value();
+}
+
+// The position the query's page starts after: `after`, else `after_reference`.
+core::Result<std::optional<app::ComplaintCursor>> EffectiveCursor(
+    const app::ComplaintQuery& query) {
+  std::optional<app::ComplaintCursor> cursor = query.after;
+  if (!cursor && !query.after_reference.empty()) {
+    if (query.sort != app::ComplaintSort::kReference) {
+      return core::FailField("after_reference", "pages the reference order only; use after");
+    }
+    cursor = app::ComplaintCursor{std::string(), query.after_reference};
+  }
+  if (cursor && cursor->reference.empty()) return tl::unexpected(InvalidCursor());
+  return cursor;
+}
+
+// The references a list in reference order may return: those after the cursor and, when its
+// receipt dates are bounded, those of the years the dates allow (see kFirstFourDigitYear). A
+// lower date of a four-digit year keeps every row that can match to four-digit years, so that
+// the upper bound holds for them too.
+ReferenceWindow ReferenceWindowOf(const app::ComplaintQuery& query,
+                                  const std::optional<app::ComplaintCursor>& cursor) {
+  ReferenceWindow window;
+  if (cursor) {
+    if (query.direction == app::SortDirection::kDescending) {
+      window.LowerHigh(cursor->reference, false);
+    } else {
+      window.RaiseLow(cursor->reference, false);
+    }
+  }
+  if (query.received_from && query.received_from->year() >= kFirstFourDigitYear) {
+    window.RaiseLow(ReferencesOfYear(kComplaintPrefix, query.received_from->year()), true);
+    if (query.received_to && query.received_to->year() < kLastFourDigitYear) {
+      window.LowerHigh(ReferencesOfYear(kComplaintPrefix, query.received_to->year() + 1), false);
+    }
+  }
+  return window;
+}
+
+}  // namespace redress::storage::common
