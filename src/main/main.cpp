@@ -4,9 +4,12 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "cli/cli.hpp"
 #include "http/serve.hpp"
@@ -14,11 +17,51 @@
 #include "main/system_clock.hpp"
 #include "passwords/pwquality_password_policy.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#ifdef REDRESS_WITH_POSTGRES
+#include "storage/postgres/postgres_store.hpp"
+#endif
 
 namespace {
 
 constexpr const char* kDefaultTimeZone = "Europe/London";
 
+// The engine is chosen by what --db names: a postgresql:// (or postgres://) URL is a PostgreSQL
+// database, anything else the path of a SQLite file.
+bool IsPostgresUrl(std::string_view database) {
+  return database.starts_with("postgresql://") || database.starts_with("postgres://");
+}
+
+// A PostgreSQL database has no file to keep its audit anchor beside: the chain is anchored when
+// both --audit-key and --audit-checkpoints name where, and is otherwise verified in the database
+// alone (audit verify says so).
+redress::core::Result<std::unique_ptr<redress::app::Store>> OpenPostgresStore(
+    const std::string& url, const redress::app::Clock& clock, redress::app::OpenMode mode,
+    const redress::cli::AuditAnchorOptions& audit,
+    std::function<void(const redress::core::Error&)> on_failure) {
+#ifdef REDRESS_WITH_POSTGRES
+  namespace postgres = redress::storage::postgres;
+  std::optional<postgres::PostgresAuditAnchor> anchor;
+  if (!audit.key.empty() && !audit.checkpoints.empty()) {
+    redress::storage::common::CheckpointerOptions checkpointer;
+    checkpointer.paths.key = audit.key;
+    checkpointer.paths.checkpoints = audit.checkpoints;
+    checkpointer.interval = std::chrono::seconds(audit.checkpoint_interval);
+    checkpointer.on_failure = std::move(on_failure);
+    anchor = postgres::PostgresAuditAnchor{std::move(checkpointer), audit.read_only};
+  }
+  postgres::PostgresOptions options;
+  options.open_mode = mode;
+  auto store = postgres::PostgresStore::Open(url, clock, options, std::move(anchor));
+  if (!store) return tl::unexpected(store.error());
+  return std::unique_ptr<redress::app::Store>(std::move(*store));
+#else
+  (void)url, (void)clock, (void)mode, (void)audit, (void)on_failure;
+  return redress::core::Fail(redress::core::ErrorCode::kInvalidInput,
+                             "this redress was built without PostgreSQL (REDRESS_WITH_POSTGRES)");
+#endif
+}
+
+// The one place a store is opened: every command's --db comes here.
 redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
     const std::string& database, const redress::app::Clock& clock, redress::app::OpenMode mode,
     const redress::cli::AuditAnchorOptions& audit) {
@@ -33,6 +76,9 @@ redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
   anchor.on_failure = [](const redress::core::Error& error) {
     std::cerr << "redress: audit checkpoint not written: " << error.message << '\n';
   };
+  if (IsPostgresUrl(database)) {
+    return OpenPostgresStore(database, clock, mode, audit, anchor.on_failure);
+  }
   redress::storage::sqlite::SqliteOptions options;
   options.open_mode = mode;
   auto store = redress::storage::sqlite::SqliteStore::Open(

@@ -1,0 +1,525 @@
+#include "storage/postgres/complaint_repository.hpp"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "storage/postgres/complaint_rows.hpp"
+#include "storage/postgres/references.hpp"
+
+namespace redress::storage::postgres {
+
+namespace {
+
+constexpr std::string_view kComplaintPrefix = "CMP";
+constexpr std::int64_t kFirstVersion = 1;
+
+// Every case status, in the order of core::CaseStatus (the counts name each one).
+constexpr std::array<core::CaseStatus, 6> kCaseStatuses = {
+    core::CaseStatus::kAwaitingAcknowledgement,
+    core::CaseStatus::kInProgress,
+    core::CaseStatus::kResponded,
+    core::CaseStatus::kClosed,
+    core::CaseStatus::kNotAccepted,
+    core::CaseStatus::kWithdrawn,
+};
+
+std::string Join(std::span<const std::string_view> columns) {
+  std::string text;
+  for (std::string_view column : columns) {
+    if (!text.empty()) text += ", ";
+    text += column;
+  }
+  return text;
+}
+
+// "$first, $first+1, ..." for `count` parameters.
+std::string Placeholders(std::size_t count, std::size_t first = 1) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > 0) text += ", ";
+    text += "$" + std::to_string(first + i);
+  }
+  return text;
+}
+
+std::string InsertSql(std::string_view table, std::span<const std::string_view> columns) {
+  return "INSERT INTO " + std::string(table) + " (" + Join(columns) + ") VALUES (" +
+         Placeholders(columns.size()) + ")";
+}
+
+// A statement built filter by filter, numbering its parameters as they are added.
+struct SqlQuery {
+  std::string sql;
+  Params params;
+  int count = 0;
+
+  // The next parameter's placeholder, bound to `value`.
+  template <typename T>
+  std::string Param(const T& value) {
+    params.Bind(value);
+    return "$" + std::to_string(++count);
+  }
+  void And(const std::string& condition) { sql += " AND " + condition; }
+};
+
+// The words of a search: split at white space, double quotes dropped (text is never syntax).
+std::vector<std::string> SearchWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else if (c != '"') {
+      word += c;
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// The search vector's folding (complaints.search) applied to a word of a query.
+std::string Folded(const std::string& placeholder) {
+  return "public.unaccent('public.unaccent'::regdictionary, " + placeholder + ")";
+}
+
+void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
+  if (query.status) out.And("status = " + out.Param(*query.status));
+  if (query.stage) out.And("current_stage = " + out.Param(*query.stage));
+  if (query.regime) out.And("regime = " + out.Param(*query.regime));
+  const auto text_filter = [&out](std::string_view column, const std::string& value) {
+    if (!value.empty()) out.And(std::string(column) + " = " + out.Param(value));
+  };
+  text_filter("service_area", query.service_area);
+  text_filter("team", query.team);
+  text_filter("handler", query.handler);
+  text_filter("category", query.category);
+  if (query.received_from) out.And("received_on >= " + out.Param(*query.received_from));
+  if (query.received_to) out.And("received_on <= " + out.Param(*query.received_to));
+  if (query.due_from) out.And("due_on >= " + out.Param(*query.due_from));
+  if (query.due_before) out.And("due_on < " + out.Param(*query.due_before));
+  // Every word as a word; the last also as the prefix of one ("mou" finds "mould").
+  const std::vector<std::string> words = SearchWords(query.text);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string folded = Folded(out.Param(words[i]));
+    if (i + 1 < words.size()) {
+      out.And("search @@ plainto_tsquery('simple', " + folded + ")");
+    } else {
+      out.And(
+          "search @@ coalesce((SELECT to_tsquery('simple', string_agg(quote_literal(t.lexeme) || "
+          "':*', ' & ')) FROM unnest(to_tsvector('simple', " +
+          folded + ")) AS t), plainto_tsquery('simple', " + folded + "))");
+    }
+  }
+  if (query.visible_to_team) {
+    out.And(
+        "(NOT restricted OR EXISTS (SELECT 1 FROM complaint_stages AS s "
+        "WHERE s.complaint_id = complaints.id AND s.team = " +
+        out.Param(*query.visible_to_team) + "))");
+  }
+}
+
+tl::unexpected<Error> InvalidCursor() {
+  return core::FailField("after", "is not a position in this sort order");
+}
+
+// The keyset condition of the page after `cursor`, and the ORDER BY of the query's sort.
+Result<std::string> AppendOrder(const app::ComplaintQuery& query, SqlQuery& out) {
+  std::optional<app::ComplaintCursor> cursor = query.after;
+  if (!cursor && !query.after_reference.empty()) {
+    if (query.sort != app::ComplaintSort::kReference) {
+      return core::FailField("after_reference", "pages the reference order only; use after");
+    }
+    cursor = app::ComplaintCursor{std::string(), query.after_reference};
+  }
+  if (cursor && cursor->reference.empty()) return InvalidCursor();
+  const bool ascending = query.direction == app::SortDirection::kAscending;
+  const std::string after = ascending ? " > " : " < ";
+  const std::string direction = ascending ? " ASC" : " DESC";
+  switch (query.sort) {
+    case app::ComplaintSort::kReference:
+      if (cursor) out.And("reference" + after + out.Param(cursor->reference));
+      return "reference" + direction;
+    case app::ComplaintSort::kReceivedOn:
+      if (cursor) {
+        std::optional<core::Date> key = core::Date::Parse(cursor->sort_key);
+        if (!key) return InvalidCursor();
+        const std::string date = out.Param(*key);
+        out.And("(received_on, reference)" + after + "(" + date + ", " +
+                out.Param(cursor->reference) + ")");
+      }
+      return "received_on" + direction + ", reference" + direction;
+    case app::ComplaintSort::kDueOn:
+      if (cursor) {
+        const std::string reference = out.Param(cursor->reference);
+        if (cursor->sort_key.empty()) {
+          // After a case with no deadline: those come last ascending, first descending.
+          out.And(ascending ? "(due_on IS NULL AND reference > " + reference + ")"
+                            : "((due_on IS NULL AND reference < " + reference +
+                                  ") OR due_on IS NOT NULL)");
+        } else {
+          std::optional<core::Date> key = core::Date::Parse(cursor->sort_key);
+          if (!key) return InvalidCursor();
+          const std::string date = out.Param(*key);
+          out.And(ascending ? "(due_on > " + date + " OR (due_on = " + date + " AND reference > " +
+                                  reference + ") OR due_on IS NULL)"
+                            : "(due_on < " + date + " OR (due_on = " + date + " AND reference < " +
+                                  reference + "))");
+        }
+      }
+      return ascending ? "due_on ASC NULLS LAST, reference ASC"
+                       : "due_on DESC NULLS FIRST, reference DESC";
+  }
+  return "reference";
+}
+
+}  // namespace
+
+Result<core::Complaint> PostgresComplaintRepository::Load(std::string_view reference) {
+  static const std::string sql = "SELECT id, reference, version, " + Join(kComplaintColumns) +
+                                 " FROM complaints WHERE reference = $1";
+  Result<Rows> rows = connection_.Query(sql, Params().Bind(reference));
+  if (!rows) return Unexpected(rows.error());
+  Result<core::Complaint> complaint =
+      rows->ReadOne(ReadComplaint, "no complaint " + std::string(reference));
+  if (!complaint) return complaint;
+  if (Status loaded = LoadChildren(*complaint); !loaded) return Unexpected(loaded.error());
+  return complaint;
+}
+
+Result<core::Complaint> PostgresComplaintRepository::Insert(core::Complaint complaint,
+                                                            const core::CaseEvent& event) {
+  if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
+  Result<std::string> reference =
+      NextReference(connection_, kComplaintPrefix, complaint.received_on.year());
+  if (!reference) return Unexpected(reference.error());
+  complaint.reference = std::move(*reference);
+  complaint.version = kFirstVersion;
+  static const std::string sql =
+      "INSERT INTO complaints (reference, version, " + Join(kComplaintColumns) + ", " +
+      Join(kComplaintProjectionColumns) + ") VALUES (" +
+      Placeholders(2 + kComplaintColumns.size() + kComplaintProjectionColumns.size()) +
+      ") RETURNING id";
+  Params params;
+  params.BindAll(complaint.reference, complaint.version);
+  BindComplaint(params, complaint);
+  Result<Rows> rows = connection_.Query(sql, params);
+  if (!rows) return Unexpected(rows.error());
+  Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
+  if (!id) return Unexpected(id.error());
+  complaint.id = *id;
+  if (Status saved = SaveChildren(complaint); !saved) return Unexpected(saved.error());
+  if (Status appended = events_.Append(app::EntityType::kComplaint, complaint.reference, event);
+      !appended) {
+    return Unexpected(appended.error());
+  }
+  return complaint;
+}
+
+Result<core::Complaint> PostgresComplaintRepository::Update(const core::Complaint& complaint,
+                                                            std::int64_t expected_version,
+                                                            const core::CaseEvent& event) {
+  if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
+  core::Complaint stored = complaint;
+  stored.version = expected_version + 1;
+  constexpr std::size_t kColumnCount =
+      1 + kComplaintColumns.size() + kComplaintProjectionColumns.size();
+  // A concurrent Update of the same case waits on its row lock, then (READ COMMITTED) finds the
+  // version changed and matches nothing: kStaleVersion, never a lost update.
+  static const std::string sql = "UPDATE complaints SET (version, " + Join(kComplaintColumns) +
+                                 ", " + Join(kComplaintProjectionColumns) + ") = (" +
+                                 Placeholders(kColumnCount) + ") WHERE reference = $" +
+                                 std::to_string(kColumnCount + 1) + " AND version = $" +
+                                 std::to_string(kColumnCount + 2) + " RETURNING id";
+  Params params;
+  params.Bind(stored.version);
+  BindComplaint(params, stored);
+  params.BindAll(stored.reference, expected_version);
+  Result<Rows> rows = connection_.Query(sql, params);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) {
+    Result<Rows> exists = connection_.Query("SELECT 1 FROM complaints WHERE reference = $1",
+                                            Params().Bind(stored.reference));
+    if (!exists) return Unexpected(exists.error());
+    if (exists->empty()) return Fail(ErrorCode::kNotFound, "no complaint " + stored.reference);
+    return Fail(ErrorCode::kStaleVersion, "the complaint changed since you loaded it");
+  }
+  Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
+  if (!id) return Unexpected(id.error());
+  stored.id = *id;
+  // Deleting the stages cascades to their lists.
+  for (std::string_view remove :
+       {"DELETE FROM complaint_stages WHERE complaint_id = $1",
+        "DELETE FROM complaint_repeats WHERE complaint_id = $1",
+        "DELETE FROM complaint_earlier_refusals WHERE complaint_id = $1",
+        "DELETE FROM complaint_earlier_withdrawals WHERE complaint_id = $1"}) {
+    if (Status removed = connection_.Run(remove, Params().Bind(stored.id)); !removed) {
+      return Unexpected(removed.error());
+    }
+  }
+  if (Status saved = SaveChildren(stored); !saved) return Unexpected(saved.error());
+  if (Status appended = events_.Append(app::EntityType::kComplaint, stored.reference, event);
+      !appended) {
+    return Unexpected(appended.error());
+  }
+  return stored;
+}
+
+Status PostgresComplaintRepository::SaveChildren(const core::Complaint& complaint) {
+  static const std::string stage_sql = InsertSql("complaint_stages", kStageColumns);
+  const auto insert_list = [&](const auto& list, const core::Stage& stage) -> Status {
+    const auto* items = list.source(stage);
+    if (items == nullptr) return {};
+    const std::string sql = InsertSql(list.table, StageListColumns(list));
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      Params params;
+      params.BindAll(complaint.id, stage.number, static_cast<std::int64_t>(i));
+      list.bind(params, (*items)[i]);
+      if (Status inserted = connection_.Run(sql, params); !inserted) return inserted;
+    }
+    return {};
+  };
+  for (const core::Stage& stage : complaint.stages) {
+    Params params;
+    BindStage(params, complaint.id, stage);
+    if (Status inserted = connection_.Run(stage_sql, params); !inserted) return inserted;
+    if (Status s = insert_list(kExtensions, stage); !s) return s;
+    if (Status s = insert_list(kRootCauses, stage); !s) return s;
+    if (Status s = insert_list(kRemedies, stage); !s) return s;
+    if (Status s = insert_list(kActions, stage); !s) return s;
+    if (Status s = insert_list(kEarlierResponses, stage); !s) return s;
+    if (Status s = insert_list(kReopenings, stage); !s) return s;
+    if (stage.procedure != core::StageProcedure{}) {
+      static const std::string procedure_sql = InsertSql("stage_procedures", kProcedureColumns);
+      Params procedure;
+      BindProcedure(procedure, complaint.id, stage.number, stage.procedure);
+      if (Status s = connection_.Run(procedure_sql, procedure); !s) return s;
+    }
+  }
+  for (std::size_t i = 0; i < complaint.earlier_refusals.size(); ++i) {
+    const core::Refusal& refusal = complaint.earlier_refusals[i];
+    if (Status s = connection_.Run(
+            "INSERT INTO complaint_earlier_refusals (complaint_id, position, decided_on, reason, "
+            "explanation) VALUES ($1, $2, $3, $4, $5)",
+            Params().BindAll(complaint.id, static_cast<std::int64_t>(i), refusal.decided_on,
+                             refusal.reason, refusal.explanation));
+        !s) {
+      return s;
+    }
+  }
+  for (std::size_t i = 0; i < complaint.earlier_withdrawals.size(); ++i) {
+    const core::Withdrawal& withdrawal = complaint.earlier_withdrawals[i];
+    if (Status s = connection_.Run(
+            "INSERT INTO complaint_earlier_withdrawals (complaint_id, position, withdrawn_on, "
+            "reason, status_before) VALUES ($1, $2, $3, $4, $5)",
+            Params().BindAll(complaint.id, static_cast<std::int64_t>(i), withdrawal.withdrawn_on,
+                             withdrawal.reason, withdrawal.status_before));
+        !s) {
+      return s;
+    }
+  }
+  for (std::size_t i = 0; i < complaint.possible_repeat_of.size(); ++i) {
+    if (Status s = connection_.Run(
+            "INSERT INTO complaint_repeats (complaint_id, position, repeat_of) VALUES ($1, $2, $3)",
+            Params().BindAll(complaint.id, static_cast<std::int64_t>(i),
+                             complaint.possible_repeat_of[i]));
+        !s) {
+      return s;
+    }
+  }
+  return {};
+}
+
+Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
+  static const std::string stage_sql = "SELECT " + Join(kStageColumns) +
+                                       " FROM complaint_stages WHERE complaint_id = $1 "
+                                       "ORDER BY number";
+  Result<Rows> stage_rows = connection_.Query(stage_sql, Params().Bind(complaint.id));
+  if (!stage_rows) return Unexpected(stage_rows.error());
+  Result<std::vector<core::Stage>> stages = stage_rows->ReadAll(ReadStage);
+  if (!stages) return Unexpected(stages.error());
+  complaint.stages = std::move(*stages);
+
+  const auto load_list = [&](const auto& list) -> Status {
+    const std::string sql = "SELECT stage, " + Join(list.item_columns) + " FROM " +
+                            std::string(list.table) +
+                            " WHERE complaint_id = $1 ORDER BY stage, position";
+    Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint.id));
+    if (!rows) return Unexpected(rows.error());
+    for (int row = 0; row < rows->size(); ++row) {
+      RowReader r = rows->Row(row);
+      const int number = r.Int();
+      auto item = list.read(r);
+      if (!r.status()) return r.status();
+      decltype(list.target(complaint.stages.front())) target = nullptr;
+      for (core::Stage& stage : complaint.stages) {
+        if (stage.number == number) target = list.target(stage);
+      }
+      if (target == nullptr) {
+        return Fail(ErrorCode::kStorage, std::string(list.table) + " has a row for stage " +
+                                             std::to_string(number) + " of " + complaint.reference +
+                                             ", which cannot hold it");
+      }
+      target->push_back(std::move(item));
+    }
+    return {};
+  };
+  if (complaint.stages.empty()) {
+    return Fail(ErrorCode::kStorage, "complaint " + complaint.reference + " has no stage");
+  }
+  if (Status s = load_list(kExtensions); !s) return s;
+  if (Status s = load_list(kRootCauses); !s) return s;
+  if (Status s = load_list(kRemedies); !s) return s;
+  if (Status s = load_list(kActions); !s) return s;
+  if (Status s = load_list(kEarlierResponses); !s) return s;
+  if (Status s = load_list(kReopenings); !s) return s;
+
+  static const std::string procedure_sql = "SELECT " + Join(kProcedureColumns) +
+                                           " FROM stage_procedures WHERE complaint_id = $1 "
+                                           "ORDER BY stage";
+  Result<Rows> procedures = connection_.Query(procedure_sql, Params().Bind(complaint.id));
+  if (!procedures) return Unexpected(procedures.error());
+  auto read_procedures = procedures->ReadAll(ReadProcedure);
+  if (!read_procedures) return Unexpected(read_procedures.error());
+  for (auto& [number, procedure] : *read_procedures) {
+    for (core::Stage& stage : complaint.stages) {
+      if (stage.number == number) stage.procedure = std::move(procedure);
+    }
+  }
+
+  Result<Rows> refusals = connection_.Query(
+      "SELECT decided_on, reason, explanation FROM complaint_earlier_refusals "
+      "WHERE complaint_id = $1 ORDER BY position",
+      Params().Bind(complaint.id));
+  if (!refusals) return Unexpected(refusals.error());
+  auto refused = refusals->ReadAll([](RowReader& r) {
+    return core::Refusal{r.Date(), r.Enumerator(core::ParseRefusalReason), r.Text()};
+  });
+  if (!refused) return Unexpected(refused.error());
+  complaint.earlier_refusals = std::move(*refused);
+
+  Result<Rows> withdrawals = connection_.Query(
+      "SELECT withdrawn_on, reason, status_before FROM complaint_earlier_withdrawals "
+      "WHERE complaint_id = $1 ORDER BY position",
+      Params().Bind(complaint.id));
+  if (!withdrawals) return Unexpected(withdrawals.error());
+  auto withdrawn = withdrawals->ReadAll([](RowReader& r) {
+    return core::Withdrawal{r.Date(), r.Text(), r.Enumerator(core::ParseCaseStatus)};
+  });
+  if (!withdrawn) return Unexpected(withdrawn.error());
+  complaint.earlier_withdrawals = std::move(*withdrawn);
+
+  Result<Rows> repeats = connection_.Query(
+      "SELECT repeat_of FROM complaint_repeats WHERE complaint_id = $1 ORDER BY position",
+      Params().Bind(complaint.id));
+  if (!repeats) return Unexpected(repeats.error());
+  auto references = repeats->ReadAll([](RowReader& r) { return r.Text(); });
+  if (!references) return Unexpected(references.error());
+  complaint.possible_repeat_of = std::move(*references);
+  return {};
+}
+
+Result<std::vector<app::ComplaintRow>> PostgresComplaintRepository::List(
+    const app::ComplaintQuery& query) {
+  SqlQuery list{
+      "SELECT reference, regime, status, current_stage, service_area, category, "
+      "coalesce(team, ''), handler, received_on, due_on, summary, version FROM complaints "
+      "WHERE TRUE",
+      {},
+      0};
+  AppendFilters(query, list);
+  Result<std::string> order = AppendOrder(query, list);
+  if (!order) return Unexpected(order.error());
+  list.sql += " ORDER BY " + *order + " LIMIT " + list.Param(std::max(query.limit, 0));
+  Result<Rows> rows = connection_.Query(list.sql, list.params);
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll([](RowReader& r) {
+    app::ComplaintRow row;
+    row.reference = r.Text();
+    row.regime = r.Enumerator(core::ParseRegime);
+    row.status = r.Enumerator(core::ParseCaseStatus);
+    row.stage = r.Int();
+    row.service_area = r.Text();
+    row.category = r.Text();
+    row.team = r.Text();
+    row.handler = r.Text();
+    row.received_on = r.Date();
+    row.due_on = r.OptionalDate();
+    row.summary = r.Text();
+    row.version = r.Int64();
+    return row;
+  });
+}
+
+Result<app::StatusCounts> PostgresComplaintRepository::CountByStatus(
+    const app::ComplaintQuery& query) {
+  SqlQuery count{"SELECT status, count(*) FROM complaints WHERE TRUE", {}, 0};
+  AppendFilters(query, count);
+  count.sql += " GROUP BY status";
+  Result<Rows> rows = connection_.Query(count.sql, count.params);
+  if (!rows) return Unexpected(rows.error());
+  auto found = rows->ReadAll([](RowReader& r) {
+    return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
+  });
+  if (!found) return Unexpected(found.error());
+  app::StatusCounts counts;
+  counts.reserve(kCaseStatuses.size());
+  for (core::CaseStatus status : kCaseStatuses) {
+    auto match = std::find_if(found->begin(), found->end(),
+                              [status](const auto& entry) { return entry.first == status; });
+    counts.emplace_back(status, match == found->end() ? 0 : match->second);
+  }
+  return counts;
+}
+
+Result<std::vector<core::RepeatCandidate>> PostgresComplaintRepository::RepeatCandidates(
+    const core::RepeatKey& key, core::Date from, core::Date to, std::size_t limit) {
+  // One query per key the complainant gave, each reading only its `limit` most recent matches
+  // from its (key, category, received_on) index; the merged lists keep the `limit` most recent.
+  std::vector<core::RepeatCandidate> merged;
+  for (const auto& [column, value] :
+       {std::pair<std::string_view, const std::string&>{"email_key", key.email},
+        {"phone_key", key.phone},
+        {"property_key", key.property}}) {
+    if (value.empty()) continue;
+    const std::string sql =
+        "SELECT reference, email_key, phone_key, property_key, category, received_on, "
+        "restricted FROM complaints WHERE " +
+        std::string(column) + " = $1 AND " + std::string(column) +
+        " <> '' AND category = $2 AND received_on BETWEEN $3 AND $4 "
+        "ORDER BY received_on DESC, id DESC LIMIT $5";
+    Result<Rows> rows = connection_.Query(
+        sql, Params().BindAll(value, key.category, from, to, static_cast<std::int64_t>(limit)));
+    if (!rows) return Unexpected(rows.error());
+    auto candidates = rows->ReadAll([](RowReader& r) {
+      core::RepeatCandidate candidate;
+      candidate.reference = r.Text();
+      candidate.key.email = r.Text();
+      candidate.key.phone = r.Text();
+      candidate.key.property = r.Text();
+      candidate.key.category = r.Text();
+      candidate.key.received_on = r.Date();
+      candidate.restricted = r.Bool();
+      return candidate;
+    });
+    if (!candidates) return Unexpected(candidates.error());
+    for (core::RepeatCandidate& candidate : *candidates) {
+      const bool known = std::any_of(merged.begin(), merged.end(), [&](const auto& c) {
+        return c.reference == candidate.reference;
+      });
+      if (!known) merged.push_back(std::move(candidate));
+    }
+  }
+  // Most recent first; references of one year sort by their sequence, so they break ties.
+  std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.key.received_on, b.reference) < std::tie(a.key.received_on, a.reference);
+  });
+  if (merged.size() > limit) merged.resize(limit);
+  return merged;
+}
+
+}  // namespace redress::storage::postgres

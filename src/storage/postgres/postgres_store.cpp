@@ -1,0 +1,193 @@
+#include "storage/postgres/postgres_store.hpp"
+
+#include <chrono>
+#include <exception>
+#include <thread>
+#include <utility>
+
+#include "storage/common/audit_checkpoint.hpp"
+#include "storage/postgres/account_repository.hpp"
+#include "storage/postgres/audit_log.hpp"
+#include "storage/postgres/case_note_repository.hpp"
+#include "storage/postgres/complaint_repository.hpp"
+#include "storage/postgres/event_repository.hpp"
+#include "storage/postgres/migrations.hpp"
+#include "storage/postgres/organisation_repository.hpp"
+#include "storage/postgres/pending_repositories.hpp"
+#include "storage/postgres/service_request_repository.hpp"
+#include "storage/postgres/session_repository.hpp"
+
+namespace redress::storage::postgres {
+
+namespace {
+
+constexpr std::string_view kWriteMode = "ISOLATION LEVEL READ COMMITTED";
+constexpr std::string_view kReadMode = "ISOLATION LEVEL REPEATABLE READ READ ONLY";
+// The first pause before a retried Write; doubled at each attempt, so that the writers that
+// collided do not collide again in step.
+constexpr std::chrono::milliseconds kFirstRetryPause{5};
+
+// One transaction's repositories, all on its connection.
+class PostgresTx final : public app::Tx {
+ public:
+  PostgresTx(Connection& connection, const app::Clock& clock)
+      : events_(connection, clock),
+        complaints_(connection, events_),
+        case_notes_(connection),
+        service_requests_(connection, events_),
+        organisation_(connection),
+        accounts_(connection),
+        sessions_(connection) {}
+
+  app::ComplaintRepository& Complaints() override { return complaints_; }
+  app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
+  app::CaseNoteRepository& CaseNotes() override { return case_notes_; }
+  app::EventRepository& Events() override { return events_; }
+  app::OrganisationRepository& Organisation() override { return organisation_; }
+  app::AccountRepository& Accounts() override { return accounts_; }
+  app::SessionRepository& Sessions() override { return sessions_; }
+  app::OmbudsmanRepository& Ombudsman() override { return ombudsman_; }
+  app::LearningRepository& Learning() override { return learning_; }
+  app::ReportRepository& Reports() override { return reports_; }
+
+ private:
+  // Declared before complaints_, which appends its events through it.
+  PostgresEventRepository events_;
+  PostgresComplaintRepository complaints_;
+  PostgresCaseNoteRepository case_notes_;
+  PostgresServiceRequestRepository service_requests_;
+  PostgresOrganisationRepository organisation_;
+  PostgresAccountRepository accounts_;
+  PostgresSessionRepository sessions_;
+  PendingOmbudsmanRepository ombudsman_;
+  PendingLearningRepository learning_;
+  PendingReportRepository reports_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(
+    const std::string& url, const app::Clock& clock, PostgresOptions options,
+    std::optional<PostgresAuditAnchor> audit_anchor) {
+  Result<std::unique_ptr<Connection>> connection = Connection::Open(url);
+  if (!connection) return Unexpected(connection.error());
+  Result<int> version = Migrate(**connection, clock, options.open_mode);
+  if (!version) return Unexpected(version.error());
+  std::unique_ptr<PostgresStore> store(
+      new PostgresStore(url, clock, options, std::move(audit_anchor), *version));
+  if (store->audit_anchor_ && !store->audit_anchor_->read_only) {
+    PostgresStore* raw = store.get();
+    Result<std::unique_ptr<common::Checkpointer>> checkpointer = common::Checkpointer::Start(
+        store->audit_anchor_->checkpointer, [raw] { return raw->ReadChainHead(); }, clock);
+    if (!checkpointer) return Unexpected(checkpointer.error());
+    store->checkpointer_ = std::move(*checkpointer);
+  }
+  return store;
+}
+
+PostgresStore::PostgresStore(std::string url, const app::Clock& clock, PostgresOptions options,
+                             std::optional<PostgresAuditAnchor> audit_anchor, int schema_version)
+    : clock_(clock),
+      audit_anchor_(std::move(audit_anchor)),
+      schema_version_(schema_version),
+      pool_(std::move(url), options.max_connections) {}
+
+PostgresStore::~PostgresStore() = default;
+
+Status PostgresStore::RunTransaction(std::string_view mode, bool& retryable,
+                                     const std::function<Status(Connection&)>& work) {
+  retryable = false;
+  Result<ConnectionPool::Lease> lease = pool_.Acquire();
+  if (!lease) return Unexpected(lease.error());
+  Connection& connection = **lease;
+  if (Status begun = connection.Begin(mode); !begun) return begun;
+  Status result;
+  try {
+    result = work(connection);
+  } catch (const std::exception& exception) {
+    result = Fail(ErrorCode::kStorage, std::string("unit of work failed: ") + exception.what());
+  } catch (...) {
+    result = Fail(ErrorCode::kStorage, "unit of work failed");
+  }
+  if (result) result = connection.Commit();
+  if (!result) {
+    retryable = IsRetryable(connection.failed_sqlstate());
+    connection.Rollback();
+  }
+  return result;
+}
+
+Status PostgresStore::Write(const std::function<Status(app::Tx&)>& work) {
+  std::chrono::milliseconds pause = kFirstRetryPause;
+  for (int attempt = 1;; ++attempt) {
+    bool retryable = false;
+    Status result = RunTransaction(kWriteMode, retryable, [&](Connection& connection) {
+      PostgresTx tx(connection, clock_);
+      return work(tx);
+    });
+    if (result || !retryable || attempt == kMaxWriteAttempts) return result;
+    std::this_thread::sleep_for(pause);
+    pause *= 2;
+  }
+}
+
+Status PostgresStore::Read(const std::function<Status(app::Tx&)>& work) {
+  bool retryable = false;
+  return RunTransaction(kReadMode, retryable, [&](Connection& connection) {
+    PostgresTx tx(connection, clock_);
+    return work(tx);
+  });
+}
+
+Result<app::AuditReport> PostgresStore::VerifyAudit() {
+  common::Anchoring anchoring;
+  if (audit_anchor_) {
+    Result<common::Anchoring> loaded = common::LoadAnchoring(audit_anchor_->checkpointer.paths);
+    if (!loaded) return Unexpected(loaded.error());
+    anchoring = std::move(*loaded);
+  } else {
+    anchoring.warning = "the audit trail is not anchored outside the database";
+  }
+  if (!anchoring.problem.empty()) {
+    app::AuditReport forged;
+    forged.intact = false;
+    forged.problem = std::move(anchoring.problem);
+    return forged;
+  }
+  std::optional<app::AuditReport> verification;
+  bool retryable = false;
+  Status checked = RunTransaction(kReadMode, retryable, [&](Connection& connection) -> Status {
+    Result<app::AuditReport> report = VerifyChain(connection, std::move(anchoring.checkpoints));
+    if (!report) return Unexpected(report.error());
+    verification = std::move(*report);
+    return {};
+  });
+  if (!checked) return Unexpected(checked.error());
+  verification->warning = std::move(anchoring.warning);
+  return std::move(*verification);
+}
+
+Status PostgresStore::CheckWritable() {
+  bool retryable = false;
+  return RunTransaction(kWriteMode, retryable, [this](Connection& connection) {
+    return connection.Run(
+        "INSERT INTO readiness_probe (id, probed_at) VALUES (1, $1) "
+        "ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at",
+        Params().Bind(clock_.NowRfc3339()));
+  });
+}
+
+Result<common::ChainHead> PostgresStore::ReadChainHead() {
+  common::ChainHead head;
+  bool retryable = false;
+  Status read = RunTransaction(kReadMode, retryable, [&head](Connection& connection) -> Status {
+    Result<common::ChainHead> row = postgres::ReadChainHead(connection);
+    if (!row) return Unexpected(row.error());
+    head = std::move(*row);
+    return {};
+  });
+  if (!read) return Unexpected(read.error());
+  return head;
+}
+
+}  // namespace redress::storage::postgres
