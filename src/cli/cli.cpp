@@ -838,11 +838,6 @@ class Commands final : public CommandHost {
 ExitCode ExitCodeFor(core::ErrorCode code) {
   switch (code) {
     case core::ErrorCode::kInvalidInput:
-    case core::ErrorCode::kMalformedRequest:
-    case core::ErrorCode::kPayloadTooLarge:
-    case core::ErrorCode::kUnsupportedMediaType:
-    case core::ErrorCode::kMethodNotAllowed:
-    case core::ErrorCode::kPreconditionRequired:
       return ExitCode::kUsage;
     case core::ErrorCode::kNotFound:
       return ExitCode::kNotFound;

@@ -65,14 +65,16 @@ std::optional<std::string_view> StrongEtag(std::string_view header) {
 
 core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match) {
   if (if_match.empty()) {
-    return core::Fail(core::ErrorCode::kPreconditionRequired,
-                      "send If-Match with the ETag of the version you are changing (from GET)");
+    return tl::unexpected(
+        RequestError(RequestRefusal::kPreconditionRequired,
+                     "send If-Match with the ETag of the version you are changing (from GET)",
+                     "send the ETag of the version you are changing"));
   }
   const auto malformed = [&] {
-    return tl::unexpected(core::Error{
-        core::ErrorCode::kMalformedRequest,
+    return tl::unexpected(RequestError(
+        RequestRefusal::kMalformedRequest,
         "If-Match must be one strong ETag as sent by GET, e.g. \"3\"; got " + std::string(if_match),
-        {{"If-Match", "must be one strong ETag such as \"3\""}}});
+        {{"If-Match", "must be one strong ETag such as \"3\"", core::FieldErrorCode::kMalformed}}));
   };
   const std::optional<std::string_view> tag = StrongEtag(if_match);
   if (!tag) return malformed();

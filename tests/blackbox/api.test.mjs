@@ -337,6 +337,7 @@ test('malformed requests get their 4xx problem and change nothing', async (t) =>
       raw: JSON.stringify({ ...complaint, description: 'x'.repeat(1024 * 1024) }),
       type: 'application/json',
       status: 413,
+      field: 'Content-Length',
     },
     {
       name: 'wrong content type',
@@ -344,9 +345,16 @@ test('malformed requests get their 4xx problem and change nothing', async (t) =>
       raw: JSON.stringify(complaint),
       type: 'text/plain',
       status: 415,
+      field: 'Content-Type',
     },
     { name: 'unknown route', method: 'GET', path: '/api/v1/nothing-here', status: 404 },
-    { name: 'wrong method', method: 'DELETE', path: '/api/v1/complaints', status: 405 },
+    {
+      name: 'wrong method',
+      method: 'DELETE',
+      path: '/api/v1/complaints',
+      status: 405,
+      field: 'Method',
+    },
     {
       name: 'bad list parameter',
       method: 'GET',
