@@ -38,7 +38,8 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
   if (!IsValidUsername(user.username)) {
     errors.Add("username",
                "must be 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a "
-               "letter or digit");
+               "letter or digit",
+               core::FieldErrorCode::kInvalidFormat);
   }
   policy.Check(user.password, user.username, errors);
   if (auto checked = CheckTeam(tx, user.team, errors); !checked) {

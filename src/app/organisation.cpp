@@ -24,8 +24,10 @@ bool IsValidCode(const std::string& code) {
 
 void CheckCodeAndName(const std::string& code, const std::string& name, core::FieldErrors& errors) {
   if (!IsValidCode(code)) {
-    errors.Add("code", "must be lower-case letters and digits joined by '-' or '_', at most " +
-                           std::to_string(kMaxCodeLength) + " characters");
+    errors.Add("code",
+               "must be lower-case letters and digits joined by '-' or '_', at most " +
+                   std::to_string(kMaxCodeLength) + " characters",
+               core::FieldErrorCode::kInvalidFormat);
   }
   if (name.empty() || name.size() > kMaxNameLength) {
     errors.Add("name", "is required, at most " + std::to_string(kMaxNameLength) + " characters",

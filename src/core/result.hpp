@@ -55,6 +55,11 @@ enum class FieldErrorCode {
   kUnknownReference,   // names a record, code or user that does not exist (or is not visible)
   kNotAllowedInState,  // the record's state does not allow this value now
   kDuplicate,          // a value that must be unique, taken
+  kInvalidFormat,      // not in the form the field requires (a username, a code); the message
+                       // states the form
+  kInvalidEmail,       // not an email address
+  kSameRecord,         // names the record it is given for (a complaint linked to itself)
+  kWithinTimeLimit,    // a refusal as outside the time limit for a complaint made within it
 };
 constexpr std::string_view ToString(FieldErrorCode code) {
   switch (code) {
@@ -84,6 +89,14 @@ constexpr std::string_view ToString(FieldErrorCode code) {
       return "not_allowed_in_state";
     case FieldErrorCode::kDuplicate:
       return "duplicate";
+    case FieldErrorCode::kInvalidFormat:
+      return "invalid_format";
+    case FieldErrorCode::kInvalidEmail:
+      return "invalid_email";
+    case FieldErrorCode::kSameRecord:
+      return "same_record";
+    case FieldErrorCode::kWithinTimeLimit:
+      return "within_time_limit";
   }
   return "invalid";
 }

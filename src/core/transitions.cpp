@@ -648,8 +648,11 @@ Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
                               ", within the " + std::to_string(evidence->limit_months) +
                               "-month limit that ends on " + evidence->limit_ends_on.ToIso() +
                               " for a matter that arose on " + evidence->matter_arose_on.ToIso();
-      errors.Add("matter_arose_on", why);
-      errors.Add("reason", "cannot be older_than_12_months: " + why);
+      errors.Add("matter_arose_on", why, FieldErrorCode::kWithinTimeLimit);
+      errors.Add(
+          "reason",
+          "a complaint made within the time limit cannot be refused as older than it: " + why,
+          FieldErrorCode::kWithinTimeLimit);
     }
   }
   if (!errors.empty()) return errors.ToError();
