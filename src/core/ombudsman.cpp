@@ -333,17 +333,19 @@ Status ValidateLgscoLetter(const LgscoLetter& letter) {
     if (figure.count && letter.*figure.count < 0) {
       errors.Add(std::string(figure.field), "must not be negative", FieldErrorCode::kOutOfRange);
     }
-    const std::optional<double> percent = figure.percent ? letter.*figure.percent : std::nullopt;
-    if (percent && (*percent < 0.0 || *percent > kPercentMax)) {
-      errors.Add(std::string(figure.field), "must be between 0 and 100",
-                 FieldErrorCode::kOutOfRange);
-    }
   }
   if (letter.investigated > letter.decisions_made) {
     errors.Add("investigated", "must not exceed decisions_made", FieldErrorCode::kOutOfRange);
   }
   if (letter.upheld > letter.investigated)
     errors.Add("upheld", "must not exceed investigated", FieldErrorCode::kOutOfRange);
+  for (const LgscoLetterFigure& figure : kLgscoLetterFigures) {
+    const std::optional<double> percent = figure.percent ? letter.*figure.percent : std::nullopt;
+    if (percent && (*percent < 0.0 || *percent > kPercentMax)) {
+      errors.Add(std::string(figure.field), "must be between 0 and 100",
+                 FieldErrorCode::kOutOfRange);
+    }
+  }
   if (!errors.empty()) return errors.ToError();
   return {};
 }
