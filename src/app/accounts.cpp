@@ -249,4 +249,33 @@ Status RevokeToken(Store& store, const Clock& clock, const Actor& actor, std::in
   });
 }
 
+Result<std::optional<Actor>> ActorOfApiToken(Store& store, const Clock& clock,
+                                             std::string_view token) {
+  const std::string token_hash = HashApiToken(token);
+  const core::Date today = clock.Today();
+  std::optional<Actor> actor;
+  auto read = store.Read([&](Tx& tx) -> Status {
+    auto found = tx.FindTokenByHash(token_hash);
+    if (!found) {
+      if (found.error().code == core::ErrorCode::kNotFound) return {};
+      return tl::unexpected(found.error());
+    }
+    if (found->revoked_at || (found->expires_on && *found->expires_on <= today)) return {};
+    auto user = tx.FindUserById(found->user_id);
+    if (!user) {
+      if (user.error().code == core::ErrorCode::kNotFound) return {};
+      return tl::unexpected(user.error());
+    }
+    if (!user->active) return {};
+    actor = Actor{user->username, user->role, user->team};
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+  return actor;
+}
+
+Result<User> GetUser(Store& store, std::string_view username) {
+  return ReadValue<User>(store, [&](Tx& tx) { return tx.FindUser(username); });
+}
+
 }  // namespace redress::app
