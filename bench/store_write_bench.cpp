@@ -70,23 +70,23 @@ core::Status SetUpOrganisation(app::Store& store) {
     for (const app::Team& team : {app::Team{"housing-services", "Housing Services"},
                                   app::Team{"independent", "Independent Complaints"},
                                   app::Team{"revenues", "Revenues and Benefits"}}) {
-      if (auto saved = app::SaveTeam(tx, admin, kToday, team); !saved) return saved;
+      if (auto saved = app::SaveTeamIn(tx, admin, kToday, team); !saved) return saved;
     }
     const app::OrganisationSettings settings{"Bench Borough Council",
                                              core::Division::kEnglandAndWales, "independent", ""};
-    if (auto saved = app::SaveSettings(tx, admin, kToday, settings); !saved) return saved;
+    if (auto saved = app::SaveSettingsIn(tx, admin, kToday, settings); !saved) return saved;
     for (const app::ServiceArea& area :
          {app::ServiceArea{"housing", "Housing", "housing-services"},
           app::ServiceArea{"council-tax", "Council Tax", "revenues"}}) {
-      if (auto saved = app::SaveServiceArea(tx, admin, kToday, area); !saved) return saved;
+      if (auto saved = app::SaveServiceAreaIn(tx, admin, kToday, area); !saved) return saved;
     }
     for (const char* code : {"repairs", "damp-mould", "billing"}) {
-      if (auto saved = app::SaveCategory(tx, admin, kToday, {code, code, true}); !saved) {
+      if (auto saved = app::SaveCategoryIn(tx, admin, kToday, {code, code, true}); !saved) {
         return saved;
       }
     }
     for (const char* code : {"delay", "poor-communication"}) {
-      if (auto saved = app::SaveRootCause(tx, admin, kToday, {code, code, true}); !saved) {
+      if (auto saved = app::SaveRootCauseIn(tx, admin, kToday, {code, code, true}); !saved) {
         return saved;
       }
     }

@@ -50,7 +50,7 @@ inline http::Request JsonRequest(std::string_view body) {
 // offending fields when the error is about fields; and the refusal must render as the problem
 // document the client would receive.
 inline void CheckRefusal(const core::Error& error) {
-  const int status = http::StatusFor(error.code);
+  const int status = http::StatusFor(error);
   Check(status == 400 || status == 415 || status == 422, "a refusal is a client error");
   if (error.code == core::ErrorCode::kInvalidInput) {
     Check(!error.fields.empty(), "an invalid input names its fields");

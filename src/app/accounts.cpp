@@ -19,7 +19,7 @@ bool IsValidUsername(const std::string& username) {
 Status CheckTeam(OrganisationRepository& organisation, const std::string& team,
                  core::FieldErrors& errors) {
   if (team.empty()) return {};
-  auto teams = organisation.ListTeams();
+  auto teams = organisation.Organisation().ListTeams();
   if (!teams) return tl::unexpected(teams.error());
   bool known = std::any_of(teams->begin(), teams->end(),
                            [&](const Team& known_team) { return known_team.code == team; });
@@ -39,7 +39,8 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
   if (!IsValidUsername(user.username)) {
     errors.Add("username",
                "must be 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a "
-               "letter or digit");
+               "letter or digit",
+               core::FieldErrorCode::kInvalidFormat);
   }
   policy.Check(user.password, user.username, errors);
   if (auto checked = CheckTeam(tx.Organisation(), user.team, errors); !checked) {
@@ -248,6 +249,35 @@ Status RevokeToken(Store& store, const Clock& clock, const Actor& actor, std::in
                           {{"token", std::to_string(id) + " " + token->label, ""}}};
     return tx.Events().Append(EntityType::kToken, owner->username, event);
   });
+}
+
+Result<std::optional<Actor>> ActorOfApiToken(Store& store, const Clock& clock,
+                                             std::string_view token) {
+  const std::string token_hash = HashApiToken(token);
+  const core::Date today = clock.Today();
+  std::optional<Actor> actor;
+  auto read = store.Read([&](Tx& tx) -> Status {
+    auto found = tx.Accounts().FindTokenByHash(token_hash);
+    if (!found) {
+      if (found.error().code == core::ErrorCode::kNotFound) return {};
+      return tl::unexpected(found.error());
+    }
+    if (found->revoked_at || (found->expires_on && *found->expires_on <= today)) return {};
+    auto user = tx.Accounts().FindUserById(found->user_id);
+    if (!user) {
+      if (user.error().code == core::ErrorCode::kNotFound) return {};
+      return tl::unexpected(user.error());
+    }
+    if (!user->active) return {};
+    actor = Actor{user->username, user->role, user->team};
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+  return actor;
+}
+
+Result<User> GetUser(Store& store, std::string_view username) {
+  return ReadValue<User>(store, [&](Tx& tx) { return tx.Accounts().FindUser(username); });
 }
 
 }  // namespace redress::app

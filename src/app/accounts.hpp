@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/organisation.hpp"
@@ -68,6 +69,16 @@ Result<IssuedToken> CreateToken(Store& store, const Clock& clock, const Actor& a
 
 // Long enough for any integration's renewal cycle; a date further off is more likely a typo.
 inline constexpr int kMaxTokenLifetimeDays = 5 * 366;
+
+// The user named `username` (the signed-in user's own record, or any for an administrator: the
+// router has checked the role); kNotFound when there is none.
+Result<User> GetUser(Store& store, std::string_view username);
+
+// The live user an API token (as sent, not hashed) stands for: nullopt when the token is unknown,
+// revoked, expired as at the clock's today, or its user inactive, so the caller answers every
+// reason alike; kStorage when the database fails.
+Result<std::optional<Actor>> ActorOfApiToken(Store& store, const Clock& clock,
+                                             std::string_view token);
 
 // The actor's own tokens, oldest first (hashes included: the caller decides what to show).
 Result<std::vector<ApiToken>> ListOwnTokens(Store& store, const Actor& actor);

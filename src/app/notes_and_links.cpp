@@ -63,7 +63,10 @@ Result<std::vector<CaseNote>> NotesOf(Store& store, const Actor& actor,
 
 Result<CaseLink> Link(Store& store, const Clock& clock, const Actor& actor, std::string_view from,
                       std::string_view to, LinkRelation relation) {
-  if (from == to) return core::FailField("reference", "a complaint cannot be linked to itself");
+  if (from == to) {
+    return core::FailField("reference", "a complaint cannot be linked to itself",
+                           core::FieldErrorCode::kSameRecord);
+  }
   return WriteValue<CaseLink>(store, [&](Tx& tx) -> Result<CaseLink> {
     auto source = LoadVisibleComplaint(tx, actor, from);
     if (!source) return tl::unexpected(source.error());

@@ -24,8 +24,10 @@ bool IsValidCode(const std::string& code) {
 
 void CheckCodeAndName(const std::string& code, const std::string& name, core::FieldErrors& errors) {
   if (!IsValidCode(code)) {
-    errors.Add("code", "must be lower-case letters and digits joined by '-' or '_', at most " +
-                           std::to_string(kMaxCodeLength) + " characters");
+    errors.Add("code",
+               "must be lower-case letters and digits joined by '-' or '_', at most " +
+                   std::to_string(kMaxCodeLength) + " characters",
+               core::FieldErrorCode::kInvalidFormat);
   }
   if (name.empty() || name.size() > kMaxNameLength) {
     errors.Add("name", "is required, at most " + std::to_string(kMaxNameLength) + " characters",
@@ -174,7 +176,7 @@ void OrganisationCache::Remember(Entry entry) {
   if (!entry_.organisation || entry.generation > entry_.generation) entry_ = std::move(entry);
 }
 
-Status EnsureSettings(Tx& tx, const std::string& default_name) {
+Status EnsureSettingsIn(Tx& tx, const std::string& default_name) {
   auto settings = tx.Organisation().LoadSettings();
   if (!settings) return tl::unexpected(settings.error());
   // A new database has the settings row with no name yet; an existing one keeps its name.
@@ -201,12 +203,12 @@ Status SaveCoded(Tx& tx, const Actor& actor, core::Date today, const std::string
 
 }  // namespace
 
-Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team) {
+Status SaveTeamIn(Tx& tx, const Actor& actor, core::Date today, const Team& team) {
   return SaveCoded(tx, actor, today, "team", "Team", team,
                    [&](const Team& value) { return tx.Organisation().UpsertTeam(value); });
 }
 
-Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area) {
+Status SaveServiceAreaIn(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area) {
   core::FieldErrors errors;
   CheckCodeAndName(area.code, area.name, errors);
   if (area.team.empty()) errors.Add("team", "is required", core::FieldErrorCode::kRequired);
@@ -217,18 +219,17 @@ Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const Servi
                 {{"service_area", "", area.code + " " + area.name}, {"team", "", area.team}});
 }
 
-Status SaveCategory(Tx& tx, const Actor& actor, core::Date today, const Category& category) {
+Status SaveCategoryIn(Tx& tx, const Actor& actor, core::Date today, const Category& category) {
   return SaveCoded(tx, actor, today, "category", "Category", category,
                    [&](const Category& value) { return tx.Organisation().UpsertCategory(value); });
 }
 
-Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause) {
-  return SaveCoded(
-      tx, actor, today, "root_cause", "Root cause", root_cause,
-      [&](const RootCause& value) { return tx.Organisation().UpsertRootCause(value); });
+Status SaveRootCauseIn(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause) {
+  return SaveCoded(tx, actor, today, "root_cause", "Root cause", root_cause,
+                   [&](const RootCause& value) { return tx.Organisation().UpsertRootCause(value); });
 }
 
-Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day) {
+Status AddClosureDayIn(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day) {
   if (!core::InCalendarRange(day.date)) {
     return core::FailField("date",
                            "must be between " + std::to_string(core::kFirstCalendarYear) + " and " +
@@ -248,7 +249,7 @@ Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const Closure
   return RecalculateRunningClocks(tx, actor, today, "closure day " + day.date.ToIso() + " added");
 }
 
-Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date date) {
+Status RemoveClosureDayIn(Tx& tx, const Actor& actor, core::Date today, core::Date date) {
   if (auto removed = tx.Organisation().RemoveClosureDay(date); !removed) return removed;
   if (Status recorded =
           Record(tx.Events(), actor, today, "closure_day/" + date.ToIso(),
@@ -259,8 +260,8 @@ Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date
   return RecalculateRunningClocks(tx, actor, today, "closure day " + date.ToIso() + " removed");
 }
 
-Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
-                      const core::Designation& designation) {
+Status AddDesignationIn(Tx& tx, const Actor& actor, core::Date today,
+                        const core::Designation& designation) {
   core::FieldErrors errors;
   if (designation.service_area.empty()) {
     errors.Add("service_area", "is required", core::FieldErrorCode::kRequired);
@@ -277,8 +278,8 @@ Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
                 {{"designation", "", designation.service_area + " " + period}});
 }
 
-Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
-                    const OrganisationSettings& settings) {
+Status SaveSettingsIn(Tx& tx, const Actor& actor, core::Date today,
+                      const OrganisationSettings& settings) {
   if (settings.name.empty()) {
     return core::FailField("name", "is required", core::FieldErrorCode::kRequired);
   }
@@ -300,7 +301,8 @@ Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
       tx, actor, today, "division changed to " + std::string(core::ToString(settings.division)));
 }
 
-Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes) {
+Status SaveHomesOwnedIn(Tx& tx, const Actor& actor, core::Date today, int year,
+                        std::int64_t homes) {
   // A bound far above any landlord's stock.
   constexpr std::int64_t kMaxHomes = 100'000'000;
   core::FieldErrors errors;
@@ -319,8 +321,8 @@ Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, st
       {{"homes_owned", "", std::to_string(homes)}});
 }
 
-Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int year,
-                              const TenantSatisfactionInput& input) {
+Status SaveTenantSatisfactionIn(Tx& tx, const Actor& actor, core::Date today, int year,
+                                const TenantSatisfactionInput& input) {
   constexpr double kMaxPercent = 100.0;
   constexpr int kTenthsPerPercent = 10;  // one decimal
   constexpr double kDecimalTolerance = 1e-9;
@@ -358,6 +360,90 @@ Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int 
       "TP09 in " + report::FinancialYearLabel(year) + " set to " + shown + "% (sample size " +
           std::to_string(survey.sample_size) + ")",
       {{"tp09_percent", "", shown}, {"tp09_sample_size", "", std::to_string(survey.sample_size)}});
+}
+
+// ---- the same changes as use cases, each in its own transaction
+// ----------------------------------
+
+namespace {
+
+// Runs `step` in one write transaction as at the clock's today.
+template <typename Step>
+Status InOwnTransaction(Store& store, const Clock& clock, Step&& step) {
+  const core::Date today = clock.Today();
+  return store.Write([&](Tx& tx) { return step(tx, today); });
+}
+
+}  // namespace
+
+Status EnsureSettings(Store& store, const std::string& default_name) {
+  return store.Write([&](Tx& tx) { return EnsureSettingsIn(tx, default_name); });
+}
+
+Status SaveTeam(Store& store, const Clock& clock, const Actor& actor, const Team& team) {
+  return InOwnTransaction(
+      store, clock, [&](Tx& tx, core::Date today) { return SaveTeamIn(tx, actor, today, team); });
+}
+
+Status SaveServiceArea(Store& store, const Clock& clock, const Actor& actor,
+                       const ServiceArea& area) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return SaveServiceAreaIn(tx, actor, today, area);
+  });
+}
+
+Status SaveCategory(Store& store, const Clock& clock, const Actor& actor,
+                    const Category& category) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return SaveCategoryIn(tx, actor, today, category);
+  });
+}
+
+Status SaveRootCause(Store& store, const Clock& clock, const Actor& actor,
+                     const RootCause& root_cause) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return SaveRootCauseIn(tx, actor, today, root_cause);
+  });
+}
+
+Status AddClosureDay(Store& store, const Clock& clock, const Actor& actor, const ClosureDay& day) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return AddClosureDayIn(tx, actor, today, day);
+  });
+}
+
+Status RemoveClosureDay(Store& store, const Clock& clock, const Actor& actor, core::Date date) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return RemoveClosureDayIn(tx, actor, today, date);
+  });
+}
+
+Status AddDesignation(Store& store, const Clock& clock, const Actor& actor,
+                      const core::Designation& designation) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return AddDesignationIn(tx, actor, today, designation);
+  });
+}
+
+Status SaveSettings(Store& store, const Clock& clock, const Actor& actor,
+                    const OrganisationSettings& settings) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return SaveSettingsIn(tx, actor, today, settings);
+  });
+}
+
+Status SaveHomesOwned(Store& store, const Clock& clock, const Actor& actor, int year,
+                      std::int64_t homes) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return SaveHomesOwnedIn(tx, actor, today, year, homes);
+  });
+}
+
+Status SaveTenantSatisfaction(Store& store, const Clock& clock, const Actor& actor, int year,
+                              const TenantSatisfactionInput& input) {
+  return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
+    return SaveTenantSatisfactionIn(tx, actor, today, year, input);
+  });
 }
 
 }  // namespace redress::app

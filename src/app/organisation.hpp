@@ -87,22 +87,42 @@ std::shared_ptr<const core::WorkingCalendar> CalendarFor(
     core::Division division, const std::vector<ClosureDay>& closure_days);
 
 // Names the organisation of a new database (whose settings row has no name yet).
-Status EnsureSettings(Tx& tx, const std::string& default_name);
+Status EnsureSettingsIn(Tx& tx, const std::string& default_name);
+Status EnsureSettings(Store& store, const std::string& default_name);
 
 // Configuration changes, each validated and recorded in the audit trail (entity "configuration").
-Status SaveTeam(Tx& tx, const Actor& actor, core::Date today, const Team& team);
-Status SaveServiceArea(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area);
-Status SaveCategory(Tx& tx, const Actor& actor, core::Date today, const Category& category);
-Status SaveRootCause(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause);
-Status AddClosureDay(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day);
-Status RemoveClosureDay(Tx& tx, const Actor& actor, core::Date today, core::Date date);
-Status AddDesignation(Tx& tx, const Actor& actor, core::Date today,
+// Each is a use case taking the store, which runs it in one transaction of its own as at the
+// clock's today; the ...In form is the same step inside a transaction the caller holds, for
+// setting up a whole council at once (the demo, the app's tests).
+Status SaveTeamIn(Tx& tx, const Actor& actor, core::Date today, const Team& team);
+Status SaveServiceAreaIn(Tx& tx, const Actor& actor, core::Date today, const ServiceArea& area);
+Status SaveCategoryIn(Tx& tx, const Actor& actor, core::Date today, const Category& category);
+Status SaveRootCauseIn(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause);
+Status AddClosureDayIn(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day);
+Status RemoveClosureDayIn(Tx& tx, const Actor& actor, core::Date today, core::Date date);
+Status AddDesignationIn(Tx& tx, const Actor& actor, core::Date today,
+                        const core::Designation& designation);
+Status SaveSettingsIn(Tx& tx, const Actor& actor, core::Date today,
+                      const OrganisationSettings& settings);
+
+Status SaveTeam(Store& store, const Clock& clock, const Actor& actor, const Team& team);
+Status SaveServiceArea(Store& store, const Clock& clock, const Actor& actor,
+                       const ServiceArea& area);
+Status SaveCategory(Store& store, const Clock& clock, const Actor& actor, const Category& category);
+Status SaveRootCause(Store& store, const Clock& clock, const Actor& actor,
+                     const RootCause& root_cause);
+Status AddClosureDay(Store& store, const Clock& clock, const Actor& actor, const ClosureDay& day);
+Status RemoveClosureDay(Store& store, const Clock& clock, const Actor& actor, core::Date date);
+Status AddDesignation(Store& store, const Clock& clock, const Actor& actor,
                       const core::Designation& designation);
-Status SaveSettings(Tx& tx, const Actor& actor, core::Date today,
+Status SaveSettings(Store& store, const Clock& clock, const Actor& actor,
                     const OrganisationSettings& settings);
+
 // The homes owned in financial year `year` (the TSM CH01 denominator of the annual report),
 // replacing any earlier figure.
-Status SaveHomesOwned(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes);
+Status SaveHomesOwnedIn(Tx& tx, const Actor& actor, core::Date today, int year, std::int64_t homes);
+Status SaveHomesOwned(Store& store, const Clock& clock, const Actor& actor, int year,
+                      std::int64_t homes);
 
 // TSM TP09 of financial year `year` (from 2023/24, the measures' first year): the share satisfied
 // with the landlord's complaint handling, 0 to 100 with at most one decimal, and the survey's
@@ -111,7 +131,9 @@ struct TenantSatisfactionInput {
   double percent = 0;
   std::int64_t sample_size = 0;
 };
-Status SaveTenantSatisfaction(Tx& tx, const Actor& actor, core::Date today, int year,
+Status SaveTenantSatisfactionIn(Tx& tx, const Actor& actor, core::Date today, int year,
+                                const TenantSatisfactionInput& input);
+Status SaveTenantSatisfaction(Store& store, const Clock& clock, const Actor& actor, int year,
                               const TenantSatisfactionInput& input);
 
 }  // namespace redress::app

@@ -17,10 +17,8 @@
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
 #include "cli/complaint_commands.hpp"
-#include "cli/learning_output.hpp"
-#include "cli/ombudsman_output.hpp"
+#include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
-#include "cli/self_assessment_output.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
 #include "demo/demo.hpp"
@@ -35,6 +33,8 @@ constexpr int kMaxWorkingDays = 20000;
 
 using CommandResult = core::Status;
 
+}  // namespace
+
 core::Result<core::Date> ParseDateOption(const std::string& name, const std::string& text) {
   auto date = core::Date::Parse(text);
   if (!date)
@@ -45,6 +45,8 @@ core::Result<core::Date> ParseDateOption(const std::string& name, const std::str
   }
   return *date;
 }
+
+namespace {
 
 // How an error names a field: as its option where it is one. Options are spelt like the fields
 // they set, with dashes (information_due_on is --information-due-on); a field inside a record
@@ -86,10 +88,10 @@ class Commands final : public CommandHost {
     RegisterServe(app);
     RegisterAudit(app);
     RegisterReport(app);
-    CLI::App& ombudsman = RegisterOmbudsman(app);
-    CLI::App& learning = RegisterLearning(app);
-    CLI::App& self_assessment = RegisterSelfAssessment(app);
-    record_commands_ = RegisterRecordCommands(*this, ombudsman, learning, self_assessment);
+    OversightGroups oversight = RegisterOversightCommands(*this, app);
+    oversight_commands_ = std::move(oversight.commands);
+    record_commands_ = RegisterRecordCommands(*this, oversight.ombudsman, oversight.learning,
+                                              oversight.self_assessment);
     complaint_commands_ = RegisterComplaintCommands(*this, app);
   }
 
@@ -253,7 +255,7 @@ class Commands final : public CommandHost {
     if (!store) return tl::unexpected(store.error());
     std::string name =
         organisation_name_.empty() ? std::string(kDefaultOrganisationName) : organisation_name_;
-    auto ensured = (*store)->Write([&](app::Tx& tx) { return app::EnsureSettings(tx, name); });
+    auto ensured = app::EnsureSettings(**store, name);
     if (!ensured) return ensured;
     out_ << "database " << database_ << " is ready\n";
     return {};
@@ -377,12 +379,10 @@ class Commands final : public CommandHost {
     if (!date) return tl::unexpected(date.error());
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
-    core::Date today = dependencies_.clock->Today();
-    return (*store)->Write([&](app::Tx& tx) {
-      return change == ClosureChange::kAdd
-                 ? app::AddClosureDay(tx, app::SystemActor(), today, {*date, reason_})
-                 : app::RemoveClosureDay(tx, app::SystemActor(), today, *date);
-    });
+    const app::Clock& clock = *dependencies_.clock;
+    return change == ClosureChange::kAdd
+               ? app::AddClosureDay(**store, clock, app::SystemActor(), {*date, reason_})
+               : app::RemoveClosureDay(**store, clock, app::SystemActor(), *date);
   }
 
   CommandResult ListClosureDays() {
@@ -648,10 +648,8 @@ class Commands final : public CommandHost {
   CommandResult SetHomesOwned() {
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
-    const core::Date today = dependencies_.clock->Today();
-    auto saved = (*store)->Write([&](app::Tx& tx) {
-      return app::SaveHomesOwned(tx, app::SystemActor(), today, year_, homes_);
-    });
+    auto saved =
+        app::SaveHomesOwned(**store, *dependencies_.clock, app::SystemActor(), year_, homes_);
     if (!saved) return saved;
     out_ << "homes owned in " << report::FinancialYearLabel(year_) << ": " << homes_ << '\n';
     return {};
@@ -660,127 +658,13 @@ class Commands final : public CommandHost {
   CommandResult SetTenantSatisfaction() {
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
-    const core::Date today = dependencies_.clock->Today();
     const app::TenantSatisfactionInput input{tp09_percent_, tp09_sample_size_};
-    auto saved = (*store)->Write([&](app::Tx& tx) {
-      return app::SaveTenantSatisfaction(tx, app::SystemActor(), today, year_, input);
-    });
+    auto saved = app::SaveTenantSatisfaction(**store, *dependencies_.clock, app::SystemActor(),
+                                             year_, input);
     if (!saved) return saved;
     out_ << "TP09 in " << report::FinancialYearLabel(year_) << ": " << tp09_percent_
          << "% (sample size " << tp09_sample_size_ << ")\n";
     return {};
-  }
-
-  CLI::App& RegisterOmbudsman(CLI::App& app) {
-    CLI::App* ombudsman = app.add_subcommand(
-        "ombudsman", "Ombudsman cases, failure orders and the LGSCO annual letter");
-    ombudsman->require_subcommand(1);
-    CLI::App* list = ombudsman->add_subcommand(
-        "list",
-        "the cases: reference, ombudsman, their reference, received, decided, outcome, "
-        "complaints");
-    AddDatabaseOption(list);
-    list->add_option("--ombudsman", ombudsman_, "housing_ombudsman or lgsco");
-    list->add_option("--complaint", reference_, "only the cases concerning this complaint");
-    list->callback([this] {
-      result_ = WithStore([this](app::Store& store) -> core::Status {
-        app::OmbudsmanCaseFilter filter;
-        if (!ombudsman_.empty()) {
-          filter.ombudsman = core::ParseOmbudsman(ombudsman_);
-          if (!filter.ombudsman) {
-            return core::Status(core::FailField("ombudsman", "must be housing_ombudsman or lgsco"));
-          }
-        }
-        filter.complaint = reference_;
-        return PrintOmbudsmanCases(store, filter, out_);
-      });
-    });
-    CLI::App* show = ombudsman->add_subcommand("show", "one case with its findings and remedies");
-    AddDatabaseOption(show);
-    show->add_option("--reference", reference_, "the case, e.g. OMB-2025-000001")->required();
-    show->callback([this] {
-      result_ = WithStore([this](app::Store& store) {
-        return PrintOmbudsmanCase(store, reference_, dependencies_.clock->Today(), out_);
-      });
-    });
-    CLI::App* overdue = ombudsman->add_subcommand(
-        "overdue", "overdue Ombudsman information, orders, failure orders and learning actions");
-    AddDatabaseOption(overdue);
-    overdue->add_option("--on", date_, "as at this date (default today)");
-    overdue->callback([this] {
-      result_ = WithStore([this](app::Store& store) -> core::Status {
-        core::Date on = dependencies_.clock->Today();
-        if (!date_.empty()) {
-          auto parsed = ParseDateOption("on", date_);
-          if (!parsed) return tl::unexpected(parsed.error());
-          on = *parsed;
-        }
-        return PrintOverdue(store, on, out_);
-      });
-    });
-    CLI::App* letter = ombudsman->add_subcommand(
-        "reconcile",
-        "the LGSCO annual letter of a year beside the cases recorded, with differences");
-    AddDatabaseOption(letter);
-    letter->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
-    letter->callback([this] {
-      result_ =
-          WithStore([this](app::Store& store) { return PrintReconciliation(store, year_, out_); });
-    });
-    return *ombudsman;
-  }
-
-  CLI::App& RegisterLearning(CLI::App& app) {
-    CLI::App* learning = app.add_subcommand("learning", "learning and service-improvement actions");
-    learning->require_subcommand(1);
-    CLI::App* list = learning->add_subcommand(
-        "list", "lessons learned: reference, status (* overdue), due, owner, source, action");
-    AddDatabaseOption(list);
-    list->add_option("--status", status_, "open, in_progress, completed or cancelled");
-    list->add_flag("--overdue", overdue_only_, "only actions past their due date");
-    list->callback([this] {
-      result_ = WithStore([this](app::Store& store) -> core::Status {
-        app::LearningFilter filter;
-        filter.overdue_only = overdue_only_;
-        if (!status_.empty()) {
-          filter.status = core::ParseLearningStatus(status_);
-          if (!filter.status) {
-            return core::FailField("status", "must be open, in_progress, completed or cancelled");
-          }
-        }
-        return PrintLearningActions(store, filter, dependencies_.clock->Today(), out_);
-      });
-    });
-    return *learning;
-  }
-
-  CLI::App& RegisterSelfAssessment(CLI::App& app) {
-    CLI::App* assessment =
-        app.add_subcommand("self-assessment", "the Complaint Handling Code self-assessment");
-    assessment->require_subcommand(1);
-    CLI::App* show =
-        assessment->add_subcommand("show", "a year's assessment, provision by provision");
-    AddDatabaseOption(show);
-    show->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
-    show->callback([this] {
-      result_ =
-          WithStore([this](app::Store& store) { return PrintSelfAssessment(store, year_, out_); });
-    });
-    CLI::App* start = assessment->add_subcommand(
-        "start", "start a year's assessment from the Code's provisions (sections 1 to 9)");
-    AddDatabaseOption(start);
-    start->add_option("--year", year_, "financial year Y, for Y/Y+1")->required();
-    start->callback([this] {
-      result_ = WithStore([this](app::Store& store) -> core::Status {
-        auto started =
-            app::StartSelfAssessment(store, *dependencies_.clock, app::SystemActor(), year_);
-        if (!started) return tl::unexpected(started.error());
-        out_ << "self-assessment " << year_ << " started with " << started->provisions.size()
-             << " provisions\n";
-        return {};
-      });
-    });
-    return *assessment;
   }
 
   // Opens the database and runs `work` on it.
@@ -824,11 +708,8 @@ class Commands final : public CommandHost {
   std::int64_t homes_ = 0;
   double tp09_percent_ = 0;
   std::int64_t tp09_sample_size_ = 0;
-  std::string ombudsman_;
-  std::string reference_;
-  std::string status_;
-  bool overdue_only_ = false;
   ServeOptions serve_options_;
+  std::unique_ptr<RecordCommands> oversight_commands_;
   std::unique_ptr<RecordCommands> record_commands_;
   std::unique_ptr<RecordCommands> complaint_commands_;
 };
@@ -838,11 +719,6 @@ class Commands final : public CommandHost {
 ExitCode ExitCodeFor(core::ErrorCode code) {
   switch (code) {
     case core::ErrorCode::kInvalidInput:
-    case core::ErrorCode::kMalformedRequest:
-    case core::ErrorCode::kPayloadTooLarge:
-    case core::ErrorCode::kUnsupportedMediaType:
-    case core::ErrorCode::kMethodNotAllowed:
-    case core::ErrorCode::kPreconditionRequired:
       return ExitCode::kUsage;
     case core::ErrorCode::kNotFound:
       return ExitCode::kNotFound;

@@ -12,8 +12,11 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <string>
 
 #include "app/ports.hpp"
+#include "core/date.hpp"
+#include "core/result.hpp"
 
 namespace redress::cli {
 
@@ -29,6 +32,10 @@ class CommandHost {
   virtual const app::Clock& clock() const = 0;
   virtual std::ostream& out() = 0;
 };
+
+// A date option's value: a real date YYYY-MM-DD within the calendar's years, or a field error
+// naming `name`.
+core::Result<core::Date> ParseDateOption(const std::string& name, const std::string& text);
 
 // The registered commands: they hold the values of their options, so they must outlive parsing.
 class RecordCommands {

@@ -329,32 +329,21 @@ Status ValidateFailureOrder(const FailureOrder& order, Date today) {
 
 Status ValidateLgscoLetter(const LgscoLetter& letter) {
   FieldErrors errors;
-  const std::pair<std::string_view, std::int64_t> counts[] = {
-      {"complaints_and_enquiries_received", letter.complaints_and_enquiries_received},
-      {"decisions_made", letter.decisions_made},
-      {"not_for_us", letter.not_for_us},
-      {"assessed_and_closed", letter.assessed_and_closed},
-      {"investigated", letter.investigated},
-      {"upheld", letter.upheld},
-      {"satisfactory_remedy_by_council", letter.satisfactory_remedy_by_council},
-  };
-  for (const auto& [field, count] : counts) {
-    if (count < 0)
-      errors.Add(std::string(field), "must not be negative", FieldErrorCode::kOutOfRange);
+  for (const LgscoLetterFigure& figure : kLgscoLetterFigures) {
+    if (figure.count && letter.*figure.count < 0) {
+      errors.Add(std::string(figure.field), "must not be negative", FieldErrorCode::kOutOfRange);
+    }
   }
   if (letter.investigated > letter.decisions_made) {
     errors.Add("investigated", "must not exceed decisions_made", FieldErrorCode::kOutOfRange);
   }
   if (letter.upheld > letter.investigated)
     errors.Add("upheld", "must not exceed investigated", FieldErrorCode::kOutOfRange);
-  const std::pair<std::string_view, std::optional<double>> percents[] = {
-      {"uphold_rate_percent", letter.uphold_rate_percent},
-      {"average_uphold_rate_percent", letter.average_uphold_rate_percent},
-      {"compliance_percent", letter.compliance_percent},
-  };
-  for (const auto& [field, percent] : percents) {
+  for (const LgscoLetterFigure& figure : kLgscoLetterFigures) {
+    const std::optional<double> percent = figure.percent ? letter.*figure.percent : std::nullopt;
     if (percent && (*percent < 0.0 || *percent > kPercentMax)) {
-      errors.Add(std::string(field), "must be between 0 and 100", FieldErrorCode::kOutOfRange);
+      errors.Add(std::string(figure.field), "must be between 0 and 100",
+                 FieldErrorCode::kOutOfRange);
     }
   }
   if (!errors.empty()) return errors.ToError();
@@ -550,20 +539,13 @@ FieldValues FieldsOf(const FailureOrder& order) {
 }
 
 FieldValues FieldsOf(const LgscoLetter& letter) {
-  return {
-      {"complaints_and_enquiries_received",
-       std::to_string(letter.complaints_and_enquiries_received)},
-      {"decisions_made", std::to_string(letter.decisions_made)},
-      {"not_for_us", std::to_string(letter.not_for_us)},
-      {"assessed_and_closed", std::to_string(letter.assessed_and_closed)},
-      {"investigated", std::to_string(letter.investigated)},
-      {"upheld", std::to_string(letter.upheld)},
-      {"uphold_rate_percent", NumberText(letter.uphold_rate_percent)},
-      {"average_uphold_rate_percent", NumberText(letter.average_uphold_rate_percent)},
-      {"compliance_percent", NumberText(letter.compliance_percent)},
-      {"satisfactory_remedy_by_council", std::to_string(letter.satisfactory_remedy_by_council)},
-      {"comparison_group", letter.comparison_group},
-  };
+  FieldValues fields;
+  for (const LgscoLetterFigure& figure : kLgscoLetterFigures) {
+    fields.emplace_back(figure.field, figure.count ? std::to_string(letter.*figure.count)
+                                                   : NumberText(letter.*figure.percent));
+  }
+  fields.emplace_back("comparison_group", letter.comparison_group);
+  return fields;
 }
 
 std::vector<Change> Diff(const FieldValues& before, const FieldValues& after) {

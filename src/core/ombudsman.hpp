@@ -220,6 +220,26 @@ struct LgscoLetter {
   std::string comparison_group;  // County, District, Metropolitan Borough, Unitary, London Borough
 };
 
+// The letter's figures by their field name (API, CLI, audit), in the letter's order: the one list
+// its check, its audit fields and its JSON walk. Each is a count or a percentage, never both.
+struct LgscoLetterFigure {
+  std::string_view field;
+  std::int64_t LgscoLetter::*count = nullptr;
+  std::optional<double> LgscoLetter::*percent = nullptr;
+};
+inline constexpr std::array<LgscoLetterFigure, 10> kLgscoLetterFigures{{
+    {"complaints_and_enquiries_received", &LgscoLetter::complaints_and_enquiries_received},
+    {"decisions_made", &LgscoLetter::decisions_made},
+    {"not_for_us", &LgscoLetter::not_for_us},
+    {"assessed_and_closed", &LgscoLetter::assessed_and_closed},
+    {"investigated", &LgscoLetter::investigated},
+    {"upheld", &LgscoLetter::upheld},
+    {"uphold_rate_percent", nullptr, &LgscoLetter::uphold_rate_percent},
+    {"average_uphold_rate_percent", nullptr, &LgscoLetter::average_uphold_rate_percent},
+    {"compliance_percent", nullptr, &LgscoLetter::compliance_percent},
+    {"satisfactory_remedy_by_council", &LgscoLetter::satisfactory_remedy_by_council},
+}};
+
 // Counts ≥ 0; investigated ≤ decisions_made; upheld ≤ investigated; percentages within 0..100.
 Status ValidateLgscoLetter(const LgscoLetter& letter);
 

@@ -14,12 +14,11 @@ namespace redress::core {
 namespace {
 
 using internal::CheckActionDate;
+using internal::DateText;
 using internal::FinishTransition;
 using internal::RecordChange;
 using internal::RefreshCaseDeadlines;
 using internal::RequireCaseStatus;
-
-std::string DateText(std::optional<Date> date) { return date ? date->ToIso() : std::string(); }
 
 // Names compare as people are named: case and surrounding spaces aside.
 std::string NameKey(std::string_view name) {

@@ -13,8 +13,11 @@
 
 namespace redress::core {
 
-// What kind of failure; the HTTP status and the CLI exit code are each mapped from this in one
-// place (src/http problem.cpp, src/cli ExitCodeFor), never decided at the point of failure.
+// What kind of failure, in the domain's words; the HTTP status and the CLI exit code are each
+// mapped from this in one place (src/http problem.cpp, src/cli ExitCodeFor), never decided at the
+// point of failure. A request the transport cannot accept (a body that is not JSON, too large, a
+// missing If-Match) is not a kind of its own here: the HTTP adapter says it as kInvalidInput naming
+// the part of the request at fault (http/problem.hpp, RequestRefusal).
 enum class ErrorCode {
   kInvalidInput,          // a field is missing, malformed or out of range
   kNotFound,              // the named record does not exist (or the caller may not see it)
@@ -29,19 +32,13 @@ enum class ErrorCode {
   kUnavailable,           // a resource other than the database failed (a socket): retry later
   kInternal,              // our own or a library's failure (a document not drawn, no memory):
                           // not the caller's doing, nor cured by retrying
-  // Requests the transport could not accept; raised by the HTTP adapter only (json_reader,
-  // ParseJsonBody, the router, If-Match), never by the core or the app.
-  kMalformedRequest,  // unparseable body, unknown field, wrong JSON type
-  kPayloadTooLarge,
-  kUnsupportedMediaType,
-  kMethodNotAllowed,
-  kPreconditionRequired,  // an update without the version it is based on (If-Match)
 };
 
 // Why one field is refused: a closed set a client maps to its own wording (the message beside it
 // is for people reading the API, and may change). Documented in openapi.json (FieldErrorCode).
 // Contract: the message of a bound on the value (invalid_date, date_in_future, date_too_early,
-// date_too_late, out_of_range, too_long, not_allowed_in_state) reads on from the field's name
+// date_too_late, out_of_range, too_long, not_allowed_in_state, invalid_format) reads on from the
+// field's name
 // ("must not be before raised_on"), so a client may put its own name for the field in front
 // (web/src/fieldErrors.ts); any other code's message is a sentence of its own.
 enum class FieldErrorCode {
@@ -58,6 +55,11 @@ enum class FieldErrorCode {
   kUnknownReference,   // names a record, code or user that does not exist (or is not visible)
   kNotAllowedInState,  // the record's state does not allow this value now
   kDuplicate,          // a value that must be unique, taken
+  kInvalidFormat,      // not in the form the field requires (a username, a code); the message
+                       // states the form
+  kInvalidEmail,       // not an email address
+  kSameRecord,         // names the record it is given for (a complaint linked to itself)
+  kWithinTimeLimit,    // a refusal as outside the time limit for a complaint made within it
 };
 constexpr std::string_view ToString(FieldErrorCode code) {
   switch (code) {
@@ -87,6 +89,14 @@ constexpr std::string_view ToString(FieldErrorCode code) {
       return "not_allowed_in_state";
     case FieldErrorCode::kDuplicate:
       return "duplicate";
+    case FieldErrorCode::kInvalidFormat:
+      return "invalid_format";
+    case FieldErrorCode::kInvalidEmail:
+      return "invalid_email";
+    case FieldErrorCode::kSameRecord:
+      return "same_record";
+    case FieldErrorCode::kWithinTimeLimit:
+      return "within_time_limit";
   }
   return "invalid";
 }

@@ -16,19 +16,28 @@
 namespace redress::core {
 namespace {
 
+using internal::CalendarOf;
+using internal::CheckDate;
+using internal::CurrentRule;
+using internal::DateText;
+using internal::Earliest;
+using internal::FinishTransition;
+using internal::RecordChange;
+using internal::RefreshCaseDeadlines;
+using internal::RequireCaseStatus;
+using internal::StageClockDate;
+using internal::StageLabel;
+using internal::StatusSince;
+
 // The longest single extension accepted: about six months of working days. Anything longer is a
 // typing error, not a decision.
 constexpr int kMaxExtensionWorkingDays = 130;
-
-std::string DateText(std::optional<Date> date) { return date ? date->ToIso() : std::string(); }
 
 std::string IndexedField(std::string_view list, std::size_t index, std::string_view member = {}) {
   std::string field = std::string(list) + "[" + std::to_string(index) + "]";
   if (!member.empty()) field += "." + std::string(member);
   return field;
 }
-
-std::string StageLabel(int number) { return "Stage " + std::to_string(number); }
 
 // How the regime is named in messages to staff.
 std::string_view RegimeDescription(Regime regime) {
@@ -43,122 +52,6 @@ std::string_view RegimeDescription(Regime regime) {
       return "adult social care";
   }
   return {};
-}
-
-// ---- changes ------------------------------------------------------------------------------------
-
-// Records a change only when something changed, so events list what actually happened.
-void Record(std::vector<Change>& changes, std::string field, std::string before,
-            std::string after) {
-  if (before == after) return;
-  changes.push_back({std::move(field), std::move(before), std::move(after)});
-}
-
-// The facts every transition may move: status, stage, ownership, the stage's clock and closure.
-// Each transition adds its own facts (outcome, reason, ...) to these.
-std::vector<Change> CommonChanges(const Complaint& before, const Complaint& after) {
-  std::vector<Change> changes;
-  const Stage& from = before.current_stage();
-  const Stage& to = after.current_stage();
-  Record(changes, "status", std::string(ToString(before.status)),
-         std::string(ToString(after.status)));
-  Record(changes, "stage", std::to_string(from.number), std::to_string(to.number));
-  Record(changes, "team", from.team, to.team);
-  Record(changes, "handler", from.handler, to.handler);
-  Record(changes, "acknowledged_on", DateText(from.acknowledged_on), DateText(to.acknowledged_on));
-  Record(changes, "acknowledge_by", DateText(from.acknowledge_by), DateText(to.acknowledge_by));
-  Record(changes, "respond_by_original", DateText(from.respond_by_original),
-         DateText(to.respond_by_original));
-  Record(changes, "respond_by", DateText(from.respond_by), DateText(to.respond_by));
-  Record(changes, "closed_on", DateText(before.closed_on), DateText(after.closed_on));
-  Record(changes, "reopen_count", std::to_string(before.reopen_count),
-         std::to_string(after.reopen_count));
-  return changes;
-}
-
-Transition Finish(const Complaint& before, Complaint after, EventType type, Date occurred_on,
-                  const CaseContext& context, std::string summary,
-                  std::vector<Change> specific_changes = {}) {
-  std::vector<Change> changes = CommonChanges(before, after);
-  changes.insert(changes.end(), std::make_move_iterator(specific_changes.begin()),
-                 std::make_move_iterator(specific_changes.end()));
-  CaseEvent event{type,
-                  occurred_on,
-                  context.actor,
-                  after.current_stage().number,
-                  std::move(summary),
-                  std::move(changes)};
-  return Transition{std::move(after), std::move(event)};
-}
-
-// ---- shared checks ------------------------------------------------------------------------------
-
-// Refuses an action the case's status does not allow (StatusesAllowing, the table in
-// transitions.hpp); `action` is the verb of the message ("respond to").
-Status RequireStatus(const Complaint& complaint, std::string_view action, CaseActionKind kind) {
-  const std::span<const CaseStatus> allowed = StatusesAllowing(kind);
-  if (std::find(allowed.begin(), allowed.end(), complaint.status) != allowed.end()) return {};
-  return Fail(ErrorCode::kTransitionNotAllowed, "cannot " + std::string(action) +
-                                                    " a complaint that is " +
-                                                    std::string(ToString(complaint.status)));
-}
-
-// A lower bound for a business date, with what it is called in the message.
-struct Earliest {
-  Date date;
-  std::string_view what;  // "the stage start", "the response", ...
-};
-
-// Adds a FieldError when `on` is outside the calendar, after today, or before `earliest`.
-void CheckDate(FieldErrors& errors, std::string_view field, Date on, Date today,
-               std::optional<Earliest> earliest) {
-  if (!InCalendarRange(on)) {
-    errors.Add(std::string(field),
-               "must be within the years " + std::to_string(kFirstCalendarYear) + " to " +
-                   std::to_string(kLastCalendarYear),
-               FieldErrorCode::kInvalidDate);
-  } else if (on > today) {
-    errors.Add(std::string(field), "must not be in the future (today is " + today.ToIso() + ")",
-               FieldErrorCode::kDateInFuture);
-  } else if (earliest && on < earliest->date) {
-    errors.Add(
-        std::string(field),
-        "must not be before " + std::string(earliest->what) + " (" + earliest->date.ToIso() + ")",
-        FieldErrorCode::kDateTooEarly);
-  }
-}
-
-// The latest fact the stage's work counts from: its reopening, acknowledgement or start.
-Earliest StageClockDate(const Stage& stage) {
-  Earliest latest{stage.started_on, "the stage start"};
-  if (stage.acknowledged_on && *stage.acknowledged_on > latest.date) {
-    latest = {*stage.acknowledged_on, "the acknowledgement"};
-  }
-  if (stage.reopened_on && *stage.reopened_on > latest.date) {
-    latest = {*stage.reopened_on, "the reopening"};
-  }
-  return latest;
-}
-
-// The date the case entered its current status, for the statuses that are left only by Close,
-// Escalate or Reopen.
-Earliest StatusSince(const Complaint& complaint) {
-  const Stage& stage = complaint.current_stage();
-  switch (complaint.status) {
-    case CaseStatus::kClosed:
-      if (complaint.closed_on) return {*complaint.closed_on, "the closure"};
-      break;
-    case CaseStatus::kWithdrawn:
-      if (complaint.withdrawal) return {complaint.withdrawal->withdrawn_on, "the withdrawal"};
-      break;
-    case CaseStatus::kNotAccepted:
-      if (complaint.refusal) return {complaint.refusal->decided_on, "the refusal"};
-      break;
-    default:
-      break;
-  }
-  if (stage.response) return {stage.response->responded_on, "the response"};
-  return StageClockDate(stage);
 }
 
 // Code 6.13: whoever handled or answered an earlier stage may not handle a later one. Applied to
@@ -176,22 +69,6 @@ Status RequireIndependent(const Complaint& complaint, int stage_number, std::str
     }
   }
   return {};
-}
-
-// The rules of the Code version the complaint is judged on (its received date picks it).
-const StageRule& CurrentRule(const Complaint& complaint) {
-  return RulesFor(complaint.regime, complaint.received_on).stage(complaint.current_stage().number);
-}
-
-const WorkingCalendar& CalendarOf(const CaseContext& context, Regime regime) {
-  assert(context.calendar != nullptr && "CaseContext::calendar is never null");
-  return CalendarFor(regime, *context.calendar);
-}
-
-void RefreshDeadlines(Complaint& complaint, const CaseContext& context) {
-  complaint.current_stage() =
-      WithDeadlines(std::move(complaint.current_stage()), CurrentRule(complaint),
-                    CalendarOf(context, complaint.regime));
 }
 
 Date AddPeriod(Date from, const Period& period, const WorkingCalendar& calendar) {
@@ -402,17 +279,17 @@ Result<Transition> Log(const LogInput& input, const CaseContext& context) {
 
   const Stage& stage = complaint.current_stage();
   std::vector<Change> changes;
-  Record(changes, "regime", "", std::string(ToString(complaint.regime)));
-  Record(changes, "received_on", "", complaint.received_on.ToIso());
-  Record(changes, "matter_arose_on", "", DateText(complaint.matter_arose_on));
-  Record(changes, "code_version", "",
-         std::string(CodeVersionFor(complaint.regime, complaint.received_on).id));
-  Record(changes, "status", "", std::string(ToString(complaint.status)));
-  Record(changes, "stage", "", std::to_string(stage.number));
-  Record(changes, "team", "", stage.team);
-  Record(changes, "handler", "", stage.handler);
-  Record(changes, "acknowledge_by", "", stage.acknowledge_by.ToIso());
-  Record(changes, "respond_by", "", DateText(stage.respond_by));
+  RecordChange(changes, "regime", "", std::string(ToString(complaint.regime)));
+  RecordChange(changes, "received_on", "", complaint.received_on.ToIso());
+  RecordChange(changes, "matter_arose_on", "", DateText(complaint.matter_arose_on));
+  RecordChange(changes, "code_version", "",
+               std::string(CodeVersionFor(complaint.regime, complaint.received_on).id));
+  RecordChange(changes, "status", "", std::string(ToString(complaint.status)));
+  RecordChange(changes, "stage", "", std::to_string(stage.number));
+  RecordChange(changes, "team", "", stage.team);
+  RecordChange(changes, "handler", "", stage.handler);
+  RecordChange(changes, "acknowledge_by", "", stage.acknowledge_by.ToIso());
+  RecordChange(changes, "respond_by", "", DateText(stage.respond_by));
   std::string summary = "Logged a " + std::string(RegimeDescription(complaint.regime)) +
                         " complaint received on " + complaint.received_on.ToIso() +
                         "; acknowledge by " + stage.acknowledge_by.ToIso() + ".";
@@ -423,7 +300,7 @@ Result<Transition> Log(const LogInput& input, const CaseContext& context) {
 
 Result<Transition> Acknowledge(const Complaint& complaint, const AcknowledgeInput& input,
                                const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "acknowledge", CaseActionKind::kAcknowledge);
+  if (Status allowed = RequireCaseStatus(complaint, "acknowledge", CaseActionKind::kAcknowledge);
       !allowed) {
     return tl::unexpected(allowed.error());
   }
@@ -434,18 +311,18 @@ Result<Transition> Acknowledge(const Complaint& complaint, const AcknowledgeInpu
   Complaint next = complaint;
   next.status = CaseStatus::kInProgress;
   next.current_stage().acknowledged_on = input.on;
-  RefreshDeadlines(next, context);
+  RefreshCaseDeadlines(next, context);
 
   const Stage& stage = next.current_stage();
   std::string summary = StageLabel(stage.number) + " acknowledged on " + input.on.ToIso();
   if (stage.respond_by) summary += "; respond by " + stage.respond_by->ToIso();
-  return Finish(complaint, std::move(next), EventType::kAcknowledged, input.on, context,
-                summary + ".");
+  return FinishTransition(complaint, std::move(next), EventType::kAcknowledged, input.on, context,
+                          summary + ".");
 }
 
 Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
                           const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "extend", CaseActionKind::kExtend); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "extend", CaseActionKind::kExtend); !allowed) {
     return tl::unexpected(allowed.error());
   }
   const Stage& stage = complaint.current_stage();
@@ -475,25 +352,26 @@ Result<Transition> Extend(const Complaint& complaint, const ExtendInput& input,
       input.on, input.working_days, input.reason, input.good_reason, due,
       CalendarOf(context, complaint.regime).AddWorkingDays(due, input.working_days), within_code});
   if (!within_code) extended.outside_code = true;
-  RefreshDeadlines(next, context);
+  RefreshCaseDeadlines(next, context);
   assert(next.current_stage().respond_by == next.current_stage().extensions.back().new_due);
 
   std::vector<Change> changes;
-  Record(changes, "extension_working_days", "", std::to_string(input.working_days));
-  Record(changes, "extension_reason", "", input.reason);
-  Record(changes, "good_reason", "", input.good_reason);
-  Record(changes, "within_code", "", within_code ? "true" : "false");
+  RecordChange(changes, "extension_working_days", "", std::to_string(input.working_days));
+  RecordChange(changes, "extension_reason", "", input.reason);
+  RecordChange(changes, "good_reason", "", input.good_reason);
+  RecordChange(changes, "within_code", "", within_code ? "true" : "false");
   std::string summary = StageLabel(stage.number) + " response extended by " +
                         std::to_string(input.working_days) + " working days to " +
                         next.current_stage().respond_by->ToIso() +
                         (within_code ? "." : ", outside the Code.");
-  return Finish(complaint, std::move(next), EventType::kExtended, input.on, context,
-                std::move(summary), std::move(changes));
+  return FinishTransition(complaint, std::move(next), EventType::kExtended, input.on, context,
+                          std::move(summary), std::move(changes));
 }
 
 Result<Transition> Respond(const Complaint& complaint, const RespondInput& input,
                            const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "respond to", CaseActionKind::kRespond); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "respond to", CaseActionKind::kRespond);
+      !allowed) {
     return tl::unexpected(allowed.error());
   }
   const Stage& stage = complaint.current_stage();
@@ -523,31 +401,33 @@ Result<Transition> Respond(const Complaint& complaint, const RespondInput& input
   if (!answered.first_responded_on) answered.first_responded_on = input.on;
   next.status = final_stage ? CaseStatus::kClosed : CaseStatus::kResponded;
   if (final_stage) next.closed_on = input.on;
-  RefreshDeadlines(next, context);
+  RefreshCaseDeadlines(next, context);
 
   std::vector<Change> changes;
-  Record(changes, "responded_on", "", input.on.ToIso());
-  Record(changes, "outcome", "", std::string(ToString(*input.outcome)));
+  RecordChange(changes, "responded_on", "", input.on.ToIso());
+  RecordChange(changes, "outcome", "", std::string(ToString(*input.outcome)));
   const std::int64_t compensation = CompensationPence(*answered.response);
-  if (compensation > 0) Record(changes, "compensation_pence", "", std::to_string(compensation));
+  if (compensation > 0)
+    RecordChange(changes, "compensation_pence", "", std::to_string(compensation));
   // A re-answer names the answer it supersedes, which stays on record (Stage::earlier_responses).
   std::string supersedes;
   if (!stage.earlier_responses.empty()) {
     supersedes = DescribeResponse(stage.earlier_responses.back());
-    Record(changes, "supersedes_response", "", supersedes);
+    RecordChange(changes, "supersedes_response", "", supersedes);
   }
   std::string summary =
       StageLabel(stage.number) + " answered on " + input.on.ToIso() + ": " +
       std::string(ToString(*input.outcome)) +
       (supersedes.empty() ? std::string() : " (supersedes the response of " + supersedes + ")") +
       (final_stage ? "; the complaint is closed." : ".");
-  return Finish(complaint, std::move(next), EventType::kResponded, input.on, context,
-                std::move(summary), std::move(changes));
+  return FinishTransition(complaint, std::move(next), EventType::kResponded, input.on, context,
+                          std::move(summary), std::move(changes));
 }
 
 Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& input,
                             const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "escalate", CaseActionKind::kEscalate); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "escalate", CaseActionKind::kEscalate);
+      !allowed) {
     return tl::unexpected(allowed.error());
   }
   const RegimeRules rules = RulesFor(complaint.regime, complaint.received_on);
@@ -604,22 +484,22 @@ Result<Transition> Escalate(const Complaint& complaint, const EscalateInput& inp
   next.closed_on.reset();
 
   std::vector<Change> changes;
-  Record(changes, "escalation_requested_on", "", input.requested_on.ToIso());
-  Record(changes, "escalation_reason", "", input.reason);
-  if (late_request) Record(changes, "requested_late", "", "true");
+  RecordChange(changes, "escalation_requested_on", "", input.requested_on.ToIso());
+  RecordChange(changes, "escalation_reason", "", input.reason);
+  if (late_request) RecordChange(changes, "requested_late", "", "true");
   std::string summary =
       "Escalated to " + StageLabel(next_number) + " on " + input.requested_on.ToIso() +
       (late_request ? ", after the window for asking closed on " + window_end->ToIso() +
                           " (accepted: " + input.reason + ")"
                     : std::string()) +
       "; acknowledge by " + next.current_stage().acknowledge_by.ToIso() + ".";
-  return Finish(complaint, std::move(next), EventType::kEscalated, input.requested_on, context,
-                std::move(summary), std::move(changes));
+  return FinishTransition(complaint, std::move(next), EventType::kEscalated, input.requested_on,
+                          context, std::move(summary), std::move(changes));
 }
 
 Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
                           const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "refuse", CaseActionKind::kRefuse); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "refuse", CaseActionKind::kRefuse); !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
@@ -648,8 +528,11 @@ Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
                               ", within the " + std::to_string(evidence->limit_months) +
                               "-month limit that ends on " + evidence->limit_ends_on.ToIso() +
                               " for a matter that arose on " + evidence->matter_arose_on.ToIso();
-      errors.Add("matter_arose_on", why);
-      errors.Add("reason", "cannot be older_than_12_months: " + why);
+      errors.Add("matter_arose_on", why, FieldErrorCode::kWithinTimeLimit);
+      errors.Add(
+          "reason",
+          "a complaint made within the time limit cannot be refused as older than it: " + why,
+          FieldErrorCode::kWithinTimeLimit);
     }
   }
   if (!errors.empty()) return errors.ToError();
@@ -660,28 +543,30 @@ Result<Transition> Refuse(const Complaint& complaint, const RefuseInput& input,
   next.matter_arose_on = arose;
 
   std::vector<Change> changes;
-  Record(changes, "refusal_reason", "", std::string(ToString(*input.reason)));
-  Record(changes, "refusal_explanation", "", input.explanation);
-  Record(changes, "matter_arose_on", DateText(complaint.matter_arose_on), DateText(arose));
+  RecordChange(changes, "refusal_reason", "", std::string(ToString(*input.reason)));
+  RecordChange(changes, "refusal_explanation", "", input.explanation);
+  RecordChange(changes, "matter_arose_on", DateText(complaint.matter_arose_on), DateText(arose));
   std::string summary =
       "Not accepted on " + input.on.ToIso() + ": " + std::string(ToString(*input.reason)) + ".";
   if (evidence) {
-    Record(changes, "time_limit_months", "", std::to_string(evidence->limit_months));
-    Record(changes, "time_limit_ended_on", "", evidence->limit_ends_on.ToIso());
-    Record(changes, "days_beyond_time_limit", "", std::to_string(evidence->days_beyond_limit));
+    RecordChange(changes, "time_limit_months", "", std::to_string(evidence->limit_months));
+    RecordChange(changes, "time_limit_ended_on", "", evidence->limit_ends_on.ToIso());
+    RecordChange(changes, "days_beyond_time_limit", "",
+                 std::to_string(evidence->days_beyond_limit));
     summary += " The matter arose on " + evidence->matter_arose_on.ToIso() + "; the " +
                std::to_string(evidence->limit_months) + "-month limit ended on " +
                evidence->limit_ends_on.ToIso() + " and the complaint was received on " +
                evidence->received_on.ToIso() + ", " + std::to_string(evidence->days_beyond_limit) +
                " days beyond it.";
   }
-  return Finish(complaint, std::move(next), EventType::kRefused, input.on, context,
-                std::move(summary), std::move(changes));
+  return FinishTransition(complaint, std::move(next), EventType::kRefused, input.on, context,
+                          std::move(summary), std::move(changes));
 }
 
 Result<Transition> Withdraw(const Complaint& complaint, const WithdrawInput& input,
                             const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "withdraw", CaseActionKind::kWithdraw); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "withdraw", CaseActionKind::kWithdraw);
+      !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
@@ -694,14 +579,15 @@ Result<Transition> Withdraw(const Complaint& complaint, const WithdrawInput& inp
   next.withdrawal = Withdrawal{input.on, input.reason, complaint.status};
 
   std::vector<Change> changes;
-  Record(changes, "withdrawal_reason", "", input.reason);
-  return Finish(complaint, std::move(next), EventType::kWithdrawn, input.on, context,
-                "Withdrawn by the complainant on " + input.on.ToIso() + ".", std::move(changes));
+  RecordChange(changes, "withdrawal_reason", "", input.reason);
+  return FinishTransition(complaint, std::move(next), EventType::kWithdrawn, input.on, context,
+                          "Withdrawn by the complainant on " + input.on.ToIso() + ".",
+                          std::move(changes));
 }
 
 Result<Transition> Close(const Complaint& complaint, const CloseInput& input,
                          const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "close", CaseActionKind::kClose); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "close", CaseActionKind::kClose); !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
@@ -711,13 +597,13 @@ Result<Transition> Close(const Complaint& complaint, const CloseInput& input,
   Complaint next = complaint;
   next.status = CaseStatus::kClosed;
   next.closed_on = input.on;
-  return Finish(complaint, std::move(next), EventType::kClosed, input.on, context,
-                "Closed on " + input.on.ToIso() + ".");
+  return FinishTransition(complaint, std::move(next), EventType::kClosed, input.on, context,
+                          "Closed on " + input.on.ToIso() + ".");
 }
 
 Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
                           const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "reopen", CaseActionKind::kReopen); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "reopen", CaseActionKind::kReopen); !allowed) {
     return tl::unexpected(allowed.error());
   }
   FieldErrors errors;
@@ -728,21 +614,21 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
   const Stage& stage = complaint.current_stage();
   std::vector<Change> changes;
   if (stage.response) {
-    Record(changes, "outcome", std::string(ToString(stage.response->outcome)), "");
-    Record(changes, "responded_on", stage.response->responded_on.ToIso(), "");
+    RecordChange(changes, "outcome", std::string(ToString(stage.response->outcome)), "");
+    RecordChange(changes, "responded_on", stage.response->responded_on.ToIso(), "");
     const std::int64_t compensation = CompensationPence(*stage.response);
     if (compensation > 0) {
-      Record(changes, "compensation_pence", std::to_string(compensation), "");
+      RecordChange(changes, "compensation_pence", std::to_string(compensation), "");
     }
-    Record(changes, "earlier_response", "", DescribeResponse(*stage.response));
+    RecordChange(changes, "earlier_response", "", DescribeResponse(*stage.response));
   }
   if (complaint.refusal) {
-    Record(changes, "refusal_reason", std::string(ToString(complaint.refusal->reason)), "");
+    RecordChange(changes, "refusal_reason", std::string(ToString(complaint.refusal->reason)), "");
   }
   if (complaint.withdrawal)
-    Record(changes, "withdrawn_on", DateText(complaint.withdrawal->withdrawn_on), "");
-  Record(changes, "reopened_on", DateText(stage.reopened_on), input.on.ToIso());
-  Record(changes, "reopen_reason", "", input.reason);
+    RecordChange(changes, "withdrawn_on", DateText(complaint.withdrawal->withdrawn_on), "");
+  RecordChange(changes, "reopened_on", DateText(stage.reopened_on), input.on.ToIso());
+  RecordChange(changes, "reopen_reason", "", input.reason);
 
   Complaint next = complaint;
   Stage& reopened = next.current_stage();
@@ -764,7 +650,7 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
   next.withdrawal.reset();
   next.closed_on.reset();
   next.reopen_count += 1;
-  RefreshDeadlines(next, context);
+  RefreshCaseDeadlines(next, context);
 
   const Stage& after = next.current_stage();
   std::string kept;
@@ -778,8 +664,8 @@ Result<Transition> Reopen(const Complaint& complaint, const ReopenInput& input,
                         (after.respond_by ? "; respond by " + after.respond_by->ToIso()
                                           : "; acknowledge by " + after.acknowledge_by.ToIso()) +
                         kept + ".";
-  return Finish(complaint, std::move(next), EventType::kReopened, input.on, context,
-                std::move(summary), std::move(changes));
+  return FinishTransition(complaint, std::move(next), EventType::kReopened, input.on, context,
+                          std::move(summary), std::move(changes));
 }
 
 std::optional<Transition> RecalculateDeadlines(const Complaint& complaint,
@@ -789,7 +675,7 @@ std::optional<Transition> RecalculateDeadlines(const Complaint& complaint,
     return std::nullopt;
   }
   Complaint next = complaint;
-  RefreshDeadlines(next, context);
+  RefreshCaseDeadlines(next, context);
   const Stage& before = complaint.current_stage();
   const Stage& after = next.current_stage();
   if (before.acknowledge_by == after.acknowledge_by &&
@@ -802,13 +688,14 @@ std::optional<Transition> RecalculateDeadlines(const Complaint& complaint,
   std::string summary = StageLabel(after.number) + " deadlines recalculated (" + std::string(why) +
                         "): acknowledge by " + after.acknowledge_by.ToIso() +
                         (after.respond_by ? ", respond by " + after.respond_by->ToIso() : "") + ".";
-  return Finish(complaint, std::move(next), EventType::kDeadlinesRecalculated, context.today,
-                context, std::move(summary));
+  return FinishTransition(complaint, std::move(next), EventType::kDeadlinesRecalculated,
+                          context.today, context, std::move(summary));
 }
 
 Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& input,
                             const CaseContext& context) {
-  if (Status allowed = RequireStatus(complaint, "reassign", CaseActionKind::kReassign); !allowed) {
+  if (Status allowed = RequireCaseStatus(complaint, "reassign", CaseActionKind::kReassign);
+      !allowed) {
     return tl::unexpected(allowed.error());
   }
   const Stage& stage = complaint.current_stage();
@@ -836,40 +723,8 @@ Result<Transition> Reassign(const Complaint& complaint, const ReassignInput& inp
   std::string summary = StageLabel(stage.number) + " reassigned to team " + assigned.team +
                         (assigned.handler.empty() ? "" : ", handler " + assigned.handler) + ".";
   // Reassignment has no business date of its own: it happens today.
-  return Finish(complaint, std::move(next), EventType::kReassigned, context.today, context,
-                std::move(summary));
+  return FinishTransition(complaint, std::move(next), EventType::kReassigned, context.today,
+                          context, std::move(summary));
 }
-
-// ---- shared with the procedure transitions (transition_support.hpp) -----------------------------
-
-namespace internal {
-
-Status RequireCaseStatus(const Complaint& complaint, std::string_view action, CaseActionKind kind) {
-  return RequireStatus(complaint, action, kind);
-}
-
-void CheckActionDate(FieldErrors& errors, std::string_view field, Date on, Date today,
-                     std::optional<Date> earliest, std::string_view earliest_what) {
-  CheckDate(errors, field, on, today,
-            earliest ? std::optional<Earliest>(Earliest{*earliest, earliest_what}) : std::nullopt);
-}
-
-void RecordChange(std::vector<Change>& changes, std::string field, std::string before,
-                  std::string after) {
-  Record(changes, std::move(field), std::move(before), std::move(after));
-}
-
-void RefreshCaseDeadlines(Complaint& complaint, const CaseContext& context) {
-  RefreshDeadlines(complaint, context);
-}
-
-Transition FinishTransition(const Complaint& before, Complaint after, EventType type,
-                            Date occurred_on, const CaseContext& context, std::string summary,
-                            std::vector<Change> specific_changes) {
-  return Finish(before, std::move(after), type, occurred_on, context, std::move(summary),
-                std::move(specific_changes));
-}
-
-}  // namespace internal
 
 }  // namespace redress::core

@@ -50,7 +50,7 @@ void ValidatePerson(const Person& person, std::string_view field, FieldErrors& e
                FieldErrorCode::kRequired);
   }
   if (!IsBlank(person.email) && !LooksLikeEmail(person.email)) {
-    errors.Add(role + ".email", "is not an email address");
+    errors.Add(role + ".email", "is not an email address", FieldErrorCode::kInvalidEmail);
   }
 }
 

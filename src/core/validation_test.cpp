@@ -139,6 +139,14 @@ TEST(ValidatePersonTest, MessagesNameTheRole) {
             "give at least one way to reach the requester: email, phone or address");
 }
 
+TEST(ValidatePersonTest, AnEmailNotAnAddressHasItsOwnCode) {
+  FieldErrors errors;
+  ValidatePerson(Reachable("jo@example", "", ""), "complainant", errors);
+  const Error error = errors.ToError().value();
+  ASSERT_EQ(error.fields.size(), 1u);
+  EXPECT_EQ(error.fields[0].code, FieldErrorCode::kInvalidEmail);
+}
+
 struct SummaryCase {
   std::string name;
   std::string summary;

@@ -40,45 +40,45 @@ Status SetUp(Tx& tx, const Actor& actor, Date day, Date today) {
                                 std::string(kIndependentTeam), std::string(kChildrenTeam)};
   // Teams first: the settings name the independent and children's teams.
   for (const TeamSpec& team : kTeams) {
-    if (auto saved = SaveTeam(tx, actor, day, {std::string(team.code), std::string(team.name)});
+    if (auto saved = SaveTeamIn(tx, actor, day, {std::string(team.code), std::string(team.name)});
         !saved) {
       return saved;
     }
   }
-  if (auto saved = SaveSettings(tx, actor, day, settings); !saved) return saved;
+  if (auto saved = SaveSettingsIn(tx, actor, day, settings); !saved) return saved;
   for (const AreaSpec& area : kAreas) {
     ServiceArea record{std::string(area.code), std::string(area.name), std::string(area.team)};
-    if (auto saved = SaveServiceArea(tx, actor, day, record); !saved) return saved;
+    if (auto saved = SaveServiceAreaIn(tx, actor, day, record); !saved) return saved;
   }
   for (const NamedCode& category : kCategories) {
-    if (auto saved = SaveCategory(tx, actor, day,
-                                  {std::string(category.code), std::string(category.name), true});
+    if (auto saved = SaveCategoryIn(tx, actor, day,
+                                    {std::string(category.code), std::string(category.name), true});
         !saved) {
       return saved;
     }
   }
   for (const NamedCode& cause : kRootCauses) {
-    if (auto saved =
-            SaveRootCause(tx, actor, day, {std::string(cause.code), std::string(cause.name), true});
+    if (auto saved = SaveRootCauseIn(tx, actor, day,
+                                     {std::string(cause.code), std::string(cause.name), true});
         !saved) {
       return saved;
     }
   }
   for (const ClosureDay& closure : ChristmasClosures(today.year())) {
-    if (auto added = AddClosureDay(tx, actor, day, closure); !added) return added;
+    if (auto added = AddClosureDayIn(tx, actor, day, closure); !added) return added;
   }
   for (const core::Designation& designation : Designations()) {
-    if (auto added = AddDesignation(tx, actor, day, designation); !added) return added;
+    if (auto added = AddDesignationIn(tx, actor, day, designation); !added) return added;
   }
   for (const HousingYear& year : kHousingYears) {
-    if (auto saved = SaveHomesOwned(tx, actor, day, year.financial_year, year.homes_owned);
+    if (auto saved = SaveHomesOwnedIn(tx, actor, day, year.financial_year, year.homes_owned);
         !saved) {
       return saved;
     }
   }
   for (const Tp09Year& year : kTp09Years) {
-    if (auto saved = SaveTenantSatisfaction(tx, actor, day, year.financial_year,
-                                            {year.percent, year.sample_size});
+    if (auto saved = SaveTenantSatisfactionIn(tx, actor, day, year.financial_year,
+                                              {year.percent, year.sample_size});
         !saved) {
       return saved;
     }

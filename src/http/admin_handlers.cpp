@@ -38,23 +38,23 @@ Handler ListHandler(app::Store& store, Repository& (app::Tx::*repository)(),
   };
 }
 
-// A change of configuration: parse the body (and the path's code, if any), save it in one
-// transaction with the use case of app/organisation.hpp, and answer with the record as saved:
+// A change of configuration: parse the body (and the path's code, if any), save it with the use
+// case of app/organisation.hpp (one transaction of its own), and answer with the record as saved:
 // 200, or 201 with the Location `location` gives when it is set (an addition).
 template <typename Record>
 using LocationOf = std::string (*)(const Record&);
 
 template <typename Record, typename Parse>
 Handler SaveHandler(app::Store& store, const app::Clock& clock, Parse parse,
-                    core::Status (*save)(app::Tx&, const app::Actor&, core::Date, const Record&),
+                    core::Status (*save)(app::Store&, const app::Clock&, const app::Actor&,
+                                         const Record&),
                     json (*render)(const Record&), LocationOf<Record> location = nullptr) {
   return [&store, &clock, parse, save, render, location](const Request& request) {
     auto body = ParseJsonBody(request);
     if (!body) return Problem(body.error(), request);
     core::Result<Record> record = parse(request, *body);
     if (!record) return Problem(record.error(), request);
-    auto saved =
-        store.Write([&](app::Tx& tx) { return save(tx, *request.actor, clock.Today(), *record); });
+    auto saved = save(store, clock, *request.actor, *record);
     if (!saved) return Problem(saved.error(), request);
     if (location != nullptr) return CreatedAt(location(*record), render(*record));
     return JsonAnswer(kOk, render(*record));
@@ -103,7 +103,7 @@ void AdminHandlers::Register(Router& router) {
           const std::string& collection,
           core::Result<std::vector<Record>> (app::OrganisationRepository::*list)(),
           core::Result<Record> (*parse)(const std::string&, const json&),
-          core::Status (*save)(app::Tx&, const app::Actor&, core::Date, const Record&),
+          core::Status (*save)(app::Store&, const app::Clock&, const app::Actor&, const Record&),
           json (*render)(const Record&)) {
         router.Add({"GET", collection, kAuth, P::kViewCases,
                     ListHandler(store_, &app::Tx::Organisation, list, render)});
@@ -167,8 +167,7 @@ Response AdminHandlers::AddUser(const Request& request) {
 }
 
 Response AdminHandlers::GetUser(const Request& request) {
-  auto user = app::ReadValue<app::User>(
-      store_, [&](app::Tx& tx) { return tx.Accounts().FindUser(PathParam(request, "username")); });
+  auto user = app::GetUser(store_, PathParam(request, "username"));
   if (!user) return Problem(user.error(), request);
   return JsonAnswer(kOk, UserToJson(*user));
 }
@@ -196,9 +195,7 @@ Response AdminHandlers::RemoveClosureDay(const Request& request) {
     return Problem(core::Error{core::ErrorCode::kNotFound, text + " is not a closure day", {}},
                    request);
   }
-  auto removed = store_.Write([&](app::Tx& tx) {
-    return app::RemoveClosureDay(tx, *request.actor, clock_.Today(), *date);
-  });
+  auto removed = app::RemoveClosureDay(store_, clock_, *request.actor, *date);
   if (!removed) return Problem(removed.error(), request);
   return NoContent();
 }

@@ -3,8 +3,8 @@
 // JSON <-> the organisation's records for the administration endpoints (users, teams, service
 // areas, categories, root causes, closure days, designations, settings) and for notes and links
 // on a case. Strict on the way in, as json_mapping.hpp describes: unknown members and wrong types
-// are kMalformedRequest (400), unacceptable values kInvalidInput (422), each naming its field.
-// A record's code comes from the path, never from the body.
+// are malformed (400, RequestRefusal), unacceptable values kInvalidInput (422), each naming its
+// field. A record's code comes from the path, never from the body.
 
 #include <nlohmann/json.hpp>
 #include <string>

@@ -160,9 +160,9 @@ Response Application::Dispatch(Request& request, std::string_view& route_name) {
       allow += method;
     }
     Response response = Problem(
-        core::Error{core::ErrorCode::kMethodNotAllowed,
-                    request.method + " is not allowed on " + request.path + "; allowed: " + allow,
-                    {}},
+        RequestError(RequestRefusal::kMethodNotAllowed,
+                     request.method + " is not allowed on " + request.path + "; allowed: " + allow,
+                     "allowed: " + allow),
         request);
     response.headers.emplace_back("Allow", allow);
     return response;

@@ -13,6 +13,7 @@
 #include "http/admin_handlers.hpp"
 #include "http/handlers.hpp"
 #include "http/openapi.hpp"
+#include "http/problem.hpp"
 
 namespace redress::http {
 namespace {
@@ -168,7 +169,7 @@ TEST_F(ApplicationTest, RefusedRequestsAreLoggedAndCounted) {
   Application application = Build();
   Response response = application.Refuse(
       Make("POST", "/api/v1/complaints"),
-      core::Error{core::ErrorCode::kPayloadTooLarge, "too large", {{"body", "at most 1 MiB"}}});
+      RequestError(RequestRefusal::kPayloadTooLarge, "too large", "at most 1 MiB"));
   EXPECT_EQ(response.status, 413);
   ASSERT_EQ(lines_.size(), 1U);
   EXPECT_EQ(lines_[0]["route"], "unmatched");
@@ -241,13 +242,13 @@ TEST(ETagTest, ReadsOneStrongETag) {
   EXPECT_EQ(ETagFor(7), "\"7\"");
   EXPECT_EQ(VersionFromIfMatch("\"7\""), 7);
   EXPECT_EQ(VersionFromIfMatch(" \"12\" "), 12);
-  EXPECT_EQ(VersionFromIfMatch("").error().code, core::ErrorCode::kPreconditionRequired);
+  EXPECT_EQ(RefusalOf(VersionFromIfMatch("").error()), RequestRefusal::kPreconditionRequired);
   for (const char* bad :
        {"7", "W/\"7\"", "\"7\", \"8\"", "*", "\"\"", "\"x\"", "\"0\"", "\"-1\""}) {
     SCOPED_TRACE(bad);
     auto version = VersionFromIfMatch(bad);
     ASSERT_FALSE(version);
-    EXPECT_EQ(version.error().code, core::ErrorCode::kMalformedRequest);
+    EXPECT_EQ(RefusalOf(version.error()), RequestRefusal::kMalformedRequest);
   }
 }
 

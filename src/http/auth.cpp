@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "app/accounts.hpp"
 #include "app/secrets.hpp"
 
 namespace redress::http {
@@ -93,29 +94,10 @@ core::Result<app::Actor> Authenticator::Authenticate(const Request& request) con
 
 core::Result<app::Actor> Authenticator::AuthenticateBearer(std::string_view token) const {
   if (token.empty() || token.size() > kMaxTokenLength) return Unauthenticated();
-  const std::string token_hash = app::HashApiToken(token);
-  const core::Date today = clock_.Today();
-
-  std::optional<app::Actor> actor;
-  auto read = store_.Read([&](app::Tx& tx) -> core::Status {
-    auto found = tx.Accounts().FindTokenByHash(token_hash);
-    if (!found) {
-      if (found.error().code == core::ErrorCode::kNotFound) return {};
-      return tl::unexpected(found.error());
-    }
-    if (found->revoked_at || (found->expires_on && *found->expires_on <= today)) return {};
-    auto user = tx.Accounts().FindUserById(found->user_id);
-    if (!user) {
-      if (user.error().code == core::ErrorCode::kNotFound) return {};
-      return tl::unexpected(user.error());
-    }
-    if (!user->active) return {};
-    actor = app::Actor{user->username, user->role, user->team};
-    return {};
-  });
-  if (!read) return tl::unexpected(read.error());
-  if (!actor) return Unauthenticated();
-  return std::move(*actor);
+  auto actor = app::ActorOfApiToken(store_, clock_, token);
+  if (!actor) return tl::unexpected(actor.error());
+  if (!*actor) return Unauthenticated();
+  return std::move(**actor);
 }
 
 }  // namespace redress::http

@@ -33,7 +33,7 @@ core::Status CheckSearchText(std::string_view text);
 // searched in summary and description; see CheckSearchText), sort (reference, received_on or
 // due_on; a leading '-' for descending), limit, cursor (the next_cursor of the previous page, valid
 // only with the same sort). An empty value leaves its filter unset. An unknown parameter is
-// kMalformedRequest; a bad value kInvalidInput; each names the parameter.
+// a malformed request (400, RequestRefusal); a bad value kInvalidInput; each names the parameter.
 inline constexpr int kMaxDueWithinWorkingDays = 100;
 core::Result<app::ComplaintQuery> ParseComplaintQuery(const Parameters& parameters);
 

@@ -11,6 +11,7 @@
 #include "app/case_reads.hpp"
 #include "app/notes_and_links.hpp"
 #include "app/organisation.hpp"
+#include "app/service_health.hpp"
 #include "app/store_values.hpp"
 #include "core/calendar.hpp"
 #include "core/regime_calendars.hpp"
@@ -41,14 +42,6 @@ core::Error RenameField(core::Error error, std::string_view from, std::string_vi
   return error;
 }
 
-std::int64_t OpenCount(const app::StatusCounts& counts) {
-  std::int64_t open = 0;
-  for (const auto& [status, count] : counts) {
-    if (core::IsOpen(status)) open += count;
-  }
-  return open;
-}
-
 }  // namespace
 
 std::string ETagFor(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
@@ -65,14 +58,16 @@ std::optional<std::string_view> StrongEtag(std::string_view header) {
 
 core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match) {
   if (if_match.empty()) {
-    return core::Fail(core::ErrorCode::kPreconditionRequired,
-                      "send If-Match with the ETag of the version you are changing (from GET)");
+    return tl::unexpected(
+        RequestError(RequestRefusal::kPreconditionRequired,
+                     "send If-Match with the ETag of the version you are changing (from GET)",
+                     "send the ETag of the version you are changing"));
   }
   const auto malformed = [&] {
-    return tl::unexpected(core::Error{
-        core::ErrorCode::kMalformedRequest,
+    return tl::unexpected(RequestError(
+        RequestRefusal::kMalformedRequest,
         "If-Match must be one strong ETag as sent by GET, e.g. \"3\"; got " + std::string(if_match),
-        {{"If-Match", "must be one strong ETag such as \"3\""}}});
+        {{"If-Match", "must be one strong ETag such as \"3\"", core::FieldErrorCode::kMalformed}}));
   };
   const std::optional<std::string_view> tag = StrongEtag(if_match);
   if (!tag) return malformed();
@@ -236,7 +231,7 @@ Response Handlers::Counts(const Request& request) {
   json by_stage = json::object();
   for (const auto& [stage, open] : counts->open_by_stage) by_stage[std::to_string(stage)] = open;
   return JsonAnswer(kOk, {{"by_status", std::move(by_status)},
-                          {"open", OpenCount(counts->by_status)},
+                          {"open", app::OpenCount(counts->by_status)},
                           {"by_stage", std::move(by_stage)},
                           {"total", total}});
 }
@@ -351,51 +346,21 @@ Response Handlers::ConvertServiceRequest(const Request& request) {
 Response Handlers::Health(const Request&) { return JsonAnswer(kOk, {{"status", "ok"}}); }
 
 Response Handlers::Ready(const Request& request) {
-  auto read = store_.Read([](app::Tx& tx) -> core::Status {
-    auto settings = tx.Organisation().LoadSettings();
-    if (!settings) return tl::unexpected(settings.error());
-    return {};
-  });
-  if (!read) {
-    return Problem(
-        core::Error{
-            core::ErrorCode::kStorage, "the database cannot be read: " + read.error().message, {}},
-        request);
-  }
-  // Ready means a change could be saved: a full disk or an unwritable file shows here first, and
-  // clears as soon as the fault does, with no restart.
-  if (auto written = store_.CheckWritable(); !written) {
-    return Problem(core::Error{core::ErrorCode::kStorage,
-                               "the database cannot be written: " + written.error().message,
-                               {}},
-                   request);
-  }
+  if (core::Status ready = app::CheckReady(store_); !ready) return Problem(ready.error(), request);
   return JsonAnswer(kOk, {{"status", "ready"}});
 }
 
 Response Handlers::MetricsText(const Request&) {
   // The case gauges are counted when scraped; if the database cannot be read they are left out
   // and the request metrics still answer.
-  const core::Date today = clock_.Today();
   std::vector<Gauge> gauges;
-  auto counted = store_.Read([&](app::Tx& tx) -> core::Status {
-    // Only open cases have a pending deadline, so every case due before today is an open one.
-    app::ComplaintQuery overdue;
-    const core::DueRange range = core::OverdueRange(today);
-    overdue.due_from = range.from;
-    overdue.due_before = range.before;
-    auto all_counts = tx.Complaints().CountByStatus(app::ComplaintQuery{});
-    if (!all_counts) return tl::unexpected(all_counts.error());
-    auto overdue_counts = tx.Complaints().CountByStatus(overdue);
-    if (!overdue_counts) return tl::unexpected(overdue_counts.error());
+  if (auto counted = app::CountCaseGauges(store_, clock_)) {
     gauges.push_back({"redress_open_cases", "Complaints awaiting acknowledgement or in progress.",
-                      static_cast<double>(OpenCount(*all_counts))});
+                      static_cast<double>(counted->open)});
     gauges.push_back({"redress_overdue_cases",
                       "Open complaints whose acknowledgement or response is overdue.",
-                      static_cast<double>(OpenCount(*overdue_counts))});
-    return {};
-  });
-  if (!counted) gauges.clear();
+                      static_cast<double>(counted->overdue)});
+  }
   return Response{kOk, std::string(kPrometheusContentType), metrics_.Render(gauges), {}};
 }
 
@@ -420,8 +385,7 @@ Response Handlers::SignIn(const Request& request) {
 }
 
 Response Handlers::CurrentSession(const Request& request) {
-  auto user = app::ReadValue<app::User>(
-      store_, [&](app::Tx& tx) { return tx.Accounts().FindUser(request.actor->username); });
+  auto user = app::GetUser(store_, request.actor->username);
   if (!user) return Problem(user.error(), request);
   return JsonAnswer(kOk, SessionUserToJson(*user));
 }

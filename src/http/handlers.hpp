@@ -110,8 +110,8 @@ std::string ETagFor(std::int64_t version);
 // The text inside one strong ETag ("3" → 3, surrounding spaces ignored); nullopt unless the
 // header is exactly one quoted, non-empty tag.
 std::optional<std::string_view> StrongEtag(std::string_view header);
-// The version an If-Match header names. kPreconditionRequired when the header is absent;
-// kMalformedRequest (field "If-Match") unless it is exactly one strong ETag of a version.
+// The version an If-Match header names. RequestRefusal::kPreconditionRequired (428) when the header
+// is absent; malformed (400, field "If-Match") unless it is exactly one strong ETag of a version.
 core::Result<std::int64_t> VersionFromIfMatch(std::string_view if_match);
 
 }  // namespace redress::http

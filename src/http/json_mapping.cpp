@@ -16,6 +16,7 @@
 #include "core/procedure_transitions.hpp"
 #include "core/regime.hpp"
 #include "http/json_reader.hpp"
+#include "http/problem.hpp"
 
 namespace redress::http {
 namespace {
@@ -222,17 +223,16 @@ core::Result<json> ParseJsonBody(const Request& request) {
       media_type == kJsonContentType ||
       (media_type.starts_with("application/") && media_type.ends_with(kStructuredSuffix));
   if (!json_type) {
-    return core::Fail(core::ErrorCode::kUnsupportedMediaType,
-                      "the body must be application/json, got '" +
-                          std::string(request.Header("content-type")) + "'");
+    return tl::unexpected(RequestError(RequestRefusal::kUnsupportedMediaType,
+                                       "the body must be application/json, got '" +
+                                           std::string(request.Header("content-type")) + "'",
+                                       "must be application/json"));
   }
   auto parsed = ParseStrictJson(request.body);
   if (!parsed) return tl::unexpected(parsed.error());
   json body = std::move(*parsed);
   if (!body.is_object()) {
-    return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
-                                      "body: must be a JSON object",
-                                      {{"body", "must be a JSON object"}}});
+    return tl::unexpected(MalformedField("body", "must be a JSON object"));
   }
   return body;
 }

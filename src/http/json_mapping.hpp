@@ -6,7 +6,7 @@
 // that map all of them).
 //
 // Reading a body: a field the endpoint does not know, or a value of the wrong JSON type, makes the
-// request malformed (kMalformedRequest → 400), each such field named; a value of the right type
+// request malformed (kMalformed fields → 400), each such field named; a value of the right type
 // that is not acceptable (an impossible date, an unknown enum name, an integer out of range, a
 // required field missing) is invalid input (kInvalidInput → 422), each such field named. Shape
 // errors are reported first: values are only judged in a body of the right shape. A JSON null
@@ -42,9 +42,9 @@ inline constexpr std::string_view kJsonContentType = "application/json";
 std::string DumpJson(const nlohmann::json& value);
 
 // The request's body as a JSON object; an empty body is the empty object (every field absent).
-// Fails with kUnsupportedMediaType when a body comes with a Content-Type other than JSON
-// (application/json or any application/*+json), and kMalformedRequest (field "body") when the
-// body is not JSON or not an object.
+// Refuses (RequestRefusal::kUnsupportedMediaType, 415) when a body comes with a Content-Type other
+// than JSON (application/json or any application/*+json), and as malformed (field "body", 400) when
+// the body is not JSON or not an object.
 core::Result<nlohmann::json> ParseJsonBody(const Request& request);
 
 // The actions on a complaint, one endpoint each: the core's (case_actions.hpp).

@@ -7,12 +7,18 @@
 #include <vector>
 
 #include "http/json_reader.hpp"
+#include "http/problem.hpp"
 
 namespace redress::http {
 namespace {
 
-using core::ErrorCode;
 using nlohmann::json;
+
+// The statuses the refusals must map to, through the one mapping (StatusFor): a request of the
+// wrong shape is 400, a value refused 422, a body that is not JSON 415.
+constexpr int kInvalid = 422;
+constexpr int kMalformed = 400;
+constexpr int kUnsupported = 415;
 
 core::Date D(const char* iso) { return *core::Date::Parse(iso); }
 
@@ -41,89 +47,59 @@ TEST(JsonMappingTest, ReadsAValidComplaint) {
 struct BadBody {
   std::string name;
   std::function<void(json&)> change;
-  ErrorCode code;
+  int status;
   std::vector<std::string> fields;
 };
 
 TEST(JsonMappingTest, RefusesEachMalformedOrInvalidComplaint) {
   const std::vector<BadBody> cases = {
-      {"unknown field",
-       [](json& b) { b["colour"] = "red"; },
-       ErrorCode::kMalformedRequest,
-       {"colour"}},
+      {"unknown field", [](json& b) { b["colour"] = "red"; }, kMalformed, {"colour"}},
       {"two unknown fields",
        [](json& b) {
          b["a"] = 1;
          b["complainant"]["b"] = 2;
        },
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"complainant.b", "a"}},
-      {"string as number",
-       [](json& b) { b["summary"] = 42; },
-       ErrorCode::kMalformedRequest,
-       {"summary"}},
-      {"date as number",
-       [](json& b) { b["received_on"] = 20241220; },
-       ErrorCode::kMalformedRequest,
-       {"received_on"}},
-      {"object as string",
-       [](json& b) { b["complainant"] = "Ann"; },
-       ErrorCode::kMalformedRequest,
-       {"complainant"}},
+      {"string as number", [](json& b) { b["summary"] = 42; }, kMalformed, {"summary"}},
+      {"date as number", [](json& b) { b["received_on"] = 20241220; }, kMalformed, {"received_on"}},
+      {"object as string", [](json& b) { b["complainant"] = "Ann"; }, kMalformed, {"complainant"}},
       {"nested wrong type",
        [](json& b) { b["complainant"]["email"] = true; },
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"complainant.email"}},
-      {"enum as number",
-       [](json& b) { b["regime"] = 1; },
-       ErrorCode::kMalformedRequest,
-       {"regime"}},
+      {"enum as number", [](json& b) { b["regime"] = 1; }, kMalformed, {"regime"}},
       {"shape wins over values",
        [](json& b) {
          b["received_on"] = "2023-02-29";
          b["extra"] = true;
        },
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"extra"}},
       {"impossible date",
        [](json& b) { b["received_on"] = "2023-02-29"; },
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"received_on"}},
-      {"British date",
-       [](json& b) { b["received_on"] = "31/12/2024"; },
-       ErrorCode::kInvalidInput,
-       {"received_on"}},
+      {"British date", [](json& b) { b["received_on"] = "31/12/2024"; }, kInvalid, {"received_on"}},
       {"date with time",
        [](json& b) { b["received_on"] = "2024-12-20T10:00:00Z"; },
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"received_on"}},
       {"date out of range",
        [](json& b) { b["received_on"] = "1899-01-01"; },
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"received_on"}},
-      {"unknown regime",
-       [](json& b) { b["regime"] = "council"; },
-       ErrorCode::kInvalidInput,
-       {"regime"}},
-      {"unknown channel",
-       [](json& b) { b["channel"] = "fax"; },
-       ErrorCode::kInvalidInput,
-       {"channel"}},
-      {"missing regime", [](json& b) { b.erase("regime"); }, ErrorCode::kInvalidInput, {"regime"}},
-      {"null required",
-       [](json& b) { b["received_on"] = nullptr; },
-       ErrorCode::kInvalidInput,
-       {"received_on"}},
-      {"missing complainant",
-       [](json& b) { b.erase("complainant"); },
-       ErrorCode::kInvalidInput,
-       {"complainant"}},
+      {"unknown regime", [](json& b) { b["regime"] = "council"; }, kInvalid, {"regime"}},
+      {"unknown channel", [](json& b) { b["channel"] = "fax"; }, kInvalid, {"channel"}},
+      {"missing regime", [](json& b) { b.erase("regime"); }, kInvalid, {"regime"}},
+      {"null required", [](json& b) { b["received_on"] = nullptr; }, kInvalid, {"received_on"}},
+      {"missing complainant", [](json& b) { b.erase("complainant"); }, kInvalid, {"complainant"}},
       {"several invalid",
        [](json& b) {
          b["regime"] = "x";
          b["channel"] = "y";
        },
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"regime", "channel"}},
   };
   for (const BadBody& c : cases) {
@@ -132,7 +108,7 @@ TEST(JsonMappingTest, RefusesEachMalformedOrInvalidComplaint) {
     c.change(body);
     auto command = ParseLogComplaint(body);
     ASSERT_FALSE(command);
-    EXPECT_EQ(command.error().code, c.code);
+    EXPECT_EQ(StatusFor(command.error()), c.status);
     std::vector<std::string> fields;
     for (const core::FieldError& field : command.error().fields) fields.push_back(field.field);
     EXPECT_EQ(fields, c.fields);
@@ -173,88 +149,76 @@ TEST(JsonMappingTest, ReadsAResponseWithMoneyInPence) {
 struct BadAction {
   CaseActionKind kind;
   std::string body;
-  ErrorCode code;
+  int status;
   std::vector<std::string> fields;
 };
 
 TEST(JsonMappingTest, RefusesEachMalformedOrInvalidAction) {
   const std::vector<BadAction> cases = {
-      {CaseActionKind::kAcknowledge, R"({"on": "2025-13-01"})", ErrorCode::kInvalidInput, {"on"}},
-      {CaseActionKind::kAcknowledge,
-       R"({"when": "2025-01-01"})",
-       ErrorCode::kMalformedRequest,
-       {"when"}},
+      {CaseActionKind::kAcknowledge, R"({"on": "2025-13-01"})", kInvalid, {"on"}},
+      {CaseActionKind::kAcknowledge, R"({"when": "2025-01-01"})", kMalformed, {"when"}},
       {CaseActionKind::kExtend,
        R"({"working_days": "5", "reason": "x"})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"working_days"}},
       {CaseActionKind::kExtend,
        R"({"working_days": 2.5, "reason": "x"})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"working_days"}},
       {CaseActionKind::kExtend,
        R"({"working_days": 0, "reason": "x"})",
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"working_days"}},
       {CaseActionKind::kExtend,
        R"({"working_days": 18446744073709551615, "reason": "x"})",
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"working_days"}},
-      {CaseActionKind::kExtend, R"({"reason": "x"})", ErrorCode::kInvalidInput, {"working_days"}},
-      {CaseActionKind::kRespond, R"({"outcome": "maybe"})", ErrorCode::kInvalidInput, {"outcome"}},
+      {CaseActionKind::kExtend, R"({"reason": "x"})", kInvalid, {"working_days"}},
+      {CaseActionKind::kRespond, R"({"outcome": "maybe"})", kInvalid, {"outcome"}},
       {CaseActionKind::kRespond,
        R"({"outcome": "upheld", "root_causes": "delay"})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"root_causes"}},
       {CaseActionKind::kRespond,
        R"({"outcome": "upheld", "root_causes": ["delay", 3]})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"root_causes[1]"}},
       {CaseActionKind::kRespond,
        R"({"outcome": "upheld", "remedies": [{"type": "apology"}, {"type": "cash"}]})",
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"remedies[1].type"}},
       {CaseActionKind::kRespond,
        R"({"outcome": "upheld", "remedies": [{"type": "financial", "amount_pence": 12.50}]})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"remedies[0].amount_pence"}},
       {CaseActionKind::kRespond,
        R"({"outcome": "upheld", "remedies": [{"type": "financial", "amount_pence": -1}]})",
-       ErrorCode::kInvalidInput,
+       kInvalid,
        {"remedies[0].amount_pence"}},
       {CaseActionKind::kRespond,
        R"({"outcome": "upheld", "actions": [{"what": "x"}]})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"actions[0].what"}},
       {CaseActionKind::kRespond,
        R"({"outcome": "upheld", "actions": ["x"]})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"actions[0]"}},
-      {CaseActionKind::kEscalate,
-       R"({"requested_on": "2025-02-30"})",
-       ErrorCode::kInvalidInput,
-       {"requested_on"}},
-      {CaseActionKind::kRefuse,
-       R"({"reason": "bored", "explanation": "x"})",
-       ErrorCode::kInvalidInput,
-       {"reason"}},
-      {CaseActionKind::kRefuse, R"({"explanation": "x"})", ErrorCode::kInvalidInput, {"reason"}},
-      {CaseActionKind::kWithdraw, R"({"reason": ["x"]})", ErrorCode::kMalformedRequest, {"reason"}},
+      {CaseActionKind::kEscalate, R"({"requested_on": "2025-02-30"})", kInvalid, {"requested_on"}},
+      {CaseActionKind::kRefuse, R"({"reason": "bored", "explanation": "x"})", kInvalid, {"reason"}},
+      {CaseActionKind::kRefuse, R"({"explanation": "x"})", kInvalid, {"reason"}},
+      {CaseActionKind::kWithdraw, R"({"reason": ["x"]})", kMalformed, {"reason"}},
       {CaseActionKind::kClose,
        R"({"on": "2025-01-01", "outcome": "upheld"})",
-       ErrorCode::kMalformedRequest,
+       kMalformed,
        {"outcome"}},
-      {CaseActionKind::kReopen, R"({"reason": 1})", ErrorCode::kMalformedRequest, {"reason"}},
-      {CaseActionKind::kReassign,
-       R"({"team": null, "owner": "x"})",
-       ErrorCode::kMalformedRequest,
-       {"owner"}},
+      {CaseActionKind::kReopen, R"({"reason": 1})", kMalformed, {"reason"}},
+      {CaseActionKind::kReassign, R"({"team": null, "owner": "x"})", kMalformed, {"owner"}},
   };
   for (const BadAction& c : cases) {
     SCOPED_TRACE(std::string(ToString(c.kind)) + " " + c.body);
     auto action = ParseCaseAction(c.kind, json::parse(c.body), D("2025-01-15"));
     ASSERT_FALSE(action);
-    EXPECT_EQ(action.error().code, c.code);
+    EXPECT_EQ(StatusFor(action.error()), c.status);
     std::vector<std::string> fields;
     for (const core::FieldError& field : action.error().fields) fields.push_back(field.field);
     EXPECT_EQ(fields, c.fields);
@@ -282,7 +246,7 @@ TEST(JsonMappingTest, ReadsOnlyJsonObjectBodies) {
   struct BodyCase {
     std::string content_type;
     std::string body;
-    std::optional<ErrorCode> error;
+    std::optional<int> error;
   };
   const std::vector<BodyCase> cases = {
       {"application/json", R"({"a": 1})", std::nullopt},
@@ -290,13 +254,13 @@ TEST(JsonMappingTest, ReadsOnlyJsonObjectBodies) {
       {"Application/JSON", R"({})", std::nullopt},
       {"application/merge-patch+json", R"({})", std::nullopt},
       {"", "", std::nullopt},  // no body: every field absent
-      {"text/plain", R"({})", ErrorCode::kUnsupportedMediaType},
-      {"application/x-www-form-urlencoded", "a=1", ErrorCode::kUnsupportedMediaType},
-      {"", R"({})", ErrorCode::kUnsupportedMediaType},
-      {"application/json", R"({"a": )", ErrorCode::kMalformedRequest},
-      {"application/json", R"([1, 2])", ErrorCode::kMalformedRequest},
-      {"application/json", R"("text")", ErrorCode::kMalformedRequest},
-      {"application/json", "{\"a\": \"\xff\"}", ErrorCode::kMalformedRequest},
+      {"text/plain", R"({})", kUnsupported},
+      {"application/x-www-form-urlencoded", "a=1", kUnsupported},
+      {"", R"({})", kUnsupported},
+      {"application/json", R"({"a": )", kMalformed},
+      {"application/json", R"([1, 2])", kMalformed},
+      {"application/json", R"("text")", kMalformed},
+      {"application/json", "{\"a\": \"\xff\"}", kMalformed},
   };
   for (const BodyCase& c : cases) {
     SCOPED_TRACE(c.content_type + " " + c.body);
@@ -307,8 +271,8 @@ TEST(JsonMappingTest, ReadsOnlyJsonObjectBodies) {
       continue;
     }
     ASSERT_FALSE(body);
-    EXPECT_EQ(body.error().code, *c.error);
-    if (*c.error == ErrorCode::kMalformedRequest) {
+    EXPECT_EQ(StatusFor(body.error()), *c.error);
+    if (*c.error == kMalformed) {
       EXPECT_EQ(body.error().fields.front().field, "body");
     }
   }
@@ -336,7 +300,7 @@ TEST(JsonMappingTest, RefusesAMemberGivenTwiceAtAnyDepthNamingIt) {
       continue;
     }
     ASSERT_FALSE(body);
-    EXPECT_EQ(body.error().code, ErrorCode::kMalformedRequest);
+    EXPECT_EQ(StatusFor(body.error()), kMalformed);
     ASSERT_EQ(body.error().fields.size(), 1U);
     EXPECT_EQ(body.error().fields.front().field, c.field);
     EXPECT_EQ(body.error().fields.front().message, "is given more than once");
@@ -375,7 +339,7 @@ TEST(JsonMappingTest, RefusesBodiesTooDeepOrTooLargeToHold) {
       continue;
     }
     ASSERT_FALSE(body);
-    EXPECT_EQ(body.error().code, ErrorCode::kMalformedRequest);
+    EXPECT_EQ(StatusFor(body.error()), kMalformed);
     EXPECT_EQ(body.error().fields.front().field, "body");
   }
 }
@@ -417,33 +381,29 @@ TEST(JsonMappingTest, ReadsListParameters) {
 TEST(JsonMappingTest, RefusesBadListParameters) {
   struct BadParameter {
     Parameters parameters;
-    ErrorCode code;
+    int status;
     std::string field;
   };
   const std::vector<BadParameter> cases = {
-      {{{"status", "open"}}, ErrorCode::kInvalidInput, "status"},
-      {{{"stage", "4"}}, ErrorCode::kInvalidInput, "stage"},
-      {{{"stage", "two"}}, ErrorCode::kInvalidInput, "stage"},
-      {{{"regime", "council"}}, ErrorCode::kInvalidInput, "regime"},
-      {{{"received_from", "2024-02-30"}}, ErrorCode::kInvalidInput, "received_from"},
-      {{{"received_to", "01/04/2024"}}, ErrorCode::kInvalidInput, "received_to"},
-      {{{"overdue", "yes"}}, ErrorCode::kInvalidInput, "overdue"},
-      {{{"limit", "0"}}, ErrorCode::kInvalidInput, "limit"},
-      {{{"limit", "201"}}, ErrorCode::kInvalidInput, "limit"},
-      {{{"limit", "10x"}}, ErrorCode::kInvalidInput, "limit"},
-      {{{"colour", "red"}}, ErrorCode::kMalformedRequest, "colour"},
-      {{{"sort", "summary"}}, ErrorCode::kInvalidInput, "sort"},
-      {{{"sort", "--due_on"}}, ErrorCode::kInvalidInput, "sort"},
+      {{{"status", "open"}}, kInvalid, "status"},
+      {{{"stage", "4"}}, kInvalid, "stage"},
+      {{{"stage", "two"}}, kInvalid, "stage"},
+      {{{"regime", "council"}}, kInvalid, "regime"},
+      {{{"received_from", "2024-02-30"}}, kInvalid, "received_from"},
+      {{{"received_to", "01/04/2024"}}, kInvalid, "received_to"},
+      {{{"overdue", "yes"}}, kInvalid, "overdue"},
+      {{{"limit", "0"}}, kInvalid, "limit"},
+      {{{"limit", "201"}}, kInvalid, "limit"},
+      {{{"limit", "10x"}}, kInvalid, "limit"},
+      {{{"colour", "red"}}, kMalformed, "colour"},
+      {{{"sort", "summary"}}, kInvalid, "sort"},
+      {{{"sort", "--due_on"}}, kInvalid, "sort"},
       // A cursor belongs to its sort: another order, or a key that does not fit it, is refused.
-      {{{"cursor", "CMP-2024-000010"}}, ErrorCode::kInvalidInput, "cursor"},
-      {{{"sort", "due_on"}, {"cursor", "due_on.desc.2025-01-08.CMP-1"}},
-       ErrorCode::kInvalidInput,
-       "cursor"},
-      {{{"sort", "received_on"}, {"cursor", "received_on.asc..CMP-1"}},
-       ErrorCode::kInvalidInput,
-       "cursor"},
-      {{{"cursor", "reference.asc.x.CMP-1"}}, ErrorCode::kInvalidInput, "cursor"},
-      {{{"cursor", "reference.asc..CMP-1.x"}}, ErrorCode::kInvalidInput, "cursor"},
+      {{{"cursor", "CMP-2024-000010"}}, kInvalid, "cursor"},
+      {{{"sort", "due_on"}, {"cursor", "due_on.desc.2025-01-08.CMP-1"}}, kInvalid, "cursor"},
+      {{{"sort", "received_on"}, {"cursor", "received_on.asc..CMP-1"}}, kInvalid, "cursor"},
+      {{{"cursor", "reference.asc.x.CMP-1"}}, kInvalid, "cursor"},
+      {{{"cursor", "reference.asc..CMP-1.x"}}, kInvalid, "cursor"},
       // Thousands of words, or of characters, would hold the CPU.
       {{{"text",
          [] {
@@ -451,18 +411,18 @@ TEST(JsonMappingTest, RefusesBadListParameters) {
            for (int i = 0; i < 33; ++i) words += "w" + std::to_string(i) + " ";
            return words;
          }()}},
-       ErrorCode::kInvalidInput,
+       kInvalid,
        "text"},
       {{{"text", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,1,2,3,4,5,6,7"}},
-       ErrorCode::kInvalidInput,
+       kInvalid,
        "text"},
-      {{{"text", std::string(513, 'x')}}, ErrorCode::kInvalidInput, "text"},
+      {{{"text", std::string(513, 'x')}}, kInvalid, "text"},
   };
   for (const BadParameter& c : cases) {
     SCOPED_TRACE(c.field);
     auto query = ParseComplaintQuery(c.parameters);
     ASSERT_FALSE(query);
-    EXPECT_EQ(query.error().code, c.code);
+    EXPECT_EQ(StatusFor(query.error()), c.status);
     ASSERT_EQ(query.error().fields.size(), 1U);
     EXPECT_EQ(query.error().fields.front().field, c.field);
   }

@@ -19,6 +19,7 @@
 #include "core/calendar.hpp"
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "http/problem.hpp"
 
 namespace redress::http {
 
@@ -82,9 +83,9 @@ class InputErrors {
                               ? fields.front().field + ": " + fields.front().message
                               : std::to_string(fields.size()) +
                                     (malformed ? " fields are malformed" : " fields are invalid");
-    return tl::unexpected(
-        core::Error{malformed ? core::ErrorCode::kMalformedRequest : core::ErrorCode::kInvalidInput,
-                    std::move(summary), fields});
+    // Both are kInvalidInput: a malformed field's code (kMalformed) is what makes it a 400
+    // (http/problem.hpp, RequestRefusal).
+    return tl::unexpected(core::Error{core::ErrorCode::kInvalidInput, std::move(summary), fields});
   }
 
  private:
@@ -321,9 +322,9 @@ class ObjectReader {
 inline constexpr std::size_t kMaxJsonDepth = 32;
 inline constexpr std::size_t kMaxJsonValues = 10000;
 
-// Parses a request body. Refuses (kMalformedRequest) text that is not JSON, naming "body", a body
-// nested deeper than kMaxJsonDepth or holding more than kMaxJsonValues values, and an
-// object that gives a member twice at any depth, naming the member by its path
+// Parses a request body. Refuses as malformed (kMalformed, 400) text that is not JSON, naming
+// "body", a body nested deeper than kMaxJsonDepth or holding more than kMaxJsonValues values, and
+// an object that gives a member twice at any depth, naming the member by its path
 // ("complainant.email", "remedies[1].kind"): the standard leaves a duplicate's meaning open, and
 // parsers disagree (first wins, last wins), so a proxy or audit log could read a different request
 // from the one the server acts on.
@@ -390,17 +391,13 @@ inline core::Result<json> ParseStrictJson(std::string_view text) {
     const std::string why = "nested deeper than " + std::to_string(kMaxJsonDepth) +
                             " levels or holding more than " + std::to_string(kMaxJsonValues) +
                             " values";
-    return tl::unexpected(
-        core::Error{core::ErrorCode::kMalformedRequest, "body: " + why, {{"body", why}}});
+    return tl::unexpected(MalformedField("body", why));
   }
   if (value.is_discarded()) {
-    return tl::unexpected(core::Error{
-        core::ErrorCode::kMalformedRequest, "body: not valid JSON", {{"body", "not valid JSON"}}});
+    return tl::unexpected(MalformedField("body", "not valid JSON"));
   }
   if (duplicate) {
-    return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
-                                      *duplicate + ": is given more than once",
-                                      {{*duplicate, "is given more than once"}}});
+    return tl::unexpected(MalformedField(*duplicate, "is given more than once"));
   }
   return value;
 }

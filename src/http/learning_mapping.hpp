@@ -1,7 +1,7 @@
 #pragma once
 
 // JSON <-> learning actions. Strict on the way in, as json_reader.hpp describes: unknown members
-// and wrong types are kMalformedRequest (400), unacceptable values kInvalidInput (422), each naming
+// and wrong types are malformed (400), unacceptable values kInvalidInput (422), each naming
 // its field. References, versions and years come from the path or the store, never from the body.
 // Internal to redress::http.
 

@@ -7,6 +7,7 @@
 #include "app/ombudsman.hpp"
 #include "http/handlers.hpp"
 #include "http/ombudsman_mapping.hpp"
+#include "http/problem.hpp"
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
 #include "http/versioned_endpoints.hpp"
@@ -30,18 +31,19 @@ core::Result<app::LetterPrecondition> LetterPreconditionOf(const Request& reques
   if (!if_match.empty()) {
     const std::optional<std::string_view> tag = StrongEtag(if_match);
     if (!tag) {
-      return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
-                                        "If-Match must be the letter's ETag as GET sent it",
-                                        {{"If-Match", "must be the letter's ETag, in quotes"}}});
+      return tl::unexpected(RequestError(RequestRefusal::kMalformedRequest,
+                                         "If-Match must be the letter's ETag as GET sent it",
+                                         {{"If-Match", "must be the letter's ETag, in quotes",
+                                           core::FieldErrorCode::kMalformed}}));
     }
     precondition.read_tag = std::string(*tag);
   }
   const std::string_view if_none_match = request.Header("if-none-match");
   if (!if_none_match.empty()) {
     if (if_none_match != "*") {
-      return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
-                                        "If-None-Match must be * (no letter entered yet)",
-                                        {{"If-None-Match", "must be *"}}});
+      return tl::unexpected(RequestError(
+          RequestRefusal::kMalformedRequest, "If-None-Match must be * (no letter entered yet)",
+          {{"If-None-Match", "must be *", core::FieldErrorCode::kMalformed}}));
     }
     precondition.expected_none = true;
   }

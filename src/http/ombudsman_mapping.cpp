@@ -178,34 +178,22 @@ core::Result<core::LgscoLetter> ParseLgscoLetter(int year, const json& body) {
     const auto percent = [&](std::string_view name) {
       return reader.Number(name, Presence::kOptional, kPercentMin, kPercentMax);
     };
-    letter.complaints_and_enquiries_received = count("complaints_and_enquiries_received");
-    letter.decisions_made = count("decisions_made");
-    letter.not_for_us = count("not_for_us");
-    letter.assessed_and_closed = count("assessed_and_closed");
-    letter.investigated = count("investigated");
-    letter.upheld = count("upheld");
-    letter.uphold_rate_percent = percent("uphold_rate_percent");
-    letter.average_uphold_rate_percent = percent("average_uphold_rate_percent");
-    letter.compliance_percent = percent("compliance_percent");
-    letter.satisfactory_remedy_by_council = count("satisfactory_remedy_by_council");
+    for (const core::LgscoLetterFigure& figure : core::kLgscoLetterFigures) {
+      if (figure.count) letter.*figure.count = count(figure.field);
+      if (figure.percent) letter.*figure.percent = percent(figure.field);
+    }
     letter.comparison_group = reader.Text("comparison_group");
     return letter;
   });
 }
 
 json LgscoLetterToJson(const core::LgscoLetter& letter) {
-  return {{"year", letter.year},
-          {"complaints_and_enquiries_received", letter.complaints_and_enquiries_received},
-          {"decisions_made", letter.decisions_made},
-          {"not_for_us", letter.not_for_us},
-          {"assessed_and_closed", letter.assessed_and_closed},
-          {"investigated", letter.investigated},
-          {"upheld", letter.upheld},
-          {"uphold_rate_percent", NumberOrNull(letter.uphold_rate_percent)},
-          {"average_uphold_rate_percent", NumberOrNull(letter.average_uphold_rate_percent)},
-          {"compliance_percent", NumberOrNull(letter.compliance_percent)},
-          {"satisfactory_remedy_by_council", letter.satisfactory_remedy_by_council},
-          {"comparison_group", letter.comparison_group}};
+  json out = {{"year", letter.year}, {"comparison_group", letter.comparison_group}};
+  for (const core::LgscoLetterFigure& figure : core::kLgscoLetterFigures) {
+    out[figure.field] =
+        figure.count ? json(letter.*figure.count) : NumberOrNull(letter.*figure.percent);
+  }
+  return out;
 }
 
 json ReconciliationToJson(const app::LetterReconciliation& reconciliation) {

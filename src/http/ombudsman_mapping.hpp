@@ -2,7 +2,7 @@
 
 // JSON <-> Ombudsman cases, failure orders and the LGSCO annual letter (learning actions are in
 // learning_mapping, the self-assessment in self_assessment_mapping). Strict on the way in, as
-// json_reader.hpp describes: unknown members and wrong types are kMalformedRequest (400),
+// json_reader.hpp describes: unknown members and wrong types are malformed (400),
 // unacceptable values kInvalidInput (422), each naming its field. References, versions and years
 // come from the path or the store, never from the body. Internal to redress::http.
 

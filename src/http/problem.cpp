@@ -16,6 +16,29 @@ struct ProblemKind {
   std::string_view title;
 };
 
+// How the parts of the HTTP message a refusal names are spelt (see RequestRefusal).
+constexpr std::string_view kRequestPart = "request";
+constexpr std::string_view kContentLength = "Content-Length";
+constexpr std::string_view kContentType = "Content-Type";
+constexpr std::string_view kMethod = "Method";
+constexpr std::string_view kIfMatch = "If-Match";
+
+ProblemKind KindOf(RequestRefusal refusal) {
+  switch (refusal) {
+    case RequestRefusal::kMalformedRequest:
+      return {"/problems/malformed-request", "The request is malformed"};
+    case RequestRefusal::kPayloadTooLarge:
+      return {"/problems/payload-too-large", "The request body is too large"};
+    case RequestRefusal::kUnsupportedMediaType:
+      return {"/problems/unsupported-media-type", "The request body must be JSON"};
+    case RequestRefusal::kMethodNotAllowed:
+      return {"/problems/method-not-allowed", "Method not allowed"};
+    case RequestRefusal::kPreconditionRequired:
+      return {"/problems/precondition-required", "If-Match is required"};
+  }
+  return {"about:blank", "Internal server error"};
+}
+
 ProblemKind KindOf(core::ErrorCode code) {
   switch (code) {
     case core::ErrorCode::kInvalidInput:
@@ -42,21 +65,25 @@ ProblemKind KindOf(core::ErrorCode code) {
       return {"/problems/unavailable", "A service the request needs is unavailable"};
     case core::ErrorCode::kInternal:
       return {"/problems/internal", "Internal server error"};
-    case core::ErrorCode::kMalformedRequest:
-      return {"/problems/malformed-request", "The request is malformed"};
-    case core::ErrorCode::kPayloadTooLarge:
-      return {"/problems/payload-too-large", "The request body is too large"};
-    case core::ErrorCode::kUnsupportedMediaType:
-      return {"/problems/unsupported-media-type", "The request body must be JSON"};
-    case core::ErrorCode::kMethodNotAllowed:
-      return {"/problems/method-not-allowed", "Method not allowed"};
-    case core::ErrorCode::kPreconditionRequired:
-      return {"/problems/precondition-required", "If-Match is required"};
   }
   return {"about:blank", "Internal server error"};
 }
 
-}  // namespace
+int StatusFor(RequestRefusal refusal) {
+  switch (refusal) {
+    case RequestRefusal::kMalformedRequest:
+      return 400;
+    case RequestRefusal::kPayloadTooLarge:
+      return 413;
+    case RequestRefusal::kUnsupportedMediaType:
+      return 415;
+    case RequestRefusal::kMethodNotAllowed:
+      return 405;
+    case RequestRefusal::kPreconditionRequired:
+      return 428;
+  }
+  return kInternalServerError;
+}
 
 int StatusFor(core::ErrorCode code) {
   switch (code) {
@@ -69,20 +96,10 @@ int StatusFor(core::ErrorCode code) {
       return 409;
     case core::ErrorCode::kStaleVersion:
       return 412;
-    case core::ErrorCode::kPreconditionRequired:
-      return 428;
     case core::ErrorCode::kUnauthenticated:
       return 401;
     case core::ErrorCode::kForbidden:
       return 403;
-    case core::ErrorCode::kMalformedRequest:
-      return 400;
-    case core::ErrorCode::kPayloadTooLarge:
-      return 413;
-    case core::ErrorCode::kUnsupportedMediaType:
-      return 415;
-    case core::ErrorCode::kMethodNotAllowed:
-      return 405;
     case core::ErrorCode::kTooManyRequests:
       return 429;
     case core::ErrorCode::kStorage:
@@ -95,9 +112,81 @@ int StatusFor(core::ErrorCode code) {
   return kInternalServerError;
 }
 
+ProblemKind KindOf(const core::Error& error) {
+  const std::optional<RequestRefusal> refusal = RefusalOf(error);
+  return refusal ? KindOf(*refusal) : KindOf(error.code);
+}
+
+}  // namespace
+
+core::Error RequestError(RequestRefusal refusal, std::string message,
+                         std::vector<core::FieldError> fields) {
+  if (refusal == RequestRefusal::kMalformedRequest && fields.empty()) {
+    fields.push_back({std::string(kRequestPart), message, core::FieldErrorCode::kMalformed});
+  }
+  return core::Error{core::ErrorCode::kInvalidInput, std::move(message), std::move(fields)};
+}
+
+core::Error RequestError(RequestRefusal refusal, std::string message, std::string field_message) {
+  const auto part = [&](std::string_view name, core::FieldErrorCode code) {
+    return std::vector<core::FieldError>{{std::string(name), std::move(field_message), code}};
+  };
+  switch (refusal) {
+    case RequestRefusal::kMalformedRequest:
+      return RequestError(refusal, std::move(message),
+                          part(kRequestPart, core::FieldErrorCode::kMalformed));
+    case RequestRefusal::kPayloadTooLarge:
+      return RequestError(refusal, std::move(message),
+                          part(kContentLength, core::FieldErrorCode::kTooLong));
+    case RequestRefusal::kUnsupportedMediaType:
+      return RequestError(refusal, std::move(message),
+                          part(kContentType, core::FieldErrorCode::kNotInList));
+    case RequestRefusal::kMethodNotAllowed:
+      return RequestError(refusal, std::move(message),
+                          part(kMethod, core::FieldErrorCode::kNotInList));
+    case RequestRefusal::kPreconditionRequired:
+      return RequestError(refusal, std::move(message),
+                          part(kIfMatch, core::FieldErrorCode::kRequired));
+  }
+  return RequestError(refusal, std::move(message));
+}
+
+core::Error MalformedField(std::string field, std::string message) {
+  std::string summary = field + ": " + message;
+  return RequestError(RequestRefusal::kMalformedRequest, std::move(summary),
+                      {{std::move(field), std::move(message), core::FieldErrorCode::kMalformed}});
+}
+
+std::optional<RequestRefusal> RefusalOf(const core::Error& error) {
+  if (error.code != core::ErrorCode::kInvalidInput) return std::nullopt;
+  bool malformed = false;
+  for (const core::FieldError& field : error.fields) {
+    if (field.field == kIfMatch && field.code == core::FieldErrorCode::kRequired) {
+      return RequestRefusal::kPreconditionRequired;
+    }
+    if (field.field == kContentType && field.code == core::FieldErrorCode::kNotInList) {
+      return RequestRefusal::kUnsupportedMediaType;
+    }
+    if (field.field == kContentLength && field.code == core::FieldErrorCode::kTooLong) {
+      return RequestRefusal::kPayloadTooLarge;
+    }
+    if (field.field == kMethod && field.code == core::FieldErrorCode::kNotInList) {
+      return RequestRefusal::kMethodNotAllowed;
+    }
+    malformed = malformed || field.code == core::FieldErrorCode::kMalformed;
+  }
+  if (malformed) return RequestRefusal::kMalformedRequest;
+  return std::nullopt;
+}
+
+int StatusFor(const core::Error& error) {
+  const std::optional<RequestRefusal> refusal = RefusalOf(error);
+  return refusal ? StatusFor(*refusal) : StatusFor(error.code);
+}
+
 Response ProblemResponse(const core::Error& error, std::string_view instance) {
-  const ProblemKind kind = KindOf(error.code);
-  const int status = StatusFor(error.code);
+  const ProblemKind kind = KindOf(error);
+  const int status = StatusFor(error);
   nlohmann::json problem = {
       {"type", kind.type},       {"title", kind.title},  {"status", status},
       {"detail", error.message}, {"instance", instance},

@@ -19,13 +19,8 @@ TEST(ProblemTest, MapsEveryErrorCodeToItsStatus) {
       {ErrorCode::kTransitionNotAllowed, 409},
       {ErrorCode::kConflict, 409},
       {ErrorCode::kStaleVersion, 412},
-      {ErrorCode::kPreconditionRequired, 428},
       {ErrorCode::kUnauthenticated, 401},
       {ErrorCode::kForbidden, 403},
-      {ErrorCode::kMalformedRequest, 400},
-      {ErrorCode::kPayloadTooLarge, 413},
-      {ErrorCode::kUnsupportedMediaType, 415},
-      {ErrorCode::kMethodNotAllowed, 405},
       {ErrorCode::kTooManyRequests, 429},
       {ErrorCode::kStorage, 503},
       {ErrorCode::kBusy, 503},
@@ -34,8 +29,59 @@ TEST(ProblemTest, MapsEveryErrorCodeToItsStatus) {
   };
   for (const auto& [code, status] : cases) {
     SCOPED_TRACE(status);
-    EXPECT_EQ(StatusFor(code), status);
-    EXPECT_EQ(ProblemResponse(core::Error{code, "x", {}}, "/p").status, status);
+    const core::Error error{code, "x", {}};
+    EXPECT_EQ(StatusFor(error), status);
+    EXPECT_FALSE(RefusalOf(error));
+    EXPECT_EQ(ProblemResponse(error, "/p").status, status);
+  }
+}
+
+TEST(ProblemTest, MapsEveryRequestRefusalToItsStatusAndType) {
+  struct RefusalCase {
+    core::Error error;
+    RequestRefusal refusal;
+    int status;
+    std::string type;
+  };
+  const std::vector<RefusalCase> cases = {
+      {RequestError(RequestRefusal::kMalformedRequest, "not HTTP"),
+       RequestRefusal::kMalformedRequest, 400, "/problems/malformed-request"},
+      {MalformedField("body", "not valid JSON"), RequestRefusal::kMalformedRequest, 400,
+       "/problems/malformed-request"},
+      {RequestError(RequestRefusal::kPayloadTooLarge, "too large", "at most 1 MiB"),
+       RequestRefusal::kPayloadTooLarge, 413, "/problems/payload-too-large"},
+      {RequestError(RequestRefusal::kUnsupportedMediaType, "not JSON", "must be JSON"),
+       RequestRefusal::kUnsupportedMediaType, 415, "/problems/unsupported-media-type"},
+      {RequestError(RequestRefusal::kMethodNotAllowed, "no", "allowed: GET"),
+       RequestRefusal::kMethodNotAllowed, 405, "/problems/method-not-allowed"},
+      {RequestError(RequestRefusal::kPreconditionRequired, "send If-Match", "send it"),
+       RequestRefusal::kPreconditionRequired, 428, "/problems/precondition-required"},
+  };
+  for (const RefusalCase& c : cases) {
+    SCOPED_TRACE(c.type);
+    EXPECT_EQ(c.error.code, ErrorCode::kInvalidInput) << "the core's vocabulary carries it";
+    EXPECT_EQ(RefusalOf(c.error), c.refusal);
+    EXPECT_EQ(StatusFor(c.error), c.status);
+    const Response response = ProblemResponse(c.error, "/p");
+    EXPECT_EQ(response.status, c.status);
+    auto body = nlohmann::json::parse(response.body);
+    EXPECT_EQ(body["type"], c.type);
+    ASSERT_EQ(body["errors"].size(), 1U) << "names the part of the request at fault";
+  }
+}
+
+TEST(ProblemTest, AnInvalidValueOfTheApiIsNeverTakenForARefusal) {
+  // Members of the API's JSON are snake_case; a value too long or not in a list is 422 even when
+  // the member shares a word with a part of the HTTP message.
+  for (const core::FieldErrorCode code :
+       {core::FieldErrorCode::kTooLong, core::FieldErrorCode::kNotInList,
+        core::FieldErrorCode::kRequired}) {
+    for (const char* field : {"body", "content_type", "method", "if_match", "content_length"}) {
+      const core::Error error{ErrorCode::kInvalidInput, "x", {{field, "x", code}}};
+      SCOPED_TRACE(field);
+      EXPECT_FALSE(RefusalOf(error));
+      EXPECT_EQ(StatusFor(error), 422);
+    }
   }
 }
 

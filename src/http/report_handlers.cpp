@@ -113,9 +113,7 @@ Response SaveHomesOwned(app::Store& store, const app::Clock& clock, const Reques
         .value_or(0);
   });
   if (!homes) return Problem(homes.error(), request);
-  auto saved = store.Write([&](app::Tx& tx) {
-    return app::SaveHomesOwned(tx, *request.actor, clock.Today(), *year, *homes);
-  });
+  auto saved = app::SaveHomesOwned(store, clock, *request.actor, *year, *homes);
   if (!saved) return Problem(saved.error(), request);
   return JsonAnswer(kOk, {{"year", *year}, {"homes", *homes}});
 }
@@ -167,9 +165,7 @@ Response SaveTenantSatisfaction(app::Store& store, const app::Clock& clock,
   if (year_text.empty() || error != std::errc() || end != year_text.data() + year_text.size()) {
     year = 0;
   }
-  auto saved = store.Write([&](app::Tx& tx) {
-    return app::SaveTenantSatisfaction(tx, *request.actor, clock.Today(), year, *input);
-  });
+  auto saved = app::SaveTenantSatisfaction(store, clock, *request.actor, year, *input);
   if (!saved) return Problem(saved.error(), request);
   auto stored = app::ReadValue<std::map<int, report::TenantSatisfaction>>(
       store, [](app::Tx& tx) { return tx.Reports().ListTenantSatisfaction(); });

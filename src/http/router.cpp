@@ -4,6 +4,8 @@
 #include <cassert>
 #include <utility>
 
+#include "http/problem.hpp"
+
 namespace redress::http {
 namespace {
 
@@ -131,14 +133,16 @@ core::Result<Parameters> ParseQuery(std::string_view query) {
     std::optional<std::string> value = PercentDecode(raw_value, PlusMeansSpace::kYes);
     if (!name || !value) {
       const std::string field = name ? *name : std::string(raw_name);
-      return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
-                                        "query parameter " + field + ": invalid percent-encoding",
-                                        {{field, "invalid percent-encoding"}}});
+      return tl::unexpected(
+          RequestError(RequestRefusal::kMalformedRequest,
+                       "query parameter " + field + ": invalid percent-encoding",
+                       {{field, "invalid percent-encoding", core::FieldErrorCode::kMalformed}}));
     }
     if (parameters.contains(*name)) {
-      return tl::unexpected(core::Error{core::ErrorCode::kMalformedRequest,
-                                        "query parameter " + *name + " is given more than once",
-                                        {{*name, "given more than once; give it once"}}});
+      return tl::unexpected(RequestError(
+          RequestRefusal::kMalformedRequest,
+          "query parameter " + *name + " is given more than once",
+          {{*name, "given more than once; give it once", core::FieldErrorCode::kMalformed}}));
     }
     parameters.emplace(std::move(*name), std::move(*value));
   }

@@ -81,8 +81,8 @@ struct TargetParts {
 TargetParts SplitTarget(std::string_view target);
 
 // Parses "a=1&b=x%20y" into decoded name/value pairs. A name without '=' has the value "". Fails
-// with kMalformedRequest naming the parameter on invalid percent-encoding or a repeated name
-// (filters take one value each).
+// as a malformed request (RequestRefusal) naming the parameter on invalid percent-encoding or a
+// repeated name (filters take one value each).
 core::Result<Parameters> ParseQuery(std::string_view query);
 
 }  // namespace redress::http

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "http/problem.hpp"
+
 namespace redress::http {
 namespace {
 
@@ -128,7 +130,7 @@ TEST(RouterTest, RefusesBadQueries) {
     SCOPED_TRACE(c.query);
     auto query = ParseQuery(c.query);
     ASSERT_FALSE(query);
-    EXPECT_EQ(query.error().code, core::ErrorCode::kMalformedRequest);
+    EXPECT_EQ(RefusalOf(query.error()), RequestRefusal::kMalformedRequest);
     ASSERT_EQ(query.error().fields.size(), 1U);
     EXPECT_EQ(query.error().fields.front().field, c.field);
   }

@@ -249,15 +249,14 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                                     ? "the request's headers are larger than " +
                                           std::to_string(server_->options().header_limit) + " bytes"
                                     : "the request is not valid HTTP/1.1: " + error.message();
-    Refuse(core::Error{core::ErrorCode::kMalformedRequest, message, {}});
+    Refuse(RequestError(RequestRefusal::kMalformedRequest, message));
   }
 
   void RefuseTooLarge() {
-    Refuse(core::Error{
-        core::ErrorCode::kPayloadTooLarge,
-        "the request body is larger than " + std::to_string(server_->options().body_limit) +
-            " bytes",
-        {{"body", "at most " + std::to_string(server_->options().body_limit) + " bytes"}}});
+    Refuse(RequestError(RequestRefusal::kPayloadTooLarge,
+                        "the request body is larger than " +
+                            std::to_string(server_->options().body_limit) + " bytes",
+                        "at most " + std::to_string(server_->options().body_limit) + " bytes"));
   }
 
   // Answers a request that will not be read to its end, then closes the connection.

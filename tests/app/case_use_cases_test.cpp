@@ -30,32 +30,33 @@ class CaseUseCasesTest : public ::testing::Test {
                                        std::pair{"independent", "Independent Complaints"},
                                        std::pair{"childrens-complaints", "Children's Complaints"},
                                        std::pair{"planning", "Planning"}}) {
-        if (auto saved = SaveTeam(tx, admin, day, {code, name}); !saved) return saved;
+        if (auto saved = SaveTeamIn(tx, admin, day, {code, name}); !saved) return saved;
       }
       OrganisationSettings settings{"Test Council", core::Division::kEnglandAndWales, "independent",
                                     "childrens-complaints"};
-      if (auto saved = SaveSettings(tx, admin, day, settings); !saved) return saved;
-      if (auto saved = SaveServiceArea(tx, admin, day, {"housing", "Housing", "housing-services"});
+      if (auto saved = SaveSettingsIn(tx, admin, day, settings); !saved) return saved;
+      if (auto saved =
+              SaveServiceAreaIn(tx, admin, day, {"housing", "Housing", "housing-services"});
           !saved) {
         return saved;
       }
-      if (auto saved = SaveServiceArea(tx, admin, day, {"planning", "Planning", "planning"});
+      if (auto saved = SaveServiceAreaIn(tx, admin, day, {"planning", "Planning", "planning"});
           !saved) {
         return saved;
       }
-      if (auto saved = SaveServiceArea(
+      if (auto saved = SaveServiceAreaIn(
               tx, admin, day,
               {"childrens-social-care", "Children's social care", "childrens-complaints"});
           !saved) {
         return saved;
       }
       for (const char* code : {"repairs", "damp-mould", "planning-application"}) {
-        if (auto saved = SaveCategory(tx, admin, day, {code, code, true}); !saved) return saved;
+        if (auto saved = SaveCategoryIn(tx, admin, day, {code, code, true}); !saved) return saved;
       }
       for (const char* code : {"delay", "poor-communication", "no-fault-found"}) {
-        if (auto saved = SaveRootCause(tx, admin, day, {code, code, true}); !saved) return saved;
+        if (auto saved = SaveRootCauseIn(tx, admin, day, {code, code, true}); !saved) return saved;
       }
-      if (auto added = AddDesignation(tx, admin, day, {"housing", D("2024-04-01"), std::nullopt});
+      if (auto added = AddDesignationIn(tx, admin, day, {"housing", D("2024-04-01"), std::nullopt});
           !added) {
         return added;
       }
@@ -418,7 +419,7 @@ TEST_F(CaseUseCasesTest, AClosureDayMovesRunningCodeClocksOnly) {
   EXPECT_EQ(housing_due, D("2025-04-03"));
 
   auto added = store_->Write([&](Tx& tx) {
-    return AddClosureDay(tx, SystemActor(), D("2025-03-31"), {D("2025-03-31"), "Office move"});
+    return AddClosureDayIn(tx, SystemActor(), D("2025-03-31"), {D("2025-03-31"), "Office move"});
   });
   ASSERT_TRUE(added.has_value()) << added.error().message;
 

@@ -21,17 +21,17 @@ class OrganisationCacheTest : public ::testing::Test {
     ASSERT_NE(store_, nullptr);
     auto set_up = store_->Write([&](Tx& tx) -> Status {
       for (const char* code : {"housing-services", "independent", "childrens-complaints"}) {
-        if (auto saved = SaveTeam(tx, admin_, set_up_day_, {code, code}); !saved) return saved;
+        if (auto saved = SaveTeamIn(tx, admin_, set_up_day_, {code, code}); !saved) return saved;
       }
       OrganisationSettings settings{"Test Council", core::Division::kEnglandAndWales, "independent",
                                     "childrens-complaints"};
-      if (auto saved = SaveSettings(tx, admin_, set_up_day_, settings); !saved) return saved;
-      if (auto saved =
-              SaveServiceArea(tx, admin_, set_up_day_, {"housing", "Housing", "housing-services"});
+      if (auto saved = SaveSettingsIn(tx, admin_, set_up_day_, settings); !saved) return saved;
+      if (auto saved = SaveServiceAreaIn(tx, admin_, set_up_day_,
+                                         {"housing", "Housing", "housing-services"});
           !saved) {
         return saved;
       }
-      return SaveCategory(tx, admin_, set_up_day_, {"repairs", "Repairs", true});
+      return SaveCategoryIn(tx, admin_, set_up_day_, {"repairs", "Repairs", true});
     });
     ASSERT_TRUE(set_up.has_value()) << set_up.error().message;
   }
@@ -76,13 +76,13 @@ TEST_F(OrganisationCacheTest, TheNextDeadlineUsesAClosureDayAddedOrRemovedMeanwh
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-13"));
 
   auto added = store_->Write([&](Tx& tx) {
-    return AddClosureDay(tx, admin_, clock_.Today(), {D("2025-01-08"), "Office move"});
+    return AddClosureDayIn(tx, admin_, clock_.Today(), {D("2025-01-08"), "Office move"});
   });
   ASSERT_TRUE(added.has_value()) << added.error().message;
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-14"));
 
   auto removed = store_->Write(
-      [&](Tx& tx) { return RemoveClosureDay(tx, admin_, clock_.Today(), D("2025-01-08")); });
+      [&](Tx& tx) { return RemoveClosureDayIn(tx, admin_, clock_.Today(), D("2025-01-08")); });
   ASSERT_TRUE(removed.has_value()) << removed.error().message;
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-13"));
 }
@@ -95,7 +95,7 @@ TEST_F(OrganisationCacheTest, AChangeMadeThroughAnotherConnectionIsSeen) {
   auto other = database_.Open(clock_);
   ASSERT_NE(other, nullptr);
   auto added = other->Write([&](Tx& tx) {
-    return AddClosureDay(tx, admin_, clock_.Today(), {D("2025-01-09"), "Staff training"});
+    return AddClosureDayIn(tx, admin_, clock_.Today(), {D("2025-01-09"), "Staff training"});
   });
   ASSERT_TRUE(added.has_value()) << added.error().message;
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-14"));
@@ -106,7 +106,7 @@ TEST_F(OrganisationCacheTest, AChangeThatRolledBackIsNotUsed) {
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-13"));
 
   auto refused = store_->Write([&](Tx& tx) -> Status {
-    if (auto added = AddClosureDay(tx, admin_, clock_.Today(), {D("2025-01-08"), "Office move"});
+    if (auto added = AddClosureDayIn(tx, admin_, clock_.Today(), {D("2025-01-08"), "Office move"});
         !added) {
       return added;
     }
@@ -117,7 +117,7 @@ TEST_F(OrganisationCacheTest, AChangeThatRolledBackIsNotUsed) {
 
   // The next change reuses the rolled-back event's sequence number; it must still be seen.
   auto added = store_->Write([&](Tx& tx) {
-    return AddClosureDay(tx, admin_, clock_.Today(), {D("2025-01-10"), "Staff training"});
+    return AddClosureDayIn(tx, admin_, clock_.Today(), {D("2025-01-10"), "Staff training"});
   });
   ASSERT_TRUE(added.has_value()) << added.error().message;
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-14"));

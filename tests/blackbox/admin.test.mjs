@@ -81,6 +81,12 @@ test('an admin adds a user who can then sign in, and changes or deactivates them
     body: { username: 'new.officer', role: 'viewer', password: 'a-long-enough-password' },
   });
   assertProblem(assert, duplicate, 409);
+  const badUsername = await call('POST', '/api/v1/users', {
+    token: admin,
+    body: { username: 'New Officer', role: 'viewer', password: 'a-long-enough-password' },
+  });
+  assertProblem(assert, badUsername, 422, 'username');
+  assert.equal(badUsername.body.errors[0].code, 'invalid_format');
 
   const badTeam = await call('PATCH', '/api/v1/users/new.officer', {
     token: admin,
@@ -185,6 +191,7 @@ test('reference data is read by everyone and changed by admins, with an audit re
     body: { name: 'Bad' },
   });
   assertProblem(assert, badCode, 422, 'code');
+  assert.equal(badCode.body.errors[0].code, 'invalid_format');
   const rootCause = await call('PUT', '/api/v1/root-causes/unclear-letter', {
     token: admin,
     body: { name: 'Unclear letter' },
@@ -362,15 +369,12 @@ test('two complaints are linked once, seen from both sides, and unlinked', async
     }),
     409,
   );
-  assertProblem(
-    assert,
-    await call('POST', `/api/v1/complaints/${first}/links`, {
-      token: handler,
-      body: { reference: first },
-    }),
-    422,
-    'reference',
-  );
+  const toItself = await call('POST', `/api/v1/complaints/${first}/links`, {
+    token: handler,
+    body: { reference: first },
+  });
+  assertProblem(assert, toItself, 422, 'reference');
+  assert.equal(toItself.body.errors[0].code, 'same_record');
   assertProblem(
     assert,
     await call('POST', `/api/v1/complaints/${first}/links`, {

@@ -326,6 +326,16 @@ test('malformed requests get their 4xx problem and change nothing', async (t) =>
       field: 'channel',
     },
     {
+      name: 'not an email address',
+      ...post({
+        ...complaint,
+        complainant: { ...complaint.complainant, email: 'ann.example.org' },
+      }),
+      status: 422,
+      field: 'complainant.email',
+      code: 'invalid_email',
+    },
+    {
       name: 'unknown service area',
       ...post({ ...complaint, service_area: 'moon' }),
       status: 422,
@@ -337,6 +347,7 @@ test('malformed requests get their 4xx problem and change nothing', async (t) =>
       raw: JSON.stringify({ ...complaint, description: 'x'.repeat(1024 * 1024) }),
       type: 'application/json',
       status: 413,
+      field: 'Content-Length',
     },
     {
       name: 'wrong content type',
@@ -344,9 +355,16 @@ test('malformed requests get their 4xx problem and change nothing', async (t) =>
       raw: JSON.stringify(complaint),
       type: 'text/plain',
       status: 415,
+      field: 'Content-Type',
     },
     { name: 'unknown route', method: 'GET', path: '/api/v1/nothing-here', status: 404 },
-    { name: 'wrong method', method: 'DELETE', path: '/api/v1/complaints', status: 405 },
+    {
+      name: 'wrong method',
+      method: 'DELETE',
+      path: '/api/v1/complaints',
+      status: 405,
+      field: 'Method',
+    },
     {
       name: 'bad list parameter',
       method: 'GET',
@@ -365,7 +383,13 @@ test('malformed requests get their 4xx problem and change nothing', async (t) =>
   for (const c of cases) {
     const headers = c.type ? { 'content-type': c.type } : {};
     const result = await call(c.method, c.path, { body: c.body, raw: c.raw, headers });
-    await t.test(c.name, () => assertProblem(result, c.status, c.field));
+    await t.test(c.name, () => {
+      assertProblem(result, c.status, c.field);
+      if (c.code) {
+        const named = result.body.errors.find((error) => error.field === c.field);
+        assert.equal(named.code, c.code);
+      }
+    });
     if (c.status === 405) assert.equal(result.headers.get('allow'), 'GET, POST');
   }
   assert.equal(await countOurComplaints(), before);

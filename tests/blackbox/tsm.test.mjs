@@ -255,6 +255,11 @@ test('a refusal as older than 12 months needs the date beyond the limit, every f
   });
   assertProblem(assert, within, 422);
   assert.deepEqual(fieldsOf(within), ['matter_arose_on', 'reason']);
+  assert.deepEqual(
+    within.body.errors.map((error) => error.code),
+    ['within_time_limit', 'within_time_limit'],
+    'both named for the one reason',
+  );
 
   const everything = await refuse(noDate.reference, {
     reason: 'older_than_12_months',

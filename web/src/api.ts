@@ -1,5 +1,6 @@
 // The one way the web app talks to the JSON API: same origin, session cookie, CSRF header on every
 // change, problem+json errors turned into ApiError.
+import { ownWording } from './fieldErrors';
 import type { FieldError, Problem } from './types';
 
 const CSRF_STORAGE_KEY = 'redress.csrf';
@@ -34,11 +35,15 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  // Field errors, or one error on `fallbackField` carrying the detail when the problem names none.
+  // Field errors (worded by their code where the app has its own words, fieldErrors.ts), or one
+  // error on `fallbackField` carrying the detail when the problem names none.
   fieldErrors(fallbackField = ''): FieldError[] {
     const named = this.problem.errors ?? [];
     if (named.length > 0)
-      return named.map((error) => ({ ...error, message: sentence(error.message) }));
+      return named.map((error) => ({
+        ...error,
+        message: ownWording(error.code) ?? sentence(error.message),
+      }));
     return [{ field: fallbackField, message: sentence(this.problem.detail || this.problem.title) }];
   }
 }

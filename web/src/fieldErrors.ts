@@ -15,8 +15,20 @@ const READS_ON_FROM_FIELD: ReadonlySet<FieldErrorCode> = new Set<FieldErrorCode>
   'out_of_range',
   'too_long',
   'not_allowed_in_state',
+  'invalid_format',
 ]);
 
 export function readsOnFromField(code: FieldErrorCode | undefined): boolean {
   return code !== undefined && READS_ON_FROM_FIELD.has(code);
+}
+
+// The codes the app words itself, whatever the field, as the GOV.UK patterns do: the API's
+// message is then not shown.
+const OWN_WORDING: Partial<Record<FieldErrorCode, string>> = {
+  // GOV.UK email address pattern.
+  invalid_email: 'Enter an email address in the correct format, like name@example.com',
+};
+
+export function ownWording(code: FieldErrorCode | undefined): string | undefined {
+  return code === undefined ? undefined : OWN_WORDING[code];
 }
