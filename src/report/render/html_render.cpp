@@ -356,7 +356,7 @@ std::string RenderHtml(const AnnualReport& report) {
   for (TrendDimension dimension : {TrendDimension::kCategory, TrendDimension::kServiceArea}) {
     html += "<table><caption>By " +
             std::string(dimension == TrendDimension::kCategory ? "category" : "service area") +
-            "</caption><thead><tr><th scope=\"col\"></th>";
+            "</caption><thead><tr><th scope=\"col\">" + std::string(Wording(dimension)) + "</th>";
     for (const std::string& month : report.months) html += "<th scope=\"col\">" + month + "</th>";
     html += "</tr></thead><tbody>";
     for (const TrendSeries& series : report.trends) {
