@@ -47,6 +47,7 @@ constexpr double kCellPadding = 3;
 // The white space before each value column, so that two figures side by side never read as one
 // ("£72,325 £92,550").
 constexpr double kColumnGap = 12;
+constexpr double kMinColumnGap = 3;
 // The narrowest a table's label column may be before its value columns fall back to the small
 // font: below it labels would wrap into one word a line.
 constexpr double kMinLabelColumn = 150;
@@ -359,20 +360,25 @@ class Writer {
   }
 
   // The widths of a table's columns: each value column as wide as its widest cell (header
-  // included) on one line, the label column the rest.
+  // included) on one line, after a gap of kColumnGap, narrowed down to kMinColumnGap when the
+  // label column would otherwise be narrower than kMinLabelColumn; the label column the rest.
   std::vector<double> ColumnWidths(const TableSpec& table, const char* font,
                                    const char* header_font) {
     std::vector<double> widths(table.header.size(), 0.0);
+    double values = 0;
     for (std::size_t column = 1; column < table.header.size(); ++column) {
       double widest = NaturalWidth(table.header[column], header_font);
       for (const auto& row : table.rows) {
         if (column < row.size()) widest = std::max(widest, NaturalWidth(row[column].text, font));
       }
-      widths[column] = kColumnGap + widest + 2 * kCellPadding;
+      widths[column] = widest + 2 * kCellPadding;
+      values += widths[column];
     }
-    double values = 0;
-    for (std::size_t column = 1; column < widths.size(); ++column) values += widths[column];
-    widths[0] = kContentWidth - values;
+    const double columns = static_cast<double>(std::max<std::size_t>(widths.size() - 1, 1));
+    const double gap =
+        std::clamp((kContentWidth - kMinLabelColumn - values) / columns, kMinColumnGap, kColumnGap);
+    for (std::size_t column = 1; column < widths.size(); ++column) widths[column] += gap;
+    widths[0] = kContentWidth - values - gap * columns;
     return widths;
   }
 
