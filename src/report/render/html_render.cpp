@@ -185,7 +185,7 @@ constexpr std::string_view kStyle =
     "text-align:left;font-weight:normal}thead th{font-weight:bold}svg{max-width:100%;height:auto;"
     "font-size:12px}svg .v{font-size:10px}.emerging{background:#f6d7d2;font-weight:bold}"
     ".note{background:#f3f2f1;padding:.75rem 1rem;border-left:5px solid #b1b4b6}"
-    "@media print{h2{break-before:page}}";
+    "li{margin-bottom:.5rem}@media print{h2{break-before:page}}";
 
 // A two-column table of labelled counts.
 std::string CountTable(const std::string& caption,

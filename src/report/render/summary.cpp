@@ -64,6 +64,9 @@ std::vector<std::string> BiggestChanges(const AnnualReport& report) {
   for (std::size_t i = 0; i < candidates.size() && i < kBiggestChanges; ++i) {
     sentences.push_back(candidates[i].sentence);
   }
+  if (sentences.empty()) {
+    sentences.push_back("No figure large enough to compare changed from the year before.");
+  }
   return sentences;
 }
 

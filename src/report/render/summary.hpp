@@ -31,7 +31,8 @@ struct Summary {
 // The biggest changes are the organisation's figures ranked by the size of their change: the
 // relative change (percent) for counts and money, the change in percentage points for
 // percentages, leaving out figures with a base below kSmallestBase; one sentence each, "Stage 2
-// complaints received rose from 88 to 97: +9 (+10.2%)."
+// complaints received rose from 88 to 97: +9 (+10.2%)."; a sentence saying so when none can be
+// compared.
 Summary SummaryOf(const AnnualReport& report);
 
 }  // namespace redress::report::render

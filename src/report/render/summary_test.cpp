@@ -49,6 +49,9 @@ TEST(Summary, SaysWhenThereIsNoEmergingIssueAndWhenOmbudsmanRecordsWereNotRead) 
   const Summary summary = SummaryOf(report);
   ASSERT_EQ(summary.emerging_issues.size(), 1u);
   EXPECT_TRUE(summary.emerging_issues[0].starts_with("No emerging issue"));
+  EXPECT_EQ(
+      summary.biggest_changes,
+      std::vector<std::string>{"No figure large enough to compare changed from the year before."});
   EXPECT_EQ(summary.ombudsman, std::vector<std::string>{report.ombudsman_note});
   EXPECT_TRUE(summary.learning.empty());
 }
