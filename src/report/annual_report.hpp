@@ -139,7 +139,8 @@ inline constexpr double kEmergingFactor = 1.5;
 inline constexpr double kEmergingMinimumExcess = 5.0;
 
 struct CountingRule {
-  std::string key;
+  std::string key;    // stable, for machines: "escalation_rate"
+  std::string title;  // for people: "Escalation rate"
   std::string text;
 };
 

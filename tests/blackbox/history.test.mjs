@@ -95,8 +95,8 @@ test("a past year's report stays put when its cases are reopened and answered ag
   const asAt = JSON.parse(before.json).as_at;
   assert.match(asAt, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(JSON.parse(before['json as at']).as_at, DEMO_TODAY);
-  assert.ok(before.csv.includes(`report,organisation,all,`), 'the CSV has its as-at row');
-  assert.ok(before['csv as at'].includes(`,as_at,Figures as at,date,,,,,false,,${DEMO_TODAY}\r\n`));
+  assert.ok(before.csv.includes(`report,Organisation,all,`), 'the CSV has its as-at row');
+  assert.ok(before['csv as at'].includes(`,as_at,Figures as at,Date,,,,,no,,${DEMO_TODAY}\r\n`));
 
   // Three answered cases reopened and answered again with another outcome and compensation.
   const answered = await casesOfTheYear('closed', (c) => c.stages[0].response?.responded_on, 3);

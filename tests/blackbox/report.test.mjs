@@ -194,11 +194,14 @@ test('CSV and HTML from the command line', () => {
   ]);
   assert.equal(csv.status, 0, csv.stderr);
   const lines = csv.stdout.split('\r\n');
-  assert.match(lines[0], /^table,scope_kind,scope_code,scope_name,group,key,label,unit,current/);
+  assert.match(
+    lines[0],
+    /^Table,Scope kind,Scope code,Scope,Group code,Figure code,Figure,Unit,This year/,
+  );
   assert.ok(
     lines.some(
       (line) =>
-        line.startsWith('figures,regime,housing,') &&
+        line.startsWith('figures,Regime,housing,') &&
         line.includes(',stage_1_received,') &&
         line.includes(',284,371,'),
     ),
@@ -286,7 +289,7 @@ test('the XLSX workbook has a sheet per table', () => {
   }
   const strings = tool('unzip', ['-p', xlsx, 'xl/sharedStrings.xml']);
   assert.match(strings, /Annual Complaint Performance and Service Improvement Report 2023\/24/);
-  assert.match(strings, /stage_1_received/);
+  assert.match(strings, /Stage 1 complaints received/);
   // The housing regime's sheet holds 284 and 371 as numbers.
   const sheets = tool('unzip', ['-l', xlsx]).match(/xl\/worksheets\/sheet\d+\.xml/g);
   const values = sheets.map((sheet) => tool('unzip', ['-p', xlsx, sheet])).join('');

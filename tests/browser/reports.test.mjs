@@ -249,6 +249,28 @@ describe('the annual report page', () => {
     }
   });
 
+  test('the HTML document is accessible on its own: one title, headings in order, axe-clean', async () => {
+    const answer = await page.request.get(`/api/v1/reports/annual/${YEAR}?format=html`);
+    assert.equal(answer.status(), 200);
+    const documentPage = await page.context().newPage();
+    try {
+      await documentPage.setContent(await answer.text());
+      assert.equal(await documentPage.locator('html').getAttribute('lang'), 'en-GB');
+      assert.equal(await documentPage.getByRole('heading', { level: 1 }).count(), 1);
+      await documentPage.getByRole('heading', { level: 2, name: 'Summary' }).waitFor();
+      await documentPage.getByRole('heading', { level: 3, name: 'The biggest changes' }).waitFor();
+      // Every chart is an image with a name and a description in words.
+      const charts = documentPage.locator('svg[role="img"]');
+      assert.ok((await charts.count()) >= 4);
+      for (const chart of await charts.all()) {
+        assert.ok((await chart.locator('desc').textContent()).length > 20);
+      }
+      await assertAccessible(documentPage, 'the annual report as an HTML document');
+    } finally {
+      await documentPage.close();
+    }
+  });
+
   test('another scope and another year change the figures', async () => {
     const report = await apiReport(YEAR);
     const highways = scopeOf(report, 'service_area', 'highways');

@@ -1974,6 +1974,8 @@ export interface components {
             as_at: string;
             counting_rules: {
                 key: string;
+                /** @description The rule's name for people. */
+                title: string;
                 text: string;
             }[];
             scopes: {

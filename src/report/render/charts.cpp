@@ -39,25 +39,37 @@ const Figure* FindFigure(const Scope& scope, std::string_view group, std::string
   return nullptr;
 }
 
-std::vector<const Figure*> KeyFigures(const AnnualReport& report) {
-  std::vector<const Figure*> figures;
-  if (report.scopes.empty()) return figures;
+FigureGroup KeyFigures(const AnnualReport& report) {
+  FigureGroup group{"key", "Key figures for " + report.organisation, {}};
+  if (report.scopes.empty()) return group;
   const Scope& organisation = report.scopes.front();
-  const std::pair<std::string_view, std::string_view> keys[] = {
-      {"volumes", "stage_1_received"},
-      {"volumes", "stage_2_received"},
-      {"volumes", "escalation_rate_1_to_2"},
-      {"volumes", "not_accepted"},
-      {"timeliness_stage_1", "on_time_percent"},
-      {"timeliness_stage_2", "on_time_percent"},
-      {"outcomes_stage_1", "upheld_percent"},
-      {"remedies", "compensation_total"},
-      {"root_causes", "complaints_root_cause_share"},
+  // Each figure's label here says which stage it is about: out of its own group's table, "Responded
+  // within the Code's timescales" would read the same for stage 1 and stage 2.
+  struct Key {
+    std::string_view group;
+    std::string_view key;
+    std::string_view label;
   };
-  for (const auto& [group, key] : keys) {
-    if (const Figure* figure = FindFigure(organisation, group, key)) figures.push_back(figure);
+  constexpr Key kKeys[] = {
+      {"volumes", "stage_1_received", "Stage 1 complaints received"},
+      {"volumes", "stage_2_received", "Stage 2 complaints received"},
+      {"volumes", "escalation_rate_1_to_2", "Escalated from stage 1 to stage 2"},
+      {"volumes", "not_accepted", "Complaints not accepted"},
+      {"timeliness_stage_1", "on_time_percent", "Stage 1 responses within the Code's timescales"},
+      {"timeliness_stage_2", "on_time_percent", "Stage 2 responses within the Code's timescales"},
+      {"outcomes_stage_1", "upheld_percent", "Stage 1 complaints upheld or partly upheld"},
+      {"remedies", "compensation_total", "Compensation offered"},
+      {"root_causes", "complaints_root_cause_share",
+       "Complaints received with a recorded root cause"},
+  };
+  for (const Key& key : kKeys) {
+    if (const Figure* figure = FindFigure(organisation, key.group, key.key)) {
+      Figure copy = *figure;
+      copy.label = std::string(key.label);
+      group.figures.push_back(std::move(copy));
+    }
   }
-  return figures;
+  return group;
 }
 
 Charts ChartsOf(const AnnualReport& report) {
@@ -93,6 +105,73 @@ Charts ChartsOf(const AnnualReport& report) {
     trend.emerging.emplace_back(series->emerging.begin(), series->emerging.end());
   }
   return charts;
+}
+
+}  // namespace redress::report::render
+
+namespace redress::report::render {
+
+std::string AltText(const BarChart& chart, const std::string& current_label,
+                    const std::string& previous_label) {
+  std::string text =
+      "Bar chart: " + chart.title + ", " + current_label + " beside " + previous_label + ".";
+  for (std::size_t i = 0; i < chart.labels.size(); ++i) {
+    text += " " + chart.labels[i] + ": " + FormatValue(chart.current[i], chart.unit) + " against " +
+            FormatValue(chart.previous[i], chart.unit) + ".";
+  }
+  return text;
+}
+
+std::string AltText(const LineChart& chart) {
+  std::string text = "Line chart: " + chart.title + ", one line per category.";
+  for (std::size_t s = 0; s < chart.series.size(); ++s) {
+    double total = 0;
+    double peak = 0;
+    std::size_t peak_month = 0;
+    std::int64_t emerging = 0;
+    for (std::size_t month = 0; month < chart.series[s].size(); ++month) {
+      total += chart.series[s][month];
+      if (chart.series[s][month] > peak) {
+        peak = chart.series[s][month];
+        peak_month = month;
+      }
+      if (chart.emerging[s][month]) ++emerging;
+    }
+    text += " " + chart.names[s] + ": " + FormatValue(total, Unit::kCount) + " in the year";
+    if (peak > 0 && peak_month < chart.months.size()) {
+      text += ", most in " + MonthName(chart.months[peak_month]) + " (" +
+              FormatValue(peak, Unit::kCount) + ")";
+    }
+    if (emerging > 0) {
+      text += ", " + FormatValue(static_cast<double>(emerging), Unit::kCount) +
+              (emerging == 1 ? " month" : " months") + " flagged as an emerging issue";
+    }
+    text += ".";
+  }
+  return text;
+}
+
+std::string MonthName(std::string_view month, MonthStyle style) {
+  constexpr std::string_view kNames[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+  constexpr std::size_t kYearLength = 4;
+  constexpr std::size_t kShortName = 3;
+  const std::size_t dash = month.find('-');
+  if (dash != kYearLength || month.size() < dash + 3) return std::string(month);
+  const int number = (month[dash + 1] - '0') * 10 + (month[dash + 2] - '0');
+  if (number < 1 || number > kMonthsInYear) return std::string(month);
+  const std::string_view name = kNames[number - 1];
+  const std::string_view year = month.substr(0, kYearLength);
+  switch (style) {
+    case MonthStyle::kLong:
+      return std::string(name) + " " + std::string(year);
+    case MonthStyle::kShort:
+      return std::string(name.substr(0, kShortName)) + " " + std::string(year.substr(2));
+    case MonthStyle::kName:
+      return std::string(name.substr(0, kShortName));
+  }
+  return std::string(month);
 }
 
 }  // namespace redress::report::render

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "report/render/render_internal.hpp"
+#include "report/render/summary.hpp"
+#include "report/wording.hpp"
 
 namespace redress::report::render {
 namespace {
@@ -70,7 +72,8 @@ std::string BarChartSvg(const BarChart& chart, const std::string& current_label,
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" +
                     Num(kChartWidth) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " +
                     Num(kChartWidth) + " " + Num(height) + "\"><title>" + Escape(chart.title) +
-                    "</title>";
+                    "</title><desc>" + Escape(AltText(chart, current_label, previous_label)) +
+                    "</desc>";
   svg += "<rect x=\"" + Num(kLabelWidth) + "\" y=\"6\" width=\"10\" height=\"10\" fill=\"" +
          kCurrentColour + "\"/><text x=\"" + Num(kLabelWidth + 14) + "\" y=\"15\">" +
          Escape(current_label) + "</text>";
@@ -113,11 +116,12 @@ std::string LineChartSvg(const LineChart& chart) {
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" +
                     Num(kChartWidth) + "\" height=\"" + Num(kLineChartHeight) +
                     "\" viewBox=\"0 0 " + Num(kChartWidth) + " " + Num(kLineChartHeight) +
-                    "\"><title>" + Escape(chart.title) + "</title>";
+                    "\"><title>" + Escape(chart.title) + "</title><desc>" + Escape(AltText(chart)) +
+                    "</desc>";
   svg += "<line x1=\"" + Num(kLinePlotLeft) + "\" y1=\"" + Num(y_of(0)) + "\" x2=\"" +
          Num(kLinePlotLeft + plot_width) + "\" y2=\"" + Num(y_of(0)) + "\" stroke=\"#0b0c0c\"/>";
   svg += "<text x=\"" + Num(kLinePlotLeft - 6) + "\" y=\"" + Num(y_of(max_value) + 4) +
-         "\" text-anchor=\"end\" class=\"v\">" + Num(max_value) + "</text>";
+         "\" text-anchor=\"end\" class=\"v\">" + FormatValue(max_value, Unit::kCount) + "</text>";
   for (std::size_t month = 0; month < months; ++month) {
     svg += "<text x=\"" + Num(x_of(month)) + "\" y=\"" + Num(y_of(0) + 16) +
            "\" text-anchor=\"middle\" class=\"v\">" + Escape(chart.months[month].substr(2)) +
@@ -147,7 +151,7 @@ std::string LineChartSvg(const LineChart& chart) {
   svg += "<circle cx=\"" + Num(kChartWidth - kLegendWidth + 15) + "\" cy=\"" + Num(note_y) +
          "\" r=\"" + Num(kMarkerRadius) + "\" fill=\"" + kEmergingColour + "\"/><text x=\"" +
          Num(kChartWidth - kLegendWidth + 24) + "\" y=\"" + Num(note_y + 4) +
-         "\">emerging issue</text>";
+         "\">Emerging issue</text>";
   return svg + "</svg>";
 }
 
@@ -181,15 +185,15 @@ constexpr std::string_view kStyle =
     "text-align:left;font-weight:normal}thead th{font-weight:bold}svg{max-width:100%;height:auto;"
     "font-size:12px}svg .v{font-size:10px}.emerging{background:#f6d7d2;font-weight:bold}"
     ".note{background:#f3f2f1;padding:.75rem 1rem;border-left:5px solid #b1b4b6}"
-    "@media print{h2{break-before:page}}";
+    "li{margin-bottom:.5rem}@media print{h2{break-before:page}}";
 
 // A two-column table of labelled counts.
 std::string CountTable(const std::string& caption,
                        const std::vector<std::pair<std::string, std::int64_t>>& rows) {
   std::string html = "<table><caption>" + Escape(caption) + "</caption><tbody>";
   for (const auto& [label, count] : rows) {
-    html += "<tr><th scope=\"row\">" + Escape(label) + "</th><td>" + std::to_string(count) +
-            "</td></tr>";
+    html += "<tr><th scope=\"row\">" + Escape(label) + "</th><td>" +
+            FormatValue(static_cast<double>(count), Unit::kCount) + "</td></tr>";
   }
   return html + "</tbody></table>";
 }
@@ -202,8 +206,6 @@ std::string ComplianceRows(const std::string& caption, const RemedyCompliance& c
                               {"Not due yet", counts.pending}});
 }
 
-std::string OptionalNumber(const std::optional<double>& value) { return value ? Num(*value) : "–"; }
-
 std::string OmbudsmanHtml(const OmbudsmanSection& section) {
   std::string html =
       CountTable("Cases received", {{"Housing Ombudsman", section.housing_cases_received},
@@ -213,8 +215,9 @@ std::string OmbudsmanHtml(const OmbudsmanSection& section) {
       "<th scope=\"col\">Ombudsman</th><th scope=\"col\">Outcome</th>"
       "<th scope=\"col\">Count</th></tr></thead><tbody>";
   for (const OutcomeCount& outcome : section.outcomes) {
-    html += "<tr><td>" + Escape(std::string(core::ToString(outcome.ombudsman))) + "</td><td>" +
-            Escape(outcome.outcome) + "</td><td>" + std::to_string(outcome.count) + "</td></tr>";
+    html += "<tr><td>" + Escape(std::string(core::DisplayName(outcome.ombudsman))) + "</td><td>" +
+            Escape(OutcomeWording(outcome.ombudsman, outcome.outcome)) + "</td><td>" +
+            FormatValue(static_cast<double>(outcome.count), Unit::kCount) + "</td></tr>";
   }
   html += "</tbody></table>";
   html += ComplianceRows("Orders", section.orders);
@@ -232,9 +235,10 @@ std::string OmbudsmanHtml(const OmbudsmanSection& section) {
             "<th scope=\"col\">Recorded</th><th scope=\"col\">Difference</th></tr></thead>"
             "<tbody>";
     for (const core::ReconciliationLine& line : section.lgsco_letter) {
+      const Unit unit = UnitOf(line);
       html += "<tr><th scope=\"row\">" + Escape(line.label) + "</th><td>" +
-              OptionalNumber(line.letter) + "</td><td>" + OptionalNumber(line.recorded) +
-              "</td><td>" + OptionalNumber(line.difference) + "</td></tr>";
+              FormatValue(line.letter, unit) + "</td><td>" + FormatValue(line.recorded, unit) +
+              "</td><td>" + FormatValue(line.difference, unit) + "</td></tr>";
     }
     html += "</tbody></table>";
   }
@@ -268,7 +272,7 @@ std::string SelfAssessmentHtml(const core::SelfAssessment& assessment) {
       continue;
     }
     html += "<tr><th scope=\"row\">" + Escape(p.provision) + "</th><td>" +
-            Escape(std::string(core::ToString(*p.compliance))) + "</td><td>" + Escape(p.action) +
+            Escape(std::string(Wording(*p.compliance))) + "</td><td>" + Escape(p.action) +
             "</td><td>" + (p.action_due_on ? p.action_due_on->ToIso() : "") + "</td></tr>";
   }
   html += "</tbody></table>";
@@ -279,6 +283,25 @@ std::string SelfAssessmentHtml(const core::SelfAssessment& assessment) {
             ").</p><h3>The governing body's response</h3><p>" + Escape(approval.response) + "</p>";
   } else {
     html += "<p>Not yet approved by the governing body.</p>";
+  }
+  return html;
+}
+
+std::string SummaryHtml(const Summary& summary, const AnnualReport& report, const std::string& year,
+                        const std::string& previous) {
+  std::string html =
+      "<h2 id=\"summary\">Summary</h2>" + FigureTable(summary.headline, report, year, previous);
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+      {"The biggest changes", &summary.biggest_changes},
+      {"Emerging issues", &summary.emerging_issues},
+      {"Ombudsman findings", &summary.ombudsman},
+      {"Learning completed", &summary.learning},
+  };
+  for (const auto& [title, sentences] : lists) {
+    if (sentences->empty()) continue;
+    html += "<h3>" + std::string(title) + "</h3><ul>";
+    for (const std::string& sentence : *sentences) html += "<li>" + Escape(sentence) + "</li>";
+    html += "</ul>";
   }
   return html;
 }
@@ -298,7 +321,7 @@ std::string RenderHtml(const AnnualReport& report) {
           previous + ". Figures as at " + report.as_at.ToIso() + ".</p>";
 
   html +=
-      "<h2 id=\"contents\">Contents</h2><ol><li><a href=\"#key\">Key figures</a></li>"
+      "<h2 id=\"contents\">Contents</h2><ol><li><a href=\"#summary\">Summary</a></li>"
       "<li><a href=\"#charts\">Charts</a></li><li><a href=\"#tsm\">Tenant Satisfaction "
       "Measures</a></li><li><a href=\"#trends\">Trends and emerging issues</a></li>";
   for (std::size_t i = 0; i < report.scopes.size(); ++i) {
@@ -310,10 +333,7 @@ std::string RenderHtml(const AnnualReport& report) {
       "self-assessment</a></li><li><a href=\"#rules\">How the figures are counted</a></li>"
       "</ol>";
 
-  html += "<h2 id=\"key\">Key figures</h2>";
-  FigureGroup key{"key", "Key figures for " + report.organisation, {}};
-  for (const Figure* figure : KeyFigures(report)) key.figures.push_back(*figure);
-  html += FigureTable(key, report, year, previous);
+  html += SummaryHtml(SummaryOf(report), report, year, previous);
 
   html += "<h2 id=\"charts\">Charts</h2>";
   for (const BarChart& chart : charts.bars) {
@@ -336,7 +356,7 @@ std::string RenderHtml(const AnnualReport& report) {
   for (TrendDimension dimension : {TrendDimension::kCategory, TrendDimension::kServiceArea}) {
     html += "<table><caption>By " +
             std::string(dimension == TrendDimension::kCategory ? "category" : "service area") +
-            "</caption><thead><tr><th scope=\"col\"></th>";
+            "</caption><thead><tr><th scope=\"col\">" + std::string(Wording(dimension)) + "</th>";
     for (const std::string& month : report.months) html += "<th scope=\"col\">" + month + "</th>";
     html += "</tr></thead><tbody>";
     for (const TrendSeries& series : report.trends) {
@@ -347,7 +367,7 @@ std::string RenderHtml(const AnnualReport& report) {
                                                  "twelve months before: " +
                                                      Num(series.baseline[i]) + "\">"
                                                : "<td>") +
-                std::to_string(series.counts[i]) + "</td>";
+                FormatValue(static_cast<double>(series.counts[i]), Unit::kCount) + "</td>";
       }
       html += "</tr>";
     }
@@ -369,7 +389,8 @@ std::string RenderHtml(const AnnualReport& report) {
   if (report.self_assessment) html += SelfAssessmentHtml(*report.self_assessment);
   html += "<h2 id=\"rules\">How the figures are counted</h2><dl>";
   for (const CountingRule& rule : report.rules) {
-    html += "<dt><strong>" + Escape(rule.key) + "</strong></dt><dd>" + Escape(rule.text) + "</dd>";
+    html +=
+        "<dt><strong>" + Escape(rule.title) + "</strong></dt><dd>" + Escape(rule.text) + "</dd>";
   }
   return html + "</dl></body></html>\n";
 }

@@ -204,7 +204,7 @@ std::string RenderJson(const AnnualReport& report) {
   }
   json rules = json::array();
   for (const CountingRule& rule : report.rules) {
-    rules.push_back({{"key", rule.key}, {"text", rule.text}});
+    rules.push_back({{"key", rule.key}, {"title", rule.title}, {"text", rule.text}});
   }
   json document = {
       {"title", kReportTitle},

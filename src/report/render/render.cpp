@@ -8,6 +8,7 @@
 
 #include "core/enum_names.hpp"
 #include "report/render/render_internal.hpp"
+#include "report/wording.hpp"
 
 namespace redress::report::render {
 namespace {
@@ -41,12 +42,12 @@ std::string Grouped(std::int64_t value) {
   return grouped;
 }
 
+// Whole pounds: a published report states compensation to the pound ("£72,325"), and a figure
+// with pence beside one without would read as two kinds of number.
 std::string Money(double pounds) {
-  const auto pence = static_cast<std::int64_t>(std::llround(std::fabs(pounds) * kHundred));
-  std::string text = "£" + Grouped(pence / static_cast<std::int64_t>(kHundred)) + ".";
-  const std::int64_t rest = pence % static_cast<std::int64_t>(kHundred);
-  text += (rest < 10 ? "0" : "") + std::to_string(rest);
-  return pounds < 0 ? "−" + text : text;
+  const std::int64_t whole = std::llround(std::fabs(pounds));
+  const std::string text = "£" + Grouped(whole);
+  return pounds < 0 && whole != 0 ? "−" + text : text;
 }
 
 std::string Number(double value, Unit unit) {
@@ -62,9 +63,16 @@ std::string Number(double value, Unit unit) {
     case Unit::kPounds:
       return Money(value);
     case Unit::kPerThousandHomes:
-      return Fixed(value, 2);
+      return Fixed(value, 1);
   }
-  return Fixed(value, 2);
+  return Fixed(value, 1);
+}
+
+// The sign of a change as people write it, judged on the figure as shown: a change that rounds to
+// nothing has none ("0.0 points", never "−0.0 points").
+std::string SignOf(double change, const std::string& shown) {
+  if (shown.find_first_not_of("0.,£% points") == std::string::npos) return "";
+  return change > 0 ? "+" : (change < 0 ? "−" : "");
 }
 
 }  // namespace
@@ -131,16 +139,13 @@ std::string FormatValue(std::optional<double> value, Unit unit) {
 std::string FormatChange(const Figure& figure) {
   const std::optional<double> change = Change(figure);
   if (!change) return "–";
-  const std::string sign = *change > 0 ? "+" : (*change < 0 ? "−" : "");
-  std::string text;
-  if (figure.unit == Unit::kPercent) {
-    text = sign + Fixed(std::fabs(*change), 1) + " points";
-  } else {
-    text = sign + Number(std::fabs(*change), figure.unit);
-  }
+  const std::string magnitude = figure.unit == Unit::kPercent
+                                    ? Fixed(std::fabs(*change), 1) + " points"
+                                    : Number(std::fabs(*change), figure.unit);
+  std::string text = SignOf(*change, magnitude) + magnitude;
   if (const std::optional<double> relative = ChangePercent(figure)) {
-    const std::string relative_sign = *relative > 0 ? "+" : (*relative < 0 ? "−" : "");
-    text += " (" + relative_sign + Fixed(std::fabs(*relative), 1) + "%)";
+    const std::string shown = Fixed(std::fabs(*relative), 1) + "%";
+    text += " (" + SignOf(*relative, shown) + shown + ")";
   }
   return text;
 }
@@ -152,16 +157,13 @@ double Rounded(double value, Unit unit) {
 
 namespace {
 
-std::string Count(std::int64_t value) { return std::to_string(value); }
-
-std::string OptionalNumber(const std::optional<double>& value) {
-  if (!value) return "-";
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", *value);
-  return text;
-}
+std::string Count(std::int64_t value) { return Number(static_cast<double>(value), Unit::kCount); }
 
 }  // namespace
+
+Unit UnitOf(const core::ReconciliationLine& line) {
+  return line.key.ends_with("_percent") ? Unit::kPercent : Unit::kCount;
+}
 
 std::vector<std::string> OmbudsmanLines(const AnnualReport& report) {
   std::vector<std::string> lines;
@@ -170,8 +172,10 @@ std::vector<std::string> OmbudsmanLines(const AnnualReport& report) {
   lines.push_back("Cases received: Housing Ombudsman " + Count(section.housing_cases_received) +
                   ", LGSCO " + Count(section.lgsco_cases_received) + ".");
   for (const OutcomeCount& outcome : section.outcomes) {
-    lines.push_back(std::string(core::ToString(outcome.ombudsman)) +
-                    " decision: " + outcome.outcome + ": " + Count(outcome.count) + ".");
+    lines.push_back(
+        std::string(core::DisplayName(outcome.ombudsman)) +
+        (outcome.ombudsman == core::Ombudsman::kHousingOmbudsman ? " finding, " : " decision, ") +
+        OutcomeWording(outcome.ombudsman, outcome.outcome) + ": " + Count(outcome.count) + ".");
   }
   for (const auto& [label, counts] : {std::pair{"Orders", &section.orders},
                                       std::pair{"Recommendations", &section.recommendations}}) {
@@ -185,9 +189,10 @@ std::vector<std::string> OmbudsmanLines(const AnnualReport& report) {
                   "; complied with " + Count(orders.complied) + ", not complied with " +
                   Count(orders.not_complied) + ", pending " + Count(orders.pending) + ".");
   for (const core::ReconciliationLine& line : section.lgsco_letter) {
-    lines.push_back("LGSCO letter, " + line.label + ": letter " + OptionalNumber(line.letter) +
-                    ", recorded " + OptionalNumber(line.recorded) + ", difference " +
-                    OptionalNumber(line.difference) + ".");
+    const Unit unit = UnitOf(line);
+    lines.push_back("LGSCO letter, " + line.label + ": letter " + FormatValue(line.letter, unit) +
+                    ", recorded " + FormatValue(line.recorded, unit) + ", difference " +
+                    FormatValue(line.difference, unit) + ".");
   }
   for (const core::LearningAction& action : section.improvements) {
     lines.push_back("Service improvement: " + action.action + " (" + action.reference + ").");
@@ -219,9 +224,9 @@ std::vector<std::string> SelfAssessmentLines(const AnnualReport& report) {
         p.compliance != core::CodeCompliance::kDoesNotComply) {
       continue;
     }
-    lines.push_back("Provision " + p.provision + " (" + std::string(core::ToString(*p.compliance)) +
-                    "): " + p.action + " by " +
-                    (p.action_due_on ? p.action_due_on->ToIso() : std::string("-")) + ".");
+    lines.push_back("Provision " + p.provision + " (" + std::string(Wording(*p.compliance)) +
+                    "): " + p.action +
+                    (p.action_due_on ? " by " + p.action_due_on->ToIso() : std::string()) + ".");
   }
   if (assessment.approval) {
     const core::GoverningBodyApproval& approval = *assessment.approval;

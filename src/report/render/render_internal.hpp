@@ -31,9 +31,11 @@ core::Result<std::string> RenderXlsx(const AnnualReport& report);
 // [from, to]: "/api/v1/complaints?received_from=2023-04-01&received_to=2024-03-31&regime=housing".
 std::string ListPath(const ListFilter& filter, core::Date from, core::Date to);
 
-// A value for people: "284", "13.7%", "£1,250.00", "4.5"; "–" when absent.
+// A value for people: "1,284", "13.7%", "£1,250" (whole pounds), "4.5" working days, "54.4" per
+// 1,000 homes; "–" when absent. Never more than one decimal.
 std::string FormatValue(std::optional<double> value, Unit unit);
-// The change for people: "−87 (−23.5%)", "+8.0 points"; "–" when it cannot be computed.
+// The change for people: "−87 (−23.5%)", "+8.0 points", "0.0 points" (no sign on a change that
+// rounds to nothing); "–" when it cannot be computed.
 std::string FormatChange(const Figure& figure);
 // The charts of the HTML and PDF documents, computed once from the report so both show the same.
 struct BarChart {
@@ -56,11 +58,26 @@ struct Charts {
 };
 Charts ChartsOf(const AnnualReport& report);
 
+// A chart said in words, for those who cannot see it (the PDF's Figure /Alt, the SVG's <desc>):
+// its title and every value it draws, formatted as the tables format them.
+std::string AltText(const BarChart& chart, const std::string& current_label,
+                    const std::string& previous_label);
+std::string AltText(const LineChart& chart);
+
+// A month "2023-04" for people: "April 2023" (kLong), "Apr 23" (kShort) or "Apr" (kName, where the
+// year is said once elsewhere). Anything that is not YYYY-MM comes back as it is.
+enum class MonthStyle { kLong, kShort, kName };
+std::string MonthName(std::string_view month, MonthStyle style = MonthStyle::kLong);
+
 // The figure `key` of group `group` of `scope`, or null.
 const Figure* FindFigure(const Scope& scope, std::string_view group, std::string_view key);
 
-// The figures a reader looks for first: the organisation's headline figures.
-std::vector<const Figure*> KeyFigures(const AnnualReport& report);
+// The figures a reader looks for first: the organisation's headline figures, each labelled so that
+// it reads on its own (its stage named), every label unique.
+FigureGroup KeyFigures(const AnnualReport& report);
+
+// The unit of a line of the LGSCO letter's reconciliation: a percentage for its rates.
+Unit UnitOf(const core::ReconciliationLine& line);
 
 // A value rounded for machine-readable outputs (CSV, XLSX): counts whole, the rest to 2 places.
 double Rounded(double value, Unit unit);

@@ -18,6 +18,8 @@
 #include <string>
 
 #include "report/render/render_internal.hpp"
+#include "report/render/summary.hpp"
+#include "report/wording.hpp"
 
 namespace redress::report::render {
 namespace {
@@ -60,29 +62,36 @@ void WriteValue(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, std::opti
 lxw_row_t WriteGroup(lxw_worksheet* sheet, lxw_row_t row, const FigureGroup& group,
                      const AnnualReport& report, const Formats& formats) {
   worksheet_write_string(sheet, row++, 0, group.title.c_str(), formats.title);
-  const char* headers[] = {"Figure", "Key",      "Unit",  "",      "",
-                           "Change", "Change %", "Query", "Counts"};
+  // Columns for people: the figure in words, its unit, the two years, the change, the list of its
+  // complaints and what it counts. The machine keys are in the JSON and CSV.
   const std::string year = FinancialYearLabel(report.year);
   const std::string previous = FinancialYearLabel(report.year - 1);
+  const std::string headers[] = {"Figure",
+                                 year,
+                                 previous,
+                                 "Change",
+                                 "Change (%)",
+                                 "Unit",
+                                 "List of its complaints (API path)",
+                                 "What it counts"};
   for (std::size_t column = 0; column < std::size(headers); ++column) {
-    const std::string text = column == 3 ? year : column == 4 ? previous : headers[column];
-    worksheet_write_string(sheet, row, static_cast<lxw_col_t>(column), text.c_str(), formats.bold);
+    worksheet_write_string(sheet, row, static_cast<lxw_col_t>(column), headers[column].c_str(),
+                           formats.bold);
   }
   ++row;
   for (const Figure& figure : group.figures) {
     worksheet_write_string(sheet, row, 0, figure.label.c_str(), nullptr);
-    worksheet_write_string(sheet, row, 1, figure.key.c_str(), nullptr);
-    worksheet_write_string(sheet, row, 2, std::string(ToString(figure.unit)).c_str(), nullptr);
-    WriteValue(sheet, row, 3, figure.current, figure.unit, formats);
-    WriteValue(sheet, row, 4, figure.previous, figure.unit, formats);
-    WriteValue(sheet, row, 5, Change(figure), figure.unit, formats);
-    WriteValue(sheet, row, 6, ChangePercent(figure), Unit::kPercent, formats);
+    WriteValue(sheet, row, 1, figure.current, figure.unit, formats);
+    WriteValue(sheet, row, 2, figure.previous, figure.unit, formats);
+    WriteValue(sheet, row, 3, Change(figure), figure.unit, formats);
+    WriteValue(sheet, row, 4, ChangePercent(figure), Unit::kPercent, formats);
+    worksheet_write_string(sheet, row, 5, std::string(Wording(figure.unit)).c_str(), nullptr);
     if (figure.selection.coverage == Coverage::kExact) {
       const std::string path =
           ListPath(figure.selection.filter, report.period_from, report.period_to);
-      worksheet_write_string(sheet, row, 7, path.c_str(), nullptr);
+      worksheet_write_string(sheet, row, 6, path.c_str(), nullptr);
     }
-    worksheet_write_string(sheet, row, 8, figure.selection.description.c_str(), nullptr);
+    worksheet_write_string(sheet, row, 7, figure.selection.description.c_str(), nullptr);
     ++row;
   }
   return row + 1;
@@ -90,9 +99,8 @@ lxw_row_t WriteGroup(lxw_worksheet* sheet, lxw_row_t row, const FigureGroup& gro
 
 void FigureColumns(lxw_worksheet* sheet) {
   worksheet_set_column(sheet, 0, 0, kLabelWidth, nullptr);
-  worksheet_set_column(sheet, 1, 2, kValueWidth * 2, nullptr);
-  worksheet_set_column(sheet, 3, 6, kValueWidth, nullptr);
-  worksheet_set_column(sheet, 7, 8, kDescriptionWidth, nullptr);
+  worksheet_set_column(sheet, 1, 5, kValueWidth, nullptr);
+  worksheet_set_column(sheet, 6, 7, kDescriptionWidth, nullptr);
 }
 
 void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
@@ -114,9 +122,22 @@ void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
   const std::string period = "Financial year " + report.period_from.ToIso() + " to " +
                              report.period_to.ToIso() + ", as at " + report.as_at.ToIso();
   worksheet_write_string(summary, 2, 0, period.c_str(), nullptr);
-  FigureGroup key{"key", "Key figures", {}};
-  for (const Figure* figure : KeyFigures(report)) key.figures.push_back(*figure);
-  lxw_row_t row = WriteGroup(summary, 4, key, report, formats);
+  const Summary front = SummaryOf(report);
+  lxw_row_t row = WriteGroup(summary, 4, front.headline, report, formats);
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+      {"The biggest changes", &front.biggest_changes},
+      {"Emerging issues", &front.emerging_issues},
+      {"Ombudsman findings", &front.ombudsman},
+      {"Learning completed", &front.learning},
+  };
+  for (const auto& [heading, sentences] : lists) {
+    if (sentences->empty()) continue;
+    worksheet_write_string(summary, row++, 0, heading, formats.bold);
+    for (const std::string& sentence : *sentences) {
+      worksheet_write_string(summary, row++, 0, sentence.c_str(), nullptr);
+    }
+    ++row;
+  }
   worksheet_write_string(summary, row++, 0, "Ombudsman", formats.bold);
   worksheet_write_string(summary, row++, 0, report.ombudsman_note.c_str(), nullptr);
   for (const std::string& line : OmbudsmanLines(report)) {
@@ -137,7 +158,7 @@ void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
 
   lxw_worksheet* trends = workbook_add_worksheet(workbook, SheetName("Trends", used).c_str());
   worksheet_set_column(trends, 1, 1, kLabelWidth / 2, nullptr);
-  const char* trend_headers[] = {"Dimension", "Name", "Code"};
+  const char* trend_headers[] = {"By", "Name"};
   for (std::size_t column = 0; column < std::size(trend_headers); ++column) {
     worksheet_write_string(trends, 0, static_cast<lxw_col_t>(column), trend_headers[column],
                            formats.bold);
@@ -151,10 +172,8 @@ void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
                          "Emerging issues", formats.bold);
   row = 1;
   for (const TrendSeries& series : report.trends) {
-    worksheet_write_string(trends, row, 0, std::string(ToString(series.dimension)).c_str(),
-                           nullptr);
+    worksheet_write_string(trends, row, 0, std::string(Wording(series.dimension)).c_str(), nullptr);
     worksheet_write_string(trends, row, 1, series.name.c_str(), nullptr);
-    worksheet_write_string(trends, row, 2, series.code.c_str(), nullptr);
     std::string emerging;
     for (std::size_t i = 0; i < series.counts.size(); ++i) {
       worksheet_write_number(trends, row, static_cast<lxw_col_t>(first_month + i),
@@ -181,7 +200,7 @@ void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
   worksheet_set_column(rules, 1, 1, kDescriptionWidth * 2, nullptr);
   row = 0;
   for (const CountingRule& rule : report.rules) {
-    worksheet_write_string(rules, row, 0, rule.key.c_str(), formats.bold);
+    worksheet_write_string(rules, row, 0, rule.title.c_str(), formats.bold);
     worksheet_write_string(rules, row++, 1, rule.text.c_str(), nullptr);
   }
 }
