@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/attachment_repository.hpp"
 #include "app/records.hpp"
 #include "core/complaint.hpp"
 #include "core/event.hpp"
@@ -339,6 +340,9 @@ class Tx {
   // it with its new version.
   virtual Result<core::SelfAssessment> SaveSelfAssessment(
       core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) = 0;
+
+  // Files attached to cases and the allow-list (app/attachment_repository.hpp).
+  virtual AttachmentRepository& Attachments() = 0;
 };
 
 // Whether opening a store may create its database. Only `redress init` and `redress demo` make

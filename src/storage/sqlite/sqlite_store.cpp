@@ -25,6 +25,7 @@
 #include "core/repeats.hpp"
 #include "report/records.hpp"
 #include "storage/common/audit_chain.hpp"
+#include "storage/sqlite/attachment_repository.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/database_file.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -1672,7 +1673,9 @@ struct ChildColumns<core::ProvisionAssessment> {
 class SqliteTx final : public app::Tx {
  public:
   SqliteTx(Connection& connection, const app::Clock& clock)
-      : connection_(connection), clock_(clock) {}
+      : connection_(connection), clock_(clock), attachments_(connection) {}
+
+  app::AttachmentRepository& Attachments() override { return attachments_; }
 
   // --- complaints ---
 
@@ -2903,6 +2906,7 @@ class SqliteTx final : public app::Tx {
 
   Connection& connection_;
   const app::Clock& clock_;
+  SqliteAttachmentRepository attachments_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where
