@@ -43,7 +43,7 @@ describe('evidence on the case page', () => {
 
   test('a manager attaches two photos and opens one', async () => {
     await signIn(page, MANAGER);
-    await page.goto(`/complaints/${complaint}`);
+    await page.goto(`/cases/${complaint}`);
     await page.getByRole('heading', { name: 'Evidence' }).waitFor();
     await page.getByText('No files attached.').waitFor();
     await assertAccessible(page, 'the case page with the upload form');
