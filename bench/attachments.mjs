@@ -36,17 +36,21 @@ const workspace = tempDir();
 const db = join(workspace.dir, 'bench.db');
 redress(['demo', '--db', db, '--seed', '3', '--today', '2022-06-30']);
 const token = userWithToken(db, 'bench.handler', 'case_handler', 'housing-services');
-const reference = sqlite(
+// One complaint per parallel upload: all on one would pass the per-case limit (200 MB).
+const references = sqlite(
   db,
-  'SELECT reference FROM complaints WHERE restricted = 0 ORDER BY id LIMIT 1',
-).trim();
+  `SELECT reference FROM complaints WHERE restricted = 0 ORDER BY id LIMIT ${PARALLEL + 1}`,
+)
+  .trim()
+  .split('\n');
+const reference = references[0];
 const server = await startServe(db);
 const path = `${server.base}/api/v1/complaints/${reference}/attachments`;
 const headers = { authorization: `Bearer ${token}` };
 
-async function upload(bytes, name) {
+async function upload(bytes, name, target = path) {
   const { type, data } = body(bytes, name);
-  const response = await fetch(path, {
+  const response = await fetch(target, {
     method: 'POST',
     headers: { ...headers, 'content-type': type },
     body: data,
@@ -80,7 +84,11 @@ const sampler = setInterval(() => {
 const parallelStarted = process.hrtime.bigint();
 await Promise.all(
   Array.from({ length: PARALLEL }, (_, i) =>
-    upload(Buffer.alloc(SIZE, `parallel ${i} `), `p-${i}.txt`),
+    upload(
+      Buffer.alloc(SIZE, `parallel ${i} `),
+      `p-${i}.txt`,
+      `${server.base}/api/v1/complaints/${references[i + 1]}/attachments`,
+    ),
   ),
 );
 const parallelSeconds = Number(process.hrtime.bigint() - parallelStarted) / 1e9;
