@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/account_repository.hpp"
+#include "app/attachment_repository.hpp"
 #include "app/case_note_repository.hpp"
 #include "app/complaint_repository.hpp"
 #include "app/event_repository.hpp"
@@ -82,6 +83,9 @@ class Tx {
   virtual OmbudsmanRepository& Ombudsman() = 0;
   virtual LearningRepository& Learning() = 0;
   virtual ReportRepository& Reports() = 0;
+
+  // Files attached to cases and the allow-list (app/attachment_repository.hpp).
+  virtual AttachmentRepository& Attachments() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -504,6 +504,11 @@ class Commands final : public CommandHost {
     serve->add_option("--audit-checkpoint-interval", serve_options_.checkpoint_interval,
                       "seconds between checkpoints of the audit trail when it moved (default " +
                           std::to_string(kDefaultCheckpointIntervalSeconds) + ")");
+    serve->add_option("--files", serve_options_.files_directory,
+                      "folder of attached files (default: the database's path + .files)");
+    serve->add_option("--clamd-socket", serve_options_.clamd_socket,
+                      "ClamAV clamd's local socket, to scan attached files (default: none; files "
+                      "are then marked not scanned)");
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -538,6 +543,12 @@ class Commands final : public CommandHost {
       return core::Fail(core::ErrorCode::kInvalidInput, "this build cannot serve the API");
     }
     audit_.checkpoint_interval = serve_options_.checkpoint_interval;
+    if (serve_options_.files_directory.empty()) {
+      if (database_.find("://") != std::string::npos) {
+        return core::FailField("files", "name the folder of attached files for a database URL");
+      }
+      serve_options_.files_directory = database_ + ".files";
+    }
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
     return dependencies_.serve(serve_options_, **store, *dependencies_.clock);

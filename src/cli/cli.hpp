@@ -49,6 +49,11 @@ struct ServeOptions {
   bool behind_tls = false;
   std::string web_root = "web/dist";  // the built web application; the API alone without it
   int checkpoint_interval = kDefaultCheckpointIntervalSeconds;  // of the audit chain, seconds
+  // Where attached files are kept (docs/attachments.md); "" = beside the database file,
+  // "<database>.files". A database named by URL needs it set.
+  std::string files_directory;
+  // ClamAV's clamd LocalSocket; "" = no scanner (files are marked not_scanned).
+  std::string clamd_socket;
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

@@ -53,6 +53,8 @@ enum class EventType {
   kSelfAssessmentApproved,
   kDeadlinesRecalculated,  // a running clock moved because the calendar it counts on changed
   kProcedureRecorded,      // a statutory procedure's step (procedure_transitions.hpp)
+  kAttachmentAdded,        // a file attached to the record (its name, type, size and SHA-256)
+  kAttachmentRemoved,      // an attachment removed, with the reason
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

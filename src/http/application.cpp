@@ -9,6 +9,8 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <stdexcept>
+#include <variant>
 
 #include "http/json_mapping.hpp"
 #include "http/problem.hpp"
@@ -138,7 +140,8 @@ Response Application::Refuse(Request request, const core::Error& error) noexcept
   });
 }
 
-Response Application::Dispatch(Request& request, std::string_view& route_name) {
+std::variant<Response, const Route*> Application::Admit(Request& request,
+                                                        std::string_view& route_name) {
   const TargetParts target = SplitTarget(request.target);
   request.path = PercentDecode(target.path, PlusMeansSpace::kNo).value_or(std::string(target.path));
 
@@ -196,7 +199,63 @@ Response Application::Dispatch(Request& request, std::string_view& route_name) {
           request);
     }
   }
-  return route.handler(request);
+  return &route;
+}
+
+Response Application::Dispatch(Request& request, std::string_view& route_name) {
+  std::variant<Response, const Route*> admitted = Admit(request, route_name);
+  if (auto* answer = std::get_if<Response>(&admitted)) return std::move(*answer);
+  const Route& route = *std::get<const Route*>(admitted);
+  if (!route.streamed) return route.handler(request);
+  // A streamed route reached with its body already read (a test, a transport without streaming).
+  auto body = route.streamed(request);
+  if (!body) return Problem(body.error(), request);
+  if (auto fed = (*body)->Feed(request.body); !fed) return Problem(fed.error(), request);
+  return (*body)->Finish(request);
+}
+
+bool Application::IsStreamed(std::string_view method, std::string_view target) const {
+  const RouteMatch match = router_.Find(method, SplitTarget(target).path);
+  return match.kind == MatchKind::kFound && match.route->streamed != nullptr;
+}
+
+Application::StreamStart Application::BeginStreamed(Request& request) noexcept {
+  StreamStart start;
+  try {
+    request.request_id = RequestIdFor(request.Header("x-request-id"));
+    std::string_view route_name = kUnmatchedRoute;
+    std::variant<Response, const Route*> admitted = Admit(request, route_name);
+    start.route_name = route_name;
+    if (auto* route = std::get_if<const Route*>(&admitted)) {
+      auto body = (*route)->streamed(request);
+      if (body) {
+        start.body = std::move(*body);
+        return start;
+      }
+      admitted = Problem(body.error(), request);
+    }
+    Response refusal = std::move(std::get<Response>(admitted));
+    start.answer = Answered(request, [&](std::string_view& name) {
+      name = route_name;
+      return std::move(refusal);
+    });
+  } catch (...) {
+    start.body.reset();
+    start.answer = Answered(request, [&](std::string_view&) -> Response {
+      throw std::runtime_error("starting a streamed request failed");
+    });
+  }
+  return start;
+}
+
+Response Application::FinishStreamed(Request& request, const StreamStart& start,
+                                     StreamedBody& body) noexcept {
+  const std::string request_id = request.request_id;
+  return Answered(request, [&](std::string_view& name) {
+    name = start.route_name;
+    request.request_id = request_id;  // the one BeginStreamed gave it
+    return body.Finish(request);
+  });
 }
 
 void Application::LogRequest(const Request& request, std::string_view route_name,

@@ -7,8 +7,11 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "app/ports.hpp"
 #include "http/auth.hpp"
@@ -57,6 +60,23 @@ class Application {
   // `request` holds what could be read of it. Never throws.
   Response Refuse(Request request, const core::Error& error) noexcept;
 
+  // Whether the route of `method` and `target` reads its body as a stream (Route::streamed).
+  bool IsStreamed(std::string_view method, std::string_view target) const;
+
+  // What starting a streamed request gave: the answer when it is refused before its body is read
+  // (unknown route, 401, 403, the receiver's refusal; logged like any answer), or the receiver.
+  struct StreamStart {
+    std::optional<Response> answer;
+    std::unique_ptr<StreamedBody> body;
+    std::string_view route_name;
+  };
+  // Routes, authenticates and authorises `request` (headers only) as Handle does, then starts its
+  // route's receiver. Never throws.
+  StreamStart BeginStreamed(Request& request) noexcept;
+  // The body was read whole into `body`: its answer, with the request id, log line and metrics
+  // of any other. Never throws.
+  Response FinishStreamed(Request& request, const StreamStart& start, StreamedBody& body) noexcept;
+
   const Router& router() const { return router_; }
 
   // Logs a failure outside any request (the server's accept loop) as one JSON line.
@@ -66,6 +86,8 @@ class Application {
   // Routes, authenticates, authorises and runs the handler; sets `route_name` to the route's
   // pattern once one matched.
   Response Dispatch(Request& request, std::string_view& route_name);
+  // Dispatch up to the handler: the answer when the request goes no further, else its route.
+  std::variant<Response, const Route*> Admit(Request& request, std::string_view& route_name);
 
   // Runs `answer` for the request with the request id set, turning any exception into a 500,
   // then adds the X-Request-Id header, records the metrics and logs the line.

@@ -8,6 +8,7 @@
 // name in logs and metrics, so their label values stay few whatever paths clients send.
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,6 +23,23 @@ namespace redress::http {
 
 using Handler = std::function<Response(const Request&)>;
 
+// The receiver of a request body read as a stream (uploads): the server feeds it the body as it
+// arrives, in chunks, instead of reading the body whole into Request::body, and the route's
+// body_limit does not apply: the receiver enforces its own limits while the bytes arrive.
+class StreamedBody {
+ public:
+  virtual ~StreamedBody() = default;
+  // The next bytes of the body. An error stops the reading: it is the answer, and the receiver
+  // is destroyed (which must undo whatever it had started).
+  virtual core::Status Feed(std::string_view bytes) = 0;
+  // The body ended: runs the use case and answers. Runs on a handler thread.
+  virtual Response Finish(const Request& request) = 0;
+};
+
+// Starts the receiver of a streamed route's body, once the request is routed, authenticated and
+// allowed (Request::body is empty); an error is the answer, before any of the body is read.
+using StreamedHandler = std::function<core::Result<std::unique_ptr<StreamedBody>>(const Request&)>;
+
 struct Route {
   std::string method;   // "GET", "POST", ...
   std::string pattern;  // "/api/v1/complaints/{reference}"
@@ -30,6 +48,8 @@ struct Route {
   // so a handler runs only for an allowed actor. Unset on public routes.
   std::optional<core::Permission> permission;
   Handler handler;
+  // Set for a route whose body is read as a stream (then `handler` is unused).
+  StreamedHandler streamed = nullptr;
 };
 
 // What a lookup found.

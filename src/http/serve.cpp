@@ -5,6 +5,7 @@
 
 #include "http/admin_handlers.hpp"
 #include "http/application.hpp"
+#include "http/attachment_handlers.hpp"
 #include "http/auth.hpp"
 #include "http/handlers.hpp"
 #include "http/json_mapping.hpp"
@@ -16,7 +17,7 @@ namespace redress::http {
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
                    app::Store& store, const app::Clock& clock,
-                   const app::PasswordPolicy& password_policy) {
+                   const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments) {
   Metrics metrics;
   // Shared by every sign-in of the server: the bounded password checks and per-address rates.
   app::SignInGuard sign_in_guard;
@@ -27,6 +28,15 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   handlers.Register(router);
   admin_handlers.Register(router);
   const LogSink log = StdoutLogSink();
+  app::AttachmentService attachment_service(store, *attachments.files, *attachments.detector,
+                                            attachments.scanner, clock);
+  auto swept = attachment_service.SweepOrphans();
+  if (!swept) return tl::unexpected(swept.error());
+  log(DumpJson({{"ts", clock.NowRfc3339()},
+                {"message", "attached files checked"},
+                {"removed_unfinished_or_unreferenced", *swept},
+                {"virus_scanner", attachments.scanner != nullptr ? "clamd" : "none"}}));
+  RegisterAttachmentRoutes(router, attachment_service);
   std::optional<WebApp> web_app;
   if (auto loaded = WebApp::Load(web_root)) {
     web_app = std::move(*loaded);

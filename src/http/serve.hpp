@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "app/file_store.hpp"
 #include "app/password_policy.hpp"
 #include "app/ports.hpp"
 #include "core/result.hpp"
@@ -21,9 +22,18 @@ namespace redress::http {
 // and the log says so. `password_policy` decides which new passwords the API accepts. Sign-ins
 // share one app::SignInGuard for the life of the server (bounded password checks, per-address
 // allowance).
+//
+// Attached files go to `attachments.files`, typed by `attachments.detector` and scanned by
+// `attachments.scanner` (null: not scanned); before serving, what an interrupted process left in
+// the file store is swept (app::AttachmentService::SweepOrphans) and the count logged.
+struct AttachmentPorts {
+  app::FileStore* files = nullptr;
+  const app::MediaTypeDetector* detector = nullptr;
+  app::VirusScanner* scanner = nullptr;
+};
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
                    app::Store& store, const app::Clock& clock,
-                   const app::PasswordPolicy& password_policy);
+                   const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments);
 
 }  // namespace redress::http

@@ -18,6 +18,7 @@
 #include <cctype>
 #include <csignal>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -42,6 +43,11 @@ constexpr std::string_view kServerName = "redress";
 constexpr std::chrono::seconds kLingerTimeout{2};
 constexpr std::size_t kMaxLingerBytes = 16 * kMaxRequestBodyBytes;
 constexpr std::size_t kDrainChunkBytes = 16 * 1024;
+// What a streamed request's body is read in: the most of it held in memory at once.
+constexpr std::size_t kStreamChunkBytes = 64 * 1024;
+// "No limit" for Beast's parser. Not boost::none: Beast 1.74 compares a Content-Length with an
+// empty optional limit as over it.
+constexpr std::uint64_t kNoBodyLimit = std::numeric_limits<std::uint64_t>::max();
 // A failed accept (e.g. out of file descriptors) is retried after a pause rather than at once.
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 // File descriptors kept for everything but connections: the database and its readers' files, the
@@ -186,9 +192,14 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     if (server_->stopping()) return Close();
     phase_ = Phase::kWaiting;
+    stream_start_.reset();
+    version_ = 0;
     parser_.emplace();
     parser_->header_limit(server_->options().header_limit);
-    parser_->body_limit(server_->options().body_limit);
+    // No body limit while the headers are read: Beast would refuse a Content-Length over it there
+    // and then, before the route is known, and streamed routes (uploads) have their own limits.
+    // OnHeader applies body_limit to every other request.
+    parser_->body_limit(kNoBodyLimit);
     stream_.expires_after(server_->options().idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
@@ -198,8 +209,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (error) return OnReadError(error);
     phase_ = Phase::kReading;
     const auto& header = parser_->get();
+    if (server_->application().IsStreamed(ToStd(header.method_string()), ToStd(header.target()))) {
+      return BeginStreamed();
+    }
     const auto length = parser_->content_length();
     if (length && *length > server_->options().body_limit) return RefuseTooLarge();
+    parser_->body_limit(server_->options().body_limit);  // a chunked body is held to it as it comes
     stream_.expires_after(server_->options().request_timeout);
     if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
       continue_ = bhttp::response<bhttp::empty_body>{bhttp::status::continue_, header.version()};
@@ -241,6 +256,102 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
                });
   }
 
+  // A streamed route (uploads): body_limit does not apply; the route's receiver is started once
+  // the request is authenticated and allowed (on a handler thread: that reads the store), then
+  // fed the body a chunk at a time as it arrives, so memory holds one chunk, never the body.
+  void BeginStreamed() {
+    stream_.expires_never();
+    Request request = ToRequest(bhttp::request<bhttp::string_body>(parser_->get().base()));
+    beast::error_code ignored;
+    request.client_address = stream_.socket().remote_endpoint(ignored).address().to_string();
+    asio::post(server_->handler_pool(),
+               [self = shared_from_this(), request = std::move(request),
+                work = asio::make_work_guard(stream_.get_executor())]() mutable {
+                 auto start = std::make_shared<Application::StreamStart>(
+                     self->server_->application().BeginStreamed(request));
+                 asio::post(self->stream_.get_executor(),
+                            [self, start, request = std::move(request)]() mutable {
+                              self->OnStreamStarted(std::move(request), std::move(start));
+                            });
+               });
+  }
+
+  void OnStreamStarted(Request request, std::shared_ptr<Application::StreamStart> start) {
+    if (start->answer) {
+      // Refused before its body: answer, then drain what the client sends meanwhile.
+      phase_ = Phase::kAnswering;
+      return Write(std::move(*start->answer), Connection::kLingeringClose);
+    }
+    streamed_request_ = std::move(request);
+    stream_start_ = std::move(start);
+    version_ = parser_->get().version();
+    keep_alive_ = parser_->get().keep_alive();
+    upload_parser_.emplace(std::move(*parser_));
+    parser_.reset();
+    upload_parser_->body_limit(kNoBodyLimit);
+    stream_.expires_after(server_->options().request_timeout);
+    if (beast::iequals(upload_parser_->get()[bhttp::field::expect], "100-continue")) {
+      continue_ = bhttp::response<bhttp::empty_body>{bhttp::status::continue_, version_};
+      bhttp::async_write(stream_, continue_,
+                         [self = shared_from_this()](beast::error_code write_error, std::size_t) {
+                           if (write_error) return self->EndStream();
+                           self->ReadChunk();
+                         });
+      return;
+    }
+    ReadChunk();
+  }
+
+  void ReadChunk() {
+    auto& body = upload_parser_->get().body();
+    body.data = chunk_.data();
+    body.size = chunk_.size();
+    bhttp::async_read(stream_, buffer_, *upload_parser_,
+                      beast::bind_front_handler(&Session::OnChunk, shared_from_this()));
+  }
+
+  void OnChunk(beast::error_code error, std::size_t) {
+    if (error == bhttp::error::need_buffer) error = {};
+    if (error) {
+      // An interrupted upload: the receiver is dropped, which undoes what it wrote.
+      if (IsDisconnect(error)) return EndStream();
+      stream_start_->body.reset();
+      return Refuse(RequestError(RequestRefusal::kMalformedRequest,
+                                 "the request is not valid HTTP/1.1: " + error.message()));
+    }
+    const std::size_t received = chunk_.size() - upload_parser_->get().body().size;
+    if (received > 0) {
+      if (auto fed = stream_start_->body->Feed({chunk_.data(), received}); !fed) {
+        stream_start_->body.reset();
+        return Refuse(fed.error());
+      }
+    }
+    if (!upload_parser_->is_done()) {
+      stream_.expires_after(server_->options().request_timeout);
+      return ReadChunk();
+    }
+    phase_ = Phase::kAnswering;
+    stream_.expires_never();
+    const Connection connection = keep_alive_ ? Connection::kKeepAlive : Connection::kClose;
+    asio::post(server_->handler_pool(),
+               [self = shared_from_this(), connection,
+                work = asio::make_work_guard(stream_.get_executor())]() mutable {
+                 Response response = self->server_->application().FinishStreamed(
+                     self->streamed_request_, *self->stream_start_, *self->stream_start_->body);
+                 self->stream_start_->body.reset();
+                 asio::post(self->stream_.get_executor(),
+                            [self, response = std::move(response), connection]() mutable {
+                              self->upload_parser_.reset();
+                              self->Write(std::move(response), connection);
+                            });
+               });
+  }
+
+  void EndStream() {
+    if (stream_start_) stream_start_->body.reset();
+    Close();
+  }
+
   void OnReadError(const beast::error_code& error) {
     if (error == bhttp::error::body_limit) return RefuseTooLarge();
     if (IsDisconnect(error)) return Close();
@@ -264,6 +375,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     phase_ = Phase::kAnswering;
     // What the parser got before it stopped: the request line and headers read so far.
     Request partial;
+    if (!parser_ && stream_start_) {
+      partial.method = streamed_request_.method;
+      partial.target = streamed_request_.target;
+      partial.headers = streamed_request_.headers;
+    }
     if (parser_) {
       const auto& header = parser_->get();
       partial.method = std::string(header.method_string());
@@ -282,8 +398,9 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       connection = Connection::kClose;
     }
     constexpr unsigned kHttp11 = 11;
-    const unsigned version =
-        parser_ && parser_->get().version() != 0 ? parser_->get().version() : kHttp11;
+    const unsigned version = parser_ && parser_->get().version() != 0 ? parser_->get().version()
+                             : !parser_ && version_ != 0              ? version_
+                                                                      : kHttp11;
     response_ =
         bhttp::response<bhttp::string_body>{static_cast<bhttp::status>(response.status), version};
     response_.set(bhttp::field::server, ToBeast(kServerName));
@@ -340,6 +457,14 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   Impl* server_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  // A streamed request's: its parser (after the header), the chunk it reads into, the request
+  // as routed and the receiver.
+  std::optional<bhttp::request_parser<bhttp::buffer_body>> upload_parser_;
+  std::array<char, kStreamChunkBytes> chunk_{};
+  Request streamed_request_;
+  std::shared_ptr<Application::StreamStart> stream_start_;
+  unsigned version_ = 0;
+  bool keep_alive_ = false;
   bhttp::response<bhttp::empty_body> continue_;
   bhttp::response<bhttp::string_body> response_;
   std::array<char, kDrainChunkBytes> drain_buffer_{};

@@ -12,6 +12,9 @@
 #include <string_view>
 
 #include "cli/cli.hpp"
+#include "files/clamd_scanner.hpp"
+#include "files/local_file_store.hpp"
+#include "files/magic_media_types.hpp"
 #include "http/serve.hpp"
 #include "main/allocator.hpp"
 #include "main/system_clock.hpp"
@@ -105,8 +108,16 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   const redress::http::TransportSecurity transport =
       options.behind_tls ? redress::http::TransportSecurity::kBehindTls
                          : redress::http::TransportSecurity::kPlainHttp;
+  auto files = redress::files::LocalFileStore::Create(options.files_directory);
+  if (!files) return tl::unexpected(files.error());
+  auto detector = redress::files::MagicMediaTypes::Open();
+  if (!detector) return tl::unexpected(detector.error());
+  std::optional<redress::files::ClamdScanner> scanner;
+  if (!options.clamd_socket.empty()) scanner.emplace(options.clamd_socket);
+  const redress::http::AttachmentPorts attachments{files->get(), detector->get(),
+                                                   scanner ? &*scanner : nullptr};
   return redress::http::Serve(server, cookie_security, transport, options.web_root, store, clock,
-                              password_policy);
+                              password_policy, attachments);
 }
 
 }  // namespace

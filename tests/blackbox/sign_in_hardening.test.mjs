@@ -236,7 +236,10 @@ test('a failed sign-in with a username nobody has keeps nothing of what was type
   const failed = await signIn(typed, 'whatever password', '127.0.0.6');
   assertProblem(assert, failed, 401);
   assert.equal(sqlite(db, 'PRAGMA wal_checkpoint(TRUNCATE);').trim().split('|')[0], '0');
-  for (const name of readdirSync(workspace.dir)) {
+  // Every file beside the database (the folder of attached files, <db>.files, is empty here).
+  for (const entry of readdirSync(workspace.dir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const { name } = entry;
     const bytes = readFileSync(join(workspace.dir, name));
     assert.equal(bytes.indexOf(typed), -1, `${name} holds what was typed`);
     assert.equal(bytes.indexOf(Buffer.from(typed, 'utf16le')), -1, `${name} holds it as UTF-16`);

@@ -70,7 +70,7 @@ const PATH_KINDS = {
   learning: 'learning_action',
 };
 // Path parameters that name no complaint-related record: what to put there.
-const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3' };
+const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3', id: '1' };
 // Query parameters without an enum in the document: the values worth asking for.
 const QUERY_VALUES = {
   text: [M.summary, M.description, M.srSummary],
@@ -144,6 +144,7 @@ const NOT_WALKED = {
   saveSelfAssessmentApproval: 'the Code self-assessment',
   logServiceRequest: 'names no record (walked by its reads)',
   logComplaint: 'names no record (walked by the repeat check)',
+  putAttachmentPolicy: 'configuration',
 };
 // Published documents, which may count restricted complaints (never carry their text), and the
 // operational endpoints, whose figures move with every request: both are left out of the

@@ -1274,6 +1274,320 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listComplaintAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs add_note
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addComplaintAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs add_note */
+        delete: operations["removeComplaintAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadComplaintAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listServiceRequestAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs add_note
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addServiceRequestAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs add_note */
+        delete: operations["removeServiceRequestAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadServiceRequestAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listOmbudsmanCaseAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs manage_ombudsman
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addOmbudsmanCaseAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs manage_ombudsman */
+        delete: operations["removeOmbudsmanCaseAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadOmbudsmanCaseAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listLearningActionAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs manage_learning
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addLearningActionAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs manage_learning */
+        delete: operations["removeLearningActionAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadLearningActionAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachment-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The types files may have (by content) and the limits per file and per record */
+        get: operations["getAttachmentPolicy"];
+        /** Replace the allow-list and the limits (admins); in the audit trail */
+        put: operations["putAttachmentPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2618,6 +2932,50 @@ export interface components {
          * @enum {unknown}
          */
         FieldErrorCode: "invalid" | "required" | "malformed" | "invalid_date" | "date_in_future" | "date_too_early" | "date_too_late" | "out_of_range" | "not_in_list" | "too_long" | "unknown_reference" | "not_allowed_in_state" | "duplicate" | "invalid_format" | "invalid_email" | "same_record" | "within_time_limit";
+        /** @description A file attached to a record. Its content is served only when may_download is true (scan_state clean or not_scanned); an infected file is quarantined and never served; a not_scanned one was not checked for viruses (no scanner configured), which staff are shown before they open it. */
+        Attachment: {
+            id: number;
+            /** @description The name it was sent with, without any path, control or bidirectional characters */
+            name: string;
+            /** @description Detected from the content (libmagic), never from the name */
+            media_type: string;
+            size: number;
+            sha256: string;
+            description: string;
+            supplied_by_resident: boolean;
+            /** @enum {string} */
+            scan_state: "pending" | "clean" | "infected" | "not_scanned";
+            may_download: boolean;
+            /** @description An image or PDF, which ?disposition=inline shows in the browser (sandboxed) */
+            may_show_inline: boolean;
+            added_by: string;
+            /** Format: date-time */
+            added_at: string;
+            /** @description The path its content downloads from */
+            content: string;
+        };
+        AttachmentList: {
+            attachments: components["schemas"]["Attachment"][];
+        };
+        /** @description multipart/form-data. Each file is typed by its content and must be on the allow-list, not empty, within the per-file limit and within what the record may still hold (GET /api/v1/attachment-policy); a file over a limit is refused (413) while it is being received. All the files are kept, or none. */
+        AttachmentUpload: {
+            /** @description One or more files (each a part named file with a filename) */
+            file: string[];
+            description?: string;
+            /** @enum {string} */
+            supplied_by_resident?: "true" | "false";
+        };
+        AttachmentRemoval: {
+            reason: string;
+        };
+        AttachmentPolicy: {
+            max_file_bytes: number;
+            max_case_bytes: number;
+            allowed: {
+                media_type: string;
+                label: string;
+            }[];
+        };
     };
     responses: {
         /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */
@@ -5621,6 +5979,664 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listComplaintAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addComplaintAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeComplaintAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadComplaintAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listServiceRequestAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addServiceRequestAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeServiceRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadServiceRequestAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOmbudsmanCaseAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addOmbudsmanCaseAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeOmbudsmanCaseAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadOmbudsmanCaseAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLearningActionAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addLearningActionAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeLearningActionAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadLearningActionAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAttachmentPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putAttachmentPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentPolicy"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -99,6 +99,35 @@ export async function request<T>(
   return { body: parsed as T, etag: response.headers.get('ETag') };
 }
 
+// Sends `form` as multipart/form-data (the browser sets its boundary): uploads of files.
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = csrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    headers,
+    credentials: 'same-origin',
+    body: form,
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    if (response.status === 401) onUnauthorised();
+    throw new ApiError(
+      response.status,
+      (parsed as Problem | undefined) ?? {
+        type: 'about:blank',
+        title: response.statusText,
+        status: response.status,
+        detail: response.statusText,
+        instance: `/api/v1${path}`,
+      },
+    );
+  }
+  return parsed as T;
+}
+
 export async function get<T>(path: string): Promise<T> {
   return (await request<T>('GET', path)).body;
 }

@@ -32,6 +32,8 @@ export type ClosureDay = Schemas['ClosureDay'];
 export type Designation = Schemas['Designation'];
 export type Settings = Schemas['Settings'];
 export type Note = Schemas['Note'];
+export type Attachment = Schemas['Attachment'];
+export type AttachmentPolicy = Schemas['AttachmentPolicy'];
 export type Link = Schemas['Link'];
 // A field error as the server sends it (always with a code) or as the app's own checks make it
 // before sending (no code: the app words those itself); a problem carries either.

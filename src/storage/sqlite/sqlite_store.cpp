@@ -20,6 +20,7 @@
 
 #include "storage/common/audit_chain.hpp"
 #include "storage/sqlite/account_repository.hpp"
+#include "storage/sqlite/attachment_repository.hpp"
 #include "storage/sqlite/case_note_repository.hpp"
 #include "storage/sqlite/complaint_list.hpp"
 #include "storage/sqlite/complaint_repository.hpp"
@@ -59,7 +60,10 @@ class SqliteTx final : public app::Tx {
         sessions_(connection),
         ombudsman_(connection),
         learning_(connection),
-        reports_(connection) {}
+        reports_(connection),
+        attachments_(connection) {}
+
+  app::AttachmentRepository& Attachments() override { return attachments_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -83,6 +87,7 @@ class SqliteTx final : public app::Tx {
   SqliteOmbudsmanRepository ombudsman_;
   SqliteLearningRepository learning_;
   SqliteReportRepository reports_;
+  SqliteAttachmentRepository attachments_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

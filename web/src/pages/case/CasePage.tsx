@@ -19,6 +19,7 @@ import { useSession } from '../../session';
 import type { Complaint, Person, TimeLimitEvidence } from '../../types';
 import { loadCase } from './ActionForm';
 import { availableActions } from './CaseActionPage';
+import { Attachments } from './Attachments';
 import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
 import { StageCard } from './StageCard';
 import { StageTasks } from './StageTasks';
@@ -208,6 +209,11 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
               </Link>
             </p>
           )}
+          <h2 className="govuk-heading-m">Evidence</h2>
+          <Attachments
+            path={`/complaints/${encodeURIComponent(complaint.reference)}`}
+            canAdd={allows(user, 'add_note')}
+          />
           <h2 className="govuk-heading-m">Internal notes</h2>
           <Notes reference={complaint.reference} canAdd={allows(user, 'add_note')} />
         </div>

@@ -1,0 +1,177 @@
+#include "storage/sqlite/attachment_repository.hpp"
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+namespace redress::storage::sqlite {
+namespace {
+
+constexpr std::array<std::string_view, 12> kAttachmentColumns = {
+    "attached_to", "reference", "name",       "media_type", "size",     "sha256",
+    "description", "supplier",  "scan_state", "added_by",   "added_at", "removed_by"};
+
+constexpr std::string_view kSelect =
+    "SELECT id, attached_to, reference, name, media_type, size, sha256, description, supplier, "
+    "scan_state, added_by, added_at, removed_by, removed_at, removal_reason FROM attachments";
+
+std::string_view SupplierName(core::Supplier supplier) {
+  return supplier == core::Supplier::kResident ? "resident" : "staff";
+}
+std::optional<core::Supplier> ParseSupplier(std::string_view name) {
+  if (name == "resident") return core::Supplier::kResident;
+  if (name == "staff") return core::Supplier::kStaff;
+  return std::nullopt;
+}
+
+app::Attachment ReadAttachment(ColumnReader& row) {
+  app::Attachment attachment;
+  attachment.id = row.Int64();
+  attachment.attached_to = row.Enumerator(&core::ParseAttachedTo);
+  attachment.reference = row.Text();
+  attachment.name = row.Text();
+  attachment.media_type = row.Text();
+  attachment.size = row.Int64();
+  attachment.sha256 = row.Text();
+  attachment.description = row.Text();
+  attachment.supplier = row.Enumerator(&ParseSupplier);
+  attachment.scan_state = row.Enumerator(&core::ParseScanState);
+  attachment.added_by = row.Text();
+  attachment.added_at = row.Text();
+  std::optional<std::string> removed_by = row.OptionalText();
+  std::optional<std::string> removed_at = row.OptionalText();
+  std::optional<std::string> reason = row.OptionalText();
+  if (removed_at) {
+    attachment.removal =
+        app::AttachmentRemoval{removed_by.value_or(""), *removed_at, reason.value_or("")};
+  }
+  return attachment;
+}
+
+}  // namespace
+
+Result<app::Attachment> SqliteAttachmentRepository::Insert(app::Attachment attachment) {
+  static const std::string sql = InsertSql("attachments", kAttachmentColumns);
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(attachment.attached_to), attachment.reference, attachment.name,
+                     attachment.media_type, attachment.size, attachment.sha256,
+                     attachment.description, SupplierName(attachment.supplier),
+                     core::ToString(attachment.scan_state), attachment.added_by,
+                     attachment.added_at);
+  statement->BindNull();  // removed_by: a new attachment is not removed
+  if (Status run = statement->Run(); !run) return Unexpected(run.error());
+  attachment.id = statement->LastInsertRowid();
+  attachment.removal.reset();
+  return attachment;
+}
+
+Result<app::Attachment> SqliteAttachmentRepository::Find(core::AttachedTo attached_to,
+                                                         std::string_view reference,
+                                                         std::int64_t id) {
+  static const std::string sql =
+      std::string(kSelect) + " WHERE attached_to = ? AND reference = ? AND id = ?";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(attached_to), reference, id);
+  return ReadOne(*statement, ReadAttachment,
+                 "no attachment " + std::to_string(id) + " on " + std::string(reference));
+}
+
+Result<std::vector<app::Attachment>> SqliteAttachmentRepository::ListOf(
+    core::AttachedTo attached_to, std::string_view reference) {
+  static const std::string sql = std::string(kSelect) +
+                                 " WHERE attached_to = ? AND reference = ? AND removed_at IS NULL"
+                                 " ORDER BY id";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(attached_to), reference);
+  return ReadAll(*statement, ReadAttachment);
+}
+
+Result<std::int64_t> SqliteAttachmentRepository::BytesHeldBy(core::AttachedTo attached_to,
+                                                             std::string_view reference) {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT coalesce(sum(size), 0) FROM attachments"
+      " WHERE attached_to = ? AND reference = ? AND removed_at IS NULL");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(attached_to), reference);
+  return ReadOne(
+      *statement, [](ColumnReader& row) { return row.Int64(); }, "no sum");
+}
+
+Status SqliteAttachmentRepository::MarkRemoved(std::int64_t id,
+                                               const app::AttachmentRemoval& removal) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE attachments SET removed_by = ?, removed_at = ?, removal_reason = ?"
+      " WHERE id = ? AND removed_at IS NULL");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(removal.removed_by, removal.removed_at, removal.reason, id);
+  return RunOnExistingRow(*statement, "no attachment " + std::to_string(id) + " to remove");
+}
+
+Status SqliteAttachmentRepository::SetScanState(std::string_view sha256, core::ScanState state) {
+  Result<Statement> statement =
+      connection_.Prepare("UPDATE attachments SET scan_state = ? WHERE sha256 = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(state), sha256);
+  return statement->Run();
+}
+
+Result<std::int64_t> SqliteAttachmentRepository::CountReferring(std::string_view sha256) {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT count(*) FROM attachments WHERE sha256 = ? AND removed_at IS NULL");
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(sha256);
+  return ReadOne(
+      *statement, [](ColumnReader& row) { return row.Int64(); }, "no count");
+}
+
+Result<std::vector<std::string>> SqliteAttachmentRepository::ReferencedContent() {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT DISTINCT sha256 FROM attachments WHERE removed_at IS NULL ORDER BY sha256");
+  if (!statement) return Unexpected(statement.error());
+  return ReadAll(*statement, [](ColumnReader& row) { return row.Text(); });
+}
+
+Result<core::AttachmentPolicy> SqliteAttachmentRepository::LoadPolicy() {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT max_file_bytes, max_case_bytes, allowed FROM attachment_policy WHERE id = 1");
+  if (!statement) return Unexpected(statement.error());
+  Result<bool> row = statement->Step();
+  if (!row) return Unexpected(row.error());
+  if (!*row) return core::AttachmentPolicy{};
+  ColumnReader reader = statement->Columns();
+  core::AttachmentPolicy policy;
+  policy.max_file_bytes = reader.Int64();
+  policy.max_case_bytes = reader.Int64();
+  const nlohmann::json allowed = nlohmann::json::parse(reader.Text(), nullptr, false);
+  if (!allowed.is_array()) return Fail(ErrorCode::kStorage, "malformed attachment_policy.allowed");
+  policy.allowed.clear();
+  for (const nlohmann::json& choice : allowed) {
+    if (!choice.is_object() || !choice.contains("media_type") || !choice.contains("label") ||
+        !choice["media_type"].is_string() || !choice["label"].is_string()) {
+      return Fail(ErrorCode::kStorage, "malformed attachment_policy.allowed");
+    }
+    policy.allowed.push_back(
+        {choice["media_type"].get<std::string>(), choice["label"].get<std::string>()});
+  }
+  return policy;
+}
+
+Status SqliteAttachmentRepository::SavePolicy(const core::AttachmentPolicy& policy) {
+  nlohmann::json allowed = nlohmann::json::array();
+  for (const core::MediaTypeChoice& choice : policy.allowed) {
+    allowed.push_back({{"media_type", choice.media_type}, {"label", choice.label}});
+  }
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO attachment_policy (id, max_file_bytes, max_case_bytes, allowed)"
+      " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET max_file_bytes = "
+      "excluded.max_file_bytes,"
+      " max_case_bytes = excluded.max_case_bytes, allowed = excluded.allowed");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(policy.max_file_bytes, policy.max_case_bytes, allowed.dump());
+  return statement->Run();
+}
+
+}  // namespace redress::storage::sqlite
