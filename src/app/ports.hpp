@@ -13,6 +13,9 @@
 #include <utility>
 #include <vector>
 
+#include "app/letter_repository.hpp"
+#include "app/letter_template_repository.hpp"
+#include "app/outbox_repository.hpp"
 #include "app/records.hpp"
 #include "core/complaint.hpp"
 #include "core/event.hpp"
@@ -339,6 +342,10 @@ class Tx {
   // it with its new version.
   virtual Result<core::SelfAssessment> SaveSelfAssessment(
       core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) = 0;
+  // Correspondence (issue 15): letters as issued, their templates, the email outbox.
+  virtual LetterRepository& Letters() = 0;
+  virtual LetterTemplateRepository& LetterTemplates() = 0;
+  virtual OutboxRepository& Outbox() = 0;
 };
 
 // Whether opening a store may create its database. Only `redress init` and `redress demo` make

@@ -49,6 +49,13 @@ struct ServeOptions {
   bool behind_tls = false;
   std::string web_root = "web/dist";  // the built web application; the API alone without it
   int checkpoint_interval = kDefaultCheckpointIntervalSeconds;  // of the audit chain, seconds
+  // The letters' email (issue 15): with a relay, a worker thread sends the outbox through it.
+  std::string smtp_url;   // "smtp://relay:587"; empty = no email is sent (letters stay queued)
+  std::string mail_from;  // the sender's address
+  std::string smtp_tls = "none";  // none, starttls, implicit
+  int outbox_poll_milliseconds = 1000;
+  int outbox_give_up_hours = 48;  // a message not sent by then is failed
+  int outbox_retry_seconds = 30;  // the first retry's delay; it doubles up to an hour
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

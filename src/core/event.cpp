@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 40> kEventTypeNames{{
+constexpr EnumNames<EventType, 42> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -46,6 +46,8 @@ constexpr EnumNames<EventType, 40> kEventTypeNames{{
     {EventType::kSelfAssessmentApproved, "self_assessment_approved"},
     {EventType::kDeadlinesRecalculated, "deadlines_recalculated"},
     {EventType::kProcedureRecorded, "procedure_recorded"},
+    {EventType::kLetterIssued, "letter_issued"},
+    {EventType::kLetterTemplateSaved, "letter_template_saved"},
 }};
 
 }  // namespace

@@ -53,6 +53,8 @@ enum class EventType {
   kSelfAssessmentApproved,
   kDeadlinesRecalculated,  // a running clock moved because the calendar it counts on changed
   kProcedureRecorded,      // a statutory procedure's step (procedure_transitions.hpp)
+  kLetterIssued,           // on a complaint: a letter issued, its SHA-256 in the changes
+  kLetterTemplateSaved,    // on the configuration: a new version of a letter template
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -97,6 +97,14 @@ const MAY = {
   saveProvisionAssessment: OFFICERS,
   removeProvisionAssessment: OFFICERS,
   saveSelfAssessmentApproval: OFFICERS,
+  listLetters: ALL,
+  issueLetter: STAFF,
+  previewLetter: STAFF,
+  getLetter: ALL,
+  getLetterPdf: ALL,
+  listLetterTemplates: ALL,
+  saveLetterTemplate: ADMIN,
+  getOutbox: REPORT_READERS,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.
@@ -131,6 +139,7 @@ before(async () => {
   params.date = '2031-01-02';
   params.year = '2021';
   params.provision = '6.3';
+  params.number = '1';
   params.id = sqlite(db, 'SELECT max(id) FROM api_tokens').trim();
   server = await startServe(db);
   call = apiClient(server.base);

@@ -60,6 +60,7 @@ const M = {
   evidence: 'ZQXREVIDENCE',
   learning: 'ZQXRRESPONSELEARNING',
   promised: 'ZQXRPROMISEDACTION',
+  letter: 'ZQXRLETTERBODY',
   remedy: 'ZQXRREMEDY',
 };
 
@@ -81,7 +82,7 @@ const PATH_KINDS = {
   learning: 'learning_action',
 };
 // Path parameters that name no complaint-related record: what to put there.
-const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3' };
+const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3', number: '1' };
 // Query parameters without an enum in the document: the values worth asking for.
 const QUERY_VALUES = {
   text: [M.summary, M.description, M.srSummary],
@@ -155,6 +156,7 @@ const NOT_WALKED = {
   saveSelfAssessmentApproval: 'the Code self-assessment',
   logServiceRequest: 'names no record (walked by its reads)',
   logComplaint: 'names no record (walked by the repeat check)',
+  saveLetterTemplate: 'configuration: letter templates',
 };
 // Published documents, which may count restricted complaints (never carry their text), and the
 // operational endpoints, whose figures move with every request: both are left out of the
@@ -167,6 +169,7 @@ const MAY_COUNT = new Set([
   'health',
   'ready',
   'openapi',
+  'getOutbox',
 ]);
 // Fields that change with time or use, not with what was recorded.
 const VOLATILE = new Set(['last_used_at', 'generated_at', 'as_at', 'today', 'expires_at']);
@@ -544,6 +547,13 @@ async function makeRestrictedRecords() {
     { 'if-match': acknowledged.headers.get('etag') },
   );
   await insider('POST', `/api/v1/complaints/${r1}/notes`, { text: `${M.note} internal` });
+  // A letter, queued for email: its text, PDF and delivery are the complaint's.
+  const letter = await insider('POST', `/api/v1/complaints/${r1}/letters`, {
+    type: 'free_letter',
+    issued_on: `${YEAR}-06-12`,
+    parts: { body: `${M.letter} text` },
+  });
+  assert.equal(letter.status, 201, letter.text);
   await insider('POST', `/api/v1/complaints/${r2}/notes`, { text: `${M.note} second` });
   // Linked both ways: from the restricted complaint, and from the visible one's side.
   await insider('POST', `/api/v1/complaints/${r1}/links`, {

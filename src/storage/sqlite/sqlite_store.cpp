@@ -27,6 +27,7 @@
 #include "storage/common/audit_chain.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/database_file.hpp"
+#include "storage/sqlite/letter_repository.hpp"
 #include "storage/sqlite/migrations.hpp"
 
 namespace redress::storage::sqlite {
@@ -1672,7 +1673,11 @@ struct ChildColumns<core::ProvisionAssessment> {
 class SqliteTx final : public app::Tx {
  public:
   SqliteTx(Connection& connection, const app::Clock& clock)
-      : connection_(connection), clock_(clock) {}
+      : connection_(connection),
+        clock_(clock),
+        letters_(connection),
+        letter_templates_(connection),
+        outbox_(connection) {}
 
   // --- complaints ---
 
@@ -2352,6 +2357,10 @@ class SqliteTx final : public app::Tx {
   Result<core::SelfAssessment> SaveSelfAssessment(
       core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) override;
 
+  app::LetterRepository& Letters() override { return letters_; }
+  app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
+  app::OutboxRepository& Outbox() override { return outbox_; }
+
  private:
   // --- versioned records (Versioned<Record>) and their child lists ---
 
@@ -2903,6 +2912,9 @@ class SqliteTx final : public app::Tx {
 
   Connection& connection_;
   const app::Clock& clock_;
+  SqliteLetterRepository letters_;
+  SqliteLetterTemplateRepository letter_templates_;
+  SqliteOutboxRepository outbox_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where
