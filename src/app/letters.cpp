@@ -94,7 +94,10 @@ Result<LetterDraft> Build(Tx& tx, const Organisation& organisation, const Actor&
   parts.ombudsman =
       std::find(required.begin(), required.end(), core::LetterPart::kOmbudsman) != required.end();
 
-  core::ContactPreferences preferences = core::DefaultContactPreferences(complaint.complainant);
+  auto recorded = tx.ContactPreferences().Load(complaint.reference);
+  if (!recorded) return tl::unexpected(recorded.error());
+  core::ContactPreferences preferences =
+      recorded->value_or(core::DefaultContactPreferences(complaint.complainant));
   if (request.channel) preferences.channel = *request.channel;
   if (request.format) preferences.format = *request.format;
   if (Status reachable = core::CheckContactPreferences(preferences, complaint.complainant);
@@ -372,6 +375,61 @@ Result<OutboxCounts> LetterService::Outbox() {
   });
   if (!status) return tl::unexpected(status.error());
   return *result;
+}
+
+Result<core::ContactPreferences> LetterService::Preferences(const Actor& actor,
+                                                            std::string_view reference) {
+  std::optional<core::ContactPreferences> result;
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto recorded = tx.ContactPreferences().Load(reference);
+    if (!recorded) return tl::unexpected(recorded.error());
+    result = recorded->value_or(core::DefaultContactPreferences(complaint->complainant));
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return *result;
+}
+
+Result<core::ContactPreferences> LetterService::SavePreferences(
+    const Actor& actor, std::string_view reference, const core::ContactPreferences& preferences) {
+  core::Date today = clock_.Today();
+  Status status = store_.Write([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    if (Status reachable = core::CheckContactPreferences(preferences, complaint->complainant);
+        !reachable) {
+      return reachable;
+    }
+    auto recorded = tx.ContactPreferences().Load(reference);
+    if (!recorded) return tl::unexpected(recorded.error());
+    core::ContactPreferences before =
+        recorded->value_or(core::DefaultContactPreferences(complaint->complainant));
+    if (Status saved = tx.ContactPreferences().Save(reference, preferences); !saved) return saved;
+    auto copy = [](const core::ContactPreferences& p) {
+      return std::string(p.copy_representative == core::ContactPreferences::CopyRepresentative::kYes
+                             ? "yes"
+                             : "no");
+    };
+    core::CaseEvent event;
+    event.type = core::EventType::kContactPreferencesChanged;
+    event.occurred_on = today;
+    event.actor = actor.username;
+    event.stage = complaint->current_stage().number;
+    event.summary = "Contact preferences: " + std::string(core::ToString(preferences.channel)) +
+                    ", " + std::string(core::ToString(preferences.format)) + ", " +
+                    preferences.language;
+    event.changes = {{"channel", std::string(core::ToString(before.channel)),
+                      std::string(core::ToString(preferences.channel))},
+                     {"format", std::string(core::ToString(before.format)),
+                      std::string(core::ToString(preferences.format))},
+                     {"language", before.language, preferences.language},
+                     {"copy_representative", copy(before), copy(preferences)}};
+    return tx.AppendEvent(EntityType::kComplaint, reference, event);
+  });
+  if (!status) return tl::unexpected(status.error());
+  return preferences;
 }
 
 Result<std::vector<LetterTemplate>> LetterService::Templates() {

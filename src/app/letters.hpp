@@ -32,7 +32,7 @@ struct LetterRequest {
   core::LetterParts parts;
   std::optional<core::Date> issued_on;  // default: today
   RecordEvent record_event = RecordEvent::kNo;
-  // Default: the complainant's preferences (core::DefaultContactPreferences).
+  // Default: the complainant's preferences as recorded (Preferences).
   std::optional<core::PreferredChannel> channel;
   std::optional<core::LetterFormat> format;
   std::optional<int> corrects;  // the number of an earlier letter this one corrects
@@ -77,6 +77,13 @@ class LetterService {
   Result<IssuedLetter> Get(const Actor& actor, std::string_view reference, int number);
   Result<std::vector<OutboxMessage>> OutboxOf(const Actor& actor, std::string_view reference);
   Result<OutboxCounts> Outbox();
+
+  // The complainant's contact preferences: those recorded, else the defaults
+  // (core::DefaultContactPreferences). kNotFound as LoadVisibleComplaint.
+  Result<core::ContactPreferences> Preferences(const Actor& actor, std::string_view reference);
+  // Records them after core::CheckContactPreferences, with a contact_preferences_changed event.
+  Result<core::ContactPreferences> SavePreferences(const Actor& actor, std::string_view reference,
+                                                   const core::ContactPreferences& preferences);
 
   // Every letter type and regime's template in use: the saved ones and the defaults.
   Result<std::vector<LetterTemplate>> Templates();

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/contact_preferences_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
 #include "app/outbox_repository.hpp"
@@ -346,6 +347,7 @@ class Tx {
   virtual LetterRepository& Letters() = 0;
   virtual LetterTemplateRepository& LetterTemplates() = 0;
   virtual OutboxRepository& Outbox() = 0;
+  virtual ContactPreferencesRepository& ContactPreferences() = 0;
 };
 
 // Whether opening a store may create its database. Only `redress init` and `redress demo` make

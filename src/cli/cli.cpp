@@ -518,6 +518,11 @@ class Commands final : public CommandHost {
                      "delay before the first retry of an unsent message (default 30)")
         ->check(CLI::Range(1, 3600));
     serve
+        ->add_option("--outbox-lease-seconds", serve_options_.outbox_lease_seconds,
+                     "seconds a claimed message is its worker's before another may send it "
+                     "(default 120)")
+        ->check(CLI::Range(1, 3600));
+    serve
         ->add_option("--outbox-give-up-hours", serve_options_.outbox_give_up_hours,
                      "hours after which an unsent message is marked failed (default 48)")
         ->check(CLI::Range(1, 24 * 30));

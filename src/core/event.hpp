@@ -51,10 +51,11 @@ enum class EventType {
   kSelfAssessmentStarted,
   kSelfAssessmentUpdated,  // a provision assessed or edited
   kSelfAssessmentApproved,
-  kDeadlinesRecalculated,  // a running clock moved because the calendar it counts on changed
-  kProcedureRecorded,      // a statutory procedure's step (procedure_transitions.hpp)
-  kLetterIssued,           // on a complaint: a letter issued, its SHA-256 in the changes
-  kLetterTemplateSaved,    // on the configuration: a new version of a letter template
+  kDeadlinesRecalculated,      // a running clock moved because the calendar it counts on changed
+  kProcedureRecorded,          // a statutory procedure's step (procedure_transitions.hpp)
+  kLetterIssued,               // on a complaint: a letter issued, its SHA-256 in the changes
+  kLetterTemplateSaved,        // on the configuration: a new version of a letter template
+  kContactPreferencesChanged,  // on a complaint: how the complainant wants letters
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -123,6 +123,22 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
          response.headers.emplace_back("Digest", "sha-256=" + letter->sha256);
          return response;
        }});
+  const std::string preferences = std::string(kComplaint) + "/contact-preferences";
+  router.Add({"GET", preferences, kAuth, P::kViewCases, [service](const Request& request) {
+                auto found = service->Preferences(*request.actor, PathParam(request, "reference"));
+                if (!found) return Problem(found.error(), request);
+                return JsonAnswer(kOk, ContactPreferencesToJson(*found));
+              }});
+  router.Add({"PUT", preferences, kAuth, P::kAcknowledge, [service](const Request& request) {
+                auto body = ParseJsonBody(request);
+                if (!body) return Problem(body.error(), request);
+                auto parsed = ParseContactPreferences(*body);
+                if (!parsed) return Problem(parsed.error(), request);
+                auto saved = service->SavePreferences(*request.actor,
+                                                      PathParam(request, "reference"), *parsed);
+                if (!saved) return Problem(saved.error(), request);
+                return JsonAnswer(kOk, ContactPreferencesToJson(*saved));
+              }});
   router.Add({"GET", templates, kAuth, P::kViewCases, [service](const Request& request) {
                 auto found = service->Templates();
                 if (!found) return Problem(found.error(), request);

@@ -8,6 +8,8 @@
 //   POST /api/v1/complaints/{reference}/letters/preview       the letter as it would be issued
 //   GET  /api/v1/complaints/{reference}/letters/{number}      one letter, with its text and HTML
 //   GET  /api/v1/complaints/{reference}/letters/{number}/pdf  its PDF, exactly as issued
+//   GET  /api/v1/complaints/{reference}/contact-preferences   how letters go; the defaults if none
+//   PUT  /api/v1/complaints/{reference}/contact-preferences   record them (kAcknowledge)
 //   GET  /api/v1/letter-templates                             the templates in use
 //   POST /api/v1/letter-templates                             save a new version → 201
 //   GET  /api/v1/outbox                                       the email outbox's counts

@@ -192,4 +192,27 @@ json LetterTemplateToJson(const app::LetterTemplate& t) {
           {"saved_at", TextOrNull(t.saved_at)}};
 }
 
+core::Result<core::ContactPreferences> ParseContactPreferences(const json& body) {
+  return ReadBody<core::ContactPreferences>(body, [](ObjectReader& reader) {
+    core::ContactPreferences p;
+    p.channel =
+        reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(p.channel);
+    p.format = reader.Enumerated("format", Presence::kRequired, kFormatDomain).value_or(p.format);
+    if (auto language = reader.OptionalText("language")) p.language = *language;
+    if (reader.Boolean("copy_representative", Presence::kOptional).value_or(false)) {
+      p.copy_representative = core::ContactPreferences::CopyRepresentative::kYes;
+    }
+    return p;
+  });
+}
+
+json ContactPreferencesToJson(const core::ContactPreferences& p) {
+  return {{"channel", std::string(core::ToString(p.channel))},
+          {"format", std::string(core::ToString(p.format))},
+          {"language", p.language},
+          {"copy_representative",
+           p.copy_representative == core::ContactPreferences::CopyRepresentative::kYes},
+          {"font_size_points", core::FontSizePoints(p.format)}};
+}
+
 }  // namespace redress::http

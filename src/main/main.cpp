@@ -77,6 +77,7 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
     outbox.token = redress::app::NewWorkerToken();
     constexpr std::int64_t kSecondsPerHour = 3600;
     outbox.retry.first_delay_seconds = options.outbox_retry_seconds;
+    outbox.lease_seconds = options.outbox_lease_seconds;
     outbox.retry.give_up_after_seconds = options.outbox_give_up_hours * kSecondsPerHour;
     worker = std::make_unique<redress::app::OutboxWorker>(store, clock, *mailer, outbox);
     loop = std::make_unique<redress::app::OutboxLoop>(

@@ -414,3 +414,40 @@ test('with the relay down a letter waits, and is delivered once when it comes ba
   const copies = received().filter((m) => m.message_id === messageId);
   assert.equal(copies.length, 1);
 });
+
+test('contact preferences are the complaint’s: recorded, checked, and followed by its letters', async () => {
+  const ref = await logComplaint(today());
+  const defaults = await as('one', 'GET', `/api/v1/complaints/${ref}/contact-preferences`);
+  assert.equal(defaults.status, 200);
+  assert.deepEqual(defaults.body, {
+    channel: 'email',
+    format: 'standard',
+    language: 'en',
+    copy_representative: false,
+    font_size_points: 14,
+  });
+  const bad = await call('PUT', `/api/v1/complaints/${ref}/contact-preferences`, {
+    token: tokens.one,
+    body: { channel: 'fax', format: 'braille' },
+  });
+  assertProblem(assert, bad, 422);
+  assert.deepEqual(fieldsOf(bad), ['channel', 'format']);
+  const saved = await call('PUT', `/api/v1/complaints/${ref}/contact-preferences`, {
+    token: tokens.one,
+    body: { channel: 'post', format: 'large_print', language: 'cy' },
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  assert.equal(saved.body.font_size_points, 16);
+  const letter = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'free_letter',
+    parts: { body: 'By post, in large print.' },
+  });
+  assert.equal(letter.status, 201, JSON.stringify(letter.body));
+  assert.equal(letter.body.channel, 'post');
+  assert.equal(letter.body.format, 'large_print');
+  assert.equal(letter.body.delivery, null);
+  assert.equal(letter.body.recipient.email, null);
+  assert.ok(letter.body.recipient.address.includes('EX1 2MP'));
+  const timeline = await as('one', 'GET', `/api/v1/complaints/${ref}/timeline`);
+  assert.ok(timeline.body.some((e) => e.type === 'contact_preferences_changed'));
+});

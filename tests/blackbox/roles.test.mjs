@@ -105,6 +105,8 @@ const MAY = {
   listLetterTemplates: ALL,
   saveLetterTemplate: ADMIN,
   getOutbox: REPORT_READERS,
+  getContactPreferences: ALL,
+  saveContactPreferences: STAFF,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.

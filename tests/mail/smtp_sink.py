@@ -6,9 +6,12 @@
 Listens on 127.0.0.1:PORT and writes each message it accepts to DIRECTORY as <n>.eml, with beside
 it <n>.json (message_id, to, subject, text, html, attachment names) and each PDF attachment as
 <n>.pdf. Files are written whole and renamed into place, so a reader never sees half of one.
-Prints "ready" once listening; runs until killed.
+Prints "ready" once listening; runs until killed. With SMTP_SINK_DELAY=<seconds> in the
+environment, each message's data is held that long before it is written and answered (after a
+<n>.receiving marker is written), so that a test can kill the sender mid-send.
 """
 
+import asyncio
 import email
 import email.policy
 import json
@@ -36,6 +39,10 @@ class Sink:
         with self.lock:
             self.count += 1
             n = f"{os.getpid()}-{self.count}"
+        delay = float(os.environ.get("SMTP_SINK_DELAY", "0"))
+        if delay > 0:
+            self.write(f"{n}.receiving", b"")
+            await asyncio.sleep(delay)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         summary = {
             "message_id": message["Message-ID"],

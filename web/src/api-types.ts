@@ -1394,6 +1394,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/contact-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** How the complainant wants letters: those recorded, else the defaults (email when they gave an address, else post; standard print; English) */
+        get: operations["getContactPreferences"];
+        /** Record the complainant's contact preferences and reasonable adjustments (no If-Match: they do not change the case); in the timeline as contact_preferences_changed */
+        put: operations["saveContactPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2924,6 +2945,28 @@ export interface components {
             sending: number;
             sent: number;
             failed: number;
+        };
+        ContactPreferencesRequest: {
+            /**
+             * @description email needs the complainant's email address, post their postal address
+             * @enum {string}
+             */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            /** @description BCP 47 tag, default en */
+            language?: string;
+            copy_representative?: boolean;
+        };
+        ContactPreferences: {
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            language: string;
+            copy_representative: boolean;
+            /** @description 14 for standard print (the LGSCO's guide), 16 for large print and easy read */
+            font_size_points: number;
         };
     };
     responses: {
@@ -6166,6 +6209,68 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -373,4 +373,44 @@ Result<std::vector<app::OutboxMessage>> SqliteOutboxRepository::OfComplaint(
   return ReadAll(*statement, ReadMessage);
 }
 
+// --- contact preferences ---
+
+Result<std::optional<core::ContactPreferences>> SqliteContactPreferencesRepository::Load(
+    std::string_view complaint_reference) {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT p.channel, p.format, p.language, p.copy_representative "
+      "FROM complaint_contact_preferences p JOIN complaints c ON c.id = p.complaint_id "
+      "WHERE c.reference = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(complaint_reference);
+  Result<std::vector<core::ContactPreferences>> rows = ReadAll(*statement, [](ColumnReader& r) {
+    core::ContactPreferences preferences;
+    preferences.channel = r.Enumerator(core::ParsePreferredChannel);
+    preferences.format = r.Enumerator(core::ParseLetterFormat);
+    preferences.language = r.Text();
+    preferences.copy_representative = r.Bool() ? core::ContactPreferences::CopyRepresentative::kYes
+                                               : core::ContactPreferences::CopyRepresentative::kNo;
+    return preferences;
+  });
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<core::ContactPreferences>();
+  return std::optional<core::ContactPreferences>(rows->front());
+}
+
+Status SqliteContactPreferencesRepository::Save(std::string_view complaint_reference,
+                                                const core::ContactPreferences& preferences) {
+  Result<std::int64_t> complaint_id = ComplaintId(connection_, complaint_reference);
+  if (!complaint_id) return Unexpected(complaint_id.error());
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO complaint_contact_preferences (complaint_id, channel, format, language, "
+      "copy_representative) VALUES (?, ?, ?, ?, ?) ON CONFLICT (complaint_id) DO UPDATE SET "
+      "channel = excluded.channel, format = excluded.format, language = excluded.language, "
+      "copy_representative = excluded.copy_representative");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(
+      *complaint_id, preferences.channel, preferences.format, preferences.language,
+      preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes);
+  return statement->Run();
+}
+
 }  // namespace redress::storage::sqlite

@@ -2,8 +2,10 @@
 
 // The SQLite repositories of correspondence (issue 15): letters (migration 0014's `letters`),
 // letter templates (`letter_templates`) and the email outbox (`outbox`), each working through the
-// transaction's connection.
+// transaction's connection; and the complaints' contact preferences
+// (`complaint_contact_preferences`).
 
+#include "app/contact_preferences_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
 #include "app/outbox_repository.hpp"
@@ -47,6 +49,18 @@ class SqliteOutboxRepository final : public app::OutboxRepository {
   Result<app::OutboxCounts> Counts() override;
   Result<std::vector<app::OutboxMessage>> OfComplaint(
       std::string_view complaint_reference) override;
+
+ private:
+  Connection& connection_;
+};
+
+class SqliteContactPreferencesRepository final : public app::ContactPreferencesRepository {
+ public:
+  explicit SqliteContactPreferencesRepository(Connection& connection) : connection_(connection) {}
+  Result<std::optional<core::ContactPreferences>> Load(
+      std::string_view complaint_reference) override;
+  Status Save(std::string_view complaint_reference,
+              const core::ContactPreferences& preferences) override;
 
  private:
   Connection& connection_;

@@ -1677,7 +1677,8 @@ class SqliteTx final : public app::Tx {
         clock_(clock),
         letters_(connection),
         letter_templates_(connection),
-        outbox_(connection) {}
+        outbox_(connection),
+        contact_preferences_(connection) {}
 
   // --- complaints ---
 
@@ -2360,6 +2361,7 @@ class SqliteTx final : public app::Tx {
   app::LetterRepository& Letters() override { return letters_; }
   app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
   app::OutboxRepository& Outbox() override { return outbox_; }
+  app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
 
  private:
   // --- versioned records (Versioned<Record>) and their child lists ---
@@ -2915,6 +2917,7 @@ class SqliteTx final : public app::Tx {
   SqliteLetterRepository letters_;
   SqliteLetterTemplateRepository letter_templates_;
   SqliteOutboxRepository outbox_;
+  SqliteContactPreferencesRepository contact_preferences_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

@@ -56,3 +56,13 @@ CREATE TABLE IF NOT EXISTS outbox (
   sent_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at);
+
+-- The complainant's contact preferences and reasonable adjustments, one row per complaint that
+-- recorded any (a complaint without one has the defaults of core::DefaultContactPreferences).
+CREATE TABLE IF NOT EXISTS complaint_contact_preferences (
+  complaint_id INTEGER PRIMARY KEY REFERENCES complaints(id),
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'post', 'both')),
+  format TEXT NOT NULL CHECK (format IN ('standard', 'large_print', 'easy_read')),
+  language TEXT NOT NULL,
+  copy_representative INTEGER NOT NULL CHECK (copy_representative IN (0, 1))
+);
