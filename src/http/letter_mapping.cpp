@@ -197,7 +197,7 @@ core::Result<core::ContactPreferences> ParseContactPreferences(const json& body)
     core::ContactPreferences p;
     p.channel =
         reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(p.channel);
-    p.format = reader.Enumerated("format", Presence::kRequired, kFormatDomain).value_or(p.format);
+    p.format = reader.Enumerated("format", Presence::kOptional, kFormatDomain).value_or(p.format);
     if (auto language = reader.OptionalText("language")) p.language = *language;
     if (reader.Boolean("copy_representative", Presence::kOptional).value_or(false)) {
       p.copy_representative = core::ContactPreferences::CopyRepresentative::kYes;

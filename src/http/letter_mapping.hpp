@@ -32,7 +32,7 @@ nlohmann::json OutboxCountsToJson(const app::OutboxCounts& counts);
 core::Result<app::LetterTemplate> ParseLetterTemplate(const nlohmann::json& body);
 nlohmann::json LetterTemplateToJson(const app::LetterTemplate& letter_template);
 
-// {channel, format, language?, copy_representative?}
+// {channel, format?, language?, copy_representative?}; format defaults to standard.
 core::Result<core::ContactPreferences> ParseContactPreferences(const nlohmann::json& body);
 nlohmann::json ContactPreferencesToJson(const core::ContactPreferences& preferences);
 

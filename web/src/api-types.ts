@@ -2952,8 +2952,11 @@ export interface components {
              * @enum {string}
              */
             channel: "email" | "post" | "both";
-            /** @enum {string} */
-            format: "standard" | "large_print" | "easy_read";
+            /**
+             * @description Default standard
+             * @enum {string}
+             */
+            format?: "standard" | "large_print" | "easy_read";
             /** @description BCP 47 tag, default en */
             language?: string;
             copy_representative?: boolean;
