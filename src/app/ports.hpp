@@ -19,10 +19,14 @@
 #include "app/attachment_repository.hpp"
 #include "app/case_note_repository.hpp"
 #include "app/complaint_repository.hpp"
+#include "app/contact_preferences_repository.hpp"
 #include "app/event_repository.hpp"
 #include "app/learning_repository.hpp"
+#include "app/letter_repository.hpp"
+#include "app/letter_template_repository.hpp"
 #include "app/ombudsman_repository.hpp"
 #include "app/organisation_repository.hpp"
+#include "app/outbox_repository.hpp"
 #include "app/records.hpp"
 #include "app/report_repository.hpp"
 #include "app/service_request_repository.hpp"
@@ -86,6 +90,11 @@ class Tx {
 
   // Files attached to cases and the allow-list (app/attachment_repository.hpp).
   virtual AttachmentRepository& Attachments() = 0;
+  // Correspondence (issue 15): letters as issued, their templates, the email outbox.
+  virtual LetterRepository& Letters() = 0;
+  virtual LetterTemplateRepository& LetterTemplates() = 0;
+  virtual OutboxRepository& Outbox() = 0;
+  virtual ContactPreferencesRepository& ContactPreferences() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -509,6 +509,28 @@ class Commands final : public CommandHost {
     serve->add_option("--clamd-socket", serve_options_.clamd_socket,
                       "ClamAV clamd's local socket, to scan attached files (default: none; files "
                       "are then marked not scanned)");
+    serve->add_option("--smtp-url", serve_options_.smtp_url,
+                      "SMTP relay for letters' email, e.g. smtp://relay:587 (none: letters wait)");
+    serve->add_option("--mail-from", serve_options_.mail_from, "sender address of letters' email");
+    serve->add_option("--smtp-tls", serve_options_.smtp_tls, "none, starttls or implicit")
+        ->check(CLI::IsMember({"none", "starttls", "implicit"}));
+    serve
+        ->add_option("--outbox-poll-ms", serve_options_.outbox_poll_milliseconds,
+                     "how often the outbox is checked for mail due (default 1000)")
+        ->check(CLI::Range(10, 3600000));
+    serve
+        ->add_option("--outbox-retry-seconds", serve_options_.outbox_retry_seconds,
+                     "delay before the first retry of an unsent message (default 30)")
+        ->check(CLI::Range(1, 3600));
+    serve
+        ->add_option("--outbox-lease-seconds", serve_options_.outbox_lease_seconds,
+                     "seconds a claimed message is its worker's before another may send it "
+                     "(default 120)")
+        ->check(CLI::Range(1, 3600));
+    serve
+        ->add_option("--outbox-give-up-hours", serve_options_.outbox_give_up_hours,
+                     "hours after which an unsent message is marked failed (default 48)")
+        ->check(CLI::Range(1, 24 * 30));
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -535,6 +557,10 @@ class Commands final : public CommandHost {
         serve_options_.idle_timeout_seconds > kMaxIdleTimeoutSeconds) {
       return core::FailField("idle_timeout_seconds",
                              fmt::format("must be between 1 and {}", kMaxIdleTimeoutSeconds));
+    }
+    if (!serve_options_.smtp_url.empty() && serve_options_.mail_from.empty()) {
+      return core::FailField("mail-from", "is required with --smtp-url",
+                             core::FieldErrorCode::kRequired);
     }
     if (serve_options_.checkpoint_interval < 1) {
       return core::FailField("audit_checkpoint_interval", "must be at least 1 second");

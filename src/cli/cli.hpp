@@ -54,6 +54,16 @@ struct ServeOptions {
   std::string files_directory;
   // ClamAV's clamd LocalSocket; "" = no scanner (files are marked not_scanned).
   std::string clamd_socket;
+  // The letters' email (issue 15): with a relay, a worker thread sends the outbox through it.
+  std::string smtp_url;   // "smtp://relay:587"; empty = no email is sent (letters stay queued)
+  std::string mail_from;  // the sender's address
+  std::string smtp_tls = "none";  // none, starttls, implicit
+  int outbox_poll_milliseconds = 1000;
+  int outbox_give_up_hours = 48;  // a message not sent by then is failed
+  int outbox_retry_seconds = 30;  // the first retry's delay; it doubles up to an hour
+  // How long a claimed message is its worker's: after it, another worker (or this one restarted
+  // after a crash) sends it again, with the same Message-ID.
+  int outbox_lease_seconds = 120;
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

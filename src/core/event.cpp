@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 42> kEventTypeNames{{
+constexpr EnumNames<EventType, 45> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -48,6 +48,9 @@ constexpr EnumNames<EventType, 42> kEventTypeNames{{
     {EventType::kProcedureRecorded, "procedure_recorded"},
     {EventType::kAttachmentAdded, "attachment_added"},
     {EventType::kAttachmentRemoved, "attachment_removed"},
+    {EventType::kLetterIssued, "letter_issued"},
+    {EventType::kLetterTemplateSaved, "letter_template_saved"},
+    {EventType::kContactPreferencesChanged, "contact_preferences_changed"},
 }};
 
 }  // namespace

@@ -55,6 +55,11 @@ enum class EventType {
   kProcedureRecorded,      // a statutory procedure's step (procedure_transitions.hpp)
   kAttachmentAdded,        // a file attached to the record (its name, type, size and SHA-256)
   kAttachmentRemoved,      // an attachment removed, with the reason
+  kDeadlinesRecalculated,      // a running clock moved because the calendar it counts on changed
+  kProcedureRecorded,          // a statutory procedure's step (procedure_transitions.hpp)
+  kLetterIssued,               // on a complaint: a letter issued, its SHA-256 in the changes
+  kLetterTemplateSaved,        // on the configuration: a new version of a letter template
+  kContactPreferencesChanged,  // on a complaint: how the complainant wants letters
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

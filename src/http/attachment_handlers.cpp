@@ -1,3 +1,4 @@
+#include "http/problem.hpp"
 #include "http/attachment_handlers.hpp"
 
 #include <algorithm>

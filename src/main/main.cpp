@@ -11,11 +11,13 @@
 #include <string>
 #include <string_view>
 
+#include "app/outbox_worker.hpp"
 #include "cli/cli.hpp"
 #include "files/clamd_scanner.hpp"
 #include "files/local_file_store.hpp"
 #include "files/magic_media_types.hpp"
 #include "http/serve.hpp"
+#include "mail/smtp_mailer.hpp"
 #include "main/allocator.hpp"
 #include "main/system_clock.hpp"
 #include "passwords/pwquality_password_policy.hpp"
@@ -116,8 +118,35 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   if (!options.clamd_socket.empty()) scanner.emplace(options.clamd_socket);
   const redress::http::AttachmentPorts attachments{files->get(), detector->get(),
                                                    scanner ? &*scanner : nullptr};
-  return redress::http::Serve(server, cookie_security, transport, options.web_root, store, clock,
-                              password_policy, attachments);
+  // The letters' email: a worker thread sends the outbox through the relay while the server runs.
+  std::unique_ptr<redress::mail::SmtpMailer> mailer;
+  std::unique_ptr<redress::app::OutboxWorker> worker;
+  std::unique_ptr<redress::app::OutboxLoop> loop;
+  if (!options.smtp_url.empty()) {
+    redress::mail::SmtpOptions smtp;
+    smtp.relay_url = options.smtp_url;
+    smtp.from = options.mail_from;
+    smtp.tls = options.smtp_tls == "starttls"   ? redress::mail::SmtpTls::kStartTls
+               : options.smtp_tls == "implicit" ? redress::mail::SmtpTls::kImplicit
+                                                : redress::mail::SmtpTls::kNone;
+    mailer = std::make_unique<redress::mail::SmtpMailer>(smtp);
+    redress::app::OutboxWorkerOptions outbox;
+    outbox.token = redress::app::NewWorkerToken();
+    constexpr std::int64_t kSecondsPerHour = 3600;
+    outbox.retry.first_delay_seconds = options.outbox_retry_seconds;
+    outbox.lease_seconds = options.outbox_lease_seconds;
+    outbox.retry.give_up_after_seconds = options.outbox_give_up_hours * kSecondsPerHour;
+    worker = std::make_unique<redress::app::OutboxWorker>(store, clock, *mailer, outbox);
+    loop = std::make_unique<redress::app::OutboxLoop>(
+        *worker, std::chrono::milliseconds(options.outbox_poll_milliseconds),
+        [](const redress::core::Error& error) {
+          std::cerr << "redress: outbox: " << error.message << '\n';
+        });
+  }
+  auto served = redress::http::Serve(server, cookie_security, transport, options.web_root, store,
+                                     clock, password_policy, attachments);
+  if (loop) loop->Stop();
+  return served;
 }
 
 }  // namespace

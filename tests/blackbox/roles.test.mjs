@@ -115,6 +115,16 @@ const MAY = {
   downloadLearningActionAttachment: ALL,
   getAttachmentPolicy: ALL,
   putAttachmentPolicy: ADMIN,
+  listLetters: ALL,
+  issueLetter: STAFF,
+  previewLetter: STAFF,
+  getLetter: ALL,
+  getLetterPdf: ALL,
+  listLetterTemplates: ALL,
+  saveLetterTemplate: ADMIN,
+  getOutbox: REPORT_READERS,
+  getContactPreferences: ALL,
+  saveContactPreferences: STAFF,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.
@@ -149,6 +159,7 @@ before(async () => {
   params.date = '2031-01-02';
   params.year = '2021';
   params.provision = '6.3';
+  params.number = '1';
   params.id = sqlite(db, 'SELECT max(id) FROM api_tokens').trim();
   server = await startServe(db);
   call = apiClient(server.base);

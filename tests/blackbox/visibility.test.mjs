@@ -70,7 +70,7 @@ const PATH_KINDS = {
   learning: 'learning_action',
 };
 // Path parameters that name no complaint-related record: what to put there.
-const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3', id: '1' };
+const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3', id: '1', number: '1' };
 // Query parameters without an enum in the document: the values worth asking for.
 const QUERY_VALUES = {
   text: [M.summary, M.description, M.srSummary],
@@ -144,6 +144,7 @@ const NOT_WALKED = {
   saveSelfAssessmentApproval: 'the Code self-assessment',
   logServiceRequest: 'names no record (walked by its reads)',
   logComplaint: 'names no record (walked by the repeat check)',
+  saveLetterTemplate: 'configuration: letter templates',
   putAttachmentPolicy: 'configuration',
 };
 // Published documents, which may count restricted complaints (never carry their text), and the
@@ -157,6 +158,7 @@ const MAY_COUNT = new Set([
   'health',
   'ready',
   'openapi',
+  'getOutbox',
 ]);
 // Fields that change with time or use, not with what was recorded.
 const VOLATILE = new Set(['last_used_at', 'generated_at', 'as_at', 'today', 'expires_at']);

@@ -35,6 +35,7 @@ export const M = {
   evidence: 'ZQXREVIDENCE',
   learning: 'ZQXRRESPONSELEARNING',
   promised: 'ZQXRPROMISEDACTION',
+  letter: 'ZQXRLETTERBODY',
   remedy: 'ZQXRREMEDY',
 };
 
@@ -204,6 +205,13 @@ export function council({ request, tokens, visible, restricted }) {
       { 'if-match': acknowledged.headers.get('etag') },
     );
     await insider('POST', `/api/v1/complaints/${r1}/notes`, { text: `${M.note} internal` });
+    // A letter, queued for email: its text, PDF and delivery are the complaint's.
+    const letter = await insider('POST', `/api/v1/complaints/${r1}/letters`, {
+      type: 'free_letter',
+      issued_on: `${YEAR}-06-12`,
+      parts: { body: `${M.letter} text` },
+    });
+    assert.equal(letter.status, 201, letter.text);
     await insider('POST', `/api/v1/complaints/${r2}/notes`, { text: `${M.note} second` });
     // Linked both ways: from the restricted complaint, and from the visible one's side.
     await insider('POST', `/api/v1/complaints/${r1}/links`, {

@@ -1588,6 +1588,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The complaint's letters, oldest first, each with the state of its email */
+        get: operations["listLetters"];
+        put?: never;
+        /** Issue a letter: checked against the Code (every missing required part named), rendered, frozen (PDF, text, SHA-256 in the audit trail) and queued for email when it goes by email. With record_event, an acknowledgement also acknowledges the stage on the issue date, in the same transaction. */
+        post: operations["issueLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/letters/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The letter as it would be issued now, without storing it; the required parts still missing are listed */
+        post: operations["previewLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/letters/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        /** One letter as issued, with its text and HTML */
+        get: operations["getLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/letters/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        /** The letter's PDF, byte for byte as issued */
+        get: operations["getLetterPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letter-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter templates in use: per letter type the organisation's latest version (per regime where it has one), or the shipped default (version 0) */
+        get: operations["listLetterTemplates"];
+        put?: never;
+        /** Save the next version of a letter template. Mustache with GOV.UK Notify's ((name)) delimiters; refused when it does not parse, names an unknown placeholder, inserts text unescaped, or leaves out a part its letter type requires. */
+        post: operations["saveLetterTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The email outbox: messages per state (failed ones are shown on the dashboard) */
+        get: operations["getOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/contact-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** How the complainant wants letters: those recorded, else the defaults (email when they gave an address, else post; standard print; English) */
+        get: operations["getContactPreferences"];
+        /** Record the complainant's contact preferences and reasonable adjustments (no If-Match: they do not change the case); in the timeline as contact_preferences_changed */
+        put: operations["saveContactPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2975,6 +3116,220 @@ export interface components {
                 media_type: string;
                 label: string;
             }[];
+        };
+        /**
+         * @description What a letter reports: acknowledgement (each stage), extension_notice, stage_response (the final response at the regime's last stage, with the Ombudsman block), not_accepted, escalation_declined, actions_update, phone_resolution, free_letter
+         * @enum {string}
+         */
+        LetterType: "acknowledgement" | "extension_notice" | "stage_response" | "not_accepted" | "escalation_declined" | "actions_update" | "phone_resolution" | "free_letter";
+        /** @enum {string} */
+        LetterPartName: "complaint_definition" | "outcome_sought" | "not_responsible_for" | "response_date" | "extension_reason" | "new_date" | "decisions" | "reasons" | "remedies" | "outstanding_actions" | "escalation" | "ombudsman" | "refusal_explanation" | "progress" | "resolution" | "body";
+        LetterActionInput: {
+            description?: string;
+            /** Format: date */
+            due_on?: string;
+        };
+        /** @description The handler's parts. The parts the case knows (response_date, new_date, ombudsman) are filled by the server; outcome_sought defaults to the complaint's desired outcome. Typed text is inserted as text, never read as template or markup. */
+        LetterPartsInput: {
+            complaint_definition?: string;
+            outcome_sought?: string;
+            not_responsible_for?: string;
+            extension_reason?: string;
+            decisions?: string;
+            reasons?: string;
+            remedies?: string;
+            escalation?: string;
+            refusal_explanation?: string;
+            progress?: string;
+            resolution?: string;
+            body?: string;
+            outstanding_actions?: components["schemas"]["LetterActionInput"][];
+        };
+        LetterRequest: {
+            type: components["schemas"]["LetterType"];
+            parts?: components["schemas"]["LetterPartsInput"];
+            /**
+             * Format: date
+             * @description Default today; not in the future, not before the complaint was received
+             */
+            issued_on?: string;
+            /** @description Acknowledgement only: also acknowledge the stage on the issue date */
+            record_event?: boolean;
+            /**
+             * @description Default: email when the complainant gave an email address, else post
+             * @enum {string}
+             */
+            channel?: "email" | "post" | "both";
+            /**
+             * @description standard is 14 pt; large_print and easy_read at least 16 pt
+             * @enum {string}
+             */
+            format?: "standard" | "large_print" | "easy_read";
+            /** @description The number of the earlier letter this one corrects */
+            corrects?: number;
+        };
+        LetterAction: {
+            description: string;
+            /** Format: date */
+            due_on: string | null;
+        };
+        LetterParts: {
+            complaint_definition: string;
+            outcome_sought: string;
+            not_responsible_for: string;
+            extension_reason: string;
+            decisions: string;
+            reasons: string;
+            remedies: string;
+            escalation: string;
+            refusal_explanation: string;
+            progress: string;
+            resolution: string;
+            body: string;
+            /** Format: date */
+            response_date: string | null;
+            /** Format: date */
+            new_date: string | null;
+            outstanding_actions: components["schemas"]["LetterAction"][];
+            /** @description Whether the letter carries the Ombudsman's contact block */
+            ombudsman: boolean;
+        };
+        LetterRecipient: {
+            name: string;
+            email: string | null;
+            address: string | null;
+        };
+        /** @description The letter's email in the outbox */
+        LetterDelivery: {
+            /** @enum {string} */
+            state: "queued" | "sending" | "sent" | "failed";
+            attempts: number;
+            message_id: string;
+            last_error: string | null;
+        };
+        /** @description A letter as issued: never changed; a correction is a new letter */
+        Letter: {
+            number: number;
+            reference: string;
+            type: components["schemas"]["LetterType"];
+            stage: number;
+            /** Format: date */
+            issued_on: string;
+            issued_by: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            recipient: components["schemas"]["LetterRecipient"];
+            /** @description 0 = the shipped default */
+            template_version: number;
+            pages: number;
+            /** @description Hex SHA-256 of the PDF, also in the letter_issued event */
+            sha256: string;
+            corrects: number | null;
+            /** @description Where the PDF is read */
+            pdf: string;
+            delivery: components["schemas"]["LetterDelivery"] | null;
+        };
+        FullLetter: {
+            number: number;
+            reference: string;
+            type: components["schemas"]["LetterType"];
+            stage: number;
+            /** Format: date */
+            issued_on: string;
+            issued_by: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            recipient: components["schemas"]["LetterRecipient"];
+            /** @description 0 = the shipped default */
+            template_version: number;
+            pages: number;
+            /** @description Hex SHA-256 of the PDF, also in the letter_issued event */
+            sha256: string;
+            corrects: number | null;
+            /** @description Where the PDF is read */
+            pdf: string;
+            delivery: components["schemas"]["LetterDelivery"] | null;
+            text: string;
+            html: string;
+        };
+        LetterPreview: {
+            type: components["schemas"]["LetterType"];
+            stage: number;
+            /** Format: date */
+            issued_on: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            recipient: components["schemas"]["LetterRecipient"];
+            template_version: number;
+            pages: number;
+            text: string;
+            html: string;
+            /** @description The PDF as it would be issued, base64 */
+            pdf_base64: string;
+            parts: components["schemas"]["LetterParts"];
+            required: components["schemas"]["LetterPartName"][];
+            /** @description Required parts not yet given: issuing now would be refused naming them */
+            missing: components["schemas"]["LetterPartName"][];
+        };
+        LetterTemplateRequest: {
+            type: components["schemas"]["LetterType"];
+            /**
+             * @description Absent: every regime without its own
+             * @enum {string}
+             */
+            regime?: "housing" | "corporate" | "children" | "adults";
+            text: string;
+        };
+        LetterTemplate: {
+            type: components["schemas"]["LetterType"];
+            /** @enum {string|null} */
+            regime: "housing" | "corporate" | "children" | "adults" | null;
+            version: number;
+            text: string;
+            saved_by: string | null;
+            /** Format: date-time */
+            saved_at: string | null;
+        };
+        OutboxCounts: {
+            queued: number;
+            sending: number;
+            sent: number;
+            failed: number;
+        };
+        ContactPreferencesRequest: {
+            /**
+             * @description email needs the complainant's email address, post their postal address
+             * @enum {string}
+             */
+            channel: "email" | "post" | "both";
+            /**
+             * @description Default standard
+             * @enum {string}
+             */
+            format?: "standard" | "large_print" | "easy_read";
+            /** @description BCP 47 tag, default en */
+            language?: string;
+            copy_representative?: boolean;
+        };
+        ContactPreferences: {
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            language: string;
+            copy_representative: boolean;
+            /** @description 14 for standard print (the LGSCO's guide), 16 for large print and easy read */
+            font_size_points: number;
         };
     };
     responses: {
@@ -6634,6 +6989,306 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Letter"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterRequest"];
+            };
+        };
+        responses: {
+            /** @description Issued; also in the timeline as letter_issued */
+            201: {
+                headers: {
+                    /** @description Where the new record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Letter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FullLetter"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLetterPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; its SHA-256 is the letter's sha256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLetterTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterTemplate"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveLetterTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            201: {
+                headers: {
+                    /** @description Where the new record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxCounts"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

@@ -28,6 +28,7 @@
 #include "storage/sqlite/database_file.hpp"
 #include "storage/sqlite/event_repository.hpp"
 #include "storage/sqlite/learning_repository.hpp"
+#include "storage/sqlite/letter_repository.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/ombudsman_repository.hpp"
 #include "storage/sqlite/organisation_repository.hpp"
@@ -61,9 +62,17 @@ class SqliteTx final : public app::Tx {
         ombudsman_(connection),
         learning_(connection),
         reports_(connection),
-        attachments_(connection) {}
+        attachments_(connection),
+        letters_(connection),
+        letter_templates_(connection),
+        outbox_(connection),
+        contact_preferences_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
+  app::LetterRepository& Letters() override { return letters_; }
+  app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
+  app::OutboxRepository& Outbox() override { return outbox_; }
+  app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -88,6 +97,10 @@ class SqliteTx final : public app::Tx {
   SqliteLearningRepository learning_;
   SqliteReportRepository reports_;
   SqliteAttachmentRepository attachments_;
+  SqliteLetterRepository letters_;
+  SqliteLetterTemplateRepository letter_templates_;
+  SqliteOutboxRepository outbox_;
+  SqliteContactPreferencesRepository contact_preferences_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

@@ -1,0 +1,511 @@
+#include "app/letters.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+
+#include "app/case_use_cases.hpp"
+#include "core/enum_names.hpp"
+#include "core/transitions.hpp"
+#include "letters/default_templates.hpp"
+#include "letters/email_body.hpp"
+#include "letters/letter_pdf.hpp"
+#include "letters/letter_template.hpp"
+
+namespace redress::app {
+namespace {
+
+constexpr core::EnumNames<OutboxState, 4> kOutboxStateNames{{
+    {OutboxState::kQueued, "queued"},
+    {OutboxState::kSending, "sending"},
+    {OutboxState::kSent, "sent"},
+    {OutboxState::kFailed, "failed"},
+}};
+
+std::string Sha256Hex(std::string_view bytes) {
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size());
+  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+  return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
+}
+
+bool IsBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// The address block: the name, then the address's lines, then the postcode.
+std::string AddressOf(const core::Person& person) {
+  std::string address = person.name;
+  if (!IsBlank(person.address)) address += "\n" + person.address;
+  if (!IsBlank(person.postcode)) address += "\n" + person.postcode;
+  return address;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (char c : text) {
+    if (c == '\n') {
+      lines.push_back(std::move(line));
+      line.clear();
+    } else {
+      line += c;
+    }
+  }
+  lines.push_back(std::move(line));
+  return lines;
+}
+
+core::CaseContext ContextOf(const Organisation& organisation, const Actor& actor,
+                            core::Date today) {
+  return {organisation.calendar.get(), today, actor.username, &organisation.root_causes};
+}
+
+// The letter as it would be issued from `complaint` (already acknowledged when the issue records
+// the acknowledgement), with the parts the case knows filled in.
+Result<LetterDraft> Build(Tx& tx, const Organisation& organisation, const Actor& actor,
+                          const core::Complaint& complaint, const LetterRequest& request,
+                          core::Date issued_on) {
+  const core::Stage& stage = complaint.current_stage();
+  core::LetterContext context{request.type, complaint.regime, stage.number};
+  core::LetterParts parts = request.parts;
+  switch (request.type) {
+    case core::LetterType::kAcknowledgement:
+      parts.response_date = stage.respond_by;
+      break;
+    case core::LetterType::kExtensionNotice:
+      parts.new_date = stage.respond_by;
+      break;
+    default:
+      break;
+  }
+  if (IsBlank(parts.outcome_sought) &&
+      core::AllowsPart(context, core::LetterPart::kOutcomeSought)) {
+    parts.outcome_sought = complaint.desired_outcome;
+  }
+  core::DropInapplicableParts(context, parts);
+  // The Ombudsman block wherever the letter type requires it: never typed, always current.
+  std::vector<core::LetterPart> required = core::RequiredParts(context);
+  parts.ombudsman =
+      std::find(required.begin(), required.end(), core::LetterPart::kOmbudsman) != required.end();
+
+  auto recorded = tx.ContactPreferences().Load(complaint.reference);
+  if (!recorded) return tl::unexpected(recorded.error());
+  core::ContactPreferences preferences =
+      recorded->value_or(core::DefaultContactPreferences(complaint.complainant));
+  if (request.channel) preferences.channel = *request.channel;
+  if (request.format) preferences.format = *request.format;
+  if (Status reachable = core::CheckContactPreferences(preferences, complaint.complainant);
+      !reachable) {
+    return tl::unexpected(reachable.error());
+  }
+
+  Result<LetterTemplate> letter_template = TemplateFor(tx, request.type, complaint.regime);
+  if (!letter_template) return tl::unexpected(letter_template.error());
+
+  letters::LetterModel model;
+  model.organisation = organisation.settings.name;
+  model.reference = complaint.reference;
+  model.complainant_name = complaint.complainant.name;
+  model.stage_name =
+      std::string(core::RulesFor(complaint.regime, complaint.received_on).stage(stage.number).name);
+  model.stage = stage.number;
+  model.received_on = complaint.received_on;
+  model.issued_on = issued_on;
+  model.parts = parts;
+  if (parts.ombudsman) {
+    model.ombudsman = core::OmbudsmanContactOn(core::OmbudsmanFor(complaint.regime), issued_on);
+  }
+  Result<std::string> text = letters::RenderLetterText(letter_template->text, model);
+  if (!text) return tl::unexpected(text.error());
+
+  IssuedLetter letter;
+  letter.complaint_reference = complaint.reference;
+  letter.type = request.type;
+  letter.stage = stage.number;
+  letter.issued_on = issued_on;
+  letter.issued_by = actor.username;
+  letter.channel = preferences.channel;
+  letter.format = preferences.format;
+  letter.recipient_name = complaint.complainant.name;
+  if (preferences.channel != core::PreferredChannel::kPost) {
+    letter.recipient_email = complaint.complainant.email;
+  }
+  std::string address = AddressOf(complaint.complainant);
+  if (preferences.channel != core::PreferredChannel::kEmail) letter.recipient_address = address;
+  letter.template_version = letter_template->version;
+  letter.text = letters::EmailText(*text);
+  letter.html = letters::EmailHtml(*text);
+  letters::LetterDocument document{
+      organisation.settings.name, Lines(address), complaint.reference, issued_on, *text,
+      preferences.format};
+  Result<letters::RenderedPdf> pdf = letters::RenderLetterPdf(document);
+  if (!pdf) return tl::unexpected(pdf.error());
+  letter.pdf = std::move(pdf->bytes);
+  letter.pages = pdf->pages;
+  letter.sha256 = Sha256Hex(letter.pdf);
+  letter.corrects = request.corrects;
+
+  LetterDraft draft;
+  draft.letter = std::move(letter);
+  draft.required = required;
+  for (core::LetterPart part : required) {
+    if (!core::HasPart(parts, part)) draft.missing.push_back(part);
+  }
+  draft.parts = std::move(parts);
+  return draft;
+}
+
+// The issue date: today by default; never in the future nor before the complaint was received.
+Result<core::Date> IssueDate(const core::Complaint& complaint, const LetterRequest& request,
+                             core::Date today) {
+  core::Date issued_on = request.issued_on.value_or(today);
+  if (issued_on > today) {
+    return core::FailField("issued_on", "must not be in the future",
+                           core::FieldErrorCode::kDateInFuture);
+  }
+  if (issued_on < complaint.received_on) {
+    return core::FailField("issued_on", "must not be before the complaint was received",
+                           core::FieldErrorCode::kDateTooEarly);
+  }
+  return issued_on;
+}
+
+Status RequireRecordableEvent(const LetterRequest& request) {
+  if (request.record_event == RecordEvent::kYes &&
+      request.type != core::LetterType::kAcknowledgement) {
+    return core::FailField("record_event", "only an acknowledgement records its event on issue",
+                           core::FieldErrorCode::kInvalid);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view ToString(OutboxState state) { return core::NameOf(kOutboxStateNames, state); }
+std::optional<OutboxState> ParseOutboxState(std::string_view name) {
+  return core::ParseName(kOutboxStateNames, name);
+}
+
+Result<LetterTemplate> TemplateFor(Tx& tx, core::LetterType type, core::Regime regime) {
+  for (std::optional<core::Regime> key :
+       {std::optional<core::Regime>(regime), std::optional<core::Regime>()}) {
+    auto saved = tx.LetterTemplates().Latest(type, key);
+    if (!saved) return tl::unexpected(saved.error());
+    if (*saved) return std::move(**saved);
+  }
+  LetterTemplate shipped;
+  shipped.type = type;
+  shipped.version = 0;
+  shipped.text = std::string(letters::DefaultTemplate(type));
+  return shipped;
+}
+
+Result<IssuedLetter> IssueLetterIn(Tx& tx, const Organisation& organisation, const Actor& actor,
+                                   core::Date today, std::string_view now_rfc3339,
+                                   std::int64_t now_unix, std::string_view mail_domain,
+                                   std::string_view reference, const LetterRequest& request) {
+  if (Status recordable = RequireRecordableEvent(request); !recordable) {
+    return tl::unexpected(recordable.error());
+  }
+  auto complaint = LoadVisibleComplaint(tx, actor, reference);
+  if (!complaint) return tl::unexpected(complaint.error());
+  auto issued_on = IssueDate(*complaint, request, today);
+  if (!issued_on) return tl::unexpected(issued_on.error());
+  if (request.record_event == RecordEvent::kYes) {
+    auto acknowledged = ApplyCaseActionIn(tx, organisation, actor, today, reference, std::nullopt,
+                                          core::AcknowledgeInput{*issued_on});
+    if (!acknowledged) return tl::unexpected(acknowledged.error());
+    complaint = std::move(acknowledged);
+  }
+  const core::Complaint& current = *complaint;
+  core::LetterContext context{request.type, current.regime, current.current_stage().number};
+  auto draft = Build(tx, organisation, actor, current, request, *issued_on);
+  if (!draft) return tl::unexpected(draft.error());
+  // The parts as Build completed them: a required part still missing refuses the issue.
+  if (Status checked = core::CheckLetter(context, draft->parts); !checked) {
+    return tl::unexpected(checked.error());
+  }
+  IssuedLetter letter = std::move(draft->letter);
+  letter.issued_at = std::string(now_rfc3339);
+  auto stored = tx.Letters().Insert(std::move(letter));
+  if (!stored) return stored;
+
+  core::CaseEvent event;
+  event.type = core::EventType::kLetterIssued;
+  event.occurred_on = stored->issued_on;
+  event.actor = actor.username;
+  event.stage = stored->stage;
+  event.summary = "Letter " + std::to_string(stored->number) +
+                  " issued: " + std::string(core::ToString(stored->type)) + " by " +
+                  std::string(core::ToString(stored->channel));
+  event.changes = {{"letter", "", std::to_string(stored->number)},
+                   {"type", "", std::string(core::ToString(stored->type))},
+                   {"channel", "", std::string(core::ToString(stored->channel))},
+                   {"template_version", "", std::to_string(stored->template_version)},
+                   {"sha256", "", stored->sha256}};
+  if (stored->corrects)
+    event.changes.push_back({"corrects", "", std::to_string(*stored->corrects)});
+  if (Status appended = tx.Events().Append(EntityType::kComplaint, reference, event); !appended) {
+    return tl::unexpected(appended.error());
+  }
+  if (stored->channel != core::PreferredChannel::kPost) {
+    OutboxMessage message;
+    message.letter_id = stored->id;
+    message.complaint_reference = stored->complaint_reference;
+    message.letter_number = stored->number;
+    message.message_id = "<letter-" + stored->complaint_reference + "-" +
+                         std::to_string(stored->number) + "@" + std::string(mail_domain) + ">";
+    message.recipient = stored->recipient_email;
+    message.created_at = now_unix;
+    message.next_attempt_at = now_unix;
+    auto queued = tx.Outbox().Enqueue(std::move(message));
+    if (!queued) return tl::unexpected(queued.error());
+  }
+  return stored;
+}
+
+Result<LetterDraft> LetterService::Preview(const Actor& actor, std::string_view reference,
+                                           const LetterRequest& request) {
+  if (Status recordable = RequireRecordableEvent(request); !recordable) {
+    return tl::unexpected(recordable.error());
+  }
+  std::optional<LetterDraft> result;
+  core::Date today = clock_.Today();
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto organisation = LoadOrganisation(tx);
+    if (!organisation) return tl::unexpected(organisation.error());
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto issued_on = IssueDate(*complaint, request, today);
+    if (!issued_on) return tl::unexpected(issued_on.error());
+    core::Complaint subject = *complaint;
+    if (request.record_event == RecordEvent::kYes) {
+      // The acknowledgement as the issue would record it, in memory only.
+      auto acknowledged = core::Acknowledge(subject, core::AcknowledgeInput{*issued_on},
+                                            ContextOf(*organisation, actor, today));
+      if (!acknowledged) return tl::unexpected(acknowledged.error());
+      subject = std::move(acknowledged->complaint);
+    }
+    auto draft = Build(tx, *organisation, actor, subject, request, *issued_on);
+    if (!draft) return tl::unexpected(draft.error());
+    result = std::move(*draft);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<IssuedLetter> LetterService::Issue(const Actor& actor, std::string_view reference,
+                                          const LetterRequest& request) {
+  std::optional<IssuedLetter> result;
+  core::Date today = clock_.Today();
+  std::string now = clock_.NowRfc3339();
+  std::int64_t now_unix = clock_.NowUnixSeconds();
+  Status status = store_.Write([&](Tx& tx) -> Status {
+    auto organisation = LoadOrganisation(tx);
+    if (!organisation) return tl::unexpected(organisation.error());
+    auto issued = IssueLetterIn(tx, *organisation, actor, today, now, now_unix, mail_domain_,
+                                reference, request);
+    if (!issued) return tl::unexpected(issued.error());
+    result = std::move(*issued);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<std::vector<IssuedLetter>> LetterService::List(const Actor& actor,
+                                                      std::string_view reference) {
+  std::optional<std::vector<IssuedLetter>> result;
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto letters = tx.Letters().ListOf(reference);
+    if (!letters) return tl::unexpected(letters.error());
+    result = std::move(*letters);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<IssuedLetter> LetterService::Get(const Actor& actor, std::string_view reference,
+                                        int number) {
+  std::optional<IssuedLetter> result;
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto letter = tx.Letters().Load(reference, number);
+    if (!letter) return tl::unexpected(letter.error());
+    result = std::move(*letter);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<std::vector<OutboxMessage>> LetterService::OutboxOf(const Actor& actor,
+                                                           std::string_view reference) {
+  std::optional<std::vector<OutboxMessage>> result;
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto messages = tx.Outbox().OfComplaint(reference);
+    if (!messages) return tl::unexpected(messages.error());
+    result = std::move(*messages);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<OutboxCounts> LetterService::Outbox() {
+  std::optional<OutboxCounts> result;
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto counts = tx.Outbox().Counts();
+    if (!counts) return tl::unexpected(counts.error());
+    result = *counts;
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return *result;
+}
+
+Result<core::ContactPreferences> LetterService::Preferences(const Actor& actor,
+                                                            std::string_view reference) {
+  std::optional<core::ContactPreferences> result;
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto recorded = tx.ContactPreferences().Load(reference);
+    if (!recorded) return tl::unexpected(recorded.error());
+    result = recorded->value_or(core::DefaultContactPreferences(complaint->complainant));
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return *result;
+}
+
+Result<core::ContactPreferences> LetterService::SavePreferences(
+    const Actor& actor, std::string_view reference, const core::ContactPreferences& preferences) {
+  core::Date today = clock_.Today();
+  Status status = store_.Write([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    if (Status reachable = core::CheckContactPreferences(preferences, complaint->complainant);
+        !reachable) {
+      return reachable;
+    }
+    auto recorded = tx.ContactPreferences().Load(reference);
+    if (!recorded) return tl::unexpected(recorded.error());
+    core::ContactPreferences before =
+        recorded->value_or(core::DefaultContactPreferences(complaint->complainant));
+    if (Status saved = tx.ContactPreferences().Save(reference, preferences); !saved) return saved;
+    auto copy = [](const core::ContactPreferences& p) {
+      return std::string(p.copy_representative == core::ContactPreferences::CopyRepresentative::kYes
+                             ? "yes"
+                             : "no");
+    };
+    core::CaseEvent event;
+    event.type = core::EventType::kContactPreferencesChanged;
+    event.occurred_on = today;
+    event.actor = actor.username;
+    event.stage = complaint->current_stage().number;
+    event.summary = "Contact preferences: " + std::string(core::ToString(preferences.channel)) +
+                    ", " + std::string(core::ToString(preferences.format)) + ", " +
+                    preferences.language;
+    event.changes = {{"channel", std::string(core::ToString(before.channel)),
+                      std::string(core::ToString(preferences.channel))},
+                     {"format", std::string(core::ToString(before.format)),
+                      std::string(core::ToString(preferences.format))},
+                     {"language", before.language, preferences.language},
+                     {"copy_representative", copy(before), copy(preferences)}};
+    return tx.Events().Append(EntityType::kComplaint, reference, event);
+  });
+  if (!status) return tl::unexpected(status.error());
+  return preferences;
+}
+
+Result<std::vector<LetterTemplate>> LetterService::Templates() {
+  std::optional<std::vector<LetterTemplate>> result;
+  Status status = store_.Read([&](Tx& tx) -> Status {
+    auto saved = tx.LetterTemplates().ListLatest();
+    if (!saved) return tl::unexpected(saved.error());
+    std::vector<LetterTemplate> templates;
+    for (core::LetterType type : core::kAllLetterTypes) {
+      bool has_general = std::any_of(saved->begin(), saved->end(), [&](const LetterTemplate& t) {
+        return t.type == type && !t.regime;
+      });
+      if (!has_general) {
+        LetterTemplate shipped;
+        shipped.type = type;
+        shipped.text = std::string(letters::DefaultTemplate(type));
+        templates.push_back(std::move(shipped));
+      }
+      for (const LetterTemplate& t : *saved) {
+        if (t.type == type) templates.push_back(t);
+      }
+    }
+    result = std::move(templates);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<LetterTemplate> LetterService::SaveTemplate(const Actor& actor,
+                                                   LetterTemplate letter_template) {
+  // Checked against every stage of the regimes it serves: one template serves them all.
+  core::FieldErrors errors;
+  for (core::Regime regime : core::kAllRegimes) {
+    if (letter_template.regime && *letter_template.regime != regime) continue;
+    for (int stage = 1; stage <= core::RulesFor(regime).stage_count(); ++stage) {
+      Status checked =
+          letters::CheckTemplate({letter_template.type, regime, stage}, letter_template.text);
+      if (!checked) {
+        for (const core::FieldError& field : checked.error().fields) {
+          errors.Add(field.field, field.message, field.code);
+        }
+        break;
+      }
+    }
+    if (!errors.empty()) break;
+  }
+  if (!errors.empty()) return errors.ToError();
+  letter_template.saved_by = actor.username;
+  letter_template.saved_at = clock_.NowRfc3339();
+  core::Date today = clock_.Today();
+  std::optional<LetterTemplate> result;
+  Status status = store_.Write([&](Tx& tx) -> Status {
+    auto saved = tx.LetterTemplates().Insert(letter_template);
+    if (!saved) return tl::unexpected(saved.error());
+    core::CaseEvent event;
+    event.type = core::EventType::kLetterTemplateSaved;
+    event.occurred_on = today;
+    event.actor = actor.username;
+    std::string regime =
+        saved->regime ? std::string(core::ToString(*saved->regime)) : std::string("every regime");
+    event.summary = "Letter template " + std::string(core::ToString(saved->type)) + " (" + regime +
+                    ") saved as version " + std::to_string(saved->version);
+    event.changes = {
+        {"version", std::to_string(saved->version - 1), std::to_string(saved->version)}};
+    if (Status appended =
+            tx.Events().Append(EntityType::kConfiguration,
+                           "letter_template/" + std::string(core::ToString(saved->type)), event);
+        !appended) {
+      return tl::unexpected(appended.error());
+    }
+    result = std::move(*saved);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+}  // namespace redress::app

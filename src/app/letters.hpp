@@ -1,0 +1,100 @@
+#pragma once
+
+// Correspondence use cases (issue 15): preview and issue a complaint's letter, list and read its
+// letters and their outbox state, and the letter templates. A letter is checked against the Code
+// (core::CheckLetter: a required part missing is refused, naming it), rendered from the
+// organisation's template for its type (and regime, where it has one) or the shipped default,
+// frozen when issued (PDF, text, HTML, recipient, channel, date, template version and SHA-256, the
+// hash in the audit event), and queued for email in the same transaction when it goes by email.
+// Issuing an acknowledgement may record the acknowledgement itself on the issue date, so that the
+// clock counts from the letter: one use case, one transaction.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/organisation.hpp"
+#include "app/ports.hpp"
+#include "core/letter.hpp"
+
+namespace redress::app {
+
+// Whether issuing also records the case event the letter reports (only an acknowledgement can:
+// its date is the issue date).
+enum class RecordEvent { kNo, kYes };
+
+struct LetterRequest {
+  core::LetterType type = core::LetterType::kFreeLetter;
+  // The handler's parts; those the case knows (the response and new dates, the Ombudsman block)
+  // are filled by the use case, and the outcome sought defaults to the case's desired outcome.
+  core::LetterParts parts;
+  std::optional<core::Date> issued_on;  // default: today
+  RecordEvent record_event = RecordEvent::kNo;
+  // Default: the complainant's preferences as recorded (Preferences).
+  std::optional<core::PreferredChannel> channel;
+  std::optional<core::LetterFormat> format;
+  std::optional<int> corrects;  // the number of an earlier letter this one corrects
+};
+
+// A letter as it would be issued, not stored; `missing` names the required parts not yet given
+// (an issue would be refused naming them).
+struct LetterDraft {
+  IssuedLetter letter;      // id, number and issued_at unset
+  core::LetterParts parts;  // as the letter says them: the handler's, completed from the case
+  std::vector<core::LetterPart> required;
+  std::vector<core::LetterPart> missing;
+};
+
+// The template a letter of this type and regime is rendered from: the organisation's latest for
+// the regime, else its latest for every regime, else the shipped default (version 0).
+Result<LetterTemplate> TemplateFor(Tx& tx, core::LetterType type, core::Regime regime);
+
+// Issues inside the caller's transaction (see LetterService::Issue).
+Result<IssuedLetter> IssueLetterIn(Tx& tx, const Organisation& organisation, const Actor& actor,
+                                   core::Date today, std::string_view now_rfc3339,
+                                   std::int64_t now_unix, std::string_view mail_domain,
+                                   std::string_view reference, const LetterRequest& request);
+
+class LetterService {
+ public:
+  // `mail_domain` is the right-hand side of the Message-IDs the outbox derives from letters.
+  LetterService(Store& store, const Clock& clock, std::string mail_domain)
+      : store_(store), clock_(clock), mail_domain_(std::move(mail_domain)) {}
+
+  // kNotFound when the actor may not see the case (LoadVisibleComplaint); kInvalidInput for an
+  // issue date in the future or before the complaint was received, or preferences the case
+  // cannot follow. Renders even with parts missing (listed in `missing`).
+  Result<LetterDraft> Preview(const Actor& actor, std::string_view reference,
+                              const LetterRequest& request);
+  // As Preview, and refuses (kInvalidInput naming each `parts.<name>`) a letter with a required
+  // part missing; with RecordEvent::kYes on an acknowledgement, acknowledges the stage on the
+  // issue date first (refused as the acknowledgement would be).
+  Result<IssuedLetter> Issue(const Actor& actor, std::string_view reference,
+                             const LetterRequest& request);
+  Result<std::vector<IssuedLetter>> List(const Actor& actor, std::string_view reference);
+  Result<IssuedLetter> Get(const Actor& actor, std::string_view reference, int number);
+  Result<std::vector<OutboxMessage>> OutboxOf(const Actor& actor, std::string_view reference);
+  Result<OutboxCounts> Outbox();
+
+  // The complainant's contact preferences: those recorded, else the defaults
+  // (core::DefaultContactPreferences). kNotFound as LoadVisibleComplaint.
+  Result<core::ContactPreferences> Preferences(const Actor& actor, std::string_view reference);
+  // Records them after core::CheckContactPreferences, with a contact_preferences_changed event.
+  Result<core::ContactPreferences> SavePreferences(const Actor& actor, std::string_view reference,
+                                                   const core::ContactPreferences& preferences);
+
+  // Every letter type and regime's template in use: the saved ones and the defaults.
+  Result<std::vector<LetterTemplate>> Templates();
+  // Saves the next version after CheckTemplate (kInvalidInput naming `text`, or `type`); appends
+  // the configuration event.
+  Result<LetterTemplate> SaveTemplate(const Actor& actor, LetterTemplate letter_template);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+  std::string mail_domain_;
+};
+
+}  // namespace redress::app

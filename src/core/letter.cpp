@@ -1,0 +1,322 @@
+#include "core/letter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "core/enum_names.hpp"
+
+namespace redress::core {
+namespace {
+
+constexpr EnumNames<LetterType, 8> kLetterTypeNames{{
+    {LetterType::kAcknowledgement, "acknowledgement"},
+    {LetterType::kExtensionNotice, "extension_notice"},
+    {LetterType::kStageResponse, "stage_response"},
+    {LetterType::kNotAccepted, "not_accepted"},
+    {LetterType::kEscalationDeclined, "escalation_declined"},
+    {LetterType::kActionsUpdate, "actions_update"},
+    {LetterType::kPhoneResolution, "phone_resolution"},
+    {LetterType::kFreeLetter, "free_letter"},
+}};
+
+constexpr EnumNames<LetterPart, 16> kLetterPartNames{{
+    {LetterPart::kComplaintDefinition, "complaint_definition"},
+    {LetterPart::kOutcomeSought, "outcome_sought"},
+    {LetterPart::kNotResponsibleFor, "not_responsible_for"},
+    {LetterPart::kResponseDate, "response_date"},
+    {LetterPart::kExtensionReason, "extension_reason"},
+    {LetterPart::kNewDate, "new_date"},
+    {LetterPart::kDecisions, "decisions"},
+    {LetterPart::kReasons, "reasons"},
+    {LetterPart::kRemedies, "remedies"},
+    {LetterPart::kOutstandingActions, "outstanding_actions"},
+    {LetterPart::kEscalation, "escalation"},
+    {LetterPart::kOmbudsman, "ombudsman"},
+    {LetterPart::kRefusalExplanation, "refusal_explanation"},
+    {LetterPart::kProgress, "progress"},
+    {LetterPart::kResolution, "resolution"},
+    {LetterPart::kBody, "body"},
+}};
+
+constexpr EnumNames<PreferredChannel, 3> kPreferredChannelNames{{
+    {PreferredChannel::kEmail, "email"},
+    {PreferredChannel::kPost, "post"},
+    {PreferredChannel::kBoth, "both"},
+}};
+
+constexpr EnumNames<LetterFormat, 3> kLetterFormatNames{{
+    {LetterFormat::kStandard, "standard"},
+    {LetterFormat::kLargePrint, "large_print"},
+    {LetterFormat::kEasyRead, "easy_read"},
+}};
+
+// The Ombudsmen's contact blocks (rules file section 11, [V] from their websites). The Housing
+// Ombudsman's banner: from 13 January 2026 it no longer accepts new case enquiries by email, so
+// its block splits on that date. Time limits: HO 12 months after the final response; the LGSCO
+// normally 12 months from when the complainant knew of the matter.
+constexpr Date kHousingOmbudsmanEmailEnds = Date::FromDaysSinceEpoch(20465);  // 2026-01-12
+constexpr Date kHousingOmbudsmanNoEmail = Date::FromDaysSinceEpoch(20466);    // 2026-01-13
+constexpr Date kTableStart = Date::FromDaysSinceEpoch(19723);                 // 2024-01-01
+
+constexpr std::array<OmbudsmanContact, 3> kContacts{{
+    {Ombudsman::kHousingOmbudsman, kTableStart, kHousingOmbudsmanEmailEnds,
+     "Housing Ombudsman Service",
+     "https://www.housing-ombudsman.org.uk/residents/make-a-complaint/", "0300 111 3000",
+     "PO Box 1484, Unit D, Preston PR2 0ET", "info@housing-ombudsman.org.uk",
+     "You can refer your complaint to the Housing Ombudsman within 12 months of our final "
+     "response.",
+     "housing-ombudsman.org.uk, contact page"},
+    {Ombudsman::kHousingOmbudsman, kHousingOmbudsmanNoEmail, std::nullopt,
+     "Housing Ombudsman Service",
+     "https://www.housing-ombudsman.org.uk/residents/make-a-complaint/", "0300 111 3000",
+     "PO Box 1484, Unit D, Preston PR2 0ET", "",
+     "You can refer your complaint to the Housing Ombudsman within 12 months of our final "
+     "response.",
+     "housing-ombudsman.org.uk banner: no new case enquiries by email from 13 January 2026"},
+    {Ombudsman::kLgsco, kTableStart, std::nullopt, "Local Government and Social Care Ombudsman",
+     "https://www.lgo.org.uk/make-a-complaint", "0300 061 0614", "PO Box 4771, Coventry", "",
+     "You should normally contact the Ombudsman within 12 months of when you first knew of the "
+     "matter.",
+     "lgo.org.uk, contact page"},
+}};
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+// Parts a type may carry beyond its required ones.
+std::vector<LetterPart> OptionalParts(const LetterContext& context) {
+  switch (context.type) {
+    case LetterType::kAcknowledgement:
+      return {LetterPart::kNotResponsibleFor};
+    case LetterType::kStageResponse:
+      // One template serves every stage: the escalation and the Ombudsman block are each
+      // required at some stage, so either may appear (and renders empty where not required).
+      return {LetterPart::kRemedies, LetterPart::kOutstandingActions, LetterPart::kEscalation,
+              LetterPart::kOmbudsman};
+    case LetterType::kPhoneResolution:
+      return {LetterPart::kRemedies, LetterPart::kOutstandingActions};
+    case LetterType::kActionsUpdate:
+      return {LetterPart::kOutstandingActions};
+    case LetterType::kExtensionNotice:
+    case LetterType::kNotAccepted:
+    case LetterType::kEscalationDeclined:
+    case LetterType::kFreeLetter:
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view ToString(LetterType type) { return NameOf(kLetterTypeNames, type); }
+std::optional<LetterType> ParseLetterType(std::string_view name) {
+  return ParseName(kLetterTypeNames, name);
+}
+std::string_view ToString(LetterPart part) { return NameOf(kLetterPartNames, part); }
+std::optional<LetterPart> ParseLetterPart(std::string_view name) {
+  return ParseName(kLetterPartNames, name);
+}
+std::string_view ToString(PreferredChannel channel) {
+  return NameOf(kPreferredChannelNames, channel);
+}
+std::optional<PreferredChannel> ParsePreferredChannel(std::string_view name) {
+  return ParseName(kPreferredChannelNames, name);
+}
+std::string_view ToString(LetterFormat format) { return NameOf(kLetterFormatNames, format); }
+std::optional<LetterFormat> ParseLetterFormat(std::string_view name) {
+  return ParseName(kLetterFormatNames, name);
+}
+
+PartSource SourceOf(LetterPart part) {
+  switch (part) {
+    case LetterPart::kResponseDate:
+    case LetterPart::kNewDate:
+    case LetterPart::kOmbudsman:
+      return PartSource::kCase;
+    default:
+      return PartSource::kHandler;
+  }
+}
+
+bool IsFinalResponse(const LetterContext& context) {
+  return context.type == LetterType::kStageResponse && IsFinalStage(context.regime, context.stage);
+}
+
+std::vector<LetterPart> RequiredParts(const LetterContext& context) {
+  switch (context.type) {
+    case LetterType::kAcknowledgement: {
+      std::vector<LetterPart> parts{LetterPart::kComplaintDefinition, LetterPart::kOutcomeSought};
+      // LGSCO Code 6.7 [V]: say which aspects the organisation is and is not responsible for.
+      if (context.regime == Regime::kCorporate) parts.push_back(LetterPart::kNotResponsibleFor);
+      parts.push_back(LetterPart::kResponseDate);
+      return parts;
+    }
+    case LetterType::kExtensionNotice:
+      // HO 6.5 "must", LGSCO 6.5 "should": the Ombudsman's details with every extension.
+      return {LetterPart::kExtensionReason, LetterPart::kNewDate, LetterPart::kOmbudsman};
+    case LetterType::kStageResponse:
+      if (IsFinalResponse(context)) {
+        return {LetterPart::kComplaintDefinition, LetterPart::kDecisions, LetterPart::kReasons,
+                LetterPart::kOmbudsman};
+      }
+      return {LetterPart::kComplaintDefinition, LetterPart::kDecisions, LetterPart::kReasons,
+              LetterPart::kEscalation};
+    case LetterType::kNotAccepted:
+      return {LetterPart::kRefusalExplanation, LetterPart::kOmbudsman};
+    case LetterType::kEscalationDeclined:
+      return {LetterPart::kReasons, LetterPart::kOmbudsman};
+    case LetterType::kActionsUpdate:
+      return {LetterPart::kProgress};
+    case LetterType::kPhoneResolution:
+      return {LetterPart::kResolution, LetterPart::kEscalation};
+    case LetterType::kFreeLetter:
+      return {LetterPart::kBody};
+  }
+  return {};
+}
+
+bool AllowsPart(const LetterContext& context, LetterPart part) {
+  auto required = RequiredParts(context);
+  auto optional = OptionalParts(context);
+  return std::find(required.begin(), required.end(), part) != required.end() ||
+         std::find(optional.begin(), optional.end(), part) != optional.end();
+}
+
+bool HasPart(const LetterParts& parts, LetterPart part) {
+  switch (part) {
+    case LetterPart::kComplaintDefinition:
+      return !IsBlank(parts.complaint_definition);
+    case LetterPart::kOutcomeSought:
+      return !IsBlank(parts.outcome_sought);
+    case LetterPart::kNotResponsibleFor:
+      return !IsBlank(parts.not_responsible_for);
+    case LetterPart::kResponseDate:
+      return parts.response_date.has_value();
+    case LetterPart::kExtensionReason:
+      return !IsBlank(parts.extension_reason);
+    case LetterPart::kNewDate:
+      return parts.new_date.has_value();
+    case LetterPart::kDecisions:
+      return !IsBlank(parts.decisions);
+    case LetterPart::kReasons:
+      return !IsBlank(parts.reasons);
+    case LetterPart::kRemedies:
+      return !IsBlank(parts.remedies);
+    case LetterPart::kOutstandingActions:
+      return !parts.outstanding_actions.empty();
+    case LetterPart::kEscalation:
+      return !IsBlank(parts.escalation);
+    case LetterPart::kOmbudsman:
+      return parts.ombudsman;
+    case LetterPart::kRefusalExplanation:
+      return !IsBlank(parts.refusal_explanation);
+    case LetterPart::kProgress:
+      return !IsBlank(parts.progress);
+    case LetterPart::kResolution:
+      return !IsBlank(parts.resolution);
+    case LetterPart::kBody:
+      return !IsBlank(parts.body);
+  }
+  return false;
+}
+
+void DropInapplicableParts(const LetterContext& context, LetterParts& parts) {
+  if (IsFinalResponse(context)) parts.escalation.clear();
+}
+
+Status CheckLetter(const LetterContext& context, const LetterParts& parts) {
+  FieldErrors errors;
+  for (LetterPart part : RequiredParts(context)) {
+    if (!HasPart(parts, part)) {
+      errors.Add("parts." + std::string(ToString(part)),
+                 "the " + std::string(ToString(context.type)) + " letter must contain this part",
+                 FieldErrorCode::kRequired);
+    }
+  }
+  for (std::size_t i = 0; i < parts.outstanding_actions.size(); ++i) {
+    const LetterAction& action = parts.outstanding_actions[i];
+    std::string prefix = "parts.outstanding_actions[" + std::to_string(i) + "].";
+    if (IsBlank(action.description)) {
+      errors.Add(prefix + "description", "an outstanding action says what will be done",
+                 FieldErrorCode::kRequired);
+    }
+    if (!action.due_on) {
+      errors.Add(prefix + "due_on", "an outstanding action has the date it will be done by",
+                 FieldErrorCode::kRequired);
+    }
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+std::span<const OmbudsmanContact> OmbudsmanContacts() { return kContacts; }
+
+Ombudsman OmbudsmanFor(Regime regime) { return RulesFor(regime).ombudsman; }
+
+const OmbudsmanContact& OmbudsmanContactOn(Ombudsman ombudsman, Date issued_on) {
+  const OmbudsmanContact* found = nullptr;
+  for (const OmbudsmanContact& contact : kContacts) {
+    if (contact.ombudsman != ombudsman) continue;
+    // The earliest row of the Ombudsman also covers dates before the table starts.
+    if (found == nullptr || contact.valid_from <= issued_on) found = &contact;
+  }
+  return *found;
+}
+
+ContactPreferences DefaultContactPreferences(const Person& complainant) {
+  ContactPreferences preferences;
+  preferences.channel =
+      IsBlank(complainant.email) ? PreferredChannel::kPost : PreferredChannel::kEmail;
+  return preferences;
+}
+
+Status CheckContactPreferences(const ContactPreferences& preferences, const Person& complainant) {
+  FieldErrors errors;
+  bool wants_email = preferences.channel != PreferredChannel::kPost;
+  bool wants_post = preferences.channel != PreferredChannel::kEmail;
+  if (wants_email && IsBlank(complainant.email)) {
+    errors.Add("contact_preferences.channel", "email needs the complainant's email address",
+               FieldErrorCode::kInvalid);
+  } else if (wants_post && IsBlank(complainant.address)) {
+    errors.Add("contact_preferences.channel", "post needs the complainant's postal address",
+               FieldErrorCode::kInvalid);
+  }
+  if (IsBlank(preferences.language)) {
+    errors.Add("contact_preferences.language", "a language is required", FieldErrorCode::kRequired);
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+double FontSizePoints(LetterFormat format) {
+  switch (format) {
+    case LetterFormat::kStandard:
+      return kStandardLetterPoints;
+    case LetterFormat::kLargePrint:
+    case LetterFormat::kEasyRead:
+      return kLargePrintLetterPoints;
+  }
+  return kStandardLetterPoints;
+}
+
+std::optional<LetterType> DueLetter(const Complaint& complaint) {
+  switch (complaint.status) {
+    case CaseStatus::kAwaitingAcknowledgement:
+      return LetterType::kAcknowledgement;
+    case CaseStatus::kInProgress:
+      return LetterType::kStageResponse;
+    case CaseStatus::kNotAccepted:
+      return LetterType::kNotAccepted;
+    case CaseStatus::kResponded:
+    case CaseStatus::kClosed:
+    case CaseStatus::kWithdrawn:
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace redress::core

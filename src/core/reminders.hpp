@@ -1,0 +1,55 @@
+#pragma once
+
+// When reminders go (issue 15): only inside the organisation's office hours on its working days
+// (bank holidays and closure days are not working days), never at night, at weekends or on a bank
+// holiday; one digest per person per working day, at the start of office hours when nothing
+// allowed it sooner. And what a deadline is reminded of: before it is due (by default 2 working
+// days before an acknowledgement, 3 before a response), on the day, and once overdue. Pure: the
+// local time is a parameter.
+
+#include <optional>
+
+#include "core/calendar.hpp"
+#include "core/date.hpp"
+
+namespace redress::core {
+
+// Office hours as minutes after local midnight: [start, end).
+struct OfficeHours {
+  int start_minute = 9 * 60;
+  int end_minute = 17 * 60;
+};
+
+// A local wall-clock time (the organisation's time zone).
+struct LocalTime {
+  Date date;
+  int minute_of_day = 0;  // 0..1439
+  friend bool operator==(const LocalTime&, const LocalTime&) = default;
+};
+
+// Whether a reminder may be sent at `now`: a working day of `calendar`, within office hours.
+bool InOfficeHours(const WorkingCalendar& calendar, const OfficeHours& hours, LocalTime now);
+
+// The first time at or after `now` when a reminder may be sent: `now` itself inside office hours,
+// else the start of office hours on the next working day (today's, when `now` is before it).
+LocalTime NextSendingTime(const WorkingCalendar& calendar, const OfficeHours& hours, LocalTime now);
+
+// Whether a person's daily digest goes at `now`: inside office hours and not yet sent today
+// (`last_sent_on` is the date of the last digest, if any).
+bool DigestDue(const WorkingCalendar& calendar, const OfficeHours& hours, LocalTime now,
+               std::optional<Date> last_sent_on);
+
+enum class ReminderKind { kDueSoon, kDueToday, kOverdue };
+
+// Working days before a deadline at which a reminder starts.
+struct ReminderLeads {
+  int acknowledge = 2;
+  int respond = 3;
+};
+
+// What a deadline `due` is reminded of on working day `today`: kDueSoon from `lead_working_days`
+// working days before it, kDueToday on the day, kOverdue after; nullopt before the lead.
+std::optional<ReminderKind> ReminderFor(const WorkingCalendar& calendar, Date due, Date today,
+                                        int lead_working_days);
+
+}  // namespace redress::core

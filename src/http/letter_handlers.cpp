@@ -1,0 +1,166 @@
+#include "http/letter_handlers.hpp"
+
+#include <charconv>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "app/letters.hpp"
+#include "http/letter_mapping.hpp"
+#include "http/responses.hpp"
+
+namespace redress::http {
+namespace {
+
+using nlohmann::json;
+using P = core::Permission;
+
+constexpr Access kAuth = Access::kAuthenticated;
+constexpr std::string_view kComplaint = "/api/v1/complaints/{reference}";
+constexpr std::string_view kTemplates = "/api/v1/letter-templates";
+constexpr std::string_view kPdfContentType = "application/pdf";
+
+// The letter number of the path; kNotFound for anything but a positive integer, as for a letter
+// that does not exist.
+core::Result<int> LetterNumber(const Request& request) {
+  const std::string& text = PathParam(request, "number");
+  int number = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || number < 1) {
+    return core::Fail(core::ErrorCode::kNotFound, "no letter " + text);
+  }
+  return number;
+}
+
+// Each letter's email, by letter number.
+std::map<int, app::OutboxMessage> ByLetter(std::vector<app::OutboxMessage> messages) {
+  std::map<int, app::OutboxMessage> by_letter;
+  for (app::OutboxMessage& message : messages) {
+    by_letter[message.letter_number] = std::move(message);
+  }
+  return by_letter;
+}
+
+std::optional<app::OutboxMessage> DeliveryOf(const std::map<int, app::OutboxMessage>& by_letter,
+                                             int number) {
+  auto found = by_letter.find(number);
+  if (found == by_letter.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace
+
+void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& clock,
+                          const std::string& mail_domain) {
+  // Shared by the handlers, which the router keeps as long as it lives.
+  auto service = std::make_shared<app::LetterService>(store, clock, mail_domain);
+  const std::string letters = std::string(kComplaint) + "/letters";
+  const std::string templates(kTemplates);
+
+  router.Add({"GET", letters, kAuth, P::kViewCases, [service](const Request& request) {
+                const std::string& reference = PathParam(request, "reference");
+                auto found = service->List(*request.actor, reference);
+                if (!found) return Problem(found.error(), request);
+                auto deliveries = service->OutboxOf(*request.actor, reference);
+                if (!deliveries) return Problem(deliveries.error(), request);
+                auto by_letter = ByLetter(std::move(*deliveries));
+                json items = json::array();
+                for (const app::IssuedLetter& letter : *found) {
+                  items.push_back(LetterToJson(letter, DeliveryOf(by_letter, letter.number)));
+                }
+                return JsonAnswer(kOk, items);
+              }});
+  router.Add({"POST", letters, kAuth, P::kAcknowledge, [service](const Request& request) {
+                auto body = ParseJsonBody(request);
+                if (!body) return Problem(body.error(), request);
+                auto parsed = ParseLetterRequest(*body);
+                if (!parsed) return Problem(parsed.error(), request);
+                auto issued =
+                    service->Issue(*request.actor, PathParam(request, "reference"), *parsed);
+                if (!issued) return Problem(issued.error(), request);
+                std::string location = "/api/v1/complaints/" + issued->complaint_reference +
+                                       "/letters/" + std::to_string(issued->number);
+                auto deliveries = service->OutboxOf(*request.actor, issued->complaint_reference);
+                std::optional<app::OutboxMessage> delivery;
+                if (deliveries)
+                  delivery = DeliveryOf(ByLetter(std::move(*deliveries)), issued->number);
+                return CreatedAt(location, LetterToJson(*issued, delivery));
+              }});
+  router.Add(
+      {"POST", letters + "/preview", kAuth, P::kAcknowledge, [service](const Request& request) {
+         auto body = ParseJsonBody(request);
+         if (!body) return Problem(body.error(), request);
+         auto parsed = ParseLetterRequest(*body);
+         if (!parsed) return Problem(parsed.error(), request);
+         auto draft = service->Preview(*request.actor, PathParam(request, "reference"), *parsed);
+         if (!draft) return Problem(draft.error(), request);
+         return JsonAnswer(kOk, DraftToJson(*draft));
+       }});
+  router.Add(
+      {"GET", letters + "/{number}", kAuth, P::kViewCases, [service](const Request& request) {
+         auto number = LetterNumber(request);
+         if (!number) return Problem(number.error(), request);
+         const std::string& reference = PathParam(request, "reference");
+         auto letter = service->Get(*request.actor, reference, *number);
+         if (!letter) return Problem(letter.error(), request);
+         auto deliveries = service->OutboxOf(*request.actor, reference);
+         if (!deliveries) return Problem(deliveries.error(), request);
+         return JsonAnswer(
+             kOk, FullLetterToJson(*letter, DeliveryOf(ByLetter(std::move(*deliveries)), *number)));
+       }});
+  router.Add(
+      {"GET", letters + "/{number}/pdf", kAuth, P::kViewCases, [service](const Request& request) {
+         auto number = LetterNumber(request);
+         if (!number) return Problem(number.error(), request);
+         auto letter = service->Get(*request.actor, PathParam(request, "reference"), *number);
+         if (!letter) return Problem(letter.error(), request);
+         Response response{kOk, std::string(kPdfContentType), std::move(letter->pdf), {}};
+         response.headers.emplace_back("Content-Disposition",
+                                       "inline; filename=\"" + letter->complaint_reference +
+                                           "-letter-" + std::to_string(letter->number) + ".pdf\"");
+         response.headers.emplace_back("Digest", "sha-256=" + letter->sha256);
+         return response;
+       }});
+  const std::string preferences = std::string(kComplaint) + "/contact-preferences";
+  router.Add({"GET", preferences, kAuth, P::kViewCases, [service](const Request& request) {
+                auto found = service->Preferences(*request.actor, PathParam(request, "reference"));
+                if (!found) return Problem(found.error(), request);
+                return JsonAnswer(kOk, ContactPreferencesToJson(*found));
+              }});
+  router.Add({"PUT", preferences, kAuth, P::kAcknowledge, [service](const Request& request) {
+                auto body = ParseJsonBody(request);
+                if (!body) return Problem(body.error(), request);
+                auto parsed = ParseContactPreferences(*body);
+                if (!parsed) return Problem(parsed.error(), request);
+                auto saved = service->SavePreferences(*request.actor,
+                                                      PathParam(request, "reference"), *parsed);
+                if (!saved) return Problem(saved.error(), request);
+                return JsonAnswer(kOk, ContactPreferencesToJson(*saved));
+              }});
+  router.Add({"GET", templates, kAuth, P::kViewCases, [service](const Request& request) {
+                auto found = service->Templates();
+                if (!found) return Problem(found.error(), request);
+                json items = json::array();
+                for (const app::LetterTemplate& t : *found)
+                  items.push_back(LetterTemplateToJson(t));
+                return JsonAnswer(kOk, items);
+              }});
+  router.Add({"POST", templates, kAuth, P::kManageConfiguration, [service](const Request& request) {
+                auto body = ParseJsonBody(request);
+                if (!body) return Problem(body.error(), request);
+                auto parsed = ParseLetterTemplate(*body);
+                if (!parsed) return Problem(parsed.error(), request);
+                auto saved = service->SaveTemplate(*request.actor, std::move(*parsed));
+                if (!saved) return Problem(saved.error(), request);
+                return CreatedAt(std::string(kTemplates), LetterTemplateToJson(*saved));
+              }});
+  router.Add({"GET", "/api/v1/outbox", kAuth, P::kViewReports, [service](const Request& request) {
+                auto counts = service->Outbox();
+                if (!counts) return Problem(counts.error(), request);
+                return JsonAnswer(kOk, OutboxCountsToJson(*counts));
+              }});
+}
+
+}  // namespace redress::http

@@ -1,0 +1,416 @@
+#include "storage/sqlite/letter_repository.hpp"
+
+#include <array>
+#include <string>
+
+#include "core/regime.hpp"
+
+namespace redress::storage::sqlite {
+namespace {
+
+// The columns a letter is written with, after complaint_id and number.
+constexpr std::array<std::string_view, 18> kLetterColumns{"type",
+                                                          "stage",
+                                                          "issued_on",
+                                                          "issued_by",
+                                                          "issued_at",
+                                                          "channel",
+                                                          "format",
+                                                          "recipient_name",
+                                                          "recipient_email",
+                                                          "recipient_address",
+                                                          "template_version",
+                                                          "text",
+                                                          "html",
+                                                          "pdf",
+                                                          "pages",
+                                                          "sha256",
+                                                          "corrects",
+                                                          "complaint_id"};
+
+// A list leaves the bodies out: '' for text, html and pdf.
+constexpr std::string_view kLetterSummarySelect =
+    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
+    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
+    "l.template_version, '', '', '', l.pages, l.sha256, l.corrects "
+    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
+constexpr std::string_view kLetterSelect =
+    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
+    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
+    "l.template_version, l.text, l.html, l.pdf, l.pages, l.sha256, l.corrects "
+    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
+
+app::IssuedLetter ReadLetter(ColumnReader& r) {
+  app::IssuedLetter letter;
+  letter.id = r.Int64();
+  letter.complaint_reference = r.Text();
+  letter.number = r.Int();
+  letter.type = r.Enumerator(core::ParseLetterType);
+  letter.stage = r.Int();
+  letter.issued_on = r.Date();
+  letter.issued_by = r.Text();
+  letter.issued_at = r.Text();
+  letter.channel = r.Enumerator(core::ParsePreferredChannel);
+  letter.format = r.Enumerator(core::ParseLetterFormat);
+  letter.recipient_name = r.Text();
+  letter.recipient_email = r.Text();
+  letter.recipient_address = r.Text();
+  letter.template_version = r.Int64();
+  letter.text = r.Text();
+  letter.html = r.Text();
+  letter.pdf = r.Text();  // the BLOB's bytes
+  letter.pages = r.Int();
+  letter.sha256 = r.Text();
+  if (r.NextIsNull()) {
+    r.Skip(1);
+  } else {
+    letter.corrects = r.Int();
+  }
+  return letter;
+}
+
+Result<std::int64_t> ComplaintId(Connection& connection, std::string_view reference) {
+  Result<Statement> statement = connection.Prepare("SELECT id FROM complaints WHERE reference = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(reference);
+  Result<std::int64_t> id = ReadOne(
+      *statement, [](ColumnReader& r) { return r.Int64(); }, "no complaint");
+  if (!id && id.error().code == ErrorCode::kNotFound) {
+    return core::FailField("reference", "no complaint " + std::string(reference),
+                           core::FieldErrorCode::kUnknownReference);
+  }
+  return id;
+}
+
+constexpr std::string_view kTemplateColumns = "type, regime, version, text, saved_by, saved_at";
+
+app::LetterTemplate ReadTemplate(ColumnReader& r) {
+  app::LetterTemplate letter_template;
+  letter_template.type = r.Enumerator(core::ParseLetterType);
+  std::string regime = r.Text();
+  if (!regime.empty()) letter_template.regime = core::ParseRegime(regime);
+  letter_template.version = r.Int64();
+  letter_template.text = r.Text();
+  letter_template.saved_by = r.Text();
+  letter_template.saved_at = r.Text();
+  return letter_template;
+}
+
+std::string RegimeKey(const std::optional<core::Regime>& regime) {
+  return regime ? std::string(core::ToString(*regime)) : std::string();
+}
+
+constexpr std::string_view kOutboxSelect =
+    "SELECT o.id, o.letter_id, c.reference, l.number, o.message_id, o.recipient, o.state, "
+    "o.attempts, o.created_at, o.next_attempt_at, o.claim_token, o.lease_expires_at, "
+    "o.last_error, o.sent_at FROM outbox o JOIN letters l ON l.id = o.letter_id "
+    "JOIN complaints c ON c.id = l.complaint_id";
+
+app::OutboxMessage ReadMessage(ColumnReader& r) {
+  app::OutboxMessage message;
+  message.id = r.Int64();
+  message.letter_id = r.Int64();
+  message.complaint_reference = r.Text();
+  message.letter_number = r.Int();
+  message.message_id = r.Text();
+  message.recipient = r.Text();
+  message.state = r.Enumerator(app::ParseOutboxState);
+  message.attempts = r.Int();
+  message.created_at = r.Int64();
+  message.next_attempt_at = r.Int64();
+  message.claim_token = r.Text();
+  message.lease_expires_at = r.Int64();
+  message.last_error = r.Text();
+  if (r.NextIsNull()) {
+    r.Skip(1);
+  } else {
+    message.sent_at = r.Int64();
+  }
+  return message;
+}
+
+// Runs an UPDATE of a claimed row; kConflict when the claim is no longer the caller's.
+Status RunOnClaimedRow(Statement& statement) {
+  if (Status run = statement.Run(); !run) return run;
+  if (statement.Changes() == 0) {
+    return Fail(ErrorCode::kConflict, "the outbox message is no longer claimed by this worker");
+  }
+  return {};
+}
+
+}  // namespace
+
+// --- letters ---
+
+Result<app::IssuedLetter> SqliteLetterRepository::Insert(app::IssuedLetter letter) {
+  Result<std::int64_t> complaint_id = ComplaintId(connection_, letter.complaint_reference);
+  if (!complaint_id) return Unexpected(complaint_id.error());
+  {
+    Result<Statement> next = connection_.Prepare(
+        "SELECT coalesce(max(number), 0) + 1 FROM letters WHERE complaint_id = ?");
+    if (!next) return Unexpected(next.error());
+    next->Bind(*complaint_id);
+    Result<int> number = ReadOne(
+        *next, [](ColumnReader& r) { return r.Int(); }, "no number");
+    if (!number) return Unexpected(number.error());
+    letter.number = *number;
+  }
+  if (letter.corrects && (*letter.corrects < 1 || *letter.corrects >= letter.number)) {
+    return core::FailField("corrects",
+                           "the complaint has no letter " + std::to_string(*letter.corrects),
+                           core::FieldErrorCode::kUnknownReference);
+  }
+  // The PDF is bound as text and stored as the BLOB of the same bytes.
+  static const std::string sql =
+      "INSERT INTO letters (number, " + Join(kLetterColumns) +
+      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?)";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(letter.number, letter.type, letter.stage, letter.issued_on, letter.issued_by,
+                     letter.issued_at, letter.channel, letter.format, letter.recipient_name,
+                     letter.recipient_email, letter.recipient_address, letter.template_version,
+                     letter.text, letter.html, letter.pdf, letter.pages, letter.sha256);
+  statement->Bind(letter.corrects);
+  statement->Bind(*complaint_id);
+  if (Status run = statement->Run(); !run) return Unexpected(run.error());
+  letter.id = statement->LastInsertRowid();
+  return letter;
+}
+
+Result<std::vector<app::IssuedLetter>> SqliteLetterRepository::ListOf(
+    std::string_view complaint_reference) {
+  static const std::string sql =
+      std::string(kLetterSummarySelect) + " WHERE c.reference = ? ORDER BY l.number";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(complaint_reference);
+  return ReadAll(*statement, ReadLetter);
+}
+
+Result<app::IssuedLetter> SqliteLetterRepository::Load(std::string_view complaint_reference,
+                                                       int number) {
+  static const std::string sql =
+      std::string(kLetterSelect) + " WHERE c.reference = ? AND l.number = ?";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(complaint_reference, number);
+  return ReadOne(*statement, ReadLetter,
+                 "no letter " + std::to_string(number) + " of " + std::string(complaint_reference));
+}
+
+// --- templates ---
+
+Result<app::LetterTemplate> SqliteLetterTemplateRepository::Insert(
+    app::LetterTemplate letter_template) {
+  std::string regime = RegimeKey(letter_template.regime);
+  {
+    Result<Statement> next = connection_.Prepare(
+        "SELECT coalesce(max(version), 0) + 1 FROM letter_templates WHERE type = ? AND regime = ?");
+    if (!next) return Unexpected(next.error());
+    next->BindAll(letter_template.type, regime);
+    Result<std::int64_t> version = ReadOne(
+        *next, [](ColumnReader& r) { return r.Int64(); }, "no version");
+    if (!version) return Unexpected(version.error());
+    letter_template.version = *version;
+  }
+  static const std::string sql = "INSERT INTO letter_templates (" + std::string(kTemplateColumns) +
+                                 ") VALUES (?, ?, ?, ?, ?, ?)";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(letter_template.type, regime, letter_template.version, letter_template.text,
+                     letter_template.saved_by, letter_template.saved_at);
+  if (Status run = statement->Run(); !run) return Unexpected(run.error());
+  return letter_template;
+}
+
+Result<std::optional<app::LetterTemplate>> SqliteLetterTemplateRepository::Latest(
+    core::LetterType type, std::optional<core::Regime> regime) {
+  static const std::string sql = "SELECT " + std::string(kTemplateColumns) +
+                                 " FROM letter_templates WHERE type = ? AND regime = ? "
+                                 "ORDER BY version DESC LIMIT 1";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(type, RegimeKey(regime));
+  Result<std::vector<app::LetterTemplate>> rows = ReadAll(*statement, ReadTemplate);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::LetterTemplate>();
+  return std::optional<app::LetterTemplate>(std::move(rows->front()));
+}
+
+Result<std::vector<app::LetterTemplate>> SqliteLetterTemplateRepository::ListLatest() {
+  static const std::string sql =
+      "SELECT " + std::string(kTemplateColumns) +
+      " FROM letter_templates t WHERE version = (SELECT max(version) FROM letter_templates u "
+      "WHERE u.type = t.type AND u.regime = t.regime) ORDER BY type, regime";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  return ReadAll(*statement, ReadTemplate);
+}
+
+// --- outbox ---
+
+Result<app::OutboxMessage> SqliteOutboxRepository::Enqueue(app::OutboxMessage message) {
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO outbox (letter_id, message_id, recipient, state, attempts, created_at, "
+      "next_attempt_at) VALUES (?, ?, ?, 'queued', 0, ?, ?)");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(message.letter_id, message.message_id, message.recipient, message.created_at,
+                     message.next_attempt_at);
+  if (Status run = statement->Run(); !run) return Unexpected(run.error());
+  message.id = statement->LastInsertRowid();
+  message.state = app::OutboxState::kQueued;
+  message.attempts = 0;
+  message.claim_token.clear();
+  message.lease_expires_at = 0;
+  return message;
+}
+
+Result<std::vector<app::OutboxMessage>> SqliteOutboxRepository::Claim(std::string_view token,
+                                                                      std::int64_t now,
+                                                                      std::int64_t lease_until,
+                                                                      int limit) {
+  // The candidates, then one conditional UPDATE per row: a row another worker claimed in between
+  // fails the condition and is skipped. (PostgreSQL: SELECT ... FOR UPDATE SKIP LOCKED.)
+  std::vector<std::int64_t> candidates;
+  {
+    Result<Statement> due = connection_.Prepare(
+        "SELECT id FROM outbox WHERE (state = 'queued' AND next_attempt_at <= ?) "
+        "OR (state = 'sending' AND lease_expires_at <= ?) ORDER BY next_attempt_at, id LIMIT ?");
+    if (!due) return Unexpected(due.error());
+    due->BindAll(now, now, limit);
+    Result<std::vector<std::int64_t>> ids =
+        ReadAll(*due, [](ColumnReader& r) { return r.Int64(); });
+    if (!ids) return Unexpected(ids.error());
+    candidates = std::move(*ids);
+  }
+  std::vector<app::OutboxMessage> claimed;
+  for (std::int64_t id : candidates) {
+    Result<Statement> claim = connection_.Prepare(
+        "UPDATE outbox SET state = 'sending', claim_token = ?, lease_expires_at = ?, "
+        "attempts = attempts + 1 WHERE id = ? AND ((state = 'queued' AND next_attempt_at <= ?) "
+        "OR (state = 'sending' AND lease_expires_at <= ?))");
+    if (!claim) return Unexpected(claim.error());
+    claim->BindAll(token, lease_until, id, now, now);
+    if (Status run = claim->Run(); !run) return Unexpected(run.error());
+    if (claim->Changes() == 0) continue;
+    static const std::string sql = std::string(kOutboxSelect) + " WHERE o.id = ?";
+    Result<Statement> read = connection_.Prepare(sql);
+    if (!read) return Unexpected(read.error());
+    read->Bind(id);
+    Result<app::OutboxMessage> message = ReadOne(*read, ReadMessage, "no outbox message");
+    if (!message) return Unexpected(message.error());
+    claimed.push_back(std::move(*message));
+  }
+  return claimed;
+}
+
+Status SqliteOutboxRepository::MarkSent(std::int64_t id, std::string_view token, std::int64_t now) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE outbox SET state = 'sent', sent_at = ?, claim_token = '', last_error = '' "
+      "WHERE id = ? AND state = 'sending' AND claim_token = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(now, id, token);
+  return RunOnClaimedRow(*statement);
+}
+
+Status SqliteOutboxRepository::MarkRetry(std::int64_t id, std::string_view token,
+                                         std::int64_t next_attempt_at, std::string_view error) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = ?, claim_token = '' "
+      "WHERE id = ? AND state = 'sending' AND claim_token = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(next_attempt_at, error, id, token);
+  return RunOnClaimedRow(*statement);
+}
+
+Status SqliteOutboxRepository::MarkFailed(std::int64_t id, std::string_view token,
+                                          std::string_view error) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE outbox SET state = 'failed', last_error = ?, claim_token = '' "
+      "WHERE id = ? AND state = 'sending' AND claim_token = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(error, id, token);
+  return RunOnClaimedRow(*statement);
+}
+
+Result<app::OutboxCounts> SqliteOutboxRepository::Counts() {
+  Result<Statement> statement =
+      connection_.Prepare("SELECT state, count(*) FROM outbox GROUP BY state");
+  if (!statement) return Unexpected(statement.error());
+  Result<std::vector<std::pair<std::string, std::int64_t>>> rows =
+      ReadAll(*statement, [](ColumnReader& r) {
+        std::string state = r.Text();
+        return std::pair<std::string, std::int64_t>(std::move(state), r.Int64());
+      });
+  if (!rows) return Unexpected(rows.error());
+  app::OutboxCounts counts;
+  for (const auto& [state, count] : *rows) {
+    switch (app::ParseOutboxState(state).value_or(app::OutboxState::kQueued)) {
+      case app::OutboxState::kQueued:
+        counts.queued = count;
+        break;
+      case app::OutboxState::kSending:
+        counts.sending = count;
+        break;
+      case app::OutboxState::kSent:
+        counts.sent = count;
+        break;
+      case app::OutboxState::kFailed:
+        counts.failed = count;
+        break;
+    }
+  }
+  return counts;
+}
+
+Result<std::vector<app::OutboxMessage>> SqliteOutboxRepository::OfComplaint(
+    std::string_view complaint_reference) {
+  static const std::string sql =
+      std::string(kOutboxSelect) + " WHERE c.reference = ? ORDER BY l.number, o.id";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(complaint_reference);
+  return ReadAll(*statement, ReadMessage);
+}
+
+// --- contact preferences ---
+
+Result<std::optional<core::ContactPreferences>> SqliteContactPreferencesRepository::Load(
+    std::string_view complaint_reference) {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT p.channel, p.format, p.language, p.copy_representative "
+      "FROM complaint_contact_preferences p JOIN complaints c ON c.id = p.complaint_id "
+      "WHERE c.reference = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->Bind(complaint_reference);
+  Result<std::vector<core::ContactPreferences>> rows = ReadAll(*statement, [](ColumnReader& r) {
+    core::ContactPreferences preferences;
+    preferences.channel = r.Enumerator(core::ParsePreferredChannel);
+    preferences.format = r.Enumerator(core::ParseLetterFormat);
+    preferences.language = r.Text();
+    preferences.copy_representative = r.Bool() ? core::ContactPreferences::CopyRepresentative::kYes
+                                               : core::ContactPreferences::CopyRepresentative::kNo;
+    return preferences;
+  });
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<core::ContactPreferences>();
+  return std::optional<core::ContactPreferences>(rows->front());
+}
+
+Status SqliteContactPreferencesRepository::Save(std::string_view complaint_reference,
+                                                const core::ContactPreferences& preferences) {
+  Result<std::int64_t> complaint_id = ComplaintId(connection_, complaint_reference);
+  if (!complaint_id) return Unexpected(complaint_id.error());
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO complaint_contact_preferences (complaint_id, channel, format, language, "
+      "copy_representative) VALUES (?, ?, ?, ?, ?) ON CONFLICT (complaint_id) DO UPDATE SET "
+      "channel = excluded.channel, format = excluded.format, language = excluded.language, "
+      "copy_representative = excluded.copy_representative");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(
+      *complaint_id, preferences.channel, preferences.format, preferences.language,
+      preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes);
+  return statement->Run();
+}
+
+}  // namespace redress::storage::sqlite

@@ -1,0 +1,69 @@
+#pragma once
+
+// The SQLite repositories of correspondence (issue 15): letters (migration 0014's `letters`),
+// letter templates (`letter_templates`) and the email outbox (`outbox`), each working through the
+// transaction's connection; and the complaints' contact preferences
+// (`complaint_contact_preferences`).
+
+#include "app/contact_preferences_repository.hpp"
+#include "app/letter_repository.hpp"
+#include "app/letter_template_repository.hpp"
+#include "app/outbox_repository.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace redress::storage::sqlite {
+
+class SqliteLetterRepository final : public app::LetterRepository {
+ public:
+  explicit SqliteLetterRepository(Connection& connection) : connection_(connection) {}
+  Result<app::IssuedLetter> Insert(app::IssuedLetter letter) override;
+  Result<std::vector<app::IssuedLetter>> ListOf(std::string_view complaint_reference) override;
+  Result<app::IssuedLetter> Load(std::string_view complaint_reference, int number) override;
+
+ private:
+  Connection& connection_;
+};
+
+class SqliteLetterTemplateRepository final : public app::LetterTemplateRepository {
+ public:
+  explicit SqliteLetterTemplateRepository(Connection& connection) : connection_(connection) {}
+  Result<app::LetterTemplate> Insert(app::LetterTemplate letter_template) override;
+  Result<std::optional<app::LetterTemplate>> Latest(core::LetterType type,
+                                                    std::optional<core::Regime> regime) override;
+  Result<std::vector<app::LetterTemplate>> ListLatest() override;
+
+ private:
+  Connection& connection_;
+};
+
+class SqliteOutboxRepository final : public app::OutboxRepository {
+ public:
+  explicit SqliteOutboxRepository(Connection& connection) : connection_(connection) {}
+  Result<app::OutboxMessage> Enqueue(app::OutboxMessage message) override;
+  Result<std::vector<app::OutboxMessage>> Claim(std::string_view token, std::int64_t now,
+                                                std::int64_t lease_until, int limit) override;
+  Status MarkSent(std::int64_t id, std::string_view token, std::int64_t now) override;
+  Status MarkRetry(std::int64_t id, std::string_view token, std::int64_t next_attempt_at,
+                   std::string_view error) override;
+  Status MarkFailed(std::int64_t id, std::string_view token, std::string_view error) override;
+  Result<app::OutboxCounts> Counts() override;
+  Result<std::vector<app::OutboxMessage>> OfComplaint(
+      std::string_view complaint_reference) override;
+
+ private:
+  Connection& connection_;
+};
+
+class SqliteContactPreferencesRepository final : public app::ContactPreferencesRepository {
+ public:
+  explicit SqliteContactPreferencesRepository(Connection& connection) : connection_(connection) {}
+  Result<std::optional<core::ContactPreferences>> Load(
+      std::string_view complaint_reference) override;
+  Status Save(std::string_view complaint_reference,
+              const core::ContactPreferences& preferences) override;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace redress::storage::sqlite

@@ -1,0 +1,453 @@
+// Correspondence through the real `redress serve` and a real SMTP server on loopback (Debian's
+// python3-aiosmtpd, tests/mail/smtp_sink.py): an acknowledgement issued with its event arrives by
+// email with its PDF, whose text (pdftotext) carries the reference and the response date the
+// calendar gives, and a final response offers no Ombudsman email after 13 January 2026; a letter
+// with a part missing is refused naming each part; a template without the Ombudsman block is
+// refused; with the relay down, a letter waits and is delivered once when it comes back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import {
+  apiClient,
+  assertProblem,
+  redress,
+  startServe,
+  tempDir,
+  userWithToken,
+} from './helpers.mjs';
+
+const SOURCE = process.env.REDRESS_SOURCE_DIR ?? '.';
+const SINK = join(SOURCE, 'tests/mail/smtp_sink.py');
+const TEAM = 'housing-services';
+const OTHER_TEAM = 'repairs-review';
+const AREA = 'housing';
+const CATEGORY = 'repairs';
+const ROOT_CAUSE = 'communication';
+
+let workspace;
+let server;
+let call;
+let smtpPort;
+let sink;
+let mailDir;
+const tokens = {};
+
+const person = {
+  name: 'Ada Resident',
+  email: 'ada@example.org',
+  phone: '',
+  address: '1 High Street, Exampleton',
+  postcode: 'EX1 2MP',
+};
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function startSink() {
+  const child = spawn('/usr/bin/python3', [SINK, String(smtpPort), mailDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
+    child.stdout.on('data', (data) => {
+      if (String(data).includes('ready')) resolve();
+    });
+  });
+  return child;
+}
+
+async function stopSink() {
+  if (!sink || sink.exitCode !== null) return;
+  const exited = new Promise((resolve) => sink.once('exit', resolve));
+  process.kill(sink.pid, 'SIGTERM');
+  await exited;
+  sink = undefined;
+}
+
+// The messages the sink received: their summaries (tests/mail/smtp_sink.py), with the PDF path.
+function received() {
+  return readdirSync(mailDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({
+      ...JSON.parse(readFileSync(join(mailDir, name), 'utf8')),
+      pdf: join(mailDir, name.replace(/\.json$/, '.pdf')),
+    }));
+}
+
+async function waitFor(what, probe, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const as = (user, method, path, body) => call(method, path, { token: tokens[user], body });
+
+function fieldsOf(result) {
+  return (result.body.errors ?? []).map((error) => error.field).sort();
+}
+
+function longDate(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  return `${day} ${months[month - 1]} ${year}`;
+}
+
+function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+}
+
+function workingDaysBefore(date, days) {
+  // The latest date from which `days` working days reach `date` or later: walk back by days.
+  let candidate = date;
+  for (let i = 0; i < 40; i++) {
+    const d = new Date(`${candidate}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    candidate = d.toISOString().slice(0, 10);
+    const forward = redress([
+      'calendar',
+      'add-working-days',
+      '--from',
+      candidate,
+      '--days',
+      String(days),
+    ]);
+    if (forward.stdout.trim() <= date) return candidate;
+  }
+  return candidate;
+}
+
+async function logComplaint(receivedOn) {
+  const logged = await as('one', 'POST', '/api/v1/complaints', {
+    regime: 'housing',
+    received_on: receivedOn,
+    channel: 'email',
+    service_area: AREA,
+    category: CATEGORY,
+    summary: 'The roof leaks',
+    description: 'Water comes through the bedroom ceiling.',
+    desired_outcome: 'The roof repaired',
+    complainant: person,
+  });
+  assert.equal(logged.status, 201, JSON.stringify(logged.body));
+  return logged.body.reference;
+}
+
+before(async () => {
+  workspace = tempDir();
+  mailDir = join(workspace.dir, 'mail');
+  spawnSync('mkdir', ['-p', mailDir]);
+  smtpPort = await freePort();
+  sink = await startSink();
+  const db = join(workspace.dir, 'letters.db');
+  assert.equal(redress(['init', '--db', db]).status, 0);
+  tokens.admin = userWithToken(db, 'letters.admin', 'admin');
+  server = await startServe(db, [
+    '--smtp-url',
+    `smtp://127.0.0.1:${smtpPort}`,
+    '--mail-from',
+    'complaints@council.example.org',
+    '--outbox-poll-ms',
+    '100',
+    '--outbox-retry-seconds',
+    '1',
+  ]);
+  call = apiClient(server.base);
+  const admin = async (method, path, body) => {
+    const r = await as('admin', method, path, body);
+    assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
+  };
+  await admin('PUT', `/api/v1/teams/${TEAM}`, { name: 'Housing Services' });
+  await admin('PUT', `/api/v1/teams/${OTHER_TEAM}`, { name: 'Repairs Review' });
+  await admin('PUT', `/api/v1/service-areas/${AREA}`, { name: 'Housing', team: TEAM });
+  await admin('PUT', `/api/v1/categories/${CATEGORY}`, { name: 'Repairs' });
+  await admin('PUT', `/api/v1/root-causes/${ROOT_CAUSE}`, { name: 'Communication' });
+  const settings = await as('admin', 'GET', '/api/v1/settings');
+  await admin('PUT', '/api/v1/settings', {
+    name: 'Exampleshire Council',
+    division: 'england-and-wales',
+    independent_team: settings.body.independent_team ?? undefined,
+  });
+  tokens.one = userWithToken(db, 'letters.one', 'complaints_officer', TEAM);
+  tokens.two = userWithToken(db, 'letters.two', 'complaints_officer', TEAM);
+});
+
+after(async () => {
+  await server?.stop();
+  await stopSink();
+  workspace?.cleanup();
+});
+
+test('an acknowledgement issued with its event is emailed with its PDF, dated by the calendar', async () => {
+  const receivedOn = workingDaysBefore(today(), 2);
+  const ref = await logComplaint(receivedOn);
+
+  // Missing parts: every one named in one answer, nothing acknowledged, nothing stored.
+  const missing = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'acknowledgement',
+    record_event: true,
+    parts: { outcome_sought: ' ' },
+  });
+  assertProblem(assert, missing, 422);
+  assert.deepEqual(fieldsOf(missing), ['parts.complaint_definition']);
+  const untouched = await as('one', 'GET', `/api/v1/complaints/${ref}`);
+  assert.equal(untouched.body.status, 'awaiting_acknowledgement');
+  assert.deepEqual((await as('one', 'GET', `/api/v1/complaints/${ref}/letters`)).body, []);
+
+  const preview = await as('one', 'POST', `/api/v1/complaints/${ref}/letters/preview`, {
+    type: 'acknowledgement',
+    record_event: true,
+    parts: { complaint_definition: 'The roof <b>leaks</b> & ((reference))' },
+  });
+  assert.equal(preview.status, 200, JSON.stringify(preview.body));
+  assert.deepEqual(preview.body.missing, []);
+  assert.ok(preview.body.text.includes('The roof <b>leaks</b> & ((reference))'));
+  assert.ok(preview.body.html.includes('The roof &lt;b&gt;leaks&lt;/b&gt; &amp; ((reference))'));
+  assert.equal(preview.body.parts.outcome_sought, 'The roof repaired');
+
+  const issued = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'acknowledgement',
+    record_event: true,
+    parts: { complaint_definition: 'The roof over the bedroom leaks when it rains.' },
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  const letter = issued.body;
+  assert.equal(letter.number, 1);
+  assert.equal(letter.channel, 'email');
+  assert.equal(letter.issued_on, today());
+
+  // The acknowledgement is recorded on the letter's date; the response date is the calendar's.
+  const acknowledged = await as('one', 'GET', `/api/v1/complaints/${ref}`);
+  assert.equal(acknowledged.body.status, 'in_progress');
+  const stage = acknowledged.body.stages[0];
+  assert.equal(stage.acknowledged_on, letter.issued_on);
+  const respondBy = redress([
+    'calendar',
+    'add-working-days',
+    '--from',
+    letter.issued_on,
+    '--days',
+    '10',
+  ]).stdout.trim();
+  assert.equal(stage.respond_by, respondBy);
+
+  // Frozen: the PDF served is the PDF hashed, and the hash is in the audit trail.
+  const pdf = await fetch(`${server.base}${letter.pdf}`, {
+    headers: { authorization: `Bearer ${tokens.one}` },
+  });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const bytes = Buffer.from(await pdf.arrayBuffer());
+  assert.equal(createHash('sha256').update(bytes).digest('hex'), letter.sha256);
+  const timeline = acknowledged.body.timeline.filter((e) => e.type === 'letter_issued');
+  assert.equal(timeline.length, 1);
+  assert.ok(timeline[0].changes.some((c) => c.field === 'sha256' && c.after === letter.sha256));
+
+  // Delivered once, with the PDF whose text carries the reference and the dates.
+  const mail = await waitFor('the acknowledgement email', () =>
+    received().find((m) => m.message_id === letter.delivery.message_id),
+  );
+  assert.deepEqual(mail.to, [person.email]);
+  assert.deepEqual(mail.attachments, [{ name: `${ref}-letter-1.pdf`, type: 'application/pdf' }]);
+  assert.ok(mail.text.includes(ref) && mail.html.includes(ref));
+  const text = spawnSync('pdftotext', ['-layout', mail.pdf, '-'], { encoding: 'utf8' }).stdout;
+  assert.ok(text.includes(ref), text);
+  assert.ok(text.includes(longDate(respondBy)), `the response date in ${text}`);
+  assert.ok(text.includes(longDate(receivedOn)), `the date received in ${text}`);
+  const state = await waitFor('the letter marked sent', async () => {
+    const list = await as('one', 'GET', `/api/v1/complaints/${ref}/letters`);
+    return list.body[0].delivery.state === 'sent' && list.body[0];
+  });
+  assert.equal(state.delivery.attempts, 1);
+});
+
+test('a final response names the Housing Ombudsman without its email, and needs its parts', async () => {
+  const ref = await logComplaint(workingDaysBefore(today(), 3));
+  const ack = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'acknowledgement',
+    record_event: true,
+    parts: { complaint_definition: 'The roof leaks.' },
+  });
+  assert.equal(ack.status, 201, JSON.stringify(ack.body));
+  const current = await as('one', 'GET', `/api/v1/complaints/${ref}`);
+  const responded = await call('POST', `/api/v1/complaints/${ref}/respond`, {
+    token: tokens.one,
+    body: { on: today(), outcome: 'not_upheld', root_causes: [ROOT_CAUSE], remedies: [] },
+    headers: { 'if-match': current.headers.get('etag') },
+  });
+  assert.equal(responded.status, 200, JSON.stringify(responded.body));
+  const again = await as('one', 'GET', `/api/v1/complaints/${ref}`);
+  const escalated = await call('POST', `/api/v1/complaints/${ref}/escalate`, {
+    token: tokens.one,
+    body: { requested_on: today(), handler: 'letters.two' },
+    headers: { 'if-match': again.headers.get('etag') },
+  });
+  assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
+
+  const incomplete = await as('two', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'stage_response',
+    parts: {
+      complaint_definition: 'The roof leaks.',
+      outstanding_actions: [{ description: 'Fix' }],
+    },
+  });
+  assertProblem(assert, incomplete, 422);
+  assert.deepEqual(fieldsOf(incomplete), [
+    'parts.decisions',
+    'parts.outstanding_actions[0].due_on',
+    'parts.reasons',
+  ]);
+
+  const final = await as('two', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'stage_response',
+    channel: 'post',
+    format: 'large_print',
+    parts: {
+      complaint_definition: 'The roof leaks.',
+      decisions: 'Not upheld.',
+      reasons: 'The roof was repaired within the 28 days our repairs policy gives.',
+      escalation: 'This must not appear: there is no stage 3.',
+    },
+  });
+  assert.equal(final.status, 201, JSON.stringify(final.body));
+  assert.equal(final.body.delivery, null, 'a posted letter is not emailed');
+  const full = await as('two', 'GET', `/api/v1/complaints/${ref}/letters/2`);
+  assert.equal(full.status, 200);
+  assert.ok(full.body.text.includes('Housing Ombudsman'));
+  assert.ok(full.body.text.includes('0300 111 3000'));
+  assert.ok(!full.body.text.includes('there is no stage 3'));
+  // Issued after 13 January 2026: no Ombudsman email offered.
+  assert.ok(!/info@housing-ombudsman/i.test(full.body.text));
+  assert.ok(!/Email:/i.test(full.body.text));
+  const pdf = await fetch(`${server.base}/api/v1/complaints/${ref}/letters/2/pdf`, {
+    headers: { authorization: `Bearer ${tokens.two}` },
+  });
+  const pdfPath = join(workspace.dir, 'final.pdf');
+  spawnSync('tee', [pdfPath], { input: Buffer.from(await pdf.arrayBuffer()) });
+  const text = spawnSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).stdout;
+  assert.ok(text.includes('Housing Ombudsman'), text);
+  assert.ok(!/housing-ombudsman\.org\.uk\s*$/m.test(text) || !/Email/.test(text));
+});
+
+test('a template is versioned and refused when it names an unknown placeholder or leaves out a part', async () => {
+  const unknown = await as('admin', 'POST', '/api/v1/letter-templates', {
+    type: 'free_letter',
+    text: 'Dear ((tenant_name)) ((body))',
+  });
+  assertProblem(assert, unknown, 422, 'text');
+  assert.ok(unknown.body.errors[0].message.includes('((tenant_name))'));
+  const noOmbudsman = await as('admin', 'POST', '/api/v1/letter-templates', {
+    type: 'stage_response',
+    text: '((complaint_definition)) ((decisions)) ((reasons)) ((#escalation))((escalation))((/escalation))',
+  });
+  assertProblem(assert, noOmbudsman, 422, 'text');
+  assert.ok(noOmbudsman.body.errors.some((e) => e.message.includes('((ombudsman))')));
+
+  const saved = await as('admin', 'POST', '/api/v1/letter-templates', {
+    type: 'free_letter',
+    text: '# A letter about ((reference))\n\nDear ((complainant_name))\n\n((body))\n\n((organisation))',
+  });
+  assert.equal(saved.status, 201, JSON.stringify(saved.body));
+  assert.equal(saved.body.version, 1);
+  const ref = await logComplaint(today());
+  const letter = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'free_letter',
+    channel: 'post',
+    parts: { body: 'We will visit on Monday.' },
+  });
+  assert.equal(letter.status, 201, JSON.stringify(letter.body));
+  assert.equal(letter.body.template_version, 1);
+  const templates = await as('one', 'GET', '/api/v1/letter-templates');
+  assert.ok(templates.body.some((t) => t.type === 'free_letter' && t.version === 1));
+  assert.ok(templates.body.some((t) => t.type === 'acknowledgement' && t.version === 0));
+});
+
+test('with the relay down a letter waits, and is delivered once when it comes back', async () => {
+  const ref = await logComplaint(today());
+  await stopSink();
+  const issued = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'free_letter',
+    parts: { body: 'Sent while the relay was down.' },
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  const messageId = issued.body.delivery.message_id;
+  const waiting = await waitFor('an attempt recorded', async () => {
+    const list = await as('one', 'GET', `/api/v1/complaints/${ref}/letters`);
+    const delivery = list.body[0].delivery;
+    return delivery.attempts >= 1 && delivery.state === 'queued' && delivery;
+  });
+  assert.ok(waiting.last_error);
+  const outbox = await as('admin', 'GET', '/api/v1/outbox');
+  assert.equal(outbox.status, 200);
+  assert.ok(outbox.body.queued + outbox.body.sending >= 1);
+
+  sink = await startSink();
+  await waitFor('the letter sent', async () => {
+    const list = await as('one', 'GET', `/api/v1/complaints/${ref}/letters`);
+    return list.body[0].delivery.state === 'sent';
+  });
+  const copies = received().filter((m) => m.message_id === messageId);
+  assert.equal(copies.length, 1);
+});
+
+test('contact preferences are the complaint’s: recorded, checked, and followed by its letters', async () => {
+  const ref = await logComplaint(today());
+  const defaults = await as('one', 'GET', `/api/v1/complaints/${ref}/contact-preferences`);
+  assert.equal(defaults.status, 200);
+  assert.deepEqual(defaults.body, {
+    channel: 'email',
+    format: 'standard',
+    language: 'en',
+    copy_representative: false,
+    font_size_points: 14,
+  });
+  const bad = await call('PUT', `/api/v1/complaints/${ref}/contact-preferences`, {
+    token: tokens.one,
+    body: { channel: 'fax', format: 'braille' },
+  });
+  assertProblem(assert, bad, 422);
+  assert.deepEqual(fieldsOf(bad), ['channel', 'format']);
+  const saved = await call('PUT', `/api/v1/complaints/${ref}/contact-preferences`, {
+    token: tokens.one,
+    body: { channel: 'post', format: 'large_print', language: 'cy' },
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  assert.equal(saved.body.font_size_points, 16);
+  const letter = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'free_letter',
+    parts: { body: 'By post, in large print.' },
+  });
+  assert.equal(letter.status, 201, JSON.stringify(letter.body));
+  assert.equal(letter.body.channel, 'post');
+  assert.equal(letter.body.format, 'large_print');
+  assert.equal(letter.body.delivery, null);
+  assert.equal(letter.body.recipient.email, null);
+  assert.ok(letter.body.recipient.address.includes('EX1 2MP'));
+  const timeline = await as('one', 'GET', `/api/v1/complaints/${ref}/timeline`);
+  assert.ok(timeline.body.some((e) => e.type === 'contact_preferences_changed'));
+});
