@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fuzz/fuzz_support.hpp"
+#include "http/problem.hpp"
 
 namespace {
 
@@ -45,8 +46,9 @@ std::optional<std::vector<std::string>> Parse(std::string_view body, std::size_t
   for (std::size_t at = 0; at < body.size(); at += chunk) {
     auto fed = parser.Feed(body.substr(at, chunk));
     if (!fed) {
-      redress::fuzz::Check(fed.error().code == redress::core::ErrorCode::kMalformedRequest,
-                           "a refusal is a malformed request");
+      redress::fuzz::Check(
+          redress::http::RefusalOf(fed.error()) == redress::http::RequestRefusal::kMalformedRequest,
+          "a refusal is a malformed request");
       return std::nullopt;
     }
   }

@@ -19,7 +19,7 @@ bool IsValidUsername(const std::string& username) {
 Status CheckTeam(OrganisationRepository& organisation, const std::string& team,
                  core::FieldErrors& errors) {
   if (team.empty()) return {};
-  auto teams = organisation.Organisation().ListTeams();
+  auto teams = organisation.ListTeams();
   if (!teams) return tl::unexpected(teams.error());
   bool known = std::any_of(teams->begin(), teams->end(),
                            [&](const Team& known_team) { return known_team.code == team; });

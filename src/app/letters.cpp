@@ -495,9 +495,9 @@ Result<LetterTemplate> LetterService::SaveTemplate(const Actor& actor,
                     ") saved as version " + std::to_string(saved->version);
     event.changes = {
         {"version", std::to_string(saved->version - 1), std::to_string(saved->version)}};
-    if (Status appended =
-            tx.Events().Append(EntityType::kConfiguration,
-                           "letter_template/" + std::string(core::ToString(saved->type)), event);
+    if (Status appended = tx.Events().Append(
+            EntityType::kConfiguration,
+            "letter_template/" + std::string(core::ToString(saved->type)), event);
         !appended) {
       return tl::unexpected(appended.error());
     }

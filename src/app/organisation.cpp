@@ -225,8 +225,9 @@ Status SaveCategoryIn(Tx& tx, const Actor& actor, core::Date today, const Catego
 }
 
 Status SaveRootCauseIn(Tx& tx, const Actor& actor, core::Date today, const RootCause& root_cause) {
-  return SaveCoded(tx, actor, today, "root_cause", "Root cause", root_cause,
-                   [&](const RootCause& value) { return tx.Organisation().UpsertRootCause(value); });
+  return SaveCoded(
+      tx, actor, today, "root_cause", "Root cause", root_cause,
+      [&](const RootCause& value) { return tx.Organisation().UpsertRootCause(value); });
 }
 
 Status AddClosureDayIn(Tx& tx, const Actor& actor, core::Date today, const ClosureDay& day) {

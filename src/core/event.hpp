@@ -51,12 +51,10 @@ enum class EventType {
   kSelfAssessmentStarted,
   kSelfAssessmentUpdated,  // a provision assessed or edited
   kSelfAssessmentApproved,
-  kDeadlinesRecalculated,  // a running clock moved because the calendar it counts on changed
-  kProcedureRecorded,      // a statutory procedure's step (procedure_transitions.hpp)
-  kAttachmentAdded,        // a file attached to the record (its name, type, size and SHA-256)
-  kAttachmentRemoved,      // an attachment removed, with the reason
   kDeadlinesRecalculated,      // a running clock moved because the calendar it counts on changed
   kProcedureRecorded,          // a statutory procedure's step (procedure_transitions.hpp)
+  kAttachmentAdded,            // a file attached to the record (its name, type, size and SHA-256)
+  kAttachmentRemoved,          // an attachment removed, with the reason
   kLetterIssued,               // on a complaint: a letter issued, its SHA-256 in the changes
   kLetterTemplateSaved,        // on the configuration: a new version of a letter template
   kContactPreferencesChanged,  // on a complaint: how the complainant wants letters

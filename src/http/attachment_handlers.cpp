@@ -1,4 +1,3 @@
-#include "http/problem.hpp"
 #include "http/attachment_handlers.hpp"
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "http/multipart.hpp"
+#include "http/problem.hpp"
 #include "http/responses.hpp"
 
 namespace redress::http {
@@ -211,8 +211,8 @@ class AttachmentUpload final : public StreamedBody, public MultipartSink {
   // the body's length, which makes it the transport's refusal of a body too large.
   static tl::unexpected<core::Error> TooLarge(std::string message,
                                               std::string_view field = kFileField) {
-    core::Error error = RequestError(RequestRefusal::kPayloadTooLarge,
-                                     std::string(field) + " " + message, message);
+    core::Error error =
+        RequestError(RequestRefusal::kPayloadTooLarge, std::string(field) + " " + message, message);
     error.fields.insert(error.fields.begin(),
                         {std::string(field), std::move(message), core::FieldErrorCode::kTooLong});
     return tl::unexpected(std::move(error));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "http/problem.hpp"
+
 namespace redress::http {
 namespace {
 
@@ -11,7 +13,8 @@ constexpr std::string_view kHeaderEnd = "\r\n\r\n";
 constexpr std::string_view kCloseMarker = "--";
 
 tl::unexpected<core::Error> Malformed(std::string message) {
-  return core::Fail(core::ErrorCode::kMalformedRequest, "multipart body: " + std::move(message));
+  return tl::unexpected(
+      RequestError(RequestRefusal::kMalformedRequest, "multipart body: " + std::move(message)));
 }
 
 std::string Lower(std::string_view text) {
@@ -29,7 +32,8 @@ std::string_view Trim(std::string_view text) {
 
 // The parameters after the first ';' of a header value: name=value or name="quoted\"value".
 // nullopt when malformed.
-std::optional<std::vector<std::pair<std::string, std::string>>> Parameters(std::string_view text) {
+std::optional<std::vector<std::pair<std::string, std::string>>> HeaderParameters(
+    std::string_view text) {
   std::vector<std::pair<std::string, std::string>> parameters;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -77,11 +81,12 @@ core::Result<std::string> MultipartBoundary(std::string_view content_type) {
   const std::size_t semicolon = content_type.find(';');
   const std::string type = Lower(Trim(content_type.substr(0, semicolon)));
   if (type != "multipart/form-data") {
-    return core::Fail(core::ErrorCode::kUnsupportedMediaType,
-                      "send the files as multipart/form-data");
+    return tl::unexpected(RequestError(RequestRefusal::kUnsupportedMediaType,
+                                       "send the files as multipart/form-data",
+                                       "send the files as multipart/form-data"));
   }
   if (semicolon == std::string_view::npos) return Malformed("the Content-Type has no boundary");
-  auto parameters = Parameters(content_type.substr(semicolon + 1));
+  auto parameters = HeaderParameters(content_type.substr(semicolon + 1));
   if (!parameters) return Malformed("the Content-Type's parameters do not parse");
   for (const auto& [name, value] : *parameters) {
     if (name != "boundary") continue;
@@ -213,7 +218,7 @@ core::Status MultipartParser::ParseHeaders(std::string_view block) {
       auto parameters =
           semicolon == std::string_view::npos
               ? std::optional<std::vector<std::pair<std::string, std::string>>>(std::in_place)
-              : Parameters(value.substr(semicolon + 1));
+              : HeaderParameters(value.substr(semicolon + 1));
       if (!parameters) return Malformed("a part's Content-Disposition does not parse");
       bool named = false;
       for (auto& [parameter, text] : *parameters) {

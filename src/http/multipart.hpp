@@ -36,7 +36,8 @@ class MultipartSink {
 };
 
 // The boundary of a Content-Type "multipart/form-data; boundary=..." (quoted or not);
-// kUnsupportedMediaType for another type, kMalformedRequest for a missing or invalid boundary.
+// the refusal kUnsupportedMediaType for another type, kMalformedRequest for a missing or invalid
+// boundary (http/problem.hpp).
 core::Result<std::string> MultipartBoundary(std::string_view content_type);
 
 class MultipartParser {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "http/problem.hpp"
+
 namespace redress::http {
 namespace {
 
@@ -90,7 +92,7 @@ TEST(MultipartParser, RefusesWhatIsNotStrictMultipart) {
     MultipartParser parser(kBoundary, recorder);
     const core::Status fed = parser.Feed(body);
     ASSERT_FALSE(fed) << body.substr(0, 60);
-    EXPECT_EQ(fed.error().code, core::ErrorCode::kMalformedRequest);
+    EXPECT_EQ(RefusalOf(fed.error()), RequestRefusal::kMalformedRequest);
   }
   Recorder recorder;
   MultipartParser unfinished(kBoundary, recorder);
@@ -103,12 +105,13 @@ TEST(MultipartParser, RefusesWhatIsNotStrictMultipart) {
 TEST(MultipartBoundary, ReadsTheBoundaryOfFormData) {
   EXPECT_EQ(MultipartBoundary("multipart/form-data; boundary=abc").value(), "abc");
   EXPECT_EQ(MultipartBoundary("Multipart/Form-Data; boundary=\"a b:c\"").value(), "a b:c");
-  EXPECT_EQ(MultipartBoundary("application/json").error().code,
-            core::ErrorCode::kUnsupportedMediaType);
-  EXPECT_EQ(MultipartBoundary("multipart/form-data").error().code,
-            core::ErrorCode::kMalformedRequest);
-  EXPECT_EQ(MultipartBoundary("multipart/form-data; boundary=" + std::string(71, 'a')).error().code,
-            core::ErrorCode::kMalformedRequest);
+  EXPECT_EQ(RefusalOf(MultipartBoundary("application/json").error()),
+            RequestRefusal::kUnsupportedMediaType);
+  EXPECT_EQ(RefusalOf(MultipartBoundary("multipart/form-data").error()),
+            RequestRefusal::kMalformedRequest);
+  EXPECT_EQ(
+      RefusalOf(MultipartBoundary("multipart/form-data; boundary=" + std::string(71, 'a')).error()),
+      RequestRefusal::kMalformedRequest);
 }
 
 }  // namespace

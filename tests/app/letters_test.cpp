@@ -48,24 +48,25 @@ class LettersTest : public ::testing::Test {
       core::Date day = D("2026-01-05");
       for (const auto& [code, name] : {std::pair{"housing-services", "Housing Services"},
                                        std::pair{"childrens-complaints", "Children's"}}) {
-        if (auto saved = SaveTeam(tx, admin, day, {code, name}); !saved) return saved;
+        if (auto saved = SaveTeamIn(tx, admin, day, {code, name}); !saved) return saved;
       }
       OrganisationSettings settings{"Test Council", core::Division::kEnglandAndWales, "",
                                     "childrens-complaints"};
-      if (auto saved = SaveSettings(tx, admin, day, settings); !saved) return saved;
-      if (auto saved = SaveServiceArea(tx, admin, day, {"housing", "Housing", "housing-services"});
+      if (auto saved = SaveSettingsIn(tx, admin, day, settings); !saved) return saved;
+      if (auto saved =
+              SaveServiceAreaIn(tx, admin, day, {"housing", "Housing", "housing-services"});
           !saved) {
         return saved;
       }
-      if (auto saved = SaveServiceArea(
+      if (auto saved = SaveServiceAreaIn(
               tx, admin, day, {"children", "Children's social care", "childrens-complaints"});
           !saved) {
         return saved;
       }
-      if (auto saved = SaveCategory(tx, admin, day, {"repairs", "Repairs", true}); !saved) {
+      if (auto saved = SaveCategoryIn(tx, admin, day, {"repairs", "Repairs", true}); !saved) {
         return saved;
       }
-      return SaveRootCause(tx, admin, day, {"delay", "Delay", true});
+      return SaveRootCauseIn(tx, admin, day, {"delay", "Delay", true});
     });
     ASSERT_TRUE(set_up) << set_up.error().message;
   }

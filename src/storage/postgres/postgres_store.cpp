@@ -48,6 +48,11 @@ class PostgresTx final : public app::Tx {
   app::SessionRepository& Sessions() override { return sessions_; }
   app::OmbudsmanRepository& Ombudsman() override { return ombudsman_; }
   app::LearningRepository& Learning() override { return learning_; }
+  app::AttachmentRepository& Attachments() override { return attachments_; }
+  app::LetterRepository& Letters() override { return letters_; }
+  app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
+  app::OutboxRepository& Outbox() override { return outbox_; }
+  app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
   app::ReportRepository& Reports() override { return reports_; }
 
  private:
@@ -61,6 +66,11 @@ class PostgresTx final : public app::Tx {
   PostgresSessionRepository sessions_;
   PendingOmbudsmanRepository ombudsman_;
   PendingLearningRepository learning_;
+  PendingAttachmentRepository attachments_;
+  PendingLetterRepository letters_;
+  PendingLetterTemplateRepository letter_templates_;
+  PendingOutboxRepository outbox_;
+  PendingContactPreferencesRepository contact_preferences_;
   PendingReportRepository reports_;
 };
 
