@@ -30,11 +30,16 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   const LogSink log = StdoutLogSink();
   app::AttachmentService attachment_service(store, *attachments.files, *attachments.detector,
                                             attachments.scanner, clock);
+  // An engine that cannot hold attachments yet (kUnavailable) has no files to sweep: the server
+  // still serves everything else, and attachment requests answer 503.
   auto swept = attachment_service.SweepOrphans();
-  if (!swept) return tl::unexpected(swept.error());
+  if (!swept && swept.error().code != core::ErrorCode::kUnavailable) {
+    return tl::unexpected(swept.error());
+  }
   log(DumpJson({{"ts", clock.NowRfc3339()},
-                {"message", "attached files checked"},
-                {"removed_unfinished_or_unreferenced", *swept},
+                {"message", swept ? "attached files checked"
+                                  : "attached files not checked: " + swept.error().message},
+                {"removed_unfinished_or_unreferenced", swept ? *swept : 0},
                 {"virus_scanner", attachments.scanner != nullptr ? "clamd" : "none"}}));
   RegisterAttachmentRoutes(router, attachment_service);
   std::optional<WebApp> web_app;

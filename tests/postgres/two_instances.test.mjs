@@ -5,6 +5,9 @@
 // both appended to verifies.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
@@ -61,8 +64,10 @@ describe(
       const init = redress(['init', '--db', db]);
       assert.equal(init.status, 0, init.stderr);
       token = userWithToken(db, 'admin', 'admin');
-      first = await startServe(db);
-      second = await startServe(db);
+      // A database named by URL has no folder beside it: the instances share one for attachments.
+      const files = ['--files', mkdtempSync(join(tmpdir(), 'redress-pg-files-'))];
+      first = await startServe(db, files);
+      second = await startServe(db, files);
       callFirst = apiClient(first.base);
       callSecond = apiClient(second.base);
       for (const [path, body] of [
