@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/repeats.hpp"
+#include "storage/contract/store_contract.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/test_database.hpp"
 
@@ -33,128 +34,17 @@ using core::ErrorCode;
 using core::Result;
 using core::Status;
 
-constexpr std::string_view kNow = "2025-01-15T10:00:00.000Z";
-constexpr std::int64_t kNowUnixSeconds = 1736935200;  // kNow, to the second
-
-// The clock is an input of the store (it stamps migrations and events); tests fix it.
-class FixedClock final : public app::Clock {
- public:
-  Date Today() const override { return *Date::Parse("2025-01-15"); }
-  std::string NowRfc3339() const override { return std::string(kNow); }
-  std::int64_t NowUnixSeconds() const override { return kNowUnixSeconds; }
-};
-
-Date D(std::string_view iso) {
-  std::optional<Date> date = Date::Parse(iso);
-  EXPECT_TRUE(date.has_value()) << iso;
-  return date.value_or(Date());
-}
-
-tl::unexpected<core::Error> Failed(const core::Error& error) {
-  return tl::unexpected<core::Error>(error);
-}
-
-core::CaseEvent Event(core::EventType type, std::string summary, int stage = 1) {
-  return core::CaseEvent{type,  D("2024-05-01"),    "officer",
-                         stage, std::move(summary), {{"status", "", "awaiting_acknowledgement"}}};
-}
-
-core::Stage FirstStage(Date received_on, std::string team = "housing", std::string handler = "") {
-  core::Stage stage;
-  stage.number = 1;
-  stage.started_on = received_on;
-  stage.team = std::move(team);
-  stage.handler = std::move(handler);
-  stage.acknowledge_by = received_on.AddDays(7);
-  return stage;
-}
-
-core::Complaint BasicComplaint(Date received_on) {
-  core::Complaint c;
-  c.regime = core::Regime::kCorporate;
-  c.channel = core::Channel::kEmail;
-  c.service_area = "council-tax";
-  c.category = "billing";
-  c.summary = "Wrong bill";
-  c.description = "Billed twice for March.";
-  c.complainant = {"Sam Jones", "sam@example.org", "", "2 Low Road", "ZZ9 9ZZ"};
-  c.received_on = received_on;
-  c.stages = {FirstStage(received_on, "revenues")};
-  return c;
-}
-
-// A case using every field: two stages, an extension, a response with root causes, remedies (one
-// financial) and actions, a representative.
-core::Complaint FullComplaint() {
-  core::Complaint c;
-  c.regime = core::Regime::kHousing;
-  c.channel = core::Channel::kWebForm;
-  c.service_area = "repairs";
-  c.category = "damp";
-  c.summary = "Damp in the bedroom not fixed";
-  c.description = "Reported three times since January; mould is back.";
-  c.desired_outcome = "Fix the window and compensate";
-  c.complainant = {"Jane Smith", "jane@example.org", "07700 900123", "1 High Street", "AB1 2CD"};
-  c.representative = core::Person{"Cllr Brown", "brown@council.example", "", "Town Hall", ""};
-  c.received_on = D("2024-05-01");
-  c.matter_arose_on = D("2024-01-15");
-  c.status = core::CaseStatus::kInProgress;
-  c.reopen_count = 1;
-  c.restricted = true;
-
-  core::Stage first = FirstStage(c.received_on, "housing", "alice");
-  first.acknowledged_on = D("2024-05-03");
-  first.respond_by_original = D("2024-05-17");
-  first.respond_by = D("2024-05-31");
-  first.extensions = {{D("2024-05-15"), 10, "Awaiting the contractor's survey", "", D("2024-05-17"),
-                       D("2024-05-31"), true}};
-  first.response = core::Response{
-      D("2024-05-30"),
-      core::Outcome::kPartlyUpheld,
-      {"communication", "delay"},
-      {{core::RemedyType::kApology, 0, "Apology letter"},
-       {core::RemedyType::kFinancial, 25000, "Compensation for distress"}},
-      {{"Replace the window", D("2024-06-30"), "repairs", core::ActionStatus::kOpen, std::nullopt},
-       {"Update the repair record", std::nullopt, "alice", core::ActionStatus::kDone,
-        D("2024-05-30")}},
-      "Chase contractors weekly",
-      "alice"};
-  first.first_responded_on = D("2024-05-20");
-  // History that stays put (migration 0011): an answer a reopening superseded, kept whole.
-  first.earlier_responses = {core::Response{
-      D("2024-05-20"),
-      core::Outcome::kNotUpheld,
-      {"delay"},
-      {{core::RemedyType::kFinancial, 10000, "Goodwill \"payment\", £100"}},
-      {{"Survey the window", D("2024-05-25"), "repairs", core::ActionStatus::kDone,
-        D("2024-05-24")},
-       {"Call back", std::nullopt, "alice", core::ActionStatus::kOpen, std::nullopt}},
-      "",
-      "bob"}};
-  first.reopenings = {D("2024-05-22")};
-  first.reopened_on = D("2024-05-22");
-  c.earlier_refusals = {
-      core::Refusal{D("2024-05-02"), core::RefusalReason::kOther, "Thought it was a request"}};
-  c.earlier_withdrawals = {
-      core::Withdrawal{D("2024-05-04"), "Changed their mind", core::CaseStatus::kInProgress}};
-
-  core::Stage second;
-  second.number = 2;
-  second.started_on = D("2024-06-10");
-  second.escalation_reason = "Still damp";
-  second.team = "independent";
-  second.handler = "carol";
-  second.acknowledge_by = D("2024-06-17");
-  second.acknowledged_on = D("2024-06-12");
-  second.respond_by_original = D("2024-07-10");
-  second.respond_by = D("2024-07-10");
-  second.outside_code = true;
-  second.reopened_on = D("2024-06-20");
-  second.reopenings = {D("2024-06-14"), D("2024-06-20")};
-
-  c.stages = {first, second};
-  return c;
-}
+// The clock and the case builders are the store contract's (storage/contract), so that the
+// engine's own tests build the same cases the contract does.
+using contract::BasicComplaint;
+using contract::D;
+using contract::Event;
+using contract::Failed;
+using contract::FirstStage;
+using contract::FixedClock;
+using contract::FullComplaint;
+using contract::kNow;
+using contract::kNowUnixSeconds;
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
