@@ -4,14 +4,14 @@
 #include <utility>
 
 #include "storage/common/audit_chain.hpp"
+#include "storage/common/change_codec.hpp"
 #include "storage/postgres/audit_log.hpp"
-#include "storage/postgres/changes_codec.hpp"
 
 namespace redress::storage::postgres {
 
 Status PostgresEventRepository::Append(app::EntityType type, std::string_view entity_ref,
                                        const core::CaseEvent& event) {
-  Result<std::string> changes = ChangesToJson(event.changes);
+  Result<std::string> changes = common::ChangesToJson(event.changes);
   if (!changes) return Unexpected(changes.error());
   common::ChainRecord record;
   record.entity_type = std::string(ToString(type));
@@ -54,7 +54,7 @@ Result<std::vector<app::StoredEvent>> PostgresEventRepository::EventsOf(
   });
   if (!events) return events;
   for (std::size_t i = 0; i < events->size(); ++i) {
-    Result<std::vector<core::Change>> changes = ChangesFromJson(changes_json[i]);
+    Result<std::vector<core::Change>> changes = common::ChangesFromJson(changes_json[i]);
     if (!changes) return Unexpected(changes.error());
     (*events)[i].event.changes = std::move(*changes);
   }
