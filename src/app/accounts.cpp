@@ -280,4 +280,8 @@ Result<User> GetUser(Store& store, std::string_view username) {
   return ReadValue<User>(store, [&](Tx& tx) { return tx.Accounts().FindUser(username); });
 }
 
+Result<std::vector<User>> ListUsers(Store& store) {
+  return ReadValue<std::vector<User>>(store, [](Tx& tx) { return tx.Accounts().ListUsers(); });
+}
+
 }  // namespace redress::app

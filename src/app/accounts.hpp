@@ -74,6 +74,9 @@ inline constexpr int kMaxTokenLifetimeDays = 5 * 366;
 // router has checked the role); kNotFound when there is none.
 Result<User> GetUser(Store& store, std::string_view username);
 
+// Every user, by username.
+Result<std::vector<User>> ListUsers(Store& store);
+
 // The live user an API token (as sent, not hashed) stands for: nullopt when the token is unknown,
 // revoked, expired as at the clock's today, or its user inactive, so the caller answers every
 // reason alike; kStorage when the database fails.

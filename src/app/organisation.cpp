@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/report_use_cases.hpp"
+#include "app/store_values.hpp"
 #include "core/transitions.hpp"
 
 namespace redress::app {
@@ -445,6 +446,50 @@ Status SaveTenantSatisfaction(Store& store, const Clock& clock, const Actor& act
   return InOwnTransaction(store, clock, [&](Tx& tx, core::Date today) {
     return SaveTenantSatisfactionIn(tx, actor, today, year, input);
   });
+}
+
+Result<OrganisationSettings> GetSettings(Store& store) {
+  return ReadValue<OrganisationSettings>(store,
+                                         [](Tx& tx) { return tx.Organisation().LoadSettings(); });
+}
+
+Result<std::vector<Team>> ListTeams(Store& store) {
+  return ReadValue<std::vector<Team>>(store, [](Tx& tx) { return tx.Organisation().ListTeams(); });
+}
+
+Result<std::vector<ServiceArea>> ListServiceAreas(Store& store) {
+  return ReadValue<std::vector<ServiceArea>>(
+      store, [](Tx& tx) { return tx.Organisation().ListServiceAreas(); });
+}
+
+Result<std::vector<Category>> ListCategories(Store& store) {
+  return ReadValue<std::vector<Category>>(
+      store, [](Tx& tx) { return tx.Organisation().ListCategories(); });
+}
+
+Result<std::vector<RootCause>> ListRootCauses(Store& store) {
+  return ReadValue<std::vector<RootCause>>(
+      store, [](Tx& tx) { return tx.Organisation().ListRootCauses(); });
+}
+
+Result<std::vector<ClosureDay>> ListClosureDays(Store& store) {
+  return ReadValue<std::vector<ClosureDay>>(
+      store, [](Tx& tx) { return tx.Organisation().ListClosureDays(); });
+}
+
+Result<std::vector<core::Designation>> ListDesignations(Store& store) {
+  return ReadValue<std::vector<core::Designation>>(
+      store, [](Tx& tx) { return tx.Organisation().ListDesignations(); });
+}
+
+Result<std::map<int, std::int64_t>> ListHomesOwned(Store& store) {
+  return ReadValue<std::map<int, std::int64_t>>(
+      store, [](Tx& tx) { return tx.Reports().ListHomesOwned(); });
+}
+
+Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction(Store& store) {
+  return ReadValue<std::map<int, report::TenantSatisfaction>>(
+      store, [](Tx& tx) { return tx.Reports().ListTenantSatisfaction(); });
 }
 
 }  // namespace redress::app

@@ -15,6 +15,7 @@
 #include "app/records.hpp"
 #include "core/calendar.hpp"
 #include "core/routing.hpp"
+#include "report/records.hpp"
 
 namespace redress::app {
 
@@ -135,5 +136,18 @@ Status SaveTenantSatisfactionIn(Tx& tx, const Actor& actor, core::Date today, in
                                 const TenantSatisfactionInput& input);
 Status SaveTenantSatisfaction(Store& store, const Clock& clock, const Actor& actor, int year,
                               const TenantSatisfactionInput& input);
+
+// The configuration as the admin pages and the command line read it, each in one read
+// transaction of its own, in the repository's order (codes, dates).
+Result<OrganisationSettings> GetSettings(Store& store);
+Result<std::vector<Team>> ListTeams(Store& store);
+Result<std::vector<ServiceArea>> ListServiceAreas(Store& store);
+Result<std::vector<Category>> ListCategories(Store& store);
+Result<std::vector<RootCause>> ListRootCauses(Store& store);
+Result<std::vector<ClosureDay>> ListClosureDays(Store& store);
+Result<std::vector<core::Designation>> ListDesignations(Store& store);
+// The homes owned and the TP09 surveys entered, by financial year.
+Result<std::map<int, std::int64_t>> ListHomesOwned(Store& store);
+Result<std::map<int, report::TenantSatisfaction>> ListTenantSatisfaction(Store& store);
 
 }  // namespace redress::app

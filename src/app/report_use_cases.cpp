@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/organisation.hpp"
+#include "app/store_values.hpp"
 #include "app/visibility.hpp"
 #include "core/calendar.hpp"
 
@@ -122,6 +123,10 @@ Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock,
   });
   if (!read) return tl::unexpected(read.error());
   return std::move(*computed);
+}
+
+Result<StoreSummary> Summarise(Store& store) {
+  return ReadValue<StoreSummary>(store, [](Tx& tx) { return tx.Reports().Summarise(); });
 }
 
 }  // namespace redress::app

@@ -22,4 +22,7 @@ Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock,
 // kInvalidInput naming "year" unless a report can be asked for financial year `year`.
 Status CheckReportYear(int year);
 
+// What a database holds, in one read transaction (`redress summary`).
+Result<StoreSummary> Summarise(Store& store);
+
 }  // namespace redress::app

@@ -16,6 +16,7 @@
 #include "app/manual_clock.hpp"
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
+#include "cli/calendar_commands.hpp"
 #include "cli/complaint_commands.hpp"
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
@@ -28,8 +29,6 @@ namespace redress::cli {
 namespace {
 
 constexpr std::string_view kDefaultOrganisationName = "Redress council";
-// A bound on --days that keeps every answer inside the calendar's range of years.
-constexpr int kMaxWorkingDays = 20000;
 
 using CommandResult = core::Status;
 
@@ -78,11 +77,9 @@ class Commands final : public CommandHost {
       : dependencies_(dependencies), in_(in), out_(out) {}
 
   void Register(CLI::App& app) {
-    RegisterCalendar(app);
     RegisterInit(app);
     RegisterUser(app);
     RegisterToken(app);
-    RegisterClosureDays(app);
     RegisterDemo(app);
     RegisterSummary(app);
     RegisterServe(app);
@@ -93,6 +90,7 @@ class Commands final : public CommandHost {
     record_commands_ = RegisterRecordCommands(*this, oversight.ombudsman, oversight.learning,
                                               oversight.self_assessment);
     complaint_commands_ = RegisterComplaintCommands(*this, app);
+    calendar_commands_ = RegisterCalendarCommands(*this, app);
   }
 
   void AddDatabaseOption(CLI::App* command) override {
@@ -112,6 +110,19 @@ class Commands final : public CommandHost {
     command->callback([this, work = std::move(work)] { result_ = WithStore(work); });
   }
 
+  void Run(CLI::App* command, Work work) override {
+    command->callback([this, work = std::move(work)] { result_ = work(); });
+  }
+
+  void AddOptionalDatabaseOption(CLI::App* command, const std::string& description) override {
+    command->add_option("--db", database_, description);
+  }
+
+  core::Result<std::unique_ptr<app::Store>> OpenNamedStore() override {
+    if (database_.empty()) return std::unique_ptr<app::Store>();
+    return OpenStore(*dependencies_.clock);
+  }
+
   const app::Clock& clock() const override { return *dependencies_.clock; }
   std::ostream& out() override { return out_; }
 
@@ -125,122 +136,6 @@ class Commands final : public CommandHost {
   core::Result<std::unique_ptr<app::Store>> OpenStore(
       const app::Clock& clock, app::OpenMode mode = app::OpenMode::kExisting) const {
     return dependencies_.open_store(database_, clock, mode, audit_);
-  }
-
-  void RegisterCalendar(CLI::App& app) {
-    CLI::App* calendar = app.add_subcommand("calendar", "working-day arithmetic");
-    calendar->require_subcommand(1);
-
-    auto add_common = [this](CLI::App* command) {
-      command->add_option("--division", division_,
-                          "england-and-wales (default), scotland or northern-ireland");
-      command->add_option("--db", database_,
-                          "take the division and closure days from this database");
-      command->add_option("--closure-day", closure_days_, "an extra non-working day (repeatable)");
-    };
-
-    CLI::App* add =
-        calendar->add_subcommand("add-working-days", "the N-th working day strictly after a date");
-    add->add_option("--from", from_, "YYYY-MM-DD")->required();
-    add->add_option("--days", days_, "N >= 0")->required();
-    add_common(add);
-    add->callback([this] { result_ = AddWorkingDays(); });
-
-    CLI::App* between = calendar->add_subcommand(
-        "working-days-between", "the number of working days d with FROM < d <= TO");
-    between->add_option("--from", from_, "YYYY-MM-DD")->required();
-    between->add_option("--to", to_, "YYYY-MM-DD")->required();
-    add_common(between);
-    between->callback([this] { result_ = WorkingDaysBetween(); });
-
-    CLI::App* holidays = calendar->add_subcommand("holidays", "the bank holidays of a year");
-    holidays->add_option("--year", year_, "calendar year")->required();
-    holidays->add_option("--division", division_, "the division (default england-and-wales)");
-    holidays->callback([this] { result_ = Holidays(); });
-  }
-
-  // The calendar to count on: the database's division and closure days when --db is given, the
-  // --division and --closure-day options otherwise (options override the database's division).
-  core::Result<std::shared_ptr<const core::WorkingCalendar>> ChosenCalendar() {
-    std::optional<core::Division> division;
-    if (!division_.empty()) {
-      division = core::ParseDivision(division_);
-      if (!division) {
-        return core::FailField("division",
-                               "must be england-and-wales, scotland or "
-                               "northern-ireland, got '" +
-                                   division_ + "'");
-      }
-    }
-    std::vector<app::ClosureDay> closures;
-    for (const std::string& text : closure_days_) {
-      auto date = ParseDateOption("closure-day", text);
-      if (!date) return tl::unexpected(date.error());
-      closures.push_back({*date, "command line"});
-    }
-    if (!database_.empty()) {
-      auto store = OpenStore(*dependencies_.clock);
-      if (!store) return tl::unexpected(store.error());
-      auto read = (*store)->Read([&](app::Tx& tx) -> core::Status {
-        auto organisation = app::LoadOrganisation(tx);
-        if (!organisation) return tl::unexpected(organisation.error());
-        if (!division) division = organisation->settings.division;
-        auto stored = tx.Organisation().ListClosureDays();
-        if (!stored) return tl::unexpected(stored.error());
-        closures.insert(closures.end(), stored->begin(), stored->end());
-        return {};
-      });
-      if (!read) return tl::unexpected(read.error());
-    }
-    std::sort(closures.begin(), closures.end(),
-              [](const app::ClosureDay& a, const app::ClosureDay& b) { return a.date < b.date; });
-    return app::CalendarFor(division.value_or(core::Division::kEnglandAndWales), closures);
-  }
-
-  CommandResult AddWorkingDays() {
-    auto from = ParseDateOption("from", from_);
-    if (!from) return tl::unexpected(from.error());
-    if (days_ < 0 || days_ > kMaxWorkingDays) {
-      return core::FailField("days", fmt::format("must be between 0 and {}", kMaxWorkingDays));
-    }
-    auto calendar = ChosenCalendar();
-    if (!calendar) return tl::unexpected(calendar.error());
-    // The answer must stay inside the years the calendar knows.
-    core::Date limit = *core::Date::FromYmd(core::kLastCalendarYear, 12, 31);
-    if ((*calendar)->WorkingDaysBetween(*from, limit) < days_) {
-      return core::FailField("days", fmt::format("the answer would be after {}", limit.ToIso()));
-    }
-    out_ << (*calendar)->AddWorkingDays(*from, days_).ToIso() << '\n';
-    return {};
-  }
-
-  CommandResult WorkingDaysBetween() {
-    core::FieldErrors errors;
-    auto from = ParseDateOption("from", from_);
-    auto to = ParseDateOption("to", to_);
-    if (!from) errors.Add("from", from.error().fields.front().message);
-    if (!to) errors.Add("to", to.error().fields.front().message);
-    if (!errors.empty()) return errors.ToError();
-    auto calendar = ChosenCalendar();
-    if (!calendar) return tl::unexpected(calendar.error());
-    out_ << (*calendar)->WorkingDaysBetween(*from, *to) << '\n';
-    return {};
-  }
-
-  CommandResult Holidays() {
-    auto division = core::ParseDivision(division_.empty() ? "england-and-wales" : division_);
-    if (!division) return core::FailField("division", "unknown division '" + division_ + "'");
-    if (year_ < core::kFirstCalendarYear || year_ > core::kLastCalendarYear) {
-      return core::FailField("year",
-                             fmt::format("must be between {} and {}", core::kFirstCalendarYear,
-                                         core::kLastCalendarYear));
-    }
-    for (const core::BankHoliday& holiday : core::BankHolidays(*division, year_)) {
-      out_ << holiday.date.ToIso() << '\t'
-           << (holiday.source == core::HolidaySource::kOfficial ? "official" : "predicted") << '\t'
-           << holiday.title << '\n';
-    }
-    return {};
   }
 
   void RegisterInit(CLI::App& app) {
@@ -354,49 +249,6 @@ class Commands final : public CommandHost {
     return {};
   }
 
-  void RegisterClosureDays(CLI::App& app) {
-    CLI::App* closure = app.add_subcommand(
-        "closure-day", "the organisation's closure days (non-working, e.g. a Christmas shutdown)");
-    closure->require_subcommand(1);
-    CLI::App* add = closure->add_subcommand("add", "add a closure day");
-    AddDatabaseOption(add);
-    add->add_option("--date", date_, "YYYY-MM-DD")->required();
-    add->add_option("--reason", reason_, "why the organisation is closed")->required();
-    add->callback([this] { result_ = ChangeClosureDay(ClosureChange::kAdd); });
-    CLI::App* remove = closure->add_subcommand("remove", "remove a closure day");
-    AddDatabaseOption(remove);
-    remove->add_option("--date", date_, "YYYY-MM-DD")->required();
-    remove->callback([this] { result_ = ChangeClosureDay(ClosureChange::kRemove); });
-    CLI::App* list = closure->add_subcommand("list", "list the closure days");
-    AddDatabaseOption(list);
-    list->callback([this] { result_ = ListClosureDays(); });
-  }
-
-  enum class ClosureChange { kAdd, kRemove };
-
-  CommandResult ChangeClosureDay(ClosureChange change) {
-    auto date = ParseDateOption("date", date_);
-    if (!date) return tl::unexpected(date.error());
-    auto store = OpenStore(*dependencies_.clock);
-    if (!store) return tl::unexpected(store.error());
-    const app::Clock& clock = *dependencies_.clock;
-    return change == ClosureChange::kAdd
-               ? app::AddClosureDay(**store, clock, app::SystemActor(), {*date, reason_})
-               : app::RemoveClosureDay(**store, clock, app::SystemActor(), *date);
-  }
-
-  CommandResult ListClosureDays() {
-    auto store = OpenStore(*dependencies_.clock);
-    if (!store) return tl::unexpected(store.error());
-    return (*store)->Read([&](app::Tx& tx) -> core::Status {
-      auto days = tx.Organisation().ListClosureDays();
-      if (!days) return tl::unexpected(days.error());
-      for (const app::ClosureDay& day : *days)
-        out_ << day.date.ToIso() << '\t' << day.reason << '\n';
-      return {};
-    });
-  }
-
   void RegisterDemo(CLI::App& app) {
     CLI::App* demo = app.add_subcommand("demo", "fill a new database with a demo council");
     AddDatabaseOption(demo);
@@ -437,14 +289,8 @@ class Commands final : public CommandHost {
   CommandResult Summary() {
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
-    std::optional<app::StoreSummary> summary;
-    auto read = (*store)->Read([&](app::Tx& tx) -> core::Status {
-      auto counted = tx.Reports().Summarise();
-      if (!counted) return tl::unexpected(counted.error());
-      summary = std::move(*counted);
-      return {};
-    });
-    if (!read) return read;
+    auto summary = app::Summarise(**store);
+    if (!summary) return tl::unexpected(summary.error());
     PrintSummary(*summary);
     return {};
   }
@@ -720,12 +566,7 @@ class Commands final : public CommandHost {
 
   std::string database_;
   AuditAnchorOptions audit_;
-  std::string division_;
-  std::vector<std::string> closure_days_;
-  std::string from_;
-  std::string to_;
   std::string today_;
-  int days_ = 0;
   int year_ = 0;
   std::string organisation_name_;
   std::string username_;
@@ -736,7 +577,6 @@ class Commands final : public CommandHost {
   int expires_in_days_ = 0;
   std::int64_t token_id_ = 0;
   std::string date_;
-  std::string reason_;
   bool password_stdin_ = false;
   std::uint64_t seed_ = 1;
   std::string format_ = "json";
@@ -749,6 +589,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> oversight_commands_;
   std::unique_ptr<RecordCommands> record_commands_;
   std::unique_ptr<RecordCommands> complaint_commands_;
+  std::unique_ptr<RecordCommands> calendar_commands_;
 };
 
 }  // namespace

@@ -24,11 +24,18 @@ namespace redress::cli {
 class CommandHost {
  public:
   using StoreWork = std::function<core::Status(app::Store& store)>;
+  using Work = std::function<core::Status()>;
 
   virtual ~CommandHost() = default;
   virtual void AddDatabaseOption(CLI::App* command) = 0;
   // Makes `command` open the database when it runs, run `work` on it and report its status.
   virtual void RunWithStore(CLI::App* command, StoreWork work) = 0;
+  // Makes `command` run `work` when it runs and report its status.
+  virtual void Run(CLI::App* command, Work work) = 0;
+  // A --db option that may be left out, described as `description`.
+  virtual void AddOptionalDatabaseOption(CLI::App* command, const std::string& description) = 0;
+  // The database --db names, opened (never created); null when --db was not given.
+  virtual core::Result<std::unique_ptr<app::Store>> OpenNamedStore() = 0;
   virtual const app::Clock& clock() const = 0;
   virtual std::ostream& out() = 0;
 };

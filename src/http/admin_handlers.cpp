@@ -7,7 +7,6 @@
 #include "app/accounts.hpp"
 #include "app/organisation.hpp"
 #include "app/secrets.hpp"
-#include "app/store_values.hpp"
 #include "http/admin_mapping.hpp"
 #include "http/auth.hpp"
 #include "http/json_mapping.hpp"
@@ -22,15 +21,12 @@ using P = core::Permission;
 constexpr std::string_view kApi = "/api/v1";
 constexpr Access kAuth = Access::kAuthenticated;
 
-// GET of a whole list: {"items": [...]} in the store's order.
-// `list` is a method of the repository the transaction's accessor `repository` hands out.
-template <typename Record, typename Repository>
-Handler ListHandler(app::Store& store, Repository& (app::Tx::*repository)(),
-                    core::Result<std::vector<Record>> (Repository::*list)(),
+// GET of a whole list: {"items": [...]} in the order the read use case `list` gives.
+template <typename Record>
+Handler ListHandler(app::Store& store, core::Result<std::vector<Record>> (*list)(app::Store&),
                     json (*render)(const Record&)) {
-  return [&store, repository, list, render](const Request& request) {
-    auto records = app::ReadValue<std::vector<Record>>(
-        store, [&](app::Tx& tx) { return ((tx.*repository)().*list)(); });
+  return [&store, list, render](const Request& request) {
+    auto records = list(store);
     if (!records) return Problem(records.error(), request);
     json items = json::array();
     for (const Record& record : *records) items.push_back(render(record));
@@ -100,29 +96,24 @@ void AdminHandlers::Register(Router& router) {
   // Codes in the path: PUT adds or replaces the record of that code.
   const auto coded =
       [&]<typename Record>(
-          const std::string& collection,
-          core::Result<std::vector<Record>> (app::OrganisationRepository::*list)(),
+          const std::string& collection, core::Result<std::vector<Record>> (*list)(app::Store&),
           core::Result<Record> (*parse)(const std::string&, const json&),
           core::Status (*save)(app::Store&, const app::Clock&, const app::Actor&, const Record&),
           json (*render)(const Record&)) {
-        router.Add({"GET", collection, kAuth, P::kViewCases,
-                    ListHandler(store_, &app::Tx::Organisation, list, render)});
+        router.Add({"GET", collection, kAuth, P::kViewCases, ListHandler(store_, list, render)});
         router.Add({"PUT", collection + "/{code}", kAuth, P::kManageConfiguration,
                     SaveHandler<Record>(store_, clock_, CodedParser(parse), save, render)});
       };
-  coded(api + "/teams", &app::OrganisationRepository::ListTeams, ParseTeam, app::SaveTeam,
-        TeamToJson);
-  coded(api + "/service-areas", &app::OrganisationRepository::ListServiceAreas, ParseServiceArea,
-        app::SaveServiceArea, ServiceAreaToJson);
-  coded(api + "/categories", &app::OrganisationRepository::ListCategories, ParseCategory,
-        app::SaveCategory, CategoryToJson);
-  coded(api + "/root-causes", &app::OrganisationRepository::ListRootCauses, ParseRootCause,
-        app::SaveRootCause, RootCauseToJson);
+  coded(api + "/teams", app::ListTeams, ParseTeam, app::SaveTeam, TeamToJson);
+  coded(api + "/service-areas", app::ListServiceAreas, ParseServiceArea, app::SaveServiceArea,
+        ServiceAreaToJson);
+  coded(api + "/categories", app::ListCategories, ParseCategory, app::SaveCategory, CategoryToJson);
+  coded(api + "/root-causes", app::ListRootCauses, ParseRootCause, app::SaveRootCause,
+        RootCauseToJson);
 
   const std::string closure_days = api + "/closure-days";
   router.Add({"GET", closure_days, kAuth, P::kViewCases,
-              ListHandler(store_, &app::Tx::Organisation,
-                          &app::OrganisationRepository::ListClosureDays, ClosureDayToJson)});
+              ListHandler(store_, app::ListClosureDays, ClosureDayToJson)});
   router.Add(
       {"POST", closure_days, kAuth, P::kManageConfiguration,
        SaveHandler<app::ClosureDay>(store_, clock_, BodyParser(ParseClosureDay), app::AddClosureDay,
@@ -132,8 +123,7 @@ void AdminHandlers::Register(Router& router) {
 
   const std::string designations = api + "/designations";
   router.Add({"GET", designations, kAuth, P::kViewCases,
-              ListHandler(store_, &app::Tx::Organisation,
-                          &app::OrganisationRepository::ListDesignations, DesignationToJson)});
+              ListHandler(store_, app::ListDesignations, DesignationToJson)});
   router.Add({"POST", designations, kAuth, P::kManageConfiguration,
               SaveHandler<core::Designation>(store_, clock_, BodyParser(ParseDesignation),
                                              app::AddDesignation, DesignationToJson,
@@ -141,8 +131,7 @@ void AdminHandlers::Register(Router& router) {
 
   const std::string settings = api + "/settings";
   router.Add({"GET", settings, kAuth, P::kViewCases, [this](const Request& request) {
-                auto loaded = app::ReadValue<app::OrganisationSettings>(
-                    store_, [](app::Tx& tx) { return tx.Organisation().LoadSettings(); });
+                auto loaded = app::GetSettings(store_);
                 if (!loaded) return Problem(loaded.error(), request);
                 return JsonAnswer(kOk, SettingsToJson(*loaded));
               }});
@@ -152,8 +141,7 @@ void AdminHandlers::Register(Router& router) {
 }
 
 Response AdminHandlers::ListUsers(const Request& request) {
-  return ListHandler(store_, &app::Tx::Accounts, &app::AccountRepository::ListUsers,
-                     UserToJson)(request);
+  return ListHandler(store_, app::ListUsers, UserToJson)(request);
 }
 
 Response AdminHandlers::AddUser(const Request& request) {

@@ -12,7 +12,6 @@
 #include "app/notes_and_links.hpp"
 #include "app/organisation.hpp"
 #include "app/service_health.hpp"
-#include "app/store_values.hpp"
 #include "core/calendar.hpp"
 #include "core/regime_calendars.hpp"
 #include "http/admin_mapping.hpp"

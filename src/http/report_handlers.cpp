@@ -13,7 +13,6 @@
 
 #include "app/organisation.hpp"
 #include "app/report_use_cases.hpp"
-#include "app/store_values.hpp"
 #include "http/concurrency_limit.hpp"
 #include "http/json_mapping.hpp"
 #include "http/json_reader.hpp"
@@ -94,8 +93,7 @@ Response AnnualReport(app::Store& store, const app::Clock& clock, ConcurrencyLim
 
 // GET /api/v1/homes-owned: {"items": [{"year", "homes"}]} by year.
 Response ListHomesOwned(app::Store& store, const Request& request) {
-  auto homes = app::ReadValue<std::map<int, std::int64_t>>(
-      store, [](app::Tx& tx) { return tx.Reports().ListHomesOwned(); });
+  auto homes = app::ListHomesOwned(store);
   if (!homes) return Problem(homes.error(), request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& [year, count] : *homes) items.push_back({{"year", year}, {"homes", count}});
@@ -127,8 +125,7 @@ nlohmann::json TenantSatisfactionJson(int year, const report::TenantSatisfaction
 }
 
 Response ListTenantSatisfaction(app::Store& store, const Request& request) {
-  auto surveys = app::ReadValue<std::map<int, report::TenantSatisfaction>>(
-      store, [](app::Tx& tx) { return tx.Reports().ListTenantSatisfaction(); });
+  auto surveys = app::ListTenantSatisfaction(store);
   if (!surveys) return Problem(surveys.error(), request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& [year, survey] : *surveys) items.push_back(TenantSatisfactionJson(year, survey));
@@ -167,8 +164,7 @@ Response SaveTenantSatisfaction(app::Store& store, const app::Clock& clock,
   }
   auto saved = app::SaveTenantSatisfaction(store, clock, *request.actor, year, *input);
   if (!saved) return Problem(saved.error(), request);
-  auto stored = app::ReadValue<std::map<int, report::TenantSatisfaction>>(
-      store, [](app::Tx& tx) { return tx.Reports().ListTenantSatisfaction(); });
+  auto stored = app::ListTenantSatisfaction(store);
   if (!stored) return Problem(stored.error(), request);
   return JsonAnswer(kOk, TenantSatisfactionJson(year, stored->at(year)));
 }
