@@ -19,6 +19,7 @@
 #include "cli/complaint_commands.hpp"
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
+#include "cli/sso_commands.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
 #include "demo/demo.hpp"
@@ -93,6 +94,9 @@ class Commands final : public CommandHost {
     record_commands_ = RegisterRecordCommands(*this, oversight.ombudsman, oversight.learning,
                                               oversight.self_assessment);
     complaint_commands_ = RegisterComplaintCommands(*this, app);
+    if (dependencies_.identity_provider) {
+      sso_commands_ = RegisterSsoCommands(*this, app, *dependencies_.identity_provider);
+    }
   }
 
   void AddDatabaseOption(CLI::App* command) override {
@@ -749,6 +753,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> oversight_commands_;
   std::unique_ptr<RecordCommands> record_commands_;
   std::unique_ptr<RecordCommands> complaint_commands_;
+  std::unique_ptr<RecordCommands> sso_commands_;
 };
 
 }  // namespace
