@@ -56,7 +56,7 @@ describe('sign-in with the identity provider', () => {
     await page.getByText('Sign-in settings saved').waitFor();
     await page.getByRole('button', { name: 'Test the connection' }).click();
     const result = page.locator('#connection-result');
-    await result.getByText(provider.issuer).waitFor();
+    await result.getByText(provider.issuer, { exact: true }).waitFor();
     assert.match(await result.innerText(), /Signing keys\s+\d/);
     await assertAccessible(page, 'the identity provider page, saved and tested');
   });

@@ -39,6 +39,10 @@ export function testUsers() {
 // (a user's roles, say) and the next sign-in's token says so.
 export async function startOidcProvider({ port = 0, redirectUri, postLogoutRedirectUri }) {
   const { default: Provider } = await import(requireFromWeb.resolve('oidc-provider'));
+  const jose = await import(requireFromWeb.resolve('jose'));
+  // Its own RS256 signing key, as Entra ID signs with (not the package's development keys).
+  const { privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
+  const signingKey = { ...(await jose.exportJWK(privateKey)), kid: 'test-rs256', use: 'sig' };
   const users = testUsers();
   const server = createServer();
   server.listen(port, '127.0.0.1');
@@ -65,6 +69,15 @@ export async function startOidcProvider({ port = 0, redirectUri, postLogoutRedir
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     cookies: { keys: ['a-test-cookie-key-not-secret'] },
+    jwks: { keys: [signingKey] },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 3600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+    },
     async findAccount(_ctx, id) {
       const user = users[id];
       return {
