@@ -58,26 +58,19 @@ TEST_P(StoreContract, IdentityLinksAreUniquePerSubjectAndPerUserAtAnIssuer) {
   ASSERT_TRUE(inserted) << inserted.error().message;
   EXPECT_GT(inserted->id, 0);
 
-  app::IdentityLink same_subject = link;
+  const auto insert = [&](const app::IdentityLink& another) {
+    return WriteStatus([&](app::Tx& tx) -> Status {
+      auto again = tx.Identity().InsertLink(another);
+      if (!again) return tl::unexpected(again.error());
+      return {};
+    });
+  };
+  app::IdentityLink same_subject = link;  // (issuer, subject) is linked once
   same_subject.user_id = user->id;
-  EXPECT_EQ(WriteStatus([&](app::Tx& tx) -> Status {
-              auto again = tx.Identity().InsertLink(same_subject);
-              if (!again) return tl::unexpected(again.error());
-              return {};
-            })
-                .error()
-                .code,
-            ErrorCode::kConflict);
-  app::IdentityLink second_at_issuer = link;
+  EXPECT_EQ(insert(same_subject).error().code, ErrorCode::kConflict);
+  app::IdentityLink second_at_issuer = link;  // nor the user a second account at the issuer
   second_at_issuer.subject = "sub-2";
-  EXPECT_EQ(WriteStatus([&](app::Tx& tx) -> Status {
-              auto again = tx.Identity().InsertLink(second_at_issuer);
-              if (!again) return tl::unexpected(again.error());
-              return {};
-            })
-                .error()
-                .code,
-            ErrorCode::kConflict);
+  EXPECT_EQ(insert(second_at_issuer).error().code, ErrorCode::kConflict);
 
   ASSERT_TRUE(WriteStatus(
       [&](app::Tx& tx) { return tx.Identity().TouchLink(inserted->id, "new@x", "t1"); }));

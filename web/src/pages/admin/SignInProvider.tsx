@@ -5,15 +5,9 @@ import { useState } from 'react';
 import { ApiError, get, request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
 import { Radios, Textarea, TextInput } from '../../components/fields';
-import {
-  BackLink,
-  LoadFailed,
-  Loading,
-  SuccessBanner,
-  SummaryList,
-  usePageTitle,
-} from '../../components/ui';
+import { SuccessBanner, SummaryList, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../data';
+import { AdminFormPage } from './AdminFormPage';
 import type { OidcConnectionTest, OidcRoleMapping, OidcSettings } from '../../types';
 
 const YES_NO = [
@@ -229,17 +223,6 @@ export function SignInProvider() {
   usePageTitle('Sign-in with your identity provider');
   const settings = useLoad(() => get<OidcSettings>('/admin/oidc'), 'oidc-settings');
   return (
-    <>
-      <BackLink to="/admin">Administration</BackLink>
-      {settings.error && <LoadFailed message={settings.error} />}
-      {!settings.data && !settings.error && <Loading />}
-      {settings.data && (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <ProviderForm settings={settings.data} />
-          </div>
-        </div>
-      )}
-    </>
+    <AdminFormPage loaded={settings}>{(data) => <ProviderForm settings={data} />}</AdminFormPage>
   );
 }
