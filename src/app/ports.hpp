@@ -21,6 +21,7 @@
 #include "app/complaint_repository.hpp"
 #include "app/contact_preferences_repository.hpp"
 #include "app/event_repository.hpp"
+#include "app/identity_repository.hpp"
 #include "app/learning_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
@@ -95,6 +96,8 @@ class Tx {
   virtual LetterTemplateRepository& LetterTemplates() = 0;
   virtual OutboxRepository& Outbox() = 0;
   virtual ContactPreferencesRepository& ContactPreferences() = 0;
+  // Sign-in with the organisation's OpenID Connect provider (issue 21).
+  virtual IdentityRepository& Identity() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -43,7 +43,36 @@ core::CaseEvent UserEvent(core::EventType type, const Clock& clock, const std::s
   return core::CaseEvent{type, clock.Today(), actor, 0, std::move(summary), std::move(changes)};
 }
 
+// kForbidden when the provider's configuration keeps `username` from using a password.
+Status CheckPasswordAllowed(Tx& tx, const std::string& username) {
+  auto settings = tx.Identity().LoadOidcSettings();
+  if (!settings) return tl::unexpected(settings.error());
+  if (!*settings || !(*settings)->enabled ||
+      core::MayUsePassword((*settings)->password_sign_in, (*settings)->break_glass_username,
+                           username)) {
+    return {};
+  }
+  return core::Fail(core::ErrorCode::kForbidden,
+                    "signing in with a password is turned off; use \"Sign in with " +
+                        (*settings)->display_name + "\"");
+}
+
 }  // namespace
+
+Result<SignedIn> OpenSessionIn(Tx& tx, const Clock& clock, const User& user, std::string summary) {
+  const std::int64_t now = clock.NowUnixSeconds();
+  SignedIn opened{NewRandomToken(kSessionTokenPrefix), NewRandomToken(kCsrfTokenPrefix), user};
+  Session session{0,       HashSecretToken(opened.session_token),
+                  user.id, HashSecretToken(opened.csrf_token),
+                  now,     now + std::min(kSessionIdleSeconds, kSessionAbsoluteSeconds)};
+  auto inserted = tx.Sessions().Insert(std::move(session));
+  if (!inserted) return tl::unexpected(inserted.error());
+  auto appended = tx.Events().Append(
+      EntityType::kUser, user.username,
+      UserEvent(core::EventType::kSignedIn, clock, user.username, std::move(summary)));
+  if (!appended) return tl::unexpected(appended.error());
+  return opened;
+}
 
 Result<SignedIn> SignIn(const SessionContext& context, const Credentials& credentials,
                         std::string_view client_address) {
@@ -66,6 +95,7 @@ Result<SignedIn> SignIn(const SessionContext& context, const Credentials& creden
   int failures_before = 0;
   auto reserved = context.store.Write([&](Tx& tx) -> Status {
     user.reset();
+    if (auto allowed = CheckPasswordAllowed(tx, username); !allowed) return allowed;
     auto found = tx.Accounts().FindUser(username);
     if (found) {
       user = std::move(*found);
@@ -135,17 +165,9 @@ Result<SignedIn> SignIn(const SessionContext& context, const Credentials& creden
       if (auto saved = tx.Sessions().SaveSignInAttempts(throttle_key, SignInAttempts{}); !saved)
         return saved;
     }
-    SignedIn opened{NewRandomToken(kSessionTokenPrefix), NewRandomToken(kCsrfTokenPrefix), *user};
-    Session session{0,        HashSecretToken(opened.session_token),
-                    user->id, HashSecretToken(opened.csrf_token),
-                    now,      now + std::min(kSessionIdleSeconds, kSessionAbsoluteSeconds)};
-    auto inserted = tx.Sessions().Insert(std::move(session));
-    if (!inserted) return tl::unexpected(inserted.error());
-    auto appended = tx.Events().Append(
-        EntityType::kUser, username,
-        UserEvent(core::EventType::kSignedIn, context.clock, username, "Signed in"));
-    if (!appended) return appended;
-    signed_in = std::move(opened);
+    auto opened = OpenSessionIn(tx, context.clock, *user);
+    if (!opened) return tl::unexpected(opened.error());
+    signed_in = std::move(*opened);
     return {};
   });
   if (!written) return tl::unexpected(written.error());

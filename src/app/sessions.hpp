@@ -46,6 +46,11 @@ struct ResumedSession {
   Actor actor;
 };
 
+// Opens a session for `user` at the clock's now, with its "signed_in" event whose summary is
+// `summary`: the step a password sign-in and a provider's sign-in share.
+Result<SignedIn> OpenSessionIn(Tx& tx, const Clock& clock, const User& user,
+                               std::string summary = "Signed in");
+
 // What the session use cases need: the store, the clock and the process's SignInGuard (shared by
 // every call; must outlive them).
 struct SessionContext {
@@ -58,7 +63,9 @@ struct SessionContext {
 // inactive user all fail alike with kUnauthenticated, after the same argon2id work. Fails with
 // kTooManyRequests and retry_after_seconds, whatever the password and without checking it,
 // while `client_address` has spent its allowance, while the username is slowed or locked, and
-// when the guard's password checks are all busy. The attempt is counted against the username
+// when the guard's password checks are all busy. kForbidden, before anything is counted, when
+// the provider's configuration turns password sign-in off for this username
+// (core::MayUsePassword). The attempt is counted against the username
 // in the transaction that checks its throttle, before the password is checked, so parallel
 // guesses are throttled as if they came one by one; a success resets the count and gives the
 // attempt back to the address, and a check that never ran is not counted against the username.

@@ -20,6 +20,7 @@
 #include "cli/complaint_commands.hpp"
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
+#include "cli/sso_commands.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
 #include "demo/demo.hpp"
@@ -91,6 +92,9 @@ class Commands final : public CommandHost {
                                               oversight.self_assessment);
     complaint_commands_ = RegisterComplaintCommands(*this, app);
     calendar_commands_ = RegisterCalendarCommands(*this, app);
+    if (dependencies_.identity_provider) {
+      sso_commands_ = RegisterSsoCommands(*this, app, *dependencies_.identity_provider);
+    }
   }
 
   void AddDatabaseOption(CLI::App* command) override {
@@ -590,6 +594,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> record_commands_;
   std::unique_ptr<RecordCommands> complaint_commands_;
   std::unique_ptr<RecordCommands> calendar_commands_;
+  std::unique_ptr<RecordCommands> sso_commands_;
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/identity_provider.hpp"
 #include "app/password_policy.hpp"
 #include "app/ports.hpp"
 
@@ -77,6 +78,8 @@ struct Dependencies {
   // Which passwords `user add` accepts.
   const app::PasswordPolicy* password_policy = nullptr;
   ApiServer serve;
+  // The organisation's OpenID Connect provider, for `oidc test`.
+  app::IdentityProvider* identity_provider = nullptr;
 };
 
 enum class ExitCode : int {

@@ -58,6 +58,8 @@ enum class EventType {
   kLetterIssued,               // on a complaint: a letter issued, its SHA-256 in the changes
   kLetterTemplateSaved,        // on the configuration: a new version of a letter template
   kContactPreferencesChanged,  // on a complaint: how the complainant wants letters
+  kIdentityLinked,             // on a user: a provider's account linked (issuer and subject)
+  kSignInRefused,              // on a user: a provider's sign-in refused, with the reason
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -12,13 +12,15 @@
 #include "http/json_mapping.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "http/sso_handlers.hpp"
 
 namespace redress::http {
 
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
                    app::Store& store, const app::Clock& clock,
-                   const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments) {
+                   const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments,
+                   app::IdentityProvider& identity_provider) {
   Metrics metrics;
   // Shared by every sign-in of the server: the bounded password checks and per-address rates.
   app::SignInGuard sign_in_guard;
@@ -29,6 +31,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   handlers.Register(router);
   admin_handlers.Register(router);
   const LogSink log = StdoutLogSink();
+  RegisterSsoRoutes(router, store, clock, identity_provider, cookie_security, log);
   // Held while content is committed or deleted (app::AttachmentContext).
   std::shared_mutex attachment_content_mutex;
   const app::AttachmentContext attachment_context{

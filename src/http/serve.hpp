@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/file_store.hpp"
+#include "app/identity_provider.hpp"
 #include "app/password_policy.hpp"
 #include "app/ports.hpp"
 #include "core/result.hpp"
@@ -21,7 +22,8 @@ namespace redress::http {
 // is served from `web_root` when it holds a build (index.html); without one only the API is served,
 // and the log says so. `password_policy` decides which new passwords the API accepts. Sign-ins
 // share one app::SignInGuard for the life of the server (bounded password checks, per-address
-// allowance).
+// allowance). Staff may sign in with the organisation's OpenID Connect provider through
+// `identity_provider` (http/sso_handlers.hpp) when it is configured.
 //
 // Attached files go to `attachments.files`, typed by `attachments.detector` and scanned by
 // `attachments.scanner` (null: not scanned); before serving, what an interrupted process left in
@@ -34,6 +36,7 @@ struct AttachmentPorts {
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
                    app::Store& store, const app::Clock& clock,
-                   const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments);
+                   const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments,
+                   app::IdentityProvider& identity_provider);
 
 }  // namespace redress::http

@@ -20,6 +20,7 @@
 #include "mail/smtp_mailer.hpp"
 #include "main/allocator.hpp"
 #include "main/system_clock.hpp"
+#include "oidc/oidc_provider.hpp"
 #include "passwords/pwquality_password_policy.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #ifdef REDRESS_WITH_POSTGRES
@@ -94,7 +95,8 @@ redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
 
 redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
                                redress::app::Store& store, const redress::app::Clock& clock,
-                               const redress::app::PasswordPolicy& password_policy) {
+                               const redress::app::PasswordPolicy& password_policy,
+                               redress::app::IdentityProvider& identity_provider) {
   redress::http::ServerOptions server;
   server.host = options.host;
   server.port = static_cast<std::uint16_t>(options.port);
@@ -144,7 +146,7 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
         });
   }
   auto served = redress::http::Serve(server, cookie_security, transport, options.web_root, store,
-                                     clock, password_policy, attachments);
+                                     clock, password_policy, attachments, identity_provider);
   if (loop) loop->Stop();
   return served;
 }
@@ -161,11 +163,15 @@ int main(int argc, char** argv) {
   tzset();
   redress::SystemClock clock;
   const redress::passwords::PwqualityPasswordPolicy password_policy;
-  const auto serve = [&password_policy](const redress::cli::ServeOptions& options,
-                                        redress::app::Store& store,
-                                        const redress::app::Clock& serve_clock) {
-    return ServeApi(options, store, serve_clock, password_policy);
+  // The organisation's OpenID Connect provider: one for the process, so its caches of the
+  // discovery document and the keys serve every sign-in.
+  redress::oidc::OidcProvider identity_provider(clock);
+  const auto serve = [&password_policy, &identity_provider](
+                         const redress::cli::ServeOptions& options, redress::app::Store& store,
+                         const redress::app::Clock& serve_clock) {
+    return ServeApi(options, store, serve_clock, password_policy, identity_provider);
   };
-  redress::cli::Dependencies dependencies{OpenStore, &clock, &password_policy, serve};
+  redress::cli::Dependencies dependencies{OpenStore, &clock, &password_policy, serve,
+                                          &identity_provider};
   return redress::cli::Run(argc, argv, dependencies, std::cin, std::cout, std::cerr);
 }

@@ -146,6 +146,8 @@ const NOT_WALKED = {
   logComplaint: 'names no record (walked by the repeat check)',
   saveLetterTemplate: 'configuration: letter templates',
   putAttachmentPolicy: 'configuration',
+  saveOidcSettings: 'configuration: the identity provider',
+  testOidcConnection: 'configuration: the identity provider',
 };
 // Published documents, which may count restricted complaints (never carry their text), and the
 // operational endpoints, whose figures move with every request: both are left out of the

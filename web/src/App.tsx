@@ -46,9 +46,10 @@ export function App() {
   }, []);
 
   const signOut = useCallback(async () => {
-    await signOutRequest().catch(() => undefined);
+    const providerLogout = await signOutRequest().catch(() => null);
     setSession({ state: 'out' });
-    navigate('/sign-in');
+    if (providerLogout) window.location.assign(providerLogout);
+    else navigate('/sign-in');
   }, [navigate]);
 
   const context = useMemo<SessionState | null>(

@@ -388,7 +388,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with a username and password
-         * @description Sets the session cookie redress_session (HttpOnly, SameSite=Strict, Path=/; Secure when served with --secure-cookies). An unknown username and a wrong password get the same 401. Sign-ins are bounded so a flood cannot take the service down: each client address and each username has an allowance, and the password checks run a few at a time with a short queue; beyond either, 429 with Retry-After, before any password is checked. What was typed as a username nobody has is never stored.
+         * @description Sets the session cookie redress_session (HttpOnly, SameSite=Strict, Path=/; Secure when served with --secure-cookies). An unknown username and a wrong password get the same 401. Sign-ins are bounded so a flood cannot take the service down: each client address and each username has an allowance, and the password checks run a few at a time with a short queue; beyond either, 429 with Retry-After, before any password is checked. What was typed as a username nobody has is never stored. When the identity provider's configuration keeps password sign-in for the break-glass account only, anyone else gets 403 and is told to sign in with the provider.
          */
         post: operations["signIn"];
         /** Sign out: the session is deleted and the cookie cleared */
@@ -1723,6 +1723,121 @@ export interface paths {
         /** Record the complainant's contact preferences and reasonable adjustments (no If-Match: they do not change the case); in the timeline as contact_preferences_changed */
         put: operations["saveContactPreferences"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the sign-in page offers: a password, the organisation's identity provider, or both */
+        get: operations["getSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with the organisation's OpenID Connect provider
+         * @description A browser navigation, not a call: answers 302 to the provider's authorisation page (authorisation code flow with PKCE S256, state and nonce; the sign-in must come back within 10 minutes), or 302 to /sign-in?refused=not_configured or refused=unavailable.
+         */
+        get: operations["startProviderSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provider's answer to a sign-in (its redirect URL)
+         * @description A browser navigation, not a call. The state is used once; the code is redeemed with the PKCE verifier; the ID token's signature (RS256 or ES256, from the provider's key set), issuer, audience, times and nonce are checked; the account is found by its link on (issuer, subject) or created when the configuration allows; the role and team come from the token's roles or groups through the configured mapping. Signed in: 302 to /sign-in/complete#csrf_token=<token> with the session cookie. Refused: 302 to /sign-in?refused=<reason>, reason one of not_configured, expired, provider_refused, unavailable, invalid_token, no_account, no_role, groups_overage, inactive; the technical reason is in the server's log and the audit trail.
+         */
+        get: operations["finishProviderSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where to send the browser after signing out, to end the provider's session too (RP-initiated logout)
+         * @description Asked before DELETE /api/v1/session. end_session_url is null when the caller did not sign in through the provider or it offers no end_session_endpoint.
+         */
+        get: operations["getProviderLogout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity provider's configuration */
+        get: operations["getOidcSettings"];
+        /**
+         * Save the identity provider's configuration
+         * @description The client secret is never sent nor stored: client_secret_source names the server's environment variable (env:NAME) or file (file:/path) it is read from at each sign-in. Every change is in the audit trail.
+         */
+        put: operations["saveOidcSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/oidc/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the connection: fetch the provider's discovery document and signing keys */
+        post: operations["testOidcConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3331,6 +3446,55 @@ export interface components {
             /** @description 14 for standard print (the LGSCO's guide), 16 for large print and easy read */
             font_size_points: number;
         };
+        SignInOptions: {
+            /**
+             * @description break_glass_only: only the break-glass account may use a password
+             * @enum {string}
+             */
+            password_sign_in: "everyone" | "break_glass_only";
+            /** @description shown as "Sign in with <provider_name>"; null when no provider is enabled */
+            provider_name: string | null;
+        };
+        ProviderLogout: {
+            end_session_url: string | null;
+        };
+        OidcRoleMapping: {
+            /** @enum {string} */
+            claim: "roles" | "groups";
+            /** @description an app role's value or a group's id */
+            value: string;
+            /** @enum {string} */
+            role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            /** @description a team code; empty for none */
+            team?: string;
+        };
+        OidcSettings: {
+            enabled: boolean;
+            display_name?: string;
+            /** @description pinned; for Entra ID https://login.microsoftonline.com/<tenant id>/v2.0 */
+            issuer?: string;
+            client_id?: string;
+            /** @description env:NAME, file:/absolute/path, or empty for a public client */
+            client_secret_source?: string;
+            /** @description https://<this server>/api/v1/oidc/callback */
+            redirect_url?: string;
+            /** @description the first sign-in of an unlinked account creates the user */
+            create_users?: boolean;
+            /** @enum {string} */
+            password_sign_in?: "everyone" | "break_glass_only";
+            /** @description an active local admin who may always sign in with a password */
+            break_glass_username?: string;
+            /** @description in order: the first rule whose value the token holds gives the role */
+            role_mappings?: components["schemas"]["OidcRoleMapping"][];
+        };
+        OidcConnectionTest: {
+            issuer: string;
+            authorization_endpoint: string;
+            token_endpoint: string;
+            jwks_uri: string;
+            end_session_endpoint: string | null;
+            signing_keys: number;
+        };
     };
     responses: {
         /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */
@@ -4264,6 +4428,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -7291,6 +7456,178 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    startProviderSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider, or back to the sign-in page */
+            302: {
+                headers: {
+                    /** @description where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    finishProviderSignIn: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the web app, signed in or refused */
+            302: {
+                headers: {
+                    /** @description where the browser goes next */
+                    Location?: string;
+                    /** @description the session cookie, when signed in */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getProviderLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider's logout address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderLogout"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOidcSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration (disabled and empty until saved) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveOidcSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcSettings"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testOidcConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcConnectionTest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };

@@ -6,6 +6,7 @@
 
 #include "app/attachment_repository.hpp"
 #include "app/contact_preferences_repository.hpp"
+#include "app/identity_repository.hpp"
 #include "app/learning_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
@@ -216,6 +217,39 @@ class PendingContactPreferencesRepository final : public app::ContactPreferences
   Status Save(std::string_view /*complaint_reference*/,
               const core::ContactPreferences& /*preferences*/) override {
     return NotYetOnPostgres("ContactPreferencesRepository::Save");
+  }
+};
+
+// Loading the configuration answers "none saved" rather than kUnavailable: a password sign-in
+// asks for it (core::MayUsePassword), and saving one fails here, so none can exist.
+class PendingIdentityRepository final : public app::IdentityRepository {
+ public:
+  Result<std::optional<app::OidcSettings>> LoadOidcSettings() override {
+    return std::optional<app::OidcSettings>();
+  }
+  Status SaveOidcSettings(const app::OidcSettings& /*settings*/) override {
+    return NotYetOnPostgres("IdentityRepository::SaveOidcSettings");
+  }
+  Result<std::optional<app::IdentityLink>> FindLink(std::string_view /*issuer*/,
+                                                    std::string_view /*subject*/) override {
+    return NotYetOnPostgres("IdentityRepository::FindLink");
+  }
+  Result<std::vector<app::IdentityLink>> LinksOf(std::int64_t /*user_id*/) override {
+    return NotYetOnPostgres("IdentityRepository::LinksOf");
+  }
+  Result<app::IdentityLink> InsertLink(app::IdentityLink /*link*/) override {
+    return NotYetOnPostgres("IdentityRepository::InsertLink");
+  }
+  Status TouchLink(std::int64_t /*id*/, std::string_view /*email*/,
+                   std::string_view /*signed_in_at*/) override {
+    return NotYetOnPostgres("IdentityRepository::TouchLink");
+  }
+  Status InsertPendingSignIn(const app::PendingSignIn& /*pending*/) override {
+    return NotYetOnPostgres("IdentityRepository::InsertPendingSignIn");
+  }
+  Result<std::optional<app::PendingSignIn>> TakePendingSignIn(std::string_view /*state_hash*/,
+                                                              std::int64_t /*now*/) override {
+    return NotYetOnPostgres("IdentityRepository::TakePendingSignIn");
   }
 };
 

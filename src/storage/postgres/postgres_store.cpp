@@ -53,6 +53,7 @@ class PostgresTx final : public app::Tx {
   app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
   app::OutboxRepository& Outbox() override { return outbox_; }
   app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
+  app::IdentityRepository& Identity() override { return identity_; }
   app::ReportRepository& Reports() override { return reports_; }
 
  private:
@@ -71,6 +72,7 @@ class PostgresTx final : public app::Tx {
   PendingLetterTemplateRepository letter_templates_;
   PendingOutboxRepository outbox_;
   PendingContactPreferencesRepository contact_preferences_;
+  PendingIdentityRepository identity_;
   PendingReportRepository reports_;
 };
 

@@ -27,6 +27,7 @@
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/database_file.hpp"
 #include "storage/sqlite/event_repository.hpp"
+#include "storage/sqlite/identity_repository.hpp"
 #include "storage/sqlite/learning_repository.hpp"
 #include "storage/sqlite/letter_repository.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -66,13 +67,15 @@ class SqliteTx final : public app::Tx {
         letters_(connection),
         letter_templates_(connection),
         outbox_(connection),
-        contact_preferences_(connection) {}
+        contact_preferences_(connection),
+        identity_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
   app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
   app::OutboxRepository& Outbox() override { return outbox_; }
   app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
+  app::IdentityRepository& Identity() override { return identity_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -101,6 +104,7 @@ class SqliteTx final : public app::Tx {
   SqliteLetterTemplateRepository letter_templates_;
   SqliteOutboxRepository outbox_;
   SqliteContactPreferencesRepository contact_preferences_;
+  SqliteIdentityRepository identity_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

@@ -8,6 +8,7 @@ import { ClosureDays } from './ClosureDays';
 import { CodedEntries, CODED_KINDS } from './CodedEntries';
 import { Designations } from './Designations';
 import { SettingsPage } from './SettingsPage';
+import { SignInProvider } from './SignInProvider';
 import { UserEdit, UserList, UserNew } from './Users';
 
 const SECTIONS = [
@@ -16,6 +17,7 @@ const SECTIONS = [
   { to: 'closure-days', label: 'Closure days' },
   { to: 'designations', label: 'Designated service area' },
   { to: 'settings', label: 'Organisation settings' },
+  { to: 'sign-in', label: 'Sign-in with your identity provider' },
 ];
 
 function AdminIndex() {
@@ -51,6 +53,7 @@ export function AdminRoutes() {
       <Route path="closure-days" element={<ClosureDays />} />
       <Route path="designations" element={<Designations />} />
       <Route path="settings" element={<SettingsPage />} />
+      <Route path="sign-in" element={<SignInProvider />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { get, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { Radios, Select, TextInput } from '../../components/fields';
-import { BackLink, LoadFailed, Loading, SuccessBanner, usePageTitle } from '../../components/ui';
+import { SuccessBanner, usePageTitle } from '../../components/ui';
 import { useLoad, useReference } from '../../data';
 import type { Settings } from '../../types';
+import { AdminFormPage } from './AdminFormPage';
 
 const DIVISIONS = [
   { value: 'england-and-wales', label: 'England and Wales' },
@@ -77,17 +78,6 @@ export function SettingsPage() {
   usePageTitle('Organisation settings');
   const settings = useLoad(() => get<Settings>('/settings'), 'settings');
   return (
-    <>
-      <BackLink to="/admin">Administration</BackLink>
-      {settings.error && <LoadFailed message={settings.error} />}
-      {!settings.data && !settings.error && <Loading />}
-      {settings.data && (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <SettingsForm settings={settings.data} />
-          </div>
-        </div>
-      )}
-    </>
+    <AdminFormPage loaded={settings}>{(data) => <SettingsForm settings={data} />}</AdminFormPage>
   );
 }
