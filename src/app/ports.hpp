@@ -28,6 +28,7 @@
 #include "app/organisation_repository.hpp"
 #include "app/outbox_repository.hpp"
 #include "app/records.hpp"
+#include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
 #include "app/service_request_repository.hpp"
 #include "app/session_repository.hpp"
@@ -95,6 +96,8 @@ class Tx {
   virtual LetterTemplateRepository& LetterTemplates() = 0;
   virtual OutboxRepository& Outbox() = 0;
   virtual ContactPreferencesRepository& ContactPreferences() = 0;
+  // Staff reminder digests (app/reminder_repository.hpp).
+  virtual ReminderRepository& Reminders() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -58,6 +58,7 @@ enum class EventType {
   kLetterIssued,               // on a complaint: a letter issued, its SHA-256 in the changes
   kLetterTemplateSaved,        // on the configuration: a new version of a letter template
   kContactPreferencesChanged,  // on a complaint: how the complainant wants letters
+  kReminderDigestQueued,       // on a user: their daily digest queued, with the cases it names
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -11,6 +11,7 @@
 #include "app/letter_template_repository.hpp"
 #include "app/ombudsman_repository.hpp"
 #include "app/outbox_repository.hpp"
+#include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
 #include "storage/postgres/connection.hpp"
 
@@ -216,6 +217,19 @@ class PendingContactPreferencesRepository final : public app::ContactPreferences
   Status Save(std::string_view /*complaint_reference*/,
               const core::ContactPreferences& /*preferences*/) override {
     return NotYetOnPostgres("ContactPreferencesRepository::Save");
+  }
+};
+
+class PendingReminderRepository final : public app::ReminderRepository {
+ public:
+  Result<app::ReminderDigestRecord> Insert(app::ReminderDigestRecord /*digest*/) override {
+    return NotYetOnPostgres("ReminderRepository::Insert");
+  }
+  Result<app::ReminderDigestRecord> Load(std::int64_t /*id*/) override {
+    return NotYetOnPostgres("ReminderRepository::Load");
+  }
+  Result<std::vector<app::ReminderDigestRecord>> SentOn(core::Date /*day*/) override {
+    return NotYetOnPostgres("ReminderRepository::SentOn");
   }
 };
 

@@ -54,6 +54,7 @@ class PostgresTx final : public app::Tx {
   app::OutboxRepository& Outbox() override { return outbox_; }
   app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
   app::ReportRepository& Reports() override { return reports_; }
+  app::ReminderRepository& Reminders() override { return reminders_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -72,6 +73,7 @@ class PostgresTx final : public app::Tx {
   PendingOutboxRepository outbox_;
   PendingContactPreferencesRepository contact_preferences_;
   PendingReportRepository reports_;
+  PendingReminderRepository reminders_;
 };
 
 }  // namespace

@@ -32,6 +32,7 @@
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/ombudsman_repository.hpp"
 #include "storage/sqlite/organisation_repository.hpp"
+#include "storage/sqlite/reminder_repository.hpp"
 #include "storage/sqlite/report_repository.hpp"
 #include "storage/sqlite/service_request_repository.hpp"
 #include "storage/sqlite/session_repository.hpp"
@@ -66,13 +67,15 @@ class SqliteTx final : public app::Tx {
         letters_(connection),
         letter_templates_(connection),
         outbox_(connection),
-        contact_preferences_(connection) {}
+        contact_preferences_(connection),
+        reminders_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
   app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
   app::OutboxRepository& Outbox() override { return outbox_; }
   app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
+  app::ReminderRepository& Reminders() override { return reminders_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -101,6 +104,7 @@ class SqliteTx final : public app::Tx {
   SqliteLetterTemplateRepository letter_templates_;
   SqliteOutboxRepository outbox_;
   SqliteContactPreferencesRepository contact_preferences_;
+  SqliteReminderRepository reminders_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where
