@@ -785,6 +785,8 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "DROP TABLE complaint_notes; DROP TABLE complaint_links; "
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
@@ -824,6 +826,8 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
     raw.Execute(
         "DROP TABLE complaints_fts_terms; ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 5");
   }
   OpenStore();
@@ -851,6 +855,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP TABLE sessions; DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; "
         "DROP TABLE complaint_links; ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -877,6 +883,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; DROP TABLE complaint_links; "
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -906,6 +914,8 @@ TEST_F(SqliteStoreTest, MigrationElevenKeepsEachStagesReopeningDate) {
         "DROP TABLE stage_earlier_responses; DROP TABLE stage_reopenings; "
         "DROP TABLE complaint_earlier_refusals; DROP TABLE complaint_earlier_withdrawals; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 11");
   }
   OpenStore();
