@@ -1,11 +1,13 @@
 #include "app/accounts.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "app/secrets.hpp"
 #include "app/store_values.hpp"
 #include "core/permissions.hpp"
+#include "core/validation.hpp"
 
 namespace redress::app {
 namespace {
@@ -29,6 +31,39 @@ Status CheckTeam(OrganisationRepository& organisation, const std::string& team,
   return {};
 }
 
+std::string Lowered(std::string_view text) {
+  std::string lowered(text);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lowered;
+}
+
+// A field error unless `email` is empty, or looks like an address within kMaxEmailLength that no
+// user but `user_id` has in any case. The database's unique index holds the same rule.
+Status CheckEmail(AccountRepository& accounts, const std::string& email, std::int64_t user_id,
+                  core::FieldErrors& errors) {
+  if (email.empty()) return {};
+  if (email.size() > kMaxEmailLength) {
+    errors.Add("email", "must be at most " + std::to_string(kMaxEmailLength) + " characters",
+               core::FieldErrorCode::kTooLong);
+    return {};
+  }
+  if (!core::LooksLikeEmail(email)) {
+    errors.Add("email", "is not an email address", core::FieldErrorCode::kInvalidEmail);
+    return {};
+  }
+  auto users = accounts.ListUsers();
+  if (!users) return tl::unexpected(users.error());
+  const std::string wanted = Lowered(email);
+  bool taken = std::any_of(users->begin(), users->end(), [&](const User& other) {
+    return other.id != user_id && Lowered(other.email) == wanted;
+  });
+  if (taken) {
+    errors.Add("email", "another user has this email address", core::FieldErrorCode::kDuplicate);
+  }
+  return {};
+}
+
 bool IsActiveAdmin(const User& user) { return user.active && user.role == core::Role::kAdmin; }
 
 }  // namespace
@@ -46,6 +81,9 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
   if (auto checked = CheckTeam(tx.Organisation(), user.team, errors); !checked) {
     return tl::unexpected(checked.error());
   }
+  if (auto checked = CheckEmail(tx.Accounts(), user.email, 0, errors); !checked) {
+    return tl::unexpected(checked.error());
+  }
   if (!errors.empty()) return errors.ToError();
 
   auto hash = HashPassword(user.password);
@@ -53,7 +91,7 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
   User record{
       0,         user.username, user.display_name.empty() ? user.username : user.display_name,
       user.role, user.team,     std::move(*hash),
-      true};
+      true,      user.email,    user.reminder_digest};
   auto inserted = tx.Accounts().InsertUser(std::move(record));
   if (!inserted) return inserted;
   core::CaseEvent event{core::EventType::kUserCreated,
@@ -64,7 +102,8 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
                             std::string(core::ToString(inserted->role)),
                         {{"username", "", inserted->username},
                          {"role", "", std::string(core::ToString(inserted->role))},
-                         {"team", "", inserted->team}}};
+                         {"team", "", inserted->team},
+                         {"email", "", inserted->email}}};
   if (auto appended = tx.Events().Append(EntityType::kUser, inserted->username, event); !appended) {
     return tl::unexpected(appended.error());
   }
@@ -111,12 +150,20 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
     if (!errors.empty()) return errors.ToError();
     auto found = tx.Accounts().FindUser(username);
     if (!found) return found;
+    if (changes.email) {
+      if (auto checked = CheckEmail(tx.Accounts(), *changes.email, found->id, errors); !checked) {
+        return tl::unexpected(checked.error());
+      }
+      if (!errors.empty()) return errors.ToError();
+    }
     User before = *found;
     User after = before;
     if (changes.display_name) after.display_name = *changes.display_name;
     if (changes.role) after.role = *changes.role;
     if (changes.team) after.team = *changes.team;
     if (changes.active) after.active = *changes.active;
+    if (changes.email) after.email = *changes.email;
+    if (changes.reminder_digest) after.reminder_digest = *changes.reminder_digest;
     if (password_hash) after.password_hash = *password_hash;
     if (IsActiveAdmin(before) && !IsActiveAdmin(after)) {
       auto users = tx.Accounts().ListUsers();
@@ -139,6 +186,9 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
             std::string(core::ToString(after.role)));
     compare("team", before.team, after.team);
     compare("active", before.active ? "true" : "false", after.active ? "true" : "false");
+    compare("email", before.email, after.email);
+    compare("reminder_digest", std::string(ToString(before.reminder_digest)),
+            std::string(ToString(after.reminder_digest)));
     if (password_hash) changed.push_back({"password", "", "changed"});
     // A new password is because the old one may be known: whoever knew it may hold a session or
     // a token made with it. An inactive user keeps neither, so reactivating revives neither.

@@ -22,10 +22,13 @@ struct NewUser {
   core::Role role = core::Role::kViewer;
   std::string team;  // empty = none; must exist otherwise
   std::string password;
+  std::string email{};  // empty = none; else an address no other user has (any case)
+  ReminderDigest reminder_digest = ReminderDigest::kDaily;
 };
 
 // Validates (username 2-64 characters of [a-z0-9._-], starting with a letter or digit; team
-// known; the password accepted by `policy`), hashes the password and stores the user.
+// known; the password accepted by `policy`; an email that looks like one, kMaxEmailLength at most,
+// no other user's in any case: kDuplicate), hashes the password and stores the user.
 Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user,
                        const PasswordPolicy& policy);
 Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user,
@@ -38,9 +41,13 @@ struct UserChanges {
   std::optional<std::string> team;  // "" = no team; a known team otherwise
   std::optional<bool> active;       // an inactive user cannot sign in and has no tokens
   std::optional<std::string> password;
+  std::optional<std::string> email;  // "" = none; else unique among users, whatever its case
+  std::optional<ReminderDigest> reminder_digest;
 };
 
 inline constexpr std::size_t kMaxDisplayNameLength = 100;
+// RFC 5321's limit on a forward path.
+inline constexpr std::size_t kMaxEmailLength = 254;
 
 // Changes a user, recorded in the audit trail (a new password as "changed", never its hash; a
 // new password must be accepted by `policy`). A new password ends the user's sessions but the

@@ -4,12 +4,19 @@
 // SMTP client.
 
 #include <string>
+#include <string_view>
 
 #include "core/result.hpp"
 
 namespace redress::app {
 
-// One email: a letter's plain text and HTML bodies with its PDF attached.
+// The right-hand side of the Message-IDs the outbox derives from letters and digests: stable, so
+// that a message sent again after a crash is the same message; reserved by RFC 2606, so it names
+// no real host.
+inline constexpr std::string_view kMessageIdDomain = "redress.invalid";
+
+// One email: a letter's plain text and HTML bodies with its PDF attached, or a reminder digest's
+// bodies with no attachment (attachment empty).
 struct MailMessage {
   std::string message_id;  // "<...@...>", the same for every attempt of one letter
   std::string to;

@@ -28,11 +28,16 @@ std::optional<OutboxState> ParseOutboxState(std::string_view name);
 
 struct OutboxMessage {
   std::int64_t id = 0;  // assigned by the store
+  // What it carries: a letter (letter_id, with its complaint and number) or a staff reminder
+  // digest (digest_id; app/reminder_repository.hpp); the other is 0.
   std::int64_t letter_id = 0;
-  std::string complaint_reference;
-  int letter_number = 0;
-  std::string message_id;  // "<letter-<complaint>-<number>@<domain>>": the same for every attempt
-  std::string recipient;   // email address
+  std::int64_t digest_id = 0;
+  std::string complaint_reference;  // "" for a digest
+  int letter_number = 0;            // 0 for a digest
+  // "<letter-<complaint>-<number>@<domain>>" or "<digest-<username>-<date>@<domain>>": the same
+  // for every attempt.
+  std::string message_id;
+  std::string recipient;  // email address
   OutboxState state = OutboxState::kQueued;
   int attempts = 0;                   // recorded before each send
   std::int64_t created_at = 0;        // unix seconds

@@ -24,6 +24,16 @@ MailMessage MessageFor(const OutboxMessage& message, const IssuedLetter& letter)
   return mail;
 }
 
+MailMessage MessageFor(const OutboxMessage& message, const ReminderDigestRecord& digest) {
+  MailMessage mail;
+  mail.message_id = message.message_id;
+  mail.to = message.recipient;
+  mail.subject = digest.subject;
+  mail.text = digest.text;
+  mail.html = digest.html;
+  return mail;
+}
+
 }  // namespace
 
 std::string NewWorkerToken() {
@@ -49,15 +59,21 @@ Result<OutboxRun> OutboxWorker::RunOnce() {
 
   OutboxRun run;
   for (const OutboxMessage& message : claimed) {
-    std::optional<IssuedLetter> letter;
+    std::optional<MailMessage> mail;
     Status read = store_.Read([&](Tx& tx) -> Status {
+      if (message.digest_id != 0) {
+        auto digest = tx.Reminders().Load(message.digest_id);
+        if (!digest) return tl::unexpected(digest.error());
+        mail = MessageFor(message, *digest);
+        return {};
+      }
       auto loaded = tx.Letters().Load(message.complaint_reference, message.letter_number);
       if (!loaded) return tl::unexpected(loaded.error());
-      letter = std::move(*loaded);
+      mail = MessageFor(message, *loaded);
       return {};
     });
     if (!read) return tl::unexpected(read.error());
-    Status sent = mailer_.Send(MessageFor(message, *letter));
+    Status sent = mailer_.Send(*mail);
     std::int64_t after = clock_.NowUnixSeconds();
     Status recorded = store_.Write([&](Tx& tx) -> Status {
       if (sent) {
@@ -82,36 +98,6 @@ Result<OutboxRun> OutboxWorker::RunOnce() {
     }
   }
   return run;
-}
-
-OutboxLoop::OutboxLoop(OutboxWorker& worker, std::chrono::milliseconds interval,
-                       std::function<void(const core::Error&)> on_error)
-    : worker_(worker), interval_(interval), on_error_(std::move(on_error)) {
-  thread_ = std::thread([this] { Run(); });
-}
-
-OutboxLoop::~OutboxLoop() { Stop(); }
-
-void OutboxLoop::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void OutboxLoop::Run() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    auto run = worker_.RunOnce();
-    if (!run && on_error_) on_error_(run.error());
-    // A full batch: more may be due at once.
-    bool more = run && (run->sent + run->retried + run->failed) > 0;
-    lock.lock();
-    if (!more) wake_.wait_for(lock, interval_, [this] { return stopping_; });
-  }
 }
 
 }  // namespace redress::app

@@ -5,14 +5,11 @@
 // sent; queued again with back-off when the relay is down or answers 4xx; failed after the
 // configured time, or at once on a permanent refusal. A worker that dies mid-send leaves its rows
 // claimed until their lease expires; then any worker sends them again with the same Message-ID.
-// Safe to run in several processes: rows are claimed, never shared.
+// Safe to run in several processes: rows are claimed, never shared. The server runs RunOnce in
+// an app::PeriodicLoop.
 
-#include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "app/mailer.hpp"
 #include "app/ports.hpp"
@@ -46,28 +43,6 @@ class OutboxWorker {
   const Clock& clock_;
   Mailer& mailer_;
   OutboxWorkerOptions options_;
-};
-
-// Runs an OutboxWorker on its own thread every `interval` until Stop (or destruction).
-class OutboxLoop {
- public:
-  OutboxLoop(OutboxWorker& worker, std::chrono::milliseconds interval,
-             std::function<void(const core::Error&)> on_error);
-  ~OutboxLoop();
-  OutboxLoop(const OutboxLoop&) = delete;
-  OutboxLoop& operator=(const OutboxLoop&) = delete;
-  void Stop();
-
- private:
-  void Run();
-
-  OutboxWorker& worker_;
-  std::chrono::milliseconds interval_;
-  std::function<void(const core::Error&)> on_error_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
 };
 
 // A claim token unique to this process: random, hex.

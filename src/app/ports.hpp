@@ -29,6 +29,7 @@
 #include "app/organisation_repository.hpp"
 #include "app/outbox_repository.hpp"
 #include "app/records.hpp"
+#include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
 #include "app/service_request_repository.hpp"
 #include "app/session_repository.hpp"
@@ -98,6 +99,8 @@ class Tx {
   virtual ContactPreferencesRepository& ContactPreferences() = 0;
   // Sign-in with the organisation's OpenID Connect provider (issue 21).
   virtual IdentityRepository& Identity() = 0;
+  // Staff reminder digests (app/reminder_repository.hpp).
+  virtual ReminderRepository& Reminders() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -24,7 +24,19 @@ constexpr core::EnumNames<LinkRelation, 3> kLinkRelationNames{{
     {LinkRelation::kRepeatOf, "repeat_of"},
 }};
 
+constexpr core::EnumNames<ReminderDigest, 2> kReminderDigestNames{{
+    {ReminderDigest::kDaily, "daily"},
+    {ReminderDigest::kOff, "off"},
+}};
+
 }  // namespace
+
+std::string_view ToString(ReminderDigest value) {
+  return core::NameOf(kReminderDigestNames, value);
+}
+std::optional<ReminderDigest> ParseReminderDigest(std::string_view name) {
+  return core::ParseName(kReminderDigestNames, name);
+}
 
 std::string_view ToString(LinkRelation value) { return core::NameOf(kLinkRelationNames, value); }
 std::optional<LinkRelation> ParseLinkRelation(std::string_view name) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -16,6 +17,11 @@
 
 namespace redress::app {
 
+// Whether a user receives the daily digest of their cases due soon and overdue (issue 15).
+enum class ReminderDigest { kDaily, kOff };
+std::string_view ToString(ReminderDigest digest);  // "daily", "off"
+std::optional<ReminderDigest> ParseReminderDigest(std::string_view name);
+
 struct User {
   std::int64_t id = 0;
   std::string username;
@@ -24,6 +30,10 @@ struct User {
   std::string team;           // team code; empty when none
   std::string password_hash;  // argon2id, libsodium's crypto_pwhash_str format
   bool active = true;
+  // Where the user's reminders go (issue 15) and issue 18/21 reach them; "" when none. Unique
+  // case-insensitively among the users that have one.
+  std::string email{};
+  ReminderDigest reminder_digest = ReminderDigest::kDaily;
 };
 
 struct Team {

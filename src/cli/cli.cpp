@@ -21,8 +21,11 @@
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
 #include "cli/sso_commands.hpp"
+#include "cli/reminder_commands.hpp"
+#include "cli/user_commands.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
+#include "core/reminders.hpp"
 #include "demo/demo.hpp"
 #include "report/render/render.hpp"
 
@@ -95,6 +98,7 @@ class Commands final : public CommandHost {
     if (dependencies_.identity_provider) {
       sso_commands_ = RegisterSsoCommands(*this, app, *dependencies_.identity_provider);
     }
+    reminder_commands_ = RegisterReminderCommands(*this, app);
   }
 
   void AddDatabaseOption(CLI::App* command) override {
@@ -170,9 +174,11 @@ class Commands final : public CommandHost {
         ->required();
     add->add_option("--team", team_, "team code");
     add->add_option("--display-name", display_name_, "full name");
+    add->add_option("--email", email_, "their email address, where their reminders go");
     add->add_flag("--password-stdin", password_stdin_, "read the password from standard input")
         ->required();
     add->callback([this] { result_ = AddUser(); });
+    user_commands_ = RegisterUserCommands(*this, *user, *dependencies_.password_policy);
   }
 
   CommandResult AddUser() {
@@ -189,7 +195,7 @@ class Commands final : public CommandHost {
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());
     auto user = app::AddUser(**store, *dependencies_.clock, app::SystemActor(),
-                             app::NewUser{username_, display_name_, *role, team_, password},
+                             app::NewUser{username_, display_name_, *role, team_, password, email_},
                              *dependencies_.password_policy);
     if (!user) {
       // The password came through --password-stdin: the error names that option.
@@ -381,6 +387,12 @@ class Commands final : public CommandHost {
         ->add_option("--outbox-give-up-hours", serve_options_.outbox_give_up_hours,
                      "hours after which an unsent message is marked failed (default 48)")
         ->check(CLI::Range(1, 24 * 30));
+    serve
+        ->add_option("--reminders-poll-seconds", serve_options_.reminders_poll_seconds,
+                     "how often staff reminder digests are checked for (default 300)")
+        ->check(CLI::Range(1, 86400));
+    serve->add_option("--office-hours", serve_options_.office_hours,
+                      "when reminder digests may go, local time HH:MM-HH:MM (default 09:00-17:00)");
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -411,6 +423,10 @@ class Commands final : public CommandHost {
     if (!serve_options_.smtp_url.empty() && serve_options_.mail_from.empty()) {
       return core::FailField("mail-from", "is required with --smtp-url",
                              core::FieldErrorCode::kRequired);
+    }
+    if (!core::ParseOfficeHours(serve_options_.office_hours)) {
+      return core::FailField("office_hours", "must be HH:MM-HH:MM, the start before the end",
+                             core::FieldErrorCode::kInvalidFormat);
     }
     if (serve_options_.checkpoint_interval < 1) {
       return core::FailField("audit_checkpoint_interval", "must be at least 1 second");
@@ -577,6 +593,7 @@ class Commands final : public CommandHost {
   std::string role_;
   std::string team_;
   std::string display_name_;
+  std::string email_;
   std::string label_;
   int expires_in_days_ = 0;
   std::int64_t token_id_ = 0;
@@ -595,6 +612,8 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> complaint_commands_;
   std::unique_ptr<RecordCommands> calendar_commands_;
   std::unique_ptr<RecordCommands> sso_commands_;
+  std::unique_ptr<RecordCommands> user_commands_;
+  std::unique_ptr<RecordCommands> reminder_commands_;
 };
 
 }  // namespace

@@ -65,6 +65,10 @@ struct ServeOptions {
   // How long a claimed message is its worker's: after it, another worker (or this one restarted
   // after a crash) sends it again, with the same Message-ID.
   int outbox_lease_seconds = 120;
+  // Staff reminder digests (issue 15): checked this often while a relay is configured, queued
+  // only within office hours ("HH:MM-HH:MM", local time) on the organisation's working days.
+  int reminders_poll_seconds = 300;
+  std::string office_hours = "09:00-17:00";
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 47> kEventTypeNames{{
+constexpr EnumNames<EventType, 48> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -53,6 +53,7 @@ constexpr EnumNames<EventType, 47> kEventTypeNames{{
     {EventType::kContactPreferencesChanged, "contact_preferences_changed"},
     {EventType::kIdentityLinked, "identity_linked"},
     {EventType::kSignInRefused, "sign_in_refused"},
+    {EventType::kReminderDigestQueued, "reminder_digest_queued"},
 }};
 
 }  // namespace

@@ -60,6 +60,7 @@ enum class EventType {
   kContactPreferencesChanged,  // on a complaint: how the complainant wants letters
   kIdentityLinked,             // on a user: a provider's account linked (issuer and subject)
   kSignInRefused,              // on a user: a provider's sign-in refused, with the reason
+  kReminderDigestQueued,       // on a user: their daily digest queued, with the cases it names
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

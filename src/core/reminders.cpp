@@ -1,12 +1,78 @@
 #include "core/reminders.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace redress::core {
 namespace {
 
 // A search for the next working day stops here: no calendar closes for longer.
 constexpr int kMaxDaysToNextWorkingDay = 366;
 
+// Overdue first: the order a reader acts in.
+int Urgency(ReminderKind kind) {
+  switch (kind) {
+    case ReminderKind::kOverdue:
+      return 0;
+    case ReminderKind::kDueToday:
+      return 1;
+    case ReminderKind::kDueSoon:
+      break;
+  }
+  return 2;
+}
+
+bool ConcernsRecipient(const RemindedCase& reminded, const DigestRecipient& recipient) {
+  if (reminded.handler == recipient.username) return true;
+  return recipient.role == Role::kManager && !recipient.team.empty() &&
+         reminded.team == recipient.team && reminded.reminder == ReminderKind::kOverdue;
+}
+
+constexpr int kMinutesPerHour = 60;
+constexpr int kHoursPerDay = 24;
+constexpr int kDecimal = 10;
+
 }  // namespace
+
+std::optional<int> ParseMinuteOfDay(std::string_view text) {
+  constexpr std::size_t kLength = 5;  // "HH:MM"
+  if (text.size() != kLength || text[2] != ':') return std::nullopt;
+  for (std::size_t i : {0U, 1U, 3U, 4U}) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  const int hours = (text[0] - '0') * kDecimal + (text[1] - '0');
+  const int minutes = (text[3] - '0') * kDecimal + (text[4] - '0');
+  if (hours >= kHoursPerDay || minutes >= kMinutesPerHour) return std::nullopt;
+  return hours * kMinutesPerHour + minutes;
+}
+
+std::optional<OfficeHours> ParseOfficeHours(std::string_view text) {
+  const std::size_t dash = text.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  std::optional<int> start = ParseMinuteOfDay(text.substr(0, dash));
+  std::optional<int> end = ParseMinuteOfDay(text.substr(dash + 1));
+  if (!start || !end || *start >= *end) return std::nullopt;
+  return OfficeHours{*start, *end};
+}
+
+std::vector<Digest> PlanDigests(const std::vector<RemindedCase>& cases,
+                                const std::vector<DigestRecipient>& recipients) {
+  std::vector<Digest> digests;
+  for (const DigestRecipient& recipient : recipients) {
+    Digest digest{recipient.username, {}};
+    for (const RemindedCase& reminded : cases) {
+      if (ConcernsRecipient(reminded, recipient)) digest.cases.push_back(reminded);
+    }
+    if (digest.cases.empty()) continue;
+    std::sort(digest.cases.begin(), digest.cases.end(),
+              [](const RemindedCase& a, const RemindedCase& b) {
+                return std::tuple(Urgency(a.reminder), a.due, a.reference) <
+                       std::tuple(Urgency(b.reminder), b.due, b.reference);
+              });
+    digests.push_back(std::move(digest));
+  }
+  return digests;
+}
 
 bool InOfficeHours(const WorkingCalendar& calendar, const OfficeHours& hours, LocalTime now) {
   return calendar.IsWorkingDay(now.date) && now.minute_of_day >= hours.start_minute &&

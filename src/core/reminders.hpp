@@ -8,9 +8,13 @@
 // local time is a parameter.
 
 #include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/calendar.hpp"
 #include "core/date.hpp"
+#include "core/role.hpp"
 
 namespace redress::core {
 
@@ -19,6 +23,13 @@ struct OfficeHours {
   int start_minute = 9 * 60;
   int end_minute = 17 * 60;
 };
+
+// "HH:MM" (24-hour) as minutes after midnight; nullopt when malformed.
+std::optional<int> ParseMinuteOfDay(std::string_view text);
+
+// "HH:MM-HH:MM" (24-hour, start before end), as the command line takes office hours; nullopt
+// when malformed.
+std::optional<OfficeHours> ParseOfficeHours(std::string_view text);
 
 // A local wall-clock time (the organisation's time zone).
 struct LocalTime {
@@ -51,5 +62,39 @@ struct ReminderLeads {
 // working days before it, kDueToday on the day, kOverdue after; nullopt before the lead.
 std::optional<ReminderKind> ReminderFor(const WorkingCalendar& calendar, Date due, Date today,
                                         int lead_working_days);
+
+// The deadline an open case is waiting on (core::PendingDeadline): its acknowledgement or its
+// response.
+enum class DeadlineKind { kAcknowledge, kRespond };
+
+// One open case whose pending deadline is reminded of today (ReminderFor gave `reminder`).
+struct RemindedCase {
+  std::string reference;
+  std::string summary;
+  std::string team;     // the team handling the case's current stage
+  std::string handler;  // username; "" when nobody is assigned
+  DeadlineKind deadline = DeadlineKind::kRespond;
+  Date due;
+  ReminderKind reminder = ReminderKind::kDueSoon;
+};
+
+// Someone who may receive a digest: only those with an address who have not turned it off.
+struct DigestRecipient {
+  std::string username;
+  std::string team;  // "" = none
+  Role role = Role::kViewer;
+};
+
+struct Digest {
+  std::string username;
+  // Overdue first, then due today, then due soon; by due date, then reference, within each.
+  std::vector<RemindedCase> cases;
+};
+
+// Who is reminded of what today: each handler of their own cases (due soon, due today,
+// overdue), and each manager of their team's overdue cases besides their own. One digest per
+// recipient with anything to say, in the recipients' order; nobody else gets one.
+std::vector<Digest> PlanDigests(const std::vector<RemindedCase>& cases,
+                                const std::vector<DigestRecipient>& recipients);
 
 }  // namespace redress::core

@@ -94,5 +94,74 @@ INSTANTIATE_TEST_SUITE_P(
         ReminderCase{"2026-12-02", "2026-12-08", 3, std::nullopt},
         ReminderCase{"2026-12-03", "2026-12-08", 3, ReminderKind::kDueSoon}));
 
+// Who is reminded of what: handlers of their own cases, managers of their team's overdue ones.
+RemindedCase Reminded(const char* reference, const char* team, const char* handler,
+                      ReminderKind reminder, const char* due) {
+  return {reference, "summary", team, handler, DeadlineKind::kRespond, D(due), reminder};
+}
+
+struct DigestCase {
+  const char* name;
+  std::vector<RemindedCase> cases;
+  std::vector<DigestRecipient> recipients;
+  // Per digest: the recipient, then the references in the digest's order.
+  std::vector<std::vector<std::string>> expected;
+};
+
+class PlanDigestsTest : public ::testing::TestWithParam<DigestCase> {};
+
+TEST_P(PlanDigestsTest, EachPersonTheirOwnCasesAndManagersTheTeamsOverdue) {
+  const DigestCase& c = GetParam();
+  std::vector<std::vector<std::string>> actual;
+  for (const Digest& digest : PlanDigests(c.cases, c.recipients)) {
+    std::vector<std::string> row{digest.username};
+    for (const RemindedCase& reminded : digest.cases) row.push_back(reminded.reference);
+    actual.push_back(row);
+  }
+  EXPECT_EQ(actual, c.expected);
+}
+
+const DigestRecipient kHandler{"hana", "housing", Role::kCaseHandler};
+const DigestRecipient kManager{"max", "housing", Role::kManager};
+const DigestRecipient kOtherManager{"mo", "repairs", Role::kManager};
+
+INSTANTIATE_TEST_SUITE_P(
+    Reminders, PlanDigestsTest,
+    ::testing::Values(
+        DigestCase{"nothing_due_no_digest", {}, {kHandler, kManager}, {}},
+        DigestCase{"handler_gets_own_cases_overdue_first",
+                   {Reminded("A", "housing", "hana", ReminderKind::kDueSoon, "2026-12-03"),
+                    Reminded("B", "housing", "hana", ReminderKind::kOverdue, "2026-11-30"),
+                    Reminded("C", "housing", "hana", ReminderKind::kDueToday, "2026-12-01"),
+                    Reminded("D", "housing", "other", ReminderKind::kDueSoon, "2026-12-02")},
+                   {kHandler},
+                   {{"hana", "B", "C", "A"}}},
+        DigestCase{"manager_gets_only_the_teams_overdue",
+                   {Reminded("A", "housing", "hana", ReminderKind::kDueSoon, "2026-12-03"),
+                    Reminded("B", "housing", "hana", ReminderKind::kOverdue, "2026-11-30"),
+                    Reminded("E", "repairs", "rui", ReminderKind::kOverdue, "2026-11-27")},
+                   {kHandler, kManager, kOtherManager},
+                   {{"hana", "B", "A"}, {"max", "B"}, {"mo", "E"}}},
+        DigestCase{"unassigned_overdue_goes_to_the_manager",
+                   {Reminded("F", "housing", "", ReminderKind::kOverdue, "2026-11-30"),
+                    Reminded("G", "housing", "", ReminderKind::kDueToday, "2026-12-01")},
+                   {kHandler, kManager},
+                   {{"max", "F"}}},
+        DigestCase{"a_manager_handling_a_case_is_reminded_of_it_once",
+                   {Reminded("H", "housing", "max", ReminderKind::kOverdue, "2026-11-30"),
+                    Reminded("I", "housing", "max", ReminderKind::kDueSoon, "2026-12-02")},
+                   {kManager},
+                   {{"max", "H", "I"}}}),
+    [](const ::testing::TestParamInfo<DigestCase>& info) { return info.param.name; });
+
+TEST(OfficeHoursTest, ParsesHoursAndMinutesAndRefusesTheRest) {
+  EXPECT_EQ(ParseOfficeHours("09:00-17:00").value().start_minute, H(9));
+  EXPECT_EQ(ParseOfficeHours("08:30-16:45").value().end_minute, H(16, 45));
+  for (const char* bad : {"", "9:00-17:00", "09:00", "17:00-09:00", "09:00-09:00", "24:00-25:00",
+                          "09:60-17:00", "0a:00-17:00", "09:00-17:00x"}) {
+    EXPECT_FALSE(ParseOfficeHours(bad).has_value()) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace redress::core

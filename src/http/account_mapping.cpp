@@ -32,7 +32,9 @@ json UserToJson(const app::User& user) {
           {"display_name", user.display_name},
           {"role", core::ToString(user.role)},
           {"team", user.team.empty() ? json() : json(user.team)},
-          {"active", user.active}};
+          {"active", user.active},
+          {"email", user.email.empty() ? json() : json(user.email)},
+          {"reminder_digest", app::ToString(user.reminder_digest)}};
 }
 
 json SessionUserToJson(const app::User& user) {

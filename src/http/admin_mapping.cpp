@@ -16,7 +16,11 @@ constexpr core::Division kDivisions[] = {
     core::Division::kEnglandAndWales, core::Division::kScotland, core::Division::kNorthernIreland};
 constexpr app::LinkRelation kLinkRelations[] = {
     app::LinkRelation::kRelated, app::LinkRelation::kDuplicateOf, app::LinkRelation::kRepeatOf};
+constexpr app::ReminderDigest kReminderDigests[] = {app::ReminderDigest::kDaily,
+                                                    app::ReminderDigest::kOff};
 constexpr EnumDomain<core::Role> kRoleDomain{kRoles, core::ParseRole};
+constexpr EnumDomain<app::ReminderDigest> kReminderDigestDomain{kReminderDigests,
+                                                                app::ParseReminderDigest};
 constexpr EnumDomain<core::Division> kDivisionDomain{kDivisions, core::ParseDivision};
 constexpr EnumDomain<app::LinkRelation> kLinkRelationDomain{kLinkRelations, app::ParseLinkRelation};
 
@@ -49,6 +53,10 @@ core::Result<app::NewUser> ParseNewUser(const json& body) {
     user.role = reader.Enumerated("role", Presence::kRequired, kRoleDomain).value_or(user.role);
     user.team = reader.Text("team");
     user.password = reader.Text("password", Presence::kRequired);
+    user.email = reader.Text("email");
+    user.reminder_digest =
+        reader.Enumerated("reminder_digest", Presence::kOptional, kReminderDigestDomain)
+            .value_or(user.reminder_digest);
     return user;
   });
 }
@@ -61,6 +69,9 @@ core::Result<app::UserChanges> ParseUserChanges(const json& body) {
     changes.team = reader.OptionalText("team");
     changes.active = reader.Boolean("active", Presence::kOptional);
     changes.password = reader.OptionalText("password");
+    changes.email = reader.OptionalText("email");
+    changes.reminder_digest =
+        reader.Enumerated("reminder_digest", Presence::kOptional, kReminderDigestDomain);
     return changes;
   });
 }

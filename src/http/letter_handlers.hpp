@@ -21,14 +21,14 @@
 #include <string>
 #include <string_view>
 
+#include "app/mailer.hpp"
 #include "app/ports.hpp"
 #include "http/router.hpp"
 
 namespace redress::http {
 
-// The domain of the Message-IDs of letters' emails until a sender is configured: reserved by RFC
-// 2606, so it names no real host.
-inline constexpr std::string_view kLetterMailDomain = "redress.invalid";
+// The domain of the Message-IDs of letters' emails: the outbox's (app::kMessageIdDomain).
+inline constexpr std::string_view kLetterMailDomain = app::kMessageIdDomain;
 
 // Adds the endpoints above to `router`; `store` and `clock` must outlive it. `mail_domain` ends
 // the Message-IDs of the letters' emails.

@@ -12,7 +12,10 @@
 #include <string_view>
 
 #include "app/outbox_worker.hpp"
+#include "app/periodic_loop.hpp"
+#include "app/reminders.hpp"
 #include "cli/cli.hpp"
+#include "core/reminders.hpp"
 #include "files/clamd_scanner.hpp"
 #include "files/local_file_store.hpp"
 #include "files/magic_media_types.hpp"
@@ -123,7 +126,8 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   // The letters' email: a worker thread sends the outbox through the relay while the server runs.
   std::unique_ptr<redress::mail::SmtpMailer> mailer;
   std::unique_ptr<redress::app::OutboxWorker> worker;
-  std::unique_ptr<redress::app::OutboxLoop> loop;
+  std::unique_ptr<redress::app::PeriodicLoop> loop;
+  std::unique_ptr<redress::app::PeriodicLoop> reminders;
   if (!options.smtp_url.empty()) {
     redress::mail::SmtpOptions smtp;
     smtp.relay_url = options.smtp_url;
@@ -139,14 +143,34 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
     outbox.lease_seconds = options.outbox_lease_seconds;
     outbox.retry.give_up_after_seconds = options.outbox_give_up_hours * kSecondsPerHour;
     worker = std::make_unique<redress::app::OutboxWorker>(store, clock, *mailer, outbox);
-    loop = std::make_unique<redress::app::OutboxLoop>(
-        *worker, std::chrono::milliseconds(options.outbox_poll_milliseconds),
+    loop = std::make_unique<redress::app::PeriodicLoop>(
+        std::chrono::milliseconds(options.outbox_poll_milliseconds),
+        [&worker]() -> redress::core::Result<bool> {
+          auto run = worker->RunOnce();
+          if (!run) return tl::unexpected(run.error());
+          return run->sent + run->retried + run->failed > 0;
+        },
         [](const redress::core::Error& error) {
           std::cerr << "redress: outbox: " << error.message << '\n';
+        });
+    // Staff digests go through the same outbox, so only where a relay can send them.
+    redress::app::ReminderSettings settings;
+    settings.hours = redress::core::ParseOfficeHours(options.office_hours).value_or(settings.hours);
+    reminders = std::make_unique<redress::app::PeriodicLoop>(
+        std::chrono::seconds(options.reminders_poll_seconds),
+        [&store, &clock, settings]() -> redress::core::Result<bool> {
+          auto run = redress::app::QueueReminderDigests(
+              store, clock, settings, redress::app::LocalTimeOf(clock.NowUnixSeconds()));
+          if (!run) return tl::unexpected(run.error());
+          return false;  // the next check is the next interval's: one pass queues the day's
+        },
+        [](const redress::core::Error& error) {
+          std::cerr << "redress: reminders: " << error.message << '\n';
         });
   }
   auto served = redress::http::Serve(server, cookie_security, transport, options.web_root, store,
                                      clock, password_policy, attachments, identity_provider);
+  if (reminders) reminders->Stop();
   if (loop) loop->Stop();
   return served;
 }

@@ -49,6 +49,85 @@ function events(entityType, ref) {
     .split('\n');
 }
 
+test('a user has an email address, unique whatever its case, and can turn their digest off', async () => {
+  const add = (username, email) =>
+    call('POST', '/api/v1/users', {
+      token: admin,
+      body: { username, role: 'case_handler', password: 'a-long-enough-password', email },
+    });
+  const patch = (username, body) =>
+    call('PATCH', `/api/v1/users/${username}`, { token: admin, body });
+  const first = await add('mail.one', 'Mail.One@Council.example.org');
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  assert.equal(first.body.email, 'Mail.One@Council.example.org');
+  assert.equal(first.body.reminder_digest, 'daily');
+
+  // The same address in another case is taken; a malformed one is refused; nothing is stored.
+  const taken = await add('mail.two', 'mail.one@council.example.org');
+  assertProblem(assert, taken, 422, 'email');
+  assert.equal(taken.body.errors[0].code, 'duplicate');
+  const malformed = await add('mail.two', 'not an address');
+  assertProblem(assert, malformed, 422, 'email');
+  assert.equal(malformed.body.errors[0].code, 'invalid_email');
+  assert.equal((await call('GET', '/api/v1/users/mail.two', { token: admin })).status, 404);
+
+  const second = await add('mail.two', 'mail.two@council.example.org');
+  assert.equal(second.status, 201, JSON.stringify(second.body));
+  const clash = await patch('mail.two', { email: 'MAIL.ONE@council.example.org' });
+  assertProblem(assert, clash, 422, 'email');
+  // Keeping one's own address in another case is no clash.
+  const recased = await patch('mail.one', {
+    email: 'mail.one@council.example.org',
+    reminder_digest: 'off',
+  });
+  assert.equal(recased.status, 200, JSON.stringify(recased.body));
+  assert.equal(recased.body.reminder_digest, 'off');
+  const cleared = await patch('mail.two', { email: '' });
+  assert.equal(cleared.body.email, null);
+  const badDigest = await patch('mail.two', { reminder_digest: 'hourly' });
+  assertProblem(assert, badDigest, 422, 'reminder_digest');
+
+  const trail = events('user', 'mail.one').filter((line) => line.startsWith('user_updated'));
+  assert.deepEqual(JSON.parse(trail[0].slice('user_updated '.length)), [
+    {
+      field: 'email',
+      before: 'Mail.One@Council.example.org',
+      after: 'mail.one@council.example.org',
+    },
+    { field: 'reminder_digest', before: 'daily', after: 'off' },
+  ]);
+
+  // The command line sets the same fields, through the same rule.
+  const cli = redress([
+    'user',
+    'update',
+    '--db',
+    db,
+    '--username',
+    'mail.two',
+    '--email',
+    'Mail.One@council.example.org',
+  ]);
+  assert.notEqual(cli.status, 0);
+  assert.match(cli.stderr, /email/);
+  const ok = redress([
+    'user',
+    'update',
+    '--db',
+    db,
+    '--username',
+    'mail.two',
+    '--email',
+    'two@council.example.org',
+    '--reminder-digest',
+    'off',
+  ]);
+  assert.equal(ok.status, 0, ok.stderr);
+  const shown = await call('GET', '/api/v1/users/mail.two', { token: admin });
+  assert.equal(shown.body.email, 'two@council.example.org');
+  assert.equal(shown.body.reminder_digest, 'off');
+});
+
 test('an admin adds a user who can then sign in, and changes or deactivates them', async () => {
   const added = await call('POST', '/api/v1/users', {
     token: admin,
@@ -68,6 +147,8 @@ test('an admin adds a user who can then sign in, and changes or deactivates them
     role: 'complaints_officer',
     team: 'housing-services',
     active: true,
+    email: null,
+    reminder_digest: 'daily',
   });
 
   const signIn = () =>
@@ -115,6 +196,8 @@ test('an admin adds a user who can then sign in, and changes or deactivates them
     role: 'manager',
     team: null,
     active: false,
+    email: null,
+    reminder_digest: 'daily',
   });
   assert.equal((await signIn()).status, 401, 'an inactive user cannot sign in');
 

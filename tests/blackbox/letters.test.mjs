@@ -6,10 +6,8 @@
 // refused; with the relay down, a letter waits and is delivered once when it comes back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
   apiClient,
@@ -19,9 +17,14 @@ import {
   tempDir,
   userWithToken,
 } from './helpers.mjs';
+import {
+  freePort,
+  received as receivedMail,
+  startSink as startMailSink,
+  stopSink as stopMailSink,
+  waitFor,
+} from './mail_helpers.mjs';
 
-const SOURCE = process.env.REDRESS_SOURCE_DIR ?? '.';
-const SINK = join(SOURCE, 'tests/mail/smtp_sink.py');
 const TEAM = 'housing-services';
 const OTHER_TEAM = 'repairs-review';
 const AREA = 'housing';
@@ -44,54 +47,12 @@ const person = {
   postcode: 'EX1 2MP',
 };
 
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function startSink() {
-  const child = spawn('/usr/bin/python3', [SINK, String(smtpPort), mailDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
-    child.stdout.on('data', (data) => {
-      if (String(data).includes('ready')) resolve();
-    });
-  });
-  return child;
-}
-
-async function stopSink() {
-  if (!sink || sink.exitCode !== null) return;
-  const exited = new Promise((resolve) => sink.once('exit', resolve));
-  process.kill(sink.pid, 'SIGTERM');
-  await exited;
+const startSink = () => startMailSink(smtpPort, mailDir);
+const stopSink = async () => {
+  await stopMailSink(sink);
   sink = undefined;
-}
-
-// The messages the sink received: their summaries (tests/mail/smtp_sink.py), with the PDF path.
-function received() {
-  return readdirSync(mailDir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => ({
-      ...JSON.parse(readFileSync(join(mailDir, name), 'utf8')),
-      pdf: join(mailDir, name.replace(/\.json$/, '.pdf')),
-    }));
-}
-
-async function waitFor(what, probe, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+};
+const received = () => receivedMail(mailDir);
 
 const as = (user, method, path, body) => call(method, path, { token: tokens[user], body });
 

@@ -2285,6 +2285,13 @@ export interface components {
             role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
             team: string | null;
             active: boolean;
+            /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
+            email: string | null;
+            /**
+             * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
+             * @enum {unknown}
+             */
+            reminder_digest: "daily" | "off";
         };
         Session: {
             username: string;
@@ -2293,6 +2300,13 @@ export interface components {
             role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
             team: string | null;
             active: boolean;
+            /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
+            email: string | null;
+            /**
+             * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
+             * @enum {unknown}
+             */
+            reminder_digest: "daily" | "off";
             /** @description send in X-CSRF-Token with every state-changing request; shown only here */
             csrf_token: string;
             /** @description every permission the user's role has, in the table's order */
@@ -2344,6 +2358,13 @@ export interface components {
             team?: string;
             /** @description at least 12 characters and not a common, breached or guessable password (libpwquality's dictionary check; the username inside it is refused too). No rule on which kinds of character it mixes: a few unrelated words make a good one. A refused password is 422 naming "password". */
             password: string;
+            /** @description an email address no other user has (in any case: 422 "duplicate"); omit or "" for none */
+            email?: string;
+            /**
+             * @description default daily
+             * @enum {unknown}
+             */
+            reminder_digest?: "daily" | "off";
         };
         /** @description Only the members sent change. The last active admin cannot be demoted or deactivated (409). */
         UserChangesRequest: {
@@ -2356,6 +2377,10 @@ export interface components {
             active?: boolean;
             /** @description at least 12 characters and not a common, breached or guessable password (libpwquality's dictionary check; the username inside it is refused too). No rule on which kinds of character it mixes: a few unrelated words make a good one. A refused password is 422 naming "password". A new password ends the user's other sessions (all of them when an admin sets it for someone else) and revokes all their tokens. */
             password?: string;
+            /** @description an email address no other user has (in any case), or "" for none */
+            email?: string;
+            /** @enum {unknown} */
+            reminder_digest?: "daily" | "off";
         };
         Team: {
             code: string;
@@ -3182,6 +3207,13 @@ export interface components {
             active: boolean;
             /** @description every permission the user's role has, in the table's order */
             permissions: components["schemas"]["Permission"][];
+            /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
+            email: string | null;
+            /**
+             * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
+             * @enum {unknown}
+             */
+            reminder_digest: "daily" | "off";
         };
         /**
          * @description Why a field was refused, for a client to word in its own terms (the message beside it is for people reading the API and may change): invalid (any other refusal; the message says why), required (missing or blank), malformed (the wrong JSON type, or a field the request does not know; with 400), invalid_date (not a date YYYY-MM-DD, or outside the calendar's years), date_in_future (a business date after today), date_too_early (before what it follows, e.g. the stage start), date_too_late (after what it must precede, e.g. the complaint's receipt), out_of_range (a number outside its bounds), not_in_list (not one of the allowed names), too_long (text or a list beyond its bound), unknown_reference (names a record, code or user that does not exist or is not visible), not_allowed_in_state (the record's state does not allow the value now), duplicate (a value that must be unique, taken), invalid_format (not in the form the field requires, e.g. a username or a code; the message states the form), invalid_email (not an email address), same_record (names the record it is given for, e.g. a complaint linked to itself), within_time_limit (a refusal as outside the time limit for a complaint made within it; both the reason and the date the matter arose are named). A refusal of the request itself names the part of the HTTP message at fault, spelt as HTTP spells it: Content-Length (too_long, with 413), Content-Type (not_in_list, 415), Method (not_in_list, 405), If-Match (required, 428), or request (malformed, 400, for a message that is not HTTP).

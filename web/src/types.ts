@@ -57,8 +57,14 @@ export type CaseActionName = Schemas['CaseAction'];
 
 // The enumerations the document writes inline, named here after the field that carries them.
 export type Role = User['role'];
+export type ReminderDigest = User['reminder_digest'];
 export type Regime = Complaint['regime'];
 export type Channel = Complaint['channel'];
 export type Status = Complaint['status'];
 export type Outcome = StageResponse['outcome'];
 export type RemedyType = Remedy['type'];
+export type Letter = Schemas['Letter'];
+export type LetterPreview = Schemas['LetterPreview'];
+export type LetterType = Schemas['LetterType'];
+export type LetterPartName = Schemas['LetterPartName'];
+export type LetterDelivery = Schemas['LetterDelivery'];

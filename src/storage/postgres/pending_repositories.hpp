@@ -12,6 +12,7 @@
 #include "app/letter_template_repository.hpp"
 #include "app/ombudsman_repository.hpp"
 #include "app/outbox_repository.hpp"
+#include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
 #include "storage/postgres/connection.hpp"
 
@@ -250,6 +251,19 @@ class PendingIdentityRepository final : public app::IdentityRepository {
   Result<std::optional<app::PendingSignIn>> TakePendingSignIn(std::string_view /*state_hash*/,
                                                               std::int64_t /*now*/) override {
     return NotYetOnPostgres("IdentityRepository::TakePendingSignIn");
+  }
+};
+
+class PendingReminderRepository final : public app::ReminderRepository {
+ public:
+  Result<app::ReminderDigestRecord> Insert(app::ReminderDigestRecord /*digest*/) override {
+    return NotYetOnPostgres("ReminderRepository::Insert");
+  }
+  Result<app::ReminderDigestRecord> Load(std::int64_t /*id*/) override {
+    return NotYetOnPostgres("ReminderRepository::Load");
+  }
+  Result<std::vector<app::ReminderDigestRecord>> SentOn(core::Date /*day*/) override {
+    return NotYetOnPostgres("ReminderRepository::SentOn");
   }
 };
 

@@ -55,6 +55,7 @@ class PostgresTx final : public app::Tx {
   app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
   app::IdentityRepository& Identity() override { return identity_; }
   app::ReportRepository& Reports() override { return reports_; }
+  app::ReminderRepository& Reminders() override { return reminders_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -74,6 +75,7 @@ class PostgresTx final : public app::Tx {
   PendingContactPreferencesRepository contact_preferences_;
   PendingIdentityRepository identity_;
   PendingReportRepository reports_;
+  PendingReminderRepository reminders_;
 };
 
 }  // namespace

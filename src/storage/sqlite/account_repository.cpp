@@ -19,7 +19,11 @@ Result<app::User> SqliteAccountRepository::InsertUser(app::User user) {
   Result<std::int64_t> id = InsertWithId(connection_, user);
   if (!id) {
     if (id.error().code == ErrorCode::kConflict) {
-      return Fail(ErrorCode::kConflict, "the username " + user.username + " is taken");
+      // The username or, whatever its case, the email address (users_email, migration 0016).
+      const bool username_taken = static_cast<bool>(FindUser(user.username));
+      return Fail(ErrorCode::kConflict, username_taken
+                                            ? "the username " + user.username + " is taken"
+                                            : "the email address " + user.email + " is taken");
     }
     return Unexpected(id.error());
   }

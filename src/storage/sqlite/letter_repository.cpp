@@ -101,15 +101,17 @@ std::string RegimeKey(const std::optional<core::Regime>& regime) {
 }
 
 constexpr std::string_view kOutboxSelect =
-    "SELECT o.id, o.letter_id, c.reference, l.number, o.message_id, o.recipient, o.state, "
+    "SELECT o.id, coalesce(o.letter_id, 0), coalesce(o.digest_id, 0), coalesce(c.reference, ''), "
+    "coalesce(l.number, 0), o.message_id, o.recipient, o.state, "
     "o.attempts, o.created_at, o.next_attempt_at, o.claim_token, o.lease_expires_at, "
-    "o.last_error, o.sent_at FROM outbox o JOIN letters l ON l.id = o.letter_id "
-    "JOIN complaints c ON c.id = l.complaint_id";
+    "o.last_error, o.sent_at FROM outbox o LEFT JOIN letters l ON l.id = o.letter_id "
+    "LEFT JOIN complaints c ON c.id = l.complaint_id";
 
 app::OutboxMessage ReadMessage(ColumnReader& r) {
   app::OutboxMessage message;
   message.id = r.Int64();
   message.letter_id = r.Int64();
+  message.digest_id = r.Int64();
   message.complaint_reference = r.Text();
   message.letter_number = r.Int();
   message.message_id = r.Text();
@@ -251,10 +253,15 @@ Result<std::vector<app::LetterTemplate>> SqliteLetterTemplateRepository::ListLat
 
 Result<app::OutboxMessage> SqliteOutboxRepository::Enqueue(app::OutboxMessage message) {
   Result<Statement> statement = connection_.Prepare(
-      "INSERT INTO outbox (letter_id, message_id, recipient, state, attempts, created_at, "
-      "next_attempt_at) VALUES (?, ?, ?, 'queued', 0, ?, ?)");
+      "INSERT INTO outbox (letter_id, digest_id, message_id, recipient, state, attempts, "
+      "created_at, next_attempt_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)");
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(message.letter_id, message.message_id, message.recipient, message.created_at,
+  // 0 = none: a row carries a letter or a digest (the table's CHECK holds exactly one).
+  const auto id_or_null = [](std::int64_t id) {
+    return id == 0 ? std::nullopt : std::optional<std::int64_t>(id);
+  };
+  statement->BindAll(id_or_null(message.letter_id), id_or_null(message.digest_id),
+                     message.message_id, message.recipient, message.created_at,
                      message.next_attempt_at);
   if (Status run = statement->Run(); !run) return Unexpected(run.error());
   message.id = statement->LastInsertRowid();

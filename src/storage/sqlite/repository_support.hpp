@@ -139,15 +139,25 @@ template <>
 struct Table<app::User> {
   static constexpr std::string_view kName = "users";
   static constexpr std::string_view kOrder = "username";
-  static constexpr std::array<std::string_view, 6> kColumns = {
-      "username", "display_name", "role", "team", "password_hash", "active"};
+  static constexpr std::array<std::string_view, 8> kColumns = {
+      "username",      "display_name", "role",  "team",
+      "password_hash", "active",       "email", "reminder_digest"};
   static void Bind(Statement& s, const app::User& user) {
     s.BindAll(user.username, user.display_name, user.role, Code{user.team}, user.password_hash,
-              user.active);
+              user.active, user.email, user.reminder_digest == app::ReminderDigest::kDaily);
   }
   static app::User Read(ColumnReader& r) {
-    return {r.Int64(), r.Text(), r.Text(), r.Enumerator(core::ParseRole),
-            r.Text(),  r.Text(), r.Bool()};
+    app::User user;
+    user.id = r.Int64();
+    user.username = r.Text();
+    user.display_name = r.Text();
+    user.role = r.Enumerator(core::ParseRole);
+    user.team = r.Text();
+    user.password_hash = r.Text();
+    user.active = r.Bool();
+    user.email = r.Text();
+    user.reminder_digest = r.Bool() ? app::ReminderDigest::kDaily : app::ReminderDigest::kOff;
+    return user;
   }
   static std::vector<Reference> References(const app::User& user) {
     return {{"team", "team", "teams", "code", user.team}};

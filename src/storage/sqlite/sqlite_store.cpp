@@ -33,6 +33,7 @@
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/ombudsman_repository.hpp"
 #include "storage/sqlite/organisation_repository.hpp"
+#include "storage/sqlite/reminder_repository.hpp"
 #include "storage/sqlite/report_repository.hpp"
 #include "storage/sqlite/service_request_repository.hpp"
 #include "storage/sqlite/session_repository.hpp"
@@ -68,7 +69,8 @@ class SqliteTx final : public app::Tx {
         letter_templates_(connection),
         outbox_(connection),
         contact_preferences_(connection),
-        identity_(connection) {}
+        identity_(connection),
+        reminders_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -76,6 +78,7 @@ class SqliteTx final : public app::Tx {
   app::OutboxRepository& Outbox() override { return outbox_; }
   app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
   app::IdentityRepository& Identity() override { return identity_; }
+  app::ReminderRepository& Reminders() override { return reminders_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -105,6 +108,7 @@ class SqliteTx final : public app::Tx {
   SqliteOutboxRepository outbox_;
   SqliteContactPreferencesRepository contact_preferences_;
   SqliteIdentityRepository identity_;
+  SqliteReminderRepository reminders_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

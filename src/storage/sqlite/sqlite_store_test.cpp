@@ -177,6 +177,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP TABLE sessions; DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; "
         "DROP TABLE complaint_links; ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -203,6 +205,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP TABLE sign_in_attempts; DROP TABLE complaint_notes; DROP TABLE complaint_links; "
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -232,6 +236,8 @@ TEST_F(SqliteStoreTest, MigrationElevenKeepsEachStagesReopeningDate) {
         "DROP TABLE stage_earlier_responses; DROP TABLE stage_reopenings; "
         "DROP TABLE complaint_earlier_refusals; DROP TABLE complaint_earlier_withdrawals; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 11");
   }
   OpenStore();

@@ -114,6 +114,8 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "DROP TABLE complaint_notes; DROP TABLE complaint_links; "
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
@@ -153,6 +155,8 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
     raw.Execute(
         "DROP TABLE complaints_fts_terms; ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
+        "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; "
         "DELETE FROM schema_migrations WHERE version >= 5");
   }
   OpenStore();

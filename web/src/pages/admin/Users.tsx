@@ -15,7 +15,7 @@ import {
 } from '../../components/ui';
 import { forgetReference, nameOf, useLoad, useReference } from '../../data';
 import { ROLE_LABELS } from '../../format';
-import type { Role, User } from '../../types';
+import type { ReminderDigest, Role, User } from '../../types';
 
 const ROLE_OPTIONS: Option[] = Object.entries(ROLE_LABELS).map(([value, label]) => ({
   value,
@@ -50,7 +50,7 @@ export function UserList() {
       {users.data && (
         <table className="govuk-table" id="users">
           <caption className="govuk-visually-hidden">Users</caption>
-          <TableHead headings={['Name', 'Username', 'Role', 'Team', 'State']} />
+          <TableHead headings={['Name', 'Username', 'Email', 'Role', 'Team', 'State']} />
           <tbody className="govuk-table__body">
             {users.data.map((user) => (
               <tr className="govuk-table__row" key={user.username}>
@@ -60,6 +60,7 @@ export function UserList() {
                   </Link>
                 </td>
                 <td className="govuk-table__cell">{user.username}</td>
+                <td className="govuk-table__cell">{user.email ?? 'None'}</td>
                 <td className="govuk-table__cell">{ROLE_LABELS[user.role]}</td>
                 <td className="govuk-table__cell">{nameOf(teams, user.team) || 'None'}</td>
                 <td className="govuk-table__cell">
@@ -88,6 +89,7 @@ export function UserNew() {
   const [role, setRole] = useState('');
   const [team, setTeam] = useState('');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
   const submit = () =>
     form.submit(async () => {
       await request('POST', '/users', {
@@ -96,6 +98,7 @@ export function UserNew() {
           display_name: displayName.trim(),
           role,
           ...(team ? { team } : {}),
+          ...(email.trim() ? { email: email.trim() } : {}),
           password,
         },
       });
@@ -123,6 +126,16 @@ export function UserNew() {
               label="Full name"
               value={displayName}
               onChange={setDisplayName}
+            />
+            <TextInput
+              name="email"
+              label="Email address (optional)"
+              hint="Where their reminders of cases due and overdue go"
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              value={email}
+              onChange={setEmail}
             />
             <Radios
               name="role"
@@ -163,6 +176,8 @@ function UserEditForm({ user }: { user: User }) {
   const [team, setTeam] = useState(user.team ?? '');
   const [active, setActive] = useState(user.active ? 'true' : 'false');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState(user.email ?? '');
+  const [digest, setDigest] = useState<ReminderDigest>(user.reminder_digest);
   const submit = () =>
     form.submit(async () => {
       await request('PATCH', `/users/${encodeURIComponent(user.username)}`, {
@@ -171,6 +186,8 @@ function UserEditForm({ user }: { user: User }) {
           role,
           team,
           active: active === 'true',
+          email: email.trim(),
+          reminder_digest: digest,
           ...(password ? { password } : {}),
         },
       });
@@ -186,6 +203,28 @@ function UserEditForm({ user }: { user: User }) {
         label="Full name"
         value={displayName}
         onChange={setDisplayName}
+      />
+      <TextInput
+        name="email"
+        label="Email address"
+        hint="Where their reminders go; leave empty for none"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+      />
+      <Radios
+        name="reminder_digest"
+        label="Daily reminder email"
+        hint="Their cases due soon and overdue, once a working day in office hours"
+        inline
+        value={digest}
+        onChange={(value) => setDigest(value as ReminderDigest)}
+        options={[
+          { value: 'daily', label: 'Yes, daily' },
+          { value: 'off', label: 'No' },
+        ]}
       />
       <Radios
         name="role"

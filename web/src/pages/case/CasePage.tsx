@@ -21,6 +21,7 @@ import { loadCase } from './ActionForm';
 import { availableActions } from './CaseActionPage';
 import { Attachments } from './Attachments';
 import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
+import { Letters } from './Letters';
 import { StageCard } from './StageCard';
 import { StageTasks } from './StageTasks';
 
@@ -209,6 +210,8 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
               </Link>
             </p>
           )}
+          <h2 className="govuk-heading-m">Letters</h2>
+          <Letters reference={complaint.reference} canIssue={allows(user, 'acknowledge')} />
           <h2 className="govuk-heading-m">Evidence</h2>
           <Attachments
             path={`/complaints/${encodeURIComponent(complaint.reference)}`}

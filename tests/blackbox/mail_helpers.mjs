@@ -1,0 +1,60 @@
+// The real SMTP server the correspondence tests send to (Debian's python3-aiosmtpd,
+// tests/mail/smtp_sink.py), shared by letters.test.mjs and reminders.test.mjs.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const SOURCE = process.env.REDRESS_SOURCE_DIR ?? '.';
+const SINK = join(SOURCE, 'tests/mail/smtp_sink.py');
+
+export async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+// Starts the sink on 127.0.0.1:`port`, writing what it receives to `mailDir`; resolves once it
+// listens.
+export async function startSink(port, mailDir, env = process.env) {
+  const child = spawn('/usr/bin/python3', [SINK, String(port), mailDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
+    child.stdout.on('data', (data) => {
+      if (String(data).includes('ready')) resolve();
+    });
+  });
+  return child;
+}
+
+export async function stopSink(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(child.pid, 'SIGTERM');
+  await exited;
+}
+
+// The messages the sink received: their summaries (tests/mail/smtp_sink.py), with the PDF path.
+export function received(mailDir) {
+  return readdirSync(mailDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({
+      ...JSON.parse(readFileSync(join(mailDir, name), 'utf8')),
+      pdf: join(mailDir, name.replace(/\.json$/, '.pdf')),
+    }));
+}
+
+export async function waitFor(what, probe, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
