@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/account_repository.hpp"
+#include "app/annual_submission_repository.hpp"
 #include "app/attachment_repository.hpp"
 #include "app/case_note_repository.hpp"
 #include "app/complaint_repository.hpp"
@@ -95,6 +96,8 @@ class Tx {
   virtual LetterTemplateRepository& LetterTemplates() = 0;
   virtual OutboxRepository& Outbox() = 0;
   virtual ContactPreferencesRepository& ContactPreferences() = 0;
+  // The Housing Ombudsman's annual submission per financial year (issue 19).
+  virtual AnnualSubmissionRepository& AnnualSubmissions() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

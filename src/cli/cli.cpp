@@ -19,6 +19,7 @@
 #include "cli/complaint_commands.hpp"
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
+#include "cli/submission_commands.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
 #include "demo/demo.hpp"
@@ -44,6 +45,18 @@ core::Result<core::Date> ParseDateOption(const std::string& name, const std::str
                                              core::kLastCalendarYear));
   }
   return *date;
+}
+
+core::Status WriteDocument(std::ostream& out, const std::string& path, const std::string& bytes) {
+  if (path == "-") {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return {};
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.close();
+  if (!file) return core::FailField("out", "cannot write " + path);
+  return {};
 }
 
 namespace {
@@ -93,6 +106,7 @@ class Commands final : public CommandHost {
     record_commands_ = RegisterRecordCommands(*this, oversight.ombudsman, oversight.learning,
                                               oversight.self_assessment);
     complaint_commands_ = RegisterComplaintCommands(*this, app);
+    submission_commands_ = RegisterSubmissionCommands(*this, app);
   }
 
   void AddDatabaseOption(CLI::App* command) override {
@@ -671,15 +685,7 @@ class Commands final : public CommandHost {
     if (!computed) return tl::unexpected(computed.error());
     auto document = report::render::Render(*computed, *format);
     if (!document) return tl::unexpected(document.error());
-    if (out_path_ == "-") {
-      out_.write(document->data(), static_cast<std::streamsize>(document->size()));
-      return {};
-    }
-    std::ofstream file(out_path_, std::ios::binary | std::ios::trunc);
-    file.write(document->data(), static_cast<std::streamsize>(document->size()));
-    file.close();
-    if (!file) return core::FailField("out", "cannot write " + out_path_);
-    return {};
+    return WriteDocument(out_, out_path_, *document);
   }
 
   CommandResult SetHomesOwned() {
@@ -749,6 +755,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> oversight_commands_;
   std::unique_ptr<RecordCommands> record_commands_;
   std::unique_ptr<RecordCommands> complaint_commands_;
+  std::unique_ptr<RecordCommands> submission_commands_;
 };
 
 }  // namespace

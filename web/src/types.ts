@@ -57,3 +57,6 @@ export type Channel = Complaint['channel'];
 export type Status = Complaint['status'];
 export type Outcome = StageResponse['outcome'];
 export type RemedyType = Remedy['type'];
+export type AnnualSubmission = Schemas['AnnualSubmission'];
+export type AnnualSubmissionStatus = AnnualSubmission['status'];
+export type AnnualSubmissionDetails = Schemas['AnnualSubmissionDetails'];
