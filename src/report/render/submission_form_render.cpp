@@ -141,23 +141,30 @@ class FormWriter final : public TaggedPdfWriter {
     y_ += 6;
   }
 
-  // `text` in pieces, each at most `most` high at `width`, broken between words.
+  // `text` in pieces, each at most `most` high at `width`, broken between words: each piece the
+  // most words that fit, found by bisection so that a long text costs few measurements.
   std::vector<std::string> Split(const std::string& text, double width, double most) {
-    std::vector<std::string> parts;
-    std::string part;
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find_first_of(" \n", start);
-      end = end == std::string::npos ? text.size() : end + 1;
-      const std::string word = text.substr(start, end - start);
-      if (!part.empty() && Measure(part + word, kBodyFont, width) > most) {
-        parts.push_back(std::move(part));
-        part.clear();
-      }
-      part += word;
-      start = end;
+    std::vector<std::size_t> starts;  // where each word starts, and the end
+    for (std::size_t at = 0; at < text.size();) {
+      starts.push_back(at);
+      const std::size_t end = text.find_first_of(" \n", at);
+      at = end == std::string::npos ? text.size() : end + 1;
     }
-    if (!part.empty()) parts.push_back(std::move(part));
+    starts.push_back(text.size());
+    std::vector<std::string> parts;
+    for (std::size_t first = 0; first + 1 < starts.size();) {
+      const auto piece = [&](std::size_t last) {
+        return text.substr(starts[first], starts[last] - starts[first]);
+      };
+      std::size_t fits = first + 1;  // at least one word a piece
+      std::size_t too_many = starts.size();
+      while (too_many - fits > 1) {
+        const std::size_t middle = fits + (too_many - fits) / 2;
+        (Measure(piece(middle), kBodyFont, width) <= most ? fits : too_many) = middle;
+      }
+      parts.push_back(piece(fits));
+      first = fits;
+    }
     return parts;
   }
 
