@@ -57,18 +57,20 @@ function StepForm({ submission, step }: { submission: AnnualSubmission; step: St
       const problems: FieldError[] = [];
       const on = dateField(dateName, LABELS[dateName] ?? dateName, date, problems);
       if (problems.length > 0) throw new ClientErrors(problems);
-      const dated = on ? { [dateName]: on } : {};
-      const payload =
+      // Blank answers are left out, so that the API names each one missing in one answer.
+      const given = (entries: Record<string, string | undefined>) =>
+        Object.fromEntries(
+          Object.entries(entries)
+            .map(([name, value]) => [name, value?.trim() ?? ''])
+            .filter(([, value]) => value !== ''),
+        );
+      const payload = given(
         step === 'approve'
-          ? {
-              ...dated,
-              governing_body: body.trim(),
-              minute: minute.trim(),
-              response: response.trim(),
-            }
+          ? { [dateName]: on, governing_body: body, minute, response }
           : step === 'publish'
-            ? { ...dated, web_address: address.trim() }
-            : dated;
+            ? { [dateName]: on, web_address: address }
+            : { [dateName]: on },
+      );
       await withLabels(LABELS, () =>
         request('POST', `/annual-submissions/${year}/${step}`, {
           body: payload,
