@@ -142,7 +142,8 @@ const NOT_WALKED = {
   saveProvisionAssessment: 'the Code self-assessment',
   removeProvisionAssessment: 'the Code self-assessment',
   saveSelfAssessmentApproval: 'the Code self-assessment',
-  createAnnualSubmission: 'the Housing Ombudsman annual submission: a record per year, no complaint',
+  createAnnualSubmission:
+    'the Housing Ombudsman annual submission: a record per year, no complaint',
   saveAnnualSubmissionDetails: 'the Housing Ombudsman annual submission',
   approveAnnualSubmission: 'the Housing Ombudsman annual submission',
   publishAnnualSubmission: 'the Housing Ombudsman annual submission',
