@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/account_repository.hpp"
+#include "app/annual_submission_repository.hpp"
 #include "app/attachment_repository.hpp"
 #include "app/case_note_repository.hpp"
 #include "app/complaint_repository.hpp"
@@ -101,6 +102,8 @@ class Tx {
   virtual IdentityRepository& Identity() = 0;
   // Staff reminder digests (app/reminder_repository.hpp).
   virtual ReminderRepository& Reminders() = 0;
+  // The Housing Ombudsman's annual submission per financial year (issue 19).
+  virtual AnnualSubmissionRepository& AnnualSubmissions() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

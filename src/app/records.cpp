@@ -5,7 +5,7 @@
 namespace redress::app {
 namespace {
 
-constexpr core::EnumNames<EntityType, 10> kEntityTypeNames{{
+constexpr core::EnumNames<EntityType, 11> kEntityTypeNames{{
     {EntityType::kComplaint, "complaint"},
     {EntityType::kServiceRequest, "service_request"},
     {EntityType::kUser, "user"},
@@ -16,6 +16,7 @@ constexpr core::EnumNames<EntityType, 10> kEntityTypeNames{{
     {EntityType::kLgscoLetter, "lgsco_letter"},
     {EntityType::kLearningAction, "learning_action"},
     {EntityType::kSelfAssessment, "self_assessment"},
+    {EntityType::kAnnualSubmission, "annual_submission"},
 }};
 
 constexpr core::EnumNames<LinkRelation, 3> kLinkRelationNames{{

@@ -137,10 +137,11 @@ enum class EntityType {
   kFailureOrder,
   kLgscoLetter,  // named by its financial year
   kLearningAction,
-  kSelfAssessment,  // named by its financial year
+  kSelfAssessment,    // named by its financial year
+  kAnnualSubmission,  // named by its financial year
 };
 // "complaint", "service_request", "user", "token", "configuration", "ombudsman_case",
-// "failure_order", "lgsco_letter", "learning_action", "self_assessment"
+// "failure_order", "lgsco_letter", "learning_action", "self_assessment", "annual_submission"
 std::string_view ToString(EntityType type);
 std::optional<EntityType> ParseEntityType(std::string_view name);
 

@@ -110,19 +110,22 @@ Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock,
                core::FieldErrorCode::kInvalidDate);
   }
   if (!errors.empty()) return errors.ToError();
-  std::optional<report::AnnualReport> computed;
-  auto read = store.Read([&](Tx& tx) -> Status {
-    auto context = ContextIn(tx, year, figures_as_at);
-    if (!context) return tl::unexpected(context.error());
-    report::AnnualReportBuilder builder(std::move(*context));
-    if (Status streamed = tx.Reports().ReadRecords(report::WindowFor(year), builder); !streamed) {
-      return streamed;
-    }
-    computed = builder.Finish();
-    return AddOmbudsmanSections(tx, year, figures_as_at, *computed);
-  });
-  if (!read) return tl::unexpected(read.error());
-  return std::move(*computed);
+  return ReadValue<report::AnnualReport>(
+      store, [&](Tx& tx) { return BuildAnnualReportIn(tx, year, figures_as_at); });
+}
+
+Result<report::AnnualReport> BuildAnnualReportIn(Tx& tx, int year, core::Date as_at) {
+  auto context = ContextIn(tx, year, as_at);
+  if (!context) return tl::unexpected(context.error());
+  report::AnnualReportBuilder builder(std::move(*context));
+  if (Status streamed = tx.Reports().ReadRecords(report::WindowFor(year), builder); !streamed) {
+    return tl::unexpected(streamed.error());
+  }
+  report::AnnualReport computed = builder.Finish();
+  if (Status added = AddOmbudsmanSections(tx, year, as_at, computed); !added) {
+    return tl::unexpected(added.error());
+  }
+  return computed;
 }
 
 Result<StoreSummary> Summarise(Store& store) {

@@ -19,6 +19,10 @@ namespace redress::app {
 Result<report::AnnualReport> BuildAnnualReport(Store& store, const Clock& clock, int year,
                                                std::optional<core::Date> as_at = std::nullopt);
 
+// The same, as a step of a caller's transaction, for a year and as-at date already checked (the
+// annual submission freezes the report it submits in the transaction that records it).
+Result<report::AnnualReport> BuildAnnualReportIn(Tx& tx, int year, core::Date as_at);
+
 // kInvalidInput naming "year" unless a report can be asked for financial year `year`.
 Status CheckReportYear(int year);
 

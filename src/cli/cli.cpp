@@ -23,6 +23,7 @@
 #include "cli/sso_commands.hpp"
 #include "cli/reminder_commands.hpp"
 #include "cli/user_commands.hpp"
+#include "cli/submission_commands.hpp"
 #include "core/calendar.hpp"
 #include "core/regime.hpp"
 #include "core/reminders.hpp"
@@ -47,6 +48,18 @@ core::Result<core::Date> ParseDateOption(const std::string& name, const std::str
                                              core::kLastCalendarYear));
   }
   return *date;
+}
+
+core::Status WriteDocument(std::ostream& out, const std::string& path, const std::string& bytes) {
+  if (path == "-") {
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return {};
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  file.close();
+  if (!file) return core::FailField("out", "cannot write " + path);
+  return {};
 }
 
 namespace {
@@ -99,6 +112,7 @@ class Commands final : public CommandHost {
       sso_commands_ = RegisterSsoCommands(*this, app, *dependencies_.identity_provider);
     }
     reminder_commands_ = RegisterReminderCommands(*this, app);
+    submission_commands_ = RegisterSubmissionCommands(*this, app);
   }
 
   void AddDatabaseOption(CLI::App* command) override {
@@ -537,15 +551,7 @@ class Commands final : public CommandHost {
     if (!computed) return tl::unexpected(computed.error());
     auto document = report::render::Render(*computed, *format);
     if (!document) return tl::unexpected(document.error());
-    if (out_path_ == "-") {
-      out_.write(document->data(), static_cast<std::streamsize>(document->size()));
-      return {};
-    }
-    std::ofstream file(out_path_, std::ios::binary | std::ios::trunc);
-    file.write(document->data(), static_cast<std::streamsize>(document->size()));
-    file.close();
-    if (!file) return core::FailField("out", "cannot write " + out_path_);
-    return {};
+    return WriteDocument(out_, out_path_, *document);
   }
 
   CommandResult SetHomesOwned() {
@@ -614,6 +620,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> sso_commands_;
   std::unique_ptr<RecordCommands> user_commands_;
   std::unique_ptr<RecordCommands> reminder_commands_;
+  std::unique_ptr<RecordCommands> submission_commands_;
 };
 
 }  // namespace

@@ -44,6 +44,10 @@ class CommandHost {
 // naming `name`.
 core::Result<core::Date> ParseDateOption(const std::string& name, const std::string& text);
 
+// Writes a document's bytes to the file `path`, or to `out` when path is "-"; a field error naming
+// "out" when the file cannot be written.
+core::Status WriteDocument(std::ostream& out, const std::string& path, const std::string& bytes);
+
 // The registered commands: they hold the values of their options, so they must outlive parsing.
 class RecordCommands {
  public:

@@ -1,5 +1,7 @@
 #include "core/annual_submission.hpp"
 
+#include <algorithm>
+
 #include "core/enum_names.hpp"
 
 namespace redress::core {
@@ -45,7 +47,60 @@ Status At(const AnnualSubmission& submission, SubmissionStatus expected, std::st
                   std::string(step) + " only when " + std::string(ToString(expected)));
 }
 
+void CheckAddress(FieldErrors& errors, const std::string& field, std::string_view address) {
+  if (Blank(address)) return;
+  if (address.size() > kMaxWebAddressLength) {
+    errors.Add(field, "must be at most " + std::to_string(kMaxWebAddressLength) + " characters",
+               FieldErrorCode::kTooLong);
+  } else if (!address.starts_with("https://")) {
+    errors.Add(field, "must be a web address starting https://", FieldErrorCode::kInvalid);
+  }
+}
+
+void CheckDetail(FieldErrors& errors, const std::string& field, std::string_view text) {
+  if (text.size() > kMaxDetailLength) {
+    errors.Add(field, "must be at most " + std::to_string(kMaxDetailLength) + " characters",
+               FieldErrorCode::kTooLong);
+  }
+}
+
+void CheckContact(FieldErrors& errors, const std::string& who, const SubmissionContact& contact) {
+  CheckDetail(errors, who + ".name", contact.name);
+  CheckDetail(errors, who + ".job_title", contact.job_title);
+  CheckDetail(errors, who + ".phone", contact.phone);
+  CheckDetail(errors, who + ".email", contact.email);
+  if (!Blank(contact.email) && contact.email.size() <= kMaxDetailLength &&
+      std::count(contact.email.begin(), contact.email.end(), '@') != 1) {
+    errors.Add(who + ".email", "must be an email address", FieldErrorCode::kInvalid);
+  }
+}
+
 }  // namespace
+
+Status CheckSubmissionDetails(const SubmissionDetails& details) {
+  FieldErrors errors;
+  CheckDetail(errors, "landlord_code", details.landlord_code);
+  CheckContact(errors, "complaints_officer", details.complaints_officer);
+  CheckContact(errors, "member_responsible", details.member_responsible);
+  CheckAddress(errors, "policy_address", details.policy_address);
+  CheckAddress(errors, "self_assessment_address", details.self_assessment_address);
+  CheckAddress(errors, "report_address", details.report_address);
+  CheckAddress(errors, "response_address", details.response_address);
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+Result<AnnualSubmission> ChangeDetails(const AnnualSubmission& submission,
+                                       const SubmissionDetails& details) {
+  if (submission.status == SubmissionStatus::kSubmitted) {
+    return Fail(ErrorCode::kTransitionNotAllowed,
+                "the submission was submitted: what the Ombudsman received does not change");
+  }
+  if (Status valid = CheckSubmissionDetails(details); !valid) return tl::unexpected(valid.error());
+  AnnualSubmission next = submission;
+  next.details = details;
+  return next;
+}
 
 Date SubmissionDeadline(Date year_end, std::int64_t homes) {
   if (homes > kLargeLandlordHomes) {

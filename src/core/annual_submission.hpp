@@ -2,13 +2,14 @@
 
 // The Housing Ombudsman's annual submission of a financial year (rules file §12 and §1.6): its
 // deadline, and its status from draft to submitted, each step with what it must record. Pure:
-// "today" is a parameter. The storage, API, CLI and web page that keep a record per year are not
-// built yet (issue 19); they apply these rules and nothing else.
+// "today" is a parameter. The record per year (app/annual_submissions.hpp, its repository, the API,
+// the command line and the web page) applies these rules and nothing else.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.hpp"
 #include "core/result.hpp"
@@ -36,9 +37,41 @@ enum class SubmissionStatus { kDraft, kApproved, kPublished, kSubmitted };
 std::string_view ToString(SubmissionStatus value);  // "draft", "approved", "published", "submitted"
 std::optional<SubmissionStatus> ParseSubmissionStatus(std::string_view name);
 
+// A person the form names (Section 1): the complaints officer, the Member Responsible for
+// Complaints.
+struct SubmissionContact {
+  std::string name;
+  std::string job_title;
+  std::string email;
+  std::string phone;
+};
+
+// What Section 1 of the form asks that the organisation's configuration does not hold: its code,
+// the two people, and the web addresses of the documents. Each may be blank while the record is a
+// draft (the form then shows the question unanswered).
+struct SubmissionDetails {
+  std::string landlord_code;  // the landlord's registration or Ombudsman membership number
+  SubmissionContact complaints_officer;
+  SubmissionContact member_responsible;
+  std::string policy_address;
+  std::string self_assessment_address;
+  std::string report_address;
+  std::string response_address;
+};
+
+// Who recorded a step of the record, and when (RFC 3339 UTC): the record's own account of its
+// history, beside the audit trail's events.
+struct RecordedStep {
+  SubmissionStatus status = SubmissionStatus::kDraft;  // kDraft: the record was created
+  std::string by;
+  std::string at;
+};
+
 struct AnnualSubmission {
   int year = 0;  // the financial year year/year+1
   std::int64_t homes = 0;
+  SubmissionDetails details;
+  std::vector<RecordedStep> steps;  // oldest first: created, then each step taken
   SubmissionStatus status = SubmissionStatus::kDraft;
   std::optional<Date> approved_on;
   std::string approval_minute;  // the governing body's minute reference, e.g. "CAB/24/023"
@@ -53,6 +86,16 @@ struct AnnualSubmission {
 inline constexpr std::size_t kMaxMinuteLength = 100;
 inline constexpr std::size_t kMaxResponseLength = 20000;
 inline constexpr std::size_t kMaxWebAddressLength = 2000;
+inline constexpr std::size_t kMaxDetailLength = 200;
+
+// The details checked: every offending field at once (kInvalidInput), named as the API names them
+// ("complaints_officer.email", "policy_address"). Blank is allowed; a web address given must start
+// https://, an email address must hold one @.
+Status CheckSubmissionDetails(const SubmissionDetails& details);
+// The record with `details`: kTransitionNotAllowed once submitted (what the Ombudsman received
+// does not change afterwards), else the details checked.
+Result<AnnualSubmission> ChangeDetails(const AnnualSubmission& submission,
+                                       const SubmissionDetails& details);
 
 struct Approval {
   Date approved_on;

@@ -110,5 +110,50 @@ TEST(AnnualSubmission, StatusNamesRoundTrip) {
   EXPECT_FALSE(ParseSubmissionStatus("sent"));
 }
 
+TEST(SubmissionDetails, NamesEveryOffendingFieldAndFreezesOnceSubmitted) {
+  struct Row {
+    const char* what;
+    SubmissionDetails details;
+    std::vector<std::string> fields;  // refused, in order; none: accepted
+  };
+  SubmissionDetails good;
+  good.landlord_code = "HO-1234";
+  good.complaints_officer = {"Sam Patel", "Complaints Manager", "sam@example.gov.uk", "01632"};
+  good.policy_address = "https://example.gov.uk/complaints-policy";
+  SubmissionDetails bad = good;
+  bad.complaints_officer.email = "sam.example.gov.uk";
+  bad.member_responsible.email = "a@b@c";
+  bad.policy_address = "http://example.gov.uk/policy";
+  bad.report_address = "example.gov.uk/report";
+  SubmissionDetails long_code = good;
+  long_code.landlord_code = std::string(kMaxDetailLength + 1, 'x');
+  const Row rows[] = {
+      {"blank is allowed in a draft", SubmissionDetails{}, {}},
+      {"complete", good, {}},
+      {"bad addresses",
+       bad,
+       {"complaints_officer.email", "member_responsible.email", "policy_address",
+        "report_address"}},
+      {"too long", long_code, {"landlord_code"}},
+  };
+  for (const Row& row : rows) {
+    const Status checked = CheckSubmissionDetails(row.details);
+    std::vector<std::string> fields;
+    if (!checked) {
+      EXPECT_EQ(checked.error().code, ErrorCode::kInvalidInput) << row.what;
+      for (const FieldError& field : checked.error().fields) fields.push_back(field.field);
+    }
+    EXPECT_EQ(fields, row.fields) << row.what;
+  }
+  AnnualSubmission submitted = Draft();
+  submitted.status = SubmissionStatus::kSubmitted;
+  const auto changed = ChangeDetails(submitted, good);
+  ASSERT_FALSE(changed);
+  EXPECT_EQ(changed.error().code, ErrorCode::kTransitionNotAllowed);
+  const auto drafted = ChangeDetails(Draft(), good);
+  ASSERT_TRUE(drafted);
+  EXPECT_EQ(drafted->details.landlord_code, "HO-1234");
+}
+
 }  // namespace
 }  // namespace redress::core

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 48> kEventTypeNames{{
+constexpr EnumNames<EventType, 53> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -44,6 +44,11 @@ constexpr EnumNames<EventType, 48> kEventTypeNames{{
     {EventType::kSelfAssessmentStarted, "self_assessment_started"},
     {EventType::kSelfAssessmentUpdated, "self_assessment_updated"},
     {EventType::kSelfAssessmentApproved, "self_assessment_approved"},
+    {EventType::kAnnualSubmissionCreated, "annual_submission_created"},
+    {EventType::kAnnualSubmissionUpdated, "annual_submission_updated"},
+    {EventType::kAnnualSubmissionApproved, "annual_submission_approved"},
+    {EventType::kAnnualSubmissionPublished, "annual_submission_published"},
+    {EventType::kAnnualSubmissionSubmitted, "annual_submission_submitted"},
     {EventType::kDeadlinesRecalculated, "deadlines_recalculated"},
     {EventType::kProcedureRecorded, "procedure_recorded"},
     {EventType::kAttachmentAdded, "attachment_added"},

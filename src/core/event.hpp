@@ -51,6 +51,11 @@ enum class EventType {
   kSelfAssessmentStarted,
   kSelfAssessmentUpdated,  // a provision assessed or edited
   kSelfAssessmentApproved,
+  kAnnualSubmissionCreated,    // the Housing Ombudsman annual submission of a year, as a draft
+  kAnnualSubmissionUpdated,    // its form details (Section 1) changed
+  kAnnualSubmissionApproved,   // approved by the governing body, with its response
+  kAnnualSubmissionPublished,  // published on the landlord's website
+  kAnnualSubmissionSubmitted,  // submitted to the Ombudsman; its report's figures frozen
   kDeadlinesRecalculated,      // a running clock moved because the calendar it counts on changed
   kProcedureRecorded,          // a statutory procedure's step (procedure_transitions.hpp)
   kAttachmentAdded,            // a file attached to the record (its name, type, size and SHA-256)

@@ -34,7 +34,8 @@ enum class Permission {
                           // designations, settings
   kManageOmbudsman,       // Ombudsman cases, their orders, CHFOs and the LGSCO annual letter
   kManageLearning,        // learning and service-improvement actions
-  kManageSelfAssessment,  // the Code self-assessment and the governing body's approval
+  kManageSelfAssessment,  // the Code self-assessment and the governing body's approval; the Housing
+                          // Ombudsman annual submission
 };
 
 std::string_view ToString(Permission permission);  // snake_case, e.g. "log_complaint"

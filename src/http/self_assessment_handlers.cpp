@@ -19,17 +19,6 @@ using P = core::Permission;
 constexpr Access kAuth = Access::kAuthenticated;
 constexpr std::string_view kSelfAssessments = "/api/v1/self-assessments";
 
-// The self-assessment's changes take If-Match when the client sends it (the version of the
-// assessment it read) and apply to the latest without it: one record holds every provision, so
-// requiring it would refuse an officer's edit whenever a colleague saved another provision.
-core::Result<std::optional<std::int64_t>> OptionalVersion(const Request& request) {
-  const std::string_view if_match = request.Header("if-match");
-  if (if_match.empty()) return std::optional<std::int64_t>{};
-  auto version = VersionFromIfMatch(if_match);
-  if (!version) return tl::unexpected(version.error());
-  return std::optional<std::int64_t>{*version};
-}
-
 }  // namespace
 
 void RegisterSelfAssessmentRoutes(Router& router, app::Store& store, const app::Clock& clock) {
@@ -59,7 +48,7 @@ void RegisterSelfAssessmentRoutes(Router& router, app::Store& store, const app::
                 if (!body) return Problem(body.error(), request);
                 auto provision = ParseProvision(PathParam(request, "provision"), *body);
                 if (!provision) return Problem(provision.error(), request);
-                auto version = OptionalVersion(request);
+                auto version = OptionalVersionOf(request);
                 if (!version) return Problem(version.error(), request);
                 auto saved =
                     app::SaveProvision(store, clock, *request.actor, *year, *provision, *version);
@@ -70,7 +59,7 @@ void RegisterSelfAssessmentRoutes(Router& router, app::Store& store, const app::
               [&store, &clock](const Request& request) {
                 auto year = YearOf(request);
                 if (!year) return Problem(year.error(), request);
-                auto version = OptionalVersion(request);
+                auto version = OptionalVersionOf(request);
                 if (!version) return Problem(version.error(), request);
                 auto saved = app::RemoveProvision(store, clock, *request.actor, *year,
                                                   PathParam(request, "provision"), *version);
@@ -85,7 +74,7 @@ void RegisterSelfAssessmentRoutes(Router& router, app::Store& store, const app::
                 if (!body) return Problem(body.error(), request);
                 auto approval = ParseApproval(*body);
                 if (!approval) return Problem(approval.error(), request);
-                auto version = OptionalVersion(request);
+                auto version = OptionalVersionOf(request);
                 if (!version) return Problem(version.error(), request);
                 auto saved =
                     app::RecordApproval(store, clock, *request.actor, *year, *approval, *version);

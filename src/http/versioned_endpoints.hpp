@@ -30,6 +30,18 @@ inline Response VersionedAnswer(int status, nlohmann::json body, std::int64_t ve
   return response;
 }
 
+// The version a change of a record keyed by year is based on: its If-Match when the client sends
+// it, else nullopt (the latest). The self-assessment and the annual submission take it so: one
+// record holds many parts, and requiring it would refuse an officer's edit whenever a colleague
+// saved another part.
+inline core::Result<std::optional<std::int64_t>> OptionalVersionOf(const Request& request) {
+  const std::string_view if_match = request.Header("if-match");
+  if (if_match.empty()) return std::optional<std::int64_t>{};
+  auto version = VersionFromIfMatch(if_match);
+  if (!version) return tl::unexpected(version.error());
+  return std::optional<std::int64_t>{*version};
+}
+
 // The POST (record) and PUT (replace at the If-Match version) of a versioned record, and its GET.
 template <typename Record>
 struct VersionedEndpoints {

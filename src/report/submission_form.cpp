@@ -71,22 +71,24 @@ void Row(std::string& out, std::initializer_list<std::string_view> cells) {
 SubmissionForm SubmissionFormOf(const SubmissionFormInput& input) {
   const core::AnnualSubmission& submission = input.submission;
   SubmissionForm form;
+  form.year = submission.year;
   form.title = "Housing Ombudsman annual submission " + FinancialYearLabel(submission.year);
   form.deadline =
       core::SubmissionDeadline(core::FinancialYearEnd(submission.year), submission.homes).ToIso();
   form.status = StatusWords(submission);
+  const core::SubmissionDetails& details = submission.details;
   std::vector<FormAnswer>& one = form.section_1;
   one.push_back({"Landlord name", input.organisation});
-  one.push_back({"Landlord code", input.landlord_code});
+  one.push_back({"Landlord code", details.landlord_code});
   one.push_back({"Financial year", FinancialYearLabel(submission.year)});
   one.push_back({"Number of homes", std::to_string(submission.homes)});
-  Contact(one, "Complaints officer", input.complaints_officer);
-  Contact(one, "Member Responsible for Complaints", input.member_responsible);
-  one.push_back({"Link to the complaints policy", input.policy_address});
-  one.push_back({"Link to the self-assessment", input.self_assessment_address});
+  Contact(one, "Complaints officer", details.complaints_officer);
+  Contact(one, "Member Responsible for Complaints", details.member_responsible);
+  one.push_back({"Link to the complaints policy", details.policy_address});
+  one.push_back({"Link to the self-assessment", details.self_assessment_address});
   one.push_back({"Link to the annual complaints performance and service improvement report",
-                 input.report_address});
-  one.push_back({"Link to the governing body's response to the report", input.response_address});
+                 details.report_address});
+  one.push_back({"Link to the governing body's response to the report", details.response_address});
   one.push_back({"Date the governing body approved the self-assessment and report",
                  submission.approved_on ? submission.approved_on->ToIso() : ""});
   one.push_back({"Governing body and minute reference",

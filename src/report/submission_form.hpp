@@ -8,7 +8,8 @@
 // evidence, commentary and, for non-compliance, the action and its timescale. There is no official
 // data format: this mirrors the form's questions and invents no schema of its own. Pure.
 //
-// The record that feeds it (storage, API, CLI, web page) is not built yet (issue 19).
+// The record that feeds it is app/annual_submissions.hpp's; render/submission_form_render.hpp
+// lays the form out as PDF and JSON.
 
 #include <cstdint>
 #include <optional>
@@ -20,23 +21,13 @@
 
 namespace redress::report {
 
-struct FormContact {
-  std::string name;
-  std::string job_title;
-  std::string email;
-  std::string phone;
-};
+using FormContact = core::SubmissionContact;
 
+// The record (with its details: the landlord code, the two people, the documents' addresses), the
+// organisation's name and the year's self-assessment.
 struct SubmissionFormInput {
   core::AnnualSubmission submission;
   std::string organisation;
-  std::string landlord_code;  // the landlord's registration or Ombudsman membership number
-  FormContact complaints_officer;
-  FormContact member_responsible;  // the Member Responsible for Complaints
-  std::string policy_address;
-  std::string self_assessment_address;
-  std::string report_address;
-  std::string response_address;
   std::optional<core::SelfAssessment> self_assessment;
 };
 
@@ -60,6 +51,7 @@ struct ProvisionAnswer {
 
 struct SubmissionForm {
   std::string title;  // "Housing Ombudsman annual submission 2023/24"
+  int year = 0;       // the financial year year/year+1
   std::string deadline;
   std::string status;  // in words
   std::vector<FormAnswer> section_1;

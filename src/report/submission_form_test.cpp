@@ -17,9 +17,11 @@ SubmissionFormInput Input() {
   input.submission.approval_minute = "CAB/24/023";
   input.submission.response = "Cabinet notes the report, \"with thanks\".";
   input.organisation = "Redress Demo Borough Council";
-  input.complaints_officer = {"A Officer", "Complaints Manager", "a@example.gov.uk", "0100"};
-  input.member_responsible = {"Cllr B Member", "Cabinet Member", "b@example.gov.uk", ""};
-  input.policy_address = "https://example.gov.uk/complaints-policy";
+  input.submission.details.complaints_officer = {"A Officer", "Complaints Manager",
+                                                 "a@example.gov.uk", "0100"};
+  input.submission.details.member_responsible = {"Cllr B Member", "Cabinet Member",
+                                                 "b@example.gov.uk", ""};
+  input.submission.details.policy_address = "https://example.gov.uk/complaints-policy";
   core::SelfAssessment assessment;
   assessment.year = 2023;
   assessment.provisions = {

@@ -9,15 +9,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { redress, tempDir } from './helpers.mjs';
+import { CODE_LIKE, RAW_FLOAT, overlapsAndOverflows, pagesOf } from './pdf_checks.mjs';
 
 const TODAY = '2026-11-22';
 const YEARS = ['2022', '2023', '2024'];
-// A machine name: lower-case words joined by underscores.
-const CODE_LIKE = /\b[a-z]+_[a-z_]+\b/;
-// A raw float: more than one decimal (money is whole pounds, percentages one decimal).
-const RAW_FLOAT = /\d\.\d{2,}/;
-// Boxes may touch; they overlap when they share more than this, in points, both ways.
-const OVERLAP_TOLERANCE = 0.5;
 
 let workspace;
 let db;
@@ -127,47 +122,13 @@ for (const year of YEARS) {
   });
 }
 
-// The words of each page from `pdftotext -bbox-layout`, with the page's size.
-function pagesOf(pdf) {
-  const xml = tool('pdftotext', ['-bbox-layout', pdf, '-']);
-  return xml
-    .split('<page ')
-    .slice(1)
-    .map((page) => {
-      const [, width, height] = page.match(/width="([\d.]+)" height="([\d.]+)"/);
-      const words = [
-        ...page.matchAll(
-          /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g,
-        ),
-      ].map((m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], text: m[5] }));
-      return { width: +width, height: +height, words };
-    });
-}
-
 test('no two text boxes of a page overlap and none leaves the page, three years', () => {
   const problems = [];
   for (const year of YEARS) {
-    const pages = pagesOf(render(year, 'pdf'));
-    assert.ok(pages.length > 5, `${pages.length} pages`);
-    pages.forEach(({ width, height, words }, index) => {
-      const where = `${year} page ${index + 1}`;
-      for (const w of words) {
-        if (w.x0 < 0 || w.y0 < 0 || w.x1 > width || w.y1 > height) {
-          problems.push(`${where}: "${w.text}" leaves the page`);
-        }
-      }
-      for (let i = 0; i < words.length; i++) {
-        for (let j = i + 1; j < words.length; j++) {
-          const a = words[i];
-          const b = words[j];
-          const x = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-          const y = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-          if (x > OVERLAP_TOLERANCE && y > OVERLAP_TOLERANCE) {
-            problems.push(`${where}: "${a.text}" overlaps "${b.text}"`);
-          }
-        }
-      }
-    });
+    const pdf = render(year, 'pdf');
+    const pages = pagesOf(pdf).length;
+    assert.ok(pages > 5, `${pages} pages`);
+    problems.push(...overlapsAndOverflows(pdf, `${year} `));
   }
   assert.deepEqual(problems.slice(0, 20), [], `${problems.length} overlaps`);
 });

@@ -188,6 +188,14 @@ describe('the annual report page', () => {
       await page.locator('#chart-volumes-desc').textContent(),
       new RegExp(`Stage 1: ${figureOf(council, 'volumes', 'stage_1_received').current} in 2021/22`),
     );
+    // The summary a Cabinet member reads first: the server's, generated from the figures.
+    await page.locator('#summary-heading').waitFor();
+    const headline = await page.locator('#summary table tbody tr').count();
+    assert.equal(headline, report.summary.headline.figures.length);
+    assert.equal(
+      await page.locator('#summary-changes li').count(),
+      report.summary.biggest_changes.length,
+    );
     await assertAccessible(page, 'the 2021/22 report for the whole council');
   });
 

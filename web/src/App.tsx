@@ -15,6 +15,7 @@ import { NotFound } from './pages/NotFound';
 import { OmbudsmanRoutes } from './pages/ombudsman/OmbudsmanRoutes';
 import { ReportsRoutes } from './pages/reports/ReportsRoutes';
 import { SelfAssessmentRoutes } from './pages/self-assessment/SelfAssessmentRoutes';
+import { AnnualSubmissionRoutes } from './pages/annual-submission/AnnualSubmissionRoutes';
 import { ServiceRequestPage } from './pages/ServiceRequestPage';
 import { SignIn } from './pages/SignIn';
 import { SessionContext, signOutRequest, type SessionState } from './session';
@@ -91,6 +92,7 @@ export function App() {
           <Route path="/ombudsman/*" element={<OmbudsmanRoutes />} />
           <Route path="/learning/*" element={<LearningRoutes />} />
           <Route path="/self-assessment/*" element={<SelfAssessmentRoutes />} />
+          <Route path="/annual-submission/*" element={<AnnualSubmissionRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

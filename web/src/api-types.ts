@@ -1844,6 +1844,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/annual-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Housing Ombudsman annual submission records, newest year first */
+        get: operations["listAnnualSubmissions"];
+        put?: never;
+        /**
+         * Start a year's Housing Ombudsman annual submission as a draft
+         * @description One record per financial year (409 when the year has one). The homes owned decide the deadline (30 September for more than 1,000 homes, otherwise six months after the year end); without `homes` the year's homes owned (PUT /api/v1/homes-owned/{year}) are used, and the answer is 422 naming `homes` when there are none.
+         */
+        post: operations["createAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** A year's annual submission record */
+        get: operations["getAnnualSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the form's Section 1 details
+         * @description Blank answers are allowed; web addresses must start https://. 409 once the submission is submitted: what the Ombudsman received does not change.
+         */
+        put: operations["saveAnnualSubmissionDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the governing body's approval, with its response
+         * @description From draft only (409 otherwise); the date not before the financial year's end nor after today.
+         */
+        post: operations["approveAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the report, self-assessment and response published on the website
+         * @description From approved only (409 otherwise); the date not before the approval nor after today.
+         */
+        post: operations["publishAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the submission to the Housing Ombudsman
+         * @description From published only (409 otherwise); the date not before the publication nor after today. The year's annual report is computed as at the submission date and kept as it is (GET …/report): the figures the Ombudsman received never move afterwards, even when a case of the year is reopened or corrected later.
+         */
+        post: operations["submitAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The Housing Ombudsman's annual submission form, filled in
+         * @description Mirrors the Ombudsman's electronic form section by section (there is no official data format): Section 1, the landlord and its approach, with the complaints officer, the Member Responsible for Complaints and the links; Section 2, each Code provision of the year's self-assessment answered comply Yes or No with evidence, commentary, action and timescale. CSV and PDF are sent as an attachment.
+         */
+        get: operations["getAnnualSubmissionForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The annual report as it was submitted
+         * @description The year's annual report as computed when the submission was recorded, as at its submission date, kept unchanged since. 404 until the submission is submitted.
+         */
+        get: operations["getSubmittedAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2567,6 +2746,14 @@ export interface components {
              * @description Figures as at this date: only facts dated on or before it are counted (the `as_at` parameter, today by default); what was outstanding is judged on it or the year's end, whichever is earlier.
              */
             as_at: string;
+            /** @description The summary at the front of every document, generated from the figures: the headline figures beside the year before, the biggest changes, emerging issues, Ombudsman findings and learning completed, in sentences. */
+            summary: {
+                headline: components["schemas"]["ReportFigureGroup"];
+                biggest_changes: string[];
+                emerging_issues: string[];
+                ombudsman: string[];
+                learning: string[];
+            };
             counting_rules: {
                 key: string;
                 /** @description The rule's name for people. */
@@ -3526,6 +3713,128 @@ export interface components {
             jwks_uri: string;
             end_session_endpoint: string | null;
             signing_keys: number;
+        };
+        SubmissionContact: {
+            name: string;
+            job_title: string;
+            email: string;
+            phone: string;
+        };
+        SubmissionContactInput: {
+            name?: string;
+            job_title?: string;
+            email?: string;
+            phone?: string;
+        };
+        /** @description The form's Section 1 details; each may be blank in a draft; addresses start https://. */
+        AnnualSubmissionDetails: {
+            /** @description The landlord's registration or Ombudsman membership number */
+            landlord_code?: string;
+            complaints_officer?: components["schemas"]["SubmissionContactInput"];
+            /** @description The Member Responsible for Complaints */
+            member_responsible?: components["schemas"]["SubmissionContactInput"];
+            /** @description https:// address of the complaints policy */
+            policy_address?: string;
+            self_assessment_address?: string;
+            report_address?: string;
+            response_address?: string;
+        };
+        NewAnnualSubmission: {
+            year: number;
+            /** @description Homes owned; the year's homes owned by default */
+            homes?: number;
+            details?: components["schemas"]["AnnualSubmissionDetails"];
+        };
+        AnnualSubmissionApproval: {
+            /** Format: date */
+            approved_on: string;
+            /** @example Cabinet */
+            governing_body: string;
+            /** @example CAB/24/023 */
+            minute: string;
+            /** @description The governing body's response to the annual report */
+            response: string;
+        };
+        AnnualSubmissionPublication: {
+            /** Format: date */
+            published_on: string;
+            /** @example https://example.gov.uk/complaints-performance */
+            web_address: string;
+        };
+        AnnualSubmissionSubmittal: {
+            /** Format: date */
+            submitted_on: string;
+        };
+        AnnualSubmission: {
+            year: number;
+            /** @example 2023/24 */
+            financial_year: string;
+            version: number;
+            homes: number;
+            /**
+             * Format: date
+             * @description 30 September for more than 1,000 homes, otherwise six months after the year end
+             */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "approved" | "published" | "submitted";
+            details: {
+                /** @description The landlord's registration or Ombudsman membership number */
+                landlord_code: string;
+                complaints_officer: components["schemas"]["SubmissionContact"];
+                member_responsible: components["schemas"]["SubmissionContact"];
+                /** @description https:// address of the complaints policy */
+                policy_address: string;
+                self_assessment_address: string;
+                report_address: string;
+                response_address: string;
+            };
+            /** Format: date */
+            approved_on: string | null;
+            governing_body: string | null;
+            minute: string | null;
+            response: string | null;
+            /** Format: date */
+            published_on: string | null;
+            web_address: string | null;
+            /** Format: date */
+            submitted_on: string | null;
+            /** @description Who recorded each step and when, oldest first (draft: created) */
+            steps: {
+                /** @enum {string} */
+                status: "draft" | "approved" | "published" | "submitted";
+                by: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            form_path: string;
+            /** @description Where the report as submitted is kept; null until submitted */
+            submitted_report_path: string | null;
+        };
+        /** @description The Ombudsman's form section by section; every answer a string as an officer copies it, "" when not recorded. */
+        AnnualSubmissionForm: {
+            title: string;
+            year: number;
+            financial_year: string;
+            /** Format: date */
+            deadline: string;
+            /** @description In words */
+            status: string;
+            section_1: {
+                question: string;
+                answer: string;
+            }[];
+            section_2: {
+                section: string;
+                provision: string;
+                requirement: string;
+                /** @enum {string} */
+                comply: "Yes" | "No" | "";
+                evidence: string;
+                commentary: string;
+                action: string;
+                timescale: string;
+            }[];
         };
     };
     responses: {
@@ -7655,6 +7964,314 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OidcConnectionTest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAnnualSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every year's record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AnnualSubmission"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAnnualSubmission"];
+            };
+        };
+        responses: {
+            /** @description Created as a draft */
+            201: {
+                headers: {
+                    /** @description /api/v1/annual-submissions/{year} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveAnnualSubmissionDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionDetails"];
+            };
+        };
+        responses: {
+            /** @description The record as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approveAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionApproval"];
+            };
+        };
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    publishAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionPublication"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submitAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionSubmittal"];
+            };
+        };
+        responses: {
+            /** @description Submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAnnualSubmissionForm: {
+        parameters: {
+            query?: {
+                /** @description json (default), csv or pdf (A4, tagged). */
+                format?: "json" | "csv" | "pdf";
+            };
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmissionForm"];
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSubmittedAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -68,3 +68,6 @@ export type LetterPreview = Schemas['LetterPreview'];
 export type LetterType = Schemas['LetterType'];
 export type LetterPartName = Schemas['LetterPartName'];
 export type LetterDelivery = Schemas['LetterDelivery'];
+export type AnnualSubmission = Schemas['AnnualSubmission'];
+export type AnnualSubmissionStatus = AnnualSubmission['status'];
+export type AnnualSubmissionDetails = Schemas['AnnualSubmissionDetails'];

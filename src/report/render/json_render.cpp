@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/render/render_internal.hpp"
+#include "report/render/summary.hpp"
 
 namespace redress::report::render {
 namespace {
@@ -206,6 +207,7 @@ std::string RenderJson(const AnnualReport& report) {
   for (const CountingRule& rule : report.rules) {
     rules.push_back({{"key", rule.key}, {"title", rule.title}, {"text", rule.text}});
   }
+  const Summary summary = SummaryOf(report);
   json document = {
       {"title", kReportTitle},
       {"organisation", report.organisation},
@@ -214,6 +216,12 @@ std::string RenderJson(const AnnualReport& report) {
       {"period", Period(report.period_from, report.period_to)},
       {"previous_period", Period(report.previous_from, report.previous_to)},
       {"as_at", report.as_at.ToIso()},
+      {"summary",
+       {{"headline", GroupJson(summary.headline, report)},
+        {"biggest_changes", summary.biggest_changes},
+        {"emerging_issues", summary.emerging_issues},
+        {"ombudsman", summary.ombudsman},
+        {"learning", summary.learning}}},
       {"counting_rules", std::move(rules)},
       {"scopes", std::move(scopes)},
       {"tsm", TsmJson(report)},

@@ -100,11 +100,15 @@ std::string_view ContentType(Format format) {
 }
 
 std::string FileName(int year, Format format) {
+  return FileName("annual-complaints-report", year, format);
+}
+
+std::string FileName(std::string_view stem, int year, Format format) {
   std::string label = FinancialYearLabel(year);
   for (char& c : label) {
     if (c == '/') c = '-';
   }
-  return "annual-complaints-report-" + label + "." + std::string(ToString(format));
+  return std::string(stem) + "-" + label + "." + std::string(ToString(format));
 }
 
 core::Result<std::string> Render(const AnnualReport& report, Format format) {

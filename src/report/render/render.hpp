@@ -22,6 +22,8 @@ inline constexpr std::string_view kFormatNames = "json, html, pdf, csv or xlsx";
 std::string_view ContentType(Format format);  // "application/json", "application/pdf", ...
 // A file name for the report of `year` in `format`: "annual-complaints-report-2023-24.pdf".
 std::string FileName(int year, Format format);
+// The same for another document of the year: "<stem>-2023-24.<format>".
+std::string FileName(std::string_view stem, int year, Format format);
 
 // The report as the bytes of a document in `format`. Fails (kInternal) only when a document
 // library fails.

@@ -4,6 +4,7 @@
 // itself, so that a command or request that needs one fails clearly rather than wrongly. Each
 // class goes when its real repository (<aggregate>_repository.cpp here) replaces it.
 
+#include "app/annual_submission_repository.hpp"
 #include "app/attachment_repository.hpp"
 #include "app/contact_preferences_repository.hpp"
 #include "app/identity_repository.hpp"
@@ -57,6 +58,26 @@ class PendingOmbudsmanRepository final : public app::OmbudsmanRepository {
   }
   Status SaveLgscoLetter(const core::LgscoLetter& /*letter*/) override {
     return NotYetOnPostgres("OmbudsmanRepository::SaveLgscoLetter");
+  }
+};
+
+class PendingAnnualSubmissionRepository final : public app::AnnualSubmissionRepository {
+ public:
+  Result<std::optional<core::AnnualSubmission>> Load(int /*year*/) override {
+    return NotYetOnPostgres("AnnualSubmissionRepository::Load");
+  }
+  Result<std::vector<core::AnnualSubmission>> List() override {
+    return NotYetOnPostgres("AnnualSubmissionRepository::List");
+  }
+  Result<core::AnnualSubmission> Save(core::AnnualSubmission /*submission*/,
+                                      std::optional<std::int64_t> /*expected_version*/) override {
+    return NotYetOnPostgres("AnnualSubmissionRepository::Save");
+  }
+  Status SaveSubmittedReport(int /*year*/, std::string_view /*report_json*/) override {
+    return NotYetOnPostgres("AnnualSubmissionRepository::SaveSubmittedReport");
+  }
+  Result<std::optional<std::string>> LoadSubmittedReport(int /*year*/) override {
+    return NotYetOnPostgres("AnnualSubmissionRepository::LoadSubmittedReport");
   }
 };
 

@@ -48,6 +48,7 @@ class PostgresTx final : public app::Tx {
   app::SessionRepository& Sessions() override { return sessions_; }
   app::OmbudsmanRepository& Ombudsman() override { return ombudsman_; }
   app::LearningRepository& Learning() override { return learning_; }
+  app::AnnualSubmissionRepository& AnnualSubmissions() override { return annual_submissions_; }
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
   app::LetterTemplateRepository& LetterTemplates() override { return letter_templates_; }
@@ -68,6 +69,7 @@ class PostgresTx final : public app::Tx {
   PostgresSessionRepository sessions_;
   PendingOmbudsmanRepository ombudsman_;
   PendingLearningRepository learning_;
+  PendingAnnualSubmissionRepository annual_submissions_;
   PendingAttachmentRepository attachments_;
   PendingLetterRepository letters_;
   PendingLetterTemplateRepository letter_templates_;

@@ -20,6 +20,7 @@
 
 #include "storage/common/audit_chain.hpp"
 #include "storage/sqlite/account_repository.hpp"
+#include "storage/sqlite/annual_submission_repository.hpp"
 #include "storage/sqlite/attachment_repository.hpp"
 #include "storage/sqlite/case_note_repository.hpp"
 #include "storage/sqlite/complaint_list.hpp"
@@ -63,6 +64,7 @@ class SqliteTx final : public app::Tx {
         sessions_(connection),
         ombudsman_(connection),
         learning_(connection),
+        annual_submissions_(connection),
         reports_(connection),
         attachments_(connection),
         letters_(connection),
@@ -89,6 +91,7 @@ class SqliteTx final : public app::Tx {
   app::SessionRepository& Sessions() override { return sessions_; }
   app::OmbudsmanRepository& Ombudsman() override { return ombudsman_; }
   app::LearningRepository& Learning() override { return learning_; }
+  app::AnnualSubmissionRepository& AnnualSubmissions() override { return annual_submissions_; }
   app::ReportRepository& Reports() override { return reports_; }
 
  private:
@@ -101,6 +104,7 @@ class SqliteTx final : public app::Tx {
   SqliteSessionRepository sessions_;
   SqliteOmbudsmanRepository ombudsman_;
   SqliteLearningRepository learning_;
+  SqliteAnnualSubmissionRepository annual_submissions_;
   SqliteReportRepository reports_;
   SqliteAttachmentRepository attachments_;
   SqliteLetterRepository letters_;

@@ -51,6 +51,11 @@ function navItems(user: CurrentUser): NavItem[] {
       label: 'Self-assessment',
       matches: (path) => path.startsWith('/self-assessment'),
     });
+    items.push({
+      to: '/annual-submission',
+      label: 'Annual submission',
+      matches: (path) => path.startsWith('/annual-submission'),
+    });
   }
   if (allows(user, 'manage_users')) {
     items.push({

@@ -24,6 +24,7 @@ import {
 import { TrendSection } from './TrendSection';
 import { TsmSection } from './TsmSection';
 import type { AnnualReport, Figure, FigureGroup, Scope, ScopeKind } from './types';
+import { SummarySection } from './SummarySection';
 
 // The few figures that lead the page, by group and key; a scope without one leaves it out.
 const HEADLINES: [string, string][] = [
@@ -212,6 +213,7 @@ function FigureSections({ report, scope }: { report: AnnualReport; scope: Scope 
 }
 
 const CONTENTS = [
+  { id: 'summary-heading', label: 'Summary' },
   { id: 'headline-heading', label: 'Headline figures' },
   ...SECTIONS.map((section) => ({ id: `${section.id}-heading`, label: section.title })),
   { id: 'trends-heading', label: 'Monthly trends and emerging issues' },
@@ -257,6 +259,7 @@ function Report({
         instead. The case list shows only the complaints you may see, so restricted complaints can
         be counted here but missing from it.
       </div>
+      <SummarySection report={report} />
       <Headlines report={report} scope={scope} />
       <FigureSections report={report} scope={scope} />
       <TrendSection report={report} scope={scope} />

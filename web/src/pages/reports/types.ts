@@ -127,6 +127,15 @@ export interface SelfAssessmentSection {
   } | null;
 }
 
+// The summary at the front of every document, generated from the figures (render/summary.hpp).
+export interface ReportSummary {
+  headline: FigureGroup;
+  biggest_changes: string[];
+  emerging_issues: string[];
+  ombudsman: string[];
+  learning: string[];
+}
+
 export interface AnnualReport {
   title: string;
   organisation: string;
@@ -135,6 +144,7 @@ export interface AnnualReport {
   period: Period;
   previous_period: Period;
   as_at: string;
+  summary: ReportSummary;
   counting_rules: { key: string; text: string }[];
   scopes: Scope[];
   tsm: FigureGroup & { notes: string[] };
