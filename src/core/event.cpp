@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 45> kEventTypeNames{{
+constexpr EnumNames<EventType, 48> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -51,6 +51,9 @@ constexpr EnumNames<EventType, 45> kEventTypeNames{{
     {EventType::kLetterIssued, "letter_issued"},
     {EventType::kLetterTemplateSaved, "letter_template_saved"},
     {EventType::kContactPreferencesChanged, "contact_preferences_changed"},
+    {EventType::kResidentCodeSent, "resident_code_sent"},
+    {EventType::kResidentCaseOpened, "resident_case_opened"},
+    {EventType::kResidentInformationAdded, "resident_information_added"},
 }};
 
 }  // namespace

@@ -58,6 +58,9 @@ enum class EventType {
   kLetterIssued,               // on a complaint: a letter issued, its SHA-256 in the changes
   kLetterTemplateSaved,        // on the configuration: a new version of a letter template
   kContactPreferencesChanged,  // on a complaint: how the complainant wants letters
+  kResidentCodeSent,    // on a complaint: a one-time code to follow it sent (app/resident_portal)
+  kResidentCaseOpened,  // on a complaint: the resident opened it with a one-time code
+  kResidentInformationAdded,  // on a complaint: information the resident added online
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);
