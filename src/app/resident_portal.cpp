@@ -117,6 +117,9 @@ Result<OnlineReceipt> SubmitOnlineComplaint(Store& store, const Clock& clock,
         "Online complaint about " +
         (area == organisation->service_areas.end() ? complaint.service_area : area->second.name);
     command.description = complaint.what_happened;
+    if (!complaint.contact_by.empty()) {
+      command.description += "\n\nHow they want to hear from us: " + complaint.contact_by;
+    }
     if (!complaint.adjustments.empty()) {
       command.description += "\n\nReasonable adjustments asked for: " + complaint.adjustments;
     }

@@ -42,6 +42,7 @@ struct OnlineComplaint {
   core::Person complainant;
   std::optional<core::Person> representative;  // someone complaining on the complainant's behalf
   std::string adjustments;                     // reasonable adjustments asked for; may be empty
+  std::string contact_by;                      // how they want to hear from us, in words
   std::string service_area;                    // code
   std::string what_happened;
   std::string put_right;
@@ -54,8 +55,13 @@ struct OnlineReceipt {
   int receipt_letter = 0;     // the number of the confirmation letter (its PDF is the receipt)
 };
 
-// The service areas a resident chooses from, by name.
-Result<std::vector<ServiceArea>> ServiceAreasForResidents(Store& store);
+// What the public pages show of the organisation: its name and the service areas a resident
+// chooses from, by name.
+struct PublicFacts {
+  std::string organisation;
+  std::vector<ServiceArea> service_areas;
+};
+Result<PublicFacts> PublicFactsOf(Store& store);
 
 // Logs the complaint (LogComplaintIn, channel web_form, received today: the statutory clock runs
 // from the submission) and issues its confirmation letter, emailed through the outbox when an

@@ -531,6 +531,26 @@ class Commands final : public CommandHost {
         ->add_option("--outbox-give-up-hours", serve_options_.outbox_give_up_hours,
                      "hours after which an unsent message is marked failed (default 48)")
         ->check(CLI::Range(1, 24 * 30));
+    serve->add_option("--portal-path", serve_options_.portal_path,
+                      "path of the resident's public service (default /complain)");
+    serve->add_option("--portal-assets", serve_options_.portal_assets,
+                      "govuk-frontend's files for the public service (default: portal-assets "
+                      "beside the binary)");
+    serve->add_option("--portal-regime", serve_options_.portal_regime,
+                      "regime of complaints made online (default corporate)")
+        ->check(CLI::IsMember({"housing", "corporate", "children", "adults"}));
+    serve->add_option("--portal-category", serve_options_.portal_category,
+                      "category of complaints made online until triage (default: the first "
+                      "active)");
+    serve->add_option("--portal-other-ways", serve_options_.portal_other_ways,
+                      "other ways to complain, with opening hours, shown on the start page (one "
+                      "paragraph a line)");
+    serve->add_option("--portal-privacy-notice", serve_options_.portal_privacy_notice,
+                      "the public service's privacy notice (one paragraph a line)");
+    serve
+        ->add_option("--portal-session-minutes", serve_options_.portal_session_minutes,
+                     "how long an unfinished online complaint is kept unused (default 60)")
+        ->check(CLI::Range(5, 24 * 60));
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -561,6 +581,12 @@ class Commands final : public CommandHost {
     if (!serve_options_.smtp_url.empty() && serve_options_.mail_from.empty()) {
       return core::FailField("mail-from", "is required with --smtp-url",
                              core::FieldErrorCode::kRequired);
+    }
+    const std::string& portal = serve_options_.portal_path;
+    if (portal.size() < 2 || portal.front() != '/' || portal.back() == '/' ||
+        portal.find_first_of("{}?#% ") != std::string::npos || portal.starts_with("/api/")) {
+      return core::FailField("portal-path",
+                             "must start with '/', not end with one, and not be under /api/");
     }
     if (serve_options_.checkpoint_interval < 1) {
       return core::FailField("audit_checkpoint_interval", "must be at least 1 second");

@@ -97,11 +97,14 @@ core::Status SmtpMailer::Send(const app::MailMessage& message) {
   std::unique_ptr<curl_slist, ListFree> inline_header(
       curl_slist_append(nullptr, "Content-Disposition: inline"));
   curl_mime_headers(body, inline_header.release(), 1);
-  curl_mimepart* pdf = curl_mime_addpart(mixed.get());
-  curl_mime_data(pdf, message.attachment.data(), message.attachment.size());
-  curl_mime_type(pdf, "application/pdf");
-  curl_mime_filename(pdf, message.attachment_name.c_str());
-  curl_mime_encoder(pdf, "base64");
+  // A message without a PDF (the resident's one-time code) has the text and HTML only.
+  if (!message.attachment.empty()) {
+    curl_mimepart* pdf = curl_mime_addpart(mixed.get());
+    curl_mime_data(pdf, message.attachment.data(), message.attachment.size());
+    curl_mime_type(pdf, "application/pdf");
+    curl_mime_filename(pdf, message.attachment_name.c_str());
+    curl_mime_encoder(pdf, "base64");
+  }
   curl_easy_setopt(c, CURLOPT_MIMEPOST, mixed.get());
 
   CURLcode code = curl_easy_perform(c);
