@@ -9,7 +9,8 @@
 
 namespace redress::app {
 
-ResidentCodes::ResidentCodes() : secret_(NewRandomToken("rk_")) {}
+ResidentCodes::ResidentCodes(std::int64_t lifetime_seconds)
+    : lifetime_(lifetime_seconds), secret_(NewRandomToken("rk_")) {}
 
 std::string ResidentCodes::KeyOf(std::string_view reference, std::string_view email) const {
   std::string key(reference);
@@ -27,8 +28,8 @@ std::string ResidentCodes::HashOf(std::string_view code) const {
 
 void ResidentCodes::MakeRoom(std::int64_t now) {
   if (entries_.size() < kMaxResidentCodes) return;
-  std::erase_if(entries_, [now](const auto& entry) {
-    return entry.second.used || now - entry.second.issued_at > kResidentCodeLifetimeSeconds;
+  std::erase_if(entries_, [this, now](const auto& entry) {
+    return entry.second.used || now - entry.second.issued_at > lifetime_;
   });
   while (entries_.size() >= kMaxResidentCodes) {
     auto oldest = std::min_element(
@@ -65,7 +66,7 @@ CodeCheck ResidentCodes::Check(std::string_view reference, std::string_view emai
     entries_.erase(found);
     return CodeCheck::kUsedUp;
   }
-  if (now - entry.issued_at > kResidentCodeLifetimeSeconds) {
+  if (now - entry.issued_at > lifetime_) {
     entries_.erase(found);
     return CodeCheck::kExpired;
   }

@@ -30,7 +30,8 @@ enum class CodeCheck {
 
 class ResidentCodes {
  public:
-  ResidentCodes();
+  // Codes live `lifetime_seconds` (tests shorten it).
+  explicit ResidentCodes(std::int64_t lifetime_seconds = kResidentCodeLifetimeSeconds);
 
   // A new code for (reference, email) at `now` (Unix seconds), replacing any earlier one.
   std::string Issue(std::string_view reference, std::string_view email, std::int64_t now);
@@ -50,6 +51,7 @@ class ResidentCodes {
   std::string HashOf(std::string_view code) const;
   void MakeRoom(std::int64_t now);
 
+  std::int64_t lifetime_;
   std::string secret_;  // random per process: the hash's key
   std::mutex mutex_;
   std::map<std::string, Entry, std::less<>> entries_;

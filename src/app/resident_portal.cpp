@@ -141,17 +141,19 @@ Result<OnlineReceipt> SubmitOnlineComplaint(Store& store, const Clock& clock,
   });
 }
 
-Result<std::vector<ServiceArea>> ServiceAreasForResidents(Store& store) {
-  return ReadValue<std::vector<ServiceArea>>(
-      store, [&](Tx& tx) -> Result<std::vector<ServiceArea>> {
-        auto organisation = LoadOrganisation(tx);
-        if (!organisation) return tl::unexpected(organisation.error());
-        std::vector<ServiceArea> areas;
-        for (const auto& [code, area] : organisation->service_areas) areas.push_back(area);
-        std::sort(areas.begin(), areas.end(),
-                  [](const ServiceArea& a, const ServiceArea& b) { return a.name < b.name; });
-        return areas;
-      });
+Result<PublicFacts> PublicFactsOf(Store& store) {
+  return ReadValue<PublicFacts>(store, [&](Tx& tx) -> Result<PublicFacts> {
+    auto organisation = LoadOrganisation(tx);
+    if (!organisation) return tl::unexpected(organisation.error());
+    PublicFacts facts;
+    facts.organisation = organisation->settings.name;
+    for (const auto& [code, area] : organisation->service_areas) {
+      facts.service_areas.push_back(area);
+    }
+    std::sort(facts.service_areas.begin(), facts.service_areas.end(),
+              [](const ServiceArea& a, const ServiceArea& b) { return a.name < b.name; });
+    return facts;
+  });
 }
 
 Result<ResidentCase> ResidentCaseOf(Store& store, std::string_view reference,

@@ -536,8 +536,9 @@ class Commands final : public CommandHost {
     serve->add_option("--portal-assets", serve_options_.portal_assets,
                       "govuk-frontend's files for the public service (default: portal-assets "
                       "beside the binary)");
-    serve->add_option("--portal-regime", serve_options_.portal_regime,
-                      "regime of complaints made online (default corporate)")
+    serve
+        ->add_option("--portal-regime", serve_options_.portal_regime,
+                     "regime of complaints made online (default corporate)")
         ->check(CLI::IsMember({"housing", "corporate", "children", "adults"}));
     serve->add_option("--portal-category", serve_options_.portal_category,
                       "category of complaints made online until triage (default: the first "
@@ -551,6 +552,10 @@ class Commands final : public CommandHost {
         ->add_option("--portal-session-minutes", serve_options_.portal_session_minutes,
                      "how long an unfinished online complaint is kept unused (default 60)")
         ->check(CLI::Range(5, 24 * 60));
+    serve
+        ->add_option("--portal-code-seconds", serve_options_.portal_code_seconds,
+                     "how long a resident's one-time code works (default 600)")
+        ->check(CLI::Range(1, 3600));
     serve->callback([this] { result_ = Serve(); });
   }
 

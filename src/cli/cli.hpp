@@ -75,6 +75,7 @@ struct ServeOptions {
   std::string portal_privacy_notice =
       "We use the details you give us only to deal with your complaint, as the law allows.";
   int portal_session_minutes = 60;
+  int portal_code_seconds = 600;  // how long a one-time code works
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

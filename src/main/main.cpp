@@ -22,8 +22,8 @@
 #include "mail/smtp_mailer.hpp"
 #include "main/allocator.hpp"
 #include "main/system_clock.hpp"
-#include "portal/portal.hpp"
 #include "passwords/pwquality_password_policy.hpp"
+#include "portal/portal.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #ifdef REDRESS_WITH_POSTGRES
 #include "storage/postgres/postgres_store.hpp"
@@ -158,15 +158,15 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   portal_options.session_idle_seconds = std::int64_t{options.portal_session_minutes} * 60;
   portal_options.complaint.regime =
       redress::core::ParseRegime(options.portal_regime).value_or(redress::core::Regime::kCorporate);
+  portal_options.code_lifetime_seconds = options.portal_code_seconds;
   portal_options.complaint.category = options.portal_category;
   portal_options.complaint.mail_domain = std::string(redress::http::kLetterMailDomain);
   portal_options.other_ways = options.portal_other_ways;
   portal_options.privacy_notice = options.portal_privacy_notice;
   portal_options.cookie_security = cookie_security;
-  redress::portal::Portal portal(store, clock, mailer.get(), portal_options,
-                                 [](const std::string& message) {
-                                   std::cerr << "redress: portal: " << message << '\n';
-                                 });
+  redress::portal::Portal portal(
+      store, clock, mailer.get(), portal_options,
+      [](const std::string& message) { std::cerr << "redress: portal: " << message << '\n'; });
   auto served = redress::http::Serve(
       server, cookie_security, transport, options.web_root, store, clock, password_policy,
       attachments, [&portal](redress::http::Router& router) { portal.Register(router); });

@@ -45,8 +45,8 @@ core::Result<Assets> Assets::Load(const std::filesystem::path& root, std::string
   if (!css) {
     return core::FailField("portal-assets", "no govuk-frontend.min.css in " + root.string());
   }
-  assets.files_["govuk-frontend.min.css"] = File{RebaseUrls(std::move(*css), base_path),
-                                                 ContentTypeOf(stylesheet)};
+  assets.files_["govuk-frontend.min.css"] =
+      File{RebaseUrls(std::move(*css), base_path), ContentTypeOf(stylesheet)};
   for (const char* folder : {"fonts", "images"}) {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(root / folder, error)) {

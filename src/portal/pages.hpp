@@ -5,7 +5,6 @@
 // escaped by Mustache's {{ }}; only the rendered page body goes into the layout unescaped.
 
 #include <kainjow/mustache.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

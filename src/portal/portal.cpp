@@ -118,9 +118,10 @@ Portal::Portal(app::Store& store, const app::Clock& clock, app::Mailer* mailer,
       options_(std::move(options)),
       log_error_(std::move(log_error)),
       sessions_(options_.session_idle_seconds),
+      codes_(options_.code_lifetime_seconds),
       mail_(mailer, log_error_),
       submissions_(options_.submissions_per_hour, kSubmissionWindowSeconds),
-      code_requests_by_address_(options_.code_requests_per_window * 2, kCodeWindowSeconds),
+      code_requests_by_address_(options_.code_requests_per_address, kCodeWindowSeconds),
       code_requests_by_case_(options_.code_requests_per_window, kCodeWindowSeconds),
       code_tries_(options_.code_tries_per_window, kCodeWindowSeconds) {
   if (auto loaded = Assets::Load(options_.assets_dir, options_.base_path)) {
@@ -248,8 +249,8 @@ http::Response Portal::Page(int status, PageTemplate page, mustache::data data,
 }
 
 http::Response Portal::Message(int status, const std::string& title,
-                               const std::vector<std::string>& paragraphs,
-                               const std::string& link, const std::string& link_text) {
+                               const std::vector<std::string>& paragraphs, const std::string& link,
+                               const std::string& link_text) {
   mustache::data data;
   data.set("heading", title);
   data.set("paragraphs", Paragraphs(paragraphs));
@@ -269,9 +270,8 @@ http::Response Portal::Redirect(std::string_view location) {
 }
 
 http::Response Portal::TooMany() {
-  http::Response response =
-      Message(kTooManyRequests, "Sorry, there have been too many attempts",
-              {"For your security, wait 15 minutes before you try again."});
+  http::Response response = Message(kTooManyRequests, "Sorry, there have been too many attempts",
+                                    {"For your security, wait 15 minutes before you try again."});
   response.headers.emplace_back("Retry-After", std::to_string(kCodeWindowSeconds));
   return response;
 }
@@ -453,9 +453,9 @@ http::Response Portal::ShowCheck(const http::Request& request) {
   data.set("rows", rows);
   data.set("action", Path("/check-answers"));
   data.set("csrf", visit.session.csrf_token);
-  return Close(visit, Page(kOk, PageTemplate::kCheck, std::move(data),
-                           Frame{"Check your answers", Path("/question/" + questions.back().id),
-                                 {}}));
+  return Close(visit,
+               Page(kOk, PageTemplate::kCheck, std::move(data),
+                    Frame{"Check your answers", Path("/question/" + questions.back().id), {}}));
 }
 
 http::Response Portal::Submit(const http::Request& request) {
@@ -475,7 +475,7 @@ http::Response Portal::Submit(const http::Request& request) {
     if (receipt.error().code == core::ErrorCode::kInvalidInput) {
       return Close(visit, Message(kUnprocessable, "Sorry, we could not accept your complaint",
                                   {"Something in your answers could not be accepted: " +
-                                   receipt.error().message + ".",
+                                       receipt.error().message + ".",
                                    "Go back to check your answers."},
                                   Path("/check-answers"), "Check your answers"));
     }
@@ -506,9 +506,9 @@ http::Response Portal::Confirmation(const http::Request& request) {
 http::Response Portal::Receipt(const http::Request& request) {
   Visit visit = Open(request);
   if (!visit.session.receipt) return Close(visit, Redirect(Path("")));
-  auto letter = app::ResidentLetter(store_, visit.session.receipt->reference,
-                                    visit.session.receipt_email,
-                                    visit.session.receipt->receipt_letter);
+  auto letter =
+      app::ResidentLetter(store_, visit.session.receipt->reference, visit.session.receipt_email,
+                          visit.session.receipt->receipt_letter);
   if (!letter) {
     return Close(visit, Message(kNotFound, "Sorry, the receipt is not available",
                                 {"Your complaint was sent. Keep your reference number."}));
@@ -527,9 +527,9 @@ http::Response Portal::Receipt(const http::Request& request) {
 http::Response Portal::ShowFollow(const http::Request& request) {
   Visit visit = Open(request);
   const Question question = FollowQuestion();
-  return Close(visit, QuestionPage(kOk, visit, question, {}, {}, Path("/follow"), Path(""),
-                                   "Send me a code",
-                                   "We will email you a code to see your complaint."));
+  return Close(
+      visit, QuestionPage(kOk, visit, question, {}, {}, Path("/follow"), Path(""), "Send me a code",
+                          "We will email you a code to see your complaint."));
 }
 
 http::Response Portal::RequestCode(const http::Request& request) {
@@ -553,8 +553,8 @@ http::Response Portal::RequestCode(const http::Request& request) {
   if (auto found = app::ResidentCaseOf(store_, reference, email)) {
     const std::string code = codes_.Issue(reference, email, now);
     app::MailMessage message;
-    message.message_id = "<" + app::NewRandomToken("code-") + "@" +
-                         options_.complaint.mail_domain + ">";
+    message.message_id =
+        "<" + app::NewRandomToken("code-") + "@" + options_.complaint.mail_domain + ">";
     message.to = email;
     message.subject = "Your code to follow your complaint";
     message.text = "Your code is " + code + ".\n\nEnter it on the page where you asked for it. " +
@@ -565,8 +565,8 @@ http::Response Portal::RequestCode(const http::Request& request) {
                    "ask for a code, you can ignore this email: nobody can see your complaint " +
                    "without it.</p>";
     mail_.Send(std::move(message));
-    if (auto recorded = app::RecordResidentAccess(store_, clock_, reference,
-                                                  app::ResidentAccess::kCodeSent);
+    if (auto recorded =
+            app::RecordResidentAccess(store_, clock_, reference, app::ResidentAccess::kCodeSent);
         !recorded) {
       log_error_("a code request was not recorded: " + recorded.error().message);
     }
@@ -597,8 +597,8 @@ http::Response Portal::EnterCode(const http::Request& request) {
   const Question question = CodeQuestion(visit.session.pending_email);
   std::vector<FieldError> errors = CheckAnswers(question, form);
   if (errors.empty()) {
-    switch (codes_.Check(visit.session.pending_reference, visit.session.pending_email,
-                         form["code"], now)) {
+    switch (codes_.Check(visit.session.pending_reference, visit.session.pending_email, form["code"],
+                         now)) {
       case app::CodeCheck::kAccepted: {
         PortalSession opened_session = visit.session;
         opened_session.case_reference = visit.session.pending_reference;
@@ -634,8 +634,7 @@ http::Response Portal::EnterCode(const http::Request& request) {
 http::Response Portal::ShowCase(const http::Request& request) {
   Visit visit = Open(request);
   if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
-  auto found =
-      app::ResidentCaseOf(store_, visit.session.case_reference, visit.session.case_email);
+  auto found = app::ResidentCaseOf(store_, visit.session.case_reference, visit.session.case_email);
   if (!found) return Close(visit, Redirect(Path("/follow")));
   const core::Complaint& complaint = found->complaint;
   const core::Stage& stage = complaint.current_stage();
@@ -666,8 +665,8 @@ http::Response Portal::ShowCase(const http::Request& request) {
   for (const app::IssuedLetter& letter : found->letters) {
     mustache::data item;
     item.set("href", Path("/case/letters/" + std::to_string(letter.number)));
-    item.set("label", "Letter " + std::to_string(letter.number) + ", " +
-                          LongDate(letter.issued_on));
+    item.set("label",
+             "Letter " + std::to_string(letter.number) + ", " + LongDate(letter.issued_on));
     letters.push_back(item);
   }
   data.set("has_letters", !found->letters.empty());
@@ -704,12 +703,11 @@ http::Response Portal::Letter(const http::Request& request) {
   http::Response response;
   response.content_type = "application/pdf";
   response.body = std::move(letter->pdf);
-  response.headers.emplace_back("Content-Disposition",
-                                "attachment; filename=\"" + visit.session.case_reference +
-                                    "-letter-" + std::to_string(number) + ".pdf\"");
+  response.headers.emplace_back(
+      "Content-Disposition", "attachment; filename=\"" + visit.session.case_reference + "-letter-" +
+                                 std::to_string(number) + ".pdf\"");
   return Close(visit, std::move(response));
 }
-
 
 http::Response Portal::ShowInformation(const http::Request& request) {
   Visit visit = Open(request);
@@ -744,10 +742,11 @@ http::Response Portal::AddInformation(const http::Request& request) {
 http::Response Portal::ShowNextStage(const http::Request& request) {
   Visit visit = Open(request);
   if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
-  return Close(visit, QuestionPage(kOk, visit, NextStageQuestion(), {}, {},
-                                   Path("/case/next-stage"), Path("/case"), "Ask for the next stage",
-                                   "If you are unhappy with our response, you can ask for your "
-                                   "complaint to be looked at again by someone else."));
+  return Close(visit,
+               QuestionPage(kOk, visit, NextStageQuestion(), {}, {}, Path("/case/next-stage"),
+                            Path("/case"), "Ask for the next stage",
+                            "If you are unhappy with our response, you can ask for your "
+                            "complaint to be looked at again by someone else."));
 }
 
 http::Response Portal::AskNextStage(const http::Request& request) {
@@ -758,14 +757,14 @@ http::Response Portal::AskNextStage(const http::Request& request) {
   const Answers form = FormOf(request);
   const Question question = NextStageQuestion();
   if (auto errors = CheckAnswers(question, form); !errors.empty()) {
-    return Close(visit, QuestionPage(kUnprocessable, visit, question, form, errors,
-                                     Path("/case/next-stage"), Path("/case"),
-                                     "Ask for the next stage"));
+    return Close(
+        visit, QuestionPage(kUnprocessable, visit, question, form, errors, Path("/case/next-stage"),
+                            Path("/case"), "Ask for the next stage"));
   }
   const auto reason = form.find("reason");
-  auto escalated = app::AskForNextStage(store_, clock_, visit.session.case_reference,
-                                        visit.session.case_email,
-                                        reason == form.end() ? "" : reason->second);
+  auto escalated =
+      app::AskForNextStage(store_, clock_, visit.session.case_reference, visit.session.case_email,
+                           reason == form.end() ? "" : reason->second);
   if (!escalated) {
     if (escalated.error().code == core::ErrorCode::kStorage ||
         escalated.error().code == core::ErrorCode::kUnavailable) {
@@ -777,13 +776,12 @@ http::Response Portal::AskNextStage(const http::Request& request) {
                                  "was the last stage of our complaints procedure."},
                                 Path("/case"), "Back to your complaint"));
   }
-  return Close(visit,
-               Message(kOk, "Request sent",
-                       {"Your complaint " + escalated->reference + " will go to stage " +
-                            std::to_string(escalated->current_stage().number) + ".",
-                        "We will acknowledge your request by " +
-                            LongDate(escalated->current_stage().acknowledge_by) + "."},
-                       Path("/case"), "Back to your complaint"));
+  return Close(visit, Message(kOk, "Request sent",
+                              {"Your complaint " + escalated->reference + " will go to stage " +
+                                   std::to_string(escalated->current_stage().number) + ".",
+                               "We will acknowledge your request by " +
+                                   LongDate(escalated->current_stage().acknowledge_by) + "."},
+                              Path("/case"), "Back to your complaint"));
 }
 
 http::Response Portal::SignOut(const http::Request& request) {
@@ -791,9 +789,9 @@ http::Response Portal::SignOut(const http::Request& request) {
   if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
   sessions_.Remove(std::get<Visit>(opened).token);
   http::Response response = Redirect(Path(""));
-  response.headers.emplace_back(
-      "Set-Cookie", fmt::format("{}=; Path={}; HttpOnly; SameSite=Lax; Max-Age=0",
-                                kPortalCookieName, options_.base_path));
+  response.headers.emplace_back("Set-Cookie",
+                                fmt::format("{}=; Path={}; HttpOnly; SameSite=Lax; Max-Age=0",
+                                            kPortalCookieName, options_.base_path));
   return response;
 }
 

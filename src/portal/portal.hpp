@@ -59,8 +59,10 @@ struct PortalOptions {
   // Submissions per client address per hour; code requests and code tries per address, reference
   // and email per 15 minutes.
   int submissions_per_hour = 10;
-  int code_requests_per_window = 5;
+  int code_requests_per_window = 5;    // per reference and per email
+  int code_requests_per_address = 30;  // a household or an office may share one address
   int code_tries_per_window = 20;
+  std::int64_t code_lifetime_seconds = app::kResidentCodeLifetimeSeconds;
 };
 
 class Portal {

@@ -9,9 +9,9 @@ namespace redress::portal {
 namespace {
 
 TEST(PortalTemplates, EveryTemplateParses) {
-  for (std::string_view text : {LayoutTemplate(), StartTemplate(), QuestionTemplate(),
-                                CheckTemplate(), ConfirmationTemplate(), MessageTemplate(),
-                                CaseTemplate()}) {
+  for (std::string_view text :
+       {LayoutTemplate(), StartTemplate(), QuestionTemplate(), CheckTemplate(),
+        ConfirmationTemplate(), MessageTemplate(), CaseTemplate()}) {
     mustache::mustache parsed{std::string(text)};
     EXPECT_TRUE(parsed.is_valid()) << parsed.error_message();
   }
@@ -21,9 +21,9 @@ TEST(PortalPages, WhatIsTypedIsEscaped) {
   mustache::data data;
   data.set("heading", "<script>alert(1)</script>");
   data.set("paragraphs", List());
-  const std::string html = RenderPage(Branding{"A & B Council", "Make a complaint", "/complain"},
-                                      PageTemplate::kMessage, data,
-                                      Frame{"<b>title</b>", "", {{"x", "<i>bad</i>"}}});
+  const std::string html =
+      RenderPage(Branding{"A & B Council", "Make a complaint", "/complain"}, PageTemplate::kMessage,
+                 data, Frame{"<b>title</b>", "", {{"x", "<i>bad</i>"}}});
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(html.find("A &amp; B Council"), std::string::npos);
@@ -36,11 +36,11 @@ TEST(PortalQuestions, EmailsThatLookRight) {
     const char* text;
     bool good;
   };
-  for (const Case& c : {Case{"ada@example.org", true}, Case{"a.b+c@sub.example.co.uk", true},
-                        Case{"", false}, Case{"ada", false}, Case{"@example.org", false},
-                        Case{"ada@example", false}, Case{"ada@@example.org", false},
-                        Case{"ada @example.org", false}, Case{"ada@.org", false},
-                        Case{"ada@example.", false}}) {
+  for (const Case& c :
+       {Case{"ada@example.org", true}, Case{"a.b+c@sub.example.co.uk", true}, Case{"", false},
+        Case{"ada", false}, Case{"@example.org", false}, Case{"ada@example", false},
+        Case{"ada@@example.org", false}, Case{"ada @example.org", false}, Case{"ada@.org", false},
+        Case{"ada@example.", false}}) {
     EXPECT_EQ(LooksLikeEmail(c.text), c.good) << c.text;
   }
 }
@@ -49,8 +49,8 @@ TEST(PortalQuestions, EveryFieldOfAPageIsJudgedInOneRound) {
   const std::vector<Question> questions = QuestionsFor({}, {});
   const Question* details = FindQuestion(questions, "your-details");
   ASSERT_NE(details, nullptr);
-  const auto errors = CheckAnswers(*details, {{"email", "not-an-email"},
-                                              {"postcode", std::string(11, 'A')}});
+  const auto errors =
+      CheckAnswers(*details, {{"email", "not-an-email"}, {"postcode", std::string(11, 'A')}});
   std::vector<std::string> fields;
   for (const FieldError& error : errors) fields.push_back(error.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"name", "email", "postcode", "contact_by"}));
@@ -62,13 +62,12 @@ TEST(PortalQuestions, ComplainingForSomeoneElseAsksAboutThem) {
   EXPECT_EQ(FindQuestion(QuestionsFor({{"who", "myself"}}, {}), "their-details"), nullptr);
   const auto questions = QuestionsFor({{"who", "someone-else"}}, {});
   ASSERT_NE(FindQuestion(questions, "their-details"), nullptr);
-  const app::OnlineComplaint complaint =
-      ComplaintOf({{"who", "someone-else"},
-                   {"name", "Rep"},
-                   {"email", "rep@example.org"},
-                   {"their_name", "Ada"},
-                   {"contact_by", "post"}},
-                  questions);
+  const app::OnlineComplaint complaint = ComplaintOf({{"who", "someone-else"},
+                                                      {"name", "Rep"},
+                                                      {"email", "rep@example.org"},
+                                                      {"their_name", "Ada"},
+                                                      {"contact_by", "post"}},
+                                                     questions);
   EXPECT_EQ(complaint.complainant.name, "Ada");
   ASSERT_TRUE(complaint.representative);
   EXPECT_EQ(complaint.representative->email, "rep@example.org");
@@ -105,8 +104,7 @@ TEST(ResidentCodes, RightOnceInTimeAndFewTries) {
     EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", wrong, now),
               app::CodeCheck::kWrong);
   }
-  EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", wrong, now),
-            app::CodeCheck::kUsedUp);
+  EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", wrong, now), app::CodeCheck::kUsedUp);
   EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", code, now), app::CodeCheck::kWrong);
 }
 

@@ -104,17 +104,16 @@ std::vector<Question> QuestionsFor(const Answers& answers,
              "street-address"),
         postcode, contact_by}});
   if (for_someone_else) {
-    questions.push_back(
-        {"their-details",
-         "Who are you complaining for?",
-         "The person you are complaining for",
-         {Text("their_name", "Their full name", kNameLength, Requirement::kRequired,
-               "Enter the full name of the person you are complaining for"),
-          Kind(Text("their_email", "Their email address (optional)", kEmailLength,
-                    Requirement::kOptional, ""),
-               FieldKind::kEmail),
-          Text("their_address", "Their address (optional)", kAddressLength,
-               Requirement::kOptional, "")}});
+    questions.push_back({"their-details",
+                         "Who are you complaining for?",
+                         "The person you are complaining for",
+                         {Text("their_name", "Their full name", kNameLength, Requirement::kRequired,
+                               "Enter the full name of the person you are complaining for"),
+                          Kind(Text("their_email", "Their email address (optional)", kEmailLength,
+                                    Requirement::kOptional, ""),
+                               FieldKind::kEmail),
+                          Text("their_address", "Their address (optional)", kAddressLength,
+                               Requirement::kOptional, "")}});
   }
   questions.push_back(
       {"adjustments",
@@ -134,14 +133,13 @@ std::vector<Question> QuestionsFor(const Answers& answers,
     area.options.push_back({service.code, service.name});
   }
   questions.push_back({"service-area", area.label, "What it is about", {area}});
-  questions.push_back(
-      {"what-happened",
-       "What happened?",
-       "What happened",
-       {Kind(Text("what_happened", "What happened?", kStoryLength, Requirement::kRequired,
-                  "Enter what happened"),
-             FieldKind::kTextarea,
-             "Tell us what went wrong, when it happened and who was involved.")}});
+  questions.push_back({"what-happened",
+                       "What happened?",
+                       "What happened",
+                       {Kind(Text("what_happened", "What happened?", kStoryLength,
+                                  Requirement::kRequired, "Enter what happened"),
+                             FieldKind::kTextarea,
+                             "Tell us what went wrong, when it happened and who was involved.")}});
   questions.push_back(
       {"put-right",
        "What would you like us to do to put things right?",
@@ -224,9 +222,10 @@ Question CodeQuestion(std::string_view sent_to) {
   Field code = Text("code", "Enter the code we emailed you", kCodeLength, Requirement::kRequired,
                     "Enter the code we emailed you", "one-time-code");
   code.width = "10";
-  code.hint = "If the reference number and email address match a complaint, we have sent a "
-              "6-digit code to " +
-              std::string(sent_to) + ". It works once, for 10 minutes.";
+  code.hint =
+      "If the reference number and email address match a complaint, we have sent a "
+      "6-digit code to " +
+      std::string(sent_to) + ". It works once, for 10 minutes.";
   return Question{"code", code.label, "", {code}};
 }
 
@@ -251,9 +250,9 @@ app::OnlineComplaint ComplaintOf(const Answers& answers, const std::vector<Quest
                    AnswerOf(answers, "phone"), AnswerOf(answers, "address"),
                    AnswerOf(answers, "postcode")};
   if (AnswerOf(answers, "who") == kSomeoneElse) {
-    complaint.complainant = core::Person{AnswerOf(answers, "their_name"),
-                                         AnswerOf(answers, "their_email"), "",
-                                         AnswerOf(answers, "their_address"), ""};
+    complaint.complainant =
+        core::Person{AnswerOf(answers, "their_name"), AnswerOf(answers, "their_email"), "",
+                     AnswerOf(answers, "their_address"), ""};
     complaint.representative = std::move(you);
   } else {
     complaint.complainant = std::move(you);

@@ -67,17 +67,17 @@ void PortalSessions::MakeRoom(std::int64_t now) {
   std::erase_if(sessions_,
                 [&](const auto& entry) { return now - entry.second.last_used > idle_seconds_; });
   while (sessions_.size() >= kMaxSessions) {
-    sessions_.erase(std::min_element(sessions_.begin(), sessions_.end(),
-                                     [](const auto& a, const auto& b) {
-                                       return a.second.last_used < b.second.last_used;
-                                     }));
+    sessions_.erase(std::min_element(
+        sessions_.begin(), sessions_.end(),
+        [](const auto& a, const auto& b) { return a.second.last_used < b.second.last_used; }));
   }
 }
 
 bool RateLimiter::Admit(std::string_view key, std::int64_t now) {
   std::lock_guard lock(mutex_);
   if (windows_.size() >= kMaxRateKeys) {
-    std::erase_if(windows_, [&](const auto& entry) { return now - entry.second.started >= window_; });
+    std::erase_if(windows_,
+                  [&](const auto& entry) { return now - entry.second.started >= window_; });
   }
   auto [found, inserted] = windows_.try_emplace(std::string(key), Window{now, 0});
   Window& window = found->second;
