@@ -8,61 +8,18 @@
 // rate limits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { apiClient, redress, startServe, tempDir, userWithToken } from './helpers.mjs';
-
-const SOURCE = process.env.REDRESS_SOURCE_DIR ?? '.';
-const SINK = join(SOURCE, 'tests/mail/smtp_sink.py');
+import { codesFor as codesIn, startSink, waitFor } from '../mail/sink.mjs';
 const TEAM = 'housing-services';
 
 let workspace;
 let server;
 let call;
 let sink;
-let mailDir;
 let smtpPort;
 let db;
 let adminToken;
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function startSink() {
-  const child = spawn('/usr/bin/python3', [SINK, String(smtpPort), mailDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
-    child.stdout.on('data', (data) => {
-      if (String(data).includes('ready')) resolve();
-    });
-  });
-  return child;
-}
-
-function received() {
-  return readdirSync(mailDir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(join(mailDir, name), 'utf8')));
-}
-
-async function waitFor(what, probe, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function today() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
@@ -198,11 +155,8 @@ async function complain(browser, person = ADA) {
   return { check, confirmation, reference };
 }
 
-function codesFor(email) {
-  return received()
-    .filter((m) => m.to.includes(email) && /code/.test(m.subject))
-    .map((m) => /code is (\d{6})/.exec(m.text)[1]);
-}
+const codesFor = (email) => codesIn(sink.received, email);
+const received = () => sink.received();
 
 async function requestCode(browser, reference, email) {
   await browser.form('/complain/follow');
@@ -231,10 +185,8 @@ async function openCase(browser, reference, email) {
 
 before(async () => {
   workspace = tempDir();
-  mailDir = join(workspace.dir, 'mail');
-  spawnSync('mkdir', ['-p', mailDir]);
-  smtpPort = await freePort();
-  sink = await startSink();
+  sink = await startSink(join(workspace.dir, 'mail'));
+  smtpPort = sink.port;
   db = join(workspace.dir, 'portal.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   adminToken = userWithToken(db, 'portal.admin', 'admin');
@@ -269,11 +221,7 @@ before(async () => {
 
 after(async () => {
   await server?.stop();
-  if (sink && sink.exitCode === null) {
-    const exited = new Promise((resolve) => sink.once('exit', resolve));
-    process.kill(sink.pid, 'SIGTERM');
-    await exited;
-  }
+  await sink?.stop();
   workspace?.cleanup();
 });
 
