@@ -131,7 +131,8 @@ core::Result<RunResult> Run(const Options& options, int threads,
       database.string(), clock, storage::sqlite::SqliteOptions{max_writes_per_commit});
   if (!store) return tl::unexpected(store.error());
   if (auto set_up = SetUpOrganisation(**store); !set_up) return tl::unexpected(set_up.error());
-  app::CaseService cases(**store, clock);
+  app::OrganisationCache organisations;
+  const app::CaseContext cases{**store, clock, organisations};
   const app::Actor officer{"officer", core::Role::kComplaintsOfficer, "housing-services"};
   const storage::sqlite::WriteStatistics before = (*store)->Statistics();
 
@@ -147,7 +148,7 @@ core::Result<RunResult> Run(const Options& options, int threads,
       for (std::int64_t n = 0; !stop.load(std::memory_order_relaxed); ++n) {
         const app::LogComplaintCommand command = Complaint(t, n);
         const Clock::time_point begun = Clock::now();
-        auto logged = cases.LogComplaint(officer, command);
+        auto logged = app::LogComplaint(cases, officer, command);
         const Clock::time_point ended = Clock::now();
         if (!logged) {
           ++failures;

@@ -85,15 +85,10 @@ EntityType EntityTypeOf(core::AttachedTo attached_to) {
   return EntityType::kComplaint;
 }
 
-AttachmentService::AttachmentService(Store& store, FileStore& files,
-                                     const MediaTypeDetector& detector, VirusScanner* scanner,
-                                     const Clock& clock)
-    : store_(store), files_(files), detector_(detector), scanner_(scanner), clock_(clock) {}
-
-Result<UploadAllowance> AttachmentService::Allowance(const Actor& actor,
-                                                     core::AttachedTo attached_to,
-                                                     std::string_view reference) {
-  return ReadValue<UploadAllowance>(store_, [&](Tx& tx) -> Result<UploadAllowance> {
+Result<UploadAllowance> UploadAllowanceOf(const AttachmentContext& context, const Actor& actor,
+                                          core::AttachedTo attached_to,
+                                          std::string_view reference) {
+  return ReadValue<UploadAllowance>(context.store, [&](Tx& tx) -> Result<UploadAllowance> {
     if (auto visible = RequireVisibleRecord(tx, actor, attached_to, reference); !visible) {
       return tl::unexpected(visible.error());
     }
@@ -105,11 +100,13 @@ Result<UploadAllowance> AttachmentService::Allowance(const Actor& actor,
   });
 }
 
-Result<core::ScanState> AttachmentService::ScanContent(std::string_view sha256) {
-  if (scanner_ == nullptr) return core::ScanState::kNotScanned;
-  auto content = files_.Open(sha256);
+namespace {
+
+Result<core::ScanState> ScanContent(const AttachmentContext& context, std::string_view sha256) {
+  if (context.scanner == nullptr) return core::ScanState::kNotScanned;
+  auto content = context.files.Open(sha256);
   if (!content) return tl::unexpected(content.error());
-  auto verdict = scanner_->Scan(**content);
+  auto verdict = context.scanner->Scan(**content);
   if (!verdict) {
     if (verdict.error().code == core::ErrorCode::kUnavailable) return core::ScanState::kPending;
     return tl::unexpected(verdict.error());
@@ -117,7 +114,10 @@ Result<core::ScanState> AttachmentService::ScanContent(std::string_view sha256) 
   return *verdict == ScanVerdict::kInfected ? core::ScanState::kInfected : core::ScanState::kClean;
 }
 
-Result<std::vector<Attachment>> AttachmentService::Add(const Actor& actor, NewAttachments request) {
+}  // namespace
+
+Result<std::vector<Attachment>> AddAttachments(const AttachmentContext& context, const Actor& actor,
+                                               NewAttachments request) {
   if (request.files.empty()) {
     return core::FailField(std::string(kFileField), "Select a file",
                            core::FieldErrorCode::kRequired);
@@ -125,7 +125,7 @@ Result<std::vector<Attachment>> AttachmentService::Add(const Actor& actor, NewAt
   if (auto described = core::CheckDescription(request.description, "description"); !described) {
     return tl::unexpected(described.error());
   }
-  auto allowance = Allowance(actor, request.attached_to, request.reference);
+  auto allowance = UploadAllowanceOf(context, actor, request.attached_to, request.reference);
   if (!allowance) return tl::unexpected(allowance.error());
 
   // Judge every file before keeping any, so that one answer names every problem.
@@ -133,7 +133,7 @@ Result<std::vector<Attachment>> AttachmentService::Add(const Actor& actor, NewAt
   std::vector<std::string> media_types;
   std::int64_t case_bytes = allowance->case_bytes;
   for (const ReceivedFile& file : request.files) {
-    auto media_type = detector_.Detect(file.upload->head());
+    auto media_type = context.detector.Detect(file.upload->head());
     if (!media_type) return tl::unexpected(media_type.error());
     const core::OfferedFile offered{*media_type, file.upload->size()};
     if (auto checked = core::CheckOfferedFile(allowance->policy, offered, case_bytes, kFileField);
@@ -148,13 +148,13 @@ Result<std::vector<Attachment>> AttachmentService::Add(const Actor& actor, NewAt
   }
   if (!errors.empty()) return errors.ToError();
 
-  std::shared_lock content_lock(content_mutex_);
+  std::shared_lock content_lock(context.content_mutex);
   std::vector<Attachment> added;
   for (std::size_t i = 0; i < request.files.size(); ++i) {
     ReceivedFile& file = request.files[i];
     auto stored = file.upload->Commit();
     if (!stored) return tl::unexpected(stored.error());
-    auto scanned = ScanContent(stored->sha256);
+    auto scanned = ScanContent(context, stored->sha256);
     if (!scanned) return tl::unexpected(scanned.error());
     Attachment attachment;
     attachment.attached_to = request.attached_to;
@@ -167,13 +167,13 @@ Result<std::vector<Attachment>> AttachmentService::Add(const Actor& actor, NewAt
     attachment.supplier = request.supplier;
     attachment.scan_state = *scanned;
     attachment.added_by = actor.username;
-    attachment.added_at = clock_.NowRfc3339();
+    attachment.added_at = context.clock.NowRfc3339();
     added.push_back(std::move(attachment));
   }
   // One transaction for every record; the visibility and the case's limit are judged again in
   // it, since the case may have changed while the files were stored and scanned.
   return WriteValue<std::vector<Attachment>>(
-      store_, [&](Tx& tx) -> Result<std::vector<Attachment>> {
+      context.store, [&](Tx& tx) -> Result<std::vector<Attachment>> {
         if (auto visible = RequireVisibleRecord(tx, actor, request.attached_to, request.reference);
             !visible) {
           return tl::unexpected(visible.error());
@@ -196,7 +196,8 @@ Result<std::vector<Attachment>> AttachmentService::Add(const Actor& actor, NewAt
             summary += "; a virus was found in it and it is quarantined";
           }
           if (auto appended = AppendAttachmentEvent(
-                  tx, *stored, core::EventType::kAttachmentAdded, clock_.Today(), actor.username,
+                  tx, *stored, core::EventType::kAttachmentAdded, context.clock.Today(),
+                  actor.username,
                   {{"attachment", "", Describe(*stored)},
                    {"sha256", "", stored->sha256},
                    {"scan_state", "", std::string(core::ToString(stored->scan_state))}},
@@ -210,20 +211,22 @@ Result<std::vector<Attachment>> AttachmentService::Add(const Actor& actor, NewAt
       });
 }
 
-Result<std::vector<Attachment>> AttachmentService::List(const Actor& actor,
-                                                        core::AttachedTo attached_to,
-                                                        std::string_view reference) {
-  return ReadValue<std::vector<Attachment>>(store_, [&](Tx& tx) -> Result<std::vector<Attachment>> {
-    if (auto visible = RequireVisibleRecord(tx, actor, attached_to, reference); !visible) {
-      return tl::unexpected(visible.error());
-    }
-    return tx.Attachments().ListOf(attached_to, reference);
-  });
+Result<std::vector<Attachment>> ListAttachments(const AttachmentContext& context,
+                                                const Actor& actor, core::AttachedTo attached_to,
+                                                std::string_view reference) {
+  return ReadValue<std::vector<Attachment>>(
+      context.store, [&](Tx& tx) -> Result<std::vector<Attachment>> {
+        if (auto visible = RequireVisibleRecord(tx, actor, attached_to, reference); !visible) {
+          return tl::unexpected(visible.error());
+        }
+        return tx.Attachments().ListOf(attached_to, reference);
+      });
 }
 
-Result<OpenedAttachment> AttachmentService::Open(const Actor& actor, core::AttachedTo attached_to,
-                                                 std::string_view reference, std::int64_t id) {
-  auto attachment = ReadValue<Attachment>(store_, [&](Tx& tx) -> Result<Attachment> {
+Result<OpenedAttachment> OpenAttachment(const AttachmentContext& context, const Actor& actor,
+                                        core::AttachedTo attached_to, std::string_view reference,
+                                        std::int64_t id) {
+  auto attachment = ReadValue<Attachment>(context.store, [&](Tx& tx) -> Result<Attachment> {
     if (auto visible = RequireVisibleRecord(tx, actor, attached_to, reference); !visible) {
       return tl::unexpected(visible.error());
     }
@@ -235,13 +238,13 @@ Result<OpenedAttachment> AttachmentService::Open(const Actor& actor, core::Attac
   if (attachment->removal) return core::Fail(core::ErrorCode::kNotFound, not_found);
   if (attachment->scan_state == core::ScanState::kPending) {
     // Scanned before anyone may read it; the answer is kept for every attachment of the content.
-    auto scanned = ScanContent(attachment->sha256);
+    auto scanned = ScanContent(context, attachment->sha256);
     if (!scanned) return tl::unexpected(scanned.error());
     if (*scanned == core::ScanState::kPending) {
       return core::Fail(core::ErrorCode::kUnavailable,
                         "the file has not been scanned for viruses yet; try again later");
     }
-    auto saved = store_.Write([&](Tx& tx) -> Status {
+    auto saved = context.store.Write([&](Tx& tx) -> Status {
       return tx.Attachments().SetScanState(attachment->sha256, *scanned);
     });
     if (!saved) return tl::unexpected(saved.error());
@@ -252,19 +255,19 @@ Result<OpenedAttachment> AttachmentService::Open(const Actor& actor, core::Attac
                       "the file is quarantined: a virus scan found it infected, so it is never "
                       "served");
   }
-  auto content = files_.Open(attachment->sha256);
+  auto content = context.files.Open(attachment->sha256);
   if (!content) return tl::unexpected(content.error());
   return OpenedAttachment{std::move(*attachment), std::move(*content)};
 }
 
-Status AttachmentService::Remove(const Actor& actor, core::AttachedTo attached_to,
-                                 std::string_view reference, std::int64_t id,
-                                 const std::string& reason) {
+Status RemoveAttachment(const AttachmentContext& context, const Actor& actor,
+                        core::AttachedTo attached_to, std::string_view reference, std::int64_t id,
+                        const std::string& reason) {
   if (auto checked = core::CheckRemovalReason(reason); !checked) return checked;
-  std::unique_lock content_lock(content_mutex_);
+  std::unique_lock content_lock(context.content_mutex);
   std::string sha256;
   bool unreferenced = false;
-  auto removed = store_.Write([&](Tx& tx) -> Status {
+  auto removed = context.store.Write([&](Tx& tx) -> Status {
     if (auto visible = RequireVisibleRecord(tx, actor, attached_to, reference); !visible) {
       return visible;
     }
@@ -274,14 +277,14 @@ Status AttachmentService::Remove(const Actor& actor, core::AttachedTo attached_t
       return core::Fail(core::ErrorCode::kNotFound,
                         "no attachment " + std::to_string(id) + " on " + std::string(reference));
     }
-    const AttachmentRemoval removal{actor.username, clock_.NowRfc3339(), reason};
+    const AttachmentRemoval removal{actor.username, context.clock.NowRfc3339(), reason};
     if (auto marked = tx.Attachments().MarkRemoved(id, removal); !marked) return marked;
     auto referring = tx.Attachments().CountReferring(attachment->sha256);
     if (!referring) return tl::unexpected(referring.error());
     sha256 = attachment->sha256;
     unreferenced = *referring == 0;
     return AppendAttachmentEvent(tx, *attachment, core::EventType::kAttachmentRemoved,
-                                 clock_.Today(), actor.username,
+                                 context.clock.Today(), actor.username,
                                  {{"attachment", Describe(*attachment), ""},
                                   {"sha256", attachment->sha256, ""},
                                   {"reason", "", reason}},
@@ -289,52 +292,56 @@ Status AttachmentService::Remove(const Actor& actor, core::AttachedTo attached_t
   });
   if (!removed) return removed;
   // After the commit: should this fail or the process die first, the start-up sweep removes it.
-  if (unreferenced) return files_.Remove(sha256);
+  if (unreferenced) return context.files.Remove(sha256);
   return {};
 }
 
-Result<core::AttachmentPolicy> AttachmentService::Policy() {
-  return ReadValue<core::AttachmentPolicy>(store_,
+Result<core::AttachmentPolicy> GetAttachmentPolicy(const AttachmentContext& context) {
+  return ReadValue<core::AttachmentPolicy>(context.store,
                                            [](Tx& tx) { return tx.Attachments().LoadPolicy(); });
 }
 
-Result<core::AttachmentPolicy> AttachmentService::SavePolicy(const Actor& actor,
-                                                             const core::AttachmentPolicy& policy) {
+Result<core::AttachmentPolicy> SaveAttachmentPolicy(const AttachmentContext& context,
+                                                    const Actor& actor,
+                                                    const core::AttachmentPolicy& policy) {
   if (auto valid = core::ValidatePolicy(policy); !valid) return tl::unexpected(valid.error());
-  return WriteValue<core::AttachmentPolicy>(store_, [&](Tx& tx) -> Result<core::AttachmentPolicy> {
-    auto before = tx.Attachments().LoadPolicy();
-    if (!before) return tl::unexpected(before.error());
-    const auto describe = [](const core::AttachmentPolicy& value) {
-      std::string text = "max_file_bytes " + std::to_string(value.max_file_bytes) +
-                         ", max_case_bytes " + std::to_string(value.max_case_bytes) + ", allowed";
-      for (const core::MediaTypeChoice& choice : value.allowed) {
-        text += " " + choice.media_type;
-      }
-      return text;
-    };
-    if (auto saved = tx.Attachments().SavePolicy(policy); !saved) {
-      return tl::unexpected(saved.error());
-    }
-    core::CaseEvent event{core::EventType::kConfigured,
-                          clock_.Today(),
-                          actor.username,
-                          0,
-                          "Attachment allow-list and limits changed by " + actor.username,
-                          {{"attachment_policy", describe(*before), describe(policy)}}};
-    if (auto appended = tx.Events().Append(EntityType::kConfiguration, "attachment_policy", event);
-        !appended) {
-      return tl::unexpected(appended.error());
-    }
-    return policy;
-  });
+  return WriteValue<core::AttachmentPolicy>(
+      context.store, [&](Tx& tx) -> Result<core::AttachmentPolicy> {
+        auto before = tx.Attachments().LoadPolicy();
+        if (!before) return tl::unexpected(before.error());
+        const auto describe = [](const core::AttachmentPolicy& value) {
+          std::string text = "max_file_bytes " + std::to_string(value.max_file_bytes) +
+                             ", max_case_bytes " + std::to_string(value.max_case_bytes) +
+                             ", allowed";
+          for (const core::MediaTypeChoice& choice : value.allowed) {
+            text += " " + choice.media_type;
+          }
+          return text;
+        };
+        if (auto saved = tx.Attachments().SavePolicy(policy); !saved) {
+          return tl::unexpected(saved.error());
+        }
+        core::CaseEvent event{core::EventType::kConfigured,
+                              context.clock.Today(),
+                              actor.username,
+                              0,
+                              "Attachment allow-list and limits changed by " + actor.username,
+                              {{"attachment_policy", describe(*before), describe(policy)}}};
+        if (auto appended =
+                tx.Events().Append(EntityType::kConfiguration, "attachment_policy", event);
+            !appended) {
+          return tl::unexpected(appended.error());
+        }
+        return policy;
+      });
 }
 
-Result<std::int64_t> AttachmentService::SweepOrphans() {
-  std::unique_lock content_lock(content_mutex_);
+Result<std::int64_t> SweepOrphanFiles(const AttachmentContext& context) {
+  std::unique_lock content_lock(context.content_mutex);
   auto keep = ReadValue<std::vector<std::string>>(
-      store_, [](Tx& tx) { return tx.Attachments().ReferencedContent(); });
+      context.store, [](Tx& tx) { return tx.Attachments().ReferencedContent(); });
   if (!keep) return tl::unexpected(keep.error());
-  return files_.Sweep(*keep);
+  return context.files.Sweep(*keep);
 }
 
 }  // namespace redress::app

@@ -53,62 +53,59 @@ struct UploadAllowance {
   std::int64_t case_bytes = 0;  // held by the case already
 };
 
-class AttachmentService {
- public:
-  // `scanner` may be null: no scanner is configured, and files are not_scanned. Every argument
-  // must outlive the service.
-  AttachmentService(Store& store, FileStore& files, const MediaTypeDetector& detector,
-                    VirusScanner* scanner, const Clock& clock);
-
-  // kNotFound unless the record exists, is of the kind `attached_to` and the actor sees it;
-  // otherwise the policy and what the case holds.
-  Result<UploadAllowance> Allowance(const Actor& actor, core::AttachedTo attached_to,
-                                    std::string_view reference);
-
-  // Adds every file, all or none: each is typed by its content, checked (core::CheckOfferedFile;
-  // field "file"), made durable, scanned, recorded and put on the case's timeline. kInvalidInput
-  // naming every offending field when any is refused (nothing is then kept); at least one file.
-  Result<std::vector<Attachment>> Add(const Actor& actor, NewAttachments request);
-
-  // The case's attachments that are not removed, oldest first.
-  Result<std::vector<Attachment>> List(const Actor& actor, core::AttachedTo attached_to,
-                                       std::string_view reference);
-
-  // The attachment with its content, for serving. kNotFound when it (or its case) is hidden,
-  // absent or removed; kConflict when it is infected (quarantined: never served); a pending one
-  // is scanned first, and kUnavailable when the scanner still does not answer.
-  Result<OpenedAttachment> Open(const Actor& actor, core::AttachedTo attached_to,
-                                std::string_view reference, std::int64_t id);
-
-  // Removes the attachment with a reason (core::CheckRemovalReason), an event of the case; the
-  // content goes when nothing else refers to it. kNotFound when hidden, absent or removed.
-  Status Remove(const Actor& actor, core::AttachedTo attached_to, std::string_view reference,
-                std::int64_t id, const std::string& reason);
-
-  Result<core::AttachmentPolicy> Policy();
-  // Replaces the allow-list and limits (core::ValidatePolicy), an event of the configuration.
-  Result<core::AttachmentPolicy> SavePolicy(const Actor& actor,
-                                            const core::AttachmentPolicy& policy);
-
-  // Removes unfinished uploads and content no attachment refers to; run at start-up. Returns how
-  // many files went.
-  Result<std::int64_t> SweepOrphans();
-
-  // Where uploads are written as they arrive (the transport starts them; Add commits them).
-  FileStore& files() { return files_; }
-
- private:
-  Result<core::ScanState> ScanContent(std::string_view sha256);
-
-  Store& store_;
-  FileStore& files_;
-  const MediaTypeDetector& detector_;
-  VirusScanner* scanner_;
-  const Clock& clock_;
-  // Adds hold it shared from committing content to committing its record; a removal holds it
-  // exclusively from marking the record removed to deleting the content (see above).
-  std::shared_mutex content_mutex_;
+// What the attachment use cases need. `scanner` may be null: no scanner is configured, and files
+// are not_scanned. `content_mutex` is the process's one lock over its file store's content: adds
+// hold it shared from committing content to committing its record; a removal and the sweep hold
+// it exclusively from marking the record removed to deleting the content (see above). Every member
+// must outlive the calls.
+struct AttachmentContext {
+  Store& store;
+  FileStore& files;
+  const MediaTypeDetector& detector;
+  VirusScanner* scanner;
+  const Clock& clock;
+  std::shared_mutex& content_mutex;
 };
+
+// kNotFound unless the record exists, is of the kind `attached_to` and the actor sees it;
+// otherwise the policy and what the case holds.
+Result<UploadAllowance> UploadAllowanceOf(const AttachmentContext& context, const Actor& actor,
+                                          core::AttachedTo attached_to, std::string_view reference);
+
+// Adds every file, all or none: each is typed by its content, checked (core::CheckOfferedFile;
+// field "file"), made durable, scanned, recorded and put on the case's timeline. kInvalidInput
+// naming every offending field when any is refused (nothing is then kept); at least one file.
+// The uploads were started on context.files (the transport streams them as they arrive).
+Result<std::vector<Attachment>> AddAttachments(const AttachmentContext& context, const Actor& actor,
+                                               NewAttachments request);
+
+// The case's attachments that are not removed, oldest first.
+Result<std::vector<Attachment>> ListAttachments(const AttachmentContext& context,
+                                                const Actor& actor, core::AttachedTo attached_to,
+                                                std::string_view reference);
+
+// The attachment with its content, for serving. kNotFound when it (or its case) is hidden,
+// absent or removed; kConflict when it is infected (quarantined: never served); a pending one
+// is scanned first, and kUnavailable when the scanner still does not answer.
+Result<OpenedAttachment> OpenAttachment(const AttachmentContext& context, const Actor& actor,
+                                        core::AttachedTo attached_to, std::string_view reference,
+                                        std::int64_t id);
+
+// Removes the attachment with a reason (core::CheckRemovalReason), an event of the case; the
+// content goes when nothing else refers to it. kNotFound when hidden, absent or removed.
+Status RemoveAttachment(const AttachmentContext& context, const Actor& actor,
+                        core::AttachedTo attached_to, std::string_view reference, std::int64_t id,
+                        const std::string& reason);
+
+Result<core::AttachmentPolicy> GetAttachmentPolicy(const AttachmentContext& context);
+// Replaces the allow-list and limits (core::ValidatePolicy), an event of the configuration.
+Result<core::AttachmentPolicy> SaveAttachmentPolicy(const AttachmentContext& context,
+                                                    const Actor& actor,
+                                                    const core::AttachmentPolicy& policy);
+
+// Removes unfinished uploads and content no attachment refers to; run at start-up. Returns how
+// many files went.
+Result<std::int64_t> SweepOrphanFiles(const AttachmentContext& context);
 
 // The reference kind each attachable record has, for checking a route's reference.
 EntityType EntityTypeOf(core::AttachedTo attached_to);

@@ -333,13 +333,16 @@ Result<std::vector<StoredEvent>> VisibleTimeline(Tx& tx, const Actor& actor,
   return visibility.Filter(std::move(*events));
 }
 
+namespace {
+
+// Runs `work` in one write transaction with the organisation loaded and "today" read once.
 template <typename T, typename Work>
-Result<T> CaseService::WriteWith(Work&& work) {
+Result<T> WriteWith(const CaseContext& context, Work&& work) {
   std::optional<T> result;
   std::optional<OrganisationCache::Entry> organisation;
-  core::Date today = clock_.Today();
-  auto status = store_.Write([&](Tx& tx) -> Status {
-    auto loaded = organisations_.Load(tx);
+  core::Date today = context.clock.Today();
+  auto status = context.store.Write([&](Tx& tx) -> Status {
+    auto loaded = context.organisations.Load(tx);
     if (!loaded) return tl::unexpected(loaded.error());
     organisation = std::move(*loaded);
     auto value = work(tx, *organisation->organisation, today);
@@ -349,14 +352,32 @@ Result<T> CaseService::WriteWith(Work&& work) {
   });
   if (!status) return tl::unexpected(status.error());
   // Committed: the configuration this Write saw may be reused by the next.
-  organisations_.Remember(std::move(*organisation));
+  context.organisations.Remember(std::move(*organisation));
   return std::move(*result);
 }
 
-Result<core::Complaint> CaseService::LogComplaint(const Actor& actor,
-                                                  const LogComplaintCommand& command) {
+// `query` with its deadline filters (overdue, due_within) as due_from/due_before, as at today.
+Result<ComplaintQuery> WithDueRange(const CaseContext& context, Tx& tx, ComplaintQuery query) {
+  if (!query.overdue && !query.due_within) return query;
+  const core::Date today = context.clock.Today();
+  core::DueRange range = core::OverdueRange(today);
+  if (!query.overdue) {
+    // The organisation's calendar, as every use case loads it (cached between transactions).
+    auto organisation = context.organisations.Load(tx);
+    if (!organisation) return tl::unexpected(organisation.error());
+    range = core::DueWithinRange(*organisation->organisation->calendar, today, *query.due_within);
+  }
+  query.due_from = range.from;
+  query.due_before = range.before;
+  return query;
+}
+
+}  // namespace
+
+Result<core::Complaint> LogComplaint(const CaseContext& context, const Actor& actor,
+                                     const LogComplaintCommand& command) {
   return WriteWith<core::Complaint>(
-      [&](Tx& tx, const Organisation& organisation, core::Date today) {
+      context, [&](Tx& tx, const Organisation& organisation, core::Date today) {
         auto logged = LogComplaintIn(tx, organisation, actor, today, command);
         if (!logged) return logged;
         if (Status hidden = HideUnseenRepeats(tx, actor, *logged); !hidden) {
@@ -366,11 +387,12 @@ Result<core::Complaint> CaseService::LogComplaint(const Actor& actor,
       });
 }
 
-Result<core::Complaint> CaseService::Apply(const Actor& actor, std::string_view reference,
-                                           std::optional<std::int64_t> expected_version,
-                                           const CaseAction& action) {
+Result<core::Complaint> ApplyCaseAction(const CaseContext& context, const Actor& actor,
+                                        std::string_view reference,
+                                        std::optional<std::int64_t> expected_version,
+                                        const CaseAction& action) {
   return WriteWith<core::Complaint>(
-      [&](Tx& tx, const Organisation& organisation, core::Date today) {
+      context, [&](Tx& tx, const Organisation& organisation, core::Date today) {
         if (auto visible = LoadVisibleComplaint(tx, actor, reference); !visible) return visible;
         auto applied =
             ApplyCaseActionIn(tx, organisation, actor, today, reference, expected_version, action);
@@ -382,9 +404,9 @@ Result<core::Complaint> CaseService::Apply(const Actor& actor, std::string_view 
       });
 }
 
-Result<core::Complaint> CaseService::Get(std::string_view reference) {
+Result<core::Complaint> GetComplaint(const CaseContext& context, std::string_view reference) {
   std::optional<core::Complaint> result;
-  auto status = store_.Read([&](Tx& tx) -> Status {
+  auto status = context.store.Read([&](Tx& tx) -> Status {
     auto complaint = tx.Complaints().Load(reference);
     if (!complaint) return tl::unexpected(complaint.error());
     result = std::move(*complaint);
@@ -394,25 +416,11 @@ Result<core::Complaint> CaseService::Get(std::string_view reference) {
   return std::move(*result);
 }
 
-Result<ComplaintQuery> CaseService::WithDueRange(Tx& tx, ComplaintQuery query) {
-  if (!query.overdue && !query.due_within) return query;
-  const core::Date today = clock_.Today();
-  core::DueRange range = core::OverdueRange(today);
-  if (!query.overdue) {
-    // The organisation's calendar, as every use case loads it (cached between transactions).
-    auto organisation = organisations_.Load(tx);
-    if (!organisation) return tl::unexpected(organisation.error());
-    range = core::DueWithinRange(*organisation->organisation->calendar, today, *query.due_within);
-  }
-  query.due_from = range.from;
-  query.due_before = range.before;
-  return query;
-}
-
-Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& asked) {
+Result<std::vector<ComplaintRow>> ListComplaints(const CaseContext& context,
+                                                 const ComplaintQuery& asked) {
   std::vector<ComplaintRow> rows;
-  auto status = store_.Read([&](Tx& tx) -> Status {
-    auto query = WithDueRange(tx, asked);
+  auto status = context.store.Read([&](Tx& tx) -> Status {
+    auto query = WithDueRange(context, tx, asked);
     if (!query) return tl::unexpected(query.error());
     auto listed = tx.Complaints().List(*query);
     if (!listed) return tl::unexpected(listed.error());
@@ -423,10 +431,10 @@ Result<std::vector<ComplaintRow>> CaseService::List(const ComplaintQuery& asked)
   return rows;
 }
 
-Result<CaseCounts> CaseService::Counts(const ComplaintQuery& asked) {
+Result<CaseCounts> CountComplaints(const CaseContext& context, const ComplaintQuery& asked) {
   CaseCounts counts;
-  auto status = store_.Read([&](Tx& tx) -> Status {
-    auto query = WithDueRange(tx, asked);
+  auto status = context.store.Read([&](Tx& tx) -> Status {
+    auto query = WithDueRange(context, tx, asked);
     if (!query) return tl::unexpected(query.error());
     auto counted = tx.Complaints().CountByStatus(*query);
     if (!counted) return tl::unexpected(counted.error());
@@ -451,18 +459,18 @@ Result<CaseCounts> CaseService::Counts(const ComplaintQuery& asked) {
   return counts;
 }
 
-Result<core::ServiceRequest> CaseService::LogServiceRequest(
-    const Actor& actor, const core::ServiceRequestInput& input) {
+Result<core::ServiceRequest> LogServiceRequest(const CaseContext& context, const Actor& actor,
+                                               const core::ServiceRequestInput& input) {
   return WriteWith<core::ServiceRequest>(
-      [&](Tx& tx, const Organisation& organisation, core::Date today) {
+      context, [&](Tx& tx, const Organisation& organisation, core::Date today) {
         return LogServiceRequestIn(tx, organisation, actor, today, input);
       });
 }
 
-Result<core::ServiceRequest> CaseService::GetServiceRequest(const Actor& actor,
-                                                            std::string_view reference) {
+Result<core::ServiceRequest> GetServiceRequest(const CaseContext& context, const Actor& actor,
+                                               std::string_view reference) {
   std::optional<core::ServiceRequest> result;
-  auto status = store_.Read([&](Tx& tx) -> Status {
+  auto status = context.store.Read([&](Tx& tx) -> Status {
     auto request = LoadVisibleServiceRequest(tx, actor, reference);
     if (!request) return tl::unexpected(request.error());
     result = std::move(*request);
@@ -472,19 +480,20 @@ Result<core::ServiceRequest> CaseService::GetServiceRequest(const Actor& actor,
   return std::move(*result);
 }
 
-Result<core::ServiceRequest> CaseService::ResolveServiceRequest(const Actor& actor,
-                                                                std::string_view reference,
-                                                                core::Date on,
-                                                                const std::string& resolution) {
-  return WriteWith<core::ServiceRequest>([&](Tx& tx, const Organisation&, core::Date today) {
-    return ResolveServiceRequestIn(tx, actor, today, reference, on, resolution);
-  });
+Result<core::ServiceRequest> ResolveServiceRequest(const CaseContext& context, const Actor& actor,
+                                                   std::string_view reference, core::Date on,
+                                                   const std::string& resolution) {
+  return WriteWith<core::ServiceRequest>(
+      context, [&](Tx& tx, const Organisation&, core::Date today) {
+        return ResolveServiceRequestIn(tx, actor, today, reference, on, resolution);
+      });
 }
 
-Result<core::Complaint> CaseService::ConvertServiceRequest(
-    const Actor& actor, std::string_view reference, const ConvertServiceRequestCommand& command) {
-  return WriteWith<core::Complaint>([&](Tx& tx, const Organisation& organisation,
-                                        core::Date today) {
+Result<core::Complaint> ConvertServiceRequest(const CaseContext& context, const Actor& actor,
+                                              std::string_view reference,
+                                              const ConvertServiceRequestCommand& command) {
+  return WriteWith<core::Complaint>(context, [&](Tx& tx, const Organisation& organisation,
+                                                 core::Date today) {
     auto converted = ConvertServiceRequestIn(tx, organisation, actor, today, reference, command);
     if (!converted) return converted;
     if (Status hidden = HideUnseenRepeats(tx, actor, *converted); !hidden) {

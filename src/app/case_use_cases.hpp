@@ -2,7 +2,8 @@
 
 // The complaint and service-request use cases: load, apply a core rule, save; one transaction
 // each. The *In functions do the work inside a transaction the caller holds (so the demo can
-// replay years of history in one commit); CaseService wraps each in its own transaction.
+// replay years of history in one commit); the use cases below (taking a CaseContext) run each in
+// its own transaction.
 
 #include <cstdint>
 #include <optional>
@@ -106,44 +107,44 @@ struct CaseCounts {
   std::vector<std::pair<int, std::int64_t>> open_by_stage;
 };
 
-class CaseService {
- public:
-  CaseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
-
-  Result<core::Complaint> LogComplaint(const Actor& actor, const LogComplaintCommand& command);
-  // Fails with kNotFound, applying nothing, when the actor may not see the case
-  // (LoadVisibleComplaint).
-  Result<core::Complaint> Apply(const Actor& actor, std::string_view reference,
-                                std::optional<std::int64_t> expected_version,
-                                const CaseAction& action);
-  Result<core::Complaint> Get(std::string_view reference);
-  // A page of complaints matching `query`, in its sort order; see ComplaintQuery and
-  // ComplaintCursor for paging.
-  Result<std::vector<ComplaintRow>> List(const ComplaintQuery& query);
-  // How many complaints match `query`'s filters, per status and, of the open ones, per stage; its
-  // limit, sort and cursors are ignored.
-  Result<CaseCounts> Counts(const ComplaintQuery& query);
-
-  Result<core::ServiceRequest> LogServiceRequest(const Actor& actor,
-                                                 const core::ServiceRequestInput& input);
-  // Fails with kNotFound when the actor may not see it (LoadVisibleServiceRequest).
-  Result<core::ServiceRequest> GetServiceRequest(const Actor& actor, std::string_view reference);
-  Result<core::ServiceRequest> ResolveServiceRequest(const Actor& actor, std::string_view reference,
-                                                     core::Date on, const std::string& resolution);
-  Result<core::Complaint> ConvertServiceRequest(const Actor& actor, std::string_view reference,
-                                                const ConvertServiceRequestCommand& command);
-
- private:
-  // `query` with its deadline filters (overdue, due_within) as due_from/due_before, as at today.
-  Result<ComplaintQuery> WithDueRange(Tx& tx, ComplaintQuery query);
-
-  // Runs `work` in one write transaction with the organisation loaded and "today" read once.
-  template <typename T, typename Work>
-  Result<T> WriteWith(Work&& work);
-
-  Store& store_;
-  const Clock& clock_;
-  OrganisationCache organisations_;
+// What the case use cases need: the store, the clock ("today" is read once per use case) and the
+// process's cache of the organisation's configuration (shared by every call; must outlive them).
+struct CaseContext {
+  Store& store;
+  const Clock& clock;
+  OrganisationCache& organisations;
 };
+
+Result<core::Complaint> LogComplaint(const CaseContext& context, const Actor& actor,
+                                     const LogComplaintCommand& command);
+// Applies `action` to the complaint `reference` (ApplyCaseActionIn) in one transaction. Fails with
+// kNotFound, applying nothing, when the actor may not see the case (LoadVisibleComplaint).
+Result<core::Complaint> ApplyCaseAction(const CaseContext& context, const Actor& actor,
+                                        std::string_view reference,
+                                        std::optional<std::int64_t> expected_version,
+                                        const CaseAction& action);
+// The complaint `reference` whatever its restriction: for the command line, whose reader sees
+// everything.
+Result<core::Complaint> GetComplaint(const CaseContext& context, std::string_view reference);
+// A page of complaints matching `query`, in its sort order; see ComplaintQuery and
+// ComplaintCursor for paging. Its deadline filters (overdue, due_within) are read as at today on
+// the organisation's calendar.
+Result<std::vector<ComplaintRow>> ListComplaints(const CaseContext& context,
+                                                 const ComplaintQuery& query);
+// How many complaints match `query`'s filters, per status and, of the open ones, per stage; its
+// limit, sort and cursors are ignored.
+Result<CaseCounts> CountComplaints(const CaseContext& context, const ComplaintQuery& query);
+
+Result<core::ServiceRequest> LogServiceRequest(const CaseContext& context, const Actor& actor,
+                                               const core::ServiceRequestInput& input);
+// Fails with kNotFound when the actor may not see it (LoadVisibleServiceRequest).
+Result<core::ServiceRequest> GetServiceRequest(const CaseContext& context, const Actor& actor,
+                                               std::string_view reference);
+Result<core::ServiceRequest> ResolveServiceRequest(const CaseContext& context, const Actor& actor,
+                                                   std::string_view reference, core::Date on,
+                                                   const std::string& resolution);
+Result<core::Complaint> ConvertServiceRequest(const CaseContext& context, const Actor& actor,
+                                              std::string_view reference,
+                                              const ConvertServiceRequestCommand& command);
 
 }  // namespace redress::app

@@ -72,8 +72,8 @@ struct ComplaintQuery {
   std::optional<core::Date> received_from;  // inclusive
   std::optional<core::Date> received_to;    // inclusive
   std::optional<core::Date> due_before;     // due_on < this (overdue as at a date)
-  // The deadline filters as a user asks them: CaseService::List and Counts turn them into
-  // due_from/due_before (core::OverdueRange, core::DueWithinRange on the organisation's
+  // The deadline filters as a user asks them: app::ListComplaints and CountComplaints turn them
+  // into due_from/due_before (core::OverdueRange, core::DueWithinRange on the organisation's
   // calendar, as at today); a store reads only due_from/due_before.
   bool overdue = false;
   std::optional<int> due_within;  // working days from today

@@ -270,14 +270,14 @@ Result<IssuedLetter> IssueLetterIn(Tx& tx, const Organisation& organisation, con
   return stored;
 }
 
-Result<LetterDraft> LetterService::Preview(const Actor& actor, std::string_view reference,
-                                           const LetterRequest& request) {
+Result<LetterDraft> PreviewLetter(const LetterContext& context, const Actor& actor,
+                                  std::string_view reference, const LetterRequest& request) {
   if (Status recordable = RequireRecordableEvent(request); !recordable) {
     return tl::unexpected(recordable.error());
   }
   std::optional<LetterDraft> result;
-  core::Date today = clock_.Today();
-  Status status = store_.Read([&](Tx& tx) -> Status {
+  core::Date today = context.clock.Today();
+  Status status = context.store.Read([&](Tx& tx) -> Status {
     auto organisation = LoadOrganisation(tx);
     if (!organisation) return tl::unexpected(organisation.error());
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
@@ -301,16 +301,16 @@ Result<LetterDraft> LetterService::Preview(const Actor& actor, std::string_view 
   return std::move(*result);
 }
 
-Result<IssuedLetter> LetterService::Issue(const Actor& actor, std::string_view reference,
-                                          const LetterRequest& request) {
+Result<IssuedLetter> IssueLetter(const LetterContext& context, const Actor& actor,
+                                 std::string_view reference, const LetterRequest& request) {
   std::optional<IssuedLetter> result;
-  core::Date today = clock_.Today();
-  std::string now = clock_.NowRfc3339();
-  std::int64_t now_unix = clock_.NowUnixSeconds();
-  Status status = store_.Write([&](Tx& tx) -> Status {
+  core::Date today = context.clock.Today();
+  std::string now = context.clock.NowRfc3339();
+  std::int64_t now_unix = context.clock.NowUnixSeconds();
+  Status status = context.store.Write([&](Tx& tx) -> Status {
     auto organisation = LoadOrganisation(tx);
     if (!organisation) return tl::unexpected(organisation.error());
-    auto issued = IssueLetterIn(tx, *organisation, actor, today, now, now_unix, mail_domain_,
+    auto issued = IssueLetterIn(tx, *organisation, actor, today, now, now_unix, context.mail_domain,
                                 reference, request);
     if (!issued) return tl::unexpected(issued.error());
     result = std::move(*issued);
@@ -320,10 +320,10 @@ Result<IssuedLetter> LetterService::Issue(const Actor& actor, std::string_view r
   return std::move(*result);
 }
 
-Result<std::vector<IssuedLetter>> LetterService::List(const Actor& actor,
-                                                      std::string_view reference) {
+Result<std::vector<IssuedLetter>> ListLetters(const LetterContext& context, const Actor& actor,
+                                              std::string_view reference) {
   std::optional<std::vector<IssuedLetter>> result;
-  Status status = store_.Read([&](Tx& tx) -> Status {
+  Status status = context.store.Read([&](Tx& tx) -> Status {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
     auto letters = tx.Letters().ListOf(reference);
@@ -335,10 +335,10 @@ Result<std::vector<IssuedLetter>> LetterService::List(const Actor& actor,
   return std::move(*result);
 }
 
-Result<IssuedLetter> LetterService::Get(const Actor& actor, std::string_view reference,
-                                        int number) {
+Result<IssuedLetter> GetLetter(const LetterContext& context, const Actor& actor,
+                               std::string_view reference, int number) {
   std::optional<IssuedLetter> result;
-  Status status = store_.Read([&](Tx& tx) -> Status {
+  Status status = context.store.Read([&](Tx& tx) -> Status {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
     auto letter = tx.Letters().Load(reference, number);
@@ -350,10 +350,11 @@ Result<IssuedLetter> LetterService::Get(const Actor& actor, std::string_view ref
   return std::move(*result);
 }
 
-Result<std::vector<OutboxMessage>> LetterService::OutboxOf(const Actor& actor,
-                                                           std::string_view reference) {
+Result<std::vector<OutboxMessage>> OutboxOfComplaint(const LetterContext& context,
+                                                     const Actor& actor,
+                                                     std::string_view reference) {
   std::optional<std::vector<OutboxMessage>> result;
-  Status status = store_.Read([&](Tx& tx) -> Status {
+  Status status = context.store.Read([&](Tx& tx) -> Status {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
     auto messages = tx.Outbox().OfComplaint(reference);
@@ -365,9 +366,9 @@ Result<std::vector<OutboxMessage>> LetterService::OutboxOf(const Actor& actor,
   return std::move(*result);
 }
 
-Result<OutboxCounts> LetterService::Outbox() {
+Result<OutboxCounts> CountOutbox(const LetterContext& context) {
   std::optional<OutboxCounts> result;
-  Status status = store_.Read([&](Tx& tx) -> Status {
+  Status status = context.store.Read([&](Tx& tx) -> Status {
     auto counts = tx.Outbox().Counts();
     if (!counts) return tl::unexpected(counts.error());
     result = *counts;
@@ -377,10 +378,11 @@ Result<OutboxCounts> LetterService::Outbox() {
   return *result;
 }
 
-Result<core::ContactPreferences> LetterService::Preferences(const Actor& actor,
-                                                            std::string_view reference) {
+Result<core::ContactPreferences> ContactPreferencesOf(const LetterContext& context,
+                                                      const Actor& actor,
+                                                      std::string_view reference) {
   std::optional<core::ContactPreferences> result;
-  Status status = store_.Read([&](Tx& tx) -> Status {
+  Status status = context.store.Read([&](Tx& tx) -> Status {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
     auto recorded = tx.ContactPreferences().Load(reference);
@@ -392,10 +394,11 @@ Result<core::ContactPreferences> LetterService::Preferences(const Actor& actor,
   return *result;
 }
 
-Result<core::ContactPreferences> LetterService::SavePreferences(
-    const Actor& actor, std::string_view reference, const core::ContactPreferences& preferences) {
-  core::Date today = clock_.Today();
-  Status status = store_.Write([&](Tx& tx) -> Status {
+Result<core::ContactPreferences> SaveContactPreferences(
+    const LetterContext& context, const Actor& actor, std::string_view reference,
+    const core::ContactPreferences& preferences) {
+  core::Date today = context.clock.Today();
+  Status status = context.store.Write([&](Tx& tx) -> Status {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
     if (Status reachable = core::CheckContactPreferences(preferences, complaint->complainant);
@@ -432,9 +435,9 @@ Result<core::ContactPreferences> LetterService::SavePreferences(
   return preferences;
 }
 
-Result<std::vector<LetterTemplate>> LetterService::Templates() {
+Result<std::vector<LetterTemplate>> ListLetterTemplates(const LetterContext& context) {
   std::optional<std::vector<LetterTemplate>> result;
-  Status status = store_.Read([&](Tx& tx) -> Status {
+  Status status = context.store.Read([&](Tx& tx) -> Status {
     auto saved = tx.LetterTemplates().ListLatest();
     if (!saved) return tl::unexpected(saved.error());
     std::vector<LetterTemplate> templates;
@@ -459,8 +462,8 @@ Result<std::vector<LetterTemplate>> LetterService::Templates() {
   return std::move(*result);
 }
 
-Result<LetterTemplate> LetterService::SaveTemplate(const Actor& actor,
-                                                   LetterTemplate letter_template) {
+Result<LetterTemplate> SaveLetterTemplate(const LetterContext& context, const Actor& actor,
+                                          LetterTemplate letter_template) {
   // Checked against every stage of the regimes it serves: one template serves them all.
   core::FieldErrors errors;
   for (core::Regime regime : core::kAllRegimes) {
@@ -479,10 +482,10 @@ Result<LetterTemplate> LetterService::SaveTemplate(const Actor& actor,
   }
   if (!errors.empty()) return errors.ToError();
   letter_template.saved_by = actor.username;
-  letter_template.saved_at = clock_.NowRfc3339();
-  core::Date today = clock_.Today();
+  letter_template.saved_at = context.clock.NowRfc3339();
+  core::Date today = context.clock.Today();
   std::optional<LetterTemplate> result;
-  Status status = store_.Write([&](Tx& tx) -> Status {
+  Status status = context.store.Write([&](Tx& tx) -> Status {
     auto saved = tx.LetterTemplates().Insert(letter_template);
     if (!saved) return tl::unexpected(saved.error());
     core::CaseEvent event;

@@ -51,50 +51,55 @@ struct LetterDraft {
 // the regime, else its latest for every regime, else the shipped default (version 0).
 Result<LetterTemplate> TemplateFor(Tx& tx, core::LetterType type, core::Regime regime);
 
-// Issues inside the caller's transaction (see LetterService::Issue).
+// Issues inside the caller's transaction (see IssueLetter).
 Result<IssuedLetter> IssueLetterIn(Tx& tx, const Organisation& organisation, const Actor& actor,
                                    core::Date today, std::string_view now_rfc3339,
                                    std::int64_t now_unix, std::string_view mail_domain,
                                    std::string_view reference, const LetterRequest& request);
 
-class LetterService {
- public:
-  // `mail_domain` is the right-hand side of the Message-IDs the outbox derives from letters.
-  LetterService(Store& store, const Clock& clock, std::string mail_domain)
-      : store_(store), clock_(clock), mail_domain_(std::move(mail_domain)) {}
-
-  // kNotFound when the actor may not see the case (LoadVisibleComplaint); kInvalidInput for an
-  // issue date in the future or before the complaint was received, or preferences the case
-  // cannot follow. Renders even with parts missing (listed in `missing`).
-  Result<LetterDraft> Preview(const Actor& actor, std::string_view reference,
-                              const LetterRequest& request);
-  // As Preview, and refuses (kInvalidInput naming each `parts.<name>`) a letter with a required
-  // part missing; with RecordEvent::kYes on an acknowledgement, acknowledges the stage on the
-  // issue date first (refused as the acknowledgement would be).
-  Result<IssuedLetter> Issue(const Actor& actor, std::string_view reference,
-                             const LetterRequest& request);
-  Result<std::vector<IssuedLetter>> List(const Actor& actor, std::string_view reference);
-  Result<IssuedLetter> Get(const Actor& actor, std::string_view reference, int number);
-  Result<std::vector<OutboxMessage>> OutboxOf(const Actor& actor, std::string_view reference);
-  Result<OutboxCounts> Outbox();
-
-  // The complainant's contact preferences: those recorded, else the defaults
-  // (core::DefaultContactPreferences). kNotFound as LoadVisibleComplaint.
-  Result<core::ContactPreferences> Preferences(const Actor& actor, std::string_view reference);
-  // Records them after core::CheckContactPreferences, with a contact_preferences_changed event.
-  Result<core::ContactPreferences> SavePreferences(const Actor& actor, std::string_view reference,
-                                                   const core::ContactPreferences& preferences);
-
-  // Every letter type and regime's template in use: the saved ones and the defaults.
-  Result<std::vector<LetterTemplate>> Templates();
-  // Saves the next version after CheckTemplate (kInvalidInput naming `text`, or `type`); appends
-  // the configuration event.
-  Result<LetterTemplate> SaveTemplate(const Actor& actor, LetterTemplate letter_template);
-
- private:
-  Store& store_;
-  const Clock& clock_;
-  std::string mail_domain_;
+// What the correspondence use cases need: the store, the clock and the mail domain, the
+// right-hand side of the Message-IDs the outbox derives from letters.
+struct LetterContext {
+  Store& store;
+  const Clock& clock;
+  std::string mail_domain;
 };
+
+// kNotFound when the actor may not see the case (LoadVisibleComplaint); kInvalidInput for an
+// issue date in the future or before the complaint was received, or preferences the case
+// cannot follow. Renders even with parts missing (listed in `missing`).
+Result<LetterDraft> PreviewLetter(const LetterContext& context, const Actor& actor,
+                                  std::string_view reference, const LetterRequest& request);
+// As PreviewLetter, and refuses (kInvalidInput naming each `parts.<name>`) a letter with a
+// required part missing; with RecordEvent::kYes on an acknowledgement, acknowledges the stage on
+// the issue date first (refused as the acknowledgement would be).
+Result<IssuedLetter> IssueLetter(const LetterContext& context, const Actor& actor,
+                                 std::string_view reference, const LetterRequest& request);
+Result<std::vector<IssuedLetter>> ListLetters(const LetterContext& context, const Actor& actor,
+                                              std::string_view reference);
+Result<IssuedLetter> GetLetter(const LetterContext& context, const Actor& actor,
+                               std::string_view reference, int number);
+// The outbox messages of the complaint's letters. kNotFound as LoadVisibleComplaint.
+Result<std::vector<OutboxMessage>> OutboxOfComplaint(const LetterContext& context,
+                                                     const Actor& actor,
+                                                     std::string_view reference);
+Result<OutboxCounts> CountOutbox(const LetterContext& context);
+
+// The complainant's contact preferences: those recorded, else the defaults
+// (core::DefaultContactPreferences). kNotFound as LoadVisibleComplaint.
+Result<core::ContactPreferences> ContactPreferencesOf(const LetterContext& context,
+                                                      const Actor& actor,
+                                                      std::string_view reference);
+// Records them after core::CheckContactPreferences, with a contact_preferences_changed event.
+Result<core::ContactPreferences> SaveContactPreferences(
+    const LetterContext& context, const Actor& actor, std::string_view reference,
+    const core::ContactPreferences& preferences);
+
+// Every letter type and regime's template in use: the saved ones and the defaults.
+Result<std::vector<LetterTemplate>> ListLetterTemplates(const LetterContext& context);
+// Saves the next version after CheckTemplate (kInvalidInput naming `text`, or `type`); appends
+// the configuration event.
+Result<LetterTemplate> SaveLetterTemplate(const LetterContext& context, const Actor& actor,
+                                          LetterTemplate letter_template);
 
 }  // namespace redress::app

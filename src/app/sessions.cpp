@@ -45,18 +45,18 @@ core::CaseEvent UserEvent(core::EventType type, const Clock& clock, const std::s
 
 }  // namespace
 
-Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
-                                        std::string_view client_address) const {
+Result<SignedIn> SignIn(const SessionContext& context, const Credentials& credentials,
+                        std::string_view client_address) {
   const std::string& username = credentials.username;
   if (username.empty() || username.size() > kMaxSignInUsernameLength) return BadCredentials();
-  const std::int64_t now = clock_.NowUnixSeconds();
-  if (auto admitted = guard_.addresses().Admit(client_address, now); !admitted) {
+  const std::int64_t now = context.clock.NowUnixSeconds();
+  if (auto admitted = context.guard.addresses().Admit(client_address, now); !admitted) {
     return tl::unexpected(admitted.error());
   }
   // Refused before anything is written when the password checks are already busy: under a flood
   // most attempts end here, costing a lock and no transaction. The address is still charged, so
   // the addresses flooding run out of allowance and leave the checks to everyone else.
-  if (auto room = guard_.checks().HasRoom(); !room) return tl::unexpected(room.error());
+  if (auto room = context.guard.checks().HasRoom(); !room) return tl::unexpected(room.error());
 
   // The attempt is counted in the transaction that checks the throttle, before the password is
   // checked: parallel guesses each see the ones before them. The password is checked outside any
@@ -64,7 +64,7 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
   std::optional<User> user;
   std::string throttle_key;
   int failures_before = 0;
-  auto reserved = store_.Write([&](Tx& tx) -> Status {
+  auto reserved = context.store.Write([&](Tx& tx) -> Status {
     user.reset();
     auto found = tx.Accounts().FindUser(username);
     if (found) {
@@ -74,7 +74,7 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
     }
     // A username nobody has is throttled alike (else the throttle would tell a guesser which
     // usernames exist), under a name that does not keep what was typed.
-    throttle_key = user ? username : guard_.UnknownUsernameKey(username);
+    throttle_key = user ? username : context.guard.UnknownUsernameKey(username);
     auto attempts = tx.Sessions().LoadSignInAttempts(throttle_key);
     if (!attempts) return tl::unexpected(attempts.error());
     const std::int64_t wait = core::SecondsUntilNextSignIn(attempts->consecutive_failures,
@@ -86,12 +86,12 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
   if (!reserved) return tl::unexpected(reserved.error());
 
   const bool can_sign_in = user && user->active;
-  auto checked = guard_.checks().Verify(can_sign_in ? user->password_hash : DummyPasswordHash(),
-                                        credentials.password);
+  auto checked = context.guard.checks().Verify(
+      can_sign_in ? user->password_hash : DummyPasswordHash(), credentials.password);
   if (!checked) {
     // No password was checked: the attempt is given back to the username (which may be someone
     // else's, caught in a flood), not to the address (see HasRoom above).
-    auto given_back = store_.Write([&](Tx& tx) -> Status {
+    auto given_back = context.store.Write([&](Tx& tx) -> Status {
       auto attempts = tx.Sessions().LoadSignInAttempts(throttle_key);
       if (!attempts) return tl::unexpected(attempts.error());
       if (attempts->consecutive_failures == 0) return {};
@@ -105,19 +105,19 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
   const bool verified = *checked && can_sign_in;
 
   std::optional<SignedIn> signed_in;
-  auto written = store_.Write([&](Tx& tx) -> Status {
+  auto written = context.store.Write([&](Tx& tx) -> Status {
     signed_in.reset();
     auto attempts = tx.Sessions().LoadSignInAttempts(throttle_key);
     if (!attempts) return tl::unexpected(attempts.error());
     if (!verified) {
       // Already counted; the delay runs from the answer the caller sees.
-      const SignInAttempts timed{attempts->consecutive_failures, clock_.NowUnixSeconds()};
+      const SignInAttempts timed{attempts->consecutive_failures, context.clock.NowUnixSeconds()};
       if (auto saved = tx.Sessions().SaveSignInAttempts(throttle_key, timed); !saved) return saved;
       const int failures = failures_before + 1;
       const std::string ref = user ? username : std::string(kUnknownUsernameRef);
       auto failed = tx.Events().Append(
           EntityType::kUser, ref,
-          UserEvent(core::EventType::kSignInFailed, clock_, ref,
+          UserEvent(core::EventType::kSignInFailed, context.clock, ref,
                     user ? "Sign-in failed" : "Sign-in failed with a username nobody has",
                     {{"consecutive_failures", std::to_string(failures_before),
                       std::to_string(failures)}}));
@@ -125,7 +125,7 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
       if (core::LocksOut(failures)) {
         return tx.Events().Append(
             EntityType::kUser, ref,
-            UserEvent(core::EventType::kLockedOut, clock_, ref,
+            UserEvent(core::EventType::kLockedOut, context.clock, ref,
                       "Sign-in locked for " + std::to_string(core::kLockoutSeconds) +
                           " seconds after " + std::to_string(failures) + " failed sign-ins"));
       }
@@ -141,28 +141,29 @@ Result<SignedIn> SessionService::SignIn(const Credentials& credentials,
                     now,      now + std::min(kSessionIdleSeconds, kSessionAbsoluteSeconds)};
     auto inserted = tx.Sessions().Insert(std::move(session));
     if (!inserted) return tl::unexpected(inserted.error());
-    auto appended =
-        tx.Events().Append(EntityType::kUser, username,
-                           UserEvent(core::EventType::kSignedIn, clock_, username, "Signed in"));
+    auto appended = tx.Events().Append(
+        EntityType::kUser, username,
+        UserEvent(core::EventType::kSignedIn, context.clock, username, "Signed in"));
     if (!appended) return appended;
     signed_in = std::move(opened);
     return {};
   });
   if (!written) return tl::unexpected(written.error());
   if (!signed_in) return BadCredentials();
-  guard_.addresses().Refund(client_address, now);
+  context.guard.addresses().Refund(client_address, now);
   return std::move(*signed_in);
 }
 
-Result<ResumedSession> SessionService::Resume(std::string_view session_token) const {
+Result<ResumedSession> ResumeSession(const SessionContext& context,
+                                     std::string_view session_token) {
   if (session_token.empty()) return NoSession();
   const std::string token_hash = HashSecretToken(session_token);
-  const std::int64_t now = clock_.NowUnixSeconds();
+  const std::int64_t now = context.clock.NowUnixSeconds();
 
   enum class Found { kLive, kExpired, kNone };
   Found found = Found::kNone;
   std::optional<ResumedSession> resumed;
-  auto read = store_.Read([&](Tx& tx) -> Status {
+  auto read = context.store.Read([&](Tx& tx) -> Status {
     auto session = tx.Sessions().FindByHash(token_hash);
     if (!session) {
       if (session.error().code == core::ErrorCode::kNotFound) return {};
@@ -178,8 +179,8 @@ Result<ResumedSession> SessionService::Resume(std::string_view session_token) co
   if (!read) return tl::unexpected(read.error());
   if (found == Found::kNone) return NoSession();
   if (found == Found::kExpired) {
-    auto deleted =
-        store_.Write([&](Tx& tx) -> Status { return tx.Sessions().Delete(resumed->session.id); });
+    auto deleted = context.store.Write(
+        [&](Tx& tx) -> Status { return tx.Sessions().Delete(resumed->session.id); });
     if (!deleted) return tl::unexpected(deleted.error());
     return NoSession();
   }
@@ -188,7 +189,7 @@ Result<ResumedSession> SessionService::Resume(std::string_view session_token) co
   const std::int64_t next_expiry =
       std::min(now + kSessionIdleSeconds, session.created_at + kSessionAbsoluteSeconds);
   if (next_expiry - session.expires_at >= kSessionExtendStepSeconds) {
-    auto extended = store_.Write(
+    auto extended = context.store.Write(
         [&](Tx& tx) -> Status { return tx.Sessions().Extend(session.id, next_expiry); });
     if (!extended) return tl::unexpected(extended.error());
     session.expires_at = next_expiry;
@@ -196,14 +197,14 @@ Result<ResumedSession> SessionService::Resume(std::string_view session_token) co
   return std::move(*resumed);
 }
 
-Status SessionService::SignOut(std::string_view session_token) const {
-  auto resumed = Resume(session_token);
+Status SignOut(const SessionContext& context, std::string_view session_token) {
+  auto resumed = ResumeSession(context, session_token);
   if (!resumed) return tl::unexpected(resumed.error());
-  return store_.Write([&](Tx& tx) -> Status {
+  return context.store.Write([&](Tx& tx) -> Status {
     if (auto deleted = tx.Sessions().Delete(resumed->session.id); !deleted) return deleted;
-    return tx.Events().Append(
-        EntityType::kUser, resumed->user.username,
-        UserEvent(core::EventType::kSignedOut, clock_, resumed->user.username, "Signed out"));
+    return tx.Events().Append(EntityType::kUser, resumed->user.username,
+                              UserEvent(core::EventType::kSignedOut, context.clock,
+                                        resumed->user.username, "Signed out"));
   });
 }
 

@@ -46,34 +46,30 @@ struct ResumedSession {
   Actor actor;
 };
 
-class SessionService {
- public:
-  // `guard` is shared by every SessionService of the process and must outlive them.
-  SessionService(Store& store, const Clock& clock, SignInGuard& guard)
-      : store_(store), clock_(clock), guard_(guard) {}
-
-  // Checks the password and opens a session. An unknown username, a wrong password and an
-  // inactive user all fail alike with kUnauthenticated, after the same argon2id work. Fails with
-  // kTooManyRequests and retry_after_seconds, whatever the password and without checking it,
-  // while `client_address` has spent its allowance, while the username is slowed or locked, and
-  // when the guard's password checks are all busy. The attempt is counted against the username
-  // in the transaction that checks its throttle, before the password is checked, so parallel
-  // guesses are throttled as if they came one by one; a success resets the count and gives the
-  // attempt back to the address, and a check that never ran is not counted against the username.
-  Result<SignedIn> SignIn(const Credentials& credentials,
-                          std::string_view client_address = {}) const;
-
-  // The live session of a cookie token, its idle deadline moved on. kUnauthenticated when the
-  // token is unknown, expired (the session is then deleted) or its user inactive.
-  Result<ResumedSession> Resume(std::string_view session_token) const;
-
-  // Ends the session (deletes it). kUnauthenticated when there is no such live session.
-  Status SignOut(std::string_view session_token) const;
-
- private:
-  Store& store_;
-  const Clock& clock_;
-  SignInGuard& guard_;
+// What the session use cases need: the store, the clock and the process's SignInGuard (shared by
+// every call; must outlive them).
+struct SessionContext {
+  Store& store;
+  const Clock& clock;
+  SignInGuard& guard;
 };
+
+// Checks the password and opens a session. An unknown username, a wrong password and an
+// inactive user all fail alike with kUnauthenticated, after the same argon2id work. Fails with
+// kTooManyRequests and retry_after_seconds, whatever the password and without checking it,
+// while `client_address` has spent its allowance, while the username is slowed or locked, and
+// when the guard's password checks are all busy. The attempt is counted against the username
+// in the transaction that checks its throttle, before the password is checked, so parallel
+// guesses are throttled as if they came one by one; a success resets the count and gives the
+// attempt back to the address, and a check that never ran is not counted against the username.
+Result<SignedIn> SignIn(const SessionContext& context, const Credentials& credentials,
+                        std::string_view client_address = {});
+
+// The live session of a cookie token, its idle deadline moved on. kUnauthenticated when the
+// token is unknown, expired (the session is then deleted) or its user inactive.
+Result<ResumedSession> ResumeSession(const SessionContext& context, std::string_view session_token);
+
+// Ends the session (deletes it). kUnauthenticated when there is no such live session.
+Status SignOut(const SessionContext& context, std::string_view session_token);
 
 }  // namespace redress::app

@@ -4,7 +4,7 @@
 // 64 MiB and tens of milliseconds each) run a few at a time on threads of their own, with a short
 // bounded queue in front, and each client address is held to a rate of sign-ins
 // (core::AdmitSignInFromAddress) in a bounded table in memory. One guard serves a whole process;
-// SessionService::SignIn goes through it.
+// app::SignIn goes through it.
 
 #include <chrono>
 #include <condition_variable>

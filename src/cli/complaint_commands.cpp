@@ -24,7 +24,8 @@ class ComplaintCommands final : public RecordCommands {
     host_.AddDatabaseOption(show);
     show->add_option("--reference", reference_, "the complaint's reference")->required();
     host_.RunWithStore(show, [this](app::Store& store) -> Status {
-      auto found = app::CaseService(store, host_.clock()).Get(reference_);
+      app::OrganisationCache organisations;  // one command, one use case: nothing to share
+      auto found = app::GetComplaint({store, host_.clock(), organisations}, reference_);
       if (!found) return tl::unexpected(found.error());
       PrintComplaint(*found, host_.out());
       return {};
@@ -74,8 +75,9 @@ class ComplaintCommands final : public RecordCommands {
       }
     }
     if (!errors.empty()) return errors.ToError();
-    auto refused = app::CaseService(store, host_.clock())
-                       .Apply(app::SystemActor(), reference_, std::nullopt, input);
+    app::OrganisationCache organisations;
+    auto refused = app::ApplyCaseAction({store, host_.clock(), organisations}, app::SystemActor(),
+                                        reference_, std::nullopt, input);
     if (!refused) return tl::unexpected(refused.error());
     PrintComplaint(*refused, host_.out());
     return {};

@@ -105,9 +105,10 @@ std::optional<std::int64_t> ParseId(std::string_view text) {
 // An upload being received: each file part goes to the file store as it arrives.
 class AttachmentUpload final : public StreamedBody, public MultipartSink {
  public:
-  AttachmentUpload(app::AttachmentService& service, app::Actor actor, core::AttachedTo attached_to,
-                   std::string reference, app::UploadAllowance allowance, std::string_view boundary)
-      : service_(service),
+  AttachmentUpload(const app::AttachmentContext& context, app::Actor actor,
+                   core::AttachedTo attached_to, std::string reference,
+                   app::UploadAllowance allowance, std::string_view boundary)
+      : context_(context),
         actor_(std::move(actor)),
         attached_to_(attached_to),
         reference_(std::move(reference)),
@@ -141,7 +142,7 @@ class AttachmentUpload final : public StreamedBody, public MultipartSink {
     if (!errors.empty()) return Problem(errors.ToError().value(), request);
     app::NewAttachments command{attached_to_, reference_, description_, supplier,
                                 std::move(files_)};
-    auto added = service_.Add(actor_, std::move(command));
+    auto added = app::AddAttachments(context_, actor_, std::move(command));
     if (!added) return Problem(added.error(), request);
     return CreatedAt(RecordPath(attached_to_, reference_) + "/attachments",
                      AttachmentsJson(*added));
@@ -154,7 +155,7 @@ class AttachmentUpload final : public StreamedBody, public MultipartSink {
         return TooLarge("must be at most " + std::to_string(kMaxFilesPerRequest) +
                         " files at once");
       }
-      auto upload = service_files().Begin();
+      auto upload = context_.files.Begin();
       if (!upload) return tl::unexpected(upload.error());
       files_.push_back(app::ReceivedFile{*header.filename, std::move(*upload)});
       current_ = Part::kFile;
@@ -217,9 +218,7 @@ class AttachmentUpload final : public StreamedBody, public MultipartSink {
                         {std::string(field), std::move(message), core::FieldErrorCode::kTooLong});
     return tl::unexpected(std::move(error));
   }
-  app::FileStore& service_files() { return service_.files(); }
-
-  app::AttachmentService& service_;
+  const app::AttachmentContext& context_;
   app::Actor actor_;
   core::AttachedTo attached_to_;
   std::string reference_;
@@ -296,14 +295,15 @@ std::string Disposition(std::string_view kind, std::string_view name) {
   return std::string(kind) + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
-Response Content(app::AttachmentService& service, core::AttachedTo attached_to,
+Response Content(const app::AttachmentContext& context, core::AttachedTo attached_to,
                  const Request& request) {
   const std::optional<std::int64_t> id = ParseId(PathParam(request, "id"));
   if (!id) {
     return Problem(core::Error{core::ErrorCode::kNotFound, "no resource at " + request.path, {}},
                    request);
   }
-  auto opened = service.Open(*request.actor, attached_to, PathParam(request, "reference"), *id);
+  auto opened = app::OpenAttachment(context, *request.actor, attached_to,
+                                    PathParam(request, "reference"), *id);
   if (!opened) return Problem(opened.error(), request);
   const app::Attachment& attachment = opened->attachment;
   const std::int64_t size = opened->content->size();
@@ -351,7 +351,7 @@ Response Content(app::AttachmentService& service, core::AttachedTo attached_to,
   return response;
 }
 
-Response Remove(app::AttachmentService& service, core::AttachedTo attached_to,
+Response Remove(const app::AttachmentContext& context, core::AttachedTo attached_to,
                 const Request& request) {
   const std::optional<std::int64_t> id = ParseId(PathParam(request, "id"));
   if (!id) {
@@ -372,8 +372,8 @@ Response Remove(app::AttachmentService& service, core::AttachedTo attached_to,
     }
   }
   if (!errors.empty()) return Problem(errors.ToError().value(), request);
-  auto removed =
-      service.Remove(*request.actor, attached_to, PathParam(request, "reference"), *id, reason);
+  auto removed = app::RemoveAttachment(context, *request.actor, attached_to,
+                                       PathParam(request, "reference"), *id, reason);
   if (!removed) return Problem(removed.error(), request);
   return NoContent();
 }
@@ -422,52 +422,53 @@ core::Result<core::AttachmentPolicy> ParsePolicy(const json& body) {
 
 }  // namespace
 
-void RegisterAttachmentRoutes(Router& router, app::AttachmentService& service) {
+void RegisterAttachmentRoutes(Router& router, const app::AttachmentContext& context) {
   using P = core::Permission;
   constexpr Access kAuth = Access::kAuthenticated;
   for (const RecordRoutes& record : kRecords) {
     const std::string attachments = std::string(record.base) + "/attachments";
     const core::AttachedTo attached_to = record.attached_to;
     Route upload{"POST", attachments, kAuth, record.change, nullptr};
-    upload.streamed = [&service, attached_to](
+    upload.streamed = [&context, attached_to](
                           const Request& request) -> core::Result<std::unique_ptr<StreamedBody>> {
       // The record first: a hidden one answers 404 whatever else is wrong with the request.
       const std::string& reference = PathParam(request, "reference");
-      auto allowance = service.Allowance(*request.actor, attached_to, reference);
+      auto allowance = app::UploadAllowanceOf(context, *request.actor, attached_to, reference);
       if (!allowance) return tl::unexpected(allowance.error());
       auto boundary = MultipartBoundary(request.Header("content-type"));
       if (!boundary) return tl::unexpected(boundary.error());
       return std::unique_ptr<StreamedBody>(new AttachmentUpload(
-          service, *request.actor, attached_to, reference, std::move(*allowance), *boundary));
+          context, *request.actor, attached_to, reference, std::move(*allowance), *boundary));
     };
     router.Add(std::move(upload));
     router.Add(
-        {"GET", attachments, kAuth, P::kViewCases, [&service, attached_to](const Request& request) {
-           auto listed = service.List(*request.actor, attached_to, PathParam(request, "reference"));
+        {"GET", attachments, kAuth, P::kViewCases, [&context, attached_to](const Request& request) {
+           auto listed = app::ListAttachments(context, *request.actor, attached_to,
+                                              PathParam(request, "reference"));
            if (!listed) return Problem(listed.error(), request);
            return JsonAnswer(kOk, AttachmentsJson(*listed));
          }});
     router.Add({"GET", attachments + "/{id}/content", kAuth, P::kViewCases,
-                [&service, attached_to](const Request& request) {
-                  return Content(service, attached_to, request);
+                [&context, attached_to](const Request& request) {
+                  return Content(context, attached_to, request);
                 }});
     router.Add({"DELETE", attachments + "/{id}", kAuth, record.change,
-                [&service, attached_to](const Request& request) {
-                  return Remove(service, attached_to, request);
+                [&context, attached_to](const Request& request) {
+                  return Remove(context, attached_to, request);
                 }});
   }
   const std::string policy = "/api/v1/attachment-policy";
-  router.Add({"GET", policy, kAuth, P::kViewCases, [&service](const Request& request) {
-                auto loaded = service.Policy();
+  router.Add({"GET", policy, kAuth, P::kViewCases, [&context](const Request& request) {
+                auto loaded = app::GetAttachmentPolicy(context);
                 if (!loaded) return Problem(loaded.error(), request);
                 return JsonAnswer(kOk, PolicyJson(*loaded));
               }});
-  router.Add({"PUT", policy, kAuth, P::kManageConfiguration, [&service](const Request& request) {
+  router.Add({"PUT", policy, kAuth, P::kManageConfiguration, [&context](const Request& request) {
                 auto body = ParseJsonBody(request);
                 if (!body) return Problem(body.error(), request);
                 auto parsed = ParsePolicy(*body);
                 if (!parsed) return Problem(parsed.error(), request);
-                auto saved = service.SavePolicy(*request.actor, *parsed);
+                auto saved = app::SaveAttachmentPolicy(context, *request.actor, *parsed);
                 if (!saved) return Problem(saved.error(), request);
                 return JsonAnswer(kOk, PolicyJson(*saved));
               }});

@@ -24,7 +24,7 @@
 
 namespace redress::http {
 
-// `service` must outlive the router.
-void RegisterAttachmentRoutes(Router& router, app::AttachmentService& service);
+// `context` must outlive the router.
+void RegisterAttachmentRoutes(Router& router, const app::AttachmentContext& context);
 
 }  // namespace redress::http

@@ -79,7 +79,7 @@ core::Result<app::Actor> Authenticator::Authenticate(const Request& request) con
 
   const std::string_view cookie = SessionCookieValue(request.Header("cookie"));
   if (cookie.empty() || cookie.size() > kMaxTokenLength) return Unauthenticated();
-  auto resumed = sessions_.Resume(cookie);
+  auto resumed = app::ResumeSession(sessions_, cookie);
   if (!resumed) return tl::unexpected(resumed.error());
   if (IsStateChanging(request.method) &&
       !app::SecretTokenMatches(resumed->session.csrf_token_hash, request.Header("x-csrf-token"))) {

@@ -26,7 +26,7 @@ enum class CookieSecurity { kAnyTransport, kHttpsOnly };
 class Authenticator {
  public:
   Authenticator(app::Store& store, const app::Clock& clock, app::SignInGuard& guard)
-      : store_(store), clock_(clock), sessions_(store, clock, guard) {}
+      : store_(store), clock_(clock), sessions_{store, clock, guard} {}
 
   // The actor of the request, by bearer token when an Authorization header is given, else by
   // session cookie. kUnauthenticated when neither identifies a live user, or the token is revoked
@@ -40,7 +40,7 @@ class Authenticator {
 
   app::Store& store_;
   const app::Clock& clock_;
-  app::SessionService sessions_;
+  app::SessionContext sessions_;
 };
 
 // The token of an "Authorization: Bearer <token>" header value, or "" when it is not one (the

@@ -86,8 +86,8 @@ Handlers::Handlers(app::Store& store, const app::Clock& clock, const Metrics& me
     : store_(store),
       clock_(clock),
       metrics_(metrics),
-      cases_(store, clock),
-      sessions_(store, clock, sign_in_guard),
+      cases_{store, clock, organisations_},
+      sessions_{store, clock, sign_in_guard},
       cookie_security_(cookie_security) {}
 
 void Handlers::Register(Router& router) {
@@ -166,7 +166,7 @@ Response Handlers::LogComplaint(const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto command = ParseLogComplaint(*body);
   if (!command) return Problem(command.error(), request);
-  auto complaint = cases_.LogComplaint(*request.actor, *command);
+  auto complaint = app::LogComplaint(cases_, *request.actor, *command);
   if (!complaint) return Problem(complaint.error(), request);
   return ComplaintAnswer(*complaint, *request.actor, kCreated);
 }
@@ -184,7 +184,7 @@ Response Handlers::ListComplaints(const Request& request) {
   // One row more than the page tells whether another page follows.
   const int page_size = query->limit;
   query->limit = page_size + 1;
-  auto rows = cases_.List(*query);
+  auto rows = app::ListComplaints(cases_, *query);
   if (!rows) return Problem(rows.error(), request);
   json next_cursor = nullptr;
   if (static_cast<int>(rows->size()) > page_size) {
@@ -222,7 +222,7 @@ Response Handlers::Timeline(const Request& request) {
 Response Handlers::Counts(const Request& request) {
   auto query = ParseListQuery(request);
   if (!query) return Problem(query.error(), request);
-  auto counts = cases_.Counts(*query);
+  auto counts = app::CountComplaints(cases_, *query);
   if (!counts) return Problem(counts.error(), request);
   json by_status = json::object();
   std::int64_t total = 0;
@@ -293,7 +293,8 @@ Response Handlers::ApplyAction(CaseActionKind kind, const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto action = ParseCaseAction(kind, *body, clock_.Today());
   if (!action) return Problem(action.error(), request);
-  auto complaint = cases_.Apply(*request.actor, PathParam(request, "reference"), *version, *action);
+  auto complaint = app::ApplyCaseAction(cases_, *request.actor, PathParam(request, "reference"),
+                                        *version, *action);
   if (!complaint) return Problem(complaint.error(), request);
   return ComplaintAnswer(*complaint, *request.actor, kOk);
 }
@@ -303,7 +304,7 @@ Response Handlers::LogServiceRequest(const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto input = ParseServiceRequest(*body);
   if (!input) return Problem(input.error(), request);
-  auto logged = cases_.LogServiceRequest(*request.actor, *input);
+  auto logged = app::LogServiceRequest(cases_, *request.actor, *input);
   if (!logged) return Problem(logged.error(), request);
   Response response = JsonAnswer(kCreated, ServiceRequestToJson(*logged));
   response.headers.emplace_back("ETag", ETagFor(logged->version));
@@ -314,7 +315,7 @@ Response Handlers::LogServiceRequest(const Request& request) {
 
 Response Handlers::GetServiceRequest(const Request& request) {
   const std::string& reference = PathParam(request, "reference");
-  auto found = cases_.GetServiceRequest(*request.actor, reference);
+  auto found = app::GetServiceRequest(cases_, *request.actor, reference);
   if (!found) return Problem(found.error(), request);
   Response response = JsonAnswer(kOk, ServiceRequestToJson(*found));
   response.headers.emplace_back("ETag", ETagFor(found->version));
@@ -326,8 +327,8 @@ Response Handlers::ResolveServiceRequest(const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto command = ParseResolveServiceRequest(*body, clock_.Today());
   if (!command) return Problem(command.error(), request);
-  auto resolved = cases_.ResolveServiceRequest(*request.actor, PathParam(request, "reference"),
-                                               command->on, command->resolution);
+  auto resolved = app::ResolveServiceRequest(
+      cases_, *request.actor, PathParam(request, "reference"), command->on, command->resolution);
   if (!resolved) return Problem(RenameField(resolved.error(), "resolved_on", "on"), request);
   Response response = JsonAnswer(kOk, ServiceRequestToJson(*resolved));
   response.headers.emplace_back("ETag", ETagFor(resolved->version));
@@ -340,7 +341,7 @@ Response Handlers::ConvertServiceRequest(const Request& request) {
   auto command = ParseConvertServiceRequest(*body);
   if (!command) return Problem(command.error(), request);
   auto complaint =
-      cases_.ConvertServiceRequest(*request.actor, PathParam(request, "reference"), *command);
+      app::ConvertServiceRequest(cases_, *request.actor, PathParam(request, "reference"), *command);
   if (!complaint) return Problem(complaint.error(), request);
   return ComplaintAnswer(*complaint, *request.actor, kCreated);
 }
@@ -375,7 +376,7 @@ Response Handlers::SignIn(const Request& request) {
   if (!body) return Problem(body.error(), request);
   auto credentials = ParseCredentials(*body);
   if (!credentials) return Problem(credentials.error(), request);
-  auto signed_in = sessions_.SignIn(*credentials, request.client_address);
+  auto signed_in = app::SignIn(sessions_, *credentials, request.client_address);
   if (!signed_in) return Problem(signed_in.error(), request);
   json answer = SessionUserToJson(signed_in->user);
   answer["csrf_token"] = signed_in->csrf_token;
@@ -393,7 +394,7 @@ Response Handlers::CurrentSession(const Request& request) {
 }
 
 Response Handlers::SignOut(const Request& request) {
-  auto signed_out = sessions_.SignOut(SessionCookieValue(request.Header("cookie")));
+  auto signed_out = app::SignOut(sessions_, SessionCookieValue(request.Header("cookie")));
   if (!signed_out) return Problem(signed_out.error(), request);
   Response response = NoContent();
   response.headers.emplace_back("Set-Cookie", SessionSetCookie({}, cookie_security_));

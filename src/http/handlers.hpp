@@ -99,8 +99,10 @@ class Handlers {
   app::Store& store_;
   const app::Clock& clock_;
   const Metrics& metrics_;
-  app::CaseService cases_;
-  app::SessionService sessions_;
+  // The case use cases' configuration cache, shared by every request this Handlers serves.
+  app::OrganisationCache organisations_;
+  app::CaseContext cases_;
+  app::SessionContext sessions_;
   CookieSecurity cookie_security_;
 };
 

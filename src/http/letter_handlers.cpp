@@ -55,15 +55,16 @@ std::optional<app::OutboxMessage> DeliveryOf(const std::map<int, app::OutboxMess
 void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& clock,
                           const std::string& mail_domain) {
   // Shared by the handlers, which the router keeps as long as it lives.
-  auto service = std::make_shared<app::LetterService>(store, clock, mail_domain);
+  auto context =
+      std::make_shared<app::LetterContext>(app::LetterContext{store, clock, mail_domain});
   const std::string letters = std::string(kComplaint) + "/letters";
   const std::string templates(kTemplates);
 
-  router.Add({"GET", letters, kAuth, P::kViewCases, [service](const Request& request) {
+  router.Add({"GET", letters, kAuth, P::kViewCases, [context](const Request& request) {
                 const std::string& reference = PathParam(request, "reference");
-                auto found = service->List(*request.actor, reference);
+                auto found = app::ListLetters(*context, *request.actor, reference);
                 if (!found) return Problem(found.error(), request);
-                auto deliveries = service->OutboxOf(*request.actor, reference);
+                auto deliveries = app::OutboxOfComplaint(*context, *request.actor, reference);
                 if (!deliveries) return Problem(deliveries.error(), request);
                 auto by_letter = ByLetter(std::move(*deliveries));
                 json items = json::array();
@@ -72,49 +73,52 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
                 }
                 return JsonAnswer(kOk, items);
               }});
-  router.Add({"POST", letters, kAuth, P::kAcknowledge, [service](const Request& request) {
+  router.Add({"POST", letters, kAuth, P::kAcknowledge, [context](const Request& request) {
                 auto body = ParseJsonBody(request);
                 if (!body) return Problem(body.error(), request);
                 auto parsed = ParseLetterRequest(*body);
                 if (!parsed) return Problem(parsed.error(), request);
-                auto issued =
-                    service->Issue(*request.actor, PathParam(request, "reference"), *parsed);
+                auto issued = app::IssueLetter(*context, *request.actor,
+                                               PathParam(request, "reference"), *parsed);
                 if (!issued) return Problem(issued.error(), request);
                 std::string location = "/api/v1/complaints/" + issued->complaint_reference +
                                        "/letters/" + std::to_string(issued->number);
-                auto deliveries = service->OutboxOf(*request.actor, issued->complaint_reference);
+                auto deliveries =
+                    app::OutboxOfComplaint(*context, *request.actor, issued->complaint_reference);
                 std::optional<app::OutboxMessage> delivery;
                 if (deliveries)
                   delivery = DeliveryOf(ByLetter(std::move(*deliveries)), issued->number);
                 return CreatedAt(location, LetterToJson(*issued, delivery));
               }});
   router.Add(
-      {"POST", letters + "/preview", kAuth, P::kAcknowledge, [service](const Request& request) {
+      {"POST", letters + "/preview", kAuth, P::kAcknowledge, [context](const Request& request) {
          auto body = ParseJsonBody(request);
          if (!body) return Problem(body.error(), request);
          auto parsed = ParseLetterRequest(*body);
          if (!parsed) return Problem(parsed.error(), request);
-         auto draft = service->Preview(*request.actor, PathParam(request, "reference"), *parsed);
+         auto draft =
+             app::PreviewLetter(*context, *request.actor, PathParam(request, "reference"), *parsed);
          if (!draft) return Problem(draft.error(), request);
          return JsonAnswer(kOk, DraftToJson(*draft));
        }});
   router.Add(
-      {"GET", letters + "/{number}", kAuth, P::kViewCases, [service](const Request& request) {
+      {"GET", letters + "/{number}", kAuth, P::kViewCases, [context](const Request& request) {
          auto number = LetterNumber(request);
          if (!number) return Problem(number.error(), request);
          const std::string& reference = PathParam(request, "reference");
-         auto letter = service->Get(*request.actor, reference, *number);
+         auto letter = app::GetLetter(*context, *request.actor, reference, *number);
          if (!letter) return Problem(letter.error(), request);
-         auto deliveries = service->OutboxOf(*request.actor, reference);
+         auto deliveries = app::OutboxOfComplaint(*context, *request.actor, reference);
          if (!deliveries) return Problem(deliveries.error(), request);
          return JsonAnswer(
              kOk, FullLetterToJson(*letter, DeliveryOf(ByLetter(std::move(*deliveries)), *number)));
        }});
   router.Add(
-      {"GET", letters + "/{number}/pdf", kAuth, P::kViewCases, [service](const Request& request) {
+      {"GET", letters + "/{number}/pdf", kAuth, P::kViewCases, [context](const Request& request) {
          auto number = LetterNumber(request);
          if (!number) return Problem(number.error(), request);
-         auto letter = service->Get(*request.actor, PathParam(request, "reference"), *number);
+         auto letter =
+             app::GetLetter(*context, *request.actor, PathParam(request, "reference"), *number);
          if (!letter) return Problem(letter.error(), request);
          Response response{kOk, std::string(kPdfContentType), std::move(letter->pdf), {}};
          response.headers.emplace_back("Content-Disposition",
@@ -124,40 +128,41 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
          return response;
        }});
   const std::string preferences = std::string(kComplaint) + "/contact-preferences";
-  router.Add({"GET", preferences, kAuth, P::kViewCases, [service](const Request& request) {
-                auto found = service->Preferences(*request.actor, PathParam(request, "reference"));
+  router.Add({"GET", preferences, kAuth, P::kViewCases, [context](const Request& request) {
+                auto found = app::ContactPreferencesOf(*context, *request.actor,
+                                                       PathParam(request, "reference"));
                 if (!found) return Problem(found.error(), request);
                 return JsonAnswer(kOk, ContactPreferencesToJson(*found));
               }});
-  router.Add({"PUT", preferences, kAuth, P::kAcknowledge, [service](const Request& request) {
+  router.Add({"PUT", preferences, kAuth, P::kAcknowledge, [context](const Request& request) {
                 auto body = ParseJsonBody(request);
                 if (!body) return Problem(body.error(), request);
                 auto parsed = ParseContactPreferences(*body);
                 if (!parsed) return Problem(parsed.error(), request);
-                auto saved = service->SavePreferences(*request.actor,
-                                                      PathParam(request, "reference"), *parsed);
+                auto saved = app::SaveContactPreferences(*context, *request.actor,
+                                                         PathParam(request, "reference"), *parsed);
                 if (!saved) return Problem(saved.error(), request);
                 return JsonAnswer(kOk, ContactPreferencesToJson(*saved));
               }});
-  router.Add({"GET", templates, kAuth, P::kViewCases, [service](const Request& request) {
-                auto found = service->Templates();
+  router.Add({"GET", templates, kAuth, P::kViewCases, [context](const Request& request) {
+                auto found = app::ListLetterTemplates(*context);
                 if (!found) return Problem(found.error(), request);
                 json items = json::array();
                 for (const app::LetterTemplate& t : *found)
                   items.push_back(LetterTemplateToJson(t));
                 return JsonAnswer(kOk, items);
               }});
-  router.Add({"POST", templates, kAuth, P::kManageConfiguration, [service](const Request& request) {
+  router.Add({"POST", templates, kAuth, P::kManageConfiguration, [context](const Request& request) {
                 auto body = ParseJsonBody(request);
                 if (!body) return Problem(body.error(), request);
                 auto parsed = ParseLetterTemplate(*body);
                 if (!parsed) return Problem(parsed.error(), request);
-                auto saved = service->SaveTemplate(*request.actor, std::move(*parsed));
+                auto saved = app::SaveLetterTemplate(*context, *request.actor, std::move(*parsed));
                 if (!saved) return Problem(saved.error(), request);
                 return CreatedAt(std::string(kTemplates), LetterTemplateToJson(*saved));
               }});
-  router.Add({"GET", "/api/v1/outbox", kAuth, P::kViewReports, [service](const Request& request) {
-                auto counts = service->Outbox();
+  router.Add({"GET", "/api/v1/outbox", kAuth, P::kViewReports, [context](const Request& request) {
+                auto counts = app::CountOutbox(*context);
                 if (!counts) return Problem(counts.error(), request);
                 return JsonAnswer(kOk, OutboxCountsToJson(*counts));
               }});

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <shared_mutex>
 
 #include "http/admin_handlers.hpp"
 #include "http/application.hpp"
@@ -29,11 +30,14 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   handlers.Register(router);
   admin_handlers.Register(router);
   const LogSink log = StdoutLogSink();
-  app::AttachmentService attachment_service(store, *attachments.files, *attachments.detector,
-                                            attachments.scanner, clock);
+  // Held while content is committed or deleted (app::AttachmentContext).
+  std::shared_mutex attachment_content_mutex;
+  const app::AttachmentContext attachment_context{
+      store, *attachments.files,      *attachments.detector, attachments.scanner,
+      clock, attachment_content_mutex};
   // An engine that cannot hold attachments yet (kUnavailable) has no files to sweep: the server
   // still serves everything else, and attachment requests answer 503.
-  auto swept = attachment_service.SweepOrphans();
+  auto swept = app::SweepOrphanFiles(attachment_context);
   if (!swept && swept.error().code != core::ErrorCode::kUnavailable) {
     return tl::unexpected(swept.error());
   }
@@ -42,7 +46,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                                   : "attached files not checked: " + swept.error().message},
                 {"removed_unfinished_or_unreferenced", swept ? *swept : 0},
                 {"virus_scanner", attachments.scanner != nullptr ? "clamd" : "none"}}));
-  RegisterAttachmentRoutes(router, attachment_service);
+  RegisterAttachmentRoutes(router, attachment_context);
   if (more_routes) more_routes(router);
   std::optional<WebApp> web_app;
   if (auto loaded = WebApp::Load(web_root)) {

@@ -27,7 +27,7 @@ namespace redress::http {
 //
 // Attached files go to `attachments.files`, typed by `attachments.detector` and scanned by
 // `attachments.scanner` (null: not scanned); before serving, what an interrupted process left in
-// the file store is swept (app::AttachmentService::SweepOrphans) and the count logged.
+// the file store is swept (app::SweepOrphanFiles) and the count logged.
 struct AttachmentPorts {
   app::FileStore* files = nullptr;
   const app::MediaTypeDetector* detector = nullptr;

@@ -153,8 +153,9 @@ bool Names(const std::vector<StoredEvent>& events, const std::string& reference)
 }
 
 TEST_F(CaseUseCasesTest, LogsAHousingComplaintWithItsDeadlineAndTeam) {
-  CaseService cases(*store_, clock_);
-  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-12-20")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto logged = LogComplaint(cases, officer_, HousingByPhone(D("2024-12-20")));
   ASSERT_TRUE(logged.has_value()) << logged.error().message;
   EXPECT_EQ(logged->reference, "CMP-2024-000001");
   EXPECT_EQ(logged->status, core::CaseStatus::kAwaitingAcknowledgement);
@@ -166,11 +167,12 @@ TEST_F(CaseUseCasesTest, LogsAHousingComplaintWithItsDeadlineAndTeam) {
 }
 
 TEST_F(CaseUseCasesTest, UnknownReferenceDataIsRefusedAndNothingIsWritten) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   LogComplaintCommand command = HousingByPhone(D("2024-12-20"));
   command.service_area = "libraries";
   command.category = "noise";
-  auto logged = cases.LogComplaint(officer_, command);
+  auto logged = LogComplaint(cases, officer_, command);
   ASSERT_FALSE(logged.has_value());
   EXPECT_EQ(logged.error().code, core::ErrorCode::kInvalidInput);
   ASSERT_EQ(logged.error().fields.size(), 2u);
@@ -179,50 +181,54 @@ TEST_F(CaseUseCasesTest, UnknownReferenceDataIsRefusedAndNothingIsWritten) {
 
   command = HousingByPhone(D("2024-12-20"));
   command.handler = "nobody";
-  logged = cases.LogComplaint(officer_, command);
+  logged = LogComplaint(cases, officer_, command);
   ASSERT_FALSE(logged.has_value());
   EXPECT_EQ(logged.error().fields.at(0).field, "handler");
 
-  auto rows = cases.List({});
+  auto rows = ListComplaints(cases, {});
   ASSERT_TRUE(rows.has_value());
   EXPECT_TRUE(rows->empty());
 }
 
 TEST_F(CaseUseCasesTest, FullHousingLifecycleWithTheIndependentTeamAtStage2) {
-  CaseService cases(*store_, clock_);
-  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-12-20")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto logged = LogComplaint(cases, officer_, HousingByPhone(D("2024-12-20")));
   ASSERT_TRUE(logged.has_value()) << logged.error().message;
   const std::string reference = logged->reference;
 
-  auto acknowledged = cases.Apply(emma_, reference, 1, core::AcknowledgeInput{D("2025-01-02")});
+  auto acknowledged =
+      ApplyCaseAction(cases, emma_, reference, 1, core::AcknowledgeInput{D("2025-01-02")});
   ASSERT_TRUE(acknowledged.has_value()) << acknowledged.error().message;
   EXPECT_EQ(acknowledged->current_stage().respond_by, D("2025-01-16"));
 
   // A response without a root cause is refused and changes nothing.
   core::RespondInput no_cause = Response(D("2025-01-15"));
   no_cause.root_causes.clear();
-  auto refused = cases.Apply(emma_, reference, 2, no_cause);
+  auto refused = ApplyCaseAction(cases, emma_, reference, 2, no_cause);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().fields.at(0).field, "root_causes");
-  EXPECT_EQ(cases.Get(reference)->version, 2);
+  EXPECT_EQ(GetComplaint(cases, reference)->version, 2);
   EXPECT_EQ(EventCount(reference), 2);
 
-  auto responded = cases.Apply(emma_, reference, 2, Response(D("2025-01-15")));
+  auto responded = ApplyCaseAction(cases, emma_, reference, 2, Response(D("2025-01-15")));
   ASSERT_TRUE(responded.has_value()) << responded.error().message;
   EXPECT_EQ(responded->status, core::CaseStatus::kResponded);
 
-  auto escalated = cases.Apply(officer_, reference, 3, EscalateCommand{D("2025-01-27"), "", ""});
+  auto escalated =
+      ApplyCaseAction(cases, officer_, reference, 3, EscalateCommand{D("2025-01-27"), "", ""});
   ASSERT_TRUE(escalated.has_value()) << escalated.error().message;
   EXPECT_EQ(escalated->current_stage().number, 2);
   EXPECT_EQ(escalated->current_stage().team, "independent");  // Housing is designated
   EXPECT_EQ(escalated->current_stage().acknowledge_by, D("2025-02-03"));
 
   // Stage 2 may not be answered by stage 1's handler.
-  auto same_handler = cases.Apply(emma_, reference, 4, Response(D("2025-02-10")));
+  auto same_handler = ApplyCaseAction(cases, emma_, reference, 4, Response(D("2025-02-10")));
   ASSERT_FALSE(same_handler.has_value());
   EXPECT_EQ(same_handler.error().code, core::ErrorCode::kTransitionNotAllowed);
 
-  auto final_response = cases.Apply(investigator_, reference, 4, Response(D("2025-02-10")));
+  auto final_response =
+      ApplyCaseAction(cases, investigator_, reference, 4, Response(D("2025-02-10")));
   ASSERT_TRUE(final_response.has_value()) << final_response.error().message;
   EXPECT_EQ(final_response->status, core::CaseStatus::kClosed);
   EXPECT_EQ(final_response->closed_on, D("2025-02-10"));
@@ -231,54 +237,60 @@ TEST_F(CaseUseCasesTest, FullHousingLifecycleWithTheIndependentTeamAtStage2) {
 }
 
 TEST_F(CaseUseCasesTest, StaleVersionIsAConflictAndAppliesNothing) {
-  CaseService cases(*store_, clock_);
-  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-12-20")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto logged = LogComplaint(cases, officer_, HousingByPhone(D("2024-12-20")));
   ASSERT_TRUE(logged.has_value());
-  ASSERT_TRUE(cases.Apply(emma_, logged->reference, 1, core::AcknowledgeInput{D("2024-12-23")}));
-  auto stale = cases.Apply(emma_, logged->reference, 1,
-                           core::ExtendInput{D("2024-12-24"), 5, "Waiting for a survey", ""});
+  ASSERT_TRUE(
+      ApplyCaseAction(cases, emma_, logged->reference, 1, core::AcknowledgeInput{D("2024-12-23")}));
+  auto stale = ApplyCaseAction(cases, emma_, logged->reference, 1,
+                               core::ExtendInput{D("2024-12-24"), 5, "Waiting for a survey", ""});
   ASSERT_FALSE(stale.has_value());
   EXPECT_EQ(stale.error().code, core::ErrorCode::kStaleVersion);
-  auto stored = cases.Get(logged->reference);
+  auto stored = GetComplaint(cases, logged->reference);
   EXPECT_TRUE(stored->current_stage().extensions.empty());
   EXPECT_EQ(stored->version, 2);
 }
 
 TEST_F(CaseUseCasesTest, BeforeTheDesignationStage2StaysWithTheServiceTeam) {
-  CaseService cases(*store_, clock_);
-  auto logged = cases.LogComplaint(officer_, HousingByPhone(D("2024-02-01")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto logged = LogComplaint(cases, officer_, HousingByPhone(D("2024-02-01")));
   ASSERT_TRUE(logged.has_value());
-  ASSERT_TRUE(cases.Apply(emma_, logged->reference, std::nullopt, Response(D("2024-02-08"))));
-  auto escalated = cases.Apply(officer_, logged->reference, std::nullopt,
-                               EscalateCommand{D("2024-02-20"), "Not happy", "emma"});
+  ASSERT_TRUE(
+      ApplyCaseAction(cases, emma_, logged->reference, std::nullopt, Response(D("2024-02-08"))));
+  auto escalated = ApplyCaseAction(cases, officer_, logged->reference, std::nullopt,
+                                   EscalateCommand{D("2024-02-20"), "Not happy", "emma"});
   ASSERT_FALSE(escalated.has_value()) << "stage 1's handler cannot be named for stage 2";
   EXPECT_EQ(escalated.error().code, core::ErrorCode::kTransitionNotAllowed);
-  escalated = cases.Apply(officer_, logged->reference, std::nullopt,
-                          EscalateCommand{D("2024-02-20"), "Not happy", "tom"});
+  escalated = ApplyCaseAction(cases, officer_, logged->reference, std::nullopt,
+                              EscalateCommand{D("2024-02-20"), "Not happy", "tom"});
   ASSERT_TRUE(escalated.has_value()) << escalated.error().message;
   EXPECT_EQ(escalated->current_stage().team, "housing-services");
   EXPECT_EQ(escalated->current_stage().handler, "tom");
 }
 
 TEST_F(CaseUseCasesTest, ASecondComplaintAboutTheSameThingIsLinkedAsAPossibleRepeat) {
-  CaseService cases(*store_, clock_);
-  auto first = cases.LogComplaint(officer_, HousingByPhone(D("2024-06-03")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto first = LogComplaint(cases, officer_, HousingByPhone(D("2024-06-03")));
   ASSERT_TRUE(first.has_value());
   LogComplaintCommand again = HousingByPhone(D("2025-01-06"));
   again.complainant.email = "AISHA@Example.org";  // same person, typed differently
-  auto second = cases.LogComplaint(officer_, again);
+  auto second = LogComplaint(cases, officer_, again);
   ASSERT_TRUE(second.has_value()) << second.error().message;
   EXPECT_EQ(second->possible_repeat_of, std::vector<std::string>{first->reference});
 
   LogComplaintCommand other_category = HousingByPhone(D("2025-01-07"));
   other_category.category = "repairs";
-  auto third = cases.LogComplaint(officer_, other_category);
+  auto third = LogComplaint(cases, officer_, other_category);
   ASSERT_TRUE(third.has_value());
   EXPECT_TRUE(third->possible_repeat_of.empty());
 }
 
 TEST_F(CaseUseCasesTest, AServiceRequestBecomesAComplaintAndKeepsTheLink) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   core::ServiceRequestInput input{core::Channel::kPhone,
                                   D("2025-01-06"),
                                   "housing",
@@ -287,48 +299,49 @@ TEST_F(CaseUseCasesTest, AServiceRequestBecomesAComplaintAndKeepsTheLink) {
                                   "Gutter leaking over the front door",
                                   {"Owen Nolan", "", "07700 900456", "3 Mill Lane", "ZZ2 3CD"},
                                   ""};
-  auto request = cases.LogServiceRequest(officer_, input);
+  auto request = LogServiceRequest(cases, officer_, input);
   ASSERT_TRUE(request.has_value()) << request.error().message;
   EXPECT_EQ(request->team, "housing-services");
 
-  auto complaint = cases.ConvertServiceRequest(
-      officer_, request->reference,
+  auto complaint = ConvertServiceRequest(
+      cases, officer_, request->reference,
       ConvertServiceRequestCommand{core::Regime::kHousing, D("2025-01-20"), "", ""});
   ASSERT_TRUE(complaint.has_value()) << complaint.error().message;
   EXPECT_EQ(complaint->service_request_reference, request->reference);
   EXPECT_EQ(complaint->summary, "Leaking gutter");
   EXPECT_EQ(complaint->received_on, D("2025-01-20"));
 
-  auto twice = cases.ConvertServiceRequest(
-      officer_, request->reference,
+  auto twice = ConvertServiceRequest(
+      cases, officer_, request->reference,
       ConvertServiceRequestCommand{core::Regime::kHousing, D("2025-01-21"), "", ""});
   ASSERT_FALSE(twice.has_value());
   EXPECT_EQ(twice.error().code, core::ErrorCode::kTransitionNotAllowed);
 
   // The request stays open, its work carried on under the complaint, which alone can close it.
-  auto resolved = cases.ResolveServiceRequest(officer_, request->reference, D("2025-01-22"),
-                                              "Gutter cleared and repaired");
+  auto resolved = ResolveServiceRequest(cases, officer_, request->reference, D("2025-01-22"),
+                                        "Gutter cleared and repaired");
   ASSERT_FALSE(resolved.has_value());
   EXPECT_EQ(resolved.error().code, core::ErrorCode::kTransitionNotAllowed);
 }
 
 TEST_F(CaseUseCasesTest, ARestrictedComplaintIsNeverNamedAsARepeatOutsideItsTeam) {
-  CaseService cases(*store_, clock_);
-  auto restricted = cases.LogComplaint(childrens_, ChildrensComplaint(D("2024-06-03")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto restricted = LogComplaint(cases, childrens_, ChildrensComplaint(D("2024-06-03")));
   ASSERT_TRUE(restricted.has_value()) << restricted.error().message;
   ASSERT_TRUE(restricted->restricted);
 
   // Same person, same category: a housing complaint everyone may read does not name it...
-  auto housing = cases.LogComplaint(officer_, HousingByPhone(D("2025-01-06")));
+  auto housing = LogComplaint(cases, officer_, HousingByPhone(D("2025-01-06")));
   ASSERT_TRUE(housing.has_value()) << housing.error().message;
   EXPECT_TRUE(housing->possible_repeat_of.empty());
-  auto stored = cases.Get(housing->reference);
+  auto stored = GetComplaint(cases, housing->reference);
   ASSERT_TRUE(stored.has_value());
   EXPECT_TRUE(stored->possible_repeat_of.empty());
 
   // ...nor does the answer to an outsider who logs another children's complaint, though the
   // children's team reading that complaint sees the earlier one named.
-  auto second = cases.LogComplaint(officer_, ChildrensComplaint(D("2025-01-07")));
+  auto second = LogComplaint(cases, officer_, ChildrensComplaint(D("2025-01-07")));
   ASSERT_TRUE(second.has_value()) << second.error().message;
   EXPECT_EQ(second->possible_repeat_of, std::vector<std::string>{housing->reference});
   auto as_team = ReadValue<core::Complaint>(
@@ -339,15 +352,16 @@ TEST_F(CaseUseCasesTest, ARestrictedComplaintIsNeverNamedAsARepeatOutsideItsTeam
 }
 
 TEST_F(CaseUseCasesTest, ARepeatListNamesOnlyTheMostRecentFew) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   std::vector<std::string> references;
   constexpr int kEarlier = 8;
   for (int day = 1; day <= kEarlier; ++day) {
-    auto logged = cases.LogComplaint(officer_, HousingByPhone(*core::Date::FromYmd(2024, 7, day)));
+    auto logged = LogComplaint(cases, officer_, HousingByPhone(*core::Date::FromYmd(2024, 7, day)));
     ASSERT_TRUE(logged.has_value()) << logged.error().message;
     references.push_back(logged->reference);
   }
-  auto latest = cases.LogComplaint(officer_, HousingByPhone(D("2024-08-01")));
+  auto latest = LogComplaint(cases, officer_, HousingByPhone(D("2024-08-01")));
   ASSERT_TRUE(latest.has_value());
   ASSERT_EQ(latest->possible_repeat_of.size(), core::kMaxPossibleRepeats);
   EXPECT_EQ(latest->possible_repeat_of.front(), references.back());
@@ -355,14 +369,15 @@ TEST_F(CaseUseCasesTest, ARepeatListNamesOnlyTheMostRecentFew) {
 }
 
 TEST_F(CaseUseCasesTest, ALinkToARestrictedComplaintIsLeftOutOfTheOtherTimeline) {
-  CaseService cases(*store_, clock_);
-  auto restricted = cases.LogComplaint(childrens_, ChildrensComplaint(D("2024-06-03")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto restricted = LogComplaint(cases, childrens_, ChildrensComplaint(D("2024-06-03")));
   ASSERT_TRUE(restricted.has_value());
   LogComplaintCommand other = HousingByPhone(D("2024-06-04"));
   other.complainant.email = "someone-else@example.org";
   other.complainant.phone = "";
   other.complainant.postcode = "";
-  auto visible = cases.LogComplaint(officer_, other);
+  auto visible = LogComplaint(cases, officer_, other);
   ASSERT_TRUE(visible.has_value());
   auto link = Link(*store_, clock_, childrens_, restricted->reference, visible->reference,
                    LinkRelation::kRelated);
@@ -375,7 +390,8 @@ TEST_F(CaseUseCasesTest, ALinkToARestrictedComplaintIsLeftOutOfTheOtherTimeline)
 }
 
 TEST_F(CaseUseCasesTest, AServiceRequestConvertedIntoARestrictedComplaintIsHiddenLikeTheComplaint) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   core::ServiceRequestInput input{core::Channel::kPhone,
                                   D("2025-01-06"),
                                   "childrens-social-care",
@@ -384,24 +400,24 @@ TEST_F(CaseUseCasesTest, AServiceRequestConvertedIntoARestrictedComplaintIsHidde
                                   "Respite care promised in the plan was not arranged",
                                   {"Owen Nolan", "owen@example.org", "", "3 Mill Lane", "ZZ2 3CD"},
                                   ""};
-  auto request = cases.LogServiceRequest(childrens_, input);
+  auto request = LogServiceRequest(cases, childrens_, input);
   ASSERT_TRUE(request.has_value()) << request.error().message;
-  auto complaint = cases.ConvertServiceRequest(
-      childrens_, request->reference,
+  auto complaint = ConvertServiceRequest(
+      cases, childrens_, request->reference,
       ConvertServiceRequestCommand{core::Regime::kChildren, D("2025-01-20"), "", ""});
   ASSERT_TRUE(complaint.has_value()) << complaint.error().message;
   ASSERT_TRUE(complaint->restricted);
 
-  EXPECT_TRUE(cases.GetServiceRequest(childrens_, request->reference).has_value());
-  auto hidden = cases.GetServiceRequest(officer_, request->reference);
-  auto missing = cases.GetServiceRequest(officer_, "SR-2025-999999");
+  EXPECT_TRUE(GetServiceRequest(cases, childrens_, request->reference).has_value());
+  auto hidden = GetServiceRequest(cases, officer_, request->reference);
+  auto missing = GetServiceRequest(cases, officer_, "SR-2025-999999");
   ASSERT_FALSE(hidden.has_value());
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(hidden.error().code, core::ErrorCode::kNotFound);
   EXPECT_EQ(hidden.error().message, "no service request " + request->reference);
   EXPECT_EQ(missing.error().code, core::ErrorCode::kNotFound);
 
-  auto resolved = cases.ResolveServiceRequest(officer_, request->reference, D("2025-01-22"), "x");
+  auto resolved = ResolveServiceRequest(cases, officer_, request->reference, D("2025-01-22"), "x");
   ASSERT_FALSE(resolved.has_value());
   EXPECT_EQ(resolved.error().code, core::ErrorCode::kNotFound);
 }
@@ -409,10 +425,11 @@ TEST_F(CaseUseCasesTest, AServiceRequestConvertedIntoARestrictedComplaintIsHidde
 // A closure day moves the running clocks that count on the organisation's calendar, each with an
 // event, so the case agrees with the report; a statutory clock and an answered stage stay put.
 TEST_F(CaseUseCasesTest, AClosureDayMovesRunningCodeClocksOnly) {
-  CaseService cases(*store_, clock_);
-  auto housing = cases.LogComplaint(officer_, HousingByPhone(D("2025-03-27")));
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto housing = LogComplaint(cases, officer_, HousingByPhone(D("2025-03-27")));
   ASSERT_TRUE(housing.has_value()) << housing.error().message;
-  auto children = cases.LogComplaint(childrens_, ChildrensComplaint(D("2025-03-27")));
+  auto children = LogComplaint(cases, childrens_, ChildrensComplaint(D("2025-03-27")));
   ASSERT_TRUE(children.has_value()) << children.error().message;
   const core::Date housing_due = housing->current_stage().acknowledge_by;  // Thu 3 Apr
   const core::Date children_due = children->current_stage().acknowledge_by;
@@ -423,7 +440,7 @@ TEST_F(CaseUseCasesTest, AClosureDayMovesRunningCodeClocksOnly) {
   });
   ASSERT_TRUE(added.has_value()) << added.error().message;
 
-  auto moved = cases.Get(housing->reference);
+  auto moved = GetComplaint(cases, housing->reference);
   ASSERT_TRUE(moved.has_value());
   EXPECT_EQ(moved->current_stage().acknowledge_by, D("2025-04-04"));
   EXPECT_EQ(moved->version, housing->version + 1);
@@ -432,7 +449,7 @@ TEST_F(CaseUseCasesTest, AClosureDayMovesRunningCodeClocksOnly) {
   EXPECT_EQ(timeline.back().event.type, core::EventType::kDeadlinesRecalculated);
   EXPECT_NE(timeline.back().event.summary.find("closure day 2025-03-31 added"), std::string::npos);
 
-  auto unmoved = cases.Get(children->reference);
+  auto unmoved = GetComplaint(cases, children->reference);
   ASSERT_TRUE(unmoved.has_value());
   EXPECT_EQ(unmoved->current_stage().acknowledge_by, children_due);
   EXPECT_EQ(unmoved->version, children->version);
@@ -441,18 +458,19 @@ TEST_F(CaseUseCasesTest, AClosureDayMovesRunningCodeClocksOnly) {
 // A complaint logged before the list was bounded may name many earlier complaints: an answer names
 // at most five, the latest references first, whatever is stored.
 TEST_F(CaseUseCasesTest, AnAnswerNamesAtMostFivePossibleRepeatsEvenOfAnOlderLongList) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   std::vector<std::string> earlier;
   for (int day = 1; day <= 8; ++day) {
     LogComplaintCommand command = HousingByPhone(*core::Date::FromYmd(2024, 7, day));
     command.complainant.email = "person" + std::to_string(day) + "@example.org";
     command.complainant.phone = "";
     command.complainant.postcode = "";
-    auto logged = cases.LogComplaint(officer_, command);
+    auto logged = LogComplaint(cases, officer_, command);
     ASSERT_TRUE(logged.has_value()) << logged.error().message;
     earlier.push_back(logged->reference);
   }
-  auto latest = cases.LogComplaint(officer_, HousingByPhone(D("2024-08-01")));
+  auto latest = LogComplaint(cases, officer_, HousingByPhone(D("2024-08-01")));
   ASSERT_TRUE(latest.has_value());
   auto stored = store_->Write([&](Tx& tx) -> Status {
     auto complaint = tx.Complaints().Load(latest->reference);

@@ -123,17 +123,18 @@ TEST_F(DemoTest, UsersInEveryRoleAndTheCurrentYearHasOpenCases) {
 }
 
 TEST_F(DemoTest, EveryResponseHasARootCauseAndHousingStage2IsIndependentSinceApril2024) {
-  CaseService cases(*store_, *clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, *clock_, organisations};
   ComplaintQuery query;
   query.regime = core::Regime::kHousing;
   query.stage = 2;
   query.limit = 1000;
-  auto rows = cases.List(query);
+  auto rows = ListComplaints(cases, query);
   ASSERT_TRUE(rows.has_value());
   ASSERT_FALSE(rows->empty());
   int independent = 0;
   for (const ComplaintRow& row : *rows) {
-    auto complaint = cases.Get(row.reference);
+    auto complaint = GetComplaint(cases, row.reference);
     ASSERT_TRUE(complaint.has_value());
     for (const core::Stage& stage : complaint->stages) {
       if (stage.response) {

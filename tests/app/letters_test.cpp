@@ -42,7 +42,8 @@ class LettersTest : public ::testing::Test {
     clock_.Set(D("2026-03-02"), kNineAm);
     store_ = database_.Open(clock_);
     ASSERT_NE(store_, nullptr);
-    service_ = std::make_unique<LetterService>(*store_, clock_, "council.example.org");
+    letters_ =
+        std::make_unique<LetterContext>(LetterContext{*store_, clock_, "council.example.org"});
     Actor admin = SystemActor();
     auto set_up = store_->Write([&](Tx& tx) -> Status {
       core::Date day = D("2026-01-05");
@@ -82,8 +83,9 @@ class LettersTest : public ::testing::Test {
     command.description = "Water in the bedroom.";
     command.desired_outcome = "The roof repaired";
     command.complainant = {"Ada Resident", email, "", "1 High Street", "EX1 2MP"};
-    CaseService cases(*store_, clock_);
-    auto logged = cases.LogComplaint(officer_, command);
+    OrganisationCache organisations;
+    const CaseContext cases{*store_, clock_, organisations};
+    auto logged = LogComplaint(cases, officer_, command);
     EXPECT_TRUE(logged) << logged.error().message;
     return logged ? logged->reference : std::string();
   }
@@ -97,7 +99,7 @@ class LettersTest : public ::testing::Test {
   }
 
   OutboxCounts Counts() {
-    auto counts = service_->Outbox();
+    auto counts = CountOutbox(*letters_);
     EXPECT_TRUE(counts) << counts.error().message;
     return counts.value_or(OutboxCounts{});
   }
@@ -106,25 +108,26 @@ class LettersTest : public ::testing::Test {
   testing::TempDatabase database_;
   ManualClock clock_{D("2026-03-02")};
   std::unique_ptr<storage::sqlite::SqliteStore> store_;
-  std::unique_ptr<LetterService> service_;
+  std::unique_ptr<LetterContext> letters_;
   Actor officer_{"officer", core::Role::kComplaintsOfficer, "housing-services"};
   Actor outsider_{"outsider", core::Role::kComplaintsOfficer, "housing-services"};
 };
 
 TEST_F(LettersTest, IssuingAnAcknowledgementRecordsItAndQueuesTheEmailInOneTransaction) {
   const std::string reference = Log(core::Regime::kHousing, "housing", "ada@example.org");
-  auto issued = service_->Issue(officer_, reference, Acknowledgement());
+  auto issued = IssueLetter(*letters_, officer_, reference, Acknowledgement());
   ASSERT_TRUE(issued) << issued.error().message;
   EXPECT_EQ(issued->number, 1);
   EXPECT_EQ(issued->channel, core::PreferredChannel::kEmail);
   EXPECT_EQ(issued->sha256.size(), 64u);
-  CaseService cases(*store_, clock_);
-  auto complaint = cases.Get(reference);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  auto complaint = GetComplaint(cases, reference);
   ASSERT_TRUE(complaint);
   EXPECT_EQ(complaint->status, core::CaseStatus::kInProgress);
   EXPECT_EQ(complaint->stages[0].acknowledged_on, D("2026-03-02"));
   EXPECT_NE(issued->text.find("The roof repaired"), std::string::npos);  // from the case
-  auto outbox = service_->OutboxOf(officer_, reference);
+  auto outbox = OutboxOfComplaint(*letters_, officer_, reference);
   ASSERT_TRUE(outbox);
   ASSERT_EQ(outbox->size(), 1u);
   EXPECT_EQ(outbox->front().message_id, "<letter-" + reference + "-1@council.example.org>");
@@ -134,13 +137,14 @@ TEST_F(LettersTest, ARefusedLetterLeavesNothingBehind) {
   const std::string reference = Log(core::Regime::kHousing, "housing", "ada@example.org");
   LetterRequest incomplete = Acknowledgement();
   incomplete.parts.complaint_definition = "";
-  auto refused = service_->Issue(officer_, reference, incomplete);
+  auto refused = IssueLetter(*letters_, officer_, reference, incomplete);
   ASSERT_FALSE(refused);
   ASSERT_EQ(refused.error().fields.size(), 1u);
   EXPECT_EQ(refused.error().fields[0].field, "parts.complaint_definition");
-  CaseService cases(*store_, clock_);
-  EXPECT_EQ(cases.Get(reference)->status, core::CaseStatus::kAwaitingAcknowledgement);
-  EXPECT_TRUE(service_->List(officer_, reference)->empty());
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
+  EXPECT_EQ(GetComplaint(cases, reference)->status, core::CaseStatus::kAwaitingAcknowledgement);
+  EXPECT_TRUE(ListLetters(*letters_, officer_, reference)->empty());
   EXPECT_EQ(Counts().queued, 0);
 }
 
@@ -150,16 +154,17 @@ TEST_F(LettersTest, ARestrictedCasesLettersAreHiddenLikeTheCase) {
   LetterRequest letter;
   letter.type = core::LetterType::kFreeLetter;
   letter.parts.body = "Hello";
-  ASSERT_TRUE(service_->Issue(childrens, reference, letter));
-  EXPECT_EQ(service_->List(outsider_, reference).error().code, core::ErrorCode::kNotFound);
-  EXPECT_EQ(service_->Get(outsider_, reference, 1).error().code, core::ErrorCode::kNotFound);
-  EXPECT_EQ(service_->Issue(outsider_, reference, letter).error().code, core::ErrorCode::kNotFound);
-  EXPECT_EQ(service_->List(childrens, reference)->size(), 1u);
+  ASSERT_TRUE(IssueLetter(*letters_, childrens, reference, letter));
+  EXPECT_EQ(ListLetters(*letters_, outsider_, reference).error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(GetLetter(*letters_, outsider_, reference, 1).error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(IssueLetter(*letters_, outsider_, reference, letter).error().code,
+            core::ErrorCode::kNotFound);
+  EXPECT_EQ(ListLetters(*letters_, childrens, reference)->size(), 1u);
 }
 
 TEST_F(LettersTest, TheWorkerRetriesWithBackOffThenSends) {
   const std::string reference = Log(core::Regime::kHousing, "housing", "ada@example.org");
-  ASSERT_TRUE(service_->Issue(officer_, reference, Acknowledgement()));
+  ASSERT_TRUE(IssueLetter(*letters_, officer_, reference, Acknowledgement()));
   ScriptedMailer mailer;
   mailer.answers = {RelayDown()};
   OutboxWorker worker(*store_, clock_, mailer, {"worker-a", 10, 120, {30, 3600, 86400}});
@@ -176,7 +181,7 @@ TEST_F(LettersTest, TheWorkerRetriesWithBackOffThenSends) {
   ASSERT_EQ(mailer.sent.size(), 2u);
   EXPECT_EQ(mailer.sent[0].message_id, mailer.sent[1].message_id);
   EXPECT_EQ(mailer.sent[1].attachment.rfind("%PDF-", 0), 0u);
-  auto outbox = service_->OutboxOf(officer_, reference);
+  auto outbox = OutboxOfComplaint(*letters_, officer_, reference);
   EXPECT_EQ(outbox->front().state, OutboxState::kSent);
   EXPECT_EQ(outbox->front().attempts, 2);
 }
@@ -184,12 +189,12 @@ TEST_F(LettersTest, TheWorkerRetriesWithBackOffThenSends) {
 TEST_F(LettersTest, APermanentRefusalOrTheTimeLimitFailsTheMessage) {
   const std::string one = Log(core::Regime::kHousing, "housing", "ada@example.org");
   const std::string two = Log(core::Regime::kHousing, "housing", "bob@example.org");
-  ASSERT_TRUE(service_->Issue(officer_, one, Acknowledgement()));
+  ASSERT_TRUE(IssueLetter(*letters_, officer_, one, Acknowledgement()));
   ScriptedMailer mailer;
   mailer.answers = {Refused()};
   OutboxWorker worker(*store_, clock_, mailer, {"worker-a", 10, 120, {30, 3600, 3600}});
   EXPECT_EQ(worker.RunOnce()->failed, 1);
-  ASSERT_TRUE(service_->Issue(officer_, two, Acknowledgement()));
+  ASSERT_TRUE(IssueLetter(*letters_, officer_, two, Acknowledgement()));
   mailer.answers = {RelayDown()};
   EXPECT_EQ(worker.RunOnce()->retried, 1);
   // An hour later the relay is still down: given up.
@@ -201,7 +206,7 @@ TEST_F(LettersTest, APermanentRefusalOrTheTimeLimitFailsTheMessage) {
 
 TEST_F(LettersTest, AClaimedMessageIsNobodyElsesUntilItsLeaseExpires) {
   const std::string reference = Log(core::Regime::kHousing, "housing", "ada@example.org");
-  ASSERT_TRUE(service_->Issue(officer_, reference, Acknowledgement()));
+  ASSERT_TRUE(IssueLetter(*letters_, officer_, reference, Acknowledgement()));
   // Worker A claims and dies before recording anything (as after SIGKILL mid-send).
   std::int64_t now = clock_.NowUnixSeconds();
   ASSERT_TRUE(store_->Write([&](Tx& tx) -> Status {
@@ -220,7 +225,7 @@ TEST_F(LettersTest, AClaimedMessageIsNobodyElsesUntilItsLeaseExpires) {
   Status late = store_->Write([&](Tx& tx) { return tx.Outbox().MarkFailed(1, "worker-a", "x"); });
   ASSERT_FALSE(late);
   EXPECT_EQ(late.error().code, core::ErrorCode::kConflict);
-  auto outbox = service_->OutboxOf(officer_, reference);
+  auto outbox = OutboxOfComplaint(*letters_, officer_, reference);
   EXPECT_EQ(outbox->front().state, OutboxState::kSent);
   EXPECT_EQ(outbox->front().attempts, 2);
 }

@@ -54,8 +54,8 @@ class OrganisationCacheTest : public ::testing::Test {
     return command;
   }
 
-  core::Date AcknowledgeBy(CaseService& cases, core::Date received) {
-    auto logged = cases.LogComplaint(officer_, Housing(received));
+  core::Date AcknowledgeBy(const CaseContext& cases, core::Date received) {
+    auto logged = LogComplaint(cases, officer_, Housing(received));
     EXPECT_TRUE(logged.has_value()) << (logged ? "" : logged.error().message);
     return logged ? logged->current_stage().acknowledge_by : core::Date{};
   }
@@ -70,7 +70,8 @@ class OrganisationCacheTest : public ::testing::Test {
 };
 
 TEST_F(OrganisationCacheTest, TheNextDeadlineUsesAClosureDayAddedOrRemovedMeanwhile) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   // Monday 6 January 2025: five working days are 7, 8, 9, 10 and 13 January.
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-13"));
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-13"));
@@ -88,7 +89,8 @@ TEST_F(OrganisationCacheTest, TheNextDeadlineUsesAClosureDayAddedOrRemovedMeanwh
 }
 
 TEST_F(OrganisationCacheTest, AChangeMadeThroughAnotherConnectionIsSeen) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-13"));
 
   // A second store on the same file stands for another process.
@@ -102,7 +104,8 @@ TEST_F(OrganisationCacheTest, AChangeMadeThroughAnotherConnectionIsSeen) {
 }
 
 TEST_F(OrganisationCacheTest, AChangeThatRolledBackIsNotUsed) {
-  CaseService cases(*store_, clock_);
+  OrganisationCache organisations;
+  const CaseContext cases{*store_, clock_, organisations};
   EXPECT_EQ(AcknowledgeBy(cases, D("2025-01-06")), D("2025-01-13"));
 
   auto refused = store_->Write([&](Tx& tx) -> Status {

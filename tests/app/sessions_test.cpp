@@ -41,7 +41,7 @@ class SessionsTest : public ::testing::Test {
   }
 
   core::Result<SignedIn> SignIn(const char* password, const char* username = "emma") {
-    return sessions_.SignIn(Credentials{username, password});
+    return app::SignIn(sessions_, Credentials{username, password});
   }
 
   // Fails `count` sign-ins in a row, waiting out each delay first.
@@ -73,20 +73,20 @@ class SessionsTest : public ::testing::Test {
   testing::TempDatabase database_;
   std::unique_ptr<storage::sqlite::SqliteStore> store_ = database_.Open(clock_);
   SignInGuard guard_{1};
-  SessionService sessions_{*store_, clock_, guard_};
+  SessionContext sessions_{*store_, clock_, guard_};
 };
 
 TEST_F(SessionsTest, SignsInAndResumesWithTheCookieToken) {
   auto signed_in = SignIn(kPassword);
   ASSERT_TRUE(signed_in.has_value()) << signed_in.error().message;
   EXPECT_EQ(signed_in->user.username, "emma");
-  auto resumed = sessions_.Resume(signed_in->session_token);
+  auto resumed = ResumeSession(sessions_, signed_in->session_token);
   ASSERT_TRUE(resumed.has_value()) << resumed.error().message;
   EXPECT_EQ(resumed->actor.username, "emma");
   EXPECT_TRUE(SecretTokenMatches(resumed->session.csrf_token_hash, signed_in->csrf_token));
   EXPECT_FALSE(SecretTokenMatches(resumed->session.csrf_token_hash, ""));
   EXPECT_FALSE(SecretTokenMatches(resumed->session.csrf_token_hash, signed_in->session_token));
-  EXPECT_FALSE(sessions_.Resume("rds_unknown").has_value());
+  EXPECT_FALSE(ResumeSession(sessions_, "rds_unknown").has_value());
 }
 
 TEST_F(SessionsTest, UnknownUserAndWrongPasswordFailAlike) {
@@ -133,8 +133,8 @@ TEST_F(SessionsTest, EachAttemptIsCountedBeforeItsPasswordIsChecked) {
   std::atomic<int> throttled{0};
   for (int i = 0; i < kGuesses; ++i) {
     guessers.emplace_back([&, i] {
-      auto result =
-          sessions_.SignIn(Credentials{"emma", i == kGuesses - 1 ? kPassword : kWrongPassword});
+      auto result = app::SignIn(
+          sessions_, Credentials{"emma", i == kGuesses - 1 ? kPassword : kWrongPassword});
       if (result) ++signed_in;
       if (!result && result.error().code == core::ErrorCode::kTooManyRequests) ++throttled;
     });
@@ -149,28 +149,28 @@ TEST_F(SessionsTest, IdleSessionsEndAndActiveOnesSlideUntilTheAbsoluteLimit) {
   ASSERT_TRUE(signed_in.has_value());
   // Used every 7 hours, the session lives on past 8 hours, but not past 12.
   Advance(7 * 3600);
-  EXPECT_TRUE(sessions_.Resume(signed_in->session_token).has_value());
+  EXPECT_TRUE(ResumeSession(sessions_, signed_in->session_token).has_value());
   Advance(4 * 3600);
-  EXPECT_TRUE(sessions_.Resume(signed_in->session_token).has_value());
+  EXPECT_TRUE(ResumeSession(sessions_, signed_in->session_token).has_value());
   Advance(kSessionAbsoluteSeconds - 11 * 3600);
-  EXPECT_FALSE(sessions_.Resume(signed_in->session_token).has_value());
+  EXPECT_FALSE(ResumeSession(sessions_, signed_in->session_token).has_value());
 
   auto idle = SignIn(kPassword);
   ASSERT_TRUE(idle.has_value());
   Advance(kSessionIdleSeconds - 1);
-  EXPECT_TRUE(sessions_.Resume(idle->session_token).has_value());
+  EXPECT_TRUE(ResumeSession(sessions_, idle->session_token).has_value());
   auto later = SignIn(kPassword);
   ASSERT_TRUE(later.has_value());
   Advance(kSessionIdleSeconds);
-  EXPECT_FALSE(sessions_.Resume(later->session_token).has_value());
+  EXPECT_FALSE(ResumeSession(sessions_, later->session_token).has_value());
 }
 
 TEST_F(SessionsTest, SignOutEndsTheSession) {
   auto signed_in = SignIn(kPassword);
   ASSERT_TRUE(signed_in.has_value());
-  ASSERT_TRUE(sessions_.SignOut(signed_in->session_token).has_value());
-  EXPECT_FALSE(sessions_.Resume(signed_in->session_token).has_value());
-  EXPECT_FALSE(sessions_.SignOut(signed_in->session_token).has_value());
+  ASSERT_TRUE(SignOut(sessions_, signed_in->session_token).has_value());
+  EXPECT_FALSE(ResumeSession(sessions_, signed_in->session_token).has_value());
+  EXPECT_FALSE(SignOut(sessions_, signed_in->session_token).has_value());
 }
 
 TEST_F(SessionsTest, FailuresAreSlowedThenLockedEvenForTheRightPassword) {
