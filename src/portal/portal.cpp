@@ -38,6 +38,17 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
+// The non-blank lines of a text, trimmed (configured texts: one paragraph a line).
+std::vector<std::string> LinesOf(std::string_view text) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    if (std::string_view line = Trim(text.substr(0, end)); !line.empty()) lines.emplace_back(line);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return lines;
+}
+
 std::string Upper(std::string_view text) {
   std::string upper(text);
   std::transform(upper.begin(), upper.end(), upper.begin(),
@@ -354,15 +365,10 @@ http::Response Portal::Asset(std::string_view name) {
 http::Response Portal::Start(const http::Request&) {
   mustache::data data;
   mustache::data lines = List();
-  std::string_view rest = options_.other_ways;
-  while (!rest.empty()) {
-    const auto end = rest.find('\n');
-    if (std::string_view line = Trim(rest.substr(0, end)); !line.empty()) {
-      mustache::data item;
-      item.set("line", std::string(line));
-      lines.push_back(item);
-    }
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  for (const std::string& line : LinesOf(options_.other_ways)) {
+    mustache::data item;
+    item.set("line", line);
+    lines.push_back(item);
   }
   data.set("contact_lines", lines);
   return Page(kOk, PageTemplate::kStart, std::move(data), Frame{"Make a complaint", "", {}});
@@ -814,15 +820,7 @@ http::Response Portal::Accessibility(const http::Request&) {
 }
 
 http::Response Portal::Privacy(const http::Request&) {
-  std::vector<std::string> paragraphs;
-  std::string_view rest = options_.privacy_notice;
-  while (!rest.empty()) {
-    const auto end = rest.find('\n');
-    if (std::string_view line = Trim(rest.substr(0, end)); !line.empty()) {
-      paragraphs.emplace_back(line);
-    }
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-  }
+  const std::vector<std::string> paragraphs = LinesOf(options_.privacy_notice);
   return Message(kOk, "Privacy notice", paragraphs, Path(""), "Go to the start");
 }
 
