@@ -407,6 +407,31 @@ class Commands final : public CommandHost {
         ->check(CLI::Range(1, 86400));
     serve->add_option("--office-hours", serve_options_.office_hours,
                       "when reminder digests may go, local time HH:MM-HH:MM (default 09:00-17:00)");
+    serve->add_option("--portal-path", serve_options_.portal_path,
+                      "path of the resident's public service (default /complain)");
+    serve->add_option("--portal-assets", serve_options_.portal_assets,
+                      "govuk-frontend's files for the public service (default: portal-assets "
+                      "beside the binary)");
+    serve
+        ->add_option("--portal-regime", serve_options_.portal_regime,
+                     "regime of complaints made online (default corporate)")
+        ->check(CLI::IsMember({"housing", "corporate", "children", "adults"}));
+    serve->add_option("--portal-category", serve_options_.portal_category,
+                      "category of complaints made online until triage (default: the first "
+                      "active)");
+    serve->add_option("--portal-other-ways", serve_options_.portal_other_ways,
+                      "other ways to complain, with opening hours, shown on the start page (one "
+                      "paragraph a line)");
+    serve->add_option("--portal-privacy-notice", serve_options_.portal_privacy_notice,
+                      "the public service's privacy notice (one paragraph a line)");
+    serve
+        ->add_option("--portal-session-minutes", serve_options_.portal_session_minutes,
+                     "how long an unfinished online complaint is kept unused (default 60)")
+        ->check(CLI::Range(5, 24 * 60));
+    serve
+        ->add_option("--portal-code-seconds", serve_options_.portal_code_seconds,
+                     "how long a resident's one-time code works (default 600)")
+        ->check(CLI::Range(1, 3600));
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -441,6 +466,12 @@ class Commands final : public CommandHost {
     if (!core::ParseOfficeHours(serve_options_.office_hours)) {
       return core::FailField("office_hours", "must be HH:MM-HH:MM, the start before the end",
                              core::FieldErrorCode::kInvalidFormat);
+    }
+    const std::string& portal = serve_options_.portal_path;
+    if (portal.size() < 2 || portal.front() != '/' || portal.back() == '/' ||
+        portal.find_first_of("{}?#% ") != std::string::npos || portal.starts_with("/api/")) {
+      return core::FailField("portal-path",
+                             "must start with '/', not end with one, and not be under /api/");
     }
     if (serve_options_.checkpoint_interval < 1) {
       return core::FailField("audit_checkpoint_interval", "must be at least 1 second");

@@ -69,6 +69,18 @@ struct ServeOptions {
   // only within office hours ("HH:MM-HH:MM", local time) on the organisation's working days.
   int reminders_poll_seconds = 300;
   std::string office_hours = "09:00-17:00";
+  // The resident's public service (issue 17, docs/portal.md): its path, govuk-frontend's files
+  // ("" = portal-assets beside the binary), the regime and category online complaints are logged
+  // under ("" category = the first active), and the texts of its start and privacy pages.
+  std::string portal_path = "/complain";
+  std::string portal_assets;
+  std::string portal_regime = "corporate";
+  std::string portal_category;
+  std::string portal_other_ways = "You can also complain by phone, by post or in person.";
+  std::string portal_privacy_notice =
+      "We use the details you give us only to deal with your complaint, as the law allows.";
+  int portal_session_minutes = 60;
+  int portal_code_seconds = 600;  // how long a one-time code works
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

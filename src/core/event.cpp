@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 53> kEventTypeNames{{
+constexpr EnumNames<EventType, 56> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -59,6 +59,9 @@ constexpr EnumNames<EventType, 53> kEventTypeNames{{
     {EventType::kIdentityLinked, "identity_linked"},
     {EventType::kSignInRefused, "sign_in_refused"},
     {EventType::kReminderDigestQueued, "reminder_digest_queued"},
+    {EventType::kResidentCodeSent, "resident_code_sent"},
+    {EventType::kResidentCaseOpened, "resident_case_opened"},
+    {EventType::kResidentInformationAdded, "resident_information_added"},
 }};
 
 }  // namespace

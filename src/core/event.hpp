@@ -66,6 +66,9 @@ enum class EventType {
   kIdentityLinked,             // on a user: a provider's account linked (issuer and subject)
   kSignInRefused,              // on a user: a provider's sign-in refused, with the reason
   kReminderDigestQueued,       // on a user: their daily digest queued, with the cases it names
+  kResidentCodeSent,    // on a complaint: a one-time code to follow it sent (app/resident_portal)
+  kResidentCaseOpened,  // on a complaint: the resident opened it with a one-time code
+  kResidentInformationAdded,  // on a complaint: information the resident added online
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -20,7 +20,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
                    app::Store& store, const app::Clock& clock,
                    const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments,
-                   app::IdentityProvider& identity_provider) {
+                   app::IdentityProvider& identity_provider, const RouteAdder& more_routes) {
   Metrics metrics;
   // Shared by every sign-in of the server: the bounded password checks and per-address rates.
   app::SignInGuard sign_in_guard;
@@ -49,6 +49,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                 {"removed_unfinished_or_unreferenced", swept ? *swept : 0},
                 {"virus_scanner", attachments.scanner != nullptr ? "clamd" : "none"}}));
   RegisterAttachmentRoutes(router, attachment_context);
+  if (more_routes) more_routes(router);
   std::optional<WebApp> web_app;
   if (auto loaded = WebApp::Load(web_root)) {
     web_app = std::move(*loaded);

@@ -3,6 +3,7 @@
 // `redress serve`: the API assembled from its parts and served until SIGTERM or SIGINT.
 
 #include <filesystem>
+#include <functional>
 
 #include "app/file_store.hpp"
 #include "app/identity_provider.hpp"
@@ -11,6 +12,7 @@
 #include "core/result.hpp"
 #include "http/application.hpp"
 #include "http/auth.hpp"
+#include "http/router.hpp"
 #include "http/server.hpp"
 
 namespace redress::http {
@@ -33,10 +35,15 @@ struct AttachmentPorts {
   const app::MediaTypeDetector* detector = nullptr;
   app::VirusScanner* scanner = nullptr;
 };
+//
+// `more_routes`, when given, adds routes of layers above http (the resident's portal) to the
+// router before it serves.
+using RouteAdder = std::function<void(Router&)>;
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
                    app::Store& store, const app::Clock& clock,
                    const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments,
-                   app::IdentityProvider& identity_provider);
+                   app::IdentityProvider& identity_provider,
+                   const RouteAdder& more_routes = nullptr);
 
 }  // namespace redress::http

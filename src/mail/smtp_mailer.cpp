@@ -97,7 +97,8 @@ core::Status SmtpMailer::Send(const app::MailMessage& message) {
   std::unique_ptr<curl_slist, ListFree> inline_header(
       curl_slist_append(nullptr, "Content-Disposition: inline"));
   curl_mime_headers(body, inline_header.release(), 1);
-  // A reminder digest has no attachment: the body alone.
+  // A message without a PDF (a reminder digest, the resident's one-time code) has the text and
+  // HTML only.
   if (!message.attachment.empty()) {
     curl_mimepart* pdf = curl_mime_addpart(mixed.get());
     curl_mime_data(pdf, message.attachment.data(), message.attachment.size());

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -19,12 +20,14 @@
 #include "files/clamd_scanner.hpp"
 #include "files/local_file_store.hpp"
 #include "files/magic_media_types.hpp"
+#include "http/letter_handlers.hpp"
 #include "http/serve.hpp"
 #include "mail/smtp_mailer.hpp"
 #include "main/allocator.hpp"
 #include "main/system_clock.hpp"
 #include "oidc/oidc_provider.hpp"
 #include "passwords/pwquality_password_policy.hpp"
+#include "portal/portal.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #ifdef REDRESS_WITH_POSTGRES
 #include "storage/postgres/postgres_store.hpp"
@@ -168,8 +171,30 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
           std::cerr << "redress: reminders: " << error.message << '\n';
         });
   }
-  auto served = redress::http::Serve(server, cookie_security, transport, options.web_root, store,
-                                     clock, password_policy, attachments, identity_provider);
+  // The resident's public service on the same router, its one-time codes sent through the relay.
+  redress::portal::PortalOptions portal_options;
+  portal_options.base_path = options.portal_path;
+  portal_options.assets_dir = options.portal_assets;
+  if (portal_options.assets_dir.empty()) {
+    std::error_code ignored;
+    portal_options.assets_dir =
+        std::filesystem::read_symlink("/proc/self/exe", ignored).parent_path() / "portal-assets";
+  }
+  portal_options.session_idle_seconds = std::int64_t{options.portal_session_minutes} * 60;
+  portal_options.complaint.regime =
+      redress::core::ParseRegime(options.portal_regime).value_or(redress::core::Regime::kCorporate);
+  portal_options.code_lifetime_seconds = options.portal_code_seconds;
+  portal_options.complaint.category = options.portal_category;
+  portal_options.complaint.mail_domain = std::string(redress::http::kLetterMailDomain);
+  portal_options.other_ways = options.portal_other_ways;
+  portal_options.privacy_notice = options.portal_privacy_notice;
+  portal_options.cookie_security = cookie_security;
+  redress::portal::Portal portal(
+      store, clock, mailer.get(), portal_options,
+      [](const std::string& message) { std::cerr << "redress: portal: " << message << '\n'; });
+  auto served = redress::http::Serve(
+      server, cookie_security, transport, options.web_root, store, clock, password_policy,
+      attachments, identity_provider, [&portal](redress::http::Router& router) { portal.Register(router); });
   if (reminders) reminders->Stop();
   if (loop) loop->Stop();
   return served;

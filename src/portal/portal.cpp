@@ -1,0 +1,827 @@
+#include "portal/portal.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <utility>
+
+#include "app/secrets.hpp"
+#include "core/date.hpp"
+
+namespace redress::portal {
+
+namespace {
+
+constexpr int kOk = 200;
+constexpr int kSeeOther = 303;
+constexpr int kBadRequest = 400;
+constexpr int kForbidden = 403;
+constexpr int kNotFound = 404;
+constexpr int kUnprocessable = 422;
+constexpr int kTooManyRequests = 429;
+constexpr int kServiceUnavailable = 503;
+constexpr std::int64_t kCodeWindowSeconds = 15 * 60;
+constexpr std::int64_t kSubmissionWindowSeconds = 60 * 60;
+constexpr std::string_view kHoneypotField = "website";
+constexpr std::string_view kCsrfField = "csrf_token";
+
+// No script at all, styles and fonts from the portal only, forms posted only to it, never framed.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'";
+
+std::string_view Trim(std::string_view text) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// The non-blank lines of a text, trimmed (configured texts: one paragraph a line).
+std::vector<std::string> LinesOf(std::string_view text) {
+  std::vector<std::string> lines;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    if (std::string_view line = Trim(text.substr(0, end)); !line.empty()) lines.emplace_back(line);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return lines;
+}
+
+std::string Upper(std::string_view text) {
+  std::string upper(text);
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return upper;
+}
+
+// The value of the cookie `name` in a Cookie header, or "".
+std::string_view CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto end = header.find(';');
+    std::string_view pair = Trim(header.substr(0, end));
+    header = end == std::string_view::npos ? std::string_view() : header.substr(end + 1);
+    const auto equals = pair.find('=');
+    if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+      return pair.substr(equals + 1);
+    }
+  }
+  return {};
+}
+
+std::string LongDate(core::Date date) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return fmt::format("{} {} {}", date.day(), kMonths[date.month() - 1], date.year());
+}
+
+// The form's fields; a malformed body reads as an empty form (every field then missing).
+Answers FormOf(const http::Request& request) {
+  auto parsed = http::ParseQuery(request.body);
+  Answers answers;
+  if (!parsed) return answers;
+  for (auto& [name, value] : *parsed) answers.emplace(name, std::move(value));
+  return answers;
+}
+
+std::string StatusInWords(const core::Complaint& complaint) {
+  switch (complaint.status) {
+    case core::CaseStatus::kAwaitingAcknowledgement:
+      return "Received, waiting to be acknowledged";
+    case core::CaseStatus::kInProgress:
+      return "Being looked into";
+    case core::CaseStatus::kResponded:
+      return "We have responded";
+    case core::CaseStatus::kClosed:
+      return "Closed";
+    case core::CaseStatus::kNotAccepted:
+      return "Not accepted as a complaint";
+    case core::CaseStatus::kWithdrawn:
+      return "Withdrawn";
+  }
+  return "Received";
+}
+
+mustache::data Paragraphs(const std::vector<std::string>& texts) {
+  mustache::data list = List();
+  for (const std::string& text : texts) {
+    mustache::data item;
+    item.set("text", text);
+    list.push_back(item);
+  }
+  return list;
+}
+
+}  // namespace
+
+struct Portal::Visit {
+  std::string token;
+  PortalSession session;
+  bool set_cookie = false;
+};
+
+Portal::Portal(app::Store& store, const app::Clock& clock, app::Mailer* mailer,
+               PortalOptions options, std::function<void(const std::string&)> log_error)
+    : store_(store),
+      clock_(clock),
+      options_(std::move(options)),
+      log_error_(std::move(log_error)),
+      sessions_(options_.session_idle_seconds),
+      codes_(options_.code_lifetime_seconds),
+      mail_(mailer, log_error_),
+      submissions_(options_.submissions_per_hour, kSubmissionWindowSeconds),
+      code_requests_by_address_(options_.code_requests_per_address, kCodeWindowSeconds),
+      code_requests_by_case_(options_.code_requests_per_window, kCodeWindowSeconds),
+      code_tries_(options_.code_tries_per_window, kCodeWindowSeconds) {
+  if (auto loaded = Assets::Load(options_.assets_dir, options_.base_path)) {
+    assets_ = std::make_unique<Assets>(std::move(*loaded));
+  } else {
+    log_error_("the portal's pages are served without their style: " + loaded.error().message);
+  }
+}
+
+void Portal::Register(http::Router& router) {
+  const auto add = [&](std::string method, std::string tail,
+                       http::Response (Portal::*handler)(const http::Request&)) {
+    http::Route route;
+    route.method = std::move(method);
+    route.pattern = Path(tail);
+    route.access = http::Access::kPublic;
+    route.handler = [this, handler](const http::Request& request) {
+      http::Response response = (this->*handler)(request);
+      response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+      response.headers.emplace_back("Referrer-Policy", "no-referrer");
+      response.headers.emplace_back("X-Frame-Options", "DENY");
+      return response;
+    };
+    router.Add(std::move(route));
+  };
+  add("GET", "", &Portal::Start);
+  add("GET", "/question/{id}", &Portal::ShowQuestion);
+  add("POST", "/question/{id}", &Portal::AnswerQuestion);
+  add("GET", "/check-answers", &Portal::ShowCheck);
+  add("POST", "/check-answers", &Portal::Submit);
+  add("GET", "/confirmation", &Portal::Confirmation);
+  add("GET", "/receipt", &Portal::Receipt);
+  add("GET", "/follow", &Portal::ShowFollow);
+  add("POST", "/follow", &Portal::RequestCode);
+  add("GET", "/follow/code", &Portal::ShowCode);
+  add("POST", "/follow/code", &Portal::EnterCode);
+  add("GET", "/case", &Portal::ShowCase);
+  add("GET", "/case/letters/{number}", &Portal::Letter);
+  add("GET", "/case/information", &Portal::ShowInformation);
+  add("POST", "/case/information", &Portal::AddInformation);
+  add("GET", "/case/next-stage", &Portal::ShowNextStage);
+  add("POST", "/case/next-stage", &Portal::AskNextStage);
+  add("POST", "/case/sign-out", &Portal::SignOut);
+  add("GET", "/accessibility", &Portal::Accessibility);
+  add("GET", "/privacy", &Portal::Privacy);
+  for (const char* folder : {"fonts", "images"}) {
+    http::Route route;
+    route.method = "GET";
+    route.pattern = Path(std::string("/assets/") + folder + "/{file}");
+    route.access = http::Access::kPublic;
+    route.handler = [this, folder](const http::Request& request) {
+      return Asset(std::string(folder) + "/" + request.path_params.at("file"));
+    };
+    router.Add(std::move(route));
+  }
+  http::Route stylesheet;
+  stylesheet.method = "GET";
+  stylesheet.pattern = Path("/assets/govuk-frontend.min.css");
+  stylesheet.access = http::Access::kPublic;
+  stylesheet.handler = [this](const http::Request&) { return Asset("govuk-frontend.min.css"); };
+  router.Add(std::move(stylesheet));
+}
+
+// ---- sessions, forms and pages
+
+Portal::Visit Portal::Open(const http::Request& request) {
+  const std::int64_t now = clock_.NowUnixSeconds();
+  const std::string_view token = CookieValue(request.Header("cookie"), kPortalCookieName);
+  if (auto session = sessions_.Find(token, now)) {
+    return Visit{std::string(token), std::move(*session), false};
+  }
+  std::string created = sessions_.Create(now);
+  auto session = sessions_.Find(created, now);
+  return Visit{std::move(created), session.value_or(PortalSession{}), true};
+}
+
+std::variant<Portal::Visit, http::Response> Portal::OpenForm(const http::Request& request) {
+  const std::int64_t now = clock_.NowUnixSeconds();
+  const std::string_view token = CookieValue(request.Header("cookie"), kPortalCookieName);
+  auto session = sessions_.Find(token, now);
+  const Answers form = FormOf(request);
+  const auto csrf = form.find(kCsrfField);
+  if (!session || csrf == form.end() || session->csrf_token.empty() ||
+      !app::SecretTokenMatches(app::HashSecretToken(session->csrf_token), csrf->second)) {
+    return Message(kForbidden, "Sorry, your session has ended",
+                   {"We could not accept what you sent because the page you sent it from had "
+                    "expired or was not ours. Nothing has been saved.",
+                    "Start again from the beginning."},
+                   Path(""), "Go to the start");
+  }
+  if (const auto honeypot = form.find(kHoneypotField);
+      honeypot != form.end() && !honeypot->second.empty()) {
+    return Message(kBadRequest, "Sorry, we could not accept this form",
+                   {"Try again, or contact us another way."});
+  }
+  return Visit{std::string(token), std::move(*session), false};
+}
+
+http::Response Portal::Close(Visit& visit, http::Response response) {
+  sessions_.Save(visit.token, visit.session, clock_.NowUnixSeconds());
+  if (visit.set_cookie) {
+    std::string cookie = fmt::format("{}={}; Path={}; HttpOnly; SameSite=Lax", kPortalCookieName,
+                                     visit.token, options_.base_path);
+    if (options_.cookie_security == http::CookieSecurity::kHttpsOnly) cookie += "; Secure";
+    response.headers.emplace_back("Set-Cookie", std::move(cookie));
+  }
+  return response;
+}
+
+Branding Portal::BrandingNow() {
+  Branding branding;
+  branding.base_path = options_.base_path;
+  auto facts = app::PublicFactsOf(store_);
+  branding.organisation = facts && !facts->organisation.empty() ? facts->organisation : "Council";
+  return branding;
+}
+
+http::Response Portal::Page(int status, PageTemplate page, mustache::data data,
+                            const Frame& frame) {
+  http::Response response;
+  response.status = status;
+  response.content_type = "text/html; charset=utf-8";
+  response.body = RenderPage(BrandingNow(), page, std::move(data), frame);
+  return response;
+}
+
+http::Response Portal::Message(int status, const std::string& title,
+                               const std::vector<std::string>& paragraphs, const std::string& link,
+                               const std::string& link_text) {
+  mustache::data data;
+  data.set("heading", title);
+  data.set("paragraphs", Paragraphs(paragraphs));
+  if (!link.empty()) {
+    data.set("link", link);
+    data.set("link_text", link_text);
+  }
+  return Page(status, PageTemplate::kMessage, std::move(data), Frame{title, "", {}});
+}
+
+http::Response Portal::Redirect(std::string_view location) {
+  http::Response response;
+  response.status = kSeeOther;
+  response.content_type = "text/plain; charset=utf-8";
+  response.headers.emplace_back("Location", std::string(location));
+  return response;
+}
+
+http::Response Portal::TooMany() {
+  http::Response response = Message(kTooManyRequests, "Sorry, there have been too many attempts",
+                                    {"For your security, wait 15 minutes before you try again."});
+  response.headers.emplace_back("Retry-After", std::to_string(kCodeWindowSeconds));
+  return response;
+}
+
+std::vector<Question> Portal::Questions(const Answers& answers) {
+  auto facts = app::PublicFactsOf(store_);
+  return QuestionsFor(answers, facts ? facts->service_areas : std::vector<app::ServiceArea>{});
+}
+
+http::Response Portal::QuestionPage(int status, const Visit& visit, const Question& question,
+                                    const Answers& values, const std::vector<FieldError>& errors,
+                                    const std::string& action, const std::string& back,
+                                    const std::string& button, const std::string& intro) {
+  const bool single = question.fields.size() == 1;
+  mustache::data data;
+  data.set("heading", question.heading);
+  data.set("single", single);
+  data.set("action", action);
+  data.set("csrf", visit.session.csrf_token);
+  data.set("button", button);
+  if (!intro.empty()) data.set("intro", intro);
+  mustache::data fields = List();
+  Frame frame{question.heading, back, {}};
+  for (const Field& field : question.fields) {
+    mustache::data item;
+    item.set("name", field.name);
+    item.set("id", field.name);
+    item.set("label", field.label);
+    if (!field.hint.empty()) item.set("hint", field.hint);
+    const auto value = values.find(field.name);
+    item.set("value", value == values.end() ? std::string() : value->second);
+    item.set("is_radios", field.kind == FieldKind::kRadios);
+    item.set("is_textarea", field.kind == FieldKind::kTextarea);
+    item.set("input_type", field.kind == FieldKind::kEmail   ? "email"
+                           : field.kind == FieldKind::kPhone ? "tel"
+                                                             : "text");
+    if (!field.autocomplete.empty()) item.set("autocomplete", field.autocomplete);
+    if (!field.width.empty()) item.set("width", field.width);
+    std::string describedby = field.hint.empty() ? "" : field.name + "-hint";
+    const auto error = std::find_if(errors.begin(), errors.end(),
+                                    [&](const FieldError& e) { return e.field == field.name; });
+    // The error summary links to the field, or to a radio group's first option.
+    const std::string target =
+        field.kind == FieldKind::kRadios && !field.options.empty() ? field.name + "-0" : field.name;
+    if (error != errors.end()) {
+      item.set("error", error->message);
+      describedby += (describedby.empty() ? "" : " ") + field.name + "-error";
+      frame.errors.push_back({target, error->message});
+    }
+    if (!describedby.empty()) item.set("describedby", describedby);
+    mustache::data options = List();
+    for (std::size_t i = 0; i < field.options.size(); ++i) {
+      mustache::data option;
+      option.set("option_id", field.name + "-" + std::to_string(i));
+      option.set("option_value", field.options[i].value);
+      option.set("option_label", field.options[i].label);
+      option.set("checked", value != values.end() && value->second == field.options[i].value);
+      options.push_back(option);
+    }
+    item.set("options", options);
+    fields.push_back(item);
+  }
+  data.set("fields", fields);
+  return Page(status, PageTemplate::kQuestion, std::move(data), frame);
+}
+
+http::Response Portal::Asset(std::string_view name) {
+  if (assets_ != nullptr) {
+    if (auto answer = assets_->Answer(name)) return std::move(*answer);
+  }
+  http::Response response;
+  response.status = kNotFound;
+  response.content_type = "text/plain; charset=utf-8";
+  response.body = "Not found";
+  return response;
+}
+
+// ---- make a complaint
+
+http::Response Portal::Start(const http::Request&) {
+  mustache::data data;
+  mustache::data lines = List();
+  for (const std::string& line : LinesOf(options_.other_ways)) {
+    mustache::data item;
+    item.set("line", line);
+    lines.push_back(item);
+  }
+  data.set("contact_lines", lines);
+  return Page(kOk, PageTemplate::kStart, std::move(data), Frame{"Make a complaint", "", {}});
+}
+
+http::Response Portal::ShowQuestion(const http::Request& request) {
+  Visit visit = Open(request);
+  const std::vector<Question> questions = Questions(visit.session.answers);
+  const Question* question = FindQuestion(questions, request.path_params.at("id"));
+  if (question == nullptr) {
+    return Close(visit, Message(kNotFound, "Page not found",
+                                {"If you typed the web address, check it is correct."}, Path(""),
+                                "Go to the start"));
+  }
+  const bool change = request.query.contains("change");
+  std::string back = Path("");
+  if (change) {
+    back = Path("/check-answers");
+  } else if (question != &questions.front()) {
+    back = Path("/question/" + (question - 1)->id);
+  }
+  const std::string action = Path("/question/" + question->id) + (change ? "?change=1" : "");
+  return Close(visit, QuestionPage(kOk, visit, *question, visit.session.answers, {}, action, back,
+                                   "Continue"));
+}
+
+http::Response Portal::AnswerQuestion(const http::Request& request) {
+  auto opened = OpenForm(request);
+  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
+  Visit visit = std::move(std::get<Visit>(opened));
+  std::vector<Question> questions = Questions(visit.session.answers);
+  const Question* question = FindQuestion(questions, request.path_params.at("id"));
+  if (question == nullptr) return Redirect(Path(""));
+  const Answers form = FormOf(request);
+  const bool change = request.query.contains("change");
+  if (auto errors = CheckAnswers(*question, form); !errors.empty()) {
+    const std::string action = Path("/question/" + question->id) + (change ? "?change=1" : "");
+    return Close(visit, QuestionPage(kUnprocessable, visit, *question, form, errors, action,
+                                     change ? Path("/check-answers") : Path(""), "Continue"));
+  }
+  for (const Field& field : question->fields) {
+    const auto value = form.find(field.name);
+    visit.session.answers[field.name] = value == form.end() ? std::string() : value->second;
+  }
+  const std::string id = question->id;
+  // The answers may change which questions follow (complaining for someone else).
+  questions = Questions(visit.session.answers);
+  auto at = std::find_if(questions.begin(), questions.end(),
+                         [&](const Question& q) { return q.id == id; });
+  std::string next = Path("/check-answers");
+  if (const Question* missing = FirstUnanswered(questions, visit.session.answers);
+      change && missing != nullptr) {
+    next = Path("/question/" + missing->id + "?change=1");
+  } else if (!change && at != questions.end() && at + 1 != questions.end()) {
+    next = Path("/question/" + (at + 1)->id);
+  }
+  return Close(visit, Redirect(next));
+}
+
+http::Response Portal::ShowCheck(const http::Request& request) {
+  Visit visit = Open(request);
+  const std::vector<Question> questions = Questions(visit.session.answers);
+  if (const Question* missing = FirstUnanswered(questions, visit.session.answers)) {
+    return Close(visit, Redirect(Path("/question/" + missing->id)));
+  }
+  mustache::data data;
+  mustache::data rows = List();
+  for (const Question& question : questions) {
+    for (const Field& field : question.fields) {
+      const std::string shown = DisplayedAnswer(field, visit.session.answers);
+      mustache::data row;
+      row.set("key", question.fields.size() == 1 ? question.summary : field.label);
+      row.set("key_lower", question.fields.size() == 1 ? question.summary : field.label);
+      mustache::data lines = List();
+      std::string_view rest = shown.empty() ? std::string_view("Not given") : shown;
+      while (!rest.empty()) {
+        const auto end = rest.find('\n');
+        mustache::data line;
+        line.set("line", std::string(rest.substr(0, end)));
+        lines.push_back(line);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+      }
+      row.set("lines", lines);
+      row.set("change", Path("/question/" + question.id + "?change=1"));
+      rows.push_back(row);
+    }
+  }
+  data.set("rows", rows);
+  data.set("action", Path("/check-answers"));
+  data.set("csrf", visit.session.csrf_token);
+  return Close(visit,
+               Page(kOk, PageTemplate::kCheck, std::move(data),
+                    Frame{"Check your answers", Path("/question/" + questions.back().id), {}}));
+}
+
+http::Response Portal::Submit(const http::Request& request) {
+  auto opened = OpenForm(request);
+  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
+  Visit visit = std::move(std::get<Visit>(opened));
+  const std::vector<Question> questions = Questions(visit.session.answers);
+  for (const Question& question : questions) {
+    if (!CheckAnswers(question, visit.session.answers).empty()) {
+      return Close(visit, Redirect(Path("/question/" + question.id)));
+    }
+  }
+  if (!submissions_.Admit(request.client_address, clock_.NowUnixSeconds())) return TooMany();
+  auto receipt = app::SubmitOnlineComplaint(store_, clock_, options_.complaint,
+                                            ComplaintOf(visit.session.answers, questions));
+  if (!receipt) {
+    if (receipt.error().code == core::ErrorCode::kInvalidInput) {
+      return Close(visit, Message(kUnprocessable, "Sorry, we could not accept your complaint",
+                                  {"Something in your answers could not be accepted: " +
+                                       receipt.error().message + ".",
+                                   "Go back to check your answers."},
+                                  Path("/check-answers"), "Check your answers"));
+    }
+    log_error_("an online complaint could not be saved: " + receipt.error().message);
+    return Close(visit, Message(kServiceUnavailable, "Sorry, there is a problem with the service",
+                                {"Your complaint has not been sent. Try again later: your "
+                                 "answers have been kept."}));
+  }
+  visit.session.receipt = *receipt;
+  visit.session.receipt_email = visit.session.answers["email"];
+  visit.session.answers.clear();
+  return Close(visit, Redirect(Path("/confirmation")));
+}
+
+http::Response Portal::Confirmation(const http::Request& request) {
+  Visit visit = Open(request);
+  if (!visit.session.receipt) return Close(visit, Redirect(Path("")));
+  const app::OnlineReceipt& receipt = *visit.session.receipt;
+  mustache::data data;
+  data.set("reference", receipt.reference);
+  data.set("acknowledge_by", LongDate(receipt.acknowledge_by));
+  data.set("email", visit.session.receipt_email);
+  data.set("receipt", Path("/receipt"));
+  return Close(visit, Page(kOk, PageTemplate::kConfirmation, std::move(data),
+                           Frame{"Complaint sent", "", {}}));
+}
+
+http::Response Portal::Receipt(const http::Request& request) {
+  Visit visit = Open(request);
+  if (!visit.session.receipt) return Close(visit, Redirect(Path("")));
+  auto letter =
+      app::ResidentLetter(store_, visit.session.receipt->reference, visit.session.receipt_email,
+                          visit.session.receipt->receipt_letter);
+  if (!letter) {
+    return Close(visit, Message(kNotFound, "Sorry, the receipt is not available",
+                                {"Your complaint was sent. Keep your reference number."}));
+  }
+  http::Response response;
+  response.content_type = "application/pdf";
+  response.body = std::move(letter->pdf);
+  response.headers.emplace_back(
+      "Content-Disposition",
+      "attachment; filename=\"" + visit.session.receipt->reference + "-receipt.pdf\"");
+  return Close(visit, std::move(response));
+}
+
+// ---- follow a complaint
+
+http::Response Portal::ShowFollow(const http::Request& request) {
+  Visit visit = Open(request);
+  const Question question = FollowQuestion();
+  return Close(
+      visit, QuestionPage(kOk, visit, question, {}, {}, Path("/follow"), Path(""), "Send me a code",
+                          "We will email you a code to see your complaint."));
+}
+
+http::Response Portal::RequestCode(const http::Request& request) {
+  auto opened = OpenForm(request);
+  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
+  Visit visit = std::move(std::get<Visit>(opened));
+  Answers form = FormOf(request);
+  const std::string reference = Upper(Trim(form["reference"]));
+  const std::string email(Trim(form["email"]));
+  const Question question = FollowQuestion();
+  if (auto errors = CheckAnswers(question, form); !errors.empty()) {
+    return Close(visit, QuestionPage(kUnprocessable, visit, question, form, errors, Path("/follow"),
+                                     Path(""), "Send me a code"));
+  }
+  const std::int64_t now = clock_.NowUnixSeconds();
+  // Every limit is counted whatever the pair: the answer must not depend on it.
+  const bool by_address = code_requests_by_address_.Admit("ip:" + request.client_address, now);
+  const bool by_reference = code_requests_by_case_.Admit("ref:" + reference, now);
+  const bool by_email = code_requests_by_case_.Admit("email:" + Upper(email), now);
+  if (!by_address || !by_reference || !by_email) return TooMany();
+  if (auto found = app::ResidentCaseOf(store_, reference, email)) {
+    const std::string code = codes_.Issue(reference, email, now);
+    app::MailMessage message;
+    message.message_id =
+        "<" + app::NewRandomToken("code-") + "@" + options_.complaint.mail_domain + ">";
+    message.to = email;
+    message.subject = "Your code to follow your complaint";
+    message.text = "Your code is " + code + ".\n\nEnter it on the page where you asked for it. " +
+                   "It works once, for 10 minutes.\n\nIf you did not ask for a code, you can " +
+                   "ignore this email: nobody can see your complaint without it.";
+    message.html = "<p>Your code is <strong>" + code + "</strong>.</p><p>Enter it on the page " +
+                   "where you asked for it. It works once, for 10 minutes.</p><p>If you did not " +
+                   "ask for a code, you can ignore this email: nobody can see your complaint " +
+                   "without it.</p>";
+    mail_.Send(std::move(message));
+    if (auto recorded =
+            app::RecordResidentAccess(store_, clock_, reference, app::ResidentAccess::kCodeSent);
+        !recorded) {
+      log_error_("a code request was not recorded: " + recorded.error().message);
+    }
+  } else if (found.error().code != core::ErrorCode::kNotFound) {
+    log_error_("a code request failed: " + found.error().message);
+  }
+  visit.session.pending_reference = reference;
+  visit.session.pending_email = email;
+  return Close(visit, Redirect(Path("/follow/code")));
+}
+
+http::Response Portal::ShowCode(const http::Request& request) {
+  Visit visit = Open(request);
+  if (visit.session.pending_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  const Question question = CodeQuestion(visit.session.pending_email);
+  return Close(visit, QuestionPage(kOk, visit, question, {}, {}, Path("/follow/code"),
+                                   Path("/follow"), "Continue"));
+}
+
+http::Response Portal::EnterCode(const http::Request& request) {
+  auto opened = OpenForm(request);
+  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
+  Visit visit = std::move(std::get<Visit>(opened));
+  if (visit.session.pending_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  const std::int64_t now = clock_.NowUnixSeconds();
+  if (!code_tries_.Admit("ip:" + request.client_address, now)) return TooMany();
+  Answers form = FormOf(request);
+  const Question question = CodeQuestion(visit.session.pending_email);
+  std::vector<FieldError> errors = CheckAnswers(question, form);
+  if (errors.empty()) {
+    switch (codes_.Check(visit.session.pending_reference, visit.session.pending_email, form["code"],
+                         now)) {
+      case app::CodeCheck::kAccepted: {
+        PortalSession opened_session = visit.session;
+        opened_session.case_reference = visit.session.pending_reference;
+        opened_session.case_email = visit.session.pending_email;
+        opened_session.pending_reference.clear();
+        opened_session.pending_email.clear();
+        sessions_.Save(visit.token, opened_session, now);
+        // A new token once the case is open: a session fixed by someone else opens nothing.
+        Visit renewed{sessions_.Renew(visit.token, now), {}, true};
+        renewed.session = sessions_.Find(renewed.token, now).value_or(opened_session);
+        if (auto recorded = app::RecordResidentAccess(store_, clock_, opened_session.case_reference,
+                                                      app::ResidentAccess::kCaseOpened);
+            !recorded) {
+          log_error_("a case opening was not recorded: " + recorded.error().message);
+        }
+        return Close(renewed, Redirect(Path("/case")));
+      }
+      case app::CodeCheck::kWrong:
+        errors.push_back({"code", "The code is not right. Check the email and try again"});
+        break;
+      case app::CodeCheck::kExpired:
+        errors.push_back({"code", "The code has expired. Ask for a new code"});
+        break;
+      case app::CodeCheck::kUsedUp:
+        errors.push_back({"code", "This code can no longer be used. Ask for a new code"});
+        break;
+    }
+  }
+  return Close(visit, QuestionPage(kUnprocessable, visit, question, {}, errors,
+                                   Path("/follow/code"), Path("/follow"), "Continue"));
+}
+
+http::Response Portal::ShowCase(const http::Request& request) {
+  Visit visit = Open(request);
+  if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  auto found = app::ResidentCaseOf(store_, visit.session.case_reference, visit.session.case_email);
+  if (!found) return Close(visit, Redirect(Path("/follow")));
+  const core::Complaint& complaint = found->complaint;
+  const core::Stage& stage = complaint.current_stage();
+  mustache::data data;
+  data.set("reference", complaint.reference);
+  mustache::data facts = List();
+  const auto fact = [&](std::string key, std::string value) {
+    mustache::data item;
+    item.set("key", std::move(key));
+    item.set("value", std::move(value));
+    facts.push_back(item);
+  };
+  fact("Status", StatusInWords(complaint));
+  fact("Stage", "Stage " + std::to_string(stage.number));
+  fact("Received", LongDate(complaint.received_on));
+  if (stage.acknowledged_on) {
+    fact("Acknowledged", LongDate(*stage.acknowledged_on));
+  } else {
+    fact("We will acknowledge it by", LongDate(stage.acknowledge_by));
+  }
+  if (stage.response) {
+    fact("We responded", LongDate(stage.response->responded_on));
+  } else if (stage.respond_by) {
+    fact("We will respond by", LongDate(*stage.respond_by));
+  }
+  data.set("facts", facts);
+  mustache::data letters = List();
+  for (const app::IssuedLetter& letter : found->letters) {
+    mustache::data item;
+    item.set("href", Path("/case/letters/" + std::to_string(letter.number)));
+    item.set("label",
+             "Letter " + std::to_string(letter.number) + ", " + LongDate(letter.issued_on));
+    letters.push_back(item);
+  }
+  data.set("has_letters", !found->letters.empty());
+  data.set("letters", letters);
+  mustache::data actions = List();
+  for (const std::string& action : found->open_actions) {
+    mustache::data item;
+    item.set("text", action);
+    actions.push_back(item);
+  }
+  data.set("has_actions", !found->open_actions.empty());
+  data.set("actions", actions);
+  data.set("may_escalate", found->may_escalate);
+  data.set("csrf", visit.session.csrf_token);
+  return Close(visit, Page(kOk, PageTemplate::kCase, std::move(data),
+                           Frame{"Your complaint " + complaint.reference, "", {}}));
+}
+
+http::Response Portal::Letter(const http::Request& request) {
+  Visit visit = Open(request);
+  if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  int number = 0;
+  const std::string& text = request.path_params.at("number");
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), number);
+  auto letter = parsed.ec == std::errc() && parsed.ptr == text.data() + text.size()
+                    ? app::ResidentLetter(store_, visit.session.case_reference,
+                                          visit.session.case_email, number)
+                    : core::Result<app::IssuedLetter>(tl::unexpected(
+                          core::Error{core::ErrorCode::kNotFound, "no such letter", {}}));
+  if (!letter) {
+    return Close(visit, Message(kNotFound, "Page not found", {"There is no such letter."},
+                                Path("/case"), "Back to your complaint"));
+  }
+  http::Response response;
+  response.content_type = "application/pdf";
+  response.body = std::move(letter->pdf);
+  response.headers.emplace_back(
+      "Content-Disposition", "attachment; filename=\"" + visit.session.case_reference + "-letter-" +
+                                 std::to_string(number) + ".pdf\"");
+  return Close(visit, std::move(response));
+}
+
+http::Response Portal::ShowInformation(const http::Request& request) {
+  Visit visit = Open(request);
+  if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  return Close(visit, QuestionPage(kOk, visit, InformationQuestion(), {}, {},
+                                   Path("/case/information"), Path("/case"), "Send"));
+}
+
+http::Response Portal::AddInformation(const http::Request& request) {
+  auto opened = OpenForm(request);
+  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
+  Visit visit = std::move(std::get<Visit>(opened));
+  if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  const Answers form = FormOf(request);
+  const Question question = InformationQuestion();
+  if (auto errors = CheckAnswers(question, form); !errors.empty()) {
+    return Close(visit, QuestionPage(kUnprocessable, visit, question, form, errors,
+                                     Path("/case/information"), Path("/case"), "Send"));
+  }
+  auto added = app::AddResidentInformation(store_, clock_, visit.session.case_reference,
+                                           visit.session.case_email, form.at("information"));
+  if (!added) {
+    return Close(visit, Message(kServiceUnavailable, "Sorry, there is a problem with the service",
+                                {"Your information has not been added. Try again later."}));
+  }
+  return Close(visit, Message(kOk, "Information added",
+                              {"We have added what you sent to your complaint " +
+                               visit.session.case_reference + "."},
+                              Path("/case"), "Back to your complaint"));
+}
+
+http::Response Portal::ShowNextStage(const http::Request& request) {
+  Visit visit = Open(request);
+  if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  return Close(visit,
+               QuestionPage(kOk, visit, NextStageQuestion(), {}, {}, Path("/case/next-stage"),
+                            Path("/case"), "Ask for the next stage",
+                            "If you are unhappy with our response, you can ask for your "
+                            "complaint to be looked at again by someone else."));
+}
+
+http::Response Portal::AskNextStage(const http::Request& request) {
+  auto opened = OpenForm(request);
+  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
+  Visit visit = std::move(std::get<Visit>(opened));
+  if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
+  const Answers form = FormOf(request);
+  const Question question = NextStageQuestion();
+  if (auto errors = CheckAnswers(question, form); !errors.empty()) {
+    return Close(
+        visit, QuestionPage(kUnprocessable, visit, question, form, errors, Path("/case/next-stage"),
+                            Path("/case"), "Ask for the next stage"));
+  }
+  const auto reason = form.find("reason");
+  auto escalated =
+      app::AskForNextStage(store_, clock_, visit.session.case_reference, visit.session.case_email,
+                           reason == form.end() ? "" : reason->second);
+  if (!escalated) {
+    if (escalated.error().code == core::ErrorCode::kStorage ||
+        escalated.error().code == core::ErrorCode::kUnavailable) {
+      return Close(visit, Message(kServiceUnavailable, "Sorry, there is a problem with the service",
+                                  {"Your request has not been sent. Try again later."}));
+    }
+    return Close(visit, Message(kUnprocessable, "Your complaint cannot go to the next stage now",
+                                {"This can be because we have not responded yet, or because this "
+                                 "was the last stage of our complaints procedure."},
+                                Path("/case"), "Back to your complaint"));
+  }
+  return Close(visit, Message(kOk, "Request sent",
+                              {"Your complaint " + escalated->reference + " will go to stage " +
+                                   std::to_string(escalated->current_stage().number) + ".",
+                               "We will acknowledge your request by " +
+                                   LongDate(escalated->current_stage().acknowledge_by) + "."},
+                              Path("/case"), "Back to your complaint"));
+}
+
+http::Response Portal::SignOut(const http::Request& request) {
+  auto opened = OpenForm(request);
+  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
+  sessions_.Remove(std::get<Visit>(opened).token);
+  http::Response response = Redirect(Path(""));
+  response.headers.emplace_back("Set-Cookie",
+                                fmt::format("{}=; Path={}; HttpOnly; SameSite=Lax; Max-Age=0",
+                                            kPortalCookieName, options_.base_path));
+  return response;
+}
+
+// ---- statements
+
+http::Response Portal::Accessibility(const http::Request&) {
+  return Message(
+      kOk, "Accessibility statement",
+      {"We want as many people as possible to be able to use this service. You should be able to "
+       "change colours, contrast levels and fonts, zoom in up to 400% without the text spilling "
+       "off the screen, and get through the whole service using just a keyboard or a screen "
+       "reader. The service works without JavaScript.",
+       "This service aims to meet the Web Content Accessibility Guidelines version 2.2 AA "
+       "standard. Its pages are checked with automated tools on every change.",
+       "If you find a problem, or need information in a different format, contact us another way "
+       "(see the start page) and we will respond within 5 working days.",
+       "If you are not happy with how we respond, contact the Equality Advisory and Support "
+       "Service (EASS)."},
+      Path(""), "Go to the start");
+}
+
+http::Response Portal::Privacy(const http::Request&) {
+  const std::vector<std::string> paragraphs = LinesOf(options_.privacy_notice);
+  return Message(kOk, "Privacy notice", paragraphs, Path(""), "Go to the start");
+}
+
+}  // namespace redress::portal
