@@ -12,6 +12,7 @@
 
 #include "core/learning.hpp"
 #include "core/ombudsman.hpp"
+#include "storage/common/record_references.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
 namespace redress::storage::sqlite {
@@ -66,13 +67,8 @@ struct Versioned<core::OmbudsmanCase> {
     c.satisfactory_remedy_by_council = r.Bool();
     return c;
   }
-  static std::vector<Reference> References(const core::OmbudsmanCase& c) {
-    std::vector<Reference> references;
-    for (std::size_t i = 0; i < c.complaints.size(); ++i) {
-      references.push_back({"complaints[" + std::to_string(i) + "]", "complaint", "complaints",
-                            "reference", c.complaints[i]});
-    }
-    return references;
+  static std::vector<Reference> References(const core::OmbudsmanCase& record) {
+    return common::OmbudsmanCaseReferences(record);
   }
 };
 
@@ -105,8 +101,8 @@ struct Versioned<core::FailureOrder> {
     o.complied_on = r.OptionalDate();
     return o;
   }
-  static std::vector<Reference> References(const core::FailureOrder& o) {
-    return {{"ombudsman_case", "Ombudsman case", "ombudsman_cases", "reference", o.ombudsman_case}};
+  static std::vector<Reference> References(const core::FailureOrder& record) {
+    return common::FailureOrderReferences(record);
   }
 };
 
@@ -141,17 +137,8 @@ struct Versioned<core::LearningAction> {
     a.completed_on = r.OptionalDate();
     return a;
   }
-  static std::vector<Reference> References(const core::LearningAction& a) {
-    std::vector<Reference> references = {
-        {"ombudsman_case", "Ombudsman case", "ombudsman_cases", "reference", a.ombudsman_case},
-        {"category", "category", "categories", "code", a.category},
-        {"root_cause", "root cause", "root_causes", "code", a.root_cause},
-        {"owner", "user", "users", "username", a.owner}};
-    for (std::size_t i = 0; i < a.complaints.size(); ++i) {
-      references.push_back({"complaints[" + std::to_string(i) + "]", "complaint", "complaints",
-                            "reference", a.complaints[i]});
-    }
-    return references;
+  static std::vector<Reference> References(const core::LearningAction& record) {
+    return common::LearningActionReferences(record);
   }
 };
 
