@@ -7,7 +7,14 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { apiClient, assertProblem as assertProblemOf, bin, redress, tempDir } from './helpers.mjs';
+import {
+  apiClient,
+  assertProblem as assertProblemOf,
+  bin,
+  redress,
+  tempDir,
+  testDatabase,
+} from './helpers.mjs';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -110,7 +117,7 @@ async function countOurComplaints() {
 
 before(async () => {
   workspace = tempDir();
-  const db = join(workspace.dir, 'council.db');
+  const db = testDatabase(workspace.dir, 'council.db');
   for (const args of [
     ['init', '--db', db],
     ['demo', '--db', db, '--seed', '2', '--today', '2022-06-30'],
