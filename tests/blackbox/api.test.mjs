@@ -11,6 +11,7 @@ import {
   apiClient,
   assertProblem as assertProblemOf,
   bin,
+  filesFolderFor,
   redress,
   tempDir,
   testDatabase,
@@ -28,9 +29,13 @@ const logLines = [];
 
 // Starts `redress serve` on any free port and resolves with its base URL once it listens.
 function startServer(db) {
-  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--threads', '4'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  server = spawn(
+    bin,
+    ['serve', '--db', db, '--port', '0', '--threads', '4', ...filesFolderFor(db)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   serverExit = once(server, 'exit');
   const lines = createInterface({ input: server.stdout });
   return new Promise((resolve, reject) => {

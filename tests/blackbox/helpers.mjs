@@ -81,6 +81,14 @@ export function freshPostgresDatabase(baseUrl = process.env.REDRESS_TEST_POSTGRE
   return `${baseUrl}${separator}options=-csearch_path%3D${schema}`;
 }
 
+// The serve arguments a database needs for attached files: a database named by URL has no folder
+// beside it, so it is given a fresh one; a SQLite file keeps its own.
+export function filesFolderFor(db) {
+  return db.startsWith('postgresql:')
+    ? ['--files', mkdtempSync(join(tmpdir(), 'redress-bb-files-'))]
+    : [];
+}
+
 // The database a test works on: the file `name` in `dir` on SQLite, a fresh schema on
 // PostgreSQL (onPostgres).
 export function testDatabase(dir, name) {
@@ -93,11 +101,7 @@ export async function startServe(db, extraArgs = []) {
   const { spawn } = await import('node:child_process');
   const { once } = await import('node:events');
   const { createInterface } = await import('node:readline');
-  // A database named by URL has no folder beside it for attached files: give it one.
-  const files =
-    db.startsWith('postgresql:') && !extraArgs.includes('--files')
-      ? ['--files', mkdtempSync(join(tmpdir(), 'redress-bb-files-'))]
-      : [];
+  const files = extraArgs.includes('--files') ? [] : filesFolderFor(db);
   const child = spawn(bin, ['serve', '--db', db, '--port', '0', ...files, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
