@@ -12,6 +12,7 @@ import {
   redress,
   startServe,
   tempDir,
+  testDatabase,
   userWithToken,
 } from './helpers.mjs';
 
@@ -90,7 +91,7 @@ const tokens = {};
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'allowed.db');
+  db = testDatabase(workspace.dir, 'allowed.db');
   const demo = redress(['demo', '--db', db, '--seed', '5', '--today', '2022-06-30']);
   assert.equal(demo.status, 0, demo.stderr);
   for (const role of ROLES) {

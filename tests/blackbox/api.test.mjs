@@ -7,7 +7,15 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { apiClient, assertProblem as assertProblemOf, bin, redress, tempDir } from './helpers.mjs';
+import {
+  apiClient,
+  assertProblem as assertProblemOf,
+  bin,
+  filesFolderFor,
+  redress,
+  tempDir,
+  testDatabase,
+} from './helpers.mjs';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -21,9 +29,13 @@ const logLines = [];
 
 // Starts `redress serve` on any free port and resolves with its base URL once it listens.
 function startServer(db) {
-  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--threads', '4'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  server = spawn(
+    bin,
+    ['serve', '--db', db, '--port', '0', '--threads', '4', ...filesFolderFor(db)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   serverExit = once(server, 'exit');
   const lines = createInterface({ input: server.stdout });
   return new Promise((resolve, reject) => {
@@ -110,7 +122,7 @@ async function countOurComplaints() {
 
 before(async () => {
   workspace = tempDir();
-  const db = join(workspace.dir, 'council.db');
+  const db = testDatabase(workspace.dir, 'council.db');
   for (const args of [
     ['init', '--db', db],
     ['demo', '--db', db, '--seed', '2', '--today', '2022-06-30'],

@@ -63,13 +63,46 @@ export function tempDir() {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+// The engine the black-box tests run on: SQLite files by default; PostgreSQL when
+// REDRESS_TEST_DB=postgresql, on the test cluster of REDRESS_TEST_POSTGRES_URL (ctest
+// `blackbox_on_postgres` runs the tests that use testDatabase so).
+export const onPostgres = process.env.REDRESS_TEST_DB === 'postgresql';
+
+// A database of its own on the PostgreSQL cluster at `baseUrl`: a fresh schema, named in the
+// URL's search_path, so that tests and runs never see each other's data.
+export function freshPostgresDatabase(baseUrl = process.env.REDRESS_TEST_POSTGRES_URL) {
+  if (!baseUrl) throw new Error('REDRESS_TEST_POSTGRES_URL is not set');
+  const schema = `bb_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const created = spawnSync('psql', ['-X', '-q', baseUrl, '-c', `CREATE SCHEMA ${schema}`], {
+    encoding: 'utf8',
+  });
+  if (created.status !== 0) throw new Error(`psql failed: ${created.stderr}`);
+  const separator = baseUrl.includes('?') ? '&' : '?';
+  return `${baseUrl}${separator}options=-csearch_path%3D${schema}`;
+}
+
+// The serve arguments a database needs for attached files: a database named by URL has no folder
+// beside it, so it is given a fresh one; a SQLite file keeps its own.
+export function filesFolderFor(db) {
+  return db.startsWith('postgresql:')
+    ? ['--files', mkdtempSync(join(tmpdir(), 'redress-bb-files-'))]
+    : [];
+}
+
+// The database a test works on: the file `name` in `dir` on SQLite, a fresh schema on
+// PostgreSQL (onPostgres).
+export function testDatabase(dir, name) {
+  return onPostgres ? freshPostgresDatabase() : join(dir, name);
+}
+
 // Starts `redress serve --db <db> ...extraArgs` on any free port; resolves with { base, process,
 // stop } once it answers /readyz. stop() sends SIGTERM to that process (by its pid) and waits.
 export async function startServe(db, extraArgs = []) {
   const { spawn } = await import('node:child_process');
   const { once } = await import('node:events');
   const { createInterface } = await import('node:readline');
-  const child = spawn(bin, ['serve', '--db', db, '--port', '0', ...extraArgs], {
+  const files = extraArgs.includes('--files') ? [] : filesFolderFor(db);
+  const child = spawn(bin, ['serve', '--db', db, '--port', '0', ...files, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { apiClient, redress, startServe, tempDir } from './helpers.mjs';
+import { apiClient, redress, startServe, tempDir, testDatabase } from './helpers.mjs';
 
 // The demo's history ends on 30 June 2022, so 2021/22 is a past year; the server's "today" is the
 // real date, later still. What happens to the year's cases happens in July 2022.
@@ -24,7 +24,7 @@ let call;
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'council.db');
+  db = testDatabase(workspace.dir, 'council.db');
   const demo = redress(['demo', '--db', db, '--seed', '2', '--today', DEMO_TODAY]);
   assert.equal(demo.status, 0, demo.stderr);
   const token = redress(['token', 'create', '--db', db, '--username', 'admin']);

@@ -15,6 +15,7 @@ import {
   redress,
   startServe,
   tempDir,
+  testDatabase,
   userWithToken,
 } from './helpers.mjs';
 import {
@@ -125,7 +126,7 @@ before(async () => {
   spawnSync('mkdir', ['-p', mailDir]);
   smtpPort = await freePort();
   sink = await startSink();
-  const db = join(workspace.dir, 'letters.db');
+  const db = testDatabase(workspace.dir, 'letters.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   tokens.admin = userWithToken(db, 'letters.admin', 'admin');
   server = await startServe(db, [

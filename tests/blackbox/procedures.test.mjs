@@ -11,6 +11,7 @@ import {
   redress,
   startServe,
   tempDir,
+  testDatabase,
   userWithToken,
 } from './helpers.mjs';
 
@@ -67,7 +68,7 @@ async function listed(user, reference) {
 
 before(async () => {
   workspace = tempDir();
-  const db = join(workspace.dir, 'procedures.db');
+  const db = testDatabase(workspace.dir, 'procedures.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   tokens.admin = userWithToken(db, 'proc.admin', 'admin');
   server = await startServe(db);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { redress, startServe, tempDir } from './helpers.mjs';
+import { redress, startServe, tempDir, testDatabase } from './helpers.mjs';
 
 const TODAY = '2026-11-22';
 const PROBLEM = 'application/problem+json';
@@ -18,7 +18,7 @@ const tokens = {};
 
 before(() => {
   workspace = tempDir();
-  db = join(workspace.dir, 'demo.db');
+  db = testDatabase(workspace.dir, 'demo.db');
   const demo = redress(['demo', '--db', db, '--seed', '1', '--today', TODAY]);
   assert.equal(demo.status, 0, demo.stderr);
   // "  username  role  team" lines: one token per role.

@@ -29,7 +29,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { redress, startServe, tempDir, userWithToken } from './helpers.mjs';
+import { redress, startServe, tempDir, testDatabase, userWithToken } from './helpers.mjs';
 import {
   CHILDREN_AREA,
   CHILDREN_CATEGORY,
@@ -372,7 +372,7 @@ async function compareWithUnknown(role, method, route, hiddenCall, unknownCall, 
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'visibility.db');
+  db = testDatabase(workspace.dir, 'visibility.db');
   const init = redress(['init', '--db', db]);
   assert.equal(init.status, 0, init.stderr);
   tokens.admin = userWithToken(db, 'vis.admin', 'admin');

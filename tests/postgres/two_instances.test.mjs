@@ -4,7 +4,6 @@
 // references logged concurrently through both are unique and gap-free, and the audit chain they
 // both appended to verifies.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   apiClient,
   assertProblem,
+  freshPostgresDatabase,
   redress,
   startServe,
   userWithToken,
@@ -20,17 +20,6 @@ import {
 
 const baseUrl = process.env.REDRESS_TEST_POSTGRES_URL;
 const CONCURRENT_LOGS = 20;
-
-// A schema of its own on the cluster, so that runs never see each other.
-function freshDatabase() {
-  const schema = `bb_${process.pid}_${Date.now()}`;
-  const created = spawnSync('psql', ['-X', '-q', baseUrl, '-c', `CREATE SCHEMA ${schema}`], {
-    encoding: 'utf8',
-  });
-  if (created.status !== 0) throw new Error(`psql failed: ${created.stderr}`);
-  const separator = baseUrl.includes('?') ? '&' : '?';
-  return `${baseUrl}${separator}options=-csearch_path%3D${schema}`;
-}
 
 function complaint(summary) {
   return {
@@ -57,7 +46,7 @@ describe(
     let callSecond;
 
     before(async () => {
-      db = freshDatabase();
+      db = freshPostgresDatabase(baseUrl);
       const missing = redress(['summary', '--db', db]);
       assert.notEqual(missing.status, 0, 'a database without the schema is refused');
       assert.match(missing.stderr, /redress init/);

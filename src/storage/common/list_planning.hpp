@@ -15,8 +15,8 @@
 namespace redress::storage::common {
 
 // The words of free text a user typed (ComplaintQuery::text), split at whitespace. Double quotes,
-// special in a search engine's query syntax (FTS5 strings, tsquery phrases), and NUL, which would
-// end a query early, are dropped. No words: no text filter.
+// special in a search engine's query syntax (FTS5 strings, tsquery phrases), NUL, which would
+// end a query early, and bytes that are not UTF-8 are dropped. No words: no text filter.
 std::vector<std::string> SearchWords(std::string_view text);
 
 // The field error of a cursor that is not a position in the list's sort order.

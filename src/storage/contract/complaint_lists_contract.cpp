@@ -243,7 +243,7 @@ TEST_P(SortContract, RestrictedCasesAreLeftOutOfListsAndCountsAlike) {
   for (const char* team : {"housing", "revenues", "independent", ""}) {
     const std::string visible =
         std::string(
-            "(restricted = 0 OR EXISTS (SELECT 1 FROM complaint_stages AS s WHERE "
+            "(NOT restricted OR EXISTS (SELECT 1 FROM complaint_stages AS s WHERE "
             "s.complaint_id = complaints.id AND s.team = '") +
         team + "'))";
     for (const char* filter : {"", "housing"}) {

@@ -7,15 +7,16 @@
 #include <tuple>
 #include <utility>
 
+#include "storage/common/list_planning.hpp"
 #include "storage/postgres/complaint_rows.hpp"
 #include "storage/postgres/references.hpp"
+#include "storage/postgres/repository_support.hpp"
 
 namespace redress::storage::postgres {
 
 namespace {
 
-constexpr std::string_view kComplaintPrefix = "CMP";
-constexpr std::int64_t kFirstVersion = 1;
+constexpr std::string_view kComplaintPrefix = common::kComplaintPrefix;
 
 // Every case status, in the order of core::CaseStatus (the counts name each one).
 constexpr std::array<core::CaseStatus, 6> kCaseStatuses = {
@@ -27,28 +28,9 @@ constexpr std::array<core::CaseStatus, 6> kCaseStatuses = {
     core::CaseStatus::kWithdrawn,
 };
 
-std::string Join(std::span<const std::string_view> columns) {
-  std::string text;
-  for (std::string_view column : columns) {
-    if (!text.empty()) text += ", ";
-    text += column;
-  }
-  return text;
-}
-
-// "$first, $first+1, ..." for `count` parameters.
-std::string Placeholders(std::size_t count, std::size_t first = 1) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i > 0) text += ", ";
-    text += "$" + std::to_string(first + i);
-  }
-  return text;
-}
-
 std::string InsertSql(std::string_view table, std::span<const std::string_view> columns) {
-  return "INSERT INTO " + std::string(table) + " (" + Join(columns) + ") VALUES (" +
-         Placeholders(columns.size()) + ")";
+  return "INSERT INTO " + std::string(table) + " (" + JoinColumns(columns) + ") VALUES (" +
+         ParameterList(columns.size()) + ")";
 }
 
 // A statement built filter by filter, numbering its parameters as they are added.
@@ -65,22 +47,6 @@ struct SqlQuery {
   }
   void And(const std::string& condition) { sql += " AND " + condition; }
 };
-
-// The words of a search: split at white space, double quotes dropped (text is never syntax).
-std::vector<std::string> SearchWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else if (c != '"') {
-      word += c;
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
 
 // The search vector's folding (complaints.search) applied to a word of a query.
 std::string Folded(const std::string& placeholder) {
@@ -102,18 +68,18 @@ void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
   if (query.received_to) out.And("received_on <= " + out.Param(*query.received_to));
   if (query.due_from) out.And("due_on >= " + out.Param(*query.due_from));
   if (query.due_before) out.And("due_on < " + out.Param(*query.due_before));
-  // Every word as a word; the last also as the prefix of one ("mou" finds "mould").
-  const std::vector<std::string> words = SearchWords(query.text);
+  // Every word as a word; the last also as the prefix of one ("mou" finds "mould"). A word with
+  // no letters ("-") is an empty query, which adds no condition (numnode = 0), as on FTS5.
+  const std::vector<std::string> words = common::SearchWords(query.text);
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string folded = Folded(out.Param(words[i]));
-    if (i + 1 < words.size()) {
-      out.And("search @@ plainto_tsquery('simple', " + folded + ")");
-    } else {
-      out.And(
-          "search @@ coalesce((SELECT to_tsquery('simple', string_agg(quote_literal(t.lexeme) || "
-          "':*', ' & ')) FROM unnest(to_tsvector('simple', " +
-          folded + ")) AS t), plainto_tsquery('simple', " + folded + "))");
-    }
+    const std::string tsquery =
+        i + 1 < words.size()
+            ? "plainto_tsquery('simple', " + folded + ")"
+            : "coalesce((SELECT to_tsquery('simple', string_agg(quote_literal(t.lexeme) || "
+              "':*', ' & ')) FROM unnest(to_tsvector('simple', " +
+                  folded + ")) AS t), plainto_tsquery('simple', " + folded + "))";
+    out.And("(numnode(" + tsquery + ") = 0 OR search @@ " + tsquery + ")");
   }
   if (query.visible_to_team) {
     out.And(
@@ -123,20 +89,11 @@ void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
   }
 }
 
-tl::unexpected<Error> InvalidCursor() {
-  return core::FailField("after", "is not a position in this sort order");
-}
-
 // The keyset condition of the page after `cursor`, and the ORDER BY of the query's sort.
 Result<std::string> AppendOrder(const app::ComplaintQuery& query, SqlQuery& out) {
-  std::optional<app::ComplaintCursor> cursor = query.after;
-  if (!cursor && !query.after_reference.empty()) {
-    if (query.sort != app::ComplaintSort::kReference) {
-      return core::FailField("after_reference", "pages the reference order only; use after");
-    }
-    cursor = app::ComplaintCursor{std::string(), query.after_reference};
-  }
-  if (cursor && cursor->reference.empty()) return InvalidCursor();
+  Result<std::optional<app::ComplaintCursor>> effective = common::EffectiveCursor(query);
+  if (!effective) return Unexpected(effective.error());
+  const std::optional<app::ComplaintCursor>& cursor = *effective;
   const bool ascending = query.direction == app::SortDirection::kAscending;
   const std::string after = ascending ? " > " : " < ";
   const std::string direction = ascending ? " ASC" : " DESC";
@@ -147,7 +104,7 @@ Result<std::string> AppendOrder(const app::ComplaintQuery& query, SqlQuery& out)
     case app::ComplaintSort::kReceivedOn:
       if (cursor) {
         std::optional<core::Date> key = core::Date::Parse(cursor->sort_key);
-        if (!key) return InvalidCursor();
+        if (!key) return Unexpected(common::InvalidCursor());
         const std::string date = out.Param(*key);
         out.And("(received_on, reference)" + after + "(" + date + ", " +
                 out.Param(cursor->reference) + ")");
@@ -163,7 +120,7 @@ Result<std::string> AppendOrder(const app::ComplaintQuery& query, SqlQuery& out)
                                   ") OR due_on IS NOT NULL)");
         } else {
           std::optional<core::Date> key = core::Date::Parse(cursor->sort_key);
-          if (!key) return InvalidCursor();
+          if (!key) return Unexpected(common::InvalidCursor());
           const std::string date = out.Param(*key);
           out.And(ascending ? "(due_on > " + date + " OR (due_on = " + date + " AND reference > " +
                                   reference + ") OR due_on IS NULL)"
@@ -180,7 +137,8 @@ Result<std::string> AppendOrder(const app::ComplaintQuery& query, SqlQuery& out)
 }  // namespace
 
 Result<core::Complaint> PostgresComplaintRepository::Load(std::string_view reference) {
-  static const std::string sql = "SELECT id, reference, version, " + Join(kComplaintColumns) +
+  static const std::string sql = "SELECT id, reference, version, " +
+                                 JoinColumns(kComplaintColumns) +
                                  " FROM complaints WHERE reference = $1";
   Result<Rows> rows = connection_.Query(sql, Params().Bind(reference));
   if (!rows) return Unexpected(rows.error());
@@ -194,15 +152,18 @@ Result<core::Complaint> PostgresComplaintRepository::Load(std::string_view refer
 Result<core::Complaint> PostgresComplaintRepository::Insert(core::Complaint complaint,
                                                             const core::CaseEvent& event) {
   if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
+  if (Status known = CheckReferences(connection_, common::ComplaintReferences(complaint)); !known) {
+    return Unexpected(known.error());
+  }
   Result<std::string> reference =
       NextReference(connection_, kComplaintPrefix, complaint.received_on.year());
   if (!reference) return Unexpected(reference.error());
   complaint.reference = std::move(*reference);
   complaint.version = kFirstVersion;
   static const std::string sql =
-      "INSERT INTO complaints (reference, version, " + Join(kComplaintColumns) + ", " +
-      Join(kComplaintProjectionColumns) + ") VALUES (" +
-      Placeholders(2 + kComplaintColumns.size() + kComplaintProjectionColumns.size()) +
+      "INSERT INTO complaints (reference, version, " + JoinColumns(kComplaintColumns) + ", " +
+      JoinColumns(kComplaintProjectionColumns) + ") VALUES (" +
+      ParameterList(2 + kComplaintColumns.size() + kComplaintProjectionColumns.size()) +
       ") RETURNING id";
   Params params;
   params.BindAll(complaint.reference, complaint.version);
@@ -224,17 +185,20 @@ Result<core::Complaint> PostgresComplaintRepository::Update(const core::Complain
                                                             std::int64_t expected_version,
                                                             const core::CaseEvent& event) {
   if (complaint.stages.empty()) return core::FailField("stages", "a complaint has a stage");
+  if (Status known = CheckReferences(connection_, common::ComplaintReferences(complaint)); !known) {
+    return Unexpected(known.error());
+  }
   core::Complaint stored = complaint;
   stored.version = expected_version + 1;
   constexpr std::size_t kColumnCount =
       1 + kComplaintColumns.size() + kComplaintProjectionColumns.size();
   // A concurrent Update of the same case waits on its row lock, then (READ COMMITTED) finds the
   // version changed and matches nothing: kStaleVersion, never a lost update.
-  static const std::string sql = "UPDATE complaints SET (version, " + Join(kComplaintColumns) +
-                                 ", " + Join(kComplaintProjectionColumns) + ") = (" +
-                                 Placeholders(kColumnCount) + ") WHERE reference = $" +
-                                 std::to_string(kColumnCount + 1) + " AND version = $" +
-                                 std::to_string(kColumnCount + 2) + " RETURNING id";
+  static const std::string sql =
+      "UPDATE complaints SET (version, " + JoinColumns(kComplaintColumns) + ", " +
+      JoinColumns(kComplaintProjectionColumns) + ") = (" + ParameterList(kColumnCount) +
+      ") WHERE reference = $" + std::to_string(kColumnCount + 1) + " AND version = $" +
+      std::to_string(kColumnCount + 2) + " RETURNING id";
   Params params;
   params.Bind(stored.version);
   BindComplaint(params, stored);
@@ -335,7 +299,7 @@ Status PostgresComplaintRepository::SaveChildren(const core::Complaint& complain
 }
 
 Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
-  static const std::string stage_sql = "SELECT " + Join(kStageColumns) +
+  static const std::string stage_sql = "SELECT " + JoinColumns(kStageColumns) +
                                        " FROM complaint_stages WHERE complaint_id = $1 "
                                        "ORDER BY number";
   Result<Rows> stage_rows = connection_.Query(stage_sql, Params().Bind(complaint.id));
@@ -345,7 +309,7 @@ Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
   complaint.stages = std::move(*stages);
 
   const auto load_list = [&](const auto& list) -> Status {
-    const std::string sql = "SELECT stage, " + Join(list.item_columns) + " FROM " +
+    const std::string sql = "SELECT stage, " + JoinColumns(list.item_columns) + " FROM " +
                             std::string(list.table) +
                             " WHERE complaint_id = $1 ORDER BY stage, position";
     Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint.id));
@@ -378,7 +342,7 @@ Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
   if (Status s = load_list(kEarlierResponses); !s) return s;
   if (Status s = load_list(kReopenings); !s) return s;
 
-  static const std::string procedure_sql = "SELECT " + Join(kProcedureColumns) +
+  static const std::string procedure_sql = "SELECT " + JoinColumns(kProcedureColumns) +
                                            " FROM stage_procedures WHERE complaint_id = $1 "
                                            "ORDER BY stage";
   Result<Rows> procedures = connection_.Query(procedure_sql, Params().Bind(complaint.id));
@@ -425,6 +389,7 @@ Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
 
 Result<std::vector<app::ComplaintRow>> PostgresComplaintRepository::List(
     const app::ComplaintQuery& query) {
+  if (query.limit < 1) return core::FailField("limit", "must be at least 1");
   SqlQuery list{
       "SELECT reference, regime, status, current_stage, service_area, category, "
       "coalesce(team, ''), handler, received_on, due_on, summary, version FROM complaints "

@@ -7,13 +7,18 @@
 
 #include "storage/common/audit_checkpoint.hpp"
 #include "storage/postgres/account_repository.hpp"
+#include "storage/postgres/attachment_repository.hpp"
 #include "storage/postgres/audit_log.hpp"
 #include "storage/postgres/case_note_repository.hpp"
 #include "storage/postgres/complaint_repository.hpp"
 #include "storage/postgres/event_repository.hpp"
+#include "storage/postgres/learning_repository.hpp"
+#include "storage/postgres/letter_repository.hpp"
 #include "storage/postgres/migrations.hpp"
+#include "storage/postgres/ombudsman_repository.hpp"
 #include "storage/postgres/organisation_repository.hpp"
 #include "storage/postgres/pending_repositories.hpp"
+#include "storage/postgres/report_repository.hpp"
 #include "storage/postgres/service_request_repository.hpp"
 #include "storage/postgres/session_repository.hpp"
 
@@ -37,7 +42,15 @@ class PostgresTx final : public app::Tx {
         service_requests_(connection, events_),
         organisation_(connection),
         accounts_(connection),
-        sessions_(connection) {}
+        sessions_(connection),
+        ombudsman_(connection),
+        learning_(connection),
+        attachments_(connection),
+        letters_(connection),
+        letter_templates_(connection),
+        outbox_(connection),
+        contact_preferences_(connection),
+        reports_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -67,16 +80,16 @@ class PostgresTx final : public app::Tx {
   PostgresOrganisationRepository organisation_;
   PostgresAccountRepository accounts_;
   PostgresSessionRepository sessions_;
-  PendingOmbudsmanRepository ombudsman_;
-  PendingLearningRepository learning_;
+  PostgresOmbudsmanRepository ombudsman_;
+  PostgresLearningRepository learning_;
+  PostgresAttachmentRepository attachments_;
+  PostgresLetterRepository letters_;
+  PostgresLetterTemplateRepository letter_templates_;
+  PostgresOutboxRepository outbox_;
+  PostgresContactPreferencesRepository contact_preferences_;
+  PostgresReportRepository reports_;
   PendingAnnualSubmissionRepository annual_submissions_;
-  PendingAttachmentRepository attachments_;
-  PendingLetterRepository letters_;
-  PendingLetterTemplateRepository letter_templates_;
-  PendingOutboxRepository outbox_;
-  PendingContactPreferencesRepository contact_preferences_;
   PendingIdentityRepository identity_;
-  PendingReportRepository reports_;
   PendingReminderRepository reminders_;
 };
 

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "storage/postgres/pending_repositories.hpp"
 #include "storage/postgres/test_database.hpp"
 
 namespace redress::storage::postgres {
@@ -261,15 +262,12 @@ TEST_F(PostgresStoreTest, TwoInstancesWritingAtOnceKeepOneChain) {
   EXPECT_EQ(audit->records, 2 * kThreadsPerStore * kWritesPerThread);
 }
 
-TEST_F(PostgresStoreTest, ARepositoryNotYetWrittenSaysSo) {
-  Status read = store_->Read([](app::Tx& tx) -> Status {
-    Result<std::optional<core::LgscoLetter>> letter = tx.Ombudsman().LoadLgscoLetter(2024);
-    if (!letter) return Unexpected(letter.error());
-    return {};
-  });
-  ASSERT_FALSE(read);
-  EXPECT_EQ(read.error().code, ErrorCode::kUnavailable);
-  EXPECT_NE(read.error().message.find("PostgreSQL"), std::string::npos);
+// Every repository is written today; a new aggregate's stub answers with NotYetOnPostgres.
+TEST(PendingRepositoryTest, AStubSaysWhatIsNotYetOnPostgres) {
+  const core::Error error = NotYetOnPostgres("ExampleRepository::Load").value();
+  EXPECT_EQ(error.code, ErrorCode::kUnavailable);
+  EXPECT_NE(error.message.find("ExampleRepository::Load"), std::string::npos);
+  EXPECT_NE(error.message.find("PostgreSQL"), std::string::npos);
 }
 
 TEST_F(PostgresStoreTest, OpeningAnExistingDatabaseWithoutTheSchemaIsRefused) {

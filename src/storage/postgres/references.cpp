@@ -13,13 +13,6 @@ Result<std::int64_t> NextReferenceNumber(Connection& connection, std::string_vie
   return rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no reference number");
 }
 
-std::string FormatReference(std::string_view prefix, int year, std::int64_t number) {
-  constexpr std::size_t kReferenceDigits = 6;
-  std::string digits = std::to_string(number);
-  if (digits.size() < kReferenceDigits) digits.insert(0, kReferenceDigits - digits.size(), '0');
-  return std::string(prefix) + "-" + std::to_string(year) + "-" + digits;
-}
-
 Result<std::string> NextReference(Connection& connection, std::string_view prefix, int year) {
   Result<std::int64_t> number = NextReferenceNumber(connection, prefix, year);
   if (!number) return Unexpected(number.error());

@@ -12,16 +12,13 @@
 #include <string>
 #include <string_view>
 
+#include "storage/common/references.hpp"
 #include "storage/postgres/connection.hpp"
 
 namespace redress::storage::postgres {
 
-// The first number of every series.
-inline constexpr std::int64_t kFirstReferenceNumber = 1;
-
-// "<prefix>-<year>-<number, 6 digits at least>", as the SQLite adapter writes them (to move to
-// storage/common with the storage split's reference formats).
-std::string FormatReference(std::string_view prefix, int year, std::int64_t number);
+using common::FormatReference;
+using common::kFirstReferenceNumber;
 
 // Takes the next number of the series `prefix` for `year` inside the open transaction and returns
 // its reference.

@@ -9,7 +9,7 @@ namespace redress::storage::postgres {
 
 namespace {
 
-constexpr std::string_view kServiceRequestPrefix = "SR";
+constexpr std::string_view kServiceRequestPrefix = common::kServiceRequestPrefix;
 constexpr std::int64_t kFirstVersion = 1;
 
 // The columns after "id, reference", in binding and reading order (as the SQLite adapter's).

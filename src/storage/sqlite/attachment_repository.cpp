@@ -1,8 +1,9 @@
 #include "storage/sqlite/attachment_repository.hpp"
 
 #include <array>
-#include <nlohmann/json.hpp>
 #include <utility>
+
+#include "storage/common/attachment_codec.hpp"
 
 namespace redress::storage::sqlite {
 namespace {
@@ -15,14 +16,8 @@ constexpr std::string_view kSelect =
     "SELECT id, attached_to, reference, name, media_type, size, sha256, description, supplier, "
     "scan_state, added_by, added_at, removed_by, removed_at, removal_reason FROM attachments";
 
-std::string_view SupplierName(core::Supplier supplier) {
-  return supplier == core::Supplier::kResident ? "resident" : "staff";
-}
-std::optional<core::Supplier> ParseSupplier(std::string_view name) {
-  if (name == "resident") return core::Supplier::kResident;
-  if (name == "staff") return core::Supplier::kStaff;
-  return std::nullopt;
-}
+using common::ParseSupplier;
+using common::SupplierName;
 
 app::Attachment ReadAttachment(ColumnReader& row) {
   app::Attachment attachment;
@@ -145,32 +140,21 @@ Result<core::AttachmentPolicy> SqliteAttachmentRepository::LoadPolicy() {
   core::AttachmentPolicy policy;
   policy.max_file_bytes = reader.Int64();
   policy.max_case_bytes = reader.Int64();
-  const nlohmann::json allowed = nlohmann::json::parse(reader.Text(), nullptr, false);
-  if (!allowed.is_array()) return Fail(ErrorCode::kStorage, "malformed attachment_policy.allowed");
-  policy.allowed.clear();
-  for (const nlohmann::json& choice : allowed) {
-    if (!choice.is_object() || !choice.contains("media_type") || !choice.contains("label") ||
-        !choice["media_type"].is_string() || !choice["label"].is_string()) {
-      return Fail(ErrorCode::kStorage, "malformed attachment_policy.allowed");
-    }
-    policy.allowed.push_back(
-        {choice["media_type"].get<std::string>(), choice["label"].get<std::string>()});
-  }
+  Result<std::vector<core::MediaTypeChoice>> allowed = common::ParseAllowedJson(reader.View());
+  if (!allowed) return Unexpected(allowed.error());
+  policy.allowed = std::move(*allowed);
   return policy;
 }
 
 Status SqliteAttachmentRepository::SavePolicy(const core::AttachmentPolicy& policy) {
-  nlohmann::json allowed = nlohmann::json::array();
-  for (const core::MediaTypeChoice& choice : policy.allowed) {
-    allowed.push_back({{"media_type", choice.media_type}, {"label", choice.label}});
-  }
   Result<Statement> statement = connection_.Prepare(
       "INSERT INTO attachment_policy (id, max_file_bytes, max_case_bytes, allowed)"
       " VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET max_file_bytes = "
       "excluded.max_file_bytes,"
       " max_case_bytes = excluded.max_case_bytes, allowed = excluded.allowed");
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(policy.max_file_bytes, policy.max_case_bytes, allowed.dump());
+  statement->BindAll(policy.max_file_bytes, policy.max_case_bytes,
+                     common::AllowedJson(policy.allowed));
   return statement->Run();
 }
 

@@ -491,29 +491,6 @@ std::vector<std::string_view> StageListColumns(const StageList<Item>& list) {
   return columns;
 }
 
-// Every reference a complaint makes, for naming the unknown one after a foreign key failure.
-inline std::vector<Reference> ComplaintReferences(const core::Complaint& c) {
-  std::vector<Reference> references = {
-      {"service_area", "service area", "service_areas", "code", c.service_area},
-      {"category", "category", "categories", "code", c.category},
-      {"service_request_reference", "service request", "service_requests", "reference",
-       c.service_request_reference},
-  };
-  for (std::size_t i = 0; i < c.stages.size(); ++i) {
-    const core::Stage& stage = c.stages[i];
-    const std::string prefix = "stages[" + std::to_string(i) + "].";
-    references.push_back({prefix + "team", "team", "teams", "code", stage.team});
-    if (!stage.response) continue;
-    for (std::size_t j = 0; j < stage.response->root_causes.size(); ++j) {
-      references.push_back({prefix + "response.root_causes[" + std::to_string(j) + "]",
-                            "root cause", "root_causes", "code", stage.response->root_causes[j]});
-    }
-  }
-  for (std::size_t i = 0; i < c.possible_repeat_of.size(); ++i) {
-    references.push_back({"possible_repeat_of[" + std::to_string(i) + "]", "complaint",
-                          "complaints", "reference", c.possible_repeat_of[i]});
-  }
-  return references;
-}
+using common::ComplaintReferences;
 
 }  // namespace redress::storage::sqlite

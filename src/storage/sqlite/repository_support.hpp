@@ -14,6 +14,7 @@
 
 #include "app/records.hpp"
 #include "core/routing.hpp"
+#include "storage/common/record_references.hpp"
 #include "storage/common/references.hpp"
 #include "storage/sqlite/connection.hpp"
 
@@ -31,13 +32,7 @@ inline constexpr int kSettingsRowId = 1;
 
 // A record some row refers to, named by the field that holds it, to name the unknown one when a
 // foreign key fails.
-struct Reference {
-  std::string field;      // e.g. "stages[1].team"
-  std::string_view what;  // e.g. "team"
-  std::string_view table;
-  std::string_view key;
-  std::string value;
-};
+using common::Reference;
 
 template <typename Record>
 struct Table;

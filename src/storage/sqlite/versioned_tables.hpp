@@ -1,8 +1,9 @@
 #pragma once
 
 // The versioned records with a reference (Ombudsman cases, failure orders, learning actions) and
-// the child lists of those and of the self-assessment: their tables, and insert, update, load and
-// list written once for all of them. Internal to the SQLite adapter.
+// the child lists of those and of the self-assessment, on SQLite: insert, update, load and list
+// written once for all of them, on storage/common's description of each record
+// (versioned_records.hpp). Internal to the SQLite adapter.
 
 #include <array>
 #include <cstdint>
@@ -10,225 +11,19 @@
 #include <string_view>
 #include <vector>
 
-#include "core/learning.hpp"
-#include "core/ombudsman.hpp"
+#include "storage/common/versioned_records.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
 namespace redress::storage::sqlite {
 
-// ---------------------------------------------------------------------------------------------
-// Ombudsman cases, failure orders and learning actions: versioned records with a reference.
-// kColumns are those after id, reference and version, which Read reads first.
-
-template <typename Record>
-struct Versioned;
-
-template <>
-struct Versioned<core::OmbudsmanCase> {
-  static constexpr std::string_view kName = "ombudsman_cases";
-  static constexpr std::string_view kWhat = "Ombudsman case";
-  static constexpr std::string_view kPrefix = common::kOmbudsmanCasePrefix;
-  static constexpr std::array<std::string_view, 11> kColumns = {"ombudsman",
-                                                                "ombudsman_reference",
-                                                                "summary",
-                                                                "referred_on",
-                                                                "enquiry_received_on",
-                                                                "information_due_on",
-                                                                "information_sent_on",
-                                                                "draft_decision_on",
-                                                                "final_decision_on",
-                                                                "lgsco_decision",
-                                                                "satisfactory_remedy_by_council"};
-  static void Bind(Statement& s, const core::OmbudsmanCase& c) {
-    s.BindAll(c.ombudsman, c.ombudsman_reference, c.summary, c.referred_on, c.enquiry_received_on,
-              c.information_due_on, c.information_sent_on, c.draft_decision_on, c.final_decision_on,
-              c.lgsco_decision, c.satisfactory_remedy_by_council);
-  }
-  static core::OmbudsmanCase Read(ColumnReader& r) {
-    core::OmbudsmanCase c;
-    c.id = r.Int64();
-    c.reference = r.Text();
-    c.version = r.Int64();
-    c.ombudsman = r.Enumerator(core::ParseOmbudsman);
-    c.ombudsman_reference = r.Text();
-    c.summary = r.Text();
-    c.referred_on = r.OptionalDate();
-    c.enquiry_received_on = r.OptionalDate();
-    c.information_due_on = r.OptionalDate();
-    c.information_sent_on = r.OptionalDate();
-    c.draft_decision_on = r.OptionalDate();
-    c.final_decision_on = r.OptionalDate();
-    if (!r.NextIsNull()) {
-      c.lgsco_decision = r.Enumerator(core::ParseLgscoDecision);
-    } else {
-      r.Skip(1);
-    }
-    c.satisfactory_remedy_by_council = r.Bool();
-    return c;
-  }
-  static std::vector<Reference> References(const core::OmbudsmanCase& c) {
-    std::vector<Reference> references;
-    for (std::size_t i = 0; i < c.complaints.size(); ++i) {
-      references.push_back({"complaints[" + std::to_string(i) + "]", "complaint", "complaints",
-                            "reference", c.complaints[i]});
-    }
-    return references;
-  }
-};
-
-template <>
-struct Versioned<core::FailureOrder> {
-  static constexpr std::string_view kName = "failure_orders";
-  static constexpr std::string_view kWhat = "failure order";
-  static constexpr std::string_view kPrefix = common::kFailureOrderPrefix;
-  static constexpr std::array<std::string_view, 9> kColumns = {
-      "ombudsman_case", "ombudsman_reference", "type",   "ground",
-      "description",    "issued_on",           "due_on", "outcome",
-      "complied_on"};
-  static void Bind(Statement& s, const core::FailureOrder& o) {
-    s.BindAll(Code{o.ombudsman_case}, o.ombudsman_reference, o.type, o.ground, o.description,
-              o.issued_on, o.due_on, o.outcome, o.complied_on);
-  }
-  static core::FailureOrder Read(ColumnReader& r) {
-    core::FailureOrder o;
-    o.id = r.Int64();
-    o.reference = r.Text();
-    o.version = r.Int64();
-    o.ombudsman_case = r.Text();
-    o.ombudsman_reference = r.Text();
-    o.type = r.Enumerator(core::ParseChfoType);
-    o.ground = r.Enumerator(core::ParseChfoGround);
-    o.description = r.Text();
-    o.issued_on = r.Date();
-    o.due_on = r.Date();
-    o.outcome = r.Enumerator(core::ParseChfoOutcome);
-    o.complied_on = r.OptionalDate();
-    return o;
-  }
-  static std::vector<Reference> References(const core::FailureOrder& o) {
-    return {{"ombudsman_case", "Ombudsman case", "ombudsman_cases", "reference", o.ombudsman_case}};
-  }
-};
-
-template <>
-struct Versioned<core::LearningAction> {
-  static constexpr std::string_view kName = "learning_actions";
-  static constexpr std::string_view kWhat = "learning action";
-  static constexpr std::string_view kPrefix = common::kLearningActionPrefix;
-  static constexpr std::array<std::string_view, 12> kColumns = {
-      "source", "ombudsman_case", "category", "root_cause", "lesson",   "action",
-      "owner",  "raised_on",      "due_on",   "status",     "evidence", "completed_on"};
-  static void Bind(Statement& s, const core::LearningAction& a) {
-    s.BindAll(a.source, Code{a.ombudsman_case}, Code{a.category}, Code{a.root_cause}, a.lesson,
-              a.action, a.owner, a.raised_on, a.due_on, a.status, a.evidence, a.completed_on);
-  }
-  static core::LearningAction Read(ColumnReader& r) {
-    core::LearningAction a;
-    a.id = r.Int64();
-    a.reference = r.Text();
-    a.version = r.Int64();
-    a.source = r.Enumerator(core::ParseLearningSource);
-    a.ombudsman_case = r.Text();
-    a.category = r.Text();
-    a.root_cause = r.Text();
-    a.lesson = r.Text();
-    a.action = r.Text();
-    a.owner = r.Text();
-    a.raised_on = r.Date();
-    a.due_on = r.Date();
-    a.status = r.Enumerator(core::ParseLearningStatus);
-    a.evidence = r.Text();
-    a.completed_on = r.OptionalDate();
-    return a;
-  }
-  static std::vector<Reference> References(const core::LearningAction& a) {
-    std::vector<Reference> references = {
-        {"ombudsman_case", "Ombudsman case", "ombudsman_cases", "reference", a.ombudsman_case},
-        {"category", "category", "categories", "code", a.category},
-        {"root_cause", "root cause", "root_causes", "code", a.root_cause},
-        {"owner", "user", "users", "username", a.owner}};
-    for (std::size_t i = 0; i < a.complaints.size(); ++i) {
-      references.push_back({"complaints[" + std::to_string(i) + "]", "complaint", "complaints",
-                            "reference", a.complaints[i]});
-    }
-    return references;
-  }
-};
-
-// The rows of a list that belongs to one parent row, kept in the list's order by `position`.
-struct ChildTable {
-  std::string_view name;
-  std::string_view parent;  // the column holding the parent's key
-};
-inline constexpr ChildTable kCaseComplaints{"ombudsman_case_complaints", "case_id"};
-inline constexpr ChildTable kCaseFindings{"ombudsman_findings", "case_id"};
-inline constexpr ChildTable kCaseRemedies{"ombudsman_remedies", "case_id"};
-inline constexpr ChildTable kActionComplaints{"learning_action_complaints", "action_id"};
-inline constexpr ChildTable kAssessmentProvisions{"self_assessment_provisions", "financial_year"};
-
-template <typename Item>
-struct ChildColumns;
-
-// A complaint named by its reference.
-template <>
-struct ChildColumns<std::string> {
-  static constexpr std::array<std::string_view, 1> kColumns = {"complaint"};
-  static void Bind(Statement& s, const std::string& reference) { s.Bind(reference); }
-  static std::string Read(ColumnReader& r) { return r.Text(); }
-};
-
-template <>
-struct ChildColumns<core::ElementFinding> {
-  static constexpr std::array<std::string_view, 2> kColumns = {"element", "finding"};
-  static void Bind(Statement& s, const core::ElementFinding& f) { s.BindAll(f.element, f.finding); }
-  static core::ElementFinding Read(ColumnReader& r) {
-    return {r.Text(), r.Enumerator(core::ParseHoFinding)};
-  }
-};
-
-template <>
-struct ChildColumns<core::OmbudsmanRemedy> {
-  static constexpr std::array<std::string_view, 6> kColumns = {
-      "kind", "type", "description", "due_on", "completed_on", "evidence"};
-  static void Bind(Statement& s, const core::OmbudsmanRemedy& m) {
-    s.BindAll(m.kind, m.type, m.description, m.due_on, m.completed_on, m.evidence);
-  }
-  static core::OmbudsmanRemedy Read(ColumnReader& r) {
-    return {r.Enumerator(core::ParseRemedyKind),
-            r.Enumerator(core::ParseOmbudsmanRemedyType),
-            r.Text(),
-            r.Date(),
-            r.OptionalDate(),
-            r.Text()};
-  }
-};
-
-template <>
-struct ChildColumns<core::ProvisionAssessment> {
-  static constexpr std::array<std::string_view, 8> kColumns = {
-      "provision", "section",    "requirement", "compliance",
-      "evidence",  "commentary", "action",      "action_due_on"};
-  static void Bind(Statement& s, const core::ProvisionAssessment& p) {
-    s.BindAll(p.provision, p.section, p.requirement, p.compliance, p.evidence, p.commentary,
-              p.action, p.action_due_on);
-  }
-  static core::ProvisionAssessment Read(ColumnReader& r) {
-    core::ProvisionAssessment p;
-    p.provision = r.Text();
-    p.section = r.Text();
-    p.requirement = r.Text();
-    if (!r.NextIsNull()) {
-      p.compliance = r.Enumerator(core::ParseCodeCompliance);
-    } else {
-      r.Skip(1);
-    }
-    p.evidence = r.Text();
-    p.commentary = r.Text();
-    p.action = r.Text();
-    p.action_due_on = r.OptionalDate();
-    return p;
-  }
-};
+using common::ChildColumns;
+using common::ChildTable;
+using common::kActionComplaints;
+using common::kAssessmentProvisions;
+using common::kCaseComplaints;
+using common::kCaseFindings;
+using common::kCaseRemedies;
+using common::Versioned;
 
 // Replaces the parent's rows of `table` with `items`, in order.
 template <typename Item>
@@ -248,7 +43,7 @@ Status ReplaceChildren(Connection& connection, const ChildTable& table, std::int
     Result<Statement> insert = connection.Prepare(insert_sql);
     if (!insert) return Unexpected(insert.error());
     insert->BindAll(parent, static_cast<std::int64_t>(i));
-    C::Bind(*insert, items[i]);
+    C::template Bind<Code>(*insert, items[i]);
     if (Status inserted = insert->Run(); !inserted) return inserted;
   }
   return {};
@@ -263,7 +58,7 @@ Status LoadChildren(Connection& connection, const ChildTable& table, std::int64_
   Result<Statement> statement = connection.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(parent);
-  Result<std::vector<Item>> rows = ReadAll(*statement, C::Read);
+  Result<std::vector<Item>> rows = ReadAll(*statement, [](ColumnReader& r) { return C::Read(r); });
   if (!rows) return Unexpected(rows.error());
   items = std::move(*rows);
   return {};
@@ -329,7 +124,7 @@ Result<Record> InsertVersioned(Connection& connection, Record record, int year) 
   Status saved =
       SaveVersioned(connection, sql, record, RowChange::kInsert, [&](Statement& statement) {
         statement.BindAll(record.reference, record.version);
-        V::Bind(statement, record);
+        V::template Bind<Code>(statement, record);
       });
   if (!saved) return Unexpected(saved.error());
   return record;
@@ -348,7 +143,7 @@ Result<Record> UpdateVersioned(Connection& connection, Record record,
   Status saved =
       SaveVersioned(connection, sql, record, RowChange::kUpdate, [&](Statement& statement) {
         statement.Bind(record.version);
-        V::Bind(statement, record);
+        V::template Bind<Code>(statement, record);
         statement.BindAll(record.reference, expected_version);
       });
   if (!saved) return Unexpected(saved.error());
@@ -370,8 +165,9 @@ Result<Record> LoadVersioned(Connection& connection, std::string_view reference)
   Result<Statement> statement = connection.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(reference);
-  Result<Record> record =
-      ReadOne(*statement, V::Read, "no " + std::string(V::kWhat) + " " + std::string(reference));
+  Result<Record> record = ReadOne(
+      *statement, [](ColumnReader& r) { return V::Read(r); },
+      "no " + std::string(V::kWhat) + " " + std::string(reference));
   if (!record) return record;
   if (Status loaded = LoadChildrenOf(connection, *record); !loaded)
     return Unexpected(loaded.error());
@@ -388,7 +184,8 @@ Result<std::vector<Record>> ListVersioned(Connection& connection,
   Result<Statement> statement = connection.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   if (!filter_sql.empty()) statement->Bind(value);
-  Result<std::vector<Record>> records = ReadAll(*statement, Versioned<Record>::Read);
+  Result<std::vector<Record>> records =
+      ReadAll(*statement, [](ColumnReader& r) { return Versioned<Record>::Read(r); });
   if (!records) return records;
   for (Record& record : *records) {
     if (Status loaded = LoadChildrenOf(connection, record); !loaded)

@@ -1,0 +1,245 @@
+#pragma once
+
+// The versioned records with a reference (Ombudsman cases, failure orders, learning actions) and
+// the child lists of those and of the self-assessment, as every engine stores them: the table, the
+// columns, the prefix of the reference, the references each record holds, and the binding and
+// reading of a row, written once as templates over an engine's binder (`BindAll`) and row reader
+// (the SQLite ColumnReader's interface). `Code` is the engine's wrapper of an optional code
+// (bound as NULL when empty). Each engine runs the SQL itself (its versioned_tables.hpp).
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/learning.hpp"
+#include "core/ombudsman.hpp"
+#include "storage/common/record_references.hpp"
+#include "storage/common/references.hpp"
+
+namespace redress::storage::common {
+
+// kColumns are those after id, reference and version, which Read reads first.
+template <typename Record>
+struct Versioned;
+
+template <>
+struct Versioned<core::OmbudsmanCase> {
+  static constexpr std::string_view kName = "ombudsman_cases";
+  static constexpr std::string_view kWhat = "Ombudsman case";
+  static constexpr std::string_view kPrefix = common::kOmbudsmanCasePrefix;
+  static constexpr std::array<std::string_view, 11> kColumns = {"ombudsman",
+                                                                "ombudsman_reference",
+                                                                "summary",
+                                                                "referred_on",
+                                                                "enquiry_received_on",
+                                                                "information_due_on",
+                                                                "information_sent_on",
+                                                                "draft_decision_on",
+                                                                "final_decision_on",
+                                                                "lgsco_decision",
+                                                                "satisfactory_remedy_by_council"};
+  template <typename Code, typename Binder>
+  static void Bind(Binder& s, const core::OmbudsmanCase& c) {
+    s.BindAll(c.ombudsman, c.ombudsman_reference, c.summary, c.referred_on, c.enquiry_received_on,
+              c.information_due_on, c.information_sent_on, c.draft_decision_on, c.final_decision_on,
+              c.lgsco_decision, c.satisfactory_remedy_by_council);
+  }
+  template <typename Reader>
+  static core::OmbudsmanCase Read(Reader& r) {
+    core::OmbudsmanCase c;
+    c.id = r.Int64();
+    c.reference = r.Text();
+    c.version = r.Int64();
+    c.ombudsman = r.Enumerator(core::ParseOmbudsman);
+    c.ombudsman_reference = r.Text();
+    c.summary = r.Text();
+    c.referred_on = r.OptionalDate();
+    c.enquiry_received_on = r.OptionalDate();
+    c.information_due_on = r.OptionalDate();
+    c.information_sent_on = r.OptionalDate();
+    c.draft_decision_on = r.OptionalDate();
+    c.final_decision_on = r.OptionalDate();
+    if (!r.NextIsNull()) {
+      c.lgsco_decision = r.Enumerator(core::ParseLgscoDecision);
+    } else {
+      r.Skip(1);
+    }
+    c.satisfactory_remedy_by_council = r.Bool();
+    return c;
+  }
+  static std::vector<Reference> References(const core::OmbudsmanCase& record) {
+    return common::OmbudsmanCaseReferences(record);
+  }
+};
+
+template <>
+struct Versioned<core::FailureOrder> {
+  static constexpr std::string_view kName = "failure_orders";
+  static constexpr std::string_view kWhat = "failure order";
+  static constexpr std::string_view kPrefix = common::kFailureOrderPrefix;
+  static constexpr std::array<std::string_view, 9> kColumns = {
+      "ombudsman_case", "ombudsman_reference", "type",   "ground",
+      "description",    "issued_on",           "due_on", "outcome",
+      "complied_on"};
+  template <typename Code, typename Binder>
+  static void Bind(Binder& s, const core::FailureOrder& o) {
+    s.BindAll(Code{o.ombudsman_case}, o.ombudsman_reference, o.type, o.ground, o.description,
+              o.issued_on, o.due_on, o.outcome, o.complied_on);
+  }
+  template <typename Reader>
+  static core::FailureOrder Read(Reader& r) {
+    core::FailureOrder o;
+    o.id = r.Int64();
+    o.reference = r.Text();
+    o.version = r.Int64();
+    o.ombudsman_case = r.Text();
+    o.ombudsman_reference = r.Text();
+    o.type = r.Enumerator(core::ParseChfoType);
+    o.ground = r.Enumerator(core::ParseChfoGround);
+    o.description = r.Text();
+    o.issued_on = r.Date();
+    o.due_on = r.Date();
+    o.outcome = r.Enumerator(core::ParseChfoOutcome);
+    o.complied_on = r.OptionalDate();
+    return o;
+  }
+  static std::vector<Reference> References(const core::FailureOrder& record) {
+    return common::FailureOrderReferences(record);
+  }
+};
+
+template <>
+struct Versioned<core::LearningAction> {
+  static constexpr std::string_view kName = "learning_actions";
+  static constexpr std::string_view kWhat = "learning action";
+  static constexpr std::string_view kPrefix = common::kLearningActionPrefix;
+  static constexpr std::array<std::string_view, 12> kColumns = {
+      "source", "ombudsman_case", "category", "root_cause", "lesson",   "action",
+      "owner",  "raised_on",      "due_on",   "status",     "evidence", "completed_on"};
+  template <typename Code, typename Binder>
+  static void Bind(Binder& s, const core::LearningAction& a) {
+    s.BindAll(a.source, Code{a.ombudsman_case}, Code{a.category}, Code{a.root_cause}, a.lesson,
+              a.action, a.owner, a.raised_on, a.due_on, a.status, a.evidence, a.completed_on);
+  }
+  template <typename Reader>
+  static core::LearningAction Read(Reader& r) {
+    core::LearningAction a;
+    a.id = r.Int64();
+    a.reference = r.Text();
+    a.version = r.Int64();
+    a.source = r.Enumerator(core::ParseLearningSource);
+    a.ombudsman_case = r.Text();
+    a.category = r.Text();
+    a.root_cause = r.Text();
+    a.lesson = r.Text();
+    a.action = r.Text();
+    a.owner = r.Text();
+    a.raised_on = r.Date();
+    a.due_on = r.Date();
+    a.status = r.Enumerator(core::ParseLearningStatus);
+    a.evidence = r.Text();
+    a.completed_on = r.OptionalDate();
+    return a;
+  }
+  static std::vector<Reference> References(const core::LearningAction& record) {
+    return common::LearningActionReferences(record);
+  }
+};
+
+// The rows of a list that belongs to one parent row, kept in the list's order by `position`.
+struct ChildTable {
+  std::string_view name;
+  std::string_view parent;  // the column holding the parent's key
+};
+inline constexpr ChildTable kCaseComplaints{"ombudsman_case_complaints", "case_id"};
+inline constexpr ChildTable kCaseFindings{"ombudsman_findings", "case_id"};
+inline constexpr ChildTable kCaseRemedies{"ombudsman_remedies", "case_id"};
+inline constexpr ChildTable kActionComplaints{"learning_action_complaints", "action_id"};
+inline constexpr ChildTable kAssessmentProvisions{"self_assessment_provisions", "financial_year"};
+
+template <typename Item>
+struct ChildColumns;
+
+// A complaint named by its reference.
+template <>
+struct ChildColumns<std::string> {
+  static constexpr std::array<std::string_view, 1> kColumns = {"complaint"};
+  template <typename Code, typename Binder>
+  static void Bind(Binder& s, const std::string& reference) {
+    s.Bind(reference);
+  }
+  template <typename Reader>
+  static std::string Read(Reader& r) {
+    return r.Text();
+  }
+};
+
+template <>
+struct ChildColumns<core::ElementFinding> {
+  static constexpr std::array<std::string_view, 2> kColumns = {"element", "finding"};
+  template <typename Code, typename Binder>
+  static void Bind(Binder& s, const core::ElementFinding& f) {
+    s.BindAll(f.element, f.finding);
+  }
+  template <typename Reader>
+  static core::ElementFinding Read(Reader& r) {
+    core::ElementFinding f;
+    f.element = r.Text();
+    f.finding = r.Enumerator(core::ParseHoFinding);
+    return f;
+  }
+};
+
+template <>
+struct ChildColumns<core::OmbudsmanRemedy> {
+  static constexpr std::array<std::string_view, 6> kColumns = {
+      "kind", "type", "description", "due_on", "completed_on", "evidence"};
+  template <typename Code, typename Binder>
+  static void Bind(Binder& s, const core::OmbudsmanRemedy& m) {
+    s.BindAll(m.kind, m.type, m.description, m.due_on, m.completed_on, m.evidence);
+  }
+  template <typename Reader>
+  static core::OmbudsmanRemedy Read(Reader& r) {
+    core::OmbudsmanRemedy m;
+    m.kind = r.Enumerator(core::ParseRemedyKind);
+    m.type = r.Enumerator(core::ParseOmbudsmanRemedyType);
+    m.description = r.Text();
+    m.due_on = r.Date();
+    m.completed_on = r.OptionalDate();
+    m.evidence = r.Text();
+    return m;
+  }
+};
+
+template <>
+struct ChildColumns<core::ProvisionAssessment> {
+  static constexpr std::array<std::string_view, 8> kColumns = {
+      "provision", "section",    "requirement", "compliance",
+      "evidence",  "commentary", "action",      "action_due_on"};
+  template <typename Code, typename Binder>
+  static void Bind(Binder& s, const core::ProvisionAssessment& p) {
+    s.BindAll(p.provision, p.section, p.requirement, p.compliance, p.evidence, p.commentary,
+              p.action, p.action_due_on);
+  }
+  template <typename Reader>
+  static core::ProvisionAssessment Read(Reader& r) {
+    core::ProvisionAssessment p;
+    p.provision = r.Text();
+    p.section = r.Text();
+    p.requirement = r.Text();
+    if (!r.NextIsNull()) {
+      p.compliance = r.Enumerator(core::ParseCodeCompliance);
+    } else {
+      r.Skip(1);
+    }
+    p.evidence = r.Text();
+    p.commentary = r.Text();
+    p.action = r.Text();
+    p.action_due_on = r.OptionalDate();
+    return p;
+  }
+};
+
+}  // namespace redress::storage::common

@@ -1,0 +1,425 @@
+#include "storage/postgres/letter_repository.hpp"
+
+#include <array>
+#include <string>
+#include <utility>
+
+#include "core/regime.hpp"
+#include "storage/postgres/repository_support.hpp"
+
+namespace redress::storage::postgres {
+namespace {
+
+// The columns a letter is written with, after number; the PDF's bytes travel as hex text
+// (decode($n, 'hex') and encode(pdf, 'hex')), since every parameter is sent as text.
+constexpr std::array<std::string_view, 18> kLetterColumns{"type",
+                                                          "stage",
+                                                          "issued_on",
+                                                          "issued_by",
+                                                          "issued_at",
+                                                          "channel",
+                                                          "format",
+                                                          "recipient_name",
+                                                          "recipient_email",
+                                                          "recipient_address",
+                                                          "template_version",
+                                                          "text",
+                                                          "html",
+                                                          "pdf",
+                                                          "pages",
+                                                          "sha256",
+                                                          "corrects",
+                                                          "complaint_id"};
+constexpr std::size_t kPdfParameter = 15;  // $15: number is $1, then kLetterColumns
+
+// A list leaves the bodies out: '' for text, html and pdf.
+constexpr std::string_view kLetterSummarySelect =
+    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
+    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
+    "l.template_version, '', '', '', l.pages, l.sha256, l.corrects "
+    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
+constexpr std::string_view kLetterSelect =
+    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
+    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
+    "l.template_version, l.text, l.html, encode(l.pdf, 'hex'), l.pages, l.sha256, l.corrects "
+    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
+
+constexpr std::string_view kHexDigits = "0123456789abcdef";
+
+std::string HexOf(std::string_view bytes) {
+  std::string hex;
+  hex.reserve(bytes.size() * 2);
+  for (unsigned char byte : bytes) {
+    hex.push_back(kHexDigits[byte >> 4]);
+    hex.push_back(kHexDigits[byte & 0xf]);
+  }
+  return hex;
+}
+
+std::string BytesOfHex(std::string_view hex) {
+  const auto nibble = [](char c) {
+    return static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  };
+  std::string bytes;
+  bytes.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes.push_back(static_cast<char>((nibble(hex[i]) << 4) | nibble(hex[i + 1])));
+  }
+  return bytes;
+}
+
+app::IssuedLetter ReadLetter(RowReader& r) {
+  app::IssuedLetter letter;
+  letter.id = r.Int64();
+  letter.complaint_reference = r.Text();
+  letter.number = r.Int();
+  letter.type = r.Enumerator(core::ParseLetterType);
+  letter.stage = r.Int();
+  letter.issued_on = r.Date();
+  letter.issued_by = r.Text();
+  letter.issued_at = r.Text();
+  letter.channel = r.Enumerator(core::ParsePreferredChannel);
+  letter.format = r.Enumerator(core::ParseLetterFormat);
+  letter.recipient_name = r.Text();
+  letter.recipient_email = r.Text();
+  letter.recipient_address = r.Text();
+  letter.template_version = r.Int64();
+  letter.text = r.Text();
+  letter.html = r.Text();
+  letter.pdf = BytesOfHex(r.View());
+  letter.pages = r.Int();
+  letter.sha256 = r.Text();
+  if (r.NextIsNull()) {
+    r.Skip(1);
+  } else {
+    letter.corrects = r.Int();
+  }
+  return letter;
+}
+
+// The complaint's id; `lock` takes its row until the transaction ends, so that two instances
+// issuing letters of one complaint number them one after the other.
+enum class RowLock { kNone, kForUpdate };
+Result<std::int64_t> ComplaintId(Connection& connection, std::string_view reference,
+                                 RowLock lock = RowLock::kNone) {
+  Result<Rows> rows =
+      connection.Query(lock == RowLock::kForUpdate
+                           ? "SELECT id FROM complaints WHERE reference = $1 FOR NO KEY UPDATE"
+                           : "SELECT id FROM complaints WHERE reference = $1",
+                       Params().Bind(reference));
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) {
+    return core::FailField("reference", "no complaint " + std::string(reference),
+                           core::FieldErrorCode::kUnknownReference);
+  }
+  return rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no complaint");
+}
+
+constexpr std::string_view kTemplateColumns = "type, regime, version, text, saved_by, saved_at";
+
+app::LetterTemplate ReadTemplate(RowReader& r) {
+  app::LetterTemplate letter_template;
+  letter_template.type = r.Enumerator(core::ParseLetterType);
+  std::string regime = r.Text();
+  if (!regime.empty()) letter_template.regime = core::ParseRegime(regime);
+  letter_template.version = r.Int64();
+  letter_template.text = r.Text();
+  letter_template.saved_by = r.Text();
+  letter_template.saved_at = r.Text();
+  return letter_template;
+}
+
+std::string RegimeKey(const std::optional<core::Regime>& regime) {
+  return regime ? std::string(core::ToString(*regime)) : std::string();
+}
+
+// The columns of a message, read by ReadMessage, from `o` (the outbox or the rows just claimed)
+// joined to its letter `l` and complaint `c`.
+constexpr std::string_view kOutboxColumns =
+    "o.id, o.letter_id, c.reference, l.number, o.message_id, o.recipient, o.state, o.attempts, "
+    "o.created_at, o.next_attempt_at, o.claim_token, o.lease_expires_at, o.last_error, o.sent_at";
+constexpr std::string_view kOutboxJoins =
+    " JOIN letters l ON l.id = o.letter_id JOIN complaints c ON c.id = l.complaint_id";
+
+app::OutboxMessage ReadMessage(RowReader& r) {
+  app::OutboxMessage message;
+  message.id = r.Int64();
+  message.letter_id = r.Int64();
+  message.complaint_reference = r.Text();
+  message.letter_number = r.Int();
+  message.message_id = r.Text();
+  message.recipient = r.Text();
+  message.state = r.Enumerator(app::ParseOutboxState);
+  message.attempts = r.Int();
+  message.created_at = r.Int64();
+  message.next_attempt_at = r.Int64();
+  message.claim_token = r.Text();
+  message.lease_expires_at = r.Int64();
+  message.last_error = r.Text();
+  if (r.NextIsNull()) {
+    r.Skip(1);
+  } else {
+    message.sent_at = r.Int64();
+  }
+  return message;
+}
+
+// Runs an UPDATE of a claimed row; kConflict when the claim is no longer the caller's.
+Status RunOnClaimedRow(Connection& connection, std::string_view sql, const Params& params) {
+  Result<Rows> rows = connection.Query(sql, params);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->Affected() == 0) {
+    return Fail(ErrorCode::kConflict, "the outbox message is no longer claimed by this worker");
+  }
+  return {};
+}
+
+}  // namespace
+
+// --- letters ---
+
+Result<app::IssuedLetter> PostgresLetterRepository::Insert(app::IssuedLetter letter) {
+  Result<std::int64_t> complaint_id =
+      ComplaintId(connection_, letter.complaint_reference, RowLock::kForUpdate);
+  if (!complaint_id) return Unexpected(complaint_id.error());
+  {
+    Result<Rows> next = connection_.Query(
+        "SELECT coalesce(max(number), 0) + 1 FROM letters WHERE complaint_id = $1",
+        Params().Bind(*complaint_id));
+    if (!next) return Unexpected(next.error());
+    Result<int> number = next->ReadOne([](RowReader& r) { return r.Int(); }, "no number");
+    if (!number) return Unexpected(number.error());
+    letter.number = *number;
+  }
+  if (letter.corrects && (*letter.corrects < 1 || *letter.corrects >= letter.number)) {
+    return core::FailField("corrects",
+                           "the complaint has no letter " + std::to_string(*letter.corrects),
+                           core::FieldErrorCode::kUnknownReference);
+  }
+  static const std::string sql = [] {
+    std::string values = ParameterList(kLetterColumns.size() + 1);
+    const std::string pdf = "$" + std::to_string(kPdfParameter);
+    values.replace(values.find(pdf + ","), pdf.size(), "decode(" + pdf + ", 'hex')");
+    return "INSERT INTO letters (number, " + JoinColumns(kLetterColumns) + ") VALUES (" + values +
+           ") RETURNING id";
+  }();
+  Params params;
+  params.BindAll(letter.number, letter.type, letter.stage, letter.issued_on, letter.issued_by,
+                 letter.issued_at, letter.channel, letter.format, letter.recipient_name,
+                 letter.recipient_email, letter.recipient_address, letter.template_version,
+                 letter.text, letter.html, HexOf(letter.pdf), letter.pages, letter.sha256);
+  params.Bind(letter.corrects);
+  params.Bind(*complaint_id);
+  Result<Rows> rows = connection_.Query(sql, params);
+  if (!rows) return Unexpected(rows.error());
+  Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
+  if (!id) return Unexpected(id.error());
+  letter.id = *id;
+  return letter;
+}
+
+Result<std::vector<app::IssuedLetter>> PostgresLetterRepository::ListOf(
+    std::string_view complaint_reference) {
+  static const std::string sql =
+      std::string(kLetterSummarySelect) + " WHERE c.reference = $1 ORDER BY l.number";
+  Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint_reference));
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(ReadLetter);
+}
+
+Result<app::IssuedLetter> PostgresLetterRepository::Load(std::string_view complaint_reference,
+                                                         int number) {
+  static const std::string sql =
+      std::string(kLetterSelect) + " WHERE c.reference = $1 AND l.number = $2";
+  Result<Rows> rows = connection_.Query(sql, Params().BindAll(complaint_reference, number));
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadOne(ReadLetter, "no letter " + std::to_string(number) + " of " +
+                                       std::string(complaint_reference));
+}
+
+// --- templates ---
+
+Result<app::LetterTemplate> PostgresLetterTemplateRepository::Insert(
+    app::LetterTemplate letter_template) {
+  const std::string regime = RegimeKey(letter_template.regime);
+  {
+    Result<Rows> next = connection_.Query(
+        "SELECT coalesce(max(version), 0) + 1 FROM letter_templates WHERE type = $1 AND "
+        "regime = $2",
+        Params().BindAll(letter_template.type, regime));
+    if (!next) return Unexpected(next.error());
+    Result<std::int64_t> version =
+        next->ReadOne([](RowReader& r) { return r.Int64(); }, "no version");
+    if (!version) return Unexpected(version.error());
+    letter_template.version = *version;
+  }
+  static const std::string sql = "INSERT INTO letter_templates (" + std::string(kTemplateColumns) +
+                                 ") VALUES ($1, $2, $3, $4, $5, $6)";
+  if (Status run = connection_.Run(
+          sql, Params().BindAll(letter_template.type, regime, letter_template.version,
+                                letter_template.text, letter_template.saved_by,
+                                letter_template.saved_at));
+      !run) {
+    return Unexpected(run.error());
+  }
+  return letter_template;
+}
+
+Result<std::optional<app::LetterTemplate>> PostgresLetterTemplateRepository::Latest(
+    core::LetterType type, std::optional<core::Regime> regime) {
+  static const std::string sql = "SELECT " + std::string(kTemplateColumns) +
+                                 " FROM letter_templates WHERE type = $1 AND regime = $2 "
+                                 "ORDER BY version DESC LIMIT 1";
+  Result<Rows> rows = connection_.Query(sql, Params().BindAll(type, RegimeKey(regime)));
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::LetterTemplate>();
+  Result<app::LetterTemplate> found = rows->ReadOne(ReadTemplate, "no template");
+  if (!found) return Unexpected(found.error());
+  return std::optional<app::LetterTemplate>(std::move(*found));
+}
+
+Result<std::vector<app::LetterTemplate>> PostgresLetterTemplateRepository::ListLatest() {
+  static const std::string sql =
+      "SELECT " + std::string(kTemplateColumns) +
+      " FROM letter_templates t WHERE version = (SELECT max(version) FROM letter_templates u "
+      "WHERE u.type = t.type AND u.regime = t.regime) ORDER BY type, regime";
+  Result<Rows> rows = connection_.Query(sql);
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(ReadTemplate);
+}
+
+// --- outbox ---
+
+Result<app::OutboxMessage> PostgresOutboxRepository::Enqueue(app::OutboxMessage message) {
+  Result<Rows> rows = connection_.Query(
+      "INSERT INTO outbox (letter_id, message_id, recipient, state, attempts, created_at, "
+      "next_attempt_at) VALUES ($1, $2, $3, 'queued', 0, $4, $5) RETURNING id",
+      Params().BindAll(message.letter_id, message.message_id, message.recipient, message.created_at,
+                       message.next_attempt_at));
+  if (!rows) return Unexpected(rows.error());
+  Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
+  if (!id) return Unexpected(id.error());
+  message.id = *id;
+  message.state = app::OutboxState::kQueued;
+  message.attempts = 0;
+  message.claim_token.clear();
+  message.lease_expires_at = 0;
+  return message;
+}
+
+Result<std::vector<app::OutboxMessage>> PostgresOutboxRepository::Claim(std::string_view token,
+                                                                        std::int64_t now,
+                                                                        std::int64_t lease_until,
+                                                                        int limit) {
+  // One statement: the due rows are locked as they are chosen, and a row another worker's
+  // transaction holds is skipped rather than waited for (FOR UPDATE SKIP LOCKED); by the time
+  // that transaction commits the row is 'sending' under a fresh lease, so it is not due. Two
+  // instances' workers therefore never claim the same row, and never wait on each other.
+  static const std::string sql =
+      "WITH claimed AS (UPDATE outbox SET state = 'sending', claim_token = $1, "
+      "lease_expires_at = $2, attempts = attempts + 1 WHERE id IN (SELECT id FROM outbox "
+      "WHERE (state = 'queued' AND next_attempt_at <= $3) OR (state = 'sending' AND "
+      "lease_expires_at <= $3) ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
+      "RETURNING *) SELECT " +
+      std::string(kOutboxColumns) + " FROM claimed o" + std::string(kOutboxJoins) +
+      " ORDER BY o.next_attempt_at, o.id";
+  Result<Rows> rows =
+      connection_.Query(sql, Params().BindAll(token, lease_until, now, std::int64_t{limit}));
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(ReadMessage);
+}
+
+Status PostgresOutboxRepository::MarkSent(std::int64_t id, std::string_view token,
+                                          std::int64_t now) {
+  return RunOnClaimedRow(
+      connection_,
+      "UPDATE outbox SET state = 'sent', sent_at = $1, claim_token = '', last_error = '' "
+      "WHERE id = $2 AND state = 'sending' AND claim_token = $3",
+      Params().BindAll(now, id, token));
+}
+
+Status PostgresOutboxRepository::MarkRetry(std::int64_t id, std::string_view token,
+                                           std::int64_t next_attempt_at, std::string_view error) {
+  return RunOnClaimedRow(
+      connection_,
+      "UPDATE outbox SET state = 'queued', next_attempt_at = $1, last_error = $2, "
+      "claim_token = '' WHERE id = $3 AND state = 'sending' AND claim_token = $4",
+      Params().BindAll(next_attempt_at, error, id, token));
+}
+
+Status PostgresOutboxRepository::MarkFailed(std::int64_t id, std::string_view token,
+                                            std::string_view error) {
+  return RunOnClaimedRow(connection_,
+                         "UPDATE outbox SET state = 'failed', last_error = $1, claim_token = '' "
+                         "WHERE id = $2 AND state = 'sending' AND claim_token = $3",
+                         Params().BindAll(error, id, token));
+}
+
+Result<app::OutboxCounts> PostgresOutboxRepository::Counts() {
+  Result<Rows> rows = connection_.Query(
+      "SELECT count(*) FILTER (WHERE state = 'queued'), count(*) FILTER (WHERE state = "
+      "'sending'), count(*) FILTER (WHERE state = 'sent'), count(*) FILTER (WHERE state = "
+      "'failed') FROM outbox");
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadOne(
+      [](RowReader& r) {
+        app::OutboxCounts counts;
+        counts.queued = r.Int64();
+        counts.sending = r.Int64();
+        counts.sent = r.Int64();
+        counts.failed = r.Int64();
+        return counts;
+      },
+      "no counts");
+}
+
+Result<std::vector<app::OutboxMessage>> PostgresOutboxRepository::OfComplaint(
+    std::string_view complaint_reference) {
+  static const std::string sql = "SELECT " + std::string(kOutboxColumns) + " FROM outbox o" +
+                                 std::string(kOutboxJoins) +
+                                 " WHERE c.reference = $1 ORDER BY l.number, o.id";
+  Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint_reference));
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(ReadMessage);
+}
+
+// --- contact preferences ---
+
+Result<std::optional<core::ContactPreferences>> PostgresContactPreferencesRepository::Load(
+    std::string_view complaint_reference) {
+  Result<Rows> rows = connection_.Query(
+      "SELECT p.channel, p.format, p.language, p.copy_representative "
+      "FROM complaint_contact_preferences p JOIN complaints c ON c.id = p.complaint_id "
+      "WHERE c.reference = $1",
+      Params().Bind(complaint_reference));
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<core::ContactPreferences>();
+  return rows->ReadOne(
+      [](RowReader& r) {
+        core::ContactPreferences preferences;
+        preferences.channel = r.Enumerator(core::ParsePreferredChannel);
+        preferences.format = r.Enumerator(core::ParseLetterFormat);
+        preferences.language = r.Text();
+        preferences.copy_representative = r.Bool()
+                                              ? core::ContactPreferences::CopyRepresentative::kYes
+                                              : core::ContactPreferences::CopyRepresentative::kNo;
+        return std::optional<core::ContactPreferences>(std::move(preferences));
+      },
+      "no preferences");
+}
+
+Status PostgresContactPreferencesRepository::Save(std::string_view complaint_reference,
+                                                  const core::ContactPreferences& preferences) {
+  Result<std::int64_t> complaint_id = ComplaintId(connection_, complaint_reference);
+  if (!complaint_id) return Unexpected(complaint_id.error());
+  return connection_.Run(
+      "INSERT INTO complaint_contact_preferences (complaint_id, channel, format, language, "
+      "copy_representative) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (complaint_id) DO UPDATE SET "
+      "channel = excluded.channel, format = excluded.format, language = excluded.language, "
+      "copy_representative = excluded.copy_representative",
+      Params().BindAll(
+          *complaint_id, preferences.channel, preferences.format, preferences.language,
+          preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes));
+}
+
+}  // namespace redress::storage::postgres
