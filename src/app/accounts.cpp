@@ -38,10 +38,12 @@ std::string Lowered(std::string_view text) {
   return lowered;
 }
 
-// A field error unless `email` is empty, or looks like an address within kMaxEmailLength that no
-// user but `user_id` has in any case. The database's unique index holds the same rule.
-Status CheckEmail(AccountRepository& accounts, const std::string& email, std::int64_t user_id,
-                  core::FieldErrors& errors) {
+bool IsActiveAdmin(const User& user) { return user.active && user.role == core::Role::kAdmin; }
+
+}  // namespace
+
+Status CheckUserEmail(AccountRepository& accounts, const std::string& email, std::int64_t user_id,
+                      core::FieldErrors& errors) {
   if (email.empty()) return {};
   if (email.size() > kMaxEmailLength) {
     errors.Add("email", "must be at most " + std::to_string(kMaxEmailLength) + " characters",
@@ -64,10 +66,6 @@ Status CheckEmail(AccountRepository& accounts, const std::string& email, std::in
   return {};
 }
 
-bool IsActiveAdmin(const User& user) { return user.active && user.role == core::Role::kAdmin; }
-
-}  // namespace
-
 Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUser& user,
                        const PasswordPolicy& policy) {
   core::FieldErrors errors;
@@ -81,7 +79,7 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
   if (auto checked = CheckTeam(tx.Organisation(), user.team, errors); !checked) {
     return tl::unexpected(checked.error());
   }
-  if (auto checked = CheckEmail(tx.Accounts(), user.email, 0, errors); !checked) {
+  if (auto checked = CheckUserEmail(tx.Accounts(), user.email, 0, errors); !checked) {
     return tl::unexpected(checked.error());
   }
   if (!errors.empty()) return errors.ToError();
@@ -151,7 +149,8 @@ Result<User> UpdateUser(Store& store, const Clock& clock, const Actor& actor,
     auto found = tx.Accounts().FindUser(username);
     if (!found) return found;
     if (changes.email) {
-      if (auto checked = CheckEmail(tx.Accounts(), *changes.email, found->id, errors); !checked) {
+      if (auto checked = CheckUserEmail(tx.Accounts(), *changes.email, found->id, errors);
+          !checked) {
         return tl::unexpected(checked.error());
       }
       if (!errors.empty()) return errors.ToError();

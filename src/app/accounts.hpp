@@ -34,6 +34,12 @@ Result<User> AddUserIn(Tx& tx, const Actor& actor, core::Date today, const NewUs
 Result<User> AddUser(Store& store, const Clock& clock, const Actor& actor, const NewUser& user,
                      const PasswordPolicy& policy);
 
+// Adds a field error to `errors` unless `email` is empty, or looks like an address within
+// kMaxEmailLength that no user but `user_id` has in any case (kDuplicate). The database's unique
+// index holds the same rule; this names the field instead of failing the transaction.
+Status CheckUserEmail(AccountRepository& accounts, const std::string& email, std::int64_t user_id,
+                      core::FieldErrors& errors);
+
 // What to change of a user; an unset member is left as it is.
 struct UserChanges {
   std::optional<std::string> display_name;  // 1 to kMaxDisplayNameLength characters

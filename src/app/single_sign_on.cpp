@@ -158,6 +158,16 @@ void RecordRefusal(Store& store, const Clock& clock, const std::string& ref,
   (void)recorded;  // the refusal stands whether or not the trail could record it
 }
 
+// The provider's `email` if the account `user_id` may take it (an address no other account has,
+// in any case), else "".
+Result<std::string> UsableEmailIn(Tx& tx, const std::string& email, std::int64_t user_id) {
+  core::FieldErrors unusable;
+  if (auto checked = CheckUserEmail(tx.Accounts(), email, user_id, unusable); !checked) {
+    return tl::unexpected(checked.error());
+  }
+  return unusable.empty() ? email : std::string();
+}
+
 // A username for a new account from the token: preferred_username, else the email, else the
 // name, lower-cased with anything a username may not hold made '.', and "-N" added while taken.
 Result<std::string> NewUsernameIn(Tx& tx, const core::IdTokenClaims& claims) {
@@ -390,9 +400,11 @@ tl::expected<SignedIn, SignInRefusal> CompleteProviderSignIn(Store& store, const
       if (!username) return tl::unexpected(username.error());
       auto unusable = HashPassword(NewRandomToken("no-password-"));
       if (!unusable) return tl::unexpected(unusable.error());
+      auto email = UsableEmailIn(tx, claims->email, 0);
+      if (!email) return tl::unexpected(email.error());
       auto inserted = tx.Accounts().InsertUser(User{0, *username, DisplayNameOf(*claims, *username),
                                                     mapping.mapped->role, mapping.mapped->team,
-                                                    std::move(*unusable), true});
+                                                    std::move(*unusable), true, *email});
       if (!inserted) return tl::unexpected(inserted.error());
       user = std::move(*inserted);
       if (auto appended = tx.Events().Append(
@@ -403,7 +415,8 @@ tl::expected<SignedIn, SignInRefusal> CompleteProviderSignIn(Store& store, const
                             std::string(core::ToString(user->role)),
                         {{"username", "", user->username},
                          {"role", "", std::string(core::ToString(user->role))},
-                         {"team", "", user->team}}));
+                         {"team", "", user->team},
+                         {"email", "", user->email}}));
           !appended) {
         return appended;
       }
@@ -436,12 +449,22 @@ tl::expected<SignedIn, SignInRefusal> CompleteProviderSignIn(Store& store, const
       changes.push_back({"team", user->team, mapping.mapped->team});
       user->team = mapping.mapped->team;
     }
+    // The provider's address becomes the account's (reminders go to it) where it is one and no
+    // other account has it; an address never fails the sign-in, the old one is kept instead.
+    if (!claims->email.empty() && claims->email != user->email) {
+      auto email = UsableEmailIn(tx, claims->email, user->id);
+      if (!email) return tl::unexpected(email.error());
+      if (!email->empty()) {
+        changes.push_back({"email", user->email, *email});
+        user->email = *email;
+      }
+    }
     if (!changes.empty()) {
       if (auto updated = tx.Accounts().UpdateUser(*user); !updated) return updated;
       if (auto appended = tx.Events().Append(
               EntityType::kUser, user->username,
               UserEvent(core::EventType::kUserUpdated, clock, user->username,
-                        "Role or team changed by " + settings.display_name, std::move(changes)));
+                        "Details changed by " + settings.display_name, std::move(changes)));
           !appended) {
         return appended;
       }

@@ -34,7 +34,8 @@ core::Result<int> LetterNumber(const Request& request) {
   return number;
 }
 
-// Each letter's email, by letter number.
+// Each letter's latest email, by letter number: the messages come by letter number then id
+// (OutboxRepository::OfComplaint), so a later message of a letter replaces an earlier one.
 std::map<int, app::OutboxMessage> ByLetter(std::vector<app::OutboxMessage> messages) {
   std::map<int, app::OutboxMessage> by_letter;
   for (app::OutboxMessage& message : messages) {

@@ -111,7 +111,7 @@ describe('TP09 entry and the refusal as older than 12 months', () => {
 
     await page.locator('#matter_arose_on-year').fill('2020');
     await page.getByRole('button', { name: 'Refuse complaint' }).click();
-    await page.getByText('Complaint not accepted').waitFor();
+    await page.getByRole('alert').getByText('Complaint not accepted').waitFor();
     await page.locator('#refusal').filter({ hasText: 'limit ends on 20 June 2021' }).waitFor();
     await page
       .locator('#time-limit')

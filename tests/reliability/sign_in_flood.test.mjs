@@ -17,7 +17,12 @@ const FLOOD_MS = 10_000;
 const WARM_UP_MS = 1_000;
 const READ_GAP_MS = 30;
 const MIN_READS = 100;
+// The signed-in user's p99 during the flood must stay under this, or under QUIET_FACTOR times
+// their p90 before it, whichever is larger: a machine busy with other work (CI, parallel builds)
+// slows every request alike, which is not what this test is about. Unbounded checks took the p99
+// to seconds.
 const P99_LIMIT_MS = 100;
+const QUIET_FACTOR = 10;
 const MEMORY_LIMIT_MB = 600;
 
 // Starts the server with its log in a file (a flood's thousands of log lines a second must not
@@ -130,7 +135,8 @@ test('64 clients flooding sign-in do not slow a signed-in user or grow the serve
     console.log(`sign-in flood: ${JSON.stringify(figures)}`);
 
     assert.ok(during.length >= MIN_READS, `only ${during.length} reads`);
-    assert.ok(percentile(sorted, 99) < P99_LIMIT_MS, `p99 ${figures.p99_ms} ms`);
+    const limit = Math.max(P99_LIMIT_MS, QUIET_FACTOR * percentile(quietSorted, 90));
+    assert.ok(percentile(sorted, 99) < limit, `p99 ${figures.p99_ms} ms, limit ${limit} ms`);
     assert.ok(memory.peak < MEMORY_LIMIT_MB, `peak RSS ${figures.server_peak_rss_mb} MB`);
     // The flood was heard: some attempts had their password checked (401), most were turned away
     // before any hashing (429), and none failed otherwise.
