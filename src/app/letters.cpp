@@ -185,6 +185,22 @@ Status RequireRecordableEvent(const LetterRequest& request) {
   return {};
 }
 
+// Where a copy of the complainant's letters goes: the representative's email when the recorded
+// contact preferences ask for a copy and the case has a representative with an email; "" for
+// none. A representative without an email gets no copy here (a postal copy is not made).
+Result<std::string> RepresentativeCopyTo(Tx& tx, const core::Complaint& complaint) {
+  auto recorded = tx.ContactPreferences().Load(complaint.reference);
+  if (!recorded) return tl::unexpected(recorded.error());
+  if (!*recorded ||
+      (*recorded)->copy_representative != core::ContactPreferences::CopyRepresentative::kYes) {
+    return std::string();
+  }
+  if (!complaint.representative || IsBlank(complaint.representative->email)) {
+    return std::string();
+  }
+  return complaint.representative->email;
+}
+
 }  // namespace
 
 std::string_view ToString(OutboxState state) { return core::NameOf(kOutboxStateNames, state); }
@@ -251,23 +267,82 @@ Result<IssuedLetter> IssueLetterIn(Tx& tx, const Organisation& organisation, con
                    {"sha256", "", stored->sha256}};
   if (stored->corrects)
     event.changes.push_back({"corrects", "", std::to_string(*stored->corrects)});
+  Result<std::string> copy_to = RepresentativeCopyTo(tx, current);
+  if (!copy_to) return tl::unexpected(copy_to.error());
+  if (!copy_to->empty()) event.changes.push_back({"copied_to", "", *copy_to});
   if (Status appended = tx.Events().Append(EntityType::kComplaint, reference, event); !appended) {
     return tl::unexpected(appended.error());
   }
   if (stored->channel != core::PreferredChannel::kPost) {
-    OutboxMessage message;
-    message.letter_id = stored->id;
-    message.complaint_reference = stored->complaint_reference;
-    message.letter_number = stored->number;
-    message.message_id = "<letter-" + stored->complaint_reference + "-" +
-                         std::to_string(stored->number) + "@" + std::string(mail_domain) + ">";
-    message.recipient = stored->recipient_email;
-    message.created_at = now_unix;
-    message.next_attempt_at = now_unix;
-    auto queued = tx.Outbox().Enqueue(std::move(message));
+    auto queued = QueueLetterEmailIn(tx, *stored, stored->recipient_email, mail_domain, now_unix);
+    if (!queued) return tl::unexpected(queued.error());
+  }
+  if (!copy_to->empty()) {
+    auto queued = QueueLetterEmailIn(tx, *stored, *copy_to, mail_domain, now_unix);
     if (!queued) return tl::unexpected(queued.error());
   }
   return stored;
+}
+
+Result<OutboxMessage> QueueLetterEmailIn(Tx& tx, const IssuedLetter& letter,
+                                         std::string_view recipient, std::string_view mail_domain,
+                                         std::int64_t now_unix) {
+  auto messages = tx.Outbox().OfComplaint(letter.complaint_reference);
+  if (!messages) return tl::unexpected(messages.error());
+  auto earlier = std::count_if(messages->begin(), messages->end(), [&](const OutboxMessage& m) {
+    return m.letter_number == letter.number;
+  });
+  std::string local = "letter-" + letter.complaint_reference + "-" + std::to_string(letter.number);
+  if (earlier > 0) local += "." + std::to_string(earlier + 1);
+  OutboxMessage message;
+  message.letter_id = letter.id;
+  message.complaint_reference = letter.complaint_reference;
+  message.letter_number = letter.number;
+  message.message_id = "<" + local + "@" + std::string(mail_domain) + ">";
+  message.recipient = std::string(recipient);
+  message.created_at = now_unix;
+  message.next_attempt_at = now_unix;
+  return tx.Outbox().Enqueue(std::move(message));
+}
+
+Result<OutboxMessage> ResendLetter(const LetterContext& context, const Actor& actor,
+                                   std::string_view reference, int number) {
+  core::Date today = context.clock.Today();
+  std::int64_t now_unix = context.clock.NowUnixSeconds();
+  std::optional<OutboxMessage> result;
+  Status status = context.store.Write([&](Tx& tx) -> Status {
+    auto complaint = LoadVisibleComplaint(tx, actor, reference);
+    if (!complaint) return tl::unexpected(complaint.error());
+    auto letter = tx.Letters().Load(reference, number);
+    if (!letter) return tl::unexpected(letter.error());
+    if (IsBlank(letter->recipient_email)) {
+      return core::Fail(
+          core::ErrorCode::kTransitionNotAllowed,
+          "letter " + std::to_string(number) + " went by post only: there is no email to resend");
+    }
+    auto queued =
+        QueueLetterEmailIn(tx, *letter, letter->recipient_email, context.mail_domain, now_unix);
+    if (!queued) return tl::unexpected(queued.error());
+    // Recorded as a letter_issued event of the same letter whose `resent` change names the new
+    // message: the letter is the same frozen one (its sha256 unchanged), sent once more.
+    core::CaseEvent event;
+    event.type = core::EventType::kLetterIssued;
+    event.occurred_on = today;
+    event.actor = actor.username;
+    event.stage = complaint->current_stage().number;
+    event.summary = "Letter " + std::to_string(number) + " sent again to " + queued->recipient;
+    event.changes = {{"letter", "", std::to_string(number)},
+                     {"resent", "", queued->message_id},
+                     {"recipient", "", queued->recipient},
+                     {"sha256", "", letter->sha256}};
+    if (Status appended = tx.Events().Append(EntityType::kComplaint, reference, event); !appended) {
+      return appended;
+    }
+    result = std::move(*queued);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
 }
 
 Result<LetterDraft> PreviewLetter(const LetterContext& context, const Actor& actor,

@@ -57,6 +57,15 @@ Result<IssuedLetter> IssueLetterIn(Tx& tx, const Organisation& organisation, con
                                    std::int64_t now_unix, std::string_view mail_domain,
                                    std::string_view reference, const LetterRequest& request);
 
+// Queues an email of the stored `letter` to `recipient` inside the caller's transaction. The
+// letter's first message has the Message-ID "<letter-<reference>-<number>@<domain>>", each later
+// one (a copy to the representative, a resend) "<letter-<reference>-<number>.<k>@<domain>>", k its
+// place among the letter's messages: fixed when queued, so every attempt of one message carries
+// the same Message-ID and a crash between send and record never makes two different messages.
+Result<OutboxMessage> QueueLetterEmailIn(Tx& tx, const IssuedLetter& letter,
+                                         std::string_view recipient, std::string_view mail_domain,
+                                         std::int64_t now_unix);
+
 // What the correspondence use cases need: the store, the clock and the mail domain, the
 // right-hand side of the Message-IDs the outbox derives from letters.
 struct LetterContext {
@@ -79,6 +88,13 @@ Result<std::vector<IssuedLetter>> ListLetters(const LetterContext& context, cons
                                               std::string_view reference);
 Result<IssuedLetter> GetLetter(const LetterContext& context, const Actor& actor,
                                std::string_view reference, int number);
+// Queues the issued letter `number` again for email to its recipient: the same frozen letter, a
+// new outbox message with its own Message-ID (QueueLetterEmailIn), and a letter_issued event
+// whose `resent` change names the message, in one transaction. kNotFound as LoadVisibleComplaint or
+// for no such letter; kTransitionNotAllowed for a letter that went by post only (it has no email to
+// resend).
+Result<OutboxMessage> ResendLetter(const LetterContext& context, const Actor& actor,
+                                   std::string_view reference, int number);
 // The outbox messages of the complaint's letters. kNotFound as LoadVisibleComplaint.
 Result<std::vector<OutboxMessage>> OutboxOfComplaint(const LetterContext& context,
                                                      const Actor& actor,

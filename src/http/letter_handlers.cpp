@@ -34,21 +34,33 @@ core::Result<int> LetterNumber(const Request& request) {
   return number;
 }
 
-// Each letter's latest email, by letter number: the messages come by letter number then id
-// (OutboxRepository::OfComplaint), so a later message of a letter replaces an earlier one.
-std::map<int, app::OutboxMessage> ByLetter(std::vector<app::OutboxMessage> messages) {
-  std::map<int, app::OutboxMessage> by_letter;
+// Each letter's messages, by letter number, in the order queued (OutboxRepository::OfComplaint
+// gives them by letter number then id).
+using MessagesByLetter = std::map<int, std::vector<app::OutboxMessage>>;
+
+MessagesByLetter ByLetter(std::vector<app::OutboxMessage> messages) {
+  MessagesByLetter by_letter;
   for (app::OutboxMessage& message : messages) {
-    by_letter[message.letter_number] = std::move(message);
+    by_letter[message.letter_number].push_back(std::move(message));
   }
   return by_letter;
 }
 
-std::optional<app::OutboxMessage> DeliveryOf(const std::map<int, app::OutboxMessage>& by_letter,
-                                             int number) {
+std::vector<app::OutboxMessage> MessagesOf(const MessagesByLetter& by_letter, int number) {
   auto found = by_letter.find(number);
-  if (found == by_letter.end()) return std::nullopt;
+  if (found == by_letter.end()) return {};
   return found->second;
+}
+
+// The letter `number` of the complaint with its messages, as the caller may see it.
+core::Result<nlohmann::json> LetterWithMessages(const app::LetterContext& context,
+                                                const app::Actor& actor,
+                                                const std::string& reference, int number) {
+  auto letter = app::GetLetter(context, actor, reference, number);
+  if (!letter) return tl::unexpected(letter.error());
+  auto deliveries = app::OutboxOfComplaint(context, actor, reference);
+  if (!deliveries) return tl::unexpected(deliveries.error());
+  return LetterToJson(*letter, MessagesOf(ByLetter(std::move(*deliveries)), number));
 }
 
 }  // namespace
@@ -70,7 +82,7 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
                 auto by_letter = ByLetter(std::move(*deliveries));
                 json items = json::array();
                 for (const app::IssuedLetter& letter : *found) {
-                  items.push_back(LetterToJson(letter, DeliveryOf(by_letter, letter.number)));
+                  items.push_back(LetterToJson(letter, MessagesOf(by_letter, letter.number)));
                 }
                 return JsonAnswer(kOk, items);
               }});
@@ -86,10 +98,10 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
                                        "/letters/" + std::to_string(issued->number);
                 auto deliveries =
                     app::OutboxOfComplaint(*context, *request.actor, issued->complaint_reference);
-                std::optional<app::OutboxMessage> delivery;
+                std::vector<app::OutboxMessage> messages;
                 if (deliveries)
-                  delivery = DeliveryOf(ByLetter(std::move(*deliveries)), issued->number);
-                return CreatedAt(location, LetterToJson(*issued, delivery));
+                  messages = MessagesOf(ByLetter(std::move(*deliveries)), issued->number);
+                return CreatedAt(location, LetterToJson(*issued, messages));
               }});
   router.Add(
       {"POST", letters + "/preview", kAuth, P::kAcknowledge, [context](const Request& request) {
@@ -112,7 +124,7 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
          auto deliveries = app::OutboxOfComplaint(*context, *request.actor, reference);
          if (!deliveries) return Problem(deliveries.error(), request);
          return JsonAnswer(
-             kOk, FullLetterToJson(*letter, DeliveryOf(ByLetter(std::move(*deliveries)), *number)));
+             kOk, FullLetterToJson(*letter, MessagesOf(ByLetter(std::move(*deliveries)), *number)));
        }});
   router.Add(
       {"GET", letters + "/{number}/pdf", kAuth, P::kViewCases, [context](const Request& request) {
@@ -128,6 +140,17 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
          response.headers.emplace_back("Digest", "sha-256=" + letter->sha256);
          return response;
        }});
+  router.Add({"POST", letters + "/{number}/resend", kAuth, P::kAcknowledge,
+              [context](const Request& request) {
+                auto number = LetterNumber(request);
+                if (!number) return Problem(number.error(), request);
+                const std::string& reference = PathParam(request, "reference");
+                auto resent = app::ResendLetter(*context, *request.actor, reference, *number);
+                if (!resent) return Problem(resent.error(), request);
+                auto letter = LetterWithMessages(*context, *request.actor, reference, *number);
+                if (!letter) return Problem(letter.error(), request);
+                return JsonAnswer(kOk, *letter);
+              }});
   const std::string preferences = std::string(kComplaint) + "/contact-preferences";
   router.Add({"GET", preferences, kAuth, P::kViewCases, [context](const Request& request) {
                 auto found = app::ContactPreferencesOf(*context, *request.actor,

@@ -64,12 +64,12 @@ json PartNames(const std::vector<core::LetterPart>& parts) {
   return names;
 }
 
-json DeliveryToJson(const std::optional<app::OutboxMessage>& delivery) {
-  if (!delivery) return nullptr;
-  return {{"state", std::string(app::ToString(delivery->state))},
-          {"attempts", delivery->attempts},
-          {"message_id", delivery->message_id},
-          {"last_error", TextOrNull(delivery->last_error)}};
+json DeliveryToJson(const app::OutboxMessage& delivery) {
+  return {{"state", std::string(app::ToString(delivery.state))},
+          {"recipient", delivery.recipient},
+          {"attempts", delivery.attempts},
+          {"message_id", delivery.message_id},
+          {"last_error", TextOrNull(delivery.last_error)}};
 }
 
 }  // namespace
@@ -113,7 +113,9 @@ core::Result<app::LetterRequest> ParseLetterRequest(const json& body) {
 }
 
 json LetterToJson(const app::IssuedLetter& letter,
-                  const std::optional<app::OutboxMessage>& delivery) {
+                  const std::vector<app::OutboxMessage>& messages) {
+  json deliveries = json::array();
+  for (const app::OutboxMessage& message : messages) deliveries.push_back(DeliveryToJson(message));
   std::string self = "/api/v1/complaints/" + letter.complaint_reference + "/letters/" +
                      std::to_string(letter.number);
   return {{"number", letter.number},
@@ -134,12 +136,13 @@ json LetterToJson(const app::IssuedLetter& letter,
           {"sha256", letter.sha256},
           {"corrects", letter.corrects ? json(*letter.corrects) : json(nullptr)},
           {"pdf", self + "/pdf"},
-          {"delivery", DeliveryToJson(delivery)}};
+          {"delivery", messages.empty() ? json(nullptr) : DeliveryToJson(messages.back())},
+          {"messages", std::move(deliveries)}};
 }
 
 json FullLetterToJson(const app::IssuedLetter& letter,
-                      const std::optional<app::OutboxMessage>& delivery) {
-  json body = LetterToJson(letter, delivery);
+                      const std::vector<app::OutboxMessage>& messages) {
+  json body = LetterToJson(letter, messages);
   body["text"] = letter.text;
   body["html"] = letter.html;
   return body;

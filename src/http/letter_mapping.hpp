@@ -16,13 +16,14 @@ namespace redress::http {
 // knows (response_date, new_date, ombudsman) are not accepted: the server fills them.
 core::Result<app::LetterRequest> ParseLetterRequest(const nlohmann::json& body);
 
-// A letter without its bodies, with the state of its email when it has one (`delivery`, null for
-// post only).
+// A letter without its bodies, with its outbox messages in the order queued (`messages`: the
+// email, a copy to the representative, each resend; empty for post only) and the latest of them
+// (`delivery`, null when there is none).
 nlohmann::json LetterToJson(const app::IssuedLetter& letter,
-                            const std::optional<app::OutboxMessage>& delivery);
+                            const std::vector<app::OutboxMessage>& messages);
 // One letter whole: LetterToJson with its `text` and `html`.
 nlohmann::json FullLetterToJson(const app::IssuedLetter& letter,
-                                const std::optional<app::OutboxMessage>& delivery);
+                                const std::vector<app::OutboxMessage>& messages);
 // A preview: the letter whole, its PDF as base64, the parts as completed, required and missing.
 nlohmann::json DraftToJson(const app::LetterDraft& draft);
 

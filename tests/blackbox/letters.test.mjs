@@ -3,7 +3,9 @@
 // email with its PDF, whose text (pdftotext) carries the reference and the response date the
 // calendar gives, and a final response offers no Ombudsman email after 13 January 2026; a letter
 // with a part missing is refused naming each part; a template without the Ombudsman block is
-// refused; with the relay down, a letter waits and is delivered once when it comes back.
+// refused; with the relay down, a letter waits and is delivered once when it comes back; a letter
+// is resent as a new message of the same frozen letter and copied to the representative when the
+// preferences ask, each message with its own Message-ID.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -104,7 +106,7 @@ function workingDaysBefore(date, days) {
   return candidate;
 }
 
-async function logComplaint(receivedOn) {
+async function logComplaint(receivedOn, extra = {}) {
   const logged = await as('one', 'POST', '/api/v1/complaints', {
     regime: 'housing',
     received_on: receivedOn,
@@ -115,6 +117,7 @@ async function logComplaint(receivedOn) {
     description: 'Water comes through the bedroom ceiling.',
     desired_outcome: 'The roof repaired',
     complainant: person,
+    ...extra,
   });
   assert.equal(logged.status, 201, JSON.stringify(logged.body));
   return logged.body.reference;
@@ -412,4 +415,92 @@ test('contact preferences are the complaint’s: recorded, checked, and followed
   assert.ok(letter.body.recipient.address.includes('EX1 2MP'));
   const timeline = await as('one', 'GET', `/api/v1/complaints/${ref}/timeline`);
   assert.ok(timeline.body.some((e) => e.type === 'contact_preferences_changed'));
+});
+
+test('a letter is copied to the representative when asked, and resent as a new message of the same letter', async () => {
+  const representative = {
+    name: 'Rita Advocate',
+    email: 'rita@advice.example.org',
+    phone: '',
+    address: '',
+    postcode: '',
+  };
+  const ref = await logComplaint(today(), { representative });
+  const prefs = await call('PUT', `/api/v1/complaints/${ref}/contact-preferences`, {
+    token: tokens.one,
+    body: { channel: 'email', copy_representative: true },
+  });
+  assert.equal(prefs.status, 200, JSON.stringify(prefs.body));
+  const issued = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'free_letter',
+    parts: { body: 'A copy goes to your representative.' },
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  const [first, copy] = issued.body.messages;
+  assert.equal(issued.body.messages.length, 2);
+  assert.equal(first.recipient, person.email);
+  assert.equal(copy.recipient, representative.email);
+  assert.notEqual(first.message_id, copy.message_id);
+  const issuedEvent = (await as('one', 'GET', `/api/v1/complaints/${ref}/timeline`)).body.find(
+    (e) => e.type === 'letter_issued',
+  );
+  assert.ok(
+    issuedEvent.changes.some((c) => c.field === 'copied_to' && c.after === representative.email),
+  );
+
+  // Both arrive through the real SMTP server, each once, with the same frozen PDF.
+  const both = await waitFor('the letter and its copy', () => {
+    const mails = received().filter((m) =>
+      [first.message_id, copy.message_id].includes(m.message_id),
+    );
+    return mails.length === 2 && mails;
+  });
+  const byId = Object.fromEntries(both.map((m) => [m.message_id, m]));
+  assert.deepEqual(byId[first.message_id].to, [person.email]);
+  assert.deepEqual(byId[copy.message_id].to, [representative.email]);
+
+  const resent = await as('one', 'POST', `/api/v1/complaints/${ref}/letters/1/resend`);
+  assert.equal(resent.status, 200, JSON.stringify(resent.body));
+  assert.equal(resent.body.messages.length, 3);
+  const again = resent.body.messages[2];
+  assert.equal(again.recipient, person.email);
+  assert.ok(![first.message_id, copy.message_id].includes(again.message_id));
+  assert.equal(resent.body.delivery.message_id, again.message_id);
+  assert.equal(resent.body.sha256, issued.body.sha256, 'the same frozen letter');
+  const mail = await waitFor('the resent letter', () =>
+    received().find((m) => m.message_id === again.message_id),
+  );
+  const original = spawnSync('cat', [byId[first.message_id].pdf]).stdout;
+  const repeated = spawnSync('cat', [mail.pdf]).stdout;
+  assert.ok(Buffer.compare(original, repeated) === 0, 'the resent PDF is the frozen one');
+  await waitFor('every message sent once', async () => {
+    const list = await as('one', 'GET', `/api/v1/complaints/${ref}/letters`);
+    return list.body[0].messages.every((m) => m.state === 'sent' && m.attempts === 1);
+  });
+  const timeline = await as('one', 'GET', `/api/v1/complaints/${ref}/timeline`);
+  const resentEvent = timeline.body.find(
+    (e) => e.type === 'letter_issued' && e.changes.some((c) => c.field === 'resent'),
+  );
+  assert.ok(resentEvent.changes.some((c) => c.field === 'resent' && c.after === again.message_id));
+  assert.ok(
+    resentEvent.changes.some((c) => c.field === 'sha256' && c.after === issued.body.sha256),
+  );
+
+  // A letter that went by post only has no email to resend; an unknown letter is not found.
+  const posted = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+    type: 'free_letter',
+    channel: 'post',
+    parts: { body: 'By post.' },
+  });
+  assert.equal(posted.status, 201, JSON.stringify(posted.body));
+  assertProblem(
+    assert,
+    await as('one', 'POST', `/api/v1/complaints/${ref}/letters/${posted.body.number}/resend`),
+    409,
+  );
+  assertProblem(
+    assert,
+    await as('one', 'POST', `/api/v1/complaints/${ref}/letters/99/resend`),
+    404,
+  );
 });

@@ -133,6 +133,7 @@ const MAY = {
   previewLetter: STAFF,
   getLetter: ALL,
   getLetterPdf: ALL,
+  resendLetter: STAFF,
   listLetterTemplates: ALL,
   saveLetterTemplate: ADMIN,
   getOutbox: REPORT_READERS,

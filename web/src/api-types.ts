@@ -1673,6 +1673,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/letters/{number}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an issued letter again by email: the same frozen letter, a new outbox message with its own Message-ID, to the letter's recipient; recorded as a letter_issued event whose `resent` change names the new message */
+        post: operations["resendLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letter-templates": {
         parameters: {
             query?: never;
@@ -3533,10 +3555,12 @@ export interface components {
             email: string | null;
             address: string | null;
         };
-        /** @description The letter's email in the outbox */
+        /** @description One email of the letter in the outbox: the letter's email, a copy to the representative, or a resend, each with its own Message-ID */
         LetterDelivery: {
             /** @enum {string} */
             state: "queued" | "sending" | "sent" | "failed";
+            /** @description The email address it goes to */
+            recipient: string;
             attempts: number;
             message_id: string;
             last_error: string | null;
@@ -3565,7 +3589,10 @@ export interface components {
             corrects: number | null;
             /** @description Where the PDF is read */
             pdf: string;
+            /** @description The latest of its messages; null when it has none (post only) */
             delivery: components["schemas"]["LetterDelivery"] | null;
+            /** @description Its outbox messages in the order queued */
+            messages: components["schemas"]["LetterDelivery"][];
         };
         FullLetter: {
             number: number;
@@ -3590,7 +3617,10 @@ export interface components {
             corrects: number | null;
             /** @description Where the PDF is read */
             pdf: string;
+            /** @description The latest of its messages; null when it has none (post only) */
             delivery: components["schemas"]["LetterDelivery"] | null;
+            /** @description Its outbox messages in the order queued */
+            messages: components["schemas"]["LetterDelivery"][];
             text: string;
             html: string;
         };
@@ -7657,6 +7687,36 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resendLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter with its messages, the new one last */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Letter"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,5 +1,6 @@
-// A case's letters (issue 15): those issued, each with how it went (queued, sent, failed, to
-// post), its SHA-256 and its frozen PDF; and the writer of a new one: the handler chooses its
+// A case's letters (issue 15): those issued, each with how each of its emails went (queued, sent,
+// failed; the letter, a copy to the representative, each resend) or that it goes by post, its
+// SHA-256, its frozen PDF and, for staff, a button that sends the same letter again; and the writer of a new one: the handler chooses its
 // type, the server fills what the case knows and says which parts the Code requires; the handler
 // fills the rest, previews the letter (text and PDF) and issues it. What a letter needs is the
 // server's (core/letter.cpp, through the preview's `required`): nothing here decides it.
@@ -82,12 +83,22 @@ const DELIVERY_TAGS: Record<LetterDelivery['state'], { text: string; colour: str
   failed: { text: 'Failed', colour: 'red' },
 };
 
-function DeliveryTag({ letter }: { letter: Letter }) {
-  if (letter.delivery) {
-    const tag = DELIVERY_TAGS[letter.delivery.state];
-    return <Tag colour={tag.colour}>{tag.text}</Tag>;
-  }
-  return <Tag colour="yellow">To post</Tag>;
+// Each email of the letter in the order queued, with where it went; "To post" for a letter with
+// none.
+function Deliveries({ letter }: { letter: Letter }) {
+  if (letter.messages.length === 0) return <Tag colour="yellow">To post</Tag>;
+  return (
+    <ul className="govuk-list">
+      {letter.messages.map((message) => {
+        const tag = DELIVERY_TAGS[message.state];
+        return (
+          <li key={message.message_id}>
+            <Tag colour={tag.colour}>{tag.text}</Tag> {message.recipient}
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 const CHANNEL_WORDS: Record<Letter['channel'], string> = {
@@ -96,12 +107,20 @@ const CHANNEL_WORDS: Record<Letter['channel'], string> = {
   both: 'Email and post',
 };
 
-function LetterList({ letters }: { letters: Letter[] }) {
+function LetterList({
+  letters,
+  onResend,
+}: {
+  letters: Letter[];
+  // Given to staff who may send letters: each emailed letter gets a Resend button.
+  onResend?: (letter: Letter) => void;
+}) {
   if (letters.length === 0) return <p className="govuk-body">No letters issued yet.</p>;
+  const headings = ['Letter', 'Issued', 'Sent by', 'Status', 'SHA-256', 'PDF'];
   return (
     <table className="govuk-table" id="letters">
       <caption className="govuk-visually-hidden">Letters issued</caption>
-      <TableHead headings={['Letter', 'Issued', 'Sent by', 'Status', 'SHA-256', 'PDF']} />
+      <TableHead headings={onResend ? [...headings, 'Action'] : headings} />
       <tbody className="govuk-table__body">
         {letters.map((letter) => (
           <tr className="govuk-table__row" key={letter.number}>
@@ -112,7 +131,7 @@ function LetterList({ letters }: { letters: Letter[] }) {
             <td className="govuk-table__cell">{formatDate(letter.issued_on)}</td>
             <td className="govuk-table__cell">{CHANNEL_WORDS[letter.channel]}</td>
             <td className="govuk-table__cell">
-              <DeliveryTag letter={letter} />
+              <Deliveries letter={letter} />
             </td>
             <td className="govuk-table__cell">
               <code title={letter.sha256}>{letter.sha256.slice(0, 12)}…</code>
@@ -122,6 +141,19 @@ function LetterList({ letters }: { letters: Letter[] }) {
                 Download<span className="govuk-visually-hidden"> letter {letter.number}</span>
               </a>
             </td>
+            {onResend && (
+              <td className="govuk-table__cell">
+                {letter.recipient.email && (
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => onResend(letter)}
+                  >
+                    Resend<span className="govuk-visually-hidden"> letter {letter.number}</span>
+                  </button>
+                )}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -326,11 +358,29 @@ export function Letters({ reference, canIssue }: { reference: string; canIssue: 
   const navigate = useNavigate();
   const path = `/complaints/${encodeURIComponent(reference)}/letters`;
   const letters = useLoad(() => get<Letter[]>(path), path);
+  const [resendError, setResendError] = useState<string>();
+  const resend = async (letter: Letter) => {
+    setResendError(undefined);
+    try {
+      const answer = await request<Letter>('POST', `${path}/${letter.number}/resend`);
+      letters.reload();
+      // The case again, with the resend's event in its timeline.
+      navigate(`/cases/${reference}`, {
+        state: { done: `Letter ${letter.number} sent again to ${answer.body.delivery?.recipient}` },
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setResendError(error.message);
+    }
+  };
   return (
     <>
+      {resendError && <LoadFailed message={resendError} />}
       {letters.error && <LoadFailed message={letters.error} />}
       {!letters.data && !letters.error && <Loading />}
-      {letters.data && <LetterList letters={letters.data} />}
+      {letters.data && (
+        <LetterList letters={letters.data} onResend={canIssue ? resend : undefined} />
+      )}
       {canIssue && (
         <LetterWriter
           reference={reference}
