@@ -1,8 +1,9 @@
 // Letters on the case page in Chromium on the real binary (issue 15): a manager chooses an
 // acknowledgement for a case awaiting one, is told which required part is missing (from the API's
 // field error, in the error summary linked to its box), fills it, previews the letter, issues it
-// with the acknowledgement, and sees it listed with its state and hash and on the timeline.
-// axe-core on the panel, its error state and its preview.
+// with the acknowledgement, and sees it listed with its state and hash and on the timeline; then
+// resends it and sees both messages listed and the resend on the timeline. axe-core on the panel,
+// its error state, its preview and the panel after the resend.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sqlite } from '../blackbox/helpers.mjs';
@@ -78,5 +79,22 @@ describe('letters on the case page', () => {
       'in_progress',
     );
     await assertAccessible(page, 'the case page with the letter issued');
+  });
+
+  test('a manager resends the letter: a second message listed, the resend on the timeline', async () => {
+    const row = page.locator('#letters tr', { hasText: 'Acknowledgement' }).last();
+    const resend = row.getByRole('button', { name: /Resend/ });
+    await resend.waitFor();
+    await resend.click();
+    await page
+      .locator('.govuk-notification-banner', { hasText: /Letter \d+ sent again to/ })
+      .waitFor();
+    await page.locator('#letters tr', { hasText: 'Acknowledgement' }).last().waitFor();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#letters tr')].at(-1)?.querySelectorAll('li').length >= 2,
+    );
+    await page.locator('#timeline', { hasText: /sent again to/ }).waitFor();
+    await assertAccessible(page, 'the case page with the letter resent');
   });
 });
