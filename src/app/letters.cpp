@@ -158,6 +158,10 @@ Result<LetterDraft> Build(Tx& tx, const Organisation& organisation, const Actor&
     if (!core::HasPart(parts, part)) draft.missing.push_back(part);
   }
   draft.parts = std::move(parts);
+  if (preferences.channel != core::PreferredChannel::kEmail) {
+    draft.posting_warning = core::CheckPostingDeadline(*organisation.calendar, issued_on,
+                                                       core::LetterDeadline(request.type, stage));
+  }
   return draft;
 }
 

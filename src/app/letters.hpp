@@ -18,6 +18,7 @@
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
 #include "core/letter.hpp"
+#include "core/postal.hpp"
 
 namespace redress::app {
 
@@ -45,6 +46,9 @@ struct LetterDraft {
   core::LetterParts parts;  // as the letter says them: the handler's, completed from the case
   std::vector<core::LetterPart> required;
   std::vector<core::LetterPart> missing;
+  // For a letter that goes by post: set when it would arrive after the deadline it answers
+  // (core::CheckPostingDeadline, on the organisation's calendar).
+  std::optional<core::PostingWarning> posting_warning;
 };
 
 // The template a letter of this type and regime is rendered from: the organisation's latest for

@@ -72,6 +72,15 @@ json DeliveryToJson(const app::OutboxMessage& delivery) {
           {"last_error", TextOrNull(delivery.last_error)}};
 }
 
+// Null unless posting would make the letter miss its deadline; the assumption is the one in
+// force on the issue date, so that the reader sees what the warning rests on.
+json PostingWarningToJson(const app::LetterDraft& draft) {
+  if (!draft.posting_warning) return nullptr;
+  return {{"expected_delivery", draft.posting_warning->expected_delivery.ToIso()},
+          {"deadline", draft.posting_warning->deadline.ToIso()},
+          {"assumption", std::string(core::PostalAssumptionOn(draft.letter.issued_on).basis)}};
+}
+
 }  // namespace
 
 core::Result<app::LetterRequest> ParseLetterRequest(const json& body) {
@@ -166,7 +175,8 @@ json DraftToJson(const app::LetterDraft& draft) {
           {"pdf_base64", Base64(l.pdf)},
           {"parts", PartsToJson(draft.parts)},
           {"required", PartNames(draft.required)},
-          {"missing", PartNames(draft.missing)}};
+          {"missing", PartNames(draft.missing)},
+          {"posting_warning", PostingWarningToJson(draft)}};
 }
 
 json OutboxCountsToJson(const app::OutboxCounts& counts) {

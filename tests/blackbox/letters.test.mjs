@@ -5,7 +5,8 @@
 // with a part missing is refused naming each part; a template without the Ombudsman block is
 // refused; with the relay down, a letter waits and is delivered once when it comes back; a letter
 // is resent as a new message of the same frozen letter and copied to the representative when the
-// preferences ask, each message with its own Message-ID.
+// preferences ask, each message with its own Message-ID; posting a letter that would arrive after
+// its deadline is warned of.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -503,4 +504,40 @@ test('a letter is copied to the representative when asked, and resent as a new m
     await as('one', 'POST', `/api/v1/complaints/${ref}/letters/99/resend`),
     404,
   );
+});
+
+test('posting a letter that would arrive after its deadline is warned of, by email it is not', async () => {
+  const ref = await logComplaint(workingDaysBefore(today(), 2));
+  const complaint = await as('one', 'GET', `/api/v1/complaints/${ref}`);
+  const deadline = complaint.body.stages[0].acknowledge_by;
+  const draft = (channel) =>
+    as('one', 'POST', `/api/v1/complaints/${ref}/letters/preview`, {
+      type: 'acknowledgement',
+      channel,
+      parts: { complaint_definition: 'The roof leaks.' },
+    });
+  const posted = await draft('post');
+  assert.equal(posted.status, 200, JSON.stringify(posted.body));
+  // Posted the working day after issue, then three working days second class.
+  const delivery = redress([
+    'calendar',
+    'add-working-days',
+    '--from',
+    today(),
+    '--days',
+    '4',
+  ]).stdout.trim();
+  assert.ok(delivery > deadline, `${delivery} should be after ${deadline}`);
+  assert.equal(posted.body.posting_warning.deadline, deadline);
+  assert.equal(posted.body.posting_warning.expected_delivery, delivery);
+  assert.match(posted.body.posting_warning.assumption, /second class/);
+  const emailed = await draft('email');
+  assert.equal(emailed.body.posting_warning, null);
+  // A letter with no deadline of its own is never warned of.
+  const free = await as('one', 'POST', `/api/v1/complaints/${ref}/letters/preview`, {
+    type: 'free_letter',
+    channel: 'post',
+    parts: { body: 'A note.' },
+  });
+  assert.equal(free.body.posting_warning, null);
 });

@@ -3644,6 +3644,15 @@ export interface components {
             required: components["schemas"]["LetterPartName"][];
             /** @description Required parts not yet given: issuing now would be refused naming them */
             missing: components["schemas"]["LetterPartName"][];
+            /** @description For a letter that goes by post: set when, posted, it would arrive after the deadline it answers (an acknowledgement's or a response's date); null otherwise */
+            posting_warning: {
+                /** Format: date */
+                expected_delivery: string;
+                /** Format: date */
+                deadline: string;
+                /** @description What the expected delivery rests on: the dated assumption about posting and second-class delivery */
+                assumption: string;
+            } | null;
         };
         LetterTemplateRequest: {
             type: components["schemas"]["LetterType"];

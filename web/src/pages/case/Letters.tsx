@@ -336,6 +336,14 @@ function LetterWriter({
           {preview.missing.map((part) => PART_LABELS[part]).join('; ')}
         </WarningText>
       )}
+      {preview?.posting_warning && (
+        <WarningText>
+          By post this letter would arrive on{' '}
+          {formatDate(preview.posting_warning.expected_delivery)}, after its deadline of{' '}
+          {formatDate(preview.posting_warning.deadline)}. Send it by email as well, or phone the
+          complainant. ({preview.posting_warning.assumption}.)
+        </WarningText>
+      )}
       {preview && (
         <div className="govuk-inset-text" id="letter-preview">
           <h4 className="govuk-heading-s">
