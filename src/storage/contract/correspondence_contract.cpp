@@ -228,6 +228,36 @@ TEST_P(StoreContract, TheOutboxHandsEachDueMessageToOneWorkerAndCountsItsAttempt
   EXPECT_EQ((*of_complaint)[1].last_error, "gone");
 }
 
+// A letter's own email, a copy to the representative and each resend are messages of the one
+// letter, each with its own Message-ID; a Message-ID is still never queued twice.
+TEST_P(StoreContract, ALetterMayHaveSeveralMessagesEachWithItsOwnMessageId) {
+  const core::Complaint complaint = Insert(BasicComplaint(D("2024-05-01")));
+  const app::IssuedLetter letter = Issue(*store_, Letter(complaint.reference));
+  const app::OutboxMessage first = Queue(*store_, letter, 100);
+  app::OutboxMessage again = first;
+  again.message_id = "<letter-" + letter.complaint_reference + "-1.2@example.org>";
+  again.recipient = "representative@example.org";
+  WriteOk([&](app::Tx& tx) -> Status {
+    Result<app::OutboxMessage> queued = tx.Outbox().Enqueue(again);
+    if (!queued) return Failed(queued.error());
+    return {};
+  });
+  Status duplicate = WriteStatus([&](app::Tx& tx) -> Status {
+    Result<app::OutboxMessage> queued = tx.Outbox().Enqueue(first);
+    if (!queued) return Failed(queued.error());
+    return {};
+  });
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, ErrorCode::kConflict);
+  Result<std::vector<app::OutboxMessage>> messages = InRead<std::vector<app::OutboxMessage>>(
+      [&](app::Tx& tx) { return tx.Outbox().OfComplaint(complaint.reference); });
+  ASSERT_TRUE(messages);
+  ASSERT_EQ(messages->size(), 2u);
+  EXPECT_EQ((*messages)[0].message_id, first.message_id);
+  EXPECT_EQ((*messages)[1].recipient, "representative@example.org");
+  EXPECT_EQ((*messages)[1].letter_number, letter.number);
+}
+
 TEST_P(StoreContract, WorkersClaimingAtOnceNeverShareAMessage) {
   const core::Complaint complaint = Insert(BasicComplaint(D("2024-05-01")));
   constexpr int kMessages = 12;
