@@ -327,10 +327,10 @@ Result<OutboxMessage> ResendLetter(const LetterContext& context, const Actor& ac
     auto queued =
         QueueLetterEmailIn(tx, *letter, letter->recipient_email, context.mail_domain, now_unix);
     if (!queued) return tl::unexpected(queued.error());
-    // Recorded as a letter_issued event of the same letter whose `resent` change names the new
-    // message: the letter is the same frozen one (its sha256 unchanged), sent once more.
+    // Its own event type, so that counting letter_issued events counts letters: the letter is
+    // the same frozen one (its sha256 unchanged), and `resent` names the new message.
     core::CaseEvent event;
-    event.type = core::EventType::kLetterIssued;
+    event.type = core::EventType::kLetterResent;
     event.occurred_on = today;
     event.actor = actor.username;
     event.stage = complaint->current_stage().number;

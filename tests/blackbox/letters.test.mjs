@@ -480,7 +480,7 @@ test('a letter is copied to the representative when asked, and resent as a new m
   });
   const timeline = await as('one', 'GET', `/api/v1/complaints/${ref}/timeline`);
   const resentEvent = timeline.body.find(
-    (e) => e.type === 'letter_issued' && e.changes.some((c) => c.field === 'resent'),
+    (e) => e.type === 'letter_resent',
   );
   assert.ok(resentEvent.changes.some((c) => c.field === 'resent' && c.after === again.message_id));
   assert.ok(

@@ -1687,7 +1687,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send an issued letter again by email: the same frozen letter, a new outbox message with its own Message-ID, to the letter's recipient; recorded as a letter_issued event whose `resent` change names the new message */
+        /** Send an issued letter again by email: the same frozen letter, a new outbox message with its own Message-ID, to the letter's recipient; recorded as a letter_resent event whose `resent` change names the new message */
         post: operations["resendLetter"];
         delete?: never;
         options?: never;
