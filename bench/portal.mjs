@@ -8,7 +8,8 @@
 //
 // Runs build/redress on a fresh database with the rate limits raised (all requests come from
 // 127.0.0.1) and no virus scanner; the outbox's emails are not sent (no relay).
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import {
   apiClient,
@@ -22,6 +23,7 @@ const argument = (name, fallback) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
+const run = promisify(execFile);
 const seconds = argument('--seconds', 10);
 const complaints = argument('--complaints', 200);
 
@@ -46,15 +48,17 @@ for (const [path, body] of [
   if (r.status >= 300) throw new Error(`${path}: ${JSON.stringify(r.body)}`);
 }
 
-function wrk(path) {
-  const run = spawnSync(
+// wrk runs asynchronously: node must keep reading the server's log lines meanwhile (startServe
+// reads its stdout), or the server blocks on a full pipe.
+async function wrk(path) {
+  const { stdout } = await run(
     'wrk',
     ['--latency', '-t', '2', '-c', '32', '-d', `${seconds}s`, `${server.base}${path}`],
     { encoding: 'utf8' },
   );
-  const rate = /Requests\/sec:\s+([\d.]+)/.exec(run.stdout)?.[1];
-  const p99 = /\s99%\s+([\d.]+\w+)/.exec(run.stdout)?.[1];
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(run.stdout)?.[1] ?? '0';
+  const rate = /Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1];
+  const p99 = /\s99%\s+([\d.]+\w+)/.exec(stdout)?.[1];
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? '0';
   return { rate: Number(rate), p99, errors };
 }
 
@@ -153,7 +157,7 @@ try {
   console.log(`machine: nproc=${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()}, ${cpu}`);
   console.log(`date: ${new Date().toISOString()}`);
   for (const path of ['/complain', '/complain/question/who']) {
-    const result = wrk(path);
+    const result = await wrk(path);
     console.log(
       `GET ${path}: ${result.rate.toFixed(0)} req/s, p99 ${result.p99}, non-2xx/3xx ${result.errors}`,
     );
