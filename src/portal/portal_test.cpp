@@ -2,6 +2,7 @@
 
 #include "portal/pages.hpp"
 #include "portal/questions.hpp"
+#include "portal/sessions.hpp"
 #include "portal/templates.hpp"
 
 namespace redress::portal {
@@ -92,20 +93,20 @@ TEST(PortalSessions, WhatASessionHoldsSurvivesItsTextForm) {
   session.case_reference = "CMP-2026-000003";
   session.case_email = "carol@example.org";
   session.uploads = {{"photo.jpg", 12345}};
-  const PortalSession read = SessionFromText(SessionToText(session));
-  EXPECT_EQ(read.answers, session.answers);
-  ASSERT_TRUE(read.receipt);
-  EXPECT_EQ(read.receipt->reference, "CMP-2026-000001");
-  EXPECT_EQ(read.receipt->received_on, session.receipt->received_on);
-  EXPECT_EQ(read.receipt->acknowledge_by, session.receipt->acknowledge_by);
-  EXPECT_EQ(read.receipt->receipt_letter, 1);
-  EXPECT_EQ(read.receipt_email, session.receipt_email);
-  EXPECT_EQ(read.pending_reference, session.pending_reference);
-  EXPECT_EQ(read.pending_email, session.pending_email);
-  EXPECT_EQ(read.case_reference, session.case_reference);
-  EXPECT_EQ(read.case_email, session.case_email);
-  ASSERT_EQ(read.uploads.size(), 1U);
-  EXPECT_EQ(read.uploads[0].name, "photo.jpg");
+  const PortalSession loaded = SessionFromText(SessionToText(session));
+  EXPECT_EQ(loaded.answers, session.answers);
+  ASSERT_TRUE(loaded.receipt);
+  EXPECT_EQ(loaded.receipt->reference, "CMP-2026-000001");
+  EXPECT_EQ(loaded.receipt->received_on, session.receipt->received_on);
+  EXPECT_EQ(loaded.receipt->acknowledge_by, session.receipt->acknowledge_by);
+  EXPECT_EQ(loaded.receipt->receipt_letter, 1);
+  EXPECT_EQ(loaded.receipt_email, session.receipt_email);
+  EXPECT_EQ(loaded.pending_reference, session.pending_reference);
+  EXPECT_EQ(loaded.pending_email, session.pending_email);
+  EXPECT_EQ(loaded.case_reference, session.case_reference);
+  EXPECT_EQ(loaded.case_email, session.case_email);
+  ASSERT_EQ(loaded.uploads.size(), 1U);
+  EXPECT_EQ(loaded.uploads[0].name, "photo.jpg");
   // Text that is not a session's reads as an empty one (a new form), never a crash.
   EXPECT_TRUE(SessionFromText("not json").answers.empty());
   EXPECT_TRUE(SessionFromText(R"({"answers": 3})").answers.empty());
