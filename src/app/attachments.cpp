@@ -116,6 +116,26 @@ Result<core::ScanState> ScanContent(const AttachmentContext& context, std::strin
 
 }  // namespace
 
+Result<JudgedFiles> JudgeReceivedFiles(const MediaTypeDetector& detector,
+                                       const core::AttachmentPolicy& policy,
+                                       std::int64_t case_bytes,
+                                       const std::vector<ReceivedFile>& files) {
+  JudgedFiles judged;
+  for (const ReceivedFile& file : files) {
+    auto media_type = detector.Detect(file.upload->head());
+    if (!media_type) return tl::unexpected(media_type.error());
+    const core::OfferedFile offered{*media_type, file.upload->size()};
+    if (auto checked = core::CheckOfferedFile(policy, offered, case_bytes, kFileField); !checked) {
+      for (core::FieldError& field : checked.error().fields) {
+        judged.refused.push_back({core::SanitiseFileName(file.name), std::move(field)});
+      }
+    }
+    case_bytes += offered.size;
+    judged.media_types.push_back(std::move(*media_type));
+  }
+  return judged;
+}
+
 Result<std::vector<Attachment>> AddAttachments(const AttachmentContext& context, const Actor& actor,
                                                NewAttachments request) {
   if (request.files.empty()) {
@@ -129,24 +149,18 @@ Result<std::vector<Attachment>> AddAttachments(const AttachmentContext& context,
   if (!allowance) return tl::unexpected(allowance.error());
 
   // Judge every file before keeping any, so that one answer names every problem.
-  core::FieldErrors errors;
-  std::vector<std::string> media_types;
-  std::int64_t case_bytes = allowance->case_bytes;
-  for (const ReceivedFile& file : request.files) {
-    auto media_type = context.detector.Detect(file.upload->head());
-    if (!media_type) return tl::unexpected(media_type.error());
-    const core::OfferedFile offered{*media_type, file.upload->size()};
-    if (auto checked = core::CheckOfferedFile(allowance->policy, offered, case_bytes, kFileField);
-        !checked) {
-      for (core::FieldError& field : checked.error().fields) {
-        errors.Add(field.field, field.message + " (" + core::SanitiseFileName(file.name) + ")",
-                   field.code);
-      }
+  auto judged =
+      JudgeReceivedFiles(context.detector, allowance->policy, allowance->case_bytes, request.files);
+  if (!judged) return tl::unexpected(judged.error());
+  if (!judged->refused.empty()) {
+    core::FieldErrors errors;
+    for (const RefusedFile& refused : judged->refused) {
+      errors.Add(refused.error.field, refused.error.message + " (" + refused.name + ")",
+                 refused.error.code);
     }
-    case_bytes += offered.size;
-    media_types.push_back(std::move(*media_type));
+    return errors.ToError();
   }
-  if (!errors.empty()) return errors.ToError();
+  const std::vector<std::string>& media_types = judged->media_types;
 
   std::shared_lock content_lock(context.content_mutex);
   std::vector<Attachment> added;

@@ -72,6 +72,22 @@ struct AttachmentContext {
 Result<UploadAllowance> UploadAllowanceOf(const AttachmentContext& context, const Actor& actor,
                                           core::AttachedTo attached_to, std::string_view reference);
 
+// Each file's problems with `policy` (core::CheckOfferedFile on the type its content has), judged
+// in order with the bytes of those before it added to `case_bytes`: what AddAttachments refuses,
+// for an adapter that must know before the case exists (the portal's complaint with evidence).
+struct RefusedFile {
+  std::string name;        // sanitised (core::SanitiseFileName)
+  core::FieldError error;  // on the field "file"
+};
+struct JudgedFiles {
+  std::vector<RefusedFile> refused;      // empty: every file may be kept
+  std::vector<std::string> media_types;  // of each file, in order
+};
+Result<JudgedFiles> JudgeReceivedFiles(const MediaTypeDetector& detector,
+                                       const core::AttachmentPolicy& policy,
+                                       std::int64_t case_bytes,
+                                       const std::vector<ReceivedFile>& files);
+
 // Adds every file, all or none: each is typed by its content, checked (core::CheckOfferedFile;
 // field "file"), made durable, scanned, recorded and put on the case's timeline. kInvalidInput
 // naming every offending field when any is refused (nothing is then kept); at least one file.

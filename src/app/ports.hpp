@@ -32,6 +32,7 @@
 #include "app/records.hpp"
 #include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
+#include "app/resident_access_repository.hpp"
 #include "app/service_request_repository.hpp"
 #include "app/session_repository.hpp"
 #include "core/event.hpp"
@@ -104,6 +105,8 @@ class Tx {
   virtual ReminderRepository& Reminders() = 0;
   // The Housing Ombudsman's annual submission per financial year (issue 19).
   virtual AnnualSubmissionRepository& AnnualSubmissions() = 0;
+  // The public service's form sessions and one-time codes (app/resident_access_repository.hpp).
+  virtual ResidentAccessRepository& ResidentAccess() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -2,81 +2,113 @@
 
 #include <sodium.h>
 
-#include <algorithm>
+#include <array>
 #include <cctype>
+#include <optional>
 
-#include "app/secrets.hpp"
+#include "app/store_values.hpp"
 
 namespace redress::app {
+namespace {
 
-ResidentCodes::ResidentCodes(std::int64_t lifetime_seconds)
-    : lifetime_(lifetime_seconds), secret_(NewRandomToken("rk_")) {}
+constexpr std::size_t kHashBytes = 32;
 
-std::string ResidentCodes::KeyOf(std::string_view reference, std::string_view email) const {
-  std::string key(reference);
-  key += '\n';
+// The pair as one text: the reference as given, the email without blanks and in lower case (as
+// IsEmailOfCase compares them).
+std::string PairHash(const ResidentCodeSettings& settings, std::string_view reference,
+                     std::string_view email) {
+  std::string pair = "pair\n" + std::string(reference) + '\n';
   for (char c : email) {
     if (c != ' ' && c != '\t')
-      key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      pair += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  return key;
+  return KeyedHash(settings.key, pair);
 }
 
-std::string ResidentCodes::HashOf(std::string_view code) const {
-  return HashSecretToken(secret_ + ":" + std::string(code));
+// The code's hash is bound to its pair: the same digits sent to two pairs hash apart.
+std::string CodeHash(const ResidentCodeSettings& settings, std::string_view pair_hash,
+                     std::string_view code) {
+  return KeyedHash(settings.key, "code\n" + std::string(pair_hash) + '\n' + std::string(code));
 }
 
-void ResidentCodes::MakeRoom(std::int64_t now) {
-  if (entries_.size() < kMaxResidentCodes) return;
-  std::erase_if(entries_, [this, now](const auto& entry) {
-    return entry.second.used || now - entry.second.issued_at > lifetime_;
-  });
-  while (entries_.size() >= kMaxResidentCodes) {
-    auto oldest = std::min_element(
-        entries_.begin(), entries_.end(),
-        [](const auto& a, const auto& b) { return a.second.issued_at < b.second.issued_at; });
-    entries_.erase(oldest);
+}  // namespace
+
+// A key longer or shorter than BLAKE2b takes is hashed to one first.
+std::string KeyedHash(std::string_view key, std::string_view text) {
+  std::array<unsigned char, crypto_generichash_KEYBYTES> short_key{};
+  const unsigned char* key_bytes = reinterpret_cast<const unsigned char*>(key.data());
+  std::size_t key_size = key.size();
+  if (key_size > crypto_generichash_KEYBYTES_MAX || key_size < crypto_generichash_KEYBYTES_MIN) {
+    crypto_generichash(short_key.data(), short_key.size(), key_bytes, key_size, nullptr, 0);
+    key_bytes = short_key.data();
+    key_size = short_key.size();
   }
+  std::array<unsigned char, kHashBytes> hash{};
+  crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                     text.size(), key_bytes, key_size);
+  std::array<char, kHashBytes * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+  return std::string(hex.data(), kHashBytes * 2);
 }
 
-std::string ResidentCodes::Issue(std::string_view reference, std::string_view email,
-                                 std::int64_t now) {
+std::string NewResidentCodeKey() {
+  std::array<unsigned char, kHashBytes> key{};
+  randombytes_buf(key.data(), key.size());
+  std::array<char, kHashBytes * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
+  return std::string(hex.data(), kHashBytes * 2);
+}
+
+Result<std::string> IssueResidentCode(Store& store, const ResidentCodeSettings& settings,
+                                      std::string_view reference, std::string_view email,
+                                      std::int64_t now) {
   constexpr std::uint32_t kCodeRange = 1'000'000;  // 10^kResidentCodeDigits
-  static_assert(kResidentCodeDigits == 6);
+  static_assert(core::kResidentCodeDigits == 6);
   std::string code = std::to_string(randombytes_uniform(kCodeRange));
-  code.insert(0, kResidentCodeDigits - code.size(), '0');
-  std::lock_guard lock(mutex_);
-  MakeRoom(now);
-  entries_[KeyOf(reference, email)] = Entry{HashOf(code), now, 0, false};
+  code.insert(0, core::kResidentCodeDigits - code.size(), '0');
+  ResidentCodeRecord record;
+  record.pair_hash = PairHash(settings, reference, email);
+  record.code_hash = CodeHash(settings, record.pair_hash, code);
+  record.state = core::ResidentCodeState{now + settings.lifetime_seconds, 0, false};
+  Status saved = store.Write([&](Tx& tx) { return tx.ResidentAccess().SaveCode(record); });
+  if (!saved) return tl::unexpected(saved.error());
   return code;
 }
 
-CodeCheck ResidentCodes::Check(std::string_view reference, std::string_view email,
-                               std::string_view code, std::int64_t now) {
-  // Spaces a resident may type between the digits are not part of the code.
+Result<CodeCheck> CheckResidentCode(Store& store, const ResidentCodeSettings& settings,
+                                    std::string_view reference, std::string_view email,
+                                    std::string_view code, std::int64_t now) {
   std::string digits;
   for (char c : code) {
     if (c != ' ' && c != '-') digits += c;
   }
-  std::lock_guard lock(mutex_);
-  auto found = entries_.find(KeyOf(reference, email));
-  if (found == entries_.end()) return CodeCheck::kWrong;
-  Entry& entry = found->second;
-  if (entry.used || entry.wrong_tries >= kResidentCodeTries) {
-    entries_.erase(found);
-    return CodeCheck::kUsedUp;
-  }
-  if (now - entry.issued_at > lifetime_) {
-    entries_.erase(found);
-    return CodeCheck::kExpired;
-  }
-  if (!SecretTokenMatches(entry.hash, secret_ + ":" + digits)) {
-    if (++entry.wrong_tries < kResidentCodeTries) return CodeCheck::kWrong;
-    entries_.erase(found);
-    return CodeCheck::kUsedUp;
-  }
-  entry.used = true;
-  return CodeCheck::kAccepted;
+  const std::string pair_hash = PairHash(settings, reference, email);
+  return WriteValue<CodeCheck>(store, [&](Tx& tx) -> Result<CodeCheck> {
+    ResidentAccessRepository& codes = tx.ResidentAccess();
+    auto found = codes.LockCode(pair_hash);
+    if (!found) return tl::unexpected(found.error());
+    std::optional<core::ResidentCodeState> state;
+    core::CodeMatch match = core::CodeMatch::kDiffers;
+    if (*found) {
+      state = (*found)->state;
+      const std::string tried = CodeHash(settings, pair_hash, digits);
+      if (tried.size() == (*found)->code_hash.size() &&
+          sodium_memcmp(tried.data(), (*found)->code_hash.data(), tried.size()) == 0) {
+        match = core::CodeMatch::kMatches;
+      }
+    }
+    const core::CodeJudgement judged = core::JudgeCode(state, match, now);
+    if (judged.next) {
+      ResidentCodeRecord kept = **found;
+      kept.state = *judged.next;
+      if (Status saved = codes.SaveCode(kept); !saved) return tl::unexpected(saved.error());
+    } else if (*found) {
+      if (Status deleted = codes.DeleteCode(pair_hash); !deleted) {
+        return tl::unexpected(deleted.error());
+      }
+    }
+    return judged.check;
+  });
 }
 
 }  // namespace redress::app

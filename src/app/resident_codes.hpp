@@ -1,60 +1,49 @@
 #pragma once
 
-// The one-time codes that let a resident follow their case (issue 17): six digits, emailed to an
-// address recorded on the case, good for kResidentCodeLifetimeSeconds, used once, and dropped
-// after kResidentCodeTries wrong tries. Only a keyed hash of each code is kept (the key is random
-// per process and never leaves it), in memory: a code is short-lived, and a restart only makes
-// the resident ask again. Several instances behind a load balancer need the code's instance
-// (sticky sessions) until this moves to the database.
+// The one-time codes that let a resident follow their case (issue 17, docs/portal.md): six
+// digits, emailed to an address recorded on the case, good for a configured lifetime, used once,
+// and dropped after core::kResidentCodeTries wrong tries (the rule: core::JudgeCode). They live in
+// the database (Tx::ResidentAccess), so a code sent by one instance works on any other and after
+// a restart. Only keyed BLAKE2b hashes are kept: of the (reference, email) pair, which finds the
+// code, and of the code. The key is a secret outside the database that every instance shares
+// (`redress serve --portal-key`), so that a copy of the database alone cannot try the million
+// codes offline.
 
 #include <cstdint>
-#include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 
+#include "app/ports.hpp"
+#include "core/resident_code.hpp"
+
 namespace redress::app {
 
-inline constexpr int kResidentCodeDigits = 6;
-inline constexpr std::int64_t kResidentCodeLifetimeSeconds = 10 * 60;
-inline constexpr int kResidentCodeTries = 5;
-// Codes remembered at once; beyond it the expired go first, then the oldest.
-inline constexpr std::size_t kMaxResidentCodes = 100'000;
+using core::CodeCheck;
 
-enum class CodeCheck {
-  kAccepted,  // right, in time, not used before: now used up
-  kWrong,     // wrong, or no code was issued for the pair; a try is counted
-  kExpired,   // issued, right or not, but too old (dropped)
-  kUsedUp,    // too many wrong tries (dropped), or already used
+struct ResidentCodeSettings {
+  std::string key;  // the hashes' secret: NewResidentCodeKey's form, or any text of 16+ bytes
+  std::int64_t lifetime_seconds = core::kResidentCodeLifetimeSeconds;
 };
 
-class ResidentCodes {
- public:
-  // Codes live `lifetime_seconds` (tests shorten it).
-  explicit ResidentCodes(std::int64_t lifetime_seconds = kResidentCodeLifetimeSeconds);
+// A new random key: 64 hex digits.
+std::string NewResidentCodeKey();
 
-  // A new code for (reference, email) at `now` (Unix seconds), replacing any earlier one.
-  std::string Issue(std::string_view reference, std::string_view email, std::int64_t now);
+// The keyed BLAKE2b-256 of `text` under `key` (any length), as hex: the codes' hashes, and the
+// portal's CSRF tokens, derived from a session's token so that a new session need not be stored
+// before it holds anything.
+std::string KeyedHash(std::string_view key, std::string_view text);
 
-  // Checks `code` for the pair at `now`. Compared in constant time.
-  CodeCheck Check(std::string_view reference, std::string_view email, std::string_view code,
-                  std::int64_t now);
+// A new code for (reference, email) at `now` (Unix seconds), replacing any earlier one for the
+// pair (its tries with it); returns the code, to be emailed and never stored.
+Result<std::string> IssueResidentCode(Store& store, const ResidentCodeSettings& settings,
+                                      std::string_view reference, std::string_view email,
+                                      std::int64_t now);
 
- private:
-  struct Entry {
-    std::string hash;
-    std::int64_t issued_at = 0;
-    int wrong_tries = 0;
-    bool used = false;
-  };
-  std::string KeyOf(std::string_view reference, std::string_view email) const;
-  std::string HashOf(std::string_view code) const;
-  void MakeRoom(std::int64_t now);
-
-  std::int64_t lifetime_;
-  std::string secret_;  // random per process: the hash's key
-  std::mutex mutex_;
-  std::map<std::string, Entry, std::less<>> entries_;
-};
+// Checks `code` for the pair at `now`, in one write transaction that holds the code's row, and
+// records the try (core::JudgeCode). Compared in constant time. Spaces and hyphens a resident
+// types between the digits are ignored.
+Result<CodeCheck> CheckResidentCode(Store& store, const ResidentCodeSettings& settings,
+                                    std::string_view reference, std::string_view email,
+                                    std::string_view code, std::int64_t now);
 
 }  // namespace redress::app

@@ -90,6 +90,10 @@ Actor PortalActor() {
                Reach::kEverything};
 }
 
+bool IsSentOnline(const Attachment& attachment) {
+  return attachment.supplier == core::Supplier::kResident && attachment.added_by == kPortalUsername;
+}
+
 bool IsEmailOfCase(const core::Complaint& complaint, std::string_view email) {
   return SameAddress(complaint.complainant.email, email) ||
          (complaint.representative && SameAddress(complaint.representative->email, email));
@@ -105,7 +109,7 @@ Result<OnlineReceipt> SubmitOnlineComplaint(Store& store, const Clock& clock,
     if (!organisation) return tl::unexpected(organisation.error());
     LogComplaintCommand command;
     command.regime = settings.regime;
-    command.channel = core::Channel::kWebForm;
+    command.channel = core::Channel::kOnline;
     command.received_on = today;
     command.service_area = complaint.service_area;
     command.category = settings.category;
@@ -172,6 +176,11 @@ Result<ResidentCase> ResidentCaseOf(Store& store, std::string_view reference,
           view.open_actions.push_back(action.description);
         }
       }
+    }
+    auto attachments = tx.Attachments().ListOf(core::AttachedTo::kComplaint, reference);
+    if (!attachments) return tl::unexpected(attachments.error());
+    for (const Attachment& attachment : *attachments) {
+      if (IsSentOnline(attachment)) view.files_sent.push_back(attachment.name);
     }
     view.complaint = std::move(*complaint);
     view.letters = std::move(*letters);

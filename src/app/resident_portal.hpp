@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/attachment_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/organisation.hpp"
 #include "app/ports.hpp"
@@ -63,7 +64,7 @@ struct PublicFacts {
 };
 Result<PublicFacts> PublicFactsOf(Store& store);
 
-// Logs the complaint (LogComplaintIn, channel web_form, received today: the statutory clock runs
+// Logs the complaint (LogComplaintIn, channel online, received today: the statutory clock runs
 // from the submission) and issues its confirmation letter, emailed through the outbox when an
 // email address was given, in one transaction. Field errors are LogComplaintIn's.
 Result<OnlineReceipt> SubmitOnlineComplaint(Store& store, const Clock& clock,
@@ -76,7 +77,14 @@ struct ResidentCase {
   std::vector<IssuedLetter> letters;  // without their bodies (LetterRepository::ListOf)
   std::vector<std::string> open_actions;
   bool may_escalate = false;  // whether asking for the next stage is possible now
+  // The names of the files sent through the public service (IsSentOnline), oldest first: never a
+  // file staff attached.
+  std::vector<std::string> files_sent;
 };
+
+// Whether the file was sent by a resident through the public service: supplied by the resident
+// and added by the service's actor (PortalActor).
+bool IsSentOnline(const Attachment& attachment);
 
 // Whether `email` is the complainant's or the representative's as recorded (case-insensitive,
 // surrounding spaces ignored). Blank never matches.

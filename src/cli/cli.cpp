@@ -432,6 +432,19 @@ class Commands final : public CommandHost {
         ->add_option("--portal-code-seconds", serve_options_.portal_code_seconds,
                      "how long a resident's one-time code works (default 600)")
         ->check(CLI::Range(1, 3600));
+    serve
+        ->add_option("--portal-key", serve_options_.portal_key,
+                     "file of the secret the one-time codes are hashed with, the same for every "
+                     "instance (default: the database's path + .portal-key, made when missing)")
+        ->envname("REDRESS_PORTAL_KEY");
+    serve
+        ->add_option("--portal-submissions-per-hour", serve_options_.portal_submissions_per_hour,
+                     "complaints one client address may send online an hour (default 10)")
+        ->check(CLI::Range(1, 1'000'000));
+    serve
+        ->add_option("--portal-forms-per-hour", serve_options_.portal_forms_per_hour,
+                     "forms that may carry files one client address may send an hour (default 30)")
+        ->check(CLI::Range(1, 1'000'000));
     serve->callback([this] { result_ = Serve(); });
   }
 
@@ -485,6 +498,9 @@ class Commands final : public CommandHost {
         return core::FailField("files", "name the folder of attached files for a database URL");
       }
       serve_options_.files_directory = database_ + ".files";
+    }
+    if (serve_options_.portal_key.empty() && database_.find("://") == std::string::npos) {
+      serve_options_.portal_key = database_ + ".portal-key";
     }
     auto store = OpenStore(*dependencies_.clock);
     if (!store) return tl::unexpected(store.error());

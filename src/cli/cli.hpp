@@ -81,6 +81,14 @@ struct ServeOptions {
       "We use the details you give us only to deal with your complaint, as the law allows.";
   int portal_session_minutes = 60;
   int portal_code_seconds = 600;  // how long a one-time code works
+  // Per client address per hour (per instance): complaints sent, and forms that may carry files
+  // read (docs/portal.md). Benchmarks raise them.
+  int portal_submissions_per_hour = 10;
+  int portal_forms_per_hour = 30;
+  // The file of the secret the codes' hashes are keyed with, shared by every instance; "" =
+  // beside the database file ("<database>.portal-key", made when missing), or for a database URL
+  // a key for this process alone (codes then work only on the instance that sent them).
+  std::string portal_key;
 };
 
 // Serves the API on an open store until stopped (the HTTP adapter, which the CLI does not link;

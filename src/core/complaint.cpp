@@ -5,13 +5,14 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<Channel, 6> kChannelNames{{
+constexpr EnumNames<Channel, 7> kChannelNames{{
     {Channel::kPhone, "phone"},
     {Channel::kEmail, "email"},
     {Channel::kLetter, "letter"},
     {Channel::kInPerson, "in_person"},
     {Channel::kWebForm, "web_form"},
     {Channel::kSocialMedia, "social_media"},
+    {Channel::kOnline, "online"},
 }};
 
 constexpr EnumNames<CaseStatus, 6> kCaseStatusNames{{

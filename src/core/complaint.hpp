@@ -20,9 +20,12 @@ namespace redress::core {
 // are read whole with the record, so they are bounded.
 inline constexpr std::size_t kMaxConcernedComplaints = 100;
 
-enum class Channel { kPhone, kEmail, kLetter, kInPerson, kWebForm, kSocialMedia };
+// How a complaint reached the organisation. kWebForm is a web form of the organisation's own that
+// staff type in; kOnline is Redress's public service (src/portal), which only the service itself
+// logs with: staff cannot choose it.
+enum class Channel { kPhone, kEmail, kLetter, kInPerson, kWebForm, kSocialMedia, kOnline };
 std::string_view ToString(Channel channel);  // "phone", "email", "letter", "in_person", "web_form",
-                                             // "social_media"
+                                             // "social_media", "online"
 std::optional<Channel> ParseChannel(std::string_view name);
 
 // Where the case stands. A stage that is extended stays kInProgress (Stage::extensions says so).

@@ -24,7 +24,7 @@ namespace {
 using nlohmann::json;
 
 // The enum values a client may name. The names come from the core's ToString, so only the set of
-// values is written here.
+// values is written here. Channel kOnline is not one: only the public service logs with it.
 constexpr core::Channel kChannels[] = {core::Channel::kPhone,   core::Channel::kEmail,
                                        core::Channel::kLetter,  core::Channel::kInPerson,
                                        core::Channel::kWebForm, core::Channel::kSocialMedia};

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "app/attachments.hpp"
 #include "app/file_store.hpp"
 #include "app/identity_provider.hpp"
 #include "app/password_policy.hpp"
@@ -37,8 +38,9 @@ struct AttachmentPorts {
 };
 //
 // `more_routes`, when given, adds routes of layers above http (the resident's portal) to the
-// router before it serves.
-using RouteAdder = std::function<void(Router&)>;
+// router before it serves; it is given the server's attachment context (the one content lock of
+// the process), which outlives the router.
+using RouteAdder = std::function<void(Router&, const app::AttachmentContext&)>;
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
                    app::Store& store, const app::Clock& clock,

@@ -27,6 +27,7 @@
 #include "main/system_clock.hpp"
 #include "oidc/oidc_provider.hpp"
 #include "passwords/pwquality_password_policy.hpp"
+#include "portal/key_file.hpp"
 #include "portal/portal.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 #ifdef REDRESS_WITH_POSTGRES
@@ -189,13 +190,24 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   portal_options.other_ways = options.portal_other_ways;
   portal_options.privacy_notice = options.portal_privacy_notice;
   portal_options.cookie_security = cookie_security;
+  portal_options.submissions_per_hour = options.portal_submissions_per_hour;
+  portal_options.forms_with_files_per_hour = options.portal_forms_per_hour;
+  if (!options.portal_key.empty()) {
+    auto key = redress::portal::LoadOrCreateKeyFile(options.portal_key);
+    if (!key) return tl::unexpected(key.error());
+    portal_options.code_key = std::move(*key);
+  } else {
+    std::cerr << "redress: portal: no --portal-key: one-time codes work only on this instance\n";
+  }
   redress::portal::Portal portal(
       store, clock, mailer.get(), portal_options,
       [](const std::string& message) { std::cerr << "redress: portal: " << message << '\n'; });
-  auto served =
-      redress::http::Serve(server, cookie_security, transport, options.web_root, store, clock,
-                           password_policy, attachments, identity_provider,
-                           [&portal](redress::http::Router& router) { portal.Register(router); });
+  auto served = redress::http::Serve(
+      server, cookie_security, transport, options.web_root, store, clock, password_policy,
+      attachments, identity_provider,
+      [&portal](redress::http::Router& router, const redress::app::AttachmentContext& attachments) {
+        portal.Register(router, attachments);
+      });
   if (reminders) reminders->Stop();
   if (loop) loop->Stop();
   return served;

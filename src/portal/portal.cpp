@@ -8,19 +8,12 @@
 
 #include "app/secrets.hpp"
 #include "core/date.hpp"
+#include "portal/portal_support.hpp"
 
 namespace redress::portal {
 
 namespace {
 
-constexpr int kOk = 200;
-constexpr int kSeeOther = 303;
-constexpr int kBadRequest = 400;
-constexpr int kForbidden = 403;
-constexpr int kNotFound = 404;
-constexpr int kUnprocessable = 422;
-constexpr int kTooManyRequests = 429;
-constexpr int kServiceUnavailable = 503;
 constexpr std::int64_t kCodeWindowSeconds = 15 * 60;
 constexpr std::int64_t kSubmissionWindowSeconds = 60 * 60;
 constexpr std::string_view kHoneypotField = "website";
@@ -70,13 +63,6 @@ std::string_view CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
-std::string LongDate(core::Date date) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  return fmt::format("{} {} {}", date.day(), kMonths[date.month() - 1], date.year());
-}
-
 // The form's fields; a malformed body reads as an empty form (every field then missing).
 Answers FormOf(const http::Request& request) {
   auto parsed = http::ParseQuery(request.body);
@@ -104,6 +90,13 @@ std::string StatusInWords(const core::Complaint& complaint) {
   return "Received";
 }
 
+// The options with a key for the codes and CSRF tokens: a random one for this process when none
+// was configured.
+PortalOptions WithCodeKey(PortalOptions options) {
+  if (options.code_key.empty()) options.code_key = app::NewResidentCodeKey();
+  return options;
+}
+
 mustache::data Paragraphs(const std::vector<std::string>& texts) {
   mustache::data list = List();
   for (const std::string& text : texts) {
@@ -116,25 +109,49 @@ mustache::data Paragraphs(const std::vector<std::string>& texts) {
 
 }  // namespace
 
-struct Portal::Visit {
-  std::string token;
-  PortalSession session;
-  bool set_cookie = false;
-};
+mustache::data ErrorLines(const std::vector<FieldError>& errors) {
+  mustache::data lines = List();
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    mustache::data line;
+    line.set("line", errors[i].message);
+    line.set("last", i + 1 == errors.size());
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string LongDate(core::Date date) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return fmt::format("{} {} {}", date.day(), kMonths[date.month() - 1], date.year());
+}
+
+std::string_view CookieValueOf(const http::Request& request) {
+  return CookieValue(request.Header("cookie"), kPortalCookieName);
+}
+
+http::Response WithSecurityHeaders(http::Response response) {
+  response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
+  response.headers.emplace_back("X-Frame-Options", "DENY");
+  return response;
+}
 
 Portal::Portal(app::Store& store, const app::Clock& clock, app::Mailer* mailer,
                PortalOptions options, std::function<void(const std::string&)> log_error)
     : store_(store),
       clock_(clock),
-      options_(std::move(options)),
+      options_(WithCodeKey(std::move(options))),
       log_error_(std::move(log_error)),
-      sessions_(options_.session_idle_seconds),
-      codes_(options_.code_lifetime_seconds),
+      sessions_(store, options_.session_idle_seconds, options_.code_key, log_error_),
+      codes_{options_.code_key, options_.code_lifetime_seconds},
       mail_(mailer, log_error_),
       submissions_(options_.submissions_per_hour, kSubmissionWindowSeconds),
       code_requests_by_address_(options_.code_requests_per_address, kCodeWindowSeconds),
       code_requests_by_case_(options_.code_requests_per_window, kCodeWindowSeconds),
-      code_tries_(options_.code_tries_per_window, kCodeWindowSeconds) {
+      code_tries_(options_.code_tries_per_window, kCodeWindowSeconds),
+      forms_with_files_(options_.forms_with_files_per_hour, kSubmissionWindowSeconds) {
   if (auto loaded = Assets::Load(options_.assets_dir, options_.base_path)) {
     assets_ = std::make_unique<Assets>(std::move(*loaded));
   } else {
@@ -142,7 +159,8 @@ Portal::Portal(app::Store& store, const app::Clock& clock, app::Mailer* mailer,
   }
 }
 
-void Portal::Register(http::Router& router) {
+void Portal::Register(http::Router& router, const app::AttachmentContext& attachments) {
+  attachments_ = &attachments;
   const auto add = [&](std::string method, std::string tail,
                        http::Response (Portal::*handler)(const http::Request&)) {
     http::Route route;
@@ -150,19 +168,23 @@ void Portal::Register(http::Router& router) {
     route.pattern = Path(tail);
     route.access = http::Access::kPublic;
     route.handler = [this, handler](const http::Request& request) {
-      http::Response response = (this->*handler)(request);
-      response.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
-      response.headers.emplace_back("Referrer-Policy", "no-referrer");
-      response.headers.emplace_back("X-Frame-Options", "DENY");
-      return response;
+      return WithSecurityHeaders((this->*handler)(request));
     };
+    router.Add(std::move(route));
+  };
+  const auto add_form = [&](std::string tail, FormFinish finish) {
+    http::Route route;
+    route.method = "POST";
+    route.pattern = Path(tail);
+    route.access = http::Access::kPublic;
+    route.streamed = FormRoute(finish);
     router.Add(std::move(route));
   };
   add("GET", "", &Portal::Start);
   add("GET", "/question/{id}", &Portal::ShowQuestion);
   add("POST", "/question/{id}", &Portal::AnswerQuestion);
   add("GET", "/check-answers", &Portal::ShowCheck);
-  add("POST", "/check-answers", &Portal::Submit);
+  add_form("/check-answers", &Portal::SendComplaint);
   add("GET", "/confirmation", &Portal::Confirmation);
   add("GET", "/receipt", &Portal::Receipt);
   add("GET", "/follow", &Portal::ShowFollow);
@@ -172,7 +194,7 @@ void Portal::Register(http::Router& router) {
   add("GET", "/case", &Portal::ShowCase);
   add("GET", "/case/letters/{number}", &Portal::Letter);
   add("GET", "/case/information", &Portal::ShowInformation);
-  add("POST", "/case/information", &Portal::AddInformation);
+  add_form("/case/information", &Portal::SendInformation);
   add("GET", "/case/next-stage", &Portal::ShowNextStage);
   add("POST", "/case/next-stage", &Portal::AskNextStage);
   add("POST", "/case/sign-out", &Portal::SignOut);
@@ -200,45 +222,61 @@ void Portal::Register(http::Router& router) {
 
 Portal::Visit Portal::Open(const http::Request& request) {
   const std::int64_t now = clock_.NowUnixSeconds();
-  const std::string_view token = CookieValue(request.Header("cookie"), kPortalCookieName);
-  if (auto session = sessions_.Find(token, now)) {
-    return Visit{std::string(token), std::move(*session), false};
+  const std::string_view token = CookieValueOf(request);
+  if (auto loaded = sessions_.Find(token, now)) {
+    return Visit{std::string(token), std::move(loaded->session), std::move(loaded->stored_text),
+                 loaded->expires_at, false};
   }
-  std::string created = sessions_.Create(now);
-  auto session = sessions_.Find(created, now);
-  return Visit{std::move(created), session.value_or(PortalSession{}), true};
+  auto [created, loaded] = sessions_.Create();
+  return Visit{std::move(created), std::move(loaded.session), "", 0, true};
 }
 
 std::variant<Portal::Visit, http::Response> Portal::OpenForm(const http::Request& request) {
+  return OpenForm(request, FormOf(request));
+}
+
+std::variant<Portal::Visit, http::Response> Portal::OpenForm(const http::Request& request,
+                                                             const Answers& form) {
   const std::int64_t now = clock_.NowUnixSeconds();
-  const std::string_view token = CookieValue(request.Header("cookie"), kPortalCookieName);
-  auto session = sessions_.Find(token, now);
-  const Answers form = FormOf(request);
+  const std::string_view token = CookieValueOf(request);
+  auto loaded = sessions_.Find(token, now);
   const auto csrf = form.find(kCsrfField);
-  if (!session || csrf == form.end() || session->csrf_token.empty() ||
-      !app::SecretTokenMatches(app::HashSecretToken(session->csrf_token), csrf->second)) {
-    return Message(kForbidden, "Sorry, your session has ended",
-                   {"We could not accept what you sent because the page you sent it from had "
-                    "expired or was not ours. Nothing has been saved.",
-                    "Start again from the beginning."},
-                   Path(""), "Go to the start");
+  if (!loaded || csrf == form.end() || loaded->session.csrf_token.empty() ||
+      !app::SecretTokenMatches(app::HashSecretToken(loaded->session.csrf_token), csrf->second)) {
+    return SessionEnded();
   }
   if (const auto honeypot = form.find(kHoneypotField);
       honeypot != form.end() && !honeypot->second.empty()) {
     return Message(kBadRequest, "Sorry, we could not accept this form",
                    {"Try again, or contact us another way."});
   }
-  return Visit{std::string(token), std::move(*session), false};
+  return Visit{std::string(token), std::move(loaded->session), std::move(loaded->stored_text),
+               loaded->expires_at, false};
+}
+
+http::Response Portal::SessionEnded() {
+  return Message(kForbidden, "Sorry, your session has ended",
+                 {"We could not accept what you sent because the page you sent it from had "
+                  "expired or was not ours. Nothing has been saved.",
+                  "Start again from the beginning."},
+                 Path(""), "Go to the start");
 }
 
 http::Response Portal::Close(Visit& visit, http::Response response) {
-  sessions_.Save(visit.token, visit.session, clock_.NowUnixSeconds());
-  if (visit.set_cookie) {
-    std::string cookie = fmt::format("{}={}; Path={}; HttpOnly; SameSite=Lax", kPortalCookieName,
-                                     visit.token, options_.base_path);
-    if (options_.cookie_security == http::CookieSecurity::kHttpsOnly) cookie += "; Secure";
-    response.headers.emplace_back("Set-Cookie", std::move(cookie));
+  const LoadedSession loaded{visit.session, visit.stored_text, visit.expires_at};
+  if (!sessions_.Save(visit.token, loaded, clock_.NowUnixSeconds())) {
+    return Message(kServiceUnavailable, "Sorry, there is a problem with the service",
+                   {"Try again later."});
   }
+  if (visit.set_cookie) return WithCookie(visit.token, std::move(response));
+  return response;
+}
+
+http::Response Portal::WithCookie(std::string_view token, http::Response response) const {
+  std::string cookie = fmt::format("{}={}; Path={}; HttpOnly; SameSite=Lax", kPortalCookieName,
+                                   token, options_.base_path);
+  if (options_.cookie_security == http::CookieSecurity::kHttpsOnly) cookie += "; Secure";
+  response.headers.emplace_back("Set-Cookie", std::move(cookie));
   return response;
 }
 
@@ -316,21 +354,26 @@ http::Response Portal::QuestionPage(int status, const Visit& visit, const Questi
     item.set("value", value == values.end() ? std::string() : value->second);
     item.set("is_radios", field.kind == FieldKind::kRadios);
     item.set("is_textarea", field.kind == FieldKind::kTextarea);
+    item.set("is_file", field.kind == FieldKind::kFiles);
+    item.set("is_input", field.kind != FieldKind::kTextarea && field.kind != FieldKind::kFiles);
+    if (field.kind == FieldKind::kFiles) data.set("multipart", true);
     item.set("input_type", field.kind == FieldKind::kEmail   ? "email"
                            : field.kind == FieldKind::kPhone ? "tel"
                                                              : "text");
     if (!field.autocomplete.empty()) item.set("autocomplete", field.autocomplete);
     if (!field.width.empty()) item.set("width", field.width);
     std::string describedby = field.hint.empty() ? "" : field.name + "-hint";
-    const auto error = std::find_if(errors.begin(), errors.end(),
-                                    [&](const FieldError& e) { return e.field == field.name; });
+    std::vector<FieldError> own;
+    std::copy_if(errors.begin(), errors.end(), std::back_inserter(own),
+                 [&](const FieldError& e) { return e.field == field.name; });
     // The error summary links to the field, or to a radio group's first option.
     const std::string target =
         field.kind == FieldKind::kRadios && !field.options.empty() ? field.name + "-0" : field.name;
-    if (error != errors.end()) {
-      item.set("error", error->message);
+    if (!own.empty()) {
+      item.set("error", true);
+      item.set("error_lines", ErrorLines(own));
       describedby += (describedby.empty() ? "" : " ") + field.name + "-error";
-      frame.errors.push_back({target, error->message});
+      for (const FieldError& error : own) frame.errors.push_back({target, error.message});
     }
     if (!describedby.empty()) item.set("describedby", describedby);
     mustache::data options = List();
@@ -434,6 +477,12 @@ http::Response Portal::ShowCheck(const http::Request& request) {
   if (const Question* missing = FirstUnanswered(questions, visit.session.answers)) {
     return Close(visit, Redirect(Path("/question/" + missing->id)));
   }
+  return Close(visit, CheckPage(kOk, visit, {}));
+}
+
+http::Response Portal::CheckPage(int status, const Visit& visit,
+                                 const std::vector<FieldError>& errors) {
+  const std::vector<Question> questions = Questions(visit.session.answers);
   mustache::data data;
   mustache::data rows = List();
   for (const Question& question : questions) {
@@ -459,41 +508,17 @@ http::Response Portal::ShowCheck(const http::Request& request) {
   data.set("rows", rows);
   data.set("action", Path("/check-answers"));
   data.set("csrf", visit.session.csrf_token);
-  return Close(visit,
-               Page(kOk, PageTemplate::kCheck, std::move(data),
-                    Frame{"Check your answers", Path("/question/" + questions.back().id), {}}));
-}
-
-http::Response Portal::Submit(const http::Request& request) {
-  auto opened = OpenForm(request);
-  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
-  Visit visit = std::move(std::get<Visit>(opened));
-  const std::vector<Question> questions = Questions(visit.session.answers);
-  for (const Question& question : questions) {
-    if (!CheckAnswers(question, visit.session.answers).empty()) {
-      return Close(visit, Redirect(Path("/question/" + question.id)));
-    }
+  const Field evidence =
+      EvidenceField(options_.form_limits.max_files, options_.form_limits.max_file_bytes);
+  data.set("evidence_label", evidence.label);
+  data.set("evidence_hint", evidence.hint);
+  Frame frame{"Check your answers", Path("/question/" + questions.back().id), {}};
+  if (!errors.empty()) {
+    data.set("evidence_error", true);
+    data.set("evidence_errors", ErrorLines(errors));
+    for (const FieldError& error : errors) frame.errors.push_back({error.field, error.message});
   }
-  if (!submissions_.Admit(request.client_address, clock_.NowUnixSeconds())) return TooMany();
-  auto receipt = app::SubmitOnlineComplaint(store_, clock_, options_.complaint,
-                                            ComplaintOf(visit.session.answers, questions));
-  if (!receipt) {
-    if (receipt.error().code == core::ErrorCode::kInvalidInput) {
-      return Close(visit, Message(kUnprocessable, "Sorry, we could not accept your complaint",
-                                  {"Something in your answers could not be accepted: " +
-                                       receipt.error().message + ".",
-                                   "Go back to check your answers."},
-                                  Path("/check-answers"), "Check your answers"));
-    }
-    log_error_("an online complaint could not be saved: " + receipt.error().message);
-    return Close(visit, Message(kServiceUnavailable, "Sorry, there is a problem with the service",
-                                {"Your complaint has not been sent. Try again later: your "
-                                 "answers have been kept."}));
-  }
-  visit.session.receipt = *receipt;
-  visit.session.receipt_email = visit.session.answers["email"];
-  visit.session.answers.clear();
-  return Close(visit, Redirect(Path("/confirmation")));
+  return Page(status, PageTemplate::kCheck, std::move(data), frame);
 }
 
 http::Response Portal::Confirmation(const http::Request& request) {
@@ -505,6 +530,11 @@ http::Response Portal::Confirmation(const http::Request& request) {
   data.set("acknowledge_by", LongDate(receipt.acknowledge_by));
   data.set("email", visit.session.receipt_email);
   data.set("receipt", Path("/receipt"));
+  std::vector<std::string> names;
+  for (const UploadedFile& file : visit.session.uploads) names.push_back(file.name);
+  data.set("has_files", !names.empty());
+  data.set("files", Paragraphs(names));
+  data.set("files_not_added", visit.session.files_not_added);
   return Close(visit, Page(kOk, PageTemplate::kConfirmation, std::move(data),
                            Frame{"Complaint sent", "", {}}));
 }
@@ -557,7 +587,13 @@ http::Response Portal::RequestCode(const http::Request& request) {
   const bool by_email = code_requests_by_case_.Admit("email:" + Upper(email), now);
   if (!by_address || !by_reference || !by_email) return TooMany();
   if (auto found = app::ResidentCaseOf(store_, reference, email)) {
-    const std::string code = codes_.Issue(reference, email, now);
+    auto issued = app::IssueResidentCode(store_, codes_, reference, email, now);
+    if (!issued) {
+      log_error_("a code could not be kept: " + issued.error().message);
+      return Close(visit, Message(kServiceUnavailable, "Sorry, there is a problem with the service",
+                                  {"Try again later."}));
+    }
+    const std::string& code = *issued;
     app::MailMessage message;
     message.message_id =
         "<" + app::NewRandomToken("code-") + "@" + options_.complaint.mail_domain + ">";
@@ -603,24 +639,33 @@ http::Response Portal::EnterCode(const http::Request& request) {
   const Question question = CodeQuestion(visit.session.pending_email);
   std::vector<FieldError> errors = CheckAnswers(question, form);
   if (errors.empty()) {
-    switch (codes_.Check(visit.session.pending_reference, visit.session.pending_email, form["code"],
-                         now)) {
+    auto checked = app::CheckResidentCode(store_, codes_, visit.session.pending_reference,
+                                          visit.session.pending_email, form["code"], now);
+    if (!checked) {
+      log_error_("a code could not be checked: " + checked.error().message);
+      return Close(visit, Message(kServiceUnavailable, "Sorry, there is a problem with the service",
+                                  {"Try again later."}));
+    }
+    switch (*checked) {
       case app::CodeCheck::kAccepted: {
         PortalSession opened_session = visit.session;
         opened_session.case_reference = visit.session.pending_reference;
         opened_session.case_email = visit.session.pending_email;
         opened_session.pending_reference.clear();
         opened_session.pending_email.clear();
-        sessions_.Save(visit.token, opened_session, now);
+        opened_session.uploads.clear();
         // A new token once the case is open: a session fixed by someone else opens nothing.
-        Visit renewed{sessions_.Renew(visit.token, now), {}, true};
-        renewed.session = sessions_.Find(renewed.token, now).value_or(opened_session);
+        auto renewed = sessions_.Renew(visit.token, opened_session, now);
+        if (!renewed) {
+          return Message(kServiceUnavailable, "Sorry, there is a problem with the service",
+                         {"Try again later."});
+        }
         if (auto recorded = app::RecordResidentAccess(store_, clock_, opened_session.case_reference,
                                                       app::ResidentAccess::kCaseOpened);
             !recorded) {
           log_error_("a case opening was not recorded: " + recorded.error().message);
         }
-        return Close(renewed, Redirect(Path("/case")));
+        return WithCookie(*renewed, Redirect(Path("/case")));
       }
       case app::CodeCheck::kWrong:
         errors.push_back({"code", "The code is not right. Check the email and try again"});
@@ -685,6 +730,8 @@ http::Response Portal::ShowCase(const http::Request& request) {
   }
   data.set("has_actions", !found->open_actions.empty());
   data.set("actions", actions);
+  data.set("has_files", !found->files_sent.empty());
+  data.set("files", Paragraphs(found->files_sent));
   data.set("may_escalate", found->may_escalate);
   data.set("csrf", visit.session.csrf_token);
   return Close(visit, Page(kOk, PageTemplate::kCase, std::move(data),
@@ -718,31 +765,8 @@ http::Response Portal::Letter(const http::Request& request) {
 http::Response Portal::ShowInformation(const http::Request& request) {
   Visit visit = Open(request);
   if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
-  return Close(visit, QuestionPage(kOk, visit, InformationQuestion(), {}, {},
-                                   Path("/case/information"), Path("/case"), "Send"));
-}
-
-http::Response Portal::AddInformation(const http::Request& request) {
-  auto opened = OpenForm(request);
-  if (auto* refusal = std::get_if<http::Response>(&opened)) return std::move(*refusal);
-  Visit visit = std::move(std::get<Visit>(opened));
-  if (visit.session.case_reference.empty()) return Close(visit, Redirect(Path("/follow")));
-  const Answers form = FormOf(request);
-  const Question question = InformationQuestion();
-  if (auto errors = CheckAnswers(question, form); !errors.empty()) {
-    return Close(visit, QuestionPage(kUnprocessable, visit, question, form, errors,
-                                     Path("/case/information"), Path("/case"), "Send"));
-  }
-  auto added = app::AddResidentInformation(store_, clock_, visit.session.case_reference,
-                                           visit.session.case_email, form.at("information"));
-  if (!added) {
-    return Close(visit, Message(kServiceUnavailable, "Sorry, there is a problem with the service",
-                                {"Your information has not been added. Try again later."}));
-  }
-  return Close(visit, Message(kOk, "Information added",
-                              {"We have added what you sent to your complaint " +
-                               visit.session.case_reference + "."},
-                              Path("/case"), "Back to your complaint"));
+  return Close(visit, QuestionPage(kOk, visit, InformationPage(), {}, {}, Path("/case/information"),
+                                   Path("/case"), "Send"));
 }
 
 http::Response Portal::ShowNextStage(const http::Request& request) {

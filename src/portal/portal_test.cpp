@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "app/resident_codes.hpp"
 #include "portal/pages.hpp"
 #include "portal/questions.hpp"
+#include "portal/sessions.hpp"
 #include "portal/templates.hpp"
 
 namespace redress::portal {
@@ -82,30 +82,34 @@ TEST(PortalQuestions, AChoiceNotOfferedIsRefused) {
   EXPECT_EQ(CheckAnswers(*area, {{"service_area", "parks"}}).size(), 1U);
 }
 
-TEST(ResidentCodes, RightOnceInTimeAndFewTries) {
-  app::ResidentCodes codes;
-  const std::int64_t now = 1'000'000;
-  std::string code = codes.Issue("CMP-2026-000001", "Ada@Example.org", now);
-  ASSERT_EQ(code.size(), 6U);
-  EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org ", code, now + 1),
-            app::CodeCheck::kAccepted);
-  EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", code, now + 2),
-            app::CodeCheck::kUsedUp);  // single use
-
-  code = codes.Issue("CMP-2026-000001", "ada@example.org", now);
-  EXPECT_EQ(codes.Check("CMP-2026-000002", "ada@example.org", code, now), app::CodeCheck::kWrong);
-  EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", code,
-                        now + app::kResidentCodeLifetimeSeconds + 1),
-            app::CodeCheck::kExpired);
-
-  code = codes.Issue("CMP-2026-000001", "ada@example.org", now);
-  const std::string wrong = code == "000000" ? "000001" : "000000";
-  for (int i = 1; i < app::kResidentCodeTries; ++i) {
-    EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", wrong, now),
-              app::CodeCheck::kWrong);
-  }
-  EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", wrong, now), app::CodeCheck::kUsedUp);
-  EXPECT_EQ(codes.Check("CMP-2026-000001", "ada@example.org", code, now), app::CodeCheck::kWrong);
+TEST(PortalSessions, WhatASessionHoldsSurvivesItsTextForm) {
+  PortalSession session;
+  session.answers = {{"who", "myself"}, {"what_happened", "Line 1\nLine \"2\" <b>"}};
+  session.receipt = app::OnlineReceipt{"CMP-2026-000001", *core::Date::Parse("2026-12-04"),
+                                       *core::Date::Parse("2026-12-11"), 1};
+  session.receipt_email = "ada@example.org";
+  session.pending_reference = "CMP-2026-000002";
+  session.pending_email = "bob@example.org";
+  session.case_reference = "CMP-2026-000003";
+  session.case_email = "carol@example.org";
+  session.uploads = {{"photo.jpg", 12345}};
+  const PortalSession loaded = SessionFromText(SessionToText(session));
+  EXPECT_EQ(loaded.answers, session.answers);
+  ASSERT_TRUE(loaded.receipt);
+  EXPECT_EQ(loaded.receipt->reference, "CMP-2026-000001");
+  EXPECT_EQ(loaded.receipt->received_on, session.receipt->received_on);
+  EXPECT_EQ(loaded.receipt->acknowledge_by, session.receipt->acknowledge_by);
+  EXPECT_EQ(loaded.receipt->receipt_letter, 1);
+  EXPECT_EQ(loaded.receipt_email, session.receipt_email);
+  EXPECT_EQ(loaded.pending_reference, session.pending_reference);
+  EXPECT_EQ(loaded.pending_email, session.pending_email);
+  EXPECT_EQ(loaded.case_reference, session.case_reference);
+  EXPECT_EQ(loaded.case_email, session.case_email);
+  ASSERT_EQ(loaded.uploads.size(), 1U);
+  EXPECT_EQ(loaded.uploads[0].name, "photo.jpg");
+  // Text that is not a session's reads as an empty one (a new form), never a crash.
+  EXPECT_TRUE(SessionFromText("not json").answers.empty());
+  EXPECT_TRUE(SessionFromText(R"({"answers": 3})").answers.empty());
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/attachment.hpp"
+
 namespace redress::portal {
 namespace {
 
@@ -233,8 +235,20 @@ Question InformationQuestion() {
   Field field = Kind(Text("information", "What would you like to add?", app::kMaxResidentText,
                           Requirement::kRequired, "Enter the information you would like to add"),
                      FieldKind::kTextarea,
-                     "Tell us anything new about your complaint. Do not include bank details.");
+                     "Tell us anything new about your complaint. Do not include bank details. If "
+                     "you send files, you do not have to write anything.");
   return Question{"information", field.label, "", {field}};
+}
+
+Field EvidenceField(std::size_t max_files, std::int64_t max_file_bytes) {
+  Field field = Kind(
+      Text(std::string(kEvidenceField), "Upload files (optional)", 0, Requirement::kOptional, ""),
+      FieldKind::kFiles,
+      "For example, photos, letters or emails. You can choose up to " + std::to_string(max_files) +
+          " files, each smaller than " + std::to_string(max_file_bytes / core::kMebibyte) +
+          "MB: a photo, a PDF, a Word or OpenDocument document, a text file, an "
+          "email or a sound recording.");
+  return field;
 }
 
 Question NextStageQuestion() {

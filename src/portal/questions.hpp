@@ -20,7 +20,7 @@ namespace redress::portal {
 
 using Answers = std::map<std::string, std::string, std::less<>>;
 
-enum class FieldKind { kText, kEmail, kPhone, kTextarea, kRadios };
+enum class FieldKind { kText, kEmail, kPhone, kTextarea, kRadios, kFiles };
 enum class Requirement { kOptional, kRequired };
 
 struct Option {
@@ -76,7 +76,8 @@ bool LooksLikeEmail(std::string_view text);
 std::string DisplayedAnswer(const Field& field, const Answers& answers);
 
 // The single-page forms of following a case: reference and email; the one-time code (with the
-// address it went to in its hint); information to add; the next stage's optional reason.
+// address it went to in its hint); information to add, with files (the information is then
+// optional); the next stage's optional reason.
 Question FollowQuestion();
 Question CodeQuestion(std::string_view sent_to);
 Question InformationQuestion();
@@ -84,5 +85,10 @@ Question NextStageQuestion();
 
 // The complaint the answers make.
 app::OnlineComplaint ComplaintOf(const Answers& answers, const std::vector<Question>& questions);
+
+// The file input of a form (FieldKind::kFiles, never required; its values are files, not answers):
+// the evidence sent with a complaint or with information. Its name, the id its errors link to.
+inline constexpr std::string_view kEvidenceField = "evidence";
+Field EvidenceField(std::size_t max_files, std::int64_t max_file_bytes);
 
 }  // namespace redress::portal

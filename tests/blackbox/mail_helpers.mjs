@@ -1,12 +1,11 @@
-// The real SMTP server the correspondence tests send to (Debian's python3-aiosmtpd,
-// tests/mail/smtp_sink.py), shared by letters.test.mjs and reminders.test.mjs.
+// The real SMTP server every test that sends email talks to (Debian's python3-aiosmtpd,
+// tests/mail/smtp_sink.py): the letters, reminders and portal tests, black-box and browser alike.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const SOURCE = process.env.REDRESS_SOURCE_DIR ?? '.';
-const SINK = join(SOURCE, 'tests/mail/smtp_sink.py');
+const SINK = new URL('../mail/smtp_sink.py', import.meta.url).pathname;
 
 export async function freePort() {
   const probe = createServer();
@@ -19,6 +18,7 @@ export async function freePort() {
 // Starts the sink on 127.0.0.1:`port`, writing what it receives to `mailDir`; resolves once it
 // listens.
 export async function startSink(port, mailDir, env = process.env) {
+  mkdirSync(mailDir, { recursive: true });
   const child = spawn('/usr/bin/python3', [SINK, String(port), mailDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env,
@@ -39,10 +39,19 @@ export async function stopSink(child) {
   await exited;
 }
 
-// The messages the sink received: their summaries (tests/mail/smtp_sink.py), with the PDF path.
+// The messages the sink received, in the order it received them: their summaries
+// (tests/mail/smtp_sink.py, named <pid>-<count>), with the PDF path.
 export function received(mailDir) {
+  const order = (name) =>
+    Number(
+      name
+        .split('-')
+        .pop()
+        .replace(/\.json$/, ''),
+    );
   return readdirSync(mailDir)
     .filter((name) => name.endsWith('.json'))
+    .sort((a, b) => order(a) - order(b))
     .map((name) => ({
       ...JSON.parse(readFileSync(join(mailDir, name), 'utf8')),
       pdf: join(mailDir, name.replace(/\.json$/, '.pdf')),
@@ -57,4 +66,11 @@ export async function waitFor(what, probe, timeoutMs = 20_000) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+// The 6-digit one-time codes of the portal emailed to `email` among `messages`, oldest first.
+export function codesFor(messages, email) {
+  return messages
+    .filter((m) => m.to.includes(email) && /code/.test(m.subject))
+    .map((m) => /code is (\d{6})/.exec(m.text)[1]);
 }

@@ -1,6 +1,6 @@
 // The resident's public service (issue 17) through the real `redress serve` and a real SMTP server
 // (tests/mail/smtp_sink.py): a complaint made at /complain page by page, as a browser without
-// JavaScript does it (forms, cookies, 303 redirects), arrives with channel web_form in the
+// JavaScript does it (forms, cookies, 303 redirects), arrives with channel online in the
 // officers' queue on the statutory clock, with a confirmation email and a PDF receipt; then the
 // resident follows it with a one-time code read from the email, adds information and, once
 // answered, asks for stage 2. Hostile: no CSRF token, the honeypot, wrong, reused, expired and
@@ -10,7 +10,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { apiClient, redress, startServe, tempDir, userWithToken } from './helpers.mjs';
-import { codesFor as codesIn, startSink, waitFor } from '../mail/sink.mjs';
+import {
+  codesFor as codesIn,
+  freePort,
+  received as receivedIn,
+  startSink,
+  stopSink,
+  waitFor,
+} from './mail_helpers.mjs';
 const TEAM = 'housing-services';
 
 let workspace;
@@ -18,6 +25,7 @@ let server;
 let call;
 let sink;
 let smtpPort;
+let mailDir;
 let db;
 let adminToken;
 
@@ -89,6 +97,25 @@ class Browser {
     return { status: response.status, headers: response.headers, text };
   }
 
+  // Posts `fields` and `files` ([name, bytes]...) as multipart/form-data, as a browser sends a
+  // form with a file input (files under the field "evidence").
+  async postFiles(path, fields, files, { csrf } = {}) {
+    const form = new FormData();
+    form.append('csrf_token', csrf ?? this.csrf ?? '');
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const [name, bytes] of files) form.append('evidence', new Blob([bytes]), name);
+    if (files.length === 0) form.append('evidence', new Blob([]), '');
+    const response = await fetch(this.base + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      body: form,
+    });
+    this.keep(response);
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text };
+  }
+
   // GETs a form page and remembers its CSRF token.
   async form(path) {
     const page = await this.get(path);
@@ -118,7 +145,24 @@ const ADA = {
   contact_by: 'email',
 };
 
-async function complain(browser, person = ADA) {
+// A photo and an executable, as libmagic types them by their content.
+const PHOTO = Buffer.concat([
+  Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+  Buffer.alloc(20),
+  Buffer.from('ffd9', 'hex'),
+]);
+const PROGRAM = Buffer.concat([
+  Buffer.from('MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0', 'latin1'),
+  Buffer.alloc(100),
+]);
+const MIB = 1024 * 1024;
+
+// Answers every question up to the check page (not sent).
+async function answerAll(
+  browser,
+  person = ADA,
+  story = 'The roof <script>alert(1)</script> leaks.',
+) {
   await browser.answer(
     '/complain/question/who',
     { who: 'myself' },
@@ -137,7 +181,7 @@ async function complain(browser, person = ADA) {
   );
   await browser.answer(
     '/complain/question/what-happened',
-    { what_happened: 'The roof <script>alert(1)</script> leaks.' },
+    { what_happened: story },
     '/complain/question/put-right',
   );
   await browser.answer(
@@ -145,6 +189,10 @@ async function complain(browser, person = ADA) {
     { put_right: 'Repair the roof' },
     '/complain/check-answers',
   );
+}
+
+async function complain(browser, person = ADA) {
+  await answerAll(browser, person);
   const check = await browser.form('/complain/check-answers');
   const sent = await browser.post('/complain/check-answers', {});
   assert.equal(sent.status, 303, sent.text.slice(0, 400));
@@ -155,8 +203,8 @@ async function complain(browser, person = ADA) {
   return { check, confirmation, reference };
 }
 
-const codesFor = (email) => codesIn(sink.received, email);
-const received = () => sink.received();
+const received = () => receivedIn(mailDir);
+const codesFor = (email) => codesIn(received(), email);
 
 async function requestCode(browser, reference, email) {
   await browser.form('/complain/follow');
@@ -185,8 +233,9 @@ async function openCase(browser, reference, email) {
 
 before(async () => {
   workspace = tempDir();
-  sink = await startSink(join(workspace.dir, 'mail'));
-  smtpPort = sink.port;
+  mailDir = join(workspace.dir, 'mail');
+  smtpPort = await freePort();
+  sink = await startSink(smtpPort, mailDir);
   db = join(workspace.dir, 'portal.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   adminToken = userWithToken(db, 'portal.admin', 'admin');
@@ -221,7 +270,7 @@ before(async () => {
 
 after(async () => {
   await server?.stop();
-  await sink?.stop();
+  await stopSink(sink);
   workspace?.cleanup();
 });
 
@@ -290,7 +339,7 @@ test('a complaint made online reaches the officers with its clock, email and rec
 
   const staff = await call('GET', `/api/v1/complaints/${reference}`, { token: adminToken });
   assert.equal(staff.status, 200);
-  assert.equal(staff.body.channel, 'web_form');
+  assert.equal(staff.body.channel, 'online');
   assert.equal(staff.body.received_on, today());
   assert.equal(staff.body.status, 'awaiting_acknowledgement');
   assert.equal(staff.body.service_area, 'housing');
@@ -506,5 +555,146 @@ test('a code expires', async () => {
     assert.match(late.text, /The code has expired/);
   } finally {
     await expiring.stop();
+  }
+});
+
+test('a photo sent with the complaint reaches its case, listed for the resident and staff', async () => {
+  const browser = new Browser(server.base);
+  await answerAll(browser, { ...ADA, email: 'photo@example.org' });
+  const check = await browser.form('/complain/check-answers');
+  assert.match(check.text, /enctype="multipart\/form-data"/);
+  assert.match(check.text, /type="file"/);
+  const sent = await browser.postFiles('/complain/check-answers', {}, [['roof <1>.jpg', PHOTO]]);
+  assert.equal(sent.status, 303, sent.text.slice(0, 400));
+  const confirmation = await browser.get('/complain/confirmation');
+  const reference = /id="reference">([^<]+)</.exec(confirmation.text)[1];
+  assert.ok(confirmation.text.includes('roof &lt;1&gt;.jpg'));
+
+  const files = await call('GET', `/api/v1/complaints/${reference}/attachments`, {
+    token: adminToken,
+  });
+  assert.equal(files.status, 200);
+  assert.equal(files.body.attachments.length, 1);
+  const [file] = files.body.attachments;
+  assert.equal(file.name, 'roof <1>.jpg');
+  assert.equal(file.media_type, 'image/jpeg');
+  assert.equal(file.supplied_by_resident, true);
+  assert.equal(file.added_by, 'online');
+  // No scanner in this server: staff are told it was not scanned, never that it is clean.
+  assert.equal(file.scan_state, 'not_scanned');
+
+  // Staff add a file of their own: the resident never sees it listed.
+  const staffFile = new FormData();
+  staffFile.append('file', new Blob([PHOTO]), 'internal-note.jpg');
+  const staffAdded = await fetch(`${server.base}/api/v1/complaints/${reference}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}` },
+    body: staffFile,
+  });
+  assert.equal(staffAdded.status, 201);
+
+  await openCase(browser, reference, 'photo@example.org');
+  const page = await browser.get('/complain/case');
+  assert.match(page.text, /Files you have sent/);
+  assert.ok(page.text.includes('roof &lt;1&gt;.jpg'));
+  assert.doesNotMatch(page.text, /internal-note/);
+
+  // More evidence later, with no text: files alone are information enough.
+  await browser.form('/complain/case/information');
+  const added = await browser.postFiles('/complain/case/information', { information: '' }, [
+    ['ceiling.jpg', PHOTO],
+  ]);
+  assert.equal(added.status, 200, added.text.slice(0, 400));
+  assert.match(added.text, /File added: ceiling.jpg/);
+  assert.match((await browser.get('/complain/case')).text, /ceiling.jpg/);
+  const after = await call('GET', `/api/v1/complaints/${reference}/attachments`, {
+    token: adminToken,
+  });
+  assert.equal(after.body.attachments.length, 3);
+});
+
+test('every problem with the files is named in one answer, and nothing is sent', async () => {
+  const browser = new Browser(server.base);
+  await answerAll(browser, { ...ADA, email: 'refused@example.org' }, 'Zanzibar wardrobe story');
+  await browser.form('/complain/check-answers');
+  const search = () => call('GET', '/api/v1/complaints?text=zanzibar', { token: adminToken });
+  assert.equal((await search()).body.items.length, 0);
+  const files = [
+    ['program.pdf', PROGRAM],
+    ['huge.jpg', Buffer.concat([PHOTO, Buffer.alloc(10 * MIB)])],
+    ['a.jpg', PHOTO],
+    ['b.jpg', PHOTO],
+    ['c.jpg', PHOTO],
+    ['d.jpg', PHOTO],
+  ];
+  const refused = await browser.postFiles('/complain/check-answers', {}, files);
+  assert.equal(refused.status, 422, refused.text.slice(0, 400));
+  assert.match(refused.text, /<title>Error: Check your answers/);
+  for (const message of [
+    'Select up to 5 files',
+    'huge.jpg must be smaller than 10MB',
+    'program.pdf must be a ',
+  ]) {
+    assert.ok(refused.text.includes(`<a href="#evidence">${message}`), message);
+  }
+  assert.match(refused.text, /govuk-file-upload--error/);
+  // Nothing was sent: the answers are still there to send again, and no complaint was made.
+  assert.equal((await browser.get('/complain/check-answers')).status, 200);
+  assert.equal((await search()).body.items.length, 0);
+  // A form without its CSRF token is refused whatever it carries.
+  const forged = await browser.postFiles('/complain/check-answers', {}, [['a.jpg', PHOTO]], {
+    csrf: 'rdf_forged',
+  });
+  assert.equal(forged.status, 403);
+  // Without any session, the body is not used at all.
+  const stranger = new Browser(server.base);
+  assert.equal(
+    (await stranger.postFiles('/complain/case/information', {}, [['a.jpg', PHOTO]])).status,
+    403,
+  );
+});
+
+test('a code sent by one server opens the case on another; a restart keeps an unfinished form', async () => {
+  const options = [
+    '--smtp-url',
+    `smtp://127.0.0.1:${smtpPort}`,
+    '--mail-from',
+    'complaints@council.example.org',
+  ];
+  let second = await startServe(db, options);
+  try {
+    const browser = new Browser(server.base);
+    const { reference } = await complain(browser, { ...ADA, email: 'shared@example.org' });
+    // The code is asked for on the first process and entered on the second.
+    const code = await newCode(browser, reference, 'shared@example.org');
+    browser.base = second.base;
+    await browser.form('/complain/follow/code');
+    const entered = await browser.post('/complain/follow/code', { code });
+    assert.equal(entered.status, 303, entered.text.slice(0, 400));
+    assert.ok((await browser.get('/complain/case')).text.includes(reference));
+
+    // Half a complaint on the second process, which then restarts: nothing is lost.
+    const resident = new Browser(second.base);
+    await resident.answer(
+      '/complain/question/who',
+      { who: 'myself' },
+      '/complain/question/your-details',
+    );
+    await resident.answer(
+      '/complain/question/your-details',
+      { ...ADA, name: 'Grace Restart', email: 'restart@example.org' },
+      '/complain/question/adjustments',
+    );
+    await second.stop();
+    second = await startServe(db, options);
+    resident.base = second.base;
+    const details = await resident.get('/complain/question/your-details');
+    assert.equal(details.status, 200);
+    assert.match(details.text, /value="Grace Restart"/);
+    // And the first process knows the same session.
+    resident.base = server.base;
+    assert.match((await resident.get('/complain/question/your-details')).text, /Grace Restart/);
+  } finally {
+    await second.stop();
   }
 });

@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { apiClient, redress, startServe, tempDir, userWithToken } from '../blackbox/helpers.mjs';
-import { codesFor, startSink, waitFor } from '../mail/sink.mjs';
+import {
+  codesFor,
+  freePort,
+  received,
+  startSink,
+  stopSink,
+  waitFor,
+} from '../blackbox/mail_helpers.mjs';
 import { assertAccessible } from './browser.mjs';
 
 const sourceDir = process.env.REDRESS_SOURCE_DIR ?? new URL('../..', import.meta.url).pathname;
@@ -18,6 +25,8 @@ const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
 
 let workspace;
 let sink;
+let mailDir;
+let smtpPort;
 let server;
 let browser;
 let call;
@@ -31,13 +40,15 @@ function today() {
 
 before(async () => {
   workspace = tempDir();
-  sink = await startSink(join(workspace.dir, 'mail'));
+  mailDir = join(workspace.dir, 'mail');
+  smtpPort = await freePort();
+  sink = await startSink(smtpPort, mailDir);
   const db = join(workspace.dir, 'portal.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   adminToken = userWithToken(db, 'portal.admin', 'admin');
   server = await startServe(db, [
     '--smtp-url',
-    `smtp://127.0.0.1:${sink.port}`,
+    `smtp://127.0.0.1:${smtpPort}`,
     '--mail-from',
     'complaints@council.example.org',
     '--outbox-poll-ms',
@@ -82,7 +93,7 @@ async function assertPageAccessible(page, what) {
 after(async () => {
   await browser?.close();
   await server?.stop();
-  await sink?.stop();
+  await stopSink(sink);
   workspace?.cleanup();
 });
 
@@ -100,6 +111,25 @@ async function continueWith(page, label = 'Continue') {
     page.getByRole('button', { name: label }).click(),
   ]);
 }
+
+// A photo and a program, as libmagic types them by their content.
+const PHOTO = {
+  name: 'roof.jpg',
+  mimeType: 'image/jpeg',
+  buffer: Buffer.concat([
+    Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+    Buffer.alloc(20),
+    Buffer.from('ffd9', 'hex'),
+  ]),
+};
+const PROGRAM = {
+  name: 'invoice.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.concat([
+    Buffer.from('MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0', 'latin1'),
+    Buffer.alloc(100),
+  ]),
+};
 
 async function complain(page, email, mode) {
   await page.goto('/complain');
@@ -138,9 +168,17 @@ async function complain(page, email, mode) {
   await page.getByLabel('What happened?').fill('The roof leaks into the bedroom, again.');
   await continueWith(page);
   await page.getByText('The roof leaks into the bedroom, again.').waitFor();
+  // Evidence: a file of a type not accepted is named in the error summary; nothing is sent.
+  await page.getByLabel('Upload files (optional)').setInputFiles([PROGRAM, PHOTO]);
+  await continueWith(page, 'Accept and send');
+  await page.getByText('There is a problem').waitFor();
+  await page.getByRole('link', { name: /invoice\.pdf must be a / }).waitFor();
+  await assertPageAccessible(page, `check answers with a file error (${mode})`);
+  await page.getByLabel('Upload files (optional)').setInputFiles([PHOTO]);
   await continueWith(page, 'Accept and send');
 
   await page.getByRole('heading', { name: 'Complaint sent' }).waitFor();
+  await page.locator('#files-sent').getByText('roof.jpg').waitFor();
   await assertPageAccessible(page, `confirmation (${mode})`);
   return (await page.locator('#reference').textContent()).trim();
 }
@@ -148,12 +186,12 @@ async function complain(page, email, mode) {
 async function follow(page, reference, email, mode) {
   await page.goto('/complain/follow');
   await assertPageAccessible(page, `follow (${mode})`);
-  const before = codesFor(sink.received, email).length;
+  const before = codesFor(received(mailDir), email).length;
   await page.getByLabel('Reference number').fill(reference);
   await page.getByRole('textbox', { name: 'Email address' }).fill(email);
   await continueWith(page, 'Send me a code');
   await assertPageAccessible(page, `code (${mode})`);
-  const code = await waitFor('the code', () => codesFor(sink.received, email)[before]);
+  const code = await waitFor('the code', () => codesFor(received(mailDir), email)[before]);
   await page
     .getByLabel('Enter the code we emailed you')
     .fill('000000' === code ? '111111' : '000000');
@@ -176,14 +214,37 @@ test('the whole journey works without JavaScript, accessibly', async () => {
   await continueWith(page, 'Send');
   await page.getByText('Enter the information you would like to add').first().waitFor();
   await assertPageAccessible(page, 'add information with an error');
+  await page.getByLabel('Upload files (optional)').setInputFiles([PROGRAM]);
+  await continueWith(page, 'Send');
+  await page.getByRole('link', { name: /invoice\.pdf must be a / }).waitFor();
+  await assertPageAccessible(page, 'add information with a file error');
   await page.getByLabel('What would you like to add?').fill('It rained again on Monday.');
+  await page
+    .getByLabel('Upload files (optional)')
+    .setInputFiles([{ ...PHOTO, name: 'ceiling.jpg' }]);
   await continueWith(page, 'Send');
   await page.getByRole('heading', { name: 'Information added' }).waitFor();
+  await page.getByText('File added: ceiling.jpg').waitFor();
   await assertPageAccessible(page, 'information added');
+  await page.goto('/complain/case');
+  await page.getByText('ceiling.jpg').waitFor();
+
+  // The staff side: the evidence is on the case, supplied by the resident, not shown as clean
+  // (this server has no scanner).
+  const files = await call('GET', `/api/v1/complaints/${reference}/attachments`, {
+    token: adminToken,
+  });
+  assert.deepEqual(
+    files.body.attachments.map((f) => [f.name, f.supplied_by_resident, f.scan_state]),
+    [
+      ['roof.jpg', true, 'not_scanned'],
+      ['ceiling.jpg', true, 'not_scanned'],
+    ],
+  );
 
   // Answer stage 1 on the staff side, then ask for stage 2 as the resident.
   let current = await call('GET', `/api/v1/complaints/${reference}`, { token: adminToken });
-  assert.equal(current.body.channel, 'web_form');
+  assert.equal(current.body.channel, 'online');
   assert.equal(current.body.received_on, today());
   const queue = await call('GET', '/api/v1/complaints?status=awaiting_acknowledgement', {
     token: adminToken,

@@ -2200,8 +2200,11 @@ export interface components {
             version: number;
             /** @enum {unknown} */
             regime: "housing" | "corporate" | "children" | "adults";
-            /** @enum {unknown} */
-            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media";
+            /**
+             * @description how it reached the organisation; online = made by the resident through the public service (/complain), which only the service logs with
+             * @enum {unknown}
+             */
+            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media" | "online";
             service_area: string;
             category: string;
             summary: string;
@@ -2302,8 +2305,11 @@ export interface components {
             /** @example SR-2024-000001 */
             reference: string;
             version: number;
-            /** @enum {unknown} */
-            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media";
+            /**
+             * @description how it reached the organisation; online = made by the resident through the public service (/complain), which only the service logs with
+             * @enum {unknown}
+             */
+            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media" | "online";
             /**
              * Format: date
              * @example 2024-12-20

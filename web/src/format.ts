@@ -65,6 +65,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   in_person: 'In person',
   web_form: 'Web form',
   social_media: 'Social media',
+  online: 'Online (the public service)',
 };
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {

@@ -19,6 +19,7 @@
 #include "storage/postgres/organisation_repository.hpp"
 #include "storage/postgres/pending_repositories.hpp"
 #include "storage/postgres/report_repository.hpp"
+#include "storage/postgres/resident_access_repository.hpp"
 #include "storage/postgres/service_request_repository.hpp"
 #include "storage/postgres/session_repository.hpp"
 
@@ -50,7 +51,8 @@ class PostgresTx final : public app::Tx {
         letter_templates_(connection),
         outbox_(connection),
         contact_preferences_(connection),
-        reports_(connection) {}
+        reports_(connection),
+        resident_access_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -70,6 +72,7 @@ class PostgresTx final : public app::Tx {
   app::IdentityRepository& Identity() override { return identity_; }
   app::ReportRepository& Reports() override { return reports_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
+  app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -88,6 +91,7 @@ class PostgresTx final : public app::Tx {
   PostgresOutboxRepository outbox_;
   PostgresContactPreferencesRepository contact_preferences_;
   PostgresReportRepository reports_;
+  PostgresResidentAccessRepository resident_access_;
   PendingAnnualSubmissionRepository annual_submissions_;
   PendingIdentityRepository identity_;
   PendingReminderRepository reminders_;

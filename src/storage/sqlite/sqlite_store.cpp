@@ -36,6 +36,7 @@
 #include "storage/sqlite/organisation_repository.hpp"
 #include "storage/sqlite/reminder_repository.hpp"
 #include "storage/sqlite/report_repository.hpp"
+#include "storage/sqlite/resident_access_repository.hpp"
 #include "storage/sqlite/service_request_repository.hpp"
 #include "storage/sqlite/session_repository.hpp"
 
@@ -72,7 +73,8 @@ class SqliteTx final : public app::Tx {
         outbox_(connection),
         contact_preferences_(connection),
         identity_(connection),
-        reminders_(connection) {}
+        reminders_(connection),
+        resident_access_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -81,6 +83,7 @@ class SqliteTx final : public app::Tx {
   app::ContactPreferencesRepository& ContactPreferences() override { return contact_preferences_; }
   app::IdentityRepository& Identity() override { return identity_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
+  app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -113,6 +116,7 @@ class SqliteTx final : public app::Tx {
   SqliteContactPreferencesRepository contact_preferences_;
   SqliteIdentityRepository identity_;
   SqliteReminderRepository reminders_;
+  SqliteResidentAccessRepository resident_access_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

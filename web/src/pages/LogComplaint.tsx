@@ -22,6 +22,7 @@ import type { Channel, Complaint, FieldError, Person, Regime, ServiceRequest } f
 
 type Kind = 'complaint' | 'service_request';
 
+// 'online' is not offered: only the public service logs complaints with it.
 const LOGGED_CHANNELS: Channel[] = [
   'phone',
   'email',
