@@ -1,8 +1,8 @@
 #pragma once
 
 // Which tables `redress migrate` copies, and in which order: every table of a Redress schema is
-// either copied (kCopiedTables, parents before the tables whose foreign keys name them) or named
-// here with the reason it is not (kEngineTables). tables_test.cpp checks that the two lists cover
+// either copied (CopiedTables(), parents before the tables whose foreign keys name them) or named
+// here with the reason it is not (EngineTables()). tables_test.cpp checks that the two lists cover
 // every table of both engines' schemas, so a table a new migration adds cannot be forgotten; the
 // copy also refuses a source holding a table in neither list.
 
