@@ -278,7 +278,7 @@ Status CheckTables(SqliteSource& source, Connection& target) {
     }
   }
   for (const CopiedTable& table : CopiedTables()) {
-    if (table.seeded == Seeded::kYes) continue;  // its changes are events, which must be none
+    if (table.seeded == Seeded::kYes) continue;  // replaced by the source's row
     auto rows = IntegerOf(
         target, "SELECT count(*) FROM (SELECT 1 FROM " + Quoted(table.name) + " LIMIT 1) any_row");
     if (!rows) return Unexpected(rows.error());

@@ -12,8 +12,8 @@
 namespace redress::storage::transfer {
 
 // Whether the migrations write a table's first row (the organisation's settings, a single row
-// from the start): the target's is replaced by the source's. A change to it is an audit event, so
-// a target whose audit trail is empty still has its seed as the migrations wrote it.
+// from the start): the target's is replaced by the source's, and is not counted when the copy
+// checks the target is empty (`redress init` names the organisation there and writes nothing else).
 enum class Seeded { kNo, kYes };
 
 struct CopiedTable {
