@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/identity_provider.hpp"
 #include "app/password_policy.hpp"
@@ -96,6 +97,17 @@ struct ServeOptions {
 using ApiServer = std::function<core::Status(const ServeOptions& options, app::Store& store,
                                              const app::Clock& clock)>;
 
+// One table copied by `redress migrate`, and how many rows.
+struct CopiedTableCount {
+  std::string table;
+  std::int64_t rows = 0;
+};
+
+// Copies the whole database `from` into the empty database `to` of the other engine (`redress
+// migrate`; storage/transfer, which main provides: the CLI links no adapter).
+using DatabaseCopier = std::function<core::Result<std::vector<CopiedTableCount>>(
+    const std::string& from, const std::string& to, const app::Clock& clock)>;
+
 struct Dependencies {
   StoreOpener open_store;
   const app::Clock* clock = nullptr;  // the wall clock; the demo uses its own
@@ -104,6 +116,8 @@ struct Dependencies {
   ApiServer serve;
   // The organisation's OpenID Connect provider, for `oidc test`.
   app::IdentityProvider* identity_provider = nullptr;
+  // `redress migrate`; the command is absent without it.
+  DatabaseCopier copy_database;
 };
 
 enum class ExitCode : int {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/outbox_worker.hpp"
 #include "app/periodic_loop.hpp"
@@ -32,6 +33,7 @@
 #include "storage/sqlite/sqlite_store.hpp"
 #ifdef REDRESS_WITH_POSTGRES
 #include "storage/postgres/postgres_store.hpp"
+#include "storage/transfer/database_copy.hpp"
 #endif
 
 namespace {
@@ -98,6 +100,28 @@ redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
       database, clock, options, redress::storage::sqlite::AuditAnchor{anchor, audit.read_only});
   if (!store) return tl::unexpected(store.error());
   return std::unique_ptr<redress::app::Store>(std::move(*store));
+}
+
+// `redress migrate`: from a SQLite file into an empty PostgreSQL database (the reverse is not
+// written yet).
+redress::core::Result<std::vector<redress::cli::CopiedTableCount>> CopyDatabase(
+    const std::string& from, const std::string& to, const redress::app::Clock& clock) {
+#ifdef REDRESS_WITH_POSTGRES
+  if (IsPostgresUrl(from) || !IsPostgresUrl(to)) {
+    return redress::core::Fail(redress::core::ErrorCode::kInvalidInput,
+                               "migrate copies a SQLite database (--from PATH) into a PostgreSQL "
+                               "one (--to postgresql://...); the other way is not supported yet");
+  }
+  auto copies = redress::storage::transfer::CopySqliteToPostgres(from, to, clock);
+  if (!copies) return tl::unexpected(copies.error());
+  std::vector<redress::cli::CopiedTableCount> counts;
+  for (const auto& copy : *copies) counts.push_back({copy.table, copy.rows});
+  return counts;
+#else
+  (void)from, (void)to, (void)clock;
+  return redress::core::Fail(redress::core::ErrorCode::kInvalidInput,
+                             "this redress was built without PostgreSQL (REDRESS_WITH_POSTGRES)");
+#endif
 }
 
 redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
@@ -235,5 +259,6 @@ int main(int argc, char** argv) {
   };
   redress::cli::Dependencies dependencies{OpenStore, &clock, &password_policy, serve,
                                           &identity_provider};
+  dependencies.copy_database = CopyDatabase;
   return redress::cli::Run(argc, argv, dependencies, std::cin, std::cout, std::cerr);
 }

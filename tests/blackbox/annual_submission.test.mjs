@@ -14,6 +14,7 @@ import {
   apiClient,
   assertProblem,
   auditEventCount,
+  demoDatabase,
   redress,
   startServe,
   tempDir,
@@ -59,9 +60,7 @@ const tokens = {};
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'council.db');
-  const demo = redress(['demo', '--db', db, '--seed', '1', '--today', DEMO_TODAY]);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'council.db', ['--seed', '1', '--today', DEMO_TODAY]);
   tokens.officer = userWithToken(db, 'submission.officer', 'complaints_officer');
   tokens.viewer = userWithToken(db, 'submission.viewer', 'viewer');
   server = await startServe(db);

@@ -57,6 +57,18 @@ export function sqlite(database, sql) {
   return result.stdout;
 }
 
+// Runs a query on a test's database, whichever engine holds it (sqlite3, or psql for a
+// postgresql:// URL), and returns its rows as sqlite3 prints them: one line each, columns
+// separated by '|'. For what only the database shows (a table the API does not expose).
+export function query(database, sql) {
+  if (!database.startsWith('postgresql:')) return sqlite(database, sql);
+  const result = spawnSync('psql', ['-X', '-q', '-A', '-t', '-F', '|', database, '-c', sql], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 // A fresh temporary directory, removed by the returned cleanup function.
 export function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'redress-bb-'));
@@ -93,6 +105,20 @@ export function filesFolderFor(db) {
 // PostgreSQL (onPostgres).
 export function testDatabase(dir, name) {
   return onPostgres ? freshPostgresDatabase() : join(dir, name);
+}
+
+// The demo council (`redress demo --db … ...args`) as a test's database: a SQLite file in `dir`,
+// or, on PostgreSQL, that file copied into a fresh schema with `redress migrate` (one transaction,
+// where the demo writes one per case).
+export function demoDatabase(dir, name, args = []) {
+  const file = join(dir, name);
+  const demo = redress(['demo', '--db', file, ...args]);
+  if (demo.status !== 0) throw new Error(`redress demo failed: ${demo.stderr}`);
+  if (!onPostgres) return file;
+  const db = freshPostgresDatabase();
+  const migrated = redress(['migrate', '--from', file, '--to', db]);
+  if (migrated.status !== 0) throw new Error(`redress migrate failed: ${migrated.stderr}`);
+  return db;
 }
 
 // Starts `redress serve --db <db> ...extraArgs` on any free port; resolves with { base, process,

@@ -7,7 +7,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { apiClient, redress, sqlite, startServe, tempDir, userWithToken } from './helpers.mjs';
+import {
+  apiClient,
+  query,
+  redress,
+  startServe,
+  tempDir,
+  testDatabase,
+  userWithToken,
+} from './helpers.mjs';
 import { freePort, received, startSink, stopSink, waitFor } from './mail_helpers.mjs';
 
 const TEAM = 'housing-services';
@@ -52,7 +60,7 @@ before(async () => {
   spawnSync('mkdir', ['-p', mailDir]);
   smtpPort = await freePort();
   sink = await startSink(smtpPort, mailDir);
-  db = join(workspace.dir, 'reminders.db');
+  db = testDatabase(workspace.dir, 'reminders.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   tokens.admin = userWithToken(db, 'rem.admin', 'admin');
   const server = await startServe(db);
@@ -117,7 +125,7 @@ test('digests go only in office hours on working days, once a day, and arrive by
   assert.equal(remind('2025-12-29T09:00'), '2 digests queued, 0 already sent today');
   assert.equal(remind('2025-12-29T12:00'), '0 digests queued, 2 already sent today');
 
-  const queued = sqlite(
+  const queued = query(
     db,
     "SELECT username || ' ' || sent_on || ' ' || cases FROM reminder_digests ORDER BY id",
   )
@@ -129,7 +137,7 @@ test('digests go only in office hours on working days, once a day, and arrive by
     `${HANDLER} 2025-12-29 1`,
     `${MANAGER} 2025-12-29 2`,
   ]);
-  const trail = sqlite(
+  const trail = query(
     db,
     "SELECT count(*) FROM events WHERE type = 'reminder_digest_queued' AND entity_type = 'user'",
   ).trim();

@@ -8,7 +8,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiClient, redress, sqlite, startServe, tempDir, userWithToken } from './helpers.mjs';
+import {
+  apiClient,
+  query,
+  redress,
+  startServe,
+  tempDir,
+  testDatabase,
+  userWithToken,
+} from './helpers.mjs';
 import {
   ROGUE_CLIENT_ID,
   ROGUE_CLIENT_SECRET,
@@ -31,7 +39,7 @@ let secretFile;
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'sso.db');
+  db = testDatabase(workspace.dir, 'sso.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   const root = redress(
     ['user', 'add', '--db', db, '--username', 'root', '--role', 'admin', '--password-stdin'],
@@ -127,7 +135,7 @@ async function sessionOf(cookie) {
 
 // The technical reason of the latest refusal in the audit trail.
 function latestRefusal() {
-  return sqlite(
+  return query(
     db,
     "SELECT changes FROM events WHERE type = 'sign_in_refused' ORDER BY sequence DESC LIMIT 1",
   );
@@ -165,13 +173,13 @@ test('the configuration names every offending field, and never holds a secret', 
   const saved = await configure();
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
   assert.equal(saved.body.client_secret_source, `file:${secretFile}`);
-  assert.doesNotMatch(sqlite(db, 'SELECT * FROM oidc_settings'), new RegExp(ROGUE_CLIENT_SECRET));
+  assert.doesNotMatch(query(db, 'SELECT * FROM oidc_settings'), new RegExp(ROGUE_CLIENT_SECRET));
   const options = await call('GET', '/api/v1/sign-in-options');
   assert.deepEqual(options.body, {
     password_sign_in: 'everyone',
     provider_name: 'Council Sign-In',
   });
-  const audit = sqlite(db, "SELECT summary FROM events WHERE entity_ref = 'oidc'");
+  const audit = query(db, "SELECT summary FROM events WHERE entity_ref = 'oidc'");
   assert.match(audit, /identity provider configured/);
 });
 
@@ -201,12 +209,12 @@ test('a first sign-in creates the user with the mapped role and links it on the 
   assert.equal(session.body.username, 'rita');
   assert.equal(session.body.role, 'admin');
   assert.equal(session.body.display_name, 'Rita Rogue');
-  const link = sqlite(
+  const link = query(
     db,
     "SELECT subject, email FROM identity_links WHERE subject = 'rita-subject'",
   );
   assert.equal(link.trim(), 'rita-subject|rita@council.example');
-  const events = sqlite(db, "SELECT type FROM events WHERE entity_ref = 'rita' ORDER BY sequence");
+  const events = query(db, "SELECT type FROM events WHERE entity_ref = 'rita' ORDER BY sequence");
   assert.deepEqual(events.trim().split('\n'), ['user_created', 'identity_linked', 'signed_in']);
   // The secret went to the token endpoint from its file, with the PKCE verifier.
   const sent = rogue.tokenRequests.at(-1);
@@ -233,7 +241,7 @@ test('the same account signs in to the same user; a role change at the provider 
   assert.equal(session.body.role, 'case_handler');
   assert.equal(session.body.team, 'housing');
   assert.match(
-    sqlite(db, "SELECT changes FROM events WHERE entity_ref = 'rita' AND type = 'user_updated'"),
+    query(db, "SELECT changes FROM events WHERE entity_ref = 'rita' AND type = 'user_updated'"),
     /"after":"case_handler","before":"admin","field":"role"/,
   );
 });

@@ -7,13 +7,21 @@ namespace redress::storage::postgres {
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "id, username, display_name, role, coalesce(team, ''), password_hash, active";
+    "id, username, display_name, role, coalesce(team, ''), password_hash, active, email, "
+    "reminder_digest";
 constexpr std::string_view kTokenColumns =
     "id, user_id, token_hash, label, created_at, revoked_at, expires_on";
 
 app::User ReadUser(RowReader& r) {
-  return {r.Int64(), r.Text(), r.Text(), r.Enumerator(core::ParseRole),
-          r.Text(),  r.Text(), r.Bool()};
+  app::User user{r.Int64(), r.Text(), r.Text(), r.Enumerator(core::ParseRole),
+                 r.Text(),  r.Text(), r.Bool()};
+  user.email = r.Text();
+  user.reminder_digest = r.Bool() ? app::ReminderDigest::kDaily : app::ReminderDigest::kOff;
+  return user;
+}
+
+bool DailyDigest(const app::User& user) {
+  return user.reminder_digest == app::ReminderDigest::kDaily;
 }
 
 app::ApiToken ReadToken(RowReader& r) {
@@ -31,15 +39,21 @@ std::string SelectTokens(std::string_view condition) {
 }  // namespace
 
 Result<app::User> PostgresAccountRepository::InsertUser(app::User user) {
-  // ON CONFLICT DO NOTHING: a taken username is an answer, not a failed transaction.
+  // ON CONFLICT DO NOTHING: a taken username or, whatever its case, email address (users_email,
+  // migration 0003) is an answer, not a failed transaction.
   Result<Rows> rows = connection_.Query(
-      "INSERT INTO users (username, display_name, role, team, password_hash, active) "
-      "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id",
+      "INSERT INTO users (username, display_name, role, team, password_hash, active, email, "
+      "reminder_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING "
+      "RETURNING id",
       Params().BindAll(user.username, user.display_name, user.role, Code{user.team},
-                       user.password_hash, user.active));
+                       user.password_hash, user.active, user.email, DailyDigest(user)));
   if (!rows) return Unexpected(rows.error());
-  if (rows->empty())
-    return Fail(ErrorCode::kConflict, "the username " + user.username + " is taken");
+  if (rows->empty()) {
+    const bool username_taken = static_cast<bool>(FindUser(user.username));
+    return Fail(ErrorCode::kConflict, username_taken
+                                          ? "the username " + user.username + " is taken"
+                                          : "the email address " + user.email + " is taken");
+  }
   Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
   if (!id) return Unexpected(id.error());
   user.id = *id;
@@ -72,9 +86,9 @@ Result<std::vector<app::User>> PostgresAccountRepository::ListUsers() {
 Status PostgresAccountRepository::UpdateUser(const app::User& user) {
   Result<Rows> rows = connection_.Query(
       "UPDATE users SET username = $1, display_name = $2, role = $3, team = $4, "
-      "password_hash = $5, active = $6 WHERE id = $7",
+      "password_hash = $5, active = $6, email = $7, reminder_digest = $8 WHERE id = $9",
       Params().BindAll(user.username, user.display_name, user.role, Code{user.team},
-                       user.password_hash, user.active, user.id));
+                       user.password_hash, user.active, user.email, DailyDigest(user), user.id));
   if (!rows) return Unexpected(rows.error());
   if (rows->Affected() == 0)
     return Fail(ErrorCode::kNotFound, "no user " + std::to_string(user.id));

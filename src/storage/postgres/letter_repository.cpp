@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/regime.hpp"
+#include "storage/common/outbox_rows.hpp"
 #include "storage/postgres/repository_support.hpp"
 
 namespace redress::storage::postgres {
@@ -131,37 +132,6 @@ app::LetterTemplate ReadTemplate(RowReader& r) {
 
 std::string RegimeKey(const std::optional<core::Regime>& regime) {
   return regime ? std::string(core::ToString(*regime)) : std::string();
-}
-
-// The columns of a message, read by ReadMessage, from `o` (the outbox or the rows just claimed)
-// joined to its letter `l` and complaint `c`.
-constexpr std::string_view kOutboxColumns =
-    "o.id, o.letter_id, c.reference, l.number, o.message_id, o.recipient, o.state, o.attempts, "
-    "o.created_at, o.next_attempt_at, o.claim_token, o.lease_expires_at, o.last_error, o.sent_at";
-constexpr std::string_view kOutboxJoins =
-    " JOIN letters l ON l.id = o.letter_id JOIN complaints c ON c.id = l.complaint_id";
-
-app::OutboxMessage ReadMessage(RowReader& r) {
-  app::OutboxMessage message;
-  message.id = r.Int64();
-  message.letter_id = r.Int64();
-  message.complaint_reference = r.Text();
-  message.letter_number = r.Int();
-  message.message_id = r.Text();
-  message.recipient = r.Text();
-  message.state = r.Enumerator(app::ParseOutboxState);
-  message.attempts = r.Int();
-  message.created_at = r.Int64();
-  message.next_attempt_at = r.Int64();
-  message.claim_token = r.Text();
-  message.lease_expires_at = r.Int64();
-  message.last_error = r.Text();
-  if (r.NextIsNull()) {
-    r.Skip(1);
-  } else {
-    message.sent_at = r.Int64();
-  }
-  return message;
 }
 
 // Runs an UPDATE of a claimed row; kConflict when the claim is no longer the caller's.
@@ -292,10 +262,11 @@ Result<std::vector<app::LetterTemplate>> PostgresLetterTemplateRepository::ListL
 
 Result<app::OutboxMessage> PostgresOutboxRepository::Enqueue(app::OutboxMessage message) {
   Result<Rows> rows = connection_.Query(
-      "INSERT INTO outbox (letter_id, message_id, recipient, state, attempts, created_at, "
-      "next_attempt_at) VALUES ($1, $2, $3, 'queued', 0, $4, $5) RETURNING id",
-      Params().BindAll(message.letter_id, message.message_id, message.recipient, message.created_at,
-                       message.next_attempt_at));
+      "INSERT INTO outbox (letter_id, digest_id, message_id, recipient, state, attempts, "
+      "created_at, next_attempt_at) VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6) RETURNING id",
+      Params().BindAll(common::OutboxReference(message.letter_id),
+                       common::OutboxReference(message.digest_id), message.message_id,
+                       message.recipient, message.created_at, message.next_attempt_at));
   if (!rows) return Unexpected(rows.error());
   Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
   if (!id) return Unexpected(id.error());
@@ -321,12 +292,12 @@ Result<std::vector<app::OutboxMessage>> PostgresOutboxRepository::Claim(std::str
       "WHERE (state = 'queued' AND next_attempt_at <= $3) OR (state = 'sending' AND "
       "lease_expires_at <= $3) ORDER BY next_attempt_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
       "RETURNING *) SELECT " +
-      std::string(kOutboxColumns) + " FROM claimed o" + std::string(kOutboxJoins) +
+      std::string(common::kOutboxColumns) + " FROM claimed o" + std::string(common::kOutboxJoins) +
       " ORDER BY o.next_attempt_at, o.id";
   Result<Rows> rows =
       connection_.Query(sql, Params().BindAll(token, lease_until, now, std::int64_t{limit}));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll(ReadMessage);
+  return rows->ReadAll(common::ReadOutboxMessage<RowReader>);
 }
 
 Status PostgresOutboxRepository::MarkSent(std::int64_t id, std::string_view token,
@@ -375,12 +346,12 @@ Result<app::OutboxCounts> PostgresOutboxRepository::Counts() {
 
 Result<std::vector<app::OutboxMessage>> PostgresOutboxRepository::OfComplaint(
     std::string_view complaint_reference) {
-  static const std::string sql = "SELECT " + std::string(kOutboxColumns) + " FROM outbox o" +
-                                 std::string(kOutboxJoins) +
+  static const std::string sql = "SELECT " + std::string(common::kOutboxColumns) +
+                                 " FROM outbox o" + std::string(common::kOutboxJoins) +
                                  " WHERE c.reference = $1 ORDER BY l.number, o.id";
   Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint_reference));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll(ReadMessage);
+  return rows->ReadAll(common::ReadOutboxMessage<RowReader>);
 }
 
 // --- contact preferences ---

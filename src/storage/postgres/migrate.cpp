@@ -16,8 +16,9 @@ Result<int> CurrentVersion(Connection& connection) {
   return rows->ReadOne([](RowReader& r) { return r.Int(); }, "no schema version");
 }
 
-Result<int> MigrateInTransaction(Connection& connection, const app::Clock& clock,
-                                 app::OpenMode mode) {
+}  // namespace
+
+Result<int> MigrateIn(Connection& connection, const app::Clock& clock, app::OpenMode mode) {
   if (Status locked = connection.Run("SELECT pg_advisory_xact_lock($1::bigint)",
                                      Params().Bind(static_cast<std::int64_t>(kMigrationLockKey)));
       !locked) {
@@ -66,13 +67,11 @@ Result<int> MigrateInTransaction(Connection& connection, const app::Clock& clock
   return known;
 }
 
-}  // namespace
-
 Result<int> Migrate(Connection& connection, const app::Clock& clock, app::OpenMode mode) {
   if (Status begun = connection.Begin("ISOLATION LEVEL READ COMMITTED"); !begun) {
     return Unexpected(begun.error());
   }
-  Result<int> version = MigrateInTransaction(connection, clock, mode);
+  Result<int> version = MigrateIn(connection, clock, mode);
   if (!version) {
     connection.Rollback();
     return version;

@@ -29,4 +29,8 @@ std::span<const Migration> Migrations();
 // refused (kStorage). Returns the schema version.
 Result<int> Migrate(Connection& connection, const app::Clock& clock, app::OpenMode mode);
 
+// The same inside the caller's transaction on `connection` (redress migrate creates the schema
+// and copies the rows in one).
+Result<int> MigrateIn(Connection& connection, const app::Clock& clock, app::OpenMode mode);
+
 }  // namespace redress::storage::postgres

@@ -7,17 +7,19 @@
 
 #include "storage/common/audit_checkpoint.hpp"
 #include "storage/postgres/account_repository.hpp"
+#include "storage/postgres/annual_submission_repository.hpp"
 #include "storage/postgres/attachment_repository.hpp"
 #include "storage/postgres/audit_log.hpp"
 #include "storage/postgres/case_note_repository.hpp"
 #include "storage/postgres/complaint_repository.hpp"
 #include "storage/postgres/event_repository.hpp"
+#include "storage/postgres/identity_repository.hpp"
 #include "storage/postgres/learning_repository.hpp"
 #include "storage/postgres/letter_repository.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/ombudsman_repository.hpp"
 #include "storage/postgres/organisation_repository.hpp"
-#include "storage/postgres/pending_repositories.hpp"
+#include "storage/postgres/reminder_repository.hpp"
 #include "storage/postgres/report_repository.hpp"
 #include "storage/postgres/resident_access_repository.hpp"
 #include "storage/postgres/service_request_repository.hpp"
@@ -52,7 +54,10 @@ class PostgresTx final : public app::Tx {
         outbox_(connection),
         contact_preferences_(connection),
         reports_(connection),
-        resident_access_(connection) {}
+        resident_access_(connection),
+        annual_submissions_(connection),
+        identity_(connection),
+        reminders_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -92,9 +97,9 @@ class PostgresTx final : public app::Tx {
   PostgresContactPreferencesRepository contact_preferences_;
   PostgresReportRepository reports_;
   PostgresResidentAccessRepository resident_access_;
-  PendingAnnualSubmissionRepository annual_submissions_;
-  PendingIdentityRepository identity_;
-  PendingReminderRepository reminders_;
+  PostgresAnnualSubmissionRepository annual_submissions_;
+  PostgresIdentityRepository identity_;
+  PostgresReminderRepository reminders_;
 };
 
 }  // namespace

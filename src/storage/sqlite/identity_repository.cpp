@@ -3,79 +3,38 @@
 #include <string>
 #include <utility>
 
+#include "storage/common/identity_rows.hpp"
+
 namespace redress::storage::sqlite {
-namespace {
-
-constexpr std::string_view kLinkColumns =
-    "SELECT id, issuer, subject, user_id, email, linked_at, last_sign_in_at FROM identity_links ";
-
-app::IdentityLink ReadLink(ColumnReader& r) {
-  app::IdentityLink link;
-  link.id = r.Int64();
-  link.issuer = r.Text();
-  link.subject = r.Text();
-  link.user_id = r.Int64();
-  link.email = r.Text();
-  link.linked_at = r.Text();
-  link.last_sign_in_at = r.Text();
-  return link;
-}
-
-}  // namespace
 
 Result<std::optional<app::OidcSettings>> SqliteIdentityRepository::LoadOidcSettings() {
   Result<Statement> statement = connection_.Prepare(
-      "SELECT enabled, display_name, issuer, client_id, client_secret_source, redirect_url, "
-      "create_users, password_sign_in, break_glass_username FROM oidc_settings WHERE id = 1");
+      "SELECT " + std::string(common::kOidcSettingsColumns) + " FROM oidc_settings WHERE id = 1");
   if (!statement) return Unexpected(statement.error());
-  Result<std::vector<app::OidcSettings>> rows = ReadAll(*statement, [](ColumnReader& r) {
-    app::OidcSettings settings;
-    settings.enabled = r.Bool();
-    settings.display_name = r.Text();
-    settings.issuer = r.Text();
-    settings.client_id = r.Text();
-    settings.client_secret_source = r.Text();
-    settings.redirect_url = r.Text();
-    settings.create_users = r.Bool();
-    settings.password_sign_in = r.Enumerator(core::ParsePasswordSignIn);
-    settings.break_glass_username = r.Text();
-    return settings;
-  });
+  Result<std::vector<app::OidcSettings>> rows =
+      ReadAll(*statement, common::ReadOidcSettings<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<app::OidcSettings>();
   app::OidcSettings settings = std::move(rows->front());
 
-  Result<Statement> mappings = connection_.Prepare(
-      "SELECT claim, value, role, team FROM oidc_role_mappings ORDER BY position");
+  Result<Statement> mappings =
+      connection_.Prepare("SELECT " + std::string(common::kRoleMappingColumns) +
+                          " FROM oidc_role_mappings ORDER BY position");
   if (!mappings) return Unexpected(mappings.error());
-  Result<std::vector<core::RoleMappingRule>> rules = ReadAll(*mappings, [](ColumnReader& r) {
-    core::RoleMappingRule rule;
-    rule.claim = r.Enumerator(core::ParseMappedClaim);
-    rule.value = r.Text();
-    rule.role = r.Enumerator(core::ParseRole);
-    rule.team = r.Text();
-    return rule;
-  });
+  Result<std::vector<core::RoleMappingRule>> rules =
+      ReadAll(*mappings, common::ReadRoleMapping<ColumnReader>);
   if (!rules) return Unexpected(rules.error());
   settings.role_mappings = std::move(*rules);
   return std::optional<app::OidcSettings>(std::move(settings));
 }
 
 Status SqliteIdentityRepository::SaveOidcSettings(const app::OidcSettings& settings) {
-  Result<Statement> statement = connection_.Prepare(
-      "INSERT INTO oidc_settings (id, enabled, display_name, issuer, client_id, "
-      "client_secret_source, redirect_url, create_users, password_sign_in, break_glass_username) "
-      "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-      "enabled = excluded.enabled, display_name = excluded.display_name, "
-      "issuer = excluded.issuer, client_id = excluded.client_id, "
-      "client_secret_source = excluded.client_secret_source, "
-      "redirect_url = excluded.redirect_url, create_users = excluded.create_users, "
-      "password_sign_in = excluded.password_sign_in, "
-      "break_glass_username = excluded.break_glass_username");
+  static const std::string sql =
+      "INSERT INTO oidc_settings (id, " + std::string(common::kOidcSettingsColumns) +
+      ") VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + std::string(common::kOidcSettingsUpsert);
+  Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(settings.enabled, settings.display_name, settings.issuer, settings.client_id,
-                     settings.client_secret_source, settings.redirect_url, settings.create_users,
-                     settings.password_sign_in, settings.break_glass_username);
+  common::BindOidcSettings(*statement, settings);
   if (Status run = statement->Run(); !run) return run;
   if (Status cleared = connection_.Execute("DELETE FROM oidc_role_mappings"); !cleared) {
     return cleared;
@@ -94,22 +53,24 @@ Status SqliteIdentityRepository::SaveOidcSettings(const app::OidcSettings& setti
 
 Result<std::optional<app::IdentityLink>> SqliteIdentityRepository::FindLink(
     std::string_view issuer, std::string_view subject) {
-  static const std::string sql = std::string(kLinkColumns) + "WHERE issuer = ? AND subject = ?";
+  static const std::string sql = "SELECT " + std::string(common::kLinkColumns) +
+                                 " FROM identity_links WHERE issuer = ? AND subject = ?";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(issuer, subject);
-  Result<std::vector<app::IdentityLink>> rows = ReadAll(*statement, ReadLink);
+  Result<std::vector<app::IdentityLink>> rows = ReadAll(*statement, common::ReadLink<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<app::IdentityLink>();
   return std::optional<app::IdentityLink>(std::move(rows->front()));
 }
 
 Result<std::vector<app::IdentityLink>> SqliteIdentityRepository::LinksOf(std::int64_t user_id) {
-  static const std::string sql = std::string(kLinkColumns) + "WHERE user_id = ? ORDER BY id";
+  static const std::string sql = "SELECT " + std::string(common::kLinkColumns) +
+                                 " FROM identity_links WHERE user_id = ? ORDER BY id";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(user_id);
-  return ReadAll(*statement, ReadLink);
+  return ReadAll(*statement, common::ReadLink<ColumnReader>);
 }
 
 Result<app::IdentityLink> SqliteIdentityRepository::InsertLink(app::IdentityLink link) {
@@ -146,17 +107,12 @@ Result<std::optional<app::PendingSignIn>> SqliteIdentityRepository::TakePendingS
     std::string_view state_hash, std::int64_t now) {
   Result<Statement> statement = connection_.Prepare(
       "DELETE FROM oidc_pending_sign_ins WHERE state_hash = ? AND expires_at > ? "
-      "RETURNING state_hash, nonce, code_verifier, expires_at");
+      "RETURNING " +
+      std::string(common::kPendingSignInColumns));
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(state_hash, now);
-  Result<std::vector<app::PendingSignIn>> rows = ReadAll(*statement, [](ColumnReader& r) {
-    app::PendingSignIn pending;
-    pending.state_hash = r.Text();
-    pending.nonce = r.Text();
-    pending.code_verifier = r.Text();
-    pending.expires_at = r.Int64();
-    return pending;
-  });
+  Result<std::vector<app::PendingSignIn>> rows =
+      ReadAll(*statement, common::ReadPendingSignIn<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   Result<Statement> purge =
       connection_.Prepare("DELETE FROM oidc_pending_sign_ins WHERE expires_at <= ?");

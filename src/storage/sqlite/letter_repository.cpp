@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/regime.hpp"
+#include "storage/common/outbox_rows.hpp"
 
 namespace redress::storage::sqlite {
 namespace {
@@ -100,35 +101,9 @@ std::string RegimeKey(const std::optional<core::Regime>& regime) {
   return regime ? std::string(core::ToString(*regime)) : std::string();
 }
 
-constexpr std::string_view kOutboxSelect =
-    "SELECT o.id, coalesce(o.letter_id, 0), coalesce(o.digest_id, 0), coalesce(c.reference, ''), "
-    "coalesce(l.number, 0), o.message_id, o.recipient, o.state, "
-    "o.attempts, o.created_at, o.next_attempt_at, o.claim_token, o.lease_expires_at, "
-    "o.last_error, o.sent_at FROM outbox o LEFT JOIN letters l ON l.id = o.letter_id "
-    "LEFT JOIN complaints c ON c.id = l.complaint_id";
-
-app::OutboxMessage ReadMessage(ColumnReader& r) {
-  app::OutboxMessage message;
-  message.id = r.Int64();
-  message.letter_id = r.Int64();
-  message.digest_id = r.Int64();
-  message.complaint_reference = r.Text();
-  message.letter_number = r.Int();
-  message.message_id = r.Text();
-  message.recipient = r.Text();
-  message.state = r.Enumerator(app::ParseOutboxState);
-  message.attempts = r.Int();
-  message.created_at = r.Int64();
-  message.next_attempt_at = r.Int64();
-  message.claim_token = r.Text();
-  message.lease_expires_at = r.Int64();
-  message.last_error = r.Text();
-  if (r.NextIsNull()) {
-    r.Skip(1);
-  } else {
-    message.sent_at = r.Int64();
-  }
-  return message;
+std::string OutboxSelect() {
+  return "SELECT " + std::string(common::kOutboxColumns) + " FROM outbox o" +
+         std::string(common::kOutboxJoins);
 }
 
 // Runs an UPDATE of a claimed row; kConflict when the claim is no longer the caller's.
@@ -256,13 +231,9 @@ Result<app::OutboxMessage> SqliteOutboxRepository::Enqueue(app::OutboxMessage me
       "INSERT INTO outbox (letter_id, digest_id, message_id, recipient, state, attempts, "
       "created_at, next_attempt_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)");
   if (!statement) return Unexpected(statement.error());
-  // 0 = none: a row carries a letter or a digest (the table's CHECK holds exactly one).
-  const auto id_or_null = [](std::int64_t id) {
-    return id == 0 ? std::nullopt : std::optional<std::int64_t>(id);
-  };
-  statement->BindAll(id_or_null(message.letter_id), id_or_null(message.digest_id),
-                     message.message_id, message.recipient, message.created_at,
-                     message.next_attempt_at);
+  statement->BindAll(common::OutboxReference(message.letter_id),
+                     common::OutboxReference(message.digest_id), message.message_id,
+                     message.recipient, message.created_at, message.next_attempt_at);
   if (Status run = statement->Run(); !run) return Unexpected(run.error());
   message.id = statement->LastInsertRowid();
   message.state = app::OutboxState::kQueued;
@@ -300,11 +271,12 @@ Result<std::vector<app::OutboxMessage>> SqliteOutboxRepository::Claim(std::strin
     claim->BindAll(token, lease_until, id, now, now);
     if (Status run = claim->Run(); !run) return Unexpected(run.error());
     if (claim->Changes() == 0) continue;
-    static const std::string sql = std::string(kOutboxSelect) + " WHERE o.id = ?";
+    static const std::string sql = OutboxSelect() + " WHERE o.id = ?";
     Result<Statement> read = connection_.Prepare(sql);
     if (!read) return Unexpected(read.error());
     read->Bind(id);
-    Result<app::OutboxMessage> message = ReadOne(*read, ReadMessage, "no outbox message");
+    Result<app::OutboxMessage> message =
+        ReadOne(*read, common::ReadOutboxMessage<ColumnReader>, "no outbox message");
     if (!message) return Unexpected(message.error());
     claimed.push_back(std::move(*message));
   }
@@ -372,12 +344,11 @@ Result<app::OutboxCounts> SqliteOutboxRepository::Counts() {
 
 Result<std::vector<app::OutboxMessage>> SqliteOutboxRepository::OfComplaint(
     std::string_view complaint_reference) {
-  static const std::string sql =
-      std::string(kOutboxSelect) + " WHERE c.reference = ? ORDER BY l.number, o.id";
+  static const std::string sql = OutboxSelect() + " WHERE c.reference = ? ORDER BY l.number, o.id";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(complaint_reference);
-  return ReadAll(*statement, ReadMessage);
+  return ReadAll(*statement, common::ReadOutboxMessage<ColumnReader>);
 }
 
 // --- contact preferences ---
