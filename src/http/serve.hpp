@@ -17,8 +17,8 @@
 
 namespace redress::http {
 
-// Serves the API on `store` until a signal stops it; logs to standard output a line when it
-// listens ({"ts", "message": "listening", "address"}), one per request and one when it stops.
+// Serves the API on `store` until a signal stops it; logs to `log` (standard output unless told
+// otherwise: StdoutLogSink, FileLogSink) a line when it listens ({"ts", "message": "listening", "address"}), one per request and one when it stops.
 // Fails when the address cannot be bound (see Server::Listen). `cookie_security` decides whether
 // the session cookie is marked Secure, `transport` whether answers carry HSTS. The web application
 // is served from `web_root` when it holds a build (index.html); without one only the API is served,
@@ -41,7 +41,7 @@ struct AttachmentPorts {
 using RouteAdder = std::function<void(Router&)>;
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
-                   app::Store& store, const app::Clock& clock,
+                   const LogSink& log, app::Store& store, const app::Clock& clock,
                    const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments,
                    app::IdentityProvider& identity_provider,
                    const RouteAdder& more_routes = nullptr);
