@@ -78,7 +78,7 @@ core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
   input.on = reader.DateOr("on", today);
   input.working_days = static_cast<int>(
       reader.Integer("working_days", Presence::kRequired, 1, kMaxExtensionWorkingDays).value_or(0));
-  input.reason = reader.Text("reason");
+  input.reason = reader.Text("reason", Presence::kRequired);
   input.good_reason = reader.Text("good_reason");
   return input;
 }
@@ -87,7 +87,7 @@ core::RespondInput ReadRespond(ObjectReader& reader, core::Date today) {
   core::RespondInput input;
   input.on = reader.DateOr("on", today);
   input.outcome = reader.Enumerated("outcome", Presence::kRequired, kOutcomeDomain);
-  input.root_causes = reader.TextList("root_causes");
+  input.root_causes = reader.TextList("root_causes", Presence::kRequired);
   reader.EachObject("remedies", [&](ObjectReader& element) {
     core::Remedy remedy;
     remedy.type = element.Enumerated("type", Presence::kRequired, kRemedyTypeDomain)
@@ -122,7 +122,7 @@ core::RefuseInput ReadRefuse(ObjectReader& reader, core::Date today) {
   core::RefuseInput input;
   input.on = reader.DateOr("on", today);
   input.reason = reader.Enumerated("reason", Presence::kRequired, kRefusalReasonDomain);
-  input.explanation = reader.Text("explanation");
+  input.explanation = reader.Text("explanation", Presence::kRequired);
   input.matter_arose_on = reader.Date("matter_arose_on", Presence::kOptional);
   return input;
 }
@@ -154,7 +154,7 @@ core::AdjudicationInput ReadAdjudication(ObjectReader& reader, core::Date today)
 core::ReviewPanelInput ReadReviewPanel(ObjectReader& reader) {
   core::ReviewPanelInput input;
   input.met_on = Required(reader.Date("met_on", Presence::kRequired));
-  input.members = reader.TextList("members");
+  input.members = reader.TextList("members", Presence::kRequired);
   return input;
 }
 
@@ -192,7 +192,7 @@ core::CloseInput ReadClose(ObjectReader& reader, core::Date today) {
 core::ReopenInput ReadReopen(ObjectReader& reader, core::Date today) {
   core::ReopenInput input;
   input.on = reader.DateOr("on", today);
-  input.reason = reader.Text("reason");
+  input.reason = reader.Text("reason", Presence::kRequired);
   return input;
 }
 
@@ -249,7 +249,7 @@ core::Result<app::LogComplaintCommand> ParseLogComplaint(const json& body) {
     command.service_area = reader.Text("service_area", Presence::kRequired);
     command.category = reader.Text("category", Presence::kRequired);
     command.summary = reader.Text("summary", Presence::kRequired);
-    command.description = reader.Text("description");
+    command.description = reader.Text("description", Presence::kRequired);
     command.desired_outcome = reader.Text("desired_outcome");
     reader.Object("complainant", Presence::kRequired,
                   [&](ObjectReader& person) { command.complainant = ReadPerson(person); });

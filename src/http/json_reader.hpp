@@ -5,6 +5,8 @@
 // type, is a shape problem (400); an unacceptable value is a value problem (422). Internal to
 // redress::http.
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -95,6 +97,12 @@ class InputErrors {
 
 enum class Presence { kOptional, kRequired };
 
+// Whether a text holds nothing but spaces: what a form's empty field sends.
+inline bool IsBlankText(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
 // Reads the members of one JSON object strictly: each getter names a member it knows and checks
 // its type; Finish reports every member no getter asked for. Members are named in errors by their
 // path from the body ("complainant.email").
@@ -107,11 +115,15 @@ class ObjectReader {
     return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
   }
 
-  // The member, or nullptr when absent or null (a required one is then reported missing).
+  // The member, or nullptr when absent or null (a required one is then reported missing). A
+  // required member holding a blank string is missing too, so that a form's empty field is
+  // named with every other one in the same answer (kRequired), not after a second round.
   const json* Member(std::string_view name, Presence presence) {
     known_.emplace(name);
     auto found = object_.find(name);
-    if (found == object_.end() || found->is_null()) {
+    const bool blank = presence == Presence::kRequired && found != object_.end() &&
+                       found->is_string() && IsBlankText(found->get_ref<const std::string&>());
+    if (found == object_.end() || found->is_null() || blank) {
       if (presence == Presence::kRequired) {
         errors_.Invalid(FieldName(name), "is required", core::FieldErrorCode::kRequired);
       }
@@ -233,9 +245,11 @@ class ObjectReader {
     return value;
   }
 
-  std::vector<std::string> TextList(std::string_view name) {
+  // A required list must hold at least one string.
+  std::vector<std::string> TextList(std::string_view name,
+                                    Presence presence = Presence::kOptional) {
     std::vector<std::string> texts;
-    const json* member = Member(name, Presence::kOptional);
+    const json* member = Member(name, presence);
     if (member == nullptr) return texts;
     if (!member->is_array()) {
       errors_.Malformed(FieldName(name), "must be an array of strings");
@@ -248,6 +262,9 @@ class ObjectReader {
         continue;
       }
       texts.push_back(element.get<std::string>());
+    }
+    if (presence == Presence::kRequired && member->empty()) {
+      errors_.Invalid(FieldName(name), "needs at least one", core::FieldErrorCode::kRequired);
     }
     return texts;
   }
