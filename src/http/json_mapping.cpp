@@ -55,7 +55,7 @@ constexpr EnumDomain<core::DiscussionTakeUp> kDiscussionTakeUpDomain{kDiscussion
 
 core::Person ReadPerson(ObjectReader& reader) {
   core::Person person;
-  person.name = reader.Text("name");
+  person.name = reader.Text("name", Presence::kRequired);
   person.email = reader.Text("email");
   person.phone = reader.Text("phone");
   person.address = reader.Text("address");
@@ -107,6 +107,15 @@ core::RespondInput ReadRespond(ObjectReader& reader, core::Date today) {
     input.actions.push_back(std::move(action));
   });
   input.learning = reader.Text("learning");
+  return input;
+}
+
+// The corrected response has Respond's members; `on` dates the correction, `reason` says why.
+core::CorrectResponseInput ReadCorrectResponse(ObjectReader& reader, core::Date today) {
+  core::CorrectResponseInput input;
+  input.corrected = ReadRespond(reader, today);
+  input.on = input.corrected.on;
+  input.reason = reader.Text("reason", Presence::kRequired);
   return input;
 }
 
@@ -296,6 +305,8 @@ core::Result<app::CaseAction> ParseCaseAction(CaseActionKind kind, const json& b
         return ReadResponsePeriod(reader, today);
       case CaseActionKind::kLateNotice:
         return ReadLateNotice(reader, today);
+      case CaseActionKind::kCorrectResponse:
+        return ReadCorrectResponse(reader, today);
     }
     return ReadAcknowledge(reader, today);
   });
