@@ -123,10 +123,13 @@ test('an empty body is answered with every required field of the operation at on
     const named = new Set(errors.map((error) => error.field));
     const missing = required.filter((field) => !named.has(field));
     if (missing.length) {
-      failures.push(`${op.id}: did not name ${missing.join(', ')} (named ${[...named].join(', ')})`);
+      failures.push(
+        `${op.id}: did not name ${missing.join(', ')} (named ${[...named].join(', ')})`,
+      );
     }
     const uncoded = errors.filter((error) => typeof error.code !== 'string');
-    if (uncoded.length) failures.push(`${op.id}: errors without a code: ${JSON.stringify(uncoded)}`);
+    if (uncoded.length)
+      failures.push(`${op.id}: errors without a code: ${JSON.stringify(uncoded)}`);
   }
   assert.ok(checked >= 30, `only ${checked} write operations were checked`);
   assert.deepEqual(failures, []);
