@@ -237,7 +237,7 @@ Response Handlers::EligibleHandlers(const Request& request) {
     if (error != std::errc() || end != text.data() + text.size()) {
       return Problem(core::FailField("stage", "must be a stage number",
                                      core::FieldErrorCode::kInvalidFormat)
-                         .error(),
+                         .value(),
                      request);
     }
     stage = number;
