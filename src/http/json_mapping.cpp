@@ -70,6 +70,9 @@ core::AcknowledgeInput ReadAcknowledge(ObjectReader& reader, core::Date today) {
   return core::AcknowledgeInput{reader.DateOr("on", today)};
 }
 
+// What a case action requires is the core's to say where its input can be absent (an empty
+// reason, no outcome, no root cause): the core then names every missing and invalid field of the
+// action in one answer. The mapping requires only what the core's input cannot hold absent.
 core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
   // Bounded so that the core's date arithmetic stays inside the calendar; the core applies the
   // Code's limits.
@@ -77,8 +80,8 @@ core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
   core::ExtendInput input;
   input.on = reader.DateOr("on", today);
   input.working_days = static_cast<int>(
-      reader.Integer("working_days", Presence::kRequired, 1, kMaxExtensionWorkingDays).value_or(0));
-  input.reason = reader.Text("reason", Presence::kRequired);
+      reader.Integer("working_days", Presence::kOptional, 1, kMaxExtensionWorkingDays).value_or(0));
+  input.reason = reader.Text("reason");
   input.good_reason = reader.Text("good_reason");
   return input;
 }
@@ -86,8 +89,8 @@ core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
 core::RespondInput ReadRespond(ObjectReader& reader, core::Date today) {
   core::RespondInput input;
   input.on = reader.DateOr("on", today);
-  input.outcome = reader.Enumerated("outcome", Presence::kRequired, kOutcomeDomain);
-  input.root_causes = reader.TextList("root_causes", Presence::kRequired);
+  input.outcome = reader.Enumerated("outcome", Presence::kOptional, kOutcomeDomain);
+  input.root_causes = reader.TextList("root_causes");
   reader.EachObject("remedies", [&](ObjectReader& element) {
     core::Remedy remedy;
     remedy.type = element.Enumerated("type", Presence::kRequired, kRemedyTypeDomain)
@@ -115,7 +118,7 @@ core::CorrectResponseInput ReadCorrectResponse(ObjectReader& reader, core::Date 
   core::CorrectResponseInput input;
   input.corrected = ReadRespond(reader, today);
   input.on = input.corrected.on;
-  input.reason = reader.Text("reason", Presence::kRequired);
+  input.reason = reader.Text("reason");
   return input;
 }
 
@@ -130,8 +133,8 @@ app::EscalateCommand ReadEscalate(ObjectReader& reader, core::Date today) {
 core::RefuseInput ReadRefuse(ObjectReader& reader, core::Date today) {
   core::RefuseInput input;
   input.on = reader.DateOr("on", today);
-  input.reason = reader.Enumerated("reason", Presence::kRequired, kRefusalReasonDomain);
-  input.explanation = reader.Text("explanation", Presence::kRequired);
+  input.reason = reader.Enumerated("reason", Presence::kOptional, kRefusalReasonDomain);
+  input.explanation = reader.Text("explanation");
   input.matter_arose_on = reader.Date("matter_arose_on", Presence::kOptional);
   return input;
 }
@@ -201,7 +204,7 @@ core::CloseInput ReadClose(ObjectReader& reader, core::Date today) {
 core::ReopenInput ReadReopen(ObjectReader& reader, core::Date today) {
   core::ReopenInput input;
   input.on = reader.DateOr("on", today);
-  input.reason = reader.Text("reason", Presence::kRequired);
+  input.reason = reader.Text("reason");
   return input;
 }
 

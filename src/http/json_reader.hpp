@@ -103,6 +103,10 @@ inline bool IsBlankText(std::string_view text) {
                      [](unsigned char c) { return std::isspace(c) != 0; });
 }
 
+inline bool IsBlankString(const json& value) {
+  return value.is_string() && IsBlankText(value.get_ref<const std::string&>());
+}
+
 // Reads the members of one JSON object strictly: each getter names a member it knows and checks
 // its type; Finish reports every member no getter asked for. Members are named in errors by their
 // path from the body ("complainant.email").
@@ -163,9 +167,10 @@ class ObjectReader {
     return member->get<bool>();
   }
 
+  // A blank string is no date: absent (a form's empty date field).
   std::optional<core::Date> Date(std::string_view name, Presence presence) {
     const json* member = Member(name, presence);
-    if (member == nullptr) return std::nullopt;
+    if (member == nullptr || IsBlankString(*member)) return std::nullopt;
     if (!member->is_string()) {
       errors_.Malformed(FieldName(name), "must be a string holding a date YYYY-MM-DD");
       return std::nullopt;
@@ -229,8 +234,9 @@ class ObjectReader {
   template <typename Enum>
   std::optional<Enum> Enumerated(std::string_view name, Presence presence,
                                  const EnumDomain<Enum>& domain) {
+    // A blank string is no choice: absent (a form's radios with none chosen).
     const json* member = Member(name, presence);
-    if (member == nullptr) return std::nullopt;
+    if (member == nullptr || IsBlankString(*member)) return std::nullopt;
     if (!member->is_string()) {
       errors_.Malformed(FieldName(name), "must be a string, one of: " + AllowedNames(domain));
       return std::nullopt;

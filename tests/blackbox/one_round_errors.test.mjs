@@ -7,7 +7,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { redress, startServe, tempDir, testDatabase, userWithToken } from './helpers.mjs';
-import { INSIDER, YEAR, council } from './visibility_council.mjs';
+import {
+  HOUSING_AREA,
+  HOUSING_CATEGORY,
+  INSIDER,
+  ROOT_CAUSE,
+  YEAR,
+  council,
+} from './visibility_council.mjs';
 import { openApiWalker } from './visibility_openapi.mjs';
 
 // The kind of record a path parameter names, from the collection segment before it.
@@ -41,6 +48,10 @@ let server;
 let spec;
 const tokens = {};
 const visible = {};
+// Complaints in the states the case actions need (awaiting acknowledgement, in progress,
+// responded): each action is tried on one whose allowed_actions list it, as the state is checked
+// before the input (allowed_actions.test.mjs).
+const complaints = [];
 
 async function request(method, path, { token = tokens.admin, body, headers = {} } = {}) {
   const init = { method, headers: { ...headers, authorization: `Bearer ${token}` } };
@@ -76,7 +87,46 @@ before(async () => {
   await configure();
   tokens.insider = userWithToken(db, INSIDER, 'complaints_officer', 'childrens-complaints');
   await makeVisibleRecords();
+  complaints.push(visible.complaint[0]);
+  for (const steps of [['acknowledge'], ['acknowledge', 'respond']]) {
+    const logged = await request('POST', '/api/v1/complaints', {
+      body: {
+        regime: 'housing',
+        received_on: `${YEAR}-06-02`,
+        channel: 'phone',
+        service_area: HOUSING_AREA,
+        category: HOUSING_CATEGORY,
+        summary: 'Broken boiler',
+        description: 'No heating',
+        complainant: { name: 'Cai Example', phone: '01632 960000' },
+      },
+    });
+    assert.equal(logged.status, 201, logged.text);
+    let etag = logged.headers.get('etag');
+    for (const action of steps) {
+      const body =
+        action === 'respond'
+          ? { on: `${YEAR}-06-10`, outcome: 'not_upheld', root_causes: [ROOT_CAUSE] }
+          : { on: `${YEAR}-06-03` };
+      const done = await request('POST', `/api/v1/complaints/${logged.json.reference}/${action}`, {
+        body,
+        headers: { 'if-match': etag },
+      });
+      assert.equal(done.status, 200, done.text);
+      etag = done.headers.get('etag');
+    }
+    complaints.push(logged.json.reference);
+  }
 });
+
+// A complaint whose state allows `action` now, or undefined.
+async function complaintAllowing(action) {
+  for (const reference of complaints) {
+    const got = await request('GET', `/api/v1/complaints/${reference}`);
+    if (got.json.allowed_actions.includes(action)) return reference;
+  }
+  return undefined;
+}
 
 after(async () => {
   await server?.stop();
@@ -92,6 +142,7 @@ test('an empty body is answered with every required field of the operation at on
     year: YEAR,
   });
   const failures = [];
+  const notes = [];
   let checked = 0;
   for (const op of operations()) {
     if (!['POST', 'PUT', 'PATCH'].includes(op.method) || !op.bodySchema) continue;
@@ -101,6 +152,14 @@ test('an empty body is answered with every required field of the operation at on
     for (const { name, kind } of pathParams(op)) {
       if (kind) values[name] = visible[kind]?.[0];
       if (values[name] === undefined) failures.push(`${op.id}: no value for {${name}}`);
+    }
+    const action = /^\/api\/v1\/complaints\/\{reference\}\/([a-z-]+)$/.exec(op.path)?.[1];
+    if (action && op.parameters.some((p) => p.in === 'header' && /^if-match$/i.test(p.name))) {
+      values.reference = await complaintAllowing(action);
+      if (!values.reference) {
+        notes.push(`${op.id}: no complaint here whose state allows it (the statutory steps)`);
+        continue;
+      }
     }
     const path = fill(op.path, values);
     // A versioned record's update carries the version it is based on: the record's own ETag.
@@ -131,6 +190,6 @@ test('an empty body is answered with every required field of the operation at on
     if (uncoded.length)
       failures.push(`${op.id}: errors without a code: ${JSON.stringify(uncoded)}`);
   }
-  assert.ok(checked >= 30, `only ${checked} write operations were checked`);
+  assert.ok(checked >= 30, `only ${checked} write operations were checked: ${notes.join('; ')}`);
   assert.deepEqual(failures, []);
 });
