@@ -15,16 +15,8 @@ import {
   YEAR,
   council,
 } from './visibility_council.mjs';
-import { openApiWalker } from './visibility_openapi.mjs';
+import { openApiWalker, PATH_KINDS } from './visibility_openapi.mjs';
 
-// The kind of record a path parameter names, from the collection segment before it.
-const PATH_KINDS = {
-  complaints: 'complaint',
-  'service-requests': 'service_request',
-  cases: 'ombudsman_case',
-  'failure-orders': 'failure_order',
-  learning: 'learning_action',
-};
 // Path parameters that name no record of the council: what to put there.
 const PATH_VALUES = {
   year: YEAR,

@@ -1,5 +1,6 @@
 // How the app words a field error from its code (src/core/result.hpp FieldErrorCode), so that no
 // page reads the API's English to decide how to phrase it.
+import { formatDate } from './format';
 import type { FieldError, FieldErrorCode } from './types';
 
 // The codes whose message states a bound on the field and reads on from its name ("must not be
@@ -48,27 +49,10 @@ function capitalised(text: string): string {
 }
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 // ISO dates inside an API message as people read them: "2026-12-17" → "17 December 2026".
 export function humaniseDates(message: string): string {
-  return message.replace(ISO_DATE, (iso) => {
-    const [year, month, day] = iso.split('-').map(Number);
-    return year && month && day ? `${day} ${MONTHS[month - 1]} ${year}` : iso;
-  });
+  return message.replace(ISO_DATE, (iso) => formatDate(iso));
 }
 
 // The API's field error in the form's words, in the GOV.UK error-message style: the code (never

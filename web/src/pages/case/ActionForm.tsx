@@ -143,41 +143,21 @@ export function ActionForm(props: ActionFormProps) {
       }
     }, props.fallbackField);
   const change = () => setReviewing(null);
-  if (reviewing && props.review) {
-    return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <Form
-            form={form}
-            onSubmit={confirm}
-            submitLabel={props.submitLabel}
-            warning={props.warning}
-            secondary={
-              <Link className="govuk-link" to={`/cases/${reference}`}>
-                Cancel
-              </Link>
-            }
-          >
-            <span className="govuk-caption-l">{reference}</span>
-            <h1 className="govuk-heading-l">Check your answers before sending</h1>
-            <h2 className="govuk-heading-m">{props.title}</h2>
-            <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-              {props.review(reviewing.body, change)}
-            </dl>
-          </Form>
-        </div>
-      </div>
-    );
-  }
+  const reviewed = reviewing && props.review ? props.review(reviewing.body, change) : null;
+  // The form, or the check of its answers (then no stale notice: a stale case returns the form).
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {stale && <StaleNotice stale={stale} />}
+        {stale && !reviewed && <StaleNotice stale={stale} />}
         <Form
           form={form}
-          onSubmit={submit}
+          onSubmit={reviewed ? confirm : submit}
           submitLabel={
-            props.review ? 'Continue' : stale ? `${props.submitLabel} again` : props.submitLabel
+            reviewed || !props.review
+              ? stale && !reviewed
+                ? `${props.submitLabel} again`
+                : props.submitLabel
+              : 'Continue'
           }
           warning={props.warning}
           secondary={
@@ -187,8 +167,18 @@ export function ActionForm(props: ActionFormProps) {
           }
         >
           <span className="govuk-caption-l">{reference}</span>
-          <h1 className="govuk-heading-l">{props.title}</h1>
-          {props.children}
+          {reviewed ? (
+            <>
+              <h1 className="govuk-heading-l">Check your answers before sending</h1>
+              <h2 className="govuk-heading-m">{props.title}</h2>
+              <dl className="govuk-summary-list govuk-!-margin-bottom-9">{reviewed}</dl>
+            </>
+          ) : (
+            <>
+              <h1 className="govuk-heading-l">{props.title}</h1>
+              {props.children}
+            </>
+          )}
         </Form>
       </div>
     </div>
