@@ -15,6 +15,7 @@
 #include "core/pending_deadline.hpp"
 #include "core/procedure_transitions.hpp"
 #include "core/regime.hpp"
+#include "core/validation.hpp"
 #include "http/json_reader.hpp"
 #include "http/problem.hpp"
 
@@ -215,6 +216,42 @@ core::ReassignInput ReadReassign(ObjectReader& reader) {
   return input;
 }
 
+// A log request the mapping refused (a choice or a date missing) never reaches the core, so the
+// core's checks of its texts that need no context (core/validation.hpp: the summary, the people)
+// are added here for the fields the refusal does not name, and a form learns every problem in one
+// answer. A malformed request (400) is answered as it is.
+core::Error WithTextChecks(core::Error refused, const app::LogComplaintCommand& command) {
+  const auto malformed = [](const core::FieldError& field) {
+    return field.code == core::FieldErrorCode::kMalformed;
+  };
+  if (std::any_of(refused.fields.begin(), refused.fields.end(), malformed)) return refused;
+  core::FieldErrors core_checks;
+  core::ValidateSummary(command.summary, core_checks);
+  for (const auto& [field, text] : {std::pair{"description", &command.description},
+                                    std::pair{"service_area", &command.service_area},
+                                    std::pair{"category", &command.category}}) {
+    if (core::IsBlank(*text)) {
+      core_checks.Add(field, "is required", core::FieldErrorCode::kRequired);
+    }
+  }
+  core::ValidatePerson(command.complainant, "complainant", core_checks);
+  if (command.representative) {
+    core::ValidatePerson(*command.representative, "representative", core_checks);
+  }
+  if (core_checks.empty()) return refused;
+  const auto named = [&refused](const std::string& field) {
+    return std::any_of(refused.fields.begin(), refused.fields.end(),
+                       [&field](const core::FieldError& error) {
+                         return field == error.field || field.starts_with(error.field + ".");
+                       });
+  };
+  for (core::FieldError& found : core_checks.ToError().value().fields) {
+    if (!named(found.field)) refused.fields.push_back(std::move(found));
+  }
+  refused.message = "the input has " + std::to_string(refused.fields.size()) + " invalid fields";
+  return refused;
+}
+
 }  // namespace
 
 std::string DumpJson(const json& value) {
@@ -250,8 +287,8 @@ core::Result<json> ParseJsonBody(const Request& request) {
 }
 
 core::Result<app::LogComplaintCommand> ParseLogComplaint(const json& body) {
-  return ReadBody<app::LogComplaintCommand>(body, [](ObjectReader& reader) {
-    app::LogComplaintCommand command;
+  app::LogComplaintCommand command;
+  auto read = ReadBody<bool>(body, [&command](ObjectReader& reader) {
     command.regime =
         reader.Enumerated("regime", Presence::kRequired, kRegimeDomain).value_or(command.regime);
     command.received_on = Required(reader.Date("received_on", Presence::kRequired));
@@ -268,8 +305,10 @@ core::Result<app::LogComplaintCommand> ParseLogComplaint(const json& body) {
     reader.Object("representative", Presence::kOptional,
                   [&](ObjectReader& person) { command.representative = ReadPerson(person); });
     command.handler = reader.Text("handler");
-    return command;
+    return true;
   });
+  if (read) return command;
+  return tl::unexpected(WithTextChecks(read.error(), command));
 }
 
 core::Result<app::CaseAction> ParseCaseAction(CaseActionKind kind, const json& body,

@@ -120,20 +120,27 @@ class ObjectReader {
   }
 
   // The member, or nullptr when absent or null (a required one is then reported missing). A
-  // required member holding a blank string is missing too, so that a form's empty field is
-  // named with every other one in the same answer (kRequired), not after a second round.
+  // blank text is the core's to judge, with the rest of the input (core::RequireText).
   const json* Member(std::string_view name, Presence presence) {
     known_.emplace(name);
     auto found = object_.find(name);
-    const bool blank = presence == Presence::kRequired && found != object_.end() &&
-                       found->is_string() && IsBlankText(found->get_ref<const std::string&>());
-    if (found == object_.end() || found->is_null() || blank) {
+    if (found == object_.end() || found->is_null()) {
       if (presence == Presence::kRequired) {
         errors_.Invalid(FieldName(name), "is required", core::FieldErrorCode::kRequired);
       }
       return nullptr;
     }
     return &*found;
+  }
+
+  // Whether `member` is a blank string, which a choice or a date reads as absent: reported
+  // missing when required, as the core's input cannot hold no choice or no date.
+  bool Blank(const json& member, std::string_view name, Presence presence) {
+    if (!IsBlankString(member)) return false;
+    if (presence == Presence::kRequired) {
+      errors_.Invalid(FieldName(name), "is required", core::FieldErrorCode::kRequired);
+    }
+    return true;
   }
 
   std::string Text(std::string_view name, Presence presence = Presence::kOptional) {
@@ -170,7 +177,7 @@ class ObjectReader {
   // A blank string is no date: absent (a form's empty date field).
   std::optional<core::Date> Date(std::string_view name, Presence presence) {
     const json* member = Member(name, presence);
-    if (member == nullptr || IsBlankString(*member)) return std::nullopt;
+    if (member == nullptr || Blank(*member, name, presence)) return std::nullopt;
     if (!member->is_string()) {
       errors_.Malformed(FieldName(name), "must be a string holding a date YYYY-MM-DD");
       return std::nullopt;
@@ -236,7 +243,7 @@ class ObjectReader {
                                  const EnumDomain<Enum>& domain) {
     // A blank string is no choice: absent (a form's radios with none chosen).
     const json* member = Member(name, presence);
-    if (member == nullptr || IsBlankString(*member)) return std::nullopt;
+    if (member == nullptr || Blank(*member, name, presence)) return std::nullopt;
     if (!member->is_string()) {
       errors_.Malformed(FieldName(name), "must be a string, one of: " + AllowedNames(domain));
       return std::nullopt;
