@@ -194,7 +194,11 @@ async function allErrors(draft: Draft, own: FieldError[]): Promise<FieldError[]>
     if (!(error instanceof ApiError)) throw error;
     answered = wordFormErrors(error.fieldErrors(), LOG_WORDS);
   }
-  const ownFields = new Set(own.map((error) => error.field));
+  // The procedure is asked only of a complaint: until then the kind's own error stands for it.
+  const ownFields = new Set([
+    ...own.map((error) => error.field),
+    ...(draft.kind === 'complaint' ? [] : ['regime']),
+  ]);
   return [...own, ...answered.filter((error) => !ownFields.has(error.field))].sort(
     (a, b) => positionOf(a.field) - positionOf(b.field),
   );
