@@ -245,7 +245,8 @@ core::Error WithTextChecks(core::Error refused, const app::LogComplaintCommand& 
                          return field == error.field || field.starts_with(error.field + ".");
                        });
   };
-  for (core::FieldError& found : core_checks.ToError().value().fields) {
+  core::Error checked = core_checks.ToError().value();
+  for (core::FieldError& found : checked.fields) {
     if (!named(found.field)) refused.fields.push_back(std::move(found));
   }
   refused.message = "the input has " + std::to_string(refused.fields.size()) + " invalid fields";
