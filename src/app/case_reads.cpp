@@ -69,11 +69,11 @@ Result<EligibleHandlers> ListEligibleHandlers(Store& store, const Actor& actor,
     const int number = stage.value_or(current);
     const bool next_exists = !core::IsFinalStage(complaint->regime, current);
     if (number != current && !(number == current + 1 && next_exists)) {
-      return core::FailField("stage",
-                             "must be the current stage (" + std::to_string(current) + ")" +
-                                 (next_exists ? " or the next (" + std::to_string(current + 1) + ")"
-                                              : std::string()),
-                             core::FieldErrorCode::kOutOfRange);
+      return core::FailField(
+          "stage",
+          "must be the current stage (" + std::to_string(current) + ")" +
+              (next_exists ? " or the next (" + std::to_string(current + 1) + ")" : std::string()),
+          core::FieldErrorCode::kOutOfRange);
     }
     auto users = tx.Accounts().ListUsers();
     if (!users) return tl::unexpected(users.error());

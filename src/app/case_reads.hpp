@@ -7,8 +7,8 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -54,8 +54,7 @@ struct EligibleHandlers {
 // kNotFound as ReadComplaint; kInvalidInput (field "stage") for a stage that is neither the
 // current one nor the next the regime has.
 Result<EligibleHandlers> ListEligibleHandlers(Store& store, const Actor& actor,
-                                              std::string_view reference,
-                                              std::optional<int> stage);
+                                              std::string_view reference, std::optional<int> stage);
 
 // The organisation's working-day calendar (LoadCalendar), on a snapshot of its own.
 Result<std::shared_ptr<const core::WorkingCalendar>> ReadCalendar(Store& store);

@@ -51,7 +51,8 @@ Status CheckHandler(AccountRepository& accounts, const std::string& handler) {
                            core::FieldErrorCode::kNotAllowedInState);
   if (!core::RoleHandlesStages(user->role)) {
     return core::FailField("handler",
-                           "user '" + handler + "' is a " + std::string(core::ToString(user->role)) +
+                           "user '" + handler + "' is a " +
+                               std::string(core::ToString(user->role)) +
                                " and may not handle a stage",
                            core::FieldErrorCode::kNotAllowedInState);
   }

@@ -143,7 +143,8 @@ bool StateAllows(const Complaint& complaint, CaseActionKind kind) {
   if (kind == CaseActionKind::kEscalate) {
     return !IsFinalStage(complaint.regime, complaint.current_stage().number);
   }
-  if (kind == CaseActionKind::kCorrectResponse) return complaint.current_stage().response.has_value();
+  if (kind == CaseActionKind::kCorrectResponse)
+    return complaint.current_stage().response.has_value();
   if (const StatutorySteps steps = StepsOf(kind); steps != StatutorySteps::kNone) {
     const RegimeRules& rules = RulesFor(complaint.regime);
     const int number = complaint.current_stage().number;
@@ -172,8 +173,7 @@ bool RoleHandlesStages(Role role) { return Allows(role, Permission::kRespond); }
 
 bool MayHandleStage(const Complaint& complaint, int stage_number, Role role,
                     std::string_view username) {
-  return RoleHandlesStages(role) &&
-         !HandledEarlierStage(complaint, stage_number, username);
+  return RoleHandlesStages(role) && !HandledEarlierStage(complaint, stage_number, username);
 }
 
 std::vector<CaseActionKind> AllowedActions(Role role, const Complaint& complaint,

@@ -40,14 +40,14 @@ enum class CaseActionKind {
   kCorrectResponse,
 };
 inline constexpr CaseActionKind kAllCaseActions[] = {
-    CaseActionKind::kAcknowledge,    CaseActionKind::kExtend,
-    CaseActionKind::kRespond,        CaseActionKind::kEscalate,
-    CaseActionKind::kRefuse,         CaseActionKind::kWithdraw,
-    CaseActionKind::kClose,          CaseActionKind::kReopen,
-    CaseActionKind::kReassign,       CaseActionKind::kInvestigation,
-    CaseActionKind::kAdjudication,   CaseActionKind::kReviewPanel,
-    CaseActionKind::kPanelReport,    CaseActionKind::kDiscussionOffer,
-    CaseActionKind::kResponsePeriod, CaseActionKind::kLateNotice,
+    CaseActionKind::kAcknowledge,     CaseActionKind::kExtend,
+    CaseActionKind::kRespond,         CaseActionKind::kEscalate,
+    CaseActionKind::kRefuse,          CaseActionKind::kWithdraw,
+    CaseActionKind::kClose,           CaseActionKind::kReopen,
+    CaseActionKind::kReassign,        CaseActionKind::kInvestigation,
+    CaseActionKind::kAdjudication,    CaseActionKind::kReviewPanel,
+    CaseActionKind::kPanelReport,     CaseActionKind::kDiscussionOffer,
+    CaseActionKind::kResponsePeriod,  CaseActionKind::kLateNotice,
     CaseActionKind::kCorrectResponse,
 };
 // "acknowledge", "extend", ... : the last segment of the action's path.

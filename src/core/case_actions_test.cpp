@@ -112,8 +112,8 @@ Complaint EscalatedCase(bool answered) {
   Complaint complaint =
       CaseAt(Regime::kCorporate, 2, answered ? CaseStatus::kResponded : CaseStatus::kInProgress);
   complaint.stages[0].handler = "ann";
-  complaint.stages[0].response = Response{Date(), Outcome::kNotUpheld, {"communication"}, {}, {},
-                                          "",     "bob"};
+  complaint.stages[0].response =
+      Response{Date(), Outcome::kNotUpheld, {"communication"}, {}, {}, "", "bob"};
   complaint.stages[1].handler = "carol";
   if (answered) {
     complaint.stages[1].response =

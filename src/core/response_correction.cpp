@@ -95,8 +95,7 @@ Result<Transition> CorrectResponse(const Complaint& complaint, const CorrectResp
                RemediesText(replacement.remedies));
   RecordChange(changes, "compensation_pence", std::to_string(CompensationPence(recorded)),
                std::to_string(CompensationPence(replacement)));
-  RecordChange(changes, "actions", ActionsText(recorded.actions),
-               ActionsText(replacement.actions));
+  RecordChange(changes, "actions", ActionsText(recorded.actions), ActionsText(replacement.actions));
   RecordChange(changes, "learning", recorded.learning, replacement.learning);
   if (changes.empty()) {
     return FailField("outcome", "the correction changes nothing in the response recorded",
@@ -106,10 +105,9 @@ Result<Transition> CorrectResponse(const Complaint& complaint, const CorrectResp
 
   Complaint next = complaint;
   next.current_stage().response = std::move(replacement);
-  std::string summary = StageLabel(stage.number) + " response of " +
-                        recorded.responded_on.ToIso() + " corrected: " +
-                        DescribeResponse(*next.current_stage().response) + ". Reason: " +
-                        input.reason;
+  std::string summary = StageLabel(stage.number) + " response of " + recorded.responded_on.ToIso() +
+                        " corrected: " + DescribeResponse(*next.current_stage().response) +
+                        ". Reason: " + input.reason;
   return FinishTransition(complaint, std::move(next), EventType::kResponseCorrected, input.on,
                           context, std::move(summary), std::move(changes));
 }

@@ -28,9 +28,8 @@ CorrectResponseInput Correction(std::string_view on, Outcome outcome, std::strin
 
 TEST(CorrectResponse, ReplacesWhatWasRecordedAndKeepsItInTheEvent) {
   const Complaint c = Answered();
-  const Result<Transition> result =
-      CorrectResponse(c, Correction("2025-02-03", Outcome::kUpheld, "the wrong outcome was chosen"),
-                      Ctx("carol"));
+  const Result<Transition> result = CorrectResponse(
+      c, Correction("2025-02-03", Outcome::kUpheld, "the wrong outcome was chosen"), Ctx("carol"));
   ASSERT_TRUE(result.has_value()) << result.error().message;
   const Stage& stage = result->complaint.current_stage();
   ASSERT_TRUE(stage.response.has_value());
@@ -74,8 +73,8 @@ TEST(CorrectResponse, ReportsEveryFieldErrorAtOnce) {
                     {FieldErrorCode::kDateInFuture, FieldErrorCode::kRequired,
                      FieldErrorCode::kRequired, FieldErrorCode::kRequired});
   ExpectFieldErrors(
-      CorrectResponse(Answered(), Correction("2025-01-13", Outcome::kUpheld, "why"), Ctx()),
-      {"on"}, {FieldErrorCode::kDateTooEarly});
+      CorrectResponse(Answered(), Correction("2025-01-13", Outcome::kUpheld, "why"), Ctx()), {"on"},
+      {FieldErrorCode::kDateTooEarly});
 }
 
 TEST(CorrectResponse, ThatChangesNothingIsRefused) {

@@ -73,7 +73,8 @@ std::string IndexedField(std::string_view list, std::size_t index, std::string_v
 void RequireText(FieldErrors& errors, std::string_view field, std::string_view value,
                  std::string_view message);
 
-// ---- a response's checks (Respond, CorrectResponse) ------------------------------------------------
+// ---- a response's checks (Respond, CorrectResponse)
+// ------------------------------------------------
 
 // At least one root cause, each one of the organisation's (context.root_causes), none twice.
 void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseContext& context,

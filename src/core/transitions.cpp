@@ -27,17 +27,16 @@ using internal::RecordChange;
 using internal::RefreshCaseDeadlines;
 using internal::RequireCaseStatus;
 using internal::RequireText;
-using internal::ValidateActions;
-using internal::ValidateRemedies;
-using internal::ValidateRootCauses;
 using internal::StageClockDate;
 using internal::StageLabel;
 using internal::StatusSince;
+using internal::ValidateActions;
+using internal::ValidateRemedies;
+using internal::ValidateRootCauses;
 
 // The longest single extension accepted: about six months of working days. Anything longer is a
 // typing error, not a decision.
 constexpr int kMaxExtensionWorkingDays = 130;
-
 
 // How the regime is named in messages to staff.
 std::string_view RegimeDescription(Regime regime) {
@@ -114,7 +113,6 @@ std::string WhyOutsideCode(const Stage& stage, const StageRule& rule, const Exte
 }
 
 // ---- Log ----------------------------------------------------------------------------------------
-
 
 // The date the matter arose: a real date, not in the future, not after the complaint's receipt.
 // False when it is given and wrong (the error is added).

@@ -238,7 +238,8 @@ json ComplaintToJson(const core::Complaint& complaint, const RenderContext& cont
       {"acknowledge_by", current.acknowledge_by.ToIso()},
       {"respond_by", DateOrNull(current.respond_by)},
       {"stages", std::move(stages)},
-      {"allowed_actions", AllowedActionsToJson(core::AllowedActions(context.role, complaint, context.username))},
+      {"allowed_actions",
+       AllowedActionsToJson(core::AllowedActions(context.role, complaint, context.username))},
   };
 }
 

@@ -155,9 +155,9 @@ Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::
   // only without the working days left.
   auto calendar = app::ReadCalendar(store_);
   Response response = JsonAnswer(
-      status, ComplaintToJson(complaint, RenderContext{calendar ? calendar->get() : nullptr,
-                                                       clock_.Today(), viewer.role,
-                                                       viewer.username}));
+      status,
+      ComplaintToJson(complaint, RenderContext{calendar ? calendar->get() : nullptr, clock_.Today(),
+                                               viewer.role, viewer.username}));
   response.headers.emplace_back("ETag", ETagFor(complaint.version));
   if (status == kCreated) {
     response.headers.emplace_back("Location", std::string(kComplaints) + "/" + complaint.reference);
@@ -204,9 +204,9 @@ Response Handlers::GetComplaint(const Request& request) {
   // The case, its timeline and the calendar from one snapshot, so they agree with the ETag.
   auto view = app::ReadComplaint(store_, *request.actor, PathParam(request, "reference"));
   if (!view) return Problem(view.error(), request);
-  json body = ComplaintToJson(view->complaint,
-                              RenderContext{view->calendar.get(), clock_.Today(),
-                                            request.actor->role, request.actor->username});
+  json body =
+      ComplaintToJson(view->complaint, RenderContext{view->calendar.get(), clock_.Today(),
+                                                     request.actor->role, request.actor->username});
   json timeline = json::array();
   for (const app::StoredEvent& event : view->timeline) {
     timeline.push_back(EventToJson(event, view->people));
@@ -235,15 +235,15 @@ Response Handlers::EligibleHandlers(const Request& request) {
     const std::string& text = found->second;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
     if (error != std::errc() || end != text.data() + text.size()) {
-      return Problem(core::FailField("stage", "must be a stage number",
-                                     core::FieldErrorCode::kInvalidFormat)
-                         .value(),
-                     request);
+      return Problem(
+          core::FailField("stage", "must be a stage number", core::FieldErrorCode::kInvalidFormat)
+              .value(),
+          request);
     }
     stage = number;
   }
-  auto eligible = app::ListEligibleHandlers(store_, *request.actor,
-                                            PathParam(request, "reference"), stage);
+  auto eligible =
+      app::ListEligibleHandlers(store_, *request.actor, PathParam(request, "reference"), stage);
   if (!eligible) return Problem(eligible.error(), request);
   json items = json::array();
   for (const app::User& user : eligible->users) {

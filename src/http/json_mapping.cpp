@@ -167,7 +167,7 @@ core::AdjudicationInput ReadAdjudication(ObjectReader& reader, core::Date today)
 core::ReviewPanelInput ReadReviewPanel(ObjectReader& reader) {
   core::ReviewPanelInput input;
   input.met_on = Required(reader.Date("met_on", Presence::kRequired));
-  input.members = reader.TextList("members", Presence::kRequired);
+  input.members = reader.TextList("members");
   return input;
 }
 

@@ -226,9 +226,9 @@ TEST(JsonMappingTest, RefusesEachMalformedOrInvalidAction) {
 // What the core's input can hold absent (no outcome, no root cause, an empty reason) is the core's
 // to require, so that it names every missing field of an action in one answer with the others.
 TEST(JsonMappingTest, LeavesWhatTheCoreRequiresToTheCore) {
-  for (CaseActionKind kind : {CaseActionKind::kExtend, CaseActionKind::kRespond,
-                              CaseActionKind::kRefuse, CaseActionKind::kReopen,
-                              CaseActionKind::kCorrectResponse}) {
+  for (CaseActionKind kind :
+       {CaseActionKind::kExtend, CaseActionKind::kRespond, CaseActionKind::kRefuse,
+        CaseActionKind::kReopen, CaseActionKind::kCorrectResponse}) {
     SCOPED_TRACE(std::string(ToString(kind)));
     EXPECT_TRUE(ParseCaseAction(kind, json::object(), D("2025-01-15")));
   }
@@ -237,11 +237,11 @@ TEST(JsonMappingTest, LeavesWhatTheCoreRequiresToTheCore) {
 // A form's unanswered radios and empty date fields send blank strings: no choice, no date.
 TEST(JsonMappingTest, BlankChoicesAndDatesAreAbsent) {
   const core::Date today = D("2025-01-15");
-  auto respond = ParseCaseAction(CaseActionKind::kRespond,
-                                 json::parse(R"({"on": " ", "outcome": "", "reason": "x"})"), today);
+  auto respond = ParseCaseAction(
+      CaseActionKind::kRespond, json::parse(R"({"on": " ", "outcome": "", "reason": "x"})"), today);
   EXPECT_FALSE(respond) << "reason is no member of a response";
-  respond = ParseCaseAction(CaseActionKind::kRespond, json::parse(R"({"on": "", "outcome": ""})"),
-                            today);
+  respond =
+      ParseCaseAction(CaseActionKind::kRespond, json::parse(R"({"on": "", "outcome": ""})"), today);
   ASSERT_TRUE(respond);
   EXPECT_FALSE(std::get<core::RespondInput>(*respond).outcome.has_value());
   EXPECT_EQ(std::get<core::RespondInput>(*respond).on, today);

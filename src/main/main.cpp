@@ -198,9 +198,10 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   redress::portal::Portal portal(
       store, clock, mailer.get(), portal_options,
       [](const std::string& message) { std::cerr << "redress: portal: " << message << '\n'; });
-  auto served = redress::http::Serve(
-      server, cookie_security, transport, options.web_root, log, store, clock, password_policy,
-      attachments, identity_provider, [&portal](redress::http::Router& router) { portal.Register(router); });
+  auto served =
+      redress::http::Serve(server, cookie_security, transport, options.web_root, log, store, clock,
+                           password_policy, attachments, identity_provider,
+                           [&portal](redress::http::Router& router) { portal.Register(router); });
   if (reminders) reminders->Stop();
   if (loop) loop->Stop();
   return served;
