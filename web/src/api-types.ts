@@ -4,8658 +4,8425 @@
  */
 
 export interface paths {
-  '/api/v1/complaints': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List and filter complaints, in pages */
-    get: operations['listComplaints'];
-    put?: never;
-    /** Log a complaint */
-    post: operations['logComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The case: stages with their due dates, status, timeline */
-    get: operations['getComplaint'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/timeline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The case's events, oldest first */
-    get: operations['getComplaintTimeline'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/eligible-handlers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** Who may handle a stage of the case: active users whose role answers stages, who handled no earlier stage (Code 6.13) and may see the case; the choices of the escalation and reassignment forms */
-    get: operations['listEligibleHandlers'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/acknowledge': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Acknowledge the current stage; sets its respond_by */
-    post: operations['acknowledgeComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/extend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Extend the current stage's response deadline */
-    post: operations['extendComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/respond': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Respond at the current stage: outcome, root causes, remedies, actions, learning */
-    post: operations['respondComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/correct-response': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Correct the current stage's response recorded in error: a new version, the one recorded kept in the audit trail and the timeline */
-    post: operations['correctResponse'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/escalate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record the complainant's request for the next stage; it starts with its acknowledge_by */
-    post: operations['escalateComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/refuse': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Refuse the complaint (not accepted) with a reason from the Code */
-    post: operations['refuseComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record that the complainant withdrew */
-    post: operations['withdrawComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/close': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Close a responded case */
-    post: operations['closeComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/reopen': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Reopen the current stage; its respond clock restarts */
-    post: operations['reopenComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/reassign': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Move the current stage to another team or handler */
-    post: operations['reassignComplaint'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Log a service request */
-    post: operations['logServiceRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-requests/{reference}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** A service request */
-    get: operations['getServiceRequest'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-requests/{reference}/resolve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Resolve a service request */
-    post: operations['resolveServiceRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-requests/{reference}/convert': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Raise a complaint from a service request */
-    post: operations['convertServiceRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/healthz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Liveness */
-    get: operations['health'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/readyz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Readiness: the database can be read and written
-     * @description Reads the settings and commits a one-row probe (one fsync), so a full disk, an unwritable file or a file-size limit answers 503, and the log line names the cause; 200 again as soon as the fault is fixed, with no restart.
-     */
-    get: operations['ready'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Prometheus metrics (text format 0.0.4) */
-    get: operations['metrics'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/openapi.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** This document */
-    get: operations['openapi'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/session': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Who is signed in */
-    get: operations['currentSession'];
-    put?: never;
-    /**
-     * Sign in with a username and password
-     * @description Sets the session cookie redress_session (HttpOnly, SameSite=Strict, Path=/; Secure when served with --secure-cookies). An unknown username and a wrong password get the same 401. Sign-ins are bounded so a flood cannot take the service down: each client address and each username has an allowance, and the password checks run a few at a time with a short queue; beyond either, 429 with Retry-After, before any password is checked. What was typed as a username nobody has is never stored. When the identity provider's configuration keeps password sign-in for the break-glass account only, anyone else gets 403 and is told to sign in with the provider.
-     */
-    post: operations['signIn'];
-    /** Sign out: the session is deleted and the cookie cleared */
-    delete: operations['signOut'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tokens': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in user's tokens (never the token or its hash) */
-    get: operations['listTokens'];
-    put?: never;
-    /** Issue a bearer token for the signed-in user */
-    post: operations['createToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tokens/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Revoke a token: one's own, or anyone's for an admin. It is answered 401 from then on. */
-    delete: operations['revokeToken'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/counts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Complaints per status, with the list's filters, for dashboards */
-    get: operations['countComplaints'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/notes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The case's internal notes, oldest first */
-    get: operations['listNotes'];
-    put?: never;
-    /** Add an internal note (no If-Match: a note does not change the case) */
-    post: operations['addNote'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/links': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The case's links to complaints the caller may see */
-    get: operations['listLinks'];
-    put?: never;
-    /** Link another complaint to this one (in both timelines) */
-    post: operations['addLink'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/links/{other}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-        /** @description the linked complaint */
-        other: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove the link between the two, whichever way it was made */
-    delete: operations['removeLink'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every user, by username (no secrets) */
-    get: operations['listUsers'];
-    put?: never;
-    /** Add a user (admin) */
-    post: operations['addUser'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users/{username}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        username: string;
-      };
-      cookie?: never;
-    };
-    /** One user */
-    get: operations['getUser'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a user's name, role, team, password or whether active (admin) */
-    patch: operations['updateUser'];
-    trace?: never;
-  };
-  '/api/v1/teams': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every team, by code */
-    get: operations['listTeams'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/teams/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Add or change the team with this code (admin) */
-    put: operations['saveTeam'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-areas': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every service area, by code */
-    get: operations['listServiceAreas'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-areas/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Add or change the service area with this code (admin) */
-    put: operations['saveServiceArea'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/categories': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every category, by code */
-    get: operations['listCategories'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/categories/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Add or change the category with this code (admin) */
-    put: operations['saveCategory'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/root-causes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every root cause of the taxonomy, by code */
-    get: operations['listRootCauses'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/root-causes/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Add or change the root cause of the taxonomy with this code (admin) */
-    put: operations['saveRootCause'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/closure-days': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every closure day, by date */
-    get: operations['listClosureDays'];
-    put?: never;
-    /** Add a closure day (admin); every deadline computed afterwards skips it */
-    post: operations['addClosureDay'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/closure-days/{date}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description YYYY-MM-DD */
-        date: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a closure day (admin) */
-    delete: operations['removeClosureDay'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/designations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The history of designated service areas */
-    get: operations['listDesignations'];
-    put?: never;
-    /** Designate a service area for a period (admin): its stage 2 complaints go to the independent team */
-    post: operations['addDesignation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/settings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The organisation's settings */
-    get: operations['getSettings'];
-    /** Change the organisation's settings (admin) */
-    put: operations['saveSettings'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/reports/annual/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24 (1 April 2023 to 31 March 2024). */
-        year: number;
-      };
-      cookie?: never;
-    };
-    /**
-     * The Annual Complaint Performance and Service Improvement Report of a financial year
-     * @description Figures of the year beside the year before, for the organisation, each regime and each service area: volumes by stage, escalation rate, service requests, complaints not accepted by reason, withdrawn and reopened; timeliness (acknowledgement, responses within timescale, within a Code-compliant extension, beyond the Code, late, mean and median working days); outcomes per stage; remedies and compensation; categories; root causes with the share of responses that recorded one; repeat complaints; learning and actions; the Tenant Satisfaction Measures CH01 and CH02 with their counting rules; monthly trends per category and service area with emerging issues. Every figure carries the GET /api/v1/complaints query that lists its complaints (`query.current`, `query.previous`) when the list filters can express it (`query.exact`), else a description. No personal data. The Ombudsman section summarises the Ombudsman cases, orders, failure orders, LGSCO annual letter and completed learning actions of the year; the self-assessment section is null until the year's self-assessment is started. Each has an explanation. Computed from the case records as at `as_at` (today by default): only facts dated on or before it count, each response, refusal, withdrawal and reopening in the year it happened (a reopening never erases what it undoes), and what was outstanding is judged on the as-at date or the year's end, whichever is earlier; so a report for a past year gives the same figures whenever it is run. The report's `as_at` says which date its figures are as at.
-     */
-    get: operations['getAnnualReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/homes-owned': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Homes owned per financial year (TSM CH01) */
-    get: operations['listHomesOwned'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/homes-owned/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the financial year's first year, e.g. 2023 for 2023/24 */
-        year: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Set the homes owned in a financial year (admin; in the audit trail) */
-    put: operations['saveHomesOwned'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tenant-satisfaction': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** TSM TP09 per financial year (tenant satisfaction with complaint handling, from the survey) */
-    get: operations['listTenantSatisfaction'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/tenant-satisfaction/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the financial year's first year, from 2023 (2023/24), the Tenant Satisfaction Measures' first year */
-        year: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Set TSM TP09 of a financial year with its sample size (admin; in the audit trail); 422 names every invalid field, the year included */
-    put: operations['saveTenantSatisfaction'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/cases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Ombudsman cases, oldest first */
-    get: operations['listOmbudsmanCases'];
-    put?: never;
-    /** Record an Ombudsman case */
-    post: operations['recordOmbudsmanCase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/cases/{reference}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** An Ombudsman case with each remedy's compliance */
-    get: operations['getOmbudsmanCase'];
-    /**
-     * Replace an Ombudsman case (dates, outcome, orders and compliance)
-     * @description Replaces the whole case. A complaint added to `complaints` gets ombudsman_case_linked on its timeline; one removed gets ombudsman_case_unlinked.
-     */
-    put: operations['updateOmbudsmanCase'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/failure-orders': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Complaint Handling Failure Orders, oldest first */
-    get: operations['listFailureOrders'];
-    put?: never;
-    /** Record a Complaint Handling Failure Order */
-    post: operations['recordFailureOrder'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/failure-orders/{reference}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** A Complaint Handling Failure Order */
-    get: operations['getFailureOrder'];
-    /** Replace a Complaint Handling Failure Order (e.g. record compliance) */
-    put: operations['updateFailureOrder'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/overdue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * What is overdue as at a date: Ombudsman information and remedies, failure orders, learning actions
-     * @description Information is overdue when information_due_on has passed without information_sent_on; an order or recommendation when due_on has passed and it is not completed; a failure order when due_on has passed and it is still pending; a learning action when open or in progress past due_on.
-     */
-    get: operations['getOverdue'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/lgsco-letters/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    /** The LGSCO annual review letter's figures for a year */
-    get: operations['getLgscoLetter'];
-    /** Enter or correct the LGSCO annual review letter's figures */
-    put: operations['saveLgscoLetter'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/lgsco-letters/{year}/reconciliation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    /**
-     * The LGSCO letter beside Redress's own LGSCO cases of the year, with the differences
-     * @description Recorded: cases whose enquiry was received (or, without that date, referred) in the year; decisions with their final decision in the year, by column (not for us: not_for_us_premature, referred_back_for_local_resolution; assessed and closed: closed_after_initial_enquiries, advice_given, incomplete_invalid; investigated: upheld_*, not_upheld); compliance: remedies due in the year completed by their due date.
-     */
-    get: operations['reconcileLgscoLetter'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/ombudsman': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** A complaint's Ombudsman history: the cases concerning it and their failure orders */
-    get: operations['getComplaintOmbudsmanHistory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/learning': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Lessons learned: learning and service-improvement actions, earliest due first */
-    get: operations['listLearningActions'];
-    put?: never;
-    /** Raise a learning or service-improvement action */
-    post: operations['raiseLearningAction'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/learning/{reference}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** A learning action */
-    get: operations['getLearningAction'];
-    /** Replace a learning action (progress, completion with evidence) */
-    put: operations['updateLearningAction'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/self-assessments/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    /** The Code self-assessment of a year */
-    get: operations['getSelfAssessment'];
-    put?: never;
-    /** Start the year's self-assessment from the Code's provisions (sections 1 to 9) */
-    post: operations['startSelfAssessment'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/self-assessments/{year}/provisions/{provision}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-        /** @description The Code provision, e.g. 6.3; a new one is added at the end */
-        provision: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Assess, edit or add a provision */
-    put: operations['saveProvisionAssessment'];
-    post?: never;
-    /**
-     * Remove a provision from the year's self-assessment
-     * @description For a provision added by mistake or one a revised Code dropped. The audit event keeps the provision's last text.
-     */
-    delete: operations['removeProvisionAssessment'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/self-assessments/{year}/approval': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /** Record the governing body's approval and response */
-    put: operations['saveSelfAssessmentApproval'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/investigation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Children's stage 2: record the agreed written record of the complaint, the Investigating Officer and the Independent Person */
-    post: operations['recordInvestigation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/adjudication': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Children's stage 2: record the adjudication and who adjudicated */
-    post: operations['recordAdjudication'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/review-panel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Children's stage 3: record the review panel of three independent people and the day it met */
-    post: operations['recordReviewPanel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/panel-report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Children's stage 3: record the day the panel's report was received */
-    post: operations['recordPanelReport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/discussion-offer': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Adults: record the offer to discuss how the complaint will be handled and the likely timescale */
-    post: operations['recordDiscussionOffer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/response-period': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Adults: record the response period agreed with the complainant (the default is six months from receipt) */
-    post: operations['agreeResponsePeriod'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/late-notice': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Adults: record the notice to the complainant that the response will be late, with the reasons */
-    post: operations['notifyLateResponse'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The record's files that are not removed, oldest first, each with the path it downloads from */
-    get: operations['listComplaintAttachments'];
-    put?: never;
-    /**
-     * Attach one or more files (multipart/form-data, streamed); needs add_note
-     * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
-     */
-    post: operations['addComplaintAttachments'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/attachments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs add_note */
-    delete: operations['removeComplaintAttachment'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/attachments/{id}/content': {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
-    get: operations['downloadComplaintAttachment'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-requests/{reference}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The record's files that are not removed, oldest first, each with the path it downloads from */
-    get: operations['listServiceRequestAttachments'];
-    put?: never;
-    /**
-     * Attach one or more files (multipart/form-data, streamed); needs add_note
-     * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
-     */
-    post: operations['addServiceRequestAttachments'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-requests/{reference}/attachments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs add_note */
-    delete: operations['removeServiceRequestAttachment'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/service-requests/{reference}/attachments/{id}/content': {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
-    get: operations['downloadServiceRequestAttachment'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/cases/{reference}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The record's files that are not removed, oldest first, each with the path it downloads from */
-    get: operations['listOmbudsmanCaseAttachments'];
-    put?: never;
-    /**
-     * Attach one or more files (multipart/form-data, streamed); needs manage_ombudsman
-     * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
-     */
-    post: operations['addOmbudsmanCaseAttachments'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/cases/{reference}/attachments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs manage_ombudsman */
-    delete: operations['removeOmbudsmanCaseAttachment'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/ombudsman/cases/{reference}/attachments/{id}/content': {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
-    get: operations['downloadOmbudsmanCaseAttachment'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/learning/{reference}/attachments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The record's files that are not removed, oldest first, each with the path it downloads from */
-    get: operations['listLearningActionAttachments'];
-    put?: never;
-    /**
-     * Attach one or more files (multipart/form-data, streamed); needs manage_learning
-     * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
-     */
-    post: operations['addLearningActionAttachments'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/learning/{reference}/attachments/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs manage_learning */
-    delete: operations['removeLearningActionAttachment'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/learning/{reference}/attachments/{id}/content': {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
-    get: operations['downloadLearningActionAttachment'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/attachment-policy': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The types files may have (by content) and the limits per file and per record */
-    get: operations['getAttachmentPolicy'];
-    /** Replace the allow-list and the limits (admins); in the audit trail */
-    put: operations['putAttachmentPolicy'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/letters': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** The complaint's letters, oldest first, each with the state of its email */
-    get: operations['listLetters'];
-    put?: never;
-    /** Issue a letter: checked against the Code (every missing required part named), rendered, frozen (PDF, text, SHA-256 in the audit trail) and queued for email when it goes by email. With record_event, an acknowledgement also acknowledges the stage on the issue date, in the same transaction. */
-    post: operations['issueLetter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/letters/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The letter as it would be issued now, without storing it; the required parts still missing are listed */
-    post: operations['previewLetter'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/letters/{number}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-        /** @description The letter's number within its complaint (1, 2, ...) */
-        number: number;
-      };
-      cookie?: never;
-    };
-    /** One letter as issued, with its text and HTML */
-    get: operations['getLetter'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/letters/{number}/pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-        /** @description The letter's number within its complaint (1, 2, ...) */
-        number: number;
-      };
-      cookie?: never;
-    };
-    /** The letter's PDF, byte for byte as issued */
-    get: operations['getLetterPdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/letter-templates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The letter templates in use: per letter type the organisation's latest version (per regime where it has one), or the shipped default (version 0) */
-    get: operations['listLetterTemplates'];
-    put?: never;
-    /** Save the next version of a letter template. Mustache with GOV.UK Notify's ((name)) delimiters; refused when it does not parse, names an unknown placeholder, inserts text unescaped, or leaves out a part its letter type requires. */
-    post: operations['saveLetterTemplate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/outbox': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The email outbox: messages per state (failed ones are shown on the dashboard) */
-    get: operations['getOutbox'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/complaints/{reference}/contact-preferences': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    /** How the complainant wants letters: those recorded, else the defaults (email when they gave an address, else post; standard print; English) */
-    get: operations['getContactPreferences'];
-    /** Record the complainant's contact preferences and reasonable adjustments (no If-Match: they do not change the case); in the timeline as contact_preferences_changed */
-    put: operations['saveContactPreferences'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/sign-in-options': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** What the sign-in page offers: a password, the organisation's identity provider, or both */
-    get: operations['getSignInOptions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/oidc/start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Start signing in with the organisation's OpenID Connect provider
-     * @description A browser navigation, not a call: answers 302 to the provider's authorisation page (authorisation code flow with PKCE S256, state and nonce; the sign-in must come back within 10 minutes), or 302 to /sign-in?refused=not_configured or refused=unavailable.
-     */
-    get: operations['startProviderSignIn'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/oidc/callback': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The provider's answer to a sign-in (its redirect URL)
-     * @description A browser navigation, not a call. The state is used once; the code is redeemed with the PKCE verifier; the ID token's signature (RS256 or ES256, from the provider's key set), issuer, audience, times and nonce are checked; the account is found by its link on (issuer, subject) or created when the configuration allows; the role and team come from the token's roles or groups through the configured mapping. Signed in: 302 to /sign-in/complete#csrf_token=<token> with the session cookie. Refused: 302 to /sign-in?refused=<reason>, reason one of not_configured, expired, provider_refused, unavailable, invalid_token, no_account, no_role, groups_overage, inactive; the technical reason is in the server's log and the audit trail.
-     */
-    get: operations['finishProviderSignIn'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/oidc/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Where to send the browser after signing out, to end the provider's session too (RP-initiated logout)
-     * @description Asked before DELETE /api/v1/session. end_session_url is null when the caller did not sign in through the provider or it offers no end_session_endpoint.
-     */
-    get: operations['getProviderLogout'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/oidc': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The identity provider's configuration */
-    get: operations['getOidcSettings'];
-    /**
-     * Save the identity provider's configuration
-     * @description The client secret is never sent nor stored: client_secret_source names the server's environment variable (env:NAME) or file (file:/path) it is read from at each sign-in. Every change is in the audit trail.
-     */
-    put: operations['saveOidcSettings'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/oidc/test': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Test the connection: fetch the provider's discovery document and signing keys */
-    post: operations['testOidcConnection'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The Housing Ombudsman annual submission records, newest year first */
-    get: operations['listAnnualSubmissions'];
-    put?: never;
-    /**
-     * Start a year's Housing Ombudsman annual submission as a draft
-     * @description One record per financial year (409 when the year has one). The homes owned decide the deadline (30 September for more than 1,000 homes, otherwise six months after the year end); without `homes` the year's homes owned (PUT /api/v1/homes-owned/{year}) are used, and the answer is 422 naming `homes` when there are none.
-     */
-    post: operations['createAnnualSubmission'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions/{year}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    /** A year's annual submission record */
-    get: operations['getAnnualSubmission'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions/{year}/details': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Replace the form's Section 1 details
-     * @description Blank answers are allowed; web addresses must start https://. 409 once the submission is submitted: what the Ombudsman received does not change.
-     */
-    put: operations['saveAnnualSubmissionDetails'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions/{year}/approve': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the governing body's approval, with its response
-     * @description From draft only (409 otherwise); the date not before the financial year's end nor after today.
-     */
-    post: operations['approveAnnualSubmission'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions/{year}/publish': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the report, self-assessment and response published on the website
-     * @description From approved only (409 otherwise); the date not before the approval nor after today.
-     */
-    post: operations['publishAnnualSubmission'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions/{year}/submit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the submission to the Housing Ombudsman
-     * @description From published only (409 otherwise); the date not before the publication nor after today. The year's annual report is computed as at the submission date and kept as it is (GET …/report): the figures the Ombudsman received never move afterwards, even when a case of the year is reopened or corrected later.
-     */
-    post: operations['submitAnnualSubmission'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions/{year}/form': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    /**
-     * The Housing Ombudsman's annual submission form, filled in
-     * @description Mirrors the Ombudsman's electronic form section by section (there is no official data format): Section 1, the landlord and its approach, with the complaints officer, the Member Responsible for Complaints and the links; Section 2, each Code provision of the year's self-assessment answered comply Yes or No with evidence, commentary, action and timescale. CSV and PDF are sent as an attachment.
-     */
-    get: operations['getAnnualSubmissionForm'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/annual-submissions/{year}/report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    /**
-     * The annual report as it was submitted
-     * @description The year's annual report as computed when the submission was recorded, as at its submission date, kept unchanged since. 404 until the submission is submitted.
-     */
-    get: operations['getSubmittedAnnualReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List and filter complaints, in pages */
+        get: operations["listComplaints"];
+        put?: never;
+        /** Log a complaint */
+        post: operations["logComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The case: stages with their due dates, status, timeline */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The case's events, oldest first */
+        get: operations["getComplaintTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/eligible-handlers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** Who may handle a stage of the case: active users whose role answers stages, who handled no earlier stage (Code 6.13) and may see the case; the choices of the escalation and reassignment forms */
+        get: operations["listEligibleHandlers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge the current stage; sets its respond_by */
+        post: operations["acknowledgeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the current stage's response deadline */
+        post: operations["extendComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Respond at the current stage: outcome, root causes, remedies, actions, learning */
+        post: operations["respondComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/correct-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the current stage's response recorded in error: a new version, the one recorded kept in the audit trail and the timeline */
+        post: operations["correctResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the complainant's request for the next stage; it starts with its acknowledge_by */
+        post: operations["escalateComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse the complaint (not accepted) with a reason from the Code */
+        post: operations["refuseComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the complainant withdrew */
+        post: operations["withdrawComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a responded case */
+        post: operations["closeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen the current stage; its respond clock restarts */
+        post: operations["reopenComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the current stage to another team or handler */
+        post: operations["reassignComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a service request */
+        post: operations["logServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** A service request */
+        get: operations["getServiceRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a service request */
+        post: operations["resolveServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a complaint from a service request */
+        post: operations["convertServiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database can be read and written
+         * @description Reads the settings and commits a one-row probe (one fsync), so a full disk, an unwritable file or a file-size limit answers 503, and the log line names the cause; 200 again as soon as the fault is fixed, with no restart.
+         */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text format 0.0.4) */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in */
+        get: operations["currentSession"];
+        put?: never;
+        /**
+         * Sign in with a username and password
+         * @description Sets the session cookie redress_session (HttpOnly, SameSite=Strict, Path=/; Secure when served with --secure-cookies). An unknown username and a wrong password get the same 401. Sign-ins are bounded so a flood cannot take the service down: each client address and each username has an allowance, and the password checks run a few at a time with a short queue; beyond either, 429 with Retry-After, before any password is checked. What was typed as a username nobody has is never stored. When the identity provider's configuration keeps password sign-in for the break-glass account only, anyone else gets 403 and is told to sign in with the provider.
+         */
+        post: operations["signIn"];
+        /** Sign out: the session is deleted and the cookie cleared */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's tokens (never the token or its hash) */
+        get: operations["listTokens"];
+        put?: never;
+        /** Issue a bearer token for the signed-in user */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: one's own, or anyone's for an admin. It is answered 401 from then on. */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints per status, with the list's filters, for dashboards */
+        get: operations["countComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The case's internal notes, oldest first */
+        get: operations["listNotes"];
+        put?: never;
+        /** Add an internal note (no If-Match: a note does not change the case) */
+        post: operations["addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The case's links to complaints the caller may see */
+        get: operations["listLinks"];
+        put?: never;
+        /** Link another complaint to this one (in both timelines) */
+        post: operations["addLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/links/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+                /** @description the linked complaint */
+                other: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the link between the two, whichever way it was made */
+        delete: operations["removeLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user, by username (no secrets) */
+        get: operations["listUsers"];
+        put?: never;
+        /** Add a user (admin) */
+        post: operations["addUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        /** One user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user's name, role, team, password or whether active (admin) */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every team, by code */
+        get: operations["listTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change the team with this code (admin) */
+        put: operations["saveTeam"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service area, by code */
+        get: operations["listServiceAreas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-areas/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change the service area with this code (admin) */
+        put: operations["saveServiceArea"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every category, by code */
+        get: operations["listCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change the category with this code (admin) */
+        put: operations["saveCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/root-causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every root cause of the taxonomy, by code */
+        get: operations["listRootCauses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/root-causes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or change the root cause of the taxonomy with this code (admin) */
+        put: operations["saveRootCause"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/closure-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every closure day, by date */
+        get: operations["listClosureDays"];
+        put?: never;
+        /** Add a closure day (admin); every deadline computed afterwards skips it */
+        post: operations["addClosureDay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/closure-days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a closure day (admin) */
+        delete: operations["removeClosureDay"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/designations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of designated service areas */
+        get: operations["listDesignations"];
+        put?: never;
+        /** Designate a service area for a period (admin): its stage 2 complaints go to the independent team */
+        post: operations["addDesignation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's settings */
+        get: operations["getSettings"];
+        /** Change the organisation's settings (admin) */
+        put: operations["saveSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/annual/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24 (1 April 2023 to 31 March 2024). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The Annual Complaint Performance and Service Improvement Report of a financial year
+         * @description Figures of the year beside the year before, for the organisation, each regime and each service area: volumes by stage, escalation rate, service requests, complaints not accepted by reason, withdrawn and reopened; timeliness (acknowledgement, responses within timescale, within a Code-compliant extension, beyond the Code, late, mean and median working days); outcomes per stage; remedies and compensation; categories; root causes with the share of responses that recorded one; repeat complaints; learning and actions; the Tenant Satisfaction Measures CH01 and CH02 with their counting rules; monthly trends per category and service area with emerging issues. Every figure carries the GET /api/v1/complaints query that lists its complaints (`query.current`, `query.previous`) when the list filters can express it (`query.exact`), else a description. No personal data. The Ombudsman section summarises the Ombudsman cases, orders, failure orders, LGSCO annual letter and completed learning actions of the year; the self-assessment section is null until the year's self-assessment is started. Each has an explanation. Computed from the case records as at `as_at` (today by default): only facts dated on or before it count, each response, refusal, withdrawal and reopening in the year it happened (a reopening never erases what it undoes), and what was outstanding is judged on the as-at date or the year's end, whichever is earlier; so a report for a past year gives the same figures whenever it is run. The report's `as_at` says which date its figures are as at.
+         */
+        get: operations["getAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/homes-owned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Homes owned per financial year (TSM CH01) */
+        get: operations["listHomesOwned"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/homes-owned/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the financial year's first year, e.g. 2023 for 2023/24 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the homes owned in a financial year (admin; in the audit trail) */
+        put: operations["saveHomesOwned"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant-satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** TSM TP09 per financial year (tenant satisfaction with complaint handling, from the survey) */
+        get: operations["listTenantSatisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant-satisfaction/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the financial year's first year, from 2023 (2023/24), the Tenant Satisfaction Measures' first year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Set TSM TP09 of a financial year with its sample size (admin; in the audit trail); 422 names every invalid field, the year included */
+        put: operations["saveTenantSatisfaction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ombudsman cases, oldest first */
+        get: operations["listOmbudsmanCases"];
+        put?: never;
+        /** Record an Ombudsman case */
+        post: operations["recordOmbudsmanCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** An Ombudsman case with each remedy's compliance */
+        get: operations["getOmbudsmanCase"];
+        /**
+         * Replace an Ombudsman case (dates, outcome, orders and compliance)
+         * @description Replaces the whole case. A complaint added to `complaints` gets ombudsman_case_linked on its timeline; one removed gets ombudsman_case_unlinked.
+         */
+        put: operations["updateOmbudsmanCase"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/failure-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaint Handling Failure Orders, oldest first */
+        get: operations["listFailureOrders"];
+        put?: never;
+        /** Record a Complaint Handling Failure Order */
+        post: operations["recordFailureOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/failure-orders/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** A Complaint Handling Failure Order */
+        get: operations["getFailureOrder"];
+        /** Replace a Complaint Handling Failure Order (e.g. record compliance) */
+        put: operations["updateFailureOrder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is overdue as at a date: Ombudsman information and remedies, failure orders, learning actions
+         * @description Information is overdue when information_due_on has passed without information_sent_on; an order or recommendation when due_on has passed and it is not completed; a failure order when due_on has passed and it is still pending; a learning action when open or in progress past due_on.
+         */
+        get: operations["getOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/lgsco-letters/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** The LGSCO annual review letter's figures for a year */
+        get: operations["getLgscoLetter"];
+        /** Enter or correct the LGSCO annual review letter's figures */
+        put: operations["saveLgscoLetter"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/lgsco-letters/{year}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The LGSCO letter beside Redress's own LGSCO cases of the year, with the differences
+         * @description Recorded: cases whose enquiry was received (or, without that date, referred) in the year; decisions with their final decision in the year, by column (not for us: not_for_us_premature, referred_back_for_local_resolution; assessed and closed: closed_after_initial_enquiries, advice_given, incomplete_invalid; investigated: upheld_*, not_upheld); compliance: remedies due in the year completed by their due date.
+         */
+        get: operations["reconcileLgscoLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/ombudsman": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** A complaint's Ombudsman history: the cases concerning it and their failure orders */
+        get: operations["getComplaintOmbudsmanHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lessons learned: learning and service-improvement actions, earliest due first */
+        get: operations["listLearningActions"];
+        put?: never;
+        /** Raise a learning or service-improvement action */
+        post: operations["raiseLearningAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** A learning action */
+        get: operations["getLearningAction"];
+        /** Replace a learning action (progress, completion with evidence) */
+        put: operations["updateLearningAction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** The Code self-assessment of a year */
+        get: operations["getSelfAssessment"];
+        put?: never;
+        /** Start the year's self-assessment from the Code's provisions (sections 1 to 9) */
+        post: operations["startSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{year}/provisions/{provision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+                /** @description The Code provision, e.g. 6.3; a new one is added at the end */
+                provision: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Assess, edit or add a provision */
+        put: operations["saveProvisionAssessment"];
+        post?: never;
+        /**
+         * Remove a provision from the year's self-assessment
+         * @description For a provision added by mistake or one a revised Code dropped. The audit event keeps the provision's last text.
+         */
+        delete: operations["removeProvisionAssessment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-assessments/{year}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the governing body's approval and response */
+        put: operations["saveSelfAssessmentApproval"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/investigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Children's stage 2: record the agreed written record of the complaint, the Investigating Officer and the Independent Person */
+        post: operations["recordInvestigation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/adjudication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Children's stage 2: record the adjudication and who adjudicated */
+        post: operations["recordAdjudication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/review-panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Children's stage 3: record the review panel of three independent people and the day it met */
+        post: operations["recordReviewPanel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/panel-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Children's stage 3: record the day the panel's report was received */
+        post: operations["recordPanelReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/discussion-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adults: record the offer to discuss how the complaint will be handled and the likely timescale */
+        post: operations["recordDiscussionOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/response-period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adults: record the response period agreed with the complainant (the default is six months from receipt) */
+        post: operations["agreeResponsePeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/late-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adults: record the notice to the complainant that the response will be late, with the reasons */
+        post: operations["notifyLateResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listComplaintAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs add_note
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addComplaintAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs add_note */
+        delete: operations["removeComplaintAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadComplaintAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listServiceRequestAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs add_note
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addServiceRequestAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs add_note */
+        delete: operations["removeServiceRequestAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-requests/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadServiceRequestAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listOmbudsmanCaseAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs manage_ombudsman
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addOmbudsmanCaseAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs manage_ombudsman */
+        delete: operations["removeOmbudsmanCaseAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman/cases/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadOmbudsmanCaseAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The record's files that are not removed, oldest first, each with the path it downloads from */
+        get: operations["listLearningActionAttachments"];
+        put?: never;
+        /**
+         * Attach one or more files (multipart/form-data, streamed); needs manage_learning
+         * @description Each file is typed by its content, checked against the allow-list and the limits, stored once by its SHA-256, scanned for viruses (when a scanner is configured) and put on the record's timeline as attachment_added with its hash.
+         */
+        post: operations["addLearningActionAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a file with a reason (attachment_removed on the timeline); its content goes when nothing else refers to it; needs manage_learning */
+        delete: operations["removeLearningActionAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/learning/{reference}/attachments/{id}/content": {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** The file's content, with Content-Disposition, nosniff, no-store and a CSP sandbox */
+        get: operations["downloadLearningActionAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachment-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The types files may have (by content) and the limits per file and per record */
+        get: operations["getAttachmentPolicy"];
+        /** Replace the allow-list and the limits (admins); in the audit trail */
+        put: operations["putAttachmentPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** The complaint's letters, oldest first, each with the state of its email */
+        get: operations["listLetters"];
+        put?: never;
+        /** Issue a letter: checked against the Code (every missing required part named), rendered, frozen (PDF, text, SHA-256 in the audit trail) and queued for email when it goes by email. With record_event, an acknowledgement also acknowledges the stage on the issue date, in the same transaction. */
+        post: operations["issueLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/letters/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The letter as it would be issued now, without storing it; the required parts still missing are listed */
+        post: operations["previewLetter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/letters/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        /** One letter as issued, with its text and HTML */
+        get: operations["getLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/letters/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        /** The letter's PDF, byte for byte as issued */
+        get: operations["getLetterPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letter-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter templates in use: per letter type the organisation's latest version (per regime where it has one), or the shipped default (version 0) */
+        get: operations["listLetterTemplates"];
+        put?: never;
+        /** Save the next version of a letter template. Mustache with GOV.UK Notify's ((name)) delimiters; refused when it does not parse, names an unknown placeholder, inserts text unescaped, or leaves out a part its letter type requires. */
+        post: operations["saveLetterTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The email outbox: messages per state (failed ones are shown on the dashboard) */
+        get: operations["getOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/contact-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** How the complainant wants letters: those recorded, else the defaults (email when they gave an address, else post; standard print; English) */
+        get: operations["getContactPreferences"];
+        /** Record the complainant's contact preferences and reasonable adjustments (no If-Match: they do not change the case); in the timeline as contact_preferences_changed */
+        put: operations["saveContactPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the sign-in page offers: a password, the organisation's identity provider, or both */
+        get: operations["getSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with the organisation's OpenID Connect provider
+         * @description A browser navigation, not a call: answers 302 to the provider's authorisation page (authorisation code flow with PKCE S256, state and nonce; the sign-in must come back within 10 minutes), or 302 to /sign-in?refused=not_configured or refused=unavailable.
+         */
+        get: operations["startProviderSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provider's answer to a sign-in (its redirect URL)
+         * @description A browser navigation, not a call. The state is used once; the code is redeemed with the PKCE verifier; the ID token's signature (RS256 or ES256, from the provider's key set), issuer, audience, times and nonce are checked; the account is found by its link on (issuer, subject) or created when the configuration allows; the role and team come from the token's roles or groups through the configured mapping. Signed in: 302 to /sign-in/complete#csrf_token=<token> with the session cookie. Refused: 302 to /sign-in?refused=<reason>, reason one of not_configured, expired, provider_refused, unavailable, invalid_token, no_account, no_role, groups_overage, inactive; the technical reason is in the server's log and the audit trail.
+         */
+        get: operations["finishProviderSignIn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where to send the browser after signing out, to end the provider's session too (RP-initiated logout)
+         * @description Asked before DELETE /api/v1/session. end_session_url is null when the caller did not sign in through the provider or it offers no end_session_endpoint.
+         */
+        get: operations["getProviderLogout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity provider's configuration */
+        get: operations["getOidcSettings"];
+        /**
+         * Save the identity provider's configuration
+         * @description The client secret is never sent nor stored: client_secret_source names the server's environment variable (env:NAME) or file (file:/path) it is read from at each sign-in. Every change is in the audit trail.
+         */
+        put: operations["saveOidcSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/oidc/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the connection: fetch the provider's discovery document and signing keys */
+        post: operations["testOidcConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Housing Ombudsman annual submission records, newest year first */
+        get: operations["listAnnualSubmissions"];
+        put?: never;
+        /**
+         * Start a year's Housing Ombudsman annual submission as a draft
+         * @description One record per financial year (409 when the year has one). The homes owned decide the deadline (30 September for more than 1,000 homes, otherwise six months after the year end); without `homes` the year's homes owned (PUT /api/v1/homes-owned/{year}) are used, and the answer is 422 naming `homes` when there are none.
+         */
+        post: operations["createAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** A year's annual submission record */
+        get: operations["getAnnualSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the form's Section 1 details
+         * @description Blank answers are allowed; web addresses must start https://. 409 once the submission is submitted: what the Ombudsman received does not change.
+         */
+        put: operations["saveAnnualSubmissionDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the governing body's approval, with its response
+         * @description From draft only (409 otherwise); the date not before the financial year's end nor after today.
+         */
+        post: operations["approveAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the report, self-assessment and response published on the website
+         * @description From approved only (409 otherwise); the date not before the approval nor after today.
+         */
+        post: operations["publishAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the submission to the Housing Ombudsman
+         * @description From published only (409 otherwise); the date not before the publication nor after today. The year's annual report is computed as at the submission date and kept as it is (GET …/report): the figures the Ombudsman received never move afterwards, even when a case of the year is reopened or corrected later.
+         */
+        post: operations["submitAnnualSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The Housing Ombudsman's annual submission form, filled in
+         * @description Mirrors the Ombudsman's electronic form section by section (there is no official data format): Section 1, the landlord and its approach, with the complaints officer, the Member Responsible for Complaints and the links; Section 2, each Code provision of the year's self-assessment answered comply Yes or No with evidence, commentary, action and timescale. CSV and PDF are sent as an attachment.
+         */
+        get: operations["getAnnualSubmissionForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/annual-submissions/{year}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The annual report as it was submitted
+         * @description The year's annual report as computed when the submission was recorded, as at its submission date, kept unchanged since. 404 until the submission is submitted.
+         */
+        get: operations["getSubmittedAnnualReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** @description RFC 9457 problem details (application/problem+json). */
-    Problem: {
-      /** @description URI reference naming the kind of problem, e.g. /problems/stale-version */
-      type: string;
-      title: string;
-      status: number;
-      detail: string;
-      /** @description the request path */
-      instance: string;
-      /** @description present when the problem names fields; nested fields by path, e.g. complainant.email or remedies[0].type */
-      errors?: {
-        field: string;
-        code: components['schemas']['FieldErrorCode'];
-        message: string;
-      }[];
-    };
-    Person: {
-      name: string;
-      email: string;
-      phone: string;
-      address: string;
-      postcode: string;
-    };
-    PersonInput: {
-      name?: string;
-      email?: string;
-      phone?: string;
-      address?: string;
-      postcode?: string;
-    };
-    Remedy: {
-      /** @enum {unknown} */
-      type:
-        | 'apology'
-        | 'acknowledge_fault'
-        | 'explanation'
-        | 'action_on_delay'
-        | 'change_of_decision'
-        | 'amend_record'
-        | 'financial'
-        | 'works'
-        | 'change_of_policy';
-      /** @description money as integer pence; > 0 for financial */
-      amount_pence: number;
-      description: string;
-    };
-    RemedyInput: {
-      /** @enum {unknown} */
-      type:
-        | 'apology'
-        | 'acknowledge_fault'
-        | 'explanation'
-        | 'action_on_delay'
-        | 'change_of_decision'
-        | 'amend_record'
-        | 'financial'
-        | 'works'
-        | 'change_of_policy';
-      amount_pence?: number;
-      description?: string;
-    };
-    Action: {
-      description: string;
-      due_on: string | null;
-      owner: string;
-      /** @enum {unknown} */
-      status: 'open' | 'done';
-      completed_on: string | null;
-    };
-    ActionInput: {
-      description: string;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      due_on?: string;
-      owner?: string;
-    };
-    Extension: {
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      decided_on: string;
-      working_days: number;
-      reason: string;
-      good_reason: string;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      previous_due: string;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      new_due: string;
-      within_code: boolean;
-    };
-    StageResponse: {
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      responded_on: string;
-      /** @enum {unknown} */
-      outcome: 'upheld' | 'partly_upheld' | 'not_upheld';
-      root_causes: string[];
-      remedies: components['schemas']['Remedy'][];
-      actions: components['schemas']['Action'][];
-      learning: string;
-      responded_by: string;
-    };
-    Stage: {
-      number: number;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      started_on: string;
-      escalation_reason: string;
-      team: string;
-      handler: string | null;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      acknowledge_by: string;
-      acknowledged_on: string | null;
-      respond_by_original: string | null;
-      respond_by: string | null;
-      extensions: components['schemas']['Extension'][];
-      outside_code: boolean;
-      reopened_on: string | null;
-      response: components['schemas']['StageResponse'] | null;
-      /** @description History that stays put: every response of the stage that a reopening superseded, oldest first, kept whole (the answer that stands is `response`). Empty when the stage was never reopened after an answer. */
-      earlier_responses: components['schemas']['StageResponse'][];
-      /** @description The date of every reopening of the stage, oldest first (`reopened_on` is the last). */
-      reopenings: string[];
-      /** @description working days from today to the pending deadline (acknowledge_by until acknowledged, then respond_by) on the organisation's calendar; negative when overdue. Present only on the current stage of an open case. */
-      working_days_left?: number;
-      procedure: components['schemas']['StageProcedure'];
-    };
-    Event: {
-      sequence: number;
-      type: components['schemas']['EventType'];
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      occurred_on: string;
-      /** Format: date-time */
-      recorded_at: string;
-      actor: string;
-      /** @description the actor's display name; null when the actor is no user (the resident, the system) or has none */
-      actor_name: string | null;
-      stage: number | null;
-      summary: string;
-      changes: {
-        field: string;
-        before: string;
-        after: string;
-      }[];
-    };
-    Complaint: {
-      /** @example CMP-2024-000001 */
-      reference: string;
-      /** @description also sent as the strong ETag "<version>" */
-      version: number;
-      /** @enum {unknown} */
-      regime: 'housing' | 'corporate' | 'children' | 'adults';
-      /** @enum {unknown} */
-      channel: 'phone' | 'email' | 'letter' | 'in_person' | 'web_form' | 'social_media';
-      service_area: string;
-      category: string;
-      summary: string;
-      description: string;
-      desired_outcome: string;
-      complainant: components['schemas']['Person'];
-      representative: components['schemas']['Person'] | null;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      received_on: string;
-      /** @description when the matter complained of happened or came to the complainant's notice, if recorded; never after received_on */
-      matter_arose_on: string | null;
-      /** @description null when matter_arose_on is not recorded */
-      time_limit: components['schemas']['TimeLimitEvidence'] | null;
-      /**
-       * @description the version of the regime's Code or regulations the complaint is judged on, picked by received_on: hoc-2022 (Housing Ombudsman Complaint Handling Code 2022, and for housing complaints received before 1 April 2022), hoc-2024 (from 1 April 2024), lgsco-2024, si-2006-1738, si-2009-309 (docs/code-versions.md)
-       * @example hoc-2024
-       */
-      code_version: string;
-      /** @example Housing Ombudsman Complaint Handling Code 2024 */
-      code_version_title: string;
-      /** @enum {unknown} */
-      status:
-        | 'awaiting_acknowledgement'
-        | 'in_progress'
-        | 'responded'
-        | 'closed'
-        | 'not_accepted'
-        | 'withdrawn';
-      restricted: boolean;
-      service_request_reference: string | null;
-      possible_repeat_of: string[];
-      refusal: components['schemas']['Refusal'] | null;
-      withdrawal: {
-        /**
-         * Format: date
-         * @example 2024-12-20
-         */
-        withdrawn_on: string;
-        reason: string;
-        /** @enum {unknown} */
-        status_before:
-          | 'awaiting_acknowledgement'
-          | 'in_progress'
-          | 'responded'
-          | 'closed'
-          | 'not_accepted'
-          | 'withdrawn';
-      } | null;
-      /** @description Refusals a reopening undid, oldest first: kept on record, never erased (the refusal that stands is `refusal`). */
-      earlier_refusals: components['schemas']['Refusal'][];
-      /** @description Withdrawals a reopening undid, oldest first (the withdrawal that stands is `withdrawal`). */
-      earlier_withdrawals: {
-        /**
-         * Format: date
-         * @example 2024-12-20
-         */
-        withdrawn_on: string;
-        reason: string;
-        /** @enum {unknown} */
-        status_before:
-          | 'awaiting_acknowledgement'
-          | 'in_progress'
-          | 'responded'
-          | 'closed'
-          | 'not_accepted'
-          | 'withdrawn';
-      }[];
-      closed_on: string | null;
-      reopen_count: number;
-      /** @description the current stage's number */
-      stage: number;
-      /**
-       * Format: date
-       * @description the current stage's acknowledgement deadline
-       * @example 2024-12-20
-       */
-      acknowledge_by: string;
-      /** @description the current stage's response deadline, once its clock runs */
-      respond_by: string | null;
-      stages: components['schemas']['Stage'][];
-      /** @description present in GET /api/v1/complaints/{reference} only */
-      timeline?: components['schemas']['Event'][];
-      /** @description the actions the signed-in user may take on the complaint now: those its state allows (the state machine) that the user's role may take (the role table), in the order of CaseAction. The server refuses the others (403 for the role, 409 for the state); one listed may still be refused for its input (422) or a stale version (412). */
-      allowed_actions: components['schemas']['CaseAction'][];
-    };
-    ComplaintRow: {
-      reference: string;
-      version: number;
-      /** @enum {unknown} */
-      regime: 'housing' | 'corporate' | 'children' | 'adults';
-      /** @enum {unknown} */
-      status:
-        | 'awaiting_acknowledgement'
-        | 'in_progress'
-        | 'responded'
-        | 'closed'
-        | 'not_accepted'
-        | 'withdrawn';
-      stage: number;
-      service_area: string;
-      category: string;
-      team: string;
-      handler: string | null;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      received_on: string;
-      due_on: string | null;
-      overdue: boolean;
-      summary: string;
-    };
-    ComplaintList: {
-      items: components['schemas']['ComplaintRow'][];
-      /** @description pass as cursor for the next page; null on the last page */
-      next_cursor: string | null;
-    };
-    ServiceRequest: {
-      /** @example SR-2024-000001 */
-      reference: string;
-      version: number;
-      /** @enum {unknown} */
-      channel: 'phone' | 'email' | 'letter' | 'in_person' | 'web_form' | 'social_media';
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      received_on: string;
-      service_area: string;
-      category: string;
-      summary: string;
-      description: string;
-      requester: components['schemas']['Person'];
-      team: string;
-      /** @enum {unknown} */
-      status: 'open' | 'resolved';
-      resolved_on: string | null;
-      resolution: string;
-      complaint_reference: string | null;
-    };
-    LogComplaintRequest: {
-      /** @enum {unknown} */
-      regime: 'housing' | 'corporate' | 'children' | 'adults';
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      received_on: string;
-      /**
-       * Format: date
-       * @description optional: when the matter complained of happened or came to the complainant's notice; not after received_on
-       * @example 2024-12-20
-       */
-      matter_arose_on?: string;
-      /** @enum {unknown} */
-      channel: 'phone' | 'email' | 'letter' | 'in_person' | 'web_form' | 'social_media';
-      service_area: string;
-      category: string;
-      summary: string;
-      description: string;
-      desired_outcome?: string;
-      complainant: components['schemas']['PersonInput'];
-      representative?: components['schemas']['PersonInput'];
-      /** @description username to assign at logging */
-      handler?: string;
-    };
-    AcknowledgeRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-    };
-    ExtendRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      working_days: number;
-      reason: string;
-      /** @description required beyond the Code's limit */
-      good_reason?: string;
-    };
-    RespondRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      /** @enum {unknown} */
-      outcome: 'upheld' | 'partly_upheld' | 'not_upheld';
-      root_causes: string[];
-      remedies?: components['schemas']['RemedyInput'][];
-      actions?: components['schemas']['ActionInput'][];
-      learning?: string;
-    };
-    EscalateRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      requested_on?: string;
-      reason?: string;
-      handler?: string;
-    };
-    RefuseRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      /** @enum {unknown} */
-      reason: 'older_than_12_months' | 'legal_proceedings' | 'previously_considered' | 'other';
-      explanation: string;
-      /**
-       * Format: date
-       * @description records (or corrects) when the matter arose; not after received_on. Refusing as older_than_12_months needs this date, here or on the complaint, more than the regime's time limit (12 months) before received_on; otherwise 422 naming matter_arose_on and reason
-       * @example 2024-12-20
-       */
-      matter_arose_on?: string;
-    };
-    WithdrawRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      reason?: string;
-    };
-    CloseRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-    };
-    ReopenRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      reason: string;
-    };
-    ReassignRequest: {
-      team?: string;
-      handler?: string;
-    };
-    LogServiceRequestRequest: {
-      /** @enum {unknown} */
-      channel: 'phone' | 'email' | 'letter' | 'in_person' | 'web_form' | 'social_media';
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      received_on: string;
-      service_area: string;
-      category: string;
-      summary: string;
-      description?: string;
-      requester: components['schemas']['PersonInput'];
-    };
-    ResolveServiceRequestRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      resolution: string;
-    };
-    ConvertServiceRequestRequest: {
-      /** @enum {unknown} */
-      regime: 'housing' | 'corporate' | 'children' | 'adults';
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      received_on: string;
-      /** @description defaults to the request's */
-      summary?: string;
-      /** @description defaults to the request's */
-      description?: string;
-    };
-    SignInRequest: {
-      username: string;
-      password: string;
-    };
-    /** @description A user: who is signed in, or one of the organisation's users. */
-    SignedInUser: {
-      username: string;
-      display_name: string;
-      /** @enum {unknown} */
-      role: 'admin' | 'complaints_officer' | 'case_handler' | 'manager' | 'viewer';
-      team: string | null;
-      active: boolean;
-      /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
-      email: string | null;
-      /**
-       * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
-       * @enum {unknown}
-       */
-      reminder_digest: 'daily' | 'off';
-    };
-    Session: {
-      username: string;
-      display_name: string;
-      /** @enum {unknown} */
-      role: 'admin' | 'complaints_officer' | 'case_handler' | 'manager' | 'viewer';
-      team: string | null;
-      active: boolean;
-      /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
-      email: string | null;
-      /**
-       * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
-       * @enum {unknown}
-       */
-      reminder_digest: 'daily' | 'off';
-      /** @description send in X-CSRF-Token with every state-changing request; shown only here */
-      csrf_token: string;
-      /** @description every permission the user's role has, in the table's order */
-      permissions: components['schemas']['Permission'][];
-    };
-    ApiToken: {
-      id: number;
-      label: string;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      revoked_at: string | null;
-      /**
-       * Format: date
-       * @description refused from this day on (UTC), exactly like an unknown token; null = until revoked
-       */
-      expires_on: string | null;
-    };
-    IssuedApiToken: {
-      id: number;
-      label: string;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      revoked_at: string | null;
-      /** @description the bearer token; shown only here, stored only as a hash */
-      token: string;
-      /**
-       * Format: date
-       * @description refused from this day on (UTC), exactly like an unknown token; null = until revoked
-       */
-      expires_on: string | null;
-    };
-    CreateTokenRequest: {
-      label: string;
-      /**
-       * Format: date
-       * @description optional: the token is refused from this day on; after today and at most 1830 days away (else 422 naming expires_on)
-       */
-      expires_on?: string;
-    };
-    NewUserRequest: {
-      /** @description 2 to 64 of a-z 0-9 . _ -, starting with a letter or digit */
-      username: string;
-      display_name?: string;
-      /** @enum {unknown} */
-      role: 'admin' | 'complaints_officer' | 'case_handler' | 'manager' | 'viewer';
-      /** @description a team code; omit for none */
-      team?: string;
-      /** @description at least 12 characters and not a common, breached or guessable password (libpwquality's dictionary check; the username inside it is refused too). No rule on which kinds of character it mixes: a few unrelated words make a good one. A refused password is 422 naming "password". */
-      password: string;
-      /** @description an email address no other user has (in any case: 422 "duplicate"); omit or "" for none */
-      email?: string;
-      /**
-       * @description default daily
-       * @enum {unknown}
-       */
-      reminder_digest?: 'daily' | 'off';
-    };
-    /** @description Only the members sent change. The last active admin cannot be demoted or deactivated (409). */
-    UserChangesRequest: {
-      display_name?: string;
-      /** @enum {unknown} */
-      role?: 'admin' | 'complaints_officer' | 'case_handler' | 'manager' | 'viewer';
-      /** @description a team code, or "" for none */
-      team?: string;
-      /** @description false ends the user's sessions and revokes their tokens; making them active again brings neither back */
-      active?: boolean;
-      /** @description at least 12 characters and not a common, breached or guessable password (libpwquality's dictionary check; the username inside it is refused too). No rule on which kinds of character it mixes: a few unrelated words make a good one. A refused password is 422 naming "password". A new password ends the user's other sessions (all of them when an admin sets it for someone else) and revokes all their tokens. */
-      password?: string;
-      /** @description an email address no other user has (in any case), or "" for none */
-      email?: string;
-      /** @enum {unknown} */
-      reminder_digest?: 'daily' | 'off';
-    };
-    Team: {
-      code: string;
-      name: string;
-    };
-    TeamRequest: {
-      name: string;
-    };
-    ServiceArea: {
-      code: string;
-      name: string;
-      /** @description the team that owns its complaints */
-      team: string;
-    };
-    ServiceAreaRequest: {
-      name: string;
-      team: string;
-    };
-    /** @description A category or a root cause. Inactive entries stay on old cases but cannot be chosen for new ones. */
-    TaxonomyEntry: {
-      code: string;
-      name: string;
-      active: boolean;
-    };
-    TaxonomyEntryRequest: {
-      name: string;
-      /** @default true */
-      active: boolean;
-    };
-    /** @description An organisational closure day: not a working day for any clock. */
-    ClosureDay: {
-      /** Format: date */
-      date: string;
-      reason: string;
-    };
-    /** @description A period during which a service area's stage 2 complaints go to the independent team. */
-    Designation: {
-      service_area: string;
-      /** Format: date */
-      from: string;
-      /**
-       * Format: date
-       * @description null: open-ended
-       */
-      to: string | null;
-    };
-    DesignationRequest: {
-      service_area: string;
-      /** Format: date */
-      from: string;
-      /** Format: date */
-      to?: string | null;
-    };
-    Settings: {
-      name: string;
-      /**
-       * @description whose bank holidays the calendar follows
-       * @enum {unknown}
-       */
-      division: 'england-and-wales' | 'scotland' | 'northern-ireland';
-      /** @description the team that handles stage 2 of designated service areas */
-      independent_team: string | null;
-      /** @description the team that handles children's statutory complaints */
-      children_team: string | null;
-    };
-    SettingsRequest: {
-      name: string;
-      /**
-       * @description whose bank holidays the calendar follows
-       * @enum {unknown}
-       */
-      division: 'england-and-wales' | 'scotland' | 'northern-ireland';
-      independent_team?: string;
-      children_team?: string;
-    };
-    /** @description An internal note: for staff only, never sent to the complainant; never edited. */
-    Note: {
-      id: number;
-      author: string;
-      /** Format: date-time */
-      created_at: string;
-      text: string;
-    };
-    NoteRequest: {
-      text: string;
-    };
-    Link: {
-      /** @description the other complaint */
-      reference: string;
-      /**
-       * @description read from the complaint the link was made from: duplicate_of (it is a copy of the other), repeat_of (it raises again what the other raised)
-       * @enum {unknown}
-       */
-      relation: 'related' | 'duplicate_of' | 'repeat_of';
-      /**
-       * @description outgoing: made from this complaint
-       * @enum {unknown}
-       */
-      direction: 'outgoing' | 'incoming';
-      created_by: string;
-      /** Format: date-time */
-      created_at: string;
-    };
-    LinkRequest: {
-      reference: string;
-      /**
-       * @description read from the complaint the link was made from: duplicate_of (it is a copy of the other), repeat_of (it raises again what the other raised)
-       * @default related
-       * @enum {unknown}
-       */
-      relation: 'related' | 'duplicate_of' | 'repeat_of';
-    };
-    StatusCounts: {
-      /** @description every status, zeros included */
-      by_status: {
-        awaiting_acknowledgement: number;
-        in_progress: number;
-        responded: number;
-        closed: number;
-        not_accepted: number;
-        withdrawn: number;
-      };
-      /** @description awaiting acknowledgement plus in progress */
-      open: number;
-      /** @description the open cases (as in open) by their current stage, keyed by the stage's number: one key for each stage that exists, from 1 up (the core's kMaxStages), zeros included, so a client draws the stages it is given */
-      by_stage: {
-        [key: string]: number;
-      };
-      total: number;
-    };
-    ReportFigure: {
-      key: string;
-      label: string;
-      /** @enum {string} */
-      unit: 'count' | 'percent' | 'working_days' | 'pounds' | 'per_1000_homes';
-      current: number | null;
-      previous: number | null;
-      /** @description current - previous; percentage points for percent figures */
-      change: number | null;
-      /** @description relative change, for counts and money only */
-      change_percent: number | null;
-      query: {
-        /** @description true when the list paths select exactly the complaints counted */
-        exact: boolean;
-        description: string;
-        filters: {
-          [key: string]: string;
-        } | null;
-        /** @description GET /api/v1/complaints path for the year */
-        current: string | null;
-        /** @description the same for the year before */
-        previous: string | null;
-      };
-    };
-    ReportFigureGroup: {
-      key: string;
-      title: string;
-      figures: components['schemas']['ReportFigure'][];
-    };
-    AnnualReport: {
-      title: string;
-      organisation: string;
-      year: number;
-      /** @example 2023/24 */
-      financial_year: string;
-      period: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-        /** @example 2023/24 */
-        label: string;
-      };
-      previous_period: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-        /** @example 2023/24 */
-        label: string;
-      };
-      /**
-       * Format: date
-       * @description Figures as at this date: only facts dated on or before it are counted (the `as_at` parameter, today by default); what was outstanding is judged on it or the year's end, whichever is earlier.
-       */
-      as_at: string;
-      /** @description The summary at the front of every document, generated from the figures: the headline figures beside the year before, the biggest changes, emerging issues, Ombudsman findings and learning completed, in sentences. */
-      summary: {
-        headline: components['schemas']['ReportFigureGroup'];
-        biggest_changes: string[];
-        emerging_issues: string[];
-        ombudsman: string[];
-        learning: string[];
-      };
-      counting_rules: {
-        key: string;
-        /** @description The rule's name for people. */
-        title: string;
-        text: string;
-      }[];
-      scopes: {
-        /** @enum {string} */
-        kind: 'organisation' | 'regime' | 'service_area';
-        code: string;
-        name: string;
-        groups: components['schemas']['ReportFigureGroup'][];
-      }[];
-      tsm: components['schemas']['ReportFigureGroup'] & {
-        notes?: string[];
-      };
-      trends: {
-        months?: string[];
-        emerging_factor?: number;
-        emerging_minimum_excess?: number;
-        series?: {
-          /** @enum {string} */
-          dimension?: 'category' | 'service_area';
-          code?: string;
-          name?: string;
-          emerging_months?: string[];
-          months?: {
-            month?: string;
-            count?: number;
-            baseline?: number;
-            emerging?: boolean;
-            query?: string;
-          }[];
-        }[];
-      };
-      /** @description From the Ombudsman cases, failure orders, LGSCO annual letter and learning actions recorded; see ombudsman_explanation */
-      ombudsman: {
-        cases_received?: {
-          housing_ombudsman?: number;
-          lgsco?: number;
+    schemas: {
+        /** @description RFC 9457 problem details (application/problem+json). */
+        Problem: {
+            /** @description URI reference naming the kind of problem, e.g. /problems/stale-version */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description the request path */
+            instance: string;
+            /** @description present when the problem names fields; nested fields by path, e.g. complainant.email or remedies[0].type */
+            errors?: {
+                field: string;
+                code: components["schemas"]["FieldErrorCode"];
+                message: string;
+            }[];
         };
-        outcomes?: {
-          ombudsman?: string;
-          outcome?: string;
-          count?: number;
-        }[];
-        orders?: {
-          due?: number;
-          complied_on_time?: number;
-          complied_late?: number;
-          overdue?: number;
-          pending?: number;
+        Person: {
+            name: string;
+            email: string;
+            phone: string;
+            address: string;
+            postcode: string;
         };
-        recommendations?: {
-          due?: number;
-          complied_on_time?: number;
-          complied_late?: number;
-          overdue?: number;
-          pending?: number;
+        PersonInput: {
+            name?: string;
+            email?: string;
+            phone?: string;
+            address?: string;
+            postcode?: string;
         };
-        failure_orders?: {
-          issued?: number;
-          complied?: number;
-          not_complied?: number;
-          pending?: number;
+        Remedy: {
+            /** @enum {unknown} */
+            type: "apology" | "acknowledge_fault" | "explanation" | "action_on_delay" | "change_of_decision" | "amend_record" | "financial" | "works" | "change_of_policy";
+            /** @description money as integer pence; > 0 for financial */
+            amount_pence: number;
+            description: string;
         };
-        /** @description The letter's figures beside the LGSCO cases recorded; null when the letter was not entered */
-        lgsco_annual_letter?: {
-          comparison_group?: string;
-          lines?: {
-            key?: string;
-            label?: string;
-            letter?: number | null;
-            recorded?: number | null;
-            difference?: number | null;
-          }[];
-        } | null;
-        /** @description Learning actions completed in the year that concern a restricted (children's statutory) complaint: counted, not described, since the report is published */
-        service_improvements_withheld?: number;
-        /** @description Learning actions completed in the year, except those that concern a restricted complaint (see service_improvements_withheld) */
-        service_improvements?: {
-          reference?: string;
-          source?: string;
-          lesson?: string;
-          action?: string;
-          /** Format: date */
-          completed_on?: string | null;
-          evidence?: string;
-        }[];
-      } | null;
-      ombudsman_explanation: string;
-      /** @description The year's Code self-assessment; null when it was not started */
-      self_assessment: {
-        provisions?: number;
-        complies?: number;
-        partly?: number;
-        does_not_comply?: number;
-        not_assessed?: number;
-        non_compliance?: {
-          provision?: string;
-          requirement?: string;
-          compliance?: string;
-          commentary?: string;
-          action?: string;
-          /** Format: date */
-          action_due_on?: string | null;
-        }[];
-        governing_body?: {
-          /** Format: date */
-          approved_on?: string;
-          meeting?: string;
-          minute_reference?: string;
-          response?: string;
-        } | null;
-      } | null;
-      self_assessment_explanation: string;
-    };
-    /** @description Homes owned in a financial year (named by its first year): the denominator of TSM CH01. */
-    HomesOwned: {
-      year: number;
-      homes: number;
-    };
-    HomesOwnedRequest: {
-      homes: number;
-    };
-    OmbudsmanRemedyInput: {
-      /** @enum {string} */
-      kind: 'order' | 'recommendation';
-      /** @enum {string} */
-      type?:
-        | 'apology'
-        | 'specific_action'
-        | 'policy_review'
-        | 'financial_compensation'
-        | 'wider_order'
-        | 'other';
-      description: string;
-      /** Format: date */
-      due_on: string;
-      /** Format: date */
-      completed_on?: string | null;
-      /** @description Required once completed_on is set */
-      evidence?: string;
-    };
-    OmbudsmanRemedy: {
-      /** @enum {string} */
-      kind: 'order' | 'recommendation';
-      /** @enum {string} */
-      type:
-        | 'apology'
-        | 'specific_action'
-        | 'policy_review'
-        | 'financial_compensation'
-        | 'wider_order'
-        | 'other';
-      description: string;
-      /** Format: date */
-      due_on: string;
-      /** Format: date */
-      completed_on: string | null;
-      /** @description Required once completed_on is set */
-      evidence: string;
-      /** @enum {string} */
-      compliance: 'pending' | 'overdue' | 'complied_on_time' | 'complied_late';
-    };
-    ElementFinding: {
-      element: string;
-      /** @enum {string} */
-      finding:
-        | 'no_maladministration'
-        | 'service_failure'
-        | 'maladministration'
-        | 'severe_maladministration'
-        | 'mediation'
-        | 'reasonable_redress'
-        | 'outside_jurisdiction'
-        | 'withdrawn';
-    };
-    /** @description Dates in order (referred ≤ enquiry ≤ information sent, draft ≤ final), none in the future but the deadlines; a final decision needs its outcome in the Ombudsman's vocabulary (findings for the Housing Ombudsman, lgsco_decision for the LGSCO) and an outcome needs final_decision_on. */
-    OmbudsmanCaseInput: {
-      /** @enum {string} */
-      ombudsman: 'housing_ombudsman' | 'lgsco';
-      /** @description The Ombudsman's own reference */
-      ombudsman_reference?: string;
-      /** @description References of the complaints the case concerns; may be empty */
-      complaints?: string[];
-      summary?: string;
-      /** Format: date */
-      referred_on?: string | null;
-      /** Format: date */
-      enquiry_received_on?: string | null;
-      /** Format: date */
-      information_due_on?: string | null;
-      /** Format: date */
-      information_sent_on?: string | null;
-      /** Format: date */
-      draft_decision_on?: string | null;
-      /** Format: date */
-      final_decision_on?: string | null;
-      /** @description Housing Ombudsman only: one finding per complaint element */
-      findings?: components['schemas']['ElementFinding'][];
-      /** @enum {string|null} */
-      lgsco_decision?:
-        | 'upheld_fault_and_injustice'
-        | 'upheld_fault_no_injustice'
-        | 'not_upheld'
-        | 'closed_after_initial_enquiries'
-        | 'not_for_us_premature'
-        | 'referred_back_for_local_resolution'
-        | 'advice_given'
-        | 'incomplete_invalid'
-        | null;
-      /** @description LGSCO only: the council had already given a satisfactory remedy */
-      satisfactory_remedy_by_council?: boolean;
-      /** @description Orders and recommendations, after the final decision */
-      remedies?: components['schemas']['OmbudsmanRemedyInput'][];
-    };
-    OmbudsmanCase: {
-      /** @enum {string} */
-      ombudsman: 'housing_ombudsman' | 'lgsco';
-      /** @description The Ombudsman's own reference */
-      ombudsman_reference: string;
-      /** @description References of the complaints the case concerns; may be empty */
-      complaints: string[];
-      summary: string;
-      /** Format: date */
-      referred_on: string | null;
-      /** Format: date */
-      enquiry_received_on: string | null;
-      /** Format: date */
-      information_due_on: string | null;
-      /** Format: date */
-      information_sent_on: string | null;
-      /** Format: date */
-      draft_decision_on: string | null;
-      /** Format: date */
-      final_decision_on: string | null;
-      /** @description Housing Ombudsman only: one finding per complaint element */
-      findings: components['schemas']['ElementFinding'][];
-      /** @enum {string|null} */
-      lgsco_decision:
-        | 'upheld_fault_and_injustice'
-        | 'upheld_fault_no_injustice'
-        | 'not_upheld'
-        | 'closed_after_initial_enquiries'
-        | 'not_for_us_premature'
-        | 'referred_back_for_local_resolution'
-        | 'advice_given'
-        | 'incomplete_invalid'
-        | null;
-      /** @description LGSCO only: the council had already given a satisfactory remedy */
-      satisfactory_remedy_by_council: boolean;
-      remedies: components['schemas']['OmbudsmanRemedy'][];
-      /** @example OMB-2025-000001 */
-      reference: string;
-      version: number;
-      decided: boolean;
-      information_overdue: boolean;
-      remedy_overdue: boolean;
-    };
-    FailureOrderInput: {
-      /** @description Reference of the Ombudsman case; absent for a systemic order */
-      ombudsman_case?: string | null;
-      ombudsman_reference?: string;
-      /** @enum {string} */
-      type: 'type_1' | 'type_2' | 'type_3';
-      /** @enum {string} */
-      ground:
-        | 'delay_progressing_complaint'
-        | 'delay_providing_information'
-        | 'breach_of_membership_obligations';
-      description: string;
-      /** Format: date */
-      issued_on: string;
-      /** Format: date */
-      due_on: string;
-      /** @enum {string} */
-      outcome?: 'pending' | 'complied' | 'not_complied';
-      /** Format: date */
-      complied_on?: string | null;
-    };
-    FailureOrder: {
-      /** @description Reference of the Ombudsman case; absent for a systemic order */
-      ombudsman_case: string | null;
-      ombudsman_reference: string;
-      /** @enum {string} */
-      type: 'type_1' | 'type_2' | 'type_3';
-      /** @enum {string} */
-      ground:
-        | 'delay_progressing_complaint'
-        | 'delay_providing_information'
-        | 'breach_of_membership_obligations';
-      description: string;
-      /** Format: date */
-      issued_on: string;
-      /** Format: date */
-      due_on: string;
-      /** @enum {string} */
-      outcome: 'pending' | 'complied' | 'not_complied';
-      /** Format: date */
-      complied_on: string | null;
-      /** @example CHFO-2025-000001 */
-      reference: string;
-      version: number;
-      overdue: boolean;
-    };
-    LgscoLetterInput: {
-      complaints_and_enquiries_received: number;
-      decisions_made: number;
-      not_for_us: number;
-      assessed_and_closed: number;
-      investigated: number;
-      upheld: number;
-      uphold_rate_percent?: number | null;
-      average_uphold_rate_percent?: number | null;
-      compliance_percent?: number | null;
-      satisfactory_remedy_by_council: number;
-      comparison_group?: string;
-    };
-    LgscoLetter: {
-      complaints_and_enquiries_received: number;
-      decisions_made: number;
-      not_for_us: number;
-      assessed_and_closed: number;
-      investigated: number;
-      upheld: number;
-      uphold_rate_percent: number | null;
-      average_uphold_rate_percent: number | null;
-      compliance_percent: number | null;
-      satisfactory_remedy_by_council: number;
-      comparison_group: string;
-      year: number;
-    };
-    LetterReconciliation: {
-      year: number;
-      letter: components['schemas']['LgscoLetter'];
-      /** @description Lines whose difference is not zero */
-      differences: number;
-      lines: {
-        key: string;
-        label: string;
-        letter: number | null;
-        recorded: number | null;
-        /** @description letter − recorded */
-        difference: number | null;
-      }[];
-    };
-    /** @description The source's own field is required (complaints, ombudsman_case, or category/root_cause for a theme) and the others' empty; raised_on defaults to today when raising and is required when replacing; completed needs evidence and completed_on. */
-    LearningActionInput: {
-      /** @enum {string} */
-      source: 'complaints' | 'ombudsman_case' | 'theme';
-      complaints?: string[];
-      ombudsman_case?: string | null;
-      category?: string | null;
-      root_cause?: string | null;
-      lesson?: string;
-      action: string;
-      /** @description A username */
-      owner: string;
-      /** Format: date */
-      raised_on?: string;
-      /** Format: date */
-      due_on: string;
-      /** @enum {string} */
-      status?: 'open' | 'in_progress' | 'completed' | 'cancelled';
-      /** @description Required to complete */
-      evidence?: string;
-      /** Format: date */
-      completed_on?: string | null;
-    };
-    LearningAction: {
-      /** @enum {string} */
-      source: 'complaints' | 'ombudsman_case' | 'theme';
-      complaints: string[];
-      ombudsman_case: string | null;
-      category: string | null;
-      root_cause: string | null;
-      lesson: string;
-      action: string;
-      /** @description A username */
-      owner: string;
-      /** Format: date */
-      raised_on: string;
-      /** Format: date */
-      due_on: string;
-      /** @enum {string} */
-      status: 'open' | 'in_progress' | 'completed' | 'cancelled';
-      /** @description Required to complete */
-      evidence: string;
-      /** Format: date */
-      completed_on: string | null;
-      /** @example LRN-2025-000001 */
-      reference: string;
-      version: number;
-      overdue: boolean;
-    };
-    OverdueDashboard: {
-      /** Format: date */
-      as_at: string;
-      learning_actions: components['schemas']['LearningAction'][];
-      ombudsman: {
-        /** @enum {string} */
-        kind: 'information' | 'remedy' | 'failure_order';
-        reference: string;
-        remedy_index: number | null;
-        description: string;
-        /** Format: date */
-        due_on: string;
-        days_overdue: number;
-      }[];
-    };
-    OmbudsmanHistory: {
-      cases: components['schemas']['OmbudsmanCase'][];
-      failure_orders: components['schemas']['FailureOrder'][];
-    };
-    /** @description Partial or non-compliance needs an action with its date, or commentary on how the intent is met differently. */
-    ProvisionAssessmentInput: {
-      /** @enum {string} */
-      section: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
-      requirement: string;
-      /** @enum {string|null} */
-      compliance?: 'complies' | 'partly' | 'does_not_comply' | null;
-      evidence?: string;
-      commentary?: string;
-      action?: string;
-      /** Format: date */
-      action_due_on?: string | null;
-    };
-    ProvisionAssessment: {
-      /** @enum {string} */
-      section: '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
-      requirement: string;
-      /** @enum {string|null} */
-      compliance: 'complies' | 'partly' | 'does_not_comply' | null;
-      evidence: string;
-      commentary: string;
-      action: string;
-      /** Format: date */
-      action_due_on: string | null;
-      /** @example 6.3 */
-      provision: string;
-    };
-    GoverningBodyApproval: {
-      /** Format: date */
-      approved_on: string;
-      /** @example Cabinet */
-      meeting: string;
-      minute_reference?: string;
-      /** @description The governing body's response, published with the report */
-      response?: string;
-    };
-    SelfAssessment: {
-      year: number;
-      version: number;
-      sections: {
-        section: string;
-        title: string;
-      }[];
-      provisions: components['schemas']['ProvisionAssessment'][];
-      counts: {
-        provisions?: number;
-        complies?: number;
-        partly?: number;
-        does_not_comply?: number;
-        not_assessed?: number;
-      };
-      approval: components['schemas']['GoverningBodyApproval'] | null;
-    };
-    /** @description Where a complaint stands against its regime's time limit for complaining (12 months from when the matter arose or came to the complainant's notice). Evidence only: a complaint outside the limit may still be accepted for good reason; refusing it is a choice (reason older_than_12_months). */
-    TimeLimitEvidence: {
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      matter_arose_on: string;
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      received_on: string;
-      limit_months: number;
-      /**
-       * Format: date
-       * @description the last day within the limit: matter_arose_on plus limit_months calendar months, clamped to the month's last day
-       * @example 2024-12-20
-       */
-      limit_ends_on: string;
-      /** @description calendar days from limit_ends_on to received_on; > 0 when outside the limit */
-      days_beyond_limit: number;
-      outside_limit: boolean;
-    };
-    /** @description TSM TP09 of a financial year (named by its first year, from 2023): the share of tenants satisfied with the landlord's approach to handling complaints, from the tenant perception survey, with the survey's sample size. */
-    TenantSatisfaction: {
-      year: number;
-      /** @description at most one decimal */
-      percent: number;
-      sample_size: number;
-    };
-    TenantSatisfactionRequest: {
-      /** @description 0 to 100 with at most one decimal */
-      percent: number;
-      /** @description the survey's respondents */
-      sample_size: number;
-    };
-    Refusal: {
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      decided_on: string;
-      /** @enum {unknown} */
-      reason: 'older_than_12_months' | 'legal_proceedings' | 'previously_considered' | 'other';
-      explanation: string;
-      /** @description the evidence of a refusal as older_than_12_months; null for other reasons */
-      time_limit: components['schemas']['TimeLimitEvidence'] | null;
-    };
-    InvestigationRequest: {
-      /**
-       * Format: date
-       * @description the day the written record was agreed with the complainant
-       * @example 2024-12-20
-       */
-      record_agreed_on: string;
-      investigating_officer: string;
-      /** @description must not be the Investigating Officer */
-      independent_person: string;
-    };
-    AdjudicationRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      /** @description neither the Investigating Officer nor the Independent Person */
-      adjudicating_officer: string;
-    };
-    ReviewPanelRequest: {
-      /**
-       * Format: date
-       * @example 2024-12-20
-       */
-      met_on: string;
-      /** @description three different people, none of stage 2's Investigating Officer and Independent Person */
-      members: string[];
-    };
-    PanelReportRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-    };
-    DiscussionOfferRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      /** @enum {string} */
-      take_up: 'taken_up' | 'declined' | 'no_reply';
-      notes?: string;
-    };
-    ResponsePeriodRequest: {
-      /**
-       * Format: date
-       * @description defaults to today; before the period in force expires
-       * @example 2024-12-20
-       */
-      agreed_on?: string;
-      /**
-       * Format: date
-       * @description the agreed due date of the response
-       * @example 2024-12-20
-       */
-      respond_by: string;
-    };
-    LateNoticeRequest: {
-      /**
-       * Format: date
-       * @description defaults to today
-       * @example 2024-12-20
-       */
-      on?: string;
-      reason: string;
-      /**
-       * Format: date
-       * @description when the response is now expected; required unless the due date has passed
-       * @example 2024-12-20
-       */
-      expected_by?: string;
-    };
-    /** @description The statutory procedure's steps at the stage (children's stages 2 and 3, adults'); each null until recorded. The review panel's clocks are derived: meet within 30 working days of the request, report 5 after the meeting, respond 15 after the report, each from the actual step before. */
-    StageProcedure: {
-      investigation: {
+        RemedyInput: {
+            /** @enum {unknown} */
+            type: "apology" | "acknowledge_fault" | "explanation" | "action_on_delay" | "change_of_decision" | "amend_record" | "financial" | "works" | "change_of_policy";
+            amount_pence?: number;
+            description?: string;
+        };
+        Action: {
+            description: string;
+            due_on: string | null;
+            owner: string;
+            /** @enum {unknown} */
+            status: "open" | "done";
+            completed_on: string | null;
+        };
+        ActionInput: {
+            description: string;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            due_on?: string;
+            owner?: string;
+        };
+        Extension: {
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            decided_on: string;
+            working_days: number;
+            reason: string;
+            good_reason: string;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            previous_due: string;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            new_due: string;
+            within_code: boolean;
+        };
+        StageResponse: {
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            responded_on: string;
+            /** @enum {unknown} */
+            outcome: "upheld" | "partly_upheld" | "not_upheld";
+            root_causes: string[];
+            remedies: components["schemas"]["Remedy"][];
+            actions: components["schemas"]["Action"][];
+            learning: string;
+            responded_by: string;
+        };
+        Stage: {
+            number: number;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            started_on: string;
+            escalation_reason: string;
+            team: string;
+            handler: string | null;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            acknowledge_by: string;
+            acknowledged_on: string | null;
+            respond_by_original: string | null;
+            respond_by: string | null;
+            extensions: components["schemas"]["Extension"][];
+            outside_code: boolean;
+            reopened_on: string | null;
+            response: components["schemas"]["StageResponse"] | null;
+            /** @description History that stays put: every response of the stage that a reopening superseded, oldest first, kept whole (the answer that stands is `response`). Empty when the stage was never reopened after an answer. */
+            earlier_responses: components["schemas"]["StageResponse"][];
+            /** @description The date of every reopening of the stage, oldest first (`reopened_on` is the last). */
+            reopenings: string[];
+            /** @description working days from today to the pending deadline (acknowledge_by until acknowledged, then respond_by) on the organisation's calendar; negative when overdue. Present only on the current stage of an open case. */
+            working_days_left?: number;
+            procedure: components["schemas"]["StageProcedure"];
+        };
+        Event: {
+            sequence: number;
+            type: components["schemas"]["EventType"];
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            occurred_on: string;
+            /** Format: date-time */
+            recorded_at: string;
+            actor: string;
+            /** @description the actor's display name; null when the actor is no user (the resident, the system) or has none */
+            actor_name: string | null;
+            stage: number | null;
+            summary: string;
+            changes: {
+                field: string;
+                before: string;
+                after: string;
+            }[];
+        };
+        Complaint: {
+            /** @example CMP-2024-000001 */
+            reference: string;
+            /** @description also sent as the strong ETag "<version>" */
+            version: number;
+            /** @enum {unknown} */
+            regime: "housing" | "corporate" | "children" | "adults";
+            /** @enum {unknown} */
+            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media";
+            service_area: string;
+            category: string;
+            summary: string;
+            description: string;
+            desired_outcome: string;
+            complainant: components["schemas"]["Person"];
+            representative: components["schemas"]["Person"] | null;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            received_on: string;
+            /** @description when the matter complained of happened or came to the complainant's notice, if recorded; never after received_on */
+            matter_arose_on: string | null;
+            /** @description null when matter_arose_on is not recorded */
+            time_limit: components["schemas"]["TimeLimitEvidence"] | null;
+            /**
+             * @description the version of the regime's Code or regulations the complaint is judged on, picked by received_on: hoc-2022 (Housing Ombudsman Complaint Handling Code 2022, and for housing complaints received before 1 April 2022), hoc-2024 (from 1 April 2024), lgsco-2024, si-2006-1738, si-2009-309 (docs/code-versions.md)
+             * @example hoc-2024
+             */
+            code_version: string;
+            /** @example Housing Ombudsman Complaint Handling Code 2024 */
+            code_version_title: string;
+            /** @enum {unknown} */
+            status: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
+            restricted: boolean;
+            service_request_reference: string | null;
+            possible_repeat_of: string[];
+            refusal: components["schemas"]["Refusal"] | null;
+            withdrawal: {
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                withdrawn_on: string;
+                reason: string;
+                /** @enum {unknown} */
+                status_before: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
+            } | null;
+            /** @description Refusals a reopening undid, oldest first: kept on record, never erased (the refusal that stands is `refusal`). */
+            earlier_refusals: components["schemas"]["Refusal"][];
+            /** @description Withdrawals a reopening undid, oldest first (the withdrawal that stands is `withdrawal`). */
+            earlier_withdrawals: {
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                withdrawn_on: string;
+                reason: string;
+                /** @enum {unknown} */
+                status_before: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
+            }[];
+            closed_on: string | null;
+            reopen_count: number;
+            /** @description the current stage's number */
+            stage: number;
+            /**
+             * Format: date
+             * @description the current stage's acknowledgement deadline
+             * @example 2024-12-20
+             */
+            acknowledge_by: string;
+            /** @description the current stage's response deadline, once its clock runs */
+            respond_by: string | null;
+            stages: components["schemas"]["Stage"][];
+            /** @description present in GET /api/v1/complaints/{reference} only */
+            timeline?: components["schemas"]["Event"][];
+            /** @description the actions the signed-in user may take on the complaint now: those its state allows (the state machine) that the user's role may take (the role table), in the order of CaseAction. The server refuses the others (403 for the role, 409 for the state); one listed may still be refused for its input (422) or a stale version (412). */
+            allowed_actions: components["schemas"]["CaseAction"][];
+        };
+        ComplaintRow: {
+            reference: string;
+            version: number;
+            /** @enum {unknown} */
+            regime: "housing" | "corporate" | "children" | "adults";
+            /** @enum {unknown} */
+            status: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
+            stage: number;
+            service_area: string;
+            category: string;
+            team: string;
+            handler: string | null;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            received_on: string;
+            due_on: string | null;
+            overdue: boolean;
+            summary: string;
+        };
+        ComplaintList: {
+            items: components["schemas"]["ComplaintRow"][];
+            /** @description pass as cursor for the next page; null on the last page */
+            next_cursor: string | null;
+        };
+        ServiceRequest: {
+            /** @example SR-2024-000001 */
+            reference: string;
+            version: number;
+            /** @enum {unknown} */
+            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media";
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            received_on: string;
+            service_area: string;
+            category: string;
+            summary: string;
+            description: string;
+            requester: components["schemas"]["Person"];
+            team: string;
+            /** @enum {unknown} */
+            status: "open" | "resolved";
+            resolved_on: string | null;
+            resolution: string;
+            complaint_reference: string | null;
+        };
+        LogComplaintRequest: {
+            /** @enum {unknown} */
+            regime: "housing" | "corporate" | "children" | "adults";
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            received_on: string;
+            /**
+             * Format: date
+             * @description optional: when the matter complained of happened or came to the complainant's notice; not after received_on
+             * @example 2024-12-20
+             */
+            matter_arose_on?: string;
+            /** @enum {unknown} */
+            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media";
+            service_area: string;
+            category: string;
+            summary: string;
+            description: string;
+            desired_outcome?: string;
+            complainant: components["schemas"]["PersonInput"];
+            representative?: components["schemas"]["PersonInput"];
+            /** @description username to assign at logging */
+            handler?: string;
+        };
+        AcknowledgeRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+        };
+        ExtendRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            working_days: number;
+            reason: string;
+            /** @description required beyond the Code's limit */
+            good_reason?: string;
+        };
+        RespondRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            /** @enum {unknown} */
+            outcome: "upheld" | "partly_upheld" | "not_upheld";
+            root_causes: string[];
+            remedies?: components["schemas"]["RemedyInput"][];
+            actions?: components["schemas"]["ActionInput"][];
+            learning?: string;
+        };
+        EscalateRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            requested_on?: string;
+            reason?: string;
+            handler?: string;
+        };
+        RefuseRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            /** @enum {unknown} */
+            reason: "older_than_12_months" | "legal_proceedings" | "previously_considered" | "other";
+            explanation: string;
+            /**
+             * Format: date
+             * @description records (or corrects) when the matter arose; not after received_on. Refusing as older_than_12_months needs this date, here or on the complaint, more than the regime's time limit (12 months) before received_on; otherwise 422 naming matter_arose_on and reason
+             * @example 2024-12-20
+             */
+            matter_arose_on?: string;
+        };
+        WithdrawRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            reason?: string;
+        };
+        CloseRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+        };
+        ReopenRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            reason: string;
+        };
+        ReassignRequest: {
+            team?: string;
+            handler?: string;
+        };
+        LogServiceRequestRequest: {
+            /** @enum {unknown} */
+            channel: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media";
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            received_on: string;
+            service_area: string;
+            category: string;
+            summary: string;
+            description?: string;
+            requester: components["schemas"]["PersonInput"];
+        };
+        ResolveServiceRequestRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            resolution: string;
+        };
+        ConvertServiceRequestRequest: {
+            /** @enum {unknown} */
+            regime: "housing" | "corporate" | "children" | "adults";
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            received_on: string;
+            /** @description defaults to the request's */
+            summary?: string;
+            /** @description defaults to the request's */
+            description?: string;
+        };
+        SignInRequest: {
+            username: string;
+            password: string;
+        };
+        /** @description A user: who is signed in, or one of the organisation's users. */
+        SignedInUser: {
+            username: string;
+            display_name: string;
+            /** @enum {unknown} */
+            role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            team: string | null;
+            active: boolean;
+            /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
+            email: string | null;
+            /**
+             * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
+             * @enum {unknown}
+             */
+            reminder_digest: "daily" | "off";
+        };
+        Session: {
+            username: string;
+            display_name: string;
+            /** @enum {unknown} */
+            role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            team: string | null;
+            active: boolean;
+            /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
+            email: string | null;
+            /**
+             * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
+             * @enum {unknown}
+             */
+            reminder_digest: "daily" | "off";
+            /** @description send in X-CSRF-Token with every state-changing request; shown only here */
+            csrf_token: string;
+            /** @description every permission the user's role has, in the table's order */
+            permissions: components["schemas"]["Permission"][];
+        };
+        ApiToken: {
+            id: number;
+            label: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /**
+             * Format: date
+             * @description refused from this day on (UTC), exactly like an unknown token; null = until revoked
+             */
+            expires_on: string | null;
+        };
+        IssuedApiToken: {
+            id: number;
+            label: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @description the bearer token; shown only here, stored only as a hash */
+            token: string;
+            /**
+             * Format: date
+             * @description refused from this day on (UTC), exactly like an unknown token; null = until revoked
+             */
+            expires_on: string | null;
+        };
+        CreateTokenRequest: {
+            label: string;
+            /**
+             * Format: date
+             * @description optional: the token is refused from this day on; after today and at most 1830 days away (else 422 naming expires_on)
+             */
+            expires_on?: string;
+        };
+        NewUserRequest: {
+            /** @description 2 to 64 of a-z 0-9 . _ -, starting with a letter or digit */
+            username: string;
+            display_name?: string;
+            /** @enum {unknown} */
+            role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            /** @description a team code; omit for none */
+            team?: string;
+            /** @description at least 12 characters and not a common, breached or guessable password (libpwquality's dictionary check; the username inside it is refused too). No rule on which kinds of character it mixes: a few unrelated words make a good one. A refused password is 422 naming "password". */
+            password: string;
+            /** @description an email address no other user has (in any case: 422 "duplicate"); omit or "" for none */
+            email?: string;
+            /**
+             * @description default daily
+             * @enum {unknown}
+             */
+            reminder_digest?: "daily" | "off";
+        };
+        /** @description Only the members sent change. The last active admin cannot be demoted or deactivated (409). */
+        UserChangesRequest: {
+            display_name?: string;
+            /** @enum {unknown} */
+            role?: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            /** @description a team code, or "" for none */
+            team?: string;
+            /** @description false ends the user's sessions and revokes their tokens; making them active again brings neither back */
+            active?: boolean;
+            /** @description at least 12 characters and not a common, breached or guessable password (libpwquality's dictionary check; the username inside it is refused too). No rule on which kinds of character it mixes: a few unrelated words make a good one. A refused password is 422 naming "password". A new password ends the user's other sessions (all of them when an admin sets it for someone else) and revokes all their tokens. */
+            password?: string;
+            /** @description an email address no other user has (in any case), or "" for none */
+            email?: string;
+            /** @enum {unknown} */
+            reminder_digest?: "daily" | "off";
+        };
+        Team: {
+            code: string;
+            name: string;
+        };
+        TeamRequest: {
+            name: string;
+        };
+        ServiceArea: {
+            code: string;
+            name: string;
+            /** @description the team that owns its complaints */
+            team: string;
+        };
+        ServiceAreaRequest: {
+            name: string;
+            team: string;
+        };
+        /** @description A category or a root cause. Inactive entries stay on old cases but cannot be chosen for new ones. */
+        TaxonomyEntry: {
+            code: string;
+            name: string;
+            active: boolean;
+        };
+        TaxonomyEntryRequest: {
+            name: string;
+            /** @default true */
+            active: boolean;
+        };
+        /** @description An organisational closure day: not a working day for any clock. */
+        ClosureDay: {
+            /** Format: date */
+            date: string;
+            reason: string;
+        };
+        /** @description A period during which a service area's stage 2 complaints go to the independent team. */
+        Designation: {
+            service_area: string;
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description null: open-ended
+             */
+            to: string | null;
+        };
+        DesignationRequest: {
+            service_area: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to?: string | null;
+        };
+        Settings: {
+            name: string;
+            /**
+             * @description whose bank holidays the calendar follows
+             * @enum {unknown}
+             */
+            division: "england-and-wales" | "scotland" | "northern-ireland";
+            /** @description the team that handles stage 2 of designated service areas */
+            independent_team: string | null;
+            /** @description the team that handles children's statutory complaints */
+            children_team: string | null;
+        };
+        SettingsRequest: {
+            name: string;
+            /**
+             * @description whose bank holidays the calendar follows
+             * @enum {unknown}
+             */
+            division: "england-and-wales" | "scotland" | "northern-ireland";
+            independent_team?: string;
+            children_team?: string;
+        };
+        /** @description An internal note: for staff only, never sent to the complainant; never edited. */
+        Note: {
+            id: number;
+            author: string;
+            /** Format: date-time */
+            created_at: string;
+            text: string;
+        };
+        NoteRequest: {
+            text: string;
+        };
+        Link: {
+            /** @description the other complaint */
+            reference: string;
+            /**
+             * @description read from the complaint the link was made from: duplicate_of (it is a copy of the other), repeat_of (it raises again what the other raised)
+             * @enum {unknown}
+             */
+            relation: "related" | "duplicate_of" | "repeat_of";
+            /**
+             * @description outgoing: made from this complaint
+             * @enum {unknown}
+             */
+            direction: "outgoing" | "incoming";
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        LinkRequest: {
+            reference: string;
+            /**
+             * @description read from the complaint the link was made from: duplicate_of (it is a copy of the other), repeat_of (it raises again what the other raised)
+             * @default related
+             * @enum {unknown}
+             */
+            relation: "related" | "duplicate_of" | "repeat_of";
+        };
+        StatusCounts: {
+            /** @description every status, zeros included */
+            by_status: {
+                awaiting_acknowledgement: number;
+                in_progress: number;
+                responded: number;
+                closed: number;
+                not_accepted: number;
+                withdrawn: number;
+            };
+            /** @description awaiting acknowledgement plus in progress */
+            open: number;
+            /** @description the open cases (as in open) by their current stage, keyed by the stage's number: one key for each stage that exists, from 1 up (the core's kMaxStages), zeros included, so a client draws the stages it is given */
+            by_stage: {
+                [key: string]: number;
+            };
+            total: number;
+        };
+        ReportFigure: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            unit: "count" | "percent" | "working_days" | "pounds" | "per_1000_homes";
+            current: number | null;
+            previous: number | null;
+            /** @description current - previous; percentage points for percent figures */
+            change: number | null;
+            /** @description relative change, for counts and money only */
+            change_percent: number | null;
+            query: {
+                /** @description true when the list paths select exactly the complaints counted */
+                exact: boolean;
+                description: string;
+                filters: {
+                    [key: string]: string;
+                } | null;
+                /** @description GET /api/v1/complaints path for the year */
+                current: string | null;
+                /** @description the same for the year before */
+                previous: string | null;
+            };
+        };
+        ReportFigureGroup: {
+            key: string;
+            title: string;
+            figures: components["schemas"]["ReportFigure"][];
+        };
+        AnnualReport: {
+            title: string;
+            organisation: string;
+            year: number;
+            /** @example 2023/24 */
+            financial_year: string;
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @example 2023/24 */
+                label: string;
+            };
+            previous_period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @example 2023/24 */
+                label: string;
+            };
+            /**
+             * Format: date
+             * @description Figures as at this date: only facts dated on or before it are counted (the `as_at` parameter, today by default); what was outstanding is judged on it or the year's end, whichever is earlier.
+             */
+            as_at: string;
+            /** @description The summary at the front of every document, generated from the figures: the headline figures beside the year before, the biggest changes, emerging issues, Ombudsman findings and learning completed, in sentences. */
+            summary: {
+                headline: components["schemas"]["ReportFigureGroup"];
+                biggest_changes: string[];
+                emerging_issues: string[];
+                ombudsman: string[];
+                learning: string[];
+            };
+            counting_rules: {
+                key: string;
+                /** @description The rule's name for people. */
+                title: string;
+                text: string;
+            }[];
+            scopes: {
+                /** @enum {string} */
+                kind: "organisation" | "regime" | "service_area";
+                code: string;
+                name: string;
+                groups: components["schemas"]["ReportFigureGroup"][];
+            }[];
+            tsm: components["schemas"]["ReportFigureGroup"] & {
+                notes?: string[];
+            };
+            trends: {
+                months?: string[];
+                emerging_factor?: number;
+                emerging_minimum_excess?: number;
+                series?: {
+                    /** @enum {string} */
+                    dimension?: "category" | "service_area";
+                    code?: string;
+                    name?: string;
+                    emerging_months?: string[];
+                    months?: {
+                        month?: string;
+                        count?: number;
+                        baseline?: number;
+                        emerging?: boolean;
+                        query?: string;
+                    }[];
+                }[];
+            };
+            /** @description From the Ombudsman cases, failure orders, LGSCO annual letter and learning actions recorded; see ombudsman_explanation */
+            ombudsman: {
+                cases_received?: {
+                    housing_ombudsman?: number;
+                    lgsco?: number;
+                };
+                outcomes?: {
+                    ombudsman?: string;
+                    outcome?: string;
+                    count?: number;
+                }[];
+                orders?: {
+                    due?: number;
+                    complied_on_time?: number;
+                    complied_late?: number;
+                    overdue?: number;
+                    pending?: number;
+                };
+                recommendations?: {
+                    due?: number;
+                    complied_on_time?: number;
+                    complied_late?: number;
+                    overdue?: number;
+                    pending?: number;
+                };
+                failure_orders?: {
+                    issued?: number;
+                    complied?: number;
+                    not_complied?: number;
+                    pending?: number;
+                };
+                /** @description The letter's figures beside the LGSCO cases recorded; null when the letter was not entered */
+                lgsco_annual_letter?: {
+                    comparison_group?: string;
+                    lines?: {
+                        key?: string;
+                        label?: string;
+                        letter?: number | null;
+                        recorded?: number | null;
+                        difference?: number | null;
+                    }[];
+                } | null;
+                /** @description Learning actions completed in the year that concern a restricted (children's statutory) complaint: counted, not described, since the report is published */
+                service_improvements_withheld?: number;
+                /** @description Learning actions completed in the year, except those that concern a restricted complaint (see service_improvements_withheld) */
+                service_improvements?: {
+                    reference?: string;
+                    source?: string;
+                    lesson?: string;
+                    action?: string;
+                    /** Format: date */
+                    completed_on?: string | null;
+                    evidence?: string;
+                }[];
+            } | null;
+            ombudsman_explanation: string;
+            /** @description The year's Code self-assessment; null when it was not started */
+            self_assessment: {
+                provisions?: number;
+                complies?: number;
+                partly?: number;
+                does_not_comply?: number;
+                not_assessed?: number;
+                non_compliance?: {
+                    provision?: string;
+                    requirement?: string;
+                    compliance?: string;
+                    commentary?: string;
+                    action?: string;
+                    /** Format: date */
+                    action_due_on?: string | null;
+                }[];
+                governing_body?: {
+                    /** Format: date */
+                    approved_on?: string;
+                    meeting?: string;
+                    minute_reference?: string;
+                    response?: string;
+                } | null;
+            } | null;
+            self_assessment_explanation: string;
+        };
+        /** @description Homes owned in a financial year (named by its first year): the denominator of TSM CH01. */
+        HomesOwned: {
+            year: number;
+            homes: number;
+        };
+        HomesOwnedRequest: {
+            homes: number;
+        };
+        OmbudsmanRemedyInput: {
+            /** @enum {string} */
+            kind: "order" | "recommendation";
+            /** @enum {string} */
+            type?: "apology" | "specific_action" | "policy_review" | "financial_compensation" | "wider_order" | "other";
+            description: string;
+            /** Format: date */
+            due_on: string;
+            /** Format: date */
+            completed_on?: string | null;
+            /** @description Required once completed_on is set */
+            evidence?: string;
+        };
+        OmbudsmanRemedy: {
+            /** @enum {string} */
+            kind: "order" | "recommendation";
+            /** @enum {string} */
+            type: "apology" | "specific_action" | "policy_review" | "financial_compensation" | "wider_order" | "other";
+            description: string;
+            /** Format: date */
+            due_on: string;
+            /** Format: date */
+            completed_on: string | null;
+            /** @description Required once completed_on is set */
+            evidence: string;
+            /** @enum {string} */
+            compliance: "pending" | "overdue" | "complied_on_time" | "complied_late";
+        };
+        ElementFinding: {
+            element: string;
+            /** @enum {string} */
+            finding: "no_maladministration" | "service_failure" | "maladministration" | "severe_maladministration" | "mediation" | "reasonable_redress" | "outside_jurisdiction" | "withdrawn";
+        };
+        /** @description Dates in order (referred ≤ enquiry ≤ information sent, draft ≤ final), none in the future but the deadlines; a final decision needs its outcome in the Ombudsman's vocabulary (findings for the Housing Ombudsman, lgsco_decision for the LGSCO) and an outcome needs final_decision_on. */
+        OmbudsmanCaseInput: {
+            /** @enum {string} */
+            ombudsman: "housing_ombudsman" | "lgsco";
+            /** @description The Ombudsman's own reference */
+            ombudsman_reference?: string;
+            /** @description References of the complaints the case concerns; may be empty */
+            complaints?: string[];
+            summary?: string;
+            /** Format: date */
+            referred_on?: string | null;
+            /** Format: date */
+            enquiry_received_on?: string | null;
+            /** Format: date */
+            information_due_on?: string | null;
+            /** Format: date */
+            information_sent_on?: string | null;
+            /** Format: date */
+            draft_decision_on?: string | null;
+            /** Format: date */
+            final_decision_on?: string | null;
+            /** @description Housing Ombudsman only: one finding per complaint element */
+            findings?: components["schemas"]["ElementFinding"][];
+            /** @enum {string|null} */
+            lgsco_decision?: "upheld_fault_and_injustice" | "upheld_fault_no_injustice" | "not_upheld" | "closed_after_initial_enquiries" | "not_for_us_premature" | "referred_back_for_local_resolution" | "advice_given" | "incomplete_invalid" | null;
+            /** @description LGSCO only: the council had already given a satisfactory remedy */
+            satisfactory_remedy_by_council?: boolean;
+            /** @description Orders and recommendations, after the final decision */
+            remedies?: components["schemas"]["OmbudsmanRemedyInput"][];
+        };
+        OmbudsmanCase: {
+            /** @enum {string} */
+            ombudsman: "housing_ombudsman" | "lgsco";
+            /** @description The Ombudsman's own reference */
+            ombudsman_reference: string;
+            /** @description References of the complaints the case concerns; may be empty */
+            complaints: string[];
+            summary: string;
+            /** Format: date */
+            referred_on: string | null;
+            /** Format: date */
+            enquiry_received_on: string | null;
+            /** Format: date */
+            information_due_on: string | null;
+            /** Format: date */
+            information_sent_on: string | null;
+            /** Format: date */
+            draft_decision_on: string | null;
+            /** Format: date */
+            final_decision_on: string | null;
+            /** @description Housing Ombudsman only: one finding per complaint element */
+            findings: components["schemas"]["ElementFinding"][];
+            /** @enum {string|null} */
+            lgsco_decision: "upheld_fault_and_injustice" | "upheld_fault_no_injustice" | "not_upheld" | "closed_after_initial_enquiries" | "not_for_us_premature" | "referred_back_for_local_resolution" | "advice_given" | "incomplete_invalid" | null;
+            /** @description LGSCO only: the council had already given a satisfactory remedy */
+            satisfactory_remedy_by_council: boolean;
+            remedies: components["schemas"]["OmbudsmanRemedy"][];
+            /** @example OMB-2025-000001 */
+            reference: string;
+            version: number;
+            decided: boolean;
+            information_overdue: boolean;
+            remedy_overdue: boolean;
+        };
+        FailureOrderInput: {
+            /** @description Reference of the Ombudsman case; absent for a systemic order */
+            ombudsman_case?: string | null;
+            ombudsman_reference?: string;
+            /** @enum {string} */
+            type: "type_1" | "type_2" | "type_3";
+            /** @enum {string} */
+            ground: "delay_progressing_complaint" | "delay_providing_information" | "breach_of_membership_obligations";
+            description: string;
+            /** Format: date */
+            issued_on: string;
+            /** Format: date */
+            due_on: string;
+            /** @enum {string} */
+            outcome?: "pending" | "complied" | "not_complied";
+            /** Format: date */
+            complied_on?: string | null;
+        };
+        FailureOrder: {
+            /** @description Reference of the Ombudsman case; absent for a systemic order */
+            ombudsman_case: string | null;
+            ombudsman_reference: string;
+            /** @enum {string} */
+            type: "type_1" | "type_2" | "type_3";
+            /** @enum {string} */
+            ground: "delay_progressing_complaint" | "delay_providing_information" | "breach_of_membership_obligations";
+            description: string;
+            /** Format: date */
+            issued_on: string;
+            /** Format: date */
+            due_on: string;
+            /** @enum {string} */
+            outcome: "pending" | "complied" | "not_complied";
+            /** Format: date */
+            complied_on: string | null;
+            /** @example CHFO-2025-000001 */
+            reference: string;
+            version: number;
+            overdue: boolean;
+        };
+        LgscoLetterInput: {
+            complaints_and_enquiries_received: number;
+            decisions_made: number;
+            not_for_us: number;
+            assessed_and_closed: number;
+            investigated: number;
+            upheld: number;
+            uphold_rate_percent?: number | null;
+            average_uphold_rate_percent?: number | null;
+            compliance_percent?: number | null;
+            satisfactory_remedy_by_council: number;
+            comparison_group?: string;
+        };
+        LgscoLetter: {
+            complaints_and_enquiries_received: number;
+            decisions_made: number;
+            not_for_us: number;
+            assessed_and_closed: number;
+            investigated: number;
+            upheld: number;
+            uphold_rate_percent: number | null;
+            average_uphold_rate_percent: number | null;
+            compliance_percent: number | null;
+            satisfactory_remedy_by_council: number;
+            comparison_group: string;
+            year: number;
+        };
+        LetterReconciliation: {
+            year: number;
+            letter: components["schemas"]["LgscoLetter"];
+            /** @description Lines whose difference is not zero */
+            differences: number;
+            lines: {
+                key: string;
+                label: string;
+                letter: number | null;
+                recorded: number | null;
+                /** @description letter − recorded */
+                difference: number | null;
+            }[];
+        };
+        /** @description The source's own field is required (complaints, ombudsman_case, or category/root_cause for a theme) and the others' empty; raised_on defaults to today when raising and is required when replacing; completed needs evidence and completed_on. */
+        LearningActionInput: {
+            /** @enum {string} */
+            source: "complaints" | "ombudsman_case" | "theme";
+            complaints?: string[];
+            ombudsman_case?: string | null;
+            category?: string | null;
+            root_cause?: string | null;
+            lesson?: string;
+            action: string;
+            /** @description A username */
+            owner: string;
+            /** Format: date */
+            raised_on?: string;
+            /** Format: date */
+            due_on: string;
+            /** @enum {string} */
+            status?: "open" | "in_progress" | "completed" | "cancelled";
+            /** @description Required to complete */
+            evidence?: string;
+            /** Format: date */
+            completed_on?: string | null;
+        };
+        LearningAction: {
+            /** @enum {string} */
+            source: "complaints" | "ombudsman_case" | "theme";
+            complaints: string[];
+            ombudsman_case: string | null;
+            category: string | null;
+            root_cause: string | null;
+            lesson: string;
+            action: string;
+            /** @description A username */
+            owner: string;
+            /** Format: date */
+            raised_on: string;
+            /** Format: date */
+            due_on: string;
+            /** @enum {string} */
+            status: "open" | "in_progress" | "completed" | "cancelled";
+            /** @description Required to complete */
+            evidence: string;
+            /** Format: date */
+            completed_on: string | null;
+            /** @example LRN-2025-000001 */
+            reference: string;
+            version: number;
+            overdue: boolean;
+        };
+        OverdueDashboard: {
+            /** Format: date */
+            as_at: string;
+            learning_actions: components["schemas"]["LearningAction"][];
+            ombudsman: {
+                /** @enum {string} */
+                kind: "information" | "remedy" | "failure_order";
+                reference: string;
+                remedy_index: number | null;
+                description: string;
+                /** Format: date */
+                due_on: string;
+                days_overdue: number;
+            }[];
+        };
+        OmbudsmanHistory: {
+            cases: components["schemas"]["OmbudsmanCase"][];
+            failure_orders: components["schemas"]["FailureOrder"][];
+        };
+        /** @description Partial or non-compliance needs an action with its date, or commentary on how the intent is met differently. */
+        ProvisionAssessmentInput: {
+            /** @enum {string} */
+            section: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
+            requirement: string;
+            /** @enum {string|null} */
+            compliance?: "complies" | "partly" | "does_not_comply" | null;
+            evidence?: string;
+            commentary?: string;
+            action?: string;
+            /** Format: date */
+            action_due_on?: string | null;
+        };
+        ProvisionAssessment: {
+            /** @enum {string} */
+            section: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
+            requirement: string;
+            /** @enum {string|null} */
+            compliance: "complies" | "partly" | "does_not_comply" | null;
+            evidence: string;
+            commentary: string;
+            action: string;
+            /** Format: date */
+            action_due_on: string | null;
+            /** @example 6.3 */
+            provision: string;
+        };
+        GoverningBodyApproval: {
+            /** Format: date */
+            approved_on: string;
+            /** @example Cabinet */
+            meeting: string;
+            minute_reference?: string;
+            /** @description The governing body's response, published with the report */
+            response?: string;
+        };
+        SelfAssessment: {
+            year: number;
+            version: number;
+            sections: {
+                section: string;
+                title: string;
+            }[];
+            provisions: components["schemas"]["ProvisionAssessment"][];
+            counts: {
+                provisions?: number;
+                complies?: number;
+                partly?: number;
+                does_not_comply?: number;
+                not_assessed?: number;
+            };
+            approval: components["schemas"]["GoverningBodyApproval"] | null;
+        };
+        /** @description Where a complaint stands against its regime's time limit for complaining (12 months from when the matter arose or came to the complainant's notice). Evidence only: a complaint outside the limit may still be accepted for good reason; refusing it is a choice (reason older_than_12_months). */
+        TimeLimitEvidence: {
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            matter_arose_on: string;
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            received_on: string;
+            limit_months: number;
+            /**
+             * Format: date
+             * @description the last day within the limit: matter_arose_on plus limit_months calendar months, clamped to the month's last day
+             * @example 2024-12-20
+             */
+            limit_ends_on: string;
+            /** @description calendar days from limit_ends_on to received_on; > 0 when outside the limit */
+            days_beyond_limit: number;
+            outside_limit: boolean;
+        };
+        /** @description TSM TP09 of a financial year (named by its first year, from 2023): the share of tenants satisfied with the landlord's approach to handling complaints, from the tenant perception survey, with the survey's sample size. */
+        TenantSatisfaction: {
+            year: number;
+            /** @description at most one decimal */
+            percent: number;
+            sample_size: number;
+        };
+        TenantSatisfactionRequest: {
+            /** @description 0 to 100 with at most one decimal */
+            percent: number;
+            /** @description the survey's respondents */
+            sample_size: number;
+        };
+        Refusal: {
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            decided_on: string;
+            /** @enum {unknown} */
+            reason: "older_than_12_months" | "legal_proceedings" | "previously_considered" | "other";
+            explanation: string;
+            /** @description the evidence of a refusal as older_than_12_months; null for other reasons */
+            time_limit: components["schemas"]["TimeLimitEvidence"] | null;
+        };
+        InvestigationRequest: {
+            /**
+             * Format: date
+             * @description the day the written record was agreed with the complainant
+             * @example 2024-12-20
+             */
+            record_agreed_on: string;
+            investigating_officer: string;
+            /** @description must not be the Investigating Officer */
+            independent_person: string;
+        };
+        AdjudicationRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            /** @description neither the Investigating Officer nor the Independent Person */
+            adjudicating_officer: string;
+        };
+        ReviewPanelRequest: {
+            /**
+             * Format: date
+             * @example 2024-12-20
+             */
+            met_on: string;
+            /** @description three different people, none of stage 2's Investigating Officer and Independent Person */
+            members: string[];
+        };
+        PanelReportRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+        };
+        DiscussionOfferRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            /** @enum {string} */
+            take_up: "taken_up" | "declined" | "no_reply";
+            notes?: string;
+        };
+        ResponsePeriodRequest: {
+            /**
+             * Format: date
+             * @description defaults to today; before the period in force expires
+             * @example 2024-12-20
+             */
+            agreed_on?: string;
+            /**
+             * Format: date
+             * @description the agreed due date of the response
+             * @example 2024-12-20
+             */
+            respond_by: string;
+        };
+        LateNoticeRequest: {
+            /**
+             * Format: date
+             * @description defaults to today
+             * @example 2024-12-20
+             */
+            on?: string;
+            reason: string;
+            /**
+             * Format: date
+             * @description when the response is now expected; required unless the due date has passed
+             * @example 2024-12-20
+             */
+            expected_by?: string;
+        };
+        /** @description The statutory procedure's steps at the stage (children's stages 2 and 3, adults'); each null until recorded. The review panel's clocks are derived: meet within 30 working days of the request, report 5 after the meeting, respond 15 after the report, each from the actual step before. */
+        StageProcedure: {
+            investigation: {
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                record_agreed_on: string;
+                investigating_officer: string;
+                independent_person: string;
+            } | null;
+            adjudication: {
+                adjudicating_officer: string;
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                adjudicated_on: string;
+            } | null;
+            review_panel: {
+                members: string[];
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                met_on: string;
+            } | null;
+            panel_report_on: string | null;
+            panel_meet_by: string | null;
+            panel_report_by: string | null;
+            panel_timing: {
+                /** @enum {string} */
+                meeting: "pending" | "on_time" | "late";
+                /** @enum {string} */
+                report: "pending" | "on_time" | "late";
+                /** @enum {string} */
+                response: "pending" | "on_time" | "late";
+            } | null;
+            discussion_offer: {
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                offered_on: string;
+                /** @enum {string} */
+                take_up: "taken_up" | "declined" | "no_reply";
+                notes: string;
+            } | null;
+            agreed_response_period: {
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                agreed_on: string;
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                respond_by: string;
+            } | null;
+            late_notice: {
+                /**
+                 * Format: date
+                 * @example 2024-12-20
+                 */
+                notified_on: string;
+                reason: string;
+                expected_by: string | null;
+            } | null;
+        };
         /**
-         * Format: date
-         * @example 2024-12-20
+         * @description What a role may do (the server's role table, src/core/permissions.cpp). A client shows and hides by the signed-in user's permissions and keeps no copy of the table.
+         * @enum {unknown}
          */
-        record_agreed_on: string;
-        investigating_officer: string;
-        independent_person: string;
-      } | null;
-      adjudication: {
-        adjudicating_officer: string;
+        Permission: "view_cases" | "log_complaint" | "acknowledge" | "respond" | "extend" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "add_note" | "resolve_service_request" | "view_reports" | "view_audit" | "manage_users" | "manage_configuration" | "manage_ombudsman" | "manage_learning" | "manage_self_assessment";
         /**
-         * Format: date
-         * @example 2024-12-20
+         * @description An action on a complaint: POST /api/v1/complaints/{reference}/<action>.
+         * @enum {unknown}
          */
-        adjudicated_on: string;
-      } | null;
-      review_panel: {
-        members: string[];
+        CaseAction: "acknowledge" | "extend" | "respond" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "investigation" | "adjudication" | "review-panel" | "panel-report" | "discussion-offer" | "response-period" | "late-notice" | "correct-response";
+        /** @description The signed-in user, with what their role may do. */
+        CurrentUser: {
+            username: string;
+            display_name: string;
+            /** @enum {unknown} */
+            role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            team: string | null;
+            active: boolean;
+            /** @description every permission the user's role has, in the table's order */
+            permissions: components["schemas"]["Permission"][];
+            /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
+            email: string | null;
+            /**
+             * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
+             * @enum {unknown}
+             */
+            reminder_digest: "daily" | "off";
+        };
         /**
-         * Format: date
-         * @example 2024-12-20
+         * @description Why a field was refused, for a client to word in its own terms (the message beside it is for people reading the API and may change): invalid (any other refusal; the message says why), required (missing or blank), malformed (the wrong JSON type, or a field the request does not know; with 400), invalid_date (not a date YYYY-MM-DD, or outside the calendar's years), date_in_future (a business date after today), date_too_early (before what it follows, e.g. the stage start), date_too_late (after what it must precede, e.g. the complaint's receipt), out_of_range (a number outside its bounds), not_in_list (not one of the allowed names), too_long (text or a list beyond its bound), unknown_reference (names a record, code or user that does not exist or is not visible), not_allowed_in_state (the record's state does not allow the value now), duplicate (a value that must be unique, taken), invalid_format (not in the form the field requires, e.g. a username or a code; the message states the form), invalid_email (not an email address), same_record (names the record it is given for, e.g. a complaint linked to itself), within_time_limit (a refusal as outside the time limit for a complaint made within it; both the reason and the date the matter arose are named). A refusal of the request itself names the part of the HTTP message at fault, spelt as HTTP spells it: Content-Length (too_long, with 413), Content-Type (not_in_list, 415), Method (not_in_list, 405), If-Match (required, 428), or request (malformed, 400, for a message that is not HTTP).
+         * @enum {unknown}
          */
-        met_on: string;
-      } | null;
-      panel_report_on: string | null;
-      panel_meet_by: string | null;
-      panel_report_by: string | null;
-      panel_timing: {
-        /** @enum {string} */
-        meeting: 'pending' | 'on_time' | 'late';
-        /** @enum {string} */
-        report: 'pending' | 'on_time' | 'late';
-        /** @enum {string} */
-        response: 'pending' | 'on_time' | 'late';
-      } | null;
-      discussion_offer: {
+        FieldErrorCode: "invalid" | "required" | "malformed" | "invalid_date" | "date_in_future" | "date_too_early" | "date_too_late" | "out_of_range" | "not_in_list" | "too_long" | "unknown_reference" | "not_allowed_in_state" | "duplicate" | "invalid_format" | "invalid_email" | "same_record" | "within_time_limit";
+        /** @description A file attached to a record. Its content is served only when may_download is true (scan_state clean or not_scanned); an infected file is quarantined and never served; a not_scanned one was not checked for viruses (no scanner configured), which staff are shown before they open it. */
+        Attachment: {
+            id: number;
+            /** @description The name it was sent with, without any path, control or bidirectional characters */
+            name: string;
+            /** @description Detected from the content (libmagic), never from the name */
+            media_type: string;
+            size: number;
+            sha256: string;
+            description: string;
+            supplied_by_resident: boolean;
+            /** @enum {string} */
+            scan_state: "pending" | "clean" | "infected" | "not_scanned";
+            may_download: boolean;
+            /** @description An image or PDF, which ?disposition=inline shows in the browser (sandboxed) */
+            may_show_inline: boolean;
+            added_by: string;
+            /** Format: date-time */
+            added_at: string;
+            /** @description The path its content downloads from */
+            content: string;
+        };
+        AttachmentList: {
+            attachments: components["schemas"]["Attachment"][];
+        };
+        /** @description multipart/form-data. Each file is typed by its content and must be on the allow-list, not empty, within the per-file limit and within what the record may still hold (GET /api/v1/attachment-policy); a file over a limit is refused (413) while it is being received. All the files are kept, or none. */
+        AttachmentUpload: {
+            /** @description One or more files (each a part named file with a filename) */
+            file: string[];
+            description?: string;
+            /** @enum {string} */
+            supplied_by_resident?: "true" | "false";
+        };
+        AttachmentRemoval: {
+            reason: string;
+        };
+        AttachmentPolicy: {
+            max_file_bytes: number;
+            max_case_bytes: number;
+            allowed: {
+                media_type: string;
+                label: string;
+            }[];
+        };
         /**
-         * Format: date
-         * @example 2024-12-20
+         * @description What a letter reports: acknowledgement (each stage), extension_notice, stage_response (the final response at the regime's last stage, with the Ombudsman block), not_accepted, escalation_declined, actions_update, phone_resolution, free_letter
+         * @enum {string}
          */
-        offered_on: string;
+        LetterType: "acknowledgement" | "extension_notice" | "stage_response" | "not_accepted" | "escalation_declined" | "actions_update" | "phone_resolution" | "free_letter";
         /** @enum {string} */
-        take_up: 'taken_up' | 'declined' | 'no_reply';
-        notes: string;
-      } | null;
-      agreed_response_period: {
+        LetterPartName: "complaint_definition" | "outcome_sought" | "not_responsible_for" | "response_date" | "extension_reason" | "new_date" | "decisions" | "reasons" | "remedies" | "outstanding_actions" | "escalation" | "ombudsman" | "refusal_explanation" | "progress" | "resolution" | "body";
+        LetterActionInput: {
+            description?: string;
+            /** Format: date */
+            due_on?: string;
+        };
+        /** @description The handler's parts. The parts the case knows (response_date, new_date, ombudsman) are filled by the server; outcome_sought defaults to the complaint's desired outcome. Typed text is inserted as text, never read as template or markup. */
+        LetterPartsInput: {
+            complaint_definition?: string;
+            outcome_sought?: string;
+            not_responsible_for?: string;
+            extension_reason?: string;
+            decisions?: string;
+            reasons?: string;
+            remedies?: string;
+            escalation?: string;
+            refusal_explanation?: string;
+            progress?: string;
+            resolution?: string;
+            body?: string;
+            outstanding_actions?: components["schemas"]["LetterActionInput"][];
+        };
+        LetterRequest: {
+            type: components["schemas"]["LetterType"];
+            parts?: components["schemas"]["LetterPartsInput"];
+            /**
+             * Format: date
+             * @description Default today; not in the future, not before the complaint was received
+             */
+            issued_on?: string;
+            /** @description Acknowledgement only: also acknowledge the stage on the issue date */
+            record_event?: boolean;
+            /**
+             * @description Default: email when the complainant gave an email address, else post
+             * @enum {string}
+             */
+            channel?: "email" | "post" | "both";
+            /**
+             * @description standard is 14 pt; large_print and easy_read at least 16 pt
+             * @enum {string}
+             */
+            format?: "standard" | "large_print" | "easy_read";
+            /** @description The number of the earlier letter this one corrects */
+            corrects?: number;
+        };
+        LetterAction: {
+            description: string;
+            /** Format: date */
+            due_on: string | null;
+        };
+        LetterParts: {
+            complaint_definition: string;
+            outcome_sought: string;
+            not_responsible_for: string;
+            extension_reason: string;
+            decisions: string;
+            reasons: string;
+            remedies: string;
+            escalation: string;
+            refusal_explanation: string;
+            progress: string;
+            resolution: string;
+            body: string;
+            /** Format: date */
+            response_date: string | null;
+            /** Format: date */
+            new_date: string | null;
+            outstanding_actions: components["schemas"]["LetterAction"][];
+            /** @description Whether the letter carries the Ombudsman's contact block */
+            ombudsman: boolean;
+        };
+        LetterRecipient: {
+            name: string;
+            email: string | null;
+            address: string | null;
+        };
+        /** @description The letter's email in the outbox */
+        LetterDelivery: {
+            /** @enum {string} */
+            state: "queued" | "sending" | "sent" | "failed";
+            attempts: number;
+            message_id: string;
+            last_error: string | null;
+        };
+        /** @description A letter as issued: never changed; a correction is a new letter */
+        Letter: {
+            number: number;
+            reference: string;
+            type: components["schemas"]["LetterType"];
+            stage: number;
+            /** Format: date */
+            issued_on: string;
+            issued_by: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            recipient: components["schemas"]["LetterRecipient"];
+            /** @description 0 = the shipped default */
+            template_version: number;
+            pages: number;
+            /** @description Hex SHA-256 of the PDF, also in the letter_issued event */
+            sha256: string;
+            corrects: number | null;
+            /** @description Where the PDF is read */
+            pdf: string;
+            delivery: components["schemas"]["LetterDelivery"] | null;
+        };
+        FullLetter: {
+            number: number;
+            reference: string;
+            type: components["schemas"]["LetterType"];
+            stage: number;
+            /** Format: date */
+            issued_on: string;
+            issued_by: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            recipient: components["schemas"]["LetterRecipient"];
+            /** @description 0 = the shipped default */
+            template_version: number;
+            pages: number;
+            /** @description Hex SHA-256 of the PDF, also in the letter_issued event */
+            sha256: string;
+            corrects: number | null;
+            /** @description Where the PDF is read */
+            pdf: string;
+            delivery: components["schemas"]["LetterDelivery"] | null;
+            text: string;
+            html: string;
+        };
+        LetterPreview: {
+            type: components["schemas"]["LetterType"];
+            stage: number;
+            /** Format: date */
+            issued_on: string;
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            recipient: components["schemas"]["LetterRecipient"];
+            template_version: number;
+            pages: number;
+            text: string;
+            html: string;
+            /** @description The PDF as it would be issued, base64 */
+            pdf_base64: string;
+            parts: components["schemas"]["LetterParts"];
+            required: components["schemas"]["LetterPartName"][];
+            /** @description Required parts not yet given: issuing now would be refused naming them */
+            missing: components["schemas"]["LetterPartName"][];
+        };
+        LetterTemplateRequest: {
+            type: components["schemas"]["LetterType"];
+            /**
+             * @description Absent: every regime without its own
+             * @enum {string}
+             */
+            regime?: "housing" | "corporate" | "children" | "adults";
+            text: string;
+        };
+        LetterTemplate: {
+            type: components["schemas"]["LetterType"];
+            /** @enum {string|null} */
+            regime: "housing" | "corporate" | "children" | "adults" | null;
+            version: number;
+            text: string;
+            saved_by: string | null;
+            /** Format: date-time */
+            saved_at: string | null;
+        };
+        OutboxCounts: {
+            queued: number;
+            sending: number;
+            sent: number;
+            failed: number;
+        };
+        ContactPreferencesRequest: {
+            /**
+             * @description email needs the complainant's email address, post their postal address
+             * @enum {string}
+             */
+            channel: "email" | "post" | "both";
+            /**
+             * @description Default standard
+             * @enum {string}
+             */
+            format?: "standard" | "large_print" | "easy_read";
+            /** @description BCP 47 tag, default en */
+            language?: string;
+            copy_representative?: boolean;
+        };
+        ContactPreferences: {
+            /** @enum {string} */
+            channel: "email" | "post" | "both";
+            /** @enum {string} */
+            format: "standard" | "large_print" | "easy_read";
+            language: string;
+            copy_representative: boolean;
+            /** @description 14 for standard print (the LGSCO's guide), 16 for large print and easy read */
+            font_size_points: number;
+        };
+        SignInOptions: {
+            /**
+             * @description break_glass_only: only the break-glass account may use a password
+             * @enum {string}
+             */
+            password_sign_in: "everyone" | "break_glass_only";
+            /** @description shown as "Sign in with <provider_name>"; null when no provider is enabled */
+            provider_name: string | null;
+        };
+        ProviderLogout: {
+            end_session_url: string | null;
+        };
+        OidcRoleMapping: {
+            /** @enum {string} */
+            claim: "roles" | "groups";
+            /** @description an app role's value or a group's id */
+            value: string;
+            /** @enum {string} */
+            role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+            /** @description a team code; empty for none */
+            team?: string;
+        };
+        OidcSettings: {
+            enabled: boolean;
+            display_name?: string;
+            /** @description pinned; for Entra ID https://login.microsoftonline.com/<tenant id>/v2.0 */
+            issuer?: string;
+            client_id?: string;
+            /** @description env:NAME, file:/absolute/path, or empty for a public client */
+            client_secret_source?: string;
+            /** @description https://<this server>/api/v1/oidc/callback */
+            redirect_url?: string;
+            /** @description the first sign-in of an unlinked account creates the user */
+            create_users?: boolean;
+            /** @enum {string} */
+            password_sign_in?: "everyone" | "break_glass_only";
+            /** @description an active local admin who may always sign in with a password */
+            break_glass_username?: string;
+            /** @description in order: the first rule whose value the token holds gives the role */
+            role_mappings?: components["schemas"]["OidcRoleMapping"][];
+        };
+        OidcConnectionTest: {
+            issuer: string;
+            authorization_endpoint: string;
+            token_endpoint: string;
+            jwks_uri: string;
+            end_session_endpoint: string | null;
+            signing_keys: number;
+        };
+        SubmissionContact: {
+            name: string;
+            job_title: string;
+            email: string;
+            phone: string;
+        };
+        SubmissionContactInput: {
+            name?: string;
+            job_title?: string;
+            email?: string;
+            phone?: string;
+        };
+        /** @description The form's Section 1 details; each may be blank in a draft; addresses start https://. */
+        AnnualSubmissionDetails: {
+            /** @description The landlord's registration or Ombudsman membership number */
+            landlord_code?: string;
+            complaints_officer?: components["schemas"]["SubmissionContactInput"];
+            /** @description The Member Responsible for Complaints */
+            member_responsible?: components["schemas"]["SubmissionContactInput"];
+            /** @description https:// address of the complaints policy */
+            policy_address?: string;
+            self_assessment_address?: string;
+            report_address?: string;
+            response_address?: string;
+        };
+        NewAnnualSubmission: {
+            year: number;
+            /** @description Homes owned; the year's homes owned by default */
+            homes?: number;
+            details?: components["schemas"]["AnnualSubmissionDetails"];
+        };
+        AnnualSubmissionApproval: {
+            /** Format: date */
+            approved_on: string;
+            /** @example Cabinet */
+            governing_body: string;
+            /** @example CAB/24/023 */
+            minute: string;
+            /** @description The governing body's response to the annual report */
+            response: string;
+        };
+        AnnualSubmissionPublication: {
+            /** Format: date */
+            published_on: string;
+            /** @example https://example.gov.uk/complaints-performance */
+            web_address: string;
+        };
+        AnnualSubmissionSubmittal: {
+            /** Format: date */
+            submitted_on: string;
+        };
+        AnnualSubmission: {
+            year: number;
+            /** @example 2023/24 */
+            financial_year: string;
+            version: number;
+            homes: number;
+            /**
+             * Format: date
+             * @description 30 September for more than 1,000 homes, otherwise six months after the year end
+             */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "approved" | "published" | "submitted";
+            details: {
+                /** @description The landlord's registration or Ombudsman membership number */
+                landlord_code: string;
+                complaints_officer: components["schemas"]["SubmissionContact"];
+                member_responsible: components["schemas"]["SubmissionContact"];
+                /** @description https:// address of the complaints policy */
+                policy_address: string;
+                self_assessment_address: string;
+                report_address: string;
+                response_address: string;
+            };
+            /** Format: date */
+            approved_on: string | null;
+            governing_body: string | null;
+            minute: string | null;
+            response: string | null;
+            /** Format: date */
+            published_on: string | null;
+            web_address: string | null;
+            /** Format: date */
+            submitted_on: string | null;
+            /** @description Who recorded each step and when, oldest first (draft: created) */
+            steps: {
+                /** @enum {string} */
+                status: "draft" | "approved" | "published" | "submitted";
+                by: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            form_path: string;
+            /** @description Where the report as submitted is kept; null until submitted */
+            submitted_report_path: string | null;
+        };
+        /** @description The Ombudsman's form section by section; every answer a string as an officer copies it, "" when not recorded. */
+        AnnualSubmissionForm: {
+            title: string;
+            year: number;
+            financial_year: string;
+            /** Format: date */
+            deadline: string;
+            /** @description In words */
+            status: string;
+            section_1: {
+                question: string;
+                answer: string;
+            }[];
+            section_2: {
+                section: string;
+                provision: string;
+                requirement: string;
+                /** @enum {string} */
+                comply: "Yes" | "No" | "";
+                evidence: string;
+                commentary: string;
+                action: string;
+                timescale: string;
+            }[];
+        };
         /**
-         * Format: date
-         * @example 2024-12-20
+         * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
+         * @enum {unknown}
          */
-        agreed_on: string;
-        /**
-         * Format: date
-         * @example 2024-12-20
-         */
-        respond_by: string;
-      } | null;
-      late_notice: {
-        /**
-         * Format: date
-         * @example 2024-12-20
-         */
-        notified_on: string;
-        reason: string;
-        expected_by: string | null;
-      } | null;
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "response_corrected";
+        /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
+        CorrectResponseRequest: {
+            /**
+             * Format: date
+             * @description the date of the correction; defaults to today; not before the response
+             * @example 2024-12-20
+             */
+            on?: string;
+            /** @enum {unknown} */
+            outcome: "upheld" | "partly_upheld" | "not_upheld";
+            root_causes: string[];
+            remedies?: components["schemas"]["RemedyInput"][];
+            actions?: components["schemas"]["ActionInput"][];
+            learning?: string;
+            /** @description why the response recorded was wrong */
+            reason: string;
+        };
+        EligibleHandlers: {
+            stage: number;
+            items: {
+                username: string;
+                display_name: string;
+                /** @enum {unknown} */
+                role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+                team: string | null;
+            }[];
+        };
     };
-    /**
-     * @description What a role may do (the server's role table, src/core/permissions.cpp). A client shows and hides by the signed-in user's permissions and keeps no copy of the table.
-     * @enum {unknown}
-     */
-    Permission:
-      | 'view_cases'
-      | 'log_complaint'
-      | 'acknowledge'
-      | 'respond'
-      | 'extend'
-      | 'escalate'
-      | 'refuse'
-      | 'withdraw'
-      | 'close'
-      | 'reopen'
-      | 'reassign'
-      | 'add_note'
-      | 'resolve_service_request'
-      | 'view_reports'
-      | 'view_audit'
-      | 'manage_users'
-      | 'manage_configuration'
-      | 'manage_ombudsman'
-      | 'manage_learning'
-      | 'manage_self_assessment';
-    /**
-     * @description An action on a complaint: POST /api/v1/complaints/{reference}/<action>.
-     * @enum {unknown}
-     */
-    CaseAction:
-      | 'acknowledge'
-      | 'extend'
-      | 'respond'
-      | 'escalate'
-      | 'refuse'
-      | 'withdraw'
-      | 'close'
-      | 'reopen'
-      | 'reassign'
-      | 'investigation'
-      | 'adjudication'
-      | 'review-panel'
-      | 'panel-report'
-      | 'discussion-offer'
-      | 'response-period'
-      | 'late-notice'
-      | 'correct-response';
-    /** @description The signed-in user, with what their role may do. */
-    CurrentUser: {
-      username: string;
-      display_name: string;
-      /** @enum {unknown} */
-      role: 'admin' | 'complaints_officer' | 'case_handler' | 'manager' | 'viewer';
-      team: string | null;
-      active: boolean;
-      /** @description every permission the user's role has, in the table's order */
-      permissions: components['schemas']['Permission'][];
-      /** @description where the user's reminders go; null when none. Unique among users whatever its case. */
-      email: string | null;
-      /**
-       * @description daily: a digest of the user's cases due soon and overdue (managers: their team's overdue ones), sent once a working day inside office hours; off: none
-       * @enum {unknown}
-       */
-      reminder_digest: 'daily' | 'off';
+    responses: {
+        /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid bearer token */
+        Unauthenticated: {
+            headers: {
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The user's role does not allow this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such record */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The case's state does not allow the action, or a duplicate */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match names an older version; reload and retry */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is over 1 MiB */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not application/json */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid values: impossible dates, unknown enum names, missing required fields, rule violations; each field named */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description If-Match is missing */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The database is unavailable (it cannot be read, or written) */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many sign-ins, answered without checking the password: for this username (counted before the password is checked; from the 3rd consecutive failure 5, 10, 20, ... seconds, at most 300, and locked for 15 minutes from the 10th, whatever the password), from this client address (an IPv6 one by its /64 network; 30 at once, then one every 2 seconds), or because the server's password checks are all busy (a few at a time with a short queue; Retry-After 2). A username nobody has is throttled alike. */
+        TooManyRequests: {
+            headers: {
+                /** @description seconds until another attempt is heard */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is not valid HTTP/1.1, or its headers are larger than the server allows; answered before any route is chosen, so by every operation */
+        MalformedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A failure of the server's own (a document that could not be drawn): not the request's fault, and not cured by retrying; the cause is logged (problem type /problems/internal, or about:blank for an unexpected one) */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
-    /**
-     * @description Why a field was refused, for a client to word in its own terms (the message beside it is for people reading the API and may change): invalid (any other refusal; the message says why), required (missing or blank), malformed (the wrong JSON type, or a field the request does not know; with 400), invalid_date (not a date YYYY-MM-DD, or outside the calendar's years), date_in_future (a business date after today), date_too_early (before what it follows, e.g. the stage start), date_too_late (after what it must precede, e.g. the complaint's receipt), out_of_range (a number outside its bounds), not_in_list (not one of the allowed names), too_long (text or a list beyond its bound), unknown_reference (names a record, code or user that does not exist or is not visible), not_allowed_in_state (the record's state does not allow the value now), duplicate (a value that must be unique, taken), invalid_format (not in the form the field requires, e.g. a username or a code; the message states the form), invalid_email (not an email address), same_record (names the record it is given for, e.g. a complaint linked to itself), within_time_limit (a refusal as outside the time limit for a complaint made within it; both the reason and the date the matter arose are named). A refusal of the request itself names the part of the HTTP message at fault, spelt as HTTP spells it: Content-Length (too_long, with 413), Content-Type (not_in_list, 415), Method (not_in_list, 405), If-Match (required, 428), or request (malformed, 400, for a message that is not HTTP).
-     * @enum {unknown}
-     */
-    FieldErrorCode:
-      | 'invalid'
-      | 'required'
-      | 'malformed'
-      | 'invalid_date'
-      | 'date_in_future'
-      | 'date_too_early'
-      | 'date_too_late'
-      | 'out_of_range'
-      | 'not_in_list'
-      | 'too_long'
-      | 'unknown_reference'
-      | 'not_allowed_in_state'
-      | 'duplicate'
-      | 'invalid_format'
-      | 'invalid_email'
-      | 'same_record'
-      | 'within_time_limit';
-    /** @description A file attached to a record. Its content is served only when may_download is true (scan_state clean or not_scanned); an infected file is quarantined and never served; a not_scanned one was not checked for viruses (no scanner configured), which staff are shown before they open it. */
-    Attachment: {
-      id: number;
-      /** @description The name it was sent with, without any path, control or bidirectional characters */
-      name: string;
-      /** @description Detected from the content (libmagic), never from the name */
-      media_type: string;
-      size: number;
-      sha256: string;
-      description: string;
-      supplied_by_resident: boolean;
-      /** @enum {string} */
-      scan_state: 'pending' | 'clean' | 'infected' | 'not_scanned';
-      may_download: boolean;
-      /** @description An image or PDF, which ?disposition=inline shows in the browser (sandboxed) */
-      may_show_inline: boolean;
-      added_by: string;
-      /** Format: date-time */
-      added_at: string;
-      /** @description The path its content downloads from */
-      content: string;
-    };
-    AttachmentList: {
-      attachments: components['schemas']['Attachment'][];
-    };
-    /** @description multipart/form-data. Each file is typed by its content and must be on the allow-list, not empty, within the per-file limit and within what the record may still hold (GET /api/v1/attachment-policy); a file over a limit is refused (413) while it is being received. All the files are kept, or none. */
-    AttachmentUpload: {
-      /** @description One or more files (each a part named file with a filename) */
-      file: string[];
-      description?: string;
-      /** @enum {string} */
-      supplied_by_resident?: 'true' | 'false';
-    };
-    AttachmentRemoval: {
-      reason: string;
-    };
-    AttachmentPolicy: {
-      max_file_bytes: number;
-      max_case_bytes: number;
-      allowed: {
-        media_type: string;
-        label: string;
-      }[];
-    };
-    /**
-     * @description What a letter reports: acknowledgement (each stage), extension_notice, stage_response (the final response at the regime's last stage, with the Ombudsman block), not_accepted, escalation_declined, actions_update, phone_resolution, free_letter
-     * @enum {string}
-     */
-    LetterType:
-      | 'acknowledgement'
-      | 'extension_notice'
-      | 'stage_response'
-      | 'not_accepted'
-      | 'escalation_declined'
-      | 'actions_update'
-      | 'phone_resolution'
-      | 'free_letter';
-    /** @enum {string} */
-    LetterPartName:
-      | 'complaint_definition'
-      | 'outcome_sought'
-      | 'not_responsible_for'
-      | 'response_date'
-      | 'extension_reason'
-      | 'new_date'
-      | 'decisions'
-      | 'reasons'
-      | 'remedies'
-      | 'outstanding_actions'
-      | 'escalation'
-      | 'ombudsman'
-      | 'refusal_explanation'
-      | 'progress'
-      | 'resolution'
-      | 'body';
-    LetterActionInput: {
-      description?: string;
-      /** Format: date */
-      due_on?: string;
-    };
-    /** @description The handler's parts. The parts the case knows (response_date, new_date, ombudsman) are filled by the server; outcome_sought defaults to the complaint's desired outcome. Typed text is inserted as text, never read as template or markup. */
-    LetterPartsInput: {
-      complaint_definition?: string;
-      outcome_sought?: string;
-      not_responsible_for?: string;
-      extension_reason?: string;
-      decisions?: string;
-      reasons?: string;
-      remedies?: string;
-      escalation?: string;
-      refusal_explanation?: string;
-      progress?: string;
-      resolution?: string;
-      body?: string;
-      outstanding_actions?: components['schemas']['LetterActionInput'][];
-    };
-    LetterRequest: {
-      type: components['schemas']['LetterType'];
-      parts?: components['schemas']['LetterPartsInput'];
-      /**
-       * Format: date
-       * @description Default today; not in the future, not before the complaint was received
-       */
-      issued_on?: string;
-      /** @description Acknowledgement only: also acknowledge the stage on the issue date */
-      record_event?: boolean;
-      /**
-       * @description Default: email when the complainant gave an email address, else post
-       * @enum {string}
-       */
-      channel?: 'email' | 'post' | 'both';
-      /**
-       * @description standard is 14 pt; large_print and easy_read at least 16 pt
-       * @enum {string}
-       */
-      format?: 'standard' | 'large_print' | 'easy_read';
-      /** @description The number of the earlier letter this one corrects */
-      corrects?: number;
-    };
-    LetterAction: {
-      description: string;
-      /** Format: date */
-      due_on: string | null;
-    };
-    LetterParts: {
-      complaint_definition: string;
-      outcome_sought: string;
-      not_responsible_for: string;
-      extension_reason: string;
-      decisions: string;
-      reasons: string;
-      remedies: string;
-      escalation: string;
-      refusal_explanation: string;
-      progress: string;
-      resolution: string;
-      body: string;
-      /** Format: date */
-      response_date: string | null;
-      /** Format: date */
-      new_date: string | null;
-      outstanding_actions: components['schemas']['LetterAction'][];
-      /** @description Whether the letter carries the Ombudsman's contact block */
-      ombudsman: boolean;
-    };
-    LetterRecipient: {
-      name: string;
-      email: string | null;
-      address: string | null;
-    };
-    /** @description The letter's email in the outbox */
-    LetterDelivery: {
-      /** @enum {string} */
-      state: 'queued' | 'sending' | 'sent' | 'failed';
-      attempts: number;
-      message_id: string;
-      last_error: string | null;
-    };
-    /** @description A letter as issued: never changed; a correction is a new letter */
-    Letter: {
-      number: number;
-      reference: string;
-      type: components['schemas']['LetterType'];
-      stage: number;
-      /** Format: date */
-      issued_on: string;
-      issued_by: string;
-      /** Format: date-time */
-      issued_at: string;
-      /** @enum {string} */
-      channel: 'email' | 'post' | 'both';
-      /** @enum {string} */
-      format: 'standard' | 'large_print' | 'easy_read';
-      recipient: components['schemas']['LetterRecipient'];
-      /** @description 0 = the shipped default */
-      template_version: number;
-      pages: number;
-      /** @description Hex SHA-256 of the PDF, also in the letter_issued event */
-      sha256: string;
-      corrects: number | null;
-      /** @description Where the PDF is read */
-      pdf: string;
-      delivery: components['schemas']['LetterDelivery'] | null;
-    };
-    FullLetter: {
-      number: number;
-      reference: string;
-      type: components['schemas']['LetterType'];
-      stage: number;
-      /** Format: date */
-      issued_on: string;
-      issued_by: string;
-      /** Format: date-time */
-      issued_at: string;
-      /** @enum {string} */
-      channel: 'email' | 'post' | 'both';
-      /** @enum {string} */
-      format: 'standard' | 'large_print' | 'easy_read';
-      recipient: components['schemas']['LetterRecipient'];
-      /** @description 0 = the shipped default */
-      template_version: number;
-      pages: number;
-      /** @description Hex SHA-256 of the PDF, also in the letter_issued event */
-      sha256: string;
-      corrects: number | null;
-      /** @description Where the PDF is read */
-      pdf: string;
-      delivery: components['schemas']['LetterDelivery'] | null;
-      text: string;
-      html: string;
-    };
-    LetterPreview: {
-      type: components['schemas']['LetterType'];
-      stage: number;
-      /** Format: date */
-      issued_on: string;
-      /** @enum {string} */
-      channel: 'email' | 'post' | 'both';
-      /** @enum {string} */
-      format: 'standard' | 'large_print' | 'easy_read';
-      recipient: components['schemas']['LetterRecipient'];
-      template_version: number;
-      pages: number;
-      text: string;
-      html: string;
-      /** @description The PDF as it would be issued, base64 */
-      pdf_base64: string;
-      parts: components['schemas']['LetterParts'];
-      required: components['schemas']['LetterPartName'][];
-      /** @description Required parts not yet given: issuing now would be refused naming them */
-      missing: components['schemas']['LetterPartName'][];
-    };
-    LetterTemplateRequest: {
-      type: components['schemas']['LetterType'];
-      /**
-       * @description Absent: every regime without its own
-       * @enum {string}
-       */
-      regime?: 'housing' | 'corporate' | 'children' | 'adults';
-      text: string;
-    };
-    LetterTemplate: {
-      type: components['schemas']['LetterType'];
-      /** @enum {string|null} */
-      regime: 'housing' | 'corporate' | 'children' | 'adults' | null;
-      version: number;
-      text: string;
-      saved_by: string | null;
-      /** Format: date-time */
-      saved_at: string | null;
-    };
-    OutboxCounts: {
-      queued: number;
-      sending: number;
-      sent: number;
-      failed: number;
-    };
-    ContactPreferencesRequest: {
-      /**
-       * @description email needs the complainant's email address, post their postal address
-       * @enum {string}
-       */
-      channel: 'email' | 'post' | 'both';
-      /**
-       * @description Default standard
-       * @enum {string}
-       */
-      format?: 'standard' | 'large_print' | 'easy_read';
-      /** @description BCP 47 tag, default en */
-      language?: string;
-      copy_representative?: boolean;
-    };
-    ContactPreferences: {
-      /** @enum {string} */
-      channel: 'email' | 'post' | 'both';
-      /** @enum {string} */
-      format: 'standard' | 'large_print' | 'easy_read';
-      language: string;
-      copy_representative: boolean;
-      /** @description 14 for standard print (the LGSCO's guide), 16 for large print and easy read */
-      font_size_points: number;
-    };
-    SignInOptions: {
-      /**
-       * @description break_glass_only: only the break-glass account may use a password
-       * @enum {string}
-       */
-      password_sign_in: 'everyone' | 'break_glass_only';
-      /** @description shown as "Sign in with <provider_name>"; null when no provider is enabled */
-      provider_name: string | null;
-    };
-    ProviderLogout: {
-      end_session_url: string | null;
-    };
-    OidcRoleMapping: {
-      /** @enum {string} */
-      claim: 'roles' | 'groups';
-      /** @description an app role's value or a group's id */
-      value: string;
-      /** @enum {string} */
-      role: 'admin' | 'complaints_officer' | 'case_handler' | 'manager' | 'viewer';
-      /** @description a team code; empty for none */
-      team?: string;
-    };
-    OidcSettings: {
-      enabled: boolean;
-      display_name?: string;
-      /** @description pinned; for Entra ID https://login.microsoftonline.com/<tenant id>/v2.0 */
-      issuer?: string;
-      client_id?: string;
-      /** @description env:NAME, file:/absolute/path, or empty for a public client */
-      client_secret_source?: string;
-      /** @description https://<this server>/api/v1/oidc/callback */
-      redirect_url?: string;
-      /** @description the first sign-in of an unlinked account creates the user */
-      create_users?: boolean;
-      /** @enum {string} */
-      password_sign_in?: 'everyone' | 'break_glass_only';
-      /** @description an active local admin who may always sign in with a password */
-      break_glass_username?: string;
-      /** @description in order: the first rule whose value the token holds gives the role */
-      role_mappings?: components['schemas']['OidcRoleMapping'][];
-    };
-    OidcConnectionTest: {
-      issuer: string;
-      authorization_endpoint: string;
-      token_endpoint: string;
-      jwks_uri: string;
-      end_session_endpoint: string | null;
-      signing_keys: number;
-    };
-    SubmissionContact: {
-      name: string;
-      job_title: string;
-      email: string;
-      phone: string;
-    };
-    SubmissionContactInput: {
-      name?: string;
-      job_title?: string;
-      email?: string;
-      phone?: string;
-    };
-    /** @description The form's Section 1 details; each may be blank in a draft; addresses start https://. */
-    AnnualSubmissionDetails: {
-      /** @description The landlord's registration or Ombudsman membership number */
-      landlord_code?: string;
-      complaints_officer?: components['schemas']['SubmissionContactInput'];
-      /** @description The Member Responsible for Complaints */
-      member_responsible?: components['schemas']['SubmissionContactInput'];
-      /** @description https:// address of the complaints policy */
-      policy_address?: string;
-      self_assessment_address?: string;
-      report_address?: string;
-      response_address?: string;
-    };
-    NewAnnualSubmission: {
-      year: number;
-      /** @description Homes owned; the year's homes owned by default */
-      homes?: number;
-      details?: components['schemas']['AnnualSubmissionDetails'];
-    };
-    AnnualSubmissionApproval: {
-      /** Format: date */
-      approved_on: string;
-      /** @example Cabinet */
-      governing_body: string;
-      /** @example CAB/24/023 */
-      minute: string;
-      /** @description The governing body's response to the annual report */
-      response: string;
-    };
-    AnnualSubmissionPublication: {
-      /** Format: date */
-      published_on: string;
-      /** @example https://example.gov.uk/complaints-performance */
-      web_address: string;
-    };
-    AnnualSubmissionSubmittal: {
-      /** Format: date */
-      submitted_on: string;
-    };
-    AnnualSubmission: {
-      year: number;
-      /** @example 2023/24 */
-      financial_year: string;
-      version: number;
-      homes: number;
-      /**
-       * Format: date
-       * @description 30 September for more than 1,000 homes, otherwise six months after the year end
-       */
-      deadline: string;
-      /** @enum {string} */
-      status: 'draft' | 'approved' | 'published' | 'submitted';
-      details: {
-        /** @description The landlord's registration or Ombudsman membership number */
-        landlord_code: string;
-        complaints_officer: components['schemas']['SubmissionContact'];
-        member_responsible: components['schemas']['SubmissionContact'];
-        /** @description https:// address of the complaints policy */
-        policy_address: string;
-        self_assessment_address: string;
-        report_address: string;
-        response_address: string;
-      };
-      /** Format: date */
-      approved_on: string | null;
-      governing_body: string | null;
-      minute: string | null;
-      response: string | null;
-      /** Format: date */
-      published_on: string | null;
-      web_address: string | null;
-      /** Format: date */
-      submitted_on: string | null;
-      /** @description Who recorded each step and when, oldest first (draft: created) */
-      steps: {
-        /** @enum {string} */
-        status: 'draft' | 'approved' | 'published' | 'submitted';
-        by: string;
-        /** Format: date-time */
-        at: string;
-      }[];
-      form_path: string;
-      /** @description Where the report as submitted is kept; null until submitted */
-      submitted_report_path: string | null;
-    };
-    /** @description The Ombudsman's form section by section; every answer a string as an officer copies it, "" when not recorded. */
-    AnnualSubmissionForm: {
-      title: string;
-      year: number;
-      financial_year: string;
-      /** Format: date */
-      deadline: string;
-      /** @description In words */
-      status: string;
-      section_1: {
-        question: string;
-        answer: string;
-      }[];
-      section_2: {
-        section: string;
-        provision: string;
-        requirement: string;
-        /** @enum {string} */
-        comply: 'Yes' | 'No' | '';
-        evidence: string;
-        commentary: string;
-        action: string;
-        timescale: string;
-      }[];
-    };
-    /**
-     * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
-     * @enum {unknown}
-     */
-    EventType:
-      | 'logged'
-      | 'acknowledged'
-      | 'extended'
-      | 'responded'
-      | 'escalated'
-      | 'refused'
-      | 'withdrawn'
-      | 'reopened'
-      | 'closed'
-      | 'reassigned'
-      | 'note_added'
-      | 'linked'
-      | 'unlinked'
-      | 'action_updated'
-      | 'service_request_logged'
-      | 'service_request_resolved'
-      | 'service_request_converted'
-      | 'configured'
-      | 'user_created'
-      | 'user_updated'
-      | 'token_created'
-      | 'token_revoked'
-      | 'signed_in'
-      | 'sign_in_failed'
-      | 'locked_out'
-      | 'signed_out'
-      | 'ombudsman_case_recorded'
-      | 'ombudsman_case_updated'
-      | 'ombudsman_case_linked'
-      | 'ombudsman_case_unlinked'
-      | 'failure_order_recorded'
-      | 'failure_order_updated'
-      | 'annual_letter_recorded'
-      | 'learning_action_raised'
-      | 'learning_action_updated'
-      | 'self_assessment_started'
-      | 'self_assessment_updated'
-      | 'self_assessment_approved'
-      | 'annual_submission_created'
-      | 'annual_submission_updated'
-      | 'annual_submission_approved'
-      | 'annual_submission_published'
-      | 'annual_submission_submitted'
-      | 'deadlines_recalculated'
-      | 'procedure_recorded'
-      | 'attachment_added'
-      | 'attachment_removed'
-      | 'letter_issued'
-      | 'letter_template_saved'
-      | 'contact_preferences_changed'
-      | 'identity_linked'
-      | 'sign_in_refused'
-      | 'reminder_digest_queued'
-      | 'resident_code_sent'
-      | 'resident_case_opened'
-      | 'resident_information_added'
-      | 'response_corrected';
-    /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
-    CorrectResponseRequest: {
-      /**
-       * Format: date
-       * @description the date of the correction; defaults to today; not before the response
-       * @example 2024-12-20
-       */
-      on?: string;
-      /** @enum {unknown} */
-      outcome: 'upheld' | 'partly_upheld' | 'not_upheld';
-      root_causes: string[];
-      remedies?: components['schemas']['RemedyInput'][];
-      actions?: components['schemas']['ActionInput'][];
-      learning?: string;
-      /** @description why the response recorded was wrong */
-      reason: string;
-    };
-    EligibleHandlers: {
-      stage: number;
-      items: {
-        username: string;
-        display_name: string;
-        /** @enum {unknown} */
-        role: 'admin' | 'complaints_officer' | 'case_handler' | 'manager' | 'viewer';
-        team: string | null;
-      }[];
-    };
-  };
-  responses: {
-    /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description No valid bearer token */
-    Unauthenticated: {
-      headers: {
-        'WWW-Authenticate'?: string;
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The user's role does not allow this */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description No such record */
-    NotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The case's state does not allow the action, or a duplicate */
-    Conflict: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description If-Match names an older version; reload and retry */
-    PreconditionFailed: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The body is over 1 MiB */
-    PayloadTooLarge: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The body is not application/json */
-    UnsupportedMediaType: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Invalid values: impossible dates, unknown enum names, missing required fields, rule violations; each field named */
-    Unprocessable: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description If-Match is missing */
-    PreconditionRequired: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The database is unavailable (it cannot be read, or written) */
-    Unavailable: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Too many sign-ins, answered without checking the password: for this username (counted before the password is checked; from the 3rd consecutive failure 5, 10, 20, ... seconds, at most 300, and locked for 15 minutes from the 10th, whatever the password), from this client address (an IPv6 one by its /64 network; 30 at once, then one every 2 seconds), or because the server's password checks are all busy (a few at a time with a short queue; Retry-After 2). A username nobody has is throttled alike. */
-    TooManyRequests: {
-      headers: {
-        /** @description seconds until another attempt is heard */
-        'Retry-After'?: number;
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The request is not valid HTTP/1.1, or its headers are larger than the server allows; answered before any route is chosen, so by every operation */
-    MalformedRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description A failure of the server's own (a document that could not be drawn): not the request's fault, and not cured by retrying; the cause is logged (problem type /problems/internal, or about:blank for an unexpected one) */
-    InternalError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-  };
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  listComplaints: {
-    parameters: {
-      query?: {
-        status?:
-          | 'awaiting_acknowledgement'
-          | 'in_progress'
-          | 'responded'
-          | 'closed'
-          | 'not_accepted'
-          | 'withdrawn';
-        stage?: number;
-        regime?: 'housing' | 'corporate' | 'children' | 'adults';
-        service_area?: string;
-        team?: string;
-        handler?: string;
-        category?: string;
-        /** @description inclusive */
-        received_from?: string;
-        /** @description inclusive */
-        received_to?: string;
-        /** @description true: only cases whose pending deadline is before today */
-        overdue?: 'true' | 'false';
-        /** @description open cases whose pending deadline falls from today to this many working days after it (not with overdue=true) */
-        due_within?: number;
-        /** @description words searched in summary and description; every word must occur, the last also as a prefix. At most 32 words (runs of letters and digits) and 512 characters: more is 422 naming text */
-        text?: string;
-        /** @description the order; a leading '-' for descending */
-        sort?: 'reference' | '-reference' | 'received_on' | '-received_on' | 'due_on' | '-due_on';
-        limit?: number;
-        /** @description next_cursor of the previous page, with the same filters and sort; opaque */
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of complaints */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ComplaintList'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  logComplaint: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LogComplaintRequest'];
-      };
-    };
-    responses: {
-      /** @description Logged: the case with its reference, stage, status and acknowledge_by */
-      201: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getComplaint: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The case, with timeline */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getComplaintTimeline: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The events */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Event'][];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listEligibleHandlers: {
-    parameters: {
-      query?: {
-        /** @description the stage: the current one (default) or the next, for an escalation */
-        stage?: number;
-      };
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The users, by username */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EligibleHandlers'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  acknowledgeComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['AcknowledgeRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  extendComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['ExtendRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  respondComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['RespondRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  correctResponse: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CorrectResponseRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  escalateComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['EscalateRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  refuseComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['RefuseRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  withdrawComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['WithdrawRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  closeComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['CloseRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  reopenComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['ReopenRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  reassignComplaint: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['ReassignRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  logServiceRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LogServiceRequestRequest'];
-      };
-    };
-    responses: {
-      /** @description Logged */
-      201: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ServiceRequest'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getServiceRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The request */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ServiceRequest'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  resolveServiceRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ResolveServiceRequestRequest'];
-      };
-    };
-    responses: {
-      /** @description Resolved */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ServiceRequest'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  convertServiceRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ConvertServiceRequestRequest'];
-      };
-    };
-    responses: {
-      /** @description The complaint raised */
-      201: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  health: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The process is serving */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @constant */
-            status: 'ok';
-          };
-        };
-      };
-      400: components['responses']['MalformedRequest'];
-      413: components['responses']['PayloadTooLarge'];
-    };
-  };
-  ready: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Ready */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @constant */
-            status: 'ready';
-          };
-        };
-      };
-      400: components['responses']['MalformedRequest'];
-      413: components['responses']['PayloadTooLarge'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  metrics: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description redress_http_requests_total, redress_http_request_duration_seconds, redress_open_cases, redress_overdue_cases */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/plain': string;
-        };
-      };
-      400: components['responses']['MalformedRequest'];
-      413: components['responses']['PayloadTooLarge'];
-    };
-  };
-  openapi: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The OpenAPI 3.1 document */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': Record<string, never>;
-        };
-      };
-      400: components['responses']['MalformedRequest'];
-      413: components['responses']['PayloadTooLarge'];
-    };
-  };
-  currentSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The signed-in user */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CurrentUser'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  signIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignInRequest'];
-      };
-    };
-    responses: {
-      /** @description Signed in */
-      201: {
-        headers: {
-          /** @description redress_session=<token>; HttpOnly; SameSite=Strict; Path=/ */
-          'Set-Cookie'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Session'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  signOut: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Signed out */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listTokens: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Oldest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['ApiToken'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  createToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateTokenRequest'];
-      };
-    };
-    responses: {
-      /** @description Issued; the token is shown once */
-      201: {
-        headers: {
-          /** @description /api/v1/tokens/{id} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IssuedApiToken'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  revokeToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Revoked (or already revoked) */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      /** @description No such token, or another user's token to a caller who may not manage users */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      503: components['responses']['Unavailable'];
-    };
-  };
-  countComplaints: {
-    parameters: {
-      query?: {
-        status?:
-          | 'awaiting_acknowledgement'
-          | 'in_progress'
-          | 'responded'
-          | 'closed'
-          | 'not_accepted'
-          | 'withdrawn';
-        stage?: number;
-        regime?: 'housing' | 'corporate' | 'children' | 'adults';
-        service_area?: string;
-        team?: string;
-        handler?: string;
-        category?: string;
-        /** @description inclusive */
-        received_from?: string;
-        /** @description inclusive */
-        received_to?: string;
-        /** @description true: only cases whose pending deadline is before today */
-        overdue?: 'true' | 'false';
-        /** @description open cases whose pending deadline falls from today to this many working days after it (not with overdue=true) */
-        due_within?: number;
-        /** @description words searched in summary and description; every word must occur, the last also as a prefix */
-        text?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Counts */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StatusCounts'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listNotes: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The notes */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['Note'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addNote: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NoteRequest'];
-      };
-    };
-    responses: {
-      /** @description Added; also in the timeline as note_added */
-      201: {
-        headers: {
-          /** @description /api/v1/complaints/{reference}/notes */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Note'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listLinks: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The links, oldest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['Link'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addLink: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LinkRequest'];
-      };
-    };
-    responses: {
-      /** @description Linked */
-      201: {
-        headers: {
-          /** @description /api/v1/complaints/{reference}/links/{other} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Link'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  removeLink: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        reference: string;
-        /** @description the linked complaint */
-        other: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listUsers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The users */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['SignedInUser'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addUser: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewUserRequest'];
-      };
-    };
-    responses: {
-      /** @description Added */
-      201: {
-        headers: {
-          /** @description /api/v1/users/{username} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SignedInUser'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getUser: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        username: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The user */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SignedInUser'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  updateUser: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        username: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UserChangesRequest'];
-      };
-    };
-    responses: {
-      /** @description Changed */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SignedInUser'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listTeams: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The list */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['Team'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveTeam: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TeamRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Team'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listServiceAreas: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The list */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['ServiceArea'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveServiceArea: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ServiceAreaRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ServiceArea'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listCategories: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The list */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['TaxonomyEntry'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveCategory: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TaxonomyEntryRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaxonomyEntry'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listRootCauses: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The list */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['TaxonomyEntry'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveRootCause: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 1 to 64 of a-z 0-9 _ - */
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TaxonomyEntryRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TaxonomyEntry'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listClosureDays: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The list */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['ClosureDay'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addClosureDay: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ClosureDay'];
-      };
-    };
-    responses: {
-      /** @description Added */
-      201: {
-        headers: {
-          /** @description /api/v1/closure-days/{date} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClosureDay'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  removeClosureDay: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description YYYY-MM-DD */
-        date: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listDesignations: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description By service area and start */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['Designation'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addDesignation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DesignationRequest'];
-      };
-    };
-    responses: {
-      /** @description Added */
-      201: {
-        headers: {
-          /** @description /api/v1/designations */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Designation'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getSettings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The settings */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Settings'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveSettings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SettingsRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Settings'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getAnnualReport: {
-    parameters: {
-      query?: {
-        /** @description json (default), html (self-contained, SVG charts), pdf (A4), csv (one table with a `table` column) or xlsx (a sheet per table). Formats other than JSON are sent as an attachment. */
-        format?: 'json' | 'html' | 'pdf' | 'csv' | 'xlsx';
-        /** @description The date the figures are as at: only facts recorded on or before it are counted. Today by default; not after today. */
-        as_at?: string;
-      };
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24 (1 April 2023 to 31 March 2024). */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The report */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualReport'];
-          'text/html': string;
-          'application/pdf': string;
-          'text/csv': string;
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      422: components['responses']['Unprocessable'];
-      500: components['responses']['InternalError'];
-      /** @description The server is busy with other reports (problem type /problems/server-busy, with Retry-After), or the database is unavailable */
-      503: {
-        headers: {
-          /** @description seconds to wait before trying again, when busy */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  listHomesOwned: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description By year */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['HomesOwned'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveHomesOwned: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the financial year's first year, e.g. 2023 for 2023/24 */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['HomesOwnedRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HomesOwned'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listTenantSatisfaction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description By year */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['TenantSatisfaction'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveTenantSatisfaction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description the financial year's first year, from 2023 (2023/24), the Tenant Satisfaction Measures' first year */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TenantSatisfactionRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TenantSatisfaction'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listOmbudsmanCases: {
-    parameters: {
-      query?: {
-        /** @description housing_ombudsman or lgsco */
-        ombudsman?: 'housing_ombudsman' | 'lgsco';
-        /** @description Only cases concerning this complaint */
-        complaint?: string;
-        /** @description Financial year of the final decision */
-        decided_in?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The cases */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['OmbudsmanCase'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  recordOmbudsmanCase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OmbudsmanCaseInput'];
-      };
-    };
-    responses: {
-      /** @description Recorded; each complaint's timeline shows ombudsman_case_linked */
-      201: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          /** @description /api/v1/ombudsman/cases/{reference} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OmbudsmanCase'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getOmbudsmanCase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The case */
-      200: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OmbudsmanCase'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  updateOmbudsmanCase: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The ETag of the version being replaced */
-        'If-Match': string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OmbudsmanCaseInput'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OmbudsmanCase'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listFailureOrders: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The orders */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['FailureOrder'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  recordFailureOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FailureOrderInput'];
-      };
-    };
-    responses: {
-      /** @description Recorded */
-      201: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          /** @description /api/v1/ombudsman/failure-orders/{reference} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FailureOrder'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getFailureOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The order */
-      200: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FailureOrder'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  updateFailureOrder: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The ETag of the version being replaced */
-        'If-Match': string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FailureOrderInput'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FailureOrder'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getOverdue: {
-    parameters: {
-      query?: {
-        /** @description The as-at date; today by default */
-        on?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The dashboard's overdue items, most overdue first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OverdueDashboard'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getLgscoLetter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The figures */
-      200: {
-        headers: {
-          /** @description The letter's content tag, to send back in If-Match when correcting it */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LgscoLetter'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveLgscoLetter: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the ETag of the letter as read. When the letter has changed since (or was removed), the answer is 412 and nothing changes. */
-        'If-Match'?: string;
-        /** @description Optional: * when no letter was entered for the year as far as the client knows; 412 if one was entered meanwhile. */
-        'If-None-Match'?: '*';
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LgscoLetterInput'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          /** @description The saved letter's content tag */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LgscoLetter'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  reconcileLgscoLetter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Each of the letter's figures beside the recorded one */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LetterReconciliation'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getComplaintOmbudsmanHistory: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The history */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OmbudsmanHistory'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listLearningActions: {
-    parameters: {
-      query?: {
-        /** @description open, in_progress, completed or cancelled */
-        status?: string;
-        /** @description complaints, ombudsman_case or theme */
-        source?: string;
-        /** @description true: only those open or in progress past their due date */
-        overdue?: 'true' | 'false';
-        /** @description A username */
-        owner?: string;
-        /** @description Raised from this complaint */
-        complaint?: string;
-        /** @description Raised from this Ombudsman case */
-        ombudsman_case?: string;
-        /** @description Financial year of the due date */
-        due_in?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The actions */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['LearningAction'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  raiseLearningAction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LearningActionInput'];
-      };
-    };
-    responses: {
-      /** @description Raised */
-      201: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          /** @description /api/v1/learning/{reference} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LearningAction'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getLearningAction: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The action */
-      200: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LearningAction'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  updateLearningAction: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description The ETag of the version being replaced */
-        'If-Match': string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LearningActionInput'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          /** @description The version, for If-Match */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LearningAction'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getSelfAssessment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The self-assessment */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SelfAssessment'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  startSelfAssessment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Started, every provision unassessed */
-      201: {
-        headers: {
-          /** @description /api/v1/self-assessments/{year} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SelfAssessment'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveProvisionAssessment: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the version of the self-assessment the change is based on, as a strong ETag ("7"). When given and the assessment has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-        /** @description The Code provision, e.g. 6.3; a new one is added at the end */
-        provision: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProvisionAssessmentInput'];
-      };
-    };
-    responses: {
-      /** @description The self-assessment as saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SelfAssessment'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  removeProvisionAssessment: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the version of the self-assessment the change is based on, as a strong ETag ("7"). When given and the assessment has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-        /** @description The Code provision, e.g. 6.3; a new one is added at the end */
-        provision: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The self-assessment as saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SelfAssessment'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      412: components['responses']['PreconditionFailed'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveSelfAssessmentApproval: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the version of the self-assessment the change is based on, as a strong ETag ("7"). When given and the assessment has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['GoverningBodyApproval'];
-      };
-    };
-    responses: {
-      /** @description The self-assessment as saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SelfAssessment'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  recordInvestigation: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['InvestigationRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  recordAdjudication: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['AdjudicationRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  recordReviewPanel: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['ReviewPanelRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  recordPanelReport: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['PanelReportRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  recordDiscussionOffer: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['DiscussionOfferRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  agreeResponsePeriod: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['ResponsePeriodRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  notifyLateResponse: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description the ETag from GET, e.g. "3" */
-        'If-Match': string;
-      };
-      path: {
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': components['schemas']['LateNoticeRequest'];
-      };
-    };
-    responses: {
-      /** @description The updated case */
-      200: {
-        headers: {
-          /** @description strong ETag of the version, "<version>" */
-          ETag?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Complaint'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      428: components['responses']['PreconditionRequired'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listComplaintAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The files */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addComplaintAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['AttachmentUpload'];
-      };
-    };
-    responses: {
-      /** @description Attached */
-      201: {
-        headers: {
-          /** @description The record's attachments */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  removeComplaintAttachment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttachmentRemoval'];
-      };
-    };
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  downloadComplaintAttachment: {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The whole file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      /** @description The range asked for */
-      206: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      /** @description The range is outside the file */
-      416: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listServiceRequestAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The files */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addServiceRequestAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['AttachmentUpload'];
-      };
-    };
-    responses: {
-      /** @description Attached */
-      201: {
-        headers: {
-          /** @description The record's attachments */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  removeServiceRequestAttachment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttachmentRemoval'];
-      };
-    };
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  downloadServiceRequestAttachment: {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The whole file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      /** @description The range asked for */
-      206: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      /** @description The range is outside the file */
-      416: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listOmbudsmanCaseAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The files */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addOmbudsmanCaseAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['AttachmentUpload'];
-      };
-    };
-    responses: {
-      /** @description Attached */
-      201: {
-        headers: {
-          /** @description The record's attachments */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  removeOmbudsmanCaseAttachment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttachmentRemoval'];
-      };
-    };
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  downloadOmbudsmanCaseAttachment: {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The whole file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      /** @description The range asked for */
-      206: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      /** @description The range is outside the file */
-      416: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listLearningActionAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The files */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  addLearningActionAttachments: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['AttachmentUpload'];
-      };
-    };
-    responses: {
-      /** @description Attached */
-      201: {
-        headers: {
-          /** @description The record's attachments */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentList'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  removeLearningActionAttachment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttachmentRemoval'];
-      };
-    };
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  downloadLearningActionAttachment: {
-    parameters: {
-      query?: {
-        /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
-        disposition?: 'attachment' | 'inline';
-      };
-      header?: {
-        /** @description One byte range (bytes=first-last, first-, -suffix) */
-        Range?: string;
-      };
-      path: {
-        /** @description Redress's reference of the record */
-        reference: string;
-        /** @description The attachment's id */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The whole file */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      /** @description The range asked for */
-      206: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/octet-stream': string;
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      /** @description The range is outside the file */
-      416: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getAttachmentPolicy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The policy */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentPolicy'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  putAttachmentPolicy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttachmentPolicy'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AttachmentPolicy'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listLetters: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The letters */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Letter'][];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  issueLetter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LetterRequest'];
-      };
-    };
-    responses: {
-      /** @description Issued; also in the timeline as letter_issued */
-      201: {
-        headers: {
-          /** @description Where the new record is read */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Letter'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  previewLetter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LetterRequest'];
-      };
-    };
-    responses: {
-      /** @description The preview */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LetterPreview'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getLetter: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-        /** @description The letter's number within its complaint (1, 2, ...) */
-        number: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The letter */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FullLetter'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getLetterPdf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-        /** @description The letter's number within its complaint (1, 2, ...) */
-        number: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The PDF; its SHA-256 is the letter's sha256 */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': string;
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listLetterTemplates: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The templates */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LetterTemplate'][];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveLetterTemplate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LetterTemplateRequest'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      201: {
-        headers: {
-          /** @description Where the new record is read */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LetterTemplate'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getOutbox: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The counts */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OutboxCounts'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getContactPreferences: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The preferences */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ContactPreferences'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveContactPreferences: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The complaint's reference */
-        reference: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ContactPreferencesRequest'];
-      };
-    };
-    responses: {
-      /** @description The preferences */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ContactPreferences'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getSignInOptions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The options */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SignInOptions'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  startProviderSignIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description To the provider, or back to the sign-in page */
-      302: {
-        headers: {
-          /** @description where the browser goes next */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-    };
-  };
-  finishProviderSignIn: {
-    parameters: {
-      query?: {
-        code?: string;
-        state?: string;
-        error?: string;
-        error_description?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description To the web app, signed in or refused */
-      302: {
-        headers: {
-          /** @description where the browser goes next */
-          Location?: string;
-          /** @description the session cookie, when signed in */
-          'Set-Cookie'?: string;
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-    };
-  };
-  getProviderLogout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The provider's logout address */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProviderLogout'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getOidcSettings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The configuration (disabled and empty until saved) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OidcSettings'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveOidcSettings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OidcSettings'];
-      };
-    };
-    responses: {
-      /** @description Saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OidcSettings'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  testOidcConnection: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The provider answered */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OidcConnectionTest'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  listAnnualSubmissions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Every year's record */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: components['schemas']['AnnualSubmission'][];
-          };
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  createAnnualSubmission: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NewAnnualSubmission'];
-      };
-    };
-    responses: {
-      /** @description Created as a draft */
-      201: {
-        headers: {
-          /** @description /api/v1/annual-submissions/{year} */
-          Location?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualSubmission'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getAnnualSubmission: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The record */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualSubmission'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  saveAnnualSubmissionDetails: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnnualSubmissionDetails'];
-      };
-    };
-    responses: {
-      /** @description The record as saved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualSubmission'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  approveAnnualSubmission: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnnualSubmissionApproval'];
-      };
-    };
-    responses: {
-      /** @description Approved */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualSubmission'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  publishAnnualSubmission: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnnualSubmissionPublication'];
-      };
-    };
-    responses: {
-      /** @description Published */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualSubmission'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  submitAnnualSubmission: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnnualSubmissionSubmittal'];
-      };
-    };
-    responses: {
-      /** @description Submitted */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualSubmission'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getAnnualSubmissionForm: {
-    parameters: {
-      query?: {
-        /** @description json (default), csv or pdf (A4, tagged). */
-        format?: 'json' | 'csv' | 'pdf';
-      };
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The form */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualSubmissionForm'];
-          'text/csv': string;
-          'application/pdf': string;
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
-  getSubmittedAnnualReport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The financial year by its first year: 2023 is 2023/24. */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The report as submitted */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AnnualReport'];
-        };
-      };
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['Unprocessable'];
-      503: components['responses']['Unavailable'];
-    };
-  };
+    listComplaints: {
+        parameters: {
+            query?: {
+                status?: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
+                stage?: number;
+                regime?: "housing" | "corporate" | "children" | "adults";
+                service_area?: string;
+                team?: string;
+                handler?: string;
+                category?: string;
+                /** @description inclusive */
+                received_from?: string;
+                /** @description inclusive */
+                received_to?: string;
+                /** @description true: only cases whose pending deadline is before today */
+                overdue?: "true" | "false";
+                /** @description open cases whose pending deadline falls from today to this many working days after it (not with overdue=true) */
+                due_within?: number;
+                /** @description words searched in summary and description; every word must occur, the last also as a prefix. At most 32 words (runs of letters and digits) and 512 characters: more is 422 naming text */
+                text?: string;
+                /** @description the order; a leading '-' for descending */
+                sort?: "reference" | "-reference" | "received_on" | "-received_on" | "due_on" | "-due_on";
+                limit?: number;
+                /** @description next_cursor of the previous page, with the same filters and sort; opaque */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of complaints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged: the case with its reference, stage, status and acknowledge_by */
+            201: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case, with timeline */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getComplaintTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listEligibleHandlers: {
+        parameters: {
+            query?: {
+                /** @description the stage: the current one (default) or the next, for an escalation */
+                stage?: number;
+            };
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users, by username */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleHandlers"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    acknowledgeComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    extendComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExtendRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    respondComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RespondRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    correctResponse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    escalateComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EscalateRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    refuseComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefuseRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WithdrawRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    closeComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CloseRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reopenComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReopenRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reassignComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReassignRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogServiceRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged */
+            201: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resolveServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveServiceRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description Resolved */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    convertServiceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertServiceRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description The complaint raised */
+            201: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is serving */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ready";
+                    };
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description redress_http_requests_total, redress_http_request_duration_seconds, redress_open_cases, redress_overdue_cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    currentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            201: {
+                headers: {
+                    /** @description redress_session=<token>; HttpOnly; SameSite=Strict; Path=/ */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiToken"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Issued; the token is shown once */
+            201: {
+                headers: {
+                    /** @description /api/v1/tokens/{id} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or already revoked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such token, or another user's token to a caller who may not manage users */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    countComplaints: {
+        parameters: {
+            query?: {
+                status?: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
+                stage?: number;
+                regime?: "housing" | "corporate" | "children" | "adults";
+                service_area?: string;
+                team?: string;
+                handler?: string;
+                category?: string;
+                /** @description inclusive */
+                received_from?: string;
+                /** @description inclusive */
+                received_to?: string;
+                /** @description true: only cases whose pending deadline is before today */
+                overdue?: "true" | "false";
+                /** @description open cases whose pending deadline falls from today to this many working days after it (not with overdue=true) */
+                due_within?: number;
+                /** @description words searched in summary and description; every word must occur, the last also as a prefix */
+                text?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Note"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Added; also in the timeline as note_added */
+            201: {
+                headers: {
+                    /** @description /api/v1/complaints/{reference}/notes */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The links, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Link"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Linked */
+            201: {
+                headers: {
+                    /** @description /api/v1/complaints/{reference}/links/{other} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+                /** @description the linked complaint */
+                other: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SignedInUser"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description /api/v1/users/{username} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserChangesRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Team"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listServiceAreas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceArea"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveServiceArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAreaRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceArea"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TaxonomyEntry"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxonomyEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRootCauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TaxonomyEntry"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveRootCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 1 to 64 of a-z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxonomyEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxonomyEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listClosureDays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClosureDay"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addClosureDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosureDay"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description /api/v1/closure-days/{date} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosureDay"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeClosureDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDesignations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By service area and start */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Designation"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addDesignation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignationRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description /api/v1/designations */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Designation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAnnualReport: {
+        parameters: {
+            query?: {
+                /** @description json (default), html (self-contained, SVG charts), pdf (A4), csv (one table with a `table` column) or xlsx (a sheet per table). Formats other than JSON are sent as an attachment. */
+                format?: "json" | "html" | "pdf" | "csv" | "xlsx";
+                /** @description The date the figures are as at: only facts recorded on or before it are counted. Today by default; not after today. */
+                as_at?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24 (1 April 2023 to 31 March 2024). */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                    "text/html": string;
+                    "application/pdf": string;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            /** @description The server is busy with other reports (problem type /problems/server-busy, with Retry-After), or the database is unavailable */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again, when busy */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHomesOwned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HomesOwned"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveHomesOwned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the financial year's first year, e.g. 2023 for 2023/24 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomesOwnedRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomesOwned"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTenantSatisfaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TenantSatisfaction"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveTenantSatisfaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the financial year's first year, from 2023 (2023/24), the Tenant Satisfaction Measures' first year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSatisfactionRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSatisfaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOmbudsmanCases: {
+        parameters: {
+            query?: {
+                /** @description housing_ombudsman or lgsco */
+                ombudsman?: "housing_ombudsman" | "lgsco";
+                /** @description Only cases concerning this complaint */
+                complaint?: string;
+                /** @description Financial year of the final decision */
+                decided_in?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OmbudsmanCase"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordOmbudsmanCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OmbudsmanCaseInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded; each complaint's timeline shows ombudsman_case_linked */
+            201: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    /** @description /api/v1/ombudsman/cases/{reference} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OmbudsmanCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOmbudsmanCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OmbudsmanCase"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateOmbudsmanCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being replaced */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OmbudsmanCaseInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OmbudsmanCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFailureOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FailureOrder"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordFailureOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FailureOrderInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    /** @description /api/v1/ombudsman/failure-orders/{reference} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getFailureOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureOrder"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateFailureOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being replaced */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FailureOrderInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOverdue: {
+        parameters: {
+            query?: {
+                /** @description The as-at date; today by default */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard's overdue items, most overdue first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueDashboard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLgscoLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    /** @description The letter's content tag, to send back in If-Match when correcting it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgscoLetter"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveLgscoLetter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the letter as read. When the letter has changed since (or was removed), the answer is 412 and nothing changes. */
+                "If-Match"?: string;
+                /** @description Optional: * when no letter was entered for the year as far as the client knows; 412 if one was entered meanwhile. */
+                "If-None-Match"?: "*";
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LgscoLetterInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    /** @description The saved letter's content tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LgscoLetter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reconcileLgscoLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each of the letter's figures beside the recorded one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterReconciliation"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getComplaintOmbudsmanHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OmbudsmanHistory"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLearningActions: {
+        parameters: {
+            query?: {
+                /** @description open, in_progress, completed or cancelled */
+                status?: string;
+                /** @description complaints, ombudsman_case or theme */
+                source?: string;
+                /** @description true: only those open or in progress past their due date */
+                overdue?: "true" | "false";
+                /** @description A username */
+                owner?: string;
+                /** @description Raised from this complaint */
+                complaint?: string;
+                /** @description Raised from this Ombudsman case */
+                ombudsman_case?: string;
+                /** @description Financial year of the due date */
+                due_in?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LearningAction"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    raiseLearningAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LearningActionInput"];
+            };
+        };
+        responses: {
+            /** @description Raised */
+            201: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    /** @description /api/v1/learning/{reference} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLearningAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action */
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningAction"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateLearningAction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version being replaced */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LearningActionInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-assessment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    startSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started, every provision unassessed */
+            201: {
+                headers: {
+                    /** @description /api/v1/self-assessments/{year} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveProvisionAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the self-assessment the change is based on, as a strong ETag ("7"). When given and the assessment has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+                /** @description The Code provision, e.g. 6.3; a new one is added at the end */
+                provision: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvisionAssessmentInput"];
+            };
+        };
+        responses: {
+            /** @description The self-assessment as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeProvisionAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the self-assessment the change is based on, as a strong ETag ("7"). When given and the assessment has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+                /** @description The Code provision, e.g. 6.3; a new one is added at the end */
+                provision: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-assessment as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveSelfAssessmentApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the self-assessment the change is based on, as a strong ETag ("7"). When given and the assessment has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoverningBodyApproval"];
+            };
+        };
+        responses: {
+            /** @description The self-assessment as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordInvestigation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InvestigationRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordAdjudication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AdjudicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordReviewPanel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewPanelRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordPanelReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PanelReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordDiscussionOffer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DiscussionOfferRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    agreeResponsePeriod: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResponsePeriodRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    notifyLateResponse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LateNoticeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listComplaintAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addComplaintAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeComplaintAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadComplaintAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listServiceRequestAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addServiceRequestAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeServiceRequestAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadServiceRequestAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOmbudsmanCaseAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addOmbudsmanCaseAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeOmbudsmanCaseAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadOmbudsmanCaseAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLearningActionAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addLearningActionAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    /** @description The record's attachments */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeLearningActionAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentRemoval"];
+            };
+        };
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    downloadLearningActionAttachment: {
+        parameters: {
+            query?: {
+                /** @description inline shows an image or PDF in the browser (under a CSP sandbox); anything else is always a download */
+                disposition?: "attachment" | "inline";
+            };
+            header?: {
+                /** @description One byte range (bytes=first-last, first-, -suffix) */
+                Range?: string;
+            };
+            path: {
+                /** @description Redress's reference of the record */
+                reference: string;
+                /** @description The attachment's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAttachmentPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putAttachmentPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentPolicy"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Letter"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issueLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterRequest"];
+            };
+        };
+        responses: {
+            /** @description Issued; also in the timeline as letter_issued */
+            201: {
+                headers: {
+                    /** @description Where the new record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Letter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FullLetter"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getLetterPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+                /** @description The letter's number within its complaint (1, 2, ...) */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; its SHA-256 is the letter's sha256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLetterTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterTemplate"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveLetterTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            201: {
+                headers: {
+                    /** @description Where the new record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxCounts"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveContactPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    startProviderSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider, or back to the sign-in page */
+            302: {
+                headers: {
+                    /** @description where the browser goes next */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    finishProviderSignIn: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the web app, signed in or refused */
+            302: {
+                headers: {
+                    /** @description where the browser goes next */
+                    Location?: string;
+                    /** @description the session cookie, when signed in */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getProviderLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider's logout address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderLogout"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOidcSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration (disabled and empty until saved) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveOidcSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcSettings"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testOidcConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcConnectionTest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAnnualSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every year's record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AnnualSubmission"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAnnualSubmission"];
+            };
+        };
+        responses: {
+            /** @description Created as a draft */
+            201: {
+                headers: {
+                    /** @description /api/v1/annual-submissions/{year} */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveAnnualSubmissionDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionDetails"];
+            };
+        };
+        responses: {
+            /** @description The record as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approveAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionApproval"];
+            };
+        };
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    publishAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionPublication"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submitAnnualSubmission: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the submission record the change is based on, as a strong ETag ("3"). When given and the record has moved on since, the answer is 412 and nothing changes; without it the change applies to the latest version. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualSubmissionSubmittal"];
+            };
+        };
+        responses: {
+            /** @description Submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAnnualSubmissionForm: {
+        parameters: {
+            query?: {
+                /** @description json (default), csv or pdf (A4, tagged). */
+                format?: "json" | "csv" | "pdf";
+            };
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualSubmissionForm"];
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSubmittedAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The financial year by its first year: 2023 is 2023/24. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
 }
