@@ -30,10 +30,16 @@ web/dist/index.html: $(WEB_SOURCES)
 test: bootstrap build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
-# The demo council, its summary, the sign-ins (kept from the demo's own output so they are the
-# last thing printed before the server starts), then the server with the web app in the
-# foreground at http://localhost:8080.
-demo: bootstrap build
+# The demo council, its summary, then the sign-ins and where to go last, then the server with the
+# web app in the foreground (http://localhost:8080; DEMO_HOST=0.0.0.0 to reach it from other PCs).
+# It builds only the binary and the web app (not the tests and benchmarks `make test` needs), and
+# the server's JSON request log goes to DEMO_LOG, not the terminal.
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8080
+DEMO_LOG ?= $(BUILD_DIR)/demo-requests.log
+
+demo: bootstrap configure web
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target redress
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).audit-key $(DEMO_DB).audit-key.pub \
 	  $(DEMO_DB).audit-checkpoints
 	@echo "Creating the demo council in $(DEMO_DB)..."
@@ -42,8 +48,10 @@ demo: bootstrap build
 	@echo
 	@cat $(BUILD_DIR)/demo-sign-ins.txt
 	@echo
-	@echo "The web app: http://localhost:8080 (sign in as one of the users above). Ctrl+C stops it."
-	exec $(BUILD_DIR)/redress serve --db $(DEMO_DB) --port 8080 --web-root web/dist
+	@echo "The server's request log: $(DEMO_LOG)"
+	@echo "The web app: http://localhost:$(DEMO_PORT) (sign in as one of the users above). Ctrl+C stops it."
+	@exec $(BUILD_DIR)/redress serve --db $(DEMO_DB) --host $(DEMO_HOST) --port $(DEMO_PORT) \
+	  --web-root web/dist --log-file $(DEMO_LOG)
 
 # The fuzz targets of fuzz/, built with clang (ASan, UBSan, libFuzzer) in their own build directory
 # and run one after another for FUZZ_SECONDS each; new inputs join fuzz/corpus/, crashes land in

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/visibility.hpp"
+#include "core/case_actions.hpp"
 #include "core/permissions.hpp"
 #include "core/regime.hpp"
 #include "core/repeats.hpp"
@@ -32,7 +33,9 @@ void CheckReferenceData(const Organisation& organisation, const std::string& ser
   }
 }
 
-// A handler named in an input must be an active user.
+// A handler named in an input must be an active user whose role handles stages (not a viewer:
+// core::RoleHandlesStages, the role part of core::MayHandleStage; the core's transitions check
+// the rest, that they handled no earlier stage).
 Status CheckHandler(AccountRepository& accounts, const std::string& handler) {
   if (handler.empty()) return {};
   auto user = accounts.FindUser(handler);
@@ -46,6 +49,13 @@ Status CheckHandler(AccountRepository& accounts, const std::string& handler) {
   if (!user->active)
     return core::FailField("handler", "user '" + handler + "' is not active",
                            core::FieldErrorCode::kNotAllowedInState);
+  if (!core::RoleHandlesStages(user->role)) {
+    return core::FailField("handler",
+                           "user '" + handler + "' is a " +
+                               std::string(core::ToString(user->role)) +
+                               " and may not handle a stage",
+                           core::FieldErrorCode::kNotAllowedInState);
+  }
   return {};
 }
 
@@ -160,6 +170,9 @@ struct ActionApplier {
   }
   Result<core::Transition> operator()(const core::LateNoticeInput& input) const {
     return core::NotifyLateResponse(complaint, input, context);
+  }
+  Result<core::Transition> operator()(const core::CorrectResponseInput& input) const {
+    return core::CorrectResponse(complaint, input, context);
   }
   Result<core::Transition> operator()(const core::ReassignInput& input) const {
     if (!input.team.empty() && !organisation.teams.contains(input.team)) {

@@ -50,7 +50,7 @@ using CaseAction =
                  core::RefuseInput, core::WithdrawInput, core::CloseInput, core::ReopenInput,
                  core::ReassignInput, core::InvestigationInput, core::AdjudicationInput,
                  core::ReviewPanelInput, core::PanelReportInput, core::DiscussionOfferInput,
-                 core::ResponsePeriodInput, core::LateNoticeInput>;
+                 core::ResponsePeriodInput, core::LateNoticeInput, core::CorrectResponseInput>;
 
 struct ConvertServiceRequestCommand {
   core::Regime regime = core::Regime::kCorporate;

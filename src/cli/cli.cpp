@@ -375,6 +375,9 @@ class Commands final : public CommandHost {
                     "behind a TLS proxy: Secure cookie and Strict-Transport-Security");
     serve->add_option("--web-root", serve_options_.web_root,
                       "the built web application (default web/dist); without it, the API only");
+    serve->add_option("--log-file", serve_options_.log_file,
+                      "append the JSON log (one line per request) to this file instead of "
+                      "standard output");
     serve->add_option("--audit-checkpoint-interval", serve_options_.checkpoint_interval,
                       "seconds between checkpoints of the audit trail when it moved (default " +
                           std::to_string(kDefaultCheckpointIntervalSeconds) + ")");

@@ -50,6 +50,8 @@ struct ServeOptions {
   // carries Strict-Transport-Security.
   bool behind_tls = false;
   std::string web_root = "web/dist";  // the built web application; the API alone without it
+  // Where the JSON log lines (start, one per request, stop) go: "" = standard output.
+  std::string log_file;
   int checkpoint_interval = kDefaultCheckpointIntervalSeconds;  // of the audit chain, seconds
   // Where attached files are kept (docs/attachments.md); "" = beside the database file,
   // "<database>.files". A database named by URL needs it set.

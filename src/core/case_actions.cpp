@@ -9,7 +9,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<CaseActionKind, 16> kCaseActionNames{{
+constexpr EnumNames<CaseActionKind, 17> kCaseActionNames{{
     {CaseActionKind::kAcknowledge, "acknowledge"},
     {CaseActionKind::kExtend, "extend"},
     {CaseActionKind::kRespond, "respond"},
@@ -26,6 +26,7 @@ constexpr EnumNames<CaseActionKind, 16> kCaseActionNames{{
     {CaseActionKind::kDiscussionOffer, "discussion-offer"},
     {CaseActionKind::kResponsePeriod, "response-period"},
     {CaseActionKind::kLateNotice, "late-notice"},
+    {CaseActionKind::kCorrectResponse, "correct-response"},
 }};
 
 using S = CaseStatus;
@@ -48,6 +49,7 @@ Permission PermissionFor(CaseActionKind kind) {
     case CaseActionKind::kExtend:
       return Permission::kExtend;
     case CaseActionKind::kRespond:
+    case CaseActionKind::kCorrectResponse:
       return Permission::kRespond;
     case CaseActionKind::kEscalate:
       return Permission::kEscalate;
@@ -85,6 +87,7 @@ std::span<const CaseStatus> StatusesAllowing(CaseActionKind kind) {
     case CaseActionKind::kWithdraw:
       return kOpen;
     case CaseActionKind::kEscalate:
+    case CaseActionKind::kCorrectResponse:  // the stage's response that stands
       return kAnswered;
     case CaseActionKind::kClose:
       return kResponded;
@@ -126,6 +129,7 @@ StatutorySteps StepsOf(CaseActionKind kind) {
     case CaseActionKind::kClose:
     case CaseActionKind::kReopen:
     case CaseActionKind::kReassign:
+    case CaseActionKind::kCorrectResponse:
       return StatutorySteps::kNone;
   }
   return StatutorySteps::kNone;
@@ -139,6 +143,8 @@ bool StateAllows(const Complaint& complaint, CaseActionKind kind) {
   if (kind == CaseActionKind::kEscalate) {
     return !IsFinalStage(complaint.regime, complaint.current_stage().number);
   }
+  if (kind == CaseActionKind::kCorrectResponse)
+    return complaint.current_stage().response.has_value();
   if (const StatutorySteps steps = StepsOf(kind); steps != StatutorySteps::kNone) {
     const RegimeRules& rules = RulesFor(complaint.regime);
     const int number = complaint.current_stage().number;
@@ -155,9 +161,30 @@ bool PanelMetThisRound(const Stage& stage) {
          stage.procedure.panel->met_on >= stage.reopened_on.value_or(stage.started_on);
 }
 
-std::vector<CaseActionKind> AllowedActions(Role role, const Complaint& complaint) {
+bool HandledEarlierStage(const Complaint& complaint, int stage_number, std::string_view person) {
+  if (person.empty()) return false;
+  return std::any_of(complaint.stages.begin(), complaint.stages.end(), [&](const Stage& earlier) {
+    const bool responded = earlier.response && earlier.response->responded_by == person;
+    return earlier.number < stage_number && (earlier.handler == person || responded);
+  });
+}
+
+bool RoleHandlesStages(Role role) { return Allows(role, Permission::kRespond); }
+
+bool MayHandleStage(const Complaint& complaint, int stage_number, Role role,
+                    std::string_view username) {
+  return RoleHandlesStages(role) && !HandledEarlierStage(complaint, stage_number, username);
+}
+
+std::vector<CaseActionKind> AllowedActions(Role role, const Complaint& complaint,
+                                           std::string_view username) {
+  const bool may_answer =
+      MayHandleStage(complaint, complaint.current_stage().number, role, username);
   std::vector<CaseActionKind> allowed;
   for (CaseActionKind kind : kAllCaseActions) {
+    const bool answers =
+        kind == CaseActionKind::kRespond || kind == CaseActionKind::kCorrectResponse;
+    if (answers && !may_answer) continue;
     if (Allows(role, PermissionFor(kind)) && StateAllows(complaint, kind)) allowed.push_back(kind);
   }
   return allowed;

@@ -36,16 +36,19 @@ enum class CaseActionKind {
   kDiscussionOffer,
   kResponsePeriod,
   kLateNotice,
+  // A response recorded in error corrected (transitions.hpp, CorrectResponse).
+  kCorrectResponse,
 };
 inline constexpr CaseActionKind kAllCaseActions[] = {
-    CaseActionKind::kAcknowledge,    CaseActionKind::kExtend,
-    CaseActionKind::kRespond,        CaseActionKind::kEscalate,
-    CaseActionKind::kRefuse,         CaseActionKind::kWithdraw,
-    CaseActionKind::kClose,          CaseActionKind::kReopen,
-    CaseActionKind::kReassign,       CaseActionKind::kInvestigation,
-    CaseActionKind::kAdjudication,   CaseActionKind::kReviewPanel,
-    CaseActionKind::kPanelReport,    CaseActionKind::kDiscussionOffer,
-    CaseActionKind::kResponsePeriod, CaseActionKind::kLateNotice,
+    CaseActionKind::kAcknowledge,     CaseActionKind::kExtend,
+    CaseActionKind::kRespond,         CaseActionKind::kEscalate,
+    CaseActionKind::kRefuse,          CaseActionKind::kWithdraw,
+    CaseActionKind::kClose,           CaseActionKind::kReopen,
+    CaseActionKind::kReassign,        CaseActionKind::kInvestigation,
+    CaseActionKind::kAdjudication,    CaseActionKind::kReviewPanel,
+    CaseActionKind::kPanelReport,     CaseActionKind::kDiscussionOffer,
+    CaseActionKind::kResponsePeriod,  CaseActionKind::kLateNotice,
+    CaseActionKind::kCorrectResponse,
 };
 // "acknowledge", "extend", ... : the last segment of the action's path.
 std::string_view ToString(CaseActionKind kind);
@@ -70,9 +73,26 @@ bool StateAllows(const Complaint& complaint, CaseActionKind kind);
 // reopening): its report can be recorded only then.
 bool PanelMetThisRound(const Stage& stage);
 
+// Whether `person` handled or answered a stage of `complaint` numbered below `stage_number`.
+// Code 6.13: such a person may not handle that stage, as a later stage is a fresh look; applied
+// to every regime.
+bool HandledEarlierStage(const Complaint& complaint, int stage_number, std::string_view person);
+
+// Whether the user `username`, in `role`, may handle stage `stage_number` of `complaint`: the
+// role answers stages (Permission::kRespond; not a viewer) and the user handled no earlier stage
+// (HandledEarlierStage). The one rule the escalation and reassignment forms' choice of handlers
+// (GET /api/v1/complaints/{reference}/eligible-handlers) and the respond button follow; who may
+// see a restricted case is the app's visibility rule on top.
+bool MayHandleStage(const Complaint& complaint, int stage_number, Role role,
+                    std::string_view username);
+// Its role part: whether `role` answers stages at all.
+bool RoleHandlesStages(Role role);
+
 // The actions `role` may take on `complaint` now (StateAllows and the role's permission), in the
 // order of kAllCaseActions. Visibility is not judged here: a case the user may not see is not
-// shown to them at all.
-std::vector<CaseActionKind> AllowedActions(Role role, const Complaint& complaint);
+// shown to them at all. With a `username`, the actions that answer the current stage (respond,
+// correct a response) are left out when that user may not handle it (MayHandleStage).
+std::vector<CaseActionKind> AllowedActions(Role role, const Complaint& complaint,
+                                           std::string_view username = {});
 
 }  // namespace redress::core

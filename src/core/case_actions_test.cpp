@@ -106,6 +106,62 @@ TEST(Permissions, PermissionsOfAreTheTablesGrants) {
   }
 }
 
+// A corporate complaint at stage 2 whose stage 1 "ann" handled and "bob" answered, and whose
+// stage 2 "carol" handles; stage 2 is answered when `answered`.
+Complaint EscalatedCase(bool answered) {
+  Complaint complaint =
+      CaseAt(Regime::kCorporate, 2, answered ? CaseStatus::kResponded : CaseStatus::kInProgress);
+  complaint.stages[0].handler = "ann";
+  complaint.stages[0].response =
+      Response{Date(), Outcome::kNotUpheld, {"communication"}, {}, {}, "", "bob"};
+  complaint.stages[1].handler = "carol";
+  if (answered) {
+    complaint.stages[1].response =
+        Response{Date(), Outcome::kUpheld, {"communication"}, {}, {}, "", "carol"};
+  }
+  return complaint;
+}
+
+struct HandleCase {
+  std::string_view name;
+  Role role;
+  std::string_view username;
+  int stage;
+  bool may_handle;
+};
+
+constexpr HandleCase kHandleCases[] = {
+    {"HandlerOfStage1MayNotHandleStage2", Role::kCaseHandler, "ann", 2, false},
+    {"WhoAnsweredStage1MayNotHandleStage2", Role::kManager, "bob", 2, false},
+    {"SomeoneElseMayHandleStage2", Role::kCaseHandler, "dan", 2, true},
+    {"Stage2sHandlerMayHandleIt", Role::kCaseHandler, "carol", 2, true},
+    {"Stage1sHandlerMayHandleStage1", Role::kCaseHandler, "ann", 1, true},
+    {"AViewerMayHandleNoStage", Role::kViewer, "dan", 2, false},
+    {"AnOfficerMayHandleAStage", Role::kComplaintsOfficer, "dan", 2, true},
+    {"AnAdminMayHandleAStage", Role::kAdmin, "dan", 1, true},
+};
+
+class MayHandleStageTest : public testing::TestWithParam<HandleCase> {};
+
+TEST_P(MayHandleStageTest, FollowsTheRoleAndCode6_13) {
+  const HandleCase& c = GetParam();
+  EXPECT_EQ(MayHandleStage(EscalatedCase(false), c.stage, c.role, c.username), c.may_handle);
+}
+
+INSTANTIATE_TEST_SUITE_P(People, MayHandleStageTest, testing::ValuesIn(kHandleCases), CaseName());
+
+TEST(AllowedActionsOfAPerson, LeaveOutAnsweringAStageTheyMayNotHandle) {
+  EXPECT_EQ(Names(AllowedActions(Role::kCaseHandler, EscalatedCase(false), "dan")),
+            "extend,respond");
+  EXPECT_EQ(Names(AllowedActions(Role::kCaseHandler, EscalatedCase(false), "ann")), "extend");
+  // A stage answered: its response may be corrected by whoever may answer it.
+  EXPECT_EQ(Names(AllowedActions(Role::kManager, EscalatedCase(true), "dan")),
+            "close,reopen,reassign,correct-response");
+  EXPECT_EQ(Names(AllowedActions(Role::kManager, EscalatedCase(true), "bob")),
+            "close,reopen,reassign");
+  EXPECT_EQ(Names(AllowedActions(Role::kViewer, EscalatedCase(true), "dan")), "");
+}
+
 TEST(Regime, FinalStageFollowsTheRegimesTable) {
   EXPECT_FALSE(IsFinalStage(Regime::kChildren, 2));
   EXPECT_TRUE(IsFinalStage(Regime::kChildren, kMaxStages));

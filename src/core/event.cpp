@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 57> kEventTypeNames{{
+constexpr EnumNames<EventType, 58> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -63,11 +63,19 @@ constexpr EnumNames<EventType, 57> kEventTypeNames{{
     {EventType::kResidentCaseOpened, "resident_case_opened"},
     {EventType::kResidentInformationAdded, "resident_information_added"},
     {EventType::kLetterResent, "letter_resent"},
+    {EventType::kResponseCorrected, "response_corrected"},
 }};
 
 }  // namespace
 
 std::string_view ToString(EventType value) { return NameOf(kEventTypeNames, value); }
+
+std::vector<EventType> AllEventTypes() {
+  std::vector<EventType> all;
+  all.reserve(kEventTypeNames.size());
+  for (const auto& [type, name] : kEventTypeNames) all.push_back(type);
+  return all;
+}
 std::optional<EventType> ParseEventType(std::string_view name) {
   return ParseName(kEventTypeNames, name);
 }

@@ -70,9 +70,13 @@ enum class EventType {
   kResidentCaseOpened,  // on a complaint: the resident opened it with a one-time code
   kResidentInformationAdded,  // on a complaint: information the resident added online
   kLetterResent,  // on a complaint: an issued letter emailed again (a new message, the same letter)
+  kResponseCorrected,  // on a complaint: a response recorded in error corrected (each field's
+                       // before and after, and why)
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);
+// Every event type, in the enum's order: what the API's EventType names and the web app words.
+std::vector<EventType> AllEventTypes();
 
 struct Change {
   std::string field;

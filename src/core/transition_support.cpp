@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/regime_calendars.hpp"
+#include "core/validation.hpp"
 
 namespace redress::core::internal {
 namespace {
@@ -148,6 +149,69 @@ void RefreshCaseDeadlines(Complaint& complaint, const CaseContext& context) {
   complaint.current_stage() =
       WithDeadlines(std::move(complaint.current_stage()), CurrentRule(complaint),
                     CalendarOf(context, complaint.regime));
+}
+
+std::string IndexedField(std::string_view list, std::size_t index, std::string_view member) {
+  std::string field = std::string(list) + "[" + std::to_string(index) + "]";
+  if (!member.empty()) field += "." + std::string(member);
+  return field;
+}
+
+void RequireText(FieldErrors& errors, std::string_view field, std::string_view value,
+                 std::string_view message) {
+  if (IsBlank(value)) {
+    errors.Add(std::string(field), std::string(message), FieldErrorCode::kRequired);
+  }
+}
+
+// ---- a response's checks ----------------------------------------------------------------------
+
+void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseContext& context,
+                        FieldErrors& errors) {
+  if (root_causes.empty()) {
+    errors.Add("root_causes", "at least one root cause is required", FieldErrorCode::kRequired);
+    return;
+  }
+  for (std::size_t i = 0; i < root_causes.size(); ++i) {
+    const std::string& code = root_causes[i];
+    const bool known = context.root_causes != nullptr && context.root_causes->contains(code);
+    const bool repeated =
+        std::find(root_causes.begin(), root_causes.begin() + static_cast<std::ptrdiff_t>(i),
+                  code) != root_causes.begin() + static_cast<std::ptrdiff_t>(i);
+    if (!known) {
+      errors.Add(IndexedField("root_causes", i), "unknown root cause \"" + code + "\"",
+                 FieldErrorCode::kUnknownReference);
+    } else if (repeated) {
+      errors.Add(IndexedField("root_causes", i), "root cause \"" + code + "\" is given twice",
+                 FieldErrorCode::kDuplicate);
+    }
+  }
+}
+
+void ValidateRemedies(const RespondInput& input, FieldErrors& errors) {
+  const bool remedy_expected = input.outcome && *input.outcome != Outcome::kNotUpheld;
+  if (remedy_expected && input.remedies.empty()) {
+    errors.Add("remedies", "an upheld or partly upheld complaint needs at least one remedy",
+               FieldErrorCode::kRequired);
+  }
+  for (std::size_t i = 0; i < input.remedies.size(); ++i) {
+    const Remedy& remedy = input.remedies[i];
+    if (remedy.type == RemedyType::kFinancial && remedy.amount_pence <= 0) {
+      errors.Add(IndexedField("remedies", i, "amount_pence"),
+                 "a financial remedy needs an amount greater than zero",
+                 FieldErrorCode::kOutOfRange);
+    } else if (remedy.type != RemedyType::kFinancial && remedy.amount_pence != 0) {
+      errors.Add(IndexedField("remedies", i, "amount_pence"),
+                 "only a financial remedy has an amount", FieldErrorCode::kNotAllowedInState);
+    }
+  }
+}
+
+void ValidateActions(const std::vector<Action>& actions, FieldErrors& errors) {
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    RequireText(errors, IndexedField("actions", i, "description"), actions[i].description,
+                "an action needs a description");
+  }
 }
 
 }  // namespace redress::core::internal

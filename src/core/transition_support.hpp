@@ -66,6 +66,24 @@ Earliest StageClockDate(const Stage& stage);
 // Escalate or Reopen.
 Earliest StatusSince(const Complaint& complaint);
 
+// "actions[2].description": a member of a list's element as field errors name it.
+std::string IndexedField(std::string_view list, std::size_t index, std::string_view member = {});
+
+// Adds a kRequired FieldError for `field` when `value` is blank.
+void RequireText(FieldErrors& errors, std::string_view field, std::string_view value,
+                 std::string_view message);
+
+// ---- a response's checks (Respond, CorrectResponse)
+// ------------------------------------------------
+
+// At least one root cause, each one of the organisation's (context.root_causes), none twice.
+void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseContext& context,
+                        FieldErrors& errors);
+// A remedy unless not upheld; a financial remedy has an amount and no other has one.
+void ValidateRemedies(const RespondInput& input, FieldErrors& errors);
+// Each outstanding action has a description.
+void ValidateActions(const std::vector<Action>& actions, FieldErrors& errors);
+
 // ---- deadlines ----------------------------------------------------------------------------------
 
 // The rules of the Code version the complaint is judged on (its received date picks it).

@@ -22,22 +22,21 @@ using internal::CurrentRule;
 using internal::DateText;
 using internal::Earliest;
 using internal::FinishTransition;
+using internal::IndexedField;
 using internal::RecordChange;
 using internal::RefreshCaseDeadlines;
 using internal::RequireCaseStatus;
+using internal::RequireText;
 using internal::StageClockDate;
 using internal::StageLabel;
 using internal::StatusSince;
+using internal::ValidateActions;
+using internal::ValidateRemedies;
+using internal::ValidateRootCauses;
 
 // The longest single extension accepted: about six months of working days. Anything longer is a
 // typing error, not a decision.
 constexpr int kMaxExtensionWorkingDays = 130;
-
-std::string IndexedField(std::string_view list, std::size_t index, std::string_view member = {}) {
-  std::string field = std::string(list) + "[" + std::to_string(index) + "]";
-  if (!member.empty()) field += "." + std::string(member);
-  return field;
-}
 
 // How the regime is named in messages to staff.
 std::string_view RegimeDescription(Regime regime) {
@@ -57,11 +56,9 @@ std::string_view RegimeDescription(Regime regime) {
 // Code 6.13: whoever handled or answered an earlier stage may not handle a later one. Applied to
 // every regime: a later stage is always a fresh look at the complaint.
 Status RequireIndependent(const Complaint& complaint, int stage_number, std::string_view person) {
-  if (person.empty()) return {};
+  if (!HandledEarlierStage(complaint, stage_number, person)) return {};
   for (const Stage& earlier : complaint.stages) {
-    if (earlier.number >= stage_number) continue;
-    const bool responded = earlier.response && earlier.response->responded_by == person;
-    if (earlier.handler == person || responded) {
+    if (HandledEarlierStage(complaint, earlier.number + 1, person)) {
       return Fail(ErrorCode::kTransitionNotAllowed,
                   std::string(person) + " handled or answered " + StageLabel(earlier.number) +
                       " and so cannot handle " + StageLabel(stage_number) +
@@ -117,13 +114,6 @@ std::string WhyOutsideCode(const Stage& stage, const StageRule& rule, const Exte
 
 // ---- Log ----------------------------------------------------------------------------------------
 
-void RequireText(FieldErrors& errors, std::string_view field, std::string_view value,
-                 std::string_view message) {
-  if (IsBlank(value)) {
-    errors.Add(std::string(field), std::string(message), FieldErrorCode::kRequired);
-  }
-}
-
 // The date the matter arose: a real date, not in the future, not after the complaint's receipt.
 // False when it is given and wrong (the error is added).
 bool CheckMatterArose(FieldErrors& errors, std::optional<Date> matter_arose_on, Date received_on,
@@ -154,54 +144,6 @@ void ValidateLog(const LogInput& input, const CaseContext& context, FieldErrors&
 }
 
 // ---- Respond ------------------------------------------------------------------------------------
-
-void ValidateRootCauses(const std::vector<std::string>& root_causes, const CaseContext& context,
-                        FieldErrors& errors) {
-  if (root_causes.empty()) {
-    errors.Add("root_causes", "at least one root cause is required", FieldErrorCode::kRequired);
-    return;
-  }
-  for (std::size_t i = 0; i < root_causes.size(); ++i) {
-    const std::string& code = root_causes[i];
-    const bool known = context.root_causes != nullptr && context.root_causes->contains(code);
-    const bool repeated =
-        std::find(root_causes.begin(), root_causes.begin() + static_cast<std::ptrdiff_t>(i),
-                  code) != root_causes.begin() + static_cast<std::ptrdiff_t>(i);
-    if (!known) {
-      errors.Add(IndexedField("root_causes", i), "unknown root cause \"" + code + "\"",
-                 FieldErrorCode::kUnknownReference);
-    } else if (repeated) {
-      errors.Add(IndexedField("root_causes", i), "root cause \"" + code + "\" is given twice",
-                 FieldErrorCode::kDuplicate);
-    }
-  }
-}
-
-void ValidateRemedies(const RespondInput& input, FieldErrors& errors) {
-  const bool remedy_expected = input.outcome && *input.outcome != Outcome::kNotUpheld;
-  if (remedy_expected && input.remedies.empty()) {
-    errors.Add("remedies", "an upheld or partly upheld complaint needs at least one remedy",
-               FieldErrorCode::kRequired);
-  }
-  for (std::size_t i = 0; i < input.remedies.size(); ++i) {
-    const Remedy& remedy = input.remedies[i];
-    if (remedy.type == RemedyType::kFinancial && remedy.amount_pence <= 0) {
-      errors.Add(IndexedField("remedies", i, "amount_pence"),
-                 "a financial remedy needs an amount greater than zero",
-                 FieldErrorCode::kOutOfRange);
-    } else if (remedy.type != RemedyType::kFinancial && remedy.amount_pence != 0) {
-      errors.Add(IndexedField("remedies", i, "amount_pence"),
-                 "only a financial remedy has an amount", FieldErrorCode::kNotAllowedInState);
-    }
-  }
-}
-
-void ValidateActions(const std::vector<Action>& actions, FieldErrors& errors) {
-  for (std::size_t i = 0; i < actions.size(); ++i) {
-    RequireText(errors, IndexedField("actions", i, "description"), actions[i].description,
-                "an action needs a description");
-  }
-}
 
 }  // namespace
 

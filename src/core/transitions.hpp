@@ -21,6 +21,8 @@
 //                                                             (respond clock restarts)
 //   Reassign     awaiting_acknowledgement, in_progress,       unchanged (team/handler changed)
 //                responded
+//   CorrectResponse responded, closed (the current stage's   unchanged (the response that
+//                response)                                    stands corrected)
 //
 // Everything else is refused with ErrorCode::kTransitionNotAllowed. The "from" column is written
 // once, as core::StatusesAllowing (case_actions.hpp), which also gives the actions open on a case.
@@ -105,6 +107,22 @@ struct RespondInput {
 };
 Result<Transition> Respond(const Complaint& complaint, const RespondInput& input,
                            const CaseContext& context);
+
+// A response recorded in error, corrected: what the stage's answer says (outcome, root causes,
+// remedies, actions, learning) replaced by `corrected`, whose checks are Respond's. The response's
+// date and author stay, as the complainant was answered on that date; the correction is dated
+// `on` (not before the response, not in the future) and needs a `reason`. The event
+// (kResponseCorrected) keeps every corrected field before and after, so the audit trail and the
+// timeline keep the version recorded in error. Refused (kTransitionNotAllowed) to whoever may
+// not answer the stage (MayHandleStage); kInvalidInput when the correction changes nothing.
+// Distinct from Reopen, which says the answer itself was inadequate and restarts the clock.
+struct CorrectResponseInput {
+  Date on;
+  RespondInput corrected;  // its `on` is ignored: the response's date stays
+  std::string reason;      // required: why the record was wrong
+};
+Result<Transition> CorrectResponse(const Complaint& complaint, const CorrectResponseInput& input,
+                                   const CaseContext& context);
 
 struct EscalateInput {
   Date requested_on;

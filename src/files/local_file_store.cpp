@@ -29,9 +29,11 @@ core::Error StorageError(std::string_view what, const fs::path& path, int error_
                      {}};
 }
 
-// fsync of a folder, so that a rename or an unlink in it is durable.
+// fsync of a folder, so that a rename or an unlink in it is durable. The empty path (the parent
+// of a relative name such as "demo.db.files") is the working directory.
 core::Status SyncFolder(const fs::path& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const fs::path opened = folder.empty() ? fs::path(".") : folder;
+  const int fd = ::open(opened.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return tl::unexpected(StorageError("cannot open", folder, errno));
   const int synced = ::fsync(fd);
   const int error_number = errno;

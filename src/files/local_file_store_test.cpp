@@ -91,6 +91,17 @@ TEST_F(LocalFileStoreTest, SweepRemovesUnfinishedUploadsAndUnreferencedContent) 
   EXPECT_EQ(FilesUnder(root_ / "tmp"), 0U);
 }
 
+// `make demo` names its database "demo.db", so its files are "demo.db.files": a relative name
+// whose parent is the working directory, created on the first run of a fresh clone.
+TEST_F(LocalFileStoreTest, CreatesARelativeFolderInTheWorkingDirectory) {
+  const fs::path before = fs::current_path();
+  fs::current_path(root_.parent_path());
+  auto created = LocalFileStore::Create("relative.files");
+  fs::current_path(before);
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_TRUE(fs::is_directory(root_.parent_path() / "relative.files"));
+}
+
 TEST_F(LocalFileStoreTest, RefusesNamesThatAreNotAHash) {
   EXPECT_EQ(store_->Open("../../etc/passwd").error().code, core::ErrorCode::kNotFound);
   EXPECT_TRUE(store_->Remove("../x"));

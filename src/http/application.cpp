@@ -75,6 +75,25 @@ LogSink StdoutLogSink() {
   };
 }
 
+core::Result<LogSink> FileLogSink(const std::filesystem::path& path) {
+  // Shared by every copy of the sink; closed when the last one goes.
+  std::shared_ptr<std::FILE> file(std::fopen(path.c_str(), "a"), [](std::FILE* opened) {
+    if (opened != nullptr) std::fclose(opened);
+  });
+  if (!file) {
+    return tl::unexpected(core::Error{core::ErrorCode::kInvalidInput,
+                                      "log-file: cannot open " + path.string() + " to append",
+                                      {{"log-file", "cannot be opened to append"}}});
+  }
+  auto mutex = std::make_shared<std::mutex>();
+  return LogSink([file, mutex](std::string_view line) {
+    std::lock_guard lock(*mutex);
+    std::fwrite(line.data(), 1, line.size(), file.get());
+    std::fputc('\n', file.get());
+    std::fflush(file.get());
+  });
+}
+
 std::string RequestIdFor(std::string_view incoming) {
   const bool sane = !incoming.empty() && incoming.size() <= kMaxRequestIdLength &&
                     std::all_of(incoming.begin(), incoming.end(), IsRequestIdCharacter);

@@ -6,6 +6,7 @@
 // escapes it: an exception from a handler is logged and answered 500.
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,6 +28,10 @@ using LogSink = std::function<void(std::string_view line)>;
 
 // Writes each line to standard output followed by a newline, flushed, whole lines never mixed.
 LogSink StdoutLogSink();
+
+// The same, appended to the file at `path` (created when missing), so that a terminal shows only
+// what its user needs (`make demo`). kInvalidInput (field "log-file") when it cannot be opened.
+core::Result<LogSink> FileLogSink(const std::filesystem::path& path);
 
 // The route name in logs and metrics of a request no route matched.
 inline constexpr std::string_view kUnmatchedRoute = "unmatched";

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/event.hpp"
 #include "http/admin_handlers.hpp"
 #include "http/handlers.hpp"
 #include "http/openapi.hpp"
@@ -236,6 +237,18 @@ TEST_F(ApplicationTest, OpenApiDescribesEveryRoute) {
     EXPECT_EQ(operation.contains("security") && operation["security"].empty(),
               route.access == Access::kPublic);
   }
+}
+
+// The document's EventType names every core::EventType and nothing else: the web app words each
+// as a sentence (web/src/timeline.ts, which checks its list against the document).
+TEST(OpenApiDocumentTest, NamesEveryEventTypeOfTheCore) {
+  const json document = json::parse(OpenApiDocument());
+  std::vector<std::string> documented = document["components"]["schemas"]["EventType"]["enum"];
+  std::vector<std::string> core_names;
+  for (core::EventType type : core::AllEventTypes()) {
+    core_names.emplace_back(core::ToString(type));
+  }
+  EXPECT_EQ(documented, core_names);
 }
 
 TEST(ETagTest, ReadsOneStrongETag) {

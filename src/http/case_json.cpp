@@ -238,7 +238,8 @@ json ComplaintToJson(const core::Complaint& complaint, const RenderContext& cont
       {"acknowledge_by", current.acknowledge_by.ToIso()},
       {"respond_by", DateOrNull(current.respond_by)},
       {"stages", std::move(stages)},
-      {"allowed_actions", AllowedActionsToJson(core::AllowedActions(context.role, complaint))},
+      {"allowed_actions",
+       AllowedActionsToJson(core::AllowedActions(context.role, complaint, context.username))},
   };
 }
 
@@ -260,7 +261,8 @@ json ComplaintRowToJson(const app::ComplaintRow& row, core::Date today) {
   };
 }
 
-json EventToJson(const app::StoredEvent& stored) {
+json EventToJson(const app::StoredEvent& stored, const app::PeopleNames& people) {
+  const auto name = people.find(stored.event.actor);
   json changes = json::array();
   for (const core::Change& change : stored.event.changes) {
     changes.push_back(
@@ -272,6 +274,7 @@ json EventToJson(const app::StoredEvent& stored) {
       {"occurred_on", stored.event.occurred_on.ToIso()},
       {"recorded_at", stored.recorded_at},
       {"actor", stored.event.actor},
+      {"actor_name", name == people.end() ? json(nullptr) : json(name->second)},
       {"stage", stored.event.stage == 0 ? json(nullptr) : json(stored.event.stage)},
       {"summary", stored.event.summary},
       {"changes", std::move(changes)},

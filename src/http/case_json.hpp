@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/case_reads.hpp"
 #include "app/ports.hpp"
 #include "core/calendar.hpp"
 #include "core/complaint.hpp"
@@ -21,8 +22,9 @@ struct RenderContext {
   // Null when it could not be loaded: the working days left are then left out.
   const core::WorkingCalendar* calendar = nullptr;
   core::Date today;
-  // The role of the user the case is shown to: its "allowed_actions" are theirs.
+  // The role and username of the user the case is shown to: its "allowed_actions" are theirs.
   core::Role role = core::Role::kViewer;
+  std::string username;
 };
 
 // The complaint: reference, version, regime, channel, service_area, category, summary,
@@ -39,9 +41,10 @@ nlohmann::json ComplaintToJson(const core::Complaint& complaint, const RenderCon
 // One row of the list, with "overdue" (core::IsOverdue of its pending deadline, due_on).
 nlohmann::json ComplaintRowToJson(const app::ComplaintRow& row, core::Date today);
 
-// One event of a timeline: sequence, type, occurred_on, recorded_at, actor, stage (null when the
-// event concerns no stage), summary, changes [{field, before, after}].
-nlohmann::json EventToJson(const app::StoredEvent& event);
+// One event of a timeline: sequence, type, occurred_on, recorded_at, actor, actor_name (the
+// actor's display name from `people`, null when unknown), stage (null when the event concerns no
+// stage), summary, changes [{field, before, after}].
+nlohmann::json EventToJson(const app::StoredEvent& event, const app::PeopleNames& people = {});
 
 nlohmann::json ServiceRequestToJson(const core::ServiceRequest& request);
 

@@ -108,6 +108,8 @@ void Handlers::Register(Router& router) {
   router.Add({"GET", complaints + "/counts", kAuth, P::kViewCases, bind(&Handlers::Counts)});
   router.Add({"GET", complaint, kAuth, P::kViewCases, bind(&Handlers::GetComplaint)});
   router.Add({"GET", complaint + "/timeline", kAuth, P::kViewCases, bind(&Handlers::Timeline)});
+  router.Add({"GET", complaint + "/eligible-handlers", kAuth, P::kViewCases,
+              bind(&Handlers::EligibleHandlers)});
   router.Add({"GET", complaint + "/notes", kAuth, P::kViewCases, bind(&Handlers::ListNotes)});
   router.Add({"POST", complaint + "/notes", kAuth, P::kAddNote, bind(&Handlers::AddNote)});
   router.Add({"GET", complaint + "/links", kAuth, P::kViewCases, bind(&Handlers::ListLinks)});
@@ -153,8 +155,9 @@ Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::
   // only without the working days left.
   auto calendar = app::ReadCalendar(store_);
   Response response = JsonAnswer(
-      status, ComplaintToJson(complaint, RenderContext{calendar ? calendar->get() : nullptr,
-                                                       clock_.Today(), viewer.role}));
+      status,
+      ComplaintToJson(complaint, RenderContext{calendar ? calendar->get() : nullptr, clock_.Today(),
+                                               viewer.role, viewer.username}));
   response.headers.emplace_back("ETag", ETagFor(complaint.version));
   if (status == kCreated) {
     response.headers.emplace_back("Location", std::string(kComplaints) + "/" + complaint.reference);
@@ -201,10 +204,13 @@ Response Handlers::GetComplaint(const Request& request) {
   // The case, its timeline and the calendar from one snapshot, so they agree with the ETag.
   auto view = app::ReadComplaint(store_, *request.actor, PathParam(request, "reference"));
   if (!view) return Problem(view.error(), request);
-  json body = ComplaintToJson(
-      view->complaint, RenderContext{view->calendar.get(), clock_.Today(), request.actor->role});
+  json body =
+      ComplaintToJson(view->complaint, RenderContext{view->calendar.get(), clock_.Today(),
+                                                     request.actor->role, request.actor->username});
   json timeline = json::array();
-  for (const app::StoredEvent& event : view->timeline) timeline.push_back(EventToJson(event));
+  for (const app::StoredEvent& event : view->timeline) {
+    timeline.push_back(EventToJson(event, view->people));
+  }
   body["timeline"] = std::move(timeline);
   Response response = JsonAnswer(kOk, body);
   response.headers.emplace_back("ETag", ETagFor(view->complaint.version));
@@ -213,11 +219,40 @@ Response Handlers::GetComplaint(const Request& request) {
 
 Response Handlers::Timeline(const Request& request) {
   // An unknown (or invisible) reference is 404, not an empty timeline.
-  auto events = app::ReadTimeline(store_, *request.actor, PathParam(request, "reference"));
-  if (!events) return Problem(events.error(), request);
+  auto timeline = app::ReadTimeline(store_, *request.actor, PathParam(request, "reference"));
+  if (!timeline) return Problem(timeline.error(), request);
   json items = json::array();
-  for (const app::StoredEvent& event : *events) items.push_back(EventToJson(event));
+  for (const app::StoredEvent& event : timeline->events) {
+    items.push_back(EventToJson(event, timeline->people));
+  }
   return JsonAnswer(kOk, items);
+}
+
+Response Handlers::EligibleHandlers(const Request& request) {
+  std::optional<int> stage;
+  if (auto found = request.query.find("stage"); found != request.query.end()) {
+    int number = 0;
+    const std::string& text = found->second;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (error != std::errc() || end != text.data() + text.size()) {
+      return Problem(
+          core::FailField("stage", "must be a stage number", core::FieldErrorCode::kInvalidFormat)
+              .value(),
+          request);
+    }
+    stage = number;
+  }
+  auto eligible =
+      app::ListEligibleHandlers(store_, *request.actor, PathParam(request, "reference"), stage);
+  if (!eligible) return Problem(eligible.error(), request);
+  json items = json::array();
+  for (const app::User& user : eligible->users) {
+    items.push_back({{"username", user.username},
+                     {"display_name", user.display_name},
+                     {"role", core::ToString(user.role)},
+                     {"team", user.team.empty() ? json(nullptr) : json(user.team)}});
+  }
+  return JsonAnswer(kOk, {{"stage", eligible->stage}, {"items", std::move(items)}});
 }
 
 Response Handlers::Counts(const Request& request) {

@@ -67,6 +67,7 @@ class Handlers {
   Response ListComplaints(const Request& request);
   Response GetComplaint(const Request& request);
   Response Timeline(const Request& request);
+  Response EligibleHandlers(const Request& request);
   Response Counts(const Request& request);
   Response ListNotes(const Request& request);
   Response AddNote(const Request& request);

@@ -15,6 +15,7 @@
 #include "core/pending_deadline.hpp"
 #include "core/procedure_transitions.hpp"
 #include "core/regime.hpp"
+#include "core/validation.hpp"
 #include "http/json_reader.hpp"
 #include "http/problem.hpp"
 
@@ -55,7 +56,7 @@ constexpr EnumDomain<core::DiscussionTakeUp> kDiscussionTakeUpDomain{kDiscussion
 
 core::Person ReadPerson(ObjectReader& reader) {
   core::Person person;
-  person.name = reader.Text("name");
+  person.name = reader.Text("name", Presence::kRequired);
   person.email = reader.Text("email");
   person.phone = reader.Text("phone");
   person.address = reader.Text("address");
@@ -70,6 +71,9 @@ core::AcknowledgeInput ReadAcknowledge(ObjectReader& reader, core::Date today) {
   return core::AcknowledgeInput{reader.DateOr("on", today)};
 }
 
+// What a case action requires is the core's to say where its input can be absent (an empty
+// reason, no outcome, no root cause): the core then names every missing and invalid field of the
+// action in one answer. The mapping requires only what the core's input cannot hold absent.
 core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
   // Bounded so that the core's date arithmetic stays inside the calendar; the core applies the
   // Code's limits.
@@ -77,7 +81,7 @@ core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
   core::ExtendInput input;
   input.on = reader.DateOr("on", today);
   input.working_days = static_cast<int>(
-      reader.Integer("working_days", Presence::kRequired, 1, kMaxExtensionWorkingDays).value_or(0));
+      reader.Integer("working_days", Presence::kOptional, 1, kMaxExtensionWorkingDays).value_or(0));
   input.reason = reader.Text("reason");
   input.good_reason = reader.Text("good_reason");
   return input;
@@ -86,7 +90,7 @@ core::ExtendInput ReadExtend(ObjectReader& reader, core::Date today) {
 core::RespondInput ReadRespond(ObjectReader& reader, core::Date today) {
   core::RespondInput input;
   input.on = reader.DateOr("on", today);
-  input.outcome = reader.Enumerated("outcome", Presence::kRequired, kOutcomeDomain);
+  input.outcome = reader.Enumerated("outcome", Presence::kOptional, kOutcomeDomain);
   input.root_causes = reader.TextList("root_causes");
   reader.EachObject("remedies", [&](ObjectReader& element) {
     core::Remedy remedy;
@@ -110,6 +114,15 @@ core::RespondInput ReadRespond(ObjectReader& reader, core::Date today) {
   return input;
 }
 
+// The corrected response has Respond's members; `on` dates the correction, `reason` says why.
+core::CorrectResponseInput ReadCorrectResponse(ObjectReader& reader, core::Date today) {
+  core::CorrectResponseInput input;
+  input.corrected = ReadRespond(reader, today);
+  input.on = input.corrected.on;
+  input.reason = reader.Text("reason");
+  return input;
+}
+
 app::EscalateCommand ReadEscalate(ObjectReader& reader, core::Date today) {
   app::EscalateCommand command;
   command.requested_on = reader.DateOr("requested_on", today);
@@ -121,7 +134,7 @@ app::EscalateCommand ReadEscalate(ObjectReader& reader, core::Date today) {
 core::RefuseInput ReadRefuse(ObjectReader& reader, core::Date today) {
   core::RefuseInput input;
   input.on = reader.DateOr("on", today);
-  input.reason = reader.Enumerated("reason", Presence::kRequired, kRefusalReasonDomain);
+  input.reason = reader.Enumerated("reason", Presence::kOptional, kRefusalReasonDomain);
   input.explanation = reader.Text("explanation");
   input.matter_arose_on = reader.Date("matter_arose_on", Presence::kOptional);
   return input;
@@ -203,6 +216,43 @@ core::ReassignInput ReadReassign(ObjectReader& reader) {
   return input;
 }
 
+// A log request the mapping refused (a choice or a date missing) never reaches the core, so the
+// core's checks of its texts that need no context (core/validation.hpp: the summary, the people)
+// are added here for the fields the refusal does not name, and a form learns every problem in one
+// answer. A malformed request (400) is answered as it is.
+core::Error WithTextChecks(core::Error refused, const app::LogComplaintCommand& command) {
+  const auto malformed = [](const core::FieldError& field) {
+    return field.code == core::FieldErrorCode::kMalformed;
+  };
+  if (std::any_of(refused.fields.begin(), refused.fields.end(), malformed)) return refused;
+  core::FieldErrors core_checks;
+  core::ValidateSummary(command.summary, core_checks);
+  for (const auto& [field, text] : {std::pair{"description", &command.description},
+                                    std::pair{"service_area", &command.service_area},
+                                    std::pair{"category", &command.category}}) {
+    if (core::IsBlank(*text)) {
+      core_checks.Add(field, "is required", core::FieldErrorCode::kRequired);
+    }
+  }
+  core::ValidatePerson(command.complainant, "complainant", core_checks);
+  if (command.representative) {
+    core::ValidatePerson(*command.representative, "representative", core_checks);
+  }
+  if (core_checks.empty()) return refused;
+  const auto named = [&refused](const std::string& field) {
+    return std::any_of(refused.fields.begin(), refused.fields.end(),
+                       [&field](const core::FieldError& error) {
+                         return field == error.field || field.starts_with(error.field + ".");
+                       });
+  };
+  core::Error checked = core_checks.ToError().value();
+  for (core::FieldError& found : checked.fields) {
+    if (!named(found.field)) refused.fields.push_back(std::move(found));
+  }
+  refused.message = "the input has " + std::to_string(refused.fields.size()) + " invalid fields";
+  return refused;
+}
+
 }  // namespace
 
 std::string DumpJson(const json& value) {
@@ -238,8 +288,8 @@ core::Result<json> ParseJsonBody(const Request& request) {
 }
 
 core::Result<app::LogComplaintCommand> ParseLogComplaint(const json& body) {
-  return ReadBody<app::LogComplaintCommand>(body, [](ObjectReader& reader) {
-    app::LogComplaintCommand command;
+  app::LogComplaintCommand command;
+  auto read = ReadBody<bool>(body, [&command](ObjectReader& reader) {
     command.regime =
         reader.Enumerated("regime", Presence::kRequired, kRegimeDomain).value_or(command.regime);
     command.received_on = Required(reader.Date("received_on", Presence::kRequired));
@@ -249,15 +299,17 @@ core::Result<app::LogComplaintCommand> ParseLogComplaint(const json& body) {
     command.service_area = reader.Text("service_area", Presence::kRequired);
     command.category = reader.Text("category", Presence::kRequired);
     command.summary = reader.Text("summary", Presence::kRequired);
-    command.description = reader.Text("description");
+    command.description = reader.Text("description", Presence::kRequired);
     command.desired_outcome = reader.Text("desired_outcome");
     reader.Object("complainant", Presence::kRequired,
                   [&](ObjectReader& person) { command.complainant = ReadPerson(person); });
     reader.Object("representative", Presence::kOptional,
                   [&](ObjectReader& person) { command.representative = ReadPerson(person); });
     command.handler = reader.Text("handler");
-    return command;
+    return true;
   });
+  if (read) return command;
+  return tl::unexpected(WithTextChecks(read.error(), command));
 }
 
 core::Result<app::CaseAction> ParseCaseAction(CaseActionKind kind, const json& body,
@@ -296,6 +348,8 @@ core::Result<app::CaseAction> ParseCaseAction(CaseActionKind kind, const json& b
         return ReadResponsePeriod(reader, today);
       case CaseActionKind::kLateNotice:
         return ReadLateNotice(reader, today);
+      case CaseActionKind::kCorrectResponse:
+        return ReadCorrectResponse(reader, today);
     }
     return ReadAcknowledge(reader, today);
   });

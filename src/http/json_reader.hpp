@@ -5,6 +5,8 @@
 // type, is a shape problem (400); an unacceptable value is a value problem (422). Internal to
 // redress::http.
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -95,6 +97,16 @@ class InputErrors {
 
 enum class Presence { kOptional, kRequired };
 
+// Whether a text holds nothing but spaces: what a form's empty field sends.
+inline bool IsBlankText(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+inline bool IsBlankString(const json& value) {
+  return value.is_string() && IsBlankText(value.get_ref<const std::string&>());
+}
+
 // Reads the members of one JSON object strictly: each getter names a member it knows and checks
 // its type; Finish reports every member no getter asked for. Members are named in errors by their
 // path from the body ("complainant.email").
@@ -107,7 +119,8 @@ class ObjectReader {
     return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
   }
 
-  // The member, or nullptr when absent or null (a required one is then reported missing).
+  // The member, or nullptr when absent or null (a required one is then reported missing). A
+  // blank text is the core's to judge, with the rest of the input (core::RequireText).
   const json* Member(std::string_view name, Presence presence) {
     known_.emplace(name);
     auto found = object_.find(name);
@@ -118,6 +131,16 @@ class ObjectReader {
       return nullptr;
     }
     return &*found;
+  }
+
+  // Whether `member` is a blank string, which a choice or a date reads as absent: reported
+  // missing when required, as the core's input cannot hold no choice or no date.
+  bool Blank(const json& member, std::string_view name, Presence presence) {
+    if (!IsBlankString(member)) return false;
+    if (presence == Presence::kRequired) {
+      errors_.Invalid(FieldName(name), "is required", core::FieldErrorCode::kRequired);
+    }
+    return true;
   }
 
   std::string Text(std::string_view name, Presence presence = Presence::kOptional) {
@@ -151,9 +174,10 @@ class ObjectReader {
     return member->get<bool>();
   }
 
+  // A blank string is no date: absent (a form's empty date field).
   std::optional<core::Date> Date(std::string_view name, Presence presence) {
     const json* member = Member(name, presence);
-    if (member == nullptr) return std::nullopt;
+    if (member == nullptr || Blank(*member, name, presence)) return std::nullopt;
     if (!member->is_string()) {
       errors_.Malformed(FieldName(name), "must be a string holding a date YYYY-MM-DD");
       return std::nullopt;
@@ -217,8 +241,9 @@ class ObjectReader {
   template <typename Enum>
   std::optional<Enum> Enumerated(std::string_view name, Presence presence,
                                  const EnumDomain<Enum>& domain) {
+    // A blank string is no choice: absent (a form's radios with none chosen).
     const json* member = Member(name, presence);
-    if (member == nullptr) return std::nullopt;
+    if (member == nullptr || Blank(*member, name, presence)) return std::nullopt;
     if (!member->is_string()) {
       errors_.Malformed(FieldName(name), "must be a string, one of: " + AllowedNames(domain));
       return std::nullopt;
@@ -233,9 +258,11 @@ class ObjectReader {
     return value;
   }
 
-  std::vector<std::string> TextList(std::string_view name) {
+  // A required list must hold at least one string.
+  std::vector<std::string> TextList(std::string_view name,
+                                    Presence presence = Presence::kOptional) {
     std::vector<std::string> texts;
-    const json* member = Member(name, Presence::kOptional);
+    const json* member = Member(name, presence);
     if (member == nullptr) return texts;
     if (!member->is_array()) {
       errors_.Malformed(FieldName(name), "must be an array of strings");
@@ -248,6 +275,9 @@ class ObjectReader {
         continue;
       }
       texts.push_back(element.get<std::string>());
+    }
+    if (presence == Presence::kRequired && member->empty()) {
+      errors_.Invalid(FieldName(name), "needs at least one", core::FieldErrorCode::kRequired);
     }
     return texts;
   }

@@ -18,7 +18,7 @@ namespace redress::http {
 
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
-                   app::Store& store, const app::Clock& clock,
+                   const LogSink& log, app::Store& store, const app::Clock& clock,
                    const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments,
                    app::IdentityProvider& identity_provider, const RouteAdder& more_routes) {
   Metrics metrics;
@@ -30,7 +30,6 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   Router router;
   handlers.Register(router);
   admin_handlers.Register(router);
-  const LogSink log = StdoutLogSink();
   RegisterSsoRoutes(router, store, clock, identity_provider, cookie_security, log);
   // Held while content is committed or deleted (app::AttachmentContext).
   std::shared_mutex attachment_content_mutex;

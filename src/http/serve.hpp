@@ -18,15 +18,16 @@
 
 namespace redress::http {
 
-// Serves the API on `store` until a signal stops it; logs to standard output a line when it
-// listens ({"ts", "message": "listening", "address"}), one per request and one when it stops.
-// Fails when the address cannot be bound (see Server::Listen). `cookie_security` decides whether
-// the session cookie is marked Secure, `transport` whether answers carry HSTS. The web application
-// is served from `web_root` when it holds a build (index.html); without one only the API is served,
-// and the log says so. `password_policy` decides which new passwords the API accepts. Sign-ins
-// share one app::SignInGuard for the life of the server (bounded password checks, per-address
-// allowance). Staff may sign in with the organisation's OpenID Connect provider through
-// `identity_provider` (http/sso_handlers.hpp) when it is configured.
+// Serves the API on `store` until a signal stops it; logs to `log` (standard output unless told
+// otherwise: StdoutLogSink, FileLogSink) a line when it listens ({"ts", "message": "listening",
+// "address"}), one per request and one when it stops. Fails when the address cannot be bound (see
+// Server::Listen). `cookie_security` decides whether the session cookie is marked Secure,
+// `transport` whether answers carry HSTS. The web application is served from `web_root` when it
+// holds a build (index.html); without one only the API is served, and the log says so.
+// `password_policy` decides which new passwords the API accepts. Sign-ins share one
+// app::SignInGuard for the life of the server (bounded password checks, per-address allowance).
+// Staff may sign in with the organisation's OpenID Connect provider through `identity_provider`
+// (http/sso_handlers.hpp) when it is configured.
 //
 // Attached files go to `attachments.files`, typed by `attachments.detector` and scanned by
 // `attachments.scanner` (null: not scanned); before serving, what an interrupted process left in
@@ -43,7 +44,7 @@ struct AttachmentPorts {
 using RouteAdder = std::function<void(Router&, const app::AttachmentContext&)>;
 core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                    TransportSecurity transport, const std::filesystem::path& web_root,
-                   app::Store& store, const app::Clock& clock,
+                   const LogSink& log, app::Store& store, const app::Clock& clock,
                    const app::PasswordPolicy& password_policy, const AttachmentPorts& attachments,
                    app::IdentityProvider& identity_provider,
                    const RouteAdder& more_routes = nullptr);

@@ -40,12 +40,27 @@ constexpr std::array<TypeOfExtension, 14> kContentTypes{{
 }};
 constexpr std::string_view kDefaultContentType = "application/octet-stream";
 
-std::string_view ContentTypeOf(const std::filesystem::path& path) {
-  const std::string extension = path.extension().string();
+const TypeOfExtension* KnownTypeOf(std::string_view extension) {
   for (const TypeOfExtension& known : kContentTypes) {
-    if (known.extension == extension) return known.content_type;
+    if (known.extension == extension) return &known;
   }
-  return kDefaultContentType;
+  return nullptr;
+}
+
+std::string_view ContentTypeOf(const std::filesystem::path& path) {
+  const TypeOfExtension* known = KnownTypeOf(path.extension().string());
+  return known == nullptr ? kDefaultContentType : known->content_type;
+}
+
+// Whether a path the app does not hold names a static file (answered 404 by the caller) rather
+// than one of the app's pages: the bundle's folder, or a last segment ending in the extension of
+// a type of file a web app ships. A dot alone does not make a file: "/admin/users/amira.khan" is
+// a page, reloaded or bookmarked.
+bool NamesAStaticFile(std::string_view path) {
+  if (path.starts_with(kAssetsPrefix)) return true;
+  const std::string_view last_segment = path.substr(path.rfind('/') + 1);
+  const std::size_t dot = last_segment.rfind('.');
+  return dot != std::string_view::npos && KnownTypeOf(last_segment.substr(dot)) != nullptr;
 }
 
 // The headers every file of the app carries: scripts and styles only from this origin, no
@@ -104,9 +119,7 @@ std::optional<Response> WebApp::Answer(const Request& request) const {
   if (request.method != "GET" || request.path.starts_with(kApiPrefix)) return std::nullopt;
   auto found = files_.find(request.path);
   if (found == files_.end()) {
-    const std::string_view path = request.path;
-    const std::string_view last_segment = path.substr(path.rfind('/') + 1);
-    if (last_segment.find('.') != std::string_view::npos) return std::nullopt;
+    if (NamesAStaticFile(request.path)) return std::nullopt;
     found = files_.find(kIndex);
   }
   const File& file = found->second;

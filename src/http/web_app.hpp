@@ -24,8 +24,10 @@ class WebApp {
   static constexpr std::size_t kMaxBytes = std::size_t{64} * 1024 * 1024;
 
   // The answer to a GET of `request.path` outside the API, if the app has one: the file at that
-  // path; for a path of the app's own pages (no file extension in its last segment) index.html,
-  // so the browser's router can show it. Files under /assets/ carry content hashes in their
+  // path; for a path of the app's own pages index.html, so the browser's router can show it. A
+  // path the app does not hold is a page unless it is under /assets/ or ends in a static file's
+  // extension (.js, .css, .png, ...): "/admin/users/amira.khan" is a page; "/missing.png" is
+  // left to the caller (404). Files under /assets/ carry content hashes in their
   // names and are cached for a year; the rest must be revalidated (ETag, 304).
   std::optional<Response> Answer(const Request& request) const;
 

@@ -49,7 +49,8 @@ TEST_F(WebAppTest, ServesFilesAndTheIndexForTheAppsOwnPages) {
   ASSERT_TRUE(app) << app.error().message;
   EXPECT_EQ(app->file_count(), 3u);
 
-  for (const char* page : {"/", "/cases", "/cases/CMP-2024-000001", "/admin/users/"}) {
+  for (const char* page : {"/", "/cases", "/cases/CMP-2024-000001", "/admin/users/",
+                           "/admin/users/amira.khan", "/admin/users/j.o.smith"}) {
     SCOPED_TRACE(page);
     auto answer = app->Answer(Get(page));
     ASSERT_TRUE(answer);
@@ -73,11 +74,14 @@ TEST_F(WebAppTest, LeavesTheApiMissingFilesAndOtherMethodsToTheCaller) {
   ASSERT_TRUE(app);
   EXPECT_FALSE(app->Answer(Get("/api/v1/nothing")));
   EXPECT_FALSE(app->Answer(Get("/missing.png")));
-  // Paths are looked up, never joined to the folder: this is one of the app's pages.
-  auto outside = app->Answer(Get("/../../etc/passwd"));
-  ASSERT_TRUE(outside);
-  EXPECT_EQ(outside->body, "index");
-  EXPECT_FALSE(app->Answer(Get("/../../etc/hosts.allow")));
+  EXPECT_FALSE(app->Answer(Get("/assets/index-gone")));
+  EXPECT_FALSE(app->Answer(Get("/assets/index-gone.js")));
+  // Paths are looked up, never joined to the folder: these are the app's pages.
+  for (const char* outside_path : {"/../../etc/passwd", "/../../etc/hosts.allow"}) {
+    auto outside = app->Answer(Get(outside_path));
+    ASSERT_TRUE(outside);
+    EXPECT_EQ(outside->body, "index");
+  }
   Request post = Get("/");
   post.method = "POST";
   EXPECT_FALSE(app->Answer(post));

@@ -143,6 +143,12 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   const redress::http::TransportSecurity transport =
       options.behind_tls ? redress::http::TransportSecurity::kBehindTls
                          : redress::http::TransportSecurity::kPlainHttp;
+  redress::http::LogSink log = redress::http::StdoutLogSink();
+  if (!options.log_file.empty()) {
+    auto file_log = redress::http::FileLogSink(options.log_file);
+    if (!file_log) return tl::unexpected(file_log.error());
+    log = std::move(*file_log);
+  }
   auto files = redress::files::LocalFileStore::Create(options.files_directory);
   if (!files) return tl::unexpected(files.error());
   auto detector = redress::files::MagicMediaTypes::Open();
@@ -227,7 +233,7 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
       store, clock, mailer.get(), portal_options,
       [](const std::string& message) { std::cerr << "redress: portal: " << message << '\n'; });
   auto served = redress::http::Serve(
-      server, cookie_security, transport, options.web_root, store, clock, password_policy,
+      server, cookie_security, transport, options.web_root, log, store, clock, password_policy,
       attachments, identity_provider,
       [&portal](redress::http::Router& router, const redress::app::AttachmentContext& attachments) {
         portal.Register(router, attachments);

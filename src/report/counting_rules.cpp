@@ -87,14 +87,19 @@ std::vector<CountingRule> CountingRules() {
        "own year, in full (so 100 pounds offered in one year and replaced by 300 the next counts "
        "100 "
        "in the first year and 300 in the second). Actions count as done when completed by the "
-       "judging date (the as-at date, or the end of the year when that is earlier)."},
+       "judging date (the as-at date, or the end of the year when that is earlier). A response "
+       "corrected because it was recorded in error counts as corrected: its outcome, remedies, "
+       "compensation, root causes, learning and actions are the correction's, in the financial "
+       "year the response was given (a correction keeps the response's date); what was recorded "
+       "in error stays in the audit trail and the case's timeline and is counted nowhere."},
       {"as_at", "Figures as at a date",
        "Figures as at: only facts dated on or before the as-at date are counted, and figures "
        "about what was still outstanding (awaiting acknowledgement, actions open, complaints "
        "awaiting a root cause) are judged on the as-at date or the end of the year, whichever is "
        "earlier. Nothing a case records is ever erased (a reopening keeps the answer, refusal or "
        "withdrawal it undoes), so a report for a past year gives the same figures whenever it is "
-       "run."},
+       "run, but for a correction of a response recorded in error, which puts the record right. "
+       "A report submitted to the Housing Ombudsman is kept as submitted."},
       {"tsm_ch01", "TSM CH01: complaints per 1,000 homes",
        "CH01: housing-regime (Housing Ombudsman Code) stage 1 and stage 2 complaints received in "
        "the year, counted as above, divided by the homes owned configured for that year, times "

@@ -34,6 +34,7 @@ const ACTIONS = [
   'discussion-offer',
   'response-period',
   'late-notice',
+  'correct-response',
 ];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FUTURE = new Date(Date.now() + 40 * DAY_MS).toISOString().slice(0, 10);
@@ -43,7 +44,7 @@ const FUTURE = new Date(Date.now() + 40 * DAY_MS).toISOString().slice(0, 10);
 const BODIES = {
   acknowledge: { on: FUTURE },
   extend: { on: FUTURE, working_days: 1, reason: 'more time' },
-  respond: { on: FUTURE, outcome: 'upheld' },
+  respond: { on: FUTURE, outcome: 'upheld', root_causes: ['communication'] },
   escalate: { requested_on: FUTURE },
   refuse: { on: FUTURE, reason: 'other', explanation: 'outside the Code' },
   withdraw: { on: FUTURE },
@@ -61,6 +62,12 @@ const BODIES = {
   'discussion-offer': { on: FUTURE, take_up: 'taken_up', notes: '' },
   'response-period': { agreed_on: FUTURE, respond_by: FUTURE },
   'late-notice': { on: FUTURE, reason: 'the investigation is taking longer' },
+  'correct-response': {
+    on: FUTURE,
+    outcome: 'upheld',
+    root_causes: ['communication'],
+    reason: 'the wrong outcome was recorded',
+  },
 };
 
 // The case states to try: [regime, stage, status].
@@ -237,9 +244,13 @@ test('field errors carry a machine-readable code beside the message', async () =
     body: { ...complaint, received_on: '2022-02-30' },
   });
   assert.equal(badDate.status, 422);
+  // Not a date, and the blank summary named in the same answer (issue 18: one round).
   assert.deepEqual(
     badDate.body.errors.map((error) => [error.field, error.code]),
-    [['received_on', 'invalid_date']],
+    [
+      ['received_on', 'invalid_date'],
+      ['summary', 'required'],
+    ],
   );
   const malformed = await call('POST', '/api/v1/complaints', {
     token: tokens.complaints_officer,

@@ -47,6 +47,7 @@ import {
 import {
   differences,
   openApiWalker,
+  PATH_KINDS,
   shape,
   unknownLike,
   withoutVolatile,
@@ -61,14 +62,6 @@ const OUTSIDERS = {
   admin: ['vis.admin', 'admin', undefined],
 };
 
-// The kind of record a path parameter names, from the collection segment before it.
-const PATH_KINDS = {
-  complaints: 'complaint',
-  'service-requests': 'service_request',
-  cases: 'ombudsman_case',
-  'failure-orders': 'failure_order',
-  learning: 'learning_action',
-};
 // Path parameters that name no complaint-related record: what to put there.
 const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3', id: '1', number: '1' };
 // Query parameters without an enum in the document: the values worth asking for.

@@ -2,6 +2,15 @@
 // the kind of record each path parameter names, and plausible bodies and values from the
 // schemas; and how it compares two answers.
 
+// The kind of record a path parameter names, from the collection segment before it.
+export const PATH_KINDS = {
+  complaints: 'complaint',
+  'service-requests': 'service_request',
+  cases: 'ombudsman_case',
+  'failure-orders': 'failure_order',
+  learning: 'learning_action',
+};
+
 // The walker of `spec`: `pathKinds` maps a collection segment to the kind of record its
 // {reference} names, `values` gives body values that must be real by property name, `also` the
 // optional properties filled all the same, `year` the financial year every date falls in.

@@ -37,6 +37,13 @@ describe('a housing complaint by phone, through both stages', () => {
 
   const step = dependentSteps(() => page, 'browser');
 
+  // Responding ends with a check of the answers: continue, then send from there.
+  const sendResponse = async () => {
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
+    await page.getByRole('button', { name: 'Send response' }).click();
+  };
+
   const expectText = async (selector, text) => {
     await page.locator(selector).filter({ hasText: text }).waitFor();
     assert.equal((await page.locator(selector).innerText()).trim(), text, selector);
@@ -157,7 +164,7 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByRole('heading', { name: 'Respond at stage 1' }).waitFor();
     await assertAccessible(page, 'the respond form');
     await page.getByRole('radio', { name: 'Upheld', exact: true }).check();
-    await page.getByRole('button', { name: 'Send response' }).click();
+    await sendResponse();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
     const link = summary.locator('a[href="#root_causes"]');
@@ -177,7 +184,7 @@ describe('a housing complaint by phone, through both stages', () => {
     await page
       .getByLabel('What have we learned?')
       .fill('Damp reports need a surveyor within 10 days.');
-    await page.getByRole('button', { name: 'Send response' }).click();
+    await sendResponse();
     await page.getByText('Response recorded').waitFor();
     await expectText('#stage-1-responded-on', shown(today));
     await page.getByText('Financial (compensation) £75.00').waitFor();
@@ -240,7 +247,7 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByRole('heading', { name: 'Respond at stage 2' }).waitFor();
     await page.getByRole('radio', { name: 'Partly upheld' }).check();
     await page.locator('#root_causes').check();
-    await page.getByRole('button', { name: 'Send response' }).click();
+    await sendResponse();
     // A partly upheld complaint needs a remedy: the summary links to the remedies.
     const link = page.locator('.govuk-error-summary a[href="#remedies"]');
     await link.waitFor();
@@ -249,7 +256,7 @@ describe('a housing complaint by phone, through both stages', () => {
     await page.getByLabel('Type').selectOption('apology');
     await page.getByRole('button', { name: 'Add an action' }).click();
     await page.getByLabel('What will be done').fill('Book damp-proofing works');
-    await page.getByRole('button', { name: 'Send response' }).click();
+    await sendResponse();
     await page.getByText('Response recorded').waitFor();
     await expectText('#stage-2-responded-on', shown(today));
     assert.match(await page.locator('#case-details').innerText(), /Closed/);

@@ -60,6 +60,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/eligible-handlers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** Who may handle a stage of the case: active users whose role answers stages, who handled no earlier stage (Code 6.13) and may see the case; the choices of the escalation and reassignment forms */
+        get: operations["listEligibleHandlers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/acknowledge": {
         parameters: {
             query?: never;
@@ -111,6 +130,25 @@ export interface paths {
         put?: never;
         /** Respond at the current stage: outcome, root causes, remedies, actions, learning */
         post: operations["respondComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/correct-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the current stage's response recorded in error: a new version, the one recorded kept in the audit trail and the timeline */
+        post: operations["correctResponse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2176,7 +2214,7 @@ export interface components {
         };
         Event: {
             sequence: number;
-            type: string;
+            type: components["schemas"]["EventType"];
             /**
              * Format: date
              * @example 2024-12-20
@@ -2185,6 +2223,8 @@ export interface components {
             /** Format: date-time */
             recorded_at: string;
             actor: string;
+            /** @description the actor's display name; null when the actor is no user (the resident, the system) or has none */
+            actor_name: string | null;
             stage: number | null;
             summary: string;
             changes: {
@@ -3411,7 +3451,7 @@ export interface components {
          * @description An action on a complaint: POST /api/v1/complaints/{reference}/<action>.
          * @enum {unknown}
          */
-        CaseAction: "acknowledge" | "extend" | "respond" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "investigation" | "adjudication" | "review-panel" | "panel-report" | "discussion-offer" | "response-period" | "late-notice";
+        CaseAction: "acknowledge" | "extend" | "respond" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "investigation" | "adjudication" | "review-panel" | "panel-report" | "discussion-offer" | "response-period" | "late-notice" | "correct-response";
         /** @description The signed-in user, with what their role may do. */
         CurrentUser: {
             username: string;
@@ -3881,6 +3921,38 @@ export interface components {
                 timescale: string;
             }[];
         };
+        /**
+         * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
+         * @enum {unknown}
+         */
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected";
+        /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
+        CorrectResponseRequest: {
+            /**
+             * Format: date
+             * @description the date of the correction; defaults to today; not before the response
+             * @example 2024-12-20
+             */
+            on?: string;
+            /** @enum {unknown} */
+            outcome: "upheld" | "partly_upheld" | "not_upheld";
+            root_causes: string[];
+            remedies?: components["schemas"]["RemedyInput"][];
+            actions?: components["schemas"]["ActionInput"][];
+            learning?: string;
+            /** @description why the response recorded was wrong */
+            reason: string;
+        };
+        EligibleHandlers: {
+            stage: number;
+            items: {
+                username: string;
+                display_name: string;
+                /** @enum {unknown} */
+                role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
+                team: string | null;
+            }[];
+        };
     };
     responses: {
         /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */
@@ -4156,6 +4228,36 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listEligibleHandlers: {
+        parameters: {
+            query?: {
+                /** @description the stage: the current one (default) or the next, for an escalation */
+                stage?: number;
+            };
+            header?: never;
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users, by username */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleHandlers"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     acknowledgeComplaint: {
         parameters: {
             query?: never;
@@ -4255,6 +4357,48 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["RespondRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated case */
+            200: {
+                headers: {
+                    /** @description strong ETag of the version, "<version>" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    correctResponse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the ETag from GET, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectResponseRequest"];
             };
         };
         responses: {

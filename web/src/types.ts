@@ -19,6 +19,8 @@ export type TimeLimitEvidence = Schemas['TimeLimitEvidence'];
 // When a step of the review panel came against its own clock.
 export type StepTiming = NonNullable<StageProcedure['panel_timing']>['meeting'];
 export type Event = Schemas['Event'];
+export type EventType = Schemas['EventType'];
+export type EligibleHandlers = Schemas['EligibleHandlers'];
 export type Change = Event['changes'][number];
 export type Complaint = Schemas['Complaint'];
 export type ComplaintRow = Schemas['ComplaintRow'];

@@ -1,6 +1,7 @@
 // A GOV.UK form: the error summary above it, the field errors in context, one submit button.
 import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api';
+import { wordFormErrors, type FormWords } from '../fieldErrors';
 import type { FieldError } from '../types';
 import { ErrorSummary } from './ErrorSummary';
 import { FormErrors } from './fields';
@@ -17,24 +18,33 @@ export interface FormState {
   submit: (action: () => Promise<void>, fallbackField?: string) => Promise<void>;
 }
 
-export function useForm(): FormState {
+// `words`: how the form names its fields, so that the API's field errors read in its words
+// ("Enter the date you acknowledged the complaint"; fieldErrors.ts wordFieldError).
+export function useForm(words?: FormWords): FormState {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const submit = useCallback(async (action: () => Promise<void>, fallbackField = '') => {
-    setBusy(true);
-    try {
-      await action();
-      setErrors([]);
-    } catch (error) {
-      setErrors(
-        error instanceof ApiError
-          ? error.fieldErrors(fallbackField)
-          : [{ field: fallbackField, message: UNEXPECTED_FAILURE }],
-      );
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const submit = useCallback(
+    async (action: () => Promise<void>, fallbackField = '') => {
+      setBusy(true);
+      try {
+        await action();
+        setErrors([]);
+      } catch (error) {
+        if (!(error instanceof ApiError)) {
+          setErrors([{ field: fallbackField, message: UNEXPECTED_FAILURE }]);
+        } else {
+          // The form's own checks (ClientErrors) are worded already.
+          const errors = error.fieldErrors(fallbackField);
+          setErrors(
+            words && !(error instanceof ClientErrors) ? wordFormErrors(errors, words) : errors,
+          );
+        }
+      } finally {
+        setBusy(false);
+      }
+    },
+    [words],
+  );
   return { errors, setErrors, busy, submit };
 }
 

@@ -2,7 +2,7 @@
 // letter is taken, then the reference and deadlines.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { request } from '../api';
+import { ApiError, request } from '../api';
 import { ClientErrors, Form, useForm } from '../components/Form';
 import {
   DateInput,
@@ -17,6 +17,7 @@ import {
 } from '../components/fields';
 import { DateText, LoadFailed, Loading, usePageTitle, WarningText } from '../components/ui';
 import { useReference, type Reference } from '../data';
+import { wordFormErrors, type FormWords } from '../fieldErrors';
 import { CHANNEL_LABELS, REGIME_LABELS, todayIso } from '../format';
 import type { Channel, Complaint, FieldError, Person, Regime, ServiceRequest } from '../types';
 
@@ -128,6 +129,82 @@ function clientErrors(draft: Draft): FieldError[] {
   return errors;
 }
 
+// How the form names its fields in the API's errors ("Enter a summary of the complaint").
+const PERSON_WORDS = (prefix: string, whose: string, who: string): FormWords => ({
+  [prefix]: {
+    words: `at least one way to reach ${who}: an email address, phone number or address`,
+  },
+  [`${prefix}.name`]: { words: `${whose} full name` },
+  [`${prefix}.email`]: { words: `${whose} email address` },
+  [`${prefix}.phone`]: { words: `${whose} phone number` },
+  [`${prefix}.address`]: { words: `${whose} address` },
+  [`${prefix}.postcode`]: { words: `${whose} postcode` },
+});
+
+const LOG_WORDS: FormWords = {
+  channel: { words: 'how they contacted us', choice: true },
+  received_on: { words: 'the date it was received' },
+  regime: { words: 'which complaints procedure applies', choice: true },
+  service_area: { words: 'the service area', choice: true },
+  category: { words: 'the category', choice: true },
+  summary: { words: 'a summary of what it is about' },
+  description: { words: 'what happened, in the complainant’s words' },
+  matter_arose_on: { words: 'the date the matter arose' },
+  desired_outcome: { words: 'what the complainant wants to happen' },
+  ...PERSON_WORDS('complainant', 'the complainant’s', 'them'),
+  ...PERSON_WORDS('requester', 'the requester’s', 'them'),
+  ...PERSON_WORDS('representative', 'the representative’s', 'the representative'),
+};
+
+// The form's fields in the order they are asked, so that the error summary follows the page.
+const FIELD_ORDER = [
+  'channel',
+  'received_on',
+  'kind',
+  'service_area',
+  'category',
+  'regime',
+  'summary',
+  'description',
+  'matter_arose_on',
+  'desired_outcome',
+  'complainant',
+  'requester',
+  'representative',
+];
+
+function positionOf(field: string): number {
+  const found = FIELD_ORDER.findIndex((name) => field === name || field.startsWith(`${name}.`));
+  return found < 0 ? FIELD_ORDER.length : found;
+}
+
+// The fields without which the API cannot log anything: when the form's own checks find one of
+// them wrong, the request is sure to be refused, so sending it anyway gets every other field's
+// error in the same round (channel '', received_on null and regime '' are answered "required").
+const FIELDS_THE_API_REQUIRES = new Set(['channel', 'received_on', 'kind', 'regime']);
+
+// Every error of the form in one round: the form's own (a half-typed date, a choice not made)
+// with the API's for the rest. The form's own words win where both name a field.
+async function allErrors(draft: Draft, own: FieldError[]): Promise<FieldError[]> {
+  if (!own.some((error) => FIELDS_THE_API_REQUIRES.has(error.field))) return own;
+  let answered: FieldError[] = [];
+  try {
+    await logDraft(draft);
+    // Unreachable by the rule above; should the API accept it all the same, it is logged.
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    answered = wordFormErrors(error.fieldErrors(), LOG_WORDS);
+  }
+  // The procedure is asked only of a complaint: until then the kind's own error stands for it.
+  const ownFields = new Set([
+    ...own.map((error) => error.field),
+    ...(draft.kind === 'complaint' ? [] : ['regime']),
+  ]);
+  return [...own, ...answered.filter((error) => !ownFields.has(error.field))].sort(
+    (a, b) => positionOf(a.field) - positionOf(b.field),
+  );
+}
+
 type Logged =
   | { kind: 'complaint'; complaint: Complaint; noteSaved: boolean }
   | { kind: 'service_request'; request: ServiceRequest };
@@ -150,7 +227,8 @@ async function logDraft(draft: Draft): Promise<Logged> {
   const { body } = await request<Complaint>('POST', '/complaints', {
     body: {
       ...common,
-      regime: draft.regime,
+      // Not yet said to be a complaint: no procedure applies, whatever the service area suggests.
+      regime: draft.kind === 'complaint' ? draft.regime : '',
       ...(isoOf(draft.matterArose) ? { matter_arose_on: isoOf(draft.matterArose) } : {}),
       desired_outcome: draft.desiredOutcome.trim(),
       complainant: personInput(draft.complainant),
@@ -325,7 +403,7 @@ function LogForm({
   reference: Reference;
   onLogged: (logged: Logged) => void;
 }) {
-  const form = useForm();
+  const form = useForm(LOG_WORDS);
   const [draft, setDraft] = useState<Draft>({
     kind: '',
     channel: '',
@@ -359,7 +437,7 @@ function LogForm({
   const submit = () =>
     form.submit(async () => {
       const problems = clientErrors(draft);
-      if (problems.length > 0) throw new ClientErrors(problems);
+      if (problems.length > 0) throw new ClientErrors(await allErrors(draft, problems));
       onLogged(await logDraft(draft));
     });
   const isComplaint = draft.kind !== 'service_request';

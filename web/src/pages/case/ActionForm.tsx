@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, request } from '../../api';
 import { ClientErrors, Form, useForm } from '../../components/Form';
+import type { FormWords } from '../../fieldErrors';
 import { ChangesTable, ImportantBanner } from '../../components/ui';
 import { formatDateTime } from '../../format';
 import type { Complaint, Event } from '../../types';
@@ -61,45 +62,103 @@ interface ActionFormProps {
   // Which field a problem that names none is shown against.
   fallbackField: string;
   warning?: boolean;
+  // How the form names its fields in error messages (fieldErrors.ts).
+  words?: FormWords;
+  // A check-your-answers step (the GOV.UK pattern) before sending: the answers as summary list
+  // rows, each with a Change link back to the form. Without it the form sends at once.
+  review?: (body: unknown, change: () => void) => ReactNode;
   children: ReactNode;
 }
 
+// A summary list row of a check-your-answers page, with its Change link back to the form.
+export function AnswerRow({
+  label,
+  change,
+  children,
+}: {
+  label: string;
+  change: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+      <dd className="govuk-summary-list__actions">
+        <button type="button" className="govuk-link redress-link-button" onClick={change}>
+          Change<span className="govuk-visually-hidden"> {label.toLowerCase()}</span>
+        </button>
+      </dd>
+    </div>
+  );
+}
+
 export function ActionForm(props: ActionFormProps) {
-  const form = useForm();
+  const form = useForm(props.words);
   const navigate = useNavigate();
   const [base, setBase] = useState(props.base);
   const [stale, setStale] = useState<Stale | null>(null);
+  // The answers being checked (the review step), or null while the form is shown.
+  const [reviewing, setReviewing] = useState<{ body: unknown } | null>(null);
   const { reference } = base.complaint;
+  const send = async (body: unknown) => {
+    try {
+      await request('POST', `/complaints/${encodeURIComponent(reference)}/${props.action}`, {
+        body,
+        ifMatch: base.etag,
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === HTTP_PRECONDITION_FAILED) {
+        const fresh = await loadCase(reference);
+        setStale({
+          changes: differences(base.complaint, fresh.complaint),
+          events: newEvents(base.complaint, fresh.complaint),
+        });
+        setBase(fresh);
+        throw new ClientErrors([{ field: '', message: STALE_MESSAGE }]);
+      }
+      throw error;
+    }
+    navigate(`/cases/${reference}`, { state: { done: props.done } });
+  };
   const submit = () =>
     form.submit(async () => {
       const body = props.build();
+      if (props.review) {
+        setReviewing({ body });
+        window.scrollTo(0, 0);
+        return;
+      }
+      await send(body);
+    }, props.fallbackField);
+  // Sending the checked answers; a refusal goes back to the form, its errors shown there.
+  const confirm = () =>
+    form.submit(async () => {
+      if (!reviewing) return;
       try {
-        await request('POST', `/complaints/${encodeURIComponent(reference)}/${props.action}`, {
-          body,
-          ifMatch: base.etag,
-        });
+        await send(reviewing.body);
       } catch (error) {
-        if (error instanceof ApiError && error.status === HTTP_PRECONDITION_FAILED) {
-          const fresh = await loadCase(reference);
-          setStale({
-            changes: differences(base.complaint, fresh.complaint),
-            events: newEvents(base.complaint, fresh.complaint),
-          });
-          setBase(fresh);
-          throw new ClientErrors([{ field: '', message: STALE_MESSAGE }]);
-        }
+        setReviewing(null);
         throw error;
       }
-      navigate(`/cases/${reference}`, { state: { done: props.done } });
     }, props.fallbackField);
+  const change = () => setReviewing(null);
+  const reviewed = reviewing && props.review ? props.review(reviewing.body, change) : null;
+  // The form, or the check of its answers (then no stale notice: a stale case returns the form).
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {stale && <StaleNotice stale={stale} />}
+        {stale && !reviewed && <StaleNotice stale={stale} />}
         <Form
           form={form}
-          onSubmit={submit}
-          submitLabel={stale ? `${props.submitLabel} again` : props.submitLabel}
+          onSubmit={reviewed ? confirm : submit}
+          submitLabel={
+            reviewed || !props.review
+              ? stale && !reviewed
+                ? `${props.submitLabel} again`
+                : props.submitLabel
+              : 'Continue'
+          }
           warning={props.warning}
           secondary={
             <Link className="govuk-link" to={`/cases/${reference}`}>
@@ -108,8 +167,18 @@ export function ActionForm(props: ActionFormProps) {
           }
         >
           <span className="govuk-caption-l">{reference}</span>
-          <h1 className="govuk-heading-l">{props.title}</h1>
-          {props.children}
+          {reviewed ? (
+            <>
+              <h1 className="govuk-heading-l">Check your answers before sending</h1>
+              <h2 className="govuk-heading-m">{props.title}</h2>
+              <dl className="govuk-summary-list govuk-!-margin-bottom-9">{reviewed}</dl>
+            </>
+          ) : (
+            <>
+              <h1 className="govuk-heading-l">{props.title}</h1>
+              {props.children}
+            </>
+          )}
         </Form>
       </div>
     </div>

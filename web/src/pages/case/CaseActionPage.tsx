@@ -26,7 +26,7 @@ import {
   ResponsePeriodForm,
   ReviewPanelForm,
 } from './ProcedureForms';
-import { RespondForm } from './RespondForm';
+import { CorrectResponseForm, RespondForm } from './RespondForm';
 
 export interface CaseAction {
   path: CaseActionName;
@@ -70,6 +70,12 @@ export const CASE_ACTIONS: CaseAction[] = [
     secondary: true,
   },
   { path: 'late-notice', label: 'Record late notice', Form: LateNoticeForm, secondary: true },
+  {
+    path: 'correct-response',
+    label: 'Correct the response',
+    Form: CorrectResponseForm,
+    secondary: true,
+  },
 ];
 
 export function availableActions(complaint: Pick<Complaint, 'allowed_actions'>): CaseAction[] {

@@ -7,6 +7,7 @@ import { Radios, Textarea, TextInput } from '../../components/fields';
 import { DateText, LoadFailed, Loading, TableHead, Tag } from '../../components/ui';
 import { useLoad } from '../../data';
 import { formatDate, formatDateTime } from '../../format';
+import { eventSentence } from '../../timeline';
 import type { Event, Link as CaseLink, Note } from '../../types';
 import type { OmbudsmanHistory as History } from '../ombudsman/model';
 import { CaseDates } from '../ombudsman/parts';
@@ -19,28 +20,42 @@ import {
   statusText,
 } from '../ombudsman/wording';
 
+// Each event as a sentence for people (timeline.ts), dated; what exactly was recorded (the
+// event's own summary and each field before and after) behind a GOV.UK details disclosure.
 export function Timeline({ events }: { events: Event[] }) {
   return (
     <ol className="govuk-list" id="timeline">
       {events.map((event) => (
         <li key={event.sequence} className="govuk-!-margin-bottom-4">
           <p className="govuk-body govuk-!-margin-bottom-1">
-            <strong>{event.summary}</strong>
+            <strong>{eventSentence(event)}</strong>
           </p>
           <p className="govuk-body-s govuk-!-margin-bottom-1">
             {formatDate(event.occurred_on)}
-            {event.stage ? `, stage ${event.stage}` : ''}, by {event.actor} (recorded{' '}
+            {event.stage ? `, stage ${event.stage}` : ''} (recorded{' '}
             {formatDateTime(event.recorded_at)})
           </p>
-          {event.changes.length > 0 && (
-            <ul className="govuk-list govuk-list--bullet govuk-body-s">
-              {event.changes.map((change) => (
-                <li key={change.field}>
-                  {change.field}: {change.before || 'not set'} → {change.after || 'not set'}
-                </li>
-              ))}
-            </ul>
-          )}
+          <details className="govuk-details govuk-!-margin-bottom-2">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                Details<span className="govuk-visually-hidden"> of event {event.sequence}</span>
+              </span>
+            </summary>
+            <div className="govuk-details__text">
+              <p className="govuk-body-s">
+                {event.summary} Recorded by {event.actor}.
+              </p>
+              {event.changes.length > 0 && (
+                <ul className="govuk-list govuk-list--bullet govuk-body-s">
+                  {event.changes.map((change) => (
+                    <li key={change.field}>
+                      {change.field}: {change.before || 'not set'} → {change.after || 'not set'}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </details>
         </li>
       ))}
     </ol>

@@ -1,5 +1,7 @@
 // Respond at the current stage: outcome, root causes (at least one: no root cause, no response),
-// remedies, outstanding actions and the learning.
+// remedies, outstanding actions and the learning, then check the answers before sending. The same
+// form corrects a response recorded in error (POST …/correct-response): it starts from the
+// response recorded and asks why it was wrong; the one recorded stays in the timeline.
 import { useState, type ReactNode } from 'react';
 import {
   Checkboxes,
@@ -15,9 +17,10 @@ import {
   useFieldError,
   type DateParts,
 } from '../../components/fields';
-import { OUTCOME_LABELS, REMEDY_LABELS, todayIso } from '../../format';
-import type { RemedyType } from '../../types';
-import { ActionForm } from './ActionForm';
+import type { FormWords } from '../../fieldErrors';
+import { formatDate, formatPence, OUTCOME_LABELS, REMEDY_LABELS, todayIso } from '../../format';
+import type { Outcome, RemedyType } from '../../types';
+import { ActionForm, AnswerRow } from './ActionForm';
 import type { ActionProps } from './actions';
 import { Checks } from './checks';
 
@@ -162,22 +165,76 @@ function ListGroup({
   );
 }
 
-export function RespondForm({ base, reference }: ActionProps) {
+const RESPOND_WORDS: FormWords = {
+  on: { words: 'the date of the response' },
+  outcome: { words: 'the outcome', choice: true },
+  root_causes: { words: 'at least one root cause', choice: true },
+  remedies: { words: 'a remedy: an upheld or partly upheld complaint needs one' },
+  learning: { words: 'what we have learned' },
+};
+
+const CORRECT_WORDS: FormWords = {
+  ...RESPOND_WORDS,
+  on: { words: 'the date of the correction' },
+  reason: { words: 'why the response recorded was wrong' },
+};
+
+// The body both forms send, as the check-your-answers step shows it.
+interface ResponseBody {
+  on: string;
+  outcome: Outcome;
+  root_causes: string[];
+  remedies: { type: RemedyType; amount_pence?: number; description: string }[];
+  actions: { description: string; due_on?: string; owner?: string }[];
+  learning: string;
+  reason?: string;
+}
+
+type Mode = 'respond' | 'correct';
+
+function ResponseForm({ base, reference, mode }: ActionProps & { mode: Mode }) {
+  const recorded = base.complaint.stages.find((s) => s.number === base.complaint.stage)?.response;
+  const correcting = mode === 'correct' && recorded;
   const [on, setOn] = useState(() => datePartsOf(todayIso()));
-  const [outcome, setOutcome] = useState('');
-  const [rootCauses, setRootCauses] = useState<string[]>([]);
-  const [remedies, setRemedies] = useState<RemedyDraft[]>([]);
-  const [actions, setActions] = useState<ActionDraft[]>([]);
-  const [learning, setLearning] = useState('');
+  const [outcome, setOutcome] = useState<string>(correcting ? recorded.outcome : '');
+  const [rootCauses, setRootCauses] = useState<string[]>(correcting ? recorded.root_causes : []);
+  const [remedies, setRemedies] = useState<RemedyDraft[]>(
+    correcting
+      ? recorded.remedies.map((r) => ({
+          type: r.type,
+          pounds: r.amount_pence ? (r.amount_pence / 100).toFixed(2) : '',
+          description: r.description,
+        }))
+      : [],
+  );
+  const [actions, setActions] = useState<ActionDraft[]>(
+    correcting
+      ? recorded.actions.map((a) => ({
+          description: a.description,
+          due: a.due_on ? datePartsOf(a.due_on) : emptyDate,
+          owner: a.owner,
+        }))
+      : [],
+  );
+  const [learning, setLearning] = useState(correcting ? recorded.learning : '');
+  const [reason, setReason] = useState('');
   const owners = reference.users
     .filter((u) => u.active)
     .map((u) => ({ value: u.username, label: u.display_name }));
+  const nameOf = (username: string) =>
+    reference.users.find((u) => u.username === username)?.display_name ?? username;
+  const causeName = (code: string) =>
+    reference.rootCauses.find((c) => c.code === code)?.name ?? code;
   const replace = <T,>(list: T[], index: number, item: T) =>
     list.map((old, i) => (i === index ? item : old));
 
   const build = () => {
     const checks = new Checks();
-    const respondedOn = checks.date('on', on, 'the date of the response');
+    const respondedOn = checks.date(
+      'on',
+      on,
+      correcting ? 'the date of the correction' : 'the date of the response',
+    );
     const remedyBodies = remedies.map((remedy, index) => {
       const pence = checks.pence(`remedies[${index}].amount_pence`, remedy.pounds);
       return {
@@ -202,20 +259,88 @@ export function RespondForm({ base, reference }: ActionProps) {
       remedies: remedyBodies,
       actions: actionBodies,
       learning: learning.trim(),
+      ...(correcting ? { reason: reason.trim() } : {}),
     };
+  };
+
+  // The check-your-answers step: every answer with a Change link back to the form.
+  const review = (sent: unknown, change: () => void) => {
+    const body = sent as ResponseBody;
+    return (
+      <>
+        <AnswerRow
+          label={correcting ? 'Date of the correction' : 'Date of the response'}
+          change={change}
+        >
+          {formatDate(body.on)}
+        </AnswerRow>
+        <AnswerRow label="Outcome" change={change}>
+          {OUTCOME_LABELS[body.outcome] ?? 'Not given'}
+        </AnswerRow>
+        <AnswerRow label="Root causes" change={change}>
+          {body.root_causes.length ? body.root_causes.map(causeName).join(', ') : 'None'}
+        </AnswerRow>
+        <AnswerRow label="Remedies offered" change={change}>
+          {body.remedies.length
+            ? body.remedies
+                .map(
+                  (r) =>
+                    `${REMEDY_LABELS[r.type] ?? r.type}${r.amount_pence ? ` ${formatPence(r.amount_pence)}` : ''}${r.description ? `: ${r.description}` : ''}`,
+                )
+                .join('; ')
+            : 'None'}
+        </AnswerRow>
+        <AnswerRow label="Outstanding actions" change={change}>
+          {body.actions.length
+            ? body.actions
+                .map(
+                  (a) =>
+                    `${a.description}${a.due_on ? `, by ${formatDate(a.due_on)}` : ''}${a.owner ? ` (${nameOf(a.owner)})` : ''}`,
+                )
+                .join('; ')
+            : 'None'}
+        </AnswerRow>
+        <AnswerRow label="What we have learned" change={change}>
+          {body.learning || 'Nothing recorded'}
+        </AnswerRow>
+        {correcting && (
+          <AnswerRow label="Why the response recorded was wrong" change={change}>
+            {body.reason || 'Not given'}
+          </AnswerRow>
+        )}
+      </>
+    );
   };
 
   return (
     <ActionForm
       base={base}
-      action="respond"
-      title={`Respond at stage ${base.complaint.stage}`}
-      submitLabel="Send response"
-      done="Response recorded"
+      action={correcting ? 'correct-response' : 'respond'}
+      title={
+        correcting
+          ? `Correct the response recorded at stage ${base.complaint.stage}`
+          : `Respond at stage ${base.complaint.stage}`
+      }
+      submitLabel={correcting ? 'Save the correction' : 'Send response'}
+      done={correcting ? 'Response corrected' : 'Response recorded'}
       build={build}
+      review={review}
+      words={correcting ? CORRECT_WORDS : RESPOND_WORDS}
       fallbackField="outcome"
     >
-      <DateInput name="on" label="Date of the response" value={on} onChange={setOn} />
+      {correcting && (
+        <p className="govuk-body">
+          Correct what was recorded in error for the response of {formatDate(recorded.responded_on)}
+          . The response keeps its date; what was recorded before stays in the case’s timeline and
+          the audit trail. If the answer itself fell short, reopen the stage instead.
+        </p>
+      )}
+      <DateInput
+        name="on"
+        label={correcting ? 'Date of the correction' : 'Date of the response'}
+        value={on}
+        onChange={setOn}
+      />
       <Radios
         name="outcome"
         label="Outcome"
@@ -278,6 +403,23 @@ export function RespondForm({ base, reference }: ActionProps) {
         value={learning}
         onChange={setLearning}
       />
+      {correcting && (
+        <Textarea
+          name="reason"
+          label="Why was the response recorded wrong?"
+          hint="For example, the wrong outcome was chosen"
+          value={reason}
+          onChange={setReason}
+        />
+      )}
     </ActionForm>
   );
+}
+
+export function RespondForm(props: ActionProps) {
+  return <ResponseForm {...props} mode="respond" />;
+}
+
+export function CorrectResponseForm(props: ActionProps) {
+  return <ResponseForm {...props} mode="correct" />;
 }

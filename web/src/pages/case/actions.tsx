@@ -8,8 +8,11 @@ import {
   Textarea,
   TextInput,
 } from '../../components/fields';
-import type { Reference } from '../../data';
+import { get } from '../../api';
+import { useLoad, type Reference } from '../../data';
+import type { FormWords } from '../../fieldErrors';
 import { formatDate, REFUSAL_LABELS, todayIso } from '../../format';
+import type { EligibleHandlers } from '../../types';
 import { ActionForm, type CaseVersion } from './ActionForm';
 import { Checks, optionalText, withDate } from './checks';
 
@@ -22,6 +25,54 @@ function useToday() {
   return useState(() => datePartsOf(todayIso()));
 }
 
+// The people who may handle `stage` of the case, as the server's one rule says
+// (GET …/eligible-handlers: not viewers, not an earlier stage's handler, able to see the case),
+// as a Select's options; none while they load.
+function useEligibleHandlers(reference: string, stage: number) {
+  const eligible = useLoad(
+    () =>
+      get<EligibleHandlers>(
+        `/complaints/${encodeURIComponent(reference)}/eligible-handlers?stage=${stage}`,
+      ),
+    `${reference}/${stage}`,
+  );
+  return eligible.data?.items ?? [];
+}
+
+const ACKNOWLEDGE_WORDS: FormWords = {
+  on: { words: 'the date you acknowledged the complaint' },
+};
+
+const EXTEND_WORDS: FormWords = {
+  on: { words: 'the date the extension was decided' },
+  working_days: { words: 'how many working days the deadline is extended by' },
+  reason: { words: 'the reason, as told to the complainant' },
+  good_reason: { words: 'the good reason for going beyond the Code’s limit' },
+};
+
+const ESCALATE_WORDS: FormWords = {
+  requested_on: { words: 'the date they asked for the next stage' },
+  handler: { words: 'a handler for the next stage', choice: true },
+};
+
+const REFUSE_WORDS: FormWords = {
+  on: { words: 'the date of the decision' },
+  reason: { words: 'the reason from the Code', choice: true },
+  explanation: { words: 'the explanation given to the complainant' },
+  matter_arose_on: { words: 'the date the matter arose' },
+};
+
+const WITHDRAW_WORDS: FormWords = { on: { words: 'the date they withdrew' } };
+const CLOSE_WORDS: FormWords = { on: { words: 'the date the case was closed' } };
+const REOPEN_WORDS: FormWords = {
+  on: { words: 'the date it was reopened' },
+  reason: { words: 'why it is being reopened' },
+};
+const REASSIGN_WORDS: FormWords = {
+  team: { words: 'a team', choice: true },
+  handler: { words: 'a handler', choice: true },
+};
+
 export function AcknowledgeForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
   const build = () => withDate('on', on, {}, 'the date of the acknowledgement');
@@ -29,6 +80,7 @@ export function AcknowledgeForm({ base }: ActionProps) {
     <ActionForm
       base={base}
       action="acknowledge"
+      words={ACKNOWLEDGE_WORDS}
       title="Acknowledge the complaint"
       submitLabel="Acknowledge"
       done="Complaint acknowledged"
@@ -74,6 +126,7 @@ export function ExtendForm({ base }: ActionProps) {
     <ActionForm
       base={base}
       action="extend"
+      words={EXTEND_WORDS}
       title="Extend the response deadline"
       submitLabel="Extend"
       done="Deadline extended"
@@ -107,8 +160,9 @@ export function ExtendForm({ base }: ActionProps) {
   );
 }
 
-export function EscalateForm({ base, reference }: ActionProps) {
+export function EscalateForm({ base }: ActionProps) {
   const [on, setOn] = useToday();
+  const handlers = useEligibleHandlers(base.complaint.reference, base.complaint.stage + 1);
   const [reason, setReason] = useState('');
   const [handler, setHandler] = useState('');
   const build = () =>
@@ -122,6 +176,7 @@ export function EscalateForm({ base, reference }: ActionProps) {
     <ActionForm
       base={base}
       action="escalate"
+      words={ESCALATE_WORDS}
       title="Escalate to the next stage"
       submitLabel="Escalate"
       done="Complaint escalated"
@@ -146,13 +201,11 @@ export function EscalateForm({ base, reference }: ActionProps) {
       <Select
         name="handler"
         label="Handler for the next stage (optional)"
-        hint="Leave empty to let the owning team assign it"
+        hint="Only people who may handle the next stage: not this stage’s handler. Leave empty to let the owning team assign it"
         value={handler}
         onChange={setHandler}
         placeholder="Not assigned yet"
-        options={reference.users
-          .filter((u) => u.active)
-          .map((u) => ({ value: u.username, label: u.display_name }))}
+        options={handlers.map((u) => ({ value: u.username, label: u.display_name }))}
       />
     </ActionForm>
   );
@@ -184,6 +237,7 @@ export function RefuseForm({ base }: ActionProps) {
     <ActionForm
       base={base}
       action="refuse"
+      words={REFUSE_WORDS}
       title="Refuse the complaint (not accepted)"
       submitLabel="Refuse complaint"
       done="Complaint not accepted"
@@ -234,6 +288,7 @@ export function WithdrawForm({ base }: ActionProps) {
     <ActionForm
       base={base}
       action="withdraw"
+      words={WITHDRAW_WORDS}
       title="Record that the complainant withdrew"
       submitLabel="Record withdrawal"
       done="Withdrawal recorded"
@@ -259,6 +314,7 @@ export function CloseForm({ base }: ActionProps) {
     <ActionForm
       base={base}
       action="close"
+      words={CLOSE_WORDS}
       title="Close the case"
       submitLabel="Close case"
       done="Case closed"
@@ -278,6 +334,7 @@ export function ReopenForm({ base }: ActionProps) {
     <ActionForm
       base={base}
       action="reopen"
+      words={REOPEN_WORDS}
       title="Reopen the current stage"
       submitLabel="Reopen"
       done="Case reopened"
@@ -301,11 +358,13 @@ export function ReassignForm({ base, reference }: ActionProps) {
   const [team, setTeam] = useState(stage?.team ?? '');
   const [handler, setHandler] = useState(stage?.handler ?? '');
   const build = () => ({ ...optionalText('team', team), ...optionalText('handler', handler) });
-  const members = reference.users.filter((u) => u.active && (!team || u.team === team));
+  const eligible = useEligibleHandlers(base.complaint.reference, base.complaint.stage);
+  const members = eligible.filter((u) => !team || u.team === team);
   return (
     <ActionForm
       base={base}
       action="reassign"
+      words={REASSIGN_WORDS}
       title="Reassign the current stage"
       submitLabel="Reassign"
       done="Case reassigned"
@@ -322,7 +381,7 @@ export function ReassignForm({ base, reference }: ActionProps) {
       <Select
         name="handler"
         label="Handler"
-        hint="People in the chosen team"
+        hint="People in the chosen team who may handle this stage"
         value={handler}
         onChange={setHandler}
         placeholder="Not assigned"

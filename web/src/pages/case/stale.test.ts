@@ -35,10 +35,11 @@ const stage: Stage = {
 function event(sequence: number): Event {
   return {
     sequence,
-    type: 'x',
+    type: 'note_added',
     occurred_on: '2026-11-02',
     recorded_at: '2026-11-02T09:00:00Z',
     actor: 'a',
+    actor_name: null,
     stage: 1,
     summary: `event ${sequence}`,
     changes: [],

@@ -1,7 +1,7 @@
 // The API's field errors in the words of the forms: "is required" on "remedies[0].due_on" reads
 // "Enter the due date of order or recommendation 1", and the field names and ISO dates inside a
 // message ("must not be before referred_on (2022-01-10)") read as labels and the app's dates.
-import { readsOnFromField } from '../../fieldErrors';
+import { wordFieldError } from '../../fieldErrors';
 import { formatDate } from '../../format';
 import type { FieldError } from '../../types';
 import { LETTER_COUNT_FIELDS, type CaseDateField } from './model';
@@ -81,10 +81,6 @@ function lastPart(field: string): string {
   return field.split('.').at(-1) ?? field;
 }
 
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const FIELD_NAME = /\b[a-z]+(?:_[a-z]+)+\b/g;
 
@@ -97,15 +93,11 @@ export function humaniseMessage(message: string): string {
 
 export function humaniseError(error: FieldError): FieldError {
   const words = fieldWords(error.field);
-  const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
-  if (!words) return { ...error, message: capitalised(humaniseMessage(message)) };
-  // The code says how the field is worded: a missing value by the form's own words, a bound on
-  // the value after the field's name, anything else as the API's sentence.
-  if (error.code === 'required') {
-    const verb = CHOICES.has(lastPart(error.field)) ? 'Select' : 'Enter';
-    return { ...error, message: `${verb} ${words}` };
-  }
-  if (readsOnFromField(error.code))
-    return { ...error, message: capitalised(`${words} ${humaniseMessage(message)}`) };
-  return { ...error, message: capitalised(humaniseMessage(message)) };
+  // The code says how the field is worded (fieldErrors.ts): a missing value by the form's own
+  // words, a bound on the value after the field's name, anything else as the API's sentence.
+  return wordFieldError(
+    error,
+    words === null ? null : { words, choice: CHOICES.has(lastPart(error.field)) },
+    humaniseMessage,
+  );
 }
