@@ -452,6 +452,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/by-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's complaints, found by the same e-mail, phone, or name with postcode
+         * @description For a case page (the complainant's other complaints, `except` the case itself) and for the log form before the complaint is saved. Contact details are compared normalised (case, spacing of phone numbers and postcodes, +44). At most 20, the most recent first; restricted complaints the caller may not see are left out, as from every list. A person with no e-mail, phone, or name with postcode has none.
+         */
+        get: operations["listPersonComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/notes": {
         parameters: {
             query?: never;
@@ -2270,6 +2290,8 @@ export interface components {
             due_on: string | null;
             overdue: boolean;
             summary: string;
+            /** @description the complainant's name */
+            complainant: string;
         };
         ComplaintList: {
             items: components["schemas"]["ComplaintRow"][];
@@ -3836,6 +3858,9 @@ export interface components {
                 timescale: string;
             }[];
         };
+        PersonComplaints: {
+            items: components["schemas"]["ComplaintRow"][];
+        };
     };
     responses: {
         /** @description Malformed: invalid JSON, a member given twice, an unknown field or a value of the wrong JSON type; each field named */
@@ -4927,6 +4952,40 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPersonComplaints: {
+        parameters: {
+            query?: {
+                /** @description the person's name (used with postcode) */
+                name?: string;
+                /** @description their e-mail address */
+                email?: string;
+                /** @description their phone number, written any way */
+                phone?: string;
+                /** @description their postcode (used with name) */
+                postcode?: string;
+                /** @description a complaint reference to leave out */
+                except?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's complaints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonComplaints"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };
