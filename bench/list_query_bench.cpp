@@ -116,9 +116,8 @@ std::vector<Shape> Shapes() {
   shapes.push_back({"text=boiler&sort=received_on", by_date});
   // Finding people (issue 18): a complainant's name, surname, e-mail; a common word of every
   // complainant's name; a demo complainant's phone and postcode as typed with spaces.
-  for (std::string_view text :
-       {"Bench Resident 498514", "resident498514@example.org", "Resident", "Khan",
-        "07700 900123", "ZZ3 4AB"}) {
+  for (std::string_view text : {"Bench Resident 498514", "resident498514@example.org", "Resident",
+                                "Khan", "07700 900123", "ZZ3 4AB"}) {
     shapes.push_back({"text=" + std::string(text), Search(text)});
   }
   // Other lists.
