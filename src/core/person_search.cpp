@@ -54,6 +54,12 @@ bool IsPhoneWord(std::string_view word) {
   return digit;
 }
 
+// How a phone number is written to begin: the trunk prefix, "+" or "(": "07700", "+44",
+// "(01632)". Other runs of digits ("2024 000123", part of a reference) are left alone.
+bool BeginsAPhoneNumber(std::string_view word) {
+  return word.front() == kTrunkPrefix || word.front() == '+' || word.front() == '(';
+}
+
 int DigitsIn(std::string_view word) {
   int digits = 0;
   for (char c : word) digits += IsAsciiDigit(c) ? 1 : 0;
@@ -159,7 +165,7 @@ std::string NormaliseSearchText(std::string_view text) {
     std::size_t end = i;
     int digits = 0;
     while (end < words.size() && IsPhoneWord(words[end])) digits += DigitsIn(words[end++]);
-    if (end > i && digits >= kMinPhoneDigits) {
+    if (end > i && digits >= kMinPhoneDigits && BeginsAPhoneNumber(words[i])) {
       std::string run;
       for (std::size_t j = i; j < end; ++j) run += words[j];
       out.push_back(NormalisePhone(run));

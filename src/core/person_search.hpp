@@ -35,9 +35,10 @@ std::string PeopleSearchText(const Complaint& complaint);
 
 // A search as typed, with the spacing taken out of what is a phone number or a postcode, so that
 // it meets the normalised forms PeopleSearchText indexes: a run of words made of digits and the
-// marks people write numbers with ("+44 7700 900 123", "(01632) 960-001") holding at least
-// kMinPhoneDigits digits becomes its NormalisePhone; a UK postcode written with its space
-// ("SW1A 1AA") becomes its NormalisePostcode. Every other word is kept as typed.
+// marks people write numbers with ("+44 7700 900 123", "(01632) 960-001"), beginning with "0",
+// "+" or "(" and holding at least kMinPhoneDigits digits, becomes its NormalisePhone; a UK
+// postcode written with its space ("SW1A 1AA") becomes its NormalisePostcode. Every other word
+// is kept as typed.
 inline constexpr int kMinPhoneDigits = 9;
 std::string NormaliseSearchText(std::string_view text);
 
