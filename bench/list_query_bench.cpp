@@ -114,6 +114,14 @@ std::vector<Shape> Shapes() {
   app::ComplaintQuery by_date = Search("boiler");
   by_date.sort = app::ComplaintSort::kReceivedOn;
   shapes.push_back({"text=boiler&sort=received_on", by_date});
+  // Finding people (issue 18): a generated complainant's full name and e-mail (the generator
+  // numbers them from 1, so these exist in any database of 40,000 or more), a word of every
+  // generated complainant's name, a demo complainant's surname, and a demo complainant's phone
+  // and postcode (seed 2) as typed with spaces.
+  for (std::string_view text : {"Bench Resident 40000", "resident40000@example.org", "Resident",
+                                "Rahman", "07700 930460", "ZZ1 2JZ"}) {
+    shapes.push_back({"text=" + std::string(text), Search(text)});
+  }
   // Other lists.
   list("(no filter)", [](app::ComplaintQuery&) {});
   list("sort=due_on", [](app::ComplaintQuery& q) { q.sort = app::ComplaintSort::kDueOn; });

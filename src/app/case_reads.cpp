@@ -7,6 +7,7 @@
 #include "app/store_values.hpp"
 #include "core/case_actions.hpp"
 #include "core/permissions.hpp"
+#include "core/person_search.hpp"
 #include "core/regime.hpp"
 
 namespace redress::app {
@@ -87,6 +88,25 @@ Result<EligibleHandlers> ListEligibleHandlers(Store& store, const Actor& actor,
     }
     return eligible;
   });
+}
+
+Result<std::vector<ComplaintRow>> ReadPersonComplaints(Store& store, const Actor& actor,
+                                                       const core::Person& person,
+                                                       std::string_view except_reference) {
+  const core::PersonKey key = core::PersonKeyOf(person);
+  if (key.empty()) return std::vector<ComplaintRow>();
+  const std::optional<std::string> visible_to_team =
+      actor.reach == Reach::kEverything ? std::nullopt : std::optional<std::string>(actor.team);
+  return ReadValue<std::vector<ComplaintRow>>(
+      store, [&](Tx& tx) -> Result<std::vector<ComplaintRow>> {
+        // One more than kept, for the case itself.
+        auto rows = tx.Complaints().ListByPerson(key, visible_to_team, kMaxPersonComplaints + 1);
+        if (!rows) return rows;
+        std::erase_if(*rows,
+                      [&](const ComplaintRow& row) { return row.reference == except_reference; });
+        if (rows->size() > kMaxPersonComplaints) rows->resize(kMaxPersonComplaints);
+        return rows;
+      });
 }
 
 Result<std::shared_ptr<const core::WorkingCalendar>> ReadCalendar(Store& store) {

@@ -4,6 +4,7 @@
 // store, so that a handler parses, calls one of these and renders, and never opens a transaction
 // itself. Visibility is the use cases' (LoadVisibleComplaint, VisibleTimeline).
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
@@ -55,6 +56,17 @@ struct EligibleHandlers {
 // current one nor the next the regime has.
 Result<EligibleHandlers> ListEligibleHandlers(Store& store, const Actor& actor,
                                               std::string_view reference, std::optional<int> stage);
+
+// A person's complaints, for a case page and for the log form before it is saved: at most this
+// many, the most recent first.
+inline constexpr std::size_t kMaxPersonComplaints = 20;
+// The complaints whose complainant is `person` (core::SamePerson on core::PersonKeyOf: the same
+// e-mail, phone, or name with postcode), but `except_reference` (the case being looked at), as
+// `actor` may see them: a restricted complaint it may not see is left out, as from every list.
+// None for a person with no e-mail, phone, or name with postcode.
+Result<std::vector<ComplaintRow>> ReadPersonComplaints(Store& store, const Actor& actor,
+                                                       const core::Person& person,
+                                                       std::string_view except_reference);
 
 // The organisation's working-day calendar (LoadCalendar), on a snapshot of its own.
 Result<std::shared_ptr<const core::WorkingCalendar>> ReadCalendar(Store& store);

@@ -14,6 +14,7 @@
 
 #include "core/complaint.hpp"
 #include "core/event.hpp"
+#include "core/person_search.hpp"
 #include "core/repeats.hpp"
 #include "core/result.hpp"
 
@@ -33,6 +34,7 @@ struct ComplaintRow {
   std::optional<core::Date> due_on;  // the pending deadline: acknowledge_by or respond_by
   std::string summary;
   std::int64_t version;
+  std::string complainant;  // the complainant's name
 };
 
 // The orders a complaint list can come in. Every order ends with the reference, so it is total
@@ -82,10 +84,12 @@ struct ComplaintQuery {
   // in reference order; `after` does the same for every order and wins when both are set.
   std::string after_reference;
 
-  // Free text searched in the summary and description. Each whitespace-separated word must occur
-  // (AND), matched as a word regardless of case and accents; the last word also matches as a
-  // prefix ("mou" finds "mould"). Any text is accepted: it is never parsed as search syntax.
-  // No words (empty, or only spaces and double quotes) = no text filter.
+  // Free text searched in the summary and description, the reference, and the complainant's and
+  // representative's name, e-mail, phone, address and postcode (core::PeopleSearchText; phone
+  // numbers and postcodes also as typed with spaces, core::NormaliseSearchText). Each
+  // whitespace-separated word must occur (AND), matched as a word regardless of case and accents;
+  // the last word also matches as a prefix ("mou" finds "mould"). Any text is accepted: it is never
+  // parsed as search syntax. No words (empty, or only spaces and double quotes) = no text filter.
   std::string text;
   std::optional<core::Date> due_from;  // due_on >= this (inclusive); no due_on = excluded
   ComplaintSort sort = ComplaintSort::kReference;
@@ -144,6 +148,13 @@ class ComplaintRepository {
   // reference, descending). Its cost must not grow with the number of complaints sharing a key.
   virtual core::Result<std::vector<core::RepeatCandidate>> RepeatCandidates(
       const core::RepeatKey& key, core::Date from, core::Date to, std::size_t limit) = 0;
+  // The complaints whose complainant is the person `key` names (core::SamePerson: the same known
+  // normalised e-mail, phone, or name with postcode), most recent first (received_on, then
+  // reference, descending), at most `limit`. Restricted ones are left out as List leaves them
+  // out for `visible_to_team` (unset: none left out). An empty key finds nothing.
+  virtual core::Result<std::vector<ComplaintRow>> ListByPerson(
+      const core::PersonKey& key, const std::optional<std::string>& visible_to_team,
+      std::size_t limit) = 0;
 };
 
 }  // namespace redress::app

@@ -258,6 +258,7 @@ json ComplaintRowToJson(const app::ComplaintRow& row, core::Date today) {
       {"due_on", DateOrNull(row.due_on)},
       {"overdue", core::IsOverdue(row.due_on, today)},
       {"summary", row.summary},
+      {"complainant", row.complainant},
   };
 }
 

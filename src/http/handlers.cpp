@@ -106,6 +106,8 @@ void Handlers::Register(Router& router) {
   router.Add({"GET", complaints, kAuth, P::kViewCases, bind(&Handlers::ListComplaints)});
   // Before {reference}, which would match it too (no reference is "counts").
   router.Add({"GET", complaints + "/counts", kAuth, P::kViewCases, bind(&Handlers::Counts)});
+  router.Add(
+      {"GET", complaints + "/by-person", kAuth, P::kViewCases, bind(&Handlers::PersonComplaints)});
   router.Add({"GET", complaint, kAuth, P::kViewCases, bind(&Handlers::GetComplaint)});
   router.Add({"GET", complaint + "/timeline", kAuth, P::kViewCases, bind(&Handlers::Timeline)});
   router.Add({"GET", complaint + "/eligible-handlers", kAuth, P::kViewCases,
@@ -198,6 +200,25 @@ Response Handlers::ListComplaints(const Request& request) {
   json items = json::array();
   for (const app::ComplaintRow& row : *rows) items.push_back(ComplaintRowToJson(row, today));
   return JsonAnswer(kOk, {{"items", std::move(items)}, {"next_cursor", std::move(next_cursor)}});
+}
+
+// The person is given by what a log form or a case holds of them; any part may be absent.
+Response Handlers::PersonComplaints(const Request& request) {
+  core::Person person;
+  const auto param = [&request](std::string_view name) {
+    auto found = request.query.find(std::string(name));
+    return found == request.query.end() ? std::string() : found->second;
+  };
+  person.name = param("name");
+  person.email = param("email");
+  person.phone = param("phone");
+  person.postcode = param("postcode");
+  auto rows = app::ReadPersonComplaints(store_, *request.actor, person, param("except"));
+  if (!rows) return Problem(rows.error(), request);
+  const core::Date today = clock_.Today();
+  json items = json::array();
+  for (const app::ComplaintRow& row : *rows) items.push_back(ComplaintRowToJson(row, today));
+  return JsonAnswer(kOk, {{"items", std::move(items)}});
 }
 
 Response Handlers::GetComplaint(const Request& request) {

@@ -69,6 +69,7 @@ class Handlers {
   Response Timeline(const Request& request);
   Response EligibleHandlers(const Request& request);
   Response Counts(const Request& request);
+  Response PersonComplaints(const Request& request);
   Response ListNotes(const Request& request);
   Response AddNote(const Request& request);
   Response ListLinks(const Request& request);

@@ -479,9 +479,7 @@ test('a letter is copied to the representative when asked, and resent as a new m
     return list.body[0].messages.every((m) => m.state === 'sent' && m.attempts === 1);
   });
   const timeline = await as('one', 'GET', `/api/v1/complaints/${ref}/timeline`);
-  const resentEvent = timeline.body.find(
-    (e) => e.type === 'letter_resent',
-  );
+  const resentEvent = timeline.body.find((e) => e.type === 'letter_resent');
   assert.ok(resentEvent.changes.some((c) => c.field === 'resent' && c.after === again.message_id));
   assert.ok(
     resentEvent.changes.some((c) => c.field === 'sha256' && c.after === issued.body.sha256),

@@ -19,6 +19,7 @@ const MAY = {
   logComplaint: STAFF,
   listComplaints: ALL,
   countComplaints: ALL,
+  listPersonComplaints: ALL,
   getComplaint: ALL,
   getComplaintTimeline: ALL,
   listEligibleHandlers: ALL,

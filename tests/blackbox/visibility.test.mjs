@@ -66,7 +66,13 @@ const OUTSIDERS = {
 const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3', id: '1', number: '1' };
 // Query parameters without an enum in the document: the values worth asking for.
 const QUERY_VALUES = {
-  text: [M.summary, M.description, M.srSummary],
+  // The restricted complaint's text, and its complainant's name, email, phone and postcode (the
+  // phone and postcode are a visible complaint's too): search finds people (issue 18).
+  text: [M.summary, M.description, M.srSummary, M.name, M.email, '01632960999', 'ZZ1 1ZZ'],
+  name: [M.name],
+  email: [M.email],
+  phone: ['+44 1632 960999'],
+  postcode: ['zz11zz'],
   team: [CHILDREN_TEAM],
   service_area: [CHILDREN_AREA],
   category: [CHILDREN_CATEGORY],

@@ -144,7 +144,7 @@ describe('a housing complaint by phone, through both stages', () => {
   step('the handler finds it, acknowledges it and must give a root cause to respond', async () => {
     await signIn(page, 'emma.hughes');
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
-    await page.getByLabel('Search summaries and descriptions').fill('zephyrine');
+    await page.getByLabel('Search', { exact: true }).fill('zephyrine');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByRole('link', { name: reference }).click();
     await page.getByRole('heading', { name: SUMMARY }).waitFor();

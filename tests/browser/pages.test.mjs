@@ -20,7 +20,7 @@ describe('the web app’s pages', () => {
 
   test('a manager’s dashboard widens to the team and the organisation', async () => {
     await signIn(page, 'david.clarke');
-    await page.getByRole('heading', { name: 'Your cases' }).waitFor();
+    await page.getByRole('heading', { name: 'Your team’s cases' }).waitFor();
     // The radio follows the address (a controlled input), so it shows checked only once the new
     // scope has been navigated to: click it and wait for that, rather than `check()` at once.
     await page.getByRole('radio', { name: 'The whole organisation' }).click();

@@ -2083,6 +2083,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/by-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's complaints, found by the same e-mail, phone, or name with postcode
+         * @description For a case page (the complainant's other complaints, `except` the case itself) and for the log form before the complaint is saved. Contact details are compared normalised (case, spacing of phone numbers and postcodes, +44). At most 20, the most recent first; restricted complaints the caller may not see are left out, as from every list. A person with no e-mail, phone, or name with postcode has none.
+         */
+        get: operations["listPersonComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2335,6 +2355,8 @@ export interface components {
             due_on: string | null;
             overdue: boolean;
             summary: string;
+            /** @description the complainant's name */
+            complainant: string;
         };
         ComplaintList: {
             items: components["schemas"]["ComplaintRow"][];
@@ -3952,6 +3974,9 @@ export interface components {
                 role: "admin" | "complaints_officer" | "case_handler" | "manager" | "viewer";
                 team: string | null;
             }[];
+        };
+        PersonComplaints: {
+            items: components["schemas"]["ComplaintRow"][];
         };
     };
     responses: {
@@ -8497,6 +8522,40 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPersonComplaints: {
+        parameters: {
+            query?: {
+                /** @description the person's name (used with postcode) */
+                name?: string;
+                /** @description their e-mail address */
+                email?: string;
+                /** @description their phone number, written any way */
+                phone?: string;
+                /** @description their postcode (used with name) */
+                postcode?: string;
+                /** @description a complaint reference to leave out */
+                except?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's complaints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonComplaints"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/person_search.hpp"
 #include "storage/common/references.hpp"
 
 namespace redress::storage::common {
@@ -50,7 +51,9 @@ std::size_t Utf8SequenceLength(std::string_view text) {
 // The words of free text a user typed, split at whitespace. Double quotes, the one character
 // special inside an FTS5 string, NUL, which would end the query early, and bytes that are not
 // UTF-8, which PostgreSQL refuses as text, are dropped.
-std::vector<std::string> SearchWords(std::string_view text) {
+std::vector<std::string> SearchWords(std::string_view typed) {
+  const std::string normalised = core::NormaliseSearchText(typed);
+  const std::string_view text = normalised;
   std::vector<std::string> words;
   std::size_t position = 0;
   while (position < text.size()) {

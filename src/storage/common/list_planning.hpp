@@ -14,7 +14,9 @@
 
 namespace redress::storage::common {
 
-// The words of free text a user typed (ComplaintQuery::text), split at whitespace. Double quotes,
+// The words of free text a user typed (ComplaintQuery::text), split at whitespace after the
+// spacing of phone numbers and postcodes is taken out (core::NormaliseSearchText, so that they
+// meet the normalised forms of core::PeopleSearchText that the engines index). Double quotes,
 // special in a search engine's query syntax (FTS5 strings, tsquery phrases), NUL, which would
 // end a query early, and bytes that are not UTF-8 are dropped. No words: no text filter.
 std::vector<std::string> SearchWords(std::string_view text);
@@ -25,6 +27,28 @@ core::Error InvalidCursor();
 // The position the query's page starts after: `after`, else `after_reference` (reference order
 // only). kInvalidInput for a cursor without a reference or an after_reference in another order.
 core::Result<std::optional<app::ComplaintCursor>> EffectiveCursor(const app::ComplaintQuery& query);
+
+// A row of a complaint list, read from an engine's row (its ColumnReader or RowReader) of the
+// columns "reference, regime, status, current_stage, service_area, category, team, handler,
+// received_on, due_on, summary, version, complainant_name", in that order.
+template <typename Reader>
+app::ComplaintRow ReadComplaintRow(Reader& r) {
+  app::ComplaintRow row;
+  row.reference = r.Text();
+  row.regime = r.Enumerator(core::ParseRegime);
+  row.status = r.Enumerator(core::ParseCaseStatus);
+  row.stage = r.Int();
+  row.service_area = r.Text();
+  row.category = r.Text();
+  row.team = r.Text();
+  row.handler = r.Text();
+  row.received_on = r.Date();
+  row.due_on = r.OptionalDate();
+  row.summary = r.Text();
+  row.version = r.Int64();
+  row.complainant = r.Text();
+  return row;
+}
 
 // A range of references: after `low` (from it when low_inclusive) and before `high` (up to it
 // when high_inclusive); an empty bound is no bound.

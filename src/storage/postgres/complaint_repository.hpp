@@ -26,6 +26,10 @@ class PostgresComplaintRepository final : public app::ComplaintRepository {
                                                               core::Date from, core::Date to,
                                                               std::size_t limit) override;
 
+  Result<std::vector<app::ComplaintRow>> ListByPerson(
+      const core::PersonKey& key, const std::optional<std::string>& visible_to_team,
+      std::size_t limit) override;
+
  private:
   Status SaveChildren(const core::Complaint& complaint);
   Status LoadChildren(core::Complaint& complaint);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/pending_deadline.hpp"
+#include "core/person_search.hpp"
 #include "core/repeats.hpp"
 
 namespace redress::storage::postgres {
@@ -46,8 +47,9 @@ extern const std::array<std::string_view, 30> kComplaintColumns = {
     "matter_arose_on",
 };
 // Derived from the case on every save, for filtering; never read back into a Complaint.
-extern const std::array<std::string_view, 7> kComplaintProjectionColumns = {
-    "current_stage", "team", "handler", "due_on", "email_key", "phone_key", "property_key"};
+extern const std::array<std::string_view, 9> kComplaintProjectionColumns = {
+    "current_stage", "team",         "handler",     "due_on",    "email_key",
+    "phone_key",     "property_key", "people_text", "person_key"};
 // Columns of the optional parts of a case, all NULL when the part is absent.
 constexpr int kPersonColumns = 5;
 constexpr int kRefusalColumns = 3;
@@ -95,7 +97,8 @@ void BindComplaint(Params& s, const core::Complaint& c) {
   const core::Stage& stage = c.current_stage();
   const core::RepeatKey key = core::KeyOf(c.complainant, c.category, c.received_on);
   s.BindAll(stage.number, Code{stage.team}, stage.handler, core::PendingDeadline(c), key.email,
-            key.phone, key.property);
+            key.phone, key.property, core::PeopleSearchText(c),
+            core::PersonKeyOf(c.complainant).name_postcode);
 }
 
 // Reads the columns "id, reference, version" and then kComplaintColumns.

@@ -20,7 +20,7 @@ namespace redress::storage::postgres {
 
 extern const std::array<std::string_view, 30> kComplaintColumns;
 // Derived from the case on every save, for filtering; never read back into a Complaint.
-extern const std::array<std::string_view, 7> kComplaintProjectionColumns;
+extern const std::array<std::string_view, 9> kComplaintProjectionColumns;
 extern const std::array<std::string_view, 17> kStageColumns;
 extern const std::array<std::string_view, 22> kProcedureColumns;
 extern const std::array<std::string_view, 3> kStageListKeyColumns;

@@ -1,5 +1,8 @@
 #include <string>
+#include <tuple>
+#include <vector>
 
+#include "core/person_search.hpp"
 #include "storage/postgres/migrations.hpp"
 
 namespace redress::storage::postgres {
@@ -9,6 +12,48 @@ namespace {
 // The key of the advisory lock migrations take: any constant, the same in every instance
 // ("REDRESS" in ASCII, for whoever reads pg_locks).
 constexpr std::int64_t kMigrationLockKey = 0x5245445245535300;
+
+// The migration that adds people_text and person_key (0005_finding_people.sql), and how many
+// complaints its C++ step reads at a time.
+constexpr int kFindingPeopleVersion = 5;
+constexpr std::int64_t kFillBatch = 1000;
+
+// Gives each stored complaint its people_text and person_key, computed by the core as the store
+// computes them for a complaint it saves (complaint_rows.cpp), a batch at a time in id order.
+Status FillPeopleSearch(Connection& connection) {
+  std::int64_t after = 0;
+  for (;;) {
+    Result<Rows> rows = connection.Query(
+        "SELECT id, reference, complainant_name, complainant_email, complainant_phone, "
+        "complainant_address, complainant_postcode, representative_name, representative_email, "
+        "representative_phone, representative_address, representative_postcode FROM complaints "
+        "WHERE id > $1 ORDER BY id LIMIT $2",
+        Params().BindAll(after, kFillBatch));
+    if (!rows) return Unexpected(rows.error());
+    auto read = rows->ReadAll([](RowReader& r) {
+      const std::int64_t id = r.Int64();
+      core::Complaint complaint;
+      complaint.reference = r.Text();
+      complaint.complainant = {r.Text(), r.Text(), r.Text(), r.Text(), r.Text()};
+      if (!r.NextIsNull()) {
+        complaint.representative = core::Person{r.Text(), r.Text(), r.Text(), r.Text(), r.Text()};
+      }
+      return std::pair{id, std::move(complaint)};
+    });
+    if (!read) return Unexpected(read.error());
+    if (read->empty()) return {};
+    for (const auto& [id, complaint] : *read) {
+      if (Status updated = connection.Run(
+              "UPDATE complaints SET people_text = $1, person_key = $2 WHERE id = $3",
+              Params().BindAll(core::PeopleSearchText(complaint),
+                               core::PersonKeyOf(complaint.complainant).name_postcode, id));
+          !updated) {
+        return updated;
+      }
+      after = id;
+    }
+  }
+}
 
 Result<int> CurrentVersion(Connection& connection) {
   Result<Rows> rows = connection.Query("SELECT coalesce(max(version), 0) FROM schema_migrations");
@@ -62,6 +107,9 @@ Result<int> MigrateIn(Connection& connection, const app::Clock& clock, app::Open
       return Fail(ErrorCode::kStorage, "migration " + std::to_string(migration.version) + " (" +
                                            std::string(migration.name) +
                                            ") failed: " + applied.error().message);
+    }
+    if (migration.version == kFindingPeopleVersion) {
+      if (Status filled = FillPeopleSearch(connection); !filled) return Unexpected(filled.error());
     }
   }
   return known;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <span>
+#include <tuple>
 #include <utility>
 
 #include "storage/common/list_planning.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 constexpr std::string_view kListColumns =
     "reference, regime, status, current_stage, service_area, category, team, handler, "
-    "received_on, due_on, summary, version";
+    "received_on, due_on, summary, version, complainant_name";
 
 // The stage every case starts at. A filter on a later stage also says `kEscalatedCondition`,
 // word for word the condition of the partial index on escalated cases (migration 0005): SQLite
@@ -154,22 +155,7 @@ Result<std::vector<SqlQuery>> ComplaintListParts(const app::ComplaintQuery& quer
   return core::FailField("sort", "is not a known sort order");
 }
 
-app::ComplaintRow ReadComplaintRow(ColumnReader& r) {
-  app::ComplaintRow row;
-  row.reference = r.Text();
-  row.regime = r.Enumerator(core::ParseRegime);
-  row.status = r.Enumerator(core::ParseCaseStatus);
-  row.stage = r.Int();
-  row.service_area = r.Text();
-  row.category = r.Text();
-  row.team = r.Text();
-  row.handler = r.Text();
-  row.received_on = r.Date();
-  row.due_on = r.OptionalDate();
-  row.summary = r.Text();
-  row.version = r.Int64();
-  return row;
-}
+app::ComplaintRow ReadComplaintRow(ColumnReader& r) { return common::ReadComplaintRow(r); }
 
 // Runs `part` for up to `limit` rows.
 Result<std::vector<app::ComplaintRow>> ReadListPart(Connection& connection, const SqlQuery& part,
@@ -460,6 +446,41 @@ Result<std::vector<app::ComplaintRow>> ListComplaintsOn(Connection& connection,
                                common::ReferenceWindowOf(query, *cursor), *plan->first_chunk);
   }
   return ReadListParts(connection, plan->parts, static_cast<std::size_t>(query.limit));
+}
+
+// The person's complaints (ComplaintRepository::ListByPerson): one query per known part of the
+// key, each reading at most `limit` rows from the index that leads with it (migrations 0010 and
+// 0020; each states its index's condition for SQLite to use it), merged, most recent first.
+Result<std::vector<app::ComplaintRow>> ListByPersonOn(
+    Connection& connection, const core::PersonKey& key,
+    const std::optional<std::string>& visible_to_team, std::size_t limit) {
+  std::vector<app::ComplaintRow> merged;
+  app::ComplaintQuery visibility;
+  visibility.visible_to_team = visible_to_team;
+  for (const auto& [column, value] :
+       {std::pair<std::string_view, const std::string&>{"email_key", key.email},
+        {"phone_key", key.phone},
+        {"person_key", key.name_postcode}}) {
+    if (value.empty()) continue;
+    SqlQuery part{"SELECT " + std::string(kListColumns) + " FROM complaints WHERE " +
+                      std::string(column) + " = ? AND " + std::string(column) + " <> ''",
+                  {value}};
+    AppendFilters(visibility, FilterForm{}, part);
+    Result<std::vector<app::ComplaintRow>> rows = ReadListPart(
+        connection, Ordered(std::move(part), "received_on DESC, reference DESC"), limit);
+    if (!rows) return rows;
+    for (app::ComplaintRow& row : *rows) {
+      const bool known = std::any_of(merged.begin(), merged.end(), [&](const auto& kept) {
+        return kept.reference == row.reference;
+      });
+      if (!known) merged.push_back(std::move(row));
+    }
+  }
+  std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.received_on, b.reference) < std::tie(a.received_on, a.reference);
+  });
+  if (merged.size() > limit) merged.resize(limit);
+  return merged;
 }
 
 }  // namespace redress::storage::sqlite

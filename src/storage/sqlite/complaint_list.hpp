@@ -81,6 +81,11 @@ void AppendFilters(const app::ComplaintQuery& query, const FilterForm& form, Sql
 Result<ListPlan> PlanList(Connection& connection, const app::ComplaintQuery& query);
 
 // A page of the complaint list (Tx::ListComplaints).
+// The complaints of one person (ComplaintRepository::ListByPerson).
+Result<std::vector<app::ComplaintRow>> ListByPersonOn(
+    Connection& connection, const core::PersonKey& key,
+    const std::optional<std::string>& visible_to_team, std::size_t limit);
+
 Result<std::vector<app::ComplaintRow>> ListComplaintsOn(Connection& connection,
                                                         const app::ComplaintQuery& query);
 

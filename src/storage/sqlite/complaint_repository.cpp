@@ -329,6 +329,12 @@ Result<std::vector<app::ComplaintRow>> SqliteComplaintRepository::List(
   return ListComplaintsOn(connection_, query);
 }
 
+Result<std::vector<app::ComplaintRow>> SqliteComplaintRepository::ListByPerson(
+    const core::PersonKey& key, const std::optional<std::string>& visible_to_team,
+    std::size_t limit) {
+  return ListByPersonOn(connection_, key, visible_to_team, limit);
+}
+
 Result<app::StatusCounts> SqliteComplaintRepository::CountByStatus(
     const app::ComplaintQuery& query) {
   Result<TextFilter> text = PrepareTextFilter(connection_, query.text);

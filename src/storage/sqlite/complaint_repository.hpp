@@ -28,6 +28,10 @@ class SqliteComplaintRepository final : public app::ComplaintRepository {
                                                                     core::Date from, core::Date to,
                                                                     std::size_t limit) override;
 
+  core::Result<std::vector<app::ComplaintRow>> ListByPerson(
+      const core::PersonKey& key, const std::optional<std::string>& visible_to_team,
+      std::size_t limit) override;
+
  private:
   Connection& connection_;
   app::EventRepository& events_;

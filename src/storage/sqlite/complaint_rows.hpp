@@ -15,6 +15,7 @@
 
 #include "core/complaint.hpp"
 #include "core/pending_deadline.hpp"
+#include "core/person_search.hpp"
 #include "core/procedure_transitions.hpp"
 #include "core/repeats.hpp"
 #include "storage/sqlite/repository_support.hpp"
@@ -57,8 +58,9 @@ inline constexpr std::array<std::string_view, 30> kComplaintColumns = {
     "matter_arose_on",
 };
 // Derived from the case on every save, for filtering; never read back into a Complaint.
-inline constexpr std::array<std::string_view, 7> kComplaintProjectionColumns = {
-    "current_stage", "team", "handler", "due_on", "email_key", "phone_key", "property_key"};
+inline constexpr std::array<std::string_view, 9> kComplaintProjectionColumns = {
+    "current_stage", "team",         "handler",     "due_on",    "email_key",
+    "phone_key",     "property_key", "people_text", "person_key"};
 // Columns of the optional parts of a case, all NULL when the part is absent.
 inline constexpr int kPersonColumns = 5;
 inline constexpr int kRefusalColumns = 3;
@@ -108,7 +110,8 @@ inline void BindComplaint(Statement& s, const core::Complaint& c) {
   const core::Stage& stage = c.current_stage();
   const core::RepeatKey key = core::KeyOf(c.complainant, c.category, c.received_on);
   s.BindAll(stage.number, Code{stage.team}, stage.handler, core::PendingDeadline(c), key.email,
-            key.phone, key.property);
+            key.phone, key.property, core::PeopleSearchText(c),
+            core::PersonKeyOf(c.complainant).name_postcode);
 }
 
 // Reads the columns "id, reference, version" and then kComplaintColumns.

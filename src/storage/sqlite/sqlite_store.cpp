@@ -37,6 +37,7 @@
 #include "storage/sqlite/reminder_repository.hpp"
 #include "storage/sqlite/report_repository.hpp"
 #include "storage/sqlite/resident_access_repository.hpp"
+#include "storage/sqlite/search_functions.hpp"
 #include "storage/sqlite/service_request_repository.hpp"
 #include "storage/sqlite/session_repository.hpp"
 
@@ -175,7 +176,8 @@ Status AddIndexedWords(Connection& connection) {
     if (words.find(word) == words.end()) words.emplace(word);
   };
   {
-    static const std::string sql = "SELECT c.summary, c.description" + std::string(kPendingTexts);
+    static const std::string sql =
+        "SELECT c.summary, c.description, c.people_text" + std::string(kPendingTexts);
     Result<Statement> texts = connection.Prepare(sql);
     if (!texts) return Unexpected(texts.error());
     for (;;) {
@@ -183,7 +185,7 @@ Status AddIndexedWords(Connection& connection) {
       if (!row) return Unexpected(row.error());
       if (!*row) break;
       ColumnReader r = texts->Columns();
-      for (const std::string& text : {r.Text(), r.Text()}) {
+      for (const std::string& text : {r.Text(), r.Text(), r.Text()}) {
         if (Status split = (*tokenizer)->Tokenize(text, FTS5_TOKENIZE_DOCUMENT, add); !split) {
           return split;
         }
@@ -207,11 +209,11 @@ Status AddIndexedWords(Connection& connection) {
 Status SyncTextIndex(Connection& connection) {
   if (Status added = AddIndexedWords(connection); !added) return added;
   static const std::array<std::string, 3> statements = {
-      "INSERT INTO complaints_fts (complaints_fts, rowid, summary, description) "
-      "SELECT 'delete', id, indexed_summary, indexed_description FROM complaints_fts_pending "
-      "WHERE indexed_summary IS NOT NULL",
-      "INSERT INTO complaints_fts (rowid, summary, description) "
-      "SELECT c.id, c.summary, c.description" +
+      "INSERT INTO complaints_fts (complaints_fts, rowid, summary, description, people_text) "
+      "SELECT 'delete', id, indexed_summary, indexed_description, indexed_people_text "
+      "FROM complaints_fts_pending WHERE indexed_summary IS NOT NULL",
+      "INSERT INTO complaints_fts (rowid, summary, description, people_text) "
+      "SELECT c.id, c.summary, c.description, c.people_text" +
           std::string(kPendingTexts),
       "DELETE FROM complaints_fts_pending",
   };
@@ -340,6 +342,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   }
   Result<std::unique_ptr<Connection>> writer = Connection::Open(path, Connection::Role::kWriter);
   if (!writer) return Unexpected(writer.error());
+  if (Status registered = RegisterSearchFunctions((*writer)->db()); !registered) {
+    return Unexpected(registered.error());
+  }
   Status migrated = Guarded([&] { return Migrate(**writer, clock); });
   if (!migrated) return Unexpected(migrated.error());
   Status analysed = Guarded([&] { return RefreshStatistics(**writer); });

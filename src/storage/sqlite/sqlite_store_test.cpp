@@ -178,7 +178,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP TABLE complaint_links; ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
-        "ALTER TABLE users DROP COLUMN reminder_digest; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; " +
+        std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -206,7 +207,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
-        "ALTER TABLE users DROP COLUMN reminder_digest; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; " +
+        std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
         "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
@@ -237,7 +239,8 @@ TEST_F(SqliteStoreTest, MigrationElevenKeepsEachStagesReopeningDate) {
         "DROP TABLE complaint_earlier_refusals; DROP TABLE complaint_earlier_withdrawals; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
-        "ALTER TABLE users DROP COLUMN reminder_digest; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; " +
+        std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
         "DELETE FROM schema_migrations WHERE version >= 11");
   }
   OpenStore();

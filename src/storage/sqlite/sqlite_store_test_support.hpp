@@ -34,6 +34,16 @@ using core::ErrorCode;
 using core::Result;
 using core::Status;
 
+// SQL that takes away what migration 0020 (finding people) adds to the complaints, for a test
+// that takes a database back to an earlier schema version; the full-text triggers, which read
+// people_text, go first unless the test drops them itself.
+inline constexpr std::string_view kWithoutFtsTriggers =
+    "DROP TRIGGER complaints_fts_insert; DROP TRIGGER complaints_fts_update; "
+    "DROP TRIGGER complaints_fts_delete; ";
+inline constexpr std::string_view kWithoutFindingPeople =
+    "DROP INDEX complaints_person; ALTER TABLE complaints DROP COLUMN people_text; "
+    "ALTER TABLE complaints DROP COLUMN person_key; ";
+
 // The clock and the case builders are the store contract's (storage/contract), so that the
 // engine's own tests build the same cases the contract does.
 using contract::BasicComplaint;

@@ -115,8 +115,8 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
-        "ALTER TABLE users DROP COLUMN reminder_digest; "
-        "DELETE FROM schema_migrations WHERE version >= 2");
+        "ALTER TABLE users DROP COLUMN reminder_digest; " +
+        std::string(kWithoutFindingPeople) + "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
   EXPECT_EQ(Search("mould"), Refs({kMould}));
@@ -156,7 +156,8 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
         "DROP TABLE complaints_fts_terms; ALTER TABLE api_tokens DROP COLUMN expires_on; "
         "ALTER TABLE complaints DROP COLUMN matter_arose_on; "
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
-        "ALTER TABLE users DROP COLUMN reminder_digest; "
+        "ALTER TABLE users DROP COLUMN reminder_digest; " +
+        std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
         "DELETE FROM schema_migrations WHERE version >= 5");
   }
   OpenStore();

@@ -12,6 +12,8 @@ interface NavItem {
   label: string;
   // Which paths count as inside this section, for the current-page marker.
   matches: (path: string) => boolean;
+  // The history state the link navigates with.
+  state?: unknown;
 }
 
 function navItems(user: CurrentUser): NavItem[] {
@@ -21,6 +23,8 @@ function navItems(user: CurrentUser): NavItem[] {
       to: '/cases',
       label: 'Cases',
       matches: (path) => path.startsWith('/cases') && path !== '/cases/new',
+      // The case list opens on the last filters applied (CaseList).
+      state: { restoreFilters: true },
     },
   ];
   if (allows(user, 'log_complaint')) {
@@ -119,6 +123,7 @@ function Navigation({ user }: { user: CurrentUser }) {
                     <Link
                       className="govuk-service-navigation__link"
                       to={item.to}
+                      state={item.state}
                       aria-current={current ? 'page' : undefined}
                     >
                       {current ? (

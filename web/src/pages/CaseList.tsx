@@ -38,6 +38,33 @@ const FILTER_KEYS = [
   'due_within',
 ] as const;
 
+// The list opens on the most urgent deadline first: open cases with a deadline, soonest first,
+// then the cases with none (closed, refused, withdrawn).
+export const DEFAULT_SORT = 'due_on';
+// The last filters applied, kept in the browser: /cases with no query opens on them.
+export const LAST_FILTERS_KEY = 'redress:case-list-filters';
+
+// What the navigation's link to the list says in its state.
+export interface RestoreState {
+  restoreFilters?: boolean;
+}
+
+function rememberedSearch(): string {
+  try {
+    return window.localStorage.getItem(LAST_FILTERS_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function remember(search: string): void {
+  try {
+    window.localStorage.setItem(LAST_FILTERS_KEY, search);
+  } catch {
+    // Storage refused (private browsing): the list still works, only unremembered.
+  }
+}
+
 const SORT_OPTIONS: Option[] = [
   { value: 'reference', label: 'Reference (oldest first)' },
   { value: '-reference', label: 'Reference (newest first)' },
@@ -94,7 +121,7 @@ async function loadPage(search: URLSearchParams): Promise<Page> {
   const cursor = search.get('cursor') ?? undefined;
   const listQuery = query({
     ...filters,
-    sort: search.get('sort') ?? undefined,
+    sort: search.get('sort') ?? DEFAULT_SORT,
     cursor,
     limit: PAGE_SIZE,
   });
@@ -139,6 +166,7 @@ function CaseRow({
           {row.reference}
         </Link>
       </th>
+      <td className="govuk-table__cell">{row.complainant}</td>
       <td className="govuk-table__cell">{row.summary}</td>
       <td className="govuk-table__cell">
         <StatusTag status={row.status} />
@@ -182,6 +210,7 @@ function CaseTable({ page, reference }: { page: Page; reference: Reference | und
           <tr className="govuk-table__row">
             {[
               'Reference',
+              'Complainant',
               'Summary',
               'Status',
               'Stage',
@@ -287,7 +316,8 @@ function Filters({
     <form noValidate onSubmit={apply} role="search" aria-label="Filter cases">
       <TextInput
         name="text"
-        label="Search summaries and descriptions"
+        label="Search"
+        hint="A name, email address, phone number, postcode, address, reference, or words from the summary or description"
         type="search"
         widthClass="govuk-!-width-two-thirds"
         value={values.text ?? ''}
@@ -341,7 +371,7 @@ function Filters({
         <Select
           name="sort"
           label="Sort by"
-          value={values.sort || 'reference'}
+          value={values.sort || DEFAULT_SORT}
           onChange={set('sort')}
           options={SORT_OPTIONS}
         />
@@ -377,9 +407,28 @@ function useRenderMarks(data: unknown): void {
 export function CaseList() {
   usePageTitle('Cases');
   const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Opened from the navigation (state restoreFilters), the list goes to the last filters applied;
+  // any list shown is remembered as the last, but for its page cursor. A bare /cases reached
+  // otherwise (a bookmark, a report's figure) is every case, in the default order.
+  const restoring = Boolean((location.state as RestoreState | null)?.restoreFilters);
+  const remembered = restoring ? rememberedSearch() : null;
+  useLayoutEffect(() => {
+    if (remembered !== null) {
+      navigate(`/cases${remembered}`, { replace: true });
+      return;
+    }
+    const kept = new URLSearchParams(search);
+    kept.delete('cursor');
+    remember(kept.toString() ? `?${kept.toString()}` : '');
+  }, [remembered, search, navigate]);
   const reference = useReference();
   const key = search.toString();
-  const page = useLoad(() => loadPage(search), key);
+  const page = useLoad(
+    () => (remembered !== null ? new Promise<Page>(() => undefined) : loadPage(search)),
+    `${remembered !== null}${key}`,
+  );
   useRenderMarks(page.data);
   return (
     <>

@@ -1,12 +1,21 @@
-// Home: the signed-in user's workload at a glance; managers can widen it to a team or everyone.
+// Home: each role's work at a glance. A case handler opens on their own cases, a manager on their
+// team's, a complaints officer on the triage queue and the organisation's figures, a viewer (who
+// handles none) on the organisation's headline figures; those who see beyond their own cases can
+// change the scope.
 import { Link, useSearchParams } from 'react-router-dom';
 import { get, query } from '../api';
 import { Radios } from '../components/fields';
-import { DUE_SOON_WORKING_DAYS, LoadFailed, Loading, usePageTitle } from '../components/ui';
-import { useLoad } from '../data';
+import {
+  DateText,
+  DUE_SOON_WORKING_DAYS,
+  LoadFailed,
+  Loading,
+  usePageTitle,
+} from '../components/ui';
+import { useLoad, useReference, userName } from '../data';
 import { seesBeyondOwnCases } from '../permissions';
 import { useSession } from '../session';
-import type { StatusCounts, User } from '../types';
+import type { ComplaintList, StatusCounts, User } from '../types';
 import { OverduePanel } from './ombudsman/OverduePanel';
 
 type Scope = 'mine' | 'team' | 'all';
@@ -97,6 +106,82 @@ function CountsTable({ caption, rows, scope }: { caption: string; rows: Tile[]; 
   );
 }
 
+// Where each role's home opens.
+function defaultScope(user: User, wide: boolean): Scope {
+  if (user.role === 'manager') return user.team ? 'team' : 'all';
+  if (user.role === 'viewer' || (wide && user.role !== 'case_handler')) return 'all';
+  return 'mine';
+}
+
+const TRIAGE_SIZE = 10;
+
+// The complaints officer's queue: new complaints not yet acknowledged, the most urgent first,
+// each with who handles it (or that nobody does yet).
+function TriageQueue() {
+  const loaded = useLoad(
+    () =>
+      get<ComplaintList>(
+        `/complaints${query({ status: 'awaiting_acknowledgement', sort: 'due_on', limit: TRIAGE_SIZE })}`,
+      ),
+    'triage',
+  );
+  const reference = useReference();
+  return (
+    <section aria-labelledby="triage-heading" id="triage-queue">
+      <h2 className="govuk-heading-m" id="triage-heading">
+        Triage: new complaints awaiting acknowledgement
+      </h2>
+      {loaded.error && <LoadFailed message={loaded.error} />}
+      {!loaded.data && !loaded.error && <Loading />}
+      {loaded.data && loaded.data.items.length === 0 && (
+        <p className="govuk-body">No complaints are waiting to be acknowledged.</p>
+      )}
+      {loaded.data && loaded.data.items.length > 0 && (
+        <table className="govuk-table">
+          <caption className="govuk-visually-hidden">
+            The {TRIAGE_SIZE} most urgent complaints awaiting acknowledgement
+          </caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['Reference', 'Complainant', 'Handler', 'Acknowledge by'].map((heading) => (
+                <th scope="col" className="govuk-table__header" key={heading}>
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {loaded.data.items.map((row) => (
+              <tr className="govuk-table__row" key={row.reference}>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`/cases/${row.reference}`}>
+                    {row.reference}
+                  </Link>
+                </th>
+                <td className="govuk-table__cell">{row.complainant}</td>
+                <td className="govuk-table__cell">
+                  {row.handler ? userName(reference.data?.users, row.handler) : 'Unassigned'}
+                </td>
+                <td className="govuk-table__cell">
+                  <DateText iso={row.due_on} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="govuk-body">
+        <Link
+          className="govuk-link"
+          to={`/cases${query({ status: 'awaiting_acknowledgement', sort: 'due_on' })}`}
+        >
+          Every complaint awaiting acknowledgement
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 const SCOPE_TITLES: Record<Scope, string> = {
   mine: 'Your cases',
   team: 'Your team’s cases',
@@ -108,8 +193,9 @@ export function Dashboard() {
   usePageTitle('Home');
   const [params, setParams] = useSearchParams();
   const wide = seesBeyondOwnCases(user);
+  const opening = defaultScope(user, wide);
   const requested = params.get('scope') as Scope | null;
-  const scope: Scope = wide && requested && requested in SCOPE_TITLES ? requested : 'mine';
+  const scope: Scope = wide && requested && requested in SCOPE_TITLES ? requested : opening;
   const filters = scopeFilters(scope, user);
   const loaded = useLoad(() => loadTiles(filters), JSON.stringify(filters));
   const scopeOptions = [
@@ -129,9 +215,10 @@ export function Dashboard() {
           small
           value={scope}
           options={scopeOptions}
-          onChange={(value) => setParams(value === 'mine' ? {} : { scope: value })}
+          onChange={(value) => setParams(value === opening ? {} : { scope: value })}
         />
       )}
+      {user.role === 'complaints_officer' && <TriageQueue />}
       {loaded.error && <LoadFailed message={loaded.error} />}
       {!loaded.data && !loaded.error && <Loading />}
       {loaded.data && (

@@ -15,6 +15,7 @@ import {
   type DateParts,
   type Option,
 } from '../components/fields';
+import { PersonComplaints } from '../components/PersonComplaints';
 import { DateText, LoadFailed, Loading, usePageTitle, WarningText } from '../components/ui';
 import { useReference, type Reference } from '../data';
 import { wordFormErrors, type FormWords } from '../fieldErrors';
@@ -538,6 +539,12 @@ function LogForm({
         prefix={personPrefix}
         person={draft.complainant}
         onChange={set('complainant')}
+      />
+      <PersonComplaints
+        id="person-complaints"
+        heading="Their earlier complaints"
+        person={draft.complainant}
+        waitForTyping
       />
       {isComplaint && (
         <>

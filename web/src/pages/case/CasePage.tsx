@@ -19,6 +19,7 @@ import { useSession } from '../../session';
 import type { Complaint, Person, TimeLimitEvidence } from '../../types';
 import { loadCase } from './ActionForm';
 import { availableActions } from './CaseActionPage';
+import { PersonComplaints } from '../../components/PersonComplaints';
 import { Attachments } from './Attachments';
 import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
 import { Letters } from './Letters';
@@ -221,6 +222,12 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
           <Notes reference={complaint.reference} canAdd={allows(user, 'add_note')} />
         </div>
         <div className="govuk-grid-column-one-third">
+          <PersonComplaints
+            id="person-complaints"
+            heading="The complainant’s other complaints"
+            person={complaint.complainant}
+            except={complaint.reference}
+          />
           <h2 className="govuk-heading-m">Linked complaints</h2>
           <Links reference={complaint.reference} canAdd={allows(user, 'add_note')} />
           <h2 className="govuk-heading-m">Timeline</h2>
