@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 56> kEventTypeNames{{
+constexpr EnumNames<EventType, 57> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -62,6 +62,7 @@ constexpr EnumNames<EventType, 56> kEventTypeNames{{
     {EventType::kResidentCodeSent, "resident_code_sent"},
     {EventType::kResidentCaseOpened, "resident_case_opened"},
     {EventType::kResidentInformationAdded, "resident_information_added"},
+    {EventType::kListExported, "list_exported"},
 }};
 
 }  // namespace

@@ -69,6 +69,7 @@ enum class EventType {
   kResidentCodeSent,    // on a complaint: a one-time code to follow it sent (app/resident_portal)
   kResidentCaseOpened,  // on a complaint: the resident opened it with a one-time code
   kResidentInformationAdded,  // on a complaint: information the resident added online
+  kListExported,  // on a user: a list they downloaded (which, its format, filters and row count)
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);
