@@ -8343,9 +8343,9 @@ export interface operations {
     };
     exportComplaints: {
         parameters: {
-            query: {
-                /** @description csv (RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text). */
-                format: "csv" | "xlsx";
+            query?: {
+                /** @description csv (the default: RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text cells, never formulas). */
+                format?: "csv" | "xlsx";
                 status?: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
                 stage?: number;
                 regime?: "housing" | "corporate" | "children" | "adults";
@@ -8393,9 +8393,9 @@ export interface operations {
     };
     exportOmbudsmanCases: {
         parameters: {
-            query: {
-                /** @description csv (RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text). */
-                format: "csv" | "xlsx";
+            query?: {
+                /** @description csv (the default: RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text cells, never formulas). */
+                format?: "csv" | "xlsx";
                 /** @description housing_ombudsman or lgsco */
                 ombudsman?: "housing_ombudsman" | "lgsco";
                 /** @description Only cases concerning this complaint */
@@ -8429,9 +8429,9 @@ export interface operations {
     };
     exportLearningActions: {
         parameters: {
-            query: {
-                /** @description csv (RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text). */
-                format: "csv" | "xlsx";
+            query?: {
+                /** @description csv (the default: RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text cells, never formulas). */
+                format?: "csv" | "xlsx";
                 /** @description open, in_progress, completed or cancelled */
                 status?: string;
                 /** @description complaints, ombudsman_case or theme */
