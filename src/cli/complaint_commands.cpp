@@ -150,7 +150,7 @@ class ComplaintCommands final : public RecordCommands {
       *bound = date;
     }
     if (!errors.empty()) return errors.ToError();
-    auto writer = report::render::TableWriter::Open(*format, "Complaints");
+    auto writer = report::render::TableWriter::Open(*format, "Complaints", host_.clock().Today());
     if (!writer) return tl::unexpected(writer.error());
     app::OrganisationCache organisations;
     auto rows = app::ExportComplaints(

@@ -65,7 +65,7 @@ Response Download(const Request& request, std::string_view list, std::string_vie
   if (!asked) return Problem(asked.error(), request);
   auto filter = parse_filter(asked->filters);
   if (!filter) return Problem(filter.error(), request);
-  auto writer = TableWriter::Open(asked->format, sheet);
+  auto writer = TableWriter::Open(asked->format, sheet, today);
   if (!writer) return Problem(writer.error(), request);
   const app::ExportRequest audit{std::string(report::render::ToString(asked->format)),
                                  FiltersText(asked->filters)};

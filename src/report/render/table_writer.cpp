@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <ctime>
 #include <set>
 #include <utility>
 
@@ -16,6 +17,7 @@ constexpr std::string_view kXlsxMediaType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr double kColumnWidth = 18;
 constexpr std::string_view kDateFormat = "yyyy-mm-dd";
+constexpr time_t kSecondsPerDay = 86400;
 
 // A number as CSV writes it: whole numbers without a decimal point, others as printed.
 std::string NumberText(double value) {
@@ -64,8 +66,13 @@ class CsvWriter final : public TableWriter {
 
 class XlsxWriter final : public TableWriter {
  public:
-  XlsxWriter(std::unique_ptr<TemporaryWorkbook> workbook, std::string_view sheet_name)
+  XlsxWriter(std::unique_ptr<TemporaryWorkbook> workbook, std::string_view sheet_name,
+             core::Date created_on)
       : workbook_(std::move(workbook)) {
+    // Left unset, the creation time would be the clock's, and no two downloads alike.
+    lxw_doc_properties properties{};
+    properties.created = static_cast<time_t>(created_on.days_since_epoch()) * kSecondsPerDay;
+    workbook_set_properties(workbook_->get(), &properties);
     std::set<std::string> used;
     sheet_ =
         workbook_add_worksheet(workbook_->get(), SheetName(std::string(sheet_name), used).c_str());
@@ -157,11 +164,12 @@ std::string_view MediaTypeOf(TableFormat format) {
 }
 
 core::Result<std::unique_ptr<TableWriter>> TableWriter::Open(TableFormat format,
-                                                             std::string_view sheet_name) {
+                                                             std::string_view sheet_name,
+                                                             core::Date created_on) {
   if (format == TableFormat::kCsv) return std::make_unique<CsvWriter>();
   auto workbook = TemporaryWorkbook::Open(/*constant_memory=*/true);
   if (!workbook) return tl::unexpected(workbook.error());
-  return std::make_unique<XlsxWriter>(std::move(*workbook), sheet_name);
+  return std::make_unique<XlsxWriter>(std::move(*workbook), sheet_name, created_on);
 }
 
 }  // namespace redress::report::render

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.hpp"
 #include "core/result.hpp"
 #include "report/table.hpp"
 
@@ -25,10 +26,12 @@ std::string_view MediaTypeOf(TableFormat format);
 
 class TableWriter : public TableSink {
  public:
-  // A writer of `format`; `sheet_name` names the XLSX sheet (cut to what Excel accepts). kInternal
-  // when the workbook's temporary file cannot be made.
+  // A writer of `format`; `sheet_name` names the XLSX sheet (cut to what Excel accepts), and the
+  // workbook says it was created at midnight UTC of `created_on`, so that the same rows on the
+  // same day give the same document. kInternal when the workbook's temporary file cannot be made.
   static core::Result<std::unique_ptr<TableWriter>> Open(TableFormat format,
-                                                         std::string_view sheet_name);
+                                                         std::string_view sheet_name,
+                                                         core::Date created_on);
   // The document's bytes, or the first failure of its writing (kInternal). Call once, last.
   virtual core::Result<std::string> Finish() = 0;
 };

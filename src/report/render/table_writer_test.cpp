@@ -9,7 +9,7 @@ namespace redress::report::render {
 namespace {
 
 std::string Written(TableFormat format, const std::vector<std::vector<TableCell>>& rows) {
-  auto writer = TableWriter::Open(format, "Complaints");
+  auto writer = TableWriter::Open(format, "Complaints", *core::Date::FromYmd(2025, 6, 30));
   EXPECT_TRUE(writer.has_value());
   (*writer)->Headings({"Reference", "Summary", "Received", "Stage"});
   for (const auto& row : rows) (*writer)->Row(row);
@@ -37,6 +37,11 @@ TEST(TableWriterTest, XlsxIsAZipWorkbookWithItsText) {
               {{TableCell::Text("CMP-2025-000001"), TableCell::Text("=1+1"),
                 TableCell::Day(core::Date::FromYmd(2025, 1, 31)), TableCell::Number(2)}});
   ASSERT_GT(xlsx.size(), 4u);
+  // The same rows on the same day: the same workbook, whatever the clock.
+  EXPECT_EQ(xlsx,
+            Written(TableFormat::kXlsx,
+                    {{TableCell::Text("CMP-2025-000001"), TableCell::Text("=1+1"),
+                      TableCell::Day(core::Date::FromYmd(2025, 1, 31)), TableCell::Number(2)}}));
   EXPECT_EQ(xlsx.substr(0, 4), std::string("PK\x03\x04", 4));  // a ZIP file
 }
 

@@ -26,17 +26,24 @@ export function DownloadLinks({
   // What the list holds, for people: "these cases".
   what: string;
 }) {
+  // A list of links, not links in a sentence: each stands alone (WCAG 1.4.1 for links in text).
   return (
-    <p className="govuk-body" id={`download-${list}`}>
-      Download {what}:{' '}
-      <a className="govuk-link" href={exportPath(list, 'csv', filters)} download>
-        CSV<span className="govuk-visually-hidden"> file of {what}</span>
-      </a>{' '}
-      or{' '}
-      <a className="govuk-link" href={exportPath(list, 'xlsx', filters)} download>
-        Excel (XLSX)<span className="govuk-visually-hidden"> file of {what}</span>
-      </a>
-      . Downloads are recorded in the audit trail.
-    </p>
+    <div id={`download-${list}`}>
+      <p className="govuk-body govuk-!-margin-bottom-1">
+        Download {what} (each download is recorded in the audit trail):
+      </p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={exportPath(list, 'csv', filters)} download>
+            CSV<span className="govuk-visually-hidden"> file of {what}</span>
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={exportPath(list, 'xlsx', filters)} download>
+            Excel (XLSX)<span className="govuk-visually-hidden"> file of {what}</span>
+          </a>
+        </li>
+      </ul>
+    </div>
   );
 }
