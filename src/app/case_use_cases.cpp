@@ -369,7 +369,8 @@ Result<T> WriteWith(const CaseContext& context, Work&& work) {
   return std::move(*result);
 }
 
-// `query` with its deadline filters (overdue, due_within) as due_from/due_before, as at today.
+}  // namespace
+
 Result<ComplaintQuery> WithDueRange(const CaseContext& context, Tx& tx, ComplaintQuery query) {
   if (!query.overdue && !query.due_within) return query;
   const core::Date today = context.clock.Today();
@@ -384,8 +385,6 @@ Result<ComplaintQuery> WithDueRange(const CaseContext& context, Tx& tx, Complain
   query.due_before = range.before;
   return query;
 }
-
-}  // namespace
 
 Result<core::Complaint> LogComplaint(const CaseContext& context, const Actor& actor,
                                      const LogComplaintCommand& command) {

@@ -131,6 +131,10 @@ Result<core::Complaint> GetComplaint(const CaseContext& context, std::string_vie
 // the organisation's calendar.
 Result<std::vector<ComplaintRow>> ListComplaints(const CaseContext& context,
                                                  const ComplaintQuery& query);
+// `query` with its deadline filters (overdue, due_within) as due_from/due_before, as at today on
+// the organisation's calendar: the meaning ListComplaints, CountComplaints and the list's export
+// give them. A step inside the caller's transaction.
+Result<ComplaintQuery> WithDueRange(const CaseContext& context, Tx& tx, ComplaintQuery query);
 // How many complaints match `query`'s filters, per status and, of the open ones, per stage; its
 // limit, sort and cursors are ignored.
 Result<CaseCounts> CountComplaints(const CaseContext& context, const ComplaintQuery& query);

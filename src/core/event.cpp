@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 58> kEventTypeNames{{
+constexpr EnumNames<EventType, 59> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -64,6 +64,7 @@ constexpr EnumNames<EventType, 58> kEventTypeNames{{
     {EventType::kResidentInformationAdded, "resident_information_added"},
     {EventType::kLetterResent, "letter_resent"},
     {EventType::kResponseCorrected, "response_corrected"},
+    {EventType::kListExported, "list_exported"},
 }};
 
 }  // namespace

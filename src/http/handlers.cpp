@@ -16,6 +16,7 @@
 #include "core/regime_calendars.hpp"
 #include "http/admin_mapping.hpp"
 #include "http/annual_submission_handlers.hpp"
+#include "http/export_handlers.hpp"
 #include "http/learning_handlers.hpp"
 #include "http/letter_handlers.hpp"
 #include "http/ombudsman_handlers.hpp"
@@ -146,6 +147,7 @@ void Handlers::Register(Router& router) {
   RegisterReportRoutes(router, store_, clock_);
   RegisterOmbudsmanRoutes(router, store_, clock_);
   RegisterLearningRoutes(router, store_, clock_);
+  RegisterExportRoutes(router, cases_);
   RegisterSelfAssessmentRoutes(router, store_, clock_);
   RegisterAnnualSubmissionRoutes(router, store_, clock_);
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));

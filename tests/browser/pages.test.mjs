@@ -2,6 +2,7 @@
 // filters, tags and pages, a service request, the administration pages, keyboard use; axe-core
 // on each page and error state.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { sqlite } from '../blackbox/helpers.mjs';
 import { assertAccessible, newPage, signIn, signOut, startApp } from './browser.mjs';
@@ -78,6 +79,25 @@ describe('the web app’s pages', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.locator('.govuk-error-summary').waitFor();
     await assertAccessible(page, 'the case list with a bad filter');
+  });
+
+  test('the case list downloads with its filters, as CSV and XLSX', async () => {
+    await page.goto('/cases?regime=housing&sort=-received_on');
+    await page.locator('#case-table').waitFor();
+    const csv = page.getByRole('link', { name: 'CSV file of these cases' });
+    assert.equal(
+      await csv.getAttribute('href'),
+      '/api/v1/exports/complaints?regime=housing&sort=-received_on&format=csv',
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+    assert.match(download.suggestedFilename(), /^complaints-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.match(text, /^Reference,Regime,Status,/);
+    const first = await page.locator('#case-table tbody tr th a').first().innerText();
+    assert.equal(text.split('\r\n')[1].split(',')[0], first, 'the list’s order');
+    const xlsx = page.getByRole('link', { name: 'Excel (XLSX) file of these cases' });
+    assert.match(await xlsx.getAttribute('href'), /format=xlsx$/);
+    await assertAccessible(page, 'the case list with its download links');
   });
 
   test('a service request is logged and can become a complaint', async () => {

@@ -2103,6 +2103,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint list as CSV or XLSX, with the list's filters
+         * @description Every complaint matching the filters of GET /api/v1/complaints, in its order: the whole list, not a page. Restricted cases, and what concerns them, are left out exactly as in the list. Each download is recorded in the audit trail as an event list_exported on the user (the list, the format, the filters and the number of rows).
+         */
+        get: operations["exportComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/ombudsman-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Ombudsman cases as CSV or XLSX, with the list's filters
+         * @description The cases of GET /api/v1/ombudsman/cases with the same filters, in its order. Restricted cases, and what concerns them, are left out exactly as in the list. Each download is recorded in the audit trail as an event list_exported on the user (the list, the format, the filters and the number of rows).
+         */
+        get: operations["exportOmbudsmanCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/learning-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The learning actions as CSV or XLSX, with the list's filters
+         * @description The actions of GET /api/v1/learning with the same filters, in its order. Restricted cases, and what concerns them, are left out exactly as in the list. Each download is recorded in the audit trail as an event list_exported on the user (the list, the format, the filters and the number of rows).
+         */
+        get: operations["exportLearningActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3947,7 +4007,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -8556,6 +8616,136 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportComplaints: {
+        parameters: {
+            query?: {
+                /** @description csv (the default: RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text cells, never formulas). */
+                format?: "csv" | "xlsx";
+                status?: "awaiting_acknowledgement" | "in_progress" | "responded" | "closed" | "not_accepted" | "withdrawn";
+                stage?: number;
+                regime?: "housing" | "corporate" | "children" | "adults";
+                service_area?: string;
+                team?: string;
+                handler?: string;
+                category?: string;
+                /** @description inclusive */
+                received_from?: string;
+                /** @description inclusive */
+                received_to?: string;
+                /** @description true: only cases whose pending deadline is before today */
+                overdue?: "true" | "false";
+                /** @description open cases whose pending deadline falls from today to this many working days after it (not with overdue=true) */
+                due_within?: number;
+                /** @description words searched in summary and description; every word must occur, the last also as a prefix. At most 32 words (runs of letters and digits) and 512 characters: more is 422 naming text */
+                text?: string;
+                /** @description the order; a leading '-' for descending */
+                sort?: "reference" | "-reference" | "received_on" | "-received_on" | "due_on" | "-due_on";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as a document, sent as an attachment named <list>-<today>.<format> */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<list>-<YYYY-MM-DD>.<format>" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportOmbudsmanCases: {
+        parameters: {
+            query?: {
+                /** @description csv (the default: RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text cells, never formulas). */
+                format?: "csv" | "xlsx";
+                /** @description housing_ombudsman or lgsco */
+                ombudsman?: "housing_ombudsman" | "lgsco";
+                /** @description Only cases concerning this complaint */
+                complaint?: string;
+                /** @description Financial year of the final decision */
+                decided_in?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as a document, sent as an attachment named <list>-<today>.<format> */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<list>-<YYYY-MM-DD>.<format>" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportLearningActions: {
+        parameters: {
+            query?: {
+                /** @description csv (the default: RFC 4180, UTF-8; a text cell a spreadsheet would run as a formula starts with a single quote) or xlsx (one sheet, dates and numbers as such, text as text cells, never formulas). */
+                format?: "csv" | "xlsx";
+                /** @description open, in_progress, completed or cancelled */
+                status?: string;
+                /** @description complaints, ombudsman_case or theme */
+                source?: string;
+                /** @description true: only those open or in progress past their due date */
+                overdue?: "true" | "false";
+                /** @description A username */
+                owner?: string;
+                /** @description Raised from this complaint */
+                complaint?: string;
+                /** @description Raised from this Ombudsman case */
+                ombudsman_case?: string;
+                /** @description Financial year of the due date */
+                due_in?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as a document, sent as an attachment named <list>-<today>.<format> */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<list>-<YYYY-MM-DD>.<format>" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

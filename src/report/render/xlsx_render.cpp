@@ -2,29 +2,21 @@
 // period and key figures), "TSM", "Trends", then one sheet per scope (the organisation, each
 // regime, each service area) with its groups one under the other, and "Rules". Values are numbers
 // (percentages 0-100, money in pounds) so that they can be charted and summed.
-//
-// libxlsxwriter 1.1 writes only to a named file: the workbook is written to a private temporary
-// file, read back and removed.
+// Written through TemporaryWorkbook (xlsx_workbook.hpp).
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "report/render/render_internal.hpp"
 #include "report/render/summary.hpp"
+#include "report/render/xlsx_workbook.hpp"
 #include "report/wording.hpp"
 
 namespace redress::report::render {
 namespace {
 
-constexpr std::size_t kMaxSheetName = 31;  // Excel's limit
 constexpr double kLabelWidth = 55;
 constexpr double kValueWidth = 14;
 constexpr double kDescriptionWidth = 80;
@@ -35,21 +27,6 @@ struct Formats {
   lxw_format* number;
   lxw_format* whole;
 };
-
-// A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook.
-std::string SheetName(std::string name, std::set<std::string>& used) {
-  for (char& c : name) {
-    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
-  }
-  if (name.size() > kMaxSheetName) name.resize(kMaxSheetName);
-  std::string unique = name;
-  for (int n = 2; used.contains(unique); ++n) {
-    const std::string suffix = " " + std::to_string(n);
-    unique = name.substr(0, kMaxSheetName - suffix.size()) + suffix;
-  }
-  used.insert(unique);
-  return unique;
-}
 
 void WriteValue(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, std::optional<double> value,
                 Unit unit, const Formats& formats) {
@@ -208,30 +185,10 @@ void WriteWorkbook(lxw_workbook* workbook, const AnnualReport& report) {
 }  // namespace
 
 core::Result<std::string> RenderXlsx(const AnnualReport& report) {
-  std::string path =
-      (std::filesystem::temp_directory_path() / "redress-report-XXXXXX.xlsx").string();
-  constexpr int kSuffixLength = 5;  // ".xlsx"
-  const int descriptor = mkstemps(path.data(), kSuffixLength);
-  if (descriptor < 0) {
-    return core::Fail(core::ErrorCode::kInternal, "no temporary file for the workbook");
-  }
-  close(descriptor);
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) {
-    std::filesystem::remove(path);
-    return core::Fail(core::ErrorCode::kInternal, "the workbook could not be created");
-  }
-  WriteWorkbook(workbook, report);
-  const lxw_error closed = workbook_close(workbook);
-  std::ostringstream bytes;
-  bytes << std::ifstream(path, std::ios::binary).rdbuf();
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
-  if (closed != LXW_NO_ERROR) {
-    return core::Fail(core::ErrorCode::kInternal,
-                      std::string("the workbook could not be written: ") + lxw_strerror(closed));
-  }
-  return bytes.str();
+  auto workbook = TemporaryWorkbook::Open(/*constant_memory=*/false);
+  if (!workbook) return tl::unexpected(workbook.error());
+  WriteWorkbook((*workbook)->get(), report);
+  return (*workbook)->Close();
 }
 
 }  // namespace redress::report::render

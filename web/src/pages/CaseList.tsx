@@ -3,6 +3,7 @@
 import { useLayoutEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, query } from '../api';
+import { DownloadLinks } from '../components/DownloadLinks';
 import { Select, TextInput, type Option } from '../components/fields';
 import {
   DateText,
@@ -435,6 +436,14 @@ export function CaseList() {
       <h1 className="govuk-heading-l">Cases</h1>
       <h2 className="govuk-heading-m">Filters</h2>
       <Filters key={key} search={search} reference={reference.data} />
+      <DownloadLinks
+        list="complaints"
+        what="these cases"
+        filters={{
+          ...Object.fromEntries(FILTER_KEYS.map((name) => [name, search.get(name) ?? undefined])),
+          sort: search.get('sort') ?? undefined,
+        }}
+      />
       {page.error && <LoadFailed message={page.error} />}
       {!page.data && !page.error && <Loading />}
       {page.data && (

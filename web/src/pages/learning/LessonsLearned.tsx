@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { getItems, query } from '../../api';
+import { DownloadLinks } from '../../components/DownloadLinks';
 import { Select, TextInput, type Option } from '../../components/fields';
 import {
   DateText,
@@ -272,6 +273,7 @@ export function LessonsLearned() {
       )}
       <h2 className="govuk-heading-m">Filters</h2>
       <Filters key={key} search={search} reference={reference.data} />
+      <DownloadLinks list="learning-actions" what="these learning actions" filters={filters} />
       {actions.error && <LoadFailed message={actions.error} />}
       {!actions.data && !actions.error && <Loading />}
       {actions.data && groups.length === 0 && (

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError, getItems, query } from '../../api';
+import { DownloadLinks } from '../../components/DownloadLinks';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormErrors, Select, TextInput } from '../../components/fields';
 import {
@@ -236,6 +237,7 @@ export function CaseListPage() {
           }
         />
       </FormErrors.Provider>
+      <DownloadLinks list="ombudsman-cases" what="these Ombudsman cases" filters={filters} />
       {loaded.error && failure.length === 0 && <LoadFailed message={loaded.error} />}
       {!loaded.data && !loaded.error && <Loading />}
       {loaded.data?.length === 0 && (
