@@ -1,10 +1,11 @@
 #pragma once
 
-// What the portal's handler files (portal.cpp, forms_with_files.cpp) share: the statuses they
-// answer with and the pieces of pages they build alike. Internal to the portal.
+// What the portal's handler files (portal.cpp, follow.cpp, forms_with_files.cpp) share: the
+// statuses they answer with and the pieces of pages they build alike. Internal to the portal.
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -42,5 +43,14 @@ http::Response WithSecurityHeaders(http::Response response);
 std::string_view CookieValueOf(const http::Request& request);
 // "4 December 2026".
 std::string LongDate(core::Date date);
+// `text` without its leading and trailing blanks.
+std::string_view Trim(std::string_view text);
+std::string Upper(std::string_view text);
+// The form's fields; a malformed body reads as an empty form (every field then missing).
+Answers FormOf(const http::Request& request);
+// Where the complaint stands, in words for its complainant.
+std::string StatusInWords(const core::Complaint& complaint);
+// Configured texts as the paragraphs of a page.
+mustache::data Paragraphs(const std::vector<std::string>& texts);
 
 }  // namespace redress::portal

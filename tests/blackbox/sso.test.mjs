@@ -249,13 +249,13 @@ test('the same account signs in to the same user; a role change at the provider 
 test("the provider's email becomes the account's, unless another account has it", async () => {
   await configure();
   const emailOf = (username) =>
-    sqlite(db, `SELECT email FROM users WHERE username = '${username}'`).trim();
+    query(db, `SELECT email FROM users WHERE username = '${username}'`).trim();
   assert.equal(emailOf('rita'), 'rita@council.example'); // taken at the first sign-in
   setScenario({ subject: 'rita-subject', claims: { email: 'Rita.Rogue@Council.Example' } });
   assertSignedIn(await rogueSignIn());
   assert.equal(emailOf('rita'), 'Rita.Rogue@Council.Example');
   assert.match(
-    sqlite(db, "SELECT changes FROM events WHERE entity_ref = 'rita' AND type = 'user_updated'"),
+    query(db, "SELECT changes FROM events WHERE entity_ref = 'rita' AND type = 'user_updated'"),
     /"after":"Rita.Rogue@Council.Example","before":"rita@council.example","field":"email"/,
   );
   // Another account holds the provider's new address (in another case): the sign-in succeeds
