@@ -23,19 +23,24 @@ class MigrateCommand final : public RecordCommands {
       : host_(host), copier_(copier) {
     CLI::App* migrate = app.add_subcommand(
         "migrate",
-        "copy a whole database from a SQLite file into an empty PostgreSQL database, both at "
-        "this version's schema: every row with its id, the audit trail as it is; nothing is "
-        "written unless all is");
-    migrate->add_option("--from", from_, "the SQLite database: its path, or sqlite:PATH")
+        "copy a whole database from a SQLite file into an empty PostgreSQL database, or from "
+        "PostgreSQL into a new SQLite file, both at this version's schema: every row with its "
+        "id, the audit trail as it is; nothing is written unless all is");
+    migrate
+        ->add_option("--from", from_,
+                     "the database copied: a SQLite path (or sqlite:PATH), or postgresql://...")
         ->required();
-    migrate->add_option("--to", to_, "the empty PostgreSQL database: postgresql://...")->required();
+    migrate
+        ->add_option("--to", to_,
+                     "the empty PostgreSQL database (postgresql://...), or the new SQLite file")
+        ->required();
     host_.Run(migrate, [this] { return Migrate(); });
   }
 
  private:
   core::Status Migrate() {
     const auto started = std::chrono::steady_clock::now();
-    auto copies = copier_(WithoutSqliteScheme(from_), to_, host_.clock());
+    auto copies = copier_(WithoutSqliteScheme(from_), WithoutSqliteScheme(to_), host_.clock());
     if (!copies) return tl::unexpected(copies.error());
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     std::int64_t rows = 0;

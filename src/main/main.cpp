@@ -102,17 +102,19 @@ redress::core::Result<std::unique_ptr<redress::app::Store>> OpenStore(
   return std::unique_ptr<redress::app::Store>(std::move(*store));
 }
 
-// `redress migrate`: from a SQLite file into an empty PostgreSQL database (the reverse is not
-// written yet).
+// `redress migrate`: from a SQLite file into an empty PostgreSQL database, or from a PostgreSQL
+// database into a new SQLite file.
 redress::core::Result<std::vector<redress::cli::CopiedTableCount>> CopyDatabase(
     const std::string& from, const std::string& to, const redress::app::Clock& clock) {
 #ifdef REDRESS_WITH_POSTGRES
-  if (IsPostgresUrl(from) || !IsPostgresUrl(to)) {
+  if (IsPostgresUrl(from) == IsPostgresUrl(to)) {
     return redress::core::Fail(redress::core::ErrorCode::kInvalidInput,
-                               "migrate copies a SQLite database (--from PATH) into a PostgreSQL "
-                               "one (--to postgresql://...); the other way is not supported yet");
+                               "migrate copies between the engines: a SQLite database (PATH or "
+                               "sqlite:PATH) and a PostgreSQL one (postgresql://...)");
   }
-  auto copies = redress::storage::transfer::CopySqliteToPostgres(from, to, clock);
+  auto copies = IsPostgresUrl(to)
+                    ? redress::storage::transfer::CopySqliteToPostgres(from, to, clock)
+                    : redress::storage::transfer::CopyPostgresToSqlite(from, to, clock);
   if (!copies) return tl::unexpected(copies.error());
   std::vector<redress::cli::CopiedTableCount> counts;
   for (const auto& copy : *copies) counts.push_back({copy.table, copy.rows});

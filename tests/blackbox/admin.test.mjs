@@ -3,12 +3,12 @@
 // status and the due-within filter. Each against the real `redress serve`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
   apiClient,
   assertProblem,
+  demoDatabase,
+  query,
   redress,
-  sqlite,
   startServe,
   tempDir,
   userWithToken,
@@ -24,9 +24,7 @@ let viewer;
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'admin.db');
-  const demo = redress(['demo', '--db', db, '--seed', '4', '--today', '2022-06-30']);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'admin.db', ['--seed', '4', '--today', '2022-06-30']);
   admin = userWithToken(db, 'test.admin', 'admin');
   handler = userWithToken(db, 'test.handler', 'case_handler', 'housing-services');
   viewer = userWithToken(db, 'test.viewer', 'viewer');
@@ -40,7 +38,7 @@ after(async () => {
 });
 
 function events(entityType, ref) {
-  return sqlite(
+  return query(
     db,
     `SELECT type || ' ' || changes FROM events WHERE entity_type = '${entityType}' ` +
       `AND entity_ref = '${ref}' ORDER BY sequence`,

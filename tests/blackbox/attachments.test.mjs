@@ -17,7 +17,9 @@ import {
   apiClient,
   assertProblem,
   redress,
-  sqlite,
+  demoDatabase,
+  onPostgres,
+  query,
   startServe,
   tempDir,
   userWithToken,
@@ -253,7 +255,7 @@ function fileCount(dir) {
 }
 
 function rows(sql) {
-  return sqlite(db, sql).trim().split('\n').filter(Boolean);
+  return query(db, sql).trim().split('\n').filter(Boolean);
 }
 
 // Content files on disk against the attachments that name them: neither without the other.
@@ -321,16 +323,15 @@ async function startClamd() {
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'attachments.db');
-  files = `${db}.files`;
-  const demo = redress(['demo', '--db', db, '--seed', '3', '--today', '2022-06-30']);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'attachments.db', ['--seed', '3', '--today', '2022-06-30']);
+  // A database named by URL has no folder beside it: the files go where --files says.
+  files = onPostgres ? join(workspace.dir, 'files') : `${db}.files`;
   reference = rows(
-    "SELECT reference FROM complaints WHERE restricted = 0 AND service_area = 'housing' ORDER BY id LIMIT 1",
+    "SELECT reference FROM complaints WHERE NOT restricted AND service_area = 'housing' ORDER BY id LIMIT 1",
   )[0];
   [restrictedReference, restrictedTeam] = rows(
     'SELECT c.reference, s.team FROM complaints c JOIN complaint_stages s ON s.complaint_id = c.id ' +
-      'WHERE c.restricted = 1 AND s.team IS NOT NULL ORDER BY c.id LIMIT 1',
+      'WHERE c.restricted AND s.team IS NOT NULL ORDER BY c.id LIMIT 1',
   )[0].split('|');
   tokens.handler = userWithToken(db, 'att.handler', 'case_handler', 'housing-services');
   tokens.viewer = userWithToken(db, 'att.viewer', 'viewer', 'housing-services');
@@ -338,7 +339,7 @@ before(async () => {
   tokens.outsider = userWithToken(db, 'att.outsider', 'manager', 'housing-services');
   tokens.admin = userWithToken(db, 'att.admin', 'admin');
   clamd = await startClamd();
-  server = await startServe(db, ['--clamd-socket', clamd.socket]);
+  server = await startServe(db, ['--clamd-socket', clamd.socket, '--files', files]);
   call = apiClient(server.base);
 });
 
@@ -668,7 +669,7 @@ test('SIGKILL during uploads leaves no orphan and no missing file', async () => 
     const sha = result.body.attachments[0].sha256;
     assert.ok(existsSync(join(files, 'sha256', sha.slice(0, 2), sha)));
   }
-  server = await startServe(db, ['--clamd-socket', clamd.socket]);
+  server = await startServe(db, ['--clamd-socket', clamd.socket, '--files', files]);
   call = apiClient(server.base);
   assertFilesMatchRecords();
   for (const result of answered) {

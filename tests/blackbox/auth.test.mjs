@@ -2,8 +2,7 @@
 // restricted (children's) cases, against the real `redress serve` on a demo council.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { redress, sqlite, startServe, tempDir } from './helpers.mjs';
+import { demoDatabase, query, redress, startServe, tempDir } from './helpers.mjs';
 
 const PASSWORD = 'redress-demo-password';
 const PROBLEM = 'application/problem+json';
@@ -14,14 +13,7 @@ let server;
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'council.db');
-  for (const args of [
-    ['init', '--db', db],
-    ['demo', '--db', db, '--seed', '2', '--today', '2022-06-30'],
-  ]) {
-    const result = redress(args);
-    assert.equal(result.status, 0, result.stderr);
-  }
+  db = demoDatabase(workspace.dir, 'council.db', ['--seed', '2', '--today', '2022-06-30']);
   server = await startServe(db);
 });
 
@@ -86,7 +78,7 @@ const complaint = {
 };
 
 function complaintsAfter2025() {
-  return Number(sqlite(db, "SELECT count(*) FROM complaints WHERE received_on >= '2025-01-01'"));
+  return Number(query(db, "SELECT count(*) FROM complaints WHERE received_on >= '2025-01-01'"));
 }
 
 test('signing in sets an HttpOnly, SameSite=Strict session cookie and tells who it is', async () => {
@@ -112,7 +104,7 @@ test('signing in sets an HttpOnly, SameSite=Strict session cookie and tells who 
   assert.equal(who.body.csrf_token, undefined);
 
   // Only hashes are stored.
-  const stored = sqlite(db, 'SELECT token_hash, csrf_token_hash FROM sessions');
+  const stored = query(db, 'SELECT token_hash, csrf_token_hash FROM sessions');
   assert.ok(!stored.includes(cookie.split('=')[1]));
   assert.ok(!stored.includes(signedIn.body.csrf_token));
 
@@ -178,7 +170,7 @@ test('signing out ends the session', async () => {
   assert.match(out.headers.get('set-cookie'), /^redress_session=;.*Max-Age=0/);
   assertProblem(await call('GET', '/api/v1/session', { session: emma }), 401);
   assertProblem(await call('GET', '/api/v1/complaints', { session: emma }), 401);
-  const types = sqlite(db, "SELECT type FROM events WHERE entity_ref = 'emma.hughes'");
+  const types = query(db, "SELECT type FROM events WHERE entity_ref = 'emma.hughes'");
   assert.match(types, /signed_in/);
   assert.match(types, /signed_out/);
 });
@@ -203,13 +195,13 @@ test('repeated failed sign-ins are slowed, then refused even with the right pass
 
   // The count is in the database, so a restart does not reset it.
   assert.equal(
-    sqlite(
+    query(
       db,
       "SELECT consecutive_failures FROM sign_in_attempts WHERE username = 'tom.baker'",
     ).trim(),
     '3',
   );
-  const failures = sqlite(
+  const failures = query(
     db,
     "SELECT count(*) FROM events WHERE type = 'sign_in_failed' AND entity_ref = 'tom.baker'",
   );
@@ -220,7 +212,7 @@ test('repeated failed sign-ins are slowed, then refused even with the right pass
   const signedIn = await signIn('tom.baker');
   assert.equal(signedIn.status, 201, JSON.stringify(signedIn.body));
   assert.equal(
-    sqlite(
+    query(
       db,
       "SELECT consecutive_failures FROM sign_in_attempts WHERE username = 'tom.baker'",
     ).trim(),
@@ -231,7 +223,7 @@ test('repeated failed sign-ins are slowed, then refused even with the right pass
 test('ten failures lock the username, and the lock survives a restart', async () => {
   // Ten consecutive failures as if made earlier (waiting out every delay would take minutes).
   const now = Math.floor(Date.now() / 1000);
-  sqlite(
+  query(
     db,
     'INSERT INTO sign_in_attempts (username, consecutive_failures, last_failure_at) ' +
       `VALUES ('liam.walsh', 10, ${now})`,
@@ -281,10 +273,7 @@ test('an API token made in the web app works until it is revoked', async () => {
   const after = await call('GET', '/api/v1/tokens', { session: emma });
   assert.notEqual(after.body.items.find((item) => item.id === id).revoked_at, null);
   assert.match(
-    sqlite(
-      db,
-      `SELECT type FROM events WHERE entity_type = 'token' AND entity_ref = 'emma.hughes'`,
-    ),
+    query(db, `SELECT type FROM events WHERE entity_type = 'token' AND entity_ref = 'emma.hughes'`),
     /token_revoked/,
   );
 });
@@ -294,21 +283,21 @@ test('redress token revoke stops a token', async () => {
   assert.equal(created.status, 0, created.stderr);
   const token = created.stdout.trim();
   assert.equal((await call('GET', '/api/v1/complaints?limit=1', { token })).status, 200);
-  const id = sqlite(db, 'SELECT max(id) FROM api_tokens').trim();
+  const id = query(db, 'SELECT max(id) FROM api_tokens').trim();
   const revoked = redress(['token', 'revoke', '--db', db, '--id', id]);
   assert.equal(revoked.status, 0, revoked.stderr);
   assertProblem(await call('GET', '/api/v1/complaints?limit=1', { token }), 401);
 });
 
 test("a restricted children's complaint is invisible outside its teams", async () => {
-  const reference = sqlite(
+  const reference = query(
     db,
-    'SELECT c.reference FROM complaints c WHERE c.restricted = 1 AND EXISTS (SELECT 1 FROM ' +
+    'SELECT c.reference FROM complaints c WHERE c.restricted AND EXISTS (SELECT 1 FROM ' +
       "complaint_stages s WHERE s.complaint_id = c.id AND s.team = 'childrens-services') " +
       'ORDER BY c.reference LIMIT 1',
   ).trim();
   assert.match(reference, /^CMP-/, 'the demo has a restricted case');
-  const received = sqlite(
+  const received = query(
     db,
     `SELECT received_on FROM complaints WHERE reference = '${reference}'`,
   ).trim();

@@ -1,8 +1,7 @@
 // `redress calendar ...` against the real binary: the fixed interface of DESIGN.md section 5.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { redress, tempDir } from './helpers.mjs';
+import { demoDatabase, redress, tempDir, testDatabase } from './helpers.mjs';
 
 const addCases = [
   // [from, days, division, expected, why]
@@ -94,9 +93,7 @@ test('closure days on the command line count as non-working', () => {
 test("closure days and division come from the database's configuration", () => {
   const { dir, cleanup } = tempDir();
   try {
-    const db = join(dir, 'cal.db');
-    const demo = redress(['demo', '--db', db, '--seed', '3', '--today', '2022-06-30']);
-    assert.equal(demo.status, 0, demo.stderr);
+    const db = demoDatabase(dir, 'cal.db', ['--seed', '3', '--today', '2022-06-30']);
     // The demo council closes between Christmas and New Year: 29-31 Dec 2021 are closure days.
     const result = redress([
       'calendar',
@@ -127,7 +124,7 @@ test("closure days and division come from the database's configuration", () => {
 test('closure days added with the CLI change the deadlines; bad ones are refused', () => {
   const { dir, cleanup } = tempDir();
   try {
-    const db = join(dir, 'closures.db');
+    const db = testDatabase(dir, 'closures.db');
     assert.equal(redress(['init', '--db', db]).status, 0);
     for (const date of ['2024-12-27', '2024-12-30', '2024-12-31']) {
       const added = redress([

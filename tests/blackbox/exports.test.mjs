@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import {
   apiClient,
   assertProblem,
+  demoDatabase,
+  query,
   redress,
-  sqlite,
   startServe,
   tempDir,
   userWithToken,
@@ -32,16 +33,14 @@ let planted;
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'exports.db');
-  const demo = redress(['demo', '--db', db, '--seed', '4', '--today', '2023-06-30']);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'exports.db', ['--seed', '4', '--today', '2023-06-30']);
   token = userWithToken(db, 'export.viewer', 'viewer', TEAM);
   // A summary a spreadsheet would run as a formula, on a case the viewer sees.
-  planted = sqlite(
+  planted = query(
     db,
-    "SELECT reference FROM complaints WHERE restricted = 0 AND regime = 'housing' ORDER BY id LIMIT 1",
+    "SELECT reference FROM complaints WHERE NOT restricted AND regime = 'housing' ORDER BY id LIMIT 1",
   ).trim();
-  sqlite(
+  query(
     db,
     `UPDATE complaints SET summary = '${FORMULA.replaceAll("'", "''")}' WHERE reference = '${planted}'`,
   );
@@ -97,7 +96,7 @@ async function everyListed(query) {
 }
 
 function exportEvents() {
-  const out = sqlite(
+  const out = query(
     db,
     "SELECT entity_ref || '|' || actor || '|' || changes FROM events WHERE type = 'list_exported' ORDER BY sequence",
   ).trim();
@@ -123,7 +122,7 @@ test('the complaint list as CSV: every row the list shows, in its order, restric
     listed,
   );
   const restricted = new Set(
-    sqlite(db, 'SELECT reference FROM complaints WHERE restricted = 1').trim().split('\n'),
+    query(db, 'SELECT reference FROM complaints WHERE restricted').trim().split('\n'),
   );
   assert.ok(restricted.size > 0, 'the demo council has restricted complaints');
   assert.ok(rows.every((row) => !restricted.has(row[0])));
@@ -231,7 +230,7 @@ test('the command line exports every case, restricted ones too, recorded; the au
   ]);
   assert.equal(result.status, 0, result.stderr);
   const [, ...rows] = parseCsv(readFileSync(out, 'utf8'));
-  const children = sqlite(db, "SELECT count(*) FROM complaints WHERE regime = 'children'").trim();
+  const children = query(db, "SELECT count(*) FROM complaints WHERE regime = 'children'").trim();
   assert.equal(rows.length, Number(children));
   const [user, , changes] = exportEvents().at(-1).split('|');
   assert.equal(user, 'system');

@@ -5,13 +5,13 @@
 // difference), the audit trail's before/after, and a refused role changing nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
   apiClient,
   assertProblem,
   auditEventCount,
+  demoDatabase,
+  query,
   redress,
-  sqlite,
   startServe,
   tempDir,
   userWithToken,
@@ -32,23 +32,21 @@ const complaints = [];
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'ombudsman.db');
-  const demo = redress(['demo', '--db', db, '--seed', '3', '--today', '2022-06-30']);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'ombudsman.db', ['--seed', '3', '--today', '2022-06-30']);
   for (const role of ['complaints_officer', 'viewer', 'manager']) {
     tokens[role] = userWithToken(db, `omb.${role.replace('_', '-')}`, role, TEAM);
   }
   complaints.push(
-    ...sqlite(
+    ...query(
       db,
-      "SELECT reference FROM complaints WHERE restricted = 0 AND service_area = 'housing' " +
+      "SELECT reference FROM complaints WHERE NOT restricted AND service_area = 'housing' " +
         'ORDER BY id LIMIT 2',
     )
       .trim()
       .split('\n'),
   );
   demoLgscoCases = Number(
-    sqlite(db, "SELECT count(*) FROM ombudsman_cases WHERE ombudsman = 'lgsco'").trim(),
+    query(db, "SELECT count(*) FROM ombudsman_cases WHERE ombudsman = 'lgsco'").trim(),
   );
   assert.ok(demoLgscoCases > 0, 'the demo council has LGSCO cases');
   server = await startServe(db);
@@ -212,10 +210,7 @@ test('the rules of a case are enforced, naming the field', async () => {
     'colour',
   );
   // A restricted complaint the officer may not see is as unknown as one that does not exist.
-  const restricted = sqlite(
-    db,
-    'SELECT reference FROM complaints WHERE restricted = 1 LIMIT 1',
-  ).trim();
+  const restricted = query(db, 'SELECT reference FROM complaints WHERE restricted LIMIT 1').trim();
   assert.ok(restricted, 'the demo council has restricted complaints');
   assertProblem(
     assert,
@@ -302,7 +297,7 @@ test('an order past due is flagged until it is completed with evidence', async (
 
   // Every change is in the audit trail with before and after.
   const changes = JSON.parse(
-    sqlite(
+    query(
       db,
       "SELECT changes FROM events WHERE entity_type = 'ombudsman_case' AND entity_ref = '" +
         created.body.reference +
@@ -627,10 +622,10 @@ test('a refused role gets 403 and changes nothing', async () => {
 });
 
 test('a case about a restricted complaint is seen by its team and the command line only', async () => {
-  const [restricted, team] = sqlite(
+  const [restricted, team] = query(
     db,
     'SELECT c.reference, s.team FROM complaints c JOIN complaint_stages s ON s.complaint_id = c.id ' +
-      'WHERE c.restricted = 1 AND s.team IS NOT NULL ORDER BY c.id LIMIT 1',
+      'WHERE c.restricted AND s.team IS NOT NULL ORDER BY c.id LIMIT 1',
   )
     .trim()
     .split('|');

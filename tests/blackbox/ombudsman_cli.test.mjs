@@ -4,8 +4,7 @@
 // nothing written, and a complaint's timeline following the case's links.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { auditEventCount, redress, sqlite, tempDir } from './helpers.mjs';
+import { auditEventCount, demoDatabase, query, redress, tempDir } from './helpers.mjs';
 
 const EXIT_USAGE = 2;
 const EXIT_NOT_FOUND = 3;
@@ -18,12 +17,10 @@ let complaints;
 
 before(() => {
   workspace = tempDir();
-  db = join(workspace.dir, 'cli.db');
-  const demo = redress(['demo', '--db', db, '--seed', '3', '--today', '2022-06-30']);
-  assert.equal(demo.status, 0, demo.stderr);
-  complaints = sqlite(
+  db = demoDatabase(workspace.dir, 'cli.db', ['--seed', '3', '--today', '2022-06-30']);
+  complaints = query(
     db,
-    "SELECT reference FROM complaints WHERE restricted = 0 AND service_area = 'housing' " +
+    "SELECT reference FROM complaints WHERE NOT restricted AND service_area = 'housing' " +
       'ORDER BY id LIMIT 2',
   )
     .trim()
@@ -55,7 +52,7 @@ function refused(status, option, ...args) {
 }
 
 function timelineTypes(complaint, caseReference) {
-  return sqlite(
+  return query(
     db,
     `SELECT type FROM events WHERE entity_type = 'complaint' AND entity_ref = '${complaint}' ` +
       `AND changes LIKE '%${caseReference}%' ORDER BY sequence`,

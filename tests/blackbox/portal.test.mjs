@@ -9,7 +9,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { apiClient, redress, startServe, tempDir, userWithToken } from './helpers.mjs';
+import {
+  apiClient,
+  redress,
+  startServe,
+  tempDir,
+  testDatabase,
+  userWithToken,
+} from './helpers.mjs';
 import {
   codesFor as codesIn,
   freePort,
@@ -236,7 +243,7 @@ before(async () => {
   mailDir = join(workspace.dir, 'mail');
   smtpPort = await freePort();
   sink = await startSink(smtpPort, mailDir);
-  db = join(workspace.dir, 'portal.db');
+  db = testDatabase(workspace.dir, 'portal.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   adminToken = userWithToken(db, 'portal.admin', 'admin');
   server = await startServe(db, [

@@ -4,8 +4,15 @@
 // table below fails this test until someone decides who may call it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { apiClient, redress, sqlite, startServe, tempDir, userWithToken } from './helpers.mjs';
+import {
+  apiClient,
+  demoDatabase,
+  query,
+  redress,
+  startServe,
+  tempDir,
+  userWithToken,
+} from './helpers.mjs';
 
 const ROLES = ['admin', 'complaints_officer', 'case_handler', 'manager', 'viewer'];
 const ALL = ROLES;
@@ -159,15 +166,13 @@ const params = {};
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'roles.db');
-  const demo = redress(['demo', '--db', db, '--seed', '3', '--today', '2022-06-30']);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'roles.db', ['--seed', '3', '--today', '2022-06-30']);
   for (const role of ROLES) {
     tokens[role] = userWithToken(db, `role.${role.replace('_', '-')}`, role, 'housing-services');
   }
-  const rows = sqlite(
+  const rows = query(
     db,
-    "SELECT reference FROM complaints WHERE restricted = 0 AND service_area = 'housing' " +
+    "SELECT reference FROM complaints WHERE NOT restricted AND service_area = 'housing' " +
       'ORDER BY id LIMIT 2',
   )
     .trim()
@@ -180,7 +185,7 @@ before(async () => {
   params.year = '2021';
   params.provision = '6.3';
   params.number = '1';
-  params.id = sqlite(db, 'SELECT max(id) FROM api_tokens').trim();
+  params.id = query(db, 'SELECT max(id) FROM api_tokens').trim();
   server = await startServe(db);
   call = apiClient(server.base);
 });
@@ -191,7 +196,7 @@ after(async () => {
 });
 
 function eventCount() {
-  return Number(sqlite(db, 'SELECT count(*) FROM events').trim());
+  return auditEventCount(db);
 }
 
 function fill(pattern, overrides = {}) {

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import {
   apiClient,
   assertProblem,
+  demoDatabase,
+  query,
   redress,
-  sqlite,
   startServe,
   tempDir,
   userWithToken,
@@ -25,9 +26,7 @@ let viewer;
 
 before(async () => {
   workspace = tempDir();
-  db = join(workspace.dir, 'tsm.db');
-  const demo = redress(['demo', '--db', db, '--seed', '5', '--today', '2022-06-30']);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'tsm.db', ['--seed', '5', '--today', '2022-06-30']);
   admin = userWithToken(db, 'tsm.admin', 'admin');
   officer = userWithToken(db, 'tsm.officer', 'complaints_officer', 'housing-services');
   viewer = userWithToken(db, 'tsm.viewer', 'viewer');
@@ -61,7 +60,7 @@ test('TP09 is entered per year by admins, audited, and shown beside CH01 and CH0
       (item) => item.year === 2024 && item.percent === 71.5 && item.sample_size === 812,
     ),
   );
-  const audit = sqlite(
+  const audit = query(
     db,
     "SELECT changes FROM events WHERE entity_type = 'configuration' " +
       "AND entity_ref = 'tp09/2024' ORDER BY sequence",

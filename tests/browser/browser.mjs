@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { redress, startServe, tempDir } from '../blackbox/helpers.mjs';
+import { demoDatabase, redress, startServe, tempDir } from '../blackbox/helpers.mjs';
 
 // The test tools are the web app's dev dependencies: resolve them from web/node_modules.
 const sourceDir = process.env.REDRESS_SOURCE_DIR ?? new URL('../..', import.meta.url).pathname;
@@ -21,12 +21,12 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CHROMIUM = process.env.REDRESS_CHROMIUM ?? '/usr/bin/chromium';
 const ACTION_TIMEOUT_MS = 30_000;
 
-// A demo database in a temporary directory, the server on it and a headless browser.
+// A demo database in a temporary directory (or, with REDRESS_TEST_DB=postgresql, copied into a
+// fresh schema of the test cluster: ctest browser_on_postgres), the server on it and a headless
+// browser.
 export async function startApp() {
   const temp = tempDir();
-  const db = join(temp.dir, 'demo.db');
-  const demo = redress(['demo', '--db', db, '--seed', DEMO_SEED, '--today', DEMO_TODAY]);
-  if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+  const db = demoDatabase(temp.dir, 'demo.db', ['--seed', DEMO_SEED, '--today', DEMO_TODAY]);
   const server = await startServe(db, ['--web-root', join(sourceDir, 'web', 'dist')]);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

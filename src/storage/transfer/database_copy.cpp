@@ -1,7 +1,5 @@
 #include "storage/transfer/database_copy.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -15,6 +13,7 @@
 #include "storage/postgres/connection.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/transfer/copy_support.hpp"
 #include "storage/transfer/tables.hpp"
 
 namespace redress::storage::transfer {
@@ -32,40 +31,6 @@ using postgres::Rows;
 // Rows sent in one INSERT, at most; and parameters (PostgreSQL takes up to 65,535).
 constexpr std::size_t kBatchRows = 500;
 constexpr std::size_t kBatchParameters = 30000;
-
-tl::unexpected<core::Error> Unexpected(core::Error error) {
-  return tl::unexpected<core::Error>(std::move(error));
-}
-
-std::string Quoted(std::string_view identifier) { return "\"" + std::string(identifier) + "\""; }
-
-// One value of a SQLite row, as stored (SQLite's storage classes).
-struct Value {
-  enum class Kind { kNull, kInteger, kReal, kText, kBlob };
-  Kind kind = Kind::kNull;
-  std::int64_t integer = 0;
-  double real = 0;
-  std::string bytes;  // text or blob
-};
-
-std::string Hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string text = "\\x";
-  text.reserve(2 + 2 * bytes.size());
-  for (unsigned char byte : bytes) {
-    text += kDigits[byte >> 4];
-    text += kDigits[byte & 0xF];
-  }
-  return text;
-}
-
-// A target column: its name, its type as PostgreSQL spells it (format_type), whether it is an
-// identity column.
-struct Column {
-  std::string name;
-  std::string type;
-  bool identity = false;
-};
 
 // The text PostgreSQL reads for `value` in a column of `type`: SQLite keeps booleans as 0 and 1
 // and bytes as blobs; everything else is the same text.
@@ -89,144 +54,9 @@ std::optional<std::string> AsParameter(const Value& value, std::string_view type
   return std::nullopt;
 }
 
-struct SqliteCloser {
-  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-struct StatementFinalizer {
-  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-// The source: a SQLite file opened read-only, read in one read transaction (one snapshot, while a
-// server may still be writing to it).
-class SqliteSource {
- public:
-  static Result<SqliteSource> Open(const std::string& path) {
-    if (std::error_code ignored; !std::filesystem::is_regular_file(path, ignored)) {
-      return Fail(ErrorCode::kNotFound, "no SQLite database at " + path);
-    }
-    sqlite3* raw = nullptr;
-    const int opened = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    SqliteSource source(std::unique_ptr<sqlite3, SqliteCloser>(raw), path);
-    if (opened != SQLITE_OK) return source.Failure("cannot open");
-    sqlite3_busy_timeout(raw, kBusyMilliseconds);
-    if (Status begun = source.Execute("BEGIN"); !begun) return Unexpected(begun.error());
-    return source;
-  }
-
-  // Runs `sql` and calls `row` with each row's values.
-  Status Scan(const std::string& sql, const std::function<Status(std::vector<Value>&)>& row) {
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db_.get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
-      return Failure("cannot read");
-    }
-    StatementHandle statement(raw);
-    const int columns = sqlite3_column_count(raw);
-    std::vector<Value> values(static_cast<std::size_t>(columns));
-    for (;;) {
-      const int step = sqlite3_step(raw);
-      if (step == SQLITE_DONE) return {};
-      if (step != SQLITE_ROW) return Failure("cannot read");
-      for (int i = 0; i < columns; ++i) values[static_cast<std::size_t>(i)] = Read(raw, i);
-      if (Status done = row(values); !done) return done;
-    }
-  }
-
-  // The first column of every row of `sql`, as text.
-  Result<std::vector<std::string>> Texts(const std::string& sql) {
-    std::vector<std::string> texts;
-    Status read = Scan(sql, [&texts](std::vector<Value>& values) -> Status {
-      texts.push_back(values.front().kind == Value::Kind::kInteger
-                          ? std::to_string(values.front().integer)
-                          : values.front().bytes);
-      return {};
-    });
-    if (!read) return Unexpected(read.error());
-    return texts;
-  }
-
-  Result<std::int64_t> Integer(const std::string& sql) {
-    auto texts = Texts(sql);
-    if (!texts) return Unexpected(texts.error());
-    if (texts->empty()) return std::int64_t{0};
-    return std::stoll(texts->front());
-  }
-
- private:
-  static constexpr int kBusyMilliseconds = 5000;
-
-  SqliteSource(std::unique_ptr<sqlite3, SqliteCloser> db, std::string path)
-      : db_(std::move(db)), path_(std::move(path)) {}
-
-  static Value Read(sqlite3_stmt* statement, int i) {
-    Value value;
-    switch (sqlite3_column_type(statement, i)) {
-      case SQLITE_INTEGER:
-        value.kind = Value::Kind::kInteger;
-        value.integer = sqlite3_column_int64(statement, i);
-        break;
-      case SQLITE_FLOAT:
-        value.kind = Value::Kind::kReal;
-        value.real = sqlite3_column_double(statement, i);
-        break;
-      case SQLITE_TEXT:
-      case SQLITE_BLOB: {
-        value.kind = sqlite3_column_type(statement, i) == SQLITE_TEXT ? Value::Kind::kText
-                                                                      : Value::Kind::kBlob;
-        const void* bytes = sqlite3_column_blob(statement, i);
-        value.bytes.assign(static_cast<const char*>(bytes),
-                           static_cast<std::size_t>(sqlite3_column_bytes(statement, i)));
-        break;
-      }
-      default:
-        break;
-    }
-    return value;
-  }
-
-  Status Execute(const std::string& sql) {
-    if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return Failure("cannot read");
-    }
-    return {};
-  }
-
-  tl::unexpected<core::Error> Failure(std::string_view what) const {
-    return Fail(ErrorCode::kStorage, std::string(what) + " the SQLite database " + path_ + ": " +
-                                         (db_ ? sqlite3_errmsg(db_.get()) : "out of memory"));
-  }
-
-  std::unique_ptr<sqlite3, SqliteCloser> db_;
-  std::string path_;
-};
-
-Result<std::vector<std::string>> TextsOf(Connection& connection, const std::string& sql,
-                                         const Params& params = {}) {
-  Result<Rows> rows = connection.Query(sql, params);
-  if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll([](RowReader& r) { return r.Text(); });
-}
-
-Result<std::int64_t> IntegerOf(Connection& connection, const std::string& sql) {
-  Result<Rows> rows = connection.Query(sql);
-  if (!rows) return Unexpected(rows.error());
-  return rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no value");
-}
-
-// The target's columns of `table` that a copy writes (not those the server generates).
-Result<std::vector<Column>> TargetColumns(Connection& connection, std::string_view table) {
-  Result<Rows> rows = connection.Query(
-      "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attidentity <> '' "
-      "FROM pg_attribute a WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 "
-      "AND NOT a.attisdropped AND a.attgenerated = '' ORDER BY a.attnum",
-      Params().Bind(Quoted(table)));
-  if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll([](RowReader& r) { return Column{r.Text(), r.Text(), r.Bool()}; });
-}
-
 // Refuses unless both schemas are at the version this program writes. The target without a
 // schema gets it (in the caller's transaction).
-Status CheckSchemas(SqliteSource& source, Connection& target, const app::Clock& clock) {
+Status CheckSchemas(SqliteFile& source, Connection& target, const app::Clock& clock) {
   const int sqlite_version = sqlite::Migrations().back().version;
   auto has_schema = source.Integer(
       "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
@@ -244,9 +74,9 @@ Status CheckSchemas(SqliteSource& source, Connection& target, const app::Clock& 
   }
   const int postgres_version = postgres::Migrations().back().version;
   auto target_has_schema =
-      IntegerOf(target,
-                "SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations' "
-                "AND schemaname = current_schema()");
+      PostgresInteger(target,
+                      "SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations' "
+                      "AND schemaname = current_schema()");
   if (!target_has_schema) return Unexpected(target_has_schema.error());
   if (*target_has_schema == 0) {
     Result<int> created = postgres::MigrateIn(target, clock, app::OpenMode::kCreate);
@@ -254,7 +84,7 @@ Status CheckSchemas(SqliteSource& source, Connection& target, const app::Clock& 
     return {};
   }
   auto target_version =
-      IntegerOf(target, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+      PostgresInteger(target, "SELECT coalesce(max(version), 0) FROM schema_migrations");
   if (!target_version) return Unexpected(target_version.error());
   if (*target_version != postgres_version) {
     return Fail(ErrorCode::kConflict,
@@ -266,7 +96,7 @@ Status CheckSchemas(SqliteSource& source, Connection& target, const app::Clock& 
 }
 
 // Refuses a source table the copy does not know, and a target holding any row.
-Status CheckTables(SqliteSource& source, Connection& target) {
+Status CheckTables(SqliteFile& source, Connection& target) {
   auto tables = source.Texts("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   if (!tables) return Unexpected(tables.error());
   for (const std::string& table : *tables) {
@@ -279,7 +109,7 @@ Status CheckTables(SqliteSource& source, Connection& target) {
   }
   for (const CopiedTable& table : CopiedTables()) {
     if (table.seeded == Seeded::kYes) continue;  // replaced by the source's row
-    auto rows = IntegerOf(
+    auto rows = PostgresInteger(
         target, "SELECT count(*) FROM (SELECT 1 FROM " + Quoted(table.name) + " LIMIT 1) any_row");
     if (!rows) return Unexpected(rows.error());
     if (*rows > 0) {
@@ -324,9 +154,9 @@ struct DeferredValues {
 };
 
 // Copies one table; returns how many rows.
-Result<std::int64_t> CopyTable(SqliteSource& source, Connection& target, const CopiedTable& table,
+Result<std::int64_t> CopyTable(SqliteFile& source, Connection& target, const CopiedTable& table,
                                std::vector<DeferredValues>& deferred) {
-  auto columns = TargetColumns(target, table.name);
+  auto columns = PostgresColumns(target, table.name);
   if (!columns) return Unexpected(columns.error());
   auto source_columns =
       source.Texts("SELECT name FROM pragma_table_info('" + std::string(table.name) + "')");
@@ -394,7 +224,7 @@ Result<std::int64_t> CopyTable(SqliteSource& source, Connection& target, const C
 
 // Sets what copying left for later: the deferred columns, each identity column's next value
 // (after the highest id copied, as SQLite would hand out), and the audit chain's head.
-Status FinishCopy(SqliteSource& source, Connection& target,
+Status FinishCopy(SqliteFile& source, Connection& target,
                   const std::vector<DeferredValues>& deferred) {
   for (const DeferredValues& values : deferred) {
     const std::string sql = "UPDATE " + Quoted(values.table) + " SET " + Quoted(values.column) +
@@ -435,7 +265,7 @@ Status FinishCopy(SqliteSource& source, Connection& target,
       Params().Bind(*highest));
 }
 
-Result<std::vector<TableCopy>> CopyIn(SqliteSource& source, Connection& target,
+Result<std::vector<TableCopy>> CopyIn(SqliteFile& source, Connection& target,
                                       const app::Clock& clock) {
   if (Status schemas = CheckSchemas(source, target, clock); !schemas) {
     return Unexpected(schemas.error());
@@ -455,7 +285,7 @@ Result<std::vector<TableCopy>> CopyIn(SqliteSource& source, Connection& target,
   for (const TableCopy& copy : copies) {
     auto in_source = source.Integer("SELECT count(*) FROM " + Quoted(copy.table));
     if (!in_source) return Unexpected(in_source.error());
-    auto in_target = IntegerOf(target, "SELECT count(*) FROM " + Quoted(copy.table));
+    auto in_target = PostgresInteger(target, "SELECT count(*) FROM " + Quoted(copy.table));
     if (!in_target) return Unexpected(in_target.error());
     if (*in_source != copy.rows || *in_target != copy.rows) {
       return Fail(ErrorCode::kStorage, "the table " + copy.table + " has " +
@@ -471,7 +301,7 @@ Result<std::vector<TableCopy>> CopyIn(SqliteSource& source, Connection& target,
 Result<std::vector<TableCopy>> CopySqliteToPostgres(const std::string& sqlite_path,
                                                     const std::string& postgres_url,
                                                     const app::Clock& clock) {
-  auto source = SqliteSource::Open(sqlite_path);
+  auto source = SqliteFile::Open(sqlite_path, SqliteFile::Access::kRead);
   if (!source) return Unexpected(source.error());
   auto target = Connection::Open(postgres_url);
   if (!target) return Unexpected(target.error());

@@ -1,11 +1,11 @@
 #pragma once
 
 // `redress migrate`: a whole Redress database copied from a SQLite file into an empty PostgreSQL
-// database (docs/deployment.md, "Moving from SQLite to PostgreSQL"). Both must be at the schema
-// version this program writes; the copy keeps every row as it is: ids, references, versions, the
-// reference counters, the audit events with their hashes (so the chain, and the checkpoints signed
-// over it, verify on the target), in one transaction on the target, which therefore holds the
-// whole copy or nothing.
+// database, or back (docs/deployment.md, "Moving from SQLite to PostgreSQL"). Both must be at the
+// schema version this program writes; the copy keeps every row as it is: ids, references, versions,
+// the reference counters, the audit events with their hashes (so the chain, and the checkpoints
+// signed over it, verify on the target), in one transaction on the target, which therefore holds
+// the whole copy or nothing.
 
 #include <cstdint>
 #include <string>
@@ -33,6 +33,17 @@ struct TableCopy {
 // `clock` stamps the target's migrations.
 core::Result<std::vector<TableCopy>> CopySqliteToPostgres(const std::string& sqlite_path,
                                                           const std::string& postgres_url,
+                                                          const app::Clock& clock);
+
+// The way back: copies the PostgreSQL database at `postgres_url` (read in one read-only
+// transaction, never written) into a new SQLite file at `sqlite_path`, made with this program's
+// schema; every row as it is, the events' AUTOINCREMENT record from the chain head. Counted and
+// checked as above; the file holds the whole copy or is removed. Refused, with nothing written:
+// - kNotFound: the source holds no Redress schema;
+// - kConflict: a file already at `sqlite_path`; the source's schema at another version; a source
+//   table the copy does not know, or one whose columns differ from the target's.
+core::Result<std::vector<TableCopy>> CopyPostgresToSqlite(const std::string& postgres_url,
+                                                          const std::string& sqlite_path,
                                                           const app::Clock& clock);
 
 }  // namespace redress::storage::transfer
