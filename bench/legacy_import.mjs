@@ -59,7 +59,8 @@ for (let i = 0; i < rows; i += 1) {
   const escalated = !open && random() < 0.1;
   const r1 = weekday(received + (5 + Math.floor(random() * 10)) * day);
   const money = random() < 0.15 ? `£${(25 + Math.floor(random() * 40) * 5).toFixed(2)}` : '';
-  const details = random() < 0.1 ? `"First line of ${i}\nsecond line, with a comma"` : `Details ${i}`;
+  const details =
+    random() < 0.1 ? `"First line of ${i}\nsecond line, with a comma"` : `Details ${i}`;
   const cells = [
     `MER/${new Date(received).getUTCFullYear()}/${String(i).padStart(6, '0')}`,
     uk(received),
@@ -106,7 +107,9 @@ function timed(label, extra) {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)/.exec(result.stderr)?.[1];
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]);
   const first = result.stdout.split('\n')[0];
-  console.log(`${label}: exit ${result.status}, wall ${wall}, peak RSS ${(rss / 1024).toFixed(0)} MB`);
+  console.log(
+    `${label}: exit ${result.status}, wall ${wall}, peak RSS ${(rss / 1024).toFixed(0)} MB`,
+  );
   console.log(`  ${first}`);
   if (result.status !== 0) console.log(result.stdout.split('\n').slice(0, 10).join('\n'));
 }

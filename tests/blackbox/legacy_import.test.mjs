@@ -8,7 +8,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoDatabase, query, redress, summary, tempDir } from './helpers.mjs';
+import {
+  apiClient,
+  demoDatabase,
+  query,
+  redress,
+  startServe,
+  summary,
+  tempDir,
+  userWithToken,
+} from './helpers.mjs';
 
 const source = process.env.REDRESS_SOURCE_DIR;
 const MAPPING = join(source, 'docs/examples/meritec-mapping.toml');
@@ -25,7 +34,17 @@ before(() => {
 after(() => workspace?.cleanup());
 
 function importFile(file, extra = []) {
-  return redress(['import', 'complaints', '--db', db, '--mapping', MAPPING, '--file', file, ...extra]);
+  return redress([
+    'import',
+    'complaints',
+    '--db',
+    db,
+    '--mapping',
+    MAPPING,
+    '--file',
+    file,
+    ...extra,
+  ]);
 }
 
 function figure(report, kind, code, key) {
@@ -67,7 +86,10 @@ test('a file with problems: each by row and column, on a dry run and a real run,
       'row 5, column "Stage 1 Outcome": the mapping has no outcome for the code "Maybe"',
       'row 7, column "Case Ref": the legacy reference "MER/2022/0101" is given twice in the file',
     ]) {
-      assert.ok(result.stdout.includes(expected), `${extra}: missing ${expected} in\n${result.stdout}`);
+      assert.ok(
+        result.stdout.includes(expected),
+        `${extra}: missing ${expected} in\n${result.stdout}`,
+      );
     }
     assert.match(result.stdout, / 4 problems\n/);
     assert.match(result.stderr, /4 problems in the file; nothing was imported/);
@@ -81,7 +103,10 @@ test('a clean file: the dry run writes nothing, the run imports it whole, the re
   const reportBefore = annualReport(2022);
   const dry = importFile(SAMPLE, ['--dry-run']);
   assert.equal(dry.status, 0, dry.stdout + dry.stderr);
-  assert.match(dry.stdout, /6 rows; 6 would be imported, 0 imported before \(skipped\), 0 problems/);
+  assert.match(
+    dry.stdout,
+    /6 rows; 6 would be imported, 0 imported before \(skipped\), 0 problems/,
+  );
   assert.equal(summary(db).complaints, before);
 
   const run = importFile(SAMPLE);
@@ -141,10 +166,60 @@ test('a mapping that is not one: every problem named, nothing read', () => {
   const mapping = join(workspace.dir, 'bad.toml');
   writeFileSync(mapping, 'regime = "council"\n[columns]\nreference = "Case Ref"\n');
   const result = redress([
-    'import', 'complaints', '--db', db, '--mapping', mapping, '--file', SAMPLE, '--dry-run',
+    'import',
+    'complaints',
+    '--db',
+    db,
+    '--mapping',
+    mapping,
+    '--file',
+    SAMPLE,
+    '--dry-run',
   ]);
   assert.notEqual(result.status, 0);
   for (const field of ['system', 'regime', 'columns.received_on', 'columns.summary']) {
     assert.ok(result.stderr.includes(field), `${field} not named in ${result.stderr}`);
+  }
+});
+
+test('through the API: a dry run answers the report, a bad mapping a 422 naming its keys', async () => {
+  const token = userWithToken(db, 'import.admin', 'admin');
+  const server = await startServe(db);
+  try {
+    const call = apiClient(server.base);
+    const mapping = readFileSync(MAPPING, 'utf8');
+    const csv = readFileSync(SAMPLE, 'utf8').replace('04/05/2022', '31/02/2022');
+    const dry = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, csv: csv.replaceAll('MER/', 'NEW/'), file_name: 'x.csv', dry_run: true },
+    });
+    assert.equal(dry.status, 200, JSON.stringify(dry.body));
+    assert.equal(dry.body.dry_run, true);
+    assert.equal(dry.body.rows, 6);
+    assert.equal(dry.body.imported, 5);
+    assert.deepEqual(dry.body.problems, [
+      {
+        row: 2,
+        column: 'Date Received',
+        message: '"31/02/2022" is not a date in the form DD/MM/YYYY',
+      },
+    ]);
+    // Run again for real with the file already imported: nothing twice.
+    const again = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, csv: readFileSync(SAMPLE, 'utf8') },
+    });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.imported, 0);
+    assert.equal(again.body.already_imported, 6);
+    const bad = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping: 'regime = "council"\n', csv },
+    });
+    assert.equal(bad.status, 422);
+    const fields = bad.body.errors.map((e) => e.field);
+    for (const field of ['system', 'regime', 'columns']) assert.ok(fields.includes(field), fields);
+  } finally {
+    await server.stop();
   }
 });
