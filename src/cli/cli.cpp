@@ -18,6 +18,7 @@
 #include "app/report_use_cases.hpp"
 #include "cli/calendar_commands.hpp"
 #include "cli/complaint_commands.hpp"
+#include "cli/import_commands.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
@@ -113,6 +114,7 @@ class Commands final : public CommandHost {
       sso_commands_ = RegisterSsoCommands(*this, app, *dependencies_.identity_provider);
     }
     reminder_commands_ = RegisterReminderCommands(*this, app);
+    import_commands_ = RegisterImportCommands(*this, app);
     submission_commands_ = RegisterSubmissionCommands(*this, app);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);
@@ -674,6 +676,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> sso_commands_;
   std::unique_ptr<RecordCommands> user_commands_;
   std::unique_ptr<RecordCommands> reminder_commands_;
+  std::unique_ptr<RecordCommands> import_commands_;
   std::unique_ptr<RecordCommands> submission_commands_;
   std::unique_ptr<RecordCommands> migrate_command_;
 };

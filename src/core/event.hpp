@@ -73,6 +73,7 @@ enum class EventType {
   kResponseCorrected,  // on a complaint: a response recorded in error corrected (each field's
                        // before and after, and why)
   kListExported,  // on a user: a list they downloaded (which, its format, filters and row count)
+  kImported,      // on a complaint: imported from a legacy system (its system, reference and file)
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -17,6 +17,7 @@
 #include "http/admin_mapping.hpp"
 #include "http/annual_submission_handlers.hpp"
 #include "http/export_handlers.hpp"
+#include "http/import_handlers.hpp"
 #include "http/learning_handlers.hpp"
 #include "http/letter_handlers.hpp"
 #include "http/ombudsman_handlers.hpp"
@@ -151,6 +152,7 @@ void Handlers::Register(Router& router) {
   RegisterSelfAssessmentRoutes(router, store_, clock_);
   RegisterAnnualSubmissionRoutes(router, store_, clock_);
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));
+  RegisterImportRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

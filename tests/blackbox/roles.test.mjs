@@ -30,6 +30,7 @@ const MAY = {
   exportComplaints: ALL,
   exportOmbudsmanCases: ALL,
   exportLearningActions: ALL,
+  importComplaints: ADMIN,
   getComplaint: ALL,
   getComplaintTimeline: ALL,
   listEligibleHandlers: ALL,

@@ -2163,6 +2163,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import complaints from a legacy system's CSV export, or try it (dry run)
+         * @description The export (`csv`, RFC 4180) read with the mapping (`mapping`, a TOML file: docs/legacy-import.md). Each row becomes a case with its history on the legacy system's own dates, through the same rules as a case logged in Redress, and then an event `imported` naming the legacy system, its reference and the file. The answer is the report, with every problem by row and column. A dry run writes nothing; a real run imports the whole file or, when it has any problem, nothing. A legacy reference imported before is skipped, so the same file can be sent again. A mapping that is not one is a 422 naming each of its problems by TOML key. Administrators only. Large files: `redress import complaints` reads files of any size.
+         */
+        post: operations["importComplaints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4007,7 +4027,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -4037,6 +4057,44 @@ export interface components {
         };
         PersonComplaints: {
             items: components["schemas"]["ComplaintRow"][];
+        };
+        ImportComplaintsRequest: {
+            /** @description The mapping file's text (TOML) */
+            mapping: string;
+            /** @description The legacy system's export (CSV, RFC 4180; a UTF-8 byte order mark is ignored) */
+            csv: string;
+            /** @description The file's name, recorded on each imported case's event */
+            file_name?: string;
+            /**
+             * @description Report every problem and what would be imported; write nothing
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        ImportProblem: {
+            /** @description The row as a spreadsheet numbers it: 1 is the header */
+            row: number;
+            /** @description The column's header; empty when the problem is the whole row's */
+            column: string;
+            message: string;
+        };
+        ImportReport: {
+            dry_run: boolean;
+            /** @description The legacy system the mapping names */
+            system: string;
+            /** @description Rows read, blank ones left out */
+            rows: number;
+            /** @description Cases imported; on a dry run, the rows that would be. 0 on a real run with problems */
+            imported: number;
+            /** @description Rows whose legacy reference was imported before: skipped */
+            already_imported: number;
+            /** @description Every problem, in row order; none = success */
+            problems: components["schemas"]["ImportProblem"][];
+            /** @description The first cases imported (at most 100) */
+            cases: {
+                legacy_reference: string;
+                reference: string;
+            }[];
         };
     };
     responses: {
@@ -8745,6 +8803,37 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    importComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportComplaintsRequest"];
+            };
+        };
+        responses: {
+            /** @description The import's report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };

@@ -15,6 +15,7 @@
 #include "storage/postgres/event_repository.hpp"
 #include "storage/postgres/identity_repository.hpp"
 #include "storage/postgres/learning_repository.hpp"
+#include "storage/postgres/legacy_reference_repository.hpp"
 #include "storage/postgres/letter_repository.hpp"
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/ombudsman_repository.hpp"
@@ -55,6 +56,7 @@ class PostgresTx final : public app::Tx {
         contact_preferences_(connection),
         reports_(connection),
         resident_access_(connection),
+        legacy_references_(connection),
         annual_submissions_(connection),
         identity_(connection),
         reminders_(connection) {}
@@ -78,6 +80,7 @@ class PostgresTx final : public app::Tx {
   app::ReportRepository& Reports() override { return reports_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
+  app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -97,6 +100,7 @@ class PostgresTx final : public app::Tx {
   PostgresContactPreferencesRepository contact_preferences_;
   PostgresReportRepository reports_;
   PostgresResidentAccessRepository resident_access_;
+  PostgresLegacyReferenceRepository legacy_references_;
   PostgresAnnualSubmissionRepository annual_submissions_;
   PostgresIdentityRepository identity_;
   PostgresReminderRepository reminders_;

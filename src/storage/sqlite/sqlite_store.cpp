@@ -30,6 +30,7 @@
 #include "storage/sqlite/event_repository.hpp"
 #include "storage/sqlite/identity_repository.hpp"
 #include "storage/sqlite/learning_repository.hpp"
+#include "storage/sqlite/legacy_reference_repository.hpp"
 #include "storage/sqlite/letter_repository.hpp"
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/ombudsman_repository.hpp"
@@ -75,7 +76,8 @@ class SqliteTx final : public app::Tx {
         contact_preferences_(connection),
         identity_(connection),
         reminders_(connection),
-        resident_access_(connection) {}
+        resident_access_(connection),
+        legacy_references_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -85,6 +87,7 @@ class SqliteTx final : public app::Tx {
   app::IdentityRepository& Identity() override { return identity_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
+  app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -118,6 +121,7 @@ class SqliteTx final : public app::Tx {
   SqliteIdentityRepository identity_;
   SqliteReminderRepository reminders_;
   SqliteResidentAccessRepository resident_access_;
+  SqliteLegacyReferenceRepository legacy_references_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

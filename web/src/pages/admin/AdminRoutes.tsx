@@ -7,6 +7,7 @@ import { NotFound } from '../NotFound';
 import { ClosureDays } from './ClosureDays';
 import { CodedEntries, CODED_KINDS } from './CodedEntries';
 import { Designations } from './Designations';
+import { ImportPage } from './ImportPage';
 import { SettingsPage } from './SettingsPage';
 import { SignInProvider } from './SignInProvider';
 import { UserEdit, UserList, UserNew } from './Users';
@@ -18,6 +19,7 @@ const SECTIONS = [
   { to: 'designations', label: 'Designated service area' },
   { to: 'settings', label: 'Organisation settings' },
   { to: 'sign-in', label: 'Sign-in with your identity provider' },
+  { to: 'import', label: 'Import complaints from a legacy system' },
 ];
 
 function AdminIndex() {
@@ -54,6 +56,7 @@ export function AdminRoutes() {
       <Route path="designations" element={<Designations />} />
       <Route path="settings" element={<SettingsPage />} />
       <Route path="sign-in" element={<SignInProvider />} />
+      <Route path="import" element={<ImportPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
