@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 59> kEventTypeNames{{
+constexpr EnumNames<EventType, 63> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -65,6 +65,10 @@ constexpr EnumNames<EventType, 59> kEventTypeNames{{
     {EventType::kLetterResent, "letter_resent"},
     {EventType::kResponseCorrected, "response_corrected"},
     {EventType::kListExported, "list_exported"},
+    {EventType::kSubjectAccessReceived, "subject_access_received"},
+    {EventType::kSubjectAccessExtended, "subject_access_extended"},
+    {EventType::kSubjectAccessCompleted, "subject_access_completed"},
+    {EventType::kSubjectAccessWithdrawn, "subject_access_withdrawn"},
 }};
 
 }  // namespace

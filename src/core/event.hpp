@@ -73,6 +73,10 @@ enum class EventType {
   kResponseCorrected,  // on a complaint: a response recorded in error corrected (each field's
                        // before and after, and why)
   kListExported,  // on a user: a list they downloaded (which, its format, filters and row count)
+  kSubjectAccessReceived,   // a subject access request recorded (core/subject_access_request.hpp)
+  kSubjectAccessExtended,   // extended, with the months, the reason and when the requester was told
+  kSubjectAccessCompleted,  // answered
+  kSubjectAccessWithdrawn,  // withdrawn by the requester, with the reason
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);
