@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/organisation.hpp"
 #include "app/subject_access.hpp"

@@ -66,6 +66,17 @@ struct Withdrawal {
   std::string reason;
 };
 
+// ?status=open: only the open requests; all (or none given): every one.
+core::Result<bool> OpenOnlyOf(const Request& request) {
+  auto status = request.query.find("status");
+  if (status == request.query.end() || status->second.empty() || status->second == "all") {
+    return false;
+  }
+  if (status->second == "open") return true;
+  return core::FailField("status", "must be open or all, got '" + status->second + "'",
+                         core::FieldErrorCode::kNotInList);
+}
+
 core::Result<core::SubjectAccessExtension> ParseExtension(const json& body) {
   return ReadBody<core::SubjectAccessExtension>(body, [](ObjectReader& reader) {
     core::SubjectAccessExtension extension;
@@ -115,7 +126,7 @@ core::Result<core::SubjectAccessRequest> ParseNewSubjectAccessRequest(const json
   reader.Finish();
   // The core's checks of what was read, in the same answer; a field the mapping refused already
   // (absent) is not named twice.
-  if (Status checked = core::CheckNewSubjectAccessRequest(request, today); !checked) {
+  if (core::Status checked = core::CheckNewSubjectAccessRequest(request, today); !checked) {
     for (const core::FieldError& field : checked.error().fields) {
       const bool absent = !body.contains(field.field) || body[field.field].is_null();
       if (absent && field.code == core::FieldErrorCode::kRequired) continue;
@@ -157,19 +168,9 @@ void RegisterSubjectAccessRoutes(Router& router, app::Store& store, const app::C
 
   router.Add(
       {"GET", requests, kAuth, P::kManageSubjectAccess, [&store, &clock](const Request& request) {
-         bool open_only = false;
-         if (auto status = request.query.find("status"); status != request.query.end()) {
-           if (status->second == "open") {
-             open_only = true;
-           } else if (!status->second.empty() && status->second != "all") {
-             return Problem(
-                 core::FailField("status", "must be open or all, got '" + status->second + "'",
-                                 core::FieldErrorCode::kNotInList)
-                     .error(),
-                 request);
-           }
-         }
-         auto listed = app::ListSubjectAccessRequests(store, clock, open_only);
+         auto open_only = OpenOnlyOf(request);
+         if (!open_only) return Problem(open_only.error(), request);
+         auto listed = app::ListSubjectAccessRequests(store, clock, *open_only);
          if (!listed) return Problem(listed.error(), request);
          json items = json::array();
          for (const app::SubjectAccessView& view : *listed) {

@@ -5,6 +5,7 @@
 // versioned_tables.hpp runs, like the learning actions'.
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
