@@ -8,6 +8,7 @@
 #include "app/case_use_cases.hpp"
 #include "app/report_use_cases.hpp"
 #include "app/store_values.hpp"
+#include "app/subject_access.hpp"
 #include "app/versioned_records.hpp"
 
 namespace redress::app {
@@ -358,6 +359,13 @@ Result<OverdueDashboard> Overdue(Store& store, const Actor& actor, core::Date to
     if (!visible_actions) return tl::unexpected(visible_actions.error());
     OverdueDashboard dashboard{today, core::OverdueOmbudsmanItems(*cases, *visible_orders, today),
                                std::move(*visible_actions)};
+    // Subject access requests share the panel (kind subject_access), for those who manage them.
+    auto requests = OverdueSubjectAccessItems(tx, actor, today);
+    if (!requests) return tl::unexpected(requests.error());
+    if (!requests->empty()) {
+      dashboard.ombudsman.insert(dashboard.ombudsman.end(), requests->begin(), requests->end());
+      core::SortOverdueItems(dashboard.ombudsman);
+    }
     std::stable_sort(dashboard.learning_actions.begin(), dashboard.learning_actions.end(),
                      [](const core::LearningAction& a, const core::LearningAction& b) {
                        return a.due_on < b.due_on;

@@ -36,6 +36,7 @@
 #include "app/resident_access_repository.hpp"
 #include "app/service_request_repository.hpp"
 #include "app/session_repository.hpp"
+#include "app/subject_access_repository.hpp"
 #include "core/event.hpp"
 #include "core/result.hpp"
 
@@ -110,6 +111,8 @@ class Tx {
   virtual ResidentAccessRepository& ResidentAccess() = 0;
   // The legacy systems' references of imported cases (app/legacy_reference_repository.hpp).
   virtual LegacyReferenceRepository& LegacyReferences() = 0;
+  // Subject access requests (issue 20, app/subject_access_repository.hpp).
+  virtual SubjectAccessRepository& SubjectAccess() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

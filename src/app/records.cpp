@@ -5,7 +5,7 @@
 namespace redress::app {
 namespace {
 
-constexpr core::EnumNames<EntityType, 11> kEntityTypeNames{{
+constexpr core::EnumNames<EntityType, 12> kEntityTypeNames{{
     {EntityType::kComplaint, "complaint"},
     {EntityType::kServiceRequest, "service_request"},
     {EntityType::kUser, "user"},
@@ -17,6 +17,7 @@ constexpr core::EnumNames<EntityType, 11> kEntityTypeNames{{
     {EntityType::kLearningAction, "learning_action"},
     {EntityType::kSelfAssessment, "self_assessment"},
     {EntityType::kAnnualSubmission, "annual_submission"},
+    {EntityType::kSubjectAccessRequest, "subject_access_request"},
 }};
 
 constexpr core::EnumNames<LinkRelation, 3> kLinkRelationNames{{

@@ -139,9 +139,11 @@ enum class EntityType {
   kLearningAction,
   kSelfAssessment,    // named by its financial year
   kAnnualSubmission,  // named by its financial year
+  kSubjectAccessRequest,
 };
 // "complaint", "service_request", "user", "token", "configuration", "ombudsman_case",
-// "failure_order", "lgsco_letter", "learning_action", "self_assessment", "annual_submission"
+// "failure_order", "lgsco_letter", "learning_action", "self_assessment", "annual_submission",
+// "subject_access_request"
 std::string_view ToString(EntityType type);
 std::optional<EntityType> ParseEntityType(std::string_view name);
 

@@ -23,6 +23,7 @@
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
 #include "cli/reminder_commands.hpp"
+#include "cli/sar_commands.hpp"
 #include "cli/sso_commands.hpp"
 #include "cli/submission_commands.hpp"
 #include "cli/user_commands.hpp"
@@ -116,6 +117,7 @@ class Commands final : public CommandHost {
     reminder_commands_ = RegisterReminderCommands(*this, app);
     import_commands_ = RegisterImportCommands(*this, app);
     submission_commands_ = RegisterSubmissionCommands(*this, app);
+    sar_commands_ = RegisterSarCommands(*this, app);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);
     }
@@ -679,6 +681,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> import_commands_;
   std::unique_ptr<RecordCommands> submission_commands_;
   std::unique_ptr<RecordCommands> migrate_command_;
+  std::unique_ptr<RecordCommands> sar_commands_;
 };
 
 }  // namespace

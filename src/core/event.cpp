@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 60> kEventTypeNames{{
+constexpr EnumNames<EventType, 64> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -66,6 +66,10 @@ constexpr EnumNames<EventType, 60> kEventTypeNames{{
     {EventType::kResponseCorrected, "response_corrected"},
     {EventType::kListExported, "list_exported"},
     {EventType::kImported, "imported"},
+    {EventType::kSubjectAccessReceived, "subject_access_received"},
+    {EventType::kSubjectAccessExtended, "subject_access_extended"},
+    {EventType::kSubjectAccessCompleted, "subject_access_completed"},
+    {EventType::kSubjectAccessWithdrawn, "subject_access_withdrawn"},
 }};
 
 }  // namespace

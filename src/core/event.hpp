@@ -74,6 +74,10 @@ enum class EventType {
                        // before and after, and why)
   kListExported,  // on a user: a list they downloaded (which, its format, filters and row count)
   kImported,      // on a complaint: imported from a legacy system (its system, reference and file)
+  kSubjectAccessReceived,   // a subject access request recorded (core/subject_access_request.hpp)
+  kSubjectAccessExtended,   // extended, with the months, the reason and when the requester was told
+  kSubjectAccessCompleted,  // answered
+  kSubjectAccessWithdrawn,  // withdrawn by the requester, with the reason
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -77,10 +77,11 @@ constexpr EnumNames<ChfoOutcome, 3> kChfoOutcomeNames{{
     {ChfoOutcome::kNotComplied, "not_complied"},
 }};
 
-constexpr EnumNames<OverdueKind, 3> kOverdueKindNames{{
+constexpr EnumNames<OverdueKind, 4> kOverdueKindNames{{
     {OverdueKind::kInformation, "information"},
     {OverdueKind::kRemedy, "remedy"},
     {OverdueKind::kFailureOrder, "failure_order"},
+    {OverdueKind::kSubjectAccess, "subject_access"},
 }};
 
 constexpr double kPercentMax = 100.0;
@@ -481,11 +482,15 @@ std::vector<OverdueItem> OverdueOmbudsmanItems(const std::vector<OmbudsmanCase>&
                        order.due_on, order.due_on.DaysUntil(today)});
     }
   }
+  SortOverdueItems(items);
+  return items;
+}
+
+void SortOverdueItems(std::vector<OverdueItem>& items) {
   std::sort(items.begin(), items.end(), [](const OverdueItem& a, const OverdueItem& b) {
     return std::tie(b.days_overdue, a.reference, a.index) <
            std::tie(a.days_overdue, b.reference, b.index);
   });
-  return items;
 }
 
 FieldValues FieldsOf(const OmbudsmanCase& c) {

@@ -262,11 +262,13 @@ std::vector<ReconciliationLine> ReconcileLetter(const LgscoLetter& letter,
 
 // What needs chasing as at `today`.
 enum class OverdueKind {
-  kInformation,   // information_due_on passed without information_sent_on
-  kRemedy,        // an order or recommendation past due_on and not completed
-  kFailureOrder,  // a CHFO past due_on and still pending
+  kInformation,    // information_due_on passed without information_sent_on
+  kRemedy,         // an order or recommendation past due_on and not completed
+  kFailureOrder,   // a CHFO past due_on and still pending
+  kSubjectAccess,  // a subject access request past its due date (core/subject_access_request.hpp)
 };
-std::string_view ToString(OverdueKind value);  // "information", "remedy", "failure_order"
+// "information", "remedy", "failure_order", "subject_access"
+std::string_view ToString(OverdueKind value);
 
 struct OverdueItem {
   OverdueKind kind = OverdueKind::kInformation;
@@ -276,6 +278,9 @@ struct OverdueItem {
   Date due_on;
   int days_overdue = 0;  // calendar days since due_on
 };
+
+// Most overdue first, then by reference: the dashboard's one order.
+void SortOverdueItems(std::vector<OverdueItem>& items);
 
 // Every overdue item, most overdue first (then by reference).
 std::vector<OverdueItem> OverdueOmbudsmanItems(const std::vector<OmbudsmanCase>& cases,

@@ -8,7 +8,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<Permission, 20> kPermissionNames{{
+constexpr EnumNames<Permission, 21> kPermissionNames{{
     {Permission::kViewCases, "view_cases"},
     {Permission::kLogComplaint, "log_complaint"},
     {Permission::kAcknowledge, "acknowledge"},
@@ -29,6 +29,7 @@ constexpr EnumNames<Permission, 20> kPermissionNames{{
     {Permission::kManageOmbudsman, "manage_ombudsman"},
     {Permission::kManageLearning, "manage_learning"},
     {Permission::kManageSelfAssessment, "manage_self_assessment"},
+    {Permission::kManageSubjectAccess, "manage_subject_access"},
 }};
 
 // The roles of DESIGN.md section 1:
@@ -42,6 +43,10 @@ constexpr EnumNames<Permission, 20> kPermissionNames{{
 // - the complaints officer liaises with the Ombudsman and completes the self-assessment (Code
 //   4.1, rules 1.6), so officers and managers record Ombudsman cases, CHFOs, the LGSCO letter,
 //   learning actions and the self-assessment; everyone who may view cases reads them.
+// - subject access requests (UK GDPR Art. 15) are the complaints team's to answer, as the
+//   complaints are the records asked for: admins, officers and managers record and read them.
+//   Handlers and viewers do not see them: a request names who asked and often why, which is not
+//   theirs to know.
 struct Grant {
   Permission permission;
   bool admin;
@@ -54,7 +59,7 @@ struct Grant {
 constexpr bool kYes = true;
 constexpr bool kNo = false;
 
-constexpr std::array<Grant, 20> kGrants{{
+constexpr std::array<Grant, 21> kGrants{{
     //                                      admin officer handler manager viewer
     {Permission::kViewCases, kYes, kYes, kYes, kYes, kYes},
     {Permission::kLogComplaint, kYes, kYes, kYes, kYes, kNo},
@@ -76,6 +81,7 @@ constexpr std::array<Grant, 20> kGrants{{
     {Permission::kManageOmbudsman, kYes, kYes, kNo, kYes, kNo},
     {Permission::kManageLearning, kYes, kYes, kNo, kYes, kNo},
     {Permission::kManageSelfAssessment, kYes, kYes, kNo, kYes, kNo},
+    {Permission::kManageSubjectAccess, kYes, kYes, kNo, kYes, kNo},
 }};
 
 constexpr bool TableCoversEveryPermissionOnce() {

@@ -36,6 +36,7 @@ enum class Permission {
   kManageLearning,        // learning and service-improvement actions
   kManageSelfAssessment,  // the Code self-assessment and the governing body's approval; the Housing
                           // Ombudsman annual submission
+  kManageSubjectAccess,   // subject access requests (read them too: they hold who asked, and why)
 };
 
 std::string_view ToString(Permission permission);  // snake_case, e.g. "log_complaint"

@@ -27,7 +27,8 @@ const std::set<Permission> kOfficer = {kViewCases,
                                        kViewReports,
                                        kManageOmbudsman,
                                        kManageLearning,
-                                       kManageSelfAssessment};
+                                       kManageSelfAssessment,
+                                       kManageSubjectAccess};
 const std::set<Permission> kHandler = {kViewCases, kLogComplaint, kAcknowledge,          kRespond,
                                        kExtend,    kAddNote,      kResolveServiceRequest};
 const std::set<Permission> kManagerSet = {kViewCases,
@@ -47,7 +48,8 @@ const std::set<Permission> kManagerSet = {kViewCases,
                                           kViewAudit,
                                           kManageOmbudsman,
                                           kManageLearning,
-                                          kManageSelfAssessment};
+                                          kManageSelfAssessment,
+                                          kManageSubjectAccess};
 const std::set<Permission> kViewerSet = {kViewCases, kViewReports, kViewAudit};
 
 constexpr Permission kEvery[] = {kViewCases,
@@ -69,7 +71,8 @@ constexpr Permission kEvery[] = {kViewCases,
                                  kManageConfiguration,
                                  kManageOmbudsman,
                                  kManageLearning,
-                                 kManageSelfAssessment};
+                                 kManageSelfAssessment,
+                                 kManageSubjectAccess};
 
 TEST(PermissionsTest, EveryRoleAgainstEveryPermission) {
   const std::pair<Role, const std::set<Permission>*> roles[] = {

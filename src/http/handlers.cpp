@@ -26,6 +26,7 @@
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
 #include "http/self_assessment_handlers.hpp"
+#include "http/subject_access_handlers.hpp"
 
 namespace redress::http {
 namespace {
@@ -153,6 +154,7 @@ void Handlers::Register(Router& router) {
   RegisterAnnualSubmissionRoutes(router, store_, clock_);
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));
   RegisterImportRoutes(router, store_, clock_);
+  RegisterSubjectAccessRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

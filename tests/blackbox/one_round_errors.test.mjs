@@ -28,6 +28,8 @@ const PATH_VALUES = {
   date: `${YEAR}-12-24`,
   type: 'acknowledgement',
   regime: 'housing',
+  // A subject access request's steps read their body before the request: none need exist.
+  reference: 'SAR-2000-000001',
 };
 // Write operations whose empty body is not a field question, with the reason.
 const NOT_CHECKED = {

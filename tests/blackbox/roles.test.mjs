@@ -153,6 +153,12 @@ const MAY = {
   getOutbox: REPORT_READERS,
   getContactPreferences: ALL,
   saveContactPreferences: STAFF,
+  listSubjectAccessRequests: OFFICERS,
+  createSubjectAccessRequest: OFFICERS,
+  getSubjectAccessRequest: OFFICERS,
+  extendSubjectAccessRequest: OFFICERS,
+  completeSubjectAccessRequest: OFFICERS,
+  withdrawSubjectAccessRequest: OFFICERS,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.

@@ -153,6 +153,11 @@ const NOT_WALKED = {
   putAttachmentPolicy: 'configuration',
   saveOidcSettings: 'configuration: the identity provider',
   testOidcConnection: 'configuration: the identity provider',
+  createSubjectAccessRequest: 'subject access requests: a record of their own, no complaint',
+  getSubjectAccessRequest: 'subject access requests: a record of their own, no complaint',
+  extendSubjectAccessRequest: 'subject access requests',
+  completeSubjectAccessRequest: 'subject access requests',
+  withdrawSubjectAccessRequest: 'subject access requests',
 };
 // Published documents, which may count restricted complaints (never carry their text), and the
 // operational endpoints, whose figures move with every request: both are left out of the

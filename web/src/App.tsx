@@ -17,6 +17,7 @@ import { ReportsRoutes } from './pages/reports/ReportsRoutes';
 import { SelfAssessmentRoutes } from './pages/self-assessment/SelfAssessmentRoutes';
 import { AnnualSubmissionRoutes } from './pages/annual-submission/AnnualSubmissionRoutes';
 import { ServiceRequestPage } from './pages/ServiceRequestPage';
+import { SubjectAccessRoutes } from './pages/subject-access/SubjectAccessRoutes';
 import { SignIn } from './pages/SignIn';
 import { SessionContext, signOutRequest, type SessionState } from './session';
 import type { CurrentUser } from './types';
@@ -94,6 +95,7 @@ export function App() {
           <Route path="/self-assessment/*" element={<SelfAssessmentRoutes />} />
           <Route path="/annual-submission/*" element={<AnnualSubmissionRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
+          <Route path="/subject-access/*" element={<SubjectAccessRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

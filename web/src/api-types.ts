@@ -2183,6 +2183,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subject-access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject access requests, newest first, with their due dates
+         * @description Needs manage_subject_access: a request names who asked and what about.
+         */
+        get: operations["listSubjectAccessRequests"];
+        put?: never;
+        /**
+         * Record a subject access request as received
+         * @description Every offending field in one answer (422): requester_name and details required, requester_email an address when given, received_on not after today, identity_confirmed_on neither before receipt nor after today. Recorded with an event subject_access_received.
+         */
+        post: operations["createSubjectAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** A subject access request with its due date and history */
+        get: operations["getSubjectAccessRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{reference}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a request by one or two further months
+         * @description Once, from received only (409 otherwise). Every offending field at once: months 1 or 2, a reason, told_on neither before the clock started nor after the first month's due date nor after today.
+         */
+        post: operations["extendSubjectAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{reference}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the answer sent
+         * @description From received or extended (409 otherwise); completed_on neither before receipt nor after today.
+         */
+        post: operations["completeSubjectAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{reference}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the request withdrawn
+         * @description From received or extended (409 otherwise); withdrawn_on neither before receipt nor after today, and a reason.
+         */
+        post: operations["withdrawSubjectAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3282,7 +3395,7 @@ export interface components {
             learning_actions: components["schemas"]["LearningAction"][];
             ombudsman: {
                 /** @enum {string} */
-                kind: "information" | "remedy" | "failure_order";
+                kind: "information" | "remedy" | "failure_order" | "subject_access";
                 reference: string;
                 remedy_index: number | null;
                 description: string;
@@ -3548,7 +3661,7 @@ export interface components {
          * @description What a role may do (the server's role table, src/core/permissions.cpp). A client shows and hides by the signed-in user's permissions and keeps no copy of the table.
          * @enum {unknown}
          */
-        Permission: "view_cases" | "log_complaint" | "acknowledge" | "respond" | "extend" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "add_note" | "resolve_service_request" | "view_reports" | "view_audit" | "manage_users" | "manage_configuration" | "manage_ombudsman" | "manage_learning" | "manage_self_assessment";
+        Permission: "view_cases" | "log_complaint" | "acknowledge" | "respond" | "extend" | "escalate" | "refuse" | "withdraw" | "close" | "reopen" | "reassign" | "add_note" | "resolve_service_request" | "view_reports" | "view_audit" | "manage_users" | "manage_configuration" | "manage_ombudsman" | "manage_learning" | "manage_self_assessment" | "manage_subject_access";
         /**
          * @description An action on a complaint: POST /api/v1/complaints/{reference}/<action>.
          * @enum {unknown}
@@ -4027,7 +4140,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -4095,6 +4208,75 @@ export interface components {
                 legacy_reference: string;
                 reference: string;
             }[];
+        };
+        /** @description An extension of the ICO's clock by one or two further months, told to the requester, with the reason, within the first month (on or before the first due date). */
+        SubjectAccessExtension: {
+            months: number;
+            reason: string;
+            /** Format: date */
+            told_on: string;
+        };
+        /** @description A subject access request (UK GDPR Art. 15). `due_on` and `overdue` are the ICO's clock (src/core/subject_access.hpp) on the organisation's calendar as at today: one calendar month from `clock_starts_on` (receipt, or the day the requester's identity was confirmed) to the same date, the month's last day when that date does not exist, the next working day when it is not one; 1 + the extension's months when extended. */
+        SubjectAccessRequest: {
+            reference: string;
+            version: number;
+            /** @enum {string} */
+            status: "received" | "extended" | "completed" | "withdrawn";
+            requester_name: string;
+            requester_email: string;
+            requester_phone: string;
+            requester_address: string;
+            requester_postcode: string;
+            /** @description The person the data is about when the requester asks on their behalf; empty when the requester asks about themselves. */
+            subject_name: string;
+            details: string;
+            /** Format: date */
+            received_on: string;
+            /** Format: date */
+            identity_confirmed_on: string | null;
+            /** Format: date */
+            clock_starts_on: string;
+            /** Format: date */
+            due_on: string;
+            overdue: boolean;
+            extension: components["schemas"]["SubjectAccessExtension"] | null;
+            /** Format: date */
+            completed_on: string | null;
+            /** Format: date */
+            withdrawn_on: string | null;
+            withdrawal_reason: string | null;
+            /** @description Its events, oldest first: only in GET of one request. */
+            history?: {
+                type: components["schemas"]["EventType"];
+                /** Format: date */
+                occurred_on: string;
+                actor: string;
+                summary: string;
+                /** Format: date-time */
+                recorded_at: string;
+            }[];
+        };
+        NewSubjectAccessRequest: {
+            requester_name: string;
+            requester_email?: string;
+            requester_phone?: string;
+            requester_address?: string;
+            requester_postcode?: string;
+            subject_name?: string;
+            details: string;
+            /** Format: date */
+            received_on: string;
+            /** Format: date */
+            identity_confirmed_on?: string;
+        };
+        SubjectAccessCompletion: {
+            /** Format: date */
+            completed_on: string;
+        };
+        SubjectAccessWithdrawal: {
+            /** Format: date */
+            withdrawn_on: string;
+            reason: string;
         };
     };
     responses: {
@@ -8832,6 +9014,225 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listSubjectAccessRequests: {
+        parameters: {
+            query?: {
+                /** @description open: only those neither completed nor withdrawn; all (the default): every one. */
+                status?: "open" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SubjectAccessRequest"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createSubjectAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSubjectAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description /api/v1/subject-access-requests/{reference} */
+                    Location?: string;
+                    /** @description The request's version as a strong ETag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSubjectAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    /** @description The request's version as a strong ETag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    extendSubjectAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the request the change is based on, as a strong ETag ("3"). When given and the request has moved on since, the answer is 412 and nothing changes. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectAccessExtension"];
+            };
+        };
+        responses: {
+            /** @description Extended */
+            200: {
+                headers: {
+                    /** @description The request's version as a strong ETag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    completeSubjectAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the request the change is based on, as a strong ETag ("3"). When given and the request has moved on since, the answer is 412 and nothing changes. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectAccessCompletion"];
+            };
+        };
+        responses: {
+            /** @description Completed */
+            200: {
+                headers: {
+                    /** @description The request's version as a strong ETag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withdrawSubjectAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version of the request the change is based on, as a strong ETag ("3"). When given and the request has moved on since, the answer is 412 and nothing changes. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectAccessWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    /** @description The request's version as a strong ETag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

@@ -95,6 +95,11 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   letter_resent: (f) => `${f.who} sent a letter again`,
   list_exported: (f) => `${f.who} downloaded a list`,
   imported: (f) => `${f.who} imported the case from a legacy system`,
+  subject_access_received: (f) => `${f.who} recorded a subject access request`,
+  subject_access_extended: (f) =>
+    `${f.who} extended the subject access request${clause('the requester was told on', f.date('extension_told_on'))}`,
+  subject_access_completed: (f) => `${f.who} recorded the subject access request answered`,
+  subject_access_withdrawn: (f) => `${f.who} recorded the subject access request withdrawn`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

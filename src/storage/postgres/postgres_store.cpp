@@ -25,6 +25,7 @@
 #include "storage/postgres/resident_access_repository.hpp"
 #include "storage/postgres/service_request_repository.hpp"
 #include "storage/postgres/session_repository.hpp"
+#include "storage/postgres/subject_access_repository.hpp"
 
 namespace redress::storage::postgres {
 
@@ -59,7 +60,8 @@ class PostgresTx final : public app::Tx {
         legacy_references_(connection),
         annual_submissions_(connection),
         identity_(connection),
-        reminders_(connection) {}
+        reminders_(connection),
+        subject_access_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -81,6 +83,7 @@ class PostgresTx final : public app::Tx {
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
   app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
+  app::SubjectAccessRepository& SubjectAccess() override { return subject_access_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -104,6 +107,7 @@ class PostgresTx final : public app::Tx {
   PostgresAnnualSubmissionRepository annual_submissions_;
   PostgresIdentityRepository identity_;
   PostgresReminderRepository reminders_;
+  PostgresSubjectAccessRepository subject_access_;
 };
 
 }  // namespace

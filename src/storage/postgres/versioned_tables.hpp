@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/common/subject_access_rows.hpp"
 #include "storage/common/versioned_records.hpp"
 #include "storage/postgres/references.hpp"
 #include "storage/postgres/repository_support.hpp"
@@ -94,6 +95,12 @@ inline Status LoadChildrenOf(Connection& /*connection*/, core::FailureOrder&) { 
 inline Status LoadChildrenOf(Connection& connection, core::LearningAction& a) {
   return LoadChildren(connection, kActionComplaints, a.id, a.complaints);
 }
+
+// A subject access request has no child rows.
+inline Status SaveChildrenOf(Connection& /*connection*/, const core::SubjectAccessRequest&) {
+  return {};
+}
+inline Status LoadChildrenOf(Connection& /*connection*/, core::SubjectAccessRequest&) { return {}; }
 
 template <typename Record>
 Result<Record> InsertVersioned(Connection& connection, Record record, int year) {

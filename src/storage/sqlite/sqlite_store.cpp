@@ -41,6 +41,7 @@
 #include "storage/sqlite/search_functions.hpp"
 #include "storage/sqlite/service_request_repository.hpp"
 #include "storage/sqlite/session_repository.hpp"
+#include "storage/sqlite/subject_access_repository.hpp"
 
 namespace redress::storage::sqlite {
 namespace {
@@ -77,7 +78,8 @@ class SqliteTx final : public app::Tx {
         identity_(connection),
         reminders_(connection),
         resident_access_(connection),
-        legacy_references_(connection) {}
+        legacy_references_(connection),
+        subject_access_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -88,6 +90,7 @@ class SqliteTx final : public app::Tx {
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
   app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
+  app::SubjectAccessRepository& SubjectAccess() override { return subject_access_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -122,6 +125,7 @@ class SqliteTx final : public app::Tx {
   SqliteReminderRepository reminders_;
   SqliteResidentAccessRepository resident_access_;
   SqliteLegacyReferenceRepository legacy_references_;
+  SqliteSubjectAccessRepository subject_access_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

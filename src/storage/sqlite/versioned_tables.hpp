@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/common/subject_access_rows.hpp"
 #include "storage/common/versioned_records.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
@@ -91,6 +92,12 @@ inline Status LoadChildrenOf(Connection& /*connection*/, core::FailureOrder&) { 
 inline Status LoadChildrenOf(Connection& connection, core::LearningAction& a) {
   return LoadChildren(connection, kActionComplaints, a.id, a.complaints);
 }
+
+// A subject access request has no child rows.
+inline Status SaveChildrenOf(Connection& /*connection*/, const core::SubjectAccessRequest&) {
+  return {};
+}
+inline Status LoadChildrenOf(Connection& /*connection*/, core::SubjectAccessRequest&) { return {}; }
 
 // Runs the INSERT or UPDATE `sql` bound by `bind`, sets the record's id, rewrites its children,
 // and names an unknown reference when a foreign key fails.

@@ -62,6 +62,7 @@ constexpr std::array kCopied = {
     CopiedTable{"resident_sessions"},
     CopiedTable{"resident_codes"},
     CopiedTable{"legacy_references"},
+    CopiedTable{"subject_access_requests"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {

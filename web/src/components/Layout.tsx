@@ -61,6 +61,13 @@ function navItems(user: CurrentUser): NavItem[] {
       matches: (path) => path.startsWith('/annual-submission'),
     });
   }
+  if (allows(user, 'manage_subject_access')) {
+    items.push({
+      to: '/subject-access',
+      label: 'Subject access',
+      matches: (path) => path.startsWith('/subject-access'),
+    });
+  }
   if (allows(user, 'manage_users')) {
     items.push({
       to: '/admin',

@@ -1,0 +1,26 @@
+#pragma once
+
+// The Postgres SubjectAccessRepository (app/subject_access_repository.hpp), on the connection of
+// one transaction.
+
+#include "app/ports.hpp"
+#include "storage/postgres/connection.hpp"
+
+namespace redress::storage::postgres {
+
+class PostgresSubjectAccessRepository final : public app::SubjectAccessRepository {
+ public:
+  explicit PostgresSubjectAccessRepository(Connection& connection) : connection_(connection) {}
+
+  core::Result<core::SubjectAccessRequest> Insert(core::SubjectAccessRequest request,
+                                                  int year) override;
+  core::Result<core::SubjectAccessRequest> Update(core::SubjectAccessRequest request,
+                                                  std::int64_t expected_version) override;
+  core::Result<core::SubjectAccessRequest> Load(std::string_view reference) override;
+  core::Result<std::vector<core::SubjectAccessRequest>> List() override;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace redress::storage::postgres
