@@ -24,6 +24,7 @@
 #include "app/event_repository.hpp"
 #include "app/identity_repository.hpp"
 #include "app/learning_repository.hpp"
+#include "app/letter_printing_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
 #include "app/ombudsman_repository.hpp"
@@ -107,6 +108,8 @@ class Tx {
   virtual AnnualSubmissionRepository& AnnualSubmissions() = 0;
   // The public service's form sessions and one-time codes (app/resident_access_repository.hpp).
   virtual ResidentAccessRepository& ResidentAccess() = 0;
+  // The post room's printings of posted letters (app/letter_printing_repository.hpp).
+  virtual LetterPrintingRepository& LetterPrintings() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -72,7 +72,8 @@ enum class EventType {
   kLetterResent,  // on a complaint: an issued letter emailed again (a new message, the same letter)
   kResponseCorrected,  // on a complaint: a response recorded in error corrected (each field's
                        // before and after, and why)
-  kListExported,  // on a user: a list they downloaded (which, its format, filters and row count)
+  kListExported,   // on a user: a list they downloaded (which, its format, filters and row count)
+  kLetterPrinted,  // on a complaint: a posted letter printed in the post room's print batch
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);
