@@ -57,7 +57,8 @@ class PostgresTx final : public app::Tx {
         resident_access_(connection),
         annual_submissions_(connection),
         identity_(connection),
-        reminders_(connection) {}
+        reminders_(connection),
+        letter_printings_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -78,6 +79,7 @@ class PostgresTx final : public app::Tx {
   app::ReportRepository& Reports() override { return reports_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
+  app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -100,6 +102,7 @@ class PostgresTx final : public app::Tx {
   PostgresAnnualSubmissionRepository annual_submissions_;
   PostgresIdentityRepository identity_;
   PostgresReminderRepository reminders_;
+  PostgresLetterPrintingRepository letter_printings_;
 };
 
 }  // namespace

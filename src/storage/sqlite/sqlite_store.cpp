@@ -75,7 +75,8 @@ class SqliteTx final : public app::Tx {
         contact_preferences_(connection),
         identity_(connection),
         reminders_(connection),
-        resident_access_(connection) {}
+        resident_access_(connection),
+        letter_printings_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -85,6 +86,7 @@ class SqliteTx final : public app::Tx {
   app::IdentityRepository& Identity() override { return identity_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
+  app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -118,6 +120,7 @@ class SqliteTx final : public app::Tx {
   SqliteIdentityRepository identity_;
   SqliteReminderRepository reminders_;
   SqliteResidentAccessRepository resident_access_;
+  SqliteLetterPrintingRepository letter_printings_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where
