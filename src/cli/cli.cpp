@@ -18,6 +18,7 @@
 #include "app/report_use_cases.hpp"
 #include "cli/calendar_commands.hpp"
 #include "cli/complaint_commands.hpp"
+#include "cli/letter_commands.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
@@ -114,6 +115,7 @@ class Commands final : public CommandHost {
     }
     reminder_commands_ = RegisterReminderCommands(*this, app);
     submission_commands_ = RegisterSubmissionCommands(*this, app);
+    letter_commands_ = RegisterLetterCommands(*this, app);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);
     }
@@ -675,6 +677,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> user_commands_;
   std::unique_ptr<RecordCommands> reminder_commands_;
   std::unique_ptr<RecordCommands> submission_commands_;
+  std::unique_ptr<RecordCommands> letter_commands_;
   std::unique_ptr<RecordCommands> migrate_command_;
 };
 
