@@ -25,6 +25,7 @@
 #include "app/identity_repository.hpp"
 #include "app/learning_repository.hpp"
 #include "app/legacy_reference_repository.hpp"
+#include "app/letter_printing_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
 #include "app/ombudsman_repository.hpp"
@@ -113,6 +114,8 @@ class Tx {
   virtual LegacyReferenceRepository& LegacyReferences() = 0;
   // Subject access requests (issue 20, app/subject_access_repository.hpp).
   virtual SubjectAccessRepository& SubjectAccess() = 0;
+  // The post room's printings of posted letters (app/letter_printing_repository.hpp).
+  virtual LetterPrintingRepository& LetterPrintings() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

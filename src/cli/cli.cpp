@@ -19,6 +19,7 @@
 #include "cli/calendar_commands.hpp"
 #include "cli/complaint_commands.hpp"
 #include "cli/import_commands.hpp"
+#include "cli/letter_commands.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
@@ -118,6 +119,7 @@ class Commands final : public CommandHost {
     import_commands_ = RegisterImportCommands(*this, app);
     submission_commands_ = RegisterSubmissionCommands(*this, app);
     sar_commands_ = RegisterSarCommands(*this, app);
+    letter_commands_ = RegisterLetterCommands(*this, app);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);
     }
@@ -680,6 +682,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> reminder_commands_;
   std::unique_ptr<RecordCommands> import_commands_;
   std::unique_ptr<RecordCommands> submission_commands_;
+  std::unique_ptr<RecordCommands> letter_commands_;
   std::unique_ptr<RecordCommands> migrate_command_;
   std::unique_ptr<RecordCommands> sar_commands_;
 };

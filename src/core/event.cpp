@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 64> kEventTypeNames{{
+constexpr EnumNames<EventType, 65> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -70,6 +70,7 @@ constexpr EnumNames<EventType, 64> kEventTypeNames{{
     {EventType::kSubjectAccessExtended, "subject_access_extended"},
     {EventType::kSubjectAccessCompleted, "subject_access_completed"},
     {EventType::kSubjectAccessWithdrawn, "subject_access_withdrawn"},
+    {EventType::kLetterPrinted, "letter_printed"},
 }};
 
 }  // namespace

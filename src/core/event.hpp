@@ -78,6 +78,7 @@ enum class EventType {
   kSubjectAccessExtended,   // extended, with the months, the reason and when the requester was told
   kSubjectAccessCompleted,  // answered
   kSubjectAccessWithdrawn,  // withdrawn by the requester, with the reason
+  kLetterPrinted,  // on a complaint: a posted letter printed in the post room's print batch
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

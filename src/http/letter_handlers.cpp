@@ -8,7 +8,9 @@
 #include <utility>
 
 #include "app/letters.hpp"
+#include "app/print_batches.hpp"
 #include "http/letter_mapping.hpp"
+#include "http/print_batch_handlers.hpp"
 #include "http/responses.hpp"
 
 namespace redress::http {
@@ -52,6 +54,27 @@ std::vector<app::OutboxMessage> MessagesOf(const MessagesByLetter& by_letter, in
   return found->second;
 }
 
+// Each printed letter's printing, by letter number.
+using PrintingsByLetter = std::map<int, app::LetterPrinting>;
+
+core::Result<PrintingsByLetter> Printings(const app::LetterContext& context,
+                                          const app::Actor& actor, const std::string& reference) {
+  auto printings = app::PrintingsOfComplaint(context, actor, reference);
+  if (!printings) return tl::unexpected(printings.error());
+  PrintingsByLetter by_letter;
+  for (app::LetterPrinting& printing : *printings) {
+    int number = printing.letter_number;
+    by_letter.emplace(number, std::move(printing));
+  }
+  return by_letter;
+}
+
+std::optional<app::LetterPrinting> PrintingOf(const PrintingsByLetter& by_letter, int number) {
+  auto found = by_letter.find(number);
+  if (found == by_letter.end()) return std::nullopt;
+  return found->second;
+}
+
 // The letter `number` of the complaint with its messages, as the caller may see it.
 core::Result<nlohmann::json> LetterWithMessages(const app::LetterContext& context,
                                                 const app::Actor& actor,
@@ -60,7 +83,10 @@ core::Result<nlohmann::json> LetterWithMessages(const app::LetterContext& contex
   if (!letter) return tl::unexpected(letter.error());
   auto deliveries = app::OutboxOfComplaint(context, actor, reference);
   if (!deliveries) return tl::unexpected(deliveries.error());
-  return LetterToJson(*letter, MessagesOf(ByLetter(std::move(*deliveries)), number));
+  auto printings = Printings(context, actor, reference);
+  if (!printings) return tl::unexpected(printings.error());
+  return LetterToJson(*letter, MessagesOf(ByLetter(std::move(*deliveries)), number),
+                      PrintingOf(*printings, number));
 }
 
 }  // namespace
@@ -80,9 +106,12 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
                 auto deliveries = app::OutboxOfComplaint(*context, *request.actor, reference);
                 if (!deliveries) return Problem(deliveries.error(), request);
                 auto by_letter = ByLetter(std::move(*deliveries));
+                auto printings = Printings(*context, *request.actor, reference);
+                if (!printings) return Problem(printings.error(), request);
                 json items = json::array();
                 for (const app::IssuedLetter& letter : *found) {
-                  items.push_back(LetterToJson(letter, MessagesOf(by_letter, letter.number)));
+                  items.push_back(LetterToJson(letter, MessagesOf(by_letter, letter.number),
+                                               PrintingOf(*printings, letter.number)));
                 }
                 return JsonAnswer(kOk, items);
               }});
@@ -123,8 +152,11 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
          if (!letter) return Problem(letter.error(), request);
          auto deliveries = app::OutboxOfComplaint(*context, *request.actor, reference);
          if (!deliveries) return Problem(deliveries.error(), request);
+         auto printings = Printings(*context, *request.actor, reference);
+         if (!printings) return Problem(printings.error(), request);
          return JsonAnswer(
-             kOk, FullLetterToJson(*letter, MessagesOf(ByLetter(std::move(*deliveries)), *number)));
+             kOk, FullLetterToJson(*letter, MessagesOf(ByLetter(std::move(*deliveries)), *number),
+                                   PrintingOf(*printings, *number)));
        }});
   router.Add(
       {"GET", letters + "/{number}/pdf", kAuth, P::kViewCases, [context](const Request& request) {
@@ -190,6 +222,7 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
                 if (!counts) return Problem(counts.error(), request);
                 return JsonAnswer(kOk, OutboxCountsToJson(*counts));
               }});
+  RegisterPrintBatchRoutes(router, context);
 }
 
 }  // namespace redress::http

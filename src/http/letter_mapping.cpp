@@ -81,6 +81,21 @@ json PostingWarningToJson(const app::LetterDraft& draft) {
           {"assumption", std::string(core::PostalAssumptionOn(draft.letter.issued_on).basis)}};
 }
 
+json PostalToJson(const app::IssuedLetter& letter,
+                  const std::optional<app::LetterPrinting>& printing) {
+  if (letter.channel == core::PreferredChannel::kEmail) return nullptr;
+  if (!printing) {
+    return {{"state", "waiting"},
+            {"print_batch", nullptr},
+            {"printed_by", nullptr},
+            {"printed_at", nullptr}};
+  }
+  return {{"state", "printed"},
+          {"print_batch", printing->batch_date.ToIso()},
+          {"printed_by", printing->printed_by},
+          {"printed_at", printing->printed_at}};
+}
+
 }  // namespace
 
 core::Result<app::LetterRequest> ParseLetterRequest(const json& body) {
@@ -121,8 +136,8 @@ core::Result<app::LetterRequest> ParseLetterRequest(const json& body) {
   });
 }
 
-json LetterToJson(const app::IssuedLetter& letter,
-                  const std::vector<app::OutboxMessage>& messages) {
+json LetterToJson(const app::IssuedLetter& letter, const std::vector<app::OutboxMessage>& messages,
+                  const std::optional<app::LetterPrinting>& printing) {
   json deliveries = json::array();
   for (const app::OutboxMessage& message : messages) deliveries.push_back(DeliveryToJson(message));
   std::string self = "/api/v1/complaints/" + letter.complaint_reference + "/letters/" +
@@ -146,12 +161,14 @@ json LetterToJson(const app::IssuedLetter& letter,
           {"corrects", letter.corrects ? json(*letter.corrects) : json(nullptr)},
           {"pdf", self + "/pdf"},
           {"delivery", messages.empty() ? json(nullptr) : DeliveryToJson(messages.back())},
-          {"messages", std::move(deliveries)}};
+          {"messages", std::move(deliveries)},
+          {"postal", PostalToJson(letter, printing)}};
 }
 
 json FullLetterToJson(const app::IssuedLetter& letter,
-                      const std::vector<app::OutboxMessage>& messages) {
-  json body = LetterToJson(letter, messages);
+                      const std::vector<app::OutboxMessage>& messages,
+                      const std::optional<app::LetterPrinting>& printing) {
+  json body = LetterToJson(letter, messages, printing);
   body["text"] = letter.text;
   body["html"] = letter.html;
   return body;

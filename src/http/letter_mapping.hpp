@@ -19,11 +19,15 @@ core::Result<app::LetterRequest> ParseLetterRequest(const nlohmann::json& body);
 // A letter without its bodies, with its outbox messages in the order queued (`messages`: the
 // email, a copy to the representative, each resend; empty for post only) and the latest of them
 // (`delivery`, null when there is none).
+// `postal` says where a letter that goes by post is: waiting for the post room's print batch, or
+// printed (in which batch, by whom, when); null for a letter by email only.
 nlohmann::json LetterToJson(const app::IssuedLetter& letter,
-                            const std::vector<app::OutboxMessage>& messages);
+                            const std::vector<app::OutboxMessage>& messages,
+                            const std::optional<app::LetterPrinting>& printing = std::nullopt);
 // One letter whole: LetterToJson with its `text` and `html`.
 nlohmann::json FullLetterToJson(const app::IssuedLetter& letter,
-                                const std::vector<app::OutboxMessage>& messages);
+                                const std::vector<app::OutboxMessage>& messages,
+                                const std::optional<app::LetterPrinting>& printing = std::nullopt);
 // A preview: the letter whole, its PDF as base64, the parts as completed, required and missing.
 nlohmann::json DraftToJson(const app::LetterDraft& draft);
 

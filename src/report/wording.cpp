@@ -61,6 +61,28 @@ std::string_view Wording(core::CodeCompliance value) {
   return "Not assessed";
 }
 
+std::string_view Wording(core::LetterType value) {
+  switch (value) {
+    case core::LetterType::kAcknowledgement:
+      return "Acknowledgement";
+    case core::LetterType::kExtensionNotice:
+      return "Extension notice";
+    case core::LetterType::kStageResponse:
+      return "Stage response";
+    case core::LetterType::kNotAccepted:
+      return "Complaint not accepted";
+    case core::LetterType::kEscalationDeclined:
+      return "Escalation declined";
+    case core::LetterType::kActionsUpdate:
+      return "Update on outstanding actions";
+    case core::LetterType::kPhoneResolution:
+      return "Confirmation of a resolution by phone";
+    case core::LetterType::kFreeLetter:
+      return "Free letter";
+  }
+  return "Letter";
+}
+
 std::string_view Wording(core::Regime value) {
   switch (value) {
     case core::Regime::kHousing:

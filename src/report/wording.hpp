@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/learning.hpp"
+#include "core/letter.hpp"
 #include "core/ombudsman.hpp"
 #include "core/regime.hpp"
 #include "report/annual_report.hpp"
@@ -29,6 +30,9 @@ std::string_view Wording(Unit value);
 std::string_view Wording(ScopeKind value);
 // "Category", "Service area".
 std::string_view Wording(TrendDimension value);
+
+// "Acknowledgement", "Stage response", ... (the post room's print batch list).
+std::string_view Wording(core::LetterType value);
 
 // An Ombudsman outcome as OmbudsmanSection records it (the machine name of a Housing Ombudsman
 // finding or an LGSCO decision) in words; the code itself when it names neither, so that nothing

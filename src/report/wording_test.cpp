@@ -39,6 +39,7 @@ TEST(Wording, EveryEnumValueHasDistinctWords) {
   ExpectAllWordedAndDistinct<core::LgscoDecision>(8);
   ExpectAllWordedAndDistinct<core::CodeCompliance>(3);
   ExpectAllWordedAndDistinct<core::Regime>(4);
+  ExpectAllWordedAndDistinct<core::LetterType>(8);
   ExpectAllWordedAndDistinct<Unit>(5);
   ExpectAllWordedAndDistinct<ScopeKind>(3);
   ExpectAllWordedAndDistinct<TrendDimension>(2);

@@ -159,6 +159,10 @@ const MAY = {
   extendSubjectAccessRequest: OFFICERS,
   completeSubjectAccessRequest: OFFICERS,
   withdrawSubjectAccessRequest: OFFICERS,
+  getPrintBatch: ALL,
+  getPrintBatchPdf: ALL,
+  getPrintBatchCsv: ALL,
+  markPrintBatchPrinted: STAFF,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.

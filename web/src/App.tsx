@@ -13,6 +13,7 @@ import { LearningRoutes } from './pages/learning/LearningRoutes';
 import { LogComplaint } from './pages/LogComplaint';
 import { NotFound } from './pages/NotFound';
 import { OmbudsmanRoutes } from './pages/ombudsman/OmbudsmanRoutes';
+import { PostRoom } from './pages/PostRoom';
 import { ReportsRoutes } from './pages/reports/ReportsRoutes';
 import { SelfAssessmentRoutes } from './pages/self-assessment/SelfAssessmentRoutes';
 import { AnnualSubmissionRoutes } from './pages/annual-submission/AnnualSubmissionRoutes';
@@ -96,6 +97,7 @@ export function App() {
           <Route path="/annual-submission/*" element={<AnnualSubmissionRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="/subject-access/*" element={<SubjectAccessRoutes />} />
+          <Route path="/post-room" element={<PostRoom />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

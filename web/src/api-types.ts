@@ -2296,6 +2296,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/print-batches/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        /** The post room's print batch of a day: each letter by post with the deadline it answers and a warning where posting from this batch misses it */
+        get: operations["getPrintBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/print-batches/{date}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        /** Every letter of the batch, byte for byte as issued, in one A4 PDF */
+        get: operations["getPrintBatchPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/print-batches/{date}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        /** The batch as the post room's list: reference, letter, type, recipient, address, issue date, pages, deadline, expected delivery, warning, printed in batch */
+        get: operations["getPrintBatchCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/print-batches/{date}/printed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the batch's letters were printed: each once, with a letter_printed event on its complaint. A date in the future, or a letter named that is not waiting in the batch, is refused naming it. */
+        post: operations["markPrintBatchPrinted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3854,6 +3934,8 @@ export interface components {
             delivery: components["schemas"]["LetterDelivery"] | null;
             /** @description Its outbox messages in the order queued */
             messages: components["schemas"]["LetterDelivery"][];
+            /** @description Its state for the post; null for a letter by email only */
+            postal: components["schemas"]["LetterPostalState"] | null;
         };
         FullLetter: {
             number: number;
@@ -4140,7 +4222,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -4277,6 +4359,93 @@ export interface components {
             /** Format: date */
             withdrawn_on: string;
             reason: string;
+        };
+        /** @description Where a letter that goes by post is: waiting for the post room's print batch, or printed in one */
+        LetterPostalState: {
+            /** @enum {string} */
+            state: "waiting" | "printed";
+            /**
+             * Format: date
+             * @description The day's print batch it was printed in
+             */
+            print_batch: string | null;
+            printed_by: string | null;
+            /** Format: date-time */
+            printed_at: string | null;
+        };
+        /** @description A letter recorded as printed by the post room */
+        LetterPrinting: {
+            reference: string;
+            number: number;
+            /** Format: date */
+            print_batch: string;
+            printed_by: string;
+            /** Format: date-time */
+            printed_at: string;
+        };
+        /** @description A letter of a print batch, without its text */
+        PrintBatchLetter: {
+            reference: string;
+            number: number;
+            type: components["schemas"]["LetterType"];
+            stage: number;
+            /** Format: date */
+            issued_on: string;
+            /** @enum {string} */
+            channel: "post" | "both";
+            recipient: {
+                name: string;
+                /** @description Lines separated by a line feed */
+                address: string;
+            };
+            pages: number;
+            /**
+             * Format: date
+             * @description The deadline the letter answers (an acknowledgement's or response's due date); null when none
+             */
+            deadline: string | null;
+            /**
+             * Format: date
+             * @description When it arrives if posted from this batch (core/postal.cpp)
+             */
+            expected_delivery: string;
+            /** @description Set when posting from this batch makes the letter arrive after its deadline */
+            posting_warning: {
+                /** Format: date */
+                expected_delivery: string;
+                /** Format: date */
+                deadline: string;
+            } | null;
+            /** @description Its printing; null while it waits */
+            printed: components["schemas"]["LetterPrinting"] | null;
+            /** @description Where the letter's own PDF is read */
+            pdf: string;
+        };
+        /** @description The post room's print batch of a day: the letters by post printed in it and those issued by then still waiting, by issue date, reference and number. Only the letters of cases the caller may see. */
+        PrintBatch: {
+            /** Format: date */
+            date: string;
+            letters: components["schemas"]["PrintBatchLetter"][];
+            /** @description Pages of every letter listed */
+            pages: number;
+            /** @description Letters not yet printed */
+            waiting: number;
+            /** @description The postal timing assumed on the day */
+            assumption: string;
+            pdf: string;
+            csv: string;
+        };
+        /** @description The letters printed; without `letters`, every letter waiting in the batch */
+        MarkPrintedRequest: {
+            letters?: {
+                reference: string;
+                number: number;
+            }[];
+        };
+        MarkPrintedResult: {
+            /** Format: date */
+            date: string;
+            printed: components["schemas"]["LetterPrinting"][];
         };
     };
     responses: {
@@ -9233,6 +9402,124 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPrintBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrintBatch"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPrintBatchPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPrintBatchCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    markPrintBatchPrinted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch's day, YYYY-MM-DD */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MarkPrintedRequest"];
+            };
+        };
+        responses: {
+            /** @description The printings recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkPrintedResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

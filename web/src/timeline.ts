@@ -100,6 +100,7 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
     `${f.who} extended the subject access request${clause('the requester was told on', f.date('extension_told_on'))}`,
   subject_access_completed: (f) => `${f.who} recorded the subject access request answered`,
   subject_access_withdrawn: (f) => `${f.who} recorded the subject access request withdrawn`,
+  letter_printed: (f) => `${f.who} printed a letter for the post`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

@@ -393,4 +393,83 @@ Status PostgresContactPreferencesRepository::Save(std::string_view complaint_ref
           preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes));
 }
 
+// --- printings ---
+
+namespace {
+
+// The letters that go by post and their printings: both the batch and a complaint's list read
+// through it.
+constexpr std::string_view kPrintedLetterSelect =
+    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
+    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
+    "l.template_version, '', '', '', l.pages, l.sha256, l.corrects, "
+    "p.batch_date, p.printed_by, p.printed_at "
+    "FROM letters l JOIN complaints c ON c.id = l.complaint_id "
+    "LEFT JOIN letter_printings p ON p.letter_id = l.id "
+    "WHERE l.channel IN ('post', 'both')";
+
+app::BatchLetter ReadBatchLetter(RowReader& r) {
+  app::BatchLetter row;
+  row.letter = ReadLetter(r);
+  if (r.NextIsNull()) return row;
+  app::LetterPrinting printing;
+  printing.complaint_reference = row.letter.complaint_reference;
+  printing.letter_number = row.letter.number;
+  printing.batch_date = r.Date();
+  printing.printed_by = r.Text();
+  printing.printed_at = r.Text();
+  row.printing = std::move(printing);
+  return row;
+}
+
+}  // namespace
+
+Result<std::vector<app::BatchLetter>> PostgresLetterPrintingRepository::Batch(core::Date date) {
+  static const std::string sql = std::string(kPrintedLetterSelect) +
+                                 " AND ((p.id IS NULL AND l.issued_on <= $1) OR p.batch_date = $1) "
+                                 "ORDER BY l.issued_on, c.reference, l.number";
+  Result<Rows> rows = connection_.Query(sql, Params().Bind(date));
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(ReadBatchLetter);
+}
+
+Status PostgresLetterPrintingRepository::Record(const app::LetterPrinting& printing) {
+  std::string name =
+      "letter " + std::to_string(printing.letter_number) + " of " + printing.complaint_reference;
+  // The letter's row is taken until the transaction ends, so that two instances marking the same
+  // letter printed answer one of them kConflict rather than a unique violation.
+  static const std::string find =
+      std::string(kPrintedLetterSelect) + " AND c.reference = $1 AND l.number = $2 FOR UPDATE OF l";
+  Result<Rows> found = connection_.Query(
+      find, Params().BindAll(printing.complaint_reference, printing.letter_number));
+  if (!found) return Unexpected(found.error());
+  Result<std::vector<app::BatchLetter>> rows = found->ReadAll(ReadBatchLetter);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) {
+    return core::FailField("letters", "there is no " + name + " that goes by post",
+                           core::FieldErrorCode::kUnknownReference);
+  }
+  if (rows->front().printing) return Fail(ErrorCode::kConflict, name + " was printed already");
+  Result<Rows> inserted = connection_.Query(
+      "INSERT INTO letter_printings (letter_id, batch_date, printed_by, printed_at) "
+      "VALUES ($1, $2, $3, $4)",
+      Params().BindAll(rows->front().letter.id, printing.batch_date, printing.printed_by,
+                       printing.printed_at));
+  if (!inserted) return Unexpected(inserted.error());
+  return {};
+}
+
+Result<std::vector<app::LetterPrinting>> PostgresLetterPrintingRepository::OfComplaint(
+    std::string_view complaint_reference) {
+  static const std::string sql = std::string(kPrintedLetterSelect) +
+                                 " AND c.reference = $1 AND p.id IS NOT NULL ORDER BY l.number";
+  Result<Rows> found = connection_.Query(sql, Params().Bind(complaint_reference));
+  if (!found) return Unexpected(found.error());
+  Result<std::vector<app::BatchLetter>> rows = found->ReadAll(ReadBatchLetter);
+  if (!rows) return Unexpected(rows.error());
+  std::vector<app::LetterPrinting> printings;
+  for (app::BatchLetter& row : *rows) printings.push_back(std::move(*row.printing));
+  return printings;
+}
+
 }  // namespace redress::storage::postgres

@@ -6,6 +6,7 @@
 // complaints' contact preferences (`complaint_contact_preferences`).
 
 #include "app/contact_preferences_repository.hpp"
+#include "app/letter_printing_repository.hpp"
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
 #include "app/outbox_repository.hpp"
@@ -61,6 +62,19 @@ class PostgresContactPreferencesRepository final : public app::ContactPreference
       std::string_view complaint_reference) override;
   Status Save(std::string_view complaint_reference,
               const core::ContactPreferences& preferences) override;
+
+ private:
+  Connection& connection_;
+};
+
+// The post room's printings (migration 0011's `letter_printings`).
+class PostgresLetterPrintingRepository final : public app::LetterPrintingRepository {
+ public:
+  explicit PostgresLetterPrintingRepository(Connection& connection) : connection_(connection) {}
+  Result<std::vector<app::BatchLetter>> Batch(core::Date date) override;
+  Status Record(const app::LetterPrinting& printing) override;
+  Result<std::vector<app::LetterPrinting>> OfComplaint(
+      std::string_view complaint_reference) override;
 
  private:
   Connection& connection_;

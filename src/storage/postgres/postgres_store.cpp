@@ -61,7 +61,8 @@ class PostgresTx final : public app::Tx {
         annual_submissions_(connection),
         identity_(connection),
         reminders_(connection),
-        subject_access_(connection) {}
+        subject_access_(connection),
+        letter_printings_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -84,6 +85,7 @@ class PostgresTx final : public app::Tx {
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
   app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
   app::SubjectAccessRepository& SubjectAccess() override { return subject_access_; }
+  app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -108,6 +110,7 @@ class PostgresTx final : public app::Tx {
   PostgresIdentityRepository identity_;
   PostgresReminderRepository reminders_;
   PostgresSubjectAccessRepository subject_access_;
+  PostgresLetterPrintingRepository letter_printings_;
 };
 
 }  // namespace

@@ -79,7 +79,8 @@ class SqliteTx final : public app::Tx {
         reminders_(connection),
         resident_access_(connection),
         legacy_references_(connection),
-        subject_access_(connection) {}
+        subject_access_(connection),
+        letter_printings_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -91,6 +92,7 @@ class SqliteTx final : public app::Tx {
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
   app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
   app::SubjectAccessRepository& SubjectAccess() override { return subject_access_; }
+  app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -126,6 +128,7 @@ class SqliteTx final : public app::Tx {
   SqliteResidentAccessRepository resident_access_;
   SqliteLegacyReferenceRepository legacy_references_;
   SqliteSubjectAccessRepository subject_access_;
+  SqliteLetterPrintingRepository letter_printings_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

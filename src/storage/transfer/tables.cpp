@@ -63,6 +63,7 @@ constexpr std::array kCopied = {
     CopiedTable{"resident_codes"},
     CopiedTable{"legacy_references"},
     CopiedTable{"subject_access_requests"},
+    CopiedTable{"letter_printings"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {

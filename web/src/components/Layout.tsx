@@ -68,6 +68,13 @@ function navItems(user: CurrentUser): NavItem[] {
       matches: (path) => path.startsWith('/subject-access'),
     });
   }
+  if (allows(user, 'acknowledge')) {
+    items.push({
+      to: '/post-room',
+      label: 'Post room',
+      matches: (path) => path.startsWith('/post-room'),
+    });
+  }
   if (allows(user, 'manage_users')) {
     items.push({
       to: '/admin',

@@ -83,10 +83,15 @@ const DELIVERY_TAGS: Record<LetterDelivery['state'], { text: string; colour: str
   failed: { text: 'Failed', colour: 'red' },
 };
 
-// Each email of the letter in the order queued, with where it went; "To post" for a letter with
-// none.
+// Each email of the letter in the order queued, with where it went; for a letter with none, "To
+// post" until the post room records it printed (its `postal` state), then "Printed".
 function Deliveries({ letter }: { letter: Letter }) {
-  if (letter.messages.length === 0) return <Tag colour="yellow">To post</Tag>;
+  if (letter.messages.length === 0)
+    return letter.postal?.state === 'printed' ? (
+      <Tag colour="green">Printed</Tag>
+    ) : (
+      <Tag colour="yellow">To post</Tag>
+    );
   return (
     <ul className="govuk-list">
       {letter.messages.map((message) => {
