@@ -33,6 +33,7 @@
 #include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
 #include "app/resident_access_repository.hpp"
+#include "app/saved_view_repository.hpp"
 #include "app/service_request_repository.hpp"
 #include "app/session_repository.hpp"
 #include "core/event.hpp"
@@ -107,6 +108,8 @@ class Tx {
   virtual AnnualSubmissionRepository& AnnualSubmissions() = 0;
   // The public service's form sessions and one-time codes (app/resident_access_repository.hpp).
   virtual ResidentAccessRepository& ResidentAccess() = 0;
+  // Named views of the case list per user (app/saved_view_repository.hpp, issue 18).
+  virtual SavedViewRepository& SavedViews() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 59> kEventTypeNames{{
+constexpr EnumNames<EventType, 60> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -65,6 +65,7 @@ constexpr EnumNames<EventType, 59> kEventTypeNames{{
     {EventType::kLetterResent, "letter_resent"},
     {EventType::kResponseCorrected, "response_corrected"},
     {EventType::kListExported, "list_exported"},
+    {EventType::kSavedViewChanged, "saved_view_changed"},
 }};
 
 }  // namespace

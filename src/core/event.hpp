@@ -73,6 +73,7 @@ enum class EventType {
   kResponseCorrected,  // on a complaint: a response recorded in error corrected (each field's
                        // before and after, and why)
   kListExported,  // on a user: a list they downloaded (which, its format, filters and row count)
+  kSavedViewChanged,  // on a user: a named view of the case list they saved, changed or deleted
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -24,6 +24,7 @@
 #include "http/problem.hpp"
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
+#include "http/saved_view_handlers.hpp"
 #include "http/self_assessment_handlers.hpp"
 
 namespace redress::http {
@@ -151,6 +152,7 @@ void Handlers::Register(Router& router) {
   RegisterSelfAssessmentRoutes(router, store_, clock_);
   RegisterAnnualSubmissionRoutes(router, store_, clock_);
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));
+  RegisterSavedViewRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

@@ -145,6 +145,10 @@ const MAY = {
   getOutbox: REPORT_READERS,
   getContactPreferences: ALL,
   saveContactPreferences: STAFF,
+  listSavedViews: ALL,
+  createSavedView: ALL,
+  updateSavedView: ALL,
+  deleteSavedView: ALL,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.

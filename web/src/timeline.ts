@@ -94,6 +94,7 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   resident_information_added: () => 'The complainant added information online',
   letter_resent: (f) => `${f.who} sent a letter again`,
   list_exported: (f) => `${f.who} downloaded a list`,
+  saved_view_changed: (f) => `${f.who} changed a saved view of the case list`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

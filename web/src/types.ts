@@ -73,3 +73,4 @@ export type LetterDelivery = Schemas['LetterDelivery'];
 export type AnnualSubmission = Schemas['AnnualSubmission'];
 export type AnnualSubmissionStatus = AnnualSubmission['status'];
 export type AnnualSubmissionDetails = Schemas['AnnualSubmissionDetails'];
+export type SavedView = Schemas['SavedView'];

@@ -22,6 +22,7 @@
 #include "storage/postgres/reminder_repository.hpp"
 #include "storage/postgres/report_repository.hpp"
 #include "storage/postgres/resident_access_repository.hpp"
+#include "storage/postgres/saved_view_repository.hpp"
 #include "storage/postgres/service_request_repository.hpp"
 #include "storage/postgres/session_repository.hpp"
 
@@ -57,7 +58,8 @@ class PostgresTx final : public app::Tx {
         resident_access_(connection),
         annual_submissions_(connection),
         identity_(connection),
-        reminders_(connection) {}
+        reminders_(connection),
+        saved_views_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -78,6 +80,7 @@ class PostgresTx final : public app::Tx {
   app::ReportRepository& Reports() override { return reports_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
+  app::SavedViewRepository& SavedViews() override { return saved_views_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -100,6 +103,7 @@ class PostgresTx final : public app::Tx {
   PostgresAnnualSubmissionRepository annual_submissions_;
   PostgresIdentityRepository identity_;
   PostgresReminderRepository reminders_;
+  PostgresSavedViewRepository saved_views_;
 };
 
 }  // namespace

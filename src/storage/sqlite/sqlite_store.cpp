@@ -37,6 +37,7 @@
 #include "storage/sqlite/reminder_repository.hpp"
 #include "storage/sqlite/report_repository.hpp"
 #include "storage/sqlite/resident_access_repository.hpp"
+#include "storage/sqlite/saved_view_repository.hpp"
 #include "storage/sqlite/search_functions.hpp"
 #include "storage/sqlite/service_request_repository.hpp"
 #include "storage/sqlite/session_repository.hpp"
@@ -75,7 +76,8 @@ class SqliteTx final : public app::Tx {
         contact_preferences_(connection),
         identity_(connection),
         reminders_(connection),
-        resident_access_(connection) {}
+        resident_access_(connection),
+        saved_views_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -85,6 +87,7 @@ class SqliteTx final : public app::Tx {
   app::IdentityRepository& Identity() override { return identity_; }
   app::ReminderRepository& Reminders() override { return reminders_; }
   app::ResidentAccessRepository& ResidentAccess() override { return resident_access_; }
+  app::SavedViewRepository& SavedViews() override { return saved_views_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -118,6 +121,7 @@ class SqliteTx final : public app::Tx {
   SqliteIdentityRepository identity_;
   SqliteReminderRepository reminders_;
   SqliteResidentAccessRepository resident_access_;
+  SqliteSavedViewRepository saved_views_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

@@ -61,6 +61,7 @@ constexpr std::array kCopied = {
     CopiedTable{"oidc_pending_sign_ins"},
     CopiedTable{"resident_sessions"},
     CopiedTable{"resident_codes"},
+    CopiedTable{"saved_views"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {

@@ -4,6 +4,7 @@ import { useLayoutEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, query } from '../api';
 import { DownloadLinks } from '../components/DownloadLinks';
+import { SavedViews } from '../components/SavedViews';
 import { Select, TextInput, type Option } from '../components/fields';
 import {
   DateText,
@@ -17,6 +18,7 @@ import {
 } from '../components/ui';
 import { nameOf, useLoad, useReference, userName, type Reference } from '../data';
 import { REGIME_LABELS, STATUS_LABELS } from '../format';
+import { useSession } from '../session';
 import type { ComplaintList, ComplaintRow, StatusCounts } from '../types';
 
 export const PAGE_SIZE = 50;
@@ -425,7 +427,10 @@ export function CaseList() {
     remember(kept.toString() ? `?${kept.toString()}` : '');
   }, [remembered, search, navigate]);
   const reference = useReference();
+  const { user } = useSession();
   const key = search.toString();
+  const viewSearch = new URLSearchParams(search);
+  viewSearch.delete('cursor');
   const page = useLoad(
     () => (remembered !== null ? new Promise<Page>(() => undefined) : loadPage(search)),
     `${remembered !== null}${key}`,
@@ -434,6 +439,7 @@ export function CaseList() {
   return (
     <>
       <h1 className="govuk-heading-l">Cases</h1>
+      <SavedViews search={viewSearch.toString()} me={user.username} reference={reference.data} />
       <h2 className="govuk-heading-m">Filters</h2>
       <Filters key={key} search={search} reference={reference.data} />
       <DownloadLinks
