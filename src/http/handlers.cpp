@@ -16,6 +16,7 @@
 #include "core/regime_calendars.hpp"
 #include "http/admin_mapping.hpp"
 #include "http/annual_submission_handlers.hpp"
+#include "http/bulk_handlers.hpp"
 #include "http/export_handlers.hpp"
 #include "http/learning_handlers.hpp"
 #include "http/letter_handlers.hpp"
@@ -153,6 +154,7 @@ void Handlers::Register(Router& router) {
   RegisterAnnualSubmissionRoutes(router, store_, clock_);
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));
   RegisterSavedViewRoutes(router, store_, clock_);
+  RegisterBulkRoutes(router, cases_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

@@ -149,6 +149,8 @@ const MAY = {
   createSavedView: ALL,
   updateSavedView: ALL,
   deleteSavedView: ALL,
+  bulkReassignComplaints: OFFICERS,
+  bulkAcknowledgeComplaints: STAFF,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.

@@ -77,7 +77,11 @@ test('a view is saved, shared with the team only, changed and deleted by its own
   assertProblem(assert, await call('PUT', path, { token: token.bob, body }), 403);
   assertProblem(assert, await call('DELETE', path, { token: token.bob }), 403);
   assertProblem(assert, await call('PUT', path, { token: token.carol, body }), 404);
-  assertProblem(assert, await call('DELETE', `/api/v1/saved-views/${mine.body.id}`, { token: token.bob }), 404);
+  assertProblem(
+    assert,
+    await call('DELETE', `/api/v1/saved-views/${mine.body.id}`, { token: token.bob }),
+    404,
+  );
 
   const renamed = await call('PUT', path, {
     token: token.alice,
@@ -134,7 +138,10 @@ test('every problem of a view comes in one answer, and a query the list refuses 
   assertProblem(assert, tooLong, 422, 'name');
   assertProblem(
     assert,
-    await call('POST', '/api/v1/saved-views', { token: token.alice, body: { name: 'A', colour: 1 } }),
+    await call('POST', '/api/v1/saved-views', {
+      token: token.alice,
+      body: { name: 'A', colour: 1 },
+    }),
     400,
     'colour',
   );

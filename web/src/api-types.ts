@@ -2210,6 +2210,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/bulk/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign several cases to a team or handler, each on its own
+         * @description Each case is its own use-case call in its own transaction, with its own version check and its own event; a case refused leaves it untouched and the others go on. The list's own problems (none, more than 200, a reference twice) and the action's are answered before any case is touched.
+         */
+        post: operations["bulkReassignComplaints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/bulk/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge several cases whose acknowledgement letter is not needed (sent otherwise), each on its own
+         * @description Each case is its own use-case call in its own transaction, with its own version check and its own event; a case refused leaves it untouched and the others go on. The list's own problems (none, more than 200, a reference twice) and the action's are answered before any case is touched.
+         */
+        post: operations["bulkAcknowledgeComplaints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4109,6 +4149,28 @@ export interface components {
              * @default false
              */
             shared: boolean;
+        };
+        BulkCase: {
+            reference: string;
+            /**
+             * Format: int64
+             * @description The case's version as the list showed it; a case changed since is refused (stale_version) and left as it is
+             */
+            version: number;
+        };
+        /** @description What happened to one case: done (its new version and status) or refused with the problem its single action would have answered (404 for a case the user may not see, 412 for a stale version, 409 for a status that does not allow the action, 422 for a handler who may not handle its stage). */
+        BulkOutcome: {
+            reference: string;
+            /** @enum {string} */
+            outcome: "done" | "refused";
+            /** Format: int64 */
+            version?: number;
+            status?: string;
+            problem?: components["schemas"]["Problem"];
+        };
+        BulkAnswer: {
+            /** @description One per case, in the request's order */
+            results: components["schemas"]["BulkOutcome"][];
         };
     };
     responses: {
@@ -8950,6 +9012,74 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bulkReassignComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cases: components["schemas"]["BulkCase"][];
+                    action: components["schemas"]["ReassignRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Each case's outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    bulkAcknowledgeComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cases: components["schemas"]["BulkCase"][];
+                    action: components["schemas"]["AcknowledgeRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Each case's outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,6 +1,8 @@
-// Saved views of the case list (issue 18), in Chromium with axe-core: the list's filters and
-// order saved under a name (a missing name is an error in the GOV.UK style), the view offered
-// on the list and opening it on those filters, and deleted by its owner.
+// Saved views and bulk actions of the case list (issue 18), in Chromium with axe-core: the
+// list's filters and order saved under a name (a missing name is an error in the GOV.UK style),
+// the view offered on the list and opening it on those filters, and deleted by its owner; cases
+// selected with the list's checkboxes reassigned together to a handler eligible for each, with
+// what happened to each case reported.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, newPage, signIn, startApp } from './browser.mjs';
@@ -55,5 +57,53 @@ describe('saved views of the case list', () => {
       .click();
     await views.getByText('You have no saved views yet.').waitFor();
     await assertAccessible(page, 'the case list after deleting its only view');
+  });
+});
+
+describe('bulk actions on the case list', () => {
+  let app;
+  let page;
+
+  before(async () => {
+    app = await startApp();
+    page = await newPage(app);
+    await signIn(page, OFFICER);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  test('cases selected in the list are reassigned together, each reported', async () => {
+    await page.goto('/cases?status=in_progress&stage=1&sort=reference');
+    await page.locator('#case-table').waitFor();
+    const bulk = page.locator('#bulk-actions');
+    await bulk.getByText('Select cases in the table').waitFor();
+    const references = (await page.locator('#case-table tbody tr th a').allInnerTexts()).slice(
+      0,
+      2,
+    );
+    assert.equal(references.length, 2, 'two open stage 1 cases');
+    for (const reference of references) {
+      await page.getByLabel(`Select ${reference}`).check();
+    }
+    await bulk.getByText('2 cases selected.').waitFor();
+    // No handler chosen: an error in the GOV.UK style, nothing sent.
+    await bulk.getByRole('button', { name: 'Reassign selected cases' }).click();
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Select who to reassign the cases to' })
+      .waitFor();
+    await assertAccessible(page, 'the case list with two cases selected and an error');
+    const choices = bulk.getByLabel('Reassign to').locator('option:not([value=""])');
+    await choices.first().waitFor({ state: 'attached' });
+    const handler = await choices.first().getAttribute('value');
+    await bulk.getByLabel('Reassign to').selectOption(handler);
+    await bulk.getByRole('button', { name: 'Reassign selected cases' }).click();
+    const results = page.locator('#bulk-results');
+    await results.waitFor();
+    for (const reference of references) {
+      await results.getByText(`${reference}: done`).waitFor();
+    }
+    await assertAccessible(page, 'the case list after a bulk reassignment');
   });
 });
