@@ -35,6 +35,7 @@
 #include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
 #include "app/resident_access_repository.hpp"
+#include "app/saved_view_repository.hpp"
 #include "app/service_request_repository.hpp"
 #include "app/session_repository.hpp"
 #include "app/subject_access_repository.hpp"
@@ -116,6 +117,8 @@ class Tx {
   virtual SubjectAccessRepository& SubjectAccess() = 0;
   // The post room's printings of posted letters (app/letter_printing_repository.hpp).
   virtual LetterPrintingRepository& LetterPrintings() = 0;
+  // Named views of the case list per user (app/saved_view_repository.hpp, issue 18).
+  virtual SavedViewRepository& SavedViews() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 65> kEventTypeNames{{
+constexpr EnumNames<EventType, 66> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -71,6 +71,7 @@ constexpr EnumNames<EventType, 65> kEventTypeNames{{
     {EventType::kSubjectAccessCompleted, "subject_access_completed"},
     {EventType::kSubjectAccessWithdrawn, "subject_access_withdrawn"},
     {EventType::kLetterPrinted, "letter_printed"},
+    {EventType::kSavedViewChanged, "saved_view_changed"},
 }};
 
 }  // namespace

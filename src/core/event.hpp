@@ -79,6 +79,7 @@ enum class EventType {
   kSubjectAccessCompleted,  // answered
   kSubjectAccessWithdrawn,  // withdrawn by the requester, with the reason
   kLetterPrinted,  // on a complaint: a posted letter printed in the post room's print batch
+  kSavedViewChanged,  // on a user: a named view of the case list they saved, changed or deleted
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -16,6 +16,7 @@
 #include "core/regime_calendars.hpp"
 #include "http/admin_mapping.hpp"
 #include "http/annual_submission_handlers.hpp"
+#include "http/bulk_handlers.hpp"
 #include "http/export_handlers.hpp"
 #include "http/import_handlers.hpp"
 #include "http/learning_handlers.hpp"
@@ -25,6 +26,7 @@
 #include "http/problem.hpp"
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
+#include "http/saved_view_handlers.hpp"
 #include "http/self_assessment_handlers.hpp"
 #include "http/subject_access_handlers.hpp"
 
@@ -155,6 +157,8 @@ void Handlers::Register(Router& router) {
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));
   RegisterImportRoutes(router, store_, clock_);
   RegisterSubjectAccessRoutes(router, store_, clock_);
+  RegisterSavedViewRoutes(router, store_, clock_);
+  RegisterBulkRoutes(router, cases_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

@@ -163,6 +163,12 @@ const MAY = {
   getPrintBatchPdf: ALL,
   getPrintBatchCsv: ALL,
   markPrintBatchPrinted: STAFF,
+  listSavedViews: ALL,
+  createSavedView: ALL,
+  updateSavedView: ALL,
+  deleteSavedView: ALL,
+  bulkReassignComplaints: OFFICERS,
+  bulkAcknowledgeComplaints: STAFF,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.

@@ -10,9 +10,10 @@ import { assertAccessible, newPage, signIn, startApp } from './browser.mjs';
 const OFFICER = 'amira.khan';
 const PHONE_WIDTH = 375;
 const PHONE_HEIGHT = 800;
-// The Due column among a row's cells (the reference is the row's header): complainant, summary,
-// status, stage, team and handler, received, due.
-const DUE_CELL = 6;
+// The Due column among a row's cells (the reference is the row's header): the bulk actions'
+// checkbox (an officer may reassign), complainant, summary, status, stage, team and handler,
+// received, due.
+const DUE_CELL = 7;
 
 describe('finding people and the case list', () => {
   let app;

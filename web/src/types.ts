@@ -76,3 +76,4 @@ export type MarkPrintedResult = Schemas['MarkPrintedResult'];
 export type AnnualSubmission = Schemas['AnnualSubmission'];
 export type AnnualSubmissionStatus = AnnualSubmission['status'];
 export type AnnualSubmissionDetails = Schemas['AnnualSubmissionDetails'];
+export type SavedView = Schemas['SavedView'];

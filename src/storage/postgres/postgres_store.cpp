@@ -23,6 +23,7 @@
 #include "storage/postgres/reminder_repository.hpp"
 #include "storage/postgres/report_repository.hpp"
 #include "storage/postgres/resident_access_repository.hpp"
+#include "storage/postgres/saved_view_repository.hpp"
 #include "storage/postgres/service_request_repository.hpp"
 #include "storage/postgres/session_repository.hpp"
 #include "storage/postgres/subject_access_repository.hpp"
@@ -62,7 +63,8 @@ class PostgresTx final : public app::Tx {
         identity_(connection),
         reminders_(connection),
         subject_access_(connection),
-        letter_printings_(connection) {}
+        letter_printings_(connection),
+        saved_views_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -86,6 +88,7 @@ class PostgresTx final : public app::Tx {
   app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
   app::SubjectAccessRepository& SubjectAccess() override { return subject_access_; }
   app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
+  app::SavedViewRepository& SavedViews() override { return saved_views_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -111,6 +114,7 @@ class PostgresTx final : public app::Tx {
   PostgresReminderRepository reminders_;
   PostgresSubjectAccessRepository subject_access_;
   PostgresLetterPrintingRepository letter_printings_;
+  PostgresSavedViewRepository saved_views_;
 };
 
 }  // namespace

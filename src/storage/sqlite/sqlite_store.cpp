@@ -38,6 +38,7 @@
 #include "storage/sqlite/reminder_repository.hpp"
 #include "storage/sqlite/report_repository.hpp"
 #include "storage/sqlite/resident_access_repository.hpp"
+#include "storage/sqlite/saved_view_repository.hpp"
 #include "storage/sqlite/search_functions.hpp"
 #include "storage/sqlite/service_request_repository.hpp"
 #include "storage/sqlite/session_repository.hpp"
@@ -80,7 +81,8 @@ class SqliteTx final : public app::Tx {
         resident_access_(connection),
         legacy_references_(connection),
         subject_access_(connection),
-        letter_printings_(connection) {}
+        letter_printings_(connection),
+        saved_views_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -93,6 +95,7 @@ class SqliteTx final : public app::Tx {
   app::LegacyReferenceRepository& LegacyReferences() override { return legacy_references_; }
   app::SubjectAccessRepository& SubjectAccess() override { return subject_access_; }
   app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
+  app::SavedViewRepository& SavedViews() override { return saved_views_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -129,6 +132,7 @@ class SqliteTx final : public app::Tx {
   SqliteLegacyReferenceRepository legacy_references_;
   SqliteSubjectAccessRepository subject_access_;
   SqliteLetterPrintingRepository letter_printings_;
+  SqliteSavedViewRepository saved_views_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

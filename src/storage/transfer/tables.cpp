@@ -64,6 +64,7 @@ constexpr std::array kCopied = {
     CopiedTable{"legacy_references"},
     CopiedTable{"subject_access_requests"},
     CopiedTable{"letter_printings"},
+    CopiedTable{"saved_views"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {

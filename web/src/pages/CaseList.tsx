@@ -3,7 +3,9 @@
 import { useLayoutEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, query } from '../api';
+import { BulkActions } from '../components/BulkActions';
 import { DownloadLinks } from '../components/DownloadLinks';
+import { SavedViews } from '../components/SavedViews';
 import { Select, TextInput, type Option } from '../components/fields';
 import {
   DateText,
@@ -17,6 +19,8 @@ import {
 } from '../components/ui';
 import { nameOf, useLoad, useReference, userName, type Reference } from '../data';
 import { REGIME_LABELS, STATUS_LABELS } from '../format';
+import { allows } from '../permissions';
+import { useSession } from '../session';
 import type { ComplaintList, ComplaintRow, StatusCounts } from '../types';
 
 export const PAGE_SIZE = 50;
@@ -150,18 +154,45 @@ function urgencyOfRow(row: ComplaintRow, dueSoon: Set<string>): Urgency | null {
   return dueSoon.has(row.reference) ? 'due_soon' : 'on_time';
 }
 
+// The selection of cases for bulk actions, by reference.
+interface Selection {
+  selected: Set<string>;
+  toggle: (reference: string, on: boolean) => void;
+}
+
 function CaseRow({
   row,
   dueSoon,
   reference,
+  selection,
 }: {
   row: ComplaintRow;
   dueSoon: Set<string>;
   reference: Reference | undefined;
+  selection: Selection | null;
 }) {
   const urgency = urgencyOfRow(row, dueSoon);
+  const boxId = `select-${row.reference}`;
   return (
     <tr className="govuk-table__row">
+      {selection && (
+        <td className="govuk-table__cell">
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <div className="govuk-checkboxes__item">
+              <input
+                className="govuk-checkboxes__input"
+                id={boxId}
+                type="checkbox"
+                checked={selection.selected.has(row.reference)}
+                onChange={(event) => selection.toggle(row.reference, event.target.checked)}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={boxId}>
+                <span className="govuk-visually-hidden">Select {row.reference}</span>
+              </label>
+            </div>
+          </div>
+        </td>
+      )}
       <th scope="row" className="govuk-table__header">
         <Link className="govuk-link" to={`/cases/${row.reference}`}>
           {row.reference}
@@ -191,7 +222,15 @@ function CaseRow({
   );
 }
 
-function CaseTable({ page, reference }: { page: Page; reference: Reference | undefined }) {
+function CaseTable({
+  page,
+  reference,
+  selection,
+}: {
+  page: Page;
+  reference: Reference | undefined;
+  selection: Selection | null;
+}) {
   if (page.list.items.length === 0)
     return (
       <p className="govuk-body" id="case-count">
@@ -209,6 +248,11 @@ function CaseTable({ page, reference }: { page: Page; reference: Reference | und
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
+            {selection && (
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Select</span>
+              </th>
+            )}
             {[
               'Reference',
               'Complainant',
@@ -232,7 +276,13 @@ function CaseTable({ page, reference }: { page: Page; reference: Reference | und
         </thead>
         <tbody className="govuk-table__body">
           {page.list.items.map((row) => (
-            <CaseRow key={row.reference} row={row} dueSoon={page.dueSoon} reference={reference} />
+            <CaseRow
+              key={row.reference}
+              row={row}
+              dueSoon={page.dueSoon}
+              reference={reference}
+              selection={selection}
+            />
           ))}
         </tbody>
       </table>
@@ -425,15 +475,39 @@ export function CaseList() {
     remember(kept.toString() ? `?${kept.toString()}` : '');
   }, [remembered, search, navigate]);
   const reference = useReference();
+  const { user } = useSession();
   const key = search.toString();
+  const viewSearch = new URLSearchParams(search);
+  viewSearch.delete('cursor');
   const page = useLoad(
     () => (remembered !== null ? new Promise<Page>(() => undefined) : loadPage(search)),
     `${remembered !== null}${key}`,
   );
   useRenderMarks(page.data);
+  // Bulk actions for whoever may reassign or acknowledge; the selection is the page's.
+  const canReassign = allows(user, 'reassign');
+  const canAcknowledge = allows(user, 'acknowledge');
+  const [selected, setSelected] = useState<{ key: string; references: Set<string> }>({
+    key,
+    references: new Set(),
+  });
+  const references = selected.key === key ? selected.references : new Set<string>();
+  const selection: Selection | null =
+    canReassign || canAcknowledge
+      ? {
+          selected: references,
+          toggle: (ref, on) => {
+            const next = new Set(references);
+            if (on) next.add(ref);
+            else next.delete(ref);
+            setSelected({ key, references: next });
+          },
+        }
+      : null;
   return (
     <>
       <h1 className="govuk-heading-l">Cases</h1>
+      <SavedViews search={viewSearch.toString()} me={user.username} reference={reference.data} />
       <h2 className="govuk-heading-m">Filters</h2>
       <Filters key={key} search={search} reference={reference.data} />
       <DownloadLinks
@@ -448,8 +522,19 @@ export function CaseList() {
       {!page.data && !page.error && <Loading />}
       {page.data && (
         <>
-          <CaseTable page={page.data} reference={reference.data} />
+          <CaseTable page={page.data} reference={reference.data} selection={selection} />
           <Pagination nextCursor={page.data.list.next_cursor} />
+          {selection && (
+            <BulkActions
+              rows={page.data.list.items.filter((row) => references.has(row.reference))}
+              canReassign={canReassign}
+              canAcknowledge={canAcknowledge}
+              onDone={() => {
+                setSelected({ key, references: new Set() });
+                page.reload();
+              }}
+            />
+          )}
         </>
       )}
     </>
