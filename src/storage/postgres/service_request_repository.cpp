@@ -13,7 +13,6 @@ namespace {
 using common::BindServiceRequest;
 
 constexpr std::string_view kServiceRequestPrefix = common::kServiceRequestPrefix;
-constexpr std::int64_t kFirstVersion = 1;
 
 // The columns after "id, reference" (storage/common's service request row), for the statements
 // below.
