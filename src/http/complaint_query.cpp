@@ -14,14 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr core::CaseStatus kCaseStatuses[] = {core::CaseStatus::kAwaitingAcknowledgement,
-                                              core::CaseStatus::kInProgress,
-                                              core::CaseStatus::kResponded,
-                                              core::CaseStatus::kClosed,
-                                              core::CaseStatus::kNotAccepted,
-                                              core::CaseStatus::kWithdrawn};
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
-constexpr EnumDomain<core::CaseStatus> kCaseStatusDomain{kCaseStatuses, core::ParseCaseStatus};
+constexpr EnumDomain<core::CaseStatus> kCaseStatusDomain{core::kAllCaseStatuses,
+                                                         core::ParseCaseStatus};
 
 constexpr char kDescendingPrefix = '-';
 constexpr char kCursorSeparator = '.';

@@ -3,34 +3,12 @@
 #include <sstream>
 #include <string>
 
+#include "core/html_text.hpp"
+
 namespace redress::letters {
 namespace {
 
 constexpr std::string_view kHeadingMark = "# ";
-
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
 
 bool IsBlankLine(const std::string& line) {
   return line.find_first_not_of(" \t\r") == std::string::npos;
@@ -53,14 +31,14 @@ std::string EmailHtml(std::string_view text) {
     if (line.rfind(kHeadingMark, 0) == 0) {
       close();
       out += "<h2>";
-      AppendEscaped(out, std::string_view(line).substr(kHeadingMark.size()));
+      core::AppendEscapedHtml(out, std::string_view(line).substr(kHeadingMark.size()));
       out += "</h2>\n";
     } else if (IsBlankLine(line)) {
       close();
     } else {
       out += in_paragraph ? "<br>\n" : "<p>";
       in_paragraph = true;
-      AppendEscaped(out, line);
+      core::AppendEscapedHtml(out, line);
     }
   }
   close();

@@ -66,7 +66,8 @@ function htmlText(html) {
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }
 
 // RFC 4180 fields of one CSV line (the report's CSV never breaks a line inside a field).

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/html_text.hpp"
 #include "report/render/render_internal.hpp"
 #include "report/render/summary.hpp"
 #include "report/wording.hpp"
@@ -30,30 +31,6 @@ constexpr const char* kEmergingColour = "#d4351c";
 constexpr const char* kSeriesColours[] = {"#1d70b8", "#00703c", "#f47738",
                                           "#4c2c92", "#d53880", "#505a5f"};
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string Num(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", value);
@@ -71,19 +48,19 @@ std::string BarChartSvg(const BarChart& chart, const std::string& current_label,
   const double plot = kChartWidth - kLabelWidth - kValueWidth;
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" +
                     Num(kChartWidth) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " +
-                    Num(kChartWidth) + " " + Num(height) + "\"><title>" + Escape(chart.title) +
-                    "</title><desc>" + Escape(AltText(chart, current_label, previous_label)) +
-                    "</desc>";
+                    Num(kChartWidth) + " " + Num(height) + "\"><title>" +
+                    core::EscapeHtml(chart.title) + "</title><desc>" +
+                    core::EscapeHtml(AltText(chart, current_label, previous_label)) + "</desc>";
   svg += "<rect x=\"" + Num(kLabelWidth) + "\" y=\"6\" width=\"10\" height=\"10\" fill=\"" +
          kCurrentColour + "\"/><text x=\"" + Num(kLabelWidth + 14) + "\" y=\"15\">" +
-         Escape(current_label) + "</text>";
+         core::EscapeHtml(current_label) + "</text>";
   svg += "<rect x=\"" + Num(kLabelWidth + 110) + "\" y=\"6\" width=\"10\" height=\"10\" fill=\"" +
          kPreviousColour + "\"/><text x=\"" + Num(kLabelWidth + 124) + "\" y=\"15\">" +
-         Escape(previous_label) + "</text>";
+         core::EscapeHtml(previous_label) + "</text>";
   for (std::size_t i = 0; i < chart.labels.size(); ++i) {
     const double y = kChartTop + row * static_cast<double>(i);
     svg += "<text x=\"" + Num(kLabelWidth - 6) + "\" y=\"" + Num(y + kBarHeight + 4) +
-           "\" text-anchor=\"end\">" + Escape(chart.labels[i]) + "</text>";
+           "\" text-anchor=\"end\">" + core::EscapeHtml(chart.labels[i]) + "</text>";
     const double values[] = {chart.current[i], chart.previous[i]};
     const char* colours[] = {kCurrentColour, kPreviousColour};
     for (int bar = 0; bar < 2; ++bar) {
@@ -92,7 +69,7 @@ std::string BarChartSvg(const BarChart& chart, const std::string& current_label,
       svg += "<rect x=\"" + Num(kLabelWidth) + "\" y=\"" + Num(bar_y) + "\" width=\"" + Num(width) +
              "\" height=\"" + Num(kBarHeight - 1) + "\" fill=\"" + colours[bar] + "\"/><text x=\"" +
              Num(kLabelWidth + width + 4) + "\" y=\"" + Num(bar_y + kBarHeight - 2) +
-             "\" class=\"v\">" + Escape(FormatValue(values[bar], chart.unit)) + "</text>";
+             "\" class=\"v\">" + core::EscapeHtml(FormatValue(values[bar], chart.unit)) + "</text>";
     }
   }
   return svg + "</svg>";
@@ -116,16 +93,16 @@ std::string LineChartSvg(const LineChart& chart) {
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" +
                     Num(kChartWidth) + "\" height=\"" + Num(kLineChartHeight) +
                     "\" viewBox=\"0 0 " + Num(kChartWidth) + " " + Num(kLineChartHeight) +
-                    "\"><title>" + Escape(chart.title) + "</title><desc>" + Escape(AltText(chart)) +
-                    "</desc>";
+                    "\"><title>" + core::EscapeHtml(chart.title) + "</title><desc>" +
+                    core::EscapeHtml(AltText(chart)) + "</desc>";
   svg += "<line x1=\"" + Num(kLinePlotLeft) + "\" y1=\"" + Num(y_of(0)) + "\" x2=\"" +
          Num(kLinePlotLeft + plot_width) + "\" y2=\"" + Num(y_of(0)) + "\" stroke=\"#0b0c0c\"/>";
   svg += "<text x=\"" + Num(kLinePlotLeft - 6) + "\" y=\"" + Num(y_of(max_value) + 4) +
          "\" text-anchor=\"end\" class=\"v\">" + FormatValue(max_value, Unit::kCount) + "</text>";
   for (std::size_t month = 0; month < months; ++month) {
     svg += "<text x=\"" + Num(x_of(month)) + "\" y=\"" + Num(y_of(0) + 16) +
-           "\" text-anchor=\"middle\" class=\"v\">" + Escape(chart.months[month].substr(2)) +
-           "</text>";
+           "\" text-anchor=\"middle\" class=\"v\">" +
+           core::EscapeHtml(chart.months[month].substr(2)) + "</text>";
   }
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
     const char* colour = kSeriesColours[s % std::size(kSeriesColours)];
@@ -144,8 +121,8 @@ std::string LineChartSvg(const LineChart& chart) {
     const double legend_x = kChartWidth - kLegendWidth + 10;
     svg += "<rect x=\"" + Num(legend_x) + "\" y=\"" + Num(legend_y) +
            "\" width=\"10\" height=\"10\" fill=\"" + colour + "\"/><text x=\"" +
-           Num(legend_x + 14) + "\" y=\"" + Num(legend_y + 9) + "\">" + Escape(chart.names[s]) +
-           "</text>";
+           Num(legend_x + 14) + "\" y=\"" + Num(legend_y + 9) + "\">" +
+           core::EscapeHtml(chart.names[s]) + "</text>";
   }
   const double note_y = kChartTop + 18.0 * static_cast<double>(chart.series.size()) + 8;
   svg += "<circle cx=\"" + Num(kChartWidth - kLegendWidth + 15) + "\" cy=\"" + Num(note_y) +
@@ -157,21 +134,24 @@ std::string LineChartSvg(const LineChart& chart) {
 
 std::string FigureTable(const FigureGroup& group, const AnnualReport& report,
                         const std::string& current_label, const std::string& previous_label) {
-  std::string html = "<table><caption>" + Escape(group.title) +
+  std::string html = "<table><caption>" + core::EscapeHtml(group.title) +
                      "</caption><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">" +
-                     Escape(current_label) + "</th><th scope=\"col\">" + Escape(previous_label) +
+                     core::EscapeHtml(current_label) + "</th><th scope=\"col\">" +
+                     core::EscapeHtml(previous_label) +
                      "</th><th scope=\"col\">Change</th></tr></thead><tbody>";
   for (const Figure& figure : group.figures) {
-    std::string label = Escape(figure.label);
+    std::string label = core::EscapeHtml(figure.label);
     if (figure.selection.coverage == Coverage::kExact) {
       label = "<a href=\"" +
-              Escape(ListPath(figure.selection.filter, report.period_from, report.period_to)) +
+              core::EscapeHtml(
+                  ListPath(figure.selection.filter, report.period_from, report.period_to)) +
               "\">" + label + "</a>";
     }
-    html += "<tr><th scope=\"row\" title=\"" + Escape(figure.selection.description) + "\">" +
-            label + "</th><td>" + Escape(FormatValue(figure.current, figure.unit)) + "</td><td>" +
-            Escape(FormatValue(figure.previous, figure.unit)) + "</td><td>" +
-            Escape(FormatChange(figure)) + "</td></tr>";
+    html += "<tr><th scope=\"row\" title=\"" + core::EscapeHtml(figure.selection.description) +
+            "\">" + label + "</th><td>" +
+            core::EscapeHtml(FormatValue(figure.current, figure.unit)) + "</td><td>" +
+            core::EscapeHtml(FormatValue(figure.previous, figure.unit)) + "</td><td>" +
+            core::EscapeHtml(FormatChange(figure)) + "</td></tr>";
   }
   return html + "</tbody></table>";
 }
@@ -190,9 +170,9 @@ constexpr std::string_view kStyle =
 // A two-column table of labelled counts.
 std::string CountTable(const std::string& caption,
                        const std::vector<std::pair<std::string, std::int64_t>>& rows) {
-  std::string html = "<table><caption>" + Escape(caption) + "</caption><tbody>";
+  std::string html = "<table><caption>" + core::EscapeHtml(caption) + "</caption><tbody>";
   for (const auto& [label, count] : rows) {
-    html += "<tr><th scope=\"row\">" + Escape(label) + "</th><td>" +
+    html += "<tr><th scope=\"row\">" + core::EscapeHtml(label) + "</th><td>" +
             FormatValue(static_cast<double>(count), Unit::kCount) + "</td></tr>";
   }
   return html + "</tbody></table>";
@@ -215,9 +195,10 @@ std::string OmbudsmanHtml(const OmbudsmanSection& section) {
       "<th scope=\"col\">Ombudsman</th><th scope=\"col\">Outcome</th>"
       "<th scope=\"col\">Count</th></tr></thead><tbody>";
   for (const OutcomeCount& outcome : section.outcomes) {
-    html += "<tr><td>" + Escape(std::string(core::DisplayName(outcome.ombudsman))) + "</td><td>" +
-            Escape(OutcomeWording(outcome.ombudsman, outcome.outcome)) + "</td><td>" +
-            FormatValue(static_cast<double>(outcome.count), Unit::kCount) + "</td></tr>";
+    html += "<tr><td>" + core::EscapeHtml(std::string(core::DisplayName(outcome.ombudsman))) +
+            "</td><td>" + core::EscapeHtml(OutcomeWording(outcome.ombudsman, outcome.outcome)) +
+            "</td><td>" + FormatValue(static_cast<double>(outcome.count), Unit::kCount) +
+            "</td></tr>";
   }
   html += "</tbody></table>";
   html += ComplianceRows("Orders", section.orders);
@@ -230,13 +211,13 @@ std::string OmbudsmanHtml(const OmbudsmanSection& section) {
                                                        {"Pending", orders.pending}});
   if (!section.lgsco_letter.empty()) {
     html += "<table><caption>LGSCO annual letter beside the cases recorded (comparison group: " +
-            Escape(section.comparison_group) +
+            core::EscapeHtml(section.comparison_group) +
             ")</caption><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Letter</th>"
             "<th scope=\"col\">Recorded</th><th scope=\"col\">Difference</th></tr></thead>"
             "<tbody>";
     for (const core::ReconciliationLine& line : section.lgsco_letter) {
       const Unit unit = UnitOf(line);
-      html += "<tr><th scope=\"row\">" + Escape(line.label) + "</th><td>" +
+      html += "<tr><th scope=\"row\">" + core::EscapeHtml(line.label) + "</th><td>" +
               FormatValue(line.letter, unit) + "</td><td>" + FormatValue(line.recorded, unit) +
               "</td><td>" + FormatValue(line.difference, unit) + "</td></tr>";
     }
@@ -244,13 +225,13 @@ std::string OmbudsmanHtml(const OmbudsmanSection& section) {
   }
   html += "<h3>Service improvements made from learning</h3><ul>";
   for (const core::LearningAction& action : section.improvements) {
-    html += "<li>" + Escape(action.action) + " (" + Escape(action.reference) + ", completed " +
-            (action.completed_on ? action.completed_on->ToIso() : "") + ")</li>";
+    html += "<li>" + core::EscapeHtml(action.action) + " (" + core::EscapeHtml(action.reference) +
+            ", completed " + (action.completed_on ? action.completed_on->ToIso() : "") + ")</li>";
   }
   html += "</ul>";
   if (std::string withheld = WithheldImprovementsSentence(section.improvements_withheld);
       !withheld.empty()) {
-    html += "<p>" + Escape(withheld) + "</p>";
+    html += "<p>" + core::EscapeHtml(withheld) + "</p>";
   }
   return html;
 }
@@ -271,16 +252,19 @@ std::string SelfAssessmentHtml(const core::SelfAssessment& assessment) {
         p.compliance != core::CodeCompliance::kDoesNotComply) {
       continue;
     }
-    html += "<tr><th scope=\"row\">" + Escape(p.provision) + "</th><td>" +
-            Escape(std::string(Wording(*p.compliance))) + "</td><td>" + Escape(p.action) +
-            "</td><td>" + (p.action_due_on ? p.action_due_on->ToIso() : "") + "</td></tr>";
+    html += "<tr><th scope=\"row\">" + core::EscapeHtml(p.provision) + "</th><td>" +
+            core::EscapeHtml(std::string(Wording(*p.compliance))) + "</td><td>" +
+            core::EscapeHtml(p.action) + "</td><td>" +
+            (p.action_due_on ? p.action_due_on->ToIso() : "") + "</td></tr>";
   }
   html += "</tbody></table>";
   if (assessment.approval) {
     const core::GoverningBodyApproval& approval = *assessment.approval;
-    html += "<p>Approved by " + Escape(approval.meeting) + " on " + approval.approved_on.ToIso() +
-            " (minute " + Escape(approval.minute_reference) +
-            ").</p><h3>The governing body's response</h3><p>" + Escape(approval.response) + "</p>";
+    html += "<p>Approved by " + core::EscapeHtml(approval.meeting) + " on " +
+            approval.approved_on.ToIso() + " (minute " +
+            core::EscapeHtml(approval.minute_reference) +
+            ").</p><h3>The governing body's response</h3><p>" +
+            core::EscapeHtml(approval.response) + "</p>";
   } else {
     html += "<p>Not yet approved by the governing body.</p>";
   }
@@ -300,7 +284,8 @@ std::string SummaryHtml(const Summary& summary, const AnnualReport& report, cons
   for (const auto& [title, sentences] : lists) {
     if (sentences->empty()) continue;
     html += "<h3>" + std::string(title) + "</h3><ul>";
-    for (const std::string& sentence : *sentences) html += "<li>" + Escape(sentence) + "</li>";
+    for (const std::string& sentence : *sentences)
+      html += "<li>" + core::EscapeHtml(sentence) + "</li>";
     html += "</ul>";
   }
   return html;
@@ -313,20 +298,20 @@ std::string RenderHtml(const AnnualReport& report) {
   const std::string previous = FinancialYearLabel(report.year - 1);
   const Charts charts = ChartsOf(report);
   std::string html = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>" +
-                     Escape(std::string(kReportTitle)) + " " + year + "</title><style>" +
+                     core::EscapeHtml(std::string(kReportTitle)) + " " + year + "</title><style>" +
                      std::string(kStyle) + "</style></head><body>";
-  html += "<h1>" + Escape(std::string(kReportTitle)) + " " + year + "</h1>";
-  html += "<p><strong>" + Escape(report.organisation) + "</strong>. Financial year " + year + " (" +
-          report.period_from.ToIso() + " to " + report.period_to.ToIso() + "), compared with " +
-          previous + ". Figures as at " + report.as_at.ToIso() + ".</p>";
+  html += "<h1>" + core::EscapeHtml(std::string(kReportTitle)) + " " + year + "</h1>";
+  html += "<p><strong>" + core::EscapeHtml(report.organisation) + "</strong>. Financial year " +
+          year + " (" + report.period_from.ToIso() + " to " + report.period_to.ToIso() +
+          "), compared with " + previous + ". Figures as at " + report.as_at.ToIso() + ".</p>";
 
   html +=
       "<h2 id=\"contents\">Contents</h2><ol><li><a href=\"#summary\">Summary</a></li>"
       "<li><a href=\"#charts\">Charts</a></li><li><a href=\"#tsm\">Tenant Satisfaction "
       "Measures</a></li><li><a href=\"#trends\">Trends and emerging issues</a></li>";
   for (std::size_t i = 0; i < report.scopes.size(); ++i) {
-    html += "<li><a href=\"#scope-" + std::to_string(i) + "\">" + Escape(report.scopes[i].name) +
-            "</a></li>";
+    html += "<li><a href=\"#scope-" + std::to_string(i) + "\">" +
+            core::EscapeHtml(report.scopes[i].name) + "</a></li>";
   }
   html +=
       "<li><a href=\"#ombudsman\">Ombudsman</a></li><li><a href=\"#self-assessment\">Code "
@@ -337,16 +322,16 @@ std::string RenderHtml(const AnnualReport& report) {
 
   html += "<h2 id=\"charts\">Charts</h2>";
   for (const BarChart& chart : charts.bars) {
-    html += "<figure><figcaption>" + Escape(chart.title) + "</figcaption>" +
+    html += "<figure><figcaption>" + core::EscapeHtml(chart.title) + "</figcaption>" +
             BarChartSvg(chart, year, previous) + "</figure>";
   }
-  html += "<figure><figcaption>" + Escape(charts.trend.title) + "</figcaption>" +
+  html += "<figure><figcaption>" + core::EscapeHtml(charts.trend.title) + "</figcaption>" +
           LineChartSvg(charts.trend) + "</figure>";
 
   html += "<h2 id=\"tsm\">Tenant Satisfaction Measures</h2>" +
           FigureTable(report.tsm, report, year, previous);
   for (const std::string& note : report.tsm_notes) {
-    html += "<p class=\"note\">" + Escape(note) + "</p>";
+    html += "<p class=\"note\">" + core::EscapeHtml(note) + "</p>";
   }
 
   html +=
@@ -361,7 +346,7 @@ std::string RenderHtml(const AnnualReport& report) {
     html += "</tr></thead><tbody>";
     for (const TrendSeries& series : report.trends) {
       if (series.dimension != dimension) continue;
-      html += "<tr><th scope=\"row\">" + Escape(series.name) + "</th>";
+      html += "<tr><th scope=\"row\">" + core::EscapeHtml(series.name) + "</th>";
       for (std::size_t i = 0; i < series.counts.size(); ++i) {
         html += std::string(series.emerging[i] ? "<td class=\"emerging\" title=\"mean of the "
                                                  "twelve months before: " +
@@ -376,21 +361,21 @@ std::string RenderHtml(const AnnualReport& report) {
 
   for (std::size_t i = 0; i < report.scopes.size(); ++i) {
     const Scope& scope = report.scopes[i];
-    html += "<h2 id=\"scope-" + std::to_string(i) + "\">" + Escape(scope.name) + "</h2>";
+    html += "<h2 id=\"scope-" + std::to_string(i) + "\">" + core::EscapeHtml(scope.name) + "</h2>";
     for (const FigureGroup& group : scope.groups) {
       html += FigureTable(group, report, year, previous);
     }
   }
-  html += "<h2 id=\"ombudsman\">Ombudsman</h2><p class=\"note\">" + Escape(report.ombudsman_note) +
-          "</p>";
+  html += "<h2 id=\"ombudsman\">Ombudsman</h2><p class=\"note\">" +
+          core::EscapeHtml(report.ombudsman_note) + "</p>";
   if (report.ombudsman) html += OmbudsmanHtml(*report.ombudsman);
   html += "<h2 id=\"self-assessment\">Code self-assessment</h2><p class=\"note\">" +
-          Escape(report.self_assessment_note) + "</p>";
+          core::EscapeHtml(report.self_assessment_note) + "</p>";
   if (report.self_assessment) html += SelfAssessmentHtml(*report.self_assessment);
   html += "<h2 id=\"rules\">How the figures are counted</h2><dl>";
   for (const CountingRule& rule : report.rules) {
-    html +=
-        "<dt><strong>" + Escape(rule.title) + "</strong></dt><dd>" + Escape(rule.text) + "</dd>";
+    html += "<dt><strong>" + core::EscapeHtml(rule.title) + "</strong></dt><dd>" +
+            core::EscapeHtml(rule.text) + "</dd>";
   }
   return html + "</dl></body></html>\n";
 }

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/ports.hpp"
@@ -78,5 +79,31 @@ class ChainVerifier {
   // The highest checkpointed sequence whose record matched, for the message of a re-chaining.
   std::int64_t last_matched_ = 0;
 };
+
+// An audit verification as every engine runs it: the checkpoints read from `paths` (none, with a
+// warning, when the store is not anchored); a broken report when they themselves show tampering,
+// whatever the database holds; otherwise `walk(checkpoints)`, the engine's verification of its
+// rows (a ChainVerifier fed in sequence order), with the checkpoints' warning.
+template <typename Walk>
+core::Result<app::AuditReport> VerifyAnchoredChain(const AnchorPaths* paths, Walk&& walk) {
+  Anchoring anchoring;
+  if (paths != nullptr) {
+    core::Result<Anchoring> loaded = LoadAnchoring(*paths);
+    if (!loaded) return tl::unexpected<core::Error>(loaded.error());
+    anchoring = std::move(*loaded);
+  } else {
+    anchoring.warning = "the audit trail is not anchored outside the database";
+  }
+  if (!anchoring.problem.empty()) {
+    app::AuditReport forged;
+    forged.intact = false;
+    forged.problem = std::move(anchoring.problem);
+    return forged;
+  }
+  core::Result<app::AuditReport> report = walk(std::move(anchoring.checkpoints));
+  if (!report) return report;
+  report->warning = std::move(anchoring.warning);
+  return report;
+}
 
 }  // namespace redress::storage::common

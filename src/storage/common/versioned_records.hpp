@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/learning.hpp"
 #include "core/ombudsman.hpp"
+#include "core/result.hpp"
 #include "storage/common/record_references.hpp"
 #include "storage/common/references.hpp"
 
@@ -157,6 +159,23 @@ inline constexpr ChildTable kCaseComplaints{"ombudsman_case_complaints", "case_i
 inline constexpr ChildTable kCaseFindings{"ombudsman_findings", "case_id"};
 inline constexpr ChildTable kCaseRemedies{"ombudsman_remedies", "case_id"};
 inline constexpr ChildTable kActionComplaints{"learning_action_complaints", "action_id"};
+
+// Calls `visit(table, items)` for each child list `record` holds (none for a failure order), in
+// the order they are saved and loaded, stopping at the first failure; so that an engine names a
+// record's lists once. `Record` may be const, for saving.
+template <typename Record, typename Visit>
+core::Status ForEachChildList(Record& record, Visit&& visit) {
+  using Plain = std::remove_const_t<Record>;
+  if constexpr (std::is_same_v<Plain, core::OmbudsmanCase>) {
+    if (core::Status s = visit(kCaseComplaints, record.complaints); !s) return s;
+    if (core::Status s = visit(kCaseFindings, record.findings); !s) return s;
+    return visit(kCaseRemedies, record.remedies);
+  } else if constexpr (std::is_same_v<Plain, core::LearningAction>) {
+    return visit(kActionComplaints, record.complaints);
+  } else {
+    return {};
+  }
+}
 inline constexpr ChildTable kAssessmentProvisions{"self_assessment_provisions", "financial_year"};
 
 template <typename Item>

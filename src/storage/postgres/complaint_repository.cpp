@@ -7,8 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "storage/common/complaint_rows.hpp"
 #include "storage/common/list_planning.hpp"
-#include "storage/postgres/complaint_rows.hpp"
 #include "storage/postgres/references.hpp"
 #include "storage/postgres/repository_support.hpp"
 
@@ -16,17 +16,15 @@ namespace redress::storage::postgres {
 
 namespace {
 
-constexpr std::string_view kComplaintPrefix = common::kComplaintPrefix;
+using common::BindComplaint;
+using common::BindProcedure;
+using common::BindStage;
+using common::kComplaintColumns;
+using common::kComplaintProjectionColumns;
+using common::kProcedureColumns;
+using common::kStageColumns;
 
-// Every case status, in the order of core::CaseStatus (the counts name each one).
-constexpr std::array<core::CaseStatus, 6> kCaseStatuses = {
-    core::CaseStatus::kAwaitingAcknowledgement,
-    core::CaseStatus::kInProgress,
-    core::CaseStatus::kResponded,
-    core::CaseStatus::kClosed,
-    core::CaseStatus::kNotAccepted,
-    core::CaseStatus::kWithdrawn,
-};
+constexpr std::string_view kComplaintPrefix = common::kComplaintPrefix;
 
 std::string InsertSql(std::string_view table, std::span<const std::string_view> columns) {
   return "INSERT INTO " + std::string(table) + " (" + JoinColumns(columns) + ") VALUES (" +
@@ -152,7 +150,7 @@ Result<core::Complaint> PostgresComplaintRepository::Load(std::string_view refer
   Result<Rows> rows = connection_.Query(sql, Params().Bind(reference));
   if (!rows) return Unexpected(rows.error());
   Result<core::Complaint> complaint =
-      rows->ReadOne(ReadComplaint, "no complaint " + std::string(reference));
+      rows->ReadOne(common::ReadComplaint<RowReader>, "no complaint " + std::string(reference));
   if (!complaint) return complaint;
   if (Status loaded = LoadChildren(*complaint); !loaded) return Unexpected(loaded.error());
   return complaint;
@@ -247,7 +245,7 @@ Status PostgresComplaintRepository::SaveChildren(const core::Complaint& complain
   const auto insert_list = [&](const auto& list, const core::Stage& stage) -> Status {
     const auto* items = list.source(stage);
     if (items == nullptr) return {};
-    const std::string sql = InsertSql(list.table, StageListColumns(list));
+    const std::string sql = InsertSql(list.table, common::StageListColumns(list));
     for (std::size_t i = 0; i < items->size(); ++i) {
       Params params;
       params.BindAll(complaint.id, stage.number, static_cast<std::int64_t>(i));
@@ -260,12 +258,11 @@ Status PostgresComplaintRepository::SaveChildren(const core::Complaint& complain
     Params params;
     BindStage(params, complaint.id, stage);
     if (Status inserted = connection_.Run(stage_sql, params); !inserted) return inserted;
-    if (Status s = insert_list(kExtensions, stage); !s) return s;
-    if (Status s = insert_list(kRootCauses, stage); !s) return s;
-    if (Status s = insert_list(kRemedies, stage); !s) return s;
-    if (Status s = insert_list(kActions, stage); !s) return s;
-    if (Status s = insert_list(kEarlierResponses, stage); !s) return s;
-    if (Status s = insert_list(kReopenings, stage); !s) return s;
+    if (Status s = common::ForEachStageList<Params, RowReader>(
+            [&](const auto& list) { return insert_list(list, stage); });
+        !s) {
+      return s;
+    }
     if (stage.procedure != core::StageProcedure{}) {
       static const std::string procedure_sql = InsertSql("stage_procedures", kProcedureColumns);
       Params procedure;
@@ -313,7 +310,7 @@ Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
                                        "ORDER BY number";
   Result<Rows> stage_rows = connection_.Query(stage_sql, Params().Bind(complaint.id));
   if (!stage_rows) return Unexpected(stage_rows.error());
-  Result<std::vector<core::Stage>> stages = stage_rows->ReadAll(ReadStage);
+  Result<std::vector<core::Stage>> stages = stage_rows->ReadAll(common::ReadStage<RowReader>);
   if (!stages) return Unexpected(stages.error());
   complaint.stages = std::move(*stages);
 
@@ -344,19 +341,14 @@ Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
   if (complaint.stages.empty()) {
     return Fail(ErrorCode::kStorage, "complaint " + complaint.reference + " has no stage");
   }
-  if (Status s = load_list(kExtensions); !s) return s;
-  if (Status s = load_list(kRootCauses); !s) return s;
-  if (Status s = load_list(kRemedies); !s) return s;
-  if (Status s = load_list(kActions); !s) return s;
-  if (Status s = load_list(kEarlierResponses); !s) return s;
-  if (Status s = load_list(kReopenings); !s) return s;
+  if (Status s = common::ForEachStageList<Params, RowReader>(load_list); !s) return s;
 
   static const std::string procedure_sql = "SELECT " + JoinColumns(kProcedureColumns) +
                                            " FROM stage_procedures WHERE complaint_id = $1 "
                                            "ORDER BY stage";
   Result<Rows> procedures = connection_.Query(procedure_sql, Params().Bind(complaint.id));
   if (!procedures) return Unexpected(procedures.error());
-  auto read_procedures = procedures->ReadAll(ReadProcedure);
+  auto read_procedures = procedures->ReadAll(common::ReadProcedure<RowReader>);
   if (!read_procedures) return Unexpected(read_procedures.error());
   for (auto& [number, procedure] : *read_procedures) {
     for (core::Stage& stage : complaint.stages) {
@@ -447,8 +439,8 @@ Result<app::StatusCounts> PostgresComplaintRepository::CountByStatus(
   });
   if (!found) return Unexpected(found.error());
   app::StatusCounts counts;
-  counts.reserve(kCaseStatuses.size());
-  for (core::CaseStatus status : kCaseStatuses) {
+  counts.reserve(std::size(core::kAllCaseStatuses));
+  for (core::CaseStatus status : core::kAllCaseStatuses) {
     auto match = std::find_if(found->begin(), found->end(),
                               [status](const auto& entry) { return entry.first == status; });
     counts.emplace_back(status, match == found->end() ? 0 : match->second);

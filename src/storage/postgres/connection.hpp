@@ -22,6 +22,7 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "storage/common/code.hpp"
 
 namespace redress::storage::postgres {
 
@@ -54,11 +55,7 @@ bool IsRetryable(std::string_view sqlstate);
 // present in table ..."), from which a foreign key's column and value are read.
 Error ErrorFor(std::string_view sqlstate, std::string_view message, std::string_view detail);
 
-// An optional code of reference data: bound as NULL when empty so that its foreign key holds,
-// and read back as "" from NULL (as the SQLite adapter's Code).
-struct Code {
-  std::string_view value;
-};
+using common::Code;
 
 // The parameters of one statement, $1, $2, ... in the order bound. Text or NULL each.
 class Params {

@@ -5,45 +5,17 @@
 #include <utility>
 
 #include "core/regime.hpp"
+#include "storage/common/letter_rows.hpp"
 #include "storage/common/outbox_rows.hpp"
 #include "storage/postgres/repository_support.hpp"
 
 namespace redress::storage::postgres {
 namespace {
 
-// The columns a letter is written with, after number; the PDF's bytes travel as hex text
-// (decode($n, 'hex') and encode(pdf, 'hex')), since every parameter is sent as text.
-constexpr std::array<std::string_view, 18> kLetterColumns{"type",
-                                                          "stage",
-                                                          "issued_on",
-                                                          "issued_by",
-                                                          "issued_at",
-                                                          "channel",
-                                                          "format",
-                                                          "recipient_name",
-                                                          "recipient_email",
-                                                          "recipient_address",
-                                                          "template_version",
-                                                          "text",
-                                                          "html",
-                                                          "pdf",
-                                                          "pages",
-                                                          "sha256",
-                                                          "corrects",
-                                                          "complaint_id"};
+using common::kLetterColumns;
+using common::kTemplateColumns;
+using common::RegimeKey;
 constexpr std::size_t kPdfParameter = 15;  // $15: number is $1, then kLetterColumns
-
-// A list leaves the bodies out: '' for text, html and pdf.
-constexpr std::string_view kLetterSummarySelect =
-    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
-    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
-    "l.template_version, '', '', '', l.pages, l.sha256, l.corrects "
-    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
-constexpr std::string_view kLetterSelect =
-    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
-    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
-    "l.template_version, l.text, l.html, encode(l.pdf, 'hex'), l.pages, l.sha256, l.corrects "
-    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
 
 constexpr std::string_view kHexDigits = "0123456789abcdef";
 
@@ -69,32 +41,11 @@ std::string BytesOfHex(std::string_view hex) {
   return bytes;
 }
 
+// The PDF's bytes travel as hex text (decode($n, 'hex') and encode(pdf, 'hex')), since every
+// parameter is sent as text.
 app::IssuedLetter ReadLetter(RowReader& r) {
-  app::IssuedLetter letter;
-  letter.id = r.Int64();
-  letter.complaint_reference = r.Text();
-  letter.number = r.Int();
-  letter.type = r.Enumerator(core::ParseLetterType);
-  letter.stage = r.Int();
-  letter.issued_on = r.Date();
-  letter.issued_by = r.Text();
-  letter.issued_at = r.Text();
-  letter.channel = r.Enumerator(core::ParsePreferredChannel);
-  letter.format = r.Enumerator(core::ParseLetterFormat);
-  letter.recipient_name = r.Text();
-  letter.recipient_email = r.Text();
-  letter.recipient_address = r.Text();
-  letter.template_version = r.Int64();
-  letter.text = r.Text();
-  letter.html = r.Text();
-  letter.pdf = BytesOfHex(r.View());
-  letter.pages = r.Int();
-  letter.sha256 = r.Text();
-  if (r.NextIsNull()) {
-    r.Skip(1);
-  } else {
-    letter.corrects = r.Int();
-  }
+  app::IssuedLetter letter = common::ReadLetter(r);
+  letter.pdf = BytesOfHex(letter.pdf);
   return letter;
 }
 
@@ -114,24 +65,6 @@ Result<std::int64_t> ComplaintId(Connection& connection, std::string_view refere
                            core::FieldErrorCode::kUnknownReference);
   }
   return rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no complaint");
-}
-
-constexpr std::string_view kTemplateColumns = "type, regime, version, text, saved_by, saved_at";
-
-app::LetterTemplate ReadTemplate(RowReader& r) {
-  app::LetterTemplate letter_template;
-  letter_template.type = r.Enumerator(core::ParseLetterType);
-  std::string regime = r.Text();
-  if (!regime.empty()) letter_template.regime = core::ParseRegime(regime);
-  letter_template.version = r.Int64();
-  letter_template.text = r.Text();
-  letter_template.saved_by = r.Text();
-  letter_template.saved_at = r.Text();
-  return letter_template;
-}
-
-std::string RegimeKey(const std::optional<core::Regime>& regime) {
-  return regime ? std::string(core::ToString(*regime)) : std::string();
 }
 
 // Runs an UPDATE of a claimed row; kConflict when the claim is no longer the caller's.
@@ -174,12 +107,7 @@ Result<app::IssuedLetter> PostgresLetterRepository::Insert(app::IssuedLetter let
            ") RETURNING id";
   }();
   Params params;
-  params.BindAll(letter.number, letter.type, letter.stage, letter.issued_on, letter.issued_by,
-                 letter.issued_at, letter.channel, letter.format, letter.recipient_name,
-                 letter.recipient_email, letter.recipient_address, letter.template_version,
-                 letter.text, letter.html, HexOf(letter.pdf), letter.pages, letter.sha256);
-  params.Bind(letter.corrects);
-  params.Bind(*complaint_id);
+  common::BindLetter(params, letter, HexOf(letter.pdf), *complaint_id);
   Result<Rows> rows = connection_.Query(sql, params);
   if (!rows) return Unexpected(rows.error());
   Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
@@ -190,8 +118,8 @@ Result<app::IssuedLetter> PostgresLetterRepository::Insert(app::IssuedLetter let
 
 Result<std::vector<app::IssuedLetter>> PostgresLetterRepository::ListOf(
     std::string_view complaint_reference) {
-  static const std::string sql =
-      std::string(kLetterSummarySelect) + " WHERE c.reference = $1 ORDER BY l.number";
+  static const std::string sql = common::LetterSelect(common::kLetterWithoutBodies) +
+                                 " WHERE c.reference = $1 ORDER BY l.number";
   Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint_reference));
   if (!rows) return Unexpected(rows.error());
   return rows->ReadAll(ReadLetter);
@@ -199,8 +127,8 @@ Result<std::vector<app::IssuedLetter>> PostgresLetterRepository::ListOf(
 
 Result<app::IssuedLetter> PostgresLetterRepository::Load(std::string_view complaint_reference,
                                                          int number) {
-  static const std::string sql =
-      std::string(kLetterSelect) + " WHERE c.reference = $1 AND l.number = $2";
+  static const std::string sql = common::LetterSelect("l.text, l.html, encode(l.pdf, 'hex')") +
+                                 " WHERE c.reference = $1 AND l.number = $2";
   Result<Rows> rows = connection_.Query(sql, Params().BindAll(complaint_reference, number));
   if (!rows) return Unexpected(rows.error());
   return rows->ReadOne(ReadLetter, "no letter " + std::to_string(number) + " of " +
@@ -243,7 +171,7 @@ Result<std::optional<app::LetterTemplate>> PostgresLetterTemplateRepository::Lat
   Result<Rows> rows = connection_.Query(sql, Params().BindAll(type, RegimeKey(regime)));
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<app::LetterTemplate>();
-  Result<app::LetterTemplate> found = rows->ReadOne(ReadTemplate, "no template");
+  Result<app::LetterTemplate> found = rows->ReadOne(common::ReadTemplate<RowReader>, "no template");
   if (!found) return Unexpected(found.error());
   return std::optional<app::LetterTemplate>(std::move(*found));
 }
@@ -255,7 +183,7 @@ Result<std::vector<app::LetterTemplate>> PostgresLetterTemplateRepository::ListL
       "WHERE u.type = t.type AND u.regime = t.regime) ORDER BY type, regime";
   Result<Rows> rows = connection_.Query(sql);
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll(ReadTemplate);
+  return rows->ReadAll(common::ReadTemplate<RowReader>);
 }
 
 // --- outbox ---
@@ -358,23 +286,14 @@ Result<std::vector<app::OutboxMessage>> PostgresOutboxRepository::OfComplaint(
 
 Result<std::optional<core::ContactPreferences>> PostgresContactPreferencesRepository::Load(
     std::string_view complaint_reference) {
-  Result<Rows> rows = connection_.Query(
-      "SELECT p.channel, p.format, p.language, p.copy_representative "
-      "FROM complaint_contact_preferences p JOIN complaints c ON c.id = p.complaint_id "
-      "WHERE c.reference = $1",
-      Params().Bind(complaint_reference));
+  static const std::string sql =
+      std::string(common::kContactPreferencesSelect) + "WHERE c.reference = $1";
+  Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint_reference));
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<core::ContactPreferences>();
   return rows->ReadOne(
       [](RowReader& r) {
-        core::ContactPreferences preferences;
-        preferences.channel = r.Enumerator(core::ParsePreferredChannel);
-        preferences.format = r.Enumerator(core::ParseLetterFormat);
-        preferences.language = r.Text();
-        preferences.copy_representative = r.Bool()
-                                              ? core::ContactPreferences::CopyRepresentative::kYes
-                                              : core::ContactPreferences::CopyRepresentative::kNo;
-        return std::optional<core::ContactPreferences>(std::move(preferences));
+        return std::optional<core::ContactPreferences>(common::ReadContactPreferences(r));
       },
       "no preferences");
 }
@@ -383,14 +302,13 @@ Status PostgresContactPreferencesRepository::Save(std::string_view complaint_ref
                                                   const core::ContactPreferences& preferences) {
   Result<std::int64_t> complaint_id = ComplaintId(connection_, complaint_reference);
   if (!complaint_id) return Unexpected(complaint_id.error());
-  return connection_.Run(
+  static const std::string sql =
       "INSERT INTO complaint_contact_preferences (complaint_id, channel, format, language, "
-      "copy_representative) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (complaint_id) DO UPDATE SET "
-      "channel = excluded.channel, format = excluded.format, language = excluded.language, "
-      "copy_representative = excluded.copy_representative",
-      Params().BindAll(
-          *complaint_id, preferences.channel, preferences.format, preferences.language,
-          preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes));
+      "copy_representative) VALUES ($1, $2, $3, $4, $5)" +
+      std::string(common::kContactPreferencesUpsert);
+  Params params;
+  common::BindContactPreferences(params, *complaint_id, preferences);
+  return connection_.Run(sql, params);
 }
 
 // --- printings ---

@@ -19,7 +19,8 @@ constexpr int kFindingPeopleVersion = 5;
 constexpr std::int64_t kFillBatch = 1000;
 
 // Gives each stored complaint its people_text and person_key, computed by the core as the store
-// computes them for a complaint it saves (complaint_rows.cpp), a batch at a time in id order.
+// computes them for a complaint it saves (storage/common/complaint_rows.hpp), a batch at a time in
+// id order.
 Status FillPeopleSearch(Connection& connection) {
   std::int64_t after = 0;
   for (;;) {

@@ -193,31 +193,21 @@ Status PostgresStore::Read(const std::function<Status(app::Tx&)>& work) {
 }
 
 Result<app::AuditReport> PostgresStore::VerifyAudit() {
-  common::Anchoring anchoring;
-  if (audit_anchor_) {
-    Result<common::Anchoring> loaded = common::LoadAnchoring(audit_anchor_->checkpointer.paths);
-    if (!loaded) return Unexpected(loaded.error());
-    anchoring = std::move(*loaded);
-  } else {
-    anchoring.warning = "the audit trail is not anchored outside the database";
-  }
-  if (!anchoring.problem.empty()) {
-    app::AuditReport forged;
-    forged.intact = false;
-    forged.problem = std::move(anchoring.problem);
-    return forged;
-  }
-  std::optional<app::AuditReport> verification;
-  bool retryable = false;
-  Status checked = RunTransaction(kReadMode, retryable, [&](Connection& connection) -> Status {
-    Result<app::AuditReport> report = VerifyChain(connection, std::move(anchoring.checkpoints));
-    if (!report) return Unexpected(report.error());
-    verification = std::move(*report);
-    return {};
-  });
-  if (!checked) return Unexpected(checked.error());
-  verification->warning = std::move(anchoring.warning);
-  return std::move(*verification);
+  const common::AnchorPaths* paths = audit_anchor_ ? &audit_anchor_->checkpointer.paths : nullptr;
+  return common::VerifyAnchoredChain(
+      paths, [&](std::vector<common::Checkpoint> checkpoints) -> Result<app::AuditReport> {
+        std::optional<app::AuditReport> verification;
+        bool retryable = false;
+        Status checked =
+            RunTransaction(kReadMode, retryable, [&](Connection& connection) -> Status {
+              Result<app::AuditReport> report = VerifyChain(connection, std::move(checkpoints));
+              if (!report) return Unexpected(report.error());
+              verification = std::move(*report);
+              return {};
+            });
+        if (!checked) return Unexpected(checked.error());
+        return std::move(*verification);
+      });
 }
 
 Status PostgresStore::CheckWritable() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "storage/common/report_reader.hpp"
+#include "storage/common/report_rows.hpp"
 #include "storage/postgres/organisation_repository.hpp"
 
 namespace redress::storage::postgres {
@@ -21,56 +22,25 @@ Result<app::StoreSummary> PostgresReportRepository::Summarise() {
   if (!settings) return Unexpected(settings.error());
   summary.organisation = settings->name;
 
-  Result<Rows> counts = connection_.Query(
-      "SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM service_requests), "
-      "(SELECT count(*) FROM users), (SELECT count(*) FROM teams), "
-      "(SELECT count(*) FROM service_areas), (SELECT count(*) FROM events)");
+  Result<Rows> counts = connection_.Query(common::kSummaryCountsSql);
   if (!counts) return Unexpected(counts.error());
   Result<bool> counted = counts->ReadOne(
-      [&summary](RowReader& r) {
-        summary.complaints = r.Int64();
-        summary.service_requests = r.Int64();
-        summary.users = r.Int64();
-        summary.teams = r.Int64();
-        summary.service_areas = r.Int64();
-        summary.events = r.Int64();
-        return true;
-      },
-      "no counts");
+      [&summary](RowReader& r) { return common::ReadSummaryCounts(r, summary); }, "no counts");
   if (!counted) return Unexpected(counted.error());
 
-  // Grouped by start date in SQL and folded into financial years here, so that the financial
-  // year has one definition (core::Date::FinancialYear).
-  Result<Rows> stages = connection_.Query(
-      "SELECT c.regime, s.number, s.started_on, count(*) FROM complaint_stages s "
-      "JOIN complaints c ON c.id = s.complaint_id GROUP BY c.regime, s.number, s.started_on");
+  Result<Rows> stages = connection_.Query(common::kStageStartsSql);
   if (!stages) return Unexpected(stages.error());
-  using StageKey = std::tuple<int, core::Regime, int>;
-  Result<std::vector<std::pair<StageKey, std::int64_t>>> stage_rows =
-      stages->ReadAll([](RowReader& r) {
-        const core::Regime regime = r.Enumerator(core::ParseRegime);
-        const int number = r.Int();
-        const core::Date started_on = r.Date();
-        return std::pair{StageKey{started_on.FinancialYear(), regime, number}, r.Int64()};
-      });
+  Result<std::vector<common::StageStarts>> stage_rows =
+      stages->ReadAll(common::ReadStageStarts<RowReader>);
   if (!stage_rows) return Unexpected(stage_rows.error());
-  std::map<StageKey, std::int64_t> stage_counts;
-  for (const auto& [key, count] : *stage_rows) stage_counts[key] += count;
-  for (const auto& [key, count] : stage_counts) {
-    const auto& [year, regime, number] = key;
-    summary.stage_counts.push_back({year, regime, number, count});
-  }
+  common::FoldStageStarts(*stage_rows, summary);
 
-  Result<Rows> statuses =
-      connection_.Query("SELECT status, count(*) FROM complaints GROUP BY status");
+  Result<Rows> statuses = connection_.Query(common::kStatusCountsSql);
   if (!statuses) return Unexpected(statuses.error());
   Result<std::vector<std::pair<core::CaseStatus, std::int64_t>>> by_status =
-      statuses->ReadAll([](RowReader& r) {
-        return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
-      });
+      statuses->ReadAll(common::ReadStatusCount<RowReader>);
   if (!by_status) return Unexpected(by_status.error());
-  summary.by_status = std::move(*by_status);
-  std::sort(summary.by_status.begin(), summary.by_status.end());
+  common::SetStatusCounts(std::move(*by_status), summary);
   return summary;
 }
 
@@ -159,12 +129,10 @@ Status PostgresReportRepository::ReadRecords(const report::RecordWindow& window,
 }
 
 Result<std::map<int, std::int64_t>> PostgresReportRepository::ListHomesOwned() {
-  Result<Rows> rows =
-      connection_.Query("SELECT financial_year, homes FROM homes_owned ORDER BY financial_year");
+  Result<Rows> rows = connection_.Query(common::kHomesOwnedSelect);
   if (!rows) return Unexpected(rows.error());
-  Result<std::vector<std::pair<int, std::int64_t>>> read = rows->ReadAll([](RowReader& r) {
-    return std::pair{r.Int(), r.Int64()};
-  });
+  Result<std::vector<std::pair<int, std::int64_t>>> read =
+      rows->ReadAll(common::ReadHomesOwned<RowReader>);
   if (!read) return Unexpected(read.error());
   return std::map<int, std::int64_t>(read->begin(), read->end());
 }
@@ -178,16 +146,10 @@ Status PostgresReportRepository::SaveHomesOwned(int financial_year, std::int64_t
 
 Result<std::map<int, report::TenantSatisfaction>>
 PostgresReportRepository::ListTenantSatisfaction() {
-  Result<Rows> rows = connection_.Query(
-      "SELECT financial_year, satisfied_tenths, sample_size FROM tenant_satisfaction "
-      "ORDER BY financial_year");
+  Result<Rows> rows = connection_.Query(common::kTenantSatisfactionSelect);
   if (!rows) return Unexpected(rows.error());
   Result<std::vector<std::pair<int, report::TenantSatisfaction>>> read =
-      rows->ReadAll([](RowReader& r) {
-        const int year = r.Int();
-        const int tenths = r.Int();
-        return std::pair{year, report::TenantSatisfaction{tenths, r.Int64()}};
-      });
+      rows->ReadAll(common::ReadTenantSatisfaction<RowReader>);
   if (!read) return Unexpected(read.error());
   return std::map<int, report::TenantSatisfaction>(read->begin(), read->end());
 }

@@ -2,58 +2,31 @@
 
 #include <string>
 
-#include "storage/postgres/complaint_rows.hpp"
+#include "storage/common/service_request_rows.hpp"
 #include "storage/postgres/references.hpp"
+#include "storage/postgres/repository_support.hpp"
 
 namespace redress::storage::postgres {
 
 namespace {
 
+using common::BindServiceRequest;
+
 constexpr std::string_view kServiceRequestPrefix = common::kServiceRequestPrefix;
-constexpr std::int64_t kFirstVersion = 1;
 
-// The columns after "id, reference", in binding and reading order (as the SQLite adapter's).
-constexpr std::string_view kColumns =
-    "channel, received_on, service_area, category, summary, description, requester_name, "
-    "requester_email, requester_phone, requester_address, requester_postcode, team, status, "
-    "resolved_on, resolution, complaint_reference, version";
-
-void BindServiceRequest(Params& s, const core::ServiceRequest& r) {
-  s.BindAll(r.channel, r.received_on, Code{r.service_area}, Code{r.category}, r.summary,
-            r.description);
-  BindPerson(s, r.requester);
-  s.BindAll(Code{r.team}, r.status, r.resolved_on, r.resolution, Code{r.complaint_reference},
-            r.version);
-}
-
-core::ServiceRequest ReadServiceRequest(RowReader& r) {
-  core::ServiceRequest request;
-  request.id = r.Int64();
-  request.reference = r.Text();
-  request.channel = r.Enumerator(core::ParseChannel);
-  request.received_on = r.Date();
-  request.service_area = r.Text();
-  request.category = r.Text();
-  request.summary = r.Text();
-  request.description = r.Text();
-  request.requester = ReadPerson(r);
-  request.team = r.Text();
-  request.status = r.Enumerator(core::ParseServiceRequestStatus);
-  request.resolved_on = r.OptionalDate();
-  request.resolution = r.Text();
-  request.complaint_reference = r.Text();
-  request.version = r.Int64();
-  return request;
-}
+// The columns after "id, reference" (storage/common's service request row), for the statements
+// below.
+std::string Columns() { return JoinColumns(common::kServiceRequestColumns); }
 
 }  // namespace
 
 Result<core::ServiceRequest> PostgresServiceRequestRepository::Load(std::string_view reference) {
-  static const std::string sql = "SELECT id, reference, " + std::string(kColumns) +
-                                 " FROM service_requests WHERE reference = $1";
+  static const std::string sql =
+      "SELECT id, reference, " + Columns() + " FROM service_requests WHERE reference = $1";
   Result<Rows> rows = connection_.Query(sql, Params().Bind(reference));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadOne(ReadServiceRequest, "no service request " + std::string(reference));
+  return rows->ReadOne(common::ReadServiceRequest<RowReader>,
+                       "no service request " + std::string(reference));
 }
 
 Result<core::ServiceRequest> PostgresServiceRequestRepository::Insert(
@@ -64,7 +37,7 @@ Result<core::ServiceRequest> PostgresServiceRequestRepository::Insert(
   request.reference = std::move(*reference);
   request.version = kFirstVersion;
   static const std::string sql =
-      "INSERT INTO service_requests (reference, " + std::string(kColumns) +
+      "INSERT INTO service_requests (reference, " + Columns() +
       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
       "$18) RETURNING id";
   Params params;
@@ -88,7 +61,7 @@ Result<core::ServiceRequest> PostgresServiceRequestRepository::Update(
   core::ServiceRequest stored = request;
   stored.version = expected_version + 1;
   static const std::string sql =
-      "UPDATE service_requests SET (" + std::string(kColumns) +
+      "UPDATE service_requests SET (" + Columns() +
       ") = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
       "WHERE reference = $18 AND version = $19 RETURNING id";
   Params params;

@@ -20,11 +20,7 @@ namespace redress::storage::postgres {
 
 using common::ChildColumns;
 using common::ChildTable;
-using common::kActionComplaints;
 using common::kAssessmentProvisions;
-using common::kCaseComplaints;
-using common::kCaseFindings;
-using common::kCaseRemedies;
 using common::Versioned;
 
 // Replaces the parent's rows of `table` with `items`, in order: one DELETE and one INSERT of
@@ -68,32 +64,18 @@ Status LoadChildren(Connection& connection, const ChildTable& table, std::int64_
   return {};
 }
 
-inline Status SaveChildrenOf(Connection& connection, const core::OmbudsmanCase& c) {
-  if (Status saved = ReplaceChildren(connection, kCaseComplaints, c.id, c.complaints); !saved)
-    return saved;
-  if (Status saved = ReplaceChildren(connection, kCaseFindings, c.id, c.findings); !saved)
-    return saved;
-  return ReplaceChildren(connection, kCaseRemedies, c.id, c.remedies);
+template <typename Record>
+Status SaveChildrenOf(Connection& connection, const Record& record) {
+  return common::ForEachChildList(record, [&](const ChildTable& table, const auto& items) {
+    return ReplaceChildren(connection, table, record.id, items);
+  });
 }
 
-inline Status SaveChildrenOf(Connection& /*connection*/, const core::FailureOrder&) { return {}; }
-
-inline Status SaveChildrenOf(Connection& connection, const core::LearningAction& a) {
-  return ReplaceChildren(connection, kActionComplaints, a.id, a.complaints);
-}
-
-inline Status LoadChildrenOf(Connection& connection, core::OmbudsmanCase& c) {
-  if (Status loaded = LoadChildren(connection, kCaseComplaints, c.id, c.complaints); !loaded)
-    return loaded;
-  if (Status loaded = LoadChildren(connection, kCaseFindings, c.id, c.findings); !loaded)
-    return loaded;
-  return LoadChildren(connection, kCaseRemedies, c.id, c.remedies);
-}
-
-inline Status LoadChildrenOf(Connection& /*connection*/, core::FailureOrder&) { return {}; }
-
-inline Status LoadChildrenOf(Connection& connection, core::LearningAction& a) {
-  return LoadChildren(connection, kActionComplaints, a.id, a.complaints);
+template <typename Record>
+Status LoadChildrenOf(Connection& connection, Record& record) {
+  return common::ForEachChildList(record, [&](const ChildTable& table, auto& items) {
+    return LoadChildren(connection, table, record.id, items);
+  });
 }
 
 // A subject access request has no child rows.

@@ -17,16 +17,6 @@
 
 namespace redress::storage::sqlite {
 
-// Every case status, in the order of core::CaseStatus (the counts by status name each one). The
-// schema's CHECK on complaints.status lists the same six.
-inline constexpr std::array<core::CaseStatus, 6> kCaseStatuses = {
-    core::CaseStatus::kAwaitingAcknowledgement,
-    core::CaseStatus::kInProgress,
-    core::CaseStatus::kResponded,
-    core::CaseStatus::kClosed,
-    core::CaseStatus::kNotAccepted,
-    core::CaseStatus::kWithdrawn};
-
 // How the free text of a query filters the complaints.
 struct TextFilter {
   std::string fts_query;         // the FTS5 query; empty when the text has no words: no filter

@@ -11,13 +11,24 @@
 #include <utility>
 #include <vector>
 
+#include "storage/common/complaint_rows.hpp"
 #include "storage/sqlite/complaint_list.hpp"
-#include "storage/sqlite/complaint_rows.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
 namespace redress::storage::sqlite {
 
 namespace {
+
+using common::BindComplaint;
+using common::BindProcedure;
+using common::BindStage;
+using common::ComplaintReferences;
+using common::kComplaintColumns;
+using common::kComplaintProjectionColumns;
+using common::kProcedureColumns;
+using common::kStageColumns;
+template <typename Item>
+using StageList = common::StageList<Statement, ColumnReader, Item>;
 
 // Whether a save starts the case's child rows afresh (insert) or replaces them (update).
 enum class Children { kNew, kReplace };
@@ -116,13 +127,12 @@ Status SaveComplaintChildren(Connection& connection, const core::Complaint& comp
     if (!statement) return Unexpected(statement.error());
     BindStage(*statement, complaint.id, stage);
     if (Status inserted = statement->Run(); !inserted) return inserted;
-    if (Status s = InsertStageList(connection, kExtensions, complaint.id, stage); !s) return s;
-    if (Status s = InsertStageList(connection, kRootCauses, complaint.id, stage); !s) return s;
-    if (Status s = InsertStageList(connection, kRemedies, complaint.id, stage); !s) return s;
-    if (Status s = InsertStageList(connection, kActions, complaint.id, stage); !s) return s;
-    if (Status s = InsertStageList(connection, kEarlierResponses, complaint.id, stage); !s)
+    if (Status s = common::ForEachStageList<Statement, ColumnReader>([&](const auto& list) {
+          return InsertStageList(connection, list, complaint.id, stage);
+        });
+        !s) {
       return s;
-    if (Status s = InsertStageList(connection, kReopenings, complaint.id, stage); !s) return s;
+    }
     if (Status s = InsertProcedure(connection, complaint.id, stage); !s) return s;
   }
   if (Status s = SaveEarlierDecisions(connection, complaint); !s) return s;
@@ -160,7 +170,7 @@ Status LoadProcedures(Connection& connection, core::Complaint& complaint) {
   if (!statement) return Unexpected(statement.error());
   statement->Bind(complaint.id);
   Result<std::vector<std::pair<int, core::StageProcedure>>> rows =
-      ReadAll(*statement, ReadProcedure);
+      ReadAll(*statement, common::ReadProcedure<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   for (auto& [number, procedure] : *rows) {
     for (core::Stage& stage : complaint.stages) {
@@ -230,16 +240,15 @@ Status LoadComplaintChildren(Connection& connection, core::Complaint& complaint)
   Result<Statement> statement = connection.Prepare(stage_sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(complaint.id);
-  Result<std::vector<core::Stage>> stages = ReadAll(*statement, ReadStage);
+  Result<std::vector<core::Stage>> stages = ReadAll(*statement, common::ReadStage<ColumnReader>);
   if (!stages) return Unexpected(stages.error());
   complaint.stages = std::move(*stages);
 
-  if (Status s = LoadStageList(connection, kExtensions, complaint); !s) return s;
-  if (Status s = LoadStageList(connection, kRootCauses, complaint); !s) return s;
-  if (Status s = LoadStageList(connection, kRemedies, complaint); !s) return s;
-  if (Status s = LoadStageList(connection, kActions, complaint); !s) return s;
-  if (Status s = LoadStageList(connection, kEarlierResponses, complaint); !s) return s;
-  if (Status s = LoadStageList(connection, kReopenings, complaint); !s) return s;
+  if (Status s = common::ForEachStageList<Statement, ColumnReader>(
+          [&](const auto& list) { return LoadStageList(connection, list, complaint); });
+      !s) {
+    return s;
+  }
   if (Status s = LoadEarlierDecisions(connection, complaint); !s) return s;
   if (Status s = LoadProcedures(connection, complaint); !s) return s;
 
@@ -262,8 +271,8 @@ Result<core::Complaint> SqliteComplaintRepository::Load(std::string_view referen
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(reference);
-  Result<core::Complaint> complaint =
-      ReadOne(*statement, ReadComplaint, "no complaint " + std::string(reference));
+  Result<core::Complaint> complaint = ReadOne(*statement, common::ReadComplaint<ColumnReader>,
+                                              "no complaint " + std::string(reference));
   if (!complaint) return complaint;
   if (Status loaded = LoadComplaintChildren(connection_, *complaint); !loaded) {
     return Unexpected(loaded.error());
@@ -340,9 +349,9 @@ Result<app::StatusCounts> SqliteComplaintRepository::CountByStatus(
   Result<TextFilter> text = PrepareTextFilter(connection_, query.text);
   if (!text) return Unexpected(text.error());
   app::StatusCounts counts;
-  counts.reserve(kCaseStatuses.size());
+  counts.reserve(std::size(core::kAllCaseStatuses));
   if (text->matches_nothing) {
-    for (core::CaseStatus status : kCaseStatuses) counts.emplace_back(status, 0);
+    for (core::CaseStatus status : core::kAllCaseStatuses) counts.emplace_back(status, 0);
     return counts;
   }
   SqlQuery count{"SELECT status, count(*) FROM complaints WHERE 1 = 1", {}};
@@ -355,7 +364,7 @@ Result<app::StatusCounts> SqliteComplaintRepository::CountByStatus(
     return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
   });
   if (!found) return found;
-  for (core::CaseStatus status : kCaseStatuses) {
+  for (core::CaseStatus status : core::kAllCaseStatuses) {
     auto match = std::find_if(found->begin(), found->end(),
                               [status](const auto& entry) { return entry.first == status; });
     counts.emplace_back(status, match == found->end() ? 0 : match->second);

@@ -25,6 +25,7 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "storage/common/code.hpp"
 
 namespace redress::storage::sqlite {
 
@@ -120,11 +121,7 @@ struct StatementFinalizer {
 using DatabaseHandle = std::unique_ptr<sqlite3, DatabaseCloser>;
 using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
-// An optional code of reference data: bound as NULL when empty so that its foreign key holds,
-// and read back as "" from NULL.
-struct Code {
-  std::string_view value;
-};
+using common::Code;
 
 using SqlValue = std::variant<std::int64_t, std::string>;
 

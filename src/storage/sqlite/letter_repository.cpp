@@ -4,71 +4,15 @@
 #include <string>
 
 #include "core/regime.hpp"
+#include "storage/common/letter_rows.hpp"
 #include "storage/common/outbox_rows.hpp"
 
 namespace redress::storage::sqlite {
 namespace {
 
-// The columns a letter is written with, after complaint_id and number.
-constexpr std::array<std::string_view, 18> kLetterColumns{"type",
-                                                          "stage",
-                                                          "issued_on",
-                                                          "issued_by",
-                                                          "issued_at",
-                                                          "channel",
-                                                          "format",
-                                                          "recipient_name",
-                                                          "recipient_email",
-                                                          "recipient_address",
-                                                          "template_version",
-                                                          "text",
-                                                          "html",
-                                                          "pdf",
-                                                          "pages",
-                                                          "sha256",
-                                                          "corrects",
-                                                          "complaint_id"};
-
-// A list leaves the bodies out: '' for text, html and pdf.
-constexpr std::string_view kLetterSummarySelect =
-    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
-    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
-    "l.template_version, '', '', '', l.pages, l.sha256, l.corrects "
-    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
-constexpr std::string_view kLetterSelect =
-    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
-    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
-    "l.template_version, l.text, l.html, l.pdf, l.pages, l.sha256, l.corrects "
-    "FROM letters l JOIN complaints c ON c.id = l.complaint_id";
-
-app::IssuedLetter ReadLetter(ColumnReader& r) {
-  app::IssuedLetter letter;
-  letter.id = r.Int64();
-  letter.complaint_reference = r.Text();
-  letter.number = r.Int();
-  letter.type = r.Enumerator(core::ParseLetterType);
-  letter.stage = r.Int();
-  letter.issued_on = r.Date();
-  letter.issued_by = r.Text();
-  letter.issued_at = r.Text();
-  letter.channel = r.Enumerator(core::ParsePreferredChannel);
-  letter.format = r.Enumerator(core::ParseLetterFormat);
-  letter.recipient_name = r.Text();
-  letter.recipient_email = r.Text();
-  letter.recipient_address = r.Text();
-  letter.template_version = r.Int64();
-  letter.text = r.Text();
-  letter.html = r.Text();
-  letter.pdf = r.Text();  // the BLOB's bytes
-  letter.pages = r.Int();
-  letter.sha256 = r.Text();
-  if (r.NextIsNull()) {
-    r.Skip(1);
-  } else {
-    letter.corrects = r.Int();
-  }
-  return letter;
-}
+using common::kLetterColumns;
+using common::kTemplateColumns;
+using common::RegimeKey;
 
 Result<std::int64_t> ComplaintId(Connection& connection, std::string_view reference) {
   Result<Statement> statement = connection.Prepare("SELECT id FROM complaints WHERE reference = ?");
@@ -81,24 +25,6 @@ Result<std::int64_t> ComplaintId(Connection& connection, std::string_view refere
                            core::FieldErrorCode::kUnknownReference);
   }
   return id;
-}
-
-constexpr std::string_view kTemplateColumns = "type, regime, version, text, saved_by, saved_at";
-
-app::LetterTemplate ReadTemplate(ColumnReader& r) {
-  app::LetterTemplate letter_template;
-  letter_template.type = r.Enumerator(core::ParseLetterType);
-  std::string regime = r.Text();
-  if (!regime.empty()) letter_template.regime = core::ParseRegime(regime);
-  letter_template.version = r.Int64();
-  letter_template.text = r.Text();
-  letter_template.saved_by = r.Text();
-  letter_template.saved_at = r.Text();
-  return letter_template;
-}
-
-std::string RegimeKey(const std::optional<core::Regime>& regime) {
-  return regime ? std::string(core::ToString(*regime)) : std::string();
 }
 
 std::string OutboxSelect() {
@@ -143,12 +69,7 @@ Result<app::IssuedLetter> SqliteLetterRepository::Insert(app::IssuedLetter lette
       ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BLOB), ?, ?, ?, ?)";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(letter.number, letter.type, letter.stage, letter.issued_on, letter.issued_by,
-                     letter.issued_at, letter.channel, letter.format, letter.recipient_name,
-                     letter.recipient_email, letter.recipient_address, letter.template_version,
-                     letter.text, letter.html, letter.pdf, letter.pages, letter.sha256);
-  statement->Bind(letter.corrects);
-  statement->Bind(*complaint_id);
+  common::BindLetter(*statement, letter, letter.pdf, *complaint_id);
   if (Status run = statement->Run(); !run) return Unexpected(run.error());
   letter.id = statement->LastInsertRowid();
   return letter;
@@ -156,22 +77,23 @@ Result<app::IssuedLetter> SqliteLetterRepository::Insert(app::IssuedLetter lette
 
 Result<std::vector<app::IssuedLetter>> SqliteLetterRepository::ListOf(
     std::string_view complaint_reference) {
-  static const std::string sql =
-      std::string(kLetterSummarySelect) + " WHERE c.reference = ? ORDER BY l.number";
+  static const std::string sql = common::LetterSelect(common::kLetterWithoutBodies) +
+                                 " WHERE c.reference = ? ORDER BY l.number";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(complaint_reference);
-  return ReadAll(*statement, ReadLetter);
+  return ReadAll(*statement, common::ReadLetter<ColumnReader>);
 }
 
 Result<app::IssuedLetter> SqliteLetterRepository::Load(std::string_view complaint_reference,
                                                        int number) {
+  // The PDF's BLOB reads as its bytes.
   static const std::string sql =
-      std::string(kLetterSelect) + " WHERE c.reference = ? AND l.number = ?";
+      common::LetterSelect("l.text, l.html, l.pdf") + " WHERE c.reference = ? AND l.number = ?";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(complaint_reference, number);
-  return ReadOne(*statement, ReadLetter,
+  return ReadOne(*statement, common::ReadLetter<ColumnReader>,
                  "no letter " + std::to_string(number) + " of " + std::string(complaint_reference));
 }
 
@@ -208,7 +130,8 @@ Result<std::optional<app::LetterTemplate>> SqliteLetterTemplateRepository::Lates
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(type, RegimeKey(regime));
-  Result<std::vector<app::LetterTemplate>> rows = ReadAll(*statement, ReadTemplate);
+  Result<std::vector<app::LetterTemplate>> rows =
+      ReadAll(*statement, common::ReadTemplate<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<app::LetterTemplate>();
   return std::optional<app::LetterTemplate>(std::move(rows->front()));
@@ -221,7 +144,7 @@ Result<std::vector<app::LetterTemplate>> SqliteLetterTemplateRepository::ListLat
       "WHERE u.type = t.type AND u.regime = t.regime) ORDER BY type, regime";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
-  return ReadAll(*statement, ReadTemplate);
+  return ReadAll(*statement, common::ReadTemplate<ColumnReader>);
 }
 
 // --- outbox ---
@@ -355,21 +278,13 @@ Result<std::vector<app::OutboxMessage>> SqliteOutboxRepository::OfComplaint(
 
 Result<std::optional<core::ContactPreferences>> SqliteContactPreferencesRepository::Load(
     std::string_view complaint_reference) {
-  Result<Statement> statement = connection_.Prepare(
-      "SELECT p.channel, p.format, p.language, p.copy_representative "
-      "FROM complaint_contact_preferences p JOIN complaints c ON c.id = p.complaint_id "
-      "WHERE c.reference = ?");
+  static const std::string sql =
+      std::string(common::kContactPreferencesSelect) + "WHERE c.reference = ?";
+  Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(complaint_reference);
-  Result<std::vector<core::ContactPreferences>> rows = ReadAll(*statement, [](ColumnReader& r) {
-    core::ContactPreferences preferences;
-    preferences.channel = r.Enumerator(core::ParsePreferredChannel);
-    preferences.format = r.Enumerator(core::ParseLetterFormat);
-    preferences.language = r.Text();
-    preferences.copy_representative = r.Bool() ? core::ContactPreferences::CopyRepresentative::kYes
-                                               : core::ContactPreferences::CopyRepresentative::kNo;
-    return preferences;
-  });
+  Result<std::vector<core::ContactPreferences>> rows =
+      ReadAll(*statement, common::ReadContactPreferences<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<core::ContactPreferences>();
   return std::optional<core::ContactPreferences>(rows->front());
@@ -379,15 +294,13 @@ Status SqliteContactPreferencesRepository::Save(std::string_view complaint_refer
                                                 const core::ContactPreferences& preferences) {
   Result<std::int64_t> complaint_id = ComplaintId(connection_, complaint_reference);
   if (!complaint_id) return Unexpected(complaint_id.error());
-  Result<Statement> statement = connection_.Prepare(
+  static const std::string sql =
       "INSERT INTO complaint_contact_preferences (complaint_id, channel, format, language, "
-      "copy_representative) VALUES (?, ?, ?, ?, ?) ON CONFLICT (complaint_id) DO UPDATE SET "
-      "channel = excluded.channel, format = excluded.format, language = excluded.language, "
-      "copy_representative = excluded.copy_representative");
+      "copy_representative) VALUES (?, ?, ?, ?, ?)" +
+      std::string(common::kContactPreferencesUpsert);
+  Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(
-      *complaint_id, preferences.channel, preferences.format, preferences.language,
-      preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes);
+  common::BindContactPreferences(*statement, *complaint_id, preferences);
   return statement->Run();
 }
 

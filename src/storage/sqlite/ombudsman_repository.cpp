@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/common/lgsco_letter_rows.hpp"
 #include "storage/sqlite/repository_support.hpp"
 #include "storage/sqlite/versioned_tables.hpp"
 
@@ -55,26 +56,9 @@ Result<std::vector<core::OmbudsmanCase>> SqliteOmbudsmanRepository::ListCases(
       "WHERE id IN (SELECT case_id FROM ombudsman_case_complaints WHERE complaint = ?)", complaint);
 }
 
-namespace {
-
-constexpr std::array<std::string_view, 12> kLetterColumns = {"financial_year",
-                                                             "complaints_and_enquiries_received",
-                                                             "decisions_made",
-                                                             "not_for_us",
-                                                             "assessed_and_closed",
-                                                             "investigated",
-                                                             "upheld",
-                                                             "uphold_rate_percent",
-                                                             "average_uphold_rate_percent",
-                                                             "compliance_percent",
-                                                             "satisfactory_remedy_by_council",
-                                                             "comparison_group"};
-
-}  // namespace
-
 Result<std::optional<core::LgscoLetter>> SqliteOmbudsmanRepository::LoadLgscoLetter(int year) {
   static const std::string sql =
-      SelectSql("lgsco_letters", kLetterColumns) + " WHERE financial_year = ?";
+      SelectSql("lgsco_letters", common::kLgscoLetterColumns) + " WHERE financial_year = ?";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(year);
@@ -82,31 +66,15 @@ Result<std::optional<core::LgscoLetter>> SqliteOmbudsmanRepository::LoadLgscoLet
   if (!row) return Unexpected(row.error());
   if (!*row) return std::optional<core::LgscoLetter>();
   ColumnReader r = statement->Columns();
-  core::LgscoLetter letter;
-  letter.year = r.Int();
-  letter.complaints_and_enquiries_received = r.Int64();
-  letter.decisions_made = r.Int64();
-  letter.not_for_us = r.Int64();
-  letter.assessed_and_closed = r.Int64();
-  letter.investigated = r.Int64();
-  letter.upheld = r.Int64();
-  letter.uphold_rate_percent = r.OptionalReal();
-  letter.average_uphold_rate_percent = r.OptionalReal();
-  letter.compliance_percent = r.OptionalReal();
-  letter.satisfactory_remedy_by_council = r.Int64();
-  letter.comparison_group = r.Text();
-  return std::optional<core::LgscoLetter>(std::move(letter));
+  return std::optional<core::LgscoLetter>(common::ReadLgscoLetter(r));
 }
 
 Status SqliteOmbudsmanRepository::SaveLgscoLetter(const core::LgscoLetter& letter) {
-  static const std::string sql = UpsertSql("lgsco_letters", "financial_year", kLetterColumns);
+  static const std::string sql =
+      UpsertSql("lgsco_letters", "financial_year", common::kLgscoLetterColumns);
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(letter.year, letter.complaints_and_enquiries_received, letter.decisions_made,
-                     letter.not_for_us, letter.assessed_and_closed, letter.investigated,
-                     letter.upheld, letter.uphold_rate_percent, letter.average_uphold_rate_percent,
-                     letter.compliance_percent, letter.satisfactory_remedy_by_council,
-                     letter.comparison_group);
+  common::BindLgscoLetter(*statement, letter);
   return statement->Run();
 }
 

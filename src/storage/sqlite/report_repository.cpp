@@ -13,6 +13,7 @@
 
 #include "report/records.hpp"
 #include "storage/common/report_reader.hpp"
+#include "storage/common/report_rows.hpp"
 #include "storage/sqlite/organisation_repository.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
@@ -25,57 +26,26 @@ Result<app::StoreSummary> SqliteReportRepository::Summarise() {
   if (!settings) return Unexpected(settings.error());
   summary.organisation = settings->name;
 
-  Result<Statement> counts = connection_.Prepare(
-      "SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM service_requests), "
-      "(SELECT count(*) FROM users), (SELECT count(*) FROM teams), "
-      "(SELECT count(*) FROM service_areas), (SELECT count(*) FROM events)");
+  Result<Statement> counts = connection_.Prepare(common::kSummaryCountsSql);
   if (!counts) return Unexpected(counts.error());
   Result<bool> counted = ReadOne(
-      *counts,
-      [&summary](ColumnReader& r) {
-        summary.complaints = r.Int64();
-        summary.service_requests = r.Int64();
-        summary.users = r.Int64();
-        summary.teams = r.Int64();
-        summary.service_areas = r.Int64();
-        summary.events = r.Int64();
-        return true;
-      },
+      *counts, [&summary](ColumnReader& r) { return common::ReadSummaryCounts(r, summary); },
       "no counts");
   if (!counted) return Unexpected(counted.error());
 
-  // Grouped by start date in SQL and folded into financial years here, so that the financial
-  // year has one definition (core::Date::FinancialYear).
-  Result<Statement> stages = connection_.Prepare(
-      "SELECT c.regime, s.number, s.started_on, count(*) FROM complaint_stages s "
-      "JOIN complaints c ON c.id = s.complaint_id GROUP BY c.regime, s.number, s.started_on");
+  Result<Statement> stages = connection_.Prepare(common::kStageStartsSql);
   if (!stages) return Unexpected(stages.error());
-  using StageKey = std::tuple<int, core::Regime, int>;
-  Result<std::vector<std::pair<StageKey, std::int64_t>>> stage_rows =
-      ReadAll(*stages, [](ColumnReader& r) {
-        const core::Regime regime = r.Enumerator(core::ParseRegime);
-        const int number = r.Int();
-        const core::Date started_on = r.Date();
-        return std::pair{StageKey{started_on.FinancialYear(), regime, number}, r.Int64()};
-      });
+  Result<std::vector<common::StageStarts>> stage_rows =
+      ReadAll(*stages, common::ReadStageStarts<ColumnReader>);
   if (!stage_rows) return Unexpected(stage_rows.error());
-  std::map<StageKey, std::int64_t> stage_counts;
-  for (const auto& [key, count] : *stage_rows) stage_counts[key] += count;
-  for (const auto& [key, count] : stage_counts) {
-    const auto& [year, regime, number] = key;
-    summary.stage_counts.push_back({year, regime, number, count});
-  }
+  common::FoldStageStarts(*stage_rows, summary);
 
-  Result<Statement> statuses =
-      connection_.Prepare("SELECT status, count(*) FROM complaints GROUP BY status");
+  Result<Statement> statuses = connection_.Prepare(common::kStatusCountsSql);
   if (!statuses) return Unexpected(statuses.error());
   Result<std::vector<std::pair<core::CaseStatus, std::int64_t>>> by_status =
-      ReadAll(*statuses, [](ColumnReader& r) {
-        return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
-      });
+      ReadAll(*statuses, common::ReadStatusCount<ColumnReader>);
   if (!by_status) return Unexpected(by_status.error());
-  summary.by_status = std::move(*by_status);
-  std::sort(summary.by_status.begin(), summary.by_status.end());
+  common::SetStatusCounts(std::move(*by_status), summary);
   return summary;
 }
 
@@ -121,12 +91,10 @@ Status SqliteReportRepository::ReadRecords(const report::RecordWindow& window,
 }
 
 Result<std::map<int, std::int64_t>> SqliteReportRepository::ListHomesOwned() {
-  Result<Statement> statement =
-      connection_.Prepare("SELECT financial_year, homes FROM homes_owned ORDER BY financial_year");
+  Result<Statement> statement = connection_.Prepare(common::kHomesOwnedSelect);
   if (!statement) return Unexpected(statement.error());
-  Result<std::vector<std::pair<int, std::int64_t>>> rows = ReadAll(*statement, [](ColumnReader& r) {
-    return std::pair{r.Int(), r.Int64()};
-  });
+  Result<std::vector<std::pair<int, std::int64_t>>> rows =
+      ReadAll(*statement, common::ReadHomesOwned<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   return std::map<int, std::int64_t>(rows->begin(), rows->end());
 }
@@ -141,16 +109,10 @@ Status SqliteReportRepository::SaveHomesOwned(int financial_year, std::int64_t h
 }
 
 Result<std::map<int, report::TenantSatisfaction>> SqliteReportRepository::ListTenantSatisfaction() {
-  Result<Statement> statement = connection_.Prepare(
-      "SELECT financial_year, satisfied_tenths, sample_size FROM tenant_satisfaction "
-      "ORDER BY financial_year");
+  Result<Statement> statement = connection_.Prepare(common::kTenantSatisfactionSelect);
   if (!statement) return Unexpected(statement.error());
   Result<std::vector<std::pair<int, report::TenantSatisfaction>>> rows =
-      ReadAll(*statement, [](ColumnReader& r) {
-        const int year = r.Int();
-        const int tenths = r.Int();
-        return std::pair{year, report::TenantSatisfaction{tenths, r.Int64()}};
-      });
+      ReadAll(*statement, common::ReadTenantSatisfaction<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   return std::map<int, report::TenantSatisfaction>(rows->begin(), rows->end());
 }

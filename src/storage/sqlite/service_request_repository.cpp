@@ -11,51 +11,18 @@
 #include <utility>
 #include <vector>
 
-#include "storage/sqlite/complaint_rows.hpp"
+#include "storage/common/service_request_rows.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
 namespace redress::storage::sqlite {
 
 namespace {
 
+using common::BindServiceRequest;
+using common::kServiceRequestColumns;
+
 // ---------------------------------------------------------------------------------------------
 // Service requests.
-
-constexpr std::array<std::string_view, 17> kServiceRequestColumns = {
-    "channel",         "received_on",       "service_area",       "category",
-    "summary",         "description",       "requester_name",     "requester_email",
-    "requester_phone", "requester_address", "requester_postcode", "team",
-    "status",          "resolved_on",       "resolution",         "complaint_reference",
-    "version"};
-
-void BindServiceRequest(Statement& s, const core::ServiceRequest& r) {
-  s.BindAll(r.channel, r.received_on, Code{r.service_area}, Code{r.category}, r.summary,
-            r.description);
-  BindPerson(s, r.requester);
-  s.BindAll(Code{r.team}, r.status, r.resolved_on, r.resolution, Code{r.complaint_reference},
-            r.version);
-}
-
-// Reads the columns "id, reference" and then kServiceRequestColumns.
-core::ServiceRequest ReadServiceRequest(ColumnReader& r) {
-  core::ServiceRequest request;
-  request.id = r.Int64();
-  request.reference = r.Text();
-  request.channel = r.Enumerator(core::ParseChannel);
-  request.received_on = r.Date();
-  request.service_area = r.Text();
-  request.category = r.Text();
-  request.summary = r.Text();
-  request.description = r.Text();
-  request.requester = ReadPerson(r);
-  request.team = r.Text();
-  request.status = r.Enumerator(core::ParseServiceRequestStatus);
-  request.resolved_on = r.OptionalDate();
-  request.resolution = r.Text();
-  request.complaint_reference = r.Text();
-  request.version = r.Int64();
-  return request;
-}
 
 std::vector<Reference> ServiceRequestReferences(const core::ServiceRequest& r) {
   return {{"service_area", "service area", "service_areas", "code", r.service_area},
@@ -89,7 +56,8 @@ Result<core::ServiceRequest> SqliteServiceRequestRepository::Load(std::string_vi
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(reference);
-  return ReadOne(*statement, ReadServiceRequest, "no service request " + std::string(reference));
+  return ReadOne(*statement, common::ReadServiceRequest<ColumnReader>,
+                 "no service request " + std::string(reference));
 }
 
 Result<core::ServiceRequest> SqliteServiceRequestRepository::Insert(core::ServiceRequest request,

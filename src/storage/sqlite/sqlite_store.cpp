@@ -544,48 +544,37 @@ Status SqliteStore::CheckWritable() {
 }
 
 Result<app::AuditReport> SqliteStore::VerifyAudit() {
-  common::Anchoring anchoring;
-  if (audit_anchor_) {
-    Result<common::Anchoring> loaded = common::LoadAnchoring(audit_anchor_->checkpointer.paths);
-    if (!loaded) return Unexpected(loaded.error());
-    anchoring = std::move(*loaded);
-  } else {
-    anchoring.warning = "the audit trail is not anchored outside the database";
-  }
-  if (!anchoring.problem.empty()) {
-    app::AuditReport forged;
-    forged.intact = false;
-    forged.problem = std::move(anchoring.problem);
-    return forged;
-  }
-  std::optional<app::AuditReport> verification;
-  Status checked = WithReader([&](Connection& reader) -> Status {
-    static const std::string sql = SelectSql("events", kEventColumns) + " ORDER BY sequence";
-    Result<Statement> statement = reader.Prepare(sql);
-    if (!statement) return Unexpected(statement.error());
-    common::ChainVerifier verifier(anchoring.checkpoints);
-    for (;;) {
-      Result<bool> row = statement->Step();
-      if (!row) return Unexpected(row.error());
-      if (!*row) break;
-      ColumnReader r = statement->Columns();
-      const common::ChainRecord record = ReadChainRecord(r);
-      if (!verifier.Add(record, r.Text())) break;
-    }
-    // AUTOINCREMENT's record of the highest number handed out, which rows removed from the end
-    // do not take back.
-    Result<Statement> highest = reader.Prepare(
-        "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)");
-    if (!highest) return Unexpected(highest.error());
-    Result<std::int64_t> last = ReadOne(
-        *highest, [](ColumnReader& r) { return r.Int64(); }, "");
-    if (!last) return Unexpected(last.error());
-    verification = verifier.Finish(*last);
-    return {};
-  });
-  if (!checked) return Unexpected(checked.error());
-  verification->warning = std::move(anchoring.warning);
-  return std::move(*verification);
+  const common::AnchorPaths* paths = audit_anchor_ ? &audit_anchor_->checkpointer.paths : nullptr;
+  return common::VerifyAnchoredChain(
+      paths, [&](std::vector<common::Checkpoint> checkpoints) -> Result<app::AuditReport> {
+        std::optional<app::AuditReport> verification;
+        Status checked = WithReader([&](Connection& reader) -> Status {
+          static const std::string sql = SelectSql("events", kEventColumns) + " ORDER BY sequence";
+          Result<Statement> statement = reader.Prepare(sql);
+          if (!statement) return Unexpected(statement.error());
+          common::ChainVerifier verifier(checkpoints);
+          for (;;) {
+            Result<bool> row = statement->Step();
+            if (!row) return Unexpected(row.error());
+            if (!*row) break;
+            ColumnReader r = statement->Columns();
+            const common::ChainRecord record = ReadChainRecord(r);
+            if (!verifier.Add(record, r.Text())) break;
+          }
+          // AUTOINCREMENT's record of the highest number handed out, which rows removed from the
+          // end do not take back.
+          Result<Statement> highest = reader.Prepare(
+              "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)");
+          if (!highest) return Unexpected(highest.error());
+          Result<std::int64_t> last = ReadOne(
+              *highest, [](ColumnReader& r) { return r.Int64(); }, "");
+          if (!last) return Unexpected(last.error());
+          verification = verifier.Finish(*last);
+          return {};
+        });
+        if (!checked) return Unexpected(checked.error());
+        return std::move(*verification);
+      });
 }
 
 Result<common::ChainHead> SqliteStore::ReadChainHead() {

@@ -1,20 +1,33 @@
-// The rows of a complaint on PostgreSQL: the case row, its stages, each stage's lists and its
-// statutory procedure, bound and read column by column. The same columns, in the same order, as
-// the SQLite adapter's (whose mapping this follows line for line, over Params and RowReader in
-// place of Statement and ColumnReader), so that the two engines store a case alike; one shared
-// mapping over both belongs in storage/common once the storage split gives it a home there.
+#pragma once
 
-#include "storage/postgres/complaint_rows.hpp"
+// A complaint as rows, the same on every engine: the case row with its list projection, its
+// stages, each stage's lists and statutory procedure, and the kept history; their columns and how
+// each is bound and read, written once as templates over an engine's binder (BindAll, BindNulls,
+// Bind: the SQLite Statement's and the PostgreSQL Params' interface) and row reader (Text, Int,
+// Int64, Date, OptionalDate, Bool, Enumerator, NextIsNull, Skip: the SQLite ColumnReader's and the
+// PostgreSQL RowReader's). Each engine runs the SQL itself.
 
-#include <nlohmann/json.hpp>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
+#include "core/complaint.hpp"
 #include "core/pending_deadline.hpp"
 #include "core/person_search.hpp"
+#include "core/procedure_transitions.hpp"
 #include "core/repeats.hpp"
+#include "core/result.hpp"
+#include "storage/common/code.hpp"
 
-namespace redress::storage::postgres {
+namespace redress::storage::common {
 
-extern const std::array<std::string_view, 30> kComplaintColumns = {
+inline constexpr std::array<std::string_view, 30> kComplaintColumns = {
     "regime",
     "channel",
     "service_area",
@@ -47,27 +60,33 @@ extern const std::array<std::string_view, 30> kComplaintColumns = {
     "matter_arose_on",
 };
 // Derived from the case on every save, for filtering; never read back into a Complaint.
-extern const std::array<std::string_view, 9> kComplaintProjectionColumns = {
+inline constexpr std::array<std::string_view, 9> kComplaintProjectionColumns = {
     "current_stage", "team",         "handler",     "due_on",    "email_key",
     "phone_key",     "property_key", "people_text", "person_key"};
 // Columns of the optional parts of a case, all NULL when the part is absent.
-constexpr int kPersonColumns = 5;
-constexpr int kRefusalColumns = 3;
-constexpr int kWithdrawalColumns = 3;
-constexpr int kResponseColumns = 4;
+inline constexpr int kPersonColumns = 5;
+inline constexpr int kRefusalColumns = 3;
+inline constexpr int kWithdrawalColumns = 3;
+inline constexpr int kResponseColumns = 4;
 
-void BindPerson(Params& s, const core::Person& person) {
+template <typename Binder>
+void BindPerson(Binder& s, const core::Person& person) {
   s.BindAll(person.name, person.email, person.phone, person.address, person.postcode);
 }
-void BindOptionalPerson(Params& s, const std::optional<core::Person>& person) {
+template <typename Binder>
+void BindOptionalPerson(Binder& s, const std::optional<core::Person>& person) {
   if (person) {
     BindPerson(s, *person);
     return;
   }
   s.BindNulls(kPersonColumns);
 }
-core::Person ReadPerson(RowReader& r) { return {r.Text(), r.Text(), r.Text(), r.Text(), r.Text()}; }
-std::optional<core::Person> ReadOptionalPerson(RowReader& r) {
+template <typename Reader>
+core::Person ReadPerson(Reader& r) {
+  return {r.Text(), r.Text(), r.Text(), r.Text(), r.Text()};
+}
+template <typename Reader>
+std::optional<core::Person> ReadOptionalPerson(Reader& r) {
   if (r.NextIsNull()) {
     r.Skip(kPersonColumns);
     return std::nullopt;
@@ -75,7 +94,8 @@ std::optional<core::Person> ReadOptionalPerson(RowReader& r) {
   return ReadPerson(r);
 }
 
-void BindComplaint(Params& s, const core::Complaint& c) {
+template <typename Binder>
+void BindComplaint(Binder& s, const core::Complaint& c) {
   s.BindAll(c.regime, c.channel, c.service_area, c.category, c.summary, c.description,
             c.desired_outcome);
   BindPerson(s, c.complainant);
@@ -102,7 +122,8 @@ void BindComplaint(Params& s, const core::Complaint& c) {
 }
 
 // Reads the columns "id, reference, version" and then kComplaintColumns.
-core::Complaint ReadComplaint(RowReader& r) {
+template <typename Reader>
+core::Complaint ReadComplaint(Reader& r) {
   core::Complaint c;
   c.id = r.Int64();
   c.reference = r.Text();
@@ -136,13 +157,14 @@ core::Complaint ReadComplaint(RowReader& r) {
   return c;
 }
 
-extern const std::array<std::string_view, 17> kStageColumns = {
+inline constexpr std::array<std::string_view, 17> kStageColumns = {
     "complaint_id", "number",         "started_on",         "escalation_reason",   "team",
     "handler",      "acknowledge_by", "acknowledged_on",    "respond_by_original", "respond_by",
     "outside_code", "reopened_on",    "first_responded_on", "responded_on",        "outcome",
     "learning",     "responded_by"};
 
-void BindStage(Params& s, std::int64_t complaint_id, const core::Stage& stage) {
+template <typename Binder>
+void BindStage(Binder& s, std::int64_t complaint_id, const core::Stage& stage) {
   s.BindAll(complaint_id, stage.number, stage.started_on, stage.escalation_reason, Code{stage.team},
             stage.handler, stage.acknowledge_by, stage.acknowledged_on, stage.respond_by_original,
             stage.respond_by, stage.outside_code, stage.reopened_on, stage.first_responded_on);
@@ -154,7 +176,8 @@ void BindStage(Params& s, std::int64_t complaint_id, const core::Stage& stage) {
   }
 }
 
-core::Stage ReadStage(RowReader& r) {
+template <typename Reader>
+core::Stage ReadStage(Reader& r) {
   core::Stage stage;
   r.Skip(1);  // complaint_id
   stage.number = r.Int();
@@ -183,7 +206,7 @@ core::Stage ReadStage(RowReader& r) {
 }
 
 // The statutory procedure's steps at a stage (stage_procedures): one row for a stage that has any.
-extern const std::array<std::string_view, 22> kProcedureColumns = {
+inline constexpr std::array<std::string_view, 22> kProcedureColumns = {
     "complaint_id",          "stage",
     "record_agreed_on",      "investigating_officer",
     "independent_person",    "adjudicating_officer",
@@ -196,7 +219,8 @@ extern const std::array<std::string_view, 22> kProcedureColumns = {
     "agreed_respond_by",     "late_notice_on",
     "late_notice_reason",    "late_notice_expected_by"};
 
-void BindProcedure(Params& s, std::int64_t complaint_id, int stage, const core::StageProcedure& p) {
+template <typename Binder>
+void BindProcedure(Binder& s, std::int64_t complaint_id, int stage, const core::StageProcedure& p) {
   s.BindAll(complaint_id, stage);
   if (p.investigation) {
     s.BindAll(p.investigation->record_agreed_on, p.investigation->investigating_officer,
@@ -234,7 +258,8 @@ void BindProcedure(Params& s, std::int64_t complaint_id, int stage, const core::
 }
 
 // The stage number and its procedure.
-std::pair<int, core::StageProcedure> ReadProcedure(RowReader& r) {
+template <typename Reader>
+std::pair<int, core::StageProcedure> ReadProcedure(Reader& r) {
   r.Skip(1);  // complaint_id
   const int stage = r.Int();
   core::StageProcedure p;
@@ -291,59 +316,82 @@ std::pair<int, core::StageProcedure> ReadProcedure(RowReader& r) {
   return {stage, std::move(p)};
 }
 
-extern const std::array<std::string_view, 7> kExtensionColumns = {
+// A list held by a stage, stored in its own table keyed by (complaint_id, stage, position).
+// Item columns follow the key columns; `Target` finds the list in a stage (null when the stage
+// cannot hold it, e.g. root causes of a stage without a response).
+template <typename Binder, typename Reader, typename Item>
+struct StageList {
+  std::string_view table;
+  std::span<const std::string_view> item_columns;
+  void (*bind)(Binder&, const Item&);
+  Item (*read)(Reader&);
+  std::vector<Item>* (*target)(core::Stage&);
+  const std::vector<Item>* (*source)(const core::Stage&);
+};
+
+inline constexpr std::array<std::string_view, 7> kExtensionColumns = {
     "decided_on",   "working_days", "reason",     "good_reason",
     "previous_due", "new_due",      "within_code"};
-extern const std::array<std::string_view, 1> kRootCauseColumns = {"root_cause"};
-extern const std::array<std::string_view, 3> kRemedyColumns = {"type", "amount_pence",
-                                                               "description"};
-extern const std::array<std::string_view, 5> kActionColumns = {"description", "due_on", "owner",
-                                                               "status", "completed_on"};
+inline constexpr std::array<std::string_view, 1> kRootCauseColumns = {"root_cause"};
+inline constexpr std::array<std::string_view, 3> kRemedyColumns = {"type", "amount_pence",
+                                                                   "description"};
+inline constexpr std::array<std::string_view, 5> kActionColumns = {"description", "due_on", "owner",
+                                                                   "status", "completed_on"};
 
-extern const StageList<core::Extension> kExtensions{
+// The list `member` of a stage's response; null when the stage has no response.
+template <typename Item, typename StageType>
+auto ResponseList(StageType& stage, std::vector<Item> core::Response::*member) {
+  return stage.response ? &((*stage.response).*member) : nullptr;
+}
+
+template <typename Binder, typename Reader>
+inline const StageList<Binder, Reader, core::Extension> kExtensions{
     "stage_extensions",
     kExtensionColumns,
-    [](Params& s, const core::Extension& e) {
+    [](Binder& s, const core::Extension& e) {
       s.BindAll(e.decided_on, e.working_days, e.reason, e.good_reason, e.previous_due, e.new_due,
                 e.within_code);
     },
-    [](RowReader& r) {
+    [](Reader& r) {
       return core::Extension{r.Date(), r.Int(), r.Text(), r.Text(), r.Date(), r.Date(), r.Bool()};
     },
     [](core::Stage& stage) { return &stage.extensions; },
     [](const core::Stage& stage) { return &stage.extensions; },
 };
 
-extern const StageList<std::string> kRootCauses{
+template <typename Binder, typename Reader>
+inline const StageList<Binder, Reader, std::string> kRootCauses{
     "stage_root_causes",
     kRootCauseColumns,
-    [](Params& s, const std::string& code) { s.Bind(code); },
-    [](RowReader& r) { return r.Text(); },
+    [](Binder& s, const std::string& code) { s.Bind(code); },
+    [](Reader& r) { return r.Text(); },
     [](core::Stage& stage) { return ResponseList(stage, &core::Response::root_causes); },
     [](const core::Stage& stage) { return ResponseList(stage, &core::Response::root_causes); },
 };
 
-extern const StageList<core::Remedy> kRemedies{
+template <typename Binder, typename Reader>
+inline const StageList<Binder, Reader, core::Remedy> kRemedies{
     "stage_remedies",
     kRemedyColumns,
-    [](Params& s, const core::Remedy& remedy) {
+    [](Binder& s, const core::Remedy& remedy) {
       s.BindAll(remedy.type, remedy.amount_pence, remedy.description);
     },
-    [](RowReader& r) {
+    [](Reader& r) {
       return core::Remedy{r.Enumerator(core::ParseRemedyType), r.Int64(), r.Text()};
     },
     [](core::Stage& stage) { return ResponseList(stage, &core::Response::remedies); },
     [](const core::Stage& stage) { return ResponseList(stage, &core::Response::remedies); },
 };
 
-extern const StageList<core::Action> kActions{
+template <typename Binder, typename Reader>
+inline const StageList<Binder, Reader, core::Action> kActions{
     "stage_actions",
     kActionColumns,
-    [](Params& s, const core::Action& action) {
+    [](Binder& s, const core::Action& action) {
       s.BindAll(action.description, action.due_on, action.owner, action.status,
                 action.completed_on);
     },
-    [](RowReader& r) {
+    [](Reader& r) {
       return core::Action{r.Text(), r.OptionalDate(), r.Text(),
                           r.Enumerator(core::ParseActionStatus), r.OptionalDate()};
     },
@@ -353,105 +401,78 @@ extern const StageList<core::Action> kActions{
 
 // A superseded response's lists, kept whole as JSON arrays (migration 0011): written once, when a
 // reopening supersedes the response, and never edited.
-extern const std::array<std::string_view, 7> kEarlierResponseColumns = {
+inline constexpr std::array<std::string_view, 7> kEarlierResponseColumns = {
     "responded_on", "outcome", "learning", "responded_by", "root_causes", "remedies", "actions"};
 
-static std::string JsonText(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+// A superseded response's three lists as the JSON arrays kept in stage_earlier_responses.
+std::string RootCausesJson(const std::vector<std::string>& root_causes);
+std::string RemediesJson(const std::vector<core::Remedy>& remedies);
+std::string ActionsJson(const std::vector<core::Action>& actions);
+// The three arrays back into `response`; the table's CHECK keeps each an array, and a member of
+// the wrong type reads as its default rather than failing the whole case.
+void ParseEarlierResponseLists(const std::string& root_causes, const std::string& remedies,
+                               const std::string& actions, core::Response& response);
 
-static std::string RemediesJson(const std::vector<core::Remedy>& remedies) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const core::Remedy& remedy : remedies) {
-    array.push_back({{"type", core::ToString(remedy.type)},
-                     {"amount_pence", remedy.amount_pence},
-                     {"description", remedy.description}});
-  }
-  return JsonText(array);
-}
-
-static std::string ActionsJson(const std::vector<core::Action>& actions) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const core::Action& action : actions) {
-    array.push_back({{"description", action.description},
-                     {"due_on", action.due_on ? action.due_on->ToIso() : std::string()},
-                     {"owner", action.owner},
-                     {"status", core::ToString(action.status)},
-                     {"completed_on", action.completed_on ? action.completed_on->ToIso() : ""}});
-  }
-  return JsonText(array);
-}
-
-// The members of a stored JSON array; the table's CHECK keeps it an array, and a member of the
-// wrong type reads as its default rather than failing the whole case.
-static nlohmann::json ParseArray(const std::string& text) {
-  nlohmann::json array = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return array.is_array() ? array : nlohmann::json::array();
-}
-
-static std::string TextMember(const nlohmann::json& item, std::string_view key) {
-  if (!item.is_object()) return {};
-  auto found = item.find(key);
-  return found != item.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-core::Response ReadEarlierResponse(RowReader& r) {
+template <typename Reader>
+core::Response ReadEarlierResponse(Reader& r) {
   core::Response response;
   response.responded_on = r.Date();
   response.outcome = r.Enumerator(core::ParseOutcome);
   response.learning = r.Text();
   response.responded_by = r.Text();
-  for (const nlohmann::json& code : ParseArray(r.Text())) {
-    if (code.is_string()) response.root_causes.push_back(code.get<std::string>());
-  }
-  for (const nlohmann::json& item : ParseArray(r.Text())) {
-    core::Remedy remedy{
-        core::ParseRemedyType(TextMember(item, "type")).value_or(core::RemedyType::kApology), 0,
-        TextMember(item, "description")};
-    if (item.is_object() && item.contains("amount_pence") && item["amount_pence"].is_number()) {
-      remedy.amount_pence = item["amount_pence"].get<std::int64_t>();
-    }
-    response.remedies.push_back(std::move(remedy));
-  }
-  for (const nlohmann::json& item : ParseArray(r.Text())) {
-    core::Action action;
-    action.description = TextMember(item, "description");
-    action.due_on = core::Date::Parse(TextMember(item, "due_on"));
-    action.owner = TextMember(item, "owner");
-    action.status =
-        core::ParseActionStatus(TextMember(item, "status")).value_or(core::ActionStatus::kOpen);
-    action.completed_on = core::Date::Parse(TextMember(item, "completed_on"));
-    response.actions.push_back(std::move(action));
-  }
+  std::string root_causes = r.Text();
+  std::string remedies = r.Text();
+  std::string actions = r.Text();
+  ParseEarlierResponseLists(root_causes, remedies, actions, response);
   return response;
 }
 
-extern const StageList<core::Response> kEarlierResponses{
+template <typename Binder, typename Reader>
+inline const StageList<Binder, Reader, core::Response> kEarlierResponses{
     "stage_earlier_responses",
     kEarlierResponseColumns,
-    [](Params& s, const core::Response& response) {
-      nlohmann::json causes = nlohmann::json::array();
-      for (const std::string& code : response.root_causes) causes.push_back(code);
+    [](Binder& s, const core::Response& response) {
       s.BindAll(response.responded_on, response.outcome, response.learning, response.responded_by,
-                JsonText(causes), RemediesJson(response.remedies), ActionsJson(response.actions));
+                RootCausesJson(response.root_causes), RemediesJson(response.remedies),
+                ActionsJson(response.actions));
     },
-    ReadEarlierResponse,
+    ReadEarlierResponse<Reader>,
     [](core::Stage& stage) { return &stage.earlier_responses; },
     [](const core::Stage& stage) { return &stage.earlier_responses; },
 };
 
-extern const std::array<std::string_view, 1> kReopeningColumns = {"reopened_on"};
+inline constexpr std::array<std::string_view, 1> kReopeningColumns = {"reopened_on"};
 
-extern const StageList<core::Date> kReopenings{
+template <typename Binder, typename Reader>
+inline const StageList<Binder, Reader, core::Date> kReopenings{
     "stage_reopenings",
     kReopeningColumns,
-    [](Params& s, const core::Date& on) { s.Bind(on); },
-    [](RowReader& r) { return r.Date(); },
+    [](Binder& s, const core::Date& on) { s.Bind(on); },
+    [](Reader& r) { return r.Date(); },
     [](core::Stage& stage) { return &stage.reopenings; },
     [](const core::Stage& stage) { return &stage.reopenings; },
 };
 
-extern const std::array<std::string_view, 3> kStageListKeyColumns = {"complaint_id", "stage",
-                                                                     "position"};
+inline constexpr std::array<std::string_view, 3> kStageListKeyColumns = {"complaint_id", "stage",
+                                                                         "position"};
 
-}  // namespace redress::storage::postgres
+template <typename Binder, typename Reader, typename Item>
+std::vector<std::string_view> StageListColumns(const StageList<Binder, Reader, Item>& list) {
+  std::vector<std::string_view> columns(kStageListKeyColumns.begin(), kStageListKeyColumns.end());
+  columns.insert(columns.end(), list.item_columns.begin(), list.item_columns.end());
+  return columns;
+}
+
+// Calls `visit` with each list a stage holds, in the order they are saved and loaded, stopping at
+// the first failure; so that an engine names the lists once.
+template <typename Binder, typename Reader, typename Visit>
+core::Status ForEachStageList(Visit&& visit) {
+  if (core::Status s = visit(kExtensions<Binder, Reader>); !s) return s;
+  if (core::Status s = visit(kRootCauses<Binder, Reader>); !s) return s;
+  if (core::Status s = visit(kRemedies<Binder, Reader>); !s) return s;
+  if (core::Status s = visit(kActions<Binder, Reader>); !s) return s;
+  if (core::Status s = visit(kEarlierResponses<Binder, Reader>); !s) return s;
+  return visit(kReopenings<Binder, Reader>);
+}
+
+}  // namespace redress::storage::common
