@@ -13,6 +13,7 @@
 
 #include "core/case_statuses.hpp"
 #include "storage/common/complaint_rows.hpp"
+#include "storage/common/list_planning.hpp"
 #include "storage/common/report_rows.hpp"
 #include "storage/sqlite/complaint_list.hpp"
 #include "storage/sqlite/repository_support.hpp"
