@@ -40,14 +40,6 @@ enum class CaseStatus {
 std::string_view ToString(CaseStatus status);  // "awaiting_acknowledgement", "in_progress",
                                                // "responded", "closed", "not_accepted", "withdrawn"
 std::optional<CaseStatus> ParseCaseStatus(std::string_view name);
-// Every case status, in declaration order: the query's allowed values and the counts by status
-// name each one. The schema's CHECK on complaints.status lists the same six.
-inline constexpr CaseStatus kAllCaseStatuses[] = {CaseStatus::kAwaitingAcknowledgement,
-                                                  CaseStatus::kInProgress,
-                                                  CaseStatus::kResponded,
-                                                  CaseStatus::kClosed,
-                                                  CaseStatus::kNotAccepted,
-                                                  CaseStatus::kWithdrawn};
 // Open = the council still owes the complainant something at the current stage.
 bool IsOpen(CaseStatus status);
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/case_statuses.hpp"
 #include "core/regime.hpp"
 #include "http/json_reader.hpp"
 

@@ -4,12 +4,15 @@
 // dialect: the words of a free-text search, the position a page starts after, and the window of
 // references a list in reference order may return. Each engine turns them into its own SQL.
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app/complaint_repository.hpp"
+#include "core/case_statuses.hpp"
 #include "core/result.hpp"
 
 namespace redress::storage::common {
@@ -80,5 +83,18 @@ struct ReferenceWindow {
 // the upper bound holds for them too.
 ReferenceWindow ReferenceWindowOf(const app::ComplaintQuery& query,
                                   const std::optional<app::ComplaintCursor>& cursor);
+
+// The counts by status of a list: every status, in core::kAllCaseStatuses' order, with 0 for one
+// the store's GROUP BY did not return (`found`).
+inline app::StatusCounts EveryStatusCount(const app::StatusCounts& found) {
+  app::StatusCounts counts;
+  counts.reserve(std::size(core::kAllCaseStatuses));
+  for (core::CaseStatus status : core::kAllCaseStatuses) {
+    auto match = std::find_if(found.begin(), found.end(),
+                              [status](const auto& entry) { return entry.first == status; });
+    counts.emplace_back(status, match == found.end() ? 0 : match->second);
+  }
+  return counts;
+}
 
 }  // namespace redress::storage::common

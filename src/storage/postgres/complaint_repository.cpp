@@ -7,8 +7,10 @@
 #include <tuple>
 #include <utility>
 
+#include "core/case_statuses.hpp"
 #include "storage/common/complaint_rows.hpp"
 #include "storage/common/list_planning.hpp"
+#include "storage/common/report_rows.hpp"
 #include "storage/postgres/references.hpp"
 #include "storage/postgres/repository_support.hpp"
 
@@ -434,18 +436,9 @@ Result<app::StatusCounts> PostgresComplaintRepository::CountByStatus(
   count.sql += " GROUP BY status";
   Result<Rows> rows = connection_.Query(count.sql, count.params);
   if (!rows) return Unexpected(rows.error());
-  auto found = rows->ReadAll([](RowReader& r) {
-    return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
-  });
+  Result<app::StatusCounts> found = rows->ReadAll(common::ReadStatusCount<RowReader>);
   if (!found) return Unexpected(found.error());
-  app::StatusCounts counts;
-  counts.reserve(std::size(core::kAllCaseStatuses));
-  for (core::CaseStatus status : core::kAllCaseStatuses) {
-    auto match = std::find_if(found->begin(), found->end(),
-                              [status](const auto& entry) { return entry.first == status; });
-    counts.emplace_back(status, match == found->end() ? 0 : match->second);
-  }
-  return counts;
+  return common::EveryStatusCount(*found);
 }
 
 Result<std::vector<core::RepeatCandidate>> PostgresComplaintRepository::RepeatCandidates(

@@ -11,7 +11,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/case_statuses.hpp"
 #include "storage/common/complaint_rows.hpp"
+#include "storage/common/list_planning.hpp"
+#include "storage/common/report_rows.hpp"
 #include "storage/sqlite/complaint_list.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
@@ -348,28 +351,16 @@ Result<app::StatusCounts> SqliteComplaintRepository::CountByStatus(
     const app::ComplaintQuery& query) {
   Result<TextFilter> text = PrepareTextFilter(connection_, query.text);
   if (!text) return Unexpected(text.error());
-  app::StatusCounts counts;
-  counts.reserve(std::size(core::kAllCaseStatuses));
-  if (text->matches_nothing) {
-    for (core::CaseStatus status : core::kAllCaseStatuses) counts.emplace_back(status, 0);
-    return counts;
-  }
+  if (text->matches_nothing) return common::EveryStatusCount({});
   SqlQuery count{"SELECT status, count(*) FROM complaints WHERE 1 = 1", {}};
   AppendFilters(query, FilterForm{.fts_query = text->fts_query, .list_hidden_cases = true}, count);
   count.sql += " GROUP BY status";
   Result<Statement> statement = connection_.Prepare(count.sql);
   if (!statement) return Unexpected(statement.error());
   for (const SqlValue& value : count.values) statement->Bind(value);
-  Result<app::StatusCounts> found = ReadAll(*statement, [](ColumnReader& r) {
-    return std::pair{r.Enumerator(core::ParseCaseStatus), r.Int64()};
-  });
+  Result<app::StatusCounts> found = ReadAll(*statement, common::ReadStatusCount<ColumnReader>);
   if (!found) return found;
-  for (core::CaseStatus status : core::kAllCaseStatuses) {
-    auto match = std::find_if(found->begin(), found->end(),
-                              [status](const auto& entry) { return entry.first == status; });
-    counts.emplace_back(status, match == found->end() ? 0 : match->second);
-  }
-  return counts;
+  return common::EveryStatusCount(*found);
 }
 
 Result<std::vector<core::RepeatCandidate>> SqliteComplaintRepository::RepeatCandidates(
