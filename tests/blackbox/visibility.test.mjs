@@ -63,7 +63,15 @@ const OUTSIDERS = {
 };
 
 // Path parameters that name no complaint-related record: what to put there.
-const PATH_VALUES = { year: YEAR, username: INSIDER, provision: '6.3', id: '1', number: '1' };
+const PATH_VALUES = {
+  year: YEAR,
+  username: INSIDER,
+  provision: '6.3',
+  id: '1',
+  number: '1',
+  // The post room's print batch of today: every letter by post issued so far.
+  date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+};
 // Query parameters without an enum in the document: the values worth asking for.
 const QUERY_VALUES = {
   // The restricted complaint's text, and its complainant's name, email, phone and postcode (the
@@ -158,6 +166,8 @@ const NOT_WALKED = {
   extendSubjectAccessRequest: 'subject access requests',
   completeSubjectAccessRequest: 'subject access requests',
   withdrawSubjectAccessRequest: 'subject access requests',
+  markPrintBatchPrinted:
+    'the post room: a letter of a case the caller may not see is not waiting in their batch, answered as one that does not exist',
 };
 // Published documents, which may count restricted complaints (never carry their text), and the
 // operational endpoints, whose figures move with every request: both are left out of the
