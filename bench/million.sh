@@ -32,12 +32,14 @@ build=$(cd "$build_dir" && pwd)
 redress=$build/redress
 work=$(mktemp -d "${REDRESS_BENCH_DIR:-/var/tmp}/redress-million-XXXXXX")
 schema="bench_million_$$_$(date +%s)"
-pids=()
+# serve and serve_nginx run in $(...) subshells, so their processes' ids go in a file.
 stop_all() {
-  for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
-  done
-  pids=()
+  [[ -f "$work/pids" ]] || return 0
+  while read -r pid; do
+    if kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; fi
+  done <"$work/pids"
+  sleep 1
+  rm -f "$work/pids"
 }
 cleanup() {
   stop_all
@@ -55,7 +57,7 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 serve() {
   local db=$1 name=$2
   "$redress" serve --db "$db" --port 0 --files "$work/files" >"$work/$name.log" 2>&1 &
-  pids+=($!)
+  echo $! >>"$work/pids"
   local address=
   for _ in $(seq 300); do
     address=$(grep -o '"address":"[^"]*"' "$work/$name.log" | head -1 | cut -d'"' -f4 || true)
@@ -86,8 +88,9 @@ serve_nginx() {
     echo '    proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; } }'
     echo '}'
   } >"$dir/nginx.conf"
-  "$nginx" -p "$dir" -c "$dir/nginx.conf" &
-  pids+=($!)
+  # Its output goes to a file: an inherited stdout would keep $(serve_nginx) waiting for ever.
+  "$nginx" -p "$dir" -c "$dir/nginx.conf" >"$dir/logs/stdout.log" 2>&1 &
+  echo $! >>"$work/pids"
   for _ in $(seq 100); do
     curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
     sleep 0.1

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   apiClient,
+  auditEventCount,
   demoDatabase,
   query,
   redress,
