@@ -41,6 +41,7 @@ describe('the post room', () => {
         data: {
           type: 'acknowledgement',
           channel: 'post',
+          record_event: true,
           parts: { complaint_definition: 'The repair was not done when promised.' },
         },
       });

@@ -3833,6 +3833,8 @@ export interface components {
             messages: components["schemas"]["LetterDelivery"][];
             text: string;
             html: string;
+            /** @description Its state for the post; null for a letter by email only */
+            postal: components["schemas"]["LetterPostalState"] | null;
         };
         LetterPreview: {
             type: components["schemas"]["LetterType"];
