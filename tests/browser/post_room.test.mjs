@@ -42,7 +42,10 @@ describe('the post room', () => {
           type: 'acknowledgement',
           channel: 'post',
           record_event: true,
-          parts: { complaint_definition: 'The repair was not done when promised.' },
+          parts: {
+            complaint_definition: 'The repair was not done when promised.',
+            not_responsible_for: 'Nothing.',
+          },
         },
       });
       assert.equal(response.status(), 201, await response.text());
