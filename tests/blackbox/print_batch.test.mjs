@@ -84,6 +84,8 @@ async function issue(ref, channel, extra = {}) {
   const issued = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
     type: 'acknowledgement',
     channel,
+    // The letter records the acknowledgement: its response date is then the case's.
+    record_event: true,
     parts: { complaint_definition: 'The roof over the bedroom leaks when it rains.' },
     ...extra,
   });

@@ -41,7 +41,11 @@ describe('the post room', () => {
         data: {
           type: 'acknowledgement',
           channel: 'post',
-          parts: { complaint_definition: 'The repair was not done when promised.' },
+          record_event: true,
+          parts: {
+            complaint_definition: 'The repair was not done when promised.',
+            not_responsible_for: 'Nothing.',
+          },
         },
       });
       assert.equal(response.status(), 201, await response.text());

@@ -4053,6 +4053,8 @@ export interface components {
             messages: components["schemas"]["LetterDelivery"][];
             text: string;
             html: string;
+            /** @description Its state for the post; null for a letter by email only */
+            postal: components["schemas"]["LetterPostalState"] | null;
         };
         LetterPreview: {
             type: components["schemas"]["LetterType"];
