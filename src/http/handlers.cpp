@@ -123,6 +123,8 @@ void Handlers::Register(Router& router) {
   router.Add({"POST", complaint + "/links", kAuth, P::kAddNote, bind(&Handlers::AddLink)});
   router.Add(
       {"DELETE", complaint + "/links/{other}", kAuth, P::kAddNote, bind(&Handlers::RemoveLink)});
+  // Before {reference}/{action}, which would match them too (no reference is "bulk").
+  RegisterBulkRoutes(router, cases_);
   for (CaseActionKind kind : kAllCaseActions) {
     router.Add({"POST", complaint + "/" + std::string(ToString(kind)), kAuth,
                 core::PermissionFor(kind),
@@ -158,7 +160,6 @@ void Handlers::Register(Router& router) {
   RegisterImportRoutes(router, store_, clock_);
   RegisterSubjectAccessRoutes(router, store_, clock_);
   RegisterSavedViewRoutes(router, store_, clock_);
-  RegisterBulkRoutes(router, cases_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,
