@@ -78,7 +78,7 @@ enum class EventType {
   kSubjectAccessExtended,   // extended, with the months, the reason and when the requester was told
   kSubjectAccessCompleted,  // answered
   kSubjectAccessWithdrawn,  // withdrawn by the requester, with the reason
-  kLetterPrinted,  // on a complaint: a posted letter printed in the post room's print batch
+  kLetterPrinted,     // on a complaint: a posted letter printed in the post room's print batch
   kSavedViewChanged,  // on a user: a named view of the case list they saved, changed or deleted
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/regime.hpp"
+#include "storage/common/letter_print_rows.hpp"
 #include "storage/common/letter_rows.hpp"
 #include "storage/common/outbox_rows.hpp"
 #include "storage/postgres/repository_support.hpp"
@@ -313,42 +314,13 @@ Status PostgresContactPreferencesRepository::Save(std::string_view complaint_ref
 
 // --- printings ---
 
-namespace {
-
-// The letters that go by post and their printings: both the batch and a complaint's list read
-// through it.
-constexpr std::string_view kPrintedLetterSelect =
-    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
-    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
-    "l.template_version, '', '', '', l.pages, l.sha256, l.corrects, "
-    "p.batch_date, p.printed_by, p.printed_at "
-    "FROM letters l JOIN complaints c ON c.id = l.complaint_id "
-    "LEFT JOIN letter_printings p ON p.letter_id = l.id "
-    "WHERE l.channel IN ('post', 'both')";
-
-app::BatchLetter ReadBatchLetter(RowReader& r) {
-  app::BatchLetter row;
-  row.letter = ReadLetter(r);
-  if (r.NextIsNull()) return row;
-  app::LetterPrinting printing;
-  printing.complaint_reference = row.letter.complaint_reference;
-  printing.letter_number = row.letter.number;
-  printing.batch_date = r.Date();
-  printing.printed_by = r.Text();
-  printing.printed_at = r.Text();
-  row.printing = std::move(printing);
-  return row;
-}
-
-}  // namespace
-
 Result<std::vector<app::BatchLetter>> PostgresLetterPrintingRepository::Batch(core::Date date) {
-  static const std::string sql = std::string(kPrintedLetterSelect) +
+  static const std::string sql = std::string(common::kPrintedLetterSelect) +
                                  " AND ((p.id IS NULL AND l.issued_on <= $1) OR p.batch_date = $1) "
                                  "ORDER BY l.issued_on, c.reference, l.number";
   Result<Rows> rows = connection_.Query(sql, Params().Bind(date));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll(ReadBatchLetter);
+  return rows->ReadAll(common::ReadBatchLetter<RowReader>);
 }
 
 Status PostgresLetterPrintingRepository::Record(const app::LetterPrinting& printing) {
@@ -356,12 +328,12 @@ Status PostgresLetterPrintingRepository::Record(const app::LetterPrinting& print
       "letter " + std::to_string(printing.letter_number) + " of " + printing.complaint_reference;
   // The letter's row is taken until the transaction ends, so that two instances marking the same
   // letter printed answer one of them kConflict rather than a unique violation.
-  static const std::string find =
-      std::string(kPrintedLetterSelect) + " AND c.reference = $1 AND l.number = $2 FOR UPDATE OF l";
+  static const std::string find = std::string(common::kPrintedLetterSelect) +
+                                  " AND c.reference = $1 AND l.number = $2 FOR UPDATE OF l";
   Result<Rows> found = connection_.Query(
       find, Params().BindAll(printing.complaint_reference, printing.letter_number));
   if (!found) return Unexpected(found.error());
-  Result<std::vector<app::BatchLetter>> rows = found->ReadAll(ReadBatchLetter);
+  Result<std::vector<app::BatchLetter>> rows = found->ReadAll(common::ReadBatchLetter<RowReader>);
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) {
     return core::FailField("letters", "there is no " + name + " that goes by post",
@@ -379,11 +351,11 @@ Status PostgresLetterPrintingRepository::Record(const app::LetterPrinting& print
 
 Result<std::vector<app::LetterPrinting>> PostgresLetterPrintingRepository::OfComplaint(
     std::string_view complaint_reference) {
-  static const std::string sql = std::string(kPrintedLetterSelect) +
+  static const std::string sql = std::string(common::kPrintedLetterSelect) +
                                  " AND c.reference = $1 AND p.id IS NOT NULL ORDER BY l.number";
   Result<Rows> found = connection_.Query(sql, Params().Bind(complaint_reference));
   if (!found) return Unexpected(found.error());
-  Result<std::vector<app::BatchLetter>> rows = found->ReadAll(ReadBatchLetter);
+  Result<std::vector<app::BatchLetter>> rows = found->ReadAll(common::ReadBatchLetter<RowReader>);
   if (!rows) return Unexpected(rows.error());
   std::vector<app::LetterPrinting> printings;
   for (app::BatchLetter& row : *rows) printings.push_back(std::move(*row.printing));

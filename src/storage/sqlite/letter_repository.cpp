@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/regime.hpp"
+#include "storage/common/letter_print_rows.hpp"
 #include "storage/common/letter_rows.hpp"
 #include "storage/common/outbox_rows.hpp"
 
@@ -306,54 +307,26 @@ Status SqliteContactPreferencesRepository::Save(std::string_view complaint_refer
 
 // --- printings ---
 
-namespace {
-
-// The letters that go by post and their printings: both the batch and a complaint's list read
-// through it.
-constexpr std::string_view kPrintedLetterSelect =
-    "SELECT l.id, c.reference, l.number, l.type, l.stage, l.issued_on, l.issued_by, l.issued_at, "
-    "l.channel, l.format, l.recipient_name, l.recipient_email, l.recipient_address, "
-    "l.template_version, '', '', '', l.pages, l.sha256, l.corrects, "
-    "p.batch_date, p.printed_by, p.printed_at "
-    "FROM letters l JOIN complaints c ON c.id = l.complaint_id "
-    "LEFT JOIN letter_printings p ON p.letter_id = l.id "
-    "WHERE l.channel IN ('post', 'both')";
-
-app::BatchLetter ReadBatchLetter(ColumnReader& r) {
-  app::BatchLetter row;
-  row.letter = ReadLetter(r);
-  if (r.NextIsNull()) return row;
-  app::LetterPrinting printing;
-  printing.complaint_reference = row.letter.complaint_reference;
-  printing.letter_number = row.letter.number;
-  printing.batch_date = r.Date();
-  printing.printed_by = r.Text();
-  printing.printed_at = r.Text();
-  row.printing = std::move(printing);
-  return row;
-}
-
-}  // namespace
-
 Result<std::vector<app::BatchLetter>> SqliteLetterPrintingRepository::Batch(core::Date date) {
-  static const std::string sql = std::string(kPrintedLetterSelect) +
+  static const std::string sql = std::string(common::kPrintedLetterSelect) +
                                  " AND ((p.id IS NULL AND l.issued_on <= ?) OR p.batch_date = ?) "
                                  "ORDER BY l.issued_on, c.reference, l.number";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(date, date);
-  return ReadAll(*statement, ReadBatchLetter);
+  return ReadAll(*statement, common::ReadBatchLetter<ColumnReader>);
 }
 
 Status SqliteLetterPrintingRepository::Record(const app::LetterPrinting& printing) {
   std::string name =
       "letter " + std::to_string(printing.letter_number) + " of " + printing.complaint_reference;
   static const std::string find =
-      std::string(kPrintedLetterSelect) + " AND c.reference = ? AND l.number = ?";
+      std::string(common::kPrintedLetterSelect) + " AND c.reference = ? AND l.number = ?";
   Result<Statement> found = connection_.Prepare(find);
   if (!found) return Unexpected(found.error());
   found->BindAll(printing.complaint_reference, printing.letter_number);
-  Result<std::vector<app::BatchLetter>> rows = ReadAll(*found, ReadBatchLetter);
+  Result<std::vector<app::BatchLetter>> rows =
+      ReadAll(*found, common::ReadBatchLetter<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) {
     return core::FailField("letters", "there is no " + name + " that goes by post",
@@ -371,12 +344,13 @@ Status SqliteLetterPrintingRepository::Record(const app::LetterPrinting& printin
 
 Result<std::vector<app::LetterPrinting>> SqliteLetterPrintingRepository::OfComplaint(
     std::string_view complaint_reference) {
-  static const std::string sql = std::string(kPrintedLetterSelect) +
+  static const std::string sql = std::string(common::kPrintedLetterSelect) +
                                  " AND c.reference = ? AND p.id IS NOT NULL ORDER BY l.number";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(complaint_reference);
-  Result<std::vector<app::BatchLetter>> rows = ReadAll(*statement, ReadBatchLetter);
+  Result<std::vector<app::BatchLetter>> rows =
+      ReadAll(*statement, common::ReadBatchLetter<ColumnReader>);
   if (!rows) return Unexpected(rows.error());
   std::vector<app::LetterPrinting> printings;
   for (app::BatchLetter& row : *rows) printings.push_back(std::move(*row.printing));

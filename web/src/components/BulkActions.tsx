@@ -15,7 +15,9 @@ interface Outcome {
   problem?: Problem;
 }
 
-const WORDS = { handler: { words: 'who to reassign the cases to', choice: true } };
+// The field is bulk_handler, not handler: the list's filters already have a Handler field, and
+// ids must be unique on the page for the label and the error summary's link to find it.
+const WORDS = { bulk_handler: { words: 'who to reassign the cases to', choice: true } };
 
 // Who may handle each selected case's stage: those eligible for every one of them.
 async function eligibleForAll(rows: ComplaintRow[]): Promise<EligibleHandlers['items']> {
@@ -57,7 +59,7 @@ export function BulkActions({
     form.submit(async () => {
       if (action === 'reassign' && !handler)
         throw new ClientErrors([
-          { field: 'handler', message: 'Select who to reassign the cases to' },
+          { field: 'bulk_handler', message: 'Select who to reassign the cases to' },
         ]);
       const { body: answer } = await request<{ results: Outcome[] }>(
         'POST',
@@ -102,7 +104,7 @@ export function BulkActions({
           submitLabel="Reassign selected cases"
         >
           <Select
-            name="handler"
+            name="bulk_handler"
             label="Reassign to"
             hint="Only people who may handle every selected case’s stage are offered"
             value={handler}
