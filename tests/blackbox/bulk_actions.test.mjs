@@ -100,6 +100,40 @@ test('a bulk acknowledgement acknowledges what awaits it and refuses the rest', 
   assert.deepEqual(outcomes, [...waiting.map(() => ['done', 'in_progress']), ['refused', 409]]);
 });
 
+// A hostile user naming a restricted case of another team: the bulk answer is the one an unknown
+// reference gets (not found), and the case is not touched, whatever the action.
+test('a restricted case the user may not see is refused as not found and left as it was', async () => {
+  const hidden = query(
+    db,
+    `SELECT c.reference, c.version FROM complaints c WHERE c.restricted = 1 AND NOT EXISTS (
+       SELECT 1 FROM complaint_stages s WHERE s.complaint_id = c.id AND s.team = '${TEAM}') LIMIT 1`,
+  )
+    .trim()
+    .split('|');
+  assert.equal(hidden.length, 2, 'the demo has a restricted case outside the team');
+  const [reference, version] = [hidden[0], Number(hidden[1])];
+  const seen = await call('GET', `/api/v1/complaints/${reference}`, { token: officer });
+  assert.equal(seen.status, 404, 'the officer cannot see it');
+  const eventsBefore = query(db, `SELECT count(*) FROM events`).trim();
+  for (const [action, body] of [
+    ['reassign', { team: TEAM, handler: 'bulk.officer' }],
+    ['acknowledge', {}],
+  ]) {
+    const answer = await call('POST', `/api/v1/complaints/bulk/${action}`, {
+      token: officer,
+      body: { cases: [{ reference, version }], action: body },
+    });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const [result] = answer.body.results;
+    assert.deepEqual(
+      [result.reference, result.outcome, result.problem?.status],
+      [reference, 'refused', 404],
+    );
+    assert.ok(!JSON.stringify(answer.body).includes('children'), 'nothing of the case is told');
+  }
+  assert.equal(query(db, `SELECT count(*) FROM events`).trim(), eventsBefore, 'no event written');
+});
+
 test('the list’s own problems come before any case is touched', async () => {
   const before = eventCount('reassigned');
   assertProblem(

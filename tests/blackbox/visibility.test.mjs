@@ -166,6 +166,14 @@ const NOT_WALKED = {
   extendSubjectAccessRequest: 'subject access requests',
   completeSubjectAccessRequest: 'subject access requests',
   withdrawSubjectAccessRequest: 'subject access requests',
+  importComplaints: 'the legacy import: a file of new cases, naming no existing record',
+  createSavedView: "the caller's own saved query of the case list, no record",
+  updateSavedView: "the caller's own saved query of the case list, no record",
+  deleteSavedView: "the caller's own saved query of the case list, no record",
+  bulkReassignComplaints:
+    'names its cases in a list in the body: bulk_actions.test.mjs refuses a restricted case as not found',
+  bulkAcknowledgeComplaints:
+    'names its cases in a list in the body: bulk_actions.test.mjs refuses a restricted case as not found',
   markPrintBatchPrinted:
     'the post room: a letter of a case the caller may not see is not waiting in their batch, answered as one that does not exist',
 };
@@ -466,7 +474,7 @@ test('restricted records of every kind stay hidden from everyone outside the tea
       if (!kind && PATH_VALUES[name] === undefined && !NOT_WALKED[op.id]) {
         unexercised.push(`${op.method} ${op.path}: no value for {${name}}`);
       }
-      if (name === 'reference' && !kind) {
+      if (name === 'reference' && !kind && !NOT_WALKED[op.id]) {
         unexercised.push(`${op.method} ${op.path}: {reference} after an unknown collection`);
       }
     }
