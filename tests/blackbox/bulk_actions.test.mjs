@@ -105,7 +105,7 @@ test('a bulk acknowledgement acknowledges what awaits it and refuses the rest', 
 test('a restricted case the user may not see is refused as not found and left as it was', async () => {
   const hidden = query(
     db,
-    `SELECT c.reference, c.version FROM complaints c WHERE c.restricted = 1 AND NOT EXISTS (
+    `SELECT c.reference, c.version FROM complaints c WHERE CAST(c.restricted AS INTEGER) = 1 AND NOT EXISTS (
        SELECT 1 FROM complaint_stages s WHERE s.complaint_id = c.id AND s.team = '${TEAM}') LIMIT 1`,
   )
     .trim()

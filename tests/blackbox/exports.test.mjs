@@ -104,11 +104,11 @@ function exportEvents() {
 }
 
 test('the complaint list as CSV: every row the list shows, in its order, restricted ones left out', async () => {
-  const query = 'regime=housing&sort=-received_on';
-  const listed = await everyListed(query);
+  const filters = 'regime=housing&sort=-received_on';
+  const listed = await everyListed(filters);
   assert.ok(listed.length > 500, `more than a page of the export (${listed.length})`);
   const before = exportEvents().length;
-  const result = await call('GET', `/api/v1/exports/complaints?${query}&format=csv`, { token });
+  const result = await call('GET', `/api/v1/exports/complaints?${filters}&format=csv`, { token });
   assert.equal(result.status, 200);
   assert.equal(result.headers.get('content-type'), 'text/csv; charset=utf-8');
   assert.match(
