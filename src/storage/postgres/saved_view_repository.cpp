@@ -4,29 +4,10 @@
 #include <utility>
 #include <vector>
 
+#include "storage/common/saved_view_rows.hpp"
+
 namespace redress::storage::postgres {
 namespace {
-
-// The owner's team comes from their account now, so that a view shared follows its owner.
-constexpr std::string_view kSelect =
-    "SELECT v.id, v.owner, v.name, v.query, v.shared, coalesce(u.team, '') "
-    "FROM saved_views v JOIN users u ON u.username = v.owner ";
-
-app::SavedView ReadView(RowReader& r) {
-  app::SavedView view;
-  view.id = r.Int64();
-  view.owner = r.Text();
-  view.name = r.Text();
-  view.query = r.Text();
-  view.shared = r.Bool();
-  view.team = r.Text();
-  return view;
-}
-
-tl::unexpected<core::Error> NameTaken(const app::SavedView& view) {
-  return core::FailField("name", "You already have a view called '" + view.name + "'",
-                         core::FieldErrorCode::kDuplicate);
-}
 
 // Whether the owner already has another view called `name`. Asked before writing: on PostgreSQL
 // a failed statement would end the caller's transaction, and a taken name is an answer.
@@ -42,19 +23,19 @@ Result<bool> NameIsTaken(Connection& connection, const app::SavedView& view) {
 
 Result<std::vector<app::SavedView>> PostgresSavedViewRepository::ListFor(std::string_view username,
                                                                          std::string_view team) {
-  static const std::string sql = std::string(kSelect) +
+  static const std::string sql = std::string(common::kSavedViewSelect) +
                                  "WHERE v.owner = $1 OR (v.shared AND $2 <> '' AND u.team = $2) "
                                  "ORDER BY v.owner <> $1, v.name, v.id";
   Result<Rows> rows = connection_.Query(sql, Params().BindAll(username, team));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll(ReadView);
+  return rows->ReadAll(common::ReadSavedView<RowReader>);
 }
 
 Result<app::SavedView> PostgresSavedViewRepository::Load(std::int64_t id) {
-  static const std::string sql = std::string(kSelect) + "WHERE v.id = $1";
+  static const std::string sql = std::string(common::kSavedViewSelect) + "WHERE v.id = $1";
   Result<Rows> rows = connection_.Query(sql, Params().Bind(id));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadOne(ReadView, "no saved view " + std::to_string(id));
+  return rows->ReadOne(common::ReadSavedView<RowReader>, "no saved view " + std::to_string(id));
 }
 
 Result<app::SavedView> PostgresSavedViewRepository::Insert(app::SavedView view) {
@@ -70,7 +51,7 @@ Result<app::SavedView> PostgresSavedViewRepository::Insert(app::SavedView view) 
       "ON CONFLICT (owner, name) DO NOTHING RETURNING id",
       Params().BindAll(view.owner, view.name, view.query, view.shared));
   if (!rows) return Unexpected(rows.error());
-  if (rows->empty()) return NameTaken(view);
+  if (rows->empty()) return common::SavedViewNameTaken(view);
   Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
   if (!id) return Unexpected(id.error());
   return Load(*id);
@@ -79,7 +60,7 @@ Result<app::SavedView> PostgresSavedViewRepository::Insert(app::SavedView view) 
 Status PostgresSavedViewRepository::Update(const app::SavedView& view) {
   Result<bool> taken = NameIsTaken(connection_, view);
   if (!taken) return Unexpected(taken.error());
-  if (*taken) return NameTaken(view);
+  if (*taken) return common::SavedViewNameTaken(view);
   Result<Rows> rows =
       connection_.Query("UPDATE saved_views SET name = $1, query = $2, shared = $3 WHERE id = $4",
                         Params().BindAll(view.name, view.query, view.shared, view.id));
