@@ -23,9 +23,19 @@ int Urgency(ReminderKind kind) {
 }
 
 bool ConcernsRecipient(const RemindedCase& reminded, const DigestRecipient& recipient) {
+  const bool overdue = reminded.reminder == ReminderKind::kOverdue;
+  if (reminded.handler.empty() && reminded.team.empty()) {
+    return recipient.role == Role::kComplaintsOfficer ||
+           (recipient.role == Role::kManager && overdue);
+  }
   if (reminded.handler == recipient.username) return true;
   return recipient.role == Role::kManager && !recipient.team.empty() &&
-         reminded.team == recipient.team && reminded.reminder == ReminderKind::kOverdue;
+         reminded.team == recipient.team && overdue;
+}
+
+// The same deadline of the same record, whoever holds it.
+auto SameDeadline(const RemindedCase& a) {
+  return std::tie(a.reference, a.deadline, a.due, a.detail);
 }
 
 constexpr int kMinutesPerHour = 60;
@@ -66,9 +76,14 @@ std::vector<Digest> PlanDigests(const std::vector<RemindedCase>& cases,
     if (digest.cases.empty()) continue;
     std::sort(digest.cases.begin(), digest.cases.end(),
               [](const RemindedCase& a, const RemindedCase& b) {
-                return std::tuple(Urgency(a.reminder), a.due, a.reference) <
-                       std::tuple(Urgency(b.reminder), b.due, b.reference);
+                return std::tuple(Urgency(a.reminder), a.due, a.reference, a.deadline, a.detail) <
+                       std::tuple(Urgency(b.reminder), b.due, b.reference, b.deadline, b.detail);
               });
+    digest.cases.erase(std::unique(digest.cases.begin(), digest.cases.end(),
+                                   [](const RemindedCase& a, const RemindedCase& b) {
+                                     return SameDeadline(a) == SameDeadline(b);
+                                   }),
+                       digest.cases.end());
     digests.push_back(std::move(digest));
   }
   return digests;

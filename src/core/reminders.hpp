@@ -52,10 +52,28 @@ bool DigestDue(const WorkingCalendar& calendar, const OfficeHours& hours, LocalT
 
 enum class ReminderKind { kDueSoon, kDueToday, kOverdue };
 
-// Working days before a deadline at which a reminder starts.
+// Working days before a deadline at which its reminders start (the default lead times).
+// A complaint's acknowledgement and response: the Code's own short clocks.
+inline constexpr int kAcknowledgeLeadWorkingDays = 2;
+inline constexpr int kRespondLeadWorkingDays = 3;
+// The Ombudsman's deadline for information: a week, to gather the file and have it signed off
+// (information late is what a type 2 Complaint Handling Failure Order is for).
+inline constexpr int kOmbudsmanInformationLeadWorkingDays = 5;
+// An Ombudsman order or recommendation: two weeks, as compliance takes a visit, a payment run or
+// a policy change, and its evidence is sent to the Ombudsman by the date.
+inline constexpr int kOmbudsmanRemedyLeadWorkingDays = 10;
+// A Complaint Handling Failure Order: a week; its compliance period is short by design.
+inline constexpr int kFailureOrderLeadWorkingDays = 5;
+// A learning action: a week, for the owner to finish it or agree a new date.
+inline constexpr int kLearningActionLeadWorkingDays = 5;
+
 struct ReminderLeads {
-  int acknowledge = 2;
-  int respond = 3;
+  int acknowledge = kAcknowledgeLeadWorkingDays;
+  int respond = kRespondLeadWorkingDays;
+  int ombudsman_information = kOmbudsmanInformationLeadWorkingDays;
+  int ombudsman_remedy = kOmbudsmanRemedyLeadWorkingDays;
+  int failure_order = kFailureOrderLeadWorkingDays;
+  int learning_action = kLearningActionLeadWorkingDays;
 };
 
 // What a deadline `due` is reminded of on working day `today`: kDueSoon from `lead_working_days`
@@ -63,19 +81,31 @@ struct ReminderLeads {
 std::optional<ReminderKind> ReminderFor(const WorkingCalendar& calendar, Date due, Date today,
                                         int lead_working_days);
 
-// The deadline an open case is waiting on (core::PendingDeadline): its acknowledgement or its
-// response.
-enum class DeadlineKind { kAcknowledge, kRespond };
+// What a reminder is about: the deadline an open complaint is waiting on (core::PendingDeadline),
+// its acknowledgement or its response; the information an Ombudsman asked for; an Ombudsman
+// order or recommendation; a Complaint Handling Failure Order; a learning action.
+enum class DeadlineKind {
+  kAcknowledge,
+  kRespond,
+  kOmbudsmanInformation,
+  kOmbudsmanRemedy,
+  kFailureOrder,
+  kLearningAction,
+};
 
-// One open case whose pending deadline is reminded of today (ReminderFor gave `reminder`).
+// One deadline reminded of today (ReminderFor gave `reminder`), with who holds it: `handler` is
+// told from the lead on, the managers of `team` once it is overdue. An item nobody holds (neither
+// handler nor team: an Ombudsman case about no complaint of ours, a systemic failure order) is
+// the complaints officers' from the lead on, and every manager's once overdue.
 struct RemindedCase {
-  std::string reference;
+  std::string reference;  // the complaint, Ombudsman case, failure order or learning action
   std::string summary;
   std::string team;     // the team handling the case's current stage
   std::string handler;  // username; "" when nobody is assigned
   DeadlineKind deadline = DeadlineKind::kRespond;
   Date due;
   ReminderKind reminder = ReminderKind::kDueSoon;
+  std::string detail;  // which order or recommendation, for kOmbudsmanRemedy; "" otherwise
 };
 
 // Someone who may receive a digest: only those with an address who have not turned it off.
@@ -91,9 +121,11 @@ struct Digest {
   std::vector<RemindedCase> cases;
 };
 
-// Who is reminded of what today: each handler of their own cases (due soon, due today,
-// overdue), and each manager of their team's overdue cases besides their own. One digest per
-// recipient with anything to say, in the recipients' order; nobody else gets one.
+// Who is reminded of what today: each handler of their own items (due soon, due today,
+// overdue), and each manager of their team's overdue items besides their own; items nobody holds
+// as RemindedCase says. An item listed more than once with the same deadline (an Ombudsman case
+// about two complaints of one team) appears once in a digest. One digest per recipient with
+// anything to say, in the recipients' order; nobody else gets one.
 std::vector<Digest> PlanDigests(const std::vector<RemindedCase>& cases,
                                 const std::vector<DigestRecipient>& recipients);
 

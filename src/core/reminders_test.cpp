@@ -97,7 +97,7 @@ INSTANTIATE_TEST_SUITE_P(
 // Who is reminded of what: handlers of their own cases, managers of their team's overdue ones.
 RemindedCase Reminded(const char* reference, const char* team, const char* handler,
                       ReminderKind reminder, const char* due) {
-  return {reference, "summary", team, handler, DeadlineKind::kRespond, D(due), reminder};
+  return {reference, "summary", team, handler, DeadlineKind::kRespond, D(due), reminder, ""};
 }
 
 struct DigestCase {
@@ -124,6 +124,15 @@ TEST_P(PlanDigestsTest, EachPersonTheirOwnCasesAndManagersTheTeamsOverdue) {
 const DigestRecipient kHandler{"hana", "housing", Role::kCaseHandler};
 const DigestRecipient kManager{"max", "housing", Role::kManager};
 const DigestRecipient kOtherManager{"mo", "repairs", Role::kManager};
+const DigestRecipient kOfficer{"olu", "complaints", Role::kComplaintsOfficer};
+
+RemindedCase Deadline(const char* reference, const char* team, const char* handler,
+                      ReminderKind reminder, DeadlineKind deadline, const char* detail = "") {
+  RemindedCase item = Reminded(reference, team, handler, reminder, "2026-12-01");
+  item.deadline = deadline;
+  item.detail = detail;
+  return item;
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Reminders, PlanDigestsTest,
@@ -151,7 +160,26 @@ INSTANTIATE_TEST_SUITE_P(
                    {Reminded("H", "housing", "max", ReminderKind::kOverdue, "2026-11-30"),
                     Reminded("I", "housing", "max", ReminderKind::kDueSoon, "2026-12-02")},
                    {kManager},
-                   {{"max", "H", "I"}}}),
+                   {{"max", "H", "I"}}},
+        // Items nobody holds (an Ombudsman case about no complaint of ours): the complaints
+        // officers from the lead on, every manager once overdue; never a handler.
+        DigestCase{
+            "unheld_items_go_to_officers_and_overdue_to_every_manager",
+            {Deadline("OMB-1", "", "", ReminderKind::kDueSoon, DeadlineKind::kOmbudsmanInformation),
+             Deadline("CHFO-1", "", "", ReminderKind::kOverdue, DeadlineKind::kFailureOrder)},
+            {kHandler, kManager, kOtherManager, kOfficer},
+            {{"max", "CHFO-1"}, {"mo", "CHFO-1"}, {"olu", "CHFO-1", "OMB-1"}}},
+        // An Ombudsman case about two complaints of one team: one item per holder, once per
+        // digest; two remedies of the case stay two items.
+        DigestCase{"one_deadline_held_twice_is_listed_once",
+                   {Deadline("OMB-2", "housing", "hana", ReminderKind::kOverdue,
+                             DeadlineKind::kOmbudsmanRemedy, "Apologise"),
+                    Deadline("OMB-2", "housing", "hugo", ReminderKind::kOverdue,
+                             DeadlineKind::kOmbudsmanRemedy, "Apologise"),
+                    Deadline("OMB-2", "housing", "hana", ReminderKind::kOverdue,
+                             DeadlineKind::kOmbudsmanRemedy, "Pay £100")},
+                   {kHandler, kManager},
+                   {{"hana", "OMB-2", "OMB-2"}, {"max", "OMB-2", "OMB-2"}}}),
     [](const ::testing::TestParamInfo<DigestCase>& info) { return info.param.name; });
 
 TEST(OfficeHoursTest, ParsesHoursAndMinutesAndRefusesTheRest) {
