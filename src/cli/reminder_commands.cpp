@@ -39,6 +39,9 @@ class ReminderCommands final : public RecordCommands {
     send->add_option("--at", at_, "the local time to run as, YYYY-MM-DDTHH:MM (default now)");
     send->add_option("--office-hours", office_hours_,
                      "local time HH:MM-HH:MM (default 09:00-17:00)");
+    send->add_option("--app-url", app_url_,
+                     "where the web app is served, before each item's link in the digest "
+                     "(default: the links are paths)");
     host_.RunWithStore(send, [this](app::Store& store) -> Status { return Send(store); });
   }
 
@@ -62,6 +65,8 @@ class ReminderCommands final : public RecordCommands {
                    core::FieldErrorCode::kInvalidFormat);
       }
     }
+    settings.app_url = app_url_;
+    while (!settings.app_url.empty() && settings.app_url.back() == '/') settings.app_url.pop_back();
     if (!errors.empty()) return errors.ToError();
     auto run = app::QueueReminderDigests(store, host_.clock(), settings, now);
     if (!run) return tl::unexpected(run.error());
@@ -76,6 +81,7 @@ class ReminderCommands final : public RecordCommands {
 
   CommandHost& host_;
   std::string at_;
+  std::string app_url_;
   std::string office_hours_ = "09:00-17:00";
 };
 

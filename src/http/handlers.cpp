@@ -24,6 +24,7 @@
 #include "http/ombudsman_handlers.hpp"
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
+#include "http/reminder_handlers.hpp"
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
 #include "http/saved_view_handlers.hpp"
@@ -160,6 +161,7 @@ void Handlers::Register(Router& router) {
   RegisterImportRoutes(router, store_, clock_);
   RegisterSubjectAccessRoutes(router, store_, clock_);
   RegisterSavedViewRoutes(router, store_, clock_);
+  RegisterReminderRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

@@ -3,6 +3,10 @@
 // 06:00, on a Saturday or on a bank holiday; one digest for the handler when an acknowledgement is
 // due soon and on the day, once a day however often it runs; the team's manager too once it is
 // overdue; nobody whose digest is off. The server's outbox delivers them, without attachment.
+// Then the other deadlines (the Ombudsman's information, orders and failure orders, learning
+// actions) reach whoever holds them, each with a link; managers see who was reminded (the API,
+// their team only); and a user outside the children's team learns nothing of a restricted
+// complaint, neither through a digest nor through the managers' view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -174,6 +178,242 @@ test('digests go only in office hours on working days, once a day, and arrive by
     assert.ok(!mails.some((m) => m.to.includes('quiet@council.example.org')), 'digest off');
   } finally {
     await server.stop();
+  }
+});
+
+const CHILD_TEAM = 'childrens-complaints';
+const CHILD_AREA = 'childrens-social-care';
+const CHILD_HANDLER = 'rem.child';
+const CHILD_MANAGER = 'rem.childmgr';
+const OFFICER = 'rem.officer';
+const HOSTILE = 'rem.hostile';
+const APP = 'https://complaints.council.example.org';
+
+function tokenOf(username) {
+  const token = redress(['token', 'create', '--db', db, '--username', username]);
+  assert.equal(token.status, 0, token.stderr);
+  return token.stdout.trim();
+}
+
+function digestText(username, day) {
+  return query(
+    db,
+    `SELECT text FROM reminder_digests WHERE username = '${username}' AND sent_on = '${day}'`,
+  );
+}
+
+test('Ombudsman and learning deadlines reach their holders; managers see who was reminded', async () => {
+  const server = await startServe(db);
+  const call = apiClient(server.base);
+  const refs = {};
+  try {
+    const as = (token) => async (method, path, body) => {
+      const r = await call(method, path, { token, body });
+      assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
+    };
+    const admin = as(tokens.admin);
+    await admin('PUT', `/api/v1/teams/${CHILD_TEAM}`, { name: "Children's complaints" });
+    await admin('PUT', `/api/v1/service-areas/${CHILD_AREA}`, {
+      name: "Children's social care",
+      team: CHILD_TEAM,
+    });
+    const settings = await admin('GET', '/api/v1/settings');
+    await admin('PUT', '/api/v1/settings', {
+      name: settings.name || 'Reminder Council',
+      division: 'england-and-wales',
+      children_team: CHILD_TEAM,
+    });
+    userWithToken(db, CHILD_HANDLER, 'case_handler', CHILD_TEAM);
+    tokens[CHILD_MANAGER] = userWithToken(db, CHILD_MANAGER, 'manager', CHILD_TEAM);
+    userWithToken(db, OFFICER, 'complaints_officer', TEAM);
+    tokens[HOSTILE] = userWithToken(db, HOSTILE, 'case_handler', TEAM);
+    tokens.manager = tokenOf(MANAGER);
+
+    // Reminded on Monday 12 January 2026. The handler's complaint: information for the
+    // Ombudsman due Friday 16th (within 5 working days), an order overdue since Friday 9th, a
+    // learning action due on the day; a systemic failure order due Wednesday 14th is nobody's.
+    refs.information = (
+      await admin('POST', '/api/v1/ombudsman/cases', {
+        ombudsman: 'housing_ombudsman',
+        complaints: [tokens[HANDLER]],
+        summary: 'Roof: the Ombudsman asks for the file',
+        enquiry_received_on: '2026-01-05',
+        information_due_on: '2026-01-16',
+      })
+    ).reference;
+    refs.order = (
+      await admin('POST', '/api/v1/ombudsman/cases', {
+        ombudsman: 'housing_ombudsman',
+        complaints: [tokens[HANDLER]],
+        summary: 'Roof: determined',
+        enquiry_received_on: '2025-10-01',
+        information_due_on: '2025-10-15',
+        information_sent_on: '2025-10-10',
+        final_decision_on: '2025-12-01',
+        findings: [{ element: 'Repairs', finding: 'maladministration' }],
+        remedies: [
+          { kind: 'order', type: 'apology', description: 'Apologise', due_on: '2026-01-09' },
+        ],
+      })
+    ).reference;
+    refs.chfo = (
+      await admin('POST', '/api/v1/ombudsman/failure-orders', {
+        type: 'type_3',
+        ground: 'breach_of_membership_obligations',
+        description: 'Publish the self-assessment',
+        issued_on: '2026-01-02',
+        due_on: '2026-01-14',
+      })
+    ).reference;
+    refs.learning = (
+      await admin('POST', '/api/v1/learning', {
+        source: 'complaints',
+        complaints: [tokens[HANDLER]],
+        lesson: 'Roofs leak in winter',
+        action: 'Inspect roofs before winter',
+        owner: HANDLER,
+        raised_on: '2025-12-20',
+        due_on: '2026-01-12',
+      })
+    ).reference;
+
+    // A restricted complaint (children's statutory), an Ombudsman case about it and a learning
+    // action raised from it, owned by someone outside the children's team.
+    const child = as(tokens[CHILD_MANAGER]);
+    const restricted = await child('POST', '/api/v1/complaints', {
+      regime: 'children',
+      received_on: '2026-01-05',
+      channel: 'email',
+      service_area: CHILD_AREA,
+      category: CATEGORY,
+      summary: 'Secret care plan',
+      description: 'Not for other teams.',
+      complainant: { name: 'Cara Child', email: 'cara@example.org' },
+      handler: CHILD_HANDLER,
+    });
+    assert.equal(restricted.restricted, true);
+    refs.restricted = restricted.reference;
+    refs.restrictedCase = (
+      await child('POST', '/api/v1/ombudsman/cases', {
+        ombudsman: 'lgsco',
+        complaints: [refs.restricted],
+        summary: 'Secret enquiry',
+        enquiry_received_on: '2026-01-05',
+        information_due_on: '2026-01-09',
+      })
+    ).reference;
+    refs.restrictedAction = (
+      await child('POST', '/api/v1/learning', {
+        source: 'complaints',
+        complaints: [refs.restricted],
+        lesson: 'Secret lesson',
+        action: 'Secret action',
+        owner: HOSTILE,
+        raised_on: '2026-01-06',
+        due_on: '2026-01-12',
+      })
+    ).reference;
+  } finally {
+    await server.stop();
+  }
+  setEmail(CHILD_HANDLER, 'child@council.example.org');
+  setEmail(CHILD_MANAGER, 'childmgr@council.example.org');
+  setEmail(OFFICER, 'officer@council.example.org');
+  setEmail(HOSTILE, 'hostile@council.example.org');
+
+  const at = (time) => {
+    const run = redress(['reminders', 'send', '--db', db, '--at', time, '--app-url', `${APP}/`]);
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout.trim();
+  };
+  // New Year's Day (a bank holiday), a Saturday, six in the morning: never.
+  assert.equal(at('2026-01-01T10:00'), 'outside office hours: no digest queued');
+  assert.equal(at('2026-01-10T10:00'), 'outside office hours: no digest queued');
+  assert.equal(at('2026-01-12T06:00'), 'outside office hours: no digest queued');
+  // Monday at nine: the handler, their manager, the officer, the children's team; once.
+  assert.equal(at('2026-01-12T09:00'), '5 digests queued, 0 already sent today');
+  assert.equal(at('2026-01-12T11:00'), '0 digests queued, 5 already sent today');
+
+  const handler = digestText(HANDLER, '2026-01-12');
+  for (const [ref, words] of [
+    [refs.information, 'Information for the Ombudsman due 16 January 2026'],
+    [refs.order, 'Ombudsman order or recommendation "Apologise" due 9 January 2026'],
+    [refs.learning, 'Learning action due 12 January 2026'],
+  ]) {
+    assert.ok(handler.includes(`${ref}: `) && handler.includes(words), `${words}\n${handler}`);
+  }
+  assert.ok(handler.includes(`${APP}/ombudsman/cases/${refs.information}`), handler);
+  assert.ok(handler.includes(`${APP}/learning/${refs.learning}`), handler);
+  assert.ok(!handler.includes(refs.chfo), 'a systemic order is not a handler’s');
+  const html = query(
+    db,
+    `SELECT html FROM reminder_digests WHERE username = '${HANDLER}' AND sent_on = '2026-01-12'`,
+  );
+  assert.ok(html.includes(`<a href="${APP}/cases/${tokens[HANDLER]}">`), html);
+  // The manager: the team's overdue items only (the order, the complaints), not what is due soon.
+  const manager = digestText(MANAGER, '2026-01-12');
+  assert.ok(manager.includes(refs.order), manager);
+  assert.ok(!manager.includes(refs.information) && !manager.includes(refs.learning), manager);
+  // The officer: the failure order nobody holds.
+  const officer = digestText(OFFICER, '2026-01-12');
+  assert.ok(officer.includes(`${refs.chfo}: Publish the self-assessment`), officer);
+  assert.ok(officer.includes(`${APP}/ombudsman/failure-orders/${refs.chfo}`), officer);
+  // The children's team is told of its restricted case; nobody else is.
+  const childHandler = digestText(CHILD_HANDLER, '2026-01-12');
+  assert.ok(childHandler.includes(refs.restrictedCase), childHandler);
+  assert.ok(digestText(CHILD_MANAGER, '2026-01-12').includes(refs.restrictedCase));
+  assert.equal(digestText(HOSTILE, '2026-01-12').trim(), '', 'the hostile user gets no digest');
+  const outsiders = query(
+    db,
+    'SELECT text || html || subject FROM reminder_digests ' +
+      `WHERE username NOT IN ('${CHILD_HANDLER}', '${CHILD_MANAGER}')`,
+  );
+  for (const secret of [refs.restricted, refs.restrictedCase, refs.restrictedAction, 'Secret']) {
+    assert.ok(!outsiders.includes(secret), `an outsider's digest names ${secret}`);
+  }
+
+  // Managers see who was reminded: their own team's digests, with where they went and the counts.
+  const view = await startServe(db);
+  try {
+    const api = apiClient(view.base);
+    const list = async (token, on) => api('GET', `/api/v1/reminders?on=${on}`, { token });
+    const mine = await list(tokens.manager, '2026-01-12');
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    assert.deepEqual(
+      mine.body.items.map((d) => [d.username, d.team, d.recipient]),
+      [
+        [HANDLER, TEAM, 'handler@council.example.org'],
+        [MANAGER, TEAM, 'manager@council.example.org'],
+        [OFFICER, TEAM, 'officer@council.example.org'],
+      ],
+    );
+    assert.ok(mine.body.items.every((d) => d.items > 0 && d.sent_on === '2026-01-12'));
+    const children = await list(tokens[CHILD_MANAGER], '2026-01-12');
+    assert.deepEqual(
+      children.body.items.map((d) => d.username),
+      [CHILD_HANDLER, CHILD_MANAGER],
+    );
+    const everyone = await list(tokens.admin, '2026-01-12');
+    assert.equal(everyone.body.items.length, 5);
+    // December's, with the counts of the test above.
+    const sent = await list(tokens.manager, '2025-12-29');
+    assert.deepEqual(
+      sent.body.items.map((d) => [d.username, d.items]),
+      [
+        [HANDLER, 1],
+        [MANAGER, 2],
+      ],
+    );
+    // A case handler may not look, and learns nothing of the children's team from trying.
+    const hostile = await list(tokens[HOSTILE], '2026-01-12');
+    assert.equal(hostile.status, 403);
+    assert.ok(!JSON.stringify(hostile.body).includes(CHILD_HANDLER));
+    const bad = await list(tokens.manager, '2026-02-30');
+    assert.equal(bad.status, 422);
+    assert.ok(JSON.stringify(bad.body).includes('"on"'), JSON.stringify(bad.body));
+  } finally {
+    await view.stop();
   }
 });
 

@@ -21,6 +21,7 @@ const STAFF = ['admin', 'complaints_officer', 'case_handler', 'manager'];
 const OFFICERS = ['admin', 'complaints_officer', 'manager'];
 const ADMIN = ['admin'];
 const REPORT_READERS = ['admin', 'complaints_officer', 'manager', 'viewer'];
+const AUDIT_READERS = ['admin', 'manager', 'viewer'];
 
 // Who may call each operation, written out here independently of core/permissions.cpp.
 const MAY = {
@@ -170,6 +171,7 @@ const MAY = {
   deleteSavedView: ALL,
   bulkReassignComplaints: OFFICERS,
   bulkAcknowledgeComplaints: STAFF,
+  listReminderDigests: AUDIT_READERS,
 };
 
 // Operations that act on the browser session itself rather than on the role's rights.

@@ -14,6 +14,7 @@ import { LogComplaint } from './pages/LogComplaint';
 import { NotFound } from './pages/NotFound';
 import { OmbudsmanRoutes } from './pages/ombudsman/OmbudsmanRoutes';
 import { PostRoom } from './pages/PostRoom';
+import { Reminders } from './pages/Reminders';
 import { ReportsRoutes } from './pages/reports/ReportsRoutes';
 import { SelfAssessmentRoutes } from './pages/self-assessment/SelfAssessmentRoutes';
 import { AnnualSubmissionRoutes } from './pages/annual-submission/AnnualSubmissionRoutes';
@@ -98,6 +99,7 @@ export function App() {
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="/subject-access/*" element={<SubjectAccessRoutes />} />
           <Route path="/post-room" element={<PostRoom />} />
+          <Route path="/reminders" element={<Reminders />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Layout>

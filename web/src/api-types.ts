@@ -2463,6 +2463,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who was sent a reminder digest on a day, with how many items
+         * @description Needs view_audit (each digest is an event of the audit trail already): a manager sees their own team's digests (a manager in no team, none), admins and viewers everyone's. Digests go once per person per working day, in office hours; each names the person's deadlines due soon, due today and overdue, and the list names none of them.
+         */
+        get: operations["listReminderDigests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4582,6 +4602,33 @@ export interface components {
         BulkAnswer: {
             /** @description One per case, in the request's order */
             results: components["schemas"]["BulkOutcome"][];
+        };
+        /** @description One person's reminder digest of a day: who was reminded, where, and how many items it listed. It names no item. */
+        ReminderDigestSummary: {
+            username: string;
+            display_name: string;
+            /** @description The person's team; null when none. */
+            team: string | null;
+            /**
+             * Format: date
+             * @description The working day the digest is for.
+             */
+            sent_on: string;
+            /** @description The email address it was queued to. */
+            recipient: string;
+            /** @description How many deadlines it listed: complaints, Ombudsman information, orders and failure orders, learning actions. */
+            items: number;
+            /**
+             * Format: date-time
+             * @description When it was queued.
+             */
+            queued_at: string;
+        };
+        /** @description The reminder digests of a day that the caller may see, by username. */
+        ReminderDigestList: {
+            /** Format: date */
+            on: string;
+            items: components["schemas"]["ReminderDigestSummary"][];
         };
     };
     responses: {
@@ -9858,6 +9905,33 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listReminderDigests: {
+        parameters: {
+            query?: {
+                /** @description The day, YYYY-MM-DD; today (the organisation's local date) when absent. */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The digests of the day, by username */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderDigestList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };

@@ -75,6 +75,13 @@ function navItems(user: CurrentUser): NavItem[] {
       matches: (path) => path.startsWith('/post-room'),
     });
   }
+  if (allows(user, 'view_audit')) {
+    items.push({
+      to: '/reminders',
+      label: 'Reminders',
+      matches: (path) => path.startsWith('/reminders'),
+    });
+  }
   if (allows(user, 'manage_users')) {
     items.push({
       to: '/admin',
