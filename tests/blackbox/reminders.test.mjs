@@ -164,7 +164,9 @@ test('digests go only in office hours on working days, once a day, and arrive by
     const overdue = byId[`<digest-${HANDLER}-2025-12-29@redress.invalid>`];
     assert.deepEqual(overdue.to, ['handler@council.example.org']);
     assert.deepEqual(overdue.attachments, []);
-    assert.match(overdue.subject, /1 case, 1 overdue/);
+    assert.match(overdue.subject, /1 item, 1 overdue/);
+    // Each item with a link to it (a path of the web app when no --app-url is given).
+    assert.ok(overdue.text.includes(`/cases/${tokens[HANDLER]}`), overdue.text);
     assert.ok(overdue.text.includes(tokens[HANDLER]), overdue.text);
     assert.ok(overdue.text.includes('Overdue'), overdue.text);
     assert.ok(overdue.text.includes('22 December 2025'), overdue.text);
