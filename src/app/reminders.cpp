@@ -13,6 +13,7 @@
 #include "app/organisation.hpp"
 #include "app/store_values.hpp"
 #include "app/visibility.hpp"
+#include "core/permissions.hpp"
 #include "core/regime_calendars.hpp"
 #include "core/reminder_items.hpp"
 #include "letters/email_body.hpp"
@@ -337,6 +338,8 @@ Result<std::vector<ReminderDigestSummary>> ListReminderDigests(Store& store, con
   return ReadValue<std::vector<ReminderDigestSummary>>(
       store, [&](Tx& tx) -> Result<std::vector<ReminderDigestSummary>> {
         std::vector<ReminderDigestSummary> summaries;
+        // Managers oversee their team; the audit's other readers the whole organisation.
+        if (!core::Allows(actor.role, core::Permission::kViewAudit)) return summaries;
         const bool everyone = actor.role != core::Role::kManager;
         if (!everyone && actor.team.empty()) return summaries;
         auto users = tx.Accounts().ListUsers();

@@ -53,8 +53,8 @@ struct ReminderDigestSummary {
 
 // Who was sent a digest on `day` (issue 15: "managers see who was reminded"), by username: a
 // manager sees their own team's (a manager in no team, nobody's); the other readers of the audit
-// trail (kViewAudit, the caller's to check: admins and viewers, who read each digest's event
-// there already) everyone's. Errors are the store's.
+// trail (kViewAudit: admins and viewers, who read each digest's event there already) everyone's;
+// anyone else nobody's. Errors are the store's.
 Result<std::vector<ReminderDigestSummary>> ListReminderDigests(Store& store, const Actor& actor,
                                                                core::Date day);
 
