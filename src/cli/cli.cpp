@@ -379,6 +379,9 @@ class Commands final : public CommandHost {
                     "send the session cookie over https only (behind TLS)");
     serve->add_flag("--behind-tls", serve_options_.behind_tls,
                     "behind a TLS proxy: Secure cookie and Strict-Transport-Security");
+    serve->add_option("--app-url", serve_options_.app_url,
+                      "where staff reach the web app, before the links of reminder digests "
+                      "(default: the links are paths)");
     serve->add_option("--web-root", serve_options_.web_root,
                       "the built web application (default web/dist); without it, the API only");
     serve->add_option("--log-file", serve_options_.log_file,

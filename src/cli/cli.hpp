@@ -50,6 +50,9 @@ struct ServeOptions {
   // carries Strict-Transport-Security.
   bool behind_tls = false;
   std::string web_root = "web/dist";  // the built web application; the API alone without it
+  // Where staff reach the web app ("https://complaints.council.example"), before the links of the
+  // reminder digests; "" leaves them as paths.
+  std::string app_url;
   // Where the JSON log lines (start, one per request, stop) go: "" = standard output.
   std::string log_file;
   int checkpoint_interval = kDefaultCheckpointIntervalSeconds;  // of the audit chain, seconds

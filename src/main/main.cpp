@@ -192,6 +192,8 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
     // Staff digests go through the same outbox, so only where a relay can send them.
     redress::app::ReminderSettings settings;
     settings.hours = redress::core::ParseOfficeHours(options.office_hours).value_or(settings.hours);
+    settings.app_url = options.app_url;
+    while (!settings.app_url.empty() && settings.app_url.back() == '/') settings.app_url.pop_back();
     reminders = std::make_unique<redress::app::PeriodicLoop>(
         std::chrono::seconds(options.reminders_poll_seconds),
         [&store, &clock, settings]() -> redress::core::Result<bool> {
