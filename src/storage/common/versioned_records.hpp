@@ -179,6 +179,20 @@ core::Status ForEachChildList(Record& record, Visit&& visit) {
     return {};
   }
 }
+// Rewrites and reads every child list of `record` with the engine's ReplaceChildren and
+// LoadChildren, which are found beside the engine's `Connection` (argument-dependent lookup).
+template <typename Connection, typename Record>
+core::Status SaveChildrenOf(Connection& connection, const Record& record) {
+  return ForEachChildList(record, [&](const ChildTable& table, const auto& items) {
+    return ReplaceChildren(connection, table, record.id, items);
+  });
+}
+template <typename Connection, typename Record>
+core::Status LoadChildrenOf(Connection& connection, Record& record) {
+  return ForEachChildList(record, [&](const ChildTable& table, auto& items) {
+    return LoadChildren(connection, table, record.id, items);
+  });
+}
 inline constexpr ChildTable kAssessmentProvisions{"self_assessment_provisions", "financial_year"};
 
 template <typename Item>

@@ -57,19 +57,9 @@ Status LoadChildren(Connection& connection, const ChildTable& table, std::int64_
   return {};
 }
 
-template <typename Record>
-Status SaveChildrenOf(Connection& connection, const Record& record) {
-  return common::ForEachChildList(record, [&](const ChildTable& table, const auto& items) {
-    return ReplaceChildren(connection, table, record.id, items);
-  });
-}
-
-template <typename Record>
-Status LoadChildrenOf(Connection& connection, Record& record) {
-  return common::ForEachChildList(record, [&](const ChildTable& table, auto& items) {
-    return LoadChildren(connection, table, record.id, items);
-  });
-}
+// SaveChildrenOf and LoadChildrenOf (storage/common) find the two above by the connection's type.
+using common::LoadChildrenOf;
+using common::SaveChildrenOf;
 
 template <typename Record>
 Result<Record> InsertVersioned(Connection& connection, Record record, int year) {
