@@ -6,6 +6,7 @@
 
 #include "app/report_use_cases.hpp"
 #include "app/store_values.hpp"
+#include "core/ombudsman.hpp"  // core::Diff, core::FieldValues
 
 namespace redress::app {
 namespace {
@@ -20,10 +21,10 @@ Result<core::AnnualSubmission> LoadIn(Tx& tx, int year) {
 }
 
 // Every field of the record as the audit trail names it, for the changes of its events.
-std::vector<std::pair<std::string, std::string>> FieldsOf(const core::AnnualSubmission& s) {
+core::FieldValues FieldsOf(const core::AnnualSubmission& s) {
   const core::SubmissionDetails& d = s.details;
   const auto date = [](const std::optional<core::Date>& on) { return on ? on->ToIso() : ""; };
-  std::vector<std::pair<std::string, std::string>> fields = {
+  core::FieldValues fields = {
       {"homes", std::to_string(s.homes)},
       {"status", std::string(core::ToString(s.status))},
       {"landlord_code", d.landlord_code},
@@ -50,20 +51,10 @@ std::vector<std::pair<std::string, std::string>> FieldsOf(const core::AnnualSubm
   return fields;
 }
 
-// Every field that differs; all of them (from "") for a new record.
+// Every field that differs (core::Diff); every non-blank one for a new record.
 std::vector<core::Change> Changes(const std::optional<core::AnnualSubmission>& before,
                                   const core::AnnualSubmission& after) {
-  std::vector<core::Change> changes;
-  const auto after_fields = FieldsOf(after);
-  const auto before_fields =
-      before ? FieldsOf(*before) : std::vector<std::pair<std::string, std::string>>();
-  for (std::size_t i = 0; i < after_fields.size(); ++i) {
-    const std::string old_value = before ? before_fields[i].second : "";
-    if (old_value != after_fields[i].second) {
-      changes.push_back({after_fields[i].first, old_value, after_fields[i].second});
-    }
-  }
-  return changes;
+  return core::Diff(before ? FieldsOf(*before) : core::FieldValues(), FieldsOf(after));
 }
 
 Status AppendEventIn(Tx& tx, const Clock& clock, const Actor& actor, core::EventType type,

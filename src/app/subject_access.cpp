@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "app/store_values.hpp"
+#include "core/ombudsman.hpp"  // core::Diff, core::FieldValues
 #include "core/permissions.hpp"
 
 namespace redress::app {
@@ -28,7 +29,7 @@ Result<SubjectAccessView> ViewIn(Tx& tx, const Clock& clock, core::SubjectAccess
 std::string DateText(const std::optional<core::Date>& on) { return on ? on->ToIso() : ""; }
 
 // Every field of a request as the audit trail names it, for the changes of its events.
-std::vector<std::pair<std::string, std::string>> FieldsOf(const core::SubjectAccessRequest& r) {
+core::FieldValues FieldsOf(const core::SubjectAccessRequest& r) {
   return {
       {"requester_name", r.requester_name},
       {"requester_email", r.requester_email},
@@ -49,20 +50,10 @@ std::vector<std::pair<std::string, std::string>> FieldsOf(const core::SubjectAcc
   };
 }
 
-// Every field that differs; every non-blank one for a new request.
+// Every field that differs (core::Diff); every non-blank one for a new record.
 std::vector<core::Change> Changes(const std::optional<core::SubjectAccessRequest>& before,
                                   const core::SubjectAccessRequest& after) {
-  std::vector<core::Change> changes;
-  const auto after_fields = FieldsOf(after);
-  const auto before_fields =
-      before ? FieldsOf(*before) : std::vector<std::pair<std::string, std::string>>();
-  for (std::size_t i = 0; i < after_fields.size(); ++i) {
-    const std::string old_value = before ? before_fields[i].second : "";
-    if (old_value != after_fields[i].second) {
-      changes.push_back({after_fields[i].first, old_value, after_fields[i].second});
-    }
-  }
-  return changes;
+  return core::Diff(before ? FieldsOf(*before) : core::FieldValues(), FieldsOf(after));
 }
 
 Status AppendEventIn(Tx& tx, const Actor& actor, core::EventType type, core::Date on,

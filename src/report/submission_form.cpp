@@ -3,6 +3,7 @@
 #include <span>
 
 #include "report/annual_report.hpp"
+#include "report/csv_cell.hpp"
 
 namespace redress::report {
 namespace {
@@ -39,28 +40,11 @@ void Contact(std::vector<FormAnswer>& answers, const std::string& who, const For
   answers.push_back({who + ": telephone number", contact.phone});
 }
 
-// A CSV field (RFC 4180): quoted when it holds a comma, quote or line end; a leading character a
-// spreadsheet would run as a formula is neutralised with a quote, as the report's CSV does.
-std::string Field(std::string_view text) {
-  std::string cell;
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-    cell = "'";
-  }
-  cell += text;
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 void Row(std::string& out, std::initializer_list<std::string_view> cells) {
   bool first = true;
   for (std::string_view cell : cells) {
     if (!first) out += ',';
-    out += Field(cell);
+    out += CsvCell(cell);
     first = false;
   }
   out += "\r\n";

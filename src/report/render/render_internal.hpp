@@ -10,6 +10,7 @@
 
 #include "core/result.hpp"
 #include "report/annual_report.hpp"
+#include "report/csv_cell.hpp"  // CsvCell, for every CSV the renderers write
 
 namespace redress::report::render {
 
@@ -18,11 +19,6 @@ inline constexpr std::string_view kReportTitle =
 
 std::string RenderJson(const AnnualReport& report);
 std::string RenderCsv(const AnnualReport& report);
-// One field of a CSV row (RFC 4180): quoted when it holds a comma, quote or line end, and prefixed
-// with a single quote when a spreadsheet would run it as a formula (it starts with =, +, -, @, tab
-// or carriage return and is not a plain decimal number such as -87 or 13.5, which stays numeric).
-// Every CSV the project writes goes through it.
-std::string CsvCell(std::string_view text);
 std::string RenderHtml(const AnnualReport& report);
 core::Result<std::string> RenderPdf(const AnnualReport& report);
 core::Result<std::string> RenderXlsx(const AnnualReport& report);

@@ -5,24 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "storage/common/stored_json.hpp"
+
 namespace redress::storage::common {
 
 namespace {
 
 std::string JsonText(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// The members of a stored JSON array; a text that is not one reads as an empty array.
-nlohmann::json ParseArray(const std::string& text) {
-  nlohmann::json array = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return array.is_array() ? array : nlohmann::json::array();
-}
-
-std::string TextMember(const nlohmann::json& item, std::string_view key) {
-  if (!item.is_object()) return {};
-  auto found = item.find(key);
-  return found != item.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
 }  // namespace
@@ -57,26 +47,26 @@ std::string ActionsJson(const std::vector<core::Action>& actions) {
 
 void ParseEarlierResponseLists(const std::string& root_causes, const std::string& remedies,
                                const std::string& actions, core::Response& response) {
-  for (const nlohmann::json& code : ParseArray(root_causes)) {
+  for (const nlohmann::json& code : ParseStoredArray(root_causes)) {
     if (code.is_string()) response.root_causes.push_back(code.get<std::string>());
   }
-  for (const nlohmann::json& item : ParseArray(remedies)) {
+  for (const nlohmann::json& item : ParseStoredArray(remedies)) {
     core::Remedy remedy{
-        core::ParseRemedyType(TextMember(item, "type")).value_or(core::RemedyType::kApology), 0,
-        TextMember(item, "description")};
+        core::ParseRemedyType(StoredTextMember(item, "type")).value_or(core::RemedyType::kApology),
+        0, StoredTextMember(item, "description")};
     if (item.is_object() && item.contains("amount_pence") && item["amount_pence"].is_number()) {
       remedy.amount_pence = item["amount_pence"].get<std::int64_t>();
     }
     response.remedies.push_back(std::move(remedy));
   }
-  for (const nlohmann::json& item : ParseArray(actions)) {
+  for (const nlohmann::json& item : ParseStoredArray(actions)) {
     core::Action action;
-    action.description = TextMember(item, "description");
-    action.due_on = core::Date::Parse(TextMember(item, "due_on"));
-    action.owner = TextMember(item, "owner");
-    action.status =
-        core::ParseActionStatus(TextMember(item, "status")).value_or(core::ActionStatus::kOpen);
-    action.completed_on = core::Date::Parse(TextMember(item, "completed_on"));
+    action.description = StoredTextMember(item, "description");
+    action.due_on = core::Date::Parse(StoredTextMember(item, "due_on"));
+    action.owner = StoredTextMember(item, "owner");
+    action.status = core::ParseActionStatus(StoredTextMember(item, "status"))
+                        .value_or(core::ActionStatus::kOpen);
+    action.completed_on = core::Date::Parse(StoredTextMember(item, "completed_on"));
     response.actions.push_back(std::move(action));
   }
 }

@@ -463,6 +463,45 @@ std::vector<std::string_view> StageListColumns(const StageList<Binder, Reader, I
   return columns;
 }
 
+// The select of one stage list's items for a complaint, stage first, `placeholder` (the engine's
+// parameter marker) standing for the complaint's id.
+template <typename Binder, typename Reader, typename Item>
+std::string StageListSelectSql(const StageList<Binder, Reader, Item>& list,
+                               std::string_view placeholder) {
+  std::string sql = "SELECT stage";
+  for (std::string_view column : list.item_columns) sql += ", " + std::string(column);
+  return sql + " FROM " + std::string(list.table) +
+         " WHERE complaint_id = " + std::string(placeholder) + " ORDER BY stage, position";
+}
+
+// Reads one row of StageListSelectSql: the stage's number and the item.
+template <typename Binder, typename Reader, typename Item>
+std::pair<int, Item> ReadStageListRow(const StageList<Binder, Reader, Item>& list, Reader& r) {
+  const int stage = r.Int();
+  return {stage, list.read(r)};
+}
+
+// Files each item read by ReadStageListRow in its stage of `complaint`. A row for a stage the
+// complaint lacks, or one that cannot hold the list, is a storage failure rather than dropped.
+template <typename Binder, typename Reader, typename Item>
+core::Status PlaceStageListItems(const StageList<Binder, Reader, Item>& list,
+                                 std::vector<std::pair<int, Item>> rows,
+                                 core::Complaint& complaint) {
+  for (auto& [number, item] : rows) {
+    std::vector<Item>* target = nullptr;
+    for (core::Stage& stage : complaint.stages) {
+      if (stage.number == number) target = list.target(stage);
+    }
+    if (target == nullptr) {
+      return core::Fail(core::ErrorCode::kStorage,
+                        std::string(list.table) + " has a row for stage " + std::to_string(number) +
+                            " of " + complaint.reference + ", which cannot hold it");
+    }
+    target->push_back(std::move(item));
+  }
+  return {};
+}
+
 // Calls `visit` with each list a stage holds, in the order they are saved and loaded, stopping at
 // the first failure; so that an engine names the lists once.
 template <typename Binder, typename Reader, typename Visit>

@@ -6,6 +6,7 @@
 // and the reading of a row, written once as a template over an engine's row reader (the SQLite
 // ColumnReader's interface).
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -26,6 +27,29 @@ inline constexpr std::string_view kOutboxJoins =
 // a digest (the table's CHECK holds exactly one).
 inline std::optional<std::int64_t> OutboxReference(std::int64_t id) {
   return id == 0 ? std::nullopt : std::optional<std::int64_t>(id);
+}
+
+// The columns a message is enqueued with, bound by BindEnqueued.
+inline constexpr std::array<std::string_view, 8> kOutboxEnqueueColumns = {
+    "letter_id", "digest_id", "message_id", "recipient",
+    "state",     "attempts",  "created_at", "next_attempt_at"};
+
+// Binds kOutboxEnqueueColumns: a message enters the outbox queued, never tried.
+template <typename Binder>
+void BindEnqueued(Binder& b, const app::OutboxMessage& message) {
+  b.BindAll(OutboxReference(message.letter_id), OutboxReference(message.digest_id),
+            message.message_id, message.recipient, app::ToString(app::OutboxState::kQueued),
+            std::int64_t{0}, message.created_at, message.next_attempt_at);
+}
+
+// `message` as BindEnqueued stored it under `id`, whatever state the caller passed in.
+inline app::OutboxMessage Enqueued(app::OutboxMessage message, std::int64_t id) {
+  message.id = id;
+  message.state = app::OutboxState::kQueued;
+  message.attempts = 0;
+  message.claim_token.clear();
+  message.lease_expires_at = 0;
+  return message;
 }
 
 template <typename Reader>

@@ -9,9 +9,12 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/learning.hpp"
@@ -176,6 +179,20 @@ core::Status ForEachChildList(Record& record, Visit&& visit) {
     return {};
   }
 }
+// Rewrites and reads every child list of `record` with the engine's ReplaceChildren and
+// LoadChildren, which are found beside the engine's `Connection` (argument-dependent lookup).
+template <typename Connection, typename Record>
+core::Status SaveChildrenOf(Connection& connection, const Record& record) {
+  return ForEachChildList(record, [&](const ChildTable& table, const auto& items) {
+    return ReplaceChildren(connection, table, record.id, items);
+  });
+}
+template <typename Connection, typename Record>
+core::Status LoadChildrenOf(Connection& connection, Record& record) {
+  return ForEachChildList(record, [&](const ChildTable& table, auto& items) {
+    return LoadChildren(connection, table, record.id, items);
+  });
+}
 inline constexpr ChildTable kAssessmentProvisions{"self_assessment_provisions", "financial_year"};
 
 template <typename Item>
@@ -260,5 +277,153 @@ struct ChildColumns<core::ProvisionAssessment> {
     return p;
   }
 };
+
+// The SQL text of the versioned tables and their child lists, written once for both engines;
+// `marker(n)` is the engine's n-th parameter ("?" on SQLite, "$n" on PostgreSQL).
+
+// `columns` as "a, b, c".
+inline std::string ColumnList(std::span<const std::string_view> columns) {
+  std::string text;
+  for (std::string_view column : columns) {
+    if (!text.empty()) text += ", ";
+    text += column;
+  }
+  return text;
+}
+
+// An UPDATE's SET list of `columns`, "a = m(first), b = m(first+1), ...".
+template <typename Marker>
+std::string AssignmentList(std::span<const std::string_view> columns, Marker marker, int first) {
+  std::string text;
+  for (std::string_view column : columns) {
+    if (!text.empty()) text += ", ";
+    text += std::string(column) + " = " + marker(first++);
+  }
+  return text;
+}
+
+// "m(first), m(first+1), ..." for `count` parameters.
+template <typename Marker>
+std::string MarkerList(Marker marker, int count, int first = 1) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    if (i > 0) text += ", ";
+    text += marker(first + i);
+  }
+  return text;
+}
+
+// Every row of the record's table; callers append their WHERE and ORDER BY.
+template <typename Record>
+std::string SelectVersionedSql() {
+  using V = Versioned<Record>;
+  return "SELECT id, reference, version, " + ColumnList(V::kColumns) + " FROM " +
+         std::string(V::kName);
+}
+
+// The first version of a record: reference, version, then kColumns.
+template <typename Record, typename Marker>
+std::string InsertVersionedSql(Marker marker) {
+  using V = Versioned<Record>;
+  return "INSERT INTO " + std::string(V::kName) + " (reference, version, " +
+         ColumnList(V::kColumns) + ") VALUES (" +
+         MarkerList(marker, static_cast<int>(V::kColumns.size()) + 2) + ")";
+}
+
+// A record's next version, guarded by the version the caller loaded: the new version, kColumns,
+// then the reference and the expected version.
+template <typename Record, typename Marker>
+std::string UpdateVersionedSql(Marker marker) {
+  using V = Versioned<Record>;
+  const int next = static_cast<int>(V::kColumns.size()) + 2;
+  return "UPDATE " + std::string(V::kName) + " SET version = " + marker(1) + ", " +
+         AssignmentList(V::kColumns, marker, 2) + " WHERE reference = " + marker(next) +
+         " AND version = " + marker(next + 1);
+}
+
+template <typename Marker>
+std::string DeleteChildrenSql(const ChildTable& table, Marker marker) {
+  return "DELETE FROM " + std::string(table.name) + " WHERE " + std::string(table.parent) + " = " +
+         marker(1);
+}
+
+// The INSERT of `rows` child rows at once, each the parent, its position, then kColumns.
+template <typename Item, typename Marker>
+std::string InsertChildrenSql(const ChildTable& table, std::size_t rows, Marker marker) {
+  using C = ChildColumns<Item>;
+  constexpr int kWidth = static_cast<int>(C::kColumns.size()) + 2;
+  std::string sql = "INSERT INTO " + std::string(table.name) + " (" + std::string(table.parent) +
+                    ", position, " + ColumnList(C::kColumns) + ") VALUES ";
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i > 0) sql += ", ";
+    sql += "(" + MarkerList(marker, kWidth, static_cast<int>(i) * kWidth + 1) + ")";
+  }
+  return sql;
+}
+
+template <typename Item, typename Marker>
+std::string SelectChildrenSql(const ChildTable& table, Marker marker) {
+  return "SELECT " + ColumnList(ChildColumns<Item>::kColumns) + " FROM " + std::string(table.name) +
+         " WHERE " + std::string(table.parent) + " = " + marker(1) + " ORDER BY position";
+}
+
+// The self-assessment of a financial year: one versioned row a year, its provisions the child list
+// kAssessmentProvisions. Callers append the year's parameter marker to the select.
+inline constexpr std::string_view kSelfAssessmentSelect =
+    "SELECT version, approved_on, meeting, minute_reference, response FROM self_assessments "
+    "WHERE financial_year = ";
+
+// Reads kSelfAssessmentSelect's columns; an approval is known by its date.
+template <typename Reader>
+core::SelfAssessment ReadSelfAssessment(Reader& r, int year) {
+  core::SelfAssessment assessment;
+  assessment.year = year;
+  assessment.version = r.Int64();
+  std::optional<core::Date> approved_on = r.OptionalDate();
+  std::string meeting = r.Text();
+  std::string minute_reference = r.Text();
+  std::string response = r.Text();
+  if (approved_on) {
+    assessment.approval = core::GoverningBodyApproval{
+        *approved_on, std::move(meeting), std::move(minute_reference), std::move(response)};
+  }
+  return assessment;
+}
+
+// The save of a self-assessment: the UPDATE guarded by the version the caller loaded, or the first
+// INSERT. `marker(n)` is the engine's n-th parameter; BindSelfAssessment binds the first six.
+template <typename Marker>
+std::string SelfAssessmentSaveSql(bool updating, Marker marker) {
+  if (updating) {
+    return "UPDATE self_assessments SET version = " + marker(1) + ", approved_on = " + marker(2) +
+           ", meeting = " + marker(3) + ", minute_reference = " + marker(4) +
+           ", response = " + marker(5) + " WHERE financial_year = " + marker(6) +
+           " AND version = " + marker(7);
+  }
+  return "INSERT INTO self_assessments (version, approved_on, meeting, minute_reference, "
+         "response, financial_year) VALUES (" +
+         marker(1) + ", " + marker(2) + ", " + marker(3) + ", " + marker(4) + ", " + marker(5) +
+         ", " + marker(6) + ")";
+}
+
+// Binds the version, the approval (null when the governing body has not approved) and the year.
+template <typename Binder>
+void BindSelfAssessment(Binder& b, const core::SelfAssessment& assessment) {
+  b.Bind(assessment.version);
+  if (const std::optional<core::GoverningBodyApproval>& approval = assessment.approval) {
+    b.BindAll(approval->approved_on, approval->meeting, approval->minute_reference,
+              approval->response);
+  } else {
+    b.BindNulls(4);
+  }
+  b.Bind(assessment.year);
+}
+
+// The answer when the guarded UPDATE touched no row: someone saved the year's assessment since.
+inline tl::unexpected<core::Error> StaleSelfAssessment(int year) {
+  return core::Fail(
+      core::ErrorCode::kStaleVersion,
+      "the self-assessment of " + std::to_string(year) + " changed since you loaded it");
+}
 
 }  // namespace redress::storage::common

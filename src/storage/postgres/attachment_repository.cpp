@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "storage/common/attachment_codec.hpp"
+#include "storage/common/attachment_rows.hpp"
 #include "storage/postgres/repository_support.hpp"
 
 namespace redress::storage::postgres {
@@ -11,38 +12,6 @@ namespace {
 
 // The attachment policy's one row (the schema's CHECK (id = 1)).
 constexpr std::int64_t kPolicyRowId = 1;
-
-constexpr std::array<std::string_view, 11> kAttachmentColumns = {
-    "attached_to", "reference", "name",       "media_type", "size",    "sha256",
-    "description", "supplier",  "scan_state", "added_by",   "added_at"};
-
-constexpr std::string_view kSelect =
-    "SELECT id, attached_to, reference, name, media_type, size, sha256, description, supplier, "
-    "scan_state, added_by, added_at, removed_by, removed_at, removal_reason FROM attachments";
-
-app::Attachment ReadAttachment(RowReader& row) {
-  app::Attachment attachment;
-  attachment.id = row.Int64();
-  attachment.attached_to = row.Enumerator(&core::ParseAttachedTo);
-  attachment.reference = row.Text();
-  attachment.name = row.Text();
-  attachment.media_type = row.Text();
-  attachment.size = row.Int64();
-  attachment.sha256 = row.Text();
-  attachment.description = row.Text();
-  attachment.supplier = row.Enumerator(&common::ParseSupplier);
-  attachment.scan_state = row.Enumerator(&core::ParseScanState);
-  attachment.added_by = row.Text();
-  attachment.added_at = row.Text();
-  std::optional<std::string> removed_by = row.OptionalText();
-  std::optional<std::string> removed_at = row.OptionalText();
-  std::optional<std::string> reason = row.OptionalText();
-  if (removed_at) {
-    attachment.removal =
-        app::AttachmentRemoval{removed_by.value_or(""), *removed_at, reason.value_or("")};
-  }
-  return attachment;
-}
 
 Result<std::int64_t> ReadCount(Result<Rows> rows) {
   if (!rows) return Unexpected(rows.error());
@@ -52,15 +21,12 @@ Result<std::int64_t> ReadCount(Result<Rows> rows) {
 }  // namespace
 
 Result<app::Attachment> PostgresAttachmentRepository::Insert(app::Attachment attachment) {
-  static const std::string sql = "INSERT INTO attachments (" + JoinColumns(kAttachmentColumns) +
-                                 ") VALUES (" + ParameterList(kAttachmentColumns.size()) +
-                                 ") RETURNING id";
-  Result<Rows> rows = connection_.Query(
-      sql, Params().BindAll(
-               core::ToString(attachment.attached_to), attachment.reference, attachment.name,
-               attachment.media_type, attachment.size, attachment.sha256, attachment.description,
-               common::SupplierName(attachment.supplier), core::ToString(attachment.scan_state),
-               attachment.added_by, attachment.added_at));
+  static const std::string sql =
+      "INSERT INTO attachments (" + JoinColumns(common::kAttachmentColumns) + ") VALUES (" +
+      ParameterList(common::kAttachmentColumns.size()) + ") RETURNING id";
+  Params params;
+  common::BindAttachment(params, attachment);
+  Result<Rows> rows = connection_.Query(sql, params);
   Result<std::int64_t> id = ReadCount(std::move(rows));
   if (!id) return Unexpected(id.error());
   attachment.id = *id;
@@ -71,24 +37,24 @@ Result<app::Attachment> PostgresAttachmentRepository::Insert(app::Attachment att
 Result<app::Attachment> PostgresAttachmentRepository::Find(core::AttachedTo attached_to,
                                                            std::string_view reference,
                                                            std::int64_t id) {
-  static const std::string sql =
-      std::string(kSelect) + " WHERE attached_to = $1 AND reference = $2 AND id = $3";
+  static const std::string sql = std::string(common::kAttachmentSelect) +
+                                 " WHERE attached_to = $1 AND reference = $2 AND id = $3";
   Result<Rows> rows =
       connection_.Query(sql, Params().BindAll(core::ToString(attached_to), reference, id));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadOne(ReadAttachment,
+  return rows->ReadOne(common::ReadAttachment<RowReader>,
                        "no attachment " + std::to_string(id) + " on " + std::string(reference));
 }
 
 Result<std::vector<app::Attachment>> PostgresAttachmentRepository::ListOf(
     core::AttachedTo attached_to, std::string_view reference) {
-  static const std::string sql = std::string(kSelect) +
+  static const std::string sql = std::string(common::kAttachmentSelect) +
                                  " WHERE attached_to = $1 AND reference = $2 AND removed_at IS "
                                  "NULL ORDER BY id";
   Result<Rows> rows =
       connection_.Query(sql, Params().BindAll(core::ToString(attached_to), reference));
   if (!rows) return Unexpected(rows.error());
-  return rows->ReadAll(ReadAttachment);
+  return rows->ReadAll(common::ReadAttachment<RowReader>);
 }
 
 Result<std::int64_t> PostgresAttachmentRepository::BytesHeldBy(core::AttachedTo attached_to,

@@ -317,28 +317,12 @@ Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
   complaint.stages = std::move(*stages);
 
   const auto load_list = [&](const auto& list) -> Status {
-    const std::string sql = "SELECT stage, " + JoinColumns(list.item_columns) + " FROM " +
-                            std::string(list.table) +
-                            " WHERE complaint_id = $1 ORDER BY stage, position";
-    Result<Rows> rows = connection_.Query(sql, Params().Bind(complaint.id));
+    Result<Rows> rows =
+        connection_.Query(common::StageListSelectSql(list, "$1"), Params().Bind(complaint.id));
     if (!rows) return Unexpected(rows.error());
-    for (int row = 0; row < rows->size(); ++row) {
-      RowReader r = rows->Row(row);
-      const int number = r.Int();
-      auto item = list.read(r);
-      if (!r.status()) return r.status();
-      decltype(list.target(complaint.stages.front())) target = nullptr;
-      for (core::Stage& stage : complaint.stages) {
-        if (stage.number == number) target = list.target(stage);
-      }
-      if (target == nullptr) {
-        return Fail(ErrorCode::kStorage, std::string(list.table) + " has a row for stage " +
-                                             std::to_string(number) + " of " + complaint.reference +
-                                             ", which cannot hold it");
-      }
-      target->push_back(std::move(item));
-    }
-    return {};
+    auto items = rows->ReadAll([&list](RowReader& r) { return common::ReadStageListRow(list, r); });
+    if (!items) return Unexpected(items.error());
+    return common::PlaceStageListItems(list, std::move(*items), complaint);
   };
   if (complaint.stages.empty()) {
     return Fail(ErrorCode::kStorage, "complaint " + complaint.reference + " has no stage");

@@ -190,21 +190,16 @@ Result<std::vector<app::LetterTemplate>> PostgresLetterTemplateRepository::ListL
 // --- outbox ---
 
 Result<app::OutboxMessage> PostgresOutboxRepository::Enqueue(app::OutboxMessage message) {
-  Result<Rows> rows = connection_.Query(
-      "INSERT INTO outbox (letter_id, digest_id, message_id, recipient, state, attempts, "
-      "created_at, next_attempt_at) VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6) RETURNING id",
-      Params().BindAll(common::OutboxReference(message.letter_id),
-                       common::OutboxReference(message.digest_id), message.message_id,
-                       message.recipient, message.created_at, message.next_attempt_at));
+  static const std::string sql =
+      "INSERT INTO outbox (" + JoinColumns(common::kOutboxEnqueueColumns) + ") VALUES (" +
+      ParameterList(common::kOutboxEnqueueColumns.size()) + ") RETURNING id";
+  Params params;
+  common::BindEnqueued(params, message);
+  Result<Rows> rows = connection_.Query(sql, params);
   if (!rows) return Unexpected(rows.error());
   Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
   if (!id) return Unexpected(id.error());
-  message.id = *id;
-  message.state = app::OutboxState::kQueued;
-  message.attempts = 0;
-  message.claim_token.clear();
-  message.lease_expires_at = 0;
-  return message;
+  return common::Enqueued(std::move(message), *id);
 }
 
 Result<std::vector<app::OutboxMessage>> PostgresOutboxRepository::Claim(std::string_view token,

@@ -22,6 +22,9 @@ namespace redress::storage::postgres {
 
 inline constexpr std::int64_t kFirstVersion = 1;
 
+// The n-th parameter in SQL text built by storage/common ("$n").
+inline std::string ParameterMarker(int n) { return "$" + std::to_string(n); }
+
 inline std::string JoinColumns(std::span<const std::string_view> columns) {
   std::string text;
   for (std::string_view column : columns) {

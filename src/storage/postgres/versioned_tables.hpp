@@ -29,33 +29,26 @@ template <typename Item>
 Status ReplaceChildren(Connection& connection, const ChildTable& table, std::int64_t parent,
                        const std::vector<Item>& items) {
   using C = ChildColumns<Item>;
-  if (Status removed = connection.Run("DELETE FROM " + std::string(table.name) + " WHERE " +
-                                          std::string(table.parent) + " = $1",
-                                      Params().Bind(parent));
+  if (Status removed =
+          connection.Run(common::DeleteChildrenSql(table, ParameterMarker), Params().Bind(parent));
       !removed) {
     return removed;
   }
   if (items.empty()) return {};
-  constexpr std::size_t kWidth = C::kColumns.size() + 2;
-  std::string sql = "INSERT INTO " + std::string(table.name) + " (" + std::string(table.parent) +
-                    ", position, " + JoinColumns(C::kColumns) + ") VALUES ";
   Params params;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) sql += ", ";
-    sql += "(" + ParameterList(kWidth, i * kWidth + 1) + ")";
     params.BindAll(parent, static_cast<std::int64_t>(i));
     C::template Bind<Code>(params, items[i]);
   }
-  return connection.Run(sql, params);
+  return connection.Run(common::InsertChildrenSql<Item>(table, items.size(), ParameterMarker),
+                        params);
 }
 
 template <typename Item>
 Status LoadChildren(Connection& connection, const ChildTable& table, std::int64_t parent,
                     std::vector<Item>& items) {
   using C = ChildColumns<Item>;
-  const std::string sql = "SELECT " + JoinColumns(C::kColumns) + " FROM " +
-                          std::string(table.name) + " WHERE " + std::string(table.parent) +
-                          " = $1 ORDER BY position";
+  const std::string sql = common::SelectChildrenSql<Item>(table, ParameterMarker);
   Result<Rows> rows = connection.Query(sql, Params().Bind(parent));
   if (!rows) return Unexpected(rows.error());
   Result<std::vector<Item>> read = rows->ReadAll([](RowReader& r) { return C::Read(r); });
@@ -64,32 +57,15 @@ Status LoadChildren(Connection& connection, const ChildTable& table, std::int64_
   return {};
 }
 
-template <typename Record>
-Status SaveChildrenOf(Connection& connection, const Record& record) {
-  return common::ForEachChildList(record, [&](const ChildTable& table, const auto& items) {
-    return ReplaceChildren(connection, table, record.id, items);
-  });
-}
-
-template <typename Record>
-Status LoadChildrenOf(Connection& connection, Record& record) {
-  return common::ForEachChildList(record, [&](const ChildTable& table, auto& items) {
-    return LoadChildren(connection, table, record.id, items);
-  });
-}
-
-// A subject access request has no child rows.
-inline Status SaveChildrenOf(Connection& /*connection*/, const core::SubjectAccessRequest&) {
-  return {};
-}
-inline Status LoadChildrenOf(Connection& /*connection*/, core::SubjectAccessRequest&) { return {}; }
+// SaveChildrenOf and LoadChildrenOf (storage/common) find the two above by the connection's type.
+using common::LoadChildrenOf;
+using common::SaveChildrenOf;
 
 template <typename Record>
 Result<Record> InsertVersioned(Connection& connection, Record record, int year) {
   using V = Versioned<Record>;
-  static const std::string sql = "INSERT INTO " + std::string(V::kName) + " (reference, version, " +
-                                 JoinColumns(V::kColumns) + ") VALUES (" +
-                                 ParameterList(V::kColumns.size() + 2) + ") RETURNING id";
+  static const std::string sql =
+      common::InsertVersionedSql<Record>(ParameterMarker) + " RETURNING id";
   if (Status known = CheckReferences(connection, V::References(record)); !known) {
     return Unexpected(known.error());
   }
@@ -113,15 +89,8 @@ template <typename Record>
 Result<Record> UpdateVersioned(Connection& connection, Record record,
                                std::int64_t expected_version) {
   using V = Versioned<Record>;
-  static const std::string sql = [] {
-    std::string text = "UPDATE " + std::string(V::kName) + " SET version = $1";
-    std::size_t next = 2;
-    for (std::string_view column : V::kColumns) {
-      text += ", " + std::string(column) + " = $" + std::to_string(next++);
-    }
-    return text + " WHERE reference = $" + std::to_string(next) + " AND version = $" +
-           std::to_string(next + 1) + " RETURNING id";
-  }();
+  static const std::string sql =
+      common::UpdateVersionedSql<Record>(ParameterMarker) + " RETURNING id";
   if (Status known = CheckReferences(connection, V::References(record)); !known) {
     return Unexpected(known.error());
   }
@@ -144,17 +113,9 @@ Result<Record> UpdateVersioned(Connection& connection, Record record,
 }
 
 template <typename Record>
-const std::string& SelectVersionedSql() {
-  using V = Versioned<Record>;
-  static const std::string sql = "SELECT id, reference, version, " + JoinColumns(V::kColumns) +
-                                 " FROM " + std::string(V::kName);
-  return sql;
-}
-
-template <typename Record>
 Result<Record> LoadVersioned(Connection& connection, std::string_view reference) {
   using V = Versioned<Record>;
-  static const std::string sql = SelectVersionedSql<Record>() + " WHERE reference = $1";
+  static const std::string sql = common::SelectVersionedSql<Record>() + " WHERE reference = $1";
   Result<Rows> rows = connection.Query(sql, Params().Bind(reference));
   if (!rows) return Unexpected(rows.error());
   Result<Record> record =
@@ -172,7 +133,7 @@ template <typename Record>
 Result<std::vector<Record>> ListVersioned(Connection& connection,
                                           const std::string& filter_sql = "",
                                           std::string_view value = {}) {
-  const std::string sql = SelectVersionedSql<Record>() + " " + filter_sql + " ORDER BY id";
+  const std::string sql = common::SelectVersionedSql<Record>() + " " + filter_sql + " ORDER BY id";
   Params params;
   if (!filter_sql.empty()) params.Bind(value);
   Result<Rows> rows = connection.Query(sql, params);

@@ -4,57 +4,14 @@
 #include <utility>
 
 #include "storage/common/attachment_codec.hpp"
+#include "storage/common/attachment_rows.hpp"
 
 namespace redress::storage::sqlite {
-namespace {
-
-constexpr std::array<std::string_view, 12> kAttachmentColumns = {
-    "attached_to", "reference", "name",       "media_type", "size",     "sha256",
-    "description", "supplier",  "scan_state", "added_by",   "added_at", "removed_by"};
-
-constexpr std::string_view kSelect =
-    "SELECT id, attached_to, reference, name, media_type, size, sha256, description, supplier, "
-    "scan_state, added_by, added_at, removed_by, removed_at, removal_reason FROM attachments";
-
-using common::ParseSupplier;
-using common::SupplierName;
-
-app::Attachment ReadAttachment(ColumnReader& row) {
-  app::Attachment attachment;
-  attachment.id = row.Int64();
-  attachment.attached_to = row.Enumerator(&core::ParseAttachedTo);
-  attachment.reference = row.Text();
-  attachment.name = row.Text();
-  attachment.media_type = row.Text();
-  attachment.size = row.Int64();
-  attachment.sha256 = row.Text();
-  attachment.description = row.Text();
-  attachment.supplier = row.Enumerator(&ParseSupplier);
-  attachment.scan_state = row.Enumerator(&core::ParseScanState);
-  attachment.added_by = row.Text();
-  attachment.added_at = row.Text();
-  std::optional<std::string> removed_by = row.OptionalText();
-  std::optional<std::string> removed_at = row.OptionalText();
-  std::optional<std::string> reason = row.OptionalText();
-  if (removed_at) {
-    attachment.removal =
-        app::AttachmentRemoval{removed_by.value_or(""), *removed_at, reason.value_or("")};
-  }
-  return attachment;
-}
-
-}  // namespace
-
 Result<app::Attachment> SqliteAttachmentRepository::Insert(app::Attachment attachment) {
-  static const std::string sql = InsertSql("attachments", kAttachmentColumns);
+  static const std::string sql = InsertSql("attachments", common::kAttachmentColumns);
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(core::ToString(attachment.attached_to), attachment.reference, attachment.name,
-                     attachment.media_type, attachment.size, attachment.sha256,
-                     attachment.description, SupplierName(attachment.supplier),
-                     core::ToString(attachment.scan_state), attachment.added_by,
-                     attachment.added_at);
-  statement->BindNull();  // removed_by: a new attachment is not removed
+  common::BindAttachment(*statement, attachment);
   if (Status run = statement->Run(); !run) return Unexpected(run.error());
   attachment.id = statement->LastInsertRowid();
   attachment.removal.reset();
@@ -64,24 +21,24 @@ Result<app::Attachment> SqliteAttachmentRepository::Insert(app::Attachment attac
 Result<app::Attachment> SqliteAttachmentRepository::Find(core::AttachedTo attached_to,
                                                          std::string_view reference,
                                                          std::int64_t id) {
-  static const std::string sql =
-      std::string(kSelect) + " WHERE attached_to = ? AND reference = ? AND id = ?";
+  static const std::string sql = std::string(common::kAttachmentSelect) +
+                                 " WHERE attached_to = ? AND reference = ? AND id = ?";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(core::ToString(attached_to), reference, id);
-  return ReadOne(*statement, ReadAttachment,
+  return ReadOne(*statement, common::ReadAttachment<ColumnReader>,
                  "no attachment " + std::to_string(id) + " on " + std::string(reference));
 }
 
 Result<std::vector<app::Attachment>> SqliteAttachmentRepository::ListOf(
     core::AttachedTo attached_to, std::string_view reference) {
-  static const std::string sql = std::string(kSelect) +
+  static const std::string sql = std::string(common::kAttachmentSelect) +
                                  " WHERE attached_to = ? AND reference = ? AND removed_at IS NULL"
                                  " ORDER BY id";
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(core::ToString(attached_to), reference);
-  return ReadAll(*statement, ReadAttachment);
+  return ReadAll(*statement, common::ReadAttachment<ColumnReader>);
 }
 
 Result<std::int64_t> SqliteAttachmentRepository::BytesHeldBy(core::AttachedTo attached_to,

@@ -211,30 +211,14 @@ template <typename Item>
 Status LoadStageList(Connection& connection, const StageList<Item>& list,
                      core::Complaint& complaint) {
   // Each item type has one list, so one SQL text per instantiation.
-  static const std::string sql = "SELECT stage, " + Join(list.item_columns) + " FROM " +
-                                 std::string(list.table) +
-                                 " WHERE complaint_id = ? ORDER BY stage, position";
+  static const std::string sql = common::StageListSelectSql(list, "?");
   Result<Statement> statement = connection.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(complaint.id);
-  Result<std::vector<std::pair<int, Item>>> rows = ReadAll(*statement, [&list](ColumnReader& r) {
-    const int stage = r.Int();
-    return std::pair<int, Item>(stage, list.read(r));
-  });
+  Result<std::vector<std::pair<int, Item>>> rows =
+      ReadAll(*statement, [&list](ColumnReader& r) { return common::ReadStageListRow(list, r); });
   if (!rows) return Unexpected(rows.error());
-  for (auto& [number, item] : *rows) {
-    std::vector<Item>* target = nullptr;
-    for (core::Stage& stage : complaint.stages) {
-      if (stage.number == number) target = list.target(stage);
-    }
-    if (target == nullptr) {
-      return Fail(ErrorCode::kStorage, std::string(list.table) + " has a row for stage " +
-                                           std::to_string(number) + " of " + complaint.reference +
-                                           ", which cannot hold it");
-    }
-    target->push_back(std::move(item));
-  }
-  return {};
+  return common::PlaceStageListItems(list, std::move(*rows), complaint);
 }
 
 Status LoadComplaintChildren(Connection& connection, core::Complaint& complaint) {

@@ -35,25 +35,13 @@ Result<std::vector<core::LearningAction>> SqliteLearningRepository::ListActions(
 }
 
 Result<std::optional<core::SelfAssessment>> SqliteLearningRepository::LoadSelfAssessment(int year) {
-  Result<Statement> statement = connection_.Prepare(
-      "SELECT version, approved_on, meeting, minute_reference, response FROM self_assessments "
-      "WHERE financial_year = ?");
+  static const std::string sql = std::string(common::kSelfAssessmentSelect) + "?";
+  Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(year);
   Result<std::optional<core::SelfAssessment>> found =
-      ReadAll(*statement, [&](ColumnReader& r) {
-        core::SelfAssessment assessment;
-        assessment.year = year;
-        assessment.version = r.Int64();
-        std::optional<core::Date> approved_on = r.OptionalDate();
-        std::string meeting = r.Text();
-        std::string minute_reference = r.Text();
-        std::string response = r.Text();
-        if (approved_on) {
-          assessment.approval = core::GoverningBodyApproval{
-              *approved_on, std::move(meeting), std::move(minute_reference), std::move(response)};
-        }
-        return assessment;
+      ReadAll(*statement, [year](ColumnReader& r) {
+        return common::ReadSelfAssessment(r, year);
       }).map([](std::vector<core::SelfAssessment> rows) {
         return rows.empty() ? std::optional<core::SelfAssessment>()
                             : std::optional<core::SelfAssessment>(std::move(rows.front()));
@@ -69,30 +57,15 @@ Result<std::optional<core::SelfAssessment>> SqliteLearningRepository::LoadSelfAs
 Result<core::SelfAssessment> SqliteLearningRepository::SaveSelfAssessment(
     core::SelfAssessment assessment, std::optional<std::int64_t> expected_version) {
   assessment.version = expected_version ? *expected_version + 1 : kFirstVersion;
-  const std::optional<core::GoverningBodyApproval>& approval = assessment.approval;
-  const std::optional<core::Date> approved_on =
-      approval ? std::optional<core::Date>(approval->approved_on) : std::nullopt;
-  const std::optional<std::string> meeting =
-      approval ? std::optional<std::string>(approval->meeting) : std::nullopt;
-  const std::optional<std::string> minute_reference =
-      approval ? std::optional<std::string>(approval->minute_reference) : std::nullopt;
-  const std::optional<std::string> response =
-      approval ? std::optional<std::string>(approval->response) : std::nullopt;
-  Result<Statement> statement = connection_.Prepare(
-      expected_version
-          ? "UPDATE self_assessments SET version = ?, approved_on = ?, meeting = ?, "
-            "minute_reference = ?, response = ? WHERE financial_year = ? AND version = ?"
-          : "INSERT INTO self_assessments (version, approved_on, meeting, minute_reference, "
-            "response, financial_year) VALUES (?, ?, ?, ?, ?, ?)");
+  static const std::string update_sql = common::SelfAssessmentSaveSql(true, ParameterMarker);
+  static const std::string insert_sql = common::SelfAssessmentSaveSql(false, ParameterMarker);
+  Result<Statement> statement = connection_.Prepare(expected_version ? update_sql : insert_sql);
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(assessment.version, approved_on, meeting, minute_reference, response,
-                     assessment.year);
+  common::BindSelfAssessment(*statement, assessment);
   if (expected_version) statement->Bind(*expected_version);
   if (Status saved = statement->Run(); !saved) return Unexpected(saved.error());
   if (expected_version && statement->Changes() == 0) {
-    return Fail(ErrorCode::kStaleVersion, "the self-assessment of " +
-                                              std::to_string(assessment.year) +
-                                              " changed since you loaded it");
+    return common::StaleSelfAssessment(assessment.year);
   }
   if (Status saved = ReplaceChildren(connection_, kAssessmentProvisions, assessment.year,
                                      assessment.provisions);

@@ -151,20 +151,12 @@ Result<std::vector<app::LetterTemplate>> SqliteLetterTemplateRepository::ListLat
 // --- outbox ---
 
 Result<app::OutboxMessage> SqliteOutboxRepository::Enqueue(app::OutboxMessage message) {
-  Result<Statement> statement = connection_.Prepare(
-      "INSERT INTO outbox (letter_id, digest_id, message_id, recipient, state, attempts, "
-      "created_at, next_attempt_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)");
+  static const std::string sql = InsertSql("outbox", common::kOutboxEnqueueColumns);
+  Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(common::OutboxReference(message.letter_id),
-                     common::OutboxReference(message.digest_id), message.message_id,
-                     message.recipient, message.created_at, message.next_attempt_at);
+  common::BindEnqueued(*statement, message);
   if (Status run = statement->Run(); !run) return Unexpected(run.error());
-  message.id = statement->LastInsertRowid();
-  message.state = app::OutboxState::kQueued;
-  message.attempts = 0;
-  message.claim_token.clear();
-  message.lease_expires_at = 0;
-  return message;
+  return common::Enqueued(std::move(message), statement->LastInsertRowid());
 }
 
 Result<std::vector<app::OutboxMessage>> SqliteOutboxRepository::Claim(std::string_view token,

@@ -23,6 +23,9 @@ namespace redress::storage::sqlite {
 using app::EntityType;
 
 inline constexpr std::int64_t kFirstVersion = 1;
+
+// The n-th parameter in SQL text built by storage/common: SQLite numbers them by position.
+inline std::string ParameterMarker(int /*n*/) { return "?"; }
 inline constexpr int kSettingsRowId = 1;
 
 // ---------------------------------------------------------------------------------------------

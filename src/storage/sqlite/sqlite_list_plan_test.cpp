@@ -25,88 +25,10 @@ using namespace test_support;  // NOLINT(google-build-using-namespace): the fixt
 
 // --- lists and repeats ---
 
-class ListTest : public SqliteStoreTest {
- protected:
-  void SetUp() override {
-    SqliteStoreTest::SetUp();
-    // A: corporate, awaiting acknowledgement, due 2024-05-08.
-    core::Complaint a = BasicComplaint(D("2024-05-01"));
-    // B: housing, in progress with alice, due 2024-06-20.
-    core::Complaint b = BasicComplaint(D("2024-06-03"));
-    b.regime = core::Regime::kHousing;
-    b.service_area = "repairs";
-    b.category = "damp";
-    b.status = core::CaseStatus::kInProgress;
-    b.stages = {FirstStage(b.received_on, "housing", "alice")};
-    b.stages[0].respond_by = D("2024-06-20");
-    // C: housing, responded at stage 2 with bob, nothing pending.
-    core::Complaint c = BasicComplaint(D("2024-07-01"));
-    c.regime = core::Regime::kHousing;
-    c.status = core::CaseStatus::kResponded;
-    core::Stage second = FirstStage(D("2024-08-01"), "housing", "bob");
-    second.number = 2;
-    c.stages = {FirstStage(c.received_on, "revenues", "dave"), second};
-    // D: corporate, in progress with alice, due 2025-02-01.
-    core::Complaint d = BasicComplaint(D("2025-01-10"));
-    d.status = core::CaseStatus::kInProgress;
-    d.stages = {FirstStage(d.received_on, "revenues", "alice")};
-    d.stages[0].respond_by = D("2025-02-01");
-    for (const core::Complaint& complaint : {a, b, c, d})
-      references_.push_back(Insert(complaint).reference);
-  }
-
-  std::vector<std::string> Refs(std::initializer_list<int> indexes) {
-    std::vector<std::string> refs;
-    for (int index : indexes) refs.push_back(references_[index]);
-    return refs;
-  }
-
-  std::vector<std::string> references_;
-};
-
-// Adds E to ListTest's A-D, tying with A on received_on and with B on due_on, so that each order
-// needs its reference tie-break:
-//   reference:   A 2024-000001, B 2024-000002, C 2024-000003, E 2024-000004, D 2025-000001
-//   received_on: A 2024-05-01, E 2024-05-01, B 2024-06-03, C 2024-07-01, D 2025-01-10
-//   due_on:      A 2024-05-08, B 2024-06-20, E 2024-06-20, D 2025-02-01, C none
-class SortTest : public ListTest {
- protected:
-  void SetUp() override {
-    ListTest::SetUp();
-    core::Complaint e = BasicComplaint(D("2024-05-01"));
-    e.status = core::CaseStatus::kInProgress;
-    e.stages[0].respond_by = D("2024-06-20");
-    references_.push_back(Insert(e).reference);
-  }
-
-  static constexpr int kA = 0, kB = 1, kC = 2, kD = 3, kE = 4;
-
-  Result<std::vector<app::ComplaintRow>> Rows(const app::ComplaintQuery& query) {
-    return InRead<std::vector<app::ComplaintRow>>(
-        [&](app::Tx& tx) { return tx.Complaints().List(query); });
-  }
-
-  // Every page of `query`, `page_size` rows at a time, following the cursors.
-  std::vector<std::string> AllPages(app::ComplaintQuery query, int page_size) {
-    query.limit = page_size;
-    std::vector<std::string> references;
-    for (int pages = 0; pages < 100; ++pages) {
-      Result<std::vector<app::ComplaintRow>> rows = Rows(query);
-      EXPECT_TRUE(rows) << rows.error().message;
-      if (!rows || rows->empty()) break;
-      for (const app::ComplaintRow& row : *rows) references.push_back(row.reference);
-      query.after = app::CursorAfter(rows->back(), query.sort);
-    }
-    return references;
-  }
-
-  static app::ComplaintQuery Sorted(app::ComplaintSort sort, app::SortDirection direction) {
-    app::ComplaintQuery query;
-    query.sort = sort;
-    query.direction = direction;
-    return query;
-  }
-};
+// The store contract's list cases (storage/contract), on the SQLite fixture, whose store can
+// explain its plans.
+class ListTest : public contract::WithListCases<SqliteStoreTest> {};
+class SortTest : public contract::WithSortCases<SqliteStoreTest> {};
 
 TEST_F(SortTest, CommonFiltersUseAnIndex) {
   const auto plan = [this](const app::ComplaintQuery& query) {

@@ -56,7 +56,7 @@ using contract::FullComplaint;
 using contract::kNow;
 using contract::kNowUnixSeconds;
 
-class SqliteStoreTest : public ::testing::Test {
+class SqliteStoreTest : public ::testing::Test, protected contract::StoreCalls {
  protected:
   void SetUp() override {
     path_ = (directory_.path() / "redress.db").string();
@@ -71,84 +71,7 @@ class SqliteStoreTest : public ::testing::Test {
     store_ = std::move(*opened);
   }
 
-  void WriteOk(const std::function<Status(app::Tx&)>& work) {
-    Status status = store_->Write(work);
-    ASSERT_TRUE(status) << status.error().message;
-  }
-  void ReadOk(const std::function<Status(app::Tx&)>& work) {
-    Status status = store_->Read(work);
-    ASSERT_TRUE(status) << status.error().message;
-  }
-
-  // Runs one Tx call in a Write and returns its result.
-  template <typename T>
-  Result<T> InWrite(const std::function<Result<T>(app::Tx&)>& call) {
-    std::optional<Result<T>> result;
-    Status status = store_->Write([&](app::Tx& tx) -> Status {
-      result = call(tx);
-      if (!*result) return Failed(result->error());
-      return {};
-    });
-    if (!result) return Failed(status.error());
-    return *result;
-  }
-  template <typename T>
-  Result<T> InRead(const std::function<Result<T>(app::Tx&)>& call) {
-    std::optional<Result<T>> result;
-    Status status = store_->Read([&](app::Tx& tx) -> Status {
-      result = call(tx);
-      return {};
-    });
-    if (!result) return Failed(status.error());
-    return *result;
-  }
-  Status WriteStatus(const std::function<Status(app::Tx&)>& call) { return store_->Write(call); }
-
-  core::Complaint Insert(const core::Complaint& complaint) {
-    Result<core::Complaint> inserted = InWrite<core::Complaint>([&](app::Tx& tx) {
-      return tx.Complaints().Insert(complaint, Event(core::EventType::kLogged, "Logged"));
-    });
-    EXPECT_TRUE(inserted) << inserted.error().message;
-    return inserted.value_or(core::Complaint());
-  }
-  Result<core::Complaint> Load(const std::string& reference) {
-    return InRead<core::Complaint>([&](app::Tx& tx) { return tx.Complaints().Load(reference); });
-  }
-  std::vector<std::string> List(const app::ComplaintQuery& query) {
-    Result<std::vector<app::ComplaintRow>> rows = InRead<std::vector<app::ComplaintRow>>(
-        [&](app::Tx& tx) { return tx.Complaints().List(query); });
-    EXPECT_TRUE(rows) << rows.error().message;
-    std::vector<std::string> references;
-    for (const app::ComplaintRow& row : rows.value_or(std::vector<app::ComplaintRow>{})) {
-      references.push_back(row.reference);
-    }
-    return references;
-  }
-
-  void SeedReferenceData() {
-    WriteOk([](app::Tx& tx) -> Status {
-      for (const app::Team& team : {app::Team{"housing", "Housing Services"},
-                                    app::Team{"revenues", "Revenues and Benefits"},
-                                    app::Team{"independent", "Complaints Team"}}) {
-        if (Status s = tx.Organisation().UpsertTeam(team); !s) return s;
-      }
-      for (const app::ServiceArea& area :
-           {app::ServiceArea{"repairs", "Repairs", "housing"},
-            app::ServiceArea{"council-tax", "Council Tax", "revenues"}}) {
-        if (Status s = tx.Organisation().UpsertServiceArea(area); !s) return s;
-      }
-      for (const app::Category& category : {app::Category{"damp", "Damp and mould", true},
-                                            app::Category{"billing", "Billing", true},
-                                            app::Category{"old", "Retired category", false}}) {
-        if (Status s = tx.Organisation().UpsertCategory(category); !s) return s;
-      }
-      for (const app::RootCause& cause : {app::RootCause{"communication", "Communication", true},
-                                          app::RootCause{"delay", "Delay", true}}) {
-        if (Status s = tx.Organisation().UpsertRootCause(cause); !s) return s;
-      }
-      return {};
-    });
-  }
+  app::Store& TheStore() override { return *store_; }
 
   TempDir directory_;
   std::string path_;

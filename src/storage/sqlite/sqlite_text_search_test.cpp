@@ -23,37 +23,8 @@ namespace {
 
 using namespace test_support;  // NOLINT(google-build-using-namespace): the fixture's vocabulary
 
-class TextSearchTest : public SqliteStoreTest {
- protected:
-  void SetUp() override {
-    SqliteStoreTest::SetUp();
-    core::Complaint mould = BasicComplaint(D("2024-05-01"));
-    mould.summary = "Mould in the bedroom";
-    mould.description = "The mould treated in March is back and the child is unwell.";
-    core::Complaint bins = BasicComplaint(D("2024-05-02"));
-    bins.summary = "Bin not collected";
-    bins.description = "Missed collection on Station Road three weeks running.";
-    core::Complaint cafe = BasicComplaint(D("2024-05-03"));
-    cafe.summary = "Café licence refused";
-    cafe.description = "The café's licence was refused without a reason.";
-    cafe.status = core::CaseStatus::kInProgress;
-    for (const core::Complaint& c : {mould, bins, cafe}) stored_.push_back(Insert(c));
-  }
-
-  std::vector<std::string> Search(const std::string& text) {
-    app::ComplaintQuery query;
-    query.text = text;
-    return List(query);
-  }
-  std::vector<std::string> Refs(std::initializer_list<int> indexes) {
-    std::vector<std::string> refs;
-    for (int index : indexes) refs.push_back(stored_[index].reference);
-    return refs;
-  }
-
-  static constexpr int kMould = 0, kBins = 1, kCafe = 2;
-  std::vector<core::Complaint> stored_;
-};
+// The store contract's text search cases (storage/contract), on the SQLite fixture.
+class TextSearchTest : public contract::WithTextCases<SqliteStoreTest> {};
 
 TEST_F(TextSearchTest, FollowsSeveralChangesInOneTransaction) {
   // Logged and edited twice in one Write: the index ends up with the last text only.

@@ -27,15 +27,11 @@ template <typename Item>
 Status ReplaceChildren(Connection& connection, const ChildTable& table, std::int64_t parent,
                        const std::vector<Item>& items) {
   using C = ChildColumns<Item>;
-  const std::string remove_sql =
-      "DELETE FROM " + std::string(table.name) + " WHERE " + std::string(table.parent) + " = ?";
-  Result<Statement> remove = connection.Prepare(remove_sql);
+  Result<Statement> remove = connection.Prepare(common::DeleteChildrenSql(table, ParameterMarker));
   if (!remove) return Unexpected(remove.error());
   remove->Bind(parent);
   if (Status removed = remove->Run(); !removed) return removed;
-  const std::string insert_sql = "INSERT INTO " + std::string(table.name) + " (" +
-                                 std::string(table.parent) + ", position, " + Join(C::kColumns) +
-                                 ") VALUES (" + Placeholders(C::kColumns.size() + 2) + ")";
+  const std::string insert_sql = common::InsertChildrenSql<Item>(table, 1, ParameterMarker);
   for (std::size_t i = 0; i < items.size(); ++i) {
     Result<Statement> insert = connection.Prepare(insert_sql);
     if (!insert) return Unexpected(insert.error());
@@ -50,8 +46,7 @@ template <typename Item>
 Status LoadChildren(Connection& connection, const ChildTable& table, std::int64_t parent,
                     std::vector<Item>& items) {
   using C = ChildColumns<Item>;
-  const std::string sql = "SELECT " + Join(C::kColumns) + " FROM " + std::string(table.name) +
-                          " WHERE " + std::string(table.parent) + " = ? ORDER BY position";
+  const std::string sql = common::SelectChildrenSql<Item>(table, ParameterMarker);
   Result<Statement> statement = connection.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(parent);
@@ -61,25 +56,9 @@ Status LoadChildren(Connection& connection, const ChildTable& table, std::int64_
   return {};
 }
 
-template <typename Record>
-Status SaveChildrenOf(Connection& connection, const Record& record) {
-  return common::ForEachChildList(record, [&](const ChildTable& table, const auto& items) {
-    return ReplaceChildren(connection, table, record.id, items);
-  });
-}
-
-template <typename Record>
-Status LoadChildrenOf(Connection& connection, Record& record) {
-  return common::ForEachChildList(record, [&](const ChildTable& table, auto& items) {
-    return LoadChildren(connection, table, record.id, items);
-  });
-}
-
-// A subject access request has no child rows.
-inline Status SaveChildrenOf(Connection& /*connection*/, const core::SubjectAccessRequest&) {
-  return {};
-}
-inline Status LoadChildrenOf(Connection& /*connection*/, core::SubjectAccessRequest&) { return {}; }
+// SaveChildrenOf and LoadChildrenOf (storage/common) find the two above by the connection's type.
+using common::LoadChildrenOf;
+using common::SaveChildrenOf;
 
 // Runs the INSERT or UPDATE `sql` bound by `bind`, sets the record's id, rewrites its children,
 // and names an unknown reference when a foreign key fails.
@@ -103,9 +82,7 @@ Status SaveVersioned(Connection& connection, const std::string& sql, Record& rec
 template <typename Record>
 Result<Record> InsertVersioned(Connection& connection, Record record, int year) {
   using V = Versioned<Record>;
-  static const std::string sql = "INSERT INTO " + std::string(V::kName) + " (reference, version, " +
-                                 Join(V::kColumns) + ") VALUES (" +
-                                 Placeholders(V::kColumns.size() + 2) + ")";
+  static const std::string sql = common::InsertVersionedSql<Record>(ParameterMarker);
   Result<std::string> reference = NextReference(connection, V::kPrefix, year);
   if (!reference) return Unexpected(reference.error());
   record.reference = std::move(*reference);
@@ -123,11 +100,7 @@ template <typename Record>
 Result<Record> UpdateVersioned(Connection& connection, Record record,
                                std::int64_t expected_version) {
   using V = Versioned<Record>;
-  static const std::string sql = [] {
-    std::string text = "UPDATE " + std::string(V::kName) + " SET version = ?";
-    for (std::string_view column : V::kColumns) text += ", " + std::string(column) + " = ?";
-    return text + " WHERE reference = ? AND version = ?";
-  }();
+  static const std::string sql = common::UpdateVersionedSql<Record>(ParameterMarker);
   record.version = expected_version + 1;
   Status saved =
       SaveVersioned(connection, sql, record, RowChange::kUpdate, [&](Statement& statement) {
@@ -140,17 +113,9 @@ Result<Record> UpdateVersioned(Connection& connection, Record record,
 }
 
 template <typename Record>
-const std::string& SelectVersionedSql() {
-  using V = Versioned<Record>;
-  static const std::string sql =
-      "SELECT id, reference, version, " + Join(V::kColumns) + " FROM " + std::string(V::kName);
-  return sql;
-}
-
-template <typename Record>
 Result<Record> LoadVersioned(Connection& connection, std::string_view reference) {
   using V = Versioned<Record>;
-  static const std::string sql = SelectVersionedSql<Record>() + " WHERE reference = ?";
+  static const std::string sql = common::SelectVersionedSql<Record>() + " WHERE reference = ?";
   Result<Statement> statement = connection.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->Bind(reference);
@@ -169,7 +134,7 @@ template <typename Record>
 Result<std::vector<Record>> ListVersioned(Connection& connection,
                                           const std::string& filter_sql = "",
                                           std::string_view value = {}) {
-  const std::string sql = SelectVersionedSql<Record>() + " " + filter_sql + " ORDER BY id";
+  const std::string sql = common::SelectVersionedSql<Record>() + " " + filter_sql + " ORDER BY id";
   Result<Statement> statement = connection.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   if (!filter_sql.empty()) statement->Bind(value);

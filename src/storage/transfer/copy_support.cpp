@@ -1,6 +1,7 @@
 #include "storage/transfer/copy_support.hpp"
 
 #include <filesystem>
+#include <set>
 
 namespace redress::storage::transfer {
 namespace {
@@ -205,6 +206,44 @@ Status SqliteFile::Run(const std::string& sql, const std::vector<Value>& values)
 tl::unexpected<core::Error> SqliteFile::Failure(std::string_view what) const {
   return Fail(ErrorCode::kStorage, std::string(what) + " the SQLite database " + path_ + ": " +
                                        (db_ ? sqlite3_errmsg(db_.get()) : "out of memory"));
+}
+
+Result<ColumnPlaces> MatchColumns(const CopiedTable& table,
+                                  const std::vector<std::string>& target_columns,
+                                  const std::vector<std::string>& source_columns) {
+  if (std::set<std::string>(target_columns.begin(), target_columns.end()) !=
+          std::set<std::string>(source_columns.begin(), source_columns.end()) ||
+      target_columns.empty()) {
+    return Fail(ErrorCode::kConflict, "the table " + std::string(table.name) +
+                                          " has other columns in the source than in the target");
+  }
+  ColumnPlaces places{target_columns.size(), target_columns.size()};
+  for (std::size_t i = 0; i < target_columns.size(); ++i) {
+    if (target_columns[i] == table.deferred_column) places.deferred = i;
+    if (target_columns[i] == "id") places.id = i;
+  }
+  if (places.deferred < target_columns.size() && places.id == target_columns.size()) {
+    return Fail(ErrorCode::kInternal, "a deferred column needs the table's id");
+  }
+  return places;
+}
+
+Status CheckCounts(const std::vector<TableCopy>& copies,
+                   const std::function<Result<std::int64_t>(const std::string&)>& count_source,
+                   const std::function<Result<std::int64_t>(const std::string&)>& count_target) {
+  for (const TableCopy& copy : copies) {
+    const std::string sql = "SELECT count(*) FROM " + Quoted(copy.table);
+    Result<std::int64_t> in_source = count_source(sql);
+    if (!in_source) return Unexpected(in_source.error());
+    Result<std::int64_t> in_target = count_target(sql);
+    if (!in_target) return Unexpected(in_target.error());
+    if (*in_source != copy.rows || *in_target != copy.rows) {
+      return Fail(ErrorCode::kStorage, "the table " + copy.table + " has " +
+                                           std::to_string(*in_source) + " rows in the source and " +
+                                           std::to_string(*in_target) + " in the target");
+    }
+  }
+  return {};
 }
 
 }  // namespace redress::storage::transfer

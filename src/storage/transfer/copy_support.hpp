@@ -14,10 +14,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
 #include "storage/postgres/connection.hpp"
+#include "storage/transfer/database_copy.hpp"
+#include "storage/transfer/tables.hpp"
 
 namespace redress::storage::transfer {
 
@@ -97,5 +100,34 @@ class SqliteFile {
   // Run's statements, prepared once each (finalized before db_ closes, being declared after it).
   std::map<std::string, std::unique_ptr<sqlite3_stmt, Finalizer>, std::less<>> statements_;
 };
+
+// A deferred column's values, by row id, to set once every table is copied; `type` is the
+// PostgreSQL type they are cast to when PostgreSQL is the target ("" otherwise).
+struct DeferredValues {
+  std::string_view table;
+  std::string_view column;
+  std::string type;
+  std::vector<std::pair<std::int64_t, Value>> values;
+};
+
+// Where a copied table's id and deferred column stand in the copy's order of its columns
+// (`columns.size()` where it has none).
+struct ColumnPlaces {
+  std::size_t deferred;
+  std::size_t id;
+};
+// Refuses a table whose columns differ between the two sides, or that has none; then places the
+// id and the deferred column among `target_columns`, refusing a deferred column without an id to
+// set it by.
+core::Result<ColumnPlaces> MatchColumns(const CopiedTable& table,
+                                        const std::vector<std::string>& target_columns,
+                                        const std::vector<std::string>& source_columns);
+
+// Refuses the copy unless both sides now count each table's rows as copied: a row lost anywhere
+// refuses the whole copy. `count_source` and `count_target` run a "SELECT count(*)" on each side.
+core::Status CheckCounts(
+    const std::vector<TableCopy>& copies,
+    const std::function<core::Result<std::int64_t>(const std::string&)>& count_source,
+    const std::function<core::Result<std::int64_t>(const std::string&)>& count_target);
 
 }  // namespace redress::storage::transfer

@@ -111,15 +111,8 @@ Status CheckSource(Connection& source) {
   return {};
 }
 
-// A deferred column's values, by row id, to set once every table is copied.
-struct Deferred {
-  std::string_view table;
-  std::string_view column;
-  std::vector<std::pair<std::int64_t, Value>> values;
-};
-
 Result<std::int64_t> CopyTable(Connection& source, SqliteFile& target, const CopiedTable& table,
-                               std::vector<Deferred>& deferred) {
+                               std::vector<DeferredValues>& deferred) {
   auto postgres_columns = PostgresColumns(source, table.name);
   if (!postgres_columns) return Unexpected(postgres_columns.error());
   std::vector<TargetColumn> columns;
@@ -130,35 +123,27 @@ Result<std::int64_t> CopyTable(Connection& source, SqliteFile& target, const Cop
         return {};
       });
   if (!listed) return Unexpected(listed.error());
-  std::set<std::string> target_names;
-  for (const TargetColumn& column : columns) target_names.insert(column.name);
-  std::set<std::string> source_names;
-  for (const Column& column : *postgres_columns) {
-    source_names.insert(column.name);
-    for (TargetColumn& target_column : columns) {
+  std::vector<std::string> target_names;
+  for (TargetColumn& target_column : columns) {
+    target_names.push_back(target_column.name);
+    for (const Column& column : *postgres_columns) {
       if (target_column.name == column.name) target_column.postgres_type = column.type;
     }
   }
-  if (source_names != target_names || columns.empty()) {
-    return Fail(ErrorCode::kConflict, "the table " + std::string(table.name) +
-                                          " has other columns in the source than in the target");
-  }
+  std::vector<std::string> source_names;
+  for (const Column& column : *postgres_columns) source_names.push_back(column.name);
+  Result<ColumnPlaces> places = MatchColumns(table, target_names, source_names);
+  if (!places) return Unexpected(places.error());
+  const std::size_t deferred_index = places->deferred;
+  const std::size_t id_index = places->id;
   std::string names;
   std::string placeholders;
-  std::size_t deferred_index = columns.size();
-  std::size_t id_index = columns.size();
   for (std::size_t i = 0; i < columns.size(); ++i) {
     names += (i == 0 ? "" : ", ") + Quoted(columns[i].name);
     placeholders += i == 0 ? "?" : ", ?";
-    if (columns[i].name == table.deferred_column) deferred_index = i;
-    if (columns[i].name == "id") id_index = i;
   }
-  if (deferred_index < columns.size()) {
-    if (id_index == columns.size()) {
-      return Fail(ErrorCode::kInternal, "a deferred column needs the table's id");
-    }
-    deferred.push_back({table.name, table.deferred_column, {}});
-  }
+  if (deferred_index < columns.size())
+    deferred.push_back({table.name, table.deferred_column, "", {}});
   const std::string insert =
       "INSERT INTO " + Quoted(table.name) + " (" + names + ") VALUES (" + placeholders + ")";
   if (Status declared = source.Run("DECLARE copy_rows NO SCROLL CURSOR FOR SELECT " + names +
@@ -203,8 +188,9 @@ Result<std::int64_t> CopyTable(Connection& source, SqliteFile& target, const Cop
 // Sets what copying left for later: the deferred columns, and the events' AUTOINCREMENT record
 // from the chain head (the highest sequence ever handed out, which removed last events do not take
 // back), so that the next event follows the chain as it would have on PostgreSQL.
-Status FinishCopy(Connection& source, SqliteFile& target, const std::vector<Deferred>& deferred) {
-  for (const Deferred& values : deferred) {
+Status FinishCopy(Connection& source, SqliteFile& target,
+                  const std::vector<DeferredValues>& deferred) {
+  for (const DeferredValues& values : deferred) {
     const std::string sql =
         "UPDATE " + Quoted(values.table) + " SET " + Quoted(values.column) + " = ? WHERE id = ?";
     for (const auto& [id, value] : values.values) {
@@ -236,7 +222,7 @@ Result<std::vector<TableCopy>> CopyIn(Connection& source, SqliteFile& target) {
     }
   }
   std::vector<TableCopy> copies;
-  std::vector<Deferred> deferred;
+  std::vector<DeferredValues> deferred;
   for (const CopiedTable& table : tables) {
     auto rows = CopyTable(source, target, table, deferred);
     if (!rows) return Unexpected(rows.error());
@@ -245,17 +231,11 @@ Result<std::vector<TableCopy>> CopyIn(Connection& source, SqliteFile& target) {
   if (Status finished = FinishCopy(source, target, deferred); !finished) {
     return Unexpected(finished.error());
   }
-  // Counted again on both sides before the commit: a row lost anywhere refuses the whole copy.
-  for (const TableCopy& copy : copies) {
-    auto in_source = PostgresInteger(source, "SELECT count(*) FROM " + Quoted(copy.table));
-    if (!in_source) return Unexpected(in_source.error());
-    auto in_target = target.Integer("SELECT count(*) FROM " + Quoted(copy.table));
-    if (!in_target) return Unexpected(in_target.error());
-    if (*in_source != copy.rows || *in_target != copy.rows) {
-      return Fail(ErrorCode::kStorage, "the table " + copy.table + " has " +
-                                           std::to_string(*in_source) + " rows in the source and " +
-                                           std::to_string(*in_target) + " in the target");
-    }
+  if (Status counted = CheckCounts(
+          copies, [&source](const std::string& sql) { return PostgresInteger(source, sql); },
+          [&target](const std::string& sql) { return target.Integer(sql); });
+      !counted) {
+    return Unexpected(counted.error());
   }
   // The foreign keys hold in the copy as they did in the source.
   auto broken = target.Integer("SELECT count(*) FROM pragma_foreign_key_check");

@@ -145,14 +145,6 @@ std::string InsertSql(std::string_view table, const std::vector<Column>& columns
   return sql;
 }
 
-// A deferred column's values, by row id, to set once every table is copied.
-struct DeferredValues {
-  std::string_view table;
-  std::string_view column;
-  std::string type;
-  std::vector<std::pair<std::int64_t, Value>> values;
-};
-
 // Copies one table; returns how many rows.
 Result<std::int64_t> CopyTable(SqliteFile& source, Connection& target, const CopiedTable& table,
                                std::vector<DeferredValues>& deferred) {
@@ -161,26 +153,16 @@ Result<std::int64_t> CopyTable(SqliteFile& source, Connection& target, const Cop
   auto source_columns =
       source.Texts("SELECT name FROM pragma_table_info('" + std::string(table.name) + "')");
   if (!source_columns) return Unexpected(source_columns.error());
-  std::set<std::string> source_names(source_columns->begin(), source_columns->end());
-  std::set<std::string> target_names;
-  for (const Column& column : *columns) target_names.insert(column.name);
-  if (source_names != target_names || columns->empty()) {
-    return Fail(ErrorCode::kConflict, "the table " + std::string(table.name) +
-                                          " has other columns in the source than in the target");
-  }
+  std::vector<std::string> target_names;
+  for (const Column& column : *columns) target_names.push_back(column.name);
+  Result<ColumnPlaces> places = MatchColumns(table, target_names, *source_columns);
+  if (!places) return Unexpected(places.error());
+  const std::size_t deferred_index = places->deferred;
+  const std::size_t id_index = places->id;
   std::string select;
-  std::size_t deferred_index = columns->size();
-  std::size_t id_index = columns->size();
-  for (std::size_t i = 0; i < columns->size(); ++i) {
-    if (!select.empty()) select += ", ";
-    select += Quoted((*columns)[i].name);
-    if ((*columns)[i].name == table.deferred_column) deferred_index = i;
-    if ((*columns)[i].name == "id") id_index = i;
-  }
+  for (const Column& column : *columns)
+    select += (select.empty() ? "" : ", ") + Quoted(column.name);
   if (deferred_index < columns->size()) {
-    if (id_index == columns->size()) {
-      return Fail(ErrorCode::kInternal, "a deferred column needs the table's id");
-    }
     deferred.push_back({table.name, table.deferred_column, (*columns)[deferred_index].type, {}});
   }
 
@@ -281,17 +263,11 @@ Result<std::vector<TableCopy>> CopyIn(SqliteFile& source, Connection& target,
   if (Status finished = FinishCopy(source, target, deferred); !finished) {
     return Unexpected(finished.error());
   }
-  // Counted again on both sides before the commit: a row lost anywhere refuses the whole copy.
-  for (const TableCopy& copy : copies) {
-    auto in_source = source.Integer("SELECT count(*) FROM " + Quoted(copy.table));
-    if (!in_source) return Unexpected(in_source.error());
-    auto in_target = PostgresInteger(target, "SELECT count(*) FROM " + Quoted(copy.table));
-    if (!in_target) return Unexpected(in_target.error());
-    if (*in_source != copy.rows || *in_target != copy.rows) {
-      return Fail(ErrorCode::kStorage, "the table " + copy.table + " has " +
-                                           std::to_string(*in_source) + " rows in the source and " +
-                                           std::to_string(*in_target) + " in the target");
-    }
+  if (Status counted = CheckCounts(
+          copies, [&source](const std::string& sql) { return source.Integer(sql); },
+          [&target](const std::string& sql) { return PostgresInteger(target, sql); });
+      !counted) {
+    return Unexpected(counted.error());
   }
   return copies;
 }
