@@ -41,7 +41,7 @@ Result<ComplaintView> ReadComplaint(Store& store, const Actor& actor, std::strin
     if (!complaint) return tl::unexpected(complaint.error());
     auto calendar = LoadCalendar(tx);
     if (!calendar) return tl::unexpected(calendar.error());
-    auto events = VisibleTimeline(tx, actor, reference);
+    auto events = VisibleTimelineOf(tx, actor, *complaint);
     if (!events) return tl::unexpected(events.error());
     auto people = PeopleNamedIn(tx, *events, &*complaint);
     if (!people) return tl::unexpected(people.error());

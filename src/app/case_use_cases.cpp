@@ -340,9 +340,15 @@ Result<std::vector<StoredEvent>> VisibleTimeline(Tx& tx, const Actor& actor,
                                                  std::string_view reference) {
   auto complaint = LoadVisibleComplaint(tx, actor, reference);
   if (!complaint) return tl::unexpected(complaint.error());
-  auto events = tx.Events().EventsOf(EntityType::kComplaint, reference);
+  return VisibleTimelineOf(tx, actor, *complaint);
+}
+
+Result<std::vector<StoredEvent>> VisibleTimelineOf(Tx& tx, const Actor& actor,
+                                                   const core::Complaint& complaint) {
+  auto events = tx.Events().EventsOf(EntityType::kComplaint, complaint.reference);
   if (!events) return events;
   Visibility visibility(tx, actor);
+  visibility.Know(complaint);
   return visibility.Filter(std::move(*events));
 }
 

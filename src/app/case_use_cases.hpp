@@ -75,6 +75,10 @@ Result<core::ServiceRequest> LoadVisibleServiceRequest(Tx& tx, const Actor& acto
 // to a restricted complaint, an Ombudsman case about one), in the order recorded.
 Result<std::vector<StoredEvent>> VisibleTimeline(Tx& tx, const Actor& actor,
                                                  std::string_view reference);
+// The same for a complaint LoadVisibleComplaint gave in this transaction, which is not loaded
+// again (on PostgreSQL each load is a dozen round trips).
+Result<std::vector<StoredEvent>> VisibleTimelineOf(Tx& tx, const Actor& actor,
+                                                   const core::Complaint& complaint);
 
 Result<core::Complaint> LogComplaintIn(Tx& tx, const Organisation& organisation, const Actor& actor,
                                        core::Date today, const LogComplaintCommand& command);

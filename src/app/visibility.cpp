@@ -125,6 +125,11 @@ Result<bool> Visibility::SeesReference(std::string_view reference) {
   return seen;
 }
 
+void Visibility::Know(const core::Complaint& complaint) {
+  // The rule of SeesReference, on the complaint in hand.
+  seen_.emplace(complaint.reference, core::CanSee(actor_.team, complaint));
+}
+
 Result<bool> Visibility::Finds(std::string_view reference) {
   auto concerns = Load(reference);
   if (!concerns) return tl::unexpected(concerns.error());

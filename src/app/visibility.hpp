@@ -62,6 +62,10 @@ class Visibility {
     return true;
   }
 
+  // Learns what the actor sees of `complaint`, loaded already in this transaction, so that the
+  // records naming it (its timeline's events) do not load it again.
+  void Know(const core::Complaint& complaint);
+
   // Whether `reference` names an existing record of its kind that the actor sees: what an input
   // naming a record is checked with, so a hidden record and a missing one answer alike.
   Result<bool> Finds(std::string_view reference);

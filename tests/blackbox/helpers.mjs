@@ -111,14 +111,20 @@ export function testDatabase(dir, name) {
 // or, on PostgreSQL, that file copied into a fresh schema with `redress migrate` (one transaction,
 // where the demo writes one per case).
 export function demoDatabase(dir, name, args = []) {
+  return demoDatabaseWithOutput(dir, name, args).db;
+}
+
+// demoDatabase, with what `redress demo` printed (its staff: "  username  role  team" lines):
+// { db, stdout }.
+export function demoDatabaseWithOutput(dir, name, args = []) {
   const file = join(dir, name);
   const demo = redress(['demo', '--db', file, ...args]);
   if (demo.status !== 0) throw new Error(`redress demo failed: ${demo.stderr}`);
-  if (!onPostgres) return file;
+  if (!onPostgres) return { db: file, stdout: demo.stdout };
   const db = freshPostgresDatabase();
   const migrated = redress(['migrate', '--from', file, '--to', db]);
   if (migrated.status !== 0) throw new Error(`redress migrate failed: ${migrated.stderr}`);
-  return db;
+  return { db, stdout: demo.stdout };
 }
 
 // Starts `redress serve --db <db> ...extraArgs` on any free port; resolves with { base, process,

@@ -35,6 +35,7 @@ let smtpPort;
 let mailDir;
 let db;
 let adminToken;
+let portalKey;
 
 function today() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
@@ -246,7 +247,12 @@ before(async () => {
   db = testDatabase(workspace.dir, 'portal.db');
   assert.equal(redress(['init', '--db', db]).status, 0);
   adminToken = userWithToken(db, 'portal.admin', 'admin');
+  // One key file for every process of this database, named so: a database URL has no path to put
+  // the default key beside (serve --portal-key), and the test below runs a second process.
+  portalKey = join(workspace.dir, 'portal-key');
   server = await startServe(db, [
+    '--portal-key',
+    portalKey,
     '--smtp-url',
     `smtp://127.0.0.1:${smtpPort}`,
     '--mail-from',
@@ -663,6 +669,8 @@ test('every problem with the files is named in one answer, and nothing is sent',
 
 test('a code sent by one server opens the case on another; a restart keeps an unfinished form', async () => {
   const options = [
+    '--portal-key',
+    portalKey,
     '--smtp-url',
     `smtp://127.0.0.1:${smtpPort}`,
     '--mail-from',

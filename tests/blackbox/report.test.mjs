@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { redress, startServe, tempDir, testDatabase } from './helpers.mjs';
+import { demoDatabaseWithOutput, redress, startServe, tempDir } from './helpers.mjs';
 
 const TODAY = '2026-11-22';
 const PROBLEM = 'application/problem+json';
@@ -18,9 +18,9 @@ const tokens = {};
 
 before(() => {
   workspace = tempDir();
-  db = testDatabase(workspace.dir, 'demo.db');
-  const demo = redress(['demo', '--db', db, '--seed', '1', '--today', TODAY]);
-  assert.equal(demo.status, 0, demo.stderr);
+  // On PostgreSQL the demo is made on SQLite and copied (demoDatabaseWithOutput).
+  const demo = demoDatabaseWithOutput(workspace.dir, 'demo.db', ['--seed', '1', '--today', TODAY]);
+  db = demo.db;
   // "  username  role  team" lines: one token per role.
   for (const line of demo.stdout.split('\n')) {
     const match = line.match(

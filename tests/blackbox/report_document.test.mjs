@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { redress, tempDir, testDatabase } from './helpers.mjs';
+import { demoDatabase, redress, tempDir } from './helpers.mjs';
 import { CODE_LIKE, RAW_FLOAT, overlapsAndOverflows, pagesOf } from './pdf_checks.mjs';
 
 const TODAY = '2026-11-22';
@@ -19,9 +19,7 @@ let db;
 
 before(() => {
   workspace = tempDir();
-  db = testDatabase(workspace.dir, 'demo.db');
-  const demo = redress(['demo', '--db', db, '--seed', '1', '--today', TODAY]);
-  assert.equal(demo.status, 0, demo.stderr);
+  db = demoDatabase(workspace.dir, 'demo.db', ['--seed', '1', '--today', TODAY]);
 });
 
 after(() => workspace?.cleanup());

@@ -13,6 +13,10 @@ constexpr std::string_view kSessionSettings =
     "SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; "
     "SET client_min_messages = 'warning'";
 
+// Statements prepared per connection at most; those beyond run unnamed (parsed every time). The
+// adapter's fixed statements are a few hundred; lists and searches built from filters vary.
+constexpr std::size_t kMaxPreparedStatements = 512;
+
 std::string_view Field(const PGresult* result, int field) {
   const char* value = PQresultErrorField(result, field);
   return value != nullptr ? std::string_view(value) : std::string_view();
@@ -161,10 +165,31 @@ Result<Rows> Connection::Query(std::string_view sql, const Params& params) {
   pointers.reserve(values.size());
   for (const auto& value : values) pointers.push_back(value ? value->c_str() : nullptr);
   const std::string text(sql);
-  return Check(ResultHandle(PQexecParams(connection_, text.c_str(), static_cast<int>(values.size()),
+  const int count = static_cast<int>(values.size());
+  auto name = Prepared(text, count);
+  if (!name) return Unexpected(name.error());
+  if (*name) {
+    return Check(ResultHandle(PQexecPrepared(connection_, (*name)->c_str(), count, pointers.data(),
+                                             /*paramLengths=*/nullptr, /*paramFormats=*/nullptr,
+                                             /*resultFormat=*/0)));
+  }
+  return Check(ResultHandle(PQexecParams(connection_, text.c_str(), count,
                                          /*paramTypes=*/nullptr, pointers.data(),
                                          /*paramLengths=*/nullptr, /*paramFormats=*/nullptr,
                                          /*resultFormat=*/0)));
+}
+
+Result<std::optional<std::string>> Connection::Prepared(const std::string& sql, int parameters) {
+  if (auto found = prepared_.find(sql); found != prepared_.end()) return found->second;
+  if (prepared_.size() >= kMaxPreparedStatements) return std::optional<std::string>();
+  std::string name = "s" + std::to_string(prepared_.size() + 1);
+  // A statement prepared inside a transaction outlives its rollback: the name is kept only once
+  // the server has it.
+  auto made = Check(ResultHandle(
+      PQprepare(connection_, name.c_str(), sql.c_str(), parameters, /*paramTypes=*/nullptr)));
+  if (!made) return Unexpected(made.error());
+  prepared_.emplace(sql, name);
+  return std::optional<std::string>(std::move(name));
 }
 
 Status Connection::Run(std::string_view sql, const Params& params) {
