@@ -22,6 +22,8 @@ constexpr EnumDomain<core::LetterType> kTypeDomain{core::kAllLetterTypes, core::
 constexpr EnumDomain<core::PreferredChannel> kChannelDomain{kChannels, core::ParsePreferredChannel};
 constexpr EnumDomain<core::LetterFormat> kFormatDomain{kFormats, core::ParseLetterFormat};
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
+constexpr EnumDomain<core::Vulnerability> kVulnerabilityDomain{core::kAllVulnerabilities,
+                                                               core::ParseVulnerability};
 
 // The most pages the letter numbers of a complaint reach in practice is tens; a bound keeps the
 // integer an int.
@@ -232,17 +234,31 @@ core::Result<core::ContactPreferences> ParseContactPreferences(const json& body)
     if (reader.Boolean("copy_representative", Presence::kOptional).value_or(false)) {
       p.copy_representative = core::ContactPreferences::CopyRepresentative::kYes;
     }
+    if (auto adjustments = reader.OptionalText("adjustments")) p.adjustments = *adjustments;
+    // Each category once, in the list's order, however the request orders or repeats them.
+    const std::vector<core::Vulnerability> named =
+        reader.EnumeratedList("vulnerabilities", kVulnerabilityDomain);
+    p.vulnerabilities = core::SplitVulnerabilities(core::JoinVulnerabilities(named));
+    if (auto note = reader.OptionalText("vulnerability_note")) p.vulnerability_note = *note;
     return p;
   });
 }
 
 json ContactPreferencesToJson(const core::ContactPreferences& p) {
+  json vulnerabilities = json::array();
+  for (core::Vulnerability vulnerability : p.vulnerabilities) {
+    vulnerabilities.push_back(std::string(core::ToString(vulnerability)));
+  }
   return {{"channel", std::string(core::ToString(p.channel))},
           {"format", std::string(core::ToString(p.format))},
           {"language", p.language},
           {"copy_representative",
            p.copy_representative == core::ContactPreferences::CopyRepresentative::kYes},
-          {"font_size_points", core::FontSizePoints(p.format)}};
+          {"font_size_points", core::FontSizePoints(p.format)},
+          {"adjustments", p.adjustments},
+          {"vulnerabilities", std::move(vulnerabilities)},
+          {"vulnerability_note", p.vulnerability_note},
+          {"has_needs", core::HasNeeds(p)}};
 }
 
 }  // namespace redress::http
