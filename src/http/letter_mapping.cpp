@@ -225,23 +225,35 @@ json LetterTemplateToJson(const app::LetterTemplate& t) {
 }
 
 core::Result<core::ContactPreferences> ParseContactPreferences(const json& body) {
-  return ReadBody<core::ContactPreferences>(body, [](ObjectReader& reader) {
-    core::ContactPreferences p;
-    p.channel =
-        reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(p.channel);
-    p.format = reader.Enumerated("format", Presence::kOptional, kFormatDomain).value_or(p.format);
-    if (auto language = reader.OptionalText("language")) p.language = *language;
-    if (reader.Boolean("copy_representative", Presence::kOptional).value_or(false)) {
-      p.copy_representative = core::ContactPreferences::CopyRepresentative::kYes;
+  // Read by hand rather than ReadBody, so that the needs' length is judged in the same round as
+  // the rest.
+  InputErrors errors;
+  ObjectReader reader(body, "", errors);
+  core::ContactPreferences p;
+  p.channel = reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(p.channel);
+  p.format = reader.Enumerated("format", Presence::kOptional, kFormatDomain).value_or(p.format);
+  if (auto language = reader.OptionalText("language")) p.language = *language;
+  if (reader.Boolean("copy_representative", Presence::kOptional).value_or(false)) {
+    p.copy_representative = core::ContactPreferences::CopyRepresentative::kYes;
+  }
+  const auto bounded = [&](std::string_view name, std::string& field) {
+    if (auto text = reader.OptionalText(name)) field = std::move(*text);
+    if (field.size() > core::kMaxNeedsTextLength) {
+      errors.Invalid(std::string(name),
+                     "must be at most " + std::to_string(core::kMaxNeedsTextLength) +
+                         " characters, got " + std::to_string(field.size()),
+                     core::FieldErrorCode::kTooLong);
     }
-    if (auto adjustments = reader.OptionalText("adjustments")) p.adjustments = *adjustments;
-    // Each category once, in the list's order, however the request orders or repeats them.
-    const std::vector<core::Vulnerability> named =
-        reader.EnumeratedList("vulnerabilities", kVulnerabilityDomain);
-    p.vulnerabilities = core::SplitVulnerabilities(core::JoinVulnerabilities(named));
-    if (auto note = reader.OptionalText("vulnerability_note")) p.vulnerability_note = *note;
-    return p;
-  });
+  };
+  bounded("adjustments", p.adjustments);
+  // Each category once, in the list's order, however the request orders or repeats them.
+  const std::vector<core::Vulnerability> named =
+      reader.EnumeratedList("vulnerabilities", kVulnerabilityDomain);
+  p.vulnerabilities = core::SplitVulnerabilities(core::JoinVulnerabilities(named));
+  bounded("vulnerability_note", p.vulnerability_note);
+  reader.Finish();
+  if (!errors.empty()) return errors.ToError();
+  return p;
 }
 
 json ContactPreferencesToJson(const core::ContactPreferences& p) {
