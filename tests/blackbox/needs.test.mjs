@@ -53,7 +53,8 @@ before(async () => {
   )[0].split('|');
   tokens.officer = userWithToken(db, 'needs.officer', 'complaints_officer');
   tokens.insider = userWithToken(db, 'needs.insider', 'case_handler', restrictedTeam);
-  const otherTeam = restrictedTeam === 'housing-services' ? 'revenues' : 'housing-services';
+  const otherTeam =
+    restrictedTeam === 'housing-services' ? 'revenues-benefits' : 'housing-services';
   tokens.outsider = userWithToken(db, 'needs.outsider', 'case_handler', otherTeam);
   tokens.viewer = userWithToken(db, 'needs.viewer', 'viewer');
   server = await startServe(db);
@@ -173,11 +174,11 @@ test('the list and its counts filter by channel and by no handler; a saved view 
   const logged = await call('POST', '/api/v1/complaints', {
     token: tokens.officer,
     body: {
-      regime: 'corporate',
+      regime: 'housing',
       received_on: '2024-03-27',
       channel: 'phone',
-      service_area: 'council-tax',
-      category: 'billing',
+      service_area: 'housing',
+      category: 'repairs',
       summary: 'Nobody has picked this up',
       description: 'A new complaint with no handler yet.',
       desired_outcome: 'A reply',
