@@ -79,7 +79,7 @@ test('needs are recorded with the contact preferences, each change in the timeli
       channel: 'email',
       vulnerabilities: ['wizardry', 'age'],
       adjustments: 'x'.repeat(2001),
-      vulnerability_note: 7,
+      vulnerability_note: 'y'.repeat(2001),
     },
   });
   // Every problem in one answer.
