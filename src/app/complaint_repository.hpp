@@ -71,6 +71,9 @@ struct ComplaintQuery {
   std::string team;
   std::string handler;
   std::string category;
+  std::optional<core::Channel> channel;  // how the complaint came in (kOnline: the public service)
+  // kUnassigned: only complaints whose current stage has no handler yet (the triage queue).
+  enum class Assignment { kAny, kUnassigned } assignment = Assignment::kAny;
   std::optional<core::Date> received_from;  // inclusive
   std::optional<core::Date> received_to;    // inclusive
   std::optional<core::Date> due_before;     // due_on < this (overdue as at a date)

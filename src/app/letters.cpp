@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -473,6 +474,50 @@ Result<core::ContactPreferences> ContactPreferencesOf(const LetterContext& conte
   return *result;
 }
 
+Status SaveContactPreferencesIn(Tx& tx, const Actor& actor, core::Date today,
+                                const core::Complaint& complaint,
+                                const core::ContactPreferences& preferences) {
+  if (Status reachable = core::CheckContactPreferences(preferences, complaint.complainant);
+      !reachable) {
+    return reachable;
+  }
+  auto recorded = tx.ContactPreferences().Load(complaint.reference);
+  if (!recorded) return tl::unexpected(recorded.error());
+  core::ContactPreferences before =
+      recorded->value_or(core::DefaultContactPreferences(complaint.complainant));
+  if (Status saved = tx.ContactPreferences().Save(complaint.reference, preferences); !saved) {
+    return saved;
+  }
+  auto copy = [](const core::ContactPreferences& p) {
+    return std::string(
+        p.copy_representative == core::ContactPreferences::CopyRepresentative::kYes ? "yes" : "no");
+  };
+  core::CaseEvent event;
+  event.type = core::EventType::kContactPreferencesChanged;
+  event.occurred_on = today;
+  event.actor = actor.username;
+  event.stage = complaint.current_stage().number;
+  event.summary = "Contact preferences: " + std::string(core::ToString(preferences.channel)) +
+                  ", " + std::string(core::ToString(preferences.format)) + ", " +
+                  preferences.language;
+  if (core::HasNeeds(preferences)) event.summary += "; needs recorded";
+  event.changes = {{"channel", std::string(core::ToString(before.channel)),
+                    std::string(core::ToString(preferences.channel))},
+                   {"format", std::string(core::ToString(before.format)),
+                    std::string(core::ToString(preferences.format))},
+                   {"language", before.language, preferences.language},
+                   {"copy_representative", copy(before), copy(preferences)}};
+  // The needs appear in the history only when they change: each version is kept there.
+  const auto changed = [&event](std::string field, std::string was, std::string now) {
+    if (was != now) event.changes.push_back({std::move(field), std::move(was), std::move(now)});
+  };
+  changed("adjustments", before.adjustments, preferences.adjustments);
+  changed("vulnerabilities", core::JoinVulnerabilities(before.vulnerabilities),
+          core::JoinVulnerabilities(preferences.vulnerabilities));
+  changed("vulnerability_note", before.vulnerability_note, preferences.vulnerability_note);
+  return tx.Events().Append(EntityType::kComplaint, complaint.reference, event);
+}
+
 Result<core::ContactPreferences> SaveContactPreferences(
     const LetterContext& context, const Actor& actor, std::string_view reference,
     const core::ContactPreferences& preferences) {
@@ -480,38 +525,25 @@ Result<core::ContactPreferences> SaveContactPreferences(
   Status status = context.store.Write([&](Tx& tx) -> Status {
     auto complaint = LoadVisibleComplaint(tx, actor, reference);
     if (!complaint) return tl::unexpected(complaint.error());
-    if (Status reachable = core::CheckContactPreferences(preferences, complaint->complainant);
-        !reachable) {
-      return reachable;
-    }
-    auto recorded = tx.ContactPreferences().Load(reference);
-    if (!recorded) return tl::unexpected(recorded.error());
-    core::ContactPreferences before =
-        recorded->value_or(core::DefaultContactPreferences(complaint->complainant));
-    if (Status saved = tx.ContactPreferences().Save(reference, preferences); !saved) return saved;
-    auto copy = [](const core::ContactPreferences& p) {
-      return std::string(p.copy_representative == core::ContactPreferences::CopyRepresentative::kYes
-                             ? "yes"
-                             : "no");
-    };
-    core::CaseEvent event;
-    event.type = core::EventType::kContactPreferencesChanged;
-    event.occurred_on = today;
-    event.actor = actor.username;
-    event.stage = complaint->current_stage().number;
-    event.summary = "Contact preferences: " + std::string(core::ToString(preferences.channel)) +
-                    ", " + std::string(core::ToString(preferences.format)) + ", " +
-                    preferences.language;
-    event.changes = {{"channel", std::string(core::ToString(before.channel)),
-                      std::string(core::ToString(preferences.channel))},
-                     {"format", std::string(core::ToString(before.format)),
-                      std::string(core::ToString(preferences.format))},
-                     {"language", before.language, preferences.language},
-                     {"copy_representative", copy(before), copy(preferences)}};
-    return tx.Events().Append(EntityType::kComplaint, reference, event);
+    return SaveContactPreferencesIn(tx, actor, today, *complaint, preferences);
   });
   if (!status) return tl::unexpected(status.error());
   return preferences;
+}
+
+Result<std::set<std::string>> ComplaintsWithNeeds(Store& store,
+                                                  std::span<const std::string> references) {
+  std::set<std::string> flagged;
+  Status status = store.Read([&](Tx& tx) -> Status {
+    auto recorded = tx.ContactPreferences().LoadMany(references);
+    if (!recorded) return tl::unexpected(recorded.error());
+    for (const auto& [reference, preferences] : *recorded) {
+      if (core::HasNeeds(preferences)) flagged.insert(reference);
+    }
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return flagged;
 }
 
 Result<std::vector<LetterTemplate>> ListLetterTemplates(const LetterContext& context) {

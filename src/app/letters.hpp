@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,10 +112,20 @@ Result<OutboxCounts> CountOutbox(const LetterContext& context);
 Result<core::ContactPreferences> ContactPreferencesOf(const LetterContext& context,
                                                       const Actor& actor,
                                                       std::string_view reference);
-// Records them after core::CheckContactPreferences, with a contact_preferences_changed event.
+// Records them after core::CheckContactPreferences, with a contact_preferences_changed event
+// whose changes name each needs field that changed (adjustments, vulnerabilities,
+// vulnerability_note): the history of the complainant's needs.
 Result<core::ContactPreferences> SaveContactPreferences(
     const LetterContext& context, const Actor& actor, std::string_view reference,
     const core::ContactPreferences& preferences);
+// The same within `tx`, for a complaint already loaded (and seen by the actor).
+Status SaveContactPreferencesIn(Tx& tx, const Actor& actor, core::Date today,
+                                const core::Complaint& complaint,
+                                const core::ContactPreferences& preferences);
+// Which of `references` carry needs (core::HasNeeds), in one query: the flag of a list's rows.
+// The caller lists only cases the actor sees (the list's own visibility filter).
+Result<std::set<std::string>> ComplaintsWithNeeds(Store& store,
+                                                  std::span<const std::string> references);
 
 // Every letter type and regime's template in use: the saved ones and the defaults.
 Result<std::vector<LetterTemplate>> ListLetterTemplates(const LetterContext& context);

@@ -124,14 +124,19 @@ Result<OnlineReceipt> SubmitOnlineComplaint(Store& store, const Clock& clock,
     if (!complaint.contact_by.empty()) {
       command.description += "\n\nHow they want to hear from us: " + complaint.contact_by;
     }
-    if (!complaint.adjustments.empty()) {
-      command.description += "\n\nReasonable adjustments asked for: " + complaint.adjustments;
-    }
     command.desired_outcome = complaint.put_right;
     command.complainant = complaint.complainant;
     command.representative = complaint.representative;
     auto logged = LogComplaintIn(tx, *organisation, actor, today, command);
     if (!logged) return tl::unexpected(logged.error());
+    // The adjustments asked for are the complaint's needs (the flag staff see), not its words.
+    if (!complaint.adjustments.empty()) {
+      core::ContactPreferences preferences = core::DefaultContactPreferences(logged->complainant);
+      preferences.adjustments = complaint.adjustments;
+      if (Status saved = SaveContactPreferencesIn(tx, actor, today, *logged, preferences); !saved) {
+        return tl::unexpected(saved.error());
+      }
+    }
 
     LetterRequest letter;
     letter.type = core::LetterType::kFreeLetter;

@@ -46,6 +46,16 @@ constexpr EnumNames<PreferredChannel, 3> kPreferredChannelNames{{
     {PreferredChannel::kBoth, "both"},
 }};
 
+constexpr EnumNames<Vulnerability, 7> kVulnerabilityNames{{
+    {Vulnerability::kDisability, "disability"},
+    {Vulnerability::kMentalHealth, "mental_health"},
+    {Vulnerability::kAge, "age"},
+    {Vulnerability::kLanguage, "language"},
+    {Vulnerability::kDomesticAbuse, "domestic_abuse"},
+    {Vulnerability::kBereavement, "bereavement"},
+    {Vulnerability::kOther, "other"},
+}};
+
 constexpr EnumNames<LetterFormat, 3> kLetterFormatNames{{
     {LetterFormat::kStandard, "standard"},
     {LetterFormat::kLargePrint, "large_print"},
@@ -126,6 +136,43 @@ std::string_view ToString(PreferredChannel channel) {
 std::optional<PreferredChannel> ParsePreferredChannel(std::string_view name) {
   return ParseName(kPreferredChannelNames, name);
 }
+std::string_view ToString(Vulnerability vulnerability) {
+  return NameOf(kVulnerabilityNames, vulnerability);
+}
+std::optional<Vulnerability> ParseVulnerability(std::string_view name) {
+  return ParseName(kVulnerabilityNames, name);
+}
+
+bool HasNeeds(const ContactPreferences& preferences) {
+  return preferences.format != LetterFormat::kStandard || !IsBlank(preferences.adjustments) ||
+         !preferences.vulnerabilities.empty() || !IsBlank(preferences.vulnerability_note);
+}
+
+std::string JoinVulnerabilities(std::span<const Vulnerability> vulnerabilities) {
+  std::string joined;
+  for (Vulnerability vulnerability : vulnerabilities) {
+    if (!joined.empty()) joined += ',';
+    joined += ToString(vulnerability);
+  }
+  return joined;
+}
+
+std::vector<Vulnerability> SplitVulnerabilities(std::string_view joined) {
+  std::vector<Vulnerability> found;
+  for (Vulnerability vulnerability : kAllVulnerabilities) {
+    std::string_view rest = joined;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      if (rest.substr(0, comma) == ToString(vulnerability)) {
+        found.push_back(vulnerability);
+        break;
+      }
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+  }
+  return found;
+}
+
 std::string_view ToString(LetterFormat format) { return NameOf(kLetterFormatNames, format); }
 std::optional<LetterFormat> ParseLetterFormat(std::string_view name) {
   return ParseName(kLetterFormatNames, name);
@@ -287,6 +334,16 @@ Status CheckContactPreferences(const ContactPreferences& preferences, const Pers
   }
   if (IsBlank(preferences.language)) {
     errors.Add("contact_preferences.language", "a language is required", FieldErrorCode::kRequired);
+  }
+  if (preferences.adjustments.size() > kMaxNeedsTextLength) {
+    errors.Add("contact_preferences.adjustments",
+               "must be at most " + std::to_string(kMaxNeedsTextLength) + " characters",
+               FieldErrorCode::kTooLong);
+  }
+  if (preferences.vulnerability_note.size() > kMaxNeedsTextLength) {
+    errors.Add("contact_preferences.vulnerability_note",
+               "must be at most " + std::to_string(kMaxNeedsTextLength) + " characters",
+               FieldErrorCode::kTooLong);
   }
   if (!errors.empty()) return errors.ToError();
   return {};

@@ -179,21 +179,63 @@ enum class LetterFormat { kStandard, kLargePrint, kEasyRead };
 std::string_view ToString(LetterFormat format);  // "standard", "large_print", "easy_read"
 std::optional<LetterFormat> ParseLetterFormat(std::string_view name);
 
+// The kinds of vulnerability a council records so that staff adapt how they handle a complaint
+// (issue 18): a small closed list, the detail in a free-text note. Special-category data: only
+// those who see the case see it.
+enum class Vulnerability {
+  kDisability,
+  kMentalHealth,
+  kAge,
+  kLanguage,  // language or communication
+  kDomesticAbuse,
+  kBereavement,
+  kOther,
+};
+inline constexpr Vulnerability kAllVulnerabilities[] = {
+    Vulnerability::kDisability, Vulnerability::kMentalHealth,  Vulnerability::kAge,
+    Vulnerability::kLanguage,   Vulnerability::kDomesticAbuse, Vulnerability::kBereavement,
+    Vulnerability::kOther};
+std::string_view ToString(Vulnerability vulnerability);  // "disability", "mental_health", "age",
+                                                         // "language", "domestic_abuse",
+                                                         // "bereavement", "other"
+std::optional<Vulnerability> ParseVulnerability(std::string_view name);
+
+// The longest adjustments text and vulnerability note (characters as bytes).
+inline constexpr std::size_t kMaxNeedsTextLength = 2'000;
+
 struct ContactPreferences {
   PreferredChannel channel = PreferredChannel::kPost;
   LetterFormat format = LetterFormat::kStandard;
   std::string language = "en";  // BCP 47 tag of the language letters are wanted in
   // Whether letters go to the complainant's representative too (when the case has one).
   enum class CopyRepresentative { kNo, kYes } copy_representative = CopyRepresentative::kNo;
+  // Reasonable adjustments beyond the letters' format, in the complainant's or staff's words
+  // ("calls after 2pm only", "needs a BSL interpreter at meetings").
+  std::string adjustments;
+  // Vulnerabilities, each category once, in kAllVulnerabilities' order, and a note of detail.
+  std::vector<Vulnerability> vulnerabilities;
+  std::string vulnerability_note;
   friend bool operator==(const ContactPreferences&, const ContactPreferences&) = default;
 };
+
+// Whether the complaint carries needs staff must see before acting (the flag at the top of the
+// case page and in lists): a letter format other than standard, an adjustment, a vulnerability
+// or its note.
+bool HasNeeds(const ContactPreferences& preferences);
+
+// The vulnerabilities as stored: their names joined by commas ("" for none), and back (unknown
+// names are dropped, duplicates kept once, kAllVulnerabilities' order).
+std::string JoinVulnerabilities(std::span<const Vulnerability> vulnerabilities);
+std::vector<Vulnerability> SplitVulnerabilities(std::string_view joined);
 
 // The defaults for a complaint that recorded none: by email when the complainant gave an email
 // address, by post otherwise; standard print in English.
 ContactPreferences DefaultContactPreferences(const Person& complainant);
 
 // Refuses preferences a letter could not follow: email asked for without an email address, post
-// without a postal address (`contact_preferences.channel`), a blank language.
+// without a postal address (`contact_preferences.channel`), a blank language, adjustments or a
+// vulnerability note longer than kMaxNeedsTextLength (`contact_preferences.adjustments`,
+// `contact_preferences.vulnerability_note`).
 Status CheckContactPreferences(const ContactPreferences& preferences, const Person& complainant);
 
 // Text size in points: the LGSCO's guide asks at least 14 pt for complaint letters (the standard

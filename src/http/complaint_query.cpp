@@ -16,6 +16,11 @@ namespace {
 using nlohmann::json;
 
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
+constexpr core::Channel kAllChannels[] = {core::Channel::kPhone,   core::Channel::kEmail,
+                                          core::Channel::kLetter,  core::Channel::kInPerson,
+                                          core::Channel::kWebForm, core::Channel::kSocialMedia,
+                                          core::Channel::kOnline};
+constexpr EnumDomain<core::Channel> kChannelDomain{kAllChannels, core::ParseChannel};
 constexpr EnumDomain<core::CaseStatus> kCaseStatusDomain{core::kAllCaseStatuses,
                                                          core::ParseCaseStatus};
 
@@ -147,6 +152,13 @@ core::Result<app::ComplaintQuery> ParseComplaintQuery(const Parameters& paramete
   query.team = reader.Text("team");
   query.handler = reader.Text("handler");
   query.category = reader.Text("category");
+  query.channel = reader.Enumerated("channel", Presence::kOptional, kChannelDomain);
+  const std::string unassigned = reader.Text("unassigned");
+  if (unassigned == "true") {
+    query.assignment = app::ComplaintQuery::Assignment::kUnassigned;
+  } else if (!unassigned.empty() && unassigned != "false") {
+    errors.Invalid("unassigned", "must be true or false, got '" + unassigned + "'");
+  }
   query.received_from = reader.Date("received_from", Presence::kOptional);
   query.received_to = reader.Date("received_to", Presence::kOptional);
   const std::string overdue = reader.Text("overdue");

@@ -258,6 +258,30 @@ class ObjectReader {
     return value;
   }
 
+  // An optional list of names of `domain`; each unknown one named by its index (kNotInList).
+  template <typename Enum>
+  std::vector<Enum> EnumeratedList(std::string_view name, const EnumDomain<Enum>& domain) {
+    std::vector<Enum> values;
+    const json* member = Member(name, Presence::kOptional);
+    if (member == nullptr) return values;
+    if (!member->is_array()) {
+      errors_.Malformed(FieldName(name), "must be an array of: " + AllowedNames(domain));
+      return values;
+    }
+    for (std::size_t i = 0; i < member->size(); ++i) {
+      const json& element = (*member)[i];
+      std::optional<Enum> value =
+          element.is_string() ? domain.parse(element.get_ref<const std::string&>()) : std::nullopt;
+      if (value) {
+        values.push_back(*value);
+      } else {
+        errors_.Invalid(ElementName(name, i), "must be one of: " + AllowedNames(domain),
+                        core::FieldErrorCode::kNotInList);
+      }
+    }
+    return values;
+  }
+
   // A required list must hold at least one string.
   std::vector<std::string> TextList(std::string_view name,
                                     Presence presence = Presence::kOptional) {

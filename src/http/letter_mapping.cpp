@@ -22,6 +22,8 @@ constexpr EnumDomain<core::LetterType> kTypeDomain{core::kAllLetterTypes, core::
 constexpr EnumDomain<core::PreferredChannel> kChannelDomain{kChannels, core::ParsePreferredChannel};
 constexpr EnumDomain<core::LetterFormat> kFormatDomain{kFormats, core::ParseLetterFormat};
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
+constexpr EnumDomain<core::Vulnerability> kVulnerabilityDomain{core::kAllVulnerabilities,
+                                                               core::ParseVulnerability};
 
 // The most pages the letter numbers of a complaint reach in practice is tens; a bound keeps the
 // integer an int.
@@ -223,26 +225,52 @@ json LetterTemplateToJson(const app::LetterTemplate& t) {
 }
 
 core::Result<core::ContactPreferences> ParseContactPreferences(const json& body) {
-  return ReadBody<core::ContactPreferences>(body, [](ObjectReader& reader) {
-    core::ContactPreferences p;
-    p.channel =
-        reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(p.channel);
-    p.format = reader.Enumerated("format", Presence::kOptional, kFormatDomain).value_or(p.format);
-    if (auto language = reader.OptionalText("language")) p.language = *language;
-    if (reader.Boolean("copy_representative", Presence::kOptional).value_or(false)) {
-      p.copy_representative = core::ContactPreferences::CopyRepresentative::kYes;
+  // Read by hand rather than ReadBody, so that the needs' length is judged in the same round as
+  // the rest.
+  InputErrors errors;
+  ObjectReader reader(body, "", errors);
+  core::ContactPreferences p;
+  p.channel = reader.Enumerated("channel", Presence::kRequired, kChannelDomain).value_or(p.channel);
+  p.format = reader.Enumerated("format", Presence::kOptional, kFormatDomain).value_or(p.format);
+  if (auto language = reader.OptionalText("language")) p.language = *language;
+  if (reader.Boolean("copy_representative", Presence::kOptional).value_or(false)) {
+    p.copy_representative = core::ContactPreferences::CopyRepresentative::kYes;
+  }
+  const auto bounded = [&](std::string_view name, std::string& field) {
+    if (auto text = reader.OptionalText(name)) field = std::move(*text);
+    if (field.size() > core::kMaxNeedsTextLength) {
+      errors.Invalid(std::string(name),
+                     "must be at most " + std::to_string(core::kMaxNeedsTextLength) +
+                         " characters, got " + std::to_string(field.size()),
+                     core::FieldErrorCode::kTooLong);
     }
-    return p;
-  });
+  };
+  bounded("adjustments", p.adjustments);
+  // Each category once, in the list's order, however the request orders or repeats them.
+  const std::vector<core::Vulnerability> named =
+      reader.EnumeratedList("vulnerabilities", kVulnerabilityDomain);
+  p.vulnerabilities = core::SplitVulnerabilities(core::JoinVulnerabilities(named));
+  bounded("vulnerability_note", p.vulnerability_note);
+  reader.Finish();
+  if (!errors.empty()) return errors.ToError();
+  return p;
 }
 
 json ContactPreferencesToJson(const core::ContactPreferences& p) {
+  json vulnerabilities = json::array();
+  for (core::Vulnerability vulnerability : p.vulnerabilities) {
+    vulnerabilities.push_back(std::string(core::ToString(vulnerability)));
+  }
   return {{"channel", std::string(core::ToString(p.channel))},
           {"format", std::string(core::ToString(p.format))},
           {"language", p.language},
           {"copy_representative",
            p.copy_representative == core::ContactPreferences::CopyRepresentative::kYes},
-          {"font_size_points", core::FontSizePoints(p.format)}};
+          {"font_size_points", core::FontSizePoints(p.format)},
+          {"adjustments", p.adjustments},
+          {"vulnerabilities", std::move(vulnerabilities)},
+          {"vulnerability_note", p.vulnerability_note},
+          {"has_needs", core::HasNeeds(p)}};
 }
 
 }  // namespace redress::http

@@ -391,6 +391,10 @@ test('contact preferences are the complaint’s: recorded, checked, and followed
     language: 'en',
     copy_representative: false,
     font_size_points: 14,
+    adjustments: '',
+    vulnerabilities: [],
+    vulnerability_note: '',
+    has_needs: false,
   });
   const bad = await call('PUT', `/api/v1/complaints/${ref}/contact-preferences`, {
     token: tokens.one,

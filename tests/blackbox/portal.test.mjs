@@ -362,6 +362,18 @@ test('a complaint made online reaches the officers with its clock, email and rec
     token: adminToken,
   });
   assert.ok(queue.body.items.some((row) => row.reference === reference));
+  // The triage queue's filters find it: online, no handler yet; the adjustments asked for are the
+  // complaint's needs (its flag), not words in its description.
+  const triage = await call('GET', '/api/v1/complaints?channel=online&unassigned=true&limit=200', {
+    token: adminToken,
+  });
+  const row = triage.body.items.find((item) => item.reference === reference);
+  assert.equal(row?.has_needs, true);
+  const needs = await call('GET', `/api/v1/complaints/${reference}/contact-preferences`, {
+    token: adminToken,
+  });
+  assert.equal(needs.body.adjustments, 'Large print letters');
+  assert.ok(!staff.body.description.includes('Large print letters'));
 
   const email = await waitFor('the confirmation email', () =>
     received().find((m) => m.to.includes('ada@example.org') && m.text.includes(reference)),

@@ -2737,6 +2737,8 @@ export interface components {
             summary: string;
             /** @description the complainant's name */
             complainant: string;
+            /** @description The complainant has needs recorded (vulnerabilities, reasonable adjustments, a letter format): the list's flag. In the case list only, fetched for the page in one query */
+            has_needs?: boolean;
         };
         ComplaintList: {
             items: components["schemas"]["ComplaintRow"][];
@@ -4145,6 +4147,11 @@ export interface components {
             /** @description BCP 47 tag, default en */
             language?: string;
             copy_representative?: boolean;
+            /** @description Reasonable adjustments in words (the letter format is `format`) */
+            adjustments?: string;
+            /** @description Special-category data: seen only by those who see the case; each category once */
+            vulnerabilities?: ("disability" | "mental_health" | "age" | "language" | "domestic_abuse" | "bereavement" | "other")[];
+            vulnerability_note?: string;
         };
         ContactPreferences: {
             /** @enum {string} */
@@ -4155,6 +4162,13 @@ export interface components {
             copy_representative: boolean;
             /** @description 14 for standard print (the LGSCO's guide), 16 for large print and easy read */
             font_size_points: number;
+            /** @description Reasonable adjustments in words (the letter format is `format`) */
+            adjustments: string;
+            /** @description Special-category data: seen only by those who see the case; each category once */
+            vulnerabilities: ("disability" | "mental_health" | "age" | "language" | "domestic_abuse" | "bereavement" | "other")[];
+            vulnerability_note: string;
+            /** @description Whether the case shows the needs flag (core::HasNeeds) */
+            has_needs: boolean;
         };
         SignInOptions: {
             /**
@@ -4779,6 +4793,10 @@ export interface operations {
                 team?: string;
                 handler?: string;
                 category?: string;
+                /** @description How the complaint came in; online is the resident's public service */
+                channel?: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media" | "online";
+                /** @description true: only complaints whose current stage has no handler yet (the triage queue) */
+                unassigned?: "true" | "false";
                 /** @description inclusive */
                 received_from?: string;
                 /** @description inclusive */
@@ -5763,6 +5781,10 @@ export interface operations {
                 team?: string;
                 handler?: string;
                 category?: string;
+                /** @description How the complaint came in; online is the resident's public service */
+                channel?: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media" | "online";
+                /** @description true: only complaints whose current stage has no handler yet (the triage queue) */
+                unassigned?: "true" | "false";
                 /** @description inclusive */
                 received_from?: string;
                 /** @description inclusive */
@@ -9223,6 +9245,10 @@ export interface operations {
                 team?: string;
                 handler?: string;
                 category?: string;
+                /** @description How the complaint came in; online is the resident's public service */
+                channel?: "phone" | "email" | "letter" | "in_person" | "web_form" | "social_media" | "online";
+                /** @description true: only complaints whose current stage has no handler yet (the triage queue) */
+                unassigned?: "true" | "false";
                 /** @description inclusive */
                 received_from?: string;
                 /** @description inclusive */

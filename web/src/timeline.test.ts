@@ -44,6 +44,21 @@ describe('the timeline in sentences', () => {
     ).toBe('Amira Khan acknowledged the complaint; the response is due on 17 December 2026.');
   });
 
+  it('says when the complainant’s needs were recorded, not only how letters go', () => {
+    const channel = { field: 'channel', before: 'post', after: 'email' };
+    expect(eventSentence(event({ type: 'contact_preferences_changed', changes: [channel] }))).toBe(
+      'Amira Khan changed how the complainant wants letters.',
+    );
+    expect(
+      eventSentence(
+        event({
+          type: 'contact_preferences_changed',
+          changes: [channel, { field: 'vulnerabilities', before: 'age', after: '' }],
+        }),
+      ),
+    ).toBe('Amira Khan recorded the complainant’s needs and reasonable adjustments.');
+  });
+
   it('falls back to the username when the actor has no name', () => {
     expect(eventSentence(event({ type: 'closed', actor_name: null, actor: 'system' }))).toBe(
       'system closed the case.',

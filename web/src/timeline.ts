@@ -12,7 +12,11 @@ interface Facts {
   stage: string; // "stage 2", or "the case" when the event concerns no stage
   after: (field: string) => string;
   date: (field: string) => string; // the field's new value as a date for people, or ''
+  changed: (field: string) => boolean; // whether the event lists the field among its changes
 }
+
+// The complainant's needs, recorded with the contact preferences (core::ContactPreferences).
+const NEEDS_FIELDS = ['adjustments', 'vulnerabilities', 'vulnerability_note'];
 
 // "; the response is due on 17 December 2026", or nothing when the field did not change.
 function clause(text: string, value: string): string {
@@ -85,7 +89,10 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   attachment_removed: (f) => `${f.who} removed an attached file`,
   letter_issued: (f) => `${f.who} issued a letter`,
   letter_template_saved: (f) => `${f.who} saved a letter template`,
-  contact_preferences_changed: (f) => `${f.who} changed how the complainant wants letters`,
+  contact_preferences_changed: (f) =>
+    NEEDS_FIELDS.some(f.changed)
+      ? `${f.who} recorded the complainant’s needs and reasonable adjustments`
+      : `${f.who} changed how the complainant wants letters`,
   identity_linked: (f) => `${f.who} linked a sign-in from the organisation’s identity provider`,
   sign_in_refused: () => 'A sign-in through the identity provider was refused',
   reminder_digest_queued: (f) => `A reminder of due and overdue cases was queued for ${f.who}`,
@@ -115,6 +122,7 @@ export function eventSentence(event: Event): string {
     stage: event.stage ? `stage ${event.stage}` : 'the case',
     after: (field) => changed.get(field) ?? '',
     date: (field) => formatDate(changed.get(field) ?? ''),
+    changed: (field) => changed.has(field),
   };
   return `${SENTENCES[event.type](facts)}.`;
 }

@@ -79,3 +79,4 @@ export type AnnualSubmission = Schemas['AnnualSubmission'];
 export type AnnualSubmissionStatus = AnnualSubmission['status'];
 export type AnnualSubmissionDetails = Schemas['AnnualSubmissionDetails'];
 export type SavedView = Schemas['SavedView'];
+export type ContactPreferences = Schemas['ContactPreferences'];

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "app/letter_repository.hpp"
 #include "app/letter_template_repository.hpp"
@@ -117,15 +118,27 @@ inline std::string RegimeKey(const std::optional<core::Regime>& regime) {
   return regime ? std::string(core::ToString(*regime)) : std::string();
 }
 
-// A complaint's contact preferences, read from kContactPreferencesSelect.
+// A complaint's contact preferences and needs, read from kContactPreferencesSelect (after the
+// complaint's reference when kContactPreferencesOfManySelect, for a page of a list).
 inline constexpr std::string_view kContactPreferencesSelect =
-    "SELECT p.channel, p.format, p.language, p.copy_representative "
+    "SELECT p.channel, p.format, p.language, p.copy_representative, p.adjustments, "
+    "p.vulnerabilities, p.vulnerability_note "
     "FROM complaint_contact_preferences p JOIN complaints c ON c.id = p.complaint_id ";
+inline constexpr std::string_view kContactPreferencesOfManySelect =
+    "SELECT c.reference, p.channel, p.format, p.language, p.copy_representative, p.adjustments, "
+    "p.vulnerabilities, p.vulnerability_note "
+    "FROM complaint_contact_preferences p JOIN complaints c ON c.id = p.complaint_id "
+    "WHERE c.reference IN (";
+// The columns after complaint_id of "INSERT INTO complaint_contact_preferences (...)".
+inline constexpr std::string_view kContactPreferencesColumns =
+    "complaint_id, channel, format, language, copy_representative, adjustments, vulnerabilities, "
+    "vulnerability_note";
 // The upsert after "INSERT INTO complaint_contact_preferences (...) VALUES (...)".
 inline constexpr std::string_view kContactPreferencesUpsert =
     " ON CONFLICT (complaint_id) DO UPDATE SET channel = excluded.channel, format = "
     "excluded.format, language = excluded.language, copy_representative = "
-    "excluded.copy_representative";
+    "excluded.copy_representative, adjustments = excluded.adjustments, vulnerabilities = "
+    "excluded.vulnerabilities, vulnerability_note = excluded.vulnerability_note";
 
 template <typename Reader>
 core::ContactPreferences ReadContactPreferences(Reader& r) {
@@ -135,15 +148,27 @@ core::ContactPreferences ReadContactPreferences(Reader& r) {
   preferences.language = r.Text();
   preferences.copy_representative = r.Bool() ? core::ContactPreferences::CopyRepresentative::kYes
                                              : core::ContactPreferences::CopyRepresentative::kNo;
+  preferences.adjustments = r.Text();
+  preferences.vulnerabilities = core::SplitVulnerabilities(r.Text());
+  preferences.vulnerability_note = r.Text();
   return preferences;
 }
 
-// Binds complaint_id, channel, format, language, copy_representative.
+// Reads kContactPreferencesOfManySelect's row: the reference, then the preferences.
+template <typename Reader>
+std::pair<std::string, core::ContactPreferences> ReadReferencedContactPreferences(Reader& r) {
+  std::string reference = r.Text();
+  return {std::move(reference), ReadContactPreferences(r)};
+}
+
+// Binds kContactPreferencesColumns.
 template <typename Binder>
 void BindContactPreferences(Binder& b, std::int64_t complaint_id,
                             const core::ContactPreferences& preferences) {
   b.BindAll(complaint_id, preferences.channel, preferences.format, preferences.language,
-            preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes);
+            preferences.copy_representative == core::ContactPreferences::CopyRepresentative::kYes,
+            preferences.adjustments, core::JoinVulnerabilities(preferences.vulnerabilities),
+            preferences.vulnerability_note);
 }
 
 }  // namespace redress::storage::common

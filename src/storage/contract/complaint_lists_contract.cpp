@@ -66,6 +66,32 @@ TEST_P(ListContract, FiltersByEachField) {
   EXPECT_EQ(List(combined), Refs({3}));
 }
 
+// The triage filters (issue 18): how the complaint came in, and no handler yet; the counts follow
+// them as the list does.
+TEST_P(ListContract, FiltersByChannelAndByNoHandler) {
+  core::Complaint online = BasicComplaint(D("2024-09-02"));
+  online.channel = core::Channel::kOnline;
+  references_.push_back(Insert(online).reference);
+
+  app::ComplaintQuery by_channel;
+  by_channel.channel = core::Channel::kOnline;
+  EXPECT_EQ(List(by_channel), Refs({4}));
+  by_channel.channel = core::Channel::kEmail;
+  EXPECT_EQ(List(by_channel), Refs({0, 1, 2, 3}));
+
+  app::ComplaintQuery unassigned;
+  unassigned.assignment = app::ComplaintQuery::Assignment::kUnassigned;
+  EXPECT_EQ(List(unassigned), Refs({0, 4}));
+  unassigned.channel = core::Channel::kOnline;
+  EXPECT_EQ(List(unassigned), Refs({4}));
+  Result<app::StatusCounts> counted = InRead<app::StatusCounts>(
+      [&](app::Tx& tx) { return tx.Complaints().CountByStatus(unassigned); });
+  ASSERT_TRUE(counted);
+  std::int64_t total = 0;
+  for (const auto& [status, count] : *counted) total += count;
+  EXPECT_EQ(total, 1);
+}
+
 TEST_P(ListContract, RowsCarryTheCurrentStageProjection) {
   app::ComplaintQuery query;
   query.stage = 2;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -315,6 +316,43 @@ TEST_P(StoreContract, ContactPreferencesAreKeptPerComplaint) {
       [&](app::Tx& tx) { return tx.ContactPreferences().Save("CMP-1999-000001", preferences); });
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidInput);
+}
+
+// The complainant's needs (issue 18) travel with the preferences, and a page of a list reads
+// those of its complaints in one call: only the complaints that recorded any come back.
+TEST_P(StoreContract, NeedsAreKeptWithThePreferencesAndReadForAPage) {
+  const core::Complaint first = Insert(BasicComplaint(D("2024-05-01")));
+  const core::Complaint second = Insert(BasicComplaint(D("2024-05-02")));
+  const core::Complaint third = Insert(BasicComplaint(D("2024-05-03")));
+  core::ContactPreferences needs;
+  needs.adjustments = "Phone calls after 2pm; an interpreter (Polish) at meetings";
+  needs.vulnerabilities = {core::Vulnerability::kMentalHealth, core::Vulnerability::kBereavement};
+  needs.vulnerability_note = "Recently widowed";
+  WriteOk([&](app::Tx& tx) { return tx.ContactPreferences().Save(first.reference, needs); });
+  WriteOk([&](app::Tx& tx) {
+    return tx.ContactPreferences().Save(second.reference, core::ContactPreferences{});
+  });
+  Result<std::optional<core::ContactPreferences>> loaded =
+      InRead<std::optional<core::ContactPreferences>>(
+          [&](app::Tx& tx) { return tx.ContactPreferences().Load(first.reference); });
+  ASSERT_TRUE(loaded && *loaded);
+  EXPECT_EQ(**loaded, needs);
+  EXPECT_TRUE(core::HasNeeds(**loaded));
+
+  using Page = std::vector<std::pair<std::string, core::ContactPreferences>>;
+  const std::vector<std::string> references = {first.reference, second.reference, third.reference,
+                                               "CMP-1999-000001"};
+  Result<Page> page =
+      InRead<Page>([&](app::Tx& tx) { return tx.ContactPreferences().LoadMany(references); });
+  ASSERT_TRUE(page) << page.error().message;
+  std::map<std::string, core::ContactPreferences> by_reference(page->begin(), page->end());
+  ASSERT_EQ(by_reference.size(), 2U);
+  EXPECT_EQ(by_reference.at(first.reference), needs);
+  EXPECT_FALSE(core::HasNeeds(by_reference.at(second.reference)));
+  Result<Page> none =
+      InRead<Page>([&](app::Tx& tx) { return tx.ContactPreferences().LoadMany({}); });
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
 }
 
 }  // namespace

@@ -73,6 +73,8 @@ void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
   text_filter("team", query.team);
   text_filter("handler", query.handler);
   text_filter("category", query.category);
+  if (query.channel) out.And("channel = " + out.Param(*query.channel));
+  if (query.assignment == app::ComplaintQuery::Assignment::kUnassigned) out.And("handler = ''");
   if (query.received_from) out.And("received_on >= " + out.Param(*query.received_from));
   if (query.received_to) out.And("received_on <= " + out.Param(*query.received_to));
   if (query.due_from) out.And("due_on >= " + out.Param(*query.due_from));

@@ -294,14 +294,31 @@ Result<std::optional<core::ContactPreferences>> PostgresContactPreferencesReposi
       "no preferences");
 }
 
+Result<std::vector<std::pair<std::string, core::ContactPreferences>>>
+PostgresContactPreferencesRepository::LoadMany(std::span<const std::string> complaint_references) {
+  if (complaint_references.empty()) {
+    return std::vector<std::pair<std::string, core::ContactPreferences>>();
+  }
+  std::string sql(common::kContactPreferencesOfManySelect);
+  Params params;
+  for (std::size_t i = 0; i < complaint_references.size(); ++i) {
+    sql += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+    params.Bind(complaint_references[i]);
+  }
+  sql += ")";
+  Result<Rows> rows = connection_.Query(sql, params);
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(common::ReadReferencedContactPreferences<RowReader>);
+}
+
 Status PostgresContactPreferencesRepository::Save(std::string_view complaint_reference,
                                                   const core::ContactPreferences& preferences) {
   Result<std::int64_t> complaint_id = ComplaintId(connection_, complaint_reference);
   if (!complaint_id) return Unexpected(complaint_id.error());
-  static const std::string sql =
-      "INSERT INTO complaint_contact_preferences (complaint_id, channel, format, language, "
-      "copy_representative) VALUES ($1, $2, $3, $4, $5)" +
-      std::string(common::kContactPreferencesUpsert);
+  static const std::string sql = "INSERT INTO complaint_contact_preferences (" +
+                                 std::string(common::kContactPreferencesColumns) +
+                                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)" +
+                                 std::string(common::kContactPreferencesUpsert);
   Params params;
   common::BindContactPreferences(params, *complaint_id, preferences);
   return connection_.Run(sql, params);

@@ -60,6 +60,8 @@ class PostgresContactPreferencesRepository final : public app::ContactPreference
   explicit PostgresContactPreferencesRepository(Connection& connection) : connection_(connection) {}
   Result<std::optional<core::ContactPreferences>> Load(
       std::string_view complaint_reference) override;
+  Result<std::vector<std::pair<std::string, core::ContactPreferences>>> LoadMany(
+      std::span<const std::string> complaint_references) override;
   Status Save(std::string_view complaint_reference,
               const core::ContactPreferences& preferences) override;
 

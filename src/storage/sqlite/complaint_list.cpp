@@ -392,6 +392,8 @@ void AppendFilters(const app::ComplaintQuery& query, const FilterForm& form, Sql
   text_filter("team = ?", query.team);
   text_filter("handler = ?", query.handler);
   text_filter("category = ?", query.category);
+  if (query.channel) out.And("channel = ?", std::string(ToString(*query.channel)));
+  if (query.assignment == app::ComplaintQuery::Assignment::kUnassigned) out.And("handler = ''");
   if (query.received_from) out.And("received_on >= ?", query.received_from->ToIso());
   if (query.received_to) out.And("received_on <= ?", query.received_to->ToIso());
   if (query.due_from) out.And("due_on >= ?", query.due_from->ToIso());

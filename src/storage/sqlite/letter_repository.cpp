@@ -283,14 +283,28 @@ Result<std::optional<core::ContactPreferences>> SqliteContactPreferencesReposito
   return std::optional<core::ContactPreferences>(rows->front());
 }
 
+Result<std::vector<std::pair<std::string, core::ContactPreferences>>>
+SqliteContactPreferencesRepository::LoadMany(std::span<const std::string> complaint_references) {
+  if (complaint_references.empty()) {
+    return std::vector<std::pair<std::string, core::ContactPreferences>>();
+  }
+  std::string sql(common::kContactPreferencesOfManySelect);
+  for (std::size_t i = 0; i < complaint_references.size(); ++i) sql += i == 0 ? "?" : ", ?";
+  sql += ")";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  for (const std::string& reference : complaint_references) statement->Bind(reference);
+  return ReadAll(*statement, common::ReadReferencedContactPreferences<ColumnReader>);
+}
+
 Status SqliteContactPreferencesRepository::Save(std::string_view complaint_reference,
                                                 const core::ContactPreferences& preferences) {
   Result<std::int64_t> complaint_id = ComplaintId(connection_, complaint_reference);
   if (!complaint_id) return Unexpected(complaint_id.error());
-  static const std::string sql =
-      "INSERT INTO complaint_contact_preferences (complaint_id, channel, format, language, "
-      "copy_representative) VALUES (?, ?, ?, ?, ?)" +
-      std::string(common::kContactPreferencesUpsert);
+  static const std::string sql = "INSERT INTO complaint_contact_preferences (" +
+                                 std::string(common::kContactPreferencesColumns) +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)" +
+                                 std::string(common::kContactPreferencesUpsert);
   Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   common::BindContactPreferences(*statement, *complaint_id, preferences);

@@ -60,6 +60,8 @@ class SqliteContactPreferencesRepository final : public app::ContactPreferencesR
   explicit SqliteContactPreferencesRepository(Connection& connection) : connection_(connection) {}
   Result<std::optional<core::ContactPreferences>> Load(
       std::string_view complaint_reference) override;
+  Result<std::vector<std::pair<std::string, core::ContactPreferences>>> LoadMany(
+      std::span<const std::string> complaint_references) override;
   Status Save(std::string_view complaint_reference,
               const core::ContactPreferences& preferences) override;
 

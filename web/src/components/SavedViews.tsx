@@ -1,19 +1,89 @@
 // Saved views of the case list (issue 18): the user's named filters and order, and those their
 // team shares, each a link that opens the list on them; the list's current filters can be saved
-// under a name, and the user's own views deleted.
+// under a name, and the user's own views renamed or deleted.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { getItems, request } from '../api';
+import { ApiError, getItems, request } from '../api';
+import { wordFormErrors } from '../fieldErrors';
 import { useLoad, userName, type Reference } from '../data';
 import type { SavedView } from '../types';
-import { Checkboxes, TextInput } from './fields';
-import { Form, useForm } from './Form';
+import { Checkboxes, Select, TextInput } from './fields';
+import { ClientErrors, Form, useForm } from './Form';
 import { LoadFailed } from './ui';
 
 const WORDS = {
   name: { words: 'a name for the view' },
   query: { words: 'the filters' },
 };
+const RENAME_WORDS = {
+  rename_view: { words: 'the view to rename' },
+  new_name: { words: 'a new name for the view' },
+};
+
+// A GOV.UK form to rename one of the user's own views (PUT /saved-views/{id}: the filters and the
+// sharing are sent back as they are).
+function RenameView({
+  views,
+  onRenamed,
+}: {
+  views: SavedView[];
+  onRenamed: (name: string) => void;
+}) {
+  const form = useForm(RENAME_WORDS);
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const rename = () =>
+    form.submit(async () => {
+      const view = views.find((candidate) => String(candidate.id) === id);
+      const missing = [
+        ...(view ? [] : [{ field: 'rename_view', message: 'Select the view to rename' }]),
+        ...(name.trim() ? [] : [{ field: 'new_name', message: 'Enter a new name for the view' }]),
+      ];
+      if (!view || missing.length > 0) throw new ClientErrors(missing);
+      try {
+        await request<SavedView>('PUT', `/saved-views/${view.id}`, {
+          body: { name: name.trim(), query: view.query, shared: view.shared },
+        });
+      } catch (error) {
+        // The API names the view's `name`; this form calls it new_name.
+        if (!(error instanceof ApiError)) throw error;
+        const errors = error.fieldErrors('new_name').map((e) => ({
+          ...e,
+          field: e.field === 'name' ? 'new_name' : e.field,
+        }));
+        throw new ClientErrors(wordFormErrors(errors, RENAME_WORDS));
+      }
+      setId('');
+      setName('');
+      onRenamed(name.trim());
+    });
+  return (
+    <details className="govuk-details" open={form.errors.length > 0 || undefined} id="rename-view">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Rename a view</span>
+      </summary>
+      <div className="govuk-details__text">
+        <Form form={form} onSubmit={rename} submitLabel="Rename view">
+          <Select
+            name="rename_view"
+            label="View"
+            value={id}
+            onChange={setId}
+            placeholder="Choose a view"
+            options={views.map((view) => ({ value: String(view.id), label: view.name }))}
+          />
+          <TextInput
+            name="new_name"
+            label="New name"
+            value={name}
+            onChange={setName}
+            widthClass="govuk-!-width-two-thirds"
+          />
+        </Form>
+      </div>
+    </details>
+  );
+}
 
 export function SavedViews({
   search,
@@ -91,6 +161,15 @@ export function SavedViews({
         <p className="govuk-body" role="status" id="saved-view-confirmation">
           The view ‘{saved}’ is saved.
         </p>
+      )}
+      {views.data && views.data.some((view) => view.owner === me) && (
+        <RenameView
+          views={views.data.filter((view) => view.owner === me)}
+          onRenamed={(renamed) => {
+            setSaved(renamed);
+            views.reload();
+          }}
+        />
       )}
       <details className="govuk-details" open={form.errors.length > 0 || undefined}>
         <summary className="govuk-details__summary">

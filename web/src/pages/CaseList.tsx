@@ -18,7 +18,8 @@ import {
   type Urgency,
 } from '../components/ui';
 import { nameOf, useLoad, useReference, userName, type Reference } from '../data';
-import { REGIME_LABELS, STATUS_LABELS } from '../format';
+import { CHANNEL_LABELS, REGIME_LABELS, STATUS_LABELS } from '../format';
+import { NeedsTag } from './case/Needs';
 import { allows } from '../permissions';
 import { useSession } from '../session';
 import type { ComplaintList, ComplaintRow, StatusCounts } from '../types';
@@ -37,6 +38,8 @@ const FILTER_KEYS = [
   'category',
   'team',
   'handler',
+  'channel',
+  'unassigned',
   'received_from',
   'received_to',
   'overdue',
@@ -198,7 +201,15 @@ function CaseRow({
           {row.reference}
         </Link>
       </th>
-      <td className="govuk-table__cell">{row.complainant}</td>
+      <td className="govuk-table__cell">
+        {row.complainant}
+        {row.has_needs && (
+          <>
+            <br />
+            <NeedsTag />
+          </>
+        )}
+      </td>
       <td className="govuk-table__cell">{row.summary}</td>
       <td className="govuk-table__cell">
         <StatusTag status={row.status} />
@@ -393,6 +404,10 @@ function Filters({
             label: user.display_name,
           })),
         )}
+        {select('channel', 'How it came in', options(CHANNEL_LABELS))}
+        {select('unassigned', 'Handler assigned', [
+          { value: 'true', label: 'Only cases with no handler' },
+        ])}
         {select('overdue', 'Overdue', [{ value: 'true', label: 'Only overdue cases' }])}
         <TextInput
           name="due_within"

@@ -10,12 +10,14 @@ import {
   DUE_SOON_WORKING_DAYS,
   LoadFailed,
   Loading,
+  Tag,
   usePageTitle,
 } from '../components/ui';
 import { useLoad, useReference, userName } from '../data';
 import { seesBeyondOwnCases } from '../permissions';
 import { useSession } from '../session';
-import type { ComplaintList, StatusCounts, User } from '../types';
+import type { ComplaintList, ComplaintRow, StatusCounts, User } from '../types';
+import { NeedsTag } from './case/Needs';
 import { OverduePanel } from './ombudsman/OverduePanel';
 
 type Scope = 'mine' | 'team' | 'all';
@@ -115,31 +117,59 @@ function defaultScope(user: User, wide: boolean): Scope {
 
 const TRIAGE_SIZE = 10;
 
-// The complaints officer's queue: new complaints not yet acknowledged, the most urgent first,
-// each with who handles it (or that nobody does yet).
+const AWAITING = { status: 'awaiting_acknowledgement', sort: 'due_on' };
+const ONLINE = { ...AWAITING, channel: 'online' };
+const UNASSIGNED = { ...AWAITING, unassigned: 'true' };
+
+interface Triage {
+  rows: ComplaintRow[];
+  online: Set<string>;
+}
+
+// New online and unassigned complaints first (they wait for someone to pick them up), then the
+// other complaints awaiting acknowledgement, the most urgent first within each.
+async function loadTriage(): Promise<Triage> {
+  const list = (filters: Record<string, string>) =>
+    get<ComplaintList>(`/complaints${query({ ...filters, limit: TRIAGE_SIZE })}`);
+  const [online, unassigned, awaiting] = await Promise.all([
+    list(ONLINE),
+    list(UNASSIGNED),
+    list(AWAITING),
+  ]);
+  const rows: ComplaintRow[] = [];
+  const seen = new Set<string>();
+  const byDue = (a: ComplaintRow, b: ComplaintRow) =>
+    (a.due_on ?? '9999').localeCompare(b.due_on ?? '9999');
+  const first = [...online.items, ...unassigned.items].sort(byDue);
+  for (const row of [...first, ...awaiting.items]) {
+    if (seen.has(row.reference) || rows.length >= TRIAGE_SIZE) continue;
+    seen.add(row.reference);
+    rows.push(row);
+  }
+  return { rows, online: new Set(online.items.map((row) => row.reference)) };
+}
+
+// The complaints officer's queue: new online and unassigned complaints, then the others awaiting
+// acknowledgement, each with how it came in, who handles it (or that nobody does yet) and a flag
+// when the complainant has needs.
 function TriageQueue() {
-  const loaded = useLoad(
-    () =>
-      get<ComplaintList>(
-        `/complaints${query({ status: 'awaiting_acknowledgement', sort: 'due_on', limit: TRIAGE_SIZE })}`,
-      ),
-    'triage',
-  );
+  const loaded = useLoad(loadTriage, 'triage');
   const reference = useReference();
   return (
     <section aria-labelledby="triage-heading" id="triage-queue">
       <h2 className="govuk-heading-m" id="triage-heading">
-        Triage: new complaints awaiting acknowledgement
+        Triage: new online and unassigned complaints
       </h2>
       {loaded.error && <LoadFailed message={loaded.error} />}
       {!loaded.data && !loaded.error && <Loading />}
-      {loaded.data && loaded.data.items.length === 0 && (
+      {loaded.data && loaded.data.rows.length === 0 && (
         <p className="govuk-body">No complaints are waiting to be acknowledged.</p>
       )}
-      {loaded.data && loaded.data.items.length > 0 && (
+      {loaded.data && loaded.data.rows.length > 0 && (
         <table className="govuk-table">
           <caption className="govuk-visually-hidden">
-            The {TRIAGE_SIZE} most urgent complaints awaiting acknowledgement
+            New online and unassigned complaints first, then the most urgent awaiting
+            acknowledgement
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -151,14 +181,28 @@ function TriageQueue() {
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {loaded.data.items.map((row) => (
+            {loaded.data.rows.map((row) => (
               <tr className="govuk-table__row" key={row.reference}>
                 <th scope="row" className="govuk-table__header">
                   <Link className="govuk-link" to={`/cases/${row.reference}`}>
                     {row.reference}
                   </Link>
+                  {loaded.data?.online.has(row.reference) && (
+                    <>
+                      {' '}
+                      <Tag colour="blue">Online</Tag>
+                    </>
+                  )}
                 </th>
-                <td className="govuk-table__cell">{row.complainant}</td>
+                <td className="govuk-table__cell">
+                  {row.complainant}
+                  {row.has_needs && (
+                    <>
+                      <br />
+                      <NeedsTag />
+                    </>
+                  )}
+                </td>
                 <td className="govuk-table__cell">
                   {row.handler ? userName(reference.data?.users, row.handler) : 'Unassigned'}
                 </td>
@@ -170,14 +214,23 @@ function TriageQueue() {
           </tbody>
         </table>
       )}
-      <p className="govuk-body">
-        <Link
-          className="govuk-link"
-          to={`/cases${query({ status: 'awaiting_acknowledgement', sort: 'due_on' })}`}
-        >
-          Every complaint awaiting acknowledgement
-        </Link>
-      </p>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to={`/cases${query(ONLINE)}`}>
+            New online complaints
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to={`/cases${query(UNASSIGNED)}`}>
+            New complaints with no handler
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to={`/cases${query(AWAITING)}`}>
+            Every complaint awaiting acknowledgement
+          </Link>
+        </li>
+      </ul>
     </section>
   );
 }

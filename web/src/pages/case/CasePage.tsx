@@ -23,6 +23,7 @@ import { PersonComplaints } from '../../components/PersonComplaints';
 import { Attachments } from './Attachments';
 import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
 import { Letters } from './Letters';
+import { loadPreferences, Needs, NeedsFlag } from './Needs';
 import { StageCard } from './StageCard';
 import { StageTasks } from './StageTasks';
 
@@ -138,6 +139,7 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
   const current = complaint.stages.find((stage) => stage.number === complaint.stage);
   const actions = availableActions(complaint);
   const pendingDays = current && !current.response ? current.working_days_left : undefined;
+  const preferences = useLoad(() => loadPreferences(complaint.reference), complaint.reference);
   return (
     <>
       {done && (
@@ -147,6 +149,7 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
       )}
       <span className="govuk-caption-l">{complaint.reference}</span>
       <h1 className="govuk-heading-l">{complaint.summary}</h1>
+      <NeedsFlag preferences={preferences.data} />
       <p className="govuk-body redress-case-status">
         <StatusTag status={complaint.status} /> Stage {complaint.stage}{' '}
         {pendingDays !== undefined && (
@@ -187,6 +190,13 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
           <StageTasks complaint={complaint} actions={actions} />
           <h2 className="govuk-heading-m">Details</h2>
           <Details complaint={complaint} reference={reference} />
+          <Needs
+            reference={complaint.reference}
+            preferences={preferences.data}
+            error={preferences.error}
+            canRecord={allows(user, 'add_note')}
+            onSaved={preferences.reload}
+          />
           <h2 className="govuk-heading-m">Stages and deadlines</h2>
           {complaint.stages.map((stage) => (
             <StageCard
