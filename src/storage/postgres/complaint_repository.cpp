@@ -62,7 +62,44 @@ std::string Folded(const std::string& placeholder) {
   return "public.unaccent('public.unaccent'::regdictionary, " + placeholder + ")";
 }
 
-void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
+// A word of a search as the list's condition reads it: every word as a word, the last also as
+// the prefix of one ("mou" finds "mould").
+struct SearchWord {
+  std::string word;
+  enum class Match { kWord, kWordOrPrefix } match = Match::kWord;
+};
+
+// The words of `text` that make a query. A word with no letters ("-") folds to an empty tsquery,
+// which adds no condition, as on FTS5. Which words those are is asked of the database in one
+// statement before the list's, so that the list's condition is a plain `search @@ …` that the
+// GIN index answers: a `numnode(q) = 0 OR search @@ q` in the statement itself hides the index
+// from the planner, and every search then reads the whole table (bench/RESULTS.md, 1,000,000).
+Result<std::vector<SearchWord>> SearchedWords(Connection& connection, std::string_view text) {
+  const std::vector<std::string> words = common::SearchWords(text);
+  std::vector<SearchWord> searched;
+  if (words.empty()) return searched;
+  SqlQuery probe{"SELECT", {}, 0};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    probe.sql += std::string(i == 0 ? " " : ", ") + "numnode(plainto_tsquery('simple', " +
+                 Folded(probe.Param(words[i])) + "))";
+  }
+  Result<Rows> rows = connection.Query(probe.sql, probe.params);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->size() != 1) return Fail(ErrorCode::kStorage, "the search probe gave no row");
+  RowReader reader = rows->Row(0);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool has_lexemes = reader.Int64() > 0;
+    if (!has_lexemes) continue;
+    searched.push_back({words[i], i + 1 < words.size() ? SearchWord::Match::kWord
+                                                       : SearchWord::Match::kWordOrPrefix});
+  }
+  if (!reader.status()) return Unexpected(reader.status().error());
+  return searched;
+}
+
+// The list's conditions. `searched` are the query's text as SearchedWords gives it.
+void AppendFilters(const app::ComplaintQuery& query, std::span<const SearchWord> searched,
+                   SqlQuery& out) {
   if (query.status) out.And("status = " + out.Param(*query.status));
   if (query.stage) out.And("current_stage = " + out.Param(*query.stage));
   if (query.regime) out.And("regime = " + out.Param(*query.regime));
@@ -79,18 +116,15 @@ void AppendFilters(const app::ComplaintQuery& query, SqlQuery& out) {
   if (query.received_to) out.And("received_on <= " + out.Param(*query.received_to));
   if (query.due_from) out.And("due_on >= " + out.Param(*query.due_from));
   if (query.due_before) out.And("due_on < " + out.Param(*query.due_before));
-  // Every word as a word; the last also as the prefix of one ("mou" finds "mould"). A word with
-  // no letters ("-") is an empty query, which adds no condition (numnode = 0), as on FTS5.
-  const std::vector<std::string> words = common::SearchWords(query.text);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string folded = Folded(out.Param(words[i]));
+  for (const SearchWord& searched_word : searched) {
+    const std::string folded = Folded(out.Param(searched_word.word));
     const std::string tsquery =
-        i + 1 < words.size()
+        searched_word.match == SearchWord::Match::kWord
             ? "plainto_tsquery('simple', " + folded + ")"
             : "coalesce((SELECT to_tsquery('simple', string_agg(quote_literal(t.lexeme) || "
               "':*', ' & ')) FROM unnest(to_tsvector('simple', " +
                   folded + ")) AS t), plainto_tsquery('simple', " + folded + "))";
-    out.And("(numnode(" + tsquery + ") = 0 OR search @@ " + tsquery + ")");
+    out.And("search @@ " + tsquery);
   }
   if (query.visible_to_team) {
     out.And(
@@ -379,8 +413,10 @@ Status PostgresComplaintRepository::LoadChildren(core::Complaint& complaint) {
 Result<std::vector<app::ComplaintRow>> PostgresComplaintRepository::List(
     const app::ComplaintQuery& query) {
   if (query.limit < 1) return core::FailField("limit", "must be at least 1");
+  Result<std::vector<SearchWord>> searched = SearchedWords(connection_, query.text);
+  if (!searched) return Unexpected(searched.error());
   SqlQuery list{std::string(kListSelect) + " WHERE TRUE", {}, 0};
-  AppendFilters(query, list);
+  AppendFilters(query, *searched, list);
   Result<std::string> order = AppendOrder(query, list);
   if (!order) return Unexpected(order.error());
   list.sql += " ORDER BY " + *order + " LIMIT " + list.Param(std::max(query.limit, 0));
@@ -407,7 +443,7 @@ Result<std::vector<app::ComplaintRow>> PostgresComplaintRepository::ListByPerson
   list.sql = "SELECT * FROM (" + list.sql + ") AS complaints WHERE TRUE";
   app::ComplaintQuery visibility;
   visibility.visible_to_team = visible_to_team;
-  AppendFilters(visibility, list);
+  AppendFilters(visibility, {}, list);
   list.sql += " ORDER BY received_on DESC, reference DESC LIMIT " +
               list.Param(static_cast<std::int64_t>(limit));
   Result<Rows> rows = connection_.Query(list.sql, list.params);
@@ -417,8 +453,10 @@ Result<std::vector<app::ComplaintRow>> PostgresComplaintRepository::ListByPerson
 
 Result<app::StatusCounts> PostgresComplaintRepository::CountByStatus(
     const app::ComplaintQuery& query) {
+  Result<std::vector<SearchWord>> searched = SearchedWords(connection_, query.text);
+  if (!searched) return Unexpected(searched.error());
   SqlQuery count{"SELECT status, count(*) FROM complaints WHERE TRUE", {}, 0};
-  AppendFilters(query, count);
+  AppendFilters(query, *searched, count);
   count.sql += " GROUP BY status";
   Result<Rows> rows = connection_.Query(count.sql, count.params);
   if (!rows) return Unexpected(rows.error());
