@@ -57,12 +57,19 @@ Result<HeldComplaint> HeldIn(Tx& tx, const std::string& reference) {
     if (!request) return tl::unexpected(request.error());
     held.service_request = std::move(*request);
   }
-  Status s = Into(tx.Events().EventsOf(EntityType::kComplaint, reference), held.events);
-  if (s) s = Into(tx.CaseNotes().NotesOf(reference), held.notes);
-  if (s) s = Into(tx.Letters().ListOf(reference), held.letters);
-  if (s)
-    s = Into(tx.Attachments().ListOf(core::AttachedTo::kComplaint, reference), held.attachments);
-  if (!s) return tl::unexpected(s.error());
+  for (const Status& read :
+       {Into(tx.Events().EventsOf(EntityType::kComplaint, reference), held.events),
+        Into(tx.CaseNotes().NotesOf(reference), held.notes),
+        Into(tx.Letters().ListOf(reference), held.letters),
+        Into(tx.Attachments().ListOf(core::AttachedTo::kComplaint, reference), held.attachments)}) {
+    if (!read) return tl::unexpected(read.error());
+  }
+  // The list leaves out the bodies: each letter as sent, its PDF byte for byte.
+  for (IssuedLetter& letter : held.letters) {
+    if (Status loaded = Into(tx.Letters().Load(reference, letter.number), letter); !loaded) {
+      return tl::unexpected(loaded.error());
+    }
+  }
   return held;
 }
 
