@@ -2174,7 +2174,7 @@ export interface paths {
         put?: never;
         /**
          * Import complaints from a legacy system's CSV export, or try it (dry run)
-         * @description The export (`csv`, RFC 4180) read with the mapping (`mapping`, a TOML file: docs/legacy-import.md). Each row becomes a case with its history on the legacy system's own dates, through the same rules as a case logged in Redress, and then an event `imported` naming the legacy system, its reference and the file. The answer is the report, with every problem by row and column. A dry run writes nothing; a real run imports the whole file or, when it has any problem, nothing. A legacy reference imported before is skipped, so the same file can be sent again. A mapping that is not one is a 422 naming each of its problems by TOML key. Administrators only. Large files: `redress import complaints` reads files of any size.
+         * @description The export (`csv`, RFC 4180, or `xlsx`, a workbook in base64: its first worksheet) read with the mapping (`mapping`, a TOML file: docs/legacy-import.md). Each row becomes a case with its history on the legacy system's own dates, through the same rules as a case logged in Redress, and then an event `imported` naming the legacy system, its reference and the file. The answer is the report, with every problem by row and column. A dry run writes nothing; a real run imports the whole file or, when it has any problem, nothing. A legacy reference imported before is skipped, so the same file can be sent again. A mapping that is not one is a 422 naming each of its problems by TOML key. Administrators only. Large files: `redress import complaints` reads files of any size.
          */
         post: operations["importComplaints"];
         delete?: never;
@@ -4414,8 +4414,10 @@ export interface components {
         ImportComplaintsRequest: {
             /** @description The mapping file's text (TOML) */
             mapping: string;
-            /** @description The legacy system's export (CSV, RFC 4180; a UTF-8 byte order mark is ignored) */
-            csv: string;
+            /** @description The legacy system's export (CSV, RFC 4180; a UTF-8 byte order mark is ignored). Exactly one of csv and xlsx. */
+            csv?: string;
+            /** @description The export as an XLSX workbook, its bytes in base64: its first worksheet is read as the CSV would be, a date column's cells may be Excel date serials. Exactly one of csv and xlsx. */
+            xlsx?: string;
             /** @description The file's name, recorded on each imported case's event */
             file_name?: string;
             /**
