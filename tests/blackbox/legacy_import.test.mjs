@@ -331,4 +331,42 @@ test('the same export as CSV and as XLSX gives the same cases', async () => {
   assert.notEqual(refused.status, 0);
   assert.match(refused.stdout + refused.stderr, /XLSX/);
   assert.equal(casesOf(fromXlsx), imported, 'nothing written');
+
+  // Through the API: the workbook's bytes in base64; csv and xlsx together, or bad base64, refused.
+  const token = userWithToken(fromXlsx, 'import.admin', 'admin');
+  const server = await startServe(fromXlsx);
+  try {
+    const call = apiClient(server.base);
+    const mapping = readFileSync(MAPPING, 'utf8');
+    const workbook = readFileSync(xlsx).toString('base64');
+    const again = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, xlsx: workbook, file_name: 'meritec-sample.xlsx', dry_run: true },
+    });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.rows, 6);
+    assert.equal(again.body.already_imported, 6);
+    assert.deepEqual(again.body.problems, []);
+    const both = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, xlsx: workbook, csv: 'x' },
+    });
+    assert.equal(both.status, 422, JSON.stringify(both.body));
+    assert.deepEqual(
+      both.body.errors.map((e) => e.field),
+      ['xlsx'],
+    );
+    const garbled = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, xlsx: '!!not base64!!' },
+    });
+    assert.equal(garbled.status, 422, JSON.stringify(garbled.body));
+    assert.deepEqual(
+      garbled.body.errors.map((e) => `${e.field}:${e.code}`),
+      ['xlsx:invalid_format'],
+    );
+  } finally {
+    await server.stop();
+  }
+  assert.equal(casesOf(fromXlsx), imported, 'nothing written by the API');
 });
