@@ -120,18 +120,6 @@ std::optional<std::size_t> ColumnOf(std::string_view reference) {
   return column - 1;
 }
 
-std::optional<std::size_t> RowOf(std::string_view reference) {
-  std::size_t at = 0;
-  while (at < reference.size() && reference[at] >= 'A' && reference[at] <= 'Z') ++at;
-  std::size_t row = 0;
-  const auto [end, error] =
-      std::from_chars(reference.data() + at, reference.data() + reference.size(), row);
-  if (error != std::errc() || end != reference.data() + reference.size() || row == 0) {
-    return std::nullopt;
-  }
-  return row;
-}
-
 }  // namespace
 
 bool LooksLikeXlsx(std::string_view bytes) { return bytes.starts_with("PK\x03\x04"); }
@@ -258,8 +246,9 @@ core::Result<XlsxReader> XlsxReader::Open(std::string_view bytes) {
       std::string text = value;
       if (cell_type == "s") {
         std::size_t index = 0;
-        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), index);
-        if (error != std::errc() || index >= strings.size()) {
+        const auto [end, parsed] =
+            std::from_chars(value.data(), value.data() + value.size(), index);
+        if (parsed != std::errc() || index >= strings.size()) {
           if (bad.empty()) bad = "a cell names shared string " + value + ", which is not there";
           text.clear();
         } else {
