@@ -18,7 +18,7 @@ namespace redress::app {
 
 struct ImportComplaintsInput {
   std::string mapping;    // the mapping file's TOML
-  std::string csv;        // the export's text
+  std::string csv;        // the export: CSV text, or an XLSX workbook's bytes (legacy::ConvertFile)
   std::string file_name;  // recorded on each case's `imported` event
   bool dry_run = false;
 };

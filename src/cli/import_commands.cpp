@@ -32,13 +32,17 @@ class ImportCommands final : public RecordCommands {
     CLI::App* group =
         app.add_subcommand("import", "import records from a legacy system (docs/legacy-import.md)");
     group->require_subcommand(1);
-    CLI::App* complaints = group->add_subcommand(
-        "complaints",
-        "import a legacy system's complaints (CSV) with their history, as its mapping (TOML) says; "
-        "a reference imported before is skipped");
+    CLI::App* complaints =
+        group->add_subcommand("complaints",
+                              "import a legacy system's complaints (CSV or XLSX) with their "
+                              "history, as its mapping (TOML) says; "
+                              "a reference imported before is skipped");
     host_.AddDatabaseOption(complaints);
     complaints->add_option("--mapping", mapping_, "the mapping file (TOML)")->required();
-    complaints->add_option("--file", file_, "the legacy system's export (CSV)")->required();
+    complaints
+        ->add_option("--file", file_,
+                     "the legacy system's export (CSV, or XLSX: its first worksheet)")
+        ->required();
     complaints->add_flag("--dry-run", dry_run_,
                          "report every problem and what would be imported; write nothing");
     host_.RunWithStore(complaints, [this](app::Store& store) -> Status { return Import(store); });

@@ -8,6 +8,9 @@
 
 #include "app/organisation.hpp"
 #include "app/subject_access.hpp"
+#include "app/subject_access_bundle.hpp"
+#include "files/local_file_store.hpp"
+#include "files/zip_archive.hpp"
 
 namespace redress::cli {
 namespace {
@@ -144,6 +147,43 @@ class SarCommands final : public RecordCommands {
                                                  reference_, *on, reason_, version);
       });
     });
+
+    CLI::App* withhold = group->add_subcommand(
+        "withhold", "withhold an item (third-party information) from the bundle, with a reason");
+    Reference(withhold);
+    withhold->add_option("--item", item_, "complaint:REF, note:REF/ID, letter:REF/N, attachment:ID")
+        ->required();
+    withhold->add_option("--reason", reason_)->required();
+    host_.RunWithStore(withhold, [this](app::Store& store) -> Status {
+      auto withheld = app::WithholdSubjectAccessItem(store, host_.clock(), app::SystemActor(),
+                                                     reference_, item_, reason_);
+      if (!withheld) return tl::unexpected(withheld.error());
+      host_.out() << fmt::format("withheld {}: {}\n", withheld->item, withheld->reason);
+      return {};
+    });
+
+    CLI::App* bundle = group->add_subcommand(
+        "bundle", "export everything held about the person as a ZIP (recorded in the audit trail)");
+    Reference(bundle);
+    bundle->add_option("--out", out_, "the ZIP file to write, - for standard output")->required();
+    bundle->add_option("--files", files_, "the folder of attached files (serve's --files)")
+        ->required();
+    host_.RunWithStore(bundle, [this](app::Store& store) -> Status {
+      auto files = files::LocalFileStore::Create(files_);
+      if (!files) return tl::unexpected(files.error());
+      files::ZipArchiveWriter zip;
+      auto exported = app::ExportSubjectAccessBundle(store, **files, host_.clock(),
+                                                     app::SystemActor(), reference_, zip);
+      if (!exported) return tl::unexpected(exported.error());
+      if (Status written = WriteDocument(host_.out(), out_, exported->bytes); !written) {
+        return written;
+      }
+      if (out_ != "-") {
+        host_.out() << fmt::format("wrote {} ({} bytes, SHA-256 {})\n", out_,
+                                   exported->bytes.size(), exported->sha256);
+      }
+      return {};
+    });
   }
 
  private:
@@ -180,6 +220,9 @@ class SarCommands final : public RecordCommands {
   core::SubjectAccessExtension extension_;
   std::string date_;
   std::string reason_;
+  std::string item_;
+  std::string out_;
+  std::string files_;
 };
 
 }  // namespace

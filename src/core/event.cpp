@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 66> kEventTypeNames{{
+constexpr EnumNames<EventType, 68> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -72,6 +72,8 @@ constexpr EnumNames<EventType, 66> kEventTypeNames{{
     {EventType::kSubjectAccessWithdrawn, "subject_access_withdrawn"},
     {EventType::kLetterPrinted, "letter_printed"},
     {EventType::kSavedViewChanged, "saved_view_changed"},
+    {EventType::kSubjectAccessItemWithheld, "subject_access_item_withheld"},
+    {EventType::kSubjectAccessExported, "subject_access_exported"},
 }};
 
 }  // namespace

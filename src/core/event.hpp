@@ -80,6 +80,9 @@ enum class EventType {
   kSubjectAccessWithdrawn,  // withdrawn by the requester, with the reason
   kLetterPrinted,     // on a complaint: a posted letter printed in the post room's print batch
   kSavedViewChanged,  // on a user: a named view of the case list they saved, changed or deleted
+  kSubjectAccessItemWithheld,  // on a subject access request: an item withheld from its bundle,
+                               // with the reason (core/subject_access_bundle.hpp)
+  kSubjectAccessExported,      // on a subject access request: its bundle exported (the SHA-256)
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

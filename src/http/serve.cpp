@@ -13,6 +13,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/sso_handlers.hpp"
+#include "http/subject_access_bundle_handlers.hpp"
 
 namespace redress::http {
 
@@ -48,6 +49,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                 {"removed_unfinished_or_unreferenced", swept ? *swept : 0},
                 {"virus_scanner", attachments.scanner != nullptr ? "clamd" : "none"}}));
   RegisterAttachmentRoutes(router, attachment_context);
+  RegisterSubjectAccessBundleRoutes(router, attachment_context);
   if (more_routes) more_routes(router, attachment_context);
   std::optional<WebApp> web_app;
   if (auto loaded = WebApp::Load(web_root)) {

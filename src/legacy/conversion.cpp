@@ -8,6 +8,7 @@
 
 #include "core/transitions.hpp"
 #include "legacy/csv_reader.hpp"
+#include "legacy/xlsx_reader.hpp"
 
 namespace redress::legacy {
 namespace {
@@ -51,8 +52,8 @@ std::optional<std::int64_t> ParsePence(std::string_view text) {
 class Row {
  public:
   Row(const ColumnLayout& layout, const std::vector<std::string>& fields, std::size_t row,
-      std::vector<Problem>& problems)
-      : layout_(layout), fields_(fields), row_(row), problems_(problems) {}
+      DateCells date_cells, std::vector<Problem>& problems)
+      : layout_(layout), fields_(fields), row_(row), date_cells_(date_cells), problems_(problems) {}
 
   std::string Cell(std::string_view column) const {
     if (column.empty()) return {};
@@ -74,6 +75,7 @@ class Row {
     std::string value = Cell(column);
     if (value.empty()) return std::nullopt;
     auto date = ParseLegacyDate(value, mapping.date_formats);
+    if (!date && date_cells_ == DateCells::kTextOrExcelSerial) date = ExcelSerialDate(value);
     if (!date) {
       std::string forms;
       for (const auto& format : mapping.date_formats) forms += (forms.empty() ? "" : ", ") + format;
@@ -104,6 +106,7 @@ class Row {
   const ColumnLayout& layout_;
   const std::vector<std::string>& fields_;
   std::size_t row_;
+  DateCells date_cells_;
   std::vector<Problem>& problems_;
   std::size_t count_ = 0;
 };
@@ -222,7 +225,7 @@ std::optional<ImportedCase> ConvertRow(const Mapping& mapping, const ColumnLayou
                                        const std::vector<std::string>& fields,
                                        std::size_t row_number, const ConversionContext& context,
                                        std::vector<Problem>& problems) {
-  Row row(layout, fields, row_number, problems);
+  Row row(layout, fields, row_number, context.date_cells, problems);
   const core::Date today = context.today;
   ImportedCase imported;
   imported.legacy_reference = row.Required(mapping.reference, "the legacy reference");
@@ -478,12 +481,13 @@ std::optional<ImportedCase> ConvertRow(const Mapping& mapping, const ColumnLayou
   return imported;
 }
 
-std::size_t ConvertFile(std::string_view text, const Mapping& mapping,
-                        const ConversionContext& context,
+namespace {
+
+// The rows of `reader`, as ConvertFile reads them.
+std::size_t ConvertRows(RowSource& reader, const Mapping& mapping, const ConversionContext& context,
                         const std::function<bool(const std::string& legacy_reference)>& wanted,
                         const std::function<bool(ImportedCase&&)>& on_case,
                         std::vector<Problem>& problems) {
-  CsvReader reader(text);
   std::vector<std::string> fields;
   if (!reader.Next(fields)) {
     problems.push_back({1, "", "the file is empty: it needs a header row and a row per case"});
@@ -515,6 +519,29 @@ std::size_t ConvertFile(std::string_view text, const Mapping& mapping,
     if (converted && !on_case(std::move(*converted))) break;
   }
   return rows;
+}
+
+}  // namespace
+
+std::size_t ConvertFile(std::string_view text, const Mapping& mapping,
+                        const ConversionContext& context,
+                        const std::function<bool(const std::string& legacy_reference)>& wanted,
+                        const std::function<bool(ImportedCase&&)>& on_case,
+                        std::vector<Problem>& problems) {
+  if (!LooksLikeXlsx(text)) {
+    CsvReader reader(text);
+    return ConvertRows(reader, mapping, context, wanted, on_case, problems);
+  }
+  auto reader = XlsxReader::Open(text);
+  if (!reader) {
+    problems.push_back({1, "",
+                        reader.error().fields.empty() ? reader.error().message
+                                                      : reader.error().fields[0].message});
+    return 0;
+  }
+  ConversionContext spreadsheet = context;
+  spreadsheet.date_cells = DateCells::kTextOrExcelSerial;
+  return ConvertRows(*reader, mapping, spreadsheet, wanted, on_case, problems);
 }
 
 }  // namespace redress::legacy

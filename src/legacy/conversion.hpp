@@ -33,6 +33,10 @@ struct Problem {
   friend bool operator==(const Problem&, const Problem&) = default;
 };
 
+// How a date column's cells may be written: as text in one of the mapping's date forms, or also
+// as an Excel date serial (a spreadsheet's cell holds a date as its serial, xlsx_reader.hpp).
+enum class DateCells { kText, kTextOrExcelSerial };
+
 // What the conversion checks codes against: the organisation's reference data as it is now.
 struct ConversionContext {
   const core::WorkingCalendar* calendar = nullptr;  // never null
@@ -43,6 +47,7 @@ struct ConversionContext {
   // Each service area's code and the team that owns its complaints.
   const std::map<std::string, std::string, std::less<>>* service_area_teams = nullptr;
   const core::RoutingConfig* routing = nullptr;
+  DateCells date_cells = DateCells::kText;  // ConvertFile sets it from the file's kind
 };
 
 struct ImportedCase {
@@ -72,7 +77,9 @@ std::optional<ImportedCase> ConvertRow(const Mapping& mapping, const ColumnLayou
                                        const ConversionContext& context,
                                        std::vector<Problem>& problems);
 
-// Reads the CSV `text` whole: the header, then each row converted and handed to `on_case`
+// Reads the file `text` whole, CSV text or an XLSX workbook's bytes (LooksLikeXlsx: its first
+// worksheet, whose date columns may hold Excel serials): the header, then each row converted and
+// handed to `on_case`
 // (skipped when `wanted` says false of its legacy reference, as for one already imported), every
 // problem appended to `problems` (a reference given twice in the file is one). Returns the
 // number of rows read, blank ones left out. Stops early when `on_case` returns false.

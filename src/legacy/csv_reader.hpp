@@ -10,9 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "legacy/row_source.hpp"
+
 namespace redress::legacy {
 
-class CsvReader {
+class CsvReader final : public RowSource {
  public:
   explicit CsvReader(std::string_view text);
 
@@ -20,12 +22,12 @@ class CsvReader {
   // is a record of one empty field, which the caller may skip. A malformed record (a quote inside
   // an unquoted field, text after a closing quote, a quoted field never closed) is still read as
   // best it can be, and problem() says what was wrong with it.
-  bool Next(std::vector<std::string>& fields);
+  bool Next(std::vector<std::string>& fields) override;
   // What was wrong with the record Next last read; "" when nothing.
-  const std::string& problem() const { return problem_; }
+  const std::string& problem() const override { return problem_; }
   // The record's number, 1 for the first (the header): a spreadsheet's row number when no field
   // holds a line break.
-  std::size_t record() const { return record_; }
+  std::size_t record() const override { return record_; }
   // The line of the text the record started on, 1 for the first.
   std::size_t line() const { return line_; }
 

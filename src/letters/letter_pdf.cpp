@@ -202,11 +202,11 @@ core::Result<RenderedPdf> RenderLetterPdf(const LetterDocument& document) {
     return core::Fail(core::ErrorCode::kInternal,
                       std::string("the letter was not drawn: ") + cairo_status_to_string(status));
   }
-  if (rendered.pages > kMaxLetterPages) {
+  if (rendered.pages > document.max_pages) {
     return core::FailField("parts",
                            "the letter runs to " + std::to_string(rendered.pages) +
                                " pages; a posted letter has at most " +
-                               std::to_string(kMaxLetterPages),
+                               std::to_string(document.max_pages),
                            core::FieldErrorCode::kTooLong);
   }
   return rendered;

@@ -26,6 +26,9 @@ struct LetterDocument {
   // paragraph. Printed as text, never read as markup.
   std::string text;
   core::LetterFormat format = core::LetterFormat::kStandard;
+  // A posted letter's limit; a document that is not posted (the subject access bundle's summary)
+  // sets its own.
+  int max_pages = kMaxLetterPages;
 };
 
 struct RenderedPdf {
@@ -34,7 +37,7 @@ struct RenderedPdf {
 };
 
 // The PDF; kInvalidInput naming `parts` (kTooLong) when the letter would run over
-// kMaxLetterPages, kInternal when cairo fails. The same document gives the same bytes (the
+// its max_pages, kInternal when cairo fails. The same document gives the same bytes (the
 // creation date is the issue date), so its hash can be checked against the audit trail.
 core::Result<RenderedPdf> RenderLetterPdf(const LetterDocument& document);
 

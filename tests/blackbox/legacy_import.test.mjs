@@ -228,3 +228,145 @@ test('through the API: a dry run answers the report, a bad mapping a 422 naming 
     await server.stop();
   }
 });
+
+// The sample as an XLSX workbook, written by Python's standard library the way spreadsheets store
+// such an export: text as inline strings, each date (with or without its time) as an Excel serial
+// number in a date format. A cell left empty is left out.
+const TO_XLSX = String.raw`
+import csv, datetime, re, sys, zipfile
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+def col(i):
+    name = ''
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+def cell(ref, text):
+    m = re.fullmatch(r'(\d\d)/(\d\d)/(\d{4})(?: (\d\d):(\d\d))?', text)
+    if m:
+        d, mo, y, h, mi = m.groups()
+        days = (datetime.date(int(y), int(mo), int(d)) - datetime.date(1899, 12, 30)).days
+        serial = days + (int(h) * 60 + int(mi)) / 1440 if h else days
+        return '<c r="%s" s="1"><v>%s</v></c>' % (ref, serial)
+    return '<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref, escape(text))
+sheet = ['<row r="%d">%s</row>' % (n + 1, ''.join(cell(col(i) + str(n + 1), v)
+         for i, v in enumerate(row) if v != '')) for n, row in enumerate(rows)]
+ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+    z.writestr('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/officeDocument" Target="xl/workbook.xml"/></Relationships>' % rel)
+    z.writestr('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>' % (ns, rel))
+    z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="%s/styles" Target="styles.xml"/><Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' % (rel, rel))
+    z.writestr('xl/styles.xml', '<?xml version="1.0"?><styleSheet xmlns="%s"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>' % ns)
+    z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0"?><worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (ns, ''.join(sheet)))
+`;
+
+test('the same export as CSV and as XLSX gives the same cases', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const xlsx = join(workspace.dir, 'meritec-sample.xlsx');
+  const made = spawnSync('python3', ['-c', TO_XLSX, SAMPLE, xlsx], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  // The imported cases, read the same way from either database: by their legacy reference, their
+  // fields, their stages with their dates, and their events.
+  const casesOf = (database) =>
+    query(
+      database,
+      `SELECT l.legacy_reference, c.received_on, c.status, c.summary, c.description,
+              c.closed_on, c.regime, c.category,
+              (SELECT count(*) FROM complaint_stages s WHERE s.complaint_id = c.id),
+              (SELECT min(s.started_on) FROM complaint_stages s WHERE s.complaint_id = c.id),
+              (SELECT max(s.started_on) FROM complaint_stages s WHERE s.complaint_id = c.id),
+              (SELECT count(*) FROM events e WHERE e.entity_ref = c.reference)
+         FROM complaints c JOIN legacy_references l ON l.complaint_reference = c.reference
+        ORDER BY l.legacy_reference`,
+    );
+  const fromCsv = demoDatabase(workspace.dir, 'from-csv.db', [
+    '--seed',
+    '3',
+    '--today',
+    '2023-06-30',
+  ]);
+  const fromXlsx = demoDatabase(workspace.dir, 'from-xlsx.db', [
+    '--seed',
+    '3',
+    '--today',
+    '2023-06-30',
+  ]);
+  for (const [database, file] of [
+    [fromCsv, SAMPLE],
+    [fromXlsx, xlsx],
+  ]) {
+    const run = redress([
+      'import',
+      'complaints',
+      '--db',
+      database,
+      '--mapping',
+      MAPPING,
+      '--file',
+      file,
+    ]);
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /6 rows; 6 imported/);
+  }
+  const imported = casesOf(fromCsv);
+  assert.equal(imported.trim().split('\n').length >= 6, true, imported);
+  assert.equal(casesOf(fromXlsx), imported, 'the XLSX gives the same cases');
+  // A workbook that is not one is a problem of the file, by row 1, nothing written.
+  const broken = join(workspace.dir, 'broken.xlsx');
+  writeFileSync(broken, readFileSync(xlsx).subarray(0, 200));
+  const refused = redress([
+    'import',
+    'complaints',
+    '--db',
+    fromXlsx,
+    '--mapping',
+    MAPPING,
+    '--file',
+    broken,
+  ]);
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stdout + refused.stderr, /XLSX/);
+  assert.equal(casesOf(fromXlsx), imported, 'nothing written');
+
+  // Through the API: the workbook's bytes in base64; csv and xlsx together, or bad base64, refused.
+  const token = userWithToken(fromXlsx, 'import.admin', 'admin');
+  const server = await startServe(fromXlsx);
+  try {
+    const call = apiClient(server.base);
+    const mapping = readFileSync(MAPPING, 'utf8');
+    const workbook = readFileSync(xlsx).toString('base64');
+    const again = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, xlsx: workbook, file_name: 'meritec-sample.xlsx', dry_run: true },
+    });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.rows, 6);
+    assert.equal(again.body.already_imported, 6);
+    assert.deepEqual(again.body.problems, []);
+    const both = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, xlsx: workbook, csv: 'x' },
+    });
+    assert.equal(both.status, 422, JSON.stringify(both.body));
+    assert.deepEqual(
+      both.body.errors.map((e) => e.field),
+      ['xlsx'],
+    );
+    const garbled = await call('POST', '/api/v1/imports/complaints', {
+      token,
+      body: { mapping, xlsx: '!!not base64!!' },
+    });
+    assert.equal(garbled.status, 422, JSON.stringify(garbled.body));
+    assert.deepEqual(
+      garbled.body.errors.map((e) => `${e.field}:${e.code}`),
+      ['xlsx:invalid_format'],
+    );
+  } finally {
+    await server.stop();
+  }
+  assert.equal(casesOf(fromXlsx), imported, 'nothing written by the API');
+});

@@ -4,9 +4,17 @@
 // day); every offending field named in one answer and nothing written; an extension once, within
 // the first month, with a reason; completed or withdrawn only while open; a stale change refused;
 // each step an event in the audit trail, which still verifies; overdue requests on the dashboard
-// for those who manage them and for nobody else; the command line's `sar` group.
+// for those who manage them and for nobody else; the command line's `sar` group. The bundle: what
+// is held about the person, an item withheld with its reason, the ZIP unzipped and every file's
+// SHA-256 checked against the manifest, the withheld item absent and listed, the PDF's text, the
+// same bytes twice and from the command line, the export in the audit trail, and refused to
+// those without manage_subject_access.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   apiClient,
   assertProblem,
@@ -14,6 +22,7 @@ import {
   demoDatabase,
   redress,
   startServe,
+  filesFolderFor,
   tempDir,
   userWithToken,
 } from './helpers.mjs';
@@ -30,6 +39,7 @@ let workspace;
 let db;
 let server;
 let call;
+let filesArgs;
 const tokens = {};
 
 before(async () => {
@@ -38,7 +48,10 @@ before(async () => {
   tokens.officer = userWithToken(db, 'sar.officer', 'complaints_officer');
   tokens.handler = userWithToken(db, 'sar.handler', 'case_handler', 'housing-services');
   tokens.viewer = userWithToken(db, 'sar.viewer', 'viewer');
-  server = await startServe(db);
+  // One folder of attached files for the server and the command line.
+  filesArgs = filesFolderFor(db);
+  if (filesArgs.length === 0) filesArgs = ['--files', `${db}.files`];
+  server = await startServe(db, filesArgs);
   const client = apiClient(server.base);
   call = (method, path, { as = 'officer', ...options } = {}) =>
     client(method, path, { token: tokens[as], ...options });
@@ -265,6 +278,176 @@ test('the command line records, lists, shows, extends and completes requests', (
   assert.equal(shown.status, 0, shown.stderr);
   assert.match(shown.stdout, /completed on 2026-12-01/);
   assert.match(shown.stdout, /subject_access_completed/);
+  const verified = redress(['audit', 'verify', '--db', db]);
+  assert.equal(verified.status, 0, verified.stderr + verified.stdout);
+});
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+// The ZIP at `path` unzipped into a folder of its own; the folder.
+function unzipped(path) {
+  const into = `${path}.d`;
+  mkdirSync(into, { recursive: true });
+  const result = spawnSync('unzip', ['-o', '-q', path, '-d', into], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return into;
+}
+
+test('the bundle: items withheld with a reason, files hashed in the manifest, the export recorded', async () => {
+  const person = {
+    name: 'Mariam Okonkwo',
+    email: 'mariam.bundle@example.org',
+    phone: '',
+    address: '4 Quarry Hill, Exeter',
+    postcode: 'EX2 7QT',
+  };
+  const logged = await call('POST', '/api/v1/complaints', {
+    body: {
+      regime: 'housing',
+      received_on: '2026-11-02',
+      channel: 'phone',
+      service_area: 'housing',
+      category: 'repairs',
+      summary: 'Damp in the kitchen of Mariam',
+      description: 'Black mould behind the cooker since October.',
+      desired_outcome: 'Treat the damp',
+      complainant: person,
+    },
+  });
+  assert.equal(logged.status, 201, JSON.stringify(logged.body));
+  const complaint = logged.body.reference;
+  const kept = await call('POST', `/api/v1/complaints/${complaint}/notes`, {
+    body: { text: 'Visited: mould confirmed in the kitchen.' },
+  });
+  assert.equal(kept.status, 201, JSON.stringify(kept.body));
+  const thirdParty = await call('POST', `/api/v1/complaints/${complaint}/notes`, {
+    body: { text: 'Neighbour Jonas Pettersen at number 6 says the damp comes from his bathroom.' },
+  });
+  assert.equal(thirdParty.status, 201, JSON.stringify(thirdParty.body));
+  const sar = await call('POST', PATH, {
+    body: {
+      requester_name: person.name,
+      requester_email: 'MARIAM.bundle@example.org ',
+      requester_postcode: 'EX2 7QT',
+      details: 'Everything about my damp complaint',
+      received_on: '2026-11-20',
+    },
+  });
+  assert.equal(sar.status, 201, JSON.stringify(sar.body));
+  const reference = sar.body.reference;
+  const one = `${PATH}/${reference}`;
+
+  // What is held: the complaint and both notes, found by the normalised e-mail.
+  const holdings = await call('GET', `${one}/holdings`);
+  assert.equal(holdings.status, 200, JSON.stringify(holdings.body));
+  const noteItem = `note:${complaint}/${thirdParty.body.id}`;
+  const names = holdings.body.items.map((item) => item.item);
+  assert.ok(names.includes(`complaint:${complaint}`), names.join(' '));
+  assert.ok(names.includes(noteItem), names.join(' '));
+
+  // Withholding: every offending field at once, an unknown item refused, then the mark.
+  const events = auditEventCount(db);
+  const bad = await call('POST', `${one}/withholdings`, { body: { item: 'note:x', reason: ' ' } });
+  assertProblem(assert, bad, 422);
+  assert.deepEqual(fieldsOf(bad), ['item:invalid_format', 'reason:required']);
+  const unknown = await call('POST', `${one}/withholdings`, {
+    body: { item: 'attachment:999999', reason: 'x' },
+  });
+  assertProblem(assert, unknown, 422, 'item');
+  assert.equal(auditEventCount(db), events, 'nothing written');
+  const reason = 'Names a neighbour, who has not consented (DPA 2018 Sch. 2 para. 16)';
+  const withheld = await call('POST', `${one}/withholdings`, { body: { item: noteItem, reason } });
+  assert.equal(withheld.status, 201, JSON.stringify(withheld.body));
+  assert.equal(withheld.body.withheld_by, 'sar.officer');
+  const again = await call('POST', `${one}/withholdings`, { body: { item: noteItem, reason } });
+  assertProblem(assert, again, 409);
+  assert.equal(auditEventCount(db), events + 1, 'the mark is one event');
+
+  // Those without manage_subject_access get nothing.
+  for (const as of ['handler', 'viewer']) {
+    assertProblem(assert, await call('GET', `${one}/holdings`, { as }), 403);
+    assertProblem(
+      assert,
+      await call('POST', `${one}/withholdings`, { as, body: { item: noteItem, reason } }),
+      403,
+    );
+    const refused = await fetch(`${server.base}${one}/bundle`, {
+      headers: { authorization: `Bearer ${tokens[as]}` },
+    });
+    assert.equal(refused.status, 403);
+  }
+  const missing = await fetch(`${server.base}${PATH}/SAR-2026-999999/bundle`, {
+    headers: { authorization: `Bearer ${tokens.officer}` },
+  });
+  assert.equal(missing.status, 404);
+
+  // The bundle, twice: the same bytes; its hash in the header and the audit trail.
+  const download = async () => {
+    const response = await fetch(`${server.base}${one}/bundle`, {
+      headers: { authorization: `Bearer ${tokens.officer}` },
+    });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/zip');
+    assert.match(response.headers.get('content-disposition'), new RegExp(`${reference}\\.zip`));
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.equal(response.headers.get('x-content-sha256'), sha256(bytes));
+    return bytes;
+  };
+  const first = await download();
+  const second = await download();
+  assert.ok(first.equals(second), 'the same holdings give the same bytes');
+  const zip = join(workspace.dir, 'bundle.zip');
+  writeFileSync(zip, first);
+  const folder = unzipped(zip);
+
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+  const listed = manifest.files.map((file) => file.name);
+  for (const name of ['summary.pdf', 'records.json', 'article-15.txt']) {
+    assert.ok(listed.includes(name), listed.join(' '));
+  }
+  for (const file of manifest.files) {
+    const bytes = readFileSync(join(folder, file.name));
+    assert.equal(sha256(bytes), file.sha256, `${file.name}'s SHA-256`);
+    assert.equal(bytes.length, file.size, `${file.name}'s size`);
+  }
+  const inZip = spawnSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).stdout.trim().split('\n');
+  assert.deepEqual(inZip.sort(), [...listed, 'manifest.json'].sort(), 'every file is listed');
+  assert.deepEqual(
+    manifest.withheld.map((w) => [w.item, w.reason, w.withheld_by]),
+    [[noteItem, reason, 'sar.officer']],
+  );
+
+  // The withheld note is nowhere in the bundle; the kept one is.
+  const records = readFileSync(join(folder, 'records.json'), 'utf8');
+  assert.match(records, /mould confirmed in the kitchen/);
+  assert.doesNotMatch(records, /Pettersen/);
+  const parsed = JSON.parse(records);
+  assert.ok(parsed.complaints.some((c) => c.reference === complaint));
+  const pdf = spawnSync('pdftotext', ['-layout', join(folder, 'summary.pdf'), '-'], {
+    encoding: 'utf8',
+  });
+  assert.equal(pdf.status, 0, pdf.stderr);
+  const text = pdf.stdout.replace(/\s+/g, ' ');
+  assert.match(text, /Mariam Okonkwo/);
+  assert.match(text, new RegExp(complaint));
+  assert.match(text, /rectification/);
+  assert.match(text, /Information Commissioner/);
+  assert.match(text, /Names a neighbour/);
+  assert.doesNotMatch(text, /Pettersen/);
+  assert.match(readFileSync(join(folder, 'article-15.txt'), 'utf8'), /Who receives it/);
+
+  // Each export is an event on the request with the bundle's hash.
+  const shown = await call('GET', one);
+  const exported = shown.body.history.filter((e) => e.type === 'subject_access_exported');
+  assert.equal(exported.length, 2);
+  assert.ok(shown.body.history.some((e) => e.type === 'subject_access_item_withheld'));
+
+  // The command line gives the same bundle.
+  const out = join(workspace.dir, 'cli-bundle.zip');
+  const cli = redress(['sar', 'bundle', '--db', db, reference, '--out', out, ...filesArgs]);
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.match(cli.stdout, new RegExp(sha256(first)));
+  assert.ok(readFileSync(out).equals(first), 'the command line writes the same bytes');
   const verified = redress(['audit', 'verify', '--db', db]);
   assert.equal(verified.status, 0, verified.stderr + verified.stdout);
 });

@@ -166,6 +166,11 @@ const NOT_WALKED = {
   extendSubjectAccessRequest: 'subject access requests',
   completeSubjectAccessRequest: 'subject access requests',
   withdrawSubjectAccessRequest: 'subject access requests',
+  getSubjectAccessHoldings:
+    'subject access: gathers the restricted complaints of the person on purpose, for manage_subject_access only (subject_access.test.mjs)',
+  withholdSubjectAccessItem: 'subject access: a mark on the request (subject_access.test.mjs)',
+  getSubjectAccessBundle:
+    "subject access: the person's own records, restricted ones included, for manage_subject_access only (subject_access.test.mjs)",
   importComplaints: 'the legacy import: a file of new cases, naming no existing record',
   createSavedView: "the caller's own saved query of the case list, no record",
   updateSavedView: "the caller's own saved query of the case list, no record",

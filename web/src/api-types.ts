@@ -2174,7 +2174,7 @@ export interface paths {
         put?: never;
         /**
          * Import complaints from a legacy system's CSV export, or try it (dry run)
-         * @description The export (`csv`, RFC 4180) read with the mapping (`mapping`, a TOML file: docs/legacy-import.md). Each row becomes a case with its history on the legacy system's own dates, through the same rules as a case logged in Redress, and then an event `imported` naming the legacy system, its reference and the file. The answer is the report, with every problem by row and column. A dry run writes nothing; a real run imports the whole file or, when it has any problem, nothing. A legacy reference imported before is skipped, so the same file can be sent again. A mapping that is not one is a 422 naming each of its problems by TOML key. Administrators only. Large files: `redress import complaints` reads files of any size.
+         * @description The export (`csv`, RFC 4180, or `xlsx`, a workbook in base64: its first worksheet) read with the mapping (`mapping`, a TOML file: docs/legacy-import.md). Each row becomes a case with its history on the legacy system's own dates, through the same rules as a case logged in Redress, and then an event `imported` naming the legacy system, its reference and the file. The answer is the report, with every problem by row and column. A dry run writes nothing; a real run imports the whole file or, when it has any problem, nothing. A legacy reference imported before is skipped, so the same file can be sent again. A mapping that is not one is a 422 naming each of its problems by TOML key. Administrators only. Large files: `redress import complaints` reads files of any size.
          */
         post: operations["importComplaints"];
         delete?: never;
@@ -2290,6 +2290,75 @@ export interface paths {
          * @description From received or extended (409 otherwise); withdrawn_on neither before receipt nor after today, and a reason.
          */
         post: operations["withdrawSubjectAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{reference}/holdings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Everything Redress holds about the request's person, item by item
+         * @description The complaints whose complainant is the person (the requester's email, phone and postcode with the subject's name, matched as GET /api/v1/complaints/by-person matches, restricted ones included), each with its notes, letters as sent and attachments, and the items withheld from the bundle with their reasons.
+         */
+        get: operations["getSubjectAccessHoldings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{reference}/withholdings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withhold an item (third-party information) from the bundle, with a reason
+         * @description The item is named as GET …/holdings names it (complaint:REF, note:REF/ID, letter:REF/NUMBER, attachment:ID); a withheld complaint takes everything under it. Recorded as an event subject_access_item_withheld on the request. An item not among the holdings is a field error (unknown_reference); one withheld already is 409. Marks are only added.
+         */
+        post: operations["withholdSubjectAccessItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subject-access-requests/{reference}/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The subject access bundle: a ZIP of everything held about the person
+         * @description summary.pdf (a readable summary with the Article 15 information and what was withheld), records.json, article-15.txt, letters/ (the letters as sent), attachments/ (those whose virus scan allows serving them), and manifest.json listing every other file with its size and SHA-256, every withheld item with its reason, and every attachment left out with why. The same holdings give the same bytes. Each download is recorded as an event subject_access_exported on the request, with the bundle's SHA-256.
+         */
+        get: operations["getSubjectAccessBundle"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4345,7 +4414,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -4379,8 +4448,10 @@ export interface components {
         ImportComplaintsRequest: {
             /** @description The mapping file's text (TOML) */
             mapping: string;
-            /** @description The legacy system's export (CSV, RFC 4180; a UTF-8 byte order mark is ignored) */
-            csv: string;
+            /** @description The legacy system's export (CSV, RFC 4180; a UTF-8 byte order mark is ignored). Exactly one of csv and xlsx. */
+            csv?: string;
+            /** @description The export as an XLSX workbook, its bytes in base64: its first worksheet is read as the CSV would be, a date column's cells may be Excel date serials. Exactly one of csv and xlsx. */
+            xlsx?: string;
             /** @description The file's name, recorded on each imported case's event */
             file_name?: string;
             /**
@@ -4482,6 +4553,36 @@ export interface components {
             /** Format: date */
             withdrawn_on: string;
             reason: string;
+        };
+        SubjectAccessWithholdingInput: {
+            /** @description complaint:REF, note:REF/ID, letter:REF/NUMBER or attachment:ID */
+            item: string;
+            reason: string;
+        };
+        SubjectAccessWithholding: {
+            item: string;
+            reason: string;
+            withheld_by: string;
+            /** Format: date-time */
+            withheld_at: string;
+        };
+        SubjectAccessHoldings: {
+            reference: string;
+            person: {
+                name: string;
+                email: string;
+                phone: string;
+                postcode: string;
+            };
+            items: {
+                item: string;
+                /** @enum {string} */
+                kind: "complaint" | "note" | "letter" | "attachment";
+                complaint_reference: string;
+                label: string;
+                withheld: components["schemas"]["SubjectAccessWithholding"] | null;
+            }[];
+            withheld: components["schemas"]["SubjectAccessWithholding"][];
         };
         /** @description Where a letter that goes by post is: waiting for the post room's print batch, or printed in one */
         LetterPostalState: {
@@ -9614,6 +9715,100 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSubjectAccessHoldings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holdings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessHoldings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    withholdSubjectAccessItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectAccessWithholdingInput"];
+            };
+        };
+        responses: {
+            /** @description Withheld */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessWithholding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSubjectAccessBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request's reference, SAR-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP */
+            200: {
+                headers: {
+                    /** @description attachment; filename="SAR-YYYY-NNNNNN.zip" */
+                    "Content-Disposition"?: string;
+                    /** @description The bundle's SHA-256, as the audit trail records it */
+                    "X-Content-SHA256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -109,6 +109,8 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   subject_access_withdrawn: (f) => `${f.who} recorded the subject access request withdrawn`,
   letter_printed: (f) => `${f.who} printed a letter for the post`,
   saved_view_changed: (f) => `${f.who} changed a saved view of the case list`,
+  subject_access_item_withheld: (f) => `${f.who} withheld an item from the subject access bundle`,
+  subject_access_exported: (f) => `${f.who} exported the subject access bundle`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

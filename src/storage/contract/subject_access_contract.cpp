@@ -89,5 +89,40 @@ TEST_P(StoreContract, SubjectAccessRequestsAreNumberedVersionedAndKeptWhole) {
   EXPECT_FALSE((*listed)[1].extension);
 }
 
+// The marks of items withheld from a bundle: kept in the order made, one per item, on a known
+// request only.
+TEST_P(StoreContract, SubjectAccessWithholdingsAreKeptOncePerItemInOrder) {
+  auto request = InWrite<Request>(
+      [](app::Tx& tx) { return tx.SubjectAccess().Insert(Received("2025-03-03"), 2025); });
+  ASSERT_TRUE(request) << request.error().message;
+  const app::Withholding note{"note:CMP-2025-000001/4", "Names the neighbour", "sam",
+                              "2025-03-10T09:00:00Z"};
+  const app::Withholding attachment{"attachment:7", "A third party's letter", "kim",
+                                    "2025-03-11T10:30:00Z"};
+  const auto add = [this, &request](const app::Withholding& withholding) {
+    return WriteStatus([&](app::Tx& tx) {
+      return tx.SubjectAccess().AddWithholding(request->reference, withholding);
+    });
+  };
+  ASSERT_TRUE(add(note));
+  ASSERT_TRUE(add(attachment));
+  Status again = add(app::Withholding{note.item, "Again", "kim", "2025-03-12T10:00:00Z"});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  Status unknown = WriteStatus(
+      [&](app::Tx& tx) { return tx.SubjectAccess().AddWithholding("SAR-2025-000099", note); });
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+
+  auto marks = InRead<std::vector<app::Withholding>>(
+      [&](app::Tx& tx) { return tx.SubjectAccess().WithholdingsOf(request->reference); });
+  ASSERT_TRUE(marks) << marks.error().message;
+  EXPECT_EQ(*marks, (std::vector<app::Withholding>{note, attachment}));
+  auto none = InRead<std::vector<app::Withholding>>(
+      [](app::Tx& tx) { return tx.SubjectAccess().WithholdingsOf("SAR-2025-000099"); });
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+}
+
 }  // namespace
 }  // namespace redress::storage::contract

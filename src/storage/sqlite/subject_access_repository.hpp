@@ -18,6 +18,9 @@ class SqliteSubjectAccessRepository final : public app::SubjectAccessRepository 
                                                   std::int64_t expected_version) override;
   core::Result<core::SubjectAccessRequest> Load(std::string_view reference) override;
   core::Result<std::vector<core::SubjectAccessRequest>> List() override;
+  core::Status AddWithholding(std::string_view reference,
+                              const app::Withholding& withholding) override;
+  core::Result<std::vector<app::Withholding>> WithholdingsOf(std::string_view reference) override;
 
  private:
   Connection& connection_;

@@ -65,6 +65,7 @@ constexpr std::array kCopied = {
     CopiedTable{"subject_access_requests"},
     CopiedTable{"letter_printings"},
     CopiedTable{"saved_views"},
+    CopiedTable{"subject_access_withholdings"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {

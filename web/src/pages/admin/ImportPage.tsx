@@ -1,4 +1,4 @@
-// /admin/import: a legacy system's CSV export and its mapping (docs/legacy-import.md), checked by
+// /admin/import: a legacy system's export (CSV or XLSX) and its mapping (docs/legacy-import.md), checked by
 // a dry run first, every problem by row and column; imported only once the check found none, and
 // then whole or not at all.
 import { useState } from 'react';
@@ -13,6 +13,18 @@ type ImportReport = components['schemas']['ImportReport'];
 interface Chosen {
   mapping: File | null;
   csv: File | null;
+}
+
+// A workbook goes as its bytes in base64 (the API's `xlsx`); any other file as its text (`csv`).
+async function exportField(file: File | null): Promise<{ csv: string } | { xlsx: string }> {
+  if (!file) return { csv: '' };
+  if (!file.name.toLowerCase().endsWith('.xlsx')) return { csv: await file.text() };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return { xlsx: btoa(binary) };
 }
 
 export function ImportPage() {
@@ -34,7 +46,7 @@ export function ImportPage() {
       async () => {
         const body = {
           mapping: chosen.mapping ? await chosen.mapping.text() : '',
-          csv: chosen.csv ? await chosen.csv.text() : '',
+          ...(await exportField(chosen.csv)),
           file_name: chosen.csv?.name ?? '',
           dry_run: dryRun,
         };
@@ -50,10 +62,10 @@ export function ImportPage() {
       <BackLink to="/admin">Administration</BackLink>
       <h1 className="govuk-heading-l">Import complaints from a legacy system</h1>
       <p className="govuk-body">
-        Choose the legacy system’s export (CSV) and the mapping that says which column is which and
-        how its codes translate. Check the file first: every problem is listed by row and column and
-        nothing is written. Then import it: the whole file, or nothing if any row has a problem.
-        Cases imported before are skipped.
+        Choose the legacy system’s export (CSV, or an XLSX workbook) and the mapping that says which
+        column is which and how its codes translate. Check the file first: every problem is listed
+        by row and column and nothing is written. Then import it: the whole file, or nothing if any
+        row has a problem. Cases imported before are skipped.
       </p>
       <Form
         form={form}
@@ -73,14 +85,14 @@ export function ImportPage() {
       >
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="csv">
-            Export (CSV)
+            Export (CSV) or workbook (XLSX: its first worksheet)
           </label>
           <input
             className="govuk-file-upload"
             id="csv"
             name="csv"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(event) => choose('csv')(event.target.files)}
           />
         </div>

@@ -31,6 +31,7 @@ import {
   type SarStep,
   type SubjectAccessRequest,
 } from './sar';
+import { Bundle } from './Bundle';
 
 function orNone(text: string | null | undefined): string {
   return text && text.trim() !== '' ? text : 'Not given';
@@ -128,6 +129,7 @@ export function RequestPage() {
               ))}
             </ul>
           )}
+          <Bundle reference={sar.reference} />
           <h2 className="govuk-heading-m">History</h2>
           <ol className="govuk-list" id="sar-history">
             {(sar.history ?? []).map((event, index) => (
