@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 66> kEventTypeNames{{
+constexpr EnumNames<EventType, 67> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -72,6 +72,7 @@ constexpr EnumNames<EventType, 66> kEventTypeNames{{
     {EventType::kSubjectAccessWithdrawn, "subject_access_withdrawn"},
     {EventType::kLetterPrinted, "letter_printed"},
     {EventType::kSavedViewChanged, "saved_view_changed"},
+    {EventType::kTestEmailSent, "test_email_sent"},
 }};
 
 }  // namespace

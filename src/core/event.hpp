@@ -80,6 +80,7 @@ enum class EventType {
   kSubjectAccessWithdrawn,  // withdrawn by the requester, with the reason
   kLetterPrinted,     // on a complaint: a posted letter printed in the post room's print batch
   kSavedViewChanged,  // on a user: a named view of the case list they saved, changed or deleted
+  kTestEmailSent,     // on a user: an administrator's test email through the relay, and its answer
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

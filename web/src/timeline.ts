@@ -102,6 +102,7 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   subject_access_withdrawn: (f) => `${f.who} recorded the subject access request withdrawn`,
   letter_printed: (f) => `${f.who} printed a letter for the post`,
   saved_view_changed: (f) => `${f.who} changed a saved view of the case list`,
+  test_email_sent: (f) => `${f.who} sent a test email through the relay`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

@@ -65,6 +65,8 @@ constexpr std::array kCopied = {
     CopiedTable{"subject_access_requests"},
     CopiedTable{"letter_printings"},
     CopiedTable{"saved_views"},
+    CopiedTable{"ombudsman_contacts"},
+    CopiedTable{"office_hours"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {
