@@ -217,13 +217,6 @@ TEST(OmbudsmanContactTest, AnAddedBlockTakesOverFromItsDateAndNotBefore) {
   EXPECT_EQ(ConfiguredOmbudsmanContacts({}).size(), OmbudsmanContacts().size());
 }
 
-std::vector<std::string> FieldsOf(const Status& status) {
-  std::vector<std::string> fields;
-  if (status) return fields;
-  for (const FieldError& field : status.error().fields) fields.push_back(field.field);
-  return fields;
-}
-
 TEST(OmbudsmanContactTest, AHousingOmbudsmanBlockFrom13January2026OffersNoEmail) {
   OmbudsmanContact block = AddedBlock(Ombudsman::kHousingOmbudsman, "2027-01-01", "0300 1");
   block.email = "info@housing-ombudsman.org.uk";

@@ -163,7 +163,7 @@ void RegisterTemplateAdminRoutes(Router& router, std::shared_ptr<app::LetterCont
                     !(regime = core::ParseRegime(r->second))) {
                   errors.Add("regime", "must name a regime", core::FieldErrorCode::kInvalid);
                 }
-                if (!errors.empty()) return Problem(errors.ToError().error(), request);
+                if (!errors.empty()) return Problem(errors.ToError().value(), request);
                 auto versions = app::LetterTemplateHistory(*context, *type, regime);
                 if (!versions) return Problem(versions.error(), request);
                 json items = json::array();

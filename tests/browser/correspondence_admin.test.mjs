@@ -54,7 +54,11 @@ describe('the correspondence admin pages', () => {
     await template.fill(`${original}\n\nSAVED-MARK`);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await page.locator('.govuk-notification-banner', { hasText: /Saved as version/ }).waitFor();
-    await page.locator('#template-versions').getByText(/^Version \d+$/).first().waitFor();
+    await page
+      .locator('#template-versions')
+      .getByText(/^Version \d+$/)
+      .first()
+      .waitFor();
   });
 
   test('Ombudsman contact details: a new block, and no email for the Housing Ombudsman', async () => {
