@@ -1,6 +1,5 @@
 #include "app/correspondence_settings.hpp"
 
-#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -65,9 +64,8 @@ Result<AddedOmbudsmanContact> AddOmbudsmanContact(const LetterContext& context, 
 }
 
 std::string MinuteOfDay(int minutes) {
-  char text[8];
-  std::snprintf(text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
-  return text;
+  auto two_digits = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  return two_digits(minutes / 60) + ":" + two_digits(minutes % 60);
 }
 
 Result<core::OfficeHours> OfficeHoursIn(Tx& tx, const core::OfficeHours& configured) {
