@@ -36,6 +36,9 @@ class LetterTemplateRepository {
       core::LetterType type, std::optional<core::Regime> regime) = 0;
   // The latest version of every (type, regime) saved, ordered by type then regime (nullopt first).
   virtual core::Result<std::vector<LetterTemplate>> ListLatest() = 0;
+  // Every saved version of exactly (type, regime), newest first (the admin page's history).
+  virtual core::Result<std::vector<LetterTemplate>> History(core::LetterType type,
+                                                            std::optional<core::Regime> regime) = 0;
 };
 
 }  // namespace redress::app

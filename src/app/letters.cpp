@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "app/case_use_cases.hpp"
+#include "app/correspondence_settings.hpp"
 #include "core/enum_names.hpp"
 #include "core/transitions.hpp"
 #include "letters/default_templates.hpp"
@@ -68,10 +69,11 @@ core::CaseContext ContextOf(const Organisation& organisation, const Actor& actor
 }
 
 // The letter as it would be issued from `complaint` (already acknowledged when the issue records
-// the acknowledgement), with the parts the case knows filled in.
+// the acknowledgement), with the parts the case knows filled in. `draft_template` renders an
+// administrator's unsaved template instead of the one in use (PreviewLetterTemplate).
 Result<LetterDraft> Build(Tx& tx, const Organisation& organisation, const Actor& actor,
                           const core::Complaint& complaint, const LetterRequest& request,
-                          core::Date issued_on) {
+                          core::Date issued_on, const LetterTemplate* draft_template = nullptr) {
   const core::Stage& stage = complaint.current_stage();
   core::LetterContext context{request.type, complaint.regime, stage.number};
   core::LetterParts parts = request.parts;
@@ -106,7 +108,9 @@ Result<LetterDraft> Build(Tx& tx, const Organisation& organisation, const Actor&
     return tl::unexpected(reachable.error());
   }
 
-  Result<LetterTemplate> letter_template = TemplateFor(tx, request.type, complaint.regime);
+  Result<LetterTemplate> letter_template = draft_template
+                                               ? Result<LetterTemplate>(*draft_template)
+                                               : TemplateFor(tx, request.type, complaint.regime);
   if (!letter_template) return tl::unexpected(letter_template.error());
 
   letters::LetterModel model;
@@ -120,7 +124,11 @@ Result<LetterDraft> Build(Tx& tx, const Organisation& organisation, const Actor&
   model.issued_on = issued_on;
   model.parts = parts;
   if (parts.ombudsman) {
-    model.ombudsman = core::OmbudsmanContactOn(core::OmbudsmanFor(complaint.regime), issued_on);
+    // The organisation's dated blocks: the one in force on the issue date (core's one rule).
+    auto contacts = OmbudsmanContactsIn(tx);
+    if (!contacts) return tl::unexpected(contacts.error());
+    model.ombudsman =
+        core::OmbudsmanContactOn(*contacts, core::OmbudsmanFor(complaint.regime), issued_on);
   }
   Result<std::string> text = letters::RenderLetterText(letter_template->text, model);
   if (!text) return tl::unexpected(text.error());
@@ -204,6 +212,70 @@ Result<std::string> RepresentativeCopyTo(Tx& tx, const core::Complaint& complain
     return std::string();
   }
   return complaint.representative->email;
+}
+
+// Checked against every stage of the regimes it serves: one template serves them all.
+Status CheckTemplateForEveryStage(const LetterTemplate& letter_template) {
+  core::FieldErrors errors;
+  for (core::Regime regime : core::kAllRegimes) {
+    if (letter_template.regime && *letter_template.regime != regime) continue;
+    for (int stage = 1; stage <= core::RulesFor(regime).stage_count(); ++stage) {
+      Status checked =
+          letters::CheckTemplate({letter_template.type, regime, stage}, letter_template.text);
+      if (!checked) {
+        for (const core::FieldError& field : checked.error().fields) {
+          errors.Add(field.field, field.message, field.code);
+        }
+        break;
+      }
+    }
+    if (!errors.empty()) break;
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+// The built-in sample case an administrator previews a template against when they name none:
+// every fact a letter reads from the case, in the regime and at the stage asked.
+core::Complaint SampleComplaint(core::Regime regime, int stage, core::Date today) {
+  core::Complaint complaint;
+  complaint.reference = "CMP-SAMPLE-000001";
+  complaint.regime = regime;
+  complaint.received_on = today;
+  complaint.summary = "Sample complaint";
+  complaint.desired_outcome = "The repair done and an apology";
+  complaint.complainant.name = "Sam Sample";
+  complaint.complainant.email = "sam.sample@example.org";
+  complaint.complainant.address = "1 Sample Street\nExampleton";
+  complaint.complainant.postcode = "EX1 1AA";
+  for (int number = 1; number <= stage; ++number) {
+    core::Stage s;
+    s.number = number;
+    s.started_on = today;
+    s.acknowledge_by = today;
+    s.acknowledged_on = today;
+    s.respond_by = today;
+    complaint.stages.push_back(std::move(s));
+  }
+  return complaint;
+}
+
+// Sample words for every part a handler types, so that a preview shows where each goes.
+core::LetterParts SampleParts(core::Date today) {
+  core::LetterParts p;
+  p.complaint_definition = "[Sample] The complaint as we understand it.";
+  p.not_responsible_for = "[Sample] What we are not responsible for.";
+  p.extension_reason = "[Sample] Why we need more time.";
+  p.decisions = "[Sample] Our decision on each part of the complaint.";
+  p.reasons = "[Sample] Our reasons, citing the policy that applies.";
+  p.remedies = "[Sample] What we will do to put things right, and by when.";
+  p.outstanding_actions = {{"[Sample] An action still to do", today}};
+  p.escalation = "[Sample] How to ask for the next stage.";
+  p.refusal_explanation = "[Sample] Why the matter is not for the complaints process.";
+  p.progress = "[Sample] What we have done since our response.";
+  p.resolution = "[Sample] What we agreed on the phone.";
+  p.body = "[Sample] The text of the letter.";
+  return p;
 }
 
 }  // namespace
@@ -575,23 +647,9 @@ Result<std::vector<LetterTemplate>> ListLetterTemplates(const LetterContext& con
 
 Result<LetterTemplate> SaveLetterTemplate(const LetterContext& context, const Actor& actor,
                                           LetterTemplate letter_template) {
-  // Checked against every stage of the regimes it serves: one template serves them all.
-  core::FieldErrors errors;
-  for (core::Regime regime : core::kAllRegimes) {
-    if (letter_template.regime && *letter_template.regime != regime) continue;
-    for (int stage = 1; stage <= core::RulesFor(regime).stage_count(); ++stage) {
-      Status checked =
-          letters::CheckTemplate({letter_template.type, regime, stage}, letter_template.text);
-      if (!checked) {
-        for (const core::FieldError& field : checked.error().fields) {
-          errors.Add(field.field, field.message, field.code);
-        }
-        break;
-      }
-    }
-    if (!errors.empty()) break;
+  if (Status checked = CheckTemplateForEveryStage(letter_template); !checked) {
+    return tl::unexpected(checked.error());
   }
-  if (!errors.empty()) return errors.ToError();
   letter_template.saved_by = actor.username;
   letter_template.saved_at = context.clock.NowRfc3339();
   core::Date today = context.clock.Today();
@@ -616,6 +674,70 @@ Result<LetterTemplate> SaveLetterTemplate(const LetterContext& context, const Ac
       return tl::unexpected(appended.error());
     }
     result = std::move(*saved);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+}  // namespace redress::app
+
+namespace redress::app {
+
+Result<LetterDraft> PreviewLetterTemplate(const LetterContext& context, const Actor& actor,
+                                          const TemplatePreview& preview) {
+  if (Status checked = CheckTemplateForEveryStage(preview.draft); !checked) {
+    return tl::unexpected(checked.error());
+  }
+  core::Date today = context.clock.Today();
+  std::optional<LetterDraft> result;
+  Status status = context.store.Read([&](Tx& tx) -> Status {
+    auto organisation = LoadOrganisation(tx);
+    if (!organisation) return tl::unexpected(organisation.error());
+    core::Complaint subject;
+    if (preview.reference) {
+      auto complaint = LoadVisibleComplaint(tx, actor, *preview.reference);
+      if (!complaint) {
+        if (complaint.error().code == core::ErrorCode::kNotFound) {
+          return core::FailField("reference", "no case " + *preview.reference + " you can see",
+                                 core::FieldErrorCode::kUnknownReference);
+        }
+        return tl::unexpected(complaint.error());
+      }
+      subject = std::move(*complaint);
+    } else {
+      core::Regime regime = preview.draft.regime.value_or(preview.regime);
+      int stages = core::RulesFor(regime).stage_count();
+      subject = SampleComplaint(regime, std::clamp(preview.stage, 1, stages), today);
+    }
+    LetterRequest request;
+    request.type = preview.draft.type;
+    request.parts = SampleParts(today);
+    core::Date issued_on = std::max(today, subject.received_on);
+    auto draft = Build(tx, *organisation, actor, subject, request, issued_on, &preview.draft);
+    if (!draft) return tl::unexpected(draft.error());
+    result = std::move(*draft);
+    return {};
+  });
+  if (!status) return tl::unexpected(status.error());
+  return std::move(*result);
+}
+
+Result<std::vector<LetterTemplate>> LetterTemplateHistory(const LetterContext& context,
+                                                          core::LetterType type,
+                                                          std::optional<core::Regime> regime) {
+  std::optional<std::vector<LetterTemplate>> result;
+  Status status = context.store.Read([&](Tx& tx) -> Status {
+    auto versions = tx.LetterTemplates().History(type, regime);
+    if (!versions) return tl::unexpected(versions.error());
+    if (!regime) {
+      // The shipped default is version 0 of every regime's template, always the oldest.
+      LetterTemplate shipped;
+      shipped.type = type;
+      shipped.text = std::string(letters::DefaultTemplate(type));
+      versions->push_back(std::move(shipped));
+    }
+    result = std::move(*versions);
     return {};
   });
   if (!status) return tl::unexpected(status.error());

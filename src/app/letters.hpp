@@ -134,4 +134,25 @@ Result<std::vector<LetterTemplate>> ListLetterTemplates(const LetterContext& con
 Result<LetterTemplate> SaveLetterTemplate(const LetterContext& context, const Actor& actor,
                                           LetterTemplate letter_template);
 
+// An administrator's unsaved template and what to render it against: the case `reference` (one
+// the actor can see), else the built-in sample case of the template's regime (`regime` when the
+// template serves every regime) at `stage`.
+struct TemplatePreview {
+  LetterTemplate draft;  // type, regime, text
+  std::optional<std::string> reference;
+  core::Regime regime = core::Regime::kHousing;
+  int stage = 1;
+};
+// Renders the draft as a letter issued today would be, through the same rendering as real
+// letters (PDF and email text), sample words standing in for the handler's parts; stores nothing.
+// Refused as SaveLetterTemplate would refuse the text (kInvalidInput naming `text`), and a case
+// the actor cannot see as `reference` (kUnknownReference).
+Result<LetterDraft> PreviewLetterTemplate(const LetterContext& context, const Actor& actor,
+                                          const TemplatePreview& preview);
+// Every saved version of the (type, regime) template, newest first; for every regime the
+// shipped default comes last as version 0.
+Result<std::vector<LetterTemplate>> LetterTemplateHistory(const LetterContext& context,
+                                                          core::LetterType type,
+                                                          std::optional<core::Regime> regime);
+
 }  // namespace redress::app

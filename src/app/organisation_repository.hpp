@@ -5,6 +5,7 @@
 // Part of the ports (app/ports.hpp).
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "app/records.hpp"
@@ -36,6 +37,13 @@ class OrganisationRepository {
   virtual core::Status RemoveClosureDay(core::Date date) = 0;     // kNotFound if absent
   virtual core::Result<std::vector<core::Designation>> ListDesignations() = 0;
   virtual core::Status AddDesignation(const core::Designation& designation) = 0;
+  // The Ombudsman contact blocks administrators added, in the order added (issue 15); only ever
+  // added to.
+  virtual core::Result<std::vector<AddedOmbudsmanContact>> ListOmbudsmanContacts() = 0;
+  virtual core::Status AddOmbudsmanContact(const AddedOmbudsmanContact& contact) = 0;
+  // The office hours saved on the admin page; nullopt when none was saved.
+  virtual core::Result<std::optional<SavedOfficeHours>> LoadOfficeHours() = 0;
+  virtual core::Status SaveOfficeHours(const SavedOfficeHours& hours) = 0;
   // A number that differs whenever the configuration above (settings, teams, service areas,
   // categories, root causes, closure days, designations) may have changed since it was last read:
   // the sequence of the latest configuration event (0 when there is none). Every change made by

@@ -12,6 +12,8 @@
 #include "core/calendar.hpp"
 #include "core/date.hpp"
 #include "core/event.hpp"
+#include "core/letter.hpp"
+#include "core/reminders.hpp"
 #include "core/role.hpp"
 #include "core/routing.hpp"
 
@@ -70,6 +72,21 @@ struct OrganisationSettings {
   core::Division division = core::Division::kEnglandAndWales;
   std::string independent_team;  // team code
   std::string children_team;     // team code
+};
+
+// An Ombudsman contact block an administrator added (core::CheckOmbudsmanContact), with who
+// added it and when: never changed once added (issue 15).
+struct AddedOmbudsmanContact {
+  core::OmbudsmanContact contact;
+  std::string added_by;  // username
+  std::string added_at;  // RFC 3339 UTC
+};
+
+// The office hours reminder digests go in, as an administrator saved them.
+struct SavedOfficeHours {
+  core::OfficeHours hours;
+  std::string saved_by;  // username
+  std::string saved_at;  // RFC 3339 UTC
 };
 
 struct ApiToken {

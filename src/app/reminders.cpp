@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/correspondence_settings.hpp"
 #include "app/organisation.hpp"
 #include "app/store_values.hpp"
 #include "app/visibility.hpp"
@@ -254,7 +255,10 @@ Result<ReminderRun> QueueReminderDigests(Store& store, const Clock& clock,
     ReminderRun run;
     auto calendar = LoadCalendar(tx);
     if (!calendar) return tl::unexpected(calendar.error());
-    run.in_office_hours = core::InOfficeHours(**calendar, settings.hours, now);
+    // Saved on the admin page they win over the serve flag's (app/correspondence_settings.hpp).
+    auto hours = OfficeHoursIn(tx, settings.hours);
+    if (!hours) return tl::unexpected(hours.error());
+    run.in_office_hours = core::InOfficeHours(**calendar, *hours, now);
     if (!run.in_office_hours) return run;
 
     auto sent = tx.Reminders().SentOn(now.date);

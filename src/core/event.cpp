@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 68> kEventTypeNames{{
+constexpr EnumNames<EventType, 69> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -74,6 +74,7 @@ constexpr EnumNames<EventType, 68> kEventTypeNames{{
     {EventType::kSavedViewChanged, "saved_view_changed"},
     {EventType::kSubjectAccessItemWithheld, "subject_access_item_withheld"},
     {EventType::kSubjectAccessExported, "subject_access_exported"},
+    {EventType::kTestEmailSent, "test_email_sent"},
 }};
 
 }  // namespace

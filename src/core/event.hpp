@@ -83,6 +83,7 @@ enum class EventType {
   kSubjectAccessItemWithheld,  // on a subject access request: an item withheld from its bundle,
                                // with the reason (core/subject_access_bundle.hpp)
   kSubjectAccessExported,      // on a subject access request: its bundle exported (the SHA-256)
+  kTestEmailSent,  // on a user: an administrator's test email through the relay, and its answer
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "core/enum_names.hpp"
 
@@ -66,31 +67,31 @@ constexpr EnumNames<LetterFormat, 3> kLetterFormatNames{{
 // Ombudsman's banner: from 13 January 2026 it no longer accepts new case enquiries by email, so
 // its block splits on that date. Time limits: HO 12 months after the final response; the LGSCO
 // normally 12 months from when the complainant knew of the matter.
-constexpr Date kHousingOmbudsmanEmailEnds = Date::FromDaysSinceEpoch(20465);  // 2026-01-12
-constexpr Date kHousingOmbudsmanNoEmail = Date::FromDaysSinceEpoch(20466);    // 2026-01-13
-constexpr Date kTableStart = Date::FromDaysSinceEpoch(19723);                 // 2024-01-01
+constexpr Date kHousingOmbudsmanNoEmail = Date::FromDaysSinceEpoch(20466);  // 2026-01-13
+constexpr Date kTableStart = Date::FromDaysSinceEpoch(19723);               // 2024-01-01
 
-constexpr std::array<OmbudsmanContact, 3> kContacts{{
-    {Ombudsman::kHousingOmbudsman, kTableStart, kHousingOmbudsmanEmailEnds,
-     "Housing Ombudsman Service",
-     "https://www.housing-ombudsman.org.uk/residents/make-a-complaint/", "0300 111 3000",
-     "PO Box 1484, Unit D, Preston PR2 0ET", "info@housing-ombudsman.org.uk",
-     "You can refer your complaint to the Housing Ombudsman within 12 months of our final "
-     "response.",
-     "housing-ombudsman.org.uk, contact page"},
-    {Ombudsman::kHousingOmbudsman, kHousingOmbudsmanNoEmail, std::nullopt,
-     "Housing Ombudsman Service",
-     "https://www.housing-ombudsman.org.uk/residents/make-a-complaint/", "0300 111 3000",
-     "PO Box 1484, Unit D, Preston PR2 0ET", "",
-     "You can refer your complaint to the Housing Ombudsman within 12 months of our final "
-     "response.",
-     "housing-ombudsman.org.uk banner: no new case enquiries by email from 13 January 2026"},
-    {Ombudsman::kLgsco, kTableStart, std::nullopt, "Local Government and Social Care Ombudsman",
-     "https://www.lgo.org.uk/make-a-complaint", "0300 061 0614", "PO Box 4771, Coventry", "",
-     "You should normally contact the Ombudsman within 12 months of when you first knew of the "
-     "matter.",
-     "lgo.org.uk, contact page"},
-}};
+const std::vector<OmbudsmanContact>& CompiledContacts() {
+  static const std::vector<OmbudsmanContact> contacts{
+      {Ombudsman::kHousingOmbudsman, kTableStart, "Housing Ombudsman Service",
+       "https://www.housing-ombudsman.org.uk/residents/make-a-complaint/", "0300 111 3000",
+       "PO Box 1484, Unit D, Preston PR2 0ET", "info@housing-ombudsman.org.uk",
+       "You can refer your complaint to the Housing Ombudsman within 12 months of our final "
+       "response.",
+       "housing-ombudsman.org.uk, contact page"},
+      {Ombudsman::kHousingOmbudsman, kHousingOmbudsmanNoEmail, "Housing Ombudsman Service",
+       "https://www.housing-ombudsman.org.uk/residents/make-a-complaint/", "0300 111 3000",
+       "PO Box 1484, Unit D, Preston PR2 0ET", "",
+       "You can refer your complaint to the Housing Ombudsman within 12 months of our final "
+       "response.",
+       "housing-ombudsman.org.uk banner: no new case enquiries by email from 13 January 2026"},
+      {Ombudsman::kLgsco, kTableStart, "Local Government and Social Care Ombudsman",
+       "https://www.lgo.org.uk/make-a-complaint", "0300 061 0614", "PO Box 4771, Coventry", "",
+       "You should normally contact the Ombudsman within 12 months of when you first knew of the "
+       "matter.",
+       "lgo.org.uk, contact page"},
+  };
+  return contacts;
+}
 
 bool IsBlank(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
@@ -300,18 +301,61 @@ Status CheckLetter(const LetterContext& context, const LetterParts& parts) {
   return {};
 }
 
-std::span<const OmbudsmanContact> OmbudsmanContacts() { return kContacts; }
+std::span<const OmbudsmanContact> OmbudsmanContacts() { return CompiledContacts(); }
+
+std::vector<OmbudsmanContact> ConfiguredOmbudsmanContacts(std::span<const OmbudsmanContact> added) {
+  std::vector<OmbudsmanContact> contacts(CompiledContacts());
+  contacts.insert(contacts.end(), added.begin(), added.end());
+  return contacts;
+}
 
 Ombudsman OmbudsmanFor(Regime regime) { return RulesFor(regime).ombudsman; }
 
-const OmbudsmanContact& OmbudsmanContactOn(Ombudsman ombudsman, Date issued_on) {
-  const OmbudsmanContact* found = nullptr;
-  for (const OmbudsmanContact& contact : kContacts) {
+const OmbudsmanContact& OmbudsmanContactOn(std::span<const OmbudsmanContact> contacts,
+                                           Ombudsman ombudsman, Date issued_on) {
+  const OmbudsmanContact* in_force = nullptr;
+  const OmbudsmanContact* earliest = nullptr;
+  for (const OmbudsmanContact& contact : contacts) {
     if (contact.ombudsman != ombudsman) continue;
-    // The earliest row of the Ombudsman also covers dates before the table starts.
-    if (found == nullptr || contact.valid_from <= issued_on) found = &contact;
+    if (earliest == nullptr || contact.valid_from < earliest->valid_from) earliest = &contact;
+    if (contact.valid_from <= issued_on &&
+        (in_force == nullptr || contact.valid_from >= in_force->valid_from)) {
+      in_force = &contact;
+    }
   }
-  return *found;
+  // The earliest block also covers dates before the list starts.
+  if (in_force == nullptr) in_force = earliest;
+  if (in_force == nullptr) return CompiledContacts().front();  // precondition broken: never here
+  return *in_force;
+}
+
+Date HousingOmbudsmanNoEmailFrom() { return kHousingOmbudsmanNoEmail; }
+
+Status CheckOmbudsmanContact(const OmbudsmanContact& contact, Date today) {
+  FieldErrors errors;
+  if (contact.valid_from < today) {
+    errors.Add("valid_from",
+               "must be today or later: a block in force is never changed, add one that takes "
+               "over from a date",
+               FieldErrorCode::kDateTooEarly);
+  }
+  if (IsBlank(contact.name)) errors.Add("name", "is required", FieldErrorCode::kRequired);
+  if (IsBlank(contact.phone) && IsBlank(contact.web_form) && IsBlank(contact.postal_address)) {
+    errors.Add("phone", "give at least a phone number, a web form or a postal address",
+               FieldErrorCode::kRequired);
+  }
+  if (IsBlank(contact.time_limit)) {
+    errors.Add("time_limit", "is required", FieldErrorCode::kRequired);
+  }
+  if (contact.ombudsman == Ombudsman::kHousingOmbudsman &&
+      contact.valid_from >= kHousingOmbudsmanNoEmail && !IsBlank(contact.email)) {
+    errors.Add("email",
+               "must be empty: the Housing Ombudsman takes no new cases by email from 13 January "
+               "2026",
+               FieldErrorCode::kInvalid);
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
 }
 
 ContactPreferences DefaultContactPreferences(const Person& complainant) {

@@ -147,28 +147,45 @@ void DropInapplicableParts(const LetterContext& context, LetterParts& parts);
 // description, all in one error.
 Status CheckLetter(const LetterContext& context, const LetterParts& parts);
 
-// The Ombudsman's contact block, valid over a range of issue dates.
+// The Ombudsman's contact block, in force for letters issued from `valid_from` until the next
+// block of the same Ombudsman takes over. Dated organisation configuration: the compiled-in blocks
+// start the list, and administrators add blocks from a date (never changing one: history is kept).
 struct OmbudsmanContact {
-  Ombudsman ombudsman;
-  Date valid_from;               // letters issued on or after
-  std::optional<Date> valid_to;  // through this date; nullopt = still in force
-  std::string_view name;
-  std::string_view web_form;
-  std::string_view phone;
-  std::string_view postal_address;
-  std::string_view email;       // "" when it takes no complaints by email
-  std::string_view time_limit;  // how long the complainant has, as a letter says it
-  std::string_view source;
+  Ombudsman ombudsman = Ombudsman::kHousingOmbudsman;
+  Date valid_from;  // letters issued on or after
+  std::string name;
+  std::string web_form;
+  std::string phone;
+  std::string postal_address;
+  std::string email;       // "" when it takes no complaints by email
+  std::string time_limit;  // how long the complainant has, as a letter says it
+  std::string source;      // where the details come from
+  friend bool operator==(const OmbudsmanContact&, const OmbudsmanContact&) = default;
 };
 
-// The dated table, oldest first per Ombudsman.
+// The compiled-in blocks (rules file section 11), oldest first per Ombudsman: the start of every
+// organisation's list, so that an organisation that added none letters as before.
 std::span<const OmbudsmanContact> OmbudsmanContacts();
+// The organisation's list: the compiled-in blocks, then those it added in the order added.
+std::vector<OmbudsmanContact> ConfiguredOmbudsmanContacts(std::span<const OmbudsmanContact> added);
 // The Ombudsman a complaint of this regime goes to: the Housing Ombudsman for housing, the LGSCO
 // for everything else (the regime table's `ombudsman`).
 Ombudsman OmbudsmanFor(Regime regime);
-// The contact block in force on `issued_on` (the Housing Ombudsman's has no email from 13 January
-// 2026).
-const OmbudsmanContact& OmbudsmanContactOn(Ombudsman ombudsman, Date issued_on);
+// The block of `contacts` (a configured list) in force on `issued_on`: the Ombudsman's block with
+// the latest `valid_from` on or before it, the later in the list on a tie (a block added later
+// for the same date supersedes); before the first, the first. The Housing Ombudsman's has no
+// email from 13 January 2026. Precondition: `contacts` has a block of `ombudsman` (the
+// compiled-in ones always do).
+const OmbudsmanContact& OmbudsmanContactOn(std::span<const OmbudsmanContact> contacts,
+                                           Ombudsman ombudsman, Date issued_on);
+// The first day the Housing Ombudsman takes no new cases by email.
+Date HousingOmbudsmanNoEmailFrom();
+// Refuses a block an administrator adds, naming each field in one error: a date before `today`
+// (`valid_from`, kDateTooEarly: a block in force is never changed, a new one takes over), a blank
+// name, time limit or means of contact (`name`, `time_limit`, `phone`), and a Housing Ombudsman
+// block in force on or after 13 January 2026 that offers an email address (`email`: it takes no
+// new cases by email).
+Status CheckOmbudsmanContact(const OmbudsmanContact& contact, Date today);
 
 // The complainant's contact preferences and reasonable adjustments (LGSCO 5.6; HO 3.1).
 enum class PreferredChannel { kEmail, kPost, kBoth };

@@ -172,7 +172,8 @@ class OmbudsmanContactTest : public ::testing::TestWithParam<ContactCase> {};
 TEST_P(OmbudsmanContactTest, DatedContactBlock) {
   const ContactCase& c = GetParam();
   EXPECT_EQ(OmbudsmanFor(c.regime), c.ombudsman);
-  const OmbudsmanContact& contact = OmbudsmanContactOn(c.ombudsman, D(c.issued_on));
+  const OmbudsmanContact& contact =
+      OmbudsmanContactOn(OmbudsmanContacts(), c.ombudsman, D(c.issued_on));
   EXPECT_EQ(contact.ombudsman, c.ombudsman);
   EXPECT_EQ(!contact.email.empty(), c.offers_email) << c.issued_on;
   EXPECT_FALSE(contact.phone.empty());
@@ -192,6 +193,51 @@ INSTANTIATE_TEST_SUITE_P(
         ContactCase{Regime::kCorporate, "2026-02-01", Ombudsman::kLgsco, false},
         ContactCase{Regime::kChildren, "2026-02-01", Ombudsman::kLgsco, false},
         ContactCase{Regime::kAdults, "2026-02-01", Ombudsman::kLgsco, false}));
+
+OmbudsmanContact AddedBlock(Ombudsman ombudsman, const char* from, std::string phone) {
+  OmbudsmanContact block = OmbudsmanContactOn(OmbudsmanContacts(), ombudsman, D(from));
+  block.valid_from = D(from);
+  block.phone = std::move(phone);
+  return block;
+}
+
+TEST(OmbudsmanContactTest, AnAddedBlockTakesOverFromItsDateAndNotBefore) {
+  std::vector<OmbudsmanContact> added = {
+      AddedBlock(Ombudsman::kLgsco, "2027-03-01", "0300 000 0001"),
+      AddedBlock(Ombudsman::kLgsco, "2027-03-01", "0300 000 0002"),  // supersedes, same date
+      AddedBlock(Ombudsman::kHousingOmbudsman, "2027-06-01", "0300 000 0003")};
+  std::vector<OmbudsmanContact> list = ConfiguredOmbudsmanContacts(added);
+  EXPECT_EQ(OmbudsmanContactOn(list, Ombudsman::kLgsco, D("2027-02-28")).phone, "0300 061 0614");
+  EXPECT_EQ(OmbudsmanContactOn(list, Ombudsman::kLgsco, D("2027-03-01")).phone, "0300 000 0002");
+  EXPECT_EQ(OmbudsmanContactOn(list, Ombudsman::kHousingOmbudsman, D("2027-05-31")).phone,
+            "0300 111 3000");
+  EXPECT_EQ(OmbudsmanContactOn(list, Ombudsman::kHousingOmbudsman, D("2027-06-01")).phone,
+            "0300 000 0003");
+  // Nothing added: the compiled-in list, as before.
+  EXPECT_EQ(ConfiguredOmbudsmanContacts({}).size(), OmbudsmanContacts().size());
+}
+
+TEST(OmbudsmanContactTest, AHousingOmbudsmanBlockFrom13January2026OffersNoEmail) {
+  OmbudsmanContact block = AddedBlock(Ombudsman::kHousingOmbudsman, "2027-01-01", "0300 1");
+  block.email = "info@housing-ombudsman.org.uk";
+  EXPECT_EQ(FieldsOf(CheckOmbudsmanContact(block, D("2026-12-01"))),
+            std::vector<std::string>{"email"});
+  block.email.clear();
+  EXPECT_TRUE(CheckOmbudsmanContact(block, D("2026-12-01")));
+  // The LGSCO may give one.
+  OmbudsmanContact lgsco = AddedBlock(Ombudsman::kLgsco, "2027-01-01", "0300 2");
+  lgsco.email = "advice@lgo.org.uk";
+  EXPECT_TRUE(CheckOmbudsmanContact(lgsco, D("2026-12-01")));
+  // A block in force is never changed: a new one starts today or later; every field named.
+  OmbudsmanContact bad = AddedBlock(Ombudsman::kHousingOmbudsman, "2026-11-30", "");
+  bad.web_form.clear();
+  bad.postal_address.clear();
+  bad.name = " ";
+  bad.time_limit.clear();
+  bad.email = "x@example.org";
+  EXPECT_EQ(FieldsOf(CheckOmbudsmanContact(bad, D("2026-12-01"))),
+            (std::vector<std::string>{"valid_from", "name", "phone", "time_limit", "email"}));
+}
 
 TEST(ContactPreferencesTest, DefaultsFollowWhatTheComplainantGave) {
   Person with_email{"A", "a@example.org", "", "1 High St", "AB1 2CD"};

@@ -9,6 +9,7 @@
 
 #include "app/letters.hpp"
 #include "app/print_batches.hpp"
+#include "http/correspondence_admin_handlers.hpp"
 #include "http/letter_mapping.hpp"
 #include "http/print_batch_handlers.hpp"
 #include "http/responses.hpp"
@@ -223,6 +224,7 @@ void RegisterLetterRoutes(Router& router, app::Store& store, const app::Clock& c
                 return JsonAnswer(kOk, OutboxCountsToJson(*counts));
               }});
   RegisterPrintBatchRoutes(router, context);
+  RegisterTemplateAdminRoutes(router, context);
 }
 
 }  // namespace redress::http

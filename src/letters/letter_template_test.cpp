@@ -49,7 +49,8 @@ LetterModel Model(core::LetterType type, core::Regime regime, int stage, const c
   }
   core::DropInapplicableParts(context, parts);
   if (parts.ombudsman) {
-    model.ombudsman = core::OmbudsmanContactOn(core::OmbudsmanFor(regime), model.issued_on);
+    model.ombudsman = core::OmbudsmanContactOn(core::OmbudsmanContacts(),
+                                               core::OmbudsmanFor(regime), model.issued_on);
   }
   return model;
 }

@@ -21,6 +21,7 @@
 #include "files/clamd_scanner.hpp"
 #include "files/local_file_store.hpp"
 #include "files/magic_media_types.hpp"
+#include "http/correspondence_admin_handlers.hpp"
 #include "http/letter_handlers.hpp"
 #include "http/serve.hpp"
 #include "mail/smtp_mailer.hpp"
@@ -239,8 +240,16 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   auto served = redress::http::Serve(
       server, cookie_security, transport, options.web_root, log, store, clock, password_policy,
       attachments, identity_provider,
-      [&portal](redress::http::Router& router, const redress::app::AttachmentContext& attachments) {
+      [&](redress::http::Router& router, const redress::app::AttachmentContext& attachments) {
         portal.Register(router, attachments);
+        // The admin page's view of how mail goes, and the office hours the flag gives.
+        redress::http::MailSettings mail;
+        mail.sender = options.mail_from;
+        mail.relay_url = options.smtp_url;
+        mail.tls = options.smtp_tls;
+        mail.office_hours = redress::core::ParseOfficeHours(options.office_hours)
+                                .value_or(redress::core::OfficeHours{});
+        redress::http::RegisterMailAdminRoutes(router, store, clock, mailer.get(), std::move(mail));
       });
   if (reminders) reminders->Stop();
   if (loop) loop->Stop();

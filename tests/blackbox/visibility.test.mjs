@@ -158,6 +158,11 @@ const NOT_WALKED = {
   logServiceRequest: 'names no record (walked by its reads)',
   logComplaint: 'names no record (walked by the repeat check)',
   saveLetterTemplate: 'configuration: letter templates',
+  previewLetterTemplate:
+    "configuration: an administrator's unsaved template, rendered against a case only as the letter preview reads it (a case the caller cannot see is an unknown reference, correspondence_admin.test.mjs)",
+  addOmbudsmanContact: 'configuration: the Ombudsman contact blocks',
+  saveOfficeHours: 'configuration: the office hours of the reminder digests',
+  sendTestEmail: "a test email to the caller's own address, no record",
   putAttachmentPolicy: 'configuration',
   saveOidcSettings: 'configuration: the identity provider',
   testOidcConnection: 'configuration: the identity provider',

@@ -2552,6 +2552,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letter-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render an unsaved template against a case the administrator names (reference) or, without one, the built-in sample case, as a letter issued today: the same rendering as real letters (PDF and email text), sample words in the parts a handler types; nothing is stored. Refused as saving would refuse the text (field text: an unknown placeholder, a tag that inserts text unescaped, a part the type requires left out). */
+        post: operations["previewLetterTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letter-templates/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every saved version of one template (type, and regime where it has its own), newest first; for the template of every regime the shipped default comes last as version 0. With the placeholders a template of the type may name (a name with a dot is a field inside the section before it: ((#outstanding_actions))((description))((/outstanding_actions))). */
+        get: operations["listLetterTemplateVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ombudsman-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ombudsman contact blocks letters name, as dated configuration: the built-in blocks, then those administrators added, in the order added; in_force marks the block each Ombudsman's letters issued today carry. */
+        get: operations["listOmbudsmanContacts"];
+        put?: never;
+        /** Add a contact block in force for letters issued from valid_from (today or later): blocks are never changed, a new one takes over, and letters issued before its date keep the earlier one. Recorded as a configured event. A Housing Ombudsman block from 13 January 2026 with an email address is refused (field email): it takes no new cases by email. */
+        post: operations["addOmbudsmanContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/office-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office hours reminder digests are sent in (on working days of the organisation's calendar): those an administrator saved, else those of serve --office-hours (source). */
+        get: operations["getOfficeHours"];
+        /** Save the office hours: HH:MM, the start before the end within one day (end 24:00 allowed). Once saved they win over serve --office-hours. Recorded as a configured event. */
+        put: operations["saveOfficeHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the server sends email, read-only (set by serve --mail-from, --smtp-url, --smtp-tls): the sender, the relay without any user name or password, the TLS mode. */
+        get: operations["getMailSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-settings/test-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one test message through the relay now (not the outbox) to the signed-in administrator's email address; recorded as a test_email_sent event on the user with the relay's answer. 422 (field email) when the account has no email address; 409 when the server has no relay (--smtp-url); 503 when the relay is unreachable or answers 4xx. */
+        post: operations["sendTestEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4414,7 +4518,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported" | "test_email_sent";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -4744,6 +4848,102 @@ export interface components {
             /** Format: date */
             on: string;
             items: components["schemas"]["ReminderDigestSummary"][];
+        };
+        LetterTemplatePreviewRequest: {
+            type: components["schemas"]["LetterType"];
+            /**
+             * @description The regime the template is for; absent or null for every regime
+             * @enum {string|null}
+             */
+            regime?: "housing" | "corporate" | "adults" | "children" | null;
+            /** @description The template as it would be saved */
+            text: string;
+            /** @description A case to render against; absent for the built-in sample case */
+            reference?: string | null;
+            /**
+             * @description The sample case's regime when the template serves every regime (default housing)
+             * @enum {string}
+             */
+            sample_regime?: "housing" | "corporate" | "adults" | "children";
+            /** @description The sample case's stage (default 1) */
+            stage?: number;
+        };
+        OmbudsmanContact: {
+            /** @enum {string} */
+            ombudsman: "housing_ombudsman" | "lgsco";
+            /**
+             * Format: date
+             * @description Letters issued on or after this date carry the block
+             */
+            valid_from: string;
+            name: string;
+            web_form: string;
+            phone: string;
+            postal_address: string;
+            /** @description null when it takes no complaints by email */
+            email: string | null;
+            /** @description How long the complainant has, as a letter says it */
+            time_limit: string;
+            /** @description Where the details come from */
+            source: string;
+            /** @description One of the blocks compiled into Redress */
+            built_in: boolean;
+            /** @description The block letters of this Ombudsman issued today carry */
+            in_force: boolean;
+            added_by: string | null;
+            /** Format: date-time */
+            added_at: string | null;
+        };
+        OmbudsmanContactRequest: {
+            /** @enum {string} */
+            ombudsman: "housing_ombudsman" | "lgsco";
+            /**
+             * Format: date
+             * @description Letters issued on or after this date carry the block
+             */
+            valid_from: string;
+            name: string;
+            web_form?: string;
+            phone?: string;
+            postal_address?: string;
+            /** @description Empty when it takes no complaints by email */
+            email?: string;
+            /** @description How long the complainant has, as a letter says it */
+            time_limit: string;
+            /** @description Where the details come from */
+            source?: string;
+        };
+        OfficeHours: {
+            start: string;
+            end: string;
+            /**
+             * @description saved: an administrator's, which wins; serve_flag: serve --office-hours, until one is saved
+             * @enum {string}
+             */
+            source: "saved" | "serve_flag";
+            saved_by: string | null;
+            /** Format: date-time */
+            saved_at: string | null;
+        };
+        OfficeHoursRequest: {
+            /**
+             * @description HH:MM
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description HH:MM, after the start; 24:00 for midnight
+             * @example 17:00
+             */
+            end: string;
+        };
+        MailSettings: {
+            sender: string | null;
+            /** @description The relay's URL without user name or password */
+            relay: string | null;
+            /** @enum {string} */
+            tls: "none" | "starttls" | "implicit";
+            relay_configured: boolean;
         };
     };
     responses: {
@@ -10153,6 +10353,228 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewLetterTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterTemplatePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listLetterTemplateVersions: {
+        parameters: {
+            query: {
+                type: components["schemas"]["LetterType"];
+                /** @description The regime's own template; absent for the template of every regime */
+                regime?: "housing" | "corporate" | "adults" | "children";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: components["schemas"]["LetterTemplate"][];
+                        placeholders: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOmbudsmanContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blocks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OmbudsmanContact"][];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addOmbudsmanContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OmbudsmanContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description Where the new record is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OmbudsmanContact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOfficeHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The office hours */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeHours"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveOfficeHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficeHoursRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeHours"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getMailSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mail settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sendTestEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted by the relay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sent: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };

@@ -111,6 +111,7 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   saved_view_changed: (f) => `${f.who} changed a saved view of the case list`,
   subject_access_item_withheld: (f) => `${f.who} withheld an item from the subject access bundle`,
   subject_access_exported: (f) => `${f.who} exported the subject access bundle`,
+  test_email_sent: (f) => `${f.who} sent a test email through the relay`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

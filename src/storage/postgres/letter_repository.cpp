@@ -187,6 +187,16 @@ Result<std::vector<app::LetterTemplate>> PostgresLetterTemplateRepository::ListL
   return rows->ReadAll(common::ReadTemplate<RowReader>);
 }
 
+Result<std::vector<app::LetterTemplate>> PostgresLetterTemplateRepository::History(
+    core::LetterType type, std::optional<core::Regime> regime) {
+  static const std::string sql = "SELECT " + std::string(kTemplateColumns) +
+                                 " FROM letter_templates WHERE type = $1 AND regime = $2 "
+                                 "ORDER BY version DESC";
+  Result<Rows> rows = connection_.Query(sql, Params().BindAll(type, RegimeKey(regime)));
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(common::ReadTemplate<RowReader>);
+}
+
 // --- outbox ---
 
 Result<app::OutboxMessage> PostgresOutboxRepository::Enqueue(app::OutboxMessage message) {

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "storage/common/configuration_rows.hpp"
+
 namespace redress::storage::postgres {
 
 namespace {
@@ -135,6 +137,47 @@ Status PostgresOrganisationRepository::AddDesignation(const core::Designation& d
   return connection_.Run(
       "INSERT INTO designations (service_area, from_date, to_date) VALUES ($1, $2, $3)",
       Params().BindAll(designation.service_area, designation.from, designation.to));
+}
+
+Result<std::vector<app::AddedOmbudsmanContact>>
+PostgresOrganisationRepository::ListOmbudsmanContacts() {
+  static const std::string sql = "SELECT " + std::string(common::kOmbudsmanContactColumns) +
+                                 " FROM ombudsman_contacts ORDER BY id";
+  Result<Rows> rows = connection_.Query(sql);
+  if (!rows) return Unexpected(rows.error());
+  return rows->ReadAll(common::ReadOmbudsmanContact<RowReader>);
+}
+
+Status PostgresOrganisationRepository::AddOmbudsmanContact(
+    const app::AddedOmbudsmanContact& contact) {
+  static const std::string sql = "INSERT INTO ombudsman_contacts (" +
+                                 std::string(common::kOmbudsmanContactColumns) +
+                                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+  Params params;
+  common::BindOmbudsmanContact(params, contact);
+  return connection_.Run(sql, params);
+}
+
+Result<std::optional<app::SavedOfficeHours>> PostgresOrganisationRepository::LoadOfficeHours() {
+  static const std::string sql =
+      "SELECT " + std::string(common::kOfficeHoursColumns) + " FROM office_hours WHERE id = 1";
+  Result<Rows> rows = connection_.Query(sql);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::SavedOfficeHours>();
+  Result<app::SavedOfficeHours> found =
+      rows->ReadOne(common::ReadOfficeHours<RowReader>, "no office hours");
+  if (!found) return Unexpected(found.error());
+  return std::optional<app::SavedOfficeHours>(std::move(*found));
+}
+
+Status PostgresOrganisationRepository::SaveOfficeHours(const app::SavedOfficeHours& saved) {
+  return connection_.Run(
+      "INSERT INTO office_hours (id, " + std::string(common::kOfficeHoursColumns) +
+          ") VALUES (1, $1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET start_minute = "
+          "excluded.start_minute, end_minute = excluded.end_minute, saved_by = "
+          "excluded.saved_by, saved_at = excluded.saved_at",
+      Params().BindAll(saved.hours.start_minute, saved.hours.end_minute, saved.saved_by,
+                       saved.saved_at));
 }
 
 Result<std::int64_t> PostgresOrganisationRepository::ConfigurationGeneration() {

@@ -27,6 +27,10 @@ class PostgresOrganisationRepository final : public app::OrganisationRepository 
   Status RemoveClosureDay(core::Date date) override;
   Result<std::vector<core::Designation>> ListDesignations() override;
   Status AddDesignation(const core::Designation& designation) override;
+  core::Result<std::vector<app::AddedOmbudsmanContact>> ListOmbudsmanContacts() override;
+  core::Status AddOmbudsmanContact(const app::AddedOmbudsmanContact& contact) override;
+  core::Result<std::optional<app::SavedOfficeHours>> LoadOfficeHours() override;
+  core::Status SaveOfficeHours(const app::SavedOfficeHours& hours) override;
   Result<std::int64_t> ConfigurationGeneration() override;
 
  private:

@@ -148,6 +148,17 @@ Result<std::vector<app::LetterTemplate>> SqliteLetterTemplateRepository::ListLat
   return ReadAll(*statement, common::ReadTemplate<ColumnReader>);
 }
 
+Result<std::vector<app::LetterTemplate>> SqliteLetterTemplateRepository::History(
+    core::LetterType type, std::optional<core::Regime> regime) {
+  static const std::string sql = "SELECT " + std::string(kTemplateColumns) +
+                                 " FROM letter_templates WHERE type = ? AND regime = ? "
+                                 "ORDER BY version DESC";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(type, RegimeKey(regime));
+  return ReadAll(*statement, common::ReadTemplate<ColumnReader>);
+}
+
 // --- outbox ---
 
 Result<app::OutboxMessage> SqliteOutboxRepository::Enqueue(app::OutboxMessage message) {

@@ -32,6 +32,8 @@ class SqliteLetterTemplateRepository final : public app::LetterTemplateRepositor
   Result<std::optional<app::LetterTemplate>> Latest(core::LetterType type,
                                                     std::optional<core::Regime> regime) override;
   Result<std::vector<app::LetterTemplate>> ListLatest() override;
+  Result<std::vector<app::LetterTemplate>> History(core::LetterType type,
+                                                   std::optional<core::Regime> regime) override;
 
  private:
   Connection& connection_;

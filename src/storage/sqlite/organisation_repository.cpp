@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/common/configuration_rows.hpp"
 #include "storage/sqlite/repository_support.hpp"
 
 namespace redress::storage::sqlite {
@@ -84,6 +85,50 @@ Result<std::vector<core::Designation>> SqliteOrganisationRepository::ListDesigna
 
 Status SqliteOrganisationRepository::AddDesignation(const core::Designation& designation) {
   return InsertRecord(connection_, designation);
+}
+
+Result<std::vector<app::AddedOmbudsmanContact>>
+SqliteOrganisationRepository::ListOmbudsmanContacts() {
+  static const std::string sql = "SELECT " + std::string(common::kOmbudsmanContactColumns) +
+                                 " FROM ombudsman_contacts ORDER BY id";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  return ReadAll(*statement, common::ReadOmbudsmanContact<ColumnReader>);
+}
+
+Status SqliteOrganisationRepository::AddOmbudsmanContact(
+    const app::AddedOmbudsmanContact& contact) {
+  static const std::string sql = "INSERT INTO ombudsman_contacts (" +
+                                 std::string(common::kOmbudsmanContactColumns) +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  common::BindOmbudsmanContact(*statement, contact);
+  return statement->Run();
+}
+
+Result<std::optional<app::SavedOfficeHours>> SqliteOrganisationRepository::LoadOfficeHours() {
+  static const std::string sql =
+      "SELECT " + std::string(common::kOfficeHoursColumns) + " FROM office_hours WHERE id = 1";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  Result<std::vector<app::SavedOfficeHours>> rows =
+      ReadAll(*statement, common::ReadOfficeHours<ColumnReader>);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::SavedOfficeHours>();
+  return std::optional<app::SavedOfficeHours>(rows->front());
+}
+
+Status SqliteOrganisationRepository::SaveOfficeHours(const app::SavedOfficeHours& saved) {
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO office_hours (id, " + std::string(common::kOfficeHoursColumns) +
+      ") VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET start_minute = "
+      "excluded.start_minute, end_minute = excluded.end_minute, saved_by = excluded.saved_by, "
+      "saved_at = excluded.saved_at");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(saved.hours.start_minute, saved.hours.end_minute, saved.saved_by,
+                     saved.saved_at);
+  return statement->Run();
 }
 
 Result<std::int64_t> SqliteOrganisationRepository::ConfigurationGeneration() {

@@ -29,6 +29,10 @@ class SqliteOrganisationRepository final : public app::OrganisationRepository {
   core::Status RemoveClosureDay(core::Date date) override;
   core::Result<std::vector<core::Designation>> ListDesignations() override;
   core::Status AddDesignation(const core::Designation& designation) override;
+  core::Result<std::vector<app::AddedOmbudsmanContact>> ListOmbudsmanContacts() override;
+  core::Status AddOmbudsmanContact(const app::AddedOmbudsmanContact& contact) override;
+  core::Result<std::optional<app::SavedOfficeHours>> LoadOfficeHours() override;
+  core::Status SaveOfficeHours(const app::SavedOfficeHours& hours) override;
   core::Result<std::int64_t> ConfigurationGeneration() override;
 
  private:

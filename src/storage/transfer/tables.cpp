@@ -66,6 +66,8 @@ constexpr std::array kCopied = {
     CopiedTable{"letter_printings"},
     CopiedTable{"saved_views"},
     CopiedTable{"subject_access_withholdings"},
+    CopiedTable{"ombudsman_contacts"},
+    CopiedTable{"office_hours"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {

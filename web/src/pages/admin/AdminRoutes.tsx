@@ -8,6 +8,9 @@ import { ClosureDays } from './ClosureDays';
 import { CodedEntries, CODED_KINDS } from './CodedEntries';
 import { Designations } from './Designations';
 import { ImportPage } from './ImportPage';
+import { LetterTemplateEdit, LetterTemplateList } from './LetterTemplates';
+import { MailSettings } from './MailSettings';
+import { OmbudsmanContacts } from './OmbudsmanContacts';
 import { SettingsPage } from './SettingsPage';
 import { SignInProvider } from './SignInProvider';
 import { UserEdit, UserList, UserNew } from './Users';
@@ -18,6 +21,9 @@ const SECTIONS = [
   { to: 'closure-days', label: 'Closure days' },
   { to: 'designations', label: 'Designated service area' },
   { to: 'settings', label: 'Organisation settings' },
+  { to: 'letter-templates', label: 'Letter templates' },
+  { to: 'ombudsman-contacts', label: 'Ombudsman contact details' },
+  { to: 'email', label: 'Email and office hours' },
   { to: 'sign-in', label: 'Sign-in with your identity provider' },
   { to: 'import', label: 'Import complaints from a legacy system' },
 ];
@@ -55,6 +61,10 @@ export function AdminRoutes() {
       <Route path="closure-days" element={<ClosureDays />} />
       <Route path="designations" element={<Designations />} />
       <Route path="settings" element={<SettingsPage />} />
+      <Route path="letter-templates" element={<LetterTemplateList />} />
+      <Route path="letter-templates/:type/:regime" element={<LetterTemplateEdit />} />
+      <Route path="ombudsman-contacts" element={<OmbudsmanContacts />} />
+      <Route path="email" element={<MailSettings />} />
       <Route path="sign-in" element={<SignInProvider />} />
       <Route path="import" element={<ImportPage />} />
       <Route path="*" element={<NotFound />} />

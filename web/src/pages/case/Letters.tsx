@@ -167,7 +167,7 @@ function LetterList({
 }
 
 // The preview's PDF as a link the browser downloads: a blob of the bytes the server rendered.
-function usePdfLink(base64: string | undefined): string | undefined {
+export function usePdfLink(base64: string | undefined): string | undefined {
   const url = useMemo(() => {
     if (!base64) return undefined;
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
