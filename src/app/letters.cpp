@@ -1,7 +1,5 @@
 #include "app/letters.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <set>
@@ -10,6 +8,7 @@
 
 #include "app/case_use_cases.hpp"
 #include "app/correspondence_settings.hpp"
+#include "app/sha256.hpp"
 #include "core/enum_names.hpp"
 #include "core/transitions.hpp"
 #include "letters/default_templates.hpp"
@@ -26,15 +25,6 @@ constexpr core::EnumNames<OutboxState, 4> kOutboxStateNames{{
     {OutboxState::kSent, "sent"},
     {OutboxState::kFailed, "failed"},
 }};
-
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
-}
 
 bool IsBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;

@@ -1,13 +1,12 @@
 #include "app/subject_access_bundle.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <utility>
 
+#include "app/sha256.hpp"
 #include "app/store_values.hpp"
 #include "core/person_search.hpp"
 #include "letters/letter_pdf.hpp"
@@ -22,15 +21,6 @@ constexpr std::size_t kMaxComplaints = 1000;
 // The summary is not a posted letter: no page limit but a sane one.
 constexpr int kMaxSummaryPages = 2000;
 constexpr std::string_view kManifest = "manifest.json";
-
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
-}
 
 // Whom the request is about: the subject's name when the requester asks for someone else, with
 // the requester's contact details (what the request records).

@@ -50,14 +50,7 @@ Result<ServiceRequestTransition> LogServiceRequest(const ServiceRequestInput& in
   if (!errors.empty()) return errors.ToError();
 
   ServiceRequest request;
-  request.channel = input.channel;
-  request.received_on = input.received_on;
-  request.service_area = input.service_area;
-  request.category = input.category;
-  request.summary = input.summary;
-  request.description = input.description;
-  request.requester = input.requester;
-  request.team = input.team;
+  static_cast<ServiceRequestInput&>(request) = input;
   request.status = ServiceRequestStatus::kOpen;
 
   // The changes name the classification only: the requester's personal data stays out of the

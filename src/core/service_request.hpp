@@ -19,25 +19,7 @@ enum class ServiceRequestStatus { kOpen, kResolved };
 std::string_view ToString(ServiceRequestStatus status);  // "open", "resolved"
 std::optional<ServiceRequestStatus> ParseServiceRequestStatus(std::string_view name);
 
-struct ServiceRequest {
-  std::int64_t id = 0;
-  std::string reference;  // assigned by the store, e.g. "SR-2024-000042"
-  std::int64_t version = 0;
-  Channel channel = Channel::kPhone;
-  Date received_on;
-  std::string service_area;
-  std::string category;
-  std::string summary;
-  std::string description;
-  Person requester;
-  std::string team;
-  ServiceRequestStatus status = ServiceRequestStatus::kOpen;
-  std::optional<Date> resolved_on;
-  std::string resolution;
-  std::string complaint_reference;  // set when converted into a complaint
-  friend bool operator==(const ServiceRequest&, const ServiceRequest&) = default;
-};
-
+// What the person asking gives and the officer records when a request is logged.
 struct ServiceRequestInput {
   Channel channel = Channel::kPhone;
   Date received_on;
@@ -47,6 +29,20 @@ struct ServiceRequestInput {
   std::string description;
   Person requester;
   std::string team;
+  friend bool operator==(const ServiceRequestInput&, const ServiceRequestInput&) = default;
+};
+
+// A logged request: what was given when it was logged (the base, one field list for both) and
+// what the store and its later steps add.
+struct ServiceRequest : ServiceRequestInput {
+  std::int64_t id = 0;
+  std::string reference;  // assigned by the store, e.g. "SR-2024-000042"
+  std::int64_t version = 0;
+  ServiceRequestStatus status = ServiceRequestStatus::kOpen;
+  std::optional<Date> resolved_on;
+  std::string resolution;
+  std::string complaint_reference;  // set when converted into a complaint
+  friend bool operator==(const ServiceRequest&, const ServiceRequest&) = default;
 };
 
 struct ServiceRequestTransition {

@@ -13,13 +13,6 @@
 namespace redress::legacy {
 namespace {
 
-std::string Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 std::vector<std::string> SplitList(std::string_view text) {
   std::vector<std::string> items;
   std::size_t start = 0;

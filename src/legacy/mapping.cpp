@@ -8,13 +8,6 @@
 namespace redress::legacy {
 namespace {
 
-std::string Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 std::string Folded(std::string_view text) {
   std::string folded = Trim(text);
   std::transform(folded.begin(), folded.end(), folded.begin(),
@@ -314,6 +307,13 @@ core::Result<Mapping> ParseMapping(std::string_view text) {
   }
   if (!errors.empty()) return errors.ToError();
   return mapping;
+}
+
+std::string Trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
 }
 
 }  // namespace redress::legacy

@@ -87,6 +87,9 @@ core::Result<Mapping> ParseMapping(std::string_view toml);
 // Redress's codes); nullopt when the table lacks the code.
 std::optional<std::string> Translate(const Codes& codes, std::string_view value);
 
+// `text` without the spaces, tabs and line ends around it: how every legacy cell and code is read.
+std::string Trim(std::string_view text);
+
 // The date `text` in the first of `formats` it fits; nullopt when none.
 std::optional<core::Date> ParseLegacyDate(std::string_view text,
                                           const std::vector<std::string>& formats);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/subject_access_repository.hpp"
 #include "core/subject_access_request.hpp"
 #include "storage/common/record_references.hpp"
 #include "storage/common/references.hpp"
@@ -74,5 +75,39 @@ struct Versioned<core::SubjectAccessRequest> {
   // A request names no other record.
   static std::vector<Reference> References(const core::SubjectAccessRequest&) { return {}; }
 };
+
+// The items withheld from a request's bundle (table subject_access_withholdings, SQLite 0030,
+// PostgreSQL 0018), in an engine's parameter style (`marker(n)`: "?" or "$n").
+//
+// The insert's parameters are item, reason, withheld_by, withheld_at and the request's
+// reference; it writes nothing when the item is withheld already (ON CONFLICT DO NOTHING, since
+// on PostgreSQL a failed statement would end the caller's transaction) and returns a row only
+// when it wrote one.
+template <typename Marker>
+std::string InsertWithholdingSql(Marker marker) {
+  return "INSERT INTO subject_access_withholdings (request_id, item, reason, withheld_by, "
+         "withheld_at) SELECT id, " +
+         MarkerList(marker, 4) + " FROM subject_access_requests WHERE reference = " + marker(5) +
+         " ON CONFLICT (request_id, item) DO NOTHING RETURNING 1";
+}
+
+// A request's withheld items in the order they were marked, read by ReadWithholding; the one
+// parameter is the request's reference.
+template <typename Marker>
+std::string WithholdingsSql(Marker marker) {
+  return "SELECT w.item, w.reason, w.withheld_by, w.withheld_at FROM subject_access_withholdings "
+         "w JOIN subject_access_requests r ON r.id = w.request_id WHERE r.reference = " +
+         marker(1) + " ORDER BY w.id";
+}
+
+template <typename Reader>
+app::Withholding ReadWithholding(Reader& row) {
+  app::Withholding withholding;
+  withholding.item = row.Text();
+  withholding.reason = row.Text();
+  withholding.withheld_by = row.Text();
+  withholding.withheld_at = row.Text();
+  return withholding;
+}
 
 }  // namespace redress::storage::common

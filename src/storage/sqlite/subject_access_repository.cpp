@@ -26,10 +26,8 @@ Result<std::vector<core::SubjectAccessRequest>> SqliteSubjectAccessRepository::L
 
 Status SqliteSubjectAccessRepository::AddWithholding(std::string_view reference,
                                                      const app::Withholding& withholding) {
-  Result<Statement> statement = connection_.Prepare(
-      "INSERT INTO subject_access_withholdings (request_id, item, reason, withheld_by, "
-      "withheld_at) SELECT id, ?, ?, ?, ? FROM subject_access_requests WHERE reference = ? "
-      "ON CONFLICT (request_id, item) DO NOTHING RETURNING 1");
+  static const std::string sql = common::InsertWithholdingSql(ParameterMarker);
+  Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(withholding.item, withholding.reason, withholding.withheld_by,
                      withholding.withheld_at, reference);
@@ -43,19 +41,11 @@ Status SqliteSubjectAccessRepository::AddWithholding(std::string_view reference,
 
 Result<std::vector<app::Withholding>> SqliteSubjectAccessRepository::WithholdingsOf(
     std::string_view reference) {
-  Result<Statement> statement = connection_.Prepare(
-      "SELECT w.item, w.reason, w.withheld_by, w.withheld_at FROM subject_access_withholdings w "
-      "JOIN subject_access_requests r ON r.id = w.request_id WHERE r.reference = ? ORDER BY w.id");
+  static const std::string sql = common::WithholdingsSql(ParameterMarker);
+  Result<Statement> statement = connection_.Prepare(sql);
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(reference);
-  return ReadAll(*statement, [](ColumnReader& row) {
-    app::Withholding withholding;
-    withholding.item = row.Text();
-    withholding.reason = row.Text();
-    withholding.withheld_by = row.Text();
-    withholding.withheld_at = row.Text();
-    return withholding;
-  });
+  return ReadAll(*statement, common::ReadWithholding<ColumnReader>);
 }
 
 }  // namespace redress::storage::sqlite
