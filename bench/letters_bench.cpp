@@ -65,8 +65,8 @@ letters::LetterModel ModelFor(int i) {
       "March 2026 and pay you 150 pounds for the time and trouble.";
   model.parts.escalation = "If you are not satisfied, ask us to take your complaint to stage 2.";
   model.parts.ombudsman = true;
-  model.ombudsman =
-      core::OmbudsmanContactOn(core::OmbudsmanFor(core::Regime::kHousing), model.issued_on);
+  model.ombudsman = core::OmbudsmanContactOn(
+      core::OmbudsmanContacts(), core::OmbudsmanFor(core::Regime::kHousing), model.issued_on);
   return model;
 }
 
