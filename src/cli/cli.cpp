@@ -118,7 +118,8 @@ class Commands final : public CommandHost {
     reminder_commands_ = RegisterReminderCommands(*this, app);
     import_commands_ = RegisterImportCommands(*this, app);
     submission_commands_ = RegisterSubmissionCommands(*this, app);
-    sar_commands_ = RegisterSarCommands(*this, app);
+    sar_commands_ =
+        RegisterSarCommands(*this, app, dependencies_.open_files, dependencies_.archive);
     letter_commands_ = RegisterLetterCommands(*this, app);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);

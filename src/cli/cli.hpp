@@ -9,9 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "app/file_store.hpp"
 #include "app/identity_provider.hpp"
 #include "app/password_policy.hpp"
 #include "app/ports.hpp"
+#include "app/subject_access_bundle.hpp"
 
 namespace redress::cli {
 
@@ -113,6 +115,10 @@ struct CopiedTableCount {
 using DatabaseCopier = std::function<core::Result<std::vector<CopiedTableCount>>(
     const std::string& from, const std::string& to, const app::Clock& clock)>;
 
+// Opens the folder of attached files (serve's --files), for `sar bundle`.
+using FileStoreOpener =
+    std::function<core::Result<std::unique_ptr<app::FileStore>>(const std::string& directory)>;
+
 struct Dependencies {
   StoreOpener open_store;
   const app::Clock* clock = nullptr;  // the wall clock; the demo uses its own
@@ -123,6 +129,9 @@ struct Dependencies {
   app::IdentityProvider* identity_provider = nullptr;
   // `redress migrate`; the command is absent without it.
   DatabaseCopier copy_database;
+  // `sar bundle`: the attached files and the ZIP writer; the command is absent without them.
+  FileStoreOpener open_files;
+  app::ArchiveWriter* archive = nullptr;
 };
 
 enum class ExitCode : int {

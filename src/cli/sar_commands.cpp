@@ -9,8 +9,6 @@
 #include "app/organisation.hpp"
 #include "app/subject_access.hpp"
 #include "app/subject_access_bundle.hpp"
-#include "files/local_file_store.hpp"
-#include "files/zip_archive.hpp"
 
 namespace redress::cli {
 namespace {
@@ -56,7 +54,8 @@ void Print(const app::SubjectAccessView& view, std::ostream& out) {
 
 class SarCommands final : public RecordCommands {
  public:
-  explicit SarCommands(CommandHost& host) : host_(host) {}
+  SarCommands(CommandHost& host, const FileStoreOpener& open_files, app::ArchiveWriter* archive)
+      : host_(host), open_files_(open_files), archive_(archive) {}
 
   void Register(CLI::App& app) {
     CLI::App* group = app.add_subcommand("sar", "subject access requests (UK GDPR Art. 15)");
@@ -162,6 +161,7 @@ class SarCommands final : public RecordCommands {
       return {};
     });
 
+    if (!open_files_ || archive_ == nullptr) return;
     CLI::App* bundle = group->add_subcommand(
         "bundle", "export everything held about the person as a ZIP (recorded in the audit trail)");
     Reference(bundle);
@@ -169,11 +169,10 @@ class SarCommands final : public RecordCommands {
     bundle->add_option("--files", files_, "the folder of attached files (serve's --files)")
         ->required();
     host_.RunWithStore(bundle, [this](app::Store& store) -> Status {
-      auto files = files::LocalFileStore::Create(files_);
+      auto files = open_files_(files_);
       if (!files) return tl::unexpected(files.error());
-      files::ZipArchiveWriter zip;
       auto exported = app::ExportSubjectAccessBundle(store, **files, host_.clock(),
-                                                     app::SystemActor(), reference_, zip);
+                                                     app::SystemActor(), reference_, *archive_);
       if (!exported) return tl::unexpected(exported.error());
       if (Status written = WriteDocument(host_.out(), out_, exported->bytes); !written) {
         return written;
@@ -212,6 +211,8 @@ class SarCommands final : public RecordCommands {
   }
 
   CommandHost& host_;
+  FileStoreOpener open_files_;
+  app::ArchiveWriter* archive_;
   bool open_only_ = false;
   std::string reference_;
   core::SubjectAccessRequest request_;
@@ -227,8 +228,10 @@ class SarCommands final : public RecordCommands {
 
 }  // namespace
 
-std::unique_ptr<RecordCommands> RegisterSarCommands(CommandHost& host, CLI::App& app) {
-  auto commands = std::make_unique<SarCommands>(host);
+std::unique_ptr<RecordCommands> RegisterSarCommands(CommandHost& host, CLI::App& app,
+                                                    const FileStoreOpener& open_files,
+                                                    app::ArchiveWriter* archive) {
+  auto commands = std::make_unique<SarCommands>(host, open_files, archive);
   commands->Register(app);
   return commands;
 }

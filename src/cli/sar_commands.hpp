@@ -11,10 +11,15 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
+#include "app/subject_access_bundle.hpp"
+#include "cli/cli.hpp"
 #include "cli/record_commands.hpp"
 
 namespace redress::cli {
 
-std::unique_ptr<RecordCommands> RegisterSarCommands(CommandHost& host, CLI::App& app);
+// `sar bundle` is registered only when `open_files` and `archive` are given (cli::Dependencies).
+std::unique_ptr<RecordCommands> RegisterSarCommands(CommandHost& host, CLI::App& app,
+                                                    const FileStoreOpener& open_files,
+                                                    app::ArchiveWriter* archive);
 
 }  // namespace redress::cli

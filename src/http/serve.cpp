@@ -49,7 +49,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                 {"removed_unfinished_or_unreferenced", swept ? *swept : 0},
                 {"virus_scanner", attachments.scanner != nullptr ? "clamd" : "none"}}));
   RegisterAttachmentRoutes(router, attachment_context);
-  RegisterSubjectAccessBundleRoutes(router, attachment_context);
+  RegisterSubjectAccessBundleRoutes(router, attachment_context, *attachments.archive);
   if (more_routes) more_routes(router, attachment_context);
   std::optional<WebApp> web_app;
   if (auto loaded = WebApp::Load(web_root)) {

@@ -10,6 +10,7 @@
 #include "app/identity_provider.hpp"
 #include "app/password_policy.hpp"
 #include "app/ports.hpp"
+#include "app/subject_access_bundle.hpp"
 #include "core/result.hpp"
 #include "http/application.hpp"
 #include "http/auth.hpp"
@@ -32,10 +33,13 @@ namespace redress::http {
 // Attached files go to `attachments.files`, typed by `attachments.detector` and scanned by
 // `attachments.scanner` (null: not scanned); before serving, what an interrupted process left in
 // the file store is swept (app::SweepOrphanFiles) and the count logged.
+// A subject access bundle is written by `attachments.archive` (files/zip_archive.hpp), given by
+// the composition root like the other adapters.
 struct AttachmentPorts {
   app::FileStore* files = nullptr;
   const app::MediaTypeDetector* detector = nullptr;
   app::VirusScanner* scanner = nullptr;
+  app::ArchiveWriter* archive = nullptr;
 };
 //
 // `more_routes`, when given, adds routes of layers above http (the resident's portal) to the

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "app/subject_access_bundle.hpp"
-#include "files/zip_archive.hpp"
 #include "http/handlers.hpp"
 #include "http/json_reader.hpp"
 #include "http/responses.hpp"
@@ -90,7 +89,8 @@ core::Result<Mark> ParseMark(const json& body) {
 
 }  // namespace
 
-void RegisterSubjectAccessBundleRoutes(Router& router, const app::AttachmentContext& context) {
+void RegisterSubjectAccessBundleRoutes(Router& router, const app::AttachmentContext& context,
+                                       app::ArchiveWriter& archive) {
   const std::string one(kOne);
   router.Add({"GET", one + "/holdings", kAuth, P::kManageSubjectAccess,
               [&context](const Request& request) {
@@ -111,21 +111,20 @@ void RegisterSubjectAccessBundleRoutes(Router& router, const app::AttachmentCont
                 if (!withheld) return Problem(withheld.error(), request);
                 return JsonAnswer(kCreated, WithholdingJson(*withheld));
               }});
-  router.Add(
-      {"GET", one + "/bundle", kAuth, P::kManageSubjectAccess, [&context](const Request& request) {
-         files::ZipArchiveWriter zip;
-         // Content is not removed while it is read (app::AttachmentContext).
-         std::shared_lock lock(context.content_mutex);
-         auto bundle =
-             app::ExportSubjectAccessBundle(context.store, context.files, context.clock,
-                                            *request.actor, PathParam(request, "reference"), zip);
-         if (!bundle) return Problem(bundle.error(), request);
-         Response response{kOk, "application/zip", std::move(bundle->bytes), {}};
-         response.headers.emplace_back("Content-Disposition",
-                                       "attachment; filename=\"" + bundle->file_name + "\"");
-         response.headers.emplace_back("X-Content-SHA256", bundle->sha256);
-         return response;
-       }});
+  router.Add({"GET", one + "/bundle", kAuth, P::kManageSubjectAccess,
+              [&context, &archive](const Request& request) {
+                // Content is not removed while it is read (app::AttachmentContext).
+                std::shared_lock lock(context.content_mutex);
+                auto bundle = app::ExportSubjectAccessBundle(
+                    context.store, context.files, context.clock, *request.actor,
+                    PathParam(request, "reference"), archive);
+                if (!bundle) return Problem(bundle.error(), request);
+                Response response{kOk, "application/zip", std::move(bundle->bytes), {}};
+                response.headers.emplace_back("Content-Disposition",
+                                              "attachment; filename=\"" + bundle->file_name + "\"");
+                response.headers.emplace_back("X-Content-SHA256", bundle->sha256);
+                return response;
+              }});
 }
 
 }  // namespace redress::http

@@ -15,6 +15,7 @@
 namespace redress::http {
 
 // Adds the endpoints above to `router`; what `context` names must outlive it.
-void RegisterSubjectAccessBundleRoutes(Router& router, const app::AttachmentContext& context);
+void RegisterSubjectAccessBundleRoutes(Router& router, const app::AttachmentContext& context,
+                                       app::ArchiveWriter& archive);
 
 }  // namespace redress::http

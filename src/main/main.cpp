@@ -21,6 +21,7 @@
 #include "files/clamd_scanner.hpp"
 #include "files/local_file_store.hpp"
 #include "files/magic_media_types.hpp"
+#include "files/zip_archive.hpp"
 #include "http/correspondence_admin_handlers.hpp"
 #include "http/letter_handlers.hpp"
 #include "http/serve.hpp"
@@ -158,8 +159,9 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   if (!detector) return tl::unexpected(detector.error());
   std::optional<redress::files::ClamdScanner> scanner;
   if (!options.clamd_socket.empty()) scanner.emplace(options.clamd_socket);
+  redress::files::ZipArchiveWriter archive;
   const redress::http::AttachmentPorts attachments{files->get(), detector->get(),
-                                                   scanner ? &*scanner : nullptr};
+                                                   scanner ? &*scanner : nullptr, &archive};
   // The letters' email: a worker thread sends the outbox through the relay while the server runs.
   std::unique_ptr<redress::mail::SmtpMailer> mailer;
   std::unique_ptr<redress::app::OutboxWorker> worker;
@@ -279,5 +281,13 @@ int main(int argc, char** argv) {
   redress::cli::Dependencies dependencies{OpenStore, &clock, &password_policy, serve,
                                           &identity_provider};
   dependencies.copy_database = CopyDatabase;
+  dependencies.open_files = [](const std::string& directory)
+      -> redress::core::Result<std::unique_ptr<redress::app::FileStore>> {
+    auto files = redress::files::LocalFileStore::Create(directory);
+    if (!files) return tl::unexpected(files.error());
+    return std::unique_ptr<redress::app::FileStore>(std::move(*files));
+  };
+  redress::files::ZipArchiveWriter archive;
+  dependencies.archive = &archive;
   return redress::cli::Run(argc, argv, dependencies, std::cin, std::cout, std::cerr);
 }

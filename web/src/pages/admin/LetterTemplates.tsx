@@ -4,7 +4,7 @@
 // saved), saving as a new version, and the version history.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { get, getItems, request } from '../../api';
+import { get, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { Select, Textarea, TextInput } from '../../components/fields';
 import {
@@ -30,10 +30,7 @@ function templatePath(t: { type: string; regime?: string | null }) {
 
 export function LetterTemplateList() {
   usePageTitle('Letter templates');
-  const templates = useLoad(
-    () => getItems<LetterTemplate>('/letter-templates'),
-    'letter-templates',
-  );
+  const templates = useLoad(() => get<LetterTemplate[]>('/letter-templates'), 'letter-templates');
   return (
     <>
       <BackLink to="/admin">Administration</BackLink>

@@ -2,7 +2,7 @@
 // the date it takes over from, and a form to add one from today or later. A block is never
 // changed: letters issued before a new block's date keep the earlier one.
 import { useState } from 'react';
-import { getItems, request } from '../../api';
+import { get, request } from '../../api';
 import { Form, useForm } from '../../components/Form';
 import { DateInput, Radios, Textarea, TextInput, type DateParts } from '../../components/fields';
 import {
@@ -27,7 +27,7 @@ const OMBUDSMEN = [
 
 export function OmbudsmanContacts() {
   usePageTitle('Ombudsman contact details');
-  const blocks = useLoad(() => getItems<OmbudsmanContact>('/ombudsman-contacts'), 'ombudsman');
+  const blocks = useLoad(() => get<OmbudsmanContact[]>('/ombudsman-contacts'), 'ombudsman');
   const form = useForm();
   const [ombudsman, setOmbudsman] = useState('');
   const [validFrom, setValidFrom] = useState(emptyDate);
