@@ -10,6 +10,7 @@
 // All need core::Permission::kManageSubjectAccess.
 
 #include "app/attachments.hpp"
+#include "app/subject_access_bundle.hpp"
 #include "http/router.hpp"
 
 namespace redress::http {
