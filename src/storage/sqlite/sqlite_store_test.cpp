@@ -180,7 +180,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
-        "DELETE FROM schema_migrations WHERE version >= 3");
+        std::string(kWithoutNeeds) + "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   Result<app::AuditReport> report = store_->VerifyAudit();
@@ -209,7 +209,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
-        "DELETE FROM schema_migrations WHERE version >= 3");
+        std::string(kWithoutNeeds) + "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   store_.reset();
@@ -241,7 +241,7 @@ TEST_F(SqliteStoreTest, MigrationElevenKeepsEachStagesReopeningDate) {
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
-        "DELETE FROM schema_migrations WHERE version >= 11");
+        std::string(kWithoutNeeds) + "DELETE FROM schema_migrations WHERE version >= 11");
   }
   OpenStore();
   Result<core::Complaint> loaded = Load(stored.reference);

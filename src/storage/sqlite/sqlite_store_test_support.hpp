@@ -44,6 +44,13 @@ inline constexpr std::string_view kWithoutFindingPeople =
     "DROP INDEX complaints_person; ALTER TABLE complaints DROP COLUMN people_text; "
     "ALTER TABLE complaints DROP COLUMN person_key; ";
 
+// The columns migration 28 (complainant_needs) adds, dropped with the others above when a test
+// takes a database back to an older schema: ADD COLUMN cannot be run twice.
+inline constexpr std::string_view kWithoutNeeds =
+    "ALTER TABLE complaint_contact_preferences DROP COLUMN adjustments; "
+    "ALTER TABLE complaint_contact_preferences DROP COLUMN vulnerabilities; "
+    "ALTER TABLE complaint_contact_preferences DROP COLUMN vulnerability_note; ";
+
 // The clock and the case builders are the store contract's (storage/contract), so that the
 // engine's own tests build the same cases the contract does.
 using contract::BasicComplaint;
