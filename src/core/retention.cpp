@@ -1,0 +1,202 @@
+#include "core/retention.hpp"
+
+#include <array>
+
+#include "core/enum_names.hpp"
+
+namespace redress::core {
+namespace {
+
+constexpr EnumNames<RetainedRecord, 1> kRecordNames{{{RetainedRecord::kComplaint, "complaint"}}};
+
+constexpr EnumNames<KeepReason, 7> kKeepReasonNames{{
+    {KeepReason::kOpen, "open"},
+    {KeepReason::kWithinRetention, "within_retention"},
+    {KeepReason::kOmbudsmanCase, "ombudsman_case"},
+    {KeepReason::kLegalProceedings, "legal_proceedings"},
+    {KeepReason::kLaterComplaint, "later_complaint"},
+    {KeepReason::kUnfinishedRemedy, "unfinished_remedy"},
+    {KeepReason::kManualHold, "manual_hold"},
+}};
+
+constexpr EnumNames<HoldKind, 2> kHoldKindNames{{
+    {HoldKind::kLegalProceedings, "legal_proceedings"},
+    {HoldKind::kManual, "manual"},
+}};
+
+constexpr EnumNames<DisposalVerdict, 2> kVerdictNames{{
+    {DisposalVerdict::kDispose, "dispose"},
+    {DisposalVerdict::kKeep, "keep"},
+}};
+
+constexpr EnumNames<DisposalRunState, 4> kRunStateNames{{
+    {DisposalRunState::kDryRun, "dry_run"},
+    {DisposalRunState::kApproved, "approved"},
+    {DisposalRunState::kCompleted, "completed"},
+    {DisposalRunState::kCancelled, "cancelled"},
+}};
+
+constexpr std::array kRegimes{Regime::kHousing, Regime::kCorporate, Regime::kChildren,
+                              Regime::kAdults};
+constexpr int kMonthsInYear = 12;
+
+bool Blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string Plural(int count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string_view ToString(RetainedRecord value) { return NameOf(kRecordNames, value); }
+std::optional<RetainedRecord> ParseRetainedRecord(std::string_view name) {
+  return ParseName(kRecordNames, name);
+}
+std::string_view ToString(KeepReason value) { return NameOf(kKeepReasonNames, value); }
+std::optional<KeepReason> ParseKeepReason(std::string_view name) {
+  return ParseName(kKeepReasonNames, name);
+}
+std::string_view ToString(HoldKind value) { return NameOf(kHoldKindNames, value); }
+std::optional<HoldKind> ParseHoldKind(std::string_view name) {
+  return ParseName(kHoldKindNames, name);
+}
+std::string_view ToString(DisposalVerdict value) { return NameOf(kVerdictNames, value); }
+std::string_view ToString(DisposalRunState value) { return NameOf(kRunStateNames, value); }
+std::optional<DisposalRunState> ParseDisposalRunState(std::string_view name) {
+  return ParseName(kRunStateNames, name);
+}
+
+RetentionSchedule::RetentionSchedule(const std::vector<RetentionRule>& rules) {
+  for (const RetentionRule& rule : rules) {
+    years_[{rule.record, rule.regime}] = rule.years_after_closure;
+  }
+}
+
+int RetentionSchedule::YearsFor(RetainedRecord record, Regime regime) const {
+  const auto found = years_.find({record, regime});
+  return found == years_.end() ? kDefaultRetentionYears : found->second;
+}
+
+std::vector<RetentionRule> RetentionSchedule::All() const {
+  std::vector<RetentionRule> all;
+  for (const auto& [record, name] : kRecordNames) {
+    for (Regime regime : kRegimes) {
+      all.push_back({record, regime, YearsFor(record, regime)});
+    }
+  }
+  return all;
+}
+
+Status CheckRetentionRule(const RetentionRule& rule) {
+  FieldErrors errors;
+  if (rule.years_after_closure < kMinRetentionYears ||
+      rule.years_after_closure > kMaxRetentionYears) {
+    errors.Add("years_after_closure",
+               "must be from " + std::to_string(kMinRetentionYears) + " to " +
+                   std::to_string(kMaxRetentionYears),
+               FieldErrorCode::kOutOfRange);
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+Status CheckHold(HoldKind /*kind*/, std::string_view reason) {
+  FieldErrors errors;
+  if (Blank(reason)) {
+    errors.Add("reason", "is required", FieldErrorCode::kRequired);
+  } else if (reason.size() > kMaxHoldReasonLength) {
+    errors.Add("reason", "must be at most " + std::to_string(kMaxHoldReasonLength) + " characters",
+               FieldErrorCode::kTooLong);
+  }
+  if (!errors.empty()) return errors.ToError();
+  return {};
+}
+
+Date DisposableFrom(Date ended_on, int years) { return ended_on.AddMonths(years * kMonthsInYear); }
+
+DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedule& schedule,
+                               Date today) {
+  DisposalDecision decision;
+  decision.reference = facts.reference;
+  std::vector<KeptBecause>& kept = decision.kept_because;
+  if (!facts.ended_on) {
+    kept.push_back({KeepReason::kOpen, "the case has not ended"});
+  } else {
+    const int years = schedule.YearsFor(RetainedRecord::kComplaint, facts.regime);
+    decision.disposable_from = DisposableFrom(*facts.ended_on, years);
+    if (today < *decision.disposable_from) {
+      kept.push_back({KeepReason::kWithinRetention,
+                      "kept " + Plural(years, "year", "years") + " after it ended on " +
+                          facts.ended_on->ToIso() + ", until " +
+                          decision.disposable_from->ToIso()});
+    }
+  }
+  for (const std::string& ombudsman_case : facts.open_ombudsman_cases) {
+    kept.push_back(
+        {KeepReason::kOmbudsmanCase, "Ombudsman case " + ombudsman_case + " has no final decision"});
+  }
+  for (const PlacedHold& hold : facts.holds) {
+    kept.push_back({hold.kind == HoldKind::kLegalProceedings ? KeepReason::kLegalProceedings
+                                                             : KeepReason::kManualHold,
+                    hold.reason});
+  }
+  for (const LaterComplaint& later : facts.later_complaints) {
+    if (!later.ended_on) {
+      kept.push_back({KeepReason::kLaterComplaint, "later complaint " + later.reference + " is open"});
+      continue;
+    }
+    const Date later_from =
+        DisposableFrom(*later.ended_on, schedule.YearsFor(RetainedRecord::kComplaint, later.regime));
+    if (today < later_from) {
+      kept.push_back({KeepReason::kLaterComplaint,
+                      "later complaint " + later.reference + " is kept until " + later_from.ToIso()});
+    }
+  }
+  if (facts.unfinished_actions > 0) {
+    kept.push_back({KeepReason::kUnfinishedRemedy,
+                    Plural(facts.unfinished_actions, "remedial action is", "remedial actions are") +
+                        " not done"});
+  }
+  if (facts.unfinished_ombudsman_remedies > 0) {
+    kept.push_back({KeepReason::kUnfinishedRemedy,
+                    Plural(facts.unfinished_ombudsman_remedies, "Ombudsman remedy is",
+                           "Ombudsman remedies are") +
+                        " not complied with"});
+  }
+  decision.verdict = kept.empty() ? DisposalVerdict::kDispose : DisposalVerdict::kKeep;
+  return decision;
+}
+
+Status CheckApproval(DisposalRunState state, std::string_view created_by,
+                     std::string_view approver) {
+  if (state != DisposalRunState::kDryRun) {
+    return Fail(ErrorCode::kTransitionNotAllowed,
+                "the disposal run is " + std::string(ToString(state)) + ": only a dry run can be approved");
+  }
+  if (created_by == approver) {
+    FieldErrors errors;
+    errors.Add("approved_by",
+               "must be someone other than who asked for the dry run (" + std::string(created_by) +
+                   ")",
+               FieldErrorCode::kInvalid);
+    return errors.ToError();
+  }
+  return {};
+}
+
+Status CheckCancellation(DisposalRunState state) {
+  if (state == DisposalRunState::kDryRun || state == DisposalRunState::kApproved) return {};
+  return Fail(ErrorCode::kTransitionNotAllowed,
+              "the disposal run is " + std::string(ToString(state)) + ": it cannot be cancelled");
+}
+
+Status CheckRunnable(DisposalRunState state) {
+  if (state == DisposalRunState::kApproved) return {};
+  return Fail(ErrorCode::kTransitionNotAllowed, "the disposal run is " +
+                                                    std::string(ToString(state)) +
+                                                    ": only an approved run can be run");
+}
+
+}  // namespace redress::core

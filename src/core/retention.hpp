@@ -1,0 +1,149 @@
+#pragma once
+
+// Retention and disposal (issue 20): how long a record is kept after its case ended, the holds
+// that stop its disposal, and the verdict for one record on a day. Pure: the record's facts, the
+// schedule and "today" are inputs. The disposal run (app/disposal.hpp) asks `JudgeDisposal` for
+// every record in its dry run and again for each one when it runs, so a hold placed after the
+// approval still keeps a record.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/regime.hpp"
+#include "core/result.hpp"
+
+namespace redress::core {
+
+// The retention period when the council has configured none: six years after the case ended
+// (the Limitation Act 1980's six years for a claim in contract or tort, which councils' retention
+// schedules follow for complaints).
+inline constexpr int kDefaultRetentionYears = 6;
+inline constexpr int kMinRetentionYears = 1;
+inline constexpr int kMaxRetentionYears = 100;
+inline constexpr std::size_t kMaxHoldReasonLength = 2000;
+
+// The record types a retention rule is set for. A complaint's service request, notes, letters,
+// attachments and events go with it.
+enum class RetainedRecord { kComplaint };
+std::string_view ToString(RetainedRecord value);  // "complaint"
+std::optional<RetainedRecord> ParseRetainedRecord(std::string_view name);
+
+struct RetentionRule {
+  RetainedRecord record = RetainedRecord::kComplaint;
+  Regime regime = Regime::kCorporate;
+  int years_after_closure = kDefaultRetentionYears;
+};
+
+// The configured rules; a (record, regime) without one keeps kDefaultRetentionYears.
+class RetentionSchedule {
+ public:
+  RetentionSchedule() = default;
+  explicit RetentionSchedule(const std::vector<RetentionRule>& rules);
+  int YearsFor(RetainedRecord record, Regime regime) const;
+  // Every (record, regime) with its years, configured or default, in a fixed order.
+  std::vector<RetentionRule> All() const;
+
+ private:
+  std::map<std::pair<RetainedRecord, Regime>, int> years_;
+};
+
+// A rule's fields, every offending one at once (kInvalidInput): years_after_closure within
+// [kMinRetentionYears, kMaxRetentionYears].
+Status CheckRetentionRule(const RetentionRule& rule);
+
+// What keeps a record. kOpen and kWithinRetention are the schedule's; the others are holds.
+enum class KeepReason {
+  kOpen,               // the case has not ended
+  kWithinRetention,    // its retention period has not passed
+  kOmbudsmanCase,      // an Ombudsman case about it has no final decision
+  kLegalProceedings,   // a hold for legal proceedings
+  kLaterComplaint,     // a later complaint of the same person, or linked to it, is still kept
+  kUnfinishedRemedy,   // a remedial action or an Ombudsman remedy is not done
+  kManualHold,         // a hold placed by staff with a reason
+};
+std::string_view ToString(KeepReason value);  // "open", "within_retention", …
+std::optional<KeepReason> ParseKeepReason(std::string_view name);
+
+// The holds staff place by hand (the others follow from the records).
+enum class HoldKind { kLegalProceedings, kManual };
+std::string_view ToString(HoldKind value);  // "legal_proceedings", "manual"
+std::optional<HoldKind> ParseHoldKind(std::string_view name);
+
+// A hold's fields (kInvalidInput, every one at once): a reason, not blank, at most
+// kMaxHoldReasonLength characters.
+Status CheckHold(HoldKind kind, std::string_view reason);
+
+// A complaint received after the one judged and related to it (the same person by
+// core/person_search's keys, or linked).
+struct LaterComplaint {
+  std::string reference;
+  Regime regime = Regime::kCorporate;
+  std::optional<Date> ended_on;  // nullopt while it is open
+};
+
+struct PlacedHold {
+  HoldKind kind = HoldKind::kManual;
+  std::string reason;
+};
+
+// What the verdict on one complaint depends on, read by the store.
+struct DisposalFacts {
+  std::string reference;
+  Regime regime = Regime::kCorporate;
+  // The day the case ended (closed, refused or withdrawn); nullopt while it is open.
+  std::optional<Date> ended_on;
+  std::vector<std::string> open_ombudsman_cases;  // their references
+  int unfinished_actions = 0;                     // remedial actions not done
+  int unfinished_ombudsman_remedies = 0;          // Ombudsman orders not complied with
+  std::vector<LaterComplaint> later_complaints;
+  std::vector<PlacedHold> holds;  // in force (not released)
+};
+
+// The day ended_on + the rule's years (29 February → 28 February in a common year).
+Date DisposableFrom(Date ended_on, int years);
+
+struct KeptBecause {
+  KeepReason reason = KeepReason::kOpen;
+  std::string detail;  // in words: "retained until 2031-04-01", "Ombudsman case OMB-…"
+};
+
+enum class DisposalVerdict { kDispose, kKeep };
+std::string_view ToString(DisposalVerdict value);  // "dispose", "keep"
+
+struct DisposalDecision {
+  std::string reference;
+  DisposalVerdict verdict = DisposalVerdict::kKeep;
+  std::optional<Date> disposable_from;  // nullopt while open
+  std::vector<KeptBecause> kept_because;  // empty when disposed of; every reason otherwise
+};
+
+// The verdict on `facts` on `today`: disposed of when the case ended, its retention period has
+// passed and no hold applies; otherwise kept, with every reason that applies (so the dry run's
+// report says all of them, not the first).
+DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedule& schedule,
+                               Date today);
+
+// A disposal run's steps: a dry run lists what would go and why the rest is kept; a second person
+// approves it; the run disposes of what the dry run listed and is still disposable on the day it
+// runs. A dry run may be cancelled instead.
+enum class DisposalRunState { kDryRun, kApproved, kCompleted, kCancelled };
+std::string_view ToString(DisposalRunState value);  // "dry_run", "approved", "completed", "cancelled"
+std::optional<DisposalRunState> ParseDisposalRunState(std::string_view name);
+
+// Whether `approver` may approve a dry run made by `created_by` in `state`: kTransitionNotAllowed
+// unless it is a dry run; kInvalidInput ("approved_by") when the approver made it
+// (kInvalid; four eyes: whoever asked for the dry run does not approve their own disposal).
+Status CheckApproval(DisposalRunState state, std::string_view created_by,
+                     std::string_view approver);
+// Whether a run in `state` may be cancelled (a dry run or an approved run not yet run).
+Status CheckCancellation(DisposalRunState state);
+// Whether a run in `state` may be run: only an approved one.
+Status CheckRunnable(DisposalRunState state);
+
+}  // namespace redress::core

@@ -1,0 +1,149 @@
+#include "core/retention.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace redress::core {
+namespace {
+
+Date D(std::string_view iso) { return *Date::Parse(iso); }
+
+DisposalFacts Ended(std::string_view on, Regime regime = Regime::kCorporate) {
+  DisposalFacts facts;
+  facts.reference = "CMP-2019-000001";
+  facts.regime = regime;
+  facts.ended_on = D(on);
+  return facts;
+}
+
+std::vector<KeepReason> Reasons(const DisposalDecision& decision) {
+  std::vector<KeepReason> reasons;
+  for (const KeptBecause& kept : decision.kept_because) reasons.push_back(kept.reason);
+  return reasons;
+}
+
+TEST(DisposableFromTest, AddsWholeYearsAndClampsTheTwentyNinthOfFebruary) {
+  struct Case {
+    std::string_view ended;
+    int years;
+    std::string_view expected;
+  };
+  const std::vector<Case> cases = {
+      {"2019-04-01", 6, "2025-04-01"},
+      {"2020-02-29", 6, "2026-02-28"},  // no 29 February in 2026
+      {"2020-02-29", 4, "2024-02-29"},
+      {"2019-12-31", 1, "2020-12-31"},
+      {"2001-06-15", 25, "2026-06-15"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(DisposableFrom(D(c.ended), c.years), D(c.expected)) << c.ended << " + " << c.years;
+  }
+}
+
+TEST(RetentionScheduleTest, DefaultsToSixYearsAndTakesConfiguredRules) {
+  const RetentionSchedule schedule({{RetainedRecord::kComplaint, Regime::kChildren, 25}});
+  EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, Regime::kChildren), 25);
+  EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, Regime::kHousing),
+            kDefaultRetentionYears);
+  EXPECT_EQ(schedule.All().size(), 4u);
+}
+
+TEST(JudgeDisposalTest, TheScheduleAndEachHoldKeepARecord) {
+  struct Case {
+    std::string name;
+    DisposalFacts facts;
+    std::string_view today;
+    DisposalVerdict verdict;
+    std::vector<KeepReason> reasons;
+  };
+  const RetentionSchedule schedule({{RetainedRecord::kComplaint, Regime::kChildren, 25}});
+  std::vector<Case> cases;
+  cases.push_back({"past its six years", Ended("2019-04-01"), "2025-04-01",
+                   DisposalVerdict::kDispose, {}});
+  cases.push_back({"the day before", Ended("2019-04-01"), "2025-03-31", DisposalVerdict::kKeep,
+                   {KeepReason::kWithinRetention}});
+  cases.push_back({"children's kept longer", Ended("2019-04-01", Regime::kChildren),
+                   "2025-04-01", DisposalVerdict::kKeep, {KeepReason::kWithinRetention}});
+  DisposalFacts open = Ended("2019-04-01");
+  open.ended_on.reset();
+  cases.push_back({"open", open, "2030-01-01", DisposalVerdict::kKeep, {KeepReason::kOpen}});
+  DisposalFacts ombudsman = Ended("2010-01-01");
+  ombudsman.open_ombudsman_cases = {"OMB-2024-000001"};
+  cases.push_back({"open Ombudsman case", ombudsman, "2025-01-01", DisposalVerdict::kKeep,
+                   {KeepReason::kOmbudsmanCase}});
+  DisposalFacts legal = Ended("2010-01-01");
+  legal.holds = {{HoldKind::kLegalProceedings, "County court claim"},
+                 {HoldKind::kManual, "Requested by the monitoring officer"}};
+  cases.push_back({"holds", legal, "2025-01-01", DisposalVerdict::kKeep,
+                   {KeepReason::kLegalProceedings, KeepReason::kManualHold}});
+  DisposalFacts remedy = Ended("2010-01-01");
+  remedy.unfinished_actions = 1;
+  remedy.unfinished_ombudsman_remedies = 2;
+  cases.push_back({"unfinished remedies", remedy, "2025-01-01", DisposalVerdict::kKeep,
+                   {KeepReason::kUnfinishedRemedy, KeepReason::kUnfinishedRemedy}});
+  DisposalFacts later_open = Ended("2010-01-01");
+  later_open.later_complaints = {{"CMP-2024-000002", Regime::kCorporate, std::nullopt}};
+  cases.push_back({"later complaint open", later_open, "2025-01-01", DisposalVerdict::kKeep,
+                   {KeepReason::kLaterComplaint}});
+  DisposalFacts later_kept = Ended("2010-01-01");
+  later_kept.later_complaints = {{"CMP-2020-000002", Regime::kCorporate, D("2020-03-01")}};
+  cases.push_back({"later complaint still kept", later_kept, "2025-01-01",
+                   DisposalVerdict::kKeep, {KeepReason::kLaterComplaint}});
+  DisposalFacts later_gone = Ended("2010-01-01");
+  later_gone.later_complaints = {{"CMP-2012-000002", Regime::kCorporate, D("2012-03-01")}};
+  cases.push_back({"later complaint itself disposable", later_gone, "2025-01-01",
+                   DisposalVerdict::kDispose, {}});
+  DisposalFacts everything = Ended("2024-01-01");
+  everything.open_ombudsman_cases = {"OMB-2024-000001"};
+  everything.holds = {{HoldKind::kManual, "Audit sample"}};
+  cases.push_back({"every reason, not the first", everything, "2025-01-01",
+                   DisposalVerdict::kKeep,
+                   {KeepReason::kWithinRetention, KeepReason::kOmbudsmanCase,
+                    KeepReason::kManualHold}});
+
+  for (const Case& c : cases) {
+    const DisposalDecision decision = JudgeDisposal(c.facts, schedule, D(c.today));
+    EXPECT_EQ(decision.verdict, c.verdict) << c.name;
+    EXPECT_EQ(Reasons(decision), c.reasons) << c.name;
+  }
+}
+
+TEST(JudgeDisposalTest, SaysUntilWhenARecordIsKept) {
+  const DisposalDecision decision =
+      JudgeDisposal(Ended("2019-04-01"), RetentionSchedule(), D("2020-01-01"));
+  ASSERT_EQ(decision.kept_because.size(), 1u);
+  EXPECT_EQ(decision.kept_because[0].detail,
+            "kept 6 years after it ended on 2019-04-01, until 2025-04-01");
+  EXPECT_EQ(decision.disposable_from, D("2025-04-01"));
+}
+
+TEST(RetentionChecksTest, NameEveryOffendingField) {
+  EXPECT_TRUE(CheckRetentionRule({RetainedRecord::kComplaint, Regime::kHousing, 6}));
+  const Status zero = CheckRetentionRule({RetainedRecord::kComplaint, Regime::kHousing, 0});
+  ASSERT_FALSE(zero);
+  EXPECT_EQ(zero.error().fields.at(0).field, "years_after_closure");
+  EXPECT_FALSE(CheckRetentionRule({RetainedRecord::kComplaint, Regime::kHousing, 101}));
+  EXPECT_FALSE(CheckHold(HoldKind::kManual, "  "));
+  EXPECT_FALSE(CheckHold(HoldKind::kManual, std::string(kMaxHoldReasonLength + 1, 'x')));
+  EXPECT_TRUE(CheckHold(HoldKind::kLegalProceedings, "Judicial review lodged"));
+}
+
+TEST(DisposalRunStepsTest, FourEyesAndStates) {
+  EXPECT_TRUE(CheckApproval(DisposalRunState::kDryRun, "alice", "bob"));
+  const Status own = CheckApproval(DisposalRunState::kDryRun, "alice", "alice");
+  ASSERT_FALSE(own);
+  EXPECT_EQ(own.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(own.error().fields.at(0).field, "approved_by");
+  EXPECT_EQ(CheckApproval(DisposalRunState::kCompleted, "alice", "bob").error().code,
+            ErrorCode::kTransitionNotAllowed);
+  EXPECT_TRUE(CheckRunnable(DisposalRunState::kApproved));
+  EXPECT_FALSE(CheckRunnable(DisposalRunState::kDryRun));
+  EXPECT_TRUE(CheckCancellation(DisposalRunState::kApproved));
+  EXPECT_FALSE(CheckCancellation(DisposalRunState::kCompleted));
+}
+
+}  // namespace
+}  // namespace redress::core
