@@ -5,7 +5,7 @@
 namespace redress::app {
 namespace {
 
-constexpr core::EnumNames<EntityType, 12> kEntityTypeNames{{
+constexpr core::EnumNames<EntityType, 13> kEntityTypeNames{{
     {EntityType::kComplaint, "complaint"},
     {EntityType::kServiceRequest, "service_request"},
     {EntityType::kUser, "user"},
@@ -18,6 +18,7 @@ constexpr core::EnumNames<EntityType, 12> kEntityTypeNames{{
     {EntityType::kSelfAssessment, "self_assessment"},
     {EntityType::kAnnualSubmission, "annual_submission"},
     {EntityType::kSubjectAccessRequest, "subject_access_request"},
+    {EntityType::kDisposalRun, "disposal_run"},
 }};
 
 constexpr core::EnumNames<LinkRelation, 3> kLinkRelationNames{{

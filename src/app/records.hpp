@@ -157,10 +157,11 @@ enum class EntityType {
   kSelfAssessment,    // named by its financial year
   kAnnualSubmission,  // named by its financial year
   kSubjectAccessRequest,
+  kDisposalRun,  // named by its number
 };
 // "complaint", "service_request", "user", "token", "configuration", "ombudsman_case",
 // "failure_order", "lgsco_letter", "learning_action", "self_assessment", "annual_submission",
-// "subject_access_request"
+// "subject_access_request", "disposal_run"
 std::string_view ToString(EntityType type);
 std::optional<EntityType> ParseEntityType(std::string_view name);
 

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 69> kEventTypeNames{{
+constexpr EnumNames<EventType, 78> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -75,6 +75,15 @@ constexpr EnumNames<EventType, 69> kEventTypeNames{{
     {EventType::kSubjectAccessItemWithheld, "subject_access_item_withheld"},
     {EventType::kSubjectAccessExported, "subject_access_exported"},
     {EventType::kTestEmailSent, "test_email_sent"},
+    {EventType::kRetentionRuleChanged, "retention_rule_changed"},
+    {EventType::kRetentionHoldPlaced, "retention_hold_placed"},
+    {EventType::kRetentionHoldReleased, "retention_hold_released"},
+    {EventType::kDisposalDryRun, "disposal_dry_run"},
+    {EventType::kDisposalApproved, "disposal_approved"},
+    {EventType::kDisposalCancelled, "disposal_cancelled"},
+    {EventType::kDisposalCompleted, "disposal_completed"},
+    {EventType::kComplaintDisposed, "complaint_disposed"},
+    {EventType::kRedacted, "redacted"},
 }};
 
 }  // namespace

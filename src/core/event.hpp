@@ -84,6 +84,15 @@ enum class EventType {
                                // with the reason (core/subject_access_bundle.hpp)
   kSubjectAccessExported,      // on a subject access request: its bundle exported (the SHA-256)
   kTestEmailSent,  // on a user: an administrator's test email through the relay, and its answer
+  kRetentionRuleChanged,   // on the configuration: a retention period changed (core/retention.hpp)
+  kRetentionHoldPlaced,    // on a complaint: a hold that stops its disposal, with the reason
+  kRetentionHoldReleased,  // on a complaint: a hold released, with the reason
+  kDisposalDryRun,         // on a disposal run: what would be disposed of, and what kept
+  kDisposalApproved,       // on a disposal run: approved by a second person
+  kDisposalCancelled,      // on a disposal run: cancelled before it ran
+  kDisposalCompleted,      // on a disposal run: run, with the counts disposed of and kept
+  kComplaintDisposed,      // on a complaint: its personal data disposed of under a run
+  kRedacted,  // on a complaint: one field or attachment redacted, by whom and why, not what
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

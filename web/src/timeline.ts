@@ -112,6 +112,15 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   subject_access_item_withheld: (f) => `${f.who} withheld an item from the subject access bundle`,
   subject_access_exported: (f) => `${f.who} exported the subject access bundle`,
   test_email_sent: (f) => `${f.who} sent a test email through the relay`,
+  retention_rule_changed: (f) => `${f.who} changed a retention period`,
+  retention_hold_placed: (f) => `${f.who} placed a hold that stops this case being disposed of`,
+  retention_hold_released: (f) => `${f.who} released a hold on disposing of this case`,
+  disposal_dry_run: (f) => `${f.who} made a disposal dry run`,
+  disposal_approved: (f) => `${f.who} approved the disposal run`,
+  disposal_cancelled: (f) => `${f.who} cancelled the disposal run`,
+  disposal_completed: () => `The disposal run disposed of the personal data of the cases it listed`,
+  complaint_disposed: () => `The personal data of this case was disposed of under the retention schedule`,
+  redacted: (f) => `${f.who} redacted information from this case`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.
