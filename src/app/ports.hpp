@@ -35,6 +35,7 @@
 #include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
 #include "app/resident_access_repository.hpp"
+#include "app/retention_repository.hpp"
 #include "app/saved_view_repository.hpp"
 #include "app/service_request_repository.hpp"
 #include "app/session_repository.hpp"
@@ -119,6 +120,8 @@ class Tx {
   virtual LetterPrintingRepository& LetterPrintings() = 0;
   // Named views of the case list per user (app/saved_view_repository.hpp, issue 18).
   virtual SavedViewRepository& SavedViews() = 0;
+  // Retention periods, holds, disposal runs and disposal (app/retention_repository.hpp, issue 20).
+  virtual RetentionRepository& Retention() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

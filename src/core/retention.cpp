@@ -1,6 +1,7 @@
 #include "core/retention.hpp"
 
 #include <array>
+#include <set>
 
 #include "core/enum_names.hpp"
 
@@ -167,6 +168,47 @@ DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedu
   }
   decision.verdict = kept.empty() ? DisposalVerdict::kDispose : DisposalVerdict::kKeep;
   return decision;
+}
+
+std::map<std::string, std::vector<LaterComplaint>> LaterRelatedComplaints(
+    const std::vector<RetentionCase>& cases,
+    const std::vector<std::pair<std::string, std::string>>& links) {
+  std::map<std::string, const RetentionCase*> by_reference;
+  std::map<std::string, std::vector<const RetentionCase*>> by_key;
+  for (const RetentionCase& c : cases) {
+    by_reference[c.reference] = &c;
+    for (const std::string& key : c.person_keys) by_key[key].push_back(&c);
+  }
+  std::map<std::string, std::set<std::string>> related;
+  for (const auto& [key, sharing] : by_key) {
+    for (const RetentionCase* a : sharing) {
+      for (const RetentionCase* b : sharing) {
+        if (a != b) related[a->reference].insert(b->reference);
+      }
+    }
+  }
+  for (const auto& [from, to] : links) {
+    related[from].insert(to);
+    related[to].insert(from);
+  }
+  std::map<std::string, std::vector<LaterComplaint>> later;
+  for (const auto& [reference, others] : related) {
+    const auto self = by_reference.find(reference);
+    if (self == by_reference.end()) continue;
+    for (const std::string& other_reference : others) {
+      const auto other = by_reference.find(other_reference);
+      if (other == by_reference.end()) continue;
+      const RetentionCase& o = *other->second;
+      const RetentionCase& c = *self->second;
+      // Later: received after it, or the same day with a higher reference (so that of two
+      // complaints received together exactly one is the later).
+      if (o.received_on > c.received_on ||
+          (o.received_on == c.received_on && o.reference > c.reference)) {
+        later[reference].push_back({o.reference, o.regime, o.ended_on});
+      }
+    }
+  }
+  return later;
 }
 
 Status CheckApproval(DisposalRunState state, std::string_view created_by,

@@ -87,6 +87,24 @@ struct LaterComplaint {
   std::optional<Date> ended_on;  // nullopt while it is open
 };
 
+// A complaint as the retention rules see it: no personal data, only its keys for finding the same
+// person's other complaints (core/person_search's keys as stored, each prefixed by its kind so
+// that an e-mail key never equals a phone key; blank keys left out).
+struct RetentionCase {
+  std::string reference;
+  Regime regime = Regime::kCorporate;
+  Date received_on;
+  std::optional<Date> ended_on;  // closed, refused or withdrawn on; nullopt while open
+  std::vector<std::string> person_keys;
+};
+
+// For each case, the complaints received after it that are related to it: the same person (a
+// shared key) or linked to it either way (`links`, pairs of references). Cases without any are
+// absent from the map.
+std::map<std::string, std::vector<LaterComplaint>> LaterRelatedComplaints(
+    const std::vector<RetentionCase>& cases,
+    const std::vector<std::pair<std::string, std::string>>& links);
+
 struct PlacedHold {
   HoldKind kind = HoldKind::kManual;
   std::string reason;

@@ -120,6 +120,24 @@ TEST(JudgeDisposalTest, SaysUntilWhenARecordIsKept) {
   EXPECT_EQ(decision.disposable_from, D("2025-04-01"));
 }
 
+TEST(LaterRelatedComplaintsTest, SamePersonOrLinkedAndReceivedLater) {
+  const std::vector<RetentionCase> cases = {
+      {"CMP-2019-000001", Regime::kCorporate, D("2019-01-01"), D("2019-02-01"), {"e:a@x.org"}},
+      {"CMP-2019-000002", Regime::kHousing, D("2019-06-01"), std::nullopt, {"e:a@x.org"}},
+      {"CMP-2019-000003", Regime::kCorporate, D("2019-07-01"), D("2019-08-01"), {"p:0123"}},
+      {"CMP-2019-000004", Regime::kCorporate, D("2019-03-01"), D("2019-04-01"), {}},
+      {"CMP-2019-000005", Regime::kCorporate, D("2019-01-01"), D("2019-02-01"), {"p:0999"}},
+  };
+  const auto later = LaterRelatedComplaints(cases, {{"CMP-2019-000003", "CMP-2019-000004"}});
+  ASSERT_EQ(later.count("CMP-2019-000001"), 1u);
+  ASSERT_EQ(later.at("CMP-2019-000001").size(), 1u);
+  EXPECT_EQ(later.at("CMP-2019-000001")[0].reference, "CMP-2019-000002");
+  EXPECT_EQ(later.count("CMP-2019-000002"), 0u);  // the earlier one does not hold the later
+  ASSERT_EQ(later.count("CMP-2019-000004"), 1u);  // linked, received later
+  EXPECT_EQ(later.at("CMP-2019-000004")[0].reference, "CMP-2019-000003");
+  EXPECT_EQ(later.count("CMP-2019-000005"), 0u);  // a key nobody else has
+}
+
 TEST(RetentionChecksTest, NameEveryOffendingField) {
   EXPECT_TRUE(CheckRetentionRule({RetainedRecord::kComplaint, Regime::kHousing, 6}));
   const Status zero = CheckRetentionRule({RetainedRecord::kComplaint, Regime::kHousing, 0});
