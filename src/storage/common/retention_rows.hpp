@@ -1,0 +1,148 @@
+#pragma once
+
+// Retention and disposal as every engine stores them (app/retention_repository.hpp; SQLite
+// migration 0032, PostgreSQL 0021): the statements of the snapshot the verdicts are judged from,
+// the statements that remove a complaint's personal data, and the JSON of a verdict's reasons.
+// Statements with parameters are built with the engine's marker (`Marker(n)`: "?" or "$n"). Each
+// engine runs them itself. Internal to the storage adapters.
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/retention.hpp"
+#include "storage/common/stored_json.hpp"
+
+namespace redress::storage::common {
+
+// The snapshot (app::RetentionSnapshot), one statement per part; none takes a parameter.
+// The day a case ended is its closure, refusal or withdrawal, by its status.
+inline constexpr std::string_view kRetentionCasesSql =
+    "SELECT c.reference, c.regime, c.received_on, "
+    "CASE c.status WHEN 'closed' THEN c.closed_on WHEN 'not_accepted' THEN c.refusal_decided_on "
+    "WHEN 'withdrawn' THEN c.withdrawn_on END, c.email_key, c.phone_key, c.person_key "
+    "FROM complaints c WHERE NOT EXISTS "
+    "(SELECT 1 FROM disposed_complaints d WHERE d.reference = c.reference) ORDER BY c.reference";
+inline constexpr std::string_view kRetentionLinksSql =
+    "SELECT f.reference, t.reference FROM complaint_links l JOIN complaints f ON f.id = l.from_id "
+    "JOIN complaints t ON t.id = l.to_id "
+    "UNION SELECT c.reference, r.repeat_of FROM complaint_repeats r "
+    "JOIN complaints c ON c.id = r.complaint_id";
+inline constexpr std::string_view kRetentionOpenOmbudsmanSql =
+    "SELECT occ.complaint, oc.reference FROM ombudsman_case_complaints occ "
+    "JOIN ombudsman_cases oc ON oc.id = occ.case_id WHERE oc.final_decision_on IS NULL "
+    "ORDER BY occ.complaint, oc.reference";
+inline constexpr std::string_view kRetentionUnfinishedActionsSql =
+    "SELECT c.reference, count(*) FROM stage_actions a JOIN complaints c ON c.id = a.complaint_id "
+    "WHERE a.status = 'open' GROUP BY c.reference";
+inline constexpr std::string_view kRetentionUnfinishedRemediesSql =
+    "SELECT occ.complaint, count(*) FROM ombudsman_remedies r "
+    "JOIN ombudsman_case_complaints occ ON occ.case_id = r.case_id "
+    "WHERE r.completed_on IS NULL GROUP BY occ.complaint";
+inline constexpr std::string_view kRetentionHoldsInForceSql =
+    "SELECT reference, kind, reason FROM retention_holds WHERE released_at = '' ORDER BY id";
+
+// The stored person keys of a case, each prefixed by its kind so that keys of different kinds
+// never meet (core::RetentionCase::person_keys).
+inline std::vector<std::string> PrefixedPersonKeys(std::string email_key, std::string phone_key,
+                                                   std::string person_key) {
+  std::vector<std::string> keys;
+  if (!email_key.empty()) keys.push_back("email:" + email_key);
+  if (!phone_key.empty()) keys.push_back("phone:" + phone_key);
+  if (!person_key.empty()) keys.push_back("person:" + person_key);
+  return keys;
+}
+
+template <typename Reader>
+core::RetentionCase ReadRetentionCase(Reader& r) {
+  core::RetentionCase c;
+  c.reference = r.Text();
+  c.regime = r.Enumerator(core::ParseRegime);
+  c.received_on = r.Date();
+  c.ended_on = r.OptionalDate();
+  std::string email_key = r.Text();
+  std::string phone_key = r.Text();
+  std::string person_key = r.Text();
+  c.person_keys = PrefixedPersonKeys(std::move(email_key), std::move(phone_key),
+                                     std::move(person_key));
+  return c;
+}
+
+// A verdict's reasons as stored: [{"reason": "within_retention", "detail": "…"}].
+inline std::string KeptBecauseJson(const std::vector<core::KeptBecause>& kept) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const core::KeptBecause& k : kept) {
+    array.push_back({{"reason", core::ToString(k.reason)}, {"detail", k.detail}});
+  }
+  return array.dump();
+}
+
+inline std::vector<core::KeptBecause> ReadKeptBecause(std::string_view text) {
+  std::vector<core::KeptBecause> kept;
+  for (const nlohmann::json& item : ParseStoredArray(text)) {
+    const std::optional<core::KeepReason> reason =
+        core::ParseKeepReason(StoredTextMember(item, "reason"));
+    kept.push_back({reason.value_or(core::KeepReason::kManualHold),
+                    StoredTextMember(item, "detail")});
+  }
+  return kept;
+}
+
+// The run and item columns, in binding and reading order.
+inline constexpr std::string_view kDisposalRunColumns =
+    "id, version, state, as_of, created_by, created_at, approved_by, approved_at, finished_by, "
+    "finished_at, to_dispose, kept, disposed";
+
+// The text attached files of a disposed case are removed with.
+inline constexpr std::string_view kDisposedRemovalReason =
+    "disposed of under the retention schedule";
+// The name a disposed case's attachment keeps (the column may not be blank).
+inline constexpr std::string_view kDisposedFileName = "disposed";
+
+// The statements that remove the personal data of complaint id `marker(1)` (each statement's one
+// parameter, which some use more than once: SQLite's "?1", PostgreSQL's "$1") and of what hangs
+// from it, keeping the statistics' columns. The engine runs each in
+// order, then its own statement for the superseded responses' JSON lists and the attachments.
+template <typename MarkerFn>
+std::vector<std::string> DisposalStatements(MarkerFn marker) {
+  const std::string id = marker(1);
+  const std::string ref = "(SELECT c.reference FROM complaints c WHERE c.id = " + id + ")";
+  auto blank_if_set = [](std::string_view column) {
+    return std::string(column) + " = CASE WHEN " + std::string(column) +
+           " IS NULL THEN NULL ELSE '' END";
+  };
+  return {
+      "UPDATE complaints SET version = version + 1, summary = '', description = '', "
+      "desired_outcome = '', complainant_name = '', complainant_email = '', "
+      "complainant_phone = '', complainant_address = '', complainant_postcode = '', " +
+          blank_if_set("representative_name") + ", " + blank_if_set("representative_email") +
+          ", " + blank_if_set("representative_phone") + ", " +
+          blank_if_set("representative_address") + ", " +
+          blank_if_set("representative_postcode") + ", " +
+          blank_if_set("refusal_explanation") + ", " + blank_if_set("withdrawal_reason") +
+          ", email_key = '', phone_key = '', property_key = '', people_text = '', "
+          "person_key = '' WHERE id = " + id,
+      "UPDATE complaint_stages SET escalation_reason = '', " + blank_if_set("learning") +
+          " WHERE complaint_id = " + id,
+      "UPDATE stage_remedies SET description = '' WHERE complaint_id = " + id,
+      "UPDATE stage_actions SET description = '' WHERE complaint_id = " + id,
+      "UPDATE stage_procedures SET " + blank_if_set("discussion_notes") + ", " +
+          blank_if_set("late_notice_reason") + " WHERE complaint_id = " + id,
+      "DELETE FROM complaint_notes WHERE complaint_id = " + id,
+      "DELETE FROM complaint_contact_preferences WHERE complaint_id = " + id,
+      "UPDATE outbox SET recipient = '', last_error = '' WHERE letter_id IN "
+      "(SELECT l.id FROM letters l WHERE l.complaint_id = " + id + ")",
+      // The reminders that named the case quoted its summary: their text goes, their count stays.
+      "UPDATE reminder_digests SET text = '', html = '' WHERE text LIKE '%' || " + ref + " || '%'",
+      "UPDATE service_requests SET version = version + 1, summary = '', description = '', "
+      "requester_name = '', requester_email = '', requester_phone = '', requester_address = '', "
+      "requester_postcode = '', resolution = '' WHERE complaint_reference = " + ref +
+          " OR reference = (SELECT c.service_request_reference FROM complaints c WHERE c.id = " +
+          id + ")",
+  };
+}
+
+}  // namespace redress::storage::common

@@ -1,0 +1,331 @@
+#include "storage/sqlite/retention_repository.hpp"
+
+#include <string>
+#include <utility>
+
+#include "storage/common/retention_rows.hpp"
+
+namespace redress::storage::sqlite {
+namespace {
+
+constexpr std::string_view kHoldColumns =
+    "id, reference, kind, reason, placed_by, placed_at, released_by, released_at, release_reason";
+
+app::RetentionHoldRecord ReadHold(ColumnReader& r) {
+  app::RetentionHoldRecord hold;
+  hold.id = r.Int64();
+  hold.reference = r.Text();
+  hold.kind = r.Enumerator(core::ParseHoldKind);
+  hold.reason = r.Text();
+  hold.placed_by = r.Text();
+  hold.placed_at = r.Text();
+  hold.released_by = r.Text();
+  hold.released_at = r.Text();
+  hold.release_reason = r.Text();
+  return hold;
+}
+
+app::DisposalRunRecord ReadRun(ColumnReader& r) {
+  app::DisposalRunRecord run;
+  run.id = r.Int64();
+  run.version = r.Int64();
+  run.state = r.Enumerator(core::ParseDisposalRunState);
+  run.as_of = r.Date();
+  run.created_by = r.Text();
+  run.created_at = r.Text();
+  run.approved_by = r.Text();
+  run.approved_at = r.Text();
+  run.finished_by = r.Text();
+  run.finished_at = r.Text();
+  run.to_dispose = r.Int64();
+  run.kept = r.Int64();
+  run.disposed = r.Int64();
+  return run;
+}
+
+core::DisposalVerdict ParseVerdict(std::string_view text) {
+  return text == "dispose" ? core::DisposalVerdict::kDispose : core::DisposalVerdict::kKeep;
+}
+
+template <typename Read>
+auto QueryAll(Connection& connection, std::string_view sql, Read read)
+    -> Result<std::vector<decltype(read(std::declval<ColumnReader&>()))>> {
+  Result<Statement> statement = connection.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  return ReadAll(*statement, read);
+}
+
+}  // namespace
+
+Result<std::vector<core::RetentionRule>> SqliteRetentionRepository::Rules() {
+  return QueryAll(connection_,
+                  "SELECT record_type, regime, years FROM retention_rules "
+                  "ORDER BY record_type, regime",
+                  [](ColumnReader& r) {
+                    core::RetentionRule rule;
+                    rule.record = r.Enumerator(core::ParseRetainedRecord);
+                    rule.regime = r.Enumerator(core::ParseRegime);
+                    rule.years_after_closure = r.Int();
+                    return rule;
+                  });
+}
+
+Status SqliteRetentionRepository::SaveRule(const core::RetentionRule& rule,
+                                           std::string_view changed_by,
+                                           std::string_view changed_at) {
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO retention_rules (record_type, regime, years, changed_by, changed_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (record_type, regime) DO UPDATE SET "
+      "years = excluded.years, changed_by = excluded.changed_by, changed_at = excluded.changed_at");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(rule.record), core::ToString(rule.regime),
+                     rule.years_after_closure, changed_by, changed_at);
+  return statement->Run();
+}
+
+Result<std::vector<app::RetentionHoldRecord>> SqliteRetentionRepository::HoldsOf(
+    std::string_view reference) {
+  static const std::string sql = "SELECT " + std::string(kHoldColumns) +
+                                 " FROM retention_holds WHERE reference = ? ORDER BY id";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(reference);
+  return ReadAll(*statement, ReadHold);
+}
+
+Result<std::optional<app::RetentionHoldRecord>> SqliteRetentionRepository::Hold(std::int64_t id) {
+  static const std::string sql =
+      "SELECT " + std::string(kHoldColumns) + " FROM retention_holds WHERE id = ?";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(id);
+  Result<std::vector<app::RetentionHoldRecord>> rows = ReadAll(*statement, ReadHold);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::RetentionHoldRecord>();
+  return std::optional<app::RetentionHoldRecord>(std::move(rows->front()));
+}
+
+Result<std::int64_t> SqliteRetentionRepository::AddHold(const app::RetentionHoldRecord& hold) {
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO retention_holds (reference, kind, reason, placed_by, placed_at) "
+      "VALUES (?, ?, ?, ?, ?)");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(hold.reference, core::ToString(hold.kind), hold.reason, hold.placed_by,
+                     hold.placed_at);
+  if (Status run = statement->Run(); !run) return Unexpected(run.error());
+  return statement->LastInsertRowid();
+}
+
+Status SqliteRetentionRepository::ReleaseHold(const app::RetentionHoldRecord& hold) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE retention_holds SET released_by = ?, released_at = ?, release_reason = ? "
+      "WHERE id = ? AND released_at = ''");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(hold.released_by, hold.released_at, hold.release_reason, hold.id);
+  return RunOnExistingRow(*statement, "hold " + std::to_string(hold.id) + " is not in force");
+}
+
+Result<app::RetentionSnapshot> SqliteRetentionRepository::Snapshot() {
+  app::RetentionSnapshot snapshot;
+  auto cases = QueryAll(connection_, common::kRetentionCasesSql,
+                        [](ColumnReader& r) { return common::ReadRetentionCase(r); });
+  if (!cases) return Unexpected(cases.error());
+  snapshot.cases = std::move(*cases);
+  auto pairs = [](ColumnReader& r) { return std::pair{r.Text(), r.Text()}; };
+  auto links = QueryAll(connection_, common::kRetentionLinksSql, pairs);
+  if (!links) return Unexpected(links.error());
+  snapshot.links = std::move(*links);
+  auto ombudsman = QueryAll(connection_, common::kRetentionOpenOmbudsmanSql, pairs);
+  if (!ombudsman) return Unexpected(ombudsman.error());
+  for (auto& [complaint, ombudsman_case] : *ombudsman) {
+    snapshot.open_ombudsman_cases[complaint].push_back(std::move(ombudsman_case));
+  }
+  auto counts = [](ColumnReader& r) { return std::pair{r.Text(), r.Int()}; };
+  auto actions = QueryAll(connection_, common::kRetentionUnfinishedActionsSql, counts);
+  if (!actions) return Unexpected(actions.error());
+  snapshot.unfinished_actions.insert(actions->begin(), actions->end());
+  auto remedies = QueryAll(connection_, common::kRetentionUnfinishedRemediesSql, counts);
+  if (!remedies) return Unexpected(remedies.error());
+  snapshot.unfinished_ombudsman_remedies.insert(remedies->begin(), remedies->end());
+  auto holds = QueryAll(connection_, common::kRetentionHoldsInForceSql, [](ColumnReader& r) {
+    std::string reference = r.Text();
+    core::PlacedHold hold{r.Enumerator(core::ParseHoldKind), r.Text()};
+    return std::pair{std::move(reference), std::move(hold)};
+  });
+  if (!holds) return Unexpected(holds.error());
+  for (auto& [reference, hold] : *holds) snapshot.holds[reference].push_back(std::move(hold));
+  return snapshot;
+}
+
+Result<std::int64_t> SqliteRetentionRepository::AddRun(
+    const app::DisposalRunRecord& run, const std::vector<app::DisposalRunItem>& items) {
+  Result<Statement> statement = connection_.Prepare(
+      "INSERT INTO disposal_runs (version, state, as_of, created_by, created_at, to_dispose, "
+      "kept) VALUES (1, ?, ?, ?, ?, ?, ?)");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(run.state), run.as_of, run.created_by, run.created_at,
+                     run.to_dispose, run.kept);
+  if (Status done = statement->Run(); !done) return Unexpected(done.error());
+  const std::int64_t id = statement->LastInsertRowid();
+  for (const app::DisposalRunItem& item : items) {
+    Result<Statement> insert = connection_.Prepare(
+        "INSERT INTO disposal_run_items (run_id, reference, verdict, disposable_from, "
+        "kept_because) VALUES (?, ?, ?, ?, ?)");
+    if (!insert) return Unexpected(insert.error());
+    insert->BindAll(id, item.decision.reference, core::ToString(item.decision.verdict),
+                    item.decision.disposable_from,
+                    common::KeptBecauseJson(item.decision.kept_because));
+    if (Status done = insert->Run(); !done) return Unexpected(done.error());
+  }
+  return id;
+}
+
+Result<std::optional<app::DisposalRunRecord>> SqliteRetentionRepository::Run(std::int64_t id) {
+  static const std::string sql =
+      "SELECT " + std::string(common::kDisposalRunColumns) + " FROM disposal_runs WHERE id = ?";
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(id);
+  Result<std::vector<app::DisposalRunRecord>> rows = ReadAll(*statement, ReadRun);
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<app::DisposalRunRecord>();
+  return std::optional<app::DisposalRunRecord>(std::move(rows->front()));
+}
+
+Result<std::vector<app::DisposalRunRecord>> SqliteRetentionRepository::Runs() {
+  static const std::string sql = "SELECT " + std::string(common::kDisposalRunColumns) +
+                                 " FROM disposal_runs ORDER BY id DESC";
+  return QueryAll(connection_, sql, ReadRun);
+}
+
+Result<std::vector<app::DisposalRunItem>> SqliteRetentionRepository::Items(std::int64_t run_id) {
+  Result<Statement> statement = connection_.Prepare(
+      "SELECT reference, verdict, disposable_from, kept_because, disposed_at, kept_at_run "
+      "FROM disposal_run_items WHERE run_id = ? ORDER BY reference");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(run_id);
+  return ReadAll(*statement, [](ColumnReader& r) {
+    app::DisposalRunItem item;
+    item.decision.reference = r.Text();
+    item.decision.verdict = ParseVerdict(r.View());
+    item.decision.disposable_from = r.OptionalDate();
+    item.decision.kept_because = common::ReadKeptBecause(r.View());
+    item.disposed_at = r.Text();
+    item.kept_at_run = common::ReadKeptBecause(r.View());
+    return item;
+  });
+}
+
+Status SqliteRetentionRepository::UpdateRun(const app::DisposalRunRecord& run) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE disposal_runs SET version = version + 1, state = ?, approved_by = ?, "
+      "approved_at = ?, finished_by = ?, finished_at = ?, disposed = ?, kept = ? "
+      "WHERE id = ? AND version = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(core::ToString(run.state), run.approved_by, run.approved_at, run.finished_by,
+                     run.finished_at, run.disposed, run.kept, run.id, run.version);
+  if (Status done = statement->Run(); !done) return done;
+  if (statement->Changes() == 0) {
+    return Fail(ErrorCode::kConflict,
+                "disposal run " + std::to_string(run.id) + " was changed by someone else");
+  }
+  return {};
+}
+
+Status SqliteRetentionRepository::UpdateItem(std::int64_t run_id,
+                                             const app::DisposalRunItem& item) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE disposal_run_items SET disposed_at = ?, kept_at_run = ? "
+      "WHERE run_id = ? AND reference = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(item.disposed_at, common::KeptBecauseJson(item.kept_at_run), run_id,
+                     item.decision.reference);
+  return RunOnExistingRow(*statement, "no such item");
+}
+
+Result<std::vector<std::string>> SqliteRetentionRepository::DisposeOfComplaint(
+    std::string_view reference, std::int64_t run_id, std::string_view at) {
+  Result<Statement> find = connection_.Prepare(
+      "SELECT id, coalesce(service_request_reference, '') FROM complaints WHERE reference = ?");
+  if (!find) return Unexpected(find.error());
+  find->BindAll(reference);
+  auto found = ReadOne(
+      *find, [](ColumnReader& r) { return std::pair{r.Int64(), r.Text()}; },
+      "complaint " + std::string(reference) + " does not exist");
+  if (!found) return Unexpected(found.error());
+  const auto& [id, service_request] = *found;
+
+  static const std::vector<std::string> statements = [] {
+    std::vector<std::string> all =
+        common::DisposalStatements([](int n) { return "?" + std::to_string(n); });
+    // The superseded responses' lists keep their types, amounts and root causes.
+    all.push_back(
+        "UPDATE stage_earlier_responses SET learning = '', "
+        "remedies = (SELECT json_group_array(json_set(value, '$.description', '')) "
+        "FROM json_each(remedies)), "
+        "actions = (SELECT json_group_array(json_set(value, '$.description', '')) "
+        "FROM json_each(actions)) WHERE complaint_id = ?1");
+    return all;
+  }();
+  for (const std::string& sql : statements) {
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(id);
+    if (Status done = statement->Run(); !done) return Unexpected(done.error());
+  }
+
+  // The attached files of the case and of its service request: the content's hashes of those
+  // still attached, for the caller to remove from the file store; every row keeps its size and
+  // hash, loses its name and description.
+  std::vector<std::string> files;
+  for (const auto& [attached_to, owner] :
+       {std::pair<std::string_view, std::string_view>{"complaint", reference},
+        std::pair<std::string_view, std::string_view>{"service_request", service_request}}) {
+    if (owner.empty()) continue;
+    Result<Statement> shas = connection_.Prepare(
+        "SELECT sha256 FROM attachments WHERE attached_to = ? AND reference = ? "
+        "AND removed_at IS NULL");
+    if (!shas) return Unexpected(shas.error());
+    shas->BindAll(attached_to, owner);
+    auto found_files = ReadAll(*shas, [](ColumnReader& r) { return r.Text(); });
+    if (!found_files) return Unexpected(found_files.error());
+    files.insert(files.end(), found_files->begin(), found_files->end());
+    Result<Statement> update = connection_.Prepare(
+        "UPDATE attachments SET name = ?, description = '', "
+        "removed_by = coalesce(removed_by, 'retention'), removed_at = coalesce(removed_at, ?), "
+        "removal_reason = CASE WHEN removal_reason IS NULL THEN ? ELSE '' END "
+        "WHERE attached_to = ? AND reference = ?");
+    if (!update) return Unexpected(update.error());
+    update->BindAll(common::kDisposedFileName, at, common::kDisposedRemovalReason, attached_to,
+                    owner);
+    if (Status done = update->Run(); !done) return Unexpected(done.error());
+  }
+
+  Result<Statement> letters = connection_.Prepare(
+      "UPDATE letters SET recipient_name = '', recipient_email = '', recipient_address = '', "
+      "text = '', html = '', pdf = x'' WHERE complaint_id = ?");
+  if (!letters) return Unexpected(letters.error());
+  letters->BindAll(id);
+  if (Status done = letters->Run(); !done) return Unexpected(done.error());
+
+  Result<Statement> mark = connection_.Prepare(
+      "INSERT INTO disposed_complaints (reference, run_id, disposed_at) VALUES (?, ?, ?)");
+  if (!mark) return Unexpected(mark.error());
+  mark->BindAll(reference, run_id, at);
+  if (Status done = mark->Run(); !done) return Unexpected(done.error());
+  return files;
+}
+
+Result<std::optional<std::string>> SqliteRetentionRepository::DisposedAt(
+    std::string_view reference) {
+  Result<Statement> statement =
+      connection_.Prepare("SELECT disposed_at FROM disposed_complaints WHERE reference = ?");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(reference);
+  auto rows = ReadAll(*statement, [](ColumnReader& r) { return r.Text(); });
+  if (!rows) return Unexpected(rows.error());
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(rows->front()));
+}
+
+}  // namespace redress::storage::sqlite

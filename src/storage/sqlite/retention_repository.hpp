@@ -1,0 +1,39 @@
+#pragma once
+
+// The SQLite repository of retention and disposal (issue 20; migration 0032), working through the
+// transaction's connection. The statements both engines share are storage/common/retention_rows.hpp.
+
+#include "app/retention_repository.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace redress::storage::sqlite {
+
+class SqliteRetentionRepository final : public app::RetentionRepository {
+ public:
+  explicit SqliteRetentionRepository(Connection& connection) : connection_(connection) {}
+
+  Result<std::vector<core::RetentionRule>> Rules() override;
+  Status SaveRule(const core::RetentionRule& rule, std::string_view changed_by,
+                  std::string_view changed_at) override;
+  Result<std::vector<app::RetentionHoldRecord>> HoldsOf(std::string_view reference) override;
+  Result<std::optional<app::RetentionHoldRecord>> Hold(std::int64_t id) override;
+  Result<std::int64_t> AddHold(const app::RetentionHoldRecord& hold) override;
+  Status ReleaseHold(const app::RetentionHoldRecord& hold) override;
+  Result<app::RetentionSnapshot> Snapshot() override;
+  Result<std::int64_t> AddRun(const app::DisposalRunRecord& run,
+                              const std::vector<app::DisposalRunItem>& items) override;
+  Result<std::optional<app::DisposalRunRecord>> Run(std::int64_t id) override;
+  Result<std::vector<app::DisposalRunRecord>> Runs() override;
+  Result<std::vector<app::DisposalRunItem>> Items(std::int64_t run_id) override;
+  Status UpdateRun(const app::DisposalRunRecord& run) override;
+  Status UpdateItem(std::int64_t run_id, const app::DisposalRunItem& item) override;
+  Result<std::vector<std::string>> DisposeOfComplaint(std::string_view reference,
+                                                      std::int64_t run_id,
+                                                      std::string_view at) override;
+  Result<std::optional<std::string>> DisposedAt(std::string_view reference) override;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace redress::storage::sqlite
