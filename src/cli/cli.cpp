@@ -24,6 +24,7 @@
 #include "cli/oversight_commands.hpp"
 #include "cli/record_commands.hpp"
 #include "cli/reminder_commands.hpp"
+#include "cli/retention_commands.hpp"
 #include "cli/sar_commands.hpp"
 #include "cli/sso_commands.hpp"
 #include "cli/submission_commands.hpp"
@@ -121,6 +122,7 @@ class Commands final : public CommandHost {
     sar_commands_ =
         RegisterSarCommands(*this, app, dependencies_.open_files, dependencies_.archive);
     letter_commands_ = RegisterLetterCommands(*this, app);
+    retention_commands_ = RegisterRetentionCommands(*this, app, dependencies_.open_files);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);
     }
@@ -422,6 +424,10 @@ class Commands final : public CommandHost {
         ->add_option("--reminders-poll-seconds", serve_options_.reminders_poll_seconds,
                      "how often staff reminder digests are checked for (default 300)")
         ->check(CLI::Range(1, 86400));
+    serve
+        ->add_option("--disposal-poll-seconds", serve_options_.disposal_poll_seconds,
+                     "how often approved disposal runs are looked for and run (default 60)")
+        ->check(CLI::Range(1, 86400));
     serve->add_option("--office-hours", serve_options_.office_hours,
                       "when reminder digests may go, local time HH:MM-HH:MM (default 09:00-17:00)");
     serve->add_option("--portal-path", serve_options_.portal_path,
@@ -689,6 +695,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> letter_commands_;
   std::unique_ptr<RecordCommands> migrate_command_;
   std::unique_ptr<RecordCommands> sar_commands_;
+  std::unique_ptr<RecordCommands> retention_commands_;
 };
 
 }  // namespace

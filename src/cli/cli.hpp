@@ -76,6 +76,7 @@ struct ServeOptions {
   // Staff reminder digests (issue 15): checked this often while a relay is configured, queued
   // only within office hours ("HH:MM-HH:MM", local time) on the organisation's working days.
   int reminders_poll_seconds = 300;
+  int disposal_poll_seconds = 60;
   std::string office_hours = "09:00-17:00";
   // The resident's public service (issue 17, docs/portal.md): its path, govuk-frontend's files
   // ("" = portal-assets beside the binary), the regime and category online complaints are logged

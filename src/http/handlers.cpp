@@ -26,6 +26,7 @@
 #include "http/openapi.hpp"
 #include "http/problem.hpp"
 #include "http/reminder_handlers.hpp"
+#include "http/retention_handlers.hpp"
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
 #include "http/saved_view_handlers.hpp"
@@ -163,6 +164,7 @@ void Handlers::Register(Router& router) {
   RegisterSubjectAccessRoutes(router, store_, clock_);
   RegisterSavedViewRoutes(router, store_, clock_);
   RegisterReminderRoutes(router, store_, clock_);
+  RegisterRetentionRoutes(router, store_, clock_);
 }
 
 Response Handlers::ComplaintAnswer(const core::Complaint& complaint, const app::Actor& viewer,

@@ -4,6 +4,8 @@
 #include <optional>
 #include <shared_mutex>
 
+#include "app/disposal.hpp"
+#include "app/periodic_loop.hpp"
 #include "http/admin_handlers.hpp"
 #include "http/application.hpp"
 #include "http/attachment_handlers.hpp"
@@ -51,6 +53,18 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
   RegisterAttachmentRoutes(router, attachment_context);
   RegisterSubjectAccessBundleRoutes(router, attachment_context, *attachments.archive);
   if (more_routes) more_routes(router, attachment_context);
+  // The scheduled job of disposal (issue 20): an approved disposal run is run here, with the
+  // server's content lock. Declared after the attachment context, so it stops before it goes.
+  app::PeriodicLoop disposals(
+      options.disposal_poll,
+      [&store, &clock, &attachments, &attachment_content_mutex]() -> core::Result<bool> {
+        return app::ExecuteApprovedDisposalRuns(store, clock,
+                                                {attachments.files, &attachment_content_mutex});
+      },
+      [&log, &clock](const core::Error& error) {
+        log(DumpJson({{"ts", clock.NowRfc3339()},
+                      {"message", "the disposal run failed: " + error.message}}));
+      });
   std::optional<WebApp> web_app;
   if (auto loaded = WebApp::Load(web_root)) {
     web_app = std::move(*loaded);

@@ -49,6 +49,7 @@ inline constexpr int kDefaultMaxConnections = 512;
 inline constexpr std::chrono::seconds kDefaultIdleTimeout{30};
 // What a refused connection's Retry-After says.
 inline constexpr std::chrono::seconds kBusyRetryAfter{1};
+inline constexpr std::chrono::seconds kDefaultDisposalPoll{60};
 
 // Whether Run() stops on SIGTERM and SIGINT; tests that run a server inside a test process turn
 // it off and call Stop().
@@ -64,6 +65,9 @@ struct ServerOptions {
   int max_connections = kDefaultMaxConnections;  // >= 1
   std::chrono::seconds idle_timeout = kDefaultIdleTimeout;
   std::chrono::seconds request_timeout{30};
+  // How often Serve's scheduled job looks for approved disposal runs to run
+  // (app::ExecuteApprovedDisposalRuns, issue 20).
+  std::chrono::seconds disposal_poll{kDefaultDisposalPoll};
   SignalHandling signals = SignalHandling::kStopOnSignal;
 };
 

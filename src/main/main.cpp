@@ -138,6 +138,7 @@ redress::core::Status ServeApi(const redress::cli::ServeOptions& options,
   server.threads = options.threads;
   if (options.handler_threads > 0) server.handler_threads = options.handler_threads;
   if (options.max_connections > 0) server.max_connections = options.max_connections;
+  server.disposal_poll = std::chrono::seconds(options.disposal_poll_seconds);
   if (options.idle_timeout_seconds > 0) {
     server.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
   }
