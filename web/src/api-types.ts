@@ -2805,6 +2805,8 @@ export interface components {
                 before: string;
                 after: string;
             }[];
+            /** @description true when the event's summary and changes were erased under the retention schedule or a redaction: the summary is then empty and the changes none; the event stays in the audit chain */
+            content_erased: boolean;
         };
         Complaint: {
             /** @example CMP-2024-000001 */
