@@ -71,7 +71,8 @@ Result<core::RetentionSchedule> ScheduleIn(Tx& tx) {
   return core::RetentionSchedule(*rules);
 }
 
-Result<DisposalRunView> ViewIn(Tx& tx, std::int64_t id) {
+// The run with every item (`actor` nullptr: the run's own work) or with the items `actor` sees.
+Result<DisposalRunView> ViewIn(Tx& tx, std::int64_t id, const Actor* actor = nullptr) {
   auto run = tx.Retention().Run(id);
   if (!run) return tl::unexpected(run.error());
   if (!*run) {
@@ -79,7 +80,22 @@ Result<DisposalRunView> ViewIn(Tx& tx, std::int64_t id) {
   }
   auto items = tx.Retention().Items(id);
   if (!items) return tl::unexpected(items.error());
-  return DisposalRunView{std::move(**run), std::move(*items)};
+  DisposalRunView view{std::move(**run), {}, 0};
+  if (actor == nullptr) {
+    view.items = std::move(*items);
+    return view;
+  }
+  Visibility visibility(tx, *actor);
+  for (DisposalRunItem& item : *items) {
+    auto seen = visibility.SeesReference(item.decision.reference);
+    if (!seen) return tl::unexpected(seen.error());
+    if (*seen) {
+      view.items.push_back(std::move(item));
+    } else {
+      ++view.hidden;
+    }
+  }
+  return view;
 }
 
 // Loads the run, lets `step` check and change it (given the run and its items), saves it with an
@@ -103,7 +119,7 @@ Result<DisposalRunView> ChangeRun(Store& store, const Clock& clock, const Actor&
         !appended) {
       return tl::unexpected(appended.error());
     }
-    return ViewIn(tx, id);
+    return ViewIn(tx, id, &actor);
   });
 }
 
@@ -296,7 +312,7 @@ Result<DisposalRunView> StartDisposalDryRun(Store& store, const Clock& clock, co
         !appended) {
       return tl::unexpected(appended.error());
     }
-    return ViewIn(tx, *id);
+    return ViewIn(tx, *id, &actor);
   });
 }
 
@@ -312,7 +328,7 @@ Result<DisposalRunView> ReadDisposalRun(Store& store, const Actor& actor, std::i
   if (Status allowed = RequireAdministrator(actor); !allowed) {
     return tl::unexpected(allowed.error());
   }
-  return ReadValue<DisposalRunView>(store, [&](Tx& tx) { return ViewIn(tx, id); });
+  return ReadValue<DisposalRunView>(store, [&](Tx& tx) { return ViewIn(tx, id, &actor); });
 }
 
 Result<DisposalRunView> ApproveDisposalRun(Store& store, const Clock& clock, const Actor& actor,
@@ -390,9 +406,23 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
         DisposalRunItem& item = plan->to_do[i];
         if (item.kept_at_run.empty()) {
           const std::string at = clock.NowRfc3339();
-          auto files = tx.Retention().DisposeOfComplaint(item.decision.reference, id, at);
-          if (!files) return tl::unexpected(files.error());
-          removed_files.insert(removed_files.end(), files->begin(), files->end());
+          auto disposed = tx.Retention().DisposeOfComplaint(item.decision.reference, id, at);
+          if (!disposed) return tl::unexpected(disposed.error());
+          removed_files.insert(removed_files.end(), disposed->files.begin(),
+                               disposed->files.end());
+          // Its events and its service request's keep who did what and when, not what was said.
+          if (Status erased =
+                  tx.Events().EraseContent(EntityType::kComplaint, item.decision.reference, at);
+              !erased) {
+            return erased;
+          }
+          if (!disposed->service_request.empty()) {
+            if (Status erased = tx.Events().EraseContent(EntityType::kServiceRequest,
+                                                         disposed->service_request, at);
+                !erased) {
+              return erased;
+            }
+          }
           item.disposed_at = at;
           if (Status appended =
                   Append(tx, EntityType::kComplaint, item.decision.reference,
@@ -429,6 +459,11 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
     }
   }
 
+  // What the erasures leave behind in the engine (the full-text index's old entries, freed pages,
+  // the WAL) goes before the run is recorded as completed.
+  if (!plan->to_do.empty()) {
+    if (Status purged = store.PurgeErasedTraces(); !purged) return tl::unexpected(purged.error());
+  }
   return ChangeRun(store, clock, actor, id, core::EventType::kDisposalCompleted,
                    [&](DisposalRunView& view) -> Result<std::string> {
                      DisposalRunRecord& run = view.run;

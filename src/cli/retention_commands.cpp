@@ -8,6 +8,7 @@
 
 #include "app/disposal.hpp"
 #include "app/organisation.hpp"
+#include "app/redaction.hpp"
 
 namespace redress::cli {
 namespace {
@@ -144,6 +145,8 @@ class RetentionCommands final : public RecordCommands {
       return PrintedView(app::CancelDisposalRun(store, host_.clock(), app::SystemActor(), id_));
     });
 
+    RegisterRedact(group);
+
     CLI::App* run = group->add_subcommand(
         "run", "run every approved disposal run now (the server's scheduled job, once)");
     host_.AddDatabaseOption(run);
@@ -167,6 +170,37 @@ class RetentionCommands final : public RecordCommands {
   }
 
  private:
+  void RegisterRedact(CLI::App* group) {
+    CLI::App* redact = group->add_subcommand(
+        "redact", "redact one field, note or attached file of a complaint on request");
+    Reference(redact);
+    redact->add_option("--target", target_,
+                       "field:NAME (summary, description, complainant.email, …), note:ID or "
+                       "attachment:ID")
+        ->required();
+    redact->add_option("--reason", reason_, "why, for the audit trail")->required();
+    if (open_files_) {
+      redact->add_option("--files", files_,
+                         "the folder of attached files (serve's --files), to remove a redacted "
+                         "file");
+    }
+    host_.RunWithStore(redact, [this](app::Store& store) -> Status {
+      std::unique_ptr<app::FileStore> files;
+      if (!files_.empty()) {
+        auto opened = open_files_(files_);
+        if (!opened) return tl::unexpected(opened.error());
+        files = std::move(*opened);
+      }
+      auto redacted = app::RedactComplaintItem(store, host_.clock(), app::SystemActor(),
+                                               reference_, target_, reason_, files.get(), nullptr);
+      if (!redacted) return tl::unexpected(redacted.error());
+      host_.out() << fmt::format("redacted {} of {}; {} events' content erased\n",
+                                 redacted->target.ToString(), reference_,
+                                 redacted->events_erased);
+      return {};
+    });
+  }
+
   void Reference(CLI::App* command) {
     host_.AddDatabaseOption(command);
     command->add_option("reference", reference_, "CMP-YYYY-NNNNNN")->required();
@@ -211,6 +245,7 @@ class RetentionCommands final : public RecordCommands {
   std::string reason_;
   std::int64_t id_ = 0;
   std::string files_;
+  std::string target_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/disposal.hpp"
+#include "app/redaction.hpp"
 #include "http/handlers.hpp"
 #include "http/json_reader.hpp"
 #include "http/json_writer.hpp"
@@ -84,6 +85,7 @@ json RunViewJson(const app::DisposalRunView& view) {
                      {"kept_at_run", KeptJson(item.kept_at_run)}});
   }
   body["items"] = std::move(items);
+  body["hidden_items"] = view.hidden;
   return body;
 }
 
@@ -211,6 +213,34 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
                 if (!id) return Problem(id.error(), request);
                 return RunAnswer(
                     kOk, app::CancelDisposalRun(store, clock, *request.actor, *id), request);
+              }});
+}
+
+void RegisterRedactionRoutes(Router& router, const app::AttachmentContext& context) {
+  router.Add({"POST", "/api/v1/complaints/{reference}/redactions", kAuth,
+              P::kManageConfiguration, [&context](const Request& request) {
+                auto body = ParseJsonBody(request);
+                if (!body) return Problem(body.error(), request);
+                struct Input {
+                  std::string target;
+                  std::string reason;
+                };
+                auto input = ReadBody<Input>(*body, [](ObjectReader& reader) {
+                  Input read;
+                  read.target = reader.Text("target", Presence::kRequired);
+                  read.reason = reader.Text("reason", Presence::kRequired);
+                  return read;
+                });
+                if (!input) return Problem(input.error(), request);
+                auto redacted = app::RedactComplaintItem(
+                    context.store, context.clock, *request.actor, PathParam(request, "reference"),
+                    input->target, input->reason, &context.files, &context.content_mutex);
+                if (!redacted) return Problem(redacted.error(), request);
+                return JsonAnswer(kCreated, {{"target", redacted->target.ToString()},
+                                             {"reason", redacted->reason},
+                                             {"redacted_by", redacted->redacted_by},
+                                             {"redacted_at", redacted->redacted_at},
+                                             {"events_erased", redacted->events_erased}});
               }});
 }
 

@@ -247,7 +247,7 @@ Status PostgresRetentionRepository::UpdateItem(std::int64_t run_id,
   return {};
 }
 
-Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfComplaint(
+Result<app::DisposedComplaint> PostgresRetentionRepository::DisposeOfComplaint(
     std::string_view reference, std::int64_t run_id, std::string_view at) {
   Result<Rows> found_rows = connection_.Query(
       "SELECT id, coalesce(service_request_reference, '') FROM complaints WHERE reference = $1",
@@ -315,7 +315,47 @@ Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfComplaint
       !done) {
     return Unexpected(done.error());
   }
-  return files;
+  return app::DisposedComplaint{std::move(files), service_request};
+}
+
+Status PostgresRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,
+                                               std::string_view text) {
+  Result<Rows> rows = connection_.Query(
+      "UPDATE complaint_notes SET text = $1 WHERE id = $2 AND complaint_id = "
+      "(SELECT id FROM complaints WHERE reference = $3)",
+      Params().BindAll(text, note_id, reference));
+  if (!rows) return Unexpected(rows.error());
+  if (rows->Affected() == 0) {
+    return Fail(ErrorCode::kNotFound, "complaint " + std::string(reference) + " has no note " +
+                                          std::to_string(note_id));
+  }
+  return {};
+}
+
+Result<std::pair<std::string, std::string>> PostgresRetentionRepository::RedactAttachment(
+    std::string_view reference, std::int64_t id, std::string_view name, std::string_view by,
+    std::string_view at, std::string_view reason) {
+  Result<Rows> found_rows = connection_.Query(
+      "SELECT sha256, name FROM attachments WHERE id = $1 AND attached_to = 'complaint' "
+      "AND reference = $2",
+      Params().BindAll(id, reference));
+  if (!found_rows) return Unexpected(found_rows.error());
+  auto found = found_rows->ReadOne(
+      [](RowReader& r) {
+        std::string sha256 = r.Text();
+        return std::pair{std::move(sha256), r.Text()};
+      },
+      "complaint " + std::string(reference) + " has no attachment " + std::to_string(id));
+  if (!found) return found;
+  if (Status done = Exec(connection_,
+                         "UPDATE attachments SET name = $1, description = '', "
+                         "removed_by = coalesce(removed_by, $2), "
+                         "removed_at = coalesce(removed_at, $3), removal_reason = $4 WHERE id = $5",
+                         Params().BindAll(name, by, at, reason, id));
+      !done) {
+    return Unexpected(done.error());
+  }
+  return found;
 }
 
 Result<std::optional<std::string>> PostgresRetentionRepository::DisposedAt(
