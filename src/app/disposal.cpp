@@ -27,8 +27,8 @@ std::string RunName(std::int64_t id) { return std::to_string(id); }
 Status Append(Tx& tx, EntityType type, std::string_view ref, core::EventType event_type,
               const Clock& clock, const Actor& actor, std::string summary,
               std::vector<core::Change> changes = {}) {
-  const core::CaseEvent event{event_type, clock.Today(), actor.username, 0, std::move(summary),
-                              std::move(changes)};
+  const core::CaseEvent event{event_type, clock.Today(),      actor.username,
+                              0,          std::move(summary), std::move(changes)};
   return tx.Events().Append(type, ref, event);
 }
 
@@ -76,7 +76,8 @@ Result<DisposalRunView> ViewIn(Tx& tx, std::int64_t id, const Actor* actor = nul
   auto run = tx.Retention().Run(id);
   if (!run) return tl::unexpected(run.error());
   if (!*run) {
-    return core::Fail(core::ErrorCode::kNotFound, "disposal run " + RunName(id) + " does not exist");
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "disposal run " + RunName(id) + " does not exist");
   }
   auto items = tx.Retention().Items(id);
   if (!items) return tl::unexpected(items.error());
@@ -157,13 +158,12 @@ Result<std::vector<core::RetentionRule>> SetRetentionRule(Store& store, const Cl
         }
         const std::string field = std::string(core::ToString(rule.record)) + "." +
                                   std::string(core::ToString(rule.regime)) + ".years";
-        if (Status appended =
-                Append(tx, EntityType::kConfiguration, kRetentionEntity,
-                       core::EventType::kRetentionRuleChanged, clock, actor,
-                       "Retention of " + std::string(core::ToString(rule.regime)) +
-                           " complaints set to " + std::to_string(rule.years_after_closure) +
-                           " years after they end",
-                       {{field, std::to_string(was), std::to_string(rule.years_after_closure)}});
+        if (Status appended = Append(
+                tx, EntityType::kConfiguration, kRetentionEntity,
+                core::EventType::kRetentionRuleChanged, clock, actor,
+                "Retention of " + std::string(core::ToString(rule.regime)) + " complaints set to " +
+                    std::to_string(rule.years_after_closure) + " years after they end",
+                {{field, std::to_string(was), std::to_string(rule.years_after_closure)}});
             !appended) {
           return tl::unexpected(appended.error());
         }
@@ -217,13 +217,12 @@ Result<RetentionHoldRecord> PlaceHold(Store& store, const Clock& clock, const Ac
     auto id = tx.Retention().AddHold(hold);
     if (!id) return tl::unexpected(id.error());
     hold.id = *id;
-    if (Status appended =
-            Append(tx, EntityType::kComplaint, reference, core::EventType::kRetentionHoldPlaced,
-                   clock, actor,
-                   "Hold on disposal placed (" + std::string(core::ToString(kind)) + ")",
-                   {{"hold", "", std::to_string(hold.id)},
-                    {"kind", "", std::string(core::ToString(kind))},
-                    {"reason", "", reason}});
+    if (Status appended = Append(
+            tx, EntityType::kComplaint, reference, core::EventType::kRetentionHoldPlaced, clock,
+            actor, "Hold on disposal placed (" + std::string(core::ToString(kind)) + ")",
+            {{"hold", "", std::to_string(hold.id)},
+             {"kind", "", std::string(core::ToString(kind))},
+             {"reason", "", reason}});
         !appended) {
       return tl::unexpected(appended.error());
     }
@@ -264,10 +263,10 @@ Result<RetentionHoldRecord> ReleaseHold(Store& store, const Clock& clock, const 
     if (Status saved = tx.Retention().ReleaseHold(released); !saved) {
       return tl::unexpected(saved.error());
     }
-    if (Status appended =
-            Append(tx, EntityType::kComplaint, released.reference,
-                   core::EventType::kRetentionHoldReleased, clock, actor, "Hold on disposal released",
-                   {{"hold", std::to_string(released.id), ""}, {"release_reason", "", reason}});
+    if (Status appended = Append(
+            tx, EntityType::kComplaint, released.reference, core::EventType::kRetentionHoldReleased,
+            clock, actor, "Hold on disposal released",
+            {{"hold", std::to_string(released.id), ""}, {"release_reason", "", reason}});
         !appended) {
       return tl::unexpected(appended.error());
     }
@@ -320,8 +319,8 @@ Result<std::vector<DisposalRunRecord>> ListDisposalRuns(Store& store, const Acto
   if (Status allowed = RequireAdministrator(actor); !allowed) {
     return tl::unexpected(allowed.error());
   }
-  return ReadValue<std::vector<DisposalRunRecord>>(
-      store, [](Tx& tx) { return tx.Retention().Runs(); });
+  return ReadValue<std::vector<DisposalRunRecord>>(store,
+                                                   [](Tx& tx) { return tx.Retention().Runs(); });
 }
 
 Result<DisposalRunView> ReadDisposalRun(Store& store, const Actor& actor, std::int64_t id) {
@@ -389,8 +388,8 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
       if (!item.disposed_at.empty()) continue;
       auto found = facts.find(item.decision.reference);
       if (found == facts.end()) continue;  // disposed of meanwhile by another run
-      const core::DisposalDecision now = core::JudgeDisposal(found->second, *schedule,
-                                                             clock.Today());
+      const core::DisposalDecision now =
+          core::JudgeDisposal(found->second, *schedule, clock.Today());
       item.kept_at_run = now.kept_because;
       p.to_do.push_back(std::move(item));
     }
@@ -408,8 +407,7 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
           const std::string at = clock.NowRfc3339();
           auto disposed = tx.Retention().DisposeOfComplaint(item.decision.reference, id, at);
           if (!disposed) return tl::unexpected(disposed.error());
-          removed_files.insert(removed_files.end(), disposed->files.begin(),
-                               disposed->files.end());
+          removed_files.insert(removed_files.end(), disposed->files.begin(), disposed->files.end());
           // Its events and its service request's keep who did what and when, not what was said.
           if (Status erased =
                   tx.Events().EraseContent(EntityType::kComplaint, item.decision.reference, at);
@@ -450,8 +448,8 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
         store, [](Tx& tx) { return tx.Attachments().ReferencedContent(); });
     if (!keep) return tl::unexpected(keep.error());
     const std::set<std::string> kept(keep->begin(), keep->end());
-    for (const std::string& sha256 : std::set<std::string>(removed_files.begin(),
-                                                           removed_files.end())) {
+    for (const std::string& sha256 :
+         std::set<std::string>(removed_files.begin(), removed_files.end())) {
       if (kept.contains(sha256)) continue;
       if (Status removed = ports.files->Remove(sha256); !removed) {
         return tl::unexpected(removed.error());
@@ -471,11 +469,9 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
                        return tl::unexpected(ok.error());
                      }
                      // From what the items say, so a rerun after a crash counts the first part.
-                     run.disposed = static_cast<std::int64_t>(
-                         std::count_if(view.items.begin(), view.items.end(),
-                                       [](const DisposalRunItem& item) {
-                                         return !item.disposed_at.empty();
-                                       }));
+                     run.disposed = static_cast<std::int64_t>(std::count_if(
+                         view.items.begin(), view.items.end(),
+                         [](const DisposalRunItem& item) { return !item.disposed_at.empty(); }));
                      run.kept = static_cast<std::int64_t>(view.items.size()) - run.disposed;
                      run.state = core::DisposalRunState::kCompleted;
                      run.finished_by = actor.username;

@@ -22,10 +22,9 @@ bool Quotes(const StoredEvent& stored, const std::vector<std::string>& texts) {
     });
   };
   if (has(stored.event.summary)) return true;
-  return std::any_of(stored.event.changes.begin(), stored.event.changes.end(),
-                     [&](const core::Change& change) {
-                       return has(change.before) || has(change.after);
-                     });
+  return std::any_of(
+      stored.event.changes.begin(), stored.event.changes.end(),
+      [&](const core::Change& change) { return has(change.before) || has(change.after); });
 }
 
 }  // namespace
@@ -82,9 +81,8 @@ Result<Redaction> RedactComplaintItem(Store& store, const Clock& clock, const Ac
       case core::RedactionKind::kNote: {
         auto notes = tx.CaseNotes().NotesOf(reference);
         if (!notes) return tl::unexpected(notes.error());
-        auto note = std::find_if(notes->begin(), notes->end(), [&](const CaseNote& n) {
-          return n.id == redaction.target.id;
-        });
+        auto note = std::find_if(notes->begin(), notes->end(),
+                                 [&](const CaseNote& n) { return n.id == redaction.target.id; });
         if (note == notes->end()) {
           return core::FailField("target",
                                  "complaint " + std::string(reference) + " has no note " +
@@ -144,7 +142,8 @@ Result<Redaction> RedactComplaintItem(Store& store, const Clock& clock, const Ac
 
   if (files != nullptr && !removed_file.empty()) {
     std::unique_lock<std::shared_mutex> content_lock;
-    if (content_mutex != nullptr) content_lock = std::unique_lock<std::shared_mutex>(*content_mutex);
+    if (content_mutex != nullptr)
+      content_lock = std::unique_lock<std::shared_mutex>(*content_mutex);
     auto keep = ReadValue<std::vector<std::string>>(
         store, [](Tx& tx) { return tx.Attachments().ReferencedContent(); });
     if (!keep) return tl::unexpected(keep.error());

@@ -34,12 +34,12 @@ struct RetentionHoldRecord {
 
 // Everything the verdicts of a dry run or a run depend on, read in one snapshot.
 struct RetentionSnapshot {
-  std::vector<core::RetentionCase> cases;  // every complaint not disposed of
+  std::vector<core::RetentionCase> cases;                  // every complaint not disposed of
   std::vector<std::pair<std::string, std::string>> links;  // (from, to) complaint references
   std::map<std::string, std::vector<std::string>> open_ombudsman_cases;  // complaint → cases
   std::map<std::string, int> unfinished_actions;                         // complaint → count
   std::map<std::string, int> unfinished_ombudsman_remedies;              // complaint → count
-  std::map<std::string, std::vector<core::PlacedHold>> holds;           // in force
+  std::map<std::string, std::vector<core::PlacedHold>> holds;            // in force
 };
 
 struct DisposalRunRecord {

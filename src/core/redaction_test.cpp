@@ -32,7 +32,10 @@ TEST(CheckRedactionTest, ReadsEachFormAndNamesEveryOffendingField) {
       {"note:0", "x", false, RedactionKind::kNote, {"target"}},
       {"letter:1", "x", false, RedactionKind::kField, {"target"}},
       {"", " ", false, RedactionKind::kField, {"target", "reason"}},
-      {"note:3", std::string(kMaxRedactionReasonLength + 1, 'y'), false, RedactionKind::kNote,
+      {"note:3",
+       std::string(kMaxRedactionReasonLength + 1, 'y'),
+       false,
+       RedactionKind::kNote,
        {"reason"}},
   };
   for (const Case& c : cases) {

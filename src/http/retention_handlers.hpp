@@ -14,7 +14,8 @@
 //   GET  /api/v1/disposal-runs/{id}                      the run with every item
 //   POST /api/v1/disposal-runs/{id}/approve              by someone other than who made it
 //   POST /api/v1/disposal-runs/{id}/cancel
-//   POST /api/v1/complaints/{reference}/redactions       {target, reason} → 201 (RegisterRedactionRoutes)
+//   POST /api/v1/complaints/{reference}/redactions       {target, reason} → 201
+//   (RegisterRedactionRoutes)
 //
 // An approved run is run by the server's scheduled job (app::ExecuteApprovedDisposalRuns) or by
 // `redress retention run`.

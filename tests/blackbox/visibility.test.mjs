@@ -190,7 +190,7 @@ const NOT_WALKED = {
   approveDisposalRun: 'a disposal run, numbered (disposal.test.mjs)',
   cancelDisposalRun: 'a disposal run, numbered (disposal.test.mjs)',
   releaseRetentionHold:
-    "a hold, numbered: a hold of a complaint the caller may not see is answered as one that does not exist",
+    'a hold, numbered: a hold of a complaint the caller may not see is answered as one that does not exist',
   markPrintBatchPrinted:
     'the post room: a letter of a case the caller may not see is not waiting in their batch, answered as one that does not exist',
 };

@@ -193,8 +193,8 @@ Result<std::optional<app::DisposalRunRecord>> SqliteRetentionRepository::Run(std
 }
 
 Result<std::vector<app::DisposalRunRecord>> SqliteRetentionRepository::Runs() {
-  static const std::string sql = "SELECT " + std::string(common::kDisposalRunColumns) +
-                                 " FROM disposal_runs ORDER BY id DESC";
+  static const std::string sql =
+      "SELECT " + std::string(common::kDisposalRunColumns) + " FROM disposal_runs ORDER BY id DESC";
   return QueryAll(connection_, sql, ReadRun);
 }
 
@@ -250,7 +250,10 @@ Result<app::DisposedComplaint> SqliteRetentionRepository::DisposeOfComplaint(
   if (!find) return Unexpected(find.error());
   find->BindAll(reference);
   auto found = ReadOne(
-      *find, [](ColumnReader& r) { return std::pair{r.Int64(), r.Text()}; },
+      *find,
+      [](ColumnReader& r) {
+        return std::pair{r.Int64(), r.Text()};
+      },
       "complaint " + std::string(reference) + " does not exist");
   if (!found) return Unexpected(found.error());
   const auto& [id, service_request] = *found;
@@ -259,12 +262,12 @@ Result<app::DisposedComplaint> SqliteRetentionRepository::DisposeOfComplaint(
     std::vector<std::string> all =
         common::DisposalStatements([](int n) { return "?" + std::to_string(n); });
     // The superseded responses' lists keep their types, amounts and root causes.
-    all.push_back(
-        "UPDATE stage_earlier_responses SET learning = '', "
-        "remedies = (SELECT json_group_array(json_set(value, '$.description', '')) "
-        "FROM json_each(remedies)), "
-        "actions = (SELECT json_group_array(json_set(value, '$.description', '')) "
-        "FROM json_each(actions)) WHERE complaint_id = ?1");
+    all.push_back("UPDATE stage_earlier_responses SET " + common::DisposedLearning("learning") +
+                  ", "
+                  "remedies = (SELECT json_group_array(json_set(value, '$.description', '')) "
+                  "FROM json_each(remedies)), "
+                  "actions = (SELECT json_group_array(json_set(value, '$.description', '')) "
+                  "FROM json_each(actions)) WHERE complaint_id = ?1");
     return all;
   }();
   for (const std::string& sql : statements) {
@@ -336,7 +339,10 @@ Result<std::pair<std::string, std::string>> SqliteRetentionRepository::RedactAtt
   if (!find) return Unexpected(find.error());
   find->BindAll(id, reference);
   auto found = ReadOne(
-      *find, [](ColumnReader& r) { return std::pair{r.Text(), r.Text()}; },
+      *find,
+      [](ColumnReader& r) {
+        return std::pair{r.Text(), r.Text()};
+      },
       "complaint " + std::string(reference) + " has no attachment " + std::to_string(id));
   if (!found) return found;
   Result<Statement> update = connection_.Prepare(
