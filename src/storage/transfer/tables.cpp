@@ -68,6 +68,11 @@ constexpr std::array kCopied = {
     CopiedTable{"subject_access_withholdings"},
     CopiedTable{"ombudsman_contacts"},
     CopiedTable{"office_hours"},
+    CopiedTable{"retention_rules"},
+    CopiedTable{"retention_holds"},
+    CopiedTable{"disposal_runs"},
+    CopiedTable{"disposal_run_items"},
+    CopiedTable{"disposed_complaints"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {
