@@ -117,6 +117,7 @@ const VALUES = {
   action: 'An action',
   description: 'A description',
   summary: 'A summary',
+  target: 'field:summary',
   working_days: 5,
   received_on: `${YEAR}-07-01`,
   issued_on: `${YEAR}-07-01`,
@@ -185,6 +186,8 @@ const NOT_WALKED = {
   bulkAcknowledgeComplaints:
     'names its cases in a list in the body: bulk_actions.test.mjs refuses a restricted case as not found',
   setRetentionRule: 'configuration: the retention periods',
+  startDisposalDryRun:
+    'names no record: a dry run judges every complaint, and its answer lists only those the caller sees (hidden_items counts the others, disposal.test.mjs)',
   getDisposalRun:
     'a disposal run, numbered: its items are filtered by the visibility rule like a list, the others only counted (disposal.test.mjs)',
   approveDisposalRun: 'a disposal run, numbered (disposal.test.mjs)',
