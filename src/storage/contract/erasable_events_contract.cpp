@@ -116,5 +116,20 @@ TEST_P(ErasableEventsContract, AnErasurePassedOffAsLegacyIsFound) {
   EXPECT_EQ(report.problem, "record " + std::to_string(kNote) + " was altered");
 }
 
+TEST_P(ErasableEventsContract, PurgingAfterAnErasureKeepsTheChain) {
+  // What the purge leaves no trace of is the engine's to test (SQLite's sqlite_erasure_test);
+  // every engine runs it outside a transaction and keeps the data that was not erased.
+  EraseEntity();
+  Status purged = store_->PurgeErasedTraces();
+  ASSERT_TRUE(purged) << purged.error().message;
+  const app::AuditReport report = Verify();
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.erased, 2);
+  EXPECT_EQ(EventsOf(factory_->Column("SELECT entity_ref FROM events WHERE sequence = 1")[0])
+                .at(0)
+                .event.summary,
+            "Logged");
+}
+
 }  // namespace
 }  // namespace redress::storage::contract

@@ -4,8 +4,9 @@
 //
 // One writer connection runs every Write; a small pool of read-only connections runs each Read in
 // its own snapshot (WAL mode lets readers and the writer proceed together). The database is
-// opened with journal_mode=WAL, synchronous=FULL (a committed Write is on disk when it returns)
-// and foreign keys on. Statements are prepared once per connection and reused.
+// opened with journal_mode=WAL, synchronous=FULL (a committed Write is on disk when it returns),
+// foreign keys on, and secure_delete on (erased personal data is zeroed, not left in free space;
+// PurgeErasedTraces). Statements are prepared once per connection and reused.
 //
 // Group commit: an fsync costs far more than a Write's own work, so concurrent Writes share one.
 // Each Write joins a queue and waits. One caller at a time (the leader) takes up to
