@@ -229,6 +229,18 @@ test('one field or note is redacted on request: the text and its quotes go, the 
   });
   assert.equal(note.status, 201);
   const path = `/api/v1/complaints/${reference}/redactions`;
+  // An attached file whose name and description name a third party.
+  const boundary = '----redressdisposal';
+  const upload = await call('POST', `/api/v1/complaints/${reference}/attachments`, {
+    raw: Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nOcelot-Brown's letter\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ocelot-brown.txt"\r\n` +
+        `Content-Type: application/octet-stream\r\n\r\nA letter about the ocelot prognosis.\n\r\n--${boundary}--\r\n`,
+    ),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  assert.equal(upload.status, 201, JSON.stringify(upload.body));
+  const [attachment] = upload.body.attachments;
 
   const forbidden = await call('POST', path, {
     body: { target: 'field:description', reason: 'Asked by the complainant' },
@@ -267,6 +279,19 @@ test('one field or note is redacted on request: the text and its quotes go, the 
   // The note's own event quoted it.
   assert.ok(redactedNote.body.events_erased >= 1);
 
+  const redactedFile = await call('POST', path, {
+    as: 'alice',
+    body: { target: `attachment:${attachment.id}`, reason: 'A neighbour asked' },
+  });
+  assert.equal(redactedFile.status, 201, JSON.stringify(redactedFile.body));
+  const files = await call('GET', `/api/v1/complaints/${reference}/attachments`, { as: 'alice' });
+  assert.equal(files.status, 200, JSON.stringify(files.body));
+  assert.equal(JSON.stringify(files.body).includes('celot'), false, 'no name or description left');
+  const content = await fetch(`${server.base}${attachment.content}`, {
+    headers: { authorization: `Bearer ${tokens.alice}` },
+  });
+  assert.notEqual(content.status, 200, 'the redacted file is not served');
+
   const complaint = await call('GET', `/api/v1/complaints/${reference}`, { as: 'alice' });
   assert.equal(complaint.body.description, '[redacted]');
   assert.equal(complaint.body.summary, 'Bins missed again');
@@ -276,7 +301,7 @@ test('one field or note is redacted on request: the text and its quotes go, the 
   const text = JSON.stringify(timeline.body);
   assert.equal(text.includes('ocelot'), false, 'no event quotes what was redacted');
   const redactions = timeline.body.filter((event) => event.type === 'redacted');
-  assert.equal(redactions.length, 2);
+  assert.equal(redactions.length, 3);
   assert.equal(redactions[0].actor, 'records.alice');
   assert.ok(JSON.stringify(redactions[0]).includes('Third-party health information'));
   assert.ok(timeline.body.some((event) => event.content_erased === true));
