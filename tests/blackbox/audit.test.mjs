@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
   appendFileSync,
   copyFileSync,
@@ -55,45 +55,56 @@ function rows(db, sql) {
   return result.stdout.trim() ? JSON.parse(result.stdout) : [];
 }
 
-// The chain's unkeyed hash, written here from its description (storage/common/audit_chain.hpp)
-// as someone who can write the file would: the SHA-256 of each field as length:bytes.
-function chainHash(row) {
-  const fields = [
-    'prev_hash',
-    'sequence',
-    'entity_type',
-    'entity_ref',
-    'type',
-    'occurred_on',
-    'stage',
-    'actor',
-    'summary',
-    'changes',
-    'recorded_at',
-  ];
-  const canonical = fields
-    .map((field) => {
-      const bytes = Buffer.from(String(row[field]), 'utf8');
+// Each field as its UTF-8 byte length, ':', and its bytes (storage/common/audit_chain.hpp).
+function lengthPrefixed(values) {
+  return values
+    .map((value) => {
+      const bytes = Buffer.from(String(value), 'utf8');
       return `${bytes.length}:${bytes.toString('utf8')}`;
     })
     .join('');
+}
+
+// The chain's unkeyed hash, written here from its description (storage/common/audit_chain.hpp)
+// as someone who can write the file would: the SHA-256 of each field as length:bytes. A version 2
+// record (every record since migration 31) hashes "v2" first and its content's digest in place of
+// its summary and changes.
+function chainHash(row) {
+  const before = ['prev_hash', 'sequence', 'entity_type', 'entity_ref', 'type', 'occurred_on'];
+  const fields = [...before, 'stage', 'actor'].map((field) => row[field]);
+  const canonical =
+    row.chain_version === 2
+      ? lengthPrefixed(['v2', ...fields, row.content_digest, row.recorded_at])
+      : lengthPrefixed([...fields, row.summary, row.changes, row.recorded_at]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
 // Alters record `sequence` and recomputes the hash of it and of every record after it, so that
-// the chain in the database is consistent again.
+// the chain in the database is consistent again; a version 2 record's content is sealed anew with
+// a salt of the forger's.
 function alterAndRechain(db, sequence) {
   const all = rows(db, `SELECT * FROM events WHERE sequence >= ${sequence - 1} ORDER BY sequence;`);
   let previous = all[0].sequence < sequence ? all.shift().hash : '';
   all[0].summary = 'Nothing of note happened';
+  if (all[0].chain_version === 2) {
+    const salt = randomBytes(32);
+    all[0].content_salt = salt.toString('hex');
+    all[0].content_digest = createHmac('sha256', salt)
+      .update(lengthPrefixed([all[0].summary, all[0].changes]), 'utf8')
+      .digest('hex');
+  }
   const updates = ['BEGIN;'];
   for (const row of all) {
     row.prev_hash = previous;
     row.hash = chainHash(row);
     previous = row.hash;
     const summary = row.summary.replaceAll("'", "''");
+    const sealed =
+      row.chain_version === 2
+        ? `content_salt = '${row.content_salt}', content_digest = '${row.content_digest}', `
+        : '';
     updates.push(
-      `UPDATE events SET summary = '${summary}', prev_hash = '${row.prev_hash}', ` +
+      `UPDATE events SET summary = '${summary}', ${sealed}prev_hash = '${row.prev_hash}', ` +
         `hash = '${row.hash}' WHERE sequence = ${row.sequence};`,
     );
   }
