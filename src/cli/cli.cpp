@@ -22,6 +22,7 @@
 #include "cli/letter_commands.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/oversight_commands.hpp"
+#include "cli/person_commands.hpp"
 #include "cli/record_commands.hpp"
 #include "cli/reminder_commands.hpp"
 #include "cli/sar_commands.hpp"
@@ -121,6 +122,7 @@ class Commands final : public CommandHost {
     sar_commands_ =
         RegisterSarCommands(*this, app, dependencies_.open_files, dependencies_.archive);
     letter_commands_ = RegisterLetterCommands(*this, app);
+    person_commands_ = RegisterPersonCommands(*this, app);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);
     }
@@ -689,6 +691,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> letter_commands_;
   std::unique_ptr<RecordCommands> migrate_command_;
   std::unique_ptr<RecordCommands> sar_commands_;
+  std::unique_ptr<RecordCommands> person_commands_;
 };
 
 }  // namespace

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 69> kEventTypeNames{{
+constexpr EnumNames<EventType, 72> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -75,6 +75,9 @@ constexpr EnumNames<EventType, 69> kEventTypeNames{{
     {EventType::kSubjectAccessItemWithheld, "subject_access_item_withheld"},
     {EventType::kSubjectAccessExported, "subject_access_exported"},
     {EventType::kTestEmailSent, "test_email_sent"},
+    {EventType::kPersonMatchConfirmed, "person_match_confirmed"},
+    {EventType::kPersonMatchRejected, "person_match_rejected"},
+    {EventType::kPersonMatchUndone, "person_match_undone"},
 }};
 
 }  // namespace

@@ -84,6 +84,11 @@ enum class EventType {
                                // with the reason (core/subject_access_bundle.hpp)
   kSubjectAccessExported,      // on a subject access request: its bundle exported (the SHA-256)
   kTestEmailSent,  // on a user: an administrator's test email through the relay, and its answer
+  // On a complaint or service request: staff said it names, or does not name, a person of the
+  // people index, or undid that decision, with the reason (core/people_index.hpp).
+  kPersonMatchConfirmed,
+  kPersonMatchRejected,
+  kPersonMatchUndone,
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -30,6 +30,7 @@
 #include "http/responses.hpp"
 #include "http/saved_view_handlers.hpp"
 #include "http/self_assessment_handlers.hpp"
+#include "http/people_handlers.hpp"
 #include "http/subject_access_handlers.hpp"
 
 namespace redress::http {
@@ -161,6 +162,7 @@ void Handlers::Register(Router& router) {
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));
   RegisterImportRoutes(router, store_, clock_);
   RegisterSubjectAccessRoutes(router, store_, clock_);
+  RegisterPeopleRoutes(router, store_, clock_);
   RegisterSavedViewRoutes(router, store_, clock_);
   RegisterReminderRoutes(router, store_, clock_);
 }

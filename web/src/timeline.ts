@@ -112,6 +112,11 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   subject_access_item_withheld: (f) => `${f.who} withheld an item from the subject access bundle`,
   subject_access_exported: (f) => `${f.who} exported the subject access bundle`,
   test_email_sent: (f) => `${f.who} sent a test email through the relay`,
+  person_match_confirmed: (f) =>
+    `${f.who} confirmed that this record names a person of the people index`,
+  person_match_rejected: (f) =>
+    `${f.who} recorded that this record does not name a person of the people index`,
+  person_match_undone: (f) => `${f.who} undid a decision of the people index on this record`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

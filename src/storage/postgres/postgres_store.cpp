@@ -20,6 +20,7 @@
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/ombudsman_repository.hpp"
 #include "storage/postgres/organisation_repository.hpp"
+#include "storage/postgres/people_repository.hpp"
 #include "storage/postgres/reminder_repository.hpp"
 #include "storage/postgres/report_repository.hpp"
 #include "storage/postgres/resident_access_repository.hpp"
@@ -64,7 +65,8 @@ class PostgresTx final : public app::Tx {
         reminders_(connection),
         subject_access_(connection),
         letter_printings_(connection),
-        saved_views_(connection) {}
+        saved_views_(connection),
+        people_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -89,6 +91,7 @@ class PostgresTx final : public app::Tx {
   app::SubjectAccessRepository& SubjectAccess() override { return subject_access_; }
   app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
   app::SavedViewRepository& SavedViews() override { return saved_views_; }
+  app::PeopleRepository& People() override { return people_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -115,6 +118,7 @@ class PostgresTx final : public app::Tx {
   PostgresSubjectAccessRepository subject_access_;
   PostgresLetterPrintingRepository letter_printings_;
   PostgresSavedViewRepository saved_views_;
+  PostgresPeopleRepository people_;
 };
 
 }  // namespace

@@ -68,6 +68,7 @@ constexpr std::array kCopied = {
     CopiedTable{"subject_access_withholdings"},
     CopiedTable{"ombudsman_contacts"},
     CopiedTable{"office_hours"},
+    CopiedTable{"person_records"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {
