@@ -227,7 +227,11 @@ test('matches are proposed with their keys; confirm, reject and undo, each an ev
     [logged.first],
   );
 
-  const history = await call('GET', `/api/v1/complaints/${logged.byEmail}/timeline`, tokens.officer);
+  const history = await call(
+    'GET',
+    `/api/v1/complaints/${logged.byEmail}/timeline`,
+    tokens.officer,
+  );
   assert.equal(history.status, 200, JSON.stringify(history.body));
   const types = (history.body.items ?? history.body).map((e) => e.type);
   assert.ok(types.includes('person_match_confirmed'), types.join());
