@@ -153,7 +153,7 @@ test('matches are proposed with their keys; confirm, reject and undo, each an ev
   assert.equal(shown.status, 200, JSON.stringify(shown.body));
   assert.equal(shown.body.found_from.reference, logged.first);
   const match = (body, reference) => body.matches.find((m) => m.record.reference === reference);
-  assert.deepEqual(match(shown.body, logged.byEmail).keys, ['email']);
+  assert.deepEqual(match(shown.body, logged.byEmail).keys, ['email', 'address']);
   assert.equal(match(shown.body, logged.byEmail).state, 'proposed');
   assert.deepEqual(match(shown.body, logged.request).keys, ['phone']);
   assert.equal(match(shown.body, logged.stranger), undefined);
