@@ -24,13 +24,13 @@
 #include "http/letter_handlers.hpp"
 #include "http/ombudsman_handlers.hpp"
 #include "http/openapi.hpp"
+#include "http/people_handlers.hpp"
 #include "http/problem.hpp"
 #include "http/reminder_handlers.hpp"
 #include "http/report_handlers.hpp"
 #include "http/responses.hpp"
 #include "http/saved_view_handlers.hpp"
 #include "http/self_assessment_handlers.hpp"
-#include "http/people_handlers.hpp"
 #include "http/subject_access_handlers.hpp"
 
 namespace redress::http {
