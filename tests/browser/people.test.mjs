@@ -37,7 +37,10 @@ describe('the people pages', () => {
   });
 
   step('an empty search names what to give; a search by e-mail finds the person', async () => {
-    await page.getByRole('link', { name: 'People', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'People', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'People' }).waitFor();
     await assertAccessible(page, 'the people search');
     await page.getByRole('button', { name: 'Search' }).click();
