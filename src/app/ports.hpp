@@ -31,6 +31,7 @@
 #include "app/ombudsman_repository.hpp"
 #include "app/organisation_repository.hpp"
 #include "app/outbox_repository.hpp"
+#include "app/people_repository.hpp"
 #include "app/records.hpp"
 #include "app/reminder_repository.hpp"
 #include "app/report_repository.hpp"
@@ -128,6 +129,8 @@ class Tx {
   virtual SavedViewRepository& SavedViews() = 0;
   // Retention periods, holds, disposal runs and disposal (app/retention_repository.hpp, issue 20).
   virtual RetentionRepository& Retention() = 0;
+  // The people index's decisions on matches (app/people_repository.hpp, issue 20).
+  virtual PeopleRepository& People() = 0;
 
   // Transitional: the same as Events().Append, kept only so that branches written against the
   // former Tx (which had AppendEvent) merge without edits. New code calls Events().Append.

@@ -22,6 +22,7 @@
 #include "cli/letter_commands.hpp"
 #include "cli/migrate_command.hpp"
 #include "cli/oversight_commands.hpp"
+#include "cli/person_commands.hpp"
 #include "cli/record_commands.hpp"
 #include "cli/reminder_commands.hpp"
 #include "cli/retention_commands.hpp"
@@ -123,6 +124,7 @@ class Commands final : public CommandHost {
         RegisterSarCommands(*this, app, dependencies_.open_files, dependencies_.archive);
     letter_commands_ = RegisterLetterCommands(*this, app);
     retention_commands_ = RegisterRetentionCommands(*this, app, dependencies_.open_files);
+    person_commands_ = RegisterPersonCommands(*this, app);
     if (dependencies_.copy_database) {
       migrate_command_ = RegisterMigrateCommand(*this, app, dependencies_.copy_database);
     }
@@ -707,6 +709,7 @@ class Commands final : public CommandHost {
   std::unique_ptr<RecordCommands> migrate_command_;
   std::unique_ptr<RecordCommands> sar_commands_;
   std::unique_ptr<RecordCommands> retention_commands_;
+  std::unique_ptr<RecordCommands> person_commands_;
 };
 
 }  // namespace

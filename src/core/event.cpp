@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 78> kEventTypeNames{{
+constexpr EnumNames<EventType, 81> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -84,6 +84,9 @@ constexpr EnumNames<EventType, 78> kEventTypeNames{{
     {EventType::kDisposalCompleted, "disposal_completed"},
     {EventType::kComplaintDisposed, "complaint_disposed"},
     {EventType::kRedacted, "redacted"},
+    {EventType::kPersonMatchConfirmed, "person_match_confirmed"},
+    {EventType::kPersonMatchRejected, "person_match_rejected"},
+    {EventType::kPersonMatchUndone, "person_match_undone"},
 }};
 
 }  // namespace

@@ -93,6 +93,11 @@ enum class EventType {
   kDisposalCompleted,      // on a disposal run: run, with the counts disposed of and kept
   kComplaintDisposed,      // on a complaint: its personal data disposed of under a run
   kRedacted,  // on a complaint: one field or attachment redacted, by whom and why, not what
+  // On a complaint or service request: staff said it names, or does not name, a person of the
+  // people index, or undid that decision, with the reason (core/people_index.hpp).
+  kPersonMatchConfirmed,
+  kPersonMatchRejected,
+  kPersonMatchUndone,
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -24,6 +24,7 @@
 #include "http/letter_handlers.hpp"
 #include "http/ombudsman_handlers.hpp"
 #include "http/openapi.hpp"
+#include "http/people_handlers.hpp"
 #include "http/problem.hpp"
 #include "http/reminder_handlers.hpp"
 #include "http/report_handlers.hpp"
@@ -162,6 +163,7 @@ void Handlers::Register(Router& router) {
   RegisterLetterRoutes(router, store_, clock_, std::string(kLetterMailDomain));
   RegisterImportRoutes(router, store_, clock_);
   RegisterSubjectAccessRoutes(router, store_, clock_);
+  RegisterPeopleRoutes(router, store_, clock_);
   RegisterSavedViewRoutes(router, store_, clock_);
   RegisterReminderRoutes(router, store_, clock_);
   RegisterRetentionRoutes(router, store_, clock_);

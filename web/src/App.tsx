@@ -19,6 +19,7 @@ import { ReportsRoutes } from './pages/reports/ReportsRoutes';
 import { SelfAssessmentRoutes } from './pages/self-assessment/SelfAssessmentRoutes';
 import { AnnualSubmissionRoutes } from './pages/annual-submission/AnnualSubmissionRoutes';
 import { ServiceRequestPage } from './pages/ServiceRequestPage';
+import { PeopleRoutes } from './pages/people/PeopleRoutes';
 import { SubjectAccessRoutes } from './pages/subject-access/SubjectAccessRoutes';
 import { SignIn } from './pages/SignIn';
 import { SessionContext, signOutRequest, type SessionState } from './session';
@@ -98,6 +99,7 @@ export function App() {
           <Route path="/annual-submission/*" element={<AnnualSubmissionRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="/subject-access/*" element={<SubjectAccessRoutes />} />
+          <Route path="/people/*" element={<PeopleRoutes />} />
           <Route path="/post-room" element={<PostRoom />} />
           <Route path="/reminders" element={<Reminders />} />
           <Route path="*" element={<NotFound />} />

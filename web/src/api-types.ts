@@ -2834,6 +2834,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find the records naming a person
+         * @description By e-mail, phone, or name with postcode, normalised as the core normalises them; complaints by their complainant, service requests by their requester; restricted cases the caller may not see are left out. Most recent first, at most 200. Needs manage_subject_access. With no key given, 422 naming q, email, phone, name and postcode.
+         */
+        get: operations["findPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A person: the record and role they were found from, REFERENCE.ROLE (CMP-2025-000001.complainant, SR-2025-000001.requester). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * A person with everything about them and their matches
+         * @description The person as the record in the id names them, the records the rule proposes as the same person (with the keys they share) and those staff confirmed or rejected, and everything about the person: the record itself and every confirmed match, each complaint with its notes, letters and attachments. Read as every list is: a record the caller may not see is left out, and a person named by one is 404.
+         */
+        get: operations["getPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A person: the record and role they were found from, REFERENCE.ROLE (CMP-2025-000001.complainant, SR-2025-000001.requester). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm, reject or undo a match, with a reason
+         * @description Records whether the record (record_type, reference, role) names the person, or undoes that decision; an event person_match_confirmed, person_match_rejected or person_match_undone on the record. 422 naming every offending field (reference unknown_reference for a record the caller does not find, same_record for the person's own); 409 for confirming what is confirmed, rejecting what is rejected, or undoing nothing. Answers the person as after the decision.
+         */
+        post: operations["decidePersonMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4698,7 +4764,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported" | "test_email_sent" | "retention_rule_changed" | "retention_hold_placed" | "retention_hold_released" | "disposal_dry_run" | "disposal_approved" | "disposal_cancelled" | "disposal_completed" | "complaint_disposed" | "redacted";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported" | "test_email_sent" | "retention_rule_changed" | "retention_hold_placed" | "retention_hold_released" | "disposal_dry_run" | "disposal_approved" | "disposal_cancelled" | "disposal_completed" | "complaint_disposed" | "redacted" | "person_match_confirmed" | "person_match_rejected" | "person_match_undone";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -5226,6 +5292,92 @@ export interface components {
             /** Format: date-time */
             redacted_at: string;
             events_erased: number;
+        };
+        PersonRecord: {
+            /** @description The person as this record names them: REFERENCE.ROLE. */
+            person_id: string;
+            /** @enum {string} */
+            record_type: "complaint" | "service_request";
+            reference: string;
+            /** @enum {string} */
+            role: "complainant" | "representative" | "requester";
+            person: components["schemas"]["Person"];
+            /** Format: date */
+            received_on: string;
+            summary: string;
+        };
+        PersonMatch: {
+            record: components["schemas"]["PersonRecord"];
+            /** @description What the record shares with the person, normalised (core/person_search.hpp); empty when only a decision ties it. */
+            keys: ("email" | "phone" | "name_postcode" | "address")[];
+            /** @enum {string} */
+            state: "proposed" | "confirmed" | "rejected";
+            reason: string;
+            decided_by: string;
+            /** @description RFC 3339 UTC; "" when proposed and never decided. */
+            decided_at: string;
+        };
+        PersonAttachment: {
+            id: number;
+            attached_to: string;
+            reference: string;
+            name: string;
+            media_type: string;
+            size: number;
+            added_at: string;
+            removed: boolean;
+        };
+        PersonComplaint: {
+            reference: string;
+            /** Format: date */
+            received_on: string;
+            status: string;
+            summary: string;
+            complainant: components["schemas"]["Person"];
+            notes: {
+                id: number;
+                author: string;
+                created_at: string;
+                text: string;
+            }[];
+            letters: {
+                number: number;
+                type: string;
+                /** Format: date */
+                issued_on: string;
+                recipient_name: string;
+            }[];
+            attachments: components["schemas"]["PersonAttachment"][];
+        };
+        PersonServiceRequest: {
+            reference: string;
+            /** Format: date */
+            received_on: string;
+            status: string;
+            summary: string;
+            requester: components["schemas"]["Person"];
+            attachments: components["schemas"]["PersonAttachment"][];
+        };
+        PersonView: {
+            id: string;
+            found_from: components["schemas"]["PersonRecord"];
+            matches: components["schemas"]["PersonMatch"][];
+            /** @description The record the person is named by and every confirmed match: each with its notes, letters (without bodies) and attachments. */
+            complaints: components["schemas"]["PersonComplaint"][];
+            service_requests: components["schemas"]["PersonServiceRequest"][];
+        };
+        PersonSearch: {
+            items: components["schemas"]["PersonRecord"][];
+        };
+        PersonMatchDecision: {
+            /** @enum {string} */
+            action: "confirm" | "reject" | "undo";
+            /** @enum {string} */
+            record_type: "complaint" | "service_request";
+            reference: string;
+            /** @enum {string} */
+            role: "complainant" | "representative" | "requester";
+            reason: string;
         };
     };
     responses: {
@@ -11185,6 +11337,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Redaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    findPeople: {
+        parameters: {
+            query?: {
+                /** @description An e-mail address or a phone number as typed. */
+                q?: string;
+                /** @description An e-mail address. */
+                email?: string;
+                /** @description A phone number. */
+                phone?: string;
+                /** @description A name; only with postcode. */
+                name?: string;
+                /** @description A postcode, with name. */
+                postcode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonSearch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A person: the record and role they were found from, REFERENCE.ROLE (CMP-2025-000001.complainant, SR-2025-000001.requester). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decidePersonMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A person: the record and role they were found from, REFERENCE.ROLE (CMP-2025-000001.complainant, SR-2025-000001.requester). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonMatchDecision"];
+            };
+        };
+        responses: {
+            /** @description The person after the decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -122,6 +122,11 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   complaint_disposed: () =>
     `The personal data of this case was disposed of under the retention schedule`,
   redacted: (f) => `${f.who} redacted information from this case`,
+  person_match_confirmed: (f) =>
+    `${f.who} confirmed that this record names a person of the people index`,
+  person_match_rejected: (f) =>
+    `${f.who} recorded that this record does not name a person of the people index`,
+  person_match_undone: (f) => `${f.who} undid a decision of the people index on this record`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

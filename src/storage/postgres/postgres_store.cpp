@@ -20,6 +20,7 @@
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/ombudsman_repository.hpp"
 #include "storage/postgres/organisation_repository.hpp"
+#include "storage/postgres/people_repository.hpp"
 #include "storage/postgres/reminder_repository.hpp"
 #include "storage/postgres/report_repository.hpp"
 #include "storage/postgres/resident_access_repository.hpp"
@@ -66,7 +67,8 @@ class PostgresTx final : public app::Tx {
         subject_access_(connection),
         letter_printings_(connection),
         saved_views_(connection),
-        retention_(connection) {}
+        retention_(connection),
+        people_(connection) {}
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -92,6 +94,7 @@ class PostgresTx final : public app::Tx {
   app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
   app::SavedViewRepository& SavedViews() override { return saved_views_; }
   app::RetentionRepository& Retention() override { return retention_; }
+  app::PeopleRepository& People() override { return people_; }
 
  private:
   // Declared before complaints_, which appends its events through it.
@@ -119,6 +122,7 @@ class PostgresTx final : public app::Tx {
   PostgresLetterPrintingRepository letter_printings_;
   PostgresSavedViewRepository saved_views_;
   PostgresRetentionRepository retention_;
+  PostgresPeopleRepository people_;
 };
 
 }  // namespace

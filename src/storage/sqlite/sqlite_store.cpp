@@ -35,6 +35,7 @@
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/ombudsman_repository.hpp"
 #include "storage/sqlite/organisation_repository.hpp"
+#include "storage/sqlite/people_repository.hpp"
 #include "storage/sqlite/reminder_repository.hpp"
 #include "storage/sqlite/report_repository.hpp"
 #include "storage/sqlite/resident_access_repository.hpp"
@@ -84,7 +85,8 @@ class SqliteTx final : public app::Tx {
         subject_access_(connection),
         letter_printings_(connection),
         saved_views_(connection),
-        retention_(connection) {}
+        retention_(connection),
+        people_(connection) {}
 
   app::AttachmentRepository& Attachments() override { return attachments_; }
   app::LetterRepository& Letters() override { return letters_; }
@@ -99,6 +101,7 @@ class SqliteTx final : public app::Tx {
   app::LetterPrintingRepository& LetterPrintings() override { return letter_printings_; }
   app::SavedViewRepository& SavedViews() override { return saved_views_; }
   app::RetentionRepository& Retention() override { return retention_; }
+  app::PeopleRepository& People() override { return people_; }
 
   app::ComplaintRepository& Complaints() override { return complaints_; }
   app::ServiceRequestRepository& ServiceRequests() override { return service_requests_; }
@@ -137,6 +140,7 @@ class SqliteTx final : public app::Tx {
   SqliteLetterPrintingRepository letter_printings_;
   SqliteSavedViewRepository saved_views_;
   SqliteRetentionRepository retention_;
+  SqlitePeopleRepository people_;
 };
 
 // Runs `work`, turning any exception it throws into a kStorage error: this adapter is where

@@ -73,6 +73,7 @@ constexpr std::array kCopied = {
     CopiedTable{"disposal_runs"},
     CopiedTable{"disposal_run_items"},
     CopiedTable{"disposed_complaints"},
+    CopiedTable{"person_records"},
 };
 
 constexpr std::array<std::string_view, 5> kEngine = {

@@ -67,6 +67,11 @@ function navItems(user: CurrentUser): NavItem[] {
       label: 'Subject access',
       matches: (path) => path.startsWith('/subject-access'),
     });
+    items.push({
+      to: '/people',
+      label: 'People',
+      matches: (path) => path.startsWith('/people'),
+    });
   }
   if (allows(user, 'acknowledge')) {
     items.push({

@@ -238,6 +238,17 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
             person={complaint.complainant}
             except={complaint.reference}
           />
+          {allows(user, 'manage_subject_access') && (
+            <p className="govuk-body">
+              <Link
+                className="govuk-link"
+                id="person-everything"
+                to={`/people/${encodeURIComponent(`${complaint.reference}.complainant`)}`}
+              >
+                Everything about this person
+              </Link>
+            </p>
+          )}
           <h2 className="govuk-heading-m">Linked complaints</h2>
           <Links reference={complaint.reference} canAdd={allows(user, 'add_note')} />
           <h2 className="govuk-heading-m">Timeline</h2>
