@@ -120,6 +120,9 @@ template <typename MarkerFn>
 std::vector<std::string> DisposalStatements(MarkerFn marker) {
   const std::string id = marker(1);
   const std::string ref = "(SELECT c.reference FROM complaints c WHERE c.id = " + id + ")";
+  // Its service request's reference, or NULL (which matches nothing).
+  const std::string service_request =
+      "(SELECT c.service_request_reference FROM complaints c WHERE c.id = " + id + ")";
   auto blank_if_set = [](std::string_view column) {
     return std::string(column) + " = CASE WHEN " + std::string(column) +
            " IS NULL THEN NULL ELSE '' END";
@@ -143,6 +146,11 @@ std::vector<std::string> DisposalStatements(MarkerFn marker) {
           blank_if_set("late_notice_reason") + " WHERE complaint_id = " + id,
       "DELETE FROM complaint_notes WHERE complaint_id = " + id,
       "DELETE FROM complaint_contact_preferences WHERE complaint_id = " + id,
+      // The people index's decisions on the case and its service request: their reasons are
+      // staff's words about the person (their events are the case's, erased with them).
+      "DELETE FROM person_records WHERE reference IN (" + ref + ", " + service_request +
+          ") OR person_id LIKE " + ref + " || '.%' OR person_id LIKE " + service_request +
+          " || '.%'",
       "UPDATE outbox SET recipient = '', last_error = '' WHERE letter_id IN "
       "(SELECT l.id FROM letters l WHERE l.complaint_id = " +
           id + ")",
