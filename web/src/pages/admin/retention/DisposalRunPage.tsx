@@ -155,7 +155,7 @@ function Items({ run }: { run: DisposalRun }) {
   return (
     <>
       <h2 className="govuk-heading-m">The complaints it judged</h2>
-      <ItemFilter only={only} total={run.items.length} toDispose={toDispose} />
+      <ItemFilter key={String(only)} only={only} total={run.items.length} toDispose={toDispose} />
       {shown.length === 0 ? (
         <p className="govuk-body" id="no-disposal-items">
           No complaints to show.
