@@ -61,7 +61,14 @@ function fileBytes() {
   return text;
 }
 
-const TRACES = [PERSON.name, PERSON.email, 'Quillfeather', 'walrus ladder', 'Marrowbone', 'EX9 9ZZ'];
+const TRACES = [
+  PERSON.name,
+  PERSON.email,
+  'Quillfeather',
+  'walrus ladder',
+  'Marrowbone',
+  'EX9 9ZZ',
+];
 
 async function waitForState(id, state) {
   const deadline = Date.now() + 30_000;
@@ -119,7 +126,9 @@ before(async () => {
     on: '2018-03-09',
     outcome: 'upheld',
     root_causes: ['contractor-performance'],
-    remedies: [{ type: 'financial', amount_pence: 2500, description: 'For Zebedee walrus trouble' }],
+    remedies: [
+      { type: 'financial', amount_pence: 2500, description: 'For Zebedee walrus trouble' },
+    ],
     learning: LEARNING,
   });
   await step('close', { on: '2018-04-20' });
@@ -218,7 +227,9 @@ test('a dry run changes nothing, a second admin approves it, and the scheduled j
   const kept = item(dry.body, others[0]);
   assert.equal(kept.verdict, 'keep');
   assert.ok(kept.kept_because.some((k) => k.reason === 'legal_proceedings'));
-  assert.ok(dry.body.items.filter((i) => i.verdict === 'keep').every((i) => i.kept_because.length > 0));
+  assert.ok(
+    dry.body.items.filter((i) => i.verdict === 'keep').every((i) => i.kept_because.length > 0),
+  );
   assert.equal(dry.body.to_dispose + dry.body.kept, dry.body.items.length);
   // Nothing but the run's own event; the complaint as it was.
   assert.equal(auditEventCount(db), events + 1);

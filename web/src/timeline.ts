@@ -119,7 +119,8 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   disposal_approved: (f) => `${f.who} approved the disposal run`,
   disposal_cancelled: (f) => `${f.who} cancelled the disposal run`,
   disposal_completed: () => `The disposal run disposed of the personal data of the cases it listed`,
-  complaint_disposed: () => `The personal data of this case was disposed of under the retention schedule`,
+  complaint_disposed: () =>
+    `The personal data of this case was disposed of under the retention schedule`,
   redacted: (f) => `${f.who} redacted information from this case`,
 };
 
