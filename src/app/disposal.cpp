@@ -27,8 +27,8 @@ std::string RunName(std::int64_t id) { return std::to_string(id); }
 Status Append(Tx& tx, EntityType type, std::string_view ref, core::EventType event_type,
               const Clock& clock, const Actor& actor, std::string summary,
               std::vector<core::Change> changes = {}) {
-  const core::CaseEvent event{event_type, clock.Today(), actor.username, 0, std::move(summary),
-                              std::move(changes)};
+  const core::CaseEvent event{event_type, clock.Today(),      actor.username,
+                              0,          std::move(summary), std::move(changes)};
   return tx.Events().Append(type, ref, event);
 }
 
@@ -71,15 +71,32 @@ Result<core::RetentionSchedule> ScheduleIn(Tx& tx) {
   return core::RetentionSchedule(*rules);
 }
 
-Result<DisposalRunView> ViewIn(Tx& tx, std::int64_t id) {
+// The run with every item (`actor` nullptr: the run's own work) or with the items `actor` sees.
+Result<DisposalRunView> ViewIn(Tx& tx, std::int64_t id, const Actor* actor = nullptr) {
   auto run = tx.Retention().Run(id);
   if (!run) return tl::unexpected(run.error());
   if (!*run) {
-    return core::Fail(core::ErrorCode::kNotFound, "disposal run " + RunName(id) + " does not exist");
+    return core::Fail(core::ErrorCode::kNotFound,
+                      "disposal run " + RunName(id) + " does not exist");
   }
   auto items = tx.Retention().Items(id);
   if (!items) return tl::unexpected(items.error());
-  return DisposalRunView{std::move(**run), std::move(*items)};
+  DisposalRunView view{std::move(**run), {}, 0};
+  if (actor == nullptr) {
+    view.items = std::move(*items);
+    return view;
+  }
+  Visibility visibility(tx, *actor);
+  for (DisposalRunItem& item : *items) {
+    auto seen = visibility.SeesReference(item.decision.reference);
+    if (!seen) return tl::unexpected(seen.error());
+    if (*seen) {
+      view.items.push_back(std::move(item));
+    } else {
+      ++view.hidden;
+    }
+  }
+  return view;
 }
 
 // Loads the run, lets `step` check and change it (given the run and its items), saves it with an
@@ -103,7 +120,7 @@ Result<DisposalRunView> ChangeRun(Store& store, const Clock& clock, const Actor&
         !appended) {
       return tl::unexpected(appended.error());
     }
-    return ViewIn(tx, id);
+    return ViewIn(tx, id, &actor);
   });
 }
 
@@ -141,13 +158,12 @@ Result<std::vector<core::RetentionRule>> SetRetentionRule(Store& store, const Cl
         }
         const std::string field = std::string(core::ToString(rule.record)) + "." +
                                   std::string(core::ToString(rule.regime)) + ".years";
-        if (Status appended =
-                Append(tx, EntityType::kConfiguration, kRetentionEntity,
-                       core::EventType::kRetentionRuleChanged, clock, actor,
-                       "Retention of " + std::string(core::ToString(rule.regime)) +
-                           " complaints set to " + std::to_string(rule.years_after_closure) +
-                           " years after they end",
-                       {{field, std::to_string(was), std::to_string(rule.years_after_closure)}});
+        if (Status appended = Append(
+                tx, EntityType::kConfiguration, kRetentionEntity,
+                core::EventType::kRetentionRuleChanged, clock, actor,
+                "Retention of " + std::string(core::ToString(rule.regime)) + " complaints set to " +
+                    std::to_string(rule.years_after_closure) + " years after they end",
+                {{field, std::to_string(was), std::to_string(rule.years_after_closure)}});
             !appended) {
           return tl::unexpected(appended.error());
         }
@@ -201,13 +217,12 @@ Result<RetentionHoldRecord> PlaceHold(Store& store, const Clock& clock, const Ac
     auto id = tx.Retention().AddHold(hold);
     if (!id) return tl::unexpected(id.error());
     hold.id = *id;
-    if (Status appended =
-            Append(tx, EntityType::kComplaint, reference, core::EventType::kRetentionHoldPlaced,
-                   clock, actor,
-                   "Hold on disposal placed (" + std::string(core::ToString(kind)) + ")",
-                   {{"hold", "", std::to_string(hold.id)},
-                    {"kind", "", std::string(core::ToString(kind))},
-                    {"reason", "", reason}});
+    if (Status appended = Append(
+            tx, EntityType::kComplaint, reference, core::EventType::kRetentionHoldPlaced, clock,
+            actor, "Hold on disposal placed (" + std::string(core::ToString(kind)) + ")",
+            {{"hold", "", std::to_string(hold.id)},
+             {"kind", "", std::string(core::ToString(kind))},
+             {"reason", "", reason}});
         !appended) {
       return tl::unexpected(appended.error());
     }
@@ -248,10 +263,10 @@ Result<RetentionHoldRecord> ReleaseHold(Store& store, const Clock& clock, const 
     if (Status saved = tx.Retention().ReleaseHold(released); !saved) {
       return tl::unexpected(saved.error());
     }
-    if (Status appended =
-            Append(tx, EntityType::kComplaint, released.reference,
-                   core::EventType::kRetentionHoldReleased, clock, actor, "Hold on disposal released",
-                   {{"hold", std::to_string(released.id), ""}, {"release_reason", "", reason}});
+    if (Status appended = Append(
+            tx, EntityType::kComplaint, released.reference, core::EventType::kRetentionHoldReleased,
+            clock, actor, "Hold on disposal released",
+            {{"hold", std::to_string(released.id), ""}, {"release_reason", "", reason}});
         !appended) {
       return tl::unexpected(appended.error());
     }
@@ -296,7 +311,7 @@ Result<DisposalRunView> StartDisposalDryRun(Store& store, const Clock& clock, co
         !appended) {
       return tl::unexpected(appended.error());
     }
-    return ViewIn(tx, *id);
+    return ViewIn(tx, *id, &actor);
   });
 }
 
@@ -304,15 +319,15 @@ Result<std::vector<DisposalRunRecord>> ListDisposalRuns(Store& store, const Acto
   if (Status allowed = RequireAdministrator(actor); !allowed) {
     return tl::unexpected(allowed.error());
   }
-  return ReadValue<std::vector<DisposalRunRecord>>(
-      store, [](Tx& tx) { return tx.Retention().Runs(); });
+  return ReadValue<std::vector<DisposalRunRecord>>(store,
+                                                   [](Tx& tx) { return tx.Retention().Runs(); });
 }
 
 Result<DisposalRunView> ReadDisposalRun(Store& store, const Actor& actor, std::int64_t id) {
   if (Status allowed = RequireAdministrator(actor); !allowed) {
     return tl::unexpected(allowed.error());
   }
-  return ReadValue<DisposalRunView>(store, [&](Tx& tx) { return ViewIn(tx, id); });
+  return ReadValue<DisposalRunView>(store, [&](Tx& tx) { return ViewIn(tx, id, &actor); });
 }
 
 Result<DisposalRunView> ApproveDisposalRun(Store& store, const Clock& clock, const Actor& actor,
@@ -373,8 +388,8 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
       if (!item.disposed_at.empty()) continue;
       auto found = facts.find(item.decision.reference);
       if (found == facts.end()) continue;  // disposed of meanwhile by another run
-      const core::DisposalDecision now = core::JudgeDisposal(found->second, *schedule,
-                                                             clock.Today());
+      const core::DisposalDecision now =
+          core::JudgeDisposal(found->second, *schedule, clock.Today());
       item.kept_at_run = now.kept_because;
       p.to_do.push_back(std::move(item));
     }
@@ -390,9 +405,22 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
         DisposalRunItem& item = plan->to_do[i];
         if (item.kept_at_run.empty()) {
           const std::string at = clock.NowRfc3339();
-          auto files = tx.Retention().DisposeOfComplaint(item.decision.reference, id, at);
-          if (!files) return tl::unexpected(files.error());
-          removed_files.insert(removed_files.end(), files->begin(), files->end());
+          auto disposed = tx.Retention().DisposeOfComplaint(item.decision.reference, id, at);
+          if (!disposed) return tl::unexpected(disposed.error());
+          removed_files.insert(removed_files.end(), disposed->files.begin(), disposed->files.end());
+          // Its events and its service request's keep who did what and when, not what was said.
+          if (Status erased =
+                  tx.Events().EraseContent(EntityType::kComplaint, item.decision.reference, at);
+              !erased) {
+            return erased;
+          }
+          if (!disposed->service_request.empty()) {
+            if (Status erased = tx.Events().EraseContent(EntityType::kServiceRequest,
+                                                         disposed->service_request, at);
+                !erased) {
+              return erased;
+            }
+          }
           item.disposed_at = at;
           if (Status appended =
                   Append(tx, EntityType::kComplaint, item.decision.reference,
@@ -420,8 +448,8 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
         store, [](Tx& tx) { return tx.Attachments().ReferencedContent(); });
     if (!keep) return tl::unexpected(keep.error());
     const std::set<std::string> kept(keep->begin(), keep->end());
-    for (const std::string& sha256 : std::set<std::string>(removed_files.begin(),
-                                                           removed_files.end())) {
+    for (const std::string& sha256 :
+         std::set<std::string>(removed_files.begin(), removed_files.end())) {
       if (kept.contains(sha256)) continue;
       if (Status removed = ports.files->Remove(sha256); !removed) {
         return tl::unexpected(removed.error());
@@ -429,6 +457,11 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
     }
   }
 
+  // What the erasures leave behind in the engine (the full-text index's old entries, freed pages,
+  // the WAL) goes before the run is recorded as completed.
+  if (!plan->to_do.empty()) {
+    if (Status purged = store.PurgeErasedTraces(); !purged) return tl::unexpected(purged.error());
+  }
   return ChangeRun(store, clock, actor, id, core::EventType::kDisposalCompleted,
                    [&](DisposalRunView& view) -> Result<std::string> {
                      DisposalRunRecord& run = view.run;
@@ -436,11 +469,9 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
                        return tl::unexpected(ok.error());
                      }
                      // From what the items say, so a rerun after a crash counts the first part.
-                     run.disposed = static_cast<std::int64_t>(
-                         std::count_if(view.items.begin(), view.items.end(),
-                                       [](const DisposalRunItem& item) {
-                                         return !item.disposed_at.empty();
-                                       }));
+                     run.disposed = static_cast<std::int64_t>(std::count_if(
+                         view.items.begin(), view.items.end(),
+                         [](const DisposalRunItem& item) { return !item.disposed_at.empty(); }));
                      run.kept = static_cast<std::int64_t>(view.items.size()) - run.disposed;
                      run.state = core::DisposalRunState::kCompleted;
                      run.finished_by = actor.username;

@@ -44,9 +44,13 @@ Result<RetentionHoldRecord> PlaceHold(Store& store, const Clock& clock, const Ac
 Result<RetentionHoldRecord> ReleaseHold(Store& store, const Clock& clock, const Actor& actor,
                                         std::int64_t hold_id, const std::string& reason);
 
+// A run as one actor sees it: a run judges every complaint, restricted ones included, but its
+// items show only the complaints the actor sees (app::Visibility), like every list; `hidden`
+// counts the others. The command line sees everything.
 struct DisposalRunView {
   DisposalRunRecord run;
-  std::vector<DisposalRunItem> items;  // every complaint judged, by reference
+  std::vector<DisposalRunItem> items;  // by reference
+  std::int64_t hidden = 0;
 };
 
 // A dry run as at today: every complaint not disposed of, judged (core::JudgeDisposal); nothing

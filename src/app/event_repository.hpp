@@ -4,6 +4,8 @@
 // tampering is detectable (storage/common/audit_chain.hpp gives the chain's canonical form;
 // Store::VerifyAudit checks it). Part of the ports (app/ports.hpp).
 
+#include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +29,17 @@ class EventRepository {
   // The entity's events, oldest first.
   virtual core::Result<std::vector<StoredEvent>> EventsOf(EntityType type,
                                                           std::string_view entity_ref) = 0;
+
+  // Erases the content (summary and changes) of every event of the entity, as of `erased_at`
+  // (RFC 3339), for the disposal of its personal data: the events stay, with who did what and
+  // when, and read with an empty summary and no changes (StoredEvent::content_erased). The audit
+  // chain still verifies (docs/audit-trail.md, "Erasable content"). Erasing again changes nothing.
+  virtual core::Status EraseContent(EntityType type, std::string_view entity_ref,
+                                    std::string_view erased_at) = 0;
+  // The same for the events of these sequence numbers, for the redaction of single events; a
+  // number no event has is ignored.
+  virtual core::Status EraseContentOfSequences(std::span<const std::int64_t> sequences,
+                                               std::string_view erased_at) = 0;
 };
 
 }  // namespace redress::app

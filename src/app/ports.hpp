@@ -74,6 +74,12 @@ struct AuditReport {
   // Records after the latest checkpoint (all of them without one): present, chained, but not
   // yet anchored, as after a server stopped by SIGKILL.
   std::int64_t unanchored = 0;
+  // Records whose content (summary and changes) was erased under the retention schedule or a
+  // redaction (EventRepository::EraseContent): version 2 records, still chained over their
+  // content's digest, and legacy ones from before chain version 2, accepted because linked
+  // (docs/audit-trail.md, "Erasable content").
+  std::int64_t erased = 0;
+  std::int64_t erased_legacy = 0;
   std::string warning;  // checks that could not run, and why; "" when every check ran
 };
 
@@ -153,6 +159,16 @@ class Store {
   // probe override this; the default proves only that a write transaction can be run.
   virtual Status CheckWritable() {
     return Write([](Tx&) -> Status { return {}; });
+  }
+  // Removes what the database keeps of data already erased or deleted, after a disposal or
+  // redaction run: erased text stays readable in free pages, write-ahead logs and search indexes
+  // until the engine rewrites them. SQLite: brings the full-text index up to date and rewrites
+  // it, forgets the words it no longer holds, and checkpoints and truncates the WAL (its
+  // connections run with secure_delete, which zeroes freed pages). PostgreSQL: VACUUMs the tables
+  // of personal data. Slow on a large database; run it after the erasures, not per erasure. A
+  // store that cannot fails (kStorage) rather than pretending.
+  virtual Status PurgeErasedTraces() {
+    return core::Fail(core::ErrorCode::kStorage, "this store cannot purge erased data");
   }
 };
 

@@ -173,6 +173,9 @@ struct StoredEvent {
   core::CaseEvent event;
   std::string recorded_at;  // RFC 3339 UTC wall-clock time of the commit
   std::string hash;         // hex SHA-256 chained over the previous record's hash
+  // Its summary and changes were erased (EventRepository::EraseContent): the event reads with
+  // an empty summary and no changes, and is still in the chain.
+  bool content_erased = false;
 };
 
 }  // namespace redress::app

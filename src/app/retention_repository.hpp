@@ -34,12 +34,12 @@ struct RetentionHoldRecord {
 
 // Everything the verdicts of a dry run or a run depend on, read in one snapshot.
 struct RetentionSnapshot {
-  std::vector<core::RetentionCase> cases;  // every complaint not disposed of
+  std::vector<core::RetentionCase> cases;                  // every complaint not disposed of
   std::vector<std::pair<std::string, std::string>> links;  // (from, to) complaint references
   std::map<std::string, std::vector<std::string>> open_ombudsman_cases;  // complaint → cases
   std::map<std::string, int> unfinished_actions;                         // complaint → count
   std::map<std::string, int> unfinished_ombudsman_remedies;              // complaint → count
-  std::map<std::string, std::vector<core::PlacedHold>> holds;           // in force
+  std::map<std::string, std::vector<core::PlacedHold>> holds;            // in force
 };
 
 struct DisposalRunRecord {
@@ -64,6 +64,14 @@ struct DisposalRunItem {
   std::string disposed_at;  // blank unless the run disposed of it
   // Why the run kept a complaint the dry run listed for disposal (a hold placed since).
   std::vector<core::KeptBecause> kept_at_run;
+};
+
+// What DisposeOfComplaint leaves to its caller: the attached files' content to remove from the
+// file store, and the service request the complaint came from ("" when none), whose events are
+// erased with the complaint's.
+struct DisposedComplaint {
+  std::vector<std::string> files;  // SHA-256 of the files it marked removed
+  std::string service_request;
 };
 
 class RetentionRepository {
@@ -104,11 +112,20 @@ class RetentionRepository {
   // needs — keeping what the statistics need (dates, regime, stage, service area, category,
   // outcome, remedy types and amounts, root causes), and records it as disposed of by run
   // `run_id` (a complaint disposed of is not a candidate again). Its events are erased by the
-  // event repository (EraseContent), its files by the file store. Returns the SHA-256 of the
-  // attached files it marked removed.
-  virtual core::Result<std::vector<std::string>> DisposeOfComplaint(std::string_view reference,
-                                                                    std::int64_t run_id,
-                                                                    std::string_view at) = 0;
+  // event repository (EraseContent), its files by the file store.
+  virtual core::Result<DisposedComplaint> DisposeOfComplaint(std::string_view reference,
+                                                             std::int64_t run_id,
+                                                             std::string_view at) = 0;
+  // Redaction (app/redaction.hpp). Replaces the text of note `note_id` of complaint `reference`
+  // with `text` (kNotFound when the complaint has no such note).
+  virtual core::Status RedactNote(std::string_view reference, std::int64_t note_id,
+                                  std::string_view text) = 0;
+  // Marks attachment `id` of complaint `reference` removed by `by` at `at` with `reason`, its name
+  // replaced by `name` and its description blanked; returns its content's SHA-256 and its former
+  // name (kNotFound when the complaint has no such attachment).
+  virtual core::Result<std::pair<std::string, std::string>> RedactAttachment(
+      std::string_view reference, std::int64_t id, std::string_view name, std::string_view by,
+      std::string_view at, std::string_view reason) = 0;
   // Whether complaint `reference` was disposed of, and when.
   virtual core::Result<std::optional<std::string>> DisposedAt(std::string_view reference) = 0;
 };

@@ -563,6 +563,17 @@ class Commands final : public CommandHost {
         }
         out_ << '\n';
       }
+      // Erasure keeps a record in the chain (docs/audit-trail.md, "Erasable content"); the
+      // count says how much of the trail is there without its content.
+      if (report->erased > 0 || report->erased_legacy > 0) {
+        out_ << "erased: the content of " << report->erased + report->erased_legacy
+             << " records was erased under the retention schedule or a redaction";
+        if (report->erased_legacy > 0) {
+          out_ << " (" << report->erased_legacy
+               << " from before chain version 2, checked by their links and the checkpoints)";
+        }
+        out_ << '\n';
+      }
     } else {
       out_ << "audit trail broken: " << report->problem << '\n';
       finding_ = ExitCode::kIntegrity;

@@ -8,6 +8,7 @@
 
 #include "app/disposal.hpp"
 #include "app/organisation.hpp"
+#include "app/redaction.hpp"
 
 namespace redress::cli {
 namespace {
@@ -16,8 +17,8 @@ using core::Status;
 
 void PrintRun(const app::DisposalRunRecord& run, std::ostream& out) {
   out << fmt::format("disposal run {}: {} as at {}, made by {}; {} to dispose of, {} kept", run.id,
-                     core::ToString(run.state), run.as_of.ToIso(), run.created_by,
-                     run.to_dispose, run.kept);
+                     core::ToString(run.state), run.as_of.ToIso(), run.created_by, run.to_dispose,
+                     run.kept);
   if (!run.approved_by.empty()) out << fmt::format("; approved by {}", run.approved_by);
   if (run.state == core::DisposalRunState::kCompleted) {
     out << fmt::format("; {} disposed of", run.disposed);
@@ -46,8 +47,7 @@ class RetentionCommands final : public RecordCommands {
       : host_(host), open_files_(open_files) {}
 
   void Register(CLI::App& app) {
-    CLI::App* group =
-        app.add_subcommand("retention", "retention periods, holds and disposal runs");
+    CLI::App* group = app.add_subcommand("retention", "retention periods, holds and disposal runs");
     group->require_subcommand(1);
 
     CLI::App* rules = group->add_subcommand("rules", "every retention period");
@@ -66,9 +66,8 @@ class RetentionCommands final : public RecordCommands {
         return core::FailField("regime", "must be housing, corporate, children or adults",
                                core::FieldErrorCode::kNotInList);
       }
-      return PrintRules(app::SetRetentionRule(
-          store, host_.clock(), app::SystemActor(),
-          {core::RetainedRecord::kComplaint, *regime, years_}));
+      return PrintRules(app::SetRetentionRule(store, host_.clock(), app::SystemActor(),
+                                              {core::RetainedRecord::kComplaint, *regime, years_}));
     });
 
     CLI::App* holds = group->add_subcommand("holds", "the holds of a complaint");
@@ -90,8 +89,8 @@ class RetentionCommands final : public RecordCommands {
         return core::FailField("kind", "must be legal_proceedings or manual",
                                core::FieldErrorCode::kNotInList);
       }
-      auto placed = app::PlaceHold(store, host_.clock(), app::SystemActor(), reference_, *kind,
-                                   reason_);
+      auto placed =
+          app::PlaceHold(store, host_.clock(), app::SystemActor(), reference_, *kind, reason_);
       if (!placed) return tl::unexpected(placed.error());
       PrintHold(*placed);
       return {};
@@ -109,8 +108,9 @@ class RetentionCommands final : public RecordCommands {
     });
 
     CLI::App* dry_run = group->add_subcommand(
-        "dry-run", "judge every complaint as at today: what would be disposed of, and why the "
-                   "rest is kept (writes only the run)");
+        "dry-run",
+        "judge every complaint as at today: what would be disposed of, and why the "
+        "rest is kept (writes only the run)");
     host_.AddDatabaseOption(dry_run);
     host_.RunWithStore(dry_run, [this](app::Store& store) {
       return PrintedView(app::StartDisposalDryRun(store, host_.clock(), app::SystemActor()));
@@ -131,8 +131,7 @@ class RetentionCommands final : public RecordCommands {
       return PrintedView(app::ReadDisposalRun(store, app::SystemActor(), id_));
     });
 
-    CLI::App* approve =
-        group->add_subcommand("approve", "approve a dry run made by someone else");
+    CLI::App* approve = group->add_subcommand("approve", "approve a dry run made by someone else");
     Id(approve);
     host_.RunWithStore(approve, [this](app::Store& store) {
       return PrintedView(app::ApproveDisposalRun(store, host_.clock(), app::SystemActor(), id_));
@@ -143,6 +142,8 @@ class RetentionCommands final : public RecordCommands {
     host_.RunWithStore(cancel, [this](app::Store& store) {
       return PrintedView(app::CancelDisposalRun(store, host_.clock(), app::SystemActor(), id_));
     });
+
+    RegisterRedact(group);
 
     CLI::App* run = group->add_subcommand(
         "run", "run every approved disposal run now (the server's scheduled job, once)");
@@ -167,6 +168,37 @@ class RetentionCommands final : public RecordCommands {
   }
 
  private:
+  void RegisterRedact(CLI::App* group) {
+    CLI::App* redact = group->add_subcommand(
+        "redact", "redact one field, note or attached file of a complaint on request");
+    Reference(redact);
+    redact
+        ->add_option("--target", target_,
+                     "field:NAME (summary, description, complainant.email, …), note:ID or "
+                     "attachment:ID")
+        ->required();
+    redact->add_option("--reason", reason_, "why, for the audit trail")->required();
+    if (open_files_) {
+      redact->add_option("--files", files_,
+                         "the folder of attached files (serve's --files), to remove a redacted "
+                         "file");
+    }
+    host_.RunWithStore(redact, [this](app::Store& store) -> Status {
+      std::unique_ptr<app::FileStore> files;
+      if (!files_.empty()) {
+        auto opened = open_files_(files_);
+        if (!opened) return tl::unexpected(opened.error());
+        files = std::move(*opened);
+      }
+      auto redacted = app::RedactComplaintItem(store, host_.clock(), app::SystemActor(), reference_,
+                                               target_, reason_, files.get(), nullptr);
+      if (!redacted) return tl::unexpected(redacted.error());
+      host_.out() << fmt::format("redacted {} of {}; {} events' content erased\n",
+                                 redacted->target.ToString(), reference_, redacted->events_erased);
+      return {};
+    });
+  }
+
   void Reference(CLI::App* command) {
     host_.AddDatabaseOption(command);
     command->add_option("reference", reference_, "CMP-YYYY-NNNNNN")->required();
@@ -187,13 +219,12 @@ class RetentionCommands final : public RecordCommands {
   }
 
   void PrintHold(const app::RetentionHoldRecord& hold) {
-    host_.out() << fmt::format("hold {} on {}: {} ({}), placed by {} at {}{}\n", hold.id,
-                               hold.reference, core::ToString(hold.kind), hold.reason,
-                               hold.placed_by, hold.placed_at,
-                               hold.released_at.empty()
-                                   ? std::string()
-                                   : fmt::format("; released by {} at {}: {}", hold.released_by,
-                                                 hold.released_at, hold.release_reason));
+    host_.out() << fmt::format(
+        "hold {} on {}: {} ({}), placed by {} at {}{}\n", hold.id, hold.reference,
+        core::ToString(hold.kind), hold.reason, hold.placed_by, hold.placed_at,
+        hold.released_at.empty() ? std::string()
+                                 : fmt::format("; released by {} at {}: {}", hold.released_by,
+                                               hold.released_at, hold.release_reason));
   }
 
   Status PrintedView(const core::Result<app::DisposalRunView>& view) {
@@ -211,6 +242,7 @@ class RetentionCommands final : public RecordCommands {
   std::string reason_;
   std::int64_t id_ = 0;
   std::string files_;
+  std::string target_;
 };
 
 }  // namespace

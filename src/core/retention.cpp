@@ -128,15 +128,15 @@ DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedu
     const int years = schedule.YearsFor(RetainedRecord::kComplaint, facts.regime);
     decision.disposable_from = DisposableFrom(*facts.ended_on, years);
     if (today < *decision.disposable_from) {
-      kept.push_back({KeepReason::kWithinRetention,
-                      "kept " + Plural(years, "year", "years") + " after it ended on " +
-                          facts.ended_on->ToIso() + ", until " +
-                          decision.disposable_from->ToIso()});
+      kept.push_back({KeepReason::kWithinRetention, "kept " + Plural(years, "year", "years") +
+                                                        " after it ended on " +
+                                                        facts.ended_on->ToIso() + ", until " +
+                                                        decision.disposable_from->ToIso()});
     }
   }
   for (const std::string& ombudsman_case : facts.open_ombudsman_cases) {
-    kept.push_back(
-        {KeepReason::kOmbudsmanCase, "Ombudsman case " + ombudsman_case + " has no final decision"});
+    kept.push_back({KeepReason::kOmbudsmanCase,
+                    "Ombudsman case " + ombudsman_case + " has no final decision"});
   }
   for (const PlacedHold& hold : facts.holds) {
     kept.push_back({hold.kind == HoldKind::kLegalProceedings ? KeepReason::kLegalProceedings
@@ -145,14 +145,15 @@ DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedu
   }
   for (const LaterComplaint& later : facts.later_complaints) {
     if (!later.ended_on) {
-      kept.push_back({KeepReason::kLaterComplaint, "later complaint " + later.reference + " is open"});
+      kept.push_back(
+          {KeepReason::kLaterComplaint, "later complaint " + later.reference + " is open"});
       continue;
     }
-    const Date later_from =
-        DisposableFrom(*later.ended_on, schedule.YearsFor(RetainedRecord::kComplaint, later.regime));
+    const Date later_from = DisposableFrom(
+        *later.ended_on, schedule.YearsFor(RetainedRecord::kComplaint, later.regime));
     if (today < later_from) {
-      kept.push_back({KeepReason::kLaterComplaint,
-                      "later complaint " + later.reference + " is kept until " + later_from.ToIso()});
+      kept.push_back({KeepReason::kLaterComplaint, "later complaint " + later.reference +
+                                                       " is kept until " + later_from.ToIso()});
     }
   }
   if (facts.unfinished_actions > 0) {
@@ -161,10 +162,10 @@ DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedu
                         " not done"});
   }
   if (facts.unfinished_ombudsman_remedies > 0) {
-    kept.push_back({KeepReason::kUnfinishedRemedy,
-                    Plural(facts.unfinished_ombudsman_remedies, "Ombudsman remedy is",
-                           "Ombudsman remedies are") +
-                        " not complied with"});
+    kept.push_back(
+        {KeepReason::kUnfinishedRemedy, Plural(facts.unfinished_ombudsman_remedies,
+                                               "Ombudsman remedy is", "Ombudsman remedies are") +
+                                            " not complied with"});
   }
   decision.verdict = kept.empty() ? DisposalVerdict::kDispose : DisposalVerdict::kKeep;
   return decision;
@@ -214,15 +215,16 @@ std::map<std::string, std::vector<LaterComplaint>> LaterRelatedComplaints(
 Status CheckApproval(DisposalRunState state, std::string_view created_by,
                      std::string_view approver) {
   if (state != DisposalRunState::kDryRun) {
-    return Fail(ErrorCode::kTransitionNotAllowed,
-                "the disposal run is " + std::string(ToString(state)) + ": only a dry run can be approved");
+    return Fail(
+        ErrorCode::kTransitionNotAllowed,
+        "the disposal run is " + std::string(ToString(state)) + ": only a dry run can be approved");
   }
   if (created_by == approver) {
     FieldErrors errors;
-    errors.Add("approved_by",
-               "must be someone other than who asked for the dry run (" + std::string(created_by) +
-                   ")",
-               FieldErrorCode::kInvalid);
+    errors.Add(
+        "approved_by",
+        "must be someone other than who asked for the dry run (" + std::string(created_by) + ")",
+        FieldErrorCode::kInvalid);
     return errors.ToError();
   }
   return {};
@@ -236,9 +238,9 @@ Status CheckCancellation(DisposalRunState state) {
 
 Status CheckRunnable(DisposalRunState state) {
   if (state == DisposalRunState::kApproved) return {};
-  return Fail(ErrorCode::kTransitionNotAllowed, "the disposal run is " +
-                                                    std::string(ToString(state)) +
-                                                    ": only an approved run can be run");
+  return Fail(
+      ErrorCode::kTransitionNotAllowed,
+      "the disposal run is " + std::string(ToString(state)) + ": only an approved run can be run");
 }
 
 }  // namespace redress::core

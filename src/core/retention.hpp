@@ -59,13 +59,13 @@ Status CheckRetentionRule(const RetentionRule& rule);
 
 // What keeps a record. kOpen and kWithinRetention are the schedule's; the others are holds.
 enum class KeepReason {
-  kOpen,               // the case has not ended
-  kWithinRetention,    // its retention period has not passed
-  kOmbudsmanCase,      // an Ombudsman case about it has no final decision
-  kLegalProceedings,   // a hold for legal proceedings
-  kLaterComplaint,     // a later complaint of the same person, or linked to it, is still kept
-  kUnfinishedRemedy,   // a remedial action or an Ombudsman remedy is not done
-  kManualHold,         // a hold placed by staff with a reason
+  kOpen,              // the case has not ended
+  kWithinRetention,   // its retention period has not passed
+  kOmbudsmanCase,     // an Ombudsman case about it has no final decision
+  kLegalProceedings,  // a hold for legal proceedings
+  kLaterComplaint,    // a later complaint of the same person, or linked to it, is still kept
+  kUnfinishedRemedy,  // a remedial action or an Ombudsman remedy is not done
+  kManualHold,        // a hold placed by staff with a reason
 };
 std::string_view ToString(KeepReason value);  // "open", "within_retention", …
 std::optional<KeepReason> ParseKeepReason(std::string_view name);
@@ -137,7 +137,7 @@ std::string_view ToString(DisposalVerdict value);  // "dispose", "keep"
 struct DisposalDecision {
   std::string reference;
   DisposalVerdict verdict = DisposalVerdict::kKeep;
-  std::optional<Date> disposable_from;  // nullopt while open
+  std::optional<Date> disposable_from;    // nullopt while open
   std::vector<KeptBecause> kept_because;  // empty when disposed of; every reason otherwise
 };
 
@@ -151,7 +151,8 @@ DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedu
 // approves it; the run disposes of what the dry run listed and is still disposable on the day it
 // runs. A dry run may be cancelled instead.
 enum class DisposalRunState { kDryRun, kApproved, kCompleted, kCancelled };
-std::string_view ToString(DisposalRunState value);  // "dry_run", "approved", "completed", "cancelled"
+std::string_view ToString(
+    DisposalRunState value);  // "dry_run", "approved", "completed", "cancelled"
 std::optional<DisposalRunState> ParseDisposalRunState(std::string_view name);
 
 // Whether `approver` may approve a dry run made by `created_by` in `state`: kTransitionNotAllowed

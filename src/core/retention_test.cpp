@@ -32,10 +32,8 @@ TEST(DisposableFromTest, AddsWholeYearsAndClampsTheTwentyNinthOfFebruary) {
     std::string_view expected;
   };
   const std::vector<Case> cases = {
-      {"2019-04-01", 6, "2025-04-01"},
-      {"2020-02-29", 6, "2026-02-28"},  // no 29 February in 2026
-      {"2020-02-29", 4, "2024-02-29"},
-      {"2019-12-31", 1, "2020-12-31"},
+      {"2019-04-01", 6, "2025-04-01"},  {"2020-02-29", 6, "2026-02-28"},  // no 29 February in 2026
+      {"2020-02-29", 4, "2024-02-29"},  {"2019-12-31", 1, "2020-12-31"},
       {"2001-06-15", 25, "2026-06-15"},
   };
   for (const Case& c : cases) {
@@ -61,48 +59,74 @@ TEST(JudgeDisposalTest, TheScheduleAndEachHoldKeepARecord) {
   };
   const RetentionSchedule schedule({{RetainedRecord::kComplaint, Regime::kChildren, 25}});
   std::vector<Case> cases;
-  cases.push_back({"past its six years", Ended("2019-04-01"), "2025-04-01",
-                   DisposalVerdict::kDispose, {}});
-  cases.push_back({"the day before", Ended("2019-04-01"), "2025-03-31", DisposalVerdict::kKeep,
+  cases.push_back(
+      {"past its six years", Ended("2019-04-01"), "2025-04-01", DisposalVerdict::kDispose, {}});
+  cases.push_back({"the day before",
+                   Ended("2019-04-01"),
+                   "2025-03-31",
+                   DisposalVerdict::kKeep,
                    {KeepReason::kWithinRetention}});
-  cases.push_back({"children's kept longer", Ended("2019-04-01", Regime::kChildren),
-                   "2025-04-01", DisposalVerdict::kKeep, {KeepReason::kWithinRetention}});
+  cases.push_back({"children's kept longer",
+                   Ended("2019-04-01", Regime::kChildren),
+                   "2025-04-01",
+                   DisposalVerdict::kKeep,
+                   {KeepReason::kWithinRetention}});
   DisposalFacts open = Ended("2019-04-01");
   open.ended_on.reset();
   cases.push_back({"open", open, "2030-01-01", DisposalVerdict::kKeep, {KeepReason::kOpen}});
   DisposalFacts ombudsman = Ended("2010-01-01");
   ombudsman.open_ombudsman_cases = {"OMB-2024-000001"};
-  cases.push_back({"open Ombudsman case", ombudsman, "2025-01-01", DisposalVerdict::kKeep,
+  cases.push_back({"open Ombudsman case",
+                   ombudsman,
+                   "2025-01-01",
+                   DisposalVerdict::kKeep,
                    {KeepReason::kOmbudsmanCase}});
   DisposalFacts legal = Ended("2010-01-01");
   legal.holds = {{HoldKind::kLegalProceedings, "County court claim"},
                  {HoldKind::kManual, "Requested by the monitoring officer"}};
-  cases.push_back({"holds", legal, "2025-01-01", DisposalVerdict::kKeep,
+  cases.push_back({"holds",
+                   legal,
+                   "2025-01-01",
+                   DisposalVerdict::kKeep,
                    {KeepReason::kLegalProceedings, KeepReason::kManualHold}});
   DisposalFacts remedy = Ended("2010-01-01");
   remedy.unfinished_actions = 1;
   remedy.unfinished_ombudsman_remedies = 2;
-  cases.push_back({"unfinished remedies", remedy, "2025-01-01", DisposalVerdict::kKeep,
+  cases.push_back({"unfinished remedies",
+                   remedy,
+                   "2025-01-01",
+                   DisposalVerdict::kKeep,
                    {KeepReason::kUnfinishedRemedy, KeepReason::kUnfinishedRemedy}});
   DisposalFacts later_open = Ended("2010-01-01");
   later_open.later_complaints = {{"CMP-2024-000002", Regime::kCorporate, std::nullopt}};
-  cases.push_back({"later complaint open", later_open, "2025-01-01", DisposalVerdict::kKeep,
+  cases.push_back({"later complaint open",
+                   later_open,
+                   "2025-01-01",
+                   DisposalVerdict::kKeep,
                    {KeepReason::kLaterComplaint}});
   DisposalFacts later_kept = Ended("2010-01-01");
   later_kept.later_complaints = {{"CMP-2020-000002", Regime::kCorporate, D("2020-03-01")}};
-  cases.push_back({"later complaint still kept", later_kept, "2025-01-01",
-                   DisposalVerdict::kKeep, {KeepReason::kLaterComplaint}});
+  cases.push_back({"later complaint still kept",
+                   later_kept,
+                   "2025-01-01",
+                   DisposalVerdict::kKeep,
+                   {KeepReason::kLaterComplaint}});
   DisposalFacts later_gone = Ended("2010-01-01");
   later_gone.later_complaints = {{"CMP-2012-000002", Regime::kCorporate, D("2012-03-01")}};
-  cases.push_back({"later complaint itself disposable", later_gone, "2025-01-01",
-                   DisposalVerdict::kDispose, {}});
+  cases.push_back({"later complaint itself disposable",
+                   later_gone,
+                   "2025-01-01",
+                   DisposalVerdict::kDispose,
+                   {}});
   DisposalFacts everything = Ended("2024-01-01");
   everything.open_ombudsman_cases = {"OMB-2024-000001"};
   everything.holds = {{HoldKind::kManual, "Audit sample"}};
-  cases.push_back({"every reason, not the first", everything, "2025-01-01",
-                   DisposalVerdict::kKeep,
-                   {KeepReason::kWithinRetention, KeepReason::kOmbudsmanCase,
-                    KeepReason::kManualHold}});
+  cases.push_back(
+      {"every reason, not the first",
+       everything,
+       "2025-01-01",
+       DisposalVerdict::kKeep,
+       {KeepReason::kWithinRetention, KeepReason::kOmbudsmanCase, KeepReason::kManualHold}});
 
   for (const Case& c : cases) {
     const DisposalDecision decision = JudgeDisposal(c.facts, schedule, D(c.today));

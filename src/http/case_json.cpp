@@ -279,6 +279,7 @@ json EventToJson(const app::StoredEvent& stored, const app::PeopleNames& people)
       {"stage", stored.event.stage == 0 ? json(nullptr) : json(stored.event.stage)},
       {"summary", stored.event.summary},
       {"changes", std::move(changes)},
+      {"content_erased", stored.content_erased},
   };
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "app/disposal.hpp"
+#include "app/redaction.hpp"
+#include "core/redaction.hpp"
 #include "http/handlers.hpp"
 #include "http/json_reader.hpp"
 #include "http/json_writer.hpp"
@@ -84,6 +86,7 @@ json RunViewJson(const app::DisposalRunView& view) {
                      {"kept_at_run", KeptJson(item.kept_at_run)}});
   }
   body["items"] = std::move(items);
+  body["hidden_items"] = view.hidden;
   return body;
 }
 
@@ -93,7 +96,8 @@ core::Result<std::int64_t> IdOf(const Request& request, std::string_view what) {
   std::int64_t id = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error != std::errc() || end != text.data() + text.size()) {
-    return core::Fail(core::ErrorCode::kNotFound, std::string(what) + " " + text + " does not exist");
+    return core::Fail(core::ErrorCode::kNotFound,
+                      std::string(what) + " " + text + " does not exist");
   }
   return id;
 }
@@ -102,6 +106,28 @@ Response RunAnswer(int status, const core::Result<app::DisposalRunView>& view,
                    const Request& request) {
   if (!view) return Problem(view.error(), request);
   return JsonAnswer(status, RunViewJson(*view));
+}
+
+// The body read by `read`, then the core's checks of what was read (`check`), every offending
+// field in one answer; a field the reading found absent is not named twice.
+template <typename T, typename Read, typename Check>
+core::Result<T> ReadChecked(const json& body, Read&& read, Check&& check) {
+  if (!body.is_object()) {
+    return core::FailField("body", "must be a JSON object", core::FieldErrorCode::kMalformed);
+  }
+  InputErrors errors;
+  ObjectReader reader(body, "", errors);
+  T value = read(reader);
+  reader.Finish();
+  if (core::Status checked = check(value); !checked) {
+    for (const core::FieldError& field : checked.error().fields) {
+      const bool absent = !body.contains(field.field) || body[field.field].is_null();
+      if (absent && field.code == core::FieldErrorCode::kRequired) continue;
+      errors.Invalid(field.field, field.message, field.code);
+    }
+  }
+  if (!errors.empty()) return errors.ToError();
+  return value;
 }
 
 struct HoldInput {
@@ -128,10 +154,10 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
          if (!body) return Problem(body.error(), request);
          auto input = ReadBody<core::RetentionRule>(*body, [](ObjectReader& reader) {
            core::RetentionRule rule;
-           rule.record =
-               reader.Enumerated("record", Presence::kRequired, kRecordDomain).value_or(rule.record);
-           rule.regime =
-               reader.Enumerated("regime", Presence::kRequired, kRegimeDomain).value_or(rule.regime);
+           rule.record = reader.Enumerated("record", Presence::kRequired, kRecordDomain)
+                             .value_or(rule.record);
+           rule.regime = reader.Enumerated("regime", Presence::kRequired, kRegimeDomain)
+                             .value_or(rule.regime);
            rule.years_after_closure = static_cast<int>(
                reader.Integer("years_after_closure", Presence::kRequired, -kMaxYears, kMaxYears)
                    .value_or(core::kDefaultRetentionYears));
@@ -147,23 +173,27 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
                     app::ListHolds(store, *request.actor, PathParam(request, "reference"));
                 if (!listed) return Problem(listed.error(), request);
                 json items = json::array();
-                for (const app::RetentionHoldRecord& hold : *listed) items.push_back(HoldJson(hold));
+                for (const app::RetentionHoldRecord& hold : *listed)
+                  items.push_back(HoldJson(hold));
                 return JsonAnswer(kOk, {{"items", std::move(items)}});
               }});
   router.Add(
       {"POST", holds, kAuth, P::kManageConfiguration, [&store, &clock](const Request& request) {
          auto body = ParseJsonBody(request);
          if (!body) return Problem(body.error(), request);
-         auto input = ReadBody<HoldInput>(*body, [](ObjectReader& reader) {
-           HoldInput hold;
-           hold.kind =
-               reader.Enumerated("kind", Presence::kRequired, kHoldKindDomain).value_or(hold.kind);
-           hold.reason = reader.Text("reason", Presence::kRequired);
-           return hold;
-         });
+         auto input = ReadChecked<HoldInput>(
+             *body,
+             [](ObjectReader& reader) {
+               HoldInput hold;
+               hold.kind = reader.Enumerated("kind", Presence::kRequired, kHoldKindDomain)
+                               .value_or(hold.kind);
+               hold.reason = reader.Text("reason", Presence::kRequired);
+               return hold;
+             },
+             [](const HoldInput& hold) { return core::CheckHold(hold.kind, hold.reason); });
          if (!input) return Problem(input.error(), request);
-         auto placed = app::PlaceHold(store, clock, *request.actor,
-                                      PathParam(request, "reference"), input->kind, input->reason);
+         auto placed = app::PlaceHold(store, clock, *request.actor, PathParam(request, "reference"),
+                                      input->kind, input->reason);
          if (!placed) return Problem(placed.error(), request);
          return JsonAnswer(kCreated, HoldJson(*placed));
        }});
@@ -173,9 +203,12 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
                 if (!id) return Problem(id.error(), request);
                 auto body = ParseJsonBody(request);
                 if (!body) return Problem(body.error(), request);
-                auto reason = ReadBody<std::string>(*body, [](ObjectReader& reader) {
-                  return reader.Text("reason", Presence::kRequired);
-                });
+                auto reason = ReadChecked<std::string>(
+                    *body,
+                    [](ObjectReader& reader) { return reader.Text("reason", Presence::kRequired); },
+                    [](const std::string& text) {
+                      return core::CheckHold(core::HoldKind::kManual, text);
+                    });
                 if (!reason) return Problem(reason.error(), request);
                 auto released = app::ReleaseHold(store, clock, *request.actor, *id, *reason);
                 if (!released) return Problem(released.error(), request);
@@ -188,11 +221,11 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
                 for (const app::DisposalRunRecord& r : *listed) items.push_back(RunJson(r));
                 return JsonAnswer(kOk, {{"items", std::move(items)}});
               }});
-  router.Add({"POST", runs, kAuth, P::kManageConfiguration,
-              [&store, &clock](const Request& request) {
-                return RunAnswer(kCreated,
-                                 app::StartDisposalDryRun(store, clock, *request.actor), request);
-              }});
+  router.Add(
+      {"POST", runs, kAuth, P::kManageConfiguration, [&store, &clock](const Request& request) {
+         return RunAnswer(kCreated, app::StartDisposalDryRun(store, clock, *request.actor),
+                          request);
+       }});
   router.Add({"GET", run, kAuth, P::kManageConfiguration, [&store](const Request& request) {
                 auto id = IdOf(request, "disposal run");
                 if (!id) return Problem(id.error(), request);
@@ -202,15 +235,50 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
               [&store, &clock](const Request& request) {
                 auto id = IdOf(request, "disposal run");
                 if (!id) return Problem(id.error(), request);
-                return RunAnswer(
-                    kOk, app::ApproveDisposalRun(store, clock, *request.actor, *id), request);
+                return RunAnswer(kOk, app::ApproveDisposalRun(store, clock, *request.actor, *id),
+                                 request);
               }});
   router.Add({"POST", run + "/cancel", kAuth, P::kManageConfiguration,
               [&store, &clock](const Request& request) {
                 auto id = IdOf(request, "disposal run");
                 if (!id) return Problem(id.error(), request);
-                return RunAnswer(
-                    kOk, app::CancelDisposalRun(store, clock, *request.actor, *id), request);
+                return RunAnswer(kOk, app::CancelDisposalRun(store, clock, *request.actor, *id),
+                                 request);
+              }});
+}
+
+void RegisterRedactionRoutes(Router& router, const app::AttachmentContext& context) {
+  router.Add({"POST", "/api/v1/complaints/{reference}/redactions", kAuth, P::kManageConfiguration,
+              [&context](const Request& request) {
+                auto body = ParseJsonBody(request);
+                if (!body) return Problem(body.error(), request);
+                struct Input {
+                  std::string target;
+                  std::string reason;
+                };
+                auto input = ReadChecked<Input>(
+                    *body,
+                    [](ObjectReader& reader) {
+                      Input read;
+                      read.target = reader.Text("target", Presence::kRequired);
+                      read.reason = reader.Text("reason", Presence::kRequired);
+                      return read;
+                    },
+                    [](const Input& read) -> core::Status {
+                      auto checked = core::CheckRedaction(read.target, read.reason);
+                      if (!checked) return tl::unexpected(checked.error());
+                      return {};
+                    });
+                if (!input) return Problem(input.error(), request);
+                auto redacted = app::RedactComplaintItem(
+                    context.store, context.clock, *request.actor, PathParam(request, "reference"),
+                    input->target, input->reason, &context.files, &context.content_mutex);
+                if (!redacted) return Problem(redacted.error(), request);
+                return JsonAnswer(kCreated, {{"target", redacted->target.ToString()},
+                                             {"reason", redacted->reason},
+                                             {"redacted_by", redacted->redacted_by},
+                                             {"redacted_at", redacted->redacted_at},
+                                             {"events_erased", redacted->events_erased}});
               }});
 }
 

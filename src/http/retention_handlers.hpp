@@ -14,10 +14,13 @@
 //   GET  /api/v1/disposal-runs/{id}                      the run with every item
 //   POST /api/v1/disposal-runs/{id}/approve              by someone other than who made it
 //   POST /api/v1/disposal-runs/{id}/cancel
+//   POST /api/v1/complaints/{reference}/redactions       {target, reason} → 201
+//   (RegisterRedactionRoutes)
 //
 // An approved run is run by the server's scheduled job (app::ExecuteApprovedDisposalRuns) or by
 // `redress retention run`.
 
+#include "app/attachments.hpp"
 #include "app/ports.hpp"
 #include "http/router.hpp"
 
@@ -25,5 +28,8 @@ namespace redress::http {
 
 // Adds the endpoints above to `router`; `store` and `clock` must outlive it.
 void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock& clock);
+// Adds the redaction endpoint, which removes a redacted file through the server's attachment
+// context (its file store and content lock); `context` must outlive the router.
+void RegisterRedactionRoutes(Router& router, const app::AttachmentContext& context);
 
 }  // namespace redress::http

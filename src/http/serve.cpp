@@ -13,6 +13,7 @@
 #include "http/handlers.hpp"
 #include "http/json_mapping.hpp"
 #include "http/metrics.hpp"
+#include "http/retention_handlers.hpp"
 #include "http/router.hpp"
 #include "http/sso_handlers.hpp"
 #include "http/subject_access_bundle_handlers.hpp"
@@ -52,6 +53,7 @@ core::Status Serve(const ServerOptions& options, CookieSecurity cookie_security,
                 {"virus_scanner", attachments.scanner != nullptr ? "clamd" : "none"}}));
   RegisterAttachmentRoutes(router, attachment_context);
   RegisterSubjectAccessBundleRoutes(router, attachment_context, *attachments.archive);
+  RegisterRedactionRoutes(router, attachment_context);
   if (more_routes) more_routes(router, attachment_context);
   // The scheduled job of disposal (issue 20): an approved disposal run is run here, with the
   // server's content lock. Declared after the attachment context, so it stops before it goes.

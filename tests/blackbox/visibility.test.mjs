@@ -184,6 +184,13 @@ const NOT_WALKED = {
     'names its cases in a list in the body: bulk_actions.test.mjs refuses a restricted case as not found',
   bulkAcknowledgeComplaints:
     'names its cases in a list in the body: bulk_actions.test.mjs refuses a restricted case as not found',
+  setRetentionRule: 'configuration: the retention periods',
+  getDisposalRun:
+    'a disposal run, numbered: its items are filtered by the visibility rule like a list, the others only counted (disposal.test.mjs)',
+  approveDisposalRun: 'a disposal run, numbered (disposal.test.mjs)',
+  cancelDisposalRun: 'a disposal run, numbered (disposal.test.mjs)',
+  releaseRetentionHold:
+    'a hold, numbered: a hold of a complaint the caller may not see is answered as one that does not exist',
   markPrintBatchPrinted:
     'the post room: a letter of a case the caller may not see is not waiting in their batch, answered as one that does not exist',
 };

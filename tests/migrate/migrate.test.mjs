@@ -35,6 +35,15 @@ before(() => {
   source = join(workspace.dir, 'council.db');
   const demo = redress(['demo', '--db', source, '--seed', '1', '--today', DEMO_TODAY]);
   assert.equal(demo.status, 0, demo.stderr);
+  // The events of one complaint erased as a disposal does (EventRepository::EraseContent, issue
+  // 20): the content blanked and the salt forgotten, which the copy must carry both ways.
+  sqlite(
+    source,
+    "UPDATE events SET summary = '', changes = '[]', content_salt = NULL, " +
+      "content_erased_at = '2026-11-22T00:00:00Z' WHERE entity_type = 'complaint' AND " +
+      'entity_ref = (SELECT min(entity_ref) FROM events WHERE chain_version = 2 ' +
+      "AND entity_type = 'complaint')",
+  );
   target = freshPostgresDatabase();
   const started = process.hrtime.bigint();
   migrated = redress(['migrate', '--from', source, '--to', target]);
@@ -77,6 +86,9 @@ test('the audit trail verifies on the target against the checkpoints of the sour
   assert.ok(records(onSqlite.stdout));
   assert.equal(records(onPostgres.stdout), records(onSqlite.stdout));
   assert.match(onPostgres.stdout, /anchored: \d+ checkpoints verified/);
+  const erased = (text) => text.match(/erased: the content of (\d+) records/)?.[1];
+  assert.ok(erased(onSqlite.stdout), onSqlite.stdout);
+  assert.equal(erased(onPostgres.stdout), erased(onSqlite.stdout));
 });
 
 test('the annual report of two years is identical on both engines', () => {
@@ -191,6 +203,9 @@ test('the round trip SQLite -> PostgreSQL -> SQLite keeps counts, audit trail an
   const verify = redress(['audit', 'verify', '--db', back]);
   assert.equal(verify.status, 0, verify.stdout + verify.stderr);
   assert.match(verify.stdout, /audit trail intact/);
+  const erasure = 'SELECT count(*), min(content_erased_at) FROM events WHERE content_salt IS NULL';
+  assert.equal(sqlite(back, erasure), query(target, erasure));
+  assert.equal(sqlite(back, erasure), sqlite(source, erasure));
   // An intact chain ending in the same hash is the same chain.
   const head = 'SELECT count(*), max(sequence) FROM events';
   const last = 'SELECT hash FROM events ORDER BY sequence DESC LIMIT 1';

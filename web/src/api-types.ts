@@ -2811,6 +2811,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/redactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference, CMP-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redact one field, note or attached file of a complaint on request
+         * @description target is field:NAME (summary, description, desired_outcome, complainant.name|email|phone|address|postcode, representative.…, refusal.explanation, withdrawal.reason), note:ID or attachment:ID. The item's content is replaced by [redacted] (a file is marked removed, renamed and deleted from the file store unless another attachment shares it), the content of every event of the complaint that quoted it is erased (the audit chain keeps its digest, so audit verify passes), and a redacted event records which item, by whom and why — not what it said. A field the complaint does not have is a field error (not_allowed_in_state); an unknown note or attachment is unknown_reference; an item redacted already is 409.
+         */
+        post: operations["redactComplaintItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2960,6 +2983,8 @@ export interface components {
                 before: string;
                 after: string;
             }[];
+            /** @description true when the event's summary and changes were erased under the retention schedule or a redaction: the summary is then empty and the changes none; the event stays in the audit chain */
+            content_erased: boolean;
         };
         Complaint: {
             /** @example CMP-2024-000001 */
@@ -5182,6 +5207,25 @@ export interface components {
                     detail: string;
                 }[];
             }[];
+            /** @description The complaints of the run the caller may not see (restricted ones of other teams): judged and disposed of like the others, not listed. */
+            hidden_items: number;
+        };
+        RedactionInput: {
+            /**
+             * @example field:description
+             * @example note:12
+             * @example attachment:7
+             */
+            target: string;
+            reason: string;
+        };
+        Redaction: {
+            target: string;
+            reason: string;
+            redacted_by: string;
+            /** Format: date-time */
+            redacted_at: string;
+            events_erased: number;
         };
     };
     responses: {
@@ -11105,6 +11149,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DisposalRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    redactComplaintItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The complaint's reference, CMP-YYYY-NNNNNN. */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedactionInput"];
+            };
+        };
+        responses: {
+            /** @description Redacted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redaction"];
                 };
             };
             400: components["responses"]["BadRequest"];

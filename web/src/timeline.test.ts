@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventSentence, WORDED_EVENT_TYPES } from './timeline';
+import { ERASED_DETAILS, eventDetails, eventSentence, WORDED_EVENT_TYPES } from './timeline';
 import type { Event } from './types';
 
 function event(overrides: Partial<Event>): Event {
@@ -13,6 +13,7 @@ function event(overrides: Partial<Event>): Event {
     stage: 1,
     summary: 'Stage 1 acknowledged on 2026-12-03.',
     changes: [],
+    content_erased: false,
     ...overrides,
   };
 }
@@ -74,5 +75,11 @@ describe('the timeline in sentences', () => {
         }),
       ),
     ).toMatch(/^Amira Khan corrected the response recorded at stage 1: now upheld\.$/);
+  });
+
+  it('says when an event’s details were erased', () => {
+    expect(eventDetails(event({}))).toBe('Stage 1 acknowledged on 2026-12-03.');
+    expect(eventDetails(event({ summary: '', content_erased: true }))).toBe(ERASED_DETAILS);
+    expect(ERASED_DETAILS).toBe('(details removed under the retention schedule or a redaction)');
   });
 });

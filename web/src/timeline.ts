@@ -139,3 +139,11 @@ export function eventSentence(event: Event): string {
   };
   return `${SENTENCES[event.type](facts)}.`;
 }
+
+// What the details of an event say it recorded: its summary, or, once its content was erased
+// (the API's content_erased, issue 20), that it was removed, so that an empty line is not taken
+// for an event that recorded nothing.
+export const ERASED_DETAILS = '(details removed under the retention schedule or a redaction)';
+export function eventDetails(event: Event): string {
+  return event.content_erased || event.summary === '' ? ERASED_DETAILS : event.summary;
+}

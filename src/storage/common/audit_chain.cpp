@@ -18,10 +18,51 @@ std::string Records(std::int64_t count) {
   return std::to_string(count) + (count == 1 ? " record" : " records");
 }
 
+std::string Hex(const unsigned char* bytes, std::size_t size) {
+  std::string hex(size * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
+  hex.pop_back();
+  return hex;
+}
+
 }  // namespace
 
+std::string NewContentSalt() {
+  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> salt{};
+  randombytes_buf(salt.data(), salt.size());
+  return Hex(salt.data(), salt.size());
+}
+
+std::string ContentDigest(std::string_view salt_hex, std::string_view summary,
+                          std::string_view changes) {
+  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> key{};
+  std::size_t key_size = 0;
+  if (salt_hex.size() != key.size() * 2 ||
+      sodium_hex2bin(key.data(), key.size(), salt_hex.data(), salt_hex.size(), nullptr, &key_size,
+                     nullptr) != 0 ||
+      key_size != key.size()) {
+    return "";
+  }
+  std::string content;
+  AppendField(content, summary);
+  AppendField(content, changes);
+  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+  crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(content.data()),
+                         content.size(), key.data());
+  return Hex(mac.data(), mac.size());
+}
+
+void SealContent(ChainRecord& record) {
+  record.chain_version = kChainVersion;
+  record.content_salt = NewContentSalt();
+  record.content_digest = ContentDigest(*record.content_salt, record.summary, record.changes);
+  record.content_erased_at.reset();
+}
+
 std::string ChainHash(const ChainRecord& record) {
+  const bool legacy = record.chain_version == kLegacyChainVersion;
   std::string canonical;
+  if (!legacy) AppendField(canonical, "v" + std::to_string(record.chain_version));
   AppendField(canonical, record.prev_hash);
   AppendField(canonical, std::to_string(record.sequence));
   AppendField(canonical, record.entity_type);
@@ -30,15 +71,17 @@ std::string ChainHash(const ChainRecord& record) {
   AppendField(canonical, record.occurred_on);
   AppendField(canonical, std::to_string(record.stage));
   AppendField(canonical, record.actor);
-  AppendField(canonical, record.summary);
-  AppendField(canonical, record.changes);
+  if (legacy) {
+    AppendField(canonical, record.summary);
+    AppendField(canonical, record.changes);
+  } else {
+    AppendField(canonical, record.content_digest);
+  }
   AppendField(canonical, record.recorded_at);
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
   crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(canonical.data()),
                      canonical.size());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  return std::string(hex.data());
+  return Hex(digest.data(), digest.size());
 }
 
 ChainVerifier::ChainVerifier(std::vector<Checkpoint> checkpoints)
@@ -61,6 +104,29 @@ bool ChainVerifier::Broken(std::int64_t sequence, std::string problem) {
   return false;
 }
 
+bool ChainVerifier::ContentIntact(const ChainRecord& record) {
+  const bool erased = record.content_erased_at.has_value();
+  if (erased && (record.summary != kErasedSummary || record.changes != kErasedChanges)) {
+    return false;
+  }
+  if (record.chain_version == kLegacyChainVersion) {
+    // Migration 31 marked every record before it version 1; none comes after a version 2 one.
+    if (seen_current_version_) return false;
+    if (erased) ++report_.erased_legacy;
+    return true;
+  }
+  if (record.chain_version != kChainVersion) return false;
+  seen_current_version_ = true;
+  // The salt is forgotten exactly when the content is erased.
+  if (erased != !record.content_salt.has_value()) return false;
+  if (erased) {
+    ++report_.erased;
+    return true;
+  }
+  return ContentDigest(*record.content_salt, record.summary, record.changes) ==
+         record.content_digest;
+}
+
 bool ChainVerifier::Add(const ChainRecord& record, std::string_view stored_hash) {
   if (!report_.intact) return false;
   const std::string number = std::to_string(record.sequence);
@@ -68,7 +134,14 @@ bool ChainVerifier::Add(const ChainRecord& record, std::string_view stored_hash)
     return Broken(expected_sequence_,
                   "record " + std::to_string(expected_sequence_) + " was removed");
   }
-  if (ChainHash(record) != stored_hash)
+  if (!ContentIntact(record)) return Broken(record.sequence, "record " + number + " was altered");
+  const bool erased_legacy =
+      record.chain_version == kLegacyChainVersion && record.content_erased_at.has_value();
+  // An erased legacy record's hash covered the content that is gone: only its links (below, and
+  // the next record's prev_hash) and the checkpoints vouch for it.
+  if (!erased_legacy && ChainHash(record) != stored_hash)
+    return Broken(record.sequence, "record " + number + " was altered");
+  if (erased_legacy && record.prev_hash != previous_hash_)
     return Broken(record.sequence, "record " + number + " was altered");
   // The record is consistent in itself but does not follow from its predecessor: the
   // predecessor was rewritten, hash included (or, for the first, something came before it).

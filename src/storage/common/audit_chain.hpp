@@ -11,6 +11,16 @@
 // stored. prev_hash is the previous record's hash, "" for the first. The hash is unkeyed, so it
 // shows tampering only to someone who also holds a checkpoint: anyone who can write the database
 // can recompute the whole chain.
+//
+// That is chain version 1, the form of every record stored before migration 31 (SQLite; 20 on
+// PostgreSQL). Every record appended since is version 2, whose content (summary and changes) can
+// be erased without breaking the chain (docs/audit-trail.md, "Erasable content"): its canonical
+// form begins with the field "v2" (a version 1 form begins with prev_hash, 0 or 64 bytes long, so
+// the two can never collide) and has, in place of summary and changes, content_digest: the hex
+// HMAC-SHA-256, keyed by the record's own random salt (content_salt, hex of 32 bytes), of the
+// length-prefixed summary and changes. Erasing a record blanks its content and forgets its salt;
+// the digest, and so the chain, stays, and without the salt the digest says nothing about what
+// was erased (a short summary could otherwise be found by trying every guess).
 
 #include <cstdint>
 #include <map>
@@ -38,9 +48,33 @@ struct ChainRecord {
   std::string summary;
   std::string changes;
   std::string recorded_at;
+  // Chain version 1 or 2 (above): 1 and neither salt nor digest until SealContent makes it 2.
+  std::int64_t chain_version = 1;
+  std::string content_digest;
+  std::optional<std::string> content_salt;       // nullopt once the content was erased
+  std::optional<std::string> content_erased_at;  // when it was, RFC 3339
 };
 
-// The hex SHA-256 of the record's canonical serialisation (above). libsodium must be initialised.
+// The chain versions (above).
+inline constexpr std::int64_t kLegacyChainVersion = 1;
+inline constexpr std::int64_t kChainVersion = 2;
+
+// The content of an erased record, as stored: no summary, no changes.
+inline constexpr std::string_view kErasedSummary;
+inline constexpr std::string_view kErasedChanges = "[]";
+
+// A new random salt (hex of 32 bytes from randombytes_buf). libsodium must be initialised.
+std::string NewContentSalt();
+// The hex HMAC-SHA-256 keyed by the salt (hex) of the length-prefixed summary and changes; "" when
+// the salt is not the hex of 32 bytes.
+std::string ContentDigest(std::string_view salt_hex, std::string_view summary,
+                          std::string_view changes);
+// Gives `record` a new salt and the digest of its summary and changes: a version 2 record.
+void SealContent(ChainRecord& record);
+
+// The hex SHA-256 of the record's canonical serialisation (above) in its chain version: version 2
+// hashes the stored content_digest, whatever the summary and changes. libsodium must be
+// initialised.
 std::string ChainHash(const ChainRecord& record);
 
 // Checks an event log fed to it in sequence order. The in-database checks (each record's hash,
@@ -57,7 +91,12 @@ class ChainVerifier {
   ChainVerifier& operator=(const ChainVerifier&) = delete;
 
   // Takes the next record and the hash stored with it. Returns false once the log is found
-  // broken: the caller stops feeding it then.
+  // broken: the caller stops feeding it then. A version 2 record is checked against its digest
+  // (while it has its salt) and chained over the digest; an erased version 1 record, whose hash
+  // can no longer be recomputed, is accepted only when linked: its prev_hash is the previous
+  // record's hash, and the next record's prev_hash (checked as that record is added) is its
+  // stored hash. Version 1 records come only before version 2 ones (they predate migration 31),
+  // so a later record cannot be passed off as an erased legacy one.
   bool Add(const ChainRecord& record, std::string_view stored_hash);
 
   // The report, after the last record. `highest_sequence` is the highest number the log has ever
@@ -67,6 +106,11 @@ class ChainVerifier {
 
  private:
   bool Broken(std::int64_t sequence, std::string problem);
+  // Whether the record's content is consistent with its chain version and erasure (false: it
+  // was altered); counts an erasure.
+  bool ContentIntact(const ChainRecord& record);
+
+  bool seen_current_version_ = false;  // a version 2 record has passed
 
   app::AuditReport report_;
   std::vector<Checkpoint> checkpoints_;

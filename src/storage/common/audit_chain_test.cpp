@@ -174,5 +174,119 @@ TEST_F(ChainVerifierTest, NamesEachTampering) {
   }
 }
 
+// A log of `legacy` version 1 records followed by `current` version 2 records, as after
+// migration 31: the records appended since are sealed.
+std::vector<Stored> MixedLog(std::int64_t legacy, std::int64_t current) {
+  std::vector<Stored> log = Log(legacy + current);
+  for (std::int64_t i = legacy; i < legacy + current; ++i) SealContent(log[i].record);
+  Rechain(log);
+  return log;
+}
+
+// What EraseContent does to a stored record.
+void Erase(Stored& stored) {
+  stored.record.summary = "";
+  stored.record.changes = "[]";
+  stored.record.content_salt.reset();
+  stored.record.content_erased_at = "2031-01-01T00:00:00Z";
+}
+
+TEST_F(ChainVerifierTest, VersionTwoHashesTheDigestBehindAVersionField) {
+  ChainRecord record = Record(1);
+  SealContent(record);
+  EXPECT_EQ(record.chain_version, kChainVersion);
+  EXPECT_EQ(record.content_salt->size(), 64u);
+  EXPECT_EQ(record.content_digest, ContentDigest(*record.content_salt, "Logged", "[]"));
+  EXPECT_NE(record.content_digest, ContentDigest(*record.content_salt, "Logged!", "[]"));
+  // The salt keys the digest: the same content under another salt has another digest.
+  EXPECT_NE(record.content_digest, ContentDigest(NewContentSalt(), "Logged", "[]"));
+  EXPECT_EQ(ContentDigest("not hex", "Logged", "[]"), "");
+  const std::string hash = ChainHash(record);
+  // The content is not in the hash, the digest is.
+  record.summary = "Altered";
+  EXPECT_EQ(ChainHash(record), hash);
+  record.content_digest[0] = record.content_digest[0] == 'a' ? 'b' : 'a';
+  EXPECT_NE(ChainHash(record), hash);
+}
+
+TEST_F(ChainVerifierTest, ErasedContentKeepsTheChainAndIsCounted) {
+  std::vector<Stored> log = MixedLog(3, 5);
+  const std::vector<Checkpoint> checkpoints = {At(log, 8)};
+  Erase(log[1]);  // a legacy record
+  Erase(log[4]);
+  Erase(log[7]);  // the last, checkpointed
+  const app::AuditReport report = Verify(log, checkpoints, 8);
+  EXPECT_TRUE(report.intact) << report.problem;
+  EXPECT_EQ(report.records, 8);
+  EXPECT_EQ(report.erased, 2);
+  EXPECT_EQ(report.erased_legacy, 1);
+}
+
+TEST_F(ChainVerifierTest, FindsTamperingAroundErasure) {
+  struct Tampering {
+    const char* name;
+    std::function<void(std::vector<Stored>&)> tamper;
+    std::string problem;
+  };
+  const std::vector<Tampering> cases = {
+      {"a kept record's content altered", [](auto& log) { log[4].record.summary = "Nothing"; },
+       "record 5 was altered"},
+      {"a kept record's digest recomputed under a new salt",
+       [](auto& log) {
+         log[4].record.summary = "Nothing";
+         log[4].record.content_salt = NewContentSalt();
+         log[4].record.content_digest =
+             ContentDigest(*log[4].record.content_salt, "Nothing", log[4].record.changes);
+       },
+       "record 5 was altered"},
+      {"an erased record's digest altered",
+       [](auto& log) {
+         Erase(log[4]);
+         log[4].record.content_digest = ContentDigest(NewContentSalt(), "", "[]");
+       },
+       "record 5 was altered"},
+      {"an erased record given content back",
+       [](auto& log) {
+         Erase(log[4]);
+         log[4].record.summary = "Something else";
+       },
+       "record 5 was altered"},
+      {"a salt forgotten without the erasure's time",
+       [](auto& log) {
+         Erase(log[4]);
+         log[4].record.content_erased_at.reset();
+       },
+       "record 5 was altered"},
+      {"an erased legacy record altered",
+       [](auto& log) {
+         Erase(log[1]);
+         log[1].record.actor = "mallory";
+         log[1].hash = ChainHash(log[1].record);
+       },
+       "record 2 was altered"},
+      {"an erased legacy record given content back",
+       [](auto& log) {
+         Erase(log[1]);
+         log[1].record.summary = "Something else";
+       },
+       "record 2 was altered"},
+      {"a version 2 record passed off as an erased legacy one",
+       [](auto& log) {
+         Erase(log[5]);
+         log[5].record.chain_version = kLegacyChainVersion;
+       },
+       "record 6 was altered"},
+  };
+  const std::vector<Stored> original = MixedLog(3, 5);
+  for (const Tampering& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<Stored> log = original;
+    c.tamper(log);
+    const app::AuditReport report = Verify(log, {}, 8);
+    EXPECT_FALSE(report.intact);
+    EXPECT_EQ(report.problem, c.problem);
+  }
+}
+
 }  // namespace
 }  // namespace redress::storage::common

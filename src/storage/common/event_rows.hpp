@@ -18,8 +18,9 @@
 
 namespace redress::storage::common {
 
-// The record of `event` on `entity_ref`, every field but sequence and prev_hash; kInvalidInput when
-// its changes cannot be written as JSON.
+// The record of `event` on `entity_ref`, every field but sequence and prev_hash, sealed as chain
+// version 2 (a new salt and its content's digest); kInvalidInput when its changes cannot be
+// written as JSON.
 inline core::Result<ChainRecord> ChainRecordOf(app::EntityType type, std::string_view entity_ref,
                                                const core::CaseEvent& event,
                                                std::string recorded_at) {
@@ -35,13 +36,14 @@ inline core::Result<ChainRecord> ChainRecordOf(app::EntityType type, std::string
   record.summary = event.summary;
   record.changes = std::move(*changes);
   record.recorded_at = std::move(recorded_at);
+  SealContent(record);
   return record;
 }
 
 // An entity's events, oldest first; the statement's parameters are the entity type and reference.
 inline constexpr std::string_view kEventsOfSelect =
     "SELECT sequence, entity_type, entity_ref, type, occurred_on, stage, actor, summary, "
-    "changes, recorded_at, hash FROM events";
+    "changes, recorded_at, hash, CASE WHEN content_erased_at IS NULL THEN 0 ELSE 1 END FROM events";
 
 // Reads kEventsOfSelect's columns; the changes' JSON goes to `changes_json`, parsed by
 // AttachChanges once every row is read.
@@ -59,7 +61,18 @@ app::StoredEvent ReadStoredEvent(Reader& r, std::vector<std::string>& changes_js
   changes_json.push_back(r.Text());
   stored.recorded_at = r.Text();
   stored.hash = r.Text();
+  stored.content_erased = r.Int64() != 0;
   return stored;
+}
+
+// The UPDATE that erases the content of the events `where` selects, as EraseContent and
+// EraseContentOfSequences do, `at` being the parameter of the time: the content blanked, the salt
+// forgotten, the digest and hash kept, so that the chain still verifies. An event erased already
+// keeps the time of its first erasure.
+inline std::string EraseContentSql(std::string_view at, std::string_view where) {
+  return "UPDATE events SET summary = '', changes = '[]', content_salt = NULL, "
+         "content_erased_at = coalesce(content_erased_at, " +
+         std::string(at) + ") WHERE " + std::string(where);
 }
 
 // Gives each event its changes, parsed from the JSON ReadStoredEvent kept beside it.

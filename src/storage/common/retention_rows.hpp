@@ -6,9 +6,8 @@
 // Statements with parameters are built with the engine's marker (`Marker(n)`: "?" or "$n"). Each
 // engine runs them itself. Internal to the storage adapters.
 
-#include <nlohmann/json.hpp>
-
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,8 +65,8 @@ core::RetentionCase ReadRetentionCase(Reader& r) {
   std::string email_key = r.Text();
   std::string phone_key = r.Text();
   std::string person_key = r.Text();
-  c.person_keys = PrefixedPersonKeys(std::move(email_key), std::move(phone_key),
-                                     std::move(person_key));
+  c.person_keys =
+      PrefixedPersonKeys(std::move(email_key), std::move(phone_key), std::move(person_key));
   return c;
 }
 
@@ -85,8 +84,8 @@ inline std::vector<core::KeptBecause> ReadKeptBecause(std::string_view text) {
   for (const nlohmann::json& item : ParseStoredArray(text)) {
     const std::optional<core::KeepReason> reason =
         core::ParseKeepReason(StoredTextMember(item, "reason"));
-    kept.push_back({reason.value_or(core::KeepReason::kManualHold),
-                    StoredTextMember(item, "detail")});
+    kept.push_back(
+        {reason.value_or(core::KeepReason::kManualHold), StoredTextMember(item, "detail")});
   }
   return kept;
 }
@@ -95,6 +94,17 @@ inline std::vector<core::KeptBecause> ReadKeptBecause(std::string_view text) {
 inline constexpr std::string_view kDisposalRunColumns =
     "id, version, state, as_of, created_by, created_at, approved_by, approved_at, finished_by, "
     "finished_at, to_dispose, kept, disposed";
+
+// What a disposed case's learning text becomes: not blank, because the report counts the
+// responses that recorded learning (report/records.hpp's learning_recorded), a fact it keeps.
+inline constexpr std::string_view kDisposedText = "[disposed]";
+// The column's value after disposal: NULL and blank stay as they are, any text becomes
+// kDisposedText.
+inline std::string DisposedLearning(std::string_view column) {
+  const std::string c(column);
+  return c + " = CASE WHEN " + c + " IS NULL OR trim(" + c + ") = '' THEN " + c + " ELSE '" +
+         std::string(kDisposedText) + "' END";
+}
 
 // The text attached files of a disposed case are removed with.
 inline constexpr std::string_view kDisposedRemovalReason =
@@ -118,14 +128,14 @@ std::vector<std::string> DisposalStatements(MarkerFn marker) {
       "UPDATE complaints SET version = version + 1, summary = '', description = '', "
       "desired_outcome = '', complainant_name = '', complainant_email = '', "
       "complainant_phone = '', complainant_address = '', complainant_postcode = '', " +
-          blank_if_set("representative_name") + ", " + blank_if_set("representative_email") +
-          ", " + blank_if_set("representative_phone") + ", " +
-          blank_if_set("representative_address") + ", " +
-          blank_if_set("representative_postcode") + ", " +
+          blank_if_set("representative_name") + ", " + blank_if_set("representative_email") + ", " +
+          blank_if_set("representative_phone") + ", " + blank_if_set("representative_address") +
+          ", " + blank_if_set("representative_postcode") + ", " +
           blank_if_set("refusal_explanation") + ", " + blank_if_set("withdrawal_reason") +
           ", email_key = '', phone_key = '', property_key = '', people_text = '', "
-          "person_key = '' WHERE id = " + id,
-      "UPDATE complaint_stages SET escalation_reason = '', " + blank_if_set("learning") +
+          "person_key = '' WHERE id = " +
+          id,
+      "UPDATE complaint_stages SET escalation_reason = '', " + DisposedLearning("learning") +
           " WHERE complaint_id = " + id,
       "UPDATE stage_remedies SET description = '' WHERE complaint_id = " + id,
       "UPDATE stage_actions SET description = '' WHERE complaint_id = " + id,
@@ -134,12 +144,14 @@ std::vector<std::string> DisposalStatements(MarkerFn marker) {
       "DELETE FROM complaint_notes WHERE complaint_id = " + id,
       "DELETE FROM complaint_contact_preferences WHERE complaint_id = " + id,
       "UPDATE outbox SET recipient = '', last_error = '' WHERE letter_id IN "
-      "(SELECT l.id FROM letters l WHERE l.complaint_id = " + id + ")",
+      "(SELECT l.id FROM letters l WHERE l.complaint_id = " +
+          id + ")",
       // The reminders that named the case quoted its summary: their text goes, their count stays.
       "UPDATE reminder_digests SET text = '', html = '' WHERE text LIKE '%' || " + ref + " || '%'",
       "UPDATE service_requests SET version = version + 1, summary = '', description = '', "
       "requester_name = '', requester_email = '', requester_phone = '', requester_address = '', "
-      "requester_postcode = '', resolution = '' WHERE complaint_reference = " + ref +
+      "requester_postcode = '', resolution = '' WHERE complaint_reference = " +
+          ref +
           " OR reference = (SELECT c.service_request_reference FROM complaints c WHERE c.id = " +
           id + ")",
   };

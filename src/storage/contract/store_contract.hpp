@@ -428,6 +428,35 @@ class AuditChainContract : public StoreContract {
   static constexpr int kEvents = 4;
 };
 
+// Erasable event content (erasable_events_contract.cpp): the audit chain's records, and the
+// complaint of sequence 2 (the second inserted) with its logging and a note of sequence kNote.
+class ErasableEventsContract : public AuditChainContract {
+ protected:
+  static constexpr std::string_view kErasedAt = "2031-02-03T04:05:06Z";
+  static constexpr std::int64_t kNote = kEvents + 1;
+
+  void SetUp() override {
+    AuditChainContract::SetUp();
+    reference_ = factory_->Column("SELECT entity_ref FROM events WHERE sequence = 2").at(0);
+    WriteOk([&](app::Tx& tx) {
+      return tx.Events().Append(app::EntityType::kComplaint, reference_,
+                                Event(core::EventType::kNoteAdded, "Rang Ms Quartermaine-Ffolkes"));
+    });
+  }
+  std::vector<app::StoredEvent> EventsOf(const std::string& reference) {
+    Result<std::vector<app::StoredEvent>> events = InRead<std::vector<app::StoredEvent>>(
+        [&](app::Tx& tx) { return tx.Events().EventsOf(app::EntityType::kComplaint, reference); });
+    EXPECT_TRUE(events) << events.error().message;
+    return events.value_or(std::vector<app::StoredEvent>{});
+  }
+  void EraseEntity() {
+    WriteOk([&](app::Tx& tx) {
+      return tx.Events().EraseContent(app::EntityType::kComplaint, reference_, kErasedAt);
+    });
+  }
+  std::string reference_;
+};
+
 // The name of each instantiation's tests: the engine's.
 inline std::string EngineName(const ::testing::TestParamInfo<StoreEngine>& info) {
   return info.param.name;
@@ -443,4 +472,5 @@ inline std::string EngineName(const ::testing::TestParamInfo<StoreEngine>& info)
   INSTANTIATE_TEST_SUITE_P(prefix, ListContract, ::testing::Values(engine), EngineName);       \
   INSTANTIATE_TEST_SUITE_P(prefix, SortContract, ::testing::Values(engine), EngineName);       \
   INSTANTIATE_TEST_SUITE_P(prefix, TextSearchContract, ::testing::Values(engine), EngineName); \
-  INSTANTIATE_TEST_SUITE_P(prefix, AuditChainContract, ::testing::Values(engine), EngineName)
+  INSTANTIATE_TEST_SUITE_P(prefix, AuditChainContract, ::testing::Values(engine), EngineName); \
+  INSTANTIATE_TEST_SUITE_P(prefix, ErasableEventsContract, ::testing::Values(engine), EngineName)

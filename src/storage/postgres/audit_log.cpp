@@ -10,7 +10,7 @@ namespace {
 // The columns of an event in ChainRecord's order, then its stored hash.
 constexpr std::string_view kChainColumns =
     "prev_hash, sequence, entity_type, entity_ref, type, occurred_on, stage, actor, summary, "
-    "changes, recorded_at, hash";
+    "changes, recorded_at, chain_version, content_digest, content_salt, content_erased_at, hash";
 
 // Rows read per round trip by the verifier: memory stays flat however long the chain.
 constexpr int kVerifyBatch = 5000;
@@ -28,6 +28,10 @@ common::ChainRecord ReadChainRecord(RowReader& r) {
   record.summary = r.Text();
   record.changes = r.Text();
   record.recorded_at = r.Text();
+  record.chain_version = r.Int64();
+  record.content_digest = r.OptionalText().value_or("");
+  record.content_salt = r.OptionalText();
+  record.content_erased_at = r.OptionalText();
   return record;
 }
 
@@ -48,10 +52,11 @@ Result<std::int64_t> AppendChained(Connection& connection, common::ChainRecord r
   const std::string hash = common::ChainHash(record);
   Status inserted = connection.Run(
       "INSERT INTO events (" + std::string(kChainColumns) +
-          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+          ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
       Params().BindAll(record.prev_hash, record.sequence, record.entity_type, record.entity_ref,
                        record.type, record.occurred_on, record.stage, record.actor, record.summary,
-                       record.changes, record.recorded_at, hash));
+                       record.changes, record.recorded_at, record.chain_version,
+                       record.content_digest, record.content_salt, record.content_erased_at, hash));
   if (!inserted) return Unexpected(inserted.error());
   Status moved = connection.Run("UPDATE audit_chain_head SET sequence = $1, hash = $2 WHERE id = 1",
                                 Params().BindAll(record.sequence, hash));

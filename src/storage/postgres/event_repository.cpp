@@ -32,4 +32,24 @@ Result<std::vector<app::StoredEvent>> PostgresEventRepository::EventsOf(
                                changes_json);
 }
 
+Status PostgresEventRepository::EraseContent(app::EntityType type, std::string_view entity_ref,
+                                             std::string_view erased_at) {
+  static const std::string sql =
+      common::EraseContentSql("$1", "entity_type = $2 AND entity_ref = $3");
+  return connection_.Run(sql, Params().BindAll(erased_at, type, entity_ref));
+}
+
+Status PostgresEventRepository::EraseContentOfSequences(std::span<const std::int64_t> sequences,
+                                                        std::string_view erased_at) {
+  // One statement whatever the number of events: the sequences as one array parameter.
+  std::string array = "{";
+  for (const std::int64_t sequence : sequences) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(sequence);
+  }
+  array += '}';
+  static const std::string sql = common::EraseContentSql("$1", "sequence = ANY($2::bigint[])");
+  return connection_.Run(sql, Params().BindAll(erased_at, array));
+}
+
 }  // namespace redress::storage::postgres

@@ -3,6 +3,10 @@
 // The event log on PostgreSQL (app::EventRepository): appends through audit_log.hpp, under the
 // chain head's row lock, so that several writers keep one chain.
 
+#include <cstdint>
+#include <span>
+#include <string_view>
+
 #include "app/event_repository.hpp"
 #include "app/ports.hpp"
 #include "storage/postgres/connection.hpp"
@@ -19,6 +23,10 @@ class PostgresEventRepository final : public app::EventRepository {
                 const core::CaseEvent& event) override;
   Result<std::vector<app::StoredEvent>> EventsOf(app::EntityType type,
                                                  std::string_view entity_ref) override;
+  Status EraseContent(app::EntityType type, std::string_view entity_ref,
+                      std::string_view erased_at) override;
+  Status EraseContentOfSequences(std::span<const std::int64_t> sequences,
+                                 std::string_view erased_at) override;
 
  private:
   Connection& connection_;

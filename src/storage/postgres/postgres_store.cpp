@@ -224,6 +224,19 @@ Status PostgresStore::CheckWritable() {
   });
 }
 
+Status PostgresStore::PurgeErasedTraces() {
+  Result<ConnectionPool::Lease> lease = pool_.Acquire();
+  if (!lease) return Unexpected(lease.error());
+  // The tables whose rows hold personal data that disposal and redaction erase or delete.
+  static constexpr std::string_view kPersonalTables =
+      "events, complaints, complaint_notes, complaint_contact_preferences, "
+      "stage_earlier_responses, service_requests, letters, attachments, outbox, "
+      "subject_access_requests, subject_access_withholdings, letter_printings, "
+      "ombudsman_cases, legacy_references";
+  // VACUUM refuses to run in a transaction block: this runs on its own, as one statement.
+  return (*lease)->Run("VACUUM " + std::string(kPersonalTables));
+}
+
 Result<common::ChainHead> PostgresStore::ReadChainHead() {
   common::ChainHead head;
   bool retryable = false;

@@ -75,6 +75,11 @@ class PostgresStore final : public app::Store {
   core::Result<app::AuditReport> VerifyAudit() override;
   // Writes and commits one row (readiness_probe), so it fails as users' changes would.
   core::Status CheckWritable() override;
+  // VACUUMs the tables that hold personal data (kPersonalTables in the .cpp), outside any
+  // transaction: the row versions an erasure or deletion left dead go, so that no reader of the
+  // tables' tuples finds them. It takes no lock that stops users. What it does not reach (bytes in
+  // a page's free space, WAL segments, backups) is in docs/audit-trail.md, "Erasable content".
+  core::Status PurgeErasedTraces() override;
   // The head of the audit chain now, on a consistent snapshot.
   core::Result<common::ChainHead> ReadChainHead();
 

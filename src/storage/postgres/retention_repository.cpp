@@ -91,8 +91,7 @@ Result<std::vector<app::RetentionHoldRecord>> PostgresRetentionRepository::Holds
   return QueryAll(connection_, sql, ReadHold, Params().Bind(reference));
 }
 
-Result<std::optional<app::RetentionHoldRecord>> PostgresRetentionRepository::Hold(
-    std::int64_t id) {
+Result<std::optional<app::RetentionHoldRecord>> PostgresRetentionRepository::Hold(std::int64_t id) {
   static const std::string sql =
       "SELECT " + std::string(kHoldColumns) + " FROM retention_holds WHERE id = $1";
   auto rows = QueryAll(connection_, sql, ReadHold, Params().Bind(id));
@@ -170,13 +169,13 @@ Result<std::int64_t> PostgresRetentionRepository::AddRun(
   Result<std::int64_t> id = rows->ReadOne([](RowReader& r) { return r.Int64(); }, "no id");
   if (!id) return id;
   for (const app::DisposalRunItem& item : items) {
-    if (Status done = Exec(connection_,
-                           "INSERT INTO disposal_run_items (run_id, reference, verdict, "
-                           "disposable_from, kept_because) VALUES ($1, $2, $3, $4, $5)",
-                           Params().BindAll(*id, item.decision.reference,
-                                            core::ToString(item.decision.verdict),
-                                            item.decision.disposable_from,
-                                            common::KeptBecauseJson(item.decision.kept_because)));
+    if (Status done = Exec(
+            connection_,
+            "INSERT INTO disposal_run_items (run_id, reference, verdict, "
+            "disposable_from, kept_because) VALUES ($1, $2, $3, $4, $5)",
+            Params().BindAll(*id, item.decision.reference, core::ToString(item.decision.verdict),
+                             item.decision.disposable_from,
+                             common::KeptBecauseJson(item.decision.kept_because)));
         !done) {
       return Unexpected(done.error());
     }
@@ -194,13 +193,12 @@ Result<std::optional<app::DisposalRunRecord>> PostgresRetentionRepository::Run(s
 }
 
 Result<std::vector<app::DisposalRunRecord>> PostgresRetentionRepository::Runs() {
-  static const std::string sql = "SELECT " + std::string(common::kDisposalRunColumns) +
-                                 " FROM disposal_runs ORDER BY id DESC";
+  static const std::string sql =
+      "SELECT " + std::string(common::kDisposalRunColumns) + " FROM disposal_runs ORDER BY id DESC";
   return QueryAll(connection_, sql, ReadRun);
 }
 
-Result<std::vector<app::DisposalRunItem>> PostgresRetentionRepository::Items(
-    std::int64_t run_id) {
+Result<std::vector<app::DisposalRunItem>> PostgresRetentionRepository::Items(std::int64_t run_id) {
   return QueryAll(
       connection_,
       "SELECT reference, verdict, disposable_from, kept_because, disposed_at, kept_at_run "
@@ -208,8 +206,8 @@ Result<std::vector<app::DisposalRunItem>> PostgresRetentionRepository::Items(
       [](RowReader& r) {
         app::DisposalRunItem item;
         item.decision.reference = r.Text();
-        item.decision.verdict = r.Text() == "dispose" ? core::DisposalVerdict::kDispose
-                                                      : core::DisposalVerdict::kKeep;
+        item.decision.verdict =
+            r.Text() == "dispose" ? core::DisposalVerdict::kDispose : core::DisposalVerdict::kKeep;
         item.decision.disposable_from = r.OptionalDate();
         item.decision.kept_because = common::ReadKeptBecause(r.Text());
         item.disposed_at = r.Text();
@@ -224,9 +222,8 @@ Status PostgresRetentionRepository::UpdateRun(const app::DisposalRunRecord& run)
       "UPDATE disposal_runs SET version = version + 1, state = $1, approved_by = $2, "
       "approved_at = $3, finished_by = $4, finished_at = $5, disposed = $6, kept = $7 "
       "WHERE id = $8 AND version = $9",
-      Params().BindAll(core::ToString(run.state), run.approved_by, run.approved_at,
-                       run.finished_by, run.finished_at, run.disposed, run.kept, run.id,
-                       run.version));
+      Params().BindAll(core::ToString(run.state), run.approved_by, run.approved_at, run.finished_by,
+                       run.finished_at, run.disposed, run.kept, run.id, run.version));
   if (!rows) return Unexpected(rows.error());
   if (rows->Affected() == 0) {
     return Fail(ErrorCode::kConflict,
@@ -247,7 +244,7 @@ Status PostgresRetentionRepository::UpdateItem(std::int64_t run_id,
   return {};
 }
 
-Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfComplaint(
+Result<app::DisposedComplaint> PostgresRetentionRepository::DisposeOfComplaint(
     std::string_view reference, std::int64_t run_id, std::string_view at) {
   Result<Rows> found_rows = connection_.Query(
       "SELECT id, coalesce(service_request_reference, '') FROM complaints WHERE reference = $1",
@@ -267,7 +264,8 @@ Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfComplaint
         common::DisposalStatements([](int n) { return "$" + std::to_string(n); });
     // The superseded responses' lists keep their types, amounts and root causes.
     all.push_back(
-        "UPDATE stage_earlier_responses SET learning = '', "
+        "UPDATE stage_earlier_responses SET " + common::DisposedLearning("learning") +
+        ", "
         "remedies = (SELECT coalesce(json_agg(jsonb_set(value, '{description}', '\"\"')), "
         "'[]'::json)::text FROM jsonb_array_elements(remedies::jsonb)), "
         "actions = (SELECT coalesce(json_agg(jsonb_set(value, '{description}', '\"\"')), "
@@ -295,14 +293,14 @@ Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfComplaint
         [](RowReader& r) { return r.Text(); }, Params().BindAll(attached_to, owner));
     if (!found_files) return Unexpected(found_files.error());
     files.insert(files.end(), found_files->begin(), found_files->end());
-    if (Status done = Exec(
-            connection_,
-            "UPDATE attachments SET name = $1, description = '', "
-            "removed_by = coalesce(removed_by, 'retention'), removed_at = coalesce(removed_at, $2), "
-            "removal_reason = CASE WHEN removal_reason IS NULL THEN $3 ELSE '' END "
-            "WHERE attached_to = $4 AND reference = $5",
-            Params().BindAll(common::kDisposedFileName, at, common::kDisposedRemovalReason,
-                             attached_to, owner));
+    if (Status done = Exec(connection_,
+                           "UPDATE attachments SET name = $1, description = '', "
+                           "removed_by = coalesce(removed_by, 'retention'), removed_at = "
+                           "coalesce(removed_at, $2), "
+                           "removal_reason = CASE WHEN removal_reason IS NULL THEN $3 ELSE '' END "
+                           "WHERE attached_to = $4 AND reference = $5",
+                           Params().BindAll(common::kDisposedFileName, at,
+                                            common::kDisposedRemovalReason, attached_to, owner));
         !done) {
       return Unexpected(done.error());
     }
@@ -315,14 +313,54 @@ Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfComplaint
       !done) {
     return Unexpected(done.error());
   }
-  return files;
+  return app::DisposedComplaint{std::move(files), service_request};
+}
+
+Status PostgresRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,
+                                               std::string_view text) {
+  Result<Rows> rows = connection_.Query(
+      "UPDATE complaint_notes SET text = $1 WHERE id = $2 AND complaint_id = "
+      "(SELECT id FROM complaints WHERE reference = $3)",
+      Params().BindAll(text, note_id, reference));
+  if (!rows) return Unexpected(rows.error());
+  if (rows->Affected() == 0) {
+    return Fail(ErrorCode::kNotFound,
+                "complaint " + std::string(reference) + " has no note " + std::to_string(note_id));
+  }
+  return {};
+}
+
+Result<std::pair<std::string, std::string>> PostgresRetentionRepository::RedactAttachment(
+    std::string_view reference, std::int64_t id, std::string_view name, std::string_view by,
+    std::string_view at, std::string_view reason) {
+  Result<Rows> found_rows = connection_.Query(
+      "SELECT sha256, name FROM attachments WHERE id = $1 AND attached_to = 'complaint' "
+      "AND reference = $2",
+      Params().BindAll(id, reference));
+  if (!found_rows) return Unexpected(found_rows.error());
+  auto found = found_rows->ReadOne(
+      [](RowReader& r) {
+        std::string sha256 = r.Text();
+        return std::pair{std::move(sha256), r.Text()};
+      },
+      "complaint " + std::string(reference) + " has no attachment " + std::to_string(id));
+  if (!found) return found;
+  if (Status done = Exec(connection_,
+                         "UPDATE attachments SET name = $1, description = '', "
+                         "removed_by = coalesce(removed_by, $2), "
+                         "removed_at = coalesce(removed_at, $3), removal_reason = $4 WHERE id = $5",
+                         Params().BindAll(name, by, at, reason, id));
+      !done) {
+    return Unexpected(done.error());
+  }
+  return found;
 }
 
 Result<std::optional<std::string>> PostgresRetentionRepository::DisposedAt(
     std::string_view reference) {
-  auto rows = QueryAll(connection_,
-                       "SELECT disposed_at FROM disposed_complaints WHERE reference = $1",
-                       [](RowReader& r) { return r.Text(); }, Params().Bind(reference));
+  auto rows = QueryAll(
+      connection_, "SELECT disposed_at FROM disposed_complaints WHERE reference = $1",
+      [](RowReader& r) { return r.Text(); }, Params().Bind(reference));
   if (!rows) return Unexpected(rows.error());
   if (rows->empty()) return std::optional<std::string>();
   return std::optional<std::string>(std::move(rows->front()));

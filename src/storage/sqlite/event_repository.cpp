@@ -45,7 +45,9 @@ Status SqliteEventRepository::Append(EntityType type, std::string_view entity_re
   if (!insert) return Unexpected(insert.error());
   insert->BindAll(record->prev_hash, record->sequence, record->entity_type, record->entity_ref,
                   record->type, record->occurred_on, record->stage, record->actor, record->summary,
-                  record->changes, record->recorded_at, common::ChainHash(*record));
+                  record->changes, record->recorded_at, record->chain_version,
+                  record->content_digest, record->content_salt, record->content_erased_at,
+                  common::ChainHash(*record));
   return insert->Run();
 }
 
@@ -62,6 +64,27 @@ Result<std::vector<app::StoredEvent>> SqliteEventRepository::EventsOf(EntityType
                                          return common::ReadStoredEvent(r, changes_json);
                                        }),
                                changes_json);
+}
+
+Status SqliteEventRepository::EraseContent(EntityType type, std::string_view entity_ref,
+                                           std::string_view erased_at) {
+  static const std::string sql = common::EraseContentSql("?", "entity_type = ? AND entity_ref = ?");
+  Result<Statement> statement = connection_.Prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(erased_at, type, entity_ref);
+  return statement->Run();
+}
+
+Status SqliteEventRepository::EraseContentOfSequences(std::span<const std::int64_t> sequences,
+                                                      std::string_view erased_at) {
+  static const std::string sql = common::EraseContentSql("?", "sequence = ?");
+  for (const std::int64_t sequence : sequences) {
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(erased_at, sequence);
+    if (Status erased = statement->Run(); !erased) return erased;
+  }
+  return {};
 }
 
 }  // namespace redress::storage::sqlite

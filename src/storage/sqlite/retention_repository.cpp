@@ -193,8 +193,8 @@ Result<std::optional<app::DisposalRunRecord>> SqliteRetentionRepository::Run(std
 }
 
 Result<std::vector<app::DisposalRunRecord>> SqliteRetentionRepository::Runs() {
-  static const std::string sql = "SELECT " + std::string(common::kDisposalRunColumns) +
-                                 " FROM disposal_runs ORDER BY id DESC";
+  static const std::string sql =
+      "SELECT " + std::string(common::kDisposalRunColumns) + " FROM disposal_runs ORDER BY id DESC";
   return QueryAll(connection_, sql, ReadRun);
 }
 
@@ -243,14 +243,17 @@ Status SqliteRetentionRepository::UpdateItem(std::int64_t run_id,
   return RunOnExistingRow(*statement, "no such item");
 }
 
-Result<std::vector<std::string>> SqliteRetentionRepository::DisposeOfComplaint(
+Result<app::DisposedComplaint> SqliteRetentionRepository::DisposeOfComplaint(
     std::string_view reference, std::int64_t run_id, std::string_view at) {
   Result<Statement> find = connection_.Prepare(
       "SELECT id, coalesce(service_request_reference, '') FROM complaints WHERE reference = ?");
   if (!find) return Unexpected(find.error());
   find->BindAll(reference);
   auto found = ReadOne(
-      *find, [](ColumnReader& r) { return std::pair{r.Int64(), r.Text()}; },
+      *find,
+      [](ColumnReader& r) {
+        return std::pair{r.Int64(), r.Text()};
+      },
       "complaint " + std::string(reference) + " does not exist");
   if (!found) return Unexpected(found.error());
   const auto& [id, service_request] = *found;
@@ -259,12 +262,12 @@ Result<std::vector<std::string>> SqliteRetentionRepository::DisposeOfComplaint(
     std::vector<std::string> all =
         common::DisposalStatements([](int n) { return "?" + std::to_string(n); });
     // The superseded responses' lists keep their types, amounts and root causes.
-    all.push_back(
-        "UPDATE stage_earlier_responses SET learning = '', "
-        "remedies = (SELECT json_group_array(json_set(value, '$.description', '')) "
-        "FROM json_each(remedies)), "
-        "actions = (SELECT json_group_array(json_set(value, '$.description', '')) "
-        "FROM json_each(actions)) WHERE complaint_id = ?1");
+    all.push_back("UPDATE stage_earlier_responses SET " + common::DisposedLearning("learning") +
+                  ", "
+                  "remedies = (SELECT json_group_array(json_set(value, '$.description', '')) "
+                  "FROM json_each(remedies)), "
+                  "actions = (SELECT json_group_array(json_set(value, '$.description', '')) "
+                  "FROM json_each(actions)) WHERE complaint_id = ?1");
     return all;
   }();
   for (const std::string& sql : statements) {
@@ -313,7 +316,42 @@ Result<std::vector<std::string>> SqliteRetentionRepository::DisposeOfComplaint(
   if (!mark) return Unexpected(mark.error());
   mark->BindAll(reference, run_id, at);
   if (Status done = mark->Run(); !done) return Unexpected(done.error());
-  return files;
+  return app::DisposedComplaint{std::move(files), service_request};
+}
+
+Status SqliteRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,
+                                             std::string_view text) {
+  Result<Statement> statement = connection_.Prepare(
+      "UPDATE complaint_notes SET text = ? WHERE id = ? AND complaint_id = "
+      "(SELECT id FROM complaints WHERE reference = ?)");
+  if (!statement) return Unexpected(statement.error());
+  statement->BindAll(text, note_id, reference);
+  return RunOnExistingRow(*statement, "complaint " + std::string(reference) + " has no note " +
+                                          std::to_string(note_id));
+}
+
+Result<std::pair<std::string, std::string>> SqliteRetentionRepository::RedactAttachment(
+    std::string_view reference, std::int64_t id, std::string_view name, std::string_view by,
+    std::string_view at, std::string_view reason) {
+  Result<Statement> find = connection_.Prepare(
+      "SELECT sha256, name FROM attachments WHERE id = ? AND attached_to = 'complaint' "
+      "AND reference = ?");
+  if (!find) return Unexpected(find.error());
+  find->BindAll(id, reference);
+  auto found = ReadOne(
+      *find,
+      [](ColumnReader& r) {
+        return std::pair{r.Text(), r.Text()};
+      },
+      "complaint " + std::string(reference) + " has no attachment " + std::to_string(id));
+  if (!found) return found;
+  Result<Statement> update = connection_.Prepare(
+      "UPDATE attachments SET name = ?, description = '', removed_by = coalesce(removed_by, ?), "
+      "removed_at = coalesce(removed_at, ?), removal_reason = ? WHERE id = ?");
+  if (!update) return Unexpected(update.error());
+  update->BindAll(name, by, at, reason, id);
+  if (Status done = update->Run(); !done) return Unexpected(done.error());
+  return found;
 }
 
 Result<std::optional<std::string>> SqliteRetentionRepository::DisposedAt(

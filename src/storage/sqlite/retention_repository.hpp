@@ -1,7 +1,8 @@
 #pragma once
 
 // The SQLite repository of retention and disposal (issue 20; migration 0032), working through the
-// transaction's connection. The statements both engines share are storage/common/retention_rows.hpp.
+// transaction's connection. The statements both engines share are
+// storage/common/retention_rows.hpp.
 
 #include "app/retention_repository.hpp"
 #include "storage/sqlite/connection.hpp"
@@ -27,9 +28,13 @@ class SqliteRetentionRepository final : public app::RetentionRepository {
   Result<std::vector<app::DisposalRunItem>> Items(std::int64_t run_id) override;
   Status UpdateRun(const app::DisposalRunRecord& run) override;
   Status UpdateItem(std::int64_t run_id, const app::DisposalRunItem& item) override;
-  Result<std::vector<std::string>> DisposeOfComplaint(std::string_view reference,
-                                                      std::int64_t run_id,
-                                                      std::string_view at) override;
+  Result<app::DisposedComplaint> DisposeOfComplaint(std::string_view reference, std::int64_t run_id,
+                                                    std::string_view at) override;
+  Status RedactNote(std::string_view reference, std::int64_t note_id,
+                    std::string_view text) override;
+  Result<std::pair<std::string, std::string>> RedactAttachment(
+      std::string_view reference, std::int64_t id, std::string_view name, std::string_view by,
+      std::string_view at, std::string_view reason) override;
   Result<std::optional<std::string>> DisposedAt(std::string_view reference) override;
 
  private:

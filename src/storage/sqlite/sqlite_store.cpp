@@ -547,6 +547,43 @@ Status SqliteStore::CheckWritable() {
   });
 }
 
+Status SqliteStore::PurgeErasedTraces() {
+  std::lock_guard lock(writer_mutex_);
+  Connection& writer = *writer_;
+  Status purged = InTransaction(writer, "BEGIN IMMEDIATE", true, [&]() -> Status {
+    // The index keeps a deleted text's words in its segments until they are merged: 'optimize'
+    // merges them all into one. The dictionary of words (migration 0005) keeps every word ever
+    // indexed, so those no longer in the index go.
+    static const std::array<std::string, 4> statements = {
+        "INSERT INTO complaints_fts (complaints_fts) VALUES ('optimize')",
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.complaints_fts_vocabulary "
+        "USING fts5vocab(main, complaints_fts, row)",
+        "DELETE FROM complaints_fts_terms "
+        "WHERE term NOT IN (SELECT term FROM temp.complaints_fts_vocabulary)",
+        "DROP TABLE temp.complaints_fts_vocabulary",
+    };
+    if (Status synced = SyncTextIndex(writer); !synced) return synced;
+    for (const std::string& sql : statements) {
+      if (Status run = writer.Execute(sql); !run) return run;
+    }
+    return {};
+  });
+  if (!purged) return purged;
+  // The WAL still holds the pages as they were before the erasure until it is checkpointed into
+  // the file and truncated; a reader in the middle of a snapshot keeps it from being truncated.
+  Result<Statement> checkpoint = writer.Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!checkpoint) return Unexpected(checkpoint.error());
+  Result<std::int64_t> busy = ReadOne(
+      *checkpoint, [](ColumnReader& r) { return r.Int64(); }, "no checkpoint result");
+  if (!busy) return Unexpected(busy.error());
+  if (*busy != 0) {
+    return Fail(ErrorCode::kStorage,
+                "the write-ahead log could not be truncated while readers used it; run the purge "
+                "again");
+  }
+  return {};
+}
+
 Result<app::AuditReport> SqliteStore::VerifyAudit() {
   const common::AnchorPaths* paths = audit_anchor_ ? &audit_anchor_->checkpointer.paths : nullptr;
   return common::VerifyAnchoredChain(

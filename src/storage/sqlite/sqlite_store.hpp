@@ -107,6 +107,11 @@ class SqliteStore final : public app::Store {
   // Writes and commits one row (readiness_probe), so it fails as users' changes would: a full
   // disk, a file that cannot be written, a file-size limit. Costs one commit (an fsync).
   core::Status CheckWritable() override;
+  // Brings the full-text index up to date, rewrites it in one segment ('optimize') and drops the
+  // dictionary's words it no longer holds, all in one transaction, then checkpoints and truncates
+  // the WAL: with secure_delete on every connection, the file then keeps no trace of erased or
+  // deleted text. Fails (kStorage) when readers kept the WAL from being truncated.
+  core::Status PurgeErasedTraces() override;
   // The head of the audit chain now, on a consistent snapshot.
   core::Result<common::ChainHead> ReadChainHead();
 

@@ -169,8 +169,9 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
                                 Event(core::EventType::kUserCreated, summary, 0));
     });
   }
-  // Back to schema 2, as an older binary left it.
+  // Back to schema 2, as an older binary left it, with a chain of version 1 records.
   store_.reset();
+  RechainAsLegacy(path_);
   {
     RawDatabase raw(path_);
     raw.Execute(
@@ -180,7 +181,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
-        std::string(kWithoutNeeds) + "DELETE FROM schema_migrations WHERE version >= 3");
+        std::string(kWithoutNeeds) + std::string(kWithoutErasableContent) +
+        "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   Result<app::AuditReport> report = store_->VerifyAudit();
@@ -199,6 +201,7 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
   // Again, with the counter above the last row (as after a removed last event): the rebuilt
   // table must keep it, so the removal stays detectable and no sequence number is reused.
   store_.reset();
+  RechainAsLegacy(path_);
   {
     RawDatabase raw(path_);
     raw.Execute(
@@ -209,7 +212,8 @@ TEST_F(SqliteStoreTest, MigrationThreeRebuildsEventsKeepingRowsChainAndCounter) 
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
-        std::string(kWithoutNeeds) + "DELETE FROM schema_migrations WHERE version >= 3");
+        std::string(kWithoutNeeds) + std::string(kWithoutErasableContent) +
+        "DELETE FROM schema_migrations WHERE version >= 3");
   }
   OpenStore();
   store_.reset();
@@ -241,7 +245,8 @@ TEST_F(SqliteStoreTest, MigrationElevenKeepsEachStagesReopeningDate) {
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
-        std::string(kWithoutNeeds) + "DELETE FROM schema_migrations WHERE version >= 11");
+        std::string(kWithoutNeeds) + std::string(kWithoutErasableContent) +
+        "DELETE FROM schema_migrations WHERE version >= 11");
   }
   OpenStore();
   Result<core::Complaint> loaded = Load(stored.reference);

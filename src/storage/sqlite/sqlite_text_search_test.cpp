@@ -88,7 +88,7 @@ TEST_F(TextSearchTest, TheMigrationIndexesComplaintsAlreadyStored) {
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFindingPeople) + std::string(kWithoutNeeds) +
-        "DELETE FROM schema_migrations WHERE version >= 2");
+        std::string(kWithoutErasableContent) + "DELETE FROM schema_migrations WHERE version >= 2");
   }
   OpenStore();
   EXPECT_EQ(Search("mould"), Refs({kMould}));
@@ -130,7 +130,8 @@ TEST_F(TextSearchTest, TheMigrationFillsTheDictionaryFromTheIndex) {
         "DROP INDEX users_email; ALTER TABLE users DROP COLUMN email; "
         "ALTER TABLE users DROP COLUMN reminder_digest; " +
         std::string(kWithoutFtsTriggers) + std::string(kWithoutFindingPeople) +
-        std::string(kWithoutNeeds) + "DELETE FROM schema_migrations WHERE version >= 5");
+        std::string(kWithoutNeeds) + std::string(kWithoutErasableContent) +
+        "DELETE FROM schema_migrations WHERE version >= 5");
   }
   OpenStore();
   EXPECT_EQ(Search("bedr"), Refs({kMould}));

@@ -7,7 +7,7 @@ import { Radios, Textarea, TextInput } from '../../components/fields';
 import { DateText, LoadFailed, Loading, TableHead, Tag } from '../../components/ui';
 import { useLoad } from '../../data';
 import { formatDate, formatDateTime } from '../../format';
-import { eventSentence } from '../../timeline';
+import { eventDetails, eventSentence } from '../../timeline';
 import type { Event, Link as CaseLink, Note } from '../../types';
 import type { OmbudsmanHistory as History } from '../ombudsman/model';
 import { CaseDates } from '../ombudsman/parts';
@@ -43,7 +43,7 @@ export function Timeline({ events }: { events: Event[] }) {
             </summary>
             <div className="govuk-details__text">
               <p className="govuk-body-s">
-                {event.summary} Recorded by {event.actor}.
+                {eventDetails(event)} Recorded by {event.actor}.
               </p>
               {event.changes.length > 0 && (
                 <ul className="govuk-list govuk-list--bullet govuk-body-s">

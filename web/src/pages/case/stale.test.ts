@@ -43,6 +43,7 @@ function event(sequence: number): Event {
     stage: 1,
     summary: `event ${sequence}`,
     changes: [],
+    content_erased: false,
   };
 }
 
