@@ -155,6 +155,13 @@ function Items({ run }: { run: DisposalRun }) {
   return (
     <>
       <h2 className="govuk-heading-m">The complaints it judged</h2>
+      {run.hidden_items > 0 && (
+        <p className="govuk-body" id="disposal-hidden-items">
+          {run.hidden_items} restricted {run.hidden_items === 1 ? 'complaint is' : 'complaints are'}{' '}
+          not listed because you may not see {run.hidden_items === 1 ? 'it' : 'them'}. The run
+          judges and disposes of {run.hidden_items === 1 ? 'it' : 'them'} like the others.
+        </p>
+      )}
       <ItemFilter key={String(only)} only={only} total={run.items.length} toDispose={toDispose} />
       {shown.length === 0 ? (
         <p className="govuk-body" id="no-disposal-items">
