@@ -11,6 +11,8 @@ import { ImportPage } from './ImportPage';
 import { LetterTemplateEdit, LetterTemplateList } from './LetterTemplates';
 import { MailSettings } from './MailSettings';
 import { OmbudsmanContacts } from './OmbudsmanContacts';
+import { DisposalRunPage } from './retention/DisposalRunPage';
+import { RetentionPage } from './retention/RetentionPage';
 import { SettingsPage } from './SettingsPage';
 import { SignInProvider } from './SignInProvider';
 import { UserEdit, UserList, UserNew } from './Users';
@@ -26,6 +28,7 @@ const SECTIONS = [
   { to: 'email', label: 'Email and office hours' },
   { to: 'sign-in', label: 'Sign-in with your identity provider' },
   { to: 'import', label: 'Import complaints from a legacy system' },
+  { to: 'retention', label: 'Retention and disposal' },
 ];
 
 function AdminIndex() {
@@ -67,6 +70,8 @@ export function AdminRoutes() {
       <Route path="email" element={<MailSettings />} />
       <Route path="sign-in" element={<SignInProvider />} />
       <Route path="import" element={<ImportPage />} />
+      <Route path="retention" element={<RetentionPage />} />
+      <Route path="retention/runs/:id" element={<DisposalRunPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

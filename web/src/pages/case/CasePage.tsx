@@ -24,6 +24,7 @@ import { Attachments } from './Attachments';
 import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
 import { Letters } from './Letters';
 import { loadPreferences, Needs, NeedsFlag } from './Needs';
+import { RetentionHolds } from './RetentionHolds';
 import { StageCard } from './StageCard';
 import { StageTasks } from './StageTasks';
 
@@ -230,6 +231,9 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
           />
           <h2 className="govuk-heading-m">Internal notes</h2>
           <Notes reference={complaint.reference} canAdd={allows(user, 'add_note')} />
+          {allows(user, 'manage_configuration') && (
+            <RetentionHolds reference={complaint.reference} />
+          )}
         </div>
         <div className="govuk-grid-column-one-third">
           <PersonComplaints
