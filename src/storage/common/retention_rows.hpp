@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/retention_repository.hpp"
 #include "core/retention.hpp"
 #include "storage/common/stored_json.hpp"
 
@@ -68,6 +69,45 @@ core::RetentionCase ReadRetentionCase(Reader& r) {
   c.person_keys =
       PrefixedPersonKeys(std::move(email_key), std::move(phone_key), std::move(person_key));
   return c;
+}
+
+// The hold and run columns, in binding and reading order, and their readers (the engine's row
+// reader: SQLite's ColumnReader, PostgreSQL's RowReader).
+inline constexpr std::string_view kHoldColumns =
+    "id, reference, kind, reason, placed_by, placed_at, released_by, released_at, release_reason";
+
+template <typename Reader>
+app::RetentionHoldRecord ReadHold(Reader& r) {
+  app::RetentionHoldRecord hold;
+  hold.id = r.Int64();
+  hold.reference = r.Text();
+  hold.kind = r.Enumerator(core::ParseHoldKind);
+  hold.reason = r.Text();
+  hold.placed_by = r.Text();
+  hold.placed_at = r.Text();
+  hold.released_by = r.Text();
+  hold.released_at = r.Text();
+  hold.release_reason = r.Text();
+  return hold;
+}
+
+template <typename Reader>
+app::DisposalRunRecord ReadRun(Reader& r) {
+  app::DisposalRunRecord run;
+  run.id = r.Int64();
+  run.version = r.Int64();
+  run.state = r.Enumerator(core::ParseDisposalRunState);
+  run.as_of = r.Date();
+  run.created_by = r.Text();
+  run.created_at = r.Text();
+  run.approved_by = r.Text();
+  run.approved_at = r.Text();
+  run.finished_by = r.Text();
+  run.finished_at = r.Text();
+  run.to_dispose = r.Int64();
+  run.kept = r.Int64();
+  run.disposed = r.Int64();
+  return run;
 }
 
 // A verdict's reasons as stored: [{"reason": "within_retention", "detail": "…"}].

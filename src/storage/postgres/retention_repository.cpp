@@ -8,40 +8,9 @@
 namespace redress::storage::postgres {
 namespace {
 
-constexpr std::string_view kHoldColumns =
-    "id, reference, kind, reason, placed_by, placed_at, released_by, released_at, release_reason";
-
-app::RetentionHoldRecord ReadHold(RowReader& r) {
-  app::RetentionHoldRecord hold;
-  hold.id = r.Int64();
-  hold.reference = r.Text();
-  hold.kind = r.Enumerator(core::ParseHoldKind);
-  hold.reason = r.Text();
-  hold.placed_by = r.Text();
-  hold.placed_at = r.Text();
-  hold.released_by = r.Text();
-  hold.released_at = r.Text();
-  hold.release_reason = r.Text();
-  return hold;
-}
-
-app::DisposalRunRecord ReadRun(RowReader& r) {
-  app::DisposalRunRecord run;
-  run.id = r.Int64();
-  run.version = r.Int64();
-  run.state = r.Enumerator(core::ParseDisposalRunState);
-  run.as_of = r.Date();
-  run.created_by = r.Text();
-  run.created_at = r.Text();
-  run.approved_by = r.Text();
-  run.approved_at = r.Text();
-  run.finished_by = r.Text();
-  run.finished_at = r.Text();
-  run.to_dispose = r.Int64();
-  run.kept = r.Int64();
-  run.disposed = r.Int64();
-  return run;
-}
+using common::kHoldColumns;
+constexpr auto ReadHold = common::ReadHold<RowReader>;
+constexpr auto ReadRun = common::ReadRun<RowReader>;
 
 template <typename Read>
 auto QueryAll(Connection& connection, std::string_view sql, Read read, const Params& params = {})
