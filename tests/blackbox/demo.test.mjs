@@ -9,11 +9,18 @@ import { redress, sqlite, tempDir } from './helpers.mjs';
 const today = '2026-11-20';
 
 // A SHA3 hash of every table's content except password hashes (argon2id salts are random by
-// design), with the number of audit events as a sanity check that there is content.
+// design) and the events' content salts with what is computed from them (each event's content is
+// chained through a digest keyed by a random salt of its own, docs/audit-trail.md: the digest, and
+// so the chain's hashes, differ from one run to the next), with the number of audit events as a
+// sanity check that there is content.
 function contents(db) {
   const copy = `${db}.copy`;
   copyFileSync(db, copy);
   sqlite(copy, "UPDATE users SET password_hash = '';");
+  sqlite(
+    copy,
+    "UPDATE events SET content_salt = NULL, content_digest = '', prev_hash = '', hash = '';",
+  );
   return {
     hash: sqlite(copy, '.sha3sum').trim(),
     events: Number(sqlite(copy, 'SELECT count(*) FROM events;')),
