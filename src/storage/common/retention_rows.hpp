@@ -7,9 +7,11 @@
 // engine runs them itself. Internal to the storage adapters.
 
 #include <array>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/retention_repository.hpp"
@@ -108,6 +110,40 @@ app::DisposalRunRecord ReadRun(Reader& r) {
   run.kept = r.Int64();
   run.disposed = r.Int64();
   return run;
+}
+
+// The snapshot the verdicts are judged from, read with the engine's `query(sql, read)` (each
+// engine's statement runner: every row of `sql`, each read by `read` from a `Reader`).
+template <typename Reader, typename Query>
+core::Result<app::RetentionSnapshot> ReadRetentionSnapshot(Query&& query) {
+  app::RetentionSnapshot snapshot;
+  auto cases = query(kRetentionCasesSql, [](Reader& r) { return ReadRetentionCase(r); });
+  if (!cases) return tl::unexpected(cases.error());
+  snapshot.cases = std::move(*cases);
+  auto pairs = [](Reader& r) { return std::pair{r.Text(), r.Text()}; };
+  auto links = query(kRetentionLinksSql, pairs);
+  if (!links) return tl::unexpected(links.error());
+  snapshot.links = std::move(*links);
+  auto ombudsman = query(kRetentionOpenOmbudsmanSql, pairs);
+  if (!ombudsman) return tl::unexpected(ombudsman.error());
+  for (auto& [complaint, ombudsman_case] : *ombudsman) {
+    snapshot.open_ombudsman_cases[complaint].push_back(std::move(ombudsman_case));
+  }
+  auto counts = [](Reader& r) { return std::pair{r.Text(), static_cast<int>(r.Int64())}; };
+  auto actions = query(kRetentionUnfinishedActionsSql, counts);
+  if (!actions) return tl::unexpected(actions.error());
+  snapshot.unfinished_actions.insert(actions->begin(), actions->end());
+  auto remedies = query(kRetentionUnfinishedRemediesSql, counts);
+  if (!remedies) return tl::unexpected(remedies.error());
+  snapshot.unfinished_ombudsman_remedies.insert(remedies->begin(), remedies->end());
+  auto holds = query(kRetentionHoldsInForceSql, [](Reader& r) {
+    std::string reference = r.Text();
+    core::PlacedHold hold{r.Enumerator(core::ParseHoldKind), r.Text()};
+    return std::pair{std::move(reference), std::move(hold)};
+  });
+  if (!holds) return tl::unexpected(holds.error());
+  for (auto& [reference, hold] : *holds) snapshot.holds[reference].push_back(std::move(hold));
+  return snapshot;
 }
 
 // A verdict's reasons as stored: [{"reason": "within_retention", "detail": "…"}].

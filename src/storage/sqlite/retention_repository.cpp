@@ -95,35 +95,8 @@ Status SqliteRetentionRepository::ReleaseHold(const app::RetentionHoldRecord& ho
 }
 
 Result<app::RetentionSnapshot> SqliteRetentionRepository::Snapshot() {
-  app::RetentionSnapshot snapshot;
-  auto cases = QueryAll(connection_, common::kRetentionCasesSql,
-                        [](ColumnReader& r) { return common::ReadRetentionCase(r); });
-  if (!cases) return Unexpected(cases.error());
-  snapshot.cases = std::move(*cases);
-  auto pairs = [](ColumnReader& r) { return std::pair{r.Text(), r.Text()}; };
-  auto links = QueryAll(connection_, common::kRetentionLinksSql, pairs);
-  if (!links) return Unexpected(links.error());
-  snapshot.links = std::move(*links);
-  auto ombudsman = QueryAll(connection_, common::kRetentionOpenOmbudsmanSql, pairs);
-  if (!ombudsman) return Unexpected(ombudsman.error());
-  for (auto& [complaint, ombudsman_case] : *ombudsman) {
-    snapshot.open_ombudsman_cases[complaint].push_back(std::move(ombudsman_case));
-  }
-  auto counts = [](ColumnReader& r) { return std::pair{r.Text(), r.Int()}; };
-  auto actions = QueryAll(connection_, common::kRetentionUnfinishedActionsSql, counts);
-  if (!actions) return Unexpected(actions.error());
-  snapshot.unfinished_actions.insert(actions->begin(), actions->end());
-  auto remedies = QueryAll(connection_, common::kRetentionUnfinishedRemediesSql, counts);
-  if (!remedies) return Unexpected(remedies.error());
-  snapshot.unfinished_ombudsman_remedies.insert(remedies->begin(), remedies->end());
-  auto holds = QueryAll(connection_, common::kRetentionHoldsInForceSql, [](ColumnReader& r) {
-    std::string reference = r.Text();
-    core::PlacedHold hold{r.Enumerator(core::ParseHoldKind), r.Text()};
-    return std::pair{std::move(reference), std::move(hold)};
-  });
-  if (!holds) return Unexpected(holds.error());
-  for (auto& [reference, hold] : *holds) snapshot.holds[reference].push_back(std::move(hold));
-  return snapshot;
+  return common::ReadRetentionSnapshot<ColumnReader>(
+      [this](std::string_view sql, auto read) { return QueryAll(connection_, sql, read); });
 }
 
 Result<std::int64_t> SqliteRetentionRepository::AddRun(
