@@ -32,13 +32,49 @@ Status Append(Tx& tx, EntityType type, std::string_view ref, core::EventType eve
   return tx.Events().Append(type, ref, event);
 }
 
-// The facts of every complaint of the snapshot, for JudgeDisposal.
+// Disposes of one record in `tx` at `at` under run `run_id`: its personal data (the store), its
+// events' content and, for a complaint, its service request's (who did what and when stays, not
+// what was said), and an event saying so. Adds the files it marked removed to `files`.
+Status DisposeOf(Tx& tx, const core::DisposalDecision& decision, std::int64_t run_id,
+                 const std::string& at, const Clock& clock, const Actor& actor,
+                 std::vector<std::string>& files) {
+  const bool complaint = decision.record == core::RetainedRecord::kComplaint;
+  const EntityType entity = complaint ? EntityType::kComplaint : EntityType::kServiceRequest;
+  std::string service_request;
+  if (complaint) {
+    auto disposed = tx.Retention().DisposeOfComplaint(decision.reference, run_id, at);
+    if (!disposed) return tl::unexpected(disposed.error());
+    files.insert(files.end(), disposed->files.begin(), disposed->files.end());
+    service_request = disposed->service_request;
+  } else {
+    auto removed = tx.Retention().DisposeOfServiceRequest(decision.reference, run_id, at);
+    if (!removed) return tl::unexpected(removed.error());
+    files.insert(files.end(), removed->begin(), removed->end());
+  }
+  if (Status erased = tx.Events().EraseContent(entity, decision.reference, at); !erased) {
+    return erased;
+  }
+  if (!service_request.empty()) {
+    if (Status erased = tx.Events().EraseContent(EntityType::kServiceRequest, service_request, at);
+        !erased) {
+      return erased;
+    }
+  }
+  return Append(
+      tx, entity, decision.reference,
+      complaint ? core::EventType::kComplaintDisposed : core::EventType::kServiceRequestDisposed,
+      clock, actor, "Personal data disposed of under disposal run " + RunName(run_id),
+      {{"disposal_run", "", RunName(run_id)}});
+}
+
+// The facts of every complaint and service request of the snapshot, for JudgeDisposal.
 std::vector<core::DisposalFacts> FactsOf(const RetentionSnapshot& snapshot) {
   const auto later = core::LaterRelatedComplaints(snapshot.cases, snapshot.links);
   std::vector<core::DisposalFacts> all;
   all.reserve(snapshot.cases.size());
   for (const core::RetentionCase& c : snapshot.cases) {
     core::DisposalFacts facts;
+    facts.record = c.record;
     facts.reference = c.reference;
     facts.regime = c.regime;
     facts.ended_on = c.ended_on;
@@ -156,14 +192,19 @@ Result<std::vector<core::RetentionRule>> SetRetentionRule(Store& store, const Cl
             !saved) {
           return tl::unexpected(saved.error());
         }
-        const std::string field = std::string(core::ToString(rule.record)) + "." +
-                                  std::string(core::ToString(rule.regime)) + ".years";
-        if (Status appended = Append(
-                tx, EntityType::kConfiguration, kRetentionEntity,
-                core::EventType::kRetentionRuleChanged, clock, actor,
-                "Retention of " + std::string(core::ToString(rule.regime)) + " complaints set to " +
-                    std::to_string(rule.years_after_closure) + " years after they end",
-                {{field, std::to_string(was), std::to_string(rule.years_after_closure)}});
+        // "complaint.children.years", "service_request.years".
+        const std::string regime =
+            rule.regime ? std::string(core::ToString(*rule.regime)) + "." : std::string();
+        const std::string field = std::string(core::ToString(rule.record)) + "." + regime + "years";
+        const std::string what = rule.regime
+                                     ? std::string(core::ToString(*rule.regime)) + " complaints"
+                                     : std::string("service requests");
+        if (Status appended =
+                Append(tx, EntityType::kConfiguration, kRetentionEntity,
+                       core::EventType::kRetentionRuleChanged, clock, actor,
+                       "Retention of " + what + " set to " +
+                           std::to_string(rule.years_after_closure) + " years after they end",
+                       {{field, std::to_string(was), std::to_string(rule.years_after_closure)}});
             !appended) {
           return tl::unexpected(appended.error());
         }
@@ -305,7 +346,7 @@ Result<DisposalRunView> StartDisposalDryRun(Store& store, const Clock& clock, co
             Append(tx, EntityType::kDisposalRun, RunName(*id), core::EventType::kDisposalDryRun,
                    clock, actor,
                    "Disposal dry run: " + std::to_string(run.to_dispose) +
-                       " complaints would be disposed of, " + std::to_string(run.kept) + " kept",
+                       " records would be disposed of, " + std::to_string(run.kept) + " kept",
                    {{"to_dispose", "", std::to_string(run.to_dispose)},
                     {"kept", "", std::to_string(run.kept)}});
         !appended) {
@@ -343,7 +384,7 @@ Result<DisposalRunView> ApproveDisposalRun(Store& store, const Clock& clock, con
                      run.approved_by = actor.username;
                      run.approved_at = clock.NowRfc3339();
                      return "Disposal run approved: " + std::to_string(run.to_dispose) +
-                            " complaints to dispose of";
+                            " records to dispose of";
                    });
 }
 
@@ -404,31 +445,11 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
       for (std::size_t i = start; i < end; ++i) {
         DisposalRunItem& item = plan->to_do[i];
         if (item.kept_at_run.empty()) {
-          const std::string at = clock.NowRfc3339();
-          auto disposed = tx.Retention().DisposeOfComplaint(item.decision.reference, id, at);
-          if (!disposed) return tl::unexpected(disposed.error());
-          removed_files.insert(removed_files.end(), disposed->files.begin(), disposed->files.end());
-          // Its events and its service request's keep who did what and when, not what was said.
-          if (Status erased =
-                  tx.Events().EraseContent(EntityType::kComplaint, item.decision.reference, at);
-              !erased) {
-            return erased;
-          }
-          if (!disposed->service_request.empty()) {
-            if (Status erased = tx.Events().EraseContent(EntityType::kServiceRequest,
-                                                         disposed->service_request, at);
-                !erased) {
-              return erased;
-            }
-          }
-          item.disposed_at = at;
-          if (Status appended =
-                  Append(tx, EntityType::kComplaint, item.decision.reference,
-                         core::EventType::kComplaintDisposed, clock, actor,
-                         "Personal data disposed of under disposal run " + RunName(id),
-                         {{"disposal_run", "", RunName(id)}});
-              !appended) {
-            return appended;
+          item.disposed_at = clock.NowRfc3339();
+          if (Status disposed =
+                  DisposeOf(tx, item.decision, id, item.disposed_at, clock, actor, removed_files);
+              !disposed) {
+            return disposed;
           }
         }
         if (Status saved = tx.Retention().UpdateItem(id, item); !saved) return saved;
@@ -477,7 +498,7 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
                      run.finished_by = actor.username;
                      run.finished_at = clock.NowRfc3339();
                      return "Disposal run completed: " + std::to_string(run.disposed) +
-                            " complaints disposed of, " + std::to_string(run.kept) + " kept";
+                            " records disposed of, " + std::to_string(run.kept) + " kept";
                    });
 }
 

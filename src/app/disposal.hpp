@@ -1,10 +1,11 @@
 #pragma once
 
 // Retention and disposal (issue 20; docs/data-protection.md): the retention periods, the holds,
-// and disposal runs — a dry run that says what would go and why each other complaint is kept, an
+// and disposal runs — a dry run that says what would go and why each other record is kept, an
 // approval by a second person, then the run, which removes the personal data of the complaints
-// still disposable that day and keeps what the statistics need, so every annual report gives the
-// same figures after it. Each step is an event without personal data. Who: administrators
+// and service requests (those that never became a complaint) still disposable that day and keeps
+// what the statistics need, so every annual report gives the same figures after it. Each step is an
+// event without personal data. Who: administrators
 // (`manage_configuration`), checked here as well as by the router.
 
 #include <cstdint>
@@ -22,7 +23,7 @@
 
 namespace redress::app {
 
-// The complaints one transaction of a run disposes of: bounds how long the run holds the write
+// The records one transaction of a run disposes of: bounds how long the run holds the write
 // lock at a time, so the service stays usable while a large run goes on.
 inline constexpr std::size_t kDisposalBatchSize = 200;
 
@@ -44,8 +45,8 @@ Result<RetentionHoldRecord> PlaceHold(Store& store, const Clock& clock, const Ac
 Result<RetentionHoldRecord> ReleaseHold(Store& store, const Clock& clock, const Actor& actor,
                                         std::int64_t hold_id, const std::string& reason);
 
-// A run as one actor sees it: a run judges every complaint, restricted ones included, but its
-// items show only the complaints the actor sees (app::Visibility), like every list; `hidden`
+// A run as one actor sees it: a run judges every record, restricted ones included, but its
+// items show only the records the actor sees (app::Visibility), like every list; `hidden`
 // counts the others. The command line sees everything.
 struct DisposalRunView {
   DisposalRunRecord run;
@@ -53,8 +54,8 @@ struct DisposalRunView {
   std::int64_t hidden = 0;
 };
 
-// A dry run as at today: every complaint not disposed of, judged (core::JudgeDisposal); nothing
-// but the run and its event is written.
+// A dry run as at today: every complaint and service request not disposed of, judged
+// (core::JudgeDisposal); nothing but the run and its event is written.
 Result<DisposalRunView> StartDisposalDryRun(Store& store, const Clock& clock, const Actor& actor);
 Result<std::vector<DisposalRunRecord>> ListDisposalRuns(Store& store, const Actor& actor);
 Result<DisposalRunView> ReadDisposalRun(Store& store, const Actor& actor, std::int64_t id);
@@ -72,7 +73,7 @@ struct DisposalPorts {
   std::shared_mutex* content_mutex = nullptr;
 };
 
-// Runs an approved run: each complaint its dry run listed for disposal is judged again today, and
+// Runs an approved run: each record its dry run listed for disposal is judged again today, and
 // disposed of when it still may be (a hold placed since keeps it, recorded as kept_at_run), in
 // transactions of kDisposalBatchSize; then the files and the traces go. A run stopped half way
 // (a crash) is run again from where it stopped: a complaint disposed of is not touched twice.

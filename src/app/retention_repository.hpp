@@ -34,7 +34,8 @@ struct RetentionHoldRecord {
 
 // Everything the verdicts of a dry run or a run depend on, read in one snapshot.
 struct RetentionSnapshot {
-  std::vector<core::RetentionCase> cases;                  // every complaint not disposed of
+  // Every complaint and every service request that never became one, not disposed of.
+  std::vector<core::RetentionCase> cases;
   std::vector<std::pair<std::string, std::string>> links;  // (from, to) complaint references
   std::map<std::string, std::vector<std::string>> open_ombudsman_cases;  // complaint → cases
   std::map<std::string, int> unfinished_actions;                         // complaint → count
@@ -126,6 +127,15 @@ class RetentionRepository {
   virtual core::Result<std::pair<std::string, std::string>> RedactAttachment(
       std::string_view reference, std::int64_t id, std::string_view name, std::string_view by,
       std::string_view at, std::string_view reason) = 0;
+  // Removes the personal data of service request `reference`, one that never became a complaint
+  // (a converted one goes with its complaint): its summary, description, resolution, the
+  // requester's name and contact details, its attachments' names and descriptions, the people
+  // index's decisions on it; keeps its dates, channel, service area, category, team and status;
+  // records it as disposed of by run `run_id`. Returns the SHA-256 of the files it marked
+  // removed. Its events are erased by the event repository.
+  virtual core::Result<std::vector<std::string>> DisposeOfServiceRequest(std::string_view reference,
+                                                                         std::int64_t run_id,
+                                                                         std::string_view at) = 0;
   // Whether complaint `reference` was disposed of, and when.
   virtual core::Result<std::optional<std::string>> DisposedAt(std::string_view reference) = 0;
 };

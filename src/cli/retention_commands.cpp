@@ -29,7 +29,8 @@ void PrintRun(const app::DisposalRunRecord& run, std::ostream& out) {
 void PrintView(const app::DisposalRunView& view, std::ostream& out) {
   PrintRun(view.run, out);
   for (const app::DisposalRunItem& item : view.items) {
-    out << fmt::format("  {}  {}", item.decision.reference, core::ToString(item.decision.verdict));
+    out << fmt::format("  {}  {}  {}", item.decision.reference,
+                       core::ToString(item.decision.record), core::ToString(item.decision.verdict));
     if (!item.disposed_at.empty()) out << fmt::format("  disposed of at {}", item.disposed_at);
     for (const core::KeptBecause& kept : item.decision.kept_because) {
       out << fmt::format("  [{}: {}]", core::ToString(kept.reason), kept.detail);
@@ -56,18 +57,32 @@ class RetentionCommands final : public RecordCommands {
       return PrintRules(app::ReadRetentionSchedule(store, app::SystemActor()));
     });
 
-    CLI::App* set = group->add_subcommand("set", "set the years complaints of a regime are kept");
+    CLI::App* set = group->add_subcommand(
+        "set", "set the years complaints of a regime, or service requests, are kept");
     host_.AddDatabaseOption(set);
-    set->add_option("--regime", regime_, "housing, corporate, children or adults")->required();
+    set->add_option("--record", record_, "complaint (the default) or service_request");
+    set->add_option("--regime", regime_,
+                    "housing, corporate, children or adults (complaints only)");
     set->add_option("--years", years_, "years after the case ended")->required();
     host_.RunWithStore(set, [this](app::Store& store) -> Status {
-      const std::optional<core::Regime> regime = core::ParseRegime(regime_);
-      if (!regime) {
-        return core::FailField("regime", "must be housing, corporate, children or adults",
-                               core::FieldErrorCode::kNotInList);
+      core::FieldErrors errors;
+      const std::optional<core::RetainedRecord> record = core::ParseRetainedRecord(record_);
+      if (!record) {
+        errors.Add("record", "must be complaint or service_request",
+                   core::FieldErrorCode::kNotInList);
       }
+      std::optional<core::Regime> regime;
+      if (!regime_.empty()) {
+        regime = core::ParseRegime(regime_);
+        if (!regime) {
+          errors.Add("regime", "must be housing, corporate, children or adults",
+                     core::FieldErrorCode::kNotInList);
+        }
+      }
+      if (!errors.empty()) return errors.ToError();
+      // Whether the regime is required or refused is the core's rule (CheckRetentionRule).
       return PrintRules(app::SetRetentionRule(store, host_.clock(), app::SystemActor(),
-                                              {core::RetainedRecord::kComplaint, *regime, years_}));
+                                              {*record, regime, years_}));
     });
 
     CLI::App* holds = group->add_subcommand("holds", "the holds of a complaint");
@@ -211,9 +226,10 @@ class RetentionCommands final : public RecordCommands {
   Status PrintRules(const core::Result<std::vector<core::RetentionRule>>& rules) {
     if (!rules) return tl::unexpected(rules.error());
     for (const core::RetentionRule& rule : *rules) {
-      host_.out() << fmt::format("{} {}: {} years after the case ended\n",
-                                 core::ToString(rule.record), core::ToString(rule.regime),
-                                 rule.years_after_closure);
+      host_.out() << fmt::format(
+          "{}{}: {} years after it ended\n", core::ToString(rule.record),
+          rule.regime ? " " + std::string(core::ToString(*rule.regime)) : std::string(),
+          rule.years_after_closure);
     }
     return {};
   }
@@ -235,6 +251,7 @@ class RetentionCommands final : public RecordCommands {
 
   CommandHost& host_;
   FileStoreOpener open_files_;
+  std::string record_ = "complaint";
   std::string regime_;
   int years_ = 0;
   std::string reference_;

@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 81> kEventTypeNames{{
+constexpr EnumNames<EventType, 82> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -87,6 +87,7 @@ constexpr EnumNames<EventType, 81> kEventTypeNames{{
     {EventType::kPersonMatchConfirmed, "person_match_confirmed"},
     {EventType::kPersonMatchRejected, "person_match_rejected"},
     {EventType::kPersonMatchUndone, "person_match_undone"},
+    {EventType::kServiceRequestDisposed, "service_request_disposed"},
 }};
 
 }  // namespace

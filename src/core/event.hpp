@@ -98,6 +98,9 @@ enum class EventType {
   kPersonMatchConfirmed,
   kPersonMatchRejected,
   kPersonMatchUndone,
+  // On a service request that never became a complaint: its personal data disposed of under a
+  // run (a converted one goes with its complaint, kComplaintDisposed).
+  kServiceRequestDisposed,
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -8,7 +8,10 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<RetainedRecord, 1> kRecordNames{{{RetainedRecord::kComplaint, "complaint"}}};
+constexpr EnumNames<RetainedRecord, 2> kRecordNames{{
+    {RetainedRecord::kComplaint, "complaint"},
+    {RetainedRecord::kServiceRequest, "service_request"},
+}};
 
 constexpr EnumNames<KeepReason, 7> kKeepReasonNames{{
     {KeepReason::kOpen, "open"},
@@ -69,20 +72,27 @@ std::optional<DisposalRunState> ParseDisposalRunState(std::string_view name) {
   return ParseName(kRunStateNames, name);
 }
 
+bool HasRegime(RetainedRecord record) { return record == RetainedRecord::kComplaint; }
+
 RetentionSchedule::RetentionSchedule(const std::vector<RetentionRule>& rules) {
   for (const RetentionRule& rule : rules) {
-    years_[{rule.record, rule.regime}] = rule.years_after_closure;
+    years_[{rule.record, HasRegime(rule.record) ? rule.regime : std::nullopt}] =
+        rule.years_after_closure;
   }
 }
 
-int RetentionSchedule::YearsFor(RetainedRecord record, Regime regime) const {
-  const auto found = years_.find({record, regime});
+int RetentionSchedule::YearsFor(RetainedRecord record, std::optional<Regime> regime) const {
+  const auto found = years_.find({record, HasRegime(record) ? regime : std::nullopt});
   return found == years_.end() ? kDefaultRetentionYears : found->second;
 }
 
 std::vector<RetentionRule> RetentionSchedule::All() const {
   std::vector<RetentionRule> all;
   for (const auto& [record, name] : kRecordNames) {
+    if (!HasRegime(record)) {
+      all.push_back({record, std::nullopt, YearsFor(record, std::nullopt)});
+      continue;
+    }
     for (Regime regime : kRegimes) {
       all.push_back({record, regime, YearsFor(record, regime)});
     }
@@ -92,6 +102,15 @@ std::vector<RetentionRule> RetentionSchedule::All() const {
 
 Status CheckRetentionRule(const RetentionRule& rule) {
   FieldErrors errors;
+  if (HasRegime(rule.record) && !rule.regime) {
+    errors.Add("regime", "is required for a complaint's retention period",
+               FieldErrorCode::kRequired);
+  } else if (!HasRegime(rule.record) && rule.regime) {
+    errors.Add("regime",
+               "must not be given: a " + std::string(ToString(rule.record)) +
+                   "'s retention period is the same in every regime",
+               FieldErrorCode::kInvalid);
+  }
   if (rule.years_after_closure < kMinRetentionYears ||
       rule.years_after_closure > kMaxRetentionYears) {
     errors.Add("years_after_closure",
@@ -120,12 +139,15 @@ Date DisposableFrom(Date ended_on, int years) { return ended_on.AddMonths(years 
 DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedule& schedule,
                                Date today) {
   DisposalDecision decision;
+  decision.record = facts.record;
   decision.reference = facts.reference;
   std::vector<KeptBecause>& kept = decision.kept_because;
   if (!facts.ended_on) {
-    kept.push_back({KeepReason::kOpen, "the case has not ended"});
+    kept.push_back({KeepReason::kOpen, facts.record == RetainedRecord::kComplaint
+                                           ? "the case has not ended"
+                                           : "the request is not resolved"});
   } else {
-    const int years = schedule.YearsFor(RetainedRecord::kComplaint, facts.regime);
+    const int years = schedule.YearsFor(facts.record, facts.regime);
     decision.disposable_from = DisposableFrom(*facts.ended_on, years);
     if (today < *decision.disposable_from) {
       kept.push_back({KeepReason::kWithinRetention, "kept " + Plural(years, "year", "years") +
@@ -201,6 +223,7 @@ std::map<std::string, std::vector<LaterComplaint>> LaterRelatedComplaints(
       if (other == by_reference.end()) continue;
       const RetentionCase& o = *other->second;
       const RetentionCase& c = *self->second;
+      if (o.record != RetainedRecord::kComplaint) continue;
       // Later: received after it, or the same day with a higher reference (so that of two
       // complaints received together exactly one is the later).
       if (o.received_on > c.received_on ||

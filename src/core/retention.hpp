@@ -29,14 +29,16 @@ inline constexpr int kMaxRetentionYears = 100;
 inline constexpr std::size_t kMaxHoldReasonLength = 2000;
 
 // The record types a retention rule is set for. A complaint's service request, notes, letters,
-// attachments and events go with it.
-enum class RetainedRecord { kComplaint };
-std::string_view ToString(RetainedRecord value);  // "complaint"
+// attachments and events go with it; a service request that never became a complaint (with its
+// attachments and events) is a record of its own, ended when it was resolved.
+enum class RetainedRecord { kComplaint, kServiceRequest };
+std::string_view ToString(RetainedRecord value);  // "complaint", "service_request"
 std::optional<RetainedRecord> ParseRetainedRecord(std::string_view name);
 
+// A complaint's period is set per regime; a service request has no regime, so its rule has none.
 struct RetentionRule {
   RetainedRecord record = RetainedRecord::kComplaint;
-  Regime regime = Regime::kCorporate;
+  std::optional<Regime> regime = Regime::kCorporate;  // nullopt for a service request
   int years_after_closure = kDefaultRetentionYears;
 };
 
@@ -45,16 +47,22 @@ class RetentionSchedule {
  public:
   RetentionSchedule() = default;
   explicit RetentionSchedule(const std::vector<RetentionRule>& rules);
-  int YearsFor(RetainedRecord record, Regime regime) const;
-  // Every (record, regime) with its years, configured or default, in a fixed order.
+  // `regime` is ignored for a record type whose rule has none (a service request).
+  int YearsFor(RetainedRecord record, std::optional<Regime> regime) const;
+  // Every (record, regime) with its years, configured or default, in a fixed order: the
+  // complaints' regimes, then service requests.
   std::vector<RetentionRule> All() const;
 
  private:
-  std::map<std::pair<RetainedRecord, Regime>, int> years_;
+  std::map<std::pair<RetainedRecord, std::optional<Regime>>, int> years_;
 };
 
+// Whether a rule for `record` is set per regime (complaints) or once (service requests).
+bool HasRegime(RetainedRecord record);
+
 // A rule's fields, every offending one at once (kInvalidInput): years_after_closure within
-// [kMinRetentionYears, kMaxRetentionYears].
+// [kMinRetentionYears, kMaxRetentionYears]; a complaint's rule names its regime (`regime`
+// kRequired), a service request's names none (`regime` kInvalid).
 Status CheckRetentionRule(const RetentionRule& rule);
 
 // What keeps a record. kOpen and kWithinRetention are the schedule's; the others are holds.
@@ -87,20 +95,22 @@ struct LaterComplaint {
   std::optional<Date> ended_on;  // nullopt while it is open
 };
 
-// A complaint as the retention rules see it: no personal data, only its keys for finding the same
-// person's other complaints (core/person_search's keys as stored, each prefixed by its kind so
-// that an e-mail key never equals a phone key; blank keys left out).
+// A complaint or a service request as the retention rules see it: no personal data, only its keys
+// for finding the same person's other complaints (core/person_search's keys as stored, each
+// prefixed by its kind so that an e-mail key never equals a phone key; blank keys left out).
 struct RetentionCase {
+  RetainedRecord record = RetainedRecord::kComplaint;
   std::string reference;
-  Regime regime = Regime::kCorporate;
+  Regime regime = Regime::kCorporate;  // a complaint's; unused for a service request
   Date received_on;
   std::optional<Date> ended_on;  // closed, refused or withdrawn on; nullopt while open
   std::vector<std::string> person_keys;
 };
 
 // For each case, the complaints received after it that are related to it: the same person (a
-// shared key) or linked to it either way (`links`, pairs of references). Cases without any are
-// absent from the map.
+// shared key) or linked to it either way (`links`, pairs of references). Only complaints are
+// later complaints: a service request is kept by a later complaint of its requester, never the
+// other way round. Cases without any are absent from the map.
 std::map<std::string, std::vector<LaterComplaint>> LaterRelatedComplaints(
     const std::vector<RetentionCase>& cases,
     const std::vector<std::pair<std::string, std::string>>& links);
@@ -110,8 +120,9 @@ struct PlacedHold {
   std::string reason;
 };
 
-// What the verdict on one complaint depends on, read by the store.
+// What the verdict on one complaint or service request depends on, read by the store.
 struct DisposalFacts {
+  RetainedRecord record = RetainedRecord::kComplaint;
   std::string reference;
   Regime regime = Regime::kCorporate;
   // The day the case ended (closed, refused or withdrawn); nullopt while it is open.
@@ -135,6 +146,7 @@ enum class DisposalVerdict { kDispose, kKeep };
 std::string_view ToString(DisposalVerdict value);  // "dispose", "keep"
 
 struct DisposalDecision {
+  RetainedRecord record = RetainedRecord::kComplaint;
   std::string reference;
   DisposalVerdict verdict = DisposalVerdict::kKeep;
   std::optional<Date> disposable_from;    // nullopt while open

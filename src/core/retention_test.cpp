@@ -46,7 +46,19 @@ TEST(RetentionScheduleTest, DefaultsToSixYearsAndTakesConfiguredRules) {
   EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, Regime::kChildren), 25);
   EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, Regime::kHousing),
             kDefaultRetentionYears);
-  EXPECT_EQ(schedule.All().size(), 4u);
+  // Four regimes of complaints, and service requests once.
+  EXPECT_EQ(schedule.All().size(), 5u);
+  EXPECT_EQ(schedule.All().back().record, RetainedRecord::kServiceRequest);
+  EXPECT_FALSE(schedule.All().back().regime.has_value());
+}
+
+TEST(RetentionScheduleTest, AServiceRequestHasOnePeriodWhateverTheRegime) {
+  const RetentionSchedule schedule({{RetainedRecord::kServiceRequest, std::nullopt, 2},
+                                    {RetainedRecord::kComplaint, Regime::kHousing, 8}});
+  EXPECT_EQ(schedule.YearsFor(RetainedRecord::kServiceRequest, std::nullopt), 2);
+  EXPECT_EQ(schedule.YearsFor(RetainedRecord::kServiceRequest, Regime::kHousing), 2);
+  EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, Regime::kHousing), 8);
+  EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, std::nullopt), kDefaultRetentionYears);
 }
 
 TEST(JudgeDisposalTest, TheScheduleAndEachHoldKeepARecord) {
@@ -57,7 +69,8 @@ TEST(JudgeDisposalTest, TheScheduleAndEachHoldKeepARecord) {
     DisposalVerdict verdict;
     std::vector<KeepReason> reasons;
   };
-  const RetentionSchedule schedule({{RetainedRecord::kComplaint, Regime::kChildren, 25}});
+  const RetentionSchedule schedule({{RetainedRecord::kComplaint, Regime::kChildren, 25},
+                                    {RetainedRecord::kServiceRequest, std::nullopt, 2}});
   std::vector<Case> cases;
   cases.push_back(
       {"past its six years", Ended("2019-04-01"), "2025-04-01", DisposalVerdict::kDispose, {}});
@@ -118,6 +131,25 @@ TEST(JudgeDisposalTest, TheScheduleAndEachHoldKeepARecord) {
                    "2025-01-01",
                    DisposalVerdict::kDispose,
                    {}});
+  DisposalFacts request = Ended("2020-01-01");
+  request.record = RetainedRecord::kServiceRequest;
+  request.reference = "SR-2019-000001";
+  request.regime = Regime::kChildren;  // not a complaint's: the service requests' period applies
+  cases.push_back(
+      {"service request past its two years", request, "2022-01-01", DisposalVerdict::kDispose, {}});
+  cases.push_back({"service request within its two years",
+                   request,
+                   "2021-12-31",
+                   DisposalVerdict::kKeep,
+                   {KeepReason::kWithinRetention}});
+  DisposalFacts unresolved = request;
+  unresolved.ended_on.reset();
+  unresolved.later_complaints = {{"CMP-2024-000002", Regime::kCorporate, std::nullopt}};
+  cases.push_back({"service request unresolved, its requester complaining now",
+                   unresolved,
+                   "2030-01-01",
+                   DisposalVerdict::kKeep,
+                   {KeepReason::kOpen, KeepReason::kLaterComplaint}});
   DisposalFacts everything = Ended("2024-01-01");
   everything.open_ombudsman_cases = {"OMB-2024-000001"};
   everything.holds = {{HoldKind::kManual, "Audit sample"}};
@@ -145,12 +177,48 @@ TEST(JudgeDisposalTest, SaysUntilWhenARecordIsKept) {
 }
 
 TEST(LaterRelatedComplaintsTest, SamePersonOrLinkedAndReceivedLater) {
+  constexpr RetainedRecord kComplaint = RetainedRecord::kComplaint;
+  constexpr RetainedRecord kRequest = RetainedRecord::kServiceRequest;
   const std::vector<RetentionCase> cases = {
-      {"CMP-2019-000001", Regime::kCorporate, D("2019-01-01"), D("2019-02-01"), {"e:a@x.org"}},
-      {"CMP-2019-000002", Regime::kHousing, D("2019-06-01"), std::nullopt, {"e:a@x.org"}},
-      {"CMP-2019-000003", Regime::kCorporate, D("2019-07-01"), D("2019-08-01"), {"p:0123"}},
-      {"CMP-2019-000004", Regime::kCorporate, D("2019-03-01"), D("2019-04-01"), {}},
-      {"CMP-2019-000005", Regime::kCorporate, D("2019-01-01"), D("2019-02-01"), {"p:0999"}},
+      {kComplaint,
+       "CMP-2019-000001",
+       Regime::kCorporate,
+       D("2019-01-01"),
+       D("2019-02-01"),
+       {"e:a@x.org"}},
+      {kComplaint,
+       "CMP-2019-000002",
+       Regime::kHousing,
+       D("2019-06-01"),
+       std::nullopt,
+       {"e:a@x.org"}},
+      {kComplaint,
+       "CMP-2019-000003",
+       Regime::kCorporate,
+       D("2019-07-01"),
+       D("2019-08-01"),
+       {"p:0123"}},
+      {kComplaint, "CMP-2019-000004", Regime::kCorporate, D("2019-03-01"), D("2019-04-01"), {}},
+      {kComplaint,
+       "CMP-2019-000005",
+       Regime::kCorporate,
+       D("2019-01-01"),
+       D("2019-02-01"),
+       {"p:0999"}},
+      // A service request of the same person as 000001, before and after it: kept by 000001
+      // and 000002 when earlier; a later one keeps no complaint.
+      {kRequest,
+       "SR-2018-000001",
+       Regime::kCorporate,
+       D("2018-12-01"),
+       D("2018-12-10"),
+       {"e:a@x.org"}},
+      {kRequest,
+       "SR-2020-000001",
+       Regime::kCorporate,
+       D("2020-01-01"),
+       std::nullopt,
+       {"e:a@x.org"}},
   };
   const auto later = LaterRelatedComplaints(cases, {{"CMP-2019-000003", "CMP-2019-000004"}});
   ASSERT_EQ(later.count("CMP-2019-000001"), 1u);
@@ -160,6 +228,9 @@ TEST(LaterRelatedComplaintsTest, SamePersonOrLinkedAndReceivedLater) {
   ASSERT_EQ(later.count("CMP-2019-000004"), 1u);  // linked, received later
   EXPECT_EQ(later.at("CMP-2019-000004")[0].reference, "CMP-2019-000003");
   EXPECT_EQ(later.count("CMP-2019-000005"), 0u);  // a key nobody else has
+  ASSERT_EQ(later.count("SR-2018-000001"), 1u);
+  EXPECT_EQ(later.at("SR-2018-000001").size(), 2u);
+  EXPECT_EQ(later.count("SR-2020-000001"), 0u);  // no complaint after it
 }
 
 TEST(RetentionChecksTest, NameEveryOffendingField) {
@@ -168,6 +239,15 @@ TEST(RetentionChecksTest, NameEveryOffendingField) {
   ASSERT_FALSE(zero);
   EXPECT_EQ(zero.error().fields.at(0).field, "years_after_closure");
   EXPECT_FALSE(CheckRetentionRule({RetainedRecord::kComplaint, Regime::kHousing, 101}));
+  const Status no_regime = CheckRetentionRule({RetainedRecord::kComplaint, std::nullopt, 0});
+  ASSERT_FALSE(no_regime);
+  ASSERT_EQ(no_regime.error().fields.size(), 2u);
+  EXPECT_EQ(no_regime.error().fields.at(0).field, "regime");
+  EXPECT_EQ(no_regime.error().fields.at(0).code, FieldErrorCode::kRequired);
+  EXPECT_TRUE(CheckRetentionRule({RetainedRecord::kServiceRequest, std::nullopt, 2}));
+  const Status regime = CheckRetentionRule({RetainedRecord::kServiceRequest, Regime::kHousing, 2});
+  ASSERT_FALSE(regime);
+  EXPECT_EQ(regime.error().fields.at(0).code, FieldErrorCode::kInvalid);
   EXPECT_FALSE(CheckHold(HoldKind::kManual, "  "));
   EXPECT_FALSE(CheckHold(HoldKind::kManual, std::string(kMaxHoldReasonLength + 1, 'x')));
   EXPECT_TRUE(CheckHold(HoldKind::kLegalProceedings, "Judicial review lodged"));

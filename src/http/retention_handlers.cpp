@@ -20,7 +20,8 @@ using P = core::Permission;
 
 constexpr Access kAuth = Access::kAuthenticated;
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
-constexpr core::RetainedRecord kRecords[] = {core::RetainedRecord::kComplaint};
+constexpr core::RetainedRecord kRecords[] = {core::RetainedRecord::kComplaint,
+                                             core::RetainedRecord::kServiceRequest};
 constexpr EnumDomain<core::RetainedRecord> kRecordDomain{kRecords, core::ParseRetainedRecord};
 constexpr core::HoldKind kHoldKinds[] = {core::HoldKind::kLegalProceedings,
                                          core::HoldKind::kManual};
@@ -30,9 +31,11 @@ constexpr std::int64_t kMaxYears = 1000;
 json RulesJson(const std::vector<core::RetentionRule>& rules) {
   json items = json::array();
   for (const core::RetentionRule& rule : rules) {
-    items.push_back({{"record", core::ToString(rule.record)},
-                     {"regime", core::ToString(rule.regime)},
-                     {"years_after_closure", rule.years_after_closure}});
+    json item = {{"record", core::ToString(rule.record)},
+                 {"years_after_closure", rule.years_after_closure}};
+    // A service request's period is the same in every regime: its rule has none.
+    if (rule.regime) item["regime"] = core::ToString(*rule.regime);
+    items.push_back(std::move(item));
   }
   return {{"items", std::move(items)}};
 }
@@ -78,7 +81,8 @@ json RunViewJson(const app::DisposalRunView& view) {
   json body = RunJson(view.run);
   json items = json::array();
   for (const app::DisposalRunItem& item : view.items) {
-    items.push_back({{"reference", item.decision.reference},
+    items.push_back({{"record", core::ToString(item.decision.record)},
+                     {"reference", item.decision.reference},
                      {"verdict", core::ToString(item.decision.verdict)},
                      {"disposable_from", DateOrNull(item.decision.disposable_from)},
                      {"kept_because", KeptJson(item.decision.kept_because)},
@@ -156,8 +160,9 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
            core::RetentionRule rule;
            rule.record = reader.Enumerated("record", Presence::kRequired, kRecordDomain)
                              .value_or(rule.record);
-           rule.regime = reader.Enumerated("regime", Presence::kRequired, kRegimeDomain)
-                             .value_or(rule.regime);
+           // Required for a complaint's period, refused for a service request's: the core's
+           // rule says which (core::CheckRetentionRule).
+           rule.regime = reader.Enumerated("regime", Presence::kOptional, kRegimeDomain);
            rule.years_after_closure = static_cast<int>(
                reader.Integer("years_after_closure", Presence::kRequired, -kMaxYears, kMaxYears)
                    .value_or(core::kDefaultRetentionYears));

@@ -30,6 +30,15 @@ const PERSON = {
   postcode: 'EX9 9ZZ',
 };
 const TEXT = 'The purple walrus ladder incident at the marrowbone depot';
+// A service request that never became a complaint, of another person: a record of its own.
+const REQUESTER = {
+  name: 'Philippa Gorsebrook-Ulverton',
+  email: 'philippa.gorsebrook@example.org',
+  phone: '01632 967788',
+  address: '4 Tansy Wynd',
+  postcode: 'EX8 8QQ',
+};
+const REQUEST_TEXT = 'Broken heron gate latch at the tansy allotments';
 const NOTE = 'Spoke to Zebedee about the walrus ladder on the phone';
 const LEARNING = 'Tell depot crews about walrus ladders';
 // Our complaint's financial year (2017/18) and the demo's (2021/22, ended by April 2022).
@@ -41,6 +50,7 @@ let server;
 let call;
 const tokens = {};
 let ours;
+let request;
 
 function reports() {
   return YEARS.map((year) => {
@@ -68,6 +78,11 @@ const TRACES = [
   'walrus ladder',
   'Marrowbone',
   'EX9 9ZZ',
+  REQUESTER.name,
+  REQUESTER.email,
+  'Gorsebrook',
+  'heron gate latch',
+  'Tansy Wynd',
 ];
 
 async function waitForState(id, state) {
@@ -138,6 +153,27 @@ before(async () => {
     body: { channel: 'email', adjustments: 'Large print about walrus ladders' },
   });
   assert.equal(needs.status, 200, JSON.stringify(needs.body));
+
+  // Our service request: logged and resolved in 2018, never a complaint.
+  const sr = await call('POST', '/api/v1/service-requests', {
+    body: {
+      channel: 'phone',
+      received_on: '2018-02-01',
+      service_area: 'environment',
+      category: 'missed-collection',
+      summary: REQUEST_TEXT,
+      description: `${REQUEST_TEXT}, reported by ${REQUESTER.name}`,
+      requester: REQUESTER,
+    },
+  });
+  assert.equal(sr.status, 201, JSON.stringify(sr.body));
+  request = sr.body.reference;
+  const current = await call('GET', `/api/v1/service-requests/${request}`);
+  const resolved = await call('POST', `/api/v1/service-requests/${request}/resolve`, {
+    body: { on: '2018-02-10', resolution: `Latch mended for ${REQUESTER.name}` },
+    headers: { 'if-match': current.headers.get('etag') },
+  });
+  assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
 });
 
 after(async () => {
@@ -148,8 +184,13 @@ after(async () => {
 test('retention periods and holds refuse bad input with every field, and only admins see them', async () => {
   const rules = await call('GET', '/api/v1/retention/rules', { as: 'alice' });
   assert.equal(rules.status, 200, JSON.stringify(rules.body));
-  assert.equal(rules.body.items.length, 4);
+  // Four regimes of complaints, and service requests (no regime).
+  assert.equal(rules.body.items.length, 5);
   assert.ok(rules.body.items.every((rule) => rule.years_after_closure === 6));
+  assert.deepEqual(
+    rules.body.items.filter((rule) => rule.record === 'service_request'),
+    [{ record: 'service_request', years_after_closure: 6 }],
+  );
 
   const events = auditEventCount(db);
   const bad = await call('PUT', '/api/v1/retention/rules', {
@@ -163,6 +204,17 @@ test('retention periods and holds refuse bad input with every field, and only ad
     body: { record: 'complaint', regime: 'children', years_after_closure: 0 },
   });
   assert.deepEqual(fieldsOf(zero), ['years_after_closure:out_of_range']);
+  const noRegime = await call('PUT', '/api/v1/retention/rules', {
+    as: 'alice',
+    body: { record: 'complaint', years_after_closure: 0 },
+  });
+  assert.deepEqual(fieldsOf(noRegime), ['regime:required', 'years_after_closure:out_of_range']);
+  const requestRegime = await call('PUT', '/api/v1/retention/rules', {
+    as: 'alice',
+    body: { record: 'service_request', regime: 'housing', years_after_closure: 4 },
+  });
+  assertProblem(assert, requestRegime, 422);
+  assert.deepEqual(fieldsOf(requestRegime), ['regime:invalid']);
   assert.equal(auditEventCount(db), events, 'a refused change records nothing');
 
   const children = await call('PUT', '/api/v1/retention/rules', {
@@ -172,6 +224,15 @@ test('retention periods and holds refuse bad input with every field, and only ad
   assert.equal(children.status, 200, JSON.stringify(children.body));
   assert.equal(children.body.items.find((r) => r.regime === 'children').years_after_closure, 25);
   assert.equal(auditEventCount(db), events + 1);
+  const requests = await call('PUT', '/api/v1/retention/rules', {
+    as: 'alice',
+    body: { record: 'service_request', years_after_closure: 4 },
+  });
+  assert.equal(requests.status, 200, JSON.stringify(requests.body));
+  assert.equal(
+    requests.body.items.find((r) => r.record === 'service_request').years_after_closure,
+    4,
+  );
   // The other regimes kept four years, so that the demo's 2021 cases may go now.
   for (const regime of ['housing', 'corporate', 'adults']) {
     const set = await call('PUT', '/api/v1/retention/rules', {
@@ -340,6 +401,10 @@ test('a dry run changes nothing, a second admin approves it, and the scheduled j
   const item = (run, reference) => run.items.find((i) => i.reference === reference);
   assert.equal(item(dry.body, ours).verdict, 'dispose');
   assert.equal(item(dry.body, ours).disposable_from, '2022-04-20');
+  assert.equal(item(dry.body, request).record, 'service_request');
+  assert.equal(item(dry.body, request).verdict, 'dispose');
+  assert.equal(item(dry.body, request).disposable_from, '2022-02-10');
+  assert.equal(item(dry.body, ours).record, 'complaint');
   const kept = item(dry.body, others[0]);
   assert.equal(kept.verdict, 'keep');
   assert.ok(kept.kept_because.some((k) => k.reason === 'legal_proceedings'));
@@ -393,6 +458,17 @@ test('a dry run changes nothing, a second admin approves it, and the scheduled j
   assert.equal(JSON.stringify(notes.body).includes('walrus'), false);
   const search = await call('GET', `/api/v1/complaints?text=Quillfeather`, { as: 'alice' });
   assert.equal(search.body.items.length, 0);
+  // The service request keeps its dates and codes; its requester and text are gone (its events'
+  // too: the file is searched below).
+  assert.ok(item(done, request).disposed_at);
+  const sr = await call('GET', `/api/v1/service-requests/${request}`, { as: 'alice' });
+  assert.equal(sr.status, 200);
+  assert.equal(sr.body.status, 'resolved');
+  assert.equal(sr.body.received_on, '2018-02-01');
+  assert.equal(sr.body.category, 'missed-collection');
+  assert.equal(sr.body.requester.name, '');
+  assert.equal(sr.body.summary, '');
+  assert.equal(JSON.stringify(sr.body).includes('Gorsebrook'), false);
 
   // Every past year's report, byte for byte.
   const reportsAfter = reports();

@@ -50,7 +50,9 @@ describe('the retention and disposal pages', () => {
     await page.locator('#retention-rules').waitFor();
     await page.locator('#disposal-runs, #no-disposal-runs').first().waitFor();
     const rows = await page.locator('#retention-rules tbody tr').allInnerTexts();
-    assert.equal(rows.length, 4);
+    // Four regimes of complaints, and service requests that never became one.
+    assert.equal(rows.length, 5);
+    assert.match(rows[4], /Service request\s+Every regime\s+6 years/);
     assert.ok(
       rows.every((row) => row.includes('6 years')),
       rows.join('\n'),
@@ -59,8 +61,8 @@ describe('the retention and disposal pages', () => {
   });
 
   step('0 years is refused against its field, in the error summary', async () => {
-    await page.getByLabel('Regime').selectOption({ label: SHORT_REGIMES[0] });
-    await page.getByLabel('Years after the case ended').fill('0');
+    await page.getByLabel('Records').selectOption({ label: `${SHORT_REGIMES[0]} complaints` });
+    await page.getByLabel('Years after they ended').fill('0');
     await page.getByRole('button', { name: 'Change retention period' }).click();
     await summary().waitFor();
     assert.match(await page.title(), /^Error: /);
@@ -74,17 +76,30 @@ describe('the retention and disposal pages', () => {
 
   step('a period changed to one year shows in the table', async () => {
     for (const regime of SHORT_REGIMES) {
-      await page.getByLabel('Regime').selectOption({ label: regime });
-      await page.getByLabel('Years after the case ended').fill('1');
+      await page.getByLabel('Records').selectOption({ label: `${regime} complaints` });
+      await page.getByLabel('Years after they ended').fill('1');
       await page.getByRole('button', { name: 'Change retention period' }).click();
       await page
-        .getByText(`${regime} complaints are now kept for 1 year after the case ended.`)
+        .getByText(`${regime} complaints are now kept for 1 year after they ended.`)
         .waitFor();
       await page
         .locator('#retention-rules tbody tr', { hasText: regime })
         .getByText('1 year', { exact: true })
         .waitFor();
     }
+    // Service requests have one period, whatever the regime.
+    await page
+      .getByLabel('Records')
+      .selectOption({ label: 'Service requests that never became a complaint' });
+    await page.getByLabel('Years after they ended').fill('3');
+    await page.getByRole('button', { name: 'Change retention period' }).click();
+    await page
+      .getByText('Service requests that never became a complaint are now kept for 3 years')
+      .waitFor();
+    await page
+      .locator('#retention-rules tbody tr', { hasText: 'Service request' })
+      .getByText('3 years', { exact: true })
+      .waitFor();
     assert.equal(await summary().count(), 0);
     await assertAccessible(page, 'the retention page after a change');
   });

@@ -4764,7 +4764,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported" | "test_email_sent" | "retention_rule_changed" | "retention_hold_placed" | "retention_hold_released" | "disposal_dry_run" | "disposal_approved" | "disposal_cancelled" | "disposal_completed" | "complaint_disposed" | "redacted" | "person_match_confirmed" | "person_match_rejected" | "person_match_undone";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported" | "test_email_sent" | "retention_rule_changed" | "retention_hold_placed" | "retention_hold_released" | "disposal_dry_run" | "disposal_approved" | "disposal_cancelled" | "disposal_completed" | "complaint_disposed" | "redacted" | "person_match_confirmed" | "person_match_rejected" | "person_match_undone" | "service_request_disposed";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -5191,11 +5191,12 @@ export interface components {
             tls: "none" | "starttls" | "implicit";
             relay_configured: boolean;
         };
+        /** @description A retention period: a complaint's per regime (regime required), a service request's (one that never became a complaint) once for every regime (regime absent; a converted request goes with its complaint). */
         RetentionRule: {
             /** @enum {string} */
-            record: "complaint";
+            record: "complaint" | "service_request";
             /** @enum {string} */
-            regime: "housing" | "corporate" | "children" | "adults";
+            regime?: "housing" | "corporate" | "children" | "adults";
             years_after_closure: number;
         };
         RetentionHoldInput: {
@@ -5256,6 +5257,11 @@ export interface components {
             kept: number;
             disposed: number;
             items: {
+                /**
+                 * @description What the reference names: a complaint (with everything under it) or a service request that never became one.
+                 * @enum {string}
+                 */
+                record: "complaint" | "service_request";
                 reference: string;
                 /** @enum {string} */
                 verdict: "dispose" | "keep";

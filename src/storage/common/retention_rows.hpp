@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/retention_repository.hpp"
+#include "core/person_search.hpp"
 #include "core/retention.hpp"
 #include "storage/common/stored_json.hpp"
 
@@ -28,6 +29,14 @@ inline constexpr std::string_view kRetentionCasesSql =
     "WHEN 'withdrawn' THEN c.withdrawn_on END, c.email_key, c.phone_key, c.person_key "
     "FROM complaints c WHERE NOT EXISTS "
     "(SELECT 1 FROM disposed_complaints d WHERE d.reference = c.reference) ORDER BY c.reference";
+// The service requests that never became a complaint (a converted one goes with its complaint),
+// ended when resolved. They store no person keys: the reader computes them from the requester.
+inline constexpr std::string_view kRetentionServiceRequestsSql =
+    "SELECT s.reference, s.received_on, CASE s.status WHEN 'resolved' THEN s.resolved_on END, "
+    "s.requester_name, s.requester_email, s.requester_phone, s.requester_address, "
+    "s.requester_postcode FROM service_requests s WHERE s.complaint_reference IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM disposed_service_requests d WHERE d.reference = s.reference) "
+    "ORDER BY s.reference";
 inline constexpr std::string_view kRetentionLinksSql =
     "SELECT f.reference, t.reference FROM complaint_links l JOIN complaints f ON f.id = l.from_id "
     "JOIN complaints t ON t.id = l.to_id "
@@ -72,6 +81,43 @@ core::RetentionCase ReadRetentionCase(Reader& r) {
       PrefixedPersonKeys(std::move(email_key), std::move(phone_key), std::move(person_key));
   return c;
 }
+
+template <typename Reader>
+core::RetentionCase ReadRetentionServiceRequest(Reader& r) {
+  core::RetentionCase c;
+  c.record = core::RetainedRecord::kServiceRequest;
+  c.reference = r.Text();
+  c.received_on = r.Date();
+  c.ended_on = r.OptionalDate();
+  core::Person requester;
+  requester.name = r.Text();
+  requester.email = r.Text();
+  requester.phone = r.Text();
+  requester.address = r.Text();
+  requester.postcode = r.Text();
+  // The complaints' stored keys are these same functions' results (complaint_rows.hpp).
+  core::PersonKey key = core::PersonKeyOf(requester);
+  c.person_keys =
+      PrefixedPersonKeys(std::move(key.email), std::move(key.phone), std::move(key.name_postcode));
+  return c;
+}
+
+// A rule's regime as stored: '' for a record type whose rule has none (a service request).
+inline std::string StoredRuleRegime(const core::RetentionRule& rule) {
+  return rule.regime ? std::string(core::ToString(*rule.regime)) : std::string();
+}
+
+template <typename Reader>
+core::RetentionRule ReadRetentionRule(Reader& r) {
+  core::RetentionRule rule;
+  rule.record = r.Enumerator(core::ParseRetainedRecord);
+  const std::string regime = r.Text();
+  rule.regime = regime.empty() ? std::nullopt : core::ParseRegime(regime);
+  rule.years_after_closure = static_cast<int>(r.Int64());
+  return rule;
+}
+inline constexpr std::string_view kRetentionRulesSql =
+    "SELECT record_type, regime, years FROM retention_rules ORDER BY record_type, regime";
 
 // The hold and run columns, in binding and reading order, and their readers (the engine's row
 // reader: SQLite's ColumnReader, PostgreSQL's RowReader).
@@ -120,6 +166,11 @@ core::Result<app::RetentionSnapshot> ReadRetentionSnapshot(Query&& query) {
   auto cases = query(kRetentionCasesSql, [](Reader& r) { return ReadRetentionCase(r); });
   if (!cases) return tl::unexpected(cases.error());
   snapshot.cases = std::move(*cases);
+  auto requests =
+      query(kRetentionServiceRequestsSql, [](Reader& r) { return ReadRetentionServiceRequest(r); });
+  if (!requests) return tl::unexpected(requests.error());
+  snapshot.cases.insert(snapshot.cases.end(), std::make_move_iterator(requests->begin()),
+                        std::make_move_iterator(requests->end()));
   auto pairs = [](Reader& r) { return std::pair{r.Text(), r.Text()}; };
   auto links = query(kRetentionLinksSql, pairs);
   if (!links) return tl::unexpected(links.error());
@@ -239,6 +290,38 @@ std::vector<std::string> DisposalStatements(MarkerFn marker) {
           " OR reference = (SELECT c.service_request_reference FROM complaints c WHERE c.id = " +
           id + ")",
   };
+}
+
+// The statements that remove the personal data of service request `marker(1)` (its reference),
+// one that never became a complaint, keeping its dates, channel, service area, category, team and
+// status; then the engine marks its attachments and records it as disposed of.
+template <typename MarkerFn>
+std::vector<std::string> ServiceRequestDisposalStatements(MarkerFn marker) {
+  const std::string ref = marker(1);
+  return {
+      "UPDATE service_requests SET version = version + 1, summary = '', description = '', "
+      "requester_name = '', requester_email = '', requester_phone = '', requester_address = '', "
+      "requester_postcode = '', resolution = '' WHERE reference = " +
+          ref + " AND complaint_reference IS NULL",
+      // The people index's decisions on it: their reasons are staff's words about the person.
+      "DELETE FROM person_records WHERE reference = " + ref + " OR person_id LIKE " + ref +
+          " || '.%'",
+  };
+}
+
+// The attachments of a disposed record: those still attached (their content's SHA-256 for the
+// caller to remove from the file store), then every row keeps its size and hash and loses its
+// name and description. Parameters: attached_to, reference; then name, at, reason, attached_to,
+// reference.
+template <typename MarkerFn>
+std::pair<std::string, std::string> DisposedAttachmentStatements(MarkerFn marker) {
+  return {"SELECT sha256 FROM attachments WHERE attached_to = " + marker(1) +
+              " AND reference = " + marker(2) + " AND removed_at IS NULL",
+          "UPDATE attachments SET name = " + marker(1) +
+              ", description = '', removed_by = coalesce(removed_by, 'retention'), "
+              "removed_at = coalesce(removed_at, " +
+              marker(2) + "), removal_reason = CASE WHEN removal_reason IS NULL THEN " + marker(3) +
+              " ELSE '' END WHERE attached_to = " + marker(4) + " AND reference = " + marker(5)};
 }
 
 }  // namespace redress::storage::common

@@ -29,16 +29,7 @@ Status Exec(Connection& connection, std::string_view sql, const Params& params) 
 }  // namespace
 
 Result<std::vector<core::RetentionRule>> PostgresRetentionRepository::Rules() {
-  return QueryAll(connection_,
-                  "SELECT record_type, regime, years FROM retention_rules "
-                  "ORDER BY record_type, regime",
-                  [](RowReader& r) {
-                    core::RetentionRule rule;
-                    rule.record = r.Enumerator(core::ParseRetainedRecord);
-                    rule.regime = r.Enumerator(core::ParseRegime);
-                    rule.years_after_closure = static_cast<int>(r.Int64());
-                    return rule;
-                  });
+  return QueryAll(connection_, common::kRetentionRulesSql, common::ReadRetentionRule<RowReader>);
 }
 
 Status PostgresRetentionRepository::SaveRule(const core::RetentionRule& rule,
@@ -49,7 +40,7 @@ Status PostgresRetentionRepository::SaveRule(const core::RetentionRule& rule,
               "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (record_type, regime) DO UPDATE SET "
               "years = excluded.years, changed_by = excluded.changed_by, "
               "changed_at = excluded.changed_at",
-              Params().BindAll(core::ToString(rule.record), core::ToString(rule.regime),
+              Params().BindAll(core::ToString(rule.record), common::StoredRuleRegime(rule),
                                rule.years_after_closure, changed_by, changed_at));
 }
 
@@ -109,10 +100,10 @@ Result<std::int64_t> PostgresRetentionRepository::AddRun(
   for (const app::DisposalRunItem& item : items) {
     if (Status done = Exec(
             connection_,
-            "INSERT INTO disposal_run_items (run_id, reference, verdict, "
-            "disposable_from, kept_because) VALUES ($1, $2, $3, $4, $5)",
-            Params().BindAll(*id, item.decision.reference, core::ToString(item.decision.verdict),
-                             item.decision.disposable_from,
+            "INSERT INTO disposal_run_items (run_id, record_type, reference, verdict, "
+            "disposable_from, kept_because) VALUES ($1, $2, $3, $4, $5, $6)",
+            Params().BindAll(*id, core::ToString(item.decision.record), item.decision.reference,
+                             core::ToString(item.decision.verdict), item.decision.disposable_from,
                              common::KeptBecauseJson(item.decision.kept_because)));
         !done) {
       return Unexpected(done.error());
@@ -139,10 +130,11 @@ Result<std::vector<app::DisposalRunRecord>> PostgresRetentionRepository::Runs() 
 Result<std::vector<app::DisposalRunItem>> PostgresRetentionRepository::Items(std::int64_t run_id) {
   return QueryAll(
       connection_,
-      "SELECT reference, verdict, disposable_from, kept_because, disposed_at, kept_at_run "
-      "FROM disposal_run_items WHERE run_id = $1 ORDER BY reference",
+      "SELECT record_type, reference, verdict, disposable_from, kept_because, disposed_at, "
+      "kept_at_run FROM disposal_run_items WHERE run_id = $1 ORDER BY reference",
       [](RowReader& r) {
         app::DisposalRunItem item;
+        item.decision.record = r.Enumerator(core::ParseRetainedRecord);
         item.decision.reference = r.Text();
         item.decision.verdict =
             r.Text() == "dispose" ? core::DisposalVerdict::kDispose : core::DisposalVerdict::kKeep;
@@ -219,27 +211,13 @@ Result<app::DisposedComplaint> PostgresRetentionRepository::DisposeOfComplaint(
     }
   }
 
+  // The attached files of the case and of its service request.
   std::vector<std::string> files;
   for (const auto& [attached_to, owner] :
        {std::pair<std::string_view, std::string_view>{"complaint", reference},
         std::pair<std::string_view, std::string_view>{"service_request", service_request}}) {
     if (owner.empty()) continue;
-    auto found_files = QueryAll(
-        connection_,
-        "SELECT sha256 FROM attachments WHERE attached_to = $1 AND reference = $2 "
-        "AND removed_at IS NULL",
-        [](RowReader& r) { return r.Text(); }, Params().BindAll(attached_to, owner));
-    if (!found_files) return Unexpected(found_files.error());
-    files.insert(files.end(), found_files->begin(), found_files->end());
-    if (Status done = Exec(connection_,
-                           "UPDATE attachments SET name = $1, description = '', "
-                           "removed_by = coalesce(removed_by, 'retention'), removed_at = "
-                           "coalesce(removed_at, $2), "
-                           "removal_reason = CASE WHEN removal_reason IS NULL THEN $3 ELSE '' END "
-                           "WHERE attached_to = $4 AND reference = $5",
-                           Params().BindAll(common::kDisposedFileName, at,
-                                            common::kDisposedRemovalReason, attached_to, owner));
-        !done) {
+    if (Status done = DisposeOfAttachments(attached_to, owner, at, files); !done) {
       return Unexpected(done.error());
     }
   }
@@ -252,6 +230,54 @@ Result<app::DisposedComplaint> PostgresRetentionRepository::DisposeOfComplaint(
     return Unexpected(done.error());
   }
   return app::DisposedComplaint{std::move(files), service_request};
+}
+
+Status PostgresRetentionRepository::DisposeOfAttachments(std::string_view attached_to,
+                                                         std::string_view owner,
+                                                         std::string_view at,
+                                                         std::vector<std::string>& files) {
+  static const auto statements =
+      common::DisposedAttachmentStatements([](int n) { return "$" + std::to_string(n); });
+  auto found = QueryAll(
+      connection_, statements.first, [](RowReader& r) { return r.Text(); },
+      Params().BindAll(attached_to, owner));
+  if (!found) return Unexpected(found.error());
+  files.insert(files.end(), found->begin(), found->end());
+  return Exec(connection_, statements.second,
+              Params().BindAll(common::kDisposedFileName, at, common::kDisposedRemovalReason,
+                               attached_to, owner));
+}
+
+Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfServiceRequest(
+    std::string_view reference, std::int64_t run_id, std::string_view at) {
+  auto count = QueryAll(
+      connection_,
+      "SELECT count(*) FROM service_requests WHERE reference = $1 AND complaint_reference IS NULL",
+      [](RowReader& r) { return r.Int64(); }, Params().Bind(reference));
+  if (!count) return Unexpected(count.error());
+  if (count->empty() || count->front() == 0) {
+    return Fail(ErrorCode::kNotFound, "service request " + std::string(reference) +
+                                          " does not exist or became a complaint");
+  }
+  static const std::vector<std::string> statements =
+      common::ServiceRequestDisposalStatements([](int n) { return "$" + std::to_string(n); });
+  for (const std::string& sql : statements) {
+    if (Status done = Exec(connection_, sql, Params().Bind(reference)); !done) {
+      return Unexpected(done.error());
+    }
+  }
+  std::vector<std::string> files;
+  if (Status done = DisposeOfAttachments("service_request", reference, at, files); !done) {
+    return Unexpected(done.error());
+  }
+  if (Status done = Exec(connection_,
+                         "INSERT INTO disposed_service_requests (reference, run_id, disposed_at) "
+                         "VALUES ($1, $2, $3)",
+                         Params().BindAll(reference, run_id, at));
+      !done) {
+    return Unexpected(done.error());
+  }
+  return files;
 }
 
 Status PostgresRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,

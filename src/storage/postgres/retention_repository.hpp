@@ -30,6 +30,9 @@ class PostgresRetentionRepository final : public app::RetentionRepository {
   Status UpdateItem(std::int64_t run_id, const app::DisposalRunItem& item) override;
   Result<app::DisposedComplaint> DisposeOfComplaint(std::string_view reference, std::int64_t run_id,
                                                     std::string_view at) override;
+  Result<std::vector<std::string>> DisposeOfServiceRequest(std::string_view reference,
+                                                           std::int64_t run_id,
+                                                           std::string_view at) override;
   Status RedactNote(std::string_view reference, std::int64_t note_id,
                     std::string_view text) override;
   Result<std::pair<std::string, std::string>> RedactAttachment(
@@ -38,6 +41,11 @@ class PostgresRetentionRepository final : public app::RetentionRepository {
   Result<std::optional<std::string>> DisposedAt(std::string_view reference) override;
 
  private:
+  // Marks the attachments of `owner` (attached_to: "complaint", "service_request") disposed of,
+  // adding the SHA-256 of those still attached to `files`.
+  Status DisposeOfAttachments(std::string_view attached_to, std::string_view owner,
+                              std::string_view at, std::vector<std::string>& files);
+
   Connection& connection_;
 };
 

@@ -27,16 +27,7 @@ auto QueryAll(Connection& connection, std::string_view sql, Read read)
 }  // namespace
 
 Result<std::vector<core::RetentionRule>> SqliteRetentionRepository::Rules() {
-  return QueryAll(connection_,
-                  "SELECT record_type, regime, years FROM retention_rules "
-                  "ORDER BY record_type, regime",
-                  [](ColumnReader& r) {
-                    core::RetentionRule rule;
-                    rule.record = r.Enumerator(core::ParseRetainedRecord);
-                    rule.regime = r.Enumerator(core::ParseRegime);
-                    rule.years_after_closure = r.Int();
-                    return rule;
-                  });
+  return QueryAll(connection_, common::kRetentionRulesSql, common::ReadRetentionRule<ColumnReader>);
 }
 
 Status SqliteRetentionRepository::SaveRule(const core::RetentionRule& rule,
@@ -47,7 +38,7 @@ Status SqliteRetentionRepository::SaveRule(const core::RetentionRule& rule,
       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (record_type, regime) DO UPDATE SET "
       "years = excluded.years, changed_by = excluded.changed_by, changed_at = excluded.changed_at");
   if (!statement) return Unexpected(statement.error());
-  statement->BindAll(core::ToString(rule.record), core::ToString(rule.regime),
+  statement->BindAll(core::ToString(rule.record), common::StoredRuleRegime(rule),
                      rule.years_after_closure, changed_by, changed_at);
   return statement->Run();
 }
@@ -111,11 +102,11 @@ Result<std::int64_t> SqliteRetentionRepository::AddRun(
   const std::int64_t id = statement->LastInsertRowid();
   for (const app::DisposalRunItem& item : items) {
     Result<Statement> insert = connection_.Prepare(
-        "INSERT INTO disposal_run_items (run_id, reference, verdict, disposable_from, "
-        "kept_because) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO disposal_run_items (run_id, record_type, reference, verdict, "
+        "disposable_from, kept_because) VALUES (?, ?, ?, ?, ?, ?)");
     if (!insert) return Unexpected(insert.error());
-    insert->BindAll(id, item.decision.reference, core::ToString(item.decision.verdict),
-                    item.decision.disposable_from,
+    insert->BindAll(id, core::ToString(item.decision.record), item.decision.reference,
+                    core::ToString(item.decision.verdict), item.decision.disposable_from,
                     common::KeptBecauseJson(item.decision.kept_because));
     if (Status done = insert->Run(); !done) return Unexpected(done.error());
   }
@@ -142,12 +133,13 @@ Result<std::vector<app::DisposalRunRecord>> SqliteRetentionRepository::Runs() {
 
 Result<std::vector<app::DisposalRunItem>> SqliteRetentionRepository::Items(std::int64_t run_id) {
   Result<Statement> statement = connection_.Prepare(
-      "SELECT reference, verdict, disposable_from, kept_because, disposed_at, kept_at_run "
-      "FROM disposal_run_items WHERE run_id = ? ORDER BY reference");
+      "SELECT record_type, reference, verdict, disposable_from, kept_because, disposed_at, "
+      "kept_at_run FROM disposal_run_items WHERE run_id = ? ORDER BY reference");
   if (!statement) return Unexpected(statement.error());
   statement->BindAll(run_id);
   return ReadAll(*statement, [](ColumnReader& r) {
     app::DisposalRunItem item;
+    item.decision.record = r.Enumerator(core::ParseRetainedRecord);
     item.decision.reference = r.Text();
     item.decision.verdict = ParseVerdict(r.View());
     item.decision.disposable_from = r.OptionalDate();
@@ -219,31 +211,15 @@ Result<app::DisposedComplaint> SqliteRetentionRepository::DisposeOfComplaint(
     if (Status done = statement->Run(); !done) return Unexpected(done.error());
   }
 
-  // The attached files of the case and of its service request: the content's hashes of those
-  // still attached, for the caller to remove from the file store; every row keeps its size and
-  // hash, loses its name and description.
+  // The attached files of the case and of its service request.
   std::vector<std::string> files;
   for (const auto& [attached_to, owner] :
        {std::pair<std::string_view, std::string_view>{"complaint", reference},
         std::pair<std::string_view, std::string_view>{"service_request", service_request}}) {
     if (owner.empty()) continue;
-    Result<Statement> shas = connection_.Prepare(
-        "SELECT sha256 FROM attachments WHERE attached_to = ? AND reference = ? "
-        "AND removed_at IS NULL");
-    if (!shas) return Unexpected(shas.error());
-    shas->BindAll(attached_to, owner);
-    auto found_files = ReadAll(*shas, [](ColumnReader& r) { return r.Text(); });
-    if (!found_files) return Unexpected(found_files.error());
-    files.insert(files.end(), found_files->begin(), found_files->end());
-    Result<Statement> update = connection_.Prepare(
-        "UPDATE attachments SET name = ?, description = '', "
-        "removed_by = coalesce(removed_by, 'retention'), removed_at = coalesce(removed_at, ?), "
-        "removal_reason = CASE WHEN removal_reason IS NULL THEN ? ELSE '' END "
-        "WHERE attached_to = ? AND reference = ?");
-    if (!update) return Unexpected(update.error());
-    update->BindAll(common::kDisposedFileName, at, common::kDisposedRemovalReason, attached_to,
-                    owner);
-    if (Status done = update->Run(); !done) return Unexpected(done.error());
+    if (Status done = DisposeOfAttachments(attached_to, owner, at, files); !done) {
+      return Unexpected(done.error());
+    }
   }
 
   Result<Statement> letters = connection_.Prepare(
@@ -259,6 +235,57 @@ Result<app::DisposedComplaint> SqliteRetentionRepository::DisposeOfComplaint(
   mark->BindAll(reference, run_id, at);
   if (Status done = mark->Run(); !done) return Unexpected(done.error());
   return app::DisposedComplaint{std::move(files), service_request};
+}
+
+Status SqliteRetentionRepository::DisposeOfAttachments(std::string_view attached_to,
+                                                       std::string_view owner, std::string_view at,
+                                                       std::vector<std::string>& files) {
+  static const auto statements =
+      common::DisposedAttachmentStatements([](int n) { return "?" + std::to_string(n); });
+  Result<Statement> shas = connection_.Prepare(statements.first);
+  if (!shas) return Unexpected(shas.error());
+  shas->BindAll(attached_to, owner);
+  auto found = ReadAll(*shas, [](ColumnReader& r) { return r.Text(); });
+  if (!found) return Unexpected(found.error());
+  files.insert(files.end(), found->begin(), found->end());
+  Result<Statement> update = connection_.Prepare(statements.second);
+  if (!update) return Unexpected(update.error());
+  update->BindAll(common::kDisposedFileName, at, common::kDisposedRemovalReason, attached_to,
+                  owner);
+  return update->Run();
+}
+
+Result<std::vector<std::string>> SqliteRetentionRepository::DisposeOfServiceRequest(
+    std::string_view reference, std::int64_t run_id, std::string_view at) {
+  Result<Statement> find = connection_.Prepare(
+      "SELECT count(*) FROM service_requests WHERE reference = ? AND complaint_reference IS NULL");
+  if (!find) return Unexpected(find.error());
+  find->BindAll(reference);
+  auto count = ReadOne(
+      *find, [](ColumnReader& r) { return r.Int64(); }, "no such service request");
+  if (!count) return Unexpected(count.error());
+  if (*count == 0) {
+    return Fail(ErrorCode::kNotFound, "service request " + std::string(reference) +
+                                          " does not exist or became a complaint");
+  }
+  static const std::vector<std::string> statements =
+      common::ServiceRequestDisposalStatements([](int n) { return "?" + std::to_string(n); });
+  for (const std::string& sql : statements) {
+    Result<Statement> statement = connection_.Prepare(sql);
+    if (!statement) return Unexpected(statement.error());
+    statement->BindAll(reference);
+    if (Status done = statement->Run(); !done) return Unexpected(done.error());
+  }
+  std::vector<std::string> files;
+  if (Status done = DisposeOfAttachments("service_request", reference, at, files); !done) {
+    return Unexpected(done.error());
+  }
+  Result<Statement> mark = connection_.Prepare(
+      "INSERT INTO disposed_service_requests (reference, run_id, disposed_at) VALUES (?, ?, ?)");
+  if (!mark) return Unexpected(mark.error());
+  mark->BindAll(reference, run_id, at);
+  if (Status done = mark->Run(); !done) return Unexpected(done.error());
+  return files;
 }
 
 Status SqliteRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,

@@ -73,6 +73,7 @@ constexpr std::array kCopied = {
     CopiedTable{"disposal_runs"},
     CopiedTable{"disposal_run_items"},
     CopiedTable{"disposed_complaints"},
+    CopiedTable{"disposed_service_requests"},
     CopiedTable{"person_records"},
 };
 

@@ -54,7 +54,7 @@ function Pagination({ page, pages }: { page: number; pages: number }) {
     return `?${next.toString()}`;
   };
   return (
-    <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of complaints">
+    <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of records">
       {page > 1 && (
         <div className="govuk-pagination__prev">
           <Link className="govuk-link govuk-pagination__link" rel="prev" to={to(page - 1)}>
@@ -154,7 +154,7 @@ function Items({ run }: { run: DisposalRun }) {
   const toDispose = run.items.filter((item) => item.verdict === 'dispose').length;
   return (
     <>
-      <h2 className="govuk-heading-m">The complaints it judged</h2>
+      <h2 className="govuk-heading-m">The records it judged</h2>
       {run.hidden_items > 0 && (
         <p className="govuk-body" id="disposal-hidden-items">
           {run.hidden_items} restricted {run.hidden_items === 1 ? 'complaint is' : 'complaints are'}{' '}
@@ -165,19 +165,19 @@ function Items({ run }: { run: DisposalRun }) {
       <ItemFilter key={String(only)} only={only} total={run.items.length} toDispose={toDispose} />
       {shown.length === 0 ? (
         <p className="govuk-body" id="no-disposal-items">
-          No complaints to show.
+          No records to show.
         </p>
       ) : (
         <>
           <p className="govuk-body" id="disposal-items-count">
             Showing {(page - 1) * PAGE_SIZE + 1} to {(page - 1) * PAGE_SIZE + onPage.length} of{' '}
-            {shown.length} complaints.
+            {shown.length} records.
           </p>
           <table className="govuk-table" id="disposal-items">
-            <caption className="govuk-visually-hidden">The complaints the run judged</caption>
+            <caption className="govuk-visually-hidden">The records the run judged</caption>
             <TableHead
               headings={[
-                'Complaint',
+                'Record',
                 'Verdict',
                 'Disposable from',
                 'Why it is kept',
@@ -188,9 +188,19 @@ function Items({ run }: { run: DisposalRun }) {
               {onPage.map((item) => (
                 <tr className="govuk-table__row" key={item.reference}>
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/cases/${item.reference}`}>
+                    <Link
+                      className="govuk-link"
+                      to={
+                        item.record === 'service_request'
+                          ? `/service-requests/${item.reference}`
+                          : `/cases/${item.reference}`
+                      }
+                    >
                       {item.reference}
                     </Link>
+                    {item.record === 'service_request' && (
+                      <span className="govuk-body-s govuk-!-display-block">Service request</span>
+                    )}
                   </td>
                   <td className="govuk-table__cell">
                     {item.verdict === 'dispose' ? (

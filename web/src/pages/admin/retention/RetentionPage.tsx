@@ -1,5 +1,6 @@
 // /admin/retention (issue 20): how long complaints are kept after their case ended, by regime,
-// with a form to change a period; and the disposal runs, with a button to start a dry run. A dry
+// and service requests that never became a complaint after they were resolved, with a form to
+// change a period; and the disposal runs, with a button to start a dry run. A dry
 // run only lists what would go: a second administrator approves it on its own page.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -24,7 +25,7 @@ import { Checks } from '../../case/checks';
 import { RUN_STATE_COLOURS, RUN_STATE_LABELS } from './wording';
 
 const RULE_WORDS = {
-  regime: { words: 'the regime', choice: true },
+  regime: { words: 'the records', choice: true },
   years_after_closure: { words: 'the number of years' },
 };
 const WHOLE_NUMBER = /^-?\d+$/;
@@ -32,6 +33,24 @@ const WHOLE_NUMBER = /^-?\d+$/;
 function yearsText(years: number): string {
   return `${years} ${years === 1 ? 'year' : 'years'}`;
 }
+
+// The form's one choice names a rule: a complaint regime, or service requests (no regime).
+const SERVICE_REQUESTS = 'service_request';
+function choiceOf(rule: RetentionRule): string {
+  return rule.record === 'complaint' ? (rule.regime ?? '') : SERVICE_REQUESTS;
+}
+function recordsText(rule: RetentionRule): string {
+  return rule.record === 'complaint' && rule.regime
+    ? `${REGIME_LABELS[rule.regime]} complaints`
+    : 'Service requests that never became a complaint';
+}
+const RECORD_CHOICES = [
+  ...(Object.keys(REGIME_LABELS) as Regime[]).map((value) => ({
+    value,
+    label: `${REGIME_LABELS[value]} complaints`,
+  })),
+  { value: SERVICE_REQUESTS, label: 'Service requests that never became a complaint' },
+];
 
 function RetentionRules() {
   const rules = useLoad(() => getItems<RetentionRule>('/retention/rules'), 'retention-rules');
@@ -41,22 +60,25 @@ function RetentionRules() {
   const [changed, setChanged] = useState<RetentionRule>();
   const choose = (value: string) => {
     setRegime(value);
-    const current = rules.data?.find((rule) => rule.regime === value);
+    const current = rules.data?.find((rule) => choiceOf(rule) === value);
     if (current) setYears(String(current.years_after_closure));
   };
   const save = () =>
     form.submit(async () => {
       setChanged(undefined);
       const checks = new Checks();
-      if (!regime) checks.add('regime', 'Select the regime');
+      if (!regime) checks.add('regime', 'Select the records');
       if (!WHOLE_NUMBER.test(years.trim()))
         checks.add('years_after_closure', 'Enter the number of years as a whole number, like 6');
       checks.done();
-      const rule: RetentionRule = {
-        record: 'complaint',
-        regime: regime as Regime,
-        years_after_closure: Number(years.trim()),
-      };
+      const rule: RetentionRule =
+        regime === SERVICE_REQUESTS
+          ? { record: 'service_request', years_after_closure: Number(years.trim()) }
+          : {
+              record: 'complaint',
+              regime: regime as Regime,
+              years_after_closure: Number(years.trim()),
+            };
       await request('PUT', '/retention/rules', { body: rule });
       setChanged(rule);
       rules.reload();
@@ -66,8 +88,8 @@ function RetentionRules() {
       {changed && (
         <SuccessBanner title="Retention period changed">
           <p className="govuk-body">
-            {REGIME_LABELS[changed.regime]} complaints are now kept for{' '}
-            {yearsText(changed.years_after_closure)} after the case ended.
+            {recordsText(changed)} are now kept for {yearsText(changed.years_after_closure)} after
+            they ended.
           </p>
         </SuccessBanner>
       )}
@@ -77,12 +99,16 @@ function RetentionRules() {
       {rules.data && (
         <table className="govuk-table" id="retention-rules">
           <caption className="govuk-visually-hidden">Retention periods</caption>
-          <TableHead headings={['Record', 'Regime', 'Kept after the case ended']} />
+          <TableHead headings={['Record', 'Regime', 'Kept after it ended']} />
           <tbody className="govuk-table__body">
             {rules.data.map((rule) => (
-              <tr className="govuk-table__row" key={`${rule.record}/${rule.regime}`}>
-                <td className="govuk-table__cell">Complaint</td>
-                <td className="govuk-table__cell">{REGIME_LABELS[rule.regime]}</td>
+              <tr className="govuk-table__row" key={`${rule.record}/${rule.regime ?? ''}`}>
+                <td className="govuk-table__cell">
+                  {rule.record === 'complaint' ? 'Complaint' : 'Service request'}
+                </td>
+                <td className="govuk-table__cell">
+                  {rule.regime ? REGIME_LABELS[rule.regime] : 'Every regime'}
+                </td>
                 <td className="govuk-table__cell">{yearsText(rule.years_after_closure)}</td>
               </tr>
             ))}
@@ -95,19 +121,16 @@ function RetentionRules() {
             <h3 className="govuk-heading-s">Change a retention period</h3>
             <Select
               name="regime"
-              label="Regime"
+              label="Records"
               value={regime}
               onChange={choose}
-              placeholder="Choose a regime"
-              options={(Object.keys(REGIME_LABELS) as Regime[]).map((value) => ({
-                value,
-                label: REGIME_LABELS[value],
-              }))}
+              placeholder="Choose the records"
+              options={RECORD_CHOICES}
             />
             <TextInput
               name="years_after_closure"
-              label="Years after the case ended"
-              hint="From 1 to 100. A case ends when it is closed, withdrawn or not accepted."
+              label="Years after they ended"
+              hint="From 1 to 100. A complaint ends when it is closed, withdrawn or not accepted; a service request when it is resolved. A service request that became a complaint is kept with the complaint."
               value={years}
               onChange={setYears}
               inputMode="numeric"
@@ -133,9 +156,9 @@ function DisposalRuns() {
     <>
       <h2 className="govuk-heading-m">Disposal runs</h2>
       <p className="govuk-body">
-        A dry run judges every complaint as at today and lists what would be disposed of and why
-        each other complaint is kept. It changes nothing. The personal data is disposed of only
-        after another administrator approves the run.
+        A dry run judges every complaint and service request as at today and lists what would be
+        disposed of and why each other record is kept. It changes nothing. The personal data is
+        disposed of only after another administrator approves the run.
       </p>
       <ErrorSummary errors={form.errors} />
       <div className="govuk-button-group">
@@ -207,8 +230,9 @@ export function RetentionPage() {
       <BackLink to="/admin">Administration</BackLink>
       <h1 className="govuk-heading-l">Retention and disposal</h1>
       <p className="govuk-body">
-        How long complaints are kept after their case ended, and the runs that dispose of the
-        personal data of those kept long enough. The statistics and the audit trail are kept.
+        How long complaints and service requests are kept after they ended, and the runs that
+        dispose of the personal data of those kept long enough. The statistics and the audit trail
+        are kept.
       </p>
       <RetentionRules />
       <DisposalRuns />
