@@ -7,69 +7,49 @@
 // the sender and relay shown without secrets and a test email delivered; administrators only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
+  HOUSING,
+  addHousing,
   apiClient,
   assertProblem,
+  checkedCaller,
+  createComplaint,
+  download,
+  emptyDatabase,
+  issueLetter,
+  pdfText,
+  problemFields,
   query,
-  redress,
+  sendReminders,
   startServe,
   tempDir,
-  testDatabase,
+  today as isoDay,
+  updateUser,
   userWithToken,
 } from './helpers.mjs';
 import {
-  freePort,
   received as receivedMail,
-  startSink,
+  relayArgs,
+  startMailSink,
   stopSink,
   waitFor,
 } from './mail_helpers.mjs';
 
-const TEAM = 'housing-services';
-const AREA = 'housing';
-const CATEGORY = 'repairs';
+const TEAM = HOUSING.team;
 
 let workspace;
 let db;
 let server;
 let call;
-let smtpPort;
-let sink;
-let mailDir;
+let smtp; // the SMTP sink this file's mail goes to (startMailSink): { mailDir, port, sink }
 const tokens = {};
 
 const as = (user, method, path, body) => call(method, path, { token: tokens[user], body });
 
-function isoDay(offset) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
-
-function fieldsOf(result) {
-  return (result.body.errors ?? []).map((error) => error.field).sort();
-}
-
-function pdfText(base64OrBytes) {
-  const file = join(workspace.dir, `letter-${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, base64OrBytes);
-  return spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
-}
-
 async function logComplaint(regime, name = 'Ada <b>Resident</b>') {
-  const logged = await as('officer', 'POST', '/api/v1/complaints', {
+  const logged = await createComplaint(call, tokens.officer, {
     regime,
     received_on: isoDay(-7),
-    channel: 'email',
-    service_area: AREA,
-    category: CATEGORY,
-    summary: 'The roof leaks',
-    description: 'Water comes through the bedroom ceiling.',
-    desired_outcome: 'The roof repaired',
     complainant: {
       name,
       email: 'ada@example.org',
@@ -77,62 +57,36 @@ async function logComplaint(regime, name = 'Ada <b>Resident</b>') {
       postcode: 'EX1 2MP',
     },
   });
-  assert.equal(logged.status, 201, JSON.stringify(logged.body));
-  return logged.body.reference;
+  return logged.reference;
 }
 
 async function letterPdfText(ref, number) {
-  const pdf = await fetch(`${server.base}/api/v1/complaints/${ref}/letters/${number}/pdf`, {
-    headers: { authorization: `Bearer ${tokens.officer}` },
-  });
+  const pdf = await download(
+    server.base,
+    `/api/v1/complaints/${ref}/letters/${number}/pdf`,
+    tokens.officer,
+  );
   assert.equal(pdf.status, 200);
-  return pdfText(Buffer.from(await pdf.arrayBuffer()));
+  return pdfText(pdf.bytes);
 }
 
 before(async () => {
   workspace = tempDir();
-  mailDir = join(workspace.dir, 'mail');
-  spawnSync('mkdir', ['-p', mailDir]);
-  smtpPort = await freePort();
-  sink = await startSink(smtpPort, mailDir);
-  db = testDatabase(workspace.dir, 'correspondence_admin.db');
-  assert.equal(redress(['init', '--db', db]).status, 0);
+  smtp = await startMailSink(workspace.dir);
+  db = emptyDatabase(workspace.dir, 'correspondence_admin.db');
   tokens.admin = userWithToken(db, 'ca.admin', 'admin');
   tokens.bare = userWithToken(db, 'ca.bare', 'admin');
-  const email = redress([
-    'user',
-    'update',
-    '--db',
-    db,
-    '--username',
-    'ca.admin',
-    '--email',
-    'ca.admin@council.example.org',
-  ]);
-  assert.equal(email.status, 0, email.stderr);
-  server = await startServe(db, [
-    '--smtp-url',
-    `smtp://127.0.0.1:${smtpPort}`,
-    '--mail-from',
-    'complaints@council.example.org',
-    '--outbox-poll-ms',
-    '100',
-  ]);
+  updateUser(db, 'ca.admin', { email: 'ca.admin@council.example.org' });
+  server = await startServe(db, relayArgs(smtp.port));
   call = apiClient(server.base);
-  const admin = async (method, path, body) => {
-    const r = await as('admin', method, path, body);
-    assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
-  };
-  await admin('PUT', `/api/v1/teams/${TEAM}`, { name: 'Housing Services' });
-  await admin('PUT', `/api/v1/service-areas/${AREA}`, { name: 'Housing', team: TEAM });
-  await admin('PUT', `/api/v1/categories/${CATEGORY}`, { name: 'Repairs' });
+  await addHousing(checkedCaller(call, tokens.admin));
   tokens.officer = userWithToken(db, 'ca.officer', 'complaints_officer', TEAM);
   tokens.manager = userWithToken(db, 'ca.manager', 'manager', TEAM);
 });
 
 after(async () => {
   await server?.stop();
-  await stopSink(sink);
+  await stopSink(smtp?.sink);
   workspace?.cleanup();
 });
 
@@ -214,14 +168,13 @@ test('a saved template is a new version, recorded, and the next letter uses it',
   assert.equal(events, '1');
 
   const ref = await logComplaint('housing', 'Ben Resident');
-  const issued = await as('officer', 'POST', `/api/v1/complaints/${ref}/letters`, {
+  const issued = await issueLetter(call, tokens.officer, ref, {
     type: 'acknowledgement',
     record_event: true,
     parts: { complaint_definition: 'The roof leaks.' },
   });
-  assert.equal(issued.status, 201, JSON.stringify(issued.body));
-  assert.equal(issued.body.template_version, saved.body.version);
-  assert.ok((await letterPdfText(ref, issued.body.number)).includes('VERSION-MARK-ONE'));
+  assert.equal(issued.template_version, saved.body.version);
+  assert.ok((await letterPdfText(ref, issued.number)).includes('VERSION-MARK-ONE'));
 });
 
 test('an Ombudsman block added from today is carried by letters issued today, not before', async () => {
@@ -248,7 +201,7 @@ test('an Ombudsman block added from today is carried by letters issued today, no
     time_limit: 'Within 12 months.',
   });
   assertProblem(assert, withEmail, 422, 'email');
-  assert.deepEqual(fieldsOf(withEmail), ['email']);
+  assert.deepEqual(problemFields(withEmail), ['email']);
 
   const added = await as('admin', 'POST', '/api/v1/ombudsman-contacts', {
     ombudsman: 'lgsco',
@@ -306,7 +259,7 @@ test('office hours are validated, recorded, and the reminder digests follow them
     end: '25:00',
   });
   assertProblem(assert, malformed, 422);
-  assert.deepEqual(fieldsOf(malformed), ['end', 'start']);
+  assert.deepEqual(problemFields(malformed), ['end', 'start']);
 
   const saved = await as('admin', 'PUT', '/api/v1/office-hours', { start: '06:00', end: '07:30' });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
@@ -314,11 +267,7 @@ test('office hours are validated, recorded, and the reminder digests follow them
   assert.equal((await as('admin', 'GET', '/api/v1/office-hours')).body.start, '06:00');
 
   // Thursday 18 December 2025, a working day: the saved hours, not the flag's 09:00-17:00.
-  const remind = (at) => {
-    const run = redress(['reminders', 'send', '--db', db, '--at', at]);
-    assert.equal(run.status, 0, run.stderr);
-    return run.stdout.trim();
-  };
+  const remind = (at) => sendReminders(db, at);
   assert.doesNotMatch(remind('2025-12-18T06:30'), /outside office hours/);
   assert.match(remind('2025-12-18T09:30'), /outside office hours/);
   const trail = query(
@@ -333,14 +282,14 @@ test('the sender and relay show without secrets, and a test email goes to the ad
   assert.equal(settings.status, 200);
   assert.deepEqual(settings.body, {
     sender: 'complaints@council.example.org',
-    relay: `smtp://127.0.0.1:${smtpPort}`,
+    relay: `smtp://127.0.0.1:${smtp.port}`,
     tls: 'none',
     relay_configured: true,
   });
   const sent = await as('admin', 'POST', '/api/v1/mail-settings/test-email');
   assert.equal(sent.status, 200, JSON.stringify(sent.body));
   const mail = await waitFor('the test email', () =>
-    receivedMail(mailDir).find((m) => m.to.includes('ca.admin@council.example.org')),
+    receivedMail(smtp.mailDir).find((m) => m.to.includes('ca.admin@council.example.org')),
   );
   assert.match(mail.subject, /test email/i);
   const noEmail = await as('bare', 'POST', '/api/v1/mail-settings/test-email');

@@ -1,7 +1,9 @@
 // Shared helpers for the black-box tests: run the real binary, make temporary directories, call
-// the API (every JSON answer checked against the OpenAPI document).
+// the API (every JSON answer checked against the OpenAPI document), and set up the council and the
+// complaints that several test files need alike.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -311,7 +313,199 @@ export function userWithToken(db, username, role, team) {
   if (team) args.push('--team', team);
   const added = redress([...args, '--password-stdin'], { input: 'a-long-enough-password\n' });
   if (added.status !== 0) throw new Error(`user add failed: ${added.stderr}`);
+  return tokenFor(db, username);
+}
+
+// A new bearer token for the existing user `username` (`redress token create`).
+export function tokenFor(db, username) {
   const token = redress(['token', 'create', '--db', db, '--username', username]);
   if (token.status !== 0) throw new Error(`token create failed: ${token.stderr}`);
   return token.stdout.trim();
+}
+
+// Changes `username` with `redress user update`, one option per member of `options`: { email:
+// 'a@example.org', 'reminder-digest': 'off' } gives --email a@example.org --reminder-digest off.
+// On the command line, so that a test may do it with no server running.
+export function updateUser(db, username, options) {
+  const flags = Object.entries(options).flatMap(([name, value]) => [`--${name}`, value]);
+  const run = redress(['user', 'update', '--db', db, '--username', username, ...flags]);
+  assert.equal(run.status, 0, run.stderr);
+}
+
+// The database a test works on (testDatabase), created empty by `redress init`: for the tests that
+// set up their own council through the API, where demoDatabase gives a council already set up.
+export function emptyDatabase(dir, name) {
+  const db = testDatabase(dir, name);
+  const init = redress(['init', '--db', db]);
+  assert.equal(init.status, 0, init.stderr);
+  return db;
+}
+
+// Queues the staff reminder digests as at the local time `at` (`redress reminders send --at`, the
+// use case the server's schedule runs on the wall clock, so that a test picks the day and hour);
+// returns what it printed ("1 digest queued, ...").
+export function sendReminders(db, at, extraArgs = []) {
+  const run = redress(['reminders', 'send', '--db', db, '--at', at, ...extraArgs]);
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout.trim();
+}
+
+// The date `offset` days from today in London, as YYYY-MM-DD: the council's calendar, whatever the
+// zone of the machine the tests run on. Counted from noon UTC, which no clock change moves to
+// another day.
+export function today(offset = 0) {
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const day = new Date(`${london}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + offset);
+  return day.toISOString().slice(0, 10);
+}
+
+// A YYYY-MM-DD date as the letters and emails print it: '2026-01-09' is '9 January 2026'. Formatted
+// at noon UTC, so that no time zone moves it to another day.
+export function longDate(iso) {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T12:00:00Z`));
+}
+
+// The date `days` working days after `from`, by the binary's own calendar (`redress calendar
+// add-working-days`), so that a test expects the deadlines the server computes.
+export function addWorkingDays(from, days) {
+  const run = redress(['calendar', 'add-working-days', '--from', from, '--days', String(days)]);
+  if (run.status !== 0) throw new Error(`redress calendar failed: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+// The latest date before `date` from which `days` working days come no later than `date`: a
+// complaint received then has used up `days` working days by `date`, whatever weekends and bank
+// holidays lie between. Walks back a day at a time, for 40 days at most.
+export function workingDaysBefore(date, days) {
+  let candidate = date;
+  for (let i = 0; i < 40; i++) {
+    const d = new Date(`${candidate}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    candidate = d.toISOString().slice(0, 10);
+    if (addWorkingDays(candidate, days) <= date) return candidate;
+  }
+  return candidate;
+}
+
+// A caller of the API (apiClient's `call`) as `token`, for a test's setup: it asserts that each
+// answer is a success, naming the request and the answer when it is not, so that a step that went
+// wrong fails there rather than in a later test; resolves with the answer's body.
+export function checkedCaller(call, token) {
+  return async (method, path, body) => {
+    const r = await call(method, path, { token, body });
+    assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+}
+
+// The team, its service area and the category that the tests of correspondence log their
+// complaints under; addHousing creates them.
+export const HOUSING = { team: 'housing-services', area: 'housing', category: 'repairs' };
+
+// Creates HOUSING's team, service area and category through `admin` (checkedCaller).
+export async function addHousing(admin) {
+  await admin('PUT', `/api/v1/teams/${HOUSING.team}`, { name: 'Housing Services' });
+  await admin('PUT', `/api/v1/service-areas/${HOUSING.area}`, {
+    name: 'Housing',
+    team: HOUSING.team,
+  });
+  await admin('PUT', `/api/v1/categories/${HOUSING.category}`, { name: 'Repairs' });
+}
+
+// Sets the organisation's settings to `fields` through `admin` (checkedCaller), keeping the
+// independent team they had: the PUT replaces every setting, and would clear it.
+export async function putSettings(admin, fields) {
+  const settings = await admin('GET', '/api/v1/settings');
+  await admin('PUT', '/api/v1/settings', {
+    ...fields,
+    independent_team: settings.independent_team ?? undefined,
+  });
+}
+
+// The complaint createComplaint logs unless told otherwise: a leaking roof, under HOUSING.
+const ROOF_LEAK = {
+  regime: 'housing',
+  channel: 'email',
+  service_area: HOUSING.area,
+  category: HOUSING.category,
+  summary: 'The roof leaks',
+  description: 'Water comes through the bedroom ceiling.',
+  desired_outcome: 'The roof repaired',
+};
+
+// Logs a complaint as `token`: ROOF_LEAK with `fields` (received_on, complainant, and whatever the
+// test needs otherwise) over it. Asserts that it was created; resolves with the complaint.
+export async function createComplaint(call, token, fields) {
+  const logged = await call('POST', '/api/v1/complaints', {
+    token,
+    body: { ...ROOF_LEAK, ...fields },
+  });
+  assert.equal(logged.status, 201, JSON.stringify(logged.body));
+  return logged.body;
+}
+
+// POSTs the action `action` (respond, escalate, ...) on the complaint `reference` as `token`, with
+// the complaint's current ETag in If-Match as the web app sends it: an action without one is
+// refused. Resolves with the answer, for the test to check.
+export async function complaintAction(call, token, reference, action, body) {
+  const current = await call('GET', `/api/v1/complaints/${reference}`, { token });
+  assert.equal(current.status, 200, JSON.stringify(current.body));
+  return call('POST', `/api/v1/complaints/${reference}/${action}`, {
+    token,
+    body,
+    headers: { 'if-match': current.headers.get('etag') },
+  });
+}
+
+// Issues a letter on the complaint `reference` as `token` (`letter`: its type, channel, parts,
+// ...). Asserts that it was issued; resolves with the letter.
+export async function issueLetter(call, token, reference, letter) {
+  const issued = await call('POST', `/api/v1/complaints/${reference}/letters`, {
+    token,
+    body: letter,
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  return issued.body;
+}
+
+// The fields a problem answer's errors name, sorted, to compare with the fields a test expects
+// in one answer.
+export function problemFields(result) {
+  return (result.body.errors ?? []).map((error) => error.field).sort();
+}
+
+// GETs `path` of the server at `base` as `token`, as bytes: for the answers that are not JSON (a
+// PDF, a CSV), which apiClient would read as text. Resolves with { status, type, bytes }.
+export async function download(base, path, token) {
+  const answer = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return {
+    status: answer.status,
+    type: answer.headers.get('content-type'),
+    bytes: Buffer.from(await answer.arrayBuffer()),
+  };
+}
+
+// The text of a PDF (pdftotext, poppler-utils): `pdf` is its file, or its bytes as an answer gave
+// them, which go to a temporary file first. `options` come before it: '-layout' keeps the columns;
+// '-f', '2', '-l', '2' reads page 2 only.
+export function pdfText(pdf, ...options) {
+  if (Buffer.isBuffer(pdf)) {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'document.pdf');
+      writeFileSync(file, pdf);
+      return pdfText(file, ...options);
+    } finally {
+      cleanup();
+    }
+  }
+  const result = spawnSync('pdftotext', [...options, pdf, '-'], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
+  return result.stdout;
 }

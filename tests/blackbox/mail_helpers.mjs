@@ -32,6 +32,28 @@ export async function startSink(port, mailDir, env = process.env) {
   return child;
 }
 
+// A sink of its own for a test file: on a free port, writing to `dir`/mail. Resolves with
+// { mailDir, port, sink }; stopSink(sink) stops it, and startSink(port, mailDir) starts it again
+// where the server still sends (a relay that was down and comes back).
+export async function startMailSink(dir) {
+  const mailDir = join(dir, 'mail');
+  const port = await freePort();
+  return { mailDir, port, sink: await startSink(port, mailDir) };
+}
+
+// The `redress serve` arguments that send its mail through the sink on `port`, from the address
+// the tests expect, with the outbox polled every 100 ms so that a test waits for its mail little.
+export function relayArgs(port) {
+  return [
+    '--smtp-url',
+    `smtp://127.0.0.1:${port}`,
+    '--mail-from',
+    'complaints@council.example.org',
+    '--outbox-poll-ms',
+    '100',
+  ];
+}
+
 export async function stopSink(child) {
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -10,18 +10,27 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  HOUSING,
+  addHousing,
+  addWorkingDays,
   apiClient,
   assertProblem,
+  checkedCaller,
+  createComplaint,
+  download,
+  emptyDatabase,
+  issueLetter,
+  pdfText,
+  putSettings,
   redress,
   startServe,
   tempDir,
-  testDatabase,
+  today,
   userWithToken,
+  workingDaysBefore,
 } from './helpers.mjs';
 
-const TEAM = 'housing-services';
-const AREA = 'housing';
-const CATEGORY = 'repairs';
+const TEAM = HOUSING.team;
 
 let workspace;
 let db;
@@ -31,43 +40,10 @@ const tokens = {};
 
 const as = (user, method, path, body) => call(method, path, { token: tokens[user], body });
 
-function today() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
-function addWorkingDays(from, days) {
-  return redress([
-    'calendar',
-    'add-working-days',
-    '--from',
-    from,
-    '--days',
-    String(days),
-  ]).stdout.trim();
-}
-
-// The latest date from which `days` working days reach `date` or later.
-function workingDaysBefore(date, days) {
-  let candidate = date;
-  for (let i = 0; i < 40; i++) {
-    const d = new Date(`${candidate}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - 1);
-    candidate = d.toISOString().slice(0, 10);
-    if (addWorkingDays(candidate, days) <= date) return candidate;
-  }
-  return candidate;
-}
-
 async function logComplaint(name, postcode, receivedOn) {
-  const logged = await as('one', 'POST', '/api/v1/complaints', {
-    regime: 'housing',
+  const logged = await createComplaint(call, tokens.one, {
     received_on: receivedOn,
     channel: 'letter',
-    service_area: AREA,
-    category: CATEGORY,
-    summary: 'The roof leaks',
-    description: 'Water comes through the bedroom ceiling.',
-    desired_outcome: 'The roof repaired',
     complainant: {
       name,
       email: `${name.split(' ')[0].toLowerCase()}@example.org`,
@@ -76,12 +52,11 @@ async function logComplaint(name, postcode, receivedOn) {
       postcode,
     },
   });
-  assert.equal(logged.status, 201, JSON.stringify(logged.body));
-  return logged.body.reference;
+  return logged.reference;
 }
 
-async function issue(ref, channel, extra = {}) {
-  const issued = await as('one', 'POST', `/api/v1/complaints/${ref}/letters`, {
+function issue(ref, channel, extra = {}) {
+  return issueLetter(call, tokens.one, ref, {
     type: 'acknowledgement',
     channel,
     // The letter records the acknowledgement: its response date is then the case's.
@@ -89,19 +64,6 @@ async function issue(ref, channel, extra = {}) {
     parts: { complaint_definition: 'The roof over the bedroom leaks when it rains.' },
     ...extra,
   });
-  assert.equal(issued.status, 201, JSON.stringify(issued.body));
-  return issued.body;
-}
-
-async function download(path) {
-  const answer = await fetch(`${server.base}${path}`, {
-    headers: { authorization: `Bearer ${tokens.one}` },
-  });
-  return {
-    status: answer.status,
-    type: answer.headers.get('content-type'),
-    bytes: Buffer.from(await answer.arrayBuffer()),
-  };
 }
 
 function pdfPages(file) {
@@ -110,9 +72,7 @@ function pdfPages(file) {
 }
 
 function pdfPageText(file, page) {
-  return spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], {
-    encoding: 'utf8',
-  }).stdout;
+  return pdfText(file, '-layout', '-f', String(page), '-l', String(page));
 }
 
 const people = [
@@ -126,24 +86,13 @@ const letters = {};
 
 before(async () => {
   workspace = tempDir();
-  db = testDatabase(workspace.dir, 'print-batch.db');
-  assert.equal(redress(['init', '--db', db]).status, 0);
+  db = emptyDatabase(workspace.dir, 'print-batch.db');
   tokens.admin = userWithToken(db, 'batch.admin', 'admin');
   server = await startServe(db);
   call = apiClient(server.base);
-  const admin = async (method, path, body) => {
-    const r = await as('admin', method, path, body);
-    assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
-  };
-  await admin('PUT', `/api/v1/teams/${TEAM}`, { name: 'Housing Services' });
-  await admin('PUT', `/api/v1/service-areas/${AREA}`, { name: 'Housing', team: TEAM });
-  await admin('PUT', `/api/v1/categories/${CATEGORY}`, { name: 'Repairs' });
-  const settings = await as('admin', 'GET', '/api/v1/settings');
-  await admin('PUT', '/api/v1/settings', {
-    name: 'Exampleshire Council',
-    division: 'england-and-wales',
-    independent_team: settings.body.independent_team ?? undefined,
-  });
+  const admin = checkedCaller(call, tokens.admin);
+  await addHousing(admin);
+  await putSettings(admin, { name: 'Exampleshire Council', division: 'england-and-wales' });
   tokens.one = userWithToken(db, 'batch.one', 'complaints_officer', TEAM);
   tokens.viewer = userWithToken(db, 'batch.viewer', 'viewer', TEAM);
 
@@ -196,7 +145,7 @@ test('the batch holds the letters to post, with their deadlines and a warning wh
   assert.ok(dot.posting_warning, 'Dot’s letter is warned of');
 
   // The list for the post room: a header in words, a row per letter, the warning in words.
-  const csv = await download(`/api/v1/print-batches/${today()}/csv`);
+  const csv = await download(server.base, `/api/v1/print-batches/${today()}/csv`, tokens.one);
   assert.equal(csv.status, 200);
   assert.match(csv.type, /^text\/csv/);
   const rows = csv.bytes.toString('utf8').trim().split(/\r?\n/);
@@ -216,7 +165,7 @@ test('the batch holds the letters to post, with their deadlines and a warning wh
 
 test('the batch PDF is every letter as issued, each address block on its first page', async () => {
   const batch = (await as('one', 'GET', `/api/v1/print-batches/${today()}`)).body;
-  const pdf = await download(`/api/v1/print-batches/${today()}/pdf`);
+  const pdf = await download(server.base, `/api/v1/print-batches/${today()}/pdf`, tokens.one);
   assert.equal(pdf.status, 200);
   assert.equal(pdf.type, 'application/pdf');
   const file = join(workspace.dir, 'batch.pdf');
@@ -317,9 +266,7 @@ test('the command line lists the batch, writes its PDF and CSV, and marks it pri
   assert.ok(listed.stdout.includes(`${ref} letter 1`), listed.stdout);
   assert.match(listed.stdout, /1 waiting/);
   assert.ok(pdfPages(pdf) >= 4);
-  assert.ok(
-    spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.includes('Eve Command'),
-  );
+  assert.ok(pdfText(pdf).includes('Eve Command'));
   const marked = redress(['letters', 'mark-printed', today(), '--db', db]);
   assert.equal(marked.status, 0, marked.stderr);
   assert.match(marked.stdout, /^1 letter recorded as printed/);

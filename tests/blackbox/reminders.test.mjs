@@ -9,97 +9,64 @@
 // complaint, neither through a digest nor through the managers' view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import {
+  HOUSING,
+  addHousing,
   apiClient,
+  checkedCaller,
+  createComplaint,
+  emptyDatabase,
   query,
   redress,
+  sendReminders,
   startServe,
   tempDir,
-  testDatabase,
+  tokenFor,
+  updateUser,
   userWithToken,
 } from './helpers.mjs';
-import { freePort, received, startSink, stopSink, waitFor } from './mail_helpers.mjs';
+import { received, relayArgs, startMailSink, stopSink, waitFor } from './mail_helpers.mjs';
 
-const TEAM = 'housing-services';
-const AREA = 'housing';
-const CATEGORY = 'repairs';
+const TEAM = HOUSING.team;
+const CATEGORY = HOUSING.category;
 const HANDLER = 'rem.handler';
 const MANAGER = 'rem.manager';
 const QUIET = 'rem.quiet';
 
 let workspace;
 let db;
-let mailDir;
-let sink;
-let smtpPort;
+let smtp; // the SMTP sink this file's mail goes to (startMailSink): { mailDir, port, sink }
 const tokens = {};
 
-function remind(at) {
-  const run = redress(['reminders', 'send', '--db', db, '--at', at]);
-  assert.equal(run.status, 0, run.stderr);
-  return run.stdout.trim();
-}
+const remind = (at) => sendReminders(db, at);
 
 function setEmail(username, email, digest = 'daily') {
-  const run = redress([
-    'user',
-    'update',
-    '--db',
-    db,
-    '--username',
-    username,
-    '--email',
-    email,
-    '--reminder-digest',
-    digest,
-  ]);
-  assert.equal(run.status, 0, run.stderr);
+  updateUser(db, username, { email, 'reminder-digest': digest });
 }
 
 before(async () => {
   workspace = tempDir();
-  mailDir = join(workspace.dir, 'mail');
-  spawnSync('mkdir', ['-p', mailDir]);
-  smtpPort = await freePort();
-  sink = await startSink(smtpPort, mailDir);
-  db = testDatabase(workspace.dir, 'reminders.db');
-  assert.equal(redress(['init', '--db', db]).status, 0);
+  smtp = await startMailSink(workspace.dir);
+  db = emptyDatabase(workspace.dir, 'reminders.db');
   tokens.admin = userWithToken(db, 'rem.admin', 'admin');
   const server = await startServe(db);
   const call = apiClient(server.base);
   try {
-    const admin = async (method, path, body) => {
-      const r = await call(method, path, { token: tokens.admin, body });
-      assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
-    };
-    await admin('PUT', `/api/v1/teams/${TEAM}`, { name: 'Housing Services' });
-    await admin('PUT', `/api/v1/service-areas/${AREA}`, { name: 'Housing', team: TEAM });
-    await admin('PUT', `/api/v1/categories/${CATEGORY}`, { name: 'Repairs' });
+    await addHousing(checkedCaller(call, tokens.admin));
     userWithToken(db, HANDLER, 'case_handler', TEAM);
     userWithToken(db, MANAGER, 'manager', TEAM);
     userWithToken(db, QUIET, 'case_handler', TEAM);
     // Monday 15 December 2025: the acknowledgement is due five working days later, Monday 22nd.
     for (const handler of [HANDLER, QUIET]) {
-      const logged = await call('POST', '/api/v1/complaints', {
-        token: tokens.admin,
-        body: {
-          regime: 'housing',
-          received_on: '2025-12-15',
-          channel: 'email',
-          service_area: AREA,
-          category: CATEGORY,
-          summary: `The roof leaks (${handler})`,
-          description: 'Water comes through the ceiling.',
-          desired_outcome: 'The roof repaired',
-          complainant: { name: 'Ada Resident', email: 'ada@example.org' },
-          handler,
-        },
+      const logged = await createComplaint(call, tokens.admin, {
+        received_on: '2025-12-15',
+        summary: `The roof leaks (${handler})`,
+        description: 'Water comes through the ceiling.',
+        complainant: { name: 'Ada Resident', email: 'ada@example.org' },
+        handler,
       });
-      assert.equal(logged.status, 201, JSON.stringify(logged.body));
-      assert.equal(logged.body.stages[0].acknowledge_by, '2025-12-22');
-      tokens[handler] = logged.body.reference;
+      assert.equal(logged.stages[0].acknowledge_by, '2025-12-22');
+      tokens[handler] = logged.reference;
     }
   } finally {
     await server.stop();
@@ -110,7 +77,7 @@ before(async () => {
 });
 
 after(async () => {
-  await stopSink(sink);
+  await stopSink(smtp?.sink);
   workspace?.cleanup();
 });
 
@@ -148,16 +115,10 @@ test('digests go only in office hours on working days, once a day, and arrive by
   assert.equal(trail, '4');
 
   // The server's outbox sends them through the relay, each once.
-  const server = await startServe(db, [
-    '--smtp-url',
-    `smtp://127.0.0.1:${smtpPort}`,
-    '--mail-from',
-    'complaints@council.example.org',
-    '--outbox-poll-ms',
-    '100',
-  ]);
+  const server = await startServe(db, relayArgs(smtp.port));
   try {
-    const ours = () => received(mailDir).filter((m) => /^<digest-.*-2025-12-/.test(m.message_id));
+    const ours = () =>
+      received(smtp.mailDir).filter((m) => /^<digest-.*-2025-12-/.test(m.message_id));
     const mails = await waitFor('the four digests', () => ours().length >= 4 && ours());
     assert.equal(mails.length, 4);
     const byId = Object.fromEntries(mails.map((m) => [m.message_id, m]));
@@ -191,12 +152,6 @@ const OFFICER = 'rem.officer';
 const HOSTILE = 'rem.hostile';
 const APP = 'https://complaints.council.example.org';
 
-function tokenOf(username) {
-  const token = redress(['token', 'create', '--db', db, '--username', username]);
-  assert.equal(token.status, 0, token.stderr);
-  return token.stdout.trim();
-}
-
 function digestText(username, day) {
   return query(
     db,
@@ -209,12 +164,7 @@ test('Ombudsman and learning deadlines reach their holders; managers see who was
   const call = apiClient(server.base);
   const refs = {};
   try {
-    const as = (token) => async (method, path, body) => {
-      const r = await call(method, path, { token, body });
-      assert.ok(r.status < 300, `${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
-      return r.body;
-    };
-    const admin = as(tokens.admin);
+    const admin = checkedCaller(call, tokens.admin);
     await admin('PUT', `/api/v1/teams/${CHILD_TEAM}`, { name: "Children's complaints" });
     await admin('PUT', `/api/v1/service-areas/${CHILD_AREA}`, {
       name: "Children's social care",
@@ -230,7 +180,7 @@ test('Ombudsman and learning deadlines reach their holders; managers see who was
     tokens[CHILD_MANAGER] = userWithToken(db, CHILD_MANAGER, 'manager', CHILD_TEAM);
     userWithToken(db, OFFICER, 'complaints_officer', TEAM);
     tokens[HOSTILE] = userWithToken(db, HOSTILE, 'case_handler', TEAM);
-    tokens.manager = tokenOf(MANAGER);
+    tokens.manager = tokenFor(db, MANAGER);
 
     // Reminded on Monday 12 January 2026. The handler's complaint: information for the
     // Ombudsman due Friday 16th (within 5 working days), an order overdue since Friday 9th, a
@@ -282,7 +232,7 @@ test('Ombudsman and learning deadlines reach their holders; managers see who was
 
     // A restricted complaint (children's statutory), an Ombudsman case about it and a learning
     // action raised from it, owned by someone outside the children's team.
-    const child = as(tokens[CHILD_MANAGER]);
+    const child = checkedCaller(call, tokens[CHILD_MANAGER]);
     const restricted = await child('POST', '/api/v1/complaints', {
       regime: 'children',
       received_on: '2026-01-05',
@@ -324,11 +274,7 @@ test('Ombudsman and learning deadlines reach their holders; managers see who was
   setEmail(OFFICER, 'officer@council.example.org');
   setEmail(HOSTILE, 'hostile@council.example.org');
 
-  const at = (time) => {
-    const run = redress(['reminders', 'send', '--db', db, '--at', time, '--app-url', `${APP}/`]);
-    assert.equal(run.status, 0, run.stderr);
-    return run.stdout.trim();
-  };
+  const at = (time) => sendReminders(db, time, ['--app-url', `${APP}/`]);
   // New Year's Day (a bank holiday), a Saturday, six in the morning: never.
   assert.equal(at('2026-01-01T10:00'), 'outside office hours: no digest queued');
   assert.equal(at('2026-01-10T10:00'), 'outside office hours: no digest queued');
