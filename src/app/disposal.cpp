@@ -38,18 +38,34 @@ Status Append(Tx& tx, EntityType type, std::string_view ref, core::EventType eve
 Status DisposeOf(Tx& tx, const core::DisposalDecision& decision, std::int64_t run_id,
                  const std::string& at, const Clock& clock, const Actor& actor,
                  std::vector<std::string>& files) {
-  const bool complaint = decision.record == core::RetainedRecord::kComplaint;
-  const EntityType entity = complaint ? EntityType::kComplaint : EntityType::kServiceRequest;
+  EntityType entity = EntityType::kComplaint;
+  core::EventType event = core::EventType::kComplaintDisposed;
   std::string service_request;
-  if (complaint) {
-    auto disposed = tx.Retention().DisposeOfComplaint(decision.reference, run_id, at);
-    if (!disposed) return tl::unexpected(disposed.error());
-    files.insert(files.end(), disposed->files.begin(), disposed->files.end());
-    service_request = disposed->service_request;
-  } else {
-    auto removed = tx.Retention().DisposeOfServiceRequest(decision.reference, run_id, at);
-    if (!removed) return tl::unexpected(removed.error());
-    files.insert(files.end(), removed->begin(), removed->end());
+  switch (decision.record) {
+    case core::RetainedRecord::kComplaint: {
+      auto disposed = tx.Retention().DisposeOfComplaint(decision.reference, run_id, at);
+      if (!disposed) return tl::unexpected(disposed.error());
+      files.insert(files.end(), disposed->files.begin(), disposed->files.end());
+      service_request = disposed->service_request;
+      break;
+    }
+    case core::RetainedRecord::kServiceRequest: {
+      entity = EntityType::kServiceRequest;
+      event = core::EventType::kServiceRequestDisposed;
+      auto removed = tx.Retention().DisposeOfServiceRequest(decision.reference, run_id, at);
+      if (!removed) return tl::unexpected(removed.error());
+      files.insert(files.end(), removed->begin(), removed->end());
+      break;
+    }
+    case core::RetainedRecord::kSubjectAccessRequest:
+      entity = EntityType::kSubjectAccessRequest;
+      event = core::EventType::kSubjectAccessDisposed;
+      if (Status done =
+              tx.Retention().DisposeOfSubjectAccessRequest(decision.reference, run_id, at);
+          !done) {
+        return done;
+      }
+      break;
   }
   if (Status erased = tx.Events().EraseContent(entity, decision.reference, at); !erased) {
     return erased;
@@ -60,14 +76,12 @@ Status DisposeOf(Tx& tx, const core::DisposalDecision& decision, std::int64_t ru
       return erased;
     }
   }
-  return Append(
-      tx, entity, decision.reference,
-      complaint ? core::EventType::kComplaintDisposed : core::EventType::kServiceRequestDisposed,
-      clock, actor, "Personal data disposed of under disposal run " + RunName(run_id),
-      {{"disposal_run", "", RunName(run_id)}});
+  return Append(tx, entity, decision.reference, event, clock, actor,
+                "Personal data disposed of under disposal run " + RunName(run_id),
+                {{"disposal_run", "", RunName(run_id)}});
 }
 
-// The facts of every complaint and service request of the snapshot, for JudgeDisposal.
+// The facts of every record of the snapshot, for JudgeDisposal.
 std::vector<core::DisposalFacts> FactsOf(const RetentionSnapshot& snapshot) {
   const auto later = core::LaterRelatedComplaints(snapshot.cases, snapshot.links);
   std::vector<core::DisposalFacts> all;
@@ -135,17 +149,24 @@ Result<DisposalRunView> ViewIn(Tx& tx, std::int64_t id, const Actor* actor = nul
   return view;
 }
 
-// Loads the run, lets `step` check and change it (given the run and its items), saves it with an
-// event.
+// Loads the run, refuses it when it is not at `expected_version` (when given), lets `step` check
+// and change it (given the run and its items), saves it with an event.
 template <typename Step>
 Result<DisposalRunView> ChangeRun(Store& store, const Clock& clock, const Actor& actor,
-                                  std::int64_t id, core::EventType type, Step&& step) {
+                                  std::int64_t id, std::optional<std::int64_t> expected_version,
+                                  core::EventType type, Step&& step) {
   if (Status allowed = RequireAdministrator(actor); !allowed) {
     return tl::unexpected(allowed.error());
   }
   return WriteValue<DisposalRunView>(store, [&](Tx& tx) -> Result<DisposalRunView> {
     auto view = ViewIn(tx, id);
     if (!view) return view;
+    if (expected_version && *expected_version != view->run.version) {
+      return core::Fail(core::ErrorCode::kStaleVersion,
+                        "disposal run " + RunName(id) + " is at version " +
+                            std::to_string(view->run.version) + ", not " +
+                            std::to_string(*expected_version) + ": someone changed it meanwhile");
+    }
     auto summary = step(*view);
     if (!summary) return tl::unexpected(summary.error());
     if (Status saved = tx.Retention().UpdateRun(view->run); !saved) {
@@ -198,7 +219,7 @@ Result<std::vector<core::RetentionRule>> SetRetentionRule(Store& store, const Cl
         const std::string field = std::string(core::ToString(rule.record)) + "." + regime + "years";
         const std::string what = rule.regime
                                      ? std::string(core::ToString(*rule.regime)) + " complaints"
-                                     : std::string("service requests");
+                                     : std::string(core::ToString(rule.record)) + " records";
         if (Status appended =
                 Append(tx, EntityType::kConfiguration, kRetentionEntity,
                        core::EventType::kRetentionRuleChanged, clock, actor,
@@ -372,8 +393,9 @@ Result<DisposalRunView> ReadDisposalRun(Store& store, const Actor& actor, std::i
 }
 
 Result<DisposalRunView> ApproveDisposalRun(Store& store, const Clock& clock, const Actor& actor,
-                                           std::int64_t id) {
-  return ChangeRun(store, clock, actor, id, core::EventType::kDisposalApproved,
+                                           std::int64_t id,
+                                           std::optional<std::int64_t> expected_version) {
+  return ChangeRun(store, clock, actor, id, expected_version, core::EventType::kDisposalApproved,
                    [&](DisposalRunView& view) -> Result<std::string> {
                      DisposalRunRecord& run = view.run;
                      if (Status ok = core::CheckApproval(run.state, run.created_by, actor.username);
@@ -389,8 +411,9 @@ Result<DisposalRunView> ApproveDisposalRun(Store& store, const Clock& clock, con
 }
 
 Result<DisposalRunView> CancelDisposalRun(Store& store, const Clock& clock, const Actor& actor,
-                                          std::int64_t id) {
-  return ChangeRun(store, clock, actor, id, core::EventType::kDisposalCancelled,
+                                          std::int64_t id,
+                                          std::optional<std::int64_t> expected_version) {
+  return ChangeRun(store, clock, actor, id, expected_version, core::EventType::kDisposalCancelled,
                    [&](DisposalRunView& view) -> Result<std::string> {
                      DisposalRunRecord& run = view.run;
                      if (Status ok = core::CheckCancellation(run.state); !ok) {
@@ -483,7 +506,7 @@ Result<DisposalRunView> ExecuteDisposalRun(Store& store, const Clock& clock, con
   if (!plan->to_do.empty()) {
     if (Status purged = store.PurgeErasedTraces(); !purged) return tl::unexpected(purged.error());
   }
-  return ChangeRun(store, clock, actor, id, core::EventType::kDisposalCompleted,
+  return ChangeRun(store, clock, actor, id, std::nullopt, core::EventType::kDisposalCompleted,
                    [&](DisposalRunView& view) -> Result<std::string> {
                      DisposalRunRecord& run = view.run;
                      if (Status ok = core::CheckRunnable(run.state); !ok) {

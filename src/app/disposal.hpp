@@ -2,8 +2,9 @@
 
 // Retention and disposal (issue 20; docs/data-protection.md): the retention periods, the holds,
 // and disposal runs — a dry run that says what would go and why each other record is kept, an
-// approval by a second person, then the run, which removes the personal data of the complaints
-// and service requests (those that never became a complaint) still disposable that day and keeps
+// approval by a second person, then the run, which removes the personal data of the complaints,
+// service requests (those that never became a complaint) and subject access requests still
+// disposable that day and keeps
 // what the statistics need, so every annual report gives the same figures after it. Each step is an
 // event without personal data. Who: administrators
 // (`manage_configuration`), checked here as well as by the router.
@@ -54,16 +55,20 @@ struct DisposalRunView {
   std::int64_t hidden = 0;
 };
 
-// A dry run as at today: every complaint and service request not disposed of, judged
+// A dry run as at today: every record not disposed of, judged
 // (core::JudgeDisposal); nothing but the run and its event is written.
 Result<DisposalRunView> StartDisposalDryRun(Store& store, const Clock& clock, const Actor& actor);
 Result<std::vector<DisposalRunRecord>> ListDisposalRuns(Store& store, const Actor& actor);
 Result<DisposalRunView> ReadDisposalRun(Store& store, const Actor& actor, std::int64_t id);
-// Approval by someone other than who made the dry run (core::CheckApproval).
+// Approval by someone other than who made the dry run (core::CheckApproval). Approval and
+// cancellation take the version the caller read when it knows it (the API's If-Match):
+// kStaleVersion when the run has moved on since, so that nobody approves a run they did not see.
 Result<DisposalRunView> ApproveDisposalRun(Store& store, const Clock& clock, const Actor& actor,
-                                           std::int64_t id);
+                                           std::int64_t id,
+                                           std::optional<std::int64_t> expected_version = {});
 Result<DisposalRunView> CancelDisposalRun(Store& store, const Clock& clock, const Actor& actor,
-                                          std::int64_t id);
+                                          std::int64_t id,
+                                          std::optional<std::int64_t> expected_version = {});
 
 // What a run needs besides the store: the attached files' store (nullptr: the files are left for
 // the next sweep, app::SweepOrphanFiles) and the process's content lock (AttachmentContext's;

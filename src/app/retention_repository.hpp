@@ -34,7 +34,8 @@ struct RetentionHoldRecord {
 
 // Everything the verdicts of a dry run or a run depend on, read in one snapshot.
 struct RetentionSnapshot {
-  // Every complaint and every service request that never became one, not disposed of.
+  // Every complaint, every service request that never became one and every subject access
+  // request, not disposed of.
   std::vector<core::RetentionCase> cases;
   std::vector<std::pair<std::string, std::string>> links;  // (from, to) complaint references
   std::map<std::string, std::vector<std::string>> open_ombudsman_cases;  // complaint → cases
@@ -136,6 +137,13 @@ class RetentionRepository {
   virtual core::Result<std::vector<std::string>> DisposeOfServiceRequest(std::string_view reference,
                                                                          std::int64_t run_id,
                                                                          std::string_view at) = 0;
+  // Removes the personal data of subject access request `reference`: the requester's name
+  // (replaced by a mark, as it may not be blank) and contact details, the subject's name, what was
+  // asked for, the extension's and withdrawal's reasons and the withholdings' reasons (they
+  // describe third parties); keeps its dates and status, and records it as disposed of by run
+  // `run_id`. Its events are erased by the event repository.
+  virtual core::Status DisposeOfSubjectAccessRequest(std::string_view reference,
+                                                     std::int64_t run_id, std::string_view at) = 0;
   // Whether complaint `reference` was disposed of, and when.
   virtual core::Result<std::optional<std::string>> DisposedAt(std::string_view reference) = 0;
 };

@@ -58,9 +58,12 @@ class RetentionCommands final : public RecordCommands {
     });
 
     CLI::App* set = group->add_subcommand(
-        "set", "set the years complaints of a regime, or service requests, are kept");
+        "set",
+        "set the years complaints of a regime, service requests or subject access requests are "
+        "kept");
     host_.AddDatabaseOption(set);
-    set->add_option("--record", record_, "complaint (the default) or service_request");
+    set->add_option("--record", record_,
+                    "complaint (the default), service_request or subject_access_request");
     set->add_option("--regime", regime_,
                     "housing, corporate, children or adults (complaints only)");
     set->add_option("--years", years_, "years after the case ended")->required();
@@ -68,7 +71,7 @@ class RetentionCommands final : public RecordCommands {
       core::FieldErrors errors;
       const std::optional<core::RetainedRecord> record = core::ParseRetainedRecord(record_);
       if (!record) {
-        errors.Add("record", "must be complaint or service_request",
+        errors.Add("record", "must be complaint, service_request or subject_access_request",
                    core::FieldErrorCode::kNotInList);
       }
       std::optional<core::Regime> regime;

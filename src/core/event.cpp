@@ -5,7 +5,7 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<EventType, 82> kEventTypeNames{{
+constexpr EnumNames<EventType, 83> kEventTypeNames{{
     {EventType::kLogged, "logged"},
     {EventType::kAcknowledged, "acknowledged"},
     {EventType::kExtended, "extended"},
@@ -88,6 +88,7 @@ constexpr EnumNames<EventType, 82> kEventTypeNames{{
     {EventType::kPersonMatchRejected, "person_match_rejected"},
     {EventType::kPersonMatchUndone, "person_match_undone"},
     {EventType::kServiceRequestDisposed, "service_request_disposed"},
+    {EventType::kSubjectAccessDisposed, "subject_access_disposed"},
 }};
 
 }  // namespace

@@ -101,6 +101,8 @@ enum class EventType {
   // On a service request that never became a complaint: its personal data disposed of under a
   // run (a converted one goes with its complaint, kComplaintDisposed).
   kServiceRequestDisposed,
+  // On a subject access request: its personal data disposed of under a run.
+  kSubjectAccessDisposed,
 };
 std::string_view ToString(EventType type);  // "logged", "acknowledged", ... snake_case
 std::optional<EventType> ParseEventType(std::string_view name);

@@ -8,9 +8,10 @@
 namespace redress::core {
 namespace {
 
-constexpr EnumNames<RetainedRecord, 2> kRecordNames{{
+constexpr EnumNames<RetainedRecord, 3> kRecordNames{{
     {RetainedRecord::kComplaint, "complaint"},
     {RetainedRecord::kServiceRequest, "service_request"},
+    {RetainedRecord::kSubjectAccessRequest, "subject_access_request"},
 }};
 
 constexpr EnumNames<KeepReason, 7> kKeepReasonNames{{
@@ -43,6 +44,19 @@ constexpr EnumNames<DisposalRunState, 4> kRunStateNames{{
 constexpr std::array kRegimes{Regime::kHousing, Regime::kCorporate, Regime::kChildren,
                               Regime::kAdults};
 constexpr int kMonthsInYear = 12;
+
+// Why an open record is kept, in words.
+std::string_view NotEnded(RetainedRecord record) {
+  switch (record) {
+    case RetainedRecord::kComplaint:
+      return "the case has not ended";
+    case RetainedRecord::kServiceRequest:
+      return "the request is not resolved";
+    case RetainedRecord::kSubjectAccessRequest:
+      return "the request is neither completed nor withdrawn";
+  }
+  return "it has not ended";
+}
 
 bool Blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -143,9 +157,7 @@ DisposalDecision JudgeDisposal(const DisposalFacts& facts, const RetentionSchedu
   decision.reference = facts.reference;
   std::vector<KeptBecause>& kept = decision.kept_because;
   if (!facts.ended_on) {
-    kept.push_back({KeepReason::kOpen, facts.record == RetainedRecord::kComplaint
-                                           ? "the case has not ended"
-                                           : "the request is not resolved"});
+    kept.push_back({KeepReason::kOpen, std::string(NotEnded(facts.record))});
   } else {
     const int years = schedule.YearsFor(facts.record, facts.regime);
     decision.disposable_from = DisposableFrom(*facts.ended_on, years);

@@ -30,15 +30,18 @@ inline constexpr std::size_t kMaxHoldReasonLength = 2000;
 
 // The record types a retention rule is set for. A complaint's service request, notes, letters,
 // attachments and events go with it; a service request that never became a complaint (with its
-// attachments and events) is a record of its own, ended when it was resolved.
-enum class RetainedRecord { kComplaint, kServiceRequest };
-std::string_view ToString(RetainedRecord value);  // "complaint", "service_request"
+// attachments and events) is a record of its own, ended when it was resolved; a subject access
+// request (with its withholdings and events) ends when it is completed or withdrawn.
+enum class RetainedRecord { kComplaint, kServiceRequest, kSubjectAccessRequest };
+// "complaint", "service_request", "subject_access_request"
+std::string_view ToString(RetainedRecord value);
 std::optional<RetainedRecord> ParseRetainedRecord(std::string_view name);
 
-// A complaint's period is set per regime; a service request has no regime, so its rule has none.
+// A complaint's period is set per regime; the other records have no regime, so their rule has
+// none.
 struct RetentionRule {
   RetainedRecord record = RetainedRecord::kComplaint;
-  std::optional<Regime> regime = Regime::kCorporate;  // nullopt for a service request
+  std::optional<Regime> regime = Regime::kCorporate;  // nullopt but for a complaint
   int years_after_closure = kDefaultRetentionYears;
 };
 
@@ -50,19 +53,19 @@ class RetentionSchedule {
   // `regime` is ignored for a record type whose rule has none (a service request).
   int YearsFor(RetainedRecord record, std::optional<Regime> regime) const;
   // Every (record, regime) with its years, configured or default, in a fixed order: the
-  // complaints' regimes, then service requests.
+  // complaints' regimes, then service requests, then subject access requests.
   std::vector<RetentionRule> All() const;
 
  private:
   std::map<std::pair<RetainedRecord, std::optional<Regime>>, int> years_;
 };
 
-// Whether a rule for `record` is set per regime (complaints) or once (service requests).
+// Whether a rule for `record` is set per regime (complaints) or once (the others).
 bool HasRegime(RetainedRecord record);
 
 // A rule's fields, every offending one at once (kInvalidInput): years_after_closure within
 // [kMinRetentionYears, kMaxRetentionYears]; a complaint's rule names its regime (`regime`
-// kRequired), a service request's names none (`regime` kInvalid).
+// kRequired), another record's names none (`regime` kInvalid).
 Status CheckRetentionRule(const RetentionRule& rule);
 
 // What keeps a record. kOpen and kWithinRetention are the schedule's; the others are holds.
@@ -95,13 +98,14 @@ struct LaterComplaint {
   std::optional<Date> ended_on;  // nullopt while it is open
 };
 
-// A complaint or a service request as the retention rules see it: no personal data, only its keys
-// for finding the same person's other complaints (core/person_search's keys as stored, each
-// prefixed by its kind so that an e-mail key never equals a phone key; blank keys left out).
+// A record as the retention rules see it: no personal data, only its keys for finding the same
+// person's other complaints (none for a subject access request, which no complaint keeps)
+// (core/person_search's keys as stored, each prefixed by its kind so that an e-mail key never
+// equals a phone key; blank keys left out).
 struct RetentionCase {
   RetainedRecord record = RetainedRecord::kComplaint;
   std::string reference;
-  Regime regime = Regime::kCorporate;  // a complaint's; unused for a service request
+  Regime regime = Regime::kCorporate;  // a complaint's; unused for the other records
   Date received_on;
   std::optional<Date> ended_on;  // closed, refused or withdrawn on; nullopt while open
   std::vector<std::string> person_keys;
@@ -120,7 +124,7 @@ struct PlacedHold {
   std::string reason;
 };
 
-// What the verdict on one complaint or service request depends on, read by the store.
+// What the verdict on one record depends on, read by the store.
 struct DisposalFacts {
   RetainedRecord record = RetainedRecord::kComplaint;
   std::string reference;

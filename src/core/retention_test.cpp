@@ -46,10 +46,13 @@ TEST(RetentionScheduleTest, DefaultsToSixYearsAndTakesConfiguredRules) {
   EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, Regime::kChildren), 25);
   EXPECT_EQ(schedule.YearsFor(RetainedRecord::kComplaint, Regime::kHousing),
             kDefaultRetentionYears);
-  // Four regimes of complaints, and service requests once.
-  EXPECT_EQ(schedule.All().size(), 5u);
-  EXPECT_EQ(schedule.All().back().record, RetainedRecord::kServiceRequest);
-  EXPECT_FALSE(schedule.All().back().regime.has_value());
+  // Four regimes of complaints, then service requests and subject access requests once each.
+  const std::vector<RetentionRule> all = schedule.All();
+  ASSERT_EQ(all.size(), 6u);
+  EXPECT_EQ(all[4].record, RetainedRecord::kServiceRequest);
+  EXPECT_EQ(all[5].record, RetainedRecord::kSubjectAccessRequest);
+  EXPECT_FALSE(all[4].regime.has_value());
+  EXPECT_FALSE(all[5].regime.has_value());
 }
 
 TEST(RetentionScheduleTest, AServiceRequestHasOnePeriodWhateverTheRegime) {
@@ -150,6 +153,21 @@ TEST(JudgeDisposalTest, TheScheduleAndEachHoldKeepARecord) {
                    "2030-01-01",
                    DisposalVerdict::kKeep,
                    {KeepReason::kOpen, KeepReason::kLaterComplaint}});
+  DisposalFacts access = Ended("2020-06-30");
+  access.record = RetainedRecord::kSubjectAccessRequest;
+  access.reference = "SAR-2020-000001";
+  cases.push_back({"subject access request past the default six years",
+                   access,
+                   "2026-06-30",
+                   DisposalVerdict::kDispose,
+                   {}});
+  DisposalFacts unanswered = access;
+  unanswered.ended_on.reset();
+  cases.push_back({"subject access request not answered",
+                   unanswered,
+                   "2030-01-01",
+                   DisposalVerdict::kKeep,
+                   {KeepReason::kOpen}});
   DisposalFacts everything = Ended("2024-01-01");
   everything.open_ombudsman_cases = {"OMB-2024-000001"};
   everything.holds = {{HoldKind::kManual, "Audit sample"}};
@@ -248,6 +266,8 @@ TEST(RetentionChecksTest, NameEveryOffendingField) {
   const Status regime = CheckRetentionRule({RetainedRecord::kServiceRequest, Regime::kHousing, 2});
   ASSERT_FALSE(regime);
   EXPECT_EQ(regime.error().fields.at(0).code, FieldErrorCode::kInvalid);
+  EXPECT_TRUE(CheckRetentionRule({RetainedRecord::kSubjectAccessRequest, std::nullopt, 1}));
+  EXPECT_FALSE(CheckRetentionRule({RetainedRecord::kSubjectAccessRequest, Regime::kAdults, 1}));
   EXPECT_FALSE(CheckHold(HoldKind::kManual, "  "));
   EXPECT_FALSE(CheckHold(HoldKind::kManual, std::string(kMaxHoldReasonLength + 1, 'x')));
   EXPECT_TRUE(CheckHold(HoldKind::kLegalProceedings, "Judicial review lodged"));

@@ -11,6 +11,7 @@
 #include "http/json_reader.hpp"
 #include "http/json_writer.hpp"
 #include "http/responses.hpp"
+#include "http/versioned_endpoints.hpp"
 
 namespace redress::http {
 namespace {
@@ -21,19 +22,21 @@ using P = core::Permission;
 constexpr Access kAuth = Access::kAuthenticated;
 constexpr EnumDomain<core::Regime> kRegimeDomain{core::kAllRegimes, core::ParseRegime};
 constexpr core::RetainedRecord kRecords[] = {core::RetainedRecord::kComplaint,
-                                             core::RetainedRecord::kServiceRequest};
+                                             core::RetainedRecord::kServiceRequest,
+                                             core::RetainedRecord::kSubjectAccessRequest};
 constexpr EnumDomain<core::RetainedRecord> kRecordDomain{kRecords, core::ParseRetainedRecord};
 constexpr core::HoldKind kHoldKinds[] = {core::HoldKind::kLegalProceedings,
                                          core::HoldKind::kManual};
 constexpr EnumDomain<core::HoldKind> kHoldKindDomain{kHoldKinds, core::ParseHoldKind};
 constexpr std::int64_t kMaxYears = 1000;
+constexpr std::string_view kRunsPath = "/api/v1/disposal-runs";
 
 json RulesJson(const std::vector<core::RetentionRule>& rules) {
   json items = json::array();
   for (const core::RetentionRule& rule : rules) {
     json item = {{"record", core::ToString(rule.record)},
                  {"years_after_closure", rule.years_after_closure}};
-    // A service request's period is the same in every regime: its rule has none.
+    // Only a complaint's period is per regime: the others' rules have none.
     if (rule.regime) item["regime"] = core::ToString(*rule.regime);
     items.push_back(std::move(item));
   }
@@ -106,10 +109,23 @@ core::Result<std::int64_t> IdOf(const Request& request, std::string_view what) {
   return id;
 }
 
+// The run with its version as the ETag (approve and cancel take it as If-Match), and its
+// Location when it was just made.
 Response RunAnswer(int status, const core::Result<app::DisposalRunView>& view,
                    const Request& request) {
   if (!view) return Problem(view.error(), request);
-  return JsonAnswer(status, RunViewJson(*view));
+  return VersionedAnswer(status, RunViewJson(*view), view->run.version, kRunsPath,
+                         std::to_string(view->run.id));
+}
+
+// A step on run {id} at the If-Match version, when given.
+template <typename Step>
+Response RunStep(const Request& request, Step&& step) {
+  auto id = IdOf(request, "disposal run");
+  if (!id) return Problem(id.error(), request);
+  auto version = OptionalVersionOf(request);
+  if (!version) return Problem(version.error(), request);
+  return RunAnswer(kOk, step(*id, *version), request);
 }
 
 // The body read by `read`, then the core's checks of what was read (`check`), every offending
@@ -144,7 +160,7 @@ struct HoldInput {
 void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock& clock) {
   const std::string rules = "/api/v1/retention/rules";
   const std::string holds = "/api/v1/complaints/{reference}/holds";
-  const std::string runs = "/api/v1/disposal-runs";
+  const std::string runs(kRunsPath);
   const std::string run = runs + "/{id}";
 
   router.Add({"GET", rules, kAuth, P::kManageConfiguration, [&store](const Request& request) {
@@ -238,17 +254,15 @@ void RegisterRetentionRoutes(Router& router, app::Store& store, const app::Clock
               }});
   router.Add({"POST", run + "/approve", kAuth, P::kManageConfiguration,
               [&store, &clock](const Request& request) {
-                auto id = IdOf(request, "disposal run");
-                if (!id) return Problem(id.error(), request);
-                return RunAnswer(kOk, app::ApproveDisposalRun(store, clock, *request.actor, *id),
-                                 request);
+                return RunStep(request, [&](std::int64_t id, std::optional<std::int64_t> version) {
+                  return app::ApproveDisposalRun(store, clock, *request.actor, id, version);
+                });
               }});
   router.Add({"POST", run + "/cancel", kAuth, P::kManageConfiguration,
               [&store, &clock](const Request& request) {
-                auto id = IdOf(request, "disposal run");
-                if (!id) return Problem(id.error(), request);
-                return RunAnswer(kOk, app::CancelDisposalRun(store, clock, *request.actor, *id),
-                                 request);
+                return RunStep(request, [&](std::int64_t id, std::optional<std::int64_t> version) {
+                  return app::CancelDisposalRun(store, clock, *request.actor, id, version);
+                });
               }});
 }
 

@@ -39,6 +39,14 @@ const REQUESTER = {
   postcode: 'EX8 8QQ',
 };
 const REQUEST_TEXT = 'Broken heron gate latch at the tansy allotments';
+// A subject access request answered in 2018, by a third person.
+const ACCESS = {
+  requester_name: 'Wilhelmina Cordwangle',
+  requester_email: 'wilhelmina.cordwangle@example.org',
+  requester_postcode: 'EX7 7WW',
+  details: 'Everything about the otter footbridge dispute',
+  received_on: '2018-05-01',
+};
 const NOTE = 'Spoke to Zebedee about the walrus ladder on the phone';
 const LEARNING = 'Tell depot crews about walrus ladders';
 // Our complaint's financial year (2017/18) and the demo's (2021/22, ended by April 2022).
@@ -51,6 +59,7 @@ let call;
 const tokens = {};
 let ours;
 let request;
+let access;
 
 function reports() {
   return YEARS.map((year) => {
@@ -83,6 +92,9 @@ const TRACES = [
   'Gorsebrook',
   'heron gate latch',
   'Tansy Wynd',
+  ACCESS.requester_name,
+  ACCESS.requester_email,
+  'otter footbridge',
 ];
 
 async function waitForState(id, state) {
@@ -174,6 +186,16 @@ before(async () => {
     headers: { 'if-match': current.headers.get('etag') },
   });
   assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+
+  // Our subject access request: answered in 2018.
+  const sar = await call('POST', '/api/v1/subject-access-requests', { as: 'alice', body: ACCESS });
+  assert.equal(sar.status, 201, JSON.stringify(sar.body));
+  access = sar.body.reference;
+  const answered = await call('POST', `/api/v1/subject-access-requests/${access}/complete`, {
+    as: 'alice',
+    body: { completed_on: '2018-05-20' },
+  });
+  assert.equal(answered.status, 200, JSON.stringify(answered.body));
 });
 
 after(async () => {
@@ -184,8 +206,8 @@ after(async () => {
 test('retention periods and holds refuse bad input with every field, and only admins see them', async () => {
   const rules = await call('GET', '/api/v1/retention/rules', { as: 'alice' });
   assert.equal(rules.status, 200, JSON.stringify(rules.body));
-  // Four regimes of complaints, and service requests (no regime).
-  assert.equal(rules.body.items.length, 5);
+  // Four regimes of complaints, service requests and subject access requests (no regime).
+  assert.equal(rules.body.items.length, 6);
   assert.ok(rules.body.items.every((rule) => rule.years_after_closure === 6));
   assert.deepEqual(
     rules.body.items.filter((rule) => rule.record === 'service_request'),
@@ -224,6 +246,11 @@ test('retention periods and holds refuse bad input with every field, and only ad
   assert.equal(children.status, 200, JSON.stringify(children.body));
   assert.equal(children.body.items.find((r) => r.regime === 'children').years_after_closure, 25);
   assert.equal(auditEventCount(db), events + 1);
+  const accessRule = await call('PUT', '/api/v1/retention/rules', {
+    as: 'alice',
+    body: { record: 'subject_access_request', years_after_closure: 2 },
+  });
+  assert.equal(accessRule.status, 200, JSON.stringify(accessRule.body));
   const requests = await call('PUT', '/api/v1/retention/rules', {
     as: 'alice',
     body: { record: 'service_request', years_after_closure: 4 },
@@ -405,6 +432,9 @@ test('a dry run changes nothing, a second admin approves it, and the scheduled j
   assert.equal(item(dry.body, request).verdict, 'dispose');
   assert.equal(item(dry.body, request).disposable_from, '2022-02-10');
   assert.equal(item(dry.body, ours).record, 'complaint');
+  assert.equal(item(dry.body, access).record, 'subject_access_request');
+  assert.equal(item(dry.body, access).verdict, 'dispose');
+  assert.equal(item(dry.body, access).disposable_from, '2020-05-20');
   const kept = item(dry.body, others[0]);
   assert.equal(kept.verdict, 'keep');
   assert.ok(kept.kept_because.some((k) => k.reason === 'legal_proceedings'));
@@ -430,8 +460,16 @@ test('a dry run changes nothing, a second admin approves it, and the scheduled j
     body: { kind: 'manual', reason: 'Requested by the monitoring officer' },
   });
   assert.equal(lateHold.status, 201);
+  // Approval at a version the run is not at is refused and changes nothing.
+  assert.equal(dry.headers.get('etag'), `"${dry.body.version}"`);
+  const stale = await call('POST', `/api/v1/disposal-runs/${dry.body.id}/approve`, {
+    as: 'bob',
+    headers: { 'if-match': `"${dry.body.version + 1}"` },
+  });
+  assertProblem(assert, stale, 412);
   const approved = await call('POST', `/api/v1/disposal-runs/${dry.body.id}/approve`, {
     as: 'bob',
+    headers: { 'if-match': dry.headers.get('etag') },
   });
   assert.equal(approved.status, 200, JSON.stringify(approved.body));
   assert.equal(approved.body.approved_by, 'records.bob');
@@ -469,6 +507,17 @@ test('a dry run changes nothing, a second admin approves it, and the scheduled j
   assert.equal(sr.body.requester.name, '');
   assert.equal(sr.body.summary, '');
   assert.equal(JSON.stringify(sr.body).includes('Gorsebrook'), false);
+  // The subject access request keeps its dates and status; who asked and what for are gone, from
+  // its history too.
+  assert.ok(item(done, access).disposed_at);
+  const sarAfter = await call('GET', `/api/v1/subject-access-requests/${access}`, { as: 'alice' });
+  assert.equal(sarAfter.status, 200, JSON.stringify(sarAfter.body));
+  assert.equal(sarAfter.body.status, 'completed');
+  assert.equal(sarAfter.body.completed_on, '2018-05-20');
+  assert.equal(sarAfter.body.requester_email, '');
+  assert.equal(sarAfter.body.details, '');
+  assert.equal(JSON.stringify(sarAfter.body).includes('Cordwangle'), false);
+  assert.ok(sarAfter.body.history.some((event) => event.type === 'subject_access_disposed'));
 
   // Every past year's report, byte for byte.
   const reportsAfter = reports();

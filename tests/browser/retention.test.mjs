@@ -50,9 +50,11 @@ describe('the retention and disposal pages', () => {
     await page.locator('#retention-rules').waitFor();
     await page.locator('#disposal-runs, #no-disposal-runs').first().waitFor();
     const rows = await page.locator('#retention-rules tbody tr').allInnerTexts();
-    // Four regimes of complaints, and service requests that never became one.
-    assert.equal(rows.length, 5);
+    // Four regimes of complaints, service requests that never became one, and subject access
+    // requests.
+    assert.equal(rows.length, 6);
     assert.match(rows[4], /Service request\s+Every regime\s+6 years/);
+    assert.match(rows[5], /Subject access request\s+Every regime\s+6 years/);
     assert.ok(
       rows.every((row) => row.includes('6 years')),
       rows.join('\n'),

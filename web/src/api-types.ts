@@ -4764,7 +4764,7 @@ export interface components {
          * @description What happened: one name per core::EventType. The web app words each as a sentence (web/src/timeline.ts).
          * @enum {unknown}
          */
-        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported" | "test_email_sent" | "retention_rule_changed" | "retention_hold_placed" | "retention_hold_released" | "disposal_dry_run" | "disposal_approved" | "disposal_cancelled" | "disposal_completed" | "complaint_disposed" | "redacted" | "person_match_confirmed" | "person_match_rejected" | "person_match_undone" | "service_request_disposed";
+        EventType: "logged" | "acknowledged" | "extended" | "responded" | "escalated" | "refused" | "withdrawn" | "reopened" | "closed" | "reassigned" | "note_added" | "linked" | "unlinked" | "action_updated" | "service_request_logged" | "service_request_resolved" | "service_request_converted" | "configured" | "user_created" | "user_updated" | "token_created" | "token_revoked" | "signed_in" | "sign_in_failed" | "locked_out" | "signed_out" | "ombudsman_case_recorded" | "ombudsman_case_updated" | "ombudsman_case_linked" | "ombudsman_case_unlinked" | "failure_order_recorded" | "failure_order_updated" | "annual_letter_recorded" | "learning_action_raised" | "learning_action_updated" | "self_assessment_started" | "self_assessment_updated" | "self_assessment_approved" | "annual_submission_created" | "annual_submission_updated" | "annual_submission_approved" | "annual_submission_published" | "annual_submission_submitted" | "deadlines_recalculated" | "procedure_recorded" | "attachment_added" | "attachment_removed" | "letter_issued" | "letter_template_saved" | "contact_preferences_changed" | "identity_linked" | "sign_in_refused" | "reminder_digest_queued" | "resident_code_sent" | "resident_case_opened" | "resident_information_added" | "letter_resent" | "response_corrected" | "list_exported" | "imported" | "subject_access_received" | "subject_access_extended" | "subject_access_completed" | "subject_access_withdrawn" | "letter_printed" | "saved_view_changed" | "subject_access_item_withheld" | "subject_access_exported" | "test_email_sent" | "retention_rule_changed" | "retention_hold_placed" | "retention_hold_released" | "disposal_dry_run" | "disposal_approved" | "disposal_cancelled" | "disposal_completed" | "complaint_disposed" | "redacted" | "person_match_confirmed" | "person_match_rejected" | "person_match_undone" | "service_request_disposed" | "subject_access_disposed";
         /** @description The response as it should have been recorded (RespondRequest's members), the date of the correction and why the record was wrong. The response's date and author stay. */
         CorrectResponseRequest: {
             /**
@@ -5191,10 +5191,10 @@ export interface components {
             tls: "none" | "starttls" | "implicit";
             relay_configured: boolean;
         };
-        /** @description A retention period: a complaint's per regime (regime required), a service request's (one that never became a complaint) once for every regime (regime absent; a converted request goes with its complaint). */
+        /** @description A retention period: a complaint's per regime (regime required); a service request's (one that never became a complaint; a converted request goes with its complaint) and a subject access request's once for every regime (regime absent). */
         RetentionRule: {
             /** @enum {string} */
-            record: "complaint" | "service_request";
+            record: "complaint" | "service_request" | "subject_access_request";
             /** @enum {string} */
             regime?: "housing" | "corporate" | "children" | "adults";
             years_after_closure: number;
@@ -5258,10 +5258,10 @@ export interface components {
             disposed: number;
             items: {
                 /**
-                 * @description What the reference names: a complaint (with everything under it) or a service request that never became one.
+                 * @description What the reference names: a complaint (with everything under it), a service request that never became one, or a subject access request.
                  * @enum {string}
                  */
-                record: "complaint" | "service_request";
+                record: "complaint" | "service_request" | "subject_access_request";
                 reference: string;
                 /** @enum {string} */
                 verdict: "dispose" | "keep";
@@ -11217,6 +11217,10 @@ export interface operations {
             /** @description The dry run with every item */
             201: {
                 headers: {
+                    /** @description /api/v1/disposal-runs/{id} */
+                    Location?: string;
+                    /** @description The run's version as a strong ETag: the If-Match of its approval or cancellation */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11244,6 +11248,8 @@ export interface operations {
             /** @description The run */
             200: {
                 headers: {
+                    /** @description The run's version as a strong ETag: the If-Match of its approval or cancellation */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11259,7 +11265,10 @@ export interface operations {
     approveDisposalRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: the version of the run the approval is based on, as a strong ETag ("3"). When given and the run has moved on since, the answer is 412 and nothing changes. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The number of the run or hold. */
                 id: string;
@@ -11271,6 +11280,8 @@ export interface operations {
             /** @description Approved */
             200: {
                 headers: {
+                    /** @description The run's version as a strong ETag: the If-Match of its approval or cancellation */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11282,6 +11293,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
@@ -11291,7 +11303,10 @@ export interface operations {
     cancelDisposalRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: the version of the run the cancellation is based on, as a strong ETag ("3"). When given and the run has moved on since, the answer is 412 and nothing changes. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The number of the run or hold. */
                 id: string;
@@ -11303,6 +11318,8 @@ export interface operations {
             /** @description Cancelled */
             200: {
                 headers: {
+                    /** @description The run's version as a strong ETag: the If-Match of its approval or cancellation */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11314,6 +11331,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];

@@ -129,6 +129,8 @@ const SENTENCES: Record<EventType, (f: Facts) => string> = {
   person_match_undone: (f) => `${f.who} undid a decision of the people index on this record`,
   service_request_disposed: () =>
     `The personal data of this request was disposed of under the retention schedule`,
+  subject_access_disposed: () =>
+    `The personal data of this request was disposed of under the retention schedule`,
 };
 
 // Every event type the app has a sentence for: what timeline.test.ts compares with the API's.

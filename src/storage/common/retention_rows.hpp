@@ -37,6 +37,13 @@ inline constexpr std::string_view kRetentionServiceRequestsSql =
     "s.requester_postcode FROM service_requests s WHERE s.complaint_reference IS NULL "
     "AND NOT EXISTS (SELECT 1 FROM disposed_service_requests d WHERE d.reference = s.reference) "
     "ORDER BY s.reference";
+// The subject access requests, ended when completed or withdrawn. No complaint keeps them and
+// they keep none, so they carry no person keys.
+inline constexpr std::string_view kRetentionSubjectAccessSql =
+    "SELECT r.reference, r.received_on, CASE r.status WHEN 'completed' THEN r.completed_on "
+    "WHEN 'withdrawn' THEN r.withdrawn_on END FROM subject_access_requests r WHERE NOT EXISTS "
+    "(SELECT 1 FROM disposed_subject_access_requests d WHERE d.reference = r.reference) "
+    "ORDER BY r.reference";
 inline constexpr std::string_view kRetentionLinksSql =
     "SELECT f.reference, t.reference FROM complaint_links l JOIN complaints f ON f.id = l.from_id "
     "JOIN complaints t ON t.id = l.to_id "
@@ -171,6 +178,17 @@ core::Result<app::RetentionSnapshot> ReadRetentionSnapshot(Query&& query) {
   if (!requests) return tl::unexpected(requests.error());
   snapshot.cases.insert(snapshot.cases.end(), std::make_move_iterator(requests->begin()),
                         std::make_move_iterator(requests->end()));
+  auto accesses = query(kRetentionSubjectAccessSql, [](Reader& r) {
+    core::RetentionCase c;
+    c.record = core::RetainedRecord::kSubjectAccessRequest;
+    c.reference = r.Text();
+    c.received_on = r.Date();
+    c.ended_on = r.OptionalDate();
+    return c;
+  });
+  if (!accesses) return tl::unexpected(accesses.error());
+  snapshot.cases.insert(snapshot.cases.end(), std::make_move_iterator(accesses->begin()),
+                        std::make_move_iterator(accesses->end()));
   auto pairs = [](Reader& r) { return std::pair{r.Text(), r.Text()}; };
   auto links = query(kRetentionLinksSql, pairs);
   if (!links) return tl::unexpected(links.error());
@@ -306,6 +324,29 @@ std::vector<std::string> ServiceRequestDisposalStatements(MarkerFn marker) {
       // The people index's decisions on it: their reasons are staff's words about the person.
       "DELETE FROM person_records WHERE reference = " + ref + " OR person_id LIKE " + ref +
           " || '.%'",
+  };
+}
+
+// The statements that remove the personal data of subject access request `marker(1)` (its
+// reference), keeping its dates and status. Its requester's name may not be blank, nor may the
+// reasons once given: they become kDisposedText. The withholdings' items stay (they name records,
+// not people); their reasons go.
+template <typename MarkerFn>
+std::vector<std::string> SubjectAccessDisposalStatements(MarkerFn marker) {
+  const std::string ref = marker(1);
+  const std::string disposed = "'" + std::string(kDisposedText) + "'";
+  return {
+      "UPDATE subject_access_requests SET version = version + 1, requester_name = " + disposed +
+          ", requester_email = '', requester_phone = '', requester_address = '', "
+          "requester_postcode = '', subject_name = '', details = '', extension_reason = CASE WHEN "
+          "extension_reason IS NULL THEN NULL ELSE " +
+          disposed + " END, withdrawal_reason = CASE WHEN withdrawal_reason = '' THEN '' ELSE " +
+          disposed + " END WHERE reference = " + ref,
+      "UPDATE subject_access_withholdings SET reason = " + disposed +
+          " WHERE request_id = (SELECT id FROM subject_access_requests WHERE reference = " + ref +
+          ")",
+      "INSERT INTO disposed_subject_access_requests (reference, run_id, disposed_at) VALUES (" +
+          ref + ", " + marker(2) + ", " + marker(3) + ")",
   };
 }
 

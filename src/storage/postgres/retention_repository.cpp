@@ -280,6 +280,25 @@ Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfServiceRe
   return files;
 }
 
+Status PostgresRetentionRepository::DisposeOfSubjectAccessRequest(std::string_view reference,
+                                                                  std::int64_t run_id,
+                                                                  std::string_view at) {
+  static const std::vector<std::string> statements =
+      common::SubjectAccessDisposalStatements([](int n) { return "$" + std::to_string(n); });
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    // The last statement records the disposal: the run and the time too.
+    const Params params = i + 1 == statements.size() ? Params().BindAll(reference, run_id, at)
+                                                     : Params().Bind(reference);
+    Result<Rows> rows = connection_.Query(statements[i], params);
+    if (!rows) return Unexpected(rows.error());
+    if (i == 0 && rows->Affected() == 0) {
+      return Fail(ErrorCode::kNotFound,
+                  "subject access request " + std::string(reference) + " does not exist");
+    }
+  }
+  return {};
+}
+
 Status PostgresRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,
                                                std::string_view text) {
   Result<Rows> rows = connection_.Query(

@@ -288,6 +288,33 @@ Result<std::vector<std::string>> SqliteRetentionRepository::DisposeOfServiceRequ
   return files;
 }
 
+Status SqliteRetentionRepository::DisposeOfSubjectAccessRequest(std::string_view reference,
+                                                                std::int64_t run_id,
+                                                                std::string_view at) {
+  static const std::vector<std::string> statements =
+      common::SubjectAccessDisposalStatements([](int n) { return "?" + std::to_string(n); });
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    Result<Statement> statement = connection_.Prepare(statements[i]);
+    if (!statement) return Unexpected(statement.error());
+    // The last statement records the disposal: the run and the time too.
+    if (i + 1 == statements.size()) {
+      statement->BindAll(reference, run_id, at);
+    } else {
+      statement->BindAll(reference);
+    }
+    if (i == 0) {
+      if (Status done = RunOnExistingRow(
+              *statement, "subject access request " + std::string(reference) + " does not exist");
+          !done) {
+        return done;
+      }
+      continue;
+    }
+    if (Status done = statement->Run(); !done) return done;
+  }
+  return {};
+}
+
 Status SqliteRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,
                                              std::string_view text) {
   Result<Statement> statement = connection_.Prepare(

@@ -33,6 +33,8 @@ class SqliteRetentionRepository final : public app::RetentionRepository {
   Result<std::vector<std::string>> DisposeOfServiceRequest(std::string_view reference,
                                                            std::int64_t run_id,
                                                            std::string_view at) override;
+  Status DisposeOfSubjectAccessRequest(std::string_view reference, std::int64_t run_id,
+                                       std::string_view at) override;
   Status RedactNote(std::string_view reference, std::int64_t note_id,
                     std::string_view text) override;
   Result<std::pair<std::string, std::string>> RedactAttachment(

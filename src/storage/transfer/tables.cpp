@@ -74,6 +74,7 @@ constexpr std::array kCopied = {
     CopiedTable{"disposal_run_items"},
     CopiedTable{"disposed_complaints"},
     CopiedTable{"disposed_service_requests"},
+    CopiedTable{"disposed_subject_access_requests"},
     CopiedTable{"person_records"},
 };
 

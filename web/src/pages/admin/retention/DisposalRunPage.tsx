@@ -21,7 +21,13 @@ import { useLoad } from '../../../data';
 import { formatDateTime } from '../../../format';
 import { useSession } from '../../../session';
 import type { DisposalItem, DisposalRun, KeptBecause } from '../../../types';
-import { KEPT_REASON_LABELS, RUN_STATE_COLOURS, RUN_STATE_LABELS } from './wording';
+import {
+  KEPT_REASON_LABELS,
+  RECORD_LABELS,
+  RECORD_PAGES,
+  RUN_STATE_COLOURS,
+  RUN_STATE_LABELS,
+} from './wording';
 
 // Thousands of complaints may be judged: the table shows them a page at a time.
 const PAGE_SIZE = 50;
@@ -188,18 +194,13 @@ function Items({ run }: { run: DisposalRun }) {
               {onPage.map((item) => (
                 <tr className="govuk-table__row" key={item.reference}>
                   <td className="govuk-table__cell">
-                    <Link
-                      className="govuk-link"
-                      to={
-                        item.record === 'service_request'
-                          ? `/service-requests/${item.reference}`
-                          : `/cases/${item.reference}`
-                      }
-                    >
+                    <Link className="govuk-link" to={RECORD_PAGES[item.record](item.reference)}>
                       {item.reference}
                     </Link>
-                    {item.record === 'service_request' && (
-                      <span className="govuk-body-s govuk-!-display-block">Service request</span>
+                    {item.record !== 'complaint' && (
+                      <span className="govuk-body-s govuk-!-display-block">
+                        {RECORD_LABELS[item.record]}
+                      </span>
                     )}
                   </td>
                   <td className="govuk-table__cell">
@@ -244,7 +245,11 @@ function RunView({ run, onChanged }: { run: DisposalRun; onChanged: (done: strin
   const act = (action: 'approve' | 'cancel', done: string) =>
     form.submit(async () => {
       try {
-        await request<DisposalRun>('POST', `/disposal-runs/${run.id}/${action}`);
+        // At the version shown: a run changed since (approved or cancelled by someone else) is
+        // refused with 412, not acted on unseen.
+        await request<DisposalRun>('POST', `/disposal-runs/${run.id}/${action}`, {
+          ifMatch: `"${run.version}"`,
+        });
       } catch (error) {
         // Four eyes: the API names approved_by when whoever made the run tries to approve it.
         if (

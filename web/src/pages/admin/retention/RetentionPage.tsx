@@ -1,6 +1,6 @@
 // /admin/retention (issue 20): how long complaints are kept after their case ended, by regime,
-// and service requests that never became a complaint after they were resolved, with a form to
-// change a period; and the disposal runs, with a button to start a dry run. A dry
+// service requests that never became a complaint after they were resolved and subject access
+// requests after they were answered, with a form to change a period; and the disposal runs, with a button to start a dry run. A dry
 // run only lists what would go: a second administrator approves it on its own page.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -34,22 +34,32 @@ function yearsText(years: number): string {
   return `${years} ${years === 1 ? 'year' : 'years'}`;
 }
 
-// The form's one choice names a rule: a complaint regime, or service requests (no regime).
-const SERVICE_REQUESTS = 'service_request';
+// The form's one choice names a rule: a complaint regime, or another record type (no regime).
+type OtherRecord = Exclude<RetentionRule['record'], 'complaint'>;
+const OTHER_RECORDS: Record<OtherRecord, { plural: string; singular: string }> = {
+  service_request: {
+    plural: 'Service requests that never became a complaint',
+    singular: 'Service request',
+  },
+  subject_access_request: { plural: 'Subject access requests', singular: 'Subject access request' },
+};
 function choiceOf(rule: RetentionRule): string {
-  return rule.record === 'complaint' ? (rule.regime ?? '') : SERVICE_REQUESTS;
+  return rule.record === 'complaint' ? (rule.regime ?? '') : rule.record;
 }
 function recordsText(rule: RetentionRule): string {
-  return rule.record === 'complaint' && rule.regime
-    ? `${REGIME_LABELS[rule.regime]} complaints`
-    : 'Service requests that never became a complaint';
+  return rule.record === 'complaint'
+    ? `${rule.regime ? REGIME_LABELS[rule.regime] : ''} complaints`
+    : OTHER_RECORDS[rule.record].plural;
 }
 const RECORD_CHOICES = [
   ...(Object.keys(REGIME_LABELS) as Regime[]).map((value) => ({
     value,
     label: `${REGIME_LABELS[value]} complaints`,
   })),
-  { value: SERVICE_REQUESTS, label: 'Service requests that never became a complaint' },
+  ...(Object.keys(OTHER_RECORDS) as OtherRecord[]).map((value) => ({
+    value,
+    label: OTHER_RECORDS[value].plural,
+  })),
 ];
 
 function RetentionRules() {
@@ -72,8 +82,8 @@ function RetentionRules() {
         checks.add('years_after_closure', 'Enter the number of years as a whole number, like 6');
       checks.done();
       const rule: RetentionRule =
-        regime === SERVICE_REQUESTS
-          ? { record: 'service_request', years_after_closure: Number(years.trim()) }
+        regime in OTHER_RECORDS
+          ? { record: regime as OtherRecord, years_after_closure: Number(years.trim()) }
           : {
               record: 'complaint',
               regime: regime as Regime,
@@ -104,7 +114,7 @@ function RetentionRules() {
             {rules.data.map((rule) => (
               <tr className="govuk-table__row" key={`${rule.record}/${rule.regime ?? ''}`}>
                 <td className="govuk-table__cell">
-                  {rule.record === 'complaint' ? 'Complaint' : 'Service request'}
+                  {rule.record === 'complaint' ? 'Complaint' : OTHER_RECORDS[rule.record].singular}
                 </td>
                 <td className="govuk-table__cell">
                   {rule.regime ? REGIME_LABELS[rule.regime] : 'Every regime'}
@@ -130,7 +140,7 @@ function RetentionRules() {
             <TextInput
               name="years_after_closure"
               label="Years after they ended"
-              hint="From 1 to 100. A complaint ends when it is closed, withdrawn or not accepted; a service request when it is resolved. A service request that became a complaint is kept with the complaint."
+              hint="From 1 to 100. A complaint ends when it is closed, withdrawn or not accepted; a service request when it is resolved; a subject access request when it is completed or withdrawn. A service request that became a complaint is kept with the complaint."
               value={years}
               onChange={setYears}
               inputMode="numeric"
@@ -156,9 +166,9 @@ function DisposalRuns() {
     <>
       <h2 className="govuk-heading-m">Disposal runs</h2>
       <p className="govuk-body">
-        A dry run judges every complaint and service request as at today and lists what would be
-        disposed of and why each other record is kept. It changes nothing. The personal data is
-        disposed of only after another administrator approves the run.
+        A dry run judges every complaint, service request and subject access request as at today and
+        lists what would be disposed of and why each other record is kept. It changes nothing. The
+        personal data is disposed of only after another administrator approves the run.
       </p>
       <ErrorSummary errors={form.errors} />
       <div className="govuk-button-group">
@@ -230,9 +240,9 @@ export function RetentionPage() {
       <BackLink to="/admin">Administration</BackLink>
       <h1 className="govuk-heading-l">Retention and disposal</h1>
       <p className="govuk-body">
-        How long complaints and service requests are kept after they ended, and the runs that
-        dispose of the personal data of those kept long enough. The statistics and the audit trail
-        are kept.
+        How long complaints, service requests and subject access requests are kept after they ended,
+        and the runs that dispose of the personal data of those kept long enough. The statistics and
+        the audit trail are kept.
       </p>
       <RetentionRules />
       <DisposalRuns />

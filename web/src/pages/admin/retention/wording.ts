@@ -1,7 +1,7 @@
 // How the retention and disposal pages word the API's names (issue 20), and the one helper they
 // share to show the API's field errors against fields named differently on the page.
 import { ApiError } from '../../../api';
-import type { DisposalRunState, HoldKind, KeptBecause } from '../../../types';
+import type { DisposalItem, DisposalRunState, HoldKind, KeptBecause } from '../../../types';
 
 export const RUN_STATE_LABELS: Record<DisposalRunState, string> = {
   dry_run: 'Dry run',
@@ -25,6 +25,18 @@ export const KEPT_REASON_LABELS: Record<KeptBecause['reason'], string> = {
   later_complaint: 'A later complaint',
   unfinished_remedy: 'Unfinished remedy',
   manual_hold: 'Manual hold',
+};
+
+// Where each kind of record a run judges is shown, and its name beside a reference.
+export const RECORD_PAGES: Record<DisposalItem['record'], (reference: string) => string> = {
+  complaint: (reference) => `/cases/${reference}`,
+  service_request: (reference) => `/service-requests/${reference}`,
+  subject_access_request: (reference) => `/subject-access/${reference}`,
+};
+export const RECORD_LABELS: Record<DisposalItem['record'], string> = {
+  complaint: 'Complaint',
+  service_request: 'Service request',
+  subject_access_request: 'Subject access request',
 };
 
 export const HOLD_KIND_LABELS: Record<HoldKind, string> = {
