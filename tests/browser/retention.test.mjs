@@ -1,9 +1,9 @@
 // Retention and disposal in Chromium (issue 20): an administrator changes a retention period (0
 // years is refused against its field), starts a dry run and reads what it would dispose of and
 // why the rest is kept, and is not offered to approve their own run; holds are placed and
-// released on a complaint's page; a second administrator approves the run, which is carried out
-// (`redress retention run`, the server's scheduled job once) and shows what it disposed of and
-// what a hold kept. axe-core checks every page and every error state.
+// released on a complaint's page, and a field is redacted there after a warning; a second
+// administrator approves the run, which is carried out (`redress retention run`, the server's
+// scheduled job once) and shows what it disposed of and what a hold kept. axe-core checks every page and every error state.
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { redress } from '../blackbox/helpers.mjs';
@@ -21,6 +21,7 @@ const SECOND_ADMIN = 'records.second';
 const HOLD_REASON = 'County court claim 22-CC-0107: keep the file';
 const RELEASE_REASON = 'The claim was withdrawn';
 const MANUAL_REASON = 'Sampled by internal audit';
+const REDACTION_REASON = 'The complainant asked us to remove what they wanted, naming a neighbour';
 // The demo council's cases ended by mid-2022: kept one year, most may go now.
 const SHORT_REGIMES = ['Housing (Housing Ombudsman Code)', 'Corporate (LGSCO Code)'];
 const RUN_TIMEOUT_MS = 90_000;
@@ -196,6 +197,35 @@ describe('the retention and disposal pages', () => {
       .getByText('In force')
       .waitFor();
     await assertAccessible(page, 'the complaint page with a released and a held hold');
+  });
+
+  step('one field is redacted on request, after a warning, with a reason', async () => {
+    const redaction = page.locator('#redaction');
+    await redaction.getByText('Redaction cannot be undone.').waitFor();
+    await redaction.getByRole('button', { name: 'Redact' }).click();
+    await redaction.locator('.govuk-error-summary').waitFor();
+    assert.deepEqual(
+      await redaction
+        .locator('.govuk-error-summary a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+      ['#redaction_target', '#redaction_reason'],
+    );
+    await assertAccessible(page, 'the redaction form with errors');
+    const summaryBefore = await page.locator('h1').innerText();
+    await redaction.getByLabel('What to redact').selectOption({ label: 'Outcome wanted' });
+    await redaction.getByLabel('Why is it redacted?').fill(REDACTION_REASON);
+    await redaction.getByRole('button', { name: 'Redact' }).click();
+    await page.getByText('Information redacted').waitFor();
+    await page.getByText('[redacted]', { exact: true }).first().waitFor();
+    // Redacted once: no longer offered; the rest of the case is as it was.
+    await page.locator('#redaction').getByLabel('What to redact').waitFor();
+    const offered = await page
+      .locator('#redaction_target option')
+      .evaluateAll((options) => options.map((o) => o.textContent));
+    assert.ok(!offered.includes('Outcome wanted'), offered.join(', '));
+    assert.ok(offered.includes('Summary'), offered.join(', '));
+    assert.equal(await page.locator('h1').innerText(), summaryBefore);
+    await assertAccessible(page, 'the complaint page after a redaction');
   });
 
   step('a second administrator approves the run', async () => {

@@ -24,6 +24,7 @@ import { Attachments } from './Attachments';
 import { Links, Notes, OmbudsmanHistory, Timeline } from './CaseExtras';
 import { Letters } from './Letters';
 import { loadPreferences, Needs, NeedsFlag } from './Needs';
+import { Redaction } from './Redaction';
 import { RetentionHolds } from './RetentionHolds';
 import { StageCard } from './StageCard';
 import { StageTasks } from './StageTasks';
@@ -232,7 +233,10 @@ function CaseView({ complaint, reference }: { complaint: Complaint; reference: R
           <h2 className="govuk-heading-m">Internal notes</h2>
           <Notes reference={complaint.reference} canAdd={allows(user, 'add_note')} />
           {allows(user, 'manage_configuration') && (
-            <RetentionHolds reference={complaint.reference} />
+            <>
+              <RetentionHolds reference={complaint.reference} />
+              <Redaction complaint={complaint} />
+            </>
           )}
         </div>
         <div className="govuk-grid-column-one-third">
