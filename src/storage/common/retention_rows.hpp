@@ -17,6 +17,7 @@
 #include "app/retention_repository.hpp"
 #include "core/person_search.hpp"
 #include "core/retention.hpp"
+#include "storage/common/complaint_rows.hpp"
 #include "storage/common/stored_json.hpp"
 
 namespace redress::storage::common {
@@ -96,14 +97,8 @@ core::RetentionCase ReadRetentionServiceRequest(Reader& r) {
   c.reference = r.Text();
   c.received_on = r.Date();
   c.ended_on = r.OptionalDate();
-  core::Person requester;
-  requester.name = r.Text();
-  requester.email = r.Text();
-  requester.phone = r.Text();
-  requester.address = r.Text();
-  requester.postcode = r.Text();
   // The complaints' stored keys are these same functions' results (complaint_rows.hpp).
-  core::PersonKey key = core::PersonKeyOf(requester);
+  core::PersonKey key = core::PersonKeyOf(ReadPerson(r));
   c.person_keys =
       PrefixedPersonKeys(std::move(key.email), std::move(key.phone), std::move(key.name_postcode));
   return c;
@@ -310,9 +305,14 @@ std::vector<std::string> DisposalStatements(MarkerFn marker) {
   };
 }
 
-// The statements that remove the personal data of service request `marker(1)` (its reference),
-// one that never became a complaint, keeping its dates, channel, service area, category, team and
-// status; then the engine marks its attachments and records it as disposed of.
+// The disposal statements of a service request or a subject access request share a shape: each
+// takes the record's reference as `marker(1)`; the first changes the record's row (none when it
+// does not exist, or for a service request, when it became a complaint); the last records the
+// disposal, with the run as `marker(2)` and the time as `marker(3)`. Each engine runs them in
+// order with its own runner.
+
+// A service request that never became a complaint: its personal data goes, its dates, channel,
+// service area, category, team and status stay. The engine marks its attachments too.
 template <typename MarkerFn>
 std::vector<std::string> ServiceRequestDisposalStatements(MarkerFn marker) {
   const std::string ref = marker(1);
@@ -324,13 +324,14 @@ std::vector<std::string> ServiceRequestDisposalStatements(MarkerFn marker) {
       // The people index's decisions on it: their reasons are staff's words about the person.
       "DELETE FROM person_records WHERE reference = " + ref + " OR person_id LIKE " + ref +
           " || '.%'",
+      "INSERT INTO disposed_service_requests (reference, run_id, disposed_at) VALUES (" + ref +
+          ", " + marker(2) + ", " + marker(3) + ")",
   };
 }
 
-// The statements that remove the personal data of subject access request `marker(1)` (its
-// reference), keeping its dates and status. Its requester's name may not be blank, nor may the
-// reasons once given: they become kDisposedText. The withholdings' items stay (they name records,
-// not people); their reasons go.
+// A subject access request (the shape above): its dates and status stay. Its requester's name may
+// not be blank, nor may the reasons once given: they become kDisposedText. The withholdings' items
+// stay (they name records, not people); their reasons go.
 template <typename MarkerFn>
 std::vector<std::string> SubjectAccessDisposalStatements(MarkerFn marker) {
   const std::string ref = marker(1);

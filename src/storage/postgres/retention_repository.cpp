@@ -248,33 +248,31 @@ Status PostgresRetentionRepository::DisposeOfAttachments(std::string_view attach
                                attached_to, owner));
 }
 
+Status PostgresRetentionRepository::RunDisposal(const std::vector<std::string>& statements,
+                                                std::string_view reference, std::int64_t run_id,
+                                                std::string_view at, std::string_view missing) {
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const Params params = i + 1 == statements.size() ? Params().BindAll(reference, run_id, at)
+                                                     : Params().Bind(reference);
+    Result<Rows> rows = connection_.Query(statements[i], params);
+    if (!rows) return Unexpected(rows.error());
+    if (i == 0 && rows->Affected() == 0) return Fail(ErrorCode::kNotFound, std::string(missing));
+  }
+  return {};
+}
+
 Result<std::vector<std::string>> PostgresRetentionRepository::DisposeOfServiceRequest(
     std::string_view reference, std::int64_t run_id, std::string_view at) {
-  auto count = QueryAll(
-      connection_,
-      "SELECT count(*) FROM service_requests WHERE reference = $1 AND complaint_reference IS NULL",
-      [](RowReader& r) { return r.Int64(); }, Params().Bind(reference));
-  if (!count) return Unexpected(count.error());
-  if (count->empty() || count->front() == 0) {
-    return Fail(ErrorCode::kNotFound, "service request " + std::string(reference) +
-                                          " does not exist or became a complaint");
-  }
   static const std::vector<std::string> statements =
       common::ServiceRequestDisposalStatements([](int n) { return "$" + std::to_string(n); });
-  for (const std::string& sql : statements) {
-    if (Status done = Exec(connection_, sql, Params().Bind(reference)); !done) {
-      return Unexpected(done.error());
-    }
+  if (Status done = RunDisposal(
+          statements, reference, run_id, at,
+          "service request " + std::string(reference) + " does not exist or became a complaint");
+      !done) {
+    return Unexpected(done.error());
   }
   std::vector<std::string> files;
   if (Status done = DisposeOfAttachments("service_request", reference, at, files); !done) {
-    return Unexpected(done.error());
-  }
-  if (Status done = Exec(connection_,
-                         "INSERT INTO disposed_service_requests (reference, run_id, disposed_at) "
-                         "VALUES ($1, $2, $3)",
-                         Params().BindAll(reference, run_id, at));
-      !done) {
     return Unexpected(done.error());
   }
   return files;
@@ -285,18 +283,8 @@ Status PostgresRetentionRepository::DisposeOfSubjectAccessRequest(std::string_vi
                                                                   std::string_view at) {
   static const std::vector<std::string> statements =
       common::SubjectAccessDisposalStatements([](int n) { return "$" + std::to_string(n); });
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    // The last statement records the disposal: the run and the time too.
-    const Params params = i + 1 == statements.size() ? Params().BindAll(reference, run_id, at)
-                                                     : Params().Bind(reference);
-    Result<Rows> rows = connection_.Query(statements[i], params);
-    if (!rows) return Unexpected(rows.error());
-    if (i == 0 && rows->Affected() == 0) {
-      return Fail(ErrorCode::kNotFound,
-                  "subject access request " + std::string(reference) + " does not exist");
-    }
-  }
-  return {};
+  return RunDisposal(statements, reference, run_id, at,
+                     "subject access request " + std::string(reference) + " does not exist");
 }
 
 Status PostgresRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,

@@ -48,6 +48,11 @@ class PostgresRetentionRepository final : public app::RetentionRepository {
   Status DisposeOfAttachments(std::string_view attached_to, std::string_view owner,
                               std::string_view at, std::vector<std::string>& files);
 
+  // Runs a record's disposal statements (retention_rows.hpp's shape): kNotFound with `missing`
+  // when the first changes no row.
+  Status RunDisposal(const std::vector<std::string>& statements, std::string_view reference,
+                     std::int64_t run_id, std::string_view at, std::string_view missing);
+
   Connection& connection_;
 };
 

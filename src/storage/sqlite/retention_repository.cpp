@@ -255,36 +255,37 @@ Status SqliteRetentionRepository::DisposeOfAttachments(std::string_view attached
   return update->Run();
 }
 
+Status SqliteRetentionRepository::RunDisposal(const std::vector<std::string>& statements,
+                                              std::string_view reference, std::int64_t run_id,
+                                              std::string_view at, std::string_view missing) {
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    Result<Statement> statement = connection_.Prepare(statements[i]);
+    if (!statement) return Unexpected(statement.error());
+    if (i + 1 == statements.size()) {
+      statement->BindAll(reference, run_id, at);
+    } else {
+      statement->BindAll(reference);
+    }
+    Status done = i == 0 ? RunOnExistingRow(*statement, missing) : statement->Run();
+    if (!done) return done;
+  }
+  return {};
+}
+
 Result<std::vector<std::string>> SqliteRetentionRepository::DisposeOfServiceRequest(
     std::string_view reference, std::int64_t run_id, std::string_view at) {
-  Result<Statement> find = connection_.Prepare(
-      "SELECT count(*) FROM service_requests WHERE reference = ? AND complaint_reference IS NULL");
-  if (!find) return Unexpected(find.error());
-  find->BindAll(reference);
-  auto count = ReadOne(
-      *find, [](ColumnReader& r) { return r.Int64(); }, "no such service request");
-  if (!count) return Unexpected(count.error());
-  if (*count == 0) {
-    return Fail(ErrorCode::kNotFound, "service request " + std::string(reference) +
-                                          " does not exist or became a complaint");
-  }
   static const std::vector<std::string> statements =
       common::ServiceRequestDisposalStatements([](int n) { return "?" + std::to_string(n); });
-  for (const std::string& sql : statements) {
-    Result<Statement> statement = connection_.Prepare(sql);
-    if (!statement) return Unexpected(statement.error());
-    statement->BindAll(reference);
-    if (Status done = statement->Run(); !done) return Unexpected(done.error());
+  if (Status done = RunDisposal(
+          statements, reference, run_id, at,
+          "service request " + std::string(reference) + " does not exist or became a complaint");
+      !done) {
+    return Unexpected(done.error());
   }
   std::vector<std::string> files;
   if (Status done = DisposeOfAttachments("service_request", reference, at, files); !done) {
     return Unexpected(done.error());
   }
-  Result<Statement> mark = connection_.Prepare(
-      "INSERT INTO disposed_service_requests (reference, run_id, disposed_at) VALUES (?, ?, ?)");
-  if (!mark) return Unexpected(mark.error());
-  mark->BindAll(reference, run_id, at);
-  if (Status done = mark->Run(); !done) return Unexpected(done.error());
   return files;
 }
 
@@ -293,26 +294,8 @@ Status SqliteRetentionRepository::DisposeOfSubjectAccessRequest(std::string_view
                                                                 std::string_view at) {
   static const std::vector<std::string> statements =
       common::SubjectAccessDisposalStatements([](int n) { return "?" + std::to_string(n); });
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    Result<Statement> statement = connection_.Prepare(statements[i]);
-    if (!statement) return Unexpected(statement.error());
-    // The last statement records the disposal: the run and the time too.
-    if (i + 1 == statements.size()) {
-      statement->BindAll(reference, run_id, at);
-    } else {
-      statement->BindAll(reference);
-    }
-    if (i == 0) {
-      if (Status done = RunOnExistingRow(
-              *statement, "subject access request " + std::string(reference) + " does not exist");
-          !done) {
-        return done;
-      }
-      continue;
-    }
-    if (Status done = statement->Run(); !done) return done;
-  }
-  return {};
+  return RunDisposal(statements, reference, run_id, at,
+                     "subject access request " + std::string(reference) + " does not exist");
 }
 
 Status SqliteRetentionRepository::RedactNote(std::string_view reference, std::int64_t note_id,
